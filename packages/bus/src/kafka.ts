@@ -1,0 +1,43 @@
+import { Kafka, logLevel, type LogEntry, type Admin } from 'kafkajs';
+import type { Logger } from 'pino';
+
+/** A kafkajs client whose logs go to pino. */
+export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+  const log = options.logger.child({ component: 'kafkajs' });
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: 3000,
+    retry: { initialRetryTime: 100, retries: 8 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log: entry }: LogEntry) => {
+        const { message, ...rest } = entry;
+        if (level <= logLevel.ERROR) log.error(rest, message);
+        else if (level === logLevel.WARN) log.warn(rest, message);
+        else log.debug(rest, message);
+      },
+  });
+}
+
+/** Creates the topics that are missing; existing ones are left as they are. */
+export async function ensureTopics(admin: Admin, topics: readonly string[], numPartitions = 3): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((t) => !existing.has(t));
+  if (missing.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+  });
+}
+
+/** The dead-letter topic of one consumer group. */
+export const deadLetterTopic = (prefix: string, groupId: string): string => `${prefix}dlq.${groupId}`;
+
+/** Splits `KAFKA_BROKERS`-style lists: "host:port,host:port". */
+export const parseBrokers = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);

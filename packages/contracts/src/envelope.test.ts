@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, defineEvent, parseData, parseEnvelope } from './envelope.js';
+import { ALL_TOPICS, TicketOpenedV1 } from './events.js';
+import { z } from 'zod';
+
+describe('event contracts', () => {
+  it('derives topic and source from the versioned type name', () => {
+    expect(TicketOpenedV1.topic).toBe('support.ticket');
+    const event = createEvent(TicketOpenedV1, '0191b3a0-0000-7000-8000-000000000001', {
+      ticketId: '0191b3a0-0000-7000-8000-000000000001',
+      customerId: '0191b3a0-0000-7000-8000-000000000002',
+      number: 'T-1',
+      subject: 'Broken pump',
+      priority: 'HIGH',
+      openedAt: new Date('2026-01-01T00:00:00Z').toISOString(),
+    });
+    expect(event.source).toBe('/rapport/support');
+    expect(event.specversion).toBe('1.0');
+    expect(event.correlationid).toBe(event.id);
+  });
+
+  it('round-trips through JSON and validates data on the way in', () => {
+    const event = createEvent(TicketOpenedV1, 's', {
+      ticketId: '0191b3a0-0000-7000-8000-000000000001',
+      customerId: '0191b3a0-0000-7000-8000-000000000002',
+      number: 'T-2',
+      subject: 'Late',
+      priority: 'LOW',
+      openedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const back = parseEnvelope(JSON.stringify(event));
+    expect(parseData(TicketOpenedV1, back).number).toBe('T-2');
+    expect(() => parseData(TicketOpenedV1, { ...back, data: { ...event.data, priority: 'MEH' } })).toThrow();
+  });
+
+  it('refuses an event name without a version', () => {
+    expect(() => defineEvent('support.ticket.opened', z.object({}))).toThrow(/v<N>/);
+  });
+
+  it('lists each topic once', () => {
+    expect(new Set(ALL_TOPICS).size).toBe(ALL_TOPICS.length);
+    expect(ALL_TOPICS).toContain('sales.order');
+  });
+});

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode. Extension attributes are lower-case
+ * alphanumerics as the spec requires: `correlationid`, `causationid`, `actor`, `requestid`.
+ */
+export interface CloudEvent<TType extends string = string, TData = unknown> {
+  specversion: '1.0';
+  id: string;
+  /** URI-reference of the producing service, e.g. `/rapport/support`. */
+  source: string;
+  /** `<service>.<aggregate>.<past-tense-verb>.v<N>`. */
+  type: TType;
+  /** ISO 8601 timestamp of the change. */
+  time: string;
+  /** The aggregate id; also the Kafka message key, so one aggregate's events stay in order. */
+  subject: string;
+  datacontenttype: 'application/json';
+  data: TData;
+  correlationid: string;
+  causationid: string | null;
+  actor: string | null;
+  requestid: string | null;
+}
+
+export const cloudEventSchema = z.object({
+  specversion: z.literal('1.0'),
+  id: z.string().min(1),
+  source: z.string().min(1),
+  type: z.string().regex(/^[a-z]+\.[a-z-]+\.[a-z-]+\.v\d+$/),
+  time: z.string().datetime({ offset: true }),
+  subject: z.string().min(1),
+  datacontenttype: z.literal('application/json'),
+  data: z.unknown(),
+  correlationid: z.string().min(1),
+  causationid: z.string().nullable(),
+  actor: z.string().nullable(),
+  requestid: z.string().nullable(),
+});
+
+export interface EventDefinition<TType extends string, TSchema extends z.ZodTypeAny> {
+  type: TType;
+  /** The Kafka topic (without namespace prefix): `<service>.<aggregate>`. */
+  topic: string;
+  /** The producing service. */
+  service: string;
+  schema: TSchema;
+}
+
+export type EventData<D> = D extends EventDefinition<string, infer S> ? z.infer<S> : never;
+
+/** Declares a versioned event type; the topic and producing service follow from its name. */
+export function defineEvent<TType extends string, TSchema extends z.ZodTypeAny>(
+  type: TType,
+  schema: TSchema,
+): EventDefinition<TType, TSchema> {
+  const match = /^([a-z]+)\.([a-z-]+)\.([a-z-]+)\.v(\d+)$/.exec(type);
+  if (!match) throw new Error(`event type "${type}" must read <service>.<aggregate>.<verb>.v<N>`);
+  const [, service = '', aggregate = ''] = match;
+  return { type, topic: `${service}.${aggregate}`, service, schema };
+}
+
+export interface EventMetadata {
+  correlationId?: string | null;
+  causationId?: string | null;
+  actor?: string | null;
+  requestId?: string | null;
+  time?: Date;
+  id?: string;
+}
+
+/** Builds a validated envelope for `definition` about aggregate `subject`. */
+export function createEvent<TType extends string, TSchema extends z.ZodTypeAny>(
+  definition: EventDefinition<TType, TSchema>,
+  subject: string,
+  data: z.input<TSchema>,
+  meta: EventMetadata = {},
+): CloudEvent<TType, z.infer<TSchema>> {
+  const id = meta.id ?? randomUUID();
+  return {
+    specversion: '1.0',
+    id,
+    source: `/rapport/${definition.service}`,
+    type: definition.type,
+    time: (meta.time ?? new Date()).toISOString(),
+    subject,
+    datacontenttype: 'application/json',
+    data: definition.schema.parse(data) as z.infer<TSchema>,
+    correlationid: meta.correlationId ?? id,
+    causationid: meta.causationId ?? null,
+    actor: meta.actor ?? null,
+    requestid: meta.requestId ?? null,
+  };
+}
+
+/** Parses an envelope from the wire; throws when it is not a CloudEvent. */
+export function parseEnvelope(raw: string): CloudEvent {
+  return cloudEventSchema.parse(JSON.parse(raw)) as CloudEvent;
+}
+
+/** Parses an envelope's data against its definition. */
+export function parseData<TType extends string, TSchema extends z.ZodTypeAny>(
+  definition: EventDefinition<TType, TSchema>,
+  event: CloudEvent,
+): z.infer<TSchema> {
+  if (event.type !== definition.type) throw new Error(`expected ${definition.type}, got ${event.type}`);
+  return definition.schema.parse(event.data) as z.infer<TSchema>;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope.js';
+
+const uuid = z.string().uuid();
+const money = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: z.string().length(3) });
+const isoDateTime = z.string().datetime({ offset: true });
+
+/** customers: a customer record was created. */
+export const CustomerCreatedV1 = defineEvent(
+  'customers.customer.created.v1',
+  z.object({ customerId: uuid, name: z.string(), kind: z.enum(['COMPANY', 'PERSON']), ownerId: uuid.nullable() }),
+);
+
+/** support: a ticket was opened for a customer. */
+export const TicketOpenedV1 = defineEvent(
+  'support.ticket.opened.v1',
+  z.object({
+    ticketId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    subject: z.string(),
+    priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']),
+    openedAt: isoDateTime,
+  }),
+);
+
+/** support: a ticket was resolved. */
+export const TicketResolvedV1 = defineEvent(
+  'support.ticket.resolved.v1',
+  z.object({ ticketId: uuid, customerId: uuid, number: z.string(), resolvedAt: isoDateTime }),
+);
+
+/** sales: an opportunity was opened in a pipeline stage. */
+export const OpportunityOpenedV1 = defineEvent(
+  'sales.opportunity.opened.v1',
+  z.object({ opportunityId: uuid, customerId: uuid, title: z.string(), amount: money, stage: z.string() }),
+);
+
+/** sales: a sales order was confirmed and must now be fulfilled. */
+export const OrderConfirmedV1 = defineEvent(
+  'sales.order.confirmed.v1',
+  z.object({
+    orderId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    total: money,
+    lines: z.array(z.object({ productId: uuid, quantity: z.string(), unitPrice: money })),
+    confirmedAt: isoDateTime,
+  }),
+);
+
+/** inventory: a shipping notice was raised for an order. */
+export const ShipmentPlannedV1 = defineEvent(
+  'inventory.shipment.planned.v1',
+  z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, plannedAt: isoDateTime }),
+);
+
+/** finance: an invoice was issued to a customer. */
+export const InvoiceIssuedV1 = defineEvent(
+  'finance.invoice.issued.v1',
+  z.object({ invoiceId: uuid, customerId: uuid, number: z.string(), total: money, dueDate: z.string() }),
+);
+
+/** Every event type Rapport publishes; the topics to create follow from it. */
+export const ALL_EVENTS = [
+  CustomerCreatedV1,
+  TicketOpenedV1,
+  TicketResolvedV1,
+  OpportunityOpenedV1,
+  OrderConfirmedV1,
+  ShipmentPlannedV1,
+  InvoiceIssuedV1,
+] as const;
+
+/** The topics every environment needs (without namespace prefix), sorted and unique. */
+export const ALL_TOPICS: readonly string[] = [...new Set(ALL_EVENTS.map((e) => e.topic))].sort();

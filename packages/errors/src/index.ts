@@ -1,0 +1,3 @@
+export * from './app-error.js';
+export * from './validate.js';
+export * from './money.js';

@@ -1,0 +1,57 @@
+import { badInput } from './app-error.js';
+
+/**
+ * Decimal arithmetic for money, exact, on bigint with a fixed scale of 4 (the scale of the
+ * `numeric(19,4)` columns). Amounts travel as strings; never as floats.
+ */
+export const MONEY_SCALE = 4;
+const FACTOR = 10n ** BigInt(MONEY_SCALE);
+const DECIMAL = /^-?\d{1,15}(\.\d{1,4})?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+
+export interface Money {
+  /** Decimal string, e.g. "1250.50". */
+  amount: string;
+  /** ISO 4217 code, e.g. "EUR". */
+  currency: string;
+}
+
+/** Parses a decimal string into scaled units; throws BAD_USER_INPUT naming `field` when malformed. */
+export function parseAmount(field: string, value: string): bigint {
+  const text = value.trim();
+  if (!DECIMAL.test(text)) throw badInput(field, `${field} must be a decimal string with at most 4 decimals, e.g. "1250.50"`, 'INVALID_AMOUNT');
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const units = BigInt(whole) * FACTOR + BigInt(fraction.padEnd(MONEY_SCALE, '0'));
+  return negative ? -units : units;
+}
+
+/** Formats scaled units as a decimal string with two to four decimals ("12.50", "0.1250"). */
+export function formatAmount(units: bigint): string {
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
+  const whole = abs / FACTOR;
+  let fraction = (abs % FACTOR).toString().padStart(MONEY_SCALE, '0');
+  while (fraction.length > 2 && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  return `${negative ? '-' : ''}${whole.toString()}.${fraction}`;
+}
+
+/** Normalises any decimal string (as PostgreSQL returns `numeric`) to the canonical format. */
+export const normaliseAmount = (value: string): string => formatAmount(parseAmount('amount', value));
+
+export function requireCurrency(field: string, value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!CURRENCY.test(code)) throw badInput(field, `${field} must be an ISO 4217 currency code such as EUR`, 'INVALID_CURRENCY');
+  return code;
+}
+
+/** Validates money input: amount non-negative unless allowed, currency a 3-letter code. */
+export function parseMoneyInput(field: string, input: Money, options: { allowNegative?: boolean } = {}): Money {
+  const units = parseAmount(`${field}.amount`, input.amount);
+  if (!options.allowNegative && units < 0n) throw badInput(`${field}.amount`, `${field}.amount must not be negative`, 'NEGATIVE_AMOUNT');
+  return { amount: formatAmount(units), currency: requireCurrency(`${field}.currency`, input.currency) };
+}
+
+export function addAmounts(...values: string[]): string {
+  return formatAmount(values.reduce((sum, v) => sum + parseAmount('amount', v), 0n));
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { requireIsoDate, requireUuid, requireText, pageSize } from './validate.js';
+
+const fieldOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { field?: string }).field;
+  }
+  return undefined;
+};
+
+describe('validation', () => {
+  it('rejects a malformed id and names the field', () => {
+    expect(fieldOf(() => requireUuid('customerId', 'not-a-uuid'))).toBe('customerId');
+    expect(requireUuid('id', '0191B3A0-0000-7000-8000-000000000001')).toBe('0191b3a0-0000-7000-8000-000000000001');
+  });
+
+  it('rejects blank text and impossible dates', () => {
+    expect(fieldOf(() => requireText('input.name', '   '))).toBe('input.name');
+    expect(fieldOf(() => requireIsoDate('dueDate', '2026-02-30'))).toBe('dueDate');
+    expect(requireIsoDate('dueDate', '2026-02-28')).toBe('2026-02-28');
+  });
+
+  it('bounds page sizes', () => {
+    expect(pageSize('first', undefined)).toBe(20);
+    expect(fieldOf(() => pageSize('first', 0))).toBe('first');
+    expect(fieldOf(() => pageSize('first', 1000))).toBe('first');
+  });
+});

@@ -1,0 +1,65 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { isAppError } from '@rapport/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+/** Codes graphql-js and Apollo assign themselves; they are safe to pass through. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+]);
+
+/** Best effort: names the field a variable or argument error is about ("input.name"). */
+export function fieldFromMessage(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message);
+  if (at?.[1]) return at[1].replace(/^\$/, '');
+  const field = /[Ff]ield "([^"]+)" of required type/.exec(message);
+  if (field?.[1]) {
+    const variable = /^Variable "\$([^"]+)"/.exec(message);
+    return variable?.[1] ? `${variable[1]}.${field[1]}` : field[1];
+  }
+  const argument = /[Aa]rgument "([^"]+)"/.exec(message);
+  if (argument?.[1]) return argument[1];
+  const variable = /^Variable "\$([^"]+)"/.exec(message);
+  return variable?.[1];
+}
+
+/**
+ * Turns any error into what a client may see: AppErrors by their category, GraphQL's own
+ * validation errors with the field named, everything else as INTERNAL_SERVER_ERROR without
+ * internals (logged with the request id).
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isAppError(original)) {
+      const gql = original.toGraphQLError();
+      return { message: gql.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: gql.extensions };
+    }
+    if (original instanceof UniqueConstraintViolationException) {
+      return { message: 'a record with the same unique value exists', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+    if (code && PASS_THROUGH.has(code)) {
+      const field = typeof formatted.extensions?.field === 'string' ? formatted.extensions.field : fieldFromMessage(formatted.message);
+      return {
+        message: formatted.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' && field ? code : code, ...(field ? { field } : {}) },
+      };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,85 @@
+import { DefaultLogger, type LoggerOptions, type LogContext, type EntitySchema, type MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** Creates the database `url` names when it does not exist (on the same server, via `postgres`). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const dbName = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error(`refusing database name "${dbName}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [dbName]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`create database "${dbName}"`);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '42P04') throw error; // created concurrently
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+class ObservedLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly onQuery: ((sql: string) => void) | undefined,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: { query: string } & LogContext): void {
+    this.onQuery?.(context.query);
+    super.logQuery(context);
+  }
+}
+
+
+export interface OrmOptions {
+  url: string;
+  entities: unknown[];
+  migrations: MigrationObject[];
+  logger: Logger;
+  /** Sees every SQL statement the ORM sends (tests count them). */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+/** Initialises MikroORM for one service's database, creating the database first if needed. */
+export async function createOrm(options: OrmOptions): Promise<MikroORM> {
+  await ensureDatabase(options.url);
+  const log = options.logger.child({ component: 'mikro-orm' });
+  return MikroORM.init({
+    clientUrl: options.url,
+    entities: options.entities as EntitySchema[],
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: false },
+    migrations: {
+      migrationsList: options.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      tableName: 'mikro_orm_migrations',
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    debug: ['query'],
+    loggerFactory: (loggerOptions) =>
+      new ObservedLogger({ ...loggerOptions, writer: (message) => log.trace(message) }, options.onQuery),
+  });
+}
+
+/** Applies pending migrations; each runs in a transaction and all of them together or none. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+export type { MikroORM };

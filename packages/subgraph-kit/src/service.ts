@@ -1,0 +1,205 @@
+import type { IncomingMessage } from 'node:http';
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import {
+  BUS_ENTITIES,
+  BUS_MIGRATION,
+  createEventConsumer,
+  createKafka,
+  createOutboxRelay,
+  deadLetterTopic,
+  ensureTopics,
+  type EventConsumer,
+  type EventHandlerRegistration,
+  type OutboxRelay,
+  type RetryPolicy,
+} from '@rapport/bus';
+import { ALL_TOPICS, type EventMetadata } from '@rapport/contracts';
+import type { Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { createFormatError } from './format-error.js';
+import { closeServer, createHttpApp, listen } from './http.js';
+import { createLogger } from './logger.js';
+import { createOrm, migrate } from './orm.js';
+import { buildSchema, loadSdl, mergeResolvers, type ResolverMap } from './schema.js';
+
+/** What every resolver receives: its own EntityManager fork, the request id, loaders. */
+export interface SubgraphContext<TLoaders> {
+  em: SqlEntityManager;
+  requestId: string;
+  logger: Logger;
+  loaders: TLoaders;
+  /** Metadata for events caused by this request. */
+  eventMeta: EventMetadata;
+}
+
+export interface SubgraphDefinition<TLoaders> {
+  /** The domain name: `customers`, `sales`, … */
+  name: string;
+  /** The service's `src` folder: every `*.graphql` below it makes the subgraph's SDL. */
+  srcDir: string;
+  resolvers: ResolverMap[];
+  entities: unknown[];
+  /** The service's own migrations, in order (the bus tables come first automatically). */
+  migrations: MigrationObject[];
+  /** Handlers for events from other services. */
+  handlers?: EventHandlerRegistration[];
+  createLoaders: (em: SqlEntityManager) => TLoaders;
+}
+
+export interface SubgraphRuntimeConfig {
+  port: number;
+  host: string;
+  /** The full URL of this service's own database. */
+  databaseUrl: string;
+  /** Kafka brokers; empty runs without relay and consumers (the outbox still fills). */
+  kafkaBrokers: string[];
+  topicPrefix: string;
+  logLevel: string;
+  outboxPollMs: number;
+  consumerRetry?: Partial<RetryPolicy>;
+  /** Sees every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+  logger?: Logger;
+}
+
+export interface SubgraphService {
+  start(): Promise<{ url: string }>;
+  stop(): Promise<void>;
+  readonly orm: MikroORM;
+  readonly logger: Logger;
+  readonly url: string;
+  readonly sdl: string;
+}
+
+/**
+ * The composition root every subgraph shares: ORM (migrated), outbox relay, consumers, Apollo
+ * Server over HTTP. `stop` closes in order: HTTP, consumers, relay, producer, ORM.
+ */
+export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
+  const logger = config.logger ?? createLogger(definition.name, config.logLevel);
+  const sdl = loadSdl(definition.srcDir);
+  const { schema } = buildSchema(sdl, mergeResolvers(definition.resolvers));
+  let orm: MikroORM | undefined;
+  let server: Server | undefined;
+  let apollo: ApolloServer<SubgraphContext<TLoaders>> | undefined;
+  let producer: Producer | undefined;
+  let producerConnected = false;
+  let relay: OutboxRelay | undefined;
+  let consumer: EventConsumer | undefined;
+  let url = '';
+
+  async function start(): Promise<{ url: string }> {
+    const started = Date.now();
+    orm = await createOrm({
+      url: config.databaseUrl,
+      entities: [...BUS_ENTITIES, ...definition.entities],
+      migrations: [BUS_MIGRATION, ...definition.migrations],
+      logger,
+      ...(config.onQuery ? { onQuery: config.onQuery } : {}),
+    });
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+
+    if (config.kafkaBrokers.length > 0) {
+      const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `rapport-${definition.name}`, logger });
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${config.topicPrefix}${t}`), deadLetterTopic(config.topicPrefix, definition.name)]);
+      } finally {
+        await admin.disconnect();
+      }
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      producer.on(producer.events.CONNECT, () => (producerConnected = true));
+      producer.on(producer.events.DISCONNECT, () => (producerConnected = false));
+      await producer.connect();
+      relay = createOutboxRelay({
+        orm,
+        producer,
+        logger,
+        topicPrefix: config.topicPrefix,
+        lockName: `outbox-relay:${definition.name}`,
+        pollIntervalMs: config.outboxPollMs,
+      });
+      relay.start();
+      if (definition.handlers?.length) {
+        consumer = createEventConsumer({
+          kafka,
+          orm,
+          groupId: definition.name,
+          topicPrefix: config.topicPrefix,
+          handlers: definition.handlers,
+          producer,
+          logger,
+          ...(config.consumerRetry ? { retry: config.consumerRetry } : {}),
+        });
+        await consumer.start();
+      }
+    }
+
+    const formatError = createFormatError(logger);
+    apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+      schema,
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+      formatError,
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
+    await apollo.start();
+    const activeOrm = orm;
+    server = createHttpApp({
+      apollo,
+      logger,
+      context: async (_req: IncomingMessage, requestId: string) => {
+        const em = activeOrm.em.fork() as SqlEntityManager;
+        return {
+          em,
+          requestId,
+          logger: logger.child({ requestId }),
+          loaders: definition.createLoaders(em),
+          eventMeta: { requestId, correlationId: requestId },
+        };
+      },
+      ready: async () => ({
+        database: await activeOrm.isConnected(),
+        kafka: config.kafkaBrokers.length === 0 || producerConnected,
+      }),
+    });
+    url = await listen(server, config.port, config.host);
+    logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');
+    return { url };
+  }
+
+  async function stop(): Promise<void> {
+    if (server) await closeServer(server);
+    await apollo?.stop();
+    await consumer?.stop();
+    await relay?.stop();
+    await producer?.disconnect();
+    await orm?.close(true);
+    server = undefined;
+    apollo = undefined;
+    consumer = undefined;
+    relay = undefined;
+    producer = undefined;
+  }
+
+  return {
+    start,
+    stop,
+    get orm() {
+      if (!orm) throw new Error(`${definition.name} is not started`);
+      return orm;
+    },
+    logger,
+    get url() {
+      return url;
+    },
+    sdl,
+  };
+}

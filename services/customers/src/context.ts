@@ -1,0 +1,5 @@
+import type { SubgraphContext } from '@rapport/subgraph-kit';
+import type { CustomersLoaders } from './create-customers-service.js';
+
+/** What the customers subgraph's resolvers receive per request. */
+export type Context = SubgraphContext<CustomersLoaders>;

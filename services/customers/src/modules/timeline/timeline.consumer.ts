@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { on } from '@rapport/bus';
+import {
+  CustomerCreatedV1,
+  InvoiceIssuedV1,
+  OpportunityOpenedV1,
+  OrderConfirmedV1,
+  ShipmentPlannedV1,
+  TicketOpenedV1,
+  TicketResolvedV1,
+  type CloudEvent,
+} from '@rapport/contracts';
+import { TimelineEntry, type TimelineKind } from './timeline-entry.entity.js';
+
+function record(em: SqlEntityManager, event: CloudEvent, customerId: string, kind: TimelineKind, summary: string): void {
+  em.create(TimelineEntry, {
+    id: randomUUID(),
+    customerId,
+    eventId: event.id,
+    kind,
+    summary,
+    sourceService: event.source.replace('/rapport/', ''),
+    subjectId: event.subject,
+    occurredAt: new Date(event.time),
+  });
+}
+
+/** Every event about a customer becomes an entry on that customer's timeline (once: inbox). */
+export const timelineHandlers = [
+  on(CustomerCreatedV1, async (data, event, em) => record(em, event, data.customerId, 'CUSTOMER_CREATED', `Customer ${data.name} created`)),
+  on(TicketOpenedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'TICKET_OPENED', `Ticket ${data.number} opened (${data.priority.toLowerCase()}): ${data.subject}`),
+  ),
+  on(TicketResolvedV1, async (data, event, em) => record(em, event, data.customerId, 'TICKET_RESOLVED', `Ticket ${data.number} resolved`)),
+  on(OpportunityOpenedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'OPPORTUNITY_OPENED', `Opportunity "${data.title}" opened at ${data.amount.amount} ${data.amount.currency}`),
+  ),
+  on(OrderConfirmedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'ORDER_CONFIRMED', `Order ${data.number} confirmed for ${data.total.amount} ${data.total.currency}`),
+  ),
+  on(ShipmentPlannedV1, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice raised for order ${data.orderId}`)),
+  on(InvoiceIssuedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'INVOICE_ISSUED', `Invoice ${data.number} issued for ${data.total.amount} ${data.total.currency}, due ${data.dueDate}`),
+  ),
+];

@@ -1,0 +1,27 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { pageSize } from '@rapport/errors';
+import { decodeCursor, toConnection, type ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import type { ICustomer } from '../customer/customer.entity.js';
+import { TimelineEntry, type ITimelineEntry } from './timeline-entry.entity.js';
+
+/** A customer's timeline, newest first, by keyset on (occurredAt, id). */
+export async function customerTimeline(em: SqlEntityManager, customerId: string, first?: number | null, after?: string | null) {
+  const limit = pageSize('first', first);
+  const qb = em.createQueryBuilder(TimelineEntry, 't').select('*').where({ customerId });
+  if (after) {
+    const cursor = decodeCursor('after', after);
+    qb.andWhere('(t.occurred_at, t.id) < (?, ?)', [cursor.sortValue, cursor.id]);
+  }
+  const rows = await qb.orderBy({ occurredAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
+  return toConnection(rows, limit, (e) => e.occurredAt.toISOString());
+}
+
+export const timelineResolvers: ResolverMap = {
+  Customer: {
+    timeline: (customer: ICustomer, args: { first?: number; after?: string }, ctx: Context) => customerTimeline(ctx.em, customer.id, args.first, args.after),
+  },
+  TimelineEntry: {
+    occurredAt: (entry: ITimelineEntry) => entry.occurredAt.toISOString(),
+  },
+};
