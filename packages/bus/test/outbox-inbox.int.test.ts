@@ -1,0 +1,179 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
+import type { Kafka, Producer } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createEventConsumer,
+  createKafka,
+  createOutboxRelay,
+  deadLetterTopic,
+  ensureTopics,
+  on,
+  publish,
+  replayDeadLetters,
+  type EventConsumer,
+} from '../src/index.js';
+import { createBusOrm, logger, NoteWrittenV1 } from './bus-fixture.js';
+
+let db: TestDatabase;
+let orm: MikroORM;
+let kafka: Kafka;
+let producer: Producer;
+const brokers = testKafkaBrokers();
+const prefix = testTopicPrefix();
+const consumers: EventConsumer[] = [];
+
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute(query, params) as Promise<T[]>;
+
+async function writeNote(text: string): Promise<{ noteId: string; eventId: string }> {
+  const em = orm.em.fork() as SqlEntityManager;
+  const noteId = randomUUID();
+  publish(em, NoteWrittenV1, noteId, { noteId, text });
+  await em.flush();
+  const [row] = await sql<{ id: string }>('select id from outbox_message where message_key = ?', [noteId]);
+  return { noteId, eventId: row!.id };
+}
+
+async function messagesOnTopic(topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('bus');
+  orm = await createBusOrm(db.url);
+  kafka = createKafka({ brokers, clientId: 'bus-test', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, deadLetterTopic(prefix, 'effects'), deadLetterTopic(prefix, 'flaky')]);
+  await admin.disconnect();
+  producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+});
+
+afterAll(async () => {
+  for (const c of consumers) await c.stop();
+  await producer?.disconnect();
+  await orm?.close(true);
+  await db?.drop();
+  await deleteTopics(brokers, prefix);
+});
+
+describe('outbox relay and inbox consumer over real Kafka', () => {
+  it('delivers an event twice when the relay dies after publishing, and the inbox applies it once', async () => {
+    const effects = createEventConsumer({
+      kafka,
+      orm,
+      groupId: 'effects',
+      topicPrefix: prefix,
+      producer,
+      logger,
+      handlers: [
+        on(NoteWrittenV1, async (data, event, em) => {
+          await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [event.id, data.noteId]);
+        }),
+      ],
+    });
+    consumers.push(effects);
+    await effects.start();
+    const { eventId } = await writeNote('first');
+
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/crashing-relay.ts', import.meta.url))], {
+      env: { ...process.env, TEST_DATABASE_URL: db.url, KAFKA_BROKERS: brokers.join(','), TOPIC_PREFIX: prefix },
+      stdio: 'inherit',
+    });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    expect(signal).toBe('SIGKILL');
+    expect(await sql('select id from outbox_message where published_at is null')).toEqual([{ id: eventId }]);
+    expect(await messagesOnTopic(`${prefix}${NoteWrittenV1.topic}`)).toBe(1);
+
+    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:test' });
+    expect(await relay.relayOnce()).toBe(1);
+    expect(await sql('select id from outbox_message where published_at is null')).toEqual([]);
+    expect(await messagesOnTopic(`${prefix}${NoteWrittenV1.topic}`)).toBe(2);
+
+    await waitFor(async () => ((await sql('select 1 from inbox_message where event_id = ?', [eventId])).length === 1 ? true : undefined), {
+      what: 'the event to be handled',
+    });
+    // Both copies reach the consumer before this flag row: wait until the group's committed offsets cover 2 messages.
+    await waitFor(
+      async () => {
+        const admin = kafka.admin();
+        await admin.connect();
+        try {
+          const [topic] = await admin.fetchOffsets({ groupId: 'effects', topics: [`${prefix}${NoteWrittenV1.topic}`] });
+          const consumed = topic!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+          return consumed >= 2 ? true : undefined;
+        } finally {
+          await admin.disconnect();
+        }
+      },
+      { what: 'both deliveries to be consumed' },
+    );
+    expect(await sql('select event_id from applied_effect where event_id = ?', [eventId])).toHaveLength(1);
+  });
+
+  it('retries a failing handler with backoff, dead-letters the event, and replays it once fixed', async () => {
+    let attempts = 0;
+    let broken = true;
+    const flaky = createEventConsumer({
+      kafka,
+      orm,
+      groupId: 'flaky',
+      topicPrefix: prefix,
+      producer,
+      logger,
+      retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 100 },
+      handlers: [
+        on(NoteWrittenV1, async (data, event, em) => {
+          if (data.text !== 'poison') return;
+          attempts += 1;
+          if (broken) throw new Error('warehouse system unreachable');
+          await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [`flaky:${event.id}`, data.noteId]);
+        }),
+      ],
+    });
+    consumers.push(flaky);
+    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:test' });
+    const { eventId } = await writeNote('poison');
+    await relay.relayOnce();
+    await flaky.start();
+
+    const dlq = deadLetterTopic(prefix, 'flaky');
+    await waitFor(async () => ((await messagesOnTopic(dlq)) === 1 ? true : undefined), { what: 'the dead letter' });
+    expect(attempts).toBe(3);
+    expect(await sql('select 1 from inbox_message where consumer = ? and event_id = ?', ['flaky', eventId])).toHaveLength(0);
+
+    const reader = kafka.consumer({ groupId: `reader-${prefix}` });
+    await reader.connect();
+    await reader.subscribe({ topic: dlq, fromBeginning: true });
+    const headers = await new Promise<Record<string, string>>((resolve) => {
+      void reader.run({
+        eachMessage: async ({ message }) =>
+          resolve(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
+      });
+    });
+    await reader.disconnect();
+    expect(headers['x-error']).toBe('warehouse system unreachable');
+    expect(headers['x-original-topic']).toBe(`${prefix}${NoteWrittenV1.topic}`);
+    expect(headers['ce_id']).toBe(eventId);
+
+    broken = false;
+    expect(await replayDeadLetters({ kafka, producer, groupId: 'flaky', topicPrefix: prefix, logger })).toBe(1);
+    await waitFor(async () => ((await sql('select 1 from applied_effect where event_id = ?', [`flaky:${eventId}`])).length === 1 ? true : undefined), {
+      what: 'the replayed event to be applied',
+    });
+    expect(attempts).toBe(4);
+    expect(await replayDeadLetters({ kafka, producer, groupId: 'flaky', topicPrefix: prefix, logger })).toBe(0);
+  });
+});
