@@ -1,0 +1,36 @@
+import { parseEnv } from '@rapport/subgraph-kit';
+import { z } from 'zod';
+import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  logLevel: string;
+  /** Each subgraph's URL: `SUBGRAPH_<NAME>_URL`, else the routing URL of the local default. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** At most this many keep-alive connections to each subgraph. */
+  subgraphConnections: number;
+  supergraphSdl?: string;
+}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GATEWAY_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(16),
+});
+
+/** Reads the gateway's configuration from `env` once, at boot. */
+export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
+  const parsed = parseEnv(schema, env);
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map(({ name, port }) => [name, env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? defaultSubgraphUrl(port)]),
+  ) as Record<SubgraphName, string>;
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    logLevel: parsed.LOG_LEVEL,
+    subgraphUrls,
+    subgraphConnections: parsed.GATEWAY_SUBGRAPH_CONNECTIONS,
+  };
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RouteHandler } from '@rapport/subgraph-kit';
+
+const require = createRequire(import.meta.url);
+
+/** The explorer's assets, served from the project's own node_modules: no CDN, works offline. */
+const ASSETS = {
+  '/explorer/assets/react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  '/explorer/assets/react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  '/explorer/assets/graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  '/explorer/assets/graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+} as const;
+
+const page = (graphqlPath: string, defaultQuery: string): string => `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>Rapport explorer</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <link rel="stylesheet" href="/explorer/assets/graphiql.css" />
+  <style>html, body, #explorer { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="explorer">Loading the Rapport explorer…</div>
+  <script src="/explorer/assets/react.js"></script>
+  <script src="/explorer/assets/react-dom.js"></script>
+  <script src="/explorer/assets/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
+    ReactDOM.createRoot(document.getElementById('explorer')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+
+export const FLAGSHIP_QUERY = `# A rep's customers with everything open on each, from every subgraph.
+query RepCustomers($ownerId: ID) {
+  customers(filter: { ownerId: $ownerId }, first: 10) {
+    edges {
+      node {
+        name
+        owner { displayName }
+        openTickets { number subject priority status }
+        openOpportunities { title amount { amount currency } stage { name probability } }
+        openOrders { number total { amount currency } delivery { status } }
+        overdueReceivables { totals { amount currency } invoices { number dueDate balance { amount currency } } }
+      }
+    }
+  }
+}
+`;
+
+/** GET routes of the explorer: the page and its four assets, read once at boot. */
+export function explorerRoutes(graphqlPath = '/graphql'): Record<string, RouteHandler> {
+  const html = page(graphqlPath, FLAGSHIP_QUERY);
+  const routes: Record<string, RouteHandler> = {
+    '/explorer': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    },
+  };
+  for (const [path, asset] of Object.entries(ASSETS)) {
+    const body = readFileSync(join(dirname(require.resolve(`${asset.pkg}/package.json`)), asset.file));
+    routes[path] = (_req, res) => {
+      res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+      res.end(body);
+    };
+  }
+  return routes;
+}

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@rapport/subgraph-kit';
+import { loadGatewayConfig } from '../src/config.js';
+import { createGateway, type Gateway } from '../src/create-gateway.js';
+
+let gateway: Gateway;
+
+beforeAll(async () => {
+  gateway = createGateway({ ...loadGatewayConfig({}), port: 0 }, { logger: createLogger('gateway', 'silent') });
+  await gateway.start();
+});
+afterAll(async () => gateway?.stop());
+
+describe('explorer', () => {
+  it('serves a GraphiQL page whose scripts and styles all come from the gateway itself', async () => {
+    const response = await fetch(`${gateway.url}/explorer`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(assets).toHaveLength(4);
+    expect(assets.every((a) => a.startsWith('/explorer/assets/'))).toBe(true);
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const asset of assets) {
+      const res = await fetch(`${gateway.url}${asset}`);
+      expect(res.status, asset).toBe(200);
+      expect((await res.text()).length, asset).toBeGreaterThan(1000);
+    }
+  });
+
+  it('answers liveness without any subgraph running', async () => {
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,230 @@
+import { createServer as createTcpServer, connect, type Server as TcpServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createKafka, ensureTopics, deadLetterTopic } from '@rapport/bus';
+import { ALL_TOPICS } from '@rapport/contracts';
+import { createCustomersService } from '@rapport/customers';
+import { createFinanceService } from '@rapport/finance';
+import { createIdentityService } from '@rapport/identity';
+import { createInventoryService } from '@rapport/inventory';
+import { createPurchasingService } from '@rapport/purchasing';
+import { createSalesService } from '@rapport/sales';
+import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { createSupportService } from '@rapport/support';
+import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../src/config.js';
+import { createGateway, type Gateway } from '../src/create-gateway.js';
+import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
+
+const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
+  identity: createIdentityService,
+  customers: createCustomersService,
+  sales: createSalesService,
+  support: createSupportService,
+  inventory: createInventoryService,
+  purchasing: createPurchasingService,
+  finance: createFinanceService,
+};
+
+const brokers = testKafkaBrokers();
+const topicPrefix = testTopicPrefix();
+const logger = createLogger('system-test', process.env.LOG_LEVEL ?? 'silent');
+const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
+const gateways: Gateway[] = [];
+let gatewayUrl = '';
+
+async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
+  return graphqlRequest<T>(gatewayUrl, query, variables, headers);
+}
+
+async function ok<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+  const result = await gql<T>(query, variables, headers);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data as T;
+}
+
+async function startGateway(overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16): Promise<Gateway> {
+  const base = loadGatewayConfig({});
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, overrides[name] ?? subgraphs[name].url])) as Record<SubgraphName, string>;
+  const gateway = createGateway({ ...base, port: 0, subgraphUrls, subgraphConnections: connections }, { logger });
+  gateways.push(gateway);
+  await gateway.start();
+  return gateway;
+}
+
+beforeAll(async () => {
+  const kafka = createKafka({ brokers, clientId: 'system-test', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name }) => deadLetterTopic(topicPrefix, name))]);
+  await admin.disconnect();
+  await Promise.all(
+    SUBGRAPHS.map(async ({ name }) => {
+      subgraphs[name] = await startTestSubgraph(name, factories[name], { kafka: true, topicPrefix, overrides: { logger } });
+    }),
+  );
+  gatewayUrl = `${(await startGateway()).url}/graphql`;
+});
+
+afterAll(async () => {
+  for (const gateway of gateways) await gateway.stop();
+  await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+  await deleteTopics(brokers, topicPrefix);
+});
+
+const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('the running system through the gateway', () => {
+  let repId = '';
+  let otherRepId = '';
+  let acmeId = '';
+  let globexId = '';
+
+  it('answers the flagship question: a rep’s customers with open tickets, deals, orders and overdue receivables', async () => {
+    const user = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+    repId = (await ok<{ createUser: { id: string } }>(user, { input: { email: 'rita@rapport.example', displayName: 'Rita Rep', role: 'SALES_REP' } })).createUser.id;
+    otherRepId = (await ok<{ createUser: { id: string } }>(user, { input: { email: 'oscar@rapport.example', displayName: 'Oscar Other', role: 'SALES_REP' } }))
+      .createUser.id;
+    const customer = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
+    acmeId = (await ok<{ createCustomer: { id: string } }>(customer, { input: { name: 'Acme Pumps', kind: 'COMPANY', ownerId: repId } })).createCustomer.id;
+    globexId = (await ok<{ createCustomer: { id: string } }>(customer, { input: { name: 'Globex', kind: 'COMPANY', ownerId: repId } })).createCustomer.id;
+    await ok(customer, { input: { name: 'Initech', kind: 'COMPANY', ownerId: otherRepId } });
+
+    await ok(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`, {
+      input: { customerId: acmeId, subject: 'Pump leaks', priority: 'HIGH' },
+    });
+    await ok(`mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }`, {
+      input: { customerId: acmeId, title: 'Spare parts 2027', amount: { amount: '12000.50', currency: 'EUR' } },
+    });
+    const product = await ok<{ createProduct: { id: string } }>(`mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
+      input: { sku: 'PUMP-1', name: 'Pump', unit: 'pcs', listPrice: { amount: '199.90', currency: 'EUR' } },
+    });
+    await ok(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+      input: { customerId: globexId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '3', unitPrice: { amount: '199.90', currency: 'EUR' } }] },
+    });
+    const issue = `mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }`;
+    await ok(issue, { input: { customerId: globexId, total: { amount: '0.10', currency: 'EUR' }, issueDate: daysFromToday(-40), dueDate: daysFromToday(-10) } });
+    await ok(issue, { input: { customerId: globexId, total: { amount: '0.20', currency: 'EUR' }, issueDate: daysFromToday(-40), dueDate: daysFromToday(-5) } });
+    await ok(issue, { input: { customerId: globexId, total: { amount: '99.00', currency: 'EUR' }, issueDate: daysFromToday(0), dueDate: daysFromToday(30) } });
+
+    type Flagship = {
+      customers: {
+        edges: {
+          node: {
+            name: string;
+            owner: { displayName: string };
+            openTickets: { subject: string; priority: string; status: string }[];
+            openOpportunities: { title: string; amount: { amount: string; currency: string }; stage: { name: string; probability: number } }[];
+            openOrders: { number: string; total: { amount: string }; delivery: { status: string } }[];
+            overdueReceivables: { totals: { amount: string; currency: string }[]; invoices: { number: string }[] };
+          };
+        }[];
+      };
+    };
+    const flagship = `query($ownerId: ID) { customers(filter: { ownerId: $ownerId }, first: 10) { edges { node {
+      name owner { displayName }
+      openTickets { subject priority status }
+      openOpportunities { title amount { amount currency } stage { name probability } }
+      openOrders { number total { amount } delivery { status } }
+      overdueReceivables { totals { amount currency } invoices { number } }
+    } } } }`;
+    // The order's delivery state comes from inventory once it has consumed sales.order.confirmed.v1.
+    const data = await waitFor(
+      async () => {
+        const d = await ok<Flagship>(flagship, { ownerId: repId });
+        return d.customers.edges.find((e) => e.node.name === 'Globex')?.node.openOrders[0]?.delivery.status === 'PLANNED' ? d : undefined;
+      },
+      { what: 'the shipping notice for the order', timeoutMs: 20000 },
+    );
+    const [acme, globex] = data.customers.edges.map((e) => e.node);
+    expect(data.customers.edges.map((e) => e.node.name)).toEqual(['Acme Pumps', 'Globex']);
+    expect(acme!.owner.displayName).toBe('Rita Rep');
+    expect(acme!.openTickets).toEqual([{ subject: 'Pump leaks', priority: 'HIGH', status: 'NEW' }]);
+    expect(acme!.openOpportunities).toEqual([
+      { title: 'Spare parts 2027', amount: { amount: '12000.50', currency: 'EUR' }, stage: { name: 'Qualification', probability: 10 } },
+    ]);
+    expect(acme!.openOrders).toEqual([]);
+    expect(acme!.overdueReceivables).toEqual({ totals: [], invoices: [] });
+    expect(globex!.openOrders).toEqual([{ number: expect.stringMatching(/^SO-/), total: { amount: '599.70' }, delivery: { status: 'PLANNED' } }]);
+    expect(globex!.overdueReceivables.totals).toEqual([{ amount: '0.30', currency: 'EUR' }]);
+    expect(globex!.overdueReceivables.invoices).toHaveLength(2);
+  });
+
+  it('puts a ticket opened in support on the customer’s timeline in customers, over Kafka, once', async () => {
+    const ticket = await ok<{ openTicket: { id: string } }>(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`, {
+      input: { customerId: globexId, subject: 'Invoice copy needed', priority: 'LOW' },
+    });
+    const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 20) { edges { node { kind subjectId summary sourceService } } } } }`;
+    type Timeline = { customer: { timeline: { edges: { node: { kind: string; subjectId: string; summary: string; sourceService: string } }[] } } };
+    const entry = await waitFor(
+      async () => (await ok<Timeline>(timeline, { id: globexId })).customer.timeline.edges.find((e) => e.node.subjectId === ticket.openTicket.id),
+      { what: 'the ticket on the timeline', timeoutMs: 20000 },
+    );
+    expect(entry.node).toMatchObject({ kind: 'TICKET_OPENED', sourceService: 'support' });
+    expect(entry.node.summary).toContain('Invoice copy needed');
+    const kinds = (await ok<Timeline>(timeline, { id: globexId })).customer.timeline.edges.map((e) => e.node.kind);
+    expect(kinds.filter((k) => k === 'TICKET_OPENED')).toHaveLength(1);
+    expect(kinds).toEqual(expect.arrayContaining(['CUSTOMER_CREATED', 'ORDER_CONFIRMED', 'SHIPMENT_PLANNED', 'INVOICE_ISSUED']));
+  });
+
+  it('carries the caller’s request id from the gateway into the subgraph and into the event headers', async () => {
+    const requestId = `req-${Date.now()}`;
+    const ticket = await ok<{ openTicket: { id: string } }>(
+      `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`,
+      { input: { customerId: acmeId, subject: 'Traced', priority: 'NORMAL' } },
+      { 'x-request-id': requestId },
+    );
+    const rows = await subgraphs.support.service.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select headers->>'x-request-id' as request_id, payload->>'requestid' as envelope from outbox_message where message_key = ?`, [ticket.openTicket.id]);
+    expect(rows).toEqual([{ request_id: requestId, envelope: requestId }]);
+  });
+
+  it('answers bad input with a coded error naming the field, never a 500, and writes nothing', async () => {
+    const before = await subgraphs.support.service.orm.em.fork().getConnection().execute('select count(*)::int as n from ticket');
+    const open = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`;
+    const malformed = await gql(open, { input: { customerId: 'nope', subject: 'x' } });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.customerId' });
+    const missing = await gql(open, { input: { customerId: acmeId } });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.subject' });
+    const invalidEnum = await gql(open, { input: { customerId: acmeId, subject: 'x', priority: 'SOMEDAY' } });
+    expect(invalidEnum.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.priority' });
+    const unknown = await gql(`query { customer(id: "0191b3a0-0000-7000-8000-000000000999") { name } }`);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const badMoney = await gql(`mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }`, {
+      input: { customerId: acmeId, total: { amount: '12.3456789', currency: 'EUR' }, dueDate: daysFromToday(10) },
+    });
+    expect(badMoney.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.total.amount' });
+    for (const result of [malformed, missing, invalidEnum, unknown, badMoney]) expect(JSON.stringify(result)).not.toMatch(/stacktrace|INTERNAL_SERVER_ERROR/);
+    const after = await subgraphs.support.service.orm.em.fork().getConnection().execute('select count(*)::int as n from ticket');
+    expect(after).toEqual(before);
+  });
+
+  it('reuses a bounded pool of keep-alive connections to a subgraph', async () => {
+    let accepted = 0;
+    const target = new URL(subgraphs.customers.url);
+    const proxy: TcpServer = createTcpServer((socket) => {
+      accepted += 1;
+      const upstream = connect(Number(target.port), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxied = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+      const gateway = await startGateway({ customers: proxied }, 3);
+      const query = `{ customers(first: 5) { edges { node { name } } } }`;
+      for (let round = 0; round < 2; round += 1) {
+        const results = await Promise.all(Array.from({ length: 30 }, () => graphqlRequest(`${gateway.url}/graphql`, query)));
+        expect(results.every((r) => !r.errors)).toBe(true);
+      }
+      expect(accepted).toBeGreaterThan(0);
+      expect(accepted).toBeLessThanOrEqual(3);
+    } finally {
+      proxy.close();
+    }
+  });
+});

@@ -1,0 +1,5 @@
+import type { SubgraphContext } from '@rapport/subgraph-kit';
+import type { FinanceLoaders } from './create-finance-service.js';
+
+/** What the finance subgraph's resolvers receive per request. */
+export type Context = SubgraphContext<FinanceLoaders>;

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { publish } from '@rapport/bus';
+import { InvoiceIssuedV1, type EventMetadata } from '@rapport/contracts';
+import {
+  badInput,
+  formatAmount,
+  isUuid,
+  notFound,
+  pageSize,
+  parseAmount,
+  parseMoneyInput,
+  requireIsoDate,
+  requireOneOf,
+  requireUuid,
+  type Money,
+} from '@rapport/errors';
+import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { balanceUnits, Invoice, INVOICE_STATUSES, invoiceNumber, utcToday, type IInvoice } from './invoice.entity.js';
+
+export interface IssueInvoiceInput {
+  customerId: string;
+  orderId?: string | null;
+  total: Money;
+  issueDate?: string | null;
+  dueDate: string;
+}
+
+/** Validates, numbers and issues an invoice with its `finance.invoice.issued.v1` event in one flush. */
+export async function issueInvoice(em: SqlEntityManager, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
+  const customerId = requireUuid('input.customerId', input.customerId);
+  const orderId = input.orderId ? requireUuid('input.orderId', input.orderId) : null;
+  const total = parseMoneyInput('input.total', input.total);
+  if (parseAmount('input.total.amount', total.amount) === 0n) throw badInput('input.total.amount', 'input.total.amount must be greater than zero', 'ZERO_AMOUNT');
+  const issueDate = input.issueDate ? requireIsoDate('input.issueDate', input.issueDate) : utcToday();
+  const dueDate = requireIsoDate('input.dueDate', input.dueDate);
+  if (dueDate < issueDate) throw badInput('input.dueDate', `input.dueDate must not be before the issue date ${issueDate}`, 'DUE_BEFORE_ISSUE');
+  const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('invoice_number_seq')::text as n`);
+  if (!row) throw new Error('invoice_number_seq returned no value');
+  const invoice = em.create(Invoice, {
+    id: randomUUID(),
+    number: invoiceNumber(row.n),
+    customerId,
+    orderId,
+    issueDate,
+    dueDate,
+    currency: total.currency,
+    total: total.amount,
+    amountPaid: '0',
+    status: 'ISSUED',
+  });
+  publish(em, InvoiceIssuedV1, invoice.id, { invoiceId: invoice.id, customerId, number: invoice.number, total, dueDate }, meta);
+  await em.flush();
+  return invoice;
+}
+
+export async function getInvoice(em: SqlEntityManager, id: string, field = 'id'): Promise<IInvoice> {
+  const invoice = await em.findOne(Invoice, { id: requireUuid(field, id) });
+  if (!invoice) throw notFound('Invoice', id, field);
+  return invoice;
+}
+
+export interface InvoiceFilter {
+  customerId?: string | null;
+  status?: string | null;
+  overdue?: boolean | null;
+}
+
+/** Invoices newest first by (issueDate, id), paged by keyset (never OFFSET). */
+export async function listInvoices(
+  em: SqlEntityManager,
+  filter: InvoiceFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<IInvoice>> {
+  const limit = pageSize('first', first);
+  const qb = em.createQueryBuilder(Invoice, 'i').select('*');
+  if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
+  if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, INVOICE_STATUSES) });
+  if (filter?.overdue === true) qb.andWhere('(i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);
+  if (filter?.overdue === false) qb.andWhere('not (i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);
+  if (after) {
+    const cursor = decodeCursor('after', after);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(cursor.sortValue) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    qb.andWhere('(i.issue_date, i.id) < (?, ?)', [cursor.sortValue, cursor.id]);
+  }
+  const rows = await qb.orderBy({ issueDate: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
+  return toConnection(rows, limit, (i) => i.issueDate);
+}
+
+/** A customer's overdue receivables: what is owed per currency (exact), and the invoices behind it. */
+export interface Receivables {
+  totals: Money[];
+  invoices: IInvoice[];
+}
+
+/** Sums the balances of `overdue` per currency on bigint (never floats), currencies in code order. */
+export function receivablesOf(overdue: IInvoice[]): Receivables {
+  const sums = new Map<string, bigint>();
+  for (const invoice of overdue) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0n) + balanceUnits(invoice));
+  const totals = [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, units]) => ({ amount: formatAmount(units), currency }));
+  return { totals, invoices: overdue };
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { badInput, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
+import { applyPayment, balanceUnits, Invoice, invoiceMoney, type IInvoice } from '../invoice/invoice.entity.js';
+import { Payment } from './payment.entity.js';
+
+export interface RecordPaymentInput {
+  invoiceId: string;
+  amount: Money;
+  paidOn: string;
+}
+
+/**
+ * Records a payment against an invoice and updates its amount paid and status, in one
+ * transaction holding the invoice's row lock, so two concurrent payments cannot overpay it.
+ */
+export async function recordPayment(em: SqlEntityManager, input: RecordPaymentInput): Promise<IInvoice> {
+  const invoiceId = requireUuid('input.invoiceId', input.invoiceId);
+  const amount = parseMoneyInput('input.amount', input.amount);
+  const units = parseAmount('input.amount.amount', amount.amount);
+  if (units === 0n) throw badInput('input.amount.amount', 'input.amount.amount must be greater than zero', 'ZERO_AMOUNT');
+  const paidOn = requireIsoDate('input.paidOn', input.paidOn);
+  return em.transactional(async (tx) => {
+    const invoice = await tx.findOne(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!invoice) throw notFound('Invoice', input.invoiceId, 'input.invoiceId');
+    if (amount.currency !== invoice.currency) {
+      throw badInput('input.amount.currency', `input.amount.currency must be ${invoice.currency}, the currency of invoice ${invoice.number}`, 'CURRENCY_MISMATCH');
+    }
+    const balance = balanceUnits(invoice);
+    if (units > balance) {
+      const owed = invoiceMoney(invoice, balance);
+      throw badInput('input.amount.amount', `input.amount.amount exceeds the balance of invoice ${invoice.number} (${owed.amount} ${owed.currency})`, 'OVERPAYMENT');
+    }
+    tx.create(Payment, { id: randomUUID(), invoiceId: invoice.id, amount: amount.amount, currency: amount.currency, paidOn });
+    applyPayment(invoice, units);
+    return invoice;
+  });
+}

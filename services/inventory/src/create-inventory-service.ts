@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { migrations } from './migrations/index.js';
+import { Product } from './modules/product/product.entity.js';
+import { createProductLoaders } from './modules/product/product.loaders.js';
+import { productResolvers } from './modules/product/product.resolvers.js';
+import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
+import { Shipment } from './modules/shipment/shipment.entity.js';
+import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
+import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
+
+export const createLoaders = (em: SqlEntityManager) => ({ ...createProductLoaders(em), ...createShipmentLoaders(em) });
+export type InventoryLoaders = ReturnType<typeof createLoaders>;
+
+/** The inventory subgraph: products, and shipping notices raised for confirmed orders with each order's delivery state. */
+export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
+  return createSubgraphService(
+    {
+      name: 'inventory',
+      srcDir: fileURLToPath(new URL('.', import.meta.url)),
+      resolvers: [productResolvers, shipmentResolvers],
+      entities: [Product, Shipment],
+      migrations,
+      handlers: shipmentHandlers,
+      createLoaders,
+    },
+    config,
+  );
+}

@@ -1,0 +1,18 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** Something the business sells and ships: a code (SKU), a name, a unit and a list price. */
+export const Product = defineEntity({
+  name: 'Product',
+  tableName: 'product',
+  properties: {
+    id: p.uuid().primary(),
+    sku: p.text().unique(),
+    name: p.text(),
+    unit: p.text(),
+    listPrice: p.decimal(),
+    currency: p.text(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type IProduct = InferEntity<typeof Product>;

@@ -1,0 +1,21 @@
+import { isUuid, normaliseAmount } from '@rapport/errors';
+import type { ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import type { IProduct } from './product.entity.js';
+import { createProduct, getProduct, listProducts, type CreateProductInput, type ProductFilter } from './product.service.js';
+
+export const productResolvers: ResolverMap = {
+  Query: {
+    product: (_: unknown, args: { id: string }, ctx: Context) => getProduct(ctx.em, args.id),
+    products: (_: unknown, args: { filter?: ProductFilter; first?: number; after?: string }, ctx: Context) =>
+      listProducts(ctx.em, args.filter, args.first, args.after),
+  },
+  Mutation: {
+    createProduct: (_: unknown, args: { input: CreateProductInput }, ctx: Context) => createProduct(ctx.em, args.input),
+  },
+  Product: {
+    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.productById.load(ref.id.toLowerCase()) : null),
+    listPrice: (product: IProduct) => ({ amount: normaliseAmount(product.listPrice), currency: product.currency }),
+    createdAt: (product: IProduct) => product.createdAt.toISOString(),
+  },
+};

@@ -1,0 +1,20 @@
+import { isUuid } from '@rapport/errors';
+import type { ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import type { ISupplier } from './supplier.entity.js';
+import { createSupplier, getSupplier, listSuppliers, type CreateSupplierInput, type SupplierFilter } from './supplier.service.js';
+
+export const supplierResolvers: ResolverMap = {
+  Query: {
+    supplier: (_: unknown, args: { id: string }, ctx: Context) => getSupplier(ctx.em, args.id),
+    suppliers: (_: unknown, args: { filter?: SupplierFilter; first?: number; after?: string }, ctx: Context) =>
+      listSuppliers(ctx.em, args.filter, args.first, args.after),
+  },
+  Mutation: {
+    createSupplier: (_: unknown, args: { input: CreateSupplierInput }, ctx: Context) => createSupplier(ctx.em, args.input),
+  },
+  Supplier: {
+    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.supplierById.load(ref.id.toLowerCase()) : null),
+    createdAt: (supplier: ISupplier) => supplier.createdAt.toISOString(),
+  },
+};

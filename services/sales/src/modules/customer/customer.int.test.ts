@@ -1,0 +1,79 @@
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSalesService } from '../../create-sales-service.js';
+
+let subgraph: TestSubgraph;
+const customers = ['0191b3a0-0000-7000-8000-0000000000c1', '0191b3a0-0000-7000-8000-0000000000c2', '0191b3a0-0000-7000-8000-0000000000c3'];
+const productId = '0191b3a0-0000-7000-8000-0000000000a1';
+
+const openOpportunity = 'mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }';
+const placeOrder = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }';
+
+async function openFor(customerId: string, title: string): Promise<string> {
+  const result = await subgraph.gql<{ openOpportunity: { id: string } }>(openOpportunity, {
+    input: { customerId, title, amount: { amount: '1000', currency: 'EUR' } },
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data!.openOpportunity.id;
+}
+
+async function orderFor(customerId: string): Promise<string> {
+  const result = await subgraph.gql<{ placeOrder: { id: string } }>(placeOrder, {
+    input: { customerId, currency: 'EUR', lines: [{ productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data!.placeOrder.id;
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('sales', createSalesService);
+});
+afterAll(async () => subgraph?.stop());
+
+describe('Customer fields owned by sales', () => {
+  it("resolves N customers' open opportunities and open orders with one query each (_entities batches)", async () => {
+    const [c1, c2, c3] = customers as [string, string, string];
+    const older = await openFor(c1, 'Older deal');
+    const newer = await openFor(c1, 'Newer deal');
+    const won = await openFor(c1, 'Won deal');
+    const stages = await subgraph.gql<{ pipelineStages: { id: string; name: string }[] }>('{ pipelineStages { id name } }');
+    const wonStage = stages.data!.pipelineStages.find((s) => s.name === 'Won')!.id;
+    await subgraph.gql('mutation($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { id } }', { id: won, stageId: wonStage });
+    const other = await openFor(c2, 'Other deal');
+    const open1 = await orderFor(c1);
+    const cancelled = await orderFor(c1);
+    await subgraph.gql('mutation($id: ID!) { cancelOrder(id: $id) { id } }', { id: cancelled });
+    const open2 = await orderFor(c2);
+
+    subgraph.resetQueries();
+    type Entity = { id: string; openOpportunities: { id: string; stage: { name: string } }[]; openOrders: { id: string; status: string }[] } | null;
+    const result = await subgraph.gql<{ _entities: Entity[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer {
+        id openOpportunities { id stage { name } } openOrders { id status } } } }`,
+      { r: [c1, c2, c3].map((id) => ({ __typename: 'Customer', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      {
+        id: c1,
+        openOpportunities: [
+          { id: newer, stage: { name: 'Qualification' } },
+          { id: older, stage: { name: 'Qualification' } },
+        ],
+        openOrders: [{ id: open1, status: 'CONFIRMED' }],
+      },
+      { id: c2, openOpportunities: [{ id: other, stage: { name: 'Qualification' } }], openOrders: [{ id: open2, status: 'CONFIRMED' }] },
+      { id: c3, openOpportunities: [], openOrders: [] },
+    ]);
+    expect(subgraph.queries.filter((q) => /from "opportunity"/.test(q))).toHaveLength(1);
+    expect(subgraph.queries.filter((q) => /from "sales_order"/.test(q))).toHaveLength(1);
+  });
+
+  it('answers a malformed Customer representation with null instead of an error', async () => {
+    const result = await subgraph.gql<{ _entities: unknown[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id openOrders { id } } } }', {
+      r: [{ __typename: 'Customer', id: 'not-a-uuid' }],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([null]);
+  });
+});

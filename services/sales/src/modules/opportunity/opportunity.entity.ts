@@ -1,0 +1,41 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { conflict } from '@rapport/errors';
+import type { IPipelineStage } from '../pipeline/pipeline-stage.entity.js';
+
+export const OPPORTUNITY_STATUSES = ['OPEN', 'WON', 'LOST'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+
+/** A potential deal with a customer, moving through the pipeline until it is won or lost. */
+export const Opportunity = defineEntity({
+  name: 'Opportunity',
+  tableName: 'opportunity',
+  properties: {
+    id: p.uuid().primary(),
+    customerId: p.uuid(),
+    title: p.text(),
+    amount: p.decimal(),
+    currency: p.text(),
+    stageId: p.uuid(),
+    status: p.enum([...OPPORTUNITY_STATUSES]),
+    expectedCloseDate: p.date().nullable(),
+    closedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type IOpportunity = InferEntity<typeof Opportunity>;
+
+/**
+ * Moves an open opportunity to `stage`; a closing stage sets its status (WON or LOST) and the
+ * closing time. A closed opportunity does not move any more (CONFLICT).
+ */
+export function moveToStage(opportunity: IOpportunity, stage: IPipelineStage, now = new Date()): void {
+  if (opportunity.status !== 'OPEN') {
+    throw conflict('OPPORTUNITY_CLOSED', `opportunity ${opportunity.id} is ${opportunity.status.toLowerCase()} and can no longer move`, 'id');
+  }
+  opportunity.stageId = stage.id;
+  if (stage.closesAs) {
+    opportunity.status = stage.closesAs;
+    opportunity.closedAt = now;
+  }
+}

@@ -1,0 +1,188 @@
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSalesService } from '../../create-sales-service.js';
+
+let subgraph: TestSubgraph;
+const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
+const unknownId = '0191b3a0-0000-7000-8000-000000000999';
+
+interface Stage {
+  id: string;
+  name: string;
+  probability: number;
+  position: number;
+  closing: boolean;
+}
+interface OpportunityResult {
+  id: string;
+  title: string;
+  status: string;
+  amount: { amount: string; currency: string };
+  stage: { name: string };
+  customer: { id: string };
+  expectedCloseDate: string | null;
+  closedAt: string | null;
+}
+
+const fields = 'id title status amount { amount currency } stage { name } customer { id } expectedCloseDate closedAt';
+const openOpportunity = `mutation Open($input: OpenOpportunityInput!) { openOpportunity(input: $input) { ${fields} } }`;
+const moveOpportunity = `mutation Move($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { ${fields} } }`;
+
+const opportunityFactory = (overrides: Record<string, unknown> = {}) => ({
+  customerId,
+  title: 'Pumps for the new plant',
+  amount: { amount: '12500.5', currency: 'eur' },
+  ...overrides,
+});
+
+const count = async (table: string): Promise<number> => {
+  const [row] = await subgraph.service.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from ${table}`);
+  return row?.n ?? 0;
+};
+
+let stages: Stage[] = [];
+const stageNamed = (name: string): Stage => {
+  const stage = stages.find((s) => s.name === name);
+  if (!stage) throw new Error(`no stage ${name}`);
+  return stage;
+};
+
+async function open(overrides: Record<string, unknown> = {}): Promise<OpportunityResult> {
+  const result = await subgraph.gql<{ openOpportunity: OpportunityResult }>(openOpportunity, { input: opportunityFactory(overrides) });
+  expect(result.errors).toBeUndefined();
+  return result.data!.openOpportunity;
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('sales', createSalesService);
+  const result = await subgraph.gql<{ pipelineStages: Stage[] }>('{ pipelineStages { id name probability position closing } }');
+  stages = result.data!.pipelineStages;
+});
+afterAll(async () => subgraph?.stop());
+
+describe('pipeline and opportunities', () => {
+  it('seeds the default pipeline with probabilities, Won and Lost closing it', () => {
+    expect(stages.map(({ name, probability, position, closing }) => ({ name, probability, position, closing }))).toEqual([
+      { name: 'Qualification', probability: 10, position: 1, closing: false },
+      { name: 'Needs analysis', probability: 25, position: 2, closing: false },
+      { name: 'Proposal', probability: 50, position: 3, closing: false },
+      { name: 'Negotiation', probability: 75, position: 4, closing: false },
+      { name: 'Won', probability: 100, position: 5, closing: true },
+      { name: 'Lost', probability: 0, position: 6, closing: true },
+    ]);
+  });
+
+  it('opens an opportunity in the first stage and writes its event to the outbox in the same transaction', async () => {
+    const opportunity = await open({ expectedCloseDate: '2027-03-31' });
+    expect(opportunity).toMatchObject({
+      status: 'OPEN',
+      amount: { amount: '12500.50', currency: 'EUR' },
+      stage: { name: 'Qualification' },
+      customer: { id: customerId },
+      expectedCloseDate: '2027-03-31',
+      closedAt: null,
+    });
+    const outbox = await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ type: string; payload: { data: Record<string, unknown> } }[]>('select type, payload from outbox_message where message_key = ?', [opportunity.id]);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.type).toBe('sales.opportunity.opened.v1');
+    expect(outbox[0]?.payload.data).toEqual({
+      opportunityId: opportunity.id,
+      customerId,
+      title: 'Pumps for the new plant',
+      amount: { amount: '12500.50', currency: 'EUR' },
+      stage: 'Qualification',
+    });
+  });
+
+  it('opens an opportunity in the stage given', async () => {
+    const opportunity = await open({ stageId: stageNamed('Proposal').id });
+    expect(opportunity.stage.name).toBe('Proposal');
+  });
+
+  it('rejects bad input naming the field, and writes nothing', async () => {
+    const opportunitiesBefore = await count('opportunity');
+    const outboxBefore = await count('outbox_message');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ customerId: 'nope' }, 'input.customerId'],
+      [{ title: '  ' }, 'input.title'],
+      [{ amount: { amount: '-5', currency: 'EUR' } }, 'input.amount.amount'],
+      [{ amount: { amount: '1.5', currency: 'EURO' } }, 'input.amount.currency'],
+      [{ expectedCloseDate: '2027-02-30' }, 'input.expectedCloseDate'],
+      [{ stageId: 'x' }, 'input.stageId'],
+      [{ stageId: stageNamed('Won').id }, 'input.stageId'],
+    ];
+    for (const [overrides, field] of cases) {
+      const result = await subgraph.gql(openOpportunity, { input: opportunityFactory(overrides) });
+      expect(result.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await count('opportunity')).toBe(opportunitiesBefore);
+    expect(await count('outbox_message')).toBe(outboxBefore);
+  });
+
+  it('answers an unknown stage or opportunity with NOT_FOUND naming the field', async () => {
+    const unknownStage = await subgraph.gql(openOpportunity, { input: opportunityFactory({ stageId: unknownId }) });
+    expect(unknownStage.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.stageId' });
+    const unknownOpportunity = await subgraph.gql(`{ opportunity(id: "${unknownId}") { id } }`);
+    expect(unknownOpportunity.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const moveUnknown = await subgraph.gql(moveOpportunity, { id: unknownId, stageId: stageNamed('Proposal').id });
+    expect(moveUnknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const opportunity = await open();
+    const toUnknownStage = await subgraph.gql(moveOpportunity, { id: opportunity.id, stageId: unknownId });
+    expect(toUnknownStage.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'stageId' });
+  });
+
+  it('moves an opportunity through open stages, closes it as won at Won and then refuses to move it', async () => {
+    const opportunity = await open();
+    const negotiating = await subgraph.gql<{ moveOpportunity: OpportunityResult }>(moveOpportunity, { id: opportunity.id, stageId: stageNamed('Negotiation').id });
+    expect(negotiating.data!.moveOpportunity).toMatchObject({ status: 'OPEN', stage: { name: 'Negotiation' }, closedAt: null });
+    const won = await subgraph.gql<{ moveOpportunity: OpportunityResult }>(moveOpportunity, { id: opportunity.id, stageId: stageNamed('Won').id });
+    expect(won.data!.moveOpportunity).toMatchObject({ status: 'WON', stage: { name: 'Won' } });
+    expect(won.data!.moveOpportunity.closedAt).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
+    const again = await subgraph.gql(moveOpportunity, { id: opportunity.id, stageId: stageNamed('Proposal').id });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'OPPORTUNITY_CLOSED' });
+    const reread = await subgraph.gql<{ opportunity: OpportunityResult }>(`{ opportunity(id: "${opportunity.id}") { ${fields} } }`);
+    expect(reread.data!.opportunity).toMatchObject({ status: 'WON', stage: { name: 'Won' } });
+  });
+
+  it('closes an opportunity as lost at Lost', async () => {
+    const opportunity = await open();
+    const lost = await subgraph.gql<{ moveOpportunity: OpportunityResult }>(moveOpportunity, { id: opportunity.id, stageId: stageNamed('Lost').id });
+    expect(lost.data!.moveOpportunity).toMatchObject({ status: 'LOST', stage: { name: 'Lost' } });
+  });
+
+  it('lists opportunities newest first, filtered by customer and status, paged by cursor', async () => {
+    const otherCustomer = '0191b3a0-0000-7000-8000-0000000000c2';
+    const titles = ['First deal', 'Second deal', 'Third deal'];
+    for (const title of titles) await open({ customerId: otherCustomer, title });
+    const page = `query Page($after: String) { opportunities(filter: { customerId: "${otherCustomer}", status: OPEN }, first: 2, after: $after) {
+      edges { node { title } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { opportunities: { edges: { node: { title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const one = await subgraph.gql<Page>(page);
+    expect(one.data!.opportunities.edges.map((e) => e.node.title)).toEqual(['Third deal', 'Second deal']);
+    expect(one.data!.opportunities.pageInfo.hasNextPage).toBe(true);
+    const two = await subgraph.gql<Page>(page, { after: one.data!.opportunities.pageInfo.endCursor });
+    expect(two.data!.opportunities.edges.map((e) => e.node.title)).toEqual(['First deal']);
+    expect(two.data!.opportunities.pageInfo.hasNextPage).toBe(false);
+    const won = await subgraph.gql<Page>(`{ opportunities(filter: { status: WON }) { edges { node { title } } pageInfo { hasNextPage endCursor } } }`);
+    expect(won.data!.opportunities.edges).toHaveLength(1);
+    const bad = await subgraph.gql(`{ opportunities(first: 500) { edges { cursor } } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('resolves N Opportunity references with one SQL query (_entities batches)', async () => {
+    const ids = [(await open()).id, (await open()).id, (await open()).id];
+    subgraph.resetQueries();
+    const result = await subgraph.gql<{ _entities: ({ id: string; title: string; stage: { name: string } } | null)[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Opportunity { id title stage { name } } } }',
+      { r: [...ids, unknownId].map((id) => ({ __typename: 'Opportunity', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities.slice(0, ids.length).map((o) => o?.id)).toEqual(ids);
+    expect(result.data!._entities.at(-1)).toBeNull();
+    expect(subgraph.queries.filter((q) => /from "opportunity"/.test(q))).toHaveLength(1);
+    expect(subgraph.queries.filter((q) => /from "pipeline_stage"/.test(q))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,25 @@
+import { isUuid, normaliseAmount } from '@rapport/errors';
+import type { ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import type { IOpportunity } from './opportunity.entity.js';
+import { getOpportunity, listOpportunities, moveOpportunity, openOpportunity, type OpenOpportunityInput, type OpportunityFilter } from './opportunity.service.js';
+
+export const opportunityResolvers: ResolverMap = {
+  Query: {
+    opportunity: (_: unknown, args: { id: string }, ctx: Context) => getOpportunity(ctx.em, args.id),
+    opportunities: (_: unknown, args: { filter?: OpportunityFilter; first?: number; after?: string }, ctx: Context) =>
+      listOpportunities(ctx.em, args.filter, args.first, args.after),
+  },
+  Mutation: {
+    openOpportunity: (_: unknown, args: { input: OpenOpportunityInput }, ctx: Context) => openOpportunity(ctx.em, args.input, ctx.eventMeta),
+    moveOpportunity: (_: unknown, args: { id: string; stageId: string }, ctx: Context) => moveOpportunity(ctx.em, args.id, args.stageId),
+  },
+  Opportunity: {
+    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.opportunityById.load(ref.id.toLowerCase()) : null),
+    customer: (opportunity: IOpportunity) => ({ __typename: 'Customer', id: opportunity.customerId }),
+    amount: (opportunity: IOpportunity) => ({ amount: normaliseAmount(opportunity.amount), currency: opportunity.currency }),
+    stage: (opportunity: IOpportunity, _: unknown, ctx: Context) => ctx.loaders.stageById.load(opportunity.stageId),
+    closedAt: (opportunity: IOpportunity) => opportunity.closedAt?.toISOString() ?? null,
+    createdAt: (opportunity: IOpportunity) => opportunity.createdAt.toISOString(),
+  },
+};

@@ -1,0 +1,183 @@
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSalesService } from '../../create-sales-service.js';
+
+let subgraph: TestSubgraph;
+const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
+const pumpId = '0191b3a0-0000-7000-8000-0000000000a1';
+const valveId = '0191b3a0-0000-7000-8000-0000000000a2';
+const unknownId = '0191b3a0-0000-7000-8000-000000000999';
+
+interface Line {
+  productId: string;
+  product: { id: string };
+  quantity: string;
+  unitPrice: { amount: string; currency: string };
+  lineTotal: { amount: string; currency: string };
+}
+interface OrderResult {
+  id: string;
+  number: string;
+  status: string;
+  customer: { id: string };
+  lines: Line[];
+  total: { amount: string; currency: string };
+  confirmedAt: string;
+  cancelledAt: string | null;
+}
+
+const fields = 'id number status customer { id } lines { productId product { id } quantity unitPrice { amount currency } lineTotal { amount currency } } total { amount currency } confirmedAt cancelledAt';
+const placeOrder = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { ${fields} } }`;
+const cancelOrder = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { ${fields} } }`;
+
+const orderFactory = (overrides: Record<string, unknown> = {}) => ({
+  customerId,
+  currency: 'EUR',
+  lines: [
+    { productId: pumpId, quantity: '3', unitPrice: { amount: '0.10', currency: 'EUR' } },
+    { productId: valveId, quantity: '1.5', unitPrice: { amount: '19.99', currency: 'EUR' } },
+  ],
+  ...overrides,
+});
+
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const count = async (table: string): Promise<number> => (await sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]?.n ?? 0;
+
+async function place(overrides: Record<string, unknown> = {}): Promise<OrderResult> {
+  const result = await subgraph.gql<{ placeOrder: OrderResult }>(placeOrder, { input: orderFactory(overrides) });
+  expect(result.errors).toBeUndefined();
+  return result.data!.placeOrder;
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('sales', createSalesService);
+});
+afterAll(async () => subgraph?.stop());
+
+describe('sales orders', () => {
+  it('places an order with exact totals and writes sales.order.confirmed.v1 to the outbox in the same transaction', async () => {
+    const order = await place();
+    expect(order).toMatchObject({
+      number: 'SO-000001',
+      status: 'CONFIRMED',
+      customer: { id: customerId },
+      total: { amount: '30.285', currency: 'EUR' },
+      cancelledAt: null,
+      lines: [
+        { productId: pumpId, product: { id: pumpId }, quantity: '3', unitPrice: { amount: '0.10', currency: 'EUR' }, lineTotal: { amount: '0.30', currency: 'EUR' } },
+        { productId: valveId, product: { id: valveId }, quantity: '1.5', unitPrice: { amount: '19.99', currency: 'EUR' }, lineTotal: { amount: '29.985', currency: 'EUR' } },
+      ],
+    });
+    const outbox = await sql<{ type: string; topic: string; payload: { data: Record<string, unknown> } }>(
+      'select type, topic, payload from outbox_message where message_key = ?',
+      [order.id],
+    );
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ type: 'sales.order.confirmed.v1', topic: 'sales.order' });
+    expect(outbox[0]?.payload.data).toEqual({
+      orderId: order.id,
+      customerId,
+      number: 'SO-000001',
+      total: { amount: '30.285', currency: 'EUR' },
+      lines: [
+        { productId: pumpId, quantity: '3', unitPrice: { amount: '0.10', currency: 'EUR' } },
+        { productId: valveId, quantity: '1.5', unitPrice: { amount: '19.99', currency: 'EUR' } },
+      ],
+      confirmedAt: order.confirmedAt,
+    });
+  });
+
+  it('numbers orders from a sequence', async () => {
+    const second = await place();
+    const third = await place();
+    expect([second.number, third.number]).toEqual(['SO-000002', 'SO-000003']);
+  });
+
+  it('rejects a line in another currency, naming that line, and writes nothing', async () => {
+    const ordersBefore = await count('sales_order');
+    const linesBefore = await count('sales_order_line');
+    const outboxBefore = await count('outbox_message');
+    const result = await subgraph.gql(placeOrder, {
+      input: orderFactory({
+        lines: [
+          { productId: pumpId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } },
+          { productId: valveId, quantity: '1', unitPrice: { amount: '10', currency: 'USD' } },
+        ],
+      }),
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.1.unitPrice.currency' });
+    expect([await count('sales_order'), await count('sales_order_line'), await count('outbox_message')]).toEqual([ordersBefore, linesBefore, outboxBefore]);
+  });
+
+  it('rejects bad input naming the field', async () => {
+    const line = { productId: pumpId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ customerId: '42' }, 'input.customerId'],
+      [{ currency: 'euro' }, 'input.currency'],
+      [{ lines: [] }, 'input.lines'],
+      [{ lines: [line, { ...line, productId: 'pump' }] }, 'input.lines.1.productId'],
+      [{ lines: [{ ...line, quantity: '0' }] }, 'input.lines.0.quantity'],
+      [{ lines: [{ ...line, quantity: '1.2345' }] }, 'input.lines.0.quantity'],
+      [{ lines: [{ ...line, quantity: '-2' }] }, 'input.lines.0.quantity'],
+      [{ lines: [{ ...line, unitPrice: { amount: '-1', currency: 'EUR' } }] }, 'input.lines.0.unitPrice.amount'],
+      [{ lines: [{ ...line, unitPrice: { amount: '1.23456', currency: 'EUR' } }] }, 'input.lines.0.unitPrice.amount'],
+    ];
+    for (const [overrides, field] of cases) {
+      const result = await subgraph.gql(placeOrder, { input: orderFactory(overrides) });
+      expect(result.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('cancels a confirmed order once and refuses to cancel it again', async () => {
+    const order = await place();
+    const cancelled = await subgraph.gql<{ cancelOrder: OrderResult }>(cancelOrder, { id: order.id });
+    expect(cancelled.data!.cancelOrder.status).toBe('CANCELLED');
+    expect(cancelled.data!.cancelOrder.cancelledAt).toMatch(/Z$/);
+    const again = await subgraph.gql(cancelOrder, { id: order.id });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_NOT_CANCELLABLE' });
+    const reread = await subgraph.gql<{ salesOrder: OrderResult }>(`{ salesOrder(id: "${order.id}") { status } }`);
+    expect(reread.data!.salesOrder.status).toBe('CANCELLED');
+  });
+
+  it('answers an unknown order id with NOT_FOUND and a malformed one with BAD_USER_INPUT', async () => {
+    const unknown = await subgraph.gql(`{ salesOrder(id: "${unknownId}") { id } }`);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const cancelUnknown = await subgraph.gql(cancelOrder, { id: unknownId });
+    expect(cancelUnknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const malformed = await subgraph.gql('{ salesOrder(id: "SO-1") { id } }');
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('lists orders newest first, filtered by customer and status, paged by cursor', async () => {
+    const otherCustomer = '0191b3a0-0000-7000-8000-0000000000c2';
+    const placed = [await place({ customerId: otherCustomer }), await place({ customerId: otherCustomer }), await place({ customerId: otherCustomer })];
+    const page = `query Page($after: String) { salesOrders(filter: { customerId: "${otherCustomer}", status: CONFIRMED }, first: 2, after: $after) {
+      edges { node { number } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { salesOrders: { edges: { node: { number: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const one = await subgraph.gql<Page>(page);
+    expect(one.data!.salesOrders.edges.map((e) => e.node.number)).toEqual([placed[2]!.number, placed[1]!.number]);
+    expect(one.data!.salesOrders.pageInfo.hasNextPage).toBe(true);
+    const two = await subgraph.gql<Page>(page, { after: one.data!.salesOrders.pageInfo.endCursor });
+    expect(two.data!.salesOrders.edges.map((e) => e.node.number)).toEqual([placed[0]!.number]);
+    expect(two.data!.salesOrders.pageInfo.hasNextPage).toBe(false);
+    const cancelled = await subgraph.gql<Page>('{ salesOrders(filter: { status: CANCELLED }) { edges { node { number } } pageInfo { hasNextPage endCursor } } }');
+    expect(cancelled.data!.salesOrders.edges).toHaveLength(1);
+    const bad = await subgraph.gql<Page>(page, { after: 'garbage' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('resolves N SalesOrder references with one SQL query, and their lines with one more (_entities batches)', async () => {
+    const ids = [(await place()).id, (await place()).id, (await place()).id];
+    subgraph.resetQueries();
+    const result = await subgraph.gql<{ _entities: ({ id: string; number: string; lines: Line[] } | null)[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on SalesOrder { id number lines { quantity } } } }',
+      { r: [...ids, unknownId].map((id) => ({ __typename: 'SalesOrder', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities.slice(0, ids.length).map((o) => o?.id)).toEqual(ids);
+    expect(result.data!._entities.slice(0, ids.length).every((o) => o?.lines.length === 2)).toBe(true);
+    expect(result.data!._entities.at(-1)).toBeNull();
+    expect(subgraph.queries.filter((q) => /from "sales_order"/.test(q))).toHaveLength(1);
+    expect(subgraph.queries.filter((q) => /from "sales_order_line"/.test(q))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,31 @@
+import { isUuid, normaliseAmount } from '@rapport/errors';
+import type { ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import { formatQuantity, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
+import { cancelOrder, getOrder, listOrders, placeOrder, type PlaceOrderInput, type SalesOrderFilter } from './order.service.js';
+
+export const orderResolvers: ResolverMap = {
+  Query: {
+    salesOrder: (_: unknown, args: { id: string }, ctx: Context) => getOrder(ctx.em, args.id),
+    salesOrders: (_: unknown, args: { filter?: SalesOrderFilter; first?: number; after?: string }, ctx: Context) =>
+      listOrders(ctx.em, args.filter, args.first, args.after),
+  },
+  Mutation: {
+    placeOrder: (_: unknown, args: { input: PlaceOrderInput }, ctx: Context) => placeOrder(ctx.em, args.input, ctx.eventMeta),
+    cancelOrder: (_: unknown, args: { id: string }, ctx: Context) => cancelOrder(ctx.em, args.id),
+  },
+  SalesOrder: {
+    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.orderById.load(ref.id.toLowerCase()) : null),
+    customer: (order: ISalesOrder) => ({ __typename: 'Customer', id: order.customerId }),
+    lines: (order: ISalesOrder, _: unknown, ctx: Context) => ctx.loaders.linesByOrderId.load(order.id),
+    total: (order: ISalesOrder) => ({ amount: normaliseAmount(order.total), currency: order.currency }),
+    confirmedAt: (order: ISalesOrder) => order.confirmedAt.toISOString(),
+    cancelledAt: (order: ISalesOrder) => order.cancelledAt?.toISOString() ?? null,
+  },
+  SalesOrderLine: {
+    product: (line: ISalesOrderLine) => ({ __typename: 'Product', id: line.productId }),
+    quantity: (line: ISalesOrderLine) => formatQuantity(line.quantity),
+    unitPrice: (line: ISalesOrderLine) => ({ amount: normaliseAmount(line.unitPrice), currency: line.currency }),
+    lineTotal: (line: ISalesOrderLine) => ({ amount: normaliseAmount(line.lineTotal), currency: line.currency }),
+  },
+};

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { publish } from '@rapport/bus';
+import { OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
+import { badInput, notFound, pageSize, parseMoneyInput, requireCurrency, requireOneOf, requireUuid, type Money } from '@rapport/errors';
+import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { cancel, lineTotal, ORDER_STATUSES, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
+
+export interface SalesOrderLineInput {
+  productId: string;
+  quantity: string;
+  unitPrice: Money;
+}
+
+export interface PlaceOrderInput {
+  customerId: string;
+  currency: string;
+  lines: SalesOrderLineInput[];
+}
+
+const MAX_LINES = 500;
+
+interface ValidLine {
+  productId: string;
+  quantity: string;
+  unitPrice: Money;
+  lineTotal: string;
+}
+
+function validateLines(lines: readonly SalesOrderLineInput[], currency: string): ValidLine[] {
+  if (lines.length === 0) throw badInput('input.lines', 'input.lines: an order needs at least one line', 'NO_LINES');
+  if (lines.length > MAX_LINES) throw badInput('input.lines', `input.lines: an order has at most ${MAX_LINES} lines`, 'TOO_MANY_LINES');
+  return lines.map((line, i) => {
+    const field = `input.lines.${i}`;
+    const productId = requireUuid(`${field}.productId`, line.productId);
+    const quantity = parseQuantity(`${field}.quantity`, line.quantity);
+    const unitPrice = parseMoneyInput(`${field}.unitPrice`, line.unitPrice);
+    if (unitPrice.currency !== currency) {
+      throw badInput(`${field}.unitPrice.currency`, `${field}.unitPrice.currency must be the order's currency ${currency}`, 'CURRENCY_MISMATCH');
+    }
+    return { productId, quantity, unitPrice, lineTotal: lineTotal(`${field}.quantity`, quantity, unitPrice.amount) };
+  });
+}
+
+/**
+ * Validates, numbers and saves a confirmed order with its lines and exact totals, and writes
+ * `sales.order.confirmed.v1` in the same flush. Nothing is written when any input is wrong.
+ */
+export async function placeOrder(em: SqlEntityManager, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
+  const customerId = requireUuid('input.customerId', input.customerId);
+  const currency = requireCurrency('input.currency', input.currency);
+  const lines = validateLines(input.lines, currency);
+  const total = orderTotal('input.lines', lines.map((l) => l.lineTotal));
+  const [next] = await em.execute<{ n: string }[]>(`select nextval('sales_order_number_seq') as n`);
+  if (!next) throw new Error('sales_order_number_seq returned no value');
+  const order = em.create(SalesOrder, {
+    id: randomUUID(),
+    number: orderNumber(next.n),
+    customerId,
+    status: 'CONFIRMED',
+    currency,
+    total,
+    confirmedAt: new Date(),
+    cancelledAt: null,
+  });
+  lines.forEach((line, position) =>
+    em.create(SalesOrderLine, {
+      id: randomUUID(),
+      orderId: order.id,
+      position,
+      productId: line.productId,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice.amount,
+      currency,
+      lineTotal: line.lineTotal,
+    }),
+  );
+  publish(
+    em,
+    OrderConfirmedV1,
+    order.id,
+    {
+      orderId: order.id,
+      customerId,
+      number: order.number,
+      total: { amount: total, currency },
+      lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice })),
+      confirmedAt: order.confirmedAt.toISOString(),
+    },
+    meta,
+  );
+  await em.flush();
+  return order;
+}
+
+/** Cancels a confirmed order. No event yet: the contracts have no cancelled event. */
+export async function cancelOrder(em: SqlEntityManager, id: string): Promise<ISalesOrder> {
+  const order = await getOrder(em, id);
+  cancel(order);
+  await em.flush();
+  return order;
+}
+
+export async function getOrder(em: SqlEntityManager, id: string, field = 'id'): Promise<ISalesOrder> {
+  const order = await em.findOne(SalesOrder, { id: requireUuid(field, id) });
+  if (!order) throw notFound('SalesOrder', id, field);
+  return order;
+}
+
+export interface SalesOrderFilter {
+  customerId?: string | null;
+  status?: string | null;
+}
+
+/** Sales orders newest first, by keyset on (confirmedAt, id). */
+export async function listOrders(
+  em: SqlEntityManager,
+  filter: SalesOrderFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<ISalesOrder>> {
+  const limit = pageSize('first', first);
+  const qb = em.createQueryBuilder(SalesOrder, 'so').select('*');
+  if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
+  if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, ORDER_STATUSES) });
+  if (after) {
+    const cursor = decodeCursor('after', after);
+    qb.andWhere('(so.confirmed_at, so.id) < (?, ?)', [cursor.sortValue, cursor.id]);
+  }
+  const rows = await qb.orderBy({ confirmedAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
+  return toConnection(rows, limit, (o) => o.confirmedAt.toISOString());
+}

@@ -1,0 +1,13 @@
+import type { ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import { isClosing, type IPipelineStage } from './pipeline-stage.entity.js';
+import { listStages } from './pipeline.service.js';
+
+export const pipelineResolvers: ResolverMap = {
+  Query: {
+    pipelineStages: (_: unknown, __: unknown, ctx: Context) => listStages(ctx.em),
+  },
+  PipelineStage: {
+    closing: (stage: IPipelineStage) => isClosing(stage),
+  },
+};

@@ -1,0 +1,5 @@
+import type { SubgraphContext } from '@rapport/subgraph-kit';
+import type { SupportLoaders } from './create-support-service.js';
+
+/** What the support subgraph's resolvers receive per request. */
+export type Context = SubgraphContext<SupportLoaders>;

@@ -1,0 +1,28 @@
+import { isUuid } from '@rapport/errors';
+import type { ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import type { ITicket } from './ticket.entity.js';
+import { getTicket, listTickets, openTicket, resolveTicket, type OpenTicketInput, type TicketFilter } from './ticket.service.js';
+
+export const ticketResolvers: ResolverMap = {
+  Query: {
+    ticket: (_: unknown, args: { id: string }, ctx: Context) => getTicket(ctx.em, args.id),
+    tickets: (_: unknown, args: { filter?: TicketFilter; first?: number; after?: string }, ctx: Context) =>
+      listTickets(ctx.em, args.filter, args.first, args.after),
+  },
+  Mutation: {
+    openTicket: (_: unknown, args: { input: OpenTicketInput }, ctx: Context) => openTicket(ctx.em, args.input, ctx.eventMeta),
+    resolveTicket: (_: unknown, args: { id: string }, ctx: Context) => resolveTicket(ctx.em, args.id, ctx.eventMeta),
+  },
+  Ticket: {
+    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.ticketById.load(ref.id.toLowerCase()) : null),
+    customer: (ticket: ITicket) => ({ __typename: 'Customer', id: ticket.customerId }),
+    openedAt: (ticket: ITicket) => ticket.openedAt.toISOString(),
+    resolvedAt: (ticket: ITicket) => ticket.resolvedAt?.toISOString() ?? null,
+  },
+  Customer: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    openTickets: (customer: { id: string }, _: unknown, ctx: Context) =>
+      isUuid(customer.id) ? ctx.loaders.openTicketsByCustomer.load(customer.id.toLowerCase()) : [],
+  },
+};
