@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -17,14 +18,18 @@ function graphqlFiles(dir: string): string[] {
   return out;
 }
 
+/** What every subgraph declares alike: the federation link, DateTime, PageInfo, Money. */
+const COMMON_SDL_PATH = fileURLToPath(new URL('../graphql/common.graphql', import.meta.url));
+
 /**
- * The subgraph's SDL: every `*.graphql` under `srcDir`, in path order, concatenated. The same
- * function feeds the running subgraph and `npm run compose`, so they cannot disagree.
+ * The subgraph's SDL: the common declarations, then every `*.graphql` under `srcDir` in path
+ * order. The same function feeds the running subgraph and `npm run compose`, so they cannot
+ * disagree.
  */
 export function loadSdl(srcDir: string): string {
-  return graphqlFiles(srcDir)
-    .map((file) => `# ${relative(srcDir, file)}\n${readFileSync(file, 'utf8').trim()}\n`)
-    .join('\n');
+  const common = `# common.graphql (@rapport/subgraph-kit)\n${readFileSync(COMMON_SDL_PATH, 'utf8').trim()}\n`;
+  const own = graphqlFiles(srcDir).map((file) => `# ${relative(srcDir, file)}\n${readFileSync(file, 'utf8').trim()}\n`);
+  return [common, ...own].join('\n');
 }
 
 /**
