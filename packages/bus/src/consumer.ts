@@ -151,7 +151,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
 
   return {
     async start() {
-      const c = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+      // A short fetch wait keeps shutdown under a second; a 10 s session lets a crashed member's
+      // partitions move on quickly. Retry back-off heartbeats, so long retries keep the session.
+      const c = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 1000 });
       consumer = c;
       const joined = new Promise<void>((resolve) => {
         c.on(c.events.GROUP_JOIN, () => resolve());

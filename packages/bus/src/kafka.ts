@@ -21,15 +21,27 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
   });
 }
 
-/** Creates the topics that are missing; existing ones are left as they are. */
+/**
+ * Creates the topics that are missing; existing ones are left as they are. Several services
+ * starting at once may race to create the same topics, and a fresh broker may not yet know a
+ * topic's leader: both are retried a few times.
+ */
 export async function ensureTopics(admin: Admin, topics: readonly string[], numPartitions = 3): Promise<void> {
-  const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((t) => !existing.has(t));
-  if (missing.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
-  });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
 }
 
 /** The dead-letter topic of one consumer group. */

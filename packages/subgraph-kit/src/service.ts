@@ -19,7 +19,7 @@ import {
   type RetryPolicy,
 } from '@rapport/bus';
 import { ALL_TOPICS, type EventMetadata } from '@rapport/contracts';
-import type { Producer } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { createFormatError } from './format-error.js';
 import { closeServer, createHttpApp, listen } from './http.js';
@@ -114,7 +114,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       } finally {
         await admin.disconnect();
       }
-      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       producer.on(producer.events.CONNECT, () => (producerConnected = true));
       producer.on(producer.events.DISCONNECT, () => (producerConnected = false));
       await producer.connect();
@@ -176,12 +176,17 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   }
 
   async function stop(): Promise<void> {
-    if (server) await closeServer(server);
-    await apollo?.stop();
-    await consumer?.stop();
-    await relay?.stop();
-    await producer?.disconnect();
-    await orm?.close(true);
+    const step = async (name: string, fn: () => Promise<unknown> | undefined): Promise<void> => {
+      const began = Date.now();
+      await fn();
+      logger.debug({ step: name, ms: Date.now() - began }, 'stopped');
+    };
+    await step('http', () => (server ? closeServer(server) : undefined));
+    await step('apollo', () => apollo?.stop());
+    await step('consumer', () => consumer?.stop());
+    await step('relay', () => relay?.stop());
+    await step('producer', () => producer?.disconnect());
+    await step('orm', () => orm?.close(true));
     server = undefined;
     apollo = undefined;
     consumer = undefined;

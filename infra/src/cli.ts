@@ -1,0 +1,70 @@
+// The `rapport` CLI (run through infra/bin/rapport, which provides Node 24 and tsx):
+//   start | stop | test | kafka | compose | replay-dlq --group <g>
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CliError, say, silenceKafkajsTimeoutWarning, warn } from './output.js';
+import { repoRoot } from './paths.js';
+
+const HELP = `usage: rapport <command>
+  start                     PostgreSQL, Kafka, every subgraph and the gateway, with demo data; Ctrl-C stops
+  stop                      stop what start/kafka/test left running (from any terminal)
+  test [turbo args]         typecheck and test every workspace against real PostgreSQL and Kafka
+  kafka                     a local Kafka broker on 127.0.0.1:9092 until Ctrl-C
+  compose                   compose the supergraph (npm run compose -w @rapport/gateway)
+  replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered`;
+
+/** `npm run compose -w @rapport/gateway`, with this process's PATH (Node 24 first). */
+function runCompose(env: Record<string, string | undefined>, args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'compose', '-w', '@rapport/gateway', ...(args.length > 0 ? ['--', ...args] : [])], {
+      cwd: repoRoot,
+      env: { ...env, PATH: `${join(repoRoot, 'node_modules', '.bin')}:${env.PATH ?? ''}` },
+      stdio: 'inherit',
+    });
+    child.once('error', reject);
+    child.once('exit', (code, sig) => resolve(code ?? (sig ? 1 : 0)));
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const env = process.env;
+  switch (command) {
+    case 'start':
+      return (await import('./start-command.js')).runStart(env);
+    case 'stop':
+      return (await import('./stop-command.js')).runStop();
+    case 'test':
+      return (await import('./test-command.js')).runTest(env, rest);
+    case 'kafka':
+      return (await import('./kafka-command.js')).runKafka(env);
+    case 'compose':
+      return runCompose(env, rest);
+    case 'replay-dlq':
+      return (await import('./replay-dlq-command.js')).runReplayDlq(env, rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      say(HELP);
+      return command === undefined ? 1 : 0;
+    default:
+      throw new CliError(`unknown command '${command}'\n${HELP}`);
+  }
+}
+
+silenceKafkajsTimeoutWarning();
+let exitCode: number;
+try {
+  exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliError) {
+    warn(error.message);
+    exitCode = error.exitCode;
+  } else {
+    warn(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    exitCode = 1;
+  }
+}
+// Every process a command started is stopped by now; idle keep-alive sockets must not hold us.
+process.exit(exitCode);

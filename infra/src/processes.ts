@@ -1,0 +1,337 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, fstatSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CliError, indent } from './output.js';
+import { runDir } from './paths.js';
+
+// Spawning, waiting for and stopping the processes the CLI runs. Every long-running process is
+// started in its own process group (so the terminal's Ctrl-C reaches only the CLI, which stops
+// them in order) and gets a pid file in .rapport/run/, so `rapport stop` can find it from
+// another terminal.
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** What `.rapport/run/<name>.pid` holds. */
+export interface PidRecord {
+  name: string;
+  pid: number;
+  /** The pid is a process-group leader and the whole group is signalled. */
+  group: boolean;
+  /** A string the process's command line contains: guards against a recycled pid. */
+  match: string;
+}
+
+export interface ManagedProcess {
+  name: string;
+  pid: number;
+  logFile: string;
+  child: ChildProcess;
+  /** Resolves when the process exits (never rejects). */
+  exited: Promise<ExitStatus>;
+  /** Null while it runs. */
+  exitStatus(): ExitStatus | null;
+}
+
+export interface SpawnOptions {
+  name: string;
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** stdout and stderr go here; the file is truncated first. */
+  logFile: string;
+  /** See {@link PidRecord.match}; defaults to the last argument. */
+  match?: string;
+  /** Directory of the pid file; defaults to .rapport/run. */
+  pidDir?: string;
+}
+
+/** Starts a detached process (its own process group) logging to a file, and writes its pid file. */
+export async function spawnManaged(options: SpawnOptions): Promise<ManagedProcess> {
+  const fd = openSync(options.logFile, 'w');
+  let child: ChildProcess;
+  try {
+    child = spawn(options.command, [...options.args], {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', fd, fd],
+    });
+    await once(child, 'spawn').catch((error: unknown) => {
+      throw new CliError(`could not start ${options.name} (${options.command}): ${error instanceof Error ? error.message : String(error)}`);
+    });
+  } finally {
+    closeSync(fd);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new CliError(`could not start ${options.name}: no pid`);
+  const pidDir = options.pidDir ?? runDir;
+  writePidFile({ name: options.name, pid, group: true, match: options.match ?? options.args.at(-1) ?? options.command }, pidDir);
+  let status: ExitStatus | null = null;
+  const exited = new Promise<ExitStatus>((resolve) => {
+    child.once('exit', (code, signal) => {
+      status = { code, signal };
+      removePidFile(options.name, pid, pidDir);
+      resolve(status);
+    });
+  });
+  return { name: options.name, pid, logFile: options.logFile, child, exited, exitStatus: () => status };
+}
+
+/** SIGTERM to the process group, up to `graceMs` to exit, then SIGKILL. Leaves no member behind. */
+export async function stopManaged(process_: ManagedProcess, graceMs = 10_000): Promise<'stopped' | 'killed'> {
+  const outcome = await terminate(process_.pid, true, graceMs);
+  await process_.exited;
+  return outcome === 'killed' ? 'killed' : 'stopped';
+}
+
+export type TerminateOutcome = 'not-running' | 'stopped' | 'killed';
+
+/**
+ * Stops `pid` (and, when `group`, every process in its group): SIGTERM, wait up to `graceMs` for
+ * them to go, then SIGKILL and wait again.
+ */
+export async function terminate(pid: number, group: boolean, graceMs: number): Promise<TerminateOutcome> {
+  const alive = (): boolean => (group ? groupAlive(pid) : pidAlive(pid));
+  if (!alive()) return 'not-running';
+  signal(pid, group, 'SIGTERM');
+  if (await waitUntil(() => !alive(), graceMs)) return 'stopped';
+  signal(pid, group, 'SIGKILL');
+  if (await waitUntil(() => !alive(), 5_000)) return 'killed';
+  throw new CliError(`process ${pid} survived SIGKILL`);
+}
+
+function signal(pid: number, group: boolean, sig: NodeJS.Signals): void {
+  try {
+    process.kill(group ? -pid : pid, sig);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (condition()) return true;
+    await sleep(50);
+  }
+  return condition();
+}
+
+const hasProc = existsSync('/proc/self/stat');
+
+/** State and process group of `pid` from /proc, or null when there is no such process. */
+function procStat(pid: number): { state: string; pgrp: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '?', pgrp: Number(fields[2]) };
+  } catch {
+    return null;
+  }
+}
+
+/** True when `pid` runs (a zombie awaiting its parent's wait() counts as gone). */
+export function pidAlive(pid: number): boolean {
+  if (hasProc) {
+    const stat = procStat(pid);
+    return stat !== null && stat.state !== 'Z' && stat.state !== 'X';
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True while any live (non-zombie) process belongs to process group `pgid`. */
+export function groupAlive(pgid: number): boolean {
+  if (!hasProc) {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(Number(entry));
+    if (stat && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X') return true;
+  }
+  return false;
+}
+
+/** True when `record`'s process runs and is the one the record was written for. */
+export function pidRecordLive(record: PidRecord): boolean {
+  if (!(record.group ? groupAlive(record.pid) : pidAlive(record.pid))) return false;
+  if (!hasProc) return true;
+  if (record.group && !pidAlive(record.pid)) return true; // leader gone, members left: still ours
+  try {
+    return readFileSync(`/proc/${record.pid}/cmdline`, 'utf8').split('\0').join(' ').includes(record.match);
+  } catch {
+    return false;
+  }
+}
+
+export function writePidFile(record: PidRecord, dir = runDir): void {
+  writeFileSync(join(dir, `${record.name}.pid`), `${JSON.stringify(record)}\n`);
+}
+
+/** Removes `<name>.pid` if it still names `pid` (a later run may have replaced it). */
+export function removePidFile(name: string, pid: number, dir = runDir): void {
+  const file = join(dir, `${name}.pid`);
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as PidRecord;
+    if (record.pid === pid) rmSync(file, { force: true });
+  } catch {
+    // already gone, or not ours to judge
+  }
+}
+
+/** Every pid file in `dir`; unreadable ones are returned with pid 0 so they can be cleaned up. */
+export function readPidFiles(dir = runDir): (PidRecord & { file: string })[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pid'))
+    .map((f) => {
+      const file = join(dir, f);
+      try {
+        const record = JSON.parse(readFileSync(file, 'utf8')) as Partial<PidRecord>;
+        if (typeof record.pid !== 'number' || typeof record.name !== 'string') throw new Error('bad record');
+        return { name: record.name, pid: record.pid, group: record.group === true, match: record.match ?? '', file };
+      } catch {
+        return { name: f.slice(0, -'.pid'.length), pid: 0, group: false, match: '', file };
+      }
+    });
+}
+
+/**
+ * Polls `url` until it answers 200. Fails when `timeoutMs` passes, when `process_` exits first
+ * (both with the tail of its log), or when `signal` aborts.
+ */
+export async function waitForHttpOk(
+  url: string,
+  options: { timeoutMs: number; process?: ManagedProcess; signal?: AbortSignal },
+): Promise<void> {
+  const deadline = performance.now() + options.timeoutMs;
+  let last = 'no answer';
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const exit = options.process?.exitStatus();
+    if (options.process && exit) {
+      throw new CliError(
+        `${options.process.name} exited (${exit.signal ?? `code ${exit.code}`}) before ${url} was ready; last lines of ${options.process.logFile}:\n${indent(tailFile(options.process.logFile))}`,
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.body?.cancel();
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    }
+    if (performance.now() > deadline) {
+      const logs = options.process ? `; last lines of ${options.process.logFile}:\n${indent(tailFile(options.process.logFile))}` : '';
+      throw new CliError(`${url} not ready after ${Math.round(options.timeoutMs / 1000)} s (${last})${logs}`);
+    }
+    await sleep(250, undefined, options.signal ? { signal: options.signal } : {});
+  }
+}
+
+/** The last `lines` lines of a (possibly large) text file; empty when it does not exist. */
+export function tailFile(path: string, lines = 30): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, 64 * 1024);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when something accepts TCP connections on host:port. */
+export function portAnswers(port: number, host = '127.0.0.1', timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host });
+    const done = (answer: boolean): void => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** A TCP port nothing listens on right now (the OS picks it). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Calls `onSignal` on the first SIGINT/SIGTERM/SIGHUP; later ones only say a stop is under way
+ * (the handlers stay, so a second Ctrl-C cannot orphan children). Returns the uninstaller.
+ */
+export function trapStopSignals(onSignal: (signal: NodeJS.Signals) => void): () => void {
+  let receivedAt: number | null = null;
+  const handler = (sig: NodeJS.Signals): void => {
+    if (receivedAt !== null) {
+      // tsx relays the terminal's Ctrl-C a moment after the terminal delivered it: not news.
+      if (performance.now() - receivedAt > 1_000) process.stderr.write(`rapport: ${sig} received, still stopping; please wait\n`);
+      return;
+    }
+    receivedAt = performance.now();
+    onSignal(sig);
+  };
+  for (const sig of STOP_SIGNALS) process.on(sig, handler);
+  return () => {
+    for (const sig of STOP_SIGNALS) process.off(sig, handler);
+  };
+}
+
+/** Exit code of a process ended by `signal` (shell convention 128 + n). */
+export const signalExitCode = (sig: NodeJS.Signals): number => 128 + constants.signals[sig];
+
+/** The error a stop signal turns into while a command is still starting up. */
+export class Interrupted extends CliError {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`, signalExitCode(signal));
+    this.name = 'Interrupted';
+  }
+}
+
+/** Resolves when `signal` aborts (at once if it has). */
+export const whenAborted = (signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
