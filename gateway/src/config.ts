@@ -1,5 +1,6 @@
 import { parseEnv } from '@rapport/subgraph-kit';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type OperationLimits } from './operation-limits.js';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
 
 export interface GatewayConfig {
@@ -10,6 +11,10 @@ export interface GatewayConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** At most this many keep-alive connections to each subgraph. */
   subgraphConnections: number;
+  /** What one operation may ask for. */
+  limits: OperationLimits;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
   supergraphSdl?: string;
 }
 
@@ -18,6 +23,11 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(16),
+  GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxDepth),
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+  GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxRootFields),
+  GATEWAY_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
+  GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
 });
 
 /** Reads the gateway's configuration from `env` once, at boot. */
@@ -32,5 +42,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     logLevel: parsed.LOG_LEVEL,
     subgraphUrls,
     subgraphConnections: parsed.GATEWAY_SUBGRAPH_CONNECTIONS,
+    limits: {
+      maxDepth: parsed.GATEWAY_MAX_DEPTH,
+      maxAliases: parsed.GATEWAY_MAX_ALIASES,
+      maxRootFields: parsed.GATEWAY_MAX_ROOT_FIELDS,
+      maxCost: parsed.GATEWAY_MAX_COST,
+    },
+    maxBodyBytes: parsed.GATEWAY_MAX_BODY_BYTES,
   };
 }

@@ -2,16 +2,35 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { closeServer, createFormatError, createHttpApp, createLogger, listen, type Logger } from '@rapport/subgraph-kit';
+import type { Principal, TokenVerifier } from '@rapport/auth';
+import type { AppError } from '@rapport/errors';
+import {
+  authenticate,
+  closeServer,
+  createFormatError,
+  createHttpApp,
+  createLogger,
+  listen,
+  requireAuthentication,
+  type Logger,
+} from '@rapport/subgraph-kit';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayConfig } from './config.js';
 import { explorerRoutes } from './explorer.js';
+import { operationLimits } from './operation-limits.js';
 import { supergraphPath, type SubgraphName } from './subgraphs.js';
 
-/** Per-request context of the gateway: the request id it forwards to every subgraph. */
+/** Per-request context of the gateway: the verified caller and what it forwards to subgraphs. */
 export interface GatewayContext {
   requestId: string;
+  principal: Principal | null;
+  authError: AppError | null;
+  /** The caller's `Authorization` header, forwarded so each subgraph verifies the token again. */
+  authorization: string | null;
 }
+
+/** Operations a caller may run before signing in (identity's). */
+export const PUBLIC_ROOT_FIELDS = ['signIn', 'refreshSession'];
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
@@ -23,11 +42,12 @@ export interface Gateway {
 }
 
 /**
- * The gateway: verifies nothing yet about callers (identity comes with sign-in), serves the
- * checked-in supergraph, forwards the request id, and keeps a bounded pool of keep-alive
- * connections to each subgraph.
+ * The gateway: verifies the caller's token on every request (refusing operations without one,
+ * except signing in), serves the checked-in supergraph, forwards the token and the request id
+ * (subgraphs verify the token again and trust no other header), and keeps a bounded pool of
+ * keep-alive connections to each subgraph.
  */
-export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
+export function createGateway(config: GatewayConfig & { verifier: TokenVerifier }, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = config.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
   const agent = new Agent({ connections: config.subgraphConnections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
@@ -44,6 +64,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
         fetcher,
         willSendRequest: ({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) => {
           if ('requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
         },
       }),
   });
@@ -59,14 +80,20 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
         introspection: true,
         includeStacktraceInErrorResponses: false,
         formatError: createFormatError(logger),
+        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), operationLimits<GatewayContext>(config.limits)],
       });
       await apollo.start();
       server = createHttpApp({
         apollo,
         logger,
-        context: async (_req, requestId) => ({ requestId }),
+        context: async (req, requestId) => ({
+          requestId,
+          ...(await authenticate(req, config.verifier)),
+          authorization: req.headers.authorization ?? null,
+        }),
         ready: async () => ({ supergraph: true }),
         routes: explorerRoutes('/graphql'),
+        maxBodyBytes: config.maxBodyBytes,
       });
       url = await listen(server, config.port, config.host);
       logger.info({ graphql: `${url}/graphql`, explorer: `${url}/explorer` }, 'gateway ready');

@@ -20,15 +20,53 @@ const page = (graphqlPath: string, defaultQuery: string): string => `<!doctype h
   <title>Rapport explorer</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <link rel="stylesheet" href="/explorer/assets/graphiql.css" />
-  <style>html, body, #explorer { height: 100%; margin: 0; }</style>
+  <style>
+    html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }
+    body { display: flex; flex-direction: column; }
+    #signin { display: flex; gap: 8px; align-items: center; padding: 6px 10px; border-bottom: 1px solid #ddd; font-size: 14px; }
+    #signin input { padding: 3px 6px; }
+    #explorer { flex: 1; min-height: 0; }
+  </style>
 </head>
 <body>
+  <form id="signin">
+    <strong>Rapport</strong>
+    <span id="who">Not signed in.</span>
+    <input id="email" type="email" placeholder="email" autocomplete="username" />
+    <input id="password" type="password" placeholder="password" autocomplete="current-password" />
+    <button type="submit">Sign in</button>
+    <button type="button" id="signout">Sign out</button>
+  </form>
   <div id="explorer">Loading the Rapport explorer…</div>
   <script src="/explorer/assets/react.js"></script>
   <script src="/explorer/assets/react-dom.js"></script>
   <script src="/explorer/assets/graphiql.js"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
+    const url = ${JSON.stringify(graphqlPath)};
+    const who = document.getElementById('who');
+    const show = () => { who.textContent = sessionStorage.getItem('rapport.user') ? 'Signed in as ' + sessionStorage.getItem('rapport.user') + '.' : 'Not signed in.'; };
+    const post = async (body, token) => {
+      const headers = { 'content-type': 'application/json' };
+      if (token) headers.authorization = 'Bearer ' + token;
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+      return response.json();
+    };
+    document.getElementById('signin').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const email = document.getElementById('email').value;
+      const result = await post({
+        query: 'mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { displayName } } }',
+        variables: { input: { email, password: document.getElementById('password').value } },
+      });
+      if (result.errors) { who.textContent = result.errors[0].message; return; }
+      sessionStorage.setItem('rapport.token', result.data.signIn.accessToken);
+      sessionStorage.setItem('rapport.user', result.data.signIn.user.displayName);
+      document.getElementById('password').value = '';
+      show();
+    });
+    document.getElementById('signout').addEventListener('click', () => { sessionStorage.clear(); show(); });
+    show();
+    const fetcher = (params) => post(params, sessionStorage.getItem('rapport.token'));
     ReactDOM.createRoot(document.getElementById('explorer')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
     );

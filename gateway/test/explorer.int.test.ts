@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@rapport/subgraph-kit';
+import { testVerifier } from '@rapport/subgraph-kit/testing';
 import { loadGatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 
 let gateway: Gateway;
 
 beforeAll(async () => {
-  gateway = createGateway({ ...loadGatewayConfig({}), port: 0 }, { logger: createLogger('gateway', 'silent') });
+  gateway = createGateway({ ...loadGatewayConfig({}), port: 0, verifier: await testVerifier() }, { logger: createLogger('gateway', 'silent') });
   await gateway.start();
 });
 afterAll(async () => gateway?.stop());

@@ -1,5 +1,6 @@
 import { createServer as createTcpServer, connect, type Server as TcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createTokenVerifier, generateSigningKey, signAccessToken, type TokenVerifier } from '@rapport/auth';
 import { createKafka, ensureTopics, deadLetterTopic } from '@rapport/bus';
 import { ALL_TOPICS } from '@rapport/contracts';
 import { createCustomersService } from '@rapport/customers';
@@ -33,12 +34,25 @@ const logger = createLogger('system-test', process.env.LOG_LEVEL ?? 'silent');
 const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
 const gateways: Gateway[] = [];
 let gatewayUrl = '';
+let verifier: TokenVerifier;
+let adminToken = '';
 
-async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
-  return graphqlRequest<T>(gatewayUrl, query, variables, headers);
+/** Calls the gateway as the signed-in admin (or with the given headers instead). */
+async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<GraphQLResult<T>> {
+  return graphqlRequest<T>(gatewayUrl, query, variables, headers ?? { authorization: `Bearer ${adminToken}` });
 }
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+async function signIn(email: string, password: string): Promise<string> {
+  const result = await graphqlRequest<{ signIn: { accessToken: string } }>(
+    gatewayUrl,
+    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+    { input: { email, password } },
+  );
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data!.signIn.accessToken;
+}
+
+async function ok<T>(query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<T> {
   const result = await gql<T>(query, variables, headers);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data as T;
@@ -47,7 +61,7 @@ async function ok<T>(query: string, variables: Record<string, unknown> = {}, hea
 async function startGateway(overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16): Promise<Gateway> {
   const base = loadGatewayConfig({});
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, overrides[name] ?? subgraphs[name].url])) as Record<SubgraphName, string>;
-  const gateway = createGateway({ ...base, port: 0, subgraphUrls, subgraphConnections: connections }, { logger });
+  const gateway = createGateway({ ...base, port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
   gateways.push(gateway);
   await gateway.start();
   return gateway;
@@ -59,12 +73,16 @@ beforeAll(async () => {
   await admin.connect();
   await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name }) => deadLetterTopic(topicPrefix, name))]);
   await admin.disconnect();
+  // Identity first: every other subgraph and the gateway verify tokens against its JWKS.
+  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger } });
+  verifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
   await Promise.all(
-    SUBGRAPHS.map(async ({ name }) => {
-      subgraphs[name] = await startTestSubgraph(name, factories[name], { kafka: true, topicPrefix, overrides: { logger } });
+    SUBGRAPHS.filter(({ name }) => name !== 'identity').map(async ({ name }) => {
+      subgraphs[name] = await startTestSubgraph(name, factories[name], { kafka: true, topicPrefix, overrides: { logger, verifier } });
     }),
   );
   gatewayUrl = `${(await startGateway()).url}/graphql`;
+  adminToken = await signIn('admin@rapport.example', 'rapport-admin-password');
 });
 
 afterAll(async () => {
@@ -83,7 +101,11 @@ describe('the running system through the gateway', () => {
 
   it('answers the flagship question: a rep’s customers with open tickets, deals, orders and overdue receivables', async () => {
     const user = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
-    repId = (await ok<{ createUser: { id: string } }>(user, { input: { email: 'rita@rapport.example', displayName: 'Rita Rep', role: 'SALES_REP' } })).createUser.id;
+    repId = (
+      await ok<{ createUser: { id: string } }>(user, {
+        input: { email: 'rita@rapport.example', displayName: 'Rita Rep', role: 'SALES_REP', password: 'rita-password-123' },
+      })
+    ).createUser.id;
     otherRepId = (await ok<{ createUser: { id: string } }>(user, { input: { email: 'oscar@rapport.example', displayName: 'Oscar Other', role: 'SALES_REP' } }))
       .createUser.id;
     const customer = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
@@ -173,7 +195,7 @@ describe('the running system through the gateway', () => {
     const ticket = await ok<{ openTicket: { id: string } }>(
       `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`,
       { input: { customerId: acmeId, subject: 'Traced', priority: 'NORMAL' } },
-      { 'x-request-id': requestId },
+      { 'x-request-id': requestId, authorization: `Bearer ${adminToken}` },
     );
     const rows = await subgraphs.support.service.orm.em
       .fork()
@@ -202,6 +224,48 @@ describe('the running system through the gateway', () => {
     expect(after).toEqual(before);
   });
 
+  it('refuses callers without a valid token at the gateway, whatever identity headers they send', async () => {
+    const query = `{ customers(first: 1) { edges { node { name } } } }`;
+    const anonymous = await gql(query, {}, {});
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const forgedHeaders = await gql(query, {}, { 'x-user-id': repId, 'x-user-role': 'ADMIN', 'x-principal': JSON.stringify({ role: 'ADMIN' }) });
+    expect(forgedHeaders.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const otherKey = await generateSigningKey('attacker');
+    const { token: forged } = await signAccessToken(otherKey, { userId: repId, email: 'rita@rapport.example', role: 'ADMIN', teamIds: [] });
+    const forgedToken = await gql(query, {}, { authorization: `Bearer ${forged}` });
+    expect(forgedToken.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(forgedToken.data ?? null).toBeNull();
+  });
+
+  it('lets a signed-in rep through the gateway, and each subgraph verifies the token again', async () => {
+    const repToken = await signIn('rita@rapport.example', 'rita-password-123');
+    const me = await ok<{ me: { displayName: string; role: string } }>(`{ me { displayName role } }`, {}, { authorization: `Bearer ${repToken}` });
+    expect(me.me).toEqual({ displayName: 'Rita Rep', role: 'SALES_REP' });
+    // Called directly, bypassing the gateway, a subgraph refuses a caller without a token …
+    const direct = await graphqlRequest(subgraphs.sales.url, `{ salesOrders(first: 1) { edges { cursor } } }`, {}, { 'x-user-id': repId });
+    expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // … but still serves its schema for composition.
+    const sdl = await graphqlRequest<{ _service: { sdl: string } }>(subgraphs.sales.url, `{ _service { sdl } }`);
+    expect(sdl.data?._service.sdl).toContain('type SalesOrder');
+  });
+
+  it('refuses operations beyond the depth, alias, root-field, cost and size limits before calling any subgraph', async () => {
+    const deep = await gql(`{ teams { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } } } }`);
+    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DEPTH_LIMIT' });
+    const aliases = await gql(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    expect(aliases.errors?.[0]?.extensions).toMatchObject({ reason: 'ALIAS_LIMIT' });
+    const roots = await gql(`{ ${Array.from({ length: 11 }, () => '__typename').join(' ')} }`);
+    expect(roots.errors?.[0]?.extensions).toMatchObject({ reason: 'ROOT_FIELD_LIMIT' });
+    const costly = await gql(`{ customers(first: 100) { edges { node { timeline(first: 100) { edges { node { id summary kind } } } } } } }`);
+    expect(costly.errors?.[0]?.extensions).toMatchObject({ reason: 'COST_LIMIT' });
+    const huge = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { padding: 'x'.repeat(200_000) } }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it('reuses a bounded pool of keep-alive connections to a subgraph', async () => {
     let accepted = 0;
     const target = new URL(subgraphs.customers.url);
@@ -218,7 +282,9 @@ describe('the running system through the gateway', () => {
       const gateway = await startGateway({ customers: proxied }, 3);
       const query = `{ customers(first: 5) { edges { node { name } } } }`;
       for (let round = 0; round < 2; round += 1) {
-        const results = await Promise.all(Array.from({ length: 30 }, () => graphqlRequest(`${gateway.url}/graphql`, query)));
+        const results = await Promise.all(
+          Array.from({ length: 30 }, () => graphqlRequest(`${gateway.url}/graphql`, query, {}, { authorization: `Bearer ${adminToken}` })),
+        );
         expect(results.every((r) => !r.errors)).toBe(true);
       }
       expect(accepted).toBeGreaterThan(0);

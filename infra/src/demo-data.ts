@@ -6,10 +6,16 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
+let accessToken = '';
+
 async function call<T>(gatewayUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': `demo-data-${Date.now()}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': `demo-data-${Date.now()}`,
+      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphQLResponse<T>;
@@ -25,8 +31,19 @@ export interface DemoSummary {
   repName: string;
 }
 
-/** Loads the demo company into a running system through `gatewayUrl` (…/graphql). */
-export async function loadDemoData(gatewayUrl: string): Promise<DemoSummary> {
+/** Every demo user signs in with this password (the admin's comes from RAPPORT_ADMIN_PASSWORD). */
+export const DEMO_PASSWORD = 'rapport-demo-password';
+
+/**
+ * Loads the demo company into a running system through `gatewayUrl` (…/graphql), signed in as
+ * the first admin that identity creates from RAPPORT_ADMIN_EMAIL / RAPPORT_ADMIN_PASSWORD.
+ */
+export async function loadDemoData(gatewayUrl: string, env: Record<string, string | undefined> = process.env): Promise<DemoSummary> {
+  accessToken = '';
+  const session = await call<{ signIn: { accessToken: string } }>(gatewayUrl, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+    input: { email: env.RAPPORT_ADMIN_EMAIL ?? 'admin@rapport.example', password: env.RAPPORT_ADMIN_PASSWORD ?? 'rapport-admin-password' },
+  });
+  accessToken = session.signIn.accessToken;
   const existing = await call<{ users: { edges: { node: { id: string; displayName: string } }[] } }>(
     gatewayUrl,
     `query { users(filter: { search: "Rita Reyes" }, first: 1) { edges { node { id displayName } } } }`,
@@ -40,7 +57,7 @@ export async function loadDemoData(gatewayUrl: string): Promise<DemoSummary> {
   const user = async (email: string, displayName: string, role: string, teamId: string | null): Promise<string> =>
     (
       await call<{ createUser: { id: string } }>(gatewayUrl, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
-        input: { email, displayName, role, teamId },
+        input: { email, displayName, role, teamId, password: DEMO_PASSWORD },
       })
     ).createUser.id;
 
@@ -58,18 +75,18 @@ export async function loadDemoData(gatewayUrl: string): Promise<DemoSummary> {
   await user('aaron.accountant@rapport.example', 'Aaron Accountant', 'ACCOUNTANT', null);
   await user('ada.admin@rapport.example', 'Ada Admin', 'ADMIN', null);
 
-  const customer = async (name: string, kind: string, lifecycleState: string, ownerId: string, email: string): Promise<string> =>
+  const customer = async (name: string, kind: string, lifecycleState: string, ownerId: string, teamId: string, email: string): Promise<string> =>
     (
       await call<{ createCustomer: { id: string } }>(gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
-        input: { name, kind, lifecycleState, ownerId, email },
+        input: { name, kind, lifecycleState, ownerId, teamId, email },
       })
     ).createCustomer.id;
-  const acme = await customer('Acme Pumps Ltd', 'COMPANY', 'ACTIVE', rita, 'purchasing@acme-pumps.example');
-  const globex = await customer('Globex Foods', 'COMPANY', 'ACTIVE', rita, 'ap@globex.example');
-  const hooli = await customer('Hooli Hydraulics', 'COMPANY', 'PROSPECT', rita, 'info@hooli.example');
-  await customer('Jane Doe', 'PERSON', 'LEAD', rita, 'jane.doe@example.org');
-  const initech = await customer('Initech', 'COMPANY', 'ACTIVE', sam, 'office@initech.example');
-  await customer('Umbrella Mills', 'COMPANY', 'DORMANT', sam, 'hello@umbrella.example');
+  const acme = await customer('Acme Pumps Ltd', 'COMPANY', 'ACTIVE', rita, north, 'purchasing@acme-pumps.example');
+  const globex = await customer('Globex Foods', 'COMPANY', 'ACTIVE', rita, north, 'ap@globex.example');
+  const hooli = await customer('Hooli Hydraulics', 'COMPANY', 'PROSPECT', rita, north, 'info@hooli.example');
+  await customer('Jane Doe', 'PERSON', 'LEAD', rita, north, 'jane.doe@example.org');
+  const initech = await customer('Initech', 'COMPANY', 'ACTIVE', sam, south, 'office@initech.example');
+  await customer('Umbrella Mills', 'COMPANY', 'DORMANT', sam, south, 'hello@umbrella.example');
 
   const product = async (sku: string, name: string, amount: string): Promise<string> =>
     (

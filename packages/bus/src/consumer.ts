@@ -59,7 +59,7 @@ export type ApplyResult = 'applied' | 'duplicate';
 export async function applyOnce(
   orm: MikroORM,
   consumer: string,
-  handler: EventHandlerRegistration,
+  handlers: readonly EventHandlerRegistration[],
   event: CloudEvent,
 ): Promise<ApplyResult> {
   const em = orm.em.fork() as SqlEntityManager;
@@ -69,7 +69,7 @@ export async function applyOnce(
       [consumer, event.id, event.type],
     );
     if (inserted.length === 0) return 'duplicate';
-    await handler.run(event, tx);
+    for (const handler of handlers) await handler.run(event, tx);
     return 'applied';
   });
 }
@@ -90,7 +90,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const { kafka, orm, groupId, topicPrefix, producer } = options;
   const retry: RetryPolicy = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5000, ...options.retry };
   const log = options.logger.child({ component: 'event-consumer', groupId });
-  const byType = new Map(options.handlers.map((h) => [h.type, h]));
+  // Several handlers may share a type (a service's own and the kit's); they run in one transaction.
+  const byType = new Map<string, EventHandlerRegistration[]>();
+  for (const h of options.handlers) byType.set(h.type, [...(byType.get(h.type) ?? []), h]);
   const topics = [...new Set(options.handlers.map((h) => `${topicPrefix}${h.topic}`))];
   const dlq = deadLetterTopic(topicPrefix, groupId);
   let consumer: Consumer | undefined;
@@ -128,12 +130,12 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       await deadLetter(topic, partition, message, new Error(`not a CloudEvent: ${(error as Error).message}`), 0);
       return;
     }
-    const handler = byType.get(event.type);
-    if (!handler) return;
+    const handlers = byType.get(event.type);
+    if (!handlers) return;
     const eventLog = log.child({ eventId: event.id, type: event.type, requestId: event.requestid ?? headerText(message.headers, 'x-request-id') });
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const result = await applyOnce(orm, groupId, handler, event);
+        const result = await applyOnce(orm, groupId, handlers, event);
         eventLog.debug({ result }, 'event handled');
         return;
       } catch (error) {

@@ -5,11 +5,23 @@ const uuid = z.string().uuid();
 const money = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: z.string().length(3) });
 const isoDateTime = z.string().datetime({ offset: true });
 
-/** customers: a customer record was created. */
+/** customers: a customer record was created. `teamId` (the owning team) was added later, optional. */
 export const CustomerCreatedV1 = defineEvent(
   'customers.customer.created.v1',
-  z.object({ customerId: uuid, name: z.string(), kind: z.enum(['COMPANY', 'PERSON']), ownerId: uuid.nullable() }),
+  z.object({ customerId: uuid, name: z.string(), kind: z.enum(['COMPANY', 'PERSON']), ownerId: uuid.nullable(), teamId: uuid.nullable().optional() }),
 );
+
+/** customers: a customer, with everything open on it, moved to another rep (and team). */
+export const CustomerTransferredV1 = defineEvent(
+  'customers.customer.transferred.v1',
+  z.object({ customerId: uuid, fromOwnerId: uuid.nullable(), toOwnerId: uuid, teamId: uuid.nullable(), transferredAt: isoDateTime }),
+);
+
+/** customers: a customer was shared with a user, who now sees it and its records. */
+export const CustomerSharedV1 = defineEvent('customers.customer.shared.v1', z.object({ customerId: uuid, userId: uuid }));
+
+/** customers: a customer's sharing with a user was withdrawn. */
+export const CustomerUnsharedV1 = defineEvent('customers.customer.unshared.v1', z.object({ customerId: uuid, userId: uuid }));
 
 /** support: a ticket was opened for a customer. */
 export const TicketOpenedV1 = defineEvent(
@@ -64,6 +76,9 @@ export const InvoiceIssuedV1 = defineEvent(
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
+  CustomerTransferredV1,
+  CustomerSharedV1,
+  CustomerUnsharedV1,
   TicketOpenedV1,
   TicketResolvedV1,
   OpportunityOpenedV1,

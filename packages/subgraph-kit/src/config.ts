@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { badInput } from '@rapport/errors';
+import { verifierFromEnv } from './authentication.js';
+import type { SubgraphRuntimeConfig } from './service.js';
 
 /** The environment every subgraph reads, parsed once at boot; nothing else reads process.env. */
 export const subgraphEnvSchema = z.object({
@@ -34,7 +36,7 @@ export function databaseUrl(serverUrl: string, dbName: string): string {
  * The runtime config of subgraph `name` from `env`: its port (`PORT`, else `defaultPort`), its own
  * database `rapport_<name>` on the server `DATABASE_URL` names, Kafka, log level.
  */
-export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Record<string, string | undefined>) {
+export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Record<string, string | undefined>): SubgraphRuntimeConfig {
   const parsed = parseEnv(subgraphEnvSchema.extend({ PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) }), env);
   return {
     port: parsed.PORT,
@@ -44,5 +46,6 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Re
     topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
     logLevel: parsed.LOG_LEVEL,
     outboxPollMs: parsed.OUTBOX_POLL_MS,
+    verifier: verifierFromEnv(env),
   };
 }

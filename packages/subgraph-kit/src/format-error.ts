@@ -56,7 +56,11 @@ export function createFormatError(logger: Logger) {
         message: formatted.message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' && field ? code : code, ...(field ? { field } : {}) },
+        extensions: {
+          code,
+          ...(typeof formatted.extensions?.reason === 'string' ? { reason: formatted.extensions.reason } : {}),
+          ...(field ? { field } : {}),
+        },
       };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');

@@ -8,3 +8,5 @@ export * from './main-helper.js';
 export * from './orm.js';
 export * from './schema.js';
 export * from './service.js';
+export * from './authentication.js';
+export * from './visibility.js';

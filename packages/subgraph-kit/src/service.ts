@@ -19,12 +19,16 @@ import {
   type RetryPolicy,
 } from '@rapport/bus';
 import { ALL_TOPICS, type EventMetadata } from '@rapport/contracts';
+import type { AppError } from '@rapport/errors';
 import { Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import type { Principal, TokenVerifier } from '@rapport/auth';
+import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
-import { closeServer, createHttpApp, listen } from './http.js';
+import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js';
 import { createLogger } from './logger.js';
 import { createOrm, migrate } from './orm.js';
+import { CUSTOMER_ACCESS_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
 import { buildSchema, loadSdl, mergeResolvers, type ResolverMap } from './schema.js';
 
 /** What every resolver receives: its own EntityManager fork, the request id, loaders. */
@@ -35,6 +39,10 @@ export interface SubgraphContext<TLoaders> {
   loaders: TLoaders;
   /** Metadata for events caused by this request. */
   eventMeta: EventMetadata;
+  /** The verified caller; null only in operations on public root fields. */
+  principal: Principal | null;
+  /** Why a presented token was refused, if it was. */
+  authError: AppError | null;
 }
 
 export interface SubgraphDefinition<TLoaders> {
@@ -48,7 +56,19 @@ export interface SubgraphDefinition<TLoaders> {
   migrations: MigrationObject[];
   /** Handlers for events from other services. */
   handlers?: EventHandlerRegistration[];
-  createLoaders: (em: SqlEntityManager) => TLoaders;
+  /** Per-request DataLoaders; they see the caller, so batched lookups apply the same visibility. */
+  createLoaders: (em: SqlEntityManager, principal: Principal | null) => TLoaders;
+  /** Root fields callable without a token (identity's `signIn`, …). */
+  publicRootFields?: string[];
+  /** Extra GET routes (identity's JWKS). */
+  routes?: Record<string, RouteHandler>;
+  /** Runs after migrations, before serving (identity loads its signing keys). */
+  onStart?: (orm: MikroORM) => Promise<void>;
+  /**
+   * Keeps the `customer_access` read model (who owns and who may see each customer) from the
+   * customers service's events, for subgraphs whose records belong to customers.
+   */
+  customerAccess?: boolean;
 }
 
 export interface SubgraphRuntimeConfig {
@@ -65,6 +85,8 @@ export interface SubgraphRuntimeConfig {
   /** Sees every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
   logger?: Logger;
+  /** Verifies callers' access tokens. */
+  verifier: TokenVerifier;
 }
 
 export interface SubgraphService {
@@ -97,13 +119,14 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     const started = Date.now();
     orm = await createOrm({
       url: config.databaseUrl,
-      entities: [...BUS_ENTITIES, ...definition.entities],
-      migrations: [BUS_MIGRATION, ...definition.migrations],
+      entities: [...BUS_ENTITIES, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
+      migrations: [BUS_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION] : []), ...definition.migrations],
       logger,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),
     });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    await definition.onStart?.(orm);
 
     if (config.kafkaBrokers.length > 0) {
       const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `rapport-${definition.name}`, logger });
@@ -127,13 +150,14 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         pollIntervalMs: config.outboxPollMs,
       });
       relay.start();
-      if (definition.handlers?.length) {
+      const handlers = [...(definition.customerAccess ? customerAccessHandlers : []), ...(definition.handlers ?? [])];
+      if (handlers.length) {
         consumer = createEventConsumer({
           kafka,
           orm,
           groupId: definition.name,
           topicPrefix: config.topicPrefix,
-          handlers: definition.handlers,
+          handlers,
           producer,
           logger,
           ...(config.consumerRetry ? { retry: config.consumerRetry } : {}),
@@ -148,27 +172,31 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       introspection: true,
       includeStacktraceInErrorResponses: false,
       formatError,
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields)],
     });
     await apollo.start();
     const activeOrm = orm;
     server = createHttpApp({
       apollo,
       logger,
-      context: async (_req: IncomingMessage, requestId: string) => {
+      context: async (req: IncomingMessage, requestId: string) => {
         const em = activeOrm.em.fork() as SqlEntityManager;
+        const { principal, authError } = await authenticate(req, config.verifier);
         return {
           em,
           requestId,
-          logger: logger.child({ requestId }),
-          loaders: definition.createLoaders(em),
-          eventMeta: { requestId, correlationId: requestId },
+          logger: logger.child({ requestId, userId: principal?.userId }),
+          loaders: definition.createLoaders(em, principal),
+          eventMeta: { requestId, correlationId: requestId, actor: principal?.userId ?? null },
+          principal,
+          authError,
         };
       },
       ready: async () => ({
         database: await activeOrm.isConnected(),
         kafka: config.kafkaBrokers.length === 0 || producerConnected,
       }),
+      ...(definition.routes ? { routes: definition.routes } : {}),
     });
     url = await listen(server, config.port, config.host);
     logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');

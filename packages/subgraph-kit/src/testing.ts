@@ -1,4 +1,9 @@
-import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, type TestDatabase } from '@rapport/testing';
+import { randomUUID } from 'node:crypto';
+import { createTokenVerifier, generateSigningKey, jwksOf, signAccessToken, type Principal, type Role, type SigningKey, type TokenVerifier } from '@rapport/auth';
+import { createKafka } from '@rapport/bus';
+import type { CloudEvent } from '@rapport/contracts';
+import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
+import type { Admin, Producer } from 'kafkajs';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
 import { createLogger } from './logger.js';
 
@@ -23,15 +28,57 @@ export async function graphqlRequest<T = Record<string, unknown>>(
   return (await response.json()) as GraphQLResult<T>;
 }
 
+let testKey: Promise<SigningKey> | undefined;
+/** One signing key per test process, standing in for identity's. */
+export const testSigningKey = (): Promise<SigningKey> => (testKey ??= generateSigningKey('test-key'));
+
+/** A verifier that trusts the test signing key. */
+export async function testVerifier(): Promise<TokenVerifier> {
+  return createTokenVerifier({ jwks: jwksOf([await testSigningKey()]) });
+}
+
+export type TestPrincipal = Partial<Omit<Principal, 'tokenId'>> & { role?: Role };
+
+/** An access token for a test caller (an ADMIN unless told otherwise), signed with the test key. */
+export async function testToken(principal: TestPrincipal = {}): Promise<string> {
+  const { token } = await signAccessToken(await testSigningKey(), {
+    userId: principal.userId ?? randomUUID(),
+    email: principal.email ?? 'test.admin@rapport.example',
+    role: principal.role ?? 'ADMIN',
+    teamIds: principal.teamIds ?? [],
+  });
+  return token;
+}
+
+/** Where an event landed in Kafka. */
+export interface Delivery {
+  topic: string;
+  partition: number;
+  offset: bigint;
+}
+
+/** Events from "another service", for a subgraph under test with Kafka. */
+export interface TestEvents {
+  /** Produces `event` to its topic in the test's namespace, keyed by its subject, as a relay would. */
+  deliver(event: CloudEvent): Promise<Delivery>;
+  /** Waits until the subgraph's consumer group has committed past `delivery`: the event was handled (or skipped). */
+  waitUntilHandled(delivery: Delivery): Promise<void>;
+}
+
 export interface TestSubgraph {
   service: SubgraphService;
   url: string;
   /** SQL statements seen since the last `resetQueries()`. */
   queries: string[];
   resetQueries(): void;
+  /** Calls the subgraph as an ADMIN test caller. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** Calls the subgraph as `principal`, or without a token when null. */
+  gqlAs<T = Record<string, unknown>>(principal: TestPrincipal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
   topicPrefix: string;
   database: TestDatabase;
+  /** Only with `{ kafka: true }`. */
+  events: TestEvents;
   stop(): Promise<void>;
 }
 
@@ -60,6 +107,7 @@ export async function startTestSubgraph(
     consumerRetry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
     onQuery: (sql) => queries.push(sql),
     logger: createLogger(name, process.env.LOG_LEVEL ?? 'warn'),
+    verifier: await testVerifier(),
     ...options.overrides,
   });
   try {
@@ -70,15 +118,55 @@ export async function startTestSubgraph(
     throw error;
   }
   const url = `${service.url}/graphql`;
+  let clients: Promise<{ producer: Producer; admin: Admin }> | undefined;
+  const kafkaClients = (): Promise<{ producer: Producer; admin: Admin }> =>
+    (clients ??= (async () => {
+      if (!options.kafka) throw new Error(`start ${name} with { kafka: true } to deliver events`);
+      const kafka = createKafka({ brokers, clientId: `${name}-test-events`, logger: createLogger(`${name}-test-events`, 'warn') });
+      const producer = kafka.producer();
+      const admin = kafka.admin();
+      await producer.connect();
+      await admin.connect();
+      return { producer, admin };
+    })());
+  const events: TestEvents = {
+    async deliver(event) {
+      const [svc, aggregate] = event.type.split('.');
+      const topic = `${topicPrefix}${svc}.${aggregate}`;
+      const { producer } = await kafkaClients();
+      const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: event.subject, value: JSON.stringify(event) }] });
+      if (!meta?.baseOffset) throw new Error('Kafka did not acknowledge the event');
+      return { topic, partition: meta.partition, offset: BigInt(meta.baseOffset) };
+    },
+    async waitUntilHandled(delivery) {
+      const { admin } = await kafkaClients();
+      await waitFor(
+        async () => {
+          const [topicOffsets] = await admin.fetchOffsets({ groupId: name, topics: [delivery.topic] });
+          const committed = topicOffsets?.partitions.find((p) => p.partition === delivery.partition)?.offset;
+          return committed !== undefined && BigInt(committed) > delivery.offset ? true : undefined;
+        },
+        { what: `${name} to handle the event at offset ${delivery.offset}` },
+      );
+    },
+  };
   return {
     service,
     url,
     queries,
     resetQueries: () => void queries.splice(0, queries.length),
-    gql: (query, variables) => graphqlRequest(url, query, variables),
+    gql: async (query, variables) => graphqlRequest(url, query, variables, { authorization: `Bearer ${await testToken()}` }),
+    gqlAs: async (principal, query, variables) =>
+      graphqlRequest(url, query, variables, principal ? { authorization: `Bearer ${await testToken(principal)}` } : {}),
     topicPrefix,
     database,
+    events,
     async stop() {
+      if (clients) {
+        const { producer, admin } = await clients;
+        await producer.disconnect();
+        await admin.disconnect();
+      }
       await service.stop();
       await database.drop();
       if (options.kafka && !options.topicPrefix) await deleteTopics(brokers, topicPrefix);

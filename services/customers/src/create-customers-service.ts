@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { migrations } from './migrations/index.js';
 import { Customer } from './modules/customer/customer.entity.js';
@@ -9,7 +10,7 @@ import { TimelineEntry } from './modules/timeline/timeline-entry.entity.js';
 import { timelineHandlers } from './modules/timeline/timeline.consumer.js';
 import { timelineResolvers } from './modules/timeline/timeline.resolvers.js';
 
-export const createLoaders = (em: SqlEntityManager) => ({ ...createCustomerLoaders(em) });
+export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => ({ ...createCustomerLoaders(em, principal) });
 export type CustomersLoaders = ReturnType<typeof createLoaders>;
 
 /** The customers subgraph: customers and their timeline, fed by every other service's events. */
@@ -22,6 +23,7 @@ export function createCustomersService(config: SubgraphRuntimeConfig): SubgraphS
       entities: [Customer, TimelineEntry],
       migrations,
       handlers: timelineHandlers,
+      customerAccess: true,
       createLoaders,
     },
     config,

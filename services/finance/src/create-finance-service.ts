@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { migrations } from './migrations/index.js';
 import { Invoice } from './modules/invoice/invoice.entity.js';
@@ -8,7 +9,7 @@ import { invoiceResolvers } from './modules/invoice/invoice.resolvers.js';
 import { Payment } from './modules/payment/payment.entity.js';
 import { paymentResolvers } from './modules/payment/payment.resolvers.js';
 
-export const createLoaders = (em: SqlEntityManager) => ({ ...createInvoiceLoaders(em) });
+export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => ({ ...createInvoiceLoaders(em, principal) });
 export type FinanceLoaders = ReturnType<typeof createLoaders>;
 
 /** The finance subgraph: customer invoices, their payments, and the overdue receivables it adds to every customer. */
@@ -21,6 +22,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
       entities: [Invoice, Payment],
       migrations,
       createLoaders,
+      customerAccess: true,
     },
     config,
   );

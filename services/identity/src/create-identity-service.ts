@@ -1,28 +1,59 @@
 import { fileURLToPath } from 'node:url';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './config.js';
 import { migrations } from './migrations/index.js';
+import { RefreshToken } from './modules/session/refresh-token.entity.js';
+import { createSessionResolvers, PUBLIC_SESSION_FIELDS } from './modules/session/session.resolvers.js';
+import { SigningKeyRow } from './modules/signing-key/signing-key.entity.js';
+import { signingKeyRoutes } from './modules/signing-key/signing-key.routes.js';
+import { createKeyRing, identityVerifier } from './modules/signing-key/signing-key.service.js';
 import { Team } from './modules/team/team.entity.js';
 import { createTeamLoaders } from './modules/team/team.loaders.js';
 import { teamResolvers } from './modules/team/team.resolvers.js';
 import { User } from './modules/user/user.entity.js';
 import { createUserLoaders } from './modules/user/user.loaders.js';
 import { userResolvers } from './modules/user/user.resolvers.js';
+import { ensureFirstAdmin } from './modules/user/user.service.js';
 
 export const createLoaders = (em: SqlEntityManager) => ({ ...createUserLoaders(em), ...createTeamLoaders(em) });
 export type IdentityLoaders = ReturnType<typeof createLoaders>;
 
-/** The identity subgraph: users with their roles, and teams arranged in a hierarchy. */
-export function createIdentityService(config: SubgraphRuntimeConfig): SubgraphService {
-  return createSubgraphService(
+/**
+ * The identity subgraph: users with their roles, teams arranged in a hierarchy, sign-in and
+ * sessions, and the keys that sign access tokens (published at `/.well-known/jwks.json`).
+ *
+ * Identity verifies access tokens signed by its own keys in memory; `config.verifier` (whatever
+ * the caller passed: from the environment, or the test harness's) only sees tokens signed by other
+ * keys. See identityVerifier.
+ */
+export function createIdentityService(config: SubgraphRuntimeConfig, options: IdentityOptions = DEFAULT_IDENTITY_OPTIONS): SubgraphService {
+  const ring = createKeyRing();
+  const service = createSubgraphService(
     {
       name: 'identity',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [userResolvers, teamResolvers],
-      entities: [User, Team],
+      resolvers: [userResolvers, teamResolvers, createSessionResolvers(ring)],
+      entities: [User, Team, RefreshToken, SigningKeyRow],
       migrations,
       createLoaders,
+      publicRootFields: PUBLIC_SESSION_FIELDS,
+      routes: signingKeyRoutes(ring),
+      onStart: async (orm) => {
+        const em = orm.em.fork() as SqlEntityManager;
+        const { created } = await ring.load(em);
+        if (created) service.logger.info({ kid: ring.active().kid }, 'created the first signing key');
+        const admin = await ensureFirstAdmin(em.fork(), { email: options.adminEmail, password: options.adminPassword });
+        if (admin) {
+          const usingDefault = options.adminPassword === DEFAULT_IDENTITY_OPTIONS.adminPassword;
+          service.logger[usingDefault ? 'warn' : 'info'](
+            { email: admin.email },
+            usingDefault ? 'created the first administrator with the DEFAULT password: sign in and change it' : 'created the first administrator',
+          );
+        }
+      },
     },
-    config,
+    { ...config, verifier: identityVerifier(ring, config.verifier) },
   );
+  return service;
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import type { Caller } from './context.js';
 import { migrations } from './migrations/index.js';
 import { Product } from './modules/product/product.entity.js';
 import { createProductLoaders } from './modules/product/product.loaders.js';
@@ -10,7 +11,8 @@ import { Shipment } from './modules/shipment/shipment.entity.js';
 import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
 import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
 
-export const createLoaders = (em: SqlEntityManager) => ({ ...createProductLoaders(em), ...createShipmentLoaders(em) });
+/** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
+export const createLoaders = (em: SqlEntityManager, principal: Caller) => ({ ...createProductLoaders(em, principal), ...createShipmentLoaders(em, principal) });
 export type InventoryLoaders = ReturnType<typeof createLoaders>;
 
 /** The inventory subgraph: products, and shipping notices raised for confirmed orders with each order's delivery state. */
@@ -24,6 +26,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
       migrations,
       handlers: shipmentHandlers,
       createLoaders,
+      customerAccess: true,
     },
     config,
   );

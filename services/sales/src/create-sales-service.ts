@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import type { Caller } from './context.js';
 import { migrations } from './migrations/index.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
 import { Opportunity } from './modules/opportunity/opportunity.entity.js';
@@ -13,10 +14,11 @@ import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { createPipelineLoaders } from './modules/pipeline/pipeline.loaders.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 
-export const createLoaders = (em: SqlEntityManager) => ({
+/** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
+export const createLoaders = (em: SqlEntityManager, principal: Caller) => ({
   ...createPipelineLoaders(em),
-  ...createOpportunityLoaders(em),
-  ...createOrderLoaders(em),
+  ...createOpportunityLoaders(em, principal),
+  ...createOrderLoaders(em, principal),
 });
 export type SalesLoaders = ReturnType<typeof createLoaders>;
 
@@ -30,6 +32,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine],
       migrations,
       createLoaders,
+      customerAccess: true,
     },
     config,
   );

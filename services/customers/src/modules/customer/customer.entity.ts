@@ -17,6 +17,7 @@ export const Customer = defineEntity({
     email: p.text().nullable(),
     phone: p.text().nullable(),
     ownerId: p.uuid().nullable(),
+    teamId: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

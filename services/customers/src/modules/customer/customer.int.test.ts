@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, testToken, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomersService } from '../../create-customers-service.js';
 
@@ -85,10 +85,12 @@ describe('customers subgraph', () => {
   it('does not offer inline traces (ftv1) to callers who ask for them', async () => {
     const response = await fetch(subgraph.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1' },
+      headers: { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1', authorization: `Bearer ${await testToken()}` },
       body: JSON.stringify({ query: '{ customers(first: 1) { edges { cursor } } }' }),
     });
-    const body = (await response.json()) as { extensions?: Record<string, unknown> };
+    const body = (await response.json()) as { data?: unknown; errors?: unknown; extensions?: Record<string, unknown> };
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toBeDefined();
     expect(body.extensions?.ftv1).toBeUndefined();
   });
 

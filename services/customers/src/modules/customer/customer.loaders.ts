@@ -1,8 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { byIdLoader } from '@rapport/subgraph-kit';
-import { Customer } from './customer.entity.js';
+import { visibleCustomersByIds } from './customer.service.js';
 
-/** Per-request loaders: N customer references cost one query. */
-export const createCustomerLoaders = (em: SqlEntityManager) => ({
-  customerById: byIdLoader((ids) => em.find(Customer, { id: { $in: [...ids] } })),
+/** Per-request loaders: N customer references cost one query, narrowed to what the caller may see. */
+export const createCustomerLoaders = (em: SqlEntityManager, principal: Principal | null) => ({
+  customerById: byIdLoader((ids) => visibleCustomersByIds(em, principal, ids)),
 });

@@ -2,20 +2,37 @@ import { isUuid } from '@rapport/errors';
 import type { ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ICustomer } from './customer.entity.js';
-import { createCustomer, getCustomer, listCustomers, type CreateCustomerInput, type CustomerFilter } from './customer.service.js';
+import {
+  createCustomer,
+  getCustomer,
+  listCustomers,
+  setSharing,
+  sharedWith,
+  transferCustomer,
+  type CreateCustomerInput,
+  type CustomerFilter,
+  type TransferCustomerInput,
+} from './customer.service.js';
 
 export const customerResolvers: ResolverMap = {
   Query: {
-    customer: (_: unknown, args: { id: string }, ctx: Context) => getCustomer(ctx.em, args.id),
+    customer: (_: unknown, args: { id: string }, ctx: Context) => getCustomer(ctx.em, ctx.principal, args.id),
     customers: (_: unknown, args: { filter?: CustomerFilter; first?: number; after?: string }, ctx: Context) =>
-      listCustomers(ctx.em, args.filter, args.first, args.after),
+      listCustomers(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
-    createCustomer: (_: unknown, args: { input: CreateCustomerInput }, ctx: Context) => createCustomer(ctx.em, args.input, ctx.eventMeta),
+    createCustomer: (_: unknown, args: { input: CreateCustomerInput }, ctx: Context) => createCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    transferCustomer: (_: unknown, args: { input: TransferCustomerInput }, ctx: Context) => transferCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    shareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
+      setSharing(ctx.em, ctx.principal, args.input, true, ctx.eventMeta),
+    unshareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
+      setSharing(ctx.em, ctx.principal, args.input, false, ctx.eventMeta),
   },
   Customer: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.customerById.load(ref.id.toLowerCase()) : null),
     owner: (customer: ICustomer) => (customer.ownerId ? { __typename: 'User', id: customer.ownerId } : null),
+    team: (customer: ICustomer) => (customer.teamId ? { __typename: 'Team', id: customer.teamId } : null),
+    sharedWith: async (customer: ICustomer, _: unknown, ctx: Context) => (await sharedWith(ctx.em, customer.id)).map((id) => ({ __typename: 'User', id })),
     createdAt: (customer: ICustomer) => customer.createdAt.toISOString(),
   },
 };

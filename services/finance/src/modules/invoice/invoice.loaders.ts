@@ -1,19 +1,35 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader } from '@rapport/subgraph-kit';
+import type { Principal } from '@rapport/auth';
+import { byIdLoader, groupedLoader, restrictToVisibleCustomers, type Access } from '@rapport/subgraph-kit';
 import { Invoice, utcToday } from './invoice.entity.js';
+import { invoicePolicy } from './invoice.policy.js';
 
-/** Per-request loaders: N invoice references, or the overdue invoices of N customers, cost one query. */
-export const createInvoiceLoaders = (em: SqlEntityManager) => ({
-  invoiceById: byIdLoader((ids) => em.find(Invoice, { id: { $in: [...ids] } })),
-  overdueInvoicesByCustomer: groupedLoader(
-    (customerIds) =>
-      em
-        .createQueryBuilder(Invoice, 'i')
-        .select('*')
-        .where({ customerId: { $in: [...customerIds] }, dueDate: { $lt: utcToday() } })
-        .andWhere('i.amount_paid < i.total')
-        .orderBy({ dueDate: 'asc', id: 'asc' })
-        .getResultList(),
-    (invoice) => invoice.customerId,
-  ),
-});
+/**
+ * Per-request loaders: N invoice references, or the overdue invoices of N customers, cost one
+ * query, narrowed to the customers the caller may see; a caller whose department has no access
+ * to invoices gets nulls and empty lists without a query.
+ */
+export const createInvoiceLoaders = (em: SqlEntityManager, principal: Principal | null) => {
+  const access: Access = principal ? invoicePolicy[principal.role] : 'none';
+  return {
+    invoiceById: byIdLoader(async (ids) => {
+      if (access === 'none') return [];
+      const qb = em.createQueryBuilder(Invoice, 'i').select('*').where({ id: { $in: [...ids] } });
+      restrictToVisibleCustomers(qb, 'i', principal, access);
+      return qb.getResultList();
+    }),
+    overdueInvoicesByCustomer: groupedLoader(
+      async (customerIds) => {
+        if (access === 'none') return [];
+        const qb = em
+          .createQueryBuilder(Invoice, 'i')
+          .select('*')
+          .where({ customerId: { $in: [...customerIds] }, dueDate: { $lt: utcToday() } })
+          .andWhere('i.amount_paid < i.total');
+        restrictToVisibleCustomers(qb, 'i', principal, access);
+        return qb.orderBy({ dueDate: 'asc', id: 'asc' }).getResultList();
+      },
+      (invoice) => invoice.customerId,
+    ),
+  };
+};

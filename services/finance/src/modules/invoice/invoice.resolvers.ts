@@ -6,12 +6,12 @@ import { getInvoice, issueInvoice, listInvoices, receivablesOf, type InvoiceFilt
 
 export const invoiceResolvers: ResolverMap = {
   Query: {
-    invoice: (_: unknown, args: { id: string }, ctx: Context) => getInvoice(ctx.em, args.id),
+    invoice: (_: unknown, args: { id: string }, ctx: Context) => getInvoice(ctx.em, ctx.principal, args.id),
     invoices: (_: unknown, args: { filter?: InvoiceFilter; first?: number; after?: string }, ctx: Context) =>
-      listInvoices(ctx.em, args.filter, args.first, args.after),
+      listInvoices(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
-    issueInvoice: (_: unknown, args: { input: IssueInvoiceInput }, ctx: Context) => issueInvoice(ctx.em, args.input, ctx.eventMeta),
+    issueInvoice: (_: unknown, args: { input: IssueInvoiceInput }, ctx: Context) => issueInvoice(ctx.em, ctx.principal, args.input, ctx.eventMeta),
   },
   Invoice: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.invoiceById.load(ref.id.toLowerCase()) : null),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { InvoiceIssuedV1, type EventMetadata } from '@rapport/contracts';
 import {
@@ -15,8 +16,9 @@ import {
   requireUuid,
   type Money,
 } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, decodeCursor, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
 import { balanceUnits, Invoice, INVOICE_STATUSES, invoiceNumber, utcToday, type IInvoice } from './invoice.entity.js';
+import { invoicePolicy } from './invoice.policy.js';
 
 export interface IssueInvoiceInput {
   customerId: string;
@@ -26,8 +28,12 @@ export interface IssueInvoiceInput {
   dueDate: string;
 }
 
-/** Validates, numbers and issues an invoice with its `finance.invoice.issued.v1` event in one flush. */
-export async function issueInvoice(em: SqlEntityManager, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
+/**
+ * Validates, numbers and issues an invoice with its `finance.invoice.issued.v1` event in one flush;
+ * a caller limited to their customers may bill only a customer they may see.
+ */
+export async function issueInvoice(em: SqlEntityManager, principal: Principal | null, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
+  const access = writeAccess(invoicePolicy, principal, 'invoices');
   const customerId = requireUuid('input.customerId', input.customerId);
   const orderId = input.orderId ? requireUuid('input.orderId', input.orderId) : null;
   const total = parseMoneyInput('input.total', input.total);
@@ -35,6 +41,7 @@ export async function issueInvoice(em: SqlEntityManager, input: IssueInvoiceInpu
   const issueDate = input.issueDate ? requireIsoDate('input.issueDate', input.issueDate) : utcToday();
   const dueDate = requireIsoDate('input.dueDate', input.dueDate);
   if (dueDate < issueDate) throw badInput('input.dueDate', `input.dueDate must not be before the issue date ${issueDate}`, 'DUE_BEFORE_ISSUE');
+  await assertCustomerVisible(em, principal, access, customerId, 'input.customerId');
   const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('invoice_number_seq')::text as n`);
   if (!row) throw new Error('invoice_number_seq returned no value');
   const invoice = em.create(Invoice, {
@@ -54,8 +61,12 @@ export async function issueInvoice(em: SqlEntityManager, input: IssueInvoiceInpu
   return invoice;
 }
 
-export async function getInvoice(em: SqlEntityManager, id: string, field = 'id'): Promise<IInvoice> {
-  const invoice = await em.findOne(Invoice, { id: requireUuid(field, id) });
+/** One invoice by id; NOT_FOUND when it does not exist or bills a customer the caller may not see. */
+export async function getInvoice(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<IInvoice> {
+  const access = readAccess(invoicePolicy, principal, 'invoices');
+  const qb = em.createQueryBuilder(Invoice, 'i').select('*').where({ id: requireUuid(field, id) });
+  restrictToVisibleCustomers(qb, 'i', principal, access);
+  const invoice = await qb.getSingleResult();
   if (!invoice) throw notFound('Invoice', id, field);
   return invoice;
 }
@@ -66,15 +77,18 @@ export interface InvoiceFilter {
   overdue?: boolean | null;
 }
 
-/** Invoices newest first by (issueDate, id), paged by keyset (never OFFSET). */
+/** The invoices the caller may see, newest first by (issueDate, id), paged by keyset (never OFFSET). */
 export async function listInvoices(
   em: SqlEntityManager,
+  principal: Principal | null,
   filter: InvoiceFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IInvoice>> {
+  const access = readAccess(invoicePolicy, principal, 'invoices');
   const limit = pageSize('first', first);
   const qb = em.createQueryBuilder(Invoice, 'i').select('*');
+  restrictToVisibleCustomers(qb, 'i', principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, INVOICE_STATUSES) });
   if (filter?.overdue === true) qb.andWhere('(i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);

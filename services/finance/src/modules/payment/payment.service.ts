@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { badInput, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
+import { restrictToVisibleCustomers, writeAccess } from '@rapport/subgraph-kit';
 import { applyPayment, balanceUnits, Invoice, invoiceMoney, type IInvoice } from '../invoice/invoice.entity.js';
 import { Payment } from './payment.entity.js';
+import { paymentPolicy } from './payment.policy.js';
 
 export interface RecordPaymentInput {
   invoiceId: string;
@@ -14,15 +17,19 @@ export interface RecordPaymentInput {
 /**
  * Records a payment against an invoice and updates its amount paid and status, in one
  * transaction holding the invoice's row lock, so two concurrent payments cannot overpay it.
+ * An invoice the caller may not see is NOT_FOUND.
  */
-export async function recordPayment(em: SqlEntityManager, input: RecordPaymentInput): Promise<IInvoice> {
+export async function recordPayment(em: SqlEntityManager, principal: Principal | null, input: RecordPaymentInput): Promise<IInvoice> {
+  const access = writeAccess(paymentPolicy, principal, 'payments');
   const invoiceId = requireUuid('input.invoiceId', input.invoiceId);
   const amount = parseMoneyInput('input.amount', input.amount);
   const units = parseAmount('input.amount.amount', amount.amount);
   if (units === 0n) throw badInput('input.amount.amount', 'input.amount.amount must be greater than zero', 'ZERO_AMOUNT');
   const paidOn = requireIsoDate('input.paidOn', input.paidOn);
   return em.transactional(async (tx) => {
-    const invoice = await tx.findOne(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const qb = tx.createQueryBuilder(Invoice, 'i').select('*').where({ id: invoiceId }).setLockMode(LockMode.PESSIMISTIC_WRITE);
+    restrictToVisibleCustomers(qb, 'i', principal, access);
+    const invoice = await qb.getSingleResult();
     if (!invoice) throw notFound('Invoice', input.invoiceId, 'input.invoiceId');
     if (amount.currency !== invoice.currency) {
       throw badInput('input.amount.currency', `input.amount.currency must be ${invoice.currency}, the currency of invoice ${invoice.number}`, 'CURRENCY_MISMATCH');

@@ -94,4 +94,19 @@ describe('identity teams', () => {
     expect(result.data!._entities.at(-1)).toBeNull();
     expect(subgraph.queries.filter((q) => /from "team"/.test(q))).toHaveLength(1);
   });
+
+  it('refuses createTeam to a non-admin with FORBIDDEN and writes nothing, but lets them list teams', async () => {
+    const before = await countTeams();
+    const rep = { role: 'SALES_MANAGER' as const };
+    const refused = await subgraph.gqlAs(rep, createTeam, { input: { name: 'Shadow Team' } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ADMIN_ONLY' });
+    expect(await countTeams()).toEqual(before);
+    const listed = await subgraph.gqlAs<{ teams: { id: string }[] }>(rep, '{ teams { id } }');
+    expect(listed.errors).toBeUndefined();
+  });
+
+  it('refuses every team operation without a token', async () => {
+    const result = await subgraph.gqlAs(null, '{ teams { id } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

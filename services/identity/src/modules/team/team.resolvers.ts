@@ -1,5 +1,6 @@
 import { isUuid } from '@rapport/errors';
 import type { ResolverMap } from '@rapport/subgraph-kit';
+import { requireAdmin } from '../../access.js';
 import type { Context } from '../../context.js';
 import type { ITeam } from './team.entity.js';
 import { createTeam, listTeams, type CreateTeamInput } from './team.service.js';
@@ -9,7 +10,10 @@ export const teamResolvers: ResolverMap = {
     teams: (_: unknown, __: unknown, ctx: Context) => listTeams(ctx.em),
   },
   Mutation: {
-    createTeam: (_: unknown, args: { input: CreateTeamInput }, ctx: Context) => createTeam(ctx.em, args.input),
+    createTeam: (_: unknown, args: { input: CreateTeamInput }, ctx: Context) => {
+      requireAdmin(ctx);
+      return createTeam(ctx.em, args.input);
+    },
   },
   Team: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.teamById.load(ref.id.toLowerCase()) : null),

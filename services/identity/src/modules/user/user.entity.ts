@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ROLES } from '@rapport/auth';
 
-export const ROLES = ['SALES_REP', 'SALES_MANAGER', 'DIRECTOR', 'SUPPORT_AGENT', 'WAREHOUSE_CLERK', 'BUYER', 'ACCOUNTANT', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@rapport/auth';
 
 /** A person who works in Rapport; every record's owner, assignee or author points at one. */
 export const User = defineEntity({
@@ -15,6 +15,12 @@ export const User = defineEntity({
     teamId: p.uuid().nullable(),
     active: p.boolean().onCreate(() => true),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** `scrypt$N$r$p$salt$hash`; null when the user cannot sign in. Lazy: selected only when asked for. */
+    passwordHash: p.text().nullable().lazy(true, false),
+    /** Wrong passwords since the last successful sign-in (or the last lock). */
+    failedSignIns: p.integer().onCreate(() => 0),
+    /** Sign-in is refused until then, after too many wrong passwords. */
+    lockedUntil: p.datetime().nullable(),
   },
 });
 export type IUser = InferEntity<typeof User>;

@@ -121,3 +121,87 @@ describe('identity users', () => {
     expect(subgraph.queries.filter((q) => /from "team"/.test(q))).toHaveLength(1);
   });
 });
+
+describe('identity user administration', () => {
+  const rep = { role: 'SALES_REP' as const, userId: '0191b3a0-0000-7000-8000-0000000000a1', email: 'rep@rapport.example', teamIds: [] };
+  const readUser = async (id: string) =>
+    (await subgraph.gql<{ user: { role: string; active: boolean } }>(`{ user(id: "${id}") { role active } }`)).data!.user;
+  const lockedState = async (id: string) =>
+    (await subgraph.service.orm.em.fork().getConnection().execute('select failed_sign_ins, locked_until, password_hash from app_user where id = ?', [id]))[0] as {
+      failed_sign_ins: number;
+      locked_until: Date | null;
+      password_hash: string | null;
+    };
+
+  it('refuses createUser, setUserRole, deactivateUser and resetPassword to a non-admin with FORBIDDEN, writing nothing', async () => {
+    const target = (await subgraph.gql<{ createUser: { id: string } }>(createUser, { input: userFactory() })).data!.createUser.id;
+    const before = await countUsers();
+    const attempts = [
+      await subgraph.gqlAs(rep, createUser, { input: userFactory() }),
+      await subgraph.gqlAs(rep, `mutation { setUserRole(id: "${target}", role: ADMIN) { id } }`),
+      await subgraph.gqlAs(rep, `mutation { deactivateUser(id: "${target}") { id } }`),
+      await subgraph.gqlAs(rep, `mutation { resetPassword(id: "${target}", newPassword: "a password of mine") }`),
+    ];
+    for (const attempt of attempts) expect(attempt.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ADMIN_ONLY' });
+    expect(await countUsers()).toEqual(before);
+    expect(await readUser(target)).toEqual({ role: 'SALES_REP', active: true });
+    expect((await lockedState(target)).password_hash).toBeNull();
+  });
+
+  it('lets a non-admin read users and teams', async () => {
+    const users = await subgraph.gqlAs<{ users: { edges: unknown[] } }>(rep, '{ users(first: 2) { edges { node { id } } } teams { id } }');
+    expect(users.errors).toBeUndefined();
+    expect(users.data!.users.edges.length).toBeGreaterThan(0);
+  });
+
+  it('creates a user with a password stored only as a scrypt hash, and rejects a password outside 10–200 characters naming the field', async () => {
+    const created = await subgraph.gql<{ createUser: { id: string } }>(createUser, { input: userFactory({ password: 'ten chars!' }) });
+    expect(created.errors).toBeUndefined();
+    expect((await lockedState(created.data!.createUser.id)).password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    const before = await countUsers();
+    const short = await subgraph.gql(createUser, { input: userFactory({ password: 'nine char' }) });
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+    const long = await subgraph.gql(createUser, { input: userFactory({ password: 'x'.repeat(201) }) });
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+    expect(await countUsers()).toEqual(before);
+  });
+
+  it('lets an admin change a role, deactivate a user and reset a password', async () => {
+    const id = (await subgraph.gql<{ createUser: { id: string } }>(createUser, { input: userFactory() })).data!.createUser.id;
+    const promoted = await subgraph.gql<{ setUserRole: { role: string } }>(`mutation { setUserRole(id: "${id}", role: SALES_MANAGER) { role } }`);
+    expect(promoted.errors).toBeUndefined();
+    expect(promoted.data!.setUserRole.role).toBe('SALES_MANAGER');
+    const reset = await subgraph.gql<{ resetPassword: boolean }>(`mutation { resetPassword(id: "${id}", newPassword: "an admin-set password") }`);
+    expect(reset.data?.resetPassword).toBe(true);
+    expect((await lockedState(id)).password_hash).toMatch(/^scrypt\$/);
+    const deactivated = await subgraph.gql<{ deactivateUser: { active: boolean } }>(`mutation { deactivateUser(id: "${id}") { active } }`);
+    expect(deactivated.data?.deactivateUser.active).toBe(false);
+    expect(await readUser(id)).toEqual({ role: 'SALES_MANAGER', active: false });
+  });
+
+  it('answers unknown or malformed ids, a bad role and a short password with the field named', async () => {
+    const unknown = await subgraph.gql(`mutation { deactivateUser(id: "${unknownId}") { id } }`);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const malformed = await subgraph.gql('mutation { setUserRole(id: "42", role: BUYER) { id } }');
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const badRole = await subgraph.gql('mutation($role: Role!) { setUserRole(id: "0191b3a0-0000-7000-8000-000000000999", role: $role) { id } }', { role: 'CEO' });
+    expect(badRole.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const short = await subgraph.gql(`mutation { resetPassword(id: "${unknownId}", newPassword: "short") }`);
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+  });
+
+  it('refuses to demote or deactivate the last active administrator', async () => {
+    const admins = await subgraph.gql<{ users: { edges: { node: { id: string } }[] } }>('{ users(filter: { role: ADMIN }) { edges { node { id } } } }');
+    expect(admins.data!.users.edges).toHaveLength(1);
+    const onlyAdmin = admins.data!.users.edges[0]!.node.id;
+    const demoted = await subgraph.gql(`mutation { setUserRole(id: "${onlyAdmin}", role: DIRECTOR) { id } }`);
+    expect(demoted.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
+    const deactivated = await subgraph.gql(`mutation { deactivateUser(id: "${onlyAdmin}") { id } }`);
+    expect(deactivated.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
+    expect(await readUser(onlyAdmin)).toEqual({ role: 'ADMIN', active: true });
+
+    const second = (await subgraph.gql<{ createUser: { id: string } }>(createUser, { input: userFactory({ role: 'ADMIN' }) })).data!.createUser.id;
+    const nowAllowed = await subgraph.gql<{ setUserRole: { role: string } }>(`mutation { setUserRole(id: "${second}", role: DIRECTOR) { role } }`);
+    expect(nowAllowed.data?.setUserRole.role).toBe('DIRECTOR');
+  });
+});

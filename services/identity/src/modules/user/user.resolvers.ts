@@ -1,16 +1,33 @@
 import { isUuid } from '@rapport/errors';
 import type { ResolverMap } from '@rapport/subgraph-kit';
+import { requireAdmin, requirePrincipal } from '../../access.js';
 import type { Context } from '../../context.js';
 import type { IUser } from './user.entity.js';
-import { createUser, getUser, listUsers, type CreateUserInput, type UserFilter } from './user.service.js';
+import { createUser, deactivateUser, getUser, listUsers, resetPassword, setUserRole, type CreateUserInput, type UserFilter } from './user.service.js';
 
 export const userResolvers: ResolverMap = {
   Query: {
+    me: (_: unknown, __: unknown, ctx: Context) => getUser(ctx.em, requirePrincipal(ctx).userId),
     user: (_: unknown, args: { id: string }, ctx: Context) => getUser(ctx.em, args.id),
     users: (_: unknown, args: { filter?: UserFilter; first?: number; after?: string }, ctx: Context) => listUsers(ctx.em, args.filter, args.first, args.after),
   },
   Mutation: {
-    createUser: (_: unknown, args: { input: CreateUserInput }, ctx: Context) => createUser(ctx.em, args.input),
+    createUser: (_: unknown, args: { input: CreateUserInput }, ctx: Context) => {
+      requireAdmin(ctx);
+      return createUser(ctx.em, args.input);
+    },
+    setUserRole: (_: unknown, args: { id: string; role: string }, ctx: Context) => {
+      requireAdmin(ctx);
+      return setUserRole(ctx.em, args.id, args.role);
+    },
+    deactivateUser: (_: unknown, args: { id: string }, ctx: Context) => {
+      requireAdmin(ctx);
+      return deactivateUser(ctx.em, args.id);
+    },
+    resetPassword: (_: unknown, args: { id: string; newPassword: string }, ctx: Context) => {
+      requireAdmin(ctx);
+      return resetPassword(ctx.em, args.id, args.newPassword);
+    },
   },
   User: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.userById.load(ref.id.toLowerCase()) : null),

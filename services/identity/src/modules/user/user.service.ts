@@ -3,6 +3,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { hashPassword, requirePassword } from '../session/password.js';
+import { revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
 import { ROLES, User, type IUser } from './user.entity.js';
 
@@ -11,6 +13,8 @@ export interface CreateUserInput {
   displayName: string;
   role: string;
   teamId?: string | null;
+  /** The initial password; without one the user cannot sign in until an administrator sets one. */
+  password?: string | null;
 }
 
 const emailTaken = (email: string) => conflict('USER_EMAIL_TAKEN', `a user with email ${email} already exists`, 'input.email');
@@ -22,11 +26,13 @@ export async function createUser(em: SqlEntityManager, input: CreateUserInput): 
   const displayName = requireText('input.displayName', input.displayName);
   const role = requireOneOf('input.role', input.role, ROLES);
   const teamId = input.teamId ? requireUuid('input.teamId', input.teamId) : null;
+  const password = input.password === null || input.password === undefined ? null : requirePassword('input.password', input.password);
 
   if (teamId && !(await em.findOne(Team, { id: teamId }, { fields: ['id'] }))) throw notFound('Team', teamId, 'input.teamId');
   if (await em.findOne(User, { email }, { fields: ['id'] })) throw emailTaken(email);
 
-  const user = em.create(User, { id: randomUUID(), email, displayName, role, teamId });
+  const passwordHash = password === null ? null : await hashPassword(password);
+  const user = em.create(User, { id: randomUUID(), email, displayName, role, teamId, passwordHash });
   try {
     await em.flush();
   } catch (error) {
@@ -70,4 +76,62 @@ export async function listUsers(
   }
   const rows = await qb.orderBy({ displayName: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
   return toConnection(rows, limit, (u) => u.displayName);
+}
+
+/** CONFLICT unless another active ADMIN remains when `user` stops being one. */
+async function requireAnotherAdmin(em: SqlEntityManager, user: IUser, field: string): Promise<void> {
+  if (user.role !== 'ADMIN' || !user.active) return;
+  const others = await em.count(User, { role: 'ADMIN', active: true, id: { $ne: user.id } });
+  if (others === 0) throw conflict('LAST_ADMIN', 'Rapport must keep at least one active administrator', field);
+}
+
+/** Gives a user another role; it reaches their access token at the next sign-in or refresh. */
+export async function setUserRole(em: SqlEntityManager, id: string, role: string): Promise<IUser> {
+  const newRole = requireOneOf('role', role, ROLES);
+  const user = await getUser(em, id);
+  if (newRole !== 'ADMIN') await requireAnotherAdmin(em, user, 'role');
+  user.role = newRole;
+  await em.flush();
+  return user;
+}
+
+/** Deactivates a user: no more sign-ins, every refresh token revoked; their records stay theirs. */
+export async function deactivateUser(em: SqlEntityManager, id: string): Promise<IUser> {
+  return em.transactional(async (tx) => {
+    const user = await getUser(tx, id);
+    await requireAnotherAdmin(tx, user, 'id');
+    user.active = false;
+    await revokeUserRefreshTokens(tx, user.id);
+    return user;
+  });
+}
+
+/** Sets a user's password (an administrator's reset): unlocks the account and revokes every refresh token. */
+export async function resetPassword(em: SqlEntityManager, id: string, newPassword: string): Promise<boolean> {
+  const password = requirePassword('newPassword', newPassword);
+  const user = await getUser(em, id);
+  const passwordHash = await hashPassword(password);
+  await em.transactional(async (tx) => {
+    await tx.nativeUpdate(User, { id: user.id }, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    await revokeUserRefreshTokens(tx, user.id);
+  });
+  return true;
+}
+
+/**
+ * Creates the first administrator from `admin` when no ADMIN exists yet (on a fresh install);
+ * returns it, or null when there already is one. Refuses to start when the email belongs to a user
+ * who is not an administrator, rather than promote them silently.
+ */
+export async function ensureFirstAdmin(em: SqlEntityManager, admin: { email: string; password: string }): Promise<IUser | null> {
+  return em.transactional(async (tx) => {
+    // Two instances starting together must not both create one.
+    await tx.execute("select pg_advisory_xact_lock(hashtext('identity:first-admin'))");
+    if ((await tx.count(User, { role: 'ADMIN' })) > 0) return null;
+    const email = admin.email.trim().toLowerCase();
+    if (await tx.findOne(User, { email }, { fields: ['id'] })) {
+      throw new Error(`RAPPORT_ADMIN_EMAIL ${email} belongs to a user who is not an administrator; choose another email`);
+    }
+    return tx.create(User, { id: randomUUID(), email, displayName: 'Administrator', role: 'ADMIN', teamId: null, passwordHash: await hashPassword(requirePassword('RAPPORT_ADMIN_PASSWORD', admin.password)) });
+  });
 }

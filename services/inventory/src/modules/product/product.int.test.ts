@@ -115,3 +115,36 @@ describe('products', () => {
     expect(subgraph.queries.filter((q) => /from "product"/.test(q))).toHaveLength(1);
   });
 });
+
+describe('who sees products', () => {
+  const readers = ['SALES_REP', 'SALES_MANAGER', 'SUPPORT_AGENT', 'BUYER', 'ACCOUNTANT'] as const;
+  const keepers = ['ADMIN', 'DIRECTOR', 'WAREHOUSE_CLERK'] as const;
+
+  it('lets every role read the whole catalogue, by list, by id and by reference, whatever customers they see', async () => {
+    const product = await create({ sku: 'CAT-READ' });
+    for (const role of [...readers, ...keepers]) {
+      const principal = { role, teamIds: [] };
+      const listed = await subgraph.gqlAs<{ products: { edges: { node: { id: string } }[] } }>(principal, '{ products(filter: { search: "CAT-READ" }) { edges { node { id } } } }');
+      expect(listed.data?.products.edges.map((e) => e.node.id), role).toEqual([product.id]);
+      const byId = await subgraph.gqlAs<{ product: { id: string } }>(principal, `{ product(id: "${product.id}") { id } }`);
+      expect(byId.data?.product.id, role).toBe(product.id);
+      const refs = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(principal, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id } } }', {
+        r: [{ __typename: 'Product', id: product.id }],
+      });
+      expect(refs.data?._entities, role).toEqual([{ id: product.id }]);
+    }
+  });
+
+  it('lets only the warehouse, directors and admins create products; other roles get FORBIDDEN and nothing is written', async () => {
+    for (const role of keepers) {
+      const result = await subgraph.gqlAs<{ createProduct: ProductResult }>({ role }, createProduct, { input: productFactory() });
+      expect(result.errors, role).toBeUndefined();
+    }
+    const before = await count();
+    for (const role of readers) {
+      const result = await subgraph.gqlAs({ role }, createProduct, { input: productFactory() });
+      expect(result.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await count()).toBe(before);
+  });
+});

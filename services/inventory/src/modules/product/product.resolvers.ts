@@ -1,17 +1,26 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
+import { readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { IProduct } from './product.entity.js';
+import { productPolicy } from './product.policy.js';
 import { createProduct, getProduct, listProducts, type CreateProductInput, type ProductFilter } from './product.service.js';
 
 export const productResolvers: ResolverMap = {
   Query: {
-    product: (_: unknown, args: { id: string }, ctx: Context) => getProduct(ctx.em, args.id),
-    products: (_: unknown, args: { filter?: ProductFilter; first?: number; after?: string }, ctx: Context) =>
-      listProducts(ctx.em, args.filter, args.first, args.after),
+    product: (_: unknown, args: { id: string }, ctx: Context) => {
+      readAccess(productPolicy, ctx.principal, 'products');
+      return getProduct(ctx.em, args.id);
+    },
+    products: (_: unknown, args: { filter?: ProductFilter; first?: number; after?: string }, ctx: Context) => {
+      readAccess(productPolicy, ctx.principal, 'products');
+      return listProducts(ctx.em, args.filter, args.first, args.after);
+    },
   },
   Mutation: {
-    createProduct: (_: unknown, args: { input: CreateProductInput }, ctx: Context) => createProduct(ctx.em, args.input),
+    createProduct: (_: unknown, args: { input: CreateProductInput }, ctx: Context) => {
+      writeAccess(productPolicy, ctx.principal, 'products');
+      return createProduct(ctx.em, args.input);
+    },
   },
   Product: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.productById.load(ref.id.toLowerCase()) : null),

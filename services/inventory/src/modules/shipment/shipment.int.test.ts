@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka } from '@rapport/bus';
 import { createEvent, OrderConfirmedV1, type CloudEvent, type EventData } from '@rapport/contracts';
-import { createLogger } from '@rapport/subgraph-kit';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { testKafkaBrokers, waitFor } from '@rapport/testing';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
 
-type Kafka = ReturnType<typeof createKafka>;
-type Producer = ReturnType<Kafka['producer']>;
-type Admin = ReturnType<Kafka['admin']>;
-
 let subgraph: TestSubgraph;
-let producer: Producer;
-let admin: Admin;
 const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
 const unknownId = '0191b3a0-0000-7000-8000-000000000999';
 
@@ -44,32 +36,12 @@ const orderConfirmed = (overrides: Partial<EventData<typeof OrderConfirmedV1>> =
   );
 };
 
-/** Produces `event` into the test's namespace as the sales relay would; resolves with where it landed. */
-async function produce(event: CloudEvent): Promise<{ topic: string; partition: number; offset: bigint }> {
-  const topic = `${subgraph.topicPrefix}${OrderConfirmedV1.topic}`;
-  const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: event.subject, value: JSON.stringify(event) }] });
-  if (!meta?.baseOffset) throw new Error('Kafka did not acknowledge the event');
-  return { topic, partition: meta.partition, offset: BigInt(meta.baseOffset) };
-}
-
-/** Waits until the inventory consumer group has committed past `sent`: the event was handled. */
-async function waitUntilConsumed(sent: { topic: string; partition: number; offset: bigint }): Promise<void> {
-  await waitFor(
-    async () => {
-      const [topicOffsets] = await admin.fetchOffsets({ groupId: 'inventory', topics: [sent.topic] });
-      const committed = topicOffsets?.partitions.find((p) => p.partition === sent.partition)?.offset;
-      return committed !== undefined && BigInt(committed) > sent.offset ? true : undefined;
-    },
-    { what: `the consumer to commit past offset ${sent.offset}` },
-  );
-}
-
 const shipmentsOf = (orderId: string): Promise<ShipmentRow[]> => sql<ShipmentRow>('select id, order_id, customer_id, status from shipment where order_id = ?', [orderId]);
 
-/** Confirms an order through Kafka and waits for its shipping notice. */
-async function confirmOrder(): Promise<{ event: CloudEvent; shipmentId: string; orderId: string }> {
-  const event = orderConfirmed();
-  await waitUntilConsumed(await produce(event));
+/** Confirms an order (for `overrides.customerId`, else the default customer) through Kafka and waits for its shipping notice. */
+async function confirmOrder(overrides: Partial<EventData<typeof OrderConfirmedV1>> = {}): Promise<{ event: CloudEvent; shipmentId: string; orderId: string }> {
+  const event = orderConfirmed(overrides);
+  await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
   const [shipment] = await shipmentsOf(event.subject);
   if (!shipment) throw new Error('no shipment was planned');
   return { event, shipmentId: shipment.id, orderId: event.subject };
@@ -80,22 +52,13 @@ const markDelivered = 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id 
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('inventory', createInventoryService, { kafka: true });
-  const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'inventory-shipment-test', logger: createLogger('inventory-shipment-test', 'warn') });
-  producer = kafka.producer();
-  admin = kafka.admin();
-  await producer.connect();
-  await admin.connect();
 });
-afterAll(async () => {
-  await producer?.disconnect();
-  await admin?.disconnect();
-  await subgraph?.stop();
-});
+afterAll(async () => subgraph?.stop());
 
 describe('shipping notices', () => {
   it('plans one shipment for a confirmed order, publishes inventory.shipment.planned.v1, and ignores the same event delivered again', async () => {
     const event = orderConfirmed();
-    await produce(event);
+    await subgraph.events.deliver(event);
     const [shipment] = await waitFor(async () => {
       const rows = await shipmentsOf(event.subject);
       return rows.length > 0 ? rows : undefined;
@@ -119,7 +82,7 @@ describe('shipping notices', () => {
       return row?.published_at ? true : undefined;
     }, { what: 'the relay to publish the shipment event' });
 
-    await waitUntilConsumed(await produce(event));
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect(await shipmentsOf(event.subject)).toHaveLength(1);
     expect(await sql('select 1 from outbox_message where type = ? and payload->>\'causationid\' = ?', ['inventory.shipment.planned.v1', event.id])).toHaveLength(1);
   });
@@ -180,5 +143,106 @@ describe('shipping notices', () => {
       null,
     ]);
     expect(subgraph.queries.filter((q) => /from "shipment"/.test(q))).toHaveLength(1);
+  });
+});
+
+describe('who sees shipments', () => {
+  const team = randomUUID();
+  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const customerA = randomUUID();
+  const customerB = randomUUID();
+  let a: { shipmentId: string; orderId: string };
+  let b: { shipmentId: string; orderId: string };
+
+  type Delivery = { id: string; delivery: { status: string; shipments: { id: string }[] } } | null;
+  const deliveriesFor = async (principal: TestPrincipal): Promise<Delivery[]> => {
+    const result = await subgraph.gqlAs<{ _entities: Delivery[] }>(
+      principal,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on SalesOrder { id delivery { status shipments { id } } } } }',
+      { r: [a.orderId, b.orderId].map((id) => ({ __typename: 'SalesOrder', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities;
+  };
+  const planned = (order: { shipmentId: string; orderId: string }): Delivery => ({ id: order.orderId, delivery: { status: 'PLANNED', shipments: [{ id: order.shipmentId }] } });
+  const hidden = (order: { orderId: string }): Delivery => ({ id: order.orderId, delivery: { status: 'NOT_PLANNED', shipments: [] } });
+  const readShipment = (principal: TestPrincipal, id: string) => subgraph.gqlAs<{ shipment: { id: string; customer: { id: string } } }>(principal, `{ shipment(id: "${id}") { id customer { id } } }`);
+  const shareB = (userIds: string[]) => sql('update customer_access set shared_with = ? where customer_id = ?', [`{${userIds.join(',')}}`, customerB]);
+
+  beforeAll(async () => {
+    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
+    await sql(grant, [customerA, repA.userId, team, '{}']);
+    await sql(grant, [customerB, repB.userId, team, '{}']);
+    a = await confirmOrder({ customerId: customerA });
+    b = await confirmOrder({ customerId: customerB });
+  });
+
+  it("shows a rep the delivery of their own customers' orders only, in one shipment query", async () => {
+    subgraph.resetQueries();
+    expect(await deliveriesFor(repA)).toEqual([planned(a), hidden(b)]);
+    expect(subgraph.queries.filter((q) => /from "shipment"/.test(q))).toHaveLength(1);
+    expect(await deliveriesFor(repB)).toEqual([hidden(a), planned(b)]);
+  });
+
+  it("answers a rep asking for another rep's shipment by id with NOT_FOUND, as for an unknown id", async () => {
+    const own = await readShipment(repA, a.shipmentId);
+    expect(own.data!.shipment).toEqual({ id: a.shipmentId, customer: { id: customerA } });
+    const other = await readShipment(repA, b.shipmentId);
+    const unknown = await readShipment(repA, unknownId);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(other.errors?.[0]?.extensions).toEqual(unknown.errors?.[0]?.extensions);
+  });
+
+  it('lets sales and the read-only departments change no shipment (FORBIDDEN), their own customers\' included', async () => {
+    const readOnly: TestPrincipal[] = [repA, { role: 'SALES_MANAGER', teamIds: [team] }, { role: 'SUPPORT_AGENT' }, { role: 'ACCOUNTANT' }, { role: 'BUYER' }];
+    for (const principal of readOnly) {
+      for (const id of [a.shipmentId, b.shipmentId]) {
+        const shipped = await subgraph.gqlAs(principal, markShipped, { id, tracking: 'TRK' });
+        expect(shipped.errors?.[0]?.extensions, principal.role).toMatchObject({ code: 'FORBIDDEN' });
+        const delivered = await subgraph.gqlAs(principal, markDelivered, { id });
+        expect(delivered.errors?.[0]?.extensions, principal.role).toMatchObject({ code: 'FORBIDDEN' });
+      }
+    }
+    expect((await sql<ShipmentRow>('select status from shipment where id in (?, ?)', [a.shipmentId, b.shipmentId])).map((r) => r.status)).toEqual(['PLANNED', 'PLANNED']);
+  });
+
+  it("shows a rep another rep's shipments once that customer is shared with them", async () => {
+    await shareB([repA.userId!]);
+    try {
+      expect(await deliveriesFor(repA)).toEqual([planned(a), planned(b)]);
+      expect((await readShipment(repA, b.shipmentId)).data!.shipment.id).toBe(b.shipmentId);
+    } finally {
+      await shareB([]);
+    }
+    expect(await deliveriesFor(repA)).toEqual([planned(a), hidden(b)]);
+  });
+
+  it("shows a team head their team's shipments, and a head of another team none of them", async () => {
+    expect(await deliveriesFor({ role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [team] })).toEqual([planned(a), planned(b)]);
+    expect(await deliveriesFor({ role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [randomUUID()] })).toEqual([hidden(a), hidden(b)]);
+  });
+
+  it('shows directors, the warehouse, support and finance every shipment', async () => {
+    for (const role of ['DIRECTOR', 'WAREHOUSE_CLERK', 'SUPPORT_AGENT', 'ACCOUNTANT'] as const) {
+      expect(await deliveriesFor({ role }), role).toEqual([planned(a), planned(b)]);
+      expect((await readShipment({ role }, b.shipmentId)).data?.shipment.id, role).toBe(b.shipmentId);
+    }
+  });
+
+  it('refuses shipments to purchasing (FORBIDDEN), whose order deliveries read NOT_PLANNED without a query', async () => {
+    const buyer: TestPrincipal = { role: 'BUYER' };
+    expect((await readShipment(buyer, a.shipmentId)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    subgraph.resetQueries();
+    expect(await deliveriesFor(buyer)).toEqual([hidden(a), hidden(b)]);
+    expect(subgraph.queries.filter((q) => /from "shipment"/.test(q))).toHaveLength(0);
+  });
+
+  it('lets the warehouse ship and deliver any shipment', async () => {
+    const clerk: TestPrincipal = { role: 'WAREHOUSE_CLERK', userId: randomUUID() };
+    const shipped = await subgraph.gqlAs<{ markShipped: { status: string } }>(clerk, markShipped, { id: b.shipmentId, tracking: 'TRK-B' });
+    expect(shipped.data!.markShipped.status).toBe('SHIPPED');
+    const delivered = await subgraph.gqlAs<{ markDelivered: { status: string } }>(clerk, markDelivered, { id: b.shipmentId });
+    expect(delivered.data!.markDelivered.status).toBe('DELIVERED');
   });
 });

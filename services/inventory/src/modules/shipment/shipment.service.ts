@@ -3,6 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ShipmentPlannedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
+import { restrictToVisibleCustomers } from '@rapport/subgraph-kit';
+import type { Viewer } from '../../context.js';
 import { deliver, ship, Shipment, type IShipment } from './shipment.entity.js';
 
 export interface ShipmentRequest {
@@ -35,24 +37,35 @@ export function planShipment(em: SqlEntityManager, request: ShipmentRequest, met
   return shipment;
 }
 
-export async function getShipment(em: SqlEntityManager, id: string, field = 'id'): Promise<IShipment> {
-  const shipment = await em.findOne(Shipment, { id: requireUuid(field, id) });
+/**
+ * Shipments `viewer` may see, as a query to narrow further (alias `s`): with scoped access, only
+ * those going to the customers they may see.
+ */
+export function visibleShipments(em: SqlEntityManager, viewer: Viewer) {
+  const qb = em.createQueryBuilder(Shipment, 's').select('*');
+  restrictToVisibleCustomers(qb, 's', viewer.principal, viewer.access);
+  return qb;
+}
+
+/** The shipment `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
+export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IShipment> {
+  const shipment = await visibleShipments(em, viewer).andWhere({ id: requireUuid(field, id) }).getSingleResult();
   if (!shipment) throw notFound('Shipment', id, field);
   return shipment;
 }
 
-/** PLANNED → SHIPPED with the courier's tracking number. */
-export async function markShipped(em: SqlEntityManager, shipmentId: string, trackingNumber: string): Promise<IShipment> {
+/** PLANNED → SHIPPED with the courier's tracking number; NOT_FOUND when `viewer` may not see the shipment. */
+export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipmentId: string, trackingNumber: string): Promise<IShipment> {
   const tracking = requireText('trackingNumber', trackingNumber, 100);
-  const shipment = await getShipment(em, shipmentId, 'shipmentId');
+  const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
   ship(shipment, tracking);
   await em.flush();
   return shipment;
 }
 
-/** SHIPPED → DELIVERED. */
-export async function markDelivered(em: SqlEntityManager, shipmentId: string): Promise<IShipment> {
-  const shipment = await getShipment(em, shipmentId, 'shipmentId');
+/** SHIPPED → DELIVERED; NOT_FOUND when `viewer` may not see the shipment. */
+export async function markDelivered(em: SqlEntityManager, viewer: Viewer, shipmentId: string): Promise<IShipment> {
+  const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
   deliver(shipment);
   await em.flush();
   return shipment;

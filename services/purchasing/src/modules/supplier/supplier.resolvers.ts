@@ -6,12 +6,12 @@ import { createSupplier, getSupplier, listSuppliers, type CreateSupplierInput, t
 
 export const supplierResolvers: ResolverMap = {
   Query: {
-    supplier: (_: unknown, args: { id: string }, ctx: Context) => getSupplier(ctx.em, args.id),
+    supplier: (_: unknown, args: { id: string }, ctx: Context) => getSupplier(ctx.em, ctx.principal, args.id),
     suppliers: (_: unknown, args: { filter?: SupplierFilter; first?: number; after?: string }, ctx: Context) =>
-      listSuppliers(ctx.em, args.filter, args.first, args.after),
+      listSuppliers(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
-    createSupplier: (_: unknown, args: { input: CreateSupplierInput }, ctx: Context) => createSupplier(ctx.em, args.input),
+    createSupplier: (_: unknown, args: { input: CreateSupplierInput }, ctx: Context) => createSupplier(ctx.em, ctx.principal, args.input),
   },
   Supplier: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.supplierById.load(ref.id.toLowerCase()) : null),

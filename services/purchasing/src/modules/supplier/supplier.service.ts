@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { badInput, notFound, optionalEmail, optionalText, pageSize, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, readAccess, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
+import { supplierPolicy } from './supplier.policy.js';
 
 /** Payment terms when none are given: 30 days net. */
 export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
@@ -25,7 +27,8 @@ function paymentTerms(field: string, days: number | null | undefined): number {
 }
 
 /** Validates and creates a supplier in one flush. */
-export async function createSupplier(em: SqlEntityManager, input: CreateSupplierInput): Promise<ISupplier> {
+export async function createSupplier(em: SqlEntityManager, principal: Principal | null, input: CreateSupplierInput): Promise<ISupplier> {
+  writeAccess(supplierPolicy, principal, 'suppliers');
   const supplier = em.create(Supplier, {
     id: randomUUID(),
     name: requireText('input.name', input.name),
@@ -38,7 +41,8 @@ export async function createSupplier(em: SqlEntityManager, input: CreateSupplier
   return supplier;
 }
 
-export async function getSupplier(em: SqlEntityManager, id: string, field = 'id'): Promise<ISupplier> {
+export async function getSupplier(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ISupplier> {
+  readAccess(supplierPolicy, principal, 'suppliers');
   const supplier = await em.findOne(Supplier, { id: requireUuid(field, id) });
   if (!supplier) throw notFound('Supplier', id, field);
   return supplier;
@@ -51,10 +55,12 @@ export interface SupplierFilter {
 /** Suppliers by name, then id, paged by keyset (never OFFSET). */
 export async function listSuppliers(
   em: SqlEntityManager,
+  principal: Principal | null,
   filter: SupplierFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ISupplier>> {
+  readAccess(supplierPolicy, principal, 'suppliers');
   const limit = pageSize('first', first);
   const qb = em.createQueryBuilder(Supplier, 's').select('*');
   const search = optionalText('filter.search', filter?.search, 100);

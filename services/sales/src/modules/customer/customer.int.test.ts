@@ -1,4 +1,5 @@
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { randomUUID } from 'node:crypto';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
 
@@ -75,5 +76,84 @@ describe('Customer fields owned by sales', () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([null]);
+  });
+});
+
+describe('who sees the sales fields of a Customer', () => {
+  const team = randomUUID();
+  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const customerA = randomUUID();
+  const customerB = randomUUID();
+  let opportunityA: string;
+  let opportunityB: string;
+  let orderA: string;
+  let orderB: string;
+
+  type Entity = { id: string; openOpportunities: { id: string }[]; openOrders: { id: string }[] } | null;
+  const fieldsOf = async (principal: TestPrincipal): Promise<Entity[]> => {
+    const result = await subgraph.gqlAs<{ _entities: Entity[] }>(
+      principal,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id openOpportunities { id } openOrders { id } } } }',
+      { r: [customerA, customerB].map((id) => ({ __typename: 'Customer', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities;
+  };
+  const sql = (query: string, params: unknown[]) => subgraph.service.orm.em.fork().getConnection().execute(query, params);
+  const queriesOn = (table: string) => subgraph.queries.filter((q) => new RegExp(`from "${table}"`).test(q));
+
+  beforeAll(async () => {
+    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
+    await sql(grant, [customerA, repA.userId, team, '{}']);
+    await sql(grant, [customerB, repB.userId, team, '{}']);
+    opportunityA = await openFor(customerA, "A's deal");
+    opportunityB = await openFor(customerB, "B's deal");
+    orderA = await orderFor(customerA);
+    orderB = await orderFor(customerB);
+  });
+
+  it("gives a rep their own customers' deals and orders and nothing of another rep's, in one query each", async () => {
+    subgraph.resetQueries();
+    expect(await fieldsOf(repA)).toEqual([
+      { id: customerA, openOpportunities: [{ id: opportunityA }], openOrders: [{ id: orderA }] },
+      { id: customerB, openOpportunities: [], openOrders: [] },
+    ]);
+    expect(queriesOn('opportunity')).toHaveLength(1);
+    expect(queriesOn('sales_order')).toHaveLength(1);
+  });
+
+  it("gives a rep another rep's deals and orders once that customer is shared with them", async () => {
+    await sql('update customer_access set shared_with = ? where customer_id = ?', [`{${repA.userId}}`, customerB]);
+    try {
+      expect((await fieldsOf(repA))[1]).toEqual({ id: customerB, openOpportunities: [{ id: opportunityB }], openOrders: [{ id: orderB }] });
+    } finally {
+      await sql("update customer_access set shared_with = '{}' where customer_id = ?", [customerB]);
+    }
+  });
+
+  it("gives a team head and a director every customer's deals and orders", async () => {
+    const everything = [
+      { id: customerA, openOpportunities: [{ id: opportunityA }], openOrders: [{ id: orderA }] },
+      { id: customerB, openOpportunities: [{ id: opportunityB }], openOrders: [{ id: orderB }] },
+    ];
+    expect(await fieldsOf({ role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [team] })).toEqual(everything);
+    expect(await fieldsOf({ role: 'DIRECTOR', userId: randomUUID() })).toEqual(everything);
+  });
+
+  it('gives the warehouse every open order but no deals, and support neither, without querying what they may not see', async () => {
+    subgraph.resetQueries();
+    expect(await fieldsOf({ role: 'WAREHOUSE_CLERK' })).toEqual([
+      { id: customerA, openOpportunities: [], openOrders: [{ id: orderA }] },
+      { id: customerB, openOpportunities: [], openOrders: [{ id: orderB }] },
+    ]);
+    expect(queriesOn('opportunity')).toHaveLength(0);
+    subgraph.resetQueries();
+    expect(await fieldsOf({ role: 'SUPPORT_AGENT' })).toEqual([
+      { id: customerA, openOpportunities: [], openOrders: [] },
+      { id: customerB, openOpportunities: [], openOrders: [] },
+    ]);
+    expect(queriesOn('opportunity')).toHaveLength(0);
+    expect(queriesOn('sales_order')).toHaveLength(0);
   });
 });

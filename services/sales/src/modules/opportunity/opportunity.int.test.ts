@@ -1,4 +1,5 @@
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { randomUUID } from 'node:crypto';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
 
@@ -184,5 +185,138 @@ describe('pipeline and opportunities', () => {
     expect(result.data!._entities.at(-1)).toBeNull();
     expect(subgraph.queries.filter((q) => /from "opportunity"/.test(q))).toHaveLength(1);
     expect(subgraph.queries.filter((q) => /from "pipeline_stage"/.test(q))).toHaveLength(1);
+  });
+});
+
+describe('who sees opportunities', () => {
+  const team = randomUUID();
+  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const customerA = randomUUID();
+  const customerB = randomUUID();
+  let opportunityA: string;
+  let opportunityB: string;
+
+  type Page = { opportunities: { edges: { node: { id: string; customer: { id: string } } }[] } };
+  const list = '{ opportunities(first: 100) { edges { node { id customer { id } } } } }';
+  const listedBy = async (principal: TestPrincipal): Promise<string[]> => {
+    const result = await subgraph.gqlAs<Page>(principal, list);
+    expect(result.errors).toBeUndefined();
+    return result.data!.opportunities.edges.map((e) => e.node.id);
+  };
+  const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const shareB = (userIds: string[]) => sql('update customer_access set shared_with = ? where customer_id = ?', [`{${userIds.join(',')}}`, customerB]);
+
+  beforeAll(async () => {
+    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
+    await sql(grant, [customerA, repA.userId, team, '{}']);
+    await sql(grant, [customerB, repB.userId, team, '{}']);
+    opportunityA = (await open({ customerId: customerA, title: "A's deal" })).id;
+    opportunityB = (await open({ customerId: customerB, title: "B's deal" })).id;
+  });
+
+  it("lists to a rep only their own customers' opportunities", async () => {
+    const result = await subgraph.gqlAs<Page>(repA, list);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.opportunities.edges.map((e) => e.node);
+    expect(nodes.map((n) => n.id)).toContain(opportunityA);
+    expect(nodes.every((n) => n.customer.id === customerA)).toBe(true);
+    expect(await listedBy(repB)).toEqual([opportunityB]);
+  });
+
+  it("answers a rep asking for another rep's opportunity by id with NOT_FOUND, as for an unknown id", async () => {
+    const own = await subgraph.gqlAs<{ opportunity: { id: string } }>(repA, `{ opportunity(id: "${opportunityA}") { id } }`);
+    expect(own.data!.opportunity.id).toBe(opportunityA);
+    const other = await subgraph.gqlAs(repA, `{ opportunity(id: "${opportunityB}") { id } }`);
+    const unknown = await subgraph.gqlAs(repA, `{ opportunity(id: "${unknownId}") { id } }`);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(other.errors?.[0]?.extensions).toEqual(unknown.errors?.[0]?.extensions);
+  });
+
+  it("resolves no Opportunity reference or Customer deal of another rep's customer, still in one query", async () => {
+    subgraph.resetQueries();
+    const result = await subgraph.gqlAs<{ _entities: ({ id: string; openOpportunities?: { id: string }[] } | null)[] }>(
+      repA,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Opportunity { id } ... on Customer { id openOpportunities { id } } } }`,
+      {
+        r: [
+          { __typename: 'Opportunity', id: opportunityA },
+          { __typename: 'Opportunity', id: opportunityB },
+          { __typename: 'Customer', id: customerA },
+          { __typename: 'Customer', id: customerB },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([{ id: opportunityA }, null, { id: customerA, openOpportunities: [{ id: opportunityA }] }, { id: customerB, openOpportunities: [] }]);
+    expect(subgraph.queries.filter((q) => /from "opportunity"/.test(q))).toHaveLength(2);
+  });
+
+  it("lets a rep open and move deals for their own customers but not for another rep's (NOT_FOUND, nothing written)", async () => {
+    const mine = await subgraph.gqlAs<{ openOpportunity: OpportunityResult }>(repA, openOpportunity, { input: opportunityFactory({ customerId: customerA }) });
+    expect(mine.errors).toBeUndefined();
+    const moved = await subgraph.gqlAs<{ moveOpportunity: OpportunityResult }>(repA, moveOpportunity, { id: mine.data!.openOpportunity.id, stageId: stageNamed('Proposal').id });
+    expect(moved.data!.moveOpportunity.stage.name).toBe('Proposal');
+
+    const opportunitiesBefore = await count('opportunity');
+    const outboxBefore = await count('outbox_message');
+    const openForB = await subgraph.gqlAs(repA, openOpportunity, { input: opportunityFactory({ customerId: customerB }) });
+    expect(openForB.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
+    const moveB = await subgraph.gqlAs(repA, moveOpportunity, { id: opportunityB, stageId: stageNamed('Won').id });
+    expect(moveB.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(await count('opportunity')).toBe(opportunitiesBefore);
+    expect(await count('outbox_message')).toBe(outboxBefore);
+    const [b] = await sql<{ status: string }>('select status from opportunity where id = ?', [opportunityB]);
+    expect(b?.status).toBe('OPEN');
+  });
+
+  it("shows a rep another rep's opportunities once that customer is shared with them", async () => {
+    await shareB([repA.userId!]);
+    try {
+      expect(await listedBy(repA)).toEqual(expect.arrayContaining([opportunityA, opportunityB]));
+      const shared = await subgraph.gqlAs<{ opportunity: { id: string } }>(repA, `{ opportunity(id: "${opportunityB}") { id } }`);
+      expect(shared.data!.opportunity.id).toBe(opportunityB);
+    } finally {
+      await shareB([]);
+    }
+    expect(await listedBy(repA)).not.toContain(opportunityB);
+  });
+
+  it("shows a team head their team's opportunities, and a head of another team none of them", async () => {
+    const head = await listedBy({ role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [team] });
+    expect(head).toEqual(expect.arrayContaining([opportunityA, opportunityB]));
+    const otherHead = await listedBy({ role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [randomUUID()] });
+    expect(otherHead).not.toContain(opportunityA);
+    expect(otherHead).not.toContain(opportunityB);
+  });
+
+  it('shows a director every opportunity', async () => {
+    const all = await listedBy({ role: 'DIRECTOR', userId: randomUUID() });
+    expect(all).toEqual(expect.arrayContaining([opportunityA, opportunityB]));
+    expect(all.length).toBe(await count('opportunity'));
+  });
+
+  it('refuses opportunities and pipeline stages to roles outside sales (FORBIDDEN), and resolves no references for them', async () => {
+    for (const role of ['SUPPORT_AGENT', 'WAREHOUSE_CLERK', 'BUYER', 'ACCOUNTANT'] as const) {
+      const listed = await subgraph.gqlAs({ role }, list);
+      expect(listed.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+      const opened = await subgraph.gqlAs({ role }, openOpportunity, { input: opportunityFactory({ customerId: customerA }) });
+      expect(opened.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+      const stagesRead = await subgraph.gqlAs({ role }, '{ pipelineStages { id } }');
+      expect(stagesRead.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    subgraph.resetQueries();
+    const refs = await subgraph.gqlAs<{ _entities: unknown[] }>({ role: 'SUPPORT_AGENT' }, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Opportunity { id } } }', {
+      r: [{ __typename: 'Opportunity', id: opportunityA }],
+    });
+    expect(refs.errors).toBeUndefined();
+    expect(refs.data!._entities).toEqual([null]);
+    expect(subgraph.queries.filter((q) => /from "opportunity"/.test(q))).toHaveLength(0);
+  });
+
+  it('lets a rep read the pipeline stages', async () => {
+    const result = await subgraph.gqlAs<{ pipelineStages: Stage[] }>(repA, '{ pipelineStages { id name } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.pipelineStages).toHaveLength(stages.length);
   });
 });

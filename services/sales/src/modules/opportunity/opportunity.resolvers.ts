@@ -1,18 +1,24 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
+import { readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
+import type { Context, Viewer } from '../../context.js';
 import type { IOpportunity } from './opportunity.entity.js';
+import { opportunityPolicy } from './opportunity.policy.js';
 import { getOpportunity, listOpportunities, moveOpportunity, openOpportunity, type OpenOpportunityInput, type OpportunityFilter } from './opportunity.service.js';
+
+/** The caller as a reader of opportunities; FORBIDDEN when their role has none. */
+const reader = (ctx: Context): Viewer => ({ principal: ctx.principal, access: readAccess(opportunityPolicy, ctx.principal, 'opportunities') });
+/** The caller as a writer of opportunities; FORBIDDEN when their role may only read them, or nothing. */
+const writer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: writeAccess(opportunityPolicy, ctx.principal, 'opportunities') });
 
 export const opportunityResolvers: ResolverMap = {
   Query: {
-    opportunity: (_: unknown, args: { id: string }, ctx: Context) => getOpportunity(ctx.em, args.id),
+    opportunity: (_: unknown, args: { id: string }, ctx: Context) => getOpportunity(ctx.em, reader(ctx), args.id),
     opportunities: (_: unknown, args: { filter?: OpportunityFilter; first?: number; after?: string }, ctx: Context) =>
-      listOpportunities(ctx.em, args.filter, args.first, args.after),
+      listOpportunities(ctx.em, reader(ctx), args.filter, args.first, args.after),
   },
   Mutation: {
-    openOpportunity: (_: unknown, args: { input: OpenOpportunityInput }, ctx: Context) => openOpportunity(ctx.em, args.input, ctx.eventMeta),
-    moveOpportunity: (_: unknown, args: { id: string; stageId: string }, ctx: Context) => moveOpportunity(ctx.em, args.id, args.stageId),
+    openOpportunity: (_: unknown, args: { input: OpenOpportunityInput }, ctx: Context) => openOpportunity(ctx.em, writer(ctx), args.input, ctx.eventMeta),
+    moveOpportunity: (_: unknown, args: { id: string; stageId: string }, ctx: Context) => moveOpportunity(ctx.em, writer(ctx), args.id, args.stageId),
   },
   Opportunity: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.opportunityById.load(ref.id.toLowerCase()) : null),

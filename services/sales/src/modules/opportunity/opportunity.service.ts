@@ -3,7 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityOpenedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
+import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
 import { moveToStage, Opportunity, OPPORTUNITY_STATUSES, type IOpportunity } from './opportunity.entity.js';
@@ -16,9 +17,20 @@ export interface OpenOpportunityInput {
   expectedCloseDate?: string | null;
 }
 
-/** Validates, opens the opportunity and writes `sales.opportunity.opened.v1` in one flush. */
-export async function openOpportunity(em: SqlEntityManager, input: OpenOpportunityInput, meta: EventMetadata): Promise<IOpportunity> {
+/**
+ * Opportunities `viewer` may see, as a query to narrow further (alias `o`): with scoped access,
+ * only those of the customers they may see.
+ */
+export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer) {
+  const qb = em.createQueryBuilder(Opportunity, 'o').select('*');
+  restrictToVisibleCustomers(qb, 'o', viewer.principal, viewer.access);
+  return qb;
+}
+
+/** Validates, opens the opportunity and writes `sales.opportunity.opened.v1` in one flush; the customer must be visible to `viewer`. */
+export async function openOpportunity(em: SqlEntityManager, viewer: Viewer, input: OpenOpportunityInput, meta: EventMetadata): Promise<IOpportunity> {
   const customerId = requireUuid('input.customerId', input.customerId);
+  await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
   const title = requireText('input.title', input.title);
   const amount = parseMoneyInput('input.amount', input.amount);
   const expectedCloseDate = input.expectedCloseDate ? requireIsoDate('input.expectedCloseDate', input.expectedCloseDate) : null;
@@ -40,17 +52,18 @@ export async function openOpportunity(em: SqlEntityManager, input: OpenOpportuni
   return opportunity;
 }
 
-/** Moves the opportunity to `stageId`; reaching Won or Lost closes it. */
-export async function moveOpportunity(em: SqlEntityManager, id: string, stageId: string): Promise<IOpportunity> {
-  const opportunity = await getOpportunity(em, id);
+/** Moves the opportunity to `stageId`; reaching Won or Lost closes it. NOT_FOUND when `viewer` may not see it. */
+export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, stageId: string): Promise<IOpportunity> {
+  const opportunity = await getOpportunity(em, viewer, id);
   const stage = await getStage(em, stageId, 'stageId');
   moveToStage(opportunity, stage);
   await em.flush();
   return opportunity;
 }
 
-export async function getOpportunity(em: SqlEntityManager, id: string, field = 'id'): Promise<IOpportunity> {
-  const opportunity = await em.findOne(Opportunity, { id: requireUuid(field, id) });
+/** The opportunity `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
+export async function getOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IOpportunity> {
+  const opportunity = await visibleOpportunities(em, viewer).andWhere({ id: requireUuid(field, id) }).getSingleResult();
   if (!opportunity) throw notFound('Opportunity', id, field);
   return opportunity;
 }
@@ -60,15 +73,16 @@ export interface OpportunityFilter {
   status?: string | null;
 }
 
-/** Opportunities newest first, by keyset on (createdAt, id). */
+/** The opportunities `viewer` may see, newest first, by keyset on (createdAt, id). */
 export async function listOpportunities(
   em: SqlEntityManager,
+  viewer: Viewer,
   filter: OpportunityFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IOpportunity>> {
   const limit = pageSize('first', first);
-  const qb = em.createQueryBuilder(Opportunity, 'o').select('*');
+  const qb = visibleOpportunities(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, OPPORTUNITY_STATUSES) });
   if (after) {

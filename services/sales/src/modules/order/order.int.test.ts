@@ -1,4 +1,5 @@
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { randomUUID } from 'node:crypto';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
 
@@ -179,5 +180,138 @@ describe('sales orders', () => {
     expect(result.data!._entities.at(-1)).toBeNull();
     expect(subgraph.queries.filter((q) => /from "sales_order"/.test(q))).toHaveLength(1);
     expect(subgraph.queries.filter((q) => /from "sales_order_line"/.test(q))).toHaveLength(1);
+  });
+});
+
+describe('who sees sales orders', () => {
+  const team = randomUUID();
+  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const customerA = randomUUID();
+  const customerB = randomUUID();
+  let orderA: string;
+  let orderB: string;
+
+  type Page = { salesOrders: { edges: { node: { id: string; customer: { id: string } } }[] } };
+  const list = '{ salesOrders(first: 100) { edges { node { id customer { id } } } } }';
+  const listedBy = async (principal: TestPrincipal): Promise<string[]> => {
+    const result = await subgraph.gqlAs<Page>(principal, list);
+    expect(result.errors).toBeUndefined();
+    return result.data!.salesOrders.edges.map((e) => e.node.id);
+  };
+  const shareB = (userIds: string[]) => sql('update customer_access set shared_with = ? where customer_id = ?', [`{${userIds.join(',')}}`, customerB]);
+
+  beforeAll(async () => {
+    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
+    await sql(grant, [customerA, repA.userId, team, '{}']);
+    await sql(grant, [customerB, repB.userId, team, '{}']);
+    orderA = (await place({ customerId: customerA })).id;
+    orderB = (await place({ customerId: customerB })).id;
+  });
+
+  it("lists to a rep only their own customers' orders", async () => {
+    const result = await subgraph.gqlAs<Page>(repA, list);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.salesOrders.edges.map((e) => e.node);
+    expect(nodes.map((n) => n.id)).toContain(orderA);
+    expect(nodes.every((n) => n.customer.id === customerA)).toBe(true);
+    expect(await listedBy(repB)).toEqual([orderB]);
+  });
+
+  it("answers a rep asking for another rep's order by id with NOT_FOUND, as for an unknown id", async () => {
+    const own = await subgraph.gqlAs<{ salesOrder: { id: string } }>(repA, `{ salesOrder(id: "${orderA}") { id } }`);
+    expect(own.data!.salesOrder.id).toBe(orderA);
+    const other = await subgraph.gqlAs(repA, `{ salesOrder(id: "${orderB}") { id } }`);
+    const unknown = await subgraph.gqlAs(repA, `{ salesOrder(id: "${unknownId}") { id } }`);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(other.errors?.[0]?.extensions).toEqual(unknown.errors?.[0]?.extensions);
+  });
+
+  it("resolves no SalesOrder reference or Customer open order of another rep's customer, still in one query each", async () => {
+    subgraph.resetQueries();
+    const result = await subgraph.gqlAs<{ _entities: ({ id: string; openOrders?: { id: string }[] } | null)[] }>(
+      repA,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on SalesOrder { id } ... on Customer { id openOrders { id } } } }`,
+      {
+        r: [
+          { __typename: 'SalesOrder', id: orderA },
+          { __typename: 'SalesOrder', id: orderB },
+          { __typename: 'Customer', id: customerA },
+          { __typename: 'Customer', id: customerB },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([{ id: orderA }, null, { id: customerA, openOrders: [{ id: orderA }] }, { id: customerB, openOrders: [] }]);
+    expect(subgraph.queries.filter((q) => /from "sales_order"/.test(q))).toHaveLength(2);
+  });
+
+  it("lets a rep place and cancel orders for their own customers but not for another rep's (NOT_FOUND, nothing written)", async () => {
+    const mine = await subgraph.gqlAs<{ placeOrder: OrderResult }>(repA, placeOrder, { input: orderFactory({ customerId: customerA }) });
+    expect(mine.errors).toBeUndefined();
+    const cancelled = await subgraph.gqlAs<{ cancelOrder: OrderResult }>(repA, cancelOrder, { id: mine.data!.placeOrder.id });
+    expect(cancelled.data!.cancelOrder.status).toBe('CANCELLED');
+
+    const ordersBefore = await count('sales_order');
+    const outboxBefore = await count('outbox_message');
+    const placeForB = await subgraph.gqlAs(repA, placeOrder, { input: orderFactory({ customerId: customerB }) });
+    expect(placeForB.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
+    const cancelB = await subgraph.gqlAs(repA, cancelOrder, { id: orderB });
+    expect(cancelB.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(await count('sales_order')).toBe(ordersBefore);
+    expect(await count('outbox_message')).toBe(outboxBefore);
+    expect((await sql<{ status: string }>('select status from sales_order where id = ?', [orderB]))[0]?.status).toBe('CONFIRMED');
+  });
+
+  it("shows a rep another rep's orders once that customer is shared with them", async () => {
+    await shareB([repA.userId!]);
+    try {
+      expect(await listedBy(repA)).toEqual(expect.arrayContaining([orderA, orderB]));
+      const shared = await subgraph.gqlAs<{ salesOrder: { id: string } }>(repA, `{ salesOrder(id: "${orderB}") { id } }`);
+      expect(shared.data!.salesOrder.id).toBe(orderB);
+    } finally {
+      await shareB([]);
+    }
+    expect(await listedBy(repA)).not.toContain(orderB);
+  });
+
+  it("shows a team head their team's orders, and a head of another team none of them", async () => {
+    expect(await listedBy({ role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [team] })).toEqual(expect.arrayContaining([orderA, orderB]));
+    const otherHead = await listedBy({ role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [randomUUID()] });
+    expect(otherHead).not.toContain(orderA);
+    expect(otherHead).not.toContain(orderB);
+  });
+
+  it('shows a director every order', async () => {
+    const all = await listedBy({ role: 'DIRECTOR', userId: randomUUID() });
+    expect(all).toEqual(expect.arrayContaining([orderA, orderB]));
+    expect(all.length).toBe(await count('sales_order'));
+  });
+
+  it('lets the warehouse and finance read every order but change none (FORBIDDEN)', async () => {
+    for (const role of ['WAREHOUSE_CLERK', 'ACCOUNTANT'] as const) {
+      expect(await listedBy({ role }), role).toEqual(expect.arrayContaining([orderA, orderB]));
+      const placed = await subgraph.gqlAs({ role }, placeOrder, { input: orderFactory({ customerId: customerA }) });
+      expect(placed.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+      const cancelled = await subgraph.gqlAs({ role }, cancelOrder, { id: orderA });
+      expect(cancelled.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect((await sql<{ status: string }>('select status from sales_order where id = ?', [orderA]))[0]?.status).toBe('CONFIRMED');
+  });
+
+  it('refuses orders to support and purchasing (FORBIDDEN), and resolves no references for them without querying', async () => {
+    for (const role of ['SUPPORT_AGENT', 'BUYER'] as const) {
+      const listed = await subgraph.gqlAs({ role }, list);
+      expect(listed.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+      const read = await subgraph.gqlAs({ role }, `{ salesOrder(id: "${orderA}") { id } }`);
+      expect(read.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    subgraph.resetQueries();
+    const refs = await subgraph.gqlAs<{ _entities: unknown[] }>({ role: 'BUYER' }, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on SalesOrder { id } } }', {
+      r: [{ __typename: 'SalesOrder', id: orderA }],
+    });
+    expect(refs.errors).toBeUndefined();
+    expect(refs.data!._entities).toEqual([null]);
+    expect(subgraph.queries.filter((q) => /from "sales_order"/.test(q))).toHaveLength(0);
   });
 });

@@ -1,16 +1,32 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupedLoader } from '@rapport/subgraph-kit';
-import { SalesOrder, SalesOrderLine } from './order.entity.js';
+import type { Caller, Viewer } from '../../context.js';
+import { SalesOrderLine } from './order.entity.js';
+import { orderPolicy } from './order.policy.js';
+import { visibleOrders } from './order.service.js';
 
-/** Per-request loaders: N order references, the lines of N orders, or the open orders of N customers cost one query each. */
-export const createOrderLoaders = (em: SqlEntityManager) => ({
-  orderById: byIdLoader((ids) => em.find(SalesOrder, { id: { $in: [...ids] } })),
-  linesByOrderId: groupedLoader(
-    (orderIds) => em.find(SalesOrderLine, { orderId: { $in: [...orderIds] } }, { orderBy: { orderId: 'asc', position: 'asc' } }),
-    (line) => line.orderId,
-  ),
-  openOrdersByCustomerId: groupedLoader(
-    (customerIds) => em.find(SalesOrder, { customerId: { $in: [...customerIds] }, status: 'CONFIRMED' }, { orderBy: { confirmedAt: 'desc', id: 'desc' } }),
-    (order) => order.customerId,
-  ),
-});
+/**
+ * Per-request loaders: N order references, the lines of N orders, or the open orders of N customers
+ * cost one query each. Orders are narrowed to what the caller may see (none at all for a role that
+ * sees no orders); lines are only reached through an order the caller could see.
+ */
+export const createOrderLoaders = (em: SqlEntityManager, principal: Caller) => {
+  const viewer: Viewer = { principal, access: principal ? orderPolicy[principal.role] : 'none' };
+  return {
+    orderById: byIdLoader(async (ids) => (viewer.access === 'none' ? [] : visibleOrders(em, viewer).andWhere({ id: { $in: [...ids] } }).getResultList())),
+    linesByOrderId: groupedLoader(
+      (orderIds) => em.find(SalesOrderLine, { orderId: { $in: [...orderIds] } }, { orderBy: { orderId: 'asc', position: 'asc' } }),
+      (line) => line.orderId,
+    ),
+    openOrdersByCustomerId: groupedLoader(
+      async (customerIds) =>
+        viewer.access === 'none'
+          ? []
+          : visibleOrders(em, viewer)
+              .andWhere({ customerId: { $in: [...customerIds] }, status: 'CONFIRMED' })
+              .orderBy({ confirmedAt: 'desc', id: 'desc' })
+              .getResultList(),
+      (order) => order.customerId,
+    ),
+  };
+};

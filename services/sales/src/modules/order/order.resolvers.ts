@@ -1,18 +1,24 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
+import { readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
+import type { Context, Viewer } from '../../context.js';
 import { formatQuantity, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
+import { orderPolicy } from './order.policy.js';
 import { cancelOrder, getOrder, listOrders, placeOrder, type PlaceOrderInput, type SalesOrderFilter } from './order.service.js';
+
+/** The caller as a reader of sales orders; FORBIDDEN when their role has none. */
+const reader = (ctx: Context): Viewer => ({ principal: ctx.principal, access: readAccess(orderPolicy, ctx.principal, 'sales orders') });
+/** The caller as a writer of sales orders; FORBIDDEN when their role may only read them, or nothing. */
+const writer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: writeAccess(orderPolicy, ctx.principal, 'sales orders') });
 
 export const orderResolvers: ResolverMap = {
   Query: {
-    salesOrder: (_: unknown, args: { id: string }, ctx: Context) => getOrder(ctx.em, args.id),
+    salesOrder: (_: unknown, args: { id: string }, ctx: Context) => getOrder(ctx.em, reader(ctx), args.id),
     salesOrders: (_: unknown, args: { filter?: SalesOrderFilter; first?: number; after?: string }, ctx: Context) =>
-      listOrders(ctx.em, args.filter, args.first, args.after),
+      listOrders(ctx.em, reader(ctx), args.filter, args.first, args.after),
   },
   Mutation: {
-    placeOrder: (_: unknown, args: { input: PlaceOrderInput }, ctx: Context) => placeOrder(ctx.em, args.input, ctx.eventMeta),
-    cancelOrder: (_: unknown, args: { id: string }, ctx: Context) => cancelOrder(ctx.em, args.id),
+    placeOrder: (_: unknown, args: { input: PlaceOrderInput }, ctx: Context) => placeOrder(ctx.em, writer(ctx), args.input, ctx.eventMeta),
+    cancelOrder: (_: unknown, args: { id: string }, ctx: Context) => cancelOrder(ctx.em, writer(ctx), args.id),
   },
   SalesOrder: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.orderById.load(ref.id.toLowerCase()) : null),

@@ -3,7 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, pageSize, parseMoneyInput, requireCurrency, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
+import type { Viewer } from '../../context.js';
 import { cancel, lineTotal, ORDER_STATUSES, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 
 export interface SalesOrderLineInput {
@@ -43,11 +44,23 @@ function validateLines(lines: readonly SalesOrderLineInput[], currency: string):
 }
 
 /**
- * Validates, numbers and saves a confirmed order with its lines and exact totals, and writes
- * `sales.order.confirmed.v1` in the same flush. Nothing is written when any input is wrong.
+ * Sales orders `viewer` may see, as a query to narrow further (alias `so`): with scoped access,
+ * only those of the customers they may see.
  */
-export async function placeOrder(em: SqlEntityManager, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
+export function visibleOrders(em: SqlEntityManager, viewer: Viewer) {
+  const qb = em.createQueryBuilder(SalesOrder, 'so').select('*');
+  restrictToVisibleCustomers(qb, 'so', viewer.principal, viewer.access);
+  return qb;
+}
+
+/**
+ * Validates, numbers and saves a confirmed order with its lines and exact totals, and writes
+ * `sales.order.confirmed.v1` in the same flush. Nothing is written when any input is wrong or
+ * the customer is not visible to `viewer` (NOT_FOUND).
+ */
+export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
   const customerId = requireUuid('input.customerId', input.customerId);
+  await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   const lines = validateLines(input.lines, currency);
   const total = orderTotal('input.lines', lines.map((l) => l.lineTotal));
@@ -93,16 +106,17 @@ export async function placeOrder(em: SqlEntityManager, input: PlaceOrderInput, m
   return order;
 }
 
-/** Cancels a confirmed order. No event yet: the contracts have no cancelled event. */
-export async function cancelOrder(em: SqlEntityManager, id: string): Promise<ISalesOrder> {
-  const order = await getOrder(em, id);
+/** Cancels a confirmed order; NOT_FOUND when `viewer` may not see it. No event yet: the contracts have no cancelled event. */
+export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: string): Promise<ISalesOrder> {
+  const order = await getOrder(em, viewer, id);
   cancel(order);
   await em.flush();
   return order;
 }
 
-export async function getOrder(em: SqlEntityManager, id: string, field = 'id'): Promise<ISalesOrder> {
-  const order = await em.findOne(SalesOrder, { id: requireUuid(field, id) });
+/** The order `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
+export async function getOrder(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<ISalesOrder> {
+  const order = await visibleOrders(em, viewer).andWhere({ id: requireUuid(field, id) }).getSingleResult();
   if (!order) throw notFound('SalesOrder', id, field);
   return order;
 }
@@ -112,15 +126,16 @@ export interface SalesOrderFilter {
   status?: string | null;
 }
 
-/** Sales orders newest first, by keyset on (confirmedAt, id). */
+/** The sales orders `viewer` may see, newest first, by keyset on (confirmedAt, id). */
 export async function listOrders(
   em: SqlEntityManager,
+  viewer: Viewer,
   filter: SalesOrderFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ISalesOrder>> {
   const limit = pageSize('first', first);
-  const qb = em.createQueryBuilder(SalesOrder, 'so').select('*');
+  const qb = visibleOrders(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, ORDER_STATUSES) });
   if (after) {

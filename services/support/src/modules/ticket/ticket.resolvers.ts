@@ -6,13 +6,13 @@ import { getTicket, listTickets, openTicket, resolveTicket, type OpenTicketInput
 
 export const ticketResolvers: ResolverMap = {
   Query: {
-    ticket: (_: unknown, args: { id: string }, ctx: Context) => getTicket(ctx.em, args.id),
+    ticket: (_: unknown, args: { id: string }, ctx: Context) => getTicket(ctx.em, ctx.principal, args.id),
     tickets: (_: unknown, args: { filter?: TicketFilter; first?: number; after?: string }, ctx: Context) =>
-      listTickets(ctx.em, args.filter, args.first, args.after),
+      listTickets(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
-    openTicket: (_: unknown, args: { input: OpenTicketInput }, ctx: Context) => openTicket(ctx.em, args.input, ctx.eventMeta),
-    resolveTicket: (_: unknown, args: { id: string }, ctx: Context) => resolveTicket(ctx.em, args.id, ctx.eventMeta),
+    openTicket: (_: unknown, args: { input: OpenTicketInput }, ctx: Context) => openTicket(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    resolveTicket: (_: unknown, args: { id: string }, ctx: Context) => resolveTicket(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Ticket: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.ticketById.load(ref.id.toLowerCase()) : null),

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketOpenedV1, TicketResolvedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, isUuid, notFound, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, decodeCursor, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
 import { resolve, Ticket, TICKET_PRIORITIES, TICKET_STATUSES, ticketNumber, type ITicket } from './ticket.entity.js';
+import { ticketPolicy } from './ticket.policy.js';
 
 export interface OpenTicketInput {
   customerId: string;
@@ -14,12 +16,17 @@ export interface OpenTicketInput {
   priority?: string | null;
 }
 
-/** Validates, numbers and opens a ticket with its `support.ticket.opened.v1` event in one flush. */
-export async function openTicket(em: SqlEntityManager, input: OpenTicketInput, meta: EventMetadata): Promise<ITicket> {
+/**
+ * Validates, numbers and opens a ticket with its `support.ticket.opened.v1` event in one flush;
+ * a caller limited to their customers may open tickets only for a customer they may see.
+ */
+export async function openTicket(em: SqlEntityManager, principal: Principal | null, input: OpenTicketInput, meta: EventMetadata): Promise<ITicket> {
+  const access = writeAccess(ticketPolicy, principal, 'tickets');
   const customerId = requireUuid('input.customerId', input.customerId);
   const subject = requireText('input.subject', input.subject);
   const description = optionalText('input.description', input.description, 10000);
   const priority = requireOneOf('input.priority', input.priority ?? 'NORMAL', TICKET_PRIORITIES);
+  await assertCustomerVisible(em, principal, access, customerId, 'input.customerId');
   const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('ticket_number_seq')::text as n`);
   if (!row) throw new Error('ticket_number_seq returned no value');
   const ticket = em.create(Ticket, {
@@ -47,12 +54,15 @@ export async function openTicket(em: SqlEntityManager, input: OpenTicketInput, m
 /**
  * Resolves a ticket that is still being worked on (else CONFLICT) and writes its
  * `support.ticket.resolved.v1` event, in one transaction holding the ticket's row lock so two
- * concurrent resolutions cannot both succeed.
+ * concurrent resolutions cannot both succeed. A ticket the caller may not see is NOT_FOUND.
  */
-export async function resolveTicket(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<ITicket> {
+export async function resolveTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
+  const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
   return em.transactional(async (tx) => {
-    const ticket = await tx.findOne(Ticket, { id: ticketId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const qb = tx.createQueryBuilder(Ticket, 't').select('*').where({ id: ticketId }).setLockMode(LockMode.PESSIMISTIC_WRITE);
+    restrictToVisibleCustomers(qb, 't', principal, access);
+    const ticket = await qb.getSingleResult();
     if (!ticket) throw notFound('Ticket', id, 'id');
     const resolvedAt = new Date();
     resolve(ticket, resolvedAt);
@@ -67,8 +77,12 @@ export async function resolveTicket(em: SqlEntityManager, id: string, meta: Even
   });
 }
 
-export async function getTicket(em: SqlEntityManager, id: string, field = 'id'): Promise<ITicket> {
-  const ticket = await em.findOne(Ticket, { id: requireUuid(field, id) });
+/** One ticket by id; NOT_FOUND when it does not exist or belongs to a customer the caller may not see. */
+export async function getTicket(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ITicket> {
+  const access = readAccess(ticketPolicy, principal, 'tickets');
+  const qb = em.createQueryBuilder(Ticket, 't').select('*').where({ id: requireUuid(field, id) });
+  restrictToVisibleCustomers(qb, 't', principal, access);
+  const ticket = await qb.getSingleResult();
   if (!ticket) throw notFound('Ticket', id, field);
   return ticket;
 }
@@ -79,15 +93,18 @@ export interface TicketFilter {
   priority?: string | null;
 }
 
-/** Tickets newest first by (openedAt, id), paged by keyset (never OFFSET). */
+/** The tickets the caller may see, newest first by (openedAt, id), paged by keyset (never OFFSET). */
 export async function listTickets(
   em: SqlEntityManager,
+  principal: Principal | null,
   filter: TicketFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ITicket>> {
+  const access = readAccess(ticketPolicy, principal, 'tickets');
   const limit = pageSize('first', first);
   const qb = em.createQueryBuilder(Ticket, 't').select('*');
+  restrictToVisibleCustomers(qb, 't', principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, TICKET_STATUSES) });
   if (filter?.priority) qb.andWhere({ priority: requireOneOf('filter.priority', filter.priority, TICKET_PRIORITIES) });

@@ -1,0 +1,203 @@
+import { createTokenVerifier, type TokenVerifier } from '@rapport/auth';
+import { createKafka, deadLetterTopic, ensureTopics } from '@rapport/bus';
+import { ALL_TOPICS } from '@rapport/contracts';
+import { createCustomersService } from '@rapport/customers';
+import { createFinanceService } from '@rapport/finance';
+import { createIdentityService } from '@rapport/identity';
+import { createInventoryService } from '@rapport/inventory';
+import { createPurchasingService } from '@rapport/purchasing';
+import { createSalesService } from '@rapport/sales';
+import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { createSupportService } from '@rapport/support';
+import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../src/config.js';
+import { createGateway, type Gateway } from '../src/create-gateway.js';
+import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
+
+// Every role against every subgraph, through the gateway, with real sign-in and real events.
+
+const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
+  identity: createIdentityService,
+  customers: createCustomersService,
+  sales: createSalesService,
+  support: createSupportService,
+  inventory: createInventoryService,
+  purchasing: createPurchasingService,
+  finance: createFinanceService,
+};
+const ROLES = ['repA', 'repB', 'head', 'director', 'agent', 'clerk', 'buyer', 'accountant'] as const;
+type Who = (typeof ROLES)[number];
+const ROLE_OF: Record<Who, string> = {
+  repA: 'SALES_REP',
+  repB: 'SALES_REP',
+  head: 'SALES_MANAGER',
+  director: 'DIRECTOR',
+  agent: 'SUPPORT_AGENT',
+  clerk: 'WAREHOUSE_CLERK',
+  buyer: 'BUYER',
+  accountant: 'ACCOUNTANT',
+};
+
+const brokers = testKafkaBrokers();
+const topicPrefix = testTopicPrefix();
+const logger = createLogger('visibility-test', process.env.LOG_LEVEL ?? 'silent');
+const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
+let gateway: Gateway;
+let url = '';
+const tokens = {} as Record<Who | 'admin', string>;
+const userIds = {} as Record<Who, string>;
+let customerA = '';
+let customerB = '';
+
+async function as<T>(who: Who | 'admin', query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+  return graphqlRequest<T>(url, query, variables, { authorization: `Bearer ${tokens[who]}` });
+}
+
+async function must<T>(who: Who | 'admin', query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await as<T>(who, query, variables);
+  expect(result.errors, `${who}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+  return result.data as T;
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const r = await graphqlRequest<{ signIn: { accessToken: string } }>(url, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email, password } });
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data!.signIn.accessToken;
+}
+
+/** The customers (of A and B) whose records `who` sees through `list`, or FORBIDDEN. */
+async function seen(who: Who, list: string): Promise<string[] | 'FORBIDDEN'> {
+  const result = await as<Record<string, { edges: { node: { customer: { id: string } | null } }[] }>>(
+    who,
+    `{ list: ${list}(first: 100) { edges { node { customer { id } } } } }`,
+  );
+  if (result.errors?.[0]?.extensions?.code === 'FORBIDDEN') return 'FORBIDDEN';
+  expect(result.errors, `${who} ${list}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+  const ids = new Set(result.data!.list!.edges.map((e) => e.node.customer?.id));
+  return [customerA, customerB].filter((id) => ids.has(id)).map((id) => (id === customerA ? 'A' : 'B'));
+}
+
+async function seenCustomers(who: Who): Promise<string[] | 'FORBIDDEN'> {
+  const result = await as<{ customers: { edges: { node: { id: string } }[] } }>(who, `{ customers(first: 100) { edges { node { id } } } }`);
+  if (result.errors?.[0]?.extensions?.code === 'FORBIDDEN') return 'FORBIDDEN';
+  expect(result.errors, `${who}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+  const ids = new Set(result.data!.customers.edges.map((e) => e.node.id));
+  return [customerA, customerB].filter((id) => ids.has(id)).map((id) => (id === customerA ? 'A' : 'B'));
+}
+
+beforeAll(async () => {
+  const kafka = createKafka({ brokers, clientId: 'visibility-test', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name }) => deadLetterTopic(topicPrefix, name))]);
+  await admin.disconnect();
+  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger } });
+  const verifier: TokenVerifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
+  await Promise.all(
+    SUBGRAPHS.filter(({ name }) => name !== 'identity').map(async ({ name }) => {
+      subgraphs[name] = await startTestSubgraph(name, factories[name], { kafka: true, topicPrefix, overrides: { logger, verifier } });
+    }),
+  );
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
+  gateway = createGateway({ ...loadGatewayConfig({}), port: 0, subgraphUrls, verifier }, { logger });
+  url = `${(await gateway.start()).url}/graphql`;
+  tokens.admin = await signIn('admin@rapport.example', 'rapport-admin-password');
+
+  const team = await must<{ createTeam: { id: string } }>('admin', `mutation { createTeam(input: { name: "North" }) { id } }`);
+  for (const who of ROLES) {
+    const inTeam = ['repA', 'repB', 'head'].includes(who);
+    const created = await must<{ createUser: { id: string } }>('admin', `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+      i: { email: `${who.toLowerCase()}@matrix.example`, displayName: who, role: ROLE_OF[who], teamId: inTeam ? team.createTeam.id : null, password: `${who}-password-1` },
+    });
+    userIds[who] = created.createUser.id;
+    tokens[who] = await signIn(`${who.toLowerCase()}@matrix.example`, `${who}-password-1`);
+  }
+  customerA = (await must<{ createCustomer: { id: string } }>('repA', `mutation { createCustomer(input: { name: "A Corp", kind: COMPANY }) { id } }`)).createCustomer.id;
+  customerB = (await must<{ createCustomer: { id: string } }>('repB', `mutation { createCustomer(input: { name: "B Corp", kind: COMPANY }) { id } }`)).createCustomer.id;
+  const product = await must<{ createProduct: { id: string } }>('admin', `mutation { createProduct(input: { sku: "M-1", name: "Widget", listPrice: { amount: "10", currency: "EUR" } }) { id } }`);
+  for (const customerId of [customerA, customerB]) {
+    await must('admin', `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Help' } });
+    await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, { i: { customerId, title: 'Deal', amount: { amount: '100', currency: 'EUR' } } });
+    await must('admin', `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, {
+      i: { customerId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+    });
+    await must('admin', `mutation($i: IssueInvoiceInput!) { issueInvoice(input: $i) { id } }`, {
+      i: { customerId, total: { amount: '10', currency: 'EUR' }, issueDate: '2026-01-01', dueDate: '2026-02-01' },
+    });
+  }
+  await must('admin', `mutation { createSupplier(input: { name: "Castings AB", currency: "SEK" }) { id } }`);
+  // Every subgraph learns who owns A and B from customers' events.
+  await waitFor(async () => {
+    const [tickets, invoices] = await Promise.all([seen('repA', 'tickets'), seen('repA', 'invoices')]);
+    return JSON.stringify(tickets) === '["A"]' && JSON.stringify(invoices) === '["A"]' ? true : undefined;
+  }, { what: 'customer ownership to reach support and finance', timeoutMs: 20000 });
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+  await deleteTopics(brokers, topicPrefix);
+});
+
+describe('who sees what, role by role, subgraph by subgraph, through the gateway', () => {
+  const F = 'FORBIDDEN' as const;
+  const expected: Record<Who, Record<'customers' | 'tickets' | 'opportunities' | 'salesOrders' | 'invoices', string[] | 'FORBIDDEN'>> = {
+    repA: { customers: ['A'], tickets: ['A'], opportunities: ['A'], salesOrders: ['A'], invoices: ['A'] },
+    repB: { customers: ['B'], tickets: ['B'], opportunities: ['B'], salesOrders: ['B'], invoices: ['B'] },
+    head: { customers: ['A', 'B'], tickets: ['A', 'B'], opportunities: ['A', 'B'], salesOrders: ['A', 'B'], invoices: ['A', 'B'] },
+    director: { customers: ['A', 'B'], tickets: ['A', 'B'], opportunities: ['A', 'B'], salesOrders: ['A', 'B'], invoices: ['A', 'B'] },
+    agent: { customers: ['A', 'B'], tickets: ['A', 'B'], opportunities: F, salesOrders: F, invoices: F },
+    clerk: { customers: ['A', 'B'], tickets: F, opportunities: F, salesOrders: ['A', 'B'], invoices: F },
+    buyer: { customers: F, tickets: F, opportunities: F, salesOrders: F, invoices: F },
+    accountant: { customers: ['A', 'B'], tickets: F, opportunities: F, salesOrders: ['A', 'B'], invoices: ['A', 'B'] },
+  };
+
+  for (const who of ROLES) {
+    it(`${who} (${ROLE_OF[who]}) sees exactly what the role allows`, async () => {
+      expect(await seenCustomers(who)).toEqual(expected[who].customers);
+      for (const list of ['tickets', 'opportunities', 'salesOrders', 'invoices'] as const) {
+        expect({ list, seen: await seen(who, list) }).toEqual({ list, seen: expected[who][list] });
+      }
+    });
+  }
+
+  it('keeps sales out of purchasing and lets buyers, accountants and warehouse staff in', async () => {
+    const suppliers = `{ suppliers(first: 5) { edges { node { name } } } }`;
+    for (const who of ['repA', 'head', 'agent'] as const) expect((await as(who, suppliers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const who of ['buyer', 'accountant', 'clerk', 'director'] as const) expect((await as(who, suppliers)).errors).toBeUndefined();
+  });
+
+  it('never lets a rep reach another rep’s customer through a federated join', async () => {
+    const viaTickets = await must<{ tickets: { edges: { node: { customer: { id: string; name: string } } }[] } }>(
+      'repA',
+      `{ tickets(first: 100) { edges { node { customer { id name } } } } }`,
+    );
+    expect(viaTickets.tickets.edges.map((e) => e.node.customer.name)).toEqual(['A Corp']);
+    const direct = await as('repA', `query($id: ID!) { ticketsOfB: tickets(filter: { customerId: $id }, first: 5) { edges { node { id } } } customer(id: $id) { name } }`, {
+      id: customerB,
+    });
+    expect(direct.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const receivables = await must<{ customers: { edges: { node: { overdueReceivables: { totals: { amount: string }[] } } }[] } }>(
+      'repA',
+      `{ customers(first: 100) { edges { node { overdueReceivables { totals { amount } } } } } }`,
+    );
+    expect(receivables.customers.edges.map((e) => e.node.overdueReceivables.totals)).toEqual([[{ amount: '10.00' }]]);
+  });
+
+  it('moves every record of a transferred customer to the new owner in every subgraph within 10 seconds', async () => {
+    await must('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: customerA, toOwnerId: userIds.repB } });
+    const began = Date.now();
+    await waitFor(
+      async () => {
+        const lists = await Promise.all((['tickets', 'opportunities', 'salesOrders', 'invoices'] as const).map((l) => seen('repB', l)));
+        return lists.every((l) => JSON.stringify(l) === '["A","B"]') ? true : undefined;
+      },
+      { what: 'the transfer to reach every subgraph', timeoutMs: 10000 },
+    );
+    expect(Date.now() - began).toBeLessThan(10000);
+    for (const list of ['tickets', 'opportunities', 'salesOrders', 'invoices'] as const) expect(await seen('repA', list)).toEqual([]);
+    expect(await seenCustomers('repA')).toEqual([]);
+  });
+});

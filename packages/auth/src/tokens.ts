@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@rapport/errors';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { isRole, type Principal } from './principal.js';
+
+/** The only algorithms accepted; `none` and HMAC never are. */
+export const ACCEPTED_ALGORITHMS = ['EdDSA', 'ES256', 'RS256'];
+export const DEFAULT_ISSUER = 'rapport-identity';
+export const DEFAULT_AUDIENCE = 'rapport';
+
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+/** A new Ed25519 signing key with its public JWK. */
+export async function generateSigningKey(kid: string = randomUUID()): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
+  return { kid, privateKey, publicJwk };
+}
+
+export const jwksOf = (keys: SigningKey[]): JSONWebKeySet => ({ keys: keys.map((k) => k.publicJwk) });
+
+export interface AccessTokenOptions {
+  issuer?: string;
+  audience?: string;
+  ttlSeconds?: number;
+}
+
+/** Signs a short-lived access token for `principal` (identity is the only signer). */
+export async function signAccessToken(key: SigningKey, principal: Omit<Principal, 'tokenId'>, options: AccessTokenOptions = {}): Promise<{ token: string; expiresAt: Date }> {
+  const ttl = options.ttlSeconds ?? 900;
+  const expiresAt = new Date(Date.now() + ttl * 1000);
+  const token = await new SignJWT({ email: principal.email, role: principal.role, teams: [...principal.teamIds] })
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
+    .setSubject(principal.userId)
+    .setIssuer(options.issuer ?? DEFAULT_ISSUER)
+    .setAudience(options.audience ?? DEFAULT_AUDIENCE)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key.privateKey);
+  return { token, expiresAt };
+}
+
+/** Where each Principal field is read from in the token; lets an external OIDC issuer's claims map in. */
+export interface ClaimsMap {
+  userId: string;
+  email: string;
+  role: string;
+  teams: string;
+}
+
+export const RAPPORT_CLAIMS: ClaimsMap = { userId: 'sub', email: 'email', role: 'role', teams: 'teams' };
+
+export interface VerifierOptions {
+  /** A JWKS URL (identity's `/.well-known/jwks.json` or an OIDC issuer's), or a key set in memory. */
+  jwks: string | JSONWebKeySet;
+  issuer?: string;
+  audience?: string;
+  claims?: ClaimsMap;
+}
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+const unauthenticated = (message: string): AppError => new AppError('UNAUTHENTICATED', 'INVALID_TOKEN', message);
+
+/**
+ * Verifies a bearer token's signature (only against the issuer's published keys, only with the
+ * accepted algorithms), issuer, audience and expiry, and maps its claims to a Principal.
+ * Anything wrong is UNAUTHENTICATED, without saying which check failed beyond a short reason.
+ */
+export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
+  const keys: JWTVerifyGetKey = typeof options.jwks === 'string' ? createRemoteJWKSet(new URL(options.jwks), { cooldownDuration: 5000 }) : createLocalJWKSet(options.jwks);
+  const claims = options.claims ?? RAPPORT_CLAIMS;
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: ACCEPTED_ALGORITHMS,
+        issuer: options.issuer ?? DEFAULT_ISSUER,
+        audience: options.audience ?? DEFAULT_AUDIENCE,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw unauthenticated(code === 'ERR_JWT_EXPIRED' ? 'the access token has expired' : 'the access token is not valid');
+    }
+    const userId = payload[claims.userId];
+    const email = payload[claims.email];
+    const role = payload[claims.role];
+    const teams = payload[claims.teams] ?? [];
+    if (typeof userId !== 'string' || typeof email !== 'string' || !isRole(role) || !Array.isArray(teams) || !teams.every((t) => typeof t === 'string')) {
+      throw unauthenticated('the access token lacks the claims Rapport needs');
+    }
+    return { userId, email, role, teamIds: teams as string[], tokenId: typeof payload.jti === 'string' ? payload.jti : '' };
+  };
+}
+
+/** The token of an `Authorization: Bearer …` header, or null. */
+export function bearerToken(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,143 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { seesEverything, type Principal, type Role } from '@rapport/auth';
+import { on } from '@rapport/bus';
+import { CustomerCreatedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
+import { AppError } from '@rapport/errors';
+
+/**
+ * What a role may do with one subgraph's records:
+ * - `all`: read and write every record;  `all-read`: read every record, write none;
+ * - `scoped`: read and write the records of customers the caller may see; `scoped-read`: read those only;
+ * - `none`: nothing (the department does not work with these records).
+ */
+export type Access = 'all' | 'all-read' | 'scoped' | 'scoped-read' | 'none';
+
+/** One subgraph's access per role. Typed over every role, so a new role must be placed. */
+export type AccessPolicy = Record<Role, Access>;
+
+const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this operation needs an access token');
+
+/** The caller's access for reading; FORBIDDEN when its department has none here. */
+export function readAccess(policy: AccessPolicy, principal: Principal | null, what: string): Exclude<Access, 'none'> {
+  if (!principal) throw unauthenticated();
+  const access = policy[principal.role];
+  if (access === 'none') throw new AppError('FORBIDDEN', 'DEPARTMENT_FORBIDDEN', `${principal.role} may not see ${what}`);
+  return access;
+}
+
+/** The caller's access for writing; FORBIDDEN when it may only read, or nothing. */
+export function writeAccess(policy: AccessPolicy, principal: Principal | null, what: string): 'all' | 'scoped' {
+  const access = readAccess(policy, principal, what);
+  if (access === 'all-read' || access === 'scoped-read') throw new AppError('FORBIDDEN', 'READ_ONLY', `${principal?.role} may not change ${what}`);
+  return access;
+}
+
+/** Whether `access` limits the caller to the customers they may see. */
+export const isScoped = (access: Access): boolean => access === 'scoped' || access === 'scoped-read';
+
+/**
+ * The customers `principal` may see, as SQL selecting `customer_id` from the `customer_access`
+ * read model: customers they own or that were shared with them, and, for a team head, those of
+ * their team and the teams below. Null means no restriction (directors and admins).
+ */
+export function visibleCustomersSql(principal: Principal): { sql: string; params: unknown[] } | null {
+  if (seesEverything(principal)) return null;
+  const teamIds = principal.role === 'SALES_MANAGER' ? [...principal.teamIds] : [];
+  const teamClause = teamIds.length ? ` or team_id in (${teamIds.map(() => '?').join(', ')})` : '';
+  return {
+    sql: `select customer_id from customer_access where owner_id = ? or ? = any(shared_with)${teamClause}`,
+    params: [principal.userId, principal.userId, ...teamIds],
+  };
+}
+
+/**
+ * Narrows a query builder on an entity with a `customer_id` column (alias `alias`) to the
+ * customers the caller may see, when `access` is scoped. Every list, lookup, reference and
+ * Customer field of a customer-scoped entity goes through this.
+ */
+export function restrictToVisibleCustomers(
+  qb: { andWhere(sql: string, params?: unknown[]): unknown },
+  alias: string,
+  principal: Principal | null,
+  access: Access,
+  column = 'customer_id',
+): void {
+  if (!principal || !isScoped(access)) return;
+  const visible = visibleCustomersSql(principal);
+  if (visible) qb.andWhere(`${alias}.${column} in (${visible.sql})`, visible.params);
+}
+
+/** Throws NOT_FOUND (never revealing that it exists) unless the caller may see `customerId`. */
+export async function assertCustomerVisible(em: SqlEntityManager, principal: Principal | null, access: Access, customerId: string, field: string): Promise<void> {
+  if (!principal || !isScoped(access)) return;
+  const visible = visibleCustomersSql(principal);
+  if (!visible) return;
+  const rows = await em.execute(`select 1 from (${visible.sql}) v where v.customer_id = ?`, [...visible.params, customerId]);
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, { field });
+}
+
+/** Who owns and who may see each customer: a read copy fed by the customers service's events. */
+export const CustomerAccess = defineEntity({
+  name: 'CustomerAccess',
+  tableName: 'customer_access',
+  properties: {
+    customerId: p.uuid().primary(),
+    ownerId: p.uuid().nullable(),
+    teamId: p.uuid().nullable(),
+    sharedWith: p.array().default([]),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type ICustomerAccess = InferEntity<typeof CustomerAccess>;
+
+export class CustomerAccessMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table if not exists customer_access (
+        customer_id uuid primary key,
+        owner_id uuid null,
+        team_id uuid null,
+        shared_with uuid[] not null default '{}',
+        updated_at timestamptz not null default now()
+      );`);
+    this.addSql('create index if not exists customer_access_owner_idx on customer_access (owner_id);');
+    this.addSql('create index if not exists customer_access_team_idx on customer_access (team_id);');
+    this.addSql('create index if not exists customer_access_shared_idx on customer_access using gin (shared_with);');
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists customer_access;');
+  }
+}
+
+export const CUSTOMER_ACCESS_MIGRATION = { name: 'Migration00000000000001_customer_access', class: CustomerAccessMigration };
+
+/** Keeps `customer_access` in step with the customers service: creation, transfer, sharing. */
+export const customerAccessHandlers = [
+  on(CustomerCreatedV1, async (data, _event, em) => {
+    await em.execute(
+      `insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)
+       on conflict (customer_id) do update set owner_id = excluded.owner_id, team_id = excluded.team_id, updated_at = now()`,
+      [data.customerId, data.ownerId, data.teamId ?? null],
+    );
+  }),
+  on(CustomerTransferredV1, async (data, _event, em) => {
+    await em.execute(
+      `insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)
+       on conflict (customer_id) do update set owner_id = excluded.owner_id, team_id = excluded.team_id, updated_at = now()`,
+      [data.customerId, data.toOwnerId, data.teamId],
+    );
+  }),
+  on(CustomerSharedV1, async (data, _event, em) => {
+    await em.execute(
+      `insert into customer_access (customer_id, shared_with) values (?, array[?]::uuid[])
+       on conflict (customer_id) do update set shared_with = array(select distinct unnest(customer_access.shared_with || excluded.shared_with)), updated_at = now()`,
+      [data.customerId, data.userId],
+    );
+  }),
+  on(CustomerUnsharedV1, async (data, _event, em) => {
+    await em.execute(`update customer_access set shared_with = array_remove(shared_with, ?::uuid), updated_at = now() where customer_id = ?`, [data.userId, data.customerId]);
+  }),
+];

@@ -1,0 +1,5 @@
+import type { AccessPolicy } from '@rapport/subgraph-kit';
+import { opportunityPolicy } from '../opportunity/opportunity.policy.js';
+
+/** Who may read the pipeline's stages: whoever may see opportunities, which stand in them. */
+export const pipelinePolicy: AccessPolicy = opportunityPolicy;
