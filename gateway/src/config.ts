@@ -15,6 +15,8 @@ export interface GatewayConfig {
   limits: OperationLimits;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Serve the explorer page (its queries, introspection included, always need a signed-in user). */
+  explorer: boolean;
   supergraphSdl?: string;
 }
 
@@ -28,6 +30,8 @@ const schema = z.object({
   GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxRootFields),
   GATEWAY_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
+  NODE_ENV: z.string().default('development'),
 });
 
 /** Reads the gateway's configuration from `env` once, at boot. */
@@ -49,5 +53,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
       maxCost: parsed.GATEWAY_MAX_COST,
     },
     maxBodyBytes: parsed.GATEWAY_MAX_BODY_BYTES,
+    // In production the explorer page is off unless asked for; everywhere, it only works signed in.
+    explorer: parsed.GATEWAY_EXPLORER ? parsed.GATEWAY_EXPLORER === 'true' : parsed.NODE_ENV !== 'production',
   };
 }

@@ -92,7 +92,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
           authorization: req.headers.authorization ?? null,
         }),
         ready: async () => ({ supergraph: true }),
-        routes: explorerRoutes('/graphql'),
+        routes: config.explorer ? explorerRoutes('/graphql') : {},
         maxBodyBytes: config.maxBodyBytes,
       });
       url = await listen(server, config.port, config.host);

@@ -63,13 +63,17 @@ const page = (graphqlPath: string, defaultQuery: string): string => `<!doctype h
       sessionStorage.setItem('rapport.user', result.data.signIn.user.displayName);
       document.getElementById('password').value = '';
       show();
+      mount();
     });
-    document.getElementById('signout').addEventListener('click', () => { sessionStorage.clear(); show(); });
+    document.getElementById('signout').addEventListener('click', () => { sessionStorage.clear(); show(); mount(); });
     show();
     const fetcher = (params) => post(params, sessionStorage.getItem('rapport.token'));
-    ReactDOM.createRoot(document.getElementById('explorer')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
+    const root = ReactDOM.createRoot(document.getElementById('explorer'));
+    // Mounting anew after signing in or out makes GraphiQL fetch the schema as the new user.
+    const mount = () => root.render(
+      React.createElement(GraphiQL, { key: String(Date.now()), fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
     );
+    mount();
   </script>
 </body>
 </html>`;

@@ -28,6 +28,19 @@ describe('explorer', () => {
     }
   });
 
+  it('is off in production unless asked for, and its introspection needs a signed-in user anyway', async () => {
+    const production = loadGatewayConfig({ NODE_ENV: 'production' });
+    expect(production.explorer).toBe(false);
+    expect(loadGatewayConfig({ NODE_ENV: 'production', GATEWAY_EXPLORER: 'true' }).explorer).toBe(true);
+    const anonymous = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
+    const body = (await anonymous.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('answers liveness without any subgraph running', async () => {
     expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
   });

@@ -163,6 +163,31 @@ describe('who sees what, role by role, subgraph by subgraph, through the gateway
     });
   }
 
+  it('narrows every customer-scoped list in the graph, including ones added after this test was written', async () => {
+    // Every root field returning a connection whose nodes have a `customer`: found from the schema,
+    // so a new list that forgets visibility is caught here — once it has data, which the director
+    // check below demands.
+    type Field = { name: string; type: { name: string | null; ofType: { name: string | null } | null } };
+    const schema = await must<{ __schema: { queryType: { fields: Field[] } } }>('admin', `{ __schema { queryType { fields { name type { name ofType { name } } } } } }`);
+    const lists: string[] = [];
+    for (const field of schema.__schema.queryType.fields) {
+      const typeName = field.type.name ?? field.type.ofType?.name ?? '';
+      if (!typeName.endsWith('Connection')) continue;
+      const node = await must<{ __type: { fields: { name: string; type: { name: string | null; ofType: { name: string | null } | null } }[] } }>(
+        'admin',
+        `query($t: String!) { __type(name: $t) { fields { name type { name ofType { name } } } } }`,
+        { t: typeName.replace(/Connection$/, '') },
+      );
+      if (node.__type?.fields.some((f) => f.name === 'customer')) lists.push(field.name);
+    }
+    expect(lists).toEqual(expect.arrayContaining(['tickets', 'opportunities', 'salesOrders', 'invoices']));
+    for (const list of lists) {
+      expect({ list, director: await seen('director', list) }).toEqual({ list, director: ['A', 'B'] });
+      const rep = await seen('repA', list);
+      expect({ list, leaks: rep === 'FORBIDDEN' ? [] : rep.filter((c) => c !== 'A') }).toEqual({ list, leaks: [] });
+    }
+  });
+
   it('keeps sales out of purchasing and lets buyers, accountants and warehouse staff in', async () => {
     const suppliers = `{ suppliers(first: 5) { edges { node { name } } } }`;
     for (const who of ['repA', 'head', 'agent'] as const) expect((await as(who, suppliers)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

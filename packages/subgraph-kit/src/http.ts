@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import { actingScope } from './audit.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -49,7 +50,8 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    void (async () => {
+    // Everything this request does runs in its acting scope; the context fills in the caller.
+    void actingScope.run({ requestId, actorId: null }, async () => {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
         const checks = await options.ready().catch(() => ({ ready: false }));
@@ -88,7 +90,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
-    })().catch((error: unknown) => {
+    }).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
       options.logger.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

@@ -10,3 +10,4 @@ export * from './schema.js';
 export * from './service.js';
 export * from './authentication.js';
 export * from './visibility.js';
+export * from './audit.js';

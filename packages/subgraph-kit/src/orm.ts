@@ -1,4 +1,4 @@
-import { DefaultLogger, type LoggerOptions, type LogContext, type EntitySchema, type MigrationObject } from '@mikro-orm/core';
+import { DefaultLogger, type LoggerOptions, type LogContext, type EntitySchema, type MigrationObject, type EventSubscriber } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
@@ -50,6 +50,7 @@ export interface OrmOptions {
   /** Sees every SQL statement the ORM sends (tests count them). */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  subscribers?: EventSubscriber[];
 }
 
 /** Initialises MikroORM for one service's database, creating the database first if needed. */
@@ -70,6 +71,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
     forceUtcTimezone: true,
+    subscribers: options.subscribers ?? [],
     debug: ['query'],
     loggerFactory: (loggerOptions) =>
       new ObservedLogger({ ...loggerOptions, writer: (message) => log.trace(message) }, options.onQuery),

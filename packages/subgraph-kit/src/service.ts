@@ -18,11 +18,12 @@ import {
   type OutboxRelay,
   type RetryPolicy,
 } from '@rapport/bus';
-import { ALL_TOPICS, type EventMetadata } from '@rapport/contracts';
+import { ALL_TOPICS, type CloudEvent, type EventMetadata } from '@rapport/contracts';
 import type { AppError } from '@rapport/errors';
 import { Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Principal, TokenVerifier } from '@rapport/auth';
+import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
 import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
 import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js';
@@ -105,7 +106,7 @@ export interface SubgraphService {
 export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
   const logger = config.logger ?? createLogger(definition.name, config.logLevel);
   const sdl = loadSdl(definition.srcDir);
-  const { schema } = buildSchema(sdl, mergeResolvers(definition.resolvers));
+  const { schema } = buildSchema(sdl, mergeResolvers([auditEntryResolvers, ...definition.resolvers]));
   let orm: MikroORM | undefined;
   let server: Server | undefined;
   let apollo: ApolloServer<SubgraphContext<TLoaders>> | undefined;
@@ -119,8 +120,9 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     const started = Date.now();
     orm = await createOrm({
       url: config.databaseUrl,
-      entities: [...BUS_ENTITIES, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
-      migrations: [BUS_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION] : []), ...definition.migrations],
+      entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
+      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION] : []), ...definition.migrations],
+      subscribers: [new AuditSubscriber()],
       logger,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),
     });
@@ -150,7 +152,16 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         pollIntervalMs: config.outboxPollMs,
       });
       relay.start();
-      const handlers = [...(definition.customerAccess ? customerAccessHandlers : []), ...(definition.handlers ?? [])];
+      // Changes made while handling an event are audited as caused by the event's actor and request.
+      const handlers = [...(definition.customerAccess ? customerAccessHandlers : []), ...(definition.handlers ?? [])].map((h) => ({
+        ...h,
+        // The flush happens inside the scope (still inside the inbox transaction), so the audit sees the actor.
+        run: (event: CloudEvent, em: SqlEntityManager) =>
+          actingScope.run({ requestId: event.requestid, actorId: event.actor }, async () => {
+            await h.run(event, em);
+            await em.flush();
+          }),
+      }));
       if (handlers.length) {
         consumer = createEventConsumer({
           kafka,
@@ -182,6 +193,8 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       context: async (req: IncomingMessage, requestId: string) => {
         const em = activeOrm.em.fork() as SqlEntityManager;
         const { principal, authError } = await authenticate(req, config.verifier);
+        const scope = actingScope.getStore();
+        if (scope) scope.actorId = principal?.userId ?? null;
         return {
           em,
           requestId,

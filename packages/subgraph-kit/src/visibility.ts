@@ -34,6 +34,16 @@ export function writeAccess(policy: AccessPolicy, principal: Principal | null, w
   return access;
 }
 
+/**
+ * Who may restore a softly deleted record: roles with full access to the module, and a team head
+ * (within what they may see). Returns the caller's access; FORBIDDEN otherwise.
+ */
+export function restoreAccess(policy: AccessPolicy, principal: Principal | null, what: string): 'all' | 'scoped' {
+  const access = writeAccess(policy, principal, what);
+  if (access === 'all' || principal?.role === 'SALES_MANAGER') return access;
+  throw new AppError('FORBIDDEN', 'RESTORE_FORBIDDEN', `${principal?.role} may not restore ${what}`);
+}
+
 /** Whether `access` limits the caller to the customers they may see. */
 export const isScoped = (access: Access): boolean => access === 'scoped' || access === 'scoped-read';
 

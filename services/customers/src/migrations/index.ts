@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000001 } from './Migration20261123000001.js';
 import { Migration20261123000002 } from './Migration20261123000002.js';
+import { Migration20261123000003 } from './Migration20261123000003.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000001', class: Migration20261123000001 },
   { name: 'Migration20261123000002', class: Migration20261123000002 },
+  { name: 'Migration20261123000003', class: Migration20261123000003 },
 ];

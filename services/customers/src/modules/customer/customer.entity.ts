@@ -20,6 +20,8 @@ export const Customer = defineEntity({
     teamId: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    /** Set when the customer is (softly) deleted; restorable. */
+    deletedAt: p.datetime().nullable(),
   },
 });
 export type ICustomer = InferEntity<typeof Customer>;

@@ -1,10 +1,12 @@
 import { isUuid } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ICustomer } from './customer.entity.js';
 import {
   createCustomer,
+  deleteCustomer,
   getCustomer,
+  restoreCustomer,
   listCustomers,
   setSharing,
   sharedWith,
@@ -25,6 +27,8 @@ export const customerResolvers: ResolverMap = {
     transferCustomer: (_: unknown, args: { input: TransferCustomerInput }, ctx: Context) => transferCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     shareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
       setSharing(ctx.em, ctx.principal, args.input, true, ctx.eventMeta),
+    deleteCustomer: (_: unknown, args: { id: string }, ctx: Context) => deleteCustomer(ctx.em, ctx.principal, args.id),
+    restoreCustomer: (_: unknown, args: { id: string }, ctx: Context) => restoreCustomer(ctx.em, ctx.principal, args.id),
     unshareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
       setSharing(ctx.em, ctx.principal, args.input, false, ctx.eventMeta),
   },
@@ -34,5 +38,7 @@ export const customerResolvers: ResolverMap = {
     team: (customer: ICustomer) => (customer.teamId ? { __typename: 'Team', id: customer.teamId } : null),
     sharedWith: async (customer: ICustomer, _: unknown, ctx: Context) => (await sharedWith(ctx.em, customer.id)).map((id) => ({ __typename: 'User', id })),
     createdAt: (customer: ICustomer) => customer.createdAt.toISOString(),
+    deletedAt: (customer: ICustomer) => customer.deletedAt?.toISOString() ?? null,
+    history: (customer: ICustomer, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Customer', customer.id, args.first),
   },
 };

@@ -8,6 +8,7 @@ import {
   CustomerAccess,
   decodeCursor,
   readAccess,
+  restoreAccess,
   restrictToVisibleCustomers,
   toConnection,
   writeAccess,
@@ -64,10 +65,16 @@ export async function getCustomer(em: SqlEntityManager, principal: Principal | n
   return findVisible(em, principal, access, requireUuid(field, id), field);
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string): Promise<ICustomer> {
-  const qb = em.createQueryBuilder(Customer, 'c').select('*').where({ id });
+/** The one base query for customers: what the caller may see, without the deleted (unless asked). */
+function visibleQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
+  const qb = em.createQueryBuilder(Customer, 'c').select('*');
+  qb.where(deleted ? 'c.deleted_at is not null' : 'c.deleted_at is null');
   restrictToVisibleCustomers(qb, 'c', principal, access, 'id');
-  const customer = await qb.getSingleResult();
+  return qb;
+}
+
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<ICustomer> {
+  const customer = await visibleQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
   if (!customer) throw notFound('Customer', id, field);
   return customer;
 }
@@ -77,9 +84,7 @@ export async function visibleCustomersByIds(em: SqlEntityManager, principal: Pri
   if (!principal) return [];
   const access = customerPolicy[principal.role];
   if (access === 'none') return [];
-  const qb = em.createQueryBuilder(Customer, 'c').select('*').where({ id: { $in: [...ids] } });
-  restrictToVisibleCustomers(qb, 'c', principal, access, 'id');
-  return qb.getResultList();
+  return visibleQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
 }
 
 export interface CustomerFilter {
@@ -98,8 +103,7 @@ export async function listCustomers(
 ): Promise<Connection<ICustomer>> {
   const access = readAccess(customerPolicy, principal, 'customers');
   const limit = pageSize('first', first);
-  const qb = em.createQueryBuilder(Customer, 'c').select('*');
-  restrictToVisibleCustomers(qb, 'c', principal, access, 'id');
+  const qb = visibleQuery(em, principal, access);
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
   if (filter?.lifecycleState) qb.andWhere({ lifecycleState: requireOneOf('filter.lifecycleState', filter.lifecycleState, LIFECYCLE_STATES) });
   const search = optionalText('filter.search', filter?.search, 100);
@@ -174,4 +178,35 @@ export async function setSharing(
 export async function sharedWith(em: SqlEntityManager, customerId: string): Promise<string[]> {
   const row = await em.findOne(CustomerAccess, { customerId });
   return (row?.sharedWith as string[] | undefined) ?? [];
+}
+
+/** Deletes a customer softly: it disappears everywhere it is read, and can be restored. */
+export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
+  const access = writeAccess(customerPolicy, principal, 'customers');
+  const customerId = requireUuid('id', id);
+  const customer = await visibleQuery(em, principal, access).andWhere({ id: customerId }).getSingleResult();
+  if (!customer) {
+    await findVisible(em, principal, access, customerId, 'id', true);
+    throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} is already deleted`, { field: 'id' });
+  }
+  if (principal?.role === 'SALES_REP' && customer.ownerId !== principal.userId) {
+    throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'a sales rep deletes only customers they own');
+  }
+  customer.deletedAt = new Date();
+  await em.flush();
+  return customer;
+}
+
+/** Restores a softly deleted customer; for admins, directors and team heads. */
+export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
+  const access = restoreAccess(customerPolicy, principal, 'customers');
+  const customerId = requireUuid('id', id);
+  const customer = await visibleQuery(em, principal, access, true).andWhere({ id: customerId }).getSingleResult();
+  if (!customer) {
+    await findVisible(em, principal, access, customerId, 'id');
+    throw new AppError('CONFLICT', 'CUSTOMER_NOT_DELETED', `Customer ${customerId} is not deleted`, { field: 'id' });
+  }
+  customer.deletedAt = null;
+  await em.flush();
+  return customer;
 }

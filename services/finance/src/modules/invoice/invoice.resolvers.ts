@@ -1,5 +1,5 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import { balanceUnits, invoiceMoney, isOverdue, type IInvoice } from './invoice.entity.js';
 import { getInvoice, issueInvoice, listInvoices, receivablesOf, type InvoiceFilter, type IssueInvoiceInput } from './invoice.service.js';
@@ -20,6 +20,7 @@ export const invoiceResolvers: ResolverMap = {
     amountPaid: (invoice: IInvoice) => ({ amount: normaliseAmount(invoice.amountPaid), currency: invoice.currency }),
     balance: (invoice: IInvoice) => invoiceMoney(invoice, balanceUnits(invoice)),
     overdue: (invoice: IInvoice) => isOverdue(invoice),
+    history: (invoice: IInvoice, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Invoice', invoice.id, args.first),
   },
   Customer: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),

@@ -1,5 +1,5 @@
 import { isUuid } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
 import { requireAdmin } from '../../access.js';
 import type { Context } from '../../context.js';
 import type { ITeam } from './team.entity.js';
@@ -20,5 +20,6 @@ export const teamResolvers: ResolverMap = {
     parent: (team: ITeam, _: unknown, ctx: Context) => (team.parentId ? ctx.loaders.teamById.load(team.parentId) : null),
     members: (team: ITeam, _: unknown, ctx: Context) => ctx.loaders.membersByTeamId.load(team.id),
     createdAt: (team: ITeam) => team.createdAt.toISOString(),
+    history: (team: ITeam, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Team', team.id, args.first),
   },
 };

@@ -1,5 +1,5 @@
 import { isUuid } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
 import { requireAdmin, requirePrincipal } from '../../access.js';
 import type { Context } from '../../context.js';
 import type { IUser } from './user.entity.js';
@@ -33,5 +33,6 @@ export const userResolvers: ResolverMap = {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.userById.load(ref.id.toLowerCase()) : null),
     team: (user: IUser, _: unknown, ctx: Context) => (user.teamId ? ctx.loaders.teamById.load(user.teamId) : null),
     createdAt: (user: IUser) => user.createdAt.toISOString(),
+    history: (user: IUser, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'User', user.id, args.first),
   },
 };

@@ -13,6 +13,8 @@ export const Product = defineEntity({
     currency: p.text(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    /** Set when the product is (softly) deleted from the catalogue; restorable. */
+    deletedAt: p.datetime().nullable(),
   },
 });
 export type IProduct = InferEntity<typeof Product>;

@@ -20,7 +20,18 @@ function requireSku(field: string, value: string): string {
   return sku;
 }
 
-const skuTaken = (sku: string): AppError => conflict('SKU_TAKEN', `a product with SKU ${sku} exists already`, 'input.sku');
+const skuTaken = (sku: string, deleted = false): AppError =>
+  conflict('SKU_TAKEN', deleted ? `a deleted product with SKU ${sku} exists; restore it instead` : `a product with SKU ${sku} exists already`, 'input.sku');
+
+/**
+ * The one base query for products (alias `p`): the live catalogue; deleted products never, unless
+ * `withDeleted` (only deleting and restoring look at them, to tell CONFLICT from NOT_FOUND).
+ */
+export function catalogue(em: SqlEntityManager, withDeleted = false) {
+  const qb = em.createQueryBuilder(Product, 'p').select('*');
+  if (!withDeleted) qb.where('p.deleted_at is null');
+  return qb;
+}
 
 /** Validates and creates a product; a taken SKU is a CONFLICT naming `input.sku`. */
 export async function createProduct(em: SqlEntityManager, input: CreateProductInput): Promise<IProduct> {
@@ -28,7 +39,9 @@ export async function createProduct(em: SqlEntityManager, input: CreateProductIn
   const name = requireText('input.name', input.name);
   const unit = input.unit === null || input.unit === undefined ? 'pcs' : requireText('input.unit', input.unit, 20);
   const listPrice = parseMoneyInput('input.listPrice', input.listPrice);
-  if (await em.findOne(Product, { sku })) throw skuTaken(sku);
+  // Deleted products keep their SKU (it stays unique), so the check looks at them too.
+  const existing = await catalogue(em, true).andWhere({ sku }).getSingleResult();
+  if (existing) throw skuTaken(sku, Boolean(existing.deletedAt));
   const product = em.create(Product, { id: randomUUID(), sku, name, unit, listPrice: listPrice.amount, currency: listPrice.currency });
   try {
     await em.flush();
@@ -40,9 +53,43 @@ export async function createProduct(em: SqlEntityManager, input: CreateProductIn
   return product;
 }
 
+/** The product `id`; NOT_FOUND naming `field` when it does not exist or is deleted (the two are indistinguishable). */
 export async function getProduct(em: SqlEntityManager, id: string, field = 'id'): Promise<IProduct> {
-  const product = await em.findOne(Product, { id: requireUuid(field, id) });
+  const product = await catalogue(em).andWhere({ id: requireUuid(field, id) }).getSingleResult();
   if (!product) throw notFound('Product', id, field);
+  return product;
+}
+
+/** Live products among `ids`, in one query (for references). */
+export function productsByIds(em: SqlEntityManager, ids: readonly string[]): Promise<IProduct[]> {
+  return catalogue(em).andWhere({ id: { $in: [...ids] } }).getResultList();
+}
+
+/** The product `id` whether deleted or not; NOT_FOUND when it does not exist. */
+async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<IProduct> {
+  const product = await catalogue(em, true).andWhere({ id: requireUuid('id', id) }).getSingleResult();
+  if (!product) throw notFound('Product', id, 'id');
+  return product;
+}
+
+/**
+ * Deletes a product softly: it disappears from the catalogue, lookups and references (order lines
+ * keep its id), and can be restored. CONFLICT when it is deleted already.
+ */
+export async function deleteProduct(em: SqlEntityManager, id: string): Promise<IProduct> {
+  const product = await getProductWithDeleted(em, id);
+  if (product.deletedAt) throw conflict('PRODUCT_DELETED', `product ${product.sku} is deleted already`, 'id');
+  product.deletedAt = new Date();
+  await em.flush();
+  return product;
+}
+
+/** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
+export async function restoreProduct(em: SqlEntityManager, id: string): Promise<IProduct> {
+  const product = await getProductWithDeleted(em, id);
+  if (!product.deletedAt) throw conflict('PRODUCT_NOT_DELETED', `product ${product.sku} is not deleted`, 'id');
+  product.deletedAt = null;
+  await em.flush();
   return product;
 }
 
@@ -50,7 +97,7 @@ export interface ProductFilter {
   search?: string | null;
 }
 
-/** Products by name, then id, paged by keyset (never OFFSET). */
+/** Live products by name, then id, paged by keyset (never OFFSET). */
 export async function listProducts(
   em: SqlEntityManager,
   filter: ProductFilter | null | undefined,
@@ -58,7 +105,7 @@ export async function listProducts(
   after: string | null | undefined,
 ): Promise<Connection<IProduct>> {
   const limit = pageSize('first', first);
-  const qb = em.createQueryBuilder(Product, 'p').select('*');
+  const qb = catalogue(em);
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,5 +1,5 @@
 import { isUuid } from '@rapport/errors';
-import { readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context, Viewer } from '../../context.js';
 import { deliveryStatus, type IShipment } from './shipment.entity.js';
 import { shipmentPolicy } from './shipment.policy.js';
@@ -36,5 +36,6 @@ export const shipmentResolvers: ResolverMap = {
     plannedAt: (shipment: IShipment) => shipment.plannedAt.toISOString(),
     shippedAt: (shipment: IShipment) => shipment.shippedAt?.toISOString() ?? null,
     deliveredAt: (shipment: IShipment) => shipment.deliveredAt?.toISOString() ?? null,
+    history: (shipment: IShipment, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Shipment', shipment.id, args.first),
   },
 };

@@ -12,6 +12,8 @@ export const Supplier = defineEntity({
     currency: p.string().length(3).columnType('char(3)'),
     paymentTermsDays: p.integer(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** Set when the supplier is (softly) deleted; restorable. */
+    deletedAt: p.datetime().nullable(),
   },
 });
 export type ISupplier = InferEntity<typeof Supplier>;

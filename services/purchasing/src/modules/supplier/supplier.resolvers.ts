@@ -1,8 +1,16 @@
 import { isUuid } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ISupplier } from './supplier.entity.js';
-import { createSupplier, getSupplier, listSuppliers, type CreateSupplierInput, type SupplierFilter } from './supplier.service.js';
+import {
+  createSupplier,
+  deleteSupplier,
+  getSupplier,
+  listSuppliers,
+  restoreSupplier,
+  type CreateSupplierInput,
+  type SupplierFilter,
+} from './supplier.service.js';
 
 export const supplierResolvers: ResolverMap = {
   Query: {
@@ -12,9 +20,13 @@ export const supplierResolvers: ResolverMap = {
   },
   Mutation: {
     createSupplier: (_: unknown, args: { input: CreateSupplierInput }, ctx: Context) => createSupplier(ctx.em, ctx.principal, args.input),
+    deleteSupplier: (_: unknown, args: { id: string }, ctx: Context) => deleteSupplier(ctx.em, ctx.principal, args.id),
+    restoreSupplier: (_: unknown, args: { id: string }, ctx: Context) => restoreSupplier(ctx.em, ctx.principal, args.id),
   },
   Supplier: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.supplierById.load(ref.id.toLowerCase()) : null),
     createdAt: (supplier: ISupplier) => supplier.createdAt.toISOString(),
+    deletedAt: (supplier: ISupplier) => supplier.deletedAt?.toISOString() ?? null,
+    history: (supplier: ISupplier, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Supplier', supplier.id, args.first),
   },
 };

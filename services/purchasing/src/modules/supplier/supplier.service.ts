@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { badInput, notFound, optionalEmail, optionalText, pageSize, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, readAccess, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireCurrency, requireText, requireUuid } from '@rapport/errors';
+import { decodeCursor, readAccess, restoreAccess, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
 import { supplierPolicy } from './supplier.policy.js';
 
@@ -41,11 +41,29 @@ export async function createSupplier(em: SqlEntityManager, principal: Principal 
   return supplier;
 }
 
+/** One supplier by id; NOT_FOUND when it does not exist or was deleted. */
 export async function getSupplier(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ISupplier> {
   readAccess(supplierPolicy, principal, 'suppliers');
-  const supplier = await em.findOne(Supplier, { id: requireUuid(field, id) });
+  return findSupplier(em, requireUuid(field, id), field);
+}
+
+/**
+ * The one base query for suppliers: the live ones (or, with `deleted`, only the deleted ones).
+ * Every list, lookup, reference and mutation starts here.
+ */
+export function supplierQuery(em: SqlEntityManager, deleted = false) {
+  return em.createQueryBuilder(Supplier, 's').select('*').where(deleted ? 's.deleted_at is not null' : 's.deleted_at is null');
+}
+
+async function findSupplier(em: SqlEntityManager, id: string, field: string, deleted = false): Promise<ISupplier> {
+  const supplier = await supplierQuery(em, deleted).andWhere({ id }).getSingleResult();
   if (!supplier) throw notFound('Supplier', id, field);
   return supplier;
+}
+
+/** Live suppliers of `ids`, in one query (for references). */
+export async function suppliersByIds(em: SqlEntityManager, ids: readonly string[]): Promise<ISupplier[]> {
+  return supplierQuery(em).andWhere({ id: { $in: [...ids] } }).getResultList();
 }
 
 export interface SupplierFilter {
@@ -62,7 +80,7 @@ export async function listSuppliers(
 ): Promise<Connection<ISupplier>> {
   readAccess(supplierPolicy, principal, 'suppliers');
   const limit = pageSize('first', first);
-  const qb = em.createQueryBuilder(Supplier, 's').select('*');
+  const qb = supplierQuery(em);
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -74,4 +92,35 @@ export async function listSuppliers(
   }
   const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
   return toConnection(rows, limit, (s) => s.name);
+}
+
+/**
+ * Deletes a supplier softly: it disappears from the list, lookups and references (which resolve to
+ * null), and can be restored. One already deleted is CONFLICT.
+ */
+export async function deleteSupplier(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ISupplier> {
+  writeAccess(supplierPolicy, principal, 'suppliers');
+  const supplierId = requireUuid('id', id);
+  const supplier = await supplierQuery(em).andWhere({ id: supplierId }).getSingleResult();
+  if (!supplier) {
+    await findSupplier(em, supplierId, 'id', true);
+    throw conflict('SUPPLIER_ALREADY_DELETED', `Supplier ${supplierId} is already deleted`, 'id');
+  }
+  supplier.deletedAt = new Date();
+  await em.flush();
+  return supplier;
+}
+
+/** Restores a softly deleted supplier (roles with full access to suppliers); a live one is CONFLICT. */
+export async function restoreSupplier(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ISupplier> {
+  restoreAccess(supplierPolicy, principal, 'suppliers');
+  const supplierId = requireUuid('id', id);
+  const supplier = await supplierQuery(em, true).andWhere({ id: supplierId }).getSingleResult();
+  if (!supplier) {
+    await findSupplier(em, supplierId, 'id');
+    throw conflict('SUPPLIER_NOT_DELETED', `Supplier ${supplierId} is not deleted`, 'id');
+  }
+  supplier.deletedAt = null;
+  await em.flush();
+  return supplier;
 }

@@ -21,6 +21,8 @@ export const Opportunity = defineEntity({
     closedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    /** Set when the opportunity is (softly) deleted; restorable. */
+    deletedAt: p.datetime().nullable(),
   },
 });
 export type IOpportunity = InferEntity<typeof Opportunity>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityOpenedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import { badInput, conflict, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
 import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
@@ -18,11 +18,13 @@ export interface OpenOpportunityInput {
 }
 
 /**
- * Opportunities `viewer` may see, as a query to narrow further (alias `o`): with scoped access,
- * only those of the customers they may see.
+ * The one base query for opportunities: those `viewer` may see, as a query to narrow further
+ * (alias `o`). With scoped access, only those of the customers they may see; deleted ones never,
+ * unless `withDeleted` (only deleting and restoring look at them, to tell CONFLICT from NOT_FOUND).
  */
-export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer) {
+export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer, withDeleted = false) {
   const qb = em.createQueryBuilder(Opportunity, 'o').select('*');
+  if (!withDeleted) qb.where('o.deleted_at is null');
   restrictToVisibleCustomers(qb, 'o', viewer.principal, viewer.access);
   return qb;
 }
@@ -91,4 +93,35 @@ export async function listOpportunities(
   }
   const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
   return toConnection(rows, limit, (o) => o.createdAt.toISOString());
+}
+
+/** The opportunity `id` whether deleted or not; NOT_FOUND when it does not exist or `viewer` may not see it. */
+async function getOpportunityWithDeleted(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IOpportunity> {
+  const opportunity = await visibleOpportunities(em, viewer, true).andWhere({ id: requireUuid('id', id) }).getSingleResult();
+  if (!opportunity) throw notFound('Opportunity', id, 'id');
+  return opportunity;
+}
+
+/**
+ * Deletes an opportunity softly: it disappears from every list, lookup and customer's open deals,
+ * and can be restored. NOT_FOUND when `viewer` may not see it; CONFLICT when it is deleted already.
+ */
+export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IOpportunity> {
+  const opportunity = await getOpportunityWithDeleted(em, viewer, id);
+  if (opportunity.deletedAt) throw conflict('OPPORTUNITY_DELETED', `opportunity ${opportunity.id} is deleted already`, 'id');
+  opportunity.deletedAt = new Date();
+  await em.flush();
+  return opportunity;
+}
+
+/**
+ * Restores a deleted opportunity (`viewer` holds restore access). NOT_FOUND when `viewer` may not
+ * see it; CONFLICT when it is not deleted.
+ */
+export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IOpportunity> {
+  const opportunity = await getOpportunityWithDeleted(em, viewer, id);
+  if (!opportunity.deletedAt) throw conflict('OPPORTUNITY_NOT_DELETED', `opportunity ${opportunity.id} is not deleted`, 'id');
+  opportunity.deletedAt = null;
+  await em.flush();
+  return opportunity;
 }

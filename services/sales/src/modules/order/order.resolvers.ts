@@ -1,5 +1,5 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import { readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context, Viewer } from '../../context.js';
 import { formatQuantity, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
@@ -27,6 +27,7 @@ export const orderResolvers: ResolverMap = {
     total: (order: ISalesOrder) => ({ amount: normaliseAmount(order.total), currency: order.currency }),
     confirmedAt: (order: ISalesOrder) => order.confirmedAt.toISOString(),
     cancelledAt: (order: ISalesOrder) => order.cancelledAt?.toISOString() ?? null,
+    history: (order: ISalesOrder, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'SalesOrder', order.id, args.first),
   },
   SalesOrderLine: {
     product: (line: ISalesOrderLine) => ({ __typename: 'Product', id: line.productId }),

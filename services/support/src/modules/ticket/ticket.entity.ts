@@ -27,6 +27,8 @@ export const Ticket = defineEntity({
     resolvedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    /** Set when the ticket is (softly) deleted; restorable. */
+    deletedAt: p.datetime().nullable(),
   },
 });
 export type ITicket = InferEntity<typeof Ticket>;

@@ -1,11 +1,12 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { byIdLoader, groupedLoader, restrictToVisibleCustomers, type Access } from '@rapport/subgraph-kit';
-import { CLOSED_STATUSES, Ticket } from './ticket.entity.js';
+import { byIdLoader, groupedLoader, type Access } from '@rapport/subgraph-kit';
+import { CLOSED_STATUSES } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
+import { ticketQuery } from './ticket.service.js';
 
 /**
- * Per-request loaders: N ticket references, or the open tickets of N customers, cost one query,
+ * Per-request loaders (live tickets only): N ticket references, or the open tickets of N customers, cost one query,
  * narrowed to the customers the caller may see; a caller whose department has no access to
  * tickets gets nulls and empty lists without a query.
  */
@@ -14,19 +15,15 @@ export const createTicketLoaders = (em: SqlEntityManager, principal: Principal |
   return {
     ticketById: byIdLoader(async (ids) => {
       if (access === 'none') return [];
-      const qb = em.createQueryBuilder(Ticket, 't').select('*').where({ id: { $in: [...ids] } });
-      restrictToVisibleCustomers(qb, 't', principal, access);
-      return qb.getResultList();
+      return ticketQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
     }),
     openTicketsByCustomer: groupedLoader(
       async (customerIds) => {
         if (access === 'none') return [];
-        const qb = em
-          .createQueryBuilder(Ticket, 't')
-          .select('*')
-          .where({ customerId: { $in: [...customerIds] }, status: { $nin: [...CLOSED_STATUSES] } });
-        restrictToVisibleCustomers(qb, 't', principal, access);
-        return qb.orderBy({ openedAt: 'desc', id: 'desc' }).getResultList();
+        return ticketQuery(em, principal, access)
+          .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: [...CLOSED_STATUSES] } })
+          .orderBy({ openedAt: 'desc', id: 'desc' })
+          .getResultList();
       },
       (ticket) => ticket.customerId,
     ),

@@ -4,8 +4,18 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketOpenedV1, TicketResolvedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, isUuid, notFound, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, isUuid, notFound, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import {
+  assertCustomerVisible,
+  decodeCursor,
+  readAccess,
+  restoreAccess,
+  restrictToVisibleCustomers,
+  toConnection,
+  writeAccess,
+  type Access,
+  type Connection,
+} from '@rapport/subgraph-kit';
 import { resolve, Ticket, TICKET_PRIORITIES, TICKET_STATUSES, ticketNumber, type ITicket } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
 
@@ -60,9 +70,7 @@ export async function resolveTicket(em: SqlEntityManager, principal: Principal |
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
   return em.transactional(async (tx) => {
-    const qb = tx.createQueryBuilder(Ticket, 't').select('*').where({ id: ticketId }).setLockMode(LockMode.PESSIMISTIC_WRITE);
-    restrictToVisibleCustomers(qb, 't', principal, access);
-    const ticket = await qb.getSingleResult();
+    const ticket = await ticketQuery(tx, principal, access).andWhere({ id: ticketId }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
     if (!ticket) throw notFound('Ticket', id, 'id');
     const resolvedAt = new Date();
     resolve(ticket, resolvedAt);
@@ -80,9 +88,22 @@ export async function resolveTicket(em: SqlEntityManager, principal: Principal |
 /** One ticket by id; NOT_FOUND when it does not exist or belongs to a customer the caller may not see. */
 export async function getTicket(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ITicket> {
   const access = readAccess(ticketPolicy, principal, 'tickets');
-  const qb = em.createQueryBuilder(Ticket, 't').select('*').where({ id: requireUuid(field, id) });
+  return findVisible(em, principal, access, requireUuid(field, id), field);
+}
+
+/**
+ * The one base query for tickets: those of the customers the caller may see, without the deleted
+ * ones (or, with `deleted`, only those). Every list, lookup, loader and mutation starts here.
+ */
+export function ticketQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
+  const qb = em.createQueryBuilder(Ticket, 't').select('*');
+  qb.where(deleted ? 't.deleted_at is not null' : 't.deleted_at is null');
   restrictToVisibleCustomers(qb, 't', principal, access);
-  const ticket = await qb.getSingleResult();
+  return qb;
+}
+
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<ITicket> {
+  const ticket = await ticketQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
   if (!ticket) throw notFound('Ticket', id, field);
   return ticket;
 }
@@ -103,8 +124,7 @@ export async function listTickets(
 ): Promise<Connection<ITicket>> {
   const access = readAccess(ticketPolicy, principal, 'tickets');
   const limit = pageSize('first', first);
-  const qb = em.createQueryBuilder(Ticket, 't').select('*');
-  restrictToVisibleCustomers(qb, 't', principal, access);
+  const qb = ticketQuery(em, principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, TICKET_STATUSES) });
   if (filter?.priority) qb.andWhere({ priority: requireOneOf('filter.priority', filter.priority, TICKET_PRIORITIES) });
@@ -115,4 +135,35 @@ export async function listTickets(
   }
   const rows = await qb.orderBy({ openedAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
   return toConnection(rows, limit, (t) => t.openedAt.toISOString());
+}
+
+/**
+ * Deletes a ticket softly: it disappears from every list, lookup and customer's open tickets, and
+ * can be restored. A ticket the caller may not see is NOT_FOUND; one already deleted, CONFLICT.
+ */
+export async function deleteTicket(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ITicket> {
+  const access = writeAccess(ticketPolicy, principal, 'tickets');
+  const ticketId = requireUuid('id', id);
+  const ticket = await ticketQuery(em, principal, access).andWhere({ id: ticketId }).getSingleResult();
+  if (!ticket) {
+    await findVisible(em, principal, access, ticketId, 'id', true);
+    throw conflict('TICKET_ALREADY_DELETED', `Ticket ${ticketId} is already deleted`, 'id');
+  }
+  ticket.deletedAt = new Date();
+  await em.flush();
+  return ticket;
+}
+
+/** Restores a softly deleted ticket (admins, directors, support agents, team heads); a live one is CONFLICT. */
+export async function restoreTicket(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ITicket> {
+  const access = restoreAccess(ticketPolicy, principal, 'tickets');
+  const ticketId = requireUuid('id', id);
+  const ticket = await ticketQuery(em, principal, access, true).andWhere({ id: ticketId }).getSingleResult();
+  if (!ticket) {
+    await findVisible(em, principal, access, ticketId, 'id');
+    throw conflict('TICKET_NOT_DELETED', `Ticket ${ticketId} is not deleted`, 'id');
+  }
+  ticket.deletedAt = null;
+  await em.flush();
+  return ticket;
 }

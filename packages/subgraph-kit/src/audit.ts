@@ -1,0 +1,125 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type EventSubscriber, type FlushEventArgs, type InferEntity } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { pageSize } from '@rapport/errors';
+
+/** Who is acting in the current request or event, for the audit trail. */
+export interface ActingScope {
+  requestId: string | null;
+  actorId: string | null;
+}
+
+/** Set around every request and every consumed event; read when a flush is audited. */
+export const actingScope = new AsyncLocalStorage<ActingScope>();
+
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** One change to one record: who, when, which fields from what to what. */
+export const AuditEntry = defineEntity({
+  name: 'AuditEntry',
+  tableName: 'audit_entry',
+  properties: {
+    id: p.uuid().primary(),
+    entity: p.text(),
+    entityId: p.text(),
+    action: p.enum([...AUDIT_ACTIONS]),
+    changes: p.json<FieldChange[]>(),
+    actorId: p.uuid().nullable(),
+    requestId: p.text().nullable(),
+    at: p.datetime(),
+  },
+});
+export type IAuditEntry = InferEntity<typeof AuditEntry>;
+
+export class AuditMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table if not exists audit_entry (
+        id uuid primary key,
+        entity text not null,
+        entity_id text not null,
+        action text not null check (action in ('CREATE', 'UPDATE', 'DELETE', 'RESTORE')),
+        changes jsonb not null,
+        actor_id uuid null,
+        request_id text null,
+        at timestamptz not null default now()
+      );`);
+    this.addSql('create index if not exists audit_entry_record_idx on audit_entry (entity, entity_id, at desc, id desc);');
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists audit_entry;');
+  }
+}
+
+export const AUDIT_MIGRATION = { name: 'Migration00000000000002_audit', class: AuditMigration };
+
+/** Bookkeeping tables, not business records: never audited. */
+const NOT_AUDITED = new Set(['AuditEntry', 'OutboxMessage', 'InboxMessage', 'CustomerAccess']);
+const SECRET = /password|secret|token|private|hash/i;
+
+const plain = (field: string, value: unknown): unknown => {
+  if (SECRET.test(field)) return value === null || value === undefined ? null : '[redacted]';
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value;
+};
+
+/**
+ * Writes an audit entry for every change to a business record in the same flush — so in the same
+ * transaction — as the change: creation, update, deletion, and soft deletion or restoration
+ * (`deletedAt` set or cleared). Registered for every subgraph by the kit, so a new entity is
+ * audited without anyone remembering to.
+ */
+export class AuditSubscriber implements EventSubscriber {
+  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    const scope = actingScope.getStore();
+    for (const cs of [...uow.getChangeSets()]) {
+      if (NOT_AUDITED.has(cs.name)) continue;
+      const payload = cs.payload as Record<string, unknown>;
+      const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
+      let action: AuditAction = cs.type === 'create' ? 'CREATE' : cs.type === 'delete' || cs.type === 'delete_early' ? 'DELETE' : 'UPDATE';
+      if (action === 'UPDATE' && 'deletedAt' in payload) action = payload.deletedAt ? 'DELETE' : 'RESTORE';
+      const changes: FieldChange[] =
+        action === 'DELETE' && cs.type !== 'update'
+          ? []
+          : Object.keys(payload)
+              .filter((field) => field !== 'updatedAt')
+              .map((field) => ({ field, from: plain(field, action === 'CREATE' ? null : original[field]), to: plain(field, payload[field]) }));
+      const entry = em.create(AuditEntry, {
+        id: randomUUID(),
+        entity: cs.name,
+        entityId: cs.getSerializedPrimaryKey() ?? '',
+        action,
+        changes,
+        actorId: scope?.actorId ?? null,
+        requestId: scope?.requestId ?? null,
+        at: new Date(),
+      });
+      uow.computeChangeSet(entry);
+    }
+  }
+}
+
+/** The history of one record, newest first. */
+export async function auditHistory(em: SqlEntityManager, entity: string, entityId: string, first?: number | null): Promise<IAuditEntry[]> {
+  return em.find(AuditEntry, { entity, entityId }, { orderBy: { at: 'desc', id: 'desc' }, limit: pageSize('first', first, 50, 200) });
+}
+
+/** GraphQL shape of an audit entry (values as JSON text, so any type fits). */
+export const auditEntryResolvers = {
+  AuditEntry: {
+    at: (entry: IAuditEntry) => entry.at.toISOString(),
+    changes: (entry: IAuditEntry) =>
+      entry.changes.map((c) => ({ field: c.field, from: c.from === null ? null : JSON.stringify(c.from), to: c.to === null ? null : JSON.stringify(c.to) })),
+  },
+};

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomersService } from '../../create-customers-service.js';
+
+let subgraph: TestSubgraph;
+const team = randomUUID();
+const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
+const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
+const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
+
+type History = { customer: { history: { action: string; actorId: string | null; requestId: string | null; changes: { field: string; from: string | null; to: string | null }[] }[] } };
+const history = `query($id: ID!) { customer(id: $id) { history { action actorId requestId changes { field from to } } } }`;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('customers', createCustomersService);
+});
+afterAll(async () => subgraph?.stop());
+
+describe('customer audit trail and soft deletion', () => {
+  let id = '';
+
+  it('records who created a customer, in the same transaction, with every field from nothing', async () => {
+    const created = await subgraph.gqlAs<{ createCustomer: { id: string } }>(rep, `mutation { createCustomer(input: { name: "Audit Ltd", kind: COMPANY }) { id } }`);
+    id = created.data!.createCustomer.id;
+    const trail = await subgraph.gqlAs<History>(rep, history, { id });
+    expect(trail.data!.customer.history).toHaveLength(1);
+    const [entry] = trail.data!.customer.history;
+    expect(entry).toMatchObject({ action: 'CREATE', actorId: rep.userId });
+    expect(entry!.requestId).toBeTruthy();
+    expect(entry!.changes).toContainEqual({ field: 'name', from: null, to: '"Audit Ltd"' });
+  });
+
+  it('records a transfer as an update from the old owner to the new', async () => {
+    await subgraph.gqlAs(head, `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: id, toOwnerId: otherRep.userId } });
+    const trail = await subgraph.gqlAs<History>(head, history, { id });
+    const [latest] = trail.data!.customer.history;
+    expect(latest).toMatchObject({ action: 'UPDATE', actorId: head.userId });
+    expect(latest!.changes).toContainEqual({ field: 'ownerId', from: JSON.stringify(rep.userId), to: JSON.stringify(otherRep.userId) });
+  });
+
+  it('deletes softly: the customer vanishes from lists and lookups, and only a team head may restore it', async () => {
+    const deleted = await subgraph.gqlAs<{ deleteCustomer: { deletedAt: string } }>(otherRep, `mutation($id: ID!) { deleteCustomer(id: $id) { deletedAt } }`, { id });
+    expect(deleted.data!.deleteCustomer.deletedAt).toBeTruthy();
+    const lookup = await subgraph.gqlAs(otherRep, `query($id: ID!) { customer(id: $id) { id } }`, { id });
+    expect(lookup.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const list = await subgraph.gqlAs<{ customers: { edges: unknown[] } }>(head, `{ customers(filter: { search: "Audit" }) { edges { cursor } } }`);
+    expect(list.data!.customers.edges).toEqual([]);
+    const restoreByRep = await subgraph.gqlAs(otherRep, `mutation($id: ID!) { restoreCustomer(id: $id) { id } }`, { id });
+    expect(restoreByRep.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const restored = await subgraph.gqlAs<{ restoreCustomer: { deletedAt: string | null } }>(head, `mutation($id: ID!) { restoreCustomer(id: $id) { deletedAt } }`, { id });
+    expect(restored.data!.restoreCustomer.deletedAt).toBeNull();
+    const again = await subgraph.gqlAs(head, `mutation($id: ID!) { restoreCustomer(id: $id) { id } }`, { id });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const trail = await subgraph.gqlAs<History>(head, history, { id });
+    expect(trail.data!.customer.history.map((h) => h.action)).toEqual(['RESTORE', 'DELETE', 'UPDATE', 'CREATE']);
+  });
+
+  it('shows the history only to those who may see the customer', async () => {
+    const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+    const trail = await subgraph.gqlAs(outsider, history, { id });
+    expect(trail.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
