@@ -4,7 +4,7 @@ import { parseData, parseEnvelope, type CloudEvent, type EventDefinition } from 
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { deadLetterTopic } from './kafka.js';
+import { deadLetterTopic, kafkaGroupId } from './kafka.js';
 
 /** A handler for one event type; it receives the transaction's EntityManager. */
 export interface EventHandlerRegistration {
@@ -35,7 +35,7 @@ export interface RetryPolicy {
 export interface EventConsumerOptions {
   kafka: Kafka;
   orm: MikroORM;
-  /** Kafka consumer group, also the inbox's consumer name and the dead-letter topic's suffix. */
+  /** The consumer's name: the inbox's consumer, the dead-letter topic's suffix, and (namespaced) the Kafka group. */
   groupId: string;
   topicPrefix: string;
   handlers: EventHandlerRegistration[];
@@ -155,7 +155,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     async start() {
       // A short fetch wait keeps shutdown under a second; a 10 s session lets a crashed member's
       // partitions move on quickly. Retry back-off heartbeats, so long retries keep the session.
-      const c = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 1000 });
+      const c = kafka.consumer({ groupId: kafkaGroupId(topicPrefix, groupId), allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 1000 });
       consumer = c;
       const joined = new Promise<void>((resolve) => {
         c.on(c.events.GROUP_JOIN, () => resolve());

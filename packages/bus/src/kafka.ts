@@ -44,6 +44,13 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], numP
   }
 }
 
+/**
+ * The Kafka consumer group of consumer `name` in topic namespace `prefix`. Namespacing the group
+ * like the topics keeps parallel test runs (and environments sharing a broker) from joining each
+ * other's groups and being handed partitions they do not subscribe to.
+ */
+export const kafkaGroupId = (prefix: string, name: string): string => `${prefix}${name}`;
+
 /** The dead-letter topic of one consumer group. */
 export const deadLetterTopic = (prefix: string, groupId: string): string => `${prefix}dlq.${groupId}`;
 

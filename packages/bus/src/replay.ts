@@ -1,6 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { deadLetterTopic } from './kafka.js';
+import { deadLetterTopic, kafkaGroupId } from './kafka.js';
 
 export interface ReplayOptions {
   kafka: Kafka;
@@ -19,7 +19,7 @@ export interface ReplayOptions {
 export async function replayDeadLetters(options: ReplayOptions): Promise<number> {
   const { kafka, producer, groupId, topicPrefix } = options;
   const topic = deadLetterTopic(topicPrefix, groupId);
-  const replayGroup = `${groupId}.replay`;
+  const replayGroup = kafkaGroupId(topicPrefix, `${groupId}.replay`);
   const admin = kafka.admin();
   await admin.connect();
   let pending = 0;

@@ -12,6 +12,7 @@ import {
   createOutboxRelay,
   deadLetterTopic,
   ensureTopics,
+  kafkaGroupId,
   on,
   publish,
   replayDeadLetters,
@@ -111,7 +112,7 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
         const admin = kafka.admin();
         await admin.connect();
         try {
-          const [topic] = await admin.fetchOffsets({ groupId: 'effects', topics: [`${prefix}${NoteWrittenV1.topic}`] });
+          const [topic] = await admin.fetchOffsets({ groupId: kafkaGroupId(prefix, 'effects'), topics: [`${prefix}${NoteWrittenV1.topic}`] });
           const consumed = topic!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
           return consumed >= 2 ? true : undefined;
         } finally {

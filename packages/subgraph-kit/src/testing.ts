@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTokenVerifier, generateSigningKey, jwksOf, signAccessToken, type Principal, type Role, type SigningKey, type TokenVerifier } from '@rapport/auth';
-import { createKafka } from '@rapport/bus';
+import { createKafka, kafkaGroupId } from '@rapport/bus';
 import type { CloudEvent } from '@rapport/contracts';
 import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
 import type { Admin, Producer } from 'kafkajs';
@@ -142,7 +142,7 @@ export async function startTestSubgraph(
       const { admin } = await kafkaClients();
       await waitFor(
         async () => {
-          const [topicOffsets] = await admin.fetchOffsets({ groupId: name, topics: [delivery.topic] });
+          const [topicOffsets] = await admin.fetchOffsets({ groupId: kafkaGroupId(topicPrefix, name), topics: [delivery.topic] });
           const committed = topicOffsets?.partitions.find((p) => p.partition === delivery.partition)?.offset;
           return committed !== undefined && BigInt(committed) > delivery.offset ? true : undefined;
         },
