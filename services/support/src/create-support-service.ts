@@ -3,11 +3,24 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { migrations } from './migrations/index.js';
-import { Ticket } from './modules/ticket/ticket.entity.js';
+import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
+import { Article, ArticleVersion, TicketArticle } from './modules/article/article.entity.js';
+import { createArticleLoaders } from './modules/article/article.loaders.js';
+import { articleResolvers } from './modules/article/article.resolvers.js';
+import { TicketComment } from './modules/comment/comment.entity.js';
+import { createCommentLoaders } from './modules/comment/comment.loaders.js';
+import { commentResolvers } from './modules/comment/comment.resolvers.js';
+import { SatisfactionRating } from './modules/satisfaction/satisfaction.entity.js';
+import { createSatisfactionLoaders } from './modules/satisfaction/satisfaction.loaders.js';
+import { satisfactionResolvers } from './modules/satisfaction/satisfaction.resolvers.js';
+import { SlaTarget } from './modules/sla/sla.entity.js';
+import { createSlaLoaders } from './modules/sla/sla.loaders.js';
+import { slaResolvers } from './modules/sla/sla.resolvers.js';
+import { Ticket, TicketStatusChange } from './modules/ticket/ticket.entity.js';
 import { createTicketLoaders } from './modules/ticket/ticket.loaders.js';
 import { ticketResolvers } from './modules/ticket/ticket.resolvers.js';
 
-export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => ({ ...createTicketLoaders(em, principal) });
+export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => ({ ...createTicketLoaders(em, principal), ...createArticleLoaders(em, principal), ...createSatisfactionLoaders(em), ...createCommentLoaders(em, principal), ...createSlaLoaders(em) });
 export type SupportLoaders = ReturnType<typeof createLoaders>;
 
 /** The support subgraph: tickets, and the open tickets it adds to every customer, each seen only by those who may. */
@@ -16,8 +29,8 @@ export function createSupportService(config: SubgraphRuntimeConfig): SubgraphSer
     {
       name: 'support',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [ticketResolvers],
-      entities: [Ticket],
+      resolvers: [ticketResolvers, articleResolvers, satisfactionResolvers, analysisResolvers, commentResolvers, slaResolvers],
+      entities: [Ticket, Article, ArticleVersion, TicketArticle, SatisfactionRating, TicketStatusChange, TicketComment, SlaTarget],
       migrations,
       createLoaders,
       customerAccess: true,

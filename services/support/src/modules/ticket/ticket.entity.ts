@@ -1,15 +1,26 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { conflict } from '@rapport/errors';
+import { AppError } from '@rapport/errors';
+import { pauseAfterTransition, pausedSecondsAt } from '../sla/sla-clock.js';
 
 export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
 export const TICKET_STATUSES = ['NEW', 'OPEN', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED', 'REOPENED'] as const;
+export const TICKET_CHANNELS = ['EMAIL', 'PHONE', 'WEB', 'CHAT', 'VISIT'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** Where a ticket may go from each status; anything else is refused. */
+export const TICKET_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  NEW: ['OPEN', 'WAITING_ON_CUSTOMER', 'RESOLVED'],
+  OPEN: ['WAITING_ON_CUSTOMER', 'RESOLVED'],
+  WAITING_ON_CUSTOMER: ['OPEN', 'RESOLVED'],
+  RESOLVED: ['CLOSED', 'REOPENED'],
+  CLOSED: ['REOPENED'],
+  REOPENED: ['OPEN', 'WAITING_ON_CUSTOMER', 'RESOLVED'],
+};
 
 /** Statuses in which a ticket is done with; every other status counts as open. */
 export const CLOSED_STATUSES: readonly TicketStatus[] = ['RESOLVED', 'CLOSED'];
-/** Statuses from which a ticket may be resolved. */
-export const RESOLVABLE_STATUSES: readonly TicketStatus[] = ['NEW', 'OPEN', 'WAITING_ON_CUSTOMER', 'REOPENED'];
 
 /** A customer's request for help, from opening to resolution. */
 export const Ticket = defineEntity({
@@ -25,6 +36,21 @@ export const Ticket = defineEntity({
     status: p.enum([...TICKET_STATUSES]),
     openedAt: p.datetime(),
     resolvedAt: p.datetime().nullable(),
+    /** The customer's contact who asked, when known (a contact of the customers subgraph). */
+    contactId: p.uuid().nullable(),
+    channel: p.enum([...TICKET_CHANNELS]).nullable(),
+    /** Free text, lower-cased. */
+    category: p.text().nullable(),
+    assigneeId: p.uuid().nullable(),
+    teamId: p.uuid().nullable(),
+    /** The first public comment by support (an agent or an admin). */
+    firstRespondedAt: p.datetime().nullable(),
+    /** Seconds the SLA clocks were paused before that first response, frozen then. */
+    firstResponsePausedSeconds: p.integer().nullable(),
+    /** Seconds the SLA clocks stood still in pauses that have ended. */
+    pausedSeconds: p.integer().default(0),
+    /** When the running pause (WAITING_ON_CUSTOMER) began; null while the clocks run. */
+    pausedSince: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     /** Set when the ticket is (softly) deleted; restorable. */
@@ -36,11 +62,47 @@ export type ITicket = InferEntity<typeof Ticket>;
 /** `T-000042` from the sequence value 42. */
 export const ticketNumber = (sequenceValue: string | number | bigint): string => `T-${String(sequenceValue).padStart(6, '0')}`;
 
-/** Marks `ticket` resolved at `at`; only a ticket still being worked on can be resolved. */
-export function resolve(ticket: ITicket, at: Date): void {
-  if (!RESOLVABLE_STATUSES.includes(ticket.status)) {
-    throw conflict('TICKET_NOT_RESOLVABLE', `ticket ${ticket.number} is ${ticket.status} and cannot be resolved`, 'id');
+/**
+ * Moves `ticket` to `to` at `at` along an allowed transition (else CONFLICT naming `field`),
+ * stamping the resolution and starting or ending the SLA pause. Returns the status it left.
+ */
+export function changeStatus(ticket: ITicket, to: TicketStatus, at: Date, field = 'status'): TicketStatus {
+  const from = ticket.status;
+  const allowed = TICKET_TRANSITIONS[from];
+  if (!allowed.includes(to)) {
+    throw new AppError('CONFLICT', 'TICKET_STATUS_TRANSITION_FORBIDDEN', `ticket ${ticket.number} is ${from} and cannot become ${to}`, {
+      field,
+      details: { from, to, allowed: [...allowed] },
+    });
   }
-  ticket.status = 'RESOLVED';
-  ticket.resolvedAt = at;
+  const pause = pauseAfterTransition({ pausedSeconds: ticket.pausedSeconds, pausedSince: ticket.pausedSince ?? null }, from, to, at);
+  ticket.pausedSeconds = pause.pausedSeconds;
+  ticket.pausedSince = pause.pausedSince;
+  ticket.status = to;
+  if (to === 'RESOLVED') ticket.resolvedAt = at;
+  return from;
 }
+
+/** Records `at` as the ticket's first response, with the pause time so far, unless it already has one. */
+export function recordFirstResponse(ticket: ITicket, at: Date): void {
+  if (ticket.firstRespondedAt) return;
+  ticket.firstRespondedAt = at;
+  ticket.firstResponsePausedSeconds = pausedSecondsAt({ pausedSeconds: ticket.pausedSeconds, pausedSince: ticket.pausedSince ?? null }, at);
+}
+
+/** One change of a ticket's status: from what to what, why, by whom, when. Append-only. */
+export const TicketStatusChange = defineEntity({
+  name: 'TicketStatusChange',
+  tableName: 'ticket_status_change',
+  properties: {
+    id: p.uuid().primary(),
+    ticketId: p.uuid(),
+    /** Null for the opening. */
+    fromStatus: p.enum([...TICKET_STATUSES]).nullable(),
+    toStatus: p.enum([...TICKET_STATUSES]),
+    note: p.text().nullable(),
+    changedBy: p.uuid().nullable(),
+    at: p.datetime(),
+  },
+});
+export type ITicketStatusChange = InferEntity<typeof TicketStatusChange>;

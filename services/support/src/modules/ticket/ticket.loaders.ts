@@ -1,14 +1,22 @@
+import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { byIdLoader, groupedLoader, type Access } from '@rapport/subgraph-kit';
-import { CLOSED_STATUSES } from './ticket.entity.js';
+import { byIdLoader, DataLoader, groupedLoader, type Access } from '@rapport/subgraph-kit';
+import { CLOSED_STATUSES, TICKET_STATUSES, TicketStatusChange, type TicketStatus } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
 import { ticketQuery } from './ticket.service.js';
 
+/** How many of one customer's tickets are in one status. */
+export interface TicketStatusCount {
+  status: TicketStatus;
+  count: number;
+}
+
 /**
- * Per-request loaders (live tickets only): N ticket references, or the open tickets of N customers, cost one query,
- * narrowed to the customers the caller may see; a caller whose department has no access to
- * tickets gets nulls and empty lists without a query.
+ * Per-request loaders (live tickets only): N ticket references, the open tickets or the ticket
+ * counts of N customers, or the status history of N tickets, cost one query each, narrowed to the
+ * customers the caller may see; a caller whose department has no access to tickets gets nulls and
+ * empty lists without a query.
  */
 export const createTicketLoaders = (em: SqlEntityManager, principal: Principal | null) => {
   const access: Access = principal ? ticketPolicy[principal.role] : 'none';
@@ -26,6 +34,27 @@ export const createTicketLoaders = (em: SqlEntityManager, principal: Principal |
           .getResultList();
       },
       (ticket) => ticket.customerId,
+    ),
+    /** Per customer, one entry per status that has tickets, in lifecycle order. */
+    ticketCountsByCustomer: new DataLoader<string, TicketStatusCount[]>(async (customerIds) => {
+      if (access === 'none') return customerIds.map(() => []);
+      const rows = await ticketQuery(em, principal, access)
+        .select(['t.customer_id', 't.status', raw('count(*)::int as count')])
+        .andWhere({ customerId: { $in: [...customerIds] } })
+        .groupBy(['t.customer_id', 't.status'])
+        .execute<{ customer_id: string; status: TicketStatus; count: number }[]>('all', false);
+      const order = (status: TicketStatus) => TICKET_STATUSES.indexOf(status);
+      return customerIds.map((id) =>
+        rows
+          .filter((row) => row.customer_id === id)
+          .sort((a, b) => order(a.status) - order(b.status))
+          .map((row) => ({ status: row.status, count: row.count })),
+      );
+    }),
+    /** Only asked for tickets the caller already sees, so it needs no narrowing of its own. */
+    statusHistoryByTicket: groupedLoader(
+      async (ticketIds) => em.find(TicketStatusChange, { ticketId: { $in: [...ticketIds] } }, { orderBy: { at: 'asc', id: 'asc' } }),
+      (change) => change.ticketId,
     ),
   };
 };

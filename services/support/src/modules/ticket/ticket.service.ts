@@ -16,7 +16,17 @@ import {
   type Access,
   type Connection,
 } from '@rapport/subgraph-kit';
-import { resolve, Ticket, TICKET_PRIORITIES, TICKET_STATUSES, ticketNumber, type ITicket } from './ticket.entity.js';
+import {
+  changeStatus,
+  Ticket,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  ticketNumber,
+  TicketStatusChange,
+  type ITicket,
+  type TicketStatus,
+} from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
 
 export interface OpenTicketInput {
@@ -24,6 +34,22 @@ export interface OpenTicketInput {
   subject: string;
   description?: string | null;
   priority?: string | null;
+  contactId?: string | null;
+  channel?: string | null;
+  category?: string | null;
+  assigneeId?: string | null;
+  teamId?: string | null;
+}
+
+const optionalUuid = (field: string, value: string | null | undefined): string | null =>
+  value === null || value === undefined ? null : requireUuid(field, value);
+const optionalChannel = (field: string, value: string | null | undefined) =>
+  value === null || value === undefined ? null : requireOneOf(field, value, TICKET_CHANNELS);
+/** A free-text category as stored: trimmed, lower-cased (at most 100 characters), null when blank. */
+const optionalCategory = (field: string, value: string | null | undefined): string | null => optionalText(field, value, 100)?.toLowerCase() ?? null;
+
+function recordStatusChange(em: SqlEntityManager, ticket: ITicket, from: TicketStatus | null, note: string | null, changedBy: string | null, at: Date): void {
+  em.create(TicketStatusChange, { id: randomUUID(), ticketId: ticket.id, fromStatus: from, toStatus: ticket.status, note, changedBy, at });
 }
 
 /**
@@ -36,6 +62,11 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
   const subject = requireText('input.subject', input.subject);
   const description = optionalText('input.description', input.description, 10000);
   const priority = requireOneOf('input.priority', input.priority ?? 'NORMAL', TICKET_PRIORITIES);
+  const contactId = optionalUuid('input.contactId', input.contactId);
+  const channel = optionalChannel('input.channel', input.channel);
+  const category = optionalCategory('input.category', input.category);
+  const assigneeId = optionalUuid('input.assigneeId', input.assigneeId);
+  const teamId = optionalUuid('input.teamId', input.teamId);
   await assertCustomerVisible(em, principal, access, customerId, 'input.customerId');
   const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('ticket_number_seq')::text as n`);
   if (!row) throw new Error('ticket_number_seq returned no value');
@@ -49,7 +80,14 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
     status: 'NEW',
     openedAt: new Date(),
     resolvedAt: null,
+    contactId,
+    channel,
+    category,
+    assigneeId,
+    teamId,
+    pausedSeconds: 0,
   });
+  recordStatusChange(em, ticket, null, null, principal?.userId ?? null, ticket.openedAt);
   publish(
     em,
     TicketOpenedV1,
@@ -62,27 +100,120 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
 }
 
 /**
- * Resolves a ticket that is still being worked on (else CONFLICT) and writes its
- * `support.ticket.resolved.v1` event, in one transaction holding the ticket's row lock so two
- * concurrent resolutions cannot both succeed. A ticket the caller may not see is NOT_FOUND.
+ * Moves a ticket to `status` along an allowed transition (else CONFLICT naming `status`), records
+ * the change with its note in the status history and, on resolution, writes
+ * `support.ticket.resolved.v1` — all in one transaction holding the ticket's row lock, so two
+ * concurrent changes cannot both start from the same status. A ticket the caller may not see is NOT_FOUND.
+ */
+export async function changeTicketStatus(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  id: string,
+  status: string,
+  note: string | null | undefined,
+  meta: EventMetadata,
+): Promise<ITicket> {
+  const access = writeAccess(ticketPolicy, principal, 'tickets');
+  const ticketId = requireUuid('id', id);
+  const to = requireOneOf('status', status, TICKET_STATUSES);
+  const text = optionalText('note', note, 2000);
+  return transition(em, principal, access, ticketId, to, text, 'status', meta);
+}
+
+/**
+ * Resolves a ticket that is still being worked on (else CONFLICT): the shortcut for
+ * `changeTicketStatus(id, RESOLVED)`, with the same history entry and `support.ticket.resolved.v1` event.
  */
 export async function resolveTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
+  return transition(em, principal, access, ticketId, 'RESOLVED', null, 'id', meta);
+}
+
+async function transition(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  access: Access,
+  ticketId: string,
+  to: TicketStatus,
+  note: string | null,
+  field: string,
+  meta: EventMetadata,
+): Promise<ITicket> {
   return em.transactional(async (tx) => {
     const ticket = await ticketQuery(tx, principal, access).andWhere({ id: ticketId }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
-    if (!ticket) throw notFound('Ticket', id, 'id');
-    const resolvedAt = new Date();
-    resolve(ticket, resolvedAt);
-    publish(
-      tx,
-      TicketResolvedV1,
-      ticket.id,
-      { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, resolvedAt: resolvedAt.toISOString() },
-      meta,
-    );
+    if (!ticket) throw notFound('Ticket', ticketId, 'id');
+    const at = new Date();
+    const from = changeStatus(ticket, to, at, field);
+    recordStatusChange(tx, ticket, from, note, principal?.userId ?? null, at);
+    if (to === 'RESOLVED') {
+      publish(
+        tx,
+        TicketResolvedV1,
+        ticket.id,
+        { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, resolvedAt: at.toISOString() },
+        meta,
+      );
+    }
     return ticket;
   });
+}
+
+/**
+ * Assigns a ticket to an agent and/or a team; null for either clears it. The ids are users and
+ * teams of the identity subgraph, taken as given.
+ */
+export async function assignTicket(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  id: string,
+  assigneeId: string | null | undefined,
+  teamId: string | null | undefined,
+): Promise<ITicket> {
+  const access = writeAccess(ticketPolicy, principal, 'tickets');
+  const ticketId = requireUuid('id', id);
+  const assignee = optionalUuid('assigneeId', assigneeId);
+  const team = optionalUuid('teamId', teamId);
+  const ticket = await findVisible(em, principal, access, ticketId, 'id');
+  ticket.assigneeId = assignee;
+  ticket.teamId = team;
+  await em.flush();
+  return ticket;
+}
+
+export interface UpdateTicketInput {
+  id: string;
+  subject?: string | null;
+  description?: string | null;
+  priority?: string | null;
+  category?: string | null;
+  channel?: string | null;
+}
+
+/**
+ * Changes the given fields of a ticket and leaves the others; null clears description, category
+ * and channel, while subject and priority cannot be cleared (BAD_USER_INPUT). A new priority moves
+ * the SLA due dates to its targets.
+ */
+export async function updateTicket(em: SqlEntityManager, principal: Principal | null, input: UpdateTicketInput): Promise<ITicket> {
+  const access = writeAccess(ticketPolicy, principal, 'tickets');
+  const ticketId = requireUuid('input.id', input.id);
+  const changes: Partial<Pick<ITicket, 'subject' | 'description' | 'priority' | 'category' | 'channel'>> = {};
+  if (input.subject !== undefined) {
+    if (input.subject === null) throw badInput('input.subject', 'input.subject cannot be cleared', 'REQUIRED');
+    changes.subject = requireText('input.subject', input.subject);
+  }
+  if (input.description !== undefined) changes.description = optionalText('input.description', input.description, 10000);
+  if (input.priority !== undefined) {
+    if (input.priority === null) throw badInput('input.priority', 'input.priority cannot be cleared', 'REQUIRED');
+    changes.priority = requireOneOf('input.priority', input.priority, TICKET_PRIORITIES);
+  }
+  if (input.category !== undefined) changes.category = optionalCategory('input.category', input.category);
+  if (input.channel !== undefined) changes.channel = optionalChannel('input.channel', input.channel);
+  const ticket = await findVisible(em, principal, access, ticketId, 'input.id');
+  Object.assign(ticket, changes);
+  await em.flush();
+  return ticket;
 }
 
 /** One ticket by id; NOT_FOUND when it does not exist or belongs to a customer the caller may not see. */
@@ -112,6 +243,10 @@ export interface TicketFilter {
   customerId?: string | null;
   status?: string | null;
   priority?: string | null;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  channel?: string | null;
+  category?: string | null;
 }
 
 /** The tickets the caller may see, newest first by (openedAt, id), paged by keyset (never OFFSET). */
@@ -128,6 +263,13 @@ export async function listTickets(
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, TICKET_STATUSES) });
   if (filter?.priority) qb.andWhere({ priority: requireOneOf('filter.priority', filter.priority, TICKET_PRIORITIES) });
+  if (filter?.assigneeId) qb.andWhere({ assigneeId: requireUuid('filter.assigneeId', filter.assigneeId) });
+  if (filter?.teamId) qb.andWhere({ teamId: requireUuid('filter.teamId', filter.teamId) });
+  if (filter?.channel) qb.andWhere({ channel: requireOneOf('filter.channel', filter.channel, TICKET_CHANNELS) });
+  if (filter?.category) {
+    const category = optionalCategory('filter.category', filter.category);
+    if (category) qb.andWhere({ category });
+  }
   if (after) {
     const cursor = decodeCursor('after', after);
     if (Number.isNaN(Date.parse(cursor.sortValue)) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');

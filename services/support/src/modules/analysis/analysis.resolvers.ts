@@ -1,0 +1,13 @@
+import type { ResolverMap } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import { supportAnalysis, type SupportAnalysis } from './analysis.service.js';
+
+export const analysisResolvers: ResolverMap = {
+  Query: {
+    supportAnalysis: (_: unknown, args: { from: string; to: string }, ctx: Context) => supportAnalysis(ctx.em, ctx.principal, args.from, args.to),
+  },
+  SupportAnalysis: {
+    ticketsOpened: (analysis: SupportAnalysis) => analysis.opened,
+    ticketsResolved: (analysis: SupportAnalysis) => analysis.resolved,
+  },
+};

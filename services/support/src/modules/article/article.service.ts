@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { badInput, conflict, isUuid, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
+import { decodeCursor, encodeCursor, readAccess, restoreAccess, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { ticketPolicy } from '../ticket/ticket.policy.js';
+import { ticketQuery } from '../ticket/ticket.service.js';
+import type { ITicket } from '../ticket/ticket.entity.js';
+import { Article, ArticleVersion, publishDraft, TicketArticle, type IArticle } from './article.entity.js';
+import { articlePolicy } from './article.policy.js';
+
+const CATEGORY_MAX = 100;
+const TITLE_MAX = 200;
+const BODY_MAX = 100_000;
+const QUERY_MAX = 500;
+
+/** Editors (write access) see drafts; everyone else only published articles. */
+export const isEditor = (access: Access): boolean => access === 'all' || access === 'scoped';
+
+/**
+ * The one base query for articles: for editors every live article, for readers only those
+ * published at least once; without the archived ones (or, with `archived`, only those).
+ */
+export function articleQuery(em: SqlEntityManager, access: Access, archived = false) {
+  const qb = em.createQueryBuilder(Article, 'a').select('*');
+  qb.where(archived ? 'a.deleted_at is not null' : 'a.deleted_at is null');
+  if (!isEditor(access)) qb.andWhere('a.published_version is not null');
+  return qb;
+}
+
+async function findVisible(em: SqlEntityManager, access: Access, id: string, field: string, archived = false): Promise<IArticle> {
+  const article = await articleQuery(em, access, archived).andWhere({ id }).getSingleResult();
+  if (!article) throw notFound('Article', id, field);
+  return article;
+}
+
+export interface CreateArticleInput {
+  category: string;
+  title: string;
+  body: string;
+}
+
+/** Creates an article whose draft is the given text; nobody but editors sees it until it is published. */
+export async function createArticle(em: SqlEntityManager, principal: Principal | null, input: CreateArticleInput): Promise<IArticle> {
+  writeAccess(articlePolicy, principal, 'articles');
+  const article = em.create(Article, {
+    id: randomUUID(),
+    category: requireText('input.category', input.category, CATEGORY_MAX),
+    draftTitle: requireText('input.title', input.title, TITLE_MAX),
+    draftBody: requireText('input.body', input.body, BODY_MAX),
+    draftUpdatedAt: new Date(),
+    title: null,
+    body: null,
+    publishedVersion: null,
+    publishedAt: null,
+    publishedBy: null,
+    deletedAt: null,
+  });
+  await em.flush();
+  return article;
+}
+
+export interface UpdateArticleDraftInput {
+  category?: string | null;
+  title?: string | null;
+  body?: string | null;
+}
+
+/**
+ * Changes an article's draft (and its category, which applies at once); readers keep seeing the
+ * published version until the next publication. At least one field must be given.
+ */
+export async function updateArticleDraft(em: SqlEntityManager, principal: Principal | null, id: string, input: UpdateArticleDraftInput): Promise<IArticle> {
+  const access = writeAccess(articlePolicy, principal, 'articles');
+  const articleId = requireUuid('id', id);
+  const category = input.category === null || input.category === undefined ? null : requireText('input.category', input.category, CATEGORY_MAX);
+  const title = input.title === null || input.title === undefined ? null : requireText('input.title', input.title, TITLE_MAX);
+  const body = input.body === null || input.body === undefined ? null : requireText('input.body', input.body, BODY_MAX);
+  if (category === null && title === null && body === null) throw badInput('input', 'give at least one of input.category, input.title, input.body', 'REQUIRED');
+  const article = await findVisible(em, access, articleId, 'id');
+  if (category !== null) article.category = category;
+  if (title !== null) article.draftTitle = title;
+  if (body !== null) article.draftBody = body;
+  if (title !== null || body !== null) article.draftUpdatedAt = new Date();
+  await em.flush();
+  return article;
+}
+
+/**
+ * Copies the draft to the article's next published version and shows it to readers, in one
+ * transaction holding the article's row lock so two publications cannot take the same number.
+ */
+export async function publishArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
+  const access = writeAccess(articlePolicy, principal, 'articles');
+  const articleId = requireUuid('id', id);
+  return em.transactional(async (tx) => {
+    const article = await articleQuery(tx, access).andWhere({ id: articleId }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+    if (!article) throw notFound('Article', articleId, 'id');
+    tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
+    return article;
+  });
+}
+
+/** Archives an article (a soft deletion): it leaves search, lookups and tickets' article lists; CONFLICT when already archived. */
+export async function archiveArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
+  const access = writeAccess(articlePolicy, principal, 'articles');
+  const articleId = requireUuid('id', id);
+  const article = await articleQuery(em, access).andWhere({ id: articleId }).getSingleResult();
+  if (!article) {
+    await findVisible(em, access, articleId, 'id', true);
+    throw conflict('ARTICLE_ALREADY_ARCHIVED', `Article ${articleId} is already archived`, 'id');
+  }
+  article.deletedAt = new Date();
+  await em.flush();
+  return article;
+}
+
+/** Brings an archived article back as it was; CONFLICT when it is not archived. */
+export async function restoreArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
+  const access = restoreAccess(articlePolicy, principal, 'articles');
+  const articleId = requireUuid('id', id);
+  const article = await articleQuery(em, access, true).andWhere({ id: articleId }).getSingleResult();
+  if (!article) {
+    await findVisible(em, access, articleId, 'id');
+    throw conflict('ARTICLE_NOT_ARCHIVED', `Article ${articleId} is not archived`, 'id');
+  }
+  article.deletedAt = null;
+  await em.flush();
+  return article;
+}
+
+/** One article by id; NOT_FOUND when unknown, archived, or (for readers) never published. */
+export async function getArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
+  const access = readAccess(articlePolicy, principal, 'articles');
+  return findVisible(em, access, requireUuid('id', id), 'id');
+}
+
+/** A found article with how well it matched. */
+export interface ArticleHit {
+  id: string;
+  rank: number;
+  article: IArticle;
+}
+
+const TSQUERY = `websearch_to_tsquery('english', ?)`;
+
+/**
+ * Full-text search over what each article shows (its latest published version; for editors, the
+ * draft of an article never published), best match first by `ts_rank`, then by id; paged by the
+ * keyset (rank, id).
+ */
+export async function searchArticles(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  query: string,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<ArticleHit>> {
+  const access = readAccess(articlePolicy, principal, 'articles');
+  const text = requireText('query', query, QUERY_MAX);
+  const limit = pageSize('first', first);
+  const qb = articleQuery(em, access)
+    .addSelect(raw(`ts_rank(a.search, ${TSQUERY}) as rank`, [text]))
+    .andWhere(`a.search @@ ${TSQUERY}`, [text]);
+  if (after) {
+    const cursor = decodeCursor('after', after);
+    if (!/^\d+(\.\d+)?(e-?\d+)?$/i.test(cursor.sortValue) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    qb.andWhere(`(ts_rank(a.search, ${TSQUERY}), a.id) < (?::real, ?)`, [text, cursor.sortValue, cursor.id]);
+  }
+  qb.orderBy([{ [raw('rank')]: 'desc' }, { id: 'desc' }]).limit(limit + 1);
+  const rows = await qb.execute<(Record<string, unknown> & { rank: number })[]>('all', false);
+  const hits = rows.map(({ rank, ...row }) => {
+    const article = em.map(Article, row);
+    return { id: article.id, rank: Number(rank), article };
+  });
+  const page = hits.slice(0, limit);
+  const edges = page.map((hit) => ({ cursor: encodeCursor(String(hit.rank), hit.id), node: hit }));
+  return { edges, pageInfo: { hasNextPage: hits.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/**
+ * Records that an article helped solve a ticket. The ticket must be one the caller may change
+ * (else NOT_FOUND), the article one they may see; CONFLICT when the two are already linked.
+ */
+export async function linkArticleToTicket(em: SqlEntityManager, principal: Principal | null, ticketId: string, articleId: string): Promise<ITicket> {
+  const ticketAccess = writeAccess(ticketPolicy, principal, 'tickets');
+  const articleAccess = readAccess(articlePolicy, principal, 'articles');
+  const tId = requireUuid('ticketId', ticketId);
+  const aId = requireUuid('articleId', articleId);
+  const ticket = await ticketQuery(em, principal, ticketAccess).andWhere({ id: tId }).getSingleResult();
+  if (!ticket) throw notFound('Ticket', tId, 'ticketId');
+  await findVisible(em, articleAccess, aId, 'articleId');
+  const alreadyLinked = () => conflict('ARTICLE_ALREADY_LINKED', `Article ${aId} is already linked to ticket ${ticket.number}`, 'articleId');
+  if (await em.count(TicketArticle, { ticketId: tId, articleId: aId })) throw alreadyLinked();
+  em.create(TicketArticle, { id: randomUUID(), ticketId: tId, articleId: aId, linkedAt: new Date(), linkedBy: principal?.userId ?? null });
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw alreadyLinked();
+    throw error;
+  }
+  return ticket;
+}

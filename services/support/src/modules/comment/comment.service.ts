@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { AppError, notFound, requireText, requireUuid } from '@rapport/errors';
+import { writeAccess } from '@rapport/subgraph-kit';
+import { recordFirstResponse } from '../ticket/ticket.entity.js';
+import { ticketPolicy } from '../ticket/ticket.policy.js';
+import { ticketQuery } from '../ticket/ticket.service.js';
+import { TicketComment, type ITicketComment } from './comment.entity.js';
+import { respondsForSupport, seesInternalComments } from './comment.policy.js';
+
+/**
+ * Adds a comment to a ticket the caller may work on (else NOT_FOUND). Internal comments may be
+ * written only by those who may read them (else FORBIDDEN). The first public comment by a support
+ * agent or an admin stamps the ticket's first response, under the ticket's row lock so two
+ * simultaneous answers cannot both count as first.
+ */
+export async function addTicketComment(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  ticketId: string,
+  body: string,
+  internal: boolean | null | undefined,
+): Promise<ITicketComment> {
+  const access = writeAccess(ticketPolicy, principal, 'tickets');
+  const id = requireUuid('ticketId', ticketId);
+  const text = requireText('body', body, 10000);
+  const isInternal = internal ?? false;
+  if (isInternal && !seesInternalComments(principal)) {
+    throw new AppError('FORBIDDEN', 'INTERNAL_COMMENT_FORBIDDEN', `${principal?.role} may not write internal comments`, { field: 'internal' });
+  }
+  return em.transactional(async (tx) => {
+    const ticket = await ticketQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+    if (!ticket) throw notFound('Ticket', id, 'ticketId');
+    const at = new Date();
+    const comment = tx.create(TicketComment, { id: randomUUID(), ticketId: ticket.id, authorId: principal!.userId, body: text, internal: isInternal, createdAt: at });
+    if (!isInternal && respondsForSupport(principal)) recordFirstResponse(ticket, at);
+    return comment;
+  });
+}

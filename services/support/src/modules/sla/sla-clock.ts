@@ -1,0 +1,83 @@
+/**
+ * SLA clock arithmetic, in wall-clock time: a ticket's clocks run from its opening and stand still
+ * while it waits on the customer. Pure functions, no I/O: the caller passes `now`.
+ */
+
+/** The statuses in which the SLA clocks are paused. */
+export const PAUSING_STATUS = 'WAITING_ON_CUSTOMER';
+
+/** What a ticket keeps to know how long its clocks were stopped. */
+export interface PauseState {
+  /** Whole seconds spent paused in pauses that have ended. */
+  pausedSeconds: number;
+  /** When the current pause began; null while the clocks run. */
+  pausedSince: Date | null;
+}
+
+/** Seconds paused up to `at`, counting the pause still running (never negative). */
+export function pausedSecondsAt(state: PauseState, at: Date): number {
+  if (!state.pausedSince) return state.pausedSeconds;
+  return state.pausedSeconds + Math.max(0, Math.round((at.getTime() - state.pausedSince.getTime()) / 1000));
+}
+
+/**
+ * The pause state after a status change from `from` to `to` at `at`: entering
+ * WAITING_ON_CUSTOMER starts a pause, leaving it adds the pause's length to `pausedSeconds`.
+ */
+export function pauseAfterTransition(state: PauseState, from: string, to: string, at: Date): PauseState {
+  const wasPaused = from === PAUSING_STATUS;
+  const isPaused = to === PAUSING_STATUS;
+  if (!wasPaused && isPaused) return { pausedSeconds: state.pausedSeconds, pausedSince: at };
+  if (wasPaused && !isPaused) return { pausedSeconds: pausedSecondsAt(state, at), pausedSince: null };
+  return { pausedSeconds: state.pausedSeconds, pausedSince: state.pausedSince };
+}
+
+export interface SlaClockInput extends PauseState {
+  openedAt: Date;
+  /** Target for the first response, in minutes from opening. */
+  firstResponseMinutes: number;
+  /** Target for the resolution, in minutes from opening. */
+  resolutionMinutes: number;
+  /** When an agent first answered publicly; null until then. */
+  firstRespondedAt: Date | null;
+  /** Seconds paused before that first answer (frozen when it was given); null until then. */
+  firstResponsePausedSeconds: number | null;
+  /** When the ticket was resolved, only while it is RESOLVED or CLOSED; null otherwise. */
+  resolvedAt: Date | null;
+  now: Date;
+}
+
+export interface SlaClock {
+  firstResponseDueAt: Date;
+  resolutionDueAt: Date;
+  firstResponseBreached: boolean;
+  resolutionBreached: boolean;
+  paused: boolean;
+}
+
+const MINUTE = 60_000;
+const SECOND = 1000;
+
+/**
+ * Due dates are the opening time plus the target plus the time paused (up to now while a pause
+ * runs, so a paused ticket's due dates move with the clock). The first-response due date counts
+ * only the pauses before the first answer. A clock is breached when its stop time (the answer,
+ * the resolution, or now while it still runs) lies after its due date.
+ */
+export function computeSlaClock(input: SlaClockInput): SlaClock {
+  const opened = input.openedAt.getTime();
+  const pausedNow = pausedSecondsAt(input, input.now);
+  const firstResponsePaused = input.firstRespondedAt ? (input.firstResponsePausedSeconds ?? 0) : pausedNow;
+  const resolutionPaused = input.resolvedAt ? input.pausedSeconds : pausedNow;
+  const firstResponseDueAt = new Date(opened + input.firstResponseMinutes * MINUTE + firstResponsePaused * SECOND);
+  const resolutionDueAt = new Date(opened + input.resolutionMinutes * MINUTE + resolutionPaused * SECOND);
+  const firstResponseStop = input.firstRespondedAt ?? input.now;
+  const resolutionStop = input.resolvedAt ?? input.now;
+  return {
+    firstResponseDueAt,
+    resolutionDueAt,
+    firstResponseBreached: firstResponseStop.getTime() > firstResponseDueAt.getTime(),
+    resolutionBreached: resolutionStop.getTime() > resolutionDueAt.getTime(),
+    paused: input.pausedSince !== null,
+  };
+}
