@@ -73,6 +73,22 @@ export const InvoiceIssuedV1 = defineEvent(
   z.object({ invoiceId: uuid, customerId: uuid, number: z.string(), total: money, dueDate: z.string() }),
 );
 
+/** customers: an activity with a customer (call, visit, meeting, email, note, planned visit) was logged. */
+export const CustomerActivityLoggedV1 = defineEvent(
+  'customers.activity.logged.v1',
+  z.object({
+    activityId: uuid,
+    customerId: uuid,
+    kind: z.enum(['CALL', 'VISIT', 'MEETING', 'EMAIL', 'NOTE', 'PLANNED_VISIT']),
+    subject: z.string(),
+    occurredAt: isoDateTime.nullable(),
+    plannedFor: isoDateTime.nullable(),
+    contactId: uuid.nullable(),
+    opportunityId: uuid.nullable(),
+    createdBy: uuid.nullable(),
+  }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -85,6 +101,7 @@ export const ALL_EVENTS = [
   OrderConfirmedV1,
   ShipmentPlannedV1,
   InvoiceIssuedV1,
+  CustomerActivityLoggedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -2,10 +2,18 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000001 } from './Migration20261123000001.js';
 import { Migration20261123000002 } from './Migration20261123000002.js';
 import { Migration20261123000003 } from './Migration20261123000003.js';
+import { Migration20261124000010 } from './Migration20261124000010.js';
+import { Migration20261124000011 } from './Migration20261124000011.js';
+import { Migration20261124000012 } from './Migration20261124000012.js';
+import { Migration20261124000013 } from './Migration20261124000013.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000001', class: Migration20261123000001 },
   { name: 'Migration20261123000002', class: Migration20261123000002 },
   { name: 'Migration20261123000003', class: Migration20261123000003 },
+  { name: 'Migration20261124000010', class: Migration20261124000010 },
+  { name: 'Migration20261124000011', class: Migration20261124000011 },
+  { name: 'Migration20261124000012', class: Migration20261124000012 },
+  { name: 'Migration20261124000013', class: Migration20261124000013 },
 ];

@@ -11,9 +11,11 @@ import {
   setSharing,
   sharedWith,
   transferCustomer,
+  updateCustomer,
   type CreateCustomerInput,
   type CustomerFilter,
   type TransferCustomerInput,
+  type UpdateCustomerInput,
 } from './customer.service.js';
 
 export const customerResolvers: ResolverMap = {
@@ -24,6 +26,7 @@ export const customerResolvers: ResolverMap = {
   },
   Mutation: {
     createCustomer: (_: unknown, args: { input: CreateCustomerInput }, ctx: Context) => createCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    updateCustomer: (_: unknown, args: { input: UpdateCustomerInput }, ctx: Context) => updateCustomer(ctx.em, ctx.principal, args.input),
     transferCustomer: (_: unknown, args: { input: TransferCustomerInput }, ctx: Context) => transferCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     shareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
       setSharing(ctx.em, ctx.principal, args.input, true, ctx.eventMeta),
@@ -38,6 +41,7 @@ export const customerResolvers: ResolverMap = {
     team: (customer: ICustomer) => (customer.teamId ? { __typename: 'Team', id: customer.teamId } : null),
     sharedWith: async (customer: ICustomer, _: unknown, ctx: Context) => (await sharedWith(ctx.em, customer.id)).map((id) => ({ __typename: 'User', id })),
     createdAt: (customer: ICustomer) => customer.createdAt.toISOString(),
+    lastContactedAt: (customer: ICustomer) => customer.lastContactedAt?.toISOString() ?? null,
     deletedAt: (customer: ICustomer) => customer.deletedAt?.toISOString() ?? null,
     history: (customer: ICustomer, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Customer', customer.id, args.first),
   },

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, notFound, optionalEmail, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   CustomerAccess,
   decodeCursor,
@@ -15,7 +16,7 @@ import {
   type Access,
   type Connection,
 } from '@rapport/subgraph-kit';
-import { CUSTOMER_KINDS, Customer, LIFECYCLE_STATES, type ICustomer } from './customer.entity.js';
+import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
 
 export interface CreateCustomerInput {
@@ -26,7 +27,14 @@ export interface CreateCustomerInput {
   phone?: string | null;
   ownerId?: string | null;
   teamId?: string | null;
+  industry?: string | null;
+  source?: string | null;
+  tier?: string | null;
+  tags?: string[] | null;
+  notes?: string | null;
 }
+
+const NOTES_MAX = 10000;
 
 /**
  * Validates and creates the customer, its visibility row and its `customers.customer.created.v1`
@@ -52,6 +60,12 @@ export async function createCustomer(em: SqlEntityManager, principal: Principal 
     phone: optionalText('input.phone', input.phone, 40),
     ownerId,
     teamId,
+    industry: optionalText('input.industry', input.industry, 100),
+    source: input.source ? requireOneOf('input.source', input.source, CUSTOMER_SOURCES) : null,
+    tier: input.tier ? requireOneOf('input.tier', input.tier, CUSTOMER_TIERS) : null,
+    tags: normaliseTags('input.tags', input.tags ?? []),
+    notes: optionalText('input.notes', input.notes, NOTES_MAX),
+    lastContactedAt: null,
   });
   em.create(CustomerAccess, { customerId: customer.id, ownerId, teamId, sharedWith: [] });
   publish(em, CustomerCreatedV1, customer.id, { customerId: customer.id, name: customer.name, kind: customer.kind, ownerId, teamId }, meta);
@@ -79,6 +93,63 @@ async function findVisible(em: SqlEntityManager, principal: Principal | null, ac
   return customer;
 }
 
+/**
+ * A customer the caller may change (their department writes customers and they may see it),
+ * not deleted; NOT_FOUND for unknown and invisible alike. Other modules write through this. With
+ * `lock` (inside a transaction), the row stays locked until it ends.
+ */
+export async function findWritableCustomer(em: SqlEntityManager, principal: Principal | null, id: string, field: string, lock = false): Promise<ICustomer> {
+  const access = writeAccess(customerPolicy, principal, 'customers');
+  const customerId = requireUuid(field, id);
+  const qb = visibleQuery(em, principal, access).andWhere({ id: customerId });
+  if (lock) qb.setLockMode(LockMode.PESSIMISTIC_WRITE);
+  const customer = await qb.getSingleResult();
+  if (!customer) throw notFound('Customer', customerId, field);
+  return customer;
+}
+
+export interface UpdateCustomerInput {
+  id: string;
+  name?: string | null;
+  lifecycleState?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  industry?: string | null;
+  source?: string | null;
+  tier?: string | null;
+  tags?: string[] | null;
+  notes?: string | null;
+}
+
+const given = <K extends keyof UpdateCustomerInput>(input: UpdateCustomerInput, key: K): boolean => input[key] !== undefined;
+
+function notNull<T>(field: string, value: T | null | undefined): T {
+  if (value === null || value === undefined) throw badInput(field, `${field} cannot be cleared`, 'REQUIRED');
+  return value;
+}
+
+/**
+ * Changes the given fields of a customer the caller may change, and only those (a field set to
+ * null is cleared, where it may be empty); everything is validated before anything is written.
+ * The audit trail records what changed.
+ */
+export async function updateCustomer(em: SqlEntityManager, principal: Principal | null, input: UpdateCustomerInput): Promise<ICustomer> {
+  const customer = await findWritableCustomer(em, principal, input.id, 'input.id');
+  const changes: Partial<ICustomer> = {};
+  if (given(input, 'name')) changes.name = requireText('input.name', notNull('input.name', input.name));
+  if (given(input, 'lifecycleState')) changes.lifecycleState = requireOneOf('input.lifecycleState', notNull('input.lifecycleState', input.lifecycleState), LIFECYCLE_STATES);
+  if (given(input, 'email')) changes.email = optionalEmail('input.email', input.email);
+  if (given(input, 'phone')) changes.phone = optionalText('input.phone', input.phone, 40);
+  if (given(input, 'industry')) changes.industry = optionalText('input.industry', input.industry, 100);
+  if (given(input, 'source')) changes.source = input.source ? requireOneOf('input.source', input.source, CUSTOMER_SOURCES) : null;
+  if (given(input, 'tier')) changes.tier = input.tier ? requireOneOf('input.tier', input.tier, CUSTOMER_TIERS) : null;
+  if (given(input, 'tags')) changes.tags = normaliseTags('input.tags', notNull('input.tags', input.tags));
+  if (given(input, 'notes')) changes.notes = optionalText('input.notes', input.notes, NOTES_MAX);
+  em.assign(customer, changes);
+  await em.flush();
+  return customer;
+}
+
 /** Customers of `ids` the caller may see, in one query (for references and loaders). */
 export async function visibleCustomersByIds(em: SqlEntityManager, principal: Principal | null, ids: readonly string[]): Promise<ICustomer[]> {
   if (!principal) return [];
@@ -91,6 +162,26 @@ export interface CustomerFilter {
   ownerId?: string | null;
   lifecycleState?: string | null;
   search?: string | null;
+  tier?: string | null;
+  industry?: string | null;
+  tags?: string[] | null;
+  createdFrom?: string | null;
+  createdTo?: string | null;
+  lastContactedFrom?: string | null;
+  lastContactedTo?: string | null;
+  /** Matches any live address of the customer, ignoring case. */
+  city?: string | null;
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Narrows `column` to the days `from`…`to` (ISO dates, both inclusive, UTC). */
+function dayRange(qb: { andWhere(sql: string, params?: unknown[]): unknown }, column: string, fromField: string, from: string | null | undefined, toField: string, to: string | null | undefined): void {
+  const start = from ? requireIsoDate(fromField, from) : null;
+  const end = to ? requireIsoDate(toField, to) : null;
+  if (start && end && end < start) throw badInput(toField, `${toField} must not be before ${fromField}`, 'INVALID_RANGE');
+  if (start) qb.andWhere(`${column} >= ?::date`, [start]);
+  if (end) qb.andWhere(`${column} < ?::date + 1`, [end]);
 }
 
 /** The customers the caller may see, by name then id, paged by keyset (never OFFSET). */
@@ -107,7 +198,16 @@ export async function listCustomers(
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
   if (filter?.lifecycleState) qb.andWhere({ lifecycleState: requireOneOf('filter.lifecycleState', filter.lifecycleState, LIFECYCLE_STATES) });
   const search = optionalText('filter.search', filter?.search, 100);
-  if (search) qb.andWhere({ name: { $ilike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+  if (search) qb.andWhere({ name: { $ilike: `%${escapeLike(search)}%` } });
+  if (filter?.tier) qb.andWhere({ tier: requireOneOf('filter.tier', filter.tier, CUSTOMER_TIERS) });
+  const industry = optionalText('filter.industry', filter?.industry, 100);
+  if (industry) qb.andWhere('lower(c.industry) = lower(?)', [industry]);
+  const tags = normaliseTags('filter.tags', filter?.tags ?? []);
+  if (tags.length) qb.andWhere(`c.tags @> array[${tags.map(() => '?').join(', ')}]::text[]`, tags);
+  dayRange(qb, 'c.created_at', 'filter.createdFrom', filter?.createdFrom, 'filter.createdTo', filter?.createdTo);
+  const city = optionalText('filter.city', filter?.city, 100);
+  if (city) qb.andWhere('exists (select 1 from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null and lower(ad.city) = lower(?))', [city]);
+  dayRange(qb, 'c.last_contacted_at', 'filter.lastContactedFrom', filter?.lastContactedFrom, 'filter.lastContactedTo', filter?.lastContactedTo);
   if (after) {
     const cursor = decodeCursor('after', after);
     qb.andWhere('(c.name, c.id) > (?, ?)', [cursor.sortValue, cursor.id]);

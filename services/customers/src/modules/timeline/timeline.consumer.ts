@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { on } from '@rapport/bus';
 import {
+  CustomerActivityLoggedV1,
   CustomerCreatedV1,
   InvoiceIssuedV1,
   OpportunityOpenedV1,
@@ -10,6 +11,7 @@ import {
   TicketOpenedV1,
   TicketResolvedV1,
   type CloudEvent,
+  type EventData,
 } from '@rapport/contracts';
 import { TimelineEntry, type TimelineKind } from './timeline-entry.entity.js';
 
@@ -25,6 +27,20 @@ function record(em: SqlEntityManager, event: CloudEvent, customerId: string, kin
     occurredAt: new Date(event.time),
   });
 }
+
+const ACTIVITY_WORDS: Record<EventData<typeof CustomerActivityLoggedV1>['kind'], string> = {
+  CALL: 'Call',
+  VISIT: 'Visit',
+  MEETING: 'Meeting',
+  EMAIL: 'Email',
+  NOTE: 'Note',
+  PLANNED_VISIT: 'Visit',
+};
+
+const activitySummary = (data: EventData<typeof CustomerActivityLoggedV1>): string =>
+  data.kind === 'PLANNED_VISIT' && data.plannedFor
+    ? `Visit planned for ${data.plannedFor.slice(0, 10)}: ${data.subject}`
+    : `${ACTIVITY_WORDS[data.kind]} logged: ${data.subject}`;
 
 /** Every event about a customer becomes an entry on that customer's timeline (once: inbox). */
 export const timelineHandlers = [
@@ -43,4 +59,5 @@ export const timelineHandlers = [
   on(InvoiceIssuedV1, async (data, event, em) =>
     record(em, event, data.customerId, 'INVOICE_ISSUED', `Invoice ${data.number} issued for ${data.total.amount} ${data.total.currency}, due ${data.dueDate}`),
   ),
+  on(CustomerActivityLoggedV1, async (data, event, em) => record(em, event, data.customerId, 'ACTIVITY_LOGGED', activitySummary(data))),
 ];

@@ -1,0 +1,57 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { conflict } from '@rapport/errors';
+
+export const ACTIVITY_KINDS = ['CALL', 'VISIT', 'MEETING', 'EMAIL', 'NOTE', 'PLANNED_VISIT'] as const;
+export const REVIEW_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+export const REVIEW_DECISIONS = ['APPROVED', 'REJECTED'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/**
+ * Something a rep did (or plans to do) with a customer: a call, visit, meeting, email or note that
+ * happened at `occurredAt`, or a visit planned for `plannedFor`; `happensAt` is whichever applies
+ * (the list order). A team head, director or admin reviews it.
+ */
+export const Activity = defineEntity({
+  name: 'Activity',
+  tableName: 'activity',
+  properties: {
+    id: p.uuid().primary(),
+    customerId: p.uuid(),
+    kind: p.enum([...ACTIVITY_KINDS]),
+    contactId: p.uuid().nullable(),
+    opportunityId: p.uuid().nullable(),
+    subject: p.text(),
+    body: p.text().nullable(),
+    occurredAt: p.datetime().nullable(),
+    plannedFor: p.datetime().nullable(),
+    happensAt: p.datetime(),
+    outcome: p.text().nullable(),
+    nextStep: p.text().nullable(),
+    /** ISO date (YYYY-MM-DD) the next step is due: the reminder. */
+    nextStepDue: p.date().nullable(),
+    createdBy: p.uuid().nullable(),
+    reviewStatus: p.enum([...REVIEW_STATUSES]).default('PENDING'),
+    reviewerId: p.uuid().nullable(),
+    reviewComment: p.text().nullable(),
+    reviewedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type IActivity = InferEntity<typeof Activity>;
+
+/** Whether the activity has happened (and so counts as contact with the customer). */
+export const hasHappened = (activity: Pick<IActivity, 'kind'>): boolean => activity.kind !== 'PLANNED_VISIT';
+
+/** Records a review decision; an activity is reviewed once (CONFLICT otherwise). */
+export function review(activity: IActivity, decision: ReviewDecision, reviewerId: string, comment: string | null, at: Date): void {
+  if (activity.reviewStatus !== 'PENDING') {
+    throw conflict('ACTIVITY_ALREADY_REVIEWED', `Activity ${activity.id} was already ${activity.reviewStatus.toLowerCase()}`, 'id');
+  }
+  activity.reviewStatus = decision;
+  activity.reviewerId = reviewerId;
+  activity.reviewComment = comment;
+  activity.reviewedAt = at;
+}

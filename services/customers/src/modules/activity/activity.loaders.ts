@@ -1,0 +1,23 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { groupedLoader, type DataLoader } from '@rapport/subgraph-kit';
+import type { IActivity } from './activity.entity.js';
+import { latestActivitiesOf } from './activity.service.js';
+
+/**
+ * Per-request loaders: the latest `first` activities of N customers cost one query (one loader
+ * per distinct `first`), narrowed to the customers the caller may see.
+ */
+export const createActivityLoaders = (em: SqlEntityManager, principal: Principal | null) => {
+  const byFirst = new Map<number, DataLoader<string, IActivity[]>>();
+  return {
+    latestActivitiesByCustomer(first: number): DataLoader<string, IActivity[]> {
+      let loader = byFirst.get(first);
+      if (!loader) {
+        loader = groupedLoader((customerIds) => latestActivitiesOf(em, principal, customerIds, first), (activity) => activity.customerId);
+        byFirst.set(first, loader);
+      }
+      return loader;
+    },
+  };
+};

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode, raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
+import { AppError, badInput, isUuid, notFound, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { decodeCursor, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { findCustomerContact } from '../contact/contact.service.js';
+import { Customer } from '../customer/customer.entity.js';
+import { findWritableCustomer } from '../customer/customer.service.js';
+import { ACTIVITY_KINDS, Activity, hasHappened, REVIEW_DECISIONS, REVIEW_STATUSES, review, type IActivity } from './activity.entity.js';
+import { activityPolicy } from './activity.policy.js';
+
+/** How far ahead of the server's clock an activity that happened may be dated (clock skew). */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function requireDateTime(field: string, value: string): Date {
+  const time = ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) throw badInput(field, `${field} must be an ISO 8601 timestamp with a time zone, e.g. 2026-11-23T10:15:00Z`, 'INVALID_DATE_TIME');
+  return new Date(time);
+}
+
+/**
+ * The one base query for activities: those of the live (not deleted) customers the caller may see. Every list,
+ * lookup, loader and mutation starts here.
+ */
+export function activityQuery(em: SqlEntityManager, principal: Principal | null, access: Access) {
+  const qb = em.createQueryBuilder(Activity, 'a').select('*');
+  qb.where('a.customer_id in (select id from customer where deleted_at is null)');
+  restrictToVisibleCustomers(qb, 'a', principal, access);
+  return qb;
+}
+
+export interface LogActivityInput {
+  customerId: string;
+  kind: string;
+  contactId?: string | null;
+  opportunityId?: string | null;
+  subject: string;
+  body?: string | null;
+  occurredAt?: string | null;
+  plannedFor?: string | null;
+  outcome?: string | null;
+  nextStep?: string | null;
+  nextStepDue?: string | null;
+}
+
+/**
+ * Logs an activity with a customer the caller may change, in one transaction holding the
+ * customer's row: the activity, the customer's `lastContactedAt` moved forward to the activity's
+ * time (unless it is only planned, or older than the last contact), and the
+ * `customers.activity.logged.v1` event, all in one flush.
+ */
+export async function logActivity(em: SqlEntityManager, principal: Principal | null, input: LogActivityInput, meta: EventMetadata): Promise<IActivity> {
+  writeAccess(activityPolicy, principal, 'activities');
+  const kind = requireOneOf('input.kind', input.kind, ACTIVITY_KINDS);
+  const subject = requireText('input.subject', input.subject);
+  const body = optionalText('input.body', input.body, 10000);
+  const outcome = optionalText('input.outcome', input.outcome, 2000);
+  const nextStep = optionalText('input.nextStep', input.nextStep, 2000);
+  const nextStepDue = input.nextStepDue ? requireIsoDate('input.nextStepDue', input.nextStepDue) : null;
+  if (nextStepDue && !nextStep) throw badInput('input.nextStep', 'input.nextStep is required when input.nextStepDue is given', 'REQUIRED');
+  const opportunityId = input.opportunityId ? requireUuid('input.opportunityId', input.opportunityId) : null;
+  let occurredAt: Date | null = null;
+  let plannedFor: Date | null = null;
+  if (kind === 'PLANNED_VISIT') {
+    if (input.occurredAt) throw badInput('input.occurredAt', 'a planned visit has not happened yet: give input.plannedFor instead', 'NOT_ALLOWED');
+    if (!input.plannedFor) throw badInput('input.plannedFor', 'input.plannedFor is required for a planned visit', 'REQUIRED');
+    plannedFor = requireDateTime('input.plannedFor', input.plannedFor);
+  } else {
+    if (input.plannedFor) throw badInput('input.plannedFor', 'input.plannedFor is only for planned visits; give input.occurredAt', 'NOT_ALLOWED');
+    occurredAt = input.occurredAt ? requireDateTime('input.occurredAt', input.occurredAt) : new Date();
+    if (occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('input.occurredAt', 'input.occurredAt must not be in the future; plan a visit instead', 'IN_FUTURE');
+  }
+  return em.transactional(async (tx) => {
+    const customer = await findWritableCustomer(tx, principal, input.customerId, 'input.customerId', true);
+    const contactId = input.contactId ? (await findCustomerContact(tx, principal, customer.id, input.contactId, 'input.contactId')).id : null;
+    const activity = tx.create(Activity, {
+      id: randomUUID(),
+      customerId: customer.id,
+      kind,
+      contactId,
+      opportunityId,
+      subject,
+      body,
+      occurredAt,
+      plannedFor,
+      happensAt: occurredAt ?? plannedFor ?? new Date(),
+      outcome,
+      nextStep,
+      nextStepDue,
+      createdBy: principal?.userId ?? null,
+      reviewStatus: 'PENDING',
+      reviewerId: null,
+      reviewComment: null,
+      reviewedAt: null,
+    });
+    if (hasHappened(activity) && occurredAt && (!customer.lastContactedAt || occurredAt > customer.lastContactedAt)) customer.lastContactedAt = occurredAt;
+    publish(
+      tx,
+      CustomerActivityLoggedV1,
+      activity.id,
+      {
+        activityId: activity.id,
+        customerId: customer.id,
+        kind,
+        subject,
+        occurredAt: occurredAt?.toISOString() ?? null,
+        plannedFor: plannedFor?.toISOString() ?? null,
+        contactId,
+        opportunityId,
+        createdBy: activity.createdBy ?? null,
+      },
+      meta,
+    );
+    return activity;
+  });
+}
+
+/**
+ * Approves or rejects a pending activity (CONFLICT once reviewed). Only the head of the customer's
+ * team (a SALES_MANAGER whose teams include it), a director or an admin reviews; anyone else is
+ * FORBIDDEN. An activity the caller may not see is NOT_FOUND.
+ */
+export async function reviewActivity(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  args: { id: string; decision: string; comment?: string | null },
+): Promise<IActivity> {
+  const access = writeAccess(activityPolicy, principal, 'activities');
+  if (!principal || !['SALES_MANAGER', 'DIRECTOR', 'ADMIN'].includes(principal.role)) {
+    throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
+  }
+  const id = requireUuid('id', args.id);
+  const decision = requireOneOf('decision', args.decision, REVIEW_DECISIONS);
+  const comment = optionalText('comment', args.comment, 2000);
+  return em.transactional(async (tx) => {
+    const activity = await activityQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+    if (!activity) throw notFound('Activity', id, 'id');
+    if (principal.role === 'SALES_MANAGER') {
+      const customer = await tx.findOne(Customer, { id: activity.customerId });
+      if (!customer?.teamId || !principal.teamIds.includes(customer.teamId)) {
+        throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
+      }
+    }
+    review(activity, decision, principal.userId, comment, new Date());
+    return activity;
+  });
+}
+
+/** One activity by id; NOT_FOUND when it does not exist or its customer is not the caller's to see. */
+export async function getActivity(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IActivity> {
+  const access = readAccess(activityPolicy, principal, 'activities');
+  const activityId = requireUuid('id', id);
+  const activity = await activityQuery(em, principal, access).andWhere({ id: activityId }).getSingleResult();
+  if (!activity) throw notFound('Activity', activityId, 'id');
+  return activity;
+}
+
+export interface ActivityFilter {
+  customerId?: string | null;
+  kind?: string | null;
+  reviewStatus?: string | null;
+  dueBefore?: string | null;
+}
+
+/**
+ * The activities the caller may see, newest first by (happensAt, id), paged by keyset. `dueBefore`
+ * keeps the reminders due before that day: visits planned, or next steps due, before it.
+ */
+export async function listActivities(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  filter: ActivityFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<IActivity>> {
+  const access = readAccess(activityPolicy, principal, 'activities');
+  const limit = pageSize('first', first);
+  const qb = activityQuery(em, principal, access);
+  if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
+  if (filter?.kind) qb.andWhere({ kind: requireOneOf('filter.kind', filter.kind, ACTIVITY_KINDS) });
+  if (filter?.reviewStatus) qb.andWhere({ reviewStatus: requireOneOf('filter.reviewStatus', filter.reviewStatus, REVIEW_STATUSES) });
+  if (filter?.dueBefore) {
+    const day = requireIsoDate('filter.dueBefore', filter.dueBefore);
+    qb.andWhere(`(a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);
+  }
+  if (after) {
+    const cursor = decodeCursor('after', after);
+    if (Number.isNaN(Date.parse(cursor.sortValue)) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    qb.andWhere('(a.happens_at, a.id) < (?, ?)', [cursor.sortValue, cursor.id]);
+  }
+  const rows = await qb.orderBy({ happensAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
+  return toConnection(rows, limit, (a) => a.happensAt.toISOString());
+}
+
+/** The latest `first` activities of each of `customerIds` the caller may see, in one query. */
+export async function latestActivitiesOf(em: SqlEntityManager, principal: Principal | null, customerIds: readonly string[], first: number): Promise<IActivity[]> {
+  const access = principal ? activityPolicy[principal.role] : 'none';
+  if (access === 'none') return [];
+  const ranked = activityQuery(em, principal, access)
+    .addSelect(raw('row_number() over (partition by a.customer_id order by a.happens_at desc, a.id desc) as activity_rank'))
+    .andWhere({ customerId: { $in: [...customerIds] } });
+  return em
+    .createQueryBuilder(Activity, 'ranked')
+    .select('*')
+    .from(ranked, 'ranked')
+    .where('ranked.activity_rank <= ?', [first])
+    .orderBy({ happensAt: 'desc', id: 'desc' })
+    .getResultList();
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { conflict, notFound, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { restoreAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { findWritableCustomer } from '../customer/customer.service.js';
+import { ADDRESS_KINDS, Address, requireCountry, type IAddress } from './address.entity.js';
+import { addressPolicy } from './address.policy.js';
+
+/**
+ * The one base query for addresses: those of the customers the caller may see, without the
+ * removed ones (or, with `deleted`, only those). Every loader and mutation starts here.
+ */
+export function addressQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
+  const qb = em.createQueryBuilder(Address, 'ad').select('*');
+  qb.where(deleted ? 'ad.deleted_at is not null' : 'ad.deleted_at is null');
+  restrictToVisibleCustomers(qb, 'ad', principal, access);
+  return qb;
+}
+
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<IAddress> {
+  const address = await addressQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+  if (!address) throw notFound('Address', id, field);
+  return address;
+}
+
+export interface AddAddressInput {
+  customerId: string;
+  kind: string;
+  street: string;
+  postalCode?: string | null;
+  city: string;
+  region?: string | null;
+  country: string;
+}
+
+/** Adds an address to a customer the caller may change. */
+export async function addAddress(em: SqlEntityManager, principal: Principal | null, input: AddAddressInput): Promise<IAddress> {
+  const customer = await findWritableCustomer(em, principal, input.customerId, 'input.customerId');
+  const address = em.create(Address, {
+    id: randomUUID(),
+    customerId: customer.id,
+    kind: requireOneOf('input.kind', input.kind, ADDRESS_KINDS),
+    street: requireText('input.street', input.street, 300),
+    postalCode: optionalText('input.postalCode', input.postalCode, 20),
+    city: requireText('input.city', input.city, 100),
+    region: optionalText('input.region', input.region, 100),
+    country: requireCountry('input.country', input.country),
+    deletedAt: null,
+  });
+  await em.flush();
+  return address;
+}
+
+/** Removes an address softly; restorable. Already removed: CONFLICT. */
+export async function removeAddress(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IAddress> {
+  const access = writeAccess(addressPolicy, principal, 'addresses');
+  const addressId = requireUuid('id', id);
+  const address = await addressQuery(em, principal, access).andWhere({ id: addressId }).getSingleResult();
+  if (!address) {
+    await findVisible(em, principal, access, addressId, 'id', true);
+    throw conflict('ADDRESS_ALREADY_REMOVED', `Address ${addressId} is already removed`, 'id');
+  }
+  await findWritableCustomer(em, principal, address.customerId, 'id');
+  address.deletedAt = new Date();
+  await em.flush();
+  return address;
+}
+
+/** Restores a removed address (admins, directors, team heads). A live one: CONFLICT. */
+export async function restoreAddress(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IAddress> {
+  const access = restoreAccess(addressPolicy, principal, 'addresses');
+  const addressId = requireUuid('id', id);
+  const address = await addressQuery(em, principal, access, true).andWhere({ id: addressId }).getSingleResult();
+  if (!address) {
+    await findVisible(em, principal, access, addressId, 'id');
+    throw conflict('ADDRESS_NOT_REMOVED', `Address ${addressId} is not removed`, 'id');
+  }
+  address.deletedAt = null;
+  await em.flush();
+  return address;
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { badInput, conflict, notFound, optionalEmail, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { readAccess, restoreAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { findWritableCustomer } from '../customer/customer.service.js';
+import { CONTACT_CHANNELS, Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
+import { contactPolicy } from './contact.policy.js';
+
+/**
+ * The one base query for contacts: those of the customers the caller may see, without the removed
+ * ones (or, with `deleted`, only those). Every lookup, loader and mutation starts here.
+ */
+export function contactQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
+  const qb = em.createQueryBuilder(Contact, 'ct').select('*');
+  qb.where(deleted ? 'ct.deleted_at is not null' : 'ct.deleted_at is null');
+  restrictToVisibleCustomers(qb, 'ct', principal, access);
+  return qb;
+}
+
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<IContact> {
+  const contact = await contactQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+  if (!contact) throw notFound('Contact', id, field);
+  return contact;
+}
+
+/** A live contact of `customerId` the caller may see; NOT_FOUND otherwise (used by activities). */
+export async function findCustomerContact(em: SqlEntityManager, principal: Principal | null, customerId: string, id: string, field: string): Promise<IContact> {
+  const access = readAccess(contactPolicy, principal, 'contacts');
+  const contact = await contactQuery(em, principal, access).andWhere({ id: requireUuid(field, id), customerId }).getSingleResult();
+  if (!contact) throw notFound('Contact', id, field);
+  return contact;
+}
+
+function emailList(field: string, values: readonly string[]): string[] {
+  const out: string[] = [];
+  values.forEach((value, i) => {
+    const email = optionalEmail(`${field}.${i}`, value);
+    if (!email) throw badInput(`${field}.${i}`, `${field}.${i} must not be empty`, 'REQUIRED');
+    if (!out.includes(email)) out.push(email);
+  });
+  if (out.length > MAX_CONTACT_EMAILS) throw badInput(field, `${field} may hold at most ${MAX_CONTACT_EMAILS} addresses`, 'TOO_MANY');
+  return out;
+}
+
+function phoneList(field: string, values: readonly string[]): string[] {
+  const out: string[] = [];
+  values.forEach((value, i) => {
+    const phone = requireText(`${field}.${i}`, value, 40);
+    if (!out.includes(phone)) out.push(phone);
+  });
+  if (out.length > MAX_CONTACT_PHONES) throw badInput(field, `${field} may hold at most ${MAX_CONTACT_PHONES} numbers`, 'TOO_MANY');
+  return out;
+}
+
+/** Unsets the customer's current primary contact (other than `keep`), to be written by the same flush. */
+async function demoteCurrentPrimary(em: SqlEntityManager, customerId: string, keep: string | null): Promise<void> {
+  const current = await em.find(Contact, { customerId, isPrimary: true, deletedAt: null });
+  for (const contact of current) if (contact.id !== keep) contact.isPrimary = false;
+}
+
+/** Flushes; a concurrent request that made another primary contact in between is a CONFLICT. */
+async function flushContacts(em: SqlEntityManager): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23P01') {
+      throw conflict('PRIMARY_CONTACT_CONFLICT', 'another primary contact was set for this customer at the same time; try again', 'input.primary');
+    }
+    throw error;
+  }
+}
+
+export interface AddContactInput {
+  customerId: string;
+  name: string;
+  title?: string | null;
+  emails?: string[] | null;
+  phones?: string[] | null;
+  preferredChannel?: string | null;
+  primary?: boolean | null;
+}
+
+/**
+ * Adds a contact to a customer the caller may change. Made primary, it replaces the customer's
+ * current primary contact in the same flush.
+ */
+export async function addContact(em: SqlEntityManager, principal: Principal | null, input: AddContactInput): Promise<IContact> {
+  const customer = await findWritableCustomer(em, principal, input.customerId, 'input.customerId');
+  const name = requireText('input.name', input.name);
+  const title = optionalText('input.title', input.title, 200);
+  const emails = emailList('input.emails', input.emails ?? []);
+  const phones = phoneList('input.phones', input.phones ?? []);
+  const preferredChannel = input.preferredChannel ? requireOneOf('input.preferredChannel', input.preferredChannel, CONTACT_CHANNELS) : null;
+  const isPrimary = input.primary === true;
+  if (isPrimary) await demoteCurrentPrimary(em, customer.id, null);
+  const contact = em.create(Contact, { id: randomUUID(), customerId: customer.id, name, title, emails, phones, preferredChannel, isPrimary, deletedAt: null });
+  await flushContacts(em);
+  return contact;
+}
+
+export interface UpdateContactInput {
+  id: string;
+  name?: string | null;
+  title?: string | null;
+  emails?: string[] | null;
+  phones?: string[] | null;
+  preferredChannel?: string | null;
+  primary?: boolean | null;
+}
+
+/**
+ * Changes the given fields of a contact (a nullable field given as null is cleared). `primary:
+ * true` makes it the customer's primary contact, unsetting the old one in the same flush.
+ */
+export async function updateContact(em: SqlEntityManager, principal: Principal | null, input: UpdateContactInput): Promise<IContact> {
+  const access = writeAccess(contactPolicy, principal, 'contacts');
+  const contact = await findVisible(em, principal, access, requireUuid('input.id', input.id), 'input.id');
+  await findWritableCustomer(em, principal, contact.customerId, 'input.id');
+  const changes: Partial<IContact> = {};
+  if (input.name !== undefined) {
+    if (input.name === null) throw badInput('input.name', 'input.name cannot be cleared', 'REQUIRED');
+    changes.name = requireText('input.name', input.name);
+  }
+  if (input.title !== undefined) changes.title = optionalText('input.title', input.title, 200);
+  if (input.emails !== undefined) changes.emails = emailList('input.emails', input.emails ?? []);
+  if (input.phones !== undefined) changes.phones = phoneList('input.phones', input.phones ?? []);
+  if (input.preferredChannel !== undefined) {
+    changes.preferredChannel = input.preferredChannel ? requireOneOf('input.preferredChannel', input.preferredChannel, CONTACT_CHANNELS) : null;
+  }
+  if (input.primary !== undefined && input.primary !== null) {
+    if (input.primary && !contact.isPrimary) await demoteCurrentPrimary(em, contact.customerId, contact.id);
+    changes.isPrimary = input.primary;
+  }
+  em.assign(contact, changes);
+  await flushContacts(em);
+  return contact;
+}
+
+/** Removes a contact softly (it stops being primary); restorable. Already removed: CONFLICT. */
+export async function removeContact(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IContact> {
+  const access = writeAccess(contactPolicy, principal, 'contacts');
+  const contactId = requireUuid('id', id);
+  const contact = await contactQuery(em, principal, access).andWhere({ id: contactId }).getSingleResult();
+  if (!contact) {
+    await findVisible(em, principal, access, contactId, 'id', true);
+    throw conflict('CONTACT_ALREADY_REMOVED', `Contact ${contactId} is already removed`, 'id');
+  }
+  await findWritableCustomer(em, principal, contact.customerId, 'id');
+  contact.deletedAt = new Date();
+  contact.isPrimary = false;
+  await em.flush();
+  return contact;
+}
+
+/** Restores a removed contact, not as primary (admins, directors, team heads). A live one: CONFLICT. */
+export async function restoreContact(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IContact> {
+  const access = restoreAccess(contactPolicy, principal, 'contacts');
+  const contactId = requireUuid('id', id);
+  const contact = await contactQuery(em, principal, access, true).andWhere({ id: contactId }).getSingleResult();
+  if (!contact) {
+    await findVisible(em, principal, access, contactId, 'id');
+    throw conflict('CONTACT_NOT_REMOVED', `Contact ${contactId} is not removed`, 'id');
+  }
+  contact.deletedAt = null;
+  await em.flush();
+  return contact;
+}
