@@ -89,9 +89,54 @@ export const CustomerActivityLoggedV1 = defineEvent(
   }),
 );
 
+/**
+ * customers: two customers were merged; `mergedId` lives on as `survivorId`. Every subgraph
+ * re-points its records from the merged customer to the survivor.
+ */
+export const CustomerMergedV1 = defineEvent(
+  'customers.customer.merged.v1',
+  z.object({ survivorId: uuid, mergedId: uuid, mergedAt: isoDateTime }),
+);
+
+/** customers: a lead was converted into a customer (and contact); sales may open an opportunity. */
+export const LeadConvertedV1 = defineEvent(
+  'customers.lead.converted.v1',
+  z.object({
+    leadId: uuid,
+    customerId: uuid,
+    contactId: uuid.nullable(),
+    ownerId: uuid.nullable(),
+    opportunity: z.object({ title: z.string(), amount: money }).nullable(),
+    convertedAt: isoDateTime,
+  }),
+);
+
+/** sales: an opportunity was won or lost. */
+export const OpportunityClosedV1 = defineEvent(
+  'sales.opportunity.closed.v1',
+  z.object({ opportunityId: uuid, customerId: uuid, title: z.string(), outcome: z.enum(['WON', 'LOST']), amount: money, closedAt: isoDateTime }),
+);
+
+/** finance: a payment was recorded against an invoice. */
+export const PaymentRecordedV1 = defineEvent(
+  'finance.payment.recorded.v1',
+  z.object({ paymentId: uuid, invoiceId: uuid, customerId: uuid, invoiceNumber: z.string(), amount: money, paidOn: z.string() }),
+);
+
+/** inventory: a shipment was delivered to the customer. */
+export const ShipmentDeliveredV1 = defineEvent(
+  'inventory.shipment.delivered.v1',
+  z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, deliveredAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
+  CustomerMergedV1,
+  LeadConvertedV1,
+  OpportunityClosedV1,
+  PaymentRecordedV1,
+  ShipmentDeliveredV1,
   CustomerTransferredV1,
   CustomerSharedV1,
   CustomerUnsharedV1,
