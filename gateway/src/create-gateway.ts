@@ -29,8 +29,8 @@ export interface GatewayContext {
   authorization: string | null;
 }
 
-/** Operations a caller may run before signing in (identity's). */
-export const PUBLIC_ROOT_FIELDS = ['signIn', 'refreshSession'];
+/** Operations a caller may run before signing in (identity's sign-in, the customers' public lead form). */
+export const PUBLIC_ROOT_FIELDS = ['signIn', 'refreshSession', 'submitLeadForm'];
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 

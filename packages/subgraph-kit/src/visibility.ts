@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { seesEverything, type Principal, type Role } from '@rapport/auth';
 import { on } from '@rapport/bus';
-import { CustomerCreatedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
+import { CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 
 /**
@@ -124,7 +124,7 @@ export class CustomerAccessMigration extends Migration {
 
 export const CUSTOMER_ACCESS_MIGRATION = { name: 'Migration00000000000001_customer_access', class: CustomerAccessMigration };
 
-/** Keeps `customer_access` in step with the customers service: creation, transfer, sharing. */
+/** Keeps `customer_access` in step with the customers service: creation, transfer, sharing, merging. */
 export const customerAccessHandlers = [
   on(CustomerCreatedV1, async (data, _event, em) => {
     await em.execute(
@@ -149,5 +149,16 @@ export const customerAccessHandlers = [
   }),
   on(CustomerUnsharedV1, async (data, _event, em) => {
     await em.execute(`update customer_access set shared_with = array_remove(shared_with, ?::uuid), updated_at = now() where customer_id = ?`, [data.userId, data.customerId]);
+  }),
+  // The survivor keeps its owner and team and gains whom the merged customer was shared with
+  // (a survivor not known yet takes the merged customer's row); the merged customer's row goes.
+  on(CustomerMergedV1, async (data, _event, em) => {
+    if (data.survivorId === data.mergedId) return;
+    await em.execute(
+      `insert into customer_access (customer_id, owner_id, team_id, shared_with) select ?, owner_id, team_id, shared_with from customer_access where customer_id = ?
+       on conflict (customer_id) do update set shared_with = array(select distinct unnest(customer_access.shared_with || excluded.shared_with)), updated_at = now()`,
+      [data.survivorId, data.mergedId],
+    );
+    await em.execute('delete from customer_access where customer_id = ?', [data.mergedId]);
   }),
 ];

@@ -14,16 +14,24 @@ import { createContactLoaders } from './modules/contact/contact.loaders.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { Customer } from './modules/customer/customer.entity.js';
 import { createCustomerLoaders } from './modules/customer/customer.loaders.js';
+import { createDuplicateLoaders } from './modules/duplicate/duplicate.loaders.js';
+import { duplicateResolvers } from './modules/duplicate/duplicate.resolvers.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
+import { Lead } from './modules/lead/lead.entity.js';
+import { leadResolvers } from './modules/lead/lead.resolvers.js';
+import { ImportJob } from './modules/import/import-job.entity.js';
+import { importResolvers } from './modules/import/import.resolvers.js';
 import { TimelineEntry } from './modules/timeline/timeline-entry.entity.js';
 import { timelineHandlers } from './modules/timeline/timeline.consumer.js';
 import { timelineResolvers } from './modules/timeline/timeline.resolvers.js';
+import { searchResolvers } from './modules/search/search.resolvers.js';
 
 export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => ({
   ...createCustomerLoaders(em, principal),
   ...createContactLoaders(em, principal),
   ...createAddressLoaders(em, principal),
   ...createActivityLoaders(em, principal),
+  ...createDuplicateLoaders(em, principal),
 });
 export type CustomersLoaders = ReturnType<typeof createLoaders>;
 
@@ -33,11 +41,12 @@ export function createCustomersService(config: SubgraphRuntimeConfig): SubgraphS
     {
       name: 'customers',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, contactResolvers, addressResolvers, activityResolvers, timelineResolvers],
-      entities: [Customer, Contact, Address, Activity, TimelineEntry],
+      resolvers: [customerResolvers, contactResolvers, addressResolvers, activityResolvers, timelineResolvers, duplicateResolvers, leadResolvers, searchResolvers, importResolvers],
+      entities: [Customer, Contact, Address, Activity, TimelineEntry, Lead, ImportJob],
       migrations,
       handlers: timelineHandlers,
       customerAccess: true,
+      publicRootFields: ['submitLeadForm'],
       createLoaders,
     },
     config,

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { migrations } from './migrations/index.js';
+import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
 import { Invoice } from './modules/invoice/invoice.entity.js';
 import { createInvoiceLoaders } from './modules/invoice/invoice.loaders.js';
 import { invoiceResolvers } from './modules/invoice/invoice.resolvers.js';
@@ -22,6 +23,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
       entities: [Invoice, Payment],
       migrations,
       createLoaders,
+      handlers: [...customerMergeHandlers],
       customerAccess: true,
     },
     config,

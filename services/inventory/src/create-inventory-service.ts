@@ -6,6 +6,7 @@ import { migrations } from './migrations/index.js';
 import { Product } from './modules/product/product.entity.js';
 import { createProductLoaders } from './modules/product/product.loaders.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
+import { customerMergeHandlers } from './modules/shipment/customer-merge.consumer.js';
 import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
 import { Shipment } from './modules/shipment/shipment.entity.js';
 import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
@@ -24,7 +25,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
       resolvers: [productResolvers, shipmentResolvers],
       entities: [Product, Shipment],
       migrations,
-      handlers: shipmentHandlers,
+      handlers: [...shipmentHandlers, ...customerMergeHandlers],
       createLoaders,
       customerAccess: true,
     },

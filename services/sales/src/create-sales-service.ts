@@ -3,7 +3,9 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import type { Caller } from './context.js';
 import { migrations } from './migrations/index.js';
+import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
+import { opportunityHandlers } from './modules/opportunity/opportunity.consumer.js';
 import { Opportunity } from './modules/opportunity/opportunity.entity.js';
 import { createOpportunityLoaders } from './modules/opportunity/opportunity.loaders.js';
 import { opportunityResolvers } from './modules/opportunity/opportunity.resolvers.js';
@@ -32,6 +34,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine],
       migrations,
       createLoaders,
+      handlers: [...customerMergeHandlers, ...opportunityHandlers],
       customerAccess: true,
     },
     config,

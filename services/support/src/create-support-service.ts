@@ -16,6 +16,7 @@ import { satisfactionResolvers } from './modules/satisfaction/satisfaction.resol
 import { SlaTarget } from './modules/sla/sla.entity.js';
 import { createSlaLoaders } from './modules/sla/sla.loaders.js';
 import { slaResolvers } from './modules/sla/sla.resolvers.js';
+import { customerMergeHandlers } from './modules/ticket/customer-merge.consumer.js';
 import { Ticket, TicketStatusChange } from './modules/ticket/ticket.entity.js';
 import { createTicketLoaders } from './modules/ticket/ticket.loaders.js';
 import { ticketResolvers } from './modules/ticket/ticket.resolvers.js';
@@ -33,6 +34,7 @@ export function createSupportService(config: SubgraphRuntimeConfig): SubgraphSer
       entities: [Ticket, Article, ArticleVersion, TicketArticle, SatisfactionRating, TicketStatusChange, TicketComment, SlaTarget],
       migrations,
       createLoaders,
+      handlers: [...customerMergeHandlers],
       customerAccess: true,
     },
     config,

@@ -6,6 +6,10 @@ import { Migration20261124000010 } from './Migration20261124000010.js';
 import { Migration20261124000011 } from './Migration20261124000011.js';
 import { Migration20261124000012 } from './Migration20261124000012.js';
 import { Migration20261124000013 } from './Migration20261124000013.js';
+import { Migration20261124000040 } from './Migration20261124000040.js';
+import { Migration20261124000050 } from './Migration20261124000050.js';
+import { Migration20261124000060 } from './Migration20261124000060.js';
+import { Migration20261124000070 } from './Migration20261124000070.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +20,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000011', class: Migration20261124000011 },
   { name: 'Migration20261124000012', class: Migration20261124000012 },
   { name: 'Migration20261124000013', class: Migration20261124000013 },
+  { name: 'Migration20261124000040', class: Migration20261124000040 },
+  { name: 'Migration20261124000050', class: Migration20261124000050 },
+  { name: 'Migration20261124000060', class: Migration20261124000060 },
+  { name: 'Migration20261124000070', class: Migration20261124000070 },
 ];

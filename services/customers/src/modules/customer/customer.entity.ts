@@ -37,6 +37,12 @@ export const Customer = defineEntity({
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     /** Set when the customer is (softly) deleted; restorable. */
     deletedAt: p.datetime().nullable(),
+    /** Tax or VAT id, normalised by normaliseTaxId (upper-case, no spaces, dots or dashes). */
+    taxId: p.text().nullable(),
+    /** The customer this one was merged into (it is then deleted); null unless merged. */
+    mergedInto: p.uuid().nullable(),
+    /** The customers merged into this one, oldest first (so a merge shows in this record's history). */
+    mergedIds: p.array().default([]),
   },
 });
 export type ICustomer = InferEntity<typeof Customer>;
@@ -59,4 +65,16 @@ export function normaliseTags(field: string, tags: readonly string[]): string[] 
   });
   if (out.length > MAX_TAGS) throw badInput(field, `${field} may hold at most ${MAX_TAGS} different tags`, 'TOO_MANY_TAGS');
   return out;
+}
+
+/**
+ * A tax id as stored: upper-case, without spaces, dots or dashes; 4–30 letters and digits. Null
+ * when empty. Throws BAD_USER_INPUT naming `field`.
+ */
+export function normaliseTaxId(field: string, raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const taxId = raw.replace(/[\s.\-]/g, '').toUpperCase();
+  if (taxId.length === 0) return null;
+  if (!/^[A-Z0-9]{4,30}$/.test(taxId)) throw badInput(field, `${field} must be 4 to 30 letters and digits (spaces, dots and dashes are ignored)`, 'INVALID_TAX_ID');
+  return taxId;
 }

@@ -16,7 +16,7 @@ import {
   type Access,
   type Connection,
 } from '@rapport/subgraph-kit';
-import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, type ICustomer } from './customer.entity.js';
+import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
 
 export interface CreateCustomerInput {
@@ -32,6 +32,8 @@ export interface CreateCustomerInput {
   tier?: string | null;
   tags?: string[] | null;
   notes?: string | null;
+  /** Tax or VAT id; stored normalised (upper-case, no spaces, dots or dashes). */
+  taxId?: string | null;
 }
 
 const NOTES_MAX = 10000;
@@ -65,6 +67,7 @@ export async function createCustomer(em: SqlEntityManager, principal: Principal 
     tier: input.tier ? requireOneOf('input.tier', input.tier, CUSTOMER_TIERS) : null,
     tags: normaliseTags('input.tags', input.tags ?? []),
     notes: optionalText('input.notes', input.notes, NOTES_MAX),
+    taxId: normaliseTaxId('input.taxId', input.taxId),
     lastContactedAt: null,
   });
   em.create(CustomerAccess, { customerId: customer.id, ownerId, teamId, sharedWith: [] });
@@ -79,8 +82,8 @@ export async function getCustomer(em: SqlEntityManager, principal: Principal | n
   return findVisible(em, principal, access, requireUuid(field, id), field);
 }
 
-/** The one base query for customers: what the caller may see, without the deleted (unless asked). */
-function visibleQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
+/** The one base query for customers: what the caller may see, without the deleted (unless asked); the duplicate module merges through it. */
+export function visibleQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
   const qb = em.createQueryBuilder(Customer, 'c').select('*');
   qb.where(deleted ? 'c.deleted_at is not null' : 'c.deleted_at is null');
   restrictToVisibleCustomers(qb, 'c', principal, access, 'id');
@@ -119,6 +122,8 @@ export interface UpdateCustomerInput {
   tier?: string | null;
   tags?: string[] | null;
   notes?: string | null;
+  /** New tax or VAT id; null clears it. */
+  taxId?: string | null;
 }
 
 const given = <K extends keyof UpdateCustomerInput>(input: UpdateCustomerInput, key: K): boolean => input[key] !== undefined;
@@ -145,6 +150,7 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
   if (given(input, 'tier')) changes.tier = input.tier ? requireOneOf('input.tier', input.tier, CUSTOMER_TIERS) : null;
   if (given(input, 'tags')) changes.tags = normaliseTags('input.tags', notNull('input.tags', input.tags));
   if (given(input, 'notes')) changes.notes = optionalText('input.notes', input.notes, NOTES_MAX);
+  if (given(input, 'taxId')) changes.taxId = normaliseTaxId('input.taxId', input.taxId);
   em.assign(customer, changes);
   await em.flush();
   return customer;
@@ -184,17 +190,12 @@ function dayRange(qb: { andWhere(sql: string, params?: unknown[]): unknown }, co
   if (end) qb.andWhere(`${column} < ?::date + 1`, [end]);
 }
 
-/** The customers the caller may see, by name then id, paged by keyset (never OFFSET). */
-export async function listCustomers(
-  em: SqlEntityManager,
-  principal: Principal | null,
-  filter: CustomerFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Promise<Connection<ICustomer>> {
-  const access = readAccess(customerPolicy, principal, 'customers');
-  const limit = pageSize('first', first);
-  const qb = visibleQuery(em, principal, access);
+/**
+ * Narrows a customer query (alias `c`, from visibleQuery) to `filter`: every given criterion must
+ * hold. Validates as it goes and throws BAD_USER_INPUT naming `filter.<field>`. Shared by the
+ * customer list and customer search.
+ */
+export function applyCustomerFilter(qb: ReturnType<typeof visibleQuery>, filter: CustomerFilter | null | undefined): void {
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
   if (filter?.lifecycleState) qb.andWhere({ lifecycleState: requireOneOf('filter.lifecycleState', filter.lifecycleState, LIFECYCLE_STATES) });
   const search = optionalText('filter.search', filter?.search, 100);
@@ -208,6 +209,20 @@ export async function listCustomers(
   const city = optionalText('filter.city', filter?.city, 100);
   if (city) qb.andWhere('exists (select 1 from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null and lower(ad.city) = lower(?))', [city]);
   dayRange(qb, 'c.last_contacted_at', 'filter.lastContactedFrom', filter?.lastContactedFrom, 'filter.lastContactedTo', filter?.lastContactedTo);
+}
+
+/** The customers the caller may see, by name then id, paged by keyset (never OFFSET). */
+export async function listCustomers(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  filter: CustomerFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<ICustomer>> {
+  const access = readAccess(customerPolicy, principal, 'customers');
+  const limit = pageSize('first', first);
+  const qb = visibleQuery(em, principal, access);
+  applyCustomerFilter(qb, filter);
   if (after) {
     const cursor = decodeCursor('after', after);
     qb.andWhere('(c.name, c.id) > (?, ?)', [cursor.sortValue, cursor.id]);
@@ -306,6 +321,7 @@ export async function restoreCustomer(em: SqlEntityManager, principal: Principal
     await findVisible(em, principal, access, customerId, 'id');
     throw new AppError('CONFLICT', 'CUSTOMER_NOT_DELETED', `Customer ${customerId} is not deleted`, { field: 'id' });
   }
+  if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
   customer.deletedAt = null;
   await em.flush();
   return customer;

@@ -5,8 +5,12 @@ import {
   CustomerActivityLoggedV1,
   CustomerCreatedV1,
   InvoiceIssuedV1,
+  LeadConvertedV1,
+  OpportunityClosedV1,
   OpportunityOpenedV1,
   OrderConfirmedV1,
+  PaymentRecordedV1,
+  ShipmentDeliveredV1,
   ShipmentPlannedV1,
   TicketOpenedV1,
   TicketResolvedV1,
@@ -60,4 +64,28 @@ export const timelineHandlers = [
     record(em, event, data.customerId, 'INVOICE_ISSUED', `Invoice ${data.number} issued for ${data.total.amount} ${data.total.currency}, due ${data.dueDate}`),
   ),
   on(CustomerActivityLoggedV1, async (data, event, em) => record(em, event, data.customerId, 'ACTIVITY_LOGGED', activitySummary(data))),
+  on(LeadConvertedV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'LEAD_CONVERTED',
+      data.opportunity
+        ? `Converted from a lead, with opportunity "${data.opportunity.title}" at ${data.opportunity.amount.amount} ${data.opportunity.amount.currency}`
+        : 'Converted from a lead',
+    ),
+  ),
+  on(OpportunityClosedV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      data.outcome === 'WON' ? 'OPPORTUNITY_WON' : 'OPPORTUNITY_LOST',
+      `Opportunity "${data.title}" ${data.outcome === 'WON' ? 'won' : 'lost'} at ${data.amount.amount} ${data.amount.currency}`,
+    ),
+  ),
+  on(PaymentRecordedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'PAYMENT_RECEIVED', `Payment of ${data.amount.amount} ${data.amount.currency} received for invoice ${data.invoiceNumber} on ${data.paidOn}`),
+  ),
+  on(ShipmentDeliveredV1, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_DELIVERED', `Shipment for order ${data.orderId} delivered`)),
 ];

@@ -4,6 +4,6 @@ import { recordPayment, type RecordPaymentInput } from './payment.service.js';
 
 export const paymentResolvers: ResolverMap = {
   Mutation: {
-    recordPayment: (_: unknown, args: { input: RecordPaymentInput }, ctx: Context) => recordPayment(ctx.em, ctx.principal, args.input),
+    recordPayment: (_: unknown, args: { input: RecordPaymentInput }, ctx: Context) => recordPayment(ctx.em, ctx.principal, args.input, ctx.eventMeta),
   },
 };

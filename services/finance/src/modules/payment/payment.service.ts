@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { badInput, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
+import { publish } from '@rapport/bus';
+import { PaymentRecordedV1, type EventMetadata } from '@rapport/contracts';
+import { badInput, normaliseAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
 import { restrictToVisibleCustomers, writeAccess } from '@rapport/subgraph-kit';
 import { applyPayment, balanceUnits, Invoice, invoiceMoney, type IInvoice } from '../invoice/invoice.entity.js';
 import { Payment } from './payment.entity.js';
@@ -17,9 +19,9 @@ export interface RecordPaymentInput {
 /**
  * Records a payment against an invoice and updates its amount paid and status, in one
  * transaction holding the invoice's row lock, so two concurrent payments cannot overpay it.
- * An invoice the caller may not see is NOT_FOUND.
+ * Writes `finance.payment.recorded.v1` in the same transaction. An invoice the caller may not see is NOT_FOUND.
  */
-export async function recordPayment(em: SqlEntityManager, principal: Principal | null, input: RecordPaymentInput): Promise<IInvoice> {
+export async function recordPayment(em: SqlEntityManager, principal: Principal | null, input: RecordPaymentInput, meta: EventMetadata): Promise<IInvoice> {
   const access = writeAccess(paymentPolicy, principal, 'payments');
   const invoiceId = requireUuid('input.invoiceId', input.invoiceId);
   const amount = parseMoneyInput('input.amount', input.amount);
@@ -39,8 +41,22 @@ export async function recordPayment(em: SqlEntityManager, principal: Principal |
       const owed = invoiceMoney(invoice, balance);
       throw badInput('input.amount.amount', `input.amount.amount exceeds the balance of invoice ${invoice.number} (${owed.amount} ${owed.currency})`, 'OVERPAYMENT');
     }
-    tx.create(Payment, { id: randomUUID(), invoiceId: invoice.id, amount: amount.amount, currency: amount.currency, paidOn });
+    const payment = tx.create(Payment, { id: randomUUID(), invoiceId: invoice.id, amount: amount.amount, currency: amount.currency, paidOn });
     applyPayment(invoice, units);
+    publish(
+      tx,
+      PaymentRecordedV1,
+      payment.id,
+      {
+        paymentId: payment.id,
+        invoiceId: invoice.id,
+        customerId: invoice.customerId,
+        invoiceNumber: invoice.number,
+        amount: { amount: normaliseAmount(amount.amount), currency: amount.currency },
+        paidOn,
+      },
+      meta,
+    );
     return invoice;
   });
 }

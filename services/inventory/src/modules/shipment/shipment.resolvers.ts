@@ -21,7 +21,7 @@ export const shipmentResolvers: ResolverMap = {
   },
   Mutation: {
     markShipped: (_: unknown, args: { shipmentId: string; trackingNumber: string }, ctx: Context) => markShipped(ctx.em, writer(ctx), args.shipmentId, args.trackingNumber),
-    markDelivered: (_: unknown, args: { shipmentId: string }, ctx: Context) => markDelivered(ctx.em, writer(ctx), args.shipmentId),
+    markDelivered: (_: unknown, args: { shipmentId: string }, ctx: Context) => markDelivered(ctx.em, writer(ctx), args.shipmentId, ctx.eventMeta),
   },
   SalesOrder: {
     __resolveReference: (ref: { id: string }): SalesOrderRef | null => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),

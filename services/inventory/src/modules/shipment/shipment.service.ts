@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { ShipmentPlannedV1, type EventMetadata } from '@rapport/contracts';
+import { ShipmentDeliveredV1, ShipmentPlannedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
 import { restrictToVisibleCustomers } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
@@ -63,10 +63,18 @@ export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipment
   return shipment;
 }
 
-/** SHIPPED → DELIVERED; NOT_FOUND when `viewer` may not see the shipment. */
-export async function markDelivered(em: SqlEntityManager, viewer: Viewer, shipmentId: string): Promise<IShipment> {
+/** SHIPPED → DELIVERED, writing `inventory.shipment.delivered.v1` in the same flush; NOT_FOUND when `viewer` may not see the shipment. */
+export async function markDelivered(em: SqlEntityManager, viewer: Viewer, shipmentId: string, meta: EventMetadata): Promise<IShipment> {
   const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
-  deliver(shipment);
+  const deliveredAt = new Date();
+  deliver(shipment, deliveredAt);
+  publish(
+    em,
+    ShipmentDeliveredV1,
+    shipment.id,
+    { shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, deliveredAt: deliveredAt.toISOString() },
+    meta,
+  );
   await em.flush();
   return shipment;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { OpportunityOpenedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import { OpportunityClosedV1, OpportunityOpenedV1, type EventMetadata } from '@rapport/contracts';
+import { badInput, conflict, normaliseAmount, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
 import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
@@ -54,11 +54,30 @@ export async function openOpportunity(em: SqlEntityManager, viewer: Viewer, inpu
   return opportunity;
 }
 
-/** Moves the opportunity to `stageId`; reaching Won or Lost closes it. NOT_FOUND when `viewer` may not see it. */
-export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, stageId: string): Promise<IOpportunity> {
+/**
+ * Moves the opportunity to `stageId`; reaching Won or Lost closes it and writes
+ * `sales.opportunity.closed.v1` in the same flush. NOT_FOUND when `viewer` may not see it.
+ */
+export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, stageId: string, meta: EventMetadata): Promise<IOpportunity> {
   const opportunity = await getOpportunity(em, viewer, id);
   const stage = await getStage(em, stageId, 'stageId');
   moveToStage(opportunity, stage);
+  if (opportunity.status !== 'OPEN' && opportunity.closedAt) {
+    publish(
+      em,
+      OpportunityClosedV1,
+      opportunity.id,
+      {
+        opportunityId: opportunity.id,
+        customerId: opportunity.customerId,
+        title: opportunity.title,
+        outcome: opportunity.status,
+        amount: { amount: normaliseAmount(opportunity.amount), currency: opportunity.currency },
+        closedAt: opportunity.closedAt.toISOString(),
+      },
+      meta,
+    );
+  }
   await em.flush();
   return opportunity;
 }

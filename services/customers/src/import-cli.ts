@@ -1,0 +1,78 @@
+/**
+ * Imports customers from a CSV file straight into the customers database, with the service's own
+ * code, as an ADMIN user:
+ *
+ *   npm run import -w @rapport/customers -- --file customers.csv --mapping name=Company,email=Email \
+ *     --as <userId> [--dry-run] [--duplicates skip|merge|create] [--mode per-row|all-or-nothing]
+ *
+ * `--mapping` pairs import fields (camelCase, e.g. contactEmail) with CSV header columns. The
+ * database is the service's own (from DATABASE_URL), or `--database-url <full URL>`. Prints progress per batch and the report as JSON.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { isAppError, requireUuid } from '@rapport/errors';
+import { loadConfig } from './config.js';
+import { createCustomersService } from './create-customers-service.js';
+import { importCustomers, importFieldOf } from './modules/import/import.service.js';
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    mapping: { type: 'string' },
+    as: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    duplicates: { type: 'string', default: 'skip' },
+    mode: { type: 'string', default: 'per-row' },
+    'database-url': { type: 'string' },
+  },
+});
+
+const fail = (message: string): never => {
+  process.stderr.write(`import: ${message}\n`);
+  process.exit(2);
+};
+
+const file = values.file ?? fail('--file <path.csv> is required');
+const mappingText = values.mapping ?? fail('--mapping field=Column,… is required');
+const userId = requireUuid('--as', values.as ?? fail('--as <userId> is required (the import runs as this ADMIN user)'));
+const mapping = mappingText.split(',').map((pair) => {
+  const [field, ...column] = pair.split('=');
+  const known = field ? importFieldOf(field) : undefined;
+  if (!known || column.length === 0) return fail(`--mapping: "${pair}" is not field=Column with a known field`);
+  return { field: known, column: column.join('=') };
+});
+const principal: Principal = { userId, email: 'import-cli@rapport.local', role: 'ADMIN', teamIds: [], tokenId: `import-cli-${randomUUID()}` };
+
+const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', kafkaBrokers: [], logLevel: process.env.LOG_LEVEL ?? 'warn' };
+if (values['database-url']) config.databaseUrl = values['database-url'];
+const service = createCustomersService(config);
+await service.start();
+const started = Date.now();
+try {
+  const csv = await readFile(file, 'utf8');
+  const report = await importCustomers(
+    service.orm.em.fork() as SqlEntityManager,
+    principal,
+    {
+      csv,
+      mapping,
+      dryRun: values['dry-run'] ?? false,
+      duplicates: (values.duplicates ?? 'skip').toUpperCase(),
+      mode: (values.mode ?? 'per-row').toUpperCase().replace(/-/g, '_'),
+    },
+    { actor: userId },
+    (p) => process.stdout.write(`${p.processed}/${p.total} rows: ${p.created} created, ${p.merged} merged, ${p.skipped} skipped, ${p.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)\n`),
+  );
+  const { errors, ...summary } = report;
+  process.stdout.write(`${JSON.stringify({ ...summary, errors: errors.slice(0, 20), moreErrors: Math.max(0, errors.length - 20) }, null, 2)}\n`);
+  process.stdout.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.exitCode = report.status === 'COMPLETED' ? 0 : 1;
+} catch (error) {
+  process.stderr.write(`import: ${isAppError(error) ? `${error.field ?? ''} ${error.message}` : String(error)}\n`);
+  process.exitCode = 2;
+} finally {
+  await service.stop();
+}

@@ -1,0 +1,42 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const IMPORT_STATUSES = ['RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'ROLLED_BACK', 'FAILED'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export const IMPORT_MODES = ['ALL_OR_NOTHING', 'PER_ROW'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export const DUPLICATE_HANDLING = ['SKIP', 'MERGE', 'CREATE'] as const;
+export type DuplicateHandling = (typeof DUPLICATE_HANDLING)[number];
+
+/** A rejected CSV row: its line in the file, the import field at fault (when one is), and why. */
+export interface ImportRowError {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+/**
+ * One CSV import of customers: its options and its progress, written in short transactions of its
+ * own as batches complete, so it can be read while the import runs.
+ */
+export const ImportJob = defineEntity({
+  name: 'ImportJob',
+  tableName: 'import_job',
+  properties: {
+    id: p.uuid().primary(),
+    createdBy: p.uuid(),
+    status: p.enum([...IMPORT_STATUSES]),
+    dryRun: p.boolean(),
+    mode: p.enum([...IMPORT_MODES]),
+    duplicates: p.enum([...DUPLICATE_HANDLING]),
+    total: p.integer(),
+    processed: p.integer(),
+    created: p.integer(),
+    merged: p.integer(),
+    skipped: p.integer(),
+    failed: p.integer(),
+    errors: p.json<ImportRowError[]>(),
+    startedAt: p.datetime(),
+    finishedAt: p.datetime().nullable(),
+  },
+});
+export type IImportJob = InferEntity<typeof ImportJob>;

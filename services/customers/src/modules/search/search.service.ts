@@ -1,0 +1,136 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { badInput, pageSize, requireText, requireUuid } from '@rapport/errors';
+import { decodeCursor, encodeCursor, readAccess } from '@rapport/subgraph-kit';
+import { Customer, type ICustomer } from '../customer/customer.entity.js';
+import { customerPolicy } from '../customer/customer.policy.js';
+import { applyCustomerFilter, visibleQuery, type CustomerFilter } from '../customer/customer.service.js';
+
+/** One customer found by a search, with its relevance (0–1, higher is better). */
+export interface CustomerSearchEdge {
+  cursor: string;
+  node: ICustomer;
+  score: number;
+}
+
+export interface CustomerSearchConnection {
+  edges: CustomerSearchEdge[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** How far a name may differ from the query and still match (pg_trgm word similarity, 0–1). */
+export const NAME_SIMILARITY_THRESHOLD = 0.5;
+const QUERY_MAX = 200;
+const PHONE_QUERY = /^[+()\d\s./-]+$/;
+const MIN_PHONE_DIGITS = 4;
+const SCORE = /^\d+(\.\d+)?$/;
+const FULL_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export type SearchMode = 'NAME' | 'EMAIL' | 'PHONE';
+
+/** How a query is read: an e-mail (has `@`), a phone number (digits and punctuation, at least 4 digits) or a name. */
+export function searchMode(query: string): SearchMode {
+  if (query.includes('@')) return 'EMAIL';
+  if (PHONE_QUERY.test(query) && query.replace(/\D/g, '').length >= MIN_PHONE_DIGITS) return 'PHONE';
+  return 'NAME';
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The candidate customers for `query` with a score each, as SQL yielding (customer_id, score); a
+ * customer may appear several times (its own fields and each contact), the caller takes the best.
+ * Every branch is served by a trigram GIN index from Migration20261124000050.
+ */
+function candidates(mode: SearchMode, query: string): { sql: string; params: unknown[] } {
+  if (mode === 'EMAIL' && FULL_EMAIL.test(query)) {
+    return {
+      sql: `select id as customer_id, 1.0 as score from customer where deleted_at is null and lower(email) = ?
+            union all
+            select customer_id, 0.95 from contact where deleted_at is null and emails @> array[?]::text[]`,
+      params: [query, query],
+    };
+  }
+  if (mode === 'EMAIL') {
+    const like = `%${escapeLike(query)}%`;
+    return {
+      sql: `select id as customer_id, case when lower(email) = ? then 1.0 else 0.8 end as score
+              from customer where deleted_at is null and email is not null and lower(email) like ?
+            union all
+            select customer_id, case when ? = any(emails) then 0.95 else 0.75 end
+              from contact where deleted_at is null and search_emails(emails) like ?`,
+      params: [query, like, query, like],
+    };
+  }
+  if (mode === 'PHONE') {
+    const digits = query.replace(/\D/g, '');
+    return {
+      sql: `select id as customer_id, case when search_digits(phone) = ? then 1.0 else 0.8 end as score
+              from customer where deleted_at is null and phone is not null and search_digits(phone) like ?
+            union all
+            select customer_id, case when (' ' || search_phone_digits(phones) || ' ') like ? then 0.95 else 0.75 end
+              from contact where deleted_at is null and search_phone_digits(phones) like ?`,
+      params: [digits, `%${digits}%`, `% ${digits} %`, `%${digits}%`],
+    };
+  }
+  const nameScore = (column: string) => `(2 * word_similarity(?, ${column}) + similarity(?, ${column})) / 3`;
+  return {
+    sql: `select id as customer_id, ${nameScore('lower(name)')} as score
+            from customer where deleted_at is null and ? <% lower(name)
+          union all
+          select customer_id, 0.9 * ${nameScore('lower(name)')}
+            from contact where deleted_at is null and ? <% lower(name)`,
+    params: [query, query, query, query, query, query],
+  };
+}
+
+/**
+ * Customers matching `query`, fuzzily on customer and contact names ("acme pmps" finds "Acme
+ * Pumps"), exactly or by substring on e-mail addresses, and on the digits of phone numbers;
+ * narrowed by `filter` exactly as the customer list is, and limited to what the caller may see
+ * (the same base query). Best match first, then by id; paged by keyset on (score, id).
+ */
+export async function searchCustomers(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  rawQuery: string,
+  filter: CustomerFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<CustomerSearchConnection> {
+  const access = readAccess(customerPolicy, principal, 'customers');
+  const query = requireText('query', rawQuery ?? '', QUERY_MAX).toLowerCase().replace(/\s+/g, ' ');
+  const limit = pageSize('first', first);
+  const qb = visibleQuery(em, principal, access);
+  applyCustomerFilter(qb, filter);
+  qb.andWhere('c.id in (select customer_id from matches)');
+  let keyset = '';
+  const keysetParams: unknown[] = [];
+  if (after) {
+    const cursor = decodeCursor('after', after);
+    if (!SCORE.test(cursor.sortValue)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    keyset = 'where m.score < ?::numeric or (m.score = ?::numeric and s.id > ?::uuid)';
+    keysetParams.push(cursor.sortValue, cursor.sortValue, requireUuid('after', cursor.id));
+  }
+  const found = candidates(searchMode(query), query);
+  const base = qb.toQuery()._sql; // `?` placeholders, as em.execute expects
+  const sql = `with matches as materialized (
+                 select customer_id, round(max(score)::numeric, 4) as score from (${found.sql}) x group by customer_id
+               )
+               select s.*, m.score::text as search_score
+                 from (${base.sql}) s join matches m on m.customer_id = s.id
+                 ${keyset}
+                 order by m.score desc, s.id asc
+                 limit ?`;
+  const params = [...found.params, ...base.bindings, ...keysetParams, limit + 1];
+  const rows = await em.transactional(async (tx) => {
+    await tx.execute(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(NAME_SIMILARITY_THRESHOLD)]);
+    return tx.execute<Record<string, unknown>[]>(sql, params);
+  });
+  const edges = rows.slice(0, limit).map((row) => {
+    const { search_score: score, ...columns } = row;
+    const node = em.map(Customer, columns);
+    return { cursor: encodeCursor(String(score), node.id), node, score: Number(score) };
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, LeadConvertedV1, OpportunityClosedV1, PaymentRecordedV1, ShipmentDeliveredV1, type CloudEvent } from '@rapport/contracts';
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomersService } from '../../create-customers-service.js';
+
+let subgraph: TestSubgraph;
+type Entry = { kind: string; summary: string; sourceService: string; subjectId: string };
+type Timeline = { customer: { timeline: { edges: { node: Entry }[] } } };
+const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind summary sourceService subjectId } } } } }`;
+
+async function createCustomer(): Promise<string> {
+  const created = await subgraph.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Events Co", kind: COMPANY }) { id } }`);
+  expect(created.errors).toBeUndefined();
+  return created.data!.createCustomer.id;
+}
+
+/** Delivers `event` twice and returns the customer's timeline entries of `kind`: each event is recorded once. */
+async function deliverTwice(customerId: string, event: CloudEvent, kind: string): Promise<Entry[]> {
+  await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+  await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+  const result = await subgraph.gql<Timeline>(timeline, { id: customerId });
+  expect(result.errors).toBeUndefined();
+  return result.data!.customer.timeline.edges.map((e) => e.node).filter((n) => n.kind === kind);
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('customers', createCustomersService, { kafka: true });
+});
+afterAll(async () => subgraph?.stop());
+
+describe('the customer timeline records closing, payment, delivery and conversion events', () => {
+  it('records a won opportunity as OPPORTUNITY_WON', async () => {
+    const customerId = await createCustomer();
+    const opportunityId = randomUUID();
+    const event = createEvent(OpportunityClosedV1, opportunityId, {
+      opportunityId,
+      customerId,
+      title: 'Pumps for the plant',
+      outcome: 'WON',
+      amount: { amount: '12500.50', currency: 'EUR' },
+      closedAt: new Date().toISOString(),
+    });
+    expect(await deliverTwice(customerId, event, 'OPPORTUNITY_WON')).toEqual([
+      { kind: 'OPPORTUNITY_WON', summary: 'Opportunity "Pumps for the plant" won at 12500.50 EUR', sourceService: 'sales', subjectId: opportunityId },
+    ]);
+  });
+
+  it('records a lost opportunity as OPPORTUNITY_LOST', async () => {
+    const customerId = await createCustomer();
+    const opportunityId = randomUUID();
+    const event = createEvent(OpportunityClosedV1, opportunityId, {
+      opportunityId,
+      customerId,
+      title: 'Valves',
+      outcome: 'LOST',
+      amount: { amount: '800.00', currency: 'USD' },
+      closedAt: new Date().toISOString(),
+    });
+    expect(await deliverTwice(customerId, event, 'OPPORTUNITY_LOST')).toEqual([
+      { kind: 'OPPORTUNITY_LOST', summary: 'Opportunity "Valves" lost at 800.00 USD', sourceService: 'sales', subjectId: opportunityId },
+    ]);
+  });
+
+  it('records a recorded payment as PAYMENT_RECEIVED', async () => {
+    const customerId = await createCustomer();
+    const paymentId = randomUUID();
+    const event = createEvent(PaymentRecordedV1, paymentId, {
+      paymentId,
+      invoiceId: randomUUID(),
+      customerId,
+      invoiceNumber: 'INV-000042',
+      amount: { amount: '120.50', currency: 'EUR' },
+      paidOn: '2026-11-20',
+    });
+    expect(await deliverTwice(customerId, event, 'PAYMENT_RECEIVED')).toEqual([
+      { kind: 'PAYMENT_RECEIVED', summary: 'Payment of 120.50 EUR received for invoice INV-000042 on 2026-11-20', sourceService: 'finance', subjectId: paymentId },
+    ]);
+  });
+
+  it('records a delivered shipment as SHIPMENT_DELIVERED', async () => {
+    const customerId = await createCustomer();
+    const shipmentId = randomUUID();
+    const orderId = randomUUID();
+    const event = createEvent(ShipmentDeliveredV1, shipmentId, { shipmentId, orderId, customerId, deliveredAt: new Date().toISOString() });
+    expect(await deliverTwice(customerId, event, 'SHIPMENT_DELIVERED')).toEqual([
+      { kind: 'SHIPMENT_DELIVERED', summary: `Shipment for order ${orderId} delivered`, sourceService: 'inventory', subjectId: shipmentId },
+    ]);
+  });
+
+  it('records a lead conversion as LEAD_CONVERTED, naming the opportunity it brought', async () => {
+    const customerId = await createCustomer();
+    const leadId = randomUUID();
+    const event = createEvent(LeadConvertedV1, leadId, {
+      leadId,
+      customerId,
+      contactId: null,
+      ownerId: null,
+      opportunity: { title: 'First order', amount: { amount: '990.00', currency: 'EUR' } },
+      convertedAt: new Date().toISOString(),
+    });
+    expect(await deliverTwice(customerId, event, 'LEAD_CONVERTED')).toEqual([
+      { kind: 'LEAD_CONVERTED', summary: 'Converted from a lead, with opportunity "First order" at 990.00 EUR', sourceService: 'customers', subjectId: leadId },
+    ]);
+  });
+});

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, CustomerMergedV1 } from '@rapport/contracts';
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFinanceService } from '../../create-finance-service.js';
+
+let subgraph: TestSubgraph;
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+const customerIdsOf = async (ids: string[]): Promise<string[]> =>
+  (
+    await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ customer_id: string }[]>(`select customer_id from invoice where id in (${ids.map(() => '?').join(', ')}) order by id`, ids)
+  ).map((r) => r.customer_id);
+
+async function issueInvoice(customerId: string): Promise<string> {
+  const issued = await subgraph.gql<{ issueInvoice: { id: string } }>('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', {
+    input: { customerId, total: { amount: '120.00', currency: 'EUR' }, issueDate: today(), dueDate: today() },
+  });
+  expect(issued.errors).toBeUndefined();
+  return issued.data!.issueInvoice.id;
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('finance', createFinanceService, { kafka: true });
+});
+afterAll(async () => subgraph?.stop());
+
+describe('merging customers', () => {
+  it("moves the merged customer's invoices to the survivor, once even when the event is delivered twice", async () => {
+    const survivorId = randomUUID();
+    const mergedId = randomUUID();
+    const bystanderId = randomUUID();
+    const invoices = [await issueInvoice(mergedId), await issueInvoice(mergedId)];
+    const untouched = [await issueInvoice(bystanderId)];
+
+    const event = createEvent(CustomerMergedV1, survivorId, { survivorId, mergedId, mergedAt: new Date().toISOString() });
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    expect(await customerIdsOf(invoices)).toEqual([survivorId, survivorId]);
+    expect(await customerIdsOf(untouched)).toEqual([bystanderId]);
+
+    // A redelivery of the same event does nothing: an invoice issued since stays with the merged customer.
+    const late = [await issueInvoice(mergedId)];
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    expect(await customerIdsOf(late)).toEqual([mergedId]);
+    expect(await customerIdsOf(invoices)).toEqual([survivorId, survivorId]);
+  });
+});

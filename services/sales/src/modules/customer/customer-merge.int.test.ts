@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1 } from '@rapport/contracts';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSalesService } from '../../create-sales-service.js';
+
+let subgraph: TestSubgraph;
+
+const customerIdsOf = async (table: string, ids: string[]): Promise<string[]> =>
+  (
+    await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ customer_id: string }[]>(`select customer_id from ${table} where id in (${ids.map(() => '?').join(', ')}) order by id`, ids)
+  ).map((r) => r.customer_id);
+
+async function openOpportunity(customerId: string): Promise<string> {
+  const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
+    input: { customerId, title: 'Pumps', amount: { amount: '100', currency: 'EUR' } },
+  });
+  expect(opened.errors).toBeUndefined();
+  return opened.data!.openOpportunity.id;
+}
+
+async function placeOrder(customerId: string): Promise<string> {
+  const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
+    input: { customerId, currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+  });
+  expect(placed.errors).toBeUndefined();
+  return placed.data!.placeOrder.id;
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+});
+afterAll(async () => subgraph?.stop());
+
+describe('merging customers', () => {
+  it("moves the merged customer's opportunities (deleted ones too) and orders to the survivor, once even when the event is delivered twice", async () => {
+    const survivorId = randomUUID();
+    const mergedId = randomUUID();
+    const bystanderId = randomUUID();
+    const opportunities = [await openOpportunity(mergedId), await openOpportunity(mergedId)];
+    const deleted = await subgraph.gql('mutation($id: ID!) { deleteOpportunity(id: $id) { id } }', { id: opportunities[1] });
+    expect(deleted.errors).toBeUndefined();
+    const orders = [await placeOrder(mergedId)];
+    const untouched = [await openOpportunity(bystanderId)];
+
+    const event = createEvent(CustomerMergedV1, survivorId, { survivorId, mergedId, mergedAt: new Date().toISOString() });
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    expect(await customerIdsOf('opportunity', opportunities)).toEqual([survivorId, survivorId]);
+    expect(await customerIdsOf('sales_order', orders)).toEqual([survivorId]);
+    expect(await customerIdsOf('opportunity', untouched)).toEqual([bystanderId]);
+
+    // A record the merged customer gains later is not moved by a redelivery of the same event.
+    const late = [await openOpportunity(mergedId)];
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    expect(await customerIdsOf('opportunity', late)).toEqual([mergedId]);
+    expect(await customerIdsOf('opportunity', opportunities)).toEqual([survivorId, survivorId]);
+  });
+
+  it("gives the survivor the merged customer's sharing and drops the merged customer's access row, so whom it was shared with sees the moved deals", async () => {
+    const owner: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [randomUUID()] };
+    const sharedWithSurvivor: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [randomUUID()] };
+    const sharedWithMerged: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [randomUUID()] };
+    const survivorId = randomUUID();
+    const mergedId = randomUUID();
+    for (const [customerId, userId] of [
+      [survivorId, sharedWithSurvivor.userId!],
+      [mergedId, sharedWithMerged.userId!],
+    ] as const) {
+      await subgraph.events.deliver(createEvent(CustomerCreatedV1, customerId, { customerId, name: 'Acme', kind: 'COMPANY', ownerId: owner.userId!, teamId: owner.teamIds![0]! }));
+      await subgraph.events.waitUntilHandled(await subgraph.events.deliver(createEvent(CustomerSharedV1, customerId, { customerId, userId })));
+    }
+    const opportunityId = await openOpportunity(mergedId);
+    const query = `{ opportunity(id: "${opportunityId}") { id customer { id } } }`;
+    expect((await subgraph.gqlAs(sharedWithSurvivor, query)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+
+    const event = createEvent(CustomerMergedV1, survivorId, { survivorId, mergedId, mergedAt: new Date().toISOString() });
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+
+    const rows = await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ customer_id: string; owner_id: string; shared_with: string[] }[]>('select customer_id, owner_id, shared_with from customer_access where customer_id in (?, ?)', [survivorId, mergedId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ customer_id: survivorId, owner_id: owner.userId });
+    expect([...rows[0]!.shared_with].sort()).toEqual([sharedWithSurvivor.userId, sharedWithMerged.userId].sort());
+    for (const viewer of [owner, sharedWithSurvivor, sharedWithMerged]) {
+      expect((await subgraph.gqlAs<{ opportunity: { customer: { id: string } } }>(viewer, query)).data?.opportunity.customer.id).toBe(survivorId);
+    }
+  });
+});
