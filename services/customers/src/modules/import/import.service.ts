@@ -611,26 +611,7 @@ export async function getImportJob(em: SqlEntityManager, principal: Principal | 
 }
 
 /** The export's columns, in order; the header names them as the import's fields (camelCase), so an export imports back as is. */
-export const EXPORT_FIELDS: ImportField[] = [
-  'NAME',
-  'KIND',
-  'LIFECYCLE_STATE',
-  'EMAIL',
-  'PHONE',
-  'INDUSTRY',
-  'SOURCE',
-  'TIER',
-  'TAGS',
-  'NOTES',
-  'TAX_ID',
-  'STREET',
-  'CITY',
-  'COUNTRY',
-  'CONTACT_NAME',
-  'CONTACT_EMAIL',
-  'CONTACT_PHONE',
-  'OWNER_ID',
-];
+export const EXPORT_FIELDS: readonly ImportField[] = IMPORT_FIELDS;
 
 interface ExportRow {
   name: string;
