@@ -9,7 +9,6 @@ import {
   restoreCustomer,
   listCustomers,
   setSharing,
-  sharedWith,
   transferCustomer,
   updateCustomer,
   type CreateCustomerInput,
@@ -39,7 +38,8 @@ export const customerResolvers: ResolverMap = {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.customerById.load(ref.id.toLowerCase()) : null),
     owner: (customer: ICustomer) => (customer.ownerId ? { __typename: 'User', id: customer.ownerId } : null),
     team: (customer: ICustomer) => (customer.teamId ? { __typename: 'Team', id: customer.teamId } : null),
-    sharedWith: async (customer: ICustomer, _: unknown, ctx: Context) => (await sharedWith(ctx.em, customer.id)).map((id) => ({ __typename: 'User', id })),
+    sharedWith: async (customer: ICustomer, _: unknown, ctx: Context) =>
+      (await ctx.loaders.sharedWith.load(customer.id)).map((id) => ({ __typename: 'User', id })),
     createdAt: (customer: ICustomer) => customer.createdAt.toISOString(),
     lastContactedAt: (customer: ICustomer) => customer.lastContactedAt?.toISOString() ?? null,
     deletedAt: (customer: ICustomer) => customer.deletedAt?.toISOString() ?? null,

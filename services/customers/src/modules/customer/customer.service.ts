@@ -289,10 +289,11 @@ export async function setSharing(
   return customer;
 }
 
-/** The users a customer is shared with. */
-export async function sharedWith(em: SqlEntityManager, customerId: string): Promise<string[]> {
-  const row = await em.findOne(CustomerAccess, { customerId });
-  return (row?.sharedWith as string[] | undefined) ?? [];
+/** The users each of `customerIds` is shared with, in one query. */
+export async function sharedWithByCustomer(em: SqlEntityManager, customerIds: readonly string[]): Promise<string[][]> {
+  const rows = await em.find(CustomerAccess, { customerId: { $in: [...customerIds] } });
+  const byCustomer = new Map(rows.map((row) => [row.customerId, row.sharedWith as string[]]));
+  return customerIds.map((id) => byCustomer.get(id) ?? []);
 }
 
 /** Deletes a customer softly: it disappears everywhere it is read, and can be restored. */
