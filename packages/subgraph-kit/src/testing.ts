@@ -92,9 +92,10 @@ export async function startTestSubgraph(
   factory: (config: SubgraphRuntimeConfig) => SubgraphService,
   options: { kafka?: boolean; topicPrefix?: string; overrides?: Partial<SubgraphRuntimeConfig> } = {},
 ): Promise<TestSubgraph> {
-  const database = await createTestDatabase(name);
   const queries: string[] = [];
+  // Read the brokers before creating the database, so a missing KAFKA_BROKERS leaves no database behind.
   const brokers = options.kafka ? testKafkaBrokers() : [];
+  const database = await createTestDatabase(name);
   const topicPrefix = options.topicPrefix ?? testTopicPrefix();
   const service = factory({
     port: 0,
