@@ -1,55 +1,18 @@
 import { createServer as createTcpServer, connect, type Server as TcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createTokenVerifier, generateSigningKey, signAccessToken, type TokenVerifier } from '@rapport/auth';
-import { createKafka, ensureTopics, deadLetterTopic } from '@rapport/bus';
-import { ALL_TOPICS } from '@rapport/contracts';
-import { createCustomersService } from '@rapport/customers';
-import { createFinanceService } from '@rapport/finance';
-import { createIdentityService } from '@rapport/identity';
-import { createInventoryService } from '@rapport/inventory';
-import { createPurchasingService } from '@rapport/purchasing';
-import { createSalesService } from '@rapport/sales';
-import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
-import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { createSupportService } from '@rapport/support';
-import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
+import { generateSigningKey, signAccessToken } from '@rapport/auth';
+import { graphqlRequest, type GraphQLResult } from '@rapport/subgraph-kit/testing';
+import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGatewayConfig } from '../src/config.js';
-import { createGateway, type Gateway } from '../src/create-gateway.js';
-import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
+import { startTestSystem, type TestSystem } from './harness.js';
 
-const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
-  identity: createIdentityService,
-  customers: createCustomersService,
-  sales: createSalesService,
-  support: createSupportService,
-  inventory: createInventoryService,
-  purchasing: createPurchasingService,
-  finance: createFinanceService,
-};
-
-const brokers = testKafkaBrokers();
-const topicPrefix = testTopicPrefix();
-const logger = createLogger('system-test', process.env.LOG_LEVEL ?? 'silent');
-const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
-const gateways: Gateway[] = [];
+let system: TestSystem;
 let gatewayUrl = '';
-let verifier: TokenVerifier;
 let adminToken = '';
 
 /** Calls the gateway as the signed-in admin (or with the given headers instead). */
 async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<GraphQLResult<T>> {
   return graphqlRequest<T>(gatewayUrl, query, variables, headers ?? { authorization: `Bearer ${adminToken}` });
-}
-
-async function signIn(email: string, password: string): Promise<string> {
-  const result = await graphqlRequest<{ signIn: { accessToken: string } }>(
-    gatewayUrl,
-    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-    { input: { email, password } },
-  );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!.signIn.accessToken;
 }
 
 async function ok<T>(query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<T> {
@@ -58,37 +21,14 @@ async function ok<T>(query: string, variables: Record<string, unknown> = {}, hea
   return result.data as T;
 }
 
-async function startGateway(overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16): Promise<Gateway> {
-  const base = loadGatewayConfig({});
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, overrides[name] ?? subgraphs[name].url])) as Record<SubgraphName, string>;
-  const gateway = createGateway({ ...base, port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
-  gateways.push(gateway);
-  await gateway.start();
-  return gateway;
-}
-
 beforeAll(async () => {
-  const kafka = createKafka({ brokers, clientId: 'system-test', logger });
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name }) => deadLetterTopic(topicPrefix, name))]);
-  await admin.disconnect();
-  // Identity first: every other subgraph and the gateway verify tokens against its JWKS.
-  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger } });
-  verifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
-  await Promise.all(
-    SUBGRAPHS.filter(({ name }) => name !== 'identity').map(async ({ name }) => {
-      subgraphs[name] = await startTestSubgraph(name, factories[name], { kafka: true, topicPrefix, overrides: { logger, verifier } });
-    }),
-  );
-  gatewayUrl = `${(await startGateway()).url}/graphql`;
-  adminToken = await signIn('admin@rapport.example', 'rapport-admin-password');
+  system = await startTestSystem('system-test');
+  gatewayUrl = system.url;
+  adminToken = system.adminToken;
 });
 
 afterAll(async () => {
-  for (const gateway of gateways) await gateway.stop();
-  await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
-  await deleteTopics(brokers, topicPrefix);
+  await system?.stop();
 });
 
 const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -197,7 +137,7 @@ describe('the running system through the gateway', () => {
       { input: { customerId: acmeId, subject: 'Traced', priority: 'NORMAL' } },
       { 'x-request-id': requestId, authorization: `Bearer ${adminToken}` },
     );
-    const rows = await subgraphs.support.service.orm.em
+    const rows = await system.subgraphs.support.service.orm.em
       .fork()
       .getConnection()
       .execute(`select headers->>'x-request-id' as request_id, payload->>'requestid' as envelope from outbox_message where message_key = ?`, [ticket.openTicket.id]);
@@ -205,7 +145,7 @@ describe('the running system through the gateway', () => {
   });
 
   it('answers bad input with a coded error naming the field, never a 500, and writes nothing', async () => {
-    const before = await subgraphs.support.service.orm.em.fork().getConnection().execute('select count(*)::int as n from ticket');
+    const before = await system.subgraphs.support.service.orm.em.fork().getConnection().execute('select count(*)::int as n from ticket');
     const open = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`;
     const malformed = await gql(open, { input: { customerId: 'nope', subject: 'x' } });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.customerId' });
@@ -220,7 +160,7 @@ describe('the running system through the gateway', () => {
     });
     expect(badMoney.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.total.amount' });
     for (const result of [malformed, missing, invalidEnum, unknown, badMoney]) expect(JSON.stringify(result)).not.toMatch(/stacktrace|INTERNAL_SERVER_ERROR/);
-    const after = await subgraphs.support.service.orm.em.fork().getConnection().execute('select count(*)::int as n from ticket');
+    const after = await system.subgraphs.support.service.orm.em.fork().getConnection().execute('select count(*)::int as n from ticket');
     expect(after).toEqual(before);
   });
 
@@ -238,14 +178,14 @@ describe('the running system through the gateway', () => {
   });
 
   it('lets a signed-in rep through the gateway, and each subgraph verifies the token again', async () => {
-    const repToken = await signIn('rita@rapport.example', 'rita-password-123');
+    const repToken = await system.signIn('rita@rapport.example', 'rita-password-123');
     const me = await ok<{ me: { displayName: string; role: string } }>(`{ me { displayName role } }`, {}, { authorization: `Bearer ${repToken}` });
     expect(me.me).toEqual({ displayName: 'Rita Rep', role: 'SALES_REP' });
     // Called directly, bypassing the gateway, a subgraph refuses a caller without a token …
-    const direct = await graphqlRequest(subgraphs.sales.url, `{ salesOrders(first: 1) { edges { cursor } } }`, {}, { 'x-user-id': repId });
+    const direct = await graphqlRequest(system.subgraphs.sales.url, `{ salesOrders(first: 1) { edges { cursor } } }`, {}, { 'x-user-id': repId });
     expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // … but still serves its schema for composition.
-    const sdl = await graphqlRequest<{ _service: { sdl: string } }>(subgraphs.sales.url, `{ _service { sdl } }`);
+    const sdl = await graphqlRequest<{ _service: { sdl: string } }>(system.subgraphs.sales.url, `{ _service { sdl } }`);
     expect(sdl.data?._service.sdl).toContain('type SalesOrder');
   });
 
@@ -268,7 +208,7 @@ describe('the running system through the gateway', () => {
 
   it('reuses a bounded pool of keep-alive connections to a subgraph', async () => {
     let accepted = 0;
-    const target = new URL(subgraphs.customers.url);
+    const target = new URL(system.subgraphs.customers.url);
     const proxy: TcpServer = createTcpServer((socket) => {
       accepted += 1;
       const upstream = connect(Number(target.port), target.hostname);
@@ -279,7 +219,7 @@ describe('the running system through the gateway', () => {
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     try {
       const proxied = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-      const gateway = await startGateway({ customers: proxied }, 3);
+      const gateway = await system.startGateway({ customers: proxied }, 3);
       const query = `{ customers(first: 5) { edges { node { name } } } }`;
       for (let round = 0; round < 2; round += 1) {
         const results = await Promise.all(

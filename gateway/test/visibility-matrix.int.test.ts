@@ -1,32 +1,10 @@
-import { createTokenVerifier, type TokenVerifier } from '@rapport/auth';
-import { createKafka, deadLetterTopic, ensureTopics } from '@rapport/bus';
-import { ALL_TOPICS } from '@rapport/contracts';
-import { createCustomersService } from '@rapport/customers';
-import { createFinanceService } from '@rapport/finance';
-import { createIdentityService } from '@rapport/identity';
-import { createInventoryService } from '@rapport/inventory';
-import { createPurchasingService } from '@rapport/purchasing';
-import { createSalesService } from '@rapport/sales';
-import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
-import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { createSupportService } from '@rapport/support';
-import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
+import type { GraphQLResult } from '@rapport/subgraph-kit/testing';
+import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGatewayConfig } from '../src/config.js';
-import { createGateway, type Gateway } from '../src/create-gateway.js';
-import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
+import { startTestSystem, type TestSystem } from './harness.js';
 
 // Every role against every subgraph, through the gateway, with real sign-in and real events.
 
-const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
-  identity: createIdentityService,
-  customers: createCustomersService,
-  sales: createSalesService,
-  support: createSupportService,
-  inventory: createInventoryService,
-  purchasing: createPurchasingService,
-  finance: createFinanceService,
-};
 const ROLES = ['repA', 'repB', 'head', 'director', 'agent', 'clerk', 'buyer', 'accountant'] as const;
 type Who = (typeof ROLES)[number];
 const ROLE_OF: Record<Who, string> = {
@@ -40,31 +18,20 @@ const ROLE_OF: Record<Who, string> = {
   accountant: 'ACCOUNTANT',
 };
 
-const brokers = testKafkaBrokers();
-const topicPrefix = testTopicPrefix();
-const logger = createLogger('visibility-test', process.env.LOG_LEVEL ?? 'silent');
-const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
-let gateway: Gateway;
-let url = '';
+let system: TestSystem;
 const tokens = {} as Record<Who | 'admin', string>;
 const userIds = {} as Record<Who, string>;
 let customerA = '';
 let customerB = '';
 
 async function as<T>(who: Who | 'admin', query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
-  return graphqlRequest<T>(url, query, variables, { authorization: `Bearer ${tokens[who]}` });
+  return system.as<T>(tokens[who], query, variables);
 }
 
 async function must<T>(who: Who | 'admin', query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const result = await as<T>(who, query, variables);
   expect(result.errors, `${who}: ${JSON.stringify(result.errors)}`).toBeUndefined();
   return result.data as T;
-}
-
-async function signIn(email: string, password: string): Promise<string> {
-  const r = await graphqlRequest<{ signIn: { accessToken: string } }>(url, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email, password } });
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data!.signIn.accessToken;
 }
 
 /** The customers (of A and B) whose records `who` sees through `list`, or FORBIDDEN. */
@@ -88,22 +55,8 @@ async function seenCustomers(who: Who): Promise<string[] | 'FORBIDDEN'> {
 }
 
 beforeAll(async () => {
-  const kafka = createKafka({ brokers, clientId: 'visibility-test', logger });
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name }) => deadLetterTopic(topicPrefix, name))]);
-  await admin.disconnect();
-  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger } });
-  const verifier: TokenVerifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
-  await Promise.all(
-    SUBGRAPHS.filter(({ name }) => name !== 'identity').map(async ({ name }) => {
-      subgraphs[name] = await startTestSubgraph(name, factories[name], { kafka: true, topicPrefix, overrides: { logger, verifier } });
-    }),
-  );
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
-  gateway = createGateway({ ...loadGatewayConfig({}), port: 0, subgraphUrls, verifier }, { logger });
-  url = `${(await gateway.start()).url}/graphql`;
-  tokens.admin = await signIn('admin@rapport.example', 'rapport-admin-password');
+  system = await startTestSystem('visibility-test');
+  tokens.admin = system.adminToken;
 
   const team = await must<{ createTeam: { id: string } }>('admin', `mutation { createTeam(input: { name: "North" }) { id } }`);
   for (const who of ROLES) {
@@ -112,7 +65,7 @@ beforeAll(async () => {
       i: { email: `${who.toLowerCase()}@matrix.example`, displayName: who, role: ROLE_OF[who], teamId: inTeam ? team.createTeam.id : null, password: `${who}-password-1` },
     });
     userIds[who] = created.createUser.id;
-    tokens[who] = await signIn(`${who.toLowerCase()}@matrix.example`, `${who}-password-1`);
+    tokens[who] = await system.signIn(`${who.toLowerCase()}@matrix.example`, `${who}-password-1`);
   }
   customerA = (await must<{ createCustomer: { id: string } }>('repA', `mutation { createCustomer(input: { name: "A Corp", kind: COMPANY }) { id } }`)).createCustomer.id;
   customerB = (await must<{ createCustomer: { id: string } }>('repB', `mutation { createCustomer(input: { name: "B Corp", kind: COMPANY }) { id } }`)).createCustomer.id;
@@ -137,9 +90,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway?.stop();
-  await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
-  await deleteTopics(brokers, topicPrefix);
+  await system?.stop();
 });
 
 describe('who sees what, role by role, subgraph by subgraph, through the gateway', () => {

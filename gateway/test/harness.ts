@@ -1,0 +1,126 @@
+import { createTokenVerifier, type TokenVerifier } from '@rapport/auth';
+import type { Logger } from 'pino';
+import { createKafka, deadLetterTopic, ensureTopics } from '@rapport/bus';
+import { ALL_TOPICS } from '@rapport/contracts';
+import { createCustomersService } from '@rapport/customers';
+import { createFinanceService } from '@rapport/finance';
+import { createIdentityService } from '@rapport/identity';
+import { createInventoryService } from '@rapport/inventory';
+import { createPurchasingService } from '@rapport/purchasing';
+import { createSalesService } from '@rapport/sales';
+import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { createSupportService } from '@rapport/support';
+import { deleteTopics, testKafkaBrokers, testTopicPrefix } from '@rapport/testing';
+import { expect } from 'vitest';
+import { loadGatewayConfig } from '../src/config.js';
+import { createGateway, type Gateway } from '../src/create-gateway.js';
+import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
+
+// The whole system for a gateway test file: every subgraph on its own fresh database, real Kafka
+// topics under a private prefix, and a gateway in front. One per test file (they run one at a time).
+
+const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
+  identity: createIdentityService,
+  customers: createCustomersService,
+  sales: createSalesService,
+  support: createSupportService,
+  inventory: createInventoryService,
+  purchasing: createPurchasingService,
+  finance: createFinanceService,
+};
+
+export const ADMIN = { email: 'admin@rapport.example', password: 'rapport-admin-password' } as const;
+
+export interface TestSystem {
+  /** The gateway's GraphQL endpoint (…/graphql). */
+  url: string;
+  /** The gateway's origin, for its non-GraphQL routes. */
+  baseUrl: string;
+  subgraphs: Record<SubgraphName, TestSubgraph>;
+  verifier: TokenVerifier;
+  logger: Logger;
+  /** The first admin's access token. */
+  adminToken: string;
+  /** Another gateway in front of the same subgraphs (stopped with the system). */
+  startGateway(overrides?: Partial<Record<SubgraphName, string>>, connections?: number): Promise<Gateway>;
+  signIn(email: string, password: string): Promise<string>;
+  /** Calls the gateway with `token` (none when null). */
+  as<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  /** Like `as`, and fails the test when the answer carries errors. */
+  must<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Creates a user through the gateway as the admin and signs them in. */
+  createUser(input: { email: string; displayName?: string; role: string; teamId?: string | null }): Promise<{ id: string; token: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSystem(name: string): Promise<TestSystem> {
+  const brokers = testKafkaBrokers();
+  const topicPrefix = testTopicPrefix();
+  const logger = createLogger(name, process.env.LOG_LEVEL ?? 'silent');
+  const kafka = createKafka({ brokers, clientId: name, logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name: n }) => deadLetterTopic(topicPrefix, n))]);
+  await admin.disconnect();
+
+  const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
+  const gateways: Gateway[] = [];
+  // Identity first: every other subgraph and the gateway verify tokens against its JWKS.
+  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger } });
+  const verifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
+  await Promise.all(
+    SUBGRAPHS.filter(({ name: n }) => n !== 'identity').map(async ({ name: n }) => {
+      subgraphs[n] = await startTestSubgraph(n, factories[n], { kafka: true, topicPrefix, overrides: { logger, verifier } });
+    }),
+  );
+
+  const startGateway = async (overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16): Promise<Gateway> => {
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name: n }) => [n, overrides[n] ?? subgraphs[n].url])) as Record<SubgraphName, string>;
+    const gateway = createGateway({ ...loadGatewayConfig({}), port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
+    gateways.push(gateway);
+    await gateway.start();
+    return gateway;
+  };
+  const gateway = await startGateway();
+  const url = `${gateway.url}/graphql`;
+
+  const as = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> =>
+    graphqlRequest<T>(url, query, variables, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
+  const must = async <T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const result = await as<T>(token, query, variables);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return result.data as T;
+  };
+  const signIn = async (email: string, password: string): Promise<string> =>
+    (await must<{ signIn: { accessToken: string } }>(null, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email, password } })).signIn
+      .accessToken;
+  const adminToken = await signIn(ADMIN.email, ADMIN.password);
+
+  const createUser: TestSystem['createUser'] = async ({ email, displayName, role, teamId }) => {
+    const password = `${email}-password`;
+    const created = await must<{ createUser: { id: string } }>(adminToken, `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+      i: { email, displayName: displayName ?? email.split('@')[0], role, teamId: teamId ?? null, password },
+    });
+    return { id: created.createUser.id, token: await signIn(email, password) };
+  };
+
+  return {
+    url,
+    baseUrl: gateway.url,
+    subgraphs,
+    verifier,
+    logger,
+    adminToken,
+    startGateway,
+    signIn,
+    as,
+    must,
+    createUser,
+    async stop() {
+      for (const g of gateways) await g.stop();
+      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+      await deleteTopics(brokers, topicPrefix);
+    },
+  };
+}
