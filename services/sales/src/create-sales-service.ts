@@ -9,6 +9,7 @@ import { opportunityHandlers } from './modules/opportunity/opportunity.consumer.
 import { Opportunity } from './modules/opportunity/opportunity.entity.js';
 import { createOpportunityLoaders } from './modules/opportunity/opportunity.loaders.js';
 import { opportunityResolvers } from './modules/opportunity/opportunity.resolvers.js';
+import { orderHandlers } from './modules/order/order.consumer.js';
 import { SalesOrder, SalesOrderLine } from './modules/order/order.entity.js';
 import { createOrderLoaders } from './modules/order/order.loaders.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
@@ -34,7 +35,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers],
       customerAccess: true,
     },
     config,

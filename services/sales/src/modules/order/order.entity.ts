@@ -17,6 +17,7 @@ export const SalesOrder = defineEntity({
     total: p.decimal(),
     confirmedAt: p.datetime(),
     cancelledAt: p.datetime().nullable(),
+    completedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
@@ -88,4 +89,16 @@ export function cancel(order: ISalesOrder, now = new Date()): void {
   }
   order.status = 'CANCELLED';
   order.cancelledAt = now;
+}
+
+/**
+ * Completes a confirmed order once inventory reports its goods delivered. Returns false and changes
+ * nothing when the order is already completed (a redelivered event) or was cancelled (the goods
+ * left before the cancellation reached the warehouse: the order stays cancelled for people to sort out).
+ */
+export function complete(order: ISalesOrder, at: Date): boolean {
+  if (order.status !== 'CONFIRMED') return false;
+  order.status = 'COMPLETED';
+  order.completedAt = at;
+  return true;
 }

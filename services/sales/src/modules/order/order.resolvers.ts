@@ -27,6 +27,7 @@ export const orderResolvers: ResolverMap = {
     total: (order: ISalesOrder) => ({ amount: normaliseAmount(order.total), currency: order.currency }),
     confirmedAt: (order: ISalesOrder) => order.confirmedAt.toISOString(),
     cancelledAt: (order: ISalesOrder) => order.cancelledAt?.toISOString() ?? null,
+    completedAt: (order: ISalesOrder) => order.completedAt?.toISOString() ?? null,
     history: (order: ISalesOrder, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'SalesOrder', order.id, args.first),
   },
   SalesOrderLine: {

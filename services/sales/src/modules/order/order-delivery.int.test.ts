@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, CustomerCreatedV1, ShipmentDeliveredV1 } from '@rapport/contracts';
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSalesService } from '../../create-sales-service.js';
+
+let subgraph: TestSubgraph;
+
+async function placeOrder(customerId: string): Promise<string> {
+  const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
+    input: { customerId, currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+  });
+  expect(placed.errors).toBeUndefined();
+  return placed.data!.placeOrder.id;
+}
+
+type OrderState = { salesOrder: { status: string; completedAt: string | null; cancelledAt: string | null } };
+const orderState = async (id: string) =>
+  (await subgraph.gql<OrderState>('query($id: ID!) { salesOrder(id: $id) { status completedAt cancelledAt } }', { id })).data!.salesOrder;
+
+const delivered = (orderId: string, customerId: string, deliveredAt: string) =>
+  createEvent(ShipmentDeliveredV1, randomUUID(), { shipmentId: randomUUID(), orderId, customerId, deliveredAt });
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+});
+afterAll(async () => subgraph?.stop());
+
+describe('an order whose goods are delivered', () => {
+  it('is completed at the delivery time, leaves the open orders, and a redelivered event changes nothing', async () => {
+    const customerId = randomUUID();
+    await subgraph.events.waitUntilHandled(
+      await subgraph.events.deliver(createEvent(CustomerCreatedV1, customerId, { customerId, name: 'Delivered GmbH', kind: 'COMPANY', ownerId: null, teamId: null })),
+    );
+    const orderId = await placeOrder(customerId);
+    const event = delivered(orderId, customerId, '2026-12-01T10:00:00.000Z');
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    expect(await orderState(orderId)).toEqual({ status: 'COMPLETED', completedAt: '2026-12-01T10:00:00.000Z', cancelledAt: null });
+
+    const open = await subgraph.gql<{ _entities: { openOrders: { id: string }[] }[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { openOrders { id } } } }',
+      { r: [{ __typename: 'Customer', id: customerId }] },
+    );
+    expect(open.errors).toBeUndefined();
+    expect(open.data!._entities[0]!.openOrders).toEqual([]);
+
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(delivered(orderId, customerId, '2026-12-02T10:00:00.000Z')));
+    expect((await orderState(orderId)).completedAt).toBe('2026-12-01T10:00:00.000Z');
+    const history = await subgraph.gql<{ salesOrder: { history: { action: string }[] } }>('query($id: ID!) { salesOrder(id: $id) { history { action } } }', { id: orderId });
+    expect(history.data!.salesOrder.history.map((h) => h.action)).toEqual(['UPDATE', 'CREATE']);
+  });
+
+  it('stays cancelled when the delivery is reported after a cancellation', async () => {
+    const orderId = await placeOrder(randomUUID());
+    const cancelled = await subgraph.gql('mutation($id: ID!) { cancelOrder(id: $id) { id } }', { id: orderId });
+    expect(cancelled.errors).toBeUndefined();
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(delivered(orderId, randomUUID(), new Date().toISOString())));
+    expect(await orderState(orderId)).toMatchObject({ status: 'CANCELLED', completedAt: null });
+  });
+});
