@@ -1,29 +1,16 @@
 // Demo data, loaded through the gateway's public mutations (so every event flows as in real
-// use). Loading twice is a no-op: it stops when the demo users already exist.
+// use), signed in as the people who would do each thing. It puts at least one record into every
+// state the system knows (customer lifecycle, lead, activity review, ticket, article, opportunity,
+// order, shipment, invoice, import job), so every screen and filter has something to show.
+// Loading twice is a no-op: it stops when the demo users already exist.
 
 interface GraphQLResponse<T> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-let accessToken = '';
-
-async function call<T>(gatewayUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-request-id': `demo-data-${Date.now()}`,
-      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as GraphQLResponse<T>;
-  if (body.errors?.length) throw new Error(`demo data: ${body.errors.map((e) => `${e.message} ${JSON.stringify(e.extensions ?? {})}`).join('; ')}`);
-  return body.data as T;
-}
-
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const at = (offsetDays: number, hour = 10): string => `${day(offsetDays)}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 export interface DemoSummary {
   created: boolean;
@@ -34,33 +21,68 @@ export interface DemoSummary {
 /** Every demo user signs in with this password (the admin's comes from RAPPORT_ADMIN_PASSWORD). */
 export const DEMO_PASSWORD = 'rapport-demo-password';
 
+/** A signed-in caller of the gateway. */
+class Session {
+  constructor(
+    private readonly gatewayUrl: string,
+    private readonly token: string | null,
+  ) {}
+
+  async call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(this.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': `demo-data-${Date.now()}`,
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse<T>;
+    if (body.errors?.length) throw new Error(`demo data: ${body.errors.map((e) => `${e.message} ${JSON.stringify(e.extensions ?? {})}`).join('; ')}`);
+    return body.data as T;
+  }
+
+  async signIn(email: string, password: string): Promise<Session> {
+    const session = await this.call<{ signIn: { accessToken: string } }>(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+      input: { email, password },
+    });
+    return new Session(this.gatewayUrl, session.signIn.accessToken);
+  }
+}
+
+/** Asks `probe` every 250 ms until it gives a value (events travel between subgraphs), up to 30 s. */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`demo data: gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /**
  * Loads the demo company into a running system through `gatewayUrl` (…/graphql), signed in as
  * the first admin that identity creates from RAPPORT_ADMIN_EMAIL / RAPPORT_ADMIN_PASSWORD.
  */
 export async function loadDemoData(gatewayUrl: string, env: Record<string, string | undefined> = process.env): Promise<DemoSummary> {
-  accessToken = '';
-  const session = await call<{ signIn: { accessToken: string } }>(gatewayUrl, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
-    input: { email: env.RAPPORT_ADMIN_EMAIL ?? 'admin@rapport.example', password: env.RAPPORT_ADMIN_PASSWORD ?? 'rapport-admin-password' },
-  });
-  accessToken = session.signIn.accessToken;
-  const existing = await call<{ users: { edges: { node: { id: string; displayName: string } }[] } }>(
-    gatewayUrl,
+  const admin = await new Session(gatewayUrl, null).signIn(env.RAPPORT_ADMIN_EMAIL ?? 'admin@rapport.example', env.RAPPORT_ADMIN_PASSWORD ?? 'rapport-admin-password');
+  const existing = await admin.call<{ users: { edges: { node: { id: string; displayName: string } }[] } }>(
     `query { users(filter: { search: "Rita Reyes" }, first: 1) { edges { node { id displayName } } } }`,
   );
   const found = existing.users.edges[0]?.node;
   if (found) return { created: false, repId: found.id, repName: found.displayName };
 
+  // People and teams: one user per role.
   const team = async (name: string, parentId: string | null): Promise<string> =>
-    (await call<{ createTeam: { id: string } }>(gatewayUrl, `mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, { input: { name, parentId } }))
-      .createTeam.id;
+    (await admin.call<{ createTeam: { id: string } }>(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, { input: { name, parentId } })).createTeam.id;
   const user = async (email: string, displayName: string, role: string, teamId: string | null): Promise<string> =>
     (
-      await call<{ createUser: { id: string } }>(gatewayUrl, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+      await admin.call<{ createUser: { id: string } }>(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
         input: { email, displayName, role, teamId, password: DEMO_PASSWORD },
       })
     ).createUser.id;
-
   const sales = await team('Sales', null);
   const north = await team('Sales North', sales);
   const south = await team('Sales South', sales);
@@ -69,71 +91,240 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   await user('mark.manager@rapport.example', 'Mark Manager', 'SALES_MANAGER', north);
   const rita = await user('rita.reyes@rapport.example', 'Rita Reyes', 'SALES_REP', north);
   const sam = await user('sam.sutter@rapport.example', 'Sam Sutter', 'SALES_REP', south);
-  await user('alice.agent@rapport.example', 'Alice Agent', 'SUPPORT_AGENT', service);
+  const alice = await user('alice.agent@rapport.example', 'Alice Agent', 'SUPPORT_AGENT', service);
   await user('walt.warehouse@rapport.example', 'Walt Warehouse', 'WAREHOUSE_CLERK', null);
   await user('bea.buyer@rapport.example', 'Bea Buyer', 'BUYER', null);
   await user('aaron.accountant@rapport.example', 'Aaron Accountant', 'ACCOUNTANT', null);
   await user('ada.admin@rapport.example', 'Ada Admin', 'ADMIN', null);
+  const asRita = await admin.signIn('rita.reyes@rapport.example', DEMO_PASSWORD);
+  const asMark = await admin.signIn('mark.manager@rapport.example', DEMO_PASSWORD);
+  const asAlice = await admin.signIn('alice.agent@rapport.example', DEMO_PASSWORD);
+  const asWalt = await admin.signIn('walt.warehouse@rapport.example', DEMO_PASSWORD);
+  const asAaron = await admin.signIn('aaron.accountant@rapport.example', DEMO_PASSWORD);
 
-  const customer = async (name: string, kind: string, lifecycleState: string, ownerId: string, teamId: string, email: string): Promise<string> =>
-    (
-      await call<{ createCustomer: { id: string } }>(gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
-        input: { name, kind, lifecycleState, ownerId, teamId, email },
-      })
-    ).createCustomer.id;
-  const acme = await customer('Acme Pumps Ltd', 'COMPANY', 'ACTIVE', rita, north, 'purchasing@acme-pumps.example');
-  const globex = await customer('Globex Foods', 'COMPANY', 'ACTIVE', rita, north, 'ap@globex.example');
-  const hooli = await customer('Hooli Hydraulics', 'COMPANY', 'PROSPECT', rita, north, 'info@hooli.example');
-  await customer('Jane Doe', 'PERSON', 'LEAD', rita, north, 'jane.doe@example.org');
-  const initech = await customer('Initech', 'COMPANY', 'ACTIVE', sam, south, 'office@initech.example');
-  await customer('Umbrella Mills', 'COMPANY', 'DORMANT', sam, south, 'hello@umbrella.example');
+  // Customers in every lifecycle state, with contacts and addresses.
+  const customer = async (input: Record<string, unknown>): Promise<string> =>
+    (await admin.call<{ createCustomer: { id: string } }>(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input })).createCustomer.id;
+  const acme = await customer({
+    name: 'Acme Pumps Ltd', kind: 'COMPANY', lifecycleState: 'ACTIVE', ownerId: rita, teamId: north, email: 'purchasing@acme-pumps.example',
+    phone: '+44 20 7946 0101', industry: 'Machinery', source: 'TRADE_SHOW', tier: 'A', tags: ['key-account', 'pumps'], taxId: 'GB123456789',
+    notes: 'Three plants; buys spare parts quarterly.',
+  });
+  const globex = await customer({
+    name: 'Globex Foods', kind: 'COMPANY', lifecycleState: 'ACTIVE', ownerId: rita, teamId: north, email: 'ap@globex.example',
+    industry: 'Food', source: 'REFERRAL', tier: 'B', tags: ['food'],
+  });
+  const hooli = await customer({
+    name: 'Hooli Hydraulics', kind: 'COMPANY', lifecycleState: 'PROSPECT', ownerId: rita, teamId: north, email: 'info@hooli.example',
+    industry: 'Machinery', source: 'WEBSITE', tier: 'B',
+  });
+  await customer({ name: 'Jane Doe', kind: 'PERSON', lifecycleState: 'LEAD', ownerId: rita, teamId: north, email: 'jane.doe@example.org', source: 'COLD_CALL', tier: 'C' });
+  const initech = await customer({
+    name: 'Initech', kind: 'COMPANY', lifecycleState: 'ACTIVE', ownerId: sam, teamId: south, email: 'office@initech.example', industry: 'Software', tier: 'B',
+  });
+  await customer({ name: 'Umbrella Mills', kind: 'COMPANY', lifecycleState: 'DORMANT', ownerId: sam, teamId: south, email: 'hello@umbrella.example', industry: 'Food', tier: 'C' });
+  await customer({
+    name: 'Vandelay Industries', kind: 'COMPANY', lifecycleState: 'LOST', ownerId: sam, teamId: south, email: 'art@vandelay.example',
+    industry: 'Logistics', source: 'PARTNER', notes: 'Went with a competitor in 2026; revisit after their contract ends.',
+  });
+  // A likely duplicate of Acme (same email domain, similar name), for findDuplicates and mergeCustomers.
+  await customer({ name: 'ACME Pumps Limited', kind: 'COMPANY', lifecycleState: 'PROSPECT', ownerId: rita, teamId: north, email: 'purchasing@acme-pumps.example' });
 
+  const contact = async (input: Record<string, unknown>): Promise<string> =>
+    (await admin.call<{ addContact: { id: string } }>(`mutation($input: AddContactInput!) { addContact(input: $input) { id } }`, { input })).addContact.id;
+  const acmeBuyer = await contact({
+    customerId: acme, name: 'Priya Patel', title: 'Head of Purchasing', emails: ['priya.patel@acme-pumps.example'], phones: ['+44 20 7946 0102'],
+    preferredChannel: 'EMAIL', primary: true,
+  });
+  await contact({ customerId: acme, name: 'Tom Hughes', title: 'Plant engineer, site 3', phones: ['+44 7700 900123'], preferredChannel: 'PHONE' });
+  const globexAp = await contact({ customerId: globex, name: 'Lena Krause', title: 'Accounts payable', emails: ['lena.krause@globex.example'], preferredChannel: 'EMAIL', primary: true });
+  await contact({ customerId: hooli, name: 'Gavin Belson', title: 'CEO', emails: ['gavin@hooli.example'], preferredChannel: 'MEETING', primary: true });
+  const address = `mutation($input: AddAddressInput!) { addAddress(input: $input) { id } }`;
+  await admin.call(address, { input: { customerId: acme, kind: 'BILLING', street: '1 Canal Street', postalCode: 'M1 3HU', city: 'Manchester', country: 'GB' } });
+  await admin.call(address, { input: { customerId: acme, kind: 'SITE', street: 'Plant 3, Dock Road', postalCode: 'L20 1BY', city: 'Liverpool', country: 'GB' } });
+  await admin.call(address, { input: { customerId: globex, kind: 'SHIPPING', street: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' } });
+
+  // Leads: captured by API and by the public web form; new, qualified, disqualified and converted.
+  const lead = async (input: Record<string, unknown>): Promise<string> =>
+    (await asRita.call<{ captureLead: { id: string } }>(`mutation($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`, { input })).captureLead.id;
+  await lead({ name: 'Olga Berg', company: 'Berg Bakeries', email: 'olga@berg-bakeries.example', source: 'TRADE_SHOW', message: 'Asked for a dough pump quote at the fair.' });
+  await new Session(gatewayUrl, null).call(`mutation($input: LeadFormInput!) { submitLeadForm(input: $input) { received } }`, {
+    input: { name: 'Marco Rossi', company: 'Rossi Caseificio', email: 'marco@rossi-caseificio.example', message: 'Need a hygienic pump for whey, 5 m³/h.' },
+  });
+  const qualified = await lead({ name: 'Kenji Sato', company: 'Sato Brewing', email: 'kenji@sato-brewing.example', source: 'REFERRAL' });
+  await asRita.call(`mutation($id: ID!) { qualifyLead(id: $id) { id } }`, { id: qualified });
+  const spam = await lead({ name: 'Best SEO Deals', email: 'offers@seo-deals.example', source: 'WEBSITE', message: 'Rank #1 on Google!!!' });
+  await asRita.call(`mutation($id: ID!, $reason: String!) { disqualifyLead(id: $id, reason: $reason) { id } }`, { id: spam, reason: 'Spam, not a buyer.' });
+  const converting = await lead({ name: 'Nadia Haddad', company: 'Haddad Water Works', email: 'nadia@haddad-water.example', phone: '+971 4 555 0100', source: 'WEBSITE' });
+  await asRita.call(`mutation($id: ID!) { qualifyLead(id: $id) { id } }`, { id: converting });
+  await asRita.call(`mutation($id: ID!, $input: ConvertLeadInput!) { convertLead(id: $id, input: $input) { id } }`, {
+    id: converting,
+    input: { customerKind: 'COMPANY', opportunity: { title: 'Desalination feed pumps', amount: { amount: '64000.00', currency: 'EUR' } } },
+  });
+
+  // Activities of every kind, logged by the rep; the manager approves one and rejects another.
+  const activity = async (input: Record<string, unknown>): Promise<string> =>
+    (await asRita.call<{ logActivity: { id: string } }>(`mutation($input: LogActivityInput!) { logActivity(input: $input) { id } }`, { input })).logActivity.id;
+  const call = await activity({
+    customerId: acme, contactId: acmeBuyer, kind: 'CALL', subject: 'Quarterly spare parts call', occurredAt: at(-3),
+    outcome: 'Needs 20 seal kits before the January shutdown', nextStep: 'Send quotation', nextStepDue: day(2),
+  });
+  const visit = await activity({ customerId: acme, kind: 'VISIT', subject: 'Site 3 walk-through', occurredAt: at(-10), outcome: 'Two pumps near end of life' });
+  await activity({ customerId: globex, contactId: globexAp, kind: 'EMAIL', subject: 'Invoice copy sent', occurredAt: at(-1) });
+  await activity({ customerId: hooli, kind: 'MEETING', subject: 'Pilot scope meeting', occurredAt: at(-5), outcome: 'Pilot of 10 pumps agreed in principle', nextStep: 'Draft pilot offer', nextStepDue: day(7) });
+  await activity({ customerId: globex, kind: 'NOTE', subject: 'Prefers deliveries on Tuesdays' });
+  await activity({ customerId: hooli, kind: 'PLANNED_VISIT', subject: 'Commissioning visit', plannedFor: at(3, 9), nextStep: 'Bring the pilot offer', nextStepDue: day(3) });
+  const review = `mutation($id: ID!, $decision: ReviewDecision!, $comment: String) { reviewActivity(id: $id, decision: $decision, comment: $comment) { id } }`;
+  await asMark.call(review, { id: call, decision: 'APPROVED', comment: 'Good catch on the shutdown timing.' });
+  await asMark.call(review, { id: visit, decision: 'REJECTED', comment: 'Please add who you met and the pump serial numbers.' });
+
+  // Catalogue and suppliers.
   const product = async (sku: string, name: string, amount: string): Promise<string> =>
     (
-      await call<{ createProduct: { id: string } }>(gatewayUrl, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
+      await admin.call<{ createProduct: { id: string } }>(`mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
         input: { sku, name, unit: 'pcs', listPrice: { amount, currency: 'EUR' } },
       })
     ).createProduct.id;
   const pump = await product('PUMP-200', 'Centrifugal pump 200 l/min', '1290.00');
   const seal = await product('SEAL-KIT-9', 'Seal kit, series 9', '49.90');
-  await product('VALVE-DN50', 'Gate valve DN50', '310.00');
-
+  const valve = await product('VALVE-DN50', 'Gate valve DN50', '310.00');
   const supplier = `mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`;
-  await call(gatewayUrl, supplier, { input: { name: 'Nordic Castings AB', email: 'orders@nordic-castings.example', currency: 'SEK', paymentTermsDays: 30 } });
-  await call(gatewayUrl, supplier, { input: { name: 'Rhein Dichtungen GmbH', email: 'vertrieb@rhein-dichtungen.example', currency: 'EUR', paymentTermsDays: 45 } });
+  await admin.call(supplier, { input: { name: 'Nordic Castings AB', email: 'orders@nordic-castings.example', currency: 'SEK', paymentTermsDays: 30 } });
+  await admin.call(supplier, { input: { name: 'Rhein Dichtungen GmbH', email: 'vertrieb@rhein-dichtungen.example', currency: 'EUR', paymentTermsDays: 45 } });
 
-  const ticket = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`;
-  await call(gatewayUrl, ticket, { input: { customerId: acme, subject: 'Pump PUMP-200 leaking at the seal', priority: 'HIGH', description: 'Site 3, since Monday.' } });
-  await call(gatewayUrl, ticket, { input: { customerId: globex, subject: 'Need a copy of last invoice', priority: 'LOW' } });
-  const solved = await call<{ openTicket: { id: string } }>(gatewayUrl, ticket, { input: { customerId: initech, subject: 'Delivery address change', priority: 'NORMAL' } });
-  await call(gatewayUrl, `mutation($id: ID!) { resolveTicket(id: $id) { id } }`, { id: solved.openTicket.id });
+  // Support: the knowledge base (a draft, a published article with a second version) and tickets
+  // in every status, with public and internal comments, an assignment, a link and a rating.
+  const article = async (category: string, title: string, body: string): Promise<string> =>
+    (await asAlice.call<{ createArticle: { id: string } }>(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }`, { input: { category, title, body } }))
+      .createArticle.id;
+  const sealArticle = await article('Maintenance', 'Replacing the seal on a PUMP-200', 'Stop the pump, drain it, remove the four housing bolts and swap the seal kit (SEAL-KIT-9).');
+  await asAlice.call(`mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: sealArticle });
+  await asAlice.call(`mutation($id: ID!, $input: UpdateArticleDraftInput!) { updateArticleDraft(id: $id, input: $input) { id } }`, {
+    id: sealArticle,
+    input: { body: 'Stop the pump, close both valves, drain it, remove the four housing bolts, swap the seal kit (SEAL-KIT-9) and torque the bolts to 25 Nm.' },
+  });
+  await asAlice.call(`mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: sealArticle });
+  await article('Billing', 'Getting a copy of an invoice', 'Draft: where customers find invoice copies, and who sends them.');
 
-  const opportunity = `mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }`;
-  await call(gatewayUrl, opportunity, { input: { customerId: acme, title: 'Spare parts framework 2027', amount: { amount: '48000.00', currency: 'EUR' }, expectedCloseDate: day(45) } });
-  await call(gatewayUrl, opportunity, { input: { customerId: hooli, title: 'Pilot: 10 pumps', amount: { amount: '12900.00', currency: 'EUR' }, expectedCloseDate: day(20) } });
-  await call(gatewayUrl, opportunity, { input: { customerId: initech, title: 'Valve retrofit', amount: { amount: '9300.00', currency: 'EUR' } } });
+  const ticket = async (input: Record<string, unknown>): Promise<string> =>
+    (await asAlice.call<{ openTicket: { id: string } }>(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`, { input })).openTicket.id;
+  const status = (id: string, to: string, note?: string) =>
+    asAlice.call(`mutation($id: ID!, $status: TicketStatus!, $note: String) { changeTicketStatus(id: $id, status: $status, note: $note) { id } }`, { id, status: to, note });
+  const comment = (ticketId: string, body: string, internal: boolean) =>
+    asAlice.call(`mutation($ticketId: ID!, $body: String!, $internal: Boolean) { addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { id } }`, {
+      ticketId, body, internal,
+    });
+  // NEW
+  await ticket({ customerId: hooli, subject: 'Which pump for 60 °C water?', priority: 'LOW', channel: 'WEB', category: 'Product question' });
+  // OPEN, assigned, with a public and an internal comment
+  const leak = await ticket({
+    customerId: acme, contactId: acmeBuyer, subject: 'Pump PUMP-200 leaking at the seal', description: 'Site 3, since Monday.', priority: 'HIGH', channel: 'PHONE',
+    category: 'Repair', assigneeId: alice, teamId: service,
+  });
+  await status(leak, 'OPEN');
+  await comment(leak, 'We are sending a seal kit today; the article linked below shows the steps.', false);
+  await comment(leak, 'Third seal failure this year at site 3 — check the water quality with sales.', true);
+  await asAlice.call(`mutation($t: ID!, $a: ID!) { linkArticleToTicket(ticketId: $t, articleId: $a) { id } }`, { t: leak, a: sealArticle });
+  // WAITING_ON_CUSTOMER
+  const copy = await ticket({ customerId: globex, contactId: globexAp, subject: 'Need a copy of last invoice', priority: 'LOW', channel: 'EMAIL', category: 'Billing' });
+  await comment(copy, 'Which invoice number do you need?', false);
+  await status(copy, 'WAITING_ON_CUSTOMER', 'Asked for the invoice number');
+  // RESOLVED, rated
+  const address2 = await ticket({ customerId: initech, subject: 'Delivery address change', priority: 'NORMAL', channel: 'EMAIL', category: 'Orders' });
+  await asAlice.call(`mutation($id: ID!) { resolveTicket(id: $id) { id } }`, { id: address2 });
+  await asAlice.call(`mutation($t: ID!, $r: Int!, $c: String) { rateTicket(ticketId: $t, rating: $r, comment: $c) { id } }`, { t: address2, r: 5, c: 'Quick and friendly.' });
+  // CLOSED, rated
+  const manual = await ticket({ customerId: acme, subject: 'Manual for VALVE-DN50', priority: 'LOW', channel: 'CHAT', category: 'Product question' });
+  await status(manual, 'RESOLVED', 'Sent the PDF');
+  await asAlice.call(`mutation($t: ID!, $r: Int!, $c: String) { rateTicket(ticketId: $t, rating: $r, comment: $c) { id } }`, { t: manual, r: 4, c: null });
+  await status(manual, 'CLOSED');
+  // REOPENED
+  const noise = await ticket({ customerId: globex, subject: 'Pump noisy after service', priority: 'URGENT', channel: 'VISIT', category: 'Repair', assigneeId: alice });
+  await status(noise, 'RESOLVED', 'Bearing greased');
+  await status(noise, 'REOPENED', 'Noise is back');
 
-  const order = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`;
-  await call(gatewayUrl, order, {
+  // Sales: opportunities open in several stages, won and lost.
+  const stages = (await admin.call<{ pipelineStages: { id: string; name: string }[] }>(`{ pipelineStages { id name } }`)).pipelineStages;
+  const stage = (name: string): string => {
+    const found = stages.find((s) => s.name === name);
+    if (!found) throw new Error(`demo data: no pipeline stage named ${name}`);
+    return found.id;
+  };
+  const opportunity = async (input: Record<string, unknown>): Promise<string> =>
+    (await asRita.call<{ openOpportunity: { id: string } }>(`mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }`, { input })).openOpportunity.id;
+  const move = (id: string, name: string) => admin.call(`mutation($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { id } }`, { id, stageId: stage(name) });
+  await opportunity({ customerId: acme, title: 'Spare parts framework 2027', amount: { amount: '48000.00', currency: 'EUR' }, expectedCloseDate: day(45) });
+  await move(await opportunity({ customerId: hooli, title: 'Pilot: 10 pumps', amount: { amount: '12900.00', currency: 'EUR' }, expectedCloseDate: day(20) }), 'Proposal');
+  await move(await opportunity({ customerId: globex, title: 'Dosing pumps, line 2', amount: { amount: '7400.00', currency: 'EUR' } }), 'Won');
+  await move(await opportunity({ customerId: globex, title: 'Cleaning-in-place upgrade', amount: { amount: '21000.00', currency: 'EUR' } }), 'Lost');
+  await admin.call(`mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }`, {
+    input: { customerId: initech, title: 'Valve retrofit', amount: { amount: '9300.00', currency: 'EUR' } },
+  });
+
+  // Orders: confirmed (shipment planned), shipped, delivered (order completed), cancelled.
+  const order = async (customerId: string, lines: { productId: string; quantity: string; price: string }[]): Promise<string> =>
+    (
+      await admin.call<{ placeOrder: { id: string } }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+        input: { customerId, currency: 'EUR', lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: { amount: l.price, currency: 'EUR' } })) },
+      })
+    ).placeOrder.id;
+  await order(acme, [
+    { productId: pump, quantity: '2', price: '1250.00' },
+    { productId: seal, quantity: '10', price: '49.90' },
+  ]);
+  const shipped = await order(globex, [{ productId: seal, quantity: '25', price: '47.50' }]);
+  const delivered = await order(initech, [{ productId: valve, quantity: '4', price: '295.00' }]);
+  const cancelled = await order(hooli, [{ productId: pump, quantity: '1', price: '1290.00' }]);
+  await admin.call(`mutation($id: ID!) { cancelOrder(id: $id) { id } }`, { id: cancelled });
+  const shipmentOf = (orderId: string) =>
+    eventually(`the shipment of order ${orderId}`, async () => {
+      const found = await asWalt.call<{ salesOrder: { delivery: { shipments: { id: string }[] } } }>(`query($id: ID!) { salesOrder(id: $id) { delivery { shipments { id } } } }`, {
+        id: orderId,
+      });
+      return found.salesOrder.delivery.shipments[0]?.id;
+    });
+  const markShipped = `mutation($id: ID!, $tracking: String!) { markShipped(shipmentId: $id, trackingNumber: $tracking) { id } }`;
+  await asWalt.call(markShipped, { id: await shipmentOf(shipped), tracking: 'DHL-4711-0815' });
+  const deliveredShipment = await shipmentOf(delivered);
+  await asWalt.call(markShipped, { id: deliveredShipment, tracking: 'UPS-1Z999AA10123456784' });
+  await asWalt.call(`mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }`, { id: deliveredShipment });
+
+  // Invoices: overdue, open and due later, partially paid, paid.
+  const invoice = async (customerId: string, amount: string, issued: number, due: number): Promise<string> =>
+    (
+      await asAaron.call<{ issueInvoice: { id: string } }>(`mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }`, {
+        input: { customerId, total: { amount, currency: 'EUR' }, issueDate: day(issued), dueDate: day(due) },
+      })
+    ).issueInvoice.id;
+  const pay = (invoiceId: string, amount: string, paidOn: number) =>
+    asAaron.call(`mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }`, { input: { invoiceId, amount: { amount, currency: 'EUR' }, paidOn: day(paidOn) } });
+  await invoice(acme, '3420.00', -60, -30);
+  await invoice(globex, '1187.50', -20, -5);
+  await invoice(hooli, '450.00', -2, 28);
+  await pay(await invoice(globex, '2000.00', -15, 15), '500.00', -3);
+  await pay(await invoice(initech, '1180.00', -10, 20), '1180.00', -2);
+
+  // A CSV import with a bad row and a duplicate of Globex, per row: completed with errors.
+  await asRita.call(`mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id status } }`, {
     input: {
-      customerId: acme,
-      currency: 'EUR',
-      lines: [
-        { productId: pump, quantity: '2', unitPrice: { amount: '1250.00', currency: 'EUR' } },
-        { productId: seal, quantity: '10', unitPrice: { amount: '49.90', currency: 'EUR' } },
+      csv: [
+        'Company,Email,City,Country,Contact,Contact email',
+        'Fjord Fisheries AS,post@fjord-fisheries.example,Bergen,NO,Ingrid Dahl,ingrid@fjord-fisheries.example',
+        'Globex Foods,ap@globex.example,Hamburg,DE,Lena Krause,lena.krause@globex.example',
+        'Broken Row Ltd,not-an-email,Leeds,GB,,',
+      ].join('\n'),
+      mapping: [
+        { column: 'Company', field: 'NAME' },
+        { column: 'Email', field: 'EMAIL' },
+        { column: 'City', field: 'CITY' },
+        { column: 'Country', field: 'COUNTRY' },
+        { column: 'Contact', field: 'CONTACT_NAME' },
+        { column: 'Contact email', field: 'CONTACT_EMAIL' },
       ],
+      dryRun: false,
+      duplicates: 'SKIP',
+      mode: 'PER_ROW',
     },
-  });
-  await call(gatewayUrl, order, { input: { customerId: globex, currency: 'EUR', lines: [{ productId: seal, quantity: '25', unitPrice: { amount: '47.50', currency: 'EUR' } }] } });
-
-  const invoice = `mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }`;
-  await call(gatewayUrl, invoice, { input: { customerId: acme, total: { amount: '3420.00', currency: 'EUR' }, issueDate: day(-60), dueDate: day(-30) } });
-  await call(gatewayUrl, invoice, { input: { customerId: globex, total: { amount: '1187.50', currency: 'EUR' }, issueDate: day(-20), dueDate: day(-5) } });
-  const paid = await call<{ issueInvoice: { id: string } }>(gatewayUrl, invoice, {
-    input: { customerId: initech, total: { amount: '780.00', currency: 'EUR' }, issueDate: day(-10), dueDate: day(20) },
-  });
-  await call(gatewayUrl, `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }`, {
-    input: { invoiceId: paid.issueInvoice.id, amount: { amount: '780.00', currency: 'EUR' }, paidOn: day(-2) },
   });
   return { created: true, repId: rita, repName: 'Rita Reyes' };
 }

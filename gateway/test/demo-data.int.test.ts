@@ -1,0 +1,87 @@
+import { loadDemoData } from '@rapport/infra/demo-data';
+import { waitFor } from '@rapport/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from './harness.js';
+
+// The demo data `npm start` loads, checked against the schema: every value of every state enum
+// must occur in it, so a state added later fails here until the demo shows it.
+
+let system: TestSystem;
+
+beforeAll(async () => {
+  system = await startTestSystem('demo-data-test');
+});
+afterAll(async () => system?.stop());
+
+const sorted = (values: Iterable<string | null | undefined>): string[] => [...new Set([...values].filter((v): v is string => typeof v === 'string'))].sort();
+
+async function enumValues(name: string): Promise<string[]> {
+  const data = await system.must<{ __type: { enumValues: { name: string }[] } }>(system.adminToken, `query($name: String!) { __type(name: $name) { enumValues { name } } }`, { name });
+  return sorted(data.__type.enumValues.map((v) => v.name));
+}
+
+/** The `pick`ed values of every node of a root connection, as the admin sees it. */
+async function valuesOf<N>(query: string, root: string, pick: (node: N) => string | null | undefined): Promise<string[]> {
+  const data = await system.must<Record<string, { edges: { node: N }[] }>>(system.adminToken, query);
+  return sorted(data[root]!.edges.map((e) => pick(e.node)));
+}
+
+describe('the demo data', () => {
+  it('loads through the gateway and a second load changes nothing', async () => {
+    const first = await loadDemoData(system.url, {});
+    expect(first).toMatchObject({ created: true, repName: 'Rita Reyes' });
+    const second = await loadDemoData(system.url, {});
+    expect(second).toEqual({ created: false, repId: first.repId, repName: 'Rita Reyes' });
+  });
+
+  it('has a user in every role', async () => {
+    expect(await valuesOf<{ role: string }>(`{ users(first: 100) { edges { node { role } } } }`, 'users', (n) => n.role)).toEqual(await enumValues('Role'));
+  });
+
+  it('puts customers in every lifecycle state, leads in every status, activities of every kind and review status', async () => {
+    expect(await valuesOf<{ lifecycleState: string }>(`{ customers(first: 100) { edges { node { lifecycleState } } } }`, 'customers', (n) => n.lifecycleState)).toEqual(
+      await enumValues('LifecycleState'),
+    );
+    expect(await valuesOf<{ status: string }>(`{ leads(first: 100) { edges { node { status } } } }`, 'leads', (n) => n.status)).toEqual(await enumValues('LeadStatus'));
+    const activities = `{ activities(first: 100) { edges { node { kind review { status } } } } }`;
+    expect(await valuesOf<{ kind: string }>(activities, 'activities', (n) => n.kind)).toEqual(await enumValues('ActivityKind'));
+    expect(await valuesOf<{ review: { status: string } }>(activities, 'activities', (n) => n.review.status)).toEqual(await enumValues('ReviewStatus'));
+    const duplicates = await system.must<{ findDuplicates: { customer: { name: string } }[] }>(
+      system.adminToken,
+      `{ findDuplicates(input: { name: "Acme Pumps Ltd", email: "purchasing@acme-pumps.example" }) { customer { name } } }`,
+    );
+    expect(duplicates.findDuplicates.map((d) => d.customer.name)).toEqual(expect.arrayContaining(['Acme Pumps Ltd', 'ACME Pumps Limited']));
+  });
+
+  it('puts tickets in every status and channel, and knowledge-base articles in every status', async () => {
+    const tickets = `{ tickets(first: 100) { edges { node { status priority channel } } } }`;
+    expect(await valuesOf<{ status: string }>(tickets, 'tickets', (n) => n.status)).toEqual(await enumValues('TicketStatus'));
+    expect(await valuesOf<{ priority: string }>(tickets, 'tickets', (n) => n.priority)).toEqual(await enumValues('TicketPriority'));
+    expect(await valuesOf<{ channel: string }>(tickets, 'tickets', (n) => n.channel)).toEqual(await enumValues('TicketChannel'));
+    // Drafts are in no list; the support database gives the ids, the gateway their state.
+    const ids = await system.subgraphs.support.service.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from article');
+    const articles = await Promise.all(
+      ids.map(async ({ id }) => (await system.must<{ article: { status: string; publishedVersion: number | null } }>(system.adminToken, `query($id: ID!) { article(id: $id) { status publishedVersion } }`, { id })).article),
+    );
+    expect(sorted(articles.map((a) => a.status))).toEqual(await enumValues('ArticleStatus'));
+    expect(Math.max(...articles.map((a) => a.publishedVersion ?? 0))).toBe(2);
+  });
+
+  it('puts opportunities, orders, shipments and invoices in every status', async () => {
+    expect(await valuesOf<{ status: string }>(`{ opportunities(first: 100) { edges { node { status } } } }`, 'opportunities', (n) => n.status)).toEqual(
+      await enumValues('OpportunityStatus'),
+    );
+    const invoices = `{ invoices(first: 100) { edges { node { status } } } }`;
+    expect(await valuesOf<{ status: string }>(invoices, 'invoices', (n) => n.status)).toEqual(await enumValues('InvoiceStatus'));
+    const overdue = await system.must<{ invoices: { edges: unknown[] } }>(system.adminToken, `{ invoices(filter: { overdue: true }, first: 100) { edges { cursor } } }`);
+    expect(overdue.invoices.edges.length).toBeGreaterThan(0);
+    // The delivered order completes once sales has consumed inventory's event.
+    const orders = `{ salesOrders(first: 100) { edges { node { status delivery { status } } } } }`;
+    const orderStatuses = await enumValues('SalesOrderStatus');
+    await waitFor(async () => (JSON.stringify(await valuesOf<{ status: string }>(orders, 'salesOrders', (n) => n.status)) === JSON.stringify(orderStatuses) ? true : undefined), {
+      what: 'an order in every status',
+      timeoutMs: 20000,
+    });
+    expect(await valuesOf<{ delivery: { status: string } }>(orders, 'salesOrders', (n) => n.delivery.status)).toEqual(await enumValues('ShipmentStatus'));
+  });
+});
