@@ -19,6 +19,8 @@ const PASS_THROUGH = new Set([
   'CONFLICT',
 ]);
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Best effort: names the field a variable or argument error is about ("input.name"). */
 export function fieldFromMessage(message: string): string | undefined {
   const at = /at "([^"]+)"/.exec(message);
@@ -60,6 +62,8 @@ export function createFormatError(logger: Logger) {
           code,
           ...(typeof formatted.extensions?.reason === 'string' ? { reason: formatted.extensions.reason } : {}),
           ...(field ? { field } : {}),
+          // An AppError's client-safe details, passed on by the gateway from the subgraph that raised it.
+          ...(isPlainObject(formatted.extensions?.details) ? { details: formatted.extensions.details } : {}),
         },
       };
     }
