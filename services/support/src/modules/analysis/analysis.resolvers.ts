@@ -10,4 +10,7 @@ export const analysisResolvers: ResolverMap = {
     ticketsOpened: (analysis: SupportAnalysis) => analysis.opened,
     ticketsResolved: (analysis: SupportAnalysis) => analysis.resolved,
   },
+  SolutionCount: {
+    article: (solution: { articleId: string }, _: unknown, ctx: Context) => ctx.loaders.articleById.load(solution.articleId),
+  },
 };

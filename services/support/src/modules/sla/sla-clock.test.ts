@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSlaClock, pauseAfterTransition, pausedSecondsAt, type SlaClockInput } from './sla-clock.js';
+import { computeSlaClock, pauseAfterTransition, pausedSecondsAt, slaOutcomes, type SlaClockInput } from './sla-clock.js';
 
 const opened = new Date('2026-11-24T08:00:00.000Z');
 const at = (hours: number, minutes = 0): Date => new Date(opened.getTime() + hours * 3_600_000 + minutes * 60_000);
@@ -69,6 +69,27 @@ describe('SLA clock', () => {
     expect(computeSlaClock(clockInput({ firstRespondedAt: at(2), firstResponsePausedSeconds: 0, now: at(3) })).firstResponseBreached).toBe(true);
   });
 
+  it('settles the first response of a ticket resolved unanswered at its resolution, which later time does not change', () => {
+    expect(computeSlaClock(clockInput({ resolvedAt: at(0, 40), now: at(20) })).firstResponseBreached).toBe(false);
+    expect(computeSlaClock(clockInput({ resolvedAt: at(1, 20), now: at(20) })).firstResponseBreached).toBe(true);
+  });
+
+  it('counts a first answer given only after the resolution from the resolution', () => {
+    const clock = computeSlaClock(clockInput({ resolvedAt: at(0, 40), firstRespondedAt: at(3), firstResponsePausedSeconds: 0, now: at(4) }));
+    expect(clock.firstResponseBreached).toBe(false);
+    expect(clock.firstResponseDueAt).toEqual(at(1));
+  });
+
+  it('runs the first-response clock again when a ticket resolved unanswered is reopened (resolvedAt no longer given)', () => {
+    expect(computeSlaClock(clockInput({ resolvedAt: null, pausedSeconds: 0, now: at(2) })).firstResponseBreached).toBe(true);
+  });
+
+  it('shifts the first-response due date of a ticket resolved unanswered by the pauses before the resolution', () => {
+    const clock = computeSlaClock(clockInput({ pausedSeconds: 3600, resolvedAt: at(1, 30), now: at(10) }));
+    expect(clock.firstResponseDueAt).toEqual(at(2));
+    expect(clock.firstResponseBreached).toBe(false);
+  });
+
   it('stops the resolution clock at resolution', () => {
     expect(computeSlaClock(clockInput({ resolvedAt: at(7), now: at(20) })).resolutionBreached).toBe(false);
     expect(computeSlaClock(clockInput({ resolvedAt: at(9), now: at(20) })).resolutionBreached).toBe(true);
@@ -113,5 +134,33 @@ describe('SLA clock', () => {
     expect(clock.firstResponseDueAt).toEqual(at(2));
     expect(clock.firstResponseBreached).toBe(false);
     expect(clock.resolutionDueAt).toEqual(at(13));
+  });
+});
+
+describe('SLA outcomes', () => {
+  it('is PENDING while a clock runs within its target', () => {
+    expect(slaOutcomes(clockInput({ now: at(0, 30) }))).toEqual({ firstResponse: 'PENDING', resolution: 'PENDING' });
+  });
+
+  it('is MISSED as soon as a running clock passes its due time, before it stops', () => {
+    expect(slaOutcomes(clockInput({ now: at(1, 1) }))).toEqual({ firstResponse: 'MISSED', resolution: 'PENDING' });
+    expect(slaOutcomes(clockInput({ firstRespondedAt: at(0, 5), firstResponsePausedSeconds: 0, now: at(8, 1) }))).toEqual({ firstResponse: 'MET', resolution: 'MISSED' });
+  });
+
+  it('is MET when a clock stopped exactly at its due time, MISSED one second after', () => {
+    expect(slaOutcomes(clockInput({ firstRespondedAt: at(1), firstResponsePausedSeconds: 0, resolvedAt: at(8), now: at(30) }))).toEqual({ firstResponse: 'MET', resolution: 'MET' });
+    const late = new Date(at(8).getTime() + 1000);
+    expect(slaOutcomes(clockInput({ firstRespondedAt: late, firstResponsePausedSeconds: 0, resolvedAt: late, now: at(30) }))).toEqual({ firstResponse: 'MISSED', resolution: 'MISSED' });
+  });
+
+  it('settles the first response of a ticket resolved unanswered by its resolution time', () => {
+    expect(slaOutcomes(clockInput({ resolvedAt: at(0, 45), now: at(30) }))).toEqual({ firstResponse: 'MET', resolution: 'MET' });
+    expect(slaOutcomes(clockInput({ resolvedAt: at(2), now: at(30) }))).toEqual({ firstResponse: 'MISSED', resolution: 'MET' });
+  });
+
+  it('leaves paused time out: a ticket paused long past its targets is still PENDING, and MET when answered after resuming', () => {
+    expect(slaOutcomes(clockInput({ pausedSince: at(0, 30), now: at(40) }))).toEqual({ firstResponse: 'PENDING', resolution: 'PENDING' });
+    // Paused 0:30–10:30, answered at 10:45: 45 running minutes, within the hour.
+    expect(slaOutcomes(clockInput({ pausedSeconds: 36_000, firstRespondedAt: at(10, 45), firstResponsePausedSeconds: 36_000, now: at(11) })).firstResponse).toBe('MET');
   });
 });

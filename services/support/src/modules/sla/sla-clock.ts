@@ -60,24 +60,46 @@ const SECOND = 1000;
 
 /**
  * Due dates are the opening time plus the target plus the time paused (up to now while a pause
- * runs, so a paused ticket's due dates move with the clock). The first-response due date counts
- * only the pauses before the first answer. A clock is breached when its stop time (the answer,
- * the resolution, or now while it still runs) lies after its due date.
+ * runs, so a paused ticket's due dates move with the clock). A clock is breached when its stop
+ * time (or now while it still runs) lies after its due date:
+ * - the first-response clock stops at the first answer or, when the ticket was resolved before any
+ *   answer came, at the resolution (solving a ticket settles its first response); its due date
+ *   counts only the pauses before that stop;
+ * - the resolution clock stops at the resolution while the ticket is RESOLVED or CLOSED.
  */
 export function computeSlaClock(input: SlaClockInput): SlaClock {
   const opened = input.openedAt.getTime();
   const pausedNow = pausedSecondsAt(input, input.now);
-  const firstResponsePaused = input.firstRespondedAt ? (input.firstResponsePausedSeconds ?? 0) : pausedNow;
+  const answeredFirst = input.firstRespondedAt !== null && (input.resolvedAt === null || input.firstRespondedAt.getTime() <= input.resolvedAt.getTime());
+  const [firstResponseStop, firstResponsePaused] = answeredFirst
+    ? [input.firstRespondedAt, input.firstResponsePausedSeconds ?? 0]
+    : input.resolvedAt
+      ? [input.resolvedAt, input.pausedSeconds]
+      : [null, pausedNow];
   const resolutionPaused = input.resolvedAt ? input.pausedSeconds : pausedNow;
   const firstResponseDueAt = new Date(opened + input.firstResponseMinutes * MINUTE + firstResponsePaused * SECOND);
   const resolutionDueAt = new Date(opened + input.resolutionMinutes * MINUTE + resolutionPaused * SECOND);
-  const firstResponseStop = input.firstRespondedAt ?? input.now;
-  const resolutionStop = input.resolvedAt ?? input.now;
   return {
     firstResponseDueAt,
     resolutionDueAt,
-    firstResponseBreached: firstResponseStop.getTime() > firstResponseDueAt.getTime(),
-    resolutionBreached: resolutionStop.getTime() > resolutionDueAt.getTime(),
+    firstResponseBreached: (firstResponseStop ?? input.now).getTime() > firstResponseDueAt.getTime(),
+    resolutionBreached: (input.resolvedAt ?? input.now).getTime() > resolutionDueAt.getTime(),
     paused: input.pausedSince !== null,
+  };
+}
+
+/**
+ * How a ticket's clock fared against its target: MET when it stopped on or before its due time,
+ * MISSED when it stopped after it or still runs past it, PENDING while it still runs within it.
+ */
+export type SlaOutcome = 'MET' | 'MISSED' | 'PENDING';
+
+/** The outcome of both clocks of a ticket at `input.now`, by the same rules as `computeSlaClock`. */
+export function slaOutcomes(input: SlaClockInput): { firstResponse: SlaOutcome; resolution: SlaOutcome } {
+  const clock = computeSlaClock(input);
+  const outcome = (breached: boolean, stopped: boolean): SlaOutcome => (breached ? 'MISSED' : stopped ? 'MET' : 'PENDING');
+  return {
+    firstResponse: outcome(clock.firstResponseBreached, input.firstRespondedAt !== null || input.resolvedAt !== null),
+    resolution: outcome(clock.resolutionBreached, input.resolvedAt !== null),
   };
 }
