@@ -15,6 +15,8 @@ export interface GatewayConfig {
   limits: OperationLimits;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Largest document upload passed on to the customers service, in bytes (its own routes, not GraphQL). */
+  documentsMaxBytes: number;
   /** Serve the explorer page (its queries, introspection included, always need a signed-in user). */
   explorer: boolean;
   supergraphSdl?: string;
@@ -30,6 +32,7 @@ const schema = z.object({
   GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxRootFields),
   GATEWAY_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
   NODE_ENV: z.string().default('development'),
 });
@@ -53,6 +56,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
       maxCost: parsed.GATEWAY_MAX_COST,
     },
     maxBodyBytes: parsed.GATEWAY_MAX_BODY_BYTES,
+    documentsMaxBytes: parsed.GATEWAY_DOCUMENTS_MAX_BYTES,
     // In production the explorer page is off unless asked for; everywhere, it only works signed in.
     explorer: parsed.GATEWAY_EXPLORER ? parsed.GATEWAY_EXPLORER === 'true' : parsed.NODE_ENV !== 'production',
   };

@@ -16,6 +16,7 @@ import {
 } from '@rapport/subgraph-kit';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayConfig } from './config.js';
+import { documentRoutes } from './document-routes.js';
 import { explorerRoutes } from './explorer.js';
 import { operationLimits } from './operation-limits.js';
 import { supergraphPath, type SubgraphName } from './subgraphs.js';
@@ -52,6 +53,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const supergraphSdl = config.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
   const agent = new Agent({ connections: config.subgraphConnections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
   const fetcher = ((url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  const documents = documentRoutes({ customersUrl: config.subgraphUrls.customers, verifier: config.verifier, maxBytes: config.documentsMaxBytes, logger });
   let server: Server | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
   let url = '';
@@ -93,6 +95,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         }),
         ready: async () => ({ supergraph: true }),
         routes: config.explorer ? explorerRoutes('/graphql') : {},
+        handle: documents.handle,
         maxBodyBytes: config.maxBodyBytes,
       });
       url = await listen(server, config.port, config.host);
@@ -103,6 +106,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       if (server) await closeServer(server);
       await apollo?.stop();
       await agent.close();
+      await documents.close();
       server = undefined;
       apollo = undefined;
     },

@@ -7,6 +7,13 @@ import { actingScope } from './audit.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
+/**
+ * Claims a request outside GraphQL (any method, e.g. file uploads and downloads) and answers
+ * it itself, reading the body as it likes: the app's body limit does not apply. Returns false to
+ * leave the request to the other routes.
+ */
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => boolean | Promise<boolean>;
+
 export interface HttpAppOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the per-request context; `requestId` is the caller's `x-request-id` or a new one. */
@@ -16,11 +23,28 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   ready: () => Promise<Record<string, boolean>>;
   /** Extra GET routes (exact paths), e.g. the explorer's page and assets. */
   routes?: Record<string, RouteHandler>;
+  /** Tried after `/health` and `/ready`, before the routes and GraphQL. */
+  handle?: HttpHandler;
   graphqlPath?: string;
   maxBodyBytes?: number;
 }
 
 class BodyTooLarge extends Error {}
+
+/**
+ * After answering a request before reading all of its body (a refused upload), reads and drops the
+ * rest so the client — or a proxy still sending — receives the answer instead of a reset
+ * connection; once more than `maxBytes` have been dropped, the connection is closed.
+ */
+export function discardBody(req: IncomingMessage, maxBytes: number): void {
+  if (req.complete || req.destroyed) return;
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > maxBytes) req.socket.destroy();
+  });
+  req.resume();
+}
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -58,6 +82,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
         const ok = Object.values(checks).every(Boolean);
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
       }
+      if (options.handle && (await options.handle(req, res, url, requestId))) return;
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') return route(req, res);
       if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });

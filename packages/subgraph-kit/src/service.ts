@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -46,6 +46,14 @@ export interface SubgraphContext<TLoaders> {
   authError: AppError | null;
 }
 
+/** What a service's own HTTP handler gets besides the request: the started ORM, the verifier, the request id. */
+export interface ServiceRequestContext {
+  orm: MikroORM;
+  logger: Logger;
+  verifier: TokenVerifier;
+  requestId: string;
+}
+
 export interface SubgraphDefinition<TLoaders> {
   /** The domain name: `customers`, `sales`, … */
   name: string;
@@ -63,6 +71,11 @@ export interface SubgraphDefinition<TLoaders> {
   publicRootFields?: string[];
   /** Extra GET routes (identity's JWKS). */
   routes?: Record<string, RouteHandler>;
+  /**
+   * Requests outside GraphQL the service answers itself, any method (customers' document uploads
+   * and downloads); returns false to leave a request alone. It authenticates the caller itself.
+   */
+  handle?: (req: IncomingMessage, res: ServerResponse, url: URL, context: ServiceRequestContext) => boolean | Promise<boolean>;
   /** Runs after migrations, before serving (identity loads its signing keys). */
   onStart?: (orm: MikroORM) => Promise<void>;
   /**
@@ -187,6 +200,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     });
     await apollo.start();
     const activeOrm = orm;
+    const handle = definition.handle;
     server = createHttpApp({
       apollo,
       logger,
@@ -210,6 +224,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         kafka: config.kafkaBrokers.length === 0 || producerConnected,
       }),
       ...(definition.routes ? { routes: definition.routes } : {}),
+      ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: activeOrm, logger, verifier: config.verifier, requestId }) } : {}),
     });
     url = await listen(server, config.port, config.host);
     logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');

@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { DEFAULT_DOCUMENT_MAX_BYTES } from './config.js';
 import { migrations } from './migrations/index.js';
 import { Activity } from './modules/activity/activity.entity.js';
 import { createActivityLoaders } from './modules/activity/activity.loaders.js';
@@ -14,6 +19,11 @@ import { createContactLoaders } from './modules/contact/contact.loaders.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { Customer } from './modules/customer/customer.entity.js';
 import { createCustomerLoaders } from './modules/customer/customer.loaders.js';
+import { Document } from './modules/document/document.entity.js';
+import { documentRoutes, type DocumentsConfig } from './modules/document/document.http.js';
+import { createDocumentLoaders } from './modules/document/document.loaders.js';
+import { documentResolvers } from './modules/document/document.resolvers.js';
+import { LocalDiskStorage } from './modules/document/document.storage.js';
 import { createDuplicateLoaders } from './modules/duplicate/duplicate.loaders.js';
 import { duplicateResolvers } from './modules/duplicate/duplicate.resolvers.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
@@ -32,23 +42,47 @@ export const createLoaders = (em: SqlEntityManager, principal: Principal | null)
   ...createAddressLoaders(em, principal),
   ...createActivityLoaders(em, principal),
   ...createDuplicateLoaders(em, principal),
+  ...createDocumentLoaders(em, principal),
 });
 export type CustomersLoaders = ReturnType<typeof createLoaders>;
 
-/** The customers subgraph: customers with their contacts, addresses and activities, and their timeline, fed by every service's events. */
-export function createCustomersService(config: SubgraphRuntimeConfig): SubgraphService {
-  return createSubgraphService(
+/**
+ * The customers subgraph: customers with their contacts, addresses, activities and documents, and
+ * their timeline, fed by every service's events. Without `documents` (tests), files go to a
+ * temporary folder of this service's own, removed when it stops.
+ */
+export function createCustomersService(config: SubgraphRuntimeConfig & { documents?: DocumentsConfig }): SubgraphService {
+  const documents: DocumentsConfig = config.documents ?? { dir: join(tmpdir(), `rapport-documents-${randomUUID()}`), maxBytes: DEFAULT_DOCUMENT_MAX_BYTES };
+  const ownDir = config.documents ? null : documents.dir;
+  const service = createSubgraphService(
     {
       name: 'customers',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, contactResolvers, addressResolvers, activityResolvers, timelineResolvers, duplicateResolvers, leadResolvers, searchResolvers, importResolvers],
-      entities: [Customer, Contact, Address, Activity, TimelineEntry, Lead, ImportJob],
+      resolvers: [customerResolvers, contactResolvers, addressResolvers, activityResolvers, timelineResolvers, duplicateResolvers, leadResolvers, searchResolvers, importResolvers, documentResolvers],
+      entities: [Customer, Contact, Address, Activity, TimelineEntry, Lead, ImportJob, Document],
       migrations,
       handlers: timelineHandlers,
       customerAccess: true,
       publicRootFields: ['submitLeadForm'],
       createLoaders,
+      handle: documentRoutes(new LocalDiskStorage(documents.dir), documents),
     },
     config,
   );
+  if (!ownDir) return service;
+  return {
+    start: () => service.start(),
+    async stop() {
+      await service.stop();
+      await rm(ownDir, { recursive: true, force: true });
+    },
+    get orm() {
+      return service.orm;
+    },
+    logger: service.logger,
+    get url() {
+      return service.url;
+    },
+    sdl: service.sdl,
+  };
 }

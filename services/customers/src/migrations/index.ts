@@ -10,6 +10,7 @@ import { Migration20261124000040 } from './Migration20261124000040.js';
 import { Migration20261124000050 } from './Migration20261124000050.js';
 import { Migration20261124000060 } from './Migration20261124000060.js';
 import { Migration20261124000070 } from './Migration20261124000070.js';
+import { Migration20261202000100 } from './Migration20261202000100.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000050', class: Migration20261124000050 },
   { name: 'Migration20261124000060', class: Migration20261124000060 },
   { name: 'Migration20261124000070', class: Migration20261124000070 },
+  { name: 'Migration20261202000100', class: Migration20261202000100 },
 ];

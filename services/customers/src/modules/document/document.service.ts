@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
+import { badInput, conflict, isUuid, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
+import { decodeCursor, readAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { findWritableCustomer } from '../customer/customer.service.js';
+import { TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
+import { emptyFile, fileTooLarge, requireContentType, safeFileName, type DocumentContentType } from './document.content.js';
+import { DOCUMENT_KINDS, Document, type DocumentKind, type IDocument } from './document.entity.js';
+import { documentPolicy } from './document.policy.js';
+
+/**
+ * The one base query for documents: those of the live customers the caller may see, without the
+ * deleted ones (or, with `deleted`, only those). Every lookup, loader, download and mutation starts here.
+ */
+export function documentQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
+  const qb = em.createQueryBuilder(Document, 'd').select('*');
+  qb.where(deleted ? 'd.deleted_at is not null' : 'd.deleted_at is null');
+  qb.andWhere('d.customer_id in (select id from customer where deleted_at is null)');
+  restrictToVisibleCustomers(qb, 'd', principal, access);
+  return qb;
+}
+
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<IDocument> {
+  const document = await documentQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+  if (!document) throw notFound('Document', id, field);
+  return document;
+}
+
+/** One live document the caller may see; NOT_FOUND for unknown, deleted and invisible alike. */
+export async function getDocument(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<IDocument> {
+  const access = readAccess(documentPolicy, principal, 'documents');
+  return findVisible(em, principal, access, requireUuid(field, id), field);
+}
+
+/** What an upload request says about its file, as sent (query parameters and headers). */
+export interface UploadRequest {
+  customerId: string | null;
+  kind: string | null;
+  fileName: string | null;
+  description: string | null;
+  contentType: string | undefined;
+  contentLength: string | undefined;
+}
+
+/** An upload checked before a byte of its body is read. */
+export interface PreparedUpload {
+  customerId: string;
+  kind: DocumentKind;
+  fileName: string;
+  description: string | null;
+  contentType: DocumentContentType;
+}
+
+/**
+ * Checks an upload before its body is read: the caller may change the customer (NOT_FOUND when
+ * they may not see it), the kind, file name and description are valid, the declared type is
+ * accepted (415) and a declared length is neither zero nor over `maxBytes` (413).
+ */
+export async function prepareUpload(em: SqlEntityManager, principal: Principal | null, request: UploadRequest, maxBytes: number): Promise<PreparedUpload> {
+  writeAccess(documentPolicy, principal, 'documents');
+  if (!request.customerId) throw badInput('customerId', 'customerId is required', 'REQUIRED');
+  const customerId = requireUuid('customerId', request.customerId);
+  if (!request.kind) throw badInput('kind', `kind is required: one of ${DOCUMENT_KINDS.join(', ')}`, 'REQUIRED');
+  const kind = requireOneOf('kind', request.kind, DOCUMENT_KINDS);
+  const fileName = safeFileName('fileName', request.fileName);
+  const description = optionalText('description', request.description, 2000);
+  await findWritableCustomer(em, principal, customerId, 'customerId');
+  const contentType = requireContentType(request.contentType);
+  if (request.contentLength !== undefined) {
+    const length = Number(request.contentLength);
+    if (length === 0) throw emptyFile();
+    if (length > maxBytes) throw fileTooLarge(maxBytes);
+  }
+  return { customerId, kind, fileName, description, contentType };
+}
+
+const TIMELINE: Record<DocumentKind, { kind: TimelineKind; words: string }> = {
+  QUOTATION: { kind: 'QUOTATION_SENT', words: 'Quotation sent' },
+  CONTRACT: { kind: 'DOCUMENT_ATTACHED', words: 'Contract attached' },
+  SPECIFICATION: { kind: 'DOCUMENT_ATTACHED', words: 'Specification attached' },
+  OTHER: { kind: 'DOCUMENT_ATTACHED', words: 'Document attached' },
+};
+
+/**
+ * Records a file stored whole: the document row and its entry on the customer's timeline ("Quotation
+ * sent: …" for a quotation) in one transaction holding the customer's row, which must still be the
+ * caller's to change. The caller removes the file if this fails.
+ */
+export async function recordUpload(
+  em: SqlEntityManager,
+  principal: Principal,
+  upload: PreparedUpload,
+  stored: { id: string; storageKey: string; sizeBytes: number; sha256: string },
+): Promise<IDocument> {
+  return em.transactional(async (tx) => {
+    const customer = await findWritableCustomer(tx, principal, upload.customerId, 'customerId', true);
+    const uploadedAt = new Date();
+    const document = tx.create(Document, {
+      id: stored.id,
+      customerId: customer.id,
+      kind: upload.kind,
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+      uploadedBy: principal.userId,
+      uploadedAt,
+      description: upload.description,
+      deletedAt: null,
+    });
+    const entry = TIMELINE[upload.kind];
+    tx.create(TimelineEntry, {
+      id: randomUUID(),
+      customerId: customer.id,
+      eventId: `document:${document.id}`,
+      kind: entry.kind,
+      summary: `${entry.words}: ${upload.fileName}`,
+      sourceService: 'customers',
+      subjectId: document.id,
+      occurredAt: uploadedAt,
+    });
+    return document;
+  });
+}
+
+export interface UpdateDocumentInput {
+  id: string;
+  kind?: string | null;
+  fileName?: string | null;
+  description?: string | null;
+}
+
+/** Changes a document's kind, file name or description (a description given as null is cleared). */
+export async function updateDocument(em: SqlEntityManager, principal: Principal | null, input: UpdateDocumentInput): Promise<IDocument> {
+  const access = writeAccess(documentPolicy, principal, 'documents');
+  const document = await findVisible(em, principal, access, requireUuid('input.id', input.id), 'input.id');
+  await findWritableCustomer(em, principal, document.customerId, 'input.id');
+  const changes: Partial<IDocument> = {};
+  if (input.kind !== undefined) {
+    if (input.kind === null) throw badInput('input.kind', 'input.kind cannot be cleared', 'REQUIRED');
+    changes.kind = requireOneOf('input.kind', input.kind, DOCUMENT_KINDS);
+  }
+  if (input.fileName !== undefined) {
+    if (input.fileName === null) throw badInput('input.fileName', 'input.fileName cannot be cleared', 'REQUIRED');
+    changes.fileName = safeFileName('input.fileName', input.fileName);
+  }
+  if (input.description !== undefined) changes.description = optionalText('input.description', input.description, 2000);
+  em.assign(document, changes);
+  await em.flush();
+  return document;
+}
+
+/** Deletes a document softly: it disappears from lists and downloads; its file is kept. Already deleted: CONFLICT. */
+export async function deleteDocument(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IDocument> {
+  const access = writeAccess(documentPolicy, principal, 'documents');
+  const documentId = requireUuid('id', id);
+  const document = await documentQuery(em, principal, access).andWhere({ id: documentId }).getSingleResult();
+  if (!document) {
+    await findVisible(em, principal, access, documentId, 'id', true);
+    throw conflict('DOCUMENT_ALREADY_DELETED', `Document ${documentId} is already deleted`, 'id');
+  }
+  await findWritableCustomer(em, principal, document.customerId, 'id');
+  document.deletedAt = new Date();
+  await em.flush();
+  return document;
+}
+
+/** The keyset `after` continues from, checked: BAD_USER_INPUT naming `after` when it was not issued here. */
+export function documentCursor(after: string): { uploadedAt: string; id: string } {
+  const cursor = decodeCursor('after', after);
+  if (Number.isNaN(Date.parse(cursor.sortValue)) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+  return { uploadedAt: cursor.sortValue, id: cursor.id };
+}
+
+/**
+ * Up to `limit` live documents of each of `customerIds` the caller may see, newest first by
+ * (uploadedAt, id), after `cursor` when given — for all the customers in one query.
+ */
+export async function documentsOf(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  customerIds: readonly string[],
+  limit: number,
+  cursor: { uploadedAt: string; id: string } | null,
+): Promise<IDocument[]> {
+  const access = principal ? documentPolicy[principal.role] : 'none';
+  if (access === 'none') return [];
+  const ranked = documentQuery(em, principal, access)
+    .addSelect(raw('row_number() over (partition by d.customer_id order by d.uploaded_at desc, d.id desc) as document_rank'))
+    .andWhere({ customerId: { $in: [...customerIds] } });
+  if (cursor) ranked.andWhere('(d.uploaded_at, d.id) < (?, ?)', [cursor.uploadedAt, cursor.id]);
+  return em
+    .createQueryBuilder(Document, 'ranked')
+    .select('*')
+    .from(ranked, 'ranked')
+    .where('ranked.document_rank <= ?', [limit])
+    .orderBy({ uploadedAt: 'desc', id: 'desc' })
+    .getResultList();
+}
