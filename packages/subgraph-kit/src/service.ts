@@ -29,7 +29,7 @@ import { createFormatError } from './format-error.js';
 import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js';
 import { createLogger } from './logger.js';
 import { createOrm, migrate } from './orm.js';
-import { CUSTOMER_ACCESS_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
+import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
 import { buildSchema, loadSdl, mergeResolvers, type ResolverMap } from './schema.js';
 
 /** What every resolver receives: its own EntityManager fork, the request id, loaders. */
@@ -134,7 +134,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     orm = await createOrm({
       url: config.databaseUrl,
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
-      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION] : []), ...definition.migrations],
+      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION] : []), ...definition.migrations],
       subscribers: [new AuditSubscriber()],
       logger,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),

@@ -79,8 +79,19 @@ export function restrictToVisibleCustomers(
   if (visible) qb.andWhere(`${alias}.${column} in (${visible.sql})`, visible.params);
 }
 
-/** Throws NOT_FOUND (never revealing that it exists) unless the caller may see `customerId`. */
+/**
+ * Checks a customer a new record is about to be attached to: CONFLICT `CUSTOMER_MERGED` (naming
+ * the survivor in `extensions.details.mergedInto`) when it was merged into another, whoever asks;
+ * else NOT_FOUND (never revealing that it exists) unless the caller may see it.
+ */
 export async function assertCustomerVisible(em: SqlEntityManager, principal: Principal | null, access: Access, customerId: string, field: string): Promise<void> {
+  const [merged] = await em.execute<{ merged_into: string }[]>('select merged_into from customer_merge where merged_id = ?', [customerId]);
+  if (merged) {
+    throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${merged.merged_into}: use the survivor instead`, {
+      field,
+      details: { mergedInto: merged.merged_into },
+    });
+  }
   if (!principal || !isScoped(access)) return;
   const visible = visibleCustomersSql(principal);
   if (!visible) return;
@@ -124,6 +135,25 @@ export class CustomerAccessMigration extends Migration {
 
 export const CUSTOMER_ACCESS_MIGRATION = { name: 'Migration00000000000001_customer_access', class: CustomerAccessMigration };
 
+/** Which customers were merged into which, so records are not attached to a merged customer later. */
+export class CustomerMergeMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table if not exists customer_merge (
+        merged_id uuid primary key,
+        merged_into uuid not null,
+        merged_at timestamptz not null default now()
+      );`);
+    this.addSql('create index if not exists customer_merge_into_idx on customer_merge (merged_into);');
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists customer_merge;');
+  }
+}
+
+export const CUSTOMER_MERGE_MIGRATION = { name: 'Migration00000000000002_customer_merge', class: CustomerMergeMigration };
+
 /** Keeps `customer_access` in step with the customers service: creation, transfer, sharing, merging. */
 export const customerAccessHandlers = [
   on(CustomerCreatedV1, async (data, _event, em) => {
@@ -151,9 +181,16 @@ export const customerAccessHandlers = [
     await em.execute(`update customer_access set shared_with = array_remove(shared_with, ?::uuid), updated_at = now() where customer_id = ?`, [data.userId, data.customerId]);
   }),
   // The survivor keeps its owner and team and gains whom the merged customer was shared with
-  // (a survivor not known yet takes the merged customer's row); the merged customer's row goes.
+  // (a survivor not known yet takes the merged customer's row); the merged customer's row goes,
+  // and `customer_merge` remembers where it went (customers merged into it earlier follow along).
   on(CustomerMergedV1, async (data, _event, em) => {
     if (data.survivorId === data.mergedId) return;
+    await em.execute('update customer_merge set merged_into = ? where merged_into = ?', [data.survivorId, data.mergedId]);
+    await em.execute(
+      `insert into customer_merge (merged_id, merged_into, merged_at) values (?, ?, ?)
+       on conflict (merged_id) do update set merged_into = excluded.merged_into, merged_at = excluded.merged_at`,
+      [data.mergedId, data.survivorId, data.mergedAt],
+    );
     await em.execute(
       `insert into customer_access (customer_id, owner_id, team_id, shared_with) select ?, owner_id, team_id, shared_with from customer_access where customer_id = ?
        on conflict (customer_id) do update set shared_with = array(select distinct unnest(customer_access.shared_with || excluded.shared_with)), updated_at = now()`,

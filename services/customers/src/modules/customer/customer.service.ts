@@ -8,10 +8,12 @@ import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, re
 import {
   CustomerAccess,
   decodeCursor,
+  isScoped,
   readAccess,
   restoreAccess,
   restrictToVisibleCustomers,
   toConnection,
+  visibleCustomersSql,
   writeAccess,
   type Access,
   type Connection,
@@ -76,11 +78,45 @@ export async function createCustomer(em: SqlEntityManager, principal: Principal 
   return customer;
 }
 
-/** One customer the caller may see; NOT_FOUND for unknown and invisible alike. */
+/**
+ * One customer the caller may see; NOT_FOUND for unknown and invisible alike. A customer merged
+ * into another is answered too — deleted, with `mergedInto` naming the survivor, so a client
+ * holding its old id can follow it — when the caller may see the survivor; a customer merely
+ * deleted is NOT_FOUND.
+ */
 export async function getCustomer(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ICustomer> {
   const access = readAccess(customerPolicy, principal, 'customers');
-  return findVisible(em, principal, access, requireUuid(field, id), field);
+  const customerId = requireUuid(field, id);
+  const customer = await liveOrMergedQuery(em, principal, access).andWhere({ id: customerId }).getSingleResult();
+  if (!customer) throw notFound('Customer', customerId, field);
+  return customer;
 }
+
+/**
+ * Customers the caller may see, live or merged into another: a merged customer's records, contacts
+ * and sharing live on in its survivor, so it is seen by whoever sees the survivor. For lookups and
+ * references only; lists and writes use visibleQuery (live customers).
+ */
+function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access) {
+  const qb = em.createQueryBuilder(Customer, 'c').select('*');
+  qb.where('(c.deleted_at is null or c.merged_into is not null)');
+  const visible = isScoped(access) && principal ? visibleCustomersSql(principal) : null;
+  if (visible) qb.andWhere(`coalesce(c.merged_into, c.id) in (${visible.sql})`, visible.params);
+  return qb;
+}
+
+/**
+ * The survivor a customer was merged into, when `id` names a merged customer the caller may see
+ * (through its survivor); null otherwise.
+ */
+async function survivorOf(em: SqlEntityManager, principal: Principal | null, access: Access, id: string): Promise<string | null> {
+  const merged = await liveOrMergedQuery(em, principal, access).andWhere({ id, mergedInto: { $ne: null } }).getSingleResult();
+  return merged?.mergedInto ?? null;
+}
+
+/** CONFLICT for a change to a customer merged into another, naming the survivor in `extensions.details.mergedInto`. */
+const mergedConflict = (id: string, survivorId: string, field: string): AppError =>
+  new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${id} was merged into ${survivorId}: change the survivor instead`, { field, details: { mergedInto: survivorId } });
 
 /** The one base query for customers: what the caller may see, without the deleted (unless asked); the duplicate module merges through it. */
 export function visibleQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
@@ -92,8 +128,10 @@ export function visibleQuery(em: SqlEntityManager, principal: Principal | null, 
 
 async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<ICustomer> {
   const customer = await visibleQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
-  if (!customer) throw notFound('Customer', id, field);
-  return customer;
+  if (customer) return customer;
+  const survivorId = deleted ? null : await survivorOf(em, principal, access, id);
+  if (survivorId) throw mergedConflict(id, survivorId, field);
+  throw notFound('Customer', id, field);
 }
 
 /**
@@ -107,8 +145,10 @@ export async function findWritableCustomer(em: SqlEntityManager, principal: Prin
   const qb = visibleQuery(em, principal, access).andWhere({ id: customerId });
   if (lock) qb.setLockMode(LockMode.PESSIMISTIC_WRITE);
   const customer = await qb.getSingleResult();
-  if (!customer) throw notFound('Customer', customerId, field);
-  return customer;
+  if (customer) return customer;
+  const survivorId = await survivorOf(em, principal, access, customerId);
+  if (survivorId) throw mergedConflict(customerId, survivorId, field);
+  throw notFound('Customer', customerId, field);
 }
 
 export interface UpdateCustomerInput {
@@ -156,12 +196,16 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
   return customer;
 }
 
-/** Customers of `ids` the caller may see, in one query (for references and loaders). */
+/**
+ * Customers of `ids` the caller may see, in one query (for references and loaders): live ones, and
+ * merged ones (marked by `mergedInto`) whose survivor the caller may see, so a record another
+ * subgraph still holds under a merged id leads to its survivor.
+ */
 export async function visibleCustomersByIds(em: SqlEntityManager, principal: Principal | null, ids: readonly string[]): Promise<ICustomer[]> {
   if (!principal) return [];
   const access = customerPolicy[principal.role];
   if (access === 'none') return [];
-  return visibleQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
+  return liveOrMergedQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
 }
 
 export interface CustomerFilter {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createEvent, TicketOpenedV1 } from '@rapport/contracts';
+import { waitFor } from '@rapport/testing';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomersService } from '../../create-customers-service.js';
@@ -199,13 +201,18 @@ async function mergeFixture(owner: TestPrincipal = repA) {
     randomUUID(),
     merged.id,
   ]);
-  return { survivor, merged, sharedUser, contactId: contact.data!.addContact.id, survivorContactId: survivorPrimary.data!.addContact.id, addressId: address.data!.addAddress.id, activityId: activity.data!.logActivity.id, timelineId };
+  const documentId = randomUUID();
+  await sql(
+    `insert into customer_document (id, customer_id, kind, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by) values (?, ?, 'CONTRACT', 'contract.pdf', 'application/pdf', 10, ?, ?, ?)`,
+    [documentId, merged.id, 'a'.repeat(64), `test/${documentId}`, randomUUID()],
+  );
+  return { survivor, merged, sharedUser, documentId, contactId: contact.data!.addContact.id, survivorContactId: survivorPrimary.data!.addContact.id, addressId: address.data!.addAddress.id, activityId: activity.data!.logActivity.id, timelineId };
 }
 
 type Merged = { mergeCustomers: { id: string; industry: string | null; taxId: string | null; email: string | null; tags: string[]; history: { action: string; changes: { field: string; from: string | null; to: string | null }[] }[] } };
 
 describe('merging customers', () => {
-  it('re-points contacts, addresses, activities, timeline and sharing to the survivor in one transaction, fills empty fields, and publishes the merge', async () => {
+  it('re-points contacts, addresses, activities, documents, timeline and sharing to the survivor in one transaction, fills empty fields, and publishes the merge', async () => {
     const f = await mergeFixture();
     subgraph.resetQueries();
     const r = await subgraph.gqlAs<Merged>(director, mergeMutation, { s: f.survivor.id, m: f.merged.id });
@@ -226,6 +233,7 @@ describe('merging customers', () => {
     expect(await sql('select customer_id from customer_address where id = ?', [f.addressId])).toEqual([{ customer_id: f.survivor.id }]);
     expect(await sql('select customer_id from activity where id = ?', [f.activityId])).toEqual([{ customer_id: f.survivor.id }]);
     expect(await sql('select customer_id from timeline_entry where id = ?', [f.timelineId])).toEqual([{ customer_id: f.survivor.id }]);
+    expect(await sql('select customer_id from customer_document where id = ?', [f.documentId])).toEqual([{ customer_id: f.survivor.id }]);
     const [access] = await sql('select shared_with from customer_access where customer_id = ?', [f.survivor.id]);
     expect(access!.shared_with).toContain(f.sharedUser);
     const [gone] = await sql('select merged_into, deleted_at from customer where id = ?', [f.merged.id]);
@@ -245,9 +253,11 @@ describe('merging customers', () => {
     expect(mergedEntry!.action).toBe('DELETE');
     expect(mergedEntry!.changes).toEqual(expect.arrayContaining([{ field: 'mergedInto', from: null, to: f.survivor.id }]));
 
-    // the merged customer is gone from reads, and the survivor's contacts include the moved one
-    const lookup = await subgraph.gql(`query($id: ID!) { customer(id: $id) { id } }`, { id: f.merged.id });
-    expect(lookup.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // the merged customer is gone from lists, and the survivor's contacts include the moved one
+    const list = await subgraph.gql<{ customers: { edges: { node: { id: string } }[] } }>(`query($s: String) { customers(filter: { search: $s }, first: 10) { edges { node { id } } } }`, {
+      s: 'Merge Victim',
+    });
+    expect(list.data!.customers.edges.map((e) => e.node.id)).not.toContain(f.merged.id);
     const contacts = await subgraph.gql<{ customer: { contacts: { id: string }[]; mergedInto: { id: string } | null } }>(`query($id: ID!) { customer(id: $id) { mergedInto { id } contacts { id } } }`, {
       id: f.survivor.id,
     });
@@ -290,5 +300,136 @@ describe('merging customers', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'mergedId' });
     const malformed = await subgraph.gql(mergeMutation, { s: 'nope', m: f.survivor.id });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'survivorId' });
+  });
+});
+
+describe('a merged customer’s old id', () => {
+  const mergedView = `query($id: ID!) { customer(id: $id) { id name deletedAt mergedInto { id name } likelyDuplicates { customer { id } } contacts { id } } }`;
+  type MergedView = { customer: { id: string; name: string; deletedAt: string | null; mergedInto: { id: string; name: string } | null; likelyDuplicates: unknown[]; contacts: unknown[] } };
+  const merge = async (survivorId: string, mergedId: string) => {
+    const r = await subgraph.gqlAs<Merged>(director, mergeMutation, { s: survivorId, m: mergedId });
+    expect(r.errors).toBeUndefined();
+  };
+
+  it('answers customer(id) with the record marked merged and mergedInto naming the survivor, to whoever sees the survivor', async () => {
+    const f = await mergeFixture(repA);
+    await merge(f.survivor.id, f.merged.id);
+    // Visibility follows the survivor, also once the merged customer's own access row is gone (as the merge event's consumer leaves it).
+    await sql('delete from customer_access where customer_id = ?', [f.merged.id]);
+    const seen = await subgraph.gqlAs<MergedView>(repA, mergedView, { id: f.merged.id });
+    expect(seen.errors).toBeUndefined();
+    const [survivorName] = await sql('select name from customer where id = ?', [f.survivor.id]);
+    expect(seen.data!.customer).toMatchObject({ id: f.merged.id, mergedInto: { id: f.survivor.id, name: survivorName!.name }, likelyDuplicates: [], contacts: [] });
+    expect(seen.data!.customer.name).toMatch(/^Merge Victim /);
+    expect(Date.parse(seen.data!.customer.deletedAt!)).not.toBeNaN();
+
+    const byReference = await subgraph.gqlAs<{ _entities: { id: string; mergedInto: { id: string } | null }[] }>(
+      repA,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id mergedInto { id } } } }`,
+      { r: [{ __typename: 'Customer', id: f.merged.id }] },
+    );
+    expect(byReference.data!._entities).toEqual([{ id: f.merged.id, mergedInto: { id: f.survivor.id } }]);
+
+    const blind = await subgraph.gqlAs(repB, mergedView, { id: f.merged.id });
+    expect(blind.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(blind.data ?? null).toBeNull();
+    expect((await find(repA, { name: 'Merge Victim', email: 'drop@victim.example' })).map((c) => c.customer.id)).not.toContain(f.merged.id);
+  });
+
+  it('keeps a customer deleted without a merge NOT_FOUND', async () => {
+    const gone = await create(repA, { name: 'Plainly Deleted ' + randomUUID().slice(0, 8) });
+    expect((await subgraph.gqlAs(repA, `mutation($id: ID!) { deleteCustomer(id: $id) { id } }`, { id: gone.id })).errors).toBeUndefined();
+    const r = await subgraph.gqlAs(repA, mergedView, { id: gone.id });
+    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses changes to a merged customer with CONFLICT naming the survivor, writing nothing', async () => {
+    const f = await mergeFixture(repA);
+    await merge(f.survivor.id, f.merged.id);
+    const attempts = [
+      await subgraph.gqlAs(repA, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, { i: { customerId: f.merged.id, name: 'Late Contact' } }),
+      await subgraph.gqlAs(repA, `mutation($i: UpdateCustomerInput!) { updateCustomer(input: $i) { id } }`, { i: { id: f.merged.id, industry: 'Stale' } }),
+      await subgraph.gqlAs(repA, `mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`, { i: { customerId: f.merged.id, kind: 'CALL', subject: 'Stale call' } }),
+      await subgraph.gqlAs(headA, `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: f.merged.id, toOwnerId: repB.userId } }),
+    ];
+    for (const r of attempts) {
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CUSTOMER_MERGED', details: { mergedInto: f.survivor.id } });
+    }
+    expect(await sql(`select 1 from contact where name = 'Late Contact'`)).toHaveLength(0);
+    expect(await sql(`select 1 from activity where subject = 'Stale call'`)).toHaveLength(0);
+    expect(await sql('select industry, owner_id from customer where id = ?', [f.merged.id])).toEqual([{ industry: 'Logistics', owner_id: repA.userId }]);
+    // someone who does not see the survivor learns nothing about the merge
+    const blind = await subgraph.gqlAs(repB, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, { i: { customerId: f.merged.id, name: 'Late Contact' } });
+    expect(blind.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(blind.errors?.[0]?.extensions?.details).toBeUndefined();
+  });
+
+  it('keeps mergedInto naming the latest survivor when the survivor is merged in turn', async () => {
+    const a = await create(repA, { name: 'Chain Alpha ' + randomUUID().slice(0, 8) });
+    const b = await create(repA, { name: 'Chain Beta ' + randomUUID().slice(0, 8) });
+    const c = await create(repA, { name: 'Chain Gamma ' + randomUUID().slice(0, 8) });
+    await merge(b.id, a.id);
+    await merge(c.id, b.id);
+    const ra = await subgraph.gqlAs<MergedView>(repA, mergedView, { id: a.id });
+    const rb = await subgraph.gqlAs<MergedView>(repA, mergedView, { id: b.id });
+    expect(ra.data!.customer.mergedInto?.id).toBe(c.id);
+    expect(rb.data!.customer.mergedInto?.id).toBe(c.id);
+    const [survivor] = await sql('select merged_ids from customer where id = ?', [c.id]);
+    expect(survivor!.merged_ids).toEqual([a.id, b.id]);
+  });
+});
+
+describe('events about a merged customer', () => {
+  // Its own subgraph with Kafka, so the other tests' query logs hold no relay or consumer traffic.
+  let events: TestSubgraph;
+  const eventSql = (text: string, params: unknown[] = []) => events.service.orm.em.fork().getConnection().execute(text, params);
+  const createIn = async (name: string): Promise<string> => {
+    const r = await events.gqlAs<{ createCustomer: { id: string } }>(repA, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } });
+    expect(r.errors).toBeUndefined();
+    return r.data!.createCustomer.id;
+  };
+  const ticketOpened = (customerId: string, subject: string) => {
+    const ticketId = randomUUID();
+    return createEvent(TicketOpenedV1, ticketId, { ticketId, customerId, number: 'T-000777', subject, priority: 'LOW', openedAt: new Date().toISOString() });
+  };
+
+  beforeAll(async () => {
+    events = await startTestSubgraph('customers', createCustomersService, { kafka: true });
+  });
+  afterAll(async () => events?.stop());
+
+  it('puts an event raised under a merged id after the merge on the survivor’s timeline', async () => {
+    const survivorId = await createIn('Late Survivor');
+    const mergedId = await createIn('Late Merged');
+    expect((await events.gqlAs(director, mergeMutation, { s: survivorId, m: mergedId })).errors).toBeUndefined();
+    const event = ticketOpened(mergedId, 'Opened by a stale client');
+    await events.events.waitUntilHandled(await events.events.deliver(event));
+    expect(await eventSql('select customer_id, kind from timeline_entry where subject_id = ?', [event.subject])).toEqual([{ customer_id: survivorId, kind: 'TICKET_OPENED' }]);
+    const timeline = await events.gqlAs<{ customer: { timeline: { edges: { node: { subjectId: string; summary: string } }[] } } }>(
+      repA,
+      `query($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { subjectId summary } } } } }`,
+      { id: survivorId },
+    );
+    expect(timeline.errors).toBeUndefined();
+    expect(timeline.data!.customer.timeline.edges.map((e) => e.node)).toContainEqual({ subjectId: event.subject, summary: 'Ticket T-000777 opened (low): Opened by a stale client' });
+  });
+
+  it('holds an event for a customer being merged until the merge commits, then puts it on the survivor', async () => {
+    const survivorId = await createIn('Race Survivor');
+    const mergedId = await createIn('Race Merged');
+    const event = ticketOpened(mergedId, 'Raced');
+    let delivery: Awaited<ReturnType<typeof events.events.deliver>> | undefined;
+    // A merge in progress: the merged customer's row is locked for update until it commits.
+    await events.service.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('select 1 from customer where id = ? for update', [mergedId]);
+      delivery = await events.events.deliver(event);
+      await waitFor(
+        async () => ((await eventSql(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for key share%'`)).length > 0 ? true : undefined),
+        { what: 'the timeline consumer to wait for the merge' },
+      );
+      await tx.execute('update customer set merged_into = ?, deleted_at = now() where id = ?', [survivorId, mergedId]);
+    });
+    await events.events.waitUntilHandled(delivery!);
+    expect(await eventSql('select customer_id from timeline_entry where subject_id = ?', [event.subject])).toEqual([{ customer_id: survivorId }]);
   });
 });

@@ -15,7 +15,7 @@ export const duplicateResolvers: ResolverMap = {
     customer: (candidate: DuplicateCandidate, _: unknown, ctx: Context) => ctx.loaders.customerById.load(candidate.customerId),
   },
   Customer: {
-    likelyDuplicates: (customer: ICustomer, _: unknown, ctx: Context) => ctx.loaders.duplicatesByCustomer.load(customer.id),
+    likelyDuplicates: (customer: ICustomer, _: unknown, ctx: Context) => (customer.deletedAt ? [] : ctx.loaders.duplicatesByCustomer.load(customer.id)),
     mergedInto: (customer: ICustomer, _: unknown, ctx: Context) => (customer.mergedInto ? ctx.loaders.customerById.load(customer.mergedInto) : null),
   },
 };

@@ -8,7 +8,8 @@ import { CustomerAccess, isScoped, readAccess, visibleCustomersSql, writeAccess,
 import { Activity } from '../activity/activity.entity.js';
 import { Address } from '../address/address.entity.js';
 import { Contact } from '../contact/contact.entity.js';
-import { MAX_TAGS, type ICustomer } from '../customer/customer.entity.js';
+import { Document } from '../document/document.entity.js';
+import { Customer, MAX_TAGS, type ICustomer } from '../customer/customer.entity.js';
 import { customerPolicy } from '../customer/customer.policy.js';
 import { visibleQuery } from '../customer/customer.service.js';
 import { TimelineEntry } from '../timeline/timeline-entry.entity.js';
@@ -110,10 +111,10 @@ async function scoreDuplicates(em: SqlEntityManager, source: ProbeSource, visibl
         where c.deleted_at is null
           and (q.exclude_id is null or c.id <> q.exclude_id)
           and c.id in (
-            -- each branch can use its own index
-            select n.id from customer n where lower(n.name) % lower(coalesce(q.name, ''))
-            union all select e.id from customer e where q.email is not null and lower(e.email) = q.email
-            union all select t.id from customer t where q.tax_id is not null and t.tax_id = q.tax_id
+            -- each branch can use its own index (the live-row partial ones: deleted_at is null)
+            select n.id from customer n where n.deleted_at is null and lower(n.name) % lower(coalesce(q.name, ''))
+            union all select e.id from customer e where q.email is not null and e.deleted_at is null and lower(e.email) = q.email
+            union all select t.id from customer t where q.tax_id is not null and t.deleted_at is null and t.tax_id = q.tax_id
             union all select p.id from customer p where q.phone is not null and p.phone is not null and ${DIGITS('p.phone')} = q.phone
             union all select ce.customer_id from contact ce where q.email is not null and ce.deleted_at is null and ce.emails @> array[q.email]
             union all select cp.customer_id from contact cp where q.phone is not null and cp.deleted_at is null and phone_digits(cp.phones) @> array[q.phone]
@@ -203,9 +204,10 @@ async function lockForMerge(em: SqlEntityManager, principal: Principal | null, a
 
 /**
  * Merges `mergedId` into `survivorId` in one transaction and one flush: its contacts, addresses,
- * activities and timeline entries move to the survivor, the users it was shared with are shared the
+ * activities, documents and timeline entries move to the survivor, the users it was shared with are shared the
  * survivor too, the survivor's empty fields are filled from it, and it is deleted softly with
- * `mergedInto` set; `customers.customer.merged.v1` announces it. Directors, admins, and team heads
+ * `mergedInto` set (as are the customers merged into it before, so `mergedInto` always names the
+ * latest survivor); `customers.customer.merged.v1` announces it. Directors, admins, and team heads
  * who see both customers may merge.
  */
 export async function mergeCustomers(em: SqlEntityManager, principal: Principal | null, survivorIdRaw: string, mergedIdRaw: string, meta: EventMetadata): Promise<ICustomer> {
@@ -228,12 +230,13 @@ export async function mergeCustomers(em: SqlEntityManager, principal: Principal 
     const addresses = await tx.find(Address, { customerId: mergedId });
     const activities = await tx.find(Activity, { customerId: mergedId });
     const timeline = await tx.find(TimelineEntry, { customerId: mergedId });
+    const documents = await tx.find(Document, { customerId: mergedId });
     const survivorHasPrimary = (await tx.count(Contact, { customerId: survivorId, isPrimary: true, deletedAt: null })) > 0;
     for (const contact of contacts) {
       contact.customerId = survivorId;
       if (survivorHasPrimary) contact.isPrimary = false;
     }
-    for (const row of [...addresses, ...activities, ...timeline]) row.customerId = survivorId;
+    for (const row of [...addresses, ...activities, ...timeline, ...documents]) row.customerId = survivorId;
 
     const changes: Partial<ICustomer> = {};
     for (const field of FILLABLE) {
@@ -244,7 +247,11 @@ export async function mergeCustomers(em: SqlEntityManager, principal: Principal 
     const tags = [...new Set([...(survivor.tags as string[]), ...(merged.tags as string[])])];
     if (tags.length !== (survivor.tags as string[]).length) changes.tags = tags.slice(0, MAX_TAGS);
     if (merged.lastContactedAt && (!survivor.lastContactedAt || merged.lastContactedAt > survivor.lastContactedAt)) changes.lastContactedAt = merged.lastContactedAt;
-    changes.mergedIds = [...(survivor.mergedIds as string[]), mergedId];
+    // Customers merged into the merged one earlier now point at the survivor too (no chains to follow).
+    const earlier = merged.mergedIds as string[];
+    const earlierMerged = earlier.length ? await tx.find(Customer, { id: { $in: earlier }, mergedInto: mergedId }) : [];
+    for (const row of earlierMerged) row.mergedInto = survivorId;
+    changes.mergedIds = [...new Set([...(survivor.mergedIds as string[]), ...earlier, mergedId])];
     tx.assign(survivor, changes);
 
     const survivorAccess = await tx.findOne(CustomerAccess, { customerId: survivorId });

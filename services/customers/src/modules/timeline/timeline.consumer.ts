@@ -19,7 +19,28 @@ import {
 } from '@rapport/contracts';
 import { TimelineEntry, type TimelineKind } from './timeline-entry.entity.js';
 
-function record(em: SqlEntityManager, event: CloudEvent, customerId: string, kind: TimelineKind, summary: string): void {
+/** Hops followed at most from a merged customer to its survivor (merging keeps it at one). */
+const MAX_MERGE_HOPS = 5;
+
+/**
+ * The customer an entry for `customerId` belongs on: its survivor when it was merged into another
+ * (an event raised under the old id after the merge, e.g. by a client that still held it), else
+ * itself (also when this service does not know the id). The row is read `for key share`, which
+ * waits for a merge holding it and keeps a merge from starting until this transaction ends, so an
+ * entry is never left behind on a merged customer.
+ */
+async function survivorOf(em: SqlEntityManager, customerId: string): Promise<string> {
+  let id = customerId;
+  for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+    const [row] = await em.execute<{ merged_into: string | null }[]>('select merged_into from customer where id = ? for key share', [id]);
+    if (!row?.merged_into) return id;
+    id = row.merged_into;
+  }
+  return id;
+}
+
+async function record(em: SqlEntityManager, event: CloudEvent, eventCustomerId: string, kind: TimelineKind, summary: string): Promise<void> {
+  const customerId = await survivorOf(em, eventCustomerId);
   em.create(TimelineEntry, {
     id: randomUUID(),
     customerId,
@@ -46,7 +67,7 @@ const activitySummary = (data: EventData<typeof CustomerActivityLoggedV1>): stri
     ? `Visit planned for ${data.plannedFor.slice(0, 10)}: ${data.subject}`
     : `${ACTIVITY_WORDS[data.kind]} logged: ${data.subject}`;
 
-/** Every event about a customer becomes an entry on that customer's timeline (once: inbox). */
+/** Every event about a customer becomes an entry on that customer's timeline — its survivor's, once merged — once (inbox). */
 export const timelineHandlers = [
   on(CustomerCreatedV1, async (data, event, em) => record(em, event, data.customerId, 'CUSTOMER_CREATED', `Customer ${data.name} created`)),
   on(TicketOpenedV1, async (data, event, em) =>

@@ -42,7 +42,15 @@ describe('merging customers', () => {
     expect(await customerIdsOf(untouched)).toEqual([bystanderId]);
 
     // A redelivery of the same event does nothing: an invoice issued since stays with the merged customer.
-    const late = [await issueInvoice(mergedId)];
+    // New records for the merged customer are refused, naming the survivor …
+    const refused = await subgraph.gql('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', {
+      input: { customerId: mergedId, total: { amount: '1.00', currency: 'EUR' }, issueDate: today(), dueDate: today() },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CUSTOMER_MERGED', field: 'input.customerId', details: { mergedInto: survivorId } });
+    // … so a record the merged customer gains later can only be written directly; a redelivery of
+    // the same event does not move it: the inbox has the event already.
+    const late = [await issueInvoice(randomUUID())];
+    await subgraph.service.orm.em.fork().getConnection().execute('update invoice set customer_id = ? where id = ?', [mergedId, late[0]]);
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect(await customerIdsOf(late)).toEqual([mergedId]);
     expect(await customerIdsOf(invoices)).toEqual([survivorId, survivorId]);

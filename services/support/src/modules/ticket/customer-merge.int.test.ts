@@ -44,7 +44,13 @@ describe('merging customers', () => {
     expect(listed.data!.tickets.edges.map((e) => e.node.id).sort()).toEqual([...tickets].sort());
 
     // A redelivery of the same event does nothing: a ticket opened since stays with the merged customer.
-    const late = [await openTicket(mergedId)];
+    // New records for the merged customer are refused, naming the survivor …
+    const refused = await subgraph.gql('mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }', { input: { customerId: mergedId, subject: 'Late' } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CUSTOMER_MERGED', field: 'input.customerId', details: { mergedInto: survivorId } });
+    // … so a record the merged customer gains later can only be written directly; a redelivery of
+    // the same event does not move it: the inbox has the event already.
+    const late = [await openTicket(randomUUID())];
+    await subgraph.service.orm.em.fork().getConnection().execute('update ticket set customer_id = ? where id = ?', [mergedId, late[0]]);
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect(await customerIdsOf(late)).toEqual([mergedId]);
   });
