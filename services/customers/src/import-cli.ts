@@ -1,12 +1,15 @@
 /**
- * Imports customers from a CSV file straight into the customers database, with the service's own
- * code, as an ADMIN user:
+ * Imports customers from a CSV or XLSX file straight into the customers database, with the
+ * service's own code, as an ADMIN user:
  *
  *   npm run import -w @rapport/customers -- --file customers.csv --mapping name=Company,email=Email \
- *     --as <userId> [--dry-run] [--duplicates skip|merge|create] [--mode per-row|all-or-nothing]
+ *     --as <userId> [--format csv|xlsx] [--dry-run] [--duplicates skip|merge|create] [--mode per-row|all-or-nothing]
  *
- * `--mapping` pairs import fields (camelCase, e.g. contactEmail) with CSV header columns. The
- * database is the service's own (from DATABASE_URL), or `--database-url <full URL>`. Prints progress per batch and the report as JSON.
+ * `--mapping` pairs import fields (camelCase, e.g. contactEmail) with header columns. The format
+ * follows the file's extension (.xlsx: XLSX, first worksheet; anything else: CSV) unless
+ * `--format` says. The database is the service's own (from DATABASE_URL), or
+ * `--database-url <full URL>`. The run gets a request id of its own (in its audit entries and
+ * events). Prints progress per batch and the report as JSON.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -21,6 +24,7 @@ import { importCustomers, importFieldOf } from './modules/import/import.service.
 const { values } = parseArgs({
   options: {
     file: { type: 'string' },
+    format: { type: 'string' },
     mapping: { type: 'string' },
     as: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -35,7 +39,9 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
-const file = values.file ?? fail('--file <path.csv> is required');
+const file = values.file ?? fail('--file <path.csv|path.xlsx> is required');
+const format = (values.format ?? (file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv')).toUpperCase();
+if (format !== 'CSV' && format !== 'XLSX') fail('--format must be csv or xlsx');
 const mappingText = values.mapping ?? fail('--mapping field=Column,… is required');
 const userId = requireUuid('--as', values.as ?? fail('--as <userId> is required (the import runs as this ADMIN user)'));
 const mapping = mappingText.split(',').map((pair) => {
@@ -44,6 +50,7 @@ const mapping = mappingText.split(',').map((pair) => {
   if (!known || column.length === 0) return fail(`--mapping: "${pair}" is not field=Column with a known field`);
   return { field: known, column: column.join('=') };
 });
+const requestId = `import-cli-${randomUUID()}`;
 const principal: Principal = { userId, email: 'import-cli@rapport.local', role: 'ADMIN', teamIds: [], tokenId: `import-cli-${randomUUID()}` };
 
 const config = { ...loadConfig(process.env), port: 0, host: '127.0.0.1', kafkaBrokers: [], logLevel: process.env.LOG_LEVEL ?? 'warn' };
@@ -52,22 +59,23 @@ const service = createCustomersService(config);
 await service.start();
 const started = Date.now();
 try {
-  const csv = await readFile(file, 'utf8');
+  const content = await readFile(file);
   const report = await importCustomers(
     service.orm.em.fork() as SqlEntityManager,
     principal,
     {
-      csv,
+      format,
+      ...(format === 'XLSX' ? { file: content.toString('base64') } : { csv: content.toString('utf8') }),
       mapping,
       dryRun: values['dry-run'] ?? false,
       duplicates: (values.duplicates ?? 'skip').toUpperCase(),
       mode: (values.mode ?? 'per-row').toUpperCase().replace(/-/g, '_'),
     },
-    { actor: userId },
+    { actor: userId, requestId, correlationId: requestId },
     (p) => process.stdout.write(`${p.processed}/${p.total} rows: ${p.created} created, ${p.merged} merged, ${p.skipped} skipped, ${p.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)\n`),
   );
   const { errors, ...summary } = report;
-  process.stdout.write(`${JSON.stringify({ ...summary, errors: errors.slice(0, 20), moreErrors: Math.max(0, errors.length - 20) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ ...summary, requestId, errors: errors.slice(0, 20), moreErrors: Math.max(0, errors.length - 20) }, null, 2)}\n`);
   process.stdout.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   process.exitCode = report.status === 'COMPLETED' ? 0 : 1;
 } catch (error) {

@@ -11,6 +11,8 @@ import { Migration20261124000050 } from './Migration20261124000050.js';
 import { Migration20261124000060 } from './Migration20261124000060.js';
 import { Migration20261124000070 } from './Migration20261124000070.js';
 import { Migration20261202000100 } from './Migration20261202000100.js';
+import { Migration20261202000200 } from './Migration20261202000200.js';
+import { Migration20261202000300 } from './Migration20261202000300.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +28,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000060', class: Migration20261124000060 },
   { name: 'Migration20261124000070', class: Migration20261124000070 },
   { name: 'Migration20261202000100', class: Migration20261202000100 },
+  { name: 'Migration20261202000200', class: Migration20261202000200 },
+  { name: 'Migration20261202000300', class: Migration20261202000300 },
 ];

@@ -14,6 +14,17 @@ export interface ImportRowError {
   reason: string;
 }
 
+/** A row the import matched to a customer (existing, or created by an earlier row of the file), and what it did. */
+export interface ImportDuplicateRow {
+  line: number;
+  /** The matched customer; null when it was never written (dry run, rolled back). */
+  customerId: string | null;
+  /** The earlier line of the file that created the matched customer; null for a customer already there. */
+  matchesLine: number | null;
+  reason: 'SIMILAR_NAME' | 'SAME_EMAIL' | 'SAME_PHONE' | 'SAME_TAX_ID';
+  handling: 'SKIP' | 'MERGE';
+}
+
 /**
  * One CSV import of customers: its options and its progress, written in short transactions of its
  * own as batches complete, so it can be read while the import runs.
@@ -35,6 +46,7 @@ export const ImportJob = defineEntity({
     skipped: p.integer(),
     failed: p.integer(),
     errors: p.json<ImportRowError[]>(),
+    duplicateRows: p.json<ImportDuplicateRow[]>(),
     startedAt: p.datetime(),
     finishedAt: p.datetime().nullable(),
   },
