@@ -31,6 +31,9 @@ export const Activity = defineEntity({
     nextStep: p.text().nullable(),
     /** ISO date (YYYY-MM-DD) the next step is due: the reminder. */
     nextStepDue: p.date().nullable(),
+    /** When the follow-up (the next step, or the planned visit) was done; it is no reminder any more. */
+    followUpDoneAt: p.datetime().nullable(),
+    followUpDoneBy: p.uuid().nullable(),
     createdBy: p.uuid().nullable(),
     reviewStatus: p.enum([...REVIEW_STATUSES]).default('PENDING'),
     reviewerId: p.uuid().nullable(),
@@ -44,6 +47,17 @@ export type IActivity = InferEntity<typeof Activity>;
 
 /** Whether the activity has happened (and so counts as contact with the customer). */
 export const hasHappened = (activity: Pick<IActivity, 'kind'>): boolean => activity.kind !== 'PLANNED_VISIT';
+
+/** Whether the activity asks for a follow-up: a next step with a due day, or a planned visit. */
+export const hasFollowUp = (activity: Pick<IActivity, 'kind' | 'nextStepDue'>): boolean => activity.kind === 'PLANNED_VISIT' || activity.nextStepDue !== null;
+
+/** Marks the activity's follow-up done, so it leaves the reminders; CONFLICT when it has none or it is done already. */
+export function completeFollowUp(activity: IActivity, userId: string, at: Date): void {
+  if (!hasFollowUp(activity)) throw conflict('NO_FOLLOW_UP', 'the activity has no next step due and is no planned visit: there is nothing to complete', 'id');
+  if (activity.followUpDoneAt) throw conflict('FOLLOW_UP_DONE', `the follow-up was done already, at ${activity.followUpDoneAt.toISOString()}`, 'id');
+  activity.followUpDoneAt = at;
+  activity.followUpDoneBy = userId;
+}
 
 /** Records a review decision; an activity is reviewed once (CONFLICT otherwise). */
 export function review(activity: IActivity, decision: ReviewDecision, reviewerId: string, comment: string | null, at: Date): void {

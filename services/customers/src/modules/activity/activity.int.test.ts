@@ -175,6 +175,39 @@ describe('reviewing activities', () => {
   });
 });
 
+describe('completing follow-ups', () => {
+  const complete = (who: TestPrincipal, id: string) =>
+    subgraph.gqlAs<{ completeFollowUp: { id: string; followUpDoneAt: string | null; followUpDoneBy: { id: string } | null } }>(
+      who,
+      `mutation($id: ID!) { completeFollowUp(id: $id) { id followUpDoneAt followUpDoneBy { id } } }`,
+      { id },
+    );
+  const reminders = async (who: TestPrincipal, customerId: string) =>
+    subjects(await subgraph.gqlAs<Page>(who, list, { filter: { customerId, dueBefore: '2099-01-01' } }));
+
+  it('takes a done next step or planned visit off the reminders, once, for whoever may change the customer', async () => {
+    const customerId = await newCustomer(rep, 'Follow-up GmbH');
+    const call = await logAs(rep, { customerId, subject: 'F-call', nextStep: 'Send the quotation', nextStepDue: '2098-05-01' });
+    const visit = await logAs(rep, { customerId, kind: 'PLANNED_VISIT', subject: 'F-visit', plannedFor: '2098-06-01T09:00:00.000Z' });
+    const plain = await logAs(rep, { customerId, subject: 'F-plain' });
+    expect(await reminders(rep, customerId)).toEqual(['F-visit', 'F-call']);
+
+    const done = await complete(rep, call.id);
+    expect(done.errors).toBeUndefined();
+    expect(done.data!.completeFollowUp.followUpDoneBy).toEqual({ id: rep.userId });
+    expect(Date.parse(done.data!.completeFollowUp.followUpDoneAt!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await reminders(rep, customerId)).toEqual(['F-visit']);
+
+    expect((await complete(rep, call.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'FOLLOW_UP_DONE', field: 'id' });
+    expect((await complete(rep, plain.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NO_FOLLOW_UP' });
+    expect((await complete(otherHead, visit.id)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await complete(agent, visit.id)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await reminders(rep, customerId)).toEqual(['F-visit']);
+    expect((await complete(head, visit.id)).errors).toBeUndefined();
+    expect(await reminders(rep, customerId)).toEqual([]);
+  });
+});
+
 describe('listing activities', () => {
   const owner: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
   let first = '';

@@ -3,7 +3,7 @@ import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ICustomer } from '../customer/customer.entity.js';
 import type { IActivity } from './activity.entity.js';
-import { getActivity, listActivities, logActivity, reviewActivity, type ActivityFilter, type LogActivityInput } from './activity.service.js';
+import { completeFollowUp, getActivity, listActivities, logActivity, reviewActivity, type ActivityFilter, type LogActivityInput } from './activity.service.js';
 
 export const activityResolvers: ResolverMap = {
   Query: {
@@ -14,8 +14,11 @@ export const activityResolvers: ResolverMap = {
   Mutation: {
     logActivity: (_: unknown, args: { input: LogActivityInput }, ctx: Context) => logActivity(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     reviewActivity: (_: unknown, args: { id: string; decision: string; comment?: string | null }, ctx: Context) => reviewActivity(ctx.em, ctx.principal, args),
+    completeFollowUp: (_: unknown, args: { id: string }, ctx: Context) => completeFollowUp(ctx.em, ctx.principal, args.id),
   },
   Activity: {
+    followUpDoneAt: (activity: IActivity) => activity.followUpDoneAt?.toISOString() ?? null,
+    followUpDoneBy: (activity: IActivity) => (activity.followUpDoneBy ? { __typename: 'User', id: activity.followUpDoneBy } : null),
     customer: (activity: IActivity, _: unknown, ctx: Context) => ctx.loaders.customerById.load(activity.customerId),
     contact: (activity: IActivity, _: unknown, ctx: Context) => (activity.contactId ? ctx.loaders.contactById.load(activity.contactId) : null),
     opportunity: (activity: IActivity) => (activity.opportunityId ? { __typename: 'Opportunity', id: activity.opportunityId } : null),

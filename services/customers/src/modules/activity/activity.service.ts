@@ -9,7 +9,7 @@ import { decodeCursor, readAccess, restrictToVisibleCustomers, toConnection, wri
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
-import { ACTIVITY_KINDS, Activity, hasHappened, REVIEW_DECISIONS, REVIEW_STATUSES, review, type IActivity } from './activity.entity.js';
+import { ACTIVITY_KINDS, Activity, completeFollowUp as markFollowUpDone, hasHappened, REVIEW_DECISIONS, REVIEW_STATUSES, review, type IActivity } from './activity.entity.js';
 import { activityPolicy } from './activity.policy.js';
 
 /** How far ahead of the server's clock an activity that happened may be dated (clock skew). */
@@ -150,6 +150,23 @@ export async function reviewActivity(
   });
 }
 
+/**
+ * Marks an activity's follow-up (its next step, or the planned visit) done, so it leaves the
+ * reminders: for whoever may change the customer's activities. CONFLICT when there is none or it
+ * was done already; NOT_FOUND when the caller may not see the activity.
+ */
+export async function completeFollowUp(em: SqlEntityManager, principal: Principal | null, rawId: string): Promise<IActivity> {
+  const access = writeAccess(activityPolicy, principal, 'activities');
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first');
+  const id = requireUuid('id', rawId);
+  return em.transactional(async (tx) => {
+    const activity = await activityQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+    if (!activity) throw notFound('Activity', id, 'id');
+    markFollowUpDone(activity, principal.userId, new Date());
+    return activity;
+  });
+}
+
 /** One activity by id; NOT_FOUND when it does not exist or its customer is not the caller's to see. */
 export async function getActivity(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IActivity> {
   const access = readAccess(activityPolicy, principal, 'activities');
@@ -168,7 +185,8 @@ export interface ActivityFilter {
 
 /**
  * The activities the caller may see, newest first by (happensAt, id), paged by keyset. `dueBefore`
- * keeps the reminders due before that day: visits planned, or next steps due, before it.
+ * keeps the reminders due before that day: visits planned, or next steps due, before it, whose
+ * follow-up is not done yet.
  */
 export async function listActivities(
   em: SqlEntityManager,
@@ -185,7 +203,7 @@ export async function listActivities(
   if (filter?.reviewStatus) qb.andWhere({ reviewStatus: requireOneOf('filter.reviewStatus', filter.reviewStatus, REVIEW_STATUSES) });
   if (filter?.dueBefore) {
     const day = requireIsoDate('filter.dueBefore', filter.dueBefore);
-    qb.andWhere(`(a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);
+    qb.andWhere(`a.follow_up_done_at is null and (a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);
   }
   if (after) {
     const cursor = decodeCursor('after', after);
