@@ -90,6 +90,11 @@ describe('customer search', () => {
     expect(names(await run('4444 4444'))).toEqual([]);
   });
 
+  it('finds an international number written nationally or with the 00 prefix', async () => {
+    expect(names(await run('030 1234 5678'))).toEqual(['Acme Pumps']);
+    expect(names(await run('0049 30 1234 5678'))).toEqual(['Acme Pumps']);
+  });
+
   it('combines the text with the customer filter (tier, tags, owner)', async () => {
     const r = await run('acme pmps', { filter: { tier: 'A', tags: ['Water'], ownerId: repA.userId } });
     expect(r.errors).toBeUndefined();

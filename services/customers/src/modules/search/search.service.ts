@@ -35,6 +35,12 @@ export function searchMode(query: string): SearchMode {
   return 'NAME';
 }
 
+/** The digits after a leading international (00) or national trunk (0) prefix, when enough remain to search by. */
+export function nationalCore(digits: string): string {
+  const stripped = digits.startsWith('00') ? digits.slice(2) : digits.startsWith('0') ? digits.slice(1) : digits;
+  return stripped.length >= MIN_PHONE_DIGITS ? stripped : digits;
+}
+
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -64,13 +70,16 @@ function candidates(mode: SearchMode, query: string): { sql: string; params: unk
   }
   if (mode === 'PHONE') {
     const digits = query.replace(/\D/g, '');
+    // A number written nationally ("030 …", trunk prefix 0) or with the international prefix 00
+    // ("0049 30 …") is stored as "+49 30 …": search for what follows the prefix.
+    const core = nationalCore(digits);
     return {
       sql: `select id as customer_id, case when search_digits(phone) = ? then 1.0 else 0.8 end as score
               from customer where deleted_at is null and phone is not null and search_digits(phone) like ?
             union all
             select customer_id, case when (' ' || search_phone_digits(phones) || ' ') like ? then 0.95 else 0.75 end
               from contact where deleted_at is null and search_phone_digits(phones) like ?`,
-      params: [digits, `%${digits}%`, `% ${digits} %`, `%${digits}%`],
+      params: [digits, `%${core}%`, `% ${digits} %`, `%${core}%`],
     };
   }
   const nameScore = (column: string) => `(2 * word_similarity(?, ${column}) + similarity(?, ${column})) / 3`;
