@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { AppError, notFound, requireText, requireUuid } from '@rapport/errors';
 import { writeAccess } from '@rapport/subgraph-kit';
-import { recordFirstResponse } from '../ticket/ticket.entity.js';
+import { assertNotClosed, recordFirstResponse } from '../ticket/ticket.entity.js';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import { TicketComment, type ITicketComment } from './comment.entity.js';
@@ -33,6 +33,7 @@ export async function addTicketComment(
   return em.transactional(async (tx) => {
     const ticket = await ticketQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
     if (!ticket) throw notFound('Ticket', id, 'ticketId');
+    assertNotClosed(ticket, 'ticketId');
     const at = new Date();
     const comment = tx.create(TicketComment, { id: randomUUID(), ticketId: ticket.id, authorId: principal!.userId, body: text, internal: isInternal, createdAt: at });
     if (!isInternal && respondsForSupport(principal)) recordFirstResponse(ticket, at);

@@ -82,6 +82,21 @@ beforeAll(async () => {
 afterAll(async () => subgraph?.stop());
 
 describe('ticket details', () => {
+  it('refuses comments, assignment and edits on a closed ticket until it is reopened', async () => {
+    const ticket = await openTicket();
+    await moveTo(ticket.id, 'RESOLVED', 'CLOSED');
+    const comment = `mutation($t: ID!, $b: String!) { addTicketComment(ticketId: $t, body: $b) { id } }`;
+    const refused = [
+      [await subgraph.gqlAs(agent, comment, { t: ticket.id, b: 'One more thing' }), 'ticketId'],
+      [await subgraph.gqlAs(agent, assignMutation, { id: ticket.id, assigneeId: agent.userId }), 'id'],
+      [await subgraph.gqlAs(agent, updateMutation, { input: { id: ticket.id, subject: 'Changed' } }), 'input.id'],
+    ] as const;
+    for (const [result, field] of refused) expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TICKET_CLOSED', field });
+    expect(await sql('select count(*)::int as n from ticket_comment where ticket_id = ?', [ticket.id])).toEqual([{ n: 0 }]);
+    await moveTo(ticket.id, 'REOPENED');
+    expect((await subgraph.gqlAs(agent, comment, { t: ticket.id, b: 'One more thing' })).errors).toBeUndefined();
+  });
+
   it('opens a ticket with contact, channel, a lower-cased category and an assignment, and records its opening as NEW', async () => {
     const contactId = randomUUID();
     const assigneeId = randomUUID();

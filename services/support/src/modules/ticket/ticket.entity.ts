@@ -66,6 +66,13 @@ export const ticketNumber = (sequenceValue: string | number | bigint): string =>
  * Moves `ticket` to `to` at `at` along an allowed transition (else CONFLICT naming `field`),
  * stamping the resolution and starting or ending the SLA pause. Returns the status it left.
  */
+/** A closed ticket takes no comments, assignment or edits (CONFLICT naming `field`): reopen it first. */
+export function assertNotClosed(ticket: Pick<ITicket, 'number' | 'status'>, field: string): void {
+  if (ticket.status === 'CLOSED') {
+    throw new AppError('CONFLICT', 'TICKET_CLOSED', `ticket ${ticket.number} is closed: reopen it (status REOPENED) before changing it`, { field });
+  }
+}
+
 export function changeStatus(ticket: ITicket, to: TicketStatus, at: Date, field = 'status'): TicketStatus {
   const from = ticket.status;
   const allowed = TICKET_TRANSITIONS[from];

@@ -17,6 +17,7 @@ import {
   type Connection,
 } from '@rapport/subgraph-kit';
 import {
+  assertNotClosed,
   changeStatus,
   Ticket,
   TICKET_CHANNELS,
@@ -175,6 +176,7 @@ export async function assignTicket(
   const assignee = optionalUuid('assigneeId', assigneeId);
   const team = optionalUuid('teamId', teamId);
   const ticket = await findVisible(em, principal, access, ticketId, 'id');
+  assertNotClosed(ticket, 'id');
   ticket.assigneeId = assignee;
   ticket.teamId = team;
   await em.flush();
@@ -211,6 +213,7 @@ export async function updateTicket(em: SqlEntityManager, principal: Principal | 
   if (input.category !== undefined) changes.category = optionalCategory('input.category', input.category);
   if (input.channel !== undefined) changes.channel = optionalChannel('input.channel', input.channel);
   const ticket = await findVisible(em, principal, access, ticketId, 'input.id');
+  assertNotClosed(ticket, 'input.id');
   Object.assign(ticket, changes);
   await em.flush();
   return ticket;
