@@ -17,6 +17,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** Largest document upload passed on to the customers service, in bytes (its own routes, not GraphQL). */
   documentsMaxBytes: number;
+  /** Where a browser goes after posting the website's lead form (303); null: a short thank-you page. */
+  leadFormRedirectUrl: string | null;
   /** Serve the explorer page (its queries, introspection included, always need a signed-in user). */
   explorer: boolean;
   supergraphSdl?: string;
@@ -34,6 +36,7 @@ const schema = z.object({
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
   GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
+  GATEWAY_LEAD_FORM_REDIRECT_URL: z.string().url().optional(),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -57,6 +60,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     },
     maxBodyBytes: parsed.GATEWAY_MAX_BODY_BYTES,
     documentsMaxBytes: parsed.GATEWAY_DOCUMENTS_MAX_BYTES,
+    leadFormRedirectUrl: parsed.GATEWAY_LEAD_FORM_REDIRECT_URL ?? null,
     // In production the explorer page is off unless asked for; everywhere, it only works signed in.
     explorer: parsed.GATEWAY_EXPLORER ? parsed.GATEWAY_EXPLORER === 'true' : parsed.NODE_ENV !== 'production',
   };

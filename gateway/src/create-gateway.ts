@@ -18,6 +18,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayConfig } from './config.js';
 import { documentRoutes } from './document-routes.js';
 import { explorerRoutes } from './explorer.js';
+import { leadFormRoute } from './lead-form-route.js';
 import { operationLimits } from './operation-limits.js';
 import { supergraphPath, type SubgraphName } from './subgraphs.js';
 
@@ -56,6 +57,19 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const documents = documentRoutes({ customersUrl: config.subgraphUrls.customers, verifier: config.verifier, maxBytes: config.documentsMaxBytes, logger });
   let server: Server | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
+  // The website's lead form, posted as a plain HTML form, runs the public `submitLeadForm` through this schema.
+  const leadForm = leadFormRoute({
+    redirectUrl: config.leadFormRedirectUrl,
+    logger,
+    submit: async (input, requestId) => {
+      if (!apollo) throw new Error('the gateway is not started');
+      const response = await apollo.executeOperation(
+        { query: 'mutation LeadForm($input: LeadFormInput!) { submitLeadForm(input: $input) { received } }', variables: { input } },
+        { contextValue: { requestId, principal: null, authError: null, authorization: null } },
+      );
+      return response.body.kind === 'single' ? { errors: response.body.singleResult.errors ?? [] } : { errors: [{ message: 'unexpected incremental response' }] };
+    },
+  });
   let url = '';
 
   const gateway = new ApolloGateway({
@@ -95,7 +109,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         }),
         ready: async () => ({ supergraph: true }),
         routes: config.explorer ? explorerRoutes('/graphql') : {},
-        handle: documents.handle,
+        handle: async (req, res, reqUrl, requestId) => (await documents.handle(req, res, reqUrl, requestId)) || leadForm(req, res, reqUrl, requestId),
         maxBodyBytes: config.maxBodyBytes,
       });
       url = await listen(server, config.port, config.host);

@@ -555,4 +555,44 @@ describe('a rep’s day with customers, through the gateway', () => {
     const times = paged.map((n) => Date.parse(n.occurredAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
+  it('takes the website’s contact form as a plain HTML form post: a thank-you (or the configured redirect), 400 naming the field, 429 past the limit', async () => {
+    const post = (body: string, headers: Record<string, string> = {}, base = system.baseUrl) =>
+      fetch(`${base}/forms/lead`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body, redirect: 'manual' });
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+    const ok = await post(form({ name: 'Greta Form', company: 'Form & Söhne', email: 'greta@form.example', message: 'Call me <b>back</b>', website: '' }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toContain('text/html');
+    expect(await ok.text()).toContain('Thank you');
+    const leads = await system.must<{ leads: { edges: { node: { name: string; company: string; email: string; message: string; source: string; status: string; owner: null } }[] } }>(
+      system.adminToken,
+      `{ leads(filter: { status: NEW }, first: 50) { edges { node { name company email message source status owner { id } } } } }`,
+    );
+    expect(leads.leads.edges.map((e) => e.node).find((l) => l.email === 'greta@form.example')).toEqual({
+      name: 'Greta Form', company: 'Form & Söhne', email: 'greta@form.example', message: 'Call me <b>back</b>', source: 'WEBSITE', status: 'NEW', owner: null,
+    });
+
+    const missing = await post(form({ name: 'No Mail' }), { accept: 'application/json' });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { errors: { extensions: { field: string } }[] }).errors[0]!.extensions.field).toBe('email');
+    const bot = await post(form({ name: 'Bot', email: 'bot@spam.example', website: 'http://spam.example' }), { accept: 'application/json' });
+    expect(bot.status).toBe(400);
+    expect(((await bot.json()) as { errors: { extensions: { field: string; reason: string } }[] }).errors[0]!.extensions).toMatchObject({ field: 'website', reason: 'HONEYPOT' });
+    const html = await post(form({ name: 'No Mail' }));
+    expect(html.status).toBe(400);
+    expect(await html.text()).toContain('email');
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(form({ name: 'Eager', email: 'eager@form.example' }))).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect((await post(form({ name: 'Eager', email: 'eager@form.example' }))).status).toBe(429);
+
+    expect((await fetch(`${system.baseUrl}/forms/lead`)).status).toBe(405);
+    expect((await post('name=x', { 'content-type': 'text/plain' })).status).toBe(415);
+
+    const redirecting = await system.startGateway({}, 4, { leadFormRedirectUrl: 'https://www.example.com/thanks' });
+    const redirected = await post(form({ name: 'Hans Redirect', email: 'hans@form.example' }), {}, redirecting.url);
+    expect(redirected.status).toBe(303);
+    expect(redirected.headers.get('location')).toBe('https://www.example.com/thanks');
+  });
 });

@@ -13,7 +13,7 @@ import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgrap
 import { createSupportService } from '@rapport/support';
 import { deleteTopics, testKafkaBrokers, testTopicPrefix } from '@rapport/testing';
 import { expect } from 'vitest';
-import { loadGatewayConfig } from '../src/config.js';
+import { loadGatewayConfig, type GatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
 
@@ -42,8 +42,8 @@ export interface TestSystem {
   logger: Logger;
   /** The first admin's access token. */
   adminToken: string;
-  /** Another gateway in front of the same subgraphs (stopped with the system). */
-  startGateway(overrides?: Partial<Record<SubgraphName, string>>, connections?: number): Promise<Gateway>;
+  /** Another gateway in front of the same subgraphs (stopped with the system), with other subgraph URLs or settings. */
+  startGateway(overrides?: Partial<Record<SubgraphName, string>>, connections?: number, settings?: Partial<GatewayConfig>): Promise<Gateway>;
   signIn(email: string, password: string): Promise<string>;
   /** Calls the gateway with `token` (none when null). */
   as<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
@@ -75,9 +75,9 @@ export async function startTestSystem(name: string): Promise<TestSystem> {
     }),
   );
 
-  const startGateway = async (overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16): Promise<Gateway> => {
+  const startGateway = async (overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16, settings: Partial<GatewayConfig> = {}): Promise<Gateway> => {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name: n }) => [n, overrides[n] ?? subgraphs[n].url])) as Record<SubgraphName, string>;
-    const gateway = createGateway({ ...loadGatewayConfig({}), port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
+    const gateway = createGateway({ ...loadGatewayConfig({}), ...settings, port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
     gateways.push(gateway);
     await gateway.start();
     return gateway;
