@@ -158,7 +158,7 @@ describe('ticket details', () => {
     expect((await changeStatus(id, 'OPEN')).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 
-  it('assigns a ticket to an agent and a team, filters by them, and unassigns with null', async () => {
+  it('assigns a ticket to an agent and a team, filters by them, changes only what is given, and unassigns with null', async () => {
     const ticket = await openTicket();
     const assigneeId = randomUUID();
     const teamId = randomUUID();
@@ -173,6 +173,14 @@ describe('ticket details', () => {
       f: { teamId },
     });
     expect(byTeam.data!.tickets.edges.map((e) => e.node.id)).toEqual([ticket.id]);
+    // What is omitted stays: a new agent keeps the team, a new team keeps the agent.
+    const otherAgent = randomUUID();
+    const reassigned = await subgraph.gqlAs<{ assignTicket: TicketView }>(agent, assignMutation, { id: ticket.id, assigneeId: otherAgent });
+    expect(reassigned.data!.assignTicket).toMatchObject({ assignee: { id: otherAgent }, team: { id: teamId } });
+    const otherTeam = randomUUID();
+    const moved = await subgraph.gqlAs<{ assignTicket: TicketView }>(agent, assignMutation, { id: ticket.id, teamId: otherTeam });
+    expect(moved.data!.assignTicket).toMatchObject({ assignee: { id: otherAgent }, team: { id: otherTeam } });
+    expect((await subgraph.gqlAs(agent, assignMutation, { id: ticket.id })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assigneeId' });
     const unassigned = await subgraph.gqlAs<{ assignTicket: TicketView }>(agent, assignMutation, { id: ticket.id, assigneeId: null, teamId: null });
     expect(unassigned.data!.assignTicket).toMatchObject({ assignee: null, team: null });
     const malformed = await subgraph.gqlAs(agent, assignMutation, { id: ticket.id, assigneeId: 'someone' });

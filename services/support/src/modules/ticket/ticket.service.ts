@@ -161,8 +161,9 @@ async function transition(
 }
 
 /**
- * Assigns a ticket to an agent and/or a team; null for either clears it. The ids are users and
- * teams of the identity subgraph, taken as given.
+ * Assigns a ticket to an agent and/or a team: what is given changes (null clears it), what is
+ * omitted stays; giving neither is BAD_USER_INPUT. The ids are users and teams of the identity
+ * subgraph, taken as given.
  */
 export async function assignTicket(
   em: SqlEntityManager,
@@ -173,12 +174,13 @@ export async function assignTicket(
 ): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
-  const assignee = optionalUuid('assigneeId', assigneeId);
-  const team = optionalUuid('teamId', teamId);
+  if (assigneeId === undefined && teamId === undefined) throw badInput('assigneeId', 'give assigneeId, teamId or both (null clears one)', 'REQUIRED');
+  const assignee = assigneeId === undefined ? undefined : optionalUuid('assigneeId', assigneeId);
+  const team = teamId === undefined ? undefined : optionalUuid('teamId', teamId);
   const ticket = await findVisible(em, principal, access, ticketId, 'id');
   assertNotClosed(ticket, 'id');
-  ticket.assigneeId = assignee;
-  ticket.teamId = team;
+  if (assignee !== undefined) ticket.assigneeId = assignee;
+  if (team !== undefined) ticket.teamId = team;
   await em.flush();
   return ticket;
 }
