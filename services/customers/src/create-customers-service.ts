@@ -22,6 +22,7 @@ import { createCustomerLoaders } from './modules/customer/customer.loaders.js';
 import { Document } from './modules/document/document.entity.js';
 import { documentRoutes, type DocumentsConfig } from './modules/document/document.http.js';
 import { createDocumentLoaders } from './modules/document/document.loaders.js';
+import { createTimelineLoaders } from './modules/timeline/timeline.loaders.js';
 import { documentResolvers } from './modules/document/document.resolvers.js';
 import { LocalDiskStorage } from './modules/document/document.storage.js';
 import { createDuplicateLoaders } from './modules/duplicate/duplicate.loaders.js';
@@ -43,6 +44,7 @@ export const createLoaders = (em: SqlEntityManager, principal: Principal | null)
   ...createActivityLoaders(em, principal),
   ...createDuplicateLoaders(em, principal),
   ...createDocumentLoaders(em, principal),
+  ...createTimelineLoaders(em),
 });
 export type CustomersLoaders = ReturnType<typeof createLoaders>;
 

@@ -56,4 +56,36 @@ describe('activities on the customer timeline', () => {
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect(await activityEntries(customerId)).toEqual([{ kind: 'ACTIVITY_LOGGED', summary: 'Visit planned for 2026-12-03: Quarterly review', subjectId: activityId }]);
   });
+  it('pages the timelines of N customers with one SQL query for the first page, and by cursor after it', async () => {
+    const sql = (text: string, params: unknown[]) => subgraph.service.orm.em.fork().getConnection().execute(text, params);
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [n, id] of ids.entries()) {
+      await sql(`insert into customer (id, name, kind, lifecycle_state, owner_id) values (?, ?, 'COMPANY', 'PROSPECT', ?)`, [id, `Paged ${n}`, rep.userId]);
+      await sql(`insert into customer_access (customer_id, owner_id) values (?, ?)`, [id, rep.userId]);
+      for (let i = 0; i < n + 1; i++) {
+        await sql(`insert into timeline_entry (id, customer_id, event_id, kind, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', ?, 'test', ?, ?)`, [
+          randomUUID(), id, randomUUID(), `${n}-${i}`, id, `2026-11-0${i + 1}T10:00:00Z`,
+        ]);
+      }
+    }
+    type Page = { timeline: { edges: { node: { summary: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    subgraph.resetQueries();
+    const r = await subgraph.gqlAs<{ _entities: Page[] }>(
+      rep,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { timeline(first: 2) { edges { node { summary } } pageInfo { hasNextPage endCursor } } } } }`,
+      { r: ids.map((id) => ({ __typename: 'Customer', id })) },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(subgraph.queries.filter((q) => /from "?timeline_entry"?/i.test(q))).toHaveLength(1);
+    const pages = r.data!._entities.map((e) => e.timeline);
+    expect(pages.map((p) => p.edges.map((e) => e.node.summary))).toEqual([['0-0'], ['1-1', '1-0'], ['2-2', '2-1']]);
+    expect(pages.map((p) => p.pageInfo.hasNextPage)).toEqual([false, false, true]);
+
+    const next = await subgraph.gqlAs<{ customer: Page }>(rep, `query($id: ID!, $after: String) { customer(id: $id) { timeline(first: 2, after: $after) { edges { node { summary } } pageInfo { hasNextPage endCursor } } } }`, {
+      id: ids[2],
+      after: pages[2]!.pageInfo.endCursor,
+    });
+    expect(next.data!.customer.timeline.edges.map((e) => e.node.summary)).toEqual(['2-0']);
+    expect(next.data!.customer.timeline.pageInfo.hasNextPage).toBe(false);
+  });
 });

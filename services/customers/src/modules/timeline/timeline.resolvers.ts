@@ -19,7 +19,13 @@ export async function customerTimeline(em: SqlEntityManager, customerId: string,
 
 export const timelineResolvers: ResolverMap = {
   Customer: {
-    timeline: (customer: ICustomer, args: { first?: number; after?: string }, ctx: Context) => customerTimeline(ctx.em, customer.id, args.first, args.after),
+    // The first page is batched over the customers of a list; later pages (after a cursor) are one customer's.
+    timeline: async (customer: ICustomer, args: { first?: number; after?: string }, ctx: Context) => {
+      if (args.after) return customerTimeline(ctx.em, customer.id, args.first, args.after);
+      const limit = pageSize('first', args.first);
+      const rows = await ctx.loaders.timelineFirstPage(limit + 1).load(customer.id);
+      return toConnection(rows, limit, (e) => e.occurredAt.toISOString());
+    },
   },
   TimelineEntry: {
     occurredAt: (entry: ITimelineEntry) => entry.occurredAt.toISOString(),
