@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { discardBody, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
+import { BodyTooLarge, discardBody, readBody, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
 
 /** Where a website's contact form posts: a plain HTML form works, no JavaScript and no token needed. */
 export const LEAD_FORM_PATH = '/forms/lead';
@@ -20,19 +20,6 @@ export interface LeadFormRouteOptions {
   /** Where a browser goes after a successful submission (303); without it a short thank-you page answers. */
   redirectUrl: string | null;
   logger: Logger;
-}
-
-class TooLarge extends Error {}
-
-async function readForm(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_FORM_BYTES) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 const escapeHtml = (text: string): string =>
@@ -78,9 +65,9 @@ export function leadFormRoute(options: LeadFormRouteOptions): HttpHandler {
     }
     let raw: string;
     try {
-      raw = await readForm(req);
+      raw = await readBody(req, MAX_FORM_BYTES);
     } catch (error) {
-      if (!(error instanceof TooLarge)) throw error;
+      if (!(error instanceof BodyTooLarge)) throw error;
       answer(413, [{ message: `the form may be at most ${MAX_FORM_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT', reason: 'FORM_TOO_LARGE' } }], { connection: 'close' });
       return true;
     }

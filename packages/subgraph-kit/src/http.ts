@@ -29,7 +29,8 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
 }
 
-class BodyTooLarge extends Error {}
+/** A request body longer than the limit its reader was given. */
+export class BodyTooLarge extends Error {}
 
 /**
  * After answering a request before reading all of its body (a refused upload), reads and drops the
@@ -46,7 +47,8 @@ export function discardBody(req: IncomingMessage, maxBytes: number): void {
   req.resume();
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Reads a request body as UTF-8, throwing BodyTooLarge once it passes `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
