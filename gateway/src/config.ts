@@ -1,6 +1,5 @@
-import { parseEnv } from '@rapport/subgraph-kit';
+import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, parseEnv, type OperationLimits } from '@rapport/subgraph-kit';
 import { z } from 'zod';
-import { DEFAULT_LIMITS, type OperationLimits } from './operation-limits.js';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
 
 export interface GatewayConfig {
@@ -11,10 +10,10 @@ export interface GatewayConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** At most this many keep-alive connections to each subgraph. */
   subgraphConnections: number;
-  /** What one operation may ask for. */
+  /** What one request may ask for (`GATEWAY_MAX_*`), the body size included; the kit's rules, as in every subgraph. */
   limits: OperationLimits;
-  /** Largest request body accepted, in bytes. */
-  maxBodyBytes: number;
+  /** Sent to every subgraph in `x-gateway-secret` (`GATEWAY_SECRET`); subgraphs given the same value answer no one else. */
+  gatewaySecret: string | null;
   /** Largest document upload passed on to the customers service, in bytes (its own routes, not GraphQL). */
   documentsMaxBytes: number;
   /** Where a browser goes after posting the website's lead form (303); null: a short thank-you page. */
@@ -29,11 +28,7 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(16),
-  GATEWAY_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxDepth),
-  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
-  GATEWAY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxRootFields),
-  GATEWAY_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
-  GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  GATEWAY_SECRET: z.string().min(16).optional(),
   GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
   GATEWAY_LEAD_FORM_REDIRECT_URL: z.string().url().optional(),
@@ -52,13 +47,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     logLevel: parsed.LOG_LEVEL,
     subgraphUrls,
     subgraphConnections: parsed.GATEWAY_SUBGRAPH_CONNECTIONS,
-    limits: {
-      maxDepth: parsed.GATEWAY_MAX_DEPTH,
-      maxAliases: parsed.GATEWAY_MAX_ALIASES,
-      maxRootFields: parsed.GATEWAY_MAX_ROOT_FIELDS,
-      maxCost: parsed.GATEWAY_MAX_COST,
-    },
-    maxBodyBytes: parsed.GATEWAY_MAX_BODY_BYTES,
+    limits: operationLimitsFromEnv('GATEWAY_', env, DEFAULT_OPERATION_LIMITS),
+    gatewaySecret: parsed.GATEWAY_SECRET ?? null,
     documentsMaxBytes: parsed.GATEWAY_DOCUMENTS_MAX_BYTES,
     leadFormRedirectUrl: parsed.GATEWAY_LEAD_FORM_REDIRECT_URL ?? null,
     // In production the explorer page is off unless asked for; everywhere, it only works signed in.

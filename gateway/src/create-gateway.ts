@@ -10,16 +10,19 @@ import {
   createFormatError,
   createHttpApp,
   createLogger,
+  createOperationGuard,
+  GATEWAY_SECRET_HEADER,
+  httpStatusPlugin,
   listen,
   requireAuthentication,
   type Logger,
 } from '@rapport/subgraph-kit';
+import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayConfig } from './config.js';
 import { documentRoutes } from './document-routes.js';
 import { explorerRoutes } from './explorer.js';
 import { leadFormRoute } from './lead-form-route.js';
-import { operationLimits } from './operation-limits.js';
 import { supergraphPath, type SubgraphName } from './subgraphs.js';
 
 /** Per-request context of the gateway: the verified caller and what it forwards to subgraphs. */
@@ -35,6 +38,26 @@ export interface GatewayContext {
 export const PUBLIC_ROOT_FIELDS = ['signIn', 'refreshSession', 'submitLeadForm'];
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+/** Codes a subgraph's refusal keeps at the gateway (anything else becomes INTERNAL_SERVER_ERROR). */
+const SUBGRAPH_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * A subgraph data source that passes on what a subgraph says when it refuses a request with a 4xx
+ * (its limits, a revoked token): the subgraph's message and code, not "400: Bad Request".
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response);
+    const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors) ? (body.errors[0] as unknown) : undefined;
+    if (typeof first !== 'object' || first === null || !('message' in first) || typeof first.message !== 'string') return fallback;
+    const extensions = 'extensions' in first && typeof first.extensions === 'object' && first.extensions !== null ? (first.extensions as Record<string, unknown>) : {};
+    if (typeof extensions.code !== 'string' || !SUBGRAPH_CODES.has(extensions.code)) return fallback;
+    const { code, reason, field } = extensions;
+    return new GraphQLError(first.message, { extensions: { code, ...(typeof reason === 'string' ? { reason } : {}), ...(typeof field === 'string' ? { field } : {}) } });
+  }
+}
 
 export interface Gateway {
   start(): Promise<{ url: string }>;
@@ -54,7 +77,14 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const supergraphSdl = config.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
   const agent = new Agent({ connections: config.subgraphConnections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
   const fetcher = ((url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
-  const documents = documentRoutes({ customersUrl: config.subgraphUrls.customers, verifier: config.verifier, maxBytes: config.documentsMaxBytes, logger });
+  const documents = documentRoutes({
+    customersUrl: config.subgraphUrls.customers,
+    verifier: config.verifier,
+    maxBytes: config.documentsMaxBytes,
+    logger,
+    gatewaySecret: config.gatewaySecret,
+  });
+  const guard = createOperationGuard({ limits: config.limits, publicRootFields: PUBLIC_ROOT_FIELDS, sdl: supergraphSdl });
   let server: Server | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
   // The website's lead form, posted as a plain HTML form, runs the public `submitLeadForm` through this schema.
@@ -75,12 +105,13 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url: routingUrl }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphDataSource({
         url: config.subgraphUrls[name as SubgraphName] ?? routingUrl,
         fetcher,
         willSendRequest: ({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) => {
           if ('requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+          if (config.gatewaySecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
         },
       }),
   });
@@ -96,7 +127,10 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         introspection: true,
         includeStacktraceInErrorResponses: false,
         formatError: createFormatError(logger),
-        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), operationLimits<GatewayContext>(config.limits)],
+        // No automatic persisted queries: every document arrives in full, so the guard sees it.
+        persistedQueries: false,
+        parseOptions: { maxTokens: config.limits.maxTokens },
+        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), httpStatusPlugin<GatewayContext>()],
       });
       await apollo.start();
       server = createHttpApp({
@@ -110,7 +144,9 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         ready: async () => ({ supergraph: true }),
         routes: config.explorer ? explorerRoutes('/graphql') : {},
         handle: async (req, res, reqUrl, requestId) => (await documents.handle(req, res, reqUrl, requestId)) || leadForm(req, res, reqUrl, requestId),
-        maxBodyBytes: config.maxBodyBytes,
+        maxBodyBytes: config.limits.maxBodyBytes,
+        // Depth, aliases, root fields, page sizes, cost and sign-in, before Apollo parses or validates anything.
+        guard,
       });
       url = await listen(server, config.port, config.host);
       logger.info({ graphql: `${url}/graphql`, explorer: `${url}/explorer` }, 'gateway ready');

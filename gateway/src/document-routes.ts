@@ -3,7 +3,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { TokenVerifier } from '@rapport/auth';
 import { AppError } from '@rapport/errors';
-import { authenticate, discardBody, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
+import { authenticate, discardBody, GATEWAY_SECRET_HEADER, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
 import { Agent, request, type Dispatcher } from 'undici';
 
 /** Response headers of the customers subgraph's file routes that reach the client. */
@@ -53,6 +53,8 @@ export interface DocumentRoutesOptions {
   /** The largest upload passed on, in bytes (the subgraph applies its own limit too). */
   maxBytes: number;
   logger: Logger;
+  /** Presented to the customers service in `x-gateway-secret`, when set. */
+  gatewaySecret?: string | null;
 }
 
 export interface DocumentRoutes {
@@ -73,6 +75,7 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
   // Connections of their own: long transfers never hold the pool GraphQL uses.
   const agent = new Agent({ connections: 32, keepAliveTimeout: 30_000 });
   const origin = new URL(options.customersUrl).origin;
+  const secretHeader: Record<string, string> = options.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: options.gatewaySecret } : {};
 
   const refuse = (req: IncomingMessage, res: ServerResponse, status: number, error: AppError): void => {
     const { message, extensions } = error.toGraphQLError();
@@ -113,7 +116,7 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
       const value = url.searchParams.get(name);
       if (value !== null) target.searchParams.set(name, value);
     }
-    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId };
+    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId, ...secretHeader };
     if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
     if (declared !== undefined) headers['content-length'] = declared;
 
@@ -144,7 +147,7 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, id: string, requestId: string): Promise<void> {
-    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId };
+    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId, ...secretHeader };
     if (req.headers['if-none-match']) headers['if-none-match'] = req.headers['if-none-match'];
     let upstream: Dispatcher.ResponseData;
     try {

@@ -54,7 +54,13 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(name: string): Promise<TestSystem> {
+export interface TestSystemOptions {
+  /** Every subgraph answers only callers presenting this secret; the system's gateways present it. */
+  gatewaySecret?: string;
+}
+
+export async function startTestSystem(name: string, options: TestSystemOptions = {}): Promise<TestSystem> {
+  const secret = options.gatewaySecret ? { gatewaySecret: options.gatewaySecret } : {};
   const brokers = testKafkaBrokers();
   const topicPrefix = testTopicPrefix();
   const logger = createLogger(name, process.env.LOG_LEVEL ?? 'silent');
@@ -67,17 +73,17 @@ export async function startTestSystem(name: string): Promise<TestSystem> {
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
   const gateways: Gateway[] = [];
   // Identity first: every other subgraph and the gateway verify tokens against its JWKS.
-  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger } });
+  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger, ...secret } });
   const verifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
   await Promise.all(
     SUBGRAPHS.filter(({ name: n }) => n !== 'identity').map(async ({ name: n }) => {
-      subgraphs[n] = await startTestSubgraph(n, factories[n], { kafka: true, topicPrefix, overrides: { logger, verifier } });
+      subgraphs[n] = await startTestSubgraph(n, factories[n], { kafka: true, topicPrefix, overrides: { logger, verifier, ...secret } });
     }),
   );
 
   const startGateway = async (overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16, settings: Partial<GatewayConfig> = {}): Promise<Gateway> => {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name: n }) => [n, overrides[n] ?? subgraphs[n].url])) as Record<SubgraphName, string>;
-    const gateway = createGateway({ ...loadGatewayConfig({}), ...settings, port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
+    const gateway = createGateway({ ...loadGatewayConfig({}), ...secret, ...settings, port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
     gateways.push(gateway);
     await gateway.start();
     return gateway;

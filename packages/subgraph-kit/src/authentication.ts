@@ -1,13 +1,10 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { bearerToken, createTokenVerifier, type ClaimsMap, type Principal, type TokenVerifier } from '@rapport/auth';
 import { AppError, isAppError } from '@rapport/errors';
-import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { parseEnv } from './config.js';
-
-/** Root fields anyone may call: `_service` (the SDL for composition) and `__typename`. */
-const ALWAYS_PUBLIC = ['_service', '__typename'];
+import { ALWAYS_PUBLIC_ROOT_FIELDS, rootFieldNames } from './operation-limits.js';
 
 export interface AuthenticationState {
   principal: Principal | null;
@@ -30,22 +27,19 @@ export async function authenticate(req: IncomingMessage, verifier: TokenVerifier
   }
 }
 
-const rootFields = (operation: OperationDefinitionNode): string[] =>
-  operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '(fragment)'));
-
 /**
  * Refuses every operation without a verified caller, except those selecting only public root
  * fields (the composition SDL, and e.g. `signIn` on identity).
  */
 export function requireAuthentication<TContext extends BaseContext & AuthenticationState>(publicRootFields: readonly string[] = []): ApolloServerPlugin<TContext> {
-  const allowed = new Set([...ALWAYS_PUBLIC, ...publicRootFields]);
+  const allowed = new Set([...ALWAYS_PUBLIC_ROOT_FIELDS, ...publicRootFields]);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation }) {
+        async didResolveOperation({ contextValue, operation, document }) {
           if (contextValue.principal) return;
           if (contextValue.authError) throw contextValue.authError.toGraphQLError();
-          if (operation && rootFields(operation).every((f) => allowed.has(f))) return;
+          if (operation && [...rootFieldNames(document, operation)].every((f) => allowed.has(f))) return;
           throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this operation needs an access token').toGraphQLError();
         },
       };

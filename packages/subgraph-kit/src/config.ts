@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badInput } from '@rapport/errors';
 import { verifierFromEnv } from './authentication.js';
+import { DEFAULT_SUBGRAPH_LIMITS, operationLimitsFromEnv } from './operation-limits.js';
 import type { SubgraphRuntimeConfig } from './service.js';
 
 /** The environment every subgraph reads, parsed once at boot; nothing else reads process.env. */
@@ -11,6 +12,8 @@ export const subgraphEnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+  /** When set, the subgraph answers GraphQL only to callers presenting it (the gateway); unset in development. */
+  GATEWAY_SECRET: z.string().min(16).optional(),
 });
 
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
@@ -34,7 +37,8 @@ export function databaseUrl(serverUrl: string, dbName: string): string {
 
 /**
  * The runtime config of subgraph `name` from `env`: its port (`PORT`, else `defaultPort`), its own
- * database `rapport_<name>` on the server `DATABASE_URL` names, Kafka, log level.
+ * database `rapport_<name>` on the server `DATABASE_URL` names, Kafka, log level, the operation
+ * limits (`SUBGRAPH_MAX_*`) and the gateway's shared secret (`GATEWAY_SECRET`).
  */
 export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Record<string, string | undefined>): SubgraphRuntimeConfig {
   const parsed = parseEnv(subgraphEnvSchema.extend({ PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) }), env);
@@ -47,5 +51,7 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Re
     logLevel: parsed.LOG_LEVEL,
     outboxPollMs: parsed.OUTBOX_POLL_MS,
     verifier: verifierFromEnv(env),
+    limits: operationLimitsFromEnv('SUBGRAPH_', env, DEFAULT_SUBGRAPH_LIMITS),
+    gatewaySecret: parsed.GATEWAY_SECRET ?? null,
   };
 }

@@ -1,9 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import { isAppError } from '@rapport/errors';
+import { GraphQLError } from 'graphql';
 import { actingScope } from './audit.js';
+import { requestErrorStatus } from './http-status.js';
+import type { GraphQLParams } from './operation-limits.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -23,10 +27,54 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   ready: () => Promise<Record<string, boolean>>;
   /** Extra GET routes (exact paths), e.g. the explorer's page and assets. */
   routes?: Record<string, RouteHandler>;
-  /** Tried after `/health` and `/ready`, before the routes and GraphQL. */
+  /** Tried after `/health`, `/ready` and the routes, before GraphQL. */
   handle?: HttpHandler;
   graphqlPath?: string;
   maxBodyBytes?: number;
+  /**
+   * Runs on every GraphQL request after the body is read and the context built, before Apollo
+   * parses anything (createOperationGuard: limits and sign-in); throws the error to answer with.
+   */
+  guard?: (params: GraphQLParams, context: TContext) => void;
+  /**
+   * When set, GraphQL and `handle` requests must carry this value in the `x-gateway-secret`
+   * header (subgraphs that answer only the gateway); `/health`, `/ready` and `routes` stay open.
+   */
+  gatewaySecret?: string | null;
+}
+
+/** The header the gateway presents its shared secret in. */
+export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** Whether `presented` is `secret`, in constant time. */
+export function secretMatches(secret: string, presented: string | string[] | undefined): boolean {
+  return typeof presented === 'string' && timingSafeEqual(digest(secret), digest(presented));
+}
+
+/** The request's GraphQL parameters, from a JSON body or (GET) the query string; null for a batch or none. */
+function graphqlParams(method: string, body: unknown, search: URLSearchParams): GraphQLParams | null {
+  if (method === 'GET') {
+    const query = search.get('query');
+    if (query === null) return null;
+    let variables: unknown = undefined;
+    try {
+      variables = JSON.parse(search.get('variables') ?? 'null');
+    } catch {
+      // Apollo refuses malformed variables itself
+    }
+    return { query, variables, operationName: search.get('operationName') };
+  }
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphQLParams) : null;
+}
+
+/** The response for a request the guard refused. */
+function refusal(error: unknown): { status: number; body: unknown } | null {
+  const graphql = isAppError(error) ? error.toGraphQLError() : error instanceof GraphQLError ? error : null;
+  if (!graphql) return null;
+  const { message, extensions } = graphql.toJSON();
+  return { status: requestErrorStatus(extensions?.code), body: { errors: [{ message, extensions }] } };
 }
 
 /** A request body longer than the limit its reader was given. */
@@ -84,9 +132,13 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
         const ok = Object.values(checks).every(Boolean);
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
       }
-      if (options.handle && (await options.handle(req, res, url, requestId))) return;
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') return route(req, res);
+      if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
+        discardBody(req, limit);
+        return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
+      }
+      if (options.handle && (await options.handle(req, res, url, requestId))) return;
       if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });
 
       const headers = new HeaderMap();
@@ -105,9 +157,23 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
           }
         } else body = text;
       }
+      const method = req.method ?? 'GET';
+      const params = options.guard ? graphqlParams(method, body, url.searchParams) : null;
+      let context: Promise<TContext> | undefined;
+      if (options.guard && params) {
+        const contextValue = await options.context(req, requestId);
+        try {
+          options.guard(params, contextValue);
+        } catch (error) {
+          const refused = refusal(error);
+          if (!refused) throw error;
+          return sendJson(res, refused.status, refused.body);
+        }
+        context = Promise.resolve(contextValue);
+      }
       const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, requestId),
+        httpGraphQLRequest: { method, headers, search: url.search, body },
+        context: () => context ?? options.context(req, requestId),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

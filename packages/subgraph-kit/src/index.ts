@@ -11,3 +11,5 @@ export * from './service.js';
 export * from './authentication.js';
 export * from './visibility.js';
 export * from './audit.js';
+export * from './operation-limits.js';
+export * from './http-status.js';

@@ -27,6 +27,8 @@ import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSub
 import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
 import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js';
+import { httpStatusPlugin } from './http-status.js';
+import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
 import { createLogger } from './logger.js';
 import { createOrm, migrate } from './orm.js';
 import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
@@ -101,6 +103,10 @@ export interface SubgraphRuntimeConfig {
   logger?: Logger;
   /** Verifies callers' access tokens. */
   verifier: TokenVerifier;
+  /** What one request may ask for (DEFAULT_SUBGRAPH_LIMITS when absent). */
+  limits?: OperationLimits;
+  /** When set, GraphQL is answered only to callers presenting it in `x-gateway-secret` (the gateway). */
+  gatewaySecret?: string | null;
 }
 
 export interface SubgraphService {
@@ -191,12 +197,20 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     }
 
     const formatError = createFormatError(logger);
+    const limits = config.limits ?? DEFAULT_SUBGRAPH_LIMITS;
     apollo = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
       introspection: true,
       includeStacktraceInErrorResponses: false,
       formatError,
-      plugins: [ApolloServerPluginInlineTraceDisabled(), requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields)],
+      // No automatic persisted queries: every document arrives in full, so the guard sees it.
+      persistedQueries: false,
+      parseOptions: { maxTokens: limits.maxTokens },
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields),
+        httpStatusPlugin<SubgraphContext<TLoaders>>(),
+      ],
     });
     await apollo.start();
     const activeOrm = orm;
@@ -223,6 +237,10 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         database: await activeOrm.isConnected(),
         kafka: config.kafkaBrokers.length === 0 || producerConnected,
       }),
+      maxBodyBytes: limits.maxBodyBytes,
+      // The same limits as the gateway's, for whoever reaches the subgraph's port.
+      guard: createOperationGuard({ limits, publicRootFields: definition.publicRootFields ?? [], sdl }),
+      gatewaySecret: config.gatewaySecret ?? null,
       ...(definition.routes ? { routes: definition.routes } : {}),
       ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: activeOrm, logger, verifier: config.verifier, requestId }) } : {}),
     });

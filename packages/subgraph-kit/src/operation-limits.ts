@@ -1,0 +1,349 @@
+import { AppError } from '@rapport/errors';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  parse,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { z } from 'zod';
+import type { AuthenticationState } from './authentication.js';
+import { parseEnv } from './config.js';
+
+/**
+ * What one GraphQL request may ask for, enforced the same way by the gateway and by every
+ * subgraph (createHttpApp runs the check before Apollo parses, validates or executes anything).
+ */
+export interface OperationLimits {
+  /** Deepest nesting of fields, counted through fragments. */
+  maxDepth: number;
+  /** Aliased fields in the operation, each fragment counted at every spread. */
+  maxAliases: number;
+  /** Fields at the root, counted through `... on Query { }` and named fragments. */
+  maxRootFields: number;
+  /** Estimated cost: each field costs 1, times the page size of every paged field above it. */
+  maxCost: number;
+  /** Tokens in the document (graphql-js `maxTokens`): parsing stops past this. */
+  maxTokens: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxRootFields: 10,
+  maxCost: 20_000,
+  maxTokens: 5_000,
+  maxBodyBytes: 100_000,
+};
+
+/**
+ * A subgraph's limits: the gateway's, with a larger body, since the gateway's entity lookups carry
+ * every representation of a list in one request.
+ */
+export const DEFAULT_SUBGRAPH_LIMITS: OperationLimits = { ...DEFAULT_OPERATION_LIMITS, maxBodyBytes: 1_000_000 };
+
+/**
+ * Brackets (`{`, `[`, `(`) a document may nest before it is parsed, beyond the field depth:
+ * arguments, input objects and lists. Deeper documents are refused by a linear scan, so the
+ * recursive parser never sees them.
+ */
+export const NESTING_SLACK = 20;
+
+/** How many items a paged field returns: `default` when `first` is absent, at most `max`. */
+export interface PageRule {
+  default: number;
+  max: number;
+}
+
+/** The page sizes the subgraphs' resolvers apply (`pageSize(...)` in @rapport/errors). */
+export const PAGE_RULES: { default: PageRule; fields: Record<string, PageRule> } = {
+  default: { default: 20, max: 100 },
+  fields: {
+    // auditHistory in audit.ts
+    history: { default: 50, max: 200 },
+    // customers' findDuplicates
+    findDuplicates: { default: 10, max: 50 },
+  },
+};
+
+export const pageRuleOf = (fieldName: string): PageRule => PAGE_RULES.fields[fieldName] ?? PAGE_RULES.default;
+
+const PAGE_ARGUMENTS = ['first', 'last'];
+
+/** The names of the fields that take a page size (`first` or `last`) anywhere in `sdl`. */
+export function pagedFieldsOf(sdl: string): Set<string> {
+  const paged = new Set<string>();
+  for (const definition of parse(sdl, { noLocation: true }).definitions) {
+    if (!('fields' in definition) || !definition.fields) continue;
+    for (const field of definition.fields) {
+      if (field.kind === Kind.FIELD_DEFINITION && field.arguments?.some((a) => PAGE_ARGUMENTS.includes(a.name.value))) paged.add(field.name.value);
+    }
+  }
+  return paged;
+}
+
+const refuse = (reason: string, message: string, field?: string): never => {
+  throw new AppError('BAD_USER_INPUT', reason, message, field ? { field } : {});
+};
+
+/**
+ * The deepest bracket nesting of `source`, ignoring strings, block strings and comments; stops
+ * counting once past `max`. One pass over the characters, no recursion.
+ */
+export function bracketNesting(source: string, max = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let deepest = 0;
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x23 /* # */) {
+      while (i < n && source.charCodeAt(i) !== 0x0a && source.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x22 /* " */) {
+      if (source.startsWith('"""', i)) {
+        i += 3;
+        while (i < n && !source.startsWith('"""', i)) i += source.startsWith('\\"""', i) ? 4 : 1;
+        i += 2;
+      } else {
+        i++;
+        while (i < n && source.charCodeAt(i) !== 0x22 && source.charCodeAt(i) !== 0x0a) i += source.charCodeAt(i) === 0x5c ? 2 : 1;
+      }
+    } else if (c === 0x7b || c === 0x5b || c === 0x28 /* { [ ( */) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > max) return deepest;
+      }
+    } else if (c === 0x7d || c === 0x5d || c === 0x29 /* } ] ) */) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return deepest;
+}
+
+/** What the limits count, for one selection set (and everything below it). */
+export interface Measure {
+  /** Deepest field nesting. */
+  depth: number;
+  aliases: number;
+  cost: number;
+  /** Fields directly in the set, through inline fragments and spreads (the root fields, at the root). */
+  fields: number;
+}
+
+const ZERO: Measure = { depth: 0, aliases: 0, cost: 0, fields: 0 };
+
+function variableDefaults(operation: OperationDefinitionNode): Map<string, ValueNode> {
+  const defaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+  }
+  return defaults;
+}
+
+/**
+ * Measures `operation` in time linear in the document: each fragment is measured once and its
+ * measure reused at every spread; a fragment that spreads itself (directly or not) is refused.
+ * Every page size is checked (an integer from 1 to the field's maximum) before it counts, and a
+ * paged field asked without one counts its default page, as its resolver returns.
+ */
+export function measureOperation(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+  pagedFields: ReadonlySet<string> = new Set(),
+): Measure {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const defaults = variableDefaults(operation);
+  const memo = new Map<string, Measure>();
+  const visiting = new Set<string>();
+
+  const pageSizeOf = (field: FieldNode): number => {
+    const name = field.name.value;
+    const rule = pageRuleOf(name);
+    const argument = field.arguments?.find((a) => PAGE_ARGUMENTS.includes(a.name.value));
+    if (!argument) return pagedFields.has(name) ? rule.default : 1;
+    let value: unknown;
+    if (argument.value.kind === Kind.VARIABLE) {
+      const variable = argument.value.name.value;
+      value = variables[variable];
+      if (value === undefined) {
+        const fallback = defaults.get(variable);
+        value = fallback?.kind === Kind.INT ? Number(fallback.value) : fallback?.kind === Kind.NULL || !fallback ? null : fallback;
+      }
+    } else if (argument.value.kind === Kind.INT) value = Number(argument.value.value);
+    else value = argument.value.kind === Kind.NULL ? null : argument.value;
+    if (value === null) return rule.default;
+    const arg = argument.name.value;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > rule.max) {
+      refuse('INVALID_PAGE_SIZE', `${arg} on ${name} must be an integer from 1 to ${rule.max}`, arg);
+    }
+    return value as number;
+  };
+
+  const add = (into: Measure, m: Measure): void => {
+    into.depth = Math.max(into.depth, m.depth);
+    into.aliases += m.aliases;
+    into.cost += m.cost;
+    into.fields += m.fields;
+  };
+
+  const fragmentMeasure = (name: string): Measure => {
+    const known = memo.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    if (!fragment) return ZERO; // validation names the unknown fragment
+    if (visiting.has(name)) refuse('FRAGMENT_CYCLE', `fragment ${name} spreads itself`);
+    visiting.add(name);
+    const m = measureSet(fragment.selectionSet);
+    visiting.delete(name);
+    memo.set(name, m);
+    return m;
+  };
+
+  function measureSet(set: SelectionSetNode): Measure {
+    const total: Measure = { ...ZERO };
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const inner = selection.selectionSet ? measureSet(selection.selectionSet) : ZERO;
+        const multiplier = pageSizeOf(selection);
+        add(total, { depth: inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0), cost: 1 + multiplier * inner.cost, fields: 1 });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        add(total, measureSet(selection.selectionSet));
+      } else {
+        add(total, fragmentMeasure(selection.name.value));
+      }
+    }
+    return total;
+  }
+
+  return measureSet(operation.selectionSet);
+}
+
+/** The names of the root fields `operation` selects, through inline fragments and named fragments. */
+export function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const collect = (set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) {
+          seen.add(fragment.name.value);
+          collect(fragment.selectionSet);
+        }
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return names;
+}
+
+/** The GraphQL request as it arrived: `query`, `variables`, `operationName` (unchecked). */
+export interface GraphQLParams {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+/** Root fields anyone may call: `_service` (the SDL for composition) and `__typename`. */
+export const ALWAYS_PUBLIC_ROOT_FIELDS = ['_service', '__typename'];
+
+export interface OperationGuardOptions {
+  limits: OperationLimits;
+  /** Root fields callable without a token, besides `_service` and `__typename`. */
+  publicRootFields?: readonly string[];
+  /** The schema's SDL (the supergraph at the gateway): tells which fields are paged. */
+  sdl: string;
+}
+
+/** Checks a request before any other work; throws the AppError or GraphQLError to answer with. */
+export type OperationGuard = (params: GraphQLParams, auth: AuthenticationState) => void;
+
+/** A request that cannot run, in the shape of Apollo's own errors (the code passes through formatError). */
+const requestError = (code: string, message: string): GraphQLError => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * The check every request to `/graphql` passes before Apollo parses, validates or executes it, in
+ * order of cost: the nesting of brackets (a linear scan, so the parser never recurses deeply), a
+ * parse bounded by `maxTokens`, the operation to run, the caller (anything but a public root field
+ * needs a verified token), then depth, aliases, root fields, page sizes and cost, measured in
+ * linear time. The body size is bounded before, by createHttpApp.
+ */
+export function createOperationGuard(options: OperationGuardOptions): OperationGuard {
+  const { limits } = options;
+  const publicFields = new Set([...ALWAYS_PUBLIC_ROOT_FIELDS, ...(options.publicRootFields ?? [])]);
+  const pagedFields = pagedFieldsOf(options.sdl);
+  const maxNesting = limits.maxDepth + NESTING_SLACK;
+  return (params, auth) => {
+    const { query } = params;
+    if (typeof query !== 'string' || query.length === 0) return; // Apollo answers "no query" itself
+    const nesting = bracketNesting(query, maxNesting);
+    if (nesting > maxNesting) refuse('DEPTH_LIMIT', `the document nests more than ${maxNesting} brackets deep; at most ${maxNesting} are allowed`);
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+    } catch (error) {
+      if (error instanceof GraphQLError) throw requestError('GRAPHQL_PARSE_FAILED', error.message);
+      throw error;
+    }
+    const operationName = typeof params.operationName === 'string' ? params.operationName : null;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) {
+      const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+      throw requestError(
+        'OPERATION_RESOLUTION_FAILURE',
+        operationName ? `Unknown operation named "${operationName}".` : count > 1 ? 'Must provide operation name if query contains multiple operations.' : 'The document contains no operation.',
+      );
+    }
+    if (!auth.principal) {
+      if (auth.authError) throw auth.authError;
+      const roots = rootFieldNames(document, operation);
+      if (![...roots].every((f) => publicFields.has(f))) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this operation needs an access token');
+    }
+    const variables = typeof params.variables === 'object' && params.variables !== null ? (params.variables as Record<string, unknown>) : {};
+    const m = measureOperation(document, operation, variables, pagedFields);
+    if (m.depth > limits.maxDepth) refuse('DEPTH_LIMIT', `the operation is ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`);
+    if (m.aliases > limits.maxAliases) refuse('ALIAS_LIMIT', `the operation uses ${m.aliases} aliases; at most ${limits.maxAliases} are allowed`);
+    if (m.fields > limits.maxRootFields) refuse('ROOT_FIELD_LIMIT', `the operation asks for ${m.fields} root fields; at most ${limits.maxRootFields} are allowed`);
+    if (m.cost > limits.maxCost) refuse('COST_LIMIT', `the operation's estimated cost is ${m.cost}; at most ${limits.maxCost} is allowed`);
+  };
+}
+
+const limitsEnv = (prefix: string, defaults: OperationLimits) =>
+  z.object({
+    [`${prefix}MAX_DEPTH`]: z.coerce.number().int().min(1).max(100).default(defaults.maxDepth),
+    [`${prefix}MAX_ALIASES`]: z.coerce.number().int().min(0).default(defaults.maxAliases),
+    [`${prefix}MAX_ROOT_FIELDS`]: z.coerce.number().int().min(1).default(defaults.maxRootFields),
+    [`${prefix}MAX_COST`]: z.coerce.number().int().min(1).default(defaults.maxCost),
+    [`${prefix}MAX_TOKENS`]: z.coerce.number().int().min(100).default(defaults.maxTokens),
+    [`${prefix}MAX_BODY_BYTES`]: z.coerce.number().int().min(1024).default(defaults.maxBodyBytes),
+  });
+
+/**
+ * The limits from `env`: `<prefix>MAX_DEPTH`, `_ALIASES`, `_ROOT_FIELDS`, `_COST`, `_TOKENS`,
+ * `_BODY_BYTES` (the gateway reads `GATEWAY_…`, subgraphs `SUBGRAPH_…`), each defaulting to `defaults`.
+ */
+export function operationLimitsFromEnv(prefix: string, env: Record<string, string | undefined>, defaults: OperationLimits = DEFAULT_OPERATION_LIMITS): OperationLimits {
+  const parsed = parseEnv(limitsEnv(prefix, defaults), env) as Record<string, number>;
+  const read = (name: string): number => parsed[`${prefix}${name}`] as number;
+  return {
+    maxDepth: read('MAX_DEPTH'),
+    maxAliases: read('MAX_ALIASES'),
+    maxRootFields: read('MAX_ROOT_FIELDS'),
+    maxCost: read('MAX_COST'),
+    maxTokens: read('MAX_TOKENS'),
+    maxBodyBytes: read('MAX_BODY_BYTES'),
+  };
+}
