@@ -61,7 +61,8 @@ describe('operation limits through the gateway', () => {
     const publicOnly = await gateway(query, {}, {});
     expect(publicOnly.status).toBe(400);
     expect(publicOnly.body.errors?.[0]?.extensions).toMatchObject({ reason: 'ROOT_FIELD_LIMIT' });
-    for (const answer of [signedIn, anonymous, publicOnly]) expect(answer.ms).toBeLessThan(500);
+    // Walking each spread again took minutes; here the round trip is dominated by HTTP.
+    for (const answer of [signedIn, anonymous, publicOnly]) expect(answer.ms).toBeLessThan(2000);
   });
 
   it('refuses very deep nesting with a plain message instead of overflowing the parser', async () => {
@@ -152,6 +153,11 @@ describe('limits at a subgraph, for whoever reaches its port', () => {
     expect(jwks.status).toBe(200);
     const ok = await identity(`{ me { email } }`);
     expect([ok.status, ok.body.errors]).toEqual([200, undefined]);
+    // The gateway's file routes present the secret too: the customers service answers them (here: no such document).
+    const download = await fetch(`${system.baseUrl}/files/documents/00000000-0000-4000-8000-000000000000`, { headers: bearer(system.adminToken) });
+    expect(download.status).toBe(404);
+    const direct = await fetch(new URL('/documents/00000000-0000-4000-8000-000000000000', system.subgraphs.customers.url), { headers: bearer(system.adminToken) });
+    expect(direct.status).toBe(403);
   });
 
   it('refuses 3,000 aliases in one body', async () => {

@@ -1,8 +1,18 @@
 import { AppError } from '@rapport/errors';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { subgraphConfigFromEnv } from './config.js';
 import { requestErrorStatus, responseStatus } from './http-status.js';
-import { bracketNesting, createOperationGuard, DEFAULT_OPERATION_LIMITS, measureOperation, pagedFieldsOf, type GraphQLParams } from './operation-limits.js';
+import {
+  bracketNesting,
+  createOperationGuard,
+  DEFAULT_OPERATION_LIMITS,
+  DEFAULT_SUBGRAPH_LIMITS,
+  measureOperation,
+  operationLimitsFromEnv,
+  pagedFieldsOf,
+  type GraphQLParams,
+} from './operation-limits.js';
 
 const SDL = `
   type Query { me: User customers(first: Int, after: String): CustomerConnection! customer(id: ID!): Customer signIn: String }
@@ -70,7 +80,7 @@ describe('operation measures', () => {
   it('measures fragments that spread the next one twice, 30 levels deep, in linear time', () => {
     const started = performance.now();
     const m = measureOf(doublingFragments(30));
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(1000); // minutes when each spread is walked again
     expect(m.cost).toBe(1 + 2 ** 30);
   });
 });
@@ -90,7 +100,7 @@ describe('the operation guard', () => {
     expect(refusalOf({ query: doublingFragments(30, '__typename', 'Query').replace('{ __typename { ...F0 } }', '{ ...F0 }') }, { principal: null, authError: null })).toMatchObject({
       reason: 'ROOT_FIELD_LIMIT',
     });
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(1000); // minutes when each spread is walked again
   });
 
   it.each([
@@ -174,5 +184,16 @@ describe('HTTP status of a GraphQL response', () => {
     expect(responseStatus({ data: { customer: null }, errors: [{ message: 'x', extensions: { code: 'NOT_FOUND' } }] })).toBe(200);
     expect(responseStatus({ data: null, errors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }] })).toBe(200);
     expect(responseStatus({ errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] })).toBe(401);
+  });
+});
+
+describe('limits and the gateway secret from the environment', () => {
+  it('reads SUBGRAPH_MAX_* and GATEWAY_SECRET for a subgraph, with the defaults otherwise', () => {
+    const config = subgraphConfigFromEnv('sales', 4003, { SUBGRAPH_MAX_DEPTH: '8', SUBGRAPH_MAX_COST: '500', GATEWAY_SECRET: 'a-long-enough-shared-secret' });
+    expect(config.limits).toEqual({ ...DEFAULT_SUBGRAPH_LIMITS, maxDepth: 8, maxCost: 500 });
+    expect(config.gatewaySecret).toBe('a-long-enough-shared-secret');
+    expect(subgraphConfigFromEnv('sales', 4003, {})).toMatchObject({ limits: DEFAULT_SUBGRAPH_LIMITS, gatewaySecret: null });
+    expect(() => subgraphConfigFromEnv('sales', 4003, { GATEWAY_SECRET: 'short' })).toThrow(/GATEWAY_SECRET/);
+    expect(operationLimitsFromEnv('GATEWAY_', { GATEWAY_MAX_TOKENS: '2000' })).toEqual({ ...DEFAULT_OPERATION_LIMITS, maxTokens: 2000 });
   });
 });
