@@ -13,11 +13,15 @@ import { isAppError } from '@rapport/errors';
  */
 export type FailureKind = 'transient' | 'event' | 'unknown';
 
-/** SQLSTATEs after which the same statement can succeed later. */
-const TRANSIENT_SQLSTATES = new Set([
+/** SQLSTATEs of contention: the same transaction can succeed when run again. */
+const CONTENTION_SQLSTATES = new Set([
   '40001', // serialization_failure
   '40P01', // deadlock_detected
   '55P03', // lock_not_available (lock_timeout)
+]);
+
+/** SQLSTATEs of a database that is away or out of resources. */
+const UNAVAILABLE_SQLSTATES = new Set([
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (the database system is starting up / shutting down)
@@ -27,11 +31,11 @@ const TRANSIENT_SQLSTATES = new Set([
   '58030', // io_error
 ]);
 
-/** SQLSTATE classes that are transient as a whole: 08 connection exception, 53 insufficient resources. */
-const TRANSIENT_SQLSTATE_CLASSES = ['08', '53'];
+/** SQLSTATE classes that are unavailability as a whole: 08 connection exception, 53 insufficient resources. */
+const UNAVAILABLE_SQLSTATE_CLASSES = ['08', '53'];
 
 /** Node's network errno codes. */
-const TRANSIENT_ERRNOS = new Set([
+const UNAVAILABLE_ERRNOS = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ECONNABORTED',
@@ -49,7 +53,7 @@ const TRANSIENT_ERRNOS = new Set([
 ]);
 
 /** What drivers and pools say when the connection, not the statement, failed. */
-const TRANSIENT_MESSAGES = [
+const UNAVAILABLE_MESSAGES = [
   /connection terminated/i,
   /connection (?:is )?closed/i,
   /terminating connection/i,
@@ -62,7 +66,7 @@ const TRANSIENT_MESSAGES = [
   /read ECONNRESET/i,
 ];
 
-const KAFKAJS_TRANSIENT_NAMES = new Set([
+const KAFKAJS_UNAVAILABLE_NAMES = new Set([
   'KafkaJSConnectionError',
   'KafkaJSConnectionClosedError',
   'KafkaJSRequestTimeoutError',
@@ -86,24 +90,39 @@ function* chain(error: unknown, depth = 0): Generator<Inspectable> {
 
 const isSqlState = (value: unknown): value is string => typeof value === 'string' && /^[0-9A-Z]{5}$/.test(value);
 
-/** True when `error` (or anything it wraps) says the failure is the world's, not the event's. */
-export function isTransientFailure(error: unknown): boolean {
+/**
+ * True when `error` (or anything it wraps) says a dependency is away: the database refuses or drops
+ * connections, is starting or shutting down, has no connection left, a pool or network timeout, a
+ * retriable Kafka or network error. Clients get SERVICE_UNAVAILABLE (retryable) for these.
+ */
+export function isUnavailableFailure(error: unknown): boolean {
   for (const e of chain(error)) {
     for (const code of [e.code, e.sqlState]) {
-      if (isSqlState(code) && (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_SQLSTATE_CLASSES.includes(code.slice(0, 2)))) return true;
-      if (typeof code === 'string' && TRANSIENT_ERRNOS.has(code)) return true;
+      if (isSqlState(code) && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SQLSTATE_CLASSES.includes(code.slice(0, 2)))) return true;
+      if (typeof code === 'string' && UNAVAILABLE_ERRNOS.has(code)) return true;
     }
-    if (typeof e.errno === 'string' && TRANSIENT_ERRNOS.has(e.errno)) return true;
+    if (typeof e.errno === 'string' && UNAVAILABLE_ERRNOS.has(e.errno)) return true;
     const name = typeof e.name === 'string' ? e.name : '';
-    if (name === 'ConnectionException' || name === 'DeadlockException' || name === 'LockWaitTimeoutException') return true;
-    if (name === 'KnexTimeoutError') return true;
-    if (KAFKAJS_TRANSIENT_NAMES.has(name)) return true;
+    if (name === 'ConnectionException' || name === 'KnexTimeoutError') return true;
+    if (KAFKAJS_UNAVAILABLE_NAMES.has(name)) return true;
     if (name.startsWith('KafkaJS') && e.retriable === true) return true;
     const message = typeof e.message === 'string' ? e.message : '';
-    if (TRANSIENT_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
   }
   return false;
 }
+
+/** True when the database gave up a transaction for contention (serialization failure, deadlock, lock timeout). */
+export function isContentionFailure(error: unknown): boolean {
+  for (const e of chain(error)) {
+    for (const code of [e.code, e.sqlState]) if (isSqlState(code) && CONTENTION_SQLSTATES.has(code)) return true;
+    if (e.name === 'DeadlockException' || e.name === 'LockWaitTimeoutException') return true;
+  }
+  return false;
+}
+
+/** True when the failure is the world's, not the event's: a dependency away, or contention. */
+export const isTransientFailure = (error: unknown): boolean => isUnavailableFailure(error) || isContentionFailure(error);
 
 const isZodError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { actingScope } from './audit.js';
+import { isUnavailableResponse } from './format-error.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -21,6 +22,8 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Readiness: every dependency reachable. */
   ready: () => Promise<Record<string, boolean>>;
+  /** `/metrics`: the Prometheus text format. */
+  metrics?: () => Promise<string>;
   /** Extra GET routes (exact paths), e.g. the explorer's page and assets. */
   routes?: Record<string, RouteHandler>;
   /** Tried after `/health` and `/ready`, before the routes and GraphQL. */
@@ -84,6 +87,11 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
         const ok = Object.values(checks).every(Boolean);
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
       }
+      if (url.pathname === '/metrics' && options.metrics) {
+        const text = await options.metrics();
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        return void res.end(text);
+      }
       if (options.handle && (await options.handle(req, res, url, requestId))) return;
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') return route(req, res);
@@ -112,6 +120,8 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
+        // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
+        if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
         res.end(response.body.string);
         return;
       }
