@@ -17,7 +17,7 @@ export function composeSupergraph(root = repoRoot): CompositionOutcome {
   const services = SUBGRAPHS.map(({ name, port }) => ({
     name,
     url: defaultSubgraphUrl(port),
-    typeDefs: parse(loadSdl(join(root, 'services', name, 'src'))),
+    typeDefs: parse(loadSdl(join(root, 'services', name, 'src'), name)),
   }));
   const result = composeServices(services);
   if (result.errors) {

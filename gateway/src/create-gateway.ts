@@ -6,6 +6,7 @@ import type { Principal, TokenVerifier } from '@rapport/auth';
 import type { AppError } from '@rapport/errors';
 import {
   authenticate,
+  cachedProbe,
   closeServer,
   createFormatError,
   createHttpApp,
@@ -23,7 +24,26 @@ import type { GatewayConfig } from './config.js';
 import { documentRoutes } from './document-routes.js';
 import { explorerRoutes } from './explorer.js';
 import { leadFormRoute } from './lead-form-route.js';
-import { supergraphPath, type SubgraphName } from './subgraphs.js';
+import { SUBGRAPHS, supergraphPath, type SubgraphName } from './subgraphs.js';
+
+/**
+ * The gateway's readiness: each subgraph's own `/ready` answers 200 within 1 s (asked at most once
+ * a second per subgraph, outside the pool of connections that carry queries).
+ */
+function subgraphReadiness(urls: Record<SubgraphName, string>): () => Promise<Record<string, boolean>> {
+  const probes = SUBGRAPHS.map(({ name }) => {
+    const readyUrl = new URL('/ready', urls[name]);
+    return [
+      name,
+      cachedProbe(async () => {
+        const response = await fetch(readyUrl, { signal: AbortSignal.timeout(1000) });
+        await response.body?.cancel();
+        if (!response.ok) throw new Error(`${name} is not ready (${response.status})`);
+      }),
+    ] as const;
+  });
+  return async () => Object.fromEntries(await Promise.all(probes.map(async ([name, probe]) => [name, await probe()] as const)));
+}
 
 /** Per-request context of the gateway: the verified caller and what it forwards to subgraphs. */
 export interface GatewayContext {
@@ -141,7 +161,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
           ...(await authenticate(req, config.verifier)),
           authorization: req.headers.authorization ?? null,
         }),
-        ready: async () => ({ supergraph: true }),
+        ready: subgraphReadiness(config.subgraphUrls),
         routes: config.explorer ? explorerRoutes('/graphql') : {},
         handle: async (req, res, reqUrl, requestId) => (await documents.handle(req, res, reqUrl, requestId)) || leadForm(req, res, reqUrl, requestId),
         maxBodyBytes: config.limits.maxBodyBytes,

@@ -4,6 +4,7 @@ import { parseData, parseEnvelope, type CloudEvent, type EventDefinition } from 
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { classifyFailure, type FailureKind } from './failure.js';
 import { deadLetterTopic, kafkaGroupId } from './kafka.js';
 
 /** A handler for one event type; it receives the transaction's EntityManager. */
@@ -26,9 +27,14 @@ export function on<TType extends string, TSchema extends z.ZodTypeAny>(
 }
 
 export interface RetryPolicy {
-  /** Attempts in all, the first included, before the event goes to the dead-letter topic. */
+  /**
+   * Attempts in all, the first included, before an event whose failure is neither transient nor the
+   * event's own (see `classifyFailure`) goes to the dead-letter topic. Transient failures (the
+   * database or broker away) are retried without limit and do not count.
+   */
   attempts: number;
   initialDelayMs: number;
+  /** The longest wait between two attempts; kept under the group's session timeout (10 s). */
   maxDelayMs: number;
 }
 
@@ -45,9 +51,40 @@ export interface EventConsumerOptions {
   retry?: Partial<RetryPolicy>;
 }
 
+/** One event sent to the dead-letter topic by this process. */
+export interface DeadLetterEntry {
+  eventId: string | null;
+  type: string | null;
+  topic: string;
+  partition: number;
+  offset: string;
+  reason: string;
+  kind: FailureKind;
+  attempts: number;
+  at: Date;
+}
+
+/** What a consumer has been doing since it started. */
+export interface EventConsumerStats {
+  groupId: string;
+  /** The topics it reads, namespaced. */
+  topics: string[];
+  /** Its dead-letter topic, namespaced. */
+  deadLetterTopic: string;
+  /** Events dead-lettered since the process started. */
+  deadLettered: number;
+  /** The latest dead letters (at most 20), newest first. */
+  recentDeadLetters: DeadLetterEntry[];
+  /** Retries after transient failures since the process started. */
+  transientRetries: number;
+  /** The transient failure it is waiting out now, if any (the partition does not move meanwhile). */
+  waitingOut: { since: Date; attempts: number; reason: string } | null;
+}
+
 export interface EventConsumer {
   start(): Promise<void>;
   stop(): Promise<void>;
+  stats(): EventConsumerStats;
 }
 
 export type ApplyResult = 'applied' | 'duplicate';
@@ -81,10 +118,24 @@ const headerText = (headers: IHeaders | undefined, name: string): string | undef
   return first === undefined ? undefined : first.toString();
 };
 
+/** Thrown out of a message's retry loop when the consumer stops: the offset must not be committed. */
+class ConsumerStopping extends Error {
+  constructor() {
+    super('consumer stopping; the event will be handled after restart');
+    this.name = 'ConsumerStopping';
+  }
+}
+
+const RECENT_DEAD_LETTERS = 20;
+
 /**
- * A consumer group member that applies events through the inbox, retries a failing handler with
- * exponential backoff, and sends an event that keeps failing to the group's dead-letter topic
- * with its error, so the partition moves on and the event can be replayed later.
+ * A consumer group member that applies events through the inbox. A failing event is retried with
+ * exponential backoff (capped) on its partition, which does not move meanwhile; the member keeps
+ * heartbeating, so its group session survives outages of any length. What happens then depends on
+ * `classifyFailure`: transient failures (database or broker away) are retried until they pass;
+ * an event that cannot be applied (invalid payload, business refusal) goes to the group's
+ * dead-letter topic at once; anything else after `retry.attempts` attempts. A dead letter carries
+ * its error in its headers, is logged at error level and counted (`stats()`), and can be replayed.
  */
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
   const { kafka, orm, groupId, topicPrefix, producer } = options;
@@ -96,8 +147,39 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const topics = [...new Set(options.handlers.map((h) => `${topicPrefix}${h.topic}`))];
   const dlq = deadLetterTopic(topicPrefix, groupId);
   let consumer: Consumer | undefined;
+  let stopping = false;
+  const wakers = new Set<() => void>();
+  const stats: EventConsumerStats = {
+    groupId,
+    topics,
+    deadLetterTopic: dlq,
+    deadLettered: 0,
+    recentDeadLetters: [],
+    transientRetries: 0,
+    waitingOut: null,
+  };
 
-  async function deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number): Promise<void> {
+  /** Waits `ms`, or less when the consumer stops. */
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wakers.add(done);
+    });
+
+  async function deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: unknown,
+    attempts: number,
+    kind: FailureKind,
+    event: CloudEvent | null,
+  ): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     await producer.send({
       topic: dlq,
@@ -112,6 +194,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
             'x-original-partition': String(partition),
             'x-original-offset': message.offset,
             'x-error': reason.slice(0, 2000),
+            'x-failure-kind': kind,
             'x-attempts': String(attempts),
             'x-failed-consumer': groupId,
             'x-failed-at': new Date().toISOString(),
@@ -119,7 +202,20 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         },
       ],
     });
-    log.error({ topic, partition, offset: message.offset, attempts, reason }, 'event dead-lettered');
+    stats.deadLettered += 1;
+    stats.recentDeadLetters.unshift({
+      eventId: event?.id ?? null,
+      type: event?.type ?? null,
+      topic,
+      partition,
+      offset: message.offset,
+      reason: reason.slice(0, 500),
+      kind,
+      attempts,
+      at: new Date(),
+    });
+    stats.recentDeadLetters.length = Math.min(stats.recentDeadLetters.length, RECENT_DEAD_LETTERS);
+    log.error({ topic, partition, offset: message.offset, eventId: event?.id, type: event?.type, attempts, kind, reason, deadLetterTopic: dlq }, 'event dead-lettered');
   }
 
   async function handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
@@ -127,32 +223,52 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     try {
       event = parseEnvelope(message.value?.toString() ?? '');
     } catch (error) {
-      await deadLetter(topic, partition, message, new Error(`not a CloudEvent: ${(error as Error).message}`), 0);
+      await deadLetter(topic, partition, message, new Error(`not a CloudEvent: ${(error as Error).message}`), 0, 'event', null);
       return;
     }
     const handlers = byType.get(event.type);
     if (!handlers) return;
     const eventLog = log.child({ eventId: event.id, type: event.type, requestId: event.requestid ?? headerText(message.headers, 'x-request-id') });
+    // `failures` counts the attempts that may be the event's fault; transient ones do not count.
+    let failures = 0;
     for (let attempt = 1; ; attempt += 1) {
+      if (stopping) throw new ConsumerStopping();
       try {
         const result = await applyOnce(orm, groupId, handlers, event);
+        if (stats.waitingOut) eventLog.info({ attempts: attempt, since: stats.waitingOut.since }, 'event handled after a transient failure');
+        stats.waitingOut = null;
         eventLog.debug({ result }, 'event handled');
         return;
       } catch (error) {
-        if (attempt >= retry.attempts) {
-          await deadLetter(topic, partition, message, error, attempt);
+        if (stopping) throw new ConsumerStopping();
+        const kind = classifyFailure(error);
+        if (kind !== 'transient') failures += 1;
+        if (kind === 'event' || (kind === 'unknown' && failures >= retry.attempts)) {
+          stats.waitingOut = null;
+          await deadLetter(topic, partition, message, error, attempt, kind, event);
           return;
         }
-        const delay = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1));
-        eventLog.warn({ err: error, attempt, delay }, 'event handler failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        const delay = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.min(attempt - 1, 20));
+        if (kind === 'transient') {
+          stats.transientRetries += 1;
+          const reason = error instanceof Error ? error.message : String(error);
+          stats.waitingOut = { since: stats.waitingOut?.since ?? new Date(), attempts: attempt, reason };
+          // Loud once, then quiet: an outage may last minutes.
+          if (attempt === 1 || attempt % 20 === 0) eventLog.warn({ err: error, attempt, delay }, 'transient failure; retrying until it passes');
+        } else {
+          eventLog.warn({ err: error, attempt, failures, delay }, 'event handler failed; retrying');
+        }
+        await sleep(delay);
+        if (stopping) throw new ConsumerStopping();
         await heartbeat();
       }
     }
   }
 
   return {
+    stats: () => ({ ...stats, recentDeadLetters: [...stats.recentDeadLetters] }),
     async start() {
+      stopping = false;
       // A short fetch wait keeps shutdown under a second; a 10 s session lets a crashed member's
       // partitions move on quickly. Retry back-off heartbeats, so long retries keep the session.
       const c = kafka.consumer({ groupId: kafkaGroupId(topicPrefix, groupId), allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 1000 });
@@ -170,6 +286,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       log.info({ topics }, 'consumer joined its group');
     },
     async stop() {
+      // A message waiting out an outage gives up its partition (uncommitted) instead of holding the stop.
+      stopping = true;
+      for (const wake of [...wakers]) wake();
       await consumer?.disconnect();
       consumer = undefined;
     },

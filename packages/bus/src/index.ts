@@ -4,5 +4,6 @@ export * from './enqueue.js';
 export * from './kafka.js';
 export * from './relay.js';
 export * from './consumer.js';
+export * from './failure.js';
 export * from './replay.js';
 export * from './publish.js';

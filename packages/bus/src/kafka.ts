@@ -1,14 +1,15 @@
-import { Kafka, logLevel, type LogEntry, type Admin } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Admin, type ISocketFactory, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 
 /** A kafkajs client whose logs go to pino. */
-export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger; socketFactory?: ISocketFactory }): Kafka {
   const log = options.logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
     connectionTimeout: 3000,
     retry: { initialRetryTime: 100, retries: 8 },
+    ...(options.socketFactory ? { socketFactory: options.socketFactory } : {}),
     logLevel: logLevel.WARN,
     logCreator:
       () =>
@@ -18,6 +19,24 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
         else if (level === logLevel.WARN) log.warn(rest, message);
         else log.debug(rest, message);
       },
+  });
+}
+
+/**
+ * The producer the relay and the dead-letter path share: idempotent, one request in flight (so a
+ * retried batch cannot overtake the next), keyed partitioning. Its own retries are few and at most
+ * 500 ms apart: a send fails within about 2 s while the broker is away, instead of kafkajs retrying
+ * for minutes with back-off growing to 30 s; the caller retries, and resumes within half a second
+ * of the broker's return. (kafkajs warns that limiting an idempotent producer's retries may
+ * invalidate exactly-once; delivery here is at-least-once and the consumers' inboxes dedupe.)
+ */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: 4, initialRetryTime: 100, maxRetryTime: 500 },
   });
 }
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Producer } from 'kafkajs';
+import pg from 'pg';
 import type { Logger } from 'pino';
 
 export interface OutboxRelayOptions {
@@ -11,8 +11,12 @@ export interface OutboxRelayOptions {
   topicPrefix: string;
   /** One relay per database publishes at a time, so one aggregate's events keep their order. */
   lockName: string;
+  /** The database the outbox is in; by default the ORM's. */
+  databaseUrl?: string;
   pollIntervalMs?: number;
   batchSize?: number;
+  /** The longest wait between two attempts while the broker or the database is away. */
+  maxBackoffMs?: number;
   /** Called after Kafka acknowledged a batch and before the rows are marked sent. */
   onPublished?: (ids: string[]) => Promise<void> | void;
 }
@@ -20,7 +24,10 @@ export interface OutboxRelayOptions {
 export interface OutboxRelay {
   start(): void;
   stop(): Promise<void>;
-  /** Publishes what is pending now; resolves with the number of events published. */
+  /**
+   * Publishes what is pending now; resolves with the number of events published (0 when another
+   * relay holds the database's relay lock). Outside a started relay it lets the lock go after.
+   */
   relayOnce(): Promise<number>;
 }
 
@@ -32,47 +39,116 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** The relay's own connection, and whether it holds the relay lock. */
+interface Leadership {
+  client: pg.Client;
+  alive: boolean;
+  leader: boolean;
+}
+
 /**
- * Moves outbox rows to Kafka. Rows are locked with FOR UPDATE SKIP LOCKED, published with the
- * idempotent producer (key = aggregate id), then marked sent in the same transaction. If the
- * process dies between publishing and committing, the rows stay pending and are published again:
- * delivery is at-least-once, and consumers' inboxes make it effectively once.
+ * Moves outbox rows to Kafka without holding a transaction open while Kafka answers (or does not):
+ *
+ * 1. Leadership: one relay per database, through a session-level advisory lock held by the relay's
+ *    own connection (`pg_try_advisory_lock`). It lasts as long as that connection: a relay that
+ *    dies or loses its connection lets it go, and another takes over.
+ * 2. Claim: on that connection, the oldest pending rows (`order by created_at, id … for update
+ *    skip locked`), a single statement, committed at once.
+ * 3. Publish, outside any transaction, with the idempotent producer (key = aggregate id).
+ * 4. Mark them sent, a single statement.
+ *
+ * Only the leader claims, and it publishes one batch at a time in outbox order, so one aggregate's
+ * events keep their order. If the relay dies between publishing and marking, the rows stay
+ * pending and are published again: delivery is at-least-once, and consumers' inboxes make it
+ * effectively once. While the broker (or database) is away, it retries at most `maxBackoffMs`
+ * (500 ms) apart, so it resumes within about half a second of the broker's return.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { orm, producer, logger, topicPrefix, lockName } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   const batchSize = options.batchSize ?? 200;
+  const maxBackoffMs = options.maxBackoffMs ?? 500;
+  const databaseUrl = options.databaseUrl ?? orm.config.get('clientUrl') ?? orm.config.getClientUrl();
   const log = logger.child({ component: 'outbox-relay' });
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  let leadership: Leadership | undefined;
+
+  async function connect(): Promise<Leadership> {
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: `outbox-relay:${lockName}`.slice(0, 63) });
+    const state: Leadership = { client, alive: true, leader: false };
+    const lost = (error?: unknown): void => {
+      if (!state.alive) return;
+      state.alive = false;
+      if (state.leader) log.warn({ err: error }, 'outbox relay lost its database connection, and with it the relay lock');
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+    } catch (error) {
+      state.alive = false;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return state;
+  }
+
+  async function release(): Promise<void> {
+    const current = leadership;
+    leadership = undefined;
+    // Closing the connection releases the session lock.
+    if (current) await current.client.end().catch(() => undefined);
+  }
+
+  /** The relay's connection, holding the relay lock; undefined while another relay holds it. */
+  async function lead(): Promise<Leadership | undefined> {
+    if (leadership && !leadership.alive) await release();
+    leadership ??= await connect();
+    if (!leadership.leader) {
+      const { rows } = await leadership.client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [lockName]);
+      leadership.leader = rows[0]?.locked === true;
+      if (leadership.leader) log.info({ lockName }, 'outbox relay holds the relay lock');
+    }
+    return leadership.leader ? leadership : undefined;
+  }
+
+  async function pass(): Promise<number> {
+    const leader = await lead();
+    if (!leader) return 0;
+    const { rows } = await leader.client.query<OutboxRow>(
+      `select id, topic, message_key, payload, headers from outbox_message
+        where published_at is null order by created_at, id limit $1 for update skip locked`,
+      [batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const byTopic = new Map<string, OutboxRow[]>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+        topic: `${topicPrefix}${topic}`,
+        messages: topicRows.map((row) => ({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers })),
+      })),
+    });
+    const ids = rows.map((r) => r.id);
+    await options.onPublished?.(ids);
+    await leader.client.query('update outbox_message set published_at = now() where id = any($1::uuid[]) and published_at is null', [ids]);
+    log.debug({ count: ids.length }, 'relayed outbox events');
+    return ids.length;
+  }
 
   async function relayOnce(): Promise<number> {
-    const em = orm.em.fork() as SqlEntityManager;
-    return em.transactional(async (tx) => {
-      const [lock] = await tx.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [lockName]);
-      if (!lock?.locked) return 0;
-      const rows = await tx.execute<OutboxRow[]>(
-        `select id, topic, message_key, payload, headers from outbox_message
-          where published_at is null order by created_at, id limit ? for update skip locked`,
-        [batchSize],
-      );
-      if (rows.length === 0) return 0;
-      const byTopic = new Map<string, OutboxRow[]>();
-      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
-          topic: `${topicPrefix}${topic}`,
-          messages: topicRows.map((row) => ({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers })),
-        })),
-      });
-      const ids = rows.map((r) => r.id);
-      await options.onPublished?.(ids);
-      await tx.execute('update outbox_message set published_at = now() where id in (?)', [ids]);
-      log.debug({ count: ids.length }, 'relayed outbox events');
-      return ids.length;
-    });
+    try {
+      return await pass();
+    } catch (error) {
+      // A connection that failed a statement may be half-broken: start afresh next time.
+      if (leadership) leadership.alive = false;
+      throw error;
+    } finally {
+      if (!running) await release();
+    }
   }
 
   const pause = (ms: number): Promise<void> =>
@@ -89,14 +165,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     while (running) {
       try {
         const count = await relayOnce();
+        if (failures > 0) log.info({ failures }, 'outbox relay recovered');
         failures = 0;
         if (count < batchSize && running) await pause(pollIntervalMs);
       } catch (error) {
         failures += 1;
-        log.error({ err: error, failures }, 'outbox relay failed; retrying');
-        if (running) await pause(Math.min(5000, pollIntervalMs * 2 ** failures));
+        if (failures === 1 || failures % 20 === 0) log.error({ err: error, failures }, 'outbox relay failed; retrying');
+        if (running) await pause(Math.min(maxBackoffMs, pollIntervalMs * 2 ** Math.min(failures, 10)));
       }
     }
+    await release();
   }
 
   return {
@@ -110,6 +188,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       running = false;
       wake?.();
       await loop;
+      loop = undefined;
+      await release();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { isUnavailableFailure } from '@rapport/bus';
 import { isAppError } from '@rapport/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -17,7 +18,42 @@ const PASS_THROUGH = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'SERVICE_UNAVAILABLE',
 ]);
+
+/** The code of an error caused by a dependency (a database, a subgraph) being away; clients may retry. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+const unavailable = (formatted: GraphQLFormattedError): GraphQLFormattedError => ({
+  message: 'a service this operation needs is unavailable; retry later',
+  ...(formatted.path ? { path: formatted.path } : {}),
+  extensions: { code: SERVICE_UNAVAILABLE, retryable: true },
+});
+
+/**
+ * True when a GraphQL response body (JSON text) failed as a whole because something was
+ * unavailable: no data, and every error SERVICE_UNAVAILABLE. Such a response is sent with HTTP 503.
+ */
+export function isUnavailableResponse(body: string): boolean {
+  if (!body.includes(SERVICE_UNAVAILABLE)) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    const errors = parsed.errors ?? [];
+    return (parsed.data === null || parsed.data === undefined) && errors.length > 0 && errors.every((e) => e.extensions?.code === SERVICE_UNAVAILABLE);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when the gateway could not get an answer from a subgraph: the fetch failed (connection
+ * refused or reset, timeout) or the subgraph answered 502/503/504.
+ */
+function isSubgraphUnavailable(formatted: GraphQLFormattedError): boolean {
+  const response = formatted.extensions?.response;
+  const status = isPlainObject(response) ? response.status : undefined;
+  return typeof status === 'number' && [502, 503, 504].includes(status);
+}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -38,7 +74,8 @@ export function fieldFromMessage(message: string): string | undefined {
 
 /**
  * Turns any error into what a client may see: AppErrors by their category, GraphQL's own
- * validation errors with the field named, everything else as INTERNAL_SERVER_ERROR without
+ * validation errors with the field named, a dependency that is away (database, broker, subgraph)
+ * as SERVICE_UNAVAILABLE with `retryable: true`, everything else as INTERNAL_SERVER_ERROR without
  * internals (logged with the request id).
  */
 export function createFormatError(logger: Logger) {
@@ -47,6 +84,10 @@ export function createFormatError(logger: Logger) {
     if (isAppError(original)) {
       const gql = original.toGraphQLError();
       return { message: gql.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: gql.extensions };
+    }
+    if (isUnavailableFailure(original) || isSubgraphUnavailable(formatted)) {
+      logger.warn({ err: original, path: formatted.path }, 'a dependency is unavailable');
+      return unavailable(formatted);
     }
     if (original instanceof UniqueConstraintViolationException) {
       return { message: 'a record with the same unique value exists', path: formatted.path, extensions: { code: 'CONFLICT' } };
@@ -61,6 +102,7 @@ export function createFormatError(logger: Logger) {
         extensions: {
           code,
           ...(typeof formatted.extensions?.reason === 'string' ? { reason: formatted.extensions.reason } : {}),
+          ...(code === SERVICE_UNAVAILABLE ? { retryable: true } : {}),
           ...(field ? { field } : {}),
           // An AppError's client-safe details, passed on by the gateway from the subgraph that raised it.
           ...(isPlainObject(formatted.extensions?.details) ? { details: formatted.extensions.details } : {}),

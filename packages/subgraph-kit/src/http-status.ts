@@ -13,6 +13,8 @@ export function requestErrorStatus(code: unknown): number {
       return 401;
     case 'FORBIDDEN':
       return 403;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
     case 'BAD_USER_INPUT':
     case 'BAD_REQUEST':
     case 'GRAPHQL_PARSE_FAILED':

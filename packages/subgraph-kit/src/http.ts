@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { isAppError } from '@rapport/errors';
 import { GraphQLError } from 'graphql';
 import { actingScope } from './audit.js';
+import { isUnavailableResponse } from './format-error.js';
 import { requestErrorStatus } from './http-status.js';
 import type { GraphQLParams } from './operation-limits.js';
 
@@ -25,6 +26,8 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Readiness: every dependency reachable. */
   ready: () => Promise<Record<string, boolean>>;
+  /** `/metrics`: the Prometheus text format. */
+  metrics?: () => Promise<string>;
   /** Extra GET routes (exact paths), e.g. the explorer's page and assets. */
   routes?: Record<string, RouteHandler>;
   /** Tried after `/health`, `/ready` and the routes, before GraphQL. */
@@ -132,6 +135,11 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
         const ok = Object.values(checks).every(Boolean);
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
       }
+      if (url.pathname === '/metrics' && options.metrics) {
+        const text = await options.metrics();
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        return void res.end(text);
+      }
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') return route(req, res);
       if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
@@ -178,6 +186,8 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
+        // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
+        if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
         res.end(response.body.string);
         return;
       }

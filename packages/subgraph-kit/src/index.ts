@@ -13,3 +13,4 @@ export * from './visibility.js';
 export * from './audit.js';
 export * from './operation-limits.js';
 export * from './http-status.js';
+export * from './operations.js';

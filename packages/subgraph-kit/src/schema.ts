@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { eventBusSdl } from './operations.js';
 
 /** A module's resolvers: type name → field name → resolver (or `__resolveReference`). */
 export type ResolverMap = Record<string, Record<string, unknown>>;
@@ -23,13 +24,14 @@ const COMMON_SDL_PATH = fileURLToPath(new URL('../graphql/common.graphql', impor
 
 /**
  * The subgraph's SDL: the common declarations, then every `*.graphql` under `srcDir` in path
- * order. The same function feeds the running subgraph and `npm run compose`, so they cannot
- * disagree.
+ * order, then (given the service's name) its ADMIN status root field `<service>EventBus`. The same
+ * function feeds the running subgraph and `npm run compose`, so they cannot disagree.
  */
-export function loadSdl(srcDir: string): string {
+export function loadSdl(srcDir: string, service?: string): string {
   const common = `# common.graphql (@rapport/subgraph-kit)\n${readFileSync(COMMON_SDL_PATH, 'utf8').trim()}\n`;
   const own = graphqlFiles(srcDir).map((file) => `# ${relative(srcDir, file)}\n${readFileSync(file, 'utf8').trim()}\n`);
-  return [common, ...own].join('\n');
+  const status = service ? [`# the event bus status (@rapport/subgraph-kit)\n${eventBusSdl(service)}`] : [];
+  return [common, ...own, ...status].join('\n');
 }
 
 /**

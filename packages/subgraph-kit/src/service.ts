@@ -11,6 +11,7 @@ import {
   createEventConsumer,
   createKafka,
   createOutboxRelay,
+  createProducer,
   deadLetterTopic,
   ensureTopics,
   type EventConsumer,
@@ -20,7 +21,7 @@ import {
 } from '@rapport/bus';
 import { ALL_TOPICS, type CloudEvent, type EventMetadata } from '@rapport/contracts';
 import type { AppError } from '@rapport/errors';
-import { Partitioners, type Producer } from 'kafkajs';
+import type { Admin, ISocketFactory, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Principal, TokenVerifier } from '@rapport/auth';
 import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
@@ -30,6 +31,7 @@ import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js
 import { httpStatusPlugin } from './http-status.js';
 import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
 import { createLogger } from './logger.js';
+import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
 import { createOrm, migrate } from './orm.js';
 import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
 import { buildSchema, loadSdl, mergeResolvers, type ResolverMap } from './schema.js';
@@ -107,6 +109,8 @@ export interface SubgraphRuntimeConfig {
   limits?: OperationLimits;
   /** When set, GraphQL is answered only to callers presenting it in `x-gateway-secret` (the gateway). */
   gatewaySecret?: string | null;
+  /** Opens broker connections (tests route them through a proxy they can cut); kafkajs' own by default. */
+  kafkaSocketFactory?: ISocketFactory;
 }
 
 export interface SubgraphService {
@@ -124,16 +128,29 @@ export interface SubgraphService {
  */
 export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
   const logger = config.logger ?? createLogger(definition.name, config.logLevel);
-  const sdl = loadSdl(definition.srcDir);
-  const { schema } = buildSchema(sdl, mergeResolvers([auditEntryResolvers, ...definition.resolvers]));
+  const sdl = loadSdl(definition.srcDir, definition.name);
+  const { schema } = buildSchema(sdl, mergeResolvers([auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]));
   let orm: MikroORM | undefined;
   let server: Server | undefined;
   let apollo: ApolloServer<SubgraphContext<TLoaders>> | undefined;
   let producer: Producer | undefined;
-  let producerConnected = false;
+  let admin: Admin | undefined;
   let relay: OutboxRelay | undefined;
   let consumer: EventConsumer | undefined;
   let url = '';
+  let ready: () => Promise<Record<string, boolean>> = async () => ({ started: false });
+  const operations = (): EventBusView => ({
+    service: definition.name,
+    orm: activeOrm(),
+    topicPrefix: config.topicPrefix,
+    ...(admin ? { admin } : {}),
+    ...(consumer ? { consumer } : {}),
+    ready,
+  });
+  const activeOrm = (): MikroORM => {
+    if (!orm) throw new Error(`${definition.name} is not started`);
+    return orm;
+  };
 
   async function start(): Promise<{ url: string }> {
     const started = Date.now();
@@ -150,17 +167,22 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     await definition.onStart?.(orm);
 
     if (config.kafkaBrokers.length > 0) {
-      const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `rapport-${definition.name}`, logger });
-      const admin = kafka.admin();
-      await admin.connect();
+      const kafka = createKafka({
+        brokers: config.kafkaBrokers,
+        clientId: `rapport-${definition.name}`,
+        logger,
+        ...(config.kafkaSocketFactory ? { socketFactory: config.kafkaSocketFactory } : {}),
+      });
+      const setup = kafka.admin();
+      await setup.connect();
       try {
-        await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${config.topicPrefix}${t}`), deadLetterTopic(config.topicPrefix, definition.name)]);
+        await ensureTopics(setup, [...ALL_TOPICS.map((t) => `${config.topicPrefix}${t}`), deadLetterTopic(config.topicPrefix, definition.name)]);
       } finally {
-        await admin.disconnect();
+        await setup.disconnect();
       }
-      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-      producer.on(producer.events.CONNECT, () => (producerConnected = true));
-      producer.on(producer.events.DISCONNECT, () => (producerConnected = false));
+      admin = operationsAdmin(kafka);
+      await admin.connect();
+      producer = createProducer(kafka);
       await producer.connect();
       relay = createOutboxRelay({
         orm,
@@ -213,13 +235,20 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       ],
     });
     await apollo.start();
-    const activeOrm = orm;
+    const startedOrm = orm;
     const handle = definition.handle;
+    // Readiness tells the truth cheaply: each dependency is asked at most once a second, with a short timeout.
+    const database = databaseProbe(startedOrm);
+    const broker = admin ? kafkaProbe(admin) : undefined;
+    ready = async () => {
+      const [db, kafka] = await Promise.all([database(), broker ? broker() : Promise.resolve(true)]);
+      return { database: db, kafka };
+    };
     server = createHttpApp({
       apollo,
       logger,
       context: async (req: IncomingMessage, requestId: string) => {
-        const em = activeOrm.em.fork() as SqlEntityManager;
+        const em = startedOrm.em.fork() as SqlEntityManager;
         const { principal, authError } = await authenticate(req, config.verifier);
         const scope = actingScope.getStore();
         if (scope) scope.actorId = principal?.userId ?? null;
@@ -233,16 +262,14 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
           authError,
         };
       },
-      ready: async () => ({
-        database: await activeOrm.isConnected(),
-        kafka: config.kafkaBrokers.length === 0 || producerConnected,
-      }),
       maxBodyBytes: limits.maxBodyBytes,
       // The same limits as the gateway's, for whoever reaches the subgraph's port.
       guard: createOperationGuard({ limits, publicRootFields: definition.publicRootFields ?? [], sdl }),
       gatewaySecret: config.gatewaySecret ?? null,
+      ready: () => ready(),
+      metrics: () => renderMetrics(operations()),
       ...(definition.routes ? { routes: definition.routes } : {}),
-      ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: activeOrm, logger, verifier: config.verifier, requestId }) } : {}),
+      ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier: config.verifier, requestId }) } : {}),
     });
     url = await listen(server, config.port, config.host);
     logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');
@@ -260,20 +287,21 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     await step('consumer', () => consumer?.stop());
     await step('relay', () => relay?.stop());
     await step('producer', () => producer?.disconnect());
+    await step('admin', () => admin?.disconnect());
     await step('orm', () => orm?.close(true));
     server = undefined;
     apollo = undefined;
     consumer = undefined;
     relay = undefined;
     producer = undefined;
+    admin = undefined;
   }
 
   return {
     start,
     stop,
     get orm() {
-      if (!orm) throw new Error(`${definition.name} is not started`);
-      return orm;
+      return activeOrm();
     },
     logger,
     get url() {

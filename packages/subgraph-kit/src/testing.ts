@@ -90,7 +90,13 @@ export interface TestSubgraph {
 export async function startTestSubgraph(
   name: string,
   factory: (config: SubgraphRuntimeConfig) => SubgraphService,
-  options: { kafka?: boolean; topicPrefix?: string; overrides?: Partial<SubgraphRuntimeConfig> } = {},
+  options: {
+    kafka?: boolean;
+    topicPrefix?: string;
+    overrides?: Partial<SubgraphRuntimeConfig>;
+    /** How the service reaches its fresh database (e.g. through a proxy the test can cut); directly by default. */
+    databaseUrl?: (url: string) => string;
+  } = {},
 ): Promise<TestSubgraph> {
   const queries: string[] = [];
   // Read the brokers before creating the database, so a missing KAFKA_BROKERS leaves no database behind.
@@ -100,7 +106,7 @@ export async function startTestSubgraph(
   const service = factory({
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: database.url,
+    databaseUrl: options.databaseUrl ? options.databaseUrl(database.url) : database.url,
     kafkaBrokers: brokers,
     topicPrefix,
     logLevel: process.env.LOG_LEVEL ?? 'warn',

@@ -80,3 +80,4 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, options: {
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
   }
 }
+export * from './tcp-proxy.js';

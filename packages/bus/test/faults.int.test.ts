@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { MikroORM, type SqlEntityManager } from '@mikro-orm/postgresql';
+import { createEvent } from '@rapport/contracts';
+import {
+  brokerAddress,
+  createTestDatabase,
+  deleteTopics,
+  proxiedKafkaSockets,
+  startTcpProxy,
+  testKafkaBrokers,
+  testTopicPrefix,
+  waitFor,
+  type TcpProxy,
+  type TestDatabase,
+} from '@rapport/testing';
+import type { Kafka, Producer } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BUS_ENTITIES,
+  createEventConsumer,
+  createKafka,
+  createOutboxRelay,
+  createProducer,
+  deadLetterTopic,
+  ensureTopics,
+  on,
+  publish,
+  type EventConsumer,
+  type OutboxRelay,
+} from '../src/index.js';
+import { createBusOrm, logger, NoteWrittenV1 } from './bus-fixture.js';
+
+// Faults the bus must heal from, made with TCP proxies this file controls between the bus and the
+// shared PostgreSQL and Kafka (which are never stopped).
+
+let db: TestDatabase;
+let orm: MikroORM;
+let kafka: Kafka;
+let producer: Producer;
+const brokers = testKafkaBrokers();
+const prefix = testTopicPrefix();
+const proxies: TcpProxy[] = [];
+const stops: (() => Promise<unknown>)[] = [];
+
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute(query, params) as Promise<T[]>;
+
+async function writeNote(text: string): Promise<string> {
+  const em = orm.em.fork() as SqlEntityManager;
+  const noteId = randomUUID();
+  publish(em, NoteWrittenV1, noteId, { noteId, text });
+  await em.flush();
+  const [row] = await sql<{ id: string }>('select id from outbox_message where message_key = ?', [noteId]);
+  return row!.id;
+}
+
+async function messagesOnTopic(topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The same database, reached through a proxy the test can cut. */
+async function proxiedOrm(): Promise<{ orm: MikroORM; proxy: TcpProxy }> {
+  const url = new URL(db.url);
+  const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  proxies.push(proxy);
+  const behind = await MikroORM.init({ clientUrl: proxy.url(db.url), entities: BUS_ENTITIES, discovery: { warnWhenNoEntities: false }, pool: { min: 0, max: 4 } });
+  stops.push(() => behind.close(true));
+  return { orm: behind, proxy };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('bus_faults');
+  orm = await createBusOrm(db.url);
+  kafka = createKafka({ brokers, clientId: 'bus-faults-test', logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, deadLetterTopic(prefix, 'outage'), deadLetterTopic(prefix, 'strict')]);
+  await admin.disconnect();
+  producer = createProducer(kafka);
+  await producer.connect();
+});
+
+afterAll(async () => {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  for (const proxy of proxies) await proxy.close();
+  await producer?.disconnect();
+  await orm?.close(true);
+  await db?.drop();
+  await deleteTopics(brokers, prefix);
+});
+
+describe('the consumer through a database outage', () => {
+  it('waits out a database outage longer than the old 3 s retry window and applies the event exactly once, dead-lettering nothing', async () => {
+    const { orm: consumerOrm, proxy } = await proxiedOrm();
+    const consumer: EventConsumer = createEventConsumer({
+      kafka,
+      orm: consumerOrm,
+      groupId: 'outage',
+      topicPrefix: prefix,
+      producer,
+      logger,
+      // The test subgraphs' policy: 3 attempts, 50 ms doubling to 200 ms (about 0.3 s in all).
+      retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
+      handlers: [
+        on(NoteWrittenV1, async (data, event, em) => {
+          await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [`outage:${event.id}`, data.noteId]);
+        }),
+      ],
+    });
+    stops.push(() => consumer.stop());
+    await consumer.start();
+
+    await proxy.cut();
+    const eventId = await writeNote('during the outage');
+    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-consumer' });
+    expect(await relay.relayOnce()).toBe(1);
+
+    // The database stays away for 4 s while the consumer keeps trying.
+    const waiting = await waitFor(
+      async () => {
+        const { waitingOut } = consumer.stats();
+        return waitingOut && Date.now() - waitingOut.since.getTime() >= 4000 ? waitingOut : undefined;
+      },
+      { what: 'the consumer to wait out 4 s of outage', timeoutMs: 20000 },
+    );
+    expect(waiting.attempts).toBeGreaterThan(3);
+    expect(consumer.stats().deadLettered).toBe(0);
+    expect(await messagesOnTopic(deadLetterTopic(prefix, 'outage'))).toBe(0);
+
+    await proxy.restore();
+    await waitFor(async () => ((await sql('select 1 from applied_effect where event_id = ?', [`outage:${eventId}`])).length === 1 ? true : undefined), {
+      what: 'the event to be applied once the database is back',
+    });
+    expect(await sql('select 1 from inbox_message where consumer = ? and event_id = ?', ['outage', eventId])).toHaveLength(1);
+    expect(consumer.stats()).toMatchObject({ deadLettered: 0, waitingOut: null });
+    expect(consumer.stats().transientRetries).toBeGreaterThan(3);
+    expect(await messagesOnTopic(deadLetterTopic(prefix, 'outage'))).toBe(0);
+  });
+
+  it('dead-letters an event whose payload breaks its contract at once, with the failure kind, and counts it', async () => {
+    let calls = 0;
+    const consumer = createEventConsumer({
+      kafka,
+      orm,
+      groupId: 'strict',
+      topicPrefix: prefix,
+      producer,
+      logger,
+      retry: { attempts: 5, initialDelayMs: 50, maxDelayMs: 200 },
+      handlers: [
+        on(NoteWrittenV1, async () => {
+          calls += 1;
+        }),
+      ],
+    });
+    stops.push(() => consumer.stop());
+    const valid = createEvent(NoteWrittenV1, randomUUID(), { noteId: randomUUID(), text: 'fine' });
+    const invalid = { ...createEvent(NoteWrittenV1, randomUUID(), { noteId: randomUUID(), text: 'broken' }), data: { noteId: 'not-a-uuid' } };
+    await producer.send({
+      topic: `${prefix}${NoteWrittenV1.topic}`,
+      acks: -1,
+      messages: [invalid, valid].map((event) => ({ key: event.subject, value: JSON.stringify(event) })),
+    });
+    await consumer.start();
+
+    await waitFor(async () => ((await messagesOnTopic(deadLetterTopic(prefix, 'strict'))) === 1 ? true : undefined), { what: 'the dead letter' });
+    await waitFor(async () => ((await sql('select 1 from inbox_message where consumer = ? and event_id = ?', ['strict', valid.id])).length === 1 ? true : undefined), {
+      what: 'the valid event to be handled',
+    });
+    expect(calls).toBeGreaterThanOrEqual(1);
+    const { deadLettered, recentDeadLetters } = consumer.stats();
+    expect(deadLettered).toBe(1);
+    expect(recentDeadLetters[0]).toMatchObject({ eventId: invalid.id, kind: 'event', attempts: 1 });
+    const handled = (await sql<{ event_id: string }>('select event_id from inbox_message where consumer = ?', ['strict'])).map((r) => r.event_id);
+    expect(handled).toContain(valid.id);
+    expect(handled).not.toContain(invalid.id);
+  });
+});
+
+describe('the relay through a broker outage', () => {
+  it('holds no transaction open while the broker is away, and publishes within 1 s of its return', async () => {
+    const proxy = await startTcpProxy(brokerAddress(brokers));
+    proxies.push(proxy);
+    const proxiedKafka = createKafka({ brokers, clientId: 'bus-faults-relay', logger, socketFactory: proxiedKafkaSockets(proxy) });
+    const relayProducer = createProducer(proxiedKafka);
+    await relayProducer.connect();
+    stops.push(() => relayProducer.disconnect());
+    const relay: OutboxRelay = createOutboxRelay({ orm, producer: relayProducer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-relay', pollIntervalMs: 50 });
+    stops.push(() => relay.stop());
+    relay.start();
+    const before = await writeNote('before the outage');
+    await waitFor(async () => ((await sql<{ p: Date | null }>('select published_at as p from outbox_message where id = ?', [before]))[0]?.p ? true : undefined), {
+      what: 'the relay to publish',
+    });
+
+    await proxy.cut();
+    const during = await writeNote('during the outage');
+    // Three seconds of outage, sampled: the oldest open transaction on this database, any connection.
+    let oldestTransactionSeconds = 0;
+    const outageEnds = Date.now() + 3000;
+    while (Date.now() < outageEnds) {
+      const [row] = await sql<{ age: number }>(
+        `select coalesce(max(extract(epoch from now() - xact_start)), 0)::float as age from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`,
+      );
+      oldestTransactionSeconds = Math.max(oldestTransactionSeconds, row?.age ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(oldestTransactionSeconds).toBeLessThan(1);
+    expect((await sql<{ p: Date | null }>('select published_at as p from outbox_message where id = ?', [during]))[0]?.p).toBeNull();
+
+    await proxy.restore();
+    const back = Date.now();
+    await waitFor(async () => ((await sql<{ p: Date | null }>('select published_at as p from outbox_message where id = ?', [during]))[0]?.p ? true : undefined), {
+      what: 'the relay to publish after the broker returned',
+      intervalMs: 10,
+    });
+    const resumedMs = Date.now() - back;
+    logger.info({ resumedMs, oldestTransactionSeconds }, 'relay outage figures');
+    if (process.env.BUS_FIGURES) console.info(`relay: oldest transaction during a 3 s broker outage ${oldestTransactionSeconds.toFixed(3)} s; resumed ${resumedMs} ms after the broker returned`);
+    expect(resumedMs).toBeLessThan(1000);
+  });
+});

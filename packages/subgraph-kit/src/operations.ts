@@ -1,0 +1,180 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { kafkaGroupId, type EventConsumer, type EventConsumerStats } from '@rapport/bus';
+import { AppError } from '@rapport/errors';
+import type { Admin, Kafka } from 'kafkajs';
+import type { ResolverMap } from './schema.js';
+
+// What operators see of a running subgraph: readiness that tells the truth cheaply, a Prometheus
+// `/metrics` text, and an ADMIN-only status query of its events (outbox, dead letters, lag).
+
+/** Rejects with a timeout error when `promise` takes longer than `ms`. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A readiness probe whose answer is reused for `ttlMs` and that never runs twice at once, so a
+ * load balancer polling `/ready` costs the dependency at most one check per second.
+ */
+export function cachedProbe(probe: () => Promise<unknown>, ttlMs = 1000): () => Promise<boolean> {
+  let last: { at: number; ok: boolean } | undefined;
+  let running: Promise<boolean> | undefined;
+  return () => {
+    if (last && Date.now() - last.at < ttlMs) return Promise.resolve(last.ok);
+    running ??= probe()
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((ok) => {
+        last = { at: Date.now(), ok };
+        running = undefined;
+        return ok;
+      });
+    return running;
+  };
+}
+
+/** The database answers `select 1` within `timeoutMs`. */
+export const databaseProbe = (orm: MikroORM, timeoutMs = 1000): (() => Promise<boolean>) =>
+  cachedProbe(() => withTimeout(orm.em.fork().getConnection().execute('select 1'), timeoutMs, 'the database'));
+
+/** The broker answers a metadata request within `timeoutMs` (the admin client does not retry). */
+export const kafkaProbe = (admin: Admin, timeoutMs = 1000): (() => Promise<boolean>) =>
+  cachedProbe(() => withTimeout(admin.describeCluster(), timeoutMs, 'the Kafka broker'));
+
+/** An admin client for probes and status: no retries, so a missing broker answers at once. */
+export const operationsAdmin = (kafka: Kafka): Admin => kafka.admin({ retry: { retries: 0 } });
+
+/** What the status query and `/metrics` read from a running service. */
+export interface EventBusView {
+  service: string;
+  orm: MikroORM;
+  topicPrefix: string;
+  /** Absent when the service runs without Kafka. */
+  admin?: Admin;
+  consumer?: EventConsumer;
+  /** The readiness checks (cached), reported in `/metrics` too. */
+  ready: () => Promise<Record<string, boolean>>;
+}
+
+interface TopicLag {
+  topic: string;
+  lag: number;
+}
+
+async function sumOffsets(admin: Admin, topic: string): Promise<Map<number, { high: bigint; low: bigint }>> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return new Map(offsets.map((o) => [o.partition, { high: BigInt(o.high), low: BigInt(o.low) }]));
+}
+
+async function consumerLag(admin: Admin, groupId: string, topics: string[]): Promise<TopicLag[]> {
+  const committed = await admin.fetchOffsets({ groupId, topics });
+  const lags: TopicLag[] = [];
+  for (const topic of topics) {
+    const ends = await sumOffsets(admin, topic);
+    const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+    let lag = 0n;
+    for (const [partition, { high, low }] of ends) {
+      const offset = BigInt(done.find((p) => p.partition === partition)?.offset ?? '-1');
+      lag += high - (offset >= 0n ? offset : low);
+    }
+    lags.push({ topic, lag: Number(lag) });
+  }
+  return lags;
+}
+
+async function outbox(orm: MikroORM): Promise<{ pending: number; oldest: Date | null }> {
+  const [row] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ pending: number; oldest: Date | null }[]>('select count(*)::int as pending, min(created_at) as oldest from outbox_message where published_at is null');
+  return { pending: row?.pending ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}
+
+const orNull = <T>(promise: Promise<T>): Promise<T | null> => withTimeout(promise, 2000, 'Kafka').catch(() => null);
+
+/** The `EventBusStatus` of a service, as the SDL declares it. */
+export async function eventBusStatus(view: EventBusView) {
+  const box = await withTimeout(outbox(view.orm), 2000, 'the database');
+  const stats: EventConsumerStats | undefined = view.consumer?.stats();
+  const consumer = stats
+    ? {
+        group: stats.groupId,
+        deadLetterTopic: stats.deadLetterTopic,
+        deadLettersInTopic: view.admin
+          ? await orNull(sumOffsets(view.admin, stats.deadLetterTopic).then((m) => [...m.values()].reduce((n, p) => n + Number(p.high - p.low), 0)))
+          : null,
+        deadLetteredSinceStart: stats.deadLettered,
+        recentDeadLetters: stats.recentDeadLetters.map((d) => ({ ...d, kind: d.kind.toUpperCase(), at: d.at.toISOString() })),
+        transientRetries: stats.transientRetries,
+        waitingOutSince: stats.waitingOut?.since.toISOString() ?? null,
+        waitingOutReason: stats.waitingOut?.reason ?? null,
+        lag: view.admin ? await orNull(consumerLag(view.admin, kafkaGroupId(view.topicPrefix, stats.groupId), stats.topics)) : null,
+      }
+    : null;
+  return {
+    service: view.service,
+    kafkaEnabled: view.admin !== undefined,
+    outboxPending: box.pending,
+    outboxOldestPendingAt: box.oldest?.toISOString() ?? null,
+    consumer,
+  };
+}
+
+/** The root field of a service's event status: `salesEventBus`, `customersEventBus`, … */
+export const eventBusField = (service: string): string => `${service}EventBus`;
+
+/** The SDL of that root field; `loadSdl` adds it to every service's schema. */
+export const eventBusSdl = (service: string): string =>
+  `extend type Query {\n  "The ${service} service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only."\n  ${eventBusField(service)}: EventBusStatus!\n}\n`;
+
+/** Resolves that root field, for ADMINs only. */
+export function eventBusResolvers(service: string, view: () => EventBusView): ResolverMap {
+  return {
+    Query: {
+      [eventBusField(service)]: async (_root: unknown, _args: unknown, ctx: { principal: { role: string } | null }) => {
+        if (ctx.principal?.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'ADMIN_ONLY', 'only an admin may see the event bus status');
+        return eventBusStatus(view());
+      },
+    },
+  };
+}
+
+const label = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+/** The service's metrics in the Prometheus text format (0.0.4). */
+export async function renderMetrics(view: EventBusView): Promise<string> {
+  const lines: string[] = [];
+  const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: [Record<string, string>, number][]): void => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [labels, value] of samples) {
+      const text = Object.entries({ service: view.service, ...labels })
+        .map(([k, v]) => `${k}="${label(v)}"`)
+        .join(',');
+      lines.push(`${name}{${text}} ${value}`);
+    }
+  };
+  const checks = await view.ready().catch((): Record<string, boolean> => ({}));
+  metric('rapport_ready', 'gauge', 'Whether a dependency answers (1) or not (0), as /ready reports it.', Object.entries(checks).map(([check, ok]) => [{ check }, ok ? 1 : 0]));
+  const stats = view.consumer?.stats();
+  if (stats) {
+    const group = { group: stats.groupId };
+    metric('rapport_dead_letters_total', 'counter', 'Events this process sent to its dead-letter topic.', [[group, stats.deadLettered]]);
+    metric('rapport_event_transient_retries_total', 'counter', 'Retries of events after transient failures (database or broker away).', [[group, stats.transientRetries]]);
+    metric('rapport_event_consumer_waiting_out', 'gauge', 'Seconds the consumer has been waiting out a transient failure (0 when it is not).', [
+      [group, stats.waitingOut ? (Date.now() - stats.waitingOut.since.getTime()) / 1000 : 0],
+    ]);
+  }
+  const box = await withTimeout(outbox(view.orm), 1000, 'the database').catch(() => null);
+  if (box) metric('rapport_outbox_pending', 'gauge', 'Events in the outbox not yet relayed to Kafka.', [[{}, box.pending]]);
+  return `${lines.join('\n')}\n`;
+}
