@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_SECRET_HEADER } from '@rapport/subgraph-kit';
 import { startTestSystem, type TestSystem } from './harness.js';
@@ -92,6 +93,12 @@ describe('operation limits through the gateway', () => {
     expect(costly.body.errors?.[0]?.extensions).toMatchObject({ reason: 'COST_LIMIT' });
   });
 
+  it('lets the explorer introspect the schema: introspection nests by the schema, not the data', async () => {
+    const answer = await gateway(getIntrospectionQuery({ descriptions: true }));
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+  });
+
   it('counts root fields wrapped in inline or named fragments as root fields', async () => {
     const fields = Array.from({ length: 11 }, (_, i) => `t${i}: teams { id }`).join(' ');
     for (const query of [`{ ... on Query { ${fields} } }`, `{ ...Roots } fragment Roots on Query { ${fields} }`]) {
@@ -108,6 +115,8 @@ describe('HTTP status codes through the gateway', () => {
     expect([anonymous.status, codeOf(anonymous)]).toEqual([401, 'UNAUTHENTICATED']);
     const forged = await gateway(`{ me { id } }`, {}, { authorization: 'Bearer not.a.token' });
     expect([forged.status, codeOf(forged)]).toEqual([401, 'UNAUTHENTICATED']);
+    const viaGet = await fetch(`${system.url}?query=${encodeURIComponent('{ me { id } }')}`);
+    expect(viaGet.status).toBe(401);
   });
 
   it('answers 400 for a request that cannot run', async () => {

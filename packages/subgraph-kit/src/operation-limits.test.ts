@@ -1,5 +1,5 @@
 import { AppError } from '@rapport/errors';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { getIntrospectionQuery, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { subgraphConfigFromEnv } from './config.js';
 import { requestErrorStatus, responseStatus } from './http-status.js';
@@ -153,6 +153,16 @@ describe('the operation guard', () => {
   it('bounds parsing by the number of tokens', () => {
     const many = `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
     expect(refusalOf({ query: many })).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+  });
+
+  it('lets the explorer introspect the schema (15 levels inside __schema), and bounds introspection too', () => {
+    expect(refusalOf({ query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, oneOf: true }) })).toBeNull();
+    let ofType = 'name';
+    for (let i = 0; i < 25; i++) ofType = `ofType { ${ofType} }`;
+    expect(refusalOf({ query: `{ __type(name: "User") { ${ofType} } }` })).toMatchObject({ reason: 'DEPTH_LIMIT' });
+    expect(refusalOf({ query: `{ me { team { members { team { members { team { members { team { members { team { members { team { id } } } } } } } } } } } } }` })).toMatchObject({
+      reason: 'DEPTH_LIMIT',
+    });
   });
 
   it('refuses a document whose operation cannot be chosen', () => {

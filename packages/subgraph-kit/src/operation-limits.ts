@@ -56,6 +56,14 @@ export const DEFAULT_SUBGRAPH_LIMITS: OperationLimits = { ...DEFAULT_OPERATION_L
  */
 export const NESTING_SLACK = 20;
 
+/**
+ * Introspection (`__schema`, `__type`) nests by the shape of the schema, not of the data: the
+ * explorer's own introspection query is 15 levels deep. It counts 1 toward the depth limit and
+ * may nest this deep itself.
+ */
+export const INTROSPECTION_MAX_DEPTH = 20;
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
 /** How many items a paged field returns: `default` when `first` is absent, at most `max`. */
 export interface PageRule {
   default: number;
@@ -129,15 +137,17 @@ export function bracketNesting(source: string, max = Number.POSITIVE_INFINITY): 
 
 /** What the limits count, for one selection set (and everything below it). */
 export interface Measure {
-  /** Deepest field nesting. */
+  /** Deepest field nesting, introspection counted as one level. */
   depth: number;
+  /** Deepest nesting of an introspection field (`__schema`, `__type`), itself included. */
+  introspectionDepth: number;
   aliases: number;
   cost: number;
   /** Fields directly in the set, through inline fragments and spreads (the root fields, at the root). */
   fields: number;
 }
 
-const ZERO: Measure = { depth: 0, aliases: 0, cost: 0, fields: 0 };
+const ZERO: Measure = { depth: 0, introspectionDepth: 0, aliases: 0, cost: 0, fields: 0 };
 
 function variableDefaults(operation: OperationDefinitionNode): Map<string, ValueNode> {
   const defaults = new Map<string, ValueNode>();
@@ -190,6 +200,7 @@ export function measureOperation(
 
   const add = (into: Measure, m: Measure): void => {
     into.depth = Math.max(into.depth, m.depth);
+    into.introspectionDepth = Math.max(into.introspectionDepth, m.introspectionDepth);
     into.aliases += m.aliases;
     into.cost += m.cost;
     into.fields += m.fields;
@@ -214,7 +225,14 @@ export function measureOperation(
       if (selection.kind === Kind.FIELD) {
         const inner = selection.selectionSet ? measureSet(selection.selectionSet) : ZERO;
         const multiplier = pageSizeOf(selection);
-        add(total, { depth: inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0), cost: 1 + multiplier * inner.cost, fields: 1 });
+        const introspection = INTROSPECTION_FIELDS.has(selection.name.value);
+        add(total, {
+          depth: introspection ? 1 : inner.depth + 1,
+          introspectionDepth: introspection ? inner.depth + 1 : inner.introspectionDepth,
+          aliases: inner.aliases + (selection.alias ? 1 : 0),
+          cost: 1 + multiplier * inner.cost,
+          fields: 1,
+        });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         add(total, measureSet(selection.selectionSet));
       } else {
@@ -315,6 +333,9 @@ export function createOperationGuard(options: OperationGuardOptions): OperationG
     const variables = typeof params.variables === 'object' && params.variables !== null ? (params.variables as Record<string, unknown>) : {};
     const m = measureOperation(document, operation, variables, pagedFields);
     if (m.depth > limits.maxDepth) refuse('DEPTH_LIMIT', `the operation is ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`);
+    if (m.introspectionDepth > INTROSPECTION_MAX_DEPTH) {
+      refuse('DEPTH_LIMIT', `the introspection is ${m.introspectionDepth} levels deep; at most ${INTROSPECTION_MAX_DEPTH} are allowed`);
+    }
     if (m.aliases > limits.maxAliases) refuse('ALIAS_LIMIT', `the operation uses ${m.aliases} aliases; at most ${limits.maxAliases} are allowed`);
     if (m.fields > limits.maxRootFields) refuse('ROOT_FIELD_LIMIT', `the operation asks for ${m.fields} root fields; at most ${limits.maxRootFields} are allowed`);
     if (m.cost > limits.maxCost) refuse('COST_LIMIT', `the operation's estimated cost is ${m.cost}; at most ${limits.maxCost} is allowed`);
