@@ -67,7 +67,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { orm, producer, logger, topicPrefix, lockName } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   const batchSize = options.batchSize ?? 200;
-  const maxBackoffMs = options.maxBackoffMs ?? 500;
+  const maxBackoffMs = options.maxBackoffMs ?? 300;
   const databaseUrl = options.databaseUrl ?? orm.config.get('clientUrl') ?? orm.config.getClientUrl();
   const log = logger.child({ component: 'outbox-relay' });
   let running = false;
@@ -76,7 +76,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let leadership: Leadership | undefined;
 
   async function connect(): Promise<Leadership> {
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: `outbox-relay:${lockName}`.slice(0, 63) });
+    // Bounded waits: a database that stops answering (rather than refusing) fails the pass instead of hanging it.
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: `outbox-relay:${lockName}`.slice(0, 63),
+      connectionTimeoutMillis: 3000,
+      query_timeout: 10000,
+      keepAlive: true,
+    });
     const state: Leadership = { client, alive: true, leader: false };
     const lost = (error?: unknown): void => {
       if (!state.alive) return;

@@ -82,7 +82,7 @@ beforeAll(async () => {
   await admin.connect();
   await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, deadLetterTopic(prefix, 'outage'), deadLetterTopic(prefix, 'strict')]);
   await admin.disconnect();
-  producer = createProducer(kafka);
+  producer = createProducer({ brokers, clientId: 'bus-faults-test', logger });
   await producer.connect();
 });
 
@@ -143,6 +143,33 @@ describe('the consumer through a database outage', () => {
     expect(await messagesOnTopic(deadLetterTopic(prefix, 'outage'))).toBe(0);
   });
 
+  it('stops promptly while waiting out an outage, leaving the event uncommitted for the next member', async () => {
+    const { orm: consumerOrm, proxy } = await proxiedOrm();
+    const effect = on(NoteWrittenV1, async (data, event, em) => {
+      await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [`handover:${event.id}`, data.noteId]);
+    });
+    const member = () => createEventConsumer({ kafka, orm: consumerOrm, groupId: 'handover', topicPrefix: prefix, producer, logger, retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 }, handlers: [effect] });
+    const first = member();
+    await first.start();
+    await proxy.cut();
+    const eventId = await writeNote('handed over');
+    await createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-handover' }).relayOnce();
+    await waitFor(async () => ((first.stats().waitingOut?.attempts ?? 0) >= 3 ? true : undefined), { what: 'the first member to be waiting out the outage' });
+
+    const stopping = Date.now();
+    await first.stop();
+    expect(Date.now() - stopping).toBeLessThan(2000);
+
+    await proxy.restore();
+    const second = member();
+    stops.push(() => second.stop());
+    await second.start();
+    await waitFor(async () => ((await sql('select 1 from applied_effect where event_id = ?', [`handover:${eventId}`])).length === 1 ? true : undefined), {
+      what: 'the next member to apply the event',
+    });
+    expect(first.stats().deadLettered + second.stats().deadLettered).toBe(0);
+  });
+
   it('dead-letters an event whose payload breaks its contract at once, with the failure kind, and counts it', async () => {
     let calls = 0;
     const consumer = createEventConsumer({
@@ -187,8 +214,7 @@ describe('the relay through a broker outage', () => {
   it('holds no transaction open while the broker is away, and publishes within 1 s of its return', async () => {
     const proxy = await startTcpProxy(brokerAddress(brokers));
     proxies.push(proxy);
-    const proxiedKafka = createKafka({ brokers, clientId: 'bus-faults-relay', logger, socketFactory: proxiedKafkaSockets(proxy) });
-    const relayProducer = createProducer(proxiedKafka);
+    const relayProducer = createProducer({ brokers, clientId: 'bus-faults-relay', logger, socketFactory: proxiedKafkaSockets(proxy) });
     await relayProducer.connect();
     stops.push(() => relayProducer.disconnect());
     const relay: OutboxRelay = createOutboxRelay({ orm, producer: relayProducer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-relay', pollIntervalMs: 50 });

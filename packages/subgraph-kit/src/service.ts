@@ -167,12 +167,13 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     await definition.onStart?.(orm);
 
     if (config.kafkaBrokers.length > 0) {
-      const kafka = createKafka({
+      const client = {
         brokers: config.kafkaBrokers,
         clientId: `rapport-${definition.name}`,
         logger,
         ...(config.kafkaSocketFactory ? { socketFactory: config.kafkaSocketFactory } : {}),
-      });
+      };
+      const kafka = createKafka(client);
       const setup = kafka.admin();
       await setup.connect();
       try {
@@ -182,7 +183,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       }
       admin = operationsAdmin(kafka);
       await admin.connect();
-      producer = createProducer(kafka);
+      producer = createProducer(client);
       await producer.connect();
       relay = createOutboxRelay({
         orm,
