@@ -34,3 +34,10 @@ export const worksIn = (principal: Principal, department: Department): boolean =
 
 /** Directors and admins see every record; everyone else is scoped. */
 export const seesEverything = (principal: Principal): boolean => principal.role === 'DIRECTOR' || principal.role === 'ADMIN';
+
+/**
+ * Whether `who` heads a team: a team head sees and acts on the records of their own team and of
+ * every team below it (a principal's `teamIds` hold that subtree), everywhere, leads included.
+ * The one place that says who heads teams; modules ask this (or the kit's `headsTeam`), never a role name.
+ */
+export const isTeamHead = (who: { role: Role } | null | undefined): boolean => who?.role === 'SALES_MANAGER';

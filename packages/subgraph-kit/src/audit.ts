@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type EventSubscriber, type FlushEventArgs, type InferEntity } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { pageSize } from '@rapport/errors';
 
 /** Who is acting in the current request or event, for the audit trail. */
@@ -110,9 +111,46 @@ export class AuditSubscriber implements EventSubscriber {
   }
 }
 
-/** The history of one record, newest first. */
-export async function auditHistory(em: SqlEntityManager, entity: string, entityId: string, first?: number | null): Promise<IAuditEntry[]> {
-  return em.find(AuditEntry, { entity, entityId }, { orderBy: { at: 'desc', id: 'desc' }, limit: pageSize('first', first, 50, 200) });
+/**
+ * Who may see each of a record's fields that not everyone who sees the record may see, by stored
+ * field name (e.g. an article's draft: editors only; a user's failed sign-ins: admins only). Declared
+ * once beside the entity; the record's resolvers answer those fields by it (`mayReadField`) and its
+ * history shows their changes by it, so history never tells what the record hides. Fields not listed
+ * are shown to whoever sees the record.
+ */
+export type FieldRules = Readonly<Record<string, (principal: Principal | null) => boolean>>;
+
+/** Whether `principal` may read `field` under `rules` (unlisted fields: yes). */
+export const mayReadField = (rules: FieldRules, field: string, principal: Principal | null): boolean => rules[field]?.(principal) ?? true;
+
+/** The fields of `rules` that `principal` may not read. */
+export const hiddenFields = (rules: FieldRules, principal: Principal | null): string[] => Object.keys(rules).filter((field) => !mayReadField(rules, field, principal));
+
+/** Who reads a history, under which field rules; without rules every field of the record is shown. */
+export interface HistoryReader {
+  principal: Principal | null;
+  rules?: FieldRules;
+}
+
+/**
+ * The history of one record as `reader` may see it, newest first: changes to fields the record
+ * hides from the reader are left out, and an entry that changed nothing else is left out whole
+ * (in SQL, so a page holds `first` entries the reader may see).
+ */
+export async function auditHistory(em: SqlEntityManager, entity: string, entityId: string, first?: number | null, reader?: HistoryReader): Promise<IAuditEntry[]> {
+  const limit = pageSize('first', first, 50, 200);
+  const hidden = reader?.rules ? hiddenFields(reader.rules, reader.principal) : [];
+  if (hidden.length === 0) return em.find(AuditEntry, { entity, entityId }, { orderBy: { at: 'desc', id: 'desc' }, limit });
+  const entries = await em
+    .createQueryBuilder(AuditEntry, 'a')
+    .select('*')
+    .where({ entity, entityId })
+    .andWhere(`(jsonb_array_length(a.changes) = 0 or exists (select 1 from jsonb_array_elements(a.changes) c where c->>'field' not in (${hidden.map(() => '?').join(', ')})))`, hidden)
+    .orderBy({ at: 'desc', id: 'desc' })
+    .limit(limit)
+    .getResultList();
+  // Copies, not the managed entries: the filtered changes must never be flushed back.
+  return entries.map((entry) => ({ ...entry, changes: entry.changes.filter((change) => !hidden.includes(change.field)) }));
 }
 
 /** GraphQL shape of an audit entry (values as JSON text, so any type fits). */

@@ -14,3 +14,4 @@ export * from './audit.js';
 export * from './operation-limits.js';
 export * from './http-status.js';
 export * from './operations.js';
+export * from './policies.js';

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { seesEverything, type Principal, type Role } from '@rapport/auth';
+import { isTeamHead, seesEverything, type Principal, type Role } from '@rapport/auth';
 import { on } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
@@ -40,8 +40,46 @@ export function writeAccess(policy: AccessPolicy, principal: Principal | null, w
  */
 export function restoreAccess(policy: AccessPolicy, principal: Principal | null, what: string): 'all' | 'scoped' {
   const access = writeAccess(policy, principal, what);
-  if (access === 'all' || principal?.role === 'SALES_MANAGER') return access;
+  if (access === 'all' || isTeamHead(principal)) return access;
   throw new AppError('FORBIDDEN', 'RESTORE_FORBIDDEN', `${principal?.role} may not restore ${what}`);
+}
+
+/**
+ * Whether the caller heads `teamId`: a team head (auth's `isTeamHead`) heads their own team and
+ * every team below it. The one test for "this record is in my teams" — for reading, acting on and
+ * assigning records of a team.
+ */
+export function headsTeam(principal: Principal | null, teamId: string | null | undefined): boolean {
+  return !!principal && !!teamId && isTeamHead(principal) && principal.teamIds.includes(teamId);
+}
+
+/**
+ * Whether the caller may act on a record owned by `ownerId` in `teamId` beyond reading it
+ * (assign, transfer, share, delete): with `all` access, anyone; scoped, its owner, and the head of
+ * its team.
+ */
+export function actsFor(principal: Principal | null, access: Access, ownerId: string | null | undefined, teamId: string | null | undefined): boolean {
+  if (!principal) return false;
+  if (!isScoped(access) || seesEverything(principal)) return true;
+  return (!!ownerId && ownerId === principal.userId) || headsTeam(principal, teamId);
+}
+
+/**
+ * Whether the caller may give a new record (customer or lead) to `ownerId` in `teamId`: with scoped
+ * access, only to themselves in their own teams, or — as a team head — into a team they head;
+ * FORBIDDEN otherwise. Directors and admins assign freely.
+ */
+export function assertAssignable(principal: Principal | null, access: Access, ownerId: string | null, teamId: string | null, what: string): void {
+  if (!principal || !isScoped(access)) return;
+  if (ownerId !== principal.userId && !isTeamHead(principal)) {
+    throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `only a team head, a director or an admin creates ${what} for someone else`, { field: 'input.ownerId' });
+  }
+  if (teamId && !principal.teamIds.includes(teamId)) {
+    throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', `${what} are created within the creator's own teams only`, { field: 'input.teamId' });
+  }
+  if (ownerId !== principal.userId && !headsTeam(principal, teamId)) {
+    throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', `a team head gives ${what} to others within the teams they head only`, { field: 'input.teamId' });
+  }
 }
 
 /** Whether `access` limits the caller to the customers they may see. */
@@ -54,7 +92,7 @@ export const isScoped = (access: Access): boolean => access === 'scoped' || acce
  */
 export function visibleCustomersSql(principal: Principal): { sql: string; params: unknown[] } | null {
   if (seesEverything(principal)) return null;
-  const teamIds = principal.role === 'SALES_MANAGER' ? [...principal.teamIds] : [];
+  const teamIds = isTeamHead(principal) ? [...principal.teamIds] : [];
   const teamClause = teamIds.length ? ` or team_id in (${teamIds.map(() => '?').join(', ')})` : '';
   return {
     sql: `select customer_id from customer_access where owner_id = ? or ? = any(shared_with)${teamClause}`,
@@ -80,23 +118,24 @@ export function restrictToVisibleCustomers(
 }
 
 /**
- * Checks a customer a new record is about to be attached to: CONFLICT `CUSTOMER_MERGED` (naming
- * the survivor in `extensions.details.mergedInto`) when it was merged into another, whoever asks;
- * else NOT_FOUND (never revealing that it exists) unless the caller may see it.
+ * Checks a customer a new record is about to be attached to. Visibility comes first, so nothing
+ * is said about a customer the caller may not see: NOT_FOUND (as for an unknown one) unless the
+ * caller may see it — a merged customer through its survivor, as the customers service answers
+ * it. Only then CONFLICT `CUSTOMER_MERGED`, naming the survivor in `extensions.details.mergedInto`.
  */
 export async function assertCustomerVisible(em: SqlEntityManager, principal: Principal | null, access: Access, customerId: string, field: string): Promise<void> {
   const [merged] = await em.execute<{ merged_into: string }[]>('select merged_into from customer_merge where merged_id = ?', [customerId]);
+  const visible = principal && isScoped(access) ? visibleCustomersSql(principal) : null;
+  if (visible) {
+    const rows = await em.execute(`select 1 from (${visible.sql}) v where v.customer_id = ?`, [...visible.params, merged?.merged_into ?? customerId]);
+    if (rows.length === 0) throw new AppError('NOT_FOUND', 'CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, { field });
+  }
   if (merged) {
     throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${merged.merged_into}: use the survivor instead`, {
       field,
       details: { mergedInto: merged.merged_into },
     });
   }
-  if (!principal || !isScoped(access)) return;
-  const visible = visibleCustomersSql(principal);
-  if (!visible) return;
-  const rows = await em.execute(`select 1 from (${visible.sql}) v where v.customer_id = ?`, [...visible.params, customerId]);
-  if (rows.length === 0) throw new AppError('NOT_FOUND', 'CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, { field });
 }
 
 /** Who owns and who may see each customer: a read copy fed by the customers service's events. */

@@ -44,7 +44,7 @@ export const createLoaders = (em: SqlEntityManager, principal: Principal | null)
   ...createActivityLoaders(em, principal),
   ...createDuplicateLoaders(em, principal),
   ...createDocumentLoaders(em, principal),
-  ...createTimelineLoaders(em),
+  ...createTimelineLoaders(em, principal),
 });
 export type CustomersLoaders = ReturnType<typeof createLoaders>;
 

@@ -14,6 +14,8 @@ import { Migration20261202000100 } from './Migration20261202000100.js';
 import { Migration20261202000200 } from './Migration20261202000200.js';
 import { Migration20261202000300 } from './Migration20261202000300.js';
 import { Migration20261202000400 } from './Migration20261202000400.js';
+import { Migration20261205008501 } from './Migration20261205008501.js';
+import { Migration20261205008502 } from './Migration20261205008502.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +34,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202000200', class: Migration20261202000200 },
   { name: 'Migration20261202000300', class: Migration20261202000300 },
   { name: 'Migration20261202000400', class: Migration20261202000400 },
+  { name: 'Migration20261205008501', class: Migration20261205008501 },
+  { name: 'Migration20261205008502', class: Migration20261205008502 },
 ];

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
+import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, isUuid, notFound, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, headsTeam, isScoped, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
@@ -121,7 +121,7 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
 
 /**
  * Approves or rejects a pending activity (CONFLICT once reviewed). Only the head of the customer's
- * team (a SALES_MANAGER whose teams include it), a director or an admin reviews; anyone else is
+ * team (the kit's `headsTeam`), a director or an admin reviews; anyone else is
  * FORBIDDEN. An activity the caller may not see is NOT_FOUND.
  */
 export async function reviewActivity(
@@ -130,7 +130,7 @@ export async function reviewActivity(
   args: { id: string; decision: string; comment?: string | null },
 ): Promise<IActivity> {
   const access = writeAccess(activityPolicy, principal, 'activities');
-  if (!principal || !['SALES_MANAGER', 'DIRECTOR', 'ADMIN'].includes(principal.role)) {
+  if (!principal || (isScoped(access) && !isTeamHead(principal))) {
     throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
   }
   const id = requireUuid('id', args.id);
@@ -139,9 +139,9 @@ export async function reviewActivity(
   return em.transactional(async (tx) => {
     const activity = await activityQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
     if (!activity) throw notFound('Activity', id, 'id');
-    if (principal.role === 'SALES_MANAGER') {
+    if (isScoped(access)) {
       const customer = await tx.findOne(Customer, { id: activity.customerId });
-      if (!customer?.teamId || !principal.teamIds.includes(customer.teamId)) {
+      if (!headsTeam(principal, customer?.teamId)) {
         throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
       }
     }

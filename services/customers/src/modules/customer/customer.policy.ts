@@ -1,13 +1,4 @@
-import type { AccessPolicy } from '@rapport/subgraph-kit';
+import { POLICIES, type AccessPolicy } from '@rapport/subgraph-kit';
 
-/** Who may see and change customers: reps and team heads their own, other departments read. */
-export const customerPolicy: AccessPolicy = {
-  ADMIN: 'all',
-  DIRECTOR: 'all',
-  SALES_MANAGER: 'scoped',
-  SALES_REP: 'scoped',
-  SUPPORT_AGENT: 'all-read',
-  WAREHOUSE_CLERK: 'all-read',
-  ACCOUNTANT: 'all-read',
-  BUYER: 'none',
-};
+/** Who may see and change customers: the kit's `POLICIES.customers` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
+export const customerPolicy: AccessPolicy = POLICIES.customers;

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
+import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
+  actsFor,
+  assertAssignable,
   CustomerAccess,
+  headsTeam,
   decodeCursor,
   isScoped,
   readAccess,
@@ -42,19 +45,19 @@ const NOTES_MAX = 10000;
 
 /**
  * Validates and creates the customer, its visibility row and its `customers.customer.created.v1`
- * event in one flush. A rep creates customers for themselves; the owning team defaults to the
- * creator's own team when the creator owns it.
+ * event in one flush. With scoped access, a rep creates customers for themselves (in their own
+ * team), and a team head for themselves or their teams' reps, within the teams they head (their
+ * own team unless another of theirs is given); directors and admins for anyone.
  */
 export async function createCustomer(em: SqlEntityManager, principal: Principal | null, input: CreateCustomerInput, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : (principal?.userId ?? null);
-  if (principal?.role === 'SALES_REP' && ownerId !== principal.userId) {
-    throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', 'a sales rep creates customers for themselves only', { field: 'input.ownerId' });
-  }
-  const teamId = input.teamId ? requireUuid('input.teamId', input.teamId) : ownerId === principal?.userId ? (principal?.teamIds[0] ?? null) : null;
-  if (access === 'scoped' && principal?.role === 'SALES_MANAGER' && teamId && !principal.teamIds.includes(teamId)) {
-    throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head assigns customers within their teams only', { field: 'input.teamId' });
-  }
+  const teamId = input.teamId
+    ? requireUuid('input.teamId', input.teamId)
+    : ownerId === principal?.userId || (isScoped(access) && isTeamHead(principal))
+      ? (principal?.teamIds[0] ?? null)
+      : null;
+  assertAssignable(principal, access, ownerId, teamId, 'customers');
   const customer = em.create(Customer, {
     id: randomUUID(),
     name: requireText('input.name', input.name),
@@ -288,11 +291,14 @@ export interface TransferCustomerInput {
  */
 export async function transferCustomer(em: SqlEntityManager, principal: Principal | null, input: TransferCustomerInput, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
-  if (principal?.role === 'SALES_REP') throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'only a team head, a director or an admin transfers customers');
+  if (isScoped(access) && !isTeamHead(principal)) throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'only a team head, a director or an admin transfers customers');
   const customer = await findVisible(em, principal, access, requireUuid('input.customerId', input.customerId), 'input.customerId');
+  if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+    throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'a team head transfers the customers of the teams they head only', { field: 'input.customerId' });
+  }
   const toOwnerId = requireUuid('input.toOwnerId', input.toOwnerId);
   const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
-  if (access === 'scoped' && teamId && !principal?.teamIds.includes(teamId)) {
+  if (isScoped(access) && !headsTeam(principal, teamId)) {
     throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
   }
   const fromOwnerId = customer.ownerId ?? null;
@@ -318,8 +324,8 @@ export async function setSharing(
 ): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   const customer = await findVisible(em, principal, access, requireUuid('input.customerId', input.customerId), 'input.customerId');
-  if (principal?.role === 'SALES_REP' && customer.ownerId !== principal.userId) {
-    throw new AppError('FORBIDDEN', 'SHARE_FORBIDDEN', 'only the owner, a team head, a director or an admin shares a customer');
+  if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+    throw new AppError('FORBIDDEN', 'SHARE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin shares a customer');
   }
   const userId = requireUuid('input.userId', input.userId);
   const row = (await em.findOne(CustomerAccess, { customerId: customer.id })) ?? em.create(CustomerAccess, { customerId: customer.id, ownerId: customer.ownerId ?? null, teamId: customer.teamId ?? null, sharedWith: [] });
@@ -349,8 +355,8 @@ export async function deleteCustomer(em: SqlEntityManager, principal: Principal 
     await findVisible(em, principal, access, customerId, 'id', true);
     throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} is already deleted`, { field: 'id' });
   }
-  if (principal?.role === 'SALES_REP' && customer.ownerId !== principal.userId) {
-    throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'a sales rep deletes only customers they own');
+  if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+    throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin deletes a customer');
   }
   customer.deletedAt = new Date();
   await em.flush();

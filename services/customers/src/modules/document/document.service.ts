@@ -5,7 +5,7 @@ import type { Principal } from '@rapport/auth';
 import { badInput, conflict, isUuid, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
 import { decodeCursor, readAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
-import { TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
+import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
 import { emptyFile, fileTooLarge, requireContentType, safeFileName, type DocumentContentType } from './document.content.js';
 import { DOCUMENT_KINDS, Document, type DocumentKind, type IDocument } from './document.entity.js';
 import { documentPolicy } from './document.policy.js';
@@ -117,6 +117,7 @@ export async function recordUpload(
       customerId: customer.id,
       eventId: `document:${document.id}`,
       kind: entry.kind,
+      module: TIMELINE_KIND_MODULE[entry.kind],
       summary: `${entry.words}: ${upload.fileName}`,
       sourceService: 'customers',
       subjectId: document.id,

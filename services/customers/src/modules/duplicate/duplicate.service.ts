@@ -1,10 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
+import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerMergedV1, CustomerSharedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, notFound, optionalText, pageSize, requireUuid } from '@rapport/errors';
-import { CustomerAccess, isScoped, readAccess, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { actsFor, CustomerAccess, isScoped, readAccess, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { Activity } from '../activity/activity.entity.js';
 import { Address } from '../address/address.entity.js';
 import { Contact } from '../contact/contact.entity.js';
@@ -188,7 +188,6 @@ export async function duplicatesOfCustomers(em: SqlEntityManager, principal: Pri
   return scoreDuplicates(em, { kind: 'customers', ids: customerIds }, visibilityOf(principal, customerPolicy[principal.role]), DEFAULT_LIMIT);
 }
 
-const MERGE_ROLES = new Set(['ADMIN', 'DIRECTOR', 'SALES_MANAGER']);
 /** Fields of the survivor filled from the merged customer when empty (owner and team stay: a merge is no transfer). */
 const FILLABLE = ['email', 'phone', 'industry', 'source', 'tier', 'notes', 'taxId'] as const;
 
@@ -212,7 +211,7 @@ async function lockForMerge(em: SqlEntityManager, principal: Principal | null, a
  */
 export async function mergeCustomers(em: SqlEntityManager, principal: Principal | null, survivorIdRaw: string, mergedIdRaw: string, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
-  if (!principal || !MERGE_ROLES.has(principal.role)) throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'only a team head, a director or an admin merges customers');
+  if (!principal || (isScoped(access) && !isTeamHead(principal))) throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'only a team head, a director or an admin merges customers');
   const survivorId = requireUuid('survivorId', survivorIdRaw).toLowerCase();
   const mergedId = requireUuid('mergedId', mergedIdRaw).toLowerCase();
   if (survivorId === mergedId) throw new AppError('CONFLICT', 'MERGE_INTO_ITSELF', 'a customer cannot be merged into itself', { field: 'mergedId' });
@@ -222,6 +221,11 @@ export async function mergeCustomers(em: SqlEntityManager, principal: Principal 
     const locked = new Map<string, ICustomer>();
     locked.set(first, await lockForMerge(tx, principal, access, first, first === survivorId ? 'survivorId' : 'mergedId'));
     locked.set(second, await lockForMerge(tx, principal, access, second, second === survivorId ? 'survivorId' : 'mergedId'));
+    for (const [id, customer] of locked) {
+      if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+        throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'a team head merges the customers of the teams they head only', { field: id === survivorId ? 'survivorId' : 'mergedId' });
+      }
+    }
     const survivor = locked.get(survivorId)!;
     const merged = locked.get(mergedId)!;
 

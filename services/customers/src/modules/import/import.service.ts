@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
+import { isTeamHead, seesEverything, type Principal } from '@rapport/auth';
 import { createEvent, CustomerCreatedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, isAppError, notFound, optionalEmail, optionalText, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { isScoped, readAccess, restrictToVisibleCustomers, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
@@ -158,8 +158,9 @@ function ownerOf(principal: Principal, raw: string | undefined, label: string): 
   if (!text) return { ownerId: principal.userId, teamId: ownTeam };
   const ownerId = requireUuid(label, text).toLowerCase();
   if (ownerId === principal.userId) return { ownerId, teamId: ownTeam };
-  if (principal.role === 'SALES_REP') throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `${label}: a sales rep imports customers for themselves only`, { field: label });
-  return { ownerId, teamId: principal.role === 'SALES_MANAGER' ? ownTeam : null };
+  if (seesEverything(principal)) return { ownerId, teamId: null };
+  if (!isTeamHead(principal)) throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `${label}: a sales rep imports customers for themselves only`, { field: label });
+  return { ownerId, teamId: ownTeam };
 }
 
 /** Validates one record into the values to store; throws the first AppError, naming the field. */
@@ -984,7 +985,7 @@ export async function getImportJob(em: SqlEntityManager, principal: Principal | 
   readAccess(customerPolicy, principal, 'customers');
   const jobId = requireUuid(field, id);
   const job = await em.fork().findOne(ImportJob, { id: jobId });
-  if (!job || (principal && principal.role !== 'ADMIN' && principal.role !== 'DIRECTOR' && job.createdBy !== principal.userId)) throw notFound('ImportJob', jobId, field);
+  if (!job || (principal && !seesEverything(principal) && job.createdBy !== principal.userId)) throw notFound('ImportJob', jobId, field);
   return job;
 }
 

@@ -21,6 +21,8 @@ export const Lead = defineEntity({
     /** Why it was disqualified; set exactly when the status is DISQUALIFIED. */
     disqualifyReason: p.text().nullable(),
     ownerId: p.uuid().nullable(),
+    /** The owner's team: its head (and the heads above) see and work the lead. Null for the unassigned pool. */
+    teamId: p.uuid().nullable(),
     /** Whether it came in through the public web form (those are rate-limited per email). */
     fromWebForm: p.boolean().default(false),
     /** The customer it became; set exactly when the status is CONVERTED. */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
+import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { LeadConvertedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, pageSize, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { decodeCursor, isScoped, readAccess, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { assertAssignable, decodeCursor, isScoped, readAccess, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 import { createCustomer } from '../customer/customer.service.js';
@@ -21,12 +21,17 @@ export const REASON_MAX = 1000;
 export const FORM_LIMIT_PER_HOUR = 5;
 
 /**
- * The one base query for leads: those the caller may see (alias `l`). A rep (scoped access) sees
- * the leads they own and the unassigned ones; everyone with `all` sees every lead.
+ * The one base query for leads: those the caller may see (alias `l`). With scoped access, the
+ * leads they own, the unassigned ones, and — for a team head — those of the teams they head;
+ * everyone with `all` sees every lead.
  */
 export function leadQuery(em: SqlEntityManager, principal: Principal | null, access: Access) {
   const qb = em.createQueryBuilder(Lead, 'l').select('*');
-  if (isScoped(access)) qb.where('(l.owner_id = ? or l.owner_id is null)', [principal?.userId ?? null]);
+  if (isScoped(access)) {
+    const teamIds = isTeamHead(principal) ? [...(principal?.teamIds ?? [])] : [];
+    const teams = teamIds.length ? ` or l.team_id in (${teamIds.map(() => '?').join(', ')})` : '';
+    qb.where(`(l.owner_id = ? or l.owner_id is null${teams})`, [principal?.userId ?? null, ...teamIds]);
+  }
   return qb;
 }
 
@@ -78,18 +83,23 @@ export interface CaptureLeadInput {
   source?: string | null;
   message?: string | null;
   ownerId?: string | null;
+  teamId?: string | null;
 }
 
 /**
- * Records a lead a signed-in seller took (status NEW). The owner defaults to the caller; a rep
- * captures leads for themselves only.
+ * Records a lead a signed-in seller took (status NEW). The owner defaults to the caller, the team
+ * to the caller's own; a rep captures leads for themselves only, a team head for the teams they
+ * head (see the kit's assertAssignable).
  */
 export async function captureLead(em: SqlEntityManager, principal: Principal | null, input: CaptureLeadInput): Promise<ILead> {
-  writeAccess(leadPolicy, principal, 'leads');
+  const access = writeAccess(leadPolicy, principal, 'leads');
   const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : (principal?.userId ?? null);
-  if (principal?.role === 'SALES_REP' && ownerId !== principal.userId) {
-    throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', 'a sales rep captures leads for themselves only', { field: 'input.ownerId' });
-  }
+  const teamId = input.teamId
+    ? requireUuid('input.teamId', input.teamId)
+    : ownerId === principal?.userId || (isScoped(access) && isTeamHead(principal))
+      ? (principal?.teamIds[0] ?? null)
+      : null;
+  assertAssignable(principal, access, ownerId, teamId, 'leads');
   const lead = em.create(Lead, {
     id: randomUUID(),
     name: requireText('input.name', input.name, NAME_MAX),
@@ -101,6 +111,7 @@ export async function captureLead(em: SqlEntityManager, principal: Principal | n
     status: 'NEW',
     disqualifyReason: null,
     ownerId,
+    teamId,
     fromWebForm: false,
     convertedCustomerId: null,
   });
@@ -154,6 +165,7 @@ export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput)
       status: 'NEW',
       disqualifyReason: null,
       ownerId: null,
+      teamId: null,
       fromWebForm: true,
       convertedCustomerId: null,
     });
@@ -212,7 +224,15 @@ export async function convertLead(em: SqlEntityManager, principal: Principal | n
     const customer = await createCustomer(
       tx,
       principal,
-      { name: kind === 'COMPANY' ? (lead.company ?? lead.name) : lead.name, kind, email: lead.email, phone: lead.phone, ownerId, source: lead.source ?? null },
+      {
+        name: kind === 'COMPANY' ? (lead.company ?? lead.name) : lead.name,
+        kind,
+        email: lead.email,
+        phone: lead.phone,
+        ownerId,
+        teamId: lead.ownerId ? (lead.teamId ?? null) : null,
+        source: lead.source ?? null,
+      },
       meta,
     );
     const contact = tx.create(Contact, {

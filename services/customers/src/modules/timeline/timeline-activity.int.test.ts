@@ -63,7 +63,7 @@ describe('activities on the customer timeline', () => {
       await sql(`insert into customer (id, name, kind, lifecycle_state, owner_id) values (?, ?, 'COMPANY', 'PROSPECT', ?)`, [id, `Paged ${n}`, rep.userId]);
       await sql(`insert into customer_access (customer_id, owner_id) values (?, ?)`, [id, rep.userId]);
       for (let i = 0; i < n + 1; i++) {
-        await sql(`insert into timeline_entry (id, customer_id, event_id, kind, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', ?, 'test', ?, ?)`, [
+        await sql(`insert into timeline_entry (id, customer_id, event_id, kind, module, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', 'activities', ?, 'test', ?, ?)`, [
           randomUUID(), id, randomUUID(), `${n}-${i}`, id, `2026-11-0${i + 1}T10:00:00Z`,
         ]);
       }

@@ -1,7 +1,34 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { PolicyModule } from '@rapport/subgraph-kit';
 
 export const TIMELINE_KINDS = ['CUSTOMER_CREATED', 'TICKET_OPENED', 'TICKET_RESOLVED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'SHIPMENT_PLANNED', 'INVOICE_ISSUED', 'ACTIVITY_LOGGED', 'LEAD_CONVERTED', 'OPPORTUNITY_WON', 'OPPORTUNITY_LOST', 'PAYMENT_RECEIVED', 'SHIPMENT_DELIVERED', 'QUOTATION_SENT', 'DOCUMENT_ATTACHED'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** The modules timeline entries come from: each entry is shown only to roles that may read its module (the kit's POLICIES). */
+export const TIMELINE_MODULES = ['customers', 'activities', 'documents', 'leads', 'opportunities', 'orders', 'tickets', 'shipments', 'invoices', 'payments'] as const satisfies readonly PolicyModule[];
+export type TimelineModule = (typeof TIMELINE_MODULES)[number];
+
+/**
+ * The module of the record each kind of entry is about, whose policy decides who sees the entry.
+ * Migration20261205008501 backfilled existing entries with the same mapping.
+ */
+export const TIMELINE_KIND_MODULE: Record<TimelineKind, TimelineModule> = {
+  CUSTOMER_CREATED: 'customers',
+  ACTIVITY_LOGGED: 'activities',
+  QUOTATION_SENT: 'documents',
+  DOCUMENT_ATTACHED: 'documents',
+  LEAD_CONVERTED: 'leads',
+  OPPORTUNITY_OPENED: 'opportunities',
+  OPPORTUNITY_WON: 'opportunities',
+  OPPORTUNITY_LOST: 'opportunities',
+  ORDER_CONFIRMED: 'orders',
+  TICKET_OPENED: 'tickets',
+  TICKET_RESOLVED: 'tickets',
+  SHIPMENT_PLANNED: 'shipments',
+  SHIPMENT_DELIVERED: 'shipments',
+  INVOICE_ISSUED: 'invoices',
+  PAYMENT_RECEIVED: 'payments',
+};
 
 /** One thing that happened with a customer, in any service, as learnt from its event. */
 export const TimelineEntry = defineEntity({
@@ -12,6 +39,8 @@ export const TimelineEntry = defineEntity({
     customerId: p.uuid(),
     eventId: p.text().unique(),
     kind: p.enum([...TIMELINE_KINDS]),
+    /** The module of the record it is about (TIMELINE_KIND_MODULE); only who may read that module sees the entry. */
+    module: p.enum([...TIMELINE_MODULES]),
     summary: p.text(),
     sourceService: p.text(),
     subjectId: p.text(),

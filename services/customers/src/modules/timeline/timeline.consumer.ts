@@ -17,7 +17,7 @@ import {
   type CloudEvent,
   type EventData,
 } from '@rapport/contracts';
-import { TimelineEntry, type TimelineKind } from './timeline-entry.entity.js';
+import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from './timeline-entry.entity.js';
 
 /** Hops followed at most from a merged customer to its survivor (merging keeps it at one). */
 const MAX_MERGE_HOPS = 5;
@@ -46,6 +46,7 @@ async function record(em: SqlEntityManager, event: CloudEvent, eventCustomerId: 
     customerId,
     eventId: event.id,
     kind,
+    module: TIMELINE_KIND_MODULE[kind],
     summary,
     sourceService: event.source.replace('/rapport/', ''),
     subjectId: event.subject,

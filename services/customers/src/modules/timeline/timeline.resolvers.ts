@@ -1,14 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '@rapport/auth';
 import { pageSize } from '@rapport/errors';
 import { decodeCursor, toConnection, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ICustomer } from '../customer/customer.entity.js';
 import { TimelineEntry, type ITimelineEntry } from './timeline-entry.entity.js';
+import { visibleTimelineModules } from './timeline.loaders.js';
 
-/** A customer's timeline, newest first, by keyset on (occurredAt, id). */
-export async function customerTimeline(em: SqlEntityManager, customerId: string, first?: number | null, after?: string | null) {
+/** A customer's timeline as the caller may see it (entries of modules it may read), newest first, by keyset on (occurredAt, id). */
+export async function customerTimeline(em: SqlEntityManager, principal: Principal | null, customerId: string, first?: number | null, after?: string | null) {
   const limit = pageSize('first', first);
-  const qb = em.createQueryBuilder(TimelineEntry, 't').select('*').where({ customerId });
+  const qb = em.createQueryBuilder(TimelineEntry, 't').select('*').where({ customerId, module: { $in: visibleTimelineModules(principal) } });
   if (after) {
     const cursor = decodeCursor('after', after);
     qb.andWhere('(t.occurred_at, t.id) < (?, ?)', [cursor.sortValue, cursor.id]);
@@ -21,7 +23,7 @@ export const timelineResolvers: ResolverMap = {
   Customer: {
     // The first page is batched over the customers of a list; later pages (after a cursor) are one customer's.
     timeline: async (customer: ICustomer, args: { first?: number; after?: string }, ctx: Context) => {
-      if (args.after) return customerTimeline(ctx.em, customer.id, args.first, args.after);
+      if (args.after) return customerTimeline(ctx.em, ctx.principal, customer.id, args.first, args.after);
       const limit = pageSize('first', args.first);
       const rows = await ctx.loaders.timelineFirstPage(limit + 1).load(customer.id);
       return toConnection(rows, limit, (e) => e.occurredAt.toISOString());
@@ -29,5 +31,6 @@ export const timelineResolvers: ResolverMap = {
   },
   TimelineEntry: {
     occurredAt: (entry: ITimelineEntry) => entry.occurredAt.toISOString(),
+    module: (entry: ITimelineEntry) => entry.module.toUpperCase(),
   },
 };

@@ -1,13 +1,4 @@
-import type { AccessPolicy } from '@rapport/subgraph-kit';
+import { POLICIES, type AccessPolicy } from '@rapport/subgraph-kit';
 
-/** Who may see and issue invoices: finance all of them, sales read those of the customers it may see. */
-export const invoicePolicy: AccessPolicy = {
-  ADMIN: 'all',
-  DIRECTOR: 'all',
-  ACCOUNTANT: 'all',
-  SALES_MANAGER: 'scoped-read',
-  SALES_REP: 'scoped-read',
-  SUPPORT_AGENT: 'none',
-  WAREHOUSE_CLERK: 'none',
-  BUYER: 'none',
-};
+/** Who may see and issue invoices: the kit's `POLICIES.invoices` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
+export const invoicePolicy: AccessPolicy = POLICIES.invoices;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { signAccessToken, type Principal } from '@rapport/auth';
+import { isTeamHead, signAccessToken, type Principal } from '@rapport/auth';
 import { AppError, badInput, notFound } from '@rapport/errors';
 import type { KeyRing } from '../signing-key/signing-key.service.js';
 import { User, type IUser } from '../user/user.entity.js';
@@ -51,12 +51,12 @@ function requireSecret(field: string, value: string, max = PASSWORD_MAX_LENGTH):
 }
 
 /**
- * The teams the access token names: a SALES_MANAGER heads their team and every team below it;
+ * The teams the access token names: a team head (`isTeamHead`) heads their team and every team below it;
  * anyone else is scoped to their own team (none without a team).
  */
 export async function teamIdsFor(em: SqlEntityManager, user: IUser): Promise<string[]> {
   if (!user.teamId) return [];
-  if (user.role !== 'SALES_MANAGER') return [user.teamId];
+  if (!isTeamHead(user)) return [user.teamId];
   const rows: { id: string }[] = await em.execute(
     `with recursive subtree (id, depth) as (
        select id, 0 from team where id = ?

@@ -1,13 +1,4 @@
-import type { AccessPolicy } from '@rapport/subgraph-kit';
+import { POLICIES, type AccessPolicy } from '@rapport/subgraph-kit';
 
-/** Who may see and change opportunities: the sales department, reps and team heads their customers' only. */
-export const opportunityPolicy: AccessPolicy = {
-  ADMIN: 'all',
-  DIRECTOR: 'all',
-  SALES_MANAGER: 'scoped',
-  SALES_REP: 'scoped',
-  SUPPORT_AGENT: 'none',
-  WAREHOUSE_CLERK: 'none',
-  BUYER: 'none',
-  ACCOUNTANT: 'none',
-};
+/** Who may see and change opportunities: the kit's `POLICIES.opportunities` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
+export const opportunityPolicy: AccessPolicy = POLICIES.opportunities;

@@ -1,13 +1,4 @@
-import type { AccessPolicy } from '@rapport/subgraph-kit';
+import { POLICIES, type AccessPolicy } from '@rapport/subgraph-kit';
 
-/** Who may see and change sales orders: sales (reps and team heads their customers' only); the warehouse and finance read them all. */
-export const orderPolicy: AccessPolicy = {
-  ADMIN: 'all',
-  DIRECTOR: 'all',
-  SALES_MANAGER: 'scoped',
-  SALES_REP: 'scoped',
-  SUPPORT_AGENT: 'none',
-  WAREHOUSE_CLERK: 'all-read',
-  BUYER: 'none',
-  ACCOUNTANT: 'all-read',
-};
+/** Who may see and change sales orders: the kit's `POLICIES.orders` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
+export const orderPolicy: AccessPolicy = POLICIES.orders;

@@ -1,17 +1,17 @@
-import type { AccessPolicy } from '@rapport/subgraph-kit';
+import type { Principal } from '@rapport/auth';
+import { POLICIES, type Access, type AccessPolicy, type FieldRules } from '@rapport/subgraph-kit';
+
+/** Who may read and write the knowledge base: the kit's `POLICIES.articles` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
+export const articlePolicy: AccessPolicy = POLICIES.articles;
+
+/** Editors (write access) see drafts; everyone else only published articles. */
+export const isEditor = (access: Access): boolean => access === 'all' || access === 'scoped';
+
+/** Whether the caller edits the knowledge base. */
+export const editsArticles = (principal: Principal | null): boolean => principal !== null && isEditor(articlePolicy[principal.role]);
 
 /**
- * Who may read and write the knowledge base: support, directors and admins write (and see drafts
- * and archived articles when restoring them); every other signed-in user reads published articles.
- * Articles belong to no customer, so no role is scoped.
+ * An article's fields only editors see: its working draft. `Article.draft` answers by these rules,
+ * and so does `Article.history`, so readers of the published version never see unpublished text.
  */
-export const articlePolicy: AccessPolicy = {
-  ADMIN: 'all',
-  DIRECTOR: 'all',
-  SUPPORT_AGENT: 'all',
-  SALES_MANAGER: 'all-read',
-  SALES_REP: 'all-read',
-  WAREHOUSE_CLERK: 'all-read',
-  BUYER: 'all-read',
-  ACCOUNTANT: 'all-read',
-};
+export const articleFields: FieldRules = { draftTitle: editsArticles, draftBody: editsArticles, draftUpdatedAt: editsArticles };

@@ -1,14 +1,13 @@
 import { isUuid } from '@rapport/errors';
-import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, mayReadField, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
 import { articleStatus, hasUnpublishedChanges, type IArticle, type IArticleVersion } from './article.entity.js';
-import { articlePolicy } from './article.policy.js';
+import { articleFields } from './article.policy.js';
 import {
   archiveArticle,
   createArticle,
   getArticle,
-  isEditor,
   linkArticleToTicket,
   publishArticle,
   restoreArticle,
@@ -18,7 +17,8 @@ import {
   type UpdateArticleDraftInput,
 } from './article.service.js';
 
-const mayEdit = (ctx: Context): boolean => ctx.principal !== null && isEditor(articlePolicy[ctx.principal.role]);
+/** Whether the caller sees the article's draft: the same field rules its history is filtered by. */
+const seesDraft = (ctx: Context): boolean => mayReadField(articleFields, 'draftBody', ctx.principal);
 
 export const articleResolvers: ResolverMap = {
   Query: {
@@ -43,11 +43,11 @@ export const articleResolvers: ResolverMap = {
     body: (article: IArticle) => article.body ?? article.draftBody,
     publishedAt: (article: IArticle) => article.publishedAt?.toISOString() ?? null,
     draft: (article: IArticle, _: unknown, ctx: Context) =>
-      mayEdit(ctx) ? { title: article.draftTitle, body: article.draftBody, updatedAt: article.draftUpdatedAt.toISOString(), hasUnpublishedChanges: hasUnpublishedChanges(article) } : null,
+      seesDraft(ctx) ? { title: article.draftTitle, body: article.draftBody, updatedAt: article.draftUpdatedAt.toISOString(), hasUnpublishedChanges: hasUnpublishedChanges(article) } : null,
     versions: (article: IArticle, _: unknown, ctx: Context) => ctx.loaders.versionsByArticle.load(article.id),
     createdAt: (article: IArticle) => article.createdAt.toISOString(),
     archivedAt: (article: IArticle) => article.deletedAt?.toISOString() ?? null,
-    history: (article: IArticle, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Article', article.id, args.first),
+    history: (article: IArticle, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Article', article.id, args.first, { principal: ctx.principal, rules: articleFields }),
   },
   ArticleVersion: {
     publishedAt: (version: IArticleVersion) => version.publishedAt.toISOString(),

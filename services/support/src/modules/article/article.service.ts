@@ -8,15 +8,14 @@ import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
 import { Article, ArticleVersion, publishDraft, TicketArticle, type IArticle } from './article.entity.js';
-import { articlePolicy } from './article.policy.js';
+import { articlePolicy, isEditor } from './article.policy.js';
 
 const CATEGORY_MAX = 100;
 const TITLE_MAX = 200;
 const BODY_MAX = 100_000;
 const QUERY_MAX = 500;
 
-/** Editors (write access) see drafts; everyone else only published articles. */
-export const isEditor = (access: Access): boolean => access === 'all' || access === 'scoped';
+export { isEditor };
 
 /**
  * The one base query for articles: for editors every live article, for readers only those

@@ -1,0 +1,186 @@
+import type { Principal } from '@rapport/auth';
+import type { AccessPolicy } from './visibility.js';
+
+// Every department's access to every module, in one place. The owning subgraph enforces its own
+// module's policy (its `*.policy.ts` names the entry here); other subgraphs read the same table
+// where they show something of another module — the customer timeline hides an entry from whoever
+// the entry's module would answer FORBIDDEN. Typed over every role, so a new role must be placed.
+
+/** Customers (customers): reps and team heads their own, other departments read. */
+const customers: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SALES_MANAGER: 'scoped',
+  SALES_REP: 'scoped',
+  SUPPORT_AGENT: 'all-read',
+  WAREHOUSE_CLERK: 'all-read',
+  ACCOUNTANT: 'all-read',
+  BUYER: 'none',
+};
+
+/**
+ * Leads (customers). Leads belong to their owner and team, not to a customer: a rep sees their own
+ * leads and the unassigned ones, a team head also those of the teams they head; directors and
+ * admins all; other departments none.
+ */
+const leads: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SALES_MANAGER: 'scoped',
+  SALES_REP: 'scoped',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/** Opportunities (sales): the sales department, reps and team heads their customers' only. */
+const opportunities: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SALES_MANAGER: 'scoped',
+  SALES_REP: 'scoped',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/** Sales orders (sales): sales (reps and team heads their customers' only); the warehouse and finance read them all. */
+const orders: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SALES_MANAGER: 'scoped',
+  SALES_REP: 'scoped',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'all-read',
+  BUYER: 'none',
+  ACCOUNTANT: 'all-read',
+};
+
+/** Invoices (finance): finance all of them, sales read those of the customers it may see. */
+const invoices: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  ACCOUNTANT: 'all',
+  SALES_MANAGER: 'scoped-read',
+  SALES_REP: 'scoped-read',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+};
+
+/** Payments (finance): finance records them; sales only reads what was paid, on invoices it may see. */
+const payments: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  ACCOUNTANT: 'all',
+  SALES_MANAGER: 'scoped-read',
+  SALES_REP: 'scoped-read',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+};
+
+/** Tickets (support): support works them all, sales those of the customers it may see. */
+const tickets: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SUPPORT_AGENT: 'all',
+  SALES_MANAGER: 'scoped',
+  SALES_REP: 'scoped',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/**
+ * Knowledge-base articles (support): support, directors and admins write (and see drafts and
+ * archived articles when restoring them); every other signed-in user reads published articles.
+ * Articles belong to no customer, so no role is scoped.
+ */
+const articles: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SUPPORT_AGENT: 'all',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  WAREHOUSE_CLERK: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+};
+
+/**
+ * Shipments (inventory): the warehouse runs them; sales reads their customers' only, support and
+ * finance read them all; purchasing has no business with them.
+ */
+const shipments: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  WAREHOUSE_CLERK: 'all',
+  SALES_MANAGER: 'scoped-read',
+  SALES_REP: 'scoped-read',
+  SUPPORT_AGENT: 'all-read',
+  ACCOUNTANT: 'all-read',
+  BUYER: 'none',
+};
+
+/** Products (inventory): the warehouse keeps the catalogue; everyone else reads it. Products belong to no customer. */
+const products: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  WAREHOUSE_CLERK: 'all',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+};
+
+/**
+ * Suppliers (purchasing): purchasing manages them, finance and the warehouse read them, sales and
+ * support have no business with them. Suppliers belong to no customer, so nothing is scoped.
+ */
+const suppliers: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  BUYER: 'all',
+  ACCOUNTANT: 'all-read',
+  WAREHOUSE_CLERK: 'all-read',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+};
+
+/**
+ * Every module's access policy by module name. Activities, documents, contacts and addresses
+ * follow their customer, so they share the customers table.
+ */
+export const POLICIES = {
+  customers,
+  activities: customers,
+  documents: customers,
+  contacts: customers,
+  addresses: customers,
+  leads,
+  opportunities,
+  orders,
+  invoices,
+  payments,
+  tickets,
+  articles,
+  shipments,
+  products,
+  suppliers,
+} as const satisfies Record<string, AccessPolicy>;
+
+/** The name of a module with an access policy. */
+export type PolicyModule = keyof typeof POLICIES;
+
+export const POLICY_MODULES = Object.keys(POLICIES) as PolicyModule[];
+
+/** The modules whose records the caller may read at all (FORBIDDEN in none of them); none without a caller. */
+export function readableModules(principal: Principal | null): PolicyModule[] {
+  if (!principal) return [];
+  return POLICY_MODULES.filter((module) => POLICIES[module][principal.role] !== 'none');
+}

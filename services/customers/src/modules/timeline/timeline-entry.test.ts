@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { ROLES } from '@rapport/auth';
+import { POLICIES } from '@rapport/subgraph-kit';
+import { describe, expect, it } from 'vitest';
+import { TIMELINE_KIND_MODULE, TIMELINE_KINDS } from './timeline-entry.entity.js';
+import { visibleTimelineModules } from './timeline.loaders.js';
+
+const principal = (role: (typeof ROLES)[number]) => ({ userId: 'u', email: 'u@rapport.example', role, teamIds: [], tokenId: 't' });
+
+describe('timeline entry modules', () => {
+  it('backfills existing entries with the same kind → module mapping new entries get', () => {
+    const sql = readFileSync(new URL('../../migrations/Migration20261205008501.ts', import.meta.url), 'utf8');
+    const backfilled = Object.fromEntries([...sql.matchAll(/when '([A-Z_]+)' then '([a-z]+)'/g)].map((m) => [m[1], m[2]]));
+    expect(backfilled).toEqual(TIMELINE_KIND_MODULE);
+    expect(Object.keys(backfilled).sort()).toEqual([...TIMELINE_KINDS].sort());
+  });
+
+  it('shows a role exactly the modules its policy does not refuse', () => {
+    for (const role of ROLES) {
+      const visible = visibleTimelineModules(principal(role));
+      for (const module of new Set(Object.values(TIMELINE_KIND_MODULE))) {
+        expect({ role, module, visible: visible.includes(module) }).toEqual({ role, module, visible: POLICIES[module][role] !== 'none' });
+      }
+    }
+    expect(visibleTimelineModules(principal('SUPPORT_AGENT'))).not.toEqual(expect.arrayContaining(['opportunities']));
+    expect(visibleTimelineModules(null)).toEqual([]);
+  });
+});
