@@ -10,9 +10,13 @@ import {
   createFormatError,
   createHttpApp,
   createLogger,
+  createRevocationFeed,
   listen,
   requireAuthentication,
+  RevocationList,
+  revokingVerifier,
   type Logger,
+  type RevocationFeed,
 } from '@rapport/subgraph-kit';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayConfig } from './config.js';
@@ -54,7 +58,14 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const supergraphSdl = config.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
   const agent = new Agent({ connections: config.subgraphConnections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
   const fetcher = ((url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
-  const documents = documentRoutes({ customersUrl: config.subgraphUrls.customers, verifier: config.verifier, maxBytes: config.documentsMaxBytes, logger });
+  // Revoked tokens (sign-out, deactivation) are refused here as soon as the gateway reads identity's
+  // event from Kafka, and by every subgraph as soon as it handles it.
+  const revocations = new RevocationList();
+  const verifier = revokingVerifier(config.verifier, revocations);
+  const revocationFeed: RevocationFeed | null = config.kafkaBrokers.length
+    ? createRevocationFeed({ brokers: config.kafkaBrokers, topicPrefix: config.topicPrefix, list: revocations, logger, clientId: 'rapport-gateway' })
+    : null;
+  const documents = documentRoutes({ customersUrl: config.subgraphUrls.customers, verifier, maxBytes: config.documentsMaxBytes, logger });
   let server: Server | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
   // The website's lead form, posted as a plain HTML form, runs the public `submitLeadForm` through this schema.
@@ -91,6 +102,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       return url;
     },
     async start() {
+      await revocationFeed?.start();
       apollo = new ApolloServer<GatewayContext>({
         gateway,
         introspection: true,
@@ -104,7 +116,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         logger,
         context: async (req, requestId) => ({
           requestId,
-          ...(await authenticate(req, config.verifier)),
+          ...(await authenticate(req, verifier)),
           authorization: req.headers.authorization ?? null,
         }),
         ready: async () => ({ supergraph: true }),
@@ -121,6 +133,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       await apollo?.stop();
       await agent.close();
       await documents.close();
+      await revocationFeed?.stop();
       server = undefined;
       apollo = undefined;
     },
