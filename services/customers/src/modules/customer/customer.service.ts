@@ -6,6 +6,7 @@ import { publish } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
+  auditChange,
   CustomerAccess,
   decodeCursor,
   isScoped,
@@ -20,6 +21,7 @@ import {
 } from '@rapport/subgraph-kit';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
+import { TimelineEntry } from '../timeline/timeline-entry.entity.js';
 
 export interface CreateCustomerInput {
   name: string;
@@ -279,18 +281,25 @@ export interface TransferCustomerInput {
   customerId: string;
   toOwnerId: string;
   toTeamId?: string | null;
+  /** What the new owner should know; on the timeline and in the audit trail. */
+  note?: string | null;
 }
+
+const HANDOVER_NOTE_MAX = 2000;
 
 /**
  * Moves a customer, with everything open on it, to another rep: the owner changes here and every
  * other subgraph re-scopes its records from `customers.customer.transferred.v1`. Team heads
- * transfer within their teams; directors and admins anywhere; reps cannot.
+ * transfer within their teams; directors and admins anywhere; reps cannot. The transfer, with its
+ * optional handover note, lands on the customer's timeline and in its history (audit), in the
+ * same transaction.
  */
 export async function transferCustomer(em: SqlEntityManager, principal: Principal | null, input: TransferCustomerInput, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   if (principal?.role === 'SALES_REP') throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'only a team head, a director or an admin transfers customers');
   const customer = await findVisible(em, principal, access, requireUuid('input.customerId', input.customerId), 'input.customerId');
   const toOwnerId = requireUuid('input.toOwnerId', input.toOwnerId);
+  const note = optionalText('input.note', input.note, HANDOVER_NOTE_MAX);
   const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
   if (access === 'scoped' && teamId && !principal?.teamIds.includes(teamId)) {
     throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
@@ -303,7 +312,20 @@ export async function transferCustomer(em: SqlEntityManager, principal: Principa
     row.ownerId = toOwnerId;
     row.teamId = teamId;
   } else em.create(CustomerAccess, { customerId: customer.id, ownerId: toOwnerId, teamId, sharedWith: [] });
-  publish(em, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: new Date().toISOString() }, meta);
+  const transferredAt = new Date();
+  const eventId = randomUUID();
+  publish(em, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: transferredAt.toISOString(), note }, { ...meta, id: eventId });
+  if (note) auditChange(em, 'Customer', customer.id, [{ field: 'handoverNote', from: null, to: note }]);
+  em.create(TimelineEntry, {
+    id: randomUUID(),
+    customerId: customer.id,
+    eventId,
+    kind: 'CUSTOMER_TRANSFERRED',
+    summary: note ? `Customer transferred to a new owner. Handover note: ${note}` : 'Customer transferred to a new owner',
+    sourceService: 'customers',
+    subjectId: customer.id,
+    occurredAt: transferredAt,
+  });
   await em.flush();
   return customer;
 }
@@ -323,10 +345,13 @@ export async function setSharing(
   }
   const userId = requireUuid('input.userId', input.userId);
   const row = (await em.findOne(CustomerAccess, { customerId: customer.id })) ?? em.create(CustomerAccess, { customerId: customer.id, ownerId: customer.ownerId ?? null, teamId: customer.teamId ?? null, sharedWith: [] });
-  const current = new Set(row.sharedWith as string[]);
+  const before = [...(row.sharedWith as string[])];
+  const current = new Set(before);
   if (shared) current.add(userId);
   else current.delete(userId);
   row.sharedWith = [...current];
+  // Sharing lives in the bookkeeping table `customer_access`, which the flush subscriber skips: audited here.
+  if (current.size !== before.length) auditChange(em, 'Customer', customer.id, [{ field: 'sharedWith', from: before, to: [...current] }]);
   if (shared) publish(em, CustomerSharedV1, customer.id, { customerId: customer.id, userId }, meta);
   else publish(em, CustomerUnsharedV1, customer.id, { customerId: customer.id, userId }, meta);
   await em.flush();
