@@ -30,7 +30,7 @@ import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js
 import { createLogger } from './logger.js';
 import { createOrm, migrate } from './orm.js';
 import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
-import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
+import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
 import { buildSchema, loadSdl, mergeResolvers, type ResolverMap } from './schema.js';
 
 /** What every resolver receives: its own EntityManager fork, the request id, loaders. */
@@ -144,7 +144,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     orm = await createOrm({
       url: config.databaseUrl,
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
-      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ACCESS_REVOCATION_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION] : []), ...definition.migrations],
+      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ACCESS_REVOCATION_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []), ...definition.migrations],
       subscribers: [new AuditSubscriber()],
       logger,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),

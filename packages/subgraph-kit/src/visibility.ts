@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { seesEverything, type Principal, type Role } from '@rapport/auth';
 import { on } from '@rapport/bus';
-import { CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
+import { CustomerCreatedV1, CustomerDeletedV1, CustomerMergedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 
 /**
@@ -82,7 +82,8 @@ export function restrictToVisibleCustomers(
 /**
  * Checks a customer a new record is about to be attached to: CONFLICT `CUSTOMER_MERGED` (naming
  * the survivor in `extensions.details.mergedInto`) when it was merged into another, whoever asks;
- * else NOT_FOUND (never revealing that it exists) unless the caller may see it.
+ * else NOT_FOUND (never revealing that it exists) unless the caller may see it; then CONFLICT
+ * `CUSTOMER_DELETED` (with `extensions.details.deletedAt`) when it is deleted, until restored.
  */
 export async function assertCustomerVisible(em: SqlEntityManager, principal: Principal | null, access: Access, customerId: string, field: string): Promise<void> {
   const [merged] = await em.execute<{ merged_into: string }[]>('select merged_into from customer_merge where merged_id = ?', [customerId]);
@@ -92,11 +93,19 @@ export async function assertCustomerVisible(em: SqlEntityManager, principal: Pri
       details: { mergedInto: merged.merged_into },
     });
   }
-  if (!principal || !isScoped(access)) return;
-  const visible = visibleCustomersSql(principal);
-  if (!visible) return;
-  const rows = await em.execute(`select 1 from (${visible.sql}) v where v.customer_id = ?`, [...visible.params, customerId]);
-  if (rows.length === 0) throw new AppError('NOT_FOUND', 'CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, { field });
+  const visible = principal && isScoped(access) ? visibleCustomersSql(principal) : null;
+  if (visible) {
+    const rows = await em.execute(`select 1 from (${visible.sql}) v where v.customer_id = ?`, [...visible.params, customerId]);
+    if (rows.length === 0) throw new AppError('NOT_FOUND', 'CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, { field });
+  }
+  const [deleted] = await em.execute<{ deleted_at: Date }[]>('select deleted_at from customer_deletion where customer_id = ?', [customerId]);
+  if (deleted) {
+    const deletedAt = new Date(deleted.deleted_at).toISOString();
+    throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} was deleted on ${deletedAt}: restore it before adding records to it`, {
+      field,
+      details: { deletedAt },
+    });
+  }
 }
 
 /** Who owns and who may see each customer: a read copy fed by the customers service's events. */
@@ -154,7 +163,24 @@ export class CustomerMergeMigration extends Migration {
 
 export const CUSTOMER_MERGE_MIGRATION = { name: 'Migration00000000000002_customer_merge', class: CustomerMergeMigration };
 
-/** Keeps `customer_access` in step with the customers service: creation, transfer, sharing, merging. */
+/** Which customers are deleted (until restored), so no new record is attached to one. */
+export class CustomerDeletionMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table if not exists customer_deletion (
+        customer_id uuid primary key,
+        deleted_at timestamptz not null
+      );`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists customer_deletion;');
+  }
+}
+
+export const CUSTOMER_DELETION_MIGRATION = { name: 'Migration00000000000004_customer_deletion', class: CustomerDeletionMigration };
+
+/** Keeps `customer_access` (and `customer_merge`, `customer_deletion`) in step with the customers service: creation, transfer, sharing, merging, deletion and restoration. */
 export const customerAccessHandlers = [
   on(CustomerCreatedV1, async (data, _event, em) => {
     await em.execute(
@@ -197,5 +223,15 @@ export const customerAccessHandlers = [
       [data.survivorId, data.mergedId],
     );
     await em.execute('delete from customer_access where customer_id = ?', [data.mergedId]);
+  }),
+  on(CustomerDeletedV1, async (data, _event, em) => {
+    await em.execute(
+      `insert into customer_deletion (customer_id, deleted_at) values (?, ?) on conflict (customer_id) do update set deleted_at = excluded.deleted_at`,
+      [data.customerId, data.deletedAt],
+    );
+  }),
+  // A restoration older than the deletion on record (events of one customer arrive in order; this guards a replay) changes nothing.
+  on(CustomerRestoredV1, async (data, _event, em) => {
+    await em.execute('delete from customer_deletion where customer_id = ? and deleted_at <= ?', [data.customerId, data.restoredAt]);
   }),
 ];

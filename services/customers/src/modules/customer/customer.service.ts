@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { CustomerCreatedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
+import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   auditChange,
@@ -99,9 +99,9 @@ export async function getCustomer(em: SqlEntityManager, principal: Principal | n
  * and sharing live on in its survivor, so it is seen by whoever sees the survivor. For lookups and
  * references only; lists and writes use visibleQuery (live customers).
  */
-function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access) {
+function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access, withDeleted = false) {
   const qb = em.createQueryBuilder(Customer, 'c').select('*');
-  qb.where('(c.deleted_at is null or c.merged_into is not null)');
+  if (!withDeleted) qb.where('(c.deleted_at is null or c.merged_into is not null)');
   const visible = isScoped(access) && principal ? visibleCustomersSql(principal) : null;
   if (visible) qb.andWhere(`coalesce(c.merged_into, c.id) in (${visible.sql})`, visible.params);
   return qb;
@@ -199,15 +199,16 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
 }
 
 /**
- * Customers of `ids` the caller may see, in one query (for references and loaders): live ones, and
- * merged ones (marked by `mergedInto`) whose survivor the caller may see, so a record another
- * subgraph still holds under a merged id leads to its survivor.
+ * Customers of `ids` the caller may see, in one query (for references and loaders): live ones,
+ * deleted ones (marked by `deletedAt`: an order or ticket still names its customer), and merged ones
+ * (marked by `mergedInto`) whose survivor the caller may see, so a record another subgraph still
+ * holds under a merged id leads to its survivor.
  */
 export async function visibleCustomersByIds(em: SqlEntityManager, principal: Principal | null, ids: readonly string[]): Promise<ICustomer[]> {
   if (!principal) return [];
   const access = customerPolicy[principal.role];
   if (access === 'none') return [];
-  return liveOrMergedQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
+  return liveOrMergedQuery(em, principal, access, true).andWhere({ id: { $in: [...ids] } }).getResultList();
 }
 
 export interface CustomerFilter {
@@ -365,8 +366,12 @@ export async function sharedWithByCustomer(em: SqlEntityManager, customerIds: re
   return customerIds.map((id) => byCustomer.get(id) ?? []);
 }
 
-/** Deletes a customer softly: it disappears everywhere it is read, and can be restored. */
-export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
+/**
+ * Deletes a customer softly: it disappears from lists and lookups and can be restored; it stays
+ * resolvable by reference (with `deletedAt`) for records that name it, and every subgraph refuses
+ * new records for it once it handles `customers.customer.deleted.v1`.
+ */
+export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
   const customer = await visibleQuery(em, principal, access).andWhere({ id: customerId }).getSingleResult();
@@ -378,12 +383,13 @@ export async function deleteCustomer(em: SqlEntityManager, principal: Principal 
     throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'a sales rep deletes only customers they own');
   }
   customer.deletedAt = new Date();
+  publish(em, CustomerDeletedV1, customer.id, { customerId: customer.id, deletedAt: customer.deletedAt.toISOString() }, meta);
   await em.flush();
   return customer;
 }
 
-/** Restores a softly deleted customer; for admins, directors and team heads. */
-export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
+/** Restores a softly deleted customer; for admins, directors and team heads. Announced with `customers.customer.restored.v1`. */
+export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = restoreAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
   const customer = await visibleQuery(em, principal, access, true).andWhere({ id: customerId }).getSingleResult();
@@ -393,6 +399,7 @@ export async function restoreCustomer(em: SqlEntityManager, principal: Principal
   }
   if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
   customer.deletedAt = null;
+  publish(em, CustomerRestoredV1, customer.id, { customerId: customer.id, restoredAt: new Date().toISOString() }, meta);
   await em.flush();
   return customer;
 }
