@@ -21,6 +21,13 @@ export interface GatewayConfig {
   /** Serve the explorer page (its queries, introspection included, always need a signed-in user). */
   explorer: boolean;
   supergraphSdl?: string;
+  /**
+   * Kafka brokers (`KAFKA_BROKERS`) the gateway reads identity's token revocations from, into its
+   * in-memory deny list; empty: it keeps none, and revoked tokens are refused by the subgraphs only.
+   */
+  kafkaBrokers: string[];
+  /** Topic namespace (`KAFKA_TOPIC_PREFIX`). */
+  topicPrefix: string;
 }
 
 const schema = z.object({
@@ -33,6 +40,8 @@ const schema = z.object({
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
   GATEWAY_LEAD_FORM_REDIRECT_URL: z.string().url().optional(),
   NODE_ENV: z.string().default('development'),
+  KAFKA_BROKERS: z.string().default(''),
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
 });
 
 /** Reads the gateway's configuration from `env` once, at boot. */
@@ -53,5 +62,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     leadFormRedirectUrl: parsed.GATEWAY_LEAD_FORM_REDIRECT_URL ?? null,
     // In production the explorer page is off unless asked for; everywhere, it only works signed in.
     explorer: parsed.GATEWAY_EXPLORER ? parsed.GATEWAY_EXPLORER === 'true' : parsed.NODE_ENV !== 'production',
+    kafkaBrokers: parsed.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
   };
 }

@@ -14,9 +14,13 @@ import {
   createOperationGuard,
   GATEWAY_SECRET_HEADER,
   httpStatusPlugin,
+  createRevocationFeed,
   listen,
   requireAuthentication,
+  RevocationList,
+  revokingVerifier,
   type Logger,
+  type RevocationFeed,
 } from '@rapport/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -97,9 +101,16 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const supergraphSdl = config.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
   const agent = new Agent({ connections: config.subgraphConnections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
   const fetcher = ((url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  // Revoked tokens (sign-out, deactivation) are refused here as soon as the gateway reads identity's
+  // event from Kafka, and by every subgraph as soon as it handles it.
+  const revocations = new RevocationList();
+  const verifier = revokingVerifier(config.verifier, revocations);
+  const revocationFeed: RevocationFeed | null = config.kafkaBrokers.length
+    ? createRevocationFeed({ brokers: config.kafkaBrokers, topicPrefix: config.topicPrefix, list: revocations, logger, clientId: 'rapport-gateway' })
+    : null;
   const documents = documentRoutes({
     customersUrl: config.subgraphUrls.customers,
-    verifier: config.verifier,
+    verifier,
     maxBytes: config.documentsMaxBytes,
     logger,
     gatewaySecret: config.gatewaySecret,
@@ -142,6 +153,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       return url;
     },
     async start() {
+      await revocationFeed?.start();
       apollo = new ApolloServer<GatewayContext>({
         gateway,
         introspection: true,
@@ -158,7 +170,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         logger,
         context: async (req, requestId) => ({
           requestId,
-          ...(await authenticate(req, config.verifier)),
+          ...(await authenticate(req, verifier)),
           authorization: req.headers.authorization ?? null,
         }),
         ready: subgraphReadiness(config.subgraphUrls),
@@ -177,6 +189,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       await apollo?.stop();
       await agent.close();
       await documents.close();
+      await revocationFeed?.stop();
       server = undefined;
       apollo = undefined;
     },

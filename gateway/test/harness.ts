@@ -82,7 +82,10 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
 
   const startGateway = async (overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16, settings: Partial<GatewayConfig> = {}): Promise<Gateway> => {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name: n }) => [n, overrides[n] ?? subgraphs[n].url])) as Record<SubgraphName, string>;
-    const gateway = createGateway({ ...loadGatewayConfig({}), ...secret, ...settings, port: 0, subgraphUrls, subgraphConnections: connections, verifier }, { logger });
+    const gateway = createGateway(
+      { ...loadGatewayConfig({}), ...secret, kafkaBrokers: brokers, topicPrefix, ...settings, port: 0, subgraphUrls, subgraphConnections: connections, verifier },
+      { logger },
+    );
     gateways.push(gateway);
     await gateway.start();
     return gateway;

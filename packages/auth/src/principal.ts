@@ -26,6 +26,8 @@ export interface Principal {
   teamIds: readonly string[];
   /** The token's id, for audit and revocation. */
   tokenId: string;
+  /** When the token was issued (its `iat`, seconds since the epoch), for revocation; absent when the token has none. */
+  issuedAt?: number;
 }
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -107,7 +107,14 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     if (typeof userId !== 'string' || typeof email !== 'string' || !isRole(role) || !Array.isArray(teams) || !teams.every((t) => typeof t === 'string')) {
       throw unauthenticated('the access token lacks the claims Rapport needs');
     }
-    return { userId, email, role, teamIds: teams as string[], tokenId: typeof payload.jti === 'string' ? payload.jti : '' };
+    return {
+      userId,
+      email,
+      role,
+      teamIds: teams as string[],
+      tokenId: typeof payload.jti === 'string' ? payload.jti : '',
+      ...(typeof payload.iat === 'number' ? { issuedAt: payload.iat } : {}),
+    };
   };
 }
 

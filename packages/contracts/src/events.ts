@@ -11,11 +11,30 @@ export const CustomerCreatedV1 = defineEvent(
   z.object({ customerId: uuid, name: z.string(), kind: z.enum(['COMPANY', 'PERSON']), ownerId: uuid.nullable(), teamId: uuid.nullable().optional() }),
 );
 
-/** customers: a customer, with everything open on it, moved to another rep (and team). */
+/**
+ * customers: a customer, with everything open on it, moved to another rep (and team). `note`, the
+ * handover note for the new owner, was added later, optional.
+ */
 export const CustomerTransferredV1 = defineEvent(
   'customers.customer.transferred.v1',
-  z.object({ customerId: uuid, fromOwnerId: uuid.nullable(), toOwnerId: uuid, teamId: uuid.nullable(), transferredAt: isoDateTime }),
+  z.object({
+    customerId: uuid,
+    fromOwnerId: uuid.nullable(),
+    toOwnerId: uuid,
+    teamId: uuid.nullable(),
+    transferredAt: isoDateTime,
+    note: z.string().nullable().optional(),
+  }),
 );
+
+/**
+ * customers: a customer was deleted (softly, restorable). It stays resolvable by reference, but
+ * every subgraph refuses new records for it until it is restored.
+ */
+export const CustomerDeletedV1 = defineEvent('customers.customer.deleted.v1', z.object({ customerId: uuid, deletedAt: isoDateTime }));
+
+/** customers: a deleted customer was restored; new records may be attached to it again. */
+export const CustomerRestoredV1 = defineEvent('customers.customer.restored.v1', z.object({ customerId: uuid, restoredAt: isoDateTime }));
 
 /** customers: a customer was shared with a user, who now sees it and its records. */
 export const CustomerSharedV1 = defineEvent('customers.customer.shared.v1', z.object({ customerId: uuid, userId: uuid }));
@@ -129,6 +148,27 @@ export const ShipmentDeliveredV1 = defineEvent(
   z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, deliveredAt: isoDateTime }),
 );
 
+/** identity: a user was deactivated: no more sign-ins; their access tokens are revoked (see AccessRevokedV1). */
+export const UserDeactivatedV1 = defineEvent('identity.user.deactivated.v1', z.object({ userId: uuid, deactivatedAt: isoDateTime }));
+
+/**
+ * identity: access tokens were revoked before they expire. Every subgraph and the gateway refuse,
+ * until `expiresAt` (when the last of them would have expired anyway), the tokens named in
+ * `tokenIds` (their `jti`), and — when `issuedBefore` is set — every token of `userId` issued at or
+ * before that instant.
+ */
+export const AccessRevokedV1 = defineEvent(
+  'identity.access.revoked.v1',
+  z.object({
+    userId: z.string().min(1),
+    tokenIds: z.array(z.string().min(1)),
+    issuedBefore: isoDateTime.nullable(),
+    reason: z.enum(['SIGNED_OUT', 'DEACTIVATED']),
+    revokedAt: isoDateTime,
+    expiresAt: isoDateTime,
+  }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -140,6 +180,10 @@ export const ALL_EVENTS = [
   CustomerTransferredV1,
   CustomerSharedV1,
   CustomerUnsharedV1,
+  CustomerDeletedV1,
+  CustomerRestoredV1,
+  UserDeactivatedV1,
+  AccessRevokedV1,
   TicketOpenedV1,
   TicketResolvedV1,
   OpportunityOpenedV1,

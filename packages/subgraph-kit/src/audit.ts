@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { defineEntity, p, type EventSubscriber, type FlushEventArgs, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, type EntityManager, type EventSubscriber, type FlushEventArgs, type InferEntity } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
@@ -151,6 +151,26 @@ export async function auditHistory(em: SqlEntityManager, entity: string, entityI
     .getResultList();
   // Copies, not the managed entries: the filtered changes must never be flushed back.
   return entries.map((entry) => ({ ...entry, changes: entry.changes.filter((change) => !hidden.includes(change.field)) }));
+}
+
+/**
+ * Audits a change the flush subscriber cannot see because it is no column of the record (whom a
+ * customer is shared with, kept in a bookkeeping table; a transfer's handover note): an UPDATE entry
+ * on `entity` `entityId` by the acting user, written by the caller's flush, so in the same
+ * transaction as the change.
+ */
+export function auditChange(em: EntityManager, entity: string, entityId: string, changes: FieldChange[]): void {
+  const scope = actingScope.getStore();
+  em.create(AuditEntry, {
+    id: randomUUID(),
+    entity,
+    entityId,
+    action: 'UPDATE',
+    changes: changes.map((c) => ({ field: c.field, from: plain(c.field, c.from), to: plain(c.field, c.to) })),
+    actorId: scope?.actorId ?? null,
+    requestId: scope?.requestId ?? null,
+    at: new Date(),
+  });
 }
 
 /** GraphQL shape of an audit entry (values as JSON text, so any type fits). */

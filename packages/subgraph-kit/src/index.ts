@@ -15,3 +15,4 @@ export * from './operation-limits.js';
 export * from './http-status.js';
 export * from './operations.js';
 export * from './policies.js';
+export * from './revocation.js';

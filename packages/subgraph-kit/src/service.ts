@@ -33,7 +33,8 @@ import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } f
 import { createLogger } from './logger.js';
 import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
 import { createOrm, migrate } from './orm.js';
-import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
+import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
+import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
 import { buildSchema, loadSdl, mergeResolvers, type ResolverMap } from './schema.js';
 
 /** What every resolver receives: its own EntityManager fork, the request id, loaders. */
@@ -111,6 +112,11 @@ export interface SubgraphRuntimeConfig {
   gatewaySecret?: string | null;
   /** Opens broker connections (tests route them through a proxy they can cut); kafkajs' own by default. */
   kafkaSocketFactory?: ISocketFactory;
+  /**
+   * How often each instance reloads the deny list of revoked access tokens from its database, for
+   * revocations another instance of the same service consumed (1000 ms unless told).
+   */
+  revocationRefreshMs?: number;
 }
 
 export interface SubgraphService {
@@ -151,13 +157,17 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     if (!orm) throw new Error(`${definition.name} is not started`);
     return orm;
   };
+  // Revoked access tokens: refused by this subgraph as soon as identity's event is handled.
+  const revocations = new RevocationList();
+  const verifier = revokingVerifier(config.verifier, revocations);
+  let revocationTimer: NodeJS.Timeout | undefined;
 
   async function start(): Promise<{ url: string }> {
     const started = Date.now();
     orm = await createOrm({
       url: config.databaseUrl,
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
-      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION] : []), ...definition.migrations],
+      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ACCESS_REVOCATION_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []), ...definition.migrations],
       subscribers: [new AuditSubscriber()],
       logger,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),
@@ -165,6 +175,12 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await definition.onStart?.(orm);
+    const revocationOrm = orm;
+    await loadRevocations(revocationOrm.em.fork() as SqlEntityManager, revocations);
+    revocationTimer = setInterval(() => {
+      loadRevocations(revocationOrm.em.fork() as SqlEntityManager, revocations).catch((error: unknown) => logger.warn({ err: error }, 'reloading revoked tokens failed'));
+    }, config.revocationRefreshMs ?? 1000);
+    revocationTimer.unref();
 
     if (config.kafkaBrokers.length > 0) {
       const client = {
@@ -195,7 +211,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       });
       relay.start();
       // Changes made while handling an event are audited as caused by the event's actor and request.
-      const handlers = [...(definition.customerAccess ? customerAccessHandlers : []), ...(definition.handlers ?? [])].map((h) => ({
+      const handlers = [...accessRevocationHandlers(revocations), ...(definition.customerAccess ? customerAccessHandlers : []), ...(definition.handlers ?? [])].map((h) => ({
         ...h,
         // The flush happens inside the scope (still inside the inbox transaction), so the audit sees the actor.
         run: (event: CloudEvent, em: SqlEntityManager) =>
@@ -204,19 +220,18 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
             await em.flush();
           }),
       }));
-      if (handlers.length) {
-        consumer = createEventConsumer({
-          kafka,
-          orm,
-          groupId: definition.name,
-          topicPrefix: config.topicPrefix,
-          handlers,
-          producer,
-          logger,
-          ...(config.consumerRetry ? { retry: config.consumerRetry } : {}),
-        });
-        await consumer.start();
-      }
+      // Every subgraph consumes at least identity's revocations.
+      consumer = createEventConsumer({
+        kafka,
+        orm,
+        groupId: definition.name,
+        topicPrefix: config.topicPrefix,
+        handlers,
+        producer,
+        logger,
+        ...(config.consumerRetry ? { retry: config.consumerRetry } : {}),
+      });
+      await consumer.start();
     }
 
     const formatError = createFormatError(logger);
@@ -250,7 +265,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       logger,
       context: async (req: IncomingMessage, requestId: string) => {
         const em = startedOrm.em.fork() as SqlEntityManager;
-        const { principal, authError } = await authenticate(req, config.verifier);
+        const { principal, authError } = await authenticate(req, verifier);
         const scope = actingScope.getStore();
         if (scope) scope.actorId = principal?.userId ?? null;
         return {
@@ -270,7 +285,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       ready: () => ready(),
       metrics: () => renderMetrics(operations()),
       ...(definition.routes ? { routes: definition.routes } : {}),
-      ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier: config.verifier, requestId }) } : {}),
+      ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier, requestId }) } : {}),
     });
     url = await listen(server, config.port, config.host);
     logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');
@@ -283,6 +298,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       await fn();
       logger.debug({ step: name, ms: Date.now() - began }, 'stopped');
     };
+    clearInterval(revocationTimer);
     await step('http', () => (server ? closeServer(server) : undefined));
     await step('apollo', () => apollo?.stop());
     await step('consumer', () => consumer?.stop());

@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, seesEverything, type Principal, type Role } from '@rapport/auth';
 import { on } from '@rapport/bus';
-import { CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
+import { CustomerCreatedV1, CustomerDeletedV1, CustomerMergedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 
 /**
@@ -121,7 +121,8 @@ export function restrictToVisibleCustomers(
  * Checks a customer a new record is about to be attached to. Visibility comes first, so nothing
  * is said about a customer the caller may not see: NOT_FOUND (as for an unknown one) unless the
  * caller may see it — a merged customer through its survivor, as the customers service answers
- * it. Only then CONFLICT `CUSTOMER_MERGED`, naming the survivor in `extensions.details.mergedInto`.
+ * it. Only then CONFLICT `CUSTOMER_MERGED`, naming the survivor in `extensions.details.mergedInto`,
+ * or CONFLICT `CUSTOMER_DELETED` (with `extensions.details.deletedAt`) when it is deleted, until restored.
  */
 export async function assertCustomerVisible(em: SqlEntityManager, principal: Principal | null, access: Access, customerId: string, field: string): Promise<void> {
   const [merged] = await em.execute<{ merged_into: string }[]>('select merged_into from customer_merge where merged_id = ?', [customerId]);
@@ -134,6 +135,14 @@ export async function assertCustomerVisible(em: SqlEntityManager, principal: Pri
     throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${merged.merged_into}: use the survivor instead`, {
       field,
       details: { mergedInto: merged.merged_into },
+    });
+  }
+  const [deleted] = await em.execute<{ deleted_at: Date }[]>('select deleted_at from customer_deletion where customer_id = ?', [customerId]);
+  if (deleted) {
+    const deletedAt = new Date(deleted.deleted_at).toISOString();
+    throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} was deleted on ${deletedAt}: restore it before adding records to it`, {
+      field,
+      details: { deletedAt },
     });
   }
 }
@@ -193,7 +202,24 @@ export class CustomerMergeMigration extends Migration {
 
 export const CUSTOMER_MERGE_MIGRATION = { name: 'Migration00000000000002_customer_merge', class: CustomerMergeMigration };
 
-/** Keeps `customer_access` in step with the customers service: creation, transfer, sharing, merging. */
+/** Which customers are deleted (until restored), so no new record is attached to one. */
+export class CustomerDeletionMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table if not exists customer_deletion (
+        customer_id uuid primary key,
+        deleted_at timestamptz not null
+      );`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists customer_deletion;');
+  }
+}
+
+export const CUSTOMER_DELETION_MIGRATION = { name: 'Migration00000000000004_customer_deletion', class: CustomerDeletionMigration };
+
+/** Keeps `customer_access` (and `customer_merge`, `customer_deletion`) in step with the customers service: creation, transfer, sharing, merging, deletion and restoration. */
 export const customerAccessHandlers = [
   on(CustomerCreatedV1, async (data, _event, em) => {
     await em.execute(
@@ -236,5 +262,15 @@ export const customerAccessHandlers = [
       [data.survivorId, data.mergedId],
     );
     await em.execute('delete from customer_access where customer_id = ?', [data.mergedId]);
+  }),
+  on(CustomerDeletedV1, async (data, _event, em) => {
+    await em.execute(
+      `insert into customer_deletion (customer_id, deleted_at) values (?, ?) on conflict (customer_id) do update set deleted_at = excluded.deleted_at`,
+      [data.customerId, data.deletedAt],
+    );
+  }),
+  // A restoration older than the deletion on record (events of one customer arrive in order; this guards a replay) changes nothing.
+  on(CustomerRestoredV1, async (data, _event, em) => {
+    await em.execute('delete from customer_deletion where customer_id = ? and deleted_at <= ?', [data.customerId, data.restoredAt]);
   }),
 ];

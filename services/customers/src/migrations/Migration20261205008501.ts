@@ -25,6 +25,7 @@ export class Migration20261205008501 extends Migration {
         when 'SHIPMENT_DELIVERED' then 'shipments'
         when 'INVOICE_ISSUED' then 'invoices'
         when 'PAYMENT_RECEIVED' then 'payments'
+        when 'CUSTOMER_TRANSFERRED' then 'customers'
       end
       where module is null;`);
     this.addSql('alter table timeline_entry alter column module set not null;');

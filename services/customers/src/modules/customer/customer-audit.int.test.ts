@@ -62,3 +62,63 @@ describe('customer audit trail and soft deletion', () => {
     expect(trail.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describe('sharing and handover in the audit trail', () => {
+  const colleague = randomUUID();
+  const share = `mutation($i: ShareCustomerInput!) { shareCustomer(input: $i) { id } }`;
+  const unshare = `mutation($i: ShareCustomerInput!) { unshareCustomer(input: $i) { id } }`;
+  const transfer = `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id owner { id } } }`;
+  const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 10) { edges { node { kind summary sourceService } } } } }`;
+
+  async function newCustomer(): Promise<string> {
+    const created = await subgraph.gqlAs<{ createCustomer: { id: string } }>(rep, `mutation { createCustomer(input: { name: "Handover Ltd", kind: COMPANY }) { id } }`);
+    return created.data!.createCustomer.id;
+  }
+
+  it('audits sharing and unsharing a customer: who, and whom it was shared with from → to', async () => {
+    const id = await newCustomer();
+    expect((await subgraph.gqlAs(rep, share, { i: { customerId: id, userId: colleague } })).errors).toBeUndefined();
+    expect((await subgraph.gqlAs(rep, unshare, { i: { customerId: id, userId: colleague } })).errors).toBeUndefined();
+    const trail = (await subgraph.gqlAs<History>(rep, history, { id })).data!.customer.history;
+    const sharing = trail.filter((e) => e.changes.some((c) => c.field === 'sharedWith'));
+    expect(sharing).toHaveLength(2);
+    for (const entry of sharing) expect(entry).toMatchObject({ action: 'UPDATE', actorId: rep.userId });
+    expect(sharing[0]!.requestId).toBeTruthy();
+    expect(sharing.map((e) => e.changes[0])).toEqual([
+      { field: 'sharedWith', from: JSON.stringify([colleague]), to: '[]' },
+      { field: 'sharedWith', from: '[]', to: JSON.stringify([colleague]) },
+    ]);
+    // Sharing with someone it is already shared with changes nothing and records nothing.
+    await subgraph.gqlAs(rep, unshare, { i: { customerId: id, userId: colleague } });
+    expect((await subgraph.gqlAs<History>(rep, history, { id })).data!.customer.history).toHaveLength(trail.length);
+  });
+
+  it('puts a transfer with its handover note on the timeline at once, and audits the note', async () => {
+    const id = await newCustomer();
+    const note = 'Call Priya before Friday: the January shutdown order is still open.';
+    const moved = await subgraph.gqlAs<{ transferCustomer: { owner: { id: string } } }>(head, transfer, { i: { customerId: id, toOwnerId: otherRep.userId, note } });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.transferCustomer.owner.id).toBe(otherRep.userId);
+    const entries = (await subgraph.gqlAs<{ customer: { timeline: { edges: { node: { kind: string; summary: string; sourceService: string } }[] } } }>(head, timeline, { id })).data!
+      .customer.timeline.edges.map((e) => e.node);
+    expect(entries).toContainEqual({ kind: 'CUSTOMER_TRANSFERRED', summary: `Customer transferred to a new owner. Handover note: ${note}`, sourceService: 'customers' });
+    const trail = (await subgraph.gqlAs<History>(head, history, { id })).data!.customer.history;
+    expect(trail.filter((e) => e.actorId === head.userId).flatMap((e) => e.changes)).toEqual(
+      expect.arrayContaining([
+        { field: 'handoverNote', from: null, to: JSON.stringify(note) },
+        { field: 'ownerId', from: JSON.stringify(rep.userId), to: JSON.stringify(otherRep.userId) },
+      ]),
+    );
+  });
+
+  it('transfers without a note too, and refuses a note that is too long', async () => {
+    const id = await newCustomer();
+    const tooLong = await subgraph.gqlAs(head, transfer, { i: { customerId: id, toOwnerId: otherRep.userId, note: 'x'.repeat(2001) } });
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect((await subgraph.gqlAs(head, transfer, { i: { customerId: id, toOwnerId: otherRep.userId } })).errors).toBeUndefined();
+    const kinds = (await subgraph.gqlAs<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(head, timeline, { id })).data!.customer.timeline.edges.map(
+      (e) => e.node,
+    );
+    expect(kinds).toContainEqual(expect.objectContaining({ kind: 'CUSTOMER_TRANSFERRED', summary: 'Customer transferred to a new owner' }));
+  });
+});

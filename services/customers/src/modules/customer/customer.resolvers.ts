@@ -29,8 +29,8 @@ export const customerResolvers: ResolverMap = {
     transferCustomer: (_: unknown, args: { input: TransferCustomerInput }, ctx: Context) => transferCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     shareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
       setSharing(ctx.em, ctx.principal, args.input, true, ctx.eventMeta),
-    deleteCustomer: (_: unknown, args: { id: string }, ctx: Context) => deleteCustomer(ctx.em, ctx.principal, args.id),
-    restoreCustomer: (_: unknown, args: { id: string }, ctx: Context) => restoreCustomer(ctx.em, ctx.principal, args.id),
+    deleteCustomer: (_: unknown, args: { id: string }, ctx: Context) => deleteCustomer(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    restoreCustomer: (_: unknown, args: { id: string }, ctx: Context) => restoreCustomer(ctx.em, ctx.principal, args.id, ctx.eventMeta),
     unshareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
       setSharing(ctx.em, ctx.principal, args.input, false, ctx.eventMeta),
   },

@@ -3,11 +3,12 @@ import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { CustomerCreatedV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
+import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   actsFor,
   assertAssignable,
+  auditChange,
   CustomerAccess,
   headsTeam,
   decodeCursor,
@@ -23,6 +24,7 @@ import {
 } from '@rapport/subgraph-kit';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
+import { TIMELINE_KIND_MODULE, TimelineEntry } from '../timeline/timeline-entry.entity.js';
 
 export interface CreateCustomerInput {
   name: string;
@@ -100,9 +102,9 @@ export async function getCustomer(em: SqlEntityManager, principal: Principal | n
  * and sharing live on in its survivor, so it is seen by whoever sees the survivor. For lookups and
  * references only; lists and writes use visibleQuery (live customers).
  */
-function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access) {
+function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access, withDeleted = false) {
   const qb = em.createQueryBuilder(Customer, 'c').select('*');
-  qb.where('(c.deleted_at is null or c.merged_into is not null)');
+  if (!withDeleted) qb.where('(c.deleted_at is null or c.merged_into is not null)');
   const visible = isScoped(access) && principal ? visibleCustomersSql(principal) : null;
   if (visible) qb.andWhere(`coalesce(c.merged_into, c.id) in (${visible.sql})`, visible.params);
   return qb;
@@ -200,15 +202,16 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
 }
 
 /**
- * Customers of `ids` the caller may see, in one query (for references and loaders): live ones, and
- * merged ones (marked by `mergedInto`) whose survivor the caller may see, so a record another
- * subgraph still holds under a merged id leads to its survivor.
+ * Customers of `ids` the caller may see, in one query (for references and loaders): live ones,
+ * deleted ones (marked by `deletedAt`: an order or ticket still names its customer), and merged ones
+ * (marked by `mergedInto`) whose survivor the caller may see, so a record another subgraph still
+ * holds under a merged id leads to its survivor.
  */
 export async function visibleCustomersByIds(em: SqlEntityManager, principal: Principal | null, ids: readonly string[]): Promise<ICustomer[]> {
   if (!principal) return [];
   const access = customerPolicy[principal.role];
   if (access === 'none') return [];
-  return liveOrMergedQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
+  return liveOrMergedQuery(em, principal, access, true).andWhere({ id: { $in: [...ids] } }).getResultList();
 }
 
 export interface CustomerFilter {
@@ -282,12 +285,18 @@ export interface TransferCustomerInput {
   customerId: string;
   toOwnerId: string;
   toTeamId?: string | null;
+  /** What the new owner should know; on the timeline and in the audit trail. */
+  note?: string | null;
 }
+
+const HANDOVER_NOTE_MAX = 2000;
 
 /**
  * Moves a customer, with everything open on it, to another rep: the owner changes here and every
  * other subgraph re-scopes its records from `customers.customer.transferred.v1`. Team heads
- * transfer within their teams; directors and admins anywhere; reps cannot.
+ * transfer within their teams; directors and admins anywhere; reps cannot. The transfer, with its
+ * optional handover note, lands on the customer's timeline and in its history (audit), in the
+ * same transaction.
  */
 export async function transferCustomer(em: SqlEntityManager, principal: Principal | null, input: TransferCustomerInput, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
@@ -297,6 +306,7 @@ export async function transferCustomer(em: SqlEntityManager, principal: Principa
     throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'a team head transfers the customers of the teams they head only', { field: 'input.customerId' });
   }
   const toOwnerId = requireUuid('input.toOwnerId', input.toOwnerId);
+  const note = optionalText('input.note', input.note, HANDOVER_NOTE_MAX);
   const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
   if (isScoped(access) && !headsTeam(principal, teamId)) {
     throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
@@ -309,7 +319,21 @@ export async function transferCustomer(em: SqlEntityManager, principal: Principa
     row.ownerId = toOwnerId;
     row.teamId = teamId;
   } else em.create(CustomerAccess, { customerId: customer.id, ownerId: toOwnerId, teamId, sharedWith: [] });
-  publish(em, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: new Date().toISOString() }, meta);
+  const transferredAt = new Date();
+  const eventId = randomUUID();
+  publish(em, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: transferredAt.toISOString(), note }, { ...meta, id: eventId });
+  if (note) auditChange(em, 'Customer', customer.id, [{ field: 'handoverNote', from: null, to: note }]);
+  em.create(TimelineEntry, {
+    id: randomUUID(),
+    customerId: customer.id,
+    eventId,
+    kind: 'CUSTOMER_TRANSFERRED',
+    module: TIMELINE_KIND_MODULE.CUSTOMER_TRANSFERRED,
+    summary: note ? `Customer transferred to a new owner. Handover note: ${note}` : 'Customer transferred to a new owner',
+    sourceService: 'customers',
+    subjectId: customer.id,
+    occurredAt: transferredAt,
+  });
   await em.flush();
   return customer;
 }
@@ -329,10 +353,13 @@ export async function setSharing(
   }
   const userId = requireUuid('input.userId', input.userId);
   const row = (await em.findOne(CustomerAccess, { customerId: customer.id })) ?? em.create(CustomerAccess, { customerId: customer.id, ownerId: customer.ownerId ?? null, teamId: customer.teamId ?? null, sharedWith: [] });
-  const current = new Set(row.sharedWith as string[]);
+  const before = [...(row.sharedWith as string[])];
+  const current = new Set(before);
   if (shared) current.add(userId);
   else current.delete(userId);
   row.sharedWith = [...current];
+  // Sharing lives in the bookkeeping table `customer_access`, which the flush subscriber skips: audited here.
+  if (current.size !== before.length) auditChange(em, 'Customer', customer.id, [{ field: 'sharedWith', from: before, to: [...current] }]);
   if (shared) publish(em, CustomerSharedV1, customer.id, { customerId: customer.id, userId }, meta);
   else publish(em, CustomerUnsharedV1, customer.id, { customerId: customer.id, userId }, meta);
   await em.flush();
@@ -346,8 +373,12 @@ export async function sharedWithByCustomer(em: SqlEntityManager, customerIds: re
   return customerIds.map((id) => byCustomer.get(id) ?? []);
 }
 
-/** Deletes a customer softly: it disappears everywhere it is read, and can be restored. */
-export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
+/**
+ * Deletes a customer softly: it disappears from lists and lookups and can be restored; it stays
+ * resolvable by reference (with `deletedAt`) for records that name it, and every subgraph refuses
+ * new records for it once it handles `customers.customer.deleted.v1`.
+ */
+export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
   const customer = await visibleQuery(em, principal, access).andWhere({ id: customerId }).getSingleResult();
@@ -359,12 +390,13 @@ export async function deleteCustomer(em: SqlEntityManager, principal: Principal 
     throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin deletes a customer');
   }
   customer.deletedAt = new Date();
+  publish(em, CustomerDeletedV1, customer.id, { customerId: customer.id, deletedAt: customer.deletedAt.toISOString() }, meta);
   await em.flush();
   return customer;
 }
 
-/** Restores a softly deleted customer; for admins, directors and team heads. */
-export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
+/** Restores a softly deleted customer; for admins, directors and team heads. Announced with `customers.customer.restored.v1`. */
+export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = restoreAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
   const customer = await visibleQuery(em, principal, access, true).andWhere({ id: customerId }).getSingleResult();
@@ -374,6 +406,7 @@ export async function restoreCustomer(em: SqlEntityManager, principal: Principal
   }
   if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
   customer.deletedAt = null;
+  publish(em, CustomerRestoredV1, customer.id, { customerId: customer.id, restoredAt: new Date().toISOString() }, meta);
   await em.flush();
   return customer;
 }

@@ -313,3 +313,72 @@ describe('who sees which leads', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });
+
+describe('converting a lead that matches an existing customer', () => {
+  const createCustomer = `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`;
+
+  async function existing(principal: TestPrincipal, input: Record<string, unknown>): Promise<string> {
+    const result = await subgraph.gqlAs<{ createCustomer: { id: string } }>(principal, createCustomer, { i: { kind: 'COMPANY', ...input } });
+    expect(result.errors).toBeUndefined();
+    return result.data!.createCustomer.id;
+  }
+
+  it('refuses to create a silent duplicate, naming the candidates, and writes nothing', async () => {
+    const customerId = await existing(repA, { name: 'Duplex Pumps GmbH', email: 'orders@duplex.example' });
+    const lead = await qualified(repA, { name: 'Dora Duplex', company: 'Duplex Pumps GmbH', email: 'orders@duplex.example' });
+    const customersBefore = await count('customer');
+    const refused = await subgraph.gqlAs(repA, convert, { id: lead.id, input: { customerKind: 'COMPANY' } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'LEAD_MATCHES_CUSTOMER',
+      field: 'input.attachToCustomerId',
+      details: { candidates: [{ customerId, name: 'Duplex Pumps GmbH', score: 1, reasons: ['SIMILAR_NAME', 'SAME_EMAIL'] }] },
+    });
+    expect(await count('customer')).toBe(customersBefore);
+    expect((await subgraph.gqlAs<{ lead: LeadResult }>(repA, getLead, { id: lead.id })).data!.lead.status).toBe('QUALIFIED');
+  });
+
+  it('attaches the lead to the existing customer it names: no new customer, the person joins as a contact', async () => {
+    const customerId = await existing(repA, { name: 'Attach Valves Ltd', email: 'info@attach.example' });
+    const lead = await qualified(repA, { name: 'Adam Attach', company: 'Attach Valves Ltd', email: 'adam@attach.example' });
+    const customersBefore = await count('customer');
+    const result = await subgraph.gqlAs<{ convertLead: LeadResult }>(repA, convert, {
+      id: lead.id,
+      input: { attachToCustomerId: customerId, opportunity: { title: 'Valves 2027', amount: { amount: '500', currency: 'EUR' } } },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.convertLead).toMatchObject({
+      status: 'CONVERTED',
+      convertedCustomer: { id: customerId, name: 'Attach Valves Ltd', contacts: [{ name: 'Adam Attach', emails: ['adam@attach.example'], primary: true }] },
+    });
+    expect(await count('customer')).toBe(customersBefore);
+    const [event] = await sql<{ data: Record<string, unknown> }>(`select payload->'data' as data from outbox_message where message_key = ? and type = 'customers.lead.converted.v1'`, [lead.id]);
+    expect(event!.data).toMatchObject({ leadId: lead.id, customerId, ownerId: repA.userId, opportunity: { title: 'Valves 2027' } });
+  });
+
+  it('reuses a contact with the lead’s email when attaching, and attaches only to a customer the caller may change', async () => {
+    const customerId = await existing(repA, { name: 'Reuse Seals SA' });
+    await subgraph.gqlAs(repA, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, { i: { customerId, name: 'Rosa Reuse', emails: ['rosa@reuse.example'] } });
+    const lead = await qualified(repA, { name: 'Rosa R.', company: 'Reuse Seals SA', email: 'ROSA@reuse.example' });
+    const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+    const foreign = await existing(outsider, { name: 'Not Yours Ltd' });
+    const invisible = await subgraph.gqlAs(repA, convert, { id: lead.id, input: { attachToCustomerId: foreign } });
+    expect(invisible.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.attachToCustomerId' });
+    const both = await subgraph.gqlAs(repA, convert, { id: lead.id, input: { attachToCustomerId: customerId, createDespiteDuplicates: true } });
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.createDespiteDuplicates' });
+    const result = await subgraph.gqlAs<{ convertLead: LeadResult }>(repA, convert, { id: lead.id, input: { attachToCustomerId: customerId } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.convertLead.convertedCustomer!.contacts).toEqual([{ name: 'Rosa Reuse', emails: ['rosa@reuse.example'], primary: expect.any(Boolean) }]);
+  });
+
+  it('creates a new customer anyway when told to, and needs a kind to create one', async () => {
+    await existing(repA, { name: 'Twin Motors AB', email: 'hello@twin.example' });
+    const lead = await qualified(repA, { name: 'Tina Twin', company: 'Twin Motors AB', email: 'tina@twin.example' });
+    const noKind = await subgraph.gqlAs(repA, convert, { id: lead.id, input: {} });
+    expect(noKind.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.customerKind' });
+    expect((await subgraph.gqlAs(repA, convert, { id: lead.id, input: { customerKind: 'COMPANY' } })).errors?.[0]?.extensions?.reason).toBe('LEAD_MATCHES_CUSTOMER');
+    const result = await subgraph.gqlAs<{ convertLead: LeadResult }>(repA, convert, { id: lead.id, input: { customerKind: 'COMPANY', createDespiteDuplicates: true } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.convertLead.convertedCustomer).toMatchObject({ name: 'Twin Motors AB', contacts: [{ name: 'Tina Twin', primary: true }] });
+  });
+});

@@ -8,7 +8,8 @@ import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, pa
 import { assertAssignable, decodeCursor, isScoped, readAccess, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
-import { createCustomer } from '../customer/customer.service.js';
+import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
+import { findDuplicatesFor } from '../duplicate/duplicate.service.js';
 import { Lead, LEAD_STATUSES, type ILead } from './lead.entity.js';
 import { leadPolicy } from './lead.policy.js';
 
@@ -196,21 +197,49 @@ export async function disqualifyLead(em: SqlEntityManager, principal: Principal 
 }
 
 export interface ConvertLeadInput {
-  customerKind: string;
+  /** Required unless attaching to an existing customer. */
+  customerKind?: string | null;
   opportunity?: { title: string; amount: Money } | null;
+  /** Convert into this existing customer (its likely duplicate) instead of creating one. */
+  attachToCustomerId?: string | null;
+  /** Create a new customer even though likely duplicates exist. */
+  createDespiteDuplicates?: boolean | null;
 }
 
+/** A live contact of `customerId` with `email` (ignoring case), if there is one. */
+async function existingContactWithEmail(em: SqlEntityManager, customerId: string, email: string) {
+  const [row] = await em.execute<{ id: string }[]>(
+    'select id from contact where customer_id = ? and deleted_at is null and exists (select 1 from unnest(emails) e where lower(e) = lower(?)) limit 1',
+    [customerId, email],
+  );
+  return row ? em.findOneOrFail(Contact, { id: row.id }) : null;
+}
+
+/** Likely duplicates offered on a refused conversion, at most. */
+const CONVERSION_CANDIDATES = 5;
+
 /**
- * Converts a QUALIFIED lead (CONFLICT otherwise): creates the customer (through createCustomer;
- * owned by the lead's owner, or the caller when unassigned) and its primary contact, marks the
- * lead CONVERTED, and publishes `customers.lead.converted.v1` (with the opportunity to open, if
- * given) — all in one database transaction, so nothing is written when any step fails. The lead
- * row stays locked until it commits, so a lead converts once.
+ * Converts a QUALIFIED lead (CONFLICT otherwise), in one database transaction with the lead row
+ * locked, so a lead converts once and nothing is written when any step fails:
+ * - with `attachToCustomerId`, into that existing customer (one the caller may change): the lead's
+ *   person joins it as a contact, unless a contact with the lead's email is already there;
+ * - else into a new customer (through createCustomer; owned by the lead's owner, or the caller when
+ *   unassigned) with its primary contact — but first the customers the caller may see are checked
+ *   for likely duplicates of the lead (name, email, phone), and any there is refuses the conversion
+ *   (CONFLICT `LEAD_MATCHES_CUSTOMER`, the candidates in `extensions.details.candidates`) unless
+ *   `createDespiteDuplicates` says a new customer is meant.
+ * Then the lead is marked CONVERTED and `customers.lead.converted.v1` published (with the
+ * opportunity to open, if given).
  */
 export async function convertLead(em: SqlEntityManager, principal: Principal | null, id: string, input: ConvertLeadInput, meta: EventMetadata): Promise<ILead> {
   const access = writeAccess(leadPolicy, principal, 'leads');
   const leadId = requireUuid('id', id);
-  const kind = requireOneOf('input.customerKind', input.customerKind, CUSTOMER_KINDS);
+  const attachToId = input.attachToCustomerId ? requireUuid('input.attachToCustomerId', input.attachToCustomerId) : null;
+  if (attachToId && input.createDespiteDuplicates) {
+    throw badInput('input.createDespiteDuplicates', 'input.createDespiteDuplicates: a lead attached to an existing customer creates none', 'CONFLICTING_OPTIONS');
+  }
+  if (!attachToId && !input.customerKind) throw badInput('input.customerKind', 'input.customerKind is required to create a customer', 'REQUIRED');
+  const kind = attachToId ? null : requireOneOf('input.customerKind', input.customerKind ?? '', CUSTOMER_KINDS);
   const opportunity = input.opportunity
     ? { title: requireText('input.opportunity.title', input.opportunity.title), amount: parseMoneyInput('input.opportunity.amount', input.opportunity.amount) }
     : null;
@@ -221,37 +250,48 @@ export async function convertLead(em: SqlEntityManager, principal: Principal | n
       throw badInput('input.customerKind', 'input.customerKind: a lead without a company converts to a PERSON customer', 'COMPANY_REQUIRED');
     }
     const ownerId = lead.ownerId ?? principal?.userId ?? null;
-    const customer = await createCustomer(
-      tx,
-      principal,
-      {
-        name: kind === 'COMPANY' ? (lead.company ?? lead.name) : lead.name,
-        kind,
-        email: lead.email,
-        phone: lead.phone,
-        ownerId,
-        teamId: lead.ownerId ? (lead.teamId ?? null) : null,
-        source: lead.source ?? null,
-      },
-      meta,
-    );
-    const contact = tx.create(Contact, {
-      id: randomUUID(),
-      customerId: customer.id,
-      name: lead.name,
-      title: null,
-      emails: lead.email ? [lead.email] : [],
-      phones: lead.phone ? [lead.phone] : [],
-      preferredChannel: null,
-      isPrimary: true,
-    });
+    const newName = kind === 'COMPANY' ? (lead.company ?? lead.name) : lead.name;
+    if (kind && !input.createDespiteDuplicates) {
+      const candidates = await findDuplicatesFor(tx, principal, { name: newName, email: lead.email, phone: lead.phone }, CONVERSION_CANDIDATES);
+      if (candidates.length > 0) {
+        const best = candidates[0]!;
+        throw new AppError(
+          'CONFLICT',
+          'LEAD_MATCHES_CUSTOMER',
+          `lead ${lead.id} likely is customer ${best.name} (${best.customerId}, score ${best.score}): attach it with input.attachToCustomerId, or set input.createDespiteDuplicates`,
+          { field: 'input.attachToCustomerId', details: { candidates: candidates.map((c) => ({ customerId: c.customerId, name: c.name, score: c.score, reasons: c.reasons })) } },
+        );
+      }
+    }
+    const customer = attachToId
+      ? await findWritableCustomer(tx, principal, attachToId, 'input.attachToCustomerId', true)
+      : await createCustomer(
+          tx,
+          principal,
+          { name: newName, kind: kind ?? 'PERSON', email: lead.email, phone: lead.phone, ownerId, teamId: lead.ownerId ? (lead.teamId ?? null) : null, source: lead.source ?? null },
+          meta,
+        );
+    const known = attachToId && lead.email ? await existingContactWithEmail(tx, customer.id, lead.email) : null;
+    const hasContacts = attachToId ? (await tx.count(Contact, { customerId: customer.id, deletedAt: null })) > 0 : false;
+    const contact =
+      known ??
+      tx.create(Contact, {
+        id: randomUUID(),
+        customerId: customer.id,
+        name: lead.name,
+        title: null,
+        emails: lead.email ? [lead.email] : [],
+        phones: lead.phone ? [lead.phone] : [],
+        preferredChannel: null,
+        isPrimary: !hasContacts,
+      });
     lead.status = 'CONVERTED';
     lead.convertedCustomerId = customer.id;
     publish(
       tx,
       LeadConvertedV1,
       lead.id,
-      { leadId: lead.id, customerId: customer.id, contactId: contact.id, ownerId, opportunity, convertedAt: new Date().toISOString() },
+      { leadId: lead.id, customerId: customer.id, contactId: contact.id, ownerId: attachToId ? (customer.ownerId ?? null) : ownerId, opportunity, convertedAt: new Date().toISOString() },
       meta,
     );
     await tx.flush();

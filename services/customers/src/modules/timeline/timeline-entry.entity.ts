@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { PolicyModule } from '@rapport/subgraph-kit';
 
-export const TIMELINE_KINDS = ['CUSTOMER_CREATED', 'TICKET_OPENED', 'TICKET_RESOLVED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'SHIPMENT_PLANNED', 'INVOICE_ISSUED', 'ACTIVITY_LOGGED', 'LEAD_CONVERTED', 'OPPORTUNITY_WON', 'OPPORTUNITY_LOST', 'PAYMENT_RECEIVED', 'SHIPMENT_DELIVERED', 'QUOTATION_SENT', 'DOCUMENT_ATTACHED'] as const;
+export const TIMELINE_KINDS = ['CUSTOMER_CREATED', 'TICKET_OPENED', 'TICKET_RESOLVED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'SHIPMENT_PLANNED', 'INVOICE_ISSUED', 'ACTIVITY_LOGGED', 'LEAD_CONVERTED', 'OPPORTUNITY_WON', 'OPPORTUNITY_LOST', 'PAYMENT_RECEIVED', 'SHIPMENT_DELIVERED', 'QUOTATION_SENT', 'DOCUMENT_ATTACHED', 'CUSTOMER_TRANSFERRED'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** The modules timeline entries come from: each entry is shown only to roles that may read its module (the kit's POLICIES). */
@@ -28,6 +28,7 @@ export const TIMELINE_KIND_MODULE: Record<TimelineKind, TimelineModule> = {
   SHIPMENT_DELIVERED: 'shipments',
   INVOICE_ISSUED: 'invoices',
   PAYMENT_RECEIVED: 'payments',
+  CUSTOMER_TRANSFERRED: 'customers',
 };
 
 /** One thing that happened with a customer, in any service, as learnt from its event. */

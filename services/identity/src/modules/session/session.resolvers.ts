@@ -11,7 +11,7 @@ export const createSessionResolvers = (ring: KeyRing): ResolverMap => ({
   Mutation: {
     signIn: (_: unknown, args: { input: SignInInput }, ctx: Context) => signIn(ctx.em, ring, args.input),
     refreshSession: (_: unknown, args: { refreshToken: string }, ctx: Context) => refreshSession(ctx.em, ring, args.refreshToken),
-    signOut: (_: unknown, args: { refreshToken: string }, ctx: Context) => signOut(ctx.em, requirePrincipal(ctx), args.refreshToken),
+    signOut: (_: unknown, args: { refreshToken: string }, ctx: Context) => signOut(ctx.em, requirePrincipal(ctx), args.refreshToken, ctx.eventMeta),
     changePassword: (_: unknown, args: { input: ChangePasswordInput }, ctx: Context) => changePassword(ctx.em, requirePrincipal(ctx), args.input),
   },
   Session: {

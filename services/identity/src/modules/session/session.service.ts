@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, signAccessToken, type Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { AccessRevokedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound } from '@rapport/errors';
 import type { KeyRing } from '../signing-key/signing-key.service.js';
 import { User, type IUser } from '../user/user.entity.js';
@@ -191,16 +193,45 @@ export async function refreshSession(em: SqlEntityManager, ring: KeyRing, presen
   }
 }
 
-/** Revokes one of the caller's own refresh tokens (signing that session out). */
-export async function signOut(em: SqlEntityManager, principal: Principal, presented: string): Promise<boolean> {
+/**
+ * Announces that access tokens are revoked before they expire: every subgraph and the gateway put
+ * them on their deny list when the event arrives, until the last of them would have expired.
+ * Written to the outbox by the caller's flush.
+ */
+export function announceRevocation(
+  em: SqlEntityManager,
+  revocation: { userId: string; tokenIds: string[]; issuedBefore: Date | null; reason: 'SIGNED_OUT' | 'DEACTIVATED' },
+  meta: EventMetadata,
+): void {
+  const revokedAt = new Date();
+  publish(
+    em,
+    AccessRevokedV1,
+    revocation.userId,
+    {
+      userId: revocation.userId,
+      tokenIds: revocation.tokenIds,
+      issuedBefore: revocation.issuedBefore?.toISOString() ?? null,
+      reason: revocation.reason,
+      revokedAt: revokedAt.toISOString(),
+      expiresAt: new Date(revokedAt.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000).toISOString(),
+    },
+    meta,
+  );
+}
+
+/**
+ * Signs one of the caller's own sessions out: revokes its refresh token, and the access token the
+ * caller presents (refused everywhere once `identity.access.revoked.v1` is handled).
+ */
+export async function signOut(em: SqlEntityManager, principal: Principal, presented: string, meta: EventMetadata): Promise<boolean> {
   const value = requireSecret('refreshToken', presented, 100);
   const row = await em.findOne(RefreshToken, { tokenHash: hashRefreshToken(value) });
   if (!row) throw new AppError('NOT_FOUND', 'REFRESH_TOKEN_NOT_FOUND', 'no such refresh token', { field: 'refreshToken' });
   if (row.userId !== principal.userId) throw new AppError('FORBIDDEN', 'NOT_YOUR_SESSION', 'only its owner may sign a session out');
-  if (!row.revokedAt) {
-    row.revokedAt = new Date();
-    await em.flush();
-  }
+  if (!row.revokedAt) row.revokedAt = new Date();
+  if (principal.tokenId) announceRevocation(em, { userId: principal.userId, tokenIds: [principal.tokenId], issuedBefore: null, reason: 'SIGNED_OUT' }, meta);
+  await em.flush();
   return true;
 }
 

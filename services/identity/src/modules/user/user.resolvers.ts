@@ -32,7 +32,7 @@ export const userResolvers: ResolverMap = {
     },
     deactivateUser: (_: unknown, args: { id: string }, ctx: Context) => {
       requireAdmin(ctx);
-      return deactivateUser(ctx.em, args.id);
+      return deactivateUser(ctx.em, args.id, ctx.eventMeta);
     },
     resetPassword: (_: unknown, args: { id: string; newPassword: string }, ctx: Context) => {
       requireAdmin(ctx);

@@ -4,7 +4,9 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
-import { revokeUserRefreshTokens } from '../session/session.service.js';
+import { publish } from '@rapport/bus';
+import { UserDeactivatedV1, type EventMetadata } from '@rapport/contracts';
+import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
 import { ROLES, User, type IUser } from './user.entity.js';
 
@@ -95,13 +97,19 @@ export async function setUserRole(em: SqlEntityManager, id: string, role: string
   return user;
 }
 
-/** Deactivates a user: no more sign-ins, every refresh token revoked; their records stay theirs. */
-export async function deactivateUser(em: SqlEntityManager, id: string): Promise<IUser> {
+/**
+ * Deactivates a user: no more sign-ins, every refresh token revoked, and every access token issued
+ * until now revoked through `identity.access.revoked.v1`; their records stay theirs.
+ */
+export async function deactivateUser(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IUser> {
   return em.transactional(async (tx) => {
     const user = await getUser(tx, id);
     await requireAnotherAdmin(tx, user, 'id');
+    const deactivatedAt = new Date();
     user.active = false;
     await revokeUserRefreshTokens(tx, user.id);
+    publish(tx, UserDeactivatedV1, user.id, { userId: user.id, deactivatedAt: deactivatedAt.toISOString() }, meta);
+    announceRevocation(tx, { userId: user.id, tokenIds: [], issuedBefore: deactivatedAt, reason: 'DEACTIVATED' }, meta);
     return user;
   });
 }
