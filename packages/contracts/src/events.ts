@@ -129,6 +129,215 @@ export const ShipmentDeliveredV1 = defineEvent(
   z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, deliveredAt: isoDateTime }),
 );
 
+// ---------------------------------------------------------------------------------------------
+// Every other state change of an aggregate another service or an integrator could act on
+// (issue 8, item 14). Each is written to the outbox in the same transaction as its change.
+// ---------------------------------------------------------------------------------------------
+
+const changeKind = z.enum(['ADDED', 'UPDATED', 'REMOVED', 'RESTORED']);
+
+/** customers: the given fields of a customer record changed; `customer` is the record after the change. */
+export const CustomerUpdatedV1 = defineEvent(
+  'customers.customer.updated.v1',
+  z.object({
+    customerId: uuid,
+    changedFields: z.array(z.string()),
+    customer: z.object({
+      name: z.string(),
+      kind: z.enum(['COMPANY', 'PERSON']),
+      lifecycleState: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      industry: z.string().nullable(),
+      source: z.string().nullable(),
+      tier: z.string().nullable(),
+      tags: z.array(z.string()),
+      taxId: z.string().nullable(),
+    }),
+    updatedAt: isoDateTime,
+  }),
+);
+
+/**
+ * customers: a contact of a customer was added, changed, removed (softly) or restored; part of the
+ * customer aggregate, so keyed (and ordered) by the customer. `contact` is the contact after the change.
+ */
+export const CustomerContactChangedV1 = defineEvent(
+  'customers.customer.contact-changed.v1',
+  z.object({
+    customerId: uuid,
+    contactId: uuid,
+    change: changeKind,
+    contact: z.object({
+      name: z.string(),
+      title: z.string().nullable(),
+      emails: z.array(z.string()),
+      phones: z.array(z.string()),
+      preferredChannel: z.string().nullable(),
+      primary: z.boolean(),
+      deletedAt: isoDateTime.nullable(),
+    }),
+    changedAt: isoDateTime,
+  }),
+);
+
+/** customers: an address of a customer was added, removed (softly) or restored; keyed by the customer. */
+export const CustomerAddressChangedV1 = defineEvent(
+  'customers.customer.address-changed.v1',
+  z.object({
+    customerId: uuid,
+    addressId: uuid,
+    change: changeKind,
+    address: z.object({
+      kind: z.string(),
+      street: z.string(),
+      postalCode: z.string().nullable(),
+      city: z.string(),
+      region: z.string().nullable(),
+      country: z.string().length(2),
+      deletedAt: isoDateTime.nullable(),
+    }),
+    changedAt: isoDateTime,
+  }),
+);
+
+/** customers: a manager approved or rejected an activity. */
+export const ActivityReviewedV1 = defineEvent(
+  'customers.activity.reviewed.v1',
+  z.object({
+    activityId: uuid,
+    customerId: uuid,
+    status: z.enum(['APPROVED', 'REJECTED']),
+    reviewerId: uuid.nullable(),
+    comment: z.string().nullable(),
+    reviewedAt: isoDateTime,
+  }),
+);
+
+/** customers: the follow-up (next step) of an activity was marked done. */
+export const ActivityFollowUpCompletedV1 = defineEvent(
+  'customers.activity.follow-up-completed.v1',
+  z.object({ activityId: uuid, customerId: uuid, nextStep: z.string().nullable(), doneBy: uuid.nullable(), doneAt: isoDateTime }),
+);
+
+/** customers: a customer document's metadata (kind, file name, description) changed. */
+export const DocumentUpdatedV1 = defineEvent(
+  'customers.document.updated.v1',
+  z.object({ documentId: uuid, customerId: uuid, kind: z.string(), fileName: z.string(), description: z.string().nullable(), changedFields: z.array(z.string()) }),
+);
+
+/** customers: a customer document was deleted (softly). */
+export const DocumentDeletedV1 = defineEvent(
+  'customers.document.deleted.v1',
+  z.object({ documentId: uuid, customerId: uuid, deletedAt: isoDateTime }),
+);
+
+/** customers: a lead was captured, by a user or from the public web form. */
+export const LeadCapturedV1 = defineEvent(
+  'customers.lead.captured.v1',
+  z.object({
+    leadId: uuid,
+    name: z.string(),
+    company: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    source: z.string().nullable(),
+    ownerId: uuid.nullable(),
+    fromWebForm: z.boolean(),
+    capturedAt: isoDateTime,
+  }),
+);
+
+/** customers: a lead was qualified. */
+export const LeadQualifiedV1 = defineEvent('customers.lead.qualified.v1', z.object({ leadId: uuid, qualifiedAt: isoDateTime }));
+
+/** customers: a lead was disqualified, with the reason. */
+export const LeadDisqualifiedV1 = defineEvent('customers.lead.disqualified.v1', z.object({ leadId: uuid, reason: z.string(), disqualifiedAt: isoDateTime }));
+
+/** identity: a user account was created. */
+export const UserCreatedV1 = defineEvent(
+  'identity.user.created.v1',
+  z.object({ userId: uuid, email: z.string(), displayName: z.string(), role: z.string(), teamId: uuid.nullable(), createdAt: isoDateTime }),
+);
+
+/** identity: a user's role changed (what they may see and do changes with it). */
+export const UserRoleChangedV1 = defineEvent(
+  'identity.user.role-changed.v1',
+  z.object({ userId: uuid, fromRole: z.string(), toRole: z.string(), changedAt: isoDateTime }),
+);
+
+/** identity: a team was created, below `parentId` in the hierarchy when given. */
+export const TeamCreatedV1 = defineEvent(
+  'identity.team.created.v1',
+  z.object({ teamId: uuid, name: z.string(), parentId: uuid.nullable(), createdAt: isoDateTime }),
+);
+
+/** inventory: a product was created. */
+export const ProductCreatedV1 = defineEvent(
+  'inventory.product.created.v1',
+  z.object({ productId: uuid, sku: z.string(), name: z.string(), unit: z.string(), listPrice: money, createdAt: isoDateTime }),
+);
+
+/** inventory: a product was retired (deleted softly): no new orders for it. */
+export const ProductDeletedV1 = defineEvent('inventory.product.deleted.v1', z.object({ productId: uuid, sku: z.string(), deletedAt: isoDateTime }));
+
+/** inventory: a retired product was restored. */
+export const ProductRestoredV1 = defineEvent('inventory.product.restored.v1', z.object({ productId: uuid, sku: z.string(), restoredAt: isoDateTime }));
+
+/** inventory: a shipment left the warehouse, with the carrier's tracking number. */
+export const ShipmentShippedV1 = defineEvent(
+  'inventory.shipment.shipped.v1',
+  z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, trackingNumber: z.string().nullable(), shippedAt: isoDateTime }),
+);
+
+/** purchasing: a supplier was created. */
+export const SupplierCreatedV1 = defineEvent(
+  'purchasing.supplier.created.v1',
+  z.object({
+    supplierId: uuid,
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    currency: z.string().length(3),
+    paymentTermsDays: z.number().int(),
+    createdAt: isoDateTime,
+  }),
+);
+
+/** purchasing: a supplier was deleted (softly). */
+export const SupplierDeletedV1 = defineEvent('purchasing.supplier.deleted.v1', z.object({ supplierId: uuid, deletedAt: isoDateTime }));
+
+/** purchasing: a deleted supplier was restored. */
+export const SupplierRestoredV1 = defineEvent('purchasing.supplier.restored.v1', z.object({ supplierId: uuid, restoredAt: isoDateTime }));
+
+/** sales: an opportunity moved to another (open) stage; closing stages announce `sales.opportunity.closed.v1` too. */
+export const OpportunityStageChangedV1 = defineEvent(
+  'sales.opportunity.stage-changed.v1',
+  z.object({ opportunityId: uuid, customerId: uuid, fromStage: z.string(), toStage: z.string(), probability: z.number().int(), changedAt: isoDateTime }),
+);
+
+/** sales: an opportunity was deleted (softly). */
+export const OpportunityDeletedV1 = defineEvent('sales.opportunity.deleted.v1', z.object({ opportunityId: uuid, customerId: uuid, deletedAt: isoDateTime }));
+
+/** sales: a deleted opportunity was restored. */
+export const OpportunityRestoredV1 = defineEvent('sales.opportunity.restored.v1', z.object({ opportunityId: uuid, customerId: uuid, restoredAt: isoDateTime }));
+
+/**
+ * sales: an order was cancelled; inventory releases its reservations and cancels open notices,
+ * finance credits what was invoiced and not delivered. `lines` are the order's lines.
+ */
+export const OrderCancelledV1 = defineEvent(
+  'sales.order.cancelled.v1',
+  z.object({
+    orderId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    total: money,
+    lines: z.array(z.object({ productId: uuid, quantity: z.string() })),
+    cancelledAt: isoDateTime,
+  }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -147,6 +356,30 @@ export const ALL_EVENTS = [
   ShipmentPlannedV1,
   InvoiceIssuedV1,
   CustomerActivityLoggedV1,
+  CustomerUpdatedV1,
+  CustomerContactChangedV1,
+  CustomerAddressChangedV1,
+  ActivityReviewedV1,
+  ActivityFollowUpCompletedV1,
+  DocumentUpdatedV1,
+  DocumentDeletedV1,
+  LeadCapturedV1,
+  LeadQualifiedV1,
+  LeadDisqualifiedV1,
+  UserCreatedV1,
+  UserRoleChangedV1,
+  TeamCreatedV1,
+  ProductCreatedV1,
+  ProductDeletedV1,
+  ProductRestoredV1,
+  ShipmentShippedV1,
+  SupplierCreatedV1,
+  SupplierDeletedV1,
+  SupplierRestoredV1,
+  OpportunityStageChangedV1,
+  OpportunityDeletedV1,
+  OpportunityRestoredV1,
+  OrderCancelledV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

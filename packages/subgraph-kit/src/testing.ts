@@ -174,3 +174,4 @@ export async function startTestSubgraph(
     },
   };
 }
+export * from './event-coverage.js';
