@@ -3,16 +3,14 @@ import type { CloudEvent } from '@rapport/contracts';
 import { graphqlRequest, testToken, type GraphQLResult, type TestPrincipal, type TestSubgraph } from './testing.js';
 
 /**
- * How an audited entity maps to the aggregate its events are about. `keys` are the columns of
- * `table` whose values identify the change: the record's own id and its aggregate root's id
- * (a contact: `['id', 'customer_id']`). A change is announced when an event written by the same
+ * How an audited entity maps to the aggregate its events are about. `keys` are the entity's
+ * properties whose values identify the change: the record's own id and its aggregate root's id
+ * (a contact: `['id', 'customerId']`). A change is announced when an event written by the same
  * request names one of those values, as its subject or anywhere in its data.
  * `internal` marks bookkeeping no other service or integrator acts on, with the reason.
  * `ignoreFields`: updates that touch only these fields need no event (sign-in counters, secrets).
  */
-export type EntityCoverage =
-  | { table: string; keys: string[]; ignoreFields?: string[] }
-  | { internal: string };
+export type EntityCoverage = { keys: string[]; ignoreFields?: string[] } | { internal: string };
 
 /** Every audited entity of a subgraph; an entity missing here fails the check. */
 export type EventCoverage = Record<string, EntityCoverage>;
@@ -56,7 +54,8 @@ const mentions = (value: unknown, ids: ReadonlySet<string>): boolean => {
  * transaction, by an event about that aggregate.
  */
 export async function changesOfRequest(subgraph: TestSubgraph, coverage: EventCoverage, requestId: string): Promise<RequestChanges> {
-  const connection = subgraph.service.orm.em.fork().getConnection();
+  const em = subgraph.service.orm.em.fork();
+  const connection = em.getConnection();
   const auditRows = await connection.execute<{ entity: string; entity_id: string; action: string; changes: { field: string }[] }[]>(
     'select entity, entity_id, action, changes from audit_entry where request_id = ? order by at, id',
     [requestId],
@@ -77,8 +76,16 @@ export async function changesOfRequest(subgraph: TestSubgraph, coverage: EventCo
     if ('internal' in spec) continue;
     if (change.action === 'UPDATE' && spec.ignoreFields && change.fields.every((f) => spec.ignoreFields!.includes(f))) continue;
     const ids = new Set<string>([change.entityId]);
+    const meta = em.getMetadata().find(change.entity);
+    const pk = meta?.primaryKeys[0];
+    if (!meta || !pk) throw new Error(`no entity metadata for ${change.entity}`);
+    const column = (property: string): string => {
+      const name = meta.properties[property]?.fieldNames[0];
+      if (!name) throw new Error(`${change.entity} has no property ${property}`);
+      return `"${name}"::text as "${property}"`;
+    };
     const [row] = await connection.execute<Record<string, unknown>[]>(
-      `select ${spec.keys.map((k) => `"${k}"::text as "${k}"`).join(', ')} from "${spec.table}" where id::text = ?`,
+      `select ${spec.keys.map(column).join(', ')} from "${meta.tableName}" where ${column(pk).split(' as ')[0]} = ?`,
       [change.entityId],
     );
     for (const key of spec.keys) if (typeof row?.[key] === 'string') ids.add(row[key]);

