@@ -338,6 +338,85 @@ export const OrderCancelledV1 = defineEvent(
   }),
 );
 
+/** support: a ticket moved from one status to another (resolution announces `support.ticket.resolved.v1` too). */
+export const TicketStatusChangedV1 = defineEvent(
+  'support.ticket.status-changed.v1',
+  z.object({ ticketId: uuid, customerId: uuid, number: z.string(), fromStatus: z.string(), toStatus: z.string(), note: z.string().nullable(), changedAt: isoDateTime }),
+);
+
+/** support: a ticket's agent and/or team changed (null: unassigned). */
+export const TicketAssignedV1 = defineEvent(
+  'support.ticket.assigned.v1',
+  z.object({ ticketId: uuid, customerId: uuid, number: z.string(), assigneeId: uuid.nullable(), teamId: uuid.nullable(), assignedAt: isoDateTime }),
+);
+
+/** support: the given fields of a ticket changed; the ticket's headline fields after the change. */
+export const TicketUpdatedV1 = defineEvent(
+  'support.ticket.updated.v1',
+  z.object({
+    ticketId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    changedFields: z.array(z.string()),
+    subject: z.string(),
+    priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']),
+    category: z.string().nullable(),
+    channel: z.string().nullable(),
+    updatedAt: isoDateTime,
+  }),
+);
+
+/** support: a ticket was deleted (softly). */
+export const TicketDeletedV1 = defineEvent('support.ticket.deleted.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), deletedAt: isoDateTime }));
+
+/** support: a deleted ticket was restored. */
+export const TicketRestoredV1 = defineEvent('support.ticket.restored.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), restoredAt: isoDateTime }));
+
+/** support: a comment was added to a ticket (its text stays in support: internal comments are not for everyone). */
+export const TicketCommentedV1 = defineEvent(
+  'support.ticket.commented.v1',
+  z.object({ ticketId: uuid, customerId: uuid, commentId: uuid, authorId: uuid, internal: z.boolean(), firstResponse: z.boolean(), commentedAt: isoDateTime }),
+);
+
+/** support: the customer's satisfaction with a ticket was recorded (1 to 5). */
+export const TicketRatedV1 = defineEvent(
+  'support.ticket.rated.v1',
+  z.object({ ticketId: uuid, customerId: uuid, ratingId: uuid, rating: z.number().int(), ratedBy: uuid.nullable(), ratedAt: isoDateTime }),
+);
+
+/** support: a knowledge base article was linked to a ticket it helped solve. */
+export const TicketArticleLinkedV1 = defineEvent(
+  'support.ticket.article-linked.v1',
+  z.object({ ticketId: uuid, customerId: uuid, articleId: uuid, linkedAt: isoDateTime }),
+);
+
+/** support: a knowledge base article was created as an unpublished draft (its text is not announced until published). */
+export const ArticleCreatedV1 = defineEvent('support.article.created.v1', z.object({ articleId: uuid, category: z.string(), createdAt: isoDateTime }));
+
+/** support: an article's draft (or its category) changed; the draft's text is not announced. */
+export const ArticleDraftUpdatedV1 = defineEvent(
+  'support.article.draft-updated.v1',
+  z.object({ articleId: uuid, category: z.string(), changedFields: z.array(z.string()), updatedAt: isoDateTime }),
+);
+
+/** support: an article's draft was published as its next version, now shown to readers. */
+export const ArticlePublishedV1 = defineEvent(
+  'support.article.published.v1',
+  z.object({ articleId: uuid, version: z.number().int(), title: z.string(), category: z.string(), publishedBy: uuid.nullable(), publishedAt: isoDateTime }),
+);
+
+/** support: an article was archived (softly deleted). */
+export const ArticleArchivedV1 = defineEvent('support.article.archived.v1', z.object({ articleId: uuid, archivedAt: isoDateTime }));
+
+/** support: an archived article was restored. */
+export const ArticleRestoredV1 = defineEvent('support.article.restored.v1', z.object({ articleId: uuid, restoredAt: isoDateTime }));
+
+/** support: the SLA targets of a priority were set; tickets of that priority are measured against them from now on. */
+export const SlaTargetSetV1 = defineEvent(
+  'support.sla-target.set.v1',
+  z.object({ priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']), firstResponseMinutes: z.number().int(), resolutionMinutes: z.number().int(), setAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -380,6 +459,20 @@ export const ALL_EVENTS = [
   OpportunityDeletedV1,
   OpportunityRestoredV1,
   OrderCancelledV1,
+  TicketStatusChangedV1,
+  TicketAssignedV1,
+  TicketUpdatedV1,
+  TicketDeletedV1,
+  TicketRestoredV1,
+  TicketCommentedV1,
+  TicketRatedV1,
+  TicketArticleLinkedV1,
+  ArticleCreatedV1,
+  ArticleDraftUpdatedV1,
+  ArticlePublishedV1,
+  ArticleArchivedV1,
+  ArticleRestoredV1,
+  SlaTargetSetV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */
