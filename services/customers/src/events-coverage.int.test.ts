@@ -295,23 +295,33 @@ const cases: Record<string, MutationCaseEntry> = {
   },
   importCustomers: {
     run: async (call) => {
-      await createCustomer('Existing Import AS', 'post@existing-import.example');
+      customerId = await createCustomer('Existing Import AS', 'post@existing-import.example');
       await call('mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id } }', {
         input: {
-          csv: 'Company,Email,City,Country\nHurtig Import AS,post@hurtig-import.example,Bergen,NO\nExisting Import AS,post@existing-import.example,Oslo,NO\n',
+          csv: 'Company,Email,Phone,City,Country,Contact\nHurtig Import AS,post@hurtig-import.example,,Bergen,NO,\nExisting Import AS,post@existing-import.example,+47 22 00 00 00,Oslo,NO,Ida Import\n',
           mapping: [
             { column: 'Company', field: 'NAME' },
             { column: 'Email', field: 'EMAIL' },
+            { column: 'Phone', field: 'PHONE' },
             { column: 'City', field: 'CITY' },
             { column: 'Country', field: 'COUNTRY' },
+            { column: 'Contact', field: 'CONTACT_NAME' },
           ],
           dryRun: false,
-          duplicates: 'SKIP',
+          duplicates: 'MERGE',
           mode: 'PER_ROW',
         },
       });
     },
-    announces: ['customers.customer.created.v1'],
+    announces: ['customers.customer.created.v1', 'customers.customer.updated.v1', 'customers.customer.contact-changed.v1', 'customers.customer.address-changed.v1'],
+    check: (events) => {
+      expect(only(events, 'customers.customer.updated.v1')).toMatchObject({
+        subject: customerId,
+        data: { customerId, changedFields: ['phone'], customer: { name: 'Existing Import AS', email: 'post@existing-import.example', phone: '+47 22 00 00 00' } },
+      });
+      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({ customerId, change: 'ADDED', contact: { name: 'Ida Import', primary: true } });
+      expect(only(events, 'customers.customer.address-changed.v1').data).toMatchObject({ customerId, change: 'ADDED', address: { kind: 'BILLING', city: 'Oslo', country: 'NO' } });
+    },
   },
   captureLead: {
     run: async (call) => {
