@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent, defineEvent, parseData, parseEnvelope } from './envelope.js';
-import { ALL_TOPICS, TicketOpenedV1 } from './events.js';
+import * as contracts from './events.js';
+import { ALL_EVENTS, ALL_TOPICS, TicketOpenedV1 } from './events.js';
 import { z } from 'zod';
 
 describe('event contracts', () => {
@@ -40,5 +41,11 @@ describe('event contracts', () => {
   it('lists each topic once', () => {
     expect(new Set(ALL_TOPICS).size).toBe(ALL_TOPICS.length);
     expect(ALL_TOPICS).toContain('sales.order');
+  });
+
+  it('lists every event the contracts define, each type once', () => {
+    const defined = Object.values(contracts).filter((v): v is (typeof ALL_EVENTS)[number] => typeof v === 'object' && v !== null && 'type' in v && 'schema' in v);
+    expect(new Set<unknown>(ALL_EVENTS)).toEqual(new Set<unknown>(defined));
+    expect(new Set(ALL_EVENTS.map((e) => e.type)).size).toBe(ALL_EVENTS.length);
   });
 });

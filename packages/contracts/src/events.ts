@@ -169,6 +169,294 @@ export const AccessRevokedV1 = defineEvent(
   }),
 );
 
+// ---------------------------------------------------------------------------------------------
+// Every other state change of an aggregate another service or an integrator could act on
+// (issue 8, item 14). Each is written to the outbox in the same transaction as its change.
+// ---------------------------------------------------------------------------------------------
+
+const changeKind = z.enum(['ADDED', 'UPDATED', 'REMOVED', 'RESTORED']);
+
+/** customers: the given fields of a customer record changed; `customer` is the record after the change. */
+export const CustomerUpdatedV1 = defineEvent(
+  'customers.customer.updated.v1',
+  z.object({
+    customerId: uuid,
+    changedFields: z.array(z.string()),
+    customer: z.object({
+      name: z.string(),
+      kind: z.enum(['COMPANY', 'PERSON']),
+      lifecycleState: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      industry: z.string().nullable(),
+      source: z.string().nullable(),
+      tier: z.string().nullable(),
+      tags: z.array(z.string()),
+      taxId: z.string().nullable(),
+    }),
+    updatedAt: isoDateTime,
+  }),
+);
+
+/**
+ * customers: a contact of a customer was added, changed, removed (softly) or restored; part of the
+ * customer aggregate, so keyed (and ordered) by the customer. `contact` is the contact after the change.
+ */
+export const CustomerContactChangedV1 = defineEvent(
+  'customers.customer.contact-changed.v1',
+  z.object({
+    customerId: uuid,
+    contactId: uuid,
+    change: changeKind,
+    contact: z.object({
+      name: z.string(),
+      title: z.string().nullable(),
+      emails: z.array(z.string()),
+      phones: z.array(z.string()),
+      preferredChannel: z.string().nullable(),
+      primary: z.boolean(),
+      deletedAt: isoDateTime.nullable(),
+    }),
+    changedAt: isoDateTime,
+  }),
+);
+
+/** customers: an address of a customer was added, removed (softly) or restored; keyed by the customer. */
+export const CustomerAddressChangedV1 = defineEvent(
+  'customers.customer.address-changed.v1',
+  z.object({
+    customerId: uuid,
+    addressId: uuid,
+    change: changeKind,
+    address: z.object({
+      kind: z.string(),
+      street: z.string(),
+      postalCode: z.string().nullable(),
+      city: z.string(),
+      region: z.string().nullable(),
+      country: z.string().length(2),
+      deletedAt: isoDateTime.nullable(),
+    }),
+    changedAt: isoDateTime,
+  }),
+);
+
+/** customers: a manager approved or rejected an activity. */
+export const ActivityReviewedV1 = defineEvent(
+  'customers.activity.reviewed.v1',
+  z.object({
+    activityId: uuid,
+    customerId: uuid,
+    status: z.enum(['APPROVED', 'REJECTED']),
+    reviewerId: uuid.nullable(),
+    comment: z.string().nullable(),
+    reviewedAt: isoDateTime,
+  }),
+);
+
+/** customers: the follow-up (next step) of an activity was marked done. */
+export const ActivityFollowUpCompletedV1 = defineEvent(
+  'customers.activity.follow-up-completed.v1',
+  z.object({ activityId: uuid, customerId: uuid, nextStep: z.string().nullable(), doneBy: uuid.nullable(), doneAt: isoDateTime }),
+);
+
+/** customers: a customer document's metadata (kind, file name, description) changed. */
+export const DocumentUpdatedV1 = defineEvent(
+  'customers.document.updated.v1',
+  z.object({ documentId: uuid, customerId: uuid, kind: z.string(), fileName: z.string(), description: z.string().nullable(), changedFields: z.array(z.string()) }),
+);
+
+/** customers: a customer document was deleted (softly). */
+export const DocumentDeletedV1 = defineEvent(
+  'customers.document.deleted.v1',
+  z.object({ documentId: uuid, customerId: uuid, deletedAt: isoDateTime }),
+);
+
+/** customers: a lead was captured, by a user or from the public web form. */
+export const LeadCapturedV1 = defineEvent(
+  'customers.lead.captured.v1',
+  z.object({
+    leadId: uuid,
+    name: z.string(),
+    company: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    source: z.string().nullable(),
+    ownerId: uuid.nullable(),
+    fromWebForm: z.boolean(),
+    capturedAt: isoDateTime,
+  }),
+);
+
+/** customers: a lead was qualified. */
+export const LeadQualifiedV1 = defineEvent('customers.lead.qualified.v1', z.object({ leadId: uuid, qualifiedAt: isoDateTime }));
+
+/** customers: a lead was disqualified, with the reason. */
+export const LeadDisqualifiedV1 = defineEvent('customers.lead.disqualified.v1', z.object({ leadId: uuid, reason: z.string(), disqualifiedAt: isoDateTime }));
+
+/** identity: a user account was created. */
+export const UserCreatedV1 = defineEvent(
+  'identity.user.created.v1',
+  z.object({ userId: uuid, email: z.string(), displayName: z.string(), role: z.string(), teamId: uuid.nullable(), createdAt: isoDateTime }),
+);
+
+/** identity: a user's role changed (what they may see and do changes with it). */
+export const UserRoleChangedV1 = defineEvent(
+  'identity.user.role-changed.v1',
+  z.object({ userId: uuid, fromRole: z.string(), toRole: z.string(), changedAt: isoDateTime }),
+);
+
+/** identity: a team was created, below `parentId` in the hierarchy when given. */
+export const TeamCreatedV1 = defineEvent(
+  'identity.team.created.v1',
+  z.object({ teamId: uuid, name: z.string(), parentId: uuid.nullable(), createdAt: isoDateTime }),
+);
+
+/** inventory: a product was created. */
+export const ProductCreatedV1 = defineEvent(
+  'inventory.product.created.v1',
+  z.object({ productId: uuid, sku: z.string(), name: z.string(), unit: z.string(), listPrice: money, createdAt: isoDateTime }),
+);
+
+/** inventory: a product was retired (deleted softly): no new orders for it. */
+export const ProductDeletedV1 = defineEvent('inventory.product.deleted.v1', z.object({ productId: uuid, sku: z.string(), deletedAt: isoDateTime }));
+
+/** inventory: a retired product was restored. */
+export const ProductRestoredV1 = defineEvent('inventory.product.restored.v1', z.object({ productId: uuid, sku: z.string(), restoredAt: isoDateTime }));
+
+/** inventory: a shipment left the warehouse, with the carrier's tracking number. */
+export const ShipmentShippedV1 = defineEvent(
+  'inventory.shipment.shipped.v1',
+  z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, trackingNumber: z.string().nullable(), shippedAt: isoDateTime }),
+);
+
+/** purchasing: a supplier was created. */
+export const SupplierCreatedV1 = defineEvent(
+  'purchasing.supplier.created.v1',
+  z.object({
+    supplierId: uuid,
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    currency: z.string().length(3),
+    paymentTermsDays: z.number().int(),
+    createdAt: isoDateTime,
+  }),
+);
+
+/** purchasing: a supplier was deleted (softly). */
+export const SupplierDeletedV1 = defineEvent('purchasing.supplier.deleted.v1', z.object({ supplierId: uuid, deletedAt: isoDateTime }));
+
+/** purchasing: a deleted supplier was restored. */
+export const SupplierRestoredV1 = defineEvent('purchasing.supplier.restored.v1', z.object({ supplierId: uuid, restoredAt: isoDateTime }));
+
+/** sales: an opportunity moved to another (open) stage; closing stages announce `sales.opportunity.closed.v1` too. */
+export const OpportunityStageChangedV1 = defineEvent(
+  'sales.opportunity.stage-changed.v1',
+  z.object({ opportunityId: uuid, customerId: uuid, fromStage: z.string(), toStage: z.string(), probability: z.number().int(), changedAt: isoDateTime }),
+);
+
+/** sales: an opportunity was deleted (softly). */
+export const OpportunityDeletedV1 = defineEvent('sales.opportunity.deleted.v1', z.object({ opportunityId: uuid, customerId: uuid, deletedAt: isoDateTime }));
+
+/** sales: a deleted opportunity was restored. */
+export const OpportunityRestoredV1 = defineEvent('sales.opportunity.restored.v1', z.object({ opportunityId: uuid, customerId: uuid, restoredAt: isoDateTime }));
+
+/**
+ * sales: an order was cancelled; inventory releases its reservations and cancels open notices,
+ * finance credits what was invoiced and not delivered. `lines` are the order's lines.
+ */
+export const OrderCancelledV1 = defineEvent(
+  'sales.order.cancelled.v1',
+  z.object({
+    orderId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    total: money,
+    lines: z.array(z.object({ productId: uuid, quantity: z.string() })),
+    cancelledAt: isoDateTime,
+  }),
+);
+
+/** support: a ticket moved from one status to another (resolution announces `support.ticket.resolved.v1` too). */
+export const TicketStatusChangedV1 = defineEvent(
+  'support.ticket.status-changed.v1',
+  z.object({ ticketId: uuid, customerId: uuid, number: z.string(), fromStatus: z.string(), toStatus: z.string(), note: z.string().nullable(), changedAt: isoDateTime }),
+);
+
+/** support: a ticket's agent and/or team changed (null: unassigned). */
+export const TicketAssignedV1 = defineEvent(
+  'support.ticket.assigned.v1',
+  z.object({ ticketId: uuid, customerId: uuid, number: z.string(), assigneeId: uuid.nullable(), teamId: uuid.nullable(), assignedAt: isoDateTime }),
+);
+
+/** support: the given fields of a ticket changed; the ticket's headline fields after the change. */
+export const TicketUpdatedV1 = defineEvent(
+  'support.ticket.updated.v1',
+  z.object({
+    ticketId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    changedFields: z.array(z.string()),
+    subject: z.string(),
+    priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']),
+    category: z.string().nullable(),
+    channel: z.string().nullable(),
+    updatedAt: isoDateTime,
+  }),
+);
+
+/** support: a ticket was deleted (softly). */
+export const TicketDeletedV1 = defineEvent('support.ticket.deleted.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), deletedAt: isoDateTime }));
+
+/** support: a deleted ticket was restored. */
+export const TicketRestoredV1 = defineEvent('support.ticket.restored.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), restoredAt: isoDateTime }));
+
+/** support: a comment was added to a ticket (its text stays in support: internal comments are not for everyone). */
+export const TicketCommentedV1 = defineEvent(
+  'support.ticket.commented.v1',
+  z.object({ ticketId: uuid, customerId: uuid, commentId: uuid, authorId: uuid, internal: z.boolean(), firstResponse: z.boolean(), commentedAt: isoDateTime }),
+);
+
+/** support: the customer's satisfaction with a ticket was recorded (1 to 5). */
+export const TicketRatedV1 = defineEvent(
+  'support.ticket.rated.v1',
+  z.object({ ticketId: uuid, customerId: uuid, ratingId: uuid, rating: z.number().int(), ratedBy: uuid.nullable(), ratedAt: isoDateTime }),
+);
+
+/** support: a knowledge base article was linked to a ticket it helped solve. */
+export const TicketArticleLinkedV1 = defineEvent(
+  'support.ticket.article-linked.v1',
+  z.object({ ticketId: uuid, customerId: uuid, articleId: uuid, linkedAt: isoDateTime }),
+);
+
+/** support: a knowledge base article was created as an unpublished draft (its text is not announced until published). */
+export const ArticleCreatedV1 = defineEvent('support.article.created.v1', z.object({ articleId: uuid, category: z.string(), createdAt: isoDateTime }));
+
+/** support: an article's draft (or its category) changed; the draft's text is not announced. */
+export const ArticleDraftUpdatedV1 = defineEvent(
+  'support.article.draft-updated.v1',
+  z.object({ articleId: uuid, category: z.string(), changedFields: z.array(z.string()), updatedAt: isoDateTime }),
+);
+
+/** support: an article's draft was published as its next version, now shown to readers. */
+export const ArticlePublishedV1 = defineEvent(
+  'support.article.published.v1',
+  z.object({ articleId: uuid, version: z.number().int(), title: z.string(), category: z.string(), publishedBy: uuid.nullable(), publishedAt: isoDateTime }),
+);
+
+/** support: an article was archived (softly deleted). */
+export const ArticleArchivedV1 = defineEvent('support.article.archived.v1', z.object({ articleId: uuid, archivedAt: isoDateTime }));
+
+/** support: an archived article was restored. */
+export const ArticleRestoredV1 = defineEvent('support.article.restored.v1', z.object({ articleId: uuid, restoredAt: isoDateTime }));
+
+/** support: the SLA targets of a priority were set; tickets of that priority are measured against them from now on. */
+export const SlaTargetSetV1 = defineEvent(
+  'support.sla-target.set.v1',
+  z.object({ priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']), firstResponseMinutes: z.number().int(), resolutionMinutes: z.number().int(), setAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -191,6 +479,44 @@ export const ALL_EVENTS = [
   ShipmentPlannedV1,
   InvoiceIssuedV1,
   CustomerActivityLoggedV1,
+  CustomerUpdatedV1,
+  CustomerContactChangedV1,
+  CustomerAddressChangedV1,
+  ActivityReviewedV1,
+  ActivityFollowUpCompletedV1,
+  DocumentUpdatedV1,
+  DocumentDeletedV1,
+  LeadCapturedV1,
+  LeadQualifiedV1,
+  LeadDisqualifiedV1,
+  UserCreatedV1,
+  UserRoleChangedV1,
+  TeamCreatedV1,
+  ProductCreatedV1,
+  ProductDeletedV1,
+  ProductRestoredV1,
+  ShipmentShippedV1,
+  SupplierCreatedV1,
+  SupplierDeletedV1,
+  SupplierRestoredV1,
+  OpportunityStageChangedV1,
+  OpportunityDeletedV1,
+  OpportunityRestoredV1,
+  OrderCancelledV1,
+  TicketStatusChangedV1,
+  TicketAssignedV1,
+  TicketUpdatedV1,
+  TicketDeletedV1,
+  TicketRestoredV1,
+  TicketCommentedV1,
+  TicketRatedV1,
+  TicketArticleLinkedV1,
+  ArticleCreatedV1,
+  ArticleDraftUpdatedV1,
+  ArticlePublishedV1,
+  ArticleArchivedV1,
+  ArticleRestoredV1,
+  SlaTargetSetV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -180,3 +180,4 @@ export async function startTestSubgraph(
     },
   };
 }
+export * from './event-coverage.js';

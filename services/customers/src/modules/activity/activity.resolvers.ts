@@ -13,8 +13,8 @@ export const activityResolvers: ResolverMap = {
   },
   Mutation: {
     logActivity: (_: unknown, args: { input: LogActivityInput }, ctx: Context) => logActivity(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    reviewActivity: (_: unknown, args: { id: string; decision: string; comment?: string | null }, ctx: Context) => reviewActivity(ctx.em, ctx.principal, args),
-    completeFollowUp: (_: unknown, args: { id: string }, ctx: Context) => completeFollowUp(ctx.em, ctx.principal, args.id),
+    reviewActivity: (_: unknown, args: { id: string; decision: string; comment?: string | null }, ctx: Context) => reviewActivity(ctx.em, ctx.principal, args, ctx.eventMeta),
+    completeFollowUp: (_: unknown, args: { id: string }, ctx: Context) => completeFollowUp(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Activity: {
     followUpDoneAt: (activity: IActivity) => activity.followUpDoneAt?.toISOString() ?? null,

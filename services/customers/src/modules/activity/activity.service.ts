@@ -3,7 +3,7 @@ import { LockMode, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
+import { ActivityFollowUpCompletedV1, ActivityReviewedV1, CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, isUuid, notFound, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, headsTeam, isScoped, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
@@ -128,6 +128,7 @@ export async function reviewActivity(
   em: SqlEntityManager,
   principal: Principal | null,
   args: { id: string; decision: string; comment?: string | null },
+  meta: EventMetadata,
 ): Promise<IActivity> {
   const access = writeAccess(activityPolicy, principal, 'activities');
   if (!principal || (isScoped(access) && !isTeamHead(principal))) {
@@ -145,7 +146,15 @@ export async function reviewActivity(
         throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
       }
     }
-    review(activity, decision, principal.userId, comment, new Date());
+    const reviewedAt = new Date();
+    review(activity, decision, principal.userId, comment, reviewedAt);
+    publish(
+      tx,
+      ActivityReviewedV1,
+      activity.id,
+      { activityId: activity.id, customerId: activity.customerId, status: decision, reviewerId: principal.userId, comment, reviewedAt: reviewedAt.toISOString() },
+      meta,
+    );
     return activity;
   });
 }
@@ -155,14 +164,22 @@ export async function reviewActivity(
  * reminders: for whoever may change the customer's activities. CONFLICT when there is none or it
  * was done already; NOT_FOUND when the caller may not see the activity.
  */
-export async function completeFollowUp(em: SqlEntityManager, principal: Principal | null, rawId: string): Promise<IActivity> {
+export async function completeFollowUp(em: SqlEntityManager, principal: Principal | null, rawId: string, meta: EventMetadata): Promise<IActivity> {
   const access = writeAccess(activityPolicy, principal, 'activities');
   if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first');
   const id = requireUuid('id', rawId);
   return em.transactional(async (tx) => {
     const activity = await activityQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
     if (!activity) throw notFound('Activity', id, 'id');
-    markFollowUpDone(activity, principal.userId, new Date());
+    const doneAt = new Date();
+    markFollowUpDone(activity, principal.userId, doneAt);
+    publish(
+      tx,
+      ActivityFollowUpCompletedV1,
+      activity.id,
+      { activityId: activity.id, customerId: activity.customerId, nextStep: activity.nextStep ?? null, doneBy: principal.userId, doneAt: doneAt.toISOString() },
+      meta,
+    );
     return activity;
   });
 }

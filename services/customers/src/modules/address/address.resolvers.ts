@@ -6,9 +6,9 @@ import { addAddress, removeAddress, restoreAddress, type AddAddressInput } from 
 
 export const addressResolvers: ResolverMap = {
   Mutation: {
-    addAddress: (_: unknown, args: { input: AddAddressInput }, ctx: Context) => addAddress(ctx.em, ctx.principal, args.input),
-    removeAddress: (_: unknown, args: { id: string }, ctx: Context) => removeAddress(ctx.em, ctx.principal, args.id),
-    restoreAddress: (_: unknown, args: { id: string }, ctx: Context) => restoreAddress(ctx.em, ctx.principal, args.id),
+    addAddress: (_: unknown, args: { input: AddAddressInput }, ctx: Context) => addAddress(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    removeAddress: (_: unknown, args: { id: string }, ctx: Context) => removeAddress(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    restoreAddress: (_: unknown, args: { id: string }, ctx: Context) => restoreAddress(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Address: {
     customer: (address: IAddress, _: unknown, ctx: Context) => ctx.loaders.customerById.load(address.customerId),

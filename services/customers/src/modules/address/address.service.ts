@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { CustomerAddressChangedV1, type EventMetadata } from '@rapport/contracts';
 import { conflict, notFound, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { restoreAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
@@ -34,8 +36,29 @@ export interface AddAddressInput {
   country: string;
 }
 
+/**
+ * Writes `customers.customer.address-changed.v1` for `address` as it is after the change, keyed by
+ * its customer (addresses are part of the customer aggregate), to be written by the same flush.
+ */
+function announceAddress(em: SqlEntityManager, address: IAddress, change: 'ADDED' | 'REMOVED' | 'RESTORED', meta: EventMetadata): void {
+  const { id: addressId, customerId, kind, street, postalCode, city, region, country, deletedAt } = address;
+  publish(
+    em,
+    CustomerAddressChangedV1,
+    customerId,
+    {
+      customerId,
+      addressId,
+      change,
+      address: { kind, street, postalCode: postalCode ?? null, city, region: region ?? null, country, deletedAt: deletedAt?.toISOString() ?? null },
+      changedAt: new Date().toISOString(),
+    },
+    meta,
+  );
+}
+
 /** Adds an address to a customer the caller may change. */
-export async function addAddress(em: SqlEntityManager, principal: Principal | null, input: AddAddressInput): Promise<IAddress> {
+export async function addAddress(em: SqlEntityManager, principal: Principal | null, input: AddAddressInput, meta: EventMetadata): Promise<IAddress> {
   const customer = await findWritableCustomer(em, principal, input.customerId, 'input.customerId');
   const address = em.create(Address, {
     id: randomUUID(),
@@ -48,12 +71,13 @@ export async function addAddress(em: SqlEntityManager, principal: Principal | nu
     country: requireCountry('input.country', input.country),
     deletedAt: null,
   });
+  announceAddress(em, address, 'ADDED', meta);
   await em.flush();
   return address;
 }
 
 /** Removes an address softly; restorable. Already removed: CONFLICT. */
-export async function removeAddress(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IAddress> {
+export async function removeAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
   const access = writeAccess(addressPolicy, principal, 'addresses');
   const addressId = requireUuid('id', id);
   const address = await addressQuery(em, principal, access).andWhere({ id: addressId }).getSingleResult();
@@ -63,12 +87,13 @@ export async function removeAddress(em: SqlEntityManager, principal: Principal |
   }
   await findWritableCustomer(em, principal, address.customerId, 'id');
   address.deletedAt = new Date();
+  announceAddress(em, address, 'REMOVED', meta);
   await em.flush();
   return address;
 }
 
 /** Restores a removed address (admins, directors, team heads). A live one: CONFLICT. */
-export async function restoreAddress(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IAddress> {
+export async function restoreAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
   const access = restoreAccess(addressPolicy, principal, 'addresses');
   const addressId = requireUuid('id', id);
   const address = await addressQuery(em, principal, access, true).andWhere({ id: addressId }).getSingleResult();
@@ -77,6 +102,7 @@ export async function restoreAddress(em: SqlEntityManager, principal: Principal 
     throw conflict('ADDRESS_NOT_REMOVED', `Address ${addressId} is not removed`, 'id');
   }
   address.deletedAt = null;
+  announceAddress(em, address, 'RESTORED', meta);
   await em.flush();
   return address;
 }

@@ -6,10 +6,10 @@ import { addContact, removeContact, restoreContact, updateContact, type AddConta
 
 export const contactResolvers: ResolverMap = {
   Mutation: {
-    addContact: (_: unknown, args: { input: AddContactInput }, ctx: Context) => addContact(ctx.em, ctx.principal, args.input),
-    updateContact: (_: unknown, args: { input: UpdateContactInput }, ctx: Context) => updateContact(ctx.em, ctx.principal, args.input),
-    removeContact: (_: unknown, args: { id: string }, ctx: Context) => removeContact(ctx.em, ctx.principal, args.id),
-    restoreContact: (_: unknown, args: { id: string }, ctx: Context) => restoreContact(ctx.em, ctx.principal, args.id),
+    addContact: (_: unknown, args: { input: AddContactInput }, ctx: Context) => addContact(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    updateContact: (_: unknown, args: { input: UpdateContactInput }, ctx: Context) => updateContact(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    removeContact: (_: unknown, args: { id: string }, ctx: Context) => removeContact(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    restoreContact: (_: unknown, args: { id: string }, ctx: Context) => restoreContact(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Contact: {
     customer: (contact: IContact, _: unknown, ctx: Context) => ctx.loaders.customerById.load(contact.customerId),

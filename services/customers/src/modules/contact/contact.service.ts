@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { CustomerContactChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { readAccess, restoreAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
@@ -59,6 +61,27 @@ async function demoteCurrentPrimary(em: SqlEntityManager, customerId: string, ke
   for (const contact of current) if (contact.id !== keep) contact.isPrimary = false;
 }
 
+/**
+ * Writes `customers.customer.contact-changed.v1` for `contact` as it is after the change, keyed by
+ * its customer (contacts are part of the customer aggregate), to be written by the same flush.
+ */
+function announceContact(em: SqlEntityManager, contact: IContact, change: 'ADDED' | 'UPDATED' | 'REMOVED' | 'RESTORED', meta: EventMetadata): void {
+  const { id: contactId, customerId, name, title, emails, phones, preferredChannel, isPrimary: primary, deletedAt } = contact;
+  publish(
+    em,
+    CustomerContactChangedV1,
+    customerId,
+    {
+      customerId,
+      contactId,
+      change,
+      contact: { name, title: title ?? null, emails, phones, preferredChannel: preferredChannel ?? null, primary, deletedAt: deletedAt?.toISOString() ?? null },
+      changedAt: new Date().toISOString(),
+    },
+    meta,
+  );
+}
+
 /** Flushes; a concurrent request that made another primary contact in between is a CONFLICT. */
 async function flushContacts(em: SqlEntityManager): Promise<void> {
   try {
@@ -85,7 +108,7 @@ export interface AddContactInput {
  * Adds a contact to a customer the caller may change. Made primary, it replaces the customer's
  * current primary contact in the same flush.
  */
-export async function addContact(em: SqlEntityManager, principal: Principal | null, input: AddContactInput): Promise<IContact> {
+export async function addContact(em: SqlEntityManager, principal: Principal | null, input: AddContactInput, meta: EventMetadata): Promise<IContact> {
   const customer = await findWritableCustomer(em, principal, input.customerId, 'input.customerId');
   const name = requireText('input.name', input.name);
   const title = optionalText('input.title', input.title, 200);
@@ -95,6 +118,7 @@ export async function addContact(em: SqlEntityManager, principal: Principal | nu
   const isPrimary = input.primary === true;
   if (isPrimary) await demoteCurrentPrimary(em, customer.id, null);
   const contact = em.create(Contact, { id: randomUUID(), customerId: customer.id, name, title, emails, phones, preferredChannel, isPrimary, deletedAt: null });
+  announceContact(em, contact, 'ADDED', meta);
   await flushContacts(em);
   return contact;
 }
@@ -113,7 +137,7 @@ export interface UpdateContactInput {
  * Changes the given fields of a contact (a nullable field given as null is cleared). `primary:
  * true` makes it the customer's primary contact, unsetting the old one in the same flush.
  */
-export async function updateContact(em: SqlEntityManager, principal: Principal | null, input: UpdateContactInput): Promise<IContact> {
+export async function updateContact(em: SqlEntityManager, principal: Principal | null, input: UpdateContactInput, meta: EventMetadata): Promise<IContact> {
   const access = writeAccess(contactPolicy, principal, 'contacts');
   const contact = await findVisible(em, principal, access, requireUuid('input.id', input.id), 'input.id');
   await findWritableCustomer(em, principal, contact.customerId, 'input.id');
@@ -133,12 +157,13 @@ export async function updateContact(em: SqlEntityManager, principal: Principal |
     changes.isPrimary = input.primary;
   }
   em.assign(contact, changes);
+  announceContact(em, contact, 'UPDATED', meta);
   await flushContacts(em);
   return contact;
 }
 
 /** Removes a contact softly (it stops being primary); restorable. Already removed: CONFLICT. */
-export async function removeContact(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IContact> {
+export async function removeContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
   const access = writeAccess(contactPolicy, principal, 'contacts');
   const contactId = requireUuid('id', id);
   const contact = await contactQuery(em, principal, access).andWhere({ id: contactId }).getSingleResult();
@@ -149,12 +174,13 @@ export async function removeContact(em: SqlEntityManager, principal: Principal |
   await findWritableCustomer(em, principal, contact.customerId, 'id');
   contact.deletedAt = new Date();
   contact.isPrimary = false;
+  announceContact(em, contact, 'REMOVED', meta);
   await em.flush();
   return contact;
 }
 
 /** Restores a removed contact, not as primary (admins, directors, team heads). A live one: CONFLICT. */
-export async function restoreContact(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IContact> {
+export async function restoreContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
   const access = restoreAccess(contactPolicy, principal, 'contacts');
   const contactId = requireUuid('id', id);
   const contact = await contactQuery(em, principal, access, true).andWhere({ id: contactId }).getSingleResult();
@@ -163,6 +189,7 @@ export async function restoreContact(em: SqlEntityManager, principal: Principal 
     throw conflict('CONTACT_NOT_REMOVED', `Contact ${contactId} is not removed`, 'id');
   }
   contact.deletedAt = null;
+  announceContact(em, contact, 'RESTORED', meta);
   await em.flush();
   return contact;
 }

@@ -25,7 +25,7 @@ export const customerResolvers: ResolverMap = {
   },
   Mutation: {
     createCustomer: (_: unknown, args: { input: CreateCustomerInput }, ctx: Context) => createCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    updateCustomer: (_: unknown, args: { input: UpdateCustomerInput }, ctx: Context) => updateCustomer(ctx.em, ctx.principal, args.input),
+    updateCustomer: (_: unknown, args: { input: UpdateCustomerInput }, ctx: Context) => updateCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     transferCustomer: (_: unknown, args: { input: TransferCustomerInput }, ctx: Context) => transferCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     shareCustomer: (_: unknown, args: { input: { customerId: string; userId: string } }, ctx: Context) =>
       setSharing(ctx.em, ctx.principal, args.input, true, ctx.eventMeta),

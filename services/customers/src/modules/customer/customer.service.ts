@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, type EventMetadata } from '@rapport/contracts';
+import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, CustomerUpdatedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   actsFor,
@@ -181,9 +181,10 @@ function notNull<T>(field: string, value: T | null | undefined): T {
 /**
  * Changes the given fields of a customer the caller may change, and only those (a field set to
  * null is cleared, where it may be empty); everything is validated before anything is written.
- * The audit trail records what changed.
+ * The audit trail records what changed; `customers.customer.updated.v1` (the fields changed and
+ * the record after the change) is written by the same flush when anything did.
  */
-export async function updateCustomer(em: SqlEntityManager, principal: Principal | null, input: UpdateCustomerInput): Promise<ICustomer> {
+export async function updateCustomer(em: SqlEntityManager, principal: Principal | null, input: UpdateCustomerInput, meta: EventMetadata): Promise<ICustomer> {
   const customer = await findWritableCustomer(em, principal, input.id, 'input.id');
   const changes: Partial<ICustomer> = {};
   if (given(input, 'name')) changes.name = requireText('input.name', notNull('input.name', input.name));
@@ -196,7 +197,23 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
   if (given(input, 'tags')) changes.tags = normaliseTags('input.tags', notNull('input.tags', input.tags));
   if (given(input, 'notes')) changes.notes = optionalText('input.notes', input.notes, NOTES_MAX);
   if (given(input, 'taxId')) changes.taxId = normaliseTaxId('input.taxId', input.taxId);
+  const changedFields = Object.keys(changes).filter((field) => JSON.stringify(changes[field as keyof ICustomer]) !== JSON.stringify(customer[field as keyof ICustomer]));
   em.assign(customer, changes);
+  if (changedFields.length > 0) {
+    const { name, kind, lifecycleState, email, phone, industry, source, tier, tags, taxId } = customer;
+    publish(
+      em,
+      CustomerUpdatedV1,
+      customer.id,
+      {
+        customerId: customer.id,
+        changedFields,
+        customer: { name, kind, lifecycleState, email: email ?? null, phone: phone ?? null, industry: industry ?? null, source: source ?? null, tier: tier ?? null, tags, taxId: taxId ?? null },
+        updatedAt: new Date().toISOString(),
+      },
+      meta,
+    );
+  }
   await em.flush();
   return customer;
 }

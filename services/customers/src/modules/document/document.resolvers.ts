@@ -10,8 +10,8 @@ export const documentResolvers: ResolverMap = {
     document: (_: unknown, args: { id: string }, ctx: Context) => getDocument(ctx.em, ctx.principal, args.id),
   },
   Mutation: {
-    updateDocument: (_: unknown, args: { input: UpdateDocumentInput }, ctx: Context) => updateDocument(ctx.em, ctx.principal, args.input),
-    deleteDocument: (_: unknown, args: { id: string }, ctx: Context) => deleteDocument(ctx.em, ctx.principal, args.id),
+    updateDocument: (_: unknown, args: { input: UpdateDocumentInput }, ctx: Context) => updateDocument(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    deleteDocument: (_: unknown, args: { id: string }, ctx: Context) => deleteDocument(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Document: {
     customer: (document: IDocument, _: unknown, ctx: Context) => ctx.loaders.customerById.load(document.customerId),

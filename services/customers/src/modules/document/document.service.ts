@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { DocumentDeletedV1, DocumentUpdatedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, isUuid, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
 import { decodeCursor, readAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
@@ -134,8 +136,11 @@ export interface UpdateDocumentInput {
   description?: string | null;
 }
 
-/** Changes a document's kind, file name or description (a description given as null is cleared). */
-export async function updateDocument(em: SqlEntityManager, principal: Principal | null, input: UpdateDocumentInput): Promise<IDocument> {
+/**
+ * Changes a document's kind, file name or description (a description given as null is cleared),
+ * with `customers.document.updated.v1` in the same flush when anything changed.
+ */
+export async function updateDocument(em: SqlEntityManager, principal: Principal | null, input: UpdateDocumentInput, meta: EventMetadata): Promise<IDocument> {
   const access = writeAccess(documentPolicy, principal, 'documents');
   const document = await findVisible(em, principal, access, requireUuid('input.id', input.id), 'input.id');
   await findWritableCustomer(em, principal, document.customerId, 'input.id');
@@ -149,13 +154,18 @@ export async function updateDocument(em: SqlEntityManager, principal: Principal 
     changes.fileName = safeFileName('input.fileName', input.fileName);
   }
   if (input.description !== undefined) changes.description = optionalText('input.description', input.description, 2000);
+  const changedFields = Object.keys(changes).filter((field) => changes[field as keyof IDocument] !== document[field as keyof IDocument]);
   em.assign(document, changes);
+  if (changedFields.length > 0) {
+    const { id: documentId, customerId, kind, fileName, description } = document;
+    publish(em, DocumentUpdatedV1, documentId, { documentId, customerId, kind, fileName, description: description ?? null, changedFields }, meta);
+  }
   await em.flush();
   return document;
 }
 
 /** Deletes a document softly: it disappears from lists and downloads; its file is kept. Already deleted: CONFLICT. */
-export async function deleteDocument(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IDocument> {
+export async function deleteDocument(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IDocument> {
   const access = writeAccess(documentPolicy, principal, 'documents');
   const documentId = requireUuid('id', id);
   const document = await documentQuery(em, principal, access).andWhere({ id: documentId }).getSingleResult();
@@ -165,6 +175,7 @@ export async function deleteDocument(em: SqlEntityManager, principal: Principal 
   }
   await findWritableCustomer(em, principal, document.customerId, 'id');
   document.deletedAt = new Date();
+  publish(em, DocumentDeletedV1, document.id, { documentId: document.id, customerId: document.customerId, deletedAt: document.deletedAt.toISOString() }, meta);
   await em.flush();
   return document;
 }

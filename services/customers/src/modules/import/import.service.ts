@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, seesEverything, type Principal } from '@rapport/auth';
-import { createEvent, CustomerCreatedV1, type EventMetadata } from '@rapport/contracts';
+import { createEvent, CustomerAddressChangedV1, CustomerContactChangedV1, CustomerCreatedV1, CustomerUpdatedV1, type CloudEvent, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, isAppError, notFound, optionalEmail, optionalText, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { isScoped, readAccess, restrictToVisibleCustomers, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { requireCountry } from '../address/address.entity.js';
@@ -514,6 +514,9 @@ type MergeValues = { [K in MergeField]: K extends 'tags' ? string[] : string | n
 
 interface MergeTarget {
   id: string;
+  name: string;
+  kind: (typeof CUSTOMER_KINDS)[number];
+  lifecycle_state: string;
   email: string | null;
   phone: string | null;
   industry: string | null;
@@ -873,7 +876,7 @@ class BatchImporter {
     if (merges.length === 0) return;
     const ids = [...new Set(merges.map((m) => m.target))];
     const targets = await em.execute<MergeTarget[]>(
-      `select c.id, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id,
+      `select c.id, c.name, c.kind, c.lifecycle_state, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id,
               exists (select 1 from contact k where k.customer_id = c.id and k.deleted_at is null and k.is_primary) as has_primary,
               exists (select 1 from customer_address a where a.customer_id = c.id and a.deleted_at is null) as has_address,
               coalesce((select jsonb_agg(jsonb_build_object('name', lower(k.name), 'emails', k.emails)) from contact k
@@ -915,7 +918,7 @@ class BatchImporter {
         current.has_address = true;
       }
     }
-    const updates: { id: string; values: MergeValues; changes: string }[] = [];
+    const updates: { id: string; values: MergeValues; changes: string; fields: string[] }[] = [];
     for (const [id, values] of next) {
       const before = storedValues(byId.get(id)!);
       const changes: { field: string; from: unknown; to: unknown }[] = MERGE_FIELDS.flatMap((field) => {
@@ -925,8 +928,9 @@ class BatchImporter {
         return from === to ? [] : [{ field, from, to }];
       });
       if (changes.length === 0) continue;
+      const fields = changes.map((c) => c.field);
       changes.push({ field: 'importJobId', from: null, to: this.audit.jobId });
-      updates.push({ id, values, changes: JSON.stringify(changes) });
+      updates.push({ id, values, changes: JSON.stringify(changes), fields });
     }
     if (updates.length + contacts.length + addresses.length === 0) return;
     const t = this.now(now);
@@ -943,7 +947,14 @@ class BatchImporter {
        ), ua as (
          insert into audit_entry (id, entity, entity_id, action, changes, actor_id, request_id, at)
          select gen_random_uuid(), 'Customer', x.id::text, 'UPDATE', x.changes::jsonb, t.actor, t.request, t.now from ux x, t
-       ), ${children.sql}
+       ), ${children.sql}, ev as (
+         insert into outbox_message (id, topic, message_key, type, payload, headers, created_at)
+         select (e->>'id')::uuid, t.topic, e->>'subject', e->>'type', e,
+                jsonb_build_object('ce_type', e->>'type', 'ce_id', e->>'id', 'correlation_id', e->>'correlationid')
+                  || case when e->>'requestid' is null then '{}'::jsonb else jsonb_build_object('x-request-id', e->>'requestid') end,
+                (e->>'time')::timestamptz
+           from jsonb_array_elements(?::jsonb) e, t
+       )
        select count(*) from ux`,
       [
         ...t.params,
@@ -958,8 +969,49 @@ class BatchImporter {
         column((v) => v.taxId),
         pgArray(updates.map((u) => u.changes)),
         ...children.params,
+        JSON.stringify(this.mergeEvents(byId, updates, contacts, addresses, now)),
       ],
     );
+  }
+
+  /**
+   * The events a MERGE batch writes with its changes, on the customers' topic: the fields it filled
+   * (`customers.customer.updated.v1`) and the contacts and addresses it added.
+   */
+  private mergeEvents(
+    targets: Map<string, MergeTarget>,
+    updates: { id: string; values: MergeValues; fields: string[] }[],
+    contacts: NewContact[],
+    addresses: NewAddress[],
+    now: Date,
+  ): CloudEvent[] {
+    const { id: _eventId, ...eventMeta } = this.meta;
+    void _eventId;
+    const meta = { ...eventMeta, time: now };
+    const at = now.toISOString();
+    return [
+      ...updates.map(({ id, values: v, fields }) => {
+        const target = targets.get(id)!;
+        const customer = { name: target.name, kind: target.kind, lifecycleState: target.lifecycle_state, email: v.email, phone: v.phone, industry: v.industry, source: v.source, tier: v.tier, tags: v.tags, taxId: v.taxId };
+        return createEvent(CustomerUpdatedV1, id, { customerId: id, changedFields: fields, customer, updatedAt: at }, meta);
+      }),
+      ...contacts.map((k) =>
+        createEvent(
+          CustomerContactChangedV1,
+          k.customerId,
+          { customerId: k.customerId, contactId: k.id, change: 'ADDED', contact: { name: k.name, title: null, emails: k.emails, phones: k.phones, preferredChannel: null, primary: k.isPrimary, deletedAt: null }, changedAt: at },
+          meta,
+        ),
+      ),
+      ...addresses.map((a) =>
+        createEvent(
+          CustomerAddressChangedV1,
+          a.customerId,
+          { customerId: a.customerId, addressId: a.id, change: 'ADDED', address: { kind: 'BILLING', street: a.street, postalCode: null, city: a.city, region: null, country: a.country, deletedAt: null }, changedAt: at },
+          meta,
+        ),
+      ),
+    ];
   }
 }
 

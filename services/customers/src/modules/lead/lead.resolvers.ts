@@ -21,10 +21,10 @@ export const leadResolvers: ResolverMap = {
     leads: (_: unknown, args: { filter?: LeadFilter; first?: number; after?: string }, ctx: Context) => listLeads(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
-    captureLead: (_: unknown, args: { input: CaptureLeadInput }, ctx: Context) => captureLead(ctx.em, ctx.principal, args.input),
-    submitLeadForm: (_: unknown, args: { input: LeadFormInput }, ctx: Context) => submitLeadForm(ctx.em, args.input),
-    qualifyLead: (_: unknown, args: { id: string }, ctx: Context) => qualifyLead(ctx.em, ctx.principal, args.id),
-    disqualifyLead: (_: unknown, args: { id: string; reason: string }, ctx: Context) => disqualifyLead(ctx.em, ctx.principal, args.id, args.reason),
+    captureLead: (_: unknown, args: { input: CaptureLeadInput }, ctx: Context) => captureLead(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    submitLeadForm: (_: unknown, args: { input: LeadFormInput }, ctx: Context) => submitLeadForm(ctx.em, args.input, ctx.eventMeta),
+    qualifyLead: (_: unknown, args: { id: string }, ctx: Context) => qualifyLead(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    disqualifyLead: (_: unknown, args: { id: string; reason: string }, ctx: Context) => disqualifyLead(ctx.em, ctx.principal, args.id, args.reason, ctx.eventMeta),
     convertLead: (_: unknown, args: { id: string; input: ConvertLeadInput }, ctx: Context) => convertLead(ctx.em, ctx.principal, args.id, args.input, ctx.eventMeta),
   },
   Lead: {

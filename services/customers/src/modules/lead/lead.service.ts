@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { LeadConvertedV1, type EventMetadata } from '@rapport/contracts';
+import { LeadCapturedV1, LeadConvertedV1, LeadDisqualifiedV1, LeadQualifiedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, pageSize, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
 import { assertAssignable, decodeCursor, isScoped, readAccess, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
@@ -87,12 +87,24 @@ export interface CaptureLeadInput {
   teamId?: string | null;
 }
 
+/** Writes `customers.lead.captured.v1` for a new lead, to be written by the same flush. */
+function announceCapture(em: SqlEntityManager, lead: ILead, meta: EventMetadata): void {
+  const { id: leadId, name, company, email, phone, source, ownerId, fromWebForm } = lead;
+  publish(
+    em,
+    LeadCapturedV1,
+    leadId,
+    { leadId, name, company: company ?? null, email: email ?? null, phone: phone ?? null, source: source ?? null, ownerId: ownerId ?? null, fromWebForm, capturedAt: new Date().toISOString() },
+    meta,
+  );
+}
+
 /**
  * Records a lead a signed-in seller took (status NEW). The owner defaults to the caller, the team
  * to the caller's own; a rep captures leads for themselves only, a team head for the teams they
  * head (see the kit's assertAssignable).
  */
-export async function captureLead(em: SqlEntityManager, principal: Principal | null, input: CaptureLeadInput): Promise<ILead> {
+export async function captureLead(em: SqlEntityManager, principal: Principal | null, input: CaptureLeadInput, meta: EventMetadata): Promise<ILead> {
   const access = writeAccess(leadPolicy, principal, 'leads');
   const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : (principal?.userId ?? null);
   const teamId = input.teamId
@@ -116,6 +128,7 @@ export async function captureLead(em: SqlEntityManager, principal: Principal | n
     fromWebForm: false,
     convertedCustomerId: null,
   });
+  announceCapture(em, lead, meta);
   await em.flush();
   return lead;
 }
@@ -136,7 +149,7 @@ export interface LeadFormInput {
  * FORM_LIMIT_PER_HOUR submissions per email address within an hour (CONFLICT beyond). Counting
  * and inserting happen under a per-address lock, so concurrent submissions cannot overrun it.
  */
-export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput): Promise<{ received: boolean }> {
+export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput, meta: EventMetadata): Promise<{ received: boolean }> {
   if (input.website !== null && input.website !== undefined && input.website !== '') {
     throw badInput('input.website', 'input.website must be left empty', 'HONEYPOT');
   }
@@ -155,7 +168,7 @@ export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput)
     if ((row?.n ?? 0) >= FORM_LIMIT_PER_HOUR) {
       throw conflict('TOO_MANY_SUBMISSIONS', `at most ${FORM_LIMIT_PER_HOUR} submissions per email address an hour; try again later`, 'input.email');
     }
-    tx.create(Lead, {
+    const lead = tx.create(Lead, {
       id: randomUUID(),
       name,
       company,
@@ -170,21 +183,23 @@ export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput)
       fromWebForm: true,
       convertedCustomerId: null,
     });
+    announceCapture(tx, lead, meta);
   });
   return { received: true };
 }
 
 /** Marks a NEW lead QUALIFIED (a qualified lead stays so; other states are a CONFLICT). */
-export async function qualifyLead(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ILead> {
+export async function qualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ILead> {
   const lead = await findLead(em, principal, writeAccess(leadPolicy, principal, 'leads'), id, 'id');
   if (lead.status !== 'NEW') throw conflict('LEAD_NOT_NEW', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a new lead can be qualified`, 'id');
   lead.status = 'QUALIFIED';
+  publish(em, LeadQualifiedV1, lead.id, { leadId: lead.id, qualifiedAt: new Date().toISOString() }, meta);
   await em.flush();
   return lead;
 }
 
 /** Marks a NEW or QUALIFIED lead DISQUALIFIED with the reason (required). */
-export async function disqualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, reason: string): Promise<ILead> {
+export async function disqualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, reason: string, meta: EventMetadata): Promise<ILead> {
   const lead = await findLead(em, principal, writeAccess(leadPolicy, principal, 'leads'), id, 'id');
   const why = requireText('reason', reason ?? '', REASON_MAX);
   if (lead.status !== 'NEW' && lead.status !== 'QUALIFIED') {
@@ -192,6 +207,7 @@ export async function disqualifyLead(em: SqlEntityManager, principal: Principal 
   }
   lead.status = 'DISQUALIFIED';
   lead.disqualifyReason = why;
+  publish(em, LeadDisqualifiedV1, lead.id, { leadId: lead.id, reason: why, disqualifiedAt: new Date().toISOString() }, meta);
   await em.flush();
   return lead;
 }

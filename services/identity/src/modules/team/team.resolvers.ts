@@ -12,7 +12,7 @@ export const teamResolvers: ResolverMap = {
   Mutation: {
     createTeam: (_: unknown, args: { input: CreateTeamInput }, ctx: Context) => {
       requireAdmin(ctx);
-      return createTeam(ctx.em, args.input);
+      return createTeam(ctx.em, args.input, ctx.eventMeta);
     },
   },
   Team: {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { publish } from '@rapport/bus';
+import { TeamCreatedV1, type EventMetadata } from '@rapport/contracts';
 import { conflict, notFound, requireText, requireUuid } from '@rapport/errors';
 import { Team, type ITeam } from './team.entity.js';
 
@@ -11,8 +13,11 @@ export interface CreateTeamInput {
 
 const nameTaken = (name: string) => conflict('TEAM_NAME_TAKEN', `a team named ${name} already exists`, 'input.name');
 
-/** Validates and creates a team, under `parentId` when given; names are unique ignoring case. */
-export async function createTeam(em: SqlEntityManager, input: CreateTeamInput): Promise<ITeam> {
+/**
+ * Validates and creates a team, under `parentId` when given, with its `identity.team.created.v1`;
+ * names are unique ignoring case.
+ */
+export async function createTeam(em: SqlEntityManager, input: CreateTeamInput, meta: EventMetadata): Promise<ITeam> {
   const name = requireText('input.name', input.name, 100);
   const parentId = input.parentId ? requireUuid('input.parentId', input.parentId) : null;
 
@@ -20,7 +25,8 @@ export async function createTeam(em: SqlEntityManager, input: CreateTeamInput): 
   const sameName = await em.createQueryBuilder(Team, 't').select('id').where('lower(t.name) = lower(?)', [name]).getResultList();
   if (sameName.length > 0) throw nameTaken(name);
 
-  const team = em.create(Team, { id: randomUUID(), name, parentId });
+  const team = em.create(Team, { id: randomUUID(), name, parentId, createdAt: new Date() });
+  publish(em, TeamCreatedV1, team.id, { teamId: team.id, name, parentId, createdAt: team.createdAt.toISOString() }, meta);
   try {
     await em.flush();
   } catch (error) {

@@ -24,11 +24,11 @@ export const userResolvers: ResolverMap = {
   Mutation: {
     createUser: (_: unknown, args: { input: CreateUserInput }, ctx: Context) => {
       requireAdmin(ctx);
-      return createUser(ctx.em, args.input);
+      return createUser(ctx.em, args.input, ctx.eventMeta);
     },
     setUserRole: (_: unknown, args: { id: string; role: string }, ctx: Context) => {
       requireAdmin(ctx);
-      return setUserRole(ctx.em, args.id, args.role);
+      return setUserRole(ctx.em, args.id, args.role, ctx.eventMeta);
     },
     deactivateUser: (_: unknown, args: { id: string }, ctx: Context) => {
       requireAdmin(ctx);

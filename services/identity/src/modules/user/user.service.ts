@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { publish } from '@rapport/bus';
+import { UserCreatedV1, UserDeactivatedV1, UserRoleChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
-import { publish } from '@rapport/bus';
-import { UserDeactivatedV1, type EventMetadata } from '@rapport/contracts';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
 import { ROLES, User, type IUser } from './user.entity.js';
@@ -21,8 +21,8 @@ export interface CreateUserInput {
 
 const emailTaken = (email: string) => conflict('USER_EMAIL_TAKEN', `a user with email ${email} already exists`, 'input.email');
 
-/** Validates and creates a user; the email is stored lower-cased and must be unique. */
-export async function createUser(em: SqlEntityManager, input: CreateUserInput): Promise<IUser> {
+/** Validates and creates a user and its `identity.user.created.v1`; the email is stored lower-cased and must be unique. */
+export async function createUser(em: SqlEntityManager, input: CreateUserInput, meta: EventMetadata): Promise<IUser> {
   const email = optionalEmail('input.email', input.email);
   if (email === null) throw badInput('input.email', 'input.email must not be empty', 'REQUIRED');
   const displayName = requireText('input.displayName', input.displayName);
@@ -34,7 +34,8 @@ export async function createUser(em: SqlEntityManager, input: CreateUserInput): 
   if (await em.findOne(User, { email }, { fields: ['id'] })) throw emailTaken(email);
 
   const passwordHash = password === null ? null : await hashPassword(password);
-  const user = em.create(User, { id: randomUUID(), email, displayName, role, teamId, passwordHash });
+  const user = em.create(User, { id: randomUUID(), email, displayName, role, teamId, passwordHash, createdAt: new Date() });
+  publish(em, UserCreatedV1, user.id, { userId: user.id, email, displayName, role, teamId, createdAt: user.createdAt.toISOString() }, meta);
   try {
     await em.flush();
   } catch (error) {
@@ -87,12 +88,17 @@ async function requireAnotherAdmin(em: SqlEntityManager, user: IUser, field: str
   if (others === 0) throw conflict('LAST_ADMIN', 'Rapport must keep at least one active administrator', field);
 }
 
-/** Gives a user another role; it reaches their access token at the next sign-in or refresh. */
-export async function setUserRole(em: SqlEntityManager, id: string, role: string): Promise<IUser> {
+/**
+ * Gives a user another role and writes `identity.user.role-changed.v1` (when it changes); it
+ * reaches their access token at the next sign-in or refresh.
+ */
+export async function setUserRole(em: SqlEntityManager, id: string, role: string, meta: EventMetadata): Promise<IUser> {
   const newRole = requireOneOf('role', role, ROLES);
   const user = await getUser(em, id);
   if (newRole !== 'ADMIN') await requireAnotherAdmin(em, user, 'role');
+  const fromRole = user.role;
   user.role = newRole;
+  if (fromRole !== newRole) publish(em, UserRoleChangedV1, user.id, { userId: user.id, fromRole, toRole: newRole, changedAt: new Date().toISOString() }, meta);
   await em.flush();
   return user;
 }
@@ -140,6 +146,16 @@ export async function ensureFirstAdmin(em: SqlEntityManager, admin: { email: str
     if (await tx.findOne(User, { email }, { fields: ['id'] })) {
       throw new Error(`RAPPORT_ADMIN_EMAIL ${email} belongs to a user who is not an administrator; choose another email`);
     }
-    return tx.create(User, { id: randomUUID(), email, displayName: 'Administrator', role: 'ADMIN', teamId: null, passwordHash: await hashPassword(requirePassword('RAPPORT_ADMIN_PASSWORD', admin.password)) });
+    const user = tx.create(User, {
+      id: randomUUID(),
+      email,
+      displayName: 'Administrator',
+      role: 'ADMIN',
+      teamId: null,
+      passwordHash: await hashPassword(requirePassword('RAPPORT_ADMIN_PASSWORD', admin.password)),
+      createdAt: new Date(),
+    });
+    publish(tx, UserCreatedV1, user.id, { userId: user.id, email, displayName: user.displayName, role: user.role, teamId: null, createdAt: user.createdAt.toISOString() });
+    return user;
   });
 }

@@ -19,15 +19,15 @@ export const productResolvers: ResolverMap = {
   Mutation: {
     createProduct: (_: unknown, args: { input: CreateProductInput }, ctx: Context) => {
       writeAccess(productPolicy, ctx.principal, 'products');
-      return createProduct(ctx.em, args.input);
+      return createProduct(ctx.em, args.input, ctx.eventMeta);
     },
     deleteProduct: (_: unknown, args: { id: string }, ctx: Context) => {
       writeAccess(productPolicy, ctx.principal, 'products');
-      return deleteProduct(ctx.em, args.id);
+      return deleteProduct(ctx.em, args.id, ctx.eventMeta);
     },
     restoreProduct: (_: unknown, args: { id: string }, ctx: Context) => {
       restoreAccess(productPolicy, ctx.principal, 'products');
-      return restoreProduct(ctx.em, args.id);
+      return restoreProduct(ctx.em, args.id, ctx.eventMeta);
     },
   },
   Product: {

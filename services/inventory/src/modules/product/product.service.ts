@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { publish } from '@rapport/bus';
+import { ProductCreatedV1, ProductDeletedV1, ProductRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalText, pageSize, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
 import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
@@ -33,8 +35,8 @@ export function catalogue(em: SqlEntityManager, withDeleted = false) {
   return qb;
 }
 
-/** Validates and creates a product; a taken SKU is a CONFLICT naming `input.sku`. */
-export async function createProduct(em: SqlEntityManager, input: CreateProductInput): Promise<IProduct> {
+/** Validates and creates a product and its `inventory.product.created.v1`; a taken SKU is a CONFLICT naming `input.sku`. */
+export async function createProduct(em: SqlEntityManager, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
   const sku = requireSku('input.sku', input.sku);
   const name = requireText('input.name', input.name);
   const unit = input.unit === null || input.unit === undefined ? 'pcs' : requireText('input.unit', input.unit, 20);
@@ -42,7 +44,8 @@ export async function createProduct(em: SqlEntityManager, input: CreateProductIn
   // Deleted products keep their SKU (it stays unique), so the check looks at them too.
   const existing = await catalogue(em, true).andWhere({ sku }).getSingleResult();
   if (existing) throw skuTaken(sku, Boolean(existing.deletedAt));
-  const product = em.create(Product, { id: randomUUID(), sku, name, unit, listPrice: listPrice.amount, currency: listPrice.currency });
+  const product = em.create(Product, { id: randomUUID(), sku, name, unit, listPrice: listPrice.amount, currency: listPrice.currency, createdAt: new Date() });
+  publish(em, ProductCreatedV1, product.id, { productId: product.id, sku, name, unit, listPrice, createdAt: product.createdAt.toISOString() }, meta);
   try {
     await em.flush();
   } catch (error) {
@@ -76,19 +79,21 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * Deletes a product softly: it disappears from the catalogue, lookups and references (order lines
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
-export async function deleteProduct(em: SqlEntityManager, id: string): Promise<IProduct> {
+export async function deleteProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
   const product = await getProductWithDeleted(em, id);
   if (product.deletedAt) throw conflict('PRODUCT_DELETED', `product ${product.sku} is deleted already`, 'id');
   product.deletedAt = new Date();
+  publish(em, ProductDeletedV1, product.id, { productId: product.id, sku: product.sku, deletedAt: product.deletedAt.toISOString() }, meta);
   await em.flush();
   return product;
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
-export async function restoreProduct(em: SqlEntityManager, id: string): Promise<IProduct> {
+export async function restoreProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
   const product = await getProductWithDeleted(em, id);
   if (!product.deletedAt) throw conflict('PRODUCT_NOT_DELETED', `product ${product.sku} is not deleted`, 'id');
   product.deletedAt = null;
+  publish(em, ProductRestoredV1, product.id, { productId: product.id, sku: product.sku, restoredAt: new Date().toISOString() }, meta);
   await em.flush();
   return product;
 }

@@ -20,7 +20,7 @@ export const shipmentResolvers: ResolverMap = {
     shipment: (_: unknown, args: { id: string }, ctx: Context) => getShipment(ctx.em, reader(ctx), args.id),
   },
   Mutation: {
-    markShipped: (_: unknown, args: { shipmentId: string; trackingNumber: string }, ctx: Context) => markShipped(ctx.em, writer(ctx), args.shipmentId, args.trackingNumber),
+    markShipped: (_: unknown, args: { shipmentId: string; trackingNumber: string }, ctx: Context) => markShipped(ctx.em, writer(ctx), args.shipmentId, args.trackingNumber, ctx.eventMeta),
     markDelivered: (_: unknown, args: { shipmentId: string }, ctx: Context) => markDelivered(ctx.em, writer(ctx), args.shipmentId, ctx.eventMeta),
   },
   SalesOrder: {

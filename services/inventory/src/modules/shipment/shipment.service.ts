@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { ShipmentDeliveredV1, ShipmentPlannedV1, type EventMetadata } from '@rapport/contracts';
+import { ShipmentDeliveredV1, ShipmentPlannedV1, ShipmentShippedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
 import { restrictToVisibleCustomers } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
@@ -54,11 +54,17 @@ export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: stri
   return shipment;
 }
 
-/** PLANNED → SHIPPED with the courier's tracking number; NOT_FOUND when `viewer` may not see the shipment. */
-export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipmentId: string, trackingNumber: string): Promise<IShipment> {
+/**
+ * PLANNED → SHIPPED with the courier's tracking number, writing `inventory.shipment.shipped.v1` in
+ * the same flush; NOT_FOUND when `viewer` may not see the shipment.
+ */
+export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipmentId: string, trackingNumber: string, meta: EventMetadata): Promise<IShipment> {
   const tracking = requireText('trackingNumber', trackingNumber, 100);
   const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
-  ship(shipment, tracking);
+  const shippedAt = new Date();
+  ship(shipment, tracking, shippedAt);
+  const { id, orderId, customerId } = shipment;
+  publish(em, ShipmentShippedV1, id, { shipmentId: id, orderId, customerId, trackingNumber: tracking, shippedAt: shippedAt.toISOString() }, meta);
   await em.flush();
   return shipment;
 }

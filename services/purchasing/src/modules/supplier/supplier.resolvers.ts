@@ -19,9 +19,9 @@ export const supplierResolvers: ResolverMap = {
       listSuppliers(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
-    createSupplier: (_: unknown, args: { input: CreateSupplierInput }, ctx: Context) => createSupplier(ctx.em, ctx.principal, args.input),
-    deleteSupplier: (_: unknown, args: { id: string }, ctx: Context) => deleteSupplier(ctx.em, ctx.principal, args.id),
-    restoreSupplier: (_: unknown, args: { id: string }, ctx: Context) => restoreSupplier(ctx.em, ctx.principal, args.id),
+    createSupplier: (_: unknown, args: { input: CreateSupplierInput }, ctx: Context) => createSupplier(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    deleteSupplier: (_: unknown, args: { id: string }, ctx: Context) => deleteSupplier(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    restoreSupplier: (_: unknown, args: { id: string }, ctx: Context) => restoreSupplier(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Supplier: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.supplierById.load(ref.id.toLowerCase()) : null),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { SupplierCreatedV1, SupplierDeletedV1, SupplierRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireCurrency, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, readAccess, restoreAccess, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
@@ -26,17 +28,20 @@ function paymentTerms(field: string, days: number | null | undefined): number {
   return days;
 }
 
-/** Validates and creates a supplier in one flush. */
-export async function createSupplier(em: SqlEntityManager, principal: Principal | null, input: CreateSupplierInput): Promise<ISupplier> {
+/** Validates and creates a supplier and its `purchasing.supplier.created.v1` event in one flush. */
+export async function createSupplier(em: SqlEntityManager, principal: Principal | null, input: CreateSupplierInput, meta: EventMetadata): Promise<ISupplier> {
   writeAccess(supplierPolicy, principal, 'suppliers');
   const supplier = em.create(Supplier, {
     id: randomUUID(),
+    createdAt: new Date(),
     name: requireText('input.name', input.name),
     email: optionalEmail('input.email', input.email),
     phone: optionalText('input.phone', input.phone, 40),
     currency: requireCurrency('input.currency', input.currency),
     paymentTermsDays: paymentTerms('input.paymentTermsDays', input.paymentTermsDays),
   });
+  const { id: supplierId, name, email, phone, currency, paymentTermsDays } = supplier;
+  publish(em, SupplierCreatedV1, supplierId, { supplierId, name, email: email ?? null, phone: phone ?? null, currency, paymentTermsDays, createdAt: supplier.createdAt.toISOString() }, meta);
   await em.flush();
   return supplier;
 }
@@ -98,7 +103,7 @@ export async function listSuppliers(
  * Deletes a supplier softly: it disappears from the list, lookups and references (which resolve to
  * null), and can be restored. One already deleted is CONFLICT.
  */
-export async function deleteSupplier(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ISupplier> {
+export async function deleteSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
   writeAccess(supplierPolicy, principal, 'suppliers');
   const supplierId = requireUuid('id', id);
   const supplier = await supplierQuery(em).andWhere({ id: supplierId }).getSingleResult();
@@ -107,12 +112,13 @@ export async function deleteSupplier(em: SqlEntityManager, principal: Principal 
     throw conflict('SUPPLIER_ALREADY_DELETED', `Supplier ${supplierId} is already deleted`, 'id');
   }
   supplier.deletedAt = new Date();
+  publish(em, SupplierDeletedV1, supplier.id, { supplierId: supplier.id, deletedAt: supplier.deletedAt.toISOString() }, meta);
   await em.flush();
   return supplier;
 }
 
 /** Restores a softly deleted supplier (roles with full access to suppliers); a live one is CONFLICT. */
-export async function restoreSupplier(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ISupplier> {
+export async function restoreSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
   restoreAccess(supplierPolicy, principal, 'suppliers');
   const supplierId = requireUuid('id', id);
   const supplier = await supplierQuery(em, true).andWhere({ id: supplierId }).getSingleResult();
@@ -121,6 +127,7 @@ export async function restoreSupplier(em: SqlEntityManager, principal: Principal
     throw conflict('SUPPLIER_NOT_DELETED', `Supplier ${supplierId} is not deleted`, 'id');
   }
   supplier.deletedAt = null;
+  publish(em, SupplierRestoredV1, supplier.id, { supplierId: supplier.id, restoredAt: new Date().toISOString() }, meta);
   await em.flush();
   return supplier;
 }

@@ -35,8 +35,8 @@ describe('closing an opportunity', () => {
     const customerId = randomUUID();
     const won = await openAndMove(customerId, 'Won');
     const outbox = await outboxOf(won.id);
-    expect(outbox.map((r) => r.type)).toEqual(['sales.opportunity.opened.v1', 'sales.opportunity.closed.v1']);
-    expect(outbox[1]?.payload.data).toEqual({
+    expect(outbox.map((r) => r.type).sort()).toEqual(['sales.opportunity.closed.v1', 'sales.opportunity.opened.v1', 'sales.opportunity.stage-changed.v1']);
+    expect(outbox.find((r) => r.type === 'sales.opportunity.closed.v1')?.payload.data).toEqual({
       opportunityId: won.id,
       customerId,
       title: 'Valves for the dam',
@@ -49,12 +49,12 @@ describe('closing an opportunity', () => {
   it('writes sales.opportunity.closed.v1 with outcome LOST when the opportunity reaches Lost', async () => {
     const lost = await openAndMove(randomUUID(), 'Lost');
     const outbox = await outboxOf(lost.id);
-    expect(outbox.map((r) => r.type)).toEqual(['sales.opportunity.opened.v1', 'sales.opportunity.closed.v1']);
-    expect(outbox[1]?.payload.data).toMatchObject({ opportunityId: lost.id, outcome: 'LOST' });
+    expect(outbox.map((r) => r.type).sort()).toEqual(['sales.opportunity.closed.v1', 'sales.opportunity.opened.v1', 'sales.opportunity.stage-changed.v1']);
+    expect(outbox.find((r) => r.type === 'sales.opportunity.closed.v1')?.payload.data).toMatchObject({ opportunityId: lost.id, outcome: 'LOST' });
   });
 
-  it('writes no closing event for a move between open stages', async () => {
+  it('writes only the stage change, no closing event, for a move between open stages', async () => {
     const moved = await openAndMove(randomUUID(), 'Proposal');
-    expect((await outboxOf(moved.id)).map((r) => r.type)).toEqual(['sales.opportunity.opened.v1']);
+    expect((await outboxOf(moved.id)).map((r) => r.type)).toEqual(['sales.opportunity.opened.v1', 'sales.opportunity.stage-changed.v1']);
   });
 });

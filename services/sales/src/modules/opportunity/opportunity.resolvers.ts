@@ -30,8 +30,8 @@ export const opportunityResolvers: ResolverMap = {
   Mutation: {
     openOpportunity: (_: unknown, args: { input: OpenOpportunityInput }, ctx: Context) => openOpportunity(ctx.em, writer(ctx), args.input, ctx.eventMeta),
     moveOpportunity: (_: unknown, args: { id: string; stageId: string }, ctx: Context) => moveOpportunity(ctx.em, writer(ctx), args.id, args.stageId, ctx.eventMeta),
-    deleteOpportunity: (_: unknown, args: { id: string }, ctx: Context) => deleteOpportunity(ctx.em, writer(ctx), args.id),
-    restoreOpportunity: (_: unknown, args: { id: string }, ctx: Context) => restoreOpportunity(ctx.em, restorer(ctx), args.id),
+    deleteOpportunity: (_: unknown, args: { id: string }, ctx: Context) => deleteOpportunity(ctx.em, writer(ctx), args.id, ctx.eventMeta),
+    restoreOpportunity: (_: unknown, args: { id: string }, ctx: Context) => restoreOpportunity(ctx.em, restorer(ctx), args.id, ctx.eventMeta),
   },
   Opportunity: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.opportunityById.load(ref.id.toLowerCase()) : null),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { OpportunityClosedV1, OpportunityOpenedV1, type EventMetadata } from '@rapport/contracts';
+import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, normaliseAmount, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
 import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
@@ -55,13 +55,22 @@ export async function openOpportunity(em: SqlEntityManager, viewer: Viewer, inpu
 }
 
 /**
- * Moves the opportunity to `stageId`; reaching Won or Lost closes it and writes
- * `sales.opportunity.closed.v1` in the same flush. NOT_FOUND when `viewer` may not see it.
+ * Moves the opportunity to `stageId` and writes `sales.opportunity.stage-changed.v1`; reaching Won
+ * or Lost closes it and writes `sales.opportunity.closed.v1` too, in the same flush. NOT_FOUND when
+ * `viewer` may not see it.
  */
 export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, stageId: string, meta: EventMetadata): Promise<IOpportunity> {
   const opportunity = await getOpportunity(em, viewer, id);
   const stage = await getStage(em, stageId, 'stageId');
+  const from = await getStage(em, opportunity.stageId, 'id');
   moveToStage(opportunity, stage);
+  publish(
+    em,
+    OpportunityStageChangedV1,
+    opportunity.id,
+    { opportunityId: opportunity.id, customerId: opportunity.customerId, fromStage: from.name, toStage: stage.name, probability: stage.probability, changedAt: new Date().toISOString() },
+    meta,
+  );
   if (opportunity.status !== 'OPEN' && opportunity.closedAt) {
     publish(
       em,
@@ -125,10 +134,12 @@ async function getOpportunityWithDeleted(em: SqlEntityManager, viewer: Viewer, i
  * Deletes an opportunity softly: it disappears from every list, lookup and customer's open deals,
  * and can be restored. NOT_FOUND when `viewer` may not see it; CONFLICT when it is deleted already.
  */
-export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IOpportunity> {
+export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
   const opportunity = await getOpportunityWithDeleted(em, viewer, id);
   if (opportunity.deletedAt) throw conflict('OPPORTUNITY_DELETED', `opportunity ${opportunity.id} is deleted already`, 'id');
   opportunity.deletedAt = new Date();
+  const { id: opportunityId, customerId } = opportunity;
+  publish(em, OpportunityDeletedV1, opportunityId, { opportunityId, customerId, deletedAt: opportunity.deletedAt.toISOString() }, meta);
   await em.flush();
   return opportunity;
 }
@@ -137,10 +148,12 @@ export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id
  * Restores a deleted opportunity (`viewer` holds restore access). NOT_FOUND when `viewer` may not
  * see it; CONFLICT when it is not deleted.
  */
-export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IOpportunity> {
+export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
   const opportunity = await getOpportunityWithDeleted(em, viewer, id);
   if (!opportunity.deletedAt) throw conflict('OPPORTUNITY_NOT_DELETED', `opportunity ${opportunity.id} is not deleted`, 'id');
   opportunity.deletedAt = null;
+  const { id: opportunityId, customerId } = opportunity;
+  publish(em, OpportunityRestoredV1, opportunityId, { opportunityId, customerId, restoredAt: new Date().toISOString() }, meta);
   await em.flush();
   return opportunity;
 }

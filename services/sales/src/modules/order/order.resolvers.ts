@@ -18,7 +18,7 @@ export const orderResolvers: ResolverMap = {
   },
   Mutation: {
     placeOrder: (_: unknown, args: { input: PlaceOrderInput }, ctx: Context) => placeOrder(ctx.em, writer(ctx), args.input, ctx.eventMeta),
-    cancelOrder: (_: unknown, args: { id: string }, ctx: Context) => cancelOrder(ctx.em, writer(ctx), args.id),
+    cancelOrder: (_: unknown, args: { id: string }, ctx: Context) => cancelOrder(ctx.em, writer(ctx), args.id, ctx.eventMeta),
   },
   SalesOrder: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.orderById.load(ref.id.toLowerCase()) : null),

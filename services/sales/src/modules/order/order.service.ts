@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, notFound, pageSize, parseMoneyInput, requireCurrency, requireOneOf, requireUuid, type Money } from '@rapport/errors';
+import { OrderCancelledV1, OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
+import { badInput, normaliseAmount, notFound, pageSize, parseMoneyInput, requireCurrency, requireOneOf, requireUuid, type Money } from '@rapport/errors';
 import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { cancel, lineTotal, ORDER_STATUSES, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
@@ -106,10 +106,29 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: Pl
   return order;
 }
 
-/** Cancels a confirmed order; NOT_FOUND when `viewer` may not see it. No event yet: the contracts have no cancelled event. */
-export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: string): Promise<ISalesOrder> {
+/**
+ * Cancels a confirmed order and writes `sales.order.cancelled.v1` (with its lines, so inventory
+ * releases what it reserved) in the same flush; NOT_FOUND when `viewer` may not see it.
+ */
+export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ISalesOrder> {
   const order = await getOrder(em, viewer, id);
-  cancel(order);
+  const cancelledAt = new Date();
+  cancel(order, cancelledAt);
+  const lines = await em.find(SalesOrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
+  publish(
+    em,
+    OrderCancelledV1,
+    order.id,
+    {
+      orderId: order.id,
+      customerId: order.customerId,
+      number: order.number,
+      total: { amount: normaliseAmount(order.total), currency: order.currency },
+      lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      cancelledAt: cancelledAt.toISOString(),
+    },
+    meta,
+  );
   await em.flush();
   return order;
 }

@@ -27,14 +27,14 @@ export const articleResolvers: ResolverMap = {
       searchArticles(ctx.em, ctx.principal, args.query, args.first, args.after),
   },
   Mutation: {
-    createArticle: (_: unknown, args: { input: CreateArticleInput }, ctx: Context) => createArticle(ctx.em, ctx.principal, args.input),
+    createArticle: (_: unknown, args: { input: CreateArticleInput }, ctx: Context) => createArticle(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     updateArticleDraft: (_: unknown, args: { id: string; input: UpdateArticleDraftInput }, ctx: Context) =>
-      updateArticleDraft(ctx.em, ctx.principal, args.id, args.input),
-    publishArticle: (_: unknown, args: { id: string }, ctx: Context) => publishArticle(ctx.em, ctx.principal, args.id),
-    archiveArticle: (_: unknown, args: { id: string }, ctx: Context) => archiveArticle(ctx.em, ctx.principal, args.id),
-    restoreArticle: (_: unknown, args: { id: string }, ctx: Context) => restoreArticle(ctx.em, ctx.principal, args.id),
+      updateArticleDraft(ctx.em, ctx.principal, args.id, args.input, ctx.eventMeta),
+    publishArticle: (_: unknown, args: { id: string }, ctx: Context) => publishArticle(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    archiveArticle: (_: unknown, args: { id: string }, ctx: Context) => archiveArticle(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    restoreArticle: (_: unknown, args: { id: string }, ctx: Context) => restoreArticle(ctx.em, ctx.principal, args.id, ctx.eventMeta),
     linkArticleToTicket: (_: unknown, args: { ticketId: string; articleId: string }, ctx: Context) =>
-      linkArticleToTicket(ctx.em, ctx.principal, args.ticketId, args.articleId),
+      linkArticleToTicket(ctx.em, ctx.principal, args.ticketId, args.articleId, ctx.eventMeta),
   },
   Article: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.articleById.load(ref.id.toLowerCase()) : null),

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { ArticleArchivedV1, ArticleCreatedV1, ArticleDraftUpdatedV1, ArticlePublishedV1, ArticleRestoredV1, TicketArticleLinkedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, isUuid, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, encodeCursor, readAccess, restoreAccess, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
@@ -41,7 +43,7 @@ export interface CreateArticleInput {
 }
 
 /** Creates an article whose draft is the given text; nobody but editors sees it until it is published. */
-export async function createArticle(em: SqlEntityManager, principal: Principal | null, input: CreateArticleInput): Promise<IArticle> {
+export async function createArticle(em: SqlEntityManager, principal: Principal | null, input: CreateArticleInput, meta: EventMetadata): Promise<IArticle> {
   writeAccess(articlePolicy, principal, 'articles');
   const article = em.create(Article, {
     id: randomUUID(),
@@ -56,6 +58,7 @@ export async function createArticle(em: SqlEntityManager, principal: Principal |
     publishedBy: null,
     deletedAt: null,
   });
+  publish(em, ArticleCreatedV1, article.id, { articleId: article.id, category: article.category, createdAt: article.draftUpdatedAt.toISOString() }, meta);
   await em.flush();
   return article;
 }
@@ -70,7 +73,7 @@ export interface UpdateArticleDraftInput {
  * Changes an article's draft (and its category, which applies at once); readers keep seeing the
  * published version until the next publication. At least one field must be given.
  */
-export async function updateArticleDraft(em: SqlEntityManager, principal: Principal | null, id: string, input: UpdateArticleDraftInput): Promise<IArticle> {
+export async function updateArticleDraft(em: SqlEntityManager, principal: Principal | null, id: string, input: UpdateArticleDraftInput, meta: EventMetadata): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
   const category = input.category === null || input.category === undefined ? null : requireText('input.category', input.category, CATEGORY_MAX);
@@ -82,6 +85,8 @@ export async function updateArticleDraft(em: SqlEntityManager, principal: Princi
   if (title !== null) article.draftTitle = title;
   if (body !== null) article.draftBody = body;
   if (title !== null || body !== null) article.draftUpdatedAt = new Date();
+  const changedFields = [category !== null && 'category', title !== null && 'title', body !== null && 'body'].filter((f): f is string => f !== false);
+  publish(em, ArticleDraftUpdatedV1, article.id, { articleId: article.id, category: article.category, changedFields, updatedAt: new Date().toISOString() }, meta);
   await em.flush();
   return article;
 }
@@ -90,19 +95,26 @@ export async function updateArticleDraft(em: SqlEntityManager, principal: Princi
  * Copies the draft to the article's next published version and shows it to readers, in one
  * transaction holding the article's row lock so two publications cannot take the same number.
  */
-export async function publishArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
+export async function publishArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
   return em.transactional(async (tx) => {
     const article = await articleQuery(tx, access).andWhere({ id: articleId }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
     if (!article) throw notFound('Article', articleId, 'id');
-    tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
+    const version = tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
+    publish(
+      tx,
+      ArticlePublishedV1,
+      article.id,
+      { articleId: article.id, version: version.version, title: version.title, category: article.category, publishedBy: version.publishedBy ?? null, publishedAt: version.publishedAt.toISOString() },
+      meta,
+    );
     return article;
   });
 }
 
 /** Archives an article (a soft deletion): it leaves search, lookups and tickets' article lists; CONFLICT when already archived. */
-export async function archiveArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
+export async function archiveArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
   const article = await articleQuery(em, access).andWhere({ id: articleId }).getSingleResult();
@@ -111,12 +123,13 @@ export async function archiveArticle(em: SqlEntityManager, principal: Principal 
     throw conflict('ARTICLE_ALREADY_ARCHIVED', `Article ${articleId} is already archived`, 'id');
   }
   article.deletedAt = new Date();
+  publish(em, ArticleArchivedV1, article.id, { articleId: article.id, archivedAt: article.deletedAt.toISOString() }, meta);
   await em.flush();
   return article;
 }
 
 /** Brings an archived article back as it was; CONFLICT when it is not archived. */
-export async function restoreArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
+export async function restoreArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = restoreAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
   const article = await articleQuery(em, access, true).andWhere({ id: articleId }).getSingleResult();
@@ -125,6 +138,7 @@ export async function restoreArticle(em: SqlEntityManager, principal: Principal 
     throw conflict('ARTICLE_NOT_ARCHIVED', `Article ${articleId} is not archived`, 'id');
   }
   article.deletedAt = null;
+  publish(em, ArticleRestoredV1, article.id, { articleId: article.id, restoredAt: new Date().toISOString() }, meta);
   await em.flush();
   return article;
 }
@@ -182,7 +196,7 @@ export async function searchArticles(
  * Records that an article helped solve a ticket. The ticket must be one the caller may change
  * (else NOT_FOUND), the article one they may see; CONFLICT when the two are already linked.
  */
-export async function linkArticleToTicket(em: SqlEntityManager, principal: Principal | null, ticketId: string, articleId: string): Promise<ITicket> {
+export async function linkArticleToTicket(em: SqlEntityManager, principal: Principal | null, ticketId: string, articleId: string, meta: EventMetadata): Promise<ITicket> {
   const ticketAccess = writeAccess(ticketPolicy, principal, 'tickets');
   const articleAccess = readAccess(articlePolicy, principal, 'articles');
   const tId = requireUuid('ticketId', ticketId);
@@ -192,7 +206,8 @@ export async function linkArticleToTicket(em: SqlEntityManager, principal: Princ
   await findVisible(em, articleAccess, aId, 'articleId');
   const alreadyLinked = () => conflict('ARTICLE_ALREADY_LINKED', `Article ${aId} is already linked to ticket ${ticket.number}`, 'articleId');
   if (await em.count(TicketArticle, { ticketId: tId, articleId: aId })) throw alreadyLinked();
-  em.create(TicketArticle, { id: randomUUID(), ticketId: tId, articleId: aId, linkedAt: new Date(), linkedBy: principal?.userId ?? null });
+  const link = em.create(TicketArticle, { id: randomUUID(), ticketId: tId, articleId: aId, linkedAt: new Date(), linkedBy: principal?.userId ?? null });
+  publish(em, TicketArticleLinkedV1, tId, { ticketId: tId, customerId: ticket.customerId, articleId: aId, linkedAt: link.linkedAt.toISOString() }, meta);
   try {
     await em.flush();
   } catch (error) {

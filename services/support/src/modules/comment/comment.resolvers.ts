@@ -7,7 +7,7 @@ import { addTicketComment } from './comment.service.js';
 export const commentResolvers: ResolverMap = {
   Mutation: {
     addTicketComment: (_: unknown, args: { ticketId: string; body: string; internal?: boolean | null }, ctx: Context) =>
-      addTicketComment(ctx.em, ctx.principal, args.ticketId, args.body, args.internal),
+      addTicketComment(ctx.em, ctx.principal, args.ticketId, args.body, args.internal, ctx.eventMeta),
   },
   Ticket: {
     comments: (ticket: ITicket, _: unknown, ctx: Context) => ctx.loaders.commentsByTicket.load(ticket.id),

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { TicketCommentedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, notFound, requireText, requireUuid } from '@rapport/errors';
 import { writeAccess } from '@rapport/subgraph-kit';
 import { assertNotClosed, recordFirstResponse } from '../ticket/ticket.entity.js';
@@ -22,6 +24,7 @@ export async function addTicketComment(
   ticketId: string,
   body: string,
   internal: boolean | null | undefined,
+  meta: EventMetadata,
 ): Promise<ITicketComment> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const id = requireUuid('ticketId', ticketId);
@@ -36,7 +39,15 @@ export async function addTicketComment(
     assertNotClosed(ticket, 'ticketId');
     const at = new Date();
     const comment = tx.create(TicketComment, { id: randomUUID(), ticketId: ticket.id, authorId: principal!.userId, body: text, internal: isInternal, createdAt: at });
+    const firstResponse = !isInternal && respondsForSupport(principal) && !ticket.firstRespondedAt;
     if (!isInternal && respondsForSupport(principal)) recordFirstResponse(ticket, at);
+    publish(
+      tx,
+      TicketCommentedV1,
+      ticket.id,
+      { ticketId: ticket.id, customerId: ticket.customerId, commentId: comment.id, authorId: comment.authorId, internal: isInternal, firstResponse, commentedAt: at.toISOString() },
+      meta,
+    );
     return comment;
   });
 }

@@ -11,7 +11,7 @@ export const satisfactionResolvers: ResolverMap = {
   },
   Mutation: {
     rateTicket: (_: unknown, args: { ticketId: string; rating: number; comment?: string | null }, ctx: Context) =>
-      rateTicket(ctx.em, ctx.principal, args.ticketId, args.rating, args.comment),
+      rateTicket(ctx.em, ctx.principal, args.ticketId, args.rating, args.comment, ctx.eventMeta),
   },
   SatisfactionRating: {
     ticket: (rating: ISatisfactionRating, _: unknown, ctx: Context) => ctx.loaders.ticketById.load(rating.ticketId),

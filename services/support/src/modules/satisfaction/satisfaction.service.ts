@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { TicketRatedV1, type EventMetadata } from '@rapport/contracts';
 import { conflict, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
 import { readAccess, writeAccess } from '@rapport/subgraph-kit';
 import { reportPeriod, visibleTicketsCondition } from '../analysis/report-scope.js';
@@ -22,6 +24,7 @@ export async function rateTicket(
   ticketId: string,
   rating: number,
   comment: string | null | undefined,
+  meta: EventMetadata,
 ): Promise<ISatisfactionRating> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const id = requireUuid('ticketId', ticketId);
@@ -33,7 +36,15 @@ export async function rateTicket(
       if (!ticket) throw notFound('Ticket', id, 'ticketId');
       assertRateable(ticket);
       if (await tx.count(SatisfactionRating, { ticketId: id })) throw alreadyRated(id);
-      return tx.create(SatisfactionRating, { id: randomUUID(), ticketId: id, rating: value, comment: text, ratedAt: new Date(), ratedBy: principal?.userId ?? null });
+      const rated = tx.create(SatisfactionRating, { id: randomUUID(), ticketId: id, rating: value, comment: text, ratedAt: new Date(), ratedBy: principal?.userId ?? null });
+      publish(
+        tx,
+        TicketRatedV1,
+        id,
+        { ticketId: id, customerId: ticket.customerId, ratingId: rated.id, rating: value, ratedBy: rated.ratedBy ?? null, ratedAt: rated.ratedAt.toISOString() },
+        meta,
+      );
+      return rated;
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw alreadyRated(id);

@@ -10,7 +10,7 @@ export const slaResolvers: ResolverMap = {
     slaTargets: (_: unknown, __: unknown, ctx: Context) => listSlaTargets(ctx.em, ctx.principal),
   },
   Mutation: {
-    setSlaTarget: (_: unknown, args: { input: SetSlaTargetInput }, ctx: Context) => setSlaTarget(ctx.em, ctx.principal, args.input),
+    setSlaTarget: (_: unknown, args: { input: SetSlaTargetInput }, ctx: Context) => setSlaTarget(ctx.em, ctx.principal, args.input, ctx.eventMeta),
   },
   Ticket: {
     sla: async (ticket: ITicket, _: unknown, ctx: Context) => {

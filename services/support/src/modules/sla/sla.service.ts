@@ -1,5 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { publish } from '@rapport/bus';
+import { SlaTargetSetV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, requireOneOf } from '@rapport/errors';
 import { readAccess } from '@rapport/subgraph-kit';
 import { TICKET_PRIORITIES, type ITicket } from '../ticket/ticket.entity.js';
@@ -31,7 +33,7 @@ function requireMinutes(field: string, value: number): number {
  * Sets the targets of one priority (admins only, else FORBIDDEN). The first response may not take
  * longer than the resolution. Every ticket of that priority is measured against the new targets from now on.
  */
-export async function setSlaTarget(em: SqlEntityManager, principal: Principal | null, input: SetSlaTargetInput): Promise<ISlaTarget> {
+export async function setSlaTarget(em: SqlEntityManager, principal: Principal | null, input: SetSlaTargetInput, meta: EventMetadata): Promise<ISlaTarget> {
   readAccess(ticketPolicy, principal, 'tickets');
   if (principal?.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'SLA_TARGET_FORBIDDEN', `${principal?.role} may not change SLA targets`);
   const priority = requireOneOf('input.priority', input.priority, TICKET_PRIORITIES);
@@ -43,6 +45,7 @@ export async function setSlaTarget(em: SqlEntityManager, principal: Principal | 
   const target = (await em.findOne(SlaTarget, { priority })) ?? em.create(SlaTarget, { priority, firstResponseMinutes, resolutionMinutes });
   target.firstResponseMinutes = firstResponseMinutes;
   target.resolutionMinutes = resolutionMinutes;
+  publish(em, SlaTargetSetV1, priority, { priority, firstResponseMinutes, resolutionMinutes, setAt: new Date().toISOString() }, meta);
   await em.flush();
   return target;
 }

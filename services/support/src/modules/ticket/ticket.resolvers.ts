@@ -31,10 +31,10 @@ export const ticketResolvers: ResolverMap = {
     changeTicketStatus: (_: unknown, args: { id: string; status: string; note?: string | null }, ctx: Context) =>
       changeTicketStatus(ctx.em, ctx.principal, args.id, args.status, args.note, ctx.eventMeta),
     assignTicket: (_: unknown, args: { id: string; assigneeId?: string | null; teamId?: string | null }, ctx: Context) =>
-      assignTicket(ctx.em, ctx.principal, args.id, args.assigneeId, args.teamId),
-    updateTicket: (_: unknown, args: { input: UpdateTicketInput }, ctx: Context) => updateTicket(ctx.em, ctx.principal, args.input),
-    deleteTicket: (_: unknown, args: { id: string }, ctx: Context) => deleteTicket(ctx.em, ctx.principal, args.id),
-    restoreTicket: (_: unknown, args: { id: string }, ctx: Context) => restoreTicket(ctx.em, ctx.principal, args.id),
+      assignTicket(ctx.em, ctx.principal, args.id, args.assigneeId, args.teamId, ctx.eventMeta),
+    updateTicket: (_: unknown, args: { input: UpdateTicketInput }, ctx: Context) => updateTicket(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    deleteTicket: (_: unknown, args: { id: string }, ctx: Context) => deleteTicket(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    restoreTicket: (_: unknown, args: { id: string }, ctx: Context) => restoreTicket(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Ticket: {
     __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.ticketById.load(ref.id.toLowerCase()) : null),

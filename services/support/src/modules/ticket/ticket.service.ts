@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { TicketOpenedV1, TicketResolvedV1, type EventMetadata } from '@rapport/contracts';
+import { TicketAssignedV1, TicketDeletedV1, TicketOpenedV1, TicketResolvedV1, TicketRestoredV1, TicketStatusChangedV1, TicketUpdatedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, isUuid, notFound, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   assertCustomerVisible,
@@ -147,6 +147,8 @@ async function transition(
     const at = new Date();
     const from = changeStatus(ticket, to, at, field);
     recordStatusChange(tx, ticket, from, note, principal?.userId ?? null, at);
+    const { id, customerId, number } = ticket;
+    publish(tx, TicketStatusChangedV1, id, { ticketId: id, customerId, number, fromStatus: from, toStatus: to, note, changedAt: at.toISOString() }, meta);
     if (to === 'RESOLVED') {
       publish(
         tx,
@@ -171,6 +173,7 @@ export async function assignTicket(
   id: string,
   assigneeId: string | null | undefined,
   teamId: string | null | undefined,
+  meta: EventMetadata,
 ): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
@@ -181,6 +184,14 @@ export async function assignTicket(
   assertNotClosed(ticket, 'id');
   if (assignee !== undefined) ticket.assigneeId = assignee;
   if (team !== undefined) ticket.teamId = team;
+  const { customerId, number } = ticket;
+  publish(
+    em,
+    TicketAssignedV1,
+    ticket.id,
+    { ticketId: ticket.id, customerId, number, assigneeId: ticket.assigneeId ?? null, teamId: ticket.teamId ?? null, assignedAt: new Date().toISOString() },
+    meta,
+  );
   await em.flush();
   return ticket;
 }
@@ -199,7 +210,7 @@ export interface UpdateTicketInput {
  * and channel, while subject and priority cannot be cleared (BAD_USER_INPUT). A new priority moves
  * the SLA due dates to its targets.
  */
-export async function updateTicket(em: SqlEntityManager, principal: Principal | null, input: UpdateTicketInput): Promise<ITicket> {
+export async function updateTicket(em: SqlEntityManager, principal: Principal | null, input: UpdateTicketInput, meta: EventMetadata): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('input.id', input.id);
   const changes: Partial<Pick<ITicket, 'subject' | 'description' | 'priority' | 'category' | 'channel'>> = {};
@@ -216,7 +227,18 @@ export async function updateTicket(em: SqlEntityManager, principal: Principal | 
   if (input.channel !== undefined) changes.channel = optionalChannel('input.channel', input.channel);
   const ticket = await findVisible(em, principal, access, ticketId, 'input.id');
   assertNotClosed(ticket, 'input.id');
+  const changedFields = Object.keys(changes).filter((field) => changes[field as keyof typeof changes] !== ticket[field as keyof typeof changes]);
   Object.assign(ticket, changes);
+  if (changedFields.length > 0) {
+    const { customerId, number, subject, priority, category, channel } = ticket;
+    publish(
+      em,
+      TicketUpdatedV1,
+      ticket.id,
+      { ticketId: ticket.id, customerId, number, changedFields, subject, priority, category: category ?? null, channel: channel ?? null, updatedAt: new Date().toISOString() },
+      meta,
+    );
+  }
   await em.flush();
   return ticket;
 }
@@ -288,7 +310,7 @@ export async function listTickets(
  * Deletes a ticket softly: it disappears from every list, lookup and customer's open tickets, and
  * can be restored. A ticket the caller may not see is NOT_FOUND; one already deleted, CONFLICT.
  */
-export async function deleteTicket(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ITicket> {
+export async function deleteTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
   const ticket = await ticketQuery(em, principal, access).andWhere({ id: ticketId }).getSingleResult();
@@ -297,12 +319,13 @@ export async function deleteTicket(em: SqlEntityManager, principal: Principal | 
     throw conflict('TICKET_ALREADY_DELETED', `Ticket ${ticketId} is already deleted`, 'id');
   }
   ticket.deletedAt = new Date();
+  publish(em, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: ticket.deletedAt.toISOString() }, meta);
   await em.flush();
   return ticket;
 }
 
 /** Restores a softly deleted ticket (admins, directors, support agents, team heads); a live one is CONFLICT. */
-export async function restoreTicket(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ITicket> {
+export async function restoreTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = restoreAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
   const ticket = await ticketQuery(em, principal, access, true).andWhere({ id: ticketId }).getSingleResult();
@@ -311,6 +334,7 @@ export async function restoreTicket(em: SqlEntityManager, principal: Principal |
     throw conflict('TICKET_NOT_DELETED', `Ticket ${ticketId} is not deleted`, 'id');
   }
   ticket.deletedAt = null;
+  publish(em, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: new Date().toISOString() }, meta);
   await em.flush();
   return ticket;
 }

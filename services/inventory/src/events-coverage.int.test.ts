@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import {
+  mutationFieldsOf,
+  runMutationCase,
+  startTestSubgraph,
+  type EventCoverage,
+  type MutationCaseEntry,
+  type TestSubgraph,
+} from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInventoryService } from './create-inventory-service.js';
+import { planShipment } from './modules/shipment/shipment.service.js';
+
+let subgraph: TestSubgraph;
+
+/** Every audited entity of inventory and the aggregate its events name. */
+const coverage: EventCoverage = {
+  Product: { keys: ['id'] },
+  Shipment: { keys: ['id', 'orderId'] },
+};
+
+const createMutation = 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }';
+const createProduct = async (sku: string): Promise<string> =>
+  (await subgraph.gql<{ createProduct: { id: string } }>(createMutation, { input: { sku, name: sku, listPrice: { amount: '5', currency: 'EUR' } } })).data!.createProduct.id;
+
+/** A shipping notice as the order-confirmed consumer raises it (its own event is not the case under test). */
+async function plannedShipment(): Promise<{ id: string; orderId: string; customerId: string }> {
+  const em = subgraph.service.orm.em.fork() as SqlEntityManager;
+  const shipment = planShipment(em, { orderId: randomUUID(), customerId: randomUUID() }, {});
+  await em.flush();
+  return { id: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId };
+}
+
+let productId = '';
+let shipment = { id: '', orderId: '', customerId: '' };
+/** One case per Mutation field: a new field fails the first test until it is listed here. */
+const cases: Record<string, MutationCaseEntry> = {
+  createProduct: {
+    run: async (call) => {
+      const data = await call<{ createProduct: { id: string } }>(createMutation, {
+        input: { sku: 'EV-PUMP-1', name: 'Event pump', unit: 'pcs', listPrice: { amount: '1250.50', currency: 'EUR' } },
+      });
+      productId = data.createProduct.id;
+    },
+    announces: ['inventory.product.created.v1'],
+    check: ([event]) => {
+      expect(event).toMatchObject({ topic: 'inventory.product', subject: productId });
+      expect(event!.data).toEqual({
+        productId,
+        sku: 'EV-PUMP-1',
+        name: 'Event pump',
+        unit: 'pcs',
+        listPrice: { amount: expect.stringMatching(/^1250\.50*$/), currency: 'EUR' },
+        createdAt: expect.any(String),
+      });
+    },
+  },
+  deleteProduct: {
+    run: async (call) => {
+      productId = await createProduct('EV-SEAL-2');
+      await call('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
+    },
+    announces: ['inventory.product.deleted.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: productId, data: { productId, sku: 'EV-SEAL-2', deletedAt: expect.any(String) } }),
+  },
+  restoreProduct: {
+    run: async (call) => {
+      productId = await createProduct('EV-VALVE-3');
+      await subgraph.gql('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
+      await call('mutation($id: ID!) { restoreProduct(id: $id) { id } }', { id: productId });
+    },
+    announces: ['inventory.product.restored.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: productId, data: { productId, sku: 'EV-VALVE-3', restoredAt: expect.any(String) } }),
+  },
+  markShipped: {
+    run: async (call) => {
+      shipment = await plannedShipment();
+      await call('mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-EV-1") { id } }', { id: shipment.id });
+    },
+    announces: ['inventory.shipment.shipped.v1'],
+    check: ([event]) => {
+      expect(event).toMatchObject({ topic: 'inventory.shipment', subject: shipment.id });
+      expect(event!.data).toEqual({ shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, trackingNumber: 'TRK-EV-1', shippedAt: expect.any(String) });
+    },
+  },
+  markDelivered: {
+    run: async (call) => {
+      shipment = await plannedShipment();
+      await subgraph.gql('mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-EV-2") { id } }', { id: shipment.id });
+      await call('mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipment.id });
+    },
+    announces: ['inventory.shipment.delivered.v1'],
+  },
+};
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('inventory', createInventoryService);
+});
+afterAll(async () => subgraph?.stop());
+
+describe('every change in inventory is announced', () => {
+  it('has a case for every Mutation field', async () => {
+    expect(Object.keys(cases).sort()).toEqual(await mutationFieldsOf(subgraph));
+  });
+
+  for (const [field, entry] of Object.entries(cases)) {
+    if (!('run' in entry)) continue;
+    it(`${field} writes ${entry.announces.join(', ')} in the same transaction as every change it makes`, async () => {
+      const changes = await runMutationCase(subgraph, coverage, field, entry);
+      expect(changes.audited.length + changes.events.length).toBeGreaterThan(0);
+      expect(changes.unannounced).toEqual([]);
+      expect(changes.events.map((e) => e.type)).toEqual(expect.arrayContaining(entry.announces));
+      await entry.check?.(changes.events);
+    });
+  }
+});
