@@ -12,6 +12,7 @@ import {
   createLogger,
   listen,
   requireAuthentication,
+  withinBound,
   type Logger,
 } from '@rapport/subgraph-kit';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -95,6 +96,9 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         gateway,
         introspection: true,
         includeStacktraceInErrorResponses: false,
+        // `stop` drains HTTP first and stops Apollo after; Apollo's own SIGTERM handler would stop it
+        // at once, failing every request still arriving on a kept-alive connection.
+        stopOnTerminationSignals: false,
         formatError: createFormatError(logger),
         plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), operationLimits<GatewayContext>(config.limits)],
       });
@@ -117,9 +121,11 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       return { url };
     },
     async stop() {
+      // Drain (bounded by closeServer), then Apollo; the subgraph pool is closed without waiting on
+      // subgraphs that no longer answer.
       if (server) await closeServer(server);
-      await apollo?.stop();
-      await agent.close();
+      await withinBound(apollo?.stop(), 1_000);
+      await withinBound(agent.close(), 1_000).then((outcome) => (outcome === 'timeout' ? agent.destroy() : undefined));
       await documents.close();
       server = undefined;
       apollo = undefined;

@@ -128,6 +128,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
 
 /** Listens on `host:port` (0 picks a free port) and resolves with the base URL. */
 export async function listen(server: Server, port: number, host: string): Promise<string> {
+  trackRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -136,11 +137,54 @@ export async function listen(server: Server, port: number, host: string): Promis
   return `http://${host}:${address.port}`;
 }
 
-/** Stops accepting, closes idle keep-alive sockets, waits for in-flight requests. */
-export async function closeServer(server: Server): Promise<void> {
+/** The responses a server has not finished yet, and whether it is draining (see `closeServer`). */
+interface Tracked {
+  open: Set<ServerResponse>;
+  draining: boolean;
+}
+const tracked = new WeakMap<Server, Tracked>();
+
+/** Ends the connection after this response (a client must not send another request on it). */
+const lastOnConnection = (res: ServerResponse): void => {
+  if (!res.headersSent) res.setHeader('connection', 'close');
+};
+
+/** Keeps count of unfinished responses so `closeServer` can drain them; `listen` calls it. */
+export function trackRequests(server: Server): void {
+  if (tracked.has(server)) return;
+  const state: Tracked = { open: new Set(), draining: false };
+  tracked.set(server, state);
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    // A request that arrives on a kept-alive connection while draining is served, and is its last.
+    if (state.draining) lastOnConnection(res);
+    state.open.add(res);
+    res.once('close', () => {
+      state.open.delete(res);
+      // A response whose headers went out before the drain began leaves its socket idle: close it.
+      if (state.draining) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+}
+
+/** How long `closeServer` lets in-flight requests finish before cutting their connections. */
+export const DRAIN_TIMEOUT_MS = 5_000;
+
+/**
+ * Drains and closes the server: stops accepting connections, tells every client with a request in
+ * flight (and any request still arriving on a kept-alive connection) `connection: close`, closes
+ * idle keep-alive connections at once, waits for in-flight requests to finish, and cuts whatever
+ * is still open after `timeoutMs`. Callers stop Apollo only after this resolves, so no request
+ * meets a stopped server.
+ */
+export async function closeServer(server: Server, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
   if (!server.listening) return;
+  const state = tracked.get(server);
+  if (state) {
+    state.draining = true;
+    for (const res of state.open) lastOnConnection(res);
+  }
   const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   server.closeIdleConnections();
-  const force = setTimeout(() => server.closeAllConnections(), 5000);
+  const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
   await closed.finally(() => clearTimeout(force));
 }
