@@ -6,7 +6,7 @@ import { pidRecordLive, readPidFiles, terminate, type PidRecord } from './proces
 // Supervisors (the `start`/`kafka` commands themselves) go first, so they stop their children
 // in order; then whatever is left: gateway, subgraphs, Kafka brokers.
 
-const SUPERVISOR_GRACE_MS = 45_000;
+const SUPERVISOR_GRACE_MS = 60_000;
 const PROCESS_GRACE_MS = 10_000;
 
 /** 0 supervisors, 1 gateway, 2 subgraphs, 3 brokers. */
