@@ -1,5 +1,5 @@
 // The `rapport` CLI (run through infra/bin/rapport, which provides Node 24 and tsx):
-//   start | status | stop | test | kafka | compose | replay-dlq --group <g>
+//   start | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CliError, say, silenceKafkajsTimeoutWarning, warn } from './output.js';
@@ -12,7 +12,8 @@ const HELP = `usage: rapport <command>
   test [turbo args]         typecheck and test every workspace against real PostgreSQL and Kafka
   kafka                     a local Kafka broker on 127.0.0.1:9092 until Ctrl-C
   compose                   compose the supergraph (npm run compose -w @rapport/gateway)
-  replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered`;
+  replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered
+  chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled`;
 
 /** `npm run compose -w @rapport/gateway`, with this process's PATH (Node 24 first). */
 function runCompose(env: Record<string, string | undefined>, args: readonly string[]): Promise<number> {
@@ -45,6 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runCompose(env, rest);
     case 'replay-dlq':
       return (await import('./replay-dlq-command.js')).runReplayDlq(env, rest);
+    case 'chaos':
+      return (await import('./chaos/chaos-command.js')).runChaos(env, rest);
     case undefined:
     case 'help':
     case '--help':
