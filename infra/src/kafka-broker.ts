@@ -156,9 +156,15 @@ interface LaunchOptions {
   env: Record<string, string | undefined>;
   signal?: AbortSignal;
   quiet?: boolean;
+  /**
+   * False for a supervisor's restart: return once the process runs. After an unclean stop the
+   * broker recovers its logs first, which can outlast any wait here on a busy machine, and a broker
+   * stopped mid-recovery starts the recovery over.
+   */
+  waitReady?: boolean;
 }
 
-/** Writes server.properties, formats the data dir if new, starts the broker and waits for it. */
+/** Writes server.properties, formats the data dir if new, starts the broker and (unless told not to) waits for it. */
 async function launchBroker(options: LaunchOptions): Promise<ManagedProcess> {
   const java = requireJava(options.env);
   const libs = await fetchKafkaLibs(options);
@@ -198,6 +204,7 @@ async function launchBroker(options: LaunchOptions): Promise<ManagedProcess> {
     match: propertiesFile,
   });
   const brokers = [`${PROJECT_BROKER.host}:${options.port}`];
+  if (options.waitReady === false) return broker;
   try {
     await waitForKafka(brokers, { timeoutMs: READY_TIMEOUT_MS, process: broker, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
@@ -258,7 +265,7 @@ export async function ensureKafka(options: EnsureKafkaOptions): Promise<KafkaCon
     brokers,
     process: current,
     stop: () => stopManaged(current).then(() => undefined),
-    relaunch: async () => (current = await launchBroker({ ...launch, quiet: true })),
+    relaunch: async () => (current = await launchBroker({ ...launch, quiet: true, waitReady: false })),
   };
 }
 
@@ -299,7 +306,7 @@ export async function startPrivateBroker(options: EnsureKafkaOptions & { name?: 
         await stopManaged(current);
         cleanup();
       },
-      relaunch: async () => (current = await launchBroker({ ...launch, quiet: true })),
+      relaunch: async () => (current = await launchBroker({ ...launch, quiet: true, waitReady: false })),
     };
   } catch (error) {
     cleanup();

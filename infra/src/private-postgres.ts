@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CliError, indent } from './output.js';
-import { freePort } from './processes.js';
+import { freePort, removePidFile, writePidFile } from './processes.js';
 import { tryConnect } from './postgres.js';
 
 // A throwaway PostgreSQL server of our own (initdb + pg_ctl from the machine's PostgreSQL binaries,
@@ -50,7 +50,7 @@ function run(command: string, args: readonly string[], what: string): Promise<st
 }
 
 /** initdb into a temp folder, then a server on a free port of 127.0.0.1, trusting local connections. */
-export async function startPrivatePostgres(options: { env?: Record<string, string | undefined> } = {}): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(options: { env?: Record<string, string | undefined>; pidName?: string } = {}): Promise<PrivatePostgres> {
   const bin = postgresBinDir(options.env);
   const dir = mkdtempSync(join(tmpdir(), 'rapport-pg-'));
   const data = join(dir, 'data');
@@ -71,8 +71,18 @@ export async function startPrivatePostgres(options: { env?: Record<string, strin
     await run(pgCtl, ['-D', data, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], 'starting the private PostgreSQL');
     const error = await tryConnect(url);
     if (error) throw new CliError(`the private PostgreSQL does not answer at ${url}: ${error.message}`);
+    // A pid file, so `rapport stop` stops the server should its owner die without stopping it.
+    const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (options.pidName && pid > 0) writePidFile({ name: options.pidName, pid, group: false, match: data });
   };
   const stop = async (): Promise<void> => {
+    if (options.pidName) {
+      try {
+        removePidFile(options.pidName, Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]));
+      } catch {
+        // not running
+      }
+    }
     await run(pgCtl, ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop'], 'stopping the private PostgreSQL').catch((error: unknown) => {
       if (!/is the server running|No such file/i.test(String(error))) throw error;
     });

@@ -9,8 +9,11 @@ import { pidRecordLive, readPidFiles, terminate, type PidRecord } from './proces
 const SUPERVISOR_GRACE_MS = 60_000;
 const PROCESS_GRACE_MS = 10_000;
 
-/** 0 supervisors, 1 gateway, 2 subgraphs, 3 brokers. */
-const rank = (name: string): number => (name.startsWith('cli-') ? 0 : name === 'gateway' ? 1 : name.startsWith('kafka') ? 3 : 2);
+/** 0 supervisors, 1 gateways, 2 subgraphs, 3 brokers and databases (the chaos suite's have a `chaos-` prefix). */
+const rank = (name: string): number => {
+  const bare = name.replace(/^chaos-/, '');
+  return name.startsWith('cli-') ? 0 : bare === 'gateway' ? 1 : bare.startsWith('kafka') || bare === 'postgres' ? 3 : 2;
+};
 
 /** `cli-<command>-<pid>` is a `rapport <command>` run itself. */
 const describe = (record: PidRecord): string => {

@@ -38,7 +38,7 @@ export async function startChaosSystem(options: {
   const chaosLogs = join(logDir, 'chaos');
   mkdirSync(chaosLogs, { recursive: true });
   say('starting a private PostgreSQL');
-  const postgres = await startPrivatePostgres({ env });
+  const postgres = await startPrivatePostgres({ env, pidName: 'chaos-postgres' });
   say(`  PostgreSQL at ${postgres.url}`);
   let kafka: KafkaConnection | undefined;
   const supervisor = new Supervisor({
