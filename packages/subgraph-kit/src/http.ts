@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { actingScope } from './audit.js';
@@ -158,11 +158,7 @@ export function trackRequests(server: Server): void {
     // A request that arrives on a kept-alive connection while draining is served, and is its last.
     if (state.draining) lastOnConnection(res);
     state.open.add(res);
-    res.once('close', () => {
-      state.open.delete(res);
-      // A response whose headers went out before the drain began leaves its socket idle: close it.
-      if (state.draining) setImmediate(() => server.closeIdleConnections());
-    });
+    res.once('close', () => state.open.delete(res));
   });
 }
 
@@ -170,21 +166,34 @@ export function trackRequests(server: Server): void {
 export const DRAIN_TIMEOUT_MS = 5_000;
 
 /**
- * Drains and closes the server: stops accepting connections, tells every client with a request in
- * flight (and any request still arriving on a kept-alive connection) `connection: close`, closes
- * idle keep-alive connections at once, waits for in-flight requests to finish, and cuts whatever
- * is still open after `timeoutMs`. Callers stop Apollo only after this resolves, so no request
- * meets a stopped server.
+ * How long a kept-alive connection may stay idle during a drain before it is closed. A client that
+ * sends on it within this time is answered (with `connection: close`); closing idle connections at
+ * once would reset the requests clients were sending on them at that moment.
  */
-export async function closeServer(server: Server, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+export const DRAIN_IDLE_GRACE_MS = 1_000;
+
+/**
+ * Drains and closes the server: stops accepting connections; answers every request in flight, and
+ * any request still arriving on a kept-alive connection, with `connection: close` (so the client
+ * sends no further request on it); closes connections still idle after `idleGraceMs`; cuts
+ * whatever is still open after `timeoutMs`. Callers stop Apollo only after this resolves, so no
+ * request meets a stopped server.
+ */
+export async function closeServer(server: Server, timeoutMs = DRAIN_TIMEOUT_MS, idleGraceMs = DRAIN_IDLE_GRACE_MS): Promise<void> {
   if (!server.listening) return;
   const state = tracked.get(server);
   if (state) {
     state.draining = true;
     for (const res of state.open) lastOnConnection(res);
   }
-  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-  server.closeIdleConnections();
+  // net.Server's close stops accepting and resolves once every connection has closed; http.Server's
+  // would also close idle keep-alive connections at once, racing requests clients are sending.
+  const closed = new Promise<void>((resolve, reject) => NetServer.prototype.close.call(server, (error?: Error) => (error ? reject(error) : resolve())));
+  if (!state) server.closeIdleConnections();
+  const idle = setTimeout(() => server.closeIdleConnections(), idleGraceMs);
   const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
-  await closed.finally(() => clearTimeout(force));
+  await closed.finally(() => {
+    clearTimeout(idle);
+    clearTimeout(force);
+  });
 }

@@ -33,7 +33,7 @@ function send(agent: Agent, url: string, body?: string): Promise<Answer> {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body: text }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     req.end(body);
   });
 }
@@ -42,7 +42,7 @@ function send(agent: Agent, url: string, body?: string): Promise<Answer> {
  * `clients` keep-alive clients each sending `body` in a loop until the server refuses new
  * connections (it has stopped): every request sent on an open connection must get its answer.
  */
-function keepAliveLoad(url: string, clients: number, body: string): { stop(): void; done: Promise<Outcome> } {
+function keepAliveLoad(url: string, clients: number, body: string): { outcome: Outcome; stop(): void; done: Promise<Outcome> } {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const outcome: Outcome = { ok: 0, failures: [] };
   let stopped = false;
@@ -53,9 +53,11 @@ function keepAliveLoad(url: string, clients: number, body: string): { stop(): vo
         if (answer.status === 200 && !answer.body.includes('"errors"')) outcome.ok += 1;
         else outcome.failures.push(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ECONNREFUSED') return; // the server stopped accepting: the loop is over
-        outcome.failures.push(`${code ?? ''} ${(error as Error).message}`);
+        const { code, reusedSocket } = error as NodeJS.ErrnoException & { reusedSocket?: boolean };
+        // The server stopped accepting: refused, or reset while still in its accept queue (a new
+        // connection that never reached it). The loop is over.
+        if (code === 'ECONNREFUSED' || (code === 'ECONNRESET' && !reusedSocket)) return;
+        outcome.failures.push(`${code ?? ''} ${(error as Error).message}${reusedSocket ? ' (on a kept-alive connection)' : ''}`);
         return;
       }
     }
@@ -64,14 +66,18 @@ function keepAliveLoad(url: string, clients: number, body: string): { stop(): vo
     agent.destroy();
     return outcome;
   });
-  return { stop: () => void (stopped = true), done };
+  return { outcome, stop: () => void (stopped = true), done };
 }
 
 describe('closeServer', () => {
   let server: Server;
   let url: string;
+  let arrived = 0;
   beforeAll(async () => {
-    server = createServer((_req, res) => void setTimeout(() => res.end('ok'), 300));
+    server = createServer((_req, res) => {
+      arrived += 1;
+      setTimeout(() => res.end('ok'), 300);
+    });
     url = await listen(server, 0, '127.0.0.1');
   });
   afterAll(() => server.closeAllConnections());
@@ -79,14 +85,14 @@ describe('closeServer', () => {
   it('lets in-flight keep-alive requests finish with connection: close, and closes without waiting for keep-alive timeouts', async () => {
     const agent = new Agent({ keepAlive: true });
     const inFlight = Array.from({ length: 5 }, () => send(agent, url));
-    await sleep(100); // the requests reach the server
+    while (arrived < 5) await sleep(10); // every request is in flight at the server
 
     const began = performance.now();
     await closeServer(server);
     const took = performance.now() - began;
 
     expect(await Promise.all(inFlight)).toEqual(Array.from({ length: 5 }, () => ({ status: 200, connection: 'close', body: 'ok' })));
-    expect(took).toBeLessThan(1_500); // the requests' 300 ms, not the 5 s keep-alive timeout
+    expect(took).toBeLessThan(2_500); // the requests' 300 ms (on a busy machine), not the 5 s keep-alive timeout
     agent.destroy();
   });
 });
@@ -118,7 +124,7 @@ describe('a service stopped with SIGTERM', () => {
     for (let i = 0; ; i += 1) {
       const up = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
       if (up) break;
-      if (i > 300 || child.exitCode !== null) throw new Error('the fixture service did not start');
+      if (i > 1_500 || child.exitCode !== null) throw new Error('the fixture service did not start');
       await sleep(100);
     }
     return { child, url: `${url}/graphql`, exited };
@@ -127,7 +133,7 @@ describe('a service stopped with SIGTERM', () => {
   it('answers every request its keep-alive clients sent, none with "server has stopped", and exits 0', async () => {
     const { child, url, exited } = await startFixture();
     const load = keepAliveLoad(url, 20, JSON.stringify({ query: '{ slow(ms: 50) }' }));
-    await sleep(500); // every client has a connection and a request in flight
+    while (load.outcome.ok < 40 && load.outcome.failures.length === 0) await sleep(20); // the clients' connections are open and reused
 
     const began = performance.now();
     child.kill('SIGTERM');
@@ -139,6 +145,6 @@ describe('a service stopped with SIGTERM', () => {
     expect(outcome.failures).toEqual([]);
     expect(outcome.ok).toBeGreaterThan(20);
     expect(code).toBe(0);
-    expect(took).toBeLessThan(3_000);
-  });
+    expect(took).toBeLessThan(5_000);
+  }, 180_000);
 });
