@@ -19,6 +19,7 @@ import {
   requireAuthentication,
   RevocationList,
   revokingVerifier,
+  withinBound,
   type Logger,
   type RevocationFeed,
 } from '@rapport/subgraph-kit';
@@ -158,6 +159,9 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         gateway,
         introspection: true,
         includeStacktraceInErrorResponses: false,
+        // `stop` drains HTTP first and stops Apollo after; Apollo's own SIGTERM handler would stop it
+        // at once, failing every request still arriving on a kept-alive connection.
+        stopOnTerminationSignals: false,
         formatError: createFormatError(logger),
         // No automatic persisted queries: every document arrives in full, so the guard sees it.
         persistedQueries: false,
@@ -185,9 +189,11 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       return { url };
     },
     async stop() {
+      // Drain (bounded by closeServer), then Apollo; the subgraph pool is closed without waiting on
+      // subgraphs that no longer answer.
       if (server) await closeServer(server);
-      await apollo?.stop();
-      await agent.close();
+      await withinBound(apollo?.stop(), 1_000);
+      await withinBound(agent.close(), 1_000).then((outcome) => (outcome === 'timeout' ? agent.destroy() : undefined));
       await documents.close();
       await revocationFeed?.stop();
       server = undefined;

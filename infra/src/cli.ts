@@ -1,5 +1,5 @@
 // The `rapport` CLI (run through infra/bin/rapport, which provides Node 24 and tsx):
-//   start | stop | test | kafka | compose | replay-dlq --group <g>
+//   start | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CliError, say, silenceKafkajsTimeoutWarning, warn } from './output.js';
@@ -7,11 +7,13 @@ import { repoRoot } from './paths.js';
 
 const HELP = `usage: rapport <command>
   start                     PostgreSQL, Kafka, every subgraph and the gateway, with demo data; Ctrl-C stops
+  status                    each process \`start\` supervises: pid, state, restarts, uptime, readiness
   stop                      stop what start/kafka/test left running (from any terminal)
   test [turbo args]         typecheck and test every workspace against real PostgreSQL and Kafka
   kafka                     a local Kafka broker on 127.0.0.1:9092 until Ctrl-C
   compose                   compose the supergraph (npm run compose -w @rapport/gateway)
-  replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered`;
+  replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered
+  chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled`;
 
 /** `npm run compose -w @rapport/gateway`, with this process's PATH (Node 24 first). */
 function runCompose(env: Record<string, string | undefined>, args: readonly string[]): Promise<number> {
@@ -32,6 +34,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'start':
       return (await import('./start-command.js')).runStart(env);
+    case 'status':
+      return (await import('./status-command.js')).runStatus();
     case 'stop':
       return (await import('./stop-command.js')).runStop();
     case 'test':
@@ -42,6 +46,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runCompose(env, rest);
     case 'replay-dlq':
       return (await import('./replay-dlq-command.js')).runReplayDlq(env, rest);
+    case 'chaos':
+      return (await import('./chaos/chaos-command.js')).runChaos(env, rest);
     case undefined:
     case 'help':
     case '--help':

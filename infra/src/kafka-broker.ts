@@ -25,6 +25,11 @@ export interface KafkaConnection {
   process: ManagedProcess | null;
   /** Stops the broker if this call started it; otherwise does nothing. */
   stop(): Promise<void>;
+  /**
+   * Starts the broker again on the same ports and data after it died (a supervisor's restart);
+   * only for a broker this call started. `stop` then stops the new process.
+   */
+  relaunch?: () => Promise<ManagedProcess>;
 }
 
 export interface ServerPropertiesOptions {
@@ -151,9 +156,15 @@ interface LaunchOptions {
   env: Record<string, string | undefined>;
   signal?: AbortSignal;
   quiet?: boolean;
+  /**
+   * False for a supervisor's restart: return once the process runs. After an unclean stop the
+   * broker recovers its logs first, which can outlast any wait here on a busy machine, and a broker
+   * stopped mid-recovery starts the recovery over.
+   */
+  waitReady?: boolean;
 }
 
-/** Writes server.properties, formats the data dir if new, starts the broker and waits for it. */
+/** Writes server.properties, formats the data dir if new, starts the broker and (unless told not to) waits for it. */
 async function launchBroker(options: LaunchOptions): Promise<ManagedProcess> {
   const java = requireJava(options.env);
   const libs = await fetchKafkaLibs(options);
@@ -193,6 +204,7 @@ async function launchBroker(options: LaunchOptions): Promise<ManagedProcess> {
     match: propertiesFile,
   });
   const brokers = [`${PROJECT_BROKER.host}:${options.port}`];
+  if (options.waitReady === false) return broker;
   try {
     await waitForKafka(brokers, { timeoutMs: READY_TIMEOUT_MS, process: broker, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
@@ -237,7 +249,7 @@ export async function ensureKafka(options: EnsureKafkaOptions): Promise<KafkaCon
     throw new CliError(`port ${controllerPort} (the local broker's controller port) is in use by another program; free it or set KAFKA_BROKERS`);
   }
   ensureStateDirs();
-  const broker = await launchBroker({
+  const launch: LaunchOptions = {
     name,
     dir: kafkaStateDir,
     port,
@@ -247,15 +259,21 @@ export async function ensureKafka(options: EnsureKafkaOptions): Promise<KafkaCon
     env: options.env,
     ...signal,
     ...(options.quiet ? { quiet: true } : {}),
-  });
-  return { brokers, process: broker, stop: () => stopManaged(broker).then(() => undefined) };
+  };
+  let current = await launchBroker(launch);
+  return {
+    brokers,
+    process: current,
+    stop: () => stopManaged(current).then(() => undefined),
+    relaunch: async () => (current = await launchBroker({ ...launch, quiet: true, waitReady: false })),
+  };
 }
 
 /**
  * A throwaway broker on free ports with its data in a temp folder, for one test run. `stop()`
  * stops it and deletes the folder, keeping its log as .rapport/logs/kafka-test.log.
  */
-export async function startPrivateBroker(options: EnsureKafkaOptions): Promise<KafkaConnection> {
+export async function startPrivateBroker(options: EnsureKafkaOptions & { name?: string }): Promise<KafkaConnection> {
   ensureStateDirs();
   const dir = mkdtempSync(join(tmpdir(), 'rapport-kafka-'));
   const cleanup = (): void => {
@@ -270,8 +288,8 @@ export async function startPrivateBroker(options: EnsureKafkaOptions): Promise<K
     const port = await freePort();
     let controllerPort = await freePort();
     while (controllerPort === port) controllerPort = await freePort();
-    const broker = await launchBroker({
-      name: `kafka-test-${port}`,
+    const launch: LaunchOptions = {
+      name: options.name ?? `kafka-test-${port}`,
       dir,
       port,
       controllerPort,
@@ -279,14 +297,16 @@ export async function startPrivateBroker(options: EnsureKafkaOptions): Promise<K
       env: options.env,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.quiet ? { quiet: true } : {}),
-    });
+    };
+    let current = await launchBroker(launch);
     return {
       brokers: `${PROJECT_BROKER.host}:${port}`,
-      process: broker,
+      process: current,
       stop: async () => {
-        await stopManaged(broker);
+        await stopManaged(current);
         cleanup();
       },
+      relaunch: async () => (current = await launchBroker({ ...launch, quiet: true, waitReady: false })),
     };
   } catch (error) {
     cleanup();

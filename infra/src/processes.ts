@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, fstatSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, fstatSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,10 @@ export interface SpawnOptions {
   args: readonly string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** stdout and stderr go here; the file is truncated first. */
+  /**
+   * stdout and stderr go here, appended after a line marking the start (a restart keeps what the
+   * previous run wrote); the file is rotated first when it exceeds {@link LOG_MAX_BYTES}.
+   */
   logFile: string;
   /** See {@link PidRecord.match}; defaults to the last argument. */
   match?: string;
@@ -55,7 +58,9 @@ export interface SpawnOptions {
 
 /** Starts a detached process (its own process group) logging to a file, and writes its pid file. */
 export async function spawnManaged(options: SpawnOptions): Promise<ManagedProcess> {
-  const fd = openSync(options.logFile, 'w');
+  rotateLog(options.logFile);
+  const fd = openSync(options.logFile, 'a');
+  writeSync(fd, `--- rapport: ${options.name} starting at ${new Date().toISOString()} ---\n`);
   let child: ChildProcess;
   try {
     child = spawn(options.command, [...options.args], {
@@ -83,6 +88,32 @@ export async function spawnManaged(options: SpawnOptions): Promise<ManagedProces
     });
   });
   return { name: options.name, pid, logFile: options.logFile, child, exited, exitStatus: () => status };
+}
+
+/** A log is rotated once it passes this size: `<name>.log` → `<name>.log.1` → … `.log.<LOG_KEEP>`. */
+export const LOG_MAX_BYTES = 20 * 1024 * 1024;
+export const LOG_KEEP = 3;
+
+/**
+ * Rotates `path` when it is larger than `maxBytes`, keeping `keep` older files. The live file is
+ * copied and then truncated rather than renamed, so a running process that appends to it (its
+ * stdout is the file) goes on writing into the fresh file; lines written between the copy and the
+ * truncation are lost, as with logrotate's copytruncate. Returns true when it rotated.
+ */
+export function rotateLog(path: string, maxBytes = LOG_MAX_BYTES, keep = LOG_KEEP): boolean {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return false;
+  }
+  if (size <= maxBytes) return false;
+  for (let i = keep - 1; i >= 1; i -= 1) {
+    if (existsSync(`${path}.${i}`)) renameSync(`${path}.${i}`, `${path}.${i + 1}`);
+  }
+  copyFileSync(path, `${path}.1`);
+  truncateSync(path, 0);
+  return true;
 }
 
 /** SIGTERM to the process group, up to `graceMs` to exit, then SIGKILL. Leaves no member behind. */

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_TOPICS } from '@rapport/contracts';
 import { loadDemoData } from './demo-data.js';
 import { createTopics, parseBrokers } from './kafka-admin.js';
-import { ensureKafka, type KafkaConnection } from './kafka-broker.js';
-import { CliError, indent, say, secondsSince, warn } from './output.js';
+import { ensureKafka } from './kafka-broker.js';
+import { CliError, say, secondsSince, warn } from './output.js';
 import { ensureStateDirs, logDir, repoRoot } from './paths.js';
 import { ensurePostgres, redact } from './postgres.js';
 import {
@@ -14,8 +14,6 @@ import {
   readPidFiles,
   removePidFile,
   spawnManaged,
-  stopManaged,
-  tailFile,
   trapStopSignals,
   waitForHttpOk,
   whenAborted,
@@ -23,18 +21,14 @@ import {
   type ManagedProcess,
 } from './processes.js';
 import { explorerUrl, GATEWAY, graphqlUrl, HOST, readyUrl, SUBGRAPHS, subgraphUrlEnv, type ServiceSpec } from './services.js';
+import { supervisorStateFile } from './status-command.js';
+import { describeEvent, Supervisor, type SupervisedSpec } from './supervisor.js';
 
 const READY_TIMEOUT_MS = 90_000;
-const STOP_GRACE_MS = 10_000;
+/** A service drains HTTP (5 s at most) and stops its Kafka clients (4 s at most) within this. */
+const STOP_GRACE_MS = 15_000;
 /** The pid file of a `rapport start` run; several may exist, one per (attempted) run. */
 const SUPERVISOR_PREFIX = 'cli-start-';
-
-/** What this run started, stopped in reverse: gateway, subgraphs, then Kafka if it started it. */
-interface Started {
-  kafka: KafkaConnection | null;
-  subgraphs: ManagedProcess[];
-  gateway: ManagedProcess | null;
-}
 
 const tsxBin = join(repoRoot, 'node_modules', '.bin', 'tsx');
 
@@ -66,23 +60,25 @@ function spawnService(spec: ServiceSpec, env: NodeJS.ProcessEnv): Promise<Manage
   });
 }
 
-async function shutdown(started: Started): Promise<void> {
-  const stop = async (p: ManagedProcess): Promise<void> => {
-    try {
-      const how = await stopManaged(p, STOP_GRACE_MS);
-      say(`  stopped ${p.name}${how === 'killed' ? ' (killed after 10 s)' : ''}`);
-    } catch (error) {
-      warn(`could not stop ${p.name} (pid ${p.pid}): ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-  if (started.gateway) await stop(started.gateway);
-  await Promise.all(started.subgraphs.map(stop));
-  if (started.kafka?.process) await stop(started.kafka.process);
+/** Stops in order: the gateway, the subgraphs, then the broker (if this run started it). */
+async function shutdown(supervisor: Supervisor): Promise<void> {
+  await supervisor
+    .stop([[GATEWAY.name], SUBGRAPHS.map((s) => s.name), ['kafka']], (name, how) =>
+      say(`  stopped ${name}${how === 'killed' ? ' (killed after its grace period)' : ''}`),
+    )
+    .catch((error: unknown) => warn(`could not stop everything: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+/** What the supervisor (re)starts: the service on its port, with its readiness URL. */
+function serviceSpec(spec: ServiceSpec, env: NodeJS.ProcessEnv): SupervisedSpec {
+  return { name: spec.name, spawn: () => spawnService(spec, env), readyUrl: readyUrl(spec.port), stopGraceMs: STOP_GRACE_MS };
 }
 
 /**
- * `rapport start`: PostgreSQL, Kafka and topics, the subgraphs, the gateway, demo data; then
- * stays in the foreground until a stop signal (Ctrl-C, or `rapport stop` from elsewhere).
+ * `rapport start`: PostgreSQL, Kafka and topics, the subgraphs, the gateway, demo data; then stays
+ * in the foreground supervising them until a stop signal (Ctrl-C, or `rapport stop` from
+ * elsewhere). A process that crashes is restarted with backoff while the others keep running; one
+ * that crashes 5 times within a minute is given up on, loudly. `rapport status` shows them all.
  */
 export async function runStart(env: Record<string, string | undefined>): Promise<number> {
   const began = performance.now();
@@ -92,16 +88,22 @@ export async function runStart(env: Record<string, string | undefined>): Promise
   const abort = new AbortController();
   const untrap = trapStopSignals((sig) => abort.abort(new Interrupted(sig)));
   const signal = abort.signal;
-  const supervisor = `${SUPERVISOR_PREFIX}${process.pid}`;
-  writePidFile({ name: supervisor, pid: process.pid, group: false, match: 'cli.ts' });
-  const started: Started = { kafka: null, subgraphs: [], gateway: null };
+  const cliPidName = `${SUPERVISOR_PREFIX}${process.pid}`;
+  writePidFile({ name: cliPidName, pid: process.pid, group: false, match: 'cli.ts' });
+  const supervisor = new Supervisor({
+    stateFile: supervisorStateFile,
+    onEvent: (event) => (event.kind === 'restarted' ? say(describeEvent(event)) : warn(describeEvent(event))),
+  });
   let exitCode = 0;
+  let up = false;
   try {
     const databaseUrl = await ensurePostgres({ env, signal });
     say(`PostgreSQL answers at ${redact(databaseUrl)}`);
 
-    started.kafka = await ensureKafka({ env, signal });
-    const brokers = started.kafka.brokers;
+    const kafka = await ensureKafka({ env, signal });
+    const brokers = kafka.brokers;
+    // A broker this run started is supervised like the services; someone else's is theirs to keep up.
+    if (kafka.process && kafka.relaunch) supervisor.adopt({ name: 'kafka', spawn: kafka.relaunch, stopGraceMs: STOP_GRACE_MS }, kafka.process);
     const prefix = env.KAFKA_TOPIC_PREFIX ?? '';
     // Each subgraph ensures these same topics (its own dead-letter topic too) as it starts;
     // creating them all here first spares seven clients racing to create the same topics.
@@ -120,12 +122,9 @@ export async function runStart(env: Record<string, string | undefined>): Promise
 
     say(`starting ${SUBGRAPHS.length} subgraphs (logs in ${logDir})`);
     const launched: { spec: ServiceSpec; p: ManagedProcess }[] = [];
-    for (const spec of SUBGRAPHS) {
-      const p = await spawnService(spec, childEnv);
-      started.subgraphs.push(p);
-      launched.push({ spec, p });
-    }
-    // The first subgraph to fail ends every wait, so its log is the one shown.
+    for (const spec of SUBGRAPHS) launched.push({ spec, p: await supervisor.add(serviceSpec(spec, childEnv)) });
+    // The first subgraph to fail ends every wait, so its log is the one shown. A process that dies
+    // while starting fails the start (its log says why) rather than being restarted in a loop.
     const failed = new AbortController();
     const waits = AbortSignal.any([signal, failed.signal]);
     await Promise.all(
@@ -140,8 +139,8 @@ export async function runStart(env: Record<string, string | undefined>): Promise
       }),
     );
 
-    started.gateway = await spawnService(GATEWAY, { ...childEnv, ...subgraphUrlEnv() });
-    await waitForHttpOk(readyUrl(GATEWAY.port), { timeoutMs: READY_TIMEOUT_MS, process: started.gateway, signal });
+    const gateway = await supervisor.add(serviceSpec(GATEWAY, { ...childEnv, ...subgraphUrlEnv() }));
+    await waitForHttpOk(readyUrl(GATEWAY.port), { timeoutMs: READY_TIMEOUT_MS, process: gateway, signal });
     const gatewayUrl = graphqlUrl(GATEWAY.port);
     say(`  ${GATEWAY.name.padEnd(10)} ready at ${gatewayUrl} (${secondsSince(began)} s)`);
 
@@ -157,16 +156,12 @@ export async function runStart(env: Record<string, string | undefined>): Promise
     say(`Rapport is up in ${secondsSince(began)} s`);
     say(`  GraphQL   ${gatewayUrl}`);
     say(`  Explorer  ${explorerUrl(GATEWAY.port)}`);
-    say(`  Logs      ${logDir}`);
+    say(`  Logs      ${logDir} (appended across restarts, rotated at 20 MB)`);
+    say('A process that crashes is restarted; `npm run status` shows each one, its restarts and readiness.');
     say('Ctrl-C (or `npm run stop` in another terminal) stops everything.');
+    up = true;
 
-    const watched = [started.gateway, ...started.subgraphs, ...(started.kafka.process ? [started.kafka.process] : [])];
-    const crashed = await Promise.race([whenAborted(signal).then(() => null), ...watched.map((p) => p.exited.then(() => p))]);
-    if (crashed) {
-      const status = crashed.exitStatus();
-      warn(`${crashed.name} exited unexpectedly (${status?.signal ?? `code ${status?.code}`}); last lines of ${crashed.logFile}:\n${indent(tailFile(crashed.logFile))}`);
-      exitCode = 1;
-    }
+    await whenAborted(signal);
     say('stopping Rapport');
   } catch (error) {
     const reason: unknown = signal.reason;
@@ -179,10 +174,11 @@ export async function runStart(env: Record<string, string | undefined>): Promise
       exitCode = 1;
     }
   } finally {
-    await shutdown(started);
-    removePidFile(supervisor, process.pid);
+    await shutdown(supervisor);
+    removePidFile(cliPidName, process.pid);
+    rmSync(supervisorStateFile, { force: true });
     untrap();
   }
-  say(exitCode === 0 ? 'Rapport stopped' : 'stopped');
+  say(up && exitCode === 0 ? 'Rapport stopped' : 'stopped');
   return exitCode;
 }

@@ -6,11 +6,14 @@ import { pidRecordLive, readPidFiles, terminate, type PidRecord } from './proces
 // Supervisors (the `start`/`kafka` commands themselves) go first, so they stop their children
 // in order; then whatever is left: gateway, subgraphs, Kafka brokers.
 
-const SUPERVISOR_GRACE_MS = 45_000;
+const SUPERVISOR_GRACE_MS = 60_000;
 const PROCESS_GRACE_MS = 10_000;
 
-/** 0 supervisors, 1 gateway, 2 subgraphs, 3 brokers. */
-const rank = (name: string): number => (name.startsWith('cli-') ? 0 : name === 'gateway' ? 1 : name.startsWith('kafka') ? 3 : 2);
+/** 0 supervisors, 1 gateways, 2 subgraphs, 3 brokers and databases (the chaos suite's have a `chaos-` prefix). */
+const rank = (name: string): number => {
+  const bare = name.replace(/^chaos-/, '');
+  return name.startsWith('cli-') ? 0 : bare === 'gateway' ? 1 : bare.startsWith('kafka') || bare === 'postgres' ? 3 : 2;
+};
 
 /** `cli-<command>-<pid>` is a `rapport <command>` run itself. */
 const describe = (record: PidRecord): string => {

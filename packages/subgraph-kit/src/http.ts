@@ -1,6 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { isAppError } from '@rapport/errors';
@@ -204,6 +204,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
 
 /** Listens on `host:port` (0 picks a free port) and resolves with the base URL. */
 export async function listen(server: Server, port: number, host: string): Promise<string> {
+  trackRequests(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -212,11 +213,63 @@ export async function listen(server: Server, port: number, host: string): Promis
   return `http://${host}:${address.port}`;
 }
 
-/** Stops accepting, closes idle keep-alive sockets, waits for in-flight requests. */
-export async function closeServer(server: Server): Promise<void> {
+/** The responses a server has not finished yet, and whether it is draining (see `closeServer`). */
+interface Tracked {
+  open: Set<ServerResponse>;
+  draining: boolean;
+}
+const tracked = new WeakMap<Server, Tracked>();
+
+/** Ends the connection after this response (a client must not send another request on it). */
+const lastOnConnection = (res: ServerResponse): void => {
+  if (!res.headersSent) res.setHeader('connection', 'close');
+};
+
+/** Keeps count of unfinished responses so `closeServer` can drain them; `listen` calls it. */
+export function trackRequests(server: Server): void {
+  if (tracked.has(server)) return;
+  const state: Tracked = { open: new Set(), draining: false };
+  tracked.set(server, state);
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    // A request that arrives on a kept-alive connection while draining is served, and is its last.
+    if (state.draining) lastOnConnection(res);
+    state.open.add(res);
+    res.once('close', () => state.open.delete(res));
+  });
+}
+
+/** How long `closeServer` lets in-flight requests finish before cutting their connections. */
+export const DRAIN_TIMEOUT_MS = 5_000;
+
+/**
+ * How long a kept-alive connection may stay idle during a drain before it is closed. A client that
+ * sends on it within this time is answered (with `connection: close`); closing idle connections at
+ * once would reset the requests clients were sending on them at that moment.
+ */
+export const DRAIN_IDLE_GRACE_MS = 1_000;
+
+/**
+ * Drains and closes the server: stops accepting connections; answers every request in flight, and
+ * any request still arriving on a kept-alive connection, with `connection: close` (so the client
+ * sends no further request on it); closes connections still idle after `idleGraceMs`; cuts
+ * whatever is still open after `timeoutMs`. Callers stop Apollo only after this resolves, so no
+ * request meets a stopped server.
+ */
+export async function closeServer(server: Server, timeoutMs = DRAIN_TIMEOUT_MS, idleGraceMs = DRAIN_IDLE_GRACE_MS): Promise<void> {
   if (!server.listening) return;
-  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-  server.closeIdleConnections();
-  const force = setTimeout(() => server.closeAllConnections(), 5000);
-  await closed.finally(() => clearTimeout(force));
+  const state = tracked.get(server);
+  if (state) {
+    state.draining = true;
+    for (const res of state.open) lastOnConnection(res);
+  }
+  // net.Server's close stops accepting and resolves once every connection has closed; http.Server's
+  // would also close idle keep-alive connections at once, racing requests clients are sending.
+  const closed = new Promise<void>((resolve, reject) => NetServer.prototype.close.call(server, (error?: Error) => (error ? reject(error) : resolve())));
+  if (!state) server.closeIdleConnections();
+  const idle = setTimeout(() => server.closeIdleConnections(), idleGraceMs);
+  const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  await closed.finally(() => {
+    clearTimeout(idle);
+    clearTimeout(force);
+  });
 }

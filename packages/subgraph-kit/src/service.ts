@@ -27,7 +27,7 @@ import type { Principal, TokenVerifier } from '@rapport/auth';
 import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
 import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
-import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js';
+import { closeServer, createHttpApp, DRAIN_TIMEOUT_MS, listen, type RouteHandler } from './http.js';
 import { httpStatusPlugin } from './http-status.js';
 import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
 import { createLogger } from './logger.js';
@@ -126,6 +126,23 @@ export interface SubgraphService {
   readonly logger: Logger;
   readonly url: string;
   readonly sdl: string;
+}
+
+/** How long the Kafka steps of `stop` (consumer, relay, producer) may take together before stop goes on. */
+export const KAFKA_STOP_BOUND_MS = 4_000;
+
+/** Waits for `work` at most `boundMs` (its failure is thrown); 'timeout' when it takes longer. */
+export async function withinBound(work: Promise<unknown> | undefined, boundMs: number): Promise<'done' | 'timeout'> {
+  if (!work) return 'done';
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), boundMs);
+  });
+  try {
+    return await Promise.race([work.then(() => 'done' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -240,6 +257,9 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       schema,
       introspection: true,
       includeStacktraceInErrorResponses: false,
+      // `stop` drains HTTP first and stops Apollo after; Apollo's own SIGTERM handler would stop it at
+      // once, failing every request still arriving on a kept-alive connection.
+      stopOnTerminationSignals: false,
       formatError,
       // No automatic persisted queries: every document arrives in full, so the guard sees it.
       persistedQueries: false,
@@ -293,25 +313,37 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   }
 
   async function stop(): Promise<void> {
-    const step = async (name: string, fn: () => Promise<unknown> | undefined): Promise<void> => {
+    // Each step is bounded: with the broker gone, kafkajs' disconnect and a relay retrying a
+    // publish can wait for tens of seconds; the process must still stop (what they leave undone is
+    // redone after the restart: the outbox row stays pending, the offset uncommitted).
+    let failure: unknown;
+    const step = async (name: string, fn: () => Promise<unknown> | undefined, boundMs: number): Promise<void> => {
       const began = Date.now();
-      await fn();
-      logger.debug({ step: name, ms: Date.now() - began }, 'stopped');
+      try {
+        const outcome = await withinBound(fn(), Math.max(boundMs, 100));
+        if (outcome === 'timeout') logger.warn({ step: name, ms: Date.now() - began }, 'stop step did not finish in time; went on without it');
+        else logger.debug({ step: name, ms: Date.now() - began }, 'stopped');
+      } catch (error) {
+        logger.warn({ err: error, step: name }, 'stop step failed; went on');
+        failure ??= error;
+      }
     };
     clearInterval(revocationTimer);
-    await step('http', () => (server ? closeServer(server) : undefined));
-    await step('apollo', () => apollo?.stop());
-    await step('consumer', () => consumer?.stop());
-    await step('relay', () => relay?.stop());
-    await step('producer', () => producer?.disconnect());
-    await step('admin', () => admin?.disconnect());
-    await step('orm', () => orm?.close(true));
+    await step('http', () => (server ? closeServer(server, DRAIN_TIMEOUT_MS) : undefined), DRAIN_TIMEOUT_MS + 1_000);
+    await step('apollo', () => apollo?.stop(), 1_000);
+    const kafkaDeadline = Date.now() + KAFKA_STOP_BOUND_MS;
+    await step('consumer', () => consumer?.stop(), kafkaDeadline - Date.now());
+    await step('relay', () => relay?.stop(), kafkaDeadline - Date.now());
+    await step('producer', () => producer?.disconnect(), kafkaDeadline - Date.now());
+    await step('admin', () => admin?.disconnect(), kafkaDeadline - Date.now());
+    await step('orm', () => orm?.close(true), 2_000);
     server = undefined;
     apollo = undefined;
     consumer = undefined;
     relay = undefined;
     producer = undefined;
     admin = undefined;
+    if (failure) throw failure;
   }
 
   return {
