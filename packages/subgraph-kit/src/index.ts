@@ -11,3 +11,4 @@ export * from './service.js';
 export * from './authentication.js';
 export * from './visibility.js';
 export * from './audit.js';
+export * from './transition.js';

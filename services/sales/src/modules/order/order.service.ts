@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, pageSize, parseMoneyInput, requireCurrency, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { cancel, lineTotal, ORDER_STATUSES, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 
@@ -106,12 +106,20 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: Pl
   return order;
 }
 
-/** Cancels a confirmed order; NOT_FOUND when `viewer` may not see it. No event yet: the contracts have no cancelled event. */
+/**
+ * Cancels a confirmed order under its row lock (concurrent cancels and a delivery completing it: one
+ * wins, the others CONFLICT); NOT_FOUND when `viewer` may not see it. No event yet: the contracts
+ * have no cancelled event.
+ */
 export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: string): Promise<ISalesOrder> {
-  const order = await getOrder(em, viewer, id);
-  cancel(order);
-  await em.flush();
-  return order;
+  return transition(
+    em,
+    (tx) => getOrder(tx, viewer, id),
+    (order) => {
+      cancel(order);
+      return order;
+    },
+  );
 }
 
 /** The order `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
