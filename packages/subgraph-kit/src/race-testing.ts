@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { waitFor } from '@rapport/testing';
 
@@ -68,4 +69,53 @@ export function raceOutcome<T>(results: readonly { data?: T | null; errors?: { m
     else outcome.other.push(result);
   }
   return outcome;
+}
+
+/** What a racer is: one GraphQL call, answered with data or errors. */
+type Answer<T> = { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+/** The pool size a subgraph's ORM gets (orm.ts): at most this many racers wait in PostgreSQL at once. */
+const POOL_MAX = 10;
+
+/**
+ * Fires `racers` calls of one transition of the aggregate in row `id` of `table` at once, all held
+ * behind a test lock on the row until they are in place (`holdRowLock`), then lets them go, and
+ * sorts the answers. Exactly one winner and `racers - 1` CONFLICTs is what the kit's `transition`
+ * guarantees; code that decides on an unlocked read lets several win.
+ */
+export async function raceBehindRow<T>(
+  databaseUrl: string,
+  table: string,
+  id: string,
+  call: (racer: number) => Promise<Answer<T>>,
+  racers = 20,
+): Promise<RaceOutcome<T>> {
+  const held = await holdRowLock(databaseUrl, table, id);
+  let calls: Promise<Answer<T>>[] = [];
+  try {
+    calls = Array.from({ length: racers }, (_, i) => call(i));
+    await held.waitForWaiters(Math.min(racers, POOL_MAX));
+  } finally {
+    await held.release();
+  }
+  return raceOutcome(await Promise.all(calls));
+}
+
+
+/** Audit entries written for record `entityId` of `entity` (optionally of one action). */
+export async function countAuditEntries(em: EntityManager, entity: string, entityId: string, action?: string): Promise<number> {
+  const rows = await em.getConnection().execute<{ n: string }[]>(
+    `select count(*) as n from audit_entry where entity = ? and entity_id = ?${action ? ' and action = ?' : ''}`,
+    action ? [entity, entityId, action] : [entity, entityId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Events in the outbox about aggregate `subject` (optionally of one type, e.g. `sales.opportunity.closed.v1`). */
+export async function countOutboxEvents(em: EntityManager, subject: string, type?: string): Promise<number> {
+  const rows = await em.getConnection().execute<{ n: string }[]>(
+    `select count(*) as n from outbox_message where message_key = ?${type ? ' and type = ?' : ''}`,
+    type ? [subject, type] : [subject],
+  );
+  return Number(rows[0]?.n ?? 0);
 }
