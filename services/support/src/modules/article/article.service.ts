@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { badInput, conflict, isUuid, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, encodeCursor, readAccess, restoreAccess, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, encodeCursor, readAccess, restoreAccess, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
@@ -94,40 +94,44 @@ export async function updateArticleDraft(em: SqlEntityManager, principal: Princi
 export async function publishArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  return em.transactional(async (tx) => {
-    const article = await articleQuery(tx, access).andWhere({ id: articleId }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
-    if (!article) throw notFound('Article', articleId, 'id');
-    tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
-    return article;
-  });
+  return transition(
+    em,
+    (tx) => findVisible(tx, access, articleId, 'id'),
+    (article, tx) => {
+      tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
+      return article;
+    },
+  );
 }
 
 /** Archives an article (a soft deletion): it leaves search, lookups and tickets' article lists; CONFLICT when already archived. */
 export async function archiveArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  const article = await articleQuery(em, access).andWhere({ id: articleId }).getSingleResult();
-  if (!article) {
-    await findVisible(em, access, articleId, 'id', true);
-    throw conflict('ARTICLE_ALREADY_ARCHIVED', `Article ${articleId} is already archived`, 'id');
-  }
-  article.deletedAt = new Date();
-  await em.flush();
-  return article;
+  return transition(
+    em,
+    async (tx) => (await articleQuery(tx, access).andWhere({ id: articleId }).getSingleResult()) ?? findVisible(tx, access, articleId, 'id', true),
+    (article) => {
+      if (article.deletedAt) throw conflict('ARTICLE_ALREADY_ARCHIVED', `Article ${articleId} is already archived`, 'id');
+      article.deletedAt = new Date();
+      return article;
+    },
+  );
 }
 
 /** Brings an archived article back as it was; CONFLICT when it is not archived. */
 export async function restoreArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
   const access = restoreAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  const article = await articleQuery(em, access, true).andWhere({ id: articleId }).getSingleResult();
-  if (!article) {
-    await findVisible(em, access, articleId, 'id');
-    throw conflict('ARTICLE_NOT_ARCHIVED', `Article ${articleId} is not archived`, 'id');
-  }
-  article.deletedAt = null;
-  await em.flush();
-  return article;
+  return transition(
+    em,
+    async (tx) => (await articleQuery(tx, access, true).andWhere({ id: articleId }).getSingleResult()) ?? findVisible(tx, access, articleId, 'id'),
+    (article) => {
+      if (!article.deletedAt) throw conflict('ARTICLE_NOT_ARCHIVED', `Article ${articleId} is not archived`, 'id');
+      article.deletedAt = null;
+      return article;
+    },
+  );
 }
 
 /** One article by id; NOT_FOUND when unknown, archived, or (for readers) never published. */
