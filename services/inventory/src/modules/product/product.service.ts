@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, optionalText, pageSize, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 
 export interface CreateProductInput {
@@ -77,20 +77,28 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
 export async function deleteProduct(em: SqlEntityManager, id: string): Promise<IProduct> {
-  const product = await getProductWithDeleted(em, id);
-  if (product.deletedAt) throw conflict('PRODUCT_DELETED', `product ${product.sku} is deleted already`, 'id');
-  product.deletedAt = new Date();
-  await em.flush();
-  return product;
+  return transition(
+    em,
+    (tx) => getProductWithDeleted(tx, id),
+    (product) => {
+      if (product.deletedAt) throw conflict('PRODUCT_DELETED', `product ${product.sku} is deleted already`, 'id');
+      product.deletedAt = new Date();
+      return product;
+    },
+  );
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
 export async function restoreProduct(em: SqlEntityManager, id: string): Promise<IProduct> {
-  const product = await getProductWithDeleted(em, id);
-  if (!product.deletedAt) throw conflict('PRODUCT_NOT_DELETED', `product ${product.sku} is not deleted`, 'id');
-  product.deletedAt = null;
-  await em.flush();
-  return product;
+  return transition(
+    em,
+    (tx) => getProductWithDeleted(tx, id),
+    (product) => {
+      if (!product.deletedAt) throw conflict('PRODUCT_NOT_DELETED', `product ${product.sku} is not deleted`, 'id');
+      product.deletedAt = null;
+      return product;
+    },
+  );
 }
 
 export interface ProductFilter {

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ShipmentDeliveredV1, ShipmentPlannedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
-import { restrictToVisibleCustomers } from '@rapport/subgraph-kit';
+import { restrictToVisibleCustomers, transition } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { deliver, ship, Shipment, type IShipment } from './shipment.entity.js';
 
@@ -54,27 +54,35 @@ export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: stri
   return shipment;
 }
 
-/** PLANNED → SHIPPED with the courier's tracking number; NOT_FOUND when `viewer` may not see the shipment. */
+/** PLANNED → SHIPPED (under the shipment's row lock, like every transition here) with the courier's tracking number; NOT_FOUND when `viewer` may not see the shipment. */
 export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipmentId: string, trackingNumber: string): Promise<IShipment> {
   const tracking = requireText('trackingNumber', trackingNumber, 100);
-  const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
-  ship(shipment, tracking);
-  await em.flush();
-  return shipment;
+  return transition(
+    em,
+    (tx) => getShipment(tx, viewer, shipmentId, 'shipmentId'),
+    (shipment) => {
+      ship(shipment, tracking);
+      return shipment;
+    },
+  );
 }
 
 /** SHIPPED → DELIVERED, writing `inventory.shipment.delivered.v1` in the same flush; NOT_FOUND when `viewer` may not see the shipment. */
 export async function markDelivered(em: SqlEntityManager, viewer: Viewer, shipmentId: string, meta: EventMetadata): Promise<IShipment> {
-  const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
-  const deliveredAt = new Date();
-  deliver(shipment, deliveredAt);
-  publish(
+  return transition(
     em,
-    ShipmentDeliveredV1,
-    shipment.id,
-    { shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, deliveredAt: deliveredAt.toISOString() },
-    meta,
+    (tx) => getShipment(tx, viewer, shipmentId, 'shipmentId'),
+    (shipment, tx) => {
+      const deliveredAt = new Date();
+      deliver(shipment, deliveredAt);
+      publish(
+        tx,
+        ShipmentDeliveredV1,
+        shipment.id,
+        { shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, deliveredAt: deliveredAt.toISOString() },
+        meta,
+      );
+      return shipment;
+    },
   );
-  await em.flush();
-  return shipment;
 }
