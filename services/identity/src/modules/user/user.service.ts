@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
 import { revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
@@ -88,22 +88,34 @@ async function requireAnotherAdmin(em: SqlEntityManager, user: IUser, field: str
 /** Gives a user another role; it reaches their access token at the next sign-in or refresh. */
 export async function setUserRole(em: SqlEntityManager, id: string, role: string): Promise<IUser> {
   const newRole = requireOneOf('role', role, ROLES);
-  const user = await getUser(em, id);
-  if (newRole !== 'ADMIN') await requireAnotherAdmin(em, user, 'role');
-  user.role = newRole;
-  await em.flush();
-  return user;
+  return transition(
+    em,
+    (tx) => getUser(tx, id),
+    async (user, tx) => {
+      if (newRole !== 'ADMIN') await requireAnotherAdmin(tx, user, 'role');
+      user.role = newRole;
+      return user;
+    },
+  );
 }
 
-/** Deactivates a user: no more sign-ins, every refresh token revoked; their records stay theirs. */
+/**
+ * Deactivates a user: no more sign-ins, every refresh token revoked; their records stay theirs.
+ * Under the user's row lock: of concurrent deactivations one wins, the others find the user
+ * inactive already (CONFLICT).
+ */
 export async function deactivateUser(em: SqlEntityManager, id: string): Promise<IUser> {
-  return em.transactional(async (tx) => {
-    const user = await getUser(tx, id);
-    await requireAnotherAdmin(tx, user, 'id');
-    user.active = false;
-    await revokeUserRefreshTokens(tx, user.id);
-    return user;
-  });
+  return transition(
+    em,
+    (tx) => getUser(tx, id),
+    async (user, tx) => {
+      if (!user.active) throw conflict('USER_INACTIVE', `user ${user.email} is inactive already`, 'id');
+      await requireAnotherAdmin(tx, user, 'id');
+      user.active = false;
+      await revokeUserRefreshTokens(tx, user.id);
+      return user;
+    },
+  );
 }
 
 /** Sets a user's password (an administrator's reset): unlocks the account and revokes every refresh token. */
