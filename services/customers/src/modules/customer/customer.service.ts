@@ -13,6 +13,7 @@ import {
   restoreAccess,
   restrictToVisibleCustomers,
   toConnection,
+  transition,
   visibleCustomersSql,
   writeAccess,
   type Access,
@@ -289,23 +290,28 @@ export interface TransferCustomerInput {
 export async function transferCustomer(em: SqlEntityManager, principal: Principal | null, input: TransferCustomerInput, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   if (principal?.role === 'SALES_REP') throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'only a team head, a director or an admin transfers customers');
-  const customer = await findVisible(em, principal, access, requireUuid('input.customerId', input.customerId), 'input.customerId');
+  const customerId = requireUuid('input.customerId', input.customerId);
   const toOwnerId = requireUuid('input.toOwnerId', input.toOwnerId);
-  const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
-  if (access === 'scoped' && teamId && !principal?.teamIds.includes(teamId)) {
-    throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
-  }
-  const fromOwnerId = customer.ownerId ?? null;
-  customer.ownerId = toOwnerId;
-  customer.teamId = teamId;
-  const row = await em.findOne(CustomerAccess, { customerId: customer.id });
-  if (row) {
-    row.ownerId = toOwnerId;
-    row.teamId = teamId;
-  } else em.create(CustomerAccess, { customerId: customer.id, ownerId: toOwnerId, teamId, sharedWith: [] });
-  publish(em, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return customer;
+  return transition(
+    em,
+    (tx) => findVisible(tx, principal, access, customerId, 'input.customerId'),
+    async (customer, tx) => {
+      const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
+      if (access === 'scoped' && teamId && !principal?.teamIds.includes(teamId)) {
+        throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
+      }
+      const fromOwnerId = customer.ownerId ?? null;
+      customer.ownerId = toOwnerId;
+      customer.teamId = teamId;
+      const row = await tx.findOne(CustomerAccess, { customerId: customer.id });
+      if (row) {
+        row.ownerId = toOwnerId;
+        row.teamId = teamId;
+      } else tx.create(CustomerAccess, { customerId: customer.id, ownerId: toOwnerId, teamId, sharedWith: [] });
+      publish(tx, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: new Date().toISOString() }, meta);
+      return customer;
+    },
+  );
 }
 
 /** Shares (or stops sharing) a customer with a user; its owner, team head, director or admin may. */
@@ -344,30 +350,32 @@ export async function sharedWithByCustomer(em: SqlEntityManager, customerIds: re
 export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
-  const customer = await visibleQuery(em, principal, access).andWhere({ id: customerId }).getSingleResult();
-  if (!customer) {
-    await findVisible(em, principal, access, customerId, 'id', true);
-    throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} is already deleted`, { field: 'id' });
-  }
-  if (principal?.role === 'SALES_REP' && customer.ownerId !== principal.userId) {
-    throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'a sales rep deletes only customers they own');
-  }
-  customer.deletedAt = new Date();
-  await em.flush();
-  return customer;
+  return transition(
+    em,
+    async (tx) => (await visibleQuery(tx, principal, access).andWhere({ id: customerId }).getSingleResult()) ?? findVisible(tx, principal, access, customerId, 'id', true),
+    (customer) => {
+      if (customer.deletedAt) throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} is already deleted`, { field: 'id' });
+      if (principal?.role === 'SALES_REP' && customer.ownerId !== principal.userId) {
+        throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'a sales rep deletes only customers they own');
+      }
+      customer.deletedAt = new Date();
+      return customer;
+    },
+  );
 }
 
 /** Restores a softly deleted customer; for admins, directors and team heads. */
 export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ICustomer> {
   const access = restoreAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
-  const customer = await visibleQuery(em, principal, access, true).andWhere({ id: customerId }).getSingleResult();
-  if (!customer) {
-    await findVisible(em, principal, access, customerId, 'id');
-    throw new AppError('CONFLICT', 'CUSTOMER_NOT_DELETED', `Customer ${customerId} is not deleted`, { field: 'id' });
-  }
-  if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
-  customer.deletedAt = null;
-  await em.flush();
-  return customer;
+  return transition(
+    em,
+    async (tx) => (await visibleQuery(tx, principal, access, true).andWhere({ id: customerId }).getSingleResult()) ?? findVisible(tx, principal, access, customerId, 'id'),
+    (customer) => {
+      if (!customer.deletedAt) throw new AppError('CONFLICT', 'CUSTOMER_NOT_DELETED', `Customer ${customerId} is not deleted`, { field: 'id' });
+      if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
+      customer.deletedAt = null;
+      return customer;
+    },
+  );
 }

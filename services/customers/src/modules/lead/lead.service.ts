@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { LeadConvertedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, pageSize, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { decodeCursor, isScoped, readAccess, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, isScoped, readAccess, toConnection, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 import { createCustomer } from '../customer/customer.service.js';
@@ -30,11 +29,9 @@ export function leadQuery(em: SqlEntityManager, principal: Principal | null, acc
   return qb;
 }
 
-async function findLead(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, lock = false): Promise<ILead> {
+async function findLead(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string): Promise<ILead> {
   const leadId = requireUuid(field, id);
-  const qb = leadQuery(em, principal, access).andWhere({ id: leadId });
-  if (lock) qb.setLockMode(LockMode.PESSIMISTIC_WRITE);
-  const lead = await qb.getSingleResult();
+  const lead = await leadQuery(em, principal, access).andWhere({ id: leadId }).getSingleResult();
   if (!lead) throw notFound('Lead', leadId, field);
   return lead;
 }
@@ -163,24 +160,34 @@ export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput)
 
 /** Marks a NEW lead QUALIFIED (a qualified lead stays so; other states are a CONFLICT). */
 export async function qualifyLead(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ILead> {
-  const lead = await findLead(em, principal, writeAccess(leadPolicy, principal, 'leads'), id, 'id');
-  if (lead.status !== 'NEW') throw conflict('LEAD_NOT_NEW', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a new lead can be qualified`, 'id');
-  lead.status = 'QUALIFIED';
-  await em.flush();
-  return lead;
+  const access = writeAccess(leadPolicy, principal, 'leads');
+  return transition(
+    em,
+    (tx) => findLead(tx, principal, access, id, 'id'),
+    (lead) => {
+      if (lead.status !== 'NEW') throw conflict('LEAD_NOT_NEW', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a new lead can be qualified`, 'id');
+      lead.status = 'QUALIFIED';
+      return lead;
+    },
+  );
 }
 
 /** Marks a NEW or QUALIFIED lead DISQUALIFIED with the reason (required). */
 export async function disqualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, reason: string): Promise<ILead> {
-  const lead = await findLead(em, principal, writeAccess(leadPolicy, principal, 'leads'), id, 'id');
-  const why = requireText('reason', reason ?? '', REASON_MAX);
-  if (lead.status !== 'NEW' && lead.status !== 'QUALIFIED') {
-    throw conflict('LEAD_CLOSED', `lead ${lead.id} is ${lead.status.toLowerCase()} and can no longer be disqualified`, 'id');
-  }
-  lead.status = 'DISQUALIFIED';
-  lead.disqualifyReason = why;
-  await em.flush();
-  return lead;
+  const access = writeAccess(leadPolicy, principal, 'leads');
+  return transition(
+    em,
+    (tx) => findLead(tx, principal, access, id, 'id'),
+    (lead) => {
+      const why = requireText('reason', reason ?? '', REASON_MAX);
+      if (lead.status !== 'NEW' && lead.status !== 'QUALIFIED') {
+        throw conflict('LEAD_CLOSED', `lead ${lead.id} is ${lead.status.toLowerCase()} and can no longer be disqualified`, 'id');
+      }
+      lead.status = 'DISQUALIFIED';
+      lead.disqualifyReason = why;
+      return lead;
+    },
+  );
 }
 
 export interface ConvertLeadInput {
@@ -193,7 +200,7 @@ export interface ConvertLeadInput {
  * owned by the lead's owner, or the caller when unassigned) and its primary contact, marks the
  * lead CONVERTED, and publishes `customers.lead.converted.v1` (with the opportunity to open, if
  * given) — all in one database transaction, so nothing is written when any step fails. The lead
- * row stays locked until it commits, so a lead converts once.
+ * row stays locked until it commits (the kit's transition), so a lead converts once.
  */
 export async function convertLead(em: SqlEntityManager, principal: Principal | null, id: string, input: ConvertLeadInput, meta: EventMetadata): Promise<ILead> {
   const access = writeAccess(leadPolicy, principal, 'leads');
@@ -202,8 +209,7 @@ export async function convertLead(em: SqlEntityManager, principal: Principal | n
   const opportunity = input.opportunity
     ? { title: requireText('input.opportunity.title', input.opportunity.title), amount: parseMoneyInput('input.opportunity.amount', input.opportunity.amount) }
     : null;
-  return em.transactional(async (tx) => {
-    const lead = await findLead(tx, principal, access, leadId, 'id', true);
+  return transition(em, (tx) => findLead(tx, principal, access, leadId, 'id'), async (lead, tx) => {
     if (lead.status !== 'QUALIFIED') throw conflict('LEAD_NOT_QUALIFIED', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a qualified lead converts`, 'id');
     if (kind === 'COMPANY' && !lead.company) {
       throw badInput('input.customerKind', 'input.customerKind: a lead without a company converts to a PERSON customer', 'COMPANY_REQUIRED');
