@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Principal, TokenVerifier } from '@rapport/auth';
 import type { AppError } from '@rapport/errors';
 import {
   authenticate,
   closeServer,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
   createFormatError,
   createHttpApp,
   createLogger,
@@ -29,10 +31,25 @@ export interface GatewayContext {
   authError: AppError | null;
   /** The caller's `Authorization` header, forwarded so each subgraph verifies the token again. */
   authorization: string | null;
+  /** The caller's `Idempotency-Key` header, forwarded so each subgraph runs a retried mutation once. */
+  idempotencyKey?: string | null;
+  /** Set when a subgraph answered with the stored answer of an earlier request with the same key. */
+  replayed?: boolean;
 }
 
 /** Operations a caller may run before signing in (identity's sign-in, the customers' public lead form). */
 export const PUBLIC_ROOT_FIELDS = ['signIn', 'refreshSession', 'submitLeadForm'];
+
+/** Tells the client, with `Idempotent-Replayed: true`, that its retried mutation was answered from the first run. */
+const replayedHeader: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (contextValue.replayed) response.http.headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      },
+    };
+  },
+};
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
@@ -81,6 +98,11 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         willSendRequest: ({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) => {
           if ('requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+          if ('idempotencyKey' in context && context.idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
+        },
+        didReceiveResponse: ({ response, context }) => {
+          if (response.http?.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true' && 'requestId' in context) context.replayed = true;
+          return response;
         },
       }),
   });
@@ -96,7 +118,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         introspection: true,
         includeStacktraceInErrorResponses: false,
         formatError: createFormatError(logger),
-        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), operationLimits<GatewayContext>(config.limits)],
+        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), operationLimits<GatewayContext>(config.limits), replayedHeader],
       });
       await apollo.start();
       server = createHttpApp({
@@ -106,6 +128,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
           requestId,
           ...(await authenticate(req, config.verifier)),
           authorization: req.headers.authorization ?? null,
+          idempotencyKey: (req.headers[IDEMPOTENCY_KEY_HEADER] as string | undefined) ?? null,
         }),
         ready: async () => ({ supergraph: true }),
         routes: config.explorer ? explorerRoutes('/graphql') : {},

@@ -12,3 +12,4 @@ export * from './authentication.js';
 export * from './visibility.js';
 export * from './audit.js';
 export * from './transition.js';
+export * from './idempotency.js';

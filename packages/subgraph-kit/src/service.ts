@@ -26,6 +26,7 @@ import type { Principal, TokenVerifier } from '@rapport/auth';
 import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
 import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
+import { IDEMPOTENCY_MIGRATION, idempotentMutations, startIdempotencyPurge } from './idempotency.js';
 import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js';
 import { createLogger } from './logger.js';
 import { createOrm, migrate } from './orm.js';
@@ -127,6 +128,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   let producerConnected = false;
   let relay: OutboxRelay | undefined;
   let consumer: EventConsumer | undefined;
+  let idempotencyPurge: { stop(): void } | undefined;
   let url = '';
 
   async function start(): Promise<{ url: string }> {
@@ -134,7 +136,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     orm = await createOrm({
       url: config.databaseUrl,
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
-      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION] : []), ...definition.migrations],
+      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION] : []), IDEMPOTENCY_MIGRATION, ...definition.migrations],
       subscribers: [new AuditSubscriber()],
       logger,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),
@@ -142,6 +144,8 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await definition.onStart?.(orm);
+    const purgeOrm = orm;
+    idempotencyPurge = startIdempotencyPurge(() => purgeOrm.em.fork() as SqlEntityManager, logger);
 
     if (config.kafkaBrokers.length > 0) {
       const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `rapport-${definition.name}`, logger });
@@ -196,7 +200,11 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       introspection: true,
       includeStacktraceInErrorResponses: false,
       formatError,
-      plugins: [ApolloServerPluginInlineTraceDisabled(), requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields)],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields),
+        idempotentMutations<SubgraphContext<TLoaders>>(),
+      ],
     });
     await apollo.start();
     const activeOrm = orm;
@@ -242,6 +250,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     await step('consumer', () => consumer?.stop());
     await step('relay', () => relay?.stop());
     await step('producer', () => producer?.disconnect());
+    idempotencyPurge?.stop();
     await step('orm', () => orm?.close(true));
     server = undefined;
     apollo = undefined;
