@@ -35,6 +35,8 @@ export interface GatewayContext {
   idempotencyKey?: string | null;
   /** Set when a subgraph answered with the stored answer of an earlier request with the same key. */
   replayed?: boolean;
+  /** Mutation steps of the query plan sent so far (each gets its own key). */
+  mutationSteps?: number;
 }
 
 /** Operations a caller may run before signing in (identity's sign-in, the customers' public lead form). */
@@ -98,7 +100,13 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         willSendRequest: ({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) => {
           if ('requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
-          if ('idempotencyKey' in context && context.idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
+          if ('idempotencyKey' in context && context.idempotencyKey && request.query?.trimStart().startsWith('mutation')) {
+            // The plan's mutation steps run one after another, in a fixed order: the second and later
+            // steps get a key of their own, so a retry of the whole operation maps step to step.
+            context.mutationSteps = (context.mutationSteps ?? 0) + 1;
+            const key = context.mutationSteps === 1 ? context.idempotencyKey : `${context.idempotencyKey}#${context.mutationSteps}`;
+            request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, key);
+          }
         },
         didReceiveResponse: ({ response, context }) => {
           if (response.http?.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true' && 'requestId' in context) context.replayed = true;

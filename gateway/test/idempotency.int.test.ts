@@ -113,6 +113,29 @@ describe('a mutation retried with the same Idempotency-Key', () => {
     expect(again.body.data!.createCustomer.id).not.toBe(first.body.data!.createCustomer.id);
   });
 
+  it('replays an operation whose mutation fields run as steps on several subgraphs, step by step', async () => {
+    const key = randomUUID();
+    const tag = randomUUID().slice(0, 8);
+    const operation = `mutation { first: createCustomer(input: { name: "Step One ${tag}", kind: COMPANY }) { id }
+      supplier: createSupplier(input: { name: "Step Two ${tag}", currency: "EUR" }) { id }
+      third: createCustomer(input: { name: "Step Three ${tag}", kind: COMPANY }) { id } }`;
+    const send = async () =>
+      (await fetch(system.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${system.adminToken}`, 'idempotency-key': key },
+        body: JSON.stringify({ query: operation }),
+      }).then((r) => r.json())) as { data?: Record<string, { id: string }>; errors?: unknown[] };
+    const first = await send();
+    expect(first.errors).toBeUndefined();
+    const retry = await send();
+
+    expect(retry).toEqual(first);
+    expect(await rowsNamed(`Step One ${tag}`)).toBe(1);
+    expect(await rowsNamed(`Step Three ${tag}`)).toBe(1);
+    const suppliers = await system.subgraphs.purchasing.service.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from supplier where name = ?', [`Step Two ${tag}`]);
+    expect(Number(suppliers[0]!.n)).toBe(1);
+  });
+
   it('without a key, a retry is a second request, as before', async () => {
     const name = `Unkeyed ${randomUUID().slice(0, 8)}`;
     await createCustomer(name, null);
