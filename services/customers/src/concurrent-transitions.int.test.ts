@@ -54,6 +54,21 @@ describe('concurrent transitions of one customer', () => {
   });
 });
 
+describe('concurrent transitions of one contact', () => {
+  it('20 concurrent removeContact calls, then 20 restoreContact: one of each wins, one audit entry each', async () => {
+    const customerId = await createCustomer();
+    const added = await subgraph.gql<{ addContact: { id: string } }>('mutation($input: AddContactInput!) { addContact(input: $input) { id } }', {
+      input: { customerId, name: 'Raced Contact' },
+    });
+    expect(added.errors).toBeUndefined();
+    const id = added.data!.addContact.id;
+    expectOneWinner(await raceBehindRow(subgraph.database.url, 'contact', id, () => subgraph.gql('mutation($id: ID!) { removeContact(id: $id) { id } }', { id })));
+    expect(await countAuditEntries(em(), 'Contact', id, 'DELETE')).toBe(1);
+    expectOneWinner(await raceBehindRow(subgraph.database.url, 'contact', id, () => subgraph.gql('mutation($id: ID!) { restoreContact(id: $id) { id } }', { id })));
+    expect(await countAuditEntries(em(), 'Contact', id, 'RESTORE')).toBe(1);
+  });
+});
+
 describe('concurrent transitions of one lead', () => {
   it('20 concurrent qualifyLead, then 20 concurrent convertLead: one of each wins, one customer and one converted event', async () => {
     const id = await captureLead();
