@@ -136,6 +136,44 @@ describe('a mutation retried with the same Idempotency-Key', () => {
     expect(Number(suppliers[0]!.n)).toBe(1);
   });
 
+  it('replays a retried state transition (cancelOrder) with its first success instead of a CONFLICT, and one audit entry', async () => {
+    const placed = await system.must<{ placeOrder: { id: string } }>(system.adminToken, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }', {
+      i: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+    });
+    const id = placed.placeOrder.id;
+    const key = randomUUID();
+    const cancel = () => system.as<{ cancelOrder: { id: string; status: string } }>(system.adminToken, 'mutation($id: ID!) { cancelOrder(id: $id) { id status } }', { id }, { 'idempotency-key': key });
+    const first = await cancel();
+    const retry = await cancel();
+
+    expect(first.errors).toBeUndefined();
+    expect(retry).toEqual(first);
+    const updates = await system.subgraphs.sales.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: string }[]>(`select count(*) as n from audit_entry where entity = 'SalesOrder' and entity_id = ? and action = 'UPDATE'`, [id]);
+    expect(Number(updates[0]!.n)).toBe(1);
+  });
+
+  it('runs a keyed mutation that opens its own transaction (logActivity) once', async () => {
+    const customer = await createCustomer(`Activity Target ${randomUUID().slice(0, 8)}`, null);
+    const customerId = customer.body.data!.createCustomer.id;
+    const key = randomUUID();
+    const log = () =>
+      system.as<{ logActivity: { id: string } }>(
+        system.adminToken,
+        'mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }',
+        { i: { customerId, kind: 'CALL', subject: 'Retried call' } },
+        { 'idempotency-key': key },
+      );
+    const first = await log();
+    const retry = await log();
+
+    expect(first.errors).toBeUndefined();
+    expect(retry.data!.logActivity.id).toBe(first.data!.logActivity.id);
+    expect(Number((await customersSql<{ n: string }>('select count(*) as n from activity where customer_id = ?', [customerId]))[0]!.n)).toBe(1);
+  });
+
   it('without a key, a retry is a second request, as before', async () => {
     const name = `Unkeyed ${randomUUID().slice(0, 8)}`;
     await createCustomer(name, null);
