@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Principal, TokenVerifier } from '@rapport/auth';
 import type { AppError } from '@rapport/errors';
 import {
   authenticate,
   cachedProbe,
   closeServer,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
   createFormatError,
   createHttpApp,
   createLogger,
@@ -57,10 +59,27 @@ export interface GatewayContext {
   authError: AppError | null;
   /** The caller's `Authorization` header, forwarded so each subgraph verifies the token again. */
   authorization: string | null;
+  /** The caller's `Idempotency-Key` header, forwarded so each subgraph runs a retried mutation once. */
+  idempotencyKey?: string | null;
+  /** Set when a subgraph answered with the stored answer of an earlier request with the same key. */
+  replayed?: boolean;
+  /** Mutation steps of the query plan sent so far (each gets its own key). */
+  mutationSteps?: number;
 }
 
 /** Operations a caller may run before signing in (identity's sign-in, the customers' public lead form). */
 export const PUBLIC_ROOT_FIELDS = ['signIn', 'refreshSession', 'submitLeadForm'];
+
+/** Tells the client, with `Idempotent-Replayed: true`, that its retried mutation was answered from the first run. */
+const replayedHeader: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (contextValue.replayed) response.http.headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      },
+    };
+  },
+};
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
@@ -144,6 +163,17 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
           if ('requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
           if (config.gatewaySecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
+          if ('idempotencyKey' in context && context.idempotencyKey && request.query?.trimStart().startsWith('mutation')) {
+            // The plan's mutation steps run one after another, in a fixed order: the second and later
+            // steps get a key of their own, so a retry of the whole operation maps step to step.
+            context.mutationSteps = (context.mutationSteps ?? 0) + 1;
+            const key = context.mutationSteps === 1 ? context.idempotencyKey : `${context.idempotencyKey}#${context.mutationSteps}`;
+            request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, key);
+          }
+        },
+        didReceiveResponse: ({ response, context }) => {
+          if (response.http?.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true' && 'requestId' in context) context.replayed = true;
+          return response;
         },
       }),
   });
@@ -166,7 +196,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         // No automatic persisted queries: every document arrives in full, so the guard sees it.
         persistedQueries: false,
         parseOptions: { maxTokens: config.limits.maxTokens },
-        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), httpStatusPlugin<GatewayContext>()],
+        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), httpStatusPlugin<GatewayContext>(), replayedHeader],
       });
       await apollo.start();
       server = createHttpApp({
@@ -176,6 +206,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
           requestId,
           ...(await authenticate(req, verifier)),
           authorization: req.headers.authorization ?? null,
+          idempotencyKey: (req.headers[IDEMPOTENCY_KEY_HEADER] as string | undefined) ?? null,
         }),
         ready: subgraphReadiness(config.subgraphUrls),
         routes: config.explorer ? explorerRoutes('/graphql') : {},

@@ -16,3 +16,5 @@ export * from './http-status.js';
 export * from './operations.js';
 export * from './policies.js';
 export * from './revocation.js';
+export * from './transition.js';
+export * from './idempotency.js';

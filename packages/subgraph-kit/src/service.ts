@@ -29,6 +29,7 @@ import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
 import { closeServer, createHttpApp, DRAIN_TIMEOUT_MS, listen, type RouteHandler } from './http.js';
 import { httpStatusPlugin } from './http-status.js';
+import { IDEMPOTENCY_MIGRATION, idempotentMutations, startIdempotencyPurge } from './idempotency.js';
 import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
 import { createLogger } from './logger.js';
 import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
@@ -160,6 +161,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   let admin: Admin | undefined;
   let relay: OutboxRelay | undefined;
   let consumer: EventConsumer | undefined;
+  let idempotencyPurge: { stop(): void } | undefined;
   let url = '';
   let ready: () => Promise<Record<string, boolean>> = async () => ({ started: false });
   const operations = (): EventBusView => ({
@@ -184,7 +186,14 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     orm = await createOrm({
       url: config.databaseUrl,
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
-      migrations: [BUS_MIGRATION, AUDIT_MIGRATION, ACCESS_REVOCATION_MIGRATION, ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []), ...definition.migrations],
+      migrations: [
+        BUS_MIGRATION,
+        AUDIT_MIGRATION,
+        ACCESS_REVOCATION_MIGRATION,
+        ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []),
+        IDEMPOTENCY_MIGRATION,
+        ...definition.migrations,
+      ],
       subscribers: [new AuditSubscriber()],
       logger,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),
@@ -198,6 +207,8 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       loadRevocations(revocationOrm.em.fork() as SqlEntityManager, revocations).catch((error: unknown) => logger.warn({ err: error }, 'reloading revoked tokens failed'));
     }, config.revocationRefreshMs ?? 1000);
     revocationTimer.unref();
+    const purgeOrm = orm;
+    idempotencyPurge = startIdempotencyPurge(() => purgeOrm.em.fork() as SqlEntityManager, logger);
 
     if (config.kafkaBrokers.length > 0) {
       const client = {
@@ -268,6 +279,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         ApolloServerPluginInlineTraceDisabled(),
         requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields),
         httpStatusPlugin<SubgraphContext<TLoaders>>(),
+        idempotentMutations<SubgraphContext<TLoaders>>(),
       ],
     });
     await apollo.start();
@@ -336,6 +348,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     await step('relay', () => relay?.stop(), kafkaDeadline - Date.now());
     await step('producer', () => producer?.disconnect(), kafkaDeadline - Date.now());
     await step('admin', () => admin?.disconnect(), kafkaDeadline - Date.now());
+    idempotencyPurge?.stop();
     await step('orm', () => orm?.close(true), 2_000);
     server = undefined;
     apollo = undefined;

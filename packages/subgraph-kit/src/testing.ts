@@ -6,6 +6,7 @@ import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, wa
 import type { Admin, Producer } from 'kafkajs';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
 import { createLogger } from './logger.js';
+export * from './race-testing.js';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode, raw } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ActivityFollowUpCompletedV1, ActivityReviewedV1, CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, isUuid, notFound, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, headsTeam, isScoped, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, headsTeam, isScoped, readAccess, restrictToVisibleCustomers, toConnection, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
@@ -137,9 +137,12 @@ export async function reviewActivity(
   const id = requireUuid('id', args.id);
   const decision = requireOneOf('decision', args.decision, REVIEW_DECISIONS);
   const comment = optionalText('comment', args.comment, 2000);
-  return em.transactional(async (tx) => {
-    const activity = await activityQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+  const load = async (tx: SqlEntityManager): Promise<IActivity> => {
+    const activity = await activityQuery(tx, principal, access).andWhere({ id }).getSingleResult();
     if (!activity) throw notFound('Activity', id, 'id');
+    return activity;
+  };
+  return transition(em, load, async (activity, tx) => {
     if (isScoped(access)) {
       const customer = await tx.findOne(Customer, { id: activity.customerId });
       if (!headsTeam(principal, customer?.teamId)) {
@@ -168,9 +171,12 @@ export async function completeFollowUp(em: SqlEntityManager, principal: Principa
   const access = writeAccess(activityPolicy, principal, 'activities');
   if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first');
   const id = requireUuid('id', rawId);
-  return em.transactional(async (tx) => {
-    const activity = await activityQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+  const load = async (tx: SqlEntityManager): Promise<IActivity> => {
+    const activity = await activityQuery(tx, principal, access).andWhere({ id }).getSingleResult();
     if (!activity) throw notFound('Activity', id, 'id');
+    return activity;
+  };
+  return transition(em, load, (activity, tx) => {
     const doneAt = new Date();
     markFollowUpDone(activity, principal.userId, doneAt);
     publish(

@@ -4,7 +4,7 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerAddressChangedV1, type EventMetadata } from '@rapport/contracts';
 import { conflict, notFound, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { restoreAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { restoreAccess, restrictToVisibleCustomers, transition, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { ADDRESS_KINDS, Address, requireCountry, type IAddress } from './address.entity.js';
 import { addressPolicy } from './address.policy.js';
@@ -80,29 +80,31 @@ export async function addAddress(em: SqlEntityManager, principal: Principal | nu
 export async function removeAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
   const access = writeAccess(addressPolicy, principal, 'addresses');
   const addressId = requireUuid('id', id);
-  const address = await addressQuery(em, principal, access).andWhere({ id: addressId }).getSingleResult();
-  if (!address) {
-    await findVisible(em, principal, access, addressId, 'id', true);
-    throw conflict('ADDRESS_ALREADY_REMOVED', `Address ${addressId} is already removed`, 'id');
-  }
-  await findWritableCustomer(em, principal, address.customerId, 'id');
-  address.deletedAt = new Date();
-  announceAddress(em, address, 'REMOVED', meta);
-  await em.flush();
-  return address;
+  return transition(
+    em,
+    async (tx) => (await addressQuery(tx, principal, access).andWhere({ id: addressId }).getSingleResult()) ?? findVisible(tx, principal, access, addressId, 'id', true),
+    async (address, tx) => {
+      if (address.deletedAt) throw conflict('ADDRESS_ALREADY_REMOVED', `Address ${addressId} is already removed`, 'id');
+      await findWritableCustomer(tx, principal, address.customerId, 'id');
+      address.deletedAt = new Date();
+      announceAddress(tx, address, 'REMOVED', meta);
+      return address;
+    },
+  );
 }
 
 /** Restores a removed address (admins, directors, team heads). A live one: CONFLICT. */
 export async function restoreAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
   const access = restoreAccess(addressPolicy, principal, 'addresses');
   const addressId = requireUuid('id', id);
-  const address = await addressQuery(em, principal, access, true).andWhere({ id: addressId }).getSingleResult();
-  if (!address) {
-    await findVisible(em, principal, access, addressId, 'id');
-    throw conflict('ADDRESS_NOT_REMOVED', `Address ${addressId} is not removed`, 'id');
-  }
-  address.deletedAt = null;
-  announceAddress(em, address, 'RESTORED', meta);
-  await em.flush();
-  return address;
+  return transition(
+    em,
+    async (tx) => (await addressQuery(tx, principal, access, true).andWhere({ id: addressId }).getSingleResult()) ?? findVisible(tx, principal, access, addressId, 'id'),
+    (address, tx) => {
+      if (!address.deletedAt) throw conflict('ADDRESS_NOT_REMOVED', `Address ${addressId} is not removed`, 'id');
+      address.deletedAt = null;
+      announceAddress(tx, address, 'RESTORED', meta);
+      return address;
+    },
+  );
 }

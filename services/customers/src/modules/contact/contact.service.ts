@@ -4,7 +4,7 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerContactChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { readAccess, restoreAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { readAccess, restoreAccess, restrictToVisibleCustomers, transition, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { CONTACT_CHANNELS, Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
@@ -166,30 +166,32 @@ export async function updateContact(em: SqlEntityManager, principal: Principal |
 export async function removeContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
   const access = writeAccess(contactPolicy, principal, 'contacts');
   const contactId = requireUuid('id', id);
-  const contact = await contactQuery(em, principal, access).andWhere({ id: contactId }).getSingleResult();
-  if (!contact) {
-    await findVisible(em, principal, access, contactId, 'id', true);
-    throw conflict('CONTACT_ALREADY_REMOVED', `Contact ${contactId} is already removed`, 'id');
-  }
-  await findWritableCustomer(em, principal, contact.customerId, 'id');
-  contact.deletedAt = new Date();
-  contact.isPrimary = false;
-  announceContact(em, contact, 'REMOVED', meta);
-  await em.flush();
-  return contact;
+  return transition(
+    em,
+    async (tx) => (await contactQuery(tx, principal, access).andWhere({ id: contactId }).getSingleResult()) ?? findVisible(tx, principal, access, contactId, 'id', true),
+    async (contact, tx) => {
+      if (contact.deletedAt) throw conflict('CONTACT_ALREADY_REMOVED', `Contact ${contactId} is already removed`, 'id');
+      await findWritableCustomer(tx, principal, contact.customerId, 'id');
+      contact.deletedAt = new Date();
+      contact.isPrimary = false;
+      announceContact(tx, contact, 'REMOVED', meta);
+      return contact;
+    },
+  );
 }
 
 /** Restores a removed contact, not as primary (admins, directors, team heads). A live one: CONFLICT. */
 export async function restoreContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
   const access = restoreAccess(contactPolicy, principal, 'contacts');
   const contactId = requireUuid('id', id);
-  const contact = await contactQuery(em, principal, access, true).andWhere({ id: contactId }).getSingleResult();
-  if (!contact) {
-    await findVisible(em, principal, access, contactId, 'id');
-    throw conflict('CONTACT_NOT_REMOVED', `Contact ${contactId} is not removed`, 'id');
-  }
-  contact.deletedAt = null;
-  announceContact(em, contact, 'RESTORED', meta);
-  await em.flush();
-  return contact;
+  return transition(
+    em,
+    async (tx) => (await contactQuery(tx, principal, access, true).andWhere({ id: contactId }).getSingleResult()) ?? findVisible(tx, principal, access, contactId, 'id'),
+    (contact, tx) => {
+      if (!contact.deletedAt) throw conflict('CONTACT_NOT_REMOVED', `Contact ${contactId} is not removed`, 'id');
+      contact.deletedAt = null;
+      announceContact(tx, contact, 'RESTORED', meta);
+      return contact;
+    },
+  );
 }

@@ -17,6 +17,7 @@ import {
   restoreAccess,
   restrictToVisibleCustomers,
   toConnection,
+  transition,
   visibleCustomersSql,
   writeAccess,
   type Access,
@@ -318,41 +319,46 @@ const HANDOVER_NOTE_MAX = 2000;
 export async function transferCustomer(em: SqlEntityManager, principal: Principal | null, input: TransferCustomerInput, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   if (isScoped(access) && !isTeamHead(principal)) throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'only a team head, a director or an admin transfers customers');
-  const customer = await findVisible(em, principal, access, requireUuid('input.customerId', input.customerId), 'input.customerId');
-  if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
-    throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'a team head transfers the customers of the teams they head only', { field: 'input.customerId' });
-  }
+  const customerId = requireUuid('input.customerId', input.customerId);
   const toOwnerId = requireUuid('input.toOwnerId', input.toOwnerId);
   const note = optionalText('input.note', input.note, HANDOVER_NOTE_MAX);
-  const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
-  if (isScoped(access) && !headsTeam(principal, teamId)) {
-    throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
-  }
-  const fromOwnerId = customer.ownerId ?? null;
-  customer.ownerId = toOwnerId;
-  customer.teamId = teamId;
-  const row = await em.findOne(CustomerAccess, { customerId: customer.id });
-  if (row) {
-    row.ownerId = toOwnerId;
-    row.teamId = teamId;
-  } else em.create(CustomerAccess, { customerId: customer.id, ownerId: toOwnerId, teamId, sharedWith: [] });
-  const transferredAt = new Date();
-  const eventId = randomUUID();
-  publish(em, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: transferredAt.toISOString(), note }, { ...meta, id: eventId });
-  if (note) auditChange(em, 'Customer', customer.id, [{ field: 'handoverNote', from: null, to: note }]);
-  em.create(TimelineEntry, {
-    id: randomUUID(),
-    customerId: customer.id,
-    eventId,
-    kind: 'CUSTOMER_TRANSFERRED',
-    module: TIMELINE_KIND_MODULE.CUSTOMER_TRANSFERRED,
-    summary: note ? `Customer transferred to a new owner. Handover note: ${note}` : 'Customer transferred to a new owner',
-    sourceService: 'customers',
-    subjectId: customer.id,
-    occurredAt: transferredAt,
-  });
-  await em.flush();
-  return customer;
+  return transition(
+    em,
+    (tx) => findVisible(tx, principal, access, customerId, 'input.customerId'),
+    async (customer, tx) => {
+      if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+        throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'a team head transfers the customers of the teams they head only', { field: 'input.customerId' });
+      }
+      const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
+      if (isScoped(access) && !headsTeam(principal, teamId)) {
+        throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
+      }
+      const fromOwnerId = customer.ownerId ?? null;
+      customer.ownerId = toOwnerId;
+      customer.teamId = teamId;
+      const row = await tx.findOne(CustomerAccess, { customerId: customer.id });
+      if (row) {
+        row.ownerId = toOwnerId;
+        row.teamId = teamId;
+      } else tx.create(CustomerAccess, { customerId: customer.id, ownerId: toOwnerId, teamId, sharedWith: [] });
+      const transferredAt = new Date();
+      const eventId = randomUUID();
+      publish(tx, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: transferredAt.toISOString(), note }, { ...meta, id: eventId });
+      if (note) auditChange(tx, 'Customer', customer.id, [{ field: 'handoverNote', from: null, to: note }]);
+      tx.create(TimelineEntry, {
+        id: randomUUID(),
+        customerId: customer.id,
+        eventId,
+        kind: 'CUSTOMER_TRANSFERRED',
+        module: TIMELINE_KIND_MODULE.CUSTOMER_TRANSFERRED,
+        summary: note ? `Customer transferred to a new owner. Handover note: ${note}` : 'Customer transferred to a new owner',
+        sourceService: 'customers',
+        subjectId: customer.id,
+        occurredAt: transferredAt,
+      });
+      return customer;
+    },
+  );
 }
 
 /** Shares (or stops sharing) a customer with a user; its owner, team head, director or admin may. */
@@ -398,32 +404,34 @@ export async function sharedWithByCustomer(em: SqlEntityManager, customerIds: re
 export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
-  const customer = await visibleQuery(em, principal, access).andWhere({ id: customerId }).getSingleResult();
-  if (!customer) {
-    await findVisible(em, principal, access, customerId, 'id', true);
-    throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} is already deleted`, { field: 'id' });
-  }
-  if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
-    throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin deletes a customer');
-  }
-  customer.deletedAt = new Date();
-  publish(em, CustomerDeletedV1, customer.id, { customerId: customer.id, deletedAt: customer.deletedAt.toISOString() }, meta);
-  await em.flush();
-  return customer;
+  return transition(
+    em,
+    async (tx) => (await visibleQuery(tx, principal, access).andWhere({ id: customerId }).getSingleResult()) ?? findVisible(tx, principal, access, customerId, 'id', true),
+    (customer, tx) => {
+      if (customer.deletedAt) throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} is already deleted`, { field: 'id' });
+      if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+        throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin deletes a customer');
+      }
+      customer.deletedAt = new Date();
+      publish(tx, CustomerDeletedV1, customer.id, { customerId: customer.id, deletedAt: customer.deletedAt.toISOString() }, meta);
+      return customer;
+    },
+  );
 }
 
 /** Restores a softly deleted customer; for admins, directors and team heads. Announced with `customers.customer.restored.v1`. */
 export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = restoreAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
-  const customer = await visibleQuery(em, principal, access, true).andWhere({ id: customerId }).getSingleResult();
-  if (!customer) {
-    await findVisible(em, principal, access, customerId, 'id');
-    throw new AppError('CONFLICT', 'CUSTOMER_NOT_DELETED', `Customer ${customerId} is not deleted`, { field: 'id' });
-  }
-  if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
-  customer.deletedAt = null;
-  publish(em, CustomerRestoredV1, customer.id, { customerId: customer.id, restoredAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return customer;
+  return transition(
+    em,
+    async (tx) => (await visibleQuery(tx, principal, access, true).andWhere({ id: customerId }).getSingleResult()) ?? findVisible(tx, principal, access, customerId, 'id'),
+    (customer, tx) => {
+      if (!customer.deletedAt) throw new AppError('CONFLICT', 'CUSTOMER_NOT_DELETED', `Customer ${customerId} is not deleted`, { field: 'id' });
+      if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
+      customer.deletedAt = null;
+      publish(tx, CustomerRestoredV1, customer.id, { customerId: customer.id, restoredAt: new Date().toISOString() }, meta);
+      return customer;
+    },
+  );
 }

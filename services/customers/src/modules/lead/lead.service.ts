@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { LeadCapturedV1, LeadConvertedV1, LeadDisqualifiedV1, LeadQualifiedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, pageSize, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { assertAssignable, decodeCursor, isScoped, readAccess, toConnection, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { assertAssignable, decodeCursor, isScoped, readAccess, toConnection, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
@@ -36,11 +35,9 @@ export function leadQuery(em: SqlEntityManager, principal: Principal | null, acc
   return qb;
 }
 
-async function findLead(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, lock = false): Promise<ILead> {
+async function findLead(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string): Promise<ILead> {
   const leadId = requireUuid(field, id);
-  const qb = leadQuery(em, principal, access).andWhere({ id: leadId });
-  if (lock) qb.setLockMode(LockMode.PESSIMISTIC_WRITE);
-  const lead = await qb.getSingleResult();
+  const lead = await leadQuery(em, principal, access).andWhere({ id: leadId }).getSingleResult();
   if (!lead) throw notFound('Lead', leadId, field);
   return lead;
 }
@@ -190,26 +187,36 @@ export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput,
 
 /** Marks a NEW lead QUALIFIED (a qualified lead stays so; other states are a CONFLICT). */
 export async function qualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ILead> {
-  const lead = await findLead(em, principal, writeAccess(leadPolicy, principal, 'leads'), id, 'id');
-  if (lead.status !== 'NEW') throw conflict('LEAD_NOT_NEW', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a new lead can be qualified`, 'id');
-  lead.status = 'QUALIFIED';
-  publish(em, LeadQualifiedV1, lead.id, { leadId: lead.id, qualifiedAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return lead;
+  const access = writeAccess(leadPolicy, principal, 'leads');
+  return transition(
+    em,
+    (tx) => findLead(tx, principal, access, id, 'id'),
+    (lead, tx) => {
+      if (lead.status !== 'NEW') throw conflict('LEAD_NOT_NEW', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a new lead can be qualified`, 'id');
+      lead.status = 'QUALIFIED';
+      publish(tx, LeadQualifiedV1, lead.id, { leadId: lead.id, qualifiedAt: new Date().toISOString() }, meta);
+      return lead;
+    },
+  );
 }
 
 /** Marks a NEW or QUALIFIED lead DISQUALIFIED with the reason (required). */
 export async function disqualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, reason: string, meta: EventMetadata): Promise<ILead> {
-  const lead = await findLead(em, principal, writeAccess(leadPolicy, principal, 'leads'), id, 'id');
-  const why = requireText('reason', reason ?? '', REASON_MAX);
-  if (lead.status !== 'NEW' && lead.status !== 'QUALIFIED') {
-    throw conflict('LEAD_CLOSED', `lead ${lead.id} is ${lead.status.toLowerCase()} and can no longer be disqualified`, 'id');
-  }
-  lead.status = 'DISQUALIFIED';
-  lead.disqualifyReason = why;
-  publish(em, LeadDisqualifiedV1, lead.id, { leadId: lead.id, reason: why, disqualifiedAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return lead;
+  const access = writeAccess(leadPolicy, principal, 'leads');
+  return transition(
+    em,
+    (tx) => findLead(tx, principal, access, id, 'id'),
+    (lead, tx) => {
+      const why = requireText('reason', reason ?? '', REASON_MAX);
+      if (lead.status !== 'NEW' && lead.status !== 'QUALIFIED') {
+        throw conflict('LEAD_CLOSED', `lead ${lead.id} is ${lead.status.toLowerCase()} and can no longer be disqualified`, 'id');
+      }
+      lead.status = 'DISQUALIFIED';
+      lead.disqualifyReason = why;
+      publish(tx, LeadDisqualifiedV1, lead.id, { leadId: lead.id, reason: why, disqualifiedAt: new Date().toISOString() }, meta);
+      return lead;
+    },
+  );
 }
 
 export interface ConvertLeadInput {
@@ -236,7 +243,7 @@ const CONVERSION_CANDIDATES = 5;
 
 /**
  * Converts a QUALIFIED lead (CONFLICT otherwise), in one database transaction with the lead row
- * locked, so a lead converts once and nothing is written when any step fails:
+ * locked (the kit's transition), so a lead converts once and nothing is written when any step fails:
  * - with `attachToCustomerId`, into that existing customer (one the caller may change): the lead's
  *   person joins it as a contact, unless a contact with the lead's email is already there;
  * - else into a new customer (through createCustomer; owned by the lead's owner, or the caller when
@@ -259,8 +266,7 @@ export async function convertLead(em: SqlEntityManager, principal: Principal | n
   const opportunity = input.opportunity
     ? { title: requireText('input.opportunity.title', input.opportunity.title), amount: parseMoneyInput('input.opportunity.amount', input.opportunity.amount) }
     : null;
-  return em.transactional(async (tx) => {
-    const lead = await findLead(tx, principal, access, leadId, 'id', true);
+  return transition(em, (tx) => findLead(tx, principal, access, leadId, 'id'), async (lead, tx) => {
     if (lead.status !== 'QUALIFIED') throw conflict('LEAD_NOT_QUALIFIED', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a qualified lead converts`, 'id');
     if (kind === 'COMPANY' && !lead.company) {
       throw badInput('input.customerKind', 'input.customerKind: a lead without a company converts to a PERSON customer', 'COMPANY_REQUIRED');
@@ -310,7 +316,6 @@ export async function convertLead(em: SqlEntityManager, principal: Principal | n
       { leadId: lead.id, customerId: customer.id, contactId: contact.id, ownerId: attachToId ? (customer.ownerId ?? null) : ownerId, opportunity, convertedAt: new Date().toISOString() },
       meta,
     );
-    await tx.flush();
     return lead;
   });
 }

@@ -129,7 +129,8 @@ describe('invoice audit trail', () => {
   it('records nothing for a payment that is refused', async () => {
     const before = await auditCount();
     const overpaid = await subgraph.gqlAs(accountant, payMutation, { input: { invoiceId: id, amount: { amount: '0.01', currency: 'EUR' }, paidOn: today() } });
-    expect(overpaid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.amount' });
+    // The invoice is paid: its state refuses any payment (CONFLICT), before the amount is looked at.
+    expect(overpaid.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVOICE_PAID', field: 'input.invoiceId' });
     expect(await auditCount()).toBe(before);
   });
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { PaymentRecordedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, normaliseAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
-import { restrictToVisibleCustomers, writeAccess } from '@rapport/subgraph-kit';
+import { badInput, conflict, normaliseAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
+import { restrictToVisibleCustomers, transition, writeAccess } from '@rapport/subgraph-kit';
 import { applyPayment, balanceUnits, Invoice, invoiceMoney, type IInvoice } from '../invoice/invoice.entity.js';
 import { Payment } from './payment.entity.js';
 import { paymentPolicy } from './payment.policy.js';
@@ -18,7 +17,8 @@ export interface RecordPaymentInput {
 
 /**
  * Records a payment against an invoice and updates its amount paid and status, in one
- * transaction holding the invoice's row lock, so two concurrent payments cannot overpay it.
+ * transaction holding the invoice's row lock (the kit's transition), so two concurrent payments cannot
+ * overpay it; a paid invoice takes no more payments (CONFLICT).
  * Writes `finance.payment.recorded.v1` in the same transaction. An invoice the caller may not see is NOT_FOUND.
  */
 export async function recordPayment(em: SqlEntityManager, principal: Principal | null, input: RecordPaymentInput, meta: EventMetadata): Promise<IInvoice> {
@@ -28,11 +28,15 @@ export async function recordPayment(em: SqlEntityManager, principal: Principal |
   const units = parseAmount('input.amount.amount', amount.amount);
   if (units === 0n) throw badInput('input.amount.amount', 'input.amount.amount must be greater than zero', 'ZERO_AMOUNT');
   const paidOn = requireIsoDate('input.paidOn', input.paidOn);
-  return em.transactional(async (tx) => {
-    const qb = tx.createQueryBuilder(Invoice, 'i').select('*').where({ id: invoiceId }).setLockMode(LockMode.PESSIMISTIC_WRITE);
+  const load = async (tx: SqlEntityManager): Promise<IInvoice> => {
+    const qb = tx.createQueryBuilder(Invoice, 'i').select('*').where({ id: invoiceId });
     restrictToVisibleCustomers(qb, 'i', principal, access);
     const invoice = await qb.getSingleResult();
     if (!invoice) throw notFound('Invoice', input.invoiceId, 'input.invoiceId');
+    return invoice;
+  };
+  return transition(em, load, (invoice, tx) => {
+    if (invoice.status === 'PAID') throw conflict('INVOICE_PAID', `invoice ${invoice.number} is paid already`, 'input.invoiceId');
     if (amount.currency !== invoice.currency) {
       throw badInput('input.amount.currency', `input.amount.currency must be ${invoice.currency}, the currency of invoice ${invoice.number}`, 'CURRENCY_MISMATCH');
     }

@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { UserCreatedV1, UserDeactivatedV1, UserRoleChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
@@ -94,30 +94,40 @@ async function requireAnotherAdmin(em: SqlEntityManager, user: IUser, field: str
  */
 export async function setUserRole(em: SqlEntityManager, id: string, role: string, meta: EventMetadata): Promise<IUser> {
   const newRole = requireOneOf('role', role, ROLES);
-  const user = await getUser(em, id);
-  if (newRole !== 'ADMIN') await requireAnotherAdmin(em, user, 'role');
-  const fromRole = user.role;
-  user.role = newRole;
-  if (fromRole !== newRole) publish(em, UserRoleChangedV1, user.id, { userId: user.id, fromRole, toRole: newRole, changedAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return user;
+  return transition(
+    em,
+    (tx) => getUser(tx, id),
+    async (user, tx) => {
+      if (newRole !== 'ADMIN') await requireAnotherAdmin(tx, user, 'role');
+      const fromRole = user.role;
+      user.role = newRole;
+      if (fromRole !== newRole) publish(tx, UserRoleChangedV1, user.id, { userId: user.id, fromRole, toRole: newRole, changedAt: new Date().toISOString() }, meta);
+      return user;
+    },
+  );
 }
 
 /**
  * Deactivates a user: no more sign-ins, every refresh token revoked, and every access token issued
- * until now revoked through `identity.access.revoked.v1`; their records stay theirs.
+ * until now revoked through `identity.access.revoked.v1`; their records stay theirs. Under the
+ * user's row lock: of concurrent deactivations one wins, the others find the user inactive already
+ * (CONFLICT).
  */
 export async function deactivateUser(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IUser> {
-  return em.transactional(async (tx) => {
-    const user = await getUser(tx, id);
-    await requireAnotherAdmin(tx, user, 'id');
-    const deactivatedAt = new Date();
-    user.active = false;
-    await revokeUserRefreshTokens(tx, user.id);
-    publish(tx, UserDeactivatedV1, user.id, { userId: user.id, deactivatedAt: deactivatedAt.toISOString() }, meta);
-    announceRevocation(tx, { userId: user.id, tokenIds: [], issuedBefore: deactivatedAt, reason: 'DEACTIVATED' }, meta);
-    return user;
-  });
+  return transition(
+    em,
+    (tx) => getUser(tx, id),
+    async (user, tx) => {
+      if (!user.active) throw conflict('USER_INACTIVE', `user ${user.email} is inactive already`, 'id');
+      await requireAnotherAdmin(tx, user, 'id');
+      const deactivatedAt = new Date();
+      user.active = false;
+      await revokeUserRefreshTokens(tx, user.id);
+      publish(tx, UserDeactivatedV1, user.id, { userId: user.id, deactivatedAt: deactivatedAt.toISOString() }, meta);
+      announceRevocation(tx, { userId: user.id, tokenIds: [], issuedBefore: deactivatedAt, reason: 'DEACTIVATED' }, meta);
+      return user;
+    },
+  );
 }
 
 /** Sets a user's password (an administrator's reset): unlocks the account and revokes every refresh token. */

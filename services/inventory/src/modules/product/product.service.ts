@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ProductCreatedV1, ProductDeletedV1, ProductRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalText, pageSize, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
-import { decodeCursor, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 
 export interface CreateProductInput {
@@ -80,22 +80,30 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
 export async function deleteProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
-  const product = await getProductWithDeleted(em, id);
-  if (product.deletedAt) throw conflict('PRODUCT_DELETED', `product ${product.sku} is deleted already`, 'id');
-  product.deletedAt = new Date();
-  publish(em, ProductDeletedV1, product.id, { productId: product.id, sku: product.sku, deletedAt: product.deletedAt.toISOString() }, meta);
-  await em.flush();
-  return product;
+  return transition(
+    em,
+    (tx) => getProductWithDeleted(tx, id),
+    (product, tx) => {
+      if (product.deletedAt) throw conflict('PRODUCT_DELETED', `product ${product.sku} is deleted already`, 'id');
+      product.deletedAt = new Date();
+      publish(tx, ProductDeletedV1, product.id, { productId: product.id, sku: product.sku, deletedAt: product.deletedAt.toISOString() }, meta);
+      return product;
+    },
+  );
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
 export async function restoreProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
-  const product = await getProductWithDeleted(em, id);
-  if (!product.deletedAt) throw conflict('PRODUCT_NOT_DELETED', `product ${product.sku} is not deleted`, 'id');
-  product.deletedAt = null;
-  publish(em, ProductRestoredV1, product.id, { productId: product.id, sku: product.sku, restoredAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return product;
+  return transition(
+    em,
+    (tx) => getProductWithDeleted(tx, id),
+    (product, tx) => {
+      if (!product.deletedAt) throw conflict('PRODUCT_NOT_DELETED', `product ${product.sku} is not deleted`, 'id');
+      product.deletedAt = null;
+      publish(tx, ProductRestoredV1, product.id, { productId: product.id, sku: product.sku, restoredAt: new Date().toISOString() }, meta);
+      return product;
+    },
+  );
 }
 
 export interface ProductFilter {

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ShipmentDeliveredV1, ShipmentPlannedV1, ShipmentShippedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
-import { restrictToVisibleCustomers } from '@rapport/subgraph-kit';
+import { restrictToVisibleCustomers, transition } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { deliver, ship, Shipment, type IShipment } from './shipment.entity.js';
 
@@ -55,32 +55,41 @@ export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: stri
 }
 
 /**
- * PLANNED → SHIPPED with the courier's tracking number, writing `inventory.shipment.shipped.v1` in
- * the same flush; NOT_FOUND when `viewer` may not see the shipment.
+ * PLANNED → SHIPPED with the courier's tracking number, under the shipment's row lock (like every
+ * transition here), writing `inventory.shipment.shipped.v1` in the same flush; NOT_FOUND when
+ * `viewer` may not see the shipment.
  */
 export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipmentId: string, trackingNumber: string, meta: EventMetadata): Promise<IShipment> {
   const tracking = requireText('trackingNumber', trackingNumber, 100);
-  const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
-  const shippedAt = new Date();
-  ship(shipment, tracking, shippedAt);
-  const { id, orderId, customerId } = shipment;
-  publish(em, ShipmentShippedV1, id, { shipmentId: id, orderId, customerId, trackingNumber: tracking, shippedAt: shippedAt.toISOString() }, meta);
-  await em.flush();
-  return shipment;
+  return transition(
+    em,
+    (tx) => getShipment(tx, viewer, shipmentId, 'shipmentId'),
+    (shipment, tx) => {
+      const shippedAt = new Date();
+      ship(shipment, tracking, shippedAt);
+      const { id, orderId, customerId } = shipment;
+      publish(tx, ShipmentShippedV1, id, { shipmentId: id, orderId, customerId, trackingNumber: tracking, shippedAt: shippedAt.toISOString() }, meta);
+      return shipment;
+    },
+  );
 }
 
 /** SHIPPED → DELIVERED, writing `inventory.shipment.delivered.v1` in the same flush; NOT_FOUND when `viewer` may not see the shipment. */
 export async function markDelivered(em: SqlEntityManager, viewer: Viewer, shipmentId: string, meta: EventMetadata): Promise<IShipment> {
-  const shipment = await getShipment(em, viewer, shipmentId, 'shipmentId');
-  const deliveredAt = new Date();
-  deliver(shipment, deliveredAt);
-  publish(
+  return transition(
     em,
-    ShipmentDeliveredV1,
-    shipment.id,
-    { shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, deliveredAt: deliveredAt.toISOString() },
-    meta,
+    (tx) => getShipment(tx, viewer, shipmentId, 'shipmentId'),
+    (shipment, tx) => {
+      const deliveredAt = new Date();
+      deliver(shipment, deliveredAt);
+      publish(
+        tx,
+        ShipmentDeliveredV1,
+        shipment.id,
+        { shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, deliveredAt: deliveredAt.toISOString() },
+        meta,
+      );
+      return shipment;
+    },
   );
-  await em.flush();
-  return shipment;
 }

@@ -4,7 +4,7 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { SupplierCreatedV1, SupplierDeletedV1, SupplierRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, readAccess, restoreAccess, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, readAccess, restoreAccess, toConnection, transition, writeAccess, type Connection } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
 import { supplierPolicy } from './supplier.policy.js';
 
@@ -106,28 +106,30 @@ export async function listSuppliers(
 export async function deleteSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
   writeAccess(supplierPolicy, principal, 'suppliers');
   const supplierId = requireUuid('id', id);
-  const supplier = await supplierQuery(em).andWhere({ id: supplierId }).getSingleResult();
-  if (!supplier) {
-    await findSupplier(em, supplierId, 'id', true);
-    throw conflict('SUPPLIER_ALREADY_DELETED', `Supplier ${supplierId} is already deleted`, 'id');
-  }
-  supplier.deletedAt = new Date();
-  publish(em, SupplierDeletedV1, supplier.id, { supplierId: supplier.id, deletedAt: supplier.deletedAt.toISOString() }, meta);
-  await em.flush();
-  return supplier;
+  return transition(
+    em,
+    async (tx) => (await supplierQuery(tx).andWhere({ id: supplierId }).getSingleResult()) ?? findSupplier(tx, supplierId, 'id', true),
+    (supplier, tx) => {
+      if (supplier.deletedAt) throw conflict('SUPPLIER_ALREADY_DELETED', `Supplier ${supplierId} is already deleted`, 'id');
+      supplier.deletedAt = new Date();
+      publish(tx, SupplierDeletedV1, supplier.id, { supplierId: supplier.id, deletedAt: supplier.deletedAt.toISOString() }, meta);
+      return supplier;
+    },
+  );
 }
 
 /** Restores a softly deleted supplier (roles with full access to suppliers); a live one is CONFLICT. */
 export async function restoreSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
   restoreAccess(supplierPolicy, principal, 'suppliers');
   const supplierId = requireUuid('id', id);
-  const supplier = await supplierQuery(em, true).andWhere({ id: supplierId }).getSingleResult();
-  if (!supplier) {
-    await findSupplier(em, supplierId, 'id');
-    throw conflict('SUPPLIER_NOT_DELETED', `Supplier ${supplierId} is not deleted`, 'id');
-  }
-  supplier.deletedAt = null;
-  publish(em, SupplierRestoredV1, supplier.id, { supplierId: supplier.id, restoredAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return supplier;
+  return transition(
+    em,
+    async (tx) => (await supplierQuery(tx, true).andWhere({ id: supplierId }).getSingleResult()) ?? findSupplier(tx, supplierId, 'id'),
+    (supplier, tx) => {
+      if (!supplier.deletedAt) throw conflict('SUPPLIER_NOT_DELETED', `Supplier ${supplierId} is not deleted`, 'id');
+      supplier.deletedAt = null;
+      publish(tx, SupplierRestoredV1, supplier.id, { supplierId: supplier.id, restoredAt: new Date().toISOString() }, meta);
+      return supplier;
+    },
+  );
 }

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, normaliseAmount, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
@@ -56,39 +56,44 @@ export async function openOpportunity(em: SqlEntityManager, viewer: Viewer, inpu
 
 /**
  * Moves the opportunity to `stageId` and writes `sales.opportunity.stage-changed.v1`; reaching Won
- * or Lost closes it and writes `sales.opportunity.closed.v1` too, in the same flush. NOT_FOUND when
- * `viewer` may not see it.
+ * or Lost closes it and writes `sales.opportunity.closed.v1` too, in the same flush, under the
+ * opportunity's row lock (concurrent moves: one at a time, so one closing wins and the others
+ * CONFLICT). NOT_FOUND when `viewer` may not see it.
  */
 export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, stageId: string, meta: EventMetadata): Promise<IOpportunity> {
-  const opportunity = await getOpportunity(em, viewer, id);
   const stage = await getStage(em, stageId, 'stageId');
-  const from = await getStage(em, opportunity.stageId, 'id');
-  moveToStage(opportunity, stage);
-  publish(
+  return transition(
     em,
-    OpportunityStageChangedV1,
-    opportunity.id,
-    { opportunityId: opportunity.id, customerId: opportunity.customerId, fromStage: from.name, toStage: stage.name, probability: stage.probability, changedAt: new Date().toISOString() },
-    meta,
+    (tx) => getOpportunity(tx, viewer, id),
+    async (opportunity, tx) => {
+      const from = await getStage(tx, opportunity.stageId, 'id');
+      moveToStage(opportunity, stage);
+      publish(
+        tx,
+        OpportunityStageChangedV1,
+        opportunity.id,
+        { opportunityId: opportunity.id, customerId: opportunity.customerId, fromStage: from.name, toStage: stage.name, probability: stage.probability, changedAt: new Date().toISOString() },
+        meta,
+      );
+      if (opportunity.status !== 'OPEN' && opportunity.closedAt) {
+        publish(
+          tx,
+          OpportunityClosedV1,
+          opportunity.id,
+          {
+            opportunityId: opportunity.id,
+            customerId: opportunity.customerId,
+            title: opportunity.title,
+            outcome: opportunity.status,
+            amount: { amount: normaliseAmount(opportunity.amount), currency: opportunity.currency },
+            closedAt: opportunity.closedAt.toISOString(),
+          },
+          meta,
+        );
+      }
+      return opportunity;
+    },
   );
-  if (opportunity.status !== 'OPEN' && opportunity.closedAt) {
-    publish(
-      em,
-      OpportunityClosedV1,
-      opportunity.id,
-      {
-        opportunityId: opportunity.id,
-        customerId: opportunity.customerId,
-        title: opportunity.title,
-        outcome: opportunity.status,
-        amount: { amount: normaliseAmount(opportunity.amount), currency: opportunity.currency },
-        closedAt: opportunity.closedAt.toISOString(),
-      },
-      meta,
-    );
-  }
-  await em.flush();
-  return opportunity;
 }
 
 /** The opportunity `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
@@ -135,13 +140,17 @@ async function getOpportunityWithDeleted(em: SqlEntityManager, viewer: Viewer, i
  * and can be restored. NOT_FOUND when `viewer` may not see it; CONFLICT when it is deleted already.
  */
 export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
-  const opportunity = await getOpportunityWithDeleted(em, viewer, id);
-  if (opportunity.deletedAt) throw conflict('OPPORTUNITY_DELETED', `opportunity ${opportunity.id} is deleted already`, 'id');
-  opportunity.deletedAt = new Date();
-  const { id: opportunityId, customerId } = opportunity;
-  publish(em, OpportunityDeletedV1, opportunityId, { opportunityId, customerId, deletedAt: opportunity.deletedAt.toISOString() }, meta);
-  await em.flush();
-  return opportunity;
+  return transition(
+    em,
+    (tx) => getOpportunityWithDeleted(tx, viewer, id),
+    (opportunity, tx) => {
+      if (opportunity.deletedAt) throw conflict('OPPORTUNITY_DELETED', `opportunity ${opportunity.id} is deleted already`, 'id');
+      opportunity.deletedAt = new Date();
+      const { id: opportunityId, customerId } = opportunity;
+      publish(tx, OpportunityDeletedV1, opportunityId, { opportunityId, customerId, deletedAt: opportunity.deletedAt.toISOString() }, meta);
+      return opportunity;
+    },
+  );
 }
 
 /**
@@ -149,11 +158,15 @@ export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id
  * see it; CONFLICT when it is not deleted.
  */
 export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
-  const opportunity = await getOpportunityWithDeleted(em, viewer, id);
-  if (!opportunity.deletedAt) throw conflict('OPPORTUNITY_NOT_DELETED', `opportunity ${opportunity.id} is not deleted`, 'id');
-  opportunity.deletedAt = null;
-  const { id: opportunityId, customerId } = opportunity;
-  publish(em, OpportunityRestoredV1, opportunityId, { opportunityId, customerId, restoredAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return opportunity;
+  return transition(
+    em,
+    (tx) => getOpportunityWithDeleted(tx, viewer, id),
+    (opportunity, tx) => {
+      if (!opportunity.deletedAt) throw conflict('OPPORTUNITY_NOT_DELETED', `opportunity ${opportunity.id} is not deleted`, 'id');
+      opportunity.deletedAt = null;
+      const { id: opportunityId, customerId } = opportunity;
+      publish(tx, OpportunityRestoredV1, opportunityId, { opportunityId, customerId, restoredAt: new Date().toISOString() }, meta);
+      return opportunity;
+    },
+  );
 }

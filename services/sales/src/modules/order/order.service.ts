@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV1, OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, pageSize, parseMoneyInput, requireCurrency, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { cancel, lineTotal, ORDER_STATUSES, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 
@@ -107,30 +107,35 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: Pl
 }
 
 /**
- * Cancels a confirmed order and writes `sales.order.cancelled.v1` (with its lines, so inventory
+ * Cancels a confirmed order under its row lock (concurrent cancels and a delivery completing it: one
+ * wins, the others CONFLICT) and writes `sales.order.cancelled.v1` (with its lines, so inventory
  * releases what it reserved) in the same flush; NOT_FOUND when `viewer` may not see it.
  */
 export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ISalesOrder> {
-  const order = await getOrder(em, viewer, id);
-  const cancelledAt = new Date();
-  cancel(order, cancelledAt);
-  const lines = await em.find(SalesOrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
-  publish(
+  return transition(
     em,
-    OrderCancelledV1,
-    order.id,
-    {
-      orderId: order.id,
-      customerId: order.customerId,
-      number: order.number,
-      total: { amount: normaliseAmount(order.total), currency: order.currency },
-      lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-      cancelledAt: cancelledAt.toISOString(),
+    (tx) => getOrder(tx, viewer, id),
+    async (order, tx) => {
+      const cancelledAt = new Date();
+      cancel(order, cancelledAt);
+      const lines = await tx.find(SalesOrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
+      publish(
+        tx,
+        OrderCancelledV1,
+        order.id,
+        {
+          orderId: order.id,
+          customerId: order.customerId,
+          number: order.number,
+          total: { amount: normaliseAmount(order.total), currency: order.currency },
+          lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+          cancelledAt: cancelledAt.toISOString(),
+        },
+        meta,
+      );
+      return order;
     },
-    meta,
   );
-  await em.flush();
-  return order;
 }
 
 /** The order `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */

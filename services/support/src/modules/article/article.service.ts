@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ArticleArchivedV1, ArticleCreatedV1, ArticleDraftUpdatedV1, ArticlePublishedV1, ArticleRestoredV1, TicketArticleLinkedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, isUuid, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, encodeCursor, readAccess, restoreAccess, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { decodeCursor, encodeCursor, readAccess, restoreAccess, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
@@ -98,49 +98,53 @@ export async function updateArticleDraft(em: SqlEntityManager, principal: Princi
 export async function publishArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  return em.transactional(async (tx) => {
-    const article = await articleQuery(tx, access).andWhere({ id: articleId }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
-    if (!article) throw notFound('Article', articleId, 'id');
-    const version = tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
-    publish(
-      tx,
-      ArticlePublishedV1,
-      article.id,
-      { articleId: article.id, version: version.version, title: version.title, category: article.category, publishedBy: version.publishedBy ?? null, publishedAt: version.publishedAt.toISOString() },
-      meta,
-    );
-    return article;
-  });
+  return transition(
+    em,
+    (tx) => findVisible(tx, access, articleId, 'id'),
+    (article, tx) => {
+      const version = tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
+      publish(
+        tx,
+        ArticlePublishedV1,
+        article.id,
+        { articleId: article.id, version: version.version, title: version.title, category: article.category, publishedBy: version.publishedBy ?? null, publishedAt: version.publishedAt.toISOString() },
+        meta,
+      );
+      return article;
+    },
+  );
 }
 
 /** Archives an article (a soft deletion): it leaves search, lookups and tickets' article lists; CONFLICT when already archived. */
 export async function archiveArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  const article = await articleQuery(em, access).andWhere({ id: articleId }).getSingleResult();
-  if (!article) {
-    await findVisible(em, access, articleId, 'id', true);
-    throw conflict('ARTICLE_ALREADY_ARCHIVED', `Article ${articleId} is already archived`, 'id');
-  }
-  article.deletedAt = new Date();
-  publish(em, ArticleArchivedV1, article.id, { articleId: article.id, archivedAt: article.deletedAt.toISOString() }, meta);
-  await em.flush();
-  return article;
+  return transition(
+    em,
+    async (tx) => (await articleQuery(tx, access).andWhere({ id: articleId }).getSingleResult()) ?? findVisible(tx, access, articleId, 'id', true),
+    (article, tx) => {
+      if (article.deletedAt) throw conflict('ARTICLE_ALREADY_ARCHIVED', `Article ${articleId} is already archived`, 'id');
+      article.deletedAt = new Date();
+      publish(tx, ArticleArchivedV1, article.id, { articleId: article.id, archivedAt: article.deletedAt.toISOString() }, meta);
+      return article;
+    },
+  );
 }
 
 /** Brings an archived article back as it was; CONFLICT when it is not archived. */
 export async function restoreArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = restoreAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  const article = await articleQuery(em, access, true).andWhere({ id: articleId }).getSingleResult();
-  if (!article) {
-    await findVisible(em, access, articleId, 'id');
-    throw conflict('ARTICLE_NOT_ARCHIVED', `Article ${articleId} is not archived`, 'id');
-  }
-  article.deletedAt = null;
-  publish(em, ArticleRestoredV1, article.id, { articleId: article.id, restoredAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return article;
+  return transition(
+    em,
+    async (tx) => (await articleQuery(tx, access, true).andWhere({ id: articleId }).getSingleResult()) ?? findVisible(tx, access, articleId, 'id'),
+    (article, tx) => {
+      if (!article.deletedAt) throw conflict('ARTICLE_NOT_ARCHIVED', `Article ${articleId} is not archived`, 'id');
+      article.deletedAt = null;
+      publish(tx, ArticleRestoredV1, article.id, { articleId: article.id, restoredAt: new Date().toISOString() }, meta);
+      return article;
+    },
+  );
 }
 
 /** One article by id; NOT_FOUND when unknown, archived, or (for readers) never published. */

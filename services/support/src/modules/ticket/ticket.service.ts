@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
@@ -12,6 +11,7 @@ import {
   restoreAccess,
   restrictToVisibleCustomers,
   toConnection,
+  transition,
   writeAccess,
   type Access,
   type Connection,
@@ -118,7 +118,7 @@ export async function changeTicketStatus(
   const ticketId = requireUuid('id', id);
   const to = requireOneOf('status', status, TICKET_STATUSES);
   const text = optionalText('note', note, 2000);
-  return transition(em, principal, access, ticketId, to, text, 'status', meta);
+  return moveStatus(em, principal, access, ticketId, to, text, 'status', meta);
 }
 
 /**
@@ -128,10 +128,10 @@ export async function changeTicketStatus(
 export async function resolveTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
-  return transition(em, principal, access, ticketId, 'RESOLVED', null, 'id', meta);
+  return moveStatus(em, principal, access, ticketId, 'RESOLVED', null, 'id', meta);
 }
 
-async function transition(
+async function moveStatus(
   em: SqlEntityManager,
   principal: Principal | null,
   access: Access,
@@ -141,25 +141,27 @@ async function transition(
   field: string,
   meta: EventMetadata,
 ): Promise<ITicket> {
-  return em.transactional(async (tx) => {
-    const ticket = await ticketQuery(tx, principal, access).andWhere({ id: ticketId }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
-    if (!ticket) throw notFound('Ticket', ticketId, 'id');
-    const at = new Date();
-    const from = changeStatus(ticket, to, at, field);
-    recordStatusChange(tx, ticket, from, note, principal?.userId ?? null, at);
-    const { id, customerId, number } = ticket;
-    publish(tx, TicketStatusChangedV1, id, { ticketId: id, customerId, number, fromStatus: from, toStatus: to, note, changedAt: at.toISOString() }, meta);
-    if (to === 'RESOLVED') {
-      publish(
-        tx,
-        TicketResolvedV1,
-        ticket.id,
-        { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, resolvedAt: at.toISOString() },
-        meta,
-      );
-    }
-    return ticket;
-  });
+  return transition(
+    em,
+    (tx) => findVisible(tx, principal, access, ticketId, 'id'),
+    (ticket, tx) => {
+      const at = new Date();
+      const from = changeStatus(ticket, to, at, field);
+      recordStatusChange(tx, ticket, from, note, principal?.userId ?? null, at);
+      const { id, customerId, number } = ticket;
+      publish(tx, TicketStatusChangedV1, id, { ticketId: id, customerId, number, fromStatus: from, toStatus: to, note, changedAt: at.toISOString() }, meta);
+      if (to === 'RESOLVED') {
+        publish(
+          tx,
+          TicketResolvedV1,
+          ticket.id,
+          { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, resolvedAt: at.toISOString() },
+          meta,
+        );
+      }
+      return ticket;
+    },
+  );
 }
 
 /**
@@ -180,20 +182,24 @@ export async function assignTicket(
   if (assigneeId === undefined && teamId === undefined) throw badInput('assigneeId', 'give assigneeId, teamId or both (null clears one)', 'REQUIRED');
   const assignee = assigneeId === undefined ? undefined : optionalUuid('assigneeId', assigneeId);
   const team = teamId === undefined ? undefined : optionalUuid('teamId', teamId);
-  const ticket = await findVisible(em, principal, access, ticketId, 'id');
-  assertNotClosed(ticket, 'id');
-  if (assignee !== undefined) ticket.assigneeId = assignee;
-  if (team !== undefined) ticket.teamId = team;
-  const { customerId, number } = ticket;
-  publish(
+  return transition(
     em,
-    TicketAssignedV1,
-    ticket.id,
-    { ticketId: ticket.id, customerId, number, assigneeId: ticket.assigneeId ?? null, teamId: ticket.teamId ?? null, assignedAt: new Date().toISOString() },
-    meta,
+    (tx) => findVisible(tx, principal, access, ticketId, 'id'),
+    (ticket, tx) => {
+      assertNotClosed(ticket, 'id');
+      if (assignee !== undefined) ticket.assigneeId = assignee;
+      if (team !== undefined) ticket.teamId = team;
+      const { customerId, number } = ticket;
+      publish(
+        tx,
+        TicketAssignedV1,
+        ticket.id,
+        { ticketId: ticket.id, customerId, number, assigneeId: ticket.assigneeId ?? null, teamId: ticket.teamId ?? null, assignedAt: new Date().toISOString() },
+        meta,
+      );
+      return ticket;
+    },
   );
-  await em.flush();
-  return ticket;
 }
 
 export interface UpdateTicketInput {
@@ -225,22 +231,26 @@ export async function updateTicket(em: SqlEntityManager, principal: Principal | 
   }
   if (input.category !== undefined) changes.category = optionalCategory('input.category', input.category);
   if (input.channel !== undefined) changes.channel = optionalChannel('input.channel', input.channel);
-  const ticket = await findVisible(em, principal, access, ticketId, 'input.id');
-  assertNotClosed(ticket, 'input.id');
-  const changedFields = Object.keys(changes).filter((field) => changes[field as keyof typeof changes] !== ticket[field as keyof typeof changes]);
-  Object.assign(ticket, changes);
-  if (changedFields.length > 0) {
-    const { customerId, number, subject, priority, category, channel } = ticket;
-    publish(
-      em,
-      TicketUpdatedV1,
-      ticket.id,
-      { ticketId: ticket.id, customerId, number, changedFields, subject, priority, category: category ?? null, channel: channel ?? null, updatedAt: new Date().toISOString() },
-      meta,
-    );
-  }
-  await em.flush();
-  return ticket;
+  return transition(
+    em,
+    (tx) => findVisible(tx, principal, access, ticketId, 'input.id'),
+    (ticket, tx) => {
+      assertNotClosed(ticket, 'input.id');
+      const changedFields = Object.keys(changes).filter((field) => changes[field as keyof typeof changes] !== ticket[field as keyof typeof changes]);
+      Object.assign(ticket, changes);
+      if (changedFields.length > 0) {
+        const { customerId, number, subject, priority, category, channel } = ticket;
+        publish(
+          tx,
+          TicketUpdatedV1,
+          ticket.id,
+          { ticketId: ticket.id, customerId, number, changedFields, subject, priority, category: category ?? null, channel: channel ?? null, updatedAt: new Date().toISOString() },
+          meta,
+        );
+      }
+      return ticket;
+    },
+  );
 }
 
 /** One ticket by id; NOT_FOUND when it does not exist or belongs to a customer the caller may not see. */
@@ -313,28 +323,30 @@ export async function listTickets(
 export async function deleteTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
-  const ticket = await ticketQuery(em, principal, access).andWhere({ id: ticketId }).getSingleResult();
-  if (!ticket) {
-    await findVisible(em, principal, access, ticketId, 'id', true);
-    throw conflict('TICKET_ALREADY_DELETED', `Ticket ${ticketId} is already deleted`, 'id');
-  }
-  ticket.deletedAt = new Date();
-  publish(em, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: ticket.deletedAt.toISOString() }, meta);
-  await em.flush();
-  return ticket;
+  return transition(
+    em,
+    async (tx) => (await ticketQuery(tx, principal, access).andWhere({ id: ticketId }).getSingleResult()) ?? findVisible(tx, principal, access, ticketId, 'id', true),
+    (ticket, tx) => {
+      if (ticket.deletedAt) throw conflict('TICKET_ALREADY_DELETED', `Ticket ${ticketId} is already deleted`, 'id');
+      ticket.deletedAt = new Date();
+      publish(tx, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: ticket.deletedAt.toISOString() }, meta);
+      return ticket;
+    },
+  );
 }
 
 /** Restores a softly deleted ticket (admins, directors, support agents, team heads); a live one is CONFLICT. */
 export async function restoreTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = restoreAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
-  const ticket = await ticketQuery(em, principal, access, true).andWhere({ id: ticketId }).getSingleResult();
-  if (!ticket) {
-    await findVisible(em, principal, access, ticketId, 'id');
-    throw conflict('TICKET_NOT_DELETED', `Ticket ${ticketId} is not deleted`, 'id');
-  }
-  ticket.deletedAt = null;
-  publish(em, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: new Date().toISOString() }, meta);
-  await em.flush();
-  return ticket;
+  return transition(
+    em,
+    async (tx) => (await ticketQuery(tx, principal, access, true).andWhere({ id: ticketId }).getSingleResult()) ?? findVisible(tx, principal, access, ticketId, 'id'),
+    (ticket, tx) => {
+      if (!ticket.deletedAt) throw conflict('TICKET_NOT_DELETED', `Ticket ${ticketId} is not deleted`, 'id');
+      ticket.deletedAt = null;
+      publish(tx, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: new Date().toISOString() }, meta);
+      return ticket;
+    },
+  );
 }

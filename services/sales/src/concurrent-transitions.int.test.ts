@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, ShipmentDeliveredV1 } from '@rapport/contracts';
+import { countAuditEntries, countOutboxEvents, holdRowLock, raceBehindRow, raceOutcome, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSalesService } from './create-sales-service.js';
+
+let subgraph: TestSubgraph;
+const RACERS = 20;
+const em = () => subgraph.service.orm.em.fork();
+
+async function placeOrder(): Promise<string> {
+  const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
+    input: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+  });
+  expect(placed.errors).toBeUndefined();
+  return placed.data!.placeOrder.id;
+}
+
+async function openOpportunity(): Promise<string> {
+  const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
+    input: { customerId: randomUUID(), title: 'Raced deal', amount: { amount: '100', currency: 'EUR' } },
+  });
+  expect(opened.errors).toBeUndefined();
+  return opened.data!.openOpportunity.id;
+}
+
+const status = async (table: string, id: string) => (await em().getConnection().execute<{ status: string }[]>(`select status from ${table} where id = ?`, [id]))[0]!.status;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+});
+afterAll(async () => subgraph?.stop());
+
+describe('concurrent transitions of one sales order', () => {
+  it('20 concurrent cancelOrder calls: one wins, 19 get CONFLICT, one audit entry, one cancelled event', async () => {
+    const id = await placeOrder();
+    const outcome = await raceBehindRow(subgraph.database.url, 'sales_order', id, () => subgraph.gql('mutation($id: ID!) { cancelOrder(id: $id) { id status } }', { id }), RACERS);
+
+    expect(outcome.other).toEqual([]);
+    expect(outcome.won).toHaveLength(1);
+    expect(outcome.conflicts).toHaveLength(RACERS - 1);
+    expect(await status('sales_order', id)).toBe('CANCELLED');
+    expect(await countAuditEntries(em(), 'SalesOrder', id, 'UPDATE')).toBe(1);
+    // sales.order.confirmed and the winner's sales.order.cancelled: the losers wrote nothing.
+    expect(await countOutboxEvents(em(), id, 'sales.order.cancelled.v1')).toBe(1);
+    expect(await countOutboxEvents(em(), id)).toBe(2);
+  });
+
+  it('a delivery completing the order and a concurrent cancel: exactly one of them changes it', async () => {
+    const id = await placeOrder();
+    const held = await holdRowLock(subgraph.database.url, 'sales_order', id);
+    const cancel = subgraph.gql('mutation($id: ID!) { cancelOrder(id: $id) { id status } }', { id });
+    const delivery = subgraph.events.deliver(createEvent(ShipmentDeliveredV1, randomUUID(), { shipmentId: randomUUID(), orderId: id, customerId: randomUUID(), deliveredAt: new Date().toISOString() }));
+    // Both the request and the event handler are now in line behind the held row.
+    await held.waitForWaiters(2);
+    await held.release();
+    const cancelled = raceOutcome([await cancel]);
+    await subgraph.events.waitUntilHandled(await delivery);
+
+    expect(cancelled.other).toEqual([]);
+    expect(await countAuditEntries(em(), 'SalesOrder', id, 'UPDATE')).toBe(1);
+    if (cancelled.won.length === 1) {
+      expect(await status('sales_order', id)).toBe('CANCELLED');
+    } else {
+      expect(cancelled.conflicts[0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_NOT_CANCELLABLE' });
+      expect(await status('sales_order', id)).toBe('COMPLETED');
+    }
+  });
+});
+
+describe('concurrent transitions of one opportunity', () => {
+  it('20 concurrent moves to Won: one closes it, 19 get CONFLICT, one audit entry, one closed event', async () => {
+    const stages = (await subgraph.gql<{ pipelineStages: { id: string; name: string }[] }>('{ pipelineStages { id name } }')).data!.pipelineStages;
+    const won = stages.find((s) => s.name === 'Won')!.id;
+    const id = await openOpportunity();
+    const outcome = await raceBehindRow(subgraph.database.url, 'opportunity', id, () =>
+      subgraph.gql('mutation($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { id status } }', { id, stageId: won }),
+    );
+
+    expect(outcome.other).toEqual([]);
+    expect(outcome.won).toHaveLength(1);
+    expect(outcome.conflicts).toHaveLength(RACERS - 1);
+    expect(await countAuditEntries(em(), 'Opportunity', id, 'UPDATE')).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'sales.opportunity.closed.v1')).toBe(1);
+  });
+
+  it('20 concurrent deletes: one wins, 19 get CONFLICT, one audit entry', async () => {
+    const id = await openOpportunity();
+    const outcome = await raceBehindRow(subgraph.database.url, 'opportunity', id, () => subgraph.gql('mutation($id: ID!) { deleteOpportunity(id: $id) { id } }', { id }));
+
+    expect(outcome.other).toEqual([]);
+    expect(outcome.won).toHaveLength(1);
+    expect(outcome.conflicts).toHaveLength(RACERS - 1);
+    expect(await countAuditEntries(em(), 'Opportunity', id, 'DELETE')).toBe(1);
+  });
+});
