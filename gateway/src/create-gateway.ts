@@ -10,6 +10,7 @@ import {
   createFormatError,
   createHttpApp,
   createLogger,
+  inputBoundary,
   listen,
   requireAuthentication,
   type Logger,
@@ -96,7 +97,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         introspection: true,
         includeStacktraceInErrorResponses: false,
         formatError: createFormatError(logger),
-        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), operationLimits<GatewayContext>(config.limits)],
+        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), operationLimits<GatewayContext>(config.limits), inputBoundary<GatewayContext>()],
       });
       await apollo.start();
       server = createHttpApp({

@@ -26,6 +26,7 @@ import type { Principal, TokenVerifier } from '@rapport/auth';
 import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
 import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
+import { inputBoundary } from './input-guard.js';
 import { closeServer, createHttpApp, listen, type RouteHandler } from './http.js';
 import { createLogger } from './logger.js';
 import { createOrm, migrate } from './orm.js';
@@ -196,7 +197,11 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       introspection: true,
       includeStacktraceInErrorResponses: false,
       formatError,
-      plugins: [ApolloServerPluginInlineTraceDisabled(), requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields)],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields),
+        inputBoundary<SubgraphContext<TLoaders>>(),
+      ],
     });
     await apollo.start();
     const activeOrm = orm;

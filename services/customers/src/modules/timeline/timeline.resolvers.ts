@@ -10,7 +10,7 @@ export async function customerTimeline(em: SqlEntityManager, customerId: string,
   const limit = pageSize('first', first);
   const qb = em.createQueryBuilder(TimelineEntry, 't').select('*').where({ customerId });
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(t.occurred_at, t.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ occurredAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
