@@ -2,21 +2,13 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { isUuid } from '@rapport/errors';
 import {
   GraphQLError,
-  GraphQLID,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
   Kind,
-  specifiedScalarTypes,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
   type DocumentNode,
+  type GraphQLArgument,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionSetNode,
   type ValueNode,
   type VariableDefinitionNode,
 } from 'graphql';
@@ -49,7 +41,16 @@ export function inputRefusal(field: string, message: string, reason: string): Gr
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason, field, http: { status: 400 } } });
 }
 
-const BUILT_IN = new Set(specifiedScalarTypes.map((t) => t.name));
+// Types are told apart by their tag, not `instanceof`: @apollo/subgraph builds the schema with the
+// CommonJS copy of graphql-js, and this module may be loaded with the ES module copy.
+const tagOf = (type: unknown): string | undefined => (type as { [Symbol.toStringTag]?: string } | null)?.[Symbol.toStringTag];
+const isNonNull = (type: unknown): type is { ofType: GraphQLInputType } => tagOf(type) === 'GraphQLNonNull';
+const isList = (type: unknown): type is { ofType: GraphQLInputType } => tagOf(type) === 'GraphQLList';
+const inputFieldsOf = (type: unknown): Record<string, { type: GraphQLInputType }> | null =>
+  tagOf(type) === 'GraphQLInputObjectType' ? (type as { getFields(): Record<string, { type: GraphQLInputType }> }).getFields() : null;
+const scalarName = (type: unknown): string | null => (tagOf(type) === 'GraphQLScalarType' ? (type as { name: string }).name : null);
+const BUILT_IN = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
+const isIdType = (type: unknown): boolean => scalarName(type) === 'ID';
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -62,26 +63,27 @@ export function checkInputValue(field: string, value: unknown, type: GraphQLInpu
   const stack: { path: Path; value: unknown; type: GraphQLInputType | null }[] = [{ path: { prev: null, key: field }, value, type }];
   while (stack.length) {
     const item = stack.pop()!;
-    let itemType = item.type && isNonNullType(item.type) ? item.type.ofType : item.type;
+    let itemType: GraphQLInputType | null = isNonNull(item.type) ? item.type.ofType : item.type;
     const current = item.value;
     if (current === null || current === undefined) continue;
-    if (itemType && isListType(itemType)) {
+    if (isList(itemType)) {
       const ofType = itemType.ofType;
       if (Array.isArray(current)) current.forEach((v, i) => stack.push({ path: { prev: item.path, key: String(i) }, value: v, type: ofType }));
       else stack.push({ path: item.path, value: current, type: ofType }); // a single value coerced to a list
       continue;
     }
-    if (itemType && isScalarType(itemType) && !BUILT_IN.has(itemType.name)) itemType = null; // custom scalar: any shape
+    const scalar = scalarName(itemType);
+    if (scalar !== null && !BUILT_IN.has(scalar)) itemType = null; // custom scalar: any shape
     if (typeof current === 'string') {
       const problem = stringProblem(current);
       if (problem) throw inputRefusal(spell(item.path), `${spell(item.path)} ${problem}`, 'INVALID_CHARACTERS');
-      if (itemType === GraphQLID && !isUuid(current)) throw inputRefusal(spell(item.path), `${spell(item.path)} must be a UUID`, 'MALFORMED_ID');
+      if (isIdType(itemType) && !isUuid(current)) throw inputRefusal(spell(item.path), `${spell(item.path)} must be a UUID`, 'MALFORMED_ID');
     } else if (typeof current === 'number' || typeof current === 'bigint') {
-      if (itemType === GraphQLID) throw inputRefusal(spell(item.path), `${spell(item.path)} must be a UUID`, 'MALFORMED_ID');
+      if (isIdType(itemType)) throw inputRefusal(spell(item.path), `${spell(item.path)} must be a UUID`, 'MALFORMED_ID');
     } else if (Array.isArray(current)) {
       current.forEach((v, i) => stack.push({ path: { prev: item.path, key: String(i) }, value: v, type: null }));
     } else if (isPlainObject(current)) {
-      const fields = itemType && isInputObjectType(itemType) ? itemType.getFields() : null;
+      const fields = inputFieldsOf(itemType);
       for (const [key, v] of Object.entries(current)) {
         const problem = stringProblem(key);
         if (problem) throw inputRefusal(spell(item.path), `a key in ${spell(item.path)} ${problem}`, 'INVALID_CHARACTERS');
@@ -112,7 +114,7 @@ function checkLiteral(
   variables: Record<string, unknown>,
   definitions: Map<string, VariableDefinitionNode>,
 ): void {
-  const nullable = type && isNonNullType(type) ? type.ofType : type;
+  const nullable = isNonNull(type) ? type.ofType : type;
   switch (node.kind) {
     case Kind.VARIABLE: {
       const name = node.name.value;
@@ -122,45 +124,65 @@ function checkLiteral(
       return;
     }
     case Kind.LIST: {
-      const ofType = nullable && isListType(nullable) ? nullable.ofType : null;
+      const ofType = isList(nullable) ? nullable.ofType : null;
       node.values.forEach((v, i) => checkLiteral(`${field}.${i}`, v, ofType, variables, definitions));
       return;
     }
     case Kind.OBJECT: {
-      const fields = nullable && isInputObjectType(nullable) ? nullable.getFields() : null;
+      const fields = inputFieldsOf(nullable);
       for (const f of node.fields) checkLiteral(`${field}.${f.name.value}`, f.value, fields?.[f.name.value]?.type ?? null, variables, definitions);
       return;
     }
     case Kind.STRING:
     case Kind.ENUM:
-      return checkInputValue(field, node.value, nullable && isListType(nullable) ? nullable.ofType : type);
+      return checkInputValue(field, node.value, isList(nullable) ? nullable.ofType : type);
     case Kind.INT:
-      if (nullable === GraphQLID) throw inputRefusal(field, `${field} must be a UUID`, 'MALFORMED_ID');
+      if (isIdType(nullable)) throw inputRefusal(field, `${field} must be a UUID`, 'MALFORMED_ID');
       return;
     default:
       return;
   }
 }
 
+type Fields = Record<string, { args: readonly GraphQLArgument[]; type: unknown }>;
+const fieldsOf = (type: unknown): Fields | null => {
+  let named = type;
+  while (isNonNull(named) || isList(named)) named = named.ofType;
+  const tag = tagOf(named);
+  return tag === 'GraphQLObjectType' || tag === 'GraphQLInterfaceType' ? (named as { getFields(): Fields }).getFields() : null;
+};
+
 /**
  * Checks every argument `operation` (and the fragments of `document`) passes, with `variables` as
- * the client sent them; throws the first refusal.
+ * the client sent them; throws the first refusal. Walks the selections itself, following the
+ * schema's field types, so arguments are checked against their declared types.
  */
 export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
   const definitions = new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d]));
-  const typeInfo = new TypeInfo(schema);
-  const nodes = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
-  for (const node of nodes) {
-    visit(
-      node,
-      visitWithTypeInfo(typeInfo, {
-        Argument(argument) {
-          const type = typeInfo.getArgument()?.type ?? null;
-          checkLiteral(argument.name.value, argument.value, type, variables, definitions);
-          return false; // the value is checked; nothing below an argument is a field
-        },
-      }),
-    );
+  const checkArguments = (nodes: readonly { name: { value: string }; value: ValueNode }[] | undefined, declared: readonly GraphQLArgument[] | undefined): void => {
+    for (const argument of nodes ?? []) {
+      const type = declared?.find((a) => a.name === argument.name.value)?.type ?? null;
+      checkLiteral(argument.name.value, argument.value, type, variables, definitions);
+    }
+  };
+  const walk = (selectionSet: SelectionSetNode | undefined, fields: Fields | null): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      for (const directive of selection.directives ?? []) checkArguments(directive.arguments, schema.getDirective(directive.name.value)?.args);
+      if (selection.kind === Kind.FIELD) {
+        const field = fields?.[selection.name.value];
+        checkArguments(selection.arguments, field?.args);
+        walk(selection.selectionSet, field ? fieldsOf(field.type) : null);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, selection.typeCondition ? fieldsOf(schema.getType(selection.typeCondition.name.value)) : fields);
+      }
+    }
+  };
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  for (const directive of operation.directives ?? []) checkArguments(directive.arguments, schema.getDirective(directive.name.value)?.args);
+  walk(operation.selectionSet, fieldsOf(root));
+  // Fragments are walked once each, from their own type condition (a spread adds nothing new).
+  for (const fragment of document.definitions) {
+    if (fragment.kind === Kind.FRAGMENT_DEFINITION) walk(fragment.selectionSet, fieldsOf(schema.getType(fragment.typeCondition.name.value)));
   }
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { badInput } from '@rapport/errors';
-import { isUnionType, Kind, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 
 /** A module's resolvers: type name → field name → resolver (or `__resolveReference`). */
 export type ResolverMap = Record<string, Record<string, unknown>>;
@@ -83,8 +83,10 @@ function keyFieldsOf(schema: GraphQLSchema, typeName: string): string[][] {
 function guardEntities(schema: GraphQLSchema): void {
   const field = schema.getQueryType()?.getFields()._entities;
   const entityUnion = schema.getType('_Entity');
-  if (!field || !isUnionType(entityUnion)) return;
-  const entities = new Map(entityUnion.getTypes().map((t) => [t.name, keyFieldsOf(schema, t.name)]));
+  // By tag, not `isUnionType`: the schema comes from @apollo/subgraph's copy of graphql-js.
+  if (!field || (entityUnion as { [Symbol.toStringTag]?: string } | undefined)?.[Symbol.toStringTag] !== 'GraphQLUnionType') return;
+  const members = (entityUnion as unknown as { getTypes(): readonly { name: string }[] }).getTypes();
+  const entities = new Map(members.map((t) => [t.name, keyFieldsOf(schema, t.name)]));
   const resolve = field.resolve as GraphQLFieldResolver<unknown, unknown, { representations: unknown[] }>;
   field.resolve = (source: unknown, args: { representations: unknown[] }, context: unknown, info: GraphQLResolveInfo) => {
     args.representations.forEach((representation: unknown, i: number) => {
