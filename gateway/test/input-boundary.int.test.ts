@@ -177,6 +177,10 @@ describe('the input boundary, directly at a subgraph', () => {
     expect(known.body).toEqual({ data: { _entities: [{ __typename: 'Customer' }] } });
   });
 
+  it('answers a subscription, which no subgraph serves, with 400 BAD_REQUEST instead of an internal error', async () => {
+    expect(refusalOf(await post(system.subgraphs.customers.url, 'subscription { __typename }'))).toMatchObject({ status: 400, code: 'BAD_REQUEST', reason: 'SUBSCRIPTION_NOT_SUPPORTED' });
+  });
+
   it('refuses a NUL in a mutation sent straight to the subgraph, and writes nothing', async () => {
     const before = await rowCounts(system);
     const answer = await post(system.subgraphs.customers.url, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name: 'Ac\u0000me', kind: 'COMPANY' } });

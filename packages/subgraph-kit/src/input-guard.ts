@@ -21,7 +21,8 @@ import {
  * - no string anywhere (arguments, input fields, custom scalars and their object keys) contains a
  *   NUL character or a lone UTF-16 surrogate (PostgreSQL refuses the first; the second cannot be
  *   encoded as UTF-8 and would be silently replaced);
- * - every value of type `ID` is a UUID (every id in Rapport is one).
+ * - every value of type `ID` is a UUID (every id in Rapport is one);
+ * - no subscription operation (none is served over HTTP).
  * A value that breaks one is BAD_USER_INPUT (HTTP 400) naming the field as the schema spells it
  * from the argument down (`input.lines.0.sku`), never echoing the value.
  */
@@ -197,6 +198,10 @@ export function inputBoundary<TContext extends BaseContext>(): ApolloServerPlugi
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // graphql-js would answer a subscription on a schema without one with an uncoded error (INTERNAL_SERVER_ERROR).
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('subscriptions are not served over HTTP', { extensions: { code: 'BAD_REQUEST', reason: 'SUBSCRIPTION_NOT_SUPPORTED', http: { status: 400 } } });
+          }
           const variables = isPlainObject(request.variables) ? request.variables : {};
           checkOperationInput(schema, document, operation, variables);
         },
