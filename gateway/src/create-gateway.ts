@@ -17,6 +17,7 @@ import {
   GATEWAY_SECRET_HEADER,
   httpStatusPlugin,
   createRevocationFeed,
+  inputBoundary,
   listen,
   requireAuthentication,
   RevocationList,
@@ -196,7 +197,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         // No automatic persisted queries: every document arrives in full, so the guard sees it.
         persistedQueries: false,
         parseOptions: { maxTokens: config.limits.maxTokens },
-        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), httpStatusPlugin<GatewayContext>(), replayedHeader],
+        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), inputBoundary<GatewayContext>(), httpStatusPlugin<GatewayContext>(), replayedHeader],
       });
       await apollo.start();
       server = createHttpApp({

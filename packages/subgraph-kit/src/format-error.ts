@@ -1,9 +1,10 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { isUnavailableFailure } from '@rapport/bus';
 import { isAppError } from '@rapport/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { actingScope } from './audit.js';
 
 /** Codes graphql-js and Apollo assign themselves; they are safe to pass through. */
 const PASS_THROUGH = new Set([
@@ -73,10 +74,21 @@ export function fieldFromMessage(message: string): string | undefined {
 }
 
 /**
+ * What the log keeps of an unexpected error: a database error by its class and PostgreSQL's code and
+ * routine only — its message holds the whole statement with the caller's values, which belong
+ * neither in the answer nor in the log.
+ */
+function loggable(error: unknown): unknown {
+  if (!(error instanceof DriverException)) return error;
+  const { routine } = error as DriverException & { routine?: unknown };
+  return { type: error.name, code: error.code, ...(typeof routine === 'string' ? { routine } : {}) };
+}
+
+/**
  * Turns any error into what a client may see: AppErrors by their category, GraphQL's own
  * validation errors with the field named, a dependency that is away (database, broker, subgraph)
  * as SERVICE_UNAVAILABLE with `retryable: true`, everything else as INTERNAL_SERVER_ERROR without
- * internals (logged with the request id).
+ * internals (logged with the request id of the request it happened in).
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -86,7 +98,7 @@ export function createFormatError(logger: Logger) {
       return { message: gql.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: gql.extensions };
     }
     if (isUnavailableFailure(original) || isSubgraphUnavailable(formatted)) {
-      logger.warn({ err: original, path: formatted.path }, 'a dependency is unavailable');
+      logger.warn({ err: loggable(original), path: formatted.path, requestId: actingScope.getStore()?.requestId ?? null }, 'a dependency is unavailable');
       return unavailable(formatted);
     }
     if (original instanceof UniqueConstraintViolationException) {
@@ -109,7 +121,7 @@ export function createFormatError(logger: Logger) {
         },
       };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    logger.error({ err: loggable(original), path: formatted.path, requestId: actingScope.getStore()?.requestId ?? null }, 'unexpected error');
     return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -21,7 +21,7 @@ export type HttpHandler = (req: IncomingMessage, res: ServerResponse, url: URL, 
 
 export interface HttpAppOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context; `requestId` is the caller's `x-request-id` or a new one. */
+  /** Builds the per-request context; `requestId` is the caller's `x-request-id` when well-formed (see `requestIdOf`), else a new one. */
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   logger: Logger;
   /** Readiness: every dependency reachable. */
@@ -111,6 +111,18 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** What a client's `x-request-id` may look like to be kept: short, and safe in logs, headers and audit entries. */
+export const REQUEST_ID_FORMAT = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The request id of `req`: the caller's `x-request-id` when it matches REQUEST_ID_FORMAT (a gateway or
+ * a client correlating its own calls), else a new UUID — never the caller's text as it came.
+ */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID_FORMAT.test(given) ? given : randomUUID();
+}
+
 const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -124,7 +136,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const limit = options.maxBodyBytes ?? 1_000_000;
   return createServer((req, res) => {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Everything this request does runs in its acting scope; the context fills in the caller.

@@ -2,6 +2,7 @@ export * from './config.js';
 export * from './connection.js';
 export * from './format-error.js';
 export * from './http.js';
+export * from './input-guard.js';
 export * from './loaders.js';
 export * from './logger.js';
 export * from './main-helper.js';

@@ -17,12 +17,51 @@ describe('mergeResolvers', () => {
 });
 
 describe('keyset cursors', () => {
+  const ID = '0191b3a0-0000-7000-8000-000000000001';
+  const forge = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const refusal = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return { field: (error as { field?: string }).field, code: (error as { code?: string }).code };
+    }
+    return null;
+  };
+
   it('round-trips the sort key and id', () => {
-    expect(decodeCursor('after', encodeCursor('Acme', 'id-1'))).toEqual({ sortValue: 'Acme', id: 'id-1' });
+    expect(decodeCursor('after', encodeCursor('Acme', ID), 'text')).toEqual({ sortValue: 'Acme', id: ID });
+    const at = new Date('2026-12-05T11:55:00.123Z').toISOString();
+    expect(decodeCursor('after', encodeCursor(at, ID), 'timestamp')).toEqual({ sortValue: at, id: ID });
+    expect(decodeCursor('after', encodeCursor('2026-02-28', ID), 'date').sortValue).toBe('2026-02-28');
+    expect(decodeCursor('after', encodeCursor(String(0.5724), ID), 'score').sortValue).toBe('0.5724');
+    expect(decodeCursor('after', encodeCursor(String(1e-20), ID), 'score').sortValue).toBe('1e-20');
   });
 
   it('rejects a cursor it did not issue, naming the argument', () => {
-    expect(() => decodeCursor('after', 'bm9wZQ')).toThrow(/after is not a cursor/);
+    expect(() => decodeCursor('after', 'bm9wZQ', 'text')).toThrow(/after is not a cursor/);
+  });
+
+  it('rejects forged cursors of every shape before they reach SQL: wrong arity, wrong types, a malformed id or sort value', () => {
+    const forged = [
+      forge(['Acme']),
+      forge(['Acme', ID, 'extra']),
+      forge({ sortValue: 'Acme', id: ID }),
+      forge([1, 2]),
+      forge(['Acme', 'not-a-uuid']),
+      forge(['Acme', ID.replace('0', '\u0000')]),
+      forge(['Ac\u0000me', ID]),
+      forge(['\ud800', ID]),
+      forge(['x'.repeat(1001), ID]),
+      'not base64 at all!',
+      '',
+      'A'.repeat(10_000),
+    ];
+    for (const cursor of forged) expect({ cursor, refusal: refusal(() => decodeCursor('after', cursor, 'text')) }).toEqual({ cursor, refusal: { field: 'after', code: 'INVALID_CURSOR' } });
+    for (const sortValue of ['Acme', '1', 'Tuesday', '2026-13-01T00:00:00.000Z', '2026-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '2026-12-05 11:55:00']) {
+      expect({ sortValue, refusal: refusal(() => decodeCursor('after', forge([sortValue, ID]), 'timestamp')) }).toEqual({ sortValue, refusal: { field: 'after', code: 'INVALID_CURSOR' } });
+    }
+    for (const sortValue of ['2026-02-30', '26-01-01', '2026-01-01T00:00:00.000Z']) expect(refusal(() => decodeCursor('after', forge([sortValue, ID]), 'date'))).toEqual({ field: 'after', code: 'INVALID_CURSOR' });
+    for (const sortValue of ['NaN', 'Infinity', '1e-50', '1e99', '0x10', '1; drop table customer']) expect(refusal(() => decodeCursor('after', forge([sortValue, ID]), 'score'))).toEqual({ field: 'after', code: 'INVALID_CURSOR' });
   });
 
   it('reports a next page only when the extra row came back', () => {

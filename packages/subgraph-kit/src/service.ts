@@ -30,6 +30,7 @@ import { createFormatError } from './format-error.js';
 import { closeServer, createHttpApp, DRAIN_TIMEOUT_MS, listen, type RouteHandler } from './http.js';
 import { httpStatusPlugin } from './http-status.js';
 import { IDEMPOTENCY_MIGRATION, idempotentMutations, startIdempotencyPurge } from './idempotency.js';
+import { inputBoundary } from './input-guard.js';
 import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
 import { createLogger } from './logger.js';
 import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
@@ -278,6 +279,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields),
+        inputBoundary<SubgraphContext<TLoaders>>(),
         httpStatusPlugin<SubgraphContext<TLoaders>>(),
         idempotentMutations<SubgraphContext<TLoaders>>(),
       ],

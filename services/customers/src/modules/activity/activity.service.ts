@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ActivityFollowUpCompletedV1, ActivityReviewedV1, CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, isUuid, notFound, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { AppError, badInput, notFound, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, headsTeam, isScoped, readAccess, restrictToVisibleCustomers, toConnection, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
@@ -229,8 +229,7 @@ export async function listActivities(
     qb.andWhere(`a.follow_up_done_at is null and (a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);
   }
   if (after) {
-    const cursor = decodeCursor('after', after);
-    if (Number.isNaN(Date.parse(cursor.sortValue)) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(a.happens_at, a.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ happensAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();

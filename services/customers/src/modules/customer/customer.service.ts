@@ -292,7 +292,7 @@ export async function listCustomers(
   const qb = visibleQuery(em, principal, access);
   applyCustomerFilter(qb, filter);
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'text');
     qb.andWhere('(c.name, c.id) > (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();

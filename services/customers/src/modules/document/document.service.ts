@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { DocumentDeletedV1, DocumentUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, isUuid, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
+import { badInput, conflict, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
 import { decodeCursor, readAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
@@ -182,8 +182,7 @@ export async function deleteDocument(em: SqlEntityManager, principal: Principal 
 
 /** The keyset `after` continues from, checked: BAD_USER_INPUT naming `after` when it was not issued here. */
 export function documentCursor(after: string): { uploadedAt: string; id: string } {
-  const cursor = decodeCursor('after', after);
-  if (Number.isNaN(Date.parse(cursor.sortValue)) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+  const cursor = decodeCursor('after', after, 'timestamp');
   return { uploadedAt: cursor.sortValue, id: cursor.id };
 }
 

@@ -66,7 +66,7 @@ export async function listLeads(
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, LEAD_STATUSES) });
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(l.created_at, l.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { badInput, pageSize, requireText, requireUuid } from '@rapport/errors';
+import { pageSize, requireText } from '@rapport/errors';
 import { decodeCursor, encodeCursor, readAccess } from '@rapport/subgraph-kit';
 import { Customer, type ICustomer } from '../customer/customer.entity.js';
 import { customerPolicy } from '../customer/customer.policy.js';
@@ -23,7 +23,6 @@ export const NAME_SIMILARITY_THRESHOLD = 0.5;
 const QUERY_MAX = 200;
 const PHONE_QUERY = /^[+()\d\s./-]+$/;
 const MIN_PHONE_DIGITS = 4;
-const SCORE = /^\d+(\.\d+)?$/;
 const FULL_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type SearchMode = 'NAME' | 'EMAIL' | 'PHONE';
@@ -116,10 +115,9 @@ export async function searchCustomers(
   let keyset = '';
   const keysetParams: unknown[] = [];
   if (after) {
-    const cursor = decodeCursor('after', after);
-    if (!SCORE.test(cursor.sortValue)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    const cursor = decodeCursor('after', after, 'score');
     keyset = 'where m.score < ?::numeric or (m.score = ?::numeric and s.id > ?::uuid)';
-    keysetParams.push(cursor.sortValue, cursor.sortValue, requireUuid('after', cursor.id));
+    keysetParams.push(cursor.sortValue, cursor.sortValue, cursor.id);
   }
   const found = candidates(searchMode(query), query);
   const base = qb.toQuery()._sql; // `?` placeholders, as em.execute expects

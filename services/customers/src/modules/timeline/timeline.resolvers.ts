@@ -12,7 +12,7 @@ export async function customerTimeline(em: SqlEntityManager, principal: Principa
   const limit = pageSize('first', first);
   const qb = em.createQueryBuilder(TimelineEntry, 't').select('*').where({ customerId, module: { $in: visibleTimelineModules(principal) } });
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(t.occurred_at, t.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ occurredAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();

@@ -6,7 +6,6 @@ import { InvoiceIssuedV1, type EventMetadata } from '@rapport/contracts';
 import {
   badInput,
   formatAmount,
-  isUuid,
   notFound,
   pageSize,
   parseAmount,
@@ -94,8 +93,7 @@ export async function listInvoices(
   if (filter?.overdue === true) qb.andWhere('(i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);
   if (filter?.overdue === false) qb.andWhere('not (i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);
   if (after) {
-    const cursor = decodeCursor('after', after);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(cursor.sortValue) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    const cursor = decodeCursor('after', after, 'date');
     qb.andWhere('(i.issue_date, i.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ issueDate: 'desc', id: 'desc' }).limit(limit + 1).getResultList();

@@ -74,7 +74,7 @@ export async function listUsers(
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) qb.andWhere({ $or: [{ displayName: { $ilike: likePattern(search) } }, { email: { $ilike: likePattern(search) } }] });
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'text');
     qb.andWhere('(u.display_name, u.id) > (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ displayName: 'asc', id: 'asc' }).limit(limit + 1).getResultList();

@@ -125,7 +125,7 @@ export async function listProducts(
     qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
   }
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'text');
     qb.andWhere('(p.name, p.id) > (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();

@@ -92,7 +92,7 @@ export async function listSuppliers(
     qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
   }
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'text');
     qb.andWhere('(s.name, s.id) > (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();

@@ -121,7 +121,7 @@ export async function listOpportunities(
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, OPPORTUNITY_STATUSES) });
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(o.created_at, o.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();

@@ -163,7 +163,7 @@ export async function listOrders(
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, ORDER_STATUSES) });
   if (after) {
-    const cursor = decodeCursor('after', after);
+    const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(so.confirmed_at, so.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ confirmedAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();

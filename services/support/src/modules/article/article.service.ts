@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ArticleArchivedV1, ArticleCreatedV1, ArticleDraftUpdatedV1, ArticlePublishedV1, ArticleRestoredV1, TicketArticleLinkedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, isUuid, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
+import { badInput, conflict, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, encodeCursor, readAccess, restoreAccess, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
@@ -181,8 +181,7 @@ export async function searchArticles(
     .addSelect(raw(`ts_rank(a.search, ${TSQUERY}) as rank`, [text]))
     .andWhere(`a.search @@ ${TSQUERY}`, [text]);
   if (after) {
-    const cursor = decodeCursor('after', after);
-    if (!/^\d+(\.\d+)?(e-?\d+)?$/i.test(cursor.sortValue) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    const cursor = decodeCursor('after', after, 'score');
     qb.andWhere(`(ts_rank(a.search, ${TSQUERY}), a.id) < (?::real, ?)`, [text, cursor.sortValue, cursor.id]);
   }
   qb.orderBy([{ [raw('rank')]: 'desc' }, { id: 'desc' }]).limit(limit + 1);

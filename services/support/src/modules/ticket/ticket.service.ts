@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketAssignedV1, TicketDeletedV1, TicketOpenedV1, TicketResolvedV1, TicketRestoredV1, TicketStatusChangedV1, TicketUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, isUuid, notFound, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { badInput, conflict, notFound, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   assertCustomerVisible,
   decodeCursor,
@@ -308,8 +308,7 @@ export async function listTickets(
     if (category) qb.andWhere({ category });
   }
   if (after) {
-    const cursor = decodeCursor('after', after);
-    if (Number.isNaN(Date.parse(cursor.sortValue)) || !isUuid(cursor.id)) throw badInput('after', 'after is not a cursor this API issued', 'INVALID_CURSOR');
+    const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(t.opened_at, t.id) < (?, ?)', [cursor.sortValue, cursor.id]);
   }
   const rows = await qb.orderBy({ openedAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
