@@ -158,6 +158,22 @@ describe('team heads see and act on their own team and the teams below, leads in
     expect(seen.customer.team?.id).toBe(teams.north);
   });
 
+  it('refuses a team head a customer, a lead or a transfer given to a rep of another team, even in a team they head', async () => {
+    // The customers service learns each rep's team from identity's user.created event.
+    const customers = system.subgraphs.customers.service.orm;
+    await waitFor(async () => ((await customers.em.fork().execute('select 1 from user_team where user_id = ?', [users.repS.id])).length === 1 ? true : undefined), { what: "customers' copy of the rep's team" });
+    const customer = await as('head', `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
+      i: { name: 'Smuggled Ltd', kind: 'COMPANY', ownerId: users.repS.id, teamId: teams.north },
+    });
+    expect(customer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWNER_FORBIDDEN', field: 'input.ownerId' });
+    const lead = await as('head', `mutation($i: CaptureLeadInput!) { captureLead(input: $i) { id } }`, { i: { name: 'Smuggled Lead', ownerId: users.repS.id, teamId: teams.north } });
+    expect(lead.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWNER_FORBIDDEN', field: 'input.ownerId' });
+    const own = await createCustomer('head', 'Kept North Ltd');
+    const transfer = await as('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: own, toOwnerId: users.repS.id, toTeamId: teams.north } });
+    expect(transfer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWNER_FORBIDDEN', field: 'input.toOwnerId' });
+    await must('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: own, toOwnerId: users.repNE.id } });
+  });
+
   it('lets a team head see a customer of another team shared with them, but not delete, share or transfer it', async () => {
     const southCustomer = await createCustomer('repS', 'Shared South Ltd');
     await must('repS', `mutation($i: ShareCustomerInput!) { shareCustomer(input: $i) { id } }`, { i: { customerId: southCustomer, userId: users.head.id } });

@@ -28,6 +28,7 @@ import { LocalDiskStorage } from './modules/document/document.storage.js';
 import { createDuplicateLoaders } from './modules/duplicate/duplicate.loaders.js';
 import { duplicateResolvers } from './modules/duplicate/duplicate.resolvers.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
+import { ownerTeamHandlers } from './modules/customer/owner-team.js';
 import { Lead } from './modules/lead/lead.entity.js';
 import { leadResolvers } from './modules/lead/lead.resolvers.js';
 import { ImportJob } from './modules/import/import-job.entity.js';
@@ -63,7 +64,7 @@ export function createCustomersService(config: SubgraphRuntimeConfig & { documen
       resolvers: [customerResolvers, contactResolvers, addressResolvers, activityResolvers, timelineResolvers, duplicateResolvers, leadResolvers, searchResolvers, importResolvers, documentResolvers],
       entities: [Customer, Contact, Address, Activity, TimelineEntry, Lead, ImportJob, Document],
       migrations,
-      handlers: timelineHandlers,
+      handlers: [...timelineHandlers, ...ownerTeamHandlers],
       customerAccess: true,
       publicRootFields: ['submitLeadForm'],
       createLoaders,

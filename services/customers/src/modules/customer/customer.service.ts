@@ -26,6 +26,7 @@ import {
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry } from '../timeline/timeline-entry.entity.js';
+import { assertOwnerInHeadedTeams } from './owner-team.js';
 
 export interface CreateCustomerInput {
   name: string;
@@ -61,6 +62,7 @@ export async function createCustomer(em: SqlEntityManager, principal: Principal 
       ? (principal?.teamIds[0] ?? null)
       : null;
   assertAssignable(principal, access, ownerId, teamId, 'customers');
+  await assertOwnerInHeadedTeams(em, principal, access, ownerId, 'input.ownerId', 'customers');
   const customer = em.create(Customer, {
     id: randomUUID(),
     name: requireText('input.name', input.name),
@@ -329,6 +331,7 @@ export async function transferCustomer(em: SqlEntityManager, principal: Principa
       if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
         throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'a team head transfers the customers of the teams they head only', { field: 'input.customerId' });
       }
+      await assertOwnerInHeadedTeams(tx, principal, access, toOwnerId, 'input.toOwnerId', 'customers');
       const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
       if (isScoped(access) && !headsTeam(principal, teamId)) {
         throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });

@@ -8,6 +8,7 @@ import { assertAssignable, decodeCursor, isScoped, readAccess, toConnection, tra
 import { Contact } from '../contact/contact.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
+import { assertOwnerInHeadedTeams } from '../customer/owner-team.js';
 import { findDuplicatesFor } from '../duplicate/duplicate.service.js';
 import { Lead, LEAD_STATUSES, type ILead } from './lead.entity.js';
 import { leadPolicy } from './lead.policy.js';
@@ -110,6 +111,7 @@ export async function captureLead(em: SqlEntityManager, principal: Principal | n
       ? (principal?.teamIds[0] ?? null)
       : null;
   assertAssignable(principal, access, ownerId, teamId, 'leads');
+  await assertOwnerInHeadedTeams(em, principal, access, ownerId, 'input.ownerId', 'leads');
   const lead = em.create(Lead, {
     id: randomUUID(),
     name: requireText('input.name', input.name, NAME_MAX),
