@@ -78,7 +78,7 @@ export function fieldFromMessage(message: string): string | undefined {
  * routine only — its message holds the whole statement with the caller's values, which belong
  * neither in the answer nor in the log.
  */
-function loggable(error: unknown): unknown {
+export function loggable(error: unknown): unknown {
   if (!(error instanceof DriverException)) return error;
   const { routine } = error as DriverException & { routine?: unknown };
   return { type: error.name, code: error.code, ...(typeof routine === 'string' ? { routine } : {}) };

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { isAppError } from '@rapport/errors';
 import { GraphQLError } from 'graphql';
 import { actingScope } from './audit.js';
-import { isUnavailableResponse } from './format-error.js';
+import { isUnavailableResponse, loggable } from './format-error.js';
 import { requestErrorStatus } from './http-status.js';
 import type { GraphQLParams } from './operation-limits.js';
 
@@ -207,7 +207,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
       res.end();
     }).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-      options.logger.error({ err: error, requestId }, 'request failed');
+      options.logger.error({ err: loggable(error), requestId }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
