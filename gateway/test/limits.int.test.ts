@@ -50,6 +50,7 @@ const codeOf = (answer: Answer) => answer.body.errors?.[0]?.extensions?.code;
 
 describe('operation limits through the gateway', () => {
   it('refuses fragments that double at each of 30 levels in milliseconds, with or without a token', async () => {
+    await gateway(`{ __typename }`); // warm up: the first request of a process pays for compiling
     const signedIn = await gateway(doublingFragments(30, `query { me { ...F0 } }`, 'User'));
     expect(signedIn.status).toBe(400);
     expect(signedIn.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COST_LIMIT' });
@@ -62,8 +63,8 @@ describe('operation limits through the gateway', () => {
     const publicOnly = await gateway(query, {}, {});
     expect(publicOnly.status).toBe(400);
     expect(publicOnly.body.errors?.[0]?.extensions).toMatchObject({ reason: 'ROOT_FIELD_LIMIT' });
-    // Walking each spread again took minutes; here the round trip is dominated by HTTP.
-    for (const answer of [signedIn, anonymous, publicOnly]) expect(answer.ms).toBeLessThan(2000);
+    // Walking each spread again took minutes (2^30 visits); the bound leaves room for a loaded machine.
+    for (const answer of [signedIn, anonymous, publicOnly]) expect(answer.ms).toBeLessThan(5000);
   });
 
   it('refuses very deep nesting with a plain message instead of overflowing the parser', async () => {
