@@ -19,6 +19,27 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** Called after Kafka acknowledged a batch and before the rows are marked sent. */
   onPublished?: (ids: string[]) => Promise<void> | void;
+  /**
+   * A new, connected producer, for when the broker no longer accepts the current one's producer id
+   * or sequence (after the broker crashed: OUT_OF_ORDER_SEQUENCE_NUMBER and the like). kafkajs'
+   * idempotent producer never recovers from those by itself, so without a new one the relay would
+   * fail on every pass until the process restarts.
+   */
+  renewProducer?: () => Promise<Producer>;
+}
+
+/** kafkajs protocol errors after which an idempotent producer's id or sequence is no good any more. */
+const STALE_PRODUCER_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+
+/** Whether `error` (or an error it wraps: kafkajs' retrier keeps the last one as `originalError`) says the producer is stale. */
+export function isStaleProducerError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const { type, originalError, cause } = current as { type?: unknown; originalError?: unknown; cause?: unknown };
+    if (typeof type === 'string' && STALE_PRODUCER_ERRORS.has(type)) return true;
+    current = originalError ?? cause;
+  }
+  return false;
 }
 
 export interface OutboxRelay {
@@ -64,7 +85,8 @@ interface Leadership {
  * (500 ms) apart, so it resumes within about half a second of the broker's return.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { orm, producer, logger, topicPrefix, lockName } = options;
+  const { orm, logger, topicPrefix, lockName } = options;
+  let producer = options.producer;
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   const batchSize = options.batchSize ?? 200;
   const maxBackoffMs = options.maxBackoffMs ?? 300;
@@ -178,6 +200,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 20 === 0) log.error({ err: error, failures }, 'outbox relay failed; retrying');
+        if (options.renewProducer && isStaleProducerError(error)) {
+          try {
+            producer = await options.renewProducer();
+            log.warn({ failures }, 'the broker no longer knew the producer; publishing with a new one');
+          } catch (renewError) {
+            log.error({ err: renewError }, 'could not renew the producer; retrying');
+          }
+        }
         if (running) await pause(Math.min(maxBackoffMs, pollIntervalMs * 2 ** Math.min(failures, 10)));
       }
     }

@@ -237,6 +237,15 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         topicPrefix: config.topicPrefix,
         lockName: `outbox-relay:${definition.name}`,
         pollIntervalMs: config.outboxPollMs,
+        // After a broker crash the broker may refuse the producer's id or sequence for good: a new producer.
+        renewProducer: async () => {
+          const next = createProducer(client);
+          await next.connect();
+          const previous = producer;
+          producer = next;
+          void previous?.disconnect().catch(() => undefined);
+          return next;
+        },
       });
       relay.start();
       // Changes made while handling an event are audited as caused by the event's actor and request.
