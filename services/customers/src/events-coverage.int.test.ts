@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  mutationFieldsOf,
-  runMutationCase,
   startTestSubgraph,
   testToken,
   type EventCoverage,
@@ -9,7 +7,8 @@ import {
   type TestSubgraph,
   type WrittenEvent,
 } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createCustomersService } from './create-customers-service.js';
 
 let subgraph: TestSubgraph;
@@ -404,19 +403,4 @@ beforeAll(async () => {
 });
 afterAll(async () => subgraph?.stop());
 
-describe('every change in customers is announced', () => {
-  it('has a case for every Mutation field', async () => {
-    expect(Object.keys(cases).sort()).toEqual(await mutationFieldsOf(subgraph));
-  });
-
-  for (const [field, entry] of Object.entries(cases)) {
-    if (!('run' in entry)) continue;
-    it(`${field} writes ${entry.announces.join(', ')} in the same transaction as every change it makes`, async () => {
-      const changes = await runMutationCase(subgraph, coverage, field, entry);
-      expect(changes.audited.length + changes.events.length).toBeGreaterThan(0);
-      expect(changes.unannounced).toEqual([]);
-      expect(changes.events.map((e) => e.type)).toEqual(expect.arrayContaining(entry.announces));
-      await entry.check?.(changes.events);
-    });
-  }
-});
+describeEventCoverage('customers', () => subgraph, coverage, cases);

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  mutationFieldsOf,
-  runMutationCase,
   startTestSubgraph,
   type EventCoverage,
   type MutationCaseEntry,
   type TestSubgraph,
 } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
+import { afterAll, beforeAll } from 'vitest';
 import { createFinanceService } from './create-finance-service.js';
 
 let subgraph: TestSubgraph;
@@ -44,19 +43,4 @@ beforeAll(async () => {
 });
 afterAll(async () => subgraph?.stop());
 
-describe('every change in finance is announced', () => {
-  it('has a case for every Mutation field', async () => {
-    expect(Object.keys(cases).sort()).toEqual(await mutationFieldsOf(subgraph));
-  });
-
-  for (const [field, entry] of Object.entries(cases)) {
-    if (!('run' in entry)) continue;
-    it(`${field} writes ${entry.announces.join(', ')} in the same transaction as every change it makes`, async () => {
-      const changes = await runMutationCase(subgraph, coverage, field, entry);
-      expect(changes.audited.length + changes.events.length).toBeGreaterThan(0);
-      expect(changes.unannounced).toEqual([]);
-      expect(changes.events.map((e) => e.type)).toEqual(expect.arrayContaining(entry.announces));
-      await entry.check?.(changes.events);
-    });
-  }
-});
+describeEventCoverage('finance', () => subgraph, coverage, cases);
