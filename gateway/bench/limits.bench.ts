@@ -12,21 +12,10 @@ import { createOperationGuard, DEFAULT_OPERATION_LIMITS } from '@rapport/subgrap
 import { PUBLIC_ROOT_FIELDS } from '../src/create-gateway.js';
 import { supergraphPath } from '../src/subgraphs.js';
 import { startTestSystem } from '../test/harness.js';
+import { FLAGSHIP_QUERY } from '../src/explorer.js';
 
-const FLAGSHIP = `query RepCustomers($ownerId: ID) {
-  customers(filter: { ownerId: $ownerId }, first: 10) {
-    edges {
-      node {
-        name
-        owner { displayName }
-        openTickets { number subject priority status }
-        openOpportunities { title amount { amount currency } stage { name probability } }
-        openOrders { number total { amount currency } delivery { status } }
-        overdueReceivables { totals { amount currency } invoices { number dueDate balance { amount currency } } }
-      }
-    }
-  }
-}`;
+/** The README's flagship query, as the explorer offers it. */
+const FLAGSHIP = FLAGSHIP_QUERY;
 
 function doublingFragments(levels: number): string {
   const parts = [`query { me { ...F0 } }`];

@@ -74,7 +74,7 @@ export function checkInputValue(field: string, value: unknown, type: GraphQLInpu
       continue;
     }
     const scalar = scalarName(itemType);
-    if (scalar !== null && !BUILT_IN.has(scalar)) itemType = null; // custom scalar: any shape
+    if (scalar !== null && !BUILT_IN.has(scalar)) itemType = null; // a custom scalar: its value may be of every shape
     if (typeof current === 'string') {
       const problem = stringProblem(current);
       if (problem) throw inputRefusal(spell(item.path), `${spell(item.path)} ${problem}`, 'INVALID_CHARACTERS');
