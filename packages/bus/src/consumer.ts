@@ -45,8 +45,11 @@ export interface EventConsumerOptions {
   groupId: string;
   topicPrefix: string;
   handlers: EventHandlerRegistration[];
-  /** Publishes failed events to the dead-letter topic. */
-  producer: Producer;
+  /**
+   * Publishes failed events to the dead-letter topic: a producer, or a function that returns the
+   * current one (the relay may replace its producer after a broker crash; see `renewProducer`).
+   */
+  producer: Producer | (() => Producer);
   logger: Logger;
   retry?: Partial<RetryPolicy>;
 }
@@ -79,6 +82,10 @@ export interface EventConsumerStats {
   transientRetries: number;
   /** The transient failure it is waiting out now, if any (the partition does not move meanwhile). */
   waitingOut: { since: Date; attempts: number; reason: string } | null;
+  /** Times the kafkajs consumer crashed since the process started (kafkajs restarts it, or `relaunches`). */
+  crashes: number;
+  /** Crashed consumers kafkajs gave up on and this one replaced with a new group member. */
+  relaunches: number;
 }
 
 export interface EventConsumer {
@@ -138,7 +145,8 @@ const RECENT_DEAD_LETTERS = 20;
  * its error in its headers, is logged at error level and counted (`stats()`), and can be replayed.
  */
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
-  const { kafka, orm, groupId, topicPrefix, producer } = options;
+  const { kafka, orm, groupId, topicPrefix } = options;
+  const producer = (): Producer => (typeof options.producer === 'function' ? options.producer() : options.producer);
   const retry: RetryPolicy = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5000, ...options.retry };
   const log = options.logger.child({ component: 'event-consumer', groupId });
   // Several handlers may share a type (a service's own and the kit's); they run in one transaction.
@@ -148,6 +156,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const dlq = deadLetterTopic(topicPrefix, groupId);
   let consumer: Consumer | undefined;
   let stopping = false;
+  let onJoin: () => void = () => undefined;
   const wakers = new Set<() => void>();
   const stats: EventConsumerStats = {
     groupId,
@@ -157,6 +166,8 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     recentDeadLetters: [],
     transientRetries: 0,
     waitingOut: null,
+    crashes: 0,
+    relaunches: 0,
   };
 
   /** Waits `ms`, or less when the consumer stops. */
@@ -181,7 +192,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     event: CloudEvent | null,
   ): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
-    await producer.send({
+    await producer().send({
       topic: dlq,
       acks: -1,
       messages: [
@@ -218,12 +229,37 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     log.error({ topic, partition, offset: message.offset, eventId: event?.id, type: event?.type, attempts, kind, reason, deadLetterTopic: dlq }, 'event dead-lettered');
   }
 
+  /**
+   * `deadLetter` until it is sent: while the dead-letter topic cannot be written (broker away) the
+   * partition waits, heartbeating, instead of failing the batch (which crashed the kafkajs consumer
+   * and restarted it as a new group member).
+   */
+  async function deadLetterSurely(heartbeat: () => Promise<void>, ...args: Parameters<typeof deadLetter>): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      if (stopping) throw new ConsumerStopping();
+      try {
+        await deadLetter(...args);
+        if (stats.waitingOut) log.info({ attempts: attempt }, 'dead letter sent after a failure');
+        stats.waitingOut = null;
+        return;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        stats.transientRetries += 1;
+        stats.waitingOut = { since: stats.waitingOut?.since ?? new Date(), attempts: attempt, reason: `dead-letter topic ${dlq}: ${reason}` };
+        if (attempt === 1 || attempt % 20 === 0) log.warn({ err: error, attempt, deadLetterTopic: dlq }, 'sending a dead letter failed; retrying until it passes');
+        await sleep(Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.min(attempt - 1, 20)));
+        if (stopping) throw new ConsumerStopping();
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
   async function handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
     let event: CloudEvent;
     try {
       event = parseEnvelope(message.value?.toString() ?? '');
     } catch (error) {
-      await deadLetter(topic, partition, message, new Error(`not a CloudEvent: ${(error as Error).message}`), 0, 'event', null);
+      await deadLetterSurely(heartbeat, topic, partition, message, new Error(`not a CloudEvent: ${(error as Error).message}`), 0, 'event', null);
       return;
     }
     const handlers = byType.get(event.type);
@@ -245,7 +281,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         if (kind !== 'transient') failures += 1;
         if (kind === 'event' || (kind === 'unknown' && failures >= retry.attempts)) {
           stats.waitingOut = null;
-          await deadLetter(topic, partition, message, error, attempt, kind, event);
+          await deadLetterSurely(heartbeat, topic, partition, message, error, attempt, kind, event);
           return;
         }
         const delay = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.min(attempt - 1, 20));
@@ -265,24 +301,72 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     }
   }
 
-  return {
-    stats: () => ({ ...stats, recentDeadLetters: [...stats.recentDeadLetters] }),
-    async start() {
-      stopping = false;
+  /**
+   * A new kafkajs consumer, running. Its fetch loop retries without limit (at most 1 s apart; the
+   * client's own requests have `createKafka`'s budget): a crash restarts the consumer as a new group
+   * member, which the broker holds back until the old member's session expires.
+   */
+  async function launch(): Promise<void> {
+    const c = kafka.consumer({
+      groupId: kafkaGroupId(topicPrefix, groupId),
+      allowAutoTopicCreation: false,
       // A short fetch wait keeps shutdown under a second; a 10 s session lets a crashed member's
       // partitions move on quickly. Retry back-off heartbeats, so long retries keep the session.
-      const c = kafka.consumer({ groupId: kafkaGroupId(topicPrefix, groupId), allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 1000 });
-      consumer = c;
-      const joined = new Promise<void>((resolve) => {
-        c.on(c.events.GROUP_JOIN, () => resolve());
-      });
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
+      maxWaitTimeInMs: 1000,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
+    consumer = c;
+    c.on(c.events.GROUP_JOIN, () => onJoin());
+    c.on(c.events.CRASH, ({ payload }) => {
+      stats.crashes += 1;
+      // kafkajs restarts a crashed consumer only after errors it deems retriable. Joining the group
+      // while the broker is away fails with KafkaJSGroupCoordinatorNotFound, which it does not, and
+      // the member would stay dead while the process looks healthy: start a new one instead.
+      if (!payload.restart && !stopping && consumer === c) void relaunch(c, payload.error);
+    });
+    try {
       await c.connect();
       await c.subscribe({ topics, fromBeginning: true });
       await c.run({
         autoCommit: true,
         eachMessage: async ({ topic, partition, message, heartbeat }) => handleMessage(topic, partition, message, heartbeat),
       });
-      await joined;
+    } catch (error) {
+      await c.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function relaunch(dead: Consumer, error: Error): Promise<void> {
+    log.error({ err: error }, 'consumer crashed and kafkajs will not restart it; starting a new member');
+    await dead.disconnect().catch(() => undefined);
+    for (let attempt = 1; !stopping; attempt += 1) {
+      await sleep(Math.min(5000, 100 * 2 ** attempt));
+      if (stopping) return;
+      try {
+        await launch();
+        stats.relaunches += 1;
+        // Stopped meanwhile: `stop` disconnected the member before this one.
+        if (stopping) await consumer?.disconnect();
+        return;
+      } catch (failure) {
+        log.warn({ err: failure, attempt }, 'starting a new consumer member failed; retrying');
+      }
+    }
+  }
+
+  return {
+    stats: () => ({ ...stats, recentDeadLetters: [...stats.recentDeadLetters] }),
+    async start() {
+      stopping = false;
+      let joined: () => void = () => undefined;
+      const first = new Promise<void>((resolve) => (joined = resolve));
+      onJoin = joined;
+      await launch();
+      // The first member to join, this one or one started after it crashed.
+      await first;
       log.info({ topics }, 'consumer joined its group');
     },
     async stop() {

@@ -170,6 +170,8 @@ export async function renderMetrics(view: EventBusView): Promise<string> {
     const group = { group: stats.groupId };
     metric('rapport_dead_letters_total', 'counter', 'Events this process sent to its dead-letter topic.', [[group, stats.deadLettered]]);
     metric('rapport_event_transient_retries_total', 'counter', 'Retries of events after transient failures (database or broker away).', [[group, stats.transientRetries]]);
+    metric('rapport_event_consumer_crashes_total', 'counter', 'Times the Kafka consumer crashed (restarted by kafkajs, or replaced by a new member).', [[group, stats.crashes]]);
+    metric('rapport_event_consumer_relaunches_total', 'counter', 'Crashed consumers kafkajs gave up on, replaced by a new group member.', [[group, stats.relaunches]]);
     metric('rapport_event_consumer_waiting_out', 'gauge', 'Seconds the consumer has been waiting out a transient failure (0 when it is not).', [
       [group, stats.waitingOut ? (Date.now() - stats.waitingOut.since.getTime()) / 1000 : 0],
     ]);

@@ -265,7 +265,11 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         groupId: definition.name,
         topicPrefix: config.topicPrefix,
         handlers,
-        producer,
+        // Dead letters go through the relay's current producer, renewed or not.
+        producer: () => {
+          if (!producer) throw new Error('the producer is stopped');
+          return producer;
+        },
         logger,
         ...(config.consumerRetry ? { retry: config.consumerRetry } : {}),
       });

@@ -92,6 +92,45 @@ export function proxiedKafkaSockets(proxy: TcpProxy): ISocketFactory {
   };
 }
 
+/** Kafka protocol API keys a test may refuse (see `refusingKafkaRequests`). */
+export const KAFKA_API = { FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12 } as const;
+
+/**
+ * Wraps a kafkajs socket factory so that, while armed, a connection that sends a request with one
+ * of `apiKeys` is destroyed before the request leaves: the real broker never sees it and the client
+ * gets the connection error it would get from a broker dying at that moment. kafkajs writes each
+ * request whole (size, then the header's api key), so the key is read at byte 4 of the write.
+ */
+export function refusingKafkaRequests(
+  base: ISocketFactory,
+  apiKeys: readonly number[],
+): { socketFactory: ISocketFactory; arm(): void; disarm(): void; readonly refused: number } {
+  let armed = false;
+  let refused = 0;
+  const socketFactory: ISocketFactory = (args) => {
+    const socket = base(args);
+    const write = socket.write.bind(socket) as (...a: unknown[]) => boolean;
+    (socket as { write: (...a: unknown[]) => boolean }).write = (...a: unknown[]) => {
+      const chunk = a[0];
+      if (armed && Buffer.isBuffer(chunk) && chunk.length >= 6 && apiKeys.includes(chunk.readInt16BE(4))) {
+        refused += 1;
+        socket.destroy(new Error('connection lost (refused by the test)'));
+        return false;
+      }
+      return write(...a);
+    };
+    return socket;
+  };
+  return {
+    socketFactory,
+    arm: () => void (armed = true),
+    disarm: () => void (armed = false),
+    get refused() {
+      return refused;
+    },
+  };
+}
+
 /** Host and port of the first of `brokers` ("host:port"). */
 export function brokerAddress(brokers: readonly string[]): { host: string; port: number } {
   const [host, port] = (brokers[0] ?? '').split(':');
