@@ -32,6 +32,9 @@ describe('serverProperties', () => {
     expect(props.get('num.partitions')).toBe('3');
     expect(props.get('auto.create.topics.enable')).toBe('false');
     expect(props.get('group.initial.rebalance.delay.ms')).toBe('0');
+    // A restart after kill -9 registers within about 2 s instead of waiting out a 9 s session.
+    expect(props.get('broker.session.timeout.ms')).toBe('2000');
+    expect(props.get('broker.heartbeat.interval.ms')).toBe('500');
   });
 });
 

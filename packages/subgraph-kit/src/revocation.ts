@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal, TokenVerifier } from '@rapport/auth';
-import { createKafka, on, type EventHandlerRegistration } from '@rapport/bus';
+import { createConsumerKafka, on, type EventHandlerRegistration } from '@rapport/bus';
 import { AccessRevokedV1, parseData, parseEnvelope, type EventData } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 import type { Consumer } from 'kafkajs';
@@ -166,7 +166,7 @@ export interface RevocationFeed {
 export function createRevocationFeed(options: RevocationFeedOptions): RevocationFeed {
   const log = options.logger.child({ component: 'revocation-feed' });
   const groupId = `${options.topicPrefix}${options.clientId}.revocations.${randomUUID()}`;
-  const kafka = createKafka({ brokers: options.brokers, clientId: options.clientId, logger: options.logger });
+  const kafka = createConsumerKafka({ brokers: options.brokers, clientId: options.clientId, logger: options.logger });
   let consumer: Consumer | undefined;
   return {
     async start() {

@@ -9,6 +9,7 @@ import {
   BUS_ENTITIES,
   BUS_MIGRATION,
   createEventConsumer,
+  createConsumerKafka,
   createKafka,
   createOutboxRelay,
   createProducer,
@@ -260,7 +261,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       }));
       // Every subgraph consumes at least identity's revocations.
       consumer = createEventConsumer({
-        kafka,
+        kafka: createConsumerKafka(client),
         orm,
         groupId: definition.name,
         topicPrefix: config.topicPrefix,
