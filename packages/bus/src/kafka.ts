@@ -85,6 +85,9 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], numP
         waitForLeaders: true,
         topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
       });
+      // Answered only when the broker's metadata shows them (a consumer subscribing a moment later
+      // otherwise met UNKNOWN_TOPIC_OR_PARTITION under load); throws, and so retries, until then.
+      await admin.fetchTopicMetadata({ topics: missing });
       return;
     } catch (error) {
       if (attempt >= 5) throw error;
