@@ -5,6 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { pageSize } from '@rapport/errors';
+import { timestamp } from './properties.js';
 
 /** Who is acting in the current request or event, for the audit trail. */
 export interface ActingScope {
@@ -36,7 +37,7 @@ export const AuditEntry = defineEntity({
     changes: p.json<FieldChange[]>(),
     actorId: p.uuid().nullable(),
     requestId: p.text().nullable(),
-    at: p.datetime(),
+    at: timestamp().defaultRaw('now()'),
   },
 });
 export type IAuditEntry = InferEntity<typeof AuditEntry>;

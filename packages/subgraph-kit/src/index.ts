@@ -19,3 +19,5 @@ export * from './policies.js';
 export * from './revocation.js';
 export * from './transition.js';
 export * from './idempotency.js';
+export * from './properties.js';
+export * from './schema-drift.js';
