@@ -38,7 +38,7 @@ const schema = z.object({
   GATEWAY_SECRET: z.string().min(16).optional(),
   GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
-  GATEWAY_LEAD_FORM_REDIRECT_URL: z.string().url().optional(),
+  GATEWAY_LEAD_FORM_REDIRECT_URL: z.url().optional(),
   NODE_ENV: z.string().default('development'),
   KAFKA_BROKERS: z.string().default(''),
   KAFKA_TOPIC_PREFIX: z.string().default(''),

@@ -6,7 +6,7 @@ import type { SubgraphRuntimeConfig } from './service.js';
 
 /** The environment every subgraph reads, parsed once at boot; nothing else reads process.env. */
 export const subgraphEnvSchema = z.object({
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/postgres'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/postgres'),
   KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   HOST: z.string().default('127.0.0.1'),
@@ -19,7 +19,7 @@ export const subgraphEnvSchema = z.object({
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
 
 /** Parses `env` with `schema`; a bad value fails at boot naming the variable. */
-export function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
