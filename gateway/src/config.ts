@@ -1,3 +1,4 @@
+import { parseBrokers } from '@rapport/contracts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, parseEnv, type OperationLimits } from '@rapport/subgraph-kit';
 import { z } from 'zod';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
@@ -62,7 +63,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     leadFormRedirectUrl: parsed.GATEWAY_LEAD_FORM_REDIRECT_URL ?? null,
     // In production the explorer page is off unless asked for; everywhere, it only works signed in.
     explorer: parsed.GATEWAY_EXPLORER ? parsed.GATEWAY_EXPLORER === 'true' : parsed.NODE_ENV !== 'production',
-    kafkaBrokers: parsed.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    kafkaBrokers: parseBrokers(parsed.KAFKA_BROKERS),
     topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBrokers } from '@rapport/contracts';
 import { badInput } from '@rapport/errors';
 import { verifierFromEnv } from './authentication.js';
 import { DEFAULT_SUBGRAPH_LIMITS, operationLimitsFromEnv } from './operation-limits.js';
@@ -46,7 +47,7 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Re
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl: databaseUrl(parsed.DATABASE_URL, `rapport_${name}`),
-    kafkaBrokers: parsed.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    kafkaBrokers: parseBrokers(parsed.KAFKA_BROKERS),
     topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
     logLevel: parsed.LOG_LEVEL,
     outboxPollMs: parsed.OUTBOX_POLL_MS,
