@@ -69,6 +69,8 @@ export async function ensureTopicsAt(brokers: readonly string[], topics: readonl
   await admin.connect();
   try {
     return await ensureTopics(admin, topics, numPartitions);
+  } catch (error) {
+    throw new CliError(`could not create the topics at ${brokers.join(',')}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await admin.disconnect();
   }
