@@ -15,7 +15,7 @@ export interface EventHandlerRegistration {
 }
 
 /** Registers `fn` for `definition`; the payload is validated against the contract first. */
-export function on<TType extends string, TSchema extends z.ZodTypeAny>(
+export function on<TType extends string, TSchema extends z.ZodType>(
   definition: EventDefinition<TType, TSchema>,
   fn: (data: z.infer<TSchema>, event: CloudEvent, em: SqlEntityManager) => Promise<void>,
 ): EventHandlerRegistration {

@@ -48,7 +48,7 @@ export function requireAuthentication<TContext extends BaseContext & Authenticat
 }
 
 const authEnvSchema = z.object({
-  AUTH_JWKS_URL: z.string().url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+  AUTH_JWKS_URL: z.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
   AUTH_ISSUER: z.string().default('rapport-identity'),
   AUTH_AUDIENCE: z.string().default('rapport'),
   /** JSON claims map for an external OpenID Connect issuer, e.g. {"userId":"sub","email":"email","role":"rapport_role","teams":"rapport_teams"}. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBrokers } from '@rapport/contracts';
 import { badInput } from '@rapport/errors';
 import { verifierFromEnv } from './authentication.js';
 import { DEFAULT_SUBGRAPH_LIMITS, operationLimitsFromEnv } from './operation-limits.js';
@@ -6,7 +7,7 @@ import type { SubgraphRuntimeConfig } from './service.js';
 
 /** The environment every subgraph reads, parsed once at boot; nothing else reads process.env. */
 export const subgraphEnvSchema = z.object({
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/postgres'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/postgres'),
   KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   HOST: z.string().default('127.0.0.1'),
@@ -19,7 +20,7 @@ export const subgraphEnvSchema = z.object({
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
 
 /** Parses `env` with `schema`; a bad value fails at boot naming the variable. */
-export function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -46,7 +47,7 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Re
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl: databaseUrl(parsed.DATABASE_URL, `rapport_${name}`),
-    kafkaBrokers: parsed.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    kafkaBrokers: parseBrokers(parsed.KAFKA_BROKERS),
     topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
     logLevel: parsed.LOG_LEVEL,
     outboxPollMs: parsed.OUTBOX_POLL_MS,

@@ -17,7 +17,7 @@ export const DEFAULT_IDENTITY_OPTIONS: IdentityOptions = {
 };
 
 const identityEnvSchema = z.object({
-  RAPPORT_ADMIN_EMAIL: z.string().trim().toLowerCase().email().default(DEFAULT_IDENTITY_OPTIONS.adminEmail),
+  RAPPORT_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).default(DEFAULT_IDENTITY_OPTIONS.adminEmail),
   RAPPORT_ADMIN_PASSWORD: z.string().min(10).max(200).default(DEFAULT_IDENTITY_OPTIONS.adminPassword),
 });
 
