@@ -4,24 +4,24 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, CustomerUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { AppError, badInput, notFound, optionalEmail, optionalText, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   actsFor,
   assertAssignable,
   auditChange,
   CustomerAccess,
   headsTeam,
-  decodeCursor,
   isScoped,
+  keysetPage,
   readAccess,
   restoreAccess,
   restrictToVisibleCustomers,
-  toConnection,
   transition,
   visibleCustomersSql,
   writeAccess,
   type Access,
   type Connection,
+  type Keyset,
 } from '@rapport/subgraph-kit';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
@@ -281,6 +281,9 @@ export function applyCustomerFilter(qb: ReturnType<typeof visibleQuery>, filter:
   dayRange(qb, 'c.last_contacted_at', 'filter.lastContactedFrom', filter?.lastContactedFrom, 'filter.lastContactedTo', filter?.lastContactedTo);
 }
 
+/** Customers by name, then id. */
+const CUSTOMER_ORDER: Keyset<ICustomer> = { sort: 'c.name', kind: 'text', direction: 'asc', id: 'c.id', sortValue: (c) => c.name };
+
 /** The customers the caller may see, by name then id, paged by keyset (never OFFSET). */
 export async function listCustomers(
   em: SqlEntityManager,
@@ -290,15 +293,9 @@ export async function listCustomers(
   after: string | null | undefined,
 ): Promise<Connection<ICustomer>> {
   const access = readAccess(customerPolicy, principal, 'customers');
-  const limit = pageSize('first', first);
   const qb = visibleQuery(em, principal, access);
   applyCustomerFilter(qb, filter);
-  if (after) {
-    const cursor = decodeCursor('after', after, 'text');
-    qb.andWhere('(c.name, c.id) > (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (c) => c.name);
+  return keysetPage(qb, CUSTOMER_ORDER, { field: 'customers', first, after });
 }
 
 export interface TransferCustomerInput {

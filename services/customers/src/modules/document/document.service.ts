@@ -5,7 +5,7 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { DocumentDeletedV1, DocumentUpdatedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
-import { decodeCursor, readAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { keysetCondition, keysetOrderSql, readAccess, restrictToVisibleCustomers, writeAccess, type Access, type Cursor, type Keyset } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
 import { emptyFile, fileTooLarge, requireContentType, safeFileName, type DocumentContentType } from './document.content.js';
@@ -180,11 +180,8 @@ export async function deleteDocument(em: SqlEntityManager, principal: Principal 
   return document;
 }
 
-/** The keyset `after` continues from, checked: BAD_USER_INPUT naming `after` when it was not issued here. */
-export function documentCursor(after: string): { uploadedAt: string; id: string } {
-  const cursor = decodeCursor('after', after, 'timestamp');
-  return { uploadedAt: cursor.sortValue, id: cursor.id };
-}
+/** A customer's documents newest first: by upload time, then id. */
+export const DOCUMENT_ORDER: Keyset<IDocument> = { sort: 'd.uploaded_at', kind: 'timestamp', direction: 'desc', id: 'd.id', sortValue: (d) => d.uploadedAt.toISOString() };
 
 /**
  * Up to `limit` live documents of each of `customerIds` the caller may see, newest first by
@@ -195,14 +192,17 @@ export async function documentsOf(
   principal: Principal | null,
   customerIds: readonly string[],
   limit: number,
-  cursor: { uploadedAt: string; id: string } | null,
+  cursor: Cursor | null,
 ): Promise<IDocument[]> {
   const access = principal ? documentPolicy[principal.role] : 'none';
   if (access === 'none') return [];
   const ranked = documentQuery(em, principal, access)
-    .addSelect(raw('row_number() over (partition by d.customer_id order by d.uploaded_at desc, d.id desc) as document_rank'))
+    .addSelect(raw(`row_number() over (partition by d.customer_id order by ${keysetOrderSql(DOCUMENT_ORDER)}) as document_rank`))
     .andWhere({ customerId: { $in: [...customerIds] } });
-  if (cursor) ranked.andWhere('(d.uploaded_at, d.id) < (?, ?)', [cursor.uploadedAt, cursor.id]);
+  if (cursor) {
+    const after = keysetCondition(DOCUMENT_ORDER, cursor);
+    ranked.andWhere(after.sql, after.params);
+  }
   return em
     .createQueryBuilder(Document, 'ranked')
     .select('*')

@@ -3,8 +3,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ProductCreatedV1, ProductDeletedV1, ProductRestoredV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalText, pageSize, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
-import { decodeCursor, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, notFound, optionalText, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
+import { keysetPage, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 
 export interface CreateProductInput {
@@ -110,6 +110,9 @@ export interface ProductFilter {
   search?: string | null;
 }
 
+/** Products by name, then id. */
+const PRODUCT_ORDER: Keyset<IProduct> = { sort: 'p.name', kind: 'text', direction: 'asc', id: 'p.id', sortValue: (p) => p.name };
+
 /** Live products by name, then id, paged by keyset (never OFFSET). */
 export async function listProducts(
   em: SqlEntityManager,
@@ -117,17 +120,11 @@ export async function listProducts(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IProduct>> {
-  const limit = pageSize('first', first);
   const qb = catalogue(em);
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
   }
-  if (after) {
-    const cursor = decodeCursor('after', after, 'text');
-    qb.andWhere('(p.name, p.id) > (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (p) => p.name);
+  return keysetPage(qb, PRODUCT_ORDER, { field: 'products', first, after });
 }

@@ -3,8 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { SupplierCreatedV1, SupplierDeletedV1, SupplierRestoredV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, readAccess, restoreAccess, toConnection, transition, writeAccess, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, notFound, optionalEmail, optionalText, requireCurrency, requireText, requireUuid } from '@rapport/errors';
+import { keysetPage, readAccess, restoreAccess, transition, writeAccess, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
 import { supplierPolicy } from './supplier.policy.js';
 
@@ -75,6 +75,9 @@ export interface SupplierFilter {
   search?: string | null;
 }
 
+/** Suppliers by name, then id. */
+const SUPPLIER_ORDER: Keyset<ISupplier> = { sort: 's.name', kind: 'text', direction: 'asc', id: 's.id', sortValue: (s) => s.name };
+
 /** Suppliers by name, then id, paged by keyset (never OFFSET). */
 export async function listSuppliers(
   em: SqlEntityManager,
@@ -84,19 +87,13 @@ export async function listSuppliers(
   after: string | null | undefined,
 ): Promise<Connection<ISupplier>> {
   readAccess(supplierPolicy, principal, 'suppliers');
-  const limit = pageSize('first', first);
   const qb = supplierQuery(em);
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
   }
-  if (after) {
-    const cursor = decodeCursor('after', after, 'text');
-    qb.andWhere('(s.name, s.id) > (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (s) => s.name);
+  return keysetPage(qb, SUPPLIER_ORDER, { field: 'suppliers', first, after });
 }
 
 /**

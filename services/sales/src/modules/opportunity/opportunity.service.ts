@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, normaliseAmount, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, normaliseAmount, notFound, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
@@ -108,6 +108,9 @@ export interface OpportunityFilter {
   status?: string | null;
 }
 
+/** Opportunities newest first: by creation, then id. */
+const OPPORTUNITY_ORDER: Keyset<IOpportunity> = { sort: 'o.created_at', kind: 'timestamp', direction: 'desc', id: 'o.id', sortValue: (o) => o.createdAt.toISOString() };
+
 /** The opportunities `viewer` may see, newest first, by keyset on (createdAt, id). */
 export async function listOpportunities(
   em: SqlEntityManager,
@@ -116,16 +119,10 @@ export async function listOpportunities(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IOpportunity>> {
-  const limit = pageSize('first', first);
   const qb = visibleOpportunities(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, OPPORTUNITY_STATUSES) });
-  if (after) {
-    const cursor = decodeCursor('after', after, 'timestamp');
-    qb.andWhere('(o.created_at, o.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (o) => o.createdAt.toISOString());
+  return keysetPage(qb, OPPORTUNITY_ORDER, { field: 'opportunities', first, after });
 }
 
 /** The opportunity `id` whether deleted or not; NOT_FOUND when it does not exist or `viewer` may not see it. */

@@ -4,8 +4,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ArticleArchivedV1, ArticleCreatedV1, ArticleDraftUpdatedV1, ArticlePublishedV1, ArticleRestoredV1, TicketArticleLinkedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, encodeCursor, readAccess, restoreAccess, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, notFound, requireText, requireUuid } from '@rapport/errors';
+import { keysetPageWith, readAccess, restoreAccess, transition, writeAccess, type Access, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
@@ -176,23 +176,26 @@ export async function searchArticles(
 ): Promise<Connection<ArticleHit>> {
   const access = readAccess(articlePolicy, principal, 'articles');
   const text = requireText('query', query, QUERY_MAX);
-  const limit = pageSize('first', first);
   const qb = articleQuery(em, access)
     .addSelect(raw(`ts_rank(a.search, ${TSQUERY}) as rank`, [text]))
     .andWhere(`a.search @@ ${TSQUERY}`, [text]);
-  if (after) {
-    const cursor = decodeCursor('after', after, 'score');
-    qb.andWhere(`(ts_rank(a.search, ${TSQUERY}), a.id) < (?::real, ?)`, [text, cursor.sortValue, cursor.id]);
-  }
-  qb.orderBy([{ [raw('rank')]: 'desc' }, { id: 'desc' }]).limit(limit + 1);
-  const rows = await qb.execute<(Record<string, unknown> & { rank: number })[]>('all', false);
-  const hits = rows.map(({ rank, ...row }) => {
-    const article = em.map(Article, row);
-    return { id: article.id, rank: Number(rank), article };
+  const byRank: Keyset<ArticleHit> = {
+    sort: `ts_rank(a.search, ${TSQUERY})`,
+    sortParams: [text],
+    orderBy: 'rank',
+    kind: 'score',
+    cast: 'real',
+    direction: 'desc',
+    id: 'a.id',
+    sortValue: (hit) => String(hit.rank),
+  };
+  return keysetPageWith(qb, byRank, { field: 'searchArticles', first, after }, async (page) => {
+    const rows = await page.execute<(Record<string, unknown> & { rank: number })[]>('all', false);
+    return rows.map(({ rank, ...row }) => {
+      const article = em.map(Article, row);
+      return { id: article.id, rank: Number(rank), article };
+    });
   });
-  const page = hits.slice(0, limit);
-  const edges = page.map((hit) => ({ cursor: encodeCursor(String(hit.rank), hit.id), node: hit }));
-  return { edges, pageInfo: { hasNextPage: hits.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 /**

@@ -3,18 +3,18 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketAssignedV1, TicketDeletedV1, TicketOpenedV1, TicketResolvedV1, TicketRestoredV1, TicketStatusChangedV1, TicketUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalText, pageSize, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { badInput, conflict, notFound, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
 import {
   assertCustomerVisible,
-  decodeCursor,
   readAccess,
   restoreAccess,
   restrictToVisibleCustomers,
-  toConnection,
+  keysetPage,
   transition,
   writeAccess,
   type Access,
   type Connection,
+  type Keyset,
 } from '@rapport/subgraph-kit';
 import {
   assertNotClosed,
@@ -286,6 +286,9 @@ export interface TicketFilter {
   category?: string | null;
 }
 
+/** Tickets newest first: by opening time, then id. */
+const TICKET_ORDER: Keyset<ITicket> = { sort: 't.opened_at', kind: 'timestamp', direction: 'desc', id: 't.id', sortValue: (t) => t.openedAt.toISOString() };
+
 /** The tickets the caller may see, newest first by (openedAt, id), paged by keyset (never OFFSET). */
 export async function listTickets(
   em: SqlEntityManager,
@@ -295,7 +298,6 @@ export async function listTickets(
   after: string | null | undefined,
 ): Promise<Connection<ITicket>> {
   const access = readAccess(ticketPolicy, principal, 'tickets');
-  const limit = pageSize('first', first);
   const qb = ticketQuery(em, principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, TICKET_STATUSES) });
@@ -307,12 +309,7 @@ export async function listTickets(
     const category = optionalCategory('filter.category', filter.category);
     if (category) qb.andWhere({ category });
   }
-  if (after) {
-    const cursor = decodeCursor('after', after, 'timestamp');
-    qb.andWhere('(t.opened_at, t.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ openedAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (t) => t.openedAt.toISOString());
+  return keysetPage(qb, TICKET_ORDER, { field: 'tickets', first, after });
 }
 
 /**
