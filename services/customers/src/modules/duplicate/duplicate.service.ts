@@ -194,7 +194,7 @@ const FILLABLE = ['email', 'phone', 'industry', 'source', 'tier', 'notes', 'taxI
 async function lockForMerge(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string): Promise<ICustomer> {
   const live = await visibleQuery(em, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
   if (live) return live;
-  const deleted = await visibleQuery(em, principal, access, true).andWhere({ id }).getSingleResult();
+  const deleted = await visibleQuery(em, principal, access, 'only').andWhere({ id }).getSingleResult();
   if (!deleted) throw notFound('Customer', id, field);
   if (deleted.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_ALREADY_MERGED', `Customer ${id} was already merged into ${deleted.mergedInto}`, { field });
   throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${id} is deleted`, { field });
