@@ -1,5 +1,7 @@
 export * from './config.js';
 export * from './connection.js';
+export * from './pagination.js';
+export * from './soft-delete.js';
 export * from './format-error.js';
 export * from './http.js';
 export * from './input-guard.js';

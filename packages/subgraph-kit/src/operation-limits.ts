@@ -70,7 +70,7 @@ export interface PageRule {
   max: number;
 }
 
-/** The page sizes the subgraphs' resolvers apply (`pageSize(...)` in @rapport/errors). */
+/** The page sizes, the one source of their numbers: the limits check them on the way in, and every resolver applies them (`pageSizeOf`, `keysetPage` in pagination.ts). */
 export const PAGE_RULES: { default: PageRule; fields: Record<string, PageRule> } = {
   default: { default: 20, max: 100 },
   fields: {

@@ -1,5 +1,4 @@
-import { pageSize } from '@rapport/errors';
-import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, pageSizeOf, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ICustomer } from '../customer/customer.entity.js';
 import type { IActivity } from './activity.entity.js';
@@ -36,6 +35,6 @@ export const activityResolvers: ResolverMap = {
   },
   Customer: {
     activities: (customer: ICustomer, args: { first?: number }, ctx: Context) =>
-      ctx.loaders.latestActivitiesByCustomer(pageSize('first', args.first, 20, 100)).load(customer.id),
+      ctx.loaders.latestActivitiesByCustomer(pageSizeOf('activities', args.first)).load(customer.id),
   },
 };

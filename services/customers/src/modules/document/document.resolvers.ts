@@ -1,9 +1,8 @@
-import { pageSize } from '@rapport/errors';
-import { auditHistory, toConnection, type ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, pageOf, toConnection, type ResolverMap } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { ICustomer } from '../customer/customer.entity.js';
 import { downloadPath, type IDocument } from './document.entity.js';
-import { deleteDocument, getDocument, updateDocument, type UpdateDocumentInput } from './document.service.js';
+import { deleteDocument, DOCUMENT_ORDER, getDocument, updateDocument, type UpdateDocumentInput } from './document.service.js';
 
 export const documentResolvers: ResolverMap = {
   Query: {
@@ -23,9 +22,9 @@ export const documentResolvers: ResolverMap = {
   },
   Customer: {
     documents: async (customer: ICustomer, args: { first?: number | null; after?: string | null }, ctx: Context) => {
-      const first = pageSize('first', args.first);
-      const rows = await ctx.loaders.documentsByCustomer(first + 1, args.after ?? null).load(customer.id);
-      return toConnection(rows, first, (d) => d.uploadedAt.toISOString());
+      const page = pageOf({ field: 'documents', first: args.first, after: args.after }, DOCUMENT_ORDER.kind);
+      const rows = await ctx.loaders.documentsByCustomer(page.limit + 1, page.after).load(customer.id);
+      return toConnection(rows, page.limit, DOCUMENT_ORDER.sortValue);
     },
   },
 };
