@@ -1,5 +1,5 @@
 // The `rapport` CLI (run through infra/bin/rapport, which provides Node 24 and tsx):
-//   start | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos
+//   start | dev [service…] | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos | cycles
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CliError, say, silenceKafkajsTimeoutWarning, warn } from './output.js';
@@ -13,7 +13,8 @@ const HELP = `usage: rapport <command>
   kafka                     a local Kafka broker on 127.0.0.1:9092 until Ctrl-C
   compose                   compose the supergraph (npm run compose -w @rapport/gateway)
   replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered
-  chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled`;
+  chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled
+  cycles                    list import cycles between the project's files; fails on any`;
 
 /** `npm run compose -w @rapport/gateway`, with this process's PATH (Node 24 first). */
 function runCompose(env: Record<string, string | undefined>, args: readonly string[]): Promise<number> {
@@ -48,6 +49,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./replay-dlq-command.js')).runReplayDlq(env, rest);
     case 'chaos':
       return (await import('./chaos/chaos-command.js')).runChaos(env, rest);
+    case 'cycles':
+      return (await import('./import-cycles.js')).runCycles();
     case undefined:
     case 'help':
     case '--help':
