@@ -7,6 +7,7 @@ import { repoRoot } from './paths.js';
 
 const HELP = `usage: rapport <command>
   start                     PostgreSQL, Kafka, every subgraph and the gateway, with demo data; Ctrl-C stops
+  dev [service…]            the named subgraphs and/or gateway (all when none), each restarted when its code changes
   status                    each process \`start\` supervises: pid, state, restarts, uptime, readiness
   stop                      stop what start/kafka/test left running (from any terminal)
   test [turbo args]         typecheck and test every workspace against real PostgreSQL and Kafka
@@ -35,6 +36,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'start':
       return (await import('./start-command.js')).runStart(env);
+    case 'dev':
+      return (await import('./dev-command.js')).runDev(env, rest);
     case 'status':
       return (await import('./status-command.js')).runStatus();
     case 'stop':
