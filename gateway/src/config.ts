@@ -1,6 +1,7 @@
 import { parseBrokers } from '@rapport/contracts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, parseEnv, type OperationLimits } from '@rapport/subgraph-kit';
 import { z } from 'zod';
+import { DEFAULT_HOST, GATEWAY_PORT } from '@rapport/contracts';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
 
 export interface GatewayConfig {
@@ -32,8 +33,8 @@ export interface GatewayConfig {
 }
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(GATEWAY_PORT),
+  HOST: z.string().default(DEFAULT_HOST),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(16),
   GATEWAY_SECRET: z.string().min(16).optional(),

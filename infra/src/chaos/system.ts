@@ -63,10 +63,11 @@ export async function startChaosSystem(options: {
     await ensureTopicsAt(parseBrokers(kafka.brokers), topics);
 
     const services: ServiceSpec[] = [];
-    const used = new Set<number>();
+    // Never a port `npm start` would use: the private system must not collide with a developer's.
+    const used = new Set<number>([...SUBGRAPHS, GATEWAY].map((s) => s.port));
     for (const spec of [...SUBGRAPHS, GATEWAY]) {
       let port = await freePort();
-      while (used.has(port) || (port >= 4000 && port <= 4010)) port = await freePort();
+      while (used.has(port)) port = await freePort();
       used.add(port);
       services.push({ ...spec, port });
     }

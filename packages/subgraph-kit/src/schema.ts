@@ -5,10 +5,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { badInput } from '@rapport/errors';
 import { Kind, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import type { ResolverMap } from './merge.js';
 import { eventBusSdl } from './operations.js';
-
-/** A module's resolvers: type name → field name → resolver (or `__resolveReference`). */
-export type ResolverMap = Record<string, Record<string, unknown>>;
 
 function graphqlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -33,24 +31,6 @@ export function loadSdl(srcDir: string, service?: string): string {
   const own = graphqlFiles(srcDir).map((file) => `# ${relative(srcDir, file)}\n${readFileSync(file, 'utf8').trim()}\n`);
   const status = service ? [`# the event bus status (@rapport/subgraph-kit)\n${eventBusSdl(service)}`] : [];
   return [common, ...own, ...status].join('\n');
-}
-
-/**
- * Merges module resolver maps; two modules defining the same field is an error, never a silent
- * overwrite.
- */
-export function mergeResolvers(maps: ResolverMap[]): ResolverMap {
-  const merged: ResolverMap = {};
-  for (const map of maps) {
-    for (const [typeName, fields] of Object.entries(map)) {
-      const target = (merged[typeName] ??= {});
-      for (const [field, resolver] of Object.entries(fields)) {
-        if (field in target) throw new Error(`resolver ${typeName}.${field} is defined twice`);
-        target[field] = resolver;
-      }
-    }
-  }
-  return merged;
 }
 
 export function buildSchema(sdl: string, resolvers: ResolverMap): { schema: GraphQLSchema; typeDefs: DocumentNode } {

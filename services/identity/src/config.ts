@@ -33,7 +33,7 @@ const refuseForeignTokens: TokenVerifier = async () => {
  * provider, with AUTH_ISSUER, AUTH_AUDIENCE and AUTH_CLAIMS as for every subgraph).
  */
 export function loadConfig(env: Record<string, string | undefined>): SubgraphRuntimeConfig {
-  const config = subgraphConfigFromEnv('identity', 4001, env);
+  const config = subgraphConfigFromEnv('identity', env);
   return { ...config, verifier: env.AUTH_JWKS_URL ? config.verifier : refuseForeignTokens };
 }
 

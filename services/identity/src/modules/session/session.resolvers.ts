@@ -4,9 +4,6 @@ import type { Context } from '../../context.js';
 import type { KeyRing } from '../signing-key/signing-key.service.js';
 import { changePassword, refreshSession, signIn, signOut, type ChangePasswordInput, type Session, type SignInInput } from './session.service.js';
 
-/** The root fields callable without an access token. */
-export const PUBLIC_SESSION_FIELDS = ['signIn', 'refreshSession'];
-
 export const createSessionResolvers = (ring: KeyRing): ResolverMap => ({
   Mutation: {
     signIn: (_: unknown, args: { input: SignInInput }, ctx: Context) => signIn(ctx.em, ring, args.input),
