@@ -6,8 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ALL_TOPICS } from '@rapport/contracts';
-import { createTopics, parseBrokers } from './kafka-admin.js';
+import { deadLetterTopic } from '@rapport/bus';
+import { ALL_TOPICS, parseBrokers } from '@rapport/contracts';
+import { ensureTopicsAt } from './kafka-admin.js';
 import { ensureKafka, type KafkaConnection } from './kafka-broker.js';
 import { CliError, say, warn } from './output.js';
 import { ensureStateDirs, repoRoot } from './paths.js';
@@ -95,8 +96,8 @@ export async function runDev(env: Record<string, string | undefined>, names: rea
     say(`PostgreSQL answers at ${redact(databaseUrl)}`);
     kafka = await ensureKafka({ env, signal: abort.signal });
     const prefix = env.KAFKA_TOPIC_PREFIX ?? '';
-    const topics = [...ALL_TOPICS, ...SUBGRAPHS.map((s) => `dlq.${s.name}`)].map((t) => `${prefix}${t}`);
-    await createTopics(parseBrokers(kafka.brokers), topics, 3);
+    const topics = [...ALL_TOPICS.map((t) => `${prefix}${t}`), ...SUBGRAPHS.map((s) => deadLetterTopic(prefix, s.name))];
+    await ensureTopicsAt(parseBrokers(kafka.brokers), topics);
     abort.signal.throwIfAborted();
 
     const childEnv: NodeJS.ProcessEnv = {
