@@ -8,6 +8,8 @@ export * from './logger.js';
 export * from './main-helper.js';
 export * from './orm.js';
 export * from './schema.js';
+export * from './scalars.js';
+export * from './sdl.js';
 export * from './service.js';
 export * from './authentication.js';
 export * from './visibility.js';

@@ -38,7 +38,8 @@ import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMe
 import { createOrm, migrate } from './orm.js';
 import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
 import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
-import { buildSchema, loadSdl, mergeResolvers, type ResolverMap } from './schema.js';
+import { buildSchema, type ResolverMap } from './schema.js';
+import { loadSdl } from './sdl.js';
 
 /** What every resolver receives: its own EntityManager fork, the request id, loaders. */
 export interface SubgraphContext<TLoaders> {
@@ -155,7 +156,7 @@ export async function withinBound(work: Promise<unknown> | undefined, boundMs: n
 export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
   const logger = config.logger ?? createLogger(definition.name, config.logLevel);
   const sdl = loadSdl(definition.srcDir, definition.name);
-  const { schema } = buildSchema(sdl, mergeResolvers([auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]));
+  const { schema } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]);
   let orm: MikroORM | undefined;
   let server: Server | undefined;
   let apollo: ApolloServer<SubgraphContext<TLoaders>> | undefined;
