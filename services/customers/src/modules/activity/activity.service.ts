@@ -11,16 +11,10 @@ import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { ACTIVITY_KINDS, Activity, completeFollowUp as markFollowUpDone, hasHappened, REVIEW_DECISIONS, REVIEW_STATUSES, review, type IActivity } from './activity.entity.js';
 import { activityPolicy } from './activity.policy.js';
+import type { LogActivityInput } from '../../generated/graphql.js';
 
 /** How far ahead of the server's clock an activity that happened may be dated (clock skew). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function requireDateTime(field: string, value: string): Date {
-  const time = ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw badInput(field, `${field} must be an ISO 8601 timestamp with a time zone, e.g. 2026-11-23T10:15:00Z`, 'INVALID_DATE_TIME');
-  return new Date(time);
-}
 
 /**
  * The one base query for activities: those of the live (not deleted) customers the caller may see. Every list,
@@ -33,19 +27,6 @@ export function activityQuery(em: SqlEntityManager, principal: Principal | null,
   return qb;
 }
 
-export interface LogActivityInput {
-  customerId: string;
-  kind: string;
-  contactId?: string | null;
-  opportunityId?: string | null;
-  subject: string;
-  body?: string | null;
-  occurredAt?: string | null;
-  plannedFor?: string | null;
-  outcome?: string | null;
-  nextStep?: string | null;
-  nextStepDue?: string | null;
-}
 
 /**
  * Logs an activity with a customer the caller may change, in one transaction holding the
@@ -55,7 +36,7 @@ export interface LogActivityInput {
  */
 export async function logActivity(em: SqlEntityManager, principal: Principal | null, input: LogActivityInput, meta: EventMetadata): Promise<IActivity> {
   writeAccess(activityPolicy, principal, 'activities');
-  const kind = requireOneOf('input.kind', input.kind, ACTIVITY_KINDS);
+  const kind = input.kind;
   const subject = requireText('input.subject', input.subject);
   const body = optionalText('input.body', input.body, 10000);
   const outcome = optionalText('input.outcome', input.outcome, 2000);
@@ -68,10 +49,10 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
   if (kind === 'PLANNED_VISIT') {
     if (input.occurredAt) throw badInput('input.occurredAt', 'a planned visit has not happened yet: give input.plannedFor instead', 'NOT_ALLOWED');
     if (!input.plannedFor) throw badInput('input.plannedFor', 'input.plannedFor is required for a planned visit', 'REQUIRED');
-    plannedFor = requireDateTime('input.plannedFor', input.plannedFor);
+    plannedFor = input.plannedFor;
   } else {
     if (input.plannedFor) throw badInput('input.plannedFor', 'input.plannedFor is only for planned visits; give input.occurredAt', 'NOT_ALLOWED');
-    occurredAt = input.occurredAt ? requireDateTime('input.occurredAt', input.occurredAt) : new Date();
+    occurredAt = input.occurredAt ?? new Date();
     if (occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('input.occurredAt', 'input.occurredAt must not be in the future; plan a visit instead', 'IN_FUTURE');
   }
   return em.transactional(async (tx) => {

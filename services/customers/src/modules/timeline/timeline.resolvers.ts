@@ -1,10 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { pageSize } from '@rapport/errors';
-import { decodeCursor, toConnection, type ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import type { ICustomer } from '../customer/customer.entity.js';
-import { TimelineEntry, type ITimelineEntry } from './timeline-entry.entity.js';
+import { decodeCursor, toConnection } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
+import { TimelineEntry } from './timeline-entry.entity.js';
 import { visibleTimelineModules } from './timeline.loaders.js';
 
 /** A customer's timeline as the caller may see it (entries of modules it may read), newest first, by keyset on (occurredAt, id). */
@@ -19,10 +18,10 @@ export async function customerTimeline(em: SqlEntityManager, principal: Principa
   return toConnection(rows, limit, (e) => e.occurredAt.toISOString());
 }
 
-export const timelineResolvers: ResolverMap = {
+export const timelineResolvers: Resolvers = {
   Customer: {
     // The first page is batched over the customers of a list; later pages (after a cursor) are one customer's.
-    timeline: async (customer: ICustomer, args: { first?: number; after?: string }, ctx: Context) => {
+    timeline: async (customer, args, ctx) => {
       if (args.after) return customerTimeline(ctx.em, ctx.principal, customer.id, args.first, args.after);
       const limit = pageSize('first', args.first);
       const rows = await ctx.loaders.timelineFirstPage(limit + 1).load(customer.id);
@@ -30,7 +29,6 @@ export const timelineResolvers: ResolverMap = {
     },
   },
   TimelineEntry: {
-    occurredAt: (entry: ITimelineEntry) => entry.occurredAt.toISOString(),
-    module: (entry: ITimelineEntry) => entry.module.toUpperCase(),
+    module: (entry) => entry.module.toUpperCase() as Uppercase<typeof entry.module>,
   },
 };
