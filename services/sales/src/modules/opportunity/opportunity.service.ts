@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, normaliseAmount, notFound, pageSize, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import { badInput, conflict, normaliseAmount, notFound, pageSize, parseMoneyInput, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
 import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
-import { moveToStage, Opportunity, OPPORTUNITY_STATUSES, type IOpportunity } from './opportunity.entity.js';
+import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
+import type { OpportunityStatus } from '../../generated/graphql.js';
 
 export interface OpenOpportunityInput {
   customerId: string;
@@ -105,7 +106,7 @@ export async function getOpportunity(em: SqlEntityManager, viewer: Viewer, id: s
 
 export interface OpportunityFilter {
   customerId?: string | null;
-  status?: string | null;
+  status?: OpportunityStatus | null;
 }
 
 /** The opportunities `viewer` may see, newest first, by keyset on (createdAt, id). */
@@ -119,7 +120,7 @@ export async function listOpportunities(
   const limit = pageSize('first', first);
   const qb = visibleOpportunities(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, OPPORTUNITY_STATUSES) });
+  if (filter?.status) qb.andWhere({ status: filter.status });
   if (after) {
     const cursor = decodeCursor('after', after, 'timestamp');
     qb.andWhere('(o.created_at, o.id) < (?, ?)', [cursor.sortValue, cursor.id]);
