@@ -4,14 +4,15 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ActivityFollowUpCompletedV1, ActivityReviewedV1, CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, notFound, optionalText, pageSize, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { AppError, badInput, notFound, optionalText, pageSize, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
 import { decodeCursor, headsTeam, isScoped, readAccess, restrictToVisibleCustomers, toConnection, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
-import { ACTIVITY_KINDS, Activity, completeFollowUp as markFollowUpDone, hasHappened, REVIEW_DECISIONS, REVIEW_STATUSES, review, type IActivity } from './activity.entity.js';
+import { Activity, completeFollowUp as markFollowUpDone, hasHappened, review, type IActivity } from './activity.entity.js';
 import { activityPolicy } from './activity.policy.js';
 import type { LogActivityInput } from '../../generated/graphql.js';
+import type { ActivityKind, ReviewDecision, ReviewStatus } from '../../generated/graphql.js';
 
 /** How far ahead of the server's clock an activity that happened may be dated (clock skew). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -108,7 +109,7 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
 export async function reviewActivity(
   em: SqlEntityManager,
   principal: Principal | null,
-  args: { id: string; decision: string; comment?: string | null },
+  args: { id: string; decision: ReviewDecision; comment?: string | null },
   meta: EventMetadata,
 ): Promise<IActivity> {
   const access = writeAccess(activityPolicy, principal, 'activities');
@@ -116,7 +117,7 @@ export async function reviewActivity(
     throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
   }
   const id = requireUuid('id', args.id);
-  const decision = requireOneOf('decision', args.decision, REVIEW_DECISIONS);
+  const decision = args.decision;
   const comment = optionalText('comment', args.comment, 2000);
   const load = async (tx: SqlEntityManager): Promise<IActivity> => {
     const activity = await activityQuery(tx, principal, access).andWhere({ id }).getSingleResult();
@@ -182,8 +183,8 @@ export async function getActivity(em: SqlEntityManager, principal: Principal | n
 
 export interface ActivityFilter {
   customerId?: string | null;
-  kind?: string | null;
-  reviewStatus?: string | null;
+  kind?: ActivityKind | null;
+  reviewStatus?: ReviewStatus | null;
   dueBefore?: string | null;
 }
 
@@ -203,8 +204,8 @@ export async function listActivities(
   const limit = pageSize('first', first);
   const qb = activityQuery(em, principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.kind) qb.andWhere({ kind: requireOneOf('filter.kind', filter.kind, ACTIVITY_KINDS) });
-  if (filter?.reviewStatus) qb.andWhere({ reviewStatus: requireOneOf('filter.reviewStatus', filter.reviewStatus, REVIEW_STATUSES) });
+  if (filter?.kind) qb.andWhere({ kind: filter.kind });
+  if (filter?.reviewStatus) qb.andWhere({ reviewStatus: filter.reviewStatus });
   if (filter?.dueBefore) {
     const day = requireIsoDate('filter.dueBefore', filter.dueBefore);
     qb.andWhere(`a.follow_up_done_at is null and (a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);

@@ -3,11 +3,12 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerAddressChangedV1, type EventMetadata } from '@rapport/contracts';
-import { conflict, notFound, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { conflict, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
 import { restoreAccess, restrictToVisibleCustomers, transition, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
-import { ADDRESS_KINDS, Address, requireCountry, type IAddress } from './address.entity.js';
+import { Address, requireCountry, type IAddress } from './address.entity.js';
 import { addressPolicy } from './address.policy.js';
+import type { AddressKind } from '../../generated/graphql.js';
 
 /**
  * The one base query for addresses: those of the customers the caller may see, without the
@@ -28,7 +29,7 @@ async function findVisible(em: SqlEntityManager, principal: Principal | null, ac
 
 export interface AddAddressInput {
   customerId: string;
-  kind: string;
+  kind: AddressKind;
   street: string;
   postalCode?: string | null;
   city: string;
@@ -63,7 +64,7 @@ export async function addAddress(em: SqlEntityManager, principal: Principal | nu
   const address = em.create(Address, {
     id: randomUUID(),
     customerId: customer.id,
-    kind: requireOneOf('input.kind', input.kind, ADDRESS_KINDS),
+    kind: input.kind,
     street: requireText('input.street', input.street, 300),
     postalCode: optionalText('input.postalCode', input.postalCode, 20),
     city: requireText('input.city', input.city, 100),

@@ -3,11 +3,12 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerContactChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalEmail, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
 import { readAccess, restoreAccess, restrictToVisibleCustomers, transition, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
-import { CONTACT_CHANNELS, Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
+import { Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
+import type { ContactChannel } from '../../generated/graphql.js';
 
 /**
  * The one base query for contacts: those of the customers the caller may see, without the removed
@@ -100,7 +101,7 @@ export interface AddContactInput {
   title?: string | null;
   emails?: string[] | null;
   phones?: string[] | null;
-  preferredChannel?: string | null;
+  preferredChannel?: ContactChannel | null;
   primary?: boolean | null;
 }
 
@@ -114,7 +115,7 @@ export async function addContact(em: SqlEntityManager, principal: Principal | nu
   const title = optionalText('input.title', input.title, 200);
   const emails = emailList('input.emails', input.emails ?? []);
   const phones = phoneList('input.phones', input.phones ?? []);
-  const preferredChannel = input.preferredChannel ? requireOneOf('input.preferredChannel', input.preferredChannel, CONTACT_CHANNELS) : null;
+  const preferredChannel = input.preferredChannel ?? null;
   const isPrimary = input.primary === true;
   if (isPrimary) await demoteCurrentPrimary(em, customer.id, null);
   const contact = em.create(Contact, { id: randomUUID(), customerId: customer.id, name, title, emails, phones, preferredChannel, isPrimary, deletedAt: null });
@@ -129,7 +130,7 @@ export interface UpdateContactInput {
   title?: string | null;
   emails?: string[] | null;
   phones?: string[] | null;
-  preferredChannel?: string | null;
+  preferredChannel?: ContactChannel | null;
   primary?: boolean | null;
 }
 
@@ -150,7 +151,7 @@ export async function updateContact(em: SqlEntityManager, principal: Principal |
   if (input.emails !== undefined) changes.emails = emailList('input.emails', input.emails ?? []);
   if (input.phones !== undefined) changes.phones = phoneList('input.phones', input.phones ?? []);
   if (input.preferredChannel !== undefined) {
-    changes.preferredChannel = input.preferredChannel ? requireOneOf('input.preferredChannel', input.preferredChannel, CONTACT_CHANNELS) : null;
+    changes.preferredChannel = input.preferredChannel ?? null;
   }
   if (input.primary !== undefined && input.primary !== null) {
     if (input.primary && !contact.isPrimary) await demoteCurrentPrimary(em, contact.customerId, contact.id);
