@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createOperationGuard, DEFAULT_OPERATION_LIMITS } from '@rapport/subgraph-kit';
-import { PUBLIC_ROOT_FIELDS } from '../src/create-gateway.js';
+import { PUBLIC_ROOT_FIELDS } from '@rapport/contracts';
 import { supergraphPath } from '../src/subgraphs.js';
 import { startTestSystem } from '../test/harness.js';
 import { FLAGSHIP_QUERY } from '../src/explorer.js';

@@ -1,5 +1,7 @@
+import { parseBrokers } from '@rapport/contracts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, parseEnv, type OperationLimits } from '@rapport/subgraph-kit';
 import { z } from 'zod';
+import { DEFAULT_HOST, GATEWAY_PORT } from '@rapport/contracts';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
 
 export interface GatewayConfig {
@@ -31,14 +33,14 @@ export interface GatewayConfig {
 }
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(GATEWAY_PORT),
+  HOST: z.string().default(DEFAULT_HOST),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(16),
   GATEWAY_SECRET: z.string().min(16).optional(),
   GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
-  GATEWAY_LEAD_FORM_REDIRECT_URL: z.string().url().optional(),
+  GATEWAY_LEAD_FORM_REDIRECT_URL: z.url().optional(),
   NODE_ENV: z.string().default('development'),
   KAFKA_BROKERS: z.string().default(''),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
@@ -62,7 +64,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     leadFormRedirectUrl: parsed.GATEWAY_LEAD_FORM_REDIRECT_URL ?? null,
     // In production the explorer page is off unless asked for; everywhere, it only works signed in.
     explorer: parsed.GATEWAY_EXPLORER ? parsed.GATEWAY_EXPLORER === 'true' : parsed.NODE_ENV !== 'production',
-    kafkaBrokers: parsed.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    kafkaBrokers: parseBrokers(parsed.KAFKA_BROKERS),
     topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
   };
 }

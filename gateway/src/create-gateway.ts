@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Principal, TokenVerifier } from '@rapport/auth';
+import { PUBLIC_ROOT_FIELDS } from '@rapport/contracts';
 import type { AppError } from '@rapport/errors';
 import {
   authenticate,
@@ -68,8 +69,6 @@ export interface GatewayContext {
   mutationSteps?: number;
 }
 
-/** Operations a caller may run before signing in (identity's sign-in, the customers' public lead form). */
-export const PUBLIC_ROOT_FIELDS = ['signIn', 'refreshSession', 'submitLeadForm'];
 
 /** Tells the client, with `Idempotent-Replayed: true`, that its retried mutation was answered from the first run. */
 const replayedHeader: ApolloServerPlugin<GatewayContext> = {

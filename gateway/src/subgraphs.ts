@@ -1,19 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_HOST, SUBGRAPHS, type SubgraphName } from '@rapport/contracts';
 
-/** The subgraphs the supergraph is composed of, with their default routing URLs. */
-export const SUBGRAPHS = [
-  { name: 'identity', port: 4001 },
-  { name: 'customers', port: 4002 },
-  { name: 'sales', port: 4003 },
-  { name: 'support', port: 4004 },
-  { name: 'inventory', port: 4005 },
-  { name: 'purchasing', port: 4006 },
-  { name: 'finance', port: 4007 },
-] as const;
+// The subgraph list, ports and public root fields come from the registry in @rapport/contracts.
+export { SUBGRAPHS, type SubgraphName };
 
-export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
-
-export const defaultSubgraphUrl = (port: number): string => `http://127.0.0.1:${port}/graphql`;
+export const defaultSubgraphUrl = (port: number): string => `http://${DEFAULT_HOST}:${port}/graphql`;
 
 /** The repository root, from this file's location. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
 // The `rapport` CLI (run through infra/bin/rapport, which provides Node 24 and tsx):
-//   start | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos
+//   start | dev [service…] | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos | cycles
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CliError, say, silenceKafkajsTimeoutWarning, warn } from './output.js';
@@ -7,13 +7,15 @@ import { repoRoot } from './paths.js';
 
 const HELP = `usage: rapport <command>
   start                     PostgreSQL, Kafka, every subgraph and the gateway, with demo data; Ctrl-C stops
+  dev [service…]            the named subgraphs and/or gateway (all when none), each restarted when its code changes
   status                    each process \`start\` supervises: pid, state, restarts, uptime, readiness
   stop                      stop what start/kafka/test left running (from any terminal)
   test [turbo args]         typecheck and test every workspace against real PostgreSQL and Kafka
   kafka                     a local Kafka broker on 127.0.0.1:9092 until Ctrl-C
   compose                   compose the supergraph (npm run compose -w @rapport/gateway)
   replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered
-  chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled`;
+  chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled
+  cycles                    list import cycles between the project's files; fails on any`;
 
 /** `npm run compose -w @rapport/gateway`, with this process's PATH (Node 24 first). */
 function runCompose(env: Record<string, string | undefined>, args: readonly string[]): Promise<number> {
@@ -34,6 +36,8 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'start':
       return (await import('./start-command.js')).runStart(env);
+    case 'dev':
+      return (await import('./dev-command.js')).runDev(env, rest);
     case 'status':
       return (await import('./status-command.js')).runStatus();
     case 'stop':
@@ -48,6 +52,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./replay-dlq-command.js')).runReplayDlq(env, rest);
     case 'chaos':
       return (await import('./chaos/chaos-command.js')).runChaos(env, rest);
+    case 'cycles':
+      return (await import('./import-cycles.js')).runCycles();
     case undefined:
     case 'help':
     case '--help':

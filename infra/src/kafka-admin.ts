@@ -1,16 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureTopics } from '@rapport/bus';
 import { Kafka, logLevel } from 'kafkajs';
 import { CliError, indent } from './output.js';
 import { tailFile, type ManagedProcess } from './processes.js';
 
-// kafkajs admin calls the CLI makes: is a broker there, wait for one, create topics.
-
-/** Splits a `KAFKA_BROKERS`-style list: "host:port,host:port". */
-export const parseBrokers = (value: string): string[] =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+// kafkajs admin calls the CLI makes: is a broker there, wait for one, create topics (the bus's ensureTopics).
 
 /** A quiet client that fails fast: probes are repeated by the caller, not by kafkajs. */
 function probeClient(brokers: readonly string[]): Kafka {
@@ -69,33 +63,14 @@ export async function waitForKafka(brokers: readonly string[], options: WaitForK
   }
 }
 
-/**
- * Creates those of `topics` that do not exist yet and waits until every one of them has a leader
- * for each partition (so clients starting next find them all); returns the ones it created.
- */
-export async function createTopics(brokers: readonly string[], topics: readonly string[], numPartitions = 3, timeoutMs = 30_000): Promise<string[]> {
-  const kafka = new Kafka({ clientId: 'rapport-cli', brokers: [...brokers], logLevel: logLevel.NOTHING, retry: { retries: 5 } });
-  const admin = kafka.admin();
+/** Creates the missing `topics` at `brokers` through a quiet admin client (`ensureTopics`); returns the ones it created. */
+export async function ensureTopicsAt(brokers: readonly string[], topics: readonly string[], numPartitions = 3): Promise<string[]> {
+  const admin = new Kafka({ clientId: 'rapport-cli', brokers: [...brokers], logLevel: logLevel.NOTHING, retry: { retries: 5 } }).admin();
   await admin.connect();
   try {
-    const wanted = [...new Set(topics)];
-    const existing = new Set(await admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) });
-    }
-    // createTopics' own waitForLeaders gives up on a metadata race KRaft brokers have right after
-    // creation ("This server does not host this topic-partition"); poll until it settles.
-    const deadline = performance.now() + timeoutMs;
-    for (;;) {
-      const led = await admin
-        .fetchTopicMetadata({ topics: wanted })
-        .then(({ topics: metadata }) => metadata.length === wanted.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
-        .catch(() => false);
-      if (led) return missing;
-      if (performance.now() > deadline) throw new CliError(`topics created but without leaders after ${Math.round(timeoutMs / 1000)} s: ${wanted.join(', ')}`);
-      await sleep(200);
-    }
+    return await ensureTopics(admin, topics, numPartitions);
+  } catch (error) {
+    throw new CliError(`could not create the topics at ${brokers.join(',')}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await admin.disconnect();
   }

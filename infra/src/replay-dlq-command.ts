@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { createKafka, deadLetterTopic, replayDeadLetters } from '@rapport/bus';
 import { Partitioners } from 'kafkajs';
 import { destination, pino } from 'pino';
-import { parseBrokers, waitForKafka } from './kafka-admin.js';
+import { parseBrokers } from '@rapport/contracts';
+import { waitForKafka } from './kafka-admin.js';
 import { CliError, say } from './output.js';
 
 const USAGE = 'usage: npm run replay-dlq -- --group <consumer group>   (replays dlq.<group> to the original topics)';

@@ -1,3 +1,5 @@
+import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS as REGISTERED_SUBGRAPHS } from '@rapport/contracts';
+
 /** A process `rapport start` runs: its name, port and entry point (relative to the repo root). */
 export interface ServiceSpec {
   name: string;
@@ -5,20 +7,12 @@ export interface ServiceSpec {
   entry: string;
 }
 
-/** The subgraphs, in the order they start and are listed. */
-export const SUBGRAPHS: readonly ServiceSpec[] = [
-  { name: 'identity', port: 4001 },
-  { name: 'customers', port: 4002 },
-  { name: 'sales', port: 4003 },
-  { name: 'support', port: 4004 },
-  { name: 'inventory', port: 4005 },
-  { name: 'purchasing', port: 4006 },
-  { name: 'finance', port: 4007 },
-].map(({ name, port }) => ({ name, port, entry: `services/${name}/src/main.ts` }));
+/** The subgraphs, in the order they start and are listed (from the registry in @rapport/contracts). */
+export const SUBGRAPHS: readonly ServiceSpec[] = REGISTERED_SUBGRAPHS.map(({ name, port }) => ({ name, port, entry: `services/${name}/src/main.ts` }));
 
-export const GATEWAY: ServiceSpec = { name: 'gateway', port: 4000, entry: 'gateway/src/main.ts' };
+export const GATEWAY: ServiceSpec = { name: 'gateway', port: GATEWAY_PORT, entry: 'gateway/src/main.ts' };
 
-export const HOST = '127.0.0.1';
+export const HOST = DEFAULT_HOST;
 
 export const graphqlUrl = (port: number): string => `http://${HOST}:${port}/graphql`;
 export const readyUrl = (port: number): string => `http://${HOST}:${port}/ready`;

@@ -1,8 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_TOPICS } from '@rapport/contracts';
+import { deadLetterTopic } from '@rapport/bus';
+import { ALL_TOPICS, parseBrokers } from '@rapport/contracts';
 import { loadDemoData } from './demo-data.js';
-import { createTopics, parseBrokers } from './kafka-admin.js';
+import { ensureTopicsAt } from './kafka-admin.js';
 import { ensureKafka } from './kafka-broker.js';
 import { CliError, say, secondsSince, warn } from './output.js';
 import { ensureStateDirs, logDir, repoRoot } from './paths.js';
@@ -107,8 +108,8 @@ export async function runStart(env: Record<string, string | undefined>): Promise
     const prefix = env.KAFKA_TOPIC_PREFIX ?? '';
     // Each subgraph ensures these same topics (its own dead-letter topic too) as it starts;
     // creating them all here first spares seven clients racing to create the same topics.
-    const topics = [...ALL_TOPICS, ...SUBGRAPHS.map((s) => `dlq.${s.name}`)].map((t) => `${prefix}${t}`);
-    const created = await createTopics(parseBrokers(brokers), topics, 3);
+    const topics = [...ALL_TOPICS.map((t) => `${prefix}${t}`), ...SUBGRAPHS.map((s) => deadLetterTopic(prefix, s.name))];
+    const created = await ensureTopicsAt(parseBrokers(brokers), topics);
     say(`topics: ${created.length} created, ${topics.length - created.length} already there`);
 
     const childEnv: NodeJS.ProcessEnv = {

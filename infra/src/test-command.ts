@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPORT_DIR_ENV, testWorkspaces } from '../../vitest.shared.js';
 import { ensureKafka, projectBrokerAnswers, PROJECT_BROKER, startPrivateBroker, type KafkaConnection } from './kafka-broker.js';
 import { say, secondsSince, warn } from './output.js';
-import { repoRoot } from './paths.js';
-import { createTally, tallyLine, tallyText, type Tally } from './test-tally.js';
+import { repoRoot, stateDir } from './paths.js';
+import { readTally, tallyText } from './test-tally.js';
 import { ensurePostgres, redact } from './postgres.js';
 import { Interrupted, signalExitCode, trapStopSignals } from './processes.js';
 
@@ -18,18 +20,13 @@ async function kafkaForTests(env: Record<string, string | undefined>, signal: Ab
   return startPrivateBroker({ env, signal });
 }
 
-function runTurbo(args: readonly string[], env: NodeJS.ProcessEnv, tally: Tally, onSpawn: (child: ChildProcess) => void): Promise<number> {
+/** Where each workspace's vitest writes its JSON report during `rapport test` (emptied first). */
+export const testReportDir = join(stateDir, 'test-results');
+
+function runTurbo(args: readonly string[], env: NodeJS.ProcessEnv, onSpawn: (child: ChildProcess) => void): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'turbo'), [...args], { cwd: repoRoot, env, stdio: ['inherit', 'pipe', 'inherit'] });
+    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'turbo'), [...args], { cwd: repoRoot, env, stdio: 'inherit' });
     onSpawn(child);
-    let pending = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      const lines = (pending + chunk.toString('utf8')).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) tallyLine(tally, line);
-    });
-    child.stdout?.on('end', () => tallyLine(tally, pending));
     child.once('error', reject);
     child.once('exit', (code, sig) => resolve(code ?? (sig ? signalExitCode(sig) : 1)));
   });
@@ -50,7 +47,7 @@ export async function runTest(env: Record<string, string | undefined>, extraArgs
   });
   let kafka: KafkaConnection | null = null;
   let exitCode = 1;
-  const tally = createTally();
+  let ranTests = false;
   try {
     const databaseUrl = await ensurePostgres({ env, signal: abort.signal });
     kafka = await kafkaForTests(env, abort.signal);
@@ -62,13 +59,17 @@ export async function runTest(env: Record<string, string | undefined>, extraArgs
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: kafka.brokers,
       TURBO_TELEMETRY_DISABLED: env.TURBO_TELEMETRY_DISABLED ?? '1',
+      [REPORT_DIR_ENV]: testReportDir,
     };
     delete childEnv.KAFKA_TOPIC_PREFIX;
     const ci = env.CI === 'true' || env.CI === '1';
     if (ci && env.FORCE_COLOR === undefined) childEnv.NO_COLOR = '1'; // plain logs for CI
     const args = ['run', 'typecheck', 'test', '--concurrency=2', ...(ci ? ['--log-order=stream', '--no-color'] : []), ...extraArgs];
     abort.signal.throwIfAborted();
-    exitCode = await runTurbo(args, childEnv, tally, (child) => {
+    rmSync(testReportDir, { recursive: true, force: true });
+    mkdirSync(testReportDir, { recursive: true });
+    ranTests = true;
+    exitCode = await runTurbo(args, childEnv, (child) => {
       turbo = child;
     });
     const reason: unknown = abort.signal.reason;
@@ -88,7 +89,15 @@ export async function runTest(env: Record<string, string | undefined>, extraArgs
     }
     untrap();
     say(`rapport test: ${exitCode === 0 ? 'passed' : `failed (exit ${exitCode})`} in ${secondsSince(began)} s`);
-    if (tally.files > 0) say(tallyText(tally));
+    if (ranTests) {
+      try {
+        // With turbo arguments (a --filter, say) which workspaces should report is turbo's to know.
+        const expected = extraArgs.length === 0 ? testWorkspaces().map((w) => w.name) : [];
+        say(tallyText(readTally(testReportDir, expected)));
+      } catch (error) {
+        warn(`could not add up the test reports: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
   return exitCode;
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kafkaVersion, randomClusterId, serverProperties } from '../src/kafka-broker.js';
+import { repoRoot } from '../src/paths.js';
 
 const parse = (text: string): Map<string, string> =>
   new Map(
@@ -50,5 +53,23 @@ describe('randomClusterId', () => {
 describe('kafkaVersion', () => {
   it('reads the Kafka version from the kafka.version property of infra/kafka/pom.xml', () => {
     expect(kafkaVersion()).toMatch(/^4\.\d+\.\d+$/);
+  });
+});
+
+describe('one Kafka version', () => {
+  // infra/kafka/pom.xml is the source; the compose file and the README follow it.
+  it('runs the same Kafka in docker-compose as the project broker (infra/kafka/pom.xml)', () => {
+    const compose = readFileSync(join(repoRoot, 'infra', 'docker-compose.yml'), 'utf8');
+    const images = [...compose.matchAll(/^\s*image:\s*apache\/kafka:(\S+)\s*$/gm)].map((m) => m[1]);
+
+    expect(images).toEqual([kafkaVersion()]);
+  });
+
+  it('names that version where the README says which Kafka runs', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const named = [...readme.matchAll(/Apache Kafka (\d+\.\d+\.\d+)|kafka_2\.13:(\d+\.\d+\.\d+)|apache\/kafka:(\d+\.\d+\.\d+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+
+    expect(named.length).toBeGreaterThan(0);
+    expect(new Set(named)).toEqual(new Set([kafkaVersion()]));
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTopics, kafkaAnswers, parseBrokers } from '../src/kafka-admin.js';
+import { parseBrokers } from '@rapport/contracts';
+import { ensureTopicsAt, kafkaAnswers } from '../src/kafka-admin.js';
 import { ensureKafka, startPrivateBroker, type KafkaConnection } from '../src/kafka-broker.js';
 import { freePort } from '../src/processes.js';
 
@@ -52,13 +53,13 @@ describe('ensureKafka', () => {
   });
 });
 
-describe('createTopics', () => {
+describe('ensureTopicsAt', () => {
   it('creates the missing topics with three partitions and leaves existing ones alone', async () => {
     const list = parseBrokers(brokers);
 
-    expect(await createTopics(list, [topicA])).toEqual([topicA]);
-    expect(await createTopics(list, [topicA, topicB])).toEqual([topicB]);
-    expect(await createTopics(list, [topicA, topicB])).toEqual([]);
+    expect(await ensureTopicsAt(list, [topicA])).toEqual([topicA]);
+    expect(await ensureTopicsAt(list, [topicA, topicB])).toEqual([topicB]);
+    expect(await ensureTopicsAt(list, [topicA, topicB])).toEqual([]);
 
     const admin = new Kafka({ clientId: 'infra-test', brokers: list, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();

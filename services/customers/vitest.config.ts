@@ -1,5 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { workspaceConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: { testTimeout: 30000, hookTimeout: 60000, fileParallelism: false },
-});
+// The monorepo's one vitest configuration (vitest.shared.ts), narrowed to this workspace.
+export default workspaceConfig(import.meta.url);

@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { parseBrokers } from '../kafka-admin.js';
+import { deadLetterTopic } from '@rapport/bus';
+import { parseBrokers } from '@rapport/contracts';
 import { SUBGRAPHS } from '../services.js';
 import { markerAmount, ticketSubject, type Operation } from './load.js';
 
@@ -61,7 +62,7 @@ export function createChecker(databaseUrl: (service: string) => string, brokers:
     try {
       let total = 0;
       for (const s of SUBGRAPHS) {
-        const offsets = await admin.fetchTopicOffsets(`dlq.${s.name}`);
+        const offsets = await admin.fetchTopicOffsets(deadLetterTopic('', s.name));
         total += offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
       }
       return total;

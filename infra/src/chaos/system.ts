@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_TOPICS } from '@rapport/contracts';
-import { createTopics, kafkaAnswers, parseBrokers } from '../kafka-admin.js';
+import { deadLetterTopic } from '@rapport/bus';
+import { ALL_TOPICS, parseBrokers } from '@rapport/contracts';
+import { ensureTopicsAt, kafkaAnswers } from '../kafka-admin.js';
 import { startPrivateBroker, type KafkaConnection } from '../kafka-broker.js';
 import { logDir, repoRoot } from '../paths.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../private-postgres.js';
@@ -58,14 +59,15 @@ export async function startChaosSystem(options: {
     if (!kafka.process || !relaunch) throw new Error('a private broker is owned by its caller');
     supervisor.adopt({ name: 'kafka', spawn: relaunch, stopGraceMs: 15_000 }, kafka.process);
     say(`  Kafka at ${kafka.brokers}`);
-    const topics = [...ALL_TOPICS, ...SUBGRAPHS.map((s) => `dlq.${s.name}`)];
-    await createTopics(parseBrokers(kafka.brokers), topics, 3);
+    const topics = [...ALL_TOPICS, ...SUBGRAPHS.map((s) => deadLetterTopic('', s.name))];
+    await ensureTopicsAt(parseBrokers(kafka.brokers), topics);
 
     const services: ServiceSpec[] = [];
-    const used = new Set<number>();
+    // Never a port `npm start` would use: the private system must not collide with a developer's.
+    const used = new Set<number>([...SUBGRAPHS, GATEWAY].map((s) => s.port));
     for (const spec of [...SUBGRAPHS, GATEWAY]) {
       let port = await freePort();
-      while (used.has(port) || (port >= 4000 && port <= 4010)) port = await freePort();
+      while (used.has(port)) port = await freePort();
       used.add(port);
       services.push({ ...spec, port });
     }

@@ -15,7 +15,7 @@ export interface EventHandlerRegistration {
 }
 
 /** Registers `fn` for `definition`; the payload is validated against the contract first. */
-export function on<TType extends string, TSchema extends z.ZodTypeAny>(
+export function on<TType extends string, TSchema extends z.ZodType>(
   definition: EventDefinition<TType, TSchema>,
   fn: (data: z.infer<TSchema>, event: CloudEvent, em: SqlEntityManager) => Promise<void>,
 ): EventHandlerRegistration {
@@ -364,7 +364,19 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       let joined: () => void = () => undefined;
       const first = new Promise<void>((resolve) => (joined = resolve));
       onJoin = joined;
-      await launch();
+      // A topic created a moment ago may not be in the broker's metadata yet (UNKNOWN_TOPIC_OR_PARTITION,
+      // which kafkajs' metadata refresh does not retry; seen under load in CI): try again for a while.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await launch();
+          break;
+        } catch (error) {
+          const retriable = (error as { retriable?: unknown }).retriable === true || (error as { name?: unknown }).name === 'KafkaJSNumberOfRetriesExceeded';
+          if (stopping || !retriable || attempt >= 20) throw error;
+          log.warn({ err: error, attempt }, 'starting the consumer failed; retrying');
+          await sleep(Math.min(1000, 100 * 2 ** (attempt - 1)));
+        }
+      }
       // The first member to join, this one or one started after it crashed.
       await first;
       log.info({ topics }, 'consumer joined its group');

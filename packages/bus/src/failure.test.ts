@@ -13,7 +13,7 @@ const pgError = (code: string, message: string): Error => Object.assign(new Erro
 const sysError = (code: string, message: string): Error => Object.assign(new Error(message), { code, errno: -111, syscall: 'connect' });
 const zodError = (): unknown => {
   try {
-    z.object({ orderId: z.string().uuid() }).parse({ orderId: 42 });
+    z.object({ orderId: z.guid() }).parse({ orderId: 42 });
   } catch (error) {
     return error;
   }

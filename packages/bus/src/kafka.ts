@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -71,25 +72,40 @@ export function createProducer(options: KafkaClientOptions): Producer {
 }
 
 /**
- * Creates the topics that are missing; existing ones are left as they are. Several services
- * starting at once may race to create the same topics, and a fresh broker may not yet know a
- * topic's leader: both are retried a few times.
+ * Creates those of `topics` that are missing (existing ones are left as they are) and waits until
+ * every one of them has a leader for each partition, so clients starting next find them all;
+ * returns the ones it created. The one topic creation: subgraphs at start, the CLI before it
+ * starts them, the chaos suite and the tests all come here. Several services starting at once may
+ * race to create the same topics (retried a few times); kafkajs' own `waitForLeaders` gives up on
+ * a metadata race KRaft brokers have right after creation ("This server does not host this
+ * topic-partition"), so leaders are polled from the topic metadata until `timeoutMs`.
  */
-export async function ensureTopics(admin: Admin, topics: readonly string[], numPartitions = 3): Promise<void> {
+export async function ensureTopics(admin: Admin, topics: readonly string[], numPartitions = 3, timeoutMs = 30_000): Promise<string[]> {
+  const wanted = [...new Set(topics)];
+  let created: string[] = [];
   for (let attempt = 1; ; attempt += 1) {
     try {
       const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((t) => !existing.has(t));
-      if (missing.length === 0) return;
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
-      });
-      return;
+      const missing = wanted.filter((t) => !existing.has(t));
+      // false when every one of them already existed: another process created them first.
+      if (missing.length > 0 && (await admin.createTopics({ waitForLeaders: false, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) }))) {
+        created = missing;
+      }
+      break;
     } catch (error) {
       if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      await sleep(300 * attempt);
     }
+  }
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const led = await admin
+      .fetchTopicMetadata({ topics: wanted })
+      .then(({ topics: metadata }) => metadata.length === wanted.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+      .catch(() => false);
+    if (led) return created;
+    if (performance.now() > deadline) throw new Error(`topics created but without leaders after ${Math.round(timeoutMs / 1000)} s: ${wanted.join(', ')}`);
+    await sleep(200);
   }
 }
 
@@ -102,10 +118,3 @@ export const kafkaGroupId = (prefix: string, name: string): string => `${prefix}
 
 /** The dead-letter topic of one consumer group. */
 export const deadLetterTopic = (prefix: string, groupId: string): string => `${prefix}dlq.${groupId}`;
-
-/** Splits `KAFKA_BROKERS`-style lists: "host:port,host:port". */
-export const parseBrokers = (value: string): string[] =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);

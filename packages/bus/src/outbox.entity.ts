@@ -1,5 +1,13 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
+// The bus sits below the subgraph kit, so it spells out what the kit's `createdAt()` property helper
+// says: timestamptz not null default now(), stamped by the ORM on insert (bus-tables.migration.ts).
+const insertedAt = () =>
+  p
+    .datetime()
+    .defaultRaw('now()')
+    .onCreate(() => new Date());
+
 /**
  * An event waiting to be relayed to Kafka. Written in the same transaction as the change it
  * describes, so a change without its event (or the reverse) cannot happen.
@@ -13,8 +21,8 @@ export const OutboxMessage = defineEntity({
     messageKey: p.text(),
     type: p.text(),
     payload: p.json<Record<string, unknown>>(),
-    headers: p.json<Record<string, string>>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    headers: p.json<Record<string, string>>().defaultRaw(`'{}'::jsonb`),
+    createdAt: insertedAt(),
     publishedAt: p.datetime().nullable(),
   },
 });
@@ -28,7 +36,7 @@ export const InboxMessage = defineEntity({
     consumer: p.text().primary(),
     eventId: p.text().primary(),
     type: p.text(),
-    handledAt: p.datetime().onCreate(() => new Date()),
+    handledAt: insertedAt(),
   },
 });
 export type IInboxMessage = InferEntity<typeof InboxMessage>;

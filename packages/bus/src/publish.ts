@@ -7,7 +7,7 @@ import { enqueue } from './enqueue.js';
  * Builds the CloudEvent for `definition` and puts it in the outbox of `em`; it is written by the
  * same flush as the change. Services call this from their service layer, never after a flush.
  */
-export function publish<TType extends string, TSchema extends z.ZodTypeAny>(
+export function publish<TType extends string, TSchema extends z.ZodType>(
   em: EntityManager,
   definition: EventDefinition<TType, TSchema>,
   subject: string,

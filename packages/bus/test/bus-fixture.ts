@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { BUS_ENTITIES, BUS_MIGRATION } from '../src/index.js';
 
 /** A test-only event type: `testing.note.written.v1` on topic `testing.note`. */
-export const NoteWrittenV1 = defineEvent('testing.note.written.v1', z.object({ noteId: z.string().uuid(), text: z.string() }));
+export const NoteWrittenV1 = defineEvent('testing.note.written.v1', z.object({ noteId: z.guid(), text: z.string() }));
 
 class EffectsMigration extends Migration {
   override async up(): Promise<void> {

@@ -29,7 +29,7 @@ export const cloudEventSchema = z.object({
   id: z.string().min(1),
   source: z.string().min(1),
   type: z.string().regex(/^[a-z]+\.[a-z-]+\.[a-z-]+\.v\d+$/),
-  time: z.string().datetime({ offset: true }),
+  time: z.iso.datetime({ offset: true }),
   subject: z.string().min(1),
   datacontenttype: z.literal('application/json'),
   data: z.unknown(),
@@ -39,7 +39,7 @@ export const cloudEventSchema = z.object({
   requestid: z.string().nullable(),
 });
 
-export interface EventDefinition<TType extends string, TSchema extends z.ZodTypeAny> {
+export interface EventDefinition<TType extends string, TSchema extends z.ZodType> {
   type: TType;
   /** The Kafka topic (without namespace prefix): `<service>.<aggregate>`. */
   topic: string;
@@ -51,7 +51,7 @@ export interface EventDefinition<TType extends string, TSchema extends z.ZodType
 export type EventData<D> = D extends EventDefinition<string, infer S> ? z.infer<S> : never;
 
 /** Declares a versioned event type; the topic and producing service follow from its name. */
-export function defineEvent<TType extends string, TSchema extends z.ZodTypeAny>(
+export function defineEvent<TType extends string, TSchema extends z.ZodType>(
   type: TType,
   schema: TSchema,
 ): EventDefinition<TType, TSchema> {
@@ -71,7 +71,7 @@ export interface EventMetadata {
 }
 
 /** Builds a validated envelope for `definition` about aggregate `subject`. */
-export function createEvent<TType extends string, TSchema extends z.ZodTypeAny>(
+export function createEvent<TType extends string, TSchema extends z.ZodType>(
   definition: EventDefinition<TType, TSchema>,
   subject: string,
   data: z.input<TSchema>,
@@ -100,7 +100,7 @@ export function parseEnvelope(raw: string): CloudEvent {
 }
 
 /** Parses an envelope's data against its definition. */
-export function parseData<TType extends string, TSchema extends z.ZodTypeAny>(
+export function parseData<TType extends string, TSchema extends z.ZodType>(
   definition: EventDefinition<TType, TSchema>,
   event: CloudEvent,
 ): z.infer<TSchema> {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 
-const uuid = z.string().uuid();
+// Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type stores it (zod 4's z.uuid() would also demand RFC 9562 version and variant bits).
+const uuid = z.guid();
 const money = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: z.string().length(3) });
-const isoDateTime = z.string().datetime({ offset: true });
+const isoDateTime = z.iso.datetime({ offset: true });
 
 /** customers: a customer record was created. `teamId` (the owning team) was added later, optional. */
 export const CustomerCreatedV1 = defineEvent(

@@ -23,8 +23,9 @@ describe('validation', () => {
   });
 
   it('bounds page sizes', () => {
-    expect(pageSize('first', undefined)).toBe(20);
-    expect(fieldOf(() => pageSize('first', 0))).toBe('first');
-    expect(fieldOf(() => pageSize('first', 1000))).toBe('first');
+    expect(pageSize('first', undefined, 20, 100)).toBe(20);
+    expect(pageSize('first', 100, 20, 100)).toBe(100);
+    expect(fieldOf(() => pageSize('first', 0, 20, 100))).toBe('first');
+    expect(fieldOf(() => pageSize('first', 101, 20, 100))).toBe('first');
   });
 });

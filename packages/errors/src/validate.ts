@@ -52,7 +52,7 @@ export function requireOneOf<T extends string>(field: string, value: string, all
 }
 
 /** A page size between 1 and `max`. */
-export function pageSize(field: string, first: number | null | undefined, fallback = 20, max = 100): number {
+export function pageSize(field: string, first: number | null | undefined, fallback: number, max: number): number {
   if (first === null || first === undefined) return fallback;
   if (!Number.isInteger(first) || first < 1 || first > max) throw badInput(field, `${field} must be between 1 and ${max}`, 'INVALID_PAGE_SIZE');
   return first;

@@ -4,7 +4,8 @@ import { defineEntity, p, type EntityManager, type EventSubscriber, type FlushEv
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { pageSize } from '@rapport/errors';
+import { pageSizeOf } from './pagination.js';
+import { timestamp } from './properties.js';
 
 /** Who is acting in the current request or event, for the audit trail. */
 export interface ActingScope {
@@ -36,7 +37,7 @@ export const AuditEntry = defineEntity({
     changes: p.json<FieldChange[]>(),
     actorId: p.uuid().nullable(),
     requestId: p.text().nullable(),
-    at: p.datetime(),
+    at: timestamp().defaultRaw('now()'),
   },
 });
 export type IAuditEntry = InferEntity<typeof AuditEntry>;
@@ -138,7 +139,7 @@ export interface HistoryReader {
  * (in SQL, so a page holds `first` entries the reader may see).
  */
 export async function auditHistory(em: SqlEntityManager, entity: string, entityId: string, first?: number | null, reader?: HistoryReader): Promise<IAuditEntry[]> {
-  const limit = pageSize('first', first, 50, 200);
+  const limit = pageSizeOf('history', first);
   const hidden = reader?.rules ? hiddenFields(reader.rules, reader.principal) : [];
   if (hidden.length === 0) return em.find(AuditEntry, { entity, entityId }, { orderBy: { at: 'desc', id: 'desc' }, limit });
   const entries = await em

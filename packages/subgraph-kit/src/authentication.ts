@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { DEFAULT_JWKS_URL } from '@rapport/contracts';
 import { bearerToken, createTokenVerifier, type ClaimsMap, type Principal, type TokenVerifier } from '@rapport/auth';
 import { AppError, isAppError } from '@rapport/errors';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { parseEnv } from './config.js';
-import { ALWAYS_PUBLIC_ROOT_FIELDS, rootFieldNames } from './operation-limits.js';
+import { parseEnv } from './env.js';
+import { ALWAYS_PUBLIC_ROOT_FIELDS, rootFieldNames } from './root-fields.js';
 
 export interface AuthenticationState {
   principal: Principal | null;
@@ -48,7 +49,7 @@ export function requireAuthentication<TContext extends BaseContext & Authenticat
 }
 
 const authEnvSchema = z.object({
-  AUTH_JWKS_URL: z.string().url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+  AUTH_JWKS_URL: z.url().default(DEFAULT_JWKS_URL),
   AUTH_ISSUER: z.string().default('rapport-identity'),
   AUTH_AUDIENCE: z.string().default('rapport'),
   /** JSON claims map for an external OpenID Connect issuer, e.g. {"userId":"sub","email":"email","role":"rapport_role","teams":"rapport_teams"}. */

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { badInput } from '@rapport/errors';
+import { DEFAULT_HOST, parseBrokers, subgraphEntry, type SubgraphName } from '@rapport/contracts';
 import { verifierFromEnv } from './authentication.js';
+import { parseEnv } from './env.js';
 import { DEFAULT_SUBGRAPH_LIMITS, operationLimitsFromEnv } from './operation-limits.js';
 import type { SubgraphRuntimeConfig } from './service.js';
 
 /** The environment every subgraph reads, parsed once at boot; nothing else reads process.env. */
 export const subgraphEnvSchema = z.object({
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/postgres'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/postgres'),
   KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
-  HOST: z.string().default('127.0.0.1'),
+  HOST: z.string().default(DEFAULT_HOST),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
   /** When set, the subgraph answers GraphQL only to callers presenting it (the gateway); unset in development. */
@@ -17,16 +18,6 @@ export const subgraphEnvSchema = z.object({
 });
 
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
-
-/** Parses `env` with `schema`; a bad value fails at boot naming the variable. */
-export function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw badInput(String(issue?.path.join('.') ?? 'env'), `invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return result.data as z.infer<S>;
-}
 
 /** The URL of database `dbName` on the server `serverUrl` points at. */
 export function databaseUrl(serverUrl: string, dbName: string): string {
@@ -36,17 +27,17 @@ export function databaseUrl(serverUrl: string, dbName: string): string {
 }
 
 /**
- * The runtime config of subgraph `name` from `env`: its port (`PORT`, else `defaultPort`), its own
+ * The runtime config of subgraph `name` from `env`: its port (`PORT`, else the registry's), its own
  * database `rapport_<name>` on the server `DATABASE_URL` names, Kafka, log level, the operation
  * limits (`SUBGRAPH_MAX_*`) and the gateway's shared secret (`GATEWAY_SECRET`).
  */
-export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Record<string, string | undefined>): SubgraphRuntimeConfig {
-  const parsed = parseEnv(subgraphEnvSchema.extend({ PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort) }), env);
+export function subgraphConfigFromEnv(name: SubgraphName, env: Record<string, string | undefined>): SubgraphRuntimeConfig {
+  const parsed = parseEnv(subgraphEnvSchema.extend({ PORT: z.coerce.number().int().min(0).max(65535).default(subgraphEntry(name).port) }), env);
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl: databaseUrl(parsed.DATABASE_URL, `rapport_${name}`),
-    kafkaBrokers: parsed.KAFKA_BROKERS.split(',').map((s) => s.trim()).filter(Boolean),
+    kafkaBrokers: parseBrokers(parsed.KAFKA_BROKERS),
     topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
     logLevel: parsed.LOG_LEVEL,
     outboxPollMs: parsed.OUTBOX_POLL_MS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mutationFieldsOf, runMutationCase, type EventCoverage, type MutationCaseEntry } from './event-coverage.js';
-import type { TestSubgraph } from './testing.js';
+import type { TestSubgraph } from './test-client.js';
 
 /**
  * The event-coverage suite every subgraph runs (`src/events-coverage.int.test.ts`): `cases` must

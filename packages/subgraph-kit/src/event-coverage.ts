@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent } from '@rapport/contracts';
-import { graphqlRequest, testToken, type GraphQLResult, type TestPrincipal, type TestSubgraph } from './testing.js';
+import { graphqlRequest, testToken, type GraphQLResult, type TestPrincipal, type TestSubgraph } from './test-client.js';
 
 /**
  * How an audited entity maps to the aggregate its events are about. `keys` are the entity's

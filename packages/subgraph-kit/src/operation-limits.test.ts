@@ -199,11 +199,11 @@ describe('HTTP status of a GraphQL response', () => {
 
 describe('limits and the gateway secret from the environment', () => {
   it('reads SUBGRAPH_MAX_* and GATEWAY_SECRET for a subgraph, with the defaults otherwise', () => {
-    const config = subgraphConfigFromEnv('sales', 4003, { SUBGRAPH_MAX_DEPTH: '8', SUBGRAPH_MAX_COST: '500', GATEWAY_SECRET: 'a-long-enough-shared-secret' });
+    const config = subgraphConfigFromEnv('sales', { SUBGRAPH_MAX_DEPTH: '8', SUBGRAPH_MAX_COST: '500', GATEWAY_SECRET: 'a-long-enough-shared-secret' });
     expect(config.limits).toEqual({ ...DEFAULT_SUBGRAPH_LIMITS, maxDepth: 8, maxCost: 500 });
     expect(config.gatewaySecret).toBe('a-long-enough-shared-secret');
-    expect(subgraphConfigFromEnv('sales', 4003, {})).toMatchObject({ limits: DEFAULT_SUBGRAPH_LIMITS, gatewaySecret: null });
-    expect(() => subgraphConfigFromEnv('sales', 4003, { GATEWAY_SECRET: 'short' })).toThrow(/GATEWAY_SECRET/);
+    expect(subgraphConfigFromEnv('sales', {})).toMatchObject({ limits: DEFAULT_SUBGRAPH_LIMITS, gatewaySecret: null });
+    expect(() => subgraphConfigFromEnv('sales', { GATEWAY_SECRET: 'short' })).toThrow(/GATEWAY_SECRET/);
     expect(operationLimitsFromEnv('GATEWAY_', { GATEWAY_MAX_TOKENS: '2000' })).toEqual({ ...DEFAULT_OPERATION_LIMITS, maxTokens: 2000 });
   });
 });

@@ -13,7 +13,8 @@ import {
 } from 'graphql';
 import { z } from 'zod';
 import type { AuthenticationState } from './authentication.js';
-import { parseEnv } from './config.js';
+import { parseEnv } from './env.js';
+import { ALWAYS_PUBLIC_ROOT_FIELDS, rootFieldNames } from './root-fields.js';
 
 /**
  * What one GraphQL request may ask for, enforced the same way by the gateway and by every
@@ -70,7 +71,7 @@ export interface PageRule {
   max: number;
 }
 
-/** The page sizes the subgraphs' resolvers apply (`pageSize(...)` in @rapport/errors). */
+/** The page sizes, the one source of their numbers: the limits check them on the way in, and every resolver applies them (`pageSizeOf`, `keysetPage` in pagination.ts). */
 export const PAGE_RULES: { default: PageRule; fields: Record<string, PageRule> } = {
   default: { default: 20, max: 100 },
   fields: {
@@ -245,38 +246,12 @@ export function measureOperation(
   return measureSet(operation.selectionSet);
 }
 
-/** The names of the root fields `operation` selects, through inline fragments and named fragments. */
-export function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): Set<string> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const names = new Set<string>();
-  const seen = new Set<string>();
-  const collect = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
-      else {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) {
-          seen.add(fragment.name.value);
-          collect(fragment.selectionSet);
-        }
-      }
-    }
-  };
-  collect(operation.selectionSet);
-  return names;
-}
-
 /** The GraphQL request as it arrived: `query`, `variables`, `operationName` (unchecked). */
 export interface GraphQLParams {
   query?: unknown;
   variables?: unknown;
   operationName?: unknown;
 }
-
-/** Root fields anyone may call: `_service` (the SDL for composition) and `__typename`. */
-export const ALWAYS_PUBLIC_ROOT_FIELDS = ['_service', '__typename'];
 
 export interface OperationGuardOptions {
   limits: OperationLimits;

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { kafkaGroupId, type EventConsumer, type EventConsumerStats } from '@rapport/bus';
 import { AppError } from '@rapport/errors';
 import type { Admin, Kafka } from 'kafkajs';
-import type { ResolverMap } from './schema.js';
+import type { ResolverMap } from './merge.js';
 import { eventBusField } from './sdl.js';
 
 // What operators see of a running subgraph: readiness that tells the truth cheaply, a Prometheus

@@ -1,5 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
+/** graphql-js's tag of a type or scalar (`GraphQLScalarType`, `GraphQLUnionType`, …). */
+export const graphqlTag = (value: unknown): string | undefined => (value as { [Symbol.toStringTag]?: string } | null | undefined)?.[Symbol.toStringTag];
+
+/** A scalar's implementation, known by tag, not `instanceof`: it may come from another copy of graphql-js. */
+export const isScalarImplementation = (value: unknown): boolean => graphqlTag(value) === 'GraphQLScalarType';
+
 /** An ISO 8601 timestamp with a time zone: `2026-11-23T10:15:00Z`, `2026-11-23T11:15:00.000+01:00`. */
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 

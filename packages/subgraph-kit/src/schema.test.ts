@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { buildSchema, mergeResolvers } from './schema.js';
+import { mergeResolvers } from './merge.js';
+import { buildSchema } from './schema.js';
 import { DateTimeScalar } from './scalars.js';
 import { decodeCursor, encodeCursor, toConnection } from './connection.js';
 import { fieldFromMessage } from './format-error.js';
@@ -162,13 +163,13 @@ describe('field names in GraphQL validation errors', () => {
 
 describe('subgraph configuration', () => {
   it('gives each service its own database on the server DATABASE_URL names', () => {
-    const config = subgraphConfigFromEnv('sales', 4003, { DATABASE_URL: 'postgres://u@db.internal:5433/postgres', KAFKA_BROKERS: 'a:9092, b:9092' });
+    const config = subgraphConfigFromEnv('sales', { DATABASE_URL: 'postgres://u@db.internal:5433/postgres', KAFKA_BROKERS: 'a:9092, b:9092' });
     expect(config.databaseUrl).toBe('postgres://u@db.internal:5433/rapport_sales');
     expect(config.kafkaBrokers).toEqual(['a:9092', 'b:9092']);
     expect(config.port).toBe(4003);
   });
 
   it('fails at boot naming a bad variable', () => {
-    expect(() => subgraphConfigFromEnv('sales', 4003, { PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => subgraphConfigFromEnv('sales', { PORT: 'eighty' })).toThrow(/PORT/);
   });
 });

@@ -1,44 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { badInput } from '@rapport/errors';
-import { KIT_SCALARS } from './scalars.js';
+import { graphqlTag as tagOf, isScalarImplementation, KIT_SCALARS } from './scalars.js';
 import { Kind, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-
-/**
- * A module's resolvers: type name → field name → resolver (or `__resolveReference`), or a scalar's
- * implementation. Services type theirs with the `Resolvers` generated from their SDL
- * (`src/generated/graphql.ts`), so a field, an argument or a return type the SDL does not declare
- * fails to compile; `buildSchema` refuses at start-up a key the schema lacks that slipped past.
- */
-export type ResolverMap = { readonly [typeName: string]: object | undefined };
-
-const tagOf = (value: unknown): string | undefined => (value as { [Symbol.toStringTag]?: string } | null | undefined)?.[Symbol.toStringTag];
-// By tag, not `instanceof`: a scalar or schema may come from another copy of graphql-js.
-const isScalarImplementation = (value: unknown): boolean => tagOf(value) === 'GraphQLScalarType';
-
-/**
- * Merges module resolver maps; two modules defining the same field (or scalar) is an error, never
- * a silent overwrite.
- */
-export function mergeResolvers(maps: readonly ResolverMap[]): Record<string, Record<string, unknown>> {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of maps) {
-    for (const [typeName, fields] of Object.entries(map)) {
-      if (fields === undefined) continue;
-      if (isScalarImplementation(fields)) {
-        if (typeName in merged) throw new Error(`resolver ${typeName} is defined twice`);
-        merged[typeName] = fields as Record<string, unknown>;
-        continue;
-      }
-      const target = (merged[typeName] ??= {});
-      for (const [field, resolver] of Object.entries(fields)) {
-        if (field in target) throw new Error(`resolver ${typeName}.${field} is defined twice`);
-        target[field] = resolver;
-      }
-    }
-  }
-  return merged;
-}
+import { mergeResolvers, type ResolverMap } from './merge.js';
 
 /** Keys a resolver map may hold besides fields, by the kind of type. */
 const SPECIAL_KEYS: Record<string, readonly string[]> = {

@@ -20,9 +20,10 @@ import {
   type OutboxRelay,
   type RetryPolicy,
 } from '@rapport/bus';
-import { ALL_TOPICS, type CloudEvent, type EventMetadata } from '@rapport/contracts';
+import { ALL_TOPICS, isSubgraphName, subgraphEntry, type CloudEvent, type EventMetadata } from '@rapport/contracts';
 import type { AppError } from '@rapport/errors';
 import type { Admin, ISocketFactory, Producer } from 'kafkajs';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal, TokenVerifier } from '@rapport/auth';
 import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
@@ -38,7 +39,8 @@ import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMe
 import { createOrm, migrate } from './orm.js';
 import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
 import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
-import { buildSchema, type ResolverMap } from './schema.js';
+import type { ResolverMap } from './merge.js';
+import { buildSchema } from './schema.js';
 import { loadSdl } from './sdl.js';
 
 /** What every resolver receives: its own EntityManager fork, the request id, loaders. */
@@ -76,7 +78,11 @@ export interface SubgraphDefinition<TLoaders> {
   handlers?: EventHandlerRegistration[];
   /** Per-request DataLoaders; they see the caller, so batched lookups apply the same visibility. */
   createLoaders: (em: SqlEntityManager, principal: Principal | null) => TLoaders;
-  /** Root fields callable without a token (identity's `signIn`, …). */
+  /**
+   * Root fields callable without a token, for a subgraph outside the registry (a test fixture); a
+   * registered subgraph's come from the registry (`SUBGRAPHS` in @rapport/contracts), and giving
+   * them here too is an error.
+   */
   publicRootFields?: string[];
   /** Extra GET routes (identity's JWKS). */
   routes?: Record<string, RouteHandler>;
@@ -153,10 +159,32 @@ export async function withinBound(work: Promise<unknown> | undefined, boundMs: n
  * The composition root every subgraph shares: ORM (migrated), outbox relay, consumers, Apollo
  * Server over HTTP. `stop` closes in order: HTTP, consumers, relay, producer, ORM.
  */
+/**
+ * The root fields subgraph `definition` answers without a token: the registry's for a registered
+ * subgraph, else the definition's own. Each must be a Query or Mutation field of `schema`, so a
+ * misspelt name fails at boot instead of silently locking a public field away.
+ */
+export function publicRootFieldsOf(definition: Pick<SubgraphDefinition<unknown>, 'name' | 'publicRootFields'>, schema: GraphQLSchema): readonly string[] {
+  let fields: readonly string[];
+  if (isSubgraphName(definition.name)) {
+    if (definition.publicRootFields) {
+      throw new Error(`${definition.name}'s public root fields are listed in the registry (SUBGRAPHS in @rapport/contracts), not in its definition`);
+    }
+    fields = subgraphEntry(definition.name).publicRootFields;
+  } else {
+    fields = definition.publicRootFields ?? [];
+  }
+  const roots = { ...schema.getQueryType()?.getFields(), ...schema.getMutationType()?.getFields() };
+  const unknown = fields.filter((f) => !(f in roots));
+  if (unknown.length > 0) throw new Error(`${definition.name}: public root field(s) ${unknown.join(', ')} are not Query or Mutation fields of its schema`);
+  return fields;
+}
+
 export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
   const logger = config.logger ?? createLogger(definition.name, config.logLevel);
   const sdl = loadSdl(definition.srcDir, definition.name);
   const { schema } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]);
+  const publicRootFields = publicRootFieldsOf(definition, schema);
   let orm: MikroORM | undefined;
   let server: Server | undefined;
   let apollo: ApolloServer<SubgraphContext<TLoaders>> | undefined;
@@ -293,7 +321,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       parseOptions: { maxTokens: limits.maxTokens },
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
-        requireAuthentication<SubgraphContext<TLoaders>>(definition.publicRootFields),
+        requireAuthentication<SubgraphContext<TLoaders>>(publicRootFields),
         inputBoundary<SubgraphContext<TLoaders>>(),
         httpStatusPlugin<SubgraphContext<TLoaders>>(),
         idempotentMutations<SubgraphContext<TLoaders>>(),
@@ -329,7 +357,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       },
       maxBodyBytes: limits.maxBodyBytes,
       // The same limits as the gateway's, for whoever reaches the subgraph's port.
-      guard: createOperationGuard({ limits, publicRootFields: definition.publicRootFields ?? [], sdl }),
+      guard: createOperationGuard({ limits, publicRootFields, sdl }),
       gatewaySecret: config.gatewaySecret ?? null,
       ready: () => ready(),
       metrics: () => renderMetrics(operations()),

@@ -1,87 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { createTokenVerifier, generateSigningKey, jwksOf, signAccessToken, type Principal, type Role, type SigningKey, type TokenVerifier } from '@rapport/auth';
 import { createKafka, kafkaGroupId } from '@rapport/bus';
-import type { CloudEvent } from '@rapport/contracts';
-import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
+import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
 import type { Admin, Producer } from 'kafkajs';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
 import { createLogger } from './logger.js';
+import { graphqlRequest, testToken, testVerifier, type TestEvents, type TestSubgraph } from './test-client.js';
 export * from './race-testing.js';
-
-export interface GraphQLResult<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-  extensions?: Record<string, unknown>;
-}
-
-/** Posts a GraphQL operation to `url` as a client would. */
-export async function graphqlRequest<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLResult<T>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResult<T>;
-}
-
-let testKey: Promise<SigningKey> | undefined;
-/** One signing key per test process, standing in for identity's. */
-export const testSigningKey = (): Promise<SigningKey> => (testKey ??= generateSigningKey('test-key'));
-
-/** A verifier that trusts the test signing key. */
-export async function testVerifier(): Promise<TokenVerifier> {
-  return createTokenVerifier({ jwks: jwksOf([await testSigningKey()]) });
-}
-
-export type TestPrincipal = Partial<Omit<Principal, 'tokenId'>> & { role?: Role };
-
-/** An access token for a test caller (an ADMIN unless told otherwise), signed with the test key. */
-export async function testToken(principal: TestPrincipal = {}): Promise<string> {
-  const { token } = await signAccessToken(await testSigningKey(), {
-    userId: principal.userId ?? randomUUID(),
-    email: principal.email ?? 'test.admin@rapport.example',
-    role: principal.role ?? 'ADMIN',
-    teamIds: principal.teamIds ?? [],
-  });
-  return token;
-}
-
-/** Where an event landed in Kafka. */
-export interface Delivery {
-  topic: string;
-  partition: number;
-  offset: bigint;
-}
-
-/** Events from "another service", for a subgraph under test with Kafka. */
-export interface TestEvents {
-  /** Produces `event` to its topic in the test's namespace, keyed by its subject, as a relay would. */
-  deliver(event: CloudEvent): Promise<Delivery>;
-  /** Waits until the subgraph's consumer group has committed past `delivery`: the event was handled (or skipped). */
-  waitUntilHandled(delivery: Delivery): Promise<void>;
-}
-
-export interface TestSubgraph {
-  service: SubgraphService;
-  url: string;
-  /** SQL statements seen since the last `resetQueries()`. */
-  queries: string[];
-  resetQueries(): void;
-  /** Calls the subgraph as an ADMIN test caller. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
-  /** Calls the subgraph as `principal`, or without a token when null. */
-  gqlAs<T = Record<string, unknown>>(principal: TestPrincipal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
-  topicPrefix: string;
-  database: TestDatabase;
-  /** Only with `{ kafka: true }`. */
-  events: TestEvents;
-  stop(): Promise<void>;
-}
+export * from './test-client.js';
 
 /**
  * Starts a subgraph through its own factory against a fresh database (and, with `kafka`, the

@@ -5,6 +5,7 @@ import { isTeamHead, seesEverything, type Principal, type Role } from '@rapport/
 import { on } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerDeletedV1, CustomerMergedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
+import { updatedAt } from './properties.js';
 
 /**
  * What a role may do with one subgraph's records:
@@ -156,7 +157,7 @@ export const CustomerAccess = defineEntity({
     ownerId: p.uuid().nullable(),
     teamId: p.uuid().nullable(),
     sharedWith: p.array().default([]),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 export type ICustomerAccess = InferEntity<typeof CustomerAccess>;

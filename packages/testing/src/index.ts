@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
+import { parseBrokers } from '@rapport/contracts';
 
 /** The PostgreSQL server tests use: `DATABASE_URL`, else the local server. */
 export const testServerUrl = (): string => process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -9,7 +10,7 @@ export const testServerUrl = (): string => process.env.DATABASE_URL ?? 'postgres
 export function testKafkaBrokers(): string[] {
   const value = process.env.KAFKA_BROKERS;
   if (!value) throw new Error('KAFKA_BROKERS is not set: run the tests through `npm test`, which starts a broker when none is given');
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return parseBrokers(value);
 }
 
 const suffix = (): string => `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;

@@ -24,6 +24,6 @@ export function documentsConfigFromEnv(env: Record<string, string | undefined>):
 
 /** Reads the customers subgraph's configuration from `env` once, at boot. */
 export const loadConfig = (env: Record<string, string | undefined>): CustomersConfig => ({
-  ...subgraphConfigFromEnv('customers', 4002, env),
+  ...subgraphConfigFromEnv('customers', env),
   documents: documentsConfigFromEnv(env),
 });

@@ -3,29 +3,21 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { DEFAULT_DOCUMENT_MAX_BYTES } from './config.js';
+import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { Activity } from './modules/activity/activity.entity.js';
-import { createActivityLoaders } from './modules/activity/activity.loaders.js';
 import { activityResolvers } from './modules/activity/activity.resolvers.js';
 import { Address } from './modules/address/address.entity.js';
-import { createAddressLoaders } from './modules/address/address.loaders.js';
 import { addressResolvers } from './modules/address/address.resolvers.js';
 import { Contact } from './modules/contact/contact.entity.js';
-import { createContactLoaders } from './modules/contact/contact.loaders.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { Customer } from './modules/customer/customer.entity.js';
-import { createCustomerLoaders } from './modules/customer/customer.loaders.js';
 import { Document } from './modules/document/document.entity.js';
 import { documentRoutes, type DocumentsConfig } from './modules/document/document.http.js';
-import { createDocumentLoaders } from './modules/document/document.loaders.js';
-import { createTimelineLoaders } from './modules/timeline/timeline.loaders.js';
 import { documentResolvers } from './modules/document/document.resolvers.js';
 import { LocalDiskStorage } from './modules/document/document.storage.js';
-import { createDuplicateLoaders } from './modules/duplicate/duplicate.loaders.js';
 import { duplicateResolvers } from './modules/duplicate/duplicate.resolvers.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
 import { ownerTeamHandlers } from './modules/customer/owner-team.js';
@@ -37,17 +29,6 @@ import { TimelineEntry } from './modules/timeline/timeline-entry.entity.js';
 import { timelineHandlers } from './modules/timeline/timeline.consumer.js';
 import { timelineResolvers } from './modules/timeline/timeline.resolvers.js';
 import { searchResolvers } from './modules/search/search.resolvers.js';
-
-export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => ({
-  ...createCustomerLoaders(em, principal),
-  ...createContactLoaders(em, principal),
-  ...createAddressLoaders(em, principal),
-  ...createActivityLoaders(em, principal),
-  ...createDuplicateLoaders(em, principal),
-  ...createDocumentLoaders(em, principal),
-  ...createTimelineLoaders(em, principal),
-});
-export type CustomersLoaders = ReturnType<typeof createLoaders>;
 
 /**
  * The customers subgraph: customers with their contacts, addresses, activities and documents, and
@@ -66,7 +47,6 @@ export function createCustomersService(config: SubgraphRuntimeConfig & { documen
       migrations,
       handlers: [...timelineHandlers, ...ownerTeamHandlers],
       customerAccess: true,
-      publicRootFields: ['submitLeadForm'],
       createLoaders,
       handle: documentRoutes(new LocalDiskStorage(documents.dir), documents),
     },

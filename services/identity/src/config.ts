@@ -17,7 +17,7 @@ export const DEFAULT_IDENTITY_OPTIONS: IdentityOptions = {
 };
 
 const identityEnvSchema = z.object({
-  RAPPORT_ADMIN_EMAIL: z.string().trim().toLowerCase().email().default(DEFAULT_IDENTITY_OPTIONS.adminEmail),
+  RAPPORT_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).default(DEFAULT_IDENTITY_OPTIONS.adminEmail),
   RAPPORT_ADMIN_PASSWORD: z.string().min(10).max(200).default(DEFAULT_IDENTITY_OPTIONS.adminPassword),
 });
 
@@ -33,7 +33,7 @@ const refuseForeignTokens: TokenVerifier = async () => {
  * provider, with AUTH_ISSUER, AUTH_AUDIENCE and AUTH_CLAIMS as for every subgraph).
  */
 export function loadConfig(env: Record<string, string | undefined>): SubgraphRuntimeConfig {
-  const config = subgraphConfigFromEnv('identity', 4001, env);
+  const config = subgraphConfigFromEnv('identity', env);
   return { ...config, verifier: env.AUTH_JWKS_URL ? config.verifier : refuseForeignTokens };
 }
 

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@rapport/subgraph-kit';
-import type { IdentityLoaders } from './create-identity-service.js';
+import type { IdentityLoaders } from './loaders.js';
 
 /** What the identity subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<IdentityLoaders>;

@@ -2,22 +2,18 @@ import { fileURLToPath } from 'node:url';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './config.js';
+import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { RefreshToken } from './modules/session/refresh-token.entity.js';
-import { createSessionResolvers, PUBLIC_SESSION_FIELDS } from './modules/session/session.resolvers.js';
+import { createSessionResolvers } from './modules/session/session.resolvers.js';
 import { SigningKeyRow } from './modules/signing-key/signing-key.entity.js';
 import { signingKeyRoutes } from './modules/signing-key/signing-key.routes.js';
 import { createKeyRing, identityVerifier } from './modules/signing-key/signing-key.service.js';
 import { Team } from './modules/team/team.entity.js';
-import { createTeamLoaders } from './modules/team/team.loaders.js';
 import { teamResolvers } from './modules/team/team.resolvers.js';
 import { User } from './modules/user/user.entity.js';
-import { createUserLoaders } from './modules/user/user.loaders.js';
 import { userResolvers } from './modules/user/user.resolvers.js';
 import { ensureFirstAdmin } from './modules/user/user.service.js';
-
-export const createLoaders = (em: SqlEntityManager) => ({ ...createUserLoaders(em), ...createTeamLoaders(em) });
-export type IdentityLoaders = ReturnType<typeof createLoaders>;
 
 /**
  * The identity subgraph: users with their roles, teams arranged in a hierarchy, sign-in and
@@ -37,7 +33,6 @@ export function createIdentityService(config: SubgraphRuntimeConfig, options: Id
       entities: [User, Team, RefreshToken, SigningKeyRow],
       migrations,
       createLoaders,
-      publicRootFields: PUBLIC_SESSION_FIELDS,
       routes: signingKeyRoutes(ring),
       onStart: async (orm) => {
         const em = orm.em.fork() as SqlEntityManager;

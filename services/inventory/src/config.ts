@@ -1,4 +1,4 @@
 import { subgraphConfigFromEnv, type SubgraphRuntimeConfig } from '@rapport/subgraph-kit';
 
 /** Reads the inventory subgraph's configuration from `env` once, at boot. */
-export const loadConfig = (env: Record<string, string | undefined>): SubgraphRuntimeConfig => subgraphConfigFromEnv('inventory', 4005, env);
+export const loadConfig = (env: Record<string, string | undefined>): SubgraphRuntimeConfig => subgraphConfigFromEnv('inventory', env);

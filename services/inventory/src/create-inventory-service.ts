@@ -1,20 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
-import type { Caller } from './context.js';
+import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { Product } from './modules/product/product.entity.js';
-import { createProductLoaders } from './modules/product/product.loaders.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { customerMergeHandlers } from './modules/shipment/customer-merge.consumer.js';
 import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
 import { Shipment } from './modules/shipment/shipment.entity.js';
-import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
 import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
-
-/** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
-export const createLoaders = (em: SqlEntityManager, principal: Caller) => ({ ...createProductLoaders(em, principal), ...createShipmentLoaders(em, principal) });
-export type InventoryLoaders = ReturnType<typeof createLoaders>;
 
 /** The inventory subgraph: products, and shipping notices raised for confirmed orders with each order's delivery state. */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {

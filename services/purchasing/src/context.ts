@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@rapport/subgraph-kit';
-import type { PurchasingLoaders } from './create-purchasing-service.js';
+import type { PurchasingLoaders } from './loaders.js';
 
 /** What the purchasing subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<PurchasingLoaders>;

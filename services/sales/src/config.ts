@@ -1,4 +1,4 @@
 import { subgraphConfigFromEnv, type SubgraphRuntimeConfig } from '@rapport/subgraph-kit';
 
 /** Reads the sales subgraph's configuration from `env` once, at boot. */
-export const loadConfig = (env: Record<string, string | undefined>): SubgraphRuntimeConfig => subgraphConfigFromEnv('sales', 4003, env);
+export const loadConfig = (env: Record<string, string | undefined>): SubgraphRuntimeConfig => subgraphConfigFromEnv('sales', env);

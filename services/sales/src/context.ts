@@ -1,5 +1,21 @@
-import type { Access, SubgraphContext } from '@rapport/subgraph-kit';
-import type { SalesLoaders } from './create-sales-service.js';
+import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { IOpportunity } from './modules/opportunity/opportunity.entity.js';
+import type { ISalesOrder, ISalesOrderLine } from './modules/order/order.entity.js';
+import type { IPipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
+
+/**
+ * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
+ * the module loaders use Caller and Viewer from this file, so importing them here would make an
+ * import cycle; loaders.ts is checked against this shape instead.
+ */
+export interface SalesLoaders {
+  stageById: DataLoader<string, IPipelineStage | null>;
+  opportunityById: DataLoader<string, IOpportunity | null>;
+  openOpportunitiesByCustomerId: DataLoader<string, IOpportunity[]>;
+  orderById: DataLoader<string, ISalesOrder | null>;
+  linesByOrderId: DataLoader<string, ISalesOrderLine[]>;
+  openOrdersByCustomerId: DataLoader<string, ISalesOrder[]>;
+}
 
 /** What the sales subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<SalesLoaders>;

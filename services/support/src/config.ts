@@ -1,4 +1,4 @@
 import { subgraphConfigFromEnv, type SubgraphRuntimeConfig } from '@rapport/subgraph-kit';
 
 /** Reads the support subgraph's configuration from `env` once, at boot. */
-export const loadConfig = (env: Record<string, string | undefined>): SubgraphRuntimeConfig => subgraphConfigFromEnv('support', 4004, env);
+export const loadConfig = (env: Record<string, string | undefined>): SubgraphRuntimeConfig => subgraphConfigFromEnv('support', env);

@@ -1,28 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
 import { Article, ArticleVersion, TicketArticle } from './modules/article/article.entity.js';
-import { createArticleLoaders } from './modules/article/article.loaders.js';
 import { articleResolvers } from './modules/article/article.resolvers.js';
 import { TicketComment } from './modules/comment/comment.entity.js';
-import { createCommentLoaders } from './modules/comment/comment.loaders.js';
 import { commentResolvers } from './modules/comment/comment.resolvers.js';
 import { SatisfactionRating } from './modules/satisfaction/satisfaction.entity.js';
-import { createSatisfactionLoaders } from './modules/satisfaction/satisfaction.loaders.js';
 import { satisfactionResolvers } from './modules/satisfaction/satisfaction.resolvers.js';
 import { SlaTarget } from './modules/sla/sla.entity.js';
-import { createSlaLoaders } from './modules/sla/sla.loaders.js';
 import { slaResolvers } from './modules/sla/sla.resolvers.js';
 import { customerMergeHandlers } from './modules/ticket/customer-merge.consumer.js';
 import { Ticket, TicketStatusChange } from './modules/ticket/ticket.entity.js';
-import { createTicketLoaders } from './modules/ticket/ticket.loaders.js';
 import { ticketResolvers } from './modules/ticket/ticket.resolvers.js';
-
-export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => ({ ...createTicketLoaders(em, principal), ...createArticleLoaders(em, principal), ...createSatisfactionLoaders(em), ...createCommentLoaders(em, principal), ...createSlaLoaders(em) });
-export type SupportLoaders = ReturnType<typeof createLoaders>;
 
 /** The support subgraph: tickets, and the open tickets it adds to every customer, each seen only by those who may. */
 export function createSupportService(config: SubgraphRuntimeConfig): SubgraphService {

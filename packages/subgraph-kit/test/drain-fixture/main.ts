@@ -3,6 +3,7 @@
 // URL of a test database), KAFKA_BROKERS (empty: no Kafka), KAFKA_TOPIC_PREFIX.
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseBrokers } from '@rapport/contracts';
 import { createLogger, createSubgraphService, runUntilSignal } from '../../src/index.js';
 import { testVerifier } from '../../src/testing.js';
 
@@ -23,7 +24,7 @@ const service = createSubgraphService(
     port: Number(env.PORT ?? 0),
     host: '127.0.0.1',
     databaseUrl: env.DATABASE_URL ?? '',
-    kafkaBrokers: (env.KAFKA_BROKERS ?? '').split(',').filter(Boolean),
+    kafkaBrokers: parseBrokers(env.KAFKA_BROKERS ?? ''),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
     logLevel: env.LOG_LEVEL ?? 'info',
     outboxPollMs: 100,

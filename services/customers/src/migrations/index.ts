@@ -17,6 +17,7 @@ import { Migration20261202000400 } from './Migration20261202000400.js';
 import { Migration20261205008501 } from './Migration20261205008501.js';
 import { Migration20261205008502 } from './Migration20261205008502.js';
 import { Migration20261205009000 } from './Migration20261205009000.js';
+import { Migration20261205100000 } from './Migration20261205100000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205008501', class: Migration20261205008501 },
   { name: 'Migration20261205008502', class: Migration20261205008502 },
   { name: 'Migration20261205009000', class: Migration20261205009000 },
+  { name: 'Migration20261205100000', class: Migration20261205100000 },
 ];

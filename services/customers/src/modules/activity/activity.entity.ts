@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { conflict } from '@rapport/errors';
+import { createdAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const ACTIVITY_KINDS = ['CALL', 'VISIT', 'MEETING', 'EMAIL', 'NOTE', 'PLANNED_VISIT'] as const;
 export const REVIEW_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
@@ -24,23 +25,23 @@ export const Activity = defineEntity({
     opportunityId: p.uuid().nullable(),
     subject: p.text(),
     body: p.text().nullable(),
-    occurredAt: p.datetime().nullable(),
-    plannedFor: p.datetime().nullable(),
-    happensAt: p.datetime(),
+    occurredAt: timestamp().nullable(),
+    plannedFor: timestamp().nullable(),
+    happensAt: timestamp(),
     outcome: p.text().nullable(),
     nextStep: p.text().nullable(),
     /** ISO date (YYYY-MM-DD) the next step is due: the reminder. */
     nextStepDue: p.date().nullable(),
     /** When the follow-up (the next step, or the planned visit) was done; it is no reminder any more. */
-    followUpDoneAt: p.datetime().nullable(),
+    followUpDoneAt: timestamp().nullable(),
     followUpDoneBy: p.uuid().nullable(),
     createdBy: p.uuid().nullable(),
     reviewStatus: p.enum([...REVIEW_STATUSES]).default('PENDING'),
     reviewerId: p.uuid().nullable(),
     reviewComment: p.text().nullable(),
-    reviewedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    reviewedAt: timestamp().nullable(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type IActivity = InferEntity<typeof Activity>;

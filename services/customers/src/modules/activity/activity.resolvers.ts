@@ -1,5 +1,4 @@
-import { pageSize } from '@rapport/errors';
-import { auditHistory, loadExisting } from '@rapport/subgraph-kit';
+import { auditHistory, loadExisting, pageSizeOf } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { completeFollowUp, getActivity, listActivities, logActivity, reviewActivity } from './activity.service.js';
 
@@ -30,6 +29,6 @@ export const activityResolvers: Resolvers = {
   },
   Customer: {
     activities: (customer, args, ctx) =>
-      ctx.loaders.latestActivitiesByCustomer(pageSize('first', args.first, 20, 100)).load(customer.id),
+      ctx.loaders.latestActivitiesByCustomer(pageSizeOf('activities', args.first)).load(customer.id),
   },
 };

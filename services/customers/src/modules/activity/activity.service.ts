@@ -4,8 +4,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ActivityFollowUpCompletedV1, ActivityReviewedV1, CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, notFound, optionalText, pageSize, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, headsTeam, isScoped, readAccess, restrictToVisibleCustomers, toConnection, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { AppError, badInput, notFound, optionalText, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
+import { headsTeam, isScoped, keysetPage, readAccess, restrictToVisibleCustomers, transition, writeAccess, type Access, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
@@ -188,6 +188,9 @@ export interface ActivityFilter {
   dueBefore?: string | null;
 }
 
+/** Activities newest first: by when they happen, then id. */
+const ACTIVITY_ORDER: Keyset<IActivity> = { sort: 'a.happens_at', kind: 'timestamp', direction: 'desc', id: 'a.id', sortValue: (a) => a.happensAt.toISOString() };
+
 /**
  * The activities the caller may see, newest first by (happensAt, id), paged by keyset. `dueBefore`
  * keeps the reminders due before that day: visits planned, or next steps due, before it, whose
@@ -201,7 +204,6 @@ export async function listActivities(
   after: string | null | undefined,
 ): Promise<Connection<IActivity>> {
   const access = readAccess(activityPolicy, principal, 'activities');
-  const limit = pageSize('first', first);
   const qb = activityQuery(em, principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.kind) qb.andWhere({ kind: filter.kind });
@@ -210,12 +212,7 @@ export async function listActivities(
     const day = requireIsoDate('filter.dueBefore', filter.dueBefore);
     qb.andWhere(`a.follow_up_done_at is null and (a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);
   }
-  if (after) {
-    const cursor = decodeCursor('after', after, 'timestamp');
-    qb.andWhere('(a.happens_at, a.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ happensAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (a) => a.happensAt.toISOString());
+  return keysetPage(qb, ACTIVITY_ORDER, { field: 'activities', first, after });
 }
 
 /** The latest `first` activities of each of `customerIds` the caller may see, in one query. */

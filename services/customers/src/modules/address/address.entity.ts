@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { badInput } from '@rapport/errors';
+import { createdAt, deletedAt, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const ADDRESS_KINDS = ['BILLING', 'SHIPPING', 'SITE'] as const;
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
@@ -17,11 +18,11 @@ export const Address = defineEntity({
     city: p.text(),
     region: p.text().nullable(),
     /** ISO 3166-1 alpha-2, upper-case. */
-    country: p.string().length(2),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    country: p.string().columnType('char(2)'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** Set when the address is (softly) removed; restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type IAddress = InferEntity<typeof Address>;

@@ -3,25 +3,33 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerAddressChangedV1, type EventMetadata } from '@rapport/contracts';
-import { conflict, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
-import { restoreAccess, restrictToVisibleCustomers, transition, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
+import {
+  restoreAccess,
+  restoreDeleted,
+  restrictToVisibleCustomers,
+  softDelete,
+  whereDeleted,
+  writeAccess,
+  type Access,
+  type Deleted,
+} from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Address, requireCountry, type IAddress } from './address.entity.js';
 import { addressPolicy } from './address.policy.js';
 import type { AddressKind } from '../../generated/graphql.js';
 
 /**
- * The one base query for addresses: those of the customers the caller may see, without the
- * removed ones (or, with `deleted`, only those). Every loader and mutation starts here.
+ * The one base query for addresses: those of the customers the caller may see, the live ones unless
+ * `deleted` says otherwise. Every loader and mutation starts here.
  */
-export function addressQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
-  const qb = em.createQueryBuilder(Address, 'ad').select('*');
-  qb.where(deleted ? 'ad.deleted_at is not null' : 'ad.deleted_at is null');
+export function addressQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+  const qb = whereDeleted(em.createQueryBuilder(Address, 'ad').select('*'), 'ad', deleted);
   restrictToVisibleCustomers(qb, 'ad', principal, access);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<IAddress> {
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IAddress> {
   const address = await addressQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
   if (!address) throw notFound('Address', id, field);
   return address;
@@ -81,31 +89,25 @@ export async function addAddress(em: SqlEntityManager, principal: Principal | nu
 export async function removeAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
   const access = writeAccess(addressPolicy, principal, 'addresses');
   const addressId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await addressQuery(tx, principal, access).andWhere({ id: addressId }).getSingleResult()) ?? findVisible(tx, principal, access, addressId, 'id', true),
-    async (address, tx) => {
-      if (address.deletedAt) throw conflict('ADDRESS_ALREADY_REMOVED', `Address ${addressId} is already removed`, 'id');
+  return softDelete(em, {
+    entity: 'Address',
+    word: 'removed',
+    load: (tx) => findVisible(tx, principal, access, addressId, 'id', 'include'),
+    check: async (address, tx) => {
       await findWritableCustomer(tx, principal, address.customerId, 'id');
-      address.deletedAt = new Date();
-      announceAddress(tx, address, 'REMOVED', meta);
-      return address;
     },
-  );
+    announce: (address, tx) => announceAddress(tx, address, 'REMOVED', meta),
+  });
 }
 
 /** Restores a removed address (admins, directors, team heads). A live one: CONFLICT. */
 export async function restoreAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
   const access = restoreAccess(addressPolicy, principal, 'addresses');
   const addressId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await addressQuery(tx, principal, access, true).andWhere({ id: addressId }).getSingleResult()) ?? findVisible(tx, principal, access, addressId, 'id'),
-    (address, tx) => {
-      if (!address.deletedAt) throw conflict('ADDRESS_NOT_REMOVED', `Address ${addressId} is not removed`, 'id');
-      address.deletedAt = null;
-      announceAddress(tx, address, 'RESTORED', meta);
-      return address;
-    },
-  );
+  return restoreDeleted(em, {
+    entity: 'Address',
+    word: 'removed',
+    load: (tx) => findVisible(tx, principal, access, addressId, 'id', 'include'),
+    announce: (address, tx) => announceAddress(tx, address, 'RESTORED', meta),
+  });
 }

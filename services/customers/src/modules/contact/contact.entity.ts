@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, deletedAt, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const CONTACT_CHANNELS = ['EMAIL', 'PHONE', 'MEETING', 'LETTER'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
@@ -18,10 +19,10 @@ export const Contact = defineEntity({
     phones: p.array().default([]),
     preferredChannel: p.enum([...CONTACT_CHANNELS]).nullable(),
     isPrimary: p.boolean().default(false),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** Set when the contact is (softly) removed; restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type IContact = InferEntity<typeof Contact>;

@@ -4,24 +4,33 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerContactChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
-import { readAccess, restoreAccess, restrictToVisibleCustomers, transition, writeAccess, type Access } from '@rapport/subgraph-kit';
+import {
+  readAccess,
+  restoreAccess,
+  restoreDeleted,
+  restrictToVisibleCustomers,
+  softDelete,
+  whereDeleted,
+  writeAccess,
+  type Access,
+  type Deleted,
+} from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
 import type { ContactChannel } from '../../generated/graphql.js';
 
 /**
- * The one base query for contacts: those of the customers the caller may see, without the removed
- * ones (or, with `deleted`, only those). Every lookup, loader and mutation starts here.
+ * The one base query for contacts: those of the customers the caller may see, the live ones unless
+ * `deleted` says otherwise. Every lookup, loader and mutation starts here.
  */
-export function contactQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
-  const qb = em.createQueryBuilder(Contact, 'ct').select('*');
-  qb.where(deleted ? 'ct.deleted_at is not null' : 'ct.deleted_at is null');
+export function contactQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+  const qb = whereDeleted(em.createQueryBuilder(Contact, 'ct').select('*'), 'ct', deleted);
   restrictToVisibleCustomers(qb, 'ct', principal, access);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<IContact> {
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IContact> {
   const contact = await contactQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
   if (!contact) throw notFound('Contact', id, field);
   return contact;
@@ -167,32 +176,28 @@ export async function updateContact(em: SqlEntityManager, principal: Principal |
 export async function removeContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
   const access = writeAccess(contactPolicy, principal, 'contacts');
   const contactId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await contactQuery(tx, principal, access).andWhere({ id: contactId }).getSingleResult()) ?? findVisible(tx, principal, access, contactId, 'id', true),
-    async (contact, tx) => {
-      if (contact.deletedAt) throw conflict('CONTACT_ALREADY_REMOVED', `Contact ${contactId} is already removed`, 'id');
+  return softDelete(em, {
+    entity: 'Contact',
+    word: 'removed',
+    load: (tx) => findVisible(tx, principal, access, contactId, 'id', 'include'),
+    check: async (contact, tx) => {
       await findWritableCustomer(tx, principal, contact.customerId, 'id');
-      contact.deletedAt = new Date();
+    },
+    announce: (contact, tx) => {
       contact.isPrimary = false;
       announceContact(tx, contact, 'REMOVED', meta);
-      return contact;
     },
-  );
+  });
 }
 
 /** Restores a removed contact, not as primary (admins, directors, team heads). A live one: CONFLICT. */
 export async function restoreContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
   const access = restoreAccess(contactPolicy, principal, 'contacts');
   const contactId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await contactQuery(tx, principal, access, true).andWhere({ id: contactId }).getSingleResult()) ?? findVisible(tx, principal, access, contactId, 'id'),
-    (contact, tx) => {
-      if (!contact.deletedAt) throw conflict('CONTACT_NOT_REMOVED', `Contact ${contactId} is not removed`, 'id');
-      contact.deletedAt = null;
-      announceContact(tx, contact, 'RESTORED', meta);
-      return contact;
-    },
-  );
+  return restoreDeleted(em, {
+    entity: 'Contact',
+    word: 'removed',
+    load: (tx) => findVisible(tx, principal, access, contactId, 'id', 'include'),
+    announce: (contact, tx) => announceContact(tx, contact, 'RESTORED', meta),
+  });
 }

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { badInput } from '@rapport/errors';
+import { createdAt, deletedAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const CUSTOMER_KINDS = ['COMPANY', 'PERSON'] as const;
 export const LIFECYCLE_STATES = ['LEAD', 'PROSPECT', 'ACTIVE', 'DORMANT', 'LOST'] as const;
@@ -32,11 +33,11 @@ export const Customer = defineEntity({
     tags: p.array().default([]),
     notes: p.text().nullable(),
     /** When the last (not planned) activity with the customer happened; null until one does. */
-    lastContactedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    lastContactedAt: timestamp().nullable(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** Set when the customer is (softly) deleted; restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
     /** Tax or VAT id, normalised by normaliseTaxId (upper-case, no spaces, dots or dashes). */
     taxId: p.text().nullable(),
     /** The customer this one was merged into (it is then deleted); null unless merged. */

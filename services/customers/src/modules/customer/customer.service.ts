@@ -4,24 +4,28 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, CustomerUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, notFound, optionalEmail, optionalText, pageSize, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
+import { AppError, badInput, notFound, optionalEmail, optionalText, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
 import {
   actsFor,
   assertAssignable,
   auditChange,
   CustomerAccess,
   headsTeam,
-  decodeCursor,
   isScoped,
+  keysetPage,
   readAccess,
   restoreAccess,
+  restoreDeleted,
   restrictToVisibleCustomers,
-  toConnection,
+  softDelete,
   transition,
   visibleCustomersSql,
+  whereDeleted,
   writeAccess,
   type Access,
   type Connection,
+  type Deleted,
+  type Keyset,
 } from '@rapport/subgraph-kit';
 import { Customer, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
@@ -106,9 +110,10 @@ export async function getCustomer(em: SqlEntityManager, principal: Principal | n
  * and sharing live on in its survivor, so it is seen by whoever sees the survivor. For lookups and
  * references only; lists and writes use visibleQuery (live customers).
  */
-function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access, withDeleted = false) {
+function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Exclude<Deleted, 'only'> = 'exclude') {
   const qb = em.createQueryBuilder(Customer, 'c').select('*');
-  if (!withDeleted) qb.where('(c.deleted_at is null or c.merged_into is not null)');
+  // A merged customer is deleted, yet its old id still leads to its survivor.
+  if (deleted === 'exclude') qb.where('(c.deleted_at is null or c.merged_into is not null)');
   const visible = isScoped(access) && principal ? visibleCustomersSql(principal) : null;
   if (visible) qb.andWhere(`coalesce(c.merged_into, c.id) in (${visible.sql})`, visible.params);
   return qb;
@@ -127,18 +132,17 @@ async function survivorOf(em: SqlEntityManager, principal: Principal | null, acc
 const mergedConflict = (id: string, survivorId: string, field: string): AppError =>
   new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${id} was merged into ${survivorId}: change the survivor instead`, { field, details: { mergedInto: survivorId } });
 
-/** The one base query for customers: what the caller may see, without the deleted (unless asked); the duplicate module merges through it. */
-export function visibleQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
-  const qb = em.createQueryBuilder(Customer, 'c').select('*');
-  qb.where(deleted ? 'c.deleted_at is not null' : 'c.deleted_at is null');
+/** The one base query for customers: what the caller may see, the live ones unless `deleted` says otherwise; the duplicate module merges through it. */
+export function visibleQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+  const qb = whereDeleted(em.createQueryBuilder(Customer, 'c').select('*'), 'c', deleted);
   restrictToVisibleCustomers(qb, 'c', principal, access, 'id');
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<ICustomer> {
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ICustomer> {
   const customer = await visibleQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
   if (customer) return customer;
-  const survivorId = deleted ? null : await survivorOf(em, principal, access, id);
+  const survivorId = deleted === 'exclude' ? await survivorOf(em, principal, access, id) : null;
   if (survivorId) throw mergedConflict(id, survivorId, field);
   throw notFound('Customer', id, field);
 }
@@ -232,7 +236,7 @@ export async function visibleCustomersByIds(em: SqlEntityManager, principal: Pri
   if (!principal) return [];
   const access = customerPolicy[principal.role];
   if (access === 'none') return [];
-  return liveOrMergedQuery(em, principal, access, true).andWhere({ id: { $in: [...ids] } }).getResultList();
+  return liveOrMergedQuery(em, principal, access, 'include').andWhere({ id: { $in: [...ids] } }).getResultList();
 }
 
 export interface CustomerFilter {
@@ -282,6 +286,9 @@ export function applyCustomerFilter(qb: ReturnType<typeof visibleQuery>, filter:
   dayRange(qb, 'c.last_contacted_at', 'filter.lastContactedFrom', filter?.lastContactedFrom, 'filter.lastContactedTo', filter?.lastContactedTo);
 }
 
+/** Customers by name, then id. */
+const CUSTOMER_ORDER: Keyset<ICustomer> = { sort: 'c.name', kind: 'text', direction: 'asc', id: 'c.id', sortValue: (c) => c.name };
+
 /** The customers the caller may see, by name then id, paged by keyset (never OFFSET). */
 export async function listCustomers(
   em: SqlEntityManager,
@@ -291,15 +298,9 @@ export async function listCustomers(
   after: string | null | undefined,
 ): Promise<Connection<ICustomer>> {
   const access = readAccess(customerPolicy, principal, 'customers');
-  const limit = pageSize('first', first);
   const qb = visibleQuery(em, principal, access);
   applyCustomerFilter(qb, filter);
-  if (after) {
-    const cursor = decodeCursor('after', after, 'text');
-    qb.andWhere('(c.name, c.id) > (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (c) => c.name);
+  return keysetPage(qb, CUSTOMER_ORDER, { field: 'customers', first, after });
 }
 
 export interface TransferCustomerInput {
@@ -408,34 +409,28 @@ export async function sharedWithByCustomer(em: SqlEntityManager, customerIds: re
 export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = writeAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await visibleQuery(tx, principal, access).andWhere({ id: customerId }).getSingleResult()) ?? findVisible(tx, principal, access, customerId, 'id', true),
-    (customer, tx) => {
-      if (customer.deletedAt) throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${customerId} is already deleted`, { field: 'id' });
+  return softDelete(em, {
+    entity: 'Customer',
+    load: (tx) => findVisible(tx, principal, access, customerId, 'id', 'include'),
+    check: (customer) => {
       if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
         throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin deletes a customer');
       }
-      customer.deletedAt = new Date();
-      publish(tx, CustomerDeletedV1, customer.id, { customerId: customer.id, deletedAt: customer.deletedAt.toISOString() }, meta);
-      return customer;
     },
-  );
+    announce: (customer, tx, at) => publish(tx, CustomerDeletedV1, customer.id, { customerId: customer.id, deletedAt: at.toISOString() }, meta),
+  });
 }
 
 /** Restores a softly deleted customer; for admins, directors and team heads. Announced with `customers.customer.restored.v1`. */
 export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
   const access = restoreAccess(customerPolicy, principal, 'customers');
   const customerId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await visibleQuery(tx, principal, access, true).andWhere({ id: customerId }).getSingleResult()) ?? findVisible(tx, principal, access, customerId, 'id'),
-    (customer, tx) => {
-      if (!customer.deletedAt) throw new AppError('CONFLICT', 'CUSTOMER_NOT_DELETED', `Customer ${customerId} is not deleted`, { field: 'id' });
+  return restoreDeleted(em, {
+    entity: 'Customer',
+    load: (tx) => findVisible(tx, principal, access, customerId, 'id', 'include'),
+    check: (customer) => {
       if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
-      customer.deletedAt = null;
-      publish(tx, CustomerRestoredV1, customer.id, { customerId: customer.id, restoredAt: new Date().toISOString() }, meta);
-      return customer;
     },
-  );
+    announce: (customer, tx, at) => publish(tx, CustomerRestoredV1, customer.id, { customerId: customer.id, restoredAt: at.toISOString() }, meta),
+  });
 }

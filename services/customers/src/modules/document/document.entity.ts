@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { deletedAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const DOCUMENT_KINDS = ['QUOTATION', 'CONTRACT', 'SPECIFICATION', 'OTHER'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -31,14 +32,14 @@ export const Document = defineEntity({
     sizeBytes: p.integer(),
     /** Lower-case hex SHA-256 of the stored bytes. */
     sha256: p.text(),
-    storageKey: p.text().unique(),
+    storageKey: p.text().unique('customer_document_storage_key_key'),
     /** The user who uploaded it. */
     uploadedBy: p.uuid(),
-    uploadedAt: p.datetime(),
+    uploadedAt: timestamp().defaultRaw('now()'),
     description: p.text().nullable(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
     /** Set when the document is (softly) deleted; its file is kept. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type IDocument = InferEntity<typeof Document>;

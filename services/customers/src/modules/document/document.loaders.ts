@@ -1,8 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { groupedLoader, type DataLoader } from '@rapport/subgraph-kit';
+import { groupedLoader, type Cursor, type DataLoader } from '@rapport/subgraph-kit';
 import type { IDocument } from './document.entity.js';
-import { documentCursor, documentsOf } from './document.service.js';
+import { documentsOf } from './document.service.js';
 
 /**
  * Per-request loaders: a page of the documents of N customers costs one query (one loader per
@@ -12,12 +12,11 @@ import { documentCursor, documentsOf } from './document.service.js';
 export const createDocumentLoaders = (em: SqlEntityManager, principal: Principal | null) => {
   const byPage = new Map<string, DataLoader<string, IDocument[]>>();
   return {
-    documentsByCustomer(limit: number, after: string | null): DataLoader<string, IDocument[]> {
-      const key = `${limit}:${after ?? ''}`;
+    documentsByCustomer(limit: number, after: Cursor | null): DataLoader<string, IDocument[]> {
+      const key = after ? `${limit}:${after.sortValue}:${after.id}` : `${limit}:`;
       let loader = byPage.get(key);
       if (!loader) {
-        const cursor = after ? documentCursor(after) : null;
-        loader = groupedLoader((customerIds) => documentsOf(em, principal, customerIds, limit, cursor), (document) => document.customerId);
+        loader = groupedLoader((customerIds) => documentsOf(em, principal, customerIds, limit, after), (document) => document.customerId);
         byPage.set(key, loader);
       }
       return loader;

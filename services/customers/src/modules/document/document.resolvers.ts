@@ -1,8 +1,7 @@
-import { pageSize } from '@rapport/errors';
-import { auditHistory, loadExisting, toConnection } from '@rapport/subgraph-kit';
+import { auditHistory, loadExisting, pageOf, toConnection } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { downloadPath } from './document.entity.js';
-import { deleteDocument, getDocument, updateDocument } from './document.service.js';
+import { deleteDocument, DOCUMENT_ORDER, getDocument, updateDocument } from './document.service.js';
 
 export const documentResolvers: Resolvers = {
   Query: {
@@ -20,9 +19,9 @@ export const documentResolvers: Resolvers = {
   },
   Customer: {
     documents: async (customer, args, ctx) => {
-      const first = pageSize('first', args.first);
-      const rows = await ctx.loaders.documentsByCustomer(first + 1, args.after ?? null).load(customer.id);
-      return toConnection(rows, first, (d) => d.uploadedAt.toISOString());
+      const page = pageOf({ field: 'documents', first: args.first, after: args.after }, DOCUMENT_ORDER.kind);
+      const rows = await ctx.loaders.documentsByCustomer(page.limit + 1, page.after).load(customer.id);
+      return toConnection(rows, page.limit, DOCUMENT_ORDER.sortValue);
     },
   },
 };

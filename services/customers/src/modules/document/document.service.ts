@@ -4,8 +4,20 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { DocumentDeletedV1, DocumentUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
-import { decodeCursor, readAccess, restrictToVisibleCustomers, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { badInput, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
+import {
+  keysetCondition,
+  keysetOrderSql,
+  readAccess,
+  restrictToVisibleCustomers,
+  softDelete,
+  whereDeleted,
+  writeAccess,
+  type Access,
+  type Cursor,
+  type Deleted,
+  type Keyset,
+} from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
 import { emptyFile, fileTooLarge, requireContentType, safeFileName, type DocumentContentType } from './document.content.js';
@@ -13,18 +25,17 @@ import { DOCUMENT_KINDS, Document, type DocumentKind, type IDocument } from './d
 import { documentPolicy } from './document.policy.js';
 
 /**
- * The one base query for documents: those of the live customers the caller may see, without the
- * deleted ones (or, with `deleted`, only those). Every lookup, loader, download and mutation starts here.
+ * The one base query for documents: those of the live customers the caller may see, the live ones
+ * unless `deleted` says otherwise. Every lookup, loader, download and mutation starts here.
  */
-export function documentQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
-  const qb = em.createQueryBuilder(Document, 'd').select('*');
-  qb.where(deleted ? 'd.deleted_at is not null' : 'd.deleted_at is null');
+export function documentQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+  const qb = whereDeleted(em.createQueryBuilder(Document, 'd').select('*'), 'd', deleted);
   qb.andWhere('d.customer_id in (select id from customer where deleted_at is null)');
   restrictToVisibleCustomers(qb, 'd', principal, access);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<IDocument> {
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IDocument> {
   const document = await documentQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
   if (!document) throw notFound('Document', id, field);
   return document;
@@ -168,23 +179,18 @@ export async function updateDocument(em: SqlEntityManager, principal: Principal 
 export async function deleteDocument(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IDocument> {
   const access = writeAccess(documentPolicy, principal, 'documents');
   const documentId = requireUuid('id', id);
-  const document = await documentQuery(em, principal, access).andWhere({ id: documentId }).getSingleResult();
-  if (!document) {
-    await findVisible(em, principal, access, documentId, 'id', true);
-    throw conflict('DOCUMENT_ALREADY_DELETED', `Document ${documentId} is already deleted`, 'id');
-  }
-  await findWritableCustomer(em, principal, document.customerId, 'id');
-  document.deletedAt = new Date();
-  publish(em, DocumentDeletedV1, document.id, { documentId: document.id, customerId: document.customerId, deletedAt: document.deletedAt.toISOString() }, meta);
-  await em.flush();
-  return document;
+  return softDelete(em, {
+    entity: 'Document',
+    load: (tx) => findVisible(tx, principal, access, documentId, 'id', 'include'),
+    check: async (document, tx) => {
+      await findWritableCustomer(tx, principal, document.customerId, 'id');
+    },
+    announce: (document, tx, at) => publish(tx, DocumentDeletedV1, document.id, { documentId: document.id, customerId: document.customerId, deletedAt: at.toISOString() }, meta),
+  });
 }
 
-/** The keyset `after` continues from, checked: BAD_USER_INPUT naming `after` when it was not issued here. */
-export function documentCursor(after: string): { uploadedAt: string; id: string } {
-  const cursor = decodeCursor('after', after, 'timestamp');
-  return { uploadedAt: cursor.sortValue, id: cursor.id };
-}
+/** A customer's documents newest first: by upload time, then id. */
+export const DOCUMENT_ORDER: Keyset<IDocument> = { sort: 'd.uploaded_at', kind: 'timestamp', direction: 'desc', id: 'd.id', sortValue: (d) => d.uploadedAt.toISOString() };
 
 /**
  * Up to `limit` live documents of each of `customerIds` the caller may see, newest first by
@@ -195,14 +201,17 @@ export async function documentsOf(
   principal: Principal | null,
   customerIds: readonly string[],
   limit: number,
-  cursor: { uploadedAt: string; id: string } | null,
+  cursor: Cursor | null,
 ): Promise<IDocument[]> {
   const access = principal ? documentPolicy[principal.role] : 'none';
   if (access === 'none') return [];
   const ranked = documentQuery(em, principal, access)
-    .addSelect(raw('row_number() over (partition by d.customer_id order by d.uploaded_at desc, d.id desc) as document_rank'))
+    .addSelect(raw(`row_number() over (partition by d.customer_id order by ${keysetOrderSql(DOCUMENT_ORDER)}) as document_rank`))
     .andWhere({ customerId: { $in: [...customerIds] } });
-  if (cursor) ranked.andWhere('(d.uploaded_at, d.id) < (?, ?)', [cursor.uploadedAt, cursor.id]);
+  if (cursor) {
+    const after = keysetCondition(DOCUMENT_ORDER, cursor);
+    ranked.andWhere(after.sql, after.params);
+  }
   return em
     .createQueryBuilder(Document, 'ranked')
     .select('*')

@@ -195,7 +195,7 @@ async function mergeFixture(owner: TestPrincipal = repA) {
   });
   expect([survivorPrimary.errors, contact.errors, address.errors, activity.errors]).toEqual([undefined, undefined, undefined, undefined]);
   const timelineId = randomUUID();
-  await sql(`insert into timeline_entry (id, customer_id, event_id, kind, module, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'NOTE', 'activities', 'old entry', 'test', ?, now())`, [
+  await sql(`insert into timeline_entry (id, customer_id, event_id, kind, module, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', 'activities', 'old entry', 'test', ?, now())`, [
     timelineId,
     merged.id,
     randomUUID(),

@@ -3,8 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerMergedV1, CustomerSharedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, notFound, optionalText, pageSize, requireUuid } from '@rapport/errors';
-import { actsFor, CustomerAccess, isScoped, readAccess, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { AppError, notFound, optionalText, requireUuid } from '@rapport/errors';
+import { actsFor, CustomerAccess, isScoped, pageRuleOf, pageSizeOf, readAccess, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
 import { Activity } from '../activity/activity.entity.js';
 import { Address } from '../address/address.entity.js';
 import { Contact } from '../contact/contact.entity.js';
@@ -42,8 +42,7 @@ const NAME_FLOOR = 0.3;
 const NAME_REASON = 0.4;
 /** What each exact match weighs; the score combines the signals as 1 − Π(1 − weight). */
 const WEIGHT = { taxId: 0.95, email: 0.9, phone: 0.6 } as const;
-const DEFAULT_LIMIT = 10;
-const MAX_LIMIT = 50;
+const { default: DEFAULT_LIMIT, max: MAX_LIMIT } = pageRuleOf('findDuplicates');
 /** Fewer digits than this are too little to call two phone numbers the same. */
 const MIN_PHONE_DIGITS = 6;
 
@@ -178,7 +177,7 @@ export async function findDuplicatesFor(em: SqlEntityManager, principal: Princip
   const phone = optionalText('input.phone', input.phone, 40);
   const taxId = optionalText('input.taxId', input.taxId, 60);
   const row = { key: 'candidate', name, email: probeEmail(email), phone: probePhone(phone), tax_id: probeTaxId(taxId), exclude_id: null };
-  const found = await scoreDuplicates(em, { kind: 'values', rows: [row] }, visibilityOf(principal, access), pageSize('first', limit, DEFAULT_LIMIT, MAX_LIMIT));
+  const found = await scoreDuplicates(em, { kind: 'values', rows: [row] }, visibilityOf(principal, access), pageSizeOf('findDuplicates', limit));
   return found.get('candidate') ?? [];
 }
 
@@ -195,7 +194,7 @@ const FILLABLE = ['email', 'phone', 'industry', 'source', 'tier', 'notes', 'taxI
 async function lockForMerge(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string): Promise<ICustomer> {
   const live = await visibleQuery(em, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
   if (live) return live;
-  const deleted = await visibleQuery(em, principal, access, true).andWhere({ id }).getSingleResult();
+  const deleted = await visibleQuery(em, principal, access, 'only').andWhere({ id }).getSingleResult();
   if (!deleted) throw notFound('Customer', id, field);
   if (deleted.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_ALREADY_MERGED', `Customer ${id} was already merged into ${deleted.mergedInto}`, { field });
   throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${id} is deleted`, { field });

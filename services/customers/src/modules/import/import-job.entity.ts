@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { timestamp } from '@rapport/subgraph-kit/properties';
 
 export const IMPORT_STATUSES = ['RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'ROLLED_BACK', 'FAILED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -39,16 +40,16 @@ export const ImportJob = defineEntity({
     dryRun: p.boolean(),
     mode: p.enum([...IMPORT_MODES]),
     duplicates: p.enum([...DUPLICATE_HANDLING]),
-    total: p.integer(),
-    processed: p.integer(),
-    created: p.integer(),
-    merged: p.integer(),
-    skipped: p.integer(),
-    failed: p.integer(),
-    errors: p.json<ImportRowError[]>(),
-    duplicateRows: p.json<ImportDuplicateRow[]>(),
-    startedAt: p.datetime(),
-    finishedAt: p.datetime().nullable(),
+    total: p.integer().default(0),
+    processed: p.integer().default(0),
+    created: p.integer().default(0),
+    merged: p.integer().default(0),
+    skipped: p.integer().default(0),
+    failed: p.integer().default(0),
+    errors: p.json<ImportRowError[]>().defaultRaw(`'[]'::jsonb`),
+    duplicateRows: p.json<ImportDuplicateRow[]>().defaultRaw(`'[]'::jsonb`),
+    startedAt: timestamp().defaultRaw('now()'),
+    finishedAt: timestamp().nullable(),
   },
 });
 export type IImportJob = InferEntity<typeof ImportJob>;

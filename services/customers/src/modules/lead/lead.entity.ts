@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, updatedAt } from '@rapport/subgraph-kit/properties';
 import { CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 
 export const LEAD_STATUSES = ['NEW', 'QUALIFIED', 'DISQUALIFIED', 'CONVERTED'] as const;
@@ -17,7 +18,7 @@ export const Lead = defineEntity({
     phone: p.text().nullable(),
     source: p.enum([...CUSTOMER_SOURCES]).nullable(),
     message: p.text().nullable(),
-    status: p.enum([...LEAD_STATUSES]),
+    status: p.enum([...LEAD_STATUSES]).default('NEW'),
     /** Why it was disqualified; set exactly when the status is DISQUALIFIED. */
     disqualifyReason: p.text().nullable(),
     ownerId: p.uuid().nullable(),
@@ -27,8 +28,8 @@ export const Lead = defineEntity({
     fromWebForm: p.boolean().default(false),
     /** The customer it became; set exactly when the status is CONVERTED. */
     convertedCustomerId: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type ILead = InferEntity<typeof Lead>;

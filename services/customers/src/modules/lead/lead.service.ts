@@ -3,8 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { LeadCapturedV1, LeadConvertedV1, LeadDisqualifiedV1, LeadQualifiedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, pageSize, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { assertAssignable, decodeCursor, isScoped, readAccess, toConnection, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import { assertAssignable, isScoped, keysetPage, readAccess, transition, writeAccess, type Access, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
@@ -54,6 +54,9 @@ export interface LeadFilter {
   ownerId?: string | null;
 }
 
+/** Leads newest first: by creation, then id. */
+const LEAD_ORDER: Keyset<ILead> = { sort: 'l.created_at', kind: 'timestamp', direction: 'desc', id: 'l.id', sortValue: (l) => l.createdAt.toISOString() };
+
 /** The leads the caller may see, newest first, paged by keyset on (createdAt, id). */
 export async function listLeads(
   em: SqlEntityManager,
@@ -63,16 +66,10 @@ export async function listLeads(
   after: string | null | undefined,
 ): Promise<Connection<ILead>> {
   const access = readAccess(leadPolicy, principal, 'leads');
-  const limit = pageSize('first', first);
   const qb = leadQuery(em, principal, access);
   if (filter?.status) qb.andWhere({ status: filter.status });
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
-  if (after) {
-    const cursor = decodeCursor('after', after, 'timestamp');
-    qb.andWhere('(l.created_at, l.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (l) => l.createdAt.toISOString());
+  return keysetPage(qb, LEAD_ORDER, { field: 'leads', first, after });
 }
 
 export interface CaptureLeadInput {

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { pageSize, requireText } from '@rapport/errors';
-import { decodeCursor, encodeCursor, readAccess } from '@rapport/subgraph-kit';
+import { requireText } from '@rapport/errors';
+import { keysetPageSql, readAccess, type Keyset } from '@rapport/subgraph-kit';
 import { Customer, type ICustomer } from '../customer/customer.entity.js';
 import { customerPolicy } from '../customer/customer.policy.js';
 import { applyCustomerFilter, visibleQuery, type CustomerFilter } from '../customer/customer.service.js';
@@ -92,6 +92,16 @@ function candidates(mode: SearchMode, query: string): { sql: string; params: unk
   };
 }
 
+/** A customer found, with its score as SQL gave it (numeric, four places). */
+interface SearchHit {
+  id: string;
+  customer: ICustomer;
+  score: string;
+}
+
+/** Best score first, then id ascending (`matches` is `m`, the customers `s`). */
+const BY_SCORE: Keyset<SearchHit> = { sort: 'm.score', kind: 'score', cast: 'numeric', direction: 'desc', id: 's.id', idDirection: 'asc', sortValue: (hit) => hit.score };
+
 /**
  * Customers matching `query`, fuzzily on customer and contact names ("acme pmps" finds "Acme
  * Pumps"), exactly or by substring on e-mail addresses, and on the digits of phone numbers;
@@ -108,36 +118,30 @@ export async function searchCustomers(
 ): Promise<CustomerSearchConnection> {
   const access = readAccess(customerPolicy, principal, 'customers');
   const query = requireText('query', rawQuery ?? '', QUERY_MAX).toLowerCase().replace(/\s+/g, ' ');
-  const limit = pageSize('first', first);
   const qb = visibleQuery(em, principal, access);
   applyCustomerFilter(qb, filter);
   qb.andWhere('c.id in (select customer_id from matches)');
-  let keyset = '';
-  const keysetParams: unknown[] = [];
-  if (after) {
-    const cursor = decodeCursor('after', after, 'score');
-    keyset = 'where m.score < ?::numeric or (m.score = ?::numeric and s.id > ?::uuid)';
-    keysetParams.push(cursor.sortValue, cursor.sortValue, cursor.id);
-  }
   const found = candidates(searchMode(query), query);
   const base = qb.toQuery()._sql; // `?` placeholders, as em.execute expects
-  const sql = `with matches as materialized (
-                 select customer_id, round(max(score)::numeric, 4) as score from (${found.sql}) x group by customer_id
-               )
-               select s.*, m.score::text as search_score
-                 from (${base.sql}) s join matches m on m.customer_id = s.id
-                 ${keyset}
-                 order by m.score desc, s.id asc
-                 limit ?`;
-  const params = [...found.params, ...base.bindings, ...keysetParams, limit + 1];
-  const rows = await em.transactional(async (tx) => {
-    await tx.execute(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(NAME_SIMILARITY_THRESHOLD)]);
-    return tx.execute<Record<string, unknown>[]>(sql, params);
+  const page = await keysetPageSql(BY_SCORE, { field: 'searchCustomers', first, after }, async ({ where, orderBy, fetch }) => {
+    const sql = `with matches as materialized (
+                   select customer_id, round(max(score)::numeric, 4) as score from (${found.sql}) x group by customer_id
+                 )
+                 select s.*, m.score::text as search_score
+                   from (${base.sql}) s join matches m on m.customer_id = s.id
+                   ${where ? `where ${where.sql}` : ''}
+                   order by ${orderBy}
+                   limit ?`;
+    const params = [...found.params, ...base.bindings, ...(where?.params ?? []), fetch];
+    const rows = await em.transactional(async (tx) => {
+      await tx.execute(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(NAME_SIMILARITY_THRESHOLD)]);
+      return tx.execute<Record<string, unknown>[]>(sql, params);
+    });
+    return rows.map((row) => {
+      const { search_score: score, ...columns } = row;
+      const customer = em.map(Customer, columns);
+      return { id: customer.id, customer, score: String(score) };
+    });
   });
-  const edges = rows.slice(0, limit).map((row) => {
-    const { search_score: score, ...columns } = row;
-    const node = em.map(Customer, columns);
-    return { cursor: encodeCursor(String(score), node.id), node, score: Number(score) };
-  });
-  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { pageInfo: page.pageInfo, edges: page.edges.map(({ cursor, node: hit }) => ({ cursor, node: hit.customer, score: Number(hit.score) })) };
 }

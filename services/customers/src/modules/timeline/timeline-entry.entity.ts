@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { PolicyModule } from '@rapport/subgraph-kit';
+import { timestamp } from '@rapport/subgraph-kit/properties';
 
 export const TIMELINE_KINDS = ['CUSTOMER_CREATED', 'TICKET_OPENED', 'TICKET_RESOLVED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'SHIPMENT_PLANNED', 'INVOICE_ISSUED', 'ACTIVITY_LOGGED', 'LEAD_CONVERTED', 'OPPORTUNITY_WON', 'OPPORTUNITY_LOST', 'PAYMENT_RECEIVED', 'SHIPMENT_DELIVERED', 'QUOTATION_SENT', 'DOCUMENT_ATTACHED', 'CUSTOMER_TRANSFERRED'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -38,14 +39,14 @@ export const TimelineEntry = defineEntity({
   properties: {
     id: p.uuid().primary(),
     customerId: p.uuid(),
-    eventId: p.text().unique(),
+    eventId: p.text().unique('timeline_entry_event_id_key'),
     kind: p.enum([...TIMELINE_KINDS]),
     /** The module of the record it is about (TIMELINE_KIND_MODULE); only who may read that module sees the entry. */
     module: p.enum([...TIMELINE_MODULES]),
     summary: p.text(),
     sourceService: p.text(),
     subjectId: p.text(),
-    occurredAt: p.datetime(),
+    occurredAt: timestamp(),
   },
 });
 export type ITimelineEntry = InferEntity<typeof TimelineEntry>;

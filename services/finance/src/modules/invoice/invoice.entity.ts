@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { formatAmount, parseAmount, type Money } from '@rapport/errors';
+import { createdAt, currency, money, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const INVOICE_STATUSES = ['ISSUED', 'PARTIALLY_PAID', 'PAID'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -10,17 +11,17 @@ export const Invoice = defineEntity({
   tableName: 'invoice',
   properties: {
     id: p.uuid().primary(),
-    number: p.text().unique(),
+    number: p.text().unique('invoice_number_key'),
     customerId: p.uuid(),
     orderId: p.uuid().nullable(),
     issueDate: p.date(),
     dueDate: p.date(),
-    currency: p.string().columnType('char(3)'),
-    total: p.decimal().precision(19).scale(4),
-    amountPaid: p.decimal().precision(19).scale(4),
+    currency: currency(),
+    total: money(),
+    amountPaid: money().defaultRaw('0'),
     status: p.enum([...INVOICE_STATUSES]),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type IInvoice = InferEntity<typeof Invoice>;

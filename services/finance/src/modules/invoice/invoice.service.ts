@@ -7,14 +7,13 @@ import {
   badInput,
   formatAmount,
   notFound,
-  pageSize,
   parseAmount,
   parseMoneyInput,
   requireIsoDate,
   requireUuid,
   type Money,
 } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, readAccess, restrictToVisibleCustomers, toConnection, writeAccess, type Connection } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, keysetPage, readAccess, restrictToVisibleCustomers, writeAccess, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { balanceUnits, Invoice, invoiceNumber, utcToday, type IInvoice } from './invoice.entity.js';
 import { invoicePolicy } from './invoice.policy.js';
 import type { InvoiceStatus } from '../../generated/graphql.js';
@@ -76,6 +75,9 @@ export interface InvoiceFilter {
   overdue?: boolean | null;
 }
 
+/** Invoices newest issue date first, then id. */
+const INVOICE_ORDER: Keyset<IInvoice> = { sort: 'i.issue_date', kind: 'date', direction: 'desc', id: 'i.id', sortValue: (i) => i.issueDate };
+
 /** The invoices the caller may see, newest first by (issueDate, id), paged by keyset (never OFFSET). */
 export async function listInvoices(
   em: SqlEntityManager,
@@ -85,19 +87,13 @@ export async function listInvoices(
   after: string | null | undefined,
 ): Promise<Connection<IInvoice>> {
   const access = readAccess(invoicePolicy, principal, 'invoices');
-  const limit = pageSize('first', first);
   const qb = em.createQueryBuilder(Invoice, 'i').select('*');
   restrictToVisibleCustomers(qb, 'i', principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: filter.status });
   if (filter?.overdue === true) qb.andWhere('(i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);
   if (filter?.overdue === false) qb.andWhere('not (i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);
-  if (after) {
-    const cursor = decodeCursor('after', after, 'date');
-    qb.andWhere('(i.issue_date, i.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ issueDate: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (i) => i.issueDate);
+  return keysetPage(qb, INVOICE_ORDER, { field: 'invoices', first, after });
 }
 
 /** A customer's overdue receivables: what is owed per currency (exact), and the invoices behind it. */

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, currency, money } from '@rapport/subgraph-kit/properties';
 
 /** Money received from a customer against one invoice, in that invoice's currency. */
 export const Payment = defineEntity({
@@ -7,10 +8,10 @@ export const Payment = defineEntity({
   properties: {
     id: p.uuid().primary(),
     invoiceId: p.uuid(),
-    amount: p.decimal().precision(19).scale(4),
-    currency: p.string().columnType('char(3)'),
+    amount: money(),
+    currency: currency(),
     paidOn: p.date(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
 });
 export type IPayment = InferEntity<typeof Payment>;

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, timestamp } from '@rapport/subgraph-kit/properties';
 
 /**
  * A refresh token, stored only as the SHA-256 hash of its value. Each is used once: refreshing
@@ -11,10 +12,10 @@ export const RefreshToken = defineEntity({
   properties: {
     id: p.uuid().primary(),
     userId: p.uuid(),
-    tokenHash: p.text().unique(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    expiresAt: p.datetime(),
-    revokedAt: p.datetime().nullable(),
+    tokenHash: p.text().unique('refresh_token_hash_unique'),
+    createdAt: createdAt(),
+    expiresAt: timestamp(),
+    revokedAt: timestamp().nullable(),
     replacedBy: p.uuid().nullable(),
   },
 });

@@ -3,9 +3,6 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { KeyRing } from '../signing-key/signing-key.service.js';
 import { changePassword, refreshSession, signIn, signOut } from './session.service.js';
 
-/** The root fields callable without an access token. */
-export const PUBLIC_SESSION_FIELDS = ['signIn', 'refreshSession'];
-
 export const createSessionResolvers = (ring: KeyRing): Resolvers => ({
   Mutation: {
     signIn: (_, args, ctx) => signIn(ctx.em, ring, args.input),

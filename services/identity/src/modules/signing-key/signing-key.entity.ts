@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, timestamp } from '@rapport/subgraph-kit/properties';
 import type { JWK } from 'jose';
 
 /**
@@ -12,8 +13,8 @@ export const SigningKeyRow = defineEntity({
     kid: p.text().primary(),
     privateJwk: p.json<JWK>(),
     publicJwk: p.json<JWK>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    retiredAt: p.datetime().nullable(),
+    createdAt: createdAt(),
+    retiredAt: timestamp().nullable(),
   },
 });
 export type ISigningKeyRow = InferEntity<typeof SigningKeyRow>;

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt } from '@rapport/subgraph-kit/properties';
 
 /** A group of users; teams nest under a parent team to form the organisation's hierarchy. */
 export const Team = defineEntity({
@@ -8,7 +9,7 @@ export const Team = defineEntity({
     id: p.uuid().primary(),
     name: p.text(),
     parentId: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
 });
 export type ITeam = InferEntity<typeof Team>;

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ROLES } from '@rapport/auth';
+import { createdAt, timestamp } from '@rapport/subgraph-kit/properties';
 
 export { ROLES, type Role } from '@rapport/auth';
 
@@ -13,14 +14,14 @@ export const User = defineEntity({
     displayName: p.text(),
     role: p.enum([...ROLES]),
     teamId: p.uuid().nullable(),
-    active: p.boolean().onCreate(() => true),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    active: p.boolean().default(true).onCreate(() => true),
+    createdAt: createdAt(),
     /** `scrypt$N$r$p$salt$hash`; null when the user cannot sign in. Lazy: selected only when asked for. */
     passwordHash: p.text().nullable().lazy(true, false),
     /** Wrong passwords since the last successful sign-in (or the last lock). */
-    failedSignIns: p.integer().onCreate(() => 0),
+    failedSignIns: p.integer().default(0).onCreate(() => 0),
     /** Sign-in is refused until then, after too many wrong passwords. */
-    lockedUntil: p.datetime().nullable(),
+    lockedUntil: timestamp().nullable(),
   },
 });
 export type IUser = InferEntity<typeof User>;

@@ -3,8 +3,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { UserCreatedV1, UserDeactivatedV1, UserRoleChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
+import { keysetPage, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
@@ -61,6 +61,9 @@ export interface UserFilter {
 
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Users by display name, then id. */
+const USER_ORDER: Keyset<IUser> = { sort: 'u.display_name', kind: 'text', direction: 'asc', id: 'u.id', sortValue: (u) => u.displayName };
+
 /** Users by display name, then id, paged by keyset (never OFFSET). */
 export async function listUsers(
   em: SqlEntityManager,
@@ -68,18 +71,12 @@ export async function listUsers(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IUser>> {
-  const limit = pageSize('first', first);
   const qb = em.createQueryBuilder(User, 'u').select('*');
   if (filter?.role) qb.andWhere({ role: filter.role });
   if (filter?.teamId) qb.andWhere({ teamId: requireUuid('filter.teamId', filter.teamId) });
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) qb.andWhere({ $or: [{ displayName: { $ilike: likePattern(search) } }, { email: { $ilike: likePattern(search) } }] });
-  if (after) {
-    const cursor = decodeCursor('after', after, 'text');
-    qb.andWhere('(u.display_name, u.id) > (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ displayName: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (u) => u.displayName);
+  return keysetPage(qb, USER_ORDER, { field: 'users', first, after });
 }
 
 /** CONFLICT unless another active ADMIN remains when `user` stops being one. */

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, currency, deletedAt, money, updatedAt } from '@rapport/subgraph-kit/properties';
 
 /** Something the business sells and ships: a code (SKU), a name, a unit and a list price. */
 export const Product = defineEntity({
@@ -6,15 +7,15 @@ export const Product = defineEntity({
   tableName: 'product',
   properties: {
     id: p.uuid().primary(),
-    sku: p.text().unique(),
+    sku: p.text().unique('product_sku_key'),
     name: p.text(),
     unit: p.text(),
-    listPrice: p.decimal(),
-    currency: p.text(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    listPrice: money(),
+    currency: currency(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** Set when the product is (softly) deleted from the catalogue; restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type IProduct = InferEntity<typeof Product>;

@@ -3,8 +3,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ProductCreatedV1, ProductDeletedV1, ProductRestoredV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalText, pageSize, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
-import { decodeCursor, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, notFound, optionalText, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
+import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 
 export interface CreateProductInput {
@@ -26,13 +26,11 @@ const skuTaken = (sku: string, deleted = false): AppError =>
   conflict('SKU_TAKEN', deleted ? `a deleted product with SKU ${sku} exists; restore it instead` : `a product with SKU ${sku} exists already`, 'input.sku');
 
 /**
- * The one base query for products (alias `p`): the live catalogue; deleted products never, unless
- * `withDeleted` (only deleting and restoring look at them, to tell CONFLICT from NOT_FOUND).
+ * The one base query for products (alias `p`): the live catalogue, unless `deleted` says otherwise
+ * (only deleting and restoring look at deleted products, to tell CONFLICT from NOT_FOUND).
  */
-export function catalogue(em: SqlEntityManager, withDeleted = false) {
-  const qb = em.createQueryBuilder(Product, 'p').select('*');
-  if (!withDeleted) qb.where('p.deleted_at is null');
-  return qb;
+export function catalogue(em: SqlEntityManager, deleted: Deleted = 'exclude') {
+  return whereDeleted(em.createQueryBuilder(Product, 'p').select('*'), 'p', deleted);
 }
 
 /** Validates and creates a product and its `inventory.product.created.v1`; a taken SKU is a CONFLICT naming `input.sku`. */
@@ -42,7 +40,7 @@ export async function createProduct(em: SqlEntityManager, input: CreateProductIn
   const unit = input.unit === null || input.unit === undefined ? 'pcs' : requireText('input.unit', input.unit, 20);
   const listPrice = parseMoneyInput('input.listPrice', input.listPrice);
   // Deleted products keep their SKU (it stays unique), so the check looks at them too.
-  const existing = await catalogue(em, true).andWhere({ sku }).getSingleResult();
+  const existing = await catalogue(em, 'include').andWhere({ sku }).getSingleResult();
   if (existing) throw skuTaken(sku, Boolean(existing.deletedAt));
   const product = em.create(Product, { id: randomUUID(), sku, name, unit, listPrice: listPrice.amount, currency: listPrice.currency, createdAt: new Date() });
   publish(em, ProductCreatedV1, product.id, { productId: product.id, sku, name, unit, listPrice, createdAt: product.createdAt.toISOString() }, meta);
@@ -70,7 +68,7 @@ export function productsByIds(em: SqlEntityManager, ids: readonly string[]): Pro
 
 /** The product `id` whether deleted or not; NOT_FOUND when it does not exist. */
 async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<IProduct> {
-  const product = await catalogue(em, true).andWhere({ id: requireUuid('id', id) }).getSingleResult();
+  const product = await catalogue(em, 'include').andWhere({ id: requireUuid('id', id) }).getSingleResult();
   if (!product) throw notFound('Product', id, 'id');
   return product;
 }
@@ -80,35 +78,28 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
 export async function deleteProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
-  return transition(
-    em,
-    (tx) => getProductWithDeleted(tx, id),
-    (product, tx) => {
-      if (product.deletedAt) throw conflict('PRODUCT_DELETED', `product ${product.sku} is deleted already`, 'id');
-      product.deletedAt = new Date();
-      publish(tx, ProductDeletedV1, product.id, { productId: product.id, sku: product.sku, deletedAt: product.deletedAt.toISOString() }, meta);
-      return product;
-    },
-  );
+  return softDelete(em, {
+    entity: 'Product',
+    load: (tx) => getProductWithDeleted(tx, id),
+    announce: (product, tx, at) => publish(tx, ProductDeletedV1, product.id, { productId: product.id, sku: product.sku, deletedAt: at.toISOString() }, meta),
+  });
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
 export async function restoreProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
-  return transition(
-    em,
-    (tx) => getProductWithDeleted(tx, id),
-    (product, tx) => {
-      if (!product.deletedAt) throw conflict('PRODUCT_NOT_DELETED', `product ${product.sku} is not deleted`, 'id');
-      product.deletedAt = null;
-      publish(tx, ProductRestoredV1, product.id, { productId: product.id, sku: product.sku, restoredAt: new Date().toISOString() }, meta);
-      return product;
-    },
-  );
+  return restoreDeleted(em, {
+    entity: 'Product',
+    load: (tx) => getProductWithDeleted(tx, id),
+    announce: (product, tx, at) => publish(tx, ProductRestoredV1, product.id, { productId: product.id, sku: product.sku, restoredAt: at.toISOString() }, meta),
+  });
 }
 
 export interface ProductFilter {
   search?: string | null;
 }
+
+/** Products by name, then id. */
+const PRODUCT_ORDER: Keyset<IProduct> = { sort: 'p.name', kind: 'text', direction: 'asc', id: 'p.id', sortValue: (p) => p.name };
 
 /** Live products by name, then id, paged by keyset (never OFFSET). */
 export async function listProducts(
@@ -117,17 +108,11 @@ export async function listProducts(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IProduct>> {
-  const limit = pageSize('first', first);
   const qb = catalogue(em);
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { sku: { $ilike: pattern } }] });
   }
-  if (after) {
-    const cursor = decodeCursor('after', after, 'text');
-    qb.andWhere('(p.name, p.id) > (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (p) => p.name);
+  return keysetPage(qb, PRODUCT_ORDER, { field: 'products', first, after });
 }

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { conflict } from '@rapport/errors';
+import { createdAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 /** A shipment moves forward only: PLANNED → SHIPPED → DELIVERED. */
 export const SHIPMENT_STATUSES = ['PLANNED', 'SHIPPED', 'DELIVERED'] as const;
@@ -15,12 +16,12 @@ export const Shipment = defineEntity({
     orderId: p.uuid(),
     customerId: p.uuid(),
     status: p.enum([...SHIPMENT_STATUSES]),
-    plannedAt: p.datetime(),
-    shippedAt: p.datetime().nullable(),
-    deliveredAt: p.datetime().nullable(),
+    plannedAt: timestamp(),
+    shippedAt: timestamp().nullable(),
+    deliveredAt: timestamp().nullable(),
     trackingNumber: p.text().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type IShipment = InferEntity<typeof Shipment>;

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, currency, deletedAt } from '@rapport/subgraph-kit/properties';
 
 /** A company the business buys goods from, billing in its own currency on its own terms. */
 export const Supplier = defineEntity({
@@ -9,11 +10,11 @@ export const Supplier = defineEntity({
     name: p.text(),
     email: p.text().nullable(),
     phone: p.text().nullable(),
-    currency: p.string().length(3).columnType('char(3)'),
+    currency: currency(),
     paymentTermsDays: p.integer(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     /** Set when the supplier is (softly) deleted; restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type ISupplier = InferEntity<typeof Supplier>;

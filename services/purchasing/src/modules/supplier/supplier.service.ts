@@ -3,8 +3,19 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { SupplierCreatedV1, SupplierDeletedV1, SupplierRestoredV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalEmail, optionalText, pageSize, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, readAccess, restoreAccess, toConnection, transition, writeAccess, type Connection } from '@rapport/subgraph-kit';
+import { badInput, notFound, optionalEmail, optionalText, requireCurrency, requireText, requireUuid } from '@rapport/errors';
+import {
+  keysetPage,
+  readAccess,
+  restoreAccess,
+  restoreDeleted,
+  softDelete,
+  whereDeleted,
+  writeAccess,
+  type Connection,
+  type Deleted,
+  type Keyset,
+} from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
 import { supplierPolicy } from './supplier.policy.js';
 
@@ -53,14 +64,14 @@ export async function getSupplier(em: SqlEntityManager, principal: Principal | n
 }
 
 /**
- * The one base query for suppliers: the live ones (or, with `deleted`, only the deleted ones).
+ * The one base query for suppliers: the live ones unless `deleted` says otherwise.
  * Every list, lookup, reference and mutation starts here.
  */
-export function supplierQuery(em: SqlEntityManager, deleted = false) {
-  return em.createQueryBuilder(Supplier, 's').select('*').where(deleted ? 's.deleted_at is not null' : 's.deleted_at is null');
+export function supplierQuery(em: SqlEntityManager, deleted: Deleted = 'exclude') {
+  return whereDeleted(em.createQueryBuilder(Supplier, 's').select('*'), 's', deleted);
 }
 
-async function findSupplier(em: SqlEntityManager, id: string, field: string, deleted = false): Promise<ISupplier> {
+async function findSupplier(em: SqlEntityManager, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ISupplier> {
   const supplier = await supplierQuery(em, deleted).andWhere({ id }).getSingleResult();
   if (!supplier) throw notFound('Supplier', id, field);
   return supplier;
@@ -75,6 +86,9 @@ export interface SupplierFilter {
   search?: string | null;
 }
 
+/** Suppliers by name, then id. */
+const SUPPLIER_ORDER: Keyset<ISupplier> = { sort: 's.name', kind: 'text', direction: 'asc', id: 's.id', sortValue: (s) => s.name };
+
 /** Suppliers by name, then id, paged by keyset (never OFFSET). */
 export async function listSuppliers(
   em: SqlEntityManager,
@@ -84,19 +98,13 @@ export async function listSuppliers(
   after: string | null | undefined,
 ): Promise<Connection<ISupplier>> {
   readAccess(supplierPolicy, principal, 'suppliers');
-  const limit = pageSize('first', first);
   const qb = supplierQuery(em);
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
   }
-  if (after) {
-    const cursor = decodeCursor('after', after, 'text');
-    qb.andWhere('(s.name, s.id) > (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (s) => s.name);
+  return keysetPage(qb, SUPPLIER_ORDER, { field: 'suppliers', first, after });
 }
 
 /**
@@ -106,30 +114,20 @@ export async function listSuppliers(
 export async function deleteSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
   writeAccess(supplierPolicy, principal, 'suppliers');
   const supplierId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await supplierQuery(tx).andWhere({ id: supplierId }).getSingleResult()) ?? findSupplier(tx, supplierId, 'id', true),
-    (supplier, tx) => {
-      if (supplier.deletedAt) throw conflict('SUPPLIER_ALREADY_DELETED', `Supplier ${supplierId} is already deleted`, 'id');
-      supplier.deletedAt = new Date();
-      publish(tx, SupplierDeletedV1, supplier.id, { supplierId: supplier.id, deletedAt: supplier.deletedAt.toISOString() }, meta);
-      return supplier;
-    },
-  );
+  return softDelete(em, {
+    entity: 'Supplier',
+    load: (tx) => findSupplier(tx, supplierId, 'id', 'include'),
+    announce: (supplier, tx, at) => publish(tx, SupplierDeletedV1, supplier.id, { supplierId: supplier.id, deletedAt: at.toISOString() }, meta),
+  });
 }
 
 /** Restores a softly deleted supplier (roles with full access to suppliers); a live one is CONFLICT. */
 export async function restoreSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
   restoreAccess(supplierPolicy, principal, 'suppliers');
   const supplierId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await supplierQuery(tx, true).andWhere({ id: supplierId }).getSingleResult()) ?? findSupplier(tx, supplierId, 'id'),
-    (supplier, tx) => {
-      if (!supplier.deletedAt) throw conflict('SUPPLIER_NOT_DELETED', `Supplier ${supplierId} is not deleted`, 'id');
-      supplier.deletedAt = null;
-      publish(tx, SupplierRestoredV1, supplier.id, { supplierId: supplier.id, restoredAt: new Date().toISOString() }, meta);
-      return supplier;
-    },
-  );
+  return restoreDeleted(em, {
+    entity: 'Supplier',
+    load: (tx) => findSupplier(tx, supplierId, 'id', 'include'),
+    announce: (supplier, tx, at) => publish(tx, SupplierRestoredV1, supplier.id, { supplierId: supplier.id, restoredAt: at.toISOString() }, meta),
+  });
 }

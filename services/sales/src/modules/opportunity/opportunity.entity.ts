@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { conflict } from '@rapport/errors';
+import { createdAt, currency, deletedAt, money, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 import type { IPipelineStage } from '../pipeline/pipeline-stage.entity.js';
 
 export const OPPORTUNITY_STATUSES = ['OPEN', 'WON', 'LOST'] as const;
@@ -13,16 +14,16 @@ export const Opportunity = defineEntity({
     id: p.uuid().primary(),
     customerId: p.uuid(),
     title: p.text(),
-    amount: p.decimal(),
-    currency: p.text(),
+    amount: money(),
+    currency: currency(),
     stageId: p.uuid(),
     status: p.enum([...OPPORTUNITY_STATUSES]),
     expectedCloseDate: p.date().nullable(),
-    closedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    closedAt: timestamp().nullable(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** Set when the opportunity is (softly) deleted; restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type IOpportunity = InferEntity<typeof Opportunity>;

@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, normaliseAmount, notFound, pageSize, parseMoneyInput, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
+import { badInput, normaliseAmount, notFound, parseMoneyInput, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
+import {
+  assertCustomerVisible,
+  keysetPage,
+  restoreDeleted,
+  restrictToVisibleCustomers,
+  softDelete,
+  transition,
+  whereDeleted,
+  type Connection,
+  type Deleted,
+  type Keyset,
+} from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
@@ -20,12 +31,11 @@ export interface OpenOpportunityInput {
 
 /**
  * The one base query for opportunities: those `viewer` may see, as a query to narrow further
- * (alias `o`). With scoped access, only those of the customers they may see; deleted ones never,
- * unless `withDeleted` (only deleting and restoring look at them, to tell CONFLICT from NOT_FOUND).
+ * (alias `o`). With scoped access, only those of the customers they may see; the live ones unless
+ * `deleted` says otherwise (only deleting and restoring look at deleted ones, to tell CONFLICT from NOT_FOUND).
  */
-export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer, withDeleted = false) {
-  const qb = em.createQueryBuilder(Opportunity, 'o').select('*');
-  if (!withDeleted) qb.where('o.deleted_at is null');
+export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
+  const qb = whereDeleted(em.createQueryBuilder(Opportunity, 'o').select('*'), 'o', deleted);
   restrictToVisibleCustomers(qb, 'o', viewer.principal, viewer.access);
   return qb;
 }
@@ -109,6 +119,9 @@ export interface OpportunityFilter {
   status?: OpportunityStatus | null;
 }
 
+/** Opportunities newest first: by creation, then id. */
+const OPPORTUNITY_ORDER: Keyset<IOpportunity> = { sort: 'o.created_at', kind: 'timestamp', direction: 'desc', id: 'o.id', sortValue: (o) => o.createdAt.toISOString() };
+
 /** The opportunities `viewer` may see, newest first, by keyset on (createdAt, id). */
 export async function listOpportunities(
   em: SqlEntityManager,
@@ -117,21 +130,15 @@ export async function listOpportunities(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IOpportunity>> {
-  const limit = pageSize('first', first);
   const qb = visibleOpportunities(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: filter.status });
-  if (after) {
-    const cursor = decodeCursor('after', after, 'timestamp');
-    qb.andWhere('(o.created_at, o.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (o) => o.createdAt.toISOString());
+  return keysetPage(qb, OPPORTUNITY_ORDER, { field: 'opportunities', first, after });
 }
 
 /** The opportunity `id` whether deleted or not; NOT_FOUND when it does not exist or `viewer` may not see it. */
 async function getOpportunityWithDeleted(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IOpportunity> {
-  const opportunity = await visibleOpportunities(em, viewer, true).andWhere({ id: requireUuid('id', id) }).getSingleResult();
+  const opportunity = await visibleOpportunities(em, viewer, 'include').andWhere({ id: requireUuid('id', id) }).getSingleResult();
   if (!opportunity) throw notFound('Opportunity', id, 'id');
   return opportunity;
 }
@@ -141,17 +148,11 @@ async function getOpportunityWithDeleted(em: SqlEntityManager, viewer: Viewer, i
  * and can be restored. NOT_FOUND when `viewer` may not see it; CONFLICT when it is deleted already.
  */
 export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
-  return transition(
-    em,
-    (tx) => getOpportunityWithDeleted(tx, viewer, id),
-    (opportunity, tx) => {
-      if (opportunity.deletedAt) throw conflict('OPPORTUNITY_DELETED', `opportunity ${opportunity.id} is deleted already`, 'id');
-      opportunity.deletedAt = new Date();
-      const { id: opportunityId, customerId } = opportunity;
-      publish(tx, OpportunityDeletedV1, opportunityId, { opportunityId, customerId, deletedAt: opportunity.deletedAt.toISOString() }, meta);
-      return opportunity;
-    },
-  );
+  return softDelete(em, {
+    entity: 'Opportunity',
+    load: (tx) => getOpportunityWithDeleted(tx, viewer, id),
+    announce: ({ id: opportunityId, customerId }, tx, at) => publish(tx, OpportunityDeletedV1, opportunityId, { opportunityId, customerId, deletedAt: at.toISOString() }, meta),
+  });
 }
 
 /**
@@ -159,15 +160,9 @@ export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id
  * see it; CONFLICT when it is not deleted.
  */
 export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
-  return transition(
-    em,
-    (tx) => getOpportunityWithDeleted(tx, viewer, id),
-    (opportunity, tx) => {
-      if (!opportunity.deletedAt) throw conflict('OPPORTUNITY_NOT_DELETED', `opportunity ${opportunity.id} is not deleted`, 'id');
-      opportunity.deletedAt = null;
-      const { id: opportunityId, customerId } = opportunity;
-      publish(tx, OpportunityRestoredV1, opportunityId, { opportunityId, customerId, restoredAt: new Date().toISOString() }, meta);
-      return opportunity;
-    },
-  );
+  return restoreDeleted(em, {
+    entity: 'Opportunity',
+    load: (tx) => getOpportunityWithDeleted(tx, viewer, id),
+    announce: ({ id: opportunityId, customerId }, tx, at) => publish(tx, OpportunityRestoredV1, opportunityId, { opportunityId, customerId, restoredAt: at.toISOString() }, meta),
+  });
 }

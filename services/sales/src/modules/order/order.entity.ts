@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { badInput, conflict, formatAmount, MONEY_SCALE, parseAmount } from '@rapport/errors';
+import { createdAt, currency, money, quantity, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const ORDER_STATUSES = ['CONFIRMED', 'CANCELLED', 'COMPLETED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -10,16 +11,16 @@ export const SalesOrder = defineEntity({
   tableName: 'sales_order',
   properties: {
     id: p.uuid().primary(),
-    number: p.text().unique(),
+    number: p.text().unique('sales_order_number_key'),
     customerId: p.uuid(),
     status: p.enum([...ORDER_STATUSES]),
-    currency: p.text(),
-    total: p.decimal(),
-    confirmedAt: p.datetime(),
-    cancelledAt: p.datetime().nullable(),
-    completedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    currency: currency(),
+    total: money(),
+    confirmedAt: timestamp(),
+    cancelledAt: timestamp().nullable(),
+    completedAt: timestamp().nullable(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type ISalesOrder = InferEntity<typeof SalesOrder>;
@@ -33,10 +34,10 @@ export const SalesOrderLine = defineEntity({
     orderId: p.uuid(),
     position: p.integer(),
     productId: p.uuid(),
-    quantity: p.decimal(),
-    unitPrice: p.decimal(),
-    currency: p.text(),
-    lineTotal: p.decimal(),
+    quantity: quantity(),
+    unitPrice: money(),
+    currency: currency(),
+    lineTotal: money(),
   },
 });
 export type ISalesOrderLine = InferEntity<typeof SalesOrderLine>;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV1, OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, normaliseAmount, notFound, pageSize, parseMoneyInput, requireCurrency, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, decodeCursor, restrictToVisibleCustomers, toConnection, transition, type Connection } from '@rapport/subgraph-kit';
+import { badInput, normaliseAmount, notFound, parseMoneyInput, requireCurrency, requireUuid, type Money } from '@rapport/errors';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { cancel, lineTotal, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 import type { SalesOrderStatus } from '../../generated/graphql.js';
@@ -151,6 +151,9 @@ export interface SalesOrderFilter {
   status?: SalesOrderStatus | null;
 }
 
+/** Sales orders newest first: by confirmation, then id. */
+const SALES_ORDER_ORDER: Keyset<ISalesOrder> = { sort: 'so.confirmed_at', kind: 'timestamp', direction: 'desc', id: 'so.id', sortValue: (o) => o.confirmedAt.toISOString() };
+
 /** The sales orders `viewer` may see, newest first, by keyset on (confirmedAt, id). */
 export async function listOrders(
   em: SqlEntityManager,
@@ -159,14 +162,8 @@ export async function listOrders(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ISalesOrder>> {
-  const limit = pageSize('first', first);
   const qb = visibleOrders(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: filter.status });
-  if (after) {
-    const cursor = decodeCursor('after', after, 'timestamp');
-    qb.andWhere('(so.confirmed_at, so.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ confirmedAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (o) => o.confirmedAt.toISOString());
+  return keysetPage(qb, SALES_ORDER_ORDER, { field: 'salesOrders', first, after });
 }

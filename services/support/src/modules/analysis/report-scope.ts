@@ -1,6 +1,6 @@
 import type { Principal } from '@rapport/auth';
 import { badInput, requireIsoDate } from '@rapport/errors';
-import { restrictToVisibleCustomers, type Access } from '@rapport/subgraph-kit';
+import { restrictToVisibleCustomers, whereDeleted, type Access } from '@rapport/subgraph-kit';
 
 /** The longest period a report may cover, in days. */
 export const MAX_REPORT_DAYS = 366;
@@ -41,18 +41,15 @@ export interface SqlCondition {
  * like ticket lists.
  */
 export function visibleTicketsCondition(principal: Principal | null, access: Access, alias = 't'): SqlCondition {
-  const clauses = [`${alias}.deleted_at is null`];
+  const clauses: string[] = [];
   const params: unknown[] = [];
-  restrictToVisibleCustomers(
-    {
-      andWhere(sql: string, more: unknown[] = []) {
-        clauses.push(sql);
-        params.push(...more);
-      },
+  const collector = {
+    andWhere(sql: string, more: unknown[] = []) {
+      clauses.push(sql);
+      params.push(...more);
     },
-    alias,
-    principal,
-    access,
-  );
+  };
+  whereDeleted(collector, alias, 'exclude');
+  restrictToVisibleCustomers(collector, alias, principal, access);
   return { sql: clauses.map((c) => `(${c})`).join(' and '), params };
 }

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { conflict } from '@rapport/errors';
+import { createdAt, deletedAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 /**
  * A knowledge-base article: a working draft editors change freely, and the text of its latest
@@ -14,18 +15,18 @@ export const Article = defineEntity({
     category: p.text(),
     draftTitle: p.text(),
     draftBody: p.text(),
-    draftUpdatedAt: p.datetime(),
+    draftUpdatedAt: timestamp(),
     /** The latest published version's title; null until first published. */
     title: p.text().nullable(),
     /** The latest published version's body; null until first published. */
     body: p.text().nullable(),
     publishedVersion: p.integer().nullable(),
-    publishedAt: p.datetime().nullable(),
+    publishedAt: timestamp().nullable(),
     publishedBy: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** Set when the article is archived (a soft deletion); restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type IArticle = InferEntity<typeof Article>;
@@ -40,10 +41,10 @@ export const ArticleVersion = defineEntity({
     version: p.integer(),
     title: p.text(),
     body: p.text(),
-    publishedAt: p.datetime(),
+    publishedAt: timestamp(),
     publishedBy: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type IArticleVersion = InferEntity<typeof ArticleVersion>;
@@ -56,10 +57,10 @@ export const TicketArticle = defineEntity({
     id: p.uuid().primary(),
     ticketId: p.uuid(),
     articleId: p.uuid(),
-    linkedAt: p.datetime(),
+    linkedAt: timestamp(),
     linkedBy: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type ITicketArticle = InferEntity<typeof TicketArticle>;

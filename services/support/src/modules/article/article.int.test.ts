@@ -202,7 +202,7 @@ describe('support subgraph: knowledge base articles', () => {
     expect(await foundIds(agent, 'descaler')).not.toContain(article.id);
     expect(codeOf(await subgraph.gqlAs(agent, articleQuery, { id: article.id }))).toBe('NOT_FOUND');
     const twice = await subgraph.gqlAs(agent, archiveMutation, { id: article.id });
-    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ARTICLE_ALREADY_ARCHIVED' });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ARTICLE_ALREADY_DELETED' });
     expect(codeOf(await subgraph.gqlAs(rep, restoreMutation, { id: article.id }))).toBe('FORBIDDEN');
     const restored = await subgraph.gqlAs<{ restoreArticle: ArticleView }>(agent, restoreMutation, { id: article.id });
     expect(restored.data!.restoreArticle.archivedAt).toBeNull();

@@ -4,8 +4,21 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ArticleArchivedV1, ArticleCreatedV1, ArticleDraftUpdatedV1, ArticlePublishedV1, ArticleRestoredV1, TicketArticleLinkedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, pageSize, requireText, requireUuid } from '@rapport/errors';
-import { decodeCursor, encodeCursor, readAccess, restoreAccess, transition, writeAccess, type Access, type Connection } from '@rapport/subgraph-kit';
+import { badInput, conflict, notFound, requireText, requireUuid } from '@rapport/errors';
+import {
+  keysetPageWith,
+  readAccess,
+  restoreAccess,
+  restoreDeleted,
+  softDelete,
+  transition,
+  whereDeleted,
+  writeAccess,
+  type Access,
+  type Connection,
+  type Deleted,
+  type Keyset,
+} from '@rapport/subgraph-kit';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
@@ -20,17 +33,16 @@ const QUERY_MAX = 500;
 export { isEditor };
 
 /**
- * The one base query for articles: for editors every live article, for readers only those
- * published at least once; without the archived ones (or, with `archived`, only those).
+ * The one base query for articles: for editors every article, for readers only those published at
+ * least once; the live ones unless `archived` says otherwise (archiving is the articles' soft deletion).
  */
-export function articleQuery(em: SqlEntityManager, access: Access, archived = false) {
-  const qb = em.createQueryBuilder(Article, 'a').select('*');
-  qb.where(archived ? 'a.deleted_at is not null' : 'a.deleted_at is null');
+export function articleQuery(em: SqlEntityManager, access: Access, archived: Deleted = 'exclude') {
+  const qb = whereDeleted(em.createQueryBuilder(Article, 'a').select('*'), 'a', archived);
   if (!isEditor(access)) qb.andWhere('a.published_version is not null');
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, access: Access, id: string, field: string, archived = false): Promise<IArticle> {
+async function findVisible(em: SqlEntityManager, access: Access, id: string, field: string, archived: Deleted = 'exclude'): Promise<IArticle> {
   const article = await articleQuery(em, access, archived).andWhere({ id }).getSingleResult();
   if (!article) throw notFound('Article', id, field);
   return article;
@@ -119,32 +131,24 @@ export async function publishArticle(em: SqlEntityManager, principal: Principal 
 export async function archiveArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = writeAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await articleQuery(tx, access).andWhere({ id: articleId }).getSingleResult()) ?? findVisible(tx, access, articleId, 'id', true),
-    (article, tx) => {
-      if (article.deletedAt) throw conflict('ARTICLE_ALREADY_ARCHIVED', `Article ${articleId} is already archived`, 'id');
-      article.deletedAt = new Date();
-      publish(tx, ArticleArchivedV1, article.id, { articleId: article.id, archivedAt: article.deletedAt.toISOString() }, meta);
-      return article;
-    },
-  );
+  return softDelete(em, {
+    entity: 'Article',
+    word: 'archived',
+    load: (tx) => findVisible(tx, access, articleId, 'id', 'include'),
+    announce: (article, tx, at) => publish(tx, ArticleArchivedV1, article.id, { articleId: article.id, archivedAt: at.toISOString() }, meta),
+  });
 }
 
 /** Brings an archived article back as it was; CONFLICT when it is not archived. */
 export async function restoreArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
   const access = restoreAccess(articlePolicy, principal, 'articles');
   const articleId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await articleQuery(tx, access, true).andWhere({ id: articleId }).getSingleResult()) ?? findVisible(tx, access, articleId, 'id'),
-    (article, tx) => {
-      if (!article.deletedAt) throw conflict('ARTICLE_NOT_ARCHIVED', `Article ${articleId} is not archived`, 'id');
-      article.deletedAt = null;
-      publish(tx, ArticleRestoredV1, article.id, { articleId: article.id, restoredAt: new Date().toISOString() }, meta);
-      return article;
-    },
-  );
+  return restoreDeleted(em, {
+    entity: 'Article',
+    word: 'archived',
+    load: (tx) => findVisible(tx, access, articleId, 'id', 'include'),
+    announce: (article, tx, at) => publish(tx, ArticleRestoredV1, article.id, { articleId: article.id, restoredAt: at.toISOString() }, meta),
+  });
 }
 
 /** One article by id; NOT_FOUND when unknown, archived, or (for readers) never published. */
@@ -176,23 +180,26 @@ export async function searchArticles(
 ): Promise<Connection<ArticleHit>> {
   const access = readAccess(articlePolicy, principal, 'articles');
   const text = requireText('query', query, QUERY_MAX);
-  const limit = pageSize('first', first);
   const qb = articleQuery(em, access)
     .addSelect(raw(`ts_rank(a.search, ${TSQUERY}) as rank`, [text]))
     .andWhere(`a.search @@ ${TSQUERY}`, [text]);
-  if (after) {
-    const cursor = decodeCursor('after', after, 'score');
-    qb.andWhere(`(ts_rank(a.search, ${TSQUERY}), a.id) < (?::real, ?)`, [text, cursor.sortValue, cursor.id]);
-  }
-  qb.orderBy([{ [raw('rank')]: 'desc' }, { id: 'desc' }]).limit(limit + 1);
-  const rows = await qb.execute<(Record<string, unknown> & { rank: number })[]>('all', false);
-  const hits = rows.map(({ rank, ...row }) => {
-    const article = em.map(Article, row);
-    return { id: article.id, rank: Number(rank), article };
+  const byRank: Keyset<ArticleHit> = {
+    sort: `ts_rank(a.search, ${TSQUERY})`,
+    sortParams: [text],
+    orderBy: 'rank',
+    kind: 'score',
+    cast: 'real',
+    direction: 'desc',
+    id: 'a.id',
+    sortValue: (hit) => String(hit.rank),
+  };
+  return keysetPageWith(qb, byRank, { field: 'searchArticles', first, after }, async (page) => {
+    const rows = await page.execute<(Record<string, unknown> & { rank: number })[]>('all', false);
+    return rows.map(({ rank, ...row }) => {
+      const article = em.map(Article, row);
+      return { id: article.id, rank: Number(rank), article };
+    });
   });
-  const page = hits.slice(0, limit);
-  const edges = page.map((hit) => ({ cursor: encodeCursor(String(hit.rank), hit.id), node: hit }));
-  return { edges, pageInfo: { hasNextPage: hits.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 /**

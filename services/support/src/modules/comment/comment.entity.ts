@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { timestamp } from '@rapport/subgraph-kit/properties';
 
 /** A comment on a ticket: public ones for everyone who sees the ticket, internal ones for support only. */
 export const TicketComment = defineEntity({
@@ -11,7 +12,7 @@ export const TicketComment = defineEntity({
     body: p.text(),
     /** Seen only by support agents, directors and admins. */
     internal: p.boolean().default(false),
-    createdAt: p.datetime(),
+    createdAt: timestamp(),
   },
 });
 export type ITicketComment = InferEntity<typeof TicketComment>;

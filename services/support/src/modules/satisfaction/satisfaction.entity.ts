@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { badInput, conflict } from '@rapport/errors';
+import { createdAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 import type { ITicket } from '../ticket/ticket.entity.js';
 
 /** How satisfied the customer was with the handling of one resolved or closed ticket; one per ticket. */
@@ -8,14 +9,14 @@ export const SatisfactionRating = defineEntity({
   tableName: 'satisfaction_rating',
   properties: {
     id: p.uuid().primary(),
-    ticketId: p.uuid().unique(),
+    ticketId: p.uuid().unique('satisfaction_rating_ticket_id_key'),
     /** 1 (very dissatisfied) to 5 (very satisfied). */
     rating: p.smallint(),
     comment: p.text().nullable(),
-    ratedAt: p.datetime(),
+    ratedAt: timestamp(),
     ratedBy: p.uuid().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type ISatisfactionRating = InferEntity<typeof SatisfactionRating>;

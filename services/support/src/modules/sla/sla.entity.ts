@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { updatedAt } from '@rapport/subgraph-kit/properties';
 import { TICKET_PRIORITIES } from '../ticket/ticket.entity.js';
 
 /** How soon support must first answer and resolve a ticket of one priority, in minutes from opening. */
@@ -9,7 +10,7 @@ export const SlaTarget = defineEntity({
     priority: p.enum([...TICKET_PRIORITIES]).primary(),
     firstResponseMinutes: p.integer(),
     resolutionMinutes: p.integer(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 export type ISlaTarget = InferEntity<typeof SlaTarget>;

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { AppError } from '@rapport/errors';
+import { createdAt, deletedAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 import { pauseAfterTransition, pausedSecondsAt } from '../sla/sla-clock.js';
 
 export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
@@ -28,14 +29,14 @@ export const Ticket = defineEntity({
   tableName: 'ticket',
   properties: {
     id: p.uuid().primary(),
-    number: p.text().unique(),
+    number: p.text().unique('ticket_number_key'),
     customerId: p.uuid(),
     subject: p.text(),
     description: p.text().nullable(),
     priority: p.enum([...TICKET_PRIORITIES]),
     status: p.enum([...TICKET_STATUSES]),
-    openedAt: p.datetime(),
-    resolvedAt: p.datetime().nullable(),
+    openedAt: timestamp(),
+    resolvedAt: timestamp().nullable(),
     /** The customer's contact who asked, when known (a contact of the customers subgraph). */
     contactId: p.uuid().nullable(),
     channel: p.enum([...TICKET_CHANNELS]).nullable(),
@@ -44,17 +45,17 @@ export const Ticket = defineEntity({
     assigneeId: p.uuid().nullable(),
     teamId: p.uuid().nullable(),
     /** The first public comment by support (an agent or an admin). */
-    firstRespondedAt: p.datetime().nullable(),
+    firstRespondedAt: timestamp().nullable(),
     /** Seconds the SLA clocks were paused before that first response, frozen then. */
     firstResponsePausedSeconds: p.integer().nullable(),
     /** Seconds the SLA clocks stood still in pauses that have ended. */
     pausedSeconds: p.integer().default(0),
     /** When the running pause (WAITING_ON_CUSTOMER) began; null while the clocks run. */
-    pausedSince: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    pausedSince: timestamp().nullable(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     /** Set when the ticket is (softly) deleted; restorable. */
-    deletedAt: p.datetime().nullable(),
+    deletedAt: deletedAt(),
   },
 });
 export type ITicket = InferEntity<typeof Ticket>;
@@ -109,7 +110,7 @@ export const TicketStatusChange = defineEntity({
     toStatus: p.enum([...TICKET_STATUSES]),
     note: p.text().nullable(),
     changedBy: p.uuid().nullable(),
-    at: p.datetime(),
+    at: timestamp(),
   },
 });
 export type ITicketStatusChange = InferEntity<typeof TicketStatusChange>;

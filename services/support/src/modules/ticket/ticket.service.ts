@@ -3,18 +3,22 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketAssignedV1, TicketDeletedV1, TicketOpenedV1, TicketResolvedV1, TicketRestoredV1, TicketStatusChangedV1, TicketUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalText, pageSize, requireText, requireUuid } from '@rapport/errors';
+import { badInput, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
 import {
   assertCustomerVisible,
-  decodeCursor,
+  keysetPage,
   readAccess,
   restoreAccess,
+  restoreDeleted,
   restrictToVisibleCustomers,
-  toConnection,
+  softDelete,
   transition,
+  whereDeleted,
   writeAccess,
   type Access,
   type Connection,
+  type Deleted,
+  type Keyset,
 } from '@rapport/subgraph-kit';
 import {
   assertNotClosed,
@@ -255,17 +259,16 @@ export async function getTicket(em: SqlEntityManager, principal: Principal | nul
 }
 
 /**
- * The one base query for tickets: those of the customers the caller may see, without the deleted
- * ones (or, with `deleted`, only those). Every list, lookup, loader and mutation starts here.
+ * The one base query for tickets: those of the customers the caller may see, the live ones unless
+ * `deleted` says otherwise. Every list, lookup, loader and mutation starts here.
  */
-export function ticketQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted = false) {
-  const qb = em.createQueryBuilder(Ticket, 't').select('*');
-  qb.where(deleted ? 't.deleted_at is not null' : 't.deleted_at is null');
+export function ticketQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+  const qb = whereDeleted(em.createQueryBuilder(Ticket, 't').select('*'), 't', deleted);
   restrictToVisibleCustomers(qb, 't', principal, access);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted = false): Promise<ITicket> {
+async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ITicket> {
   const ticket = await ticketQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
   if (!ticket) throw notFound('Ticket', id, field);
   return ticket;
@@ -281,6 +284,9 @@ export interface TicketFilter {
   category?: string | null;
 }
 
+/** Tickets newest first: by opening time, then id. */
+const TICKET_ORDER: Keyset<ITicket> = { sort: 't.opened_at', kind: 'timestamp', direction: 'desc', id: 't.id', sortValue: (t) => t.openedAt.toISOString() };
+
 /** The tickets the caller may see, newest first by (openedAt, id), paged by keyset (never OFFSET). */
 export async function listTickets(
   em: SqlEntityManager,
@@ -290,7 +296,6 @@ export async function listTickets(
   after: string | null | undefined,
 ): Promise<Connection<ITicket>> {
   const access = readAccess(ticketPolicy, principal, 'tickets');
-  const limit = pageSize('first', first);
   const qb = ticketQuery(em, principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: filter.status });
@@ -302,12 +307,7 @@ export async function listTickets(
     const category = optionalCategory('filter.category', filter.category);
     if (category) qb.andWhere({ category });
   }
-  if (after) {
-    const cursor = decodeCursor('after', after, 'timestamp');
-    qb.andWhere('(t.opened_at, t.id) < (?, ?)', [cursor.sortValue, cursor.id]);
-  }
-  const rows = await qb.orderBy({ openedAt: 'desc', id: 'desc' }).limit(limit + 1).getResultList();
-  return toConnection(rows, limit, (t) => t.openedAt.toISOString());
+  return keysetPage(qb, TICKET_ORDER, { field: 'tickets', first, after });
 }
 
 /**
@@ -317,30 +317,20 @@ export async function listTickets(
 export async function deleteTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await ticketQuery(tx, principal, access).andWhere({ id: ticketId }).getSingleResult()) ?? findVisible(tx, principal, access, ticketId, 'id', true),
-    (ticket, tx) => {
-      if (ticket.deletedAt) throw conflict('TICKET_ALREADY_DELETED', `Ticket ${ticketId} is already deleted`, 'id');
-      ticket.deletedAt = new Date();
-      publish(tx, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: ticket.deletedAt.toISOString() }, meta);
-      return ticket;
-    },
-  );
+  return softDelete(em, {
+    entity: 'Ticket',
+    load: (tx) => findVisible(tx, principal, access, ticketId, 'id', 'include'),
+    announce: (ticket, tx, at) => publish(tx, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: at.toISOString() }, meta),
+  });
 }
 
 /** Restores a softly deleted ticket (admins, directors, support agents, team heads); a live one is CONFLICT. */
 export async function restoreTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
   const access = restoreAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
-  return transition(
-    em,
-    async (tx) => (await ticketQuery(tx, principal, access, true).andWhere({ id: ticketId }).getSingleResult()) ?? findVisible(tx, principal, access, ticketId, 'id'),
-    (ticket, tx) => {
-      if (!ticket.deletedAt) throw conflict('TICKET_NOT_DELETED', `Ticket ${ticketId} is not deleted`, 'id');
-      ticket.deletedAt = null;
-      publish(tx, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: new Date().toISOString() }, meta);
-      return ticket;
-    },
-  );
+  return restoreDeleted(em, {
+    entity: 'Ticket',
+    load: (tx) => findVisible(tx, principal, access, ticketId, 'id', 'include'),
+    announce: (ticket, tx, at) => publish(tx, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: at.toISOString() }, meta),
+  });
 }

@@ -1,0 +1,4 @@
+import { describeSchemaDrift } from '@rapport/subgraph-kit/schema-drift-suite';
+import { createInventoryService } from './create-inventory-service.js';
+
+describeSchemaDrift('inventory', createInventoryService);

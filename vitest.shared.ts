@@ -1,0 +1,88 @@
+// The one vitest configuration of the monorepo. The root vitest.config.ts runs every workspace as
+// a project (`npx vitest run --project sales`, or a file path, from the root); each workspace's
+// vitest.config.ts is this same configuration narrowed to itself, so `vitest run` inside a
+// workspace and its `test` script under turbo behave as before.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// Types only: infra's `rapport test` reads testWorkspaces() and REPORT_DIR_ENV without loading vitest.
+import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
+
+/** The repository root (this file's folder). */
+export const REPO_ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/** Set by `rapport test`: each workspace's run writes its vitest JSON report there, as `<project>.json`. */
+export const REPORT_DIR_ENV = 'RAPPORT_TEST_REPORT_DIR';
+
+interface TestSettings {
+  testTimeout: number;
+  hookTimeout: number;
+  /** Test files of the workspace run in parallel (false: one at a time, for suites sharing a broker and a server). */
+  fileParallelism: boolean;
+}
+
+const DEFAULTS: TestSettings = { testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: false };
+
+/** Where a workspace differs, and why. */
+const OVERRIDES: Record<string, Partial<TestSettings>> = {
+  // Each gateway test file starts the whole system.
+  gateway: { testTimeout: 60_000, hookTimeout: 120_000 },
+  // Pure units, or tests of their own processes: vitest's defaults, as before this file.
+  contracts: { testTimeout: 5_000, hookTimeout: 10_000, fileParallelism: true },
+  errors: { testTimeout: 5_000, hookTimeout: 10_000, fileParallelism: true },
+  infra: { testTimeout: 5_000, hookTimeout: 10_000, fileParallelism: true },
+};
+
+export interface TestWorkspace {
+  /** The vitest project name: the folder's name (`sales`, `subgraph-kit`, `gateway`). */
+  name: string;
+  /** Absolute path of the workspace. */
+  dir: string;
+}
+
+/** Every npm workspace with a `test` script, in the order of the root package.json's `workspaces`. */
+export function testWorkspaces(root: string = REPO_ROOT): TestWorkspace[] {
+  const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] };
+  const dirs = workspaces.flatMap((pattern) => {
+    if (!pattern.endsWith('/*')) return [join(root, pattern)];
+    const parent = join(root, pattern.slice(0, -2));
+    return readdirSync(parent, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(parent, e.name))
+      .sort();
+  });
+  return dirs
+    .filter((dir) => {
+      const manifest = join(dir, 'package.json');
+      return existsSync(manifest) && Boolean((JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: { test?: string } }).scripts?.test);
+    })
+    .map((dir) => ({ name: basename(dir), dir }));
+}
+
+const settingsOf = (name: string): TestSettings => ({ ...DEFAULTS, ...OVERRIDES[name] });
+
+/** `default` on the terminal, plus a JSON report in `$RAPPORT_TEST_REPORT_DIR/<name>.json` when that is set. */
+function reporters(name: string): NonNullable<NonNullable<ViteUserConfig['test']>['reporters']> {
+  const dir = process.env[REPORT_DIR_ENV];
+  return dir ? ['default', ['json', { outputFile: join(dir, `${name}.json`) }]] : ['default'];
+}
+
+/** The project entry of `workspace` in the root configuration. */
+function project({ name, dir }: TestWorkspace): TestProjectInlineConfiguration {
+  const { testTimeout, hookTimeout } = settingsOf(name);
+  return { test: { name, root: dir, testTimeout, hookTimeout } };
+}
+
+/** The root configuration: every workspace a project; files run one at a time, as the strictest workspace asks. */
+export function rootConfig(): ViteUserConfig {
+  return { test: { projects: testWorkspaces().map(project), fileParallelism: false, reporters: reporters('all') } };
+}
+
+/** The configuration of the workspace whose vitest.config.ts is at `configUrl` (its `import.meta.url`). */
+export function workspaceConfig(configUrl: string): ViteUserConfig {
+  const dir = fileURLToPath(new URL('.', configUrl));
+  const workspace = testWorkspaces().find((w) => relative(w.dir, dir) === '');
+  if (!workspace) throw new Error(`${dir} is not a workspace with a test script`);
+  const { testTimeout, hookTimeout, fileParallelism } = settingsOf(workspace.name);
+  return { test: { name: workspace.name, root: workspace.dir, testTimeout, hookTimeout, fileParallelism, reporters: reporters(workspace.name) } };
+}
