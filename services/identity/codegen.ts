@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphCodegen } from '@rapport/subgraph-kit/codegen';
 
-// `npm run codegen` writes src/generated/graphql.ts: the resolver types of the identity SDL. Mappers
+// `npm run codegen` writes src/generated/types.ts and graphql.ts: the types and resolver types of the identity SDL. Mappers
 // name what resolvers return for a type (paths relative to src/generated).
 export default subgraphCodegen({
   service: 'identity',

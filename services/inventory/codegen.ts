@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphCodegen } from '@rapport/subgraph-kit/codegen';
 
-// `npm run codegen` writes src/generated/graphql.ts: the resolver types of the inventory SDL. Mappers
+// `npm run codegen` writes src/generated/types.ts and graphql.ts: the types and resolver types of the inventory SDL. Mappers
 // name what resolvers return for a type (paths relative to src/generated).
 export default subgraphCodegen({
   service: 'inventory',
@@ -9,7 +9,7 @@ export default subgraphCodegen({
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
     Product: '../modules/product/product.entity.js#IProduct',
-    SalesOrder: '../modules/shipment/shipment.resolvers.js#SalesOrderRef',
+    SalesOrder: '{ id: string }',
     Shipment: '../modules/shipment/shipment.entity.js#IShipment',
   },
 });

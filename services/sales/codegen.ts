@@ -1,14 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphCodegen } from '@rapport/subgraph-kit/codegen';
 
-// `npm run codegen` writes src/generated/graphql.ts: the resolver types of the sales SDL. Mappers
+// `npm run codegen` writes src/generated/types.ts and graphql.ts: the types and resolver types of the sales SDL. Mappers
 // name what resolvers return for a type (paths relative to src/generated).
 export default subgraphCodegen({
   service: 'sales',
   srcDir: fileURLToPath(new URL('./src', import.meta.url)),
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
-    Customer: '../modules/customer/customer.resolvers.js#CustomerRef',
+    Customer: '{ id: string }',
     Opportunity: '../modules/opportunity/opportunity.entity.js#IOpportunity',
     PipelineStage: '../modules/pipeline/pipeline-stage.entity.js#IPipelineStage',
     SalesOrder: '../modules/order/order.entity.js#ISalesOrder',

@@ -1,3 +1,5 @@
+import type * as Types from './types.js';
+import type { Article, Customer, Team, Ticket, User } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IArticle as IArticleModel, IArticleVersion as IArticleVersionModel } from '../modules/article/article.entity.js';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
@@ -9,952 +11,8 @@ import type { ITicket as ITicketModel, ITicketStatusChange as ITicketStatusChang
 import type { ITicketComment as ITicketCommentModel } from '../modules/comment/comment.entity.js';
 import type { SlaClock as SlaClockModel } from '../modules/sla/sla-clock.js';
 import type { Context } from '../context.js';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  /** An ISO 8601 timestamp in UTC, e.g. 2026-11-23T10:15:00.000Z. */
-  DateTime: { input: Date; output: Date; }
-  _FieldSet: { input: string; output: string; }
-};
-
-/** One agent's tickets in the period. */
-export type AgentSupportFigures = {
-  __typename?: 'AgentSupportFigures';
-  /** The assignee (a user id of the identity subgraph); null for unassigned tickets. */
-  assigneeId?: Maybe<Scalars['ID']['output']>;
-  /** How those opened in the period fared against their first-response targets. */
-  firstResponseSla: SlaAttainment;
-  /** Mean seconds from opening to first response of those opened and answered; null when none were. */
-  meanSecondsToFirstResponse?: Maybe<Scalars['Float']['output']>;
-  /** Mean seconds from opening to resolution of those resolved; null when none were. */
-  meanSecondsToResolution?: Maybe<Scalars['Float']['output']>;
-  /** The agent's tickets opened in the period. */
-  opened: Scalars['Int']['output'];
-  /** How those opened in the period fared against their resolution targets. */
-  resolutionSla: SlaAttainment;
-  /** The agent's tickets resolved in the period. */
-  resolved: Scalars['Int']['output'];
-};
-
-/**
- * A knowledge-base article: a how-to or known fix support writes once and links to the tickets it
- * solves. Editors (support agents, directors, admins) work on a draft and publish it as numbered
- * versions; everyone else reads the latest published version.
- */
-export type Article = {
-  __typename?: 'Article';
-  /** When the article was archived; null unless archived (archived articles are only seen when archiving or restoring them). */
-  archivedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The latest published text; for an article never published (seen only by editors), the draft's. */
-  body: Scalars['String']['output'];
-  /** The subject area the article belongs to, e.g. Billing or Pumps. */
-  category: Scalars['String']['output'];
-  /** When the article was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** The working draft the next publication will copy; null for callers who may not edit articles. */
-  draft?: Maybe<ArticleDraft>;
-  /** Every recorded change to this article, newest first. */
-  history: Array<AuditEntry>;
-  /** Stable identifier (UUID). */
-  id: Scalars['ID']['output'];
-  /** When the latest version was published; null while the article has never been published. */
-  publishedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Number of the latest published version; null while the article has never been published. */
-  publishedVersion?: Maybe<Scalars['Int']['output']>;
-  /** Whether the article has been published yet. */
-  status: ArticleStatus;
-  /** The latest published title; for an article never published (seen only by editors), the draft's. */
-  title: Scalars['String']['output'];
-  /** Every published version, newest first; empty while the article has never been published. */
-  versions: Array<ArticleVersion>;
-};
-
-
-/**
- * A knowledge-base article: a how-to or known fix support writes once and links to the tickets it
- * solves. Editors (support agents, directors, admins) work on a draft and publish it as numbered
- * versions; everyone else reads the latest published version.
- */
-export type ArticleHistoryArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** An article's working draft: what the next publication will make visible. */
-export type ArticleDraft = {
-  __typename?: 'ArticleDraft';
-  /** The draft text. */
-  body: Scalars['String']['output'];
-  /** Whether the draft differs from the latest published version (always true before the first publication). */
-  hasUnpublishedChanges: Scalars['Boolean']['output'];
-  /** The draft title. */
-  title: Scalars['String']['output'];
-  /** When the draft's title or text last changed. */
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-/** A page of search results, best match first. */
-export type ArticleSearchConnection = {
-  __typename?: 'ArticleSearchConnection';
-  /** The results on this page with their cursors. */
-  edges: Array<ArticleSearchEdge>;
-  /** Where this page ends. */
-  pageInfo: PageInfo;
-};
-
-/** One search result in a page. */
-export type ArticleSearchEdge = {
-  __typename?: 'ArticleSearchEdge';
-  /** Opaque cursor of this result. */
-  cursor: Scalars['String']['output'];
-  /** The result. */
-  node: ArticleSearchHit;
-};
-
-/** One article found by a search, with how well it matched. */
-export type ArticleSearchHit = {
-  __typename?: 'ArticleSearchHit';
-  /** The article. */
-  article: Article;
-  /** PostgreSQL `ts_rank` of the article against the query; higher is a better match. */
-  rank: Scalars['Float']['output'];
-};
-
-/** Whether readers can see an article. */
-export type ArticleStatus =
-  /** Never published: only editors see it. */
-  | 'DRAFT'
-  /** Published at least once: every signed-in user reads its latest published version. */
-  | 'PUBLISHED';
-
-/** One published version of an article, as it was published; versions never change. */
-export type ArticleVersion = {
-  __typename?: 'ArticleVersion';
-  /** The text as published in this version. */
-  body: Scalars['String']['output'];
-  /** When this version was published. */
-  publishedAt: Scalars['DateTime']['output'];
-  /** The user who published it; null when unknown. */
-  publishedBy?: Maybe<Scalars['ID']['output']>;
-  /** The title as published in this version. */
-  title: Scalars['String']['output'];
-  /** The version number, counting from 1 for the first publication. */
-  version: Scalars['Int']['output'];
-};
-
-/** Kinds of recorded change. */
-export type AuditAction =
-  /** The record was created. */
-  | 'CREATE'
-  /** The record was deleted (softly: it can be restored). */
-  | 'DELETE'
-  /** A deleted record was restored. */
-  | 'RESTORE'
-  /** Fields of the record changed. */
-  | 'UPDATE';
-
-/** One recorded change to a record: who made it, when, and which fields changed from what to what. */
-export type AuditEntry = {
-  __typename?: 'AuditEntry';
-  /** What kind of change it was. */
-  action: AuditAction;
-  /** The user who made it; null when the system made it while handling another service's event. */
-  actorId?: Maybe<Scalars['ID']['output']>;
-  /** When the change was made. */
-  at: Scalars['DateTime']['output'];
-  /** Each changed field with its value before and after. */
-  changes: Array<FieldChange>;
-  /** The request (x-request-id) that caused it. */
-  requestId?: Maybe<Scalars['String']['output']>;
-};
-
-/** How many tickets of one category were opened in the period. */
-export type CategoryCount = {
-  __typename?: 'CategoryCount';
-  /** The category (lower-case free text). */
-  category: Scalars['String']['output'];
-  /** Tickets of this category opened in the period. */
-  count: Scalars['Int']['output'];
-};
-
-/** What a new article needs; it starts as a draft. */
-export type CreateArticleInput = {
-  /** The text (1–100,000 characters). */
-  body: Scalars['String']['input'];
-  /** The subject area (1–100 characters). */
-  category: Scalars['String']['input'];
-  /** The title (1–200 characters). */
-  title: Scalars['String']['input'];
-};
-
-/**
- * A company or a person the business sells to, supports and bills. Owned by the customers
- * subgraph; every other subgraph adds the fields it owns (open tickets, deals, orders, receivables).
- */
-export type Customer = {
-  __typename?: 'Customer';
-  /** Stable identifier (UUID). */
-  id: Scalars['ID']['output'];
-  /** The customer's tickets still being worked on (neither RESOLVED nor CLOSED), newest first; empty when the caller may not see them. */
-  openTickets: Array<Ticket>;
-  /** How many of the customer's tickets (not deleted) are in each status, in lifecycle order; statuses without tickets are left out, and the list is empty when the caller may not see the customer's tickets. */
-  ticketCounts: Array<TicketStatusCount>;
-};
-
-/** An event a consumer sent to its dead-letter topic. */
-export type DeadLetter = {
-  __typename?: 'DeadLetter';
-  /** When it was dead-lettered. */
-  at: Scalars['DateTime']['output'];
-  /** How many times it was tried. */
-  attempts: Scalars['Int']['output'];
-  /** The event's id; null when the message was not a CloudEvent. */
-  eventId?: Maybe<Scalars['String']['output']>;
-  /** Why it was not retried further. */
-  kind: EventFailureKind;
-  /** Its offset there. */
-  offset: Scalars['String']['output'];
-  /** The partition it was read from. */
-  partition: Scalars['Int']['output'];
-  /** The error that sent it to the dead-letter topic. */
-  reason: Scalars['String']['output'];
-  /** The topic it was read from. */
-  topic: Scalars['String']['output'];
-  /** The event's type; null when the message was not a CloudEvent. */
-  type?: Maybe<Scalars['String']['output']>;
-};
-
-/** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
-export type EventBusStatus = {
-  __typename?: 'EventBusStatus';
-  /** The service's consumer group; null when the service consumes no events. */
-  consumer?: Maybe<EventConsumerStatus>;
-  /** Whether the service is connected to Kafka at all (false when it runs without brokers). */
-  kafkaEnabled: Scalars['Boolean']['output'];
-  /** When the oldest of them was written; null when none waits. */
-  outboxOldestPendingAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Events written to the outbox and not yet relayed to Kafka. */
-  outboxPending: Scalars['Int']['output'];
-  /** The service, e.g. sales. */
-  service: Scalars['String']['output'];
-};
-
-/** One consumer group: what it dead-lettered, what it is waiting out, how far behind it is. */
-export type EventConsumerStatus = {
-  __typename?: 'EventConsumerStatus';
-  /** The dead-letter topic its failed events go to; `npm run replay-dlq -- --group <group>` re-publishes them. */
-  deadLetterTopic: Scalars['String']['output'];
-  /** Events this process dead-lettered since it started. */
-  deadLetteredSinceStart: Scalars['Int']['output'];
-  /** Events in the dead-letter topic, replayed ones included; null when Kafka did not answer in time. */
-  deadLettersInTopic?: Maybe<Scalars['Int']['output']>;
-  /** The group's name (the service's), without the topic namespace. */
-  group: Scalars['String']['output'];
-  /** Messages not yet consumed, per topic; null when Kafka did not answer in time. */
-  lag?: Maybe<Array<TopicLag>>;
-  /** The latest of those, newest first (at most 20). */
-  recentDeadLetters: Array<DeadLetter>;
-  /** Retries after transient failures (database or broker away) since the process started. */
-  transientRetries: Scalars['Int']['output'];
-  /** The transient failure it is waiting out; null when none. */
-  waitingOutReason?: Maybe<Scalars['String']['output']>;
-  /** Since when the consumer has been waiting out a transient failure; null when it is not. */
-  waitingOutSince?: Maybe<Scalars['DateTime']['output']>;
-};
-
-/** Why an event was dead-lettered. */
-export type EventFailureKind =
-  /** The event itself cannot be applied: its payload breaks its contract, or the handler refused it. */
-  | 'EVENT'
-  /** An unexpected error that kept failing for every attempt of the retry policy. */
-  | 'UNKNOWN';
-
-/** One field's value before and after a change, as JSON text. */
-export type FieldChange = {
-  __typename?: 'FieldChange';
-  /** The field's name. */
-  field: Scalars['String']['output'];
-  /** The value before, as JSON; null when there was none. */
-  from?: Maybe<Scalars['String']['output']>;
-  /** The value after, as JSON; null when there is none. */
-  to?: Maybe<Scalars['String']['output']>;
-};
-
-/** How many tickets opened in the period share one normalised subject. */
-export type InquiryCount = {
-  __typename?: 'InquiryCount';
-  /** Tickets opened in the period with this subject. */
-  count: Scalars['Int']['output'];
-  /** The subject, normalised: lower-cased, whitespace collapsed, trimmed of whitespace and . , ; : ! ? */
-  subject: Scalars['String']['output'];
-};
-
-/** An amount of money: a decimal string and an ISO 4217 currency code; never a float. */
-export type Money = {
-  __typename?: 'Money';
-  /** Decimal string with up to four decimals, e.g. "1250.50". */
-  amount: Scalars['String']['output'];
-  /** ISO 4217 currency code, e.g. EUR. */
-  currency: Scalars['String']['output'];
-};
-
-/** An amount of money as input: a decimal string and an ISO 4217 code. */
-export type MoneyInput = {
-  /** Decimal string, e.g. "1250.50". */
-  amount: Scalars['String']['input'];
-  /** ISO 4217 currency code, e.g. EUR. */
-  currency: Scalars['String']['input'];
-};
-
-export type Mutation = {
-  __typename?: 'Mutation';
-  /**
-   * Comments on a ticket the caller may work on (NOT_FOUND otherwise). Internal comments may be
-   * written only by support agents, directors and admins (FORBIDDEN otherwise). The first public
-   * comment by a support agent or an admin sets the ticket's `firstRespondedAt`. A closed ticket
-   * takes no comments (CONFLICT, TICKET_CLOSED): reopen it first.
-   */
-  addTicketComment: TicketComment;
-  /** Archives an article (a soft deletion): it leaves search, lookups and tickets' article lists and can be restored; CONFLICT when already archived. */
-  archiveArticle: Article;
-  /** Assigns a ticket to an agent and/or a team: what is given changes (null clears it), what is omitted stays (giving neither is BAD_USER_INPUT). CONFLICT (TICKET_CLOSED) on a closed ticket: reopen it first. */
-  assignTicket: Ticket;
-  /** Moves a ticket to another status along an allowed change (see TicketStatus; else CONFLICT naming `status`), records it in the status history and pauses or resumes the SLA clocks; a resolution is announced with `support.ticket.resolved.v1`. */
-  changeTicketStatus: Ticket;
-  /** Creates an article as a draft (support agents, directors, admins); readers see nothing until it is published. */
-  createArticle: Article;
-  /** Deletes a ticket softly: it disappears from every list, lookup and customer's open tickets and can be restored; CONFLICT when already deleted. */
-  deleteTicket: Ticket;
-  /** Links an article to a ticket it helped solve; the ticket must be one the caller may change and the article one they may see (else NOT_FOUND); CONFLICT when already linked. */
-  linkArticleToTicket: Ticket;
-  /** Opens a ticket in status NEW for a customer the caller may see and announces it with `support.ticket.opened.v1`. */
-  openTicket: Ticket;
-  /** Copies the draft to a new numbered published version that readers see from now on; CONFLICT when the draft has no changes since the last publication. */
-  publishArticle: Article;
-  /** Records the customer's rating of a RESOLVED or CLOSED ticket the caller may change; once per ticket (CONFLICT on a second rating or while the ticket is open), BAD_USER_INPUT naming `rating` outside 1–5. */
-  rateTicket: SatisfactionRating;
-  /** Resolves a NEW, OPEN, WAITING_ON_CUSTOMER or REOPENED ticket (else CONFLICT), records the change in its status history and announces it with `support.ticket.resolved.v1`; a shortcut for `changeTicketStatus(id, RESOLVED)`. */
-  resolveTicket: Ticket;
-  /** Restores an archived article (support agents, directors, admins); CONFLICT when it is not archived. */
-  restoreArticle: Article;
-  /** Restores a deleted ticket (admins, directors, support agents, team heads); CONFLICT when it is not deleted. */
-  restoreTicket: Ticket;
-  /** Sets the SLA targets of one priority (admins only, else FORBIDDEN); every ticket of that priority is measured against them from then on. */
-  setSlaTarget: SlaTarget;
-  /** Changes an article's draft (and category); readers keep the published version until the next publication. */
-  updateArticleDraft: Article;
-  /** Changes a ticket's subject, description, priority, category or channel. CONFLICT (TICKET_CLOSED) on a closed ticket: reopen it first. */
-  updateTicket: Ticket;
-};
-
-
-export type MutationAddTicketCommentArgs = {
-  body: Scalars['String']['input'];
-  internal?: InputMaybe<Scalars['Boolean']['input']>;
-  ticketId: Scalars['ID']['input'];
-};
-
-
-export type MutationArchiveArticleArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationAssignTicketArgs = {
-  assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  id: Scalars['ID']['input'];
-  teamId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type MutationChangeTicketStatusArgs = {
-  id: Scalars['ID']['input'];
-  note?: InputMaybe<Scalars['String']['input']>;
-  status: TicketStatus;
-};
-
-
-export type MutationCreateArticleArgs = {
-  input: CreateArticleInput;
-};
-
-
-export type MutationDeleteTicketArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationLinkArticleToTicketArgs = {
-  articleId: Scalars['ID']['input'];
-  ticketId: Scalars['ID']['input'];
-};
-
-
-export type MutationOpenTicketArgs = {
-  input: OpenTicketInput;
-};
-
-
-export type MutationPublishArticleArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationRateTicketArgs = {
-  comment?: InputMaybe<Scalars['String']['input']>;
-  rating: Scalars['Int']['input'];
-  ticketId: Scalars['ID']['input'];
-};
-
-
-export type MutationResolveTicketArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationRestoreArticleArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationRestoreTicketArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationSetSlaTargetArgs = {
-  input: SetSlaTargetInput;
-};
-
-
-export type MutationUpdateArticleDraftArgs = {
-  id: Scalars['ID']['input'];
-  input: UpdateArticleDraftInput;
-};
-
-
-export type MutationUpdateTicketArgs = {
-  input: UpdateTicketInput;
-};
-
-/** What a new ticket needs. */
-export type OpenTicketInput = {
-  /** The agent to assign the ticket to (a user id). */
-  assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Free-text category (at most 100 characters), stored lower-cased. */
-  category?: InputMaybe<Scalars['String']['input']>;
-  /** How the customer reached support. */
-  channel?: InputMaybe<TicketChannel>;
-  /** The customer's contact who asked (a contact id of the customers subgraph). */
-  contactId?: InputMaybe<Scalars['ID']['input']>;
-  /** The customer asking for help. */
-  customerId: Scalars['ID']['input'];
-  /** The request in full (at most 10,000 characters). */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Defaults to NORMAL. */
-  priority?: InputMaybe<TicketPriority>;
-  /** One-line summary (1–200 characters). */
-  subject: Scalars['String']['input'];
-  /** The team to assign the ticket to (a team id). */
-  teamId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** Where a page of a list ends, for keyset pagination. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** The cursor to pass as `after` for the next page; null on an empty page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-  /** Whether another page follows this one. */
-  hasNextPage: Scalars['Boolean']['output'];
-};
-
-export type Query = {
-  __typename?: 'Query';
-  /** One article by id; NOT_FOUND when unknown, archived, or — for callers who may not edit articles — never published. */
-  article: Article;
-  /** Average satisfaction and number of ratings given from `from` to `to` (inclusive ISO dates, at most 366 days), per assignee or per customer; covers only tickets the caller may see. */
-  satisfactionReport: SatisfactionReport;
-  /**
-   * Full-text search over the latest published version of every live article (editors also find
-   * articles never published, by their draft), best match first by PostgreSQL ts_rank. Accepts
-   * web-search syntax: words, "quoted phrases", -excluded words, or.
-   */
-  searchArticles: ArticleSearchConnection;
-  /** The SLA targets of every priority, LOW to URGENT; for whoever may see tickets. */
-  slaTargets: Array<SlaTarget>;
-  /** Support figures from `from` to `to` (inclusive ISO dates, at most 366 days; BAD_USER_INPUT naming `to` otherwise), over the tickets the caller may see. */
-  supportAnalysis: SupportAnalysis;
-  /** The support service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
-  supportEventBus: EventBusStatus;
-  /** One ticket by id; NOT_FOUND when no such ticket exists or it belongs to a customer the caller may not see. */
-  ticket: Ticket;
-  /** The tickets the caller may see, newest first (by opening time), filtered, paged by cursor (`first` at most 100). */
-  tickets: TicketConnection;
-};
-
-
-export type QueryArticleArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QuerySatisfactionReportArgs = {
-  from: Scalars['String']['input'];
-  groupBy: SatisfactionGroupBy;
-  to: Scalars['String']['input'];
-};
-
-
-export type QuerySearchArticlesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  query: Scalars['String']['input'];
-};
-
-
-export type QuerySupportAnalysisArgs = {
-  from: Scalars['String']['input'];
-  to: Scalars['String']['input'];
-};
-
-
-export type QueryTicketArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryTicketsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<TicketFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** The ratings of one assignee's or one customer's tickets. */
-export type SatisfactionGroup = {
-  __typename?: 'SatisfactionGroup';
-  /** With groupBy AGENT: the tickets' assignee, null for unassigned tickets; always null with CUSTOMER. */
-  assigneeId?: Maybe<Scalars['ID']['output']>;
-  /** Their average, rounded to two decimals. */
-  averageRating: Scalars['Float']['output'];
-  /** With groupBy CUSTOMER: the customer; always null with AGENT. */
-  customer?: Maybe<Customer>;
-  /** How many ratings the group received in the period. */
-  ratings: Scalars['Int']['output'];
-};
-
-/** How the satisfaction report groups its ratings. */
-export type SatisfactionGroupBy =
-  /** Per assignee of the rated tickets (unassigned tickets form one group with a null assignee). */
-  | 'AGENT'
-  /** Per customer whose tickets were rated. */
-  | 'CUSTOMER';
-
-/** How satisfied a customer was with the handling of one resolved or closed ticket; a ticket is rated at most once. */
-export type SatisfactionRating = {
-  __typename?: 'SatisfactionRating';
-  /** What the customer said about it; null when nothing. */
-  comment?: Maybe<Scalars['String']['output']>;
-  /** Stable identifier (UUID). */
-  id: Scalars['ID']['output'];
-  /** When the rating was recorded. */
-  ratedAt: Scalars['DateTime']['output'];
-  /** The user who recorded it on the customer's behalf; null when unknown. */
-  ratedBy?: Maybe<Scalars['ID']['output']>;
-  /** From 1 (very dissatisfied) to 5 (very satisfied). */
-  rating: Scalars['Int']['output'];
-  /** The rated ticket. */
-  ticket: Ticket;
-};
-
-/** Ratings given in a period, in total and per group, over the tickets the caller may see. */
-export type SatisfactionReport = {
-  __typename?: 'SatisfactionReport';
-  /** Their average, rounded to two decimals; null when there were none. */
-  averageRating?: Maybe<Scalars['Float']['output']>;
-  /** First day of the period (ISO date, inclusive). */
-  from: Scalars['String']['output'];
-  /** How the groups are formed. */
-  groupBy: SatisfactionGroupBy;
-  /** One entry per assignee or customer with at least one rating, most ratings first. */
-  groups: Array<SatisfactionGroup>;
-  /** How many ratings were given in the period. */
-  ratings: Scalars['Int']['output'];
-  /** Last day of the period (ISO date, inclusive). */
-  to: Scalars['String']['output'];
-};
-
-/** New SLA targets for one priority. */
-export type SetSlaTargetInput = {
-  /** Minutes from opening to the first public answer (1–525,600, at most resolutionMinutes). */
-  firstResponseMinutes: Scalars['Int']['input'];
-  /** The priority to set targets for. */
-  priority: TicketPriority;
-  /** Minutes from opening to resolution (1–525,600). */
-  resolutionMinutes: Scalars['Int']['input'];
-};
-
-/**
- * How the tickets opened in a period fared against one SLA target (first response or resolution) of
- * their priority, as their clocks stand at the time of the request, by the rules of `Ticket.sla`:
- * wall-clock time from opening, the time spent WAITING_ON_CUSTOMER left out, the current targets.
- * Each ticket counts once: MET when its clock stopped (first response: the first public answer by
- * support, or the resolution if that came first; resolution: the resolution, while RESOLVED or
- * CLOSED) on or before its due time; MISSED when it stopped after it, or still runs and is already
- * past it; pending while it still runs within it. A reopened ticket's clocks run again.
- */
-export type SlaAttainment = {
-  __typename?: 'SlaAttainment';
-  /** Tickets that met the target. */
-  met: Scalars['Int']['output'];
-  /** Tickets that missed it, including those still open and already past it. */
-  missed: Scalars['Int']['output'];
-  /** Tickets whose clock still runs within the target: no outcome yet, left out of `percent`. */
-  pending: Scalars['Int']['output'];
-  /**
-   * met ÷ (met + missed) × 100 as a decimal string with exactly one decimal place, rounded half up
-   * (exact, in integer arithmetic): 2 of 3 → "66.7", 1 of 16 → "6.3", 3 of 3 → "100.0"; null when
-   * no ticket has an outcome yet (met + missed = 0).
-   */
-  percent?: Maybe<Scalars['String']['output']>;
-};
-
-/** How soon support must answer and resolve tickets of one priority, counted in wall-clock time from opening, without the time spent waiting on the customer. */
-export type SlaTarget = {
-  __typename?: 'SlaTarget';
-  /** Minutes from opening to the first public answer by support. */
-  firstResponseMinutes: Scalars['Int']['output'];
-  /** Every recorded change to these targets, newest first. */
-  history: Array<AuditEntry>;
-  /** The priority these targets apply to. */
-  priority: TicketPriority;
-  /** Minutes from opening to resolution. */
-  resolutionMinutes: Scalars['Int']['output'];
-  /** When the targets were last changed. */
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-
-/** How soon support must answer and resolve tickets of one priority, counted in wall-clock time from opening, without the time spent waiting on the customer. */
-export type SlaTargetHistoryArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** How often one knowledge-base article was linked as a solution in the period. */
-export type SolutionCount = {
-  __typename?: 'SolutionCount';
-  /** The article. */
-  article: Article;
-  /** Tickets it was linked to in the period. */
-  count: Scalars['Int']['output'];
-};
-
-/**
- * How support fared in a period, over the tickets the caller may see (a sales rep's covers their
- * customers only). Opened counts tickets opened in the period; resolved counts tickets resolved in
- * the period that are still RESOLVED or CLOSED. Mean times are wall-clock seconds, SLA pauses
- * included, rounded to whole seconds. SLA attainment covers the tickets opened in the period, as
- * their clocks stand at the time of the request (see SlaAttainment).
- */
-export type SupportAnalysis = {
-  __typename?: 'SupportAnalysis';
-  /** The same figures per assignee (assigneeId null: unassigned), most opened first. */
-  byAgent: Array<AgentSupportFigures>;
-  /** The same figures per team the tickets are assigned to (teamId null: no team), most opened first. */
-  byTeam: Array<TeamSupportFigures>;
-  /** How the tickets opened in the period fared against their first-response targets. */
-  firstResponseSla: SlaAttainment;
-  /** First day of the period (ISO date, inclusive). */
-  from: Scalars['String']['output'];
-  /** Mean seconds from opening to the first response of the tickets opened in the period and answered; null when none were. */
-  meanSecondsToFirstResponse?: Maybe<Scalars['Float']['output']>;
-  /** Mean seconds from opening to resolution of the tickets resolved in the period; null when none were. */
-  meanSecondsToResolution?: Maybe<Scalars['Float']['output']>;
-  /** How the tickets opened in the period fared against their resolution targets. */
-  resolutionSla: SlaAttainment;
-  /** Tickets opened in the period. */
-  ticketsOpened: Scalars['Int']['output'];
-  /** Tickets resolved in the period (and not reopened since). */
-  ticketsResolved: Scalars['Int']['output'];
-  /** Last day of the period (ISO date, inclusive). */
-  to: Scalars['String']['output'];
-  /** The ten categories with the most tickets opened in the period, most first (uncategorised tickets are left out). */
-  topCategories: Array<CategoryCount>;
-  /**
-   * The ten most frequent inquiries: the subjects of the tickets opened in the period, normalised
-   * (lower-cased, runs of whitespace as one space, leading and trailing whitespace and . , ; : ! ?
-   * removed) so that "Pump leaks!" and "pump  leaks" count as one; most tickets first, ties
-   * alphabetically. Subjects are compared whole, not by meaning.
-   */
-  topInquiries: Array<InquiryCount>;
-  /** The ten knowledge-base articles linked as solutions to the most tickets in the period (links made in the period, on tickets the caller may see), most first; archived articles, and for callers who may not edit articles unpublished ones, are left out. */
-  topSolutions: Array<SolutionCount>;
-};
-
-/** A group of users, e.g. a sales team or a warehouse crew; teams nest to form the organisation's hierarchy. */
-export type Team = {
-  __typename?: 'Team';
-  /** Stable identifier (UUID). */
-  id: Scalars['ID']['output'];
-};
-
-/** One team's tickets in the period. */
-export type TeamSupportFigures = {
-  __typename?: 'TeamSupportFigures';
-  /** How those opened in the period fared against their first-response targets. */
-  firstResponseSla: SlaAttainment;
-  /** Mean seconds from opening to first response of those opened and answered; null when none were. */
-  meanSecondsToFirstResponse?: Maybe<Scalars['Float']['output']>;
-  /** Mean seconds from opening to resolution of those resolved; null when none were. */
-  meanSecondsToResolution?: Maybe<Scalars['Float']['output']>;
-  /** The team's tickets opened in the period. */
-  opened: Scalars['Int']['output'];
-  /** How those opened in the period fared against their resolution targets. */
-  resolutionSla: SlaAttainment;
-  /** The team's tickets resolved in the period. */
-  resolved: Scalars['Int']['output'];
-  /** The team (a team id of the identity subgraph); null for tickets assigned to no team. */
-  teamId?: Maybe<Scalars['ID']['output']>;
-};
-
-/** A customer's request for help, tracked from opening to resolution. Owned by the support subgraph. */
-export type Ticket = {
-  __typename?: 'Ticket';
-  /** The knowledge-base articles linked to this ticket as having helped solve it, oldest link first; archived articles (and, for readers, unpublished ones) are left out. */
-  articles: Array<Article>;
-  /** The agent the ticket is assigned to; null while unassigned. */
-  assignee?: Maybe<User>;
-  /** Free-text category, lower-cased, e.g. "billing"; null when not categorised. */
-  category?: Maybe<Scalars['String']['output']>;
-  /** How the customer reached support; null when not recorded. */
-  channel?: Maybe<TicketChannel>;
-  /** The ticket's comments, oldest first; internal ones only for support agents, directors and admins. */
-  comments: Array<TicketComment>;
-  /** The customer's contact who asked for help (a contact id of the customers subgraph); null when not recorded. */
-  contactId?: Maybe<Scalars['ID']['output']>;
-  /** The customer who asked for help. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
-  customer?: Maybe<Customer>;
-  /** When the ticket was deleted; null unless deleted (deleted tickets are only seen when deleting or restoring them). */
-  deletedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The request in full, as the customer or agent described it; null when none was given. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** When support (an agent or an admin) first answered with a public comment; null until then. */
-  firstRespondedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Every recorded change to this ticket, newest first; visible to whoever may see the ticket. */
-  history: Array<AuditEntry>;
-  /** Stable identifier (UUID). */
-  id: Scalars['ID']['output'];
-  /** Human-friendly number, unique and sequential, e.g. T-000042. */
-  number: Scalars['String']['output'];
-  /** When the ticket was opened. */
-  openedAt: Scalars['DateTime']['output'];
-  /** How urgently the ticket must be handled. */
-  priority: TicketPriority;
-  /** When the ticket was last resolved; null while it has not been (a reopened ticket keeps its last resolution time). */
-  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The customer's satisfaction rating of this ticket; null until rated. */
-  satisfaction?: Maybe<SatisfactionRating>;
-  /** Where the ticket stands against its priority's SLA targets, computed at the time of the request. */
-  sla: TicketSla;
-  /** Where the ticket stands in its lifecycle. */
-  status: TicketStatus;
-  /** Every status the ticket went through, oldest first, starting with its opening as NEW. */
-  statusHistory: Array<TicketStatusChange>;
-  /** One-line summary of the request. */
-  subject: Scalars['String']['output'];
-  /** The team the ticket is assigned to; null while unassigned. */
-  team?: Maybe<Team>;
-};
-
-
-/** A customer's request for help, tracked from opening to resolution. Owned by the support subgraph. */
-export type TicketHistoryArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** How a customer reached support with a ticket. */
-export type TicketChannel =
-  /** Through live chat. */
-  | 'CHAT'
-  /** By email. */
-  | 'EMAIL'
-  /** By telephone. */
-  | 'PHONE'
-  /** In person, at a site or office. */
-  | 'VISIT'
-  /** Through a web form or the customer portal. */
-  | 'WEB';
-
-/** A comment on a ticket: public ones are seen by everyone who sees the ticket, internal ones only by support agents, directors and admins. */
-export type TicketComment = {
-  __typename?: 'TicketComment';
-  /** Who wrote it. */
-  author: User;
-  /** The comment's text. */
-  body: Scalars['String']['output'];
-  /** When it was written. */
-  createdAt: Scalars['DateTime']['output'];
-  /** Stable identifier (UUID). */
-  id: Scalars['ID']['output'];
-  /** Whether only support agents, directors and admins see it. */
-  internal: Scalars['Boolean']['output'];
-  /** The ticket commented on. */
-  ticket: Ticket;
-};
-
-/** A page of tickets, newest first. */
-export type TicketConnection = {
-  __typename?: 'TicketConnection';
-  /** The tickets on this page with their cursors. */
-  edges: Array<TicketEdge>;
-  /** Where this page ends. */
-  pageInfo: PageInfo;
-};
-
-/** One ticket in a page. */
-export type TicketEdge = {
-  __typename?: 'TicketEdge';
-  /** Opaque cursor of this ticket. */
-  cursor: Scalars['String']['output'];
-  /** The ticket. */
-  node: Ticket;
-};
-
-/** Narrows a ticket list; all given criteria must hold. */
-export type TicketFilter = {
-  /** Only tickets assigned to this agent. */
-  assigneeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only tickets of this category (compared lower-cased). */
-  category?: InputMaybe<Scalars['String']['input']>;
-  /** Only tickets that came in through this channel. */
-  channel?: InputMaybe<TicketChannel>;
-  /** Only this customer's tickets. */
-  customerId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only tickets of this priority. */
-  priority?: InputMaybe<TicketPriority>;
-  /** Only tickets in this status. */
-  status?: InputMaybe<TicketStatus>;
-  /** Only tickets assigned to this team. */
-  teamId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** How urgently a ticket must be handled. */
-export type TicketPriority =
-  /** Before normal tickets. */
-  | 'HIGH'
-  /** Whenever there is time. */
-  | 'LOW'
-  /** The usual pace; the default. */
-  | 'NORMAL'
-  /** Drop everything: the customer is blocked. */
-  | 'URGENT';
-
-/** Where a ticket stands against its priority's SLA targets right now. The clocks run in wall-clock time and stand still while the ticket is WAITING_ON_CUSTOMER. */
-export type TicketSla = {
-  __typename?: 'TicketSla';
-  /** Whether the first answer came, or is still missing, after its due time. Resolving a ticket before any answer settles its first response at the resolution time: in time when resolved by the due time. */
-  firstResponseBreached: Scalars['Boolean']['output'];
-  /** When the first public answer by support is due: opening + target + time paused before the answer (or before the resolution, for a ticket resolved unanswered; up to now while paused and unanswered). */
-  firstResponseDueAt: Scalars['DateTime']['output'];
-  /** Whether the clocks are paused because the ticket is waiting on the customer. */
-  paused: Scalars['Boolean']['output'];
-  /** Whether the resolution came, or is still missing, after its due time (a reopened ticket's clock runs again). */
-  resolutionBreached: Scalars['Boolean']['output'];
-  /** When the resolution is due: opening + target + time paused (up to now while paused). */
-  resolutionDueAt: Scalars['DateTime']['output'];
-};
-
-/**
- * Lifecycle of a ticket. Allowed changes: NEW → OPEN, WAITING_ON_CUSTOMER or RESOLVED; OPEN →
- * WAITING_ON_CUSTOMER or RESOLVED; WAITING_ON_CUSTOMER → OPEN or RESOLVED; RESOLVED → CLOSED or
- * REOPENED; CLOSED → REOPENED; REOPENED → OPEN, WAITING_ON_CUSTOMER or RESOLVED.
- */
-export type TicketStatus =
-  /** Done with after resolution: no further work is expected; only reopening (to REOPENED) brings it back. */
-  | 'CLOSED'
-  /** Opened, not yet picked up. */
-  | 'NEW'
-  /** Being worked on by an agent. */
-  | 'OPEN'
-  /** Resolved once, then reopened because the problem came back. */
-  | 'REOPENED'
-  /** Solved; the customer may still reopen it. */
-  | 'RESOLVED'
-  /** Waiting for the customer to answer; the SLA clocks are paused meanwhile. */
-  | 'WAITING_ON_CUSTOMER';
-
-/** One change of a ticket's status: from what to what, why, by whom and when. */
-export type TicketStatusChange = {
-  __typename?: 'TicketStatusChange';
-  /** When it changed. */
-  at: Scalars['DateTime']['output'];
-  /** The user who changed it; null when the system did. */
-  changedBy?: Maybe<User>;
-  /** The status the ticket left; null for its opening. */
-  from?: Maybe<TicketStatus>;
-  /** Why, as given by whoever changed it; null when no note was given. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** The status the ticket entered. */
-  to: TicketStatus;
-};
-
-/** How many of one customer's tickets are in one status. */
-export type TicketStatusCount = {
-  __typename?: 'TicketStatusCount';
-  /** How many tickets are in it (at least 1). */
-  count: Scalars['Int']['output'];
-  /** The status counted. */
-  status: TicketStatus;
-};
-
-/** How many messages of one topic a consumer group has not consumed yet. */
-export type TopicLag = {
-  __typename?: 'TopicLag';
-  /** Messages behind the end of the topic, over all partitions. */
-  lag: Scalars['Int']['output'];
-  /** The topic, namespaced. */
-  topic: Scalars['String']['output'];
-};
-
-/** Changes to an article's draft; give at least one field, omitted ones stay as they are. */
-export type UpdateArticleDraftInput = {
-  /** A new draft text (1–100,000 characters). */
-  body?: InputMaybe<Scalars['String']['input']>;
-  /** A new subject area (1–100 characters); takes effect at once, without publishing. */
-  category?: InputMaybe<Scalars['String']['input']>;
-  /** A new draft title (1–200 characters). */
-  title?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Changes to a ticket's details: omitted fields stay as they are, null clears description, category and channel. */
-export type UpdateTicketInput = {
-  /** New category (at most 100 characters), stored lower-cased; null or blank clears it. */
-  category?: InputMaybe<Scalars['String']['input']>;
-  /** New channel; null clears it. */
-  channel?: InputMaybe<TicketChannel>;
-  /** New full description (at most 10,000 characters); null or blank clears it. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** The ticket to change. */
-  id: Scalars['ID']['input'];
-  /** New priority; the SLA due dates follow its targets. Cannot be cleared. */
-  priority?: InputMaybe<TicketPriority>;
-  /** New one-line summary (1–200 characters); cannot be cleared. */
-  subject?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A Rapport user (a rep, an agent, …), owned by the identity subgraph. */
-export type User = {
-  __typename?: 'User';
-  /** Stable identifier (UUID). */
-  id: Scalars['ID']['output'];
-};
-
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -966,7 +24,7 @@ export type ReferenceResolver<TResult, TReference, TContext> = (
     ) => Promise<TResult> | TResult;
 
       type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type NullableCheck<T, S> = Types.Maybe<T> extends T ? Types.Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
       type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
       export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
     
@@ -1019,7 +77,7 @@ export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext
   parent: TParent,
   context: TContext,
   info: GraphQLResolveInfo
-) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+) => Types.Maybe<TTypes> | Promise<Types.Maybe<TTypes>>;
 
 export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
@@ -1057,140 +115,140 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AgentSupportFigures: ResolverTypeWrapper<AgentSupportFigures>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AgentSupportFigures: ResolverTypeWrapper<Types.AgentSupportFigures>;
+  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Article: ResolverTypeWrapper<IArticleModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ArticleDraft: ResolverTypeWrapper<ArticleDraft>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ArticleSearchConnection: ResolverTypeWrapper<Omit<ArticleSearchConnection, 'edges'> & { edges: Array<ResolversTypes['ArticleSearchEdge']> }>;
-  ArticleSearchEdge: ResolverTypeWrapper<Omit<ArticleSearchEdge, 'node'> & { node: ResolversTypes['ArticleSearchHit'] }>;
-  ArticleSearchHit: ResolverTypeWrapper<Omit<ArticleSearchHit, 'article'> & { article: ResolversTypes['Article'] }>;
-  ArticleStatus: ArticleStatus;
+  String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  ArticleDraft: ResolverTypeWrapper<Types.ArticleDraft>;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
+  ArticleSearchConnection: ResolverTypeWrapper<Omit<Types.ArticleSearchConnection, 'edges'> & { edges: Array<ResolversTypes['ArticleSearchEdge']> }>;
+  ArticleSearchEdge: ResolverTypeWrapper<Omit<Types.ArticleSearchEdge, 'node'> & { node: ResolversTypes['ArticleSearchHit'] }>;
+  ArticleSearchHit: ResolverTypeWrapper<Omit<Types.ArticleSearchHit, 'article'> & { article: ResolversTypes['Article'] }>;
+  ArticleStatus: Types.ArticleStatus;
   ArticleVersion: ResolverTypeWrapper<IArticleVersionModel>;
-  AuditAction: AuditAction;
+  AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
-  CategoryCount: ResolverTypeWrapper<CategoryCount>;
-  CreateArticleInput: CreateArticleInput;
+  CategoryCount: ResolverTypeWrapper<Types.CategoryCount>;
+  CreateArticleInput: Types.CreateArticleInput;
   Customer: ResolverTypeWrapper<{ id: string }>;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DeadLetter: ResolverTypeWrapper<DeadLetter>;
-  EventBusStatus: ResolverTypeWrapper<EventBusStatus>;
-  EventConsumerStatus: ResolverTypeWrapper<EventConsumerStatus>;
-  EventFailureKind: EventFailureKind;
-  FieldChange: ResolverTypeWrapper<FieldChange>;
-  InquiryCount: ResolverTypeWrapper<InquiryCount>;
-  Money: ResolverTypeWrapper<Money>;
-  MoneyInput: MoneyInput;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
+  DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
+  EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
+  EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
+  EventFailureKind: Types.EventFailureKind;
+  FieldChange: ResolverTypeWrapper<Types.FieldChange>;
+  InquiryCount: ResolverTypeWrapper<Types.InquiryCount>;
+  Money: ResolverTypeWrapper<Types.Money>;
+  MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  OpenTicketInput: OpenTicketInput;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  OpenTicketInput: Types.OpenTicketInput;
+  PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SatisfactionGroup: ResolverTypeWrapper<SatisfactionGroupModel>;
-  SatisfactionGroupBy: SatisfactionGroupBy;
+  SatisfactionGroupBy: Types.SatisfactionGroupBy;
   SatisfactionRating: ResolverTypeWrapper<ISatisfactionRatingModel>;
-  SatisfactionReport: ResolverTypeWrapper<Omit<SatisfactionReport, 'groups'> & { groups: Array<ResolversTypes['SatisfactionGroup']> }>;
-  SetSlaTargetInput: SetSlaTargetInput;
-  SlaAttainment: ResolverTypeWrapper<SlaAttainment>;
+  SatisfactionReport: ResolverTypeWrapper<Omit<Types.SatisfactionReport, 'groups'> & { groups: Array<ResolversTypes['SatisfactionGroup']> }>;
+  SetSlaTargetInput: Types.SetSlaTargetInput;
+  SlaAttainment: ResolverTypeWrapper<Types.SlaAttainment>;
   SlaTarget: ResolverTypeWrapper<ISlaTargetModel>;
   SolutionCount: ResolverTypeWrapper<{ articleId: string; count: number }>;
   SupportAnalysis: ResolverTypeWrapper<SupportAnalysisModel>;
-  Team: ResolverTypeWrapper<Team>;
-  TeamSupportFigures: ResolverTypeWrapper<TeamSupportFigures>;
+  Team: ResolverTypeWrapper<Types.Team>;
+  TeamSupportFigures: ResolverTypeWrapper<Types.TeamSupportFigures>;
   Ticket: ResolverTypeWrapper<ITicketModel>;
-  TicketChannel: TicketChannel;
+  TicketChannel: Types.TicketChannel;
   TicketComment: ResolverTypeWrapper<ITicketCommentModel>;
-  TicketConnection: ResolverTypeWrapper<Omit<TicketConnection, 'edges'> & { edges: Array<ResolversTypes['TicketEdge']> }>;
-  TicketEdge: ResolverTypeWrapper<Omit<TicketEdge, 'node'> & { node: ResolversTypes['Ticket'] }>;
-  TicketFilter: TicketFilter;
-  TicketPriority: TicketPriority;
+  TicketConnection: ResolverTypeWrapper<Omit<Types.TicketConnection, 'edges'> & { edges: Array<ResolversTypes['TicketEdge']> }>;
+  TicketEdge: ResolverTypeWrapper<Omit<Types.TicketEdge, 'node'> & { node: ResolversTypes['Ticket'] }>;
+  TicketFilter: Types.TicketFilter;
+  TicketPriority: Types.TicketPriority;
   TicketSla: ResolverTypeWrapper<SlaClockModel>;
-  TicketStatus: TicketStatus;
+  TicketStatus: Types.TicketStatus;
   TicketStatusChange: ResolverTypeWrapper<ITicketStatusChangeModel>;
-  TicketStatusCount: ResolverTypeWrapper<TicketStatusCount>;
-  TopicLag: ResolverTypeWrapper<TopicLag>;
-  UpdateArticleDraftInput: UpdateArticleDraftInput;
-  UpdateTicketInput: UpdateTicketInput;
-  User: ResolverTypeWrapper<User>;
+  TicketStatusCount: ResolverTypeWrapper<Types.TicketStatusCount>;
+  TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdateArticleDraftInput: Types.UpdateArticleDraftInput;
+  UpdateTicketInput: Types.UpdateTicketInput;
+  User: ResolverTypeWrapper<Types.User>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AgentSupportFigures: AgentSupportFigures;
-  ID: Scalars['ID']['output'];
-  Float: Scalars['Float']['output'];
-  Int: Scalars['Int']['output'];
+  AgentSupportFigures: Types.AgentSupportFigures;
+  ID: Types.Scalars['ID']['output'];
+  Float: Types.Scalars['Float']['output'];
+  Int: Types.Scalars['Int']['output'];
   Article: IArticleModel;
-  String: Scalars['String']['output'];
-  ArticleDraft: ArticleDraft;
-  Boolean: Scalars['Boolean']['output'];
-  ArticleSearchConnection: Omit<ArticleSearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArticleSearchEdge']> };
-  ArticleSearchEdge: Omit<ArticleSearchEdge, 'node'> & { node: ResolversParentTypes['ArticleSearchHit'] };
-  ArticleSearchHit: Omit<ArticleSearchHit, 'article'> & { article: ResolversParentTypes['Article'] };
+  String: Types.Scalars['String']['output'];
+  ArticleDraft: Types.ArticleDraft;
+  Boolean: Types.Scalars['Boolean']['output'];
+  ArticleSearchConnection: Omit<Types.ArticleSearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArticleSearchEdge']> };
+  ArticleSearchEdge: Omit<Types.ArticleSearchEdge, 'node'> & { node: ResolversParentTypes['ArticleSearchHit'] };
+  ArticleSearchHit: Omit<Types.ArticleSearchHit, 'article'> & { article: ResolversParentTypes['Article'] };
   ArticleVersion: IArticleVersionModel;
   AuditEntry: IAuditEntryModel;
-  CategoryCount: CategoryCount;
-  CreateArticleInput: CreateArticleInput;
+  CategoryCount: Types.CategoryCount;
+  CreateArticleInput: Types.CreateArticleInput;
   Customer: { id: string };
-  DateTime: Scalars['DateTime']['output'];
-  DeadLetter: DeadLetter;
-  EventBusStatus: EventBusStatus;
-  EventConsumerStatus: EventConsumerStatus;
-  FieldChange: FieldChange;
-  InquiryCount: InquiryCount;
-  Money: Money;
-  MoneyInput: MoneyInput;
+  DateTime: Types.Scalars['DateTime']['output'];
+  DeadLetter: Types.DeadLetter;
+  EventBusStatus: Types.EventBusStatus;
+  EventConsumerStatus: Types.EventConsumerStatus;
+  FieldChange: Types.FieldChange;
+  InquiryCount: Types.InquiryCount;
+  Money: Types.Money;
+  MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
-  OpenTicketInput: OpenTicketInput;
-  PageInfo: PageInfo;
+  OpenTicketInput: Types.OpenTicketInput;
+  PageInfo: Types.PageInfo;
   Query: Record<PropertyKey, never>;
   SatisfactionGroup: SatisfactionGroupModel;
   SatisfactionRating: ISatisfactionRatingModel;
-  SatisfactionReport: Omit<SatisfactionReport, 'groups'> & { groups: Array<ResolversParentTypes['SatisfactionGroup']> };
-  SetSlaTargetInput: SetSlaTargetInput;
-  SlaAttainment: SlaAttainment;
+  SatisfactionReport: Omit<Types.SatisfactionReport, 'groups'> & { groups: Array<ResolversParentTypes['SatisfactionGroup']> };
+  SetSlaTargetInput: Types.SetSlaTargetInput;
+  SlaAttainment: Types.SlaAttainment;
   SlaTarget: ISlaTargetModel;
   SolutionCount: { articleId: string; count: number };
   SupportAnalysis: SupportAnalysisModel;
-  Team: Team;
-  TeamSupportFigures: TeamSupportFigures;
+  Team: Types.Team;
+  TeamSupportFigures: Types.TeamSupportFigures;
   Ticket: ITicketModel;
   TicketComment: ITicketCommentModel;
-  TicketConnection: Omit<TicketConnection, 'edges'> & { edges: Array<ResolversParentTypes['TicketEdge']> };
-  TicketEdge: Omit<TicketEdge, 'node'> & { node: ResolversParentTypes['Ticket'] };
-  TicketFilter: TicketFilter;
+  TicketConnection: Omit<Types.TicketConnection, 'edges'> & { edges: Array<ResolversParentTypes['TicketEdge']> };
+  TicketEdge: Omit<Types.TicketEdge, 'node'> & { node: ResolversParentTypes['Ticket'] };
+  TicketFilter: Types.TicketFilter;
   TicketSla: SlaClockModel;
   TicketStatusChange: ITicketStatusChangeModel;
-  TicketStatusCount: TicketStatusCount;
-  TopicLag: TopicLag;
-  UpdateArticleDraftInput: UpdateArticleDraftInput;
-  UpdateTicketInput: UpdateTicketInput;
-  User: User;
+  TicketStatusCount: Types.TicketStatusCount;
+  TopicLag: Types.TopicLag;
+  UpdateArticleDraftInput: Types.UpdateArticleDraftInput;
+  UpdateTicketInput: Types.UpdateTicketInput;
+  User: Types.User;
 };
 
 export type AgentSupportFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgentSupportFigures'] = ResolversParentTypes['AgentSupportFigures']> = {
-  assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  assigneeId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   firstResponseSla?: Resolver<ResolversTypes['SlaAttainment'], ParentType, ContextType>;
-  meanSecondsToFirstResponse?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  meanSecondsToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanSecondsToFirstResponse?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanSecondsToResolution?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolutionSla?: Resolver<ResolversTypes['SlaAttainment'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article'], FederationReferenceType extends FederationReferenceTypes['Article'] = FederationReferenceTypes['Article']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Article']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Article']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archivedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  draft?: Resolver<Maybe<ResolversTypes['ArticleDraft']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<ArticleHistoryArgs>>;
+  draft?: Resolver<Types.Maybe<ResolversTypes['ArticleDraft']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ArticleHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  publishedVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publishedVersion?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ArticleStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   versions?: Resolver<Array<ResolversTypes['ArticleVersion']>, ParentType, ContextType>;
@@ -1221,17 +279,17 @@ export type ArticleSearchHitResolvers<ContextType = Context, ParentType extends 
 export type ArticleVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArticleVersion'] = ResolversParentTypes['ArticleVersion']> = {
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  publishedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  publishedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
-  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
-  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CategoryCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CategoryCount'] = ResolversParentTypes['CategoryCount']> = {
@@ -1240,7 +298,7 @@ export type CategoryCountResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   openTickets?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
   ticketCounts?: Resolver<Array<ResolversTypes['TicketStatusCount']>, ParentType, ContextType>;
@@ -1253,19 +311,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeadLetterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  eventId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventFailureKind'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EventBusStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventBusStatus'] = ResolversParentTypes['EventBusStatus']> = {
-  consumer?: Resolver<Maybe<ResolversTypes['EventConsumerStatus']>, ParentType, ContextType>;
+  consumer?: Resolver<Types.Maybe<ResolversTypes['EventConsumerStatus']>, ParentType, ContextType>;
   kafkaEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  outboxOldestPendingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outboxOldestPendingAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   outboxPending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1273,19 +331,19 @@ export type EventBusStatusResolvers<ContextType = Context, ParentType extends Re
 export type EventConsumerStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventConsumerStatus'] = ResolversParentTypes['EventConsumerStatus']> = {
   deadLetterTopic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deadLetteredSinceStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  deadLettersInTopic?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deadLettersInTopic?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  lag?: Resolver<Maybe<Array<ResolversTypes['TopicLag']>>, ParentType, ContextType>;
+  lag?: Resolver<Types.Maybe<Array<ResolversTypes['TopicLag']>>, ParentType, ContextType>;
   recentDeadLetters?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType>;
   transientRetries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  waitingOutReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  waitingOutSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  waitingOutReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  waitingOutSince?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type InquiryCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InquiryCount'] = ResolversParentTypes['InquiryCount']> = {
@@ -1299,58 +357,58 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addTicketComment?: Resolver<ResolversTypes['TicketComment'], ParentType, ContextType, RequireFields<MutationAddTicketCommentArgs, 'body' | 'ticketId'>>;
-  archiveArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationArchiveArticleArgs, 'id'>>;
-  assignTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'id'>>;
-  changeTicketStatus?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationChangeTicketStatusArgs, 'id' | 'status'>>;
-  createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input'>>;
-  deleteTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationDeleteTicketArgs, 'id'>>;
-  linkArticleToTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationLinkArticleToTicketArgs, 'articleId' | 'ticketId'>>;
-  openTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationOpenTicketArgs, 'input'>>;
-  publishArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationPublishArticleArgs, 'id'>>;
-  rateTicket?: Resolver<ResolversTypes['SatisfactionRating'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'rating' | 'ticketId'>>;
-  resolveTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'id'>>;
-  restoreArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationRestoreArticleArgs, 'id'>>;
-  restoreTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRestoreTicketArgs, 'id'>>;
-  setSlaTarget?: Resolver<ResolversTypes['SlaTarget'], ParentType, ContextType, RequireFields<MutationSetSlaTargetArgs, 'input'>>;
-  updateArticleDraft?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationUpdateArticleDraftArgs, 'id' | 'input'>>;
-  updateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationUpdateTicketArgs, 'input'>>;
+  addTicketComment?: Resolver<ResolversTypes['TicketComment'], ParentType, ContextType, RequireFields<Types.MutationAddTicketCommentArgs, 'body' | 'ticketId'>>;
+  archiveArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<Types.MutationArchiveArticleArgs, 'id'>>;
+  assignTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationAssignTicketArgs, 'id'>>;
+  changeTicketStatus?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationChangeTicketStatusArgs, 'id' | 'status'>>;
+  createArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<Types.MutationCreateArticleArgs, 'input'>>;
+  deleteTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationDeleteTicketArgs, 'id'>>;
+  linkArticleToTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationLinkArticleToTicketArgs, 'articleId' | 'ticketId'>>;
+  openTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationOpenTicketArgs, 'input'>>;
+  publishArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<Types.MutationPublishArticleArgs, 'id'>>;
+  rateTicket?: Resolver<ResolversTypes['SatisfactionRating'], ParentType, ContextType, RequireFields<Types.MutationRateTicketArgs, 'rating' | 'ticketId'>>;
+  resolveTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationResolveTicketArgs, 'id'>>;
+  restoreArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<Types.MutationRestoreArticleArgs, 'id'>>;
+  restoreTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationRestoreTicketArgs, 'id'>>;
+  setSlaTarget?: Resolver<ResolversTypes['SlaTarget'], ParentType, ContextType, RequireFields<Types.MutationSetSlaTargetArgs, 'input'>>;
+  updateArticleDraft?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<Types.MutationUpdateArticleDraftArgs, 'id' | 'input'>>;
+  updateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.MutationUpdateTicketArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
-  satisfactionReport?: Resolver<ResolversTypes['SatisfactionReport'], ParentType, ContextType, RequireFields<QuerySatisfactionReportArgs, 'from' | 'groupBy' | 'to'>>;
-  searchArticles?: Resolver<ResolversTypes['ArticleSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArticlesArgs, 'query'>>;
+  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<Types.QueryArticleArgs, 'id'>>;
+  satisfactionReport?: Resolver<ResolversTypes['SatisfactionReport'], ParentType, ContextType, RequireFields<Types.QuerySatisfactionReportArgs, 'from' | 'groupBy' | 'to'>>;
+  searchArticles?: Resolver<ResolversTypes['ArticleSearchConnection'], ParentType, ContextType, RequireFields<Types.QuerySearchArticlesArgs, 'query'>>;
   slaTargets?: Resolver<Array<ResolversTypes['SlaTarget']>, ParentType, ContextType>;
-  supportAnalysis?: Resolver<ResolversTypes['SupportAnalysis'], ParentType, ContextType, RequireFields<QuerySupportAnalysisArgs, 'from' | 'to'>>;
+  supportAnalysis?: Resolver<ResolversTypes['SupportAnalysis'], ParentType, ContextType, RequireFields<Types.QuerySupportAnalysisArgs, 'from' | 'to'>>;
   supportEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
-  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
-  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<QueryTicketsArgs>>;
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<Types.QueryTicketArgs, 'id'>>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, Partial<Types.QueryTicketsArgs>>;
 };
 
 export type SatisfactionGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionGroup'] = ResolversParentTypes['SatisfactionGroup']> = {
-  assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  assigneeId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   averageRating?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SatisfactionRatingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionRating'] = ResolversParentTypes['SatisfactionRating']> = {
-  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  comment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ratedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  ratedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  ratedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
 };
 
 export type SatisfactionReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionReport'] = ResolversParentTypes['SatisfactionReport']> = {
-  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageRating?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   groupBy?: Resolver<ResolversTypes['SatisfactionGroupBy'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['SatisfactionGroup']>, ParentType, ContextType>;
@@ -1362,12 +420,12 @@ export type SlaAttainmentResolvers<ContextType = Context, ParentType extends Res
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  percent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  percent?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SlaTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SlaTarget'] = ResolversParentTypes['SlaTarget']> = {
   firstResponseMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<SlaTargetHistoryArgs>>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.SlaTargetHistoryArgs>>;
   priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
   resolutionMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1383,8 +441,8 @@ export type SupportAnalysisResolvers<ContextType = Context, ParentType extends R
   byTeam?: Resolver<Array<ResolversTypes['TeamSupportFigures']>, ParentType, ContextType>;
   firstResponseSla?: Resolver<ResolversTypes['SlaAttainment'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  meanSecondsToFirstResponse?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  meanSecondsToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanSecondsToFirstResponse?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanSecondsToResolution?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   resolutionSla?: Resolver<ResolversTypes['SlaAttainment'], ParentType, ContextType>;
   ticketsOpened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ticketsResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1400,38 +458,38 @@ export type TeamResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type TeamSupportFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TeamSupportFigures'] = ResolversParentTypes['TeamSupportFigures']> = {
   firstResponseSla?: Resolver<ResolversTypes['SlaAttainment'], ParentType, ContextType>;
-  meanSecondsToFirstResponse?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  meanSecondsToResolution?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanSecondsToFirstResponse?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanSecondsToResolution?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolutionSla?: Resolver<ResolversTypes['SlaAttainment'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  teamId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type TicketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket'], FederationReferenceType extends FederationReferenceTypes['Ticket'] = FederationReferenceTypes['Ticket']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Ticket']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Ticket']> | FederationReferenceType, FederationReferenceType, ContextType>;
   articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
-  assignee?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  channel?: Resolver<Maybe<ResolversTypes['TicketChannel']>, ParentType, ContextType>;
+  assignee?: Resolver<Types.Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  category?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channel?: Resolver<Types.Maybe<ResolversTypes['TicketChannel']>, ParentType, ContextType>;
   comments?: Resolver<Array<ResolversTypes['TicketComment']>, ParentType, ContextType>;
-  contactId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
-  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  firstRespondedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<TicketHistoryArgs>>;
+  contactId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  deletedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstRespondedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.TicketHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
-  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  satisfaction?: Resolver<Maybe<ResolversTypes['SatisfactionRating']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Types.Maybe<ResolversTypes['SatisfactionRating']>, ParentType, ContextType>;
   sla?: Resolver<ResolversTypes['TicketSla'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
   statusHistory?: Resolver<Array<ResolversTypes['TicketStatusChange']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  team?: Resolver<Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
+  team?: Resolver<Types.Maybe<ResolversTypes['Team']>, ParentType, ContextType>;
 };
 
 export type TicketCommentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketComment'] = ResolversParentTypes['TicketComment']> = {
@@ -1463,9 +521,9 @@ export type TicketSlaResolvers<ContextType = Context, ParentType extends Resolve
 
 export type TicketStatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TicketStatusChange'] = ResolversParentTypes['TicketStatusChange']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  changedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  from?: Resolver<Maybe<ResolversTypes['TicketStatus']>, ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedBy?: Resolver<Types.Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  from?: Resolver<Types.Maybe<ResolversTypes['TicketStatus']>, ParentType, ContextType>;
+  note?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
 };
 

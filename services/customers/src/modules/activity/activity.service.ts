@@ -11,8 +11,7 @@ import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Activity, completeFollowUp as markFollowUpDone, hasHappened, review, type IActivity } from './activity.entity.js';
 import { activityPolicy } from './activity.policy.js';
-import type { LogActivityInput } from '../../generated/graphql.js';
-import type { ActivityKind, ReviewDecision, ReviewStatus } from '../../generated/graphql.js';
+import type { ActivityKind, LogActivityInput, ReviewDecision, ReviewStatus } from '../../generated/types.js';
 
 /** How far ahead of the server's clock an activity that happened may be dated (clock skew). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;

@@ -17,7 +17,7 @@ import {
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Address, requireCountry, type IAddress } from './address.entity.js';
 import { addressPolicy } from './address.policy.js';
-import type { AddressKind } from '../../generated/graphql.js';
+import type { AddressKind } from '../../generated/types.js';
 
 /**
  * The one base query for addresses: those of the customers the caller may see, the live ones unless

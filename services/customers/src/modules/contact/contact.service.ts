@@ -18,7 +18,7 @@ import {
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
-import type { ContactChannel } from '../../generated/graphql.js';
+import type { ContactChannel } from '../../generated/types.js';
 
 /**
  * The one base query for contacts: those of the customers the caller may see, the live ones unless

@@ -31,7 +31,7 @@ import { Customer, normaliseTags, normaliseTaxId, type ICustomer } from './custo
 import { customerPolicy } from './customer.policy.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry } from '../timeline/timeline-entry.entity.js';
 import { assertOwnerInHeadedTeams } from './owner-team.js';
-import type { CustomerKind, CustomerSource, CustomerTier, LifecycleState } from '../../generated/graphql.js';
+import type { CustomerKind, CustomerSource, CustomerTier, LifecycleState } from '../../generated/types.js';
 
 export interface CreateCustomerInput {
   name: string;

@@ -12,7 +12,7 @@ import { assertOwnerInHeadedTeams } from '../customer/owner-team.js';
 import { findDuplicatesFor } from '../duplicate/duplicate.service.js';
 import { Lead, type ILead } from './lead.entity.js';
 import { leadPolicy } from './lead.policy.js';
-import type { LeadStatus } from '../../generated/graphql.js';
+import type { LeadStatus } from '../../generated/types.js';
 
 export const NAME_MAX = 200;
 export const COMPANY_MAX = 200;

@@ -16,7 +16,7 @@ import {
 import { assertCustomerVisible, keysetPage, readAccess, restrictToVisibleCustomers, writeAccess, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { balanceUnits, Invoice, invoiceNumber, utcToday, type IInvoice } from './invoice.entity.js';
 import { invoicePolicy } from './invoice.policy.js';
-import type { InvoiceStatus } from '../../generated/graphql.js';
+import type { InvoiceStatus } from '../../generated/types.js';
 
 export interface IssueInvoiceInput {
   customerId: string;

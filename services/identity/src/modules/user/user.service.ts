@@ -9,7 +9,7 @@ import { hashPassword, requirePassword } from '../session/password.js';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
 import { User, type IUser } from './user.entity.js';
-import type { Role } from '../../generated/graphql.js';
+import type { Role } from '../../generated/types.js';
 
 export interface CreateUserInput {
   email: string;

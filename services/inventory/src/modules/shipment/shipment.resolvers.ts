@@ -11,11 +11,6 @@ const reader = (ctx: Context): Viewer => ({ principal: ctx.principal, access: re
 /** The caller as a writer of shipments; FORBIDDEN when their role may only read them, or nothing. */
 const writer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: writeAccess(shipmentPolicy, ctx.principal, 'shipments') });
 
-/** A sales order as inventory sees it: only its id, from which the delivery is loaded in batches. */
-export interface SalesOrderRef {
-  id: string;
-}
-
 export const shipmentResolvers: Resolvers = {
   Query: {
     shipment: (_, args, ctx) => getShipment(ctx.em, reader(ctx), args.id),
@@ -24,6 +19,7 @@ export const shipmentResolvers: Resolvers = {
     markShipped: (_, args, ctx) => markShipped(ctx.em, writer(ctx), args.shipmentId, args.trackingNumber, ctx.eventMeta),
     markDelivered: (_, args, ctx) => markDelivered(ctx.em, writer(ctx), args.shipmentId, ctx.eventMeta),
   },
+  // A sales order as inventory sees it: only its id (the codegen mapper), from which the delivery is loaded in batches.
   SalesOrder: {
     __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),
     delivery: async (order, _, ctx) => {

@@ -1,11 +1,7 @@
 import { isUuid } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
 
-/** A customer as sales sees it: only its id, from which the sales fields are loaded in batches. */
-export interface CustomerRef {
-  id: string;
-}
-
+/** A customer as sales sees it: only its id (the codegen mapper), from which the sales fields are loaded in batches. */
 export const customerResolvers: Resolvers = {
   Customer: {
     __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),

@@ -19,7 +19,7 @@ import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
 import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
-import type { OpportunityStatus } from '../../generated/graphql.js';
+import type { OpportunityStatus } from '../../generated/types.js';
 
 export interface OpenOpportunityInput {
   customerId: string;

@@ -6,7 +6,7 @@ import { badInput, normaliseAmount, notFound, parseMoneyInput, requireCurrency, 
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import { cancel, lineTotal, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
-import type { SalesOrderStatus } from '../../generated/graphql.js';
+import type { SalesOrderStatus } from '../../generated/types.js';
 
 export interface SalesOrderLineInput {
   productId: string;

@@ -10,7 +10,7 @@ import { reportPeriod, visibleTicketsCondition } from '../analysis/report-scope.
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import { assertRateable, requireRating, SatisfactionRating, type ISatisfactionRating } from './satisfaction.entity.js';
-import type { SatisfactionGroupBy } from '../../generated/graphql.js';
+import type { SatisfactionGroupBy } from '../../generated/types.js';
 
 const alreadyRated = (ticketId: string) => conflict('TICKET_ALREADY_RATED', `ticket ${ticketId} has already been rated`, 'ticketId');
 

@@ -8,7 +8,7 @@ import { TICKET_PRIORITIES, type ITicket } from '../ticket/ticket.entity.js';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { computeSlaClock, type SlaClock } from './sla-clock.js';
 import { MAX_TARGET_MINUTES, SlaTarget, type ISlaTarget } from './sla.entity.js';
-import type { TicketPriority } from '../../generated/graphql.js';
+import type { TicketPriority } from '../../generated/types.js';
 
 /** The SLA targets of every priority, LOW to URGENT; readable by whoever may see tickets. */
 export async function listSlaTargets(em: SqlEntityManager, principal: Principal | null): Promise<ISlaTarget[]> {

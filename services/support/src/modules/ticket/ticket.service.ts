@@ -29,7 +29,7 @@ import {
   type ITicket,
 } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
-import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/graphql.js';
+import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/types.js';
 
 export interface OpenTicketInput {
   customerId: string;
