@@ -136,10 +136,17 @@ describe("the README's walkthrough: how to add a field to a subgraph", () => {
     }
   });
 
-  it('works when followed literally on a scratch copy: the service typechecks, its test passes, the supergraph has the field', async () => {
+  it('works when followed literally on a scratch copy: the types are regenerated, the service typechecks, its test passes, the supergraph has the field', async () => {
     const steps = walkthroughSteps(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
     scratchCopy(scratch);
     const supergraphBefore = readFileSync(join(scratch, 'gateway', 'supergraph.graphql'), 'utf8');
+    const generatedTypes = join(scratch, 'services', 'support', 'src', 'generated', 'types.ts');
+    const generatedTicket = (ts: string): string => {
+      const from = ts.indexOf('\nexport type Ticket = {\n');
+      return from < 0 ? '' : ts.slice(from, ts.indexOf('\n};\n', from));
+    };
+    expect(generatedTicket(readFileSync(generatedTypes, 'utf8'))).toContain('\n  number: Scalars');
+    expect(generatedTicket(readFileSync(generatedTypes, 'utf8'))).not.toContain('language');
 
     for (const step of steps) {
       if (step.kind !== 'run') {
@@ -150,6 +157,9 @@ describe("the README's walkthrough: how to add a field to a subgraph", () => {
       expect(code, `the walkthrough's commands failed:\n${step.script}\n${output}`).toBe(0);
       expect(output).toMatch(/Tests\s+1 passed/);
     }
+
+    // The walkthrough regenerated the support types: the field is in the generated Ticket.
+    expect(generatedTicket(readFileSync(generatedTypes, 'utf8'))).toContain("\n  language: Scalars['String']['output'];\n");
 
     const ticketType = (sdl: string): string => {
       const from = sdl.indexOf('\ntype Ticket\n');

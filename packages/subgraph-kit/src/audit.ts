@@ -174,10 +174,9 @@ export function auditChange(em: EntityManager, entity: string, entityId: string,
   });
 }
 
-/** GraphQL shape of an audit entry (values as JSON text, so any type fits). */
+/** GraphQL shape of an audit entry (values as JSON text, so any type fits); `at` is a DateTime as stored. */
 export const auditEntryResolvers = {
   AuditEntry: {
-    at: (entry: IAuditEntry) => entry.at.toISOString(),
     changes: (entry: IAuditEntry) =>
       entry.changes.map((c) => ({ field: c.field, from: c.from === null ? null : JSON.stringify(c.from), to: c.to === null ? null : JSON.stringify(c.to) })),
   },

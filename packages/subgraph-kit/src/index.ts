@@ -12,6 +12,8 @@ export * from './main-helper.js';
 export * from './orm.js';
 export * from './merge.js';
 export * from './schema.js';
+export * from './scalars.js';
+export * from './sdl.js';
 export * from './service.js';
 export * from './authentication.js';
 export * from './visibility.js';

@@ -23,3 +23,13 @@ export function groupedLoader<T>(fetch: (parentIds: readonly string[]) => Promis
 }
 
 export { DataLoader };
+
+/**
+ * The row `id` for a non-null field (an opportunity's stage): a missing one is a broken reference,
+ * an internal error naming it, as GraphQL's own refusal of null there would have been.
+ */
+export async function loadExisting<T>(loader: DataLoader<string, T | null>, id: string, what: string): Promise<T> {
+  const row = await loader.load(id);
+  if (row === null) throw new Error(`${what} ${id} does not exist`);
+  return row;
+}

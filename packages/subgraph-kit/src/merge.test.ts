@@ -24,7 +24,7 @@ describe('mergeLoaders', () => {
 });
 
 describe('publicRootFieldsOf', () => {
-  const { schema } = buildSchema('type Query { ping: String, secret: String } type Mutation { signIn: String, refreshSession: String }', {});
+  const { schema } = buildSchema('type Query { ping: String, secret: String } type Mutation { signIn: String, refreshSession: String }', []);
 
   it('takes a registered subgraph’s public root fields from the registry', () => {
     expect(publicRootFieldsOf({ name: 'identity' }, schema)).toEqual(['signIn', 'refreshSession']);

@@ -3,6 +3,7 @@ import { kafkaGroupId, type EventConsumer, type EventConsumerStats } from '@rapp
 import { AppError } from '@rapport/errors';
 import type { Admin, Kafka } from 'kafkajs';
 import type { ResolverMap } from './merge.js';
+import { eventBusField } from './sdl.js';
 
 // What operators see of a running subgraph: readiness that tells the truth cheaply, a Prometheus
 // `/metrics` text, and an ADMIN-only status query of its events (outbox, dead letters, lag).
@@ -114,9 +115,9 @@ export async function eventBusStatus(view: EventBusView) {
           ? await orNull(sumOffsets(view.admin, stats.deadLetterTopic).then((m) => [...m.values()].reduce((n, p) => n + Number(p.high - p.low), 0)))
           : null,
         deadLetteredSinceStart: stats.deadLettered,
-        recentDeadLetters: stats.recentDeadLetters.map((d) => ({ ...d, kind: d.kind.toUpperCase(), at: d.at.toISOString() })),
+        recentDeadLetters: stats.recentDeadLetters.map((d) => ({ ...d, kind: d.kind.toUpperCase() })),
         transientRetries: stats.transientRetries,
-        waitingOutSince: stats.waitingOut?.since.toISOString() ?? null,
+        waitingOutSince: stats.waitingOut?.since ?? null,
         waitingOutReason: stats.waitingOut?.reason ?? null,
         lag: view.admin ? await orNull(consumerLag(view.admin, kafkaGroupId(view.topicPrefix, stats.groupId), stats.topics)) : null,
       }
@@ -125,17 +126,10 @@ export async function eventBusStatus(view: EventBusView) {
     service: view.service,
     kafkaEnabled: view.admin !== undefined,
     outboxPending: box.pending,
-    outboxOldestPendingAt: box.oldest?.toISOString() ?? null,
+    outboxOldestPendingAt: box.oldest,
     consumer,
   };
 }
-
-/** The root field of a service's event status: `salesEventBus`, `customersEventBus`, … */
-export const eventBusField = (service: string): string => `${service}EventBus`;
-
-/** The SDL of that root field; `loadSdl` adds it to every service's schema. */
-export const eventBusSdl = (service: string): string =>
-  `extend type Query {\n  "The ${service} service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only."\n  ${eventBusField(service)}: EventBusStatus!\n}\n`;
 
 /** Resolves that root field, for ADMINs only. */
 export function eventBusResolvers(service: string, view: () => EventBusView): ResolverMap {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { mergeResolvers } from './merge.js';
+import { buildSchema } from './schema.js';
+import { DateTimeScalar } from './scalars.js';
 import { decodeCursor, encodeCursor, toConnection } from './connection.js';
 import { fieldFromMessage } from './format-error.js';
 import { subgraphConfigFromEnv } from './config.js';
@@ -13,6 +16,81 @@ describe('mergeResolvers', () => {
 
   it('refuses two modules defining the same field instead of silently overwriting', () => {
     expect(() => mergeResolvers([{ Query: { a: () => 1 } }, { Query: { a: () => 2 } }])).toThrow(/Query\.a is defined twice/);
+  });
+});
+
+// The schema comes from @apollo/subgraph, which requires graphql-js as CommonJS; under vitest an
+// `import` would load its ES module build, a second copy that refuses that schema.
+const { execute, parse, Kind } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+const SDL = `
+scalar DateTime
+type Ticket { id: ID! subject: String! openedAt: DateTime! }
+enum Priority { LOW HIGH }
+input TicketFilter { openedAfter: DateTime }
+type Query { tickets(filter: TicketFilter): [Ticket!]! latest(openedAfter: DateTime!): Ticket }
+`;
+
+describe('buildSchema refuses resolvers for what the schema lacks', () => {
+  const tickets = () => [];
+  it('builds when every key names a type, field or enum value of the SDL', () => {
+    expect(() => buildSchema(SDL, [{ Query: { tickets }, Ticket: { subject: () => 'S' }, Priority: { LOW: 'LOW' } }])).not.toThrow();
+  });
+
+  it('fails at start-up naming a field the type lacks, where @apollo/subgraph would ignore it', () => {
+    expect(() => buildSchema(SDL, [{ Query: { tickets }, Ticket: { subjet: () => 'typo' } }])).toThrow(/Ticket\.subjet: the schema's Ticket has no field subjet/);
+  });
+
+  it('fails naming a type the schema lacks, an enum value it lacks, and every problem at once', () => {
+    const attempt = () => buildSchema(SDL, [{ Query: { tickets, closedTickets: tickets } }, { Comment: { body: () => 'b' } }, { Priority: { URGENT: 'URGENT' } }, { TicketFilter: { openedAfter: () => null } }]);
+    expect(attempt).toThrow(/Query\.closedTickets: the schema's Query has no field closedTickets/);
+    expect(attempt).toThrow(/Comment: the schema has no type Comment/);
+    expect(attempt).toThrow(/Priority\.URGENT: the schema's Priority has no value URGENT/);
+    expect(attempt).toThrow(/TicketFilter: an input type takes no resolvers/);
+  });
+
+  it('accepts the federation keys beside fields', () => {
+    const sdl = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Ticket @key(fields: "id") { id: ID! }\ntype Query { ticket: Ticket }`;
+    expect(() => buildSchema(sdl, [{ Ticket: { __resolveReference: (ref: { id: string }) => ref } }])).not.toThrow();
+  });
+});
+
+describe('DateTime', () => {
+  const { schema } = buildSchema(SDL, [
+    {
+      Query: {
+        tickets: () => [{ id: '1', subject: 'S', openedAt: new Date('2026-11-23T10:15:00Z') }],
+        latest: (_: unknown, args: { openedAfter: Date }) => ({ id: '2', subject: args.openedAfter instanceof Date ? 'a Date' : typeof args.openedAfter, openedAt: args.openedAfter }),
+      },
+    },
+  ]);
+  const run = async (query: string, variableValues?: Record<string, unknown>) => JSON.parse(JSON.stringify(await execute({ schema, document: parse(query), ...(variableValues ? { variableValues } : {}) }))) as { data?: unknown; errors?: { message: string }[] };
+
+  it('answers a Date as an ISO 8601 string in UTC', async () => {
+    expect(await run('{ tickets { openedAt } }')).toEqual({ data: { tickets: [{ openedAt: '2026-11-23T10:15:00.000Z' }] } });
+  });
+
+  it('hands resolvers a Date for an ISO 8601 argument, literal or variable, in any offset', async () => {
+    expect(await run('{ latest(openedAfter: "2026-11-23T11:15:00+01:00") { subject openedAt } }')).toEqual({ data: { latest: { subject: 'a Date', openedAt: '2026-11-23T10:15:00.000Z' } } });
+    const variables = await execute({ schema, document: parse('query($t: DateTime!) { latest(openedAfter: $t) { openedAt } }'), variableValues: { t: '2026-11-23T10:15Z' } });
+    expect(variables.data).toEqual({ latest: { openedAt: '2026-11-23T10:15:00.000Z' } });
+  });
+
+  it('refuses an argument that is not an ISO 8601 timestamp with a time zone, saying what it expects', async () => {
+    for (const value of ['2026-11-23 10:15', '2026-11-23', '2026-02-30T10:00:00Z', 'tomorrow', '1700000000000']) {
+      const result = await run('query($t: DateTime!) { latest(openedAfter: $t) { id } }', { t: value });
+      expect({ value, message: result.errors?.[0]?.message }).toEqual({ value, message: expect.stringMatching(/DateTime must be an ISO 8601 timestamp with a time zone/) });
+    }
+    expect((await run('query($t: DateTime!) { latest(openedAfter: $t) { id } }', { t: 1700000000000 })).errors?.[0]?.message).toMatch(/DateTime must be an ISO 8601/);
+    expect((await run('{ latest(openedAfter: 1700000000000) { id } }')).errors?.[0]?.message).toMatch(/Argument "openedAfter" has invalid value 1700000000000/);
+    expect(() => DateTimeScalar.parseLiteral({ kind: Kind.INT, value: '1700000000000' })).toThrow(/DateTime must be an ISO 8601 timestamp with a time zone, e.g. .*, as a string/);
+  });
+
+  it('refuses to answer a value that is no instant instead of passing it through', () => {
+    expect(DateTimeScalar.serialize('2026-11-23T10:15:00+01:00')).toBe('2026-11-23T09:15:00.000Z');
+    expect(() => DateTimeScalar.serialize(1700000000000)).toThrow(/DateTime cannot represent 1700000000000/);
+    expect(() => DateTimeScalar.serialize('last week')).toThrow(/DateTime cannot represent "last week"/);
+    expect(() => DateTimeScalar.serialize(new Date(Number.NaN))).toThrow(/an invalid Date/);
   });
 });
 

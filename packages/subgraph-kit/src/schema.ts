@@ -1,41 +1,62 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { badInput } from '@rapport/errors';
+import { graphqlTag as tagOf, isScalarImplementation, KIT_SCALARS } from './scalars.js';
 import { Kind, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { ResolverMap } from './merge.js';
-import { eventBusSdl } from './operations.js';
+import { mergeResolvers, type ResolverMap } from './merge.js';
 
-function graphqlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...graphqlFiles(path));
-    else if (name.endsWith('.graphql')) out.push(path);
-  }
-  return out;
-}
-
-/** What every subgraph declares alike: the federation link, DateTime, PageInfo, Money. */
-const COMMON_SDL_PATH = fileURLToPath(new URL('../graphql/common.graphql', import.meta.url));
+/** Keys a resolver map may hold besides fields, by the kind of type. */
+const SPECIAL_KEYS: Record<string, readonly string[]> = {
+  GraphQLObjectType: ['__resolveReference', '__isTypeOf'],
+  GraphQLInterfaceType: ['__resolveReference', '__resolveType'],
+  GraphQLUnionType: ['__resolveReference', '__resolveType'],
+};
 
 /**
- * The subgraph's SDL: the common declarations, then every `*.graphql` under `srcDir` in path
- * order, then (given the service's name) its ADMIN status root field `<service>EventBus`. The same
- * function feeds the running subgraph and `npm run compose`, so they cannot disagree.
+ * Every key of `resolvers` names something `schema` has: a type, and within an object or interface
+ * type one of its fields, within an enum one of its values. `@apollo/subgraph` ignores any other key
+ * silently, so a resolver for a field renamed or removed from the SDL would never run; here it stops
+ * the service at start-up, naming every such key.
  */
-export function loadSdl(srcDir: string, service?: string): string {
-  const common = `# common.graphql (@rapport/subgraph-kit)\n${readFileSync(COMMON_SDL_PATH, 'utf8').trim()}\n`;
-  const own = graphqlFiles(srcDir).map((file) => `# ${relative(srcDir, file)}\n${readFileSync(file, 'utf8').trim()}\n`);
-  const status = service ? [`# the event bus status (@rapport/subgraph-kit)\n${eventBusSdl(service)}`] : [];
-  return [common, ...own, ...status].join('\n');
+export function assertResolversMatchSchema(schema: GraphQLSchema, resolvers: Record<string, Record<string, unknown>>): void {
+  const problems: string[] = [];
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    const type = schema.getType(typeName);
+    const kind = tagOf(type);
+    if (!type || !kind) {
+      problems.push(`${typeName}: the schema has no type ${typeName}`);
+      continue;
+    }
+    if (kind === 'GraphQLScalarType') {
+      if (!isScalarImplementation(fields)) problems.push(`${typeName}: a scalar takes a GraphQLScalarType, not a map of fields`);
+      continue;
+    }
+    if (kind === 'GraphQLInputObjectType') {
+      problems.push(`${typeName}: an input type takes no resolvers`);
+      continue;
+    }
+    const known =
+      kind === 'GraphQLEnumType'
+        ? new Set((type as unknown as { getValues(): readonly { name: string }[] }).getValues().map((v) => v.name))
+        : new Set([...Object.keys(kind === 'GraphQLUnionType' ? {} : (type as unknown as { getFields(): Record<string, unknown> }).getFields()), ...(SPECIAL_KEYS[kind] ?? [])]);
+    for (const field of Object.keys(fields)) {
+      if (!known.has(field)) problems.push(`${typeName}.${field}: the schema's ${typeName} has no ${kind === 'GraphQLEnumType' ? 'value' : 'field'} ${field}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`resolvers for what the schema lacks (rename or remove them, or declare them in the SDL):\n  ${problems.join('\n  ')}`);
 }
 
-export function buildSchema(sdl: string, resolvers: ResolverMap): { schema: GraphQLSchema; typeDefs: DocumentNode } {
+/**
+ * The subgraph's executable schema: `sdl` with the kit's scalars (`DateTime`) and `resolvers`,
+ * after checking that every resolver key names something the SDL declares.
+ */
+export function buildSchema(sdl: string, resolvers: readonly ResolverMap[]): { schema: GraphQLSchema; typeDefs: DocumentNode } {
   const typeDefs = parse(sdl);
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> }]);
+  const declared = new Set(typeDefs.definitions.flatMap((d) => (d.kind === Kind.SCALAR_TYPE_DEFINITION ? [d.name.value] : [])));
+  const scalars = Object.fromEntries(Object.entries(KIT_SCALARS).filter(([name]) => declared.has(name)));
+  const merged = mergeResolvers([scalars, ...resolvers]);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: merged as GraphQLResolverMap<unknown> }]);
+  assertResolversMatchSchema(schema, merged);
   guardEntities(schema);
   return { schema, typeDefs };
 }
@@ -65,8 +86,7 @@ function keyFieldsOf(schema: GraphQLSchema, typeName: string): string[][] {
 function guardEntities(schema: GraphQLSchema): void {
   const field = schema.getQueryType()?.getFields()._entities;
   const entityUnion = schema.getType('_Entity');
-  // By tag, not `isUnionType`: the schema comes from @apollo/subgraph's copy of graphql-js.
-  if (!field || (entityUnion as { [Symbol.toStringTag]?: string } | undefined)?.[Symbol.toStringTag] !== 'GraphQLUnionType') return;
+  if (!field || tagOf(entityUnion) !== 'GraphQLUnionType') return;
   const members = (entityUnion as unknown as { getTypes(): readonly { name: string }[] }).getTypes();
   const entities = new Map(members.map((t) => [t.name, keyFieldsOf(schema, t.name)]));
   const resolve = field.resolve as GraphQLFieldResolver<unknown, unknown, { representations: unknown[] }>;

@@ -39,8 +39,9 @@ import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMe
 import { createOrm, migrate } from './orm.js';
 import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
 import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
-import { mergeResolvers, type ResolverMap } from './merge.js';
-import { buildSchema, loadSdl } from './schema.js';
+import type { ResolverMap } from './merge.js';
+import { buildSchema } from './schema.js';
+import { loadSdl } from './sdl.js';
 
 /** What every resolver receives: its own EntityManager fork, the request id, loaders. */
 export interface SubgraphContext<TLoaders> {
@@ -182,7 +183,7 @@ export function publicRootFieldsOf(definition: Pick<SubgraphDefinition<unknown>,
 export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
   const logger = config.logger ?? createLogger(definition.name, config.logLevel);
   const sdl = loadSdl(definition.srcDir, definition.name);
-  const { schema } = buildSchema(sdl, mergeResolvers([auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]));
+  const { schema } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]);
   const publicRootFields = publicRootFieldsOf(definition, schema);
   let orm: MikroORM | undefined;
   let server: Server | undefined;

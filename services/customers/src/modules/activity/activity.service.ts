@@ -4,23 +4,17 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ActivityFollowUpCompletedV1, ActivityReviewedV1, CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, notFound, optionalText, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { AppError, badInput, notFound, optionalText, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
 import { headsTeam, isScoped, keysetPage, readAccess, restrictToVisibleCustomers, transition, writeAccess, type Access, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
-import { ACTIVITY_KINDS, Activity, completeFollowUp as markFollowUpDone, hasHappened, REVIEW_DECISIONS, REVIEW_STATUSES, review, type IActivity } from './activity.entity.js';
+import { Activity, completeFollowUp as markFollowUpDone, hasHappened, review, type IActivity } from './activity.entity.js';
 import { activityPolicy } from './activity.policy.js';
+import type { ActivityKind, LogActivityInput, ReviewDecision, ReviewStatus } from '../../generated/types.js';
 
 /** How far ahead of the server's clock an activity that happened may be dated (clock skew). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function requireDateTime(field: string, value: string): Date {
-  const time = ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) throw badInput(field, `${field} must be an ISO 8601 timestamp with a time zone, e.g. 2026-11-23T10:15:00Z`, 'INVALID_DATE_TIME');
-  return new Date(time);
-}
 
 /**
  * The one base query for activities: those of the live (not deleted) customers the caller may see. Every list,
@@ -33,19 +27,6 @@ export function activityQuery(em: SqlEntityManager, principal: Principal | null,
   return qb;
 }
 
-export interface LogActivityInput {
-  customerId: string;
-  kind: string;
-  contactId?: string | null;
-  opportunityId?: string | null;
-  subject: string;
-  body?: string | null;
-  occurredAt?: string | null;
-  plannedFor?: string | null;
-  outcome?: string | null;
-  nextStep?: string | null;
-  nextStepDue?: string | null;
-}
 
 /**
  * Logs an activity with a customer the caller may change, in one transaction holding the
@@ -55,7 +36,7 @@ export interface LogActivityInput {
  */
 export async function logActivity(em: SqlEntityManager, principal: Principal | null, input: LogActivityInput, meta: EventMetadata): Promise<IActivity> {
   writeAccess(activityPolicy, principal, 'activities');
-  const kind = requireOneOf('input.kind', input.kind, ACTIVITY_KINDS);
+  const kind = input.kind;
   const subject = requireText('input.subject', input.subject);
   const body = optionalText('input.body', input.body, 10000);
   const outcome = optionalText('input.outcome', input.outcome, 2000);
@@ -68,10 +49,10 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
   if (kind === 'PLANNED_VISIT') {
     if (input.occurredAt) throw badInput('input.occurredAt', 'a planned visit has not happened yet: give input.plannedFor instead', 'NOT_ALLOWED');
     if (!input.plannedFor) throw badInput('input.plannedFor', 'input.plannedFor is required for a planned visit', 'REQUIRED');
-    plannedFor = requireDateTime('input.plannedFor', input.plannedFor);
+    plannedFor = input.plannedFor;
   } else {
     if (input.plannedFor) throw badInput('input.plannedFor', 'input.plannedFor is only for planned visits; give input.occurredAt', 'NOT_ALLOWED');
-    occurredAt = input.occurredAt ? requireDateTime('input.occurredAt', input.occurredAt) : new Date();
+    occurredAt = input.occurredAt ?? new Date();
     if (occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('input.occurredAt', 'input.occurredAt must not be in the future; plan a visit instead', 'IN_FUTURE');
   }
   return em.transactional(async (tx) => {
@@ -127,7 +108,7 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
 export async function reviewActivity(
   em: SqlEntityManager,
   principal: Principal | null,
-  args: { id: string; decision: string; comment?: string | null },
+  args: { id: string; decision: ReviewDecision; comment?: string | null },
   meta: EventMetadata,
 ): Promise<IActivity> {
   const access = writeAccess(activityPolicy, principal, 'activities');
@@ -135,7 +116,7 @@ export async function reviewActivity(
     throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
   }
   const id = requireUuid('id', args.id);
-  const decision = requireOneOf('decision', args.decision, REVIEW_DECISIONS);
+  const decision = args.decision;
   const comment = optionalText('comment', args.comment, 2000);
   const load = async (tx: SqlEntityManager): Promise<IActivity> => {
     const activity = await activityQuery(tx, principal, access).andWhere({ id }).getSingleResult();
@@ -201,8 +182,8 @@ export async function getActivity(em: SqlEntityManager, principal: Principal | n
 
 export interface ActivityFilter {
   customerId?: string | null;
-  kind?: string | null;
-  reviewStatus?: string | null;
+  kind?: ActivityKind | null;
+  reviewStatus?: ReviewStatus | null;
   dueBefore?: string | null;
 }
 
@@ -224,8 +205,8 @@ export async function listActivities(
   const access = readAccess(activityPolicy, principal, 'activities');
   const qb = activityQuery(em, principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.kind) qb.andWhere({ kind: requireOneOf('filter.kind', filter.kind, ACTIVITY_KINDS) });
-  if (filter?.reviewStatus) qb.andWhere({ reviewStatus: requireOneOf('filter.reviewStatus', filter.reviewStatus, REVIEW_STATUSES) });
+  if (filter?.kind) qb.andWhere({ kind: filter.kind });
+  if (filter?.reviewStatus) qb.andWhere({ reviewStatus: filter.reviewStatus });
   if (filter?.dueBefore) {
     const day = requireIsoDate('filter.dueBefore', filter.dueBefore);
     qb.andWhere(`a.follow_up_done_at is null and (a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);

@@ -1,24 +1,20 @@
-import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import type { ICustomer } from '../customer/customer.entity.js';
-import type { IContact } from './contact.entity.js';
-import { addContact, removeContact, restoreContact, updateContact, type AddContactInput, type UpdateContactInput } from './contact.service.js';
+import { auditHistory, loadExisting } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
+import { addContact, removeContact, restoreContact, updateContact } from './contact.service.js';
 
-export const contactResolvers: ResolverMap = {
+export const contactResolvers: Resolvers = {
   Mutation: {
-    addContact: (_: unknown, args: { input: AddContactInput }, ctx: Context) => addContact(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    updateContact: (_: unknown, args: { input: UpdateContactInput }, ctx: Context) => updateContact(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    removeContact: (_: unknown, args: { id: string }, ctx: Context) => removeContact(ctx.em, ctx.principal, args.id, ctx.eventMeta),
-    restoreContact: (_: unknown, args: { id: string }, ctx: Context) => restoreContact(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    addContact: (_, args, ctx) => addContact(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    updateContact: (_, args, ctx) => updateContact(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    removeContact: (_, args, ctx) => removeContact(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    restoreContact: (_, args, ctx) => restoreContact(ctx.em, ctx.principal, args.id, ctx.eventMeta),
   },
   Contact: {
-    customer: (contact: IContact, _: unknown, ctx: Context) => ctx.loaders.customerById.load(contact.customerId),
-    primary: (contact: IContact) => contact.isPrimary,
-    createdAt: (contact: IContact) => contact.createdAt.toISOString(),
-    deletedAt: (contact: IContact) => contact.deletedAt?.toISOString() ?? null,
-    history: (contact: IContact, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Contact', contact.id, args.first),
+    customer: (contact, _, ctx) => loadExisting(ctx.loaders.customerById, contact.customerId, 'customer'),
+    primary: (contact) => contact.isPrimary,
+    history: (contact, args, ctx) => auditHistory(ctx.em, 'Contact', contact.id, args.first),
   },
   Customer: {
-    contacts: (customer: ICustomer, _: unknown, ctx: Context) => ctx.loaders.contactsByCustomer.load(customer.id),
+    contacts: (customer, _, ctx) => ctx.loaders.contactsByCustomer.load(customer.id),
   },
 };

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerContactChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalEmail, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
 import {
   readAccess,
   restoreAccess,
@@ -16,8 +16,9 @@ import {
   type Deleted,
 } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
-import { CONTACT_CHANNELS, Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
+import { Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
+import type { ContactChannel } from '../../generated/types.js';
 
 /**
  * The one base query for contacts: those of the customers the caller may see, the live ones unless
@@ -109,7 +110,7 @@ export interface AddContactInput {
   title?: string | null;
   emails?: string[] | null;
   phones?: string[] | null;
-  preferredChannel?: string | null;
+  preferredChannel?: ContactChannel | null;
   primary?: boolean | null;
 }
 
@@ -123,7 +124,7 @@ export async function addContact(em: SqlEntityManager, principal: Principal | nu
   const title = optionalText('input.title', input.title, 200);
   const emails = emailList('input.emails', input.emails ?? []);
   const phones = phoneList('input.phones', input.phones ?? []);
-  const preferredChannel = input.preferredChannel ? requireOneOf('input.preferredChannel', input.preferredChannel, CONTACT_CHANNELS) : null;
+  const preferredChannel = input.preferredChannel ?? null;
   const isPrimary = input.primary === true;
   if (isPrimary) await demoteCurrentPrimary(em, customer.id, null);
   const contact = em.create(Contact, { id: randomUUID(), customerId: customer.id, name, title, emails, phones, preferredChannel, isPrimary, deletedAt: null });
@@ -138,7 +139,7 @@ export interface UpdateContactInput {
   title?: string | null;
   emails?: string[] | null;
   phones?: string[] | null;
-  preferredChannel?: string | null;
+  preferredChannel?: ContactChannel | null;
   primary?: boolean | null;
 }
 
@@ -159,7 +160,7 @@ export async function updateContact(em: SqlEntityManager, principal: Principal |
   if (input.emails !== undefined) changes.emails = emailList('input.emails', input.emails ?? []);
   if (input.phones !== undefined) changes.phones = phoneList('input.phones', input.phones ?? []);
   if (input.preferredChannel !== undefined) {
-    changes.preferredChannel = input.preferredChannel ? requireOneOf('input.preferredChannel', input.preferredChannel, CONTACT_CHANNELS) : null;
+    changes.preferredChannel = input.preferredChannel ?? null;
   }
   if (input.primary !== undefined && input.primary !== null) {
     if (input.primary && !contact.isPrimary) await demoteCurrentPrimary(em, contact.customerId, contact.id);

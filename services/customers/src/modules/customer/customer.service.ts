@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, CustomerUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, notFound, optionalEmail, optionalText, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { AppError, badInput, notFound, optionalEmail, optionalText, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
 import {
   actsFor,
   assertAssignable,
@@ -27,22 +27,23 @@ import {
   type Deleted,
   type Keyset,
 } from '@rapport/subgraph-kit';
-import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, Customer, LIFECYCLE_STATES, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
+import { Customer, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry } from '../timeline/timeline-entry.entity.js';
 import { assertOwnerInHeadedTeams } from './owner-team.js';
+import type { CustomerKind, CustomerSource, CustomerTier, LifecycleState } from '../../generated/types.js';
 
 export interface CreateCustomerInput {
   name: string;
-  kind: string;
-  lifecycleState?: string | null;
+  kind: CustomerKind;
+  lifecycleState?: LifecycleState | null;
   email?: string | null;
   phone?: string | null;
   ownerId?: string | null;
   teamId?: string | null;
   industry?: string | null;
-  source?: string | null;
-  tier?: string | null;
+  source?: CustomerSource | null;
+  tier?: CustomerTier | null;
   tags?: string[] | null;
   notes?: string | null;
   /** Tax or VAT id; stored normalised (upper-case, no spaces, dots or dashes). */
@@ -70,15 +71,15 @@ export async function createCustomer(em: SqlEntityManager, principal: Principal 
   const customer = em.create(Customer, {
     id: randomUUID(),
     name: requireText('input.name', input.name),
-    kind: requireOneOf('input.kind', input.kind, CUSTOMER_KINDS),
-    lifecycleState: requireOneOf('input.lifecycleState', input.lifecycleState ?? 'PROSPECT', LIFECYCLE_STATES),
+    kind: input.kind,
+    lifecycleState: input.lifecycleState ?? 'PROSPECT',
     email: optionalEmail('input.email', input.email),
     phone: optionalText('input.phone', input.phone, 40),
     ownerId,
     teamId,
     industry: optionalText('input.industry', input.industry, 100),
-    source: input.source ? requireOneOf('input.source', input.source, CUSTOMER_SOURCES) : null,
-    tier: input.tier ? requireOneOf('input.tier', input.tier, CUSTOMER_TIERS) : null,
+    source: input.source ?? null,
+    tier: input.tier ?? null,
     tags: normaliseTags('input.tags', input.tags ?? []),
     notes: optionalText('input.notes', input.notes, NOTES_MAX),
     taxId: normaliseTaxId('input.taxId', input.taxId),
@@ -166,12 +167,12 @@ export async function findWritableCustomer(em: SqlEntityManager, principal: Prin
 export interface UpdateCustomerInput {
   id: string;
   name?: string | null;
-  lifecycleState?: string | null;
+  lifecycleState?: LifecycleState | null;
   email?: string | null;
   phone?: string | null;
   industry?: string | null;
-  source?: string | null;
-  tier?: string | null;
+  source?: CustomerSource | null;
+  tier?: CustomerTier | null;
   tags?: string[] | null;
   notes?: string | null;
   /** New tax or VAT id; null clears it. */
@@ -195,12 +196,12 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
   const customer = await findWritableCustomer(em, principal, input.id, 'input.id');
   const changes: Partial<ICustomer> = {};
   if (given(input, 'name')) changes.name = requireText('input.name', notNull('input.name', input.name));
-  if (given(input, 'lifecycleState')) changes.lifecycleState = requireOneOf('input.lifecycleState', notNull('input.lifecycleState', input.lifecycleState), LIFECYCLE_STATES);
+  if (given(input, 'lifecycleState')) changes.lifecycleState = notNull('input.lifecycleState', input.lifecycleState);
   if (given(input, 'email')) changes.email = optionalEmail('input.email', input.email);
   if (given(input, 'phone')) changes.phone = optionalText('input.phone', input.phone, 40);
   if (given(input, 'industry')) changes.industry = optionalText('input.industry', input.industry, 100);
-  if (given(input, 'source')) changes.source = input.source ? requireOneOf('input.source', input.source, CUSTOMER_SOURCES) : null;
-  if (given(input, 'tier')) changes.tier = input.tier ? requireOneOf('input.tier', input.tier, CUSTOMER_TIERS) : null;
+  if (given(input, 'source')) changes.source = input.source ?? null;
+  if (given(input, 'tier')) changes.tier = input.tier ?? null;
   if (given(input, 'tags')) changes.tags = normaliseTags('input.tags', notNull('input.tags', input.tags));
   if (given(input, 'notes')) changes.notes = optionalText('input.notes', input.notes, NOTES_MAX);
   if (given(input, 'taxId')) changes.taxId = normaliseTaxId('input.taxId', input.taxId);
@@ -240,9 +241,9 @@ export async function visibleCustomersByIds(em: SqlEntityManager, principal: Pri
 
 export interface CustomerFilter {
   ownerId?: string | null;
-  lifecycleState?: string | null;
+  lifecycleState?: LifecycleState | null;
   search?: string | null;
-  tier?: string | null;
+  tier?: CustomerTier | null;
   industry?: string | null;
   tags?: string[] | null;
   createdFrom?: string | null;
@@ -271,10 +272,10 @@ function dayRange(qb: { andWhere(sql: string, params?: unknown[]): unknown }, co
  */
 export function applyCustomerFilter(qb: ReturnType<typeof visibleQuery>, filter: CustomerFilter | null | undefined): void {
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
-  if (filter?.lifecycleState) qb.andWhere({ lifecycleState: requireOneOf('filter.lifecycleState', filter.lifecycleState, LIFECYCLE_STATES) });
+  if (filter?.lifecycleState) qb.andWhere({ lifecycleState: filter.lifecycleState });
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) qb.andWhere({ name: { $ilike: `%${escapeLike(search)}%` } });
-  if (filter?.tier) qb.andWhere({ tier: requireOneOf('filter.tier', filter.tier, CUSTOMER_TIERS) });
+  if (filter?.tier) qb.andWhere({ tier: filter.tier });
   const industry = optionalText('filter.industry', filter?.industry, 100);
   if (industry) qb.andWhere('lower(c.industry) = lower(?)', [industry]);
   const tags = normaliseTags('filter.tags', filter?.tags ?? []);

@@ -142,7 +142,7 @@ export async function recordUpload(
 
 export interface UpdateDocumentInput {
   id: string;
-  kind?: string | null;
+  kind?: DocumentKind | null;
   fileName?: string | null;
   description?: string | null;
 }
@@ -158,7 +158,7 @@ export async function updateDocument(em: SqlEntityManager, principal: Principal 
   const changes: Partial<IDocument> = {};
   if (input.kind !== undefined) {
     if (input.kind === null) throw badInput('input.kind', 'input.kind cannot be cleared', 'REQUIRED');
-    changes.kind = requireOneOf('input.kind', input.kind, DOCUMENT_KINDS);
+    changes.kind = input.kind;
   }
   if (input.fileName !== undefined) {
     if (input.fileName === null) throw badInput('input.fileName', 'input.fileName cannot be cleared', 'REQUIRED');

@@ -1,21 +1,20 @@
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import type { ICustomer } from '../customer/customer.entity.js';
-import { findDuplicatesFor, mergeCustomers, type DuplicateCandidate, type DuplicateProbe } from './duplicate.service.js';
+import { loadExisting } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
+import { findDuplicatesFor, mergeCustomers } from './duplicate.service.js';
 
-export const duplicateResolvers: ResolverMap = {
+export const duplicateResolvers: Resolvers = {
   Query: {
-    findDuplicates: (_: unknown, args: { input: DuplicateProbe; first?: number | null }, ctx: Context) => findDuplicatesFor(ctx.em, ctx.principal, args.input, args.first),
+    findDuplicates: (_, args, ctx) => findDuplicatesFor(ctx.em, ctx.principal, args.input, args.first),
   },
   Mutation: {
-    mergeCustomers: (_: unknown, args: { survivorId: string; mergedId: string }, ctx: Context) =>
+    mergeCustomers: (_, args, ctx) =>
       mergeCustomers(ctx.em, ctx.principal, args.survivorId, args.mergedId, ctx.eventMeta),
   },
   DuplicateCandidate: {
-    customer: (candidate: DuplicateCandidate, _: unknown, ctx: Context) => ctx.loaders.customerById.load(candidate.customerId),
+    customer: (candidate, _, ctx) => loadExisting(ctx.loaders.customerById, candidate.customerId, 'customer'),
   },
   Customer: {
-    likelyDuplicates: (customer: ICustomer, _: unknown, ctx: Context) => (customer.deletedAt ? [] : ctx.loaders.duplicatesByCustomer.load(customer.id)),
-    mergedInto: (customer: ICustomer, _: unknown, ctx: Context) => (customer.mergedInto ? ctx.loaders.customerById.load(customer.mergedInto) : null),
+    likelyDuplicates: (customer, _, ctx) => (customer.deletedAt ? [] : ctx.loaders.duplicatesByCustomer.load(customer.id)),
+    mergedInto: (customer, _, ctx) => (customer.mergedInto ? ctx.loaders.customerById.load(customer.mergedInto) : null),
   },
 };

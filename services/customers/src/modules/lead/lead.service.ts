@@ -10,8 +10,9 @@ import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
 import { assertOwnerInHeadedTeams } from '../customer/owner-team.js';
 import { findDuplicatesFor } from '../duplicate/duplicate.service.js';
-import { Lead, LEAD_STATUSES, type ILead } from './lead.entity.js';
+import { Lead, type ILead } from './lead.entity.js';
 import { leadPolicy } from './lead.policy.js';
+import type { LeadStatus } from '../../generated/types.js';
 
 export const NAME_MAX = 200;
 export const COMPANY_MAX = 200;
@@ -49,7 +50,7 @@ export async function getLead(em: SqlEntityManager, principal: Principal | null,
 }
 
 export interface LeadFilter {
-  status?: string | null;
+  status?: LeadStatus | null;
   ownerId?: string | null;
 }
 
@@ -66,7 +67,7 @@ export async function listLeads(
 ): Promise<Connection<ILead>> {
   const access = readAccess(leadPolicy, principal, 'leads');
   const qb = leadQuery(em, principal, access);
-  if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, LEAD_STATUSES) });
+  if (filter?.status) qb.andWhere({ status: filter.status });
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
   return keysetPage(qb, LEAD_ORDER, { field: 'leads', first, after });
 }

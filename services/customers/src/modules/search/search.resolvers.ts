@@ -1,11 +1,9 @@
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import type { CustomerFilter } from '../customer/customer.service.js';
+import type { Resolvers } from '../../generated/graphql.js';
 import { searchCustomers } from './search.service.js';
 
-export const searchResolvers: ResolverMap = {
+export const searchResolvers: Resolvers = {
   Query: {
-    searchCustomers: (_: unknown, args: { query: string; filter?: CustomerFilter; first?: number; after?: string }, ctx: Context) =>
+    searchCustomers: (_, args, ctx) =>
       searchCustomers(ctx.em, ctx.principal, args.query, args.filter, args.first, args.after),
   },
 };

@@ -1,8 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { keysetPage, pageOf, toConnection, type Connection, type Keyset, type ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import type { ICustomer } from '../customer/customer.entity.js';
+import { keysetPage, pageOf, toConnection, type Connection, type Keyset } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
 import { TimelineEntry, type ITimelineEntry } from './timeline-entry.entity.js';
 import { visibleTimelineModules } from './timeline.loaders.js';
 
@@ -15,10 +14,10 @@ export async function customerTimeline(em: SqlEntityManager, principal: Principa
   return keysetPage(qb, TIMELINE_ORDER, { field: 'timeline', first, after });
 }
 
-export const timelineResolvers: ResolverMap = {
+export const timelineResolvers: Resolvers = {
   Customer: {
     // The first page is batched over the customers of a list; later pages (after a cursor) are one customer's.
-    timeline: async (customer: ICustomer, args: { first?: number; after?: string }, ctx: Context) => {
+    timeline: async (customer, args, ctx) => {
       if (args.after) return customerTimeline(ctx.em, ctx.principal, customer.id, args.first, args.after);
       const { limit } = pageOf({ field: 'timeline', first: args.first, after: null }, TIMELINE_ORDER.kind);
       const rows = await ctx.loaders.timelineFirstPage(limit + 1).load(customer.id);
@@ -26,7 +25,6 @@ export const timelineResolvers: ResolverMap = {
     },
   },
   TimelineEntry: {
-    occurredAt: (entry: ITimelineEntry) => entry.occurredAt.toISOString(),
-    module: (entry: ITimelineEntry) => entry.module.toUpperCase(),
+    module: (entry) => entry.module.toUpperCase() as Uppercase<typeof entry.module>,
   },
 };

@@ -1,30 +1,30 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import { balanceUnits, invoiceMoney, isOverdue, type IInvoice } from './invoice.entity.js';
-import { getInvoice, issueInvoice, listInvoices, receivablesOf, type InvoiceFilter, type IssueInvoiceInput } from './invoice.service.js';
+import { auditHistory } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
+import { balanceUnits, invoiceMoney, isOverdue } from './invoice.entity.js';
+import { getInvoice, issueInvoice, listInvoices, receivablesOf } from './invoice.service.js';
 
-export const invoiceResolvers: ResolverMap = {
+export const invoiceResolvers: Resolvers = {
   Query: {
-    invoice: (_: unknown, args: { id: string }, ctx: Context) => getInvoice(ctx.em, ctx.principal, args.id),
-    invoices: (_: unknown, args: { filter?: InvoiceFilter; first?: number; after?: string }, ctx: Context) =>
+    invoice: (_, args, ctx) => getInvoice(ctx.em, ctx.principal, args.id),
+    invoices: (_, args, ctx) =>
       listInvoices(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
-    issueInvoice: (_: unknown, args: { input: IssueInvoiceInput }, ctx: Context) => issueInvoice(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    issueInvoice: (_, args, ctx) => issueInvoice(ctx.em, ctx.principal, args.input, ctx.eventMeta),
   },
   Invoice: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.invoiceById.load(ref.id.toLowerCase()) : null),
-    customer: (invoice: IInvoice) => ({ __typename: 'Customer', id: invoice.customerId }),
-    total: (invoice: IInvoice) => ({ amount: normaliseAmount(invoice.total), currency: invoice.currency }),
-    amountPaid: (invoice: IInvoice) => ({ amount: normaliseAmount(invoice.amountPaid), currency: invoice.currency }),
-    balance: (invoice: IInvoice) => invoiceMoney(invoice, balanceUnits(invoice)),
-    overdue: (invoice: IInvoice) => isOverdue(invoice),
-    history: (invoice: IInvoice, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Invoice', invoice.id, args.first),
+    __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.invoiceById.load(ref.id.toLowerCase()) : null),
+    customer: (invoice) => ({ __typename: 'Customer', id: invoice.customerId }),
+    total: (invoice) => ({ amount: normaliseAmount(invoice.total), currency: invoice.currency }),
+    amountPaid: (invoice) => ({ amount: normaliseAmount(invoice.amountPaid), currency: invoice.currency }),
+    balance: (invoice) => invoiceMoney(invoice, balanceUnits(invoice)),
+    overdue: (invoice) => isOverdue(invoice),
+    history: (invoice, args, ctx) => auditHistory(ctx.em, 'Invoice', invoice.id, args.first),
   },
   Customer: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-    overdueReceivables: async (customer: { id: string }, _: unknown, ctx: Context) =>
+    __resolveReference: (ref) => ({ id: ref.id }),
+    overdueReceivables: async (customer, _, ctx) =>
       receivablesOf(isUuid(customer.id) ? await ctx.loaders.overdueInvoicesByCustomer.load(customer.id.toLowerCase()) : []),
   },
 };

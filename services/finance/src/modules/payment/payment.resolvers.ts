@@ -1,9 +1,8 @@
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import { recordPayment, type RecordPaymentInput } from './payment.service.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { recordPayment } from './payment.service.js';
 
-export const paymentResolvers: ResolverMap = {
+export const paymentResolvers: Resolvers = {
   Mutation: {
-    recordPayment: (_: unknown, args: { input: RecordPaymentInput }, ctx: Context) => recordPayment(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    recordPayment: (_, args, ctx) => recordPayment(ctx.em, ctx.principal, args.input, ctx.eventMeta),
   },
 };

@@ -1,25 +1,23 @@
 import { isUuid } from '@rapport/errors';
-import { auditHistory, type ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory } from '@rapport/subgraph-kit';
 import { requireAdmin } from '../../access.js';
-import type { Context } from '../../context.js';
-import type { ITeam } from './team.entity.js';
-import { createTeam, listTeams, type CreateTeamInput } from './team.service.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { createTeam, listTeams } from './team.service.js';
 
-export const teamResolvers: ResolverMap = {
+export const teamResolvers: Resolvers = {
   Query: {
-    teams: (_: unknown, __: unknown, ctx: Context) => listTeams(ctx.em),
+    teams: (_, __, ctx) => listTeams(ctx.em),
   },
   Mutation: {
-    createTeam: (_: unknown, args: { input: CreateTeamInput }, ctx: Context) => {
+    createTeam: (_, args, ctx) => {
       requireAdmin(ctx);
       return createTeam(ctx.em, args.input, ctx.eventMeta);
     },
   },
   Team: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => (isUuid(ref.id) ? ctx.loaders.teamById.load(ref.id.toLowerCase()) : null),
-    parent: (team: ITeam, _: unknown, ctx: Context) => (team.parentId ? ctx.loaders.teamById.load(team.parentId) : null),
-    members: (team: ITeam, _: unknown, ctx: Context) => ctx.loaders.membersByTeamId.load(team.id),
-    createdAt: (team: ITeam) => team.createdAt.toISOString(),
-    history: (team: ITeam, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Team', team.id, args.first),
+    __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.teamById.load(ref.id.toLowerCase()) : null),
+    parent: (team, _, ctx) => (team.parentId ? ctx.loaders.teamById.load(team.parentId) : null),
+    members: (team, _, ctx) => ctx.loaders.membersByTeamId.load(team.id),
+    history: (team, args, ctx) => auditHistory(ctx.em, 'Team', team.id, args.first),
   },
 };

@@ -3,17 +3,18 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { UserCreatedV1, UserDeactivatedV1, UserRoleChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, notFound, optionalEmail, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
 import { keysetPage, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
-import { ROLES, User, type IUser } from './user.entity.js';
+import { User, type IUser } from './user.entity.js';
+import type { Role } from '../../generated/types.js';
 
 export interface CreateUserInput {
   email: string;
   displayName: string;
-  role: string;
+  role: Role;
   teamId?: string | null;
   /** The initial password; without one the user cannot sign in until an administrator sets one. */
   password?: string | null;
@@ -26,7 +27,7 @@ export async function createUser(em: SqlEntityManager, input: CreateUserInput, m
   const email = optionalEmail('input.email', input.email);
   if (email === null) throw badInput('input.email', 'input.email must not be empty', 'REQUIRED');
   const displayName = requireText('input.displayName', input.displayName);
-  const role = requireOneOf('input.role', input.role, ROLES);
+  const role = input.role;
   const teamId = input.teamId ? requireUuid('input.teamId', input.teamId) : null;
   const password = input.password === null || input.password === undefined ? null : requirePassword('input.password', input.password);
 
@@ -53,7 +54,7 @@ export async function getUser(em: SqlEntityManager, id: string, field = 'id'): P
 }
 
 export interface UserFilter {
-  role?: string | null;
+  role?: Role | null;
   teamId?: string | null;
   search?: string | null;
 }
@@ -71,7 +72,7 @@ export async function listUsers(
   after: string | null | undefined,
 ): Promise<Connection<IUser>> {
   const qb = em.createQueryBuilder(User, 'u').select('*');
-  if (filter?.role) qb.andWhere({ role: requireOneOf('filter.role', filter.role, ROLES) });
+  if (filter?.role) qb.andWhere({ role: filter.role });
   if (filter?.teamId) qb.andWhere({ teamId: requireUuid('filter.teamId', filter.teamId) });
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) qb.andWhere({ $or: [{ displayName: { $ilike: likePattern(search) } }, { email: { $ilike: likePattern(search) } }] });
@@ -89,8 +90,8 @@ async function requireAnotherAdmin(em: SqlEntityManager, user: IUser, field: str
  * Gives a user another role and writes `identity.user.role-changed.v1` (when it changes); it
  * reaches their access token at the next sign-in or refresh.
  */
-export async function setUserRole(em: SqlEntityManager, id: string, role: string, meta: EventMetadata): Promise<IUser> {
-  const newRole = requireOneOf('role', role, ROLES);
+export async function setUserRole(em: SqlEntityManager, id: string, role: Role, meta: EventMetadata): Promise<IUser> {
+  const newRole = role;
   return transition(
     em,
     (tx) => getUser(tx, id),

@@ -1,7 +1,8 @@
 import { isUuid } from '@rapport/errors';
-import { auditHistory, readAccess, writeAccess, type ResolverMap } from '@rapport/subgraph-kit';
+import { auditHistory, readAccess, writeAccess } from '@rapport/subgraph-kit';
 import type { Context, Viewer } from '../../context.js';
-import { deliveryStatus, type IShipment } from './shipment.entity.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { deliveryStatus } from './shipment.entity.js';
 import { shipmentPolicy } from './shipment.policy.js';
 import { getShipment, markDelivered, markShipped } from './shipment.service.js';
 
@@ -10,32 +11,25 @@ const reader = (ctx: Context): Viewer => ({ principal: ctx.principal, access: re
 /** The caller as a writer of shipments; FORBIDDEN when their role may only read them, or nothing. */
 const writer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: writeAccess(shipmentPolicy, ctx.principal, 'shipments') });
 
-/** A sales order as inventory sees it: only its id, from which the delivery is loaded in batches. */
-interface SalesOrderRef {
-  id: string;
-}
-
-export const shipmentResolvers: ResolverMap = {
+export const shipmentResolvers: Resolvers = {
   Query: {
-    shipment: (_: unknown, args: { id: string }, ctx: Context) => getShipment(ctx.em, reader(ctx), args.id),
+    shipment: (_, args, ctx) => getShipment(ctx.em, reader(ctx), args.id),
   },
   Mutation: {
-    markShipped: (_: unknown, args: { shipmentId: string; trackingNumber: string }, ctx: Context) => markShipped(ctx.em, writer(ctx), args.shipmentId, args.trackingNumber, ctx.eventMeta),
-    markDelivered: (_: unknown, args: { shipmentId: string }, ctx: Context) => markDelivered(ctx.em, writer(ctx), args.shipmentId, ctx.eventMeta),
+    markShipped: (_, args, ctx) => markShipped(ctx.em, writer(ctx), args.shipmentId, args.trackingNumber, ctx.eventMeta),
+    markDelivered: (_, args, ctx) => markDelivered(ctx.em, writer(ctx), args.shipmentId, ctx.eventMeta),
   },
+  // A sales order as inventory sees it: only its id (the codegen mapper), from which the delivery is loaded in batches.
   SalesOrder: {
-    __resolveReference: (ref: { id: string }): SalesOrderRef | null => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),
-    delivery: async (order: SalesOrderRef, _: unknown, ctx: Context) => {
+    __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),
+    delivery: async (order, _, ctx) => {
       const shipments = await ctx.loaders.shipmentsByOrderId.load(order.id);
       return { status: deliveryStatus(shipments), shipments };
     },
   },
   Shipment: {
-    order: (shipment: IShipment): SalesOrderRef => ({ id: shipment.orderId }),
-    customer: (shipment: IShipment) => ({ __typename: 'Customer', id: shipment.customerId }),
-    plannedAt: (shipment: IShipment) => shipment.plannedAt.toISOString(),
-    shippedAt: (shipment: IShipment) => shipment.shippedAt?.toISOString() ?? null,
-    deliveredAt: (shipment: IShipment) => shipment.deliveredAt?.toISOString() ?? null,
-    history: (shipment: IShipment, args: { first?: number }, ctx: Context) => auditHistory(ctx.em, 'Shipment', shipment.id, args.first),
+    order: (shipment) => ({ id: shipment.orderId }),
+    customer: (shipment) => ({ __typename: 'Customer', id: shipment.customerId }),
+    history: (shipment, args, ctx) => auditHistory(ctx.em, 'Shipment', shipment.id, args.first),
   },
 };

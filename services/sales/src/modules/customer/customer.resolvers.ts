@@ -1,16 +1,11 @@
 import { isUuid } from '@rapport/errors';
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
+import type { Resolvers } from '../../generated/graphql.js';
 
-/** A customer as sales sees it: only its id, from which the sales fields are loaded in batches. */
-interface CustomerRef {
-  id: string;
-}
-
-export const customerResolvers: ResolverMap = {
+/** A customer as sales sees it: only its id (the codegen mapper), from which the sales fields are loaded in batches. */
+export const customerResolvers: Resolvers = {
   Customer: {
-    __resolveReference: (ref: { id: string }): CustomerRef | null => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),
-    openOpportunities: (customer: CustomerRef, _: unknown, ctx: Context) => ctx.loaders.openOpportunitiesByCustomerId.load(customer.id),
-    openOrders: (customer: CustomerRef, _: unknown, ctx: Context) => ctx.loaders.openOrdersByCustomerId.load(customer.id),
+    __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),
+    openOpportunities: (customer, _, ctx) => ctx.loaders.openOpportunitiesByCustomerId.load(customer.id),
+    openOrders: (customer, _, ctx) => ctx.loaders.openOrdersByCustomerId.load(customer.id),
   },
 };

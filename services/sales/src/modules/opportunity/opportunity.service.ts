@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, normaliseAmount, notFound, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import { badInput, normaliseAmount, notFound, parseMoneyInput, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
 import {
   assertCustomerVisible,
   keysetPage,
@@ -18,7 +18,8 @@ import {
 import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
-import { moveToStage, Opportunity, OPPORTUNITY_STATUSES, type IOpportunity } from './opportunity.entity.js';
+import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
+import type { OpportunityStatus } from '../../generated/types.js';
 
 export interface OpenOpportunityInput {
   customerId: string;
@@ -115,7 +116,7 @@ export async function getOpportunity(em: SqlEntityManager, viewer: Viewer, id: s
 
 export interface OpportunityFilter {
   customerId?: string | null;
-  status?: string | null;
+  status?: OpportunityStatus | null;
 }
 
 /** Opportunities newest first: by creation, then id. */
@@ -131,7 +132,7 @@ export async function listOpportunities(
 ): Promise<Connection<IOpportunity>> {
   const qb = visibleOpportunities(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, OPPORTUNITY_STATUSES) });
+  if (filter?.status) qb.andWhere({ status: filter.status });
   return keysetPage(qb, OPPORTUNITY_ORDER, { field: 'opportunities', first, after });
 }
 

@@ -1,17 +1,17 @@
-import { readAccess, type ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import { isClosing, type IPipelineStage } from './pipeline-stage.entity.js';
+import { readAccess } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
+import { isClosing } from './pipeline-stage.entity.js';
 import { pipelinePolicy } from './pipeline.policy.js';
 import { listStages } from './pipeline.service.js';
 
-export const pipelineResolvers: ResolverMap = {
+export const pipelineResolvers: Resolvers = {
   Query: {
-    pipelineStages: (_: unknown, __: unknown, ctx: Context) => {
+    pipelineStages: (_, __, ctx) => {
       readAccess(pipelinePolicy, ctx.principal, 'pipeline stages');
       return listStages(ctx.em);
     },
   },
   PipelineStage: {
-    closing: (stage: IPipelineStage) => isClosing(stage),
+    closing: (stage) => isClosing(stage),
   },
 };

@@ -1,16 +1,16 @@
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import { supportAnalysis, type SupportAnalysis } from './analysis.service.js';
+import { loadExisting } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
+import { supportAnalysis } from './analysis.service.js';
 
-export const analysisResolvers: ResolverMap = {
+export const analysisResolvers: Resolvers = {
   Query: {
-    supportAnalysis: (_: unknown, args: { from: string; to: string }, ctx: Context) => supportAnalysis(ctx.em, ctx.principal, args.from, args.to),
+    supportAnalysis: (_, args, ctx) => supportAnalysis(ctx.em, ctx.principal, args.from, args.to),
   },
   SupportAnalysis: {
-    ticketsOpened: (analysis: SupportAnalysis) => analysis.opened,
-    ticketsResolved: (analysis: SupportAnalysis) => analysis.resolved,
+    ticketsOpened: (analysis) => analysis.opened,
+    ticketsResolved: (analysis) => analysis.resolved,
   },
   SolutionCount: {
-    article: (solution: { articleId: string }, _: unknown, ctx: Context) => ctx.loaders.articleById.load(solution.articleId),
+    article: (solution, _, ctx) => loadExisting(ctx.loaders.articleById, solution.articleId, 'article'),
   },
 };

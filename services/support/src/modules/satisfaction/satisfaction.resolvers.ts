@@ -1,26 +1,23 @@
-import type { ResolverMap } from '@rapport/subgraph-kit';
-import type { Context } from '../../context.js';
-import type { ITicket } from '../ticket/ticket.entity.js';
-import type { ISatisfactionRating } from './satisfaction.entity.js';
-import { rateTicket, satisfactionReport, type SatisfactionGroup } from './satisfaction.service.js';
+import { loadExisting } from '@rapport/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql.js';
+import { rateTicket, satisfactionReport } from './satisfaction.service.js';
 
-export const satisfactionResolvers: ResolverMap = {
+export const satisfactionResolvers: Resolvers = {
   Query: {
-    satisfactionReport: (_: unknown, args: { from: string; to: string; groupBy: string }, ctx: Context) =>
+    satisfactionReport: (_, args, ctx) =>
       satisfactionReport(ctx.em, ctx.principal, args.from, args.to, args.groupBy),
   },
   Mutation: {
-    rateTicket: (_: unknown, args: { ticketId: string; rating: number; comment?: string | null }, ctx: Context) =>
+    rateTicket: (_, args, ctx) =>
       rateTicket(ctx.em, ctx.principal, args.ticketId, args.rating, args.comment, ctx.eventMeta),
   },
   SatisfactionRating: {
-    ticket: (rating: ISatisfactionRating, _: unknown, ctx: Context) => ctx.loaders.ticketById.load(rating.ticketId),
-    ratedAt: (rating: ISatisfactionRating) => rating.ratedAt.toISOString(),
+    ticket: (rating, _, ctx) => loadExisting(ctx.loaders.ticketById, rating.ticketId, 'ticket'),
   },
   SatisfactionGroup: {
-    customer: (group: SatisfactionGroup) => (group.customerId ? { __typename: 'Customer', id: group.customerId } : null),
+    customer: (group) => (group.customerId ? { __typename: 'Customer', id: group.customerId } : null),
   },
   Ticket: {
-    satisfaction: async (ticket: ITicket, _: unknown, ctx: Context) => (await ctx.loaders.ratingsByTicket.load(ticket.id))[0] ?? null,
+    satisfaction: async (ticket, _, ctx) => (await ctx.loaders.ratingsByTicket.load(ticket.id))[0] ?? null,
   },
 };

@@ -4,12 +4,13 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketRatedV1, type EventMetadata } from '@rapport/contracts';
-import { conflict, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
+import { conflict, notFound, optionalText, requireUuid } from '@rapport/errors';
 import { readAccess, writeAccess } from '@rapport/subgraph-kit';
 import { reportPeriod, visibleTicketsCondition } from '../analysis/report-scope.js';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import { assertRateable, requireRating, SatisfactionRating, type ISatisfactionRating } from './satisfaction.entity.js';
+import type { SatisfactionGroupBy } from '../../generated/types.js';
 
 const alreadyRated = (ticketId: string) => conflict('TICKET_ALREADY_RATED', `ticket ${ticketId} has already been rated`, 'ticketId');
 
@@ -82,11 +83,11 @@ export async function satisfactionReport(
   principal: Principal | null,
   from: string,
   to: string,
-  groupBy: string,
+  groupBy: SatisfactionGroupBy,
 ): Promise<SatisfactionReport> {
   const access = readAccess(ticketPolicy, principal, 'tickets');
   const period = reportPeriod(from, to);
-  const grouping = requireOneOf('groupBy', groupBy, SATISFACTION_GROUPINGS);
+  const grouping = groupBy;
   const column = grouping === 'AGENT' ? 't.assignee_id' : 't.customer_id';
   const visible = visibleTicketsCondition(principal, access, 't');
   const rows = await em.execute<{ key: string | null; is_total: number; ratings: number; average: number | null }[]>(

@@ -2,12 +2,13 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { SlaTargetSetV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, requireOneOf } from '@rapport/errors';
+import { AppError, badInput } from '@rapport/errors';
 import { readAccess } from '@rapport/subgraph-kit';
 import { TICKET_PRIORITIES, type ITicket } from '../ticket/ticket.entity.js';
 import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { computeSlaClock, type SlaClock } from './sla-clock.js';
 import { MAX_TARGET_MINUTES, SlaTarget, type ISlaTarget } from './sla.entity.js';
+import type { TicketPriority } from '../../generated/types.js';
 
 /** The SLA targets of every priority, LOW to URGENT; readable by whoever may see tickets. */
 export async function listSlaTargets(em: SqlEntityManager, principal: Principal | null): Promise<ISlaTarget[]> {
@@ -17,7 +18,7 @@ export async function listSlaTargets(em: SqlEntityManager, principal: Principal 
 }
 
 export interface SetSlaTargetInput {
-  priority: string;
+  priority: TicketPriority;
   firstResponseMinutes: number;
   resolutionMinutes: number;
 }
@@ -36,7 +37,7 @@ function requireMinutes(field: string, value: number): number {
 export async function setSlaTarget(em: SqlEntityManager, principal: Principal | null, input: SetSlaTargetInput, meta: EventMetadata): Promise<ISlaTarget> {
   readAccess(ticketPolicy, principal, 'tickets');
   if (principal?.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'SLA_TARGET_FORBIDDEN', `${principal?.role} may not change SLA targets`);
-  const priority = requireOneOf('input.priority', input.priority, TICKET_PRIORITIES);
+  const priority = input.priority;
   const firstResponseMinutes = requireMinutes('input.firstResponseMinutes', input.firstResponseMinutes);
   const resolutionMinutes = requireMinutes('input.resolutionMinutes', input.resolutionMinutes);
   if (firstResponseMinutes > resolutionMinutes) {

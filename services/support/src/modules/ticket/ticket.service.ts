@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketAssignedV1, TicketDeletedV1, TicketOpenedV1, TicketResolvedV1, TicketRestoredV1, TicketStatusChangedV1, TicketUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, notFound, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { badInput, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
 import {
   assertCustomerVisible,
   keysetPage,
@@ -24,23 +24,20 @@ import {
   assertNotClosed,
   changeStatus,
   Ticket,
-  TICKET_CHANNELS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
   ticketNumber,
   TicketStatusChange,
   type ITicket,
-  type TicketStatus,
 } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
+import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/types.js';
 
 export interface OpenTicketInput {
   customerId: string;
   subject: string;
   description?: string | null;
-  priority?: string | null;
+  priority?: TicketPriority | null;
   contactId?: string | null;
-  channel?: string | null;
+  channel?: TicketChannel | null;
   category?: string | null;
   assigneeId?: string | null;
   teamId?: string | null;
@@ -48,8 +45,6 @@ export interface OpenTicketInput {
 
 const optionalUuid = (field: string, value: string | null | undefined): string | null =>
   value === null || value === undefined ? null : requireUuid(field, value);
-const optionalChannel = (field: string, value: string | null | undefined) =>
-  value === null || value === undefined ? null : requireOneOf(field, value, TICKET_CHANNELS);
 /** A free-text category as stored: trimmed, lower-cased (at most 100 characters), null when blank. */
 const optionalCategory = (field: string, value: string | null | undefined): string | null => optionalText(field, value, 100)?.toLowerCase() ?? null;
 
@@ -66,9 +61,9 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
   const customerId = requireUuid('input.customerId', input.customerId);
   const subject = requireText('input.subject', input.subject);
   const description = optionalText('input.description', input.description, 10000);
-  const priority = requireOneOf('input.priority', input.priority ?? 'NORMAL', TICKET_PRIORITIES);
+  const priority = input.priority ?? 'NORMAL';
   const contactId = optionalUuid('input.contactId', input.contactId);
-  const channel = optionalChannel('input.channel', input.channel);
+  const channel = input.channel ?? null;
   const category = optionalCategory('input.category', input.category);
   const assigneeId = optionalUuid('input.assigneeId', input.assigneeId);
   const teamId = optionalUuid('input.teamId', input.teamId);
@@ -114,13 +109,13 @@ export async function changeTicketStatus(
   em: SqlEntityManager,
   principal: Principal | null,
   id: string,
-  status: string,
+  status: TicketStatus,
   note: string | null | undefined,
   meta: EventMetadata,
 ): Promise<ITicket> {
   const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
-  const to = requireOneOf('status', status, TICKET_STATUSES);
+  const to = status;
   const text = optionalText('note', note, 2000);
   return moveStatus(em, principal, access, ticketId, to, text, 'status', meta);
 }
@@ -210,9 +205,9 @@ export interface UpdateTicketInput {
   id: string;
   subject?: string | null;
   description?: string | null;
-  priority?: string | null;
+  priority?: TicketPriority | null;
   category?: string | null;
-  channel?: string | null;
+  channel?: TicketChannel | null;
 }
 
 /**
@@ -231,10 +226,10 @@ export async function updateTicket(em: SqlEntityManager, principal: Principal | 
   if (input.description !== undefined) changes.description = optionalText('input.description', input.description, 10000);
   if (input.priority !== undefined) {
     if (input.priority === null) throw badInput('input.priority', 'input.priority cannot be cleared', 'REQUIRED');
-    changes.priority = requireOneOf('input.priority', input.priority, TICKET_PRIORITIES);
+    changes.priority = input.priority;
   }
   if (input.category !== undefined) changes.category = optionalCategory('input.category', input.category);
-  if (input.channel !== undefined) changes.channel = optionalChannel('input.channel', input.channel);
+  if (input.channel !== undefined) changes.channel = input.channel ?? null;
   return transition(
     em,
     (tx) => findVisible(tx, principal, access, ticketId, 'input.id'),
@@ -281,11 +276,11 @@ async function findVisible(em: SqlEntityManager, principal: Principal | null, ac
 
 export interface TicketFilter {
   customerId?: string | null;
-  status?: string | null;
-  priority?: string | null;
+  status?: TicketStatus | null;
+  priority?: TicketPriority | null;
   assigneeId?: string | null;
   teamId?: string | null;
-  channel?: string | null;
+  channel?: TicketChannel | null;
   category?: string | null;
 }
 
@@ -303,11 +298,11 @@ export async function listTickets(
   const access = readAccess(ticketPolicy, principal, 'tickets');
   const qb = ticketQuery(em, principal, access);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.status) qb.andWhere({ status: requireOneOf('filter.status', filter.status, TICKET_STATUSES) });
-  if (filter?.priority) qb.andWhere({ priority: requireOneOf('filter.priority', filter.priority, TICKET_PRIORITIES) });
+  if (filter?.status) qb.andWhere({ status: filter.status });
+  if (filter?.priority) qb.andWhere({ priority: filter.priority });
   if (filter?.assigneeId) qb.andWhere({ assigneeId: requireUuid('filter.assigneeId', filter.assigneeId) });
   if (filter?.teamId) qb.andWhere({ teamId: requireUuid('filter.teamId', filter.teamId) });
-  if (filter?.channel) qb.andWhere({ channel: requireOneOf('filter.channel', filter.channel, TICKET_CHANNELS) });
+  if (filter?.channel) qb.andWhere({ channel: filter.channel });
   if (filter?.category) {
     const category = optionalCategory('filter.category', filter.category);
     if (category) qb.andWhere({ category });

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { subgraphCodegen } from '@rapport/subgraph-kit/codegen';
+
+// `npm run codegen` writes src/generated/types.ts and graphql.ts: the types and resolver types of the inventory SDL. Mappers
+// name what resolvers return for a type (paths relative to src/generated).
+export default subgraphCodegen({
+  service: 'inventory',
+  srcDir: fileURLToPath(new URL('./src', import.meta.url)),
+  mappers: {
+    AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
+    Product: '../modules/product/product.entity.js#IProduct',
+    SalesOrder: '{ id: string }',
+    Shipment: '../modules/shipment/shipment.entity.js#IShipment',
+  },
+});

@@ -1,0 +1,364 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 timestamp in UTC, e.g. 2026-11-23T10:15:00.000Z. */
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: string; output: string; }
+};
+
+/** Kinds of recorded change. */
+export type AuditAction =
+  /** The record was created. */
+  | 'CREATE'
+  /** The record was deleted (softly: it can be restored). */
+  | 'DELETE'
+  /** A deleted record was restored. */
+  | 'RESTORE'
+  /** Fields of the record changed. */
+  | 'UPDATE';
+
+/** One recorded change to a record: who made it, when, and which fields changed from what to what. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What kind of change it was. */
+  action: AuditAction;
+  /** The user who made it; null when the system made it while handling another service's event. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** When the change was made. */
+  at: Scalars['DateTime']['output'];
+  /** Each changed field with its value before and after. */
+  changes: Array<FieldChange>;
+  /** The request (x-request-id) that caused it. */
+  requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a new product needs. */
+export type CreateProductInput = {
+  /** Price of one unit; not negative. */
+  listPrice: MoneyInput;
+  /** Display name (1–200 characters). */
+  name: Scalars['String']['input'];
+  /** Unique code (1–64 characters: letters, digits, . _ - /); stored upper-case; CONFLICT when taken. */
+  sku: Scalars['String']['input'];
+  /** Unit of measure (1–20 characters); defaults to pcs. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A company or a person the business sells to, supports and bills. Owned by the customers
+ * subgraph; every other subgraph adds the fields it owns (open tickets, deals, orders, receivables).
+ */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+};
+
+/** An event a consumer sent to its dead-letter topic. */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  /** When it was dead-lettered. */
+  at: Scalars['DateTime']['output'];
+  /** How many times it was tried. */
+  attempts: Scalars['Int']['output'];
+  /** The event's id; null when the message was not a CloudEvent. */
+  eventId?: Maybe<Scalars['String']['output']>;
+  /** Why it was not retried further. */
+  kind: EventFailureKind;
+  /** Its offset there. */
+  offset: Scalars['String']['output'];
+  /** The partition it was read from. */
+  partition: Scalars['Int']['output'];
+  /** The error that sent it to the dead-letter topic. */
+  reason: Scalars['String']['output'];
+  /** The topic it was read from. */
+  topic: Scalars['String']['output'];
+  /** The event's type; null when the message was not a CloudEvent. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** How far the delivery of a sales order has come, across its shipments. */
+export type Delivery = {
+  __typename?: 'Delivery';
+  /** The order's shipments, oldest first. */
+  shipments: Array<Shipment>;
+  /** NOT_PLANNED while no shipment exists yet, else the furthest status any of its shipments reached. */
+  status: DeliveryStatus;
+};
+
+/** The delivery state of a sales order. */
+export type DeliveryStatus =
+  /** Goods have reached the customer. */
+  | 'DELIVERED'
+  /** No shipping notice has been raised yet. */
+  | 'NOT_PLANNED'
+  /** A shipping notice is raised; nothing has left the warehouse. */
+  | 'PLANNED'
+  /** Goods are on their way. */
+  | 'SHIPPED';
+
+/** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
+export type EventBusStatus = {
+  __typename?: 'EventBusStatus';
+  /** The service's consumer group; null when the service consumes no events. */
+  consumer?: Maybe<EventConsumerStatus>;
+  /** Whether the service is connected to Kafka at all (false when it runs without brokers). */
+  kafkaEnabled: Scalars['Boolean']['output'];
+  /** When the oldest of them was written; null when none waits. */
+  outboxOldestPendingAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Events written to the outbox and not yet relayed to Kafka. */
+  outboxPending: Scalars['Int']['output'];
+  /** The service, e.g. sales. */
+  service: Scalars['String']['output'];
+};
+
+/** One consumer group: what it dead-lettered, what it is waiting out, how far behind it is. */
+export type EventConsumerStatus = {
+  __typename?: 'EventConsumerStatus';
+  /** The dead-letter topic its failed events go to; `npm run replay-dlq -- --group <group>` re-publishes them. */
+  deadLetterTopic: Scalars['String']['output'];
+  /** Events this process dead-lettered since it started. */
+  deadLetteredSinceStart: Scalars['Int']['output'];
+  /** Events in the dead-letter topic, replayed ones included; null when Kafka did not answer in time. */
+  deadLettersInTopic?: Maybe<Scalars['Int']['output']>;
+  /** The group's name (the service's), without the topic namespace. */
+  group: Scalars['String']['output'];
+  /** Messages not yet consumed, per topic; null when Kafka did not answer in time. */
+  lag?: Maybe<Array<TopicLag>>;
+  /** The latest of those, newest first (at most 20). */
+  recentDeadLetters: Array<DeadLetter>;
+  /** Retries after transient failures (database or broker away) since the process started. */
+  transientRetries: Scalars['Int']['output'];
+  /** The transient failure it is waiting out; null when none. */
+  waitingOutReason?: Maybe<Scalars['String']['output']>;
+  /** Since when the consumer has been waiting out a transient failure; null when it is not. */
+  waitingOutSince?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Why an event was dead-lettered. */
+export type EventFailureKind =
+  /** The event itself cannot be applied: its payload breaks its contract, or the handler refused it. */
+  | 'EVENT'
+  /** An unexpected error that kept failing for every attempt of the retry policy. */
+  | 'UNKNOWN';
+
+/** One field's value before and after a change, as JSON text. */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The field's name. */
+  field: Scalars['String']['output'];
+  /** The value before, as JSON; null when there was none. */
+  from?: Maybe<Scalars['String']['output']>;
+  /** The value after, as JSON; null when there is none. */
+  to?: Maybe<Scalars['String']['output']>;
+};
+
+/** An amount of money: a decimal string and an ISO 4217 currency code; never a float. */
+export type Money = {
+  __typename?: 'Money';
+  /** Decimal string with up to four decimals, e.g. "1250.50". */
+  amount: Scalars['String']['output'];
+  /** ISO 4217 currency code, e.g. EUR. */
+  currency: Scalars['String']['output'];
+};
+
+/** An amount of money as input: a decimal string and an ISO 4217 code. */
+export type MoneyInput = {
+  /** Decimal string, e.g. "1250.50". */
+  amount: Scalars['String']['input'];
+  /** ISO 4217 currency code, e.g. EUR. */
+  currency: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a product; CONFLICT naming input.sku when the SKU is taken. */
+  createProduct: Product;
+  /** Deletes a product softly: it disappears from the catalogue, lookups and references (orders keep its id) and can be restored; its SKU stays taken. CONFLICT when deleted already. */
+  deleteProduct: Product;
+  /** Records that a shipped shipment reached the customer (CONFLICT unless it is SHIPPED). */
+  markDelivered: Shipment;
+  /** Records that a planned shipment left with the courier (CONFLICT unless it is PLANNED). */
+  markShipped: Shipment;
+  /** Restores a deleted product to the catalogue (admins, directors, the warehouse; FORBIDDEN for others, CONFLICT when it is not deleted). */
+  restoreProduct: Product;
+};
+
+
+export type MutationCreateProductArgs = {
+  input: CreateProductInput;
+};
+
+
+export type MutationDeleteProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkDeliveredArgs = {
+  shipmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkShippedArgs = {
+  shipmentId: Scalars['ID']['input'];
+  trackingNumber: Scalars['String']['input'];
+};
+
+
+export type MutationRestoreProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Where a page of a list ends, for keyset pagination. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor to pass as `after` for the next page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
+export type Product = {
+  __typename?: 'Product';
+  /** When the product was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the product was deleted from the catalogue; null unless deleted (only deleteProduct answers with a deleted one). */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every recorded change to this product, newest first; visible to whoever may see the product. */
+  history: Array<AuditEntry>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Price of one unit before any discount. */
+  listPrice: Money;
+  /** Display name, e.g. "Centrifugal pump 200 l/min". */
+  name: Scalars['String']['output'];
+  /** Stock keeping unit: the product's unique code, upper-case, e.g. PUMP-200. */
+  sku: Scalars['String']['output'];
+  /** Unit of measure the product is counted in, e.g. pcs, kg, m. */
+  unit: Scalars['String']['output'];
+};
+
+
+/** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
+export type ProductHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of products, ordered by name. */
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  /** The products on this page with their cursors. */
+  edges: Array<ProductEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One product in a page. */
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  /** Opaque cursor of this product. */
+  cursor: Scalars['String']['output'];
+  /** The product. */
+  node: Product;
+};
+
+/** Narrows a product list; all given criteria must hold. */
+export type ProductFilter = {
+  /** Case-insensitive substring of the name or the SKU. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The inventory service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
+  inventoryEventBus: EventBusStatus;
+  /** One product by id; NOT_FOUND when no such product exists or it was deleted. */
+  product: Product;
+  /** Products ordered by name, filtered, paged by cursor (`first` at most 100). */
+  products: ProductConnection;
+  /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
+  shipment: Shipment;
+};
+
+
+export type QueryProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryShipmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
+export type SalesOrder = {
+  __typename?: 'SalesOrder';
+  /** How far the order's delivery has come, with its shipments: only those the caller may see (NOT_PLANNED with none for a role that sees no shipments). */
+  delivery: Delivery;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+};
+
+/** A shipping notice: the goods of one sales order to be sent to the customer, tracked until delivered. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  /** The customer the goods go to. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
+  customer?: Maybe<Customer>;
+  /** When the customer received the goods; null until delivered. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every recorded change to this shipment (planned, shipped, delivered), newest first; visible to whoever may see the shipment. */
+  history: Array<AuditEntry>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The sales order the shipment fulfils, resolved by the sales subgraph; null when the caller may not see it (so one such reference never blanks a list). */
+  order?: Maybe<SalesOrder>;
+  /** The id of the sales order the shipment fulfils. */
+  orderId: Scalars['ID']['output'];
+  /** When the shipping notice was raised. */
+  plannedAt: Scalars['DateTime']['output'];
+  /** When the goods left the warehouse; null until shipped. */
+  shippedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How far the shipment has come. */
+  status: ShipmentStatus;
+  /** The courier's tracking number; null until shipped. */
+  trackingNumber?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A shipping notice: the goods of one sales order to be sent to the customer, tracked until delivered. */
+export type ShipmentHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How far a shipment has come; it only moves forward. */
+export type ShipmentStatus =
+  /** Received by the customer. */
+  | 'DELIVERED'
+  /** The shipping notice is raised; the goods are still in the warehouse. */
+  | 'PLANNED'
+  /** Handed to the courier. */
+  | 'SHIPPED';
+
+/** How many messages of one topic a consumer group has not consumed yet. */
+export type TopicLag = {
+  __typename?: 'TopicLag';
+  /** Messages behind the end of the topic, over all partitions. */
+  lag: Scalars['Int']['output'];
+  /** The topic, namespaced. */
+  topic: Scalars['String']['output'];
+};

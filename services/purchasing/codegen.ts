@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { subgraphCodegen } from '@rapport/subgraph-kit/codegen';
+
+// `npm run codegen` writes src/generated/types.ts and graphql.ts: the types and resolver types of the purchasing SDL. Mappers
+// name what resolvers return for a type (paths relative to src/generated).
+export default subgraphCodegen({
+  service: 'purchasing',
+  srcDir: fileURLToPath(new URL('./src', import.meta.url)),
+  mappers: {
+    AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
+    Supplier: '../modules/supplier/supplier.entity.js#ISupplier',
+  },
+});

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { subgraphCodegen } from '@rapport/subgraph-kit/codegen';
+
+// `npm run codegen` writes src/generated/types.ts and graphql.ts: the types and resolver types of the sales SDL. Mappers
+// name what resolvers return for a type (paths relative to src/generated).
+export default subgraphCodegen({
+  service: 'sales',
+  srcDir: fileURLToPath(new URL('./src', import.meta.url)),
+  mappers: {
+    AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
+    Customer: '{ id: string }',
+    Opportunity: '../modules/opportunity/opportunity.entity.js#IOpportunity',
+    PipelineStage: '../modules/pipeline/pipeline-stage.entity.js#IPipelineStage',
+    SalesOrder: '../modules/order/order.entity.js#ISalesOrder',
+    SalesOrderLine: '../modules/order/order.entity.js#ISalesOrderLine',
+  },
+});
