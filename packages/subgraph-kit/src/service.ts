@@ -38,7 +38,7 @@ import { createLogger } from './logger.js';
 import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
 import { createOrm, migrate } from './orm.js';
 import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
-import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
+import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_ACCESS_SOURCE_EVENTS, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
 import type { ResolverMap } from './merge.js';
 import { buildSchema } from './schema.js';
 import { loadSdl } from './sdl.js';
@@ -95,9 +95,11 @@ export interface SubgraphDefinition<TLoaders> {
   onStart?: (orm: MikroORM) => Promise<void>;
   /**
    * Keeps the `customer_access` read model (who owns and who may see each customer) from the
-   * customers service's events, for subgraphs whose records belong to customers.
+   * customers service's events, for subgraphs whose records belong to customers. `'source'` for the
+   * customers service itself, which writes it in the transactions that publish those events and so
+   * skips `CUSTOMER_ACCESS_SOURCE_EVENTS` when its consumer sees them again.
    */
-  customerAccess?: boolean;
+  customerAccess?: boolean | 'source';
 }
 
 export interface SubgraphRuntimeConfig {
@@ -279,7 +281,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       });
       relay.start();
       // Changes made while handling an event are audited as caused by the event's actor and request.
-      const handlers = [...accessRevocationHandlers(revocations), ...(definition.customerAccess ? customerAccessHandlers : []), ...(definition.handlers ?? [])].map((h) => ({
+      const handlers = [...accessRevocationHandlers(revocations), ...(definition.customerAccess ? customerAccessHandlers.filter((h) => !(definition.customerAccess === 'source' && CUSTOMER_ACCESS_SOURCE_EVENTS.includes(h.type))) : []), ...(definition.handlers ?? [])].map((h) => ({
         ...h,
         // The flush happens inside the scope (still inside the inbox transaction), so the audit sees the actor.
         run: (event: CloudEvent, em: SqlEntityManager) =>

@@ -220,6 +220,14 @@ export class CustomerDeletionMigration extends Migration {
 
 export const CUSTOMER_DELETION_MIGRATION = { name: 'Migration00000000000004_customer_deletion', class: CustomerDeletionMigration };
 
+/**
+ * The events whose effect on `customer_access` the customers service writes itself, in the
+ * transaction that publishes them: it must not apply them again when its own consumer sees them, as
+ * a late one would undo a newer change until the next event arrived (an unshared user saw the
+ * customer again).
+ */
+export const CUSTOMER_ACCESS_SOURCE_EVENTS: readonly string[] = [CustomerCreatedV1.type, CustomerTransferredV1.type, CustomerSharedV1.type, CustomerUnsharedV1.type];
+
 /** Keeps `customer_access` (and `customer_merge`, `customer_deletion`) in step with the customers service: creation, transfer, sharing, merging, deletion and restoration. */
 export const customerAccessHandlers = [
   on(CustomerCreatedV1, async (data, _event, em) => {

@@ -46,7 +46,8 @@ export function createCustomersService(config: SubgraphRuntimeConfig & { documen
       entities: [Customer, Contact, Address, Activity, TimelineEntry, Lead, ImportJob, Document],
       migrations,
       handlers: [...timelineHandlers, ...ownerTeamHandlers],
-      customerAccess: true,
+      // It writes customer_access itself, with each change; see CUSTOMER_ACCESS_SOURCE_EVENTS.
+      customerAccess: 'source',
       createLoaders,
       handle: documentRoutes(new LocalDiskStorage(documents.dir), documents),
     },
