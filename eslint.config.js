@@ -64,5 +64,13 @@ export default defineConfig(
   {
     files: ['**/*.test.ts', '**/test/**/*.ts'],
     extends: [vitest.configs.recommended],
+    rules: {
+      // vitest's expect(value, message): the message names the case that failed.
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
+      // Helpers named expect… (expectUnauthenticated, expectForbidden) assert.
+      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
+      // A fixture built in a hook checks its own steps, so a broken setup fails there and says why.
+      'vitest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['beforeAll', 'beforeEach', 'afterEach', 'afterAll'] }],
+    },
   },
 );

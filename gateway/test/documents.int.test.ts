@@ -23,7 +23,7 @@ async function upload(token: string | null, customerId: string, params: Record<s
     headers: { 'content-type': 'application/pdf', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
   return { status: response.status, headers: response.headers, json: (await response.json()) as Uploaded & ErrorBody };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM, type SqlEntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { createEvent } from '@rapport/contracts';
 import {
   brokerAddress,
@@ -45,10 +45,10 @@ const prefix = testTopicPrefix();
 const proxies: TcpProxy[] = [];
 const stops: (() => Promise<unknown>)[] = [];
 
-const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute(query, params) as Promise<T[]>;
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute<T[]>(query, params);
 
 async function writeNote(text: string): Promise<string> {
-  const em = orm.em.fork() as SqlEntityManager;
+  const em = orm.em.fork();
   const noteId = randomUUID();
   publish(em, NoteWrittenV1, noteId, { noteId, text });
   await em.flush();

@@ -86,7 +86,7 @@ export function createEvent<TType extends string, TSchema extends z.ZodType>(
     time: (meta.time ?? new Date()).toISOString(),
     subject,
     datacontenttype: 'application/json',
-    data: definition.schema.parse(data) as z.infer<TSchema>,
+    data: definition.schema.parse(data),
     correlationid: meta.correlationId ?? id,
     causationid: meta.causationId ?? null,
     actor: meta.actor ?? null,
@@ -96,7 +96,7 @@ export function createEvent<TType extends string, TSchema extends z.ZodType>(
 
 /** Parses an envelope from the wire; throws when it is not a CloudEvent. */
 export function parseEnvelope(raw: string): CloudEvent {
-  return cloudEventSchema.parse(JSON.parse(raw)) as CloudEvent;
+  return cloudEventSchema.parse(JSON.parse(raw));
 }
 
 /** Parses an envelope's data against its definition. */
@@ -105,5 +105,5 @@ export function parseData<TType extends string, TSchema extends z.ZodType>(
   event: CloudEvent,
 ): z.infer<TSchema> {
   if (event.type !== definition.type) throw new Error(`expected ${definition.type}, got ${event.type}`);
-  return definition.schema.parse(event.data) as z.infer<TSchema>;
+  return definition.schema.parse(event.data);
 }

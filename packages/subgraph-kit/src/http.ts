@@ -69,7 +69,7 @@ function graphqlParams(method: string, body: unknown, search: URLSearchParams): 
     }
     return { query, variables, operationName: search.get('operationName') };
   }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphQLParams) : null;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body) : null;
 }
 
 /** The response for a request the guard refused. */

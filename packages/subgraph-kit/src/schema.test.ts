@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import { mergeResolvers } from './merge.js';
 import { buildSchema } from './schema.js';
 import { DateTimeScalar } from './scalars.js';
@@ -20,8 +21,9 @@ describe('mergeResolvers', () => {
 });
 
 // The schema comes from @apollo/subgraph, which requires graphql-js as CommonJS; under vitest an
-// `import` would load its ES module build, a second copy that refuses that schema.
-const { execute, parse, Kind } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+// `import` would load its ES module build, a second copy that refuses that schema (the type-only
+// import above is erased).
+const { execute, parse, Kind } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 
 const SDL = `
 scalar DateTime

@@ -233,13 +233,13 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await definition.onStart?.(orm);
     const revocationOrm = orm;
-    await loadRevocations(revocationOrm.em.fork() as SqlEntityManager, revocations);
+    await loadRevocations(revocationOrm.em.fork(), revocations);
     revocationTimer = setInterval(() => {
-      loadRevocations(revocationOrm.em.fork() as SqlEntityManager, revocations).catch((error: unknown) => logger.warn({ err: error }, 'reloading revoked tokens failed'));
+      loadRevocations(revocationOrm.em.fork(), revocations).catch((error: unknown) => logger.warn({ err: error }, 'reloading revoked tokens failed'));
     }, config.revocationRefreshMs ?? 1000);
     revocationTimer.unref();
     const purgeOrm = orm;
-    idempotencyPurge = startIdempotencyPurge(() => purgeOrm.em.fork() as SqlEntityManager, logger);
+    idempotencyPurge = startIdempotencyPurge(() => purgeOrm.em.fork(), logger);
 
     if (config.kafkaBrokers.length > 0) {
       const client = {
@@ -341,7 +341,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       apollo,
       logger,
       context: async (req: IncomingMessage, requestId: string) => {
-        const em = startedOrm.em.fork() as SqlEntityManager;
+        const em = startedOrm.em.fork();
         const { principal, authError } = await authenticate(req, verifier);
         const scope = actingScope.getStore();
         if (scope) scope.actorId = principal?.userId ?? null;

@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { isAppError, requireUuid } from '@rapport/errors';
 import { loadConfig } from './config.js';
@@ -61,7 +60,7 @@ const started = Date.now();
 try {
   const content = await readFile(file);
   const report = await importCustomers(
-    service.orm.em.fork() as SqlEntityManager,
+    service.orm.em.fork(),
     principal,
     {
       format,

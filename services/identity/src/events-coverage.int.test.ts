@@ -24,6 +24,7 @@ const coverage: EventCoverage = {
 let userId = '';
 let teamId = '';
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
+/* eslint-disable vitest/no-standalone-expect -- describeEventCoverage runs each case's check inside its own test */
 const cases: Record<string, MutationCaseEntry> = {
   createUser: {
     run: async (call) => {
@@ -114,6 +115,7 @@ const cases: Record<string, MutationCaseEntry> = {
   },
   resetPassword: { unchanged: 'writes the hash and lock reset with nativeUpdate (secrets, not audited) and revokes refresh tokens (sessions)' },
 };
+/* eslint-enable vitest/no-standalone-expect */
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('identity', createIdentityService);

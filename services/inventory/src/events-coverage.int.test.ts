@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import {
   startTestSubgraph,
   type EventCoverage,
@@ -25,7 +24,7 @@ const createProduct = async (sku: string): Promise<string> =>
 
 /** A shipping notice as the order-confirmed consumer raises it (its own event is not the case under test). */
 async function plannedShipment(): Promise<{ id: string; orderId: string; customerId: string }> {
-  const em = subgraph.service.orm.em.fork() as SqlEntityManager;
+  const em = subgraph.service.orm.em.fork();
   const shipment = planShipment(em, { orderId: randomUUID(), customerId: randomUUID() }, {});
   await em.flush();
   return { id: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId };

@@ -57,7 +57,7 @@ const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
  * and no NUL byte in text.
  */
 export function matchesSignature(type: DocumentContentType, head: Buffer): boolean {
-  switch (DOCUMENT_CONTENT_TYPES[type] as Signature) {
+  switch (DOCUMENT_CONTENT_TYPES[type]) {
     case 'pdf':
       return startsWith(head, ascii('%PDF-'));
     case 'png':

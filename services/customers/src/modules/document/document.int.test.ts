@@ -51,7 +51,7 @@ async function upload(
     headers,
     body,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
   return { status: response.status, json: (await response.json()) as DocumentBody & ErrorBody };
 }
 
@@ -311,7 +311,7 @@ describe('customer documents over HTTP', () => {
       body,
       duplex: 'half',
       signal: abort.signal,
-    } as RequestInit);
+    });
     const settled = request.then(
       () => 'answered',
       () => 'aborted',

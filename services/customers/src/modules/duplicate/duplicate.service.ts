@@ -259,8 +259,8 @@ export async function mergeCustomers(em: SqlEntityManager, principal: Principal 
 
     const survivorAccess = await tx.findOne(CustomerAccess, { customerId: survivorId });
     const mergedAccess = await tx.findOne(CustomerAccess, { customerId: mergedId });
-    const before = (survivorAccess?.sharedWith as string[] | undefined) ?? [];
-    const added = ((mergedAccess?.sharedWith as string[] | undefined) ?? []).filter((userId) => !before.includes(userId));
+    const before = (survivorAccess?.sharedWith) ?? [];
+    const added = ((mergedAccess?.sharedWith) ?? []).filter((userId) => !before.includes(userId));
     if (survivorAccess) survivorAccess.sharedWith = [...before, ...added];
     else tx.create(CustomerAccess, { customerId: survivorId, ownerId: survivor.ownerId ?? null, teamId: survivor.teamId ?? null, sharedWith: added });
     // Other subgraphs keep their own copy of who sees the survivor.

@@ -439,7 +439,7 @@ export async function importCustomers(
           previousTargets = new Set(plan.merges.map((m) => m.target));
           const current = (async () => {
             try {
-              await em.fork().transactional((tem) => importer.write(tem as SqlEntityManager, plan, overlaps ? () => before : undefined));
+              await em.fork().transactional((tem) => importer.write(tem, plan, overlaps ? () => before : undefined));
               importer.written(plan);
               add(plan, batch.length);
             } catch (error) {

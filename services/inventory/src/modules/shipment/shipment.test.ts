@@ -14,7 +14,7 @@ const shipmentFactory = (overrides: Partial<IShipment> = {}): IShipment =>
     createdAt: new Date('2026-11-23T10:00:00Z'),
     updatedAt: new Date('2026-11-23T10:00:00Z'),
     ...overrides,
-  }) as IShipment;
+  });
 
 const errorOf = (fn: () => unknown): { category?: string; field?: string } | undefined => {
   try {
