@@ -57,7 +57,12 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: SERVICES.map((name) => ({ group: [`@rapport/${name}`, `@rapport/${name}/*`], message: `packages/ hold what every service uses, never one service's code (${name}).` })) },
+        {
+          patterns: SERVICES.map((name) => ({
+            group: [`@rapport/${name}`, `@rapport/${name}/*`],
+            message: `packages/ hold what every service uses, never one service's code (${name}).`,
+          })),
+        },
       ],
     },
   },

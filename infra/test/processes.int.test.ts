@@ -78,8 +78,6 @@ describe('waitForHttpOk', () => {
     const port = await freePort();
     const p = await run('crasher', `console.error('cannot connect to the database'); process.exit(3)`);
 
-    await expect(waitForHttpOk(`http://127.0.0.1:${port}/ready`, { timeoutMs: 10_000, process: p })).rejects.toThrow(
-      /crasher exited \(code 3\).*cannot connect to the database/s,
-    );
+    await expect(waitForHttpOk(`http://127.0.0.1:${port}/ready`, { timeoutMs: 10_000, process: p })).rejects.toThrow(/crasher exited \(code 3\).*cannot connect to the database/s);
   });
 });

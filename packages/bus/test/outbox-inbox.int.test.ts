@@ -159,8 +159,7 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     await reader.subscribe({ topic: dlq, fromBeginning: true });
     const headers = await new Promise<Record<string, string>>((resolve) => {
       void reader.run({
-        eachMessage: async ({ message }) =>
-          resolve(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
+        eachMessage: async ({ message }) => resolve(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
       });
     });
     await reader.disconnect();

@@ -51,10 +51,7 @@ export interface EventDefinition<TType extends string, TSchema extends z.ZodType
 export type EventData<D> = D extends EventDefinition<string, infer S> ? z.infer<S> : never;
 
 /** Declares a versioned event type; the topic and producing service follow from its name. */
-export function defineEvent<TType extends string, TSchema extends z.ZodType>(
-  type: TType,
-  schema: TSchema,
-): EventDefinition<TType, TSchema> {
+export function defineEvent<TType extends string, TSchema extends z.ZodType>(type: TType, schema: TSchema): EventDefinition<TType, TSchema> {
   const match = /^([a-z]+)\.([a-z-]+)\.([a-z-]+)\.v(\d+)$/.exec(type);
   if (!match) throw new Error(`event type "${type}" must read <service>.<aggregate>.<verb>.v<N>`);
   const [, service = '', aggregate = ''] = match;
@@ -100,10 +97,7 @@ export function parseEnvelope(raw: string): CloudEvent {
 }
 
 /** Parses an envelope's data against its definition. */
-export function parseData<TType extends string, TSchema extends z.ZodType>(
-  definition: EventDefinition<TType, TSchema>,
-  event: CloudEvent,
-): z.infer<TSchema> {
+export function parseData<TType extends string, TSchema extends z.ZodType>(definition: EventDefinition<TType, TSchema>, event: CloudEvent): z.infer<TSchema> {
   if (event.type !== definition.type) throw new Error(`expected ${definition.type}, got ${event.type}`);
   return definition.schema.parse(event.data);
 }

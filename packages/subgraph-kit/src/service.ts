@@ -362,7 +362,9 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       ready: () => ready(),
       metrics: () => renderMetrics(operations()),
       ...(definition.routes ? { routes: definition.routes } : {}),
-      ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier, requestId }) } : {}),
+      ...(handle
+        ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier, requestId }) }
+        : {}),
     });
     url = await listen(server, config.port, config.host);
     logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  startTestSubgraph,
-  type EventCoverage,
-  type MutationCaseEntry,
-  type TestSubgraph,
-} from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createIdentityService } from './create-identity-service.js';
@@ -109,7 +104,11 @@ const cases: Record<string, MutationCaseEntry> = {
     run: async (call) => {
       const { id, email } = await createUserWithPassword(subgraph);
       await signIn(subgraph, email);
-      await call('mutation($input: ChangePasswordInput!) { changePassword(input: $input) }', { input: { currentPassword: PASSWORD, newPassword: 'another long password' } }, { userId: id, role: 'SALES_REP', email });
+      await call(
+        'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+        { input: { currentPassword: PASSWORD, newPassword: 'another long password' } },
+        { userId: id, role: 'SALES_REP', email },
+      );
     },
     announces: [],
   },

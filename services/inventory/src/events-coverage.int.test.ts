@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  startTestSubgraph,
-  type EventCoverage,
-  type MutationCaseEntry,
-  type TestSubgraph,
-} from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
@@ -79,7 +74,13 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['inventory.shipment.shipped.v1'],
     check: ([event]) => {
       expect(event).toMatchObject({ topic: 'inventory.shipment', subject: shipment.id });
-      expect(event!.data).toEqual({ shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, trackingNumber: 'TRK-EV-1', shippedAt: expect.any(String) });
+      expect(event!.data).toEqual({
+        shipmentId: shipment.id,
+        orderId: shipment.orderId,
+        customerId: shipment.customerId,
+        trackingNumber: 'TRK-EV-1',
+        shippedAt: expect.any(String),
+      });
     },
   },
   markDelivered: {

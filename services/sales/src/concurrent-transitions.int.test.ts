@@ -50,7 +50,9 @@ describe('concurrent transitions of one sales order', () => {
     const id = await placeOrder();
     const held = await holdRowLock(subgraph.database.url, 'sales_order', id);
     const cancel = subgraph.gql('mutation($id: ID!) { cancelOrder(id: $id) { id status } }', { id });
-    const delivery = subgraph.events.deliver(createEvent(ShipmentDeliveredV1, randomUUID(), { shipmentId: randomUUID(), orderId: id, customerId: randomUUID(), deliveredAt: new Date().toISOString() }));
+    const delivery = subgraph.events.deliver(
+      createEvent(ShipmentDeliveredV1, randomUUID(), { shipmentId: randomUUID(), orderId: id, customerId: randomUUID(), deliveredAt: new Date().toISOString() }),
+    );
     // Both the request and the event handler are now in line behind the held row.
     await held.waitForWaiters(2);
     await held.release();

@@ -41,7 +41,9 @@ export function requireContentType(header: string | undefined): DocumentContentT
     throw new AppError(
       'BAD_USER_INPUT',
       'UNSUPPORTED_MEDIA_TYPE',
-      type ? `contentType ${type} is not accepted for documents; accepted: ${Object.keys(DOCUMENT_CONTENT_TYPES).join(', ')}` : 'contentType is required: send the file with its Content-Type',
+      type
+        ? `contentType ${type} is not accepted for documents; accepted: ${Object.keys(DOCUMENT_CONTENT_TYPES).join(', ')}`
+        : 'contentType is required: send the file with its Content-Type',
       { field: 'contentType' },
     );
   }

@@ -32,7 +32,13 @@ function cellText(value: ExcelJS.CellValue): string {
  * or has no worksheet.
  */
 export async function parseXlsx(data: Buffer): Promise<CsvRecord[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   const records: CsvRecord[] = [];
   let sheets = 0;
   try {
