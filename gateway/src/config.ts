@@ -38,7 +38,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(16),
   GATEWAY_SECRET: z.string().min(16).optional(),
-  GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
   GATEWAY_LEAD_FORM_REDIRECT_URL: z.url().optional(),
   NODE_ENV: z.string().default('development'),
@@ -49,9 +54,10 @@ const schema = z.object({
 /** Reads the gateway's configuration from `env` once, at boot. */
 export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
   const parsed = parseEnv(schema, env);
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map(({ name, port }) => [name, env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? defaultSubgraphUrl(port)]),
-  ) as Record<SubgraphName, string>;
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name, port }) => [name, env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? defaultSubgraphUrl(port)])) as Record<
+    SubgraphName,
+    string
+  >;
   return {
     port: parsed.PORT,
     host: parsed.HOST,

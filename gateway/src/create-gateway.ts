@@ -69,7 +69,6 @@ export interface GatewayContext {
   mutationSteps?: number;
 }
 
-
 /** Tells the client, with `Idempotent-Replayed: true`, that its retried mutation was answered from the first run. */
 const replayedHeader: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {

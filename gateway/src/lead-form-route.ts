@@ -22,8 +22,7 @@ export interface LeadFormRouteOptions {
   logger: Logger;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p></body></html>`;
@@ -46,7 +45,11 @@ export function leadFormRoute(options: LeadFormRouteOptions): HttpHandler {
     const answer = (status: number, errors: FormError[] | null, headers: Record<string, string> = {}): void => {
       if (wantsJson) {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(JSON.stringify(errors ? { errors: errors.map((e) => ({ message: e.message, extensions: { ...e.extensions, field: formField(e.extensions?.field) } })) } : { received: true }));
+        res.end(
+          JSON.stringify(
+            errors ? { errors: errors.map((e) => ({ message: e.message, extensions: { ...e.extensions, field: formField(e.extensions?.field) } })) } : { received: true },
+          ),
+        );
         return;
       }
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
@@ -60,7 +63,9 @@ export function leadFormRoute(options: LeadFormRouteOptions): HttpHandler {
     const isJson = type.startsWith('application/json');
     if (!isJson && !type.startsWith('application/x-www-form-urlencoded')) {
       await discardBody(req, MAX_FORM_BYTES);
-      answer(415, [{ message: 'send the form as application/x-www-form-urlencoded or application/json', extensions: { code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_MEDIA_TYPE' } }]);
+      answer(415, [
+        { message: 'send the form as application/x-www-form-urlencoded or application/json', extensions: { code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_MEDIA_TYPE' } },
+      ]);
       return true;
     }
     let raw: string;

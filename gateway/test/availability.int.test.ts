@@ -86,10 +86,13 @@ describe('the gateway with subgraphs away', () => {
 
   it('is not ready while a subgraph is down or not ready itself, naming it', async () => {
     const base = await startGateway({ customers: closedPort, finance: overloaded });
-    const answer = await waitFor(async () => {
-      const r = await ready(base);
-      return r.status === 503 ? r : undefined;
-    }, { what: 'the gateway to report the missing subgraphs' });
+    const answer = await waitFor(
+      async () => {
+        const r = await ready(base);
+        return r.status === 503 ? r : undefined;
+      },
+      { what: 'the gateway to report the missing subgraphs' },
+    );
     expect(answer.body.checks).toMatchObject({ customers: false, finance: false, identity: true, sales: true });
   });
 

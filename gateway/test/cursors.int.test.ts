@@ -36,8 +36,7 @@ const isConnection = (field: SchemaField): boolean => (namedType(field.type).nam
 /** The arguments a field needs besides `after` (required ones, with harmless values), as variables. */
 function requiredArgs(field: SchemaField): { defs: string; args: string; variables: Record<string, unknown> } {
   const required = field.args.filter((a) => a.name !== 'after' && isRequired(a.type));
-  const typeOf = (ref: SchemaField['type']): string =>
-    ref.kind === 'NON_NULL' ? `${typeOf(ref.ofType!)}!` : ref.kind === 'LIST' ? `[${typeOf(ref.ofType!)}]` : ref.name!;
+  const typeOf = (ref: SchemaField['type']): string => (ref.kind === 'NON_NULL' ? `${typeOf(ref.ofType!)}!` : ref.kind === 'LIST' ? `[${typeOf(ref.ofType!)}]` : ref.name!);
   return {
     defs: required.map((a) => `, $${a.name}: ${typeOf(a.type)}`).join(''),
     args: required.map((a) => `, ${a.name}: $${a.name}`).join(''),
@@ -92,7 +91,10 @@ function targets(): Target[] {
 beforeAll(async () => {
   system = await startTestSystem('cursors-test');
   schema = await introspect(system, system.adminToken);
-  const created = await system.must<{ createCustomer: { id: string } }>(system.adminToken, `mutation { createCustomer(input: { name: "Cursor Probe Ltd", kind: COMPANY }) { id } }`);
+  const created = await system.must<{ createCustomer: { id: string } }>(
+    system.adminToken,
+    `mutation { createCustomer(input: { name: "Cursor Probe Ltd", kind: COMPANY }) { id } }`,
+  );
   records.Customer = created.createCustomer.id;
 }, 180_000);
 
@@ -104,7 +106,9 @@ describe('every connection refuses a cursor it did not issue', () => {
   it('finds the connections in the schema (root and nested)', () => {
     const names = targets().map((t) => t.name);
     // A floor, not the list: the schema drives the probes below, this only proves the walk found them.
-    expect(names).toEqual(expect.arrayContaining(['Query.customers', 'Query.tickets', 'Query.invoices', 'Query.searchCustomers', 'Query.searchArticles', 'Customer.timeline', 'Customer.documents']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Query.customers', 'Query.tickets', 'Query.invoices', 'Query.searchCustomers', 'Query.searchArticles', 'Customer.timeline', 'Customer.documents']),
+    );
     expect(names.length).toBeGreaterThanOrEqual(14);
   });
 
@@ -132,7 +136,9 @@ describe('every connection refuses a cursor it did not issue', () => {
     for (const target of targets()) {
       const first = await system.as(system.adminToken, target.query, { ...target.variables, after: null });
       expect({ list: target.name, errors: first.errors }).toEqual({ list: target.name, errors: undefined });
-      const page = target.path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], first.data) as { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      const page = target.path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], first.data) as {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
       if (!page.pageInfo.endCursor) continue;
       const next = await system.as(system.adminToken, target.query, { ...target.variables, after: page.pageInfo.endCursor });
       expect({ list: target.name, errors: next.errors }).toEqual({ list: target.name, errors: undefined });

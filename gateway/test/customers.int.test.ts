@@ -117,12 +117,21 @@ describe('a rep’s day with customers, through the gateway', () => {
     const addContact = `mutation($i: AddContactInput!) { addContact(input: $i) { id name title emails phones preferredChannel primary } }`;
     anna = (
       await system.must<{ addContact: Contact }>(rep.token, addContact, {
-        i: { customerId: companyId, name: 'Anna Berg', title: 'Head of purchasing', emails: ['Anna@Brightwater.example'], phones: ['+49 30 1234568'], preferredChannel: 'EMAIL', primary: true },
+        i: {
+          customerId: companyId,
+          name: 'Anna Berg',
+          title: 'Head of purchasing',
+          emails: ['Anna@Brightwater.example'],
+          phones: ['+49 30 1234568'],
+          preferredChannel: 'EMAIL',
+          primary: true,
+        },
       })
     ).addContact;
     expect(anna).toMatchObject({ emails: ['anna@brightwater.example'], phones: ['+49 30 1234568'], preferredChannel: 'EMAIL', primary: true });
-    const ben = (await system.must<{ addContact: Contact }>(rep.token, addContact, { i: { customerId: companyId, name: 'Ben Vogel', title: 'Plant manager', preferredChannel: 'PHONE' } }))
-      .addContact;
+    const ben = (
+      await system.must<{ addContact: Contact }>(rep.token, addContact, { i: { customerId: companyId, name: 'Ben Vogel', title: 'Plant manager', preferredChannel: 'PHONE' } })
+    ).addContact;
     expect(ben.primary).toBe(false);
     await system.must(rep.token, `mutation($i: UpdateContactInput!) { updateContact(input: $i) { id } }`, { i: { id: ben.id, primary: true } });
 
@@ -134,7 +143,10 @@ describe('a rep’s day with customers, through the gateway', () => {
     // Lifecycle: PROSPECT → ACTIVE → DORMANT, each step in the history.
     const update = `mutation($i: UpdateCustomerInput!) { updateCustomer(input: $i) { lifecycleState } }`;
     await system.must(rep.token, update, { i: { id: companyId, lifecycleState: 'ACTIVE' } });
-    expect((await system.must<{ updateCustomer: { lifecycleState: string } }>(rep.token, update, { i: { id: companyId, lifecycleState: 'DORMANT', notes: 'Orders every spring' } })).updateCustomer).toEqual({
+    expect(
+      (await system.must<{ updateCustomer: { lifecycleState: string } }>(rep.token, update, { i: { id: companyId, lifecycleState: 'DORMANT', notes: 'Orders every spring' } }))
+        .updateCustomer,
+    ).toEqual({
       lifecycleState: 'DORMANT',
     });
     await system.must(rep.token, update, { i: { id: companyId, lifecycleState: 'ACTIVE' } });
@@ -182,11 +194,18 @@ describe('a rep’s day with customers, through the gateway', () => {
     expect(duplicate.likelyDuplicates[0]).toMatchObject({ customer: { id: companyId, name: 'Brightwater Pumps GmbH' }, reasons: ['SIMILAR_NAME', 'SAME_EMAIL'] });
     expect(duplicate.likelyDuplicates[0]!.score).toBeGreaterThanOrEqual(0.9);
     // Another rep's similar customer is not offered to the rep: they may not see it.
-    othersId = (await system.must<{ createCustomer: { id: string; likelyDuplicates: Candidate[] } }>(otherRep.token, CREATE, { i: { name: 'Brightwater Valves', kind: 'COMPANY', tier: 'A' } }))
-      .createCustomer.id;
-    const otherDup = await system.must<{ customer: { likelyDuplicates: Candidate[] } }>(rep.token, `query($id: ID!) { customer(id: $id) { likelyDuplicates { customer { id } } } }`, {
-      id: duplicateId,
-    });
+    othersId = (
+      await system.must<{ createCustomer: { id: string; likelyDuplicates: Candidate[] } }>(otherRep.token, CREATE, {
+        i: { name: 'Brightwater Valves', kind: 'COMPANY', tier: 'A' },
+      })
+    ).createCustomer.id;
+    const otherDup = await system.must<{ customer: { likelyDuplicates: Candidate[] } }>(
+      rep.token,
+      `query($id: ID!) { customer(id: $id) { likelyDuplicates { customer { id } } } }`,
+      {
+        id: duplicateId,
+      },
+    );
     expect(otherDup.customer.likelyDuplicates.map((c) => c.customer.id)).toEqual([companyId]);
   });
 
@@ -195,7 +214,16 @@ describe('a rep’s day with customers, through the gateway', () => {
     const log = `mutation($i: LogActivityInput!) { logActivity(input: $i) { id kind contact { name } subject outcome nextStep nextStepDue occurredAt plannedFor review { status } createdBy { id } } }`;
     const call = (
       await system.must<{ logActivity: Record<string, unknown> & { id: string } }>(rep.token, log, {
-        i: { customerId: companyId, kind: 'CALL', contactId: anna.id, subject: 'Spring order', occurredAt: callAt, outcome: 'Wants a quote for 20 pumps', nextStep: 'Send quote', nextStepDue: day(1) },
+        i: {
+          customerId: companyId,
+          kind: 'CALL',
+          contactId: anna.id,
+          subject: 'Spring order',
+          occurredAt: callAt,
+          outcome: 'Wants a quote for 20 pumps',
+          nextStep: 'Send quote',
+          nextStepDue: day(1),
+        },
       })
     ).logActivity;
     expect(call).toEqual({
@@ -256,8 +284,11 @@ describe('a rep’s day with customers, through the gateway', () => {
   it('searches by fuzzy text and filters, pages by cursor, and shows a rep only their own customers', async () => {
     const search = `query($q: String!, $f: CustomerFilter, $first: Int, $after: String) { searchCustomers(query: $q, filter: $f, first: $first, after: $after) {
       edges { cursor score node { id name } } pageInfo { hasNextPage endCursor } } }`;
-    type Found = { searchCustomers: { edges: { cursor: string; score: number; node: { id: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-    const ids = async (token: string, q: string, f: Record<string, unknown> | null = null) => (await system.must<Found>(token, search, { q, f, first: 20 })).searchCustomers.edges.map((e) => e.node.id);
+    type Found = {
+      searchCustomers: { edges: { cursor: string; score: number; node: { id: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
+    const ids = async (token: string, q: string, f: Record<string, unknown> | null = null) =>
+      (await system.must<Found>(token, search, { q, f, first: 20 })).searchCustomers.edges.map((e) => e.node.id);
 
     // Typo-tolerant names; the other rep's "Brightwater Valves" is not the rep's to see.
     expect((await ids(rep.token, 'brightwatr pumps')).sort()).toEqual([companyId, duplicateId].sort());
@@ -312,14 +343,19 @@ describe('a rep’s day with customers, through the gateway', () => {
     expect(captured).toMatchObject({ status: 'NEW', owner: { id: rep.id }, source: 'TRADE_SHOW' });
 
     const form = `mutation($i: LeadFormInput!) { submitLeadForm(input: $i) { received } }`;
-    expect(await system.must(null, form, { i: { name: 'Web Visitor', email: 'visitor@web.example', message: 'Send me a catalogue' } })).toEqual({ submitLeadForm: { received: true } });
+    expect(await system.must(null, form, { i: { name: 'Web Visitor', email: 'visitor@web.example', message: 'Send me a catalogue' } })).toEqual({
+      submitLeadForm: { received: true },
+    });
     const bot = await system.as(null, form, { i: { name: 'Bot', email: 'bot@web.example', website: 'http://spam.example' } });
     expect(bot.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.website' });
     const anonymousList = await system.as(null, `{ leads(first: 5) { edges { node { id } } } }`);
     expect(anonymousList.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     type LeadNode = { id: string; name: string; status: string; source: string | null; owner: { id: string } | null };
-    const leads = await system.must<{ leads: { edges: { node: LeadNode }[] } }>(rep.token, `{ leads(filter: { status: NEW }, first: 10) { edges { node { id name status source owner { id } } } } }`);
+    const leads = await system.must<{ leads: { edges: { node: LeadNode }[] } }>(
+      rep.token,
+      `{ leads(filter: { status: NEW }, first: 10) { edges { node { id name status source owner { id } } } } }`,
+    );
     const web = leads.leads.edges.map((e) => e.node).find((l) => l.name === 'Web Visitor');
     expect(web).toMatchObject({ status: 'NEW', source: 'WEBSITE', owner: null });
     expect(leads.leads.edges.map((e) => e.node.id)).toContain(captured.id);
@@ -340,7 +376,15 @@ describe('a rep’s day with customers, through the gateway', () => {
       await system.must<{
         convertLead: {
           status: string;
-          convertedCustomer: { id: string; name: string; kind: string; email: string; source: string; owner: { id: string }; contacts: { name: string; emails: string[]; phones: string[]; primary: boolean }[] };
+          convertedCustomer: {
+            id: string;
+            name: string;
+            kind: string;
+            email: string;
+            source: string;
+            owner: { id: string };
+            contacts: { name: string; emails: string[]; phones: string[]; primary: boolean }[];
+          };
         };
       }>(
         rep.token,
@@ -363,11 +407,9 @@ describe('a rep’s day with customers, through the gateway', () => {
     // Sales opens the opportunity from the conversion event.
     const opportunities = await waitFor(
       async () => {
-        const d = await system.must<{ customer: { openOpportunities: { title: string; amount: { amount: string; currency: string }; stage: { name: string }; customer: { id: string } }[] } }>(
-          rep.token,
-          `query($id: ID!) { customer(id: $id) { openOpportunities { title amount { amount currency } stage { name } customer { id } } } }`,
-          { id: customerId },
-        );
+        const d = await system.must<{
+          customer: { openOpportunities: { title: string; amount: { amount: string; currency: string }; stage: { name: string }; customer: { id: string } }[] };
+        }>(rep.token, `query($id: ID!) { customer(id: $id) { openOpportunities { title amount { amount currency } stage { name } customer { id } } } }`, { id: customerId });
         return d.customer.openOpportunities.length ? d.customer.openOpportunities : undefined;
       },
       { what: 'sales to open the converted lead’s opportunity', timeoutMs: 20000 },
@@ -408,15 +450,29 @@ describe('a rep’s day with customers, through the gateway', () => {
     ];
     const importMutation = `mutation($i: ImportCustomersInput!) { importCustomers(input: $i) {
       status dryRun total processed created merged skipped failed errors { line field reason } } }`;
-    type Report = { status: string; dryRun: boolean; total: number; processed: number; created: number; merged: number; skipped: number; failed: number; errors: { line: number; field: string | null; reason: string }[] };
-    const dry = (await system.must<{ importCustomers: Report }>(rep.token, importMutation, { i: { csv, mapping, dryRun: true, duplicates: 'SKIP', mode: 'PER_ROW' } })).importCustomers;
+    type Report = {
+      status: string;
+      dryRun: boolean;
+      total: number;
+      processed: number;
+      created: number;
+      merged: number;
+      skipped: number;
+      failed: number;
+      errors: { line: number; field: string | null; reason: string }[];
+    };
+    const dry = (await system.must<{ importCustomers: Report }>(rep.token, importMutation, { i: { csv, mapping, dryRun: true, duplicates: 'SKIP', mode: 'PER_ROW' } }))
+      .importCustomers;
     expect(dry).toMatchObject({ status: 'COMPLETED_WITH_ERRORS', dryRun: true, total: 3, processed: 3, created: 1, merged: 0, skipped: 1, failed: 1 });
     expect(dry.errors).toEqual([{ line: 3, field: 'email', reason: expect.stringMatching(/email/i) }]);
     const northwind = `{ customers(filter: { search: "Northwind" }, first: 5) { edges { node { id name email tags owner { id } contacts { name emails primary } addresses { kind city country } } } } }`;
-    type Listed = { customers: { edges: { node: { id: string; name: string; email: string; tags: string[]; owner: { id: string }; contacts: unknown[]; addresses: unknown[] } }[] } };
+    type Listed = {
+      customers: { edges: { node: { id: string; name: string; email: string; tags: string[]; owner: { id: string }; contacts: unknown[]; addresses: unknown[] } }[] };
+    };
     expect((await system.must<Listed>(rep.token, northwind)).customers.edges).toEqual([]);
 
-    const real = (await system.must<{ importCustomers: Report }>(rep.token, importMutation, { i: { csv, mapping, dryRun: false, duplicates: 'SKIP', mode: 'PER_ROW' } })).importCustomers;
+    const real = (await system.must<{ importCustomers: Report }>(rep.token, importMutation, { i: { csv, mapping, dryRun: false, duplicates: 'SKIP', mode: 'PER_ROW' } }))
+      .importCustomers;
     expect(real).toMatchObject({ status: 'COMPLETED_WITH_ERRORS', dryRun: false, total: 3, created: 1, skipped: 1, failed: 1, errors: [{ line: 3, field: 'email' }] });
     const imported = (await system.must<Listed>(rep.token, northwind)).customers.edges.map((e) => e.node);
     expect(imported).toEqual([
@@ -431,7 +487,10 @@ describe('a rep’s day with customers, through the gateway', () => {
       },
     ]);
     // The skipped duplicate left the existing customer as it was.
-    const brightwater = await system.must<{ customers: { edges: { node: { id: string } }[] } }>(rep.token, `{ customers(filter: { search: "brightwater pumps gmbh" }, first: 5) { edges { node { id } } } }`);
+    const brightwater = await system.must<{ customers: { edges: { node: { id: string } }[] } }>(
+      rep.token,
+      `{ customers(filter: { search: "brightwater pumps gmbh" }, first: 5) { edges { node { id } } } }`,
+    );
     expect(brightwater.customers.edges.map((e) => e.node.id)).toEqual([companyId]);
 
     const exported = (await system.must<{ exportCustomers: string }>(rep.token, `{ exportCustomers(filter: { tags: ["food"] }) }`)).exportCustomers;
@@ -439,7 +498,15 @@ describe('a rep’s day with customers, through the gateway', () => {
     const columns = header!.split(',');
     expect(rows).toHaveLength(1);
     const row = Object.fromEntries(rows[0]!.split(',').map((value, i) => [columns[i], value]));
-    expect(row).toMatchObject({ name: 'Northwind Traders', email: 'orders@northwind.example', city: 'Leipzig', country: 'DE', contactName: 'Nora North', contactEmail: 'nora@northwind.example', tags: 'food;export' });
+    expect(row).toMatchObject({
+      name: 'Northwind Traders',
+      email: 'orders@northwind.example',
+      city: 'Leipzig',
+      country: 'DE',
+      contactName: 'Nora North',
+      contactEmail: 'nora@northwind.example',
+      tags: 'food;export',
+    });
     // The rep's export holds none of the other rep's customers.
     const everything = (await system.must<{ exportCustomers: string }>(rep.token, `{ exportCustomers }`)).exportCustomers;
     expect(everything).toContain('Brightwater Pumps GmbH');
@@ -448,8 +515,11 @@ describe('a rep’s day with customers, through the gateway', () => {
 
   it('merges the duplicate into the company: every subgraph re-points its records to the survivor, whose timeline holds both histories, paged by cursor', async () => {
     // Records in every subgraph on the customer about to be merged away.
-    const ticketId = (await system.must<{ openTicket: { id: string } }>(system.adminToken, `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId: duplicateId, subject: 'Seal leaks', priority: 'HIGH' } }))
-      .openTicket.id;
+    const ticketId = (
+      await system.must<{ openTicket: { id: string } }>(system.adminToken, `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, {
+        i: { customerId: duplicateId, subject: 'Seal leaks', priority: 'HIGH' },
+      })
+    ).openTicket.id;
     const opportunityId = (
       await system.must<{ openOpportunity: { id: string } }>(system.adminToken, `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, {
         i: { customerId: duplicateId, title: 'Service contract', amount: { amount: '3600.00', currency: 'EUR' } },
@@ -485,7 +555,12 @@ describe('a rep’s day with customers, through the gateway', () => {
     expect(merged.mergeCustomers).toMatchObject({ id: companyId, industry: 'Food processing', tags: ['export', 'pumps', 'service'] });
 
     // Every subgraph follows the merge event.
-    type Pointers = { ticket: { customer: { id: string } }; opportunity: { customer: { id: string } }; salesOrder: { customer: { id: string } }; invoice: { customer: { id: string } } };
+    type Pointers = {
+      ticket: { customer: { id: string } };
+      opportunity: { customer: { id: string } };
+      salesOrder: { customer: { id: string } };
+      invoice: { customer: { id: string } };
+    };
     const pointers = await waitFor(
       async () => {
         const d = await system.must<Pointers>(
@@ -497,7 +572,12 @@ describe('a rep’s day with customers, through the gateway', () => {
       },
       { what: 'every subgraph to re-point its records to the survivor', timeoutMs: 20000 },
     );
-    expect(pointers).toEqual({ ticket: { customer: { id: companyId } }, opportunity: { customer: { id: companyId } }, salesOrder: { customer: { id: companyId } }, invoice: { customer: { id: companyId } } });
+    expect(pointers).toEqual({
+      ticket: { customer: { id: companyId } },
+      opportunity: { customer: { id: companyId } },
+      salesOrder: { customer: { id: companyId } },
+      invoice: { customer: { id: companyId } },
+    });
     const survivor = await system.must<{ customer: { openTickets: { id: string }[]; openOpportunities: { id: string }[]; openOrders: { id: string }[] } }>(
       rep.token,
       `query($id: ID!) { customer(id: $id) { openTickets { id } openOpportunities { id } openOrders { id } } }`,
@@ -527,15 +607,15 @@ describe('a rep’s day with customers, through the gateway', () => {
     // The survivor's timeline holds both histories, newest first, paged by cursor without overlap.
     const full = await waitForTimeline(
       companyId,
-      [
-        ...duplicateHistory,
-        { kind: 'CUSTOMER_CREATED', subjectId: companyId },
-        { kind: 'ACTIVITY_LOGGED', subjectId: callId },
-        { kind: 'ACTIVITY_LOGGED', subjectId: visitId },
-      ],
+      [...duplicateHistory, { kind: 'CUSTOMER_CREATED', subjectId: companyId }, { kind: 'ACTIVITY_LOGGED', subjectId: callId }, { kind: 'ACTIVITY_LOGGED', subjectId: visitId }],
       'both histories on the survivor’s timeline',
     );
-    expect(full.filter((n) => n.kind === 'ACTIVITY_LOGGED').map((n) => n.summary).sort()).toEqual(['Call logged: Spring order', expect.stringMatching(/^Visit planned for \d{4}-\d{2}-\d{2}: Plant tour$/)].sort());
+    expect(
+      full
+        .filter((n) => n.kind === 'ACTIVITY_LOGGED')
+        .map((n) => n.summary)
+        .sort(),
+    ).toEqual(['Call logged: Spring order', expect.stringMatching(/^Visit planned for \d{4}-\d{2}-\d{2}: Plant tour$/)].sort());
     expect(await timelineOf(duplicateId).then((t) => t.edges)).toEqual([]);
     expect(new Set(full.map((n) => n.sourceService))).toEqual(new Set(['customers', 'support', 'sales', 'inventory', 'finance']));
 
@@ -564,12 +644,17 @@ describe('a rep’s day with customers, through the gateway', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toContain('text/html');
     expect(await ok.text()).toContain('Thank you');
-    const leads = await system.must<{ leads: { edges: { node: { name: string; company: string; email: string; message: string; source: string; status: string; owner: null } }[] } }>(
-      system.adminToken,
-      `{ leads(filter: { status: NEW }, first: 50) { edges { node { name company email message source status owner { id } } } } }`,
-    );
+    const leads = await system.must<{
+      leads: { edges: { node: { name: string; company: string; email: string; message: string; source: string; status: string; owner: null } }[] };
+    }>(system.adminToken, `{ leads(filter: { status: NEW }, first: 50) { edges { node { name company email message source status owner { id } } } } }`);
     expect(leads.leads.edges.map((e) => e.node).find((l) => l.email === 'greta@form.example')).toEqual({
-      name: 'Greta Form', company: 'Form & Söhne', email: 'greta@form.example', message: 'Call me <b>back</b>', source: 'WEBSITE', status: 'NEW', owner: null,
+      name: 'Greta Form',
+      company: 'Form & Söhne',
+      email: 'greta@form.example',
+      message: 'Call me <b>back</b>',
+      source: 'WEBSITE',
+      status: 'NEW',
+      owner: null,
     });
 
     const missing = await post(form({ name: 'No Mail' }), { accept: 'application/json' });

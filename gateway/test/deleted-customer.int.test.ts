@@ -50,8 +50,9 @@ async function attempt(query: string, variables: Record<string, unknown>): Promi
 }
 
 async function newCustomer(name: string): Promise<string> {
-  return (await system.must<{ createCustomer: { id: string } }>(system.adminToken, `mutation($n: String!) { createCustomer(input: { name: $n, kind: COMPANY }) { id } }`, { n: name }))
-    .createCustomer.id;
+  return (
+    await system.must<{ createCustomer: { id: string } }>(system.adminToken, `mutation($n: String!) { createCustomer(input: { name: $n, kind: COMPANY }) { id } }`, { n: name })
+  ).createCustomer.id;
 }
 
 describe('a deleted customer', () => {
@@ -63,10 +64,13 @@ describe('a deleted customer', () => {
 
     await system.must(system.adminToken, `mutation($id: ID!) { deleteCustomer(id: $id) { id } }`, { id: customerId });
     for (const [what, create] of Object.entries(NEW_RECORDS)) {
-      const refused = await waitFor(async () => {
-        const answer = await create(customerId);
-        return answer?.reason === 'CUSTOMER_DELETED' ? answer : undefined;
-      }, { intervalMs: 20, what: `the ${what} to be refused for the deleted customer` });
+      const refused = await waitFor(
+        async () => {
+          const answer = await create(customerId);
+          return answer?.reason === 'CUSTOMER_DELETED' ? answer : undefined;
+        },
+        { intervalMs: 20, what: `the ${what} to be refused for the deleted customer` },
+      );
       expect(refused, what).toEqual({ code: 'CONFLICT', reason: 'CUSTOMER_DELETED' });
     }
     const named = await system.as(system.adminToken, `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Again' } });
@@ -84,8 +88,9 @@ describe('a deleted customer', () => {
     for (const [what, create] of Object.entries(NEW_RECORDS)) {
       await waitFor(async () => ((await create(customerId)) === null ? true : undefined), { what: `a ${what} for the live customer` });
     }
-    const deletedAt = (await system.must<{ deleteCustomer: { deletedAt: string } }>(system.adminToken, `mutation($id: ID!) { deleteCustomer(id: $id) { deletedAt } }`, { id: customerId }))
-      .deleteCustomer.deletedAt;
+    const deletedAt = (
+      await system.must<{ deleteCustomer: { deletedAt: string } }>(system.adminToken, `mutation($id: ID!) { deleteCustomer(id: $id) { deletedAt } }`, { id: customerId })
+    ).deleteCustomer.deletedAt;
     const rep = await system.createUser({ email: 'viewer@deleted.example', role: 'DIRECTOR' });
     const lists = await system.as<Record<string, { edges: { node: { customer: { id: string; name: string; deletedAt: string | null } | null } }[] }>>(
       rep.token,

@@ -16,7 +16,9 @@ afterAll(async () => system?.stop());
 const sorted = (values: Iterable<string | null | undefined>): string[] => [...new Set([...values].filter((v): v is string => typeof v === 'string'))].sort();
 
 async function enumValues(name: string): Promise<string[]> {
-  const data = await system.must<{ __type: { enumValues: { name: string }[] } }>(system.adminToken, `query($name: String!) { __type(name: $name) { enumValues { name } } }`, { name });
+  const data = await system.must<{ __type: { enumValues: { name: string }[] } }>(system.adminToken, `query($name: String!) { __type(name: $name) { enumValues { name } } }`, {
+    name,
+  });
   return sorted(data.__type.enumValues.map((v) => v.name));
 }
 
@@ -61,7 +63,16 @@ describe('the demo data', () => {
     // Drafts are in no list; the support database gives the ids, the gateway their state.
     const ids = await system.subgraphs.support.service.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from article');
     const articles = await Promise.all(
-      ids.map(async ({ id }) => (await system.must<{ article: { status: string; publishedVersion: number | null } }>(system.adminToken, `query($id: ID!) { article(id: $id) { status publishedVersion } }`, { id })).article),
+      ids.map(
+        async ({ id }) =>
+          (
+            await system.must<{ article: { status: string; publishedVersion: number | null } }>(
+              system.adminToken,
+              `query($id: ID!) { article(id: $id) { status publishedVersion } }`,
+              { id },
+            )
+          ).article,
+      ),
     );
     expect(sorted(articles.map((a) => a.status))).toEqual(await enumValues('ArticleStatus'));
     expect(Math.max(...articles.map((a) => a.publishedVersion ?? 0))).toBe(2);

@@ -23,14 +23,15 @@ async function upload(token: string | null, customerId: string, params: Record<s
     headers: { 'content-type': 'application/pdf', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
   return { status: response.status, headers: response.headers, json: (await response.json()) as Uploaded & ErrorBody };
 }
 
 const download = (token: string | null, path: string): Promise<Response> => fetch(`${system.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 async function newCustomer(token: string, name: string): Promise<string> {
-  return (await system.must<{ createCustomer: { id: string } }>(token, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } })).createCustomer.id;
+  return (await system.must<{ createCustomer: { id: string } }>(token, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } }))
+    .createCustomer.id;
 }
 
 /** `total` bytes of a PDF sent in 64 KiB chunks without a Content-Length; `pulled()` says how much the gateway took. */
@@ -61,7 +62,9 @@ describe('customer documents through the gateway', () => {
 
     type View = {
       customer: {
-        documents: { edges: { node: { id: string; kind: string; fileName: string; sizeBytes: number; sha256: string; downloadPath: string; uploadedBy: { displayName: string } } }[] };
+        documents: {
+          edges: { node: { id: string; kind: string; fileName: string; sizeBytes: number; sha256: string; downloadPath: string; uploadedBy: { displayName: string } } }[];
+        };
         timeline: { edges: { node: { kind: string; summary: string } }[] };
       };
     };
@@ -105,7 +108,9 @@ describe('customer documents through the gateway', () => {
     const anonymousDownload = await download(null, json.document.downloadPath);
     expect(anonymousDownload.status).toBe(401);
     expect(((await anonymousDownload.json()) as ErrorBody).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
-    const view = await system.must<{ customer: { documents: { edges: unknown[] } } }>(rep.token, `query($id: ID!) { customer(id: $id) { documents { edges { node { id } } } } }`, { id: customerId });
+    const view = await system.must<{ customer: { documents: { edges: unknown[] } } }>(rep.token, `query($id: ID!) { customer(id: $id) { documents { edges { node { id } } } } }`, {
+      id: customerId,
+    });
     expect(view.customer.documents.edges).toHaveLength(1);
   });
 
@@ -135,9 +140,14 @@ describe('customer documents through the gateway', () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(4 * MiB)]);
     const mismatch = await upload(rep.token, customerId, { kind: 'OTHER', fileName: 'fake.pdf' }, png);
     expect([mismatch.status, mismatch.json.errors[0]!.extensions]).toEqual([415, expect.objectContaining({ reason: 'CONTENT_MISMATCH', field: 'contentType' })]);
-    const view = await system.must<{ customer: { documents: { edges: unknown[] } } }>(rep.token, `query($id: ID!) { customer(id: $id) { documents { edges { node { id } } } } }`, { id: customerId });
+    const view = await system.must<{ customer: { documents: { edges: unknown[] } } }>(rep.token, `query($id: ID!) { customer(id: $id) { documents { edges { node { id } } } } }`, {
+      id: customerId,
+    });
     expect(view.customer.documents.edges).toEqual([]);
-    const rows = await system.subgraphs.customers.service.orm.em.fork().getConnection().execute('select count(*)::int as n from customer_document where customer_id = ?', [customerId]);
+    const rows = await system.subgraphs.customers.service.orm.em
+      .fork()
+      .getConnection()
+      .execute('select count(*)::int as n from customer_document where customer_id = ?', [customerId]);
     expect(rows).toEqual([{ n: 0 }]);
   });
 });

@@ -102,8 +102,7 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     return result.data as T;
   };
   const signIn = async (email: string, password: string): Promise<string> =>
-    (await must<{ signIn: { accessToken: string } }>(null, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email, password } })).signIn
-      .accessToken;
+    (await must<{ signIn: { accessToken: string } }>(null, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email, password } })).signIn.accessToken;
   const adminToken = await signIn(ADMIN.email, ADMIN.password);
 
   const createUser: TestSystem['createUser'] = async ({ email, displayName, role, teamId }) => {

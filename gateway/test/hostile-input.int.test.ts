@@ -70,13 +70,26 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 201, max: 60_000 }).map((n) => 'x'.repeat(n)) },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t\n') },
 );
-const hostileId: fc.Arbitrary<string | number> = fc.oneof(fc.uuid(), hostileString, fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 42 as unknown as string));
+const hostileId: fc.Arbitrary<string | number> = fc.oneof(
+  fc.uuid(),
+  hostileString,
+  fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 42 as unknown as string),
+);
 const hostileInt = fc.oneof(fc.integer(), fc.constantFrom(-1, 0, 2 ** 31, 2 ** 53, -(2 ** 53), 1e300, 0.5));
 /** Text a header can carry (visible Latin-1, no CR/LF/NUL), up to 600 characters. */
-const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 600 });
+const headerText = fc.string({
+  unit: fc
+    .integer({ min: 0x20, max: 0xff })
+    .filter((c) => c !== 0x7f)
+    .map((c) => String.fromCharCode(c)),
+  maxLength: 600,
+});
 /** Percent-encodes like encodeURIComponent, sending a lone surrogate as the invalid UTF-8 bytes it would be (ED A0 80). */
 const pct = (text: string): string =>
-  text.split(/([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/).map((part, i) => (i % 2 ? '%ED%A0%80' : encodeURIComponent(part))).join('');
+  text
+    .split(/([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/)
+    .map((part, i) => (i % 2 ? '%ED%A0%80' : encodeURIComponent(part)))
+    .join('');
 const b64 = (value: unknown): string => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** A value for an input of type `ref`, from the schema, with hostile leaves and now and then the wrong shape. */
@@ -106,7 +119,11 @@ function valueFor(schema: Schema, ref: TypeRef, depth = 0): fc.Arbitrary<unknown
       case 'String':
         return hostileString;
       default:
-        return fc.oneof(hostileString, fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), wrong);
+        return fc.oneof(
+          hostileString,
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          wrong,
+        );
     }
   })();
   return fc.oneof({ weight: 12, arbitrary: typed }, { weight: 1, arbitrary: wrong }, { weight: 1, arbitrary: fc.constant(null) });
@@ -169,7 +186,16 @@ function schemaOperations(target: Probe['target']): fc.Arbitrary<Probe> {
     .tuple(fc.constantFrom(...fields), caller, headerText, forgedJwt)
     .chain(([{ operation, field }, who, garbage, forged]) =>
       fc
-        .tuple(...field.args.map((a) => (isRequired(a.type) ? valueFor(schema, a.type).map((v) => [a.name, v] as const) : fc.option(valueFor(schema, a.type).map((v) => [a.name, v] as const), { nil: undefined }))))
+        .tuple(
+          ...field.args.map((a) =>
+            isRequired(a.type)
+              ? valueFor(schema, a.type).map((v) => [a.name, v] as const)
+              : fc.option(
+                  valueFor(schema, a.type).map((v) => [a.name, v] as const),
+                  { nil: undefined },
+                ),
+          ),
+        )
         .map((pairs) => ({ operation, field, who, garbage, forged, variables: Object.fromEntries(pairs.filter((p): p is readonly [string, unknown] => p !== undefined)) })),
     )
     .map(({ operation, field, who, garbage, forged, variables }) => {
@@ -189,12 +215,22 @@ function schemaOperations(target: Probe['target']): fc.Arbitrary<Probe> {
 const entityProbes = fc
   .array(
     fc.oneof(
-      fc.record({ __typename: fc.oneof(fc.constantFrom('Customer', 'Contact', 'Lead', 'User', 'Query', '__Schema', 'Customer '), hostileString), id: hostileId }, { requiredKeys: [] }),
+      fc.record(
+        { __typename: fc.oneof(fc.constantFrom('Customer', 'Contact', 'Lead', 'User', 'Query', '__Schema', 'Customer '), hostileString), id: hostileId },
+        { requiredKeys: [] },
+      ),
       fc.jsonValue({ maxDepth: 2 }),
     ),
     { maxLength: 5 },
   )
-  .map((r) => jsonPost('entities', 'customers', JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Customer { name } } }', variables: { r } }), { authorization: `Bearer ${system.adminToken}` }));
+  .map((r) =>
+    jsonPost(
+      'entities',
+      'customers',
+      JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Customer { name } } }', variables: { r } }),
+      { authorization: `Bearer ${system.adminToken}` },
+    ),
+  );
 
 const VALID_DOCUMENTS = [
   '{ customers(first: 5) { edges { node { id name owner { displayName } } } } }',
@@ -245,14 +281,32 @@ const documentProbes = (target: Probe['target']) =>
 /** Bodies and transport: not JSON, wrong content types, odd methods, batches, deep JSON, huge numbers, GET with garbage. */
 const bodyProbes = (target: Probe['target']) =>
   fc.oneof(
-    fc.tuple(fc.string({ unit: 'binary', maxLength: 500 }), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql', 'application/json; charset=utf-16', ''))
+    fc
+      .tuple(
+        fc.string({ unit: 'binary', maxLength: 500 }),
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/graphql',
+          'application/json; charset=utf-16',
+          '',
+        ),
+      )
       .map(([body, type]) => ({ family: `body:${target}`, target, method: 'POST', path: '/graphql', headers: type ? { 'content-type': type } : {}, body })),
     fc.jsonValue({ maxDepth: 4 }).map((v) => jsonPost(`json:${target}`, target, JSON.stringify(v))),
-    fc.record({ query: fc.jsonValue({ maxDepth: 2 }), variables: fc.jsonValue({ maxDepth: 3 }), operationName: fc.jsonValue({ maxDepth: 1 }), extensions: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] })
+    fc
+      .record(
+        { query: fc.jsonValue({ maxDepth: 2 }), variables: fc.jsonValue({ maxDepth: 3 }), operationName: fc.jsonValue({ maxDepth: 1 }), extensions: fc.jsonValue({ maxDepth: 2 }) },
+        { requiredKeys: [] },
+      )
       .map((v) => jsonPost(`json-fields:${target}`, target, JSON.stringify(v), { authorization: `Bearer ${system.adminToken}` })),
     fc.integer({ min: 1_000, max: 45_000 }).map((n) => jsonPost(`deep-json:${target}`, target, `{"query":"{ __typename }","variables":{"v":${'['.repeat(n)}${']'.repeat(n)}}}`)),
     fc.constantFrom('1e400', '-1e400', '123456789012345678901234567890', '-0', '0.0000000000000000000000001').map((n) =>
-      jsonPost(`huge-number:${target}`, target, `{"query":"query($f: Int) { customers(first: $f) { edges { node { id } } } }","variables":{"f":${n}}}`, { authorization: `Bearer ${system.adminToken}` }),
+      jsonPost(`huge-number:${target}`, target, `{"query":"query($f: Int) { customers(first: $f) { edges { node { id } } } }","variables":{"f":${n}}}`, {
+        authorization: `Bearer ${system.adminToken}`,
+      }),
     ),
     fc.array(fc.constant({ query: '{ __typename }' }), { minLength: 2, maxLength: 50 }).map((batch) => jsonPost(`batch:${target}`, target, JSON.stringify(batch))),
     fc.tuple(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), fc.string({ maxLength: 50 })).map(([method, body]) => ({
@@ -277,7 +331,12 @@ const bodyProbes = (target: Probe['target']) =>
 const headerProbes = (target: Probe['target']) =>
   fc
     .tuple(
-      fc.oneof(headerText, headerText.map((t) => `Bearer ${t}`), forgedJwt.map((t) => `Bearer ${t}`), fc.constantFrom('Bearer', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(8_000)}`)),
+      fc.oneof(
+        headerText,
+        headerText.map((t) => `Bearer ${t}`),
+        forgedJwt.map((t) => `Bearer ${t}`),
+        fc.constantFrom('Bearer', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(8_000)}`),
+      ),
       fc.oneof(headerText, fc.constantFrom('x'.repeat(5_000), "'; drop table audit_entry; --", '../../etc/passwd')),
       fc.oneof(headerText, fc.constantFrom('application/json', 'text/html', '*/*', 'application/graphql-response+json')),
     )
@@ -294,7 +353,16 @@ function cursorProbes(target: Probe['target']): fc.Arbitrary<Probe> {
   const cursor = fc.oneof(
     fc.jsonValue({ maxDepth: 2 }).map(b64),
     fc.tuple(hostileString, hostileId).map(b64),
-    fc.tuple(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.double().map(String)), fc.uuid(), fc.option(fc.jsonValue({ maxDepth: 1 }))).map(b64),
+    fc
+      .tuple(
+        fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.double().map(String),
+        ),
+        fc.uuid(),
+        fc.option(fc.jsonValue({ maxDepth: 1 })),
+      )
+      .map(b64),
     fc.base64String({ maxLength: 200 }),
     hostileString,
   );
@@ -303,15 +371,25 @@ function cursorProbes(target: Probe['target']): fc.Arbitrary<Probe> {
       .filter((a) => a.name !== 'after' && isRequired(a.type))
       .map((a) => `${a.name}: ${namedType(a.type).name === 'String' ? '"acme"' : '"0191b3a0-0000-7000-8000-000000000001"'}`);
   const call = (field: SchemaField) => `${field.name}(${[...required(field), 'first: 2', 'after: $after'].join(', ')}) { pageInfo { hasNextPage } }`;
-  const selections = [...lists.map((f) => `query($after: String, $id: ID!) { ${call(f)} customer(id: $id) { id } }`), ...customerLists.map((f) => `query($after: String, $id: ID!) { customer(id: $id) { ${call(f)} } }`)];
+  const selections = [
+    ...lists.map((f) => `query($after: String, $id: ID!) { ${call(f)} customer(id: $id) { id } }`),
+    ...customerLists.map((f) => `query($after: String, $id: ID!) { customer(id: $id) { ${call(f)} } }`),
+  ];
   return fc
     .tuple(fc.constantFrom(...selections), cursor)
-    .map(([q, after]) => jsonPost(`cursor:${target}`, target, JSON.stringify({ query: q, variables: { after, id: customerId } }), { authorization: `Bearer ${system.adminToken}` }));
+    .map(([q, after]) =>
+      jsonPost(`cursor:${target}`, target, JSON.stringify({ query: q, variables: { after, id: customerId } }), { authorization: `Bearer ${system.adminToken}` }),
+    );
 }
 
 /** The website lead form at the gateway: every submission carries a bad character or a wrong type, so none may be stored. */
 const leadFormProbes = fc
-  .tuple(fc.dictionary(fc.constantFrom('name', 'company', 'email', 'phone', 'message', 'website', 'x'), hostileString, { maxKeys: 6 }), badChar, fc.constantFrom('name', 'email', 'message'), fc.constantFrom('form', 'json', 'other'))
+  .tuple(
+    fc.dictionary(fc.constantFrom('name', 'company', 'email', 'phone', 'message', 'website', 'x'), hostileString, { maxKeys: 6 }),
+    badChar,
+    fc.constantFrom('name', 'email', 'message'),
+    fc.constantFrom('form', 'json', 'other'),
+  )
   .map(([fields, bad, poisoned, kind]) => {
     // A form body cannot carry a lone surrogate (it is sent as U+FFFD): forms are poisoned with NUL.
     const values = { ...fields, [poisoned]: `${fields[poisoned] ?? 'x'}${kind === 'json' ? bad : '\u0000'}` };
@@ -364,7 +442,6 @@ function fault({ probe, status, ms, text }: Outcome): string | null {
   if (status >= 500) return `HTTP ${status}`;
   return null;
 }
-
 
 const describeProbe = (o: Outcome) => ({
   family: o.probe.family,
@@ -435,7 +512,11 @@ describe('hostile input', () => {
         const problem = fault(outcome);
         if (problem) failures.push({ problem, ...describeProbe(outcome) });
       } catch (error) {
-        failures.push({ problem: `no answer: ${(error as Error).message}`, family: probe.family, request: `${probe.method} ${probe.path.slice(0, 200)} ${(probe.body ?? '').slice(0, 300)}` });
+        failures.push({
+          problem: `no answer: ${(error as Error).message}`,
+          family: probe.family,
+          request: `${probe.method} ${probe.path.slice(0, 200)} ${(probe.body ?? '').slice(0, 300)}`,
+        });
       }
     });
     const wall = performance.now() - began;
@@ -472,7 +553,10 @@ describe('hostile input', () => {
       expect((await fetch(`${origin}/health`, { dispatcher: agent })).status).toBe(200);
       expect((await fetch(`${origin}/ready`, { dispatcher: agent })).status).toBe(200);
     }
-    const answer = await system.must<{ customers: { edges: { node: { id: string; name: string } }[] } }>(system.adminToken, '{ customers(first: 5) { edges { node { id name } } } }');
+    const answer = await system.must<{ customers: { edges: { node: { id: string; name: string } }[] } }>(
+      system.adminToken,
+      '{ customers(first: 5) { edges { node { id name } } } }',
+    );
     expect(answer.customers.edges.map((e) => e.node)).toEqual([{ id: customerId, name: 'Acme Pumps' }]);
   });
 });

@@ -25,8 +25,7 @@ async function createCustomer(name: string, key: string | null, token = system.a
   return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: (await response.json()) as Answer['body'] };
 }
 
-const customersSql = <T>(query: string, params: unknown[] = []): Promise<T[]> =>
-  system.subgraphs.customers.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const customersSql = <T>(query: string, params: unknown[] = []): Promise<T[]> => system.subgraphs.customers.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 const rowsNamed = async (name: string) => Number((await customersSql<{ n: string }>('select count(*) as n from customer where name = ?', [name]))[0]!.n);
 const createdEvents = async (name: string) =>
   Number(
@@ -132,7 +131,10 @@ describe('a mutation retried with the same Idempotency-Key', () => {
     expect(retry).toEqual(first);
     expect(await rowsNamed(`Step One ${tag}`)).toBe(1);
     expect(await rowsNamed(`Step Three ${tag}`)).toBe(1);
-    const suppliers = await system.subgraphs.purchasing.service.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from supplier where name = ?', [`Step Two ${tag}`]);
+    const suppliers = await system.subgraphs.purchasing.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: string }[]>('select count(*) as n from supplier where name = ?', [`Step Two ${tag}`]);
     expect(Number(suppliers[0]!.n)).toBe(1);
   });
 
@@ -142,7 +144,13 @@ describe('a mutation retried with the same Idempotency-Key', () => {
     });
     const id = placed.placeOrder.id;
     const key = randomUUID();
-    const cancel = () => system.as<{ cancelOrder: { id: string; status: string } }>(system.adminToken, 'mutation($id: ID!) { cancelOrder(id: $id) { id status } }', { id }, { 'idempotency-key': key });
+    const cancel = () =>
+      system.as<{ cancelOrder: { id: string; status: string } }>(
+        system.adminToken,
+        'mutation($id: ID!) { cancelOrder(id: $id) { id status } }',
+        { id },
+        { 'idempotency-key': key },
+      );
     const first = await cancel();
     const retry = await cancel();
 

@@ -25,8 +25,8 @@ const createCustomer = async (who: Who | 'admin', name: string, extra: Record<st
 beforeAll(async () => {
   system = await startTestSystem('leaks-test');
   const team = async (name: string, parentId?: string): Promise<string> =>
-    (await must<{ createTeam: { id: string } }>('admin', `mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }`, { i: { name, parentId: parentId ?? null } }))
-      .createTeam.id;
+    (await must<{ createTeam: { id: string } }>('admin', `mutation($i: CreateTeamInput!) { createTeam(input: $i) { id } }`, { i: { name, parentId: parentId ?? null } })).createTeam
+      .id;
   teams.north = await team('Leaks North');
   teams.northEast = await team('Leaks North-East', teams.north);
   teams.south = await team('Leaks South');
@@ -50,9 +50,9 @@ afterAll(async () => {
 describe('Customer.timeline shows each entry only to roles that may read its module (item 5)', () => {
   type Timeline = { customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } };
   const timelineOf = async (who: Who | 'admin', customerId: string): Promise<{ kind: string; summary: string }[]> =>
-    (await must<Timeline>(who, `query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind summary } } } } }`, { id: customerId })).customer.timeline.edges.map(
-      (e) => e.node,
-    );
+    (
+      await must<Timeline>(who, `query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind summary } } } } }`, { id: customerId })
+    ).customer.timeline.edges.map((e) => e.node);
   // The list at the owning subgraph that answers FORBIDDEN exactly when the module is closed to the role.
   const OWNING_LIST: Record<string, string> = {
     OPPORTUNITY_OPENED: 'opportunities',
@@ -65,7 +65,10 @@ describe('Customer.timeline shows each entry only to roles that may read its mod
 
   beforeAll(async () => {
     customerId = await createCustomer('repNE', 'Timeline Leaks Ltd');
-    const product = await must<{ createProduct: { id: string } }>('admin', `mutation { createProduct(input: { sku: "LK-1", name: "Leak", listPrice: { amount: "10", currency: "EUR" } }) { id } }`);
+    const product = await must<{ createProduct: { id: string } }>(
+      'admin',
+      `mutation { createProduct(input: { sku: "LK-1", name: "Leak", listPrice: { amount: "10", currency: "EUR" } }) { id } }`,
+    );
     await must('admin', `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Broken widget' } });
     await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, {
       i: { customerId, title: 'Big deal', amount: { amount: '7777.00', currency: 'EUR' } },
@@ -81,10 +84,13 @@ describe('Customer.timeline shows each entry only to roles that may read its mod
     });
     await must('admin', `mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`, { i: { customerId, kind: 'CALL', subject: 'Intro call' } });
     const all = ['CUSTOMER_CREATED', 'TICKET_OPENED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'INVOICE_ISSUED', 'PAYMENT_RECEIVED', 'ACTIVITY_LOGGED'];
-    await waitFor(async () => {
-      const kinds = new Set((await timelineOf('admin', customerId)).map((e) => e.kind));
-      return all.every((k) => kinds.has(k)) ? true : undefined;
-    }, { what: 'every event to reach the timeline', timeoutMs: 30_000 });
+    await waitFor(
+      async () => {
+        const kinds = new Set((await timelineOf('admin', customerId)).map((e) => e.kind));
+        return all.every((k) => kinds.has(k)) ? true : undefined;
+      },
+      { what: 'every event to reach the timeline', timeoutMs: 30_000 },
+    );
   }, 60_000);
 
   it('hides deals, orders, invoices and payments (and their amounts) from a support agent', async () => {
@@ -105,7 +111,9 @@ describe('Customer.timeline shows each entry only to roles that may read its mod
 
   it('shows the owning rep their deals, orders, invoices, payments and tickets', async () => {
     const kinds = (await timelineOf('repNE', customerId)).map((e) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['CUSTOMER_CREATED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'INVOICE_ISSUED', 'PAYMENT_RECEIVED', 'TICKET_OPENED', 'ACTIVITY_LOGGED']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['CUSTOMER_CREATED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'INVOICE_ISSUED', 'PAYMENT_RECEIVED', 'TICKET_OPENED', 'ACTIVITY_LOGGED']),
+    );
   });
 
   it('shows an entry exactly to the roles its owning subgraph does not answer FORBIDDEN', async () => {
@@ -161,15 +169,21 @@ describe('team heads see and act on their own team and the teams below, leads in
   it('refuses a team head a customer, a lead or a transfer given to a rep of another team, even in a team they head', async () => {
     // The customers service learns each rep's team from identity's user.created event.
     const customers = system.subgraphs.customers.service.orm;
-    await waitFor(async () => ((await customers.em.fork().execute('select 1 from user_team where user_id = ?', [users.repS.id])).length === 1 ? true : undefined), { what: "customers' copy of the rep's team" });
+    await waitFor(async () => ((await customers.em.fork().execute('select 1 from user_team where user_id = ?', [users.repS.id])).length === 1 ? true : undefined), {
+      what: "customers' copy of the rep's team",
+    });
     const customer = await as('head', `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
       i: { name: 'Smuggled Ltd', kind: 'COMPANY', ownerId: users.repS.id, teamId: teams.north },
     });
     expect(customer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWNER_FORBIDDEN', field: 'input.ownerId' });
-    const lead = await as('head', `mutation($i: CaptureLeadInput!) { captureLead(input: $i) { id } }`, { i: { name: 'Smuggled Lead', ownerId: users.repS.id, teamId: teams.north } });
+    const lead = await as('head', `mutation($i: CaptureLeadInput!) { captureLead(input: $i) { id } }`, {
+      i: { name: 'Smuggled Lead', ownerId: users.repS.id, teamId: teams.north },
+    });
     expect(lead.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWNER_FORBIDDEN', field: 'input.ownerId' });
     const own = await createCustomer('head', 'Kept North Ltd');
-    const transfer = await as('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: own, toOwnerId: users.repS.id, toTeamId: teams.north } });
+    const transfer = await as('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, {
+      i: { customerId: own, toOwnerId: users.repS.id, toTeamId: teams.north },
+    });
     expect(transfer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWNER_FORBIDDEN', field: 'input.toOwnerId' });
     await must('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: own, toOwnerId: users.repNE.id } });
   });
@@ -183,7 +197,11 @@ describe('team heads see and act on their own team and the teams below, leads in
       'FORBIDDEN',
     );
     expect(
-      codeOf(await as('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, { i: { customerId: southCustomer, toOwnerId: users.head.id, toTeamId: teams.north } })),
+      codeOf(
+        await as('head', `mutation($i: TransferCustomerInput!) { transferCustomer(input: $i) { id } }`, {
+          i: { customerId: southCustomer, toOwnerId: users.head.id, toTeamId: teams.north },
+        }),
+      ),
     ).toBe('FORBIDDEN');
     const northEastCustomer = await createCustomer('repNE', 'North-East Ltd');
     await must('head', `mutation($id: ID!) { deleteCustomer(id: $id) { id } }`, { id: northEastCustomer });
@@ -194,7 +212,10 @@ describe('history shows only what the record shows (item 7)', () => {
   type History = { history: { changes: { field: string; from: string | null; to: string | null }[] }[] };
 
   it('never shows an article’s unpublished draft to readers of the published version', async () => {
-    const created = await must<{ createArticle: { id: string } }>('agent', `mutation { createArticle(input: { category: "Widgets", title: "Reset a widget", body: "Hold the button." }) { id } }`);
+    const created = await must<{ createArticle: { id: string } }>(
+      'agent',
+      `mutation { createArticle(input: { category: "Widgets", title: "Reset a widget", body: "Hold the button." }) { id } }`,
+    );
     const id = created.createArticle.id;
     await must('agent', `mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id });
     await must('agent', `mutation($id: ID!) { updateArticleDraft(id: $id, input: { title: "UNPUBLISHED title", body: "UNPUBLISHED recall notice" }) { id } }`, { id });
@@ -251,6 +272,7 @@ describe('a write naming a customer the caller cannot see says nothing about it 
     it(`${mutation}: NOT_FOUND for a merged customer the caller cannot see, CONFLICT naming the survivor for one who can`, async () => {
       const doc = `mutation($i: ${inputType}!) { ${mutation}(input: $i) { id } }`;
       const stranger = await as('repS', doc, { i: input(merged) });
+      /* eslint-disable vitest/no-conditional-expect -- the table row decides which department may write; each branch asserts both callers */
       if (mutation !== 'issueInvoice') {
         expect(stranger.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
         expect(JSON.stringify(stranger)).not.toContain(survivor);
@@ -263,6 +285,7 @@ describe('a write naming a customer the caller cannot see says nothing about it 
         const accountant = await as('accountant', doc, { i: input(merged) });
         expect(accountant.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', details: { mergedInto: survivor } });
       }
+      /* eslint-enable vitest/no-conditional-expect */
     });
   }
 });

@@ -144,7 +144,9 @@ export async function inPool<T>(items: readonly T[], concurrency: number, task: 
 export async function customerAccessSettled(system: TestSystem): Promise<void> {
   const count = async (name: string, table: string): Promise<number | null> => {
     const connection = system.subgraphs[name as keyof TestSystem['subgraphs']].service.orm.em.fork().getConnection();
-    const [exists] = await connection.execute<{ n: number }[]>(`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = ?`, [table]);
+    const [exists] = await connection.execute<{ n: number }[]>(`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = ?`, [
+      table,
+    ]);
     if (!exists?.n) return null;
     const [row] = await connection.execute<{ n: number }[]>(`select count(*)::int as n from "${table}"`);
     return row?.n ?? 0;

@@ -22,7 +22,12 @@ const created = async (query: string, variables: Record<string, unknown> = {}): 
 };
 
 const DELETABLE: Deletable[] = [
-  { entity: 'CUSTOMER', delete: 'deleteCustomer', restore: 'restoreCustomer', create: () => created(`mutation { createCustomer(input: { name: "Soft Delete Ltd", kind: COMPANY }) { id } }`) },
+  {
+    entity: 'CUSTOMER',
+    delete: 'deleteCustomer',
+    restore: 'restoreCustomer',
+    create: () => created(`mutation { createCustomer(input: { name: "Soft Delete Ltd", kind: COMPANY }) { id } }`),
+  },
   {
     entity: 'CONTACT',
     delete: 'removeContact',
@@ -33,14 +38,21 @@ const DELETABLE: Deletable[] = [
     entity: 'ADDRESS',
     delete: 'removeAddress',
     restore: 'restoreAddress',
-    create: () => created(`mutation($c: ID!) { addAddress(input: { customerId: $c, kind: BILLING, street: "1 Main St", city: "Springfield", country: "DE" }) { id } }`, { c: customerId }),
+    create: () =>
+      created(`mutation($c: ID!) { addAddress(input: { customerId: $c, kind: BILLING, street: "1 Main St", city: "Springfield", country: "DE" }) { id } }`, { c: customerId }),
   },
-  { entity: 'TICKET', delete: 'deleteTicket', restore: 'restoreTicket', create: () => created(`mutation($c: ID!) { openTicket(input: { customerId: $c, subject: "Soft" }) { id } }`, { c: customerId }) },
+  {
+    entity: 'TICKET',
+    delete: 'deleteTicket',
+    restore: 'restoreTicket',
+    create: () => created(`mutation($c: ID!) { openTicket(input: { customerId: $c, subject: "Soft" }) { id } }`, { c: customerId }),
+  },
   {
     entity: 'OPPORTUNITY',
     delete: 'deleteOpportunity',
     restore: 'restoreOpportunity',
-    create: () => created(`mutation($c: ID!) { openOpportunity(input: { customerId: $c, title: "Soft deal", amount: { amount: "10.00", currency: "EUR" } }) { id } }`, { c: customerId }),
+    create: () =>
+      created(`mutation($c: ID!) { openOpportunity(input: { customerId: $c, title: "Soft deal", amount: { amount: "10.00", currency: "EUR" } }) { id } }`, { c: customerId }),
   },
   {
     entity: 'PRODUCT',
@@ -48,7 +60,12 @@ const DELETABLE: Deletable[] = [
     restore: 'restoreProduct',
     create: () => created(`mutation { createProduct(input: { sku: "SOFT-1", name: "Soft", listPrice: { amount: "1.00", currency: "EUR" } }) { id } }`),
   },
-  { entity: 'SUPPLIER', delete: 'deleteSupplier', restore: 'restoreSupplier', create: () => created(`mutation { createSupplier(input: { name: "Soft Supplies", currency: "EUR" }) { id } }`) },
+  {
+    entity: 'SUPPLIER',
+    delete: 'deleteSupplier',
+    restore: 'restoreSupplier',
+    create: () => created(`mutation { createSupplier(input: { name: "Soft Supplies", currency: "EUR" }) { id } }`),
+  },
   {
     entity: 'ARTICLE',
     delete: 'archiveArticle',

@@ -24,8 +24,7 @@ const must = async <T>(who: Who, query: string, variables: Record<string, unknow
 };
 const errorOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions;
 /** Runs SQL on the support subgraph's database (to let time pass). */
-const supportSql = <T>(query: string, params: unknown[] = []): Promise<T[]> =>
-  system.subgraphs.support.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const supportSql = <T>(query: string, params: unknown[] = []): Promise<T[]> => system.subgraphs.support.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 /** As if `hours` had passed since the ticket was opened: its timestamps move back by that much. */
 const age = (ticketId: string, hours: number) =>
   supportSql(
@@ -49,7 +48,8 @@ interface CustomerTickets {
   customer: { name: string; openTickets: { id: string; status: string; comments: { body: string; internal: boolean }[] }[]; ticketCounts: { status: string; count: number }[] };
 }
 const slaOf = async (ticketId: string): Promise<SlaView> => (await must<{ ticket: SlaView }>('agent', SLA, { id: ticketId })).ticket;
-const move = (ticketId: string, status: string, note?: string) => must<{ changeTicketStatus: { status: string; resolvedAt: string | null } }>('agent', CHANGE, { id: ticketId, s: status, note });
+const move = (ticketId: string, status: string, note?: string) =>
+  must<{ changeTicketStatus: { status: string; resolvedAt: string | null } }>('agent', CHANGE, { id: ticketId, s: status, note });
 
 beforeAll(async () => {
   system = await startTestSystem('support-test');
@@ -74,7 +74,9 @@ afterAll(async () => system?.stop());
 describe('support through the gateway', () => {
   it('opens a ticket with contact, channel, category, priority and assignment for a customer a rep created', async () => {
     ids.customer = (await must<{ createCustomer: { id: string } }>('rep', `mutation { createCustomer(input: { name: "Acme Pumps", kind: COMPANY }) { id } }`)).createCustomer.id;
-    ids.otherCustomer = (await must<{ createCustomer: { id: string } }>('otherRep', `mutation { createCustomer(input: { name: "Globex", kind: COMPANY }) { id } }`)).createCustomer.id;
+    ids.otherCustomer = (
+      await must<{ createCustomer: { id: string } }>('otherRep', `mutation { createCustomer(input: { name: "Globex", kind: COMPANY }) { id } }`)
+    ).createCustomer.id;
     ids.contact = (
       await must<{ addContact: { id: string } }>('rep', `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, {
         i: { customerId: ids.customer, name: 'Carla Contact', emails: ['carla@acme.example'], primary: true },
@@ -82,7 +84,15 @@ describe('support through the gateway', () => {
     ).addContact.id;
 
     const opened = await must<{ openTicket: Record<string, unknown> }>('agent', OPEN, {
-      i: { customerId: ids.customer, subject: 'Pump leaks after service', description: 'Water under the pump since the service visit.', priority: 'HIGH', contactId: ids.contact, channel: 'PHONE', category: 'Pumps' },
+      i: {
+        customerId: ids.customer,
+        subject: 'Pump leaks after service',
+        description: 'Water under the pump since the service visit.',
+        priority: 'HIGH',
+        contactId: ids.contact,
+        channel: 'PHONE',
+        category: 'Pumps',
+      },
     });
     tickets.main = opened.openTicket.id as string;
     expect(opened.openTicket).toMatchObject({
@@ -104,10 +114,13 @@ describe('support through the gateway', () => {
     expect(assigned.assignTicket).toEqual({ assignee: { displayName: 'agent' }, team: { name: 'Support Desk' } });
 
     // The rep sees it on their customer once support has learnt from the customers service that the customer is theirs.
-    await waitFor(async () => {
-      const result = await as<CustomerTickets>('rep', CUSTOMER_TICKETS, { id: ids.customer });
-      return result.data?.customer.openTickets.length === 1 ? result : undefined;
-    }, { what: "the rep's customer's open ticket" });
+    await waitFor(
+      async () => {
+        const result = await as<CustomerTickets>('rep', CUSTOMER_TICKETS, { id: ids.customer });
+        return result.data?.customer.openTickets.length === 1 ? result : undefined;
+      },
+      { what: "the rep's customer's open ticket" },
+    );
     const second = await must<{ openTicket: { id: string } }>('rep', OPEN, { i: { customerId: ids.customer, subject: 'Invoice is wrong', category: 'Billing', channel: 'EMAIL' } });
     tickets.second = second.openTicket.id;
     const refused = await as('rep', OPEN, { i: { customerId: ids.otherCustomer, subject: 'Not mine' } });
@@ -122,7 +135,13 @@ describe('support through the gateway', () => {
     expect(errorOf(forbidden)).toMatchObject({ code: 'FORBIDDEN', field: 'internal' });
 
     const commentsOf = async (who: Who) =>
-      (await must<{ ticket: { comments: { body: string; internal: boolean; author: { displayName: string } }[] } }>(who, `query($id: ID!) { ticket(id: $id) { comments { body internal author { displayName } } } }`, { id: tickets.main })).ticket.comments;
+      (
+        await must<{ ticket: { comments: { body: string; internal: boolean; author: { displayName: string } }[] } }>(
+          who,
+          `query($id: ID!) { ticket(id: $id) { comments { body internal author { displayName } } } }`,
+          { id: tickets.main },
+        )
+      ).ticket.comments;
     const everything = [
       { body: 'We are sending a technician.', internal: false, author: { displayName: 'agent' } },
       { body: 'Seal batch 42 is known to be faulty.', internal: true, author: { displayName: 'agent' } },
@@ -196,7 +215,11 @@ describe('support through the gateway', () => {
     expect(errorOf(await as('rep', `mutation { createArticle(input: { category: "Pumps", title: "x", body: "y" }) { id } }`))?.code).toBe('FORBIDDEN');
     articleId = (
       await must<{ createArticle: { id: string } }>('agent', `mutation($i: CreateArticleInput!) { createArticle(input: $i) { id } }`, {
-        i: { category: 'Pumps', title: 'Replacing a worn pump seal', body: 'A pump that leaks after service usually has a worn shaft seal: drain it, pull the seal, fit a new one.' },
+        i: {
+          category: 'Pumps',
+          title: 'Replacing a worn pump seal',
+          body: 'A pump that leaks after service usually has a worn shaft seal: drain it, pull the seal, fit a new one.',
+        },
       })
     ).createArticle.id;
     await must('agent', `mutation { createArticle(input: { category: "Billing", title: "Correcting an invoice", body: "Issue a credit note, then a new invoice." }) { id } }`);
@@ -214,7 +237,10 @@ describe('support through the gateway', () => {
     });
     await must('agent', `mutation($id: ID!) { updateArticleDraft(id: $id, input: { title: "Replacing a worn pump shaft seal" }) { id } }`, { id: articleId });
     expect((await must<{ article: { title: string; draft: unknown } }>('rep', ARTICLE, { id: articleId })).article.title).toBe('Replacing a worn pump seal');
-    expect((await must<{ article: { draft: unknown } }>('agent', ARTICLE, { id: articleId })).article.draft).toEqual({ title: 'Replacing a worn pump shaft seal', hasUnpublishedChanges: true });
+    expect((await must<{ article: { draft: unknown } }>('agent', ARTICLE, { id: articleId })).article.draft).toEqual({
+      title: 'Replacing a worn pump shaft seal',
+      hasUnpublishedChanges: true,
+    });
     await must('agent', `mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: articleId });
     expect((await must<{ article: unknown }>('rep', ARTICLE, { id: articleId })).article).toMatchObject({
       title: 'Replacing a worn pump shaft seal',
@@ -224,10 +250,14 @@ describe('support through the gateway', () => {
         { version: 1, title: 'Replacing a worn pump seal' },
       ],
     });
-    expect(errorOf(await as('agent', `mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: articleId }))).toMatchObject({ code: 'CONFLICT', reason: 'ARTICLE_NOTHING_TO_PUBLISH' });
+    expect(errorOf(await as('agent', `mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: articleId }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ARTICLE_NOTHING_TO_PUBLISH',
+    });
 
     // Stemmed search over what readers see: "leaking pumps" matches "leaks" and "pump"; the unpublished invoice article stays hidden.
-    const hits = (await must<{ searchArticles: { edges: { node: { rank: number; article: { id: string; title: string } } }[] } }>('rep', SEARCH, { q: 'leaking pumps' })).searchArticles.edges;
+    const hits = (await must<{ searchArticles: { edges: { node: { rank: number; article: { id: string; title: string } } }[] } }>('rep', SEARCH, { q: 'leaking pumps' }))
+      .searchArticles.edges;
     expect(hits.map((e) => e.node.article.id)).toEqual([articleId]);
     expect(hits[0]!.node.rank).toBeGreaterThan(0);
     expect((await must<{ searchArticles: { edges: unknown[] } }>('rep', SEARCH, { q: 'invoice' })).searchArticles.edges).toEqual([]);
@@ -244,27 +274,38 @@ describe('support through the gateway', () => {
   it('resolves, takes one satisfaction rating, reopens and closes, keeping the whole status history', async () => {
     const RATE = `mutation($t: ID!, $r: Int!, $c: String) { rateTicket(ticketId: $t, rating: $r, comment: $c) { rating comment ticket { id } } }`;
     expect(errorOf(await as('rep', RATE, { t: tickets.main, r: 5 }))).toMatchObject({ code: 'CONFLICT', reason: 'TICKET_NOT_RESOLVED' });
-    const resolved = await must<{ resolveTicket: { status: string; resolvedAt: string } }>('agent', `mutation($id: ID!) { resolveTicket(id: $id) { status resolvedAt } }`, { id: tickets.main });
+    const resolved = await must<{ resolveTicket: { status: string; resolvedAt: string } }>('agent', `mutation($id: ID!) { resolveTicket(id: $id) { status resolvedAt } }`, {
+      id: tickets.main,
+    });
     expect(resolved.resolveTicket.status).toBe('RESOLVED');
-    expect((await must<{ rateTicket: unknown }>('rep', RATE, { t: tickets.main, r: 4, c: 'Fixed quickly' })).rateTicket).toEqual({ rating: 4, comment: 'Fixed quickly', ticket: { id: tickets.main } });
+    expect((await must<{ rateTicket: unknown }>('rep', RATE, { t: tickets.main, r: 4, c: 'Fixed quickly' })).rateTicket).toEqual({
+      rating: 4,
+      comment: 'Fixed quickly',
+      ticket: { id: tickets.main },
+    });
     expect(errorOf(await as('rep', RATE, { t: tickets.main, r: 1 }))).toMatchObject({ code: 'CONFLICT', reason: 'TICKET_ALREADY_RATED' });
     expect(errorOf(await as('rep', RATE, { t: tickets.second, r: 6 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rating' });
 
     await move(tickets.main, 'REOPENED', 'Leak is back');
     await move(tickets.main, 'RESOLVED', 'New seal fitted');
     await move(tickets.main, 'CLOSED');
-    expect(errorOf(await as('agent', CHANGE, { id: tickets.main, s: 'RESOLVED' }))).toMatchObject({ code: 'CONFLICT', details: { from: 'CLOSED', to: 'RESOLVED', allowed: ['REOPENED'] } });
+    expect(errorOf(await as('agent', CHANGE, { id: tickets.main, s: 'RESOLVED' }))).toMatchObject({
+      code: 'CONFLICT',
+      details: { from: 'CLOSED', to: 'RESOLVED', allowed: ['REOPENED'] },
+    });
 
     // The second ticket: answered, resolved and rated poorly.
     await must('agent', COMMENT, { id: tickets.second, body: 'A credit note is on its way.' });
     await must('agent', `mutation($id: ID!) { resolveTicket(id: $id) { id } }`, { id: tickets.second });
     await must('rep', RATE, { t: tickets.second, r: 2, c: 'Took too long' });
 
-    const history = await must<{ ticket: { status: string; satisfaction: { rating: number }; statusHistory: { from: string | null; to: string; note: string | null; changedBy: { displayName: string } | null }[] } }>(
-      'rep',
-      `query($id: ID!) { ticket(id: $id) { status satisfaction { rating } statusHistory { from to note changedBy { displayName } } } }`,
-      { id: tickets.main },
-    );
+    const history = await must<{
+      ticket: {
+        status: string;
+        satisfaction: { rating: number };
+        statusHistory: { from: string | null; to: string; note: string | null; changedBy: { displayName: string } | null }[];
+      };
+    }>('rep', `query($id: ID!) { ticket(id: $id) { status satisfaction { rating } statusHistory { from to note changedBy { displayName } } } }`, { id: tickets.main });
     expect(history.ticket.status).toBe('CLOSED');
     expect(history.ticket.satisfaction).toEqual({ rating: 4 });
     expect(history.ticket.statusHistory).toEqual([
@@ -297,24 +338,33 @@ describe('support through the gateway', () => {
     const today = new Date().toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10);
     const byAgent = await must<{ satisfactionReport: unknown }>('manager', REPORT, { from: yesterday, to: today, g: 'AGENT' });
-    expect(byAgent.satisfactionReport).toEqual({ ratings: 2, averageRating: 3, groups: [{ assigneeId: ids.agent, customer: null, ratings: 1, averageRating: 4 }, { assigneeId: null, customer: null, ratings: 1, averageRating: 2 }] });
+    expect(byAgent.satisfactionReport).toEqual({
+      ratings: 2,
+      averageRating: 3,
+      groups: [
+        { assigneeId: ids.agent, customer: null, ratings: 1, averageRating: 4 },
+        { assigneeId: null, customer: null, ratings: 1, averageRating: 2 },
+      ],
+    });
     const byCustomer = await must<{ satisfactionReport: unknown }>('agent', REPORT, { from: yesterday, to: today, g: 'CUSTOMER' });
-    expect(byCustomer.satisfactionReport).toEqual({ ratings: 2, averageRating: 3, groups: [{ assigneeId: null, customer: { id: ids.customer, name: 'Acme Pumps' }, ratings: 2, averageRating: 3 }] });
+    expect(byCustomer.satisfactionReport).toEqual({
+      ratings: 2,
+      averageRating: 3,
+      groups: [{ assigneeId: null, customer: { id: ids.customer, name: 'Acme Pumps' }, ratings: 2, averageRating: 3 }],
+    });
   });
 
   it('analyses a period: top categories and inquiries, solutions, mean times and SLA attainment, overall, per team and per agent', async () => {
-    tickets.third = (await must<{ openTicket: { id: string } }>('agent', OPEN, { i: { customerId: ids.otherCustomer, subject: 'invoice is  wrong!', category: 'billing' } })).openTicket.id;
+    tickets.third = (
+      await must<{ openTicket: { id: string } }>('agent', OPEN, { i: { customerId: ids.otherCustomer, subject: 'invoice is  wrong!', category: 'billing' } })
+    ).openTicket.id;
     await must('agent', `mutation($id: ID!, $a: ID, $t: ID) { assignTicket(id: $id, assigneeId: $a, teamId: $t) { id } }`, { id: tickets.second, a: ids.agent, t: ids.desk });
     // Date the three tickets into February 2025 (targets: HIGH 4 h / 24 h, NORMAL 8 h / 72 h).
     const date = (id: string, opened: string, firstResponse: string | null, resolved: string | null, pausedSeconds: number) =>
-      supportSql('update ticket set opened_at = ?, first_responded_at = ?, first_response_paused_seconds = ?, resolved_at = ?, paused_seconds = ?, paused_since = null where id = ?', [
-        opened,
-        firstResponse,
-        firstResponse ? 0 : null,
-        resolved,
-        pausedSeconds,
-        id,
-      ]);
+      supportSql(
+        'update ticket set opened_at = ?, first_responded_at = ?, first_response_paused_seconds = ?, resolved_at = ?, paused_seconds = ?, paused_since = null where id = ?',
+        [opened, firstResponse, firstResponse ? 0 : null, resolved, pausedSeconds, id],
+      );
     // Main (HIGH, closed): answered after 30 min; resolved 50 h after opening, 30 h of them waiting on the customer: 20 running hours, in time.
     await date(tickets.main, '2025-02-03T08:00:00Z', '2025-02-03T08:30:00Z', '2025-02-05T10:00:00Z', 30 * 3600);
     // Second (NORMAL, resolved): answered after 10 h (late), resolved after 24 h (in time).
@@ -351,8 +401,22 @@ describe('support through the gateway', () => {
         { teamId: null, opened: 1, resolved: 0, meanSecondsToFirstResponse: null, firstResponseSla: { percent: '0.0' }, resolutionSla: { percent: '0.0' } },
       ],
       byAgent: [
-        { assigneeId: ids.agent, opened: 2, resolved: 2, meanSecondsToResolution: 133200, firstResponseSla: { met: 1, missed: 1, percent: '50.0' }, resolutionSla: { met: 2, missed: 0, percent: '100.0' } },
-        { assigneeId: null, opened: 1, resolved: 0, meanSecondsToResolution: null, firstResponseSla: { met: 0, missed: 1, percent: '0.0' }, resolutionSla: { met: 0, missed: 1, percent: '0.0' } },
+        {
+          assigneeId: ids.agent,
+          opened: 2,
+          resolved: 2,
+          meanSecondsToResolution: 133200,
+          firstResponseSla: { met: 1, missed: 1, percent: '50.0' },
+          resolutionSla: { met: 2, missed: 0, percent: '100.0' },
+        },
+        {
+          assigneeId: null,
+          opened: 1,
+          resolved: 0,
+          meanSecondsToResolution: null,
+          firstResponseSla: { met: 0, missed: 1, percent: '0.0' },
+          resolutionSla: { met: 0, missed: 1, percent: '0.0' },
+        },
       ],
     });
     // The rep's analysis covers their own customer's two tickets only.

@@ -46,8 +46,7 @@ describe('the running system through the gateway', () => {
         input: { email: 'rita@rapport.example', displayName: 'Rita Rep', role: 'SALES_REP', password: 'rita-password-123' },
       })
     ).createUser.id;
-    otherRepId = (await ok<{ createUser: { id: string } }>(user, { input: { email: 'oscar@rapport.example', displayName: 'Oscar Other', role: 'SALES_REP' } }))
-      .createUser.id;
+    otherRepId = (await ok<{ createUser: { id: string } }>(user, { input: { email: 'oscar@rapport.example', displayName: 'Oscar Other', role: 'SALES_REP' } })).createUser.id;
     const customer = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
     acmeId = (await ok<{ createCustomer: { id: string } }>(customer, { input: { name: 'Acme Pumps', kind: 'COMPANY', ownerId: repId } })).createCustomer.id;
     globexId = (await ok<{ createCustomer: { id: string } }>(customer, { input: { name: 'Globex', kind: 'COMPANY', ownerId: repId } })).createCustomer.id;
@@ -103,9 +102,7 @@ describe('the running system through the gateway', () => {
     expect(data.customers.edges.map((e) => e.node.name)).toEqual(['Acme Pumps', 'Globex']);
     expect(acme!.owner.displayName).toBe('Rita Rep');
     expect(acme!.openTickets).toEqual([{ subject: 'Pump leaks', priority: 'HIGH', status: 'NEW' }]);
-    expect(acme!.openOpportunities).toEqual([
-      { title: 'Spare parts 2027', amount: { amount: '12000.50', currency: 'EUR' }, stage: { name: 'Qualification', probability: 10 } },
-    ]);
+    expect(acme!.openOpportunities).toEqual([{ title: 'Spare parts 2027', amount: { amount: '12000.50', currency: 'EUR' }, stage: { name: 'Qualification', probability: 10 } }]);
     expect(acme!.openOrders).toEqual([]);
     expect(acme!.overdueReceivables).toEqual({ totals: [], invoices: [] });
     expect(globex!.openOrders).toEqual([{ number: expect.stringMatching(/^SO-/), total: { amount: '599.70' }, delivery: { status: 'PLANNED' } }]);
@@ -119,10 +116,10 @@ describe('the running system through the gateway', () => {
     });
     const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 20) { edges { node { kind subjectId summary sourceService } } } } }`;
     type Timeline = { customer: { timeline: { edges: { node: { kind: string; subjectId: string; summary: string; sourceService: string } }[] } } };
-    const entry = await waitFor(
-      async () => (await ok<Timeline>(timeline, { id: globexId })).customer.timeline.edges.find((e) => e.node.subjectId === ticket.openTicket.id),
-      { what: 'the ticket on the timeline', timeoutMs: 20000 },
-    );
+    const entry = await waitFor(async () => (await ok<Timeline>(timeline, { id: globexId })).customer.timeline.edges.find((e) => e.node.subjectId === ticket.openTicket.id), {
+      what: 'the ticket on the timeline',
+      timeoutMs: 20000,
+    });
     expect(entry.node).toMatchObject({ kind: 'TICKET_OPENED', sourceService: 'support' });
     expect(entry.node.summary).toContain('Invoice copy needed');
     const kinds = (await ok<Timeline>(timeline, { id: globexId })).customer.timeline.edges.map((e) => e.node.kind);
@@ -222,9 +219,7 @@ describe('the running system through the gateway', () => {
       const gateway = await system.startGateway({ customers: proxied }, 3);
       const query = `{ customers(first: 5) { edges { node { name } } } }`;
       for (let round = 0; round < 2; round += 1) {
-        const results = await Promise.all(
-          Array.from({ length: 30 }, () => graphqlRequest(`${gateway.url}/graphql`, query, {}, { authorization: `Bearer ${adminToken}` })),
-        );
+        const results = await Promise.all(Array.from({ length: 30 }, () => graphqlRequest(`${gateway.url}/graphql`, query, {}, { authorization: `Bearer ${adminToken}` })));
         expect(results.every((r) => !r.errors)).toBe(true);
       }
       expect(accepted).toBeGreaterThan(0);

@@ -36,10 +36,7 @@ async function must<T>(who: Who | 'admin', query: string, variables: Record<stri
 
 /** The customers (of A and B) whose records `who` sees through `list`, or FORBIDDEN. */
 async function seen(who: Who, list: string): Promise<string[] | 'FORBIDDEN'> {
-  const result = await as<Record<string, { edges: { node: { customer: { id: string } | null } }[] }>>(
-    who,
-    `{ list: ${list}(first: 100) { edges { node { customer { id } } } } }`,
-  );
+  const result = await as<Record<string, { edges: { node: { customer: { id: string } | null } }[] }>>(who, `{ list: ${list}(first: 100) { edges { node { customer { id } } } } }`);
   if (result.errors?.[0]?.extensions?.code === 'FORBIDDEN') return 'FORBIDDEN';
   expect(result.errors, `${who} ${list}: ${JSON.stringify(result.errors)}`).toBeUndefined();
   const ids = new Set(result.data!.list!.edges.map((e) => e.node.customer?.id));
@@ -69,10 +66,15 @@ beforeAll(async () => {
   }
   customerA = (await must<{ createCustomer: { id: string } }>('repA', `mutation { createCustomer(input: { name: "A Corp", kind: COMPANY }) { id } }`)).createCustomer.id;
   customerB = (await must<{ createCustomer: { id: string } }>('repB', `mutation { createCustomer(input: { name: "B Corp", kind: COMPANY }) { id } }`)).createCustomer.id;
-  const product = await must<{ createProduct: { id: string } }>('admin', `mutation { createProduct(input: { sku: "M-1", name: "Widget", listPrice: { amount: "10", currency: "EUR" } }) { id } }`);
+  const product = await must<{ createProduct: { id: string } }>(
+    'admin',
+    `mutation { createProduct(input: { sku: "M-1", name: "Widget", listPrice: { amount: "10", currency: "EUR" } }) { id } }`,
+  );
   for (const customerId of [customerA, customerB]) {
     await must('admin', `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Help' } });
-    await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, { i: { customerId, title: 'Deal', amount: { amount: '100', currency: 'EUR' } } });
+    await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, {
+      i: { customerId, title: 'Deal', amount: { amount: '100', currency: 'EUR' } },
+    });
     await must('admin', `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, {
       i: { customerId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
     });
@@ -83,10 +85,13 @@ beforeAll(async () => {
   }
   await must('admin', `mutation { createSupplier(input: { name: "Castings AB", currency: "SEK" }) { id } }`);
   // Every subgraph learns who owns A and B from customers' events.
-  await waitFor(async () => {
-    const [tickets, invoices] = await Promise.all([seen('repA', 'tickets'), seen('repA', 'invoices')]);
-    return JSON.stringify(tickets) === '["A"]' && JSON.stringify(invoices) === '["A"]' ? true : undefined;
-  }, { what: 'customer ownership to reach support and finance', timeoutMs: 20000 });
+  await waitFor(
+    async () => {
+      const [tickets, invoices] = await Promise.all([seen('repA', 'tickets'), seen('repA', 'invoices')]);
+      return JSON.stringify(tickets) === '["A"]' && JSON.stringify(invoices) === '["A"]' ? true : undefined;
+    },
+    { what: 'customer ownership to reach support and finance', timeoutMs: 20000 },
+  );
 });
 
 afterAll(async () => {

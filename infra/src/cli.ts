@@ -10,7 +10,7 @@ const HELP = `usage: rapport <command>
   dev [service…]            the named subgraphs and/or gateway (all when none), each restarted when its code changes
   status                    each process \`start\` supervises: pid, state, restarts, uptime, readiness
   stop                      stop what start/kafka/test left running (from any terminal)
-  test [turbo args]         typecheck and test every workspace against real PostgreSQL and Kafka
+  test [turbo args]         lint, typecheck and test every workspace against real PostgreSQL and Kafka
   kafka                     a local Kafka broker on 127.0.0.1:9092 until Ctrl-C
   compose                   compose the supergraph (npm run compose -w @rapport/gateway)
   replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered

@@ -106,26 +106,65 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   const customer = async (input: Record<string, unknown>): Promise<string> =>
     (await admin.call<{ createCustomer: { id: string } }>(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input })).createCustomer.id;
   const acme = await customer({
-    name: 'Acme Pumps Ltd', kind: 'COMPANY', lifecycleState: 'ACTIVE', ownerId: rita, teamId: north, email: 'purchasing@acme-pumps.example',
-    phone: '+44 20 7946 0101', industry: 'Machinery', source: 'TRADE_SHOW', tier: 'A', tags: ['key-account', 'pumps'], taxId: 'GB123456789',
+    name: 'Acme Pumps Ltd',
+    kind: 'COMPANY',
+    lifecycleState: 'ACTIVE',
+    ownerId: rita,
+    teamId: north,
+    email: 'purchasing@acme-pumps.example',
+    phone: '+44 20 7946 0101',
+    industry: 'Machinery',
+    source: 'TRADE_SHOW',
+    tier: 'A',
+    tags: ['key-account', 'pumps'],
+    taxId: 'GB123456789',
     notes: 'Three plants; buys spare parts quarterly.',
   });
   const globex = await customer({
-    name: 'Globex Foods', kind: 'COMPANY', lifecycleState: 'ACTIVE', ownerId: rita, teamId: north, email: 'ap@globex.example',
-    industry: 'Food', source: 'REFERRAL', tier: 'B', tags: ['food'],
+    name: 'Globex Foods',
+    kind: 'COMPANY',
+    lifecycleState: 'ACTIVE',
+    ownerId: rita,
+    teamId: north,
+    email: 'ap@globex.example',
+    industry: 'Food',
+    source: 'REFERRAL',
+    tier: 'B',
+    tags: ['food'],
   });
   const hooli = await customer({
-    name: 'Hooli Hydraulics', kind: 'COMPANY', lifecycleState: 'PROSPECT', ownerId: rita, teamId: north, email: 'info@hooli.example',
-    industry: 'Machinery', source: 'WEBSITE', tier: 'B',
+    name: 'Hooli Hydraulics',
+    kind: 'COMPANY',
+    lifecycleState: 'PROSPECT',
+    ownerId: rita,
+    teamId: north,
+    email: 'info@hooli.example',
+    industry: 'Machinery',
+    source: 'WEBSITE',
+    tier: 'B',
   });
   await customer({ name: 'Jane Doe', kind: 'PERSON', lifecycleState: 'LEAD', ownerId: rita, teamId: north, email: 'jane.doe@example.org', source: 'COLD_CALL', tier: 'C' });
   const initech = await customer({
-    name: 'Initech', kind: 'COMPANY', lifecycleState: 'ACTIVE', ownerId: sam, teamId: south, email: 'office@initech.example', industry: 'Software', tier: 'B',
+    name: 'Initech',
+    kind: 'COMPANY',
+    lifecycleState: 'ACTIVE',
+    ownerId: sam,
+    teamId: south,
+    email: 'office@initech.example',
+    industry: 'Software',
+    tier: 'B',
   });
   await customer({ name: 'Umbrella Mills', kind: 'COMPANY', lifecycleState: 'DORMANT', ownerId: sam, teamId: south, email: 'hello@umbrella.example', industry: 'Food', tier: 'C' });
   await customer({
-    name: 'Vandelay Industries', kind: 'COMPANY', lifecycleState: 'LOST', ownerId: sam, teamId: south, email: 'art@vandelay.example',
-    industry: 'Logistics', source: 'PARTNER', notes: 'Went with a competitor in 2026; revisit after their contract ends.',
+    name: 'Vandelay Industries',
+    kind: 'COMPANY',
+    lifecycleState: 'LOST',
+    ownerId: sam,
+    teamId: south,
+    email: 'art@vandelay.example',
+    industry: 'Logistics',
+    source: 'PARTNER',
+    notes: 'Went with a competitor in 2026; revisit after their contract ends.',
   });
   // A likely duplicate of Acme (same email domain, similar name), for findDuplicates and mergeCustomers.
   await customer({ name: 'ACME Pumps Limited', kind: 'COMPANY', lifecycleState: 'PROSPECT', ownerId: rita, teamId: north, email: 'purchasing@acme-pumps.example' });
@@ -133,11 +172,23 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   const contact = async (input: Record<string, unknown>): Promise<string> =>
     (await admin.call<{ addContact: { id: string } }>(`mutation($input: AddContactInput!) { addContact(input: $input) { id } }`, { input })).addContact.id;
   const acmeBuyer = await contact({
-    customerId: acme, name: 'Priya Patel', title: 'Head of Purchasing', emails: ['priya.patel@acme-pumps.example'], phones: ['+44 20 7946 0102'],
-    preferredChannel: 'EMAIL', primary: true,
+    customerId: acme,
+    name: 'Priya Patel',
+    title: 'Head of Purchasing',
+    emails: ['priya.patel@acme-pumps.example'],
+    phones: ['+44 20 7946 0102'],
+    preferredChannel: 'EMAIL',
+    primary: true,
   });
   await contact({ customerId: acme, name: 'Tom Hughes', title: 'Plant engineer, site 3', phones: ['+44 7700 900123'], preferredChannel: 'PHONE' });
-  const globexAp = await contact({ customerId: globex, name: 'Lena Krause', title: 'Accounts payable', emails: ['lena.krause@globex.example'], preferredChannel: 'EMAIL', primary: true });
+  const globexAp = await contact({
+    customerId: globex,
+    name: 'Lena Krause',
+    title: 'Accounts payable',
+    emails: ['lena.krause@globex.example'],
+    preferredChannel: 'EMAIL',
+    primary: true,
+  });
   await contact({ customerId: hooli, name: 'Gavin Belson', title: 'CEO', emails: ['gavin@hooli.example'], preferredChannel: 'MEETING', primary: true });
   const address = `mutation($input: AddAddressInput!) { addAddress(input: $input) { id } }`;
   await admin.call(address, { input: { customerId: acme, kind: 'BILLING', street: '1 Canal Street', postalCode: 'M1 3HU', city: 'Manchester', country: 'GB' } });
@@ -166,12 +217,26 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   const activity = async (input: Record<string, unknown>): Promise<string> =>
     (await asRita.call<{ logActivity: { id: string } }>(`mutation($input: LogActivityInput!) { logActivity(input: $input) { id } }`, { input })).logActivity.id;
   const call = await activity({
-    customerId: acme, contactId: acmeBuyer, kind: 'CALL', subject: 'Quarterly spare parts call', occurredAt: at(-3),
-    outcome: 'Needs 20 seal kits before the January shutdown', nextStep: 'Send quotation', nextStepDue: day(2),
+    customerId: acme,
+    contactId: acmeBuyer,
+    kind: 'CALL',
+    subject: 'Quarterly spare parts call',
+    occurredAt: at(-3),
+    outcome: 'Needs 20 seal kits before the January shutdown',
+    nextStep: 'Send quotation',
+    nextStepDue: day(2),
   });
   const visit = await activity({ customerId: acme, kind: 'VISIT', subject: 'Site 3 walk-through', occurredAt: at(-10), outcome: 'Two pumps near end of life' });
   await activity({ customerId: globex, contactId: globexAp, kind: 'EMAIL', subject: 'Invoice copy sent', occurredAt: at(-1) });
-  await activity({ customerId: hooli, kind: 'MEETING', subject: 'Pilot scope meeting', occurredAt: at(-5), outcome: 'Pilot of 10 pumps agreed in principle', nextStep: 'Draft pilot offer', nextStepDue: day(7) });
+  await activity({
+    customerId: hooli,
+    kind: 'MEETING',
+    subject: 'Pilot scope meeting',
+    occurredAt: at(-5),
+    outcome: 'Pilot of 10 pumps agreed in principle',
+    nextStep: 'Draft pilot offer',
+    nextStepDue: day(7),
+  });
   await activity({ customerId: globex, kind: 'NOTE', subject: 'Prefers deliveries on Tuesdays' });
   await activity({ customerId: hooli, kind: 'PLANNED_VISIT', subject: 'Commissioning visit', plannedFor: at(3, 9), nextStep: 'Bring the pilot offer', nextStepDue: day(3) });
   const review = `mutation($id: ID!, $decision: ReviewDecision!, $comment: String) { reviewActivity(id: $id, decision: $decision, comment: $comment) { id } }`;
@@ -197,7 +262,11 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   const article = async (category: string, title: string, body: string): Promise<string> =>
     (await asAlice.call<{ createArticle: { id: string } }>(`mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }`, { input: { category, title, body } }))
       .createArticle.id;
-  const sealArticle = await article('Maintenance', 'Replacing the seal on a PUMP-200', 'Stop the pump, drain it, remove the four housing bolts and swap the seal kit (SEAL-KIT-9).');
+  const sealArticle = await article(
+    'Maintenance',
+    'Replacing the seal on a PUMP-200',
+    'Stop the pump, drain it, remove the four housing bolts and swap the seal kit (SEAL-KIT-9).',
+  );
   await asAlice.call(`mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: sealArticle });
   await asAlice.call(`mutation($id: ID!, $input: UpdateArticleDraftInput!) { updateArticleDraft(id: $id, input: $input) { id } }`, {
     id: sealArticle,
@@ -212,14 +281,23 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
     asAlice.call(`mutation($id: ID!, $status: TicketStatus!, $note: String) { changeTicketStatus(id: $id, status: $status, note: $note) { id } }`, { id, status: to, note });
   const comment = (ticketId: string, body: string, internal: boolean) =>
     asAlice.call(`mutation($ticketId: ID!, $body: String!, $internal: Boolean) { addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { id } }`, {
-      ticketId, body, internal,
+      ticketId,
+      body,
+      internal,
     });
   // NEW
   await ticket({ customerId: hooli, subject: 'Which pump for 60 °C water?', priority: 'LOW', channel: 'WEB', category: 'Product question' });
   // OPEN, assigned, with a public and an internal comment
   const leak = await ticket({
-    customerId: acme, contactId: acmeBuyer, subject: 'Pump PUMP-200 leaking at the seal', description: 'Site 3, since Monday.', priority: 'HIGH', channel: 'PHONE',
-    category: 'Repair', assigneeId: alice, teamId: service,
+    customerId: acme,
+    contactId: acmeBuyer,
+    subject: 'Pump PUMP-200 leaking at the seal',
+    description: 'Site 3, since Monday.',
+    priority: 'HIGH',
+    channel: 'PHONE',
+    category: 'Repair',
+    assigneeId: alice,
+    teamId: service,
   });
   await status(leak, 'OPEN');
   await comment(leak, 'We are sending a seal kit today; the article linked below shows the steps.', false);
@@ -297,7 +375,9 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
       })
     ).issueInvoice.id;
   const pay = (invoiceId: string, amount: string, paidOn: number) =>
-    asAaron.call(`mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }`, { input: { invoiceId, amount: { amount, currency: 'EUR' }, paidOn: day(paidOn) } });
+    asAaron.call(`mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }`, {
+      input: { invoiceId, amount: { amount, currency: 'EUR' }, paidOn: day(paidOn) },
+    });
   await invoice(acme, '3420.00', -60, -30);
   await invoice(globex, '1187.50', -20, -5);
   await invoice(hooli, '450.00', -2, 28);

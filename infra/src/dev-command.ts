@@ -29,10 +29,7 @@ export function devTargets(names: readonly string[]): ServiceSpec[] {
 
 /** The `tsx watch` arguments for `spec`: its entry, plus the schema files it reads rather than imports. */
 export function watchArgs(spec: ServiceSpec): string[] {
-  const schemas =
-    spec.name === GATEWAY.name
-      ? ['gateway/supergraph.graphql']
-      : [`services/${spec.name}/src/**/*.graphql`, 'packages/subgraph-kit/graphql/*.graphql'];
+  const schemas = spec.name === GATEWAY.name ? ['gateway/supergraph.graphql'] : [`services/${spec.name}/src/**/*.graphql`, 'packages/subgraph-kit/graphql/*.graphql'];
   return ['watch', '--clear-screen=false', ...schemas.flatMap((glob) => ['--include', glob]), spec.entry];
 }
 

@@ -1,6 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, readSync, fstatSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  fstatSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { join } from 'node:path';
@@ -250,10 +265,7 @@ export function readPidFiles(dir = runDir): (PidRecord & { file: string })[] {
  * Polls `url` until it answers 200. Fails when `timeoutMs` passes, when `process_` exits first
  * (both with the tail of its log), or when `signal` aborts.
  */
-export async function waitForHttpOk(
-  url: string,
-  options: { timeoutMs: number; process?: ManagedProcess; signal?: AbortSignal },
-): Promise<void> {
+export async function waitForHttpOk(url: string, options: { timeoutMs: number; process?: ManagedProcess; signal?: AbortSignal }): Promise<void> {
   const deadline = performance.now() + options.timeoutMs;
   let last = 'no answer';
   for (;;) {

@@ -64,9 +64,7 @@ function spawnService(spec: ServiceSpec, env: NodeJS.ProcessEnv): Promise<Manage
 /** Stops in order: the gateway, the subgraphs, then the broker (if this run started it). */
 async function shutdown(supervisor: Supervisor): Promise<void> {
   await supervisor
-    .stop([[GATEWAY.name], SUBGRAPHS.map((s) => s.name), ['kafka']], (name, how) =>
-      say(`  stopped ${name}${how === 'killed' ? ' (killed after its grace period)' : ''}`),
-    )
+    .stop([[GATEWAY.name], SUBGRAPHS.map((s) => s.name), ['kafka']], (name, how) => say(`  stopped ${name}${how === 'killed' ? ' (killed after its grace period)' : ''}`))
     .catch((error: unknown) => warn(`could not stop everything: ${error instanceof Error ? error.message : String(error)}`));
 }
 

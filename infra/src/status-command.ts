@@ -85,7 +85,12 @@ export async function runStatus(stateFile = supervisorStateFile): Promise<number
   }
   const rows = await statusRows(state.processes);
   say(`supervisor pid ${state.supervisorPid}, up since ${state.startedAt}`);
-  say(formatTable(['process', 'pid', 'state', 'restarts', 'uptime', 'ready'], rows.map((r) => [r.name, r.pid, r.state, r.restarts, r.uptime, r.ready])));
+  say(
+    formatTable(
+      ['process', 'pid', 'state', 'restarts', 'uptime', 'ready'],
+      rows.map((r) => [r.name, r.pid, r.state, r.restarts, r.uptime, r.ready]),
+    ),
+  );
   const healthy = rows.every((r) => r.state === 'running' && (r.ready === 'yes' || r.ready === '-'));
   return healthy ? 0 : 1;
 }

@@ -33,7 +33,8 @@ function runTurbo(args: readonly string[], env: NodeJS.ProcessEnv, onSpawn: (chi
 }
 
 /**
- * `rapport test`: PostgreSQL and Kafka for the tests, then `turbo run typecheck test`; a broker
+ * `rapport test`: PostgreSQL and Kafka for the tests, then `turbo run lint typecheck test` (lint: the
+ * root's ESLint and Prettier check, a turbo root task beside the workspaces' tasks); a broker
  * started here is stopped afterwards, whatever happens. Exits with turbo's code.
  */
 export async function runTest(env: Record<string, string | undefined>, extraArgs: readonly string[]): Promise<number> {
@@ -64,7 +65,7 @@ export async function runTest(env: Record<string, string | undefined>, extraArgs
     delete childEnv.KAFKA_TOPIC_PREFIX;
     const ci = env.CI === 'true' || env.CI === '1';
     if (ci && env.FORCE_COLOR === undefined) childEnv.NO_COLOR = '1'; // plain logs for CI
-    const args = ['run', 'typecheck', 'test', '--concurrency=2', ...(ci ? ['--log-order=stream', '--no-color'] : []), ...extraArgs];
+    const args = ['run', 'lint', 'typecheck', 'test', '--concurrency=2', ...(ci ? ['--log-order=stream', '--no-color'] : []), ...extraArgs];
     abort.signal.throwIfAborted();
     rmSync(testReportDir, { recursive: true, force: true });
     mkdirSync(testReportDir, { recursive: true });

@@ -34,7 +34,11 @@ function isReport(value: unknown): value is VitestJsonReport {
 /** Sums the `<workspace>.json` reports in `dir`; `expected` names the workspaces that should have written one. */
 export function readTally(dir: string, expected: readonly string[]): Tally {
   const tally: Tally = { passed: 0, failed: 0, skipped: 0, brokenFiles: 0, reported: [], missing: [] };
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   for (const file of files) {
     const report: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     if (!isReport(report)) throw new Error(`${join(dir, file)} is not a vitest JSON report`);

@@ -13,9 +13,7 @@ import { repoRoot } from '../src/paths.js';
 const SECTION = '## How to add a field to a subgraph';
 
 type Step =
-  | { kind: 'create'; path: string; text: string }
-  | { kind: 'insert'; path: string; where: 'after' | 'before'; line: string; text: string }
-  | { kind: 'run'; script: string };
+  { kind: 'create'; path: string; text: string } | { kind: 'insert'; path: string; where: 'after' | 'before'; line: string; text: string } | { kind: 'run'; script: string };
 
 /** The steps of the README section `heading`: each code block with the instruction before it. */
 function walkthroughSteps(readme: string, heading = SECTION): Step[] {

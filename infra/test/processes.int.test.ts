@@ -69,7 +69,7 @@ describe('waitForHttpOk', () => {
        require('node:http').createServer((req, res) => { res.statusCode = Date.now() - started > 300 ? 200 : 503; res.end(); }).listen(${port}, '127.0.0.1');`,
     );
 
-    await waitForHttpOk(`http://127.0.0.1:${port}/ready`, { timeoutMs: 10_000, process: p });
+    await expect(waitForHttpOk(`http://127.0.0.1:${port}/ready`, { timeoutMs: 10_000, process: p })).resolves.toBeUndefined();
 
     await stopManaged(p, 2_000);
   });
@@ -78,8 +78,6 @@ describe('waitForHttpOk', () => {
     const port = await freePort();
     const p = await run('crasher', `console.error('cannot connect to the database'); process.exit(3)`);
 
-    await expect(waitForHttpOk(`http://127.0.0.1:${port}/ready`, { timeoutMs: 10_000, process: p })).rejects.toThrow(
-      /crasher exited \(code 3\).*cannot connect to the database/s,
-    );
+    await expect(waitForHttpOk(`http://127.0.0.1:${port}/ready`, { timeoutMs: 10_000, process: p })).rejects.toThrow(/crasher exited \(code 3\).*cannot connect to the database/s);
   });
 });

@@ -11,7 +11,9 @@ describe('files that repeat the subgraph registry', () => {
 
   it('docker-compose.yml runs every registered subgraph on its port, and the gateway routes to each', () => {
     for (const { name, port } of SUBGRAPHS) {
-      expect(compose).toContain(`  ${name}:\n    <<: *subgraph\n    command: ["node_modules/.bin/tsx", "services/${name}/src/main.ts"]\n    environment: { <<: *subgraph-env, PORT: "${port}" }\n    ports: ["127.0.0.1:${port}:${port}"]\n`);
+      expect(compose).toContain(
+        `  ${name}:\n    <<: *subgraph\n    command: ["node_modules/.bin/tsx", "services/${name}/src/main.ts"]\n    environment: { <<: *subgraph-env, PORT: "${port}" }\n    ports: ["127.0.0.1:${port}:${port}"]\n`,
+      );
       expect(compose).toContain(`SUBGRAPH_${name.toUpperCase()}_URL: http://${name}:${port}/graphql\n`);
     }
     expect(compose).toContain(`PORT: "${GATEWAY_PORT}"`);

@@ -52,7 +52,11 @@ describe('a subgraph whose broker is gone', () => {
     await db.query(
       `insert into outbox_message (id, topic, message_key, type, payload) values (gen_random_uuid(), 'support.ticket', gen_random_uuid()::text, 'support.ticket.opened.v1', '{}')`,
     );
-    for (let i = 0; i < 100 && (await db.query('select 1 from pg_locks l join pg_stat_activity a using (pid) where a.datname = current_database() and l.locktype = \'advisory\'')).rowCount === 0; i += 1) {
+    for (
+      let i = 0;
+      i < 100 && (await db.query("select 1 from pg_locks l join pg_stat_activity a using (pid) where a.datname = current_database() and l.locktype = 'advisory'")).rowCount === 0;
+      i += 1
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // the relay has picked the row up and is sending

@@ -132,7 +132,9 @@ describe('rapport status', () => {
     const supervisor = new Supervisor({ policy: fastPolicy, stateFile });
     supervisors.push(supervisor);
     const a = await supervisor.add(spec('ready-one', serve(readyPort, 200, '{"status":"ready"}'), { readyUrl: `http://127.0.0.1:${readyPort}/ready` }));
-    await supervisor.add(spec('unready-one', serve(notReadyPort, 503, '{"status":"not ready","checks":{"database":true,"kafka":false}}'), { readyUrl: `http://127.0.0.1:${notReadyPort}/ready` }));
+    await supervisor.add(
+      spec('unready-one', serve(notReadyPort, 503, '{"status":"not ready","checks":{"database":true,"kafka":false}}'), { readyUrl: `http://127.0.0.1:${notReadyPort}/ready` }),
+    );
     await until(() => existsSync(a.logFile) && readFileSync(a.logFile, 'utf8').includes('listening'), 'the servers to listen');
     await until(() => readFileSync(join(dir, 'unready-one.log'), 'utf8').includes('listening'), 'the servers to listen');
 

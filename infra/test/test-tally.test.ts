@@ -19,7 +19,18 @@ describe('test tally', () => {
 
   it('adds up the JSON reports vitest wrote for each workspace, and names the workspaces that wrote none', () => {
     writeFileSync(join(dir, 'sales.json'), JSON.stringify(report(Array(25).fill('passed'))));
-    writeFileSync(join(dir, 'bus.json'), JSON.stringify(report(['failed', 'passed'], [{ status: 'failed', tests: ['failed', 'passed'] }, { status: 'failed', tests: [] }])));
+    writeFileSync(
+      join(dir, 'bus.json'),
+      JSON.stringify(
+        report(
+          ['failed', 'passed'],
+          [
+            { status: 'failed', tests: ['failed', 'passed'] },
+            { status: 'failed', tests: [] },
+          ],
+        ),
+      ),
+    );
     writeFileSync(join(dir, 'gateway.json'), JSON.stringify(report([...Array(7).fill('passed'), 'skipped', 'todo'])));
     const tally = readTally(dir, ['bus', 'gateway', 'sales', 'support']);
     expect(tally).toEqual({ passed: 33, failed: 1, skipped: 2, brokenFiles: 1, reported: ['bus', 'gateway', 'sales'], missing: ['support'] });

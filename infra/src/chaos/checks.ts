@@ -33,8 +33,7 @@ export interface Snapshot {
   inFlight: number;
 }
 
-export const consistent = (s: Snapshot): boolean =>
-  s.lostRecords.length === 0 && s.unpublished === 0 && s.missingInbox.length === 0 && s.inFlight === 0;
+export const consistent = (s: Snapshot): boolean => s.lostRecords.length === 0 && s.unpublished === 0 && s.missingInbox.length === 0 && s.inFlight === 0;
 
 export interface Checker {
   snapshot(operations: readonly Operation[]): Promise<Snapshot>;
@@ -83,12 +82,20 @@ export function createChecker(databaseUrl: (service: string) => string, brokers:
           orders.map((o) => o.amount),
         ]),
         countBy('finance', 'select total::numeric(19,2)::text as k, count(*) as n from invoice where total = any($1::numeric[]) group by 1', [invoices.map((o) => o.amount)]),
-        countBy('finance', 'select i.total::numeric(19,2)::text as k, count(*) as n from payment p join invoice i on i.id = p.invoice_id where i.total = any($1::numeric[]) group by 1', [
-          payments.map((o) => o.amount),
-        ]),
+        countBy(
+          'finance',
+          'select i.total::numeric(19,2)::text as k, count(*) as n from payment p join invoice i on i.id = p.invoice_id where i.total = any($1::numeric[]) group by 1',
+          [payments.map((o) => o.amount)],
+        ),
       ]);
       const records = (o: Operation): number =>
-        (o.kind === 'ticket' ? ticketCounts.get(ticketSubject(o.seq)) : o.kind === 'order' ? orderCounts.get(markerAmount(o.seq)) : o.kind === 'invoice' ? invoiceCounts.get(o.amount) : paymentCounts.get(o.amount)) ?? 0;
+        (o.kind === 'ticket'
+          ? ticketCounts.get(ticketSubject(o.seq))
+          : o.kind === 'order'
+            ? orderCounts.get(markerAmount(o.seq))
+            : o.kind === 'invoice'
+              ? invoiceCounts.get(o.amount)
+              : paymentCounts.get(o.amount)) ?? 0;
       const lostRecords = operations.filter((o) => o.outcome === 'ok' && records(o) === 0);
       const doubledRecords = operations.filter((o) => records(o) > 1);
 
@@ -102,7 +109,10 @@ export function createChecker(databaseUrl: (service: string) => string, brokers:
             name,
             'select id::text, type, message_key, published_at is not null as published from outbox_message',
           );
-          outbox.set(name, rows.map((r) => ({ id: r.id, type: r.type, key: r.message_key, published: r.published })));
+          outbox.set(
+            name,
+            rows.map((r) => ({ id: r.id, type: r.type, key: r.message_key, published: r.published })),
+          );
           const handled = await query<{ consumer: string; event_id: string; type: string }>(name, 'select consumer, event_id, type from inbox_message');
           for (const r of handled) {
             let ids = inbox.get(r.consumer);

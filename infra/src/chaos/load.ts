@@ -186,12 +186,7 @@ export const markerAmount = (seq: number): string => `${seq}.00`;
  * Runs `workers` loops, each sending one operation at a time (tickets, orders, invoices with their
  * payments, in turn) until `stop()`; `done` resolves when every operation in flight has an outcome.
  */
-export function runLoad(
-  client: ChaosClient,
-  scenario: () => string,
-  fixtures: { customerIds: string[]; productId: string },
-  workers = 4,
-): { stop(): void; done: Promise<void> } {
+export function runLoad(client: ChaosClient, scenario: () => string, fixtures: { customerIds: string[]; productId: string }, workers = 4): { stop(): void; done: Promise<void> } {
   let stopped = false;
   const loop = async (worker: number): Promise<void> => {
     for (let i = worker; !stopped; i += 1) {

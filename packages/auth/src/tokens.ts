@@ -111,7 +111,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       userId,
       email,
       role,
-      teamIds: teams as string[],
+      teamIds: teams,
       tokenId: typeof payload.jti === 'string' ? payload.jti : '',
       ...(typeof payload.iat === 'number' ? { issuedAt: payload.iat } : {}),
     };

@@ -100,12 +100,7 @@ export type ApplyResult = 'applied' | 'duplicate';
  * Applies `event` through `handler` at most once for `consumer`: the inbox row and the effect
  * are written in one transaction, so a redelivered event finds its id and does nothing.
  */
-export async function applyOnce(
-  orm: MikroORM,
-  consumer: string,
-  handlers: readonly EventHandlerRegistration[],
-  event: CloudEvent,
-): Promise<ApplyResult> {
+export async function applyOnce(orm: MikroORM, consumer: string, handlers: readonly EventHandlerRegistration[], event: CloudEvent): Promise<ApplyResult> {
   const em = orm.em.fork() as SqlEntityManager;
   return em.transactional(async (tx) => {
     const inserted = await tx.execute<{ event_id: string }[]>(
@@ -182,15 +177,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       wakers.add(done);
     });
 
-  async function deadLetter(
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    error: unknown,
-    attempts: number,
-    kind: FailureKind,
-    event: CloudEvent | null,
-  ): Promise<void> {
+  async function deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown, attempts: number, kind: FailureKind, event: CloudEvent | null): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     await producer().send({
       topic: dlq,

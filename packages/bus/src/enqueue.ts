@@ -14,7 +14,7 @@ export function enqueue(em: EntityManager, topic: string, event: CloudEvent): vo
     topic,
     messageKey: event.subject,
     type: event.type,
-    payload: event as unknown as Record<string, unknown>,
+    payload: event,
     headers,
     createdAt: new Date(event.time),
     publishedAt: null,

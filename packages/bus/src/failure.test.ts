@@ -46,9 +46,29 @@ const table: [string, () => unknown, FailureKind][] = [
   ['too many connections 53300', () => pgError('53300', 'sorry, too many clients already'), 'transient'],
   ['connection exception class 08', () => pgError('08006', 'connection failure'), 'transient'],
   ['Kafka broker unreachable', () => new KafkaJSConnectionError('Connection error: connect ECONNREFUSED', { broker: '127.0.0.1:9092', code: 'ECONNREFUSED' }), 'transient'],
-  ['Kafka request timeout', () => new KafkaJSRequestTimeoutError('Request Produce(key: 0, version: 7) timed out', { broker: '127.0.0.1:9092', clientId: 'c', correlationId: 1, createdAt: 0, sentAt: 0, pendingDuration: 0 }), 'transient'],
-  ['Kafka retries exhausted on a network error', () => new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), { retryCount: 5, retryTime: 500 }), 'transient'],
-  ['retriable Kafka protocol error', () => new KafkaJSProtocolError(Object.assign(new Error('leader not available'), { type: 'LEADER_NOT_AVAILABLE', code: 5, retriable: true })), 'transient'],
+  [
+    'Kafka request timeout',
+    () =>
+      new KafkaJSRequestTimeoutError('Request Produce(key: 0, version: 7) timed out', {
+        broker: '127.0.0.1:9092',
+        clientId: 'c',
+        correlationId: 1,
+        createdAt: 0,
+        sentAt: 0,
+        pendingDuration: 0,
+      }),
+    'transient',
+  ],
+  [
+    'Kafka retries exhausted on a network error',
+    () => new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), { retryCount: 5, retryTime: 500 }),
+    'transient',
+  ],
+  [
+    'retriable Kafka protocol error',
+    () => new KafkaJSProtocolError(Object.assign(new Error('leader not available'), { type: 'LEADER_NOT_AVAILABLE', code: 5, retriable: true })),
+    'transient',
+  ],
   ['a cause chain ending in a refused connection', () => new Error('handler failed', { cause: sysError('ECONNREFUSED', 'connect ECONNREFUSED') }), 'transient'],
   ['payload does not match its contract (zod)', () => zodError(), 'event'],
   ['business refusal (AppError BAD_USER_INPUT)', () => badInput('data.quantity', 'quantity must be positive'), 'event'],

@@ -76,7 +76,17 @@ const KAFKAJS_UNAVAILABLE_NAMES = new Set([
   'KafkaJSMetadataNotLoaded',
 ]);
 
-type Inspectable = { name?: unknown; code?: unknown; sqlState?: unknown; errno?: unknown; message?: unknown; retriable?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
+type Inspectable = {
+  name?: unknown;
+  code?: unknown;
+  sqlState?: unknown;
+  errno?: unknown;
+  message?: unknown;
+  retriable?: unknown;
+  cause?: unknown;
+  originalError?: unknown;
+  errors?: unknown;
+};
 
 /** The error and everything it wraps (`cause`, kafkajs' `originalError`, an AggregateError's `errors`). */
 function* chain(error: unknown, depth = 0): Generator<Inspectable> {

@@ -57,8 +57,17 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<number>
             if (end === undefined || BigInt(message.offset) >= end) return;
             const original = message.headers?.['x-original-topic']?.toString();
             if (original) {
-              const { ['x-original-topic']: _t, ['x-original-partition']: _p, ['x-original-offset']: _o, ['x-error']: _e, ['x-attempts']: _a, ['x-failed-consumer']: _c, ['x-failed-at']: _f, ['x-failure-kind']: _k, ...headers } =
-                message.headers ?? {};
+              const {
+                ['x-original-topic']: _t,
+                ['x-original-partition']: _p,
+                ['x-original-offset']: _o,
+                ['x-error']: _e,
+                ['x-attempts']: _a,
+                ['x-failed-consumer']: _c,
+                ['x-failed-at']: _f,
+                ['x-failure-kind']: _k,
+                ...headers
+              } = message.headers ?? {};
               await producer.send({ topic: original, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
               replayed += 1;
             }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM, type SqlEntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { createEvent } from '@rapport/contracts';
 import {
   brokerAddress,
@@ -45,10 +45,10 @@ const prefix = testTopicPrefix();
 const proxies: TcpProxy[] = [];
 const stops: (() => Promise<unknown>)[] = [];
 
-const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute(query, params) as Promise<T[]>;
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute<T[]>(query, params);
 
 async function writeNote(text: string): Promise<string> {
-  const em = orm.em.fork() as SqlEntityManager;
+  const em = orm.em.fork();
   const noteId = randomUUID();
   publish(em, NoteWrittenV1, noteId, { noteId, text });
   await em.flush();
@@ -152,7 +152,17 @@ describe('the consumer through a database outage', () => {
     const effect = on(NoteWrittenV1, async (data, event, em) => {
       await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [`handover:${event.id}`, data.noteId]);
     });
-    const member = () => createEventConsumer({ kafka, orm: consumerOrm, groupId: 'handover', topicPrefix: prefix, producer, logger, retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 }, handlers: [effect] });
+    const member = () =>
+      createEventConsumer({
+        kafka,
+        orm: consumerOrm,
+        groupId: 'handover',
+        topicPrefix: prefix,
+        producer,
+        logger,
+        retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
+        handlers: [effect],
+      });
     const first = member();
     await first.start();
     await proxy.cut();
@@ -315,7 +325,8 @@ describe('the relay through a broker outage', () => {
     });
     const resumedMs = Date.now() - back;
     logger.info({ resumedMs, oldestTransactionSeconds }, 'relay outage figures');
-    if (process.env.BUS_FIGURES) console.info(`relay: oldest transaction during a 3 s broker outage ${oldestTransactionSeconds.toFixed(3)} s; resumed ${resumedMs} ms after the broker returned`);
+    if (process.env.BUS_FIGURES)
+      console.info(`relay: oldest transaction during a 3 s broker outage ${oldestTransactionSeconds.toFixed(3)} s; resumed ${resumedMs} ms after the broker returned`);
     expect(resumedMs).toBeLessThan(1000);
   });
 });

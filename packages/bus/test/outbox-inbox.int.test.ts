@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,10 +27,10 @@ const brokers = testKafkaBrokers();
 const prefix = testTopicPrefix();
 const consumers: EventConsumer[] = [];
 
-const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute(query, params) as Promise<T[]>;
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute<T[]>(query, params);
 
 async function writeNote(text: string): Promise<{ noteId: string; eventId: string }> {
-  const em = orm.em.fork() as SqlEntityManager;
+  const em = orm.em.fork();
   const noteId = randomUUID();
   publish(em, NoteWrittenV1, noteId, { noteId, text });
   await em.flush();
@@ -160,8 +159,7 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     await reader.subscribe({ topic: dlq, fromBeginning: true });
     const headers = await new Promise<Record<string, string>>((resolve) => {
       void reader.run({
-        eachMessage: async ({ message }) =>
-          resolve(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
+        eachMessage: async ({ message }) => resolve(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]))),
       });
     });
     await reader.disconnect();

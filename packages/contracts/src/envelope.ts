@@ -51,10 +51,7 @@ export interface EventDefinition<TType extends string, TSchema extends z.ZodType
 export type EventData<D> = D extends EventDefinition<string, infer S> ? z.infer<S> : never;
 
 /** Declares a versioned event type; the topic and producing service follow from its name. */
-export function defineEvent<TType extends string, TSchema extends z.ZodType>(
-  type: TType,
-  schema: TSchema,
-): EventDefinition<TType, TSchema> {
+export function defineEvent<TType extends string, TSchema extends z.ZodType>(type: TType, schema: TSchema): EventDefinition<TType, TSchema> {
   const match = /^([a-z]+)\.([a-z-]+)\.([a-z-]+)\.v(\d+)$/.exec(type);
   if (!match) throw new Error(`event type "${type}" must read <service>.<aggregate>.<verb>.v<N>`);
   const [, service = '', aggregate = ''] = match;
@@ -86,7 +83,7 @@ export function createEvent<TType extends string, TSchema extends z.ZodType>(
     time: (meta.time ?? new Date()).toISOString(),
     subject,
     datacontenttype: 'application/json',
-    data: definition.schema.parse(data) as z.infer<TSchema>,
+    data: definition.schema.parse(data),
     correlationid: meta.correlationId ?? id,
     causationid: meta.causationId ?? null,
     actor: meta.actor ?? null,
@@ -96,14 +93,11 @@ export function createEvent<TType extends string, TSchema extends z.ZodType>(
 
 /** Parses an envelope from the wire; throws when it is not a CloudEvent. */
 export function parseEnvelope(raw: string): CloudEvent {
-  return cloudEventSchema.parse(JSON.parse(raw)) as CloudEvent;
+  return cloudEventSchema.parse(JSON.parse(raw));
 }
 
 /** Parses an envelope's data against its definition. */
-export function parseData<TType extends string, TSchema extends z.ZodType>(
-  definition: EventDefinition<TType, TSchema>,
-  event: CloudEvent,
-): z.infer<TSchema> {
+export function parseData<TType extends string, TSchema extends z.ZodType>(definition: EventDefinition<TType, TSchema>, event: CloudEvent): z.infer<TSchema> {
   if (event.type !== definition.type) throw new Error(`expected ${definition.type}, got ${event.type}`);
-  return definition.schema.parse(event.data) as z.infer<TSchema>;
+  return definition.schema.parse(event.data);
 }

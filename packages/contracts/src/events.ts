@@ -57,10 +57,7 @@ export const TicketOpenedV1 = defineEvent(
 );
 
 /** support: a ticket was resolved. */
-export const TicketResolvedV1 = defineEvent(
-  'support.ticket.resolved.v1',
-  z.object({ ticketId: uuid, customerId: uuid, number: z.string(), resolvedAt: isoDateTime }),
-);
+export const TicketResolvedV1 = defineEvent('support.ticket.resolved.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), resolvedAt: isoDateTime }));
 
 /** sales: an opportunity was opened in a pipeline stage. */
 export const OpportunityOpenedV1 = defineEvent(
@@ -82,16 +79,10 @@ export const OrderConfirmedV1 = defineEvent(
 );
 
 /** inventory: a shipping notice was raised for an order. */
-export const ShipmentPlannedV1 = defineEvent(
-  'inventory.shipment.planned.v1',
-  z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, plannedAt: isoDateTime }),
-);
+export const ShipmentPlannedV1 = defineEvent('inventory.shipment.planned.v1', z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, plannedAt: isoDateTime }));
 
 /** finance: an invoice was issued to a customer. */
-export const InvoiceIssuedV1 = defineEvent(
-  'finance.invoice.issued.v1',
-  z.object({ invoiceId: uuid, customerId: uuid, number: z.string(), total: money, dueDate: z.string() }),
-);
+export const InvoiceIssuedV1 = defineEvent('finance.invoice.issued.v1', z.object({ invoiceId: uuid, customerId: uuid, number: z.string(), total: money, dueDate: z.string() }));
 
 /** customers: an activity with a customer (call, visit, meeting, email, note, planned visit) was logged. */
 export const CustomerActivityLoggedV1 = defineEvent(
@@ -113,10 +104,7 @@ export const CustomerActivityLoggedV1 = defineEvent(
  * customers: two customers were merged; `mergedId` lives on as `survivorId`. Every subgraph
  * re-points its records from the merged customer to the survivor.
  */
-export const CustomerMergedV1 = defineEvent(
-  'customers.customer.merged.v1',
-  z.object({ survivorId: uuid, mergedId: uuid, mergedAt: isoDateTime }),
-);
+export const CustomerMergedV1 = defineEvent('customers.customer.merged.v1', z.object({ survivorId: uuid, mergedId: uuid, mergedAt: isoDateTime }));
 
 /** customers: a lead was converted into a customer (and contact); sales may open an opportunity. */
 export const LeadConvertedV1 = defineEvent(
@@ -144,10 +132,7 @@ export const PaymentRecordedV1 = defineEvent(
 );
 
 /** inventory: a shipment was delivered to the customer. */
-export const ShipmentDeliveredV1 = defineEvent(
-  'inventory.shipment.delivered.v1',
-  z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, deliveredAt: isoDateTime }),
-);
+export const ShipmentDeliveredV1 = defineEvent('inventory.shipment.delivered.v1', z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, deliveredAt: isoDateTime }));
 
 /** identity: a user was deactivated: no more sign-ins; their access tokens are revoked (see AccessRevokedV1). */
 export const UserDeactivatedV1 = defineEvent('identity.user.deactivated.v1', z.object({ userId: uuid, deactivatedAt: isoDateTime }));
@@ -268,10 +253,7 @@ export const DocumentUpdatedV1 = defineEvent(
 );
 
 /** customers: a customer document was deleted (softly). */
-export const DocumentDeletedV1 = defineEvent(
-  'customers.document.deleted.v1',
-  z.object({ documentId: uuid, customerId: uuid, deletedAt: isoDateTime }),
-);
+export const DocumentDeletedV1 = defineEvent('customers.document.deleted.v1', z.object({ documentId: uuid, customerId: uuid, deletedAt: isoDateTime }));
 
 /** customers: a lead was captured, by a user or from the public web form. */
 export const LeadCapturedV1 = defineEvent(
@@ -302,16 +284,10 @@ export const UserCreatedV1 = defineEvent(
 );
 
 /** identity: a user's role changed (what they may see and do changes with it). */
-export const UserRoleChangedV1 = defineEvent(
-  'identity.user.role-changed.v1',
-  z.object({ userId: uuid, fromRole: z.string(), toRole: z.string(), changedAt: isoDateTime }),
-);
+export const UserRoleChangedV1 = defineEvent('identity.user.role-changed.v1', z.object({ userId: uuid, fromRole: z.string(), toRole: z.string(), changedAt: isoDateTime }));
 
 /** identity: a team was created, below `parentId` in the hierarchy when given. */
-export const TeamCreatedV1 = defineEvent(
-  'identity.team.created.v1',
-  z.object({ teamId: uuid, name: z.string(), parentId: uuid.nullable(), createdAt: isoDateTime }),
-);
+export const TeamCreatedV1 = defineEvent('identity.team.created.v1', z.object({ teamId: uuid, name: z.string(), parentId: uuid.nullable(), createdAt: isoDateTime }));
 
 /** inventory: a product was created. */
 export const ProductCreatedV1 = defineEvent(
@@ -426,10 +402,7 @@ export const TicketRatedV1 = defineEvent(
 );
 
 /** support: a knowledge base article was linked to a ticket it helped solve. */
-export const TicketArticleLinkedV1 = defineEvent(
-  'support.ticket.article-linked.v1',
-  z.object({ ticketId: uuid, customerId: uuid, articleId: uuid, linkedAt: isoDateTime }),
-);
+export const TicketArticleLinkedV1 = defineEvent('support.ticket.article-linked.v1', z.object({ ticketId: uuid, customerId: uuid, articleId: uuid, linkedAt: isoDateTime }));
 
 /** support: a knowledge base article was created as an unpublished draft (its text is not announced until published). */
 export const ArticleCreatedV1 = defineEvent('support.article.created.v1', z.object({ articleId: uuid, category: z.string(), createdAt: isoDateTime }));

@@ -51,13 +51,11 @@ export class AppError extends Error {
   }
 }
 
-export const badInput = (field: string, message: string, code = 'INVALID_INPUT'): AppError =>
-  new AppError('BAD_USER_INPUT', code, message, { field });
+export const badInput = (field: string, message: string, code = 'INVALID_INPUT'): AppError => new AppError('BAD_USER_INPUT', code, message, { field });
 
 export const notFound = (what: string, id: string, field?: string): AppError =>
   new AppError('NOT_FOUND', `${what.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_NOT_FOUND`, `${what} ${id} was not found`, field ? { field } : {});
 
-export const conflict = (code: string, message: string, field?: string): AppError =>
-  new AppError('CONFLICT', code, message, field ? { field } : {});
+export const conflict = (code: string, message: string, field?: string): AppError => new AppError('CONFLICT', code, message, field ? { field } : {});
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

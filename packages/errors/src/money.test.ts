@@ -14,14 +14,9 @@ describe('money', () => {
   });
 
   it('rejects a float-looking amount with too many decimals, naming the field', () => {
-    try {
-      parseMoneyInput('input.amount', { amount: '1.23456', currency: 'EUR' });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).field).toBe('input.amount.amount');
-      expect((error as AppError).category).toBe('BAD_USER_INPUT');
-    }
+    const parse = () => parseMoneyInput('input.amount', { amount: '1.23456', currency: 'EUR' });
+    expect(parse).toThrow(AppError);
+    expect(parse).toThrow(expect.objectContaining({ field: 'input.amount.amount', category: 'BAD_USER_INPUT' }));
   });
 
   it('rejects negative amounts and malformed currencies', () => {

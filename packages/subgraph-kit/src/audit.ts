@@ -146,7 +146,10 @@ export async function auditHistory(em: SqlEntityManager, entity: string, entityI
     .createQueryBuilder(AuditEntry, 'a')
     .select('*')
     .where({ entity, entityId })
-    .andWhere(`(jsonb_array_length(a.changes) = 0 or exists (select 1 from jsonb_array_elements(a.changes) c where c->>'field' not in (${hidden.map(() => '?').join(', ')})))`, hidden)
+    .andWhere(
+      `(jsonb_array_length(a.changes) = 0 or exists (select 1 from jsonb_array_elements(a.changes) c where c->>'field' not in (${hidden.map(() => '?').join(', ')})))`,
+      hidden,
+    )
     .orderBy({ at: 'desc', id: 'desc' })
     .limit(limit)
     .getResultList();

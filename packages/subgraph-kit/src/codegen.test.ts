@@ -28,10 +28,7 @@ describe('subgraphCodegen', () => {
     expect(types?.plugins).toEqual(['typescript']);
     expect(types?.config).not.toHaveProperty('contextType');
     expect(types?.config).not.toHaveProperty('mappers');
-    expect(resolvers?.plugins).toEqual([
-      { add: { content: ["import type * as Types from './types.js';", "import type { Ticket } from './types.js';"] } },
-      'typescript-resolvers',
-    ]);
+    expect(resolvers?.plugins).toEqual([{ add: { content: ["import type * as Types from './types.js';", "import type { Ticket } from './types.js';"] } }, 'typescript-resolvers']);
     expect(resolvers?.config).toMatchObject({ namespacedImportName: 'Types', contextType: '../context.js#Context' });
   });
 });

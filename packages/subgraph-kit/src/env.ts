@@ -8,5 +8,5 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, str
     const issue = result.error.issues[0];
     throw badInput(String(issue?.path.join('.') ?? 'env'), `invalid environment: ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return result.data as z.infer<S>;
+  return result.data;
 }

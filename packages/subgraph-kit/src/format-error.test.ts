@@ -34,14 +34,21 @@ describe('formatError', () => {
   it('answers a database that refuses connections as SERVICE_UNAVAILABLE, retryable, without internals', () => {
     const refused = new ConnectionException(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }));
     const formatted = formatError({ message: refused.message, path: ['customers'] }, new GraphQLError(refused.message, { originalError: refused }));
-    expect(formatted).toEqual({ message: 'a service this operation needs is unavailable; retry later', path: ['customers'], extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } });
+    expect(formatted).toEqual({
+      message: 'a service this operation needs is unavailable; retry later',
+      path: ['customers'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    });
   });
 
   it('answers a subgraph the gateway could not reach, or that answered 503, as SERVICE_UNAVAILABLE', () => {
     const fetchFailed = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4003'), { code: 'ECONNREFUSED' }) });
     expect(formatError({ message: 'fetch failed' }, fetchFailed).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
     const answered503 = { message: '503: Service Unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR', response: { status: 503, body: {} } } };
-    expect(formatError(answered503, new GraphQLError(answered503.message, { extensions: answered503.extensions })).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(formatError(answered503, new GraphQLError(answered503.message, { extensions: answered503.extensions })).extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+    });
     const passedOn = new GraphQLError('unavailable', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } });
     expect(formatError({ message: 'unavailable', extensions: passedOn.extensions }, passedOn).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
   });
@@ -50,7 +57,17 @@ describe('formatError', () => {
     const unavailable = { code: 'SERVICE_UNAVAILABLE', retryable: true };
     expect(isUnavailableResponse(JSON.stringify({ errors: [{ message: 'x', extensions: unavailable }], data: null }))).toBe(true);
     expect(isUnavailableResponse(JSON.stringify({ errors: [{ message: 'x', extensions: unavailable }], data: { a: 1 } }))).toBe(false);
-    expect(isUnavailableResponse(JSON.stringify({ errors: [{ message: 'x', extensions: unavailable }, { message: 'y', extensions: { code: 'NOT_FOUND' } }], data: null }))).toBe(false);
+    expect(
+      isUnavailableResponse(
+        JSON.stringify({
+          errors: [
+            { message: 'x', extensions: unavailable },
+            { message: 'y', extensions: { code: 'NOT_FOUND' } },
+          ],
+          data: null,
+        }),
+      ),
+    ).toBe(false);
     expect(isUnavailableResponse(JSON.stringify({ data: { note: 'SERVICE_UNAVAILABLE' } }))).toBe(false);
   });
 
@@ -58,7 +75,10 @@ describe('formatError', () => {
     const lines: Record<string, unknown>[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>), done()) });
     const logging = createFormatError(pino({ level: 'error' }, sink));
-    const pgError = Object.assign(new Error(`select "c0".* from "customer" as "c0" where "c0"."id" = 'x' - invalid input syntax for type uuid: "x"`), { code: '22P02', routine: 'string_to_uuid' });
+    const pgError = Object.assign(new Error(`select "c0".* from "customer" as "c0" where "c0"."id" = 'x' - invalid input syntax for type uuid: "x"`), {
+      code: '22P02',
+      routine: 'string_to_uuid',
+    });
     const answer = actingScope.run({ requestId: 'req-42', actorId: null }, () => logging({ message: pgError.message }, new DriverException(pgError)));
     expect(answer).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(lines).toHaveLength(1);

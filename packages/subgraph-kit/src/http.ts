@@ -69,7 +69,7 @@ function graphqlParams(method: string, body: unknown, search: URLSearchParams): 
     }
     return { query, variables, operationName: search.get('operationName') };
   }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as GraphQLParams) : null;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? body : null;
 }
 
 /** The response for a request the guard refused. */
@@ -140,77 +140,79 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Everything this request does runs in its acting scope; the context fills in the caller.
-    void actingScope.run({ requestId, actorId: null }, async () => {
-      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/ready') {
-        const checks = await options.ready().catch(() => ({ ready: false }));
-        const ok = Object.values(checks).every(Boolean);
-        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
-      }
-      if (url.pathname === '/metrics' && options.metrics) {
-        const text = await options.metrics();
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-        return void res.end(text);
-      }
-      const route = options.routes?.[url.pathname];
-      if (route && req.method === 'GET') return route(req, res);
-      if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
-        discardBody(req, limit);
-        return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
-      }
-      if (options.handle && (await options.handle(req, res, url, requestId))) return;
-      if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });
-
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      let body: unknown = undefined;
-      if (req.method === 'POST') {
-        const text = await readBody(req, limit);
-        const type = headers.get('content-type') ?? '';
-        if (type.includes('application/json')) {
-          try {
-            body = text.length ? JSON.parse(text) : undefined;
-          } catch {
-            return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-          }
-        } else body = text;
-      }
-      const method = req.method ?? 'GET';
-      const params = options.guard ? graphqlParams(method, body, url.searchParams) : null;
-      let context: Promise<TContext> | undefined;
-      if (options.guard && params) {
-        const contextValue = await options.context(req, requestId);
-        try {
-          options.guard(params, contextValue);
-        } catch (error) {
-          const refused = refusal(error);
-          if (!refused) throw error;
-          return sendJson(res, refused.status, refused.body);
+    void actingScope
+      .run({ requestId, actorId: null }, async () => {
+        if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+        if (url.pathname === '/ready') {
+          const checks = await options.ready().catch(() => ({ ready: false }));
+          const ok = Object.values(checks).every(Boolean);
+          return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
         }
-        context = Promise.resolve(contextValue);
-      }
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers, search: url.search, body },
-        context: () => context ?? options.context(req, requestId),
+        if (url.pathname === '/metrics' && options.metrics) {
+          const text = await options.metrics();
+          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+          return void res.end(text);
+        }
+        const route = options.routes?.[url.pathname];
+        if (route && req.method === 'GET') return route(req, res);
+        if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
+          discardBody(req, limit);
+          return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
+        }
+        if (options.handle && (await options.handle(req, res, url, requestId))) return;
+        if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });
+
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        let body: unknown = undefined;
+        if (req.method === 'POST') {
+          const text = await readBody(req, limit);
+          const type = headers.get('content-type') ?? '';
+          if (type.includes('application/json')) {
+            try {
+              body = text.length ? JSON.parse(text) : undefined;
+            } catch {
+              return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+            }
+          } else body = text;
+        }
+        const method = req.method ?? 'GET';
+        const params = options.guard ? graphqlParams(method, body, url.searchParams) : null;
+        let context: Promise<TContext> | undefined;
+        if (options.guard && params) {
+          const contextValue = await options.context(req, requestId);
+          try {
+            options.guard(params, contextValue);
+          } catch (error) {
+            const refused = refusal(error);
+            if (!refused) throw error;
+            return sendJson(res, refused.status, refused.body);
+          }
+          context = Promise.resolve(contextValue);
+        }
+        const response = await options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method, headers, search: url.search, body },
+          context: () => context ?? options.context(req, requestId),
+        });
+        for (const [key, value] of response.headers) res.setHeader(key, value);
+        res.statusCode = response.status ?? 200;
+        if (response.body.kind === 'complete') {
+          // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
+          if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
+          res.end(response.body.string);
+          return;
+        }
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      })
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        options.logger.error({ err: loggable(error), requestId }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.end();
       });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
-        if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
-        res.end(response.body.string);
-        return;
-      }
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }).catch((error: unknown) => {
-      if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-      options.logger.error({ err: loggable(error), requestId }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
-    });
   });
 }
 

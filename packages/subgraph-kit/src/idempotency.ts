@@ -40,9 +40,7 @@ export const IDEMPOTENCY_MIGRATION = { name: 'Migration00000000000005_idempotenc
 
 /** Deletes keys older than their time to live; returns how many went. */
 export async function purgeExpiredIdempotencyKeys(em: SqlEntityManager): Promise<number> {
-  const rows = await em.getConnection().execute<{ n: string }[]>(
-    'with gone as (delete from idempotency_key where expires_at <= now() returning 1) select count(*) as n from gone',
-  );
+  const rows = await em.getConnection().execute<{ n: string }[]>('with gone as (delete from idempotency_key where expires_at <= now() returning 1) select count(*) as n from gone');
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -99,7 +97,10 @@ export function idempotentMutations<TContext extends IdempotencyContext>(ttlMs =
           // Public mutations (signing in) are not keyed: their answers hold secrets and their callers no identity.
           if (!callerId) return null;
           if (!KEY.test(key)) {
-            return errorResponse(context, new AppError('BAD_USER_INPUT', 'INVALID_IDEMPOTENCY_KEY', 'the Idempotency-Key header must be 1–255 visible ASCII characters', { field: IDEMPOTENCY_KEY_HEADER }));
+            return errorResponse(
+              context,
+              new AppError('BAD_USER_INPUT', 'INVALID_IDEMPOTENCY_KEY', 'the Idempotency-Key header must be 1–255 visible ASCII characters', { field: IDEMPOTENCY_KEY_HEADER }),
+            );
           }
           const hash = requestHash(context.request);
           const em = context.contextValue.em;

@@ -52,7 +52,9 @@ describe('the input boundary', () => {
   it('refuses an ID that is not a UUID, literal or variable, and numbers given as IDs', () => {
     expect(refusal('{ customer(id: "1 or 1=1") }')).toEqual({ field: 'id', reason: 'MALFORMED_ID', status: 400 });
     expect(refusal('{ customer(id: 7) }')?.reason).toBe('MALFORMED_ID');
-    expect(refusal('mutation($i: OrderInput!) { placeOrder(input: $i) }', { i: { customerId: ID, lines: [{ sku: 'A', productId: 'nope' }] } })?.field).toBe('input.lines.0.productId');
+    expect(refusal('mutation($i: OrderInput!) { placeOrder(input: $i) }', { i: { customerId: ID, lines: [{ sku: 'A', productId: 'nope' }] } })?.field).toBe(
+      'input.lines.0.productId',
+    );
     expect(refusal('query($id: ID!) { customer(id: $id) }', { id: ID.toUpperCase() })).toBeNull();
   });
 
@@ -64,7 +66,9 @@ describe('the input boundary', () => {
   });
 
   it('lets well-formed input through, and ignores variables the operation does not use', () => {
-    expect(refusal('mutation($i: OrderInput!) { placeOrder(input: $i) }', { i: { customerId: ID, note: 'Ship before 10 Jan 😀', lines: [{ sku: 'SEAL-KIT-9', productId: ID }] } })).toBeNull();
+    expect(
+      refusal('mutation($i: OrderInput!) { placeOrder(input: $i) }', { i: { customerId: ID, note: 'Ship before 10 Jan 😀', lines: [{ sku: 'SEAL-KIT-9', productId: ID }] } }),
+    ).toBeNull();
     expect(refusal('query($q: String!) { search(query: $q) }', { q: 'acme', unused: '\u0000' })).toBeNull();
     expect(refusal('query($q: String! = "acme") { search(query: $q) }')).toBeNull();
   });

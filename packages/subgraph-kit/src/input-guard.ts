@@ -108,13 +108,7 @@ function spell(path: Path): string {
 }
 
 /** Checks a literal argument value; variables inside it are looked up in `variables` (or their defaults). */
-function checkLiteral(
-  field: string,
-  node: ValueNode,
-  type: GraphQLInputType | null,
-  variables: Record<string, unknown>,
-  definitions: Map<string, VariableDefinitionNode>,
-): void {
+function checkLiteral(field: string, node: ValueNode, type: GraphQLInputType | null, variables: Record<string, unknown>, definitions: Map<string, VariableDefinitionNode>): void {
   const nullable = isNonNull(type) ? type.ofType : type;
   switch (node.kind) {
     case Kind.VARIABLE: {

@@ -8,7 +8,12 @@ describe('mergeLoaders', () => {
   it('combines the loaders of every module, typed as all of them', async () => {
     const merged = mergeLoaders(
       { stageById: byIdLoader(async (ids) => ids.map((id) => ({ id, name: `stage ${id}` }))) },
-      { linesByOrderId: groupedLoader(async () => [{ orderId: 'o1', n: 1 }], (line) => line.orderId) },
+      {
+        linesByOrderId: groupedLoader(
+          async () => [{ orderId: 'o1', n: 1 }],
+          (line) => line.orderId,
+        ),
+      },
     );
     expectTypeOf(merged.stageById).toEqualTypeOf<DataLoader<string, { id: string; name: string } | null>>();
     expect(Object.keys(merged)).toEqual(['stageById', 'linesByOrderId']);

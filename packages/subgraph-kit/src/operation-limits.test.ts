@@ -97,9 +97,11 @@ describe('the operation guard', () => {
     expect(refusalOf({ query })).toMatchObject({ reason: 'COST_LIMIT' });
     expect(refusalOf({ query }, { principal: null, authError: null })).toMatchObject({ code: 'UNAUTHENTICATED' });
     // On public root fields only (__typename), an unauthenticated caller reaches the limits, which refuse it as fast.
-    expect(refusalOf({ query: doublingFragments(30, '__typename', 'Query').replace('{ __typename { ...F0 } }', '{ ...F0 }') }, { principal: null, authError: null })).toMatchObject({
-      reason: 'ROOT_FIELD_LIMIT',
-    });
+    expect(refusalOf({ query: doublingFragments(30, '__typename', 'Query').replace('{ __typename { ...F0 } }', '{ ...F0 }') }, { principal: null, authError: null })).toMatchObject(
+      {
+        reason: 'ROOT_FIELD_LIMIT',
+      },
+    );
     expect(performance.now() - started).toBeLessThan(1000); // minutes when each spread is walked again
   });
 

@@ -297,7 +297,11 @@ export function createOperationGuard(options: OperationGuardOptions): OperationG
       const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
       throw requestError(
         'OPERATION_RESOLUTION_FAILURE',
-        operationName ? `Unknown operation named "${operationName}".` : count > 1 ? 'Must provide operation name if query contains multiple operations.' : 'The document contains no operation.',
+        operationName
+          ? `Unknown operation named "${operationName}".`
+          : count > 1
+            ? 'Must provide operation name if query contains multiple operations.'
+            : 'The document contains no operation.',
       );
     }
     if (!auth.principal) {

@@ -49,8 +49,7 @@ export const databaseProbe = (orm: MikroORM, timeoutMs = 1000): (() => Promise<b
   cachedProbe(() => withTimeout(orm.em.fork().getConnection().execute('select 1'), timeoutMs, 'the database'));
 
 /** The broker answers a metadata request within `timeoutMs` (the admin client does not retry). */
-export const kafkaProbe = (admin: Admin, timeoutMs = 1000): (() => Promise<boolean>) =>
-  cachedProbe(() => withTimeout(admin.describeCluster(), timeoutMs, 'the Kafka broker'));
+export const kafkaProbe = (admin: Admin, timeoutMs = 1000): (() => Promise<boolean>) => cachedProbe(() => withTimeout(admin.describeCluster(), timeoutMs, 'the Kafka broker'));
 
 /** An admin client for probes and status: no retries, so a missing broker answers at once. */
 export const operationsAdmin = (kafka: Kafka): Admin => kafka.admin({ retry: { retries: 0 } });
@@ -158,7 +157,12 @@ export async function renderMetrics(view: EventBusView): Promise<string> {
     }
   };
   const checks = await view.ready().catch((): Record<string, boolean> => ({}));
-  metric('rapport_ready', 'gauge', 'Whether a dependency answers (1) or not (0), as /ready reports it.', Object.entries(checks).map(([check, ok]) => [{ check }, ok ? 1 : 0]));
+  metric(
+    'rapport_ready',
+    'gauge',
+    'Whether a dependency answers (1) or not (0), as /ready reports it.',
+    Object.entries(checks).map(([check, ok]) => [{ check }, ok ? 1 : 0]),
+  );
   const stats = view.consumer?.stats();
   if (stats) {
     const group = { group: stats.groupId };

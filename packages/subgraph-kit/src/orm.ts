@@ -41,7 +41,6 @@ class ObservedLogger extends DefaultLogger {
   }
 }
 
-
 export interface OrmOptions {
   url: string;
   entities: unknown[];
@@ -73,8 +72,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     forceUtcTimezone: true,
     subscribers: options.subscribers ?? [],
     debug: ['query'],
-    loggerFactory: (loggerOptions) =>
-      new ObservedLogger({ ...loggerOptions, writer: (message) => log.trace(message) }, options.onQuery),
+    loggerFactory: (loggerOptions) => new ObservedLogger({ ...loggerOptions, writer: (message) => log.trace(message) }, options.onQuery),
   });
 }
 

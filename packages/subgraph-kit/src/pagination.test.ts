@@ -30,7 +30,8 @@ describe('page sizes come from PAGE_RULES', () => {
   });
 
   it('refuses a size outside 1..max with BAD_USER_INPUT naming first', () => {
-    for (const first of [0, -1, 1.5, PAGE_RULES.default.max + 1]) expect(refusal(() => pageSizeOf('tickets', first))).toEqual({ field: 'first', code: 'INVALID_PAGE_SIZE', category: 'BAD_USER_INPUT' });
+    for (const first of [0, -1, 1.5, PAGE_RULES.default.max + 1])
+      expect(refusal(() => pageSizeOf('tickets', first))).toEqual({ field: 'first', code: 'INVALID_PAGE_SIZE', category: 'BAD_USER_INPUT' });
     expect(refusal(() => pageSizeOf('findDuplicates', 51))).toMatchObject({ field: 'first', code: 'INVALID_PAGE_SIZE' });
     expect(refusal(() => pageSizeOf('history', 201))).toMatchObject({ field: 'first', code: 'INVALID_PAGE_SIZE' });
   });

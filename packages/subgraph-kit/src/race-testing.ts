@@ -83,13 +83,7 @@ const POOL_MAX = 10;
  * sorts the answers. Exactly one winner and `racers - 1` CONFLICTs is what the kit's `transition`
  * guarantees; code that decides on an unlocked read lets several win.
  */
-export async function raceBehindRow<T>(
-  databaseUrl: string,
-  table: string,
-  id: string,
-  call: (racer: number) => Promise<Answer<T>>,
-  racers = 20,
-): Promise<RaceOutcome<T>> {
+export async function raceBehindRow<T>(databaseUrl: string, table: string, id: string, call: (racer: number) => Promise<Answer<T>>, racers = 20): Promise<RaceOutcome<T>> {
   const held = await holdRowLock(databaseUrl, table, id);
   let calls: Promise<Answer<T>>[] = [];
   try {
@@ -101,21 +95,21 @@ export async function raceBehindRow<T>(
   return raceOutcome(await Promise.all(calls));
 }
 
-
 /** Audit entries written for record `entityId` of `entity` (optionally of one action). */
 export async function countAuditEntries(em: EntityManager, entity: string, entityId: string, action?: string): Promise<number> {
-  const rows = await em.getConnection().execute<{ n: string }[]>(
-    `select count(*) as n from audit_entry where entity = ? and entity_id = ?${action ? ' and action = ?' : ''}`,
-    action ? [entity, entityId, action] : [entity, entityId],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ n: string }[]>(
+      `select count(*) as n from audit_entry where entity = ? and entity_id = ?${action ? ' and action = ?' : ''}`,
+      action ? [entity, entityId, action] : [entity, entityId],
+    );
   return Number(rows[0]?.n ?? 0);
 }
 
 /** Events in the outbox about aggregate `subject` (optionally of one type, e.g. `sales.opportunity.closed.v1`). */
 export async function countOutboxEvents(em: EntityManager, subject: string, type?: string): Promise<number> {
-  const rows = await em.getConnection().execute<{ n: string }[]>(
-    `select count(*) as n from outbox_message where message_key = ?${type ? ' and type = ?' : ''}`,
-    type ? [subject, type] : [subject],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ n: string }[]>(`select count(*) as n from outbox_message where message_key = ?${type ? ' and type = ?' : ''}`, type ? [subject, type] : [subject]);
   return Number(rows[0]?.n ?? 0);
 }

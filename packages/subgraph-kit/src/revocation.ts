@@ -122,10 +122,13 @@ export function accessRevocationHandlers(list: RevocationList): EventHandlerRegi
   return [
     on(AccessRevokedV1, async (data, event, em) => {
       await em.execute('delete from access_revocation where expires_at <= now()');
-      await em.execute(
-        `insert into access_revocation (id, user_id, token_ids, issued_before, expires_at) values (?, ?, ?::text[], ?, ?) on conflict (id) do nothing`,
-        [event.id, data.userId, textArray(data.tokenIds), data.issuedBefore, data.expiresAt],
-      );
+      await em.execute(`insert into access_revocation (id, user_id, token_ids, issued_before, expires_at) values (?, ?, ?::text[], ?, ?) on conflict (id) do nothing`, [
+        event.id,
+        data.userId,
+        textArray(data.tokenIds),
+        data.issuedBefore,
+        data.expiresAt,
+      ]);
       list.add(revocationOf(event.id, data));
     }),
   ];
@@ -137,7 +140,13 @@ export async function loadRevocations(em: SqlEntityManager, list: RevocationList
     'select id, user_id, token_ids, issued_before, expires_at from access_revocation where expires_at > now()',
   );
   for (const row of rows) {
-    list.add({ id: row.id, userId: row.user_id, tokenIds: row.token_ids, issuedBefore: row.issued_before ? new Date(row.issued_before) : null, expiresAt: new Date(row.expires_at) });
+    list.add({
+      id: row.id,
+      userId: row.user_id,
+      tokenIds: row.token_ids,
+      issuedBefore: row.issued_before ? new Date(row.issued_before) : null,
+      expiresAt: new Date(row.expires_at),
+    });
   }
   list.prune();
   return rows.length;

@@ -45,7 +45,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
     const parsed = typeof value === 'string' ? parseIsoDateTime(value) : null;
     if (parsed) return parsed.toISOString();
-    throw new GraphQLError(`DateTime cannot represent ${value instanceof Date ? 'an invalid Date' : JSON.stringify(value) ?? String(value)}: a resolver must return a Date`);
+    throw new GraphQLError(`DateTime cannot represent ${value instanceof Date ? 'an invalid Date' : (JSON.stringify(value) ?? String(value))}: a resolver must return a Date`);
   },
   parseValue: parseInput,
   parseLiteral(ast: ValueNode): Date {

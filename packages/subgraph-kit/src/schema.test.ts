@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import { mergeResolvers } from './merge.js';
 import { buildSchema } from './schema.js';
 import { DateTimeScalar } from './scalars.js';
@@ -20,8 +21,9 @@ describe('mergeResolvers', () => {
 });
 
 // The schema comes from @apollo/subgraph, which requires graphql-js as CommonJS; under vitest an
-// `import` would load its ES module build, a second copy that refuses that schema.
-const { execute, parse, Kind } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+// `import` would load its ES module build, a second copy that refuses that schema (the type-only
+// import above is erased).
+const { execute, parse, Kind } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 
 const SDL = `
 scalar DateTime
@@ -42,7 +44,13 @@ describe('buildSchema refuses resolvers for what the schema lacks', () => {
   });
 
   it('fails naming a type the schema lacks, an enum value it lacks, and every problem at once', () => {
-    const attempt = () => buildSchema(SDL, [{ Query: { tickets, closedTickets: tickets } }, { Comment: { body: () => 'b' } }, { Priority: { URGENT: 'URGENT' } }, { TicketFilter: { openedAfter: () => null } }]);
+    const attempt = () =>
+      buildSchema(SDL, [
+        { Query: { tickets, closedTickets: tickets } },
+        { Comment: { body: () => 'b' } },
+        { Priority: { URGENT: 'URGENT' } },
+        { TicketFilter: { openedAfter: () => null } },
+      ]);
     expect(attempt).toThrow(/Query\.closedTickets: the schema's Query has no field closedTickets/);
     expect(attempt).toThrow(/Comment: the schema has no type Comment/);
     expect(attempt).toThrow(/Priority\.URGENT: the schema's Priority has no value URGENT/);
@@ -60,18 +68,28 @@ describe('DateTime', () => {
     {
       Query: {
         tickets: () => [{ id: '1', subject: 'S', openedAt: new Date('2026-11-23T10:15:00Z') }],
-        latest: (_: unknown, args: { openedAfter: Date }) => ({ id: '2', subject: args.openedAfter instanceof Date ? 'a Date' : typeof args.openedAfter, openedAt: args.openedAfter }),
+        latest: (_: unknown, args: { openedAfter: Date }) => ({
+          id: '2',
+          subject: args.openedAfter instanceof Date ? 'a Date' : typeof args.openedAfter,
+          openedAt: args.openedAfter,
+        }),
       },
     },
   ]);
-  const run = async (query: string, variableValues?: Record<string, unknown>) => JSON.parse(JSON.stringify(await execute({ schema, document: parse(query), ...(variableValues ? { variableValues } : {}) }))) as { data?: unknown; errors?: { message: string }[] };
+  const run = async (query: string, variableValues?: Record<string, unknown>) =>
+    JSON.parse(JSON.stringify(await execute({ schema, document: parse(query), ...(variableValues ? { variableValues } : {}) }))) as {
+      data?: unknown;
+      errors?: { message: string }[];
+    };
 
   it('answers a Date as an ISO 8601 string in UTC', async () => {
     expect(await run('{ tickets { openedAt } }')).toEqual({ data: { tickets: [{ openedAt: '2026-11-23T10:15:00.000Z' }] } });
   });
 
   it('hands resolvers a Date for an ISO 8601 argument, literal or variable, in any offset', async () => {
-    expect(await run('{ latest(openedAfter: "2026-11-23T11:15:00+01:00") { subject openedAt } }')).toEqual({ data: { latest: { subject: 'a Date', openedAt: '2026-11-23T10:15:00.000Z' } } });
+    expect(await run('{ latest(openedAfter: "2026-11-23T11:15:00+01:00") { subject openedAt } }')).toEqual({
+      data: { latest: { subject: 'a Date', openedAt: '2026-11-23T10:15:00.000Z' } },
+    });
     const variables = await execute({ schema, document: parse('query($t: DateTime!) { latest(openedAfter: $t) { openedAt } }'), variableValues: { t: '2026-11-23T10:15Z' } });
     expect(variables.data).toEqual({ latest: { openedAt: '2026-11-23T10:15:00.000Z' } });
   });
@@ -134,12 +152,18 @@ describe('keyset cursors', () => {
       '',
       'A'.repeat(10_000),
     ];
-    for (const cursor of forged) expect({ cursor, refusal: refusal(() => decodeCursor('after', cursor, 'text')) }).toEqual({ cursor, refusal: { field: 'after', code: 'INVALID_CURSOR' } });
+    for (const cursor of forged)
+      expect({ cursor, refusal: refusal(() => decodeCursor('after', cursor, 'text')) }).toEqual({ cursor, refusal: { field: 'after', code: 'INVALID_CURSOR' } });
     for (const sortValue of ['Acme', '1', 'Tuesday', '2026-13-01T00:00:00.000Z', '2026-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '2026-12-05 11:55:00']) {
-      expect({ sortValue, refusal: refusal(() => decodeCursor('after', forge([sortValue, ID]), 'timestamp')) }).toEqual({ sortValue, refusal: { field: 'after', code: 'INVALID_CURSOR' } });
+      expect({ sortValue, refusal: refusal(() => decodeCursor('after', forge([sortValue, ID]), 'timestamp')) }).toEqual({
+        sortValue,
+        refusal: { field: 'after', code: 'INVALID_CURSOR' },
+      });
     }
-    for (const sortValue of ['2026-02-30', '26-01-01', '2026-01-01T00:00:00.000Z']) expect(refusal(() => decodeCursor('after', forge([sortValue, ID]), 'date'))).toEqual({ field: 'after', code: 'INVALID_CURSOR' });
-    for (const sortValue of ['NaN', 'Infinity', '1e-50', '1e99', '0x10', '1; drop table customer']) expect(refusal(() => decodeCursor('after', forge([sortValue, ID]), 'score'))).toEqual({ field: 'after', code: 'INVALID_CURSOR' });
+    for (const sortValue of ['2026-02-30', '26-01-01', '2026-01-01T00:00:00.000Z'])
+      expect(refusal(() => decodeCursor('after', forge([sortValue, ID]), 'date'))).toEqual({ field: 'after', code: 'INVALID_CURSOR' });
+    for (const sortValue of ['NaN', 'Infinity', '1e-50', '1e99', '0x10', '1; drop table customer'])
+      expect(refusal(() => decodeCursor('after', forge([sortValue, ID]), 'score'))).toEqual({ field: 'after', code: 'INVALID_CURSOR' });
   });
 
   it('reports a next page only when the extra row came back', () => {
@@ -151,12 +175,8 @@ describe('keyset cursors', () => {
 
 describe('field names in GraphQL validation errors', () => {
   it('names the input field of a missing or invalid variable value', () => {
-    expect(fieldFromMessage('Variable "$input" got invalid value { customerId: "x" }; Field "subject" of required type "String!" was not provided.')).toBe(
-      'input.subject',
-    );
-    expect(fieldFromMessage('Variable "$input" got invalid value "SOMEDAY" at "input.priority"; Value "SOMEDAY" does not exist in "Priority" enum.')).toBe(
-      'input.priority',
-    );
+    expect(fieldFromMessage('Variable "$input" got invalid value { customerId: "x" }; Field "subject" of required type "String!" was not provided.')).toBe('input.subject');
+    expect(fieldFromMessage('Variable "$input" got invalid value "SOMEDAY" at "input.priority"; Value "SOMEDAY" does not exist in "Priority" enum.')).toBe('input.priority');
     expect(fieldFromMessage('Argument "id" of required type "ID!" was not provided.')).toBe('id');
   });
 });

@@ -36,4 +36,3 @@ export function loadSdl(srcDir: string, service?: string): string {
   const status = service ? [`# the event bus status (@rapport/subgraph-kit)\n${eventBusSdl(service)}`] : [];
   return [common, ...own, ...status].join('\n');
 }
-

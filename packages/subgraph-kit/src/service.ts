@@ -235,13 +235,13 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await definition.onStart?.(orm);
     const revocationOrm = orm;
-    await loadRevocations(revocationOrm.em.fork() as SqlEntityManager, revocations);
+    await loadRevocations(revocationOrm.em.fork(), revocations);
     revocationTimer = setInterval(() => {
-      loadRevocations(revocationOrm.em.fork() as SqlEntityManager, revocations).catch((error: unknown) => logger.warn({ err: error }, 'reloading revoked tokens failed'));
+      loadRevocations(revocationOrm.em.fork(), revocations).catch((error: unknown) => logger.warn({ err: error }, 'reloading revoked tokens failed'));
     }, config.revocationRefreshMs ?? 1000);
     revocationTimer.unref();
     const purgeOrm = orm;
-    idempotencyPurge = startIdempotencyPurge(() => purgeOrm.em.fork() as SqlEntityManager, logger);
+    idempotencyPurge = startIdempotencyPurge(() => purgeOrm.em.fork(), logger);
 
     if (config.kafkaBrokers.length > 0) {
       const client = {
@@ -343,7 +343,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       apollo,
       logger,
       context: async (req: IncomingMessage, requestId: string) => {
-        const em = startedOrm.em.fork() as SqlEntityManager;
+        const em = startedOrm.em.fork();
         const { principal, authError } = await authenticate(req, verifier);
         const scope = actingScope.getStore();
         if (scope) scope.actorId = principal?.userId ?? null;
@@ -364,7 +364,9 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       ready: () => ready(),
       metrics: () => renderMetrics(operations()),
       ...(definition.routes ? { routes: definition.routes } : {}),
-      ...(handle ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier, requestId }) } : {}),
+      ...(handle
+        ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier, requestId }) }
+        : {}),
     });
     url = await listen(server, config.port, config.host);
     logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');

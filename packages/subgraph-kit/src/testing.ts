@@ -88,8 +88,7 @@ export async function startTestSubgraph(
     queries,
     resetQueries: () => void queries.splice(0, queries.length),
     gql: async (query, variables) => graphqlRequest(url, query, variables, { authorization: `Bearer ${await testToken()}` }),
-    gqlAs: async (principal, query, variables) =>
-      graphqlRequest(url, query, variables, principal ? { authorization: `Bearer ${await testToken(principal)}` } : {}),
+    gqlAs: async (principal, query, variables) => graphqlRequest(url, query, variables, principal ? { authorization: `Bearer ${await testToken(principal)}` } : {}),
     topicPrefix,
     database,
     events,

@@ -70,7 +70,7 @@ export async function transition<T extends object, R>(
     return result;
   };
   try {
-    return em.isInTransaction() ? await run(em) : await em.transactional((tx) => run(tx as SqlEntityManager));
+    return em.isInTransaction() ? await run(em) : await em.transactional((tx) => run(tx));
   } catch (error) {
     if (error instanceof LockWaitTimeoutException || error instanceof DeadlockException) throw concurrentTransition(error);
     throw error;

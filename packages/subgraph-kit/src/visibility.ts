@@ -273,10 +273,10 @@ export const customerAccessHandlers = [
     await em.execute('delete from customer_access where customer_id = ?', [data.mergedId]);
   }),
   on(CustomerDeletedV1, async (data, _event, em) => {
-    await em.execute(
-      `insert into customer_deletion (customer_id, deleted_at) values (?, ?) on conflict (customer_id) do update set deleted_at = excluded.deleted_at`,
-      [data.customerId, data.deletedAt],
-    );
+    await em.execute(`insert into customer_deletion (customer_id, deleted_at) values (?, ?) on conflict (customer_id) do update set deleted_at = excluded.deleted_at`, [
+      data.customerId,
+      data.deletedAt,
+    ]);
   }),
   // A restoration older than the deletion on record (events of one customer arrive in order; this guards a replay) changes nothing.
   on(CustomerRestoredV1, async (data, _event, em) => {

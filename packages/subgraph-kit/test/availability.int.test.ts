@@ -42,12 +42,18 @@ const ready = async (): Promise<{ status: number; checks: Record<string, boolean
   return { status: response.status, checks: ((await response.json()) as { checks: Record<string, boolean> }).checks };
 };
 const readyTurns = (status: number, what: string) =>
-  waitFor(async () => {
-    const answer = await ready();
-    return answer.status === status ? answer : undefined;
-  }, { what, timeoutMs: 10000 });
+  waitFor(
+    async () => {
+      const answer = await ready();
+      return answer.status === status ? answer : undefined;
+    },
+    { what, timeoutMs: 10000 },
+  );
 
-const post = async (query: string, token?: string): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] } }> => {
+const post = async (
+  query: string,
+  token?: string,
+): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] } }> => {
   const response = await fetch(subgraph.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? (await testToken())}` },
@@ -118,7 +124,12 @@ describe('a subgraph whose dependencies go away', () => {
     const bus = status.body.data?.probeEventBus as {
       consumer: { deadLettersInTopic: number; deadLetteredSinceStart: number; recentDeadLetters: { eventId: string; kind: string; attempts: number }[]; lag: { lag: number }[] };
     };
-    expect(bus).toMatchObject({ service: 'probe', kafkaEnabled: true, outboxPending: 0, consumer: { group: 'probe', deadLettersInTopic: 1, deadLetteredSinceStart: 1, waitingOutSince: null } });
+    expect(bus).toMatchObject({
+      service: 'probe',
+      kafkaEnabled: true,
+      outboxPending: 0,
+      consumer: { group: 'probe', deadLettersInTopic: 1, deadLetteredSinceStart: 1, waitingOutSince: null },
+    });
     expect(bus.consumer.recentDeadLetters[0]).toMatchObject({ eventId: broken.id, type: CustomerCreatedV1.type, kind: 'EVENT', attempts: 1 });
     expect(bus.consumer.lag.every((t) => t.lag === 0)).toBe(true);
 

@@ -122,7 +122,10 @@ describe('a service stopped with SIGTERM', () => {
     const exited = once(child, 'exit').then(([code]) => code as number | null);
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i += 1) {
-      const up = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+      const up = await fetch(`${url}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (i > 1_500 || child.exitCode !== null) throw new Error('the fixture service did not start');
       await sleep(100);

@@ -101,10 +101,7 @@ export const KAFKA_API = { FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12 } a
  * gets the connection error it would get from a broker dying at that moment. kafkajs writes each
  * request whole (size, then the header's api key), so the key is read at byte 4 of the write.
  */
-export function refusingKafkaRequests(
-  base: ISocketFactory,
-  apiKeys: readonly number[],
-): { socketFactory: ISocketFactory; arm(): void; disarm(): void; readonly refused: number } {
+export function refusingKafkaRequests(base: ISocketFactory, apiKeys: readonly number[]): { socketFactory: ISocketFactory; arm(): void; disarm(): void; readonly refused: number } {
   let armed = false;
   let refused = 0;
   const socketFactory: ISocketFactory = (args) => {

@@ -82,7 +82,9 @@ describe('concurrent transitions of one lead', () => {
     );
     expect(await countAuditEntries(em(), 'Lead', id, 'UPDATE')).toBe(2);
     expect(await countOutboxEvents(em(), id, 'customers.lead.converted.v1')).toBe(1);
-    const customers = await em().getConnection().execute<{ n: string }[]>('select count(*) as n from customer where id = (select converted_customer_id from lead where id = ?)', [id]);
+    const customers = await em()
+      .getConnection()
+      .execute<{ n: string }[]>('select count(*) as n from customer where id = (select converted_customer_id from lead where id = ?)', [id]);
     expect(Number(customers[0]!.n)).toBe(1);
   });
 

@@ -1,12 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  startTestSubgraph,
-  testToken,
-  type EventCoverage,
-  type MutationCaseEntry,
-  type TestSubgraph,
-  type WrittenEvent,
-} from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, testToken, type EventCoverage, type MutationCaseEntry, type TestSubgraph, type WrittenEvent } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createCustomersService } from './create-customers-service.js';
@@ -40,7 +33,8 @@ const createCustomer = async (name: string, email?: string): Promise<string> =>
     })
   ).createCustomer.id;
 const addContact = async (customerId: string, name: string): Promise<string> =>
-  (await gql<{ addContact: { id: string } }>('mutation($input: AddContactInput!) { addContact(input: $input) { id } }', { input: { customerId, name, primary: true } })).addContact.id;
+  (await gql<{ addContact: { id: string } }>('mutation($input: AddContactInput!) { addContact(input: $input) { id } }', { input: { customerId, name, primary: true } })).addContact
+    .id;
 const addAddress = async (customerId: string): Promise<string> =>
   (
     await gql<{ addAddress: { id: string } }>('mutation($input: AddAddressInput!) { addAddress(input: $input) { id } }', {
@@ -54,8 +48,11 @@ const logActivity = async (customerId: string): Promise<string> =>
     })
   ).logActivity.id;
 const captureLead = async (name: string): Promise<string> =>
-  (await gql<{ captureLead: { id: string } }>('mutation($input: CaptureLeadInput!) { captureLead(input: $input) { id } }', { input: { name, company: `${name} AS`, email: 'lead@leads.example' } }))
-    .captureLead.id;
+  (
+    await gql<{ captureLead: { id: string } }>('mutation($input: CaptureLeadInput!) { captureLead(input: $input) { id } }', {
+      input: { name, company: `${name} AS`, email: 'lead@leads.example' },
+    })
+  ).captureLead.id;
 async function uploadDocument(customerId: string): Promise<string> {
   const response = await fetch(`${subgraph.service.url}/documents?${new URLSearchParams({ customerId, kind: 'OTHER', fileName: 'spec.pdf' })}`, {
     method: 'POST',
@@ -99,7 +96,18 @@ const cases: Record<string, MutationCaseEntry> = {
       expect(event.data).toEqual({
         customerId,
         changedFields: ['name', 'tier', 'tags'],
-        customer: { name: 'Updated Marine AS', kind: 'COMPANY', lifecycleState: 'PROSPECT', email: null, phone: null, industry: null, source: null, tier: 'A', tags: ['fleet'], taxId: null },
+        customer: {
+          name: 'Updated Marine AS',
+          kind: 'COMPANY',
+          lifecycleState: 'PROSPECT',
+          email: null,
+          phone: null,
+          industry: null,
+          source: null,
+          tier: 'A',
+          tags: ['fleet'],
+          taxId: null,
+        },
         updatedAt: expect.any(String),
       });
     },
@@ -175,7 +183,15 @@ const cases: Record<string, MutationCaseEntry> = {
         customerId,
         contactId,
         change: 'ADDED',
-        contact: { name: 'Kari Nordmann', title: 'Buyer', emails: ['kari@contacts.example'], phones: ['+47 55 00 11 22'], preferredChannel: 'EMAIL', primary: true, deletedAt: null },
+        contact: {
+          name: 'Kari Nordmann',
+          title: 'Buyer',
+          emails: ['kari@contacts.example'],
+          phones: ['+47 55 00 11 22'],
+          preferredChannel: 'EMAIL',
+          primary: true,
+          deletedAt: null,
+        },
         changedAt: expect.any(String),
       });
     },
@@ -188,7 +204,12 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.contact-changed.v1'],
     check: (events) =>
-      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({ customerId, contactId, change: 'UPDATED', contact: { name: 'Ola Nordmann', title: 'Head of purchasing' } }),
+      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({
+        customerId,
+        contactId,
+        change: 'UPDATED',
+        contact: { name: 'Ola Nordmann', title: 'Head of purchasing' },
+      }),
   },
   removeContact: {
     run: async (call) => {
@@ -198,7 +219,11 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.contact-changed.v1'],
     check: (events) =>
-      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({ contactId, change: 'REMOVED', contact: { primary: false, deletedAt: expect.any(String) } }),
+      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({
+        contactId,
+        change: 'REMOVED',
+        contact: { primary: false, deletedAt: expect.any(String) },
+      }),
   },
   restoreContact: {
     run: async (call) => {
@@ -239,7 +264,8 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { removeAddress(id: $id) { id } }', { id: addressId });
     },
     announces: ['customers.customer.address-changed.v1'],
-    check: (events) => expect(only(events, 'customers.customer.address-changed.v1').data).toMatchObject({ addressId, change: 'REMOVED', address: { deletedAt: expect.any(String) } }),
+    check: (events) =>
+      expect(only(events, 'customers.customer.address-changed.v1').data).toMatchObject({ addressId, change: 'REMOVED', address: { deletedAt: expect.any(String) } }),
   },
   restoreAddress: {
     run: async (call) => {
@@ -291,7 +317,9 @@ const cases: Record<string, MutationCaseEntry> = {
     run: async (call) => {
       customerId = await createCustomer('Documents AS');
       documentId = await uploadDocument(customerId);
-      await call('mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { id } }', { input: { id: documentId, kind: 'CONTRACT', description: 'Frame contract 2027' } });
+      await call('mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { id } }', {
+        input: { id: documentId, kind: 'CONTRACT', description: 'Frame contract 2027' },
+      });
     },
     announces: ['customers.document.updated.v1'],
     check: (events) => {
@@ -366,11 +394,19 @@ const cases: Record<string, MutationCaseEntry> = {
   },
   submitLeadForm: {
     run: async (call) => {
-      await call('mutation($input: LeadFormInput!) { submitLeadForm(input: $input) { received } }', { input: { name: 'Web Visitor', email: 'visitor@web.example', message: 'Call me' } });
+      await call('mutation($input: LeadFormInput!) { submitLeadForm(input: $input) { received } }', {
+        input: { name: 'Web Visitor', email: 'visitor@web.example', message: 'Call me' },
+      });
     },
     announces: ['customers.lead.captured.v1'],
     check: (events) =>
-      expect(only(events, 'customers.lead.captured.v1').data).toMatchObject({ name: 'Web Visitor', email: 'visitor@web.example', source: 'WEBSITE', ownerId: null, fromWebForm: true }),
+      expect(only(events, 'customers.lead.captured.v1').data).toMatchObject({
+        name: 'Web Visitor',
+        email: 'visitor@web.example',
+        source: 'WEBSITE',
+        ownerId: null,
+        fromWebForm: true,
+      }),
   },
   qualifyLead: {
     run: async (call) => {

@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { isAppError, requireUuid } from '@rapport/errors';
 import { loadConfig } from './config.js';
@@ -61,7 +60,7 @@ const started = Date.now();
 try {
   const content = await readFile(file);
   const report = await importCustomers(
-    service.orm.em.fork() as SqlEntityManager,
+    service.orm.em.fork(),
     principal,
     {
       format,
@@ -72,10 +71,15 @@ try {
       mode: (values.mode ?? 'per-row').toUpperCase().replace(/-/g, '_'),
     },
     { actor: userId, requestId, correlationId: requestId },
-    (p) => process.stdout.write(`${p.processed}/${p.total} rows: ${p.created} created, ${p.merged} merged, ${p.skipped} skipped, ${p.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)\n`),
+    (p) =>
+      process.stdout.write(
+        `${p.processed}/${p.total} rows: ${p.created} created, ${p.merged} merged, ${p.skipped} skipped, ${p.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      ),
   );
   const { errors, duplicateRows, ...summary } = report;
-  process.stdout.write(`${JSON.stringify({ ...summary, requestId, errors: errors.slice(0, 20), moreErrors: Math.max(0, errors.length - 20), duplicateRows: duplicateRows.slice(0, 20), moreDuplicateRows: Math.max(0, duplicateRows.length - 20) }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...summary, requestId, errors: errors.slice(0, 20), moreErrors: Math.max(0, errors.length - 20), duplicateRows: duplicateRows.slice(0, 20), moreDuplicateRows: Math.max(0, duplicateRows.length - 20) }, null, 2)}\n`,
+  );
   process.stdout.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   process.exitCode = report.status === 'COMPLETED' ? 0 : 1;
 } catch (error) {

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './config.js';
 import { createLoaders } from './loaders.js';
@@ -35,7 +34,7 @@ export function createIdentityService(config: SubgraphRuntimeConfig, options: Id
       createLoaders,
       routes: signingKeyRoutes(ring),
       onStart: async (orm) => {
-        const em = orm.em.fork() as SqlEntityManager;
+        const em = orm.em.fork();
         const { created } = await ring.load(em);
         if (created) service.logger.info({ kid: ring.active().kid }, 'created the first signing key');
         const admin = await ensureFirstAdmin(em.fork(), { email: options.adminEmail, password: options.adminPassword });

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  startTestSubgraph,
-  type EventCoverage,
-  type MutationCaseEntry,
-  type TestSubgraph,
-} from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createIdentityService } from './create-identity-service.js';
@@ -24,6 +19,7 @@ const coverage: EventCoverage = {
 let userId = '';
 let teamId = '';
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
+/* eslint-disable vitest/no-standalone-expect -- describeEventCoverage runs each case's check inside its own test */
 const cases: Record<string, MutationCaseEntry> = {
   createUser: {
     run: async (call) => {
@@ -108,12 +104,17 @@ const cases: Record<string, MutationCaseEntry> = {
     run: async (call) => {
       const { id, email } = await createUserWithPassword(subgraph);
       await signIn(subgraph, email);
-      await call('mutation($input: ChangePasswordInput!) { changePassword(input: $input) }', { input: { currentPassword: PASSWORD, newPassword: 'another long password' } }, { userId: id, role: 'SALES_REP', email });
+      await call(
+        'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+        { input: { currentPassword: PASSWORD, newPassword: 'another long password' } },
+        { userId: id, role: 'SALES_REP', email },
+      );
     },
     announces: [],
   },
   resetPassword: { unchanged: 'writes the hash and lock reset with nativeUpdate (secrets, not audited) and revokes refresh tokens (sessions)' },
 };
+/* eslint-enable vitest/no-standalone-expect */
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('identity', createIdentityService);

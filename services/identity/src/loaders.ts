@@ -4,9 +4,5 @@ import { createTeamLoaders } from './modules/team/team.loaders.js';
 import { createUserLoaders } from './modules/user/user.loaders.js';
 
 /** Per-request loaders, one part per module; a loader name two modules define is an error, not an overwrite. */
-export const createLoaders = (em: SqlEntityManager) =>
-  mergeLoaders(
-    createUserLoaders(em),
-    createTeamLoaders(em),
-  );
+export const createLoaders = (em: SqlEntityManager) => mergeLoaders(createUserLoaders(em), createTeamLoaders(em));
 export type IdentityLoaders = ReturnType<typeof createLoaders>;

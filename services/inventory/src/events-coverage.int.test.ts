@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import {
-  startTestSubgraph,
-  type EventCoverage,
-  type MutationCaseEntry,
-  type TestSubgraph,
-} from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
@@ -25,7 +19,7 @@ const createProduct = async (sku: string): Promise<string> =>
 
 /** A shipping notice as the order-confirmed consumer raises it (its own event is not the case under test). */
 async function plannedShipment(): Promise<{ id: string; orderId: string; customerId: string }> {
-  const em = subgraph.service.orm.em.fork() as SqlEntityManager;
+  const em = subgraph.service.orm.em.fork();
   const shipment = planShipment(em, { orderId: randomUUID(), customerId: randomUUID() }, {});
   await em.flush();
   return { id: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId };
@@ -80,7 +74,13 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['inventory.shipment.shipped.v1'],
     check: ([event]) => {
       expect(event).toMatchObject({ topic: 'inventory.shipment', subject: shipment.id });
-      expect(event!.data).toEqual({ shipmentId: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId, trackingNumber: 'TRK-EV-1', shippedAt: expect.any(String) });
+      expect(event!.data).toEqual({
+        shipmentId: shipment.id,
+        orderId: shipment.orderId,
+        customerId: shipment.customerId,
+        trackingNumber: 'TRK-EV-1',
+        shippedAt: expect.any(String),
+      });
     },
   },
   markDelivered: {

@@ -5,8 +5,4 @@ import { createProductLoaders } from './modules/product/product.loaders.js';
 import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
 
 /** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
-export const createLoaders = (em: SqlEntityManager, principal: Caller): InventoryLoaders =>
-  mergeLoaders(
-    createProductLoaders(em, principal),
-    createShipmentLoaders(em, principal),
-  );
+export const createLoaders = (em: SqlEntityManager, principal: Caller): InventoryLoaders => mergeLoaders(createProductLoaders(em, principal), createShipmentLoaders(em, principal));

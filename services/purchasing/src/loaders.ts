@@ -4,8 +4,5 @@ import { mergeLoaders } from '@rapport/subgraph-kit';
 import { createSupplierLoaders } from './modules/supplier/supplier.loaders.js';
 
 /** Per-request loaders, one part per module; a loader name two modules define is an error, not an overwrite. */
-export const createLoaders = (em: SqlEntityManager, principal: Principal | null) =>
-  mergeLoaders(
-    createSupplierLoaders(em, principal),
-  );
+export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => mergeLoaders(createSupplierLoaders(em, principal));
 export type PurchasingLoaders = ReturnType<typeof createLoaders>;

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  startTestSubgraph,
-  type EventCoverage,
-  type MutationCaseEntry,
-  type TestSubgraph,
-} from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createSalesService } from './create-sales-service.js';

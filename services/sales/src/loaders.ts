@@ -7,8 +7,4 @@ import { createPipelineLoaders } from './modules/pipeline/pipeline.loaders.js';
 
 /** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
 export const createLoaders = (em: SqlEntityManager, principal: Caller): SalesLoaders =>
-  mergeLoaders(
-    createPipelineLoaders(em),
-    createOpportunityLoaders(em, principal),
-    createOrderLoaders(em, principal),
-  );
+  mergeLoaders(createPipelineLoaders(em), createOpportunityLoaders(em, principal), createOrderLoaders(em, principal));

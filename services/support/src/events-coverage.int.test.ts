@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  startTestSubgraph,
-  type EventCoverage,
-  type MutationCaseEntry,
-  type TestSubgraph,
-  type WrittenEvent,
-} from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph, type WrittenEvent } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createSupportService } from './create-support-service.js';
@@ -36,8 +30,11 @@ const openTicket = async (subject: string): Promise<{ id: string; number: string
     .openTicket;
 const resolve = (id: string) => gql('mutation($id: ID!) { resolveTicket(id: $id) { id } }', { id });
 const createArticle = async (title: string): Promise<string> =>
-  (await gql<{ createArticle: { id: string } }>('mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }', { input: { category: 'Pumps', title, body: 'Check the seal.' } }))
-    .createArticle.id;
+  (
+    await gql<{ createArticle: { id: string } }>('mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }', {
+      input: { category: 'Pumps', title, body: 'Check the seal.' },
+    })
+  ).createArticle.id;
 const publish = (id: string) => gql('mutation($id: ID!) { publishArticle(id: $id) { id } }', { id });
 const only = (events: WrittenEvent[], type: string): WrittenEvent => {
   const found = events.filter((e) => e.type === type);
@@ -62,7 +59,15 @@ const cases: Record<string, MutationCaseEntry> = {
     check: (events) => {
       const event = only(events, 'support.ticket.status-changed.v1');
       expect(event).toMatchObject({ topic: 'support.ticket', subject: ticket.id });
-      expect(event.data).toEqual({ ticketId: ticket.id, customerId, number: ticket.number, fromStatus: 'NEW', toStatus: 'WAITING_ON_CUSTOMER', note: 'Asked for photos', changedAt: expect.any(String) });
+      expect(event.data).toEqual({
+        ticketId: ticket.id,
+        customerId,
+        number: ticket.number,
+        fromStatus: 'NEW',
+        toStatus: 'WAITING_ON_CUSTOMER',
+        note: 'Asked for photos',
+        changedAt: expect.any(String),
+      });
     },
   },
   resolveTicket: {
@@ -80,12 +85,21 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.ticket.assigned.v1'],
     check: (events) =>
-      expect(only(events, 'support.ticket.assigned.v1').data).toEqual({ ticketId: ticket.id, customerId, number: ticket.number, assigneeId: agent.userId, teamId: null, assignedAt: expect.any(String) }),
+      expect(only(events, 'support.ticket.assigned.v1').data).toEqual({
+        ticketId: ticket.id,
+        customerId,
+        number: ticket.number,
+        assigneeId: agent.userId,
+        teamId: null,
+        assignedAt: expect.any(String),
+      }),
   },
   updateTicket: {
     run: async (call) => {
       ticket = await openTicket('Update');
-      await call('mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id } }', { input: { id: ticket.id, subject: 'Update: seal size', priority: 'URGENT', category: 'Orders' } });
+      await call('mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id } }', {
+        input: { id: ticket.id, subject: 'Update: seal size', priority: 'URGENT', category: 'Orders' },
+      });
     },
     announces: ['support.ticket.updated.v1'],
     check: (events) =>
@@ -126,7 +140,15 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['support.ticket.commented.v1'],
     check: (events) => {
       const event = only(events, 'support.ticket.commented.v1');
-      expect(event.data).toEqual({ ticketId: ticket.id, customerId, commentId: expect.any(String), authorId: agent.userId, internal: false, firstResponse: true, commentedAt: expect.any(String) });
+      expect(event.data).toEqual({
+        ticketId: ticket.id,
+        customerId,
+        commentId: expect.any(String),
+        authorId: agent.userId,
+        internal: false,
+        firstResponse: true,
+        commentedAt: expect.any(String),
+      });
       expect(JSON.stringify(event)).not.toContain('We are on it');
     },
   },
@@ -137,7 +159,8 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { rateTicket(ticketId: $id, rating: 4, comment: "Quick") { id } }', { id: ticket.id });
     },
     announces: ['support.ticket.rated.v1'],
-    check: (events) => expect(only(events, 'support.ticket.rated.v1')).toMatchObject({ subject: ticket.id, data: { ticketId: ticket.id, customerId, rating: 4, ratingId: expect.any(String) } }),
+    check: (events) =>
+      expect(only(events, 'support.ticket.rated.v1')).toMatchObject({ subject: ticket.id, data: { ticketId: ticket.id, customerId, rating: 4, ratingId: expect.any(String) } }),
   },
   linkArticleToTicket: {
     run: async (call) => {
@@ -167,7 +190,10 @@ const cases: Record<string, MutationCaseEntry> = {
   updateArticleDraft: {
     run: async (call) => {
       articleId = await createArticle('Draft');
-      await call('mutation($id: ID!, $input: UpdateArticleDraftInput!) { updateArticleDraft(id: $id, input: $input) { id } }', { id: articleId, input: { title: 'Secret new title' } });
+      await call('mutation($id: ID!, $input: UpdateArticleDraftInput!) { updateArticleDraft(id: $id, input: $input) { id } }', {
+        id: articleId,
+        input: { title: 'Secret new title' },
+      });
     },
     announces: ['support.article.draft-updated.v1'],
     check: (events) => {
@@ -210,7 +236,10 @@ const cases: Record<string, MutationCaseEntry> = {
     check: (events) => expect(only(events, 'support.article.restored.v1').data).toEqual({ articleId, restoredAt: expect.any(String) }),
   },
   setSlaTarget: {
-    run: async (call) => void (await call('mutation($input: SetSlaTargetInput!) { setSlaTarget(input: $input) { priority } }', { input: { priority: 'HIGH', firstResponseMinutes: 30, resolutionMinutes: 480 } })),
+    run: async (call) =>
+      void (await call('mutation($input: SetSlaTargetInput!) { setSlaTarget(input: $input) { priority } }', {
+        input: { priority: 'HIGH', firstResponseMinutes: 30, resolutionMinutes: 480 },
+      })),
     announces: ['support.sla-target.set.v1'],
     check: (events) =>
       expect(only(events, 'support.sla-target.set.v1')).toMatchObject({

@@ -9,11 +9,5 @@ import { createTicketLoaders } from './modules/ticket/ticket.loaders.js';
 
 /** Per-request loaders, one part per module; a loader name two modules define is an error, not an overwrite. */
 export const createLoaders = (em: SqlEntityManager, principal: Principal | null) =>
-  mergeLoaders(
-    createTicketLoaders(em, principal),
-    createArticleLoaders(em, principal),
-    createSatisfactionLoaders(em),
-    createCommentLoaders(em, principal),
-    createSlaLoaders(em),
-  );
+  mergeLoaders(createTicketLoaders(em, principal), createArticleLoaders(em, principal), createSatisfactionLoaders(em), createCommentLoaders(em, principal), createSlaLoaders(em));
 export type SupportLoaders = ReturnType<typeof createLoaders>;

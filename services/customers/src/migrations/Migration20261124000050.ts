@@ -19,7 +19,9 @@ export class Migration20261124000050 extends Migration {
                  as $fn$ select lower(coalesce(array_to_string(emails, ' '), '')) $fn$;`);
     this.addSql('create index if not exists customer_search_name_trgm_idx on customer using gin (lower(name) gin_trgm_ops) where deleted_at is null;');
     this.addSql('create index if not exists customer_search_email_trgm_idx on customer using gin (lower(email) gin_trgm_ops) where deleted_at is null and email is not null;');
-    this.addSql('create index if not exists customer_search_phone_trgm_idx on customer using gin (search_digits(phone) gin_trgm_ops) where deleted_at is null and phone is not null;');
+    this.addSql(
+      'create index if not exists customer_search_phone_trgm_idx on customer using gin (search_digits(phone) gin_trgm_ops) where deleted_at is null and phone is not null;',
+    );
     this.addSql('create index if not exists customer_search_email_idx on customer (lower(email)) where deleted_at is null and email is not null;');
     this.addSql('create index if not exists contact_search_emails_idx on contact using gin (emails) where deleted_at is null;');
     this.addSql('create index if not exists contact_search_name_trgm_idx on contact using gin (lower(name) gin_trgm_ops) where deleted_at is null;');
@@ -28,7 +30,16 @@ export class Migration20261124000050 extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const index of ['customer_search_email_idx', 'contact_search_emails_idx', 'customer_search_name_trgm_idx', 'customer_search_email_trgm_idx', 'customer_search_phone_trgm_idx', 'contact_search_name_trgm_idx', 'contact_search_emails_trgm_idx', 'contact_search_phones_trgm_idx']) {
+    for (const index of [
+      'customer_search_email_idx',
+      'contact_search_emails_idx',
+      'customer_search_name_trgm_idx',
+      'customer_search_email_trgm_idx',
+      'customer_search_phone_trgm_idx',
+      'contact_search_name_trgm_idx',
+      'contact_search_emails_trgm_idx',
+      'contact_search_phones_trgm_idx',
+    ]) {
       this.addSql(`drop index if exists ${index};`);
     }
     this.addSql('drop function if exists search_digits(text);');

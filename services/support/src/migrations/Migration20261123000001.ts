@@ -20,9 +20,7 @@ export class Migration20261123000001 extends Migration {
       );`);
     this.addSql('create index ticket_opened_idx on ticket (opened_at desc, id desc);');
     this.addSql('create index ticket_customer_opened_idx on ticket (customer_id, opened_at desc, id desc);');
-    this.addSql(
-      `create index ticket_customer_open_idx on ticket (customer_id, opened_at desc, id desc) where status not in ('RESOLVED', 'CLOSED');`,
-    );
+    this.addSql(`create index ticket_customer_open_idx on ticket (customer_id, opened_at desc, id desc) where status not in ('RESOLVED', 'CLOSED');`);
   }
 
   override async down(): Promise<void> {

@@ -37,7 +37,9 @@ type Page = { activities: { edges: { node: { subject: string; customer: { id: st
 const sql = (text: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(text, params);
 
 async function newCustomer(who: TestPrincipal, name: string): Promise<string> {
-  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } });
+  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
+    i: { name, kind: 'COMPANY' },
+  });
   expect(r.errors).toBeUndefined();
   return r.data!.createCustomer.id;
 }
@@ -65,9 +67,20 @@ describe('logging activities', () => {
   it('logs a call on the rep’s own customer, moves lastContactedAt to it and writes its event to the outbox', async () => {
     const customerId = await newCustomer(rep, 'Called Co');
     expect(await lastContactedAt(rep, customerId)).toBeNull();
-    const contact = await subgraph.gqlAs<{ addContact: { id: string } }>(rep, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, { i: { customerId, name: 'Eva' } });
+    const contact = await subgraph.gqlAs<{ addContact: { id: string } }>(rep, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, {
+      i: { customerId, name: 'Eva' },
+    });
     const opportunityId = randomUUID();
-    const a = await logAs(rep, { customerId, subject: 'Pricing call', occurredAt: '2026-11-20T09:30:00Z', contactId: contact.data!.addContact.id, opportunityId, outcome: 'Interested', nextStep: 'Send offer', nextStepDue: '2026-11-27' });
+    const a = await logAs(rep, {
+      customerId,
+      subject: 'Pricing call',
+      occurredAt: '2026-11-20T09:30:00Z',
+      contactId: contact.data!.addContact.id,
+      opportunityId,
+      outcome: 'Interested',
+      nextStep: 'Send offer',
+      nextStepDue: '2026-11-27',
+    });
     expect(a).toMatchObject({
       kind: 'CALL',
       subject: 'Pricing call',
@@ -82,7 +95,11 @@ describe('logging activities', () => {
     });
     const outbox = await sql(`select type, payload->'data'->>'customerId' as customer_id from outbox_message where message_key = ?`, [a.id]);
     expect(outbox).toEqual([{ type: 'customers.activity.logged.v1', customer_id: customerId }]);
-    const history = await subgraph.gqlAs<{ activity: { history: { action: string; actorId: string }[] } }>(rep, `query($id: ID!) { activity(id: $id) { history { action actorId } } }`, { id: a.id });
+    const history = await subgraph.gqlAs<{ activity: { history: { action: string; actorId: string }[] } }>(
+      rep,
+      `query($id: ID!) { activity(id: $id) { history { action actorId } } }`,
+      { id: a.id },
+    );
     expect(history.data!.activity.history).toEqual([{ action: 'CREATE', actorId: rep.userId }]);
   });
 
@@ -102,7 +119,9 @@ describe('logging activities', () => {
   it('rejects bad input naming the field and writes nothing', async () => {
     const customerId = await newCustomer(rep, 'Strict Activity Co');
     const elsewhere = await newCustomer(rep, 'Other Activity Co');
-    const foreignContact = await subgraph.gqlAs<{ addContact: { id: string } }>(rep, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, { i: { customerId: elsewhere, name: 'Not here' } });
+    const foreignContact = await subgraph.gqlAs<{ addContact: { id: string } }>(rep, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, {
+      i: { customerId: elsewhere, name: 'Not here' },
+    });
     const cases: [Record<string, unknown>, string, string][] = [
       [{ kind: 'PLANNED_VISIT' }, 'input.plannedFor', 'BAD_USER_INPUT'],
       [{ kind: 'PLANNED_VISIT', plannedFor: '2099-01-01T10:00:00Z', occurredAt: '2026-01-01T10:00:00Z' }, 'input.occurredAt', 'BAD_USER_INPUT'],
@@ -151,7 +170,11 @@ describe('reviewing activities', () => {
     expect(byHead.data!.reviewActivity.review.reviewedAt).toBeTruthy();
     const again = await subgraph.gqlAs(director, reviewOp, { id: a.id, decision: 'APPROVED' });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
-    const history = await subgraph.gqlAs<{ activity: { history: { action: string; actorId: string }[] } }>(head, `query($id: ID!) { activity(id: $id) { history { action actorId } } }`, { id: a.id });
+    const history = await subgraph.gqlAs<{ activity: { history: { action: string; actorId: string }[] } }>(
+      head,
+      `query($id: ID!) { activity(id: $id) { history { action actorId } } }`,
+      { id: a.id },
+    );
     expect(history.data!.activity.history.map((h) => [h.action, h.actorId])).toEqual([
       ['UPDATE', head.userId],
       ['CREATE', rep.userId],
@@ -182,8 +205,7 @@ describe('completing follow-ups', () => {
       `mutation($id: ID!) { completeFollowUp(id: $id) { id followUpDoneAt followUpDoneBy { id } } }`,
       { id },
     );
-  const reminders = async (who: TestPrincipal, customerId: string) =>
-    subjects(await subgraph.gqlAs<Page>(who, list, { filter: { customerId, dueBefore: '2099-01-01' } }));
+  const reminders = async (who: TestPrincipal, customerId: string) => subjects(await subgraph.gqlAs<Page>(who, list, { filter: { customerId, dueBefore: '2099-01-01' } }));
 
   it('takes a done next step or planned visit off the reminders, once, for whoever may change the customer', async () => {
     const customerId = await newCustomer(rep, 'Follow-up GmbH');

@@ -14,7 +14,10 @@ export const createActivityLoaders = (em: SqlEntityManager, principal: Principal
     latestActivitiesByCustomer(first: number): DataLoader<string, IActivity[]> {
       let loader = byFirst.get(first);
       if (!loader) {
-        loader = groupedLoader((customerIds) => latestActivitiesOf(em, principal, customerIds, first), (activity) => activity.customerId);
+        loader = groupedLoader(
+          (customerIds) => latestActivitiesOf(em, principal, customerIds, first),
+          (activity) => activity.customerId,
+        );
         byFirst.set(first, loader);
       }
       return loader;

@@ -5,8 +5,7 @@ import { completeFollowUp, getActivity, listActivities, logActivity, reviewActiv
 export const activityResolvers: Resolvers = {
   Query: {
     activity: (_, args, ctx) => getActivity(ctx.em, ctx.principal, args.id),
-    activities: (_, args, ctx) =>
-      listActivities(ctx.em, ctx.principal, args.filter, args.first, args.after),
+    activities: (_, args, ctx) => listActivities(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
     logActivity: (_, args, ctx) => logActivity(ctx.em, ctx.principal, args.input, ctx.eventMeta),
@@ -28,7 +27,6 @@ export const activityResolvers: Resolvers = {
     history: (activity, args, ctx) => auditHistory(ctx.em, 'Activity', activity.id, args.first),
   },
   Customer: {
-    activities: (customer, args, ctx) =>
-      ctx.loaders.latestActivitiesByCustomer(pageSizeOf('activities', args.first)).load(customer.id),
+    activities: (customer, args, ctx) => ctx.loaders.latestActivitiesByCustomer(pageSizeOf('activities', args.first)).load(customer.id),
   },
 };

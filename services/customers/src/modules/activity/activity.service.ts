@@ -27,7 +27,6 @@ export function activityQuery(em: SqlEntityManager, principal: Principal | null,
   return qb;
 }
 
-
 /**
  * Logs an activity with a customer the caller may change, in one transaction holding the
  * customer's row: the activity, the customer's `lastContactedAt` moved forward to the activity's

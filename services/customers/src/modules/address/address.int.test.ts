@@ -9,14 +9,25 @@ const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [
 const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
 const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
 
-type AddressView = { id: string; kind: string; street: string; postalCode: string | null; city: string; region: string | null; country: string; customer: { id: string; name: string } };
+type AddressView = {
+  id: string;
+  kind: string;
+  street: string;
+  postalCode: string | null;
+  city: string;
+  region: string | null;
+  country: string;
+  customer: { id: string; name: string };
+};
 const add = `mutation($input: AddAddressInput!) { addAddress(input: $input) { id kind street postalCode city region country customer { id name } } }`;
 const remove = `mutation($id: ID!) { removeAddress(id: $id) { id deletedAt } }`;
 const restore = `mutation($id: ID!) { restoreAddress(id: $id) { id deletedAt } }`;
 const addressesOf = `query($id: ID!) { customer(id: $id) { addresses { kind city country } } }`;
 
 async function newCustomer(who: TestPrincipal, name: string): Promise<string> {
-  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } });
+  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
+    i: { name, kind: 'COMPANY' },
+  });
   expect(r.errors).toBeUndefined();
   return r.data!.createCustomer.id;
 }
@@ -39,7 +50,15 @@ describe('addresses', () => {
   it('adds billing, shipping and site addresses, country upper-cased, listed by kind', async () => {
     const customerId = await newCustomer(rep, 'Address Co');
     const billing = await addAs(rep, { customerId, street: ' Hafenstraße 5 ', postalCode: '20457', city: 'Hamburg', country: 'de' });
-    expect(billing).toMatchObject({ kind: 'BILLING', street: 'Hafenstraße 5', postalCode: '20457', city: 'Hamburg', region: null, country: 'DE', customer: { id: customerId, name: 'Address Co' } });
+    expect(billing).toMatchObject({
+      kind: 'BILLING',
+      street: 'Hafenstraße 5',
+      postalCode: '20457',
+      city: 'Hamburg',
+      region: null,
+      country: 'DE',
+      customer: { id: customerId, name: 'Address Co' },
+    });
     await addAs(rep, { customerId, kind: 'SITE', city: 'Lyon', country: 'FR', region: 'Auvergne-Rhône-Alpes' });
     await addAs(rep, { customerId, kind: 'SHIPPING', city: 'Bremen', country: 'DE' });
     expect(await addresses(rep, customerId)).toEqual([

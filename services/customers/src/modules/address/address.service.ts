@@ -4,16 +4,7 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerAddressChangedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
-import {
-  restoreAccess,
-  restoreDeleted,
-  restrictToVisibleCustomers,
-  softDelete,
-  whereDeleted,
-  writeAccess,
-  type Access,
-  type Deleted,
-} from '@rapport/subgraph-kit';
+import { restoreAccess, restoreDeleted, restrictToVisibleCustomers, softDelete, whereDeleted, writeAccess, type Access, type Deleted } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Address, requireCountry, type IAddress } from './address.entity.js';
 import { addressPolicy } from './address.policy.js';

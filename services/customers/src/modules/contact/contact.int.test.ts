@@ -21,7 +21,9 @@ const contactsOf = `query($id: ID!) { customer(id: $id) { contacts { name primar
 const sql = (text: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(text, params);
 
 async function newCustomer(who: TestPrincipal, name: string): Promise<string> {
-  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } });
+  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
+    i: { name, kind: 'COMPANY' },
+  });
   expect(r.errors).toBeUndefined();
   return r.data!.createCustomer.id;
 }
@@ -43,7 +45,14 @@ afterAll(async () => subgraph?.stop());
 describe('contacts', () => {
   it('adds a contact with normalised emails, de-duplicated phones and a preferred channel', async () => {
     const customerId = await newCustomer(rep, 'Contact Co');
-    const c = await addAs(rep, { customerId, name: ' Ann Berg ', title: 'Buyer', emails: ['Ann@Contact.example', 'ann@contact.example'], phones: ['+46 8 123', '+46 8 123'], preferredChannel: 'PHONE' });
+    const c = await addAs(rep, {
+      customerId,
+      name: ' Ann Berg ',
+      title: 'Buyer',
+      emails: ['Ann@Contact.example', 'ann@contact.example'],
+      phones: ['+46 8 123', '+46 8 123'],
+      preferredChannel: 'PHONE',
+    });
     expect(c).toMatchObject({ name: 'Ann Berg', emails: ['ann@contact.example'], phones: ['+46 8 123'], preferredChannel: 'PHONE', primary: false, customer: { id: customerId } });
     const history = await subgraph.gqlAs<{ customer: { contacts: { history: { action: string; actorId: string }[] }[] } }>(
       rep,

@@ -23,7 +23,9 @@ export const createContactLoaders = (em: SqlEntityManager, principal: Principal 
     ),
     contactById: byIdLoader(async (ids) => {
       if (access === 'none') return [];
-      return contactQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
+      return contactQuery(em, principal, access)
+        .andWhere({ id: { $in: [...ids] } })
+        .getResultList();
     }),
   };
 };

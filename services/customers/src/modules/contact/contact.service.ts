@@ -4,17 +4,7 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerContactChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
-import {
-  readAccess,
-  restoreAccess,
-  restoreDeleted,
-  restrictToVisibleCustomers,
-  softDelete,
-  whereDeleted,
-  writeAccess,
-  type Access,
-  type Deleted,
-} from '@rapport/subgraph-kit';
+import { readAccess, restoreAccess, restoreDeleted, restrictToVisibleCustomers, softDelete, whereDeleted, writeAccess, type Access, type Deleted } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
@@ -39,7 +29,9 @@ async function findVisible(em: SqlEntityManager, principal: Principal | null, ac
 /** A live contact of `customerId` the caller may see; NOT_FOUND otherwise (used by activities). */
 export async function findCustomerContact(em: SqlEntityManager, principal: Principal | null, customerId: string, id: string, field: string): Promise<IContact> {
   const access = readAccess(contactPolicy, principal, 'contacts');
-  const contact = await contactQuery(em, principal, access).andWhere({ id: requireUuid(field, id), customerId }).getSingleResult();
+  const contact = await contactQuery(em, principal, access)
+    .andWhere({ id: requireUuid(field, id), customerId })
+    .getSingleResult();
   if (!contact) throw notFound('Contact', id, field);
   return contact;
 }

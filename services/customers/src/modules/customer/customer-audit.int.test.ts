@@ -9,7 +9,9 @@ const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [
 const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
 const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
 
-type History = { customer: { history: { action: string; actorId: string | null; requestId: string | null; changes: { field: string; from: string | null; to: string | null }[] }[] } };
+type History = {
+  customer: { history: { action: string; actorId: string | null; requestId: string | null; changes: { field: string; from: string | null; to: string | null }[] }[] };
+};
 const history = `query($id: ID!) { customer(id: $id) { history { action actorId requestId changes { field from to } } } }`;
 
 beforeAll(async () => {
@@ -99,8 +101,9 @@ describe('sharing and handover in the audit trail', () => {
     const moved = await subgraph.gqlAs<{ transferCustomer: { owner: { id: string } } }>(head, transfer, { i: { customerId: id, toOwnerId: otherRep.userId, note } });
     expect(moved.errors).toBeUndefined();
     expect(moved.data!.transferCustomer.owner.id).toBe(otherRep.userId);
-    const entries = (await subgraph.gqlAs<{ customer: { timeline: { edges: { node: { kind: string; summary: string; sourceService: string } }[] } } }>(head, timeline, { id })).data!
-      .customer.timeline.edges.map((e) => e.node);
+    const entries = (
+      await subgraph.gqlAs<{ customer: { timeline: { edges: { node: { kind: string; summary: string; sourceService: string } }[] } } }>(head, timeline, { id })
+    ).data!.customer.timeline.edges.map((e) => e.node);
     expect(entries).toContainEqual({ kind: 'CUSTOMER_TRANSFERRED', summary: `Customer transferred to a new owner. Handover note: ${note}`, sourceService: 'customers' });
     const trail = (await subgraph.gqlAs<History>(head, history, { id })).data!.customer.history;
     expect(trail.filter((e) => e.actorId === head.userId).flatMap((e) => e.changes)).toEqual(
@@ -116,9 +119,9 @@ describe('sharing and handover in the audit trail', () => {
     const tooLong = await subgraph.gqlAs(head, transfer, { i: { customerId: id, toOwnerId: otherRep.userId, note: 'x'.repeat(2001) } });
     expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
     expect((await subgraph.gqlAs(head, transfer, { i: { customerId: id, toOwnerId: otherRep.userId } })).errors).toBeUndefined();
-    const kinds = (await subgraph.gqlAs<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(head, timeline, { id })).data!.customer.timeline.edges.map(
-      (e) => e.node,
-    );
+    const kinds = (
+      await subgraph.gqlAs<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(head, timeline, { id })
+    ).data!.customer.timeline.edges.map((e) => e.node);
     expect(kinds).toContainEqual(expect.objectContaining({ kind: 'CUSTOMER_TRANSFERRED', summary: 'Customer transferred to a new owner' }));
   });
 });

@@ -12,7 +12,17 @@ const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', team
 const fields = 'id name email industry source tier tags notes lastContactedAt';
 const create = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { ${fields} } }`;
 const update = `mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { ${fields} } }`;
-type Fields = { id: string; name: string; email: string | null; industry: string | null; source: string | null; tier: string | null; tags: string[]; notes: string | null; lastContactedAt: string | null };
+type Fields = {
+  id: string;
+  name: string;
+  email: string | null;
+  industry: string | null;
+  source: string | null;
+  tier: string | null;
+  tags: string[];
+  notes: string | null;
+  lastContactedAt: string | null;
+};
 type Page = { customers: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 const list = `query($filter: CustomerFilter, $first: Int, $after: String) { customers(filter: $filter, first: $first, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
 const names = (r: { data?: Page | null; errors?: unknown }) => {
@@ -35,7 +45,14 @@ afterAll(async () => subgraph?.stop());
 
 describe('the customer record', () => {
   it('creates a customer with industry, source, tier, normalised tags and notes, not yet contacted', async () => {
-    const c = await createAs(rep, { name: 'Fields Ltd', industry: ' Food processing ', source: 'TRADE_SHOW', tier: 'A', tags: ['Key Account', 'VIP', 'vip'], notes: 'Met at Anuga' });
+    const c = await createAs(rep, {
+      name: 'Fields Ltd',
+      industry: ' Food processing ',
+      source: 'TRADE_SHOW',
+      tier: 'A',
+      tags: ['Key Account', 'VIP', 'vip'],
+      notes: 'Met at Anuga',
+    });
     expect(c).toMatchObject({ industry: 'Food processing', source: 'TRADE_SHOW', tier: 'A', tags: ['key account', 'vip'], notes: 'Met at Anuga', lastContactedAt: null });
   });
 

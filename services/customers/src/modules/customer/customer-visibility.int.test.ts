@@ -45,11 +45,9 @@ describe('who sees which customers', () => {
     expect(namesOf(await subgraph.gqlAs<Names>(repA, names))).toEqual(['Acme (A)', 'Hooli (A)']);
     const theirs = await subgraph.gqlAs(repA, `query($id: ID!) { customer(id: $id) { name } }`, { id: globexOfB });
     expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const refs = await subgraph.gqlAs<{ _entities: ({ name: string } | null)[] }>(
-      repA,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { name } } }`,
-      { r: [acmeOfA, globexOfB].map((id) => ({ __typename: 'Customer', id })) },
-    );
+    const refs = await subgraph.gqlAs<{ _entities: ({ name: string } | null)[] }>(repA, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { name } } }`, {
+      r: [acmeOfA, globexOfB].map((id) => ({ __typename: 'Customer', id })),
+    });
     expect(refs.data!._entities).toEqual([{ name: 'Acme (A)' }, null]);
   });
 

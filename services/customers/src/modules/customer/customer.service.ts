@@ -3,7 +3,16 @@ import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { CustomerCreatedV1, CustomerDeletedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1, CustomerUpdatedV1, type EventMetadata } from '@rapport/contracts';
+import {
+  CustomerCreatedV1,
+  CustomerDeletedV1,
+  CustomerRestoredV1,
+  CustomerSharedV1,
+  CustomerTransferredV1,
+  CustomerUnsharedV1,
+  CustomerUpdatedV1,
+  type EventMetadata,
+} from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalEmail, optionalText, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
 import {
   actsFor,
@@ -124,7 +133,9 @@ function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, ac
  * (through its survivor); null otherwise.
  */
 async function survivorOf(em: SqlEntityManager, principal: Principal | null, access: Access, id: string): Promise<string | null> {
-  const merged = await liveOrMergedQuery(em, principal, access).andWhere({ id, mergedInto: { $ne: null } }).getSingleResult();
+  const merged = await liveOrMergedQuery(em, principal, access)
+    .andWhere({ id, mergedInto: { $ne: null } })
+    .getSingleResult();
   return merged?.mergedInto ?? null;
 }
 
@@ -216,7 +227,18 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
       {
         customerId: customer.id,
         changedFields,
-        customer: { name, kind, lifecycleState, email: email ?? null, phone: phone ?? null, industry: industry ?? null, source: source ?? null, tier: tier ?? null, tags, taxId: taxId ?? null },
+        customer: {
+          name,
+          kind,
+          lifecycleState,
+          email: email ?? null,
+          phone: phone ?? null,
+          industry: industry ?? null,
+          source: source ?? null,
+          tier: tier ?? null,
+          tags,
+          taxId: taxId ?? null,
+        },
         updatedAt: new Date().toISOString(),
       },
       meta,
@@ -236,7 +258,9 @@ export async function visibleCustomersByIds(em: SqlEntityManager, principal: Pri
   if (!principal) return [];
   const access = customerPolicy[principal.role];
   if (access === 'none') return [];
-  return liveOrMergedQuery(em, principal, access, 'include').andWhere({ id: { $in: [...ids] } }).getResultList();
+  return liveOrMergedQuery(em, principal, access, 'include')
+    .andWhere({ id: { $in: [...ids] } })
+    .getResultList();
 }
 
 export interface CustomerFilter {
@@ -257,7 +281,14 @@ export interface CustomerFilter {
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Narrows `column` to the days `from`…`to` (ISO dates, both inclusive, UTC). */
-function dayRange(qb: { andWhere(sql: string, params?: unknown[]): unknown }, column: string, fromField: string, from: string | null | undefined, toField: string, to: string | null | undefined): void {
+function dayRange(
+  qb: { andWhere(sql: string, params?: unknown[]): unknown },
+  column: string,
+  fromField: string,
+  from: string | null | undefined,
+  toField: string,
+  to: string | null | undefined,
+): void {
   const start = from ? requireIsoDate(fromField, from) : null;
   const end = to ? requireIsoDate(toField, to) : null;
   if (start && end && end < start) throw badInput(toField, `${toField} must not be before ${fromField}`, 'INVALID_RANGE');
@@ -348,7 +379,13 @@ export async function transferCustomer(em: SqlEntityManager, principal: Principa
       } else tx.create(CustomerAccess, { customerId: customer.id, ownerId: toOwnerId, teamId, sharedWith: [] });
       const transferredAt = new Date();
       const eventId = randomUUID();
-      publish(tx, CustomerTransferredV1, customer.id, { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: transferredAt.toISOString(), note }, { ...meta, id: eventId });
+      publish(
+        tx,
+        CustomerTransferredV1,
+        customer.id,
+        { customerId: customer.id, fromOwnerId, toOwnerId, teamId, transferredAt: transferredAt.toISOString(), note },
+        { ...meta, id: eventId },
+      );
       if (note) auditChange(tx, 'Customer', customer.id, [{ field: 'handoverNote', from: null, to: note }]);
       tx.create(TimelineEntry, {
         id: randomUUID(),
@@ -380,7 +417,9 @@ export async function setSharing(
     throw new AppError('FORBIDDEN', 'SHARE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin shares a customer');
   }
   const userId = requireUuid('input.userId', input.userId);
-  const row = (await em.findOne(CustomerAccess, { customerId: customer.id })) ?? em.create(CustomerAccess, { customerId: customer.id, ownerId: customer.ownerId ?? null, teamId: customer.teamId ?? null, sharedWith: [] });
+  const row =
+    (await em.findOne(CustomerAccess, { customerId: customer.id })) ??
+    em.create(CustomerAccess, { customerId: customer.id, ownerId: customer.ownerId ?? null, teamId: customer.teamId ?? null, sharedWith: [] });
   const before = [...(row.sharedWith as string[])];
   const current = new Set(before);
   if (shared) current.add(userId);
@@ -429,7 +468,8 @@ export async function restoreCustomer(em: SqlEntityManager, principal: Principal
     entity: 'Customer',
     load: (tx) => findVisible(tx, principal, access, customerId, 'id', 'include'),
     check: (customer) => {
-      if (customer.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
+      if (customer.mergedInto)
+        throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });
     },
     announce: (customer, tx, at) => publish(tx, CustomerRestoredV1, customer.id, { customerId: customer.id, restoredAt: at.toISOString() }, meta),
   });

@@ -22,7 +22,14 @@ export const ownerTeamHandlers = [
  * through, as before this check; the kit's assertAssignable has already kept the record's team to
  * the head's teams. Unscoped callers (directors, admins) give records to anyone.
  */
-export async function assertOwnerInHeadedTeams(em: SqlEntityManager, principal: Principal | null, access: Access, ownerId: string | null, field: string, what: string): Promise<void> {
+export async function assertOwnerInHeadedTeams(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  access: Access,
+  ownerId: string | null,
+  field: string,
+  what: string,
+): Promise<void> {
   if (!principal || !isScoped(access) || !ownerId || ownerId === principal.userId) return;
   const [row] = await em.execute<{ team_id: string | null }[]>('select team_id from user_team where user_id = ?', [ownerId]);
   if (row && !headsTeam(principal, row.team_id)) {

@@ -41,7 +41,9 @@ export function requireContentType(header: string | undefined): DocumentContentT
     throw new AppError(
       'BAD_USER_INPUT',
       'UNSUPPORTED_MEDIA_TYPE',
-      type ? `contentType ${type} is not accepted for documents; accepted: ${Object.keys(DOCUMENT_CONTENT_TYPES).join(', ')}` : 'contentType is required: send the file with its Content-Type',
+      type
+        ? `contentType ${type} is not accepted for documents; accepted: ${Object.keys(DOCUMENT_CONTENT_TYPES).join(', ')}`
+        : 'contentType is required: send the file with its Content-Type',
       { field: 'contentType' },
     );
   }
@@ -57,7 +59,7 @@ const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
  * and no NUL byte in text.
  */
 export function matchesSignature(type: DocumentContentType, head: Buffer): boolean {
-  switch (DOCUMENT_CONTENT_TYPES[type] as Signature) {
+  switch (DOCUMENT_CONTENT_TYPES[type]) {
     case 'pdf':
       return startsWith(head, ascii('%PDF-'));
     case 'png':

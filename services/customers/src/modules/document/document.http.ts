@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { AppError, isAppError, type ErrorCategory } from '@rapport/errors';
 import { actingScope, authenticate, discardBody, type ServiceRequestContext } from '@rapport/subgraph-kit';
@@ -102,7 +101,7 @@ async function receive(req: IncomingMessage, inspector: UploadInspector, storage
 export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig) {
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL, context: ServiceRequestContext): Promise<void> {
     const principal = await signedIn(req, context);
-    const em = context.orm.em.fork() as SqlEntityManager;
+    const em = context.orm.em.fork();
     const params = url.searchParams;
     const prepared = await prepareUpload(
       em,
@@ -134,7 +133,7 @@ export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig
 
   async function download(req: IncomingMessage, res: ServerResponse, id: string, context: ServiceRequestContext): Promise<void> {
     const principal = await signedIn(req, context);
-    const document = await getDocument(context.orm.em.fork() as SqlEntityManager, principal, id);
+    const document = await getDocument(context.orm.em.fork(), principal, id);
     const etag = `"${document.sha256}"`;
     const headers: Record<string, string> = {
       etag,

@@ -36,7 +36,9 @@ const rowsOf = async (customerId: string): Promise<number> =>
   ((await sql('select count(*)::int as n from customer_document where customer_id = ?', [customerId])) as { n: number }[])[0]!.n;
 
 type ErrorBody = { errors: { message: string; extensions: { code: string; reason?: string; field?: string } }[] };
-type DocumentBody = { document: { id: string; customerId: string; kind: string; fileName: string; contentType: string; sizeBytes: number; sha256: string; uploadedBy: string; downloadPath: string } };
+type DocumentBody = {
+  document: { id: string; customerId: string; kind: string; fileName: string; contentType: string; sizeBytes: number; sha256: string; uploadedBy: string; downloadPath: string };
+};
 
 async function upload(
   who: TestPrincipal | null,
@@ -51,7 +53,7 @@ async function upload(
     headers,
     body,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
   return { status: response.status, json: (await response.json()) as DocumentBody & ErrorBody };
 }
 
@@ -60,7 +62,9 @@ async function download(who: TestPrincipal | null, id: string, headers: Record<s
 }
 
 async function newCustomer(who: TestPrincipal, name: string): Promise<string> {
-  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } });
+  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
+    i: { name, kind: 'COMPANY' },
+  });
   expect(r.errors).toBeUndefined();
   return r.data!.createCustomer.id;
 }
@@ -102,7 +106,15 @@ describe('customer documents over HTTP', () => {
     const r = await upload(rep, { customerId, kind: 'QUOTATION', fileName: 'Angebot Müller.pdf', description: 'Spring offer' }, bytes);
     expect(r.status).toBe(201);
     const document = r.json.document;
-    expect(document).toMatchObject({ customerId, kind: 'QUOTATION', fileName: 'Angebot Müller.pdf', contentType: 'application/pdf', sizeBytes: 40_000, sha256: sha256(bytes), uploadedBy: rep.userId });
+    expect(document).toMatchObject({
+      customerId,
+      kind: 'QUOTATION',
+      fileName: 'Angebot Müller.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 40_000,
+      sha256: sha256(bytes),
+      uploadedBy: rep.userId,
+    });
     expect(document.downloadPath).toBe(`/files/documents/${document.id}`);
     const [row] = (await sql('select size_bytes, sha256, uploaded_by, storage_key from customer_document where id = ?', [document.id])) as Record<string, unknown>[];
     expect(row).toEqual({ size_bytes: 40_000, sha256: sha256(bytes), uploaded_by: rep.userId, storage_key: `${document.id.slice(0, 2)}/${document.id}` });
@@ -119,7 +131,10 @@ describe('customer documents over HTTP', () => {
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await download(rep, document.id, { 'if-none-match': `"${sha256(bytes)}"` })).status).toBe(304);
 
-    const view = await subgraph.gqlAs<{ customer: { timeline: { edges: { node: { kind: string; summary: string; subjectId: string } }[] } }; document: { uploadedBy: { id: string }; history: { action: string; actorId: string }[] } }>(
+    const view = await subgraph.gqlAs<{
+      customer: { timeline: { edges: { node: { kind: string; summary: string; subjectId: string } }[] } };
+      document: { uploadedBy: { id: string }; history: { action: string; actorId: string }[] };
+    }>(
       rep,
       `query($c: ID!, $d: ID!) { customer(id: $c) { timeline { edges { node { kind summary subjectId } } } } document(id: $d) { uploadedBy { id } history { action actorId } } }`,
       { c: customerId, d: document.id },
@@ -153,7 +168,13 @@ describe('customer documents over HTTP', () => {
       [{ customerId, kind: 'OTHER', fileName: 'x.exe' }, Buffer.from('MZ\x90\x00'), 'application/x-msdownload', 415, { reason: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' }],
       [{ customerId, kind: 'OTHER', fileName: 'x.html' }, Buffer.from('<script>'), 'text/html', 415, { reason: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' }],
       [{ customerId, kind: 'OTHER', fileName: 'fake.pdf' }, PNG, 'application/pdf', 415, { reason: 'CONTENT_MISMATCH', field: 'contentType' }],
-      [{ customerId, kind: 'OTHER', fileName: 'fake.docx' }, pdf(3000), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 415, { reason: 'CONTENT_MISMATCH', field: 'contentType' }],
+      [
+        { customerId, kind: 'OTHER', fileName: 'fake.docx' },
+        pdf(3000),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        415,
+        { reason: 'CONTENT_MISMATCH', field: 'contentType' },
+      ],
       [{ customerId, kind: 'OTHER', fileName: 'bin.txt' }, Buffer.from([0x41, 0, 0x42]), 'text/plain', 415, { reason: 'CONTENT_MISMATCH', field: 'contentType' }],
       [{ customerId, kind: 'OTHER', fileName: 'empty.pdf' }, Buffer.alloc(0), 'application/pdf', 400, { reason: 'EMPTY_FILE', field: 'file' }],
       [{ customerId, fileName: 'x.pdf' }, pdf(100), 'application/pdf', 400, { reason: 'REQUIRED', field: 'kind' }],
@@ -231,16 +252,22 @@ describe('customer documents over HTTP', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.fileName' });
     expect((await download(rep, document.id)).headers.get('content-disposition')).toContain('filename="signed.pdf"');
 
-    const deleted = await subgraph.gqlAs<{ deleteDocument: { deletedAt: string | null } }>(rep, `mutation($id: ID!) { deleteDocument(id: $id) { deletedAt } }`, { id: document.id });
+    const deleted = await subgraph.gqlAs<{ deleteDocument: { deletedAt: string | null } }>(rep, `mutation($id: ID!) { deleteDocument(id: $id) { deletedAt } }`, {
+      id: document.id,
+    });
     expect(deleted.data?.deleteDocument.deletedAt).toEqual(expect.any(String));
     expect((await download(rep, document.id)).status).toBe(404);
     const lookup = await subgraph.gqlAs(rep, `query($id: ID!) { document(id: $id) { id } }`, { id: document.id });
     expect(lookup.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const list = await subgraph.gqlAs<{ customer: { documents: { edges: unknown[] } } }>(rep, `query($id: ID!) { customer(id: $id) { documents { edges { node { id } } } } }`, { id: customerId });
+    const list = await subgraph.gqlAs<{ customer: { documents: { edges: unknown[] } } }>(rep, `query($id: ID!) { customer(id: $id) { documents { edges { node { id } } } } }`, {
+      id: customerId,
+    });
     expect(list.data?.customer.documents.edges).toEqual([]);
     const again = await subgraph.gqlAs(rep, `mutation($id: ID!) { deleteDocument(id: $id) { id } }`, { id: document.id });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DOCUMENT_ALREADY_DELETED' });
-    const [audit] = (await sql(`select array_agg(action order by at, id) as actions from audit_entry where entity = 'Document' and entity_id = ?`, [document.id])) as { actions: string[] }[];
+    const [audit] = (await sql(`select array_agg(action order by at, id) as actions from audit_entry where entity = 'Document' and entity_id = ?`, [document.id])) as {
+      actions: string[];
+    }[];
     expect(audit!.actions).toEqual(['CREATE', 'UPDATE', 'DELETE']);
   });
 
@@ -311,7 +338,7 @@ describe('customer documents over HTTP', () => {
       body,
       duplex: 'half',
       signal: abort.signal,
-    } as RequestInit);
+    });
     const settled = request.then(
       () => 'answered',
       () => 'aborted',

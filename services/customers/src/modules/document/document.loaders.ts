@@ -16,7 +16,10 @@ export const createDocumentLoaders = (em: SqlEntityManager, principal: Principal
       const key = after ? `${limit}:${after.sortValue}:${after.id}` : `${limit}:`;
       let loader = byPage.get(key);
       if (!loader) {
-        loader = groupedLoader((customerIds) => documentsOf(em, principal, customerIds, limit, after), (document) => document.customerId);
+        loader = groupedLoader(
+          (customerIds) => documentsOf(em, principal, customerIds, limit, after),
+          (document) => document.customerId,
+        );
         byPage.set(key, loader);
       }
       return loader;

@@ -196,13 +196,7 @@ export const DOCUMENT_ORDER: Keyset<IDocument> = { sort: 'd.uploaded_at', kind: 
  * Up to `limit` live documents of each of `customerIds` the caller may see, newest first by
  * (uploadedAt, id), after `cursor` when given — for all the customers in one query.
  */
-export async function documentsOf(
-  em: SqlEntityManager,
-  principal: Principal | null,
-  customerIds: readonly string[],
-  limit: number,
-  cursor: Cursor | null,
-): Promise<IDocument[]> {
+export async function documentsOf(em: SqlEntityManager, principal: Principal | null, customerIds: readonly string[], limit: number, cursor: Cursor | null): Promise<IDocument[]> {
   const access = principal ? documentPolicy[principal.role] : 'none';
   if (access === 'none') return [];
   const ranked = documentQuery(em, principal, access)

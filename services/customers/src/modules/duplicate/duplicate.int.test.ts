@@ -58,7 +58,9 @@ describe('tax id', () => {
   });
 
   it('rejects a malformed tax id naming the field, writing nothing', async () => {
-    const r = await subgraph.gql(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input: { kind: 'COMPANY', name: 'Bad Tax Id Co', taxId: 'DE#1' } });
+    const r = await subgraph.gql(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+      input: { kind: 'COMPANY', name: 'Bad Tax Id Co', taxId: 'DE#1' },
+    });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.taxId' });
     expect(await sql(`select 1 from customer where name = 'Bad Tax Id Co'`)).toHaveLength(0);
   });
@@ -154,9 +156,13 @@ describe('duplicate visibility', () => {
     expect(await find(headB, { name: 'Quillfeather Logistics' })).toEqual([]);
     const theirs = await create(repB, { name: 'Quillfeather Logistics AG' });
     expect(theirs.likelyDuplicates.map((c) => c.customer.id)).not.toContain(mine.id);
-    const shown = await subgraph.gqlAs<{ customer: { likelyDuplicates: Candidate[] } }>(director, `query($id: ID!) { customer(id: $id) { likelyDuplicates { ${candidateFields} } } }`, {
-      id: theirs.id,
-    });
+    const shown = await subgraph.gqlAs<{ customer: { likelyDuplicates: Candidate[] } }>(
+      director,
+      `query($id: ID!) { customer(id: $id) { likelyDuplicates { ${candidateFields} } } }`,
+      {
+        id: theirs.id,
+      },
+    );
     expect(shown.data!.customer.likelyDuplicates.map((c) => c.customer.id)).toContain(mine.id);
   });
 
@@ -177,7 +183,13 @@ describe('duplicate visibility', () => {
 
 async function mergeFixture(owner: TestPrincipal = repA) {
   const survivor = await create(owner, { name: 'Merge Survivor ' + randomUUID().slice(0, 8), email: 'keep@survivor.example', tags: ['keep'] });
-  const merged = await create(owner, { name: 'Merge Victim ' + randomUUID().slice(0, 8), email: 'drop@victim.example', industry: 'Logistics', taxId: 'DE555444333', tags: ['moved', 'keep'] });
+  const merged = await create(owner, {
+    name: 'Merge Victim ' + randomUUID().slice(0, 8),
+    email: 'drop@victim.example',
+    industry: 'Logistics',
+    taxId: 'DE555444333',
+    tags: ['moved', 'keep'],
+  });
   const sharedUser = randomUUID();
   const share = await subgraph.gql(`mutation($input: ShareCustomerInput!) { shareCustomer(input: $input) { id } }`, { input: { customerId: merged.id, userId: sharedUser } });
   expect(share.errors).toBeUndefined();
@@ -195,21 +207,38 @@ async function mergeFixture(owner: TestPrincipal = repA) {
   });
   expect([survivorPrimary.errors, contact.errors, address.errors, activity.errors]).toEqual([undefined, undefined, undefined, undefined]);
   const timelineId = randomUUID();
-  await sql(`insert into timeline_entry (id, customer_id, event_id, kind, module, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', 'activities', 'old entry', 'test', ?, now())`, [
-    timelineId,
-    merged.id,
-    randomUUID(),
-    merged.id,
-  ]);
+  await sql(
+    `insert into timeline_entry (id, customer_id, event_id, kind, module, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', 'activities', 'old entry', 'test', ?, now())`,
+    [timelineId, merged.id, randomUUID(), merged.id],
+  );
   const documentId = randomUUID();
   await sql(
     `insert into customer_document (id, customer_id, kind, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by) values (?, ?, 'CONTRACT', 'contract.pdf', 'application/pdf', 10, ?, ?, ?)`,
     [documentId, merged.id, 'a'.repeat(64), `test/${documentId}`, randomUUID()],
   );
-  return { survivor, merged, sharedUser, documentId, contactId: contact.data!.addContact.id, survivorContactId: survivorPrimary.data!.addContact.id, addressId: address.data!.addAddress.id, activityId: activity.data!.logActivity.id, timelineId };
+  return {
+    survivor,
+    merged,
+    sharedUser,
+    documentId,
+    contactId: contact.data!.addContact.id,
+    survivorContactId: survivorPrimary.data!.addContact.id,
+    addressId: address.data!.addAddress.id,
+    activityId: activity.data!.logActivity.id,
+    timelineId,
+  };
 }
 
-type Merged = { mergeCustomers: { id: string; industry: string | null; taxId: string | null; email: string | null; tags: string[]; history: { action: string; changes: { field: string; from: string | null; to: string | null }[] }[] } };
+type Merged = {
+  mergeCustomers: {
+    id: string;
+    industry: string | null;
+    taxId: string | null;
+    email: string | null;
+    tags: string[];
+    history: { action: string; changes: { field: string; from: string | null; to: string | null }[] }[];
+  };
+};
 
 describe('merging customers', () => {
   it('re-points contacts, addresses, activities, documents, timeline and sharing to the survivor in one transaction, fills empty fields, and publishes the merge', async () => {
@@ -254,13 +283,19 @@ describe('merging customers', () => {
     expect(mergedEntry!.changes).toEqual(expect.arrayContaining([{ field: 'mergedInto', from: null, to: f.survivor.id }]));
 
     // the merged customer is gone from lists, and the survivor's contacts include the moved one
-    const list = await subgraph.gql<{ customers: { edges: { node: { id: string } }[] } }>(`query($s: String) { customers(filter: { search: $s }, first: 10) { edges { node { id } } } }`, {
-      s: 'Merge Victim',
-    });
+    const list = await subgraph.gql<{ customers: { edges: { node: { id: string } }[] } }>(
+      `query($s: String) { customers(filter: { search: $s }, first: 10) { edges { node { id } } } }`,
+      {
+        s: 'Merge Victim',
+      },
+    );
     expect(list.data!.customers.edges.map((e) => e.node.id)).not.toContain(f.merged.id);
-    const contacts = await subgraph.gql<{ customer: { contacts: { id: string }[]; mergedInto: { id: string } | null } }>(`query($id: ID!) { customer(id: $id) { mergedInto { id } contacts { id } } }`, {
-      id: f.survivor.id,
-    });
+    const contacts = await subgraph.gql<{ customer: { contacts: { id: string }[]; mergedInto: { id: string } | null } }>(
+      `query($id: ID!) { customer(id: $id) { mergedInto { id } contacts { id } } }`,
+      {
+        id: f.survivor.id,
+      },
+    );
     expect(contacts.data!.customer.contacts.map((c) => c.id).sort()).toEqual([f.contactId, f.survivorContactId].sort());
     expect(contacts.data!.customer.mergedInto).toBeNull();
   });
@@ -305,7 +340,9 @@ describe('merging customers', () => {
 
 describe('a merged customer’s old id', () => {
   const mergedView = `query($id: ID!) { customer(id: $id) { id name deletedAt mergedInto { id name } likelyDuplicates { customer { id } } contacts { id } } }`;
-  type MergedView = { customer: { id: string; name: string; deletedAt: string | null; mergedInto: { id: string; name: string } | null; likelyDuplicates: unknown[]; contacts: unknown[] } };
+  type MergedView = {
+    customer: { id: string; name: string; deletedAt: string | null; mergedInto: { id: string; name: string } | null; likelyDuplicates: unknown[]; contacts: unknown[] };
+  };
   const merge = async (survivorId: string, mergedId: string) => {
     const r = await subgraph.gqlAs<Merged>(director, mergeMutation, { s: survivorId, m: mergedId });
     expect(r.errors).toBeUndefined();
@@ -384,7 +421,9 @@ describe('events about a merged customer', () => {
   let events: TestSubgraph;
   const eventSql = (text: string, params: unknown[] = []) => events.service.orm.em.fork().getConnection().execute(text, params);
   const createIn = async (name: string): Promise<string> => {
-    const r = await events.gqlAs<{ createCustomer: { id: string } }>(repA, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, { i: { name, kind: 'COMPANY' } });
+    const r = await events.gqlAs<{ createCustomer: { id: string } }>(repA, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
+      i: { name, kind: 'COMPANY' },
+    });
     expect(r.errors).toBeUndefined();
     return r.data!.createCustomer.id;
   };
@@ -411,7 +450,10 @@ describe('events about a merged customer', () => {
       { id: survivorId },
     );
     expect(timeline.errors).toBeUndefined();
-    expect(timeline.data!.customer.timeline.edges.map((e) => e.node)).toContainEqual({ subjectId: event.subject, summary: 'Ticket T-000777 opened (low): Opened by a stale client' });
+    expect(timeline.data!.customer.timeline.edges.map((e) => e.node)).toContainEqual({
+      subjectId: event.subject,
+      summary: 'Ticket T-000777 opened (low): Opened by a stale client',
+    });
   });
 
   it('holds an event for a customer being merged until the merge commits, then puts it on the survivor', async () => {
@@ -424,7 +466,10 @@ describe('events about a merged customer', () => {
       await tx.execute('select 1 from customer where id = ? for update', [mergedId]);
       delivery = await events.events.deliver(event);
       await waitFor(
-        async () => ((await eventSql(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for key share%'`)).length > 0 ? true : undefined),
+        async () =>
+          (await eventSql(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%for key share%'`)).length > 0
+            ? true
+            : undefined,
         { what: 'the timeline consumer to wait for the merge' },
       );
       await tx.execute('update customer set merged_into = ?, deleted_at = now() where id = ?', [survivorId, mergedId]);

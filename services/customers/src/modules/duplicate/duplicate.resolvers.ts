@@ -7,8 +7,7 @@ export const duplicateResolvers: Resolvers = {
     findDuplicates: (_, args, ctx) => findDuplicatesFor(ctx.em, ctx.principal, args.input, args.first),
   },
   Mutation: {
-    mergeCustomers: (_, args, ctx) =>
-      mergeCustomers(ctx.em, ctx.principal, args.survivorId, args.mergedId, ctx.eventMeta),
+    mergeCustomers: (_, args, ctx) => mergeCustomers(ctx.em, ctx.principal, args.survivorId, args.mergedId, ctx.eventMeta),
   },
   DuplicateCandidate: {
     customer: (candidate, _, ctx) => loadExisting(ctx.loaders.customerById, candidate.customerId, 'customer'),

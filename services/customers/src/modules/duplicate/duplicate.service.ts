@@ -60,7 +60,9 @@ const probeTaxId = (taxId: string | null | undefined): string | null => {
 };
 
 /** Where the probes come from: a JSON list of given values, or existing customers by id. */
-type ProbeSource = { kind: 'values'; rows: { key: string; name: string; email: string | null; phone: string | null; tax_id: string | null; exclude_id: string | null }[] } | { kind: 'customers'; ids: readonly string[] };
+type ProbeSource =
+  | { kind: 'values'; rows: { key: string; name: string; email: string | null; phone: string | null; tax_id: string | null; exclude_id: string | null }[] }
+  | { kind: 'customers'; ids: readonly string[] };
 
 interface ScoredRow {
   probe_key: string;
@@ -80,7 +82,12 @@ const DIGITS = (column: string): string => `regexp_replace(coalesce(${column}, '
  * DUPLICATE_THRESHOLD, best first, at most `limit`, narrowed to `visible` (SQL selecting
  * customer_id) when given. N probes cost one query (a lateral join).
  */
-async function scoreDuplicates(em: SqlEntityManager, source: ProbeSource, visible: { sql: string; params: unknown[] } | null, limit: number): Promise<Map<string, DuplicateCandidate[]>> {
+async function scoreDuplicates(
+  em: SqlEntityManager,
+  source: ProbeSource,
+  visible: { sql: string; params: unknown[] } | null,
+  limit: number,
+): Promise<Map<string, DuplicateCandidate[]>> {
   const probes =
     source.kind === 'values'
       ? { sql: `select * from jsonb_to_recordset(?::jsonb) as r(key text, name text, email text, phone text, tax_id text, exclude_id uuid)`, params: [JSON.stringify(source.rows)] }
@@ -222,7 +229,9 @@ export async function mergeCustomers(em: SqlEntityManager, principal: Principal 
     locked.set(second, await lockForMerge(tx, principal, access, second, second === survivorId ? 'survivorId' : 'mergedId'));
     for (const [id, customer] of locked) {
       if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
-        throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'a team head merges the customers of the teams they head only', { field: id === survivorId ? 'survivorId' : 'mergedId' });
+        throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'a team head merges the customers of the teams they head only', {
+          field: id === survivorId ? 'survivorId' : 'mergedId',
+        });
       }
     }
     const survivor = locked.get(survivorId)!;
@@ -259,8 +268,8 @@ export async function mergeCustomers(em: SqlEntityManager, principal: Principal 
 
     const survivorAccess = await tx.findOne(CustomerAccess, { customerId: survivorId });
     const mergedAccess = await tx.findOne(CustomerAccess, { customerId: mergedId });
-    const before = (survivorAccess?.sharedWith as string[] | undefined) ?? [];
-    const added = ((mergedAccess?.sharedWith as string[] | undefined) ?? []).filter((userId) => !before.includes(userId));
+    const before = survivorAccess?.sharedWith ?? [];
+    const added = (mergedAccess?.sharedWith ?? []).filter((userId) => !before.includes(userId));
     if (survivorAccess) survivorAccess.sharedWith = [...before, ...added];
     else tx.create(CustomerAccess, { customerId: survivorId, ownerId: survivor.ownerId ?? null, teamId: survivor.teamId ?? null, sharedWith: added });
     // Other subgraphs keep their own copy of who sees the survivor.

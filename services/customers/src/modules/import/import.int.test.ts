@@ -98,7 +98,12 @@ describe('importing customers from CSV', () => {
   });
 
   it('rejects a mapping to a column the file does not have, naming the mapping entry', async () => {
-    const result = await runImport(`${header}\nX,,,,,,,\n`, { mapping: [{ column: 'Company', field: 'NAME' }, { column: 'Nope', field: 'EMAIL' }] });
+    const result = await runImport(`${header}\nX,,,,,,,\n`, {
+      mapping: [
+        { column: 'Company', field: 'NAME' },
+        { column: 'Nope', field: 'EMAIL' },
+      ],
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.mapping.1.column' });
   });
 
@@ -139,7 +144,10 @@ describe('duplicates', () => {
   const seed = async (tag: string): Promise<string> => {
     const r = await runImport(`${header}\nDup ${tag},dup-${tag}@example.com,TX${tag},old,,,,\n`);
     expect(r.data!.importCustomers.created).toBe(1);
-    const [row] = await subgraph.service.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from customer where name = ?', [`Dup ${tag}`]);
+    const [row] = await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>('select id from customer where name = ?', [`Dup ${tag}`]);
     return row!.id;
   };
 
@@ -157,9 +165,15 @@ describe('duplicates', () => {
     const seeded = await seed(tag);
     const csv = `${header}\nOther name ${tag},DUP-${tag}@example.com,,,,,,\nThird ${tag},,tx-${tag},,,,,\nNew ${tag},,,,,,,\nnew ${tag},,,,,,,\n`;
     const query = `mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id skipped merged duplicateRows { line customer { id name } matchesLine reason handling } } }`;
-    type Rows = { importCustomers: { id: string; skipped: number; merged: number; duplicateRows: { line: number; customer: { id: string; name: string } | null; matchesLine: number | null; reason: string; handling: string }[] } };
-    const run = (dryRun: boolean, duplicates: string) =>
-      subgraph.gql<Rows>(query, { input: { csv, mapping: fullMapping, dryRun, duplicates, mode: 'PER_ROW' } });
+    type Rows = {
+      importCustomers: {
+        id: string;
+        skipped: number;
+        merged: number;
+        duplicateRows: { line: number; customer: { id: string; name: string } | null; matchesLine: number | null; reason: string; handling: string }[];
+      };
+    };
+    const run = (dryRun: boolean, duplicates: string) => subgraph.gql<Rows>(query, { input: { csv, mapping: fullMapping, dryRun, duplicates, mode: 'PER_ROW' } });
 
     const dry = await run(true, 'SKIP');
     expect(dry.errors).toBeUndefined();
@@ -172,14 +186,19 @@ describe('duplicates', () => {
 
     const real = await run(false, 'MERGE');
     expect(real.data!.importCustomers).toMatchObject({ merged: 3, skipped: 0 });
-    const [created] = await subgraph.service.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from customer where name = ?', [`New ${tag}`]);
+    const [created] = await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>('select id from customer where name = ?', [`New ${tag}`]);
     expect(real.data!.importCustomers.duplicateRows.map((d) => [d.line, d.customer?.id, d.matchesLine, d.handling])).toEqual([
       [2, seeded, null, 'MERGE'],
       [3, seeded, null, 'MERGE'],
       [5, created!.id, 4, 'MERGE'],
     ]);
     // the job keeps them
-    const job = await subgraph.gql<{ importJob: { duplicateRows: { line: number }[] } }>(`query($id: ID!) { importJob(id: $id) { duplicateRows { line } } }`, { id: real.data!.importCustomers.id });
+    const job = await subgraph.gql<{ importJob: { duplicateRows: { line: number }[] } }>(`query($id: ID!) { importJob(id: $id) { duplicateRows { line } } }`, {
+      id: real.data!.importCustomers.id,
+    });
     expect(job.data!.importJob.duplicateRows.map((d) => d.line)).toEqual([2, 3, 5]);
   });
 
@@ -228,10 +247,30 @@ describe('export', () => {
     const lines = text.trim().split('\n');
     expect(lines[0]).toBe('name,kind,lifecycleState,email,phone,industry,source,tier,tags,notes,taxId,street,city,country,contactName,contactEmail,contactPhone,ownerId');
     expect(lines).toHaveLength(3); // only this rep's two customers
-    expect(text).toContain(`"Round, ""trip"" ${tag}",COMPANY,PROSPECT,rt-${tag}@example.com,,,,,a;b,,RT${tag.toUpperCase()},,Köln,DE,Rob Round,rob-${tag}@example.com,,${rep.userId}`);
+    expect(text).toContain(
+      `"Round, ""trip"" ${tag}",COMPANY,PROSPECT,rt-${tag}@example.com,,,,,a;b,,RT${tag.toUpperCase()},,Köln,DE,Rob Round,rob-${tag}@example.com,,${rep.userId}`,
+    );
     // Import the export back as another rep: same customers, field for field.
     const other: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
-    const names = ['name', 'kind', 'lifecycleState', 'email', 'phone', 'industry', 'source', 'tier', 'tags', 'notes', 'taxId', 'street', 'city', 'country', 'contactName', 'contactEmail', 'contactPhone'];
+    const names = [
+      'name',
+      'kind',
+      'lifecycleState',
+      'email',
+      'phone',
+      'industry',
+      'source',
+      'tier',
+      'tags',
+      'notes',
+      'taxId',
+      'street',
+      'city',
+      'country',
+      'contactName',
+      'contactEmail',
+      'contactPhone',
+    ];
     const mapping = names.map((n) => ({ column: n, field: n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() }));
     const again = await runImport(text.replaceAll(rep.userId!, other.userId!), { mapping, duplicates: 'CREATE' }, other);
     expect(again.data!.importCustomers).toMatchObject({ created: 2, failed: 0 });
@@ -311,14 +350,22 @@ const historyOf = async (customerId: string): Promise<{ history: Entry[]; contac
 };
 
 describe('audit trail of imported records', () => {
-  it('records a CREATE for every imported customer, contact and address, by the importer, in the audit subscriber\'s shape', async () => {
+  it("records a CREATE for every imported customer, contact and address, by the importer, in the audit subscriber's shape", async () => {
     const tag = unique();
     const importer: TestPrincipal = { userId: randomUUID(), role: 'ADMIN', teamIds: [] };
     const requestId = `req-${tag}`;
     const result = await graphqlRequest<{ importCustomers: Report }>(
       subgraph.url,
       importMutation,
-      { input: { csv: `${header}\nAudited ${tag},aud-${tag}@example.com,AU${tag},x;y,Berlin,DE,Ann Audit,ann-${tag}@example.com\n`, mapping: fullMapping, dryRun: false, duplicates: 'SKIP', mode: 'PER_ROW' } },
+      {
+        input: {
+          csv: `${header}\nAudited ${tag},aud-${tag}@example.com,AU${tag},x;y,Berlin,DE,Ann Audit,ann-${tag}@example.com\n`,
+          mapping: fullMapping,
+          dryRun: false,
+          duplicates: 'SKIP',
+          mode: 'PER_ROW',
+        },
+      },
       { authorization: `Bearer ${await testToken(importer)}`, 'x-request-id': requestId },
     );
     const jobId = result.data!.importCustomers.id;
@@ -341,21 +388,73 @@ describe('audit trail of imported records', () => {
     const contactHistory = contacts[0]!.history;
     expect(contactHistory).toHaveLength(1);
     expect(contactHistory[0]).toMatchObject({ action: 'CREATE', actorId: importer.userId, requestId });
-    expect(contactHistory[0]!.changes.map((c) => c.field)).toEqual(['id', 'customerId', 'name', 'title', 'emails', 'phones', 'preferredChannel', 'isPrimary', 'createdAt', 'deletedAt', 'importJobId']);
+    expect(contactHistory[0]!.changes.map((c) => c.field)).toEqual([
+      'id',
+      'customerId',
+      'name',
+      'title',
+      'emails',
+      'phones',
+      'preferredChannel',
+      'isPrimary',
+      'createdAt',
+      'deletedAt',
+      'importJobId',
+    ]);
     expect(contactHistory[0]!.changes).toContainEqual({ field: 'isPrimary', from: null, to: 'true' });
     expect(contactHistory[0]!.changes).toContainEqual({ field: 'emails', from: null, to: JSON.stringify(`{ann-${tag}@example.com}`) });
     const [address] = await rows<{ id: string; created_at: string | Date }>('select id, created_at from customer_address where customer_id = ?', [customer!.id]);
-    const [addressEntry] = await rows<{ action: string; actor_id: string; changes: { field: string; to: unknown }[] }>(`select action, actor_id, changes from audit_entry where entity = 'Address' and entity_id = ?`, [address!.id]);
+    const [addressEntry] = await rows<{ action: string; actor_id: string; changes: { field: string; to: unknown }[] }>(
+      `select action, actor_id, changes from audit_entry where entity = 'Address' and entity_id = ?`,
+      [address!.id],
+    );
     expect(addressEntry).toMatchObject({ action: 'CREATE', actor_id: importer.userId });
-    expect(addressEntry!.changes.map((c) => c.field)).toEqual(['id', 'customerId', 'kind', 'street', 'postalCode', 'city', 'region', 'country', 'createdAt', 'deletedAt', 'importJobId']);
+    expect(addressEntry!.changes.map((c) => c.field)).toEqual([
+      'id',
+      'customerId',
+      'kind',
+      'street',
+      'postalCode',
+      'city',
+      'region',
+      'country',
+      'createdAt',
+      'deletedAt',
+      'importJobId',
+    ]);
     expect(addressEntry!.changes.find((c) => c.field === 'createdAt')?.to).toBe(new Date(address!.created_at).toISOString());
 
     // The created event, built in SQL, is the envelope createEvent makes, with the request's ids.
-    const [outbox] = await rows<{ payload: Record<string, unknown>; headers: Record<string, string>; message_key: string }>('select payload, headers, message_key from outbox_message where message_key = ?', [customer!.id]);
+    const [outbox] = await rows<{ payload: Record<string, unknown>; headers: Record<string, string>; message_key: string }>(
+      'select payload, headers, message_key from outbox_message where message_key = ?',
+      [customer!.id],
+    );
     const event = parseEnvelope(JSON.stringify(outbox!.payload));
     expect(parseData(CustomerCreatedV1, event)).toEqual({ customerId: customer!.id, name: `Audited ${tag}`, kind: 'COMPANY', ownerId: importer.userId, teamId: null });
-    expect(event).toMatchObject({ specversion: '1.0', source: '/rapport/customers', subject: customer!.id, datacontenttype: 'application/json', actor: importer.userId, requestid: requestId, correlationid: requestId, causationid: null });
-    expect(Object.keys(outbox!.payload).sort()).toEqual(['actor', 'causationid', 'correlationid', 'data', 'datacontenttype', 'id', 'requestid', 'source', 'specversion', 'subject', 'time', 'type']);
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      source: '/rapport/customers',
+      subject: customer!.id,
+      datacontenttype: 'application/json',
+      actor: importer.userId,
+      requestid: requestId,
+      correlationid: requestId,
+      causationid: null,
+    });
+    expect(Object.keys(outbox!.payload).sort()).toEqual([
+      'actor',
+      'causationid',
+      'correlationid',
+      'data',
+      'datacontenttype',
+      'id',
+      'requestid',
+      'source',
+      'specversion',
+      'subject',
+      'time',
+      'type',
+    ]);
     expect(outbox!.headers).toEqual({ ce_type: CustomerCreatedV1.type, ce_id: event.id, correlation_id: requestId, 'x-request-id': requestId });
   });
 
@@ -384,7 +483,8 @@ describe('audit trail of imported records', () => {
     const csv = `${header}\nTwice ${tag},tw-${tag}@example.com,,a,Bonn,DE,Tess Twice,tess-${tag}@example.com\n`;
     await runImport(csv);
     const [customer] = await rows<{ id: string }>('select id from customer where name = ?', [`Twice ${tag}`]);
-    const audits = () => count(`select count(*) n from audit_entry where entity_id = ? or entity_id in (select id::text from contact where customer_id = ?)`, [customer!.id, customer!.id]);
+    const audits = () =>
+      count(`select count(*) n from audit_entry where entity_id = ? or entity_id in (select id::text from contact where customer_id = ?)`, [customer!.id, customer!.id]);
     const before = await audits();
     const again = await runImport(csv, { duplicates: 'MERGE' });
     expect(again.data!.importCustomers).toMatchObject({ merged: 1, created: 0 });
@@ -412,7 +512,14 @@ describe('files of several batches', () => {
   it('matches rows against earlier batches of the same file, the one still being written included', async () => {
     const tag = unique();
     // 2,500 rows: batch 2 repeats rows of batch 1 (by email, other names), batch 3 rows of batch 2.
-    const csv = [header, ...lines(tag, 0, 1000), ...lines(tag, 1000, 1900), ...Array.from({ length: 100 }, (_, i) => `Again ${tag} ${i},B${i}-${tag}@EXAMPLE.COM,,,,,,`), ...lines(tag, 2000, 2400), ...Array.from({ length: 100 }, (_, i) => `Again ${tag} ${1000 + i},b${1000 + i}-${tag}@example.com,,,,,,`)].join('\n');
+    const csv = [
+      header,
+      ...lines(tag, 0, 1000),
+      ...lines(tag, 1000, 1900),
+      ...Array.from({ length: 100 }, (_, i) => `Again ${tag} ${i},B${i}-${tag}@EXAMPLE.COM,,,,,,`),
+      ...lines(tag, 2000, 2400),
+      ...Array.from({ length: 100 }, (_, i) => `Again ${tag} ${1000 + i},b${1000 + i}-${tag}@example.com,,,,,,`),
+    ].join('\n');
     const result = await runImport(csv);
     expect(result.data!.importCustomers).toMatchObject({ status: 'COMPLETED', total: 2500, created: 2300, skipped: 200, processed: 2500 });
     expect(await count('select count(*) n from customer where name like ?', [`Batch ${tag} %`])).toBe(2300);
@@ -436,7 +543,12 @@ describe('files of several batches', () => {
     expect(result.data!.importCustomers).toMatchObject({ status: 'COMPLETED', total: 3000, created: 1998, merged: 1002 });
     const [existing] = await rows<{ id: string; tags: string[] }>('select id, tags from customer where name = ?', [`Batch ${tag} existing`]);
     expect(existing!.tags).toEqual(['one', 'two', 'three']);
-    expect((await rows<{ name: string; is_primary: boolean }>('select name, is_primary from contact where customer_id = ? order by name', [existing!.id])).map((c) => [c.name, c.is_primary])).toEqual([
+    expect(
+      (await rows<{ name: string; is_primary: boolean }>('select name, is_primary from contact where customer_id = ? order by name', [existing!.id])).map((c) => [
+        c.name,
+        c.is_primary,
+      ]),
+    ).toEqual([
       ['Contact One', true],
       ['Contact Three', false],
       ['Contact Two', false],
@@ -487,7 +599,25 @@ describe('XLSX', () => {
     expect(records.map((r) => r.fields)).toEqual(parseCsv(csv).map((r) => r.fields));
     expect(records.map((r) => r.fields[0])).toContain(`X, "quoted" ${tag}`);
     const other: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
-    const names = ['name', 'kind', 'lifecycleState', 'email', 'phone', 'industry', 'source', 'tier', 'tags', 'notes', 'taxId', 'street', 'city', 'country', 'contactName', 'contactEmail', 'contactPhone'];
+    const names = [
+      'name',
+      'kind',
+      'lifecycleState',
+      'email',
+      'phone',
+      'industry',
+      'source',
+      'tier',
+      'tags',
+      'notes',
+      'taxId',
+      'street',
+      'city',
+      'country',
+      'contactName',
+      'contactEmail',
+      'contactPhone',
+    ];
     const mapping = names.map((n) => ({ column: n, field: n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() }));
     const again = await subgraph.gqlAs<{ importCustomers: Report }>(other, importMutation, {
       input: { format: 'XLSX', file: xlsx.data!.exportCustomers, mapping, dryRun: false, duplicates: 'CREATE', mode: 'PER_ROW' },
@@ -511,7 +641,7 @@ describe('XLSX', () => {
 });
 
 describe('a batch the database refuses', () => {
-  it('fails that batch alone in PER_ROW mode, with the database\'s reason; later rows matching its rows are created', async () => {
+  it("fails that batch alone in PER_ROW mode, with the database's reason; later rows matching its rows are created", async () => {
     const tag = unique();
     // A trigger of this test's database refuses one name: the batch with it cannot be written.
     await rows(`create function import_test_refuse() returns trigger language plpgsql as $$

@@ -9,8 +9,7 @@ export const importResolvers: Resolvers = {
   Mutation: {
     importCustomers: (_, args, ctx) => importCustomers(ctx.em, ctx.principal, args.input, ctx.eventMeta),
   },
-  ImportReport: {
-  },
+  ImportReport: {},
   ImportDuplicateRow: {
     customer: (row, _, ctx) => (row.customerId ? ctx.loaders.customerById.load(row.customerId) : null),
   },

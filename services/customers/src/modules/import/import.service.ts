@@ -11,7 +11,16 @@ import type { CustomerFilter } from '../customer/customer.service.js';
 import { findLikelyDuplicates } from '../duplicate/duplicate.service.js';
 import { CsvSyntaxError, csvLine, parseCsv, type CsvRecord } from './csv.js';
 import { parseXlsx, writeXlsx, XlsxError } from './xlsx.js';
-import { DUPLICATE_HANDLING, IMPORT_MODES, ImportJob, type DuplicateHandling, type IImportJob, type ImportDuplicateRow, type ImportRowError, type ImportStatus } from './import-job.entity.js';
+import {
+  DUPLICATE_HANDLING,
+  IMPORT_MODES,
+  ImportJob,
+  type DuplicateHandling,
+  type IImportJob,
+  type ImportDuplicateRow,
+  type ImportRowError,
+  type ImportStatus,
+} from './import-job.entity.js';
 
 /** The customer fields a CSV column can fill, as the GraphQL enum names them. */
 export const IMPORT_FIELDS = [
@@ -40,7 +49,10 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const fieldLabel = (field: ImportField): string => field.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 /** `contactEmail` or `CONTACT_EMAIL` → `CONTACT_EMAIL`; undefined for anything else. */
 export const importFieldOf = (text: string): ImportField | undefined => {
-  const upper = text.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  const upper = text
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toUpperCase();
   return (IMPORT_FIELDS as readonly string[]).includes(upper) ? (upper as ImportField) : undefined;
 };
 
@@ -260,7 +272,10 @@ const errorOf = (line: number, error: unknown): ImportRowError => {
 async function visibleIds(em: SqlEntityManager, principal: Principal, access: Access, ids: string[]): Promise<Set<string>> {
   const visible = isScoped(access) ? visibleCustomersSql(principal) : null;
   if (!visible || ids.length === 0) return new Set(ids);
-  const rows = await em.execute<{ customer_id: string }[]>(`select customer_id from (${visible.sql}) v where v.customer_id = any(array(select jsonb_array_elements_text(?::jsonb))::uuid[])`, [...visible.params, json(ids)]);
+  const rows = await em.execute<{ customer_id: string }[]>(
+    `select customer_id from (${visible.sql}) v where v.customer_id = any(array(select jsonb_array_elements_text(?::jsonb))::uuid[])`,
+    [...visible.params, json(ids)],
+  );
   return new Set(rows.map((r) => r.customer_id));
 }
 
@@ -344,11 +359,13 @@ export async function importCustomers(
   }
 
   const jobId = randomUUID();
-  await em.getConnection().execute(
-    `insert into import_job (id, created_by, status, dry_run, mode, duplicates, total) values (?, ?, 'RUNNING', ?, ?, ?, ?)`,
-    [jobId, principal.userId, input.dryRun, mode, duplicates, data.length],
-    'run',
-  );
+  await em
+    .getConnection()
+    .execute(
+      `insert into import_job (id, created_by, status, dry_run, mode, duplicates, total) values (?, ?, 'RUNNING', ?, ?, ?, ?)`,
+      [jobId, principal.userId, input.dryRun, mode, duplicates, data.length],
+      'run',
+    );
   const counters: Counters = { processed: 0, created: 0, merged: 0, skipped: 0, failed: errors.length };
   const rolledBack = mode === 'ALL_OR_NOTHING' && errors.length > 0;
   const write = !input.dryRun && !rolledBack;
@@ -439,7 +456,7 @@ export async function importCustomers(
           previousTargets = new Set(plan.merges.map((m) => m.target));
           const current = (async () => {
             try {
-              await em.fork().transactional((tem) => importer.write(tem as SqlEntityManager, plan, overlaps ? () => before : undefined));
+              await em.fork().transactional((tem) => importer.write(tem, plan, overlaps ? () => before : undefined));
               importer.written(plan);
               add(plan, batch.length);
             } catch (error) {
@@ -543,7 +560,16 @@ const auditCreated = (fields: [string, string][]): string =>
 /** The event envelope's fields that differ from event to event (built per row in SQL). */
 const PER_EVENT = new Set(['id', 'time', 'subject', 'data', 'correlationid']);
 
-const storedValues = (c: MergeTarget): MergeValues => ({ email: c.email, phone: c.phone, industry: c.industry, source: c.source, tier: c.tier, tags: [...c.tags], notes: c.notes, taxId: c.tax_id });
+const storedValues = (c: MergeTarget): MergeValues => ({
+  email: c.email,
+  phone: c.phone,
+  industry: c.industry,
+  source: c.source,
+  tier: c.tier,
+  tags: [...c.tags],
+  notes: c.notes,
+  taxId: c.tax_id,
+});
 
 /** Classifies and writes batches, remembering the customers earlier rows created (for duplicates within the file). */
 class BatchImporter {
@@ -614,7 +640,12 @@ class BatchImporter {
     const candidates = await findLikelyDuplicates(em, { name: values.name, email: values.email, phone: values.phone, taxId: values.taxId }, { limit: 5 });
     const likely = candidates.filter((c) => c.score >= FUZZY_MIN_SCORE);
     if (likely.length === 0) return null;
-    const visible = await visibleIds(em, this.principal, this.access, likely.map((c) => c.customerId));
+    const visible = await visibleIds(
+      em,
+      this.principal,
+      this.access,
+      likely.map((c) => c.customerId),
+    );
     const best = likely.find((c) => visible.has(c.customerId));
     return best ? { target: { id: best.customerId, pending: null, line: null }, reason: best.reasons[0] ?? 'SIMILAR_NAME' } : null;
   }
@@ -705,7 +736,12 @@ class BatchImporter {
     const contacts: NewContact[] = [];
     const addresses: NewAddress[] = [];
     const rows = created.map(({ id, values, extraContacts }) => {
-      const event = createEvent(CustomerCreatedV1, id, { customerId: id, name: values.name, kind: values.kind as (typeof CUSTOMER_KINDS)[number], ownerId: values.ownerId, teamId: values.teamId }, eventMeta);
+      const event = createEvent(
+        CustomerCreatedV1,
+        id,
+        { customerId: id, name: values.name, kind: values.kind as (typeof CUSTOMER_KINDS)[number], ownerId: values.ownerId, teamId: values.teamId },
+        eventMeta,
+      );
       [...(values.contact ? [values.contact] : []), ...extraContacts].forEach((k, i) =>
         contacts.push({ id: randomUUID(), customerId: id, name: k.name, emails: k.email ? [k.email] : [], phones: k.phone ? [k.phone] : [], isPrimary: i === 0 }),
       );
@@ -907,7 +943,14 @@ class BatchImporter {
         const email = v.contact.email;
         const name = v.contact.name.toLowerCase();
         if (!current.contacts.some((k) => k.name === name && (!email || k.emails.includes(email)))) {
-          const contact = { id: randomUUID(), customerId: target, name: v.contact.name, emails: email ? [email] : [], phones: v.contact.phone ? [v.contact.phone] : [], isPrimary: !current.has_primary };
+          const contact = {
+            id: randomUUID(),
+            customerId: target,
+            name: v.contact.name,
+            emails: email ? [email] : [],
+            phones: v.contact.phone ? [v.contact.phone] : [],
+            isPrimary: !current.has_primary,
+          };
           contacts.push(contact);
           current.has_primary = true;
           current.contacts.push({ name, emails: contact.emails });
@@ -924,7 +967,8 @@ class BatchImporter {
       const changes: { field: string; from: unknown; to: unknown }[] = MERGE_FIELDS.flatMap((field) => {
         const from = before[field];
         const to = values[field];
-        if (Array.isArray(from) && Array.isArray(to)) return from.length === to.length && from.every((tag, i) => tag === to[i]) ? [] : [{ field, from: this.array(from), to: this.array(to) }];
+        if (Array.isArray(from) && Array.isArray(to))
+          return from.length === to.length && from.every((tag, i) => tag === to[i]) ? [] : [{ field, from: this.array(from), to: this.array(to) }];
         return from === to ? [] : [{ field, from, to }];
       });
       if (changes.length === 0) continue;
@@ -992,14 +1036,31 @@ class BatchImporter {
     return [
       ...updates.map(({ id, values: v, fields }) => {
         const target = targets.get(id)!;
-        const customer = { name: target.name, kind: target.kind, lifecycleState: target.lifecycle_state, email: v.email, phone: v.phone, industry: v.industry, source: v.source, tier: v.tier, tags: v.tags, taxId: v.taxId };
+        const customer = {
+          name: target.name,
+          kind: target.kind,
+          lifecycleState: target.lifecycle_state,
+          email: v.email,
+          phone: v.phone,
+          industry: v.industry,
+          source: v.source,
+          tier: v.tier,
+          tags: v.tags,
+          taxId: v.taxId,
+        };
         return createEvent(CustomerUpdatedV1, id, { customerId: id, changedFields: fields, customer, updatedAt: at }, meta);
       }),
       ...contacts.map((k) =>
         createEvent(
           CustomerContactChangedV1,
           k.customerId,
-          { customerId: k.customerId, contactId: k.id, change: 'ADDED', contact: { name: k.name, title: null, emails: k.emails, phones: k.phones, preferredChannel: null, primary: k.isPrimary, deletedAt: null }, changedAt: at },
+          {
+            customerId: k.customerId,
+            contactId: k.id,
+            change: 'ADDED',
+            contact: { name: k.name, title: null, emails: k.emails, phones: k.phones, preferredChannel: null, primary: k.isPrimary, deletedAt: null },
+            changedAt: at,
+          },
           meta,
         ),
       ),
@@ -1007,7 +1068,13 @@ class BatchImporter {
         createEvent(
           CustomerAddressChangedV1,
           a.customerId,
-          { customerId: a.customerId, addressId: a.id, change: 'ADDED', address: { kind: 'BILLING', street: a.street, postalCode: null, city: a.city, region: null, country: a.country, deletedAt: null }, changedAt: at },
+          {
+            customerId: a.customerId,
+            addressId: a.id,
+            change: 'ADDED',
+            address: { kind: 'BILLING', street: a.street, postalCode: null, city: a.city, region: null, country: a.country, deletedAt: null },
+            changedAt: at,
+          },
           meta,
         ),
       ),
@@ -1164,4 +1231,3 @@ export async function exportCustomers(em: SqlEntityManager, principal: Principal
   if (exportFormat === 'XLSX') return (await writeXlsx('Customers', header, table)).toString('base64');
   return `${[header, ...table].map(csvLine).join('\n')}\n`;
 }
-

@@ -59,7 +59,15 @@ describe('capturing leads', () => {
   it('captures a NEW lead owned by the caller, kept apart from customers', async () => {
     const customersBefore = await count('customer');
     const lead = await captured(repA, { name: ' Jane Doe ', company: 'Doe Pumps', email: 'Jane@Doe.example', phone: '+49 30 1234', source: 'TRADE_SHOW', message: 'Wants pumps' });
-    expect(lead).toMatchObject({ name: 'Jane Doe', company: 'Doe Pumps', email: 'jane@doe.example', source: 'TRADE_SHOW', status: 'NEW', owner: { id: repA.userId }, convertedCustomer: null });
+    expect(lead).toMatchObject({
+      name: 'Jane Doe',
+      company: 'Doe Pumps',
+      email: 'jane@doe.example',
+      source: 'TRADE_SHOW',
+      status: 'NEW',
+      owner: { id: repA.userId },
+      convertedCustomer: null,
+    });
     expect(await count('customer')).toBe(customersBefore);
   });
 
@@ -181,7 +189,9 @@ describe('qualifying and disqualifying', () => {
   it('keeps the lead’s history: capture, qualification, disqualification', async () => {
     const lead = await qualified(repA, { name: 'H One' });
     await subgraph.gqlAs(repA, disqualify, { id: lead.id, reason: 'Gone' });
-    const trail = await subgraph.gqlAs<{ lead: { history: { action: string; actorId: string }[] } }>(repA, `query($id: ID!) { lead(id: $id) { history { action actorId } } }`, { id: lead.id });
+    const trail = await subgraph.gqlAs<{ lead: { history: { action: string; actorId: string }[] } }>(repA, `query($id: ID!) { lead(id: $id) { history { action actorId } } }`, {
+      id: lead.id,
+    });
     expect(trail.data!.lead.history.map((h) => h.action)).toEqual(['UPDATE', 'UPDATE', 'CREATE']);
     expect(trail.data!.lead.history.every((h) => h.actorId === repA.userId)).toBe(true);
   });
@@ -204,10 +214,18 @@ describe('converting a lead', () => {
       contacts: [{ name: 'Conv Person', emails: ['conv@conv.example'], primary: true }],
     });
     const customerId = converted.convertedCustomer!.id;
-    const outbox = await sql<{ type: string; data: Record<string, unknown> }>(`select type, payload->'data' as data from outbox_message where message_key in (?, ?) order by type`, [customerId, lead.id]);
+    const outbox = await sql<{ type: string; data: Record<string, unknown> }>(
+      `select type, payload->'data' as data from outbox_message where message_key in (?, ?) order by type`,
+      [customerId, lead.id],
+    );
     // The lead's own earlier events (captured, qualified) share its key.
     expect(outbox.map((o) => o.type)).toEqual(['customers.customer.created.v1', 'customers.lead.captured.v1', 'customers.lead.converted.v1', 'customers.lead.qualified.v1']);
-    expect(outbox.find((o) => o.type === 'customers.lead.converted.v1')!.data).toMatchObject({ leadId: lead.id, customerId, ownerId: repA.userId, opportunity: { title: 'First order', amount: { amount: '1200.50', currency: 'EUR' } } });
+    expect(outbox.find((o) => o.type === 'customers.lead.converted.v1')!.data).toMatchObject({
+      leadId: lead.id,
+      customerId,
+      ownerId: repA.userId,
+      opportunity: { title: 'First order', amount: { amount: '1200.50', currency: 'EUR' } },
+    });
     const [times] = await sql<{ same: boolean }>(
       `select (select xmin from customer where id = ?) = (select xmin from lead where id = ?) and (select xmin from lead where id = ?) = (select xmin from contact where customer_id = ?) as same`,
       [customerId, lead.id, lead.id, customerId],
@@ -249,7 +267,9 @@ describe('converting a lead', () => {
 
   it('writes nothing at all when a step after the customer fails (customer, contact, event and lead roll back together)', async () => {
     const lead = await qualified(repA, { name: 'Explodes', company: 'Rollback Inc', email: 'rb@rollback.example' });
-    await sql(`create function fail_contact() returns trigger language plpgsql as $$ begin if new.name = 'Explodes' then raise exception 'contact refused'; end if; return new; end $$`);
+    await sql(
+      `create function fail_contact() returns trigger language plpgsql as $$ begin if new.name = 'Explodes' then raise exception 'contact refused'; end if; return new; end $$`,
+    );
     await sql(`create trigger fail_contact before insert on contact for each row execute function fail_contact()`);
     try {
       const before = [await count('customer'), await count('contact'), await count('outbox_message'), await count('customer_access')];
@@ -353,7 +373,10 @@ describe('converting a lead that matches an existing customer', () => {
       convertedCustomer: { id: customerId, name: 'Attach Valves Ltd', contacts: [{ name: 'Adam Attach', emails: ['adam@attach.example'], primary: true }] },
     });
     expect(await count('customer')).toBe(customersBefore);
-    const [event] = await sql<{ data: Record<string, unknown> }>(`select payload->'data' as data from outbox_message where message_key = ? and type = 'customers.lead.converted.v1'`, [lead.id]);
+    const [event] = await sql<{ data: Record<string, unknown> }>(
+      `select payload->'data' as data from outbox_message where message_key = ? and type = 'customers.lead.converted.v1'`,
+      [lead.id],
+    );
     expect(event!.data).toMatchObject({ leadId: lead.id, customerId, ownerId: repA.userId, opportunity: { title: 'Valves 2027' } });
   });
 

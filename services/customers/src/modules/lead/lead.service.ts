@@ -90,7 +90,17 @@ function announceCapture(em: SqlEntityManager, lead: ILead, meta: EventMetadata)
     em,
     LeadCapturedV1,
     leadId,
-    { leadId, name, company: company ?? null, email: email ?? null, phone: phone ?? null, source: source ?? null, ownerId: ownerId ?? null, fromWebForm, capturedAt: new Date().toISOString() },
+    {
+      leadId,
+      name,
+      company: company ?? null,
+      email: email ?? null,
+      phone: phone ?? null,
+      source: source ?? null,
+      ownerId: ownerId ?? null,
+      fromWebForm,
+      capturedAt: new Date().toISOString(),
+    },
     meta,
   );
 }
@@ -158,10 +168,9 @@ export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput,
   const message = optionalText('input.message', input.message, MESSAGE_MAX);
   await em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`lead-form:${email}`]);
-    const [row] = await tx.execute<{ n: number }[]>(
-      `select count(*)::int as n from lead where from_web_form and lower(email) = ? and created_at > now() - interval '1 hour'`,
-      [email],
-    );
+    const [row] = await tx.execute<{ n: number }[]>(`select count(*)::int as n from lead where from_web_form and lower(email) = ? and created_at > now() - interval '1 hour'`, [
+      email,
+    ]);
     if ((row?.n ?? 0) >= FORM_LIMIT_PER_HOUR) {
       throw conflict('TOO_MANY_SUBMISSIONS', `at most ${FORM_LIMIT_PER_HOUR} submissions per email address an hour; try again later`, 'input.email');
     }
@@ -266,56 +275,75 @@ export async function convertLead(em: SqlEntityManager, principal: Principal | n
   const opportunity = input.opportunity
     ? { title: requireText('input.opportunity.title', input.opportunity.title), amount: parseMoneyInput('input.opportunity.amount', input.opportunity.amount) }
     : null;
-  return transition(em, (tx) => findLead(tx, principal, access, leadId, 'id'), async (lead, tx) => {
-    if (lead.status !== 'QUALIFIED') throw conflict('LEAD_NOT_QUALIFIED', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a qualified lead converts`, 'id');
-    if (kind === 'COMPANY' && !lead.company) {
-      throw badInput('input.customerKind', 'input.customerKind: a lead without a company converts to a PERSON customer', 'COMPANY_REQUIRED');
-    }
-    const ownerId = lead.ownerId ?? principal?.userId ?? null;
-    const newName = kind === 'COMPANY' ? (lead.company ?? lead.name) : lead.name;
-    if (kind && !input.createDespiteDuplicates) {
-      const candidates = await findDuplicatesFor(tx, principal, { name: newName, email: lead.email, phone: lead.phone }, CONVERSION_CANDIDATES);
-      if (candidates.length > 0) {
-        const best = candidates[0]!;
-        throw new AppError(
-          'CONFLICT',
-          'LEAD_MATCHES_CUSTOMER',
-          `lead ${lead.id} likely is customer ${best.name} (${best.customerId}, score ${best.score}): attach it with input.attachToCustomerId, or set input.createDespiteDuplicates`,
-          { field: 'input.attachToCustomerId', details: { candidates: candidates.map((c) => ({ customerId: c.customerId, name: c.name, score: c.score, reasons: c.reasons })) } },
-        );
+  return transition(
+    em,
+    (tx) => findLead(tx, principal, access, leadId, 'id'),
+    async (lead, tx) => {
+      if (lead.status !== 'QUALIFIED') throw conflict('LEAD_NOT_QUALIFIED', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a qualified lead converts`, 'id');
+      if (kind === 'COMPANY' && !lead.company) {
+        throw badInput('input.customerKind', 'input.customerKind: a lead without a company converts to a PERSON customer', 'COMPANY_REQUIRED');
       }
-    }
-    const customer = attachToId
-      ? await findWritableCustomer(tx, principal, attachToId, 'input.attachToCustomerId', true)
-      : await createCustomer(
-          tx,
-          principal,
-          { name: newName, kind: kind ?? 'PERSON', email: lead.email, phone: lead.phone, ownerId, teamId: lead.ownerId ? (lead.teamId ?? null) : null, source: lead.source ?? null },
-          meta,
-        );
-    const known = attachToId && lead.email ? await existingContactWithEmail(tx, customer.id, lead.email) : null;
-    const hasContacts = attachToId ? (await tx.count(Contact, { customerId: customer.id, deletedAt: null })) > 0 : false;
-    const contact =
-      known ??
-      tx.create(Contact, {
-        id: randomUUID(),
-        customerId: customer.id,
-        name: lead.name,
-        title: null,
-        emails: lead.email ? [lead.email] : [],
-        phones: lead.phone ? [lead.phone] : [],
-        preferredChannel: null,
-        isPrimary: !hasContacts,
-      });
-    lead.status = 'CONVERTED';
-    lead.convertedCustomerId = customer.id;
-    publish(
-      tx,
-      LeadConvertedV1,
-      lead.id,
-      { leadId: lead.id, customerId: customer.id, contactId: contact.id, ownerId: attachToId ? (customer.ownerId ?? null) : ownerId, opportunity, convertedAt: new Date().toISOString() },
-      meta,
-    );
-    return lead;
-  });
+      const ownerId = lead.ownerId ?? principal?.userId ?? null;
+      const newName = kind === 'COMPANY' ? (lead.company ?? lead.name) : lead.name;
+      if (kind && !input.createDespiteDuplicates) {
+        const candidates = await findDuplicatesFor(tx, principal, { name: newName, email: lead.email, phone: lead.phone }, CONVERSION_CANDIDATES);
+        if (candidates.length > 0) {
+          const best = candidates[0]!;
+          throw new AppError(
+            'CONFLICT',
+            'LEAD_MATCHES_CUSTOMER',
+            `lead ${lead.id} likely is customer ${best.name} (${best.customerId}, score ${best.score}): attach it with input.attachToCustomerId, or set input.createDespiteDuplicates`,
+            { field: 'input.attachToCustomerId', details: { candidates: candidates.map((c) => ({ customerId: c.customerId, name: c.name, score: c.score, reasons: c.reasons })) } },
+          );
+        }
+      }
+      const customer = attachToId
+        ? await findWritableCustomer(tx, principal, attachToId, 'input.attachToCustomerId', true)
+        : await createCustomer(
+            tx,
+            principal,
+            {
+              name: newName,
+              kind: kind ?? 'PERSON',
+              email: lead.email,
+              phone: lead.phone,
+              ownerId,
+              teamId: lead.ownerId ? (lead.teamId ?? null) : null,
+              source: lead.source ?? null,
+            },
+            meta,
+          );
+      const known = attachToId && lead.email ? await existingContactWithEmail(tx, customer.id, lead.email) : null;
+      const hasContacts = attachToId ? (await tx.count(Contact, { customerId: customer.id, deletedAt: null })) > 0 : false;
+      const contact =
+        known ??
+        tx.create(Contact, {
+          id: randomUUID(),
+          customerId: customer.id,
+          name: lead.name,
+          title: null,
+          emails: lead.email ? [lead.email] : [],
+          phones: lead.phone ? [lead.phone] : [],
+          preferredChannel: null,
+          isPrimary: !hasContacts,
+        });
+      lead.status = 'CONVERTED';
+      lead.convertedCustomerId = customer.id;
+      publish(
+        tx,
+        LeadConvertedV1,
+        lead.id,
+        {
+          leadId: lead.id,
+          customerId: customer.id,
+          contactId: contact.id,
+          ownerId: attachToId ? (customer.ownerId ?? null) : ownerId,
+          opportunity,
+          convertedAt: new Date().toISOString(),
+        },
+        meta,
+      );
+      return lead;
+    },
+  );
 }

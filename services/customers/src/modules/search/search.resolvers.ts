@@ -3,7 +3,6 @@ import { searchCustomers } from './search.service.js';
 
 export const searchResolvers: Resolvers = {
   Query: {
-    searchCustomers: (_, args, ctx) =>
-      searchCustomers(ctx.em, ctx.principal, args.query, args.filter, args.first, args.after),
+    searchCustomers: (_, args, ctx) => searchCustomers(ctx.em, ctx.principal, args.query, args.filter, args.first, args.after),
   },
 };

@@ -117,7 +117,9 @@ export async function searchCustomers(
   after: string | null | undefined,
 ): Promise<CustomerSearchConnection> {
   const access = readAccess(customerPolicy, principal, 'customers');
-  const query = requireText('query', rawQuery ?? '', QUERY_MAX).toLowerCase().replace(/\s+/g, ' ');
+  const query = requireText('query', rawQuery ?? '', QUERY_MAX)
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
   const qb = visibleQuery(em, principal, access);
   applyCustomerFilter(qb, filter);
   qb.andWhere('c.id in (select customer_id from matches)');

@@ -26,10 +26,13 @@ describe('activities on the customer timeline', () => {
       i: { customerId, kind: 'VISIT', subject: 'Plant tour', occurredAt: '2026-11-20T09:00:00Z' },
     });
     expect(logged.errors).toBeUndefined();
-    const entries = await waitFor(async () => {
-      const found = await activityEntries(customerId);
-      return found.length ? found : undefined;
-    }, { what: 'the activity to reach the timeline' });
+    const entries = await waitFor(
+      async () => {
+        const found = await activityEntries(customerId);
+        return found.length ? found : undefined;
+      },
+      { what: 'the activity to reach the timeline' },
+    );
     expect(entries).toEqual([{ kind: 'ACTIVITY_LOGGED', summary: 'Visit logged: Plant tour', subjectId: logged.data!.logActivity.id }]);
   });
 
@@ -63,9 +66,10 @@ describe('activities on the customer timeline', () => {
       await sql(`insert into customer (id, name, kind, lifecycle_state, owner_id) values (?, ?, 'COMPANY', 'PROSPECT', ?)`, [id, `Paged ${n}`, rep.userId]);
       await sql(`insert into customer_access (customer_id, owner_id) values (?, ?)`, [id, rep.userId]);
       for (let i = 0; i < n + 1; i++) {
-        await sql(`insert into timeline_entry (id, customer_id, event_id, kind, module, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', 'activities', ?, 'test', ?, ?)`, [
-          randomUUID(), id, randomUUID(), `${n}-${i}`, id, `2026-11-0${i + 1}T10:00:00Z`,
-        ]);
+        await sql(
+          `insert into timeline_entry (id, customer_id, event_id, kind, module, summary, source_service, subject_id, occurred_at) values (?, ?, ?, 'ACTIVITY_LOGGED', 'activities', ?, 'test', ?, ?)`,
+          [randomUUID(), id, randomUUID(), `${n}-${i}`, id, `2026-11-0${i + 1}T10:00:00Z`],
+        );
       }
     }
     type Page = { timeline: { edges: { node: { summary: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
@@ -81,10 +85,14 @@ describe('activities on the customer timeline', () => {
     expect(pages.map((p) => p.edges.map((e) => e.node.summary))).toEqual([['0-0'], ['1-1', '1-0'], ['2-2', '2-1']]);
     expect(pages.map((p) => p.pageInfo.hasNextPage)).toEqual([false, false, true]);
 
-    const next = await subgraph.gqlAs<{ customer: Page }>(rep, `query($id: ID!, $after: String) { customer(id: $id) { timeline(first: 2, after: $after) { edges { node { summary } } pageInfo { hasNextPage endCursor } } } }`, {
-      id: ids[2],
-      after: pages[2]!.pageInfo.endCursor,
-    });
+    const next = await subgraph.gqlAs<{ customer: Page }>(
+      rep,
+      `query($id: ID!, $after: String) { customer(id: $id) { timeline(first: 2, after: $after) { edges { node { summary } } pageInfo { hasNextPage endCursor } } } }`,
+      {
+        id: ids[2],
+        after: pages[2]!.pageInfo.endCursor,
+      },
+    );
     expect(next.data!.customer.timeline.edges.map((e) => e.node.summary)).toEqual(['2-0']);
     expect(next.data!.customer.timeline.pageInfo.hasNextPage).toBe(false);
   });

@@ -2,11 +2,39 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { PolicyModule } from '@rapport/subgraph-kit';
 import { timestamp } from '@rapport/subgraph-kit/properties';
 
-export const TIMELINE_KINDS = ['CUSTOMER_CREATED', 'TICKET_OPENED', 'TICKET_RESOLVED', 'OPPORTUNITY_OPENED', 'ORDER_CONFIRMED', 'SHIPMENT_PLANNED', 'INVOICE_ISSUED', 'ACTIVITY_LOGGED', 'LEAD_CONVERTED', 'OPPORTUNITY_WON', 'OPPORTUNITY_LOST', 'PAYMENT_RECEIVED', 'SHIPMENT_DELIVERED', 'QUOTATION_SENT', 'DOCUMENT_ATTACHED', 'CUSTOMER_TRANSFERRED'] as const;
+export const TIMELINE_KINDS = [
+  'CUSTOMER_CREATED',
+  'TICKET_OPENED',
+  'TICKET_RESOLVED',
+  'OPPORTUNITY_OPENED',
+  'ORDER_CONFIRMED',
+  'SHIPMENT_PLANNED',
+  'INVOICE_ISSUED',
+  'ACTIVITY_LOGGED',
+  'LEAD_CONVERTED',
+  'OPPORTUNITY_WON',
+  'OPPORTUNITY_LOST',
+  'PAYMENT_RECEIVED',
+  'SHIPMENT_DELIVERED',
+  'QUOTATION_SENT',
+  'DOCUMENT_ATTACHED',
+  'CUSTOMER_TRANSFERRED',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** The modules timeline entries come from: each entry is shown only to roles that may read its module (the kit's POLICIES). */
-export const TIMELINE_MODULES = ['customers', 'activities', 'documents', 'leads', 'opportunities', 'orders', 'tickets', 'shipments', 'invoices', 'payments'] as const satisfies readonly PolicyModule[];
+export const TIMELINE_MODULES = [
+  'customers',
+  'activities',
+  'documents',
+  'leads',
+  'opportunities',
+  'orders',
+  'tickets',
+  'shipments',
+  'invoices',
+  'payments',
+] as const satisfies readonly PolicyModule[];
 export type TimelineModule = (typeof TIMELINE_MODULES)[number];
 
 /**

@@ -64,9 +64,7 @@ const ACTIVITY_WORDS: Record<EventData<typeof CustomerActivityLoggedV1>['kind'],
 };
 
 const activitySummary = (data: EventData<typeof CustomerActivityLoggedV1>): string =>
-  data.kind === 'PLANNED_VISIT' && data.plannedFor
-    ? `Visit planned for ${data.plannedFor.slice(0, 10)}: ${data.subject}`
-    : `${ACTIVITY_WORDS[data.kind]} logged: ${data.subject}`;
+  data.kind === 'PLANNED_VISIT' && data.plannedFor ? `Visit planned for ${data.plannedFor.slice(0, 10)}: ${data.subject}` : `${ACTIVITY_WORDS[data.kind]} logged: ${data.subject}`;
 
 /** Every event about a customer becomes an entry on that customer's timeline — its survivor's, once merged — once (inbox). */
 export const timelineHandlers = [

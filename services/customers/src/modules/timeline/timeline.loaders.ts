@@ -45,7 +45,10 @@ export const createTimelineLoaders = (em: SqlEntityManager, principal: Principal
     timelineFirstPage(take: number): DataLoader<string, ITimelineEntry[]> {
       let loader = byTake.get(take);
       if (!loader) {
-        loader = groupedLoader((customerIds) => latestTimelineEntriesOf(em, customerIds, take, modules), (entry) => entry.customerId);
+        loader = groupedLoader(
+          (customerIds) => latestTimelineEntriesOf(em, customerIds, take, modules),
+          (entry) => entry.customerId,
+        );
         byTake.set(take, loader);
       }
       return loader;

@@ -9,8 +9,17 @@ import { visibleTimelineModules } from './timeline.loaders.js';
 const TIMELINE_ORDER: Keyset<ITimelineEntry> = { sort: 't.occurred_at', kind: 'timestamp', direction: 'desc', id: 't.id', sortValue: (e) => e.occurredAt.toISOString() };
 
 /** A customer's timeline as the caller may see it (entries of modules it may read), newest first, by keyset on (occurredAt, id). */
-export async function customerTimeline(em: SqlEntityManager, principal: Principal | null, customerId: string, first?: number | null, after?: string | null): Promise<Connection<ITimelineEntry>> {
-  const qb = em.createQueryBuilder(TimelineEntry, 't').select('*').where({ customerId, module: { $in: visibleTimelineModules(principal) } });
+export async function customerTimeline(
+  em: SqlEntityManager,
+  principal: Principal | null,
+  customerId: string,
+  first?: number | null,
+  after?: string | null,
+): Promise<Connection<ITimelineEntry>> {
+  const qb = em
+    .createQueryBuilder(TimelineEntry, 't')
+    .select('*')
+    .where({ customerId, module: { $in: visibleTimelineModules(principal) } });
   return keysetPage(qb, TIMELINE_ORDER, { field: 'timeline', first, after });
 }
 

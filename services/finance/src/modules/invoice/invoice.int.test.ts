@@ -58,7 +58,8 @@ async function pay(invoiceId: string, amount: Money): Promise<InvoiceView> {
 }
 
 const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
-const counts = async () => sql<{ invoices: number; events: number }>('select (select count(*)::int from invoice) as invoices, (select count(*)::int from outbox_message) as events');
+const counts = async () =>
+  sql<{ invoices: number; events: number }>('select (select count(*)::int from invoice) as invoices, (select count(*)::int from outbox_message) as events');
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('finance', createFinanceService);
@@ -156,7 +157,8 @@ describe('finance subgraph: invoices', () => {
     expect(two.data!.invoices.edges.map((e) => e.node.issueDate)).toEqual([daysFromToday(-40)]);
     expect(two.data!.invoices.pageInfo.hasNextPage).toBe(false);
 
-    const ids = async (filter: Record<string, unknown>) => (await subgraph.gql<Page>(page, { filter: { customerId: customerB, ...filter } })).data!.invoices.edges.map((e) => e.node.id);
+    const ids = async (filter: Record<string, unknown>) =>
+      (await subgraph.gql<Page>(page, { filter: { customerId: customerB, ...filter } })).data!.invoices.edges.map((e) => e.node.id);
     expect(await ids({ status: 'PAID' })).toEqual([issued[0]!.id]);
     expect(await ids({ status: 'PARTIALLY_PAID' })).toEqual([issued[1]!.id]);
     // due dates: -25 (paid), +5, -15, -5: overdue are the unpaid ones already due
@@ -211,7 +213,10 @@ describe('finance subgraph: invoices', () => {
     ]);
     expect(x!.overdueReceivables.invoices.map((i) => i.id)).toEqual([twoDimes.id, dime.id, dollars.id]);
     expect(x!.overdueReceivables.invoices.every((i) => i.overdue)).toBe(true);
-    expect(y!.overdueReceivables).toEqual({ totals: [{ amount: '1.00', currency: 'GBP' }], invoices: [{ id: pounds.id, overdue: true, balance: { amount: '1.00', currency: 'GBP' } }] });
+    expect(y!.overdueReceivables).toEqual({
+      totals: [{ amount: '1.00', currency: 'GBP' }],
+      invoices: [{ id: pounds.id, overdue: true, balance: { amount: '1.00', currency: 'GBP' } }],
+    });
     expect(none!.overdueReceivables).toEqual({ totals: [], invoices: [] });
     expect(malformed!.overdueReceivables).toEqual({ totals: [], invoices: [] });
     expect(subgraph.queries.filter((q) => /from "invoice"/.test(q))).toHaveLength(1);

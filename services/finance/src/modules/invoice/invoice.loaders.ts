@@ -14,7 +14,10 @@ export const createInvoiceLoaders = (em: SqlEntityManager, principal: Principal 
   return {
     invoiceById: byIdLoader(async (ids) => {
       if (access === 'none') return [];
-      const qb = em.createQueryBuilder(Invoice, 'i').select('*').where({ id: { $in: [...ids] } });
+      const qb = em
+        .createQueryBuilder(Invoice, 'i')
+        .select('*')
+        .where({ id: { $in: [...ids] } });
       restrictToVisibleCustomers(qb, 'i', principal, access);
       return qb.getResultList();
     }),

@@ -7,8 +7,7 @@ import { getInvoice, issueInvoice, listInvoices, receivablesOf } from './invoice
 export const invoiceResolvers: Resolvers = {
   Query: {
     invoice: (_, args, ctx) => getInvoice(ctx.em, ctx.principal, args.id),
-    invoices: (_, args, ctx) =>
-      listInvoices(ctx.em, ctx.principal, args.filter, args.first, args.after),
+    invoices: (_, args, ctx) => listInvoices(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
     issueInvoice: (_, args, ctx) => issueInvoice(ctx.em, ctx.principal, args.input, ctx.eventMeta),
@@ -24,7 +23,6 @@ export const invoiceResolvers: Resolvers = {
   },
   Customer: {
     __resolveReference: (ref) => ({ id: ref.id }),
-    overdueReceivables: async (customer, _, ctx) =>
-      receivablesOf(isUuid(customer.id) ? await ctx.loaders.overdueInvoicesByCustomer.load(customer.id.toLowerCase()) : []),
+    overdueReceivables: async (customer, _, ctx) => receivablesOf(isUuid(customer.id) ? await ctx.loaders.overdueInvoicesByCustomer.load(customer.id.toLowerCase()) : []),
   },
 };

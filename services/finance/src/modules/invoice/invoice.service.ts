@@ -3,16 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { InvoiceIssuedV1, type EventMetadata } from '@rapport/contracts';
-import {
-  badInput,
-  formatAmount,
-  notFound,
-  parseAmount,
-  parseMoneyInput,
-  requireIsoDate,
-  requireUuid,
-  type Money,
-} from '@rapport/errors';
+import { badInput, formatAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, readAccess, restrictToVisibleCustomers, writeAccess, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import { balanceUnits, Invoice, invoiceNumber, utcToday, type IInvoice } from './invoice.entity.js';
 import { invoicePolicy } from './invoice.policy.js';
@@ -62,7 +53,10 @@ export async function issueInvoice(em: SqlEntityManager, principal: Principal | 
 /** One invoice by id; NOT_FOUND when it does not exist or bills a customer the caller may not see. */
 export async function getInvoice(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<IInvoice> {
   const access = readAccess(invoicePolicy, principal, 'invoices');
-  const qb = em.createQueryBuilder(Invoice, 'i').select('*').where({ id: requireUuid(field, id) });
+  const qb = em
+    .createQueryBuilder(Invoice, 'i')
+    .select('*')
+    .where({ id: requireUuid(field, id) });
   restrictToVisibleCustomers(qb, 'i', principal, access);
   const invoice = await qb.getSingleResult();
   if (!invoice) throw notFound('Invoice', id, field);

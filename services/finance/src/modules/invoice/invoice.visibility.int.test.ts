@@ -29,7 +29,8 @@ const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_
 const invoiceInput = (customerId: string) => ({ customerId, total: { amount: '100.00', currency: 'EUR' }, issueDate: daysFromToday(-40), dueDate: daysFromToday(-10) });
 
 const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
-const counts = async () => sql<{ invoices: number; events: number }>('select (select count(*)::int from invoice) as invoices, (select count(*)::int from outbox_message) as events');
+const counts = async () =>
+  sql<{ invoices: number; events: number }>('select (select count(*)::int from invoice) as invoices, (select count(*)::int from outbox_message) as events');
 
 /** Issues an invoice, already ten days overdue, as an ADMIN and returns its id. */
 async function overdueInvoiceFor(customerId: string): Promise<string> {
@@ -44,8 +45,7 @@ async function listed(principal: TestPrincipal, filter: Record<string, unknown> 
   expect(result.errors).toBeUndefined();
   return result.data!.invoices.edges.map((e) => e.node);
 }
-const listedIds = async (principal: TestPrincipal, filter: Record<string, unknown> = {}): Promise<string[]> =>
-  (await listed(principal, filter)).map((i) => i.id).sort();
+const listedIds = async (principal: TestPrincipal, filter: Record<string, unknown> = {}): Promise<string[]> => (await listed(principal, filter)).map((i) => i.id).sort();
 
 async function invoiceRefs(principal: TestPrincipal, ids: string[]): Promise<(string | null)[]> {
   const result = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(principal, invoiceEntities, { r: ids.map((id) => ({ __typename: 'Invoice', id })) });

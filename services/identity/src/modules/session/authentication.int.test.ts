@@ -22,9 +22,10 @@ const expectUnauthenticated = (result: { data?: unknown; errors?: { extensions?:
 beforeAll(async () => {
   subgraph = await startTestSubgraph('identity', createIdentityService);
   user = await createUserWithPassword(subgraph, { role: 'SALES_REP' });
-  const [row] = await subgraph.service.orm.em.fork().getConnection().execute<{ kid: string; private_jwk: JWK; public_jwk: JWK }[]>(
-    'select kid, private_jwk, public_jwk from signing_key where retired_at is null',
-  );
+  const [row] = await subgraph.service.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ kid: string; private_jwk: JWK; public_jwk: JWK }[]>('select kid, private_jwk, public_jwk from signing_key where retired_at is null');
   identityKey = { kid: row!.kid, privateKey: (await importJWK(row!.private_jwk, 'EdDSA')) as CryptoKey, publicJwk: row!.public_jwk };
 });
 afterAll(async () => subgraph?.stop());
@@ -96,7 +97,11 @@ describe('who may call identity', () => {
   });
 
   it('lets anyone call signIn without a token, but nothing else in the same operation', async () => {
-    const mixed = await callWith(subgraph, null, `mutation { signIn(input: { email: "${user.email}", password: "a long enough password" }) { accessToken } createTeam(input: { name: "Sneaky" }) { id } }`);
+    const mixed = await callWith(
+      subgraph,
+      null,
+      `mutation { signIn(input: { email: "${user.email}", password: "a long enough password" }) { accessToken } createTeam(input: { name: "Sneaky" }) { id } }`,
+    );
     expectUnauthenticated(mixed);
   });
 });

@@ -47,7 +47,13 @@ export async function createUserWithPassword(
   const email = overrides.email ?? `session.user${++sequence}.${Date.now()}@rapport.example`;
   const password = overrides.password === undefined ? PASSWORD : overrides.password;
   const result = await subgraph.gql<{ createUser: { id: string; email: string } }>('mutation($input: CreateUserInput!) { createUser(input: $input) { id email } }', {
-    input: { email, displayName: `Session User ${sequence}`, role: overrides.role ?? 'SALES_REP', ...(overrides.teamId ? { teamId: overrides.teamId } : {}), ...(password ? { password } : {}) },
+    input: {
+      email,
+      displayName: `Session User ${sequence}`,
+      role: overrides.role ?? 'SALES_REP',
+      ...(overrides.teamId ? { teamId: overrides.teamId } : {}),
+      ...(password ? { password } : {}),
+    },
   });
   expect(result.errors).toBeUndefined();
   return result.data!.createUser;

@@ -10,8 +10,7 @@ import { callWith, createTeam, createUserWithPassword, PASSWORD, signIn, trySign
 let subgraph: TestSubgraph;
 let jwksUrl: string;
 
-const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
-  subgraph.service.orm.em.fork().getConnection().execute(query, params);
+const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute(query, params);
 
 const ME = '{ me { id email role } }';
 

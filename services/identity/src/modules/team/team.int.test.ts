@@ -18,10 +18,9 @@ const addTeam = async (name: string, parentId?: string): Promise<string> => {
 };
 
 const addUser = async (displayName: string, teamId: string): Promise<string> => {
-  const result = await subgraph.gql<{ createUser: { id: string } }>(
-    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    { input: { email: `${displayName.toLowerCase().replace(/\W+/g, '.')}@rapport.example`, displayName, role: 'SALES_REP', teamId } },
-  );
+  const result = await subgraph.gql<{ createUser: { id: string } }>('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+    input: { email: `${displayName.toLowerCase().replace(/\W+/g, '.')}@rapport.example`, displayName, role: 'SALES_REP', teamId },
+  });
   expect(result.errors).toBeUndefined();
   return result.data!.createUser.id;
 };

@@ -14,12 +14,18 @@ export const User = defineEntity({
     displayName: p.text(),
     role: p.enum([...ROLES]),
     teamId: p.uuid().nullable(),
-    active: p.boolean().default(true).onCreate(() => true),
+    active: p
+      .boolean()
+      .default(true)
+      .onCreate(() => true),
     createdAt: createdAt(),
     /** `scrypt$N$r$p$salt$hash`; null when the user cannot sign in. Lazy: selected only when asked for. */
     passwordHash: p.text().nullable().lazy(true, false),
     /** Wrong passwords since the last successful sign-in (or the last lock). */
-    failedSignIns: p.integer().default(0).onCreate(() => 0),
+    failedSignIns: p
+      .integer()
+      .default(0)
+      .onCreate(() => 0),
     /** Sign-in is refused until then, after too many wrong passwords. */
     lockedUntil: timestamp().nullable(),
   },

@@ -29,10 +29,9 @@ afterAll(async () => subgraph?.stop());
 
 describe('identity users', () => {
   it('creates an active user in a team with the email lower-cased', async () => {
-    const result = await subgraph.gql<{ createUser: { id: string; email: string; role: string; active: boolean; team: { id: string; name: string } } }>(
-      createUser,
-      { input: userFactory({ email: '  Anna.Rep@Rapport.Example ', displayName: 'Anna Rep', teamId: salesTeamId }) },
-    );
+    const result = await subgraph.gql<{ createUser: { id: string; email: string; role: string; active: boolean; team: { id: string; name: string } } }>(createUser, {
+      input: userFactory({ email: '  Anna.Rep@Rapport.Example ', displayName: 'Anna Rep', teamId: salesTeamId }),
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.createUser).toMatchObject({
       email: 'anna.rep@rapport.example',
@@ -124,8 +123,7 @@ describe('identity users', () => {
 
 describe('identity user administration', () => {
   const rep = { role: 'SALES_REP' as const, userId: '0191b3a0-0000-7000-8000-0000000000a1', email: 'rep@rapport.example', teamIds: [] };
-  const readUser = async (id: string) =>
-    (await subgraph.gql<{ user: { role: string; active: boolean } }>(`{ user(id: "${id}") { role active } }`)).data!.user;
+  const readUser = async (id: string) => (await subgraph.gql<{ user: { role: string; active: boolean } }>(`{ user(id: "${id}") { role active } }`)).data!.user;
   const lockedState = async (id: string) =>
     (await subgraph.service.orm.em.fork().getConnection().execute('select failed_sign_ins, locked_until, password_hash from app_user where id = ?', [id]))[0] as {
       failed_sign_ins: number;

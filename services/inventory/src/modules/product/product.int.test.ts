@@ -125,7 +125,10 @@ describe('who sees products', () => {
     for (const role of [...readers, ...keepers]) {
       const principal = { role, teamIds: [] };
       const listed = await subgraph.gqlAs<{ products: { edges: { node: { id: string } }[] } }>(principal, '{ products(filter: { search: "CAT-READ" }) { edges { node { id } } } }');
-      expect(listed.data?.products.edges.map((e) => e.node.id), role).toEqual([product.id]);
+      expect(
+        listed.data?.products.edges.map((e) => e.node.id),
+        role,
+      ).toEqual([product.id]);
       const byId = await subgraph.gqlAs<{ product: { id: string } }>(principal, `{ product(id: "${product.id}") { id } }`);
       expect(byId.data?.product.id, role).toBe(product.id);
       const refs = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(principal, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id } } }', {

@@ -56,19 +56,25 @@ export async function createProduct(em: SqlEntityManager, input: CreateProductIn
 
 /** The product `id`; NOT_FOUND naming `field` when it does not exist or is deleted (the two are indistinguishable). */
 export async function getProduct(em: SqlEntityManager, id: string, field = 'id'): Promise<IProduct> {
-  const product = await catalogue(em).andWhere({ id: requireUuid(field, id) }).getSingleResult();
+  const product = await catalogue(em)
+    .andWhere({ id: requireUuid(field, id) })
+    .getSingleResult();
   if (!product) throw notFound('Product', id, field);
   return product;
 }
 
 /** Live products among `ids`, in one query (for references). */
 export function productsByIds(em: SqlEntityManager, ids: readonly string[]): Promise<IProduct[]> {
-  return catalogue(em).andWhere({ id: { $in: [...ids] } }).getResultList();
+  return catalogue(em)
+    .andWhere({ id: { $in: [...ids] } })
+    .getResultList();
 }
 
 /** The product `id` whether deleted or not; NOT_FOUND when it does not exist. */
 async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<IProduct> {
-  const product = await catalogue(em, 'include').andWhere({ id: requireUuid('id', id) }).getSingleResult();
+  const product = await catalogue(em, 'include')
+    .andWhere({ id: requireUuid('id', id) })
+    .getSingleResult();
   if (!product) throw notFound('Product', id, 'id');
   return product;
 }

@@ -28,7 +28,11 @@ export type IShipment = InferEntity<typeof Shipment>;
 
 function requireStatus(shipment: IShipment, expected: ShipmentStatus, action: string): void {
   if (shipment.status !== expected) {
-    throw conflict('INVALID_SHIPMENT_TRANSITION', `shipment ${shipment.id} is ${shipment.status.toLowerCase()}; only a ${expected.toLowerCase()} shipment can be ${action}`, 'shipmentId');
+    throw conflict(
+      'INVALID_SHIPMENT_TRANSITION',
+      `shipment ${shipment.id} is ${shipment.status.toLowerCase()}; only a ${expected.toLowerCase()} shipment can be ${action}`,
+      'shipmentId',
+    );
   }
 }
 

@@ -59,10 +59,13 @@ describe('shipping notices', () => {
   it('plans one shipment for a confirmed order, publishes inventory.shipment.planned.v1, and ignores the same event delivered again', async () => {
     const event = orderConfirmed();
     await subgraph.events.deliver(event);
-    const [shipment] = await waitFor(async () => {
-      const rows = await shipmentsOf(event.subject);
-      return rows.length > 0 ? rows : undefined;
-    }, { what: 'the shipment row' });
+    const [shipment] = await waitFor(
+      async () => {
+        const rows = await shipmentsOf(event.subject);
+        return rows.length > 0 ? rows : undefined;
+      },
+      { what: 'the shipment row' },
+    );
     expect(shipment).toMatchObject({ order_id: event.subject, customer_id: customerId, status: 'PLANNED' });
 
     const outbox = await sql<{ type: string; topic: string; payload: CloudEvent<string, Record<string, unknown>> }>(
@@ -77,14 +80,17 @@ describe('shipping notices', () => {
       requestid: event.requestid,
       data: { shipmentId: shipment!.id, orderId: event.subject, customerId },
     });
-    await waitFor(async () => {
-      const [row] = await sql<{ published_at: Date | null }>('select published_at from outbox_message where message_key = ?', [shipment!.id]);
-      return row?.published_at ? true : undefined;
-    }, { what: 'the relay to publish the shipment event' });
+    await waitFor(
+      async () => {
+        const [row] = await sql<{ published_at: Date | null }>('select published_at from outbox_message where message_key = ?', [shipment!.id]);
+        return row?.published_at ? true : undefined;
+      },
+      { what: 'the relay to publish the shipment event' },
+    );
 
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect(await shipmentsOf(event.subject)).toHaveLength(1);
-    expect(await sql('select 1 from outbox_message where type = ? and payload->>\'causationid\' = ?', ['inventory.shipment.planned.v1', event.id])).toHaveLength(1);
+    expect(await sql("select 1 from outbox_message where type = ? and payload->>'causationid' = ?", ['inventory.shipment.planned.v1', event.id])).toHaveLength(1);
   });
 
   it('ships a planned shipment with its tracking number and then delivers it, refusing steps out of order', async () => {
@@ -92,7 +98,10 @@ describe('shipping notices', () => {
     const early = await subgraph.gql(markDelivered, { id: shipmentId });
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_SHIPMENT_TRANSITION', field: 'shipmentId' });
 
-    const shipped = await subgraph.gql<{ markShipped: { status: string; trackingNumber: string; shippedAt: string } }>(markShipped, { id: shipmentId, tracking: ' 1Z999AA10123456784 ' });
+    const shipped = await subgraph.gql<{ markShipped: { status: string; trackingNumber: string; shippedAt: string } }>(markShipped, {
+      id: shipmentId,
+      tracking: ' 1Z999AA10123456784 ',
+    });
     expect(shipped.errors).toBeUndefined();
     expect(shipped.data!.markShipped).toMatchObject({ status: 'SHIPPED', trackingNumber: '1Z999AA10123456784' });
     expect(shipped.data!.markShipped.shippedAt).toMatch(/Z$/);
@@ -167,7 +176,8 @@ describe('who sees shipments', () => {
   };
   const planned = (order: { shipmentId: string; orderId: string }): Delivery => ({ id: order.orderId, delivery: { status: 'PLANNED', shipments: [{ id: order.shipmentId }] } });
   const hidden = (order: { orderId: string }): Delivery => ({ id: order.orderId, delivery: { status: 'NOT_PLANNED', shipments: [] } });
-  const readShipment = (principal: TestPrincipal, id: string) => subgraph.gqlAs<{ shipment: { id: string; customer: { id: string } } }>(principal, `{ shipment(id: "${id}") { id customer { id } } }`);
+  const readShipment = (principal: TestPrincipal, id: string) =>
+    subgraph.gqlAs<{ shipment: { id: string; customer: { id: string } } }>(principal, `{ shipment(id: "${id}") { id customer { id } } }`);
   const shareB = (userIds: string[]) => sql('update customer_access set shared_with = ? where customer_id = ?', [`{${userIds.join(',')}}`, customerB]);
 
   beforeAll(async () => {
@@ -194,7 +204,7 @@ describe('who sees shipments', () => {
     expect(other.errors?.[0]?.extensions).toEqual(unknown.errors?.[0]?.extensions);
   });
 
-  it('lets sales and the read-only departments change no shipment (FORBIDDEN), their own customers\' included', async () => {
+  it("lets sales and the read-only departments change no shipment (FORBIDDEN), their own customers' included", async () => {
     const readOnly: TestPrincipal[] = [repA, { role: 'SALES_MANAGER', teamIds: [team] }, { role: 'SUPPORT_AGENT' }, { role: 'ACCOUNTANT' }, { role: 'BUYER' }];
     for (const principal of readOnly) {
       for (const id of [a.shipmentId, b.shipmentId]) {

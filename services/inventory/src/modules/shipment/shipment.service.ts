@@ -49,7 +49,9 @@ export function visibleShipments(em: SqlEntityManager, viewer: Viewer) {
 
 /** The shipment `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
 export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IShipment> {
-  const shipment = await visibleShipments(em, viewer).andWhere({ id: requireUuid(field, id) }).getSingleResult();
+  const shipment = await visibleShipments(em, viewer)
+    .andWhere({ id: requireUuid(field, id) })
+    .getSingleResult();
   if (!shipment) throw notFound('Shipment', id, field);
   return shipment;
 }

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, deliveryStatus, ship, type IShipment } from './shipment.entity.js';
 
-const shipmentFactory = (overrides: Partial<IShipment> = {}): IShipment =>
-  ({
-    id: '0191b3a0-0000-7000-8000-0000000000d1',
-    orderId: '0191b3a0-0000-7000-8000-0000000000e1',
-    customerId: '0191b3a0-0000-7000-8000-0000000000c1',
-    status: 'PLANNED',
-    plannedAt: new Date('2026-11-23T10:00:00Z'),
-    shippedAt: null,
-    deliveredAt: null,
-    trackingNumber: null,
-    createdAt: new Date('2026-11-23T10:00:00Z'),
-    updatedAt: new Date('2026-11-23T10:00:00Z'),
-    ...overrides,
-  }) as IShipment;
+const shipmentFactory = (overrides: Partial<IShipment> = {}): IShipment => ({
+  id: '0191b3a0-0000-7000-8000-0000000000d1',
+  orderId: '0191b3a0-0000-7000-8000-0000000000e1',
+  customerId: '0191b3a0-0000-7000-8000-0000000000c1',
+  status: 'PLANNED',
+  plannedAt: new Date('2026-11-23T10:00:00Z'),
+  shippedAt: null,
+  deliveredAt: null,
+  trackingNumber: null,
+  createdAt: new Date('2026-11-23T10:00:00Z'),
+  updatedAt: new Date('2026-11-23T10:00:00Z'),
+  ...overrides,
+});
 
 const errorOf = (fn: () => unknown): { category?: string; field?: string } | undefined => {
   try {

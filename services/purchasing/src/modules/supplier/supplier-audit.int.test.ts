@@ -81,7 +81,10 @@ describe('supplier audit trail and soft deletion', () => {
 
     subgraph.resetQueries();
     const refs = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(buyer, supplierEntities, {
-      r: [{ __typename: 'Supplier', id }, { __typename: 'Supplier', id: live }],
+      r: [
+        { __typename: 'Supplier', id },
+        { __typename: 'Supplier', id: live },
+      ],
     });
     expect(refs.data!._entities).toEqual([null, { id: live, name: 'Audit Castings' }]);
     expect(subgraph.queries.filter((q) => /from "supplier"/.test(q))).toHaveLength(1);

@@ -27,10 +27,7 @@ describe('purchasing suppliers', () => {
     expect(result.data!.createSupplier).toMatchObject({ email: 'orders@nordicvalves.example', currency: 'SEK', paymentTermsDays: 30 });
     const fetched = await subgraph.gql<{ supplier: { name: string } }>(`{ supplier(id: "${result.data!.createSupplier.id}") { name } }`);
     expect(fetched.data!.supplier.name).toBe('Nordic Valves AB');
-    const rows = await subgraph.service.orm.em
-      .fork()
-      .getConnection()
-      .execute('select currency, payment_terms_days from supplier where id = ?', [result.data!.createSupplier.id]);
+    const rows = await subgraph.service.orm.em.fork().getConnection().execute('select currency, payment_terms_days from supplier where id = ?', [result.data!.createSupplier.id]);
     expect(rows).toEqual([{ currency: 'SEK', payment_terms_days: 30 }]);
   });
 

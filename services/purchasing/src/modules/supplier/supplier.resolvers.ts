@@ -6,8 +6,7 @@ import { createSupplier, deleteSupplier, getSupplier, listSuppliers, restoreSupp
 export const supplierResolvers: Resolvers = {
   Query: {
     supplier: (_, args, ctx) => getSupplier(ctx.em, ctx.principal, args.id),
-    suppliers: (_, args, ctx) =>
-      listSuppliers(ctx.em, ctx.principal, args.filter, args.first, args.after),
+    suppliers: (_, args, ctx) => listSuppliers(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
     createSupplier: (_, args, ctx) => createSupplier(ctx.em, ctx.principal, args.input, ctx.eventMeta),

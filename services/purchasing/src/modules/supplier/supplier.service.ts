@@ -4,18 +4,7 @@ import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { SupplierCreatedV1, SupplierDeletedV1, SupplierRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalEmail, optionalText, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import {
-  keysetPage,
-  readAccess,
-  restoreAccess,
-  restoreDeleted,
-  softDelete,
-  whereDeleted,
-  writeAccess,
-  type Connection,
-  type Deleted,
-  type Keyset,
-} from '@rapport/subgraph-kit';
+import { keysetPage, readAccess, restoreAccess, restoreDeleted, softDelete, whereDeleted, writeAccess, type Connection, type Deleted, type Keyset } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
 import { supplierPolicy } from './supplier.policy.js';
 
@@ -52,7 +41,13 @@ export async function createSupplier(em: SqlEntityManager, principal: Principal 
     paymentTermsDays: paymentTerms('input.paymentTermsDays', input.paymentTermsDays),
   });
   const { id: supplierId, name, email, phone, currency, paymentTermsDays } = supplier;
-  publish(em, SupplierCreatedV1, supplierId, { supplierId, name, email: email ?? null, phone: phone ?? null, currency, paymentTermsDays, createdAt: supplier.createdAt.toISOString() }, meta);
+  publish(
+    em,
+    SupplierCreatedV1,
+    supplierId,
+    { supplierId, name, email: email ?? null, phone: phone ?? null, currency, paymentTermsDays, createdAt: supplier.createdAt.toISOString() },
+    meta,
+  );
   await em.flush();
   return supplier;
 }
@@ -79,7 +74,9 @@ async function findSupplier(em: SqlEntityManager, id: string, field: string, del
 
 /** Live suppliers of `ids`, in one query (for references). */
 export async function suppliersByIds(em: SqlEntityManager, ids: readonly string[]): Promise<ISupplier[]> {
-  return supplierQuery(em).andWhere({ id: { $in: [...ids] } }).getResultList();
+  return supplierQuery(em)
+    .andWhere({ id: { $in: [...ids] } })
+    .getResultList();
 }
 
 export interface SupplierFilter {

@@ -38,10 +38,13 @@ describe('the customer_access read model', () => {
     await subgraph.events.deliver(created);
     await subgraph.events.deliver(transferred);
 
-    const row = await waitFor(async () => {
-      const access = await accessOf(customerId);
-      return access?.owner_id === newOwner.userId ? access : undefined;
-    }, { what: 'customer_access to show the new owner' });
+    const row = await waitFor(
+      async () => {
+        const access = await accessOf(customerId);
+        return access?.owner_id === newOwner.userId ? access : undefined;
+      },
+      { what: 'customer_access to show the new owner' },
+    );
     expect(row).toEqual({ owner_id: newOwner.userId, team_id: newOwner.teamIds![0] });
 
     const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {

@@ -85,7 +85,10 @@ describe('merging customers', () => {
     const rows = await subgraph.service.orm.em
       .fork()
       .getConnection()
-      .execute<{ customer_id: string; owner_id: string; shared_with: string[] }[]>('select customer_id, owner_id, shared_with from customer_access where customer_id in (?, ?)', [survivorId, mergedId]);
+      .execute<{ customer_id: string; owner_id: string; shared_with: string[] }[]>('select customer_id, owner_id, shared_with from customer_access where customer_id in (?, ?)', [
+        survivorId,
+        mergedId,
+      ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ customer_id: survivorId, owner_id: owner.userId });
     expect([...rows[0]!.shared_with].sort()).toEqual([sharedWithSurvivor.userId, sharedWithMerged.userId].sort());

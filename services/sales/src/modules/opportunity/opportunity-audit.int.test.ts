@@ -79,20 +79,28 @@ describe('opportunity audit trail and soft deletion', () => {
     expect(latest!.changes).toEqual([{ field: 'stageId', from: JSON.stringify(stageIds.Qualification), to: JSON.stringify(stageIds.Proposal) }]);
   });
 
-  it('deletes softly: the opportunity vanishes from the list, the lookup, the customer\'s open deals and further moves, and a second delete is a CONFLICT', async () => {
+  it("deletes softly: the opportunity vanishes from the list, the lookup, the customer's open deals and further moves, and a second delete is a CONFLICT", async () => {
     const deleted = await subgraph.gqlAs<{ deleteOpportunity: { id: string; deletedAt: string | null } }>(rep, deleteOpportunity, { id });
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data!.deleteOpportunity.deletedAt).toBeTruthy();
 
-    const list = await subgraph.gqlAs<{ opportunities: { edges: { node: { id: string } }[] } }>(head, 'query($c: ID!) { opportunities(filter: { customerId: $c }) { edges { node { id } } } }', {
-      c: customerId,
-    });
+    const list = await subgraph.gqlAs<{ opportunities: { edges: { node: { id: string } }[] } }>(
+      head,
+      'query($c: ID!) { opportunities(filter: { customerId: $c }) { edges { node { id } } } }',
+      {
+        c: customerId,
+      },
+    );
     expect(list.data!.opportunities.edges.map((e) => e.node.id)).not.toContain(id);
     expect(codeOf(await subgraph.gqlAs(rep, 'query($id: ID!) { opportunity(id: $id) { id } }', { id }))).toBe('NOT_FOUND');
     expect(codeOf(await subgraph.gqlAs(director, 'query($id: ID!) { opportunity(id: $id) { id } }', { id }))).toBe('NOT_FOUND');
-    const reference = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(director, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Opportunity { id } } }', {
-      r: [{ __typename: 'Opportunity', id }],
-    });
+    const reference = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(
+      director,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Opportunity { id } } }',
+      {
+        r: [{ __typename: 'Opportunity', id }],
+      },
+    );
     expect(reference.data!._entities).toEqual([null]);
     const openDeals = await subgraph.gqlAs<{ _entities: { openOpportunities: { id: string }[] }[] }>(
       head,
@@ -144,7 +152,7 @@ describe('opportunity audit trail and soft deletion', () => {
     expect(codeOf(await subgraph.gqlAs({ role: 'WAREHOUSE_CLERK' }, historyQuery, { id }))).toBe('FORBIDDEN');
   });
 
-  it('keeps another opportunity of the same customer out of this one\'s history', async () => {
+  it("keeps another opportunity of the same customer out of this one's history", async () => {
     const other = await open(rep, 'Unrelated valves');
     expect(await historyOf(rep, other)).toHaveLength(1);
     expect(await historyOf(rep, id)).toHaveLength(4);

@@ -11,7 +11,13 @@ import { visibleOpportunities } from './opportunity.service.js';
 export const createOpportunityLoaders = (em: SqlEntityManager, principal: Caller) => {
   const viewer: Viewer = { principal, access: principal ? opportunityPolicy[principal.role] : 'none' };
   return {
-    opportunityById: byIdLoader(async (ids) => (viewer.access === 'none' ? [] : visibleOpportunities(em, viewer).andWhere({ id: { $in: [...ids] } }).getResultList())),
+    opportunityById: byIdLoader(async (ids) =>
+      viewer.access === 'none'
+        ? []
+        : visibleOpportunities(em, viewer)
+            .andWhere({ id: { $in: [...ids] } })
+            .getResultList(),
+    ),
     openOpportunitiesByCustomerId: groupedLoader(
       async (customerIds) =>
         viewer.access === 'none'

@@ -15,8 +15,7 @@ const restorer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: 
 export const opportunityResolvers: Resolvers = {
   Query: {
     opportunity: (_, args, ctx) => getOpportunity(ctx.em, reader(ctx), args.id),
-    opportunities: (_, args, ctx) =>
-      listOpportunities(ctx.em, reader(ctx), args.filter, args.first, args.after),
+    opportunities: (_, args, ctx) => listOpportunities(ctx.em, reader(ctx), args.filter, args.first, args.after),
   },
   Mutation: {
     openOpportunity: (_, args, ctx) => openOpportunity(ctx.em, writer(ctx), args.input, ctx.eventMeta),

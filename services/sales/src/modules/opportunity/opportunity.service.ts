@@ -83,7 +83,14 @@ export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: 
         tx,
         OpportunityStageChangedV1,
         opportunity.id,
-        { opportunityId: opportunity.id, customerId: opportunity.customerId, fromStage: from.name, toStage: stage.name, probability: stage.probability, changedAt: new Date().toISOString() },
+        {
+          opportunityId: opportunity.id,
+          customerId: opportunity.customerId,
+          fromStage: from.name,
+          toStage: stage.name,
+          probability: stage.probability,
+          changedAt: new Date().toISOString(),
+        },
         meta,
       );
       if (opportunity.status !== 'OPEN' && opportunity.closedAt) {
@@ -109,7 +116,9 @@ export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: 
 
 /** The opportunity `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
 export async function getOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IOpportunity> {
-  const opportunity = await visibleOpportunities(em, viewer).andWhere({ id: requireUuid(field, id) }).getSingleResult();
+  const opportunity = await visibleOpportunities(em, viewer)
+    .andWhere({ id: requireUuid(field, id) })
+    .getSingleResult();
   if (!opportunity) throw notFound('Opportunity', id, field);
   return opportunity;
 }
@@ -138,7 +147,9 @@ export async function listOpportunities(
 
 /** The opportunity `id` whether deleted or not; NOT_FOUND when it does not exist or `viewer` may not see it. */
 async function getOpportunityWithDeleted(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IOpportunity> {
-  const opportunity = await visibleOpportunities(em, viewer, 'include').andWhere({ id: requireUuid('id', id) }).getSingleResult();
+  const opportunity = await visibleOpportunities(em, viewer, 'include')
+    .andWhere({ id: requireUuid('id', id) })
+    .getSingleResult();
   if (!opportunity) throw notFound('Opportunity', id, 'id');
   return opportunity;
 }

@@ -15,8 +15,7 @@ async function placeOrder(customerId: string): Promise<string> {
 }
 
 type OrderState = { salesOrder: { status: string; completedAt: string | null; cancelledAt: string | null } };
-const orderState = async (id: string) =>
-  (await subgraph.gql<OrderState>('query($id: ID!) { salesOrder(id: $id) { status completedAt cancelledAt } }', { id })).data!.salesOrder;
+const orderState = async (id: string) => (await subgraph.gql<OrderState>('query($id: ID!) { salesOrder(id: $id) { status completedAt cancelledAt } }', { id })).data!.salesOrder;
 
 const delivered = (orderId: string, customerId: string, deliveredAt: string) =>
   createEvent(ShipmentDeliveredV1, randomUUID(), { shipmentId: randomUUID(), orderId, customerId, deliveredAt });

@@ -27,7 +27,8 @@ interface OrderResult {
   cancelledAt: string | null;
 }
 
-const fields = 'id number status customer { id } lines { productId product { id } quantity unitPrice { amount currency } lineTotal { amount currency } } total { amount currency } confirmedAt cancelledAt';
+const fields =
+  'id number status customer { id } lines { productId product { id } quantity unitPrice { amount currency } lineTotal { amount currency } } total { amount currency } confirmedAt cancelledAt';
 const placeOrder = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { ${fields} } }`;
 const cancelOrder = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { ${fields} } }`;
 
@@ -69,10 +70,9 @@ describe('sales orders', () => {
         { productId: valveId, product: { id: valveId }, quantity: '1.5', unitPrice: { amount: '19.99', currency: 'EUR' }, lineTotal: { amount: '29.985', currency: 'EUR' } },
       ],
     });
-    const outbox = await sql<{ type: string; topic: string; payload: { data: Record<string, unknown> } }>(
-      'select type, topic, payload from outbox_message where message_key = ?',
-      [order.id],
-    );
+    const outbox = await sql<{ type: string; topic: string; payload: { data: Record<string, unknown> } }>('select type, topic, payload from outbox_message where message_key = ?', [
+      order.id,
+    ]);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ type: 'sales.order.confirmed.v1', topic: 'sales.order' });
     expect(outbox[0]?.payload.data).toEqual({

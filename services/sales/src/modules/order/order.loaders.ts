@@ -13,7 +13,13 @@ import { visibleOrders } from './order.service.js';
 export const createOrderLoaders = (em: SqlEntityManager, principal: Caller) => {
   const viewer: Viewer = { principal, access: principal ? orderPolicy[principal.role] : 'none' };
   return {
-    orderById: byIdLoader(async (ids) => (viewer.access === 'none' ? [] : visibleOrders(em, viewer).andWhere({ id: { $in: [...ids] } }).getResultList())),
+    orderById: byIdLoader(async (ids) =>
+      viewer.access === 'none'
+        ? []
+        : visibleOrders(em, viewer)
+            .andWhere({ id: { $in: [...ids] } })
+            .getResultList(),
+    ),
     linesByOrderId: groupedLoader(
       (orderIds) => em.find(SalesOrderLine, { orderId: { $in: [...orderIds] } }, { orderBy: { orderId: 'asc', position: 'asc' } }),
       (line) => line.orderId,

@@ -14,8 +14,7 @@ const writer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: wr
 export const orderResolvers: Resolvers = {
   Query: {
     salesOrder: (_, args, ctx) => getOrder(ctx.em, reader(ctx), args.id),
-    salesOrders: (_, args, ctx) =>
-      listOrders(ctx.em, reader(ctx), args.filter, args.first, args.after),
+    salesOrders: (_, args, ctx) => listOrders(ctx.em, reader(ctx), args.filter, args.first, args.after),
   },
   Mutation: {
     placeOrder: (_, args, ctx) => placeOrder(ctx.em, writer(ctx), args.input, ctx.eventMeta),

@@ -64,7 +64,10 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: Pl
   await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   const lines = validateLines(input.lines, currency);
-  const total = orderTotal('input.lines', lines.map((l) => l.lineTotal));
+  const total = orderTotal(
+    'input.lines',
+    lines.map((l) => l.lineTotal),
+  );
   const [next] = await em.execute<{ n: string }[]>(`select nextval('sales_order_number_seq') as n`);
   if (!next) throw new Error('sales_order_number_seq returned no value');
   const order = em.create(SalesOrder, {
@@ -141,7 +144,9 @@ export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: stri
 
 /** The order `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
 export async function getOrder(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<ISalesOrder> {
-  const order = await visibleOrders(em, viewer).andWhere({ id: requireUuid(field, id) }).getSingleResult();
+  const order = await visibleOrders(em, viewer)
+    .andWhere({ id: requireUuid(field, id) })
+    .getSingleResult();
   if (!order) throw notFound('SalesOrder', id, field);
   return order;
 }

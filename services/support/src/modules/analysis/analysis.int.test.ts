@@ -78,12 +78,7 @@ async function ticket(spec: TicketSpec): Promise<string> {
       expect(moved.errors).toBeUndefined();
     }
   }
-  await sql('update ticket set opened_at = ?, resolved_at = ?, first_responded_at = ? where id = ?', [
-    spec.openedAt,
-    spec.resolvedAt ?? null,
-    spec.firstRespondedAt ?? null,
-    id,
-  ]);
+  await sql('update ticket set opened_at = ?, resolved_at = ?, first_responded_at = ? where id = ?', [spec.openedAt, spec.resolvedAt ?? null, spec.firstRespondedAt ?? null, id]);
   return id;
 }
 
@@ -247,18 +242,15 @@ async function slaTicket(spec: SlaSpec): Promise<string> {
     expect(moved.errors, status).toBeUndefined();
   }
   const hours = (h: number | undefined) => (h === undefined ? null : after(spec.day, h));
-  await sql(
-    `update ticket set opened_at = ?, first_responded_at = ?, first_response_paused_seconds = ?, resolved_at = ?, paused_seconds = ?, paused_since = ? where id = ?`,
-    [
-      opening(spec.day).toISOString(),
-      hours(spec.firstRespondedAfter),
-      spec.firstRespondedAfter === undefined ? null : (spec.firstResponsePausedHours ?? 0) * 3600,
-      hours(spec.resolvedAfter),
-      (spec.pausedHours ?? 0) * 3600,
-      hours(spec.pausedSinceAfter),
-      id,
-    ],
-  );
+  await sql(`update ticket set opened_at = ?, first_responded_at = ?, first_response_paused_seconds = ?, resolved_at = ?, paused_seconds = ?, paused_since = ? where id = ?`, [
+    opening(spec.day).toISOString(),
+    hours(spec.firstRespondedAfter),
+    spec.firstRespondedAfter === undefined ? null : (spec.firstResponsePausedHours ?? 0) * 3600,
+    hours(spec.resolvedAfter),
+    (spec.pausedHours ?? 0) * 3600,
+    hours(spec.pausedSinceAfter),
+    id,
+  ]);
   return id;
 }
 
@@ -283,7 +275,16 @@ describe('support analysis: SLA attainment, inquiries and solutions', () => {
       // Answered after 9 h, resolved after 80 h: both missed.
       { subject: ' pump  LEAKS', day: 3, teamId: teamA, assigneeId: pia, path: ['RESOLVED', 'CLOSED'], firstRespondedAfter: 9, resolvedAfter: 80 },
       // Answered after 2 h, waited on the customer 100 h, resolved 110 h after opening: 10 running hours, both met.
-      { subject: 'Invoice wrong?', day: 4, teamId: teamB, assigneeId: quinn, path: ['WAITING_ON_CUSTOMER', 'RESOLVED'], firstRespondedAfter: 2, resolvedAfter: 110, pausedHours: 100 },
+      {
+        subject: 'Invoice wrong?',
+        day: 4,
+        teamId: teamB,
+        assigneeId: quinn,
+        path: ['WAITING_ON_CUSTOMER', 'RESOLVED'],
+        firstRespondedAfter: 2,
+        resolvedAfter: 110,
+        pausedHours: 100,
+      },
       // Resolved after 5 h without any answer: the resolution settles the first response in time.
       { subject: 'invoice wrong', day: 5, teamId: teamB, assigneeId: quinn, path: ['RESOLVED'], resolvedAfter: 5 },
       // Answered exactly at 8 h, resolved exactly at 72 h: met on the dot.
@@ -295,13 +296,24 @@ describe('support analysis: SLA attainment, inquiries and solutions', () => {
     ];
     for (const spec of specs) juneTickets.push(await slaTicket(spec));
     const create = 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }';
-    for (const [key, title] of [['seal', 'Replacing the pump seal'], ['invoice', 'Correcting an invoice'], ['draft', 'Unpublished notes']] as const) {
+    for (const [key, title] of [
+      ['seal', 'Replacing the pump seal'],
+      ['invoice', 'Correcting an invoice'],
+      ['draft', 'Unpublished notes'],
+    ] as const) {
       const created = await subgraph.gqlAs<{ createArticle: { id: string } }>(agent, create, { input: { category: 'Pumps', title, body: `${title}, step by step.` } });
       expect(created.errors).toBeUndefined();
       articles[key] = created.data!.createArticle.id;
       if (key !== 'draft') expect((await subgraph.gqlAs(agent, 'mutation($id: ID!) { publishArticle(id: $id) { id } }', { id: articles[key] })).errors).toBeUndefined();
     }
-    const links: [number, string][] = [[0, 'seal'], [1, 'seal'], [5, 'seal'], [2, 'invoice'], [3, 'draft'], [4, 'draft']];
+    const links: [number, string][] = [
+      [0, 'seal'],
+      [1, 'seal'],
+      [5, 'seal'],
+      [2, 'invoice'],
+      [3, 'draft'],
+      [4, 'draft'],
+    ];
     for (const [ticketIndex, article] of links) {
       const linked = await subgraph.gqlAs(agent, 'mutation($t: ID!, $a: ID!) { linkArticleToTicket(ticketId: $t, articleId: $a) { id } }', {
         t: juneTickets[ticketIndex],

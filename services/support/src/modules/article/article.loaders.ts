@@ -15,7 +15,9 @@ export const createArticleLoaders = (em: SqlEntityManager, principal: Principal 
   return {
     articleById: byIdLoader(async (ids) => {
       if (access === 'none') return [];
-      return articleQuery(em, access).andWhere({ id: { $in: [...ids] } }).getResultList();
+      return articleQuery(em, access)
+        .andWhere({ id: { $in: [...ids] } })
+        .getResultList();
     }),
     versionsByArticle: groupedLoader(
       async (articleIds) => em.find(ArticleVersion, { articleId: { $in: [...articleIds] } }, { orderBy: { articleId: 'asc', version: 'desc' } }),

@@ -12,18 +12,15 @@ const seesDraft = (ctx: Context): boolean => mayReadField(articleFields, 'draftB
 export const articleResolvers: Resolvers = {
   Query: {
     article: (_, args, ctx) => getArticle(ctx.em, ctx.principal, args.id),
-    searchArticles: (_, args, ctx) =>
-      searchArticles(ctx.em, ctx.principal, args.query, args.first, args.after),
+    searchArticles: (_, args, ctx) => searchArticles(ctx.em, ctx.principal, args.query, args.first, args.after),
   },
   Mutation: {
     createArticle: (_, args, ctx) => createArticle(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    updateArticleDraft: (_, args, ctx) =>
-      updateArticleDraft(ctx.em, ctx.principal, args.id, args.input, ctx.eventMeta),
+    updateArticleDraft: (_, args, ctx) => updateArticleDraft(ctx.em, ctx.principal, args.id, args.input, ctx.eventMeta),
     publishArticle: (_, args, ctx) => publishArticle(ctx.em, ctx.principal, args.id, ctx.eventMeta),
     archiveArticle: (_, args, ctx) => archiveArticle(ctx.em, ctx.principal, args.id, ctx.eventMeta),
     restoreArticle: (_, args, ctx) => restoreArticle(ctx.em, ctx.principal, args.id, ctx.eventMeta),
-    linkArticleToTicket: (_, args, ctx) =>
-      linkArticleToTicket(ctx.em, ctx.principal, args.ticketId, args.articleId, ctx.eventMeta),
+    linkArticleToTicket: (_, args, ctx) => linkArticleToTicket(ctx.em, ctx.principal, args.ticketId, args.articleId, ctx.eventMeta),
   },
   Article: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.articleById.load(ref.id.toLowerCase()) : null),
@@ -36,8 +33,7 @@ export const articleResolvers: Resolvers = {
     archivedAt: (article) => article.deletedAt ?? null,
     history: (article, args, ctx) => auditHistory(ctx.em, 'Article', article.id, args.first, { principal: ctx.principal, rules: articleFields }),
   },
-  ArticleVersion: {
-  },
+  ArticleVersion: {},
   Ticket: {
     articles: async (ticket, _, ctx) => (await ctx.loaders.articlesByTicket.load(ticket.id)).map((row) => row.article),
   },

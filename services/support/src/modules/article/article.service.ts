@@ -119,7 +119,14 @@ export async function publishArticle(em: SqlEntityManager, principal: Principal 
         tx,
         ArticlePublishedV1,
         article.id,
-        { articleId: article.id, version: version.version, title: version.title, category: article.category, publishedBy: version.publishedBy ?? null, publishedAt: version.publishedAt.toISOString() },
+        {
+          articleId: article.id,
+          version: version.version,
+          title: version.title,
+          category: article.category,
+          publishedBy: version.publishedBy ?? null,
+          publishedAt: version.publishedAt.toISOString(),
+        },
         meta,
       );
       return article;

@@ -27,7 +27,8 @@ const addMutation = `mutation($ticketId: ID!, $body: String!, $internal: Boolean
 const commentsQuery = 'query($id: ID!) { ticket(id: $id) { firstRespondedAt comments { body internal author { id } } } }';
 
 const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
-const counts = async () => sql<{ comments: number; audits: number }>('select (select count(*)::int from ticket_comment) as comments, (select count(*)::int from audit_entry) as audits');
+const counts = async () =>
+  sql<{ comments: number; audits: number }>('select (select count(*)::int from ticket_comment) as comments, (select count(*)::int from audit_entry) as audits');
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
 async function openTicket(): Promise<string> {
@@ -81,7 +82,10 @@ describe('ticket comments', () => {
   it('shows support agents, directors and admins the internal comments too, oldest first', async () => {
     for (const principal of [agent, director, admin]) {
       const { comments } = await commentsAs(principal, ticketId);
-      expect(comments.map((c) => [c.body, c.internal]), principal.role).toEqual([
+      expect(
+        comments.map((c) => [c.body, c.internal]),
+        principal.role,
+      ).toEqual([
         ['Customer called again', false],
         ['Suspect the seal batch', true],
         ['We are sending a technician', false],

@@ -12,12 +12,7 @@ export const createCommentLoaders = (em: SqlEntityManager, principal: Principal 
   const internalToo = seesInternalComments(principal);
   return {
     commentsByTicket: groupedLoader(
-      async (ticketIds) =>
-        em.find(
-          TicketComment,
-          { ticketId: { $in: [...ticketIds] }, ...(internalToo ? {} : { internal: false }) },
-          { orderBy: { createdAt: 'asc', id: 'asc' } },
-        ),
+      async (ticketIds) => em.find(TicketComment, { ticketId: { $in: [...ticketIds] }, ...(internalToo ? {} : { internal: false }) }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       (comment) => comment.ticketId,
     ),
   };

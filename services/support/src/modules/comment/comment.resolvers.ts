@@ -4,8 +4,7 @@ import { addTicketComment } from './comment.service.js';
 
 export const commentResolvers: Resolvers = {
   Mutation: {
-    addTicketComment: (_, args, ctx) =>
-      addTicketComment(ctx.em, ctx.principal, args.ticketId, args.body, args.internal, ctx.eventMeta),
+    addTicketComment: (_, args, ctx) => addTicketComment(ctx.em, ctx.principal, args.ticketId, args.body, args.internal, ctx.eventMeta),
   },
   Ticket: {
     comments: (ticket, _, ctx) => ctx.loaders.commentsByTicket.load(ticket.id),

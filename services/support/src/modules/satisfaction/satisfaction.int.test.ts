@@ -46,11 +46,11 @@ async function ticketFor(customerId: string, options: { assigneeId?: string; sta
 }
 
 async function rate(ticketId: string, rating: number, as: TestPrincipal = agent, comment?: string) {
-  const result = await subgraph.gqlAs<{ rateTicket: { id: string; rating: number; comment: string | null; ratedBy: string; ticket: { id: string } } }>(
-    as,
-    rateMutation,
-    { t: ticketId, r: rating, c: comment },
-  );
+  const result = await subgraph.gqlAs<{ rateTicket: { id: string; rating: number; comment: string | null; ratedBy: string; ticket: { id: string } } }>(as, rateMutation, {
+    t: ticketId,
+    r: rating,
+    c: comment,
+  });
   expect(result.errors).toBeUndefined();
   return result.data!.rateTicket;
 }
@@ -176,11 +176,13 @@ describe('support subgraph: satisfaction report', () => {
     const result = await report(agent, 'AGENT', from, to);
     expect(result.ratings).toBe(5);
     expect(result.averageRating).toBe(3);
-    expect(result.groups).toEqual([
-      { assigneeId: agentAnna, customer: null, ratings: 2, averageRating: 3.5 },
-      { assigneeId: agentBen, customer: null, ratings: 2, averageRating: 2.5 },
-      { assigneeId: null, customer: null, ratings: 1, averageRating: 3 },
-    ].sort((a, b) => b.ratings - a.ratings || (a.assigneeId === null ? 1 : b.assigneeId === null ? -1 : a.assigneeId.localeCompare(b.assigneeId))));
+    expect(result.groups).toEqual(
+      [
+        { assigneeId: agentAnna, customer: null, ratings: 2, averageRating: 3.5 },
+        { assigneeId: agentBen, customer: null, ratings: 2, averageRating: 2.5 },
+        { assigneeId: null, customer: null, ratings: 1, averageRating: 3 },
+      ].sort((a, b) => b.ratings - a.ratings || (a.assigneeId === null ? 1 : b.assigneeId === null ? -1 : a.assigneeId.localeCompare(b.assigneeId))),
+    );
   });
 
   it('averages per customer', async () => {

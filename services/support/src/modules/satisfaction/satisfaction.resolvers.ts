@@ -4,12 +4,10 @@ import { rateTicket, satisfactionReport } from './satisfaction.service.js';
 
 export const satisfactionResolvers: Resolvers = {
   Query: {
-    satisfactionReport: (_, args, ctx) =>
-      satisfactionReport(ctx.em, ctx.principal, args.from, args.to, args.groupBy),
+    satisfactionReport: (_, args, ctx) => satisfactionReport(ctx.em, ctx.principal, args.from, args.to, args.groupBy),
   },
   Mutation: {
-    rateTicket: (_, args, ctx) =>
-      rateTicket(ctx.em, ctx.principal, args.ticketId, args.rating, args.comment, ctx.eventMeta),
+    rateTicket: (_, args, ctx) => rateTicket(ctx.em, ctx.principal, args.ticketId, args.rating, args.comment, ctx.eventMeta),
   },
   SatisfactionRating: {
     ticket: (rating, _, ctx) => loadExisting(ctx.loaders.ticketById, rating.ticketId, 'ticket'),

@@ -78,13 +78,7 @@ export interface SatisfactionReport {
  * assignee of the rated tickets or per customer, over the tickets the caller may see; the totals
  * come from the same query (a grouping set).
  */
-export async function satisfactionReport(
-  em: SqlEntityManager,
-  principal: Principal | null,
-  from: string,
-  to: string,
-  groupBy: SatisfactionGroupBy,
-): Promise<SatisfactionReport> {
+export async function satisfactionReport(em: SqlEntityManager, principal: Principal | null, from: string, to: string, groupBy: SatisfactionGroupBy): Promise<SatisfactionReport> {
   const access = readAccess(ticketPolicy, principal, 'tickets');
   const period = reportPeriod(from, to);
   const grouping = groupBy;

@@ -148,9 +148,15 @@ describe('SLA outcomes', () => {
   });
 
   it('is MET when a clock stopped exactly at its due time, MISSED one second after', () => {
-    expect(slaOutcomes(clockInput({ firstRespondedAt: at(1), firstResponsePausedSeconds: 0, resolvedAt: at(8), now: at(30) }))).toEqual({ firstResponse: 'MET', resolution: 'MET' });
+    expect(slaOutcomes(clockInput({ firstRespondedAt: at(1), firstResponsePausedSeconds: 0, resolvedAt: at(8), now: at(30) }))).toEqual({
+      firstResponse: 'MET',
+      resolution: 'MET',
+    });
     const late = new Date(at(8).getTime() + 1000);
-    expect(slaOutcomes(clockInput({ firstRespondedAt: late, firstResponsePausedSeconds: 0, resolvedAt: late, now: at(30) }))).toEqual({ firstResponse: 'MISSED', resolution: 'MISSED' });
+    expect(slaOutcomes(clockInput({ firstRespondedAt: late, firstResponsePausedSeconds: 0, resolvedAt: late, now: at(30) }))).toEqual({
+      firstResponse: 'MISSED',
+      resolution: 'MISSED',
+    });
   });
 
   it('settles the first response of a ticket resolved unanswered by its resolution time', () => {

@@ -16,8 +16,7 @@ export const slaResolvers: Resolvers = {
       return ticketSla(ticket, target, new Date());
     },
   },
-  TicketSla: {
-  },
+  TicketSla: {},
   SlaTarget: {
     history: (target, args, ctx) => auditHistory(ctx.em, 'SlaTarget', target.priority, args.first),
   },

@@ -49,10 +49,15 @@ describe('ticket audit trail and soft deletion', () => {
 
   it('records who opened a ticket, under the request that did it, with every field from nothing', async () => {
     const requestId = `req-${randomUUID()}`;
-    const opened = await graphqlRequest<{ openTicket: { id: string } }>(subgraph.url, openMutation, { input: { customerId, subject: 'Pump leaks' } }, {
-      authorization: `Bearer ${await testToken(rep)}`,
-      'x-request-id': requestId,
-    });
+    const opened = await graphqlRequest<{ openTicket: { id: string } }>(
+      subgraph.url,
+      openMutation,
+      { input: { customerId, subject: 'Pump leaks' } },
+      {
+        authorization: `Bearer ${await testToken(rep)}`,
+        'x-request-id': requestId,
+      },
+    );
     expect(opened.errors).toBeUndefined();
     id = opened.data!.openTicket.id;
     const history = await historyOf(rep, id);
@@ -92,11 +97,12 @@ describe('ticket audit trail and soft deletion', () => {
     const listed = list.data!.tickets.edges.map((e) => e.node.id);
     expect(listed).toContain(live);
     expect(listed).not.toContain(doomed);
-    const refs = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(
-      agent,
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { id } } }',
-      { r: [{ __typename: 'Ticket', id: doomed }, { __typename: 'Ticket', id: live }] },
-    );
+    const refs = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(agent, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { id } } }', {
+      r: [
+        { __typename: 'Ticket', id: doomed },
+        { __typename: 'Ticket', id: live },
+      ],
+    });
     expect(refs.data!._entities).toEqual([null, { id: live }]);
     const customer = await subgraph.gqlAs<{ _entities: { openTickets: { id: string }[] }[] }>(
       rep,

@@ -51,7 +51,9 @@ const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
 async function openTicket(input: Record<string, unknown> = {}, principal: TestPrincipal | null = null): Promise<TicketView> {
   const variables = { input: { customerId: customerOfRep, subject: 'Pump leaks after service', ...input } };
-  const result = principal ? await subgraph.gqlAs<{ openTicket: TicketView }>(principal, openMutation, variables) : await subgraph.gql<{ openTicket: TicketView }>(openMutation, variables);
+  const result = principal
+    ? await subgraph.gqlAs<{ openTicket: TicketView }>(principal, openMutation, variables)
+    : await subgraph.gql<{ openTicket: TicketView }>(openMutation, variables);
   expect(result.errors).toBeUndefined();
   return result.data!.openTicket;
 }
@@ -128,7 +130,9 @@ describe('ticket details', () => {
 
   it('updates only the fields given, lower-cases the category and clears description, category and channel with null', async () => {
     const ticket = await openTicket({ description: 'Drips', channel: 'EMAIL', category: 'pumps' });
-    const changed = await subgraph.gql<{ updateTicket: TicketView }>(updateMutation, { input: { id: ticket.id, subject: 'Pump leaks badly', priority: 'HIGH', category: 'Pumps/Seals' } });
+    const changed = await subgraph.gql<{ updateTicket: TicketView }>(updateMutation, {
+      input: { id: ticket.id, subject: 'Pump leaks badly', priority: 'HIGH', category: 'Pumps/Seals' },
+    });
     expect(changed.errors).toBeUndefined();
     expect(changed.data!.updateTicket).toMatchObject({ subject: 'Pump leaks badly', priority: 'HIGH', category: 'pumps/seals', description: 'Drips', channel: 'EMAIL' });
     const cleared = await subgraph.gql<{ updateTicket: TicketView }>(updateMutation, { input: { id: ticket.id, description: null, category: null, channel: null } });
@@ -214,6 +218,7 @@ describe('ticket status flow', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
+  // eslint-disable-next-line vitest/expect-expect -- moveTo expects each change to succeed
   it('also allows NEW → WAITING_ON_CUSTOMER, NEW → RESOLVED, REOPENED → RESOLVED and WAITING_ON_CUSTOMER → RESOLVED', async () => {
     const a = await openTicket();
     await moveTo(a.id, 'WAITING_ON_CUSTOMER', 'RESOLVED', 'REOPENED', 'RESOLVED');
@@ -270,7 +275,10 @@ describe('ticket status flow', () => {
     const reopened = await subgraph.gql<{ ticket: TicketView }>(`query($id: ID!) { ticket(id: $id) { ${ticketFields} } }`, { id: ticket.id });
     expect(reopened.data!.ticket).toMatchObject({ status: 'REOPENED', resolvedAt });
     await moveTo(ticket.id, 'RESOLVED');
-    const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>("select type, payload from outbox_message where message_key = ? and type <> 'support.ticket.status-changed.v1' order by created_at", [ticket.id]);
+    const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>(
+      "select type, payload from outbox_message where message_key = ? and type <> 'support.ticket.status-changed.v1' order by created_at",
+      [ticket.id],
+    );
     expect(outbox.map((m) => m.type)).toEqual(['support.ticket.opened.v1', 'support.ticket.resolved.v1', 'support.ticket.resolved.v1']);
     expect(outbox[1]!.payload.data).toEqual({ ticketId: ticket.id, customerId: customerOfRep, number: ticket.number, resolvedAt });
   });
@@ -341,7 +349,16 @@ describe("a customer's ticket counts", () => {
   const none = randomUUID();
 
   beforeAll(async () => {
-    await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?), (?, ?, ?, ?)', [c1, rep.userId, team, '{}', c2, otherRep.userId, team, '{}']);
+    await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?), (?, ?, ?, ?)', [
+      c1,
+      rep.userId,
+      team,
+      '{}',
+      c2,
+      otherRep.userId,
+      team,
+      '{}',
+    ]);
     for (let i = 0; i < 3; i++) await openTicket({ customerId: c1 });
     const open = await openTicket({ customerId: c1 });
     await moveTo(open.id, 'OPEN');

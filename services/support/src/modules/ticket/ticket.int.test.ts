@@ -98,13 +98,17 @@ describe('support subgraph: tickets', () => {
     const resolved = result.data!.resolveTicket;
     expect(resolved.status).toBe('RESOLVED');
     expect(Date.parse(resolved.resolvedAt!)).toBeGreaterThanOrEqual(Date.parse(ticket.openedAt));
-    const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>(
-      'select type, payload from outbox_message where message_key = ? order by created_at',
-      [ticket.id],
-    );
+    const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>('select type, payload from outbox_message where message_key = ? order by created_at', [
+      ticket.id,
+    ]);
     // Every transition also writes support.ticket.status-changed.v1 (tested with the other events).
     expect(outbox.map((m) => m.type).filter((t) => t !== 'support.ticket.status-changed.v1')).toEqual(['support.ticket.opened.v1', 'support.ticket.resolved.v1']);
-    expect(outbox.find((m) => m.type === 'support.ticket.resolved.v1')!.payload.data).toEqual({ ticketId: ticket.id, customerId: customerB, number: ticket.number, resolvedAt: resolved.resolvedAt });
+    expect(outbox.find((m) => m.type === 'support.ticket.resolved.v1')!.payload.data).toEqual({
+      ticketId: ticket.id,
+      customerId: customerB,
+      number: ticket.number,
+      resolvedAt: resolved.resolvedAt,
+    });
   });
 
   it('refuses to resolve a ticket that is already resolved with CONFLICT, and writes no second event', async () => {
@@ -149,7 +153,12 @@ describe('support subgraph: tickets', () => {
     expect(seen).toEqual([...opened].sort(newestFirst));
 
     const high = await subgraph.gql<Page>(page, { filter: { customerId: customerC, priority: 'HIGH' } });
-    expect(high.data!.tickets.edges.map((e) => e.node.id)).toEqual(opened.filter((t) => t.priority === 'HIGH').sort(newestFirst).map((t) => t.id));
+    expect(high.data!.tickets.edges.map((e) => e.node.id)).toEqual(
+      opened
+        .filter((t) => t.priority === 'HIGH')
+        .sort(newestFirst)
+        .map((t) => t.id),
+    );
 
     await subgraph.gql(resolveTicketMutation, { id: opened[0]!.id });
     const resolved = await subgraph.gql<Page>(page, { filter: { customerId: customerC, status: 'RESOLVED' } });

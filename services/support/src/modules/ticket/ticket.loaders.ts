@@ -23,7 +23,9 @@ export const createTicketLoaders = (em: SqlEntityManager, principal: Principal |
   return {
     ticketById: byIdLoader(async (ids) => {
       if (access === 'none') return [];
-      return ticketQuery(em, principal, access).andWhere({ id: { $in: [...ids] } }).getResultList();
+      return ticketQuery(em, principal, access)
+        .andWhere({ id: { $in: [...ids] } })
+        .getResultList();
     }),
     openTicketsByCustomer: groupedLoader(
       async (customerIds) => {

@@ -8,16 +8,13 @@ const userRef = (id: string | null | undefined) => (id ? { __typename: 'User' as
 export const ticketResolvers: Resolvers = {
   Query: {
     ticket: (_, args, ctx) => getTicket(ctx.em, ctx.principal, args.id),
-    tickets: (_, args, ctx) =>
-      listTickets(ctx.em, ctx.principal, args.filter, args.first, args.after),
+    tickets: (_, args, ctx) => listTickets(ctx.em, ctx.principal, args.filter, args.first, args.after),
   },
   Mutation: {
     openTicket: (_, args, ctx) => openTicket(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     resolveTicket: (_, args, ctx) => resolveTicket(ctx.em, ctx.principal, args.id, ctx.eventMeta),
-    changeTicketStatus: (_, args, ctx) =>
-      changeTicketStatus(ctx.em, ctx.principal, args.id, args.status, args.note, ctx.eventMeta),
-    assignTicket: (_, args, ctx) =>
-      assignTicket(ctx.em, ctx.principal, args.id, args.assigneeId, args.teamId, ctx.eventMeta),
+    changeTicketStatus: (_, args, ctx) => changeTicketStatus(ctx.em, ctx.principal, args.id, args.status, args.note, ctx.eventMeta),
+    assignTicket: (_, args, ctx) => assignTicket(ctx.em, ctx.principal, args.id, args.assigneeId, args.teamId, ctx.eventMeta),
     updateTicket: (_, args, ctx) => updateTicket(ctx.em, ctx.principal, args.input, ctx.eventMeta),
     deleteTicket: (_, args, ctx) => deleteTicket(ctx.em, ctx.principal, args.id, ctx.eventMeta),
     restoreTicket: (_, args, ctx) => restoreTicket(ctx.em, ctx.principal, args.id, ctx.eventMeta),
@@ -37,9 +34,7 @@ export const ticketResolvers: Resolvers = {
   },
   Customer: {
     __resolveReference: (ref) => ({ id: ref.id }),
-    openTickets: (customer, _, ctx) =>
-      isUuid(customer.id) ? ctx.loaders.openTicketsByCustomer.load(customer.id.toLowerCase()) : [],
-    ticketCounts: (customer, _, ctx) =>
-      isUuid(customer.id) ? ctx.loaders.ticketCountsByCustomer.load(customer.id.toLowerCase()) : [],
+    openTickets: (customer, _, ctx) => (isUuid(customer.id) ? ctx.loaders.openTicketsByCustomer.load(customer.id.toLowerCase()) : []),
+    ticketCounts: (customer, _, ctx) => (isUuid(customer.id) ? ctx.loaders.ticketCountsByCustomer.load(customer.id.toLowerCase()) : []),
   },
 };

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
-import { TicketAssignedV1, TicketDeletedV1, TicketOpenedV1, TicketResolvedV1, TicketRestoredV1, TicketStatusChangedV1, TicketUpdatedV1, type EventMetadata } from '@rapport/contracts';
+import {
+  TicketAssignedV1,
+  TicketDeletedV1,
+  TicketOpenedV1,
+  TicketResolvedV1,
+  TicketRestoredV1,
+  TicketStatusChangedV1,
+  TicketUpdatedV1,
+  type EventMetadata,
+} from '@rapport/contracts';
 import { badInput, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
 import {
   assertCustomerVisible,
@@ -20,14 +29,7 @@ import {
   type Deleted,
   type Keyset,
 } from '@rapport/subgraph-kit';
-import {
-  assertNotClosed,
-  changeStatus,
-  Ticket,
-  ticketNumber,
-  TicketStatusChange,
-  type ITicket,
-} from './ticket.entity.js';
+import { assertNotClosed, changeStatus, Ticket, ticketNumber, TicketStatusChange, type ITicket } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/types.js';
 
@@ -43,8 +45,7 @@ export interface OpenTicketInput {
   teamId?: string | null;
 }
 
-const optionalUuid = (field: string, value: string | null | undefined): string | null =>
-  value === null || value === undefined ? null : requireUuid(field, value);
+const optionalUuid = (field: string, value: string | null | undefined): string | null => (value === null || value === undefined ? null : requireUuid(field, value));
 /** A free-text category as stored: trimmed, lower-cased (at most 100 characters), null when blank. */
 const optionalCategory = (field: string, value: string | null | undefined): string | null => optionalText(field, value, 100)?.toLowerCase() ?? null;
 
@@ -88,13 +89,7 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
     pausedSeconds: 0,
   });
   recordStatusChange(em, ticket, null, null, principal?.userId ?? null, ticket.openedAt);
-  publish(
-    em,
-    TicketOpenedV1,
-    ticket.id,
-    { ticketId: ticket.id, customerId, number: ticket.number, subject, priority, openedAt: ticket.openedAt.toISOString() },
-    meta,
-  );
+  publish(em, TicketOpenedV1, ticket.id, { ticketId: ticket.id, customerId, number: ticket.number, subject, priority, openedAt: ticket.openedAt.toISOString() }, meta);
   await em.flush();
   return ticket;
 }
@@ -150,13 +145,7 @@ async function moveStatus(
       const { id, customerId, number } = ticket;
       publish(tx, TicketStatusChangedV1, id, { ticketId: id, customerId, number, fromStatus: from, toStatus: to, note, changedAt: at.toISOString() }, meta);
       if (to === 'RESOLVED') {
-        publish(
-          tx,
-          TicketResolvedV1,
-          ticket.id,
-          { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, resolvedAt: at.toISOString() },
-          meta,
-        );
+        publish(tx, TicketResolvedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, resolvedAt: at.toISOString() }, meta);
       }
       return ticket;
     },
@@ -320,7 +309,8 @@ export async function deleteTicket(em: SqlEntityManager, principal: Principal | 
   return softDelete(em, {
     entity: 'Ticket',
     load: (tx) => findVisible(tx, principal, access, ticketId, 'id', 'include'),
-    announce: (ticket, tx, at) => publish(tx, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: at.toISOString() }, meta),
+    announce: (ticket, tx, at) =>
+      publish(tx, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: at.toISOString() }, meta),
   });
 }
 
@@ -331,6 +321,7 @@ export async function restoreTicket(em: SqlEntityManager, principal: Principal |
   return restoreDeleted(em, {
     entity: 'Ticket',
     load: (tx) => findVisible(tx, principal, access, ticketId, 'id', 'include'),
-    announce: (ticket, tx, at) => publish(tx, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: at.toISOString() }, meta),
+    announce: (ticket, tx, at) =>
+      publish(tx, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: at.toISOString() }, meta),
   });
 }

@@ -41,8 +41,7 @@ async function listed(principal: TestPrincipal, filter: Record<string, unknown> 
   expect(result.errors).toBeUndefined();
   return result.data!.tickets.edges.map((e) => e.node);
 }
-const listedIds = async (principal: TestPrincipal, filter: Record<string, unknown> = {}): Promise<string[]> =>
-  (await listed(principal, filter)).map((t) => t.id).sort();
+const listedIds = async (principal: TestPrincipal, filter: Record<string, unknown> = {}): Promise<string[]> => (await listed(principal, filter)).map((t) => t.id).sort();
 
 async function ticketRefs(principal: TestPrincipal, ids: string[]): Promise<({ id: string } | null)[]> {
   const result = await subgraph.gqlAs<{ _entities: ({ id: string } | null)[] }>(principal, ticketEntities, { r: ids.map((id) => ({ __typename: 'Ticket', id })) });
@@ -114,7 +113,7 @@ describe('support subgraph: who sees which tickets', () => {
     expect(row!.status).toBe('NEW');
   });
 
-  it("lets a rep open and resolve tickets of their own customer", async () => {
+  it('lets a rep open and resolve tickets of their own customer', async () => {
     const opened = await subgraph.gqlAs<{ openTicket: { id: string; customer: { id: string } } }>(repA, openTicketMutation, {
       input: { customerId: customerOfA, subject: 'Mine to open' },
     });
