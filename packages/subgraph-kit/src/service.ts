@@ -38,7 +38,14 @@ import { createLogger } from './logger.js';
 import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
 import { createOrm, migrate } from './orm.js';
 import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
-import { CUSTOMER_ACCESS_MIGRATION, CUSTOMER_ACCESS_SOURCE_EVENTS, CUSTOMER_DELETION_MIGRATION, CUSTOMER_MERGE_MIGRATION, CustomerAccess, customerAccessHandlers } from './visibility.js';
+import {
+  CUSTOMER_ACCESS_MIGRATION,
+  CUSTOMER_ACCESS_SOURCE_EVENTS,
+  CUSTOMER_DELETION_MIGRATION,
+  CUSTOMER_MERGE_MIGRATION,
+  CustomerAccess,
+  customerAccessHandlers,
+} from './visibility.js';
 import type { ResolverMap } from './merge.js';
 import { buildSchema } from './schema.js';
 import { loadSdl } from './sdl.js';
@@ -281,7 +288,11 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       });
       relay.start();
       // Changes made while handling an event are audited as caused by the event's actor and request.
-      const handlers = [...accessRevocationHandlers(revocations), ...(definition.customerAccess ? customerAccessHandlers.filter((h) => !(definition.customerAccess === 'source' && CUSTOMER_ACCESS_SOURCE_EVENTS.includes(h.type))) : []), ...(definition.handlers ?? [])].map((h) => ({
+      const handlers = [
+        ...accessRevocationHandlers(revocations),
+        ...(definition.customerAccess ? customerAccessHandlers.filter((h) => !(definition.customerAccess === 'source' && CUSTOMER_ACCESS_SOURCE_EVENTS.includes(h.type))) : []),
+        ...(definition.handlers ?? []),
+      ].map((h) => ({
         ...h,
         // The flush happens inside the scope (still inside the inbox transaction), so the audit sees the actor.
         run: (event: CloudEvent, em: SqlEntityManager) =>
