@@ -4,7 +4,7 @@ import { parseData, parseEnvelope, type CloudEvent, type EventDefinition } from 
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { classifyFailure, type FailureKind } from './failure.js';
+import { classifyFailure, isUnavailableFailure, type FailureKind } from './failure.js';
 import { deadLetterTopic, kafkaGroupId } from './kafka.js';
 
 /** A handler for one event type; it receives the transaction's EntityManager. */
@@ -358,8 +358,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
           await launch();
           break;
         } catch (error) {
-          const retriable = (error as { retriable?: unknown }).retriable === true || (error as { name?: unknown }).name === 'KafkaJSNumberOfRetriesExceeded';
-          if (stopping || !retriable || attempt >= 20) throw error;
+          if (stopping || !isUnavailableFailure(error) || attempt >= 20) throw error;
           log.warn({ err: error, attempt }, 'starting the consumer failed; retrying');
           await sleep(Math.min(1000, 100 * 2 ** (attempt - 1)));
         }
