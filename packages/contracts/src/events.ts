@@ -431,6 +431,111 @@ export const SlaTargetSetV1 = defineEvent(
   z.object({ priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']), firstResponseMinutes: z.number().int(), resolutionMinutes: z.number().int(), setAt: isoDateTime }),
 );
 
+// ---- The commerce chain (DESIGN.md, "The document chain"). Quantities are decimal strings with
+// up to three places; money is { amount, currency } with a decimal string. Later fields go in a
+// new version beside these, never into them.
+const quantity = z.string().regex(/^-?\d+(\.\d{1,3})?$/);
+const rate = z.string().regex(/^\d+(\.\d{1,4})?$/);
+
+/** What sales and purchasing keep of a product in their read copies: the whole current state, so any one event rebuilds the copy. */
+const productSnapshot = {
+  productId: uuid,
+  /** The product code. */
+  sku: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  listPrice: money,
+  standardCost: money,
+  active: z.boolean(),
+  /** When inventory last changed the product; a read copy ignores a snapshot older than the one it holds. */
+  changedAt: isoDateTime,
+};
+
+/** inventory: a product was created (the full snapshot; supersedes v1 for read copies). */
+export const ProductCreatedV2 = defineEvent('inventory.product.created.v2', z.object(productSnapshot));
+
+/** inventory: a product changed (code, name, unit, prices, active flag): the full snapshot after the change. */
+export const ProductChangedV1 = defineEvent('inventory.product.changed.v1', z.object(productSnapshot));
+
+/** The lines of a confirmed order as inventory reserves them and finance invoices them. */
+const confirmedOrderLine = z.object({
+  lineId: uuid,
+  productId: uuid,
+  quantity,
+  unitPrice: money,
+  /** Percent, 0..100 with up to two places. */
+  discountPercent: rate,
+  /** Percent, e.g. "19.00". */
+  taxRate: rate,
+});
+
+/** sales: an order was confirmed with its lines (ids, product, quantity, price, discount, tax); inventory reserves, finance keeps invoiceable lines. */
+export const OrderConfirmedV2 = defineEvent(
+  'sales.order.confirmed.v2',
+  z.object({
+    orderId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    currency: z.string().length(3),
+    /** Net total after discounts, before tax. */
+    total: money,
+    /** The warehouse the customer asked to ship from, if any; else inventory's rule chooses. */
+    warehouseId: uuid.nullable(),
+    lines: z.array(confirmedOrderLine).min(1),
+    confirmedAt: isoDateTime,
+  }),
+);
+
+/**
+ * sales: an order, some of its lines, or their undelivered rest was cancelled. `lines` give the
+ * quantity cancelled now per line (never a delivered quantity); `whole` is true when nothing of
+ * the order remains open. Inventory releases reservations and cancels open notices; finance
+ * credits what was invoiced and not delivered.
+ */
+export const OrderCancelledV2 = defineEvent(
+  'sales.order.cancelled.v2',
+  z.object({
+    orderId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    whole: z.boolean(),
+    lines: z.array(z.object({ lineId: uuid, productId: uuid, quantity })).min(1),
+    reason: z.string().nullable(),
+    cancelledAt: isoDateTime,
+  }),
+);
+
+/** A quantity of an order line in one warehouse. */
+const stockLine = z.object({ orderLineId: uuid, productId: uuid, warehouseId: uuid, quantity });
+
+/**
+ * inventory: stock was reserved for an order's lines (at confirmation, or later when stock
+ * arrived for a shortage). `quantity` is what this event adds to the line's reservation. Keyed by
+ * the order id.
+ */
+export const StockReservedV1 = defineEvent('inventory.stock.reserved.v1', z.object({ orderId: uuid, lines: z.array(stockLine).min(1), reservedAt: isoDateTime }));
+
+/** inventory: part of an order could not be reserved; `quantity` is what each line still lacks in total. Keyed by the order id. */
+export const StockShortageReportedV1 = defineEvent(
+  'inventory.stock.shortage-reported.v1',
+  z.object({ orderId: uuid, lines: z.array(z.object({ orderLineId: uuid, productId: uuid, quantity })).min(1), reportedAt: isoDateTime }),
+);
+
+/** inventory: reservations were released (order cancelled); `quantity` is what each line's reservation lost. Keyed by the order id. */
+export const StockReleasedV1 = defineEvent('inventory.stock.released.v1', z.object({ orderId: uuid, lines: z.array(stockLine).min(1), releasedAt: isoDateTime }));
+
+/** inventory: available stock of a product in a warehouse fell below its safety level (one event per crossing). Keyed by `productId:warehouseId`. */
+export const StockBelowSafetyV1 = defineEvent(
+  'inventory.stock.below-safety.v1',
+  z.object({ alarmId: uuid, productId: uuid, warehouseId: uuid, available: quantity, safetyStock: quantity, reorderQuantity: quantity, raisedAt: isoDateTime }),
+);
+
+/** inventory: available stock recovered to its safety level; the alarm is cleared. Keyed by `productId:warehouseId`. */
+export const StockRecoveredV1 = defineEvent(
+  'inventory.stock.recovered.v1',
+  z.object({ alarmId: uuid, productId: uuid, warehouseId: uuid, available: quantity, recoveredAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -491,6 +596,15 @@ export const ALL_EVENTS = [
   ArticleArchivedV1,
   ArticleRestoredV1,
   SlaTargetSetV1,
+  ProductCreatedV2,
+  ProductChangedV1,
+  OrderConfirmedV2,
+  OrderCancelledV2,
+  StockReservedV1,
+  StockShortageReportedV1,
+  StockReleasedV1,
+  StockBelowSafetyV1,
+  StockRecoveredV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */
