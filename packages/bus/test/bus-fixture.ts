@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { defineEvent } from '@rapport/contracts';
 import { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { z } from 'zod';
-import { BUS_ENTITIES, BUS_MIGRATION } from '../src/index.js';
+import type { Kafka } from 'kafkajs';
+import { BUS_ENTITIES, BUS_MIGRATION, publish } from '../src/index.js';
 
 /** A test-only event type: `testing.note.written.v1` on topic `testing.note`. */
 export const NoteWrittenV1 = defineEvent('testing.note.written.v1', z.object({ noteId: z.guid(), text: z.string() }));
@@ -28,4 +30,30 @@ export async function createBusOrm(url: string): Promise<MikroORM> {
   });
   await orm.getMigrator().up();
   return orm;
+}
+
+/** Runs `query` on a fresh fork of `orm`. */
+export const runSql = <T>(orm: MikroORM, query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute<T[]>(query, params);
+
+/** Publishes a NoteWrittenV1 through the outbox, as a service does (in the flush); answers the note's id and the event's. */
+export async function writeNote(orm: MikroORM, text: string): Promise<{ noteId: string; eventId: string }> {
+  const em = orm.em.fork();
+  const noteId = randomUUID();
+  publish(em, NoteWrittenV1, noteId, { noteId, text });
+  await em.flush();
+  const [row] = await runSql<{ id: string }>(orm, 'select id from outbox_message where message_key = ?', [noteId]);
+  if (!row) throw new Error(`no outbox row for note ${noteId}`);
+  return { noteId, eventId: row.id };
+}
+
+/** How many messages `topic` holds now, over all its partitions. */
+export async function messagesOnTopic(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
 }

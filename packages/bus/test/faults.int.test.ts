@@ -27,11 +27,10 @@ import {
   deadLetterTopic,
   ensureTopics,
   on,
-  publish,
   type EventConsumer,
   type OutboxRelay,
 } from '../src/index.js';
-import { createBusOrm, logger, NoteWrittenV1 } from './bus-fixture.js';
+import { createBusOrm, logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, writeNote as writeNoteWith } from './bus-fixture.js';
 
 // Faults the bus must heal from, made with TCP proxies this file controls between the bus and the
 // shared PostgreSQL and Kafka (which are never stopped).
@@ -45,27 +44,10 @@ const prefix = testTopicPrefix();
 const proxies: TcpProxy[] = [];
 const stops: (() => Promise<unknown>)[] = [];
 
-const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute<T[]>(query, params);
-
-async function writeNote(text: string): Promise<string> {
-  const em = orm.em.fork();
-  const noteId = randomUUID();
-  publish(em, NoteWrittenV1, noteId, { noteId, text });
-  await em.flush();
-  const [row] = await sql<{ id: string }>('select id from outbox_message where message_key = ?', [noteId]);
-  return row!.id;
-}
-
-async function messagesOnTopic(topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => runSql<T>(orm, query, params);
+/** The outbox row id (the event id) of a new note. */
+const writeNote = async (text: string): Promise<string> => (await writeNoteWith(orm, text)).eventId;
+const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
 /** The same database, reached through a proxy the test can cut. */
 async function proxiedOrm(): Promise<{ orm: MikroORM; proxy: TcpProxy }> {
