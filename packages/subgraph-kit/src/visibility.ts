@@ -18,6 +18,15 @@ export type Access = 'all' | 'all-read' | 'scoped' | 'scoped-read' | 'none';
 /** One subgraph's access per role. Typed over every role, so a new role must be placed. */
 export type AccessPolicy = Record<Role, Access>;
 
+/** The verified caller of a request; null only on public root fields. */
+export type Caller = Principal | null;
+
+/** Who asks and what access their role gives them to the records at hand: every read and write is narrowed by it. */
+export interface Viewer {
+  principal: Caller;
+  access: Access;
+}
+
 const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this operation needs an access token');
 
 /** The caller's access for reading; FORBIDDEN when its department has none here. */

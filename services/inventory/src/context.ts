@@ -1,4 +1,4 @@
-import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment } from './modules/shipment/shipment.entity.js';
 
@@ -15,11 +15,5 @@ export interface InventoryLoaders {
 /** What the inventory subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<InventoryLoaders>;
 
-/** The verified caller of a request; null only on public root fields (inventory has none). */
-export type Caller = SubgraphContext<unknown>['principal'];
-
-/** Who asks and what access their role gives them to the records at hand: every read and write is narrowed by it. */
-export interface Viewer {
-  principal: Caller;
-  access: Access;
-}
+/** The kit's caller and viewer, imported by this subgraph's modules from here. */
+export type { Caller, Viewer } from '@rapport/subgraph-kit';

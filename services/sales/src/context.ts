@@ -1,4 +1,4 @@
-import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IOpportunity } from './modules/opportunity/opportunity.entity.js';
 import type { ISalesOrder, ISalesOrderLine } from './modules/order/order.entity.js';
 import type { IPipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
@@ -20,11 +20,5 @@ export interface SalesLoaders {
 /** What the sales subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<SalesLoaders>;
 
-/** The verified caller of a request; null only on public root fields (sales has none). */
-export type Caller = SubgraphContext<unknown>['principal'];
-
-/** Who asks and what access their role gives them to the records at hand: every read and write is narrowed by it. */
-export interface Viewer {
-  principal: Caller;
-  access: Access;
-}
+/** The kit's caller and viewer, imported by this subgraph's modules from here. */
+export type { Caller, Viewer } from '@rapport/subgraph-kit';
