@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from './harness.js';
+import { day, startTestSystem, type TestSystem } from './harness.js';
 
 // A rep's day with the customers subgraph, through the gateway, with real users, real sign-in and
 // real events: customers with contacts and addresses, duplicates, search, activities and their
@@ -13,8 +13,6 @@ let otherRep = { id: '', token: '' };
 let manager = { id: '', token: '' };
 let teamId = '';
 let productId = '';
-
-const day = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   system = await startTestSystem('customers-test');

@@ -29,6 +29,9 @@ const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => Subgrap
   finance: createFinanceService,
 };
 
+/** An ISO date (YYYY-MM-DD) `offsetDays` from today, in UTC. */
+export const day = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
 export const ADMIN = { email: 'admin@rapport.example', password: 'rapport-admin-password' } as const;
 
 export interface TestSystem {
