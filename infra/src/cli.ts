@@ -1,5 +1,5 @@
 // The `rapport` CLI (run through infra/bin/rapport, which provides Node 24 and tsx):
-//   start | dev [service…] | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos | cycles
+//   start | dev [service…] | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos | cycles | duplicates
 import { join } from 'node:path';
 import { CliError, say, silenceKafkajsTimeoutWarning, warn } from './output.js';
 import { repoRoot } from './paths.js';
@@ -15,7 +15,8 @@ const HELP = `usage: rapport <command>
   compose                   compose the supergraph (npm run compose -w @rapport/gateway)
   replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered
   chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled
-  cycles                    list import cycles between the project's files; fails on any`;
+  cycles                    list import cycles between the project's files; fails on any
+  duplicates                list copied code in packages/, infra/, gateway/ and services' top-level files; fails on any`;
 
 /** `npm run compose -w @rapport/gateway`, with this process's PATH (Node 24 first). */
 const runCompose = (env: Record<string, string | undefined>, args: readonly string[]): Promise<number> =>
@@ -48,6 +49,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./chaos/chaos-command.js')).runChaos(env, rest);
     case 'cycles':
       return (await import('./import-cycles.js')).runCycles();
+    case 'duplicates':
+      return (await import('./duplicate-code.js')).runDuplicates();
     case undefined:
     case 'help':
     case '--help':
