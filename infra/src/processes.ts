@@ -401,7 +401,7 @@ export function trapStopSignals(onSignal: (signal: NodeJS.Signals) => void): () 
   let receivedAt: number | null = null;
   const handler = (sig: NodeJS.Signals): void => {
     if (receivedAt !== null) {
-      // tsx relays the terminal's Ctrl-C a moment after the terminal delivered it: not news.
+      // npm relays the terminal's Ctrl-C a moment after the terminal delivered it: not news.
       if (performance.now() - receivedAt > 1_000) process.stderr.write(`rapport: ${sig} received, still stopping; please wait\n`);
       return;
     }

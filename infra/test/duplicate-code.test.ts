@@ -30,7 +30,7 @@ describe('copied code', () => {
     expect(pairs).toEqual([{ a: 'a.ts:1-10', b: 'b.ts:2-11', lines: 10 }]);
   });
 
-  it('finds none in packages/, infra/, gateway/ and the services\' top-level files', { timeout: 120_000 }, async () => {
+  it("finds none in packages/, infra/, gateway/ and the services' top-level files", { timeout: 120_000 }, async () => {
     expect(await findDuplicates()).toEqual([]);
   });
 });
