@@ -5,8 +5,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { createTestDatabase, deleteTopics, type TestDatabase } from '@rapport/testing';
 import type { Kafka } from 'kafkajs';
-import { BUS_ENTITIES, BUS_MIGRATION, publish } from '../src/index.js';
+import { BUS_ENTITIES, BUS_MIGRATION, createKafka, deadLetterTopic, ensureTopics, publish } from '../src/index.js';
 
 /** A test-only event type: `testing.note.written.v1` on topic `testing.note`. */
 export const NoteWrittenV1 = defineEvent('testing.note.written.v1', z.object({ noteId: z.guid(), text: z.string() }));
@@ -56,4 +57,40 @@ export async function messagesOnTopic(kafka: Kafka, topic: string): Promise<numb
   } finally {
     await admin.disconnect();
   }
+}
+
+/** What a bus test file runs against: its own database with the bus tables, and the note topic under its own topic namespace. */
+export interface BusTestBed {
+  db: TestDatabase;
+  orm: MikroORM;
+  kafka: Kafka;
+  /** Closes the ORM, drops the database and deletes the namespace's topics. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A fresh database (`label`) with the bus tables, a Kafka client, and under `prefix` the note topic
+ * and a dead-letter topic for each consumer group in `groups`.
+ */
+export async function startBusTestBed(label: string, brokers: string[], prefix: string, groups: readonly string[]): Promise<BusTestBed> {
+  const db = await createTestDatabase(label);
+  const orm = await createBusOrm(db.url);
+  const kafka = createKafka({ brokers, clientId: `${label}-test`, logger });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, ...groups.map((group) => deadLetterTopic(prefix, group))]);
+  } finally {
+    await admin.disconnect();
+  }
+  return {
+    db,
+    orm,
+    kafka,
+    async stop() {
+      await orm.close(true);
+      await db.drop();
+      await deleteTopics(brokers, prefix);
+    },
+  };
 }

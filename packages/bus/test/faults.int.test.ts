@@ -3,8 +3,6 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createEvent } from '@rapport/contracts';
 import {
   brokerAddress,
-  createTestDatabase,
-  deleteTopics,
   KAFKA_API,
   proxiedKafkaSockets,
   refusingKafkaRequests,
@@ -25,16 +23,16 @@ import {
   createOutboxRelay,
   createProducer,
   deadLetterTopic,
-  ensureTopics,
   on,
   type EventConsumer,
   type OutboxRelay,
 } from '../src/index.js';
-import { createBusOrm, logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, writeNote as writeNoteWith } from './bus-fixture.js';
+import { logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, startBusTestBed, writeNote as writeNoteWith, type BusTestBed } from './bus-fixture.js';
 
 // Faults the bus must heal from, made with TCP proxies this file controls between the bus and the
 // shared PostgreSQL and Kafka (which are never stopped).
 
+let bed: BusTestBed | undefined;
 let db: TestDatabase;
 let orm: MikroORM;
 let kafka: Kafka;
@@ -60,14 +58,9 @@ async function proxiedOrm(): Promise<{ orm: MikroORM; proxy: TcpProxy }> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('bus_faults');
-  orm = await createBusOrm(db.url);
-  kafka = createKafka({ brokers, clientId: 'bus-faults-test', logger });
-  const admin = kafka.admin();
-  await admin.connect();
   // Every group here reads the note topic from its beginning, the broken event included: each needs its dead-letter topic.
-  await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, ...['outage', 'handover', 'strict', 'keep', 'relaunch'].map((group) => deadLetterTopic(prefix, group))]);
-  await admin.disconnect();
+  bed = await startBusTestBed('bus_faults', brokers, prefix, ['outage', 'handover', 'strict', 'keep', 'relaunch']);
+  ({ db, orm, kafka } = bed);
   producer = createProducer({ brokers, clientId: 'bus-faults-test', logger });
   await producer.connect();
 });
@@ -76,9 +69,7 @@ afterAll(async () => {
   for (const stop of stops.reverse()) await stop().catch(() => undefined);
   for (const proxy of proxies) await proxy.close();
   await producer?.disconnect();
-  await orm?.close(true);
-  await db?.drop();
-  await deleteTopics(brokers, prefix);
+  await bed?.stop();
 });
 
 describe('the consumer through a database outage', () => {

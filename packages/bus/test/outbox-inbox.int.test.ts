@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
+import { testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventConsumer, createKafka, createOutboxRelay, deadLetterTopic, ensureTopics, kafkaGroupId, on, replayDeadLetters, type EventConsumer } from '../src/index.js';
-import { createBusOrm, logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, writeNote as writeNoteWith } from './bus-fixture.js';
+import { createEventConsumer, createOutboxRelay, deadLetterTopic, kafkaGroupId, on, replayDeadLetters, type EventConsumer } from '../src/index.js';
+import { logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, startBusTestBed, writeNote as writeNoteWith, type BusTestBed } from './bus-fixture.js';
 
+let bed: BusTestBed | undefined;
 let db: TestDatabase;
 let orm: MikroORM;
 let kafka: Kafka;
@@ -20,13 +21,8 @@ const writeNote = (text: string): Promise<{ noteId: string; eventId: string }> =
 const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
 beforeAll(async () => {
-  db = await createTestDatabase('bus');
-  orm = await createBusOrm(db.url);
-  kafka = createKafka({ brokers, clientId: 'bus-test', logger });
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, deadLetterTopic(prefix, 'effects'), deadLetterTopic(prefix, 'flaky')]);
-  await admin.disconnect();
+  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky']);
+  ({ db, orm, kafka } = bed);
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
 });
@@ -34,9 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of consumers) await c.stop();
   await producer?.disconnect();
-  await orm?.close(true);
-  await db?.drop();
-  await deleteTopics(brokers, prefix);
+  await bed?.stop();
 });
 
 describe('outbox relay and inbox consumer over real Kafka', () => {
