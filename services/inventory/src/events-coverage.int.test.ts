@@ -36,7 +36,7 @@ const cases: Record<string, MutationCaseEntry> = {
       });
       productId = data.createProduct.id;
     },
-    announces: ['inventory.product.created.v1'],
+    announces: ['inventory.product.created.v2'],
     check: ([event]) => {
       expect(event).toMatchObject({ topic: 'inventory.product', subject: productId });
       expect(event!.data).toEqual({
@@ -44,18 +44,38 @@ const cases: Record<string, MutationCaseEntry> = {
         sku: 'EV-PUMP-1',
         name: 'Event pump',
         unit: 'pcs',
-        listPrice: { amount: expect.stringMatching(/^1250\.50*$/), currency: 'EUR' },
-        createdAt: expect.any(String),
+        listPrice: { amount: '1250.50', currency: 'EUR' },
+        standardCost: { amount: '0.00', currency: 'EUR' },
+        active: true,
+        changedAt: expect.any(String),
       });
     },
+  },
+  updateProduct: {
+    run: async (call) => {
+      productId = await createProduct('EV-GASKET-4');
+      await call('mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }', {
+        id: productId,
+        input: { name: 'Gasket, EPDM', standardCost: { amount: '2.5', currency: 'EUR' } },
+      });
+    },
+    announces: ['inventory.product.changed.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        subject: productId,
+        data: { productId, sku: 'EV-GASKET-4', name: 'Gasket, EPDM', listPrice: { amount: '5.00' }, standardCost: { amount: '2.50', currency: 'EUR' }, active: true },
+      }),
   },
   deleteProduct: {
     run: async (call) => {
       productId = await createProduct('EV-SEAL-2');
       await call('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
     },
-    announces: ['inventory.product.deleted.v1'],
-    check: ([event]) => expect(event).toMatchObject({ subject: productId, data: { productId, sku: 'EV-SEAL-2', deletedAt: expect.any(String) } }),
+    announces: ['inventory.product.deleted.v1', 'inventory.product.changed.v1'],
+    check: ([deleted, changed]) => {
+      expect(deleted).toMatchObject({ subject: productId, data: { productId, sku: 'EV-SEAL-2', deletedAt: expect.any(String) } });
+      expect(changed).toMatchObject({ subject: productId, data: { productId, active: false } });
+    },
   },
   restoreProduct: {
     run: async (call) => {
@@ -63,8 +83,11 @@ const cases: Record<string, MutationCaseEntry> = {
       await subgraph.gql('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
       await call('mutation($id: ID!) { restoreProduct(id: $id) { id } }', { id: productId });
     },
-    announces: ['inventory.product.restored.v1'],
-    check: ([event]) => expect(event).toMatchObject({ subject: productId, data: { productId, sku: 'EV-VALVE-3', restoredAt: expect.any(String) } }),
+    announces: ['inventory.product.restored.v1', 'inventory.product.changed.v1'],
+    check: ([restored, changed]) => {
+      expect(restored).toMatchObject({ subject: productId, data: { productId, sku: 'EV-VALVE-3', restoredAt: expect.any(String) } });
+      expect(changed).toMatchObject({ subject: productId, data: { productId, active: true } });
+    },
   },
   markShipped: {
     run: async (call) => {

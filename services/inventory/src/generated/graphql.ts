@@ -134,6 +134,7 @@ export type ResolversTypes = {
   Shipment: ResolverTypeWrapper<IShipmentModel>;
   ShipmentStatus: Types.ShipmentStatus;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdateProductInput: Types.UpdateProductInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -163,6 +164,7 @@ export type ResolversParentTypes = {
   SalesOrder: { id: string };
   Shipment: IShipmentModel;
   TopicLag: Types.TopicLag;
+  UpdateProductInput: Types.UpdateProductInput;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -235,6 +237,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
+  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationUpdateProductArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -244,6 +247,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  category?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deletedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ProductHistoryArgs>>;
@@ -251,6 +256,8 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  specification?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standardCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -40,12 +40,18 @@ export type AuditEntry = {
 
 /** What a new product needs. */
 export type CreateProductInput = {
+  /** A free grouping (up to 100 characters); optional. */
+  category?: InputMaybe<Scalars['String']['input']>;
   /** Price of one unit; not negative. */
   listPrice: MoneyInput;
   /** Display name (1–200 characters). */
   name: Scalars['String']['input'];
   /** Unique code (1–64 characters: letters, digits, . _ - /); stored upper-case; CONFLICT when taken. */
   sku: Scalars['String']['input'];
+  /** What the product is (up to 4,000 characters); optional. */
+  specification?: InputMaybe<Scalars['String']['input']>;
+  /** What one unit costs the business, in the list price's currency; not negative; 0 when omitted. Only roles that may set costs may give it. */
+  standardCost?: InputMaybe<MoneyInput>;
   /** Unit of measure (1–20 characters); defaults to pcs. */
   unit?: InputMaybe<Scalars['String']['input']>;
 };
@@ -188,6 +194,8 @@ export type Mutation = {
   markShipped: Shipment;
   /** Restores a deleted product to the catalogue (admins, directors, the warehouse; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreProduct: Product;
+  /** Changes a live product's fields and announces the whole product (inventory.product.changed.v1); NOT_FOUND when it does not exist or is retired. */
+  updateProduct: Product;
 };
 
 
@@ -216,6 +224,12 @@ export type MutationRestoreProductArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationUpdateProductArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProductInput;
+};
+
 /** Where a page of a list ends, for keyset pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -228,6 +242,10 @@ export type PageInfo = {
 /** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
 export type Product = {
   __typename?: 'Product';
+  /** False once the product is retired (deleted softly): no new orders for it; restoring it makes it active again. */
+  active: Scalars['Boolean']['output'];
+  /** A free grouping such as "Pumps" or "Spare parts"; null when not given. */
+  category?: Maybe<Scalars['String']['output']>;
   /** When the product was created. */
   createdAt: Scalars['DateTime']['output'];
   /** When the product was deleted from the catalogue; null unless deleted (only deleteProduct answers with a deleted one). */
@@ -242,6 +260,10 @@ export type Product = {
   name: Scalars['String']['output'];
   /** Stock keeping unit: the product's unique code, upper-case, e.g. PUMP-200. */
   sku: Scalars['String']['output'];
+  /** What the product is, in a datasheet's words (dimensions, material, ratings); null when not given. */
+  specification?: Maybe<Scalars['String']['output']>;
+  /** What one unit costs the business (stock is valued at it), in the list price's currency; null for callers who may not see costs (sales and support: no margins). */
+  standardCost?: Maybe<Money>;
   /** Unit of measure the product is counted in, e.g. pcs, kg, m. */
   unit: Scalars['String']['output'];
 };
@@ -361,4 +383,22 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** A change to a product: only the fields given change; a null specification or category clears it. */
+export type UpdateProductInput = {
+  /** A new category (up to 100 characters); null clears it. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** A new list price; in another currency only with the standard cost in that currency too. */
+  listPrice?: InputMaybe<MoneyInput>;
+  /** A new display name (1–200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new unique code (same rules as on creation); CONFLICT naming input.sku when taken. */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** A new specification (up to 4,000 characters); null clears it. */
+  specification?: InputMaybe<Scalars['String']['input']>;
+  /** A new standard cost, in the product's (new) currency; only roles that may set costs may give it. */
+  standardCost?: InputMaybe<MoneyInput>;
+  /** A new unit of measure (1–20 characters). */
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
