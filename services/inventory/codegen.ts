@@ -11,5 +11,6 @@ export default subgraphCodegen({
     Product: '../modules/product/product.entity.js#IProduct',
     SalesOrder: '{ id: string }',
     Shipment: '../modules/shipment/shipment.entity.js#IShipment',
+    Warehouse: '../modules/warehouse/warehouse.entity.js#IWarehouse',
   },
 });

@@ -1,6 +1,7 @@
 import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment } from './modules/shipment/shipment.entity.js';
+import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
 
 /**
  * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
@@ -10,6 +11,7 @@ import type { IShipment } from './modules/shipment/shipment.entity.js';
 export interface InventoryLoaders {
   productById: DataLoader<string, IProduct | null>;
   shipmentsByOrderId: DataLoader<string, IShipment[]>;
+  warehouseById: DataLoader<string, IWarehouse | null>;
 }
 
 /** What the inventory subgraph's resolvers receive per request. */

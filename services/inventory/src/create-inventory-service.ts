@@ -8,6 +8,8 @@ import { customerMergeHandlers } from './modules/shipment/customer-merge.consume
 import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
 import { Shipment } from './modules/shipment/shipment.entity.js';
 import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
+import { Warehouse } from './modules/warehouse/warehouse.entity.js';
+import { warehouseResolvers } from './modules/warehouse/warehouse.resolvers.js';
 
 /** The inventory subgraph: products, and shipping notices raised for confirmed orders with each order's delivery state. */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
@@ -15,8 +17,8 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers],
-      entities: [Product, Shipment],
+      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers],
+      entities: [Product, Shipment, Warehouse],
       migrations,
       handlers: [...shipmentHandlers, ...customerMergeHandlers],
       createLoaders,

@@ -11,6 +11,7 @@ let subgraph: TestSubgraph;
 const coverage: EventCoverage = {
   Product: { keys: ['id'] },
   Shipment: { keys: ['id', 'orderId'] },
+  Warehouse: { internal: 'master data of inventory alone; stock events name a warehouse by id, and no service keeps a copy' },
 };
 
 const createMutation = 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }';
@@ -88,6 +89,19 @@ const cases: Record<string, MutationCaseEntry> = {
       expect(restored).toMatchObject({ subject: productId, data: { productId, sku: 'EV-VALVE-3', restoredAt: expect.any(String) } });
       expect(changed).toMatchObject({ subject: productId, data: { productId, active: true } });
     },
+  },
+  createWarehouse: {
+    run: async (call) => {
+      await call('mutation { createWarehouse(input: { code: "EV-W1", name: "Event warehouse" }) { id } }');
+    },
+    announces: [],
+  },
+  updateWarehouse: {
+    run: async (call) => {
+      const created = await subgraph.gql<{ createWarehouse: { id: string } }>('mutation { createWarehouse(input: { code: "EV-W2", name: "Event warehouse" }) { id } }');
+      await call('mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Renamed" }) { id } }', { id: created.data!.createWarehouse.id });
+    },
+    announces: [],
   },
   markShipped: {
     run: async (call) => {

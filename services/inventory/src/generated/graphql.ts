@@ -1,9 +1,10 @@
 import type * as Types from './types.js';
-import type { Customer, Product, SalesOrder } from './types.js';
+import type { Customer, Product, SalesOrder, Warehouse } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
 import type { IShipment as IShipmentModel } from '../modules/shipment/shipment.entity.js';
+import type { IWarehouse as IWarehouseModel } from '../modules/warehouse/warehouse.entity.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -89,6 +90,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Product: Product;
   SalesOrder: SalesOrder;
+  Warehouse: Warehouse;
 };
 
 /** Mapping of federation reference types */
@@ -99,6 +101,9 @@ export type FederationReferenceTypes = {
   SalesOrder:
     ( { __typename: 'SalesOrder' }
     & GraphQLRecursivePick<FederationTypes['SalesOrder'], {"id":true}> );
+  Warehouse:
+    ( { __typename: 'Warehouse' }
+    & GraphQLRecursivePick<FederationTypes['Warehouse'], {"id":true}> );
 };
 
 
@@ -110,6 +115,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   CreateProductInput: Types.CreateProductInput;
+  CreateWarehouseInput: Types.CreateWarehouseInput;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<Types.Customer>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
@@ -117,7 +124,6 @@ export type ResolversTypes = {
   Delivery: ResolverTypeWrapper<Omit<Types.Delivery, 'shipments'> & { shipments: Array<ResolversTypes['Shipment']> }>;
   DeliveryStatus: Types.DeliveryStatus;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
-  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
@@ -135,6 +141,10 @@ export type ResolversTypes = {
   ShipmentStatus: Types.ShipmentStatus;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   UpdateProductInput: Types.UpdateProductInput;
+  UpdateWarehouseInput: Types.UpdateWarehouseInput;
+  Warehouse: ResolverTypeWrapper<IWarehouseModel>;
+  WarehouseConnection: ResolverTypeWrapper<Omit<Types.WarehouseConnection, 'edges'> & { edges: Array<ResolversTypes['WarehouseEdge']> }>;
+  WarehouseEdge: ResolverTypeWrapper<Omit<Types.WarehouseEdge, 'node'> & { node: ResolversTypes['Warehouse'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -143,13 +153,14 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
   CreateProductInput: Types.CreateProductInput;
+  CreateWarehouseInput: Types.CreateWarehouseInput;
+  Boolean: Types.Scalars['Boolean']['output'];
   Customer: Types.Customer;
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   Int: Types.Scalars['Int']['output'];
   Delivery: Omit<Types.Delivery, 'shipments'> & { shipments: Array<ResolversParentTypes['Shipment']> };
   EventBusStatus: Types.EventBusStatus;
-  Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
   Money: Types.Money;
@@ -165,6 +176,10 @@ export type ResolversParentTypes = {
   Shipment: IShipmentModel;
   TopicLag: Types.TopicLag;
   UpdateProductInput: Types.UpdateProductInput;
+  UpdateWarehouseInput: Types.UpdateWarehouseInput;
+  Warehouse: IWarehouseModel;
+  WarehouseConnection: Omit<Types.WarehouseConnection, 'edges'> & { edges: Array<ResolversParentTypes['WarehouseEdge']> };
+  WarehouseEdge: Omit<Types.WarehouseEdge, 'node'> & { node: ResolversParentTypes['Warehouse'] };
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -233,11 +248,13 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationCreateProductArgs, 'input'>>;
+  createWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationCreateWarehouseArgs, 'input'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationDeleteProductArgs, 'id'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationUpdateProductArgs, 'id' | 'input'>>;
+  updateWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationUpdateWarehouseArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -276,6 +293,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<Types.QueryProductsArgs>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
+  warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.QueryWarehouseArgs, 'id'>>;
+  warehouses?: Resolver<ResolversTypes['WarehouseConnection'], ParentType, ContextType, Partial<Types.QueryWarehousesArgs>>;
 };
 
 export type SalesOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrder'] = ResolversParentTypes['SalesOrder'], FederationReferenceType extends FederationReferenceTypes['SalesOrder'] = FederationReferenceTypes['SalesOrder']> = {
@@ -302,6 +321,27 @@ export type TopicLagResolvers<ContextType = Context, ParentType extends Resolver
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WarehouseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Warehouse'] = ResolversParentTypes['Warehouse'], FederationReferenceType extends FederationReferenceTypes['Warehouse'] = FederationReferenceTypes['Warehouse']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Warehouse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  allowNegativeStock?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.WarehouseHistoryArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WarehouseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WarehouseConnection'] = ResolversParentTypes['WarehouseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WarehouseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WarehouseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WarehouseEdge'] = ResolversParentTypes['WarehouseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
@@ -321,5 +361,8 @@ export type Resolvers<ContextType = Context> = {
   SalesOrder?: SalesOrderResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
+  Warehouse?: WarehouseResolvers<ContextType>;
+  WarehouseConnection?: WarehouseConnectionResolvers<ContextType>;
+  WarehouseEdge?: WarehouseEdgeResolvers<ContextType>;
 };
 

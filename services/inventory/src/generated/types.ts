@@ -56,6 +56,18 @@ export type CreateProductInput = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What a new warehouse needs. */
+export type CreateWarehouseInput = {
+  /** Postal address (up to 500 characters); optional. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Whether moves may take stock here below zero; false when omitted. */
+  allowNegativeStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique code (1–32 characters: letters, digits, . _ -); stored upper-case; CONFLICT naming input.code when taken. */
+  code: Scalars['String']['input'];
+  /** Display name (1–200 characters). */
+  name: Scalars['String']['input'];
+};
+
 /**
  * A company or a person the business sells to, supports and bills. Owned by the customers
  * subgraph; every other subgraph adds the fields it owns (open tickets, deals, orders, receivables).
@@ -186,6 +198,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a product; CONFLICT naming input.sku when the SKU is taken. */
   createProduct: Product;
+  /** Creates a warehouse (the warehouse, directors, admins; FORBIDDEN for others); CONFLICT naming input.code when the code is taken. */
+  createWarehouse: Warehouse;
   /** Deletes a product softly: it disappears from the catalogue, lookups and references (orders keep its id) and can be restored; its SKU stays taken. CONFLICT when deleted already. */
   deleteProduct: Product;
   /** Records that a shipped shipment reached the customer (CONFLICT unless it is SHIPPED). */
@@ -196,11 +210,18 @@ export type Mutation = {
   restoreProduct: Product;
   /** Changes a live product's fields and announces the whole product (inventory.product.changed.v1); NOT_FOUND when it does not exist or is retired. */
   updateProduct: Product;
+  /** Changes a warehouse's name, address or negative-stock rule; NOT_FOUND when there is none. */
+  updateWarehouse: Warehouse;
 };
 
 
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+export type MutationCreateWarehouseArgs = {
+  input: CreateWarehouseInput;
 };
 
 
@@ -228,6 +249,12 @@ export type MutationRestoreProductArgs = {
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
+};
+
+
+export type MutationUpdateWarehouseArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWarehouseInput;
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -308,6 +335,10 @@ export type Query = {
   products: ProductConnection;
   /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
   shipment: Shipment;
+  /** One warehouse by id; NOT_FOUND when there is none (FORBIDDEN for roles that see no stock). */
+  warehouse: Warehouse;
+  /** Warehouses ordered by code, paged by cursor (`first` at most 100). */
+  warehouses: WarehouseConnection;
 };
 
 
@@ -325,6 +356,17 @@ export type QueryProductsArgs = {
 
 export type QueryShipmentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryWarehouseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWarehousesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
@@ -401,4 +443,57 @@ export type UpdateProductInput = {
   standardCost?: InputMaybe<MoneyInput>;
   /** A new unit of measure (1–20 characters). */
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change to a warehouse: only the fields given change; a null address clears it. */
+export type UpdateWarehouseInput = {
+  /** A new postal address (up to 500 characters); null clears it. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Whether moves may take stock here below zero from now on. */
+  allowNegativeStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new display name (1–200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A place stock is kept in: a unique code, a name and an address. */
+export type Warehouse = {
+  __typename?: 'Warehouse';
+  /** Postal address, as lines separated by newlines; null when not given. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** Whether moves may take stock here below zero; false unless set (then a move taking more than is available is refused). */
+  allowNegativeStock: Scalars['Boolean']['output'];
+  /** Unique short code, upper-case, e.g. BER-1. */
+  code: Scalars['String']['output'];
+  /** When the warehouse was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Every recorded change to this warehouse, newest first. */
+  history: Array<AuditEntry>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Display name, e.g. "Berlin central warehouse". */
+  name: Scalars['String']['output'];
+};
+
+
+/** A place stock is kept in: a unique code, a name and an address. */
+export type WarehouseHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of warehouses, ordered by code. */
+export type WarehouseConnection = {
+  __typename?: 'WarehouseConnection';
+  /** The warehouses on this page with their cursors. */
+  edges: Array<WarehouseEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One warehouse in a page. */
+export type WarehouseEdge = {
+  __typename?: 'WarehouseEdge';
+  /** Opaque cursor of this warehouse. */
+  cursor: Scalars['String']['output'];
+  /** The warehouse. */
+  node: Warehouse;
 };

@@ -3,6 +3,7 @@ import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205200001 } from './Migration20261205200001.js';
+import { Migration20261205200002 } from './Migration20261205200002.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000002', class: Migration20261124000002 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
   { name: 'Migration20261205200001', class: Migration20261205200001 },
+  { name: 'Migration20261205200002', class: Migration20261205200002 },
 ];
