@@ -11,6 +11,9 @@ export default subgraphCodegen({
     Product: '../modules/product/product.entity.js#IProduct',
     SalesOrder: '{ id: string }',
     Shipment: '../modules/shipment/shipment.entity.js#IShipment',
+    StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
+    StockLevel: '../modules/stock/stock.service.js#StockLevelRow',
+    StockMove: '../modules/stock/stock.entity.js#IStockMove',
     Warehouse: '../modules/warehouse/warehouse.entity.js#IWarehouse',
   },
 });

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { applyOnce } from '@rapport/bus';
+import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
 import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
+import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { planShipment } from './modules/shipment/shipment.service.js';
+import { aWarehouse, receive } from './test-fixtures.js';
 
 let subgraph: TestSubgraph;
 
@@ -11,6 +15,10 @@ let subgraph: TestSubgraph;
 const coverage: EventCoverage = {
   Product: { keys: ['id'] },
   Shipment: { keys: ['id', 'orderId'] },
+  StockLevel: {
+    internal:
+      "a product's safety stock and reorder quantity in a warehouse (planning parameters, audited on the level); purchasing learns of them through the below-safety events they cause",
+  },
   Warehouse: { internal: 'master data of inventory alone; stock events name a warehouse by id, and no service keeps a copy' },
 };
 
@@ -27,6 +35,28 @@ async function plannedShipment(): Promise<{ id: string; orderId: string; custome
 }
 
 let productId = '';
+let warehouseId = '';
+
+/** An order waiting for `quantity` of a product inventory has none of (its shortage is remembered). */
+async function waitingOrder(product: string, quantity: string): Promise<void> {
+  const orderId = randomUUID();
+  const event = createEvent(OrderConfirmedV2, orderId, {
+    orderId,
+    customerId: randomUUID(),
+    number: 'SO-EV-1',
+    currency: 'EUR',
+    total: { amount: '1', currency: 'EUR' },
+    warehouseId: null,
+    lines: [{ lineId: randomUUID(), productId: product, quantity, unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
+    confirmedAt: new Date().toISOString(),
+  });
+  await applyOnce(
+    subgraph.service.orm,
+    'inventory',
+    reservationHandlers.filter((h) => h.type === event.type),
+    event,
+  );
+}
 let shipment = { id: '', orderId: '', customerId: '' };
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
 const cases: Record<string, MutationCaseEntry> = {
@@ -102,6 +132,41 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Renamed" }) { id } }', { id: created.data!.createWarehouse.id });
     },
     announces: [],
+  },
+  receiveStock: {
+    run: async (call) => {
+      // A receipt announces the reservations it makes for waiting shortages (a plain receipt without a
+      // purchase order announces nothing: inventory.receipt.posted comes with purchase orders).
+      productId = await createProduct('EV-RCV-5');
+      warehouseId = await aWarehouse(subgraph);
+      await waitingOrder(productId, '2');
+      await call('mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { id } }', { input: { productId, warehouseId, quantity: '5' } });
+    },
+    announces: ['inventory.stock.reserved.v1'],
+    check: ([event]) => expect(event).toMatchObject({ data: { lines: [{ productId, warehouseId, quantity: '2' }] } }),
+  },
+  adjustStock: {
+    run: async (call) => {
+      // An adjustment announces the safety alarm it raises.
+      productId = await createProduct('EV-ADJ-6');
+      warehouseId = await aWarehouse(subgraph);
+      await receive(subgraph, productId, warehouseId, '5');
+      await subgraph.gql('mutation($input: SetStockRuleInput!) { setStockRule(input: $input) { id } }', {
+        input: { productId, warehouseId, safetyStock: '3', reorderQuantity: '10' },
+      });
+      await call('mutation($input: AdjustStockInput!) { adjustStock(input: $input) { id } }', { input: { productId, warehouseId, quantity: '-3', reason: 'damaged' } });
+    },
+    announces: ['inventory.stock.below-safety.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({ subject: `${productId}:${warehouseId}`, data: { productId, warehouseId, available: '2', safetyStock: '3', reorderQuantity: '10' } }),
+  },
+  setStockRule: {
+    run: async (call) => {
+      productId = await createProduct('EV-RULE-7');
+      warehouseId = await aWarehouse(subgraph);
+      await call('mutation($input: SetStockRuleInput!) { setStockRule(input: $input) { id } }', { input: { productId, warehouseId, safetyStock: '1', reorderQuantity: '4' } });
+    },
+    announces: ['inventory.stock.below-safety.v1'],
   },
   markShipped: {
     run: async (call) => {

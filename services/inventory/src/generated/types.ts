@@ -12,6 +12,18 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** A correction of stock with its reason. */
+export type AdjustStockInput = {
+  /** The product; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** The signed correction, a decimal string with at most three decimals, not zero: negative takes stock out (never more than is available unless the warehouse allows negative stock). */
+  quantity: Scalars['String']['input'];
+  /** Why (1–500 characters): damaged, found, booking error. */
+  reason: Scalars['String']['input'];
+  /** The warehouse; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
+};
+
 /** Kinds of recorded change. */
 export type AuditAction =
   /** The record was created. */
@@ -196,6 +208,8 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Corrects stock by a signed quantity with a reason (an ADJUSTMENT move); an increase serves waiting shortages like a receipt. */
+  adjustStock: StockMove;
   /** Creates a product; CONFLICT naming input.sku when the SKU is taken. */
   createProduct: Product;
   /** Creates a warehouse (the warehouse, directors, admins; FORBIDDEN for others); CONFLICT naming input.code when the code is taken. */
@@ -206,12 +220,21 @@ export type Mutation = {
   markDelivered: Shipment;
   /** Records that a planned shipment left with the courier (CONFLICT unless it is PLANNED). */
   markShipped: Shipment;
+  /** Receives goods into a warehouse (a RECEIPT move); waiting shortages of the product are reserved from them, oldest order first. */
+  receiveStock: StockMove;
   /** Restores a deleted product to the catalogue (admins, directors, the warehouse; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreProduct: Product;
+  /** Sets the safety stock and reorder quantity of a product in a warehouse; raises or clears its alarm at once when the new level says so. */
+  setStockRule: StockLevel;
   /** Changes a live product's fields and announces the whole product (inventory.product.changed.v1); NOT_FOUND when it does not exist or is retired. */
   updateProduct: Product;
   /** Changes a warehouse's name, address or negative-stock rule; NOT_FOUND when there is none. */
   updateWarehouse: Warehouse;
+};
+
+
+export type MutationAdjustStockArgs = {
+  input: AdjustStockInput;
 };
 
 
@@ -241,8 +264,18 @@ export type MutationMarkShippedArgs = {
 };
 
 
+export type MutationReceiveStockArgs = {
+  input: ReceiveStockInput;
+};
+
+
 export type MutationRestoreProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetStockRuleArgs = {
+  input: SetStockRuleInput;
 };
 
 
@@ -291,6 +324,8 @@ export type Product = {
   specification?: Maybe<Scalars['String']['output']>;
   /** What one unit costs the business (stock is valued at it), in the list price's currency; null for callers who may not see costs (sales and support: no margins). */
   standardCost?: Maybe<Money>;
+  /** This product's stock in every warehouse that has held it, by warehouse code; empty for callers who see no stock. */
+  stock: Array<StockLevel>;
   /** Unit of measure the product is counted in, e.g. pcs, kg, m. */
   unit: Scalars['String']['output'];
 };
@@ -335,6 +370,12 @@ export type Query = {
   products: ProductConnection;
   /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
   shipment: Shipment;
+  /** Safety alarms, newest first: open ones unless the filter says otherwise, paged by cursor (`first` at most 100). */
+  stockAlarms: StockAlarmConnection;
+  /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
+  stockLevels: StockLevelConnection;
+  /** The stock ledger, newest move first, filtered by product, warehouse, kind and period, paged by cursor (`first` at most 100). */
+  stockMoves: StockMoveConnection;
   /** One warehouse by id; NOT_FOUND when there is none (FORBIDDEN for roles that see no stock). */
   warehouse: Warehouse;
   /** Warehouses ordered by code, paged by cursor (`first` at most 100). */
@@ -359,6 +400,27 @@ export type QueryShipmentArgs = {
 };
 
 
+export type QueryStockAlarmsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StockAlarmFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStockLevelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StockLevelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStockMovesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StockMoveFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryWarehouseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -369,6 +431,20 @@ export type QueryWarehousesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Goods received without a purchase order (receipts against purchase orders come with purchasing). */
+export type ReceiveStockInput = {
+  /** The product received; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** How much, a positive decimal string with at most three decimals. */
+  quantity: Scalars['String']['input'];
+  /** A note, e.g. the delivery note number (up to 500 characters). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** What one unit cost, in the product's currency; the standard cost when omitted. */
+  unitCost?: InputMaybe<MoneyInput>;
+  /** The warehouse receiving it; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
+};
+
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
 export type SalesOrder = {
   __typename?: 'SalesOrder';
@@ -376,6 +452,18 @@ export type SalesOrder = {
   delivery: Delivery;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+};
+
+/** The safety stock and reorder quantity of a product in a warehouse. */
+export type SetStockRuleInput = {
+  /** The product; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** How much purchasing should reorder when the alarm is raised. */
+  reorderQuantity: Scalars['String']['input'];
+  /** Below this much available stock an alarm is raised; 0 turns the alarm off. */
+  safetyStock: Scalars['String']['input'];
+  /** The warehouse; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
 };
 
 /** A shipping notice: the goods of one sales order to be sent to the customer, tracked until delivered. */
@@ -417,6 +505,196 @@ export type ShipmentStatus =
   | 'PLANNED'
   /** Handed to the courier. */
   | 'SHIPPED';
+
+/** A safety alarm: available stock of a product in a warehouse fell below its safety level. One per crossing; cleared when stock recovers. */
+export type StockAlarm = {
+  __typename?: 'StockAlarm';
+  /** Available stock when the alarm was raised. */
+  available: Scalars['String']['output'];
+  /** Stable identifier (UUID), as the events name it. */
+  id: Scalars['ID']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** When it was raised. */
+  raisedAt: Scalars['DateTime']['output'];
+  /** When available stock was back at the safety level; null while the alarm is open. */
+  recoveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How much to reorder, as set when the alarm was raised. */
+  reorderQuantity: Scalars['String']['output'];
+  /** The safety level it fell below. */
+  safetyStock: Scalars['String']['output'];
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of safety alarms, newest first. */
+export type StockAlarmConnection = {
+  __typename?: 'StockAlarmConnection';
+  /** The alarms on this page with their cursors. */
+  edges: Array<StockAlarmEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One safety alarm in a page. */
+export type StockAlarmEdge = {
+  __typename?: 'StockAlarmEdge';
+  /** Opaque cursor of this alarm. */
+  cursor: Scalars['String']['output'];
+  /** The alarm. */
+  node: StockAlarm;
+};
+
+/** Narrows a list of safety alarms. */
+export type StockAlarmFilter = {
+  /** True or omitted: open alarms only; false: cleared ones only. */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this product's alarms. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this warehouse's alarms. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The stock of one product in one warehouse. Quantities are decimal strings with up to three decimals, in the product's unit. */
+export type StockLevel = {
+  __typename?: 'StockLevel';
+  /** What can still be promised: on hand − reserved. */
+  available: Scalars['String']['output'];
+  /** Stable identifier (UUID) of this product-and-warehouse level. */
+  id: Scalars['ID']['output'];
+  /** What is on its way here from another warehouse (fed by transfers later; 0 for now). */
+  inTransit: Scalars['String']['output'];
+  /** What purchase orders will bring (fed by purchasing later; 0 for now). */
+  incoming: Scalars['String']['output'];
+  /** What is physically there: the sum of the ledger's moves. */
+  onHand: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** How much purchasing should reorder when the alarm is raised. */
+  reorderQuantity: Scalars['String']['output'];
+  /** What is set aside for confirmed orders. */
+  reserved: Scalars['String']['output'];
+  /** Below this much available stock a safety alarm is raised; 0 means no alarm. */
+  safetyStock: Scalars['String']['output'];
+  /** When this level last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** On hand valued at the product's standard cost; null for callers who may not see costs. */
+  value?: Maybe<Money>;
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of stock levels, ordered by product SKU. */
+export type StockLevelConnection = {
+  __typename?: 'StockLevelConnection';
+  /** The levels on this page with their cursors. */
+  edges: Array<StockLevelEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One stock level in a page. */
+export type StockLevelEdge = {
+  __typename?: 'StockLevelEdge';
+  /** Opaque cursor of this level. */
+  cursor: Scalars['String']['output'];
+  /** The level. */
+  node: StockLevel;
+};
+
+/** Narrows a list of stock levels; all given criteria must hold. */
+export type StockLevelFilter = {
+  /** Only levels whose available stock is below their safety level (when true). */
+  belowSafety?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this product's levels. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this warehouse's levels. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One line of the stock ledger: a signed quantity of a product into (+) or out of (−) a warehouse. Never changed; a wrong move is corrected by another. */
+export type StockMove = {
+  __typename?: 'StockMove';
+  /** The user who moved it, or on whose behalf an event moved it; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** What kind of move it is. */
+  kind: StockMoveKind;
+  /** When it moved. */
+  movedAt: Scalars['DateTime']['output'];
+  /** The product moved; null when the caller may not see it or it was retired. */
+  product?: Maybe<Product>;
+  /** The signed quantity, a decimal string: positive into the warehouse, negative out of it. */
+  quantity: Scalars['String']['output'];
+  /** Why it moved, as the person who moved it wrote it; null when not given. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The id of that document; null for a move of its own. */
+  referenceId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of document the move belongs to (e.g. SALES_ORDER, SHIPMENT); null for a move of its own. */
+  referenceType?: Maybe<Scalars['String']['output']>;
+  /** What one unit was worth when it moved; null when unknown or the caller may not see costs. */
+  unitCost?: Maybe<Money>;
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of stock moves, newest first. */
+export type StockMoveConnection = {
+  __typename?: 'StockMoveConnection';
+  /** The moves on this page with their cursors. */
+  edges: Array<StockMoveEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One stock move in a page. */
+export type StockMoveEdge = {
+  __typename?: 'StockMoveEdge';
+  /** Opaque cursor of this move. */
+  cursor: Scalars['String']['output'];
+  /** The move. */
+  node: StockMove;
+};
+
+/** Narrows a list of stock moves; all given criteria must hold. */
+export type StockMoveFilter = {
+  /** Only moves at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only moves of this kind. */
+  kind?: InputMaybe<StockMoveKind>;
+  /** Only this product's moves. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only moves before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this warehouse's moves. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a stock move did: the kinds of the ledger. Inbound kinds add stock, outbound kinds take it; ADJUSTMENT and COUNT go either way. */
+export type StockMoveKind =
+  /** A correction with a reason (either way). */
+  | 'ADJUSTMENT'
+  /** A difference found by a stock count (either way). */
+  | 'COUNT'
+  /** Goods a customer sent back (inbound). */
+  | 'CUSTOMER_RETURN'
+  /** Goods delivered to a customer (outbound). */
+  | 'DELIVERY'
+  /** Goods lent to a customer (outbound). */
+  | 'LOAN_OUT'
+  /** Lent goods coming back (inbound). */
+  | 'LOAN_RETURN'
+  /** Goods received from a supplier (inbound). */
+  | 'RECEIPT'
+  /** Goods given away as a sample (outbound). */
+  | 'SAMPLE'
+  /** Goods sent back to a supplier (outbound). */
+  | 'SUPPLIER_RETURN'
+  /** Goods arriving from another warehouse (inbound). */
+  | 'TRANSFER_IN'
+  /** Goods leaving for another warehouse (outbound). */
+  | 'TRANSFER_OUT';
 
 /** How many messages of one topic a consumer group has not consumed yet. */
 export type TopicLag = {
