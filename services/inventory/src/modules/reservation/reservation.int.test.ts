@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderCancelledV2, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
+import { createEvent, OrderCancelledV2, OrderConfirmedV1, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
@@ -253,5 +253,42 @@ describe('over Kafka', () => {
     const event = confirmed([{ productId, quantity: '1.5' }], { warehouseId });
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect(await levelOf(subgraph, productId, warehouseId)).toEqual({ onHand: '2', reserved: '1.5', available: '0.5' });
+  });
+});
+
+describe('shipping reserved goods', () => {
+  it('plans one shipment for an order announced as v1 and v2, and shipping it delivers what is reserved on the ledger', async () => {
+    const productId = await aProduct(subgraph);
+    const warehouseId = await aWarehouse(subgraph);
+    await receive(subgraph, productId, warehouseId, '5');
+    const lineId = randomUUID();
+    const v2 = confirmed([{ productId, quantity: '7', lineId }], { warehouseId });
+    const orderId = v2.subject;
+    const v1 = createEvent(OrderConfirmedV1, orderId, {
+      orderId,
+      customerId: v2.data.customerId,
+      number: v2.data.number,
+      total: v2.data.total,
+      lines: [{ productId, quantity: '7', unitPrice: { amount: '10', currency: 'EUR' } }],
+      confirmedAt: v2.data.confirmedAt,
+    });
+    await subgraph.events.deliver(v1);
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(v2));
+    const shipments = await em().execute<{ id: string }[]>('select id from shipment where order_id = ?', [orderId]);
+    expect(shipments).toHaveLength(1);
+    const shipped = await subgraph.gqlAs({ role: 'WAREHOUSE_CLERK' }, 'mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-1") { status } }', {
+      id: shipments[0]!.id,
+    });
+    expect(shipped.errors).toBeUndefined();
+    expect(await levelOf(subgraph, productId, warehouseId)).toEqual({ onHand: '0', reserved: '0', available: '0' });
+    const moves = await subgraph.gql<{ stockMoves: { edges: { node: { kind: string; quantity: string; referenceType: string; referenceId: string } }[] } }>(
+      'query($f: StockMoveFilter) { stockMoves(filter: $f) { edges { node { kind quantity referenceType referenceId } } } }',
+      { f: { productId, kind: 'DELIVERY' } },
+    );
+    expect(moves.data!.stockMoves.edges.map((e) => e.node)).toEqual([{ kind: 'DELIVERY', quantity: '-5', referenceType: 'SHIPMENT', referenceId: shipments[0]!.id }]);
+    // The 2 still short stay remembered and are reserved when stock arrives.
+    expect(await shortOf(lineId)).toBe('2.000');
+    await receive(subgraph, productId, warehouseId, '2');
+    expect(await levelOf(subgraph, productId, warehouseId)).toEqual({ onHand: '2', reserved: '2', available: '0' });
   });
 });

@@ -4,7 +4,7 @@ import { publish } from '@rapport/bus';
 import { StockReleasedV1, StockReservedV1, StockShortageReportedV1, type EventMetadata } from '@rapport/contracts';
 import { formatQuantity, quantityUnits } from '@rapport/errors';
 import { evaluateSafety } from '../stock/stock-alarm.js';
-import { availableOf, lockLevel, lockLevelsOf, lockProducts, writeLevel, type LockedLevel } from '../stock/stock-ledger.js';
+import { availableOf, lockLevel, lockLevelsOf, lockProducts, postMove, writeLevel, type LockedLevel } from '../stock/stock-ledger.js';
 
 // Reservations for confirmed orders. Every function here runs in the caller's transaction (an
 // event's inbox transaction, or a stock move's) and takes the row locks of the products involved
@@ -221,6 +221,46 @@ export async function releaseOrderLines(em: SqlEntityManager, orderId: string, c
     await serveShortages(em, productId, warehouseId, meta);
     await evaluateSafety(em, productId, warehouseId, meta);
   }
+}
+
+/**
+ * Delivers what is reserved for an order: one DELIVERY move per reservation (referencing the
+ * shipment, valued at the standard cost), taking the quantity out of on hand and out of the
+ * reservation at once, so available stock does not change. What is still short stays remembered
+ * and is reserved when stock arrives. Returns the moves posted.
+ */
+export async function deliverReservations(em: SqlEntityManager, orderId: string, shipmentId: string, meta: EventMetadata): Promise<number> {
+  const open = await em.execute<{ product_id: string }[]>('select distinct product_id from reservation where order_id = ? and quantity > 0', [orderId]);
+  if (open.length === 0) return 0;
+  const products = await lockProducts(
+    em,
+    open.map((r) => r.product_id),
+  );
+  const reservations = await em.execute<{ id: string; product_id: string; warehouse_id: string; quantity: string }[]>(
+    'select id, product_id, warehouse_id, quantity from reservation where order_id = ? and quantity > 0 order by product_id, warehouse_id for update',
+    [orderId],
+  );
+  for (const reservation of reservations) {
+    const units = quantityUnits(reservation.quantity);
+    const product = products.get(reservation.product_id);
+    await postMove(
+      em,
+      {
+        productId: reservation.product_id,
+        warehouseId: reservation.warehouse_id,
+        kind: 'DELIVERY',
+        quantity: -units,
+        fromReserved: units,
+        unitCost: product?.standardCost ?? null,
+        currency: product?.currency ?? null,
+        referenceType: 'SHIPMENT',
+        referenceId: shipmentId,
+      },
+      meta,
+    );
+    await em.execute('update reservation set quantity = 0, updated_at = now() where id = ?', [reservation.id]);
+  }
+  return reservations.length;
 }
 
 const minOf = (a: bigint, b: bigint): bigint => (a < b ? a : b);
