@@ -1,6 +1,7 @@
 import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment } from './modules/shipment/shipment.entity.js';
+import type { OrderLineStockRow } from './modules/reservation/reservation.service.js';
 import type { StockLevelRow } from './modules/stock/stock.service.js';
 import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
 
@@ -14,6 +15,7 @@ export interface InventoryLoaders {
   shipmentsByOrderId: DataLoader<string, IShipment[]>;
   warehouseById: DataLoader<string, IWarehouse | null>;
   stockByProductId: DataLoader<string, StockLevelRow[]>;
+  stockByOrderId: DataLoader<string, OrderLineStockRow[]>;
 }
 
 /** What the inventory subgraph's resolvers receive per request. */

@@ -10,6 +10,7 @@ import { Shipment } from './modules/shipment/shipment.entity.js';
 import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
 import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { OrderDemand, Reservation } from './modules/reservation/reservation.entity.js';
+import { reservationResolvers } from './modules/reservation/reservation.resolvers.js';
 import { StockAlarm, StockLevel, StockMove } from './modules/stock/stock.entity.js';
 import { stockResolvers } from './modules/stock/stock.resolvers.js';
 import { Warehouse } from './modules/warehouse/warehouse.entity.js';
@@ -24,7 +25,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers],
+      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers],
       entities: [Product, Shipment, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation],
       migrations,
       handlers: [...shipmentHandlers, ...customerMergeHandlers, ...reservationHandlers],

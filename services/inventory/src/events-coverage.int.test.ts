@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
 import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { planShipment } from './modules/shipment/shipment.service.js';
-import { aWarehouse, receive } from './test-fixtures.js';
+import { aWarehouse, ledgerMismatches, receive } from './test-fixtures.js';
 
 let subgraph: TestSubgraph;
 
@@ -198,6 +198,9 @@ const cases: Record<string, MutationCaseEntry> = {
 beforeAll(async () => {
   subgraph = await startTestSubgraph('inventory', createInventoryService);
 });
-afterAll(async () => subgraph?.stop());
+afterAll(async () => {
+  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
+  await subgraph?.stop();
+});
 
 describeEventCoverage('inventory', () => subgraph, coverage, cases);

@@ -2,6 +2,7 @@ import type * as Types from './types.js';
 import type { Customer, Product, SalesOrder, Warehouse } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
+import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
 import type { IShipment as IShipmentModel } from '../modules/shipment/shipment.entity.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
@@ -133,6 +134,7 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderLineStock: ResolverTypeWrapper<OrderLineStockRowModel>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Product: ResolverTypeWrapper<IProductModel>;
   ProductConnection: ResolverTypeWrapper<Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
@@ -157,6 +159,7 @@ export type ResolversTypes = {
   StockMoveEdge: ResolverTypeWrapper<Omit<Types.StockMoveEdge, 'node'> & { node: ResolversTypes['StockMove'] }>;
   StockMoveFilter: Types.StockMoveFilter;
   StockMoveKind: Types.StockMoveKind;
+  StockReservation: ResolverTypeWrapper<{ warehouseId: string; quantity: string }>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
@@ -185,6 +188,7 @@ export type ResolversParentTypes = {
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  OrderLineStock: OrderLineStockRowModel;
   PageInfo: Types.PageInfo;
   Product: IProductModel;
   ProductConnection: Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
@@ -207,6 +211,7 @@ export type ResolversParentTypes = {
   StockMoveConnection: Omit<Types.StockMoveConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMoveEdge']> };
   StockMoveEdge: Omit<Types.StockMoveEdge, 'node'> & { node: ResolversParentTypes['StockMove'] };
   StockMoveFilter: Types.StockMoveFilter;
+  StockReservation: { warehouseId: string; quantity: string };
   TopicLag: Types.TopicLag;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
@@ -293,6 +298,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationUpdateWarehouseArgs, 'id' | 'input'>>;
 };
 
+export type OrderLineStockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLineStock'] = ResolversParentTypes['OrderLineStock']> = {
+  cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ordered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  reservations?: Resolver<Array<ResolversTypes['StockReservation']>, ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  short?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -341,6 +356,7 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['SalesOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stock?: Resolver<Array<ResolversTypes['OrderLineStock']>, ParentType, ContextType>;
 };
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
@@ -426,6 +442,11 @@ export type StockMoveEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType>;
 };
 
+export type StockReservationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockReservation'] = ResolversParentTypes['StockReservation']> = {
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
   lag?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -463,6 +484,7 @@ export type Resolvers<ContextType = Context> = {
   FieldChange?: FieldChangeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OrderLineStock?: OrderLineStockResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -479,6 +501,7 @@ export type Resolvers<ContextType = Context> = {
   StockMove?: StockMoveResolvers<ContextType>;
   StockMoveConnection?: StockMoveConnectionResolvers<ContextType>;
   StockMoveEdge?: StockMoveEdgeResolvers<ContextType>;
+  StockReservation?: StockReservationResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
   Warehouse?: WarehouseResolvers<ContextType>;
   WarehouseConnection?: WarehouseConnectionResolvers<ContextType>;

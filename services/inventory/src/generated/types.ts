@@ -290,6 +290,25 @@ export type MutationUpdateWarehouseArgs = {
   input: UpdateWarehouseInput;
 };
 
+/** How inventory stands with one line of a confirmed order: what is reserved where, and what is still short. Quantities are decimal strings. */
+export type OrderLineStock = {
+  __typename?: 'OrderLineStock';
+  /** The quantity cancelled since. */
+  cancelled: Scalars['String']['output'];
+  /** The order line's id, as sales numbers it. */
+  orderLineId: Scalars['ID']['output'];
+  /** The quantity ordered. */
+  ordered: Scalars['String']['output'];
+  /** The product ordered; null when the caller may not see it, or inventory does not know it. */
+  product?: Maybe<Product>;
+  /** Where the reserved stock is, by warehouse. */
+  reservations: Array<StockReservation>;
+  /** What is set aside for the line now, in every warehouse (goods shipped are no longer reserved). */
+  reserved: Scalars['String']['output'];
+  /** What could not be reserved yet; it is reserved when stock arrives, oldest order first. */
+  short: Scalars['String']['output'];
+};
+
 /** Where a page of a list ends, for keyset pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -452,6 +471,8 @@ export type SalesOrder = {
   delivery: Delivery;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+  /** The order's lines as inventory reserved them; empty until the confirmation reached inventory, and for callers who may not see the order (reps see their customers' orders only). */
+  stock: Array<OrderLineStock>;
 };
 
 /** The safety stock and reorder quantity of a product in a warehouse. */
@@ -695,6 +716,15 @@ export type StockMoveKind =
   | 'TRANSFER_IN'
   /** Goods leaving for another warehouse (outbound). */
   | 'TRANSFER_OUT';
+
+/** Stock set aside in one warehouse for one order line. */
+export type StockReservation = {
+  __typename?: 'StockReservation';
+  /** How much, a decimal string. */
+  quantity: Scalars['String']['output'];
+  /** The warehouse holding it; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
 
 /** How many messages of one topic a consumer group has not consumed yet. */
 export type TopicLag = {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { applyOnce } from '@rapport/bus';
 import { createEvent, OrderCancelledV2, OrderConfirmedV1, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
 import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from '../../test-fixtures.js';
@@ -18,11 +18,11 @@ interface Line {
 }
 
 /** An order confirmed in sales, as the event inventory receives. */
-function confirmed(lines: Line[], options: { warehouseId?: string | null; orderId?: string; confirmedAt?: Date } = {}) {
+function confirmed(lines: Line[], options: { warehouseId?: string | null; orderId?: string; confirmedAt?: Date; customerId?: string } = {}) {
   const orderId = options.orderId ?? randomUUID();
   return createEvent(OrderConfirmedV2, orderId, {
     orderId,
-    customerId: randomUUID(),
+    customerId: options.customerId ?? randomUUID(),
     number: 'SO-000001',
     currency: 'EUR',
     total: { amount: '100', currency: 'EUR' },
@@ -290,5 +290,56 @@ describe('shipping reserved goods', () => {
     expect(await shortOf(lineId)).toBe('2.000');
     await receive(subgraph, productId, warehouseId, '2');
     expect(await levelOf(subgraph, productId, warehouseId)).toEqual({ onHand: '2', reserved: '2', available: '0' });
+  });
+});
+
+describe("an order's lines as inventory reserved them", () => {
+  type OrderStock = {
+    id: string;
+    stock: { orderLineId: string; ordered: string; reserved: string; short: string; reservations: { warehouse: { id: string }; quantity: string }[] }[];
+  } | null;
+  const stockOf = async (principal: TestPrincipal, orderIds: string[]): Promise<OrderStock[]> => {
+    const result = await subgraph.gqlAs<{ _entities: OrderStock[] }>(
+      principal,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on SalesOrder { id stock { orderLineId ordered reserved short reservations { warehouse { id } quantity } } } } }',
+      { r: orderIds.map((id) => ({ __typename: 'SalesOrder', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities;
+  };
+  const team = randomUUID();
+  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
+  const customerA = randomUUID();
+  let warehouseId = '';
+  let ownLine = '';
+  let own: CloudEvent;
+  let others: CloudEvent;
+
+  beforeAll(async () => {
+    await em().execute('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [customerA, repA.userId, team, '{}']);
+    const productId = await aProduct(subgraph);
+    warehouseId = await aWarehouse(subgraph);
+    await receive(subgraph, productId, warehouseId, '3');
+    ownLine = randomUUID();
+    own = confirmed([{ productId, quantity: '5', lineId: ownLine }], { warehouseId, customerId: customerA });
+    await handle(own);
+    others = confirmed([{ productId, quantity: '1' }]);
+    await handle(others);
+  });
+
+  it('shows the warehouse and admins every order: reserved per warehouse and short per line, in one query', async () => {
+    subgraph.resetQueries();
+    const [mine, theirs] = await stockOf({ role: 'WAREHOUSE_CLERK' }, [own.subject, others.subject]);
+    expect(mine!.stock).toEqual([{ orderLineId: ownLine, ordered: '5', reserved: '3', short: '2', reservations: [{ warehouse: { id: warehouseId }, quantity: '3' }] }]);
+    expect(theirs!.stock).toMatchObject([{ ordered: '1', reserved: '0', short: '1', reservations: [] }]);
+    expect(subgraph.queries.filter((q) => /from order_demand/.test(q))).toHaveLength(1);
+  });
+
+  it("shows a rep their own customers' orders only, and purchasing none", async () => {
+    const [mine, theirs] = await stockOf(repA, [own.subject, others.subject]);
+    expect(mine!.stock.map((l) => l.orderLineId)).toEqual([ownLine]);
+    expect(theirs!.stock).toEqual([]);
+    const buyer = await stockOf({ role: 'BUYER' }, [own.subject]);
+    expect(buyer[0]!.stock).toEqual([]);
   });
 });

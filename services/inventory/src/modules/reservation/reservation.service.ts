@@ -3,6 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { StockReleasedV1, StockReservedV1, StockShortageReportedV1, type EventMetadata } from '@rapport/contracts';
 import { formatQuantity, quantityUnits } from '@rapport/errors';
+import { restrictToVisibleCustomers } from '@rapport/subgraph-kit';
+import type { Viewer } from '../../context.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
 import { availableOf, lockLevel, lockLevelsOf, lockProducts, postMove, writeLevel, type LockedLevel } from '../stock/stock-ledger.js';
 
@@ -264,3 +266,52 @@ export async function deliverReservations(em: SqlEntityManager, orderId: string,
 }
 
 const minOf = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+
+/** One order line as inventory stands with it (see `OrderLineStock` in the schema). */
+export interface OrderLineStockRow {
+  orderLineId: string;
+  orderId: string;
+  productId: string;
+  ordered: string;
+  cancelled: string;
+  short: string;
+  reservations: { warehouseId: string; quantity: string }[];
+}
+
+/** The lines of `orderIds` that `viewer` may see (with scoped access, only orders of customers they see), with their reservations; one query. */
+export async function orderLineStock(em: SqlEntityManager, viewer: Viewer, orderIds: readonly string[]): Promise<OrderLineStockRow[]> {
+  if (orderIds.length === 0) return [];
+  const conditions = [`d.order_id in (${orderIds.map(() => '?').join(', ')})`];
+  const params: unknown[] = [...orderIds];
+  restrictToVisibleCustomers(
+    {
+      andWhere: (sql: string, more: unknown[] = []) => {
+        conditions.push(sql);
+        params.push(...more);
+      },
+    },
+    'd',
+    viewer.principal,
+    viewer.access,
+  );
+  const rows = await em.execute<
+    { order_line_id: string; order_id: string; product_id: string; ordered: string; cancelled: string; short: string; reservations: { warehouseId: string; quantity: string }[] }[]
+  >(
+    `select d.order_line_id, d.order_id, d.product_id, d.ordered, d.cancelled, d.short,
+            coalesce(json_agg(json_build_object('warehouseId', r.warehouse_id, 'quantity', r.quantity::text) order by r.warehouse_id) filter (where r.quantity > 0), '[]') as reservations
+     from order_demand d left join reservation r on r.order_line_id = d.order_line_id
+     where ${conditions.join(' and ')}
+     group by d.order_line_id
+     order by d.order_id, d.confirmed_at, d.order_line_id`,
+    params,
+  );
+  return rows.map((r) => ({
+    orderLineId: r.order_line_id,
+    orderId: r.order_id,
+    productId: r.product_id,
+    ordered: r.ordered,
+    cancelled: r.cancelled,
+    short: r.short,
+    reservations: r.reservations,
+  }));
+}
