@@ -69,10 +69,16 @@ async function candidateLevels(em: SqlEntityManager, productId: string, warehous
       (w) => [w.id, w.code],
     ),
   );
-  return levels.sort((a, b) => {
+  return byAllocationRule(levels, (warehouseId) => codes.get(warehouseId) ?? '');
+}
+
+/** The allocation rule's order: most available first, then the lower warehouse code (compared as plain text, as SQL's "C" collation would). */
+export function byAllocationRule<L extends Pick<LockedLevel, 'warehouseId' | 'onHand' | 'reserved'>>(levels: readonly L[], codeOf: (warehouseId: string) => string): L[] {
+  return [...levels].sort((a, b) => {
     const byAvailable = availableOf(b) - availableOf(a);
     if (byAvailable !== 0n) return byAvailable > 0n ? 1 : -1;
-    return (codes.get(a.warehouseId) ?? '').localeCompare(codes.get(b.warehouseId) ?? '');
+    const [x, y] = [codeOf(a.warehouseId), codeOf(b.warehouseId)];
+    return x < y ? -1 : x > y ? 1 : 0;
   });
 }
 
