@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderCancelledV2, OrderConfirmedV1, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
+import { createEvent, CustomerMergedV1, OrderCancelledV2, OrderConfirmedV1, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
@@ -341,5 +341,17 @@ describe("an order's lines as inventory reserved them", () => {
     expect(theirs!.stock).toEqual([]);
     const buyer = await stockOf({ role: 'BUYER' }, [own.subject]);
     expect(buyer[0]!.stock).toEqual([]);
+  });
+});
+
+describe('customer merges', () => {
+  it("moves the merged customer's reservation lines to the survivor, so whoever sees the survivor sees them", async () => {
+    const [survivorId, mergedId] = [randomUUID(), randomUUID()];
+    const order = confirmed([{ productId: randomUUID(), quantity: '1' }], { customerId: mergedId });
+    await handle(order);
+    const merged = createEvent(CustomerMergedV1, survivorId, { survivorId, mergedId, mergedAt: new Date().toISOString() });
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(merged));
+    const rows = await em().execute<{ customer_id: string }[]>('select customer_id from order_demand where order_id = ?', [order.subject]);
+    expect(rows).toEqual([{ customer_id: survivorId }]);
   });
 });

@@ -87,7 +87,7 @@ export function byAllocationRule<L extends Pick<LockedLevel, 'warehouseId' | 'on
  * each line takes what the allocation rule finds, and what it cannot is remembered as short.
  * Writes `inventory.stock.reserved.v1` for what was reserved and `inventory.stock.shortage-reported.v1`
  * for what is short, keyed by the order id. A line seen before (a redelivery under another event id,
- * or v1 and v2 of one confirmation) is left alone. Returns the levels it touched.
+ * or v1 and v2 of one confirmation) is left alone; the safety alarms of the levels it touched are re-checked.
  */
 export async function reserveOrder(em: SqlEntityManager, order: ConfirmedOrder, meta: EventMetadata): Promise<void> {
   const lines = order.lines.filter((l) => quantityUnits(l.quantity) > 0n).sort((a, b) => a.productId.localeCompare(b.productId) || a.lineId.localeCompare(b.lineId));
