@@ -138,6 +138,38 @@ const products: AccessPolicy = {
 };
 
 /**
+ * Stock (inventory): warehouses, stock levels, the ledger of moves, reservations and safety alarms.
+ * The warehouse keeps them; every other department reads availability (sales promises delivery
+ * dates, purchasing reorders, finance values stock). Stock belongs to no customer.
+ */
+const stock: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  WAREHOUSE_CLERK: 'all',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+};
+
+/**
+ * Costs (inventory): a product's standard cost, the unit cost of each stock move and the value of
+ * stock. The warehouse sets them, purchasing and finance read them; sales and support see prices
+ * and availability but no costs (so no margins).
+ */
+const costs: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  WAREHOUSE_CLERK: 'all',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+};
+
+/**
  * Suppliers (purchasing): purchasing manages them, finance and the warehouse read them, sales and
  * support have no business with them. Suppliers belong to no customer, so nothing is scoped.
  */
@@ -171,6 +203,8 @@ export const POLICIES = {
   articles,
   shipments,
   products,
+  stock,
+  costs,
   suppliers,
 } as const satisfies Record<string, AccessPolicy>;
 

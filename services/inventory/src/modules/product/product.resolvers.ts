@@ -1,8 +1,14 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory, readAccess, restoreAccess, writeAccess } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { productPolicy } from './product.policy.js';
-import { createProduct, deleteProduct, getProduct, listProducts, restoreProduct } from './product.service.js';
+import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
+import { createProduct, deleteProduct, getProduct, listProducts, restoreProduct, updateProduct } from './product.service.js';
+
+/** A write that sets a cost also needs the right to set costs (FORBIDDEN otherwise). */
+const costWriter = (ctx: Context, setsCost: boolean): void => {
+  if (setsCost) writeAccess(costPolicy, ctx.principal, 'costs');
+};
 
 export const productResolvers: Resolvers = {
   Query: {
@@ -18,7 +24,13 @@ export const productResolvers: Resolvers = {
   Mutation: {
     createProduct: (_, args, ctx) => {
       writeAccess(productPolicy, ctx.principal, 'products');
+      costWriter(ctx, !!args.input.standardCost);
       return createProduct(ctx.em, args.input, ctx.eventMeta);
+    },
+    updateProduct: (_, args, ctx) => {
+      writeAccess(productPolicy, ctx.principal, 'products');
+      costWriter(ctx, !!args.input.standardCost);
+      return updateProduct(ctx.em, args.id, args.input, ctx.eventMeta);
     },
     deleteProduct: (_, args, ctx) => {
       writeAccess(productPolicy, ctx.principal, 'products');
@@ -32,6 +44,8 @@ export const productResolvers: Resolvers = {
   Product: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.productById.load(ref.id.toLowerCase()) : null),
     listPrice: (product) => ({ amount: normaliseAmount(product.listPrice), currency: product.currency }),
-    history: (product, args, ctx) => auditHistory(ctx.em, 'Product', product.id, args.first),
+    standardCost: (product, _, ctx) => (seesCosts(ctx.principal) ? { amount: normaliseAmount(product.standardCost), currency: product.currency } : null),
+    active: (product) => !product.deletedAt,
+    history: (product, args, ctx) => auditHistory(ctx.em, 'Product', product.id, args.first, { principal: ctx.principal, rules: productFieldRules }),
   },
 };

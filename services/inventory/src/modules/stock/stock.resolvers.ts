@@ -1,0 +1,75 @@
+import { formatQuantity, normaliseAmount, normaliseQuantity, quantityUnits } from '@rapport/errors';
+import { readAccess, writeAccess } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { seesCosts } from '../product/product.policy.js';
+import { stockPolicy } from '../warehouse/warehouse.policy.js';
+import { adjustStock, listStockAlarms, listStockLevels, listStockMoves, receiveStock, setStockRule, stockValue } from './stock.service.js';
+
+const reader = (ctx: Context): void => void readAccess(stockPolicy, ctx.principal, 'stock');
+const writer = (ctx: Context): void => void writeAccess(stockPolicy, ctx.principal, 'stock');
+const product = (productId: string, ctx: Context) => ctx.loaders.productById.load(productId);
+const warehouse = (warehouseId: string, ctx: Context) => ctx.loaders.warehouseById.load(warehouseId);
+
+export const stockResolvers: Resolvers = {
+  Query: {
+    stockLevels: (_, args, ctx) => {
+      reader(ctx);
+      return listStockLevels(ctx.em, args.filter, args.first, args.after);
+    },
+    stockMoves: (_, args, ctx) => {
+      reader(ctx);
+      return listStockMoves(ctx.em, args.filter, args.first, args.after);
+    },
+    stockAlarms: (_, args, ctx) => {
+      reader(ctx);
+      return listStockAlarms(ctx.em, args.filter, args.first, args.after);
+    },
+  },
+  Mutation: {
+    receiveStock: (_, args, ctx) => {
+      writer(ctx);
+      return receiveStock(ctx.em, args.input, ctx.eventMeta);
+    },
+    adjustStock: (_, args, ctx) => {
+      writer(ctx);
+      return adjustStock(ctx.em, args.input, ctx.eventMeta);
+    },
+    setStockRule: (_, args, ctx) => {
+      writer(ctx);
+      return setStockRule(ctx.em, args.input, ctx.eventMeta);
+    },
+  },
+  Product: {
+    stock: (p, _, ctx) => (ctx.principal && stockPolicy[ctx.principal.role] !== 'none' ? ctx.loaders.stockByProductId.load(p.id) : []),
+  },
+  StockLevel: {
+    product: (level, _, ctx) => product(level.productId, ctx),
+    warehouse: (level, _, ctx) => warehouse(level.warehouseId, ctx),
+    onHand: (level) => normaliseQuantity(level.onHand),
+    reserved: (level) => normaliseQuantity(level.reserved),
+    available: (level) => formatQuantity(quantityUnits(level.onHand) - quantityUnits(level.reserved)),
+    incoming: (level) => normaliseQuantity(level.incoming),
+    inTransit: (level) => normaliseQuantity(level.inTransit),
+    safetyStock: (level) => normaliseQuantity(level.safetyStock),
+    reorderQuantity: (level) => normaliseQuantity(level.reorderQuantity),
+    value: async (level, _, ctx) => {
+      if (!seesCosts(ctx.principal)) return null;
+      const p = await product(level.productId, ctx);
+      return p ? { amount: stockValue(level.onHand, p.standardCost), currency: p.currency } : null;
+    },
+  },
+  StockMove: {
+    product: (move, _, ctx) => product(move.productId, ctx),
+    warehouse: (move, _, ctx) => warehouse(move.warehouseId, ctx),
+    quantity: (move) => normaliseQuantity(move.quantity),
+    unitCost: (move, _, ctx) => (seesCosts(ctx.principal) && move.unitCost && move.currency ? { amount: normaliseAmount(move.unitCost), currency: move.currency } : null),
+  },
+  StockAlarm: {
+    product: (alarm, _, ctx) => product(alarm.productId, ctx),
+    warehouse: (alarm, _, ctx) => warehouse(alarm.warehouseId, ctx),
+    available: (alarm) => normaliseQuantity(alarm.available),
+    safetyStock: (alarm) => normaliseQuantity(alarm.safetyStock),
+    reorderQuantity: (alarm) => normaliseQuantity(alarm.reorderQuantity),
+  },
+};
