@@ -1,3 +1,4 @@
 export * from './app-error.js';
 export * from './validate.js';
 export * from './money.js';
+export * from './decimal.js';

@@ -3,14 +3,16 @@ import { createEvent, ShipmentDeliveredV1 } from '@rapport/contracts';
 import { countAuditEntries, countOutboxEvents, holdRowLock, raceBehindRow, raceOutcome, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from './create-sales-service.js';
+import { productSnapshot, seedCatalogue } from './modules/catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
+const product = productSnapshot();
 const RACERS = 20;
 const em = () => subgraph.service.orm.em.fork();
 
 async function placeOrder(): Promise<string> {
   const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+    input: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
   });
   expect(placed.errors).toBeUndefined();
   return placed.data!.placeOrder.id;
@@ -28,6 +30,7 @@ const status = async (table: string, id: string) => (await em().getConnection().
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+  await seedCatalogue(subgraph, product);
 });
 afterAll(async () => subgraph?.stop());
 
