@@ -15,7 +15,7 @@ export default subgraphCodegen({
     SalesOrderLine: '../modules/order/order.entity.js#ISalesOrderLine',
     Quotation: '../modules/quotation/quotation.entity.js#IQuotation',
     QuotationLine: '../modules/quotation/quotation.entity.js#IQuotationLine',
-    LastPrice: '../modules/pricing/last-price.js#LastPrice',
-    TaxTotal: '../modules/pricing/pricing.js#TaxTotal',
+    LastSalePrice: '../modules/pricing/last-price.js#LastPrice',
+    SalesTaxTotal: '../modules/pricing/pricing.js#TaxTotal',
   },
 });

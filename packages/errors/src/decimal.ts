@@ -15,7 +15,11 @@ export function parseDecimal(field: string, value: string, scale: number, option
   const whole = options.maxWholeDigits ?? 15;
   const pattern = new RegExp(`^-?\\d{1,${whole}}(\\.\\d{1,${Math.max(scale, 1)}})?$`);
   if (!pattern.test(text) || (scale === 0 && text.includes('.'))) {
-    throw badInput(field, `${field} must be a decimal string with at most ${scale} decimal places, e.g. "${scale ? `2.${'5'.padEnd(scale, '0')}` : '2'}"`, options.code ?? 'INVALID_DECIMAL');
+    throw badInput(
+      field,
+      `${field} must be a decimal string with at most ${scale} decimal places, e.g. "${scale ? `2.${'5'.padEnd(scale, '0')}` : '2'}"`,
+      options.code ?? 'INVALID_DECIMAL',
+    );
   }
   const negative = text.startsWith('-');
   if (negative && !options.allowNegative) throw badInput(field, `${field} must not be negative`, options.code ?? 'INVALID_DECIMAL');
@@ -55,9 +59,32 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
 
 /** ISO 4217 currencies whose minor unit is not two places (the rest have two). */
 const MINOR_UNITS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 };
 
 /** How many decimal places a currency's minor unit has (ISO 4217): JPY 0, EUR 2, KWD 3. */

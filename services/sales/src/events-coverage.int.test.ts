@@ -104,9 +104,10 @@ const cases: Record<string, MutationCaseEntry> = {
   },
   cancelOrderLine: {
     run: async (call) => {
-      order = (await subgraph.gql<{ placeOrder: { id: string; number: string } }>(orderMutation, { input: { ...orderInput, lines: [orderInput.lines[0], orderInput.lines[0]] } })).data!
-        .placeOrder;
-      const lines = (await subgraph.gql<{ salesOrder: { lines: { id: string }[] } }>('query($id: ID!) { salesOrder(id: $id) { lines { id } } }', { id: order.id })).data!.salesOrder.lines;
+      order = (await subgraph.gql<{ placeOrder: { id: string; number: string } }>(orderMutation, { input: { ...orderInput, lines: [orderInput.lines[0], orderInput.lines[0]] } }))
+        .data!.placeOrder;
+      const lines = (await subgraph.gql<{ salesOrder: { lines: { id: string }[] } }>('query($id: ID!) { salesOrder(id: $id) { lines { id } } }', { id: order.id })).data!.salesOrder
+        .lines;
       await call('mutation($o: ID!, $l: ID!) { cancelOrderLine(orderId: $o, lineId: $l) { id } }', { o: order.id, l: lines[1]!.id });
     },
     announces: ['sales.order.cancelled.v2'],
@@ -128,7 +129,7 @@ const cases: Record<string, MutationCaseEntry> = {
   addQuotationLine: {
     run: async (call) => {
       quotation = await draftQuotation();
-      await call('mutation($id: ID!, $line: DocumentLineInput!) { addQuotationLine(quotationId: $id, line: $line) { id } }', {
+      await call('mutation($id: ID!, $line: SalesLineInput!) { addQuotationLine(quotationId: $id, line: $line) { id } }', {
         id: quotation.id,
         line: { productId, quantity: '1', unitPriceGross: { amount: '119', currency: 'EUR' }, taxRate: '19' },
       });

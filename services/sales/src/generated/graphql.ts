@@ -127,13 +127,12 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
-  DocumentLineInput: Types.DocumentLineInput;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
-  LastPrice: ResolverTypeWrapper<LastPriceModel>;
+  LastSalePrice: ResolverTypeWrapper<LastPriceModel>;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -146,7 +145,6 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   PipelineStage: ResolverTypeWrapper<IPipelineStageModel>;
   PlaceOrderInput: Types.PlaceOrderInput;
-  PriceEntry: Types.PriceEntry;
   Product: ResolverTypeWrapper<Types.Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quotation: ResolverTypeWrapper<IQuotationModel>;
@@ -155,13 +153,15 @@ export type ResolversTypes = {
   QuotationFilter: Types.QuotationFilter;
   QuotationLine: ResolverTypeWrapper<IQuotationLineModel>;
   QuotationStatus: Types.QuotationStatus;
+  SalesLineInput: Types.SalesLineInput;
   SalesOrder: ResolverTypeWrapper<ISalesOrderModel>;
   SalesOrderConnection: ResolverTypeWrapper<Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversTypes['SalesOrderEdge']> }>;
   SalesOrderEdge: ResolverTypeWrapper<Omit<Types.SalesOrderEdge, 'node'> & { node: ResolversTypes['SalesOrder'] }>;
   SalesOrderFilter: Types.SalesOrderFilter;
   SalesOrderLine: ResolverTypeWrapper<ISalesOrderLineModel>;
   SalesOrderStatus: Types.SalesOrderStatus;
-  TaxTotal: ResolverTypeWrapper<TaxTotalModel>;
+  SalesPriceEntry: Types.SalesPriceEntry;
+  SalesTaxTotal: ResolverTypeWrapper<TaxTotalModel>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   UpdateQuotationInput: Types.UpdateQuotationInput;
 };
@@ -177,12 +177,11 @@ export type ResolversParentTypes = {
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   Int: Types.Scalars['Int']['output'];
-  DocumentLineInput: Types.DocumentLineInput;
   EventBusStatus: Types.EventBusStatus;
   Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
-  LastPrice: LastPriceModel;
+  LastSalePrice: LastPriceModel;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -201,12 +200,13 @@ export type ResolversParentTypes = {
   QuotationEdge: Omit<Types.QuotationEdge, 'node'> & { node: ResolversParentTypes['Quotation'] };
   QuotationFilter: Types.QuotationFilter;
   QuotationLine: IQuotationLineModel;
+  SalesLineInput: Types.SalesLineInput;
   SalesOrder: ISalesOrderModel;
   SalesOrderConnection: Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['SalesOrderEdge']> };
   SalesOrderEdge: Omit<Types.SalesOrderEdge, 'node'> & { node: ResolversParentTypes['SalesOrder'] };
   SalesOrderFilter: Types.SalesOrderFilter;
   SalesOrderLine: ISalesOrderLineModel;
-  TaxTotal: TaxTotalModel;
+  SalesTaxTotal: TaxTotalModel;
   TopicLag: Types.TopicLag;
   UpdateQuotationInput: Types.UpdateQuotationInput;
 };
@@ -269,7 +269,7 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
   to?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type LastPriceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LastPrice'] = ResolversParentTypes['LastPrice']> = {
+export type LastSalePriceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LastSalePrice'] = ResolversParentTypes['LastSalePrice']> = {
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -379,7 +379,7 @@ export type QuotationResolvers<ContextType = Context, ParentType extends Resolve
   status?: Resolver<ResolversTypes['QuotationStatus'], ParentType, ContextType>;
   supersededBy?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  taxes?: Resolver<Array<ResolversTypes['TaxTotal']>, ParentType, ContextType>;
+  taxes?: Resolver<Array<ResolversTypes['SalesTaxTotal']>, ParentType, ContextType>;
   terms?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -398,9 +398,9 @@ export type QuotationLineResolvers<ContextType = Context, ParentType extends Res
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastPrice']>, ParentType, ContextType>;
+  lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastSalePrice']>, ParentType, ContextType>;
   netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  priceEntry?: Resolver<ResolversTypes['PriceEntry'], ParentType, ContextType>;
+  priceEntry?: Resolver<ResolversTypes['SalesPriceEntry'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -423,7 +423,7 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   quotation?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SalesOrderStatus'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  taxes?: Resolver<Array<ResolversTypes['TaxTotal']>, ParentType, ContextType>;
+  taxes?: Resolver<Array<ResolversTypes['SalesTaxTotal']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
@@ -444,7 +444,7 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   openQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  priceEntry?: Resolver<ResolversTypes['PriceEntry'], ParentType, ContextType>;
+  priceEntry?: Resolver<ResolversTypes['SalesPriceEntry'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -455,7 +455,7 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
-export type TaxTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaxTotal'] = ResolversParentTypes['TaxTotal']> = {
+export type SalesTaxTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTaxTotal'] = ResolversParentTypes['SalesTaxTotal']> = {
   gross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -475,7 +475,7 @@ export type Resolvers<ContextType = Context> = {
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
-  LastPrice?: LastPriceResolvers<ContextType>;
+  LastSalePrice?: LastSalePriceResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Opportunity?: OpportunityResolvers<ContextType>;
@@ -493,7 +493,7 @@ export type Resolvers<ContextType = Context> = {
   SalesOrderConnection?: SalesOrderConnectionResolvers<ContextType>;
   SalesOrderEdge?: SalesOrderEdgeResolvers<ContextType>;
   SalesOrderLine?: SalesOrderLineResolvers<ContextType>;
-  TaxTotal?: TaxTotalResolvers<ContextType>;
+  SalesTaxTotal?: SalesTaxTotalResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
 };
 

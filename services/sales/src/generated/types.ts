@@ -53,7 +53,7 @@ export type CreateQuotationInput = {
   /** The customer the offer is for. */
   customerId: Scalars['ID']['input'];
   /** The products offered; lines may also be added to the draft later. */
-  lines?: InputMaybe<Array<DocumentLineInput>>;
+  lines?: InputMaybe<Array<SalesLineInput>>;
   /** One of the customer's opportunities the offer belongs to. */
   opportunityId?: InputMaybe<Scalars['ID']['input']>;
   /** Terms and conditions. */
@@ -99,24 +99,6 @@ export type DeadLetter = {
   topic: Scalars['String']['output'];
   /** The event's type; null when the message was not a CloudEvent. */
   type?: Maybe<Scalars['String']['output']>;
-};
-
-/** One product on a new quotation or order. */
-export type DocumentLineInput = {
-  /** What the customer reads on the line; the product's name when omitted. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Discount in percent, 0 to 100, up to two decimals; the last price's discount when no price is given, else 0. */
-  discountPercent?: InputMaybe<Scalars['String']['input']>;
-  /** The product; it must be in the catalogue and active. */
-  productId: Scalars['ID']['input'];
-  /** How many units: a decimal string greater than zero with up to three decimals, e.g. "2.5". */
-  quantity: Scalars['String']['input'];
-  /** Tax rate in percent, 0 to 100, up to two decimals; 0 when omitted. */
-  taxRate?: InputMaybe<Scalars['String']['input']>;
-  /** Price of one unit net of tax, in the document's currency, up to four decimals. Give this or unitPriceGross; with neither, the customer's last price for the product is used, else the list price. */
-  unitPrice?: InputMaybe<MoneyInput>;
-  /** Price of one unit including tax, in the document's currency; the net price is computed from it (four places). */
-  unitPriceGross?: InputMaybe<MoneyInput>;
 };
 
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
@@ -176,8 +158,8 @@ export type FieldChange = {
 };
 
 /** The price a customer last paid for a product: from their most recent order of it that was not cancelled. */
-export type LastPrice = {
-  __typename?: 'LastPrice';
+export type LastSalePrice = {
+  __typename?: 'LastSalePrice';
   /** When that order was confirmed, as an ISO 8601 date (YYYY-MM-DD). */
   date: Scalars['String']['output'];
   /** Discount in percent on that order's line. */
@@ -250,7 +232,7 @@ export type MutationAcceptQuotationArgs = {
 
 
 export type MutationAddQuotationLineArgs = {
-  line: DocumentLineInput;
+  line: SalesLineInput;
   quotationId: Scalars['ID']['input'];
 };
 
@@ -456,15 +438,8 @@ export type PlaceOrderInput = {
   /** The customer who orders. */
   customerId: Scalars['ID']['input'];
   /** The products ordered; at least one, under the same rules as quotation lines. */
-  lines: Array<DocumentLineInput>;
+  lines: Array<SalesLineInput>;
 };
-
-/** How a line's unit price was entered. */
-export type PriceEntry =
-  /** Including tax; the net price is computed from it. */
-  | 'GROSS'
-  /** Net of tax. */
-  | 'NET';
 
 /** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
 export type Product = {
@@ -583,7 +558,7 @@ export type Quotation = {
   /** Tax total: the sum of each tax rate's tax. */
   taxTotal: Money;
   /** Net, tax and gross per tax rate, lowest rate first. */
-  taxes: Array<TaxTotal>;
+  taxes: Array<SalesTaxTotal>;
   /** Terms and conditions printed on the offer; null when none. */
   terms?: Maybe<Scalars['String']['output']>;
   /** The last day the offer holds, as an ISO 8601 date (YYYY-MM-DD). */
@@ -640,11 +615,11 @@ export type QuotationLine = {
   /** Stable identifier (UUID); names the line when converting chosen lines into an order. */
   id: Scalars['ID']['output'];
   /** The price and discount of this customer's last order of the product; null when the customer never ordered it. */
-  lastPrice?: Maybe<LastPrice>;
+  lastPrice?: Maybe<LastSalePrice>;
   /** quantity × net unit price × (1 − discount), exact, rounded half up to four places. */
   netAmount: Money;
   /** Whether the unit price was entered net or tax-inclusive. */
-  priceEntry: PriceEntry;
+  priceEntry: SalesPriceEntry;
   /** The product offered, resolved by the inventory subgraph. */
   product?: Maybe<Product>;
   /** The product offered (owned by the inventory subgraph). */
@@ -678,6 +653,24 @@ export type QuotationStatus =
   /** Sent to the customer, within its validity. */
   | 'SENT';
 
+/** One product on a new quotation or order. */
+export type SalesLineInput = {
+  /** What the customer reads on the line; the product's name when omitted. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Discount in percent, 0 to 100, up to two decimals; the last price's discount when no price is given, else 0. */
+  discountPercent?: InputMaybe<Scalars['String']['input']>;
+  /** The product; it must be in the catalogue and active. */
+  productId: Scalars['ID']['input'];
+  /** How many units: a decimal string greater than zero with up to three decimals, e.g. "2.5". */
+  quantity: Scalars['String']['input'];
+  /** Tax rate in percent, 0 to 100, up to two decimals; 0 when omitted. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit net of tax, in the document's currency, up to four decimals. Give this or unitPriceGross; with neither, the customer's last price for the product is used, else the list price. */
+  unitPrice?: InputMaybe<MoneyInput>;
+  /** Price of one unit including tax, in the document's currency; the net price is computed from it (four places). */
+  unitPriceGross?: InputMaybe<MoneyInput>;
+};
+
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
 export type SalesOrder = {
   __typename?: 'SalesOrder';
@@ -706,7 +699,7 @@ export type SalesOrder = {
   /** Tax total: each tax rate's net × rate, rounded half up at the currency's minor unit, summed. */
   taxTotal: Money;
   /** Net, tax and gross per tax rate, lowest rate first. */
-  taxes: Array<TaxTotal>;
+  taxes: Array<SalesTaxTotal>;
   /** Net total (after line discounts, before tax): the lines' net amounts per tax rate rounded half up at the currency's minor unit, summed. */
   total: Money;
 };
@@ -759,7 +752,7 @@ export type SalesOrderLine = {
   /** Units still open: ordered less cancelled. */
   openQuantity: Scalars['String']['output'];
   /** Whether the unit price was entered net or tax-inclusive. */
-  priceEntry: PriceEntry;
+  priceEntry: SalesPriceEntry;
   /** The product ordered, resolved by the inventory subgraph; null once the product has been deleted from the catalogue (productId still names it). */
   product?: Maybe<Product>;
   /** The product ordered (owned by the inventory subgraph). */
@@ -787,9 +780,16 @@ export type SalesOrderStatus =
   /** Confirmed and to be fulfilled. */
   | 'CONFIRMED';
 
+/** How a line's unit price was entered. */
+export type SalesPriceEntry =
+  /** Including tax; the net price is computed from it. */
+  | 'GROSS'
+  /** Net of tax. */
+  | 'NET';
+
 /** A document's amounts at one tax rate. */
-export type TaxTotal = {
-  __typename?: 'TaxTotal';
+export type SalesTaxTotal = {
+  __typename?: 'SalesTaxTotal';
   /** net + tax. */
   gross: Money;
   /** The lines' net amounts at this rate, summed and rounded half up at the currency's minor unit. */

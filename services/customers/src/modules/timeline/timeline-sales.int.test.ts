@@ -23,8 +23,8 @@ async function deliverTwice(customerId: string, ...events: CloudEvent[]): Promis
   }
   const result = await subgraph.gql<Timeline>(timeline, { id: customerId });
   expect(result.errors).toBeUndefined();
-  return result.data!.customer.timeline.edges
-    .map((e) => e.node)
+  return result
+    .data!.customer.timeline.edges.map((e) => e.node)
     .filter((n) => n.sourceService === 'sales')
     .reverse();
 }
@@ -39,7 +39,12 @@ describe("sales' quotations and orders on the customer timeline", () => {
     const customerId = await createCustomer();
     const quotationId = randomUUID();
     const orderId = randomUUID();
-    const totals = { currency: 'EUR', netTotal: { amount: '1000.00', currency: 'EUR' }, taxTotal: { amount: '190.00', currency: 'EUR' }, grossTotal: { amount: '1190.00', currency: 'EUR' } };
+    const totals = {
+      currency: 'EUR',
+      netTotal: { amount: '1000.00', currency: 'EUR' },
+      taxTotal: { amount: '190.00', currency: 'EUR' },
+      grossTotal: { amount: '1190.00', currency: 'EUR' },
+    };
     const sent = createEvent(QuotationSentV1, quotationId, {
       quotationId,
       customerId,
@@ -49,7 +54,14 @@ describe("sales' quotations and orders on the customer timeline", () => {
       validUntil: '2027-01-31',
       sentAt: new Date().toISOString(),
     });
-    const accepted = createEvent(QuotationAcceptedV1, quotationId, { quotationId, customerId, opportunityId: null, number: 'Q-000007', ...totals, acceptedAt: new Date().toISOString() });
+    const accepted = createEvent(QuotationAcceptedV1, quotationId, {
+      quotationId,
+      customerId,
+      opportunityId: null,
+      number: 'Q-000007',
+      ...totals,
+      acceptedAt: new Date().toISOString(),
+    });
     const confirmed = createEvent(OrderConfirmedV2, orderId, {
       orderId,
       customerId,

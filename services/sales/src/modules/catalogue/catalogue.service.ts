@@ -33,11 +33,7 @@ export async function applyProductSnapshot(em: SqlEntityManager, data: EventData
  * not retired): BAD_USER_INPUT naming `fieldOf(i)` (e.g. `lines[2].productId`) with PRODUCT_NOT_FOUND
  * or PRODUCT_INACTIVE otherwise. One query for all lines.
  */
-export async function requireSellableProducts(
-  em: SqlEntityManager,
-  productIds: readonly string[],
-  fieldOf: (index: number) => string,
-): Promise<Map<string, ICatalogueProduct>> {
+export async function requireSellableProducts(em: SqlEntityManager, productIds: readonly string[], fieldOf: (index: number) => string): Promise<Map<string, ICatalogueProduct>> {
   const found = await em.find(CatalogueProduct, { id: { $in: [...new Set(productIds)] } });
   const byId = new Map(found.map((p) => [p.id, p]));
   productIds.forEach((id, i) => {

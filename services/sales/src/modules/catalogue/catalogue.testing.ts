@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EventData, ProductChangedV1 } from '@rapport/contracts';
 import type { TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { applyProductSnapshot } from './catalogue.service.js';
@@ -24,7 +23,7 @@ export const productSnapshot = (overrides: Partial<ProductSnapshot> = {}): Produ
  * handlers run, for tests that run without Kafka (the catalogue tests deliver the real events).
  */
 export async function seedCatalogue(subgraph: TestSubgraph, ...products: ProductSnapshot[]): Promise<void> {
-  const em = subgraph.service.orm.em.fork() as SqlEntityManager;
+  const em = subgraph.service.orm.em.fork();
   await em.transactional(async (tx) => {
     for (const product of products) await applyProductSnapshot(tx, product);
   });

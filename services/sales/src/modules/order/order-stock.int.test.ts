@@ -40,7 +40,8 @@ async function place(): Promise<Order> {
   expect(result.errors).toBeUndefined();
   return result.data!.placeOrder;
 }
-const read = async (id: string): Promise<Order> => (await subgraph.gql<{ salesOrder: Order }>(`query($id: ID!) { salesOrder(id: $id) { ${orderFields} } }`, { id })).data!.salesOrder;
+const read = async (id: string): Promise<Order> =>
+  (await subgraph.gql<{ salesOrder: Order }>(`query($id: ID!) { salesOrder(id: $id) { ${orderFields} } }`, { id })).data!.salesOrder;
 const quantities = (order: Order) => order.lines.map((l) => [l.reservedQuantity, l.shortQuantity, l.cancelledQuantity, l.openQuantity]);
 const deliver = async (event: CloudEvent): Promise<void> => subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
 const stock = (line: Line, quantity: string) => ({ orderLineId: line.id, productId: line.productId, warehouseId, quantity });
@@ -83,7 +84,9 @@ describe("an order line's reserved and short quantities, from inventory's events
       createEvent(StockShortageReportedV1, order.id, { orderId: order.id, lines: [{ orderLineId: pumpLine.id, productId: pump.productId, quantity }], reportedAt });
     await deliver(report('7', '2026-12-05T10:00:00.000Z'));
     await deliver(report('9', '2026-12-05T09:00:00.000Z'));
-    await deliver(createEvent(StockReservedV1, order.id, { orderId: order.id, lines: [{ ...stock(pumpLine, '1'), orderLineId: randomUUID() }], reservedAt: new Date().toISOString() }));
+    await deliver(
+      createEvent(StockReservedV1, order.id, { orderId: order.id, lines: [{ ...stock(pumpLine, '1'), orderLineId: randomUUID() }], reservedAt: new Date().toISOString() }),
+    );
     const unknownOrder = randomUUID();
     await deliver(createEvent(StockReservedV1, unknownOrder, { orderId: unknownOrder, lines: [stock(pumpLine, '1')], reservedAt: new Date().toISOString() }));
     expect(quantities(await read(order.id))[0]).toEqual(['0', '7', '0', '10']);

@@ -106,7 +106,12 @@ export function shortUnits(line: ISalesOrderLine): bigint {
  * returns what was cancelled per line; the order is CANCELLED once nothing of it remains open.
  * CONFLICT when the order is no longer confirmed, or a line has nothing open to cancel.
  */
-export function cancelRest(order: ISalesOrder, allLines: readonly ISalesOrderLine[], lines: readonly ISalesOrderLine[], now = new Date()): { line: ISalesOrderLine; quantity: string }[] {
+export function cancelRest(
+  order: ISalesOrder,
+  allLines: readonly ISalesOrderLine[],
+  lines: readonly ISalesOrderLine[],
+  now = new Date(),
+): { line: ISalesOrderLine; quantity: string }[] {
   if (order.status !== 'CONFIRMED') {
     throw conflict('ORDER_NOT_CANCELLABLE', `order ${order.number} is ${order.status.toLowerCase()} and cannot be cancelled`, 'id');
   }

@@ -159,9 +159,11 @@ export async function convertQuotation(
             const id = requireUuid(`${field}.quotationLineId`, c.quotationLineId);
             const line = quoted.find((l) => l.id === id);
             if (!line) throw badInput(`${field}.quotationLineId`, `${field}.quotationLineId is not a line of quotation ${q.number}`, 'NOT_A_QUOTATION_LINE');
-            if (chosen.findIndex((o) => o.quotationLineId.toLowerCase() === id) !== i) throw badInput(`${field}.quotationLineId`, `${field}.quotationLineId is chosen twice`, 'DUPLICATE_LINE');
+            if (chosen.findIndex((o) => o.quotationLineId.toLowerCase() === id) !== i)
+              throw badInput(`${field}.quotationLineId`, `${field}.quotationLineId is chosen twice`, 'DUPLICATE_LINE');
             const quantity = c.quantity ? parseQuantity(`${field}.quantity`, c.quantity) : line.quantity;
-            if (toUnits(quantity) > toUnits(line.quantity)) throw badInput(`${field}.quantity`, `${field}.quantity is more than the ${fromUnits(toUnits(line.quantity))} quoted`, 'MORE_THAN_QUOTED');
+            if (toUnits(quantity) > toUnits(line.quantity))
+              throw badInput(`${field}.quantity`, `${field}.quantity is more than the ${fromUnits(toUnits(line.quantity))} quoted`, 'MORE_THAN_QUOTED');
             return { line, quantity };
           })
         : quoted.map((line) => ({ line, quantity: line.quantity }));
@@ -174,7 +176,9 @@ export async function convertQuotation(
           productId: line.productId,
           description: line.description,
           quantity,
-          ...(line.priceEntry === 'GROSS' ? { unitPriceGross: { amount: line.unitPriceGross, currency: q.currency } } : { unitPrice: { amount: line.unitPrice, currency: q.currency } }),
+          ...(line.priceEntry === 'GROSS'
+            ? { unitPriceGross: { amount: line.unitPriceGross, currency: q.currency } }
+            : { unitPrice: { amount: line.unitPrice, currency: q.currency } }),
           discountPercent: line.discountPercent,
           taxRate: line.taxRate,
         })),
@@ -202,7 +206,13 @@ export async function convertQuotation(
 }
 
 /** Announces what `cancelRest` cancelled (`sales.order.cancelled.v2`, `whole` once nothing remains open). */
-function announceCancellation(em: SqlEntityManager, order: ISalesOrder, cancelled: { line: ISalesOrderLine; quantity: string }[], reason: string | null, meta: EventMetadata): void {
+function announceCancellation(
+  em: SqlEntityManager,
+  order: ISalesOrder,
+  cancelled: { line: ISalesOrderLine; quantity: string }[],
+  reason: string | null,
+  meta: EventMetadata,
+): void {
   publish(
     em,
     OrderCancelledV2,
@@ -251,7 +261,14 @@ export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: stri
 }
 
 /** Cancels the open rest of one line of a confirmed order; the order is cancelled when nothing of it remains open. */
-export async function cancelOrderLine(em: SqlEntityManager, viewer: Viewer, orderId: string, lineId: string, reason: string | null | undefined, meta: EventMetadata): Promise<ISalesOrder> {
+export async function cancelOrderLine(
+  em: SqlEntityManager,
+  viewer: Viewer,
+  orderId: string,
+  lineId: string,
+  reason: string | null | undefined,
+  meta: EventMetadata,
+): Promise<ISalesOrder> {
   const why = optionalText('reason', reason, 2000);
   const wanted = requireUuid('lineId', lineId);
   return transition(

@@ -64,7 +64,7 @@ const line = (position: number, quantity: string, overrides: Partial<ISalesOrder
   ({ id: `l${position}`, position, quantity, cancelledQuantity: '0', reservedQuantity: '0', shortQuantity: '0', ...overrides }) as ISalesOrderLine;
 
 describe('cancelling what is open', () => {
-  it('cancels one line\'s rest and keeps the order open while another line is', () => {
+  it("cancels one line's rest and keeps the order open while another line is", () => {
     const o = order();
     const lines = [line(0, '3'), line(1, '1.5', { cancelledQuantity: '0.5' })];
     expect(cancelRest(o, lines, [lines[1]!]).map((c) => c.quantity)).toEqual(['1']);

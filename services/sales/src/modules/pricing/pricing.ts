@@ -160,7 +160,13 @@ export function documentTotals(lines: readonly { taxRate: string; netAmount: str
       const rateTax = rescale(rateNet * rate, minor + FRACTION_SCALE, minor);
       net += rateNet;
       tax += rateTax;
-      return { taxRate: formatPercent(rate), currency, net: formatAmount(toMoney(rateNet, minor)), tax: formatAmount(toMoney(rateTax, minor)), gross: formatAmount(toMoney(rateNet + rateTax, minor)) };
+      return {
+        taxRate: formatPercent(rate),
+        currency,
+        net: formatAmount(toMoney(rateNet, minor)),
+        tax: formatAmount(toMoney(rateTax, minor)),
+        gross: formatAmount(toMoney(rateNet + rateTax, minor)),
+      };
     });
   const gross = net + tax;
   if (toMoney(gross, minor) >= AMOUNT_LIMIT) throw badInput(field, `${field}: the total is larger than the largest amount a document can hold`, 'AMOUNT_TOO_LARGE');

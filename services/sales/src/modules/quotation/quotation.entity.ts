@@ -82,7 +82,11 @@ export const today = (now = new Date()): string => now.toISOString().slice(0, 10
 export const effectiveStatus = (q: IQuotation, now = new Date()): ShownQuotationStatus => (q.status === 'SENT' && q.validUntil < today(now) ? 'EXPIRED' : q.status);
 
 const refuse = (q: IQuotation, code: string, what: string): never => {
-  throw conflict(code, `quotation ${q.number} is ${effectiveStatus(q).toLowerCase().replace('_', ' ')}${q.supersededById ? ' (superseded by a newer version)' : ''} and cannot be ${what}`, 'id');
+  throw conflict(
+    code,
+    `quotation ${q.number} is ${effectiveStatus(q).toLowerCase().replace('_', ' ')}${q.supersededById ? ' (superseded by a newer version)' : ''} and cannot be ${what}`,
+    'id',
+  );
 };
 
 /** Draft lines and header may change only while a draft (discount governance will add: and void an approval). */

@@ -63,16 +63,34 @@ async function ok<T>(result: Promise<GraphQLResult<T>>): Promise<T> {
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
 const create = (input: Record<string, unknown>, as?: TestPrincipal) =>
-  (as ? subgraph.gqlAs<{ createQuotation: Q }>(as, `mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { ${fields} } }`, { input }) : subgraph.gql<{ createQuotation: Q }>(`mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { ${fields} } }`, { input }));
-const draft = async (customerId: string, lines: Record<string, unknown>[] = [{ productId: pump.productId, quantity: '2', unitPrice: eur('1000'), taxRate: '19' }], extra: Record<string, unknown> = {}) =>
-  (await ok(create({ customerId, currency: 'EUR', lines, ...extra }))).createQuotation;
-const step = (name: string, args = '') => (id: string) => subgraph.gql<Record<string, Q>>(`mutation($id: ID!) { ${name}(id: $id${args}) { ${fields} } }`, { id });
+  as
+    ? subgraph.gqlAs<{ createQuotation: Q }>(as, `mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { ${fields} } }`, { input })
+    : subgraph.gql<{ createQuotation: Q }>(`mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { ${fields} } }`, { input });
+const draft = async (
+  customerId: string,
+  lines: Record<string, unknown>[] = [{ productId: pump.productId, quantity: '2', unitPrice: eur('1000'), taxRate: '19' }],
+  extra: Record<string, unknown> = {},
+) => (await ok(create({ customerId, currency: 'EUR', lines, ...extra }))).createQuotation;
+const step =
+  (name: string, args = '') =>
+  (id: string) =>
+    subgraph.gql<Record<string, Q>>(`mutation($id: ID!) { ${name}(id: $id${args}) { ${fields} } }`, { id });
 const send = step('sendQuotation');
 const accept = step('acceptQuotation');
 const reject = step('rejectQuotation', ', reason: "Too expensive"');
 const revise = step('reviseQuotation');
 const convert = (id: string, lines?: { quotationLineId: string; quantity?: string }[]) =>
-  subgraph.gql<{ convertQuotation: { id: string; number: string; quotation: { id: string }; total: Money; taxTotal: Money; grossTotal: Money; lines: { quantity: string; unitPrice: Money; discountPercent: string; taxRate: string; lineTotal: Money }[] } }>(
+  subgraph.gql<{
+    convertQuotation: {
+      id: string;
+      number: string;
+      quotation: { id: string };
+      total: Money;
+      taxTotal: Money;
+      grossTotal: Money;
+      lines: { quantity: string; unitPrice: Money; discountPercent: string; taxRate: string; lineTotal: Money }[];
+    };
+  }>(
     `mutation($id: ID!, $lines: [ConvertQuotationLineInput!]) { convertQuotation(id: $id, lines: $lines) { id number quotation { id } total { amount currency } taxTotal { amount currency } grossTotal { amount currency }
       lines { quantity unitPrice { amount currency } discountPercent taxRate lineTotal { amount currency } } } }`,
     { id, lines },
@@ -138,13 +156,13 @@ describe('quotations', () => {
   it('is edited only as a draft: lines added and removed with totals recomputed, then sent, accepted and converted into an order once', async () => {
     const q = await draft(randomUUID(), [], { terms: 'Net 30 days' });
     const added = await ok(
-      subgraph.gql<{ addQuotationLine: Q }>(`mutation($id: ID!, $line: DocumentLineInput!) { addQuotationLine(quotationId: $id, line: $line) { ${fields} } }`, {
+      subgraph.gql<{ addQuotationLine: Q }>(`mutation($id: ID!, $line: SalesLineInput!) { addQuotationLine(quotationId: $id, line: $line) { ${fields} } }`, {
         id: q.id,
         line: { productId: pump.productId, quantity: '2', unitPrice: eur('1000'), discountPercent: '10', taxRate: '19' },
       }),
     );
     const twice = await ok(
-      subgraph.gql<{ addQuotationLine: Q }>(`mutation($id: ID!, $line: DocumentLineInput!) { addQuotationLine(quotationId: $id, line: $line) { ${fields} } }`, {
+      subgraph.gql<{ addQuotationLine: Q }>(`mutation($id: ID!, $line: SalesLineInput!) { addQuotationLine(quotationId: $id, line: $line) { ${fields} } }`, {
         id: q.id,
         line: { productId: valve.productId, quantity: '4', unitPrice: eur('20'), taxRate: '19' },
       }),
@@ -171,7 +189,7 @@ describe('quotations', () => {
     expect(order.lines).toEqual([{ quantity: '2', unitPrice: eur('1000.00'), discountPercent: '10', taxRate: '19', lineTotal: eur('1800.00') }]);
     expect(await read(q.id)).toMatchObject({ status: 'CONVERTED', order: { id: order.id, number: order.number } });
     expect(reason(await convert(q.id))).toMatchObject({ code: 'CONFLICT', reason: 'QUOTATION_ALREADY_CONVERTED' });
-    const outbox = await sql<{ type: string }>('select payload->>\'type\' as type from outbox_message where message_key in (?, ?) order by created_at, id', [q.id, order.id]);
+    const outbox = await sql<{ type: string }>("select payload->>'type' as type from outbox_message where message_key in (?, ?) order by created_at, id", [q.id, order.id]);
     expect(outbox.map((o) => o.type)).toEqual(
       expect.arrayContaining(['sales.quotation.drafted.v1', 'sales.quotation.sent.v1', 'sales.quotation.accepted.v1', 'sales.quotation.converted.v1', 'sales.order.confirmed.v2']),
     );
@@ -287,7 +305,7 @@ describe('quotations through federation and visibility', () => {
     await sql(grant, [customerB, repB.userId, team, '{}']);
   });
 
-  it("answers Customer.openQuotations and Opportunity.quotations, each batched, with only the quotations the caller may see", async () => {
+  it('answers Customer.openQuotations and Opportunity.quotations, each batched, with only the quotations the caller may see', async () => {
     const opportunityA = (
       await ok(
         subgraph.gqlAs<{ openOpportunity: { id: string } }>(repA, 'mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
@@ -321,7 +339,12 @@ describe('quotations through federation and visibility', () => {
     expect(entities._entities).toEqual([
       { openQuotations: [{ id: open.id }] },
       { openQuotations: [] },
-      { quotations: [{ id: rejected.id, status: 'REJECTED' }, { id: open.id, status: 'DRAFT' }] },
+      {
+        quotations: [
+          { id: rejected.id, status: 'REJECTED' },
+          { id: open.id, status: 'DRAFT' },
+        ],
+      },
       { id: open.id },
       null,
     ]);

@@ -76,7 +76,7 @@ export const quotationResolvers: Resolvers = {
       return q ? ctx.loaders.lastPrice.load(lastPriceKey(q.customerId, line.productId)) : null;
     },
   },
-  TaxTotal: {
+  SalesTaxTotal: {
     net: (t) => ({ amount: t.net, currency: t.currency }),
     tax: (t) => ({ amount: t.tax, currency: t.currency }),
     gross: (t) => ({ amount: t.gross, currency: t.currency }),

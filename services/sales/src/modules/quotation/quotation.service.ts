@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import {
-  QuotationAcceptedV1,
-  QuotationChangedV1,
-  QuotationDraftedV1,
-  QuotationRejectedV1,
-  QuotationSentV1,
-  type EventMetadata,
-} from '@rapport/contracts';
+import { QuotationAcceptedV1, QuotationChangedV1, QuotationDraftedV1, QuotationRejectedV1, QuotationSentV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireIsoDate, requireUuid } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
@@ -82,7 +75,12 @@ export async function getQuotation(em: SqlEntityManager, viewer: Viewer, id: str
 const linesOf = (em: SqlEntityManager, quotationId: string): Promise<IQuotationLine[]> => em.find(QuotationLine, { quotationId }, { orderBy: { position: 'asc' } });
 
 const money = (amount: string, currency: string) => ({ amount: normaliseAmount(amount), currency });
-const totalsOf = (q: IQuotation) => ({ currency: q.currency, netTotal: money(q.netTotal, q.currency), taxTotal: money(q.taxTotal, q.currency), grossTotal: money(q.grossTotal, q.currency) });
+const totalsOf = (q: IQuotation) => ({
+  currency: q.currency,
+  netTotal: money(q.netTotal, q.currency),
+  taxTotal: money(q.taxTotal, q.currency),
+  grossTotal: money(q.grossTotal, q.currency),
+});
 
 /** Recomputes the quotation's totals from `lines` (the rounding rule of pricing.ts). */
 function retotal(q: IQuotation, lines: readonly { taxRate: string; netAmount: string }[]): void {
@@ -206,7 +204,13 @@ export async function createQuotation(em: SqlEntityManager, viewer: Viewer, inpu
 
 /** Announces a change of a draft (header or lines) with its new totals. */
 function announceChange(em: SqlEntityManager, q: IQuotation, meta: EventMetadata, removedLineIds: string[] = []): void {
-  publish(em, QuotationChangedV1, q.id, { quotationId: q.id, customerId: q.customerId, number: q.number, ...totalsOf(q), removedLineIds, changedAt: new Date().toISOString() }, meta);
+  publish(
+    em,
+    QuotationChangedV1,
+    q.id,
+    { quotationId: q.id, customerId: q.customerId, number: q.number, ...totalsOf(q), removedLineIds, changedAt: new Date().toISOString() },
+    meta,
+  );
 }
 
 /** Changes a draft's validity date or terms under its row lock; CONFLICT once it is no longer a draft. */
@@ -275,7 +279,15 @@ export async function sendQuotation(em: SqlEntityManager, viewer: Viewer, id: st
         tx,
         QuotationSentV1,
         q.id,
-        { quotationId: q.id, customerId: q.customerId, opportunityId: q.opportunityId ?? null, number: q.number, ...totalsOf(q), validUntil: q.validUntil, sentAt: q.sentAt!.toISOString() },
+        {
+          quotationId: q.id,
+          customerId: q.customerId,
+          opportunityId: q.opportunityId ?? null,
+          number: q.number,
+          ...totalsOf(q),
+          validUntil: q.validUntil,
+          sentAt: q.sentAt!.toISOString(),
+        },
         meta,
       );
       return q;
@@ -364,7 +376,13 @@ export async function reviseQuotation(em: SqlEntityManager, viewer: Viewer, id: 
       assertRevisable(old);
       const lines = await priceDocumentLines(tx, old.customerId, old.currency, (await linesOf(tx, old.id)).map(asInput), (i) => `lines.${i}`);
       const validUntil = old.validUntil < today() ? addDays(today(), DEFAULT_VALIDITY_DAYS) : old.validUntil;
-      return draft(tx, { customerId: old.customerId, opportunityId: old.opportunityId ?? null, currency: old.currency, validUntil, terms: old.terms ?? null }, lines, { revisionOf: old }, meta);
+      return draft(
+        tx,
+        { customerId: old.customerId, opportunityId: old.opportunityId ?? null, currency: old.currency, validUntil, terms: old.terms ?? null },
+        lines,
+        { revisionOf: old },
+        meta,
+      );
     },
   );
 }
