@@ -17,8 +17,9 @@ export const CatalogueProduct = defineEntity({
     unit: p.text(),
     listPrice: money(),
     listPriceCurrency: currency(),
-    standardCost: money(),
-    standardCostCurrency: currency(),
+    /** Null while only a v1 creation event (without cost) is known. */
+    standardCost: money().nullable(),
+    standardCostCurrency: currency().nullable(),
     active: p.boolean(),
     /** When inventory last changed the product: the snapshot held. */
     changedAt: timestamp(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, ProductChangedV1, ProductCreatedV2, ProductDeletedV1, ProductRestoredV1, type CloudEvent } from '@rapport/contracts';
+import { createEvent, ProductChangedV1, ProductCreatedV1, ProductCreatedV2, ProductDeletedV1, ProductRestoredV1, type CloudEvent } from '@rapport/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
@@ -72,5 +72,20 @@ describe("sales' copy of inventory's catalogue", () => {
     await deliver(event);
     const rows = await subgraph.service.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from catalogue_product where id = ?', [bolt.productId]);
     expect(rows[0]?.n).toBe(1);
+  });
+});
+
+describe('products created before inventory announced snapshots', () => {
+  it('learns a product from inventory.product.created.v1 (cost unknown) and completes it from a later snapshot', async () => {
+    const old = productSnapshot({ name: 'Legacy pump', changedAt: '2026-11-01T10:00:00.000Z' });
+    await deliver(
+      createEvent(ProductCreatedV1, old.productId, { productId: old.productId, sku: old.sku, name: old.name, unit: old.unit, listPrice: old.listPrice, createdAt: old.changedAt }),
+    );
+    expect(await offered(old.productId)).toMatchObject({ description: 'Legacy pump' });
+    const cost = () =>
+      subgraph.service.orm.em.fork().getConnection().execute<{ standard_cost: string | null }[]>('select standard_cost from catalogue_product where id = ?', [old.productId]);
+    expect((await cost())[0]?.standard_cost).toBeNull();
+    await deliver(created(old));
+    expect((await cost())[0]?.standard_cost).toBe('700.0000');
   });
 });

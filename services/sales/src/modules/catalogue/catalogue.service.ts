@@ -5,11 +5,14 @@ import { CatalogueProduct, type ICatalogueProduct } from './catalogue-product.en
 
 export { CatalogueProduct };
 
+/** A product snapshot; `standardCost` null when the event does not carry it (inventory.product.created.v1). */
+export type ProductSnapshot = Omit<EventData<typeof ProductChangedV1>, 'standardCost'> & { standardCost: EventData<typeof ProductChangedV1>['standardCost'] | null };
+
 /**
  * Writes a product snapshot into the catalogue copy unless the copy already holds a newer one
  * (by `changedAt`): events about one product may be redelivered or replayed late.
  */
-export async function applyProductSnapshot(em: SqlEntityManager, data: EventData<typeof ProductChangedV1>): Promise<void> {
+export async function applyProductSnapshot(em: SqlEntityManager, data: ProductSnapshot): Promise<void> {
   const changedAt = new Date(data.changedAt);
   const fields = {
     sku: data.sku,
@@ -17,14 +20,15 @@ export async function applyProductSnapshot(em: SqlEntityManager, data: EventData
     unit: data.unit,
     listPrice: normaliseAmount(data.listPrice.amount),
     listPriceCurrency: data.listPrice.currency,
-    standardCost: normaliseAmount(data.standardCost.amount),
-    standardCostCurrency: data.standardCost.currency,
+    standardCost: data.standardCost ? normaliseAmount(data.standardCost.amount) : null,
+    standardCostCurrency: data.standardCost?.currency ?? null,
     active: data.active,
     changedAt,
   };
   const held = await em.findOne(CatalogueProduct, { id: data.productId });
   if (!held) em.create(CatalogueProduct, { id: data.productId, ...fields, deletedAt: null });
-  else if (held.changedAt.getTime() < changedAt.getTime()) Object.assign(held, fields);
+  // An equal time is the same state (e.g. a v1 and a v2 creation event of one product): the later event adds what the earlier lacked.
+  else if (held.changedAt.getTime() <= changedAt.getTime()) Object.assign(held, fields);
   await em.flush();
 }
 
