@@ -70,6 +70,7 @@ beforeAll(async () => {
     'admin',
     `mutation { createProduct(input: { sku: "M-1", name: "Widget", listPrice: { amount: "10", currency: "EUR" } }) { id } }`,
   );
+  await system.untilSellable(product.createProduct.id);
   for (const customerId of [customerA, customerB]) {
     await must('admin', `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Help' } });
     await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, {
