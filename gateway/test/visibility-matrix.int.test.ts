@@ -82,6 +82,9 @@ beforeAll(async () => {
     await must('admin', `mutation($i: IssueInvoiceInput!) { issueInvoice(input: $i) { id } }`, {
       i: { customerId, total: { amount: '10', currency: 'EUR' }, issueDate: '2026-01-01', dueDate: '2026-02-01' },
     });
+    await must('admin', `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id } }`, {
+      i: { customerId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '1' }] },
+    });
     await must('admin', `mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`, { i: { customerId, kind: 'CALL', subject: 'Intro call' } });
   }
   await must('admin', `mutation { createSupplier(input: { name: "Castings AB", currency: "SEK" }) { id } }`);

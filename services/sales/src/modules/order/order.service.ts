@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
+import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
 import type { Viewer } from '../../context.js';
 import type { SalesOrderStatus } from '../../generated/types.js';
@@ -315,4 +315,3 @@ export async function listOrders(
   return keysetPage(qb, SALES_ORDER_ORDER, { field: 'salesOrders', first, after });
 }
 
-export const moneyOf = (amount: string, currency: string) => ({ amount: normaliseAmount(amount), currency });
