@@ -314,4 +314,3 @@ export async function listOrders(
   if (filter?.status) qb.andWhere({ status: filter.status });
   return keysetPage(qb, SALES_ORDER_ORDER, { field: 'salesOrders', first, after });
 }
-
