@@ -2,7 +2,7 @@ import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit'
 import type { IOpportunity } from './modules/opportunity/opportunity.entity.js';
 import type { ISalesOrder, ISalesOrderLine } from './modules/order/order.entity.js';
 import type { IPipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
-import type { LastPrice } from './modules/pricing/last-price.js';
+import type { LastPrice, LastPriceQuery } from './modules/pricing/last-price.js';
 import type { IQuotation, IQuotationLine } from './modules/quotation/quotation.entity.js';
 
 /**
@@ -21,7 +21,7 @@ export interface SalesLoaders {
   linesByQuotationId: DataLoader<string, IQuotationLine[]>;
   openQuotationsByCustomerId: DataLoader<string, IQuotation[]>;
   quotationsByOpportunityId: DataLoader<string, IQuotation[]>;
-  lastPrice: DataLoader<string, LastPrice | null>;
+  lastPrice: DataLoader<LastPriceQuery, LastPrice | null, string>;
 }
 
 /** What the sales subgraph's resolvers receive per request. */

@@ -442,6 +442,7 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastSalePrice']>, ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   openQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   priceEntry?: Resolver<ResolversTypes['SalesPriceEntry'], ParentType, ContextType>;

@@ -747,6 +747,8 @@ export type SalesOrderLine = {
   discountPercent: Scalars['String']['output'];
   /** Stable identifier (UUID); inventory and finance name the line by it. */
   id: Scalars['ID']['output'];
+  /** The price and discount of this customer's order of the product before this one (not cancelled); null when there was none. */
+  lastPrice?: Maybe<LastSalePrice>;
   /** quantity × net unit price × (1 − discount), exact, rounded half up to four decimals. */
   lineTotal: Money;
   /** Units still open: ordered less cancelled. */

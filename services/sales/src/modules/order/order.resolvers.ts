@@ -49,5 +49,9 @@ export const orderResolvers: Resolvers = {
     shortQuantity: (line) => fromUnits(shortUnits(line)),
     cancelledQuantity: (line) => formatQuantity(line.cancelledQuantity),
     openQuantity: (line) => fromUnits(openUnits(line)),
+    lastPrice: async (line, _, ctx) => {
+      const order = await ctx.loaders.orderById.load(line.orderId);
+      return order ? ctx.loaders.lastPrice.load({ customerId: order.customerId, productId: line.productId, before: order.confirmedAt }) : null;
+    },
   },
 };

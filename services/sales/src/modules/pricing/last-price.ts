@@ -22,26 +22,40 @@ interface Row {
   confirmed_at: Date;
 }
 
-/** Key of a customer and product in the maps below. */
-export const lastPriceKey = (customerId: string, productId: string): string => `${customerId}:${productId}`;
+/** What a last price is asked for: a customer and product, and (for an order's own line) only orders confirmed before `before`. */
+export interface LastPriceQuery {
+  customerId: string;
+  productId: string;
+  before?: Date | null;
+}
+
+/** Key of a question in the map below. */
+export const lastPriceKey = (customerId: string, productId: string, before: Date | null = null): string => `${customerId}:${productId}:${before?.toISOString() ?? ''}`;
 
 /**
- * The last order price of each (customer, product) pair asked for, in one query: the line of the
- * most recently confirmed order that was not cancelled (on equal times, the highest order number).
+ * The last order price for each question, in one query: the line of the most recently confirmed
+ * order of the customer for the product that was not cancelled (on equal times, the highest order
+ * number), confirmed before `before` when given.
  */
-export async function lastPrices(em: SqlEntityManager, pairs: readonly { customerId: string; productId: string }[]): Promise<Map<string, LastPrice>> {
+export async function lastPrices(em: SqlEntityManager, queries: readonly LastPriceQuery[]): Promise<Map<string, LastPrice>> {
   const result = new Map<string, LastPrice>();
-  if (pairs.length === 0) return result;
-  const values = pairs.map(() => '(?::uuid, ?::uuid)').join(', ');
-  const rows = await em.execute<Row[]>(
-    `select distinct on (o.customer_id, l.product_id) o.customer_id, l.product_id, l.unit_price, l.currency, l.discount_percent, o.number, o.confirmed_at
-       from sales_order_line l join sales_order o on o.id = l.order_id
-      where (o.customer_id, l.product_id) in (${values}) and o.status <> 'CANCELLED'
-      order by o.customer_id, l.product_id, o.confirmed_at desc, o.number desc`,
-    pairs.flatMap((p) => [p.customerId, p.productId]),
+  if (queries.length === 0) return result;
+  const values = queries.map(() => '(?::int, ?::uuid, ?::uuid, ?::timestamptz)').join(', ');
+  const rows = await em.execute<(Row & { i: number })[]>(
+    `select k.i, k.customer_id, k.product_id, x.unit_price, x.currency, x.discount_percent, x.number, x.confirmed_at
+       from (values ${values}) as k (i, customer_id, product_id, before)
+       cross join lateral (
+         select l.unit_price, l.currency, l.discount_percent, o.number, o.confirmed_at
+           from sales_order_line l join sales_order o on o.id = l.order_id
+          where o.customer_id = k.customer_id and l.product_id = k.product_id and o.status <> 'CANCELLED' and (k.before is null or o.confirmed_at < k.before)
+          order by o.confirmed_at desc, o.number desc
+          limit 1
+       ) x`,
+    queries.flatMap((q, i) => [i, q.customerId, q.productId, q.before?.toISOString() ?? null]),
   );
   for (const row of rows) {
-    result.set(lastPriceKey(row.customer_id, row.product_id), {
+    const q = queries[row.i]!;
+    result.set(lastPriceKey(q.customerId, q.productId, q.before ?? null), {
       customerId: row.customer_id,
       productId: row.product_id,
       unitPrice: { amount: normaliseAmount(row.unit_price), currency: row.currency },

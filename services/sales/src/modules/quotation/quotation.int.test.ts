@@ -151,6 +151,24 @@ describe('quotations', () => {
     expect(q.lines[1]).toMatchObject({ unitPrice: eur('19.99'), discountPercent: '0', lastPrice: null });
     const elsewhere = await draft(randomUUID(), [{ productId: pump.productId, quantity: '1' }]);
     expect(elsewhere.lines[0]).toMatchObject({ unitPrice: eur('1290.00'), lastPrice: null });
+    // An order line shows the price of the order before it.
+    const next = await ok(
+      subgraph.gql<{ placeOrder: { lines: { unitPrice: Money; lastPrice: { unitPrice: Money; discount: string; orderNumber: string } | null }[] } }>(
+        'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { lines { unitPrice { amount currency } lastPrice { unitPrice { amount currency } discount orderNumber } } } }',
+        { input: { customerId, currency: 'EUR', lines: [{ productId: pump.productId, quantity: '1' }] } },
+      ),
+    );
+    expect(next.placeOrder.lines[0]).toEqual({ unitPrice: eur('1150.00'), lastPrice: { unitPrice: eur('1150.00'), discount: '5', orderNumber: order.placeOrder.number } });
+    const first = await ok(
+      subgraph.gql<{ salesOrders: { edges: { node: { number: string; lines: { lastPrice: unknown }[] } }[] } }>(
+        `query($c: ID!) { salesOrders(filter: { customerId: $c }) { edges { node { number lines { lastPrice { orderNumber } } } } } }`,
+        { c: customerId },
+      ),
+    );
+    expect(first.salesOrders.edges.map((e) => [e.node.number, e.node.lines[0]!.lastPrice])).toEqual([
+      [expect.any(String), { orderNumber: order.placeOrder.number }],
+      [order.placeOrder.number, null],
+    ]);
   });
 
   it('is edited only as a draft: lines added and removed with totals recomputed, then sent, accepted and converted into an order once', async () => {

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, DataLoader, groupedLoader } from '@rapport/subgraph-kit';
 import type { Caller, Viewer } from '../../context.js';
-import { lastPriceKey, lastPrices, type LastPrice } from '../pricing/last-price.js';
+import { lastPriceKey, lastPrices, type LastPrice, type LastPriceQuery } from '../pricing/last-price.js';
 import { QuotationLine, today } from './quotation.entity.js';
 import { quotationPolicy } from './quotation.policy.js';
 import { visibleQuotations } from './quotation.service.js';
@@ -50,18 +50,13 @@ export const createQuotationLoaders = (em: SqlEntityManager, principal: Caller) 
               .getResultList(),
       (q) => q.opportunityId ?? '',
     ),
-    /** Keyed by `lastPriceKey(customerId, productId)`. */
-    lastPrice: new DataLoader<string, LastPrice | null>(async (keys) => {
-      const found = await lastPrices(
-        em,
-        keys.map((key) => {
-          const [customerId = '', productId = ''] = key.split(':');
-          return { customerId, productId };
-        }),
-      );
-      return keys.map((key) => found.get(key) ?? null);
-    }),
+    /** Keyed by `lastPriceKey(customerId, productId, before)`. */
+    lastPrice: new DataLoader<LastPriceQuery, LastPrice | null, string>(
+      async (queries) => {
+        const found = await lastPrices(em, queries);
+        return queries.map((q) => found.get(lastPriceKey(q.customerId, q.productId, q.before ?? null)) ?? null);
+      },
+      { cacheKeyFn: (q) => lastPriceKey(q.customerId, q.productId, q.before ?? null) },
+    ),
   };
 };
-
-export { lastPriceKey };

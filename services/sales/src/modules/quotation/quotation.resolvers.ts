@@ -4,7 +4,6 @@ import type { Context, Viewer } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { formatQuantity } from '../order/order.entity.js';
 import { convertQuotation } from '../order/order.service.js';
-import { lastPriceKey } from '../pricing/last-price.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { effectiveStatus } from './quotation.entity.js';
 import { quotationPolicy } from './quotation.policy.js';
@@ -73,7 +72,7 @@ export const quotationResolvers: Resolvers = {
     netAmount: (line) => money(line.netAmount, line.currency),
     lastPrice: async (line, _, ctx) => {
       const q = await ctx.loaders.quotationById.load(line.quotationId);
-      return q ? ctx.loaders.lastPrice.load(lastPriceKey(q.customerId, line.productId)) : null;
+      return q ? ctx.loaders.lastPrice.load({ customerId: q.customerId, productId: line.productId }) : null;
     },
   },
   SalesTaxTotal: {
