@@ -26,6 +26,7 @@ beforeAll(async () => {
       i: { sku: 'PUMP-7', name: 'Pump', unit: 'pcs', listPrice: { amount: '250.00', currency: 'EUR' } },
     })
   ).createProduct.id;
+  await system.untilSellable(productId);
 });
 
 afterAll(async () => {

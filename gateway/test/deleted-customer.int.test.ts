@@ -18,6 +18,7 @@ beforeAll(async () => {
       i: { sku: 'SEAL-9', name: 'Seal kit', unit: 'pcs', listPrice: { amount: '12.00', currency: 'EUR' } },
     })
   ).createProduct.id;
+  await system.untilSellable(productId);
 });
 
 afterAll(async () => {

@@ -363,12 +363,20 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   });
 
   // Orders: confirmed (shipment planned), shipped, delivered (order completed), cancelled.
+  // Sales learns the products from inventory's events: until it has, an order is refused (PRODUCT_NOT_FOUND, nothing written) and asked again.
   const order = async (customerId: string, lines: { productId: string; quantity: string; price: string }[]): Promise<string> =>
-    (
-      await admin.call<{ placeOrder: { id: string } }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
-        input: { customerId, currency: 'EUR', lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: { amount: l.price, currency: 'EUR' } })) },
-      })
-    ).placeOrder.id;
+    eventually('sales to know the products ordered', async () => {
+      try {
+        return (
+          await admin.call<{ placeOrder: { id: string } }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+            input: { customerId, currency: 'EUR', lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: { amount: l.price, currency: 'EUR' } })) },
+          })
+        ).placeOrder.id;
+      } catch (error) {
+        if (error instanceof Error && error.message.includes('PRODUCT_NOT_FOUND')) return undefined;
+        throw error;
+      }
+    });
   await order(acme, [
     { productId: pump, quantity: '2', price: '1250.00' },
     { productId: seal, quantity: '10', price: '49.90' },
