@@ -10,7 +10,17 @@ import type { Knex, SqlEntityManager } from '@mikro-orm/postgresql';
  * (or `uuid[]`, `jsonb[]`, …) and `unnest`: cheap for PostgreSQL to read, whatever the number of
  * rows, and the planner sees the values (so `= any(?::text[])` uses an index per value).
  */
-export const pgArray = (values: readonly (string | null)[]): string => `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+export function pgArray(values: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? null;
+    if (i > 0) out += ',';
+    if (v === null) out += 'NULL';
+    else if (v.includes('"') || v.includes('\\')) out += `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+    else out += `"${v}"`;
+  }
+  return `${out}}`;
+}
 
 /** A boolean[] literal as one bound parameter. */
 export const pgBooleans = (values: readonly boolean[]): string => `{${values.map((v) => (v ? 't' : 'f')).join(',')}}`;

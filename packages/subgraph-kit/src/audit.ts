@@ -70,12 +70,14 @@ export const AUDIT_MIGRATION = { name: 'Migration00000000000002_audit', class: A
 const NOT_AUDITED = new Set(['AuditEntry', 'OutboxMessage', 'InboxMessage', 'CustomerAccess']);
 const SECRET = /password|secret|token|private|hash/i;
 
-const plain = (field: string, value: unknown): unknown => {
-  if (SECRET.test(field)) return value === null || value === undefined ? null : '[redacted]';
+/** A value as the audit trail stores it (`secret`: the field is one whose values are never stored). */
+const plainValue = (secret: boolean, value: unknown): unknown => {
+  if (secret) return value === null || value === undefined ? null : '[redacted]';
   if (value instanceof Date) return value.toISOString();
   if (value === undefined) return null;
   return value;
 };
+const plain = (field: string, value: unknown): unknown => plainValue(SECRET.test(field), value);
 
 /**
  * The row of one audit entry, by the acting user of `scope`: the one format the subscriber,
@@ -168,11 +170,18 @@ export interface AuditRecord {
  * than it parses JSON text), as JSON text otherwise; null when every value is null.
  */
 function valueColumn(values: readonly unknown[]): { type: string; texts: (string | null)[] } | null {
-  const given = values.filter((v) => v !== null);
-  if (given.length === 0) return null;
-  if (given.every((v) => typeof v === 'string')) return { type: 'text', texts: values as (string | null)[] };
-  if (given.every((v) => typeof v === 'boolean')) return { type: 'boolean', texts: values.map((v) => (v === null ? null : v ? 't' : 'f')) };
-  if (given.every((v) => typeof v === 'number' && Number.isFinite(v))) return { type: 'numeric', texts: values.map((v) => (v === null ? null : String(v))) };
+  let kind: 'string' | 'boolean' | 'number' | 'json' | null = null;
+  for (const v of values) {
+    if (v === null) continue;
+    const own = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'boolean' : typeof v === 'number' && Number.isFinite(v) ? 'number' : 'json';
+    if (kind === null) kind = own;
+    else if (kind !== own) kind = 'json';
+    if (kind === 'json') break;
+  }
+  if (kind === null) return null;
+  if (kind === 'string') return { type: 'text', texts: values as (string | null)[] };
+  if (kind === 'boolean') return { type: 'boolean', texts: values.map((v) => (v === null ? null : v ? 't' : 'f')) };
+  if (kind === 'number') return { type: 'numeric', texts: values.map((v) => (v === null ? null : String(v))) };
   return { type: 'jsonb', texts: values.map((v) => (v === null ? null : JSON.stringify(v))) };
 }
 
@@ -205,8 +214,9 @@ export async function writeAuditEntries(em: SqlEntityManager, records: readonly 
       return `x.c${arrays.length - 1}`;
     };
     const changes = first.changes.map(({ field }, i) => {
-      const from = value(group.map((r) => plain(field, r.changes[i]!.from)));
-      const to = value(group.map((r) => plain(field, r.changes[i]!.to)));
+      const secret = SECRET.test(field);
+      const from = value(group.map((r) => plainValue(secret, r.changes[i]!.from)));
+      const to = value(group.map((r) => plainValue(secret, r.changes[i]!.to)));
       params.push(field);
       return `jsonb_build_object('field', ?::text, 'from', ${from}, 'to', ${to})`;
     });
