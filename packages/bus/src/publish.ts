@@ -28,8 +28,8 @@ export interface BulkEvent<TData> {
  * The bulk form of `publish`, for changes written with SQL in bulk rather than by a flush: builds
  * each event as `publish` does (payload validated by the contract, the same envelope and metadata;
  * each event gets an id of its own, so `meta.id` is not taken) and writes them all to the outbox at
- * once with one multi-row INSERT, inside `em`'s transaction — which must be the change's. Returns
- * the events written.
+ * once with one INSERT (`enqueueMany`), inside `em`'s transaction — which must be the change's.
+ * Returns the events written.
  */
 export async function publishMany<TType extends string, TSchema extends z.ZodType>(
   em: SqlEntityManager,
