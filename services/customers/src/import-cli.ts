@@ -18,7 +18,8 @@ import type { Principal } from '@rapport/auth';
 import { isAppError, requireUuid } from '@rapport/errors';
 import { loadConfig } from './config.js';
 import { createCustomersService } from './create-customers-service.js';
-import { importCustomers, importFieldOf } from './modules/import/import.service.js';
+import { importFieldOf } from './modules/import/import.parser.js';
+import { importCustomers } from './modules/import/import.service.js';
 
 const { values } = parseArgs({
   options: {
