@@ -21,10 +21,19 @@ export function parseDecimal(field: string, value: string, scale: number, option
       options.code ?? 'INVALID_DECIMAL',
     );
   }
+  if (text.startsWith('-') && !options.allowNegative) throw badInput(field, `${field} must not be negative`, options.code ?? 'INVALID_DECIMAL');
+  return unitsOf(text, scale);
+}
+
+/**
+ * Units at `scale` of a decimal string already checked for its shape (`-?digits(.digits)?`);
+ * places beyond `scale` are cut, so check precision first where it matters. The one conversion
+ * from text that money, quantities and percentages share.
+ */
+export function unitsOf(text: string, scale: number): bigint {
   const negative = text.startsWith('-');
-  if (negative && !options.allowNegative) throw badInput(field, `${field} must not be negative`, options.code ?? 'INVALID_DECIMAL');
   const [intPart = '0', fraction = ''] = text.replace('-', '').split('.');
-  const units = BigInt(intPart) * 10n ** BigInt(scale) + BigInt(fraction.padEnd(scale, '0') || '0');
+  const units = BigInt(intPart) * 10n ** BigInt(scale) + BigInt(fraction.slice(0, scale).padEnd(scale, '0') || '0');
   return negative ? -units : units;
 }
 

@@ -1,11 +1,11 @@
 import { badInput } from './app-error.js';
+import { formatDecimal, unitsOf } from './decimal.js';
 
 /**
  * Exact arithmetic for quantities of goods: bigint units of a thousandth (the scale of the
  * `numeric(19,3)` columns). Quantities travel as decimal strings, never as floats.
  */
 export const QUANTITY_SCALE = 3;
-const FACTOR = 10n ** BigInt(QUANTITY_SCALE);
 /** 16 digits before the point, as numeric(19,3) holds. */
 const SHAPE = /^-?\d{1,16}(\.\d+)?$/;
 
@@ -24,10 +24,9 @@ export interface QuantityRules {
 export function parseQuantity(field: string, value: string, rules: QuantityRules = {}): bigint {
   const text = value.trim();
   if (!SHAPE.test(text)) throw badInput(field, `${field} must be a decimal string such as "2.5"`, 'INVALID_QUANTITY');
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
+  const fraction = text.split('.')[1] ?? '';
   if (fraction.replace(/0+$/, '').length > QUANTITY_SCALE) throw badInput(field, `${field} may have at most ${QUANTITY_SCALE} decimals`, 'QUANTITY_TOO_PRECISE');
-  const magnitude = BigInt(whole) * FACTOR + BigInt(fraction.slice(0, QUANTITY_SCALE).padEnd(QUANTITY_SCALE, '0'));
-  const units = text.startsWith('-') ? -magnitude : magnitude;
+  const units = unitsOf(text, QUANTITY_SCALE);
   if (units < 0n && !rules.allowNegative) throw badInput(field, `${field} must not be negative`, 'NEGATIVE_QUANTITY');
   if (units === 0n && !rules.allowZero) throw badInput(field, `${field} must not be zero`, 'ZERO_QUANTITY');
   return units;
@@ -40,10 +39,7 @@ export function quantityUnits(value: string): bigint {
 
 /** Formats units of a thousandth as a canonical decimal string without trailing zeros ("2", "1.5", "-0.125"). */
 export function formatQuantity(units: bigint): string {
-  const negative = units < 0n;
-  const abs = negative ? -units : units;
-  const fraction = (abs % FACTOR).toString().padStart(QUANTITY_SCALE, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${(abs / FACTOR).toString()}${fraction ? `.${fraction}` : ''}`;
+  return formatDecimal(units, QUANTITY_SCALE);
 }
 
 /** A quantity string (from the database or an event) in canonical form. */
