@@ -26,6 +26,6 @@ export async function createBusOrm(url: string): Promise<MikroORM> {
     migrations: { migrationsList: [BUS_MIGRATION, { name: 'effects', class: EffectsMigration }], snapshot: false },
     discovery: { warnWhenNoEntities: false },
   });
-  await orm.getMigrator().up();
+  await orm.migrator.up();
   return orm;
 }

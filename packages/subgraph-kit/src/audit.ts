@@ -86,7 +86,7 @@ export class AuditSubscriber implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const scope = actingScope.getStore();
     for (const cs of [...uow.getChangeSets()]) {
-      if (NOT_AUDITED.has(cs.name)) continue;
+      if (NOT_AUDITED.has(cs.meta.className)) continue;
       const payload = cs.payload as Record<string, unknown>;
       const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
       let action: AuditAction = cs.type === 'create' ? 'CREATE' : cs.type === 'delete' || cs.type === 'delete_early' ? 'DELETE' : 'UPDATE';
@@ -99,7 +99,7 @@ export class AuditSubscriber implements EventSubscriber {
               .map((field) => ({ field, from: plain(field, action === 'CREATE' ? null : original[field]), to: plain(field, payload[field]) }));
       const entry = em.create(AuditEntry, {
         id: randomUUID(),
-        entity: cs.name,
+        entity: cs.meta.className,
         entityId: cs.getSerializedPrimaryKey() ?? '',
         action,
         changes,

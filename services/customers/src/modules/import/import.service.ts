@@ -245,7 +245,7 @@ function resolveMapping(header: string[], mapping: ImportCustomersInput['mapping
   return columns;
 }
 
-/** A list as one bound parameter (knex would spread an array): SQL reads it with jsonb_array_elements_text. */
+/** A list as one bound JSON parameter (not an array the query binding could expand): SQL reads it with jsonb_array_elements_text. */
 const json = (values: readonly string[]): string => JSON.stringify(values);
 /** A text[] literal as one bound parameter: the planner sees the values and uses the indexes (one lookup per value). */
 const pgArray = (values: readonly (string | null)[]): string => `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
@@ -770,6 +770,8 @@ class BatchImporter {
       change('lastContactedAt', 'null'),
       change('createdAt', 't.at'),
       change('taxId', 'r.tax_id'),
+      // MikroORM 7 applies a property's default to the entity it creates, so the subscriber records it too.
+      change('mergedIds', "'{}'::text"),
       change('importJobId', 't.job'),
     ];
     const sql = `with ${t.sql}, r as (
