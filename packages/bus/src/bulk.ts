@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Knex, SqlEntityManager } from '@mikro-orm/postgresql';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery } from 'kysely';
 
 // Writing many rows at once, in the caller's transaction: for the bulk forms of the packages that
 // own a table (events in the outbox, audit entries, customers' access rows) and the statements of
@@ -40,10 +41,14 @@ export function assertInTransaction(em: EntityManager, what: string): void {
  */
 export async function executeBulk(em: SqlEntityManager, what: string, sql: string, params: readonly unknown[]): Promise<void> {
   assertInTransaction(em, what);
-  await em
-    .getKnex()
-    .raw(sql, params as Knex.RawBinding[])
-    .transacting(em.getTransactionContext<Knex.Transaction>()!);
+  // The transaction's own Kysely connection (MikroORM 7's SQL layer); pg wants $n placeholders.
+  let n = 0;
+  await em.getKysely().executeQuery(
+    CompiledQuery.raw(
+      sql.replace(/\?/g, () => `$${++n}`),
+      [...params],
+    ),
+  );
 }
 
 /** One column of `insertColumns`: its name, its PostgreSQL type and a value per row (as text; null for NULL). */

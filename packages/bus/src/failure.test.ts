@@ -38,7 +38,7 @@ const table: [string, () => unknown, FailureKind][] = [
   ['connection refused wrapped by MikroORM', () => new ConnectionException(sysError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')), 'transient'],
   ['connection reset', () => sysError('ECONNRESET', 'read ECONNRESET'), 'transient'],
   ['connection terminated mid-query', () => new Error('Connection terminated unexpectedly'), 'transient'],
-  ['pool acquire timeout (knex)', () => Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }), 'transient'],
+  ['pool acquire timeout (pg-pool, under MikroORM 7)', () => new Error('timeout exceeded when trying to connect'), 'transient'],
   ['serialization failure 40001', () => new DeadlockException(pgError('40001', 'could not serialize access due to concurrent update')), 'transient'],
   ['deadlock 40P01', () => pgError('40P01', 'deadlock detected'), 'transient'],
   ['database starting up 57P03', () => pgError('57P03', 'the database system is starting up'), 'transient'],

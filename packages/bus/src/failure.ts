@@ -113,7 +113,7 @@ export function isUnavailableFailure(error: unknown): boolean {
     }
     if (typeof e.errno === 'string' && UNAVAILABLE_ERRNOS.has(e.errno)) return true;
     const name = typeof e.name === 'string' ? e.name : '';
-    if (name === 'ConnectionException' || name === 'KnexTimeoutError') return true;
+    if (name === 'ConnectionException') return true;
     if (KAFKAJS_UNAVAILABLE_NAMES.has(name)) return true;
     if (name.startsWith('KafkaJS') && e.retriable === true) return true;
     const message = typeof e.message === 'string' ? e.message : '';

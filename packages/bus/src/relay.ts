@@ -90,7 +90,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   const batchSize = options.batchSize ?? 200;
   const maxBackoffMs = options.maxBackoffMs ?? 300;
-  const databaseUrl = options.databaseUrl ?? orm.config.get('clientUrl') ?? orm.config.getClientUrl();
+  const databaseUrl = options.databaseUrl ?? orm.config.get('clientUrl');
+  // Without a URL, the settings the ORM resolved (host, port, user, password, database).
+  const { schema: _schema, ...connectionOptions } = databaseUrl ? { schema: undefined } : orm.em.getConnection().getConnectionOptions();
   const log = logger.child({ component: 'outbox-relay' });
   let running = false;
   let loop: Promise<void> | undefined;
@@ -100,7 +102,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function connect(): Promise<Leadership> {
     // Bounded waits: a database that stops answering (rather than refusing) fails the pass instead of hanging it.
     const client = new pg.Client({
-      connectionString: databaseUrl,
+      ...(databaseUrl ? { connectionString: databaseUrl } : connectionOptions),
       application_name: `outbox-relay:${lockName}`.slice(0, 63),
       connectionTimeoutMillis: 3000,
       query_timeout: 10000,

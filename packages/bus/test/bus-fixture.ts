@@ -29,7 +29,7 @@ export async function createBusOrm(url: string): Promise<MikroORM> {
     migrations: { migrationsList: [BUS_MIGRATION, { name: 'effects', class: EffectsMigration }], snapshot: false },
     discovery: { warnWhenNoEntities: false },
   });
-  await orm.getMigrator().up();
+  await orm.migrator.up();
   return orm;
 }
 

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { defineEntity, p, Utils, type EntityManager, type EntityName, type EventSubscriber, type FlushEventArgs, type InferEntity, type RequiredEntityData } from '@mikro-orm/core';
+import { defineEntity, p, type EntityManager, type EntityName, type EventSubscriber, type FlushEventArgs, type InferEntity, type RequiredEntityData } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
@@ -119,13 +119,13 @@ export class AuditSubscriber implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const scope = actingScope.getStore();
     for (const cs of [...uow.getChangeSets()]) {
-      if (NOT_AUDITED.has(cs.name)) continue;
+      if (NOT_AUDITED.has(cs.meta.className)) continue;
       const payload = cs.payload as Record<string, unknown>;
       const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
       let action: AuditAction = cs.type === 'create' ? 'CREATE' : cs.type === 'delete' || cs.type === 'delete_early' ? 'DELETE' : 'UPDATE';
       if (action === 'UPDATE' && 'deletedAt' in payload) action = payload.deletedAt ? 'DELETE' : 'RESTORE';
       const changes = action === 'DELETE' && cs.type !== 'update' ? [] : payloadChanges(payload, action === 'CREATE' ? null : original);
-      const entry = em.create(AuditEntry, entryRow(cs.name, cs.getSerializedPrimaryKey() ?? '', action, changes, scope));
+      const entry = em.create(AuditEntry, entryRow(cs.meta.className, cs.getSerializedPrimaryKey() ?? '', action, changes, scope));
       uow.computeChangeSet(entry);
     }
   }
@@ -152,7 +152,7 @@ export function creationChanges<T extends object>(em: EntityManager, entity: Ent
  */
 export function updateChanges<T extends object>(em: EntityManager, entity: EntityName<T>, before: Partial<T>, after: Partial<T>): FieldChange[] {
   const from = snapshotOf(em, entity, before);
-  const diff = em.getComparator().getEntityComparator<T>(Utils.className(entity))(from as T, snapshotOf(em, entity, after) as T);
+  const diff = em.getComparator().getEntityComparator<T>(entity)(from as T, snapshotOf(em, entity, after) as T);
   return payloadChanges(diff, from);
 }
 

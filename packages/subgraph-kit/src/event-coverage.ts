@@ -83,7 +83,7 @@ export async function changesOfRequest(subgraph: TestSubgraph, coverage: EventCo
     if ('internal' in spec) continue;
     if (change.action === 'UPDATE' && spec.ignoreFields && change.fields.every((f) => spec.ignoreFields!.includes(f))) continue;
     const ids = new Set<string>([change.entityId]);
-    const meta = em.getMetadata().find(change.entity);
+    const meta = em.getMetadata().getByClassName(change.entity, false);
     const pk = meta?.primaryKeys[0];
     if (!meta || !pk) throw new Error(`no entity metadata for ${change.entity}`);
     const column = (property: string): string => {

@@ -78,7 +78,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
 
 /** Applies pending migrations; each runs in a transaction and all of them together or none. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
+  const applied = await orm.migrator.up();
   return applied.map((m) => m.name);
 }
 

@@ -32,7 +32,7 @@ export function describeSchemaDrift(service: string, factory: (config: SubgraphR
     });
 
     it('every table and column left out of the comparison exists and is mapped by no entity', async () => {
-      const mapped = new Map(Object.values(orm().getMetadata().getAll()).map((meta) => [meta.tableName, new Set(meta.props.flatMap((prop) => prop.fieldNames ?? []))]));
+      const mapped = new Map([...orm().getMetadata()].map((meta) => [meta.tableName, new Set(meta.props.flatMap((prop) => prop.fieldNames ?? []))]));
       for (const table of Object.keys({ ...KIT_UNMAPPED_TABLES, ...unmapped.tables })) {
         expect(mapped.has(table), `${table} is mapped by an entity: compare it`).toBe(false);
       }

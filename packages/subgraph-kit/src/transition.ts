@@ -28,14 +28,14 @@ export const concurrentTransition = (cause: unknown): AppError => {
 export async function lockRow<T extends object>(em: SqlEntityManager, entity: T): Promise<T> {
   if (!em.isInTransaction()) throw new Error('lockRow must run inside a transaction: use transition()');
   const wrapped = helper(entity);
-  const locked = await em.findOne(wrapped.__meta.className, wrapped.getPrimaryKey() as never, {
+  const locked = await em.findOne(wrapped.__meta.class, wrapped.getPrimaryKey() as never, {
     lockMode: LockMode.PESSIMISTIC_WRITE,
     refresh: true,
     filters: false,
   });
   // Hard deletion is not a thing here (soft deletes only), but say so rather than act on nothing.
   if (!locked) throw new AppError('CONFLICT', 'CONCURRENT_TRANSITION', 'the record was removed by another request');
-  return locked as T;
+  return locked;
 }
 
 /**

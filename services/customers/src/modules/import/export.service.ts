@@ -46,19 +46,17 @@ export async function exportCustomers(em: SqlEntityManager, principal: Principal
   // The customers `customers(filter:)` lists: the same base query and filter, as a subquery of ids.
   const customers = visibleQuery(em, principal, access);
   applyCustomerFilter(customers, filter);
-  const ids = customers.select('c.id').getKnexQuery();
+  const ids = customers.select('c.id').toQuery(); // `?` placeholders, as em.execute expects
   const rows = await em.execute<ExportRow[]>(
-    em.getKnex().raw(
-      `select c.name, c.kind, c.lifecycle_state, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id, c.owner_id,
+    `select c.name, c.kind, c.lifecycle_state, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id, c.owner_id,
               a.street, a.city, a.country, k.name as contact_name, k.emails[1] as contact_email, k.phones[1] as contact_phone
          from customer c
          left join lateral (select street, city, country from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null
                             order by (ad.kind = 'BILLING') desc, ad.created_at, ad.id limit 1) a on true
          left join lateral (select name, emails, phones from contact ct where ct.customer_id = c.id and ct.deleted_at is null and ct.is_primary limit 1) k on true
-        where c.id in (?)
+        where c.id in (${ids.sql})
         order by c.name, c.id`,
-      [ids],
-    ),
+    ids.params,
   );
   const table = rows.map((r) => [
     r.name,

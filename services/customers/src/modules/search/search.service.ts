@@ -124,7 +124,7 @@ export async function searchCustomers(
   applyCustomerFilter(qb, filter);
   qb.andWhere('c.id in (select customer_id from matches)');
   const found = candidates(searchMode(query), query);
-  const base = qb.toQuery()._sql; // `?` placeholders, as em.execute expects
+  const base = qb.toQuery(); // `?` placeholders, as em.execute expects
   const page = await keysetPageSql(BY_SCORE, { field: 'searchCustomers', first, after }, async ({ where, orderBy, fetch }) => {
     const sql = `with matches as materialized (
                    select customer_id, round(max(score)::numeric, 4) as score from (${found.sql}) x group by customer_id
@@ -134,7 +134,7 @@ export async function searchCustomers(
                    ${where ? `where ${where.sql}` : ''}
                    order by ${orderBy}
                    limit ?`;
-    const params = [...found.params, ...base.bindings, ...(where?.params ?? []), fetch];
+    const params = [...found.params, ...base.params, ...(where?.params ?? []), fetch];
     const rows = await em.transactional(async (tx) => {
       await tx.execute(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(NAME_SIMILARITY_THRESHOLD)]);
       return tx.execute<Record<string, unknown>[]>(sql, params);

@@ -20,7 +20,7 @@ export const User = defineEntity({
       .onCreate(() => true),
     createdAt: createdAt(),
     /** `scrypt$N$r$p$salt$hash`; null when the user cannot sign in. Lazy: selected only when asked for. */
-    passwordHash: p.text().nullable().lazy(true, false),
+    passwordHash: p.text().nullable().lazy(),
     /** Wrong passwords since the last successful sign-in (or the last lock). */
     failedSignIns: p
       .integer()

@@ -2,12 +2,12 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, DataLoader, groupedLoader } from '@rapport/subgraph-kit';
 import type { Caller, Viewer } from '../../context.js';
 import { lastPriceKey, lastPrices, type LastPrice, type LastPriceQuery } from '../pricing/last-price.js';
-import { QuotationLine, today } from './quotation.entity.js';
+import { QuotationLine, today, type QuotationStatus } from './quotation.entity.js';
 import { quotationPolicy } from './quotation.policy.js';
 import { visibleQuotations } from './quotation.service.js';
 
 /** Stored states of a quotation still in play (SENT only within validity and not superseded; see openQuotationsByCustomerId). */
-const OPEN = ['DRAFT', 'AWAITING_APPROVAL', 'APPROVED', 'SENT', 'ACCEPTED'];
+const OPEN: QuotationStatus[] = ['DRAFT', 'AWAITING_APPROVAL', 'APPROVED', 'SENT', 'ACCEPTED'];
 
 /**
  * Per-request loaders: N quotation references, the lines of N quotations, the open quotations of N

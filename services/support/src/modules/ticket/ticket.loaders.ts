@@ -41,9 +41,9 @@ export const createTicketLoaders = (em: SqlEntityManager, principal: Principal |
     ticketCountsByCustomer: new DataLoader<string, TicketStatusCount[]>(async (customerIds) => {
       if (access === 'none') return customerIds.map(() => []);
       const rows = await ticketQuery(em, principal, access)
-        .select(['t.customer_id', 't.status', raw('count(*)::int as count')])
+        .select(['t.customerId', 't.status', raw('count(*)::int as count')])
         .andWhere({ customerId: { $in: [...customerIds] } })
-        .groupBy(['t.customer_id', 't.status'])
+        .groupBy(['t.customerId', 't.status'])
         .execute<{ customer_id: string; status: TicketStatus; count: number }[]>('all', false);
       const order = (status: TicketStatus) => TICKET_STATUSES.indexOf(status);
       return customerIds.map((id) =>
