@@ -16,6 +16,9 @@ import { stockResolvers } from './modules/stock/stock.resolvers.js';
 import { Warehouse } from './modules/warehouse/warehouse.entity.js';
 import { warehouseResolvers } from './modules/warehouse/warehouse.resolvers.js';
 
+/** The ledger check (levels against moves and reservations), for operators and for flow tests that span services. */
+export { stockLedgerMismatches, type StockMismatch } from './modules/stock/stock-ledger.js';
+
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
  * confirmed orders, safety alarms, and shipping notices with each order's delivery state.

@@ -1,0 +1,205 @@
+import { stockLedgerMismatches } from '@rapport/inventory';
+import { waitFor } from '@rapport/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from './harness.js';
+
+// The order → stock chain end to end, through the gateway only and over real Kafka: the warehouse
+// stocks a product, a rep sells it by quotation and by a direct order, inventory reserves (or
+// reports short) from sales.order.confirmed.v2, sales shows what inventory reported per line,
+// receiving more stock serves the shortage, a cancelled line releases its reservation, and
+// shipping the other order takes its reserved goods out of the warehouse (DELIVERY moves).
+
+let system: TestSystem;
+let clerk = '';
+let rep = '';
+let productId = '';
+let warehouseId = '';
+let customerId = '';
+let firstOrder = { id: '', lineId: '' };
+let secondOrder = { id: '', lineId: '' };
+
+interface Level {
+  onHand: string;
+  reserved: string;
+  available: string;
+}
+interface OrderView {
+  salesOrder: {
+    number: string;
+    status: string;
+    cancelledAt: string | null;
+    completedAt: string | null;
+    lines: { id: string; quantity: string; reservedQuantity: string; shortQuantity: string; cancelledQuantity: string; openQuantity: string }[];
+    stock: { orderLineId: string; ordered: string; cancelled: string; reserved: string; short: string; reservations: { warehouse: { code: string } | null; quantity: string }[] }[];
+    delivery: { status: string; shipments: { id: string; status: string }[] };
+  };
+}
+
+const levelQuery = `query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }`;
+const orderQuery = `query($id: ID!) { salesOrder(id: $id) {
+  number status cancelledAt completedAt
+  lines { id quantity reservedQuantity shortQuantity cancelledQuantity openQuantity }
+  stock { orderLineId ordered cancelled reserved short reservations { warehouse { code } quantity } }
+  delivery { status shipments { id status } }
+} }`;
+
+/** The product's one stock level, as the warehouse sees it. */
+const level = async (): Promise<Level | undefined> => (await system.must<{ product: { stock: Level[] } }>(clerk, levelQuery, { id: productId })).product.stock[0];
+
+/** Polls the level until it is `expected` (events travel over Kafka), then returns it. */
+const untilLevel = (expected: Level, what: string): Promise<Level> =>
+  waitFor(
+    async () => {
+      const now = await level();
+      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
+    },
+    { what },
+  );
+
+/** Polls the order as the rep sees it until `accept` holds, then returns it. */
+const untilOrder = (id: string, accept: (order: OrderView['salesOrder']) => boolean, what: string): Promise<OrderView['salesOrder']> =>
+  waitFor(
+    async () => {
+      const { salesOrder } = await system.must<OrderView>(rep, orderQuery, { id });
+      return accept(salesOrder) ? salesOrder : undefined;
+    },
+    { what },
+  );
+
+const receive = (quantity: string) =>
+  system.must(clerk, 'mutation($p: ID!, $w: ID!, $q: String!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: $q }) { id } }', {
+    p: productId,
+    w: warehouseId,
+    q: quantity,
+  });
+
+beforeAll(async () => {
+  system = await startTestSystem('order-to-stock');
+  clerk = (await system.createUser({ email: 'winnie.warehouse@rapport.example', displayName: 'Winnie Warehouse', role: 'WAREHOUSE_CLERK' })).token;
+  rep = (await system.createUser({ email: 'sam.sales@rapport.example', displayName: 'Sam Sales', role: 'SALES_REP' })).token;
+}, 240_000);
+afterAll(async () => {
+  if (!system) return;
+  // Whatever happened above, the levels agree with the ledger and the reservations.
+  expect(await stockLedgerMismatches(system.subgraphs.inventory.service.orm.em.fork())).toEqual([]);
+  await system.stop();
+});
+
+describe('an order through stock, over Kafka, as clients see it', () => {
+  it('reserves a quoted, accepted and converted order’s units, and sales shows the line reserved', async () => {
+    const stocked = await system.must<{ createProduct: { id: string }; createWarehouse: { id: string } }>(
+      clerk,
+      `mutation {
+        createProduct(input: { sku: "E2E-VALVE", name: "Ball valve DN50", listPrice: { amount: "80", currency: "EUR" }, standardCost: { amount: "35", currency: "EUR" } }) { id }
+        createWarehouse(input: { code: "E2E-HAM", name: "Hamburg", address: "Kaiweg 3, 20457 Hamburg" }) { id }
+      }`,
+    );
+    productId = stocked.createProduct.id;
+    warehouseId = stocked.createWarehouse.id;
+    await receive('10');
+    expect(await level()).toEqual({ onHand: '10', reserved: '0', available: '10' });
+
+    customerId = (await system.must<{ createCustomer: { id: string } }>(rep, `mutation { createCustomer(input: { name: "Hanse Pumpen GmbH", kind: COMPANY }) { id } }`))
+      .createCustomer.id;
+    await system.untilSellable(productId);
+    // Sales learns that the rep owns the new customer from customers' event: until then the rep's
+    // draft is refused as CUSTOMER_NOT_FOUND (and writes nothing), so retry on exactly that answer.
+    const drafted = await waitFor(
+      async () => {
+        const answer = await system.as<{ createQuotation: { id: string; status: string; netTotal: { amount: string } } }>(
+          rep,
+          `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id status netTotal { amount } } }`,
+          { i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '4', unitPrice: { amount: '80', currency: 'EUR' }, discountPercent: '12.5', taxRate: '19' }] } },
+        );
+        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
+        if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
+        return answer.data ?? undefined;
+      },
+      { what: 'sales to let the rep quote for their new customer' },
+    );
+    expect(drafted.createQuotation).toMatchObject({ status: 'DRAFT', netTotal: { amount: '280.00' } });
+    const quotationId = drafted.createQuotation.id;
+    await system.must(rep, 'mutation($id: ID!) { sendQuotation(id: $id) { id } }', { id: quotationId });
+    await system.must(rep, 'mutation($id: ID!) { acceptQuotation(id: $id) { id } }', { id: quotationId });
+    // Converting an accepted quotation is what confirms the order: there is no separate confirm step.
+    const converted = await system.must<{ convertQuotation: { id: string; status: string; total: { amount: string }; lines: { id: string }[] } }>(
+      rep,
+      'mutation($id: ID!) { convertQuotation(id: $id) { id status total { amount } lines { id } } }',
+      { id: quotationId },
+    );
+    expect(converted.convertQuotation).toMatchObject({ status: 'CONFIRMED', total: { amount: '280.00' } });
+    firstOrder = { id: converted.convertQuotation.id, lineId: converted.convertQuotation.lines[0]!.id };
+
+    await untilLevel({ onHand: '10', reserved: '4', available: '6' }, 'inventory to reserve the first order');
+    const order = await untilOrder(firstOrder.id, (o) => o.lines[0]?.reservedQuantity === '4', 'sales to show the first order’s line reserved');
+    expect(order.lines).toEqual([{ id: firstOrder.lineId, quantity: '4', reservedQuantity: '4', shortQuantity: '0', cancelledQuantity: '0', openQuantity: '4' }]);
+    expect(order.stock).toEqual([
+      { orderLineId: firstOrder.lineId, ordered: '4', cancelled: '0', reserved: '4', short: '0', reservations: [{ warehouse: { code: 'E2E-HAM' }, quantity: '4' }] },
+    ]);
+    expect(order.status).toBe('CONFIRMED');
+  });
+
+  it('reserves what is left for a second order, reports the rest short, and serves the shortage from a receipt', async () => {
+    const placed = await system.must<{ placeOrder: { id: string; lines: { id: string }[] } }>(rep, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }', {
+      i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '8' }] },
+    });
+    secondOrder = { id: placed.placeOrder.id, lineId: placed.placeOrder.lines[0]!.id };
+
+    await untilLevel({ onHand: '10', reserved: '10', available: '0' }, 'inventory to reserve what is left for the second order');
+    const short = await untilOrder(secondOrder.id, (o) => o.lines[0]?.shortQuantity === '2', 'sales to show the second order’s line short');
+    expect(short.lines[0]).toMatchObject({ quantity: '8', reservedQuantity: '6', shortQuantity: '2' });
+    expect(short.stock[0]).toMatchObject({ reserved: '6', short: '2' });
+
+    await receive('5');
+    await untilLevel({ onHand: '15', reserved: '12', available: '3' }, 'the receipt to serve the shortage');
+    const served = await untilOrder(secondOrder.id, (o) => o.lines[0]?.shortQuantity === '0', 'sales to show the shortage served');
+    expect(served.lines[0]).toMatchObject({ reservedQuantity: '8', shortQuantity: '0' });
+    expect(served.stock[0]).toMatchObject({ reserved: '8', short: '0' });
+  });
+
+  it('releases a cancelled line’s reservation, and the order with nothing left open shows cancelled', async () => {
+    const cancelled = await system.must<{ cancelOrderLine: { status: string; lines: { cancelledQuantity: string; openQuantity: string }[] } }>(
+      rep,
+      'mutation($o: ID!, $l: ID!) { cancelOrderLine(orderId: $o, lineId: $l, reason: "customer changed their mind") { status lines { cancelledQuantity openQuantity } } }',
+      { o: firstOrder.id, l: firstOrder.lineId },
+    );
+    expect(cancelled.cancelOrderLine).toEqual({ status: 'CANCELLED', lines: [{ cancelledQuantity: '4', openQuantity: '0' }] });
+
+    await untilLevel({ onHand: '15', reserved: '8', available: '7' }, 'inventory to release the cancelled line');
+    const order = await untilOrder(firstOrder.id, (o) => o.lines[0]?.reservedQuantity === '0', 'sales to show the cancelled line released');
+    expect(order).toMatchObject({ status: 'CANCELLED', cancelledAt: expect.any(String), completedAt: null });
+    expect(order.lines[0]).toMatchObject({ reservedQuantity: '0', shortQuantity: '0', cancelledQuantity: '4', openQuantity: '0' });
+    expect(order.stock[0]).toMatchObject({ ordered: '4', cancelled: '4', reserved: '0', short: '0', reservations: [] });
+  });
+
+  it('ships the second order from its shipping notice: DELIVERY moves take its reserved units out', async () => {
+    const planned = await untilOrder(secondOrder.id, (o) => o.delivery.shipments.length > 0, 'the shipping notice for the second order');
+    expect(planned.delivery).toMatchObject({ status: 'PLANNED', shipments: [{ status: 'PLANNED' }] });
+    const shipmentId = planned.delivery.shipments[0]!.id;
+
+    const shipped = await system.must<{ markShipped: { status: string; trackingNumber: string } }>(
+      clerk,
+      'mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "DHL-00340434161094042557") { status trackingNumber } }',
+      { id: shipmentId },
+    );
+    expect(shipped.markShipped).toEqual({ status: 'SHIPPED', trackingNumber: 'DHL-00340434161094042557' });
+    // The moves are written with the transition itself: no event to wait for.
+    expect(await level()).toEqual({ onHand: '7', reserved: '0', available: '7' });
+    const moves = await system.must<{ stockMoves: { edges: { node: { kind: string; quantity: string; referenceType: string | null; referenceId: string | null } }[] } }>(
+      clerk,
+      'query($p: ID!) { stockMoves(filter: { productId: $p, kind: DELIVERY }) { edges { node { kind quantity referenceType referenceId } } } }',
+      { p: productId },
+    );
+    expect(moves.stockMoves.edges.map((e) => e.node)).toEqual([{ kind: 'DELIVERY', quantity: '-8', referenceType: 'SHIPMENT', referenceId: shipmentId }]);
+
+    await system.must(clerk, 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipmentId });
+    const completed = await untilOrder(secondOrder.id, (o) => o.status === 'COMPLETED', 'sales to complete the delivered order');
+    expect(completed.delivery.status).toBe('DELIVERED');
+    expect(completed.lines[0]).toMatchObject({ quantity: '8', shortQuantity: '0', cancelledQuantity: '0' });
+  });
+
+  // Found by this file: inventory handles sales.order.cancelled.v2 by releasing reservations only, so
+  // the shipping notice of an order cancelled in full stays PLANNED (the order shows delivery PLANNED)
+  // and markShipped still accepts it, posting no move. DESIGN: "order cancelled → … cancels open notices".
+  it.todo('withdraws the shipping notice of an order cancelled in full, so it can no longer be marked shipped');
+});
