@@ -1,5 +1,5 @@
 import type { Principal } from '@rapport/auth';
-import type { AccessPolicy } from './visibility.js';
+import type { AccessPolicy } from './viewer.js';
 
 // Every department's access to every module, in one place. The owning subgraph enforces its own
 // module's policy (its `*.policy.ts` names the entry here); other subgraphs read the same table
@@ -153,6 +153,36 @@ const suppliers: AccessPolicy = {
 };
 
 /**
+ * Users and teams (identity): every signed-in user reads them (who is who, which team); only
+ * administrators create and change them. Nothing is scoped: users belong to no customer.
+ */
+const users: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all-read',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  WAREHOUSE_CLERK: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+};
+
+/**
+ * SLA targets (support): whoever may see tickets reads them (a ticket's clock follows them); only
+ * administrators set them.
+ */
+const slaTargets: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/**
  * Every module's access policy by module name. Activities, documents, contacts and addresses
  * follow their customer, so they share the customers table.
  */
@@ -172,6 +202,9 @@ export const POLICIES = {
   shipments,
   products,
   suppliers,
+  users,
+  teams: users,
+  slaTargets,
 } as const satisfies Record<string, AccessPolicy>;
 
 /** The name of a module with an access policy. */
