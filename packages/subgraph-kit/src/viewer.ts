@@ -127,3 +127,11 @@ export function callerOf(principal: Principal | null): Caller {
   }
   return { principal, viewer };
 }
+
+/**
+ * The service itself acting on an event from another service (a consumer), on behalf of the event's
+ * actor: full access, as no caller's visibility applies to what another service already decided.
+ */
+export function systemViewer(actor: string | null | undefined): Viewer<'all'> {
+  return { principal: { userId: actor ?? '00000000-0000-0000-0000-000000000000', email: 'system@rapport.local', role: 'ADMIN', teamIds: [], tokenId: 'system' }, access: 'all' };
+}

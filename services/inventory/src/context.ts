@@ -1,11 +1,11 @@
-import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment } from './modules/shipment/shipment.entity.js';
 
 /**
  * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
- * the module loaders use Caller and Viewer from this file, so importing them here would make an
- * import cycle; loaders.ts is checked against this shape instead.
+ * the module loaders import from the services, so importing them here would make an import cycle;
+ * loaders.ts is checked against this shape instead.
  */
 export interface InventoryLoaders {
   productById: DataLoader<string, IProduct | null>;
@@ -14,12 +14,3 @@ export interface InventoryLoaders {
 
 /** What the inventory subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<InventoryLoaders>;
-
-/** The verified caller of a request; null only on public root fields (inventory has none). */
-export type Caller = SubgraphContext<unknown>['principal'];
-
-/** Who asks and what access their role gives them to the records at hand: every read and write is narrowed by it. */
-export interface Viewer {
-  principal: Caller;
-  access: Access;
-}

@@ -1,8 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { mergeLoaders } from '@rapport/subgraph-kit';
-import type { Caller, InventoryLoaders } from './context.js';
+import { mergeLoaders, type Caller } from '@rapport/subgraph-kit';
+import type { InventoryLoaders } from './context.js';
 import { createProductLoaders } from './modules/product/product.loaders.js';
 import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
 
 /** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
-export const createLoaders = (em: SqlEntityManager, principal: Caller): InventoryLoaders => mergeLoaders(createProductLoaders(em, principal), createShipmentLoaders(em, principal));
+export const createLoaders = (em: SqlEntityManager, caller: Caller): InventoryLoaders => mergeLoaders(createProductLoaders(em, caller), createShipmentLoaders(em, caller));

@@ -1,12 +1,12 @@
-import type { Access, DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IOpportunity } from './modules/opportunity/opportunity.entity.js';
 import type { ISalesOrder, ISalesOrderLine } from './modules/order/order.entity.js';
 import type { IPipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 
 /**
  * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
- * the module loaders use Caller and Viewer from this file, so importing them here would make an
- * import cycle; loaders.ts is checked against this shape instead.
+ * the module loaders import from the services, so importing them here would make an import cycle;
+ * loaders.ts is checked against this shape instead.
  */
 export interface SalesLoaders {
   stageById: DataLoader<string, IPipelineStage | null>;
@@ -19,12 +19,3 @@ export interface SalesLoaders {
 
 /** What the sales subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<SalesLoaders>;
-
-/** The verified caller of a request; null only on public root fields (sales has none). */
-export type Caller = SubgraphContext<unknown>['principal'];
-
-/** Who asks and what access their role gives them to the records at hand: every read and write is narrowed by it. */
-export interface Viewer {
-  principal: Caller;
-  access: Access;
-}

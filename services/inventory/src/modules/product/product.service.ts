@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ProductCreatedV1, ProductDeletedV1, ProductRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalText, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
-import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset } from '@rapport/subgraph-kit';
+import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 
 export interface CreateProductInput {
@@ -25,6 +25,9 @@ function requireSku(field: string, value: string): string {
 const skuTaken = (sku: string, deleted = false): AppError =>
   conflict('SKU_TAKEN', deleted ? `a deleted product with SKU ${sku} exists; restore it instead` : `a product with SKU ${sku} exists already`, 'input.sku');
 
+// Products belong to no customer, so a viewer's access (checked when it was given) narrows nothing:
+// every function takes it all the same, as every service does.
+
 /**
  * The one base query for products (alias `p`): the live catalogue, unless `deleted` says otherwise
  * (only deleting and restoring look at deleted products, to tell CONFLICT from NOT_FOUND).
@@ -34,7 +37,7 @@ export function catalogue(em: SqlEntityManager, deleted: Deleted = 'exclude') {
 }
 
 /** Validates and creates a product and its `inventory.product.created.v1`; a taken SKU is a CONFLICT naming `input.sku`. */
-export async function createProduct(em: SqlEntityManager, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
+export async function createProduct(em: SqlEntityManager, _viewer: Viewer, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
   const sku = requireSku('input.sku', input.sku);
   const name = requireText('input.name', input.name);
   const unit = input.unit === null || input.unit === undefined ? 'pcs' : requireText('input.unit', input.unit, 20);
@@ -55,7 +58,7 @@ export async function createProduct(em: SqlEntityManager, input: CreateProductIn
 }
 
 /** The product `id`; NOT_FOUND naming `field` when it does not exist or is deleted (the two are indistinguishable). */
-export async function getProduct(em: SqlEntityManager, id: string, field = 'id'): Promise<IProduct> {
+export async function getProduct(em: SqlEntityManager, _viewer: Viewer, id: string, field = 'id'): Promise<IProduct> {
   const product = await catalogue(em)
     .andWhere({ id: requireUuid(field, id) })
     .getSingleResult();
@@ -64,7 +67,7 @@ export async function getProduct(em: SqlEntityManager, id: string, field = 'id')
 }
 
 /** Live products among `ids`, in one query (for references). */
-export function productsByIds(em: SqlEntityManager, ids: readonly string[]): Promise<IProduct[]> {
+export function productsByIds(em: SqlEntityManager, _viewer: Viewer, ids: readonly string[]): Promise<IProduct[]> {
   return catalogue(em)
     .andWhere({ id: { $in: [...ids] } })
     .getResultList();
@@ -83,7 +86,7 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * Deletes a product softly: it disappears from the catalogue, lookups and references (order lines
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
-export async function deleteProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function deleteProduct(em: SqlEntityManager, _viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
   return softDelete(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),
@@ -92,7 +95,7 @@ export async function deleteProduct(em: SqlEntityManager, id: string, meta: Even
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
-export async function restoreProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function restoreProduct(em: SqlEntityManager, _viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
   return restoreDeleted(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),
@@ -110,6 +113,7 @@ const PRODUCT_ORDER: Keyset<IProduct> = { sort: 'p.name', kind: 'text', directio
 /** Live products by name, then id, paged by keyset (never OFFSET). */
 export async function listProducts(
   em: SqlEntityManager,
+  _viewer: Viewer,
   filter: ProductFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,

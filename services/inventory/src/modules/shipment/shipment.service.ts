@@ -3,8 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ShipmentDeliveredV1, ShipmentPlannedV1, ShipmentShippedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
-import { restrictToVisibleCustomers, transition } from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
+import { restrictToVisibleCustomers, transition, type Viewer } from '@rapport/subgraph-kit';
 import { deliver, ship, Shipment, type IShipment } from './shipment.entity.js';
 
 export interface ShipmentRequest {
@@ -43,7 +42,7 @@ export function planShipment(em: SqlEntityManager, request: ShipmentRequest, met
  */
 export function visibleShipments(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(Shipment, 's').select('*');
-  restrictToVisibleCustomers(qb, 's', viewer.principal, viewer.access);
+  restrictToVisibleCustomers(qb, 's', viewer);
   return qb;
 }
 

@@ -3,19 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, parseMoneyInput, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
-import {
-  assertCustomerVisible,
-  keysetPage,
-  restoreDeleted,
-  restrictToVisibleCustomers,
-  softDelete,
-  transition,
-  whereDeleted,
-  type Connection,
-  type Deleted,
-  type Keyset,
-} from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
+import { assertCustomerVisible, keysetPage, restoreDeleted, restrictToVisibleCustomers, softDelete, transition, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer } from '@rapport/subgraph-kit';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
 import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
@@ -36,14 +24,14 @@ export interface OpenOpportunityInput {
  */
 export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Opportunity, 'o').select('*'), 'o', deleted);
-  restrictToVisibleCustomers(qb, 'o', viewer.principal, viewer.access);
+  restrictToVisibleCustomers(qb, 'o', viewer);
   return qb;
 }
 
 /** Validates, opens the opportunity and writes `sales.opportunity.opened.v1` in one flush; the customer must be visible to `viewer`. */
 export async function openOpportunity(em: SqlEntityManager, viewer: Viewer, input: OpenOpportunityInput, meta: EventMetadata): Promise<IOpportunity> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const title = requireText('input.title', input.title);
   const amount = parseMoneyInput('input.amount', input.amount);
   const expectedCloseDate = input.expectedCloseDate ? requireIsoDate('input.expectedCloseDate', input.expectedCloseDate) : null;

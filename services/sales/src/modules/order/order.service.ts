@@ -3,8 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV1, OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, parseMoneyInput, requireCurrency, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer } from '@rapport/subgraph-kit';
 import { cancel, lineTotal, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 import type { SalesOrderStatus } from '../../generated/types.js';
 
@@ -50,7 +49,7 @@ function validateLines(lines: readonly SalesOrderLineInput[], currency: string):
  */
 export function visibleOrders(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(SalesOrder, 'so').select('*');
-  restrictToVisibleCustomers(qb, 'so', viewer.principal, viewer.access);
+  restrictToVisibleCustomers(qb, 'so', viewer);
   return qb;
 }
 
@@ -61,7 +60,7 @@ export function visibleOrders(em: SqlEntityManager, viewer: Viewer) {
  */
 export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   const lines = validateLines(input.lines, currency);
   const total = orderTotal(

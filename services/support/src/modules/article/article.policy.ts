@@ -1,8 +1,8 @@
 import type { Principal } from '@rapport/auth';
-import { POLICIES, type Access, type AccessPolicy, type FieldRules } from '@rapport/subgraph-kit';
+import { definePolicy, POLICIES, type Access, type FieldRules, type ModulePolicy } from '@rapport/subgraph-kit';
 
 /** Who may read and write the knowledge base: the kit's `POLICIES.articles` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
-export const articlePolicy: AccessPolicy = POLICIES.articles;
+export const articlePolicy: ModulePolicy = definePolicy('articles', POLICIES.articles);
 
 /** Editors (write access) see drafts; everyone else only published articles. */
 export const isEditor = (access: Access): boolean => access === 'all' || access === 'scoped';
