@@ -37,7 +37,7 @@ export function catalogue(em: SqlEntityManager, deleted: Deleted = 'exclude') {
 }
 
 /** Validates and creates a product and its `inventory.product.created.v1`; a taken SKU is a CONFLICT naming `input.sku`. */
-export async function createProduct(em: SqlEntityManager, _viewer: Viewer, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
+export async function createProduct(em: SqlEntityManager, viewer: Viewer, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
   const sku = requireSku('input.sku', input.sku);
   const name = requireText('input.name', input.name);
   const unit = input.unit === null || input.unit === undefined ? 'pcs' : requireText('input.unit', input.unit, 20);
@@ -58,7 +58,7 @@ export async function createProduct(em: SqlEntityManager, _viewer: Viewer, input
 }
 
 /** The product `id`; NOT_FOUND naming `field` when it does not exist or is deleted (the two are indistinguishable). */
-export async function getProduct(em: SqlEntityManager, _viewer: Viewer, id: string, field = 'id'): Promise<IProduct> {
+export async function getProduct(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IProduct> {
   const product = await catalogue(em)
     .andWhere({ id: requireUuid(field, id) })
     .getSingleResult();
@@ -67,7 +67,7 @@ export async function getProduct(em: SqlEntityManager, _viewer: Viewer, id: stri
 }
 
 /** Live products among `ids`, in one query (for references). */
-export function productsByIds(em: SqlEntityManager, _viewer: Viewer, ids: readonly string[]): Promise<IProduct[]> {
+export function productsByIds(em: SqlEntityManager, viewer: Viewer, ids: readonly string[]): Promise<IProduct[]> {
   return catalogue(em)
     .andWhere({ id: { $in: [...ids] } })
     .getResultList();
@@ -86,7 +86,7 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * Deletes a product softly: it disappears from the catalogue, lookups and references (order lines
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
-export async function deleteProduct(em: SqlEntityManager, _viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function deleteProduct(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
   return softDelete(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),
@@ -95,7 +95,7 @@ export async function deleteProduct(em: SqlEntityManager, _viewer: Viewer, id: s
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
-export async function restoreProduct(em: SqlEntityManager, _viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function restoreProduct(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
   return restoreDeleted(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),
@@ -113,7 +113,7 @@ const PRODUCT_ORDER: Keyset<IProduct> = { sort: 'p.name', kind: 'text', directio
 /** Live products by name, then id, paged by keyset (never OFFSET). */
 export async function listProducts(
   em: SqlEntityManager,
-  _viewer: Viewer,
+  viewer: Viewer,
   filter: ProductFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
