@@ -1,9 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { readAccess } from '@rapport/subgraph-kit';
-import { articlePolicy } from '../article/article.policy.js';
+import type { Viewer } from '@rapport/subgraph-kit';
 import { isEditor } from '../article/article.service.js';
-import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { reportPeriod, visibleTicketsCondition } from './report-scope.js';
 import { slaAttainment, type SlaAttainment } from './sla-attainment.js';
 
@@ -109,10 +106,9 @@ const NORMALISED_SUBJECT = `lower(btrim(regexp_replace(t.subject, '\\s+', ' ', '
  * - the ten categories, the ten (normalised) subjects with the most tickets opened in the period,
  *   and the ten articles most often linked to tickets in the period as solutions.
  */
-export async function supportAnalysis(em: SqlEntityManager, principal: Principal | null, from: string, to: string, now = new Date()): Promise<SupportAnalysis> {
-  const access = readAccess(ticketPolicy, principal, 'tickets');
+export async function supportAnalysis(em: SqlEntityManager, viewer: Viewer, articleViewer: Viewer, from: string, to: string, now = new Date()): Promise<SupportAnalysis> {
   const period = reportPeriod(from, to);
-  const visible = visibleTicketsCondition(principal, access, 't');
+  const visible = visibleTicketsCondition(viewer, 't');
   const openedIn = 't.opened_at >= ? and t.opened_at < ?';
   const resolvedIn = `t.resolved_at >= ? and t.resolved_at < ? and t.status in ('RESOLVED', 'CLOSED')`;
   const bounds = [period.start, period.end];
@@ -161,7 +157,7 @@ export async function supportAnalysis(em: SqlEntityManager, principal: Principal
       limit ${TOP_INQUIRIES}`,
     [...visible.params, ...bounds],
   );
-  const readersOnly = principal !== null && !isEditor(articlePolicy[principal.role]);
+  const readersOnly = !isEditor(articleViewer.access);
   const solutions = await em.execute<{ article_id: string; count: number }[]>(
     `select l.article_id, count(*)::int as count
        from ticket_article l
