@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { bearerToken, createTokenVerifier, generateSigningKey, jwksOf, signAccessToken } from './tokens.js';
-import { ROLES, seesEverything } from './principal.js';
+import { type ROLES, seesEverything } from './principal.js';
 
 const rep = { userId: '0191b3a0-0000-7000-8000-000000000001', email: 'rita@rapport.example', role: 'SALES_REP' as const, teamIds: ['t1'] };
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -3,7 +3,19 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, parseMoneyInput, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restoreDeleted, restrictToVisibleCustomers, softDelete, transition, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import {
+  assertCustomerVisible,
+  keysetPage,
+  restoreDeleted,
+  restrictToVisibleCustomers,
+  softDelete,
+  transition,
+  whereDeleted,
+  type Connection,
+  type Deleted,
+  type Keyset,
+  type Viewer,
+} from '@rapport/subgraph-kit';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
 import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';

@@ -22,7 +22,8 @@ export const articleResolvers: Resolvers = {
     publishArticle: (_, args, ctx) => publishArticle(ctx.em, ctx.viewer(articlePolicy, 'write'), args.id, ctx.eventMeta),
     archiveArticle: (_, args, ctx) => archiveArticle(ctx.em, ctx.viewer(articlePolicy, 'write'), args.id, ctx.eventMeta),
     restoreArticle: (_, args, ctx) => restoreArticle(ctx.em, ctx.viewer(articlePolicy, 'restore'), args.id, ctx.eventMeta),
-    linkArticleToTicket: (_, args, ctx) => linkArticleToTicket(ctx.em, ctx.viewer(ticketPolicy, 'write'), ctx.viewer(articlePolicy, 'read'), args.ticketId, args.articleId, ctx.eventMeta),
+    linkArticleToTicket: (_, args, ctx) =>
+      linkArticleToTicket(ctx.em, ctx.viewer(ticketPolicy, 'write'), ctx.viewer(articlePolicy, 'read'), args.ticketId, args.articleId, ctx.eventMeta),
   },
   Article: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.articleById.load(ref.id.toLowerCase()) : null),

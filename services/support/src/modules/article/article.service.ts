@@ -191,14 +191,7 @@ export async function searchArticles(
  * Records that an article helped solve a ticket. The ticket must be one the caller may change
  * (`viewer`, of tickets; else NOT_FOUND), the article one they may see (`articleViewer`); CONFLICT when the two are already linked.
  */
-export async function linkArticleToTicket(
-  em: SqlEntityManager,
-  viewer: Viewer,
-  articleViewer: Viewer,
-  ticketId: string,
-  articleId: string,
-  meta: EventMetadata,
-): Promise<ITicket> {
+export async function linkArticleToTicket(em: SqlEntityManager, viewer: Viewer, articleViewer: Viewer, ticketId: string, articleId: string, meta: EventMetadata): Promise<ITicket> {
   const tId = requireUuid('ticketId', ticketId);
   const aId = requireUuid('articleId', articleId);
   const ticket = await ticketQuery(em, viewer).andWhere({ id: tId }).getSingleResult();

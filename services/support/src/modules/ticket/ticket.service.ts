@@ -12,7 +12,19 @@ import {
   type EventMetadata,
 } from '@rapport/contracts';
 import { badInput, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restoreDeleted, restrictToVisibleCustomers, softDelete, transition, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import {
+  assertCustomerVisible,
+  keysetPage,
+  restoreDeleted,
+  restrictToVisibleCustomers,
+  softDelete,
+  transition,
+  whereDeleted,
+  type Connection,
+  type Deleted,
+  type Keyset,
+  type Viewer,
+} from '@rapport/subgraph-kit';
 import { assertNotClosed, changeStatus, Ticket, ticketNumber, TicketStatusChange, type ITicket } from './ticket.entity.js';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/types.js';
 
@@ -105,15 +117,7 @@ export async function resolveTicket(em: SqlEntityManager, viewer: Viewer, id: st
   return moveStatus(em, viewer, ticketId, 'RESOLVED', null, 'id', meta);
 }
 
-async function moveStatus(
-  em: SqlEntityManager,
-  viewer: Viewer,
-  ticketId: string,
-  to: TicketStatus,
-  note: string | null,
-  field: string,
-  meta: EventMetadata,
-): Promise<ITicket> {
+async function moveStatus(em: SqlEntityManager, viewer: Viewer, ticketId: string, to: TicketStatus, note: string | null, field: string, meta: EventMetadata): Promise<ITicket> {
   return transition(
     em,
     (tx) => findVisible(tx, viewer, ticketId, 'id'),
