@@ -1,5 +1,5 @@
 import type { Principal } from '@rapport/auth';
-import type { AccessPolicy } from './viewer.js';
+import { definePolicy, viewerFor, type AccessPolicy } from './viewer.js';
 
 // Every department's access to every module, in one place. The owning subgraph enforces its own
 // module's policy (its `*.policy.ts` names the entry here); other subgraphs read the same table
@@ -212,8 +212,7 @@ export type PolicyModule = keyof typeof POLICIES;
 
 export const POLICY_MODULES = Object.keys(POLICIES) as PolicyModule[];
 
-/** The modules whose records the caller may read at all (FORBIDDEN in none of them); none without a caller. */
+/** The modules whose records the caller may read at all (a `lookup` viewer, FORBIDDEN in none of them); none without a caller. */
 export function readableModules(principal: Principal | null): PolicyModule[] {
-  if (!principal) return [];
-  return POLICY_MODULES.filter((module) => POLICIES[module][principal.role] !== 'none');
+  return POLICY_MODULES.filter((module) => viewerFor(principal, definePolicy(module, POLICIES[module]), 'lookup') !== null);
 }

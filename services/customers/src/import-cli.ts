@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import type { Principal } from '@rapport/auth';
 import { isAppError, requireUuid } from '@rapport/errors';
 import { loadConfig } from './config.js';
+import { callerOf } from '@rapport/subgraph-kit';
 import { createCustomersService } from './create-customers-service.js';
+import { customerPolicy } from './modules/customer/customer.policy.js';
 import { importCustomers, importFieldOf } from './modules/import/import.service.js';
 
 const { values } = parseArgs({
@@ -61,7 +63,7 @@ try {
   const content = await readFile(file);
   const report = await importCustomers(
     service.orm.em.fork(),
-    principal,
+    callerOf(principal).viewer(customerPolicy, 'write'),
     {
       format,
       ...(format === 'XLSX' ? { file: content.toString('base64') } : { csv: content.toString('utf8') }),

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { isTeamHead, seesEverything, type Principal } from '@rapport/auth';
+import { seesEverything } from '@rapport/auth';
 import { createEvent, CustomerAddressChangedV1, CustomerContactChangedV1, CustomerCreatedV1, CustomerUpdatedV1, type CloudEvent, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, isAppError, notFound, optionalEmail, optionalText, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { isScoped, readAccess, restrictToVisibleCustomers, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
+import { ANY_TEAM, restrictToVisibleCustomers, visibleCustomersSql, type Viewer, headsTeam, type WriteAccess } from '@rapport/subgraph-kit';
 import { requireCountry } from '../address/address.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, LIFECYCLE_STATES, MAX_TAGS, normaliseTags, normaliseTaxId } from '../customer/customer.entity.js';
-import { customerPolicy } from '../customer/customer.policy.js';
 import type { CustomerFilter } from '../customer/customer.service.js';
 import { findLikelyDuplicates } from '../duplicate/duplicate.service.js';
 import { CsvSyntaxError, csvLine, parseCsv, type CsvRecord } from './csv.js';
@@ -164,19 +163,19 @@ interface Counters {
 const KEY_REASONS: Record<string, ImportDuplicateRow['reason']> = { 't:': 'SAME_TAX_ID', 'e:': 'SAME_EMAIL', 'n:': 'SIMILAR_NAME' };
 
 /** Who may be named in an OWNER_ID column: everyone who writes customers except a rep (who owns what they import). */
-function ownerOf(principal: Principal, raw: string | undefined, label: string): { ownerId: string; teamId: string | null } {
-  const ownTeam = principal.teamIds[0] ?? null;
+function ownerOf(viewer: Viewer, raw: string | undefined, label: string): { ownerId: string; teamId: string | null } {
+  const ownTeam = viewer.principal.teamIds[0] ?? null;
   const text = raw?.trim();
-  if (!text) return { ownerId: principal.userId, teamId: ownTeam };
+  if (!text) return { ownerId: viewer.principal.userId, teamId: ownTeam };
   const ownerId = requireUuid(label, text).toLowerCase();
-  if (ownerId === principal.userId) return { ownerId, teamId: ownTeam };
-  if (seesEverything(principal)) return { ownerId, teamId: null };
-  if (!isTeamHead(principal)) throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `${label}: a sales rep imports customers for themselves only`, { field: label });
+  if (ownerId === viewer.principal.userId) return { ownerId, teamId: ownTeam };
+  if (seesEverything(viewer.principal)) return { ownerId, teamId: null };
+  if (!headsTeam(viewer, ANY_TEAM)) throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `${label}: a sales rep imports customers for themselves only`, { field: label });
   return { ownerId, teamId: ownTeam };
 }
 
 /** Validates one record into the values to store; throws the first AppError, naming the field. */
-function readRow(record: CsvRecord, columns: Map<ImportField, number>, principal: Principal): RowValues {
+function readRow(record: CsvRecord, columns: Map<ImportField, number>, viewer: Viewer): RowValues {
   const get = (field: ImportField): string | undefined => {
     const index = columns.get(field);
     return index === undefined ? undefined : record.fields[index];
@@ -208,7 +207,7 @@ function readRow(record: CsvRecord, columns: Map<ImportField, number>, principal
   const contactEmail = optionalEmail('contactEmail', get('CONTACT_EMAIL'));
   const contactPhone = text('CONTACT_PHONE', 40);
   if (!contactName && (contactEmail || contactPhone)) throw badInput('contactName', 'contactName is required when a contact email or phone is given', 'REQUIRED');
-  const owner = ownerOf(principal, get('OWNER_ID'), 'ownerId');
+  const owner = ownerOf(viewer, get('OWNER_ID'), 'ownerId');
   return {
     name,
     kind: choice('KIND', CUSTOMER_KINDS, 'COMPANY') ?? 'COMPANY',
@@ -269,8 +268,8 @@ const errorOf = (line: number, error: unknown): ImportRowError => {
 };
 
 /** Ids among `ids` the caller may see (all of them when unscoped). */
-async function visibleIds(em: SqlEntityManager, principal: Principal, access: Access, ids: string[]): Promise<Set<string>> {
-  const visible = isScoped(access) ? visibleCustomersSql(principal) : null;
+async function visibleIds(em: SqlEntityManager, viewer: Viewer, ids: string[]): Promise<Set<string>> {
+  const visible = visibleCustomersSql(viewer);
   if (!visible || ids.length === 0) return new Set(ids);
   const rows = await em.execute<{ customer_id: string }[]>(
     `select customer_id from (${visible.sql}) v where v.customer_id = any(array(select jsonb_array_elements_text(?::jsonb))::uuid[])`,
@@ -324,13 +323,11 @@ async function saveProgress(
  */
 export async function importCustomers(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   input: ImportCustomersInput,
   meta: EventMetadata,
   onProgress?: ImportProgress,
 ): Promise<IImportJob> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first');
   const mode = requireOneOf('input.mode', input.mode, IMPORT_MODES);
   const duplicates = requireOneOf('input.duplicates', input.duplicates, DUPLICATE_HANDLING);
   const records = await readRecords(input);
@@ -352,7 +349,7 @@ export async function importCustomers(
       continue;
     }
     try {
-      rows.push({ line: record.line, values: readRow(record, columns, principal) });
+      rows.push({ line: record.line, values: readRow(record, columns, viewer) });
     } catch (error) {
       errors.push(errorOf(record.line, error));
     }
@@ -363,7 +360,7 @@ export async function importCustomers(
     .getConnection()
     .execute(
       `insert into import_job (id, created_by, status, dry_run, mode, duplicates, total) values (?, ?, 'RUNNING', ?, ?, ?, ?)`,
-      [jobId, principal.userId, input.dryRun, mode, duplicates, data.length],
+      [jobId, viewer.principal.userId, input.dryRun, mode, duplicates, data.length],
       'run',
     );
   const counters: Counters = { processed: 0, created: 0, merged: 0, skipped: 0, failed: errors.length };
@@ -371,12 +368,11 @@ export async function importCustomers(
   const write = !input.dryRun && !rolledBack;
   const platform = em.getPlatform();
   const importer = new BatchImporter(
-    principal,
-    access,
+    viewer,
     duplicates,
     data.length <= FUZZY_ROW_LIMIT,
     meta,
-    { jobId, actorId: principal.userId, requestId: meta.requestId ?? null },
+    { jobId, actorId: viewer.principal.userId, requestId: meta.requestId ?? null },
     (values) => platform.marshallArray(values),
   );
   let pendingErrors = [...errors];
@@ -487,7 +483,7 @@ export async function importCustomers(
     status = 'FAILED';
   }
   await report(status);
-  return getImportJob(em, principal, jobId);
+  return getImportJob(em, viewer, jobId);
 }
 
 /** What a batch will do: its counts, the customers it creates, the rows it merges into existing ones. */
@@ -576,8 +572,7 @@ class BatchImporter {
   private readonly seen = new Map<string, Target>();
 
   constructor(
-    private readonly principal: Principal,
-    private readonly access: 'all' | 'scoped',
+    private readonly viewer: Viewer<WriteAccess>,
     private readonly duplicates: DuplicateHandling,
     private readonly fuzzy: boolean,
     private readonly meta: EventMetadata,
@@ -618,7 +613,7 @@ class BatchImporter {
     const sql = [lookup('tax_id = k.v'), lookup('lower(email) = k.v'), lookup('lower(name) = k.v')].join(' union all ');
     const params: unknown[] = [pgArray(taxIds), pgArray(emails), pgArray(names)];
     const filter: string[] = [];
-    restrictToVisibleCustomers({ andWhere: (where: string, more: unknown[] = []) => void (filter.push(where), params.push(...more)) }, 'd', this.principal, this.access, 'id');
+    restrictToVisibleCustomers({ andWhere: (where: string, more: unknown[] = []) => void (filter.push(where), params.push(...more)) }, 'd', this.viewer, 'id');
     const rows = (
       await em.execute<{ id: string; name: string; email: string | null; tax_id: string | null }[]>(
         `select d.id, d.name, d.email, d.tax_id from (${sql}) d ${filter.length ? `where ${filter.join(' and ')}` : ''} order by d.created_at, d.id`,
@@ -642,8 +637,7 @@ class BatchImporter {
     if (likely.length === 0) return null;
     const visible = await visibleIds(
       em,
-      this.principal,
-      this.access,
+      this.viewer,
       likely.map((c) => c.customerId),
     );
     const best = likely.find((c) => visible.has(c.customerId));
@@ -1100,11 +1094,10 @@ function mergeInto(pending: Pending, v: RowValues): void {
 }
 
 /** An import job: its creator's, or any for directors and admins; NOT_FOUND otherwise. */
-export async function getImportJob(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<IImportJob> {
-  readAccess(customerPolicy, principal, 'customers');
+export async function getImportJob(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IImportJob> {
   const jobId = requireUuid(field, id);
   const job = await em.fork().findOne(ImportJob, { id: jobId });
-  if (!job || (principal && !seesEverything(principal) && job.createdBy !== principal.userId)) throw notFound('ImportJob', jobId, field);
+  if (!job || (viewer.principal && !seesEverything(viewer.principal) && job.createdBy !== viewer.principal.userId)) throw notFound('ImportJob', jobId, field);
   return job;
 }
 
@@ -1139,12 +1132,11 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  * and first billing (or other) address, as CSV with a header of import field names. The filter
  * works as for `customers`.
  */
-export async function exportCustomers(em: SqlEntityManager, principal: Principal | null, filter: CustomerFilter | null | undefined, format?: string | null): Promise<string> {
-  const access = readAccess(customerPolicy, principal, 'customers');
+export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filter: CustomerFilter | null | undefined, format?: string | null): Promise<string> {
   const exportFormat = requireOneOf('format', format ?? 'CSV', IMPORT_FORMATS);
   const where: string[] = ['c.deleted_at is null'];
   const params: unknown[] = [];
-  const visible = principal && isScoped(access) ? visibleCustomersSql(principal) : null;
+  const visible = visibleCustomersSql(viewer);
   if (visible) {
     where.push(`c.id in (${visible.sql})`);
     params.push(...visible.params);

@@ -1,9 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { requireText } from '@rapport/errors';
-import { keysetPageSql, readAccess, type Keyset } from '@rapport/subgraph-kit';
+import { keysetPageSql, type Keyset, type Viewer } from '@rapport/subgraph-kit';
 import { Customer, type ICustomer } from '../customer/customer.entity.js';
-import { customerPolicy } from '../customer/customer.policy.js';
 import { applyCustomerFilter, visibleQuery, type CustomerFilter } from '../customer/customer.service.js';
 
 /** One customer found by a search, with its relevance (0–1, higher is better). */
@@ -110,17 +108,16 @@ const BY_SCORE: Keyset<SearchHit> = { sort: 'm.score', kind: 'score', cast: 'num
  */
 export async function searchCustomers(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   rawQuery: string,
   filter: CustomerFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<CustomerSearchConnection> {
-  const access = readAccess(customerPolicy, principal, 'customers');
   const query = requireText('query', rawQuery ?? '', QUERY_MAX)
     .toLowerCase()
     .replace(/\s+/g, ' ');
-  const qb = visibleQuery(em, principal, access);
+  const qb = visibleQuery(em, viewer);
   applyCustomerFilter(qb, filter);
   qb.andWhere('c.id in (select customer_id from matches)');
   const found = candidates(searchMode(query), query);
