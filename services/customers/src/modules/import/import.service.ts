@@ -10,16 +10,7 @@ import type { CustomerFilter } from '../customer/customer.service.js';
 import { findLikelyDuplicates } from '../duplicate/duplicate.service.js';
 import { CsvSyntaxError, csvLine, parseCsv, type CsvRecord } from './csv.js';
 import { parseXlsx, writeXlsx, XlsxError } from './xlsx.js';
-import {
-  DUPLICATE_HANDLING,
-  IMPORT_MODES,
-  ImportJob,
-  type DuplicateHandling,
-  type IImportJob,
-  type ImportDuplicateRow,
-  type ImportRowError,
-  type ImportStatus,
-} from './import-job.entity.js';
+import { ImportJob, type DuplicateHandling, type ImportMode, type IImportJob, type ImportDuplicateRow, type ImportRowError, type ImportStatus } from './import-job.entity.js';
 
 /** The customer fields a CSV column can fill, as the GraphQL enum names them. */
 export const IMPORT_FIELDS = [
@@ -69,15 +60,15 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportCustomersInput {
   /** CSV by default. */
-  format?: string | null;
+  format?: ImportFormat | null;
   /** The CSV text (format CSV). */
   csv?: string | null;
   /** The XLSX workbook, base64-encoded (format XLSX). */
   file?: string | null;
   mapping: { column: string; field: string }[];
   dryRun: boolean;
-  duplicates: string;
-  mode: string;
+  duplicates: DuplicateHandling;
+  mode: ImportMode;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -85,7 +76,7 @@ const sourceField = (input: ImportCustomersInput): string => (input.format === '
 
 /** The file's records (header first): CSV text from input.csv, or the first worksheet of the XLSX workbook in input.file. */
 async function readRecords(input: ImportCustomersInput): Promise<CsvRecord[]> {
-  const format = requireOneOf('input.format', input.format ?? 'CSV', IMPORT_FORMATS);
+  const format = input.format ?? 'CSV';
   if (format === 'CSV') {
     if (input.file) throw badInput('input.file', 'input.file is for XLSX workbooks; give CSV text in input.csv', 'INVALID_VALUE');
     if (input.csv === null || input.csv === undefined) throw badInput('input.csv', 'input.csv is required for a CSV import', 'REQUIRED');
@@ -328,8 +319,7 @@ export async function importCustomers(
   meta: EventMetadata,
   onProgress?: ImportProgress,
 ): Promise<IImportJob> {
-  const mode = requireOneOf('input.mode', input.mode, IMPORT_MODES);
-  const duplicates = requireOneOf('input.duplicates', input.duplicates, DUPLICATE_HANDLING);
+  const { mode, duplicates } = input;
   const records = await readRecords(input);
   const [header, ...data] = records;
   if (!header) throw badInput(sourceField(input), `${sourceField(input)} must start with a header ${input.format === 'XLSX' ? 'row' : 'line'}`, 'REQUIRED');
@@ -1132,8 +1122,8 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  * and first billing (or other) address, as CSV with a header of import field names. The filter
  * works as for `customers`.
  */
-export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filter: CustomerFilter | null | undefined, format?: string | null): Promise<string> {
-  const exportFormat = requireOneOf('format', format ?? 'CSV', IMPORT_FORMATS);
+export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filter: CustomerFilter | null | undefined, format?: ImportFormat | null): Promise<string> {
+  const exportFormat = format ?? 'CSV';
   const where: string[] = ['c.deleted_at is null'];
   const params: unknown[] = [];
   const visible = visibleCustomersSql(viewer);
@@ -1147,7 +1137,7 @@ export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filt
   }
   if (filter?.lifecycleState) {
     where.push('c.lifecycle_state = ?');
-    params.push(requireOneOf('filter.lifecycleState', filter.lifecycleState, LIFECYCLE_STATES));
+    params.push(filter.lifecycleState);
   }
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
@@ -1156,7 +1146,7 @@ export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filt
   }
   if (filter?.tier) {
     where.push('c.tier = ?');
-    params.push(requireOneOf('filter.tier', filter.tier, CUSTOMER_TIERS));
+    params.push(filter.tier);
   }
   const industry = optionalText('filter.industry', filter?.industry, 100);
   if (industry) {

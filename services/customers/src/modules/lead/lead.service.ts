@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { LeadCapturedV1, LeadConvertedV1, LeadDisqualifiedV1, LeadQualifiedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, parseMoneyInput, requireText, requireUuid, type Money } from '@rapport/errors';
 import {
   ANY_TEAM,
   assertAssignable,
@@ -17,12 +17,11 @@ import {
   type WriteAccess,
 } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
-import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
 import { assertOwnerInHeadedTeams } from '../customer/owner-team.js';
 import { findDuplicatesFor } from '../duplicate/duplicate.service.js';
 import { Lead, type ILead } from './lead.entity.js';
-import type { LeadStatus } from '../../generated/types.js';
+import type { CustomerKind, CustomerSource, LeadStatus } from '../../generated/types.js';
 
 export const NAME_MAX = 200;
 export const COMPANY_MAX = 200;
@@ -86,7 +85,7 @@ export interface CaptureLeadInput {
   company?: string | null;
   email?: string | null;
   phone?: string | null;
-  source?: string | null;
+  source?: CustomerSource | null;
   message?: string | null;
   ownerId?: string | null;
   teamId?: string | null;
@@ -134,7 +133,7 @@ export async function captureLead(em: SqlEntityManager, viewer: Viewer<WriteAcce
     company: optionalText('input.company', input.company, COMPANY_MAX),
     email: optionalEmail('input.email', input.email),
     phone: optionalText('input.phone', input.phone, PHONE_MAX),
-    source: input.source ? requireOneOf('input.source', input.source, CUSTOMER_SOURCES) : null,
+    source: input.source ?? null,
     message: optionalText('input.message', input.message, MESSAGE_MAX),
     status: 'NEW',
     disqualifyReason: null,
@@ -236,7 +235,7 @@ export async function disqualifyLead(em: SqlEntityManager, viewer: Viewer<WriteA
 
 export interface ConvertLeadInput {
   /** Required unless attaching to an existing customer. */
-  customerKind?: string | null;
+  customerKind?: CustomerKind | null;
   opportunity?: { title: string; amount: Money } | null;
   /** Convert into this existing customer (its likely duplicate) instead of creating one. */
   attachToCustomerId?: string | null;
@@ -283,7 +282,7 @@ export async function convertLead(
     throw badInput('input.createDespiteDuplicates', 'input.createDespiteDuplicates: a lead attached to an existing customer creates none', 'CONFLICTING_OPTIONS');
   }
   if (!attachToId && !input.customerKind) throw badInput('input.customerKind', 'input.customerKind is required to create a customer', 'REQUIRED');
-  const kind = attachToId ? null : requireOneOf('input.customerKind', input.customerKind ?? '', CUSTOMER_KINDS);
+  const kind = attachToId ? null : (input.customerKind ?? null);
   const opportunity = input.opportunity
     ? { title: requireText('input.opportunity.title', input.opportunity.title), amount: parseMoneyInput('input.opportunity.amount', input.opportunity.amount) }
     : null;
