@@ -15,6 +15,7 @@ import {
   type Keyset,
   type Viewer,
   type WriteAccess,
+  notDeletedSql,
 } from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
@@ -31,7 +32,7 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  */
 export function activityQuery(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(Activity, 'a').select('*');
-  qb.where('a.customer_id in (select id from customer where deleted_at is null)');
+  qb.where(`a.customer_id in (select id from customer where ${notDeletedSql('customer')})`);
   restrictToVisibleCustomers(qb, 'a', viewer);
   return qb;
 }

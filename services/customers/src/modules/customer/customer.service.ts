@@ -33,6 +33,7 @@ import {
   type Keyset,
   type Viewer,
   type WriteAccess,
+  notDeletedSql,
 } from '@rapport/subgraph-kit';
 import { Customer, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry } from '../timeline/timeline-entry.entity.js';
@@ -117,7 +118,7 @@ export async function getCustomer(em: SqlEntityManager, viewer: Viewer, id: stri
 function liveOrMergedQuery(em: SqlEntityManager, viewer: Viewer, deleted: Exclude<Deleted, 'only'> = 'exclude') {
   const qb = em.createQueryBuilder(Customer, 'c').select('*');
   // A merged customer is deleted, yet its old id still leads to its survivor.
-  if (deleted === 'exclude') qb.where('(c.deleted_at is null or c.merged_into is not null)');
+  if (deleted === 'exclude') qb.where(`(${notDeletedSql('c')} or c.merged_into is not null)`);
   const visible = visibleCustomersSql(viewer);
   if (visible) qb.andWhere(`coalesce(c.merged_into, c.id) in (${visible.sql})`, visible.params);
   return qb;
@@ -304,7 +305,7 @@ export function applyCustomerFilter(qb: ReturnType<typeof visibleQuery>, filter:
   if (tags.length) qb.andWhere(`c.tags @> array[${tags.map(() => '?').join(', ')}]::text[]`, tags);
   dayRange(qb, 'c.created_at', 'filter.createdFrom', filter?.createdFrom, 'filter.createdTo', filter?.createdTo);
   const city = optionalText('filter.city', filter?.city, 100);
-  if (city) qb.andWhere('exists (select 1 from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null and lower(ad.city) = lower(?))', [city]);
+  if (city) qb.andWhere(`exists (select 1 from customer_address ad where ad.customer_id = c.id and ${notDeletedSql('ad')} and lower(ad.city) = lower(?))`, [city]);
   dayRange(qb, 'c.last_contacted_at', 'filter.lastContactedFrom', filter?.lastContactedFrom, 'filter.lastContactedTo', filter?.lastContactedTo);
 }
 

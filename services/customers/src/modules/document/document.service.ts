@@ -15,6 +15,7 @@ import {
   type Keyset,
   type Viewer,
   type WriteAccess,
+  notDeletedSql,
 } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
@@ -27,7 +28,7 @@ import { DOCUMENT_KINDS, Document, type DocumentKind, type IDocument } from './d
  */
 export function documentQuery(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Document, 'd').select('*'), 'd', deleted);
-  qb.andWhere('d.customer_id in (select id from customer where deleted_at is null)');
+  qb.andWhere(`d.customer_id in (select id from customer where ${notDeletedSql('customer')})`);
   restrictToVisibleCustomers(qb, 'd', viewer);
   return qb;
 }

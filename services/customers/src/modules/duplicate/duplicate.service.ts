@@ -3,7 +3,19 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { CustomerMergedV1, CustomerSharedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, notFound, optionalText, requireUuid } from '@rapport/errors';
-import { ANY_TEAM, actsFor, CustomerAccess, isScoped, pageRuleOf, pageSizeOf, visibleCustomersSql, type Viewer, headsTeam, type WriteAccess } from '@rapport/subgraph-kit';
+import {
+  ANY_TEAM,
+  actsFor,
+  CustomerAccess,
+  isScoped,
+  pageRuleOf,
+  pageSizeOf,
+  visibleCustomersSql,
+  type Viewer,
+  headsTeam,
+  type WriteAccess,
+  notDeletedSql,
+} from '@rapport/subgraph-kit';
 import { Activity } from '../activity/activity.entity.js';
 import { Address } from '../address/address.entity.js';
 import { Contact } from '../contact/contact.entity.js';
@@ -107,21 +119,21 @@ async function scoreDuplicates(
         select c.id as customer_id, c.name,
                similarity(lower(c.name), lower(coalesce(q.name, ''))) as name_sim,
                coalesce(q.email is not null and (lower(c.email) = q.email
-                 or exists (select 1 from contact ct where ct.customer_id = c.id and ct.deleted_at is null and ct.emails @> array[q.email])), false) as same_email,
+                 or exists (select 1 from contact ct where ct.customer_id = c.id and ${notDeletedSql('ct')} and ct.emails @> array[q.email])), false) as same_email,
                coalesce(q.phone is not null and (${DIGITS('c.phone')} = q.phone
-                 or exists (select 1 from contact ct where ct.customer_id = c.id and ct.deleted_at is null and phone_digits(ct.phones) @> array[q.phone])), false) as same_phone,
+                 or exists (select 1 from contact ct where ct.customer_id = c.id and ${notDeletedSql('ct')} and phone_digits(ct.phones) @> array[q.phone])), false) as same_phone,
                coalesce(q.tax_id is not null and c.tax_id = q.tax_id, false) as same_tax
         from customer c
-        where c.deleted_at is null
+        where ${notDeletedSql('c')}
           and (q.exclude_id is null or c.id <> q.exclude_id)
           and c.id in (
-            -- each branch can use its own index (the live-row partial ones: deleted_at is null)
-            select n.id from customer n where n.deleted_at is null and lower(n.name) % lower(coalesce(q.name, ''))
-            union all select e.id from customer e where q.email is not null and e.deleted_at is null and lower(e.email) = q.email
-            union all select t.id from customer t where q.tax_id is not null and t.deleted_at is null and t.tax_id = q.tax_id
+            -- each branch can use its own index (the partial ones on live rows)
+            select n.id from customer n where ${notDeletedSql('n')} and lower(n.name) % lower(coalesce(q.name, ''))
+            union all select e.id from customer e where q.email is not null and ${notDeletedSql('e')} and lower(e.email) = q.email
+            union all select t.id from customer t where q.tax_id is not null and ${notDeletedSql('t')} and t.tax_id = q.tax_id
             union all select p.id from customer p where q.phone is not null and p.phone is not null and ${DIGITS('p.phone')} = q.phone
-            union all select ce.customer_id from contact ce where q.email is not null and ce.deleted_at is null and ce.emails @> array[q.email]
-            union all select cp.customer_id from contact cp where q.phone is not null and cp.deleted_at is null and phone_digits(cp.phones) @> array[q.phone]
+            union all select ce.customer_id from contact ce where q.email is not null and ${notDeletedSql('ce')} and ce.emails @> array[q.email]
+            union all select cp.customer_id from contact cp where q.phone is not null and ${notDeletedSql('cp')} and phone_digits(cp.phones) @> array[q.phone]
           )${scoped}
       ) s
     ) d

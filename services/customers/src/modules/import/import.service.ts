@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { seesEverything } from '@rapport/auth';
 import { createEvent, CustomerAddressChangedV1, CustomerContactChangedV1, CustomerCreatedV1, CustomerUpdatedV1, type CloudEvent, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, isAppError, notFound, optionalEmail, optionalText, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
-import { ANY_TEAM, restrictToVisibleCustomers, visibleCustomersSql, type Viewer, headsTeam, type WriteAccess } from '@rapport/subgraph-kit';
+import { ANY_TEAM, restrictToVisibleCustomers, visibleCustomersSql, type Viewer, headsTeam, type WriteAccess, notDeletedSql } from '@rapport/subgraph-kit';
 import { requireCountry } from '../address/address.entity.js';
 import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_TIERS, LIFECYCLE_STATES, MAX_TAGS, normaliseTags, normaliseTaxId } from '../customer/customer.entity.js';
 import type { CustomerFilter } from '../customer/customer.service.js';
@@ -589,7 +589,7 @@ class BatchImporter {
    * Exact matches among the visible, live customers, for the whole batch in one query: per value,
    * one lateral lookup with a LIMIT, so each is a parameterised scan of the btree index that
    * answers it alone (`customer_tax_id_live_idx`, `customer_search_email_idx`,
-   * `customer_name_lower_idx`, all partial on `deleted_at is null`) — whatever the statistics of a
+   * `customer_name_lower_idx`, all partial on live rows) — whatever the statistics of a
    * table this very import is growing say.
    */
   private async existing(em: SqlEntityManager, batch: Row[]): Promise<Map<string, Target>> {
@@ -599,7 +599,7 @@ class BatchImporter {
     const names = [...new Set(batch.map((r) => r.values.name.toLowerCase()))];
     const lookup = (where: string): string =>
       `select m.* from unnest(?::text[]) k(v) cross join lateral (select id, name, email, tax_id, created_at from customer
-         where deleted_at is null and ${where} limit 20) m`;
+         where ${notDeletedSql('customer')} and ${where} limit 20) m`;
     const sql = [lookup('tax_id = k.v'), lookup('lower(email) = k.v'), lookup('lower(name) = k.v')].join(' union all ');
     const params: unknown[] = [pgArray(taxIds), pgArray(emails), pgArray(names)];
     const filter: string[] = [];
@@ -897,11 +897,11 @@ class BatchImporter {
     const ids = [...new Set(merges.map((m) => m.target))];
     const targets = await em.execute<MergeTarget[]>(
       `select c.id, c.name, c.kind, c.lifecycle_state, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id,
-              exists (select 1 from contact k where k.customer_id = c.id and k.deleted_at is null and k.is_primary) as has_primary,
-              exists (select 1 from customer_address a where a.customer_id = c.id and a.deleted_at is null) as has_address,
+              exists (select 1 from contact k where k.customer_id = c.id and ${notDeletedSql('k')} and k.is_primary) as has_primary,
+              exists (select 1 from customer_address a where a.customer_id = c.id and ${notDeletedSql('a')}) as has_address,
               coalesce((select jsonb_agg(jsonb_build_object('name', lower(k.name), 'emails', k.emails)) from contact k
-                         where k.customer_id = c.id and k.deleted_at is null), '[]'::jsonb) as contacts
-         from customer c where c.id = any(?::uuid[]) and c.deleted_at is null
+                         where k.customer_id = c.id and ${notDeletedSql('k')}), '[]'::jsonb) as contacts
+         from customer c where c.id = any(?::uuid[]) and ${notDeletedSql('c')}
         for update of c`,
       [pgArray(ids)],
     );
@@ -1124,7 +1124,7 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  */
 export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filter: CustomerFilter | null | undefined, format?: ImportFormat | null): Promise<string> {
   const exportFormat = format ?? 'CSV';
-  const where: string[] = ['c.deleted_at is null'];
+  const where: string[] = [notDeletedSql('c')];
   const params: unknown[] = [];
   const visible = visibleCustomersSql(viewer);
   if (visible) {
@@ -1175,16 +1175,16 @@ export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filt
   day('c.last_contacted_at', 'filter.lastContactedFrom', filter?.lastContactedFrom, 'filter.lastContactedTo', filter?.lastContactedTo);
   const city = optionalText('filter.city', filter?.city, 100);
   if (city) {
-    where.push('exists (select 1 from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null and lower(ad.city) = lower(?))');
+    where.push(`exists (select 1 from customer_address ad where ad.customer_id = c.id and ${notDeletedSql('ad')} and lower(ad.city) = lower(?))`);
     params.push(city);
   }
   const rows = await em.execute<ExportRow[]>(
     `select c.name, c.kind, c.lifecycle_state, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id, c.owner_id,
             a.street, a.city, a.country, k.name as contact_name, k.emails[1] as contact_email, k.phones[1] as contact_phone
        from customer c
-       left join lateral (select street, city, country from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null
+       left join lateral (select street, city, country from customer_address ad where ad.customer_id = c.id and ${notDeletedSql('ad')}
                           order by (ad.kind = 'BILLING') desc, ad.created_at, ad.id limit 1) a on true
-       left join lateral (select name, emails, phones from contact ct where ct.customer_id = c.id and ct.deleted_at is null and ct.is_primary limit 1) k on true
+       left join lateral (select name, emails, phones from contact ct where ct.customer_id = c.id and ${notDeletedSql('ct')} and ct.is_primary limit 1) k on true
       where ${where.join(' and ')}
       order by c.name, c.id`,
     params,

@@ -15,6 +15,7 @@ import {
   headedTeams,
   headsTeam,
   type WriteAccess,
+  notDeletedSql,
 } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
@@ -246,7 +247,7 @@ export interface ConvertLeadInput {
 /** A live contact of `customerId` with `email` (ignoring case), if there is one. */
 async function existingContactWithEmail(em: SqlEntityManager, customerId: string, email: string) {
   const [row] = await em.execute<{ id: string }[]>(
-    'select id from contact where customer_id = ? and deleted_at is null and exists (select 1 from unnest(emails) e where lower(e) = lower(?)) limit 1',
+    `select id from contact where customer_id = ? and ${notDeletedSql('contact')} and exists (select 1 from unnest(emails) e where lower(e) = lower(?)) limit 1`,
     [customerId, email],
   );
   return row ? em.findOneOrFail(Contact, { id: row.id }) : null;

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '@rapport/subgraph-kit';
+import { notDeletedSql, type Viewer } from '@rapport/subgraph-kit';
 import { isEditor } from '../article/article.service.js';
 import { reportPeriod, visibleTicketsCondition } from './report-scope.js';
 import { slaAttainment, type SlaAttainment } from './sla-attainment.js';
@@ -164,7 +164,7 @@ export async function supportAnalysis(em: SqlEntityManager, viewer: Viewer, arti
        join ticket t on t.id = l.ticket_id
        join article ar on ar.id = l.article_id
       where ${visible.sql} and l.linked_at >= ? and l.linked_at < ?
-        and ar.deleted_at is null ${readersOnly ? 'and ar.published_version is not null' : ''}
+        and ${notDeletedSql('ar')} ${readersOnly ? 'and ar.published_version is not null' : ''}
       group by l.article_id
       order by count desc, l.article_id
       limit ${TOP_SOLUTIONS}`,
