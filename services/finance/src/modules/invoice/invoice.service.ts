@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { InvoiceIssuedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, formatAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { balanceUnits, Invoice, invoiceNumber, utcToday, type IInvoice } from './invoice.entity.js';
 import type { InvoiceStatus } from '../../generated/types.js';
 
@@ -19,7 +19,7 @@ export interface IssueInvoiceInput {
  * Validates, numbers and issues an invoice with its `finance.invoice.issued.v1` event in one flush;
  * a caller limited to their customers may bill only a customer they may see.
  */
-export async function issueInvoice(em: SqlEntityManager, viewer: Viewer, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
+export async function issueInvoice(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
   const customerId = requireUuid('input.customerId', input.customerId);
   const orderId = input.orderId ? requireUuid('input.orderId', input.orderId) : null;
   const total = parseMoneyInput('input.total', input.total);

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { PaymentRecordedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, normaliseAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
-import { restrictToVisibleCustomers, transition, type Viewer } from '@rapport/subgraph-kit';
+import { restrictToVisibleCustomers, transition, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { applyPayment, balanceUnits, Invoice, invoiceMoney, type IInvoice } from '../invoice/invoice.entity.js';
 import { Payment } from './payment.entity.js';
 
@@ -19,7 +19,7 @@ export interface RecordPaymentInput {
  * overpay it; a paid invoice takes no more payments (CONFLICT).
  * Writes `finance.payment.recorded.v1` in the same transaction. An invoice the caller may not see is NOT_FOUND.
  */
-export async function recordPayment(em: SqlEntityManager, viewer: Viewer, input: RecordPaymentInput, meta: EventMetadata): Promise<IInvoice> {
+export async function recordPayment(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: RecordPaymentInput, meta: EventMetadata): Promise<IInvoice> {
   const invoiceId = requireUuid('input.invoiceId', input.invoiceId);
   const amount = parseMoneyInput('input.amount', input.amount);
   const units = parseAmount('input.amount.amount', amount.amount);

@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { UserCreatedV1, UserDeactivatedV1, UserRoleChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
-import { keysetPage, transition, type Connection, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import { keysetPage, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
@@ -23,7 +23,7 @@ export interface CreateUserInput {
 const emailTaken = (email: string) => conflict('USER_EMAIL_TAKEN', `a user with email ${email} already exists`, 'input.email');
 
 /** Validates and creates a user and its `identity.user.created.v1`; the email is stored lower-cased and must be unique. */
-export async function createUser(em: SqlEntityManager, viewer: Viewer, input: CreateUserInput, meta: EventMetadata): Promise<IUser> {
+export async function createUser(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateUserInput, meta: EventMetadata): Promise<IUser> {
   const email = optionalEmail('input.email', input.email);
   if (email === null) throw badInput('input.email', 'input.email must not be empty', 'REQUIRED');
   const displayName = requireText('input.displayName', input.displayName);
@@ -91,7 +91,7 @@ async function requireAnotherAdmin(em: SqlEntityManager, user: IUser, field: str
  * Gives a user another role and writes `identity.user.role-changed.v1` (when it changes); it
  * reaches their access token at the next sign-in or refresh.
  */
-export async function setUserRole(em: SqlEntityManager, viewer: Viewer, id: string, role: Role, meta: EventMetadata): Promise<IUser> {
+export async function setUserRole(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, role: Role, meta: EventMetadata): Promise<IUser> {
   const newRole = role;
   return transition(
     em,
@@ -112,7 +112,7 @@ export async function setUserRole(em: SqlEntityManager, viewer: Viewer, id: stri
  * user's row lock: of concurrent deactivations one wins, the others find the user inactive already
  * (CONFLICT).
  */
-export async function deactivateUser(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IUser> {
+export async function deactivateUser(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IUser> {
   return transition(
     em,
     (tx) => getUser(tx, viewer, id),
@@ -130,7 +130,7 @@ export async function deactivateUser(em: SqlEntityManager, viewer: Viewer, id: s
 }
 
 /** Sets a user's password (an administrator's reset): unlocks the account and revokes every refresh token. */
-export async function resetPassword(em: SqlEntityManager, viewer: Viewer, id: string, newPassword: string): Promise<boolean> {
+export async function resetPassword(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, newPassword: string): Promise<boolean> {
   const password = requirePassword('newPassword', newPassword);
   const user = await getUser(em, viewer, id);
   const passwordHash = await hashPassword(password);

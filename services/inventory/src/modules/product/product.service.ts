@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ProductCreatedV1, ProductDeletedV1, ProductRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalText, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
-import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 
 export interface CreateProductInput {
@@ -37,7 +37,7 @@ export function catalogue(em: SqlEntityManager, deleted: Deleted = 'exclude') {
 }
 
 /** Validates and creates a product and its `inventory.product.created.v1`; a taken SKU is a CONFLICT naming `input.sku`. */
-export async function createProduct(em: SqlEntityManager, viewer: Viewer, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
+export async function createProduct(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
   const sku = requireSku('input.sku', input.sku);
   const name = requireText('input.name', input.name);
   const unit = input.unit === null || input.unit === undefined ? 'pcs' : requireText('input.unit', input.unit, 20);
@@ -86,7 +86,7 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * Deletes a product softly: it disappears from the catalogue, lookups and references (order lines
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
-export async function deleteProduct(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function deleteProduct(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IProduct> {
   return softDelete(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),
@@ -95,7 +95,7 @@ export async function deleteProduct(em: SqlEntityManager, viewer: Viewer, id: st
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
-export async function restoreProduct(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function restoreProduct(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IProduct> {
   return restoreDeleted(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),

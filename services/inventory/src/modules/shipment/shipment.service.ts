@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ShipmentDeliveredV1, ShipmentPlannedV1, ShipmentShippedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
-import { restrictToVisibleCustomers, transition, type Viewer } from '@rapport/subgraph-kit';
+import { restrictToVisibleCustomers, transition, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { deliver, ship, Shipment, type IShipment } from './shipment.entity.js';
 
 export interface ShipmentRequest {
@@ -60,7 +60,7 @@ export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: stri
  * transition here), writing `inventory.shipment.shipped.v1` in the same flush; NOT_FOUND when
  * `viewer` may not see the shipment.
  */
-export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipmentId: string, trackingNumber: string, meta: EventMetadata): Promise<IShipment> {
+export async function markShipped(em: SqlEntityManager, viewer: Viewer<WriteAccess>, shipmentId: string, trackingNumber: string, meta: EventMetadata): Promise<IShipment> {
   const tracking = requireText('trackingNumber', trackingNumber, 100);
   return transition(
     em,
@@ -76,7 +76,7 @@ export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipment
 }
 
 /** SHIPPED → DELIVERED, writing `inventory.shipment.delivered.v1` in the same flush; NOT_FOUND when `viewer` may not see the shipment. */
-export async function markDelivered(em: SqlEntityManager, viewer: Viewer, shipmentId: string, meta: EventMetadata): Promise<IShipment> {
+export async function markDelivered(em: SqlEntityManager, viewer: Viewer<WriteAccess>, shipmentId: string, meta: EventMetadata): Promise<IShipment> {
   return transition(
     em,
     (tx) => getShipment(tx, viewer, shipmentId, 'shipmentId'),

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { SupplierCreatedV1, SupplierDeletedV1, SupplierRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalEmail, optionalText, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
 
 /** Payment terms when none are given: 30 days net. */
@@ -27,7 +27,7 @@ function paymentTerms(field: string, days: number | null | undefined): number {
 }
 
 /** Validates and creates a supplier and its `purchasing.supplier.created.v1` event in one flush. */
-export async function createSupplier(em: SqlEntityManager, viewer: Viewer, input: CreateSupplierInput, meta: EventMetadata): Promise<ISupplier> {
+export async function createSupplier(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateSupplierInput, meta: EventMetadata): Promise<ISupplier> {
   const supplier = em.create(Supplier, {
     id: randomUUID(),
     createdAt: new Date(),
@@ -103,7 +103,7 @@ export async function listSuppliers(
  * Deletes a supplier softly: it disappears from the list, lookups and references (which resolve to
  * null), and can be restored. One already deleted is CONFLICT.
  */
-export async function deleteSupplier(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ISupplier> {
+export async function deleteSupplier(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ISupplier> {
   const supplierId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Supplier',
@@ -113,7 +113,7 @@ export async function deleteSupplier(em: SqlEntityManager, viewer: Viewer, id: s
 }
 
 /** Restores a softly deleted supplier (roles with full viewer.access to suppliers); a live one is CONFLICT. */
-export async function restoreSupplier(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ISupplier> {
+export async function restoreSupplier(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ISupplier> {
   const supplierId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Supplier',

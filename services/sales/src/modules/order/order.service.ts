@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV1, OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, parseMoneyInput, requireCurrency, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { cancel, lineTotal, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 import type { SalesOrderStatus } from '../../generated/types.js';
 
@@ -58,7 +58,7 @@ export function visibleOrders(em: SqlEntityManager, viewer: Viewer) {
  * `sales.order.confirmed.v1` in the same flush. Nothing is written when any input is wrong or
  * the customer is not visible to `viewer` (NOT_FOUND).
  */
-export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
+export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
   const customerId = requireUuid('input.customerId', input.customerId);
   await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
@@ -114,7 +114,7 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: Pl
  * wins, the others CONFLICT) and writes `sales.order.cancelled.v1` (with its lines, so inventory
  * releases what it reserved) in the same flush; NOT_FOUND when `viewer` may not see it.
  */
-export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ISalesOrder> {
+export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ISalesOrder> {
   return transition(
     em,
     (tx) => getOrder(tx, viewer, id),

@@ -4,7 +4,18 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ArticleArchivedV1, ArticleCreatedV1, ArticleDraftUpdatedV1, ArticlePublishedV1, ArticleRestoredV1, TicketArticleLinkedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, requireText, requireUuid } from '@rapport/errors';
-import { keysetPageWith, restoreDeleted, softDelete, transition, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+import {
+  keysetPageWith,
+  restoreDeleted,
+  softDelete,
+  transition,
+  whereDeleted,
+  type Connection,
+  type Deleted,
+  type Keyset,
+  type Viewer,
+  type WriteAccess,
+} from '@rapport/subgraph-kit';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
 import { Article, ArticleVersion, publishDraft, TicketArticle, type IArticle } from './article.entity.js';
@@ -40,7 +51,7 @@ export interface CreateArticleInput {
 }
 
 /** Creates an article whose draft is the given text; nobody but editors sees it until it is published. */
-export async function createArticle(em: SqlEntityManager, viewer: Viewer, input: CreateArticleInput, meta: EventMetadata): Promise<IArticle> {
+export async function createArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateArticleInput, meta: EventMetadata): Promise<IArticle> {
   const article = em.create(Article, {
     id: randomUUID(),
     category: requireText('input.category', input.category, CATEGORY_MAX),
@@ -69,7 +80,7 @@ export interface UpdateArticleDraftInput {
  * Changes an article's draft (and its category, which applies at once); readers keep seeing the
  * published version until the next publication. At least one field must be given.
  */
-export async function updateArticleDraft(em: SqlEntityManager, viewer: Viewer, id: string, input: UpdateArticleDraftInput, meta: EventMetadata): Promise<IArticle> {
+export async function updateArticleDraft(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateArticleDraftInput, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   const category = input.category === null || input.category === undefined ? null : requireText('input.category', input.category, CATEGORY_MAX);
   const title = input.title === null || input.title === undefined ? null : requireText('input.title', input.title, TITLE_MAX);
@@ -90,7 +101,7 @@ export async function updateArticleDraft(em: SqlEntityManager, viewer: Viewer, i
  * Copies the draft to the article's next published version and shows it to readers, in one
  * transaction holding the article's row lock so two publications cannot take the same number.
  */
-export async function publishArticle(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IArticle> {
+export async function publishArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   return transition(
     em,
@@ -117,7 +128,7 @@ export async function publishArticle(em: SqlEntityManager, viewer: Viewer, id: s
 }
 
 /** Archives an article (a soft deletion): it leaves search, lookups and tickets' article lists; CONFLICT when already archived. */
-export async function archiveArticle(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IArticle> {
+export async function archiveArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Article',
@@ -128,7 +139,7 @@ export async function archiveArticle(em: SqlEntityManager, viewer: Viewer, id: s
 }
 
 /** Brings an archived article back as it was; CONFLICT when it is not archived. */
-export async function restoreArticle(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IArticle> {
+export async function restoreArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Article',
@@ -191,7 +202,14 @@ export async function searchArticles(
  * Records that an article helped solve a ticket. The ticket must be one the caller may change
  * (`viewer`, of tickets; else NOT_FOUND), the article one they may see (`articleViewer`); CONFLICT when the two are already linked.
  */
-export async function linkArticleToTicket(em: SqlEntityManager, viewer: Viewer, articleViewer: Viewer, ticketId: string, articleId: string, meta: EventMetadata): Promise<ITicket> {
+export async function linkArticleToTicket(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  articleViewer: Viewer,
+  ticketId: string,
+  articleId: string,
+  meta: EventMetadata,
+): Promise<ITicket> {
   const tId = requireUuid('ticketId', ticketId);
   const aId = requireUuid('articleId', articleId);
   const ticket = await ticketQuery(em, viewer).andWhere({ id: tId }).getSingleResult();

@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { TicketCommentedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, notFound, requireText, requireUuid } from '@rapport/errors';
-import type { Viewer } from '@rapport/subgraph-kit';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { assertNotClosed, recordFirstResponse } from '../ticket/ticket.entity.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import { TicketComment, type ITicketComment } from './comment.entity.js';
@@ -18,7 +18,7 @@ import { respondsForSupport, seesInternalComments } from './comment.policy.js';
  */
 export async function addTicketComment(
   em: SqlEntityManager,
-  viewer: Viewer,
+  viewer: Viewer<WriteAccess>,
   ticketId: string,
   body: string,
   internal: boolean | null | undefined,

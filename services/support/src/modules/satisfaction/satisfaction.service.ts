@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { TicketRatedV1, type EventMetadata } from '@rapport/contracts';
 import { conflict, notFound, optionalText, requireUuid } from '@rapport/errors';
-import type { Viewer } from '@rapport/subgraph-kit';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { reportPeriod, visibleTicketsCondition } from '../analysis/report-scope.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import { assertRateable, requireRating, SatisfactionRating, type ISatisfactionRating } from './satisfaction.entity.js';
@@ -19,7 +19,7 @@ const alreadyRated = (ticketId: string) => conflict('TICKET_ALREADY_RATED', `tic
  */
 export async function rateTicket(
   em: SqlEntityManager,
-  viewer: Viewer,
+  viewer: Viewer<WriteAccess>,
   ticketId: string,
   rating: number,
   comment: string | null | undefined,

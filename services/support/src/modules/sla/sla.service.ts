@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { SlaTargetSetV1, type EventMetadata } from '@rapport/contracts';
 import { badInput } from '@rapport/errors';
-import type { Viewer } from '@rapport/subgraph-kit';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { TICKET_PRIORITIES, type ITicket } from '../ticket/ticket.entity.js';
 import { computeSlaClock, type SlaClock } from './sla-clock.js';
 import { MAX_TARGET_MINUTES, SlaTarget, type ISlaTarget } from './sla.entity.js';
@@ -31,7 +31,7 @@ function requireMinutes(field: string, value: number): number {
  * Sets the targets of one priority (`viewer` writes SLA targets: admins only, else FORBIDDEN `SLA_TARGET_FORBIDDEN`). The first response may not take
  * longer than the resolution. Every ticket of that priority is measured against the new targets from now on.
  */
-export async function setSlaTarget(em: SqlEntityManager, viewer: Viewer, input: SetSlaTargetInput, meta: EventMetadata): Promise<ISlaTarget> {
+export async function setSlaTarget(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: SetSlaTargetInput, meta: EventMetadata): Promise<ISlaTarget> {
   const priority = input.priority;
   const firstResponseMinutes = requireMinutes('input.firstResponseMinutes', input.firstResponseMinutes);
   const resolutionMinutes = requireMinutes('input.resolutionMinutes', input.resolutionMinutes);

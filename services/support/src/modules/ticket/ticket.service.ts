@@ -24,6 +24,7 @@ import {
   type Deleted,
   type Keyset,
   type Viewer,
+  type WriteAccess,
 } from '@rapport/subgraph-kit';
 import { assertNotClosed, changeStatus, Ticket, ticketNumber, TicketStatusChange, type ITicket } from './ticket.entity.js';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/types.js';
@@ -52,7 +53,7 @@ function recordStatusChange(em: SqlEntityManager, ticket: ITicket, from: TicketS
  * Validates, numbers and opens a ticket with its `support.ticket.opened.v1` event in one flush;
  * a caller limited to their customers may open tickets only for a customer they may see.
  */
-export async function openTicket(em: SqlEntityManager, viewer: Viewer, input: OpenTicketInput, meta: EventMetadata): Promise<ITicket> {
+export async function openTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: OpenTicketInput, meta: EventMetadata): Promise<ITicket> {
   const customerId = requireUuid('input.customerId', input.customerId);
   const subject = requireText('input.subject', input.subject);
   const description = optionalText('input.description', input.description, 10000);
@@ -96,7 +97,7 @@ export async function openTicket(em: SqlEntityManager, viewer: Viewer, input: Op
  */
 export async function changeTicketStatus(
   em: SqlEntityManager,
-  viewer: Viewer,
+  viewer: Viewer<WriteAccess>,
   id: string,
   status: TicketStatus,
   note: string | null | undefined,
@@ -112,7 +113,7 @@ export async function changeTicketStatus(
  * Resolves a ticket that is still being worked on (else CONFLICT): the shortcut for
  * `changeTicketStatus(id, RESOLVED)`, with the same history entry and `support.ticket.resolved.v1` event.
  */
-export async function resolveTicket(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ITicket> {
+export async function resolveTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('id', id);
   return moveStatus(em, viewer, ticketId, 'RESOLVED', null, 'id', meta);
 }
@@ -142,7 +143,7 @@ async function moveStatus(em: SqlEntityManager, viewer: Viewer, ticketId: string
  */
 export async function assignTicket(
   em: SqlEntityManager,
-  viewer: Viewer,
+  viewer: Viewer<WriteAccess>,
   id: string,
   assigneeId: string | null | undefined,
   teamId: string | null | undefined,
@@ -186,7 +187,7 @@ export interface UpdateTicketInput {
  * and channel, while subject and priority cannot be cleared (BAD_USER_INPUT). A new priority moves
  * the SLA due dates to its targets.
  */
-export async function updateTicket(em: SqlEntityManager, viewer: Viewer, input: UpdateTicketInput, meta: EventMetadata): Promise<ITicket> {
+export async function updateTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: UpdateTicketInput, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('input.id', input.id);
   const changes: Partial<Pick<ITicket, 'subject' | 'description' | 'priority' | 'category' | 'channel'>> = {};
   if (input.subject !== undefined) {
@@ -282,7 +283,7 @@ export async function listTickets(
  * Deletes a ticket softly: it disappears from every list, lookup and customer's open tickets, and
  * can be restored. A ticket the caller may not see is NOT_FOUND; one already deleted, CONFLICT.
  */
-export async function deleteTicket(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ITicket> {
+export async function deleteTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Ticket',
@@ -293,7 +294,7 @@ export async function deleteTicket(em: SqlEntityManager, viewer: Viewer, id: str
 }
 
 /** Restores a softly deleted ticket (admins, directors, support agents, team heads); a live one is CONFLICT. */
-export async function restoreTicket(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<ITicket> {
+export async function restoreTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Ticket',
