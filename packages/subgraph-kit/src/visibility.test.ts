@@ -2,7 +2,7 @@ import type { Principal, Role } from '@rapport/auth';
 import { describe, expect, it } from 'vitest';
 import { hiddenFields, mayReadField, type FieldRules } from './audit.js';
 import { POLICIES } from './policies.js';
-import { ANY_TEAM, callerOf, definePolicy, headsTeam, viewerFor, type Viewer } from './viewer.js';
+import { ANY_TEAM, callerOf, definePolicy, headsTeam, viewerFor, type Viewer, type WriteAccess } from './viewer.js';
 import { actsFor, assertAssignable, visibleCustomersSql } from './visibility.js';
 
 const as = (role: Role, teamIds: string[] = ['north', 'north-east']): Principal => ({ userId: `${role}-id`, email: 'x@rapport.example', role, teamIds, tokenId: 't' });
@@ -41,6 +41,14 @@ describe('the viewer a caller gets for an action', () => {
     expect(callerOf(as('DIRECTOR')).viewer(leads, 'restore').access).toBe('all');
     expect(() => callerOf(rep).viewer(leads, 'restore')).toThrow(refusal('FORBIDDEN', 'RESTORE_FORBIDDEN'));
     expect(() => callerOf(as('ACCOUNTANT')).viewer(suppliers, 'restore')).toThrow(refusal('FORBIDDEN', 'READ_ONLY'));
+  });
+
+  it('keeps a read viewer from a function that writes (types), and gives a write viewer write access', () => {
+    const writing = (viewer: Viewer<WriteAccess>): WriteAccess => viewer.access;
+    const reader = callerOf(rep).viewer(leads, 'read');
+    // @ts-expect-error a viewer got for reading does not reach a service that writes
+    expect(writing(reader)).toBe('scoped');
+    expect(writing(callerOf(rep).viewer(leads, 'write'))).toBe('scoped');
   });
 
   it('looks up (loaders) without refusing: null for a department without access or no caller', () => {

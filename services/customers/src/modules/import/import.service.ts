@@ -1087,7 +1087,7 @@ function mergeInto(pending: Pending, v: RowValues): void {
 export async function getImportJob(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IImportJob> {
   const jobId = requireUuid(field, id);
   const job = await em.fork().findOne(ImportJob, { id: jobId });
-  if (!job || (viewer.principal && !seesEverything(viewer.principal) && job.createdBy !== viewer.principal.userId)) throw notFound('ImportJob', jobId, field);
+  if (!job || (!seesEverything(viewer.principal) && job.createdBy !== viewer.principal.userId)) throw notFound('ImportJob', jobId, field);
   return job;
 }
 
