@@ -10,19 +10,13 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createOperationGuard, DEFAULT_OPERATION_LIMITS } from '@rapport/subgraph-kit';
 import { PUBLIC_ROOT_FIELDS } from '@rapport/contracts';
+import { doublingFragments } from '@rapport/subgraph-kit/testing';
 import { supergraphPath } from '../src/subgraphs.js';
-import { startTestSystem } from '../test/harness.js';
+import { day, startTestSystem } from '../test/harness.js';
 import { FLAGSHIP_QUERY } from '../src/explorer.js';
 
 /** The README's flagship query, as the explorer offers it. */
 const FLAGSHIP = FLAGSHIP_QUERY;
-
-function doublingFragments(levels: number): string {
-  const parts = [`query { me { ...F0 } }`];
-  for (let i = 0; i < levels; i++) parts.push(`fragment F${i} on User { ...F${i + 1} ...F${i + 1} }`);
-  parts.push(`fragment F${levels} on User { __typename }`);
-  return parts.join('\n');
-}
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 const stats = (samples: number[]) => {
@@ -68,7 +62,6 @@ const system = await startTestSystem('limits-bench');
 try {
   const must = system.must.bind(system);
   const token = system.adminToken;
-  const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const rep = await system.createUser({ email: 'bench.rep@rapport.example', role: 'SALES_REP' });
   const product = await must<{ createProduct: { id: string } }>(token, `mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`, {
     i: { sku: 'BENCH-1', name: 'Bench pump', unit: 'pcs', listPrice: { amount: '199.90', currency: 'EUR' } },

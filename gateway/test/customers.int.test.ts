@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from './harness.js';
+import { day, startTestSystem, type TestSystem } from './harness.js';
 
 // A rep's day with the customers subgraph, through the gateway, with real users, real sign-in and
 // real events: customers with contacts and addresses, duplicates, search, activities and their
@@ -14,8 +14,6 @@ let manager = { id: '', token: '' };
 let teamId = '';
 let productId = '';
 
-const day = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
 beforeAll(async () => {
   system = await startTestSystem('customers-test');
   teamId = (await system.must<{ createTeam: { id: string } }>(system.adminToken, `mutation { createTeam(input: { name: "North" }) { id } }`)).createTeam.id;
@@ -28,6 +26,7 @@ beforeAll(async () => {
       i: { sku: 'PUMP-7', name: 'Pump', unit: 'pcs', listPrice: { amount: '250.00', currency: 'EUR' } },
     })
   ).createProduct.id;
+  await system.untilSellable(productId);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from './harness.js';
+import { day, startTestSystem, type TestSystem } from './harness.js';
 
 // A deleted customer keeps its name on the records that name it, and takes no new ones: every
 // subgraph refuses new orders, deals, tickets and invoices for it (CONFLICT CUSTOMER_DELETED) once
@@ -11,8 +11,6 @@ import { startTestSystem, type TestSystem } from './harness.js';
 let system: TestSystem;
 let productId = '';
 
-const day = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
 beforeAll(async () => {
   system = await startTestSystem('deleted-customer-test');
   productId = (
@@ -20,6 +18,7 @@ beforeAll(async () => {
       i: { sku: 'SEAL-9', name: 'Seal kit', unit: 'pcs', listPrice: { amount: '12.00', currency: 'EUR' } },
     })
   ).createProduct.id;
+  await system.untilSellable(productId);
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { createSalesService } from '@rapport/sales';
 import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { createSupportService } from '@rapport/support';
-import { deleteTopics, testKafkaBrokers, testTopicPrefix } from '@rapport/testing';
+import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
 import { loadGatewayConfig, type GatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
@@ -28,6 +28,9 @@ const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => Subgrap
   purchasing: createPurchasingService,
   finance: createFinanceService,
 };
+
+/** An ISO date (YYYY-MM-DD) `offsetDays` from today, in UTC. */
+export const day = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export const ADMIN = { email: 'admin@rapport.example', password: 'rapport-admin-password' } as const;
 
@@ -50,6 +53,11 @@ export interface TestSystem {
   must<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Creates a user through the gateway as the admin and signs them in. */
   createUser(input: { email: string; displayName?: string; role: string; teamId?: string | null }): Promise<{ id: string; token: string }>;
+  /**
+   * Waits until sales' copy of the catalogue holds the product inventory created (it learns it from
+   * inventory's product event, after the createProduct answer): orders and quotations name known products only.
+   */
+  untilSellable(productId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -113,6 +121,19 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     return { id: created.createUser.id, token: await signIn(email, password) };
   };
 
+  const untilSellable = async (productId: string): Promise<void> => {
+    await waitFor(
+      async () => {
+        const rows = await subgraphs.sales.service.orm.em
+          .fork()
+          .getConnection()
+          .execute<{ n: number }[]>('select count(*)::int as n from catalogue_product where id = ?', [productId]);
+        return rows[0]?.n ? true : undefined;
+      },
+      { what: `sales to learn product ${productId}` },
+    );
+  };
+
   return {
     url,
     baseUrl: gateway.url,
@@ -125,6 +146,7 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     as,
     must,
     createUser,
+    untilSellable,
     async stop() {
       for (const g of gateways) await g.stop();
       await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

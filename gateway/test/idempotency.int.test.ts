@@ -139,8 +139,13 @@ describe('a mutation retried with the same Idempotency-Key', () => {
   });
 
   it('replays a retried state transition (cancelOrder) with its first success instead of a CONFLICT, and one audit entry', async () => {
+    const product = await system.must<{ createProduct: { id: string } }>(
+      system.adminToken,
+      `mutation { createProduct(input: { sku: "IDEM-1", name: "Retried", listPrice: { amount: "10", currency: "EUR" } }) { id } }`,
+    );
+    await system.untilSellable(product.createProduct.id);
     const placed = await system.must<{ placeOrder: { id: string } }>(system.adminToken, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }', {
-      i: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+      i: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
     });
     const id = placed.placeOrder.id;
     const key = randomUUID();

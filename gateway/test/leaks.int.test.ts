@@ -69,6 +69,7 @@ describe('Customer.timeline shows each entry only to roles that may read its mod
       'admin',
       `mutation { createProduct(input: { sku: "LK-1", name: "Leak", listPrice: { amount: "10", currency: "EUR" } }) { id } }`,
     );
+    await system.untilSellable(product.createProduct.id);
     await must('admin', `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Broken widget' } });
     await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, {
       i: { customerId, title: 'Big deal', amount: { amount: '7777.00', currency: 'EUR' } },

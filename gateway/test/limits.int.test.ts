@@ -1,6 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_SECRET_HEADER } from '@rapport/subgraph-kit';
+import { doublingFragments } from '@rapport/subgraph-kit/testing';
 import { startTestSystem, type TestSystem } from './harness.js';
 
 // Hostile documents through the gateway and straight at a subgraph: each is refused early, in
@@ -38,27 +39,19 @@ const gateway = (query: string, variables: Record<string, unknown> = {}, headers
 const identity = (query: string, headers: Record<string, string> = {}) =>
   post(system.subgraphs.identity.url, { query }, { [GATEWAY_SECRET_HEADER]: SECRET, ...bearer(system.adminToken), ...headers });
 
-/** Fragments that each spread the next one twice, `levels` deep: about 1 KB, 2^levels fields when expanded. */
-function doublingFragments(levels: number, head: string, onType: string): string {
-  const parts = [head];
-  for (let i = 0; i < levels; i++) parts.push(`fragment F${i} on ${onType} { ...F${i + 1} ...F${i + 1} }`);
-  parts.push(`fragment F${levels} on ${onType} { __typename }`);
-  return parts.join('\n');
-}
-
 const codeOf = (answer: Answer) => answer.body.errors?.[0]?.extensions?.code;
 
 describe('operation limits through the gateway', () => {
   it('refuses fragments that double at each of 30 levels in milliseconds, with or without a token', async () => {
     await gateway(`{ __typename }`); // warm up: the first request of a process pays for compiling
-    const signedIn = await gateway(doublingFragments(30, `query { me { ...F0 } }`, 'User'));
+    const signedIn = await gateway(doublingFragments(30));
     expect(signedIn.status).toBe(400);
     expect(signedIn.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COST_LIMIT' });
     // Without a token: refused as soon as the document is parsed …
-    const anonymous = await gateway(doublingFragments(30, `query { me { ...F0 } }`, 'User'), {}, {});
+    const anonymous = await gateway(doublingFragments(30), {}, {});
     expect(anonymous.status).toBe(401);
     // … and on public root fields only (__typename), the limits refuse it as fast.
-    const query = doublingFragments(30, `query { ...F0 }`, 'Query');
+    const query = doublingFragments(30, 'query { ...F0 }', 'Query');
     expect(query.length).toBeLessThan(1500);
     const publicOnly = await gateway(query, {}, {});
     expect(publicOnly.status).toBe(400);

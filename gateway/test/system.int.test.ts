@@ -61,6 +61,7 @@ describe('the running system through the gateway', () => {
     const product = await ok<{ createProduct: { id: string } }>(`mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
       input: { sku: 'PUMP-1', name: 'Pump', unit: 'pcs', listPrice: { amount: '199.90', currency: 'EUR' } },
     });
+    await system.untilSellable(product.createProduct.id);
     await ok(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
       input: { customerId: globexId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '3', unitPrice: { amount: '199.90', currency: 'EUR' } }] },
     });
@@ -90,7 +91,7 @@ describe('the running system through the gateway', () => {
       openOrders { number total { amount } delivery { status } }
       overdueReceivables { totals { amount currency } invoices { number } }
     } } } }`;
-    // The order's delivery state comes from inventory once it has consumed sales.order.confirmed.v1.
+    // The order's delivery state comes from inventory once it has consumed sales.order.confirmed.v2 (inventory moves to v2 on its own branch).
     const data = await waitFor(
       async () => {
         const d = await ok<Flagship>(flagship, { ownerId: repId });

@@ -70,6 +70,7 @@ beforeAll(async () => {
     'admin',
     `mutation { createProduct(input: { sku: "M-1", name: "Widget", listPrice: { amount: "10", currency: "EUR" } }) { id } }`,
   );
+  await system.untilSellable(product.createProduct.id);
   for (const customerId of [customerA, customerB]) {
     await must('admin', `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Help' } });
     await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, {
@@ -80,6 +81,9 @@ beforeAll(async () => {
     });
     await must('admin', `mutation($i: IssueInvoiceInput!) { issueInvoice(input: $i) { id } }`, {
       i: { customerId, total: { amount: '10', currency: 'EUR' }, issueDate: '2026-01-01', dueDate: '2026-02-01' },
+    });
+    await must('admin', `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id } }`, {
+      i: { customerId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '1' }] },
     });
     await must('admin', `mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`, { i: { customerId, kind: 'CALL', subject: 'Intro call' } });
   }

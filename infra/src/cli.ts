@@ -1,9 +1,9 @@
 // The `rapport` CLI (run through infra/bin/rapport, which provides Node 24 and tsx):
-//   start | dev [service…] | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos | cycles
-import { spawn } from 'node:child_process';
+//   start | dev [service…] | status | stop | test | kafka | compose | replay-dlq --group <g> | chaos | cycles | duplicates
 import { join } from 'node:path';
 import { CliError, say, silenceKafkajsTimeoutWarning, warn } from './output.js';
 import { repoRoot } from './paths.js';
+import { runInTerminal } from './processes.js';
 
 const HELP = `usage: rapport <command>
   start                     PostgreSQL, Kafka, every subgraph and the gateway, with demo data; Ctrl-C stops
@@ -15,20 +15,15 @@ const HELP = `usage: rapport <command>
   compose                   compose the supergraph (npm run compose -w @rapport/gateway)
   replay-dlq --group <g>    re-publish what consumer group <g> dead-lettered
   chaos [--quick]           a private system under load: kill -9 each process, stop the database; prints lost/doubled
-  cycles                    list import cycles between the project's files; fails on any`;
+  cycles                    list import cycles between the project's files; fails on any
+  duplicates                list copied code in packages/, infra/, gateway/ and services' top-level files; fails on any`;
 
 /** `npm run compose -w @rapport/gateway`, with this process's PATH (Node 24 first). */
-function runCompose(env: Record<string, string | undefined>, args: readonly string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'compose', '-w', '@rapport/gateway', ...(args.length > 0 ? ['--', ...args] : [])], {
-      cwd: repoRoot,
-      env: { ...env, PATH: `${join(repoRoot, 'node_modules', '.bin')}:${env.PATH ?? ''}` },
-      stdio: 'inherit',
-    });
-    child.once('error', reject);
-    child.once('exit', (code, sig) => resolve(code ?? (sig ? 1 : 0)));
+const runCompose = (env: Record<string, string | undefined>, args: readonly string[]): Promise<number> =>
+  runInTerminal('npm', ['run', 'compose', '-w', '@rapport/gateway', ...(args.length > 0 ? ['--', ...args] : [])], {
+    cwd: repoRoot,
+    env: { ...env, PATH: `${join(repoRoot, 'node_modules', '.bin')}:${env.PATH ?? ''}` },
   });
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -54,6 +49,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return (await import('./chaos/chaos-command.js')).runChaos(env, rest);
     case 'cycles':
       return (await import('./import-cycles.js')).runCycles();
+    case 'duplicates':
+      return (await import('./duplicate-code.js')).runDuplicates();
     case undefined:
     case 'help':
     case '--help':

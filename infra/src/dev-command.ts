@@ -2,11 +2,10 @@
 // each under `tsx watch`, which restarts it when a file it imports changes (its own code, the kit,
 // any package), or one of the GraphQL schema files it reads. Output goes to the terminal, each line
 // prefixed with the process's name. No supervisor, no demo data: that is `rapport start`.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { deadLetterTopic } from '@rapport/bus';
+import { execa } from 'execa';
 import { ALL_TOPICS, parseBrokers } from '@rapport/contracts';
 import { ensureTopicsAt } from './kafka-admin.js';
 import { ensureKafka, type KafkaConnection } from './kafka-broker.js';
@@ -33,38 +32,40 @@ export function watchArgs(spec: ServiceSpec): string[] {
   return ['watch', '--clear-screen=false', ...schemas.flatMap((glob) => ['--include', glob]), spec.entry];
 }
 
-/** Copies each line of `stream` to `out`, prefixed with `name`. */
-function prefixLines(stream: NodeJS.ReadableStream | null, name: string, out: NodeJS.WritableStream): void {
-  if (!stream) return;
-  const label = `${name.padEnd(10)} | `;
-  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`${label}${line}\n`));
-}
-
 interface Watched {
   spec: ServiceSpec;
-  child: ChildProcess;
   pid: number;
+  /** Resolves once it has exited and its output is written out. */
+  exited: Promise<unknown>;
 }
 
 function startWatched(spec: ServiceSpec, env: NodeJS.ProcessEnv, stopping: () => boolean): Watched {
+  // Each line of its output on this terminal, prefixed with its name.
+  const label = `${spec.name.padEnd(10)} | `;
+  const prefixed = function* (line: unknown): Generator<string> {
+    yield `${label}${String(line)}`;
+  };
   // Its own process group, so stopping it also stops the service tsx runs under it.
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), watchArgs(spec), {
+  const subprocess = execa(join(repoRoot, 'node_modules', '.bin', 'tsx'), watchArgs(spec), {
     cwd: repoRoot,
     env: { ...env, PORT: String(spec.port) },
+    extendEnv: false,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdin: 'ignore',
+    stdout: [prefixed, 'inherit'],
+    stderr: [prefixed, 'inherit'],
+    buffer: false,
+    reject: false,
   });
-  if (child.pid === undefined) throw new CliError(`could not start ${spec.name}`);
-  const pid = child.pid;
+  const pid = subprocess.pid;
+  if (pid === undefined) throw new CliError(`could not start ${spec.name}`);
   // `rapport stop` from another terminal finds it by this file.
   writePidFile({ name: `dev-${spec.name}`, pid, group: true, match: spec.entry });
-  prefixLines(child.stdout, spec.name, process.stdout);
-  prefixLines(child.stderr, spec.name, process.stderr);
-  child.once('exit', (code, sig) => {
+  const exited = subprocess.then((result) => {
     removePidFile(`dev-${spec.name}`, pid);
-    if (!stopping()) warn(`${spec.name}: tsx watch exited (${sig ?? `code ${code}`}); the others keep running`);
+    if (!stopping()) warn(`${spec.name}: tsx watch exited (${result.signal ?? `code ${result.exitCode}`}); the others keep running`);
   });
-  return { spec, child, pid };
+  return { spec, pid, exited };
 }
 
 /**
@@ -115,7 +116,16 @@ export async function runDev(env: Record<string, string | undefined>, names: rea
     if (!(reason instanceof Interrupted)) throw error;
     exitCode = reason.exitCode;
   } finally {
-    await Promise.all(watched.map((w) => terminate(w.pid, true, STOP_GRACE_MS).catch((e: unknown) => warn(`could not stop ${w.spec.name}: ${String(e)}`))));
+    await Promise.all(
+      watched.map(async (w) => {
+        try {
+          await terminate(w.pid, true, STOP_GRACE_MS);
+          await w.exited;
+        } catch (error) {
+          warn(`could not stop ${w.spec.name}: ${String(error)}`);
+        }
+      }),
+    );
     if (kafka?.process) await kafka.stop().catch((e: unknown) => warn(`could not stop the Kafka broker: ${String(e)}`));
     removePidFile(cliPidName, process.pid);
     untrap();

@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureTopics } from '@rapport/bus';
 import { Kafka, logLevel } from 'kafkajs';
-import { CliError, indent } from './output.js';
-import { tailFile, type ManagedProcess } from './processes.js';
+import { CliError } from './output.js';
+import { waitUntilReady, type ReadyWaitOptions } from './processes.js';
 
 // kafkajs admin calls the CLI makes: is a broker there, wait for one, create topics (the bus's ensureTopics).
 
@@ -32,35 +31,14 @@ export async function kafkaAnswers(brokers: readonly string[]): Promise<Error | 
   }
 }
 
-export interface WaitForKafkaOptions {
-  timeoutMs: number;
-  signal?: AbortSignal;
-  /** The broker process being waited for: its early exit fails the wait with its log tail. */
-  process?: ManagedProcess;
+export interface WaitForKafkaOptions extends ReadyWaitOptions {
   /** Names the brokers in the error, e.g. "KAFKA_BROKERS=…". */
   describe?: string;
 }
 
-/** Waits until an admin client can list topics at `brokers`. */
-export async function waitForKafka(brokers: readonly string[], options: WaitForKafkaOptions): Promise<void> {
-  const deadline = performance.now() + options.timeoutMs;
-  const what = options.describe ?? brokers.join(',');
-  for (;;) {
-    options.signal?.throwIfAborted();
-    const exit = options.process?.exitStatus();
-    if (options.process && exit) {
-      throw new CliError(
-        `the Kafka broker exited (${exit.signal ?? `code ${exit.code}`}) while starting; last lines of ${options.process.logFile}:\n${indent(tailFile(options.process.logFile))}`,
-      );
-    }
-    const error = await kafkaAnswers(brokers);
-    if (!error) return;
-    if (performance.now() > deadline) {
-      const logs = options.process ? `; last lines of ${options.process.logFile}:\n${indent(tailFile(options.process.logFile))}` : '';
-      throw new CliError(`Kafka does not answer at ${what} after ${Math.round(options.timeoutMs / 1000)} s: ${error.message}${logs}`);
-    }
-    await sleep(250, undefined, options.signal ? { signal: options.signal } : {});
-  }
+/** Waits until an admin client can list topics at `brokers`; fails as {@link waitUntilReady} does. */
+export function waitForKafka(brokers: readonly string[], options: WaitForKafkaOptions): Promise<void> {
+  return waitUntilReady(`Kafka at ${options.describe ?? brokers.join(',')}`, async () => (await kafkaAnswers(brokers))?.message ?? null, options);
 }
 
 /** Creates the missing `topics` at `brokers` through a quiet admin client (`ensureTopics`); returns the ones it created. */

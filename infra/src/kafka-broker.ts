@@ -1,13 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBrokers } from '@rapport/contracts';
 import { kafkaAnswers, waitForKafka } from './kafka-admin.js';
-import { CliError, indent, say, secondsSince } from './output.js';
+import { CliError, say, secondsSince } from './output.js';
 import { cacheDir, ensureStateDirs, kafkaLog4jPath, kafkaPomPath, kafkaStateDir, logDir, repoRoot } from './paths.js';
-import { freePort, pidRecordLive, portAnswers, readPidFiles, spawnManaged, stopManaged, type ManagedProcess } from './processes.js';
+import { freePort, pidRecordLive, portAnswers, readPidFiles, runCaptured, spawnManaged, stopManaged, type ManagedProcess } from './processes.js';
 
 // A single-node KRaft Apache Kafka broker run straight from Maven Central's jars, for machines
 // without Docker: the project broker on 127.0.0.1:9092 (data in .rapport/kafka, reused across
@@ -102,24 +102,6 @@ function requireJava(env: Record<string, string | undefined>): string {
   return java;
 }
 
-/** Runs a command to completion, capturing its output; fails with that output. */
-function run(command: string, args: readonly string[], what: string, signal?: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') reject(new CliError(`${what}: '${command}' is not installed`));
-      else reject(error);
-    });
-    child.once('close', (code, sig) => {
-      if (code === 0) resolve(output);
-      else reject(new CliError(`${what} failed (${sig ?? `exit ${code}`}):\n${indent(output.trimEnd().split('\n').slice(-30).join('\n'))}`));
-    });
-  });
-}
-
 /**
  * The directory holding the Kafka runtime's jars: `<cache>/kafka-<version>/libs`, fetched from
  * Maven Central with `mvn dependency:copy-dependencies` unless already there.
@@ -134,11 +116,11 @@ export async function fetchKafkaLibs(options: { env: Record<string, string | und
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    await run(
+    await runCaptured(
       'mvn',
       ['-B', '-q', '-f', kafkaPomPath, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'],
       'fetching Kafka with Maven (needs Maven and access to Maven Central; or set KAFKA_BROKERS)',
-      options.signal,
+      { cwd: repoRoot, ...(options.signal ? { signal: options.signal } : {}) },
     );
     if (!existsSync(join(staging, `kafka_2.13-${version}.jar`))) throw new CliError(`Maven did not produce kafka_2.13-${version}.jar in ${staging}`);
     if (existsSync(libs)) rmSync(libs, { recursive: true, force: true }); // an incomplete earlier copy
@@ -186,7 +168,10 @@ async function launchBroker(options: LaunchOptions): Promise<ManagedProcess> {
       clusterId = randomClusterId();
       if (options.clusterIdFile) writeFileSync(options.clusterIdFile, `${clusterId}\n`);
     }
-    await run(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], 'formatting the Kafka data dir', options.signal);
+    await runCaptured(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], 'formatting the Kafka data dir', {
+      cwd: repoRoot,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   }
 
   const started = performance.now();
@@ -296,8 +281,7 @@ export async function startPrivateBroker(options: EnsureKafkaOptions & { name?: 
   };
   try {
     const port = await freePort();
-    let controllerPort = await freePort();
-    while (controllerPort === port) controllerPort = await freePort();
+    const controllerPort = await freePort();
     const launch: LaunchOptions = {
       name: options.name ?? `kafka-test-${port}`,
       dir,

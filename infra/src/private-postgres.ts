@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { CliError, indent } from './output.js';
-import { freePort, removePidFile, writePidFile } from './processes.js';
+import { CliError } from './output.js';
+import { freePort, removePidFile, runCaptured, writePidFile } from './processes.js';
 import { tryConnect } from './postgres.js';
 
 // A throwaway PostgreSQL server of our own (initdb + pg_ctl from the machine's PostgreSQL binaries,
@@ -36,17 +35,10 @@ export function postgresBinDir(env: Record<string, string | undefined> = process
 const asServerUser = (command: string, args: readonly string[]): [string, string[]] =>
   userInfo().uid === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, [...args]];
 
+/** Runs `command` as the server user, detached: its own process group, so a Ctrl-C meant for the caller does not stop the server. */
 function run(command: string, args: readonly string[], what: string): Promise<string> {
   const [cmd, argv] = asServerUser(command, args);
-  return new Promise((resolve, reject) => {
-    // Detached: its own process group, so a Ctrl-C meant for the caller does not stop the server.
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(output) : reject(new CliError(`${what} failed (exit ${code}):\n${indent(output.trimEnd())}`))));
-  });
+  return runCaptured(cmd, argv, what, { detached: true });
 }
 
 /** initdb into a temp folder, then a server on a free port of 127.0.0.1, trusting local connections. */

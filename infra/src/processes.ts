@@ -16,10 +16,12 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { execa, ExecaError } from 'execa';
+import getPort from 'get-port';
+import isPortReachable from 'is-port-reachable';
 import { CliError, indent } from './output.js';
 import { runDir } from './paths.js';
 
@@ -261,35 +263,47 @@ export function readPidFiles(dir = runDir): (PidRecord & { file: string })[] {
     });
 }
 
+export interface ReadyWaitOptions {
+  timeoutMs: number;
+  /** The process being waited for: its exit fails the wait at once, with the tail of its log. */
+  process?: ManagedProcess;
+  signal?: AbortSignal;
+}
+
 /**
- * Polls `url` until it answers 200. Fails when `timeoutMs` passes, when `process_` exits first
- * (both with the tail of its log), or when `signal` aborts.
+ * Asks `probe` every 250 ms until it answers null (ready; otherwise it answers why not). Fails when
+ * `timeoutMs` passes, when `process` exits first (both with the tail of its log), or when `signal`
+ * aborts. `what` names the thing waited for in the errors.
  */
-export async function waitForHttpOk(url: string, options: { timeoutMs: number; process?: ManagedProcess; signal?: AbortSignal }): Promise<void> {
+export async function waitUntilReady(what: string, probe: () => Promise<string | null>, options: ReadyWaitOptions): Promise<void> {
   const deadline = performance.now() + options.timeoutMs;
-  let last = 'no answer';
+  const logs = (): string => (options.process ? `; last lines of ${options.process.logFile}:\n${indent(tailFile(options.process.logFile))}` : '');
   for (;;) {
     options.signal?.throwIfAborted();
     const exit = options.process?.exitStatus();
-    if (options.process && exit) {
-      throw new CliError(
-        `${options.process.name} exited (${exit.signal ?? `code ${exit.code}`}) before ${url} was ready; last lines of ${options.process.logFile}:\n${indent(tailFile(options.process.logFile))}`,
-      );
-    }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.body?.cancel();
-      if (response.status === 200) return;
-      last = `HTTP ${response.status}`;
-    } catch (error) {
-      last = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    }
-    if (performance.now() > deadline) {
-      const logs = options.process ? `; last lines of ${options.process.logFile}:\n${indent(tailFile(options.process.logFile))}` : '';
-      throw new CliError(`${url} not ready after ${Math.round(options.timeoutMs / 1000)} s (${last})${logs}`);
-    }
+    if (options.process && exit) throw new CliError(`${options.process.name} exited (${exit.signal ?? `code ${exit.code}`}) before ${what} was ready${logs()}`);
+    const notReady = await probe();
+    if (notReady === null) return;
+    if (performance.now() > deadline) throw new CliError(`${what} is not ready after ${Math.round(options.timeoutMs / 1000)} s: ${notReady}${logs()}`);
     await sleep(250, undefined, options.signal ? { signal: options.signal } : {});
   }
+}
+
+/** Waits (as {@link waitUntilReady}) until `url` answers 200. */
+export function waitForHttpOk(url: string, options: ReadyWaitOptions): Promise<void> {
+  return waitUntilReady(
+    url,
+    async () => {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+        await response.body?.cancel();
+        return response.status === 200 ? null : `HTTP ${response.status}`;
+      } catch (error) {
+        return error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      }
+    },
+    options,
+  );
 }
 
 /** The last `lines` lines of a (possibly large) text file; empty when it does not exist. */
@@ -312,30 +326,69 @@ export function tailFile(path: string, lines = 30): string {
 }
 
 /** True when something accepts TCP connections on host:port. */
-export function portAnswers(port: number, host = '127.0.0.1', timeoutMs = 1_000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host });
-    const done = (answer: boolean): void => {
-      socket.destroy();
-      resolve(answer);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
+export const portAnswers = (port: number, host = '127.0.0.1', timeoutMs = 1_000): Promise<boolean> => isPortReachable(port, { host, timeout: timeoutMs });
+
+/**
+ * A TCP port nothing listens on right now (the OS picks it from its ephemeral range, so never one
+ * of the fixed ports `npm start` uses). A port handed out here is not handed out again by this
+ * process for 15 s or more, so consecutive calls never return the same one.
+ */
+export const freePort = (host = '127.0.0.1'): Promise<number> => getPort({ host });
+
+/**
+ * Runs a command to completion and answers its output (stdout and stderr interleaved). Fails with
+ * the last 30 lines of that output, with "'<command>' is not installed" when there is no such
+ * program, and with `signal`'s reason when it aborts (the command is then terminated).
+ */
+export async function runCaptured(
+  command: string,
+  args: readonly string[],
+  what: string,
+  options: { cwd?: string; signal?: AbortSignal; detached?: boolean } = {},
+): Promise<string> {
+  try {
+    const result = await execa(command, args, {
+      all: true,
+      stdin: 'ignore',
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.signal ? { cancelSignal: options.signal } : {}),
+      ...(options.detached ? { detached: true } : {}),
+    });
+    return result.all;
+  } catch (error) {
+    if (!(error instanceof ExecaError)) throw error;
+    if (error.isCanceled && options.signal) throw options.signal.reason;
+    if (error.code === 'ENOENT') throw new CliError(`${what}: '${command}' is not installed`);
+    const output = (error.all ?? '').trimEnd().split('\n').slice(-30).join('\n');
+    throw new CliError(`${what} failed (${error.signal ?? `exit ${error.exitCode}`}):\n${indent(output)}`);
+  }
 }
 
-/** A TCP port nothing listens on right now (the OS picks it). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** A running subprocess, as far as passing a signal on to it goes. */
+export interface Killable {
+  kill(signal: NodeJS.Signals): boolean;
+}
+
+/**
+ * Runs a command in the foreground, on this terminal (stdio inherited), and answers its exit code
+ * (128 + n when a signal ended it). `env` is its whole environment. `onSpawn` gets the subprocess,
+ * e.g. to pass signals on.
+ */
+export async function runInTerminal(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; onSpawn?: (subprocess: Killable) => void },
+): Promise<number> {
+  const subprocess = execa(command, args, { cwd: options.cwd, env: options.env, extendEnv: false, stdio: 'inherit' });
+  options.onSpawn?.(subprocess);
+  try {
+    return (await subprocess).exitCode ?? 0;
+  } catch (error) {
+    if (!(error instanceof ExecaError)) throw error;
+    if (error.exitCode !== undefined) return error.exitCode;
+    if (error.signal) return signalExitCode(error.signal);
+    throw new CliError(error.shortMessage);
+  }
 }
 
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -348,7 +401,7 @@ export function trapStopSignals(onSignal: (signal: NodeJS.Signals) => void): () 
   let receivedAt: number | null = null;
   const handler = (sig: NodeJS.Signals): void => {
     if (receivedAt !== null) {
-      // tsx relays the terminal's Ctrl-C a moment after the terminal delivered it: not news.
+      // npm relays the terminal's Ctrl-C a moment after the terminal delivered it: not news.
       if (performance.now() - receivedAt > 1_000) process.stderr.write(`rapport: ${sig} received, still stopping; please wait\n`);
       return;
     }

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_DIR_ENV, testWorkspaces } from '../../vitest.shared.js';
@@ -7,7 +6,7 @@ import { say, secondsSince, warn } from './output.js';
 import { repoRoot, stateDir } from './paths.js';
 import { readTally, tallyText } from './test-tally.js';
 import { ensurePostgres, redact } from './postgres.js';
-import { Interrupted, signalExitCode, trapStopSignals } from './processes.js';
+import { Interrupted, runInTerminal, trapStopSignals, type Killable } from './processes.js';
 
 /** Which broker the tests use: KAFKA_BROKERS, else the project broker if it runs, else a private one. */
 async function kafkaForTests(env: Record<string, string | undefined>, signal: AbortSignal): Promise<KafkaConnection> {
@@ -23,15 +22,6 @@ async function kafkaForTests(env: Record<string, string | undefined>, signal: Ab
 /** Where each workspace's vitest writes its JSON report during `rapport test` (emptied first). */
 export const testReportDir = join(stateDir, 'test-results');
 
-function runTurbo(args: readonly string[], env: NodeJS.ProcessEnv, onSpawn: (child: ChildProcess) => void): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'turbo'), [...args], { cwd: repoRoot, env, stdio: 'inherit' });
-    onSpawn(child);
-    child.once('error', reject);
-    child.once('exit', (code, sig) => resolve(code ?? (sig ? signalExitCode(sig) : 1)));
-  });
-}
-
 /**
  * `rapport test`: PostgreSQL and Kafka for the tests, then `turbo run lint typecheck test` (lint: the
  * root's ESLint and Prettier check, a turbo root task beside the workspaces' tasks); a broker
@@ -40,7 +30,7 @@ function runTurbo(args: readonly string[], env: NodeJS.ProcessEnv, onSpawn: (chi
 export async function runTest(env: Record<string, string | undefined>, extraArgs: readonly string[]): Promise<number> {
   const began = performance.now();
   const abort = new AbortController();
-  let turbo: ChildProcess | null = null;
+  let turbo: Killable | null = null;
   const untrap = trapStopSignals((sig) => {
     abort.abort(new Interrupted(sig));
     // Ctrl-C reaches turbo from the terminal itself; anything else is passed on.
@@ -70,8 +60,12 @@ export async function runTest(env: Record<string, string | undefined>, extraArgs
     rmSync(testReportDir, { recursive: true, force: true });
     mkdirSync(testReportDir, { recursive: true });
     ranTests = true;
-    exitCode = await runTurbo(args, childEnv, (child) => {
-      turbo = child;
+    exitCode = await runInTerminal(join(repoRoot, 'node_modules', '.bin', 'turbo'), args, {
+      cwd: repoRoot,
+      env: childEnv,
+      onSpawn: (subprocess) => {
+        turbo = subprocess;
+      },
     });
     const reason: unknown = abort.signal.reason;
     if (reason instanceof Interrupted) exitCode = reason.exitCode;

@@ -48,7 +48,7 @@ describe('ensureKafka', () => {
     const port = await freePort();
 
     await expect(ensureKafka({ env: { KAFKA_BROKERS: `127.0.0.1:${port}` }, kafkaBrokersTimeoutMs: 1_000, quiet: true })).rejects.toThrow(
-      `Kafka does not answer at KAFKA_BROKERS=127.0.0.1:${port} after 1 s`,
+      `Kafka at KAFKA_BROKERS=127.0.0.1:${port} is not ready after 1 s`,
     );
   });
 });

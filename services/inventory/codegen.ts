@@ -8,8 +8,14 @@ export default subgraphCodegen({
   srcDir: fileURLToPath(new URL('./src', import.meta.url)),
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
+    OrderLineStock: '../modules/reservation/reservation.service.js#OrderLineStockRow',
     Product: '../modules/product/product.entity.js#IProduct',
     SalesOrder: '{ id: string }',
     Shipment: '../modules/shipment/shipment.entity.js#IShipment',
+    StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
+    StockLevel: '../modules/stock/stock.service.js#StockLevelRow',
+    StockMove: '../modules/stock/stock.entity.js#IStockMove',
+    StockReservation: '{ warehouseId: string; quantity: string }',
+    Warehouse: '../modules/warehouse/warehouse.entity.js#IWarehouse',
   },
 });

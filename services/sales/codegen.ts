@@ -13,5 +13,9 @@ export default subgraphCodegen({
     PipelineStage: '../modules/pipeline/pipeline-stage.entity.js#IPipelineStage',
     SalesOrder: '../modules/order/order.entity.js#ISalesOrder',
     SalesOrderLine: '../modules/order/order.entity.js#ISalesOrderLine',
+    Quotation: '../modules/quotation/quotation.entity.js#IQuotation',
+    QuotationLine: '../modules/quotation/quotation.entity.js#IQuotationLine',
+    LastSalePrice: '../modules/pricing/last-price.js#LastPrice',
+    SalesTaxTotal: '../modules/pricing/pricing.js#TaxTotal',
   },
 });

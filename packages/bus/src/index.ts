@@ -1,6 +1,7 @@
 export * from './outbox.entity.js';
 export * from './bus-tables.migration.js';
 export * from './enqueue.js';
+export * from './bulk.js';
 export * from './kafka.js';
 export * from './relay.js';
 export * from './consumer.js';

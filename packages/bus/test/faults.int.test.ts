@@ -3,8 +3,6 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createEvent } from '@rapport/contracts';
 import {
   brokerAddress,
-  createTestDatabase,
-  deleteTopics,
   KAFKA_API,
   proxiedKafkaSockets,
   refusingKafkaRequests,
@@ -25,17 +23,16 @@ import {
   createOutboxRelay,
   createProducer,
   deadLetterTopic,
-  ensureTopics,
   on,
-  publish,
   type EventConsumer,
   type OutboxRelay,
 } from '../src/index.js';
-import { createBusOrm, logger, NoteWrittenV1 } from './bus-fixture.js';
+import { logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, startBusTestBed, writeNote as writeNoteWith, type BusTestBed } from './bus-fixture.js';
 
 // Faults the bus must heal from, made with TCP proxies this file controls between the bus and the
 // shared PostgreSQL and Kafka (which are never stopped).
 
+let bed: BusTestBed | undefined;
 let db: TestDatabase;
 let orm: MikroORM;
 let kafka: Kafka;
@@ -45,27 +42,10 @@ const prefix = testTopicPrefix();
 const proxies: TcpProxy[] = [];
 const stops: (() => Promise<unknown>)[] = [];
 
-const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute<T[]>(query, params);
-
-async function writeNote(text: string): Promise<string> {
-  const em = orm.em.fork();
-  const noteId = randomUUID();
-  publish(em, NoteWrittenV1, noteId, { noteId, text });
-  await em.flush();
-  const [row] = await sql<{ id: string }>('select id from outbox_message where message_key = ?', [noteId]);
-  return row!.id;
-}
-
-async function messagesOnTopic(topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => runSql<T>(orm, query, params);
+/** The outbox row id (the event id) of a new note. */
+const writeNote = async (text: string): Promise<string> => (await writeNoteWith(orm, text)).eventId;
+const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
 /** The same database, reached through a proxy the test can cut. */
 async function proxiedOrm(): Promise<{ orm: MikroORM; proxy: TcpProxy }> {
@@ -78,14 +58,9 @@ async function proxiedOrm(): Promise<{ orm: MikroORM; proxy: TcpProxy }> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('bus_faults');
-  orm = await createBusOrm(db.url);
-  kafka = createKafka({ brokers, clientId: 'bus-faults-test', logger });
-  const admin = kafka.admin();
-  await admin.connect();
   // Every group here reads the note topic from its beginning, the broken event included: each needs its dead-letter topic.
-  await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, ...['outage', 'handover', 'strict', 'keep', 'relaunch'].map((group) => deadLetterTopic(prefix, group))]);
-  await admin.disconnect();
+  bed = await startBusTestBed('bus_faults', brokers, prefix, ['outage', 'handover', 'strict', 'keep', 'relaunch']);
+  ({ db, orm, kafka } = bed);
   producer = createProducer({ brokers, clientId: 'bus-faults-test', logger });
   await producer.connect();
 });
@@ -94,9 +69,7 @@ afterAll(async () => {
   for (const stop of stops.reverse()) await stop().catch(() => undefined);
   for (const proxy of proxies) await proxy.close();
   await producer?.disconnect();
-  await orm?.close(true);
-  await db?.drop();
-  await deleteTopics(brokers, prefix);
+  await bed?.stop();
 });
 
 describe('the consumer through a database outage', () => {

@@ -1,24 +1,13 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
+import { testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createEventConsumer,
-  createKafka,
-  createOutboxRelay,
-  deadLetterTopic,
-  ensureTopics,
-  kafkaGroupId,
-  on,
-  publish,
-  replayDeadLetters,
-  type EventConsumer,
-} from '../src/index.js';
-import { createBusOrm, logger, NoteWrittenV1 } from './bus-fixture.js';
+import { createEventConsumer, createOutboxRelay, deadLetterTopic, kafkaGroupId, on, replayDeadLetters, type EventConsumer } from '../src/index.js';
+import { logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, startBusTestBed, writeNote as writeNoteWith, type BusTestBed } from './bus-fixture.js';
 
+let bed: BusTestBed | undefined;
 let db: TestDatabase;
 let orm: MikroORM;
 let kafka: Kafka;
@@ -27,36 +16,13 @@ const brokers = testKafkaBrokers();
 const prefix = testTopicPrefix();
 const consumers: EventConsumer[] = [];
 
-const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute<T[]>(query, params);
-
-async function writeNote(text: string): Promise<{ noteId: string; eventId: string }> {
-  const em = orm.em.fork();
-  const noteId = randomUUID();
-  publish(em, NoteWrittenV1, noteId, { noteId, text });
-  await em.flush();
-  const [row] = await sql<{ id: string }>('select id from outbox_message where message_key = ?', [noteId]);
-  return { noteId, eventId: row!.id };
-}
-
-async function messagesOnTopic(topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => runSql<T>(orm, query, params);
+const writeNote = (text: string): Promise<{ noteId: string; eventId: string }> => writeNoteWith(orm, text);
+const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
 beforeAll(async () => {
-  db = await createTestDatabase('bus');
-  orm = await createBusOrm(db.url);
-  kafka = createKafka({ brokers, clientId: 'bus-test', logger });
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, deadLetterTopic(prefix, 'effects'), deadLetterTopic(prefix, 'flaky')]);
-  await admin.disconnect();
+  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky']);
+  ({ db, orm, kafka } = bed);
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
 });
@@ -64,9 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of consumers) await c.stop();
   await producer?.disconnect();
-  await orm?.close(true);
-  await db?.drop();
-  await deleteTopics(brokers, prefix);
+  await bed?.stop();
 });
 
 describe('outbox relay and inbox consumer over real Kafka', () => {

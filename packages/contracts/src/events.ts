@@ -536,6 +536,56 @@ export const StockRecoveredV1 = defineEvent(
   z.object({ alarmId: uuid, productId: uuid, warehouseId: uuid, available: quantity, recoveredAt: isoDateTime }),
 );
 
+// ---- Quotations (sales). Keyed by the quotation id. Totals are net after discounts, tax and gross,
+// rounded half up at the currency's minor unit.
+const isoDate = z.iso.date();
+const quotationTotals = { currency: z.string().length(3), netTotal: money, taxTotal: money, grossTotal: money };
+
+/** sales: a draft quotation was made: new, a copy of another (`copiedFromId`) or a new version of a sent one (`revisionOfId`, which it supersedes). */
+export const QuotationDraftedV1 = defineEvent(
+  'sales.quotation.drafted.v1',
+  z.object({
+    quotationId: uuid,
+    customerId: uuid,
+    opportunityId: uuid.nullable(),
+    number: z.string(),
+    copiedFromId: uuid.nullable(),
+    revisionOfId: uuid.nullable(),
+    ...quotationTotals,
+    draftedAt: isoDateTime,
+  }),
+);
+
+/** sales: a draft quotation's header or lines changed; the totals after the change, and the ids of lines it removed. */
+export const QuotationChangedV1 = defineEvent(
+  'sales.quotation.changed.v1',
+  z.object({ quotationId: uuid, customerId: uuid, number: z.string(), ...quotationTotals, removedLineIds: z.array(uuid), changedAt: isoDateTime }),
+);
+
+/** sales: a quotation was sent to the customer (customers put "Quotation Q-… sent" on the timeline). */
+export const QuotationSentV1 = defineEvent(
+  'sales.quotation.sent.v1',
+  z.object({ quotationId: uuid, customerId: uuid, opportunityId: uuid.nullable(), number: z.string(), ...quotationTotals, validUntil: isoDate, sentAt: isoDateTime }),
+);
+
+/** sales: the customer accepted a sent quotation within its validity. */
+export const QuotationAcceptedV1 = defineEvent(
+  'sales.quotation.accepted.v1',
+  z.object({ quotationId: uuid, customerId: uuid, opportunityId: uuid.nullable(), number: z.string(), ...quotationTotals, acceptedAt: isoDateTime }),
+);
+
+/** sales: the customer rejected a sent quotation. */
+export const QuotationRejectedV1 = defineEvent(
+  'sales.quotation.rejected.v1',
+  z.object({ quotationId: uuid, customerId: uuid, opportunityId: uuid.nullable(), number: z.string(), reason: z.string().nullable(), rejectedAt: isoDateTime }),
+);
+
+/** sales: an accepted quotation became a sales order (whole or chosen lines); it cannot be converted again. */
+export const QuotationConvertedV1 = defineEvent(
+  'sales.quotation.converted.v1',
+  z.object({ quotationId: uuid, customerId: uuid, number: z.string(), orderId: uuid, orderNumber: z.string(), convertedAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -605,6 +655,12 @@ export const ALL_EVENTS = [
   StockReleasedV1,
   StockBelowSafetyV1,
   StockRecoveredV1,
+  QuotationDraftedV1,
+  QuotationChangedV1,
+  QuotationSentV1,
+  QuotationAcceptedV1,
+  QuotationRejectedV1,
+  QuotationConvertedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

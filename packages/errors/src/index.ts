@@ -1,3 +1,5 @@
 export * from './app-error.js';
 export * from './validate.js';
 export * from './money.js';
+export * from './quantity.js';
+export * from './decimal.js';

@@ -1,11 +1,11 @@
 import { badInput } from './app-error.js';
+import { formatDecimal, unitsOf } from './decimal.js';
 
 /**
  * Decimal arithmetic for money, exact, on bigint with a fixed scale of 4 (the scale of the
  * `numeric(19,4)` columns). Amounts travel as strings; never as floats.
  */
 export const MONEY_SCALE = 4;
-const FACTOR = 10n ** BigInt(MONEY_SCALE);
 const DECIMAL = /^-?\d{1,15}(\.\d{1,4})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -20,20 +20,12 @@ export interface Money {
 export function parseAmount(field: string, value: string): bigint {
   const text = value.trim();
   if (!DECIMAL.test(text)) throw badInput(field, `${field} must be a decimal string with at most 4 decimals, e.g. "1250.50"`, 'INVALID_AMOUNT');
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
-  const units = BigInt(whole) * FACTOR + BigInt(fraction.padEnd(MONEY_SCALE, '0'));
-  return negative ? -units : units;
+  return unitsOf(text, MONEY_SCALE);
 }
 
 /** Formats scaled units as a decimal string with two to four decimals ("12.50", "0.1250"). */
 export function formatAmount(units: bigint): string {
-  const negative = units < 0n;
-  const abs = negative ? -units : units;
-  const whole = abs / FACTOR;
-  let fraction = (abs % FACTOR).toString().padStart(MONEY_SCALE, '0');
-  while (fraction.length > 2 && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
-  return `${negative ? '-' : ''}${whole.toString()}.${fraction}`;
+  return formatDecimal(units, MONEY_SCALE, 2);
 }
 
 /** Normalises any decimal string (as PostgreSQL returns `numeric`) to the canonical format. */

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { defineEntity, p, type EntityManager, type EventSubscriber, type FlushEventArgs, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, p, Utils, type EntityManager, type EntityName, type EventSubscriber, type FlushEventArgs, type InferEntity, type RequiredEntityData } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
+import { executeBulk, pgArray } from '@rapport/bus';
 import { pageSizeOf } from './pagination.js';
 import { timestamp } from './properties.js';
 
@@ -69,12 +70,44 @@ export const AUDIT_MIGRATION = { name: 'Migration00000000000002_audit', class: A
 const NOT_AUDITED = new Set(['AuditEntry', 'OutboxMessage', 'InboxMessage', 'CustomerAccess']);
 const SECRET = /password|secret|token|private|hash/i;
 
-const plain = (field: string, value: unknown): unknown => {
-  if (SECRET.test(field)) return value === null || value === undefined ? null : '[redacted]';
+/** A value as the audit trail stores it (`secret`: the field is one whose values are never stored). */
+const plainValue = (secret: boolean, value: unknown): unknown => {
+  if (secret) return value === null || value === undefined ? null : '[redacted]';
   if (value instanceof Date) return value.toISOString();
   if (value === undefined) return null;
   return value;
 };
+const plain = (field: string, value: unknown): unknown => plainValue(SECRET.test(field), value);
+
+/**
+ * The row of one audit entry, by the acting user of `scope`: the one format the subscriber,
+ * `auditChange` and `writeAuditEntries` write (values as `plain` makes them).
+ */
+function entryRow(
+  entity: string,
+  entityId: string,
+  action: AuditAction,
+  changes: readonly FieldChange[],
+  scope: ActingScope | undefined,
+  at = new Date(),
+): RequiredEntityData<IAuditEntry> {
+  return {
+    id: randomUUID(),
+    entity,
+    entityId,
+    action,
+    changes: changes.map((c) => ({ field: c.field, from: plain(c.field, c.from), to: plain(c.field, c.to) })),
+    actorId: scope?.actorId ?? null,
+    requestId: scope?.requestId ?? null,
+    at,
+  };
+}
+
+/** A change set's payload as changes (`updatedAt` left out), from `original` (null for a new record). */
+const payloadChanges = (payload: Record<string, unknown>, original: Record<string, unknown> | null): FieldChange[] =>
+  Object.keys(payload)
+    .filter((field) => field !== 'updatedAt')
+    .map((field) => ({ field, from: original ? original[field] : null, to: payload[field] }));
 
 /**
  * Writes an audit entry for every change to a business record in the same flush — so in the same
@@ -91,24 +124,111 @@ export class AuditSubscriber implements EventSubscriber {
       const original = (cs.originalEntity ?? {}) as Record<string, unknown>;
       let action: AuditAction = cs.type === 'create' ? 'CREATE' : cs.type === 'delete' || cs.type === 'delete_early' ? 'DELETE' : 'UPDATE';
       if (action === 'UPDATE' && 'deletedAt' in payload) action = payload.deletedAt ? 'DELETE' : 'RESTORE';
-      const changes: FieldChange[] =
-        action === 'DELETE' && cs.type !== 'update'
-          ? []
-          : Object.keys(payload)
-              .filter((field) => field !== 'updatedAt')
-              .map((field) => ({ field, from: plain(field, action === 'CREATE' ? null : original[field]), to: plain(field, payload[field]) }));
-      const entry = em.create(AuditEntry, {
-        id: randomUUID(),
-        entity: cs.name,
-        entityId: cs.getSerializedPrimaryKey() ?? '',
-        action,
-        changes,
-        actorId: scope?.actorId ?? null,
-        requestId: scope?.requestId ?? null,
-        at: new Date(),
-      });
+      const changes = action === 'DELETE' && cs.type !== 'update' ? [] : payloadChanges(payload, action === 'CREATE' ? null : original);
+      const entry = em.create(AuditEntry, entryRow(cs.name, cs.getSerializedPrimaryKey() ?? '', action, changes, scope));
       uow.computeChangeSet(entry);
     }
+  }
+}
+
+/** The values of a record of `entity` as its change sets carry them (arrays as the database value, `{a,b}`), in property order. */
+const snapshotOf = <T extends object>(em: EntityManager, entity: EntityName<T>, data: Partial<T>): Record<string, unknown> =>
+  em.getComparator().getSnapshotGenerator<T>(entity)(data as T);
+
+/**
+ * The changes of a CREATE entry for a new record of `entity` with `data`, exactly as the
+ * AuditSubscriber records a flushed one: each property `data` gives (as `em.create` plus its
+ * `onCreate` hooks would set it), in the entity's property order, from null to the value as the
+ * change set carries it; `updatedAt` left out. For records written in bulk (`writeAuditEntries`).
+ */
+export function creationChanges<T extends object>(em: EntityManager, entity: EntityName<T>, data: Partial<T>): FieldChange[] {
+  return payloadChanges(snapshotOf(em, entity, data), null);
+}
+
+/**
+ * The changes of an UPDATE entry from `before` to `after` (the same properties of one record of
+ * `entity`), as the AuditSubscriber records a flushed update: the properties that differ, in the
+ * entity's property order, from → to as the change set carries them. Empty when nothing changed.
+ */
+export function updateChanges<T extends object>(em: EntityManager, entity: EntityName<T>, before: Partial<T>, after: Partial<T>): FieldChange[] {
+  const from = snapshotOf(em, entity, before);
+  const diff = em.getComparator().getEntityComparator<T>(Utils.className(entity))(from as T, snapshotOf(em, entity, after) as T);
+  return payloadChanges(diff, from);
+}
+
+/** One entry of `writeAuditEntries`. */
+export interface AuditRecord {
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  changes: readonly FieldChange[];
+}
+
+/**
+ * How the values of one field travel in a bulk audit statement: as a typed array when they are all
+ * strings, all booleans or all numbers (PostgreSQL builds the JSON from them several times faster
+ * than it parses JSON text), as JSON text otherwise; null when every value is null.
+ */
+function valueColumn(values: readonly unknown[]): { type: string; texts: (string | null)[] } | null {
+  let kind: 'string' | 'boolean' | 'number' | 'json' | null = null;
+  for (const v of values) {
+    if (v === null) continue;
+    const own = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'boolean' : typeof v === 'number' && Number.isFinite(v) ? 'number' : 'json';
+    if (kind === null) kind = own;
+    else if (kind !== own) kind = 'json';
+    if (kind === 'json') break;
+  }
+  if (kind === null) return null;
+  if (kind === 'string') return { type: 'text', texts: values as (string | null)[] };
+  if (kind === 'boolean') return { type: 'boolean', texts: values.map((v) => (v === null ? null : v ? 't' : 'f')) };
+  if (kind === 'number') return { type: 'numeric', texts: values.map((v) => (v === null ? null : String(v))) };
+  return { type: 'jsonb', texts: values.map((v) => (v === null ? null : JSON.stringify(v))) };
+}
+
+/**
+ * The bulk form of the audit trail, for records written with SQL in bulk, which the flush
+ * subscriber never sees: writes `records` at once, inside `em`'s transaction (which must be the
+ * change's), in the subscriber's row format (values as `plain` makes them), by the acting user of
+ * `scope` (the current request's or event's unless given; the CLI passes its own). One statement
+ * per kind of entry (same entity, action and fields, e.g. every CREATE of a Customer): the changes
+ * are built in SQL from one array per field, as a multi-megabyte JSON text costs PostgreSQL three
+ * times as much to read.
+ */
+export async function writeAuditEntries(em: SqlEntityManager, records: readonly AuditRecord[], scope: ActingScope | undefined = actingScope.getStore()): Promise<void> {
+  const groups = new Map<string, AuditRecord[]>();
+  for (const record of records) {
+    const key = [record.entity, record.action, ...record.changes.map((c) => c.field)].join('\u0000');
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  const at = new Date().toISOString();
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const params: unknown[] = [first.entity, first.action];
+    const arrays: { type: string; texts: (string | null)[] }[] = [{ type: 'text', texts: group.map((r) => r.entityId) }];
+    const value = (values: unknown[]): string => {
+      const column = valueColumn(values);
+      if (!column) return 'null';
+      arrays.push(column);
+      return `x.c${arrays.length - 1}`;
+    };
+    const changes = first.changes.map(({ field }, i) => {
+      const secret = SECRET.test(field);
+      const from = value(group.map((r) => plainValue(secret, r.changes[i]!.from)));
+      const to = value(group.map((r) => plainValue(secret, r.changes[i]!.to)));
+      params.push(field);
+      return `jsonb_build_object('field', ?::text, 'from', ${from}, 'to', ${to})`;
+    });
+    params.push(scope?.actorId ?? null, scope?.requestId ?? null, at, ...arrays.map((a) => pgArray(a.texts)));
+    await executeBulk(
+      em,
+      'writeAuditEntries',
+      `insert into audit_entry (id, entity, entity_id, action, changes, actor_id, request_id, at)
+       select gen_random_uuid(), ?::text, x.c0, ?::text, jsonb_build_array(${changes.join(', ')}), ?::uuid, ?::text, ?::timestamptz
+         from unnest(${arrays.map((a) => `?::${a.type}[]`).join(', ')}) as x(${arrays.map((_, i) => `c${i}`).join(', ')})`,
+      params,
+    );
   }
 }
 
@@ -164,17 +284,7 @@ export async function auditHistory(em: SqlEntityManager, entity: string, entityI
  * transaction as the change.
  */
 export function auditChange(em: EntityManager, entity: string, entityId: string, changes: FieldChange[]): void {
-  const scope = actingScope.getStore();
-  em.create(AuditEntry, {
-    id: randomUUID(),
-    entity,
-    entityId,
-    action: 'UPDATE',
-    changes: changes.map((c) => ({ field: c.field, from: plain(c.field, c.from), to: plain(c.field, c.to) })),
-    actorId: scope?.actorId ?? null,
-    requestId: scope?.requestId ?? null,
-    at: new Date(),
-  });
+  em.create(AuditEntry, entryRow(entity, entityId, 'UPDATE', changes, actingScope.getStore()));
 }
 
 /** GraphQL shape of an audit entry (values as JSON text, so any type fits); `at` is a DateTime as stored. */

@@ -29,6 +29,13 @@ export interface WrittenEvent {
   data: Record<string, unknown>;
 }
 
+/** The one event of `type` among `events`; throws when there is none or more than one. */
+export function onlyEvent(events: readonly WrittenEvent[], type: string): WrittenEvent {
+  const found = events.filter((e) => e.type === type);
+  if (found.length !== 1 || !found[0]) throw new Error(`expected one ${type} event, found ${found.length} among ${events.map((e) => e.type).join(', ') || 'none'}`);
+  return found[0];
+}
+
 /** An audited change no event of its request announces, and why. */
 export interface UnannouncedChange extends AuditedChange {
   reason: string;

@@ -138,6 +138,38 @@ const products: AccessPolicy = {
 };
 
 /**
+ * Stock (inventory): warehouses, stock levels, the ledger of moves, reservations and safety alarms.
+ * The warehouse keeps them; every other department reads availability (sales promises delivery
+ * dates, purchasing reorders, finance values stock). Stock belongs to no customer.
+ */
+const stock: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  WAREHOUSE_CLERK: 'all',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+};
+
+/**
+ * Costs (inventory): a product's standard cost, the unit cost of each stock move and the value of
+ * stock. The warehouse sets them, purchasing and finance read them; sales and support see prices
+ * and availability but no costs (so no margins).
+ */
+const costs: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  WAREHOUSE_CLERK: 'all',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+};
+
+/**
  * Suppliers (purchasing): purchasing manages them, finance and the warehouse read them, sales and
  * support have no business with them. Suppliers belong to no customer, so nothing is scoped.
  */
@@ -184,7 +216,8 @@ const slaTargets: AccessPolicy = {
 
 /**
  * Every module's access policy by module name. Activities, documents, contacts and addresses
- * follow their customer, so they share the customers table.
+ * follow their customer, so they share the customers table; quotations are the sales department's
+ * as opportunities are, so they share the opportunities table.
  */
 export const POLICIES = {
   customers,
@@ -194,6 +227,7 @@ export const POLICIES = {
   addresses: customers,
   leads,
   opportunities,
+  quotations: opportunities,
   orders,
   invoices,
   payments,
@@ -201,6 +235,8 @@ export const POLICIES = {
   articles,
   shipments,
   products,
+  stock,
+  costs,
   suppliers,
   users,
   teams: users,

@@ -73,6 +73,8 @@ export interface TestSubgraph {
   resetQueries(): void;
   /** Calls the subgraph as an ADMIN test caller. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** Calls the subgraph as an ADMIN test caller and answers the data; throws when the answer carries errors. */
+  must<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Calls the subgraph as `principal`, or without a token when null. */
   gqlAs<T = Record<string, unknown>>(principal: TestPrincipal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
   topicPrefix: string;
@@ -80,4 +82,15 @@ export interface TestSubgraph {
   /** Only with `{ kafka: true }`. */
   events: TestEvents;
   stop(): Promise<void>;
+}
+
+/**
+ * A hostile document: fragments that each spread the next one twice, `levels` deep — about 1 KB,
+ * 2^levels fields when expanded. `head` is the operation that spreads F0; the fragments are on `onType`.
+ */
+export function doublingFragments(levels: number, head = 'query { me { ...F0 } }', onType = 'User'): string {
+  const parts = [head];
+  for (let i = 0; i < levels; i++) parts.push(`fragment F${i} on ${onType} { ...F${i + 1} ...F${i + 1} }`);
+  parts.push(`fragment F${levels} on ${onType} { __typename }`);
+  return parts.join('\n');
 }

@@ -88,6 +88,11 @@ export async function startTestSubgraph(
     queries,
     resetQueries: () => void queries.splice(0, queries.length),
     gql: async (query, variables) => graphqlRequest(url, query, variables, { authorization: `Bearer ${await testToken()}` }),
+    async must<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await graphqlRequest<T>(url, query, variables, { authorization: `Bearer ${await testToken()}` });
+      if (result.errors) throw new Error(`${name} answered errors: ${JSON.stringify(result.errors)}`);
+      return result.data as T;
+    },
     gqlAs: async (principal, query, variables) => graphqlRequest(url, query, variables, principal ? { authorization: `Bearer ${await testToken(principal)}` } : {}),
     topicPrefix,
     database,

@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { seesEverything } from '@rapport/auth';
-import { on } from '@rapport/bus';
+import { insertColumns, on } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerDeletedV1, CustomerMergedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 import { updatedAt } from './properties.js';
@@ -107,6 +107,27 @@ export const CustomerAccess = defineEntity({
   },
 });
 export type ICustomerAccess = InferEntity<typeof CustomerAccess>;
+
+/** Who owns a new customer: the visibility row it starts with (shared with nobody yet). */
+export interface NewCustomerAccess {
+  customerId: string;
+  ownerId: string | null;
+  teamId: string | null;
+}
+
+/**
+ * Records who owns new customers in `customer_access`, for one customer (createCustomer) or many
+ * (the import), at once with one multi-row INSERT inside `em`'s transaction — which must be the one
+ * creating the customers. The customers service's one way to write a new customer's visibility row.
+ */
+export async function insertCustomerAccess(em: SqlEntityManager, rows: readonly NewCustomerAccess[], at = new Date()): Promise<void> {
+  await insertColumns(em, 'customer_access', [
+    { name: 'customer_id', type: 'uuid', values: rows.map((r) => r.customerId) },
+    { name: 'owner_id', type: 'uuid', values: rows.map((r) => r.ownerId) },
+    { name: 'team_id', type: 'uuid', values: rows.map((r) => r.teamId) },
+    { name: 'updated_at', type: 'timestamptz', values: rows.map(() => at.toISOString()) },
+  ]);
+}
 
 export class CustomerAccessMigration extends Migration {
   override async up(): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startTestSubgraph, testToken, type EventCoverage, type MutationCaseEntry, type TestSubgraph, type WrittenEvent } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, testToken, type EventCoverage, onlyEvent, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createCustomersService } from './create-customers-service.js';
@@ -21,11 +21,7 @@ const coverage: EventCoverage = {
   TimelineEntry: { internal: 'a read model of other events' },
 };
 
-const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-  const result = await subgraph.gql<T>(query, variables);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
+const gql = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => subgraph.must<T>(query, variables);
 const createCustomer = async (name: string, email?: string): Promise<string> =>
   (
     await gql<{ createCustomer: { id: string } }>('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', {
@@ -62,11 +58,6 @@ async function uploadDocument(customerId: string): Promise<string> {
   const body = (await response.json()) as { document: { id: string } };
   return body.document.id;
 }
-const only = (events: WrittenEvent[], type: string): WrittenEvent => {
-  const found = events.filter((e) => e.type === type);
-  expect(found).toHaveLength(1);
-  return found[0]!;
-};
 
 let customerId = '';
 let otherId = '';
@@ -91,7 +82,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.updated.v1'],
     check: (events) => {
-      const event = only(events, 'customers.customer.updated.v1');
+      const event = onlyEvent(events, 'customers.customer.updated.v1');
       expect(event).toMatchObject({ topic: 'customers.customer', subject: customerId });
       expect(event.data).toEqual({
         customerId,
@@ -177,7 +168,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.contact-changed.v1'],
     check: (events) => {
-      const event = only(events, 'customers.customer.contact-changed.v1');
+      const event = onlyEvent(events, 'customers.customer.contact-changed.v1');
       expect(event).toMatchObject({ topic: 'customers.customer', subject: customerId });
       expect(event.data).toEqual({
         customerId,
@@ -204,7 +195,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.contact-changed.v1'],
     check: (events) =>
-      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({
+      expect(onlyEvent(events, 'customers.customer.contact-changed.v1').data).toMatchObject({
         customerId,
         contactId,
         change: 'UPDATED',
@@ -219,7 +210,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.contact-changed.v1'],
     check: (events) =>
-      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({
+      expect(onlyEvent(events, 'customers.customer.contact-changed.v1').data).toMatchObject({
         contactId,
         change: 'REMOVED',
         contact: { primary: false, deletedAt: expect.any(String) },
@@ -233,7 +224,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { restoreContact(id: $id) { id } }', { id: contactId });
     },
     announces: ['customers.customer.contact-changed.v1'],
-    check: (events) => expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({ contactId, change: 'RESTORED', contact: { deletedAt: null } }),
+    check: (events) => expect(onlyEvent(events, 'customers.customer.contact-changed.v1').data).toMatchObject({ contactId, change: 'RESTORED', contact: { deletedAt: null } }),
   },
   addAddress: {
     run: async (call) => {
@@ -246,7 +237,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.address-changed.v1'],
     check: (events) => {
-      const event = only(events, 'customers.customer.address-changed.v1');
+      const event = onlyEvent(events, 'customers.customer.address-changed.v1');
       expect(event).toMatchObject({ topic: 'customers.customer', subject: customerId });
       expect(event.data).toEqual({
         customerId,
@@ -265,7 +256,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.address-changed.v1'],
     check: (events) =>
-      expect(only(events, 'customers.customer.address-changed.v1').data).toMatchObject({ addressId, change: 'REMOVED', address: { deletedAt: expect.any(String) } }),
+      expect(onlyEvent(events, 'customers.customer.address-changed.v1').data).toMatchObject({ addressId, change: 'REMOVED', address: { deletedAt: expect.any(String) } }),
   },
   restoreAddress: {
     run: async (call) => {
@@ -275,7 +266,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { restoreAddress(id: $id) { id } }', { id: addressId });
     },
     announces: ['customers.customer.address-changed.v1'],
-    check: (events) => expect(only(events, 'customers.customer.address-changed.v1').data).toMatchObject({ addressId, change: 'RESTORED', address: { deletedAt: null } }),
+    check: (events) => expect(onlyEvent(events, 'customers.customer.address-changed.v1').data).toMatchObject({ addressId, change: 'RESTORED', address: { deletedAt: null } }),
   },
   logActivity: {
     run: async (call) => {
@@ -292,7 +283,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.activity.reviewed.v1'],
     check: (events) => {
-      const event = only(events, 'customers.activity.reviewed.v1');
+      const event = onlyEvent(events, 'customers.activity.reviewed.v1');
       expect(event).toMatchObject({ topic: 'customers.activity', subject: activityId });
       expect(event.data).toEqual({ activityId, customerId, status: 'REJECTED', reviewerId: head.userId, comment: 'Log the outcome', reviewedAt: expect.any(String) });
     },
@@ -305,7 +296,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.activity.follow-up-completed.v1'],
     check: (events) =>
-      expect(only(events, 'customers.activity.follow-up-completed.v1').data).toEqual({
+      expect(onlyEvent(events, 'customers.activity.follow-up-completed.v1').data).toEqual({
         activityId,
         customerId,
         nextStep: 'Send the quotation',
@@ -323,7 +314,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.document.updated.v1'],
     check: (events) => {
-      const event = only(events, 'customers.document.updated.v1');
+      const event = onlyEvent(events, 'customers.document.updated.v1');
       expect(event).toMatchObject({ topic: 'customers.document', subject: documentId });
       expect(event.data).toEqual({ documentId, customerId, kind: 'CONTRACT', fileName: 'spec.pdf', description: 'Frame contract 2027', changedFields: ['kind', 'description'] });
     },
@@ -335,7 +326,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { deleteDocument(id: $id) { id } }', { id: documentId });
     },
     announces: ['customers.document.deleted.v1'],
-    check: (events) => expect(only(events, 'customers.document.deleted.v1').data).toEqual({ documentId, customerId, deletedAt: expect.any(String) }),
+    check: (events) => expect(onlyEvent(events, 'customers.document.deleted.v1').data).toEqual({ documentId, customerId, deletedAt: expect.any(String) }),
   },
   importCustomers: {
     run: async (call) => {
@@ -359,12 +350,16 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.customer.created.v1', 'customers.customer.updated.v1', 'customers.customer.contact-changed.v1', 'customers.customer.address-changed.v1'],
     check: (events) => {
-      expect(only(events, 'customers.customer.updated.v1')).toMatchObject({
+      expect(onlyEvent(events, 'customers.customer.updated.v1')).toMatchObject({
         subject: customerId,
         data: { customerId, changedFields: ['phone'], customer: { name: 'Existing Import AS', email: 'post@existing-import.example', phone: '+47 22 00 00 00' } },
       });
-      expect(only(events, 'customers.customer.contact-changed.v1').data).toMatchObject({ customerId, change: 'ADDED', contact: { name: 'Ida Import', primary: true } });
-      expect(only(events, 'customers.customer.address-changed.v1').data).toMatchObject({ customerId, change: 'ADDED', address: { kind: 'BILLING', city: 'Oslo', country: 'NO' } });
+      expect(onlyEvent(events, 'customers.customer.contact-changed.v1').data).toMatchObject({ customerId, change: 'ADDED', contact: { name: 'Ida Import', primary: true } });
+      expect(onlyEvent(events, 'customers.customer.address-changed.v1').data).toMatchObject({
+        customerId,
+        change: 'ADDED',
+        address: { kind: 'BILLING', city: 'Oslo', country: 'NO' },
+      });
     },
   },
   captureLead: {
@@ -377,7 +372,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.lead.captured.v1'],
     check: (events) => {
-      const event = only(events, 'customers.lead.captured.v1');
+      const event = onlyEvent(events, 'customers.lead.captured.v1');
       expect(event).toMatchObject({ topic: 'customers.lead', subject: leadId });
       expect(event.data).toEqual({
         leadId,
@@ -400,7 +395,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['customers.lead.captured.v1'],
     check: (events) =>
-      expect(only(events, 'customers.lead.captured.v1').data).toMatchObject({
+      expect(onlyEvent(events, 'customers.lead.captured.v1').data).toMatchObject({
         name: 'Web Visitor',
         email: 'visitor@web.example',
         source: 'WEBSITE',
@@ -414,7 +409,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { qualifyLead(id: $id) { id } }', { id: leadId });
     },
     announces: ['customers.lead.qualified.v1'],
-    check: (events) => expect(only(events, 'customers.lead.qualified.v1')).toMatchObject({ subject: leadId, data: { leadId, qualifiedAt: expect.any(String) } }),
+    check: (events) => expect(onlyEvent(events, 'customers.lead.qualified.v1')).toMatchObject({ subject: leadId, data: { leadId, qualifiedAt: expect.any(String) } }),
   },
   disqualifyLead: {
     run: async (call) => {
@@ -422,7 +417,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { disqualifyLead(id: $id, reason: "No budget") { id } }', { id: leadId });
     },
     announces: ['customers.lead.disqualified.v1'],
-    check: (events) => expect(only(events, 'customers.lead.disqualified.v1').data).toEqual({ leadId, reason: 'No budget', disqualifiedAt: expect.any(String) }),
+    check: (events) => expect(onlyEvent(events, 'customers.lead.disqualified.v1').data).toEqual({ leadId, reason: 'No budget', disqualifiedAt: expect.any(String) }),
   },
   convertLead: {
     run: async (call) => {

@@ -21,7 +21,8 @@ import { callerOf } from '@rapport/subgraph-kit';
 import { createCustomersService } from './create-customers-service.js';
 import { customerPolicy } from './modules/customer/customer.policy.js';
 import { DUPLICATE_HANDLING, IMPORT_MODES } from './modules/import/import-job.entity.js';
-import { IMPORT_FORMATS, importCustomers, importFieldOf } from './modules/import/import.service.js';
+import { IMPORT_FORMATS, importFieldOf } from './modules/import/import.parser.js';
+import { importCustomers } from './modules/import/import.service.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,9 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment } from './modules/shipment/shipment.entity.js';
+import type { OrderLineStockRow } from './modules/reservation/reservation.service.js';
+import type { StockLevelRow } from './modules/stock/stock.service.js';
+import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
 
 /**
  * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
@@ -10,6 +13,9 @@ import type { IShipment } from './modules/shipment/shipment.entity.js';
 export interface InventoryLoaders {
   productById: DataLoader<string, IProduct | null>;
   shipmentsByOrderId: DataLoader<string, IShipment[]>;
+  warehouseById: DataLoader<string, IWarehouse | null>;
+  stockByProductId: DataLoader<string, StockLevelRow[]>;
+  stockByOrderId: DataLoader<string, OrderLineStockRow[]>;
 }
 
 /** What the inventory subgraph's resolvers receive per request. */

@@ -8,17 +8,27 @@ import { customerMergeHandlers } from './modules/shipment/customer-merge.consume
 import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
 import { Shipment } from './modules/shipment/shipment.entity.js';
 import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
+import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
+import { OrderDemand, Reservation } from './modules/reservation/reservation.entity.js';
+import { reservationResolvers } from './modules/reservation/reservation.resolvers.js';
+import { StockAlarm, StockLevel, StockMove } from './modules/stock/stock.entity.js';
+import { stockResolvers } from './modules/stock/stock.resolvers.js';
+import { Warehouse } from './modules/warehouse/warehouse.entity.js';
+import { warehouseResolvers } from './modules/warehouse/warehouse.resolvers.js';
 
-/** The inventory subgraph: products, and shipping notices raised for confirmed orders with each order's delivery state. */
+/**
+ * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
+ * confirmed orders, safety alarms, and shipping notices with each order's delivery state.
+ */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers],
-      entities: [Product, Shipment],
+      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers],
+      entities: [Product, Shipment, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation],
       migrations,
-      handlers: [...shipmentHandlers, ...customerMergeHandlers],
+      handlers: [...shipmentHandlers, ...customerMergeHandlers, ...reservationHandlers],
       createLoaders,
       customerAccess: true,
     },

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { applyOnce } from '@rapport/bus';
+import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
 import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
+import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { planShipment } from './modules/shipment/shipment.service.js';
+import { aWarehouse, ledgerMismatches, receive } from './test-fixtures.js';
 
 let subgraph: TestSubgraph;
 
@@ -11,6 +15,11 @@ let subgraph: TestSubgraph;
 const coverage: EventCoverage = {
   Product: { keys: ['id'] },
   Shipment: { keys: ['id', 'orderId'] },
+  StockLevel: {
+    internal:
+      "a product's safety stock and reorder quantity in a warehouse (planning parameters, audited on the level); purchasing learns of them through the below-safety events they cause",
+  },
+  Warehouse: { internal: 'master data of inventory alone; stock events name a warehouse by id, and no service keeps a copy' },
 };
 
 const createMutation = 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }';
@@ -26,6 +35,28 @@ async function plannedShipment(): Promise<{ id: string; orderId: string; custome
 }
 
 let productId = '';
+let warehouseId = '';
+
+/** An order waiting for `quantity` of a product inventory has none of (its shortage is remembered). */
+async function waitingOrder(product: string, quantity: string): Promise<void> {
+  const orderId = randomUUID();
+  const event = createEvent(OrderConfirmedV2, orderId, {
+    orderId,
+    customerId: randomUUID(),
+    number: 'SO-EV-1',
+    currency: 'EUR',
+    total: { amount: '1', currency: 'EUR' },
+    warehouseId: null,
+    lines: [{ lineId: randomUUID(), productId: product, quantity, unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
+    confirmedAt: new Date().toISOString(),
+  });
+  await applyOnce(
+    subgraph.service.orm,
+    'inventory',
+    reservationHandlers.filter((h) => h.type === event.type),
+    event,
+  );
+}
 let shipment = { id: '', orderId: '', customerId: '' };
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
 const cases: Record<string, MutationCaseEntry> = {
@@ -36,7 +67,7 @@ const cases: Record<string, MutationCaseEntry> = {
       });
       productId = data.createProduct.id;
     },
-    announces: ['inventory.product.created.v1'],
+    announces: ['inventory.product.created.v2'],
     check: ([event]) => {
       expect(event).toMatchObject({ topic: 'inventory.product', subject: productId });
       expect(event!.data).toEqual({
@@ -44,18 +75,38 @@ const cases: Record<string, MutationCaseEntry> = {
         sku: 'EV-PUMP-1',
         name: 'Event pump',
         unit: 'pcs',
-        listPrice: { amount: expect.stringMatching(/^1250\.50*$/), currency: 'EUR' },
-        createdAt: expect.any(String),
+        listPrice: { amount: '1250.50', currency: 'EUR' },
+        standardCost: { amount: '0.00', currency: 'EUR' },
+        active: true,
+        changedAt: expect.any(String),
       });
     },
+  },
+  updateProduct: {
+    run: async (call) => {
+      productId = await createProduct('EV-GASKET-4');
+      await call('mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }', {
+        id: productId,
+        input: { name: 'Gasket, EPDM', standardCost: { amount: '2.5', currency: 'EUR' } },
+      });
+    },
+    announces: ['inventory.product.changed.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        subject: productId,
+        data: { productId, sku: 'EV-GASKET-4', name: 'Gasket, EPDM', listPrice: { amount: '5.00' }, standardCost: { amount: '2.50', currency: 'EUR' }, active: true },
+      }),
   },
   deleteProduct: {
     run: async (call) => {
       productId = await createProduct('EV-SEAL-2');
       await call('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
     },
-    announces: ['inventory.product.deleted.v1'],
-    check: ([event]) => expect(event).toMatchObject({ subject: productId, data: { productId, sku: 'EV-SEAL-2', deletedAt: expect.any(String) } }),
+    announces: ['inventory.product.deleted.v1', 'inventory.product.changed.v1'],
+    check: ([deleted, changed]) => {
+      expect(deleted).toMatchObject({ subject: productId, data: { productId, sku: 'EV-SEAL-2', deletedAt: expect.any(String) } });
+      expect(changed).toMatchObject({ subject: productId, data: { productId, active: false } });
+    },
   },
   restoreProduct: {
     run: async (call) => {
@@ -63,8 +114,59 @@ const cases: Record<string, MutationCaseEntry> = {
       await subgraph.gql('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
       await call('mutation($id: ID!) { restoreProduct(id: $id) { id } }', { id: productId });
     },
-    announces: ['inventory.product.restored.v1'],
-    check: ([event]) => expect(event).toMatchObject({ subject: productId, data: { productId, sku: 'EV-VALVE-3', restoredAt: expect.any(String) } }),
+    announces: ['inventory.product.restored.v1', 'inventory.product.changed.v1'],
+    check: ([restored, changed]) => {
+      expect(restored).toMatchObject({ subject: productId, data: { productId, sku: 'EV-VALVE-3', restoredAt: expect.any(String) } });
+      expect(changed).toMatchObject({ subject: productId, data: { productId, active: true } });
+    },
+  },
+  createWarehouse: {
+    run: async (call) => {
+      await call('mutation { createWarehouse(input: { code: "EV-W1", name: "Event warehouse" }) { id } }');
+    },
+    announces: [],
+  },
+  updateWarehouse: {
+    run: async (call) => {
+      const created = await subgraph.gql<{ createWarehouse: { id: string } }>('mutation { createWarehouse(input: { code: "EV-W2", name: "Event warehouse" }) { id } }');
+      await call('mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Renamed" }) { id } }', { id: created.data!.createWarehouse.id });
+    },
+    announces: [],
+  },
+  receiveStock: {
+    run: async (call) => {
+      // A receipt announces the reservations it makes for waiting shortages (a plain receipt without a
+      // purchase order announces nothing: inventory.receipt.posted comes with purchase orders).
+      productId = await createProduct('EV-RCV-5');
+      warehouseId = await aWarehouse(subgraph);
+      await waitingOrder(productId, '2');
+      await call('mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { id } }', { input: { productId, warehouseId, quantity: '5' } });
+    },
+    announces: ['inventory.stock.reserved.v1'],
+    check: ([event]) => expect(event).toMatchObject({ data: { lines: [{ productId, warehouseId, quantity: '2' }] } }),
+  },
+  adjustStock: {
+    run: async (call) => {
+      // An adjustment announces the safety alarm it raises.
+      productId = await createProduct('EV-ADJ-6');
+      warehouseId = await aWarehouse(subgraph);
+      await receive(subgraph, productId, warehouseId, '5');
+      await subgraph.gql('mutation($input: SetStockRuleInput!) { setStockRule(input: $input) { id } }', {
+        input: { productId, warehouseId, safetyStock: '3', reorderQuantity: '10' },
+      });
+      await call('mutation($input: AdjustStockInput!) { adjustStock(input: $input) { id } }', { input: { productId, warehouseId, quantity: '-3', reason: 'damaged' } });
+    },
+    announces: ['inventory.stock.below-safety.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({ subject: `${productId}:${warehouseId}`, data: { productId, warehouseId, available: '2', safetyStock: '3', reorderQuantity: '10' } }),
+  },
+  setStockRule: {
+    run: async (call) => {
+      productId = await createProduct('EV-RULE-7');
+      warehouseId = await aWarehouse(subgraph);
+      await call('mutation($input: SetStockRuleInput!) { setStockRule(input: $input) { id } }', { input: { productId, warehouseId, safetyStock: '1', reorderQuantity: '4' } });
+    },
+    announces: ['inventory.stock.below-safety.v1'],
   },
   markShipped: {
     run: async (call) => {
@@ -96,6 +198,9 @@ const cases: Record<string, MutationCaseEntry> = {
 beforeAll(async () => {
   subgraph = await startTestSubgraph('inventory', createInventoryService);
 });
-afterAll(async () => subgraph?.stop());
+afterAll(async () => {
+  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
+  await subgraph?.stop();
+});
 
 describeEventCoverage('inventory', () => subgraph, coverage, cases);

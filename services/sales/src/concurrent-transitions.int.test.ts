@@ -3,14 +3,16 @@ import { createEvent, ShipmentDeliveredV1 } from '@rapport/contracts';
 import { countAuditEntries, countOutboxEvents, holdRowLock, raceBehindRow, raceOutcome, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from './create-sales-service.js';
+import { productSnapshot, seedCatalogue } from './modules/catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
+const product = productSnapshot();
 const RACERS = 20;
 const em = () => subgraph.service.orm.em.fork();
 
 async function placeOrder(): Promise<string> {
   const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+    input: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
   });
   expect(placed.errors).toBeUndefined();
   return placed.data!.placeOrder.id;
@@ -28,6 +30,7 @@ const status = async (table: string, id: string) => (await em().getConnection().
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+  await seedCatalogue(subgraph, product);
 });
 afterAll(async () => subgraph?.stop());
 
@@ -42,7 +45,7 @@ describe('concurrent transitions of one sales order', () => {
     expect(await status('sales_order', id)).toBe('CANCELLED');
     expect(await countAuditEntries(em(), 'SalesOrder', id, 'UPDATE')).toBe(1);
     // sales.order.confirmed and the winner's sales.order.cancelled: the losers wrote nothing.
-    expect(await countOutboxEvents(em(), id, 'sales.order.cancelled.v1')).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'sales.order.cancelled.v2')).toBe(1);
     expect(await countOutboxEvents(em(), id)).toBe(2);
   });
 
@@ -96,5 +99,27 @@ describe('concurrent transitions of one opportunity', () => {
     expect(outcome.won).toHaveLength(1);
     expect(outcome.conflicts).toHaveLength(RACERS - 1);
     expect(await countAuditEntries(em(), 'Opportunity', id, 'DELETE')).toBe(1);
+  });
+});
+
+describe('concurrent conversions of one accepted quotation', () => {
+  it('20 concurrent convertQuotation calls: one order is made, 19 get CONFLICT', async () => {
+    const customerId = randomUUID();
+    const created = await subgraph.gql<{ createQuotation: { id: string } }>('mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id } }', {
+      input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+    });
+    const id = created.data!.createQuotation.id;
+    for (const step of ['sendQuotation', 'acceptQuotation']) {
+      expect((await subgraph.gql(`mutation($id: ID!) { ${step}(id: $id) { id } }`, { id })).errors).toBeUndefined();
+    }
+    const outcome = await raceBehindRow(subgraph.database.url, 'quotation', id, () => subgraph.gql('mutation($id: ID!) { convertQuotation(id: $id) { id } }', { id }), RACERS);
+
+    expect(outcome.other).toEqual([]);
+    expect(outcome.won).toHaveLength(1);
+    expect(outcome.conflicts).toHaveLength(RACERS - 1);
+    expect(await status('quotation', id)).toBe('CONVERTED');
+    const orders = await em().getConnection().execute<{ n: number }[]>('select count(*)::int as n from sales_order where quotation_id = ?', [id]);
+    expect(orders[0]!.n).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'sales.quotation.converted.v1')).toBe(1);
   });
 });

@@ -2,6 +2,8 @@ import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IOpportunity } from './modules/opportunity/opportunity.entity.js';
 import type { ISalesOrder, ISalesOrderLine } from './modules/order/order.entity.js';
 import type { IPipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
+import type { LastPrice, LastPriceQuery } from './modules/pricing/last-price.js';
+import type { IQuotation, IQuotationLine } from './modules/quotation/quotation.entity.js';
 
 /**
  * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
@@ -15,6 +17,11 @@ export interface SalesLoaders {
   orderById: DataLoader<string, ISalesOrder | null>;
   linesByOrderId: DataLoader<string, ISalesOrderLine[]>;
   openOrdersByCustomerId: DataLoader<string, ISalesOrder[]>;
+  quotationById: DataLoader<string, IQuotation | null>;
+  linesByQuotationId: DataLoader<string, IQuotationLine[]>;
+  openQuotationsByCustomerId: DataLoader<string, IQuotation[]>;
+  quotationsByOpportunityId: DataLoader<string, IQuotation[]>;
+  lastPrice: DataLoader<LastPriceQuery, LastPrice | null, string>;
 }
 
 /** What the sales subgraph's resolvers receive per request. */

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { catalogueHandlers } from './modules/catalogue/catalogue.consumer.js';
+import { CatalogueProduct } from './modules/catalogue/catalogue-product.entity.js';
 import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
 import { opportunityHandlers } from './modules/opportunity/opportunity.consumer.js';
@@ -12,18 +14,20 @@ import { SalesOrder, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
+import { Quotation, QuotationLine } from './modules/quotation/quotation.entity.js';
+import { quotationResolvers } from './modules/quotation/quotation.resolvers.js';
 
-/** The sales subgraph: the pipeline, opportunities and sales orders, each customer's open deals and orders. */
+/** The sales subgraph: the pipeline, opportunities, the catalogue copy, quotations and sales orders, each customer's open deals, quotations and orders. */
 export function createSalesService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers],
-      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine],
+      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers],
+      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, CatalogueProduct, Quotation, QuotationLine],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers],
       customerAccess: true,
     },
     config,

@@ -3,16 +3,21 @@ import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type Tes
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createSalesService } from './create-sales-service.js';
+import { productSnapshot, seedCatalogue } from './modules/catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
 const customerId = randomUUID();
 const productId = randomUUID();
+const product = productSnapshot({ productId });
 
 /** Every audited entity of sales and the aggregate its events name. */
 const coverage: EventCoverage = {
   Opportunity: { keys: ['id'] },
   SalesOrder: { keys: ['id'] },
   SalesOrderLine: { keys: ['id', 'orderId'] },
+  Quotation: { keys: ['id'] },
+  QuotationLine: { keys: ['id', 'quotationId'] },
+  CatalogueProduct: { internal: "a read copy of inventory's catalogue, written only by inventory's product events" },
 };
 
 interface Stage {
@@ -27,6 +32,24 @@ const orderMutation = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $i
 const openOpportunity = async (title: string): Promise<string> =>
   (await subgraph.gql<{ openOpportunity: { id: string } }>(openMutation, { input: { customerId, title, amount: { amount: '1000', currency: 'EUR' } } })).data!.openOpportunity.id;
 const orderInput = { customerId, currency: 'EUR', lines: [{ productId, quantity: '2.5', unitPrice: { amount: '10.20', currency: 'EUR' } }] };
+
+const quotationMutation = 'mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id number lines { id } } }';
+const draftQuotation = async () =>
+  (
+    await subgraph.gql<{ createQuotation: { id: string; number: string; lines: { id: string }[] } }>(quotationMutation, {
+      input: { customerId, currency: 'EUR', lines: [{ productId, quantity: '2', unitPrice: { amount: '100', currency: 'EUR' }, taxRate: '19' }] },
+    })
+  ).data!.createQuotation;
+const quotationStep = (name: string) => async (id: string) => {
+  const result = await subgraph.gql(`mutation($id: ID!) { ${name}(id: $id) { id } }`, { id });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+};
+const sentQuotation = async () => {
+  const q = await draftQuotation();
+  await quotationStep('sendQuotation')(q.id);
+  return q;
+};
+let quotation = { id: '', number: '', lines: [] as { id: string }[] };
 
 let opportunityId = '';
 let order = { id: '', number: '' };
@@ -77,22 +100,116 @@ const cases: Record<string, MutationCaseEntry> = {
     run: async (call) => {
       await call(orderMutation, { input: orderInput });
     },
-    announces: ['sales.order.confirmed.v1'],
+    announces: ['sales.order.confirmed.v2'],
+  },
+  cancelOrderLine: {
+    run: async (call) => {
+      order = (await subgraph.gql<{ placeOrder: { id: string; number: string } }>(orderMutation, { input: { ...orderInput, lines: [orderInput.lines[0], orderInput.lines[0]] } }))
+        .data!.placeOrder;
+      const lines = (await subgraph.gql<{ salesOrder: { lines: { id: string }[] } }>('query($id: ID!) { salesOrder(id: $id) { lines { id } } }', { id: order.id })).data!.salesOrder
+        .lines;
+      await call('mutation($o: ID!, $l: ID!) { cancelOrderLine(orderId: $o, lineId: $l) { id } }', { o: order.id, l: lines[1]!.id });
+    },
+    announces: ['sales.order.cancelled.v2'],
+    check: ([event]) => expect(event).toMatchObject({ subject: order.id, data: { whole: false, lines: [{ quantity: '2.5' }] } }),
+  },
+  createQuotation: {
+    run: async (call) => {
+      await call(quotationMutation, { input: { customerId, currency: 'EUR', lines: [{ productId, quantity: '1' }] } });
+    },
+    announces: ['sales.quotation.drafted.v1'],
+  },
+  updateQuotation: {
+    run: async (call) => {
+      quotation = await draftQuotation();
+      await call('mutation($id: ID!) { updateQuotation(id: $id, input: { terms: "Net 30" }) { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.changed.v1'],
+  },
+  addQuotationLine: {
+    run: async (call) => {
+      quotation = await draftQuotation();
+      await call('mutation($id: ID!, $line: SalesLineInput!) { addQuotationLine(quotationId: $id, line: $line) { id } }', {
+        id: quotation.id,
+        line: { productId, quantity: '1', unitPriceGross: { amount: '119', currency: 'EUR' }, taxRate: '19' },
+      });
+    },
+    announces: ['sales.quotation.changed.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: quotation.id, data: { netTotal: { amount: '300.00', currency: 'EUR' }, grossTotal: { amount: '357.00' } } }),
+  },
+  removeQuotationLine: {
+    run: async (call) => {
+      quotation = await draftQuotation();
+      await call('mutation($id: ID!, $line: ID!) { removeQuotationLine(quotationId: $id, lineId: $line) { id } }', { id: quotation.id, line: quotation.lines[0]!.id });
+    },
+    announces: ['sales.quotation.changed.v1'],
+  },
+  sendQuotation: {
+    run: async (call) => {
+      quotation = await draftQuotation();
+      await call('mutation($id: ID!) { sendQuotation(id: $id) { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.sent.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        topic: 'sales.quotation',
+        subject: quotation.id,
+        data: { number: quotation.number, customerId, netTotal: { amount: '200.00' }, taxTotal: { amount: '38.00' }, grossTotal: { amount: '238.00' } },
+      }),
+  },
+  acceptQuotation: {
+    run: async (call) => {
+      quotation = await sentQuotation();
+      await call('mutation($id: ID!) { acceptQuotation(id: $id) { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.accepted.v1'],
+  },
+  rejectQuotation: {
+    run: async (call) => {
+      quotation = await sentQuotation();
+      await call('mutation($id: ID!) { rejectQuotation(id: $id, reason: "Too expensive") { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.rejected.v1'],
+  },
+  copyQuotation: {
+    run: async (call) => {
+      quotation = await draftQuotation();
+      await call('mutation($id: ID!) { copyQuotation(id: $id) { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.drafted.v1'],
+    check: ([event]) => expect(event).toMatchObject({ data: { copiedFromId: quotation.id } }),
+  },
+  reviseQuotation: {
+    run: async (call) => {
+      quotation = await sentQuotation();
+      await call('mutation($id: ID!) { reviseQuotation(id: $id) { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.drafted.v1'],
+    check: ([event]) => expect(event).toMatchObject({ data: { revisionOfId: quotation.id, number: `${quotation.number}-2` } }),
+  },
+  convertQuotation: {
+    run: async (call) => {
+      quotation = await sentQuotation();
+      await quotationStep('acceptQuotation')(quotation.id);
+      await call('mutation($id: ID!) { convertQuotation(id: $id) { id } }', { id: quotation.id });
+    },
+    announces: ['sales.order.confirmed.v2', 'sales.quotation.converted.v1'],
   },
   cancelOrder: {
     run: async (call) => {
       order = (await subgraph.gql<{ placeOrder: { id: string; number: string } }>(orderMutation, { input: orderInput })).data!.placeOrder;
       await call('mutation($id: ID!) { cancelOrder(id: $id) { id } }', { id: order.id });
     },
-    announces: ['sales.order.cancelled.v1'],
+    announces: ['sales.order.cancelled.v2'],
     check: ([event]) => {
       expect(event).toMatchObject({ topic: 'sales.order', subject: order.id });
       expect(event!.data).toEqual({
         orderId: order.id,
         customerId,
         number: order.number,
-        total: { amount: '25.50', currency: 'EUR' },
-        lines: [{ productId, quantity: expect.stringMatching(/^2\.50*$/) }],
+        whole: true,
+        lines: [{ lineId: expect.any(String), productId, quantity: '2.5' }],
+        reason: null,
         cancelledAt: expect.any(String),
       });
     },
@@ -101,6 +218,7 @@ const cases: Record<string, MutationCaseEntry> = {
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService);
+  await seedCatalogue(subgraph, product);
   stages = (await subgraph.gql<{ pipelineStages: Stage[] }>('{ pipelineStages { id name probability closing } }')).data!.pipelineStages.filter((s) => !s.closing);
 });
 afterAll(async () => subgraph?.stop());

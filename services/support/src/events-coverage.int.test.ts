@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph, type WrittenEvent } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type EventCoverage, onlyEvent, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createSupportService } from './create-support-service.js';
@@ -20,11 +20,7 @@ const coverage: EventCoverage = {
   SlaTarget: { keys: ['priority'] },
 };
 
-const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-  const result = await subgraph.gql<T>(query, variables);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-};
+const gql = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => subgraph.must<T>(query, variables);
 const openTicket = async (subject: string): Promise<{ id: string; number: string }> =>
   (await gql<{ openTicket: { id: string; number: string } }>('mutation($input: OpenTicketInput!) { openTicket(input: $input) { id number } }', { input: { customerId, subject } }))
     .openTicket;
@@ -36,11 +32,6 @@ const createArticle = async (title: string): Promise<string> =>
     })
   ).createArticle.id;
 const publish = (id: string) => gql('mutation($id: ID!) { publishArticle(id: $id) { id } }', { id });
-const only = (events: WrittenEvent[], type: string): WrittenEvent => {
-  const found = events.filter((e) => e.type === type);
-  expect(found).toHaveLength(1);
-  return found[0]!;
-};
 
 let ticket = { id: '', number: '' };
 let articleId = '';
@@ -57,7 +48,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.ticket.status-changed.v1'],
     check: (events) => {
-      const event = only(events, 'support.ticket.status-changed.v1');
+      const event = onlyEvent(events, 'support.ticket.status-changed.v1');
       expect(event).toMatchObject({ topic: 'support.ticket', subject: ticket.id });
       expect(event.data).toEqual({
         ticketId: ticket.id,
@@ -76,7 +67,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { resolveTicket(id: $id) { id } }', { id: ticket.id });
     },
     announces: ['support.ticket.status-changed.v1', 'support.ticket.resolved.v1'],
-    check: (events) => expect(only(events, 'support.ticket.status-changed.v1').data).toMatchObject({ fromStatus: 'NEW', toStatus: 'RESOLVED', note: null }),
+    check: (events) => expect(onlyEvent(events, 'support.ticket.status-changed.v1').data).toMatchObject({ fromStatus: 'NEW', toStatus: 'RESOLVED', note: null }),
   },
   assignTicket: {
     run: async (call) => {
@@ -85,7 +76,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.ticket.assigned.v1'],
     check: (events) =>
-      expect(only(events, 'support.ticket.assigned.v1').data).toEqual({
+      expect(onlyEvent(events, 'support.ticket.assigned.v1').data).toEqual({
         ticketId: ticket.id,
         customerId,
         number: ticket.number,
@@ -103,7 +94,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.ticket.updated.v1'],
     check: (events) =>
-      expect(only(events, 'support.ticket.updated.v1').data).toEqual({
+      expect(onlyEvent(events, 'support.ticket.updated.v1').data).toEqual({
         ticketId: ticket.id,
         customerId,
         number: ticket.number,
@@ -121,7 +112,8 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { deleteTicket(id: $id) { id } }', { id: ticket.id });
     },
     announces: ['support.ticket.deleted.v1'],
-    check: (events) => expect(only(events, 'support.ticket.deleted.v1').data).toEqual({ ticketId: ticket.id, customerId, number: ticket.number, deletedAt: expect.any(String) }),
+    check: (events) =>
+      expect(onlyEvent(events, 'support.ticket.deleted.v1').data).toEqual({ ticketId: ticket.id, customerId, number: ticket.number, deletedAt: expect.any(String) }),
   },
   restoreTicket: {
     run: async (call) => {
@@ -130,7 +122,8 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { restoreTicket(id: $id) { id } }', { id: ticket.id });
     },
     announces: ['support.ticket.restored.v1'],
-    check: (events) => expect(only(events, 'support.ticket.restored.v1').data).toEqual({ ticketId: ticket.id, customerId, number: ticket.number, restoredAt: expect.any(String) }),
+    check: (events) =>
+      expect(onlyEvent(events, 'support.ticket.restored.v1').data).toEqual({ ticketId: ticket.id, customerId, number: ticket.number, restoredAt: expect.any(String) }),
   },
   addTicketComment: {
     run: async (call) => {
@@ -139,7 +132,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.ticket.commented.v1'],
     check: (events) => {
-      const event = only(events, 'support.ticket.commented.v1');
+      const event = onlyEvent(events, 'support.ticket.commented.v1');
       expect(event.data).toEqual({
         ticketId: ticket.id,
         customerId,
@@ -160,7 +153,10 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.ticket.rated.v1'],
     check: (events) =>
-      expect(only(events, 'support.ticket.rated.v1')).toMatchObject({ subject: ticket.id, data: { ticketId: ticket.id, customerId, rating: 4, ratingId: expect.any(String) } }),
+      expect(onlyEvent(events, 'support.ticket.rated.v1')).toMatchObject({
+        subject: ticket.id,
+        data: { ticketId: ticket.id, customerId, rating: 4, ratingId: expect.any(String) },
+      }),
   },
   linkArticleToTicket: {
     run: async (call) => {
@@ -170,7 +166,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($t: ID!, $a: ID!) { linkArticleToTicket(ticketId: $t, articleId: $a) { id } }', { t: ticket.id, a: articleId });
     },
     announces: ['support.ticket.article-linked.v1'],
-    check: (events) => expect(only(events, 'support.ticket.article-linked.v1').data).toEqual({ ticketId: ticket.id, customerId, articleId, linkedAt: expect.any(String) }),
+    check: (events) => expect(onlyEvent(events, 'support.ticket.article-linked.v1').data).toEqual({ ticketId: ticket.id, customerId, articleId, linkedAt: expect.any(String) }),
   },
   createArticle: {
     run: async (call) => {
@@ -182,7 +178,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.article.created.v1'],
     check: (events) => {
-      const event = only(events, 'support.article.created.v1');
+      const event = onlyEvent(events, 'support.article.created.v1');
       expect(event).toMatchObject({ topic: 'support.article', subject: articleId, data: { articleId, category: 'Valves', createdAt: expect.any(String) } });
       expect(JSON.stringify(event)).not.toMatch(/Unpublished/);
     },
@@ -197,7 +193,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.article.draft-updated.v1'],
     check: (events) => {
-      const event = only(events, 'support.article.draft-updated.v1');
+      const event = onlyEvent(events, 'support.article.draft-updated.v1');
       expect(event.data).toEqual({ articleId, category: 'Pumps', changedFields: ['title'], updatedAt: expect.any(String) });
       expect(JSON.stringify(event)).not.toMatch(/Secret/);
     },
@@ -209,7 +205,7 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['support.article.published.v1'],
     check: (events) =>
-      expect(only(events, 'support.article.published.v1').data).toEqual({
+      expect(onlyEvent(events, 'support.article.published.v1').data).toEqual({
         articleId,
         version: 1,
         title: 'Published title',
@@ -224,7 +220,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { archiveArticle(id: $id) { id } }', { id: articleId });
     },
     announces: ['support.article.archived.v1'],
-    check: (events) => expect(only(events, 'support.article.archived.v1').data).toEqual({ articleId, archivedAt: expect.any(String) }),
+    check: (events) => expect(onlyEvent(events, 'support.article.archived.v1').data).toEqual({ articleId, archivedAt: expect.any(String) }),
   },
   restoreArticle: {
     run: async (call) => {
@@ -233,7 +229,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { restoreArticle(id: $id) { id } }', { id: articleId });
     },
     announces: ['support.article.restored.v1'],
-    check: (events) => expect(only(events, 'support.article.restored.v1').data).toEqual({ articleId, restoredAt: expect.any(String) }),
+    check: (events) => expect(onlyEvent(events, 'support.article.restored.v1').data).toEqual({ articleId, restoredAt: expect.any(String) }),
   },
   setSlaTarget: {
     run: async (call) =>
@@ -242,7 +238,7 @@ const cases: Record<string, MutationCaseEntry> = {
       })),
     announces: ['support.sla-target.set.v1'],
     check: (events) =>
-      expect(only(events, 'support.sla-target.set.v1')).toMatchObject({
+      expect(onlyEvent(events, 'support.sla-target.set.v1')).toMatchObject({
         topic: 'support.sla-target',
         subject: 'HIGH',
         data: { priority: 'HIGH', firstResponseMinutes: 30, resolutionMinutes: 480, setAt: expect.any(String) },

@@ -1,9 +1,13 @@
 import type * as Types from './types.js';
-import type { Customer, Product, SalesOrder } from './types.js';
+import type { Customer, Product, SalesOrder, Warehouse } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
+import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
 import type { IShipment as IShipmentModel } from '../modules/shipment/shipment.entity.js';
+import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
+import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
+import type { IWarehouse as IWarehouseModel } from '../modules/warehouse/warehouse.entity.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -89,6 +93,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Product: Product;
   SalesOrder: SalesOrder;
+  Warehouse: Warehouse;
 };
 
 /** Mapping of federation reference types */
@@ -99,17 +104,23 @@ export type FederationReferenceTypes = {
   SalesOrder:
     ( { __typename: 'SalesOrder' }
     & GraphQLRecursivePick<FederationTypes['SalesOrder'], {"id":true}> );
+  Warehouse:
+    ( { __typename: 'Warehouse' }
+    & GraphQLRecursivePick<FederationTypes['Warehouse'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AuditAction: Types.AuditAction;
-  AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
+  AdjustStockInput: Types.AdjustStockInput;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  AuditAction: Types.AuditAction;
+  AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
   CreateProductInput: Types.CreateProductInput;
+  CreateWarehouseInput: Types.CreateWarehouseInput;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<Types.Customer>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
@@ -117,52 +128,96 @@ export type ResolversTypes = {
   Delivery: ResolverTypeWrapper<Omit<Types.Delivery, 'shipments'> & { shipments: Array<ResolversTypes['Shipment']> }>;
   DeliveryStatus: Types.DeliveryStatus;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
-  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderLineStock: ResolverTypeWrapper<OrderLineStockRowModel>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Product: ResolverTypeWrapper<IProductModel>;
   ProductConnection: ResolverTypeWrapper<Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<Types.ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: Types.ProductFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReceiveStockInput: Types.ReceiveStockInput;
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
+  SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: ResolverTypeWrapper<IShipmentModel>;
   ShipmentStatus: Types.ShipmentStatus;
+  StockAlarm: ResolverTypeWrapper<IStockAlarmModel>;
+  StockAlarmConnection: ResolverTypeWrapper<Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversTypes['StockAlarmEdge']> }>;
+  StockAlarmEdge: ResolverTypeWrapper<Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversTypes['StockAlarm'] }>;
+  StockAlarmFilter: Types.StockAlarmFilter;
+  StockLevel: ResolverTypeWrapper<StockLevelRowModel>;
+  StockLevelConnection: ResolverTypeWrapper<Omit<Types.StockLevelConnection, 'edges'> & { edges: Array<ResolversTypes['StockLevelEdge']> }>;
+  StockLevelEdge: ResolverTypeWrapper<Omit<Types.StockLevelEdge, 'node'> & { node: ResolversTypes['StockLevel'] }>;
+  StockLevelFilter: Types.StockLevelFilter;
+  StockMove: ResolverTypeWrapper<IStockMoveModel>;
+  StockMoveConnection: ResolverTypeWrapper<Omit<Types.StockMoveConnection, 'edges'> & { edges: Array<ResolversTypes['StockMoveEdge']> }>;
+  StockMoveEdge: ResolverTypeWrapper<Omit<Types.StockMoveEdge, 'node'> & { node: ResolversTypes['StockMove'] }>;
+  StockMoveFilter: Types.StockMoveFilter;
+  StockMoveKind: Types.StockMoveKind;
+  StockReservation: ResolverTypeWrapper<{ warehouseId: string; quantity: string }>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdateProductInput: Types.UpdateProductInput;
+  UpdateWarehouseInput: Types.UpdateWarehouseInput;
+  Warehouse: ResolverTypeWrapper<IWarehouseModel>;
+  WarehouseConnection: ResolverTypeWrapper<Omit<Types.WarehouseConnection, 'edges'> & { edges: Array<ResolversTypes['WarehouseEdge']> }>;
+  WarehouseEdge: ResolverTypeWrapper<Omit<Types.WarehouseEdge, 'node'> & { node: ResolversTypes['Warehouse'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AuditEntry: IAuditEntryModel;
+  AdjustStockInput: Types.AdjustStockInput;
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
+  AuditEntry: IAuditEntryModel;
   CreateProductInput: Types.CreateProductInput;
+  CreateWarehouseInput: Types.CreateWarehouseInput;
+  Boolean: Types.Scalars['Boolean']['output'];
   Customer: Types.Customer;
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   Int: Types.Scalars['Int']['output'];
   Delivery: Omit<Types.Delivery, 'shipments'> & { shipments: Array<ResolversParentTypes['Shipment']> };
   EventBusStatus: Types.EventBusStatus;
-  Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  OrderLineStock: OrderLineStockRowModel;
   PageInfo: Types.PageInfo;
   Product: IProductModel;
   ProductConnection: Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
   Query: Record<PropertyKey, never>;
+  ReceiveStockInput: Types.ReceiveStockInput;
   SalesOrder: { id: string };
+  SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: IShipmentModel;
+  StockAlarm: IStockAlarmModel;
+  StockAlarmConnection: Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockAlarmEdge']> };
+  StockAlarmEdge: Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversParentTypes['StockAlarm'] };
+  StockAlarmFilter: Types.StockAlarmFilter;
+  StockLevel: StockLevelRowModel;
+  StockLevelConnection: Omit<Types.StockLevelConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockLevelEdge']> };
+  StockLevelEdge: Omit<Types.StockLevelEdge, 'node'> & { node: ResolversParentTypes['StockLevel'] };
+  StockLevelFilter: Types.StockLevelFilter;
+  StockMove: IStockMoveModel;
+  StockMoveConnection: Omit<Types.StockMoveConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMoveEdge']> };
+  StockMoveEdge: Omit<Types.StockMoveEdge, 'node'> & { node: ResolversParentTypes['StockMove'] };
+  StockMoveFilter: Types.StockMoveFilter;
+  StockReservation: { warehouseId: string; quantity: string };
   TopicLag: Types.TopicLag;
+  UpdateProductInput: Types.UpdateProductInput;
+  UpdateWarehouseInput: Types.UpdateWarehouseInput;
+  Warehouse: IWarehouseModel;
+  WarehouseConnection: Omit<Types.WarehouseConnection, 'edges'> & { edges: Array<ResolversParentTypes['WarehouseEdge']> };
+  WarehouseEdge: Omit<Types.WarehouseEdge, 'node'> & { node: ResolversParentTypes['Warehouse'] };
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -230,11 +285,27 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  adjustStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationAdjustStockArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationCreateProductArgs, 'input'>>;
+  createWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationCreateWarehouseArgs, 'input'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationDeleteProductArgs, 'id'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
+  receiveStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationReceiveStockArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
+  setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
+  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationUpdateProductArgs, 'id' | 'input'>>;
+  updateWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationUpdateWarehouseArgs, 'id' | 'input'>>;
+};
+
+export type OrderLineStockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderLineStock'] = ResolversParentTypes['OrderLineStock']> = {
+  cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ordered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  reservations?: Resolver<Array<ResolversTypes['StockReservation']>, ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  short?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -244,6 +315,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  category?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deletedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ProductHistoryArgs>>;
@@ -251,6 +324,9 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  specification?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standardCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  stock?: Resolver<Array<ResolversTypes['StockLevel']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -269,12 +345,18 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<Types.QueryProductsArgs>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
+  stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
+  stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
+  stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
+  warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.QueryWarehouseArgs, 'id'>>;
+  warehouses?: Resolver<ResolversTypes['WarehouseConnection'], ParentType, ContextType, Partial<Types.QueryWarehousesArgs>>;
 };
 
 export type SalesOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrder'] = ResolversParentTypes['SalesOrder'], FederationReferenceType extends FederationReferenceTypes['SalesOrder'] = FederationReferenceTypes['SalesOrder']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['SalesOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stock?: Resolver<Array<ResolversTypes['OrderLineStock']>, ParentType, ContextType>;
 };
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
@@ -290,9 +372,105 @@ export type ShipmentResolvers<ContextType = Context, ParentType extends Resolver
   trackingNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type StockAlarmResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarm'] = ResolversParentTypes['StockAlarm']> = {
+  available?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recoveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reorderQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  safetyStock?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type StockAlarmConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarmConnection'] = ResolversParentTypes['StockAlarmConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StockAlarmEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type StockAlarmEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarmEdge'] = ResolversParentTypes['StockAlarmEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockAlarm'], ParentType, ContextType>;
+};
+
+export type StockLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = {
+  available?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inTransit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  incoming?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onHand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  reorderQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  safetyStock?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type StockLevelConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockLevelConnection'] = ResolversParentTypes['StockLevelConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StockLevelEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type StockLevelEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockLevelEdge'] = ResolversParentTypes['StockLevelEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType>;
+};
+
+export type StockMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockMove'] = ResolversParentTypes['StockMove']> = {
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StockMoveKind'], ParentType, ContextType>;
+  movedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referenceId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  referenceType?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unitCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type StockMoveConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockMoveConnection'] = ResolversParentTypes['StockMoveConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StockMoveEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type StockMoveEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockMoveEdge'] = ResolversParentTypes['StockMoveEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType>;
+};
+
+export type StockReservationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockReservation'] = ResolversParentTypes['StockReservation']> = {
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
   lag?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WarehouseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Warehouse'] = ResolversParentTypes['Warehouse'], FederationReferenceType extends FederationReferenceTypes['Warehouse'] = FederationReferenceTypes['Warehouse']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Warehouse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  allowNegativeStock?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.WarehouseHistoryArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WarehouseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WarehouseConnection'] = ResolversParentTypes['WarehouseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WarehouseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WarehouseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WarehouseEdge'] = ResolversParentTypes['WarehouseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -306,6 +484,7 @@ export type Resolvers<ContextType = Context> = {
   FieldChange?: FieldChangeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OrderLineStock?: OrderLineStockResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -313,6 +492,19 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   SalesOrder?: SalesOrderResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  StockAlarm?: StockAlarmResolvers<ContextType>;
+  StockAlarmConnection?: StockAlarmConnectionResolvers<ContextType>;
+  StockAlarmEdge?: StockAlarmEdgeResolvers<ContextType>;
+  StockLevel?: StockLevelResolvers<ContextType>;
+  StockLevelConnection?: StockLevelConnectionResolvers<ContextType>;
+  StockLevelEdge?: StockLevelEdgeResolvers<ContextType>;
+  StockMove?: StockMoveResolvers<ContextType>;
+  StockMoveConnection?: StockMoveConnectionResolvers<ContextType>;
+  StockMoveEdge?: StockMoveEdgeResolvers<ContextType>;
+  StockReservation?: StockReservationResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
+  Warehouse?: WarehouseResolvers<ContextType>;
+  WarehouseConnection?: WarehouseConnectionResolvers<ContextType>;
+  WarehouseEdge?: WarehouseEdgeResolvers<ContextType>;
 };
 

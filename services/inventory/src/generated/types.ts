@@ -12,6 +12,18 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** A correction of stock with its reason. */
+export type AdjustStockInput = {
+  /** The product; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** The signed correction, a decimal string with at most three decimals, not zero: negative takes stock out (never more than is available unless the warehouse allows negative stock). */
+  quantity: Scalars['String']['input'];
+  /** Why (1–500 characters): damaged, found, booking error. */
+  reason: Scalars['String']['input'];
+  /** The warehouse; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
+};
+
 /** Kinds of recorded change. */
 export type AuditAction =
   /** The record was created. */
@@ -40,14 +52,32 @@ export type AuditEntry = {
 
 /** What a new product needs. */
 export type CreateProductInput = {
+  /** A free grouping (up to 100 characters); optional. */
+  category?: InputMaybe<Scalars['String']['input']>;
   /** Price of one unit; not negative. */
   listPrice: MoneyInput;
   /** Display name (1–200 characters). */
   name: Scalars['String']['input'];
   /** Unique code (1–64 characters: letters, digits, . _ - /); stored upper-case; CONFLICT when taken. */
   sku: Scalars['String']['input'];
+  /** What the product is (up to 4,000 characters); optional. */
+  specification?: InputMaybe<Scalars['String']['input']>;
+  /** What one unit costs the business, in the list price's currency; not negative; 0 when omitted. Only roles that may set costs may give it. */
+  standardCost?: InputMaybe<MoneyInput>;
   /** Unit of measure (1–20 characters); defaults to pcs. */
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a new warehouse needs. */
+export type CreateWarehouseInput = {
+  /** Postal address (up to 500 characters); optional. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Whether moves may take stock here below zero; false when omitted. */
+  allowNegativeStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique code (1–32 characters: letters, digits, . _ -); stored upper-case; CONFLICT naming input.code when taken. */
+  code: Scalars['String']['input'];
+  /** Display name (1–200 characters). */
+  name: Scalars['String']['input'];
 };
 
 /**
@@ -178,21 +208,43 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Corrects stock by a signed quantity with a reason (an ADJUSTMENT move); an increase serves waiting shortages like a receipt. */
+  adjustStock: StockMove;
   /** Creates a product; CONFLICT naming input.sku when the SKU is taken. */
   createProduct: Product;
+  /** Creates a warehouse (the warehouse, directors, admins; FORBIDDEN for others); CONFLICT naming input.code when the code is taken. */
+  createWarehouse: Warehouse;
   /** Deletes a product softly: it disappears from the catalogue, lookups and references (orders keep its id) and can be restored; its SKU stays taken. CONFLICT when deleted already. */
   deleteProduct: Product;
   /** Records that a shipped shipment reached the customer (CONFLICT unless it is SHIPPED). */
   markDelivered: Shipment;
   /** Records that a planned shipment left with the courier (CONFLICT unless it is PLANNED). */
   markShipped: Shipment;
+  /** Receives goods into a warehouse (a RECEIPT move); waiting shortages of the product are reserved from them, oldest order first. */
+  receiveStock: StockMove;
   /** Restores a deleted product to the catalogue (admins, directors, the warehouse; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreProduct: Product;
+  /** Sets the safety stock and reorder quantity of a product in a warehouse; raises or clears its alarm at once when the new level says so. */
+  setStockRule: StockLevel;
+  /** Changes a live product's fields and announces the whole product (inventory.product.changed.v1); NOT_FOUND when it does not exist or is retired. */
+  updateProduct: Product;
+  /** Changes a warehouse's name, address or negative-stock rule; NOT_FOUND when there is none. */
+  updateWarehouse: Warehouse;
+};
+
+
+export type MutationAdjustStockArgs = {
+  input: AdjustStockInput;
 };
 
 
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+export type MutationCreateWarehouseArgs = {
+  input: CreateWarehouseInput;
 };
 
 
@@ -212,8 +264,49 @@ export type MutationMarkShippedArgs = {
 };
 
 
+export type MutationReceiveStockArgs = {
+  input: ReceiveStockInput;
+};
+
+
 export type MutationRestoreProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetStockRuleArgs = {
+  input: SetStockRuleInput;
+};
+
+
+export type MutationUpdateProductArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProductInput;
+};
+
+
+export type MutationUpdateWarehouseArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWarehouseInput;
+};
+
+/** How inventory stands with one line of a confirmed order: what is reserved where, and what is still short. Quantities are decimal strings. */
+export type OrderLineStock = {
+  __typename?: 'OrderLineStock';
+  /** The quantity cancelled since. */
+  cancelled: Scalars['String']['output'];
+  /** The order line's id, as sales numbers it. */
+  orderLineId: Scalars['ID']['output'];
+  /** The quantity ordered. */
+  ordered: Scalars['String']['output'];
+  /** The product ordered; null when the caller may not see it, or inventory does not know it. */
+  product?: Maybe<Product>;
+  /** Where the reserved stock is, by warehouse. */
+  reservations: Array<StockReservation>;
+  /** What is set aside for the line now, in every warehouse (goods shipped are no longer reserved). */
+  reserved: Scalars['String']['output'];
+  /** What could not be reserved yet; it is reserved when stock arrives, oldest order first. */
+  short: Scalars['String']['output'];
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -228,6 +321,10 @@ export type PageInfo = {
 /** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
 export type Product = {
   __typename?: 'Product';
+  /** False once the product is retired (deleted softly): no new orders for it; restoring it makes it active again. */
+  active: Scalars['Boolean']['output'];
+  /** A free grouping such as "Pumps" or "Spare parts"; null when not given. */
+  category?: Maybe<Scalars['String']['output']>;
   /** When the product was created. */
   createdAt: Scalars['DateTime']['output'];
   /** When the product was deleted from the catalogue; null unless deleted (only deleteProduct answers with a deleted one). */
@@ -242,6 +339,12 @@ export type Product = {
   name: Scalars['String']['output'];
   /** Stock keeping unit: the product's unique code, upper-case, e.g. PUMP-200. */
   sku: Scalars['String']['output'];
+  /** What the product is, in a datasheet's words (dimensions, material, ratings); null when not given. */
+  specification?: Maybe<Scalars['String']['output']>;
+  /** What one unit costs the business (stock is valued at it), in the list price's currency; null for callers who may not see costs (sales and support: no margins). */
+  standardCost?: Maybe<Money>;
+  /** This product's stock in every warehouse that has held it, by warehouse code; empty for callers who see no stock. */
+  stock: Array<StockLevel>;
   /** Unit of measure the product is counted in, e.g. pcs, kg, m. */
   unit: Scalars['String']['output'];
 };
@@ -286,6 +389,16 @@ export type Query = {
   products: ProductConnection;
   /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
   shipment: Shipment;
+  /** Safety alarms, newest first: open ones unless the filter says otherwise, paged by cursor (`first` at most 100). */
+  stockAlarms: StockAlarmConnection;
+  /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
+  stockLevels: StockLevelConnection;
+  /** The stock ledger, newest move first, filtered by product, warehouse, kind and period, paged by cursor (`first` at most 100). */
+  stockMoves: StockMoveConnection;
+  /** One warehouse by id; NOT_FOUND when there is none (FORBIDDEN for roles that see no stock). */
+  warehouse: Warehouse;
+  /** Warehouses ordered by code, paged by cursor (`first` at most 100). */
+  warehouses: WarehouseConnection;
 };
 
 
@@ -305,6 +418,52 @@ export type QueryShipmentArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryStockAlarmsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StockAlarmFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStockLevelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StockLevelFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStockMovesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StockMoveFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWarehouseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWarehousesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Goods received without a purchase order (receipts against purchase orders come with purchasing). */
+export type ReceiveStockInput = {
+  /** The product received; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** How much, a positive decimal string with at most three decimals. */
+  quantity: Scalars['String']['input'];
+  /** A note, e.g. the delivery note number (up to 500 characters). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** What one unit cost, in the product's currency; the standard cost when omitted. */
+  unitCost?: InputMaybe<MoneyInput>;
+  /** The warehouse receiving it; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
+};
+
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
 export type SalesOrder = {
   __typename?: 'SalesOrder';
@@ -312,6 +471,20 @@ export type SalesOrder = {
   delivery: Delivery;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+  /** The order's lines as inventory reserved them; empty until the confirmation reached inventory, and for callers who may not see the order (reps see their customers' orders only). */
+  stock: Array<OrderLineStock>;
+};
+
+/** The safety stock and reorder quantity of a product in a warehouse. */
+export type SetStockRuleInput = {
+  /** The product; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** How much purchasing should reorder when the alarm is raised. */
+  reorderQuantity: Scalars['String']['input'];
+  /** Below this much available stock an alarm is raised; 0 turns the alarm off. */
+  safetyStock: Scalars['String']['input'];
+  /** The warehouse; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
 };
 
 /** A shipping notice: the goods of one sales order to be sent to the customer, tracked until delivered. */
@@ -354,6 +527,205 @@ export type ShipmentStatus =
   /** Handed to the courier. */
   | 'SHIPPED';
 
+/** A safety alarm: available stock of a product in a warehouse fell below its safety level. One per crossing; cleared when stock recovers. */
+export type StockAlarm = {
+  __typename?: 'StockAlarm';
+  /** Available stock when the alarm was raised. */
+  available: Scalars['String']['output'];
+  /** Stable identifier (UUID), as the events name it. */
+  id: Scalars['ID']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** When it was raised. */
+  raisedAt: Scalars['DateTime']['output'];
+  /** When available stock was back at the safety level; null while the alarm is open. */
+  recoveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How much to reorder, as set when the alarm was raised. */
+  reorderQuantity: Scalars['String']['output'];
+  /** The safety level it fell below. */
+  safetyStock: Scalars['String']['output'];
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of safety alarms, newest first. */
+export type StockAlarmConnection = {
+  __typename?: 'StockAlarmConnection';
+  /** The alarms on this page with their cursors. */
+  edges: Array<StockAlarmEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One safety alarm in a page. */
+export type StockAlarmEdge = {
+  __typename?: 'StockAlarmEdge';
+  /** Opaque cursor of this alarm. */
+  cursor: Scalars['String']['output'];
+  /** The alarm. */
+  node: StockAlarm;
+};
+
+/** Narrows a list of safety alarms. */
+export type StockAlarmFilter = {
+  /** True or omitted: open alarms only; false: cleared ones only. */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this product's alarms. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this warehouse's alarms. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The stock of one product in one warehouse. Quantities are decimal strings with up to three decimals, in the product's unit. */
+export type StockLevel = {
+  __typename?: 'StockLevel';
+  /** What can still be promised: on hand − reserved. */
+  available: Scalars['String']['output'];
+  /** Stable identifier (UUID) of this product-and-warehouse level. */
+  id: Scalars['ID']['output'];
+  /** What is on its way here from another warehouse (fed by transfers later; 0 for now). */
+  inTransit: Scalars['String']['output'];
+  /** What purchase orders will bring (fed by purchasing later; 0 for now). */
+  incoming: Scalars['String']['output'];
+  /** What is physically there: the sum of the ledger's moves. */
+  onHand: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** How much purchasing should reorder when the alarm is raised. */
+  reorderQuantity: Scalars['String']['output'];
+  /** What is set aside for confirmed orders. */
+  reserved: Scalars['String']['output'];
+  /** Below this much available stock a safety alarm is raised; 0 means no alarm. */
+  safetyStock: Scalars['String']['output'];
+  /** When this level last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** On hand valued at the product's standard cost; null for callers who may not see costs. */
+  value?: Maybe<Money>;
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of stock levels, ordered by product SKU. */
+export type StockLevelConnection = {
+  __typename?: 'StockLevelConnection';
+  /** The levels on this page with their cursors. */
+  edges: Array<StockLevelEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One stock level in a page. */
+export type StockLevelEdge = {
+  __typename?: 'StockLevelEdge';
+  /** Opaque cursor of this level. */
+  cursor: Scalars['String']['output'];
+  /** The level. */
+  node: StockLevel;
+};
+
+/** Narrows a list of stock levels; all given criteria must hold. */
+export type StockLevelFilter = {
+  /** Only levels whose available stock is below their safety level (when true). */
+  belowSafety?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this product's levels. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this warehouse's levels. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One line of the stock ledger: a signed quantity of a product into (+) or out of (−) a warehouse. Never changed; a wrong move is corrected by another. */
+export type StockMove = {
+  __typename?: 'StockMove';
+  /** The user who moved it, or on whose behalf an event moved it; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** What kind of move it is. */
+  kind: StockMoveKind;
+  /** When it moved. */
+  movedAt: Scalars['DateTime']['output'];
+  /** The product moved; null when the caller may not see it or it was retired. */
+  product?: Maybe<Product>;
+  /** The signed quantity, a decimal string: positive into the warehouse, negative out of it. */
+  quantity: Scalars['String']['output'];
+  /** Why it moved, as the person who moved it wrote it; null when not given. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The id of that document; null for a move of its own. */
+  referenceId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of document the move belongs to (e.g. SALES_ORDER, SHIPMENT); null for a move of its own. */
+  referenceType?: Maybe<Scalars['String']['output']>;
+  /** What one unit was worth when it moved; null when unknown or the caller may not see costs. */
+  unitCost?: Maybe<Money>;
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of stock moves, newest first. */
+export type StockMoveConnection = {
+  __typename?: 'StockMoveConnection';
+  /** The moves on this page with their cursors. */
+  edges: Array<StockMoveEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One stock move in a page. */
+export type StockMoveEdge = {
+  __typename?: 'StockMoveEdge';
+  /** Opaque cursor of this move. */
+  cursor: Scalars['String']['output'];
+  /** The move. */
+  node: StockMove;
+};
+
+/** Narrows a list of stock moves; all given criteria must hold. */
+export type StockMoveFilter = {
+  /** Only moves at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only moves of this kind. */
+  kind?: InputMaybe<StockMoveKind>;
+  /** Only this product's moves. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only moves before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this warehouse's moves. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a stock move did: the kinds of the ledger. Inbound kinds add stock, outbound kinds take it; ADJUSTMENT and COUNT go either way. */
+export type StockMoveKind =
+  /** A correction with a reason (either way). */
+  | 'ADJUSTMENT'
+  /** A difference found by a stock count (either way). */
+  | 'COUNT'
+  /** Goods a customer sent back (inbound). */
+  | 'CUSTOMER_RETURN'
+  /** Goods delivered to a customer (outbound). */
+  | 'DELIVERY'
+  /** Goods lent to a customer (outbound). */
+  | 'LOAN_OUT'
+  /** Lent goods coming back (inbound). */
+  | 'LOAN_RETURN'
+  /** Goods received from a supplier (inbound). */
+  | 'RECEIPT'
+  /** Goods given away as a sample (outbound). */
+  | 'SAMPLE'
+  /** Goods sent back to a supplier (outbound). */
+  | 'SUPPLIER_RETURN'
+  /** Goods arriving from another warehouse (inbound). */
+  | 'TRANSFER_IN'
+  /** Goods leaving for another warehouse (outbound). */
+  | 'TRANSFER_OUT';
+
+/** Stock set aside in one warehouse for one order line. */
+export type StockReservation = {
+  __typename?: 'StockReservation';
+  /** How much, a decimal string. */
+  quantity: Scalars['String']['output'];
+  /** The warehouse holding it; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
 /** How many messages of one topic a consumer group has not consumed yet. */
 export type TopicLag = {
   __typename?: 'TopicLag';
@@ -361,4 +733,75 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** A change to a product: only the fields given change; a null specification or category clears it. */
+export type UpdateProductInput = {
+  /** A new category (up to 100 characters); null clears it. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** A new list price; in another currency only with the standard cost in that currency too. */
+  listPrice?: InputMaybe<MoneyInput>;
+  /** A new display name (1–200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new unique code (same rules as on creation); CONFLICT naming input.sku when taken. */
+  sku?: InputMaybe<Scalars['String']['input']>;
+  /** A new specification (up to 4,000 characters); null clears it. */
+  specification?: InputMaybe<Scalars['String']['input']>;
+  /** A new standard cost, in the product's (new) currency; only roles that may set costs may give it. */
+  standardCost?: InputMaybe<MoneyInput>;
+  /** A new unit of measure (1–20 characters). */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change to a warehouse: only the fields given change; a null address clears it. */
+export type UpdateWarehouseInput = {
+  /** A new postal address (up to 500 characters); null clears it. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Whether moves may take stock here below zero from now on. */
+  allowNegativeStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new display name (1–200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A place stock is kept in: a unique code, a name and an address. */
+export type Warehouse = {
+  __typename?: 'Warehouse';
+  /** Postal address, as lines separated by newlines; null when not given. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** Whether moves may take stock here below zero; false unless set (then a move taking more than is available is refused). */
+  allowNegativeStock: Scalars['Boolean']['output'];
+  /** Unique short code, upper-case, e.g. BER-1. */
+  code: Scalars['String']['output'];
+  /** When the warehouse was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Every recorded change to this warehouse, newest first. */
+  history: Array<AuditEntry>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Display name, e.g. "Berlin central warehouse". */
+  name: Scalars['String']['output'];
+};
+
+
+/** A place stock is kept in: a unique code, a name and an address. */
+export type WarehouseHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of warehouses, ordered by code. */
+export type WarehouseConnection = {
+  __typename?: 'WarehouseConnection';
+  /** The warehouses on this page with their cursors. */
+  edges: Array<WarehouseEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One warehouse in a page. */
+export type WarehouseEdge = {
+  __typename?: 'WarehouseEdge';
+  /** Opaque cursor of this warehouse. */
+  cursor: Scalars['String']['output'];
+  /** The warehouse. */
+  node: Warehouse;
 };

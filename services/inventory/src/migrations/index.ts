@@ -2,10 +2,20 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
+import { Migration20261205200001 } from './Migration20261205200001.js';
+import { Migration20261205200002 } from './Migration20261205200002.js';
+import { Migration20261205200003 } from './Migration20261205200003.js';
+import { Migration20261205200004 } from './Migration20261205200004.js';
+import { Migration20261205200005 } from './Migration20261205200005.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000001', class: Migration20261124000001 },
   { name: 'Migration20261124000002', class: Migration20261124000002 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
+  { name: 'Migration20261205200001', class: Migration20261205200001 },
+  { name: 'Migration20261205200002', class: Migration20261205200002 },
+  { name: 'Migration20261205200003', class: Migration20261205200003 },
+  { name: 'Migration20261205200004', class: Migration20261205200004 },
+  { name: 'Migration20261205200005', class: Migration20261205200005 },
 ];

@@ -1,10 +1,13 @@
 import type * as Types from './types.js';
-import type { Customer, Opportunity, Product, SalesOrder } from './types.js';
+import type { Customer, Opportunity, Product, Quotation, SalesOrder } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { IOpportunity as IOpportunityModel } from '../modules/opportunity/opportunity.entity.js';
 import type { IPipelineStage as IPipelineStageModel } from '../modules/pipeline/pipeline-stage.entity.js';
 import type { ISalesOrder as ISalesOrderModel, ISalesOrderLine as ISalesOrderLineModel } from '../modules/order/order.entity.js';
+import type { IQuotation as IQuotationModel, IQuotationLine as IQuotationLineModel } from '../modules/quotation/quotation.entity.js';
+import type { LastPrice as LastPriceModel } from '../modules/pricing/last-price.js';
+import type { TaxTotal as TaxTotalModel } from '../modules/pricing/pricing.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -90,6 +93,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Customer: Customer;
   Opportunity: Opportunity;
+  Quotation: Quotation;
   SalesOrder: SalesOrder;
 };
 
@@ -101,6 +105,9 @@ export type FederationReferenceTypes = {
   Opportunity:
     ( { __typename: 'Opportunity' }
     & GraphQLRecursivePick<FederationTypes['Opportunity'], {"id":true}> );
+  Quotation:
+    ( { __typename: 'Quotation' }
+    & GraphQLRecursivePick<FederationTypes['Quotation'], {"id":true}> );
   SalesOrder:
     ( { __typename: 'SalesOrder' }
     & GraphQLRecursivePick<FederationTypes['SalesOrder'], {"id":true}> );
@@ -114,6 +121,8 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
+  CreateQuotationInput: Types.CreateQuotationInput;
   Customer: ResolverTypeWrapper<{ id: string }>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
@@ -123,6 +132,7 @@ export type ResolversTypes = {
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
+  LastSalePrice: ResolverTypeWrapper<LastPriceModel>;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -137,14 +147,23 @@ export type ResolversTypes = {
   PlaceOrderInput: Types.PlaceOrderInput;
   Product: ResolverTypeWrapper<Types.Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Quotation: ResolverTypeWrapper<IQuotationModel>;
+  QuotationConnection: ResolverTypeWrapper<Omit<Types.QuotationConnection, 'edges'> & { edges: Array<ResolversTypes['QuotationEdge']> }>;
+  QuotationEdge: ResolverTypeWrapper<Omit<Types.QuotationEdge, 'node'> & { node: ResolversTypes['Quotation'] }>;
+  QuotationFilter: Types.QuotationFilter;
+  QuotationLine: ResolverTypeWrapper<IQuotationLineModel>;
+  QuotationStatus: Types.QuotationStatus;
+  SalesLineInput: Types.SalesLineInput;
   SalesOrder: ResolverTypeWrapper<ISalesOrderModel>;
   SalesOrderConnection: ResolverTypeWrapper<Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversTypes['SalesOrderEdge']> }>;
   SalesOrderEdge: ResolverTypeWrapper<Omit<Types.SalesOrderEdge, 'node'> & { node: ResolversTypes['SalesOrder'] }>;
   SalesOrderFilter: Types.SalesOrderFilter;
   SalesOrderLine: ResolverTypeWrapper<ISalesOrderLineModel>;
-  SalesOrderLineInput: Types.SalesOrderLineInput;
   SalesOrderStatus: Types.SalesOrderStatus;
+  SalesPriceEntry: Types.SalesPriceEntry;
+  SalesTaxTotal: ResolverTypeWrapper<TaxTotalModel>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdateQuotationInput: Types.UpdateQuotationInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -152,6 +171,8 @@ export type ResolversParentTypes = {
   AuditEntry: IAuditEntryModel;
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
+  ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
+  CreateQuotationInput: Types.CreateQuotationInput;
   Customer: { id: string };
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
@@ -160,6 +181,7 @@ export type ResolversParentTypes = {
   Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
+  LastSalePrice: LastPriceModel;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -173,13 +195,20 @@ export type ResolversParentTypes = {
   PlaceOrderInput: Types.PlaceOrderInput;
   Product: Types.Product;
   Query: Record<PropertyKey, never>;
+  Quotation: IQuotationModel;
+  QuotationConnection: Omit<Types.QuotationConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuotationEdge']> };
+  QuotationEdge: Omit<Types.QuotationEdge, 'node'> & { node: ResolversParentTypes['Quotation'] };
+  QuotationFilter: Types.QuotationFilter;
+  QuotationLine: IQuotationLineModel;
+  SalesLineInput: Types.SalesLineInput;
   SalesOrder: ISalesOrderModel;
   SalesOrderConnection: Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['SalesOrderEdge']> };
   SalesOrderEdge: Omit<Types.SalesOrderEdge, 'node'> & { node: ResolversParentTypes['SalesOrder'] };
   SalesOrderFilter: Types.SalesOrderFilter;
   SalesOrderLine: ISalesOrderLineModel;
-  SalesOrderLineInput: Types.SalesOrderLineInput;
+  SalesTaxTotal: TaxTotalModel;
   TopicLag: Types.TopicLag;
+  UpdateQuotationInput: Types.UpdateQuotationInput;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -195,6 +224,7 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   openOpportunities?: Resolver<Array<ResolversTypes['Opportunity']>, ParentType, ContextType>;
   openOrders?: Resolver<Array<ResolversTypes['SalesOrder']>, ParentType, ContextType>;
+  openQuotations?: Resolver<Array<ResolversTypes['Quotation']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -239,18 +269,36 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
   to?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LastSalePriceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LastSalePrice'] = ResolversParentTypes['LastSalePrice']> = {
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationAcceptQuotationArgs, 'id'>>;
+  addQuotationLine?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationAddQuotationLineArgs, 'line' | 'quotationId'>>;
   cancelOrder?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelOrderArgs, 'id'>>;
+  cancelOrderLine?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelOrderLineArgs, 'lineId' | 'orderId'>>;
+  convertQuotation?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationConvertQuotationArgs, 'id'>>;
+  copyQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationCopyQuotationArgs, 'id'>>;
+  createQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationCreateQuotationArgs, 'input'>>;
   deleteOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationDeleteOpportunityArgs, 'id'>>;
   moveOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationMoveOpportunityArgs, 'id' | 'stageId'>>;
   openOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationOpenOpportunityArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationPlaceOrderArgs, 'input'>>;
+  rejectQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationRejectQuotationArgs, 'id'>>;
+  removeQuotationLine?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationRemoveQuotationLineArgs, 'lineId' | 'quotationId'>>;
   restoreOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationRestoreOpportunityArgs, 'id'>>;
+  reviseQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationReviseQuotationArgs, 'id'>>;
+  sendQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationSendQuotationArgs, 'id'>>;
+  updateQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationUpdateQuotationArgs, 'id' | 'input'>>;
 };
 
 export type OpportunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Opportunity'] = ResolversParentTypes['Opportunity'], FederationReferenceType extends FederationReferenceTypes['Opportunity'] = FederationReferenceTypes['Opportunity']> = {
@@ -263,6 +311,7 @@ export type OpportunityResolvers<ContextType = Context, ParentType extends Resol
   expectedCloseDate?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.OpportunityHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quotations?: Resolver<Array<ResolversTypes['Quotation']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['PipelineStage'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OpportunityStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -299,9 +348,65 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, Partial<Types.QueryOpportunitiesArgs>>;
   opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.QueryOpportunityArgs, 'id'>>;
   pipelineStages?: Resolver<Array<ResolversTypes['PipelineStage']>, ParentType, ContextType>;
+  quotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.QueryQuotationArgs, 'id'>>;
+  quotations?: Resolver<ResolversTypes['QuotationConnection'], ParentType, ContextType, Partial<Types.QueryQuotationsArgs>>;
   salesEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   salesOrder?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.QuerySalesOrderArgs, 'id'>>;
   salesOrders?: Resolver<ResolversTypes['SalesOrderConnection'], ParentType, ContextType, Partial<Types.QuerySalesOrdersArgs>>;
+};
+
+export type QuotationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quotation'] = ResolversParentTypes['Quotation'], FederationReferenceType extends FederationReferenceTypes['Quotation'] = FederationReferenceTypes['Quotation']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Quotation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  acceptedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  convertedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  copiedFrom?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.QuotationHistoryArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['QuotationLine']>, ParentType, ContextType>;
+  netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opportunity?: Resolver<Types.Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType>;
+  order?: Resolver<Types.Maybe<ResolversTypes['SalesOrder']>, ParentType, ContextType>;
+  rejectedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rejectionReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revisionOf?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
+  sentAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['QuotationStatus'], ParentType, ContextType>;
+  supersededBy?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxes?: Resolver<Array<ResolversTypes['SalesTaxTotal']>, ParentType, ContextType>;
+  terms?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QuotationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotationConnection'] = ResolversParentTypes['QuotationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QuotationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type QuotationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotationEdge'] = ResolversParentTypes['QuotationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType>;
+};
+
+export type QuotationLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotationLine'] = ResolversParentTypes['QuotationLine']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastSalePrice']>, ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  priceEntry?: Resolver<ResolversTypes['SalesPriceEntry'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type SalesOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrder'] = ResolversParentTypes['SalesOrder'], FederationReferenceType extends FederationReferenceTypes['SalesOrder'] = FederationReferenceTypes['SalesOrder']> = {
@@ -310,11 +415,15 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   completedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.SalesOrderHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['SalesOrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quotation?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SalesOrderStatus'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxes?: Resolver<Array<ResolversTypes['SalesTaxTotal']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
@@ -329,11 +438,29 @@ export type SalesOrderEdgeResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type SalesOrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrderLine'] = ResolversParentTypes['SalesOrderLine']> = {
+  cancelledQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastSalePrice']>, ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  openQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priceEntry?: Resolver<ResolversTypes['SalesPriceEntry'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reservedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type SalesTaxTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTaxTotal'] = ResolversParentTypes['SalesTaxTotal']> = {
+  gross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
@@ -349,6 +476,7 @@ export type Resolvers<ContextType = Context> = {
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  LastSalePrice?: LastSalePriceResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Opportunity?: OpportunityResolvers<ContextType>;
@@ -358,10 +486,15 @@ export type Resolvers<ContextType = Context> = {
   PipelineStage?: PipelineStageResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Quotation?: QuotationResolvers<ContextType>;
+  QuotationConnection?: QuotationConnectionResolvers<ContextType>;
+  QuotationEdge?: QuotationEdgeResolvers<ContextType>;
+  QuotationLine?: QuotationLineResolvers<ContextType>;
   SalesOrder?: SalesOrderResolvers<ContextType>;
   SalesOrderConnection?: SalesOrderConnectionResolvers<ContextType>;
   SalesOrderEdge?: SalesOrderEdgeResolvers<ContextType>;
   SalesOrderLine?: SalesOrderLineResolvers<ContextType>;
+  SalesTaxTotal?: SalesTaxTotalResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
 };
 

@@ -38,6 +38,30 @@ export type AuditEntry = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A quotation line to put on the order, and how much of it. */
+export type ConvertQuotationLineInput = {
+  /** How many units to order, at most those quoted; all of them when omitted. */
+  quantity?: InputMaybe<Scalars['String']['input']>;
+  /** The quotation line. */
+  quotationLineId: Scalars['ID']['input'];
+};
+
+/** What a new quotation needs. */
+export type CreateQuotationInput = {
+  /** ISO 4217 code of the quotation's currency; every price must be in it. */
+  currency: Scalars['String']['input'];
+  /** The customer the offer is for. */
+  customerId: Scalars['ID']['input'];
+  /** The products offered; lines may also be added to the draft later. */
+  lines?: InputMaybe<Array<SalesLineInput>>;
+  /** One of the customer's opportunities the offer belongs to. */
+  opportunityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Terms and conditions. */
+  terms?: InputMaybe<Scalars['String']['input']>;
+  /** The last day the offer holds (YYYY-MM-DD), not in the past; 30 days from today when omitted. */
+  validUntil?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A company or a person the business sells to, supports and bills. Owned by the customers
  * subgraph; every other subgraph adds the fields it owns (open tickets, deals, orders, receivables).
@@ -50,6 +74,8 @@ export type Customer = {
   openOpportunities: Array<Opportunity>;
   /** The customer's confirmed orders not yet completed or cancelled, newest first; empty when the caller may not see them. */
   openOrders: Array<SalesOrder>;
+  /** The customer's quotations still in play (draft, awaiting approval, approved, sent within validity and not superseded, or accepted and not yet converted), newest first; empty when the caller may not see them. */
+  openQuotations: Array<Quotation>;
 };
 
 /** An event a consumer sent to its dead-letter topic. */
@@ -131,6 +157,19 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** The price a customer last paid for a product: from their most recent order of it that was not cancelled. */
+export type LastSalePrice = {
+  __typename?: 'LastSalePrice';
+  /** When that order was confirmed, as an ISO 8601 date (YYYY-MM-DD). */
+  date: Scalars['String']['output'];
+  /** Discount in percent on that order's line. */
+  discount: Scalars['String']['output'];
+  /** That order's number, e.g. SO-000042. */
+  orderNumber: Scalars['String']['output'];
+  /** Net unit price on that order. */
+  unitPrice: Money;
+};
+
 /** An amount of money: a decimal string and an ISO 4217 currency code; never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -150,23 +189,81 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Cancels a confirmed order (CONFLICT when it is already cancelled or completed). */
+  /** Records the customer's acceptance of a sent quotation; CONFLICT QUOTATION_EXPIRED past its validity date. Announces `sales.quotation.accepted.v1`. */
+  acceptQuotation: Quotation;
+  /** Adds a line to a draft (the last or list price when none is given) and recomputes its totals; announces `sales.quotation.changed.v1`. */
+  addQuotationLine: Quotation;
+  /** Cancels what is still open of a confirmed order (CONFLICT when it is already cancelled or completed); announces `sales.order.cancelled.v2`. */
   cancelOrder: SalesOrder;
+  /** Cancels the open rest of one line of a confirmed order (the order is cancelled once nothing remains open); announces `sales.order.cancelled.v2`. */
+  cancelOrderLine: SalesOrder;
+  /** Makes the sales order of an accepted quotation, whole or chosen lines and quantities; CONFLICT when it was converted already. Announces `sales.quotation.converted.v1` and `sales.order.confirmed.v2`. */
+  convertQuotation: SalesOrder;
+  /** Copies a quotation as a new draft (new number, validity from today) for the same customer or `customerId`; announces `sales.quotation.drafted.v1`. */
+  copyQuotation: Quotation;
+  /** Drafts a quotation for a customer the caller may see (NOT_FOUND otherwise), numbered without gaps; announces `sales.quotation.drafted.v1`. */
+  createQuotation: Quotation;
   /** Deletes an opportunity softly: it disappears from every list, lookup and customer's open deals and can be restored (NOT_FOUND when the caller may not see it, CONFLICT when deleted already). */
   deleteOpportunity: Opportunity;
   /** Moves an open opportunity to another stage; the Won or Lost stage closes it with that status (CONFLICT once closed). */
   moveOpportunity: Opportunity;
   /** Opens an opportunity for a customer the caller may see (NOT_FOUND otherwise) and announces it with `sales.opportunity.opened.v1`. */
   openOpportunity: Opportunity;
-  /** Places a confirmed order for a customer the caller may see (NOT_FOUND otherwise) with its totals computed exactly, and announces it with `sales.order.confirmed.v1`. */
+  /** Places a confirmed order entered directly for a customer the caller may see (NOT_FOUND otherwise): real, active products; the last or list price when none is given; totals computed exactly. Announces `sales.order.confirmed.v2`. */
   placeOrder: SalesOrder;
+  /** Records the customer's rejection of a sent quotation; announces `sales.quotation.rejected.v1`. */
+  rejectQuotation: Quotation;
+  /** Removes a line from a draft and recomputes its totals; announces `sales.quotation.changed.v1`. */
+  removeQuotationLine: Quotation;
   /** Restores a deleted opportunity (admins, directors, team heads within their customers; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreOpportunity: Opportunity;
+  /** Revises a sent (or expired) quotation as its next version, a new draft Q-…-2 that supersedes it; the old one is kept. Announces `sales.quotation.drafted.v1`. */
+  reviseQuotation: Quotation;
+  /** Sends a draft to the customer (CONFLICT when it has no lines or its validity has passed); announces `sales.quotation.sent.v1`. Discount approval is not enforced yet. */
+  sendQuotation: Quotation;
+  /** Changes a draft's validity date or terms (CONFLICT once it is not a draft); announces `sales.quotation.changed.v1`. */
+  updateQuotation: Quotation;
+};
+
+
+export type MutationAcceptQuotationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAddQuotationLineArgs = {
+  line: SalesLineInput;
+  quotationId: Scalars['ID']['input'];
 };
 
 
 export type MutationCancelOrderArgs = {
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCancelOrderLineArgs = {
+  lineId: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationConvertQuotationArgs = {
+  id: Scalars['ID']['input'];
+  lines?: InputMaybe<Array<ConvertQuotationLineInput>>;
+};
+
+
+export type MutationCopyQuotationArgs = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateQuotationArgs = {
+  input: CreateQuotationInput;
 };
 
 
@@ -191,8 +288,36 @@ export type MutationPlaceOrderArgs = {
 };
 
 
+export type MutationRejectQuotationArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRemoveQuotationLineArgs = {
+  lineId: Scalars['ID']['input'];
+  quotationId: Scalars['ID']['input'];
+};
+
+
 export type MutationRestoreOpportunityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReviseQuotationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendQuotationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateQuotationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateQuotationInput;
 };
 
 /** What a new opportunity needs. */
@@ -228,6 +353,8 @@ export type Opportunity = {
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+  /** The quotations made for this deal, in every state, newest first; empty when the caller may not see quotations. */
+  quotations: Array<Quotation>;
   /** The pipeline stage the deal stands in. */
   stage: PipelineStage;
   /** Whether the deal is still open, won or lost. */
@@ -310,8 +437,8 @@ export type PlaceOrderInput = {
   currency: Scalars['String']['input'];
   /** The customer who orders. */
   customerId: Scalars['ID']['input'];
-  /** The products ordered; at least one. */
-  lines: Array<SalesOrderLineInput>;
+  /** The products ordered; at least one, under the same rules as quotation lines. */
+  lines: Array<SalesLineInput>;
 };
 
 /** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
@@ -329,6 +456,10 @@ export type Query = {
   opportunity: Opportunity;
   /** The stages of the sales pipeline, in pipeline order. */
   pipelineStages: Array<PipelineStage>;
+  /** One quotation by id; NOT_FOUND when no such quotation exists or the caller may not see it. */
+  quotation: Quotation;
+  /** The quotations the caller may see (reps and team heads: their customers' only), newest first, filtered, paged by cursor. */
+  quotations: QuotationConnection;
   /** The sales service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   salesEventBus: EventBusStatus;
   /** One sales order by id; NOT_FOUND when no such order exists or the caller may not see it. */
@@ -350,6 +481,18 @@ export type QueryOpportunityArgs = {
 };
 
 
+export type QueryQuotationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryQuotationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<QuotationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySalesOrderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -361,10 +504,177 @@ export type QuerySalesOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * An offer to a customer, numbered Q-000001 (a revision: Q-000001-2), optionally for one of the
+ * customer's opportunities: lines with product, quantity, price, discount and tax rate; exact totals
+ * per tax rate; a currency, a validity date and terms. Accepted, it becomes a sales order.
+ * Amounts: a line's net amount is exact to four places; totals are rounded half up at the currency's
+ * minor unit per tax rate (tax on each rate's net total), and the document's totals are their sums.
+ */
+export type Quotation = {
+  __typename?: 'Quotation';
+  /** When the customer accepted it; null unless accepted. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was converted into an order; null until then. */
+  convertedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The quotation this one was copied from; null when it is not a copy (or the caller may not see it). */
+  copiedFrom?: Maybe<Quotation>;
+  /** When the draft was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code of the currency every price and total is in. */
+  currency: Scalars['String']['output'];
+  /** The customer the offer is for. Resolved by the customers subgraph; null only when the caller may not see customers. */
+  customer?: Maybe<Customer>;
+  /** Gross total: net plus tax. */
+  grossTotal: Money;
+  /** Every recorded change to this quotation, newest first; visible to whoever may see the quotation. */
+  history: Array<AuditEntry>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The products offered, in the order they were entered. */
+  lines: Array<QuotationLine>;
+  /** Net total: after line discounts, before tax. */
+  netTotal: Money;
+  /** Human-readable number without gaps, e.g. Q-000042; its revisions add -2, -3, … */
+  number: Scalars['String']['output'];
+  /** The opportunity the offer belongs to; null when none (or the caller may not see it). */
+  opportunity?: Maybe<Opportunity>;
+  /** The sales order made from it; null until converted. */
+  order?: Maybe<SalesOrder>;
+  /** When the customer rejected it; null unless rejected. */
+  rejectedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the customer rejected it; null unless rejected with a reason. */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** 1 for the first version, 2 for its first revision, … */
+  revision: Scalars['Int']['output'];
+  /** The earlier version this one revises; null for a first version. */
+  revisionOf?: Maybe<Quotation>;
+  /** When it was sent to the customer; null until then. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the quotation stands; a sent quotation past its validity date shows EXPIRED. */
+  status: QuotationStatus;
+  /** The newer version that replaced this one; null while it is the latest. A superseded quotation cannot be accepted. */
+  supersededBy?: Maybe<Quotation>;
+  /** Tax total: the sum of each tax rate's tax. */
+  taxTotal: Money;
+  /** Net, tax and gross per tax rate, lowest rate first. */
+  taxes: Array<SalesTaxTotal>;
+  /** Terms and conditions printed on the offer; null when none. */
+  terms?: Maybe<Scalars['String']['output']>;
+  /** The last day the offer holds, as an ISO 8601 date (YYYY-MM-DD). */
+  validUntil: Scalars['String']['output'];
+};
+
+
+/**
+ * An offer to a customer, numbered Q-000001 (a revision: Q-000001-2), optionally for one of the
+ * customer's opportunities: lines with product, quantity, price, discount and tax rate; exact totals
+ * per tax rate; a currency, a validity date and terms. Accepted, it becomes a sales order.
+ * Amounts: a line's net amount is exact to four places; totals are rounded half up at the currency's
+ * minor unit per tax rate (tax on each rate's net total), and the document's totals are their sums.
+ */
+export type QuotationHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of quotations, newest first. */
+export type QuotationConnection = {
+  __typename?: 'QuotationConnection';
+  /** The quotations on this page with their cursors. */
+  edges: Array<QuotationEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One quotation in a page. */
+export type QuotationEdge = {
+  __typename?: 'QuotationEdge';
+  /** Opaque cursor of this quotation. */
+  cursor: Scalars['String']['output'];
+  /** The quotation. */
+  node: Quotation;
+};
+
+/** Narrows a quotation list; all given criteria must hold. */
+export type QuotationFilter = {
+  /** Only this customer's quotations. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this opportunity's quotations. */
+  opportunityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only quotations showing this status (EXPIRED: sent and past validity). */
+  status?: InputMaybe<QuotationStatus>;
+};
+
+/** One product offered on a quotation. */
+export type QuotationLine = {
+  __typename?: 'QuotationLine';
+  /** What the customer reads on the line; the product's name unless given. */
+  description: Scalars['String']['output'];
+  /** Discount on the line in percent, 0 to 100 with up to two decimals, e.g. "12.5". */
+  discountPercent: Scalars['String']['output'];
+  /** Stable identifier (UUID); names the line when converting chosen lines into an order. */
+  id: Scalars['ID']['output'];
+  /** The price and discount of this customer's last order of the product; null when the customer never ordered it. */
+  lastPrice?: Maybe<LastSalePrice>;
+  /** quantity × net unit price × (1 − discount), exact, rounded half up to four places. */
+  netAmount: Money;
+  /** Whether the unit price was entered net or tax-inclusive. */
+  priceEntry: SalesPriceEntry;
+  /** The product offered, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product offered (owned by the inventory subgraph). */
+  productId: Scalars['ID']['output'];
+  /** How many units, a decimal string with up to three decimals, e.g. "2.5". */
+  quantity: Scalars['String']['output'];
+  /** Tax rate in percent, e.g. "19". */
+  taxRate: Scalars['String']['output'];
+  /** Price of one unit net of tax, four places at most (computed from the gross when entered tax-inclusive). */
+  unitPrice: Money;
+  /** Price of one unit including tax (as entered, or computed from the net). */
+  unitPriceGross: Money;
+};
+
+/** Where a quotation stands. */
+export type QuotationStatus =
+  /** Accepted by the customer; may be converted into an order. */
+  | 'ACCEPTED'
+  /** Discounts approved; may be sent (discount governance; not used yet). */
+  | 'APPROVED'
+  /** Waiting for a manager to approve its discounts (discount governance; not used yet). */
+  | 'AWAITING_APPROVAL'
+  /** Converted into a sales order. */
+  | 'CONVERTED'
+  /** Being prepared; lines and terms may change. */
+  | 'DRAFT'
+  /** Sent, and its validity date has passed: it can no longer be accepted (revise it instead). */
+  | 'EXPIRED'
+  /** Rejected by the customer. */
+  | 'REJECTED'
+  /** Sent to the customer, within its validity. */
+  | 'SENT';
+
+/** One product on a new quotation or order. */
+export type SalesLineInput = {
+  /** What the customer reads on the line; the product's name when omitted. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Discount in percent, 0 to 100, up to two decimals; the last price's discount when no price is given, else 0. */
+  discountPercent?: InputMaybe<Scalars['String']['input']>;
+  /** The product; it must be in the catalogue and active. */
+  productId: Scalars['ID']['input'];
+  /** How many units: a decimal string greater than zero with up to three decimals, e.g. "2.5". */
+  quantity: Scalars['String']['input'];
+  /** Tax rate in percent, 0 to 100, up to two decimals; 0 when omitted. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit net of tax, in the document's currency, up to four decimals. Give this or unitPriceGross; with neither, the customer's last price for the product is used, else the list price. */
+  unitPrice?: InputMaybe<MoneyInput>;
+  /** Price of one unit including tax, in the document's currency; the net price is computed from it (four places). */
+  unitPriceGross?: InputMaybe<MoneyInput>;
+};
+
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
 export type SalesOrder = {
   __typename?: 'SalesOrder';
-  /** When the order was cancelled; null unless cancelled. */
+  /** When the order was cancelled as a whole (nothing of it left open); null unless cancelled. */
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   /** When inventory reported the order's goods delivered, completing it; null until then. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -372,6 +682,8 @@ export type SalesOrder = {
   confirmedAt: Scalars['DateTime']['output'];
   /** The customer who ordered. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
   customer?: Maybe<Customer>;
+  /** Gross total: net plus tax. */
+  grossTotal: Money;
   /** Every recorded change to this order (placing, cancelling, …), newest first; visible to whoever may see the order. Orders are cancelled, never deleted. */
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
@@ -380,9 +692,15 @@ export type SalesOrder = {
   lines: Array<SalesOrderLine>;
   /** Human-readable order number, e.g. SO-000042, from a gap-tolerant sequence. */
   number: Scalars['String']['output'];
+  /** The quotation the order was made from; null when entered directly (or the caller may not see it). */
+  quotation?: Maybe<Quotation>;
   /** Where the order stands. */
   status: SalesOrderStatus;
-  /** The sum of the line totals, in the order's currency. */
+  /** Tax total: each tax rate's net × rate, rounded half up at the currency's minor unit, summed. */
+  taxTotal: Money;
+  /** Net, tax and gross per tax rate, lowest rate first. */
+  taxes: Array<SalesTaxTotal>;
+  /** Net total (after line discounts, before tax): the lines' net amounts per tax rate rounded half up at the currency's minor unit, summed. */
   total: Money;
 };
 
@@ -418,29 +736,41 @@ export type SalesOrderFilter = {
   status?: InputMaybe<SalesOrderStatus>;
 };
 
-/** One product on a sales order. */
+/** One product on a sales order, with what inventory reported of it. */
 export type SalesOrderLine = {
   __typename?: 'SalesOrderLine';
-  /** quantity × unit price, exact, rounded half up to four decimals. */
+  /** Units cancelled (only what was not delivered). */
+  cancelledQuantity: Scalars['String']['output'];
+  /** What the customer reads on the line; the product's name unless given. */
+  description: Scalars['String']['output'];
+  /** Discount in percent, e.g. "12.5". */
+  discountPercent: Scalars['String']['output'];
+  /** Stable identifier (UUID); inventory and finance name the line by it. */
+  id: Scalars['ID']['output'];
+  /** The price and discount of this customer's order of the product before this one (not cancelled); null when there was none. */
+  lastPrice?: Maybe<LastSalePrice>;
+  /** quantity × net unit price × (1 − discount), exact, rounded half up to four decimals. */
   lineTotal: Money;
+  /** Units still open: ordered less cancelled. */
+  openQuantity: Scalars['String']['output'];
+  /** Whether the unit price was entered net or tax-inclusive. */
+  priceEntry: SalesPriceEntry;
   /** The product ordered, resolved by the inventory subgraph; null once the product has been deleted from the catalogue (productId still names it). */
   product?: Maybe<Product>;
   /** The product ordered (owned by the inventory subgraph). */
   productId: Scalars['ID']['output'];
-  /** How many units, as a decimal string with up to three decimals, e.g. "2.5". */
+  /** How many units were ordered, as a decimal string with up to three decimals, e.g. "2.5". */
   quantity: Scalars['String']['output'];
-  /** Price of one unit, in the order's currency. */
+  /** Units reserved for the line in inventory (reserved less released, as inventory reported). */
+  reservedQuantity: Scalars['String']['output'];
+  /** Units inventory reported it lacks for the line, less what it reserved since. */
+  shortQuantity: Scalars['String']['output'];
+  /** Tax rate in percent, e.g. "19". */
+  taxRate: Scalars['String']['output'];
+  /** Price of one unit net of tax, in the order's currency. */
   unitPrice: Money;
-};
-
-/** One product on a new order. */
-export type SalesOrderLineInput = {
-  /** The product ordered. */
-  productId: Scalars['ID']['input'];
-  /** How many units: a decimal string greater than zero with up to three decimals, e.g. "2.5". */
-  quantity: Scalars['String']['input'];
-  /** Price of one unit, in the order's currency; not negative. */
-  unitPrice: MoneyInput;
+  /** Price of one unit including tax (as entered, or computed from the net). */
+  unitPriceGross: Money;
 };
 
 /** Where a sales order stands. */
@@ -452,6 +782,26 @@ export type SalesOrderStatus =
   /** Confirmed and to be fulfilled. */
   | 'CONFIRMED';
 
+/** How a line's unit price was entered. */
+export type SalesPriceEntry =
+  /** Including tax; the net price is computed from it. */
+  | 'GROSS'
+  /** Net of tax. */
+  | 'NET';
+
+/** A document's amounts at one tax rate. */
+export type SalesTaxTotal = {
+  __typename?: 'SalesTaxTotal';
+  /** net + tax. */
+  gross: Money;
+  /** The lines' net amounts at this rate, summed and rounded half up at the currency's minor unit. */
+  net: Money;
+  /** net × rate, rounded half up at the currency's minor unit. */
+  tax: Money;
+  /** The tax rate in percent, e.g. "19". */
+  taxRate: Scalars['String']['output'];
+};
+
 /** How many messages of one topic a consumer group has not consumed yet. */
 export type TopicLag = {
   __typename?: 'TopicLag';
@@ -459,4 +809,12 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** Changes to a draft quotation's header; omitted fields stay as they are. */
+export type UpdateQuotationInput = {
+  /** Terms and conditions; null clears them. */
+  terms?: InputMaybe<Scalars['String']['input']>;
+  /** The last day the offer holds (YYYY-MM-DD), not in the past. */
+  validUntil?: InputMaybe<Scalars['String']['input']>;
 };

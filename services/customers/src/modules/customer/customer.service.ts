@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, TransactionPropagation } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import {
@@ -20,6 +20,7 @@ import {
   auditChange,
   CustomerAccess,
   headsTeam,
+  insertCustomerAccess,
   isScoped,
   keysetPage,
   restoreDeleted,
@@ -61,7 +62,7 @@ const NOTES_MAX = 10000;
 
 /**
  * Validates and creates the customer, its visibility row and its `customers.customer.created.v1`
- * event in one flush. With scoped access, a rep creates customers for themselves (in their own
+ * event in one transaction. With scoped access, a rep creates customers for themselves (in their own
  * team), and a team head for themselves or their teams' reps, within the teams they head (their
  * own team unless another of theirs is given); directors and admins for anyone.
  */
@@ -74,7 +75,7 @@ export async function createCustomer(em: SqlEntityManager, viewer: Viewer<WriteA
       : null;
   assertAssignable(viewer, ownerId, teamId, 'customers');
   await assertOwnerInHeadedTeams(em, viewer, ownerId, 'input.ownerId', 'customers');
-  const customer = em.create(Customer, {
+  const values = {
     id: randomUUID(),
     name: requireText('input.name', input.name),
     kind: input.kind,
@@ -90,11 +91,19 @@ export async function createCustomer(em: SqlEntityManager, viewer: Viewer<WriteA
     notes: optionalText('input.notes', input.notes, NOTES_MAX),
     taxId: normaliseTaxId('input.taxId', input.taxId),
     lastContactedAt: null,
-  });
-  em.create(CustomerAccess, { customerId: customer.id, ownerId, teamId, sharedWith: [] });
-  publish(em, CustomerCreatedV1, customer.id, { customerId: customer.id, name: customer.name, kind: customer.kind, ownerId, teamId }, meta);
-  await em.flush();
-  return customer;
+  };
+  // The visibility row is written at once (insertCustomerAccess, as the import writes many): in the
+  // transaction of the customer's flush, the caller's when it has one (lead conversion).
+  return em.transactional(
+    async (tx) => {
+      const customer = tx.create(Customer, values);
+      await insertCustomerAccess(tx, [{ customerId: customer.id, ownerId, teamId }]);
+      publish(tx, CustomerCreatedV1, customer.id, { customerId: customer.id, name: customer.name, kind: customer.kind, ownerId, teamId }, meta);
+      await tx.flush();
+      return customer;
+    },
+    { propagation: TransactionPropagation.REQUIRED },
+  );
 }
 
 /**

@@ -424,7 +424,7 @@ describe('audit trail of imported records', () => {
     ]);
     expect(addressEntry!.changes.find((c) => c.field === 'createdAt')?.to).toBe(new Date(address!.created_at).toISOString());
 
-    // The created event, built in SQL, is the envelope createEvent makes, with the request's ids.
+    // The created event, written by the bus's publishMany, is the envelope createEvent makes, with the request's ids.
     const [outbox] = await rows<{ payload: Record<string, unknown>; headers: Record<string, string>; message_key: string }>(
       'select payload, headers, message_key from outbox_message where message_key = ?',
       [customer!.id],

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { exportCustomers, getImportJob, importCustomers } from './import.service.js';
+import { exportCustomers } from './export.service.js';
+import { getImportJob, importCustomers } from './import.service.js';
 import { customerPolicy } from '../customer/customer.policy.js';
 
 export const importResolvers: Resolvers = {

@@ -9,7 +9,10 @@ import {
   OpportunityClosedV1,
   OpportunityOpenedV1,
   OrderConfirmedV1,
+  OrderConfirmedV2,
   PaymentRecordedV1,
+  QuotationAcceptedV1,
+  QuotationSentV1,
   ShipmentDeliveredV1,
   ShipmentPlannedV1,
   TicketOpenedV1,
@@ -78,6 +81,16 @@ export const timelineHandlers = [
   ),
   on(OrderConfirmedV1, async (data, event, em) =>
     record(em, event, data.customerId, 'ORDER_CONFIRMED', `Order ${data.number} confirmed for ${data.total.amount} ${data.total.currency}`),
+  ),
+  on(OrderConfirmedV2, async (data, event, em) =>
+    record(em, event, data.customerId, 'ORDER_CONFIRMED', `Order ${data.number} confirmed for ${data.total.amount} ${data.total.currency}`),
+  ),
+  on(QuotationSentV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'QUOTATION_SENT', `Quotation ${data.number} sent for ${data.grossTotal.amount} ${data.grossTotal.currency}, valid until ${data.validUntil}`),
+  ),
+  // No kind of its own yet (the kinds are checked by the database): an acceptance is filed with the quotation's other entries.
+  on(QuotationAcceptedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'QUOTATION_SENT', `Quotation ${data.number} accepted for ${data.grossTotal.amount} ${data.grossTotal.currency}`),
   ),
   on(ShipmentPlannedV1, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice raised for order ${data.orderId}`)),
   on(InvoiceIssuedV1, async (data, event, em) =>

@@ -116,6 +116,110 @@ describe('products', () => {
   });
 });
 
+const updateProduct = `mutation Update($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) {
+  id sku name specification category unit listPrice { amount currency } standardCost { amount currency } active } }`;
+
+describe('product details, costs and changes', () => {
+  it('keeps specification, category and standard cost, and reports the product active', async () => {
+    const product = await create({ sku: 'SPEC-1', specification: 'Cast iron, 200 l/min at 3 bar', category: 'Pumps', standardCost: { amount: '700.125', currency: 'EUR' } });
+    const read = await subgraph.gql<{ product: Record<string, unknown> }>(`{ product(id: "${product.id}") { specification category standardCost { amount currency } active } }`);
+    expect(read.data!.product).toEqual({ specification: 'Cast iron, 200 l/min at 3 bar', category: 'Pumps', standardCost: { amount: '700.125', currency: 'EUR' }, active: true });
+  });
+
+  it('changes only the fields given, and clears a specification given as null', async () => {
+    const product = await create({ sku: 'UPD-1', specification: 'old', category: 'Valves' });
+    const result = await subgraph.gql<{ updateProduct: Record<string, unknown> }>(updateProduct, {
+      id: product.id,
+      input: { sku: 'upd-1b', name: 'Ball valve DN50', specification: null, listPrice: { amount: '99.9', currency: 'EUR' } },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.updateProduct).toMatchObject({
+      sku: 'UPD-1B',
+      name: 'Ball valve DN50',
+      specification: null,
+      category: 'Valves',
+      unit: 'pcs',
+      listPrice: { amount: '99.90' },
+    });
+  });
+
+  it('refuses a taken SKU, a cost in another currency and a price in a new currency without its cost, naming the field', async () => {
+    await create({ sku: 'UPD-TAKEN' });
+    const product = await create({ sku: 'UPD-2' });
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ sku: 'upd-taken' }, 'CONFLICT', 'input.sku'],
+      [{ standardCost: { amount: '1', currency: 'USD' } }, 'BAD_USER_INPUT', 'input.standardCost.currency'],
+      [{ listPrice: { amount: '1', currency: 'USD' } }, 'BAD_USER_INPUT', 'input.standardCost'],
+      [{ standardCost: { amount: '-1', currency: 'EUR' } }, 'BAD_USER_INPUT', 'input.standardCost.amount'],
+      [{ name: ' ' }, 'BAD_USER_INPUT', 'input.name'],
+    ];
+    for (const [input, code, field] of cases) {
+      const result = await subgraph.gql(updateProduct, { id: product.id, input });
+      expect(result.errors?.[0]?.extensions, field).toMatchObject({ code, field });
+    }
+    const moved = await subgraph.gql<{ updateProduct: Record<string, unknown> }>(updateProduct, {
+      id: product.id,
+      input: { listPrice: { amount: '2', currency: 'USD' }, standardCost: { amount: '1', currency: 'usd' } },
+    });
+    expect(moved.data?.updateProduct).toMatchObject({ listPrice: { currency: 'USD' }, standardCost: { amount: '1.00', currency: 'USD' } });
+  });
+
+  it('answers a retired product as inactive to the call that retires it, and refuses to change it', async () => {
+    const product = await create({ sku: 'UPD-RETIRED' });
+    const retired = await subgraph.gql<{ deleteProduct: { active: boolean } }>(`mutation { deleteProduct(id: "${product.id}") { active } }`);
+    expect(retired.data!.deleteProduct.active).toBe(false);
+    const result = await subgraph.gql(updateProduct, { id: product.id, input: { name: 'x' } });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+  });
+});
+
+describe('who sees costs', () => {
+  const costReaders = ['ADMIN', 'DIRECTOR', 'WAREHOUSE_CLERK', 'BUYER', 'ACCOUNTANT'] as const;
+  const noCosts = ['SALES_REP', 'SALES_MANAGER', 'SUPPORT_AGENT'] as const;
+
+  it('shows the standard cost and its history to the warehouse, purchasing and finance', async () => {
+    const product = await create({ sku: 'COST-SEEN', standardCost: { amount: '12', currency: 'EUR' } });
+    await subgraph.gql(updateProduct, { id: product.id, input: { standardCost: { amount: '13', currency: 'EUR' } } });
+    for (const role of costReaders) {
+      const result = await subgraph.gqlAs<{ product: { standardCost: { amount: string } | null; history: { changes: { field: string }[] }[] } }>(
+        { role },
+        `{ product(id: "${product.id}") { standardCost { amount } history { changes { field } } } }`,
+      );
+      expect(result.data?.product.standardCost, role).toEqual({ amount: '13.00' });
+      expect(
+        result.data?.product.history.flatMap((h) => h.changes.map((c) => c.field)),
+        role,
+      ).toContain('standardCost');
+    }
+  });
+
+  it('hides the standard cost and its history from sales and support, and refuses them setting it', async () => {
+    const product = await create({ sku: 'COST-HIDDEN', standardCost: { amount: '12', currency: 'EUR' } });
+    await subgraph.gql(updateProduct, { id: product.id, input: { standardCost: { amount: '13', currency: 'EUR' } } });
+    for (const role of noCosts) {
+      const result = await subgraph.gqlAs<{ product: { listPrice: { amount: string }; standardCost: unknown; history: { changes: { field: string }[] }[] } }>(
+        { role },
+        `{ product(id: "${product.id}") { listPrice { amount } standardCost { amount } history { changes { field } } } }`,
+      );
+      expect(result.errors, role).toBeUndefined();
+      expect(result.data?.product.listPrice.amount, role).toBe('1250.50');
+      expect(result.data?.product.standardCost, role).toBeNull();
+      expect(
+        result.data?.product.history.flatMap((h) => h.changes.map((c) => c.field)),
+        role,
+      ).not.toContain('standardCost');
+    }
+  });
+
+  it('lets the warehouse set costs and refuses roles that may change products but not costs', async () => {
+    const product = await create({ sku: 'COST-SET' });
+    const clerk = await subgraph.gqlAs({ role: 'WAREHOUSE_CLERK' }, updateProduct, { id: product.id, input: { standardCost: { amount: '3', currency: 'EUR' } } });
+    expect(clerk.errors).toBeUndefined();
+    const rep = await subgraph.gqlAs({ role: 'SALES_REP' }, updateProduct, { id: product.id, input: { standardCost: { amount: '4', currency: 'EUR' } } });
+    expect(rep.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('who sees products', () => {
   const readers = ['SALES_REP', 'SALES_MANAGER', 'SUPPORT_AGENT', 'BUYER', 'ACCOUNTANT'] as const;
   const keepers = ['ADMIN', 'DIRECTOR', 'WAREHOUSE_CLERK'] as const;

@@ -1,8 +1,14 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
+import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { productPolicy } from './product.policy.js';
-import { createProduct, deleteProduct, getProduct, listProducts, restoreProduct } from './product.service.js';
+import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
+import { createProduct, deleteProduct, getProduct, listProducts, restoreProduct, updateProduct } from './product.service.js';
+
+/** A write that sets a cost also needs the right to set costs (FORBIDDEN otherwise). */
+const costWriter = (ctx: Context, setsCost: boolean): void => {
+  if (setsCost) ctx.viewer(costPolicy, 'write');
+};
 
 export const productResolvers: Resolvers = {
   Query: {
@@ -10,13 +16,24 @@ export const productResolvers: Resolvers = {
     products: (_, args, ctx) => listProducts(ctx.em, ctx.viewer(productPolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
-    createProduct: (_, args, ctx) => createProduct(ctx.em, ctx.viewer(productPolicy, 'write'), args.input, ctx.eventMeta),
+    createProduct: (_, args, ctx) => {
+      const viewer = ctx.viewer(productPolicy, 'write');
+      costWriter(ctx, !!args.input.standardCost);
+      return createProduct(ctx.em, viewer, args.input, ctx.eventMeta);
+    },
+    updateProduct: (_, args, ctx) => {
+      const viewer = ctx.viewer(productPolicy, 'write');
+      costWriter(ctx, !!args.input.standardCost);
+      return updateProduct(ctx.em, viewer, args.id, args.input, ctx.eventMeta);
+    },
     deleteProduct: (_, args, ctx) => deleteProduct(ctx.em, ctx.viewer(productPolicy, 'write'), args.id, ctx.eventMeta),
     restoreProduct: (_, args, ctx) => restoreProduct(ctx.em, ctx.viewer(productPolicy, 'restore'), args.id, ctx.eventMeta),
   },
   Product: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.productById.load(ref.id.toLowerCase()) : null),
     listPrice: (product) => ({ amount: normaliseAmount(product.listPrice), currency: product.currency }),
-    history: (product, args, ctx) => auditHistory(ctx.em, 'Product', product.id, args.first),
+    standardCost: (product, _, ctx) => (seesCosts(ctx.principal) ? { amount: normaliseAmount(product.standardCost), currency: product.currency } : null),
+    active: (product) => !product.deletedAt,
+    history: (product, args, ctx) => auditHistory(ctx.em, 'Product', product.id, args.first, { principal: ctx.principal, rules: productFieldRules }),
   },
 };

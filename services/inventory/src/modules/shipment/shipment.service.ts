@@ -4,6 +4,7 @@ import { publish } from '@rapport/bus';
 import { ShipmentDeliveredV1, ShipmentPlannedV1, ShipmentShippedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
 import { restrictToVisibleCustomers, transition, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { deliverReservations } from '../reservation/reservation.service.js';
 import { deliver, ship, Shipment, type IShipment } from './shipment.entity.js';
 
 export interface ShipmentRequest {
@@ -58,16 +59,19 @@ export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: stri
 /**
  * PLANNED → SHIPPED with the courier's tracking number, under the shipment's row lock (like every
  * transition here), writing `inventory.shipment.shipped.v1` in the same flush; NOT_FOUND when
- * `viewer` may not see the shipment.
+ * `viewer` may not see the shipment. The goods reserved for the order leave the warehouse with it
+ * (DELIVERY moves on the ledger, in the same transaction); partial deliveries and shipping notices
+ * per line come later (issue 11, item 5).
  */
 export async function markShipped(em: SqlEntityManager, viewer: Viewer<WriteAccess>, shipmentId: string, trackingNumber: string, meta: EventMetadata): Promise<IShipment> {
   const tracking = requireText('trackingNumber', trackingNumber, 100);
   return transition(
     em,
     (tx) => getShipment(tx, viewer, shipmentId, 'shipmentId'),
-    (shipment, tx) => {
+    async (shipment, tx) => {
       const shippedAt = new Date();
       ship(shipment, tracking, shippedAt);
+      await deliverReservations(tx, shipment.orderId, shipment.id, meta);
       const { id, orderId, customerId } = shipment;
       publish(tx, ShipmentShippedV1, id, { shipmentId: id, orderId, customerId, trackingNumber: tracking, shippedAt: shippedAt.toISOString() }, meta);
       return shipment;

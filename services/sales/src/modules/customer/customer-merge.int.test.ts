@@ -3,8 +3,10 @@ import { createEvent, CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1 } fr
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
+import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
+const product = productSnapshot();
 
 const customerIdsOf = async (table: string, ids: string[]): Promise<string[]> =>
   (
@@ -24,7 +26,7 @@ async function openOpportunity(customerId: string): Promise<string> {
 
 async function placeOrder(customerId: string): Promise<string> {
   const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId, currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+    input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
   });
   expect(placed.errors).toBeUndefined();
   return placed.data!.placeOrder.id;
@@ -32,6 +34,7 @@ async function placeOrder(customerId: string): Promise<string> {
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+  await seedCatalogue(subgraph, product);
 });
 afterAll(async () => subgraph?.stop());
 
@@ -109,7 +112,7 @@ describe('merging customers', () => {
 
     await subgraph.events.waitUntilHandled(await merge(third, second));
     const placed = await subgraph.gql('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-      input: { customerId: first, currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+      input: { customerId: first, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
     });
     expect(placed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', details: { mergedInto: third } });
     const count = await subgraph.service.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from sales_order where customer_id = ?', [first]);

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
+import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
 const customers = ['0191b3a0-0000-7000-8000-0000000000c1', '0191b3a0-0000-7000-8000-0000000000c2', '0191b3a0-0000-7000-8000-0000000000c3'];
 const productId = '0191b3a0-0000-7000-8000-0000000000a1';
+const product = productSnapshot({ productId });
 
 const openOpportunity = 'mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }';
 const placeOrder = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }';
@@ -28,6 +30,7 @@ async function orderFor(customerId: string): Promise<string> {
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService);
+  await seedCatalogue(subgraph, product);
 });
 afterAll(async () => subgraph?.stop());
 

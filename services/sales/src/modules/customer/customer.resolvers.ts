@@ -7,5 +7,6 @@ export const customerResolvers: Resolvers = {
     __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id.toLowerCase() } : null),
     openOpportunities: (customer, _, ctx) => ctx.loaders.openOpportunitiesByCustomerId.load(customer.id),
     openOrders: (customer, _, ctx) => ctx.loaders.openOrdersByCustomerId.load(customer.id),
+    openQuotations: (customer, _, ctx) => ctx.loaders.openQuotationsByCustomerId.load(customer.id),
   },
 };

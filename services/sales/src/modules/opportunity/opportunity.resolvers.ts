@@ -20,6 +20,7 @@ export const opportunityResolvers: Resolvers = {
     customer: (opportunity) => ({ __typename: 'Customer', id: opportunity.customerId }),
     amount: (opportunity) => ({ amount: normaliseAmount(opportunity.amount), currency: opportunity.currency }),
     stage: (opportunity, _, ctx) => loadExisting(ctx.loaders.stageById, opportunity.stageId, 'pipeline stage'),
+    quotations: (opportunity, _, ctx) => ctx.loaders.quotationsByOpportunityId.load(opportunity.id),
     history: (opportunity, args, ctx) => auditHistory(ctx.em, 'Opportunity', opportunity.id, args.first),
   },
 };

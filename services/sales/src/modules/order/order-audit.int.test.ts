@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
+import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
+const product = productSnapshot();
 const team = randomUUID();
 const customerId = randomUUID();
 const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
@@ -22,6 +24,7 @@ const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService);
+  await seedCatalogue(subgraph, product);
   await sql('insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)', [customerId, rep.userId, team]);
 });
 afterAll(async () => subgraph?.stop());
@@ -29,7 +32,7 @@ afterAll(async () => subgraph?.stop());
 describe('sales order audit trail', () => {
   it('records placing an order as CREATE and cancelling it as an UPDATE from CONFIRMED to CANCELLED, each with its actor', async () => {
     const placed = await subgraph.gqlAs<{ placeOrder: { id: string; number: string } }>(rep, 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id number } }', {
-      input: { customerId, currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '2', unitPrice: { amount: '10.5', currency: 'EUR' } }] },
+      input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '2', unitPrice: { amount: '10.5', currency: 'EUR' } }] },
     });
     expect(placed.errors).toBeUndefined();
     const { id, number } = placed.data!.placeOrder;
@@ -56,7 +59,7 @@ describe('sales order audit trail', () => {
 
   it('writes no audit entry when a cancellation is refused', async () => {
     const placed = await subgraph.gqlAs<{ placeOrder: { id: string } }>(rep, 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-      input: { customerId, currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '3', currency: 'EUR' } }] },
+      input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '3', currency: 'EUR' } }] },
     });
     const id = placed.data!.placeOrder.id;
     await subgraph.gqlAs(rep, 'mutation($id: ID!) { cancelOrder(id: $id) { id } }', { id });

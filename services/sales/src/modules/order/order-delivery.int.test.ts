@@ -3,12 +3,14 @@ import { createEvent, CustomerCreatedV1, ShipmentDeliveredV1 } from '@rapport/co
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
+import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
+const product = productSnapshot();
 
 async function placeOrder(customerId: string): Promise<string> {
   const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId, currency: 'EUR', lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
+    input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
   });
   expect(placed.errors).toBeUndefined();
   return placed.data!.placeOrder.id;
@@ -22,6 +24,7 @@ const delivered = (orderId: string, customerId: string, deliveredAt: string) =>
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+  await seedCatalogue(subgraph, product);
 });
 afterAll(async () => subgraph?.stop());
 

@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
+import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
 let subgraph: TestSubgraph;
 const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
 const pumpId = '0191b3a0-0000-7000-8000-0000000000a1';
 const valveId = '0191b3a0-0000-7000-8000-0000000000a2';
 const unknownId = '0191b3a0-0000-7000-8000-000000000999';
+const retiredId = '0191b3a0-0000-7000-8000-0000000000a3';
 
 interface Line {
+  id: string;
   productId: string;
   product: { id: string };
   quantity: string;
@@ -28,7 +31,7 @@ interface OrderResult {
 }
 
 const fields =
-  'id number status customer { id } lines { productId product { id } quantity unitPrice { amount currency } lineTotal { amount currency } } total { amount currency } confirmedAt cancelledAt';
+  'id number status customer { id } lines { id productId product { id } quantity unitPrice { amount currency } lineTotal { amount currency } } total { amount currency } confirmedAt cancelledAt';
 const placeOrder = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { ${fields} } }`;
 const cancelOrder = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { ${fields} } }`;
 
@@ -53,17 +56,24 @@ async function place(overrides: Record<string, unknown> = {}): Promise<OrderResu
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService);
+  await seedCatalogue(
+    subgraph,
+    productSnapshot({ productId: pumpId, name: 'Pump' }),
+    productSnapshot({ productId: valveId, name: 'Valve' }),
+    productSnapshot({ productId: retiredId, name: 'Old pump', active: false }),
+  );
 });
 afterAll(async () => subgraph?.stop());
 
 describe('sales orders', () => {
-  it('places an order with exact totals and writes sales.order.confirmed.v1 to the outbox in the same transaction', async () => {
+  it('places an order with exact totals and writes sales.order.confirmed.v2 to the outbox in the same transaction', async () => {
     const order = await place();
     expect(order).toMatchObject({
       number: 'SO-000001',
       status: 'CONFIRMED',
       customer: { id: customerId },
-      total: { amount: '30.285', currency: 'EUR' },
+      // The lines' 30.285 rounded half up at the currency's minor unit (cents).
+      total: { amount: '30.29', currency: 'EUR' },
       cancelledAt: null,
       lines: [
         { productId: pumpId, product: { id: pumpId }, quantity: '3', unitPrice: { amount: '0.10', currency: 'EUR' }, lineTotal: { amount: '0.30', currency: 'EUR' } },
@@ -74,15 +84,17 @@ describe('sales orders', () => {
       order.id,
     ]);
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ type: 'sales.order.confirmed.v1', topic: 'sales.order' });
+    expect(outbox[0]).toMatchObject({ type: 'sales.order.confirmed.v2', topic: 'sales.order' });
     expect(outbox[0]?.payload.data).toEqual({
       orderId: order.id,
       customerId,
       number: 'SO-000001',
-      total: { amount: '30.285', currency: 'EUR' },
+      currency: 'EUR',
+      total: { amount: '30.29', currency: 'EUR' },
+      warehouseId: null,
       lines: [
-        { productId: pumpId, quantity: '3', unitPrice: { amount: '0.10', currency: 'EUR' } },
-        { productId: valveId, quantity: '1.5', unitPrice: { amount: '19.99', currency: 'EUR' } },
+        { lineId: order.lines[0]!.id, productId: pumpId, quantity: '3', unitPrice: { amount: '0.10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' },
+        { lineId: order.lines[1]!.id, productId: valveId, quantity: '1.5', unitPrice: { amount: '19.99', currency: 'EUR' }, discountPercent: '0', taxRate: '0' },
       ],
       confirmedAt: order.confirmedAt,
     });
@@ -112,7 +124,7 @@ describe('sales orders', () => {
 
   it('rejects bad input naming the field', async () => {
     const line = { productId: pumpId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } };
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [Record<string, unknown>, string, string?][] = [
       [{ customerId: '42' }, 'input.customerId'],
       [{ currency: 'euro' }, 'input.currency'],
       [{ lines: [] }, 'input.lines'],
@@ -122,10 +134,15 @@ describe('sales orders', () => {
       [{ lines: [{ ...line, quantity: '-2' }] }, 'input.lines.0.quantity'],
       [{ lines: [{ ...line, unitPrice: { amount: '-1', currency: 'EUR' } }] }, 'input.lines.0.unitPrice.amount'],
       [{ lines: [{ ...line, unitPrice: { amount: '1.23456', currency: 'EUR' } }] }, 'input.lines.0.unitPrice.amount'],
+      [{ lines: [line, { ...line, productId: unknownId }] }, 'input.lines.1.productId', 'PRODUCT_NOT_FOUND'],
+      [{ lines: [{ ...line, productId: retiredId }] }, 'input.lines.0.productId', 'PRODUCT_INACTIVE'],
+      [{ lines: [{ ...line, discountPercent: '100.5' }] }, 'input.lines.0.discountPercent', 'INVALID_DISCOUNT'],
+      [{ lines: [{ ...line, discountPercent: '-1' }] }, 'input.lines.0.discountPercent', 'INVALID_DISCOUNT'],
+      [{ lines: [{ ...line, taxRate: '19.001' }] }, 'input.lines.0.taxRate', 'INVALID_TAX_RATE'],
     ];
-    for (const [overrides, field] of cases) {
+    for (const [overrides, field, reason] of cases) {
       const result = await subgraph.gql(placeOrder, { input: orderFactory(overrides) });
-      expect(result.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field, ...(reason ? { reason } : {}) });
     }
   });
 

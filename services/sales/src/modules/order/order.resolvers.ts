@@ -1,9 +1,10 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
-import { formatQuantity } from './order.entity.js';
+import { formatQuantity, fromUnits, openUnits, shortUnits } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
-import { cancelOrder, getOrder, listOrders, placeOrder } from './order.service.js';
+import { documentTotals } from '../pricing/pricing.js';
+import { cancelOrder, cancelOrderLine, getOrder, listOrders, placeOrder } from './order.service.js';
 
 export const orderResolvers: Resolvers = {
   Query: {
@@ -12,19 +13,39 @@ export const orderResolvers: Resolvers = {
   },
   Mutation: {
     placeOrder: (_, args, ctx) => placeOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.input, ctx.eventMeta),
-    cancelOrder: (_, args, ctx) => cancelOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, ctx.eventMeta),
+    cancelOrder: (_, args, ctx) => cancelOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.reason, ctx.eventMeta),
+    cancelOrderLine: (_, args, ctx) => cancelOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.orderId, args.lineId, args.reason, ctx.eventMeta),
   },
   SalesOrder: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.orderById.load(ref.id.toLowerCase()) : null),
     customer: (order) => ({ __typename: 'Customer', id: order.customerId }),
     lines: (order, _, ctx) => ctx.loaders.linesByOrderId.load(order.id),
+    quotation: (order, _, ctx) => (order.quotationId ? ctx.loaders.quotationById.load(order.quotationId) : null),
     total: (order) => ({ amount: normaliseAmount(order.total), currency: order.currency }),
+    taxTotal: (order) => ({ amount: normaliseAmount(order.taxTotal), currency: order.currency }),
+    grossTotal: (order) => ({ amount: normaliseAmount(order.grossTotal), currency: order.currency }),
+    taxes: async (order, _, ctx) =>
+      documentTotals(
+        (await ctx.loaders.linesByOrderId.load(order.id)).map((l) => ({ taxRate: l.taxRate, netAmount: l.lineTotal })),
+        order.currency,
+      ).taxes,
     history: (order, args, ctx) => auditHistory(ctx.em, 'SalesOrder', order.id, args.first),
   },
   SalesOrderLine: {
     product: (line) => ({ __typename: 'Product', id: line.productId }),
     quantity: (line) => formatQuantity(line.quantity),
     unitPrice: (line) => ({ amount: normaliseAmount(line.unitPrice), currency: line.currency }),
+    unitPriceGross: (line) => ({ amount: normaliseAmount(line.unitPriceGross), currency: line.currency }),
+    discountPercent: (line) => formatQuantity(line.discountPercent),
+    taxRate: (line) => formatQuantity(line.taxRate),
     lineTotal: (line) => ({ amount: normaliseAmount(line.lineTotal), currency: line.currency }),
+    reservedQuantity: (line) => formatQuantity(line.reservedQuantity),
+    shortQuantity: (line) => fromUnits(shortUnits(line)),
+    cancelledQuantity: (line) => formatQuantity(line.cancelledQuantity),
+    openQuantity: (line) => fromUnits(openUnits(line)),
+    lastPrice: async (line, _, ctx) => {
+      const order = await ctx.loaders.orderById.load(line.orderId);
+      return order ? ctx.loaders.lastPrice.load({ customerId: order.customerId, productId: line.productId, before: order.confirmedAt }) : null;
+    },
   },
 };

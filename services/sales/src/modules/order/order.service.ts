@@ -1,46 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { OrderCancelledV1, OrderConfirmedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, normaliseAmount, notFound, parseMoneyInput, requireCurrency, requireUuid, type Money } from '@rapport/errors';
+import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMetadata } from '@rapport/contracts';
+import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
-import { cancel, lineTotal, orderNumber, orderTotal, parseQuantity, SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 import type { SalesOrderStatus } from '../../generated/types.js';
-
-export interface SalesOrderLineInput {
-  productId: string;
-  quantity: string;
-  unitPrice: Money;
-}
+import { priceDocumentLines, requireLineCount, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
+import { documentTotals } from '../pricing/pricing.js';
+import { convert, type IQuotation } from '../quotation/quotation.entity.js';
+import { getQuotation, quotationLines } from '../quotation/quotation.service.js';
+import { cancelRest, fromUnits, openUnits, orderNumber, parseQuantity, SalesOrder, SalesOrderLine, toUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
 
 export interface PlaceOrderInput {
   customerId: string;
   currency: string;
-  lines: SalesOrderLineInput[];
+  lines: DocumentLineInput[];
 }
 
-const MAX_LINES = 500;
-
-interface ValidLine {
-  productId: string;
-  quantity: string;
-  unitPrice: Money;
-  lineTotal: string;
-}
-
-function validateLines(lines: readonly SalesOrderLineInput[], currency: string): ValidLine[] {
-  if (lines.length === 0) throw badInput('input.lines', 'input.lines: an order needs at least one line', 'NO_LINES');
-  if (lines.length > MAX_LINES) throw badInput('input.lines', `input.lines: an order has at most ${MAX_LINES} lines`, 'TOO_MANY_LINES');
-  return lines.map((line, i) => {
-    const field = `input.lines.${i}`;
-    const productId = requireUuid(`${field}.productId`, line.productId);
-    const quantity = parseQuantity(`${field}.quantity`, line.quantity);
-    const unitPrice = parseMoneyInput(`${field}.unitPrice`, line.unitPrice);
-    if (unitPrice.currency !== currency) {
-      throw badInput(`${field}.unitPrice.currency`, `${field}.unitPrice.currency must be the order's currency ${currency}`, 'CURRENCY_MISMATCH');
-    }
-    return { productId, quantity, unitPrice, lineTotal: lineTotal(`${field}.quantity`, quantity, unitPrice.amount) };
-  });
+/** A line of an accepted quotation to order, and how much of it (all of it when omitted). */
+export interface ConvertLineInput {
+  quotationLineId: string;
+  quantity?: string | null;
 }
 
 /**
@@ -53,54 +33,75 @@ export function visibleOrders(em: SqlEntityManager, viewer: Viewer) {
   return qb;
 }
 
-/**
- * Validates, numbers and saves a confirmed order with its lines and exact totals, and writes
- * `sales.order.confirmed.v1` in the same flush. Nothing is written when any input is wrong or
- * the customer is not visible to `viewer` (NOT_FOUND).
- */
-export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
-  const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
-  const currency = requireCurrency('input.currency', input.currency);
-  const lines = validateLines(input.lines, currency);
-  const total = orderTotal(
-    'input.lines',
-    lines.map((l) => l.lineTotal),
-  );
+type OrderLineDraft = DocumentLine & { quotationLineId: string | null };
+
+/** Numbers and saves a confirmed order with its lines and totals, and writes `sales.order.confirmed.v2` (line ids, prices, discounts, tax) in the same flush. */
+async function confirmOrder(
+  em: SqlEntityManager,
+  customerId: string,
+  currency: string,
+  lines: readonly OrderLineDraft[],
+  quotationId: string | null,
+  meta: EventMetadata,
+  id: string = randomUUID(),
+): Promise<ISalesOrder> {
+  const totals = documentTotals(lines, currency);
   const [next] = await em.execute<{ n: string }[]>(`select nextval('sales_order_number_seq') as n`);
   if (!next) throw new Error('sales_order_number_seq returned no value');
   const order = em.create(SalesOrder, {
-    id: randomUUID(),
+    id,
     number: orderNumber(next.n),
     customerId,
     status: 'CONFIRMED',
     currency,
-    total,
+    total: totals.net,
+    taxTotal: totals.tax,
+    grossTotal: totals.gross,
+    quotationId,
     confirmedAt: new Date(),
     cancelledAt: null,
   });
-  lines.forEach((line, position) =>
+  const created = lines.map((line, position) =>
     em.create(SalesOrderLine, {
       id: randomUUID(),
       orderId: order.id,
       position,
       productId: line.productId,
+      quotationLineId: line.quotationLineId,
+      description: line.description,
       quantity: line.quantity,
-      unitPrice: line.unitPrice.amount,
+      unitPrice: line.unitPrice,
+      unitPriceGross: line.unitPriceGross,
+      priceEntry: line.priceEntry,
+      discountPercent: line.discountPercent,
+      taxRate: line.taxRate,
       currency,
-      lineTotal: line.lineTotal,
+      lineTotal: line.netAmount,
+      reservedQuantity: '0',
+      shortQuantity: '0',
+      shortReportedAt: null,
+      cancelledQuantity: '0',
     }),
   );
   publish(
     em,
-    OrderConfirmedV1,
+    OrderConfirmedV2,
     order.id,
     {
       orderId: order.id,
       customerId,
       number: order.number,
-      total: { amount: total, currency },
-      lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice })),
+      currency,
+      total: { amount: totals.net, currency },
+      warehouseId: null,
+      lines: created.map((l) => ({
+        lineId: l.id,
+        productId: l.productId,
+        quantity: l.quantity,
+        unitPrice: { amount: l.unitPrice, currency },
+        discountPercent: l.discountPercent,
+        taxRate: l.taxRate,
+      })),
       confirmedAt: order.confirmedAt.toISOString(),
     },
     meta,
@@ -110,32 +111,173 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAcces
 }
 
 /**
- * Cancels a confirmed order under its row lock (concurrent cancels and a delivery completing it: one
- * wins, the others CONFLICT) and writes `sales.order.cancelled.v1` (with its lines, so inventory
- * releases what it reserved) in the same flush; NOT_FOUND when `viewer` may not see it.
+ * Places an order entered directly, under the same line rules as a quotation (real, sellable
+ * products; last or list price when none is given; exact totals). Nothing is written when any input
+ * is wrong or the customer is not visible to `viewer` (NOT_FOUND).
  */
-export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ISalesOrder> {
+export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
+  const customerId = requireUuid('input.customerId', input.customerId);
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
+  const currency = requireCurrency('input.currency', input.currency);
+  requireLineCount('input.lines', input.lines.length);
+  const lines = await priceDocumentLines(em, customerId, currency, input.lines, (i) => `input.lines.${i}`);
+  return confirmOrder(
+    em,
+    customerId,
+    currency,
+    lines.map((l) => ({ ...l, quotationLineId: null })),
+    null,
+    meta,
+  );
+}
+
+/**
+ * Makes the order of an accepted quotation, under the quotation's row lock: all its lines, or the
+ * chosen ones with quantities up to those quoted, at the quoted prices, discounts and tax rates
+ * (the quotation is the agreement; the catalogue is checked again: a product retired since cannot
+ * be ordered). The quotation becomes CONVERTED (`sales.quotation.converted.v1`); converting it
+ * again is a CONFLICT.
+ */
+export async function convertQuotation(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  quotationId: string,
+  chosen: readonly ConvertLineInput[] | null | undefined,
+  meta: EventMetadata,
+): Promise<ISalesOrder> {
+  return transition(
+    em,
+    (tx) => getQuotation(tx, viewer, quotationId),
+    async (q: IQuotation, tx) => {
+      const orderId = randomUUID();
+      convert(q, orderId);
+      const quoted = await quotationLines(tx, q.id);
+      const picked: { line: (typeof quoted)[number]; quantity: string }[] = chosen
+        ? chosen.map((c, i) => {
+            const field = `lines.${i}`;
+            const id = requireUuid(`${field}.quotationLineId`, c.quotationLineId);
+            const line = quoted.find((l) => l.id === id);
+            if (!line) throw badInput(`${field}.quotationLineId`, `${field}.quotationLineId is not a line of quotation ${q.number}`, 'NOT_A_QUOTATION_LINE');
+            if (chosen.findIndex((o) => o.quotationLineId.toLowerCase() === id) !== i)
+              throw badInput(`${field}.quotationLineId`, `${field}.quotationLineId is chosen twice`, 'DUPLICATE_LINE');
+            const quantity = c.quantity ? parseQuantity(`${field}.quantity`, c.quantity) : line.quantity;
+            if (toUnits(quantity) > toUnits(line.quantity))
+              throw badInput(`${field}.quantity`, `${field}.quantity is more than the ${fromUnits(toUnits(line.quantity))} quoted`, 'MORE_THAN_QUOTED');
+            return { line, quantity };
+          })
+        : quoted.map((line) => ({ line, quantity: line.quantity }));
+      requireLineCount('lines', picked.length);
+      const priced = await priceDocumentLines(
+        tx,
+        q.customerId,
+        q.currency,
+        picked.map(({ line, quantity }) => ({
+          productId: line.productId,
+          description: line.description,
+          quantity,
+          ...(line.priceEntry === 'GROSS'
+            ? { unitPriceGross: { amount: line.unitPriceGross, currency: q.currency } }
+            : { unitPrice: { amount: line.unitPrice, currency: q.currency } }),
+          discountPercent: line.discountPercent,
+          taxRate: line.taxRate,
+        })),
+        (i) => `lines.${i}`,
+      );
+      const order = await confirmOrder(
+        tx,
+        q.customerId,
+        q.currency,
+        priced.map((l, i) => ({ ...l, quotationLineId: picked[i]!.line.id })),
+        q.id,
+        meta,
+        orderId,
+      );
+      publish(
+        tx,
+        QuotationConvertedV1,
+        q.id,
+        { quotationId: q.id, customerId: q.customerId, number: q.number, orderId: order.id, orderNumber: order.number, convertedAt: q.convertedAt!.toISOString() },
+        meta,
+      );
+      return order;
+    },
+  );
+}
+
+/** Announces what `cancelRest` cancelled (`sales.order.cancelled.v2`, `whole` once nothing remains open). */
+function announceCancellation(
+  em: SqlEntityManager,
+  order: ISalesOrder,
+  cancelled: { line: ISalesOrderLine; quantity: string }[],
+  reason: string | null,
+  meta: EventMetadata,
+): void {
+  publish(
+    em,
+    OrderCancelledV2,
+    order.id,
+    {
+      orderId: order.id,
+      customerId: order.customerId,
+      number: order.number,
+      whole: order.status === 'CANCELLED',
+      lines: cancelled.map(({ line, quantity }) => ({ lineId: line.id, productId: line.productId, quantity })),
+      reason,
+      cancelledAt: new Date().toISOString(),
+    },
+    meta,
+  );
+}
+
+const orderLines = (em: SqlEntityManager, orderId: string): Promise<ISalesOrderLine[]> => em.find(SalesOrderLine, { orderId }, { orderBy: { position: 'asc' } });
+
+/**
+ * Cancels what is still open of a confirmed order under its row lock (concurrent cancels and a
+ * delivery completing it: one wins, the others CONFLICT) and announces it with the quantity
+ * cancelled per line; NOT_FOUND when `viewer` may not see it.
+ */
+export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<ISalesOrder> {
+  const why = optionalText('reason', reason, 2000);
   return transition(
     em,
     (tx) => getOrder(tx, viewer, id),
     async (order, tx) => {
-      const cancelledAt = new Date();
-      cancel(order, cancelledAt);
-      const lines = await tx.find(SalesOrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
-      publish(
+      const lines = await orderLines(tx, order.id);
+      announceCancellation(
         tx,
-        OrderCancelledV1,
-        order.id,
-        {
-          orderId: order.id,
-          customerId: order.customerId,
-          number: order.number,
-          total: { amount: normaliseAmount(order.total), currency: order.currency },
-          lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-          cancelledAt: cancelledAt.toISOString(),
-        },
+        order,
+        cancelRest(
+          order,
+          lines,
+          lines.filter((l) => openUnits(l) > 0n),
+        ),
+        why,
         meta,
       );
+      return order;
+    },
+  );
+}
+
+/** Cancels the open rest of one line of a confirmed order; the order is cancelled when nothing of it remains open. */
+export async function cancelOrderLine(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  orderId: string,
+  lineId: string,
+  reason: string | null | undefined,
+  meta: EventMetadata,
+): Promise<ISalesOrder> {
+  const why = optionalText('reason', reason, 2000);
+  const wanted = requireUuid('lineId', lineId);
+  return transition(
+    em,
+    (tx) => getOrder(tx, viewer, orderId, 'orderId'),
+    async (order, tx) => {
+      const lines = await orderLines(tx, order.id);
+      const line = lines.find((l) => l.id === wanted);
+      if (!line) throw notFound('SalesOrderLine', lineId, 'lineId');
+      announceCancellation(tx, order, cancelRest(order, lines, [line]), why, meta);
       return order;
     },
   );

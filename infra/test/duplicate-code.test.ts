@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findDuplicates } from '../src/duplicate-code.js';
+
+const helper = (name: string): string => `export async function ${name}(rows: { id: string; total: string }[], currency: string): Promise<string[]> {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const row of rows) {
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    out.push(\`\${row.id}:\${row.total} \${currency}\`);
+  }
+  return out.sort((a, b) => a.localeCompare(b));
+}
+`;
+
+describe('copied code', () => {
+  const fixture = mkdtempSync(join(tmpdir(), 'rapport-duplicates-'));
+  afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+
+  it('finds a helper copied into a second file, and nothing in a file that only resembles it', { timeout: 30_000 }, async () => {
+    writeFileSync(join(fixture, 'a.ts'), helper('totalsOf'));
+    writeFileSync(join(fixture, 'b.ts'), `export const b = 1;\n${helper('totalsOf')}`);
+    writeFileSync(join(fixture, 'c.ts'), 'export const c = (x: number): number => x + 1;\n');
+
+    const pairs = await findDuplicates(['a.ts', 'b.ts', 'c.ts'], fixture);
+
+    expect(pairs).toEqual([{ a: 'a.ts:1-10', b: 'b.ts:2-11', lines: 10 }]);
+  });
+
+  it("finds none in packages/, infra/, gateway/ and the services' top-level files", { timeout: 120_000 }, async () => {
+    expect(await findDuplicates()).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { on } from '@rapport/bus';
+import { OrderCancelledV2, OrderConfirmedV2, type CloudEvent, type EventMetadata } from '@rapport/contracts';
+import { releaseOrderLines, reserveOrder } from './reservation.service.js';
+
+/** What events written while handling `event` carry: caused by it, in its correlation, by its actor. */
+const causedBy = (event: CloudEvent): EventMetadata => ({ causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor });
+
+/**
+ * A confirmed order reserves stock per line (or reports the shortage); a cancellation releases what
+ * its lines had reserved. Both run inside the inbox transaction, so a redelivered event changes
+ * nothing; and under the products' row locks, so concurrent orders never reserve the same unit.
+ */
+export const reservationHandlers = [
+  on(OrderConfirmedV2, async (data, event, em) => {
+    await reserveOrder(
+      em,
+      {
+        orderId: data.orderId,
+        customerId: data.customerId,
+        warehouseId: data.warehouseId,
+        confirmedAt: data.confirmedAt,
+        lines: data.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity })),
+      },
+      causedBy(event),
+    );
+  }),
+  on(OrderCancelledV2, async (data, event, em) => {
+    await releaseOrderLines(em, data.orderId, data.lines, causedBy(event));
+  }),
+];

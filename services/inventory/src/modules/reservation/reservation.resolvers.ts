@@ -1,0 +1,19 @@
+import { formatQuantity, normaliseQuantity, quantityUnits } from '@rapport/errors';
+import type { Resolvers } from '../../generated/graphql.js';
+
+export const reservationResolvers: Resolvers = {
+  SalesOrder: {
+    stock: (order, _, ctx) => ctx.loaders.stockByOrderId.load(order.id),
+  },
+  OrderLineStock: {
+    product: (line, _, ctx) => ctx.loaders.productById.load(line.productId),
+    ordered: (line) => normaliseQuantity(line.ordered),
+    cancelled: (line) => normaliseQuantity(line.cancelled),
+    short: (line) => normaliseQuantity(line.short),
+    reserved: (line) => formatQuantity(line.reservations.reduce((sum, r) => sum + quantityUnits(r.quantity), 0n)),
+  },
+  StockReservation: {
+    warehouse: (reservation, _, ctx) => ctx.loaders.warehouseById.load(reservation.warehouseId),
+    quantity: (reservation) => normaliseQuantity(reservation.quantity),
+  },
+};
