@@ -3,7 +3,16 @@ import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { executeBulk, pgArray, pgBooleans, publishMany } from '@rapport/bus';
 import { CustomerAddressChangedV1, CustomerContactChangedV1, CustomerCreatedV1, CustomerUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { creationChanges, insertCustomerAccess, notDeletedSql, updateChanges, writeAuditEntries, type ActingScope, type AuditRecord, type FieldChange } from '@rapport/subgraph-kit';
+import {
+  creationChanges,
+  insertCustomerAccess,
+  notDeletedSql,
+  updateChanges,
+  writeAuditEntries,
+  type ActingScope,
+  type AuditRecord,
+  type FieldChange,
+} from '@rapport/subgraph-kit';
 import { Address, type IAddress } from '../address/address.entity.js';
 import { Contact, type IContact } from '../contact/contact.entity.js';
 import { Customer, MAX_TAGS, type CustomerKind, type CustomerSource, type CustomerTier, type ICustomer } from '../customer/customer.entity.js';

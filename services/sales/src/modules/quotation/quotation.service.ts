@@ -347,7 +347,13 @@ const asInput = (l: IQuotationLine): DocumentLineInput => ({
  * currency, lines, prices and terms) for the same customer or `customerId`; the products must still
  * be sellable. A copy for another customer drops the opportunity (it belongs to the first customer).
  */
-export async function copyQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, customerId: string | null | undefined, meta: EventMetadata): Promise<IQuotation> {
+export async function copyQuotation(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  id: string,
+  customerId: string | null | undefined,
+  meta: EventMetadata,
+): Promise<IQuotation> {
   const source = await getQuotation(em, viewer, id);
   const target = customerId ? requireUuid('customerId', customerId) : source.customerId;
   if (target !== source.customerId) await assertCustomerVisible(em, viewer, target, 'customerId');
