@@ -2,21 +2,6 @@
 export const ROLES = ['SALES_REP', 'SALES_MANAGER', 'DIRECTOR', 'SUPPORT_AGENT', 'WAREHOUSE_CLERK', 'BUYER', 'ACCOUNTANT', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Business functions; a subgraph serves one or more, and a role works in some. */
-export type Department = 'sales' | 'support' | 'warehouse' | 'purchasing' | 'finance' | 'administration';
-
-/** Which departments each role works in. Typed over the union, so a new role must be placed. */
-export const ROLE_DEPARTMENTS: Record<Role, readonly Department[]> = {
-  SALES_REP: ['sales'],
-  SALES_MANAGER: ['sales'],
-  DIRECTOR: ['sales', 'support', 'warehouse', 'purchasing', 'finance'],
-  SUPPORT_AGENT: ['support'],
-  WAREHOUSE_CLERK: ['warehouse'],
-  BUYER: ['purchasing'],
-  ACCOUNTANT: ['finance'],
-  ADMIN: ['sales', 'support', 'warehouse', 'purchasing', 'finance', 'administration'],
-};
-
 /** The verified caller of one request. Built only from a verified token, never from headers. */
 export interface Principal {
   userId: string;
@@ -32,14 +17,13 @@ export interface Principal {
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
-export const worksIn = (principal: Principal, department: Department): boolean => ROLE_DEPARTMENTS[principal.role].includes(department);
-
 /** Directors and admins see every record; everyone else is scoped. */
 export const seesEverything = (principal: Principal): boolean => principal.role === 'DIRECTOR' || principal.role === 'ADMIN';
 
 /**
  * Whether `who` heads a team: a team head sees and acts on the records of their own team and of
  * every team below it (a principal's `teamIds` hold that subtree), everywhere, leads included.
- * The one place that says who heads teams; modules ask this (or the kit's `headsTeam`), never a role name.
+ * The one place that says which role heads teams: identity asks it to put the team subtree in the
+ * token, the kit's `headsTeam(viewer, team)` builds on it; services ask `headsTeam`, never this or a role name.
  */
 export const isTeamHead = (who: { role: Role } | null | undefined): boolean => who?.role === 'SALES_MANAGER';

@@ -1,5 +1,5 @@
 import type { Principal } from '@rapport/auth';
-import type { AccessPolicy } from './visibility.js';
+import { definePolicy, viewerFor, type AccessPolicy } from './viewer.js';
 
 // Every department's access to every module, in one place. The owning subgraph enforces its own
 // module's policy (its `*.policy.ts` names the entry here); other subgraphs read the same table
@@ -185,8 +185,39 @@ const suppliers: AccessPolicy = {
 };
 
 /**
+ * Users and teams (identity): every signed-in user reads them (who is who, which team); only
+ * administrators create and change them. Nothing is scoped: users belong to no customer.
+ */
+const users: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all-read',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  WAREHOUSE_CLERK: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+};
+
+/**
+ * SLA targets (support): whoever may see tickets reads them (a ticket's clock follows them); only
+ * administrators set them.
+ */
+const slaTargets: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/**
  * Every module's access policy by module name. Activities, documents, contacts and addresses
- * follow their customer, so they share the customers table.
+ * follow their customer, so they share the customers table; quotations are the sales department's
+ * as opportunities are, so they share the opportunities table.
  */
 export const POLICIES = {
   customers,
@@ -196,6 +227,7 @@ export const POLICIES = {
   addresses: customers,
   leads,
   opportunities,
+  quotations: opportunities,
   orders,
   invoices,
   payments,
@@ -206,6 +238,9 @@ export const POLICIES = {
   stock,
   costs,
   suppliers,
+  users,
+  teams: users,
+  slaTargets,
 } as const satisfies Record<string, AccessPolicy>;
 
 /** The name of a module with an access policy. */
@@ -213,8 +248,7 @@ export type PolicyModule = keyof typeof POLICIES;
 
 export const POLICY_MODULES = Object.keys(POLICIES) as PolicyModule[];
 
-/** The modules whose records the caller may read at all (FORBIDDEN in none of them); none without a caller. */
+/** The modules whose records the caller may read at all (a `lookup` viewer, FORBIDDEN in none of them); none without a caller. */
 export function readableModules(principal: Principal | null): PolicyModule[] {
-  if (!principal) return [];
-  return POLICY_MODULES.filter((module) => POLICIES[module][principal.role] !== 'none');
+  return POLICY_MODULES.filter((module) => viewerFor(principal, definePolicy(module, POLICIES[module]), 'lookup') !== null);
 }

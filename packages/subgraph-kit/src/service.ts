@@ -25,7 +25,7 @@ import type { AppError } from '@rapport/errors';
 import type { Admin, ISocketFactory, Producer } from 'kafkajs';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { Principal, TokenVerifier } from '@rapport/auth';
+import type { TokenVerifier } from '@rapport/auth';
 import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
 import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
@@ -48,18 +48,20 @@ import {
 } from './visibility.js';
 import type { ResolverMap } from './merge.js';
 import { buildSchema } from './schema.js';
+import { callerOf, type Caller } from './viewer.js';
 import { loadSdl } from './sdl.js';
 
-/** What every resolver receives: its own EntityManager fork, the request id, loaders. */
-export interface SubgraphContext<TLoaders> {
+/**
+ * What every resolver receives: its own EntityManager fork, the request id, loaders, and the caller
+ * (`Caller`): `ctx.viewer(policy, action)` is the one way to the module's viewer services take.
+ */
+export interface SubgraphContext<TLoaders> extends Caller {
   em: SqlEntityManager;
   requestId: string;
   logger: Logger;
   loaders: TLoaders;
   /** Metadata for events caused by this request. */
   eventMeta: EventMetadata;
-  /** The verified caller; null only in operations on public root fields. */
-  principal: Principal | null;
   /** Why a presented token was refused, if it was. */
   authError: AppError | null;
 }
@@ -83,8 +85,8 @@ export interface SubgraphDefinition<TLoaders> {
   migrations: MigrationObject[];
   /** Handlers for events from other services. */
   handlers?: EventHandlerRegistration[];
-  /** Per-request DataLoaders; they see the caller, so batched lookups apply the same visibility. */
-  createLoaders: (em: SqlEntityManager, principal: Principal | null) => TLoaders;
+  /** Per-request DataLoaders; they get the caller (`caller.viewer(policy, 'lookup')`), so batched lookups apply the same visibility. */
+  createLoaders: (em: SqlEntityManager, caller: Caller) => TLoaders;
   /**
    * Root fields callable without a token, for a subgraph outside the registry (a test fixture); a
    * registered subgraph's come from the registry (`SUBGRAPHS` in @rapport/contracts), and giving
@@ -356,15 +358,17 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       context: async (req: IncomingMessage, requestId: string) => {
         const em = startedOrm.em.fork();
         const { principal, authError } = await authenticate(req, verifier);
+        const caller = callerOf(principal);
         const scope = actingScope.getStore();
         if (scope) scope.actorId = principal?.userId ?? null;
         return {
           em,
           requestId,
           logger: logger.child({ requestId, userId: principal?.userId }),
-          loaders: definition.createLoaders(em, principal),
+          loaders: definition.createLoaders(em, caller),
           eventMeta: { requestId, correlationId: requestId, actor: principal?.userId ?? null },
           principal,
+          viewer: caller.viewer,
           authError,
         };
       },

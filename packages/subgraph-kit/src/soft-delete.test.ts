@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { alreadyDeleted, deletedPredicate, notDeleted, whereDeleted, type Deleted } from './soft-delete.js';
+import { alreadyDeleted, deletedPredicate, notDeleted, notDeletedSql, whereDeleted, type Deleted } from './soft-delete.js';
 
 describe('one meaning of "deleted" for every query', () => {
   it('keeps the live records, only the deleted ones, or both', () => {
     expect(deletedPredicate('t', 'exclude')).toBe('t.deleted_at is null');
     expect(deletedPredicate('t', 'only')).toBe('t.deleted_at is not null');
     expect(deletedPredicate('t', 'include')).toBeNull();
+  });
+
+  it('spells the live-rows predicate for hand-written SQL the same way, an unaliased table being its own alias', () => {
+    expect(notDeletedSql('customer')).toBe('customer.deleted_at is null');
+    expect(notDeletedSql('t')).toBe(deletedPredicate('t', 'exclude'));
   });
 
   it('narrows a query builder by the predicate, and leaves it alone for include', () => {

@@ -16,10 +16,17 @@ import { transition } from './transition.js';
  */
 export type Deleted = 'exclude' | 'only' | 'include';
 
+/**
+ * The predicate keeping `alias`'s live rows, for hand-written SQL (`from customer c where
+ * ${notDeletedSql('c')}`; an unaliased table is its own alias): the one place the SQL is spelt, so
+ * services never write `deleted_at is null` themselves.
+ */
+export const notDeletedSql = (alias: string): string => `${alias}.deleted_at is null`;
+
 /** The predicate `deleted` puts on `alias`'s `deleted_at`, as SQL; null for `include`. */
 export function deletedPredicate(alias: string, deleted: Deleted): string | null {
   if (deleted === 'include') return null;
-  return `${alias}.deleted_at ${deleted === 'only' ? 'is not null' : 'is null'}`;
+  return deleted === 'only' ? `${alias}.deleted_at is not null` : notDeletedSql(alias);
 }
 
 /** Narrows a query builder to the records `deleted` keeps (see `Deleted`); returns it. */

@@ -1,108 +1,52 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { isTeamHead, seesEverything, type Principal, type Role } from '@rapport/auth';
+import { seesEverything } from '@rapport/auth';
 import { insertColumns, on } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerDeletedV1, CustomerMergedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 import { updatedAt } from './properties.js';
+import { ANY_TEAM, headedTeams, headsTeam, isScoped, type Viewer } from './viewer.js';
 
 /**
- * What a role may do with one subgraph's records:
- * - `all`: read and write every record;  `all-read`: read every record, write none;
- * - `scoped`: read and write the records of customers the caller may see; `scoped-read`: read those only;
- * - `none`: nothing (the department does not work with these records).
- */
-export type Access = 'all' | 'all-read' | 'scoped' | 'scoped-read' | 'none';
-
-/** One subgraph's access per role. Typed over every role, so a new role must be placed. */
-export type AccessPolicy = Record<Role, Access>;
-
-/** The verified caller of a request; null only on public root fields. */
-export type Caller = Principal | null;
-
-/** Who asks and what access their role gives them to the records at hand: every read and write is narrowed by it. */
-export interface Viewer {
-  principal: Caller;
-  access: Access;
-}
-
-const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this operation needs an access token');
-
-/** The caller's access for reading; FORBIDDEN when its department has none here. */
-export function readAccess(policy: AccessPolicy, principal: Principal | null, what: string): Exclude<Access, 'none'> {
-  if (!principal) throw unauthenticated();
-  const access = policy[principal.role];
-  if (access === 'none') throw new AppError('FORBIDDEN', 'DEPARTMENT_FORBIDDEN', `${principal.role} may not see ${what}`);
-  return access;
-}
-
-/** The caller's access for writing; FORBIDDEN when it may only read, or nothing. */
-export function writeAccess(policy: AccessPolicy, principal: Principal | null, what: string): 'all' | 'scoped' {
-  const access = readAccess(policy, principal, what);
-  if (access === 'all-read' || access === 'scoped-read') throw new AppError('FORBIDDEN', 'READ_ONLY', `${principal?.role} may not change ${what}`);
-  return access;
-}
-
-/**
- * Who may restore a softly deleted record: roles with full access to the module, and a team head
- * (within what they may see). Returns the caller's access; FORBIDDEN otherwise.
- */
-export function restoreAccess(policy: AccessPolicy, principal: Principal | null, what: string): 'all' | 'scoped' {
-  const access = writeAccess(policy, principal, what);
-  if (access === 'all' || isTeamHead(principal)) return access;
-  throw new AppError('FORBIDDEN', 'RESTORE_FORBIDDEN', `${principal?.role} may not restore ${what}`);
-}
-
-/**
- * Whether the caller heads `teamId`: a team head (auth's `isTeamHead`) heads their own team and
- * every team below it. The one test for "this record is in my teams" — for reading, acting on and
- * assigning records of a team.
- */
-export function headsTeam(principal: Principal | null, teamId: string | null | undefined): boolean {
-  return !!principal && !!teamId && isTeamHead(principal) && principal.teamIds.includes(teamId);
-}
-
-/**
- * Whether the caller may act on a record owned by `ownerId` in `teamId` beyond reading it
+ * Whether the viewer may act on a record owned by `ownerId` in `teamId` beyond reading it
  * (assign, transfer, share, delete): with `all` access, anyone; scoped, its owner, and the head of
- * its team.
+ * its team (`headsTeam`).
  */
-export function actsFor(principal: Principal | null, access: Access, ownerId: string | null | undefined, teamId: string | null | undefined): boolean {
-  if (!principal) return false;
-  if (!isScoped(access) || seesEverything(principal)) return true;
-  return (!!ownerId && ownerId === principal.userId) || headsTeam(principal, teamId);
+export function actsFor(viewer: Viewer, ownerId: string | null | undefined, teamId: string | null | undefined): boolean {
+  if (!isScoped(viewer.access) || seesEverything(viewer.principal)) return true;
+  return (!!ownerId && ownerId === viewer.principal.userId) || headsTeam(viewer, teamId);
 }
 
 /**
- * Whether the caller may give a new record (customer or lead) to `ownerId` in `teamId`: with scoped
+ * Whether the viewer may give a new record (customer or lead) to `ownerId` in `teamId`: with scoped
  * access, only to themselves in their own teams, or — as a team head — into a team they head;
  * FORBIDDEN otherwise. Directors and admins assign freely.
  */
-export function assertAssignable(principal: Principal | null, access: Access, ownerId: string | null, teamId: string | null, what: string): void {
-  if (!principal || !isScoped(access)) return;
-  if (ownerId !== principal.userId && !isTeamHead(principal)) {
+export function assertAssignable(viewer: Viewer, ownerId: string | null, teamId: string | null, what: string): void {
+  const { principal } = viewer;
+  if (!isScoped(viewer.access)) return;
+  if (ownerId !== principal.userId && !headsTeam(viewer, ANY_TEAM)) {
     throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `only a team head, a director or an admin creates ${what} for someone else`, { field: 'input.ownerId' });
   }
   if (teamId && !principal.teamIds.includes(teamId)) {
     throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', `${what} are created within the creator's own teams only`, { field: 'input.teamId' });
   }
-  if (ownerId !== principal.userId && !headsTeam(principal, teamId)) {
+  if (ownerId !== principal.userId && !headsTeam(viewer, teamId)) {
     throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', `a team head gives ${what} to others within the teams they head only`, { field: 'input.teamId' });
   }
 }
 
-/** Whether `access` limits the caller to the customers they may see. */
-export const isScoped = (access: Access): boolean => access === 'scoped' || access === 'scoped-read';
-
 /**
- * The customers `principal` may see, as SQL selecting `customer_id` from the `customer_access`
+ * The customers the viewer may see, as SQL selecting `customer_id` from the `customer_access`
  * read model: customers they own or that were shared with them, and, for a team head, those of
- * their team and the teams below. Null means no restriction (directors and admins).
+ * the teams they head (`headedTeams`). Null means no restriction: access that is not scoped, or
+ * directors and admins.
  */
-export function visibleCustomersSql(principal: Principal): { sql: string; params: unknown[] } | null {
-  if (seesEverything(principal)) return null;
-  const teamIds = isTeamHead(principal) ? [...principal.teamIds] : [];
+export function visibleCustomersSql(viewer: Viewer): { sql: string; params: unknown[] } | null {
+  const { principal } = viewer;
+  if (!isScoped(viewer.access) || seesEverything(principal)) return null;
+  const teamIds = [...headedTeams(viewer)];
   const teamClause = teamIds.length ? ` or team_id in (${teamIds.map(() => '?').join(', ')})` : '';
   return {
     sql: `select customer_id from customer_access where owner_id = ? or ? = any(shared_with)${teamClause}`,
@@ -112,18 +56,11 @@ export function visibleCustomersSql(principal: Principal): { sql: string; params
 
 /**
  * Narrows a query builder on an entity with a `customer_id` column (alias `alias`) to the
- * customers the caller may see, when `access` is scoped. Every list, lookup, reference and
+ * customers the viewer may see, when their access is scoped. Every list, lookup, reference and
  * Customer field of a customer-scoped entity goes through this.
  */
-export function restrictToVisibleCustomers(
-  qb: { andWhere(sql: string, params?: unknown[]): unknown },
-  alias: string,
-  principal: Principal | null,
-  access: Access,
-  column = 'customer_id',
-): void {
-  if (!principal || !isScoped(access)) return;
-  const visible = visibleCustomersSql(principal);
+export function restrictToVisibleCustomers(qb: { andWhere(sql: string, params?: unknown[]): unknown }, alias: string, viewer: Viewer, column = 'customer_id'): void {
+  const visible = visibleCustomersSql(viewer);
   if (visible) qb.andWhere(`${alias}.${column} in (${visible.sql})`, visible.params);
 }
 
@@ -134,9 +71,9 @@ export function restrictToVisibleCustomers(
  * it. Only then CONFLICT `CUSTOMER_MERGED`, naming the survivor in `extensions.details.mergedInto`,
  * or CONFLICT `CUSTOMER_DELETED` (with `extensions.details.deletedAt`) when it is deleted, until restored.
  */
-export async function assertCustomerVisible(em: SqlEntityManager, principal: Principal | null, access: Access, customerId: string, field: string): Promise<void> {
+export async function assertCustomerVisible(em: SqlEntityManager, viewer: Viewer, customerId: string, field: string): Promise<void> {
   const [merged] = await em.execute<{ merged_into: string }[]>('select merged_into from customer_merge where merged_id = ?', [customerId]);
-  const visible = principal && isScoped(access) ? visibleCustomersSql(principal) : null;
+  const visible = visibleCustomersSql(viewer);
   if (visible) {
     const rows = await em.execute(`select 1 from (${visible.sql}) v where v.customer_id = ?`, [...visible.params, merged?.merged_into ?? customerId]);
     if (rows.length === 0) throw new AppError('NOT_FOUND', 'CUSTOMER_NOT_FOUND', `Customer ${customerId} was not found`, { field });

@@ -17,8 +17,11 @@ import { parseArgs } from 'node:util';
 import type { Principal } from '@rapport/auth';
 import { isAppError, requireUuid } from '@rapport/errors';
 import { loadConfig } from './config.js';
+import { callerOf } from '@rapport/subgraph-kit';
 import { createCustomersService } from './create-customers-service.js';
-import { importFieldOf } from './modules/import/import.parser.js';
+import { customerPolicy } from './modules/customer/customer.policy.js';
+import { DUPLICATE_HANDLING, IMPORT_MODES } from './modules/import/import-job.entity.js';
+import { IMPORT_FORMATS, importFieldOf } from './modules/import/import.parser.js';
 import { importCustomers } from './modules/import/import.service.js';
 
 const { values } = parseArgs({
@@ -39,9 +42,16 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
+/** Whether `value` is one of `allowed` (the CLI checks its flags itself: the service takes the GraphQL enums' values). */
+const isOneOf = <T extends string>(value: string, allowed: readonly T[]): value is T => (allowed as readonly string[]).includes(value);
+
 const file = values.file ?? fail('--file <path.csv|path.xlsx> is required');
-const format = (values.format ?? (file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv')).toUpperCase();
-if (format !== 'CSV' && format !== 'XLSX') fail('--format must be csv or xlsx');
+const formatText = (values.format ?? (file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv')).toUpperCase();
+const format = isOneOf(formatText, IMPORT_FORMATS) ? formatText : fail('--format must be csv or xlsx');
+const duplicatesText = (values.duplicates ?? 'skip').toUpperCase();
+const duplicates = isOneOf(duplicatesText, DUPLICATE_HANDLING) ? duplicatesText : fail('--duplicates must be skip, merge or create');
+const modeText = (values.mode ?? 'per-row').toUpperCase().replace(/-/g, '_');
+const mode = isOneOf(modeText, IMPORT_MODES) ? modeText : fail('--mode must be per-row or all-or-nothing');
 const mappingText = values.mapping ?? fail('--mapping field=Column,… is required');
 const userId = requireUuid('--as', values.as ?? fail('--as <userId> is required (the import runs as this ADMIN user)'));
 const mapping = mappingText.split(',').map((pair) => {
@@ -62,14 +72,14 @@ try {
   const content = await readFile(file);
   const report = await importCustomers(
     service.orm.em.fork(),
-    principal,
+    callerOf(principal).viewer(customerPolicy, 'write'),
     {
       format,
       ...(format === 'XLSX' ? { file: content.toString('base64') } : { csv: content.toString('utf8') }),
       mapping,
       dryRun: values['dry-run'] ?? false,
-      duplicates: (values.duplicates ?? 'skip').toUpperCase(),
-      mode: (values.mode ?? 'per-row').toUpperCase().replace(/-/g, '_'),
+      duplicates,
+      mode,
     },
     { actor: userId, requestId, correlationId: requestId },
     (p) =>

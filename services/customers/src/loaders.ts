@@ -1,6 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { mergeLoaders } from '@rapport/subgraph-kit';
+import { mergeLoaders, type Caller } from '@rapport/subgraph-kit';
 import { createActivityLoaders } from './modules/activity/activity.loaders.js';
 import { createAddressLoaders } from './modules/address/address.loaders.js';
 import { createContactLoaders } from './modules/contact/contact.loaders.js';
@@ -10,14 +9,14 @@ import { createDuplicateLoaders } from './modules/duplicate/duplicate.loaders.js
 import { createTimelineLoaders } from './modules/timeline/timeline.loaders.js';
 
 /** Per-request loaders, one part per module; a loader name two modules define is an error, not an overwrite. */
-export const createLoaders = (em: SqlEntityManager, principal: Principal | null) =>
+export const createLoaders = (em: SqlEntityManager, caller: Caller) =>
   mergeLoaders(
-    createCustomerLoaders(em, principal),
-    createContactLoaders(em, principal),
-    createAddressLoaders(em, principal),
-    createActivityLoaders(em, principal),
-    createDuplicateLoaders(em, principal),
-    createDocumentLoaders(em, principal),
-    createTimelineLoaders(em, principal),
+    createCustomerLoaders(em, caller),
+    createContactLoaders(em, caller),
+    createAddressLoaders(em, caller),
+    createActivityLoaders(em, caller),
+    createDuplicateLoaders(em, caller),
+    createDocumentLoaders(em, caller),
+    createTimelineLoaders(em, caller),
   );
 export type CustomersLoaders = ReturnType<typeof createLoaders>;

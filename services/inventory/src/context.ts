@@ -7,8 +7,8 @@ import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
 
 /**
  * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
- * the module loaders use Caller and Viewer from this file, so importing them here would make an
- * import cycle; loaders.ts is checked against this shape instead.
+ * the module loaders import from the services, so importing them here would make an import cycle;
+ * loaders.ts is checked against this shape instead.
  */
 export interface InventoryLoaders {
   productById: DataLoader<string, IProduct | null>;
@@ -20,6 +20,3 @@ export interface InventoryLoaders {
 
 /** What the inventory subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<InventoryLoaders>;
-
-/** The kit's caller and viewer, imported by this subgraph's modules from here. */
-export type { Caller, Viewer } from '@rapport/subgraph-kit';

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { mergeLoaders } from '@rapport/subgraph-kit';
-import type { Caller, InventoryLoaders } from './context.js';
+import { mergeLoaders, type Caller } from '@rapport/subgraph-kit';
+import type { InventoryLoaders } from './context.js';
 import { createProductLoaders } from './modules/product/product.loaders.js';
 import { createReservationLoaders } from './modules/reservation/reservation.loaders.js';
 import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
@@ -8,11 +8,11 @@ import { createStockLoaders } from './modules/stock/stock.loaders.js';
 import { createWarehouseLoaders } from './modules/warehouse/warehouse.loaders.js';
 
 /** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
-export const createLoaders = (em: SqlEntityManager, principal: Caller): InventoryLoaders =>
+export const createLoaders = (em: SqlEntityManager, caller: Caller): InventoryLoaders =>
   mergeLoaders(
-    createProductLoaders(em, principal),
-    createShipmentLoaders(em, principal),
-    createWarehouseLoaders(em, principal),
-    createStockLoaders(em, principal),
-    createReservationLoaders(em, principal),
+    createProductLoaders(em, caller),
+    createShipmentLoaders(em, caller),
+    createWarehouseLoaders(em, caller),
+    createStockLoaders(em, caller),
+    createReservationLoaders(em, caller),
   );

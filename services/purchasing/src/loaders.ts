@@ -1,8 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { mergeLoaders } from '@rapport/subgraph-kit';
+import { mergeLoaders, type Caller } from '@rapport/subgraph-kit';
 import { createSupplierLoaders } from './modules/supplier/supplier.loaders.js';
 
 /** Per-request loaders, one part per module; a loader name two modules define is an error, not an overwrite. */
-export const createLoaders = (em: SqlEntityManager, principal: Principal | null) => mergeLoaders(createSupplierLoaders(em, principal));
+export const createLoaders = (em: SqlEntityManager, caller: Caller) => mergeLoaders(createSupplierLoaders(em, caller));
 export type PurchasingLoaders = ReturnType<typeof createLoaders>;

@@ -7,8 +7,8 @@ import type { IQuotation, IQuotationLine } from './modules/quotation/quotation.e
 
 /**
  * The per-request loaders (built in loaders.ts). Spelt out rather than inferred from loaders.ts:
- * the module loaders use Caller and Viewer from this file, so importing them here would make an
- * import cycle; loaders.ts is checked against this shape instead.
+ * the module loaders import from the services, so importing them here would make an import cycle;
+ * loaders.ts is checked against this shape instead.
  */
 export interface SalesLoaders {
   stageById: DataLoader<string, IPipelineStage | null>;
@@ -26,6 +26,3 @@ export interface SalesLoaders {
 
 /** What the sales subgraph's resolvers receive per request. */
 export type Context = SubgraphContext<SalesLoaders>;
-
-/** The kit's caller and viewer, imported by this subgraph's modules from here. */
-export type { Caller, Viewer } from '@rapport/subgraph-kit';

@@ -1,5 +1,5 @@
-import type { AccessPolicy } from '@rapport/subgraph-kit';
+import { definePolicy, type ModulePolicy } from '@rapport/subgraph-kit';
 import { customerPolicy } from '../customer/customer.policy.js';
 
 /** Activities follow their customer: whoever may see (change) the customer may see (log) its activities. */
-export const activityPolicy: AccessPolicy = customerPolicy;
+export const activityPolicy: ModulePolicy = definePolicy('activities', customerPolicy.roles);

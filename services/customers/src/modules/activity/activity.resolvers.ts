@@ -1,16 +1,17 @@
 import { auditHistory, loadExisting, pageSizeOf } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { completeFollowUp, getActivity, listActivities, logActivity, reviewActivity } from './activity.service.js';
+import { activityPolicy } from './activity.policy.js';
 
 export const activityResolvers: Resolvers = {
   Query: {
-    activity: (_, args, ctx) => getActivity(ctx.em, ctx.principal, args.id),
-    activities: (_, args, ctx) => listActivities(ctx.em, ctx.principal, args.filter, args.first, args.after),
+    activity: (_, args, ctx) => getActivity(ctx.em, ctx.viewer(activityPolicy, 'read'), args.id),
+    activities: (_, args, ctx) => listActivities(ctx.em, ctx.viewer(activityPolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
-    logActivity: (_, args, ctx) => logActivity(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    reviewActivity: (_, args, ctx) => reviewActivity(ctx.em, ctx.principal, args, ctx.eventMeta),
-    completeFollowUp: (_, args, ctx) => completeFollowUp(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    logActivity: (_, args, ctx) => logActivity(ctx.em, ctx.viewer(activityPolicy, 'write'), args.input, ctx.eventMeta),
+    reviewActivity: (_, args, ctx) => reviewActivity(ctx.em, ctx.viewer(activityPolicy, 'write'), args, ctx.eventMeta),
+    completeFollowUp: (_, args, ctx) => completeFollowUp(ctx.em, ctx.viewer(activityPolicy, 'write'), args.id, ctx.eventMeta),
   },
   Activity: {
     followUpDoneBy: (activity) => (activity.followUpDoneBy ? { __typename: 'User', id: activity.followUpDoneBy } : null),

@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ActivityFollowUpCompletedV1, ActivityReviewedV1, CustomerActivityLoggedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalText, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
-import { headsTeam, isScoped, keysetPage, readAccess, restrictToVisibleCustomers, transition, writeAccess, type Access, type Connection, type Keyset } from '@rapport/subgraph-kit';
+import {
+  ANY_TEAM,
+  headsTeam,
+  isScoped,
+  keysetPage,
+  restrictToVisibleCustomers,
+  transition,
+  type Connection,
+  type Keyset,
+  type Viewer,
+  type WriteAccess,
+  notDeletedSql,
+} from '@rapport/subgraph-kit';
 import { findCustomerContact } from '../contact/contact.service.js';
 import { Customer } from '../customer/customer.entity.js';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Activity, completeFollowUp as markFollowUpDone, hasHappened, review, type IActivity } from './activity.entity.js';
-import { activityPolicy } from './activity.policy.js';
 import type { ActivityKind, LogActivityInput, ReviewDecision, ReviewStatus } from '../../generated/types.js';
 
 /** How far ahead of the server's clock an activity that happened may be dated (clock skew). */
@@ -20,10 +30,10 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  * The one base query for activities: those of the live (not deleted) customers the caller may see. Every list,
  * lookup, loader and mutation starts here.
  */
-export function activityQuery(em: SqlEntityManager, principal: Principal | null, access: Access) {
+export function activityQuery(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(Activity, 'a').select('*');
-  qb.where('a.customer_id in (select id from customer where deleted_at is null)');
-  restrictToVisibleCustomers(qb, 'a', principal, access);
+  qb.where(`a.customer_id in (select id from customer where ${notDeletedSql('customer')})`);
+  restrictToVisibleCustomers(qb, 'a', viewer);
   return qb;
 }
 
@@ -33,8 +43,7 @@ export function activityQuery(em: SqlEntityManager, principal: Principal | null,
  * time (unless it is only planned, or older than the last contact), and the
  * `customers.activity.logged.v1` event, all in one flush.
  */
-export async function logActivity(em: SqlEntityManager, principal: Principal | null, input: LogActivityInput, meta: EventMetadata): Promise<IActivity> {
-  writeAccess(activityPolicy, principal, 'activities');
+export async function logActivity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: LogActivityInput, meta: EventMetadata): Promise<IActivity> {
   const kind = input.kind;
   const subject = requireText('input.subject', input.subject);
   const body = optionalText('input.body', input.body, 10000);
@@ -55,8 +64,8 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
     if (occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('input.occurredAt', 'input.occurredAt must not be in the future; plan a visit instead', 'IN_FUTURE');
   }
   return em.transactional(async (tx) => {
-    const customer = await findWritableCustomer(tx, principal, input.customerId, 'input.customerId', true);
-    const contactId = input.contactId ? (await findCustomerContact(tx, principal, customer.id, input.contactId, 'input.contactId')).id : null;
+    const customer = await findWritableCustomer(tx, viewer, input.customerId, 'input.customerId', true);
+    const contactId = input.contactId ? (await findCustomerContact(tx, viewer, customer.id, input.contactId, 'input.contactId')).id : null;
     const activity = tx.create(Activity, {
       id: randomUUID(),
       customerId: customer.id,
@@ -71,7 +80,7 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
       outcome,
       nextStep,
       nextStepDue,
-      createdBy: principal?.userId ?? null,
+      createdBy: viewer.principal.userId,
       reviewStatus: 'PENDING',
       reviewerId: null,
       reviewComment: null,
@@ -106,36 +115,35 @@ export async function logActivity(em: SqlEntityManager, principal: Principal | n
  */
 export async function reviewActivity(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   args: { id: string; decision: ReviewDecision; comment?: string | null },
   meta: EventMetadata,
 ): Promise<IActivity> {
-  const access = writeAccess(activityPolicy, principal, 'activities');
-  if (!principal || (isScoped(access) && !isTeamHead(principal))) {
+  if (isScoped(viewer.access) && !headsTeam(viewer, ANY_TEAM)) {
     throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
   }
   const id = requireUuid('id', args.id);
   const decision = args.decision;
   const comment = optionalText('comment', args.comment, 2000);
   const load = async (tx: SqlEntityManager): Promise<IActivity> => {
-    const activity = await activityQuery(tx, principal, access).andWhere({ id }).getSingleResult();
+    const activity = await activityQuery(tx, viewer).andWhere({ id }).getSingleResult();
     if (!activity) throw notFound('Activity', id, 'id');
     return activity;
   };
   return transition(em, load, async (activity, tx) => {
-    if (isScoped(access)) {
+    if (isScoped(viewer.access)) {
       const customer = await tx.findOne(Customer, { id: activity.customerId });
-      if (!headsTeam(principal, customer?.teamId)) {
+      if (!headsTeam(viewer, customer?.teamId)) {
         throw new AppError('FORBIDDEN', 'REVIEW_FORBIDDEN', 'only the head of the customer’s team, a director or an admin reviews activities');
       }
     }
     const reviewedAt = new Date();
-    review(activity, decision, principal.userId, comment, reviewedAt);
+    review(activity, decision, viewer.principal.userId, comment, reviewedAt);
     publish(
       tx,
       ActivityReviewedV1,
       activity.id,
-      { activityId: activity.id, customerId: activity.customerId, status: decision, reviewerId: principal.userId, comment, reviewedAt: reviewedAt.toISOString() },
+      { activityId: activity.id, customerId: activity.customerId, status: decision, reviewerId: viewer.principal.userId, comment, reviewedAt: reviewedAt.toISOString() },
       meta,
     );
     return activity;
@@ -147,23 +155,21 @@ export async function reviewActivity(
  * reminders: for whoever may change the customer's activities. CONFLICT when there is none or it
  * was done already; NOT_FOUND when the caller may not see the activity.
  */
-export async function completeFollowUp(em: SqlEntityManager, principal: Principal | null, rawId: string, meta: EventMetadata): Promise<IActivity> {
-  const access = writeAccess(activityPolicy, principal, 'activities');
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first');
+export async function completeFollowUp(em: SqlEntityManager, viewer: Viewer<WriteAccess>, rawId: string, meta: EventMetadata): Promise<IActivity> {
   const id = requireUuid('id', rawId);
   const load = async (tx: SqlEntityManager): Promise<IActivity> => {
-    const activity = await activityQuery(tx, principal, access).andWhere({ id }).getSingleResult();
+    const activity = await activityQuery(tx, viewer).andWhere({ id }).getSingleResult();
     if (!activity) throw notFound('Activity', id, 'id');
     return activity;
   };
   return transition(em, load, (activity, tx) => {
     const doneAt = new Date();
-    markFollowUpDone(activity, principal.userId, doneAt);
+    markFollowUpDone(activity, viewer.principal.userId, doneAt);
     publish(
       tx,
       ActivityFollowUpCompletedV1,
       activity.id,
-      { activityId: activity.id, customerId: activity.customerId, nextStep: activity.nextStep ?? null, doneBy: principal.userId, doneAt: doneAt.toISOString() },
+      { activityId: activity.id, customerId: activity.customerId, nextStep: activity.nextStep ?? null, doneBy: viewer.principal.userId, doneAt: doneAt.toISOString() },
       meta,
     );
     return activity;
@@ -171,10 +177,9 @@ export async function completeFollowUp(em: SqlEntityManager, principal: Principa
 }
 
 /** One activity by id; NOT_FOUND when it does not exist or its customer is not the caller's to see. */
-export async function getActivity(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IActivity> {
-  const access = readAccess(activityPolicy, principal, 'activities');
+export async function getActivity(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IActivity> {
   const activityId = requireUuid('id', id);
-  const activity = await activityQuery(em, principal, access).andWhere({ id: activityId }).getSingleResult();
+  const activity = await activityQuery(em, viewer).andWhere({ id: activityId }).getSingleResult();
   if (!activity) throw notFound('Activity', activityId, 'id');
   return activity;
 }
@@ -196,13 +201,12 @@ const ACTIVITY_ORDER: Keyset<IActivity> = { sort: 'a.happens_at', kind: 'timesta
  */
 export async function listActivities(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   filter: ActivityFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IActivity>> {
-  const access = readAccess(activityPolicy, principal, 'activities');
-  const qb = activityQuery(em, principal, access);
+  const qb = activityQuery(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.kind) qb.andWhere({ kind: filter.kind });
   if (filter?.reviewStatus) qb.andWhere({ reviewStatus: filter.reviewStatus });
@@ -214,10 +218,8 @@ export async function listActivities(
 }
 
 /** The latest `first` activities of each of `customerIds` the caller may see, in one query. */
-export async function latestActivitiesOf(em: SqlEntityManager, principal: Principal | null, customerIds: readonly string[], first: number): Promise<IActivity[]> {
-  const access = principal ? activityPolicy[principal.role] : 'none';
-  if (access === 'none') return [];
-  const ranked = activityQuery(em, principal, access)
+export async function latestActivitiesOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[], first: number): Promise<IActivity[]> {
+  const ranked = activityQuery(em, viewer)
     .addSelect(raw('row_number() over (partition by a.customer_id order by a.happens_at desc, a.id desc) as activity_rank'))
     .andWhere({ customerId: { $in: [...customerIds] } });
   return em

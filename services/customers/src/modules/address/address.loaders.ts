@@ -1,17 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { groupedLoader, type Access } from '@rapport/subgraph-kit';
+import { groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import { addressPolicy } from './address.policy.js';
 import { addressQuery } from './address.service.js';
 
 /** Per-request loaders (live addresses only): the addresses of N customers cost one query, narrowed to what the caller may see. */
-export const createAddressLoaders = (em: SqlEntityManager, principal: Principal | null) => {
-  const access: Access = principal ? addressPolicy[principal.role] : 'none';
+export const createAddressLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(addressPolicy, 'lookup');
   return {
     addressesByCustomer: groupedLoader(
       async (customerIds) => {
-        if (access === 'none') return [];
-        return addressQuery(em, principal, access)
+        if (!viewer) return [];
+        return addressQuery(em, viewer)
           .andWhere({ customerId: { $in: [...customerIds] } })
           .orderBy({ kind: 'asc', createdAt: 'asc', id: 'asc' })
           .getResultList();

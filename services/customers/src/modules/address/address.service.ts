@@ -1,27 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerAddressChangedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
-import { restoreAccess, restoreDeleted, restrictToVisibleCustomers, softDelete, whereDeleted, writeAccess, type Access, type Deleted } from '@rapport/subgraph-kit';
+import { restoreDeleted, restrictToVisibleCustomers, softDelete, whereDeleted, type Deleted, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Address, requireCountry, type IAddress } from './address.entity.js';
-import { addressPolicy } from './address.policy.js';
 import type { AddressKind } from '../../generated/types.js';
 
 /**
  * The one base query for addresses: those of the customers the caller may see, the live ones unless
  * `deleted` says otherwise. Every loader and mutation starts here.
  */
-export function addressQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+export function addressQuery(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Address, 'ad').select('*'), 'ad', deleted);
-  restrictToVisibleCustomers(qb, 'ad', principal, access);
+  restrictToVisibleCustomers(qb, 'ad', viewer);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IAddress> {
-  const address = await addressQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IAddress> {
+  const address = await addressQuery(em, viewer, deleted).andWhere({ id }).getSingleResult();
   if (!address) throw notFound('Address', id, field);
   return address;
 }
@@ -58,8 +56,8 @@ function announceAddress(em: SqlEntityManager, address: IAddress, change: 'ADDED
 }
 
 /** Adds an address to a customer the caller may change. */
-export async function addAddress(em: SqlEntityManager, principal: Principal | null, input: AddAddressInput, meta: EventMetadata): Promise<IAddress> {
-  const customer = await findWritableCustomer(em, principal, input.customerId, 'input.customerId');
+export async function addAddress(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: AddAddressInput, meta: EventMetadata): Promise<IAddress> {
+  const customer = await findWritableCustomer(em, viewer, input.customerId, 'input.customerId');
   const address = em.create(Address, {
     id: randomUUID(),
     customerId: customer.id,
@@ -77,28 +75,26 @@ export async function addAddress(em: SqlEntityManager, principal: Principal | nu
 }
 
 /** Removes an address softly; restorable. Already removed: CONFLICT. */
-export async function removeAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
-  const access = writeAccess(addressPolicy, principal, 'addresses');
+export async function removeAddress(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IAddress> {
   const addressId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Address',
     word: 'removed',
-    load: (tx) => findVisible(tx, principal, access, addressId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, addressId, 'id', 'include'),
     check: async (address, tx) => {
-      await findWritableCustomer(tx, principal, address.customerId, 'id');
+      await findWritableCustomer(tx, viewer, address.customerId, 'id');
     },
     announce: (address, tx) => announceAddress(tx, address, 'REMOVED', meta),
   });
 }
 
 /** Restores a removed address (admins, directors, team heads). A live one: CONFLICT. */
-export async function restoreAddress(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IAddress> {
-  const access = restoreAccess(addressPolicy, principal, 'addresses');
+export async function restoreAddress(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IAddress> {
   const addressId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Address',
     word: 'removed',
-    load: (tx) => findVisible(tx, principal, access, addressId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, addressId, 'id', 'include'),
     announce: (address, tx) => announceAddress(tx, address, 'RESTORED', meta),
   });
 }

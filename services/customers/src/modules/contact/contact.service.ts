@@ -1,35 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerContactChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
-import { readAccess, restoreAccess, restoreDeleted, restrictToVisibleCustomers, softDelete, whereDeleted, writeAccess, type Access, type Deleted } from '@rapport/subgraph-kit';
+import { restoreDeleted, restrictToVisibleCustomers, softDelete, whereDeleted, type Deleted, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { Contact, MAX_CONTACT_EMAILS, MAX_CONTACT_PHONES, type IContact } from './contact.entity.js';
-import { contactPolicy } from './contact.policy.js';
 import type { ContactChannel } from '../../generated/types.js';
 
 /**
  * The one base query for contacts: those of the customers the caller may see, the live ones unless
  * `deleted` says otherwise. Every lookup, loader and mutation starts here.
  */
-export function contactQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+export function contactQuery(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Contact, 'ct').select('*'), 'ct', deleted);
-  restrictToVisibleCustomers(qb, 'ct', principal, access);
+  restrictToVisibleCustomers(qb, 'ct', viewer);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IContact> {
-  const contact = await contactQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IContact> {
+  const contact = await contactQuery(em, viewer, deleted).andWhere({ id }).getSingleResult();
   if (!contact) throw notFound('Contact', id, field);
   return contact;
 }
 
 /** A live contact of `customerId` the caller may see; NOT_FOUND otherwise (used by activities). */
-export async function findCustomerContact(em: SqlEntityManager, principal: Principal | null, customerId: string, id: string, field: string): Promise<IContact> {
-  const access = readAccess(contactPolicy, principal, 'contacts');
-  const contact = await contactQuery(em, principal, access)
+export async function findCustomerContact(em: SqlEntityManager, viewer: Viewer, customerId: string, id: string, field: string): Promise<IContact> {
+  const contact = await contactQuery(em, viewer)
     .andWhere({ id: requireUuid(field, id), customerId })
     .getSingleResult();
   if (!contact) throw notFound('Contact', id, field);
@@ -110,8 +107,8 @@ export interface AddContactInput {
  * Adds a contact to a customer the caller may change. Made primary, it replaces the customer's
  * current primary contact in the same flush.
  */
-export async function addContact(em: SqlEntityManager, principal: Principal | null, input: AddContactInput, meta: EventMetadata): Promise<IContact> {
-  const customer = await findWritableCustomer(em, principal, input.customerId, 'input.customerId');
+export async function addContact(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: AddContactInput, meta: EventMetadata): Promise<IContact> {
+  const customer = await findWritableCustomer(em, viewer, input.customerId, 'input.customerId');
   const name = requireText('input.name', input.name);
   const title = optionalText('input.title', input.title, 200);
   const emails = emailList('input.emails', input.emails ?? []);
@@ -139,10 +136,9 @@ export interface UpdateContactInput {
  * Changes the given fields of a contact (a nullable field given as null is cleared). `primary:
  * true` makes it the customer's primary contact, unsetting the old one in the same flush.
  */
-export async function updateContact(em: SqlEntityManager, principal: Principal | null, input: UpdateContactInput, meta: EventMetadata): Promise<IContact> {
-  const access = writeAccess(contactPolicy, principal, 'contacts');
-  const contact = await findVisible(em, principal, access, requireUuid('input.id', input.id), 'input.id');
-  await findWritableCustomer(em, principal, contact.customerId, 'input.id');
+export async function updateContact(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: UpdateContactInput, meta: EventMetadata): Promise<IContact> {
+  const contact = await findVisible(em, viewer, requireUuid('input.id', input.id), 'input.id');
+  await findWritableCustomer(em, viewer, contact.customerId, 'input.id');
   const changes: Partial<IContact> = {};
   if (input.name !== undefined) {
     if (input.name === null) throw badInput('input.name', 'input.name cannot be cleared', 'REQUIRED');
@@ -165,15 +161,14 @@ export async function updateContact(em: SqlEntityManager, principal: Principal |
 }
 
 /** Removes a contact softly (it stops being primary); restorable. Already removed: CONFLICT. */
-export async function removeContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
-  const access = writeAccess(contactPolicy, principal, 'contacts');
+export async function removeContact(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IContact> {
   const contactId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Contact',
     word: 'removed',
-    load: (tx) => findVisible(tx, principal, access, contactId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, contactId, 'id', 'include'),
     check: async (contact, tx) => {
-      await findWritableCustomer(tx, principal, contact.customerId, 'id');
+      await findWritableCustomer(tx, viewer, contact.customerId, 'id');
     },
     announce: (contact, tx) => {
       contact.isPrimary = false;
@@ -183,13 +178,12 @@ export async function removeContact(em: SqlEntityManager, principal: Principal |
 }
 
 /** Restores a removed contact, not as primary (admins, directors, team heads). A live one: CONFLICT. */
-export async function restoreContact(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IContact> {
-  const access = restoreAccess(contactPolicy, principal, 'contacts');
+export async function restoreContact(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IContact> {
   const contactId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Contact',
     word: 'removed',
-    load: (tx) => findVisible(tx, principal, access, contactId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, contactId, 'id', 'include'),
     announce: (contact, tx) => announceContact(tx, contact, 'RESTORED', meta),
   });
 }

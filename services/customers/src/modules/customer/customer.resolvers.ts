@@ -2,20 +2,21 @@ import { isUuid } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { createCustomer, deleteCustomer, getCustomer, restoreCustomer, listCustomers, setSharing, transferCustomer, updateCustomer } from './customer.service.js';
+import { customerPolicy } from './customer.policy.js';
 
 export const customerResolvers: Resolvers = {
   Query: {
-    customer: (_, args, ctx) => getCustomer(ctx.em, ctx.principal, args.id),
-    customers: (_, args, ctx) => listCustomers(ctx.em, ctx.principal, args.filter, args.first, args.after),
+    customer: (_, args, ctx) => getCustomer(ctx.em, ctx.viewer(customerPolicy, 'read'), args.id),
+    customers: (_, args, ctx) => listCustomers(ctx.em, ctx.viewer(customerPolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
-    createCustomer: (_, args, ctx) => createCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    updateCustomer: (_, args, ctx) => updateCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    transferCustomer: (_, args, ctx) => transferCustomer(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    shareCustomer: (_, args, ctx) => setSharing(ctx.em, ctx.principal, args.input, true, ctx.eventMeta),
-    deleteCustomer: (_, args, ctx) => deleteCustomer(ctx.em, ctx.principal, args.id, ctx.eventMeta),
-    restoreCustomer: (_, args, ctx) => restoreCustomer(ctx.em, ctx.principal, args.id, ctx.eventMeta),
-    unshareCustomer: (_, args, ctx) => setSharing(ctx.em, ctx.principal, args.input, false, ctx.eventMeta),
+    createCustomer: (_, args, ctx) => createCustomer(ctx.em, ctx.viewer(customerPolicy, 'write'), args.input, ctx.eventMeta),
+    updateCustomer: (_, args, ctx) => updateCustomer(ctx.em, ctx.viewer(customerPolicy, 'write'), args.input, ctx.eventMeta),
+    transferCustomer: (_, args, ctx) => transferCustomer(ctx.em, ctx.viewer(customerPolicy, 'write'), args.input, ctx.eventMeta),
+    shareCustomer: (_, args, ctx) => setSharing(ctx.em, ctx.viewer(customerPolicy, 'write'), args.input, true, ctx.eventMeta),
+    deleteCustomer: (_, args, ctx) => deleteCustomer(ctx.em, ctx.viewer(customerPolicy, 'write'), args.id, ctx.eventMeta),
+    restoreCustomer: (_, args, ctx) => restoreCustomer(ctx.em, ctx.viewer(customerPolicy, 'restore'), args.id, ctx.eventMeta),
+    unshareCustomer: (_, args, ctx) => setSharing(ctx.em, ctx.viewer(customerPolicy, 'write'), args.input, false, ctx.eventMeta),
   },
   Customer: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.customerById.load(ref.id.toLowerCase()) : null),

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, TransactionPropagation } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import {
   CustomerCreatedV1,
@@ -15,6 +14,7 @@ import {
 } from '@rapport/contracts';
 import { AppError, badInput, notFound, optionalEmail, optionalText, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
 import {
+  ANY_TEAM,
   actsFor,
   assertAssignable,
   auditChange,
@@ -23,22 +23,20 @@ import {
   insertCustomerAccess,
   isScoped,
   keysetPage,
-  readAccess,
-  restoreAccess,
   restoreDeleted,
   restrictToVisibleCustomers,
   softDelete,
   transition,
   visibleCustomersSql,
   whereDeleted,
-  writeAccess,
-  type Access,
   type Connection,
   type Deleted,
   type Keyset,
+  type Viewer,
+  type WriteAccess,
+  notDeletedSql,
 } from '@rapport/subgraph-kit';
 import { Customer, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
-import { customerPolicy } from './customer.policy.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry } from '../timeline/timeline-entry.entity.js';
 import { assertOwnerInHeadedTeams } from './owner-team.js';
 import type { CustomerKind, CustomerSource, CustomerTier, LifecycleState } from '../../generated/types.js';
@@ -68,16 +66,15 @@ const NOTES_MAX = 10000;
  * team), and a team head for themselves or their teams' reps, within the teams they head (their
  * own team unless another of theirs is given); directors and admins for anyone.
  */
-export async function createCustomer(em: SqlEntityManager, principal: Principal | null, input: CreateCustomerInput, meta: EventMetadata): Promise<ICustomer> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
-  const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : (principal?.userId ?? null);
+export async function createCustomer(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateCustomerInput, meta: EventMetadata): Promise<ICustomer> {
+  const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : viewer.principal.userId;
   const teamId = input.teamId
     ? requireUuid('input.teamId', input.teamId)
-    : ownerId === principal?.userId || (isScoped(access) && isTeamHead(principal))
-      ? (principal?.teamIds[0] ?? null)
+    : ownerId === viewer.principal.userId || (isScoped(viewer.access) && headsTeam(viewer, ANY_TEAM))
+      ? (viewer.principal.teamIds[0] ?? null)
       : null;
-  assertAssignable(principal, access, ownerId, teamId, 'customers');
-  await assertOwnerInHeadedTeams(em, principal, access, ownerId, 'input.ownerId', 'customers');
+  assertAssignable(viewer, ownerId, teamId, 'customers');
+  await assertOwnerInHeadedTeams(em, viewer, ownerId, 'input.ownerId', 'customers');
   const values = {
     id: randomUUID(),
     name: requireText('input.name', input.name),
@@ -115,10 +112,9 @@ export async function createCustomer(em: SqlEntityManager, principal: Principal 
  * holding its old id can follow it — when the caller may see the survivor; a customer merely
  * deleted is NOT_FOUND.
  */
-export async function getCustomer(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ICustomer> {
-  const access = readAccess(customerPolicy, principal, 'customers');
+export async function getCustomer(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<ICustomer> {
   const customerId = requireUuid(field, id);
-  const customer = await liveOrMergedQuery(em, principal, access).andWhere({ id: customerId }).getSingleResult();
+  const customer = await liveOrMergedQuery(em, viewer).andWhere({ id: customerId }).getSingleResult();
   if (!customer) throw notFound('Customer', customerId, field);
   return customer;
 }
@@ -128,11 +124,11 @@ export async function getCustomer(em: SqlEntityManager, principal: Principal | n
  * and sharing live on in its survivor, so it is seen by whoever sees the survivor. For lookups and
  * references only; lists and writes use visibleQuery (live customers).
  */
-function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Exclude<Deleted, 'only'> = 'exclude') {
+function liveOrMergedQuery(em: SqlEntityManager, viewer: Viewer, deleted: Exclude<Deleted, 'only'> = 'exclude') {
   const qb = em.createQueryBuilder(Customer, 'c').select('*');
   // A merged customer is deleted, yet its old id still leads to its survivor.
-  if (deleted === 'exclude') qb.where('(c.deleted_at is null or c.merged_into is not null)');
-  const visible = isScoped(access) && principal ? visibleCustomersSql(principal) : null;
+  if (deleted === 'exclude') qb.where(`(${notDeletedSql('c')} or c.merged_into is not null)`);
+  const visible = visibleCustomersSql(viewer);
   if (visible) qb.andWhere(`coalesce(c.merged_into, c.id) in (${visible.sql})`, visible.params);
   return qb;
 }
@@ -141,8 +137,8 @@ function liveOrMergedQuery(em: SqlEntityManager, principal: Principal | null, ac
  * The survivor a customer was merged into, when `id` names a merged customer the caller may see
  * (through its survivor); null otherwise.
  */
-async function survivorOf(em: SqlEntityManager, principal: Principal | null, access: Access, id: string): Promise<string | null> {
-  const merged = await liveOrMergedQuery(em, principal, access)
+async function survivorOf(em: SqlEntityManager, viewer: Viewer, id: string): Promise<string | null> {
+  const merged = await liveOrMergedQuery(em, viewer)
     .andWhere({ id, mergedInto: { $ne: null } })
     .getSingleResult();
   return merged?.mergedInto ?? null;
@@ -153,16 +149,16 @@ const mergedConflict = (id: string, survivorId: string, field: string): AppError
   new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${id} was merged into ${survivorId}: change the survivor instead`, { field, details: { mergedInto: survivorId } });
 
 /** The one base query for customers: what the caller may see, the live ones unless `deleted` says otherwise; the duplicate module merges through it. */
-export function visibleQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+export function visibleQuery(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Customer, 'c').select('*'), 'c', deleted);
-  restrictToVisibleCustomers(qb, 'c', principal, access, 'id');
+  restrictToVisibleCustomers(qb, 'c', viewer, 'id');
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ICustomer> {
-  const customer = await visibleQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ICustomer> {
+  const customer = await visibleQuery(em, viewer, deleted).andWhere({ id }).getSingleResult();
   if (customer) return customer;
-  const survivorId = deleted === 'exclude' ? await survivorOf(em, principal, access, id) : null;
+  const survivorId = deleted === 'exclude' ? await survivorOf(em, viewer, id) : null;
   if (survivorId) throw mergedConflict(id, survivorId, field);
   throw notFound('Customer', id, field);
 }
@@ -172,14 +168,13 @@ async function findVisible(em: SqlEntityManager, principal: Principal | null, ac
  * not deleted; NOT_FOUND for unknown and invisible alike. Other modules write through this. With
  * `lock` (inside a transaction), the row stays locked until it ends.
  */
-export async function findWritableCustomer(em: SqlEntityManager, principal: Principal | null, id: string, field: string, lock = false): Promise<ICustomer> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
+export async function findWritableCustomer(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, field: string, lock = false): Promise<ICustomer> {
   const customerId = requireUuid(field, id);
-  const qb = visibleQuery(em, principal, access).andWhere({ id: customerId });
+  const qb = visibleQuery(em, viewer).andWhere({ id: customerId });
   if (lock) qb.setLockMode(LockMode.PESSIMISTIC_WRITE);
   const customer = await qb.getSingleResult();
   if (customer) return customer;
-  const survivorId = await survivorOf(em, principal, access, customerId);
+  const survivorId = await survivorOf(em, viewer, customerId);
   if (survivorId) throw mergedConflict(customerId, survivorId, field);
   throw notFound('Customer', customerId, field);
 }
@@ -212,8 +207,8 @@ function notNull<T>(field: string, value: T | null | undefined): T {
  * The audit trail records what changed; `customers.customer.updated.v1` (the fields changed and
  * the record after the change) is written by the same flush when anything did.
  */
-export async function updateCustomer(em: SqlEntityManager, principal: Principal | null, input: UpdateCustomerInput, meta: EventMetadata): Promise<ICustomer> {
-  const customer = await findWritableCustomer(em, principal, input.id, 'input.id');
+export async function updateCustomer(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: UpdateCustomerInput, meta: EventMetadata): Promise<ICustomer> {
+  const customer = await findWritableCustomer(em, viewer, input.id, 'input.id');
   const changes: Partial<ICustomer> = {};
   if (given(input, 'name')) changes.name = requireText('input.name', notNull('input.name', input.name));
   if (given(input, 'lifecycleState')) changes.lifecycleState = notNull('input.lifecycleState', input.lifecycleState);
@@ -263,11 +258,8 @@ export async function updateCustomer(em: SqlEntityManager, principal: Principal 
  * (marked by `mergedInto`) whose survivor the caller may see, so a record another subgraph still
  * holds under a merged id leads to its survivor.
  */
-export async function visibleCustomersByIds(em: SqlEntityManager, principal: Principal | null, ids: readonly string[]): Promise<ICustomer[]> {
-  if (!principal) return [];
-  const access = customerPolicy[principal.role];
-  if (access === 'none') return [];
-  return liveOrMergedQuery(em, principal, access, 'include')
+export async function visibleCustomersByIds(em: SqlEntityManager, viewer: Viewer, ids: readonly string[]): Promise<ICustomer[]> {
+  return liveOrMergedQuery(em, viewer, 'include')
     .andWhere({ id: { $in: [...ids] } })
     .getResultList();
 }
@@ -322,7 +314,7 @@ export function applyCustomerFilter(qb: ReturnType<typeof visibleQuery>, filter:
   if (tags.length) qb.andWhere(`c.tags @> array[${tags.map(() => '?').join(', ')}]::text[]`, tags);
   dayRange(qb, 'c.created_at', 'filter.createdFrom', filter?.createdFrom, 'filter.createdTo', filter?.createdTo);
   const city = optionalText('filter.city', filter?.city, 100);
-  if (city) qb.andWhere('exists (select 1 from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null and lower(ad.city) = lower(?))', [city]);
+  if (city) qb.andWhere(`exists (select 1 from customer_address ad where ad.customer_id = c.id and ${notDeletedSql('ad')} and lower(ad.city) = lower(?))`, [city]);
   dayRange(qb, 'c.last_contacted_at', 'filter.lastContactedFrom', filter?.lastContactedFrom, 'filter.lastContactedTo', filter?.lastContactedTo);
 }
 
@@ -332,13 +324,12 @@ const CUSTOMER_ORDER: Keyset<ICustomer> = { sort: 'c.name', kind: 'text', direct
 /** The customers the caller may see, by name then id, paged by keyset (never OFFSET). */
 export async function listCustomers(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   filter: CustomerFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ICustomer>> {
-  const access = readAccess(customerPolicy, principal, 'customers');
-  const qb = visibleQuery(em, principal, access);
+  const qb = visibleQuery(em, viewer);
   applyCustomerFilter(qb, filter);
   return keysetPage(qb, CUSTOMER_ORDER, { field: 'customers', first, after });
 }
@@ -360,22 +351,22 @@ const HANDOVER_NOTE_MAX = 2000;
  * optional handover note, lands on the customer's timeline and in its history (audit), in the
  * same transaction.
  */
-export async function transferCustomer(em: SqlEntityManager, principal: Principal | null, input: TransferCustomerInput, meta: EventMetadata): Promise<ICustomer> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
-  if (isScoped(access) && !isTeamHead(principal)) throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'only a team head, a director or an admin transfers customers');
+export async function transferCustomer(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: TransferCustomerInput, meta: EventMetadata): Promise<ICustomer> {
+  if (isScoped(viewer.access) && !headsTeam(viewer, ANY_TEAM))
+    throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'only a team head, a director or an admin transfers customers');
   const customerId = requireUuid('input.customerId', input.customerId);
   const toOwnerId = requireUuid('input.toOwnerId', input.toOwnerId);
   const note = optionalText('input.note', input.note, HANDOVER_NOTE_MAX);
   return transition(
     em,
-    (tx) => findVisible(tx, principal, access, customerId, 'input.customerId'),
+    (tx) => findVisible(tx, viewer, customerId, 'input.customerId'),
     async (customer, tx) => {
-      if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+      if (!actsFor(viewer, customer.ownerId, customer.teamId)) {
         throw new AppError('FORBIDDEN', 'TRANSFER_FORBIDDEN', 'a team head transfers the customers of the teams they head only', { field: 'input.customerId' });
       }
-      await assertOwnerInHeadedTeams(tx, principal, access, toOwnerId, 'input.toOwnerId', 'customers');
+      await assertOwnerInHeadedTeams(tx, viewer, toOwnerId, 'input.toOwnerId', 'customers');
       const teamId = input.toTeamId ? requireUuid('input.toTeamId', input.toTeamId) : (customer.teamId ?? null);
-      if (isScoped(access) && !headsTeam(principal, teamId)) {
+      if (isScoped(viewer.access) && !headsTeam(viewer, teamId)) {
         throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head transfers customers within their teams only', { field: 'input.toTeamId' });
       }
       const fromOwnerId = customer.ownerId ?? null;
@@ -415,14 +406,13 @@ export async function transferCustomer(em: SqlEntityManager, principal: Principa
 /** Shares (or stops sharing) a customer with a user; its owner, team head, director or admin may. */
 export async function setSharing(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   input: { customerId: string; userId: string },
   shared: boolean,
   meta: EventMetadata,
 ): Promise<ICustomer> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
-  const customer = await findVisible(em, principal, access, requireUuid('input.customerId', input.customerId), 'input.customerId');
-  if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+  const customer = await findVisible(em, viewer, requireUuid('input.customerId', input.customerId), 'input.customerId');
+  if (!actsFor(viewer, customer.ownerId, customer.teamId)) {
     throw new AppError('FORBIDDEN', 'SHARE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin shares a customer');
   }
   const userId = requireUuid('input.userId', input.userId);
@@ -454,14 +444,13 @@ export async function sharedWithByCustomer(em: SqlEntityManager, customerIds: re
  * resolvable by reference (with `deletedAt`) for records that name it, and every subgraph refuses
  * new records for it once it handles `customers.customer.deleted.v1`.
  */
-export async function deleteCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
+export async function deleteCustomer(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ICustomer> {
   const customerId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Customer',
-    load: (tx) => findVisible(tx, principal, access, customerId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, customerId, 'id', 'include'),
     check: (customer) => {
-      if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+      if (!actsFor(viewer, customer.ownerId, customer.teamId)) {
         throw new AppError('FORBIDDEN', 'DELETE_FORBIDDEN', 'only the owner, the head of its team, a director or an admin deletes a customer');
       }
     },
@@ -470,12 +459,11 @@ export async function deleteCustomer(em: SqlEntityManager, principal: Principal 
 }
 
 /** Restores a softly deleted customer; for admins, directors and team heads. Announced with `customers.customer.restored.v1`. */
-export async function restoreCustomer(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ICustomer> {
-  const access = restoreAccess(customerPolicy, principal, 'customers');
+export async function restoreCustomer(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ICustomer> {
   const customerId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Customer',
-    load: (tx) => findVisible(tx, principal, access, customerId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, customerId, 'id', 'include'),
     check: (customer) => {
       if (customer.mergedInto)
         throw new AppError('CONFLICT', 'CUSTOMER_MERGED', `Customer ${customerId} was merged into ${customer.mergedInto} and cannot be restored`, { field: 'id' });

@@ -1,9 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { on } from '@rapport/bus';
 import { UserCreatedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
-import { headsTeam, isScoped, type Access } from '@rapport/subgraph-kit';
+import { headsTeam, isScoped, type Viewer } from '@rapport/subgraph-kit';
 
 /** Keeps `user_team` (which team each user is in) from identity's announcements. */
 export const ownerTeamHandlers = [
@@ -22,17 +21,10 @@ export const ownerTeamHandlers = [
  * through, as before this check; the kit's assertAssignable has already kept the record's team to
  * the head's teams. Unscoped callers (directors, admins) give records to anyone.
  */
-export async function assertOwnerInHeadedTeams(
-  em: SqlEntityManager,
-  principal: Principal | null,
-  access: Access,
-  ownerId: string | null,
-  field: string,
-  what: string,
-): Promise<void> {
-  if (!principal || !isScoped(access) || !ownerId || ownerId === principal.userId) return;
+export async function assertOwnerInHeadedTeams(em: SqlEntityManager, viewer: Viewer, ownerId: string | null, field: string, what: string): Promise<void> {
+  if (!isScoped(viewer.access) || !ownerId || ownerId === viewer.principal.userId) return;
   const [row] = await em.execute<{ team_id: string | null }[]>('select team_id from user_team where user_id = ?', [ownerId]);
-  if (row && !headsTeam(principal, row.team_id)) {
+  if (row && !headsTeam(viewer, row.team_id)) {
     throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `a team head gives ${what} only to members of the teams they head`, { field });
   }
 }

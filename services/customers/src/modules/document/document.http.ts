@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Principal } from '@rapport/auth';
 import { AppError, isAppError, type ErrorCategory } from '@rapport/errors';
-import { actingScope, authenticate, discardBody, type ServiceRequestContext } from '@rapport/subgraph-kit';
+import { actingScope, authenticate, callerOf, discardBody, type ServiceRequestContext } from '@rapport/subgraph-kit';
+import { documentPolicy } from './document.policy.js';
 import { UPLOAD_ERROR_STATUS, UploadInspector, contentDisposition } from './document.content.js';
 import { downloadPath, storageKeyOf, type IDocument } from './document.entity.js';
 import { getDocument, prepareUpload, recordUpload } from './document.service.js';
@@ -100,12 +101,12 @@ async function receive(req: IncomingMessage, inspector: UploadInspector, storage
  */
 export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig) {
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL, context: ServiceRequestContext): Promise<void> {
-    const principal = await signedIn(req, context);
+    const viewer = callerOf(await signedIn(req, context)).viewer(documentPolicy, 'write');
     const em = context.orm.em.fork();
     const params = url.searchParams;
     const prepared = await prepareUpload(
       em,
-      principal,
+      viewer,
       {
         customerId: params.get('customerId'),
         kind: params.get('kind'),
@@ -122,7 +123,7 @@ export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig
     await receive(req, inspector, storage, storageKey);
     let document: IDocument;
     try {
-      document = await recordUpload(em, principal, prepared, { id, storageKey, ...inspector.result() });
+      document = await recordUpload(em, viewer, prepared, { id, storageKey, ...inspector.result() });
     } catch (error) {
       await storage.remove(storageKey);
       throw error;
@@ -132,8 +133,8 @@ export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, id: string, context: ServiceRequestContext): Promise<void> {
-    const principal = await signedIn(req, context);
-    const document = await getDocument(context.orm.em.fork(), principal, id);
+    const viewer = callerOf(await signedIn(req, context)).viewer(documentPolicy, 'read');
+    const document = await getDocument(context.orm.em.fork(), viewer, id);
     const etag = `"${document.sha256}"`;
     const headers: Record<string, string> = {
       etag,

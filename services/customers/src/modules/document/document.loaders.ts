@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { groupedLoader, type Cursor, type DataLoader } from '@rapport/subgraph-kit';
+import { groupedLoader, type Caller, type Cursor, type DataLoader } from '@rapport/subgraph-kit';
+import { documentPolicy } from './document.policy.js';
 import type { IDocument } from './document.entity.js';
 import { documentsOf } from './document.service.js';
 
@@ -9,7 +9,8 @@ import { documentsOf } from './document.service.js';
  * distinct page size and cursor), narrowed to the customers the caller may see. A loader fetches
  * `limit` rows per customer: ask for one more than the page to learn whether another follows.
  */
-export const createDocumentLoaders = (em: SqlEntityManager, principal: Principal | null) => {
+export const createDocumentLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(documentPolicy, 'lookup');
   const byPage = new Map<string, DataLoader<string, IDocument[]>>();
   return {
     documentsByCustomer(limit: number, after: Cursor | null): DataLoader<string, IDocument[]> {
@@ -17,7 +18,7 @@ export const createDocumentLoaders = (em: SqlEntityManager, principal: Principal
       let loader = byPage.get(key);
       if (!loader) {
         loader = groupedLoader(
-          (customerIds) => documentsOf(em, principal, customerIds, limit, after),
+          async (customerIds) => (viewer ? documentsOf(em, viewer, customerIds, limit, after) : []),
           (document) => document.customerId,
         );
         byPage.set(key, loader);

@@ -1,5 +1,5 @@
-import type { AccessPolicy } from '@rapport/subgraph-kit';
+import { definePolicy, type ModulePolicy } from '@rapport/subgraph-kit';
 import { customerPolicy } from '../customer/customer.policy.js';
 
 /** Documents follow their customer: whoever may see (change) the customer may see (attach, change, delete) its documents. */
-export const documentPolicy: AccessPolicy = customerPolicy;
+export const documentPolicy: ModulePolicy = definePolicy('documents', customerPolicy.roles);

@@ -2,14 +2,15 @@ import { auditHistory, loadExisting, pageOf, toConnection } from '@rapport/subgr
 import type { Resolvers } from '../../generated/graphql.js';
 import { downloadPath } from './document.entity.js';
 import { deleteDocument, DOCUMENT_ORDER, getDocument, updateDocument } from './document.service.js';
+import { documentPolicy } from './document.policy.js';
 
 export const documentResolvers: Resolvers = {
   Query: {
-    document: (_, args, ctx) => getDocument(ctx.em, ctx.principal, args.id),
+    document: (_, args, ctx) => getDocument(ctx.em, ctx.viewer(documentPolicy, 'read'), args.id),
   },
   Mutation: {
-    updateDocument: (_, args, ctx) => updateDocument(ctx.em, ctx.principal, args.input, ctx.eventMeta),
-    deleteDocument: (_, args, ctx) => deleteDocument(ctx.em, ctx.principal, args.id, ctx.eventMeta),
+    updateDocument: (_, args, ctx) => updateDocument(ctx.em, ctx.viewer(documentPolicy, 'write'), args.input, ctx.eventMeta),
+    deleteDocument: (_, args, ctx) => deleteDocument(ctx.em, ctx.viewer(documentPolicy, 'write'), args.id, ctx.eventMeta),
   },
   Document: {
     customer: (document, _, ctx) => loadExisting(ctx.loaders.customerById, document.customerId, 'customer'),

@@ -1,50 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { DocumentDeletedV1, DocumentUpdatedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalText, requireOneOf, requireUuid } from '@rapport/errors';
 import {
   keysetCondition,
   keysetOrderSql,
-  readAccess,
   restrictToVisibleCustomers,
   softDelete,
   whereDeleted,
-  writeAccess,
-  type Access,
   type Cursor,
   type Deleted,
   type Keyset,
+  type Viewer,
+  type WriteAccess,
+  notDeletedSql,
 } from '@rapport/subgraph-kit';
 import { findWritableCustomer } from '../customer/customer.service.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from '../timeline/timeline-entry.entity.js';
 import { emptyFile, fileTooLarge, requireContentType, safeFileName, type DocumentContentType } from './document.content.js';
 import { DOCUMENT_KINDS, Document, type DocumentKind, type IDocument } from './document.entity.js';
-import { documentPolicy } from './document.policy.js';
 
 /**
  * The one base query for documents: those of the live customers the caller may see, the live ones
  * unless `deleted` says otherwise. Every lookup, loader, download and mutation starts here.
  */
-export function documentQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+export function documentQuery(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Document, 'd').select('*'), 'd', deleted);
-  qb.andWhere('d.customer_id in (select id from customer where deleted_at is null)');
-  restrictToVisibleCustomers(qb, 'd', principal, access);
+  qb.andWhere(`d.customer_id in (select id from customer where ${notDeletedSql('customer')})`);
+  restrictToVisibleCustomers(qb, 'd', viewer);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IDocument> {
-  const document = await documentQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, deleted: Deleted = 'exclude'): Promise<IDocument> {
+  const document = await documentQuery(em, viewer, deleted).andWhere({ id }).getSingleResult();
   if (!document) throw notFound('Document', id, field);
   return document;
 }
 
 /** One live document the caller may see; NOT_FOUND for unknown, deleted and invisible alike. */
-export async function getDocument(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<IDocument> {
-  const access = readAccess(documentPolicy, principal, 'documents');
-  return findVisible(em, principal, access, requireUuid(field, id), field);
+export async function getDocument(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IDocument> {
+  return findVisible(em, viewer, requireUuid(field, id), field);
 }
 
 /** What an upload request says about its file, as sent (query parameters and headers). */
@@ -71,15 +68,14 @@ export interface PreparedUpload {
  * they may not see it), the kind, file name and description are valid, the declared type is
  * accepted (415) and a declared length is neither zero nor over `maxBytes` (413).
  */
-export async function prepareUpload(em: SqlEntityManager, principal: Principal | null, request: UploadRequest, maxBytes: number): Promise<PreparedUpload> {
-  writeAccess(documentPolicy, principal, 'documents');
+export async function prepareUpload(em: SqlEntityManager, viewer: Viewer<WriteAccess>, request: UploadRequest, maxBytes: number): Promise<PreparedUpload> {
   if (!request.customerId) throw badInput('customerId', 'customerId is required', 'REQUIRED');
   const customerId = requireUuid('customerId', request.customerId);
   if (!request.kind) throw badInput('kind', `kind is required: one of ${DOCUMENT_KINDS.join(', ')}`, 'REQUIRED');
   const kind = requireOneOf('kind', request.kind, DOCUMENT_KINDS);
   const fileName = safeFileName('fileName', request.fileName);
   const description = optionalText('description', request.description, 2000);
-  await findWritableCustomer(em, principal, customerId, 'customerId');
+  await findWritableCustomer(em, viewer, customerId, 'customerId');
   const contentType = requireContentType(request.contentType);
   if (request.contentLength !== undefined) {
     const length = Number(request.contentLength);
@@ -103,12 +99,12 @@ const TIMELINE: Record<DocumentKind, { kind: TimelineKind; words: string }> = {
  */
 export async function recordUpload(
   em: SqlEntityManager,
-  principal: Principal,
+  viewer: Viewer<WriteAccess>,
   upload: PreparedUpload,
   stored: { id: string; storageKey: string; sizeBytes: number; sha256: string },
 ): Promise<IDocument> {
   return em.transactional(async (tx) => {
-    const customer = await findWritableCustomer(tx, principal, upload.customerId, 'customerId', true);
+    const customer = await findWritableCustomer(tx, viewer, upload.customerId, 'customerId', true);
     const uploadedAt = new Date();
     const document = tx.create(Document, {
       id: stored.id,
@@ -119,7 +115,7 @@ export async function recordUpload(
       sizeBytes: stored.sizeBytes,
       sha256: stored.sha256,
       storageKey: stored.storageKey,
-      uploadedBy: principal.userId,
+      uploadedBy: viewer.principal.userId,
       uploadedAt,
       description: upload.description,
       deletedAt: null,
@@ -151,10 +147,9 @@ export interface UpdateDocumentInput {
  * Changes a document's kind, file name or description (a description given as null is cleared),
  * with `customers.document.updated.v1` in the same flush when anything changed.
  */
-export async function updateDocument(em: SqlEntityManager, principal: Principal | null, input: UpdateDocumentInput, meta: EventMetadata): Promise<IDocument> {
-  const access = writeAccess(documentPolicy, principal, 'documents');
-  const document = await findVisible(em, principal, access, requireUuid('input.id', input.id), 'input.id');
-  await findWritableCustomer(em, principal, document.customerId, 'input.id');
+export async function updateDocument(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: UpdateDocumentInput, meta: EventMetadata): Promise<IDocument> {
+  const document = await findVisible(em, viewer, requireUuid('input.id', input.id), 'input.id');
+  await findWritableCustomer(em, viewer, document.customerId, 'input.id');
   const changes: Partial<IDocument> = {};
   if (input.kind !== undefined) {
     if (input.kind === null) throw badInput('input.kind', 'input.kind cannot be cleared', 'REQUIRED');
@@ -176,14 +171,13 @@ export async function updateDocument(em: SqlEntityManager, principal: Principal 
 }
 
 /** Deletes a document softly: it disappears from lists and downloads; its file is kept. Already deleted: CONFLICT. */
-export async function deleteDocument(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IDocument> {
-  const access = writeAccess(documentPolicy, principal, 'documents');
+export async function deleteDocument(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IDocument> {
   const documentId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Document',
-    load: (tx) => findVisible(tx, principal, access, documentId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, documentId, 'id', 'include'),
     check: async (document, tx) => {
-      await findWritableCustomer(tx, principal, document.customerId, 'id');
+      await findWritableCustomer(tx, viewer, document.customerId, 'id');
     },
     announce: (document, tx, at) => publish(tx, DocumentDeletedV1, document.id, { documentId: document.id, customerId: document.customerId, deletedAt: at.toISOString() }, meta),
   });
@@ -196,10 +190,8 @@ export const DOCUMENT_ORDER: Keyset<IDocument> = { sort: 'd.uploaded_at', kind: 
  * Up to `limit` live documents of each of `customerIds` the caller may see, newest first by
  * (uploadedAt, id), after `cursor` when given — for all the customers in one query.
  */
-export async function documentsOf(em: SqlEntityManager, principal: Principal | null, customerIds: readonly string[], limit: number, cursor: Cursor | null): Promise<IDocument[]> {
-  const access = principal ? documentPolicy[principal.role] : 'none';
-  if (access === 'none') return [];
-  const ranked = documentQuery(em, principal, access)
+export async function documentsOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[], limit: number, cursor: Cursor | null): Promise<IDocument[]> {
+  const ranked = documentQuery(em, viewer)
     .addSelect(raw(`row_number() over (partition by d.customer_id order by ${keysetOrderSql(DOCUMENT_ORDER)}) as document_rank`))
     .andWhere({ customerId: { $in: [...customerIds] } });
   if (cursor) {

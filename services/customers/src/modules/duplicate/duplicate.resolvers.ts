@@ -1,13 +1,14 @@
 import { loadExisting } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { findDuplicatesFor, mergeCustomers } from './duplicate.service.js';
+import { customerPolicy } from '../customer/customer.policy.js';
 
 export const duplicateResolvers: Resolvers = {
   Query: {
-    findDuplicates: (_, args, ctx) => findDuplicatesFor(ctx.em, ctx.principal, args.input, args.first),
+    findDuplicates: (_, args, ctx) => findDuplicatesFor(ctx.em, ctx.viewer(customerPolicy, 'read'), args.input, args.first),
   },
   Mutation: {
-    mergeCustomers: (_, args, ctx) => mergeCustomers(ctx.em, ctx.principal, args.survivorId, args.mergedId, ctx.eventMeta),
+    mergeCustomers: (_, args, ctx) => mergeCustomers(ctx.em, ctx.viewer(customerPolicy, 'write'), args.survivorId, args.mergedId, ctx.eventMeta),
   },
   DuplicateCandidate: {
     customer: (candidate, _, ctx) => loadExisting(ctx.loaders.customerById, candidate.customerId, 'customer'),

@@ -1,16 +1,26 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { CustomerMergedV1, CustomerSharedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, notFound, optionalText, requireUuid } from '@rapport/errors';
-import { actsFor, CustomerAccess, isScoped, pageRuleOf, pageSizeOf, readAccess, visibleCustomersSql, writeAccess, type Access } from '@rapport/subgraph-kit';
+import {
+  ANY_TEAM,
+  actsFor,
+  CustomerAccess,
+  isScoped,
+  pageRuleOf,
+  pageSizeOf,
+  visibleCustomersSql,
+  type Viewer,
+  headsTeam,
+  type WriteAccess,
+  notDeletedSql,
+} from '@rapport/subgraph-kit';
 import { Activity } from '../activity/activity.entity.js';
 import { Address } from '../address/address.entity.js';
 import { Contact } from '../contact/contact.entity.js';
 import { Document } from '../document/document.entity.js';
 import { Customer, MAX_TAGS, type ICustomer } from '../customer/customer.entity.js';
-import { customerPolicy } from '../customer/customer.policy.js';
 import { visibleQuery } from '../customer/customer.service.js';
 import { TimelineEntry } from '../timeline/timeline-entry.entity.js';
 
@@ -109,21 +119,21 @@ async function scoreDuplicates(
         select c.id as customer_id, c.name,
                similarity(lower(c.name), lower(coalesce(q.name, ''))) as name_sim,
                coalesce(q.email is not null and (lower(c.email) = q.email
-                 or exists (select 1 from contact ct where ct.customer_id = c.id and ct.deleted_at is null and ct.emails @> array[q.email])), false) as same_email,
+                 or exists (select 1 from contact ct where ct.customer_id = c.id and ${notDeletedSql('ct')} and ct.emails @> array[q.email])), false) as same_email,
                coalesce(q.phone is not null and (${DIGITS('c.phone')} = q.phone
-                 or exists (select 1 from contact ct where ct.customer_id = c.id and ct.deleted_at is null and phone_digits(ct.phones) @> array[q.phone])), false) as same_phone,
+                 or exists (select 1 from contact ct where ct.customer_id = c.id and ${notDeletedSql('ct')} and phone_digits(ct.phones) @> array[q.phone])), false) as same_phone,
                coalesce(q.tax_id is not null and c.tax_id = q.tax_id, false) as same_tax
         from customer c
-        where c.deleted_at is null
+        where ${notDeletedSql('c')}
           and (q.exclude_id is null or c.id <> q.exclude_id)
           and c.id in (
-            -- each branch can use its own index (the live-row partial ones: deleted_at is null)
-            select n.id from customer n where n.deleted_at is null and lower(n.name) % lower(coalesce(q.name, ''))
-            union all select e.id from customer e where q.email is not null and e.deleted_at is null and lower(e.email) = q.email
-            union all select t.id from customer t where q.tax_id is not null and t.deleted_at is null and t.tax_id = q.tax_id
+            -- each branch can use its own index (the partial ones on live rows)
+            select n.id from customer n where ${notDeletedSql('n')} and lower(n.name) % lower(coalesce(q.name, ''))
+            union all select e.id from customer e where q.email is not null and ${notDeletedSql('e')} and lower(e.email) = q.email
+            union all select t.id from customer t where q.tax_id is not null and ${notDeletedSql('t')} and t.tax_id = q.tax_id
             union all select p.id from customer p where q.phone is not null and p.phone is not null and ${DIGITS('p.phone')} = q.phone
-            union all select ce.customer_id from contact ce where q.email is not null and ce.deleted_at is null and ce.emails @> array[q.email]
-            union all select cp.customer_id from contact cp where q.phone is not null and cp.deleted_at is null and phone_digits(cp.phones) @> array[q.phone]
+            union all select ce.customer_id from contact ce where q.email is not null and ${notDeletedSql('ce')} and ce.emails @> array[q.email]
+            union all select cp.customer_id from contact cp where q.phone is not null and ${notDeletedSql('cp')} and phone_digits(cp.phones) @> array[q.phone]
           )${scoped}
       ) s
     ) d
@@ -170,38 +180,34 @@ export async function findLikelyDuplicates(
   return found.get('candidate') ?? [];
 }
 
-/** The caller's visibility for duplicate searches: null = everything, 'none' = nothing. */
-function visibilityOf(principal: Principal | null, access: Access): { sql: string; params: unknown[] } | null {
-  if (!principal || !isScoped(access)) return null;
-  return visibleCustomersSql(principal);
-}
+/** The viewer's visibility for duplicate searches: null = everything. */
+const visibilityOf = (viewer: Viewer): { sql: string; params: unknown[] } | null => visibleCustomersSql(viewer);
 
 /** `findDuplicates`: likely duplicates of the given values among the customers the caller may see. */
-export async function findDuplicatesFor(em: SqlEntityManager, principal: Principal | null, input: DuplicateProbe, limit?: number | null): Promise<DuplicateCandidate[]> {
-  const access = readAccess(customerPolicy, principal, 'customers');
+export async function findDuplicatesFor(em: SqlEntityManager, viewer: Viewer, input: DuplicateProbe, limit?: number | null): Promise<DuplicateCandidate[]> {
   const name = optionalText('input.name', input.name, 200) ?? '';
   const email = optionalText('input.email', input.email, 254);
   const phone = optionalText('input.phone', input.phone, 40);
   const taxId = optionalText('input.taxId', input.taxId, 60);
   const row = { key: 'candidate', name, email: probeEmail(email), phone: probePhone(phone), tax_id: probeTaxId(taxId), exclude_id: null };
-  const found = await scoreDuplicates(em, { kind: 'values', rows: [row] }, visibilityOf(principal, access), pageSizeOf('findDuplicates', limit));
+  const found = await scoreDuplicates(em, { kind: 'values', rows: [row] }, visibilityOf(viewer), pageSizeOf('findDuplicates', limit));
   return found.get('candidate') ?? [];
 }
 
 /** Likely duplicates of each of `customerIds` among what the caller may see, in one query (for the loader). */
-export async function duplicatesOfCustomers(em: SqlEntityManager, principal: Principal | null, customerIds: readonly string[]): Promise<Map<string, DuplicateCandidate[]>> {
-  if (!principal || customerPolicy[principal.role] === 'none' || customerIds.length === 0) return new Map();
-  return scoreDuplicates(em, { kind: 'customers', ids: customerIds }, visibilityOf(principal, customerPolicy[principal.role]), DEFAULT_LIMIT);
+export async function duplicatesOfCustomers(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[]): Promise<Map<string, DuplicateCandidate[]>> {
+  if (customerIds.length === 0) return new Map();
+  return scoreDuplicates(em, { kind: 'customers', ids: customerIds }, visibilityOf(viewer), DEFAULT_LIMIT);
 }
 
 /** Fields of the survivor filled from the merged customer when empty (owner and team stay: a merge is no transfer). */
 const FILLABLE = ['email', 'phone', 'industry', 'source', 'tier', 'notes', 'taxId'] as const;
 
 /** A customer for merging, locked; NOT_FOUND when unseen, CONFLICT when already merged or deleted. */
-async function lockForMerge(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string): Promise<ICustomer> {
-  const live = await visibleQuery(em, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+async function lockForMerge(em: SqlEntityManager, viewer: Viewer, id: string, field: string): Promise<ICustomer> {
+  const live = await visibleQuery(em, viewer).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
   if (live) return live;
-  const deleted = await visibleQuery(em, principal, access, 'only').andWhere({ id }).getSingleResult();
+  const deleted = await visibleQuery(em, viewer, 'only').andWhere({ id }).getSingleResult();
   if (!deleted) throw notFound('Customer', id, field);
   if (deleted.mergedInto) throw new AppError('CONFLICT', 'CUSTOMER_ALREADY_MERGED', `Customer ${id} was already merged into ${deleted.mergedInto}`, { field });
   throw new AppError('CONFLICT', 'CUSTOMER_DELETED', `Customer ${id} is deleted`, { field });
@@ -215,9 +221,8 @@ async function lockForMerge(em: SqlEntityManager, principal: Principal | null, a
  * latest survivor); `customers.customer.merged.v1` announces it. Directors, admins, and team heads
  * who see both customers may merge.
  */
-export async function mergeCustomers(em: SqlEntityManager, principal: Principal | null, survivorIdRaw: string, mergedIdRaw: string, meta: EventMetadata): Promise<ICustomer> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
-  if (!principal || (isScoped(access) && !isTeamHead(principal))) throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'only a team head, a director or an admin merges customers');
+export async function mergeCustomers(em: SqlEntityManager, viewer: Viewer<WriteAccess>, survivorIdRaw: string, mergedIdRaw: string, meta: EventMetadata): Promise<ICustomer> {
+  if (isScoped(viewer.access) && !headsTeam(viewer, ANY_TEAM)) throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'only a team head, a director or an admin merges customers');
   const survivorId = requireUuid('survivorId', survivorIdRaw).toLowerCase();
   const mergedId = requireUuid('mergedId', mergedIdRaw).toLowerCase();
   if (survivorId === mergedId) throw new AppError('CONFLICT', 'MERGE_INTO_ITSELF', 'a customer cannot be merged into itself', { field: 'mergedId' });
@@ -225,10 +230,10 @@ export async function mergeCustomers(em: SqlEntityManager, principal: Principal 
     // Locked in id order, so two opposite merges at once cannot deadlock.
     const [first, second] = survivorId < mergedId ? [survivorId, mergedId] : [mergedId, survivorId];
     const locked = new Map<string, ICustomer>();
-    locked.set(first, await lockForMerge(tx, principal, access, first, first === survivorId ? 'survivorId' : 'mergedId'));
-    locked.set(second, await lockForMerge(tx, principal, access, second, second === survivorId ? 'survivorId' : 'mergedId'));
+    locked.set(first, await lockForMerge(tx, viewer, first, first === survivorId ? 'survivorId' : 'mergedId'));
+    locked.set(second, await lockForMerge(tx, viewer, second, second === survivorId ? 'survivorId' : 'mergedId'));
     for (const [id, customer] of locked) {
-      if (!actsFor(principal, access, customer.ownerId, customer.teamId)) {
+      if (!actsFor(viewer, customer.ownerId, customer.teamId)) {
         throw new AppError('FORBIDDEN', 'MERGE_FORBIDDEN', 'a team head merges the customers of the teams they head only', {
           field: id === survivorId ? 'survivorId' : 'mergedId',
         });

@@ -1,11 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { requireOneOf } from '@rapport/errors';
-import { readAccess } from '@rapport/subgraph-kit';
-import { customerPolicy } from '../customer/customer.policy.js';
+import { notDeletedSql, type Viewer } from '@rapport/subgraph-kit';
 import { applyCustomerFilter, visibleQuery, type CustomerFilter } from '../customer/customer.service.js';
 import { csvLine } from './csv.js';
-import { fieldLabel, IMPORT_FIELDS, IMPORT_FORMATS, type ImportField } from './import.parser.js';
+import { fieldLabel, IMPORT_FIELDS, type ImportField, type ImportFormat } from './import.parser.js';
 import { writeXlsx } from './xlsx.js';
 
 // Export: the customers the caller may see, filtered as `customers(filter:)` filters them, as a
@@ -40,20 +37,19 @@ interface ExportRow {
  * and first billing (or other) address, as CSV with a header of import field names. The filter
  * is `customers`' own (visibleQuery and applyCustomerFilter).
  */
-export async function exportCustomers(em: SqlEntityManager, principal: Principal | null, filter: CustomerFilter | null | undefined, format?: string | null): Promise<string> {
-  const access = readAccess(customerPolicy, principal, 'customers');
-  const exportFormat = requireOneOf('format', format ?? 'CSV', IMPORT_FORMATS);
+export async function exportCustomers(em: SqlEntityManager, viewer: Viewer, filter: CustomerFilter | null | undefined, format?: ImportFormat | null): Promise<string> {
+  const exportFormat = format ?? 'CSV';
   // The customers `customers(filter:)` lists: the same base query and filter, as a subquery of ids.
-  const customers = visibleQuery(em, principal, access);
+  const customers = visibleQuery(em, viewer);
   applyCustomerFilter(customers, filter);
   const ids = customers.select('c.id').toQuery(); // `?` placeholders, as em.execute expects
   const rows = await em.execute<ExportRow[]>(
     `select c.name, c.kind, c.lifecycle_state, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id, c.owner_id,
               a.street, a.city, a.country, k.name as contact_name, k.emails[1] as contact_email, k.phones[1] as contact_phone
          from customer c
-         left join lateral (select street, city, country from customer_address ad where ad.customer_id = c.id and ad.deleted_at is null
+         left join lateral (select street, city, country from customer_address ad where ad.customer_id = c.id and ${notDeletedSql('ad')}
                             order by (ad.kind = 'BILLING') desc, ad.created_at, ad.id limit 1) a on true
-         left join lateral (select name, emails, phones from contact ct where ct.customer_id = c.id and ct.deleted_at is null and ct.is_primary limit 1) k on true
+         left join lateral (select name, emails, phones from contact ct where ct.customer_id = c.id and ${notDeletedSql('ct')} and ct.is_primary limit 1) k on true
         where c.id in (${ids.sql})
         order by c.name, c.id`,
     ids.params,

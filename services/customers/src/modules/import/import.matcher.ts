@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { pgArray } from '@rapport/bus';
-import { isScoped, restrictToVisibleCustomers, visibleCustomersSql, type Access } from '@rapport/subgraph-kit';
+import { notDeletedSql, restrictToVisibleCustomers, visibleCustomersSql, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { MAX_TAGS } from '../customer/customer.entity.js';
 import { findLikelyDuplicates } from '../duplicate/duplicate.service.js';
 import type { DuplicateHandling, ImportDuplicateRow } from './import-job.entity.js';
@@ -55,8 +54,8 @@ export interface BatchPlan {
 }
 
 /** Ids among `ids` the caller may see (all of them when unscoped). */
-async function visibleIds(em: SqlEntityManager, principal: Principal, access: Access, ids: string[]): Promise<Set<string>> {
-  const visible = isScoped(access) ? visibleCustomersSql(principal) : null;
+async function visibleIds(em: SqlEntityManager, viewer: Viewer, ids: string[]): Promise<Set<string>> {
+  const visible = visibleCustomersSql(viewer);
   if (!visible || ids.length === 0) return new Set(ids);
   const rows = await em.execute<{ customer_id: string }[]>(`select customer_id from (${visible.sql}) v where v.customer_id = any(?::uuid[])`, [...visible.params, pgArray(ids)]);
   return new Set(rows.map((r) => r.customer_id));
@@ -70,8 +69,7 @@ export class BatchMatcher {
   private readonly seen = new Map<string, Target>();
 
   constructor(
-    private readonly principal: Principal,
-    private readonly access: 'all' | 'scoped',
+    private readonly viewer: Viewer<WriteAccess>,
     private readonly duplicates: DuplicateHandling,
     /** Whether rows without an exact match get the fuzzy check too (small files only). */
     private readonly fuzzy: boolean,
@@ -95,7 +93,7 @@ export class BatchMatcher {
    * Exact matches among the visible, live customers, for the whole batch in one query: per value,
    * one lateral lookup with a LIMIT, so each is a parameterised scan of the btree index that
    * answers it alone (`customer_tax_id_live_idx`, `customer_search_email_idx`,
-   * `customer_name_lower_idx`, all partial on `deleted_at is null`) — whatever the statistics of a
+   * `customer_name_lower_idx`, all partial on live rows) — whatever the statistics of a
    * table this very import is growing say.
    */
   private async existing(em: SqlEntityManager, batch: Row[]): Promise<Map<string, Target>> {
@@ -105,11 +103,11 @@ export class BatchMatcher {
     const names = [...new Set(batch.map((r) => r.values.name.toLowerCase()))];
     const lookup = (where: string): string =>
       `select m.* from unnest(?::text[]) k(v) cross join lateral (select id, name, email, tax_id, created_at from customer
-         where deleted_at is null and ${where} limit 20) m`;
+         where ${notDeletedSql('customer')} and ${where} limit 20) m`;
     const sql = [lookup('tax_id = k.v'), lookup('lower(email) = k.v'), lookup('lower(name) = k.v')].join(' union all ');
     const params: unknown[] = [pgArray(taxIds), pgArray(emails), pgArray(names)];
     const filter: string[] = [];
-    restrictToVisibleCustomers({ andWhere: (where: string, more: unknown[] = []) => void (filter.push(where), params.push(...more)) }, 'd', this.principal, this.access, 'id');
+    restrictToVisibleCustomers({ andWhere: (where: string, more: unknown[] = []) => void (filter.push(where), params.push(...more)) }, 'd', this.viewer, 'id');
     const rows = (
       await em.execute<{ id: string; name: string; email: string | null; tax_id: string | null }[]>(
         `select d.id, d.name, d.email, d.tax_id from (${sql}) d ${filter.length ? `where ${filter.join(' and ')}` : ''} order by d.created_at, d.id`,
@@ -133,8 +131,7 @@ export class BatchMatcher {
     if (likely.length === 0) return null;
     const visible = await visibleIds(
       em,
-      this.principal,
-      this.access,
+      this.viewer,
       likely.map((c) => c.customerId),
     );
     const best = likely.find((c) => visible.has(c.customerId));

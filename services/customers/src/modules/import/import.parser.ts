@@ -1,5 +1,6 @@
-import { isTeamHead, seesEverything, type Principal } from '@rapport/auth';
+import { seesEverything } from '@rapport/auth';
 import { AppError, badInput, isAppError, optionalEmail, optionalText, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import { ANY_TEAM, headsTeam, type Viewer } from '@rapport/subgraph-kit';
 import { requireCountry } from '../address/address.entity.js';
 import {
   CUSTOMER_KINDS,
@@ -14,7 +15,7 @@ import {
   type LifecycleState,
 } from '../customer/customer.entity.js';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.js';
-import type { ImportRowError } from './import-job.entity.js';
+import type { DuplicateHandling, ImportMode, ImportRowError } from './import-job.entity.js';
 import { parseXlsx, XlsxError } from './xlsx.js';
 
 // Parsing: the file (CSV or XLSX) and its mapping into validated rows, and bad rows into errors.
@@ -60,15 +61,15 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportCustomersInput {
   /** CSV by default. */
-  format?: string | null;
+  format?: ImportFormat | null;
   /** The CSV text (format CSV). */
   csv?: string | null;
   /** The XLSX workbook, base64-encoded (format XLSX). */
   file?: string | null;
   mapping: { column: string; field: string }[];
   dryRun: boolean;
-  duplicates: string;
-  mode: string;
+  duplicates: DuplicateHandling;
+  mode: ImportMode;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -76,7 +77,7 @@ const sourceField = (input: ImportCustomersInput): string => (input.format === '
 
 /** The file's records (header first): CSV text from input.csv, or the first worksheet of the XLSX workbook in input.file. */
 async function readRecords(input: ImportCustomersInput): Promise<CsvRecord[]> {
-  const format = requireOneOf('input.format', input.format ?? 'CSV', IMPORT_FORMATS);
+  const format = input.format ?? 'CSV';
   if (format === 'CSV') {
     if (input.file) throw badInput('input.file', 'input.file is for XLSX workbooks; give CSV text in input.csv', 'INVALID_VALUE');
     if (input.csv === null || input.csv === undefined) throw badInput('input.csv', 'input.csv is required for a CSV import', 'REQUIRED');
@@ -125,19 +126,19 @@ export interface Row {
 }
 
 /** Who may be named in an OWNER_ID column: everyone who writes customers except a rep (who owns what they import). */
-function ownerOf(principal: Principal, raw: string | undefined, label: string): { ownerId: string; teamId: string | null } {
-  const ownTeam = principal.teamIds[0] ?? null;
+function ownerOf(viewer: Viewer, raw: string | undefined, label: string): { ownerId: string; teamId: string | null } {
+  const ownTeam = viewer.principal.teamIds[0] ?? null;
   const text = raw?.trim();
-  if (!text) return { ownerId: principal.userId, teamId: ownTeam };
+  if (!text) return { ownerId: viewer.principal.userId, teamId: ownTeam };
   const ownerId = requireUuid(label, text).toLowerCase();
-  if (ownerId === principal.userId) return { ownerId, teamId: ownTeam };
-  if (seesEverything(principal)) return { ownerId, teamId: null };
-  if (!isTeamHead(principal)) throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `${label}: a sales rep imports customers for themselves only`, { field: label });
+  if (ownerId === viewer.principal.userId) return { ownerId, teamId: ownTeam };
+  if (seesEverything(viewer.principal)) return { ownerId, teamId: null };
+  if (!headsTeam(viewer, ANY_TEAM)) throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `${label}: a sales rep imports customers for themselves only`, { field: label });
   return { ownerId, teamId: ownTeam };
 }
 
 /** Validates one record into the values to store; throws the first AppError, naming the field. */
-function readRow(record: CsvRecord, columns: Map<ImportField, number>, principal: Principal): RowValues {
+function readRow(record: CsvRecord, columns: Map<ImportField, number>, viewer: Viewer): RowValues {
   const get = (field: ImportField): string | undefined => {
     const index = columns.get(field);
     return index === undefined ? undefined : record.fields[index];
@@ -169,7 +170,7 @@ function readRow(record: CsvRecord, columns: Map<ImportField, number>, principal
   const contactEmail = optionalEmail('contactEmail', get('CONTACT_EMAIL'));
   const contactPhone = text('CONTACT_PHONE', 40);
   if (!contactName && (contactEmail || contactPhone)) throw badInput('contactName', 'contactName is required when a contact email or phone is given', 'REQUIRED');
-  const owner = ownerOf(principal, get('OWNER_ID'), 'ownerId');
+  const owner = ownerOf(viewer, get('OWNER_ID'), 'ownerId');
   return {
     name,
     kind: choice('KIND', CUSTOMER_KINDS, 'COMPANY') ?? 'COMPANY',
@@ -224,7 +225,7 @@ export interface ParsedFile {
  * and validates every row in memory with the rules of `createCustomer`; a bad row is reported with
  * its line and the field at fault, not thrown.
  */
-export async function parseImportFile(input: ImportCustomersInput, principal: Principal): Promise<ParsedFile> {
+export async function parseImportFile(input: ImportCustomersInput, viewer: Viewer): Promise<ParsedFile> {
   const records = await readRecords(input);
   const [header, ...data] = records;
   if (!header) throw badInput(sourceField(input), `${sourceField(input)} must start with a header ${input.format === 'XLSX' ? 'row' : 'line'}`, 'REQUIRED');
@@ -243,7 +244,7 @@ export async function parseImportFile(input: ImportCustomersInput, principal: Pr
       continue;
     }
     try {
-      rows.push({ line: record.line, values: readRow(record, columns, principal) });
+      rows.push({ line: record.line, values: readRow(record, columns, viewer) });
     } catch (error) {
       errors.push(errorOf(record.line, error));
     }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { seesEverything, type Principal } from '@rapport/auth';
+import { seesEverything } from '@rapport/auth';
 import type { EventMetadata } from '@rapport/contracts';
-import { AppError, notFound, requireOneOf, requireUuid } from '@rapport/errors';
-import { readAccess, writeAccess } from '@rapport/subgraph-kit';
-import { customerPolicy } from '../customer/customer.policy.js';
-import { DUPLICATE_HANDLING, IMPORT_MODES, ImportJob, type IImportJob, type ImportDuplicateRow, type ImportRowError, type ImportStatus } from './import-job.entity.js';
+import { notFound, requireUuid } from '@rapport/errors';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
+import { ImportJob, type IImportJob, type ImportDuplicateRow, type ImportRowError, type ImportStatus } from './import-job.entity.js';
 import { BatchMatcher, FUZZY_ROW_LIMIT, type BatchPlan, type Counters } from './import.matcher.js';
 import { parseImportFile, type ImportCustomersInput, type Row } from './import.parser.js';
 import { BatchWriter } from './import.writer.js';
@@ -77,30 +76,27 @@ async function saveProgress(
  */
 export async function importCustomers(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   input: ImportCustomersInput,
   meta: EventMetadata,
   onProgress?: ImportProgress,
 ): Promise<IImportJob> {
-  const access = writeAccess(customerPolicy, principal, 'customers');
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first');
-  const mode = requireOneOf('input.mode', input.mode, IMPORT_MODES);
-  const duplicates = requireOneOf('input.duplicates', input.duplicates, DUPLICATE_HANDLING);
-  const { total, rows, errors } = await parseImportFile(input, principal);
+  const { mode, duplicates } = input;
+  const { total, rows, errors } = await parseImportFile(input, viewer);
 
   const jobId = randomUUID();
   await em
     .getConnection()
     .execute(
       `insert into import_job (id, created_by, status, dry_run, mode, duplicates, total) values (?, ?, 'RUNNING', ?, ?, ?, ?)`,
-      [jobId, principal.userId, input.dryRun, mode, duplicates, total],
+      [jobId, viewer.principal.userId, input.dryRun, mode, duplicates, total],
       'run',
     );
   const counters: Counters = { processed: 0, created: 0, merged: 0, skipped: 0, failed: errors.length };
   const rolledBack = mode === 'ALL_OR_NOTHING' && errors.length > 0;
   const write = !input.dryRun && !rolledBack;
-  const matcher = new BatchMatcher(principal, access, duplicates, total <= FUZZY_ROW_LIMIT);
-  const writer = new BatchWriter({ jobId, scope: { actorId: principal.userId, requestId: meta.requestId ?? null }, meta });
+  const matcher = new BatchMatcher(viewer, duplicates, total <= FUZZY_ROW_LIMIT);
+  const writer = new BatchWriter({ jobId, scope: { actorId: viewer.principal.userId, requestId: meta.requestId ?? null }, meta });
   let pendingErrors = [...errors];
   let pendingDuplicates: ImportDuplicateRow[] = [];
   // Progress is saved in order, one update after the other (two batches may finish close together).
@@ -209,14 +205,13 @@ export async function importCustomers(
     status = 'FAILED';
   }
   await report(status);
-  return getImportJob(em, principal, jobId);
+  return getImportJob(em, viewer, jobId);
 }
 
 /** An import job: its creator's, or any for directors and admins; NOT_FOUND otherwise. */
-export async function getImportJob(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<IImportJob> {
-  readAccess(customerPolicy, principal, 'customers');
+export async function getImportJob(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IImportJob> {
   const jobId = requireUuid(field, id);
   const job = await em.fork().findOne(ImportJob, { id: jobId });
-  if (!job || (principal && !seesEverything(principal) && job.createdBy !== principal.userId)) throw notFound('ImportJob', jobId, field);
+  if (!job || (!seesEverything(viewer.principal) && job.createdBy !== viewer.principal.userId)) throw notFound('ImportJob', jobId, field);
   return job;
 }

@@ -3,7 +3,16 @@ import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { executeBulk, pgArray, pgBooleans, publishMany } from '@rapport/bus';
 import { CustomerAddressChangedV1, CustomerContactChangedV1, CustomerCreatedV1, CustomerUpdatedV1, type EventMetadata } from '@rapport/contracts';
-import { creationChanges, insertCustomerAccess, updateChanges, writeAuditEntries, type ActingScope, type AuditRecord, type FieldChange } from '@rapport/subgraph-kit';
+import {
+  creationChanges,
+  insertCustomerAccess,
+  notDeletedSql,
+  updateChanges,
+  writeAuditEntries,
+  type ActingScope,
+  type AuditRecord,
+  type FieldChange,
+} from '@rapport/subgraph-kit';
 import { Address, type IAddress } from '../address/address.entity.js';
 import { Contact, type IContact } from '../contact/contact.entity.js';
 import { Customer, MAX_TAGS, type CustomerKind, type CustomerSource, type CustomerTier, type ICustomer } from '../customer/customer.entity.js';
@@ -245,11 +254,11 @@ export class BatchWriter {
     const ids = [...new Set(merges.map((m) => m.target))];
     const targets = await em.execute<MergeTarget[]>(
       `select c.id, c.name, c.kind, c.lifecycle_state, c.email, c.phone, c.industry, c.source, c.tier, c.tags, c.notes, c.tax_id,
-              exists (select 1 from contact k where k.customer_id = c.id and k.deleted_at is null and k.is_primary) as has_primary,
-              exists (select 1 from customer_address a where a.customer_id = c.id and a.deleted_at is null) as has_address,
+              exists (select 1 from contact k where k.customer_id = c.id and ${notDeletedSql('k')} and k.is_primary) as has_primary,
+              exists (select 1 from customer_address a where a.customer_id = c.id and ${notDeletedSql('a')}) as has_address,
               coalesce((select jsonb_agg(jsonb_build_object('name', lower(k.name), 'emails', k.emails)) from contact k
-                         where k.customer_id = c.id and k.deleted_at is null), '[]'::jsonb) as contacts
-         from customer c where c.id = any(?::uuid[]) and c.deleted_at is null
+                         where k.customer_id = c.id and ${notDeletedSql('k')}), '[]'::jsonb) as contacts
+         from customer c where c.id = any(?::uuid[]) and ${notDeletedSql('c')}
         for update of c`,
       [pgArray(ids)],
     );

@@ -1,18 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { isTeamHead, type Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { LeadCapturedV1, LeadConvertedV1, LeadDisqualifiedV1, LeadQualifiedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, parseMoneyInput, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
-import { assertAssignable, isScoped, keysetPage, readAccess, transition, writeAccess, type Access, type Connection, type Keyset } from '@rapport/subgraph-kit';
+import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, parseMoneyInput, requireText, requireUuid, type Money } from '@rapport/errors';
+import {
+  ANY_TEAM,
+  assertAssignable,
+  isScoped,
+  keysetPage,
+  transition,
+  type Connection,
+  type Keyset,
+  type Viewer,
+  headedTeams,
+  headsTeam,
+  type WriteAccess,
+  notDeletedSql,
+} from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
-import { CUSTOMER_KINDS, CUSTOMER_SOURCES } from '../customer/customer.entity.js';
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
 import { assertOwnerInHeadedTeams } from '../customer/owner-team.js';
 import { findDuplicatesFor } from '../duplicate/duplicate.service.js';
 import { Lead, type ILead } from './lead.entity.js';
-import { leadPolicy } from './lead.policy.js';
-import type { LeadStatus } from '../../generated/types.js';
+import type { CustomerKind, CustomerSource, LeadStatus } from '../../generated/types.js';
 
 export const NAME_MAX = 200;
 export const COMPANY_MAX = 200;
@@ -27,26 +37,26 @@ export const FORM_LIMIT_PER_HOUR = 5;
  * leads they own, the unassigned ones, and — for a team head — those of the teams they head;
  * everyone with `all` sees every lead.
  */
-export function leadQuery(em: SqlEntityManager, principal: Principal | null, access: Access) {
+export function leadQuery(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(Lead, 'l').select('*');
-  if (isScoped(access)) {
-    const teamIds = isTeamHead(principal) ? [...(principal?.teamIds ?? [])] : [];
+  if (isScoped(viewer.access)) {
+    const teamIds = [...headedTeams(viewer)];
     const teams = teamIds.length ? ` or l.team_id in (${teamIds.map(() => '?').join(', ')})` : '';
-    qb.where(`(l.owner_id = ? or l.owner_id is null${teams})`, [principal?.userId ?? null, ...teamIds]);
+    qb.where(`(l.owner_id = ? or l.owner_id is null${teams})`, [viewer.principal.userId, ...teamIds]);
   }
   return qb;
 }
 
-async function findLead(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string): Promise<ILead> {
+async function findLead(em: SqlEntityManager, viewer: Viewer, id: string, field: string): Promise<ILead> {
   const leadId = requireUuid(field, id);
-  const lead = await leadQuery(em, principal, access).andWhere({ id: leadId }).getSingleResult();
+  const lead = await leadQuery(em, viewer).andWhere({ id: leadId }).getSingleResult();
   if (!lead) throw notFound('Lead', leadId, field);
   return lead;
 }
 
 /** One lead the caller may see; NOT_FOUND for unknown and invisible alike. */
-export async function getLead(em: SqlEntityManager, principal: Principal | null, id: string): Promise<ILead> {
-  return findLead(em, principal, readAccess(leadPolicy, principal, 'leads'), id, 'id');
+export async function getLead(em: SqlEntityManager, viewer: Viewer, id: string): Promise<ILead> {
+  return findLead(em, viewer, id, 'id');
 }
 
 export interface LeadFilter {
@@ -60,13 +70,12 @@ const LEAD_ORDER: Keyset<ILead> = { sort: 'l.created_at', kind: 'timestamp', dir
 /** The leads the caller may see, newest first, paged by keyset on (createdAt, id). */
 export async function listLeads(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   filter: LeadFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ILead>> {
-  const access = readAccess(leadPolicy, principal, 'leads');
-  const qb = leadQuery(em, principal, access);
+  const qb = leadQuery(em, viewer);
   if (filter?.status) qb.andWhere({ status: filter.status });
   if (filter?.ownerId) qb.andWhere({ ownerId: requireUuid('filter.ownerId', filter.ownerId) });
   return keysetPage(qb, LEAD_ORDER, { field: 'leads', first, after });
@@ -77,7 +86,7 @@ export interface CaptureLeadInput {
   company?: string | null;
   email?: string | null;
   phone?: string | null;
-  source?: string | null;
+  source?: CustomerSource | null;
   message?: string | null;
   ownerId?: string | null;
   teamId?: string | null;
@@ -110,23 +119,22 @@ function announceCapture(em: SqlEntityManager, lead: ILead, meta: EventMetadata)
  * to the caller's own; a rep captures leads for themselves only, a team head for the teams they
  * head (see the kit's assertAssignable).
  */
-export async function captureLead(em: SqlEntityManager, principal: Principal | null, input: CaptureLeadInput, meta: EventMetadata): Promise<ILead> {
-  const access = writeAccess(leadPolicy, principal, 'leads');
-  const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : (principal?.userId ?? null);
+export async function captureLead(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CaptureLeadInput, meta: EventMetadata): Promise<ILead> {
+  const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : viewer.principal.userId;
   const teamId = input.teamId
     ? requireUuid('input.teamId', input.teamId)
-    : ownerId === principal?.userId || (isScoped(access) && isTeamHead(principal))
-      ? (principal?.teamIds[0] ?? null)
+    : ownerId === viewer.principal.userId || (isScoped(viewer.access) && headsTeam(viewer, ANY_TEAM))
+      ? (viewer.principal.teamIds[0] ?? null)
       : null;
-  assertAssignable(principal, access, ownerId, teamId, 'leads');
-  await assertOwnerInHeadedTeams(em, principal, access, ownerId, 'input.ownerId', 'leads');
+  assertAssignable(viewer, ownerId, teamId, 'leads');
+  await assertOwnerInHeadedTeams(em, viewer, ownerId, 'input.ownerId', 'leads');
   const lead = em.create(Lead, {
     id: randomUUID(),
     name: requireText('input.name', input.name, NAME_MAX),
     company: optionalText('input.company', input.company, COMPANY_MAX),
     email: optionalEmail('input.email', input.email),
     phone: optionalText('input.phone', input.phone, PHONE_MAX),
-    source: input.source ? requireOneOf('input.source', input.source, CUSTOMER_SOURCES) : null,
+    source: input.source ?? null,
     message: optionalText('input.message', input.message, MESSAGE_MAX),
     status: 'NEW',
     disqualifyReason: null,
@@ -195,11 +203,10 @@ export async function submitLeadForm(em: SqlEntityManager, input: LeadFormInput,
 }
 
 /** Marks a NEW lead QUALIFIED (a qualified lead stays so; other states are a CONFLICT). */
-export async function qualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ILead> {
-  const access = writeAccess(leadPolicy, principal, 'leads');
+export async function qualifyLead(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ILead> {
   return transition(
     em,
-    (tx) => findLead(tx, principal, access, id, 'id'),
+    (tx) => findLead(tx, viewer, id, 'id'),
     (lead, tx) => {
       if (lead.status !== 'NEW') throw conflict('LEAD_NOT_NEW', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a new lead can be qualified`, 'id');
       lead.status = 'QUALIFIED';
@@ -210,11 +217,10 @@ export async function qualifyLead(em: SqlEntityManager, principal: Principal | n
 }
 
 /** Marks a NEW or QUALIFIED lead DISQUALIFIED with the reason (required). */
-export async function disqualifyLead(em: SqlEntityManager, principal: Principal | null, id: string, reason: string, meta: EventMetadata): Promise<ILead> {
-  const access = writeAccess(leadPolicy, principal, 'leads');
+export async function disqualifyLead(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, reason: string, meta: EventMetadata): Promise<ILead> {
   return transition(
     em,
-    (tx) => findLead(tx, principal, access, id, 'id'),
+    (tx) => findLead(tx, viewer, id, 'id'),
     (lead, tx) => {
       const why = requireText('reason', reason ?? '', REASON_MAX);
       if (lead.status !== 'NEW' && lead.status !== 'QUALIFIED') {
@@ -230,7 +236,7 @@ export async function disqualifyLead(em: SqlEntityManager, principal: Principal 
 
 export interface ConvertLeadInput {
   /** Required unless attaching to an existing customer. */
-  customerKind?: string | null;
+  customerKind?: CustomerKind | null;
   opportunity?: { title: string; amount: Money } | null;
   /** Convert into this existing customer (its likely duplicate) instead of creating one. */
   attachToCustomerId?: string | null;
@@ -241,7 +247,7 @@ export interface ConvertLeadInput {
 /** A live contact of `customerId` with `email` (ignoring case), if there is one. */
 async function existingContactWithEmail(em: SqlEntityManager, customerId: string, email: string) {
   const [row] = await em.execute<{ id: string }[]>(
-    'select id from contact where customer_id = ? and deleted_at is null and exists (select 1 from unnest(emails) e where lower(e) = lower(?)) limit 1',
+    `select id from contact where customer_id = ? and ${notDeletedSql('contact')} and exists (select 1 from unnest(emails) e where lower(e) = lower(?)) limit 1`,
     [customerId, email],
   );
   return row ? em.findOneOrFail(Contact, { id: row.id }) : null;
@@ -263,30 +269,36 @@ const CONVERSION_CANDIDATES = 5;
  * Then the lead is marked CONVERTED and `customers.lead.converted.v1` published (with the
  * opportunity to open, if given).
  */
-export async function convertLead(em: SqlEntityManager, principal: Principal | null, id: string, input: ConvertLeadInput, meta: EventMetadata): Promise<ILead> {
-  const access = writeAccess(leadPolicy, principal, 'leads');
+export async function convertLead(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  customerViewer: Viewer<WriteAccess>,
+  id: string,
+  input: ConvertLeadInput,
+  meta: EventMetadata,
+): Promise<ILead> {
   const leadId = requireUuid('id', id);
   const attachToId = input.attachToCustomerId ? requireUuid('input.attachToCustomerId', input.attachToCustomerId) : null;
   if (attachToId && input.createDespiteDuplicates) {
     throw badInput('input.createDespiteDuplicates', 'input.createDespiteDuplicates: a lead attached to an existing customer creates none', 'CONFLICTING_OPTIONS');
   }
   if (!attachToId && !input.customerKind) throw badInput('input.customerKind', 'input.customerKind is required to create a customer', 'REQUIRED');
-  const kind = attachToId ? null : requireOneOf('input.customerKind', input.customerKind ?? '', CUSTOMER_KINDS);
+  const kind = attachToId ? null : (input.customerKind ?? null);
   const opportunity = input.opportunity
     ? { title: requireText('input.opportunity.title', input.opportunity.title), amount: parseMoneyInput('input.opportunity.amount', input.opportunity.amount) }
     : null;
   return transition(
     em,
-    (tx) => findLead(tx, principal, access, leadId, 'id'),
+    (tx) => findLead(tx, viewer, leadId, 'id'),
     async (lead, tx) => {
       if (lead.status !== 'QUALIFIED') throw conflict('LEAD_NOT_QUALIFIED', `lead ${lead.id} is ${lead.status.toLowerCase()}; only a qualified lead converts`, 'id');
       if (kind === 'COMPANY' && !lead.company) {
         throw badInput('input.customerKind', 'input.customerKind: a lead without a company converts to a PERSON customer', 'COMPANY_REQUIRED');
       }
-      const ownerId = lead.ownerId ?? principal?.userId ?? null;
+      const ownerId = lead.ownerId ?? viewer.principal.userId;
       const newName = kind === 'COMPANY' ? (lead.company ?? lead.name) : lead.name;
       if (kind && !input.createDespiteDuplicates) {
-        const candidates = await findDuplicatesFor(tx, principal, { name: newName, email: lead.email, phone: lead.phone }, CONVERSION_CANDIDATES);
+        const candidates = await findDuplicatesFor(tx, customerViewer, { name: newName, email: lead.email, phone: lead.phone }, CONVERSION_CANDIDATES);
         if (candidates.length > 0) {
           const best = candidates[0]!;
           throw new AppError(
@@ -298,10 +310,10 @@ export async function convertLead(em: SqlEntityManager, principal: Principal | n
         }
       }
       const customer = attachToId
-        ? await findWritableCustomer(tx, principal, attachToId, 'input.attachToCustomerId', true)
+        ? await findWritableCustomer(tx, customerViewer, attachToId, 'input.attachToCustomerId', true)
         : await createCustomer(
             tx,
-            principal,
+            customerViewer,
             {
               name: newName,
               kind: kind ?? 'PERSON',

@@ -1,9 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { requireText } from '@rapport/errors';
-import { keysetPageSql, readAccess, type Keyset } from '@rapport/subgraph-kit';
+import { keysetPageSql, type Keyset, type Viewer, notDeletedSql } from '@rapport/subgraph-kit';
 import { Customer, type ICustomer } from '../customer/customer.entity.js';
-import { customerPolicy } from '../customer/customer.policy.js';
 import { applyCustomerFilter, visibleQuery, type CustomerFilter } from '../customer/customer.service.js';
 
 /** One customer found by a search, with its relevance (0–1, higher is better). */
@@ -50,9 +48,9 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 function candidates(mode: SearchMode, query: string): { sql: string; params: unknown[] } {
   if (mode === 'EMAIL' && FULL_EMAIL.test(query)) {
     return {
-      sql: `select id as customer_id, 1.0 as score from customer where deleted_at is null and lower(email) = ?
+      sql: `select id as customer_id, 1.0 as score from customer where ${notDeletedSql('customer')} and lower(email) = ?
             union all
-            select customer_id, 0.95 from contact where deleted_at is null and emails @> array[?]::text[]`,
+            select customer_id, 0.95 from contact where ${notDeletedSql('contact')} and emails @> array[?]::text[]`,
       params: [query, query],
     };
   }
@@ -60,10 +58,10 @@ function candidates(mode: SearchMode, query: string): { sql: string; params: unk
     const like = `%${escapeLike(query)}%`;
     return {
       sql: `select id as customer_id, case when lower(email) = ? then 1.0 else 0.8 end as score
-              from customer where deleted_at is null and email is not null and lower(email) like ?
+              from customer where ${notDeletedSql('customer')} and email is not null and lower(email) like ?
             union all
             select customer_id, case when ? = any(emails) then 0.95 else 0.75 end
-              from contact where deleted_at is null and search_emails(emails) like ?`,
+              from contact where ${notDeletedSql('contact')} and search_emails(emails) like ?`,
       params: [query, like, query, like],
     };
   }
@@ -74,20 +72,20 @@ function candidates(mode: SearchMode, query: string): { sql: string; params: unk
     const core = nationalCore(digits);
     return {
       sql: `select id as customer_id, case when search_digits(phone) = ? then 1.0 else 0.8 end as score
-              from customer where deleted_at is null and phone is not null and search_digits(phone) like ?
+              from customer where ${notDeletedSql('customer')} and phone is not null and search_digits(phone) like ?
             union all
             select customer_id, case when (' ' || search_phone_digits(phones) || ' ') like ? then 0.95 else 0.75 end
-              from contact where deleted_at is null and search_phone_digits(phones) like ?`,
+              from contact where ${notDeletedSql('contact')} and search_phone_digits(phones) like ?`,
       params: [digits, `%${core}%`, `% ${digits} %`, `%${core}%`],
     };
   }
   const nameScore = (column: string) => `(2 * word_similarity(?, ${column}) + similarity(?, ${column})) / 3`;
   return {
     sql: `select id as customer_id, ${nameScore('lower(name)')} as score
-            from customer where deleted_at is null and ? <% lower(name)
+            from customer where ${notDeletedSql('customer')} and ? <% lower(name)
           union all
           select customer_id, 0.9 * ${nameScore('lower(name)')}
-            from contact where deleted_at is null and ? <% lower(name)`,
+            from contact where ${notDeletedSql('contact')} and ? <% lower(name)`,
     params: [query, query, query, query, query, query],
   };
 }
@@ -110,17 +108,16 @@ const BY_SCORE: Keyset<SearchHit> = { sort: 'm.score', kind: 'score', cast: 'num
  */
 export async function searchCustomers(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   rawQuery: string,
   filter: CustomerFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<CustomerSearchConnection> {
-  const access = readAccess(customerPolicy, principal, 'customers');
   const query = requireText('query', rawQuery ?? '', QUERY_MAX)
     .toLowerCase()
     .replace(/\s+/g, ' ');
-  const qb = visibleQuery(em, principal, access);
+  const qb = visibleQuery(em, viewer);
   applyCustomerFilter(qb, filter);
   qb.andWhere('c.id in (select customer_id from matches)');
   const found = candidates(searchMode(query), query);

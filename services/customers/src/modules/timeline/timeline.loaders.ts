@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
-import { groupedLoader, readableModules, type DataLoader } from '@rapport/subgraph-kit';
+import { groupedLoader, readableModules, type Caller, type DataLoader } from '@rapport/subgraph-kit';
 import { TIMELINE_MODULES, TimelineEntry, type ITimelineEntry, type TimelineModule } from './timeline-entry.entity.js';
 
 /**
@@ -38,9 +38,9 @@ export async function latestTimelineEntriesOf(em: SqlEntityManager, customerIds:
  * Per-request loaders: the first page of N customers' timelines costs one query (one loader per
  * page size). Each loads one entry more than the page, so the page knows whether another follows.
  */
-export const createTimelineLoaders = (em: SqlEntityManager, principal: Principal | null) => {
+export const createTimelineLoaders = (em: SqlEntityManager, caller: Caller) => {
   const byTake = new Map<number, DataLoader<string, ITimelineEntry[]>>();
-  const modules = visibleTimelineModules(principal);
+  const modules = visibleTimelineModules(caller.principal);
   return {
     timelineFirstPage(take: number): DataLoader<string, ITimelineEntry[]> {
       let loader = byTake.get(take);

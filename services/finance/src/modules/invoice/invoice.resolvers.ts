@@ -3,14 +3,15 @@ import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { balanceUnits, invoiceMoney, isOverdue } from './invoice.entity.js';
 import { getInvoice, issueInvoice, listInvoices, receivablesOf } from './invoice.service.js';
+import { invoicePolicy } from './invoice.policy.js';
 
 export const invoiceResolvers: Resolvers = {
   Query: {
-    invoice: (_, args, ctx) => getInvoice(ctx.em, ctx.principal, args.id),
-    invoices: (_, args, ctx) => listInvoices(ctx.em, ctx.principal, args.filter, args.first, args.after),
+    invoice: (_, args, ctx) => getInvoice(ctx.em, ctx.viewer(invoicePolicy, 'read'), args.id),
+    invoices: (_, args, ctx) => listInvoices(ctx.em, ctx.viewer(invoicePolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
-    issueInvoice: (_, args, ctx) => issueInvoice(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    issueInvoice: (_, args, ctx) => issueInvoice(ctx.em, ctx.viewer(invoicePolicy, 'write'), args.input, ctx.eventMeta),
   },
   Invoice: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.invoiceById.load(ref.id.toLowerCase()) : null),

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { InvoiceIssuedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, formatAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, readAccess, restrictToVisibleCustomers, writeAccess, type Connection, type Keyset } from '@rapport/subgraph-kit';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { balanceUnits, Invoice, invoiceNumber, utcToday, type IInvoice } from './invoice.entity.js';
-import { invoicePolicy } from './invoice.policy.js';
 import type { InvoiceStatus } from '../../generated/types.js';
 
 export interface IssueInvoiceInput {
@@ -21,8 +19,7 @@ export interface IssueInvoiceInput {
  * Validates, numbers and issues an invoice with its `finance.invoice.issued.v1` event in one flush;
  * a caller limited to their customers may bill only a customer they may see.
  */
-export async function issueInvoice(em: SqlEntityManager, principal: Principal | null, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
-  const access = writeAccess(invoicePolicy, principal, 'invoices');
+export async function issueInvoice(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
   const customerId = requireUuid('input.customerId', input.customerId);
   const orderId = input.orderId ? requireUuid('input.orderId', input.orderId) : null;
   const total = parseMoneyInput('input.total', input.total);
@@ -30,7 +27,7 @@ export async function issueInvoice(em: SqlEntityManager, principal: Principal | 
   const issueDate = input.issueDate ? requireIsoDate('input.issueDate', input.issueDate) : utcToday();
   const dueDate = requireIsoDate('input.dueDate', input.dueDate);
   if (dueDate < issueDate) throw badInput('input.dueDate', `input.dueDate must not be before the issue date ${issueDate}`, 'DUE_BEFORE_ISSUE');
-  await assertCustomerVisible(em, principal, access, customerId, 'input.customerId');
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('invoice_number_seq')::text as n`);
   if (!row) throw new Error('invoice_number_seq returned no value');
   const invoice = em.create(Invoice, {
@@ -51,13 +48,12 @@ export async function issueInvoice(em: SqlEntityManager, principal: Principal | 
 }
 
 /** One invoice by id; NOT_FOUND when it does not exist or bills a customer the caller may not see. */
-export async function getInvoice(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<IInvoice> {
-  const access = readAccess(invoicePolicy, principal, 'invoices');
+export async function getInvoice(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IInvoice> {
   const qb = em
     .createQueryBuilder(Invoice, 'i')
     .select('*')
     .where({ id: requireUuid(field, id) });
-  restrictToVisibleCustomers(qb, 'i', principal, access);
+  restrictToVisibleCustomers(qb, 'i', viewer);
   const invoice = await qb.getSingleResult();
   if (!invoice) throw notFound('Invoice', id, field);
   return invoice;
@@ -75,14 +71,13 @@ const INVOICE_ORDER: Keyset<IInvoice> = { sort: 'i.issue_date', kind: 'date', di
 /** The invoices the caller may see, newest first by (issueDate, id), paged by keyset (never OFFSET). */
 export async function listInvoices(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   filter: InvoiceFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<IInvoice>> {
-  const access = readAccess(invoicePolicy, principal, 'invoices');
   const qb = em.createQueryBuilder(Invoice, 'i').select('*');
-  restrictToVisibleCustomers(qb, 'i', principal, access);
+  restrictToVisibleCustomers(qb, 'i', viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: filter.status });
   if (filter?.overdue === true) qb.andWhere('(i.amount_paid < i.total and i.due_date < ?)', [utcToday()]);

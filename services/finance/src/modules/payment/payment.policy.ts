@@ -1,4 +1,4 @@
-import { POLICIES, type AccessPolicy } from '@rapport/subgraph-kit';
+import { definePolicy, POLICIES, type ModulePolicy } from '@rapport/subgraph-kit';
 
 /** Who may record and read payments: the kit's `POLICIES.payments` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
-export const paymentPolicy: AccessPolicy = POLICIES.payments;
+export const paymentPolicy: ModulePolicy = definePolicy('payments', POLICIES.payments);

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { PaymentRecordedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, normaliseAmount, notFound, parseAmount, parseMoneyInput, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
-import { restrictToVisibleCustomers, transition, writeAccess } from '@rapport/subgraph-kit';
+import { restrictToVisibleCustomers, transition, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { applyPayment, balanceUnits, Invoice, invoiceMoney, type IInvoice } from '../invoice/invoice.entity.js';
 import { Payment } from './payment.entity.js';
-import { paymentPolicy } from './payment.policy.js';
 
 export interface RecordPaymentInput {
   invoiceId: string;
@@ -21,8 +19,7 @@ export interface RecordPaymentInput {
  * overpay it; a paid invoice takes no more payments (CONFLICT).
  * Writes `finance.payment.recorded.v1` in the same transaction. An invoice the caller may not see is NOT_FOUND.
  */
-export async function recordPayment(em: SqlEntityManager, principal: Principal | null, input: RecordPaymentInput, meta: EventMetadata): Promise<IInvoice> {
-  const access = writeAccess(paymentPolicy, principal, 'payments');
+export async function recordPayment(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: RecordPaymentInput, meta: EventMetadata): Promise<IInvoice> {
   const invoiceId = requireUuid('input.invoiceId', input.invoiceId);
   const amount = parseMoneyInput('input.amount', input.amount);
   const units = parseAmount('input.amount.amount', amount.amount);
@@ -30,7 +27,7 @@ export async function recordPayment(em: SqlEntityManager, principal: Principal |
   const paidOn = requireIsoDate('input.paidOn', input.paidOn);
   const load = async (tx: SqlEntityManager): Promise<IInvoice> => {
     const qb = tx.createQueryBuilder(Invoice, 'i').select('*').where({ id: invoiceId });
-    restrictToVisibleCustomers(qb, 'i', principal, access);
+    restrictToVisibleCustomers(qb, 'i', viewer);
     const invoice = await qb.getSingleResult();
     if (!invoice) throw notFound('Invoice', input.invoiceId, 'input.invoiceId');
     return invoice;

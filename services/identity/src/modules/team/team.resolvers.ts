@@ -1,18 +1,15 @@
 import { isUuid } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
-import { requireAdmin } from '../../access.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import { teamPolicy } from './team.policy.js';
 import { createTeam, listTeams } from './team.service.js';
 
 export const teamResolvers: Resolvers = {
   Query: {
-    teams: (_, __, ctx) => listTeams(ctx.em),
+    teams: (_, __, ctx) => listTeams(ctx.em, ctx.viewer(teamPolicy, 'read')),
   },
   Mutation: {
-    createTeam: (_, args, ctx) => {
-      requireAdmin(ctx);
-      return createTeam(ctx.em, args.input, ctx.eventMeta);
-    },
+    createTeam: (_, args, ctx) => createTeam(ctx.em, ctx.viewer(teamPolicy, 'write'), args.input, ctx.eventMeta),
   },
   Team: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.teamById.load(ref.id.toLowerCase()) : null),

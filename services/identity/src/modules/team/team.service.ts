@@ -4,6 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { TeamCreatedV1, type EventMetadata } from '@rapport/contracts';
 import { conflict, notFound, requireText, requireUuid } from '@rapport/errors';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { Team, type ITeam } from './team.entity.js';
 
 export interface CreateTeamInput {
@@ -17,7 +18,7 @@ const nameTaken = (name: string) => conflict('TEAM_NAME_TAKEN', `a team named ${
  * Validates and creates a team, under `parentId` when given, with its `identity.team.created.v1`;
  * names are unique ignoring case.
  */
-export async function createTeam(em: SqlEntityManager, input: CreateTeamInput, meta: EventMetadata): Promise<ITeam> {
+export async function createTeam(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateTeamInput, meta: EventMetadata): Promise<ITeam> {
   const name = requireText('input.name', input.name, 100);
   const parentId = input.parentId ? requireUuid('input.parentId', input.parentId) : null;
 
@@ -38,4 +39,4 @@ export async function createTeam(em: SqlEntityManager, input: CreateTeamInput, m
 }
 
 /** Every team, by name. */
-export const listTeams = (em: SqlEntityManager): Promise<ITeam[]> => em.find(Team, {}, { orderBy: { name: 'asc', id: 'asc' } });
+export const listTeams = (em: SqlEntityManager, viewer: Viewer): Promise<ITeam[]> => em.find(Team, {}, { orderBy: { name: 'asc', id: 'asc' } });

@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { UserCreatedV1, UserDeactivatedV1, UserRoleChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
-import { keysetPage, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
+import { keysetPage, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { hashPassword, requirePassword } from '../session/password.js';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
@@ -23,7 +23,7 @@ export interface CreateUserInput {
 const emailTaken = (email: string) => conflict('USER_EMAIL_TAKEN', `a user with email ${email} already exists`, 'input.email');
 
 /** Validates and creates a user and its `identity.user.created.v1`; the email is stored lower-cased and must be unique. */
-export async function createUser(em: SqlEntityManager, input: CreateUserInput, meta: EventMetadata): Promise<IUser> {
+export async function createUser(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateUserInput, meta: EventMetadata): Promise<IUser> {
   const email = optionalEmail('input.email', input.email);
   if (email === null) throw badInput('input.email', 'input.email must not be empty', 'REQUIRED');
   const displayName = requireText('input.displayName', input.displayName);
@@ -47,7 +47,7 @@ export async function createUser(em: SqlEntityManager, input: CreateUserInput, m
   return user;
 }
 
-export async function getUser(em: SqlEntityManager, id: string, field = 'id'): Promise<IUser> {
+export async function getUser(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IUser> {
   const user = await em.findOne(User, { id: requireUuid(field, id) });
   if (!user) throw notFound('User', id, field);
   return user;
@@ -67,6 +67,7 @@ const USER_ORDER: Keyset<IUser> = { sort: 'u.display_name', kind: 'text', direct
 /** Users by display name, then id, paged by keyset (never OFFSET). */
 export async function listUsers(
   em: SqlEntityManager,
+  viewer: Viewer,
   filter: UserFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
@@ -90,11 +91,11 @@ async function requireAnotherAdmin(em: SqlEntityManager, user: IUser, field: str
  * Gives a user another role and writes `identity.user.role-changed.v1` (when it changes); it
  * reaches their access token at the next sign-in or refresh.
  */
-export async function setUserRole(em: SqlEntityManager, id: string, role: Role, meta: EventMetadata): Promise<IUser> {
+export async function setUserRole(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, role: Role, meta: EventMetadata): Promise<IUser> {
   const newRole = role;
   return transition(
     em,
-    (tx) => getUser(tx, id),
+    (tx) => getUser(tx, viewer, id),
     async (user, tx) => {
       if (newRole !== 'ADMIN') await requireAnotherAdmin(tx, user, 'role');
       const fromRole = user.role;
@@ -111,10 +112,10 @@ export async function setUserRole(em: SqlEntityManager, id: string, role: Role, 
  * user's row lock: of concurrent deactivations one wins, the others find the user inactive already
  * (CONFLICT).
  */
-export async function deactivateUser(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IUser> {
+export async function deactivateUser(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IUser> {
   return transition(
     em,
-    (tx) => getUser(tx, id),
+    (tx) => getUser(tx, viewer, id),
     async (user, tx) => {
       if (!user.active) throw conflict('USER_INACTIVE', `user ${user.email} is inactive already`, 'id');
       await requireAnotherAdmin(tx, user, 'id');
@@ -129,9 +130,9 @@ export async function deactivateUser(em: SqlEntityManager, id: string, meta: Eve
 }
 
 /** Sets a user's password (an administrator's reset): unlocks the account and revokes every refresh token. */
-export async function resetPassword(em: SqlEntityManager, id: string, newPassword: string): Promise<boolean> {
+export async function resetPassword(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, newPassword: string): Promise<boolean> {
   const password = requirePassword('newPassword', newPassword);
-  const user = await getUser(em, id);
+  const user = await getUser(em, viewer, id);
   const passwordHash = await hashPassword(password);
   await em.transactional(async (tx) => {
     await tx.nativeUpdate(User, { id: user.id }, { passwordHash, failedSignIns: 0, lockedUntil: null });

@@ -1,5 +1,5 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import { auditHistory, readAccess, restoreAccess, writeAccess } from '@rapport/subgraph-kit';
+import { auditHistory } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
@@ -7,39 +7,27 @@ import { createProduct, deleteProduct, getProduct, listProducts, restoreProduct,
 
 /** A write that sets a cost also needs the right to set costs (FORBIDDEN otherwise). */
 const costWriter = (ctx: Context, setsCost: boolean): void => {
-  if (setsCost) writeAccess(costPolicy, ctx.principal, 'costs');
+  if (setsCost) ctx.viewer(costPolicy, 'write');
 };
 
 export const productResolvers: Resolvers = {
   Query: {
-    product: (_, args, ctx) => {
-      readAccess(productPolicy, ctx.principal, 'products');
-      return getProduct(ctx.em, args.id);
-    },
-    products: (_, args, ctx) => {
-      readAccess(productPolicy, ctx.principal, 'products');
-      return listProducts(ctx.em, args.filter, args.first, args.after);
-    },
+    product: (_, args, ctx) => getProduct(ctx.em, ctx.viewer(productPolicy, 'read'), args.id),
+    products: (_, args, ctx) => listProducts(ctx.em, ctx.viewer(productPolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
     createProduct: (_, args, ctx) => {
-      writeAccess(productPolicy, ctx.principal, 'products');
+      const viewer = ctx.viewer(productPolicy, 'write');
       costWriter(ctx, !!args.input.standardCost);
-      return createProduct(ctx.em, args.input, ctx.eventMeta);
+      return createProduct(ctx.em, viewer, args.input, ctx.eventMeta);
     },
     updateProduct: (_, args, ctx) => {
-      writeAccess(productPolicy, ctx.principal, 'products');
+      const viewer = ctx.viewer(productPolicy, 'write');
       costWriter(ctx, !!args.input.standardCost);
-      return updateProduct(ctx.em, args.id, args.input, ctx.eventMeta);
+      return updateProduct(ctx.em, viewer, args.id, args.input, ctx.eventMeta);
     },
-    deleteProduct: (_, args, ctx) => {
-      writeAccess(productPolicy, ctx.principal, 'products');
-      return deleteProduct(ctx.em, args.id, ctx.eventMeta);
-    },
-    restoreProduct: (_, args, ctx) => {
-      restoreAccess(productPolicy, ctx.principal, 'products');
-      return restoreProduct(ctx.em, args.id, ctx.eventMeta);
-    },
+    deleteProduct: (_, args, ctx) => deleteProduct(ctx.em, ctx.viewer(productPolicy, 'write'), args.id, ctx.eventMeta),
+    restoreProduct: (_, args, ctx) => restoreProduct(ctx.em, ctx.viewer(productPolicy, 'restore'), args.id, ctx.eventMeta),
   },
   Product: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.productById.load(ref.id.toLowerCase()) : null),

@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ProductChangedV1, ProductCreatedV2, ProductDeletedV1, ProductRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, normaliseAmount, notFound, optionalText, parseMoneyInput, requireText, requireUuid, type AppError, type Money } from '@rapport/errors';
-import { keysetPage, restoreDeleted, softDelete, transition, whereDeleted, type Connection, type Deleted, type Keyset } from '@rapport/subgraph-kit';
+import { keysetPage, restoreDeleted, softDelete, transition, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 
 export interface CreateProductInput {
@@ -67,6 +67,9 @@ function requireSku(field: string, value: string): string {
 const skuTaken = (sku: string, deleted = false): AppError =>
   conflict('SKU_TAKEN', deleted ? `a deleted product with SKU ${sku} exists; restore it instead` : `a product with SKU ${sku} exists already`, 'input.sku');
 
+// Products belong to no customer, so a viewer's access (checked when it was given) narrows nothing:
+// every function takes it all the same, as every service does.
+
 /**
  * The one base query for products (alias `p`): the live catalogue, unless `deleted` says otherwise
  * (only deleting and restoring look at deleted products, to tell CONFLICT from NOT_FOUND).
@@ -79,7 +82,7 @@ export function catalogue(em: SqlEntityManager, deleted: Deleted = 'exclude') {
  * Validates and creates a product and its `inventory.product.created.v2` (the snapshot read copies
  * keep; v1 is no longer written: nothing consumes it); a taken SKU is a CONFLICT naming `input.sku`.
  */
-export async function createProduct(em: SqlEntityManager, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
+export async function createProduct(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateProductInput, meta: EventMetadata): Promise<IProduct> {
   const sku = requireSku('input.sku', input.sku);
   const name = requireText('input.name', input.name);
   const specification = optionalText('input.specification', input.specification, SPECIFICATION_MAX);
@@ -116,7 +119,7 @@ export async function createProduct(em: SqlEntityManager, input: CreateProductIn
 }
 
 /** The product `id`; NOT_FOUND naming `field` when it does not exist or is deleted (the two are indistinguishable). */
-export async function getProduct(em: SqlEntityManager, id: string, field = 'id'): Promise<IProduct> {
+export async function getProduct(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IProduct> {
   const product = await catalogue(em)
     .andWhere({ id: requireUuid(field, id) })
     .getSingleResult();
@@ -125,7 +128,7 @@ export async function getProduct(em: SqlEntityManager, id: string, field = 'id')
 }
 
 /** Live products among `ids`, in one query (for references). */
-export function productsByIds(em: SqlEntityManager, ids: readonly string[]): Promise<IProduct[]> {
+export function productsByIds(em: SqlEntityManager, viewer: Viewer, ids: readonly string[]): Promise<IProduct[]> {
   return catalogue(em)
     .andWhere({ id: { $in: [...ids] } })
     .getResultList();
@@ -144,7 +147,7 @@ async function getProductWithDeleted(em: SqlEntityManager, id: string): Promise<
  * Deletes a product softly: it disappears from the catalogue, lookups and references (order lines
  * keep its id), and can be restored. CONFLICT when it is deleted already.
  */
-export async function deleteProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function deleteProduct(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IProduct> {
   return softDelete(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),
@@ -156,7 +159,7 @@ export async function deleteProduct(em: SqlEntityManager, id: string, meta: Even
 }
 
 /** Restores a deleted product to the catalogue; CONFLICT when it is not deleted. */
-export async function restoreProduct(em: SqlEntityManager, id: string, meta: EventMetadata): Promise<IProduct> {
+export async function restoreProduct(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IProduct> {
   return restoreDeleted(em, {
     entity: 'Product',
     load: (tx) => getProductWithDeleted(tx, id),
@@ -174,7 +177,7 @@ export async function restoreProduct(em: SqlEntityManager, id: string, meta: Eve
  * list price in another currency needs the standard cost in it too (BAD_USER_INPUT naming
  * `input.standardCost`).
  */
-export async function updateProduct(em: SqlEntityManager, id: string, input: UpdateProductInput, meta: EventMetadata): Promise<IProduct> {
+export async function updateProduct(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateProductInput, meta: EventMetadata): Promise<IProduct> {
   const sku = input.sku === undefined || input.sku === null ? undefined : requireSku('input.sku', input.sku);
   const name = input.name === undefined || input.name === null ? undefined : requireText('input.name', input.name);
   const unit = input.unit === undefined || input.unit === null ? undefined : requireText('input.unit', input.unit, 20);
@@ -183,7 +186,7 @@ export async function updateProduct(em: SqlEntityManager, id: string, input: Upd
   const listPrice = input.listPrice ? parseMoneyInput('input.listPrice', input.listPrice) : undefined;
   return transition(
     em,
-    (tx) => getProduct(tx, id),
+    (tx) => getProduct(tx, viewer, id),
     async (product, tx) => {
       const currency = listPrice?.currency ?? product.currency;
       if (currency !== product.currency && !input.standardCost) {
@@ -236,6 +239,7 @@ const PRODUCT_ORDER: Keyset<IProduct> = { sort: 'p.name', kind: 'text', directio
 /** Live products by name, then id, paged by keyset (never OFFSET). */
 export async function listProducts(
   em: SqlEntityManager,
+  viewer: Viewer,
   filter: ProductFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,

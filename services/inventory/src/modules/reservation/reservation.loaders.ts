@@ -1,15 +1,14 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader } from '@rapport/subgraph-kit';
-import type { Caller, Viewer } from '../../context.js';
+import { groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import { orderStockPolicy } from './reservation.policy.js';
 import { orderLineStock } from './reservation.service.js';
 
 /** Per-request loaders: the reserved lines of N orders cost one query, narrowed to the orders the caller may see; none for a role that sees no orders. */
-export const createReservationLoaders = (em: SqlEntityManager, principal: Caller) => {
-  const viewer: Viewer = { principal, access: principal ? orderStockPolicy[principal.role] : 'none' };
+export const createReservationLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(orderStockPolicy, 'lookup');
   return {
     stockByOrderId: groupedLoader(
-      async (orderIds) => (viewer.access === 'none' ? [] : orderLineStock(em, viewer, orderIds)),
+      async (orderIds) => (!viewer ? [] : orderLineStock(em, viewer, orderIds)),
       (line) => line.orderId,
     ),
   };

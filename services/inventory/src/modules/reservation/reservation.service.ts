@@ -3,8 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { StockReleasedV1, StockReservedV1, StockShortageReportedV1, type EventMetadata } from '@rapport/contracts';
 import { formatQuantity, quantityUnits } from '@rapport/errors';
-import { restrictToVisibleCustomers } from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
+import { restrictToVisibleCustomers, type Viewer } from '@rapport/subgraph-kit';
 import { evaluateSafety } from '../stock/stock-alarm.js';
 import { availableOf, lockLevel, lockLevelsOf, lockProducts, postMove, writeLevel, type LockedLevel } from '../stock/stock-ledger.js';
 
@@ -297,8 +296,7 @@ export async function orderLineStock(em: SqlEntityManager, viewer: Viewer, order
       },
     },
     'd',
-    viewer.principal,
-    viewer.access,
+    viewer,
   );
   const rows = await em.execute<
     { order_line_id: string; order_id: string; product_id: string; ordered: string; cancelled: string; short: string; reservations: { warehouseId: string; quantity: string }[] }[]

@@ -3,8 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ShipmentDeliveredV1, ShipmentPlannedV1, ShipmentShippedV1, type EventMetadata } from '@rapport/contracts';
 import { notFound, requireText, requireUuid } from '@rapport/errors';
-import { restrictToVisibleCustomers, transition } from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
+import { restrictToVisibleCustomers, transition, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { deliverReservations } from '../reservation/reservation.service.js';
 import { deliver, ship, Shipment, type IShipment } from './shipment.entity.js';
 
@@ -44,7 +43,7 @@ export function planShipment(em: SqlEntityManager, request: ShipmentRequest, met
  */
 export function visibleShipments(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(Shipment, 's').select('*');
-  restrictToVisibleCustomers(qb, 's', viewer.principal, viewer.access);
+  restrictToVisibleCustomers(qb, 's', viewer);
   return qb;
 }
 
@@ -64,7 +63,7 @@ export async function getShipment(em: SqlEntityManager, viewer: Viewer, id: stri
  * (DELIVERY moves on the ledger, in the same transaction); partial deliveries and shipping notices
  * per line come later (issue 11, item 5).
  */
-export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipmentId: string, trackingNumber: string, meta: EventMetadata): Promise<IShipment> {
+export async function markShipped(em: SqlEntityManager, viewer: Viewer<WriteAccess>, shipmentId: string, trackingNumber: string, meta: EventMetadata): Promise<IShipment> {
   const tracking = requireText('trackingNumber', trackingNumber, 100);
   return transition(
     em,
@@ -81,7 +80,7 @@ export async function markShipped(em: SqlEntityManager, viewer: Viewer, shipment
 }
 
 /** SHIPPED → DELIVERED, writing `inventory.shipment.delivered.v1` in the same flush; NOT_FOUND when `viewer` may not see the shipment. */
-export async function markDelivered(em: SqlEntityManager, viewer: Viewer, shipmentId: string, meta: EventMetadata): Promise<IShipment> {
+export async function markDelivered(em: SqlEntityManager, viewer: Viewer<WriteAccess>, shipmentId: string, meta: EventMetadata): Promise<IShipment> {
   return transition(
     em,
     (tx) => getShipment(tx, viewer, shipmentId, 'shipmentId'),

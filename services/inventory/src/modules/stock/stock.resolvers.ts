@@ -1,47 +1,26 @@
 import { formatQuantity, normaliseAmount, normaliseQuantity, quantityUnits } from '@rapport/errors';
-import { readAccess, writeAccess } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { seesCosts } from '../product/product.policy.js';
 import { stockPolicy } from '../warehouse/warehouse.policy.js';
 import { adjustStock, listStockAlarms, listStockLevels, listStockMoves, receiveStock, setStockRule, stockValue } from './stock.service.js';
 
-const reader = (ctx: Context): void => void readAccess(stockPolicy, ctx.principal, 'stock');
-const writer = (ctx: Context): void => void writeAccess(stockPolicy, ctx.principal, 'stock');
 const product = (productId: string, ctx: Context) => ctx.loaders.productById.load(productId);
 const warehouse = (warehouseId: string, ctx: Context) => ctx.loaders.warehouseById.load(warehouseId);
 
 export const stockResolvers: Resolvers = {
   Query: {
-    stockLevels: (_, args, ctx) => {
-      reader(ctx);
-      return listStockLevels(ctx.em, args.filter, args.first, args.after);
-    },
-    stockMoves: (_, args, ctx) => {
-      reader(ctx);
-      return listStockMoves(ctx.em, args.filter, args.first, args.after);
-    },
-    stockAlarms: (_, args, ctx) => {
-      reader(ctx);
-      return listStockAlarms(ctx.em, args.filter, args.first, args.after);
-    },
+    stockLevels: (_, args, ctx) => listStockLevels(ctx.em, ctx.viewer(stockPolicy, 'read'), args.filter, args.first, args.after),
+    stockMoves: (_, args, ctx) => listStockMoves(ctx.em, ctx.viewer(stockPolicy, 'read'), args.filter, args.first, args.after),
+    stockAlarms: (_, args, ctx) => listStockAlarms(ctx.em, ctx.viewer(stockPolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
-    receiveStock: (_, args, ctx) => {
-      writer(ctx);
-      return receiveStock(ctx.em, args.input, ctx.eventMeta);
-    },
-    adjustStock: (_, args, ctx) => {
-      writer(ctx);
-      return adjustStock(ctx.em, args.input, ctx.eventMeta);
-    },
-    setStockRule: (_, args, ctx) => {
-      writer(ctx);
-      return setStockRule(ctx.em, args.input, ctx.eventMeta);
-    },
+    receiveStock: (_, args, ctx) => receiveStock(ctx.em, ctx.viewer(stockPolicy, 'write'), args.input, ctx.eventMeta),
+    adjustStock: (_, args, ctx) => adjustStock(ctx.em, ctx.viewer(stockPolicy, 'write'), args.input, ctx.eventMeta),
+    setStockRule: (_, args, ctx) => setStockRule(ctx.em, ctx.viewer(stockPolicy, 'write'), args.input, ctx.eventMeta),
   },
   Product: {
-    stock: (p, _, ctx) => (ctx.principal && stockPolicy[ctx.principal.role] !== 'none' ? ctx.loaders.stockByProductId.load(p.id) : []),
+    stock: (p, _, ctx) => ctx.loaders.stockByProductId.load(p.id),
   },
   StockLevel: {
     product: (level, _, ctx) => product(level.productId, ctx),

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { auditChange, keysetPage, keysetPageSql, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
+import { auditChange, keysetPage, keysetPageSql, notDeletedSql, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { EventMetadata } from '@rapport/contracts';
 import {
   badInput,
@@ -21,6 +21,9 @@ import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from './stock-alarm.js';
 import { lockLevel, postMove } from './stock-ledger.js';
 import { STOCK_MOVE_KINDS, StockAlarm, StockMove, type IStockAlarm, type IStockLevel, type IStockMove, type StockMoveKind } from './stock.entity.js';
+
+// Stock belongs to no customer, so a viewer's access (checked when it was given) narrows nothing:
+// every function a resolver or loader calls takes it all the same, as every service does.
 
 export interface ReceiveStockInput {
   productId: string;
@@ -67,7 +70,7 @@ async function settle(em: SqlEntityManager, productId: string, warehouseId: stri
  * with purchasing): a RECEIPT move at the given unit cost (the product's standard cost when
  * omitted), the level up in the same transaction, waiting shortages served.
  */
-export async function receiveStock(em: SqlEntityManager, input: ReceiveStockInput, meta: EventMetadata): Promise<IStockMove> {
+export async function receiveStock(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: ReceiveStockInput, meta: EventMetadata): Promise<IStockMove> {
   const warehouseId = requireUuid('input.warehouseId', input.warehouseId);
   const quantity = parseQuantity('input.quantity', input.quantity);
   const unitCost = input.unitCost ? parseMoneyInput('input.unitCost', input.unitCost) : null;
@@ -95,7 +98,7 @@ export async function receiveStock(em: SqlEntityManager, input: ReceiveStockInpu
  * ADJUSTMENT move valued at the standard cost. Taking more than is available is refused
  * (BAD_USER_INPUT naming `input.quantity`) unless the warehouse allows negative stock.
  */
-export async function adjustStock(em: SqlEntityManager, input: AdjustStockInput, meta: EventMetadata): Promise<IStockMove> {
+export async function adjustStock(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: AdjustStockInput, meta: EventMetadata): Promise<IStockMove> {
   const warehouseId = requireUuid('input.warehouseId', input.warehouseId);
   const quantity = parseQuantity('input.quantity', input.quantity, { allowNegative: true });
   const reason = requireText('input.reason', input.reason, 500);
@@ -118,7 +121,7 @@ export async function adjustStock(em: SqlEntityManager, input: AdjustStockInput,
  * Sets the safety stock and reorder quantity of a product in a warehouse (audited on the level),
  * then raises or clears its alarm at once if the new level says so.
  */
-export async function setStockRule(em: SqlEntityManager, input: SetStockRuleInput, meta: EventMetadata): Promise<StockLevelRow> {
+export async function setStockRule(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: SetStockRuleInput, meta: EventMetadata): Promise<StockLevelRow> {
   const warehouseId = requireUuid('input.warehouseId', input.warehouseId);
   const safety = parseQuantity('input.safetyStock', input.safetyStock, { allowZero: true });
   const reorder = parseQuantity('input.reorderQuantity', input.reorderQuantity, { allowZero: true });
@@ -183,7 +186,7 @@ async function levelRows(em: SqlEntityManager, where: string, params: unknown[],
   const rows = await em.execute<LevelSqlRow[]>(
     `select l.id, l.product_id, l.warehouse_id, l.on_hand, l.reserved, l.incoming, l.in_transit, l.safety_stock, l.reorder_quantity, l.updated_at, p.sku
      from stock_level l join product p on p.id = l.product_id
-     where p.deleted_at is null and ${where} ${tail}`,
+     where ${notDeletedSql('p')} and ${where} ${tail}`,
     params,
   );
   return rows.map(toLevel);
@@ -200,6 +203,7 @@ const LEVEL_ORDER: Keyset<StockLevelRow> = { sort: 'p.sku', kind: 'text', direct
 /** Stock levels of live products, by SKU then level, filtered, paged by keyset. */
 export function listStockLevels(
   em: SqlEntityManager,
+  viewer: Viewer,
   filter: StockLevelFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
@@ -221,7 +225,7 @@ export function listStockLevels(
 }
 
 /** The levels of `productIds` in every warehouse (for Product.stock), by warehouse code. */
-export async function levelsOfProducts(em: SqlEntityManager, productIds: readonly string[]): Promise<StockLevelRow[]> {
+export async function levelsOfProducts(em: SqlEntityManager, viewer: Viewer, productIds: readonly string[]): Promise<StockLevelRow[]> {
   if (productIds.length === 0) return [];
   return levelRows(em, `l.product_id in (${productIds.map(() => '?').join(', ')})`, [...productIds], 'order by (select code from warehouse w where w.id = l.warehouse_id), l.id');
 }
@@ -239,6 +243,7 @@ const MOVE_ORDER: Keyset<IStockMove> = { sort: 'm.moved_at', kind: 'timestamp', 
 /** Moves, newest first, filtered by product, warehouse, kind and period ([from, to)), paged by keyset. */
 export function listStockMoves(
   em: SqlEntityManager,
+  viewer: Viewer,
   filter: StockMoveFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
@@ -264,6 +269,7 @@ const ALARM_ORDER: Keyset<IStockAlarm> = { sort: 'a.raised_at', kind: 'timestamp
 /** Safety alarms, newest first; open ones only unless `open` is false (then cleared ones only). */
 export function listStockAlarms(
   em: SqlEntityManager,
+  viewer: Viewer,
   filter: StockAlarmFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,

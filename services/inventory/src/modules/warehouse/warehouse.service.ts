@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, optionalText, requireText, requireUuid, type AppError } from '@rapport/errors';
-import { keysetPage, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
+import { keysetPage, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { Warehouse, type IWarehouse } from './warehouse.entity.js';
 
 export interface CreateWarehouseInput {
@@ -26,13 +26,16 @@ function requireCode(field: string, value: string): string {
   return code;
 }
 
+// Warehouses belong to no customer, so a viewer's access (checked when it was given) narrows nothing:
+// every function takes it all the same, as every service does.
+
 const codeTaken = (code: string): AppError => conflict('WAREHOUSE_CODE_TAKEN', `a warehouse with code ${code} exists already`, 'input.code');
 
 /**
  * Creates a warehouse; CONFLICT naming `input.code` when the code is taken. Warehouses are master
  * data of inventory alone: no event (stock events name them by id).
  */
-export async function createWarehouse(em: SqlEntityManager, input: CreateWarehouseInput): Promise<IWarehouse> {
+export async function createWarehouse(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateWarehouseInput): Promise<IWarehouse> {
   const code = requireCode('input.code', input.code);
   const name = requireText('input.name', input.name);
   const address = optionalText('input.address', input.address, 500);
@@ -48,12 +51,12 @@ export async function createWarehouse(em: SqlEntityManager, input: CreateWarehou
 }
 
 /** Changes the fields given under the warehouse's row lock (a move deciding on `allowNegativeStock` sees the old rule or the new one, never half). */
-export async function updateWarehouse(em: SqlEntityManager, id: string, input: UpdateWarehouseInput): Promise<IWarehouse> {
+export async function updateWarehouse(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateWarehouseInput): Promise<IWarehouse> {
   const name = input.name === undefined || input.name === null ? undefined : requireText('input.name', input.name);
   const address = input.address === undefined ? undefined : optionalText('input.address', input.address, 500);
   return transition(
     em,
-    (tx) => getWarehouse(tx, id),
+    (tx) => getWarehouse(tx, viewer, id),
     (warehouse) => {
       if (name !== undefined) warehouse.name = name;
       if (address !== undefined) warehouse.address = address;
@@ -64,18 +67,18 @@ export async function updateWarehouse(em: SqlEntityManager, id: string, input: U
 }
 
 /** The warehouse `id`; NOT_FOUND naming `field` when there is none. */
-export async function getWarehouse(em: SqlEntityManager, id: string, field = 'id'): Promise<IWarehouse> {
+export async function getWarehouse(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IWarehouse> {
   const warehouse = await em.findOne(Warehouse, { id: requireUuid(field, id) });
   if (!warehouse) throw notFound('Warehouse', id, field);
   return warehouse;
 }
 
 /** Warehouses among `ids`, in one query (for references). */
-export const warehousesByIds = (em: SqlEntityManager, ids: readonly string[]): Promise<IWarehouse[]> => em.find(Warehouse, { id: { $in: [...ids] } });
+export const warehousesByIds = (em: SqlEntityManager, viewer: Viewer, ids: readonly string[]): Promise<IWarehouse[]> => em.find(Warehouse, { id: { $in: [...ids] } });
 
 const WAREHOUSE_ORDER: Keyset<IWarehouse> = { sort: 'w.code', kind: 'text', direction: 'asc', id: 'w.id', sortValue: (w) => w.code };
 
 /** Warehouses by code, paged by keyset. */
-export function listWarehouses(em: SqlEntityManager, first: number | null | undefined, after: string | null | undefined): Promise<Connection<IWarehouse>> {
+export function listWarehouses(em: SqlEntityManager, viewer: Viewer, first: number | null | undefined, after: string | null | undefined): Promise<Connection<IWarehouse>> {
   return keysetPage(em.createQueryBuilder(Warehouse, 'w').select('*'), WAREHOUSE_ORDER, { field: 'warehouses', first, after });
 }

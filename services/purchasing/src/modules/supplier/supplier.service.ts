@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { SupplierCreatedV1, SupplierDeletedV1, SupplierRestoredV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalEmail, optionalText, requireCurrency, requireText, requireUuid } from '@rapport/errors';
-import { keysetPage, readAccess, restoreAccess, restoreDeleted, softDelete, whereDeleted, writeAccess, type Connection, type Deleted, type Keyset } from '@rapport/subgraph-kit';
+import { keysetPage, restoreDeleted, softDelete, whereDeleted, type Connection, type Deleted, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { Supplier, type ISupplier } from './supplier.entity.js';
-import { supplierPolicy } from './supplier.policy.js';
 
 /** Payment terms when none are given: 30 days net. */
 export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
@@ -29,8 +27,7 @@ function paymentTerms(field: string, days: number | null | undefined): number {
 }
 
 /** Validates and creates a supplier and its `purchasing.supplier.created.v1` event in one flush. */
-export async function createSupplier(em: SqlEntityManager, principal: Principal | null, input: CreateSupplierInput, meta: EventMetadata): Promise<ISupplier> {
-  writeAccess(supplierPolicy, principal, 'suppliers');
+export async function createSupplier(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateSupplierInput, meta: EventMetadata): Promise<ISupplier> {
   const supplier = em.create(Supplier, {
     id: randomUUID(),
     createdAt: new Date(),
@@ -53,8 +50,7 @@ export async function createSupplier(em: SqlEntityManager, principal: Principal 
 }
 
 /** One supplier by id; NOT_FOUND when it does not exist or was deleted. */
-export async function getSupplier(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ISupplier> {
-  readAccess(supplierPolicy, principal, 'suppliers');
+export async function getSupplier(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<ISupplier> {
   return findSupplier(em, requireUuid(field, id), field);
 }
 
@@ -73,7 +69,7 @@ async function findSupplier(em: SqlEntityManager, id: string, field: string, del
 }
 
 /** Live suppliers of `ids`, in one query (for references). */
-export async function suppliersByIds(em: SqlEntityManager, ids: readonly string[]): Promise<ISupplier[]> {
+export async function suppliersByIds(em: SqlEntityManager, viewer: Viewer, ids: readonly string[]): Promise<ISupplier[]> {
   return supplierQuery(em)
     .andWhere({ id: { $in: [...ids] } })
     .getResultList();
@@ -89,12 +85,11 @@ const SUPPLIER_ORDER: Keyset<ISupplier> = { sort: 's.name', kind: 'text', direct
 /** Suppliers by name, then id, paged by keyset (never OFFSET). */
 export async function listSuppliers(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   filter: SupplierFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ISupplier>> {
-  readAccess(supplierPolicy, principal, 'suppliers');
   const qb = supplierQuery(em);
   const search = optionalText('filter.search', filter?.search, 100);
   if (search) {
@@ -108,8 +103,7 @@ export async function listSuppliers(
  * Deletes a supplier softly: it disappears from the list, lookups and references (which resolve to
  * null), and can be restored. One already deleted is CONFLICT.
  */
-export async function deleteSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
-  writeAccess(supplierPolicy, principal, 'suppliers');
+export async function deleteSupplier(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ISupplier> {
   const supplierId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Supplier',
@@ -118,9 +112,8 @@ export async function deleteSupplier(em: SqlEntityManager, principal: Principal 
   });
 }
 
-/** Restores a softly deleted supplier (roles with full access to suppliers); a live one is CONFLICT. */
-export async function restoreSupplier(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ISupplier> {
-  restoreAccess(supplierPolicy, principal, 'suppliers');
+/** Restores a softly deleted supplier (roles with full viewer.access to suppliers); a live one is CONFLICT. */
+export async function restoreSupplier(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ISupplier> {
   const supplierId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Supplier',

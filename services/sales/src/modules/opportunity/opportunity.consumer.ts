@@ -1,4 +1,5 @@
 import { on } from '@rapport/bus';
+import { systemViewer } from '@rapport/subgraph-kit';
 import { LeadConvertedV1 } from '@rapport/contracts';
 import { openOpportunity } from './opportunity.service.js';
 
@@ -13,7 +14,7 @@ export const opportunityHandlers = [
     if (!data.opportunity) return;
     await openOpportunity(
       em,
-      { principal: null, access: 'all' },
+      systemViewer(event.actor),
       { customerId: data.customerId, title: data.opportunity.title, amount: data.opportunity.amount },
       { correlationId: event.correlationid, causationId: event.id, actor: event.actor },
     );

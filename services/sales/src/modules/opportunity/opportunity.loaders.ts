@@ -1,6 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader } from '@rapport/subgraph-kit';
-import type { Caller, Viewer } from '../../context.js';
+import { byIdLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import { opportunityPolicy } from './opportunity.policy.js';
 import { visibleOpportunities } from './opportunity.service.js';
 
@@ -8,11 +7,11 @@ import { visibleOpportunities } from './opportunity.service.js';
  * Per-request loaders: N opportunity references, or the open deals of N customers, cost one query,
  * narrowed to what the caller may see; none at all for a caller whose role sees no opportunities.
  */
-export const createOpportunityLoaders = (em: SqlEntityManager, principal: Caller) => {
-  const viewer: Viewer = { principal, access: principal ? opportunityPolicy[principal.role] : 'none' };
+export const createOpportunityLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(opportunityPolicy, 'lookup');
   return {
     opportunityById: byIdLoader(async (ids) =>
-      viewer.access === 'none'
+      !viewer
         ? []
         : visibleOpportunities(em, viewer)
             .andWhere({ id: { $in: [...ids] } })
@@ -20,7 +19,7 @@ export const createOpportunityLoaders = (em: SqlEntityManager, principal: Caller
     ),
     openOpportunitiesByCustomerId: groupedLoader(
       async (customerIds) =>
-        viewer.access === 'none'
+        !viewer
           ? []
           : visibleOpportunities(em, viewer)
               .andWhere({ customerId: { $in: [...customerIds] }, status: 'OPEN' })

@@ -14,8 +14,9 @@ import {
   type Connection,
   type Deleted,
   type Keyset,
+  type Viewer,
+  type WriteAccess,
 } from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
 import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
@@ -36,14 +37,14 @@ export interface OpenOpportunityInput {
  */
 export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Opportunity, 'o').select('*'), 'o', deleted);
-  restrictToVisibleCustomers(qb, 'o', viewer.principal, viewer.access);
+  restrictToVisibleCustomers(qb, 'o', viewer);
   return qb;
 }
 
 /** Validates, opens the opportunity and writes `sales.opportunity.opened.v1` in one flush; the customer must be visible to `viewer`. */
-export async function openOpportunity(em: SqlEntityManager, viewer: Viewer, input: OpenOpportunityInput, meta: EventMetadata): Promise<IOpportunity> {
+export async function openOpportunity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: OpenOpportunityInput, meta: EventMetadata): Promise<IOpportunity> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const title = requireText('input.title', input.title);
   const amount = parseMoneyInput('input.amount', input.amount);
   const expectedCloseDate = input.expectedCloseDate ? requireIsoDate('input.expectedCloseDate', input.expectedCloseDate) : null;
@@ -71,7 +72,7 @@ export async function openOpportunity(em: SqlEntityManager, viewer: Viewer, inpu
  * opportunity's row lock (concurrent moves: one at a time, so one closing wins and the others
  * CONFLICT). NOT_FOUND when `viewer` may not see it.
  */
-export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, stageId: string, meta: EventMetadata): Promise<IOpportunity> {
+export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, stageId: string, meta: EventMetadata): Promise<IOpportunity> {
   const stage = await getStage(em, stageId, 'stageId');
   return transition(
     em,
@@ -158,7 +159,7 @@ async function getOpportunityWithDeleted(em: SqlEntityManager, viewer: Viewer, i
  * Deletes an opportunity softly: it disappears from every list, lookup and customer's open deals,
  * and can be restored. NOT_FOUND when `viewer` may not see it; CONFLICT when it is deleted already.
  */
-export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
+export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IOpportunity> {
   return softDelete(em, {
     entity: 'Opportunity',
     load: (tx) => getOpportunityWithDeleted(tx, viewer, id),
@@ -170,7 +171,7 @@ export async function deleteOpportunity(em: SqlEntityManager, viewer: Viewer, id
  * Restores a deleted opportunity (`viewer` holds restore access). NOT_FOUND when `viewer` may not
  * see it; CONFLICT when it is not deleted.
  */
-export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IOpportunity> {
+export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IOpportunity> {
   return restoreDeleted(em, {
     entity: 'Opportunity',
     load: (tx) => getOpportunityWithDeleted(tx, viewer, id),

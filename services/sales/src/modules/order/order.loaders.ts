@@ -1,6 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader } from '@rapport/subgraph-kit';
-import type { Caller, Viewer } from '../../context.js';
+import { byIdLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import { SalesOrderLine } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import { visibleOrders } from './order.service.js';
@@ -10,11 +9,11 @@ import { visibleOrders } from './order.service.js';
  * cost one query each. Orders are narrowed to what the caller may see (none at all for a role that
  * sees no orders); lines are only reached through an order the caller could see.
  */
-export const createOrderLoaders = (em: SqlEntityManager, principal: Caller) => {
-  const viewer: Viewer = { principal, access: principal ? orderPolicy[principal.role] : 'none' };
+export const createOrderLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(orderPolicy, 'lookup');
   return {
     orderById: byIdLoader(async (ids) =>
-      viewer.access === 'none'
+      !viewer
         ? []
         : visibleOrders(em, viewer)
             .andWhere({ id: { $in: [...ids] } })
@@ -26,7 +25,7 @@ export const createOrderLoaders = (em: SqlEntityManager, principal: Caller) => {
     ),
     openOrdersByCustomerId: groupedLoader(
       async (customerIds) =>
-        viewer.access === 'none'
+        !viewer
           ? []
           : visibleOrders(em, viewer)
               .andWhere({ customerId: { $in: [...customerIds] }, status: 'CONFIRMED' })

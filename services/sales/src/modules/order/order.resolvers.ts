@@ -1,26 +1,20 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import { auditHistory, readAccess, writeAccess } from '@rapport/subgraph-kit';
-import type { Context, Viewer } from '../../context.js';
+import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { formatQuantity, fromUnits, openUnits, shortUnits } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { cancelOrder, cancelOrderLine, getOrder, listOrders, placeOrder } from './order.service.js';
 
-/** The caller as a reader of sales orders; FORBIDDEN when their role has none. */
-const reader = (ctx: Context): Viewer => ({ principal: ctx.principal, access: readAccess(orderPolicy, ctx.principal, 'sales orders') });
-/** The caller as a writer of sales orders; FORBIDDEN when their role may only read them, or nothing. */
-const writer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: writeAccess(orderPolicy, ctx.principal, 'sales orders') });
-
 export const orderResolvers: Resolvers = {
   Query: {
-    salesOrder: (_, args, ctx) => getOrder(ctx.em, reader(ctx), args.id),
-    salesOrders: (_, args, ctx) => listOrders(ctx.em, reader(ctx), args.filter, args.first, args.after),
+    salesOrder: (_, args, ctx) => getOrder(ctx.em, ctx.viewer(orderPolicy, 'read'), args.id),
+    salesOrders: (_, args, ctx) => listOrders(ctx.em, ctx.viewer(orderPolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
-    placeOrder: (_, args, ctx) => placeOrder(ctx.em, writer(ctx), args.input, ctx.eventMeta),
-    cancelOrder: (_, args, ctx) => cancelOrder(ctx.em, writer(ctx), args.id, args.reason, ctx.eventMeta),
-    cancelOrderLine: (_, args, ctx) => cancelOrderLine(ctx.em, writer(ctx), args.orderId, args.lineId, args.reason, ctx.eventMeta),
+    placeOrder: (_, args, ctx) => placeOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.input, ctx.eventMeta),
+    cancelOrder: (_, args, ctx) => cancelOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.reason, ctx.eventMeta),
+    cancelOrderLine: (_, args, ctx) => cancelOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.orderId, args.lineId, args.reason, ctx.eventMeta),
   },
   SalesOrder: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.orderById.load(ref.id.toLowerCase()) : null),

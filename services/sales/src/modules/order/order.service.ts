@@ -3,8 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { SalesOrderStatus } from '../../generated/types.js';
 import { priceDocumentLines, requireLineCount, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
@@ -30,7 +29,7 @@ export interface ConvertLineInput {
  */
 export function visibleOrders(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(SalesOrder, 'so').select('*');
-  restrictToVisibleCustomers(qb, 'so', viewer.principal, viewer.access);
+  restrictToVisibleCustomers(qb, 'so', viewer);
   return qb;
 }
 
@@ -116,9 +115,9 @@ async function confirmOrder(
  * products; last or list price when none is given; exact totals). Nothing is written when any input
  * is wrong or the customer is not visible to `viewer` (NOT_FOUND).
  */
-export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
+export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   requireLineCount('input.lines', input.lines.length);
   const lines = await priceDocumentLines(em, customerId, currency, input.lines, (i) => `input.lines.${i}`);
@@ -141,7 +140,7 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer, input: Pl
  */
 export async function convertQuotation(
   em: SqlEntityManager,
-  viewer: Viewer,
+  viewer: Viewer<WriteAccess>,
   quotationId: string,
   chosen: readonly ConvertLineInput[] | null | undefined,
   meta: EventMetadata,
@@ -237,7 +236,7 @@ const orderLines = (em: SqlEntityManager, orderId: string): Promise<ISalesOrderL
  * delivery completing it: one wins, the others CONFLICT) and announces it with the quantity
  * cancelled per line; NOT_FOUND when `viewer` may not see it.
  */
-export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<ISalesOrder> {
+export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<ISalesOrder> {
   const why = optionalText('reason', reason, 2000);
   return transition(
     em,
@@ -263,7 +262,7 @@ export async function cancelOrder(em: SqlEntityManager, viewer: Viewer, id: stri
 /** Cancels the open rest of one line of a confirmed order; the order is cancelled when nothing of it remains open. */
 export async function cancelOrderLine(
   em: SqlEntityManager,
-  viewer: Viewer,
+  viewer: Viewer<WriteAccess>,
   orderId: string,
   lineId: string,
   reason: string | null | undefined,

@@ -1,4 +1,3 @@
-import { readAccess } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { isClosing } from './pipeline-stage.entity.js';
 import { pipelinePolicy } from './pipeline.policy.js';
@@ -6,10 +5,7 @@ import { listStages } from './pipeline.service.js';
 
 export const pipelineResolvers: Resolvers = {
   Query: {
-    pipelineStages: (_, __, ctx) => {
-      readAccess(pipelinePolicy, ctx.principal, 'pipeline stages');
-      return listStages(ctx.em);
-    },
+    pipelineStages: (_, __, ctx) => listStages(ctx.em, ctx.viewer(pipelinePolicy, 'read')),
   },
   PipelineStage: {
     closing: (stage) => isClosing(stage),

@@ -1,9 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { notFound, requireUuid } from '@rapport/errors';
+import type { Viewer } from '@rapport/subgraph-kit';
 import { PipelineStage, type IPipelineStage } from './pipeline-stage.entity.js';
 
-/** The pipeline's stages in pipeline order. */
-export const listStages = (em: SqlEntityManager): Promise<IPipelineStage[]> => em.find(PipelineStage, {}, { orderBy: { position: 'asc' } });
+/** The pipeline's stages in pipeline order; the stages are the same for everyone who may read them (`viewer`'s access is checked). */
+export const listStages = (em: SqlEntityManager, viewer: Viewer): Promise<IPipelineStage[]> => em.find(PipelineStage, {}, { orderBy: { position: 'asc' } });
 
 /** The stage `id`; BAD_USER_INPUT when malformed, NOT_FOUND when unknown, both naming `field`. */
 export async function getStage(em: SqlEntityManager, id: string, field: string): Promise<IPipelineStage> {

@@ -1,6 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, DataLoader, groupedLoader } from '@rapport/subgraph-kit';
-import type { Caller, Viewer } from '../../context.js';
+import { byIdLoader, DataLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import { lastPriceKey, lastPrices, type LastPrice, type LastPriceQuery } from '../pricing/last-price.js';
 import { QuotationLine, today, type QuotationStatus } from './quotation.entity.js';
 import { quotationPolicy } from './quotation.policy.js';
@@ -14,14 +13,13 @@ const OPEN: QuotationStatus[] = ['DRAFT', 'AWAITING_APPROVAL', 'APPROVED', 'SENT
  * customers, the quotations of N opportunities, and N last prices cost one query each, narrowed to
  * what the caller may see (nothing for a role that sees no quotations).
  */
-export const createQuotationLoaders = (em: SqlEntityManager, principal: Caller) => {
-  const viewer: Viewer = { principal, access: principal ? quotationPolicy[principal.role] : 'none' };
-  const visible = () => visibleQuotations(em, viewer);
+export const createQuotationLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(quotationPolicy, 'lookup');
   return {
     quotationById: byIdLoader(async (ids) =>
-      viewer.access === 'none'
+      !viewer
         ? []
-        : visible()
+        : visibleQuotations(em, viewer)
             .andWhere({ id: { $in: [...ids] } })
             .getResultList(),
     ),
@@ -31,9 +29,9 @@ export const createQuotationLoaders = (em: SqlEntityManager, principal: Caller) 
     ),
     openQuotationsByCustomerId: groupedLoader(
       async (customerIds) =>
-        viewer.access === 'none'
+        !viewer
           ? []
-          : visible()
+          : visibleQuotations(em, viewer)
               .andWhere({ customerId: { $in: [...customerIds] }, status: { $in: OPEN }, supersededById: null })
               .andWhere({ $or: [{ status: { $ne: 'SENT' } }, { validUntil: { $gte: today() } }] })
               .orderBy({ createdAt: 'desc', id: 'desc' })
@@ -42,9 +40,9 @@ export const createQuotationLoaders = (em: SqlEntityManager, principal: Caller) 
     ),
     quotationsByOpportunityId: groupedLoader(
       async (opportunityIds) =>
-        viewer.access === 'none'
+        !viewer
           ? []
-          : visible()
+          : visibleQuotations(em, viewer)
               .andWhere({ opportunityId: { $in: [...opportunityIds] } })
               .orderBy({ createdAt: 'desc', id: 'desc' })
               .getResultList(),

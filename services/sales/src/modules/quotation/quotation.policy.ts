@@ -1,8 +1,7 @@
-import { POLICIES, type AccessPolicy } from '@rapport/subgraph-kit';
+import { definePolicy, POLICIES, type ModulePolicy } from '@rapport/subgraph-kit';
 
 /**
- * Who may see and change quotations: the sales department, as for opportunities (`POLICIES.opportunities`:
- * reps and team heads their customers' only; other departments none). The kit has no quotations
- * table of its own yet; the integrator may give it one when policies are unified.
+ * Who may see and change quotations: the kit's `POLICIES.quotations`, the sales department as for
+ * opportunities (reps and team heads their customers' only; other departments none).
  */
-export const quotationPolicy: AccessPolicy = POLICIES.opportunities;
+export const quotationPolicy: ModulePolicy = definePolicy('quotations', POLICIES.quotations);

@@ -1,6 +1,5 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import { auditHistory, readAccess, writeAccess } from '@rapport/subgraph-kit';
-import type { Context, Viewer } from '../../context.js';
+import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { formatQuantity } from '../order/order.entity.js';
 import { convertQuotation } from '../order/order.service.js';
@@ -21,30 +20,25 @@ import {
   updateQuotation,
 } from './quotation.service.js';
 
-/** The caller as a reader of quotations; FORBIDDEN when their role has none. */
-const reader = (ctx: Context): Viewer => ({ principal: ctx.principal, access: readAccess(quotationPolicy, ctx.principal, 'quotations') });
-/** The caller as a writer of quotations; FORBIDDEN when their role may only read them, or nothing. */
-const writer = (ctx: Context): Viewer => ({ principal: ctx.principal, access: writeAccess(quotationPolicy, ctx.principal, 'quotations') });
-
 const money = (amount: string, currency: string) => ({ amount: normaliseAmount(amount), currency });
 const percent = (value: string): string => formatQuantity(value);
 
 export const quotationResolvers: Resolvers = {
   Query: {
-    quotation: (_, args, ctx) => getQuotation(ctx.em, reader(ctx), args.id),
-    quotations: (_, args, ctx) => listQuotations(ctx.em, reader(ctx), args.filter, args.first, args.after),
+    quotation: (_, args, ctx) => getQuotation(ctx.em, ctx.viewer(quotationPolicy, 'read'), args.id),
+    quotations: (_, args, ctx) => listQuotations(ctx.em, ctx.viewer(quotationPolicy, 'read'), args.filter, args.first, args.after),
   },
   Mutation: {
-    createQuotation: (_, args, ctx) => createQuotation(ctx.em, writer(ctx), args.input, ctx.eventMeta),
-    updateQuotation: (_, args, ctx) => updateQuotation(ctx.em, writer(ctx), args.id, args.input, ctx.eventMeta),
-    addQuotationLine: (_, args, ctx) => addQuotationLine(ctx.em, writer(ctx), args.quotationId, args.line, ctx.eventMeta),
-    removeQuotationLine: (_, args, ctx) => removeQuotationLine(ctx.em, writer(ctx), args.quotationId, args.lineId, ctx.eventMeta),
-    sendQuotation: (_, args, ctx) => sendQuotation(ctx.em, writer(ctx), args.id, ctx.eventMeta),
-    acceptQuotation: (_, args, ctx) => acceptQuotation(ctx.em, writer(ctx), args.id, ctx.eventMeta),
-    rejectQuotation: (_, args, ctx) => rejectQuotation(ctx.em, writer(ctx), args.id, args.reason, ctx.eventMeta),
-    copyQuotation: (_, args, ctx) => copyQuotation(ctx.em, writer(ctx), args.id, args.customerId, ctx.eventMeta),
-    reviseQuotation: (_, args, ctx) => reviseQuotation(ctx.em, writer(ctx), args.id, ctx.eventMeta),
-    convertQuotation: (_, args, ctx) => convertQuotation(ctx.em, writer(ctx), args.id, args.lines, ctx.eventMeta),
+    createQuotation: (_, args, ctx) => createQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.input, ctx.eventMeta),
+    updateQuotation: (_, args, ctx) => updateQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, args.input, ctx.eventMeta),
+    addQuotationLine: (_, args, ctx) => addQuotationLine(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.quotationId, args.line, ctx.eventMeta),
+    removeQuotationLine: (_, args, ctx) => removeQuotationLine(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.quotationId, args.lineId, ctx.eventMeta),
+    sendQuotation: (_, args, ctx) => sendQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, ctx.eventMeta),
+    acceptQuotation: (_, args, ctx) => acceptQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, ctx.eventMeta),
+    rejectQuotation: (_, args, ctx) => rejectQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, args.reason, ctx.eventMeta),
+    copyQuotation: (_, args, ctx) => copyQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, args.customerId, ctx.eventMeta),
+    reviseQuotation: (_, args, ctx) => reviseQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, ctx.eventMeta),
+    convertQuotation: (_, args, ctx) => convertQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, args.lines, ctx.eventMeta),
   },
   Quotation: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.quotationById.load(ref.id.toLowerCase()) : null),

@@ -3,8 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { QuotationAcceptedV1, QuotationChangedV1, QuotationDraftedV1, QuotationRejectedV1, QuotationSentV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireIsoDate, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset } from '@rapport/subgraph-kit';
-import type { Viewer } from '../../context.js';
+import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { QuotationStatus as QuotationStatusFilter } from '../../generated/types.js';
 import { getOpportunity } from '../opportunity/opportunity.service.js';
 import { priceDocumentLines, requireLineCount, MAX_LINES, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
@@ -59,7 +58,7 @@ async function nextQuotationNumber(tx: SqlEntityManager): Promise<string> {
 /** Quotations `viewer` may see, as a query to narrow further (alias `q`). */
 export function visibleQuotations(em: SqlEntityManager, viewer: Viewer) {
   const qb = em.createQueryBuilder(Quotation, 'q').select('*');
-  restrictToVisibleCustomers(qb, 'q', viewer.principal, viewer.access);
+  restrictToVisibleCustomers(qb, 'q', viewer);
   return qb;
 }
 
@@ -169,7 +168,7 @@ async function draft(
 
 async function requireOpportunityOf(em: SqlEntityManager, viewer: Viewer, customerId: string, opportunityId: string | null | undefined): Promise<string | null> {
   if (!opportunityId) return null;
-  // Quotations follow the opportunities' policy (quotation.policy.ts), so the viewer reads opportunities as it reads quotations.
+  // Quotations share the opportunities' row of the kit's POLICIES (quotation.policy.ts), so the viewer reads opportunities as it reads quotations.
   const opportunity = await getOpportunity(em, viewer, opportunityId, 'input.opportunityId');
   if (opportunity.customerId !== customerId) {
     throw badInput('input.opportunityId', 'input.opportunityId: the opportunity is with another customer', 'OPPORTUNITY_OF_ANOTHER_CUSTOMER');
@@ -189,9 +188,9 @@ const requireValidUntil = (value: string | null | undefined, field: string): str
  * of its opportunities, with priced lines; numbered Q-000001, … without gaps; announces
  * `sales.quotation.drafted.v1` in the same flush.
  */
-export async function createQuotation(em: SqlEntityManager, viewer: Viewer, input: CreateQuotationInput, meta: EventMetadata): Promise<IQuotation> {
+export async function createQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateQuotationInput, meta: EventMetadata): Promise<IQuotation> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer.principal, viewer.access, customerId, 'input.customerId');
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   const validUntil = requireValidUntil(input.validUntil, 'input.validUntil');
   const terms = optionalText('input.terms', input.terms, 10_000);
@@ -214,7 +213,7 @@ function announceChange(em: SqlEntityManager, q: IQuotation, meta: EventMetadata
 }
 
 /** Changes a draft's validity date or terms under its row lock; CONFLICT once it is no longer a draft. */
-export async function updateQuotation(em: SqlEntityManager, viewer: Viewer, id: string, input: UpdateQuotationInput, meta: EventMetadata): Promise<IQuotation> {
+export async function updateQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateQuotationInput, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
     (tx) => getQuotation(tx, viewer, id),
@@ -229,7 +228,7 @@ export async function updateQuotation(em: SqlEntityManager, viewer: Viewer, id: 
 }
 
 /** Adds a priced line to a draft (last or list price when none is given) and recomputes its totals. */
-export async function addQuotationLine(em: SqlEntityManager, viewer: Viewer, quotationId: string, line: DocumentLineInput, meta: EventMetadata): Promise<IQuotation> {
+export async function addQuotationLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, quotationId: string, line: DocumentLineInput, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
     (tx) => getQuotation(tx, viewer, quotationId, 'quotationId'),
@@ -247,7 +246,7 @@ export async function addQuotationLine(em: SqlEntityManager, viewer: Viewer, quo
 }
 
 /** Removes a line from a draft and recomputes its totals; NOT_FOUND naming `lineId` when the draft has no such line. */
-export async function removeQuotationLine(em: SqlEntityManager, viewer: Viewer, quotationId: string, lineId: string, meta: EventMetadata): Promise<IQuotation> {
+export async function removeQuotationLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, quotationId: string, lineId: string, meta: EventMetadata): Promise<IQuotation> {
   const id = requireUuid('lineId', lineId);
   return transition(
     em,
@@ -269,7 +268,7 @@ export async function removeQuotationLine(em: SqlEntityManager, viewer: Viewer, 
 }
 
 /** Sends a draft to the customer (`sales.quotation.sent.v1`); CONFLICT when empty, past its validity, or not a draft. Approval is not enforced yet. */
-export async function sendQuotation(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IQuotation> {
+export async function sendQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
     (tx) => getQuotation(tx, viewer, id),
@@ -296,7 +295,7 @@ export async function sendQuotation(em: SqlEntityManager, viewer: Viewer, id: st
 }
 
 /** Records the customer's acceptance (`sales.quotation.accepted.v1`); CONFLICT QUOTATION_EXPIRED past its validity. */
-export async function acceptQuotation(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IQuotation> {
+export async function acceptQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
     (tx) => getQuotation(tx, viewer, id),
@@ -315,7 +314,7 @@ export async function acceptQuotation(em: SqlEntityManager, viewer: Viewer, id: 
 }
 
 /** Records the customer's rejection with an optional reason (`sales.quotation.rejected.v1`). */
-export async function rejectQuotation(em: SqlEntityManager, viewer: Viewer, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<IQuotation> {
+export async function rejectQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<IQuotation> {
   const why = optionalText('reason', reason, 2000);
   return transition(
     em,
@@ -348,10 +347,16 @@ const asInput = (l: IQuotationLine): DocumentLineInput => ({
  * currency, lines, prices and terms) for the same customer or `customerId`; the products must still
  * be sellable. A copy for another customer drops the opportunity (it belongs to the first customer).
  */
-export async function copyQuotation(em: SqlEntityManager, viewer: Viewer, id: string, customerId: string | null | undefined, meta: EventMetadata): Promise<IQuotation> {
+export async function copyQuotation(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  id: string,
+  customerId: string | null | undefined,
+  meta: EventMetadata,
+): Promise<IQuotation> {
   const source = await getQuotation(em, viewer, id);
   const target = customerId ? requireUuid('customerId', customerId) : source.customerId;
-  if (target !== source.customerId) await assertCustomerVisible(em, viewer.principal, viewer.access, target, 'customerId');
+  if (target !== source.customerId) await assertCustomerVisible(em, viewer, target, 'customerId');
   const lines = await priceDocumentLines(em, target, source.currency, (await linesOf(em, source.id)).map(asInput), (i) => `lines.${i}`);
   const header = {
     customerId: target,
@@ -368,7 +373,7 @@ export async function copyQuotation(em: SqlEntityManager, viewer: Viewer, id: st
  * which supersedes the old one; the old one is kept, unchanged but for the link, and can no longer
  * be accepted. CONFLICT unless it is sent (or expired) and not yet superseded.
  */
-export async function reviseQuotation(em: SqlEntityManager, viewer: Viewer, id: string, meta: EventMetadata): Promise<IQuotation> {
+export async function reviseQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
     (tx) => getQuotation(tx, viewer, id),

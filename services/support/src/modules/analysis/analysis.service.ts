@@ -1,9 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { readAccess } from '@rapport/subgraph-kit';
-import { articlePolicy } from '../article/article.policy.js';
+import { notDeletedSql, type Viewer } from '@rapport/subgraph-kit';
 import { isEditor } from '../article/article.service.js';
-import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { reportPeriod, visibleTicketsCondition } from './report-scope.js';
 import { slaAttainment, type SlaAttainment } from './sla-attainment.js';
 
@@ -109,10 +106,9 @@ const NORMALISED_SUBJECT = `lower(btrim(regexp_replace(t.subject, '\\s+', ' ', '
  * - the ten categories, the ten (normalised) subjects with the most tickets opened in the period,
  *   and the ten articles most often linked to tickets in the period as solutions.
  */
-export async function supportAnalysis(em: SqlEntityManager, principal: Principal | null, from: string, to: string, now = new Date()): Promise<SupportAnalysis> {
-  const access = readAccess(ticketPolicy, principal, 'tickets');
+export async function supportAnalysis(em: SqlEntityManager, viewer: Viewer, articleViewer: Viewer, from: string, to: string, now = new Date()): Promise<SupportAnalysis> {
   const period = reportPeriod(from, to);
-  const visible = visibleTicketsCondition(principal, access, 't');
+  const visible = visibleTicketsCondition(viewer, 't');
   const openedIn = 't.opened_at >= ? and t.opened_at < ?';
   const resolvedIn = `t.resolved_at >= ? and t.resolved_at < ? and t.status in ('RESOLVED', 'CLOSED')`;
   const bounds = [period.start, period.end];
@@ -161,14 +157,14 @@ export async function supportAnalysis(em: SqlEntityManager, principal: Principal
       limit ${TOP_INQUIRIES}`,
     [...visible.params, ...bounds],
   );
-  const readersOnly = principal !== null && !isEditor(articlePolicy[principal.role]);
+  const readersOnly = !isEditor(articleViewer.access);
   const solutions = await em.execute<{ article_id: string; count: number }[]>(
     `select l.article_id, count(*)::int as count
        from ticket_article l
        join ticket t on t.id = l.ticket_id
        join article ar on ar.id = l.article_id
       where ${visible.sql} and l.linked_at >= ? and l.linked_at < ?
-        and ar.deleted_at is null ${readersOnly ? 'and ar.published_version is not null' : ''}
+        and ${notDeletedSql('ar')} ${readersOnly ? 'and ar.published_version is not null' : ''}
       group by l.article_id
       order by count desc, l.article_id
       limit ${TOP_SOLUTIONS}`,

@@ -1,6 +1,5 @@
-import type { Principal } from '@rapport/auth';
 import { badInput, requireIsoDate } from '@rapport/errors';
-import { restrictToVisibleCustomers, whereDeleted, type Access } from '@rapport/subgraph-kit';
+import { restrictToVisibleCustomers, whereDeleted, type Viewer } from '@rapport/subgraph-kit';
 
 /** The longest period a report may cover, in days. */
 export const MAX_REPORT_DAYS = 366;
@@ -37,10 +36,10 @@ export interface SqlCondition {
 
 /**
  * The one base condition for reports over tickets (alias `alias`): live tickets of the customers the
- * caller may see. Built with the kit's `restrictToVisibleCustomers`, so reports narrow exactly
+ * viewer may see. Built with the kit's `restrictToVisibleCustomers`, so reports narrow exactly
  * like ticket lists.
  */
-export function visibleTicketsCondition(principal: Principal | null, access: Access, alias = 't'): SqlCondition {
+export function visibleTicketsCondition(viewer: Viewer, alias = 't'): SqlCondition {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const collector = {
@@ -50,6 +49,6 @@ export function visibleTicketsCondition(principal: Principal | null, access: Acc
     },
   };
   whereDeleted(collector, alias, 'exclude');
-  restrictToVisibleCustomers(collector, alias, principal, access);
+  restrictToVisibleCustomers(collector, alias, viewer);
   return { sql: clauses.map((c) => `(${c})`).join(' and '), params };
 }

@@ -1,6 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { byIdLoader, groupedLoader, type Access } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import { ArticleVersion, TicketArticle, type IArticle } from './article.entity.js';
 import { articlePolicy } from './article.policy.js';
 import { articleQuery } from './article.service.js';
@@ -10,12 +9,12 @@ import { articleQuery } from './article.service.js';
  * N tickets cost one query each (two for tickets: links, then articles), showing readers published
  * articles only and nobody archived ones.
  */
-export const createArticleLoaders = (em: SqlEntityManager, principal: Principal | null) => {
-  const access: Access = principal ? articlePolicy[principal.role] : 'none';
+export const createArticleLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(articlePolicy, 'lookup');
   return {
     articleById: byIdLoader(async (ids) => {
-      if (access === 'none') return [];
-      return articleQuery(em, access)
+      if (!viewer) return [];
+      return articleQuery(em, viewer)
         .andWhere({ id: { $in: [...ids] } })
         .getResultList();
     }),
@@ -25,10 +24,10 @@ export const createArticleLoaders = (em: SqlEntityManager, principal: Principal 
     ),
     articlesByTicket: groupedLoader(
       async (ticketIds): Promise<{ ticketId: string; article: IArticle }[]> => {
-        if (access === 'none') return [];
+        if (!viewer) return [];
         const links = await em.find(TicketArticle, { ticketId: { $in: [...ticketIds] } }, { orderBy: { linkedAt: 'asc', id: 'asc' } });
         if (links.length === 0) return [];
-        const articles = await articleQuery(em, access)
+        const articles = await articleQuery(em, viewer)
           .andWhere({ id: { $in: [...new Set(links.map((l) => l.articleId))] } })
           .getResultList();
         const byId = new Map(articles.map((a) => [a.id, a]));

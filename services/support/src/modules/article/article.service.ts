@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { ArticleArchivedV1, ArticleCreatedV1, ArticleDraftUpdatedV1, ArticlePublishedV1, ArticleRestoredV1, TicketArticleLinkedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, requireText, requireUuid } from '@rapport/errors';
 import {
   keysetPageWith,
-  readAccess,
-  restoreAccess,
   restoreDeleted,
   softDelete,
   transition,
   whereDeleted,
-  writeAccess,
-  type Access,
   type Connection,
   type Deleted,
   type Keyset,
+  type Viewer,
+  type WriteAccess,
 } from '@rapport/subgraph-kit';
-import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
 import { Article, ArticleVersion, publishDraft, TicketArticle, type IArticle } from './article.entity.js';
@@ -36,14 +32,14 @@ export { isEditor };
  * The one base query for articles: for editors every article, for readers only those published at
  * least once; the live ones unless `archived` says otherwise (archiving is the articles' soft deletion).
  */
-export function articleQuery(em: SqlEntityManager, access: Access, archived: Deleted = 'exclude') {
+export function articleQuery(em: SqlEntityManager, viewer: Viewer, archived: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Article, 'a').select('*'), 'a', archived);
-  if (!isEditor(access)) qb.andWhere('a.published_version is not null');
+  if (!isEditor(viewer.access)) qb.andWhere('a.published_version is not null');
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, access: Access, id: string, field: string, archived: Deleted = 'exclude'): Promise<IArticle> {
-  const article = await articleQuery(em, access, archived).andWhere({ id }).getSingleResult();
+async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, archived: Deleted = 'exclude'): Promise<IArticle> {
+  const article = await articleQuery(em, viewer, archived).andWhere({ id }).getSingleResult();
   if (!article) throw notFound('Article', id, field);
   return article;
 }
@@ -55,8 +51,7 @@ export interface CreateArticleInput {
 }
 
 /** Creates an article whose draft is the given text; nobody but editors sees it until it is published. */
-export async function createArticle(em: SqlEntityManager, principal: Principal | null, input: CreateArticleInput, meta: EventMetadata): Promise<IArticle> {
-  writeAccess(articlePolicy, principal, 'articles');
+export async function createArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateArticleInput, meta: EventMetadata): Promise<IArticle> {
   const article = em.create(Article, {
     id: randomUUID(),
     category: requireText('input.category', input.category, CATEGORY_MAX),
@@ -85,14 +80,13 @@ export interface UpdateArticleDraftInput {
  * Changes an article's draft (and its category, which applies at once); readers keep seeing the
  * published version until the next publication. At least one field must be given.
  */
-export async function updateArticleDraft(em: SqlEntityManager, principal: Principal | null, id: string, input: UpdateArticleDraftInput, meta: EventMetadata): Promise<IArticle> {
-  const access = writeAccess(articlePolicy, principal, 'articles');
+export async function updateArticleDraft(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateArticleDraftInput, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   const category = input.category === null || input.category === undefined ? null : requireText('input.category', input.category, CATEGORY_MAX);
   const title = input.title === null || input.title === undefined ? null : requireText('input.title', input.title, TITLE_MAX);
   const body = input.body === null || input.body === undefined ? null : requireText('input.body', input.body, BODY_MAX);
   if (category === null && title === null && body === null) throw badInput('input', 'give at least one of input.category, input.title, input.body', 'REQUIRED');
-  const article = await findVisible(em, access, articleId, 'id');
+  const article = await findVisible(em, viewer, articleId, 'id');
   if (category !== null) article.category = category;
   if (title !== null) article.draftTitle = title;
   if (body !== null) article.draftBody = body;
@@ -107,14 +101,13 @@ export async function updateArticleDraft(em: SqlEntityManager, principal: Princi
  * Copies the draft to the article's next published version and shows it to readers, in one
  * transaction holding the article's row lock so two publications cannot take the same number.
  */
-export async function publishArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
-  const access = writeAccess(articlePolicy, principal, 'articles');
+export async function publishArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   return transition(
     em,
-    (tx) => findVisible(tx, access, articleId, 'id'),
+    (tx) => findVisible(tx, viewer, articleId, 'id'),
     (article, tx) => {
-      const version = tx.create(ArticleVersion, publishDraft(article, new Date(), principal?.userId ?? null, randomUUID()));
+      const version = tx.create(ArticleVersion, publishDraft(article, new Date(), viewer.principal.userId, randomUUID()));
       publish(
         tx,
         ArticlePublishedV1,
@@ -135,33 +128,30 @@ export async function publishArticle(em: SqlEntityManager, principal: Principal 
 }
 
 /** Archives an article (a soft deletion): it leaves search, lookups and tickets' article lists; CONFLICT when already archived. */
-export async function archiveArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
-  const access = writeAccess(articlePolicy, principal, 'articles');
+export async function archiveArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Article',
     word: 'archived',
-    load: (tx) => findVisible(tx, access, articleId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, articleId, 'id', 'include'),
     announce: (article, tx, at) => publish(tx, ArticleArchivedV1, article.id, { articleId: article.id, archivedAt: at.toISOString() }, meta),
   });
 }
 
 /** Brings an archived article back as it was; CONFLICT when it is not archived. */
-export async function restoreArticle(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<IArticle> {
-  const access = restoreAccess(articlePolicy, principal, 'articles');
+export async function restoreArticle(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IArticle> {
   const articleId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Article',
     word: 'archived',
-    load: (tx) => findVisible(tx, access, articleId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, articleId, 'id', 'include'),
     announce: (article, tx, at) => publish(tx, ArticleRestoredV1, article.id, { articleId: article.id, restoredAt: at.toISOString() }, meta),
   });
 }
 
 /** One article by id; NOT_FOUND when unknown, archived, or (for readers) never published. */
-export async function getArticle(em: SqlEntityManager, principal: Principal | null, id: string): Promise<IArticle> {
-  const access = readAccess(articlePolicy, principal, 'articles');
-  return findVisible(em, access, requireUuid('id', id), 'id');
+export async function getArticle(em: SqlEntityManager, viewer: Viewer, id: string): Promise<IArticle> {
+  return findVisible(em, viewer, requireUuid('id', id), 'id');
 }
 
 /** A found article with how well it matched. */
@@ -180,14 +170,13 @@ const TSQUERY = `websearch_to_tsquery('english', ?)`;
  */
 export async function searchArticles(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   query: string,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ArticleHit>> {
-  const access = readAccess(articlePolicy, principal, 'articles');
   const text = requireText('query', query, QUERY_MAX);
-  const qb = articleQuery(em, access)
+  const qb = articleQuery(em, viewer)
     .addSelect(raw(`ts_rank(a.search, ${TSQUERY}) as rank`, [text]))
     .andWhere(`a.search @@ ${TSQUERY}`, [text]);
   const byRank: Keyset<ArticleHit> = {
@@ -211,19 +200,24 @@ export async function searchArticles(
 
 /**
  * Records that an article helped solve a ticket. The ticket must be one the caller may change
- * (else NOT_FOUND), the article one they may see; CONFLICT when the two are already linked.
+ * (`viewer`, of tickets; else NOT_FOUND), the article one they may see (`articleViewer`); CONFLICT when the two are already linked.
  */
-export async function linkArticleToTicket(em: SqlEntityManager, principal: Principal | null, ticketId: string, articleId: string, meta: EventMetadata): Promise<ITicket> {
-  const ticketAccess = writeAccess(ticketPolicy, principal, 'tickets');
-  const articleAccess = readAccess(articlePolicy, principal, 'articles');
+export async function linkArticleToTicket(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  articleViewer: Viewer,
+  ticketId: string,
+  articleId: string,
+  meta: EventMetadata,
+): Promise<ITicket> {
   const tId = requireUuid('ticketId', ticketId);
   const aId = requireUuid('articleId', articleId);
-  const ticket = await ticketQuery(em, principal, ticketAccess).andWhere({ id: tId }).getSingleResult();
+  const ticket = await ticketQuery(em, viewer).andWhere({ id: tId }).getSingleResult();
   if (!ticket) throw notFound('Ticket', tId, 'ticketId');
-  await findVisible(em, articleAccess, aId, 'articleId');
+  await findVisible(em, articleViewer, aId, 'articleId');
   const alreadyLinked = () => conflict('ARTICLE_ALREADY_LINKED', `Article ${aId} is already linked to ticket ${ticket.number}`, 'articleId');
   if (await em.count(TicketArticle, { ticketId: tId, articleId: aId })) throw alreadyLinked();
-  const link = em.create(TicketArticle, { id: randomUUID(), ticketId: tId, articleId: aId, linkedAt: new Date(), linkedBy: principal?.userId ?? null });
+  const link = em.create(TicketArticle, { id: randomUUID(), ticketId: tId, articleId: aId, linkedAt: new Date(), linkedBy: viewer.principal.userId });
   publish(em, TicketArticleLinkedV1, tId, { ticketId: tId, customerId: ticket.customerId, articleId: aId, linkedAt: link.linkedAt.toISOString() }, meta);
   try {
     await em.flush();

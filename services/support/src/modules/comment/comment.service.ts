@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketCommentedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, notFound, requireText, requireUuid } from '@rapport/errors';
-import { writeAccess } from '@rapport/subgraph-kit';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { assertNotClosed, recordFirstResponse } from '../ticket/ticket.entity.js';
-import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import { TicketComment, type ITicketComment } from './comment.entity.js';
 import { respondsForSupport, seesInternalComments } from './comment.policy.js';
@@ -20,27 +18,26 @@ import { respondsForSupport, seesInternalComments } from './comment.policy.js';
  */
 export async function addTicketComment(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   ticketId: string,
   body: string,
   internal: boolean | null | undefined,
   meta: EventMetadata,
 ): Promise<ITicketComment> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
   const id = requireUuid('ticketId', ticketId);
   const text = requireText('body', body, 10000);
   const isInternal = internal ?? false;
-  if (isInternal && !seesInternalComments(principal)) {
-    throw new AppError('FORBIDDEN', 'INTERNAL_COMMENT_FORBIDDEN', `${principal?.role} may not write internal comments`, { field: 'internal' });
+  if (isInternal && !seesInternalComments(viewer)) {
+    throw new AppError('FORBIDDEN', 'INTERNAL_COMMENT_FORBIDDEN', `${viewer.principal.role} may not write internal comments`, { field: 'internal' });
   }
   return em.transactional(async (tx) => {
-    const ticket = await ticketQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+    const ticket = await ticketQuery(tx, viewer).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
     if (!ticket) throw notFound('Ticket', id, 'ticketId');
     assertNotClosed(ticket, 'ticketId');
     const at = new Date();
-    const comment = tx.create(TicketComment, { id: randomUUID(), ticketId: ticket.id, authorId: principal!.userId, body: text, internal: isInternal, createdAt: at });
-    const firstResponse = !isInternal && respondsForSupport(principal) && !ticket.firstRespondedAt;
-    if (!isInternal && respondsForSupport(principal)) recordFirstResponse(ticket, at);
+    const comment = tx.create(TicketComment, { id: randomUUID(), ticketId: ticket.id, authorId: viewer.principal.userId, body: text, internal: isInternal, createdAt: at });
+    const firstResponse = !isInternal && respondsForSupport(viewer) && !ticket.firstRespondedAt;
+    if (!isInternal && respondsForSupport(viewer)) recordFirstResponse(ticket, at);
     publish(
       tx,
       TicketCommentedV1,

@@ -1,13 +1,14 @@
 import { loadExisting } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { rateTicket, satisfactionReport } from './satisfaction.service.js';
+import { ticketPolicy } from '../ticket/ticket.policy.js';
 
 export const satisfactionResolvers: Resolvers = {
   Query: {
-    satisfactionReport: (_, args, ctx) => satisfactionReport(ctx.em, ctx.principal, args.from, args.to, args.groupBy),
+    satisfactionReport: (_, args, ctx) => satisfactionReport(ctx.em, ctx.viewer(ticketPolicy, 'read'), args.from, args.to, args.groupBy),
   },
   Mutation: {
-    rateTicket: (_, args, ctx) => rateTicket(ctx.em, ctx.principal, args.ticketId, args.rating, args.comment, ctx.eventMeta),
+    rateTicket: (_, args, ctx) => rateTicket(ctx.em, ctx.viewer(ticketPolicy, 'write'), args.ticketId, args.rating, args.comment, ctx.eventMeta),
   },
   SatisfactionRating: {
     ticket: (rating, _, ctx) => loadExisting(ctx.loaders.ticketById, rating.ticketId, 'ticket'),

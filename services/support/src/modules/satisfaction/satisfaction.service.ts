@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { TicketRatedV1, type EventMetadata } from '@rapport/contracts';
 import { conflict, notFound, optionalText, requireUuid } from '@rapport/errors';
-import { readAccess, writeAccess } from '@rapport/subgraph-kit';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { reportPeriod, visibleTicketsCondition } from '../analysis/report-scope.js';
-import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import { assertRateable, requireRating, SatisfactionRating, type ISatisfactionRating } from './satisfaction.entity.js';
 import type { SatisfactionGroupBy } from '../../generated/types.js';
@@ -21,23 +19,22 @@ const alreadyRated = (ticketId: string) => conflict('TICKET_ALREADY_RATED', `tic
  */
 export async function rateTicket(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   ticketId: string,
   rating: number,
   comment: string | null | undefined,
   meta: EventMetadata,
 ): Promise<ISatisfactionRating> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
   const id = requireUuid('ticketId', ticketId);
   const value = requireRating('rating', rating);
   const text = optionalText('comment', comment, 2000);
   try {
     return await em.transactional(async (tx) => {
-      const ticket = await ticketQuery(tx, principal, access).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
+      const ticket = await ticketQuery(tx, viewer).andWhere({ id }).setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResult();
       if (!ticket) throw notFound('Ticket', id, 'ticketId');
       assertRateable(ticket);
       if (await tx.count(SatisfactionRating, { ticketId: id })) throw alreadyRated(id);
-      const rated = tx.create(SatisfactionRating, { id: randomUUID(), ticketId: id, rating: value, comment: text, ratedAt: new Date(), ratedBy: principal?.userId ?? null });
+      const rated = tx.create(SatisfactionRating, { id: randomUUID(), ticketId: id, rating: value, comment: text, ratedAt: new Date(), ratedBy: viewer.principal.userId });
       publish(
         tx,
         TicketRatedV1,
@@ -78,12 +75,11 @@ export interface SatisfactionReport {
  * assignee of the rated tickets or per customer, over the tickets the caller may see; the totals
  * come from the same query (a grouping set).
  */
-export async function satisfactionReport(em: SqlEntityManager, principal: Principal | null, from: string, to: string, groupBy: SatisfactionGroupBy): Promise<SatisfactionReport> {
-  const access = readAccess(ticketPolicy, principal, 'tickets');
+export async function satisfactionReport(em: SqlEntityManager, viewer: Viewer, from: string, to: string, groupBy: SatisfactionGroupBy): Promise<SatisfactionReport> {
   const period = reportPeriod(from, to);
   const grouping = groupBy;
   const column = grouping === 'AGENT' ? 't.assignee_id' : 't.customer_id';
-  const visible = visibleTicketsCondition(principal, access, 't');
+  const visible = visibleTicketsCondition(viewer, 't');
   const rows = await em.execute<{ key: string | null; is_total: number; ratings: number; average: number | null }[]>(
     `select ${column} as key, grouping(${column})::int as is_total, count(*)::int as ratings, round(avg(r.rating), 2)::float8 as average
        from satisfaction_rating r join ticket t on t.id = r.ticket_id

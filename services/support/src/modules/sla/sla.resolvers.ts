@@ -1,13 +1,14 @@
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { listSlaTargets, setSlaTarget, ticketSla } from './sla.service.js';
+import { slaTargetPolicy } from './sla.policy.js';
 
 export const slaResolvers: Resolvers = {
   Query: {
-    slaTargets: (_, __, ctx) => listSlaTargets(ctx.em, ctx.principal),
+    slaTargets: (_, __, ctx) => listSlaTargets(ctx.em, ctx.viewer(slaTargetPolicy, 'read')),
   },
   Mutation: {
-    setSlaTarget: (_, args, ctx) => setSlaTarget(ctx.em, ctx.principal, args.input, ctx.eventMeta),
+    setSlaTarget: (_, args, ctx) => setSlaTarget(ctx.em, ctx.viewer(slaTargetPolicy, 'write'), args.input, ctx.eventMeta),
   },
   Ticket: {
     sla: async (ticket, _, ctx) => {

@@ -1,18 +1,15 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import { SlaTargetSetV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput } from '@rapport/errors';
-import { readAccess } from '@rapport/subgraph-kit';
+import { badInput } from '@rapport/errors';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { TICKET_PRIORITIES, type ITicket } from '../ticket/ticket.entity.js';
-import { ticketPolicy } from '../ticket/ticket.policy.js';
 import { computeSlaClock, type SlaClock } from './sla-clock.js';
 import { MAX_TARGET_MINUTES, SlaTarget, type ISlaTarget } from './sla.entity.js';
 import type { TicketPriority } from '../../generated/types.js';
 
 /** The SLA targets of every priority, LOW to URGENT; readable by whoever may see tickets. */
-export async function listSlaTargets(em: SqlEntityManager, principal: Principal | null): Promise<ISlaTarget[]> {
-  readAccess(ticketPolicy, principal, 'tickets');
+export async function listSlaTargets(em: SqlEntityManager, viewer: Viewer): Promise<ISlaTarget[]> {
   const targets = await em.find(SlaTarget, {});
   return targets.sort((a, b) => TICKET_PRIORITIES.indexOf(a.priority) - TICKET_PRIORITIES.indexOf(b.priority));
 }
@@ -31,12 +28,10 @@ function requireMinutes(field: string, value: number): number {
 }
 
 /**
- * Sets the targets of one priority (admins only, else FORBIDDEN). The first response may not take
+ * Sets the targets of one priority (`viewer` writes SLA targets: admins only, else FORBIDDEN `SLA_TARGET_FORBIDDEN`). The first response may not take
  * longer than the resolution. Every ticket of that priority is measured against the new targets from now on.
  */
-export async function setSlaTarget(em: SqlEntityManager, principal: Principal | null, input: SetSlaTargetInput, meta: EventMetadata): Promise<ISlaTarget> {
-  readAccess(ticketPolicy, principal, 'tickets');
-  if (principal?.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'SLA_TARGET_FORBIDDEN', `${principal?.role} may not change SLA targets`);
+export async function setSlaTarget(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: SetSlaTargetInput, meta: EventMetadata): Promise<ISlaTarget> {
   const priority = input.priority;
   const firstResponseMinutes = requireMinutes('input.firstResponseMinutes', input.firstResponseMinutes);
   const resolutionMinutes = requireMinutes('input.resolutionMinutes', input.resolutionMinutes);

@@ -1,7 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
-import { byIdLoader, DataLoader, groupedLoader, type Access } from '@rapport/subgraph-kit';
+import { byIdLoader, DataLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import { CLOSED_STATUSES, TICKET_STATUSES, TicketStatusChange, type TicketStatus } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
 import { ticketQuery } from './ticket.service.js';
@@ -18,19 +17,19 @@ export interface TicketStatusCount {
  * customers the caller may see; a caller whose department has no access to tickets gets nulls and
  * empty lists without a query.
  */
-export const createTicketLoaders = (em: SqlEntityManager, principal: Principal | null) => {
-  const access: Access = principal ? ticketPolicy[principal.role] : 'none';
+export const createTicketLoaders = (em: SqlEntityManager, caller: Caller) => {
+  const viewer = caller.viewer(ticketPolicy, 'lookup');
   return {
     ticketById: byIdLoader(async (ids) => {
-      if (access === 'none') return [];
-      return ticketQuery(em, principal, access)
+      if (!viewer) return [];
+      return ticketQuery(em, viewer)
         .andWhere({ id: { $in: [...ids] } })
         .getResultList();
     }),
     openTicketsByCustomer: groupedLoader(
       async (customerIds) => {
-        if (access === 'none') return [];
-        return ticketQuery(em, principal, access)
+        if (!viewer) return [];
+        return ticketQuery(em, viewer)
           .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: [...CLOSED_STATUSES] } })
           .orderBy({ openedAt: 'desc', id: 'desc' })
           .getResultList();
@@ -39,8 +38,8 @@ export const createTicketLoaders = (em: SqlEntityManager, principal: Principal |
     ),
     /** Per customer, one entry per status that has tickets, in lifecycle order. */
     ticketCountsByCustomer: new DataLoader<string, TicketStatusCount[]>(async (customerIds) => {
-      if (access === 'none') return customerIds.map(() => []);
-      const rows = await ticketQuery(em, principal, access)
+      if (!viewer) return customerIds.map(() => []);
+      const rows = await ticketQuery(em, viewer)
         .select(['t.customerId', 't.status', raw('count(*)::int as count')])
         .andWhere({ customerId: { $in: [...customerIds] } })
         .groupBy(['t.customerId', 't.status'])

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '@rapport/auth';
 import { publish } from '@rapport/bus';
 import {
   TicketAssignedV1,
@@ -16,21 +15,18 @@ import { badInput, notFound, optionalText, requireText, requireUuid } from '@rap
 import {
   assertCustomerVisible,
   keysetPage,
-  readAccess,
-  restoreAccess,
   restoreDeleted,
   restrictToVisibleCustomers,
   softDelete,
   transition,
   whereDeleted,
-  writeAccess,
-  type Access,
   type Connection,
   type Deleted,
   type Keyset,
+  type Viewer,
+  type WriteAccess,
 } from '@rapport/subgraph-kit';
 import { assertNotClosed, changeStatus, Ticket, ticketNumber, TicketStatusChange, type ITicket } from './ticket.entity.js';
-import { ticketPolicy } from './ticket.policy.js';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/types.js';
 
 export interface OpenTicketInput {
@@ -57,8 +53,7 @@ function recordStatusChange(em: SqlEntityManager, ticket: ITicket, from: TicketS
  * Validates, numbers and opens a ticket with its `support.ticket.opened.v1` event in one flush;
  * a caller limited to their customers may open tickets only for a customer they may see.
  */
-export async function openTicket(em: SqlEntityManager, principal: Principal | null, input: OpenTicketInput, meta: EventMetadata): Promise<ITicket> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
+export async function openTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: OpenTicketInput, meta: EventMetadata): Promise<ITicket> {
   const customerId = requireUuid('input.customerId', input.customerId);
   const subject = requireText('input.subject', input.subject);
   const description = optionalText('input.description', input.description, 10000);
@@ -68,7 +63,7 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
   const category = optionalCategory('input.category', input.category);
   const assigneeId = optionalUuid('input.assigneeId', input.assigneeId);
   const teamId = optionalUuid('input.teamId', input.teamId);
-  await assertCustomerVisible(em, principal, access, customerId, 'input.customerId');
+  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
   const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('ticket_number_seq')::text as n`);
   if (!row) throw new Error('ticket_number_seq returned no value');
   const ticket = em.create(Ticket, {
@@ -88,7 +83,7 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
     teamId,
     pausedSeconds: 0,
   });
-  recordStatusChange(em, ticket, null, null, principal?.userId ?? null, ticket.openedAt);
+  recordStatusChange(em, ticket, null, null, viewer.principal.userId, ticket.openedAt);
   publish(em, TicketOpenedV1, ticket.id, { ticketId: ticket.id, customerId, number: ticket.number, subject, priority, openedAt: ticket.openedAt.toISOString() }, meta);
   await em.flush();
   return ticket;
@@ -102,46 +97,35 @@ export async function openTicket(em: SqlEntityManager, principal: Principal | nu
  */
 export async function changeTicketStatus(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   id: string,
   status: TicketStatus,
   note: string | null | undefined,
   meta: EventMetadata,
 ): Promise<ITicket> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
   const to = status;
   const text = optionalText('note', note, 2000);
-  return moveStatus(em, principal, access, ticketId, to, text, 'status', meta);
+  return moveStatus(em, viewer, ticketId, to, text, 'status', meta);
 }
 
 /**
  * Resolves a ticket that is still being worked on (else CONFLICT): the shortcut for
  * `changeTicketStatus(id, RESOLVED)`, with the same history entry and `support.ticket.resolved.v1` event.
  */
-export async function resolveTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
+export async function resolveTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('id', id);
-  return moveStatus(em, principal, access, ticketId, 'RESOLVED', null, 'id', meta);
+  return moveStatus(em, viewer, ticketId, 'RESOLVED', null, 'id', meta);
 }
 
-async function moveStatus(
-  em: SqlEntityManager,
-  principal: Principal | null,
-  access: Access,
-  ticketId: string,
-  to: TicketStatus,
-  note: string | null,
-  field: string,
-  meta: EventMetadata,
-): Promise<ITicket> {
+async function moveStatus(em: SqlEntityManager, viewer: Viewer, ticketId: string, to: TicketStatus, note: string | null, field: string, meta: EventMetadata): Promise<ITicket> {
   return transition(
     em,
-    (tx) => findVisible(tx, principal, access, ticketId, 'id'),
+    (tx) => findVisible(tx, viewer, ticketId, 'id'),
     (ticket, tx) => {
       const at = new Date();
       const from = changeStatus(ticket, to, at, field);
-      recordStatusChange(tx, ticket, from, note, principal?.userId ?? null, at);
+      recordStatusChange(tx, ticket, from, note, viewer.principal.userId, at);
       const { id, customerId, number } = ticket;
       publish(tx, TicketStatusChangedV1, id, { ticketId: id, customerId, number, fromStatus: from, toStatus: to, note, changedAt: at.toISOString() }, meta);
       if (to === 'RESOLVED') {
@@ -159,20 +143,19 @@ async function moveStatus(
  */
 export async function assignTicket(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer<WriteAccess>,
   id: string,
   assigneeId: string | null | undefined,
   teamId: string | null | undefined,
   meta: EventMetadata,
 ): Promise<ITicket> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
   const ticketId = requireUuid('id', id);
   if (assigneeId === undefined && teamId === undefined) throw badInput('assigneeId', 'give assigneeId, teamId or both (null clears one)', 'REQUIRED');
   const assignee = assigneeId === undefined ? undefined : optionalUuid('assigneeId', assigneeId);
   const team = teamId === undefined ? undefined : optionalUuid('teamId', teamId);
   return transition(
     em,
-    (tx) => findVisible(tx, principal, access, ticketId, 'id'),
+    (tx) => findVisible(tx, viewer, ticketId, 'id'),
     (ticket, tx) => {
       assertNotClosed(ticket, 'id');
       if (assignee !== undefined) ticket.assigneeId = assignee;
@@ -204,8 +187,7 @@ export interface UpdateTicketInput {
  * and channel, while subject and priority cannot be cleared (BAD_USER_INPUT). A new priority moves
  * the SLA due dates to its targets.
  */
-export async function updateTicket(em: SqlEntityManager, principal: Principal | null, input: UpdateTicketInput, meta: EventMetadata): Promise<ITicket> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
+export async function updateTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: UpdateTicketInput, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('input.id', input.id);
   const changes: Partial<Pick<ITicket, 'subject' | 'description' | 'priority' | 'category' | 'channel'>> = {};
   if (input.subject !== undefined) {
@@ -221,7 +203,7 @@ export async function updateTicket(em: SqlEntityManager, principal: Principal | 
   if (input.channel !== undefined) changes.channel = input.channel ?? null;
   return transition(
     em,
-    (tx) => findVisible(tx, principal, access, ticketId, 'input.id'),
+    (tx) => findVisible(tx, viewer, ticketId, 'input.id'),
     (ticket, tx) => {
       assertNotClosed(ticket, 'input.id');
       const changedFields = Object.keys(changes).filter((field) => changes[field as keyof typeof changes] !== ticket[field as keyof typeof changes]);
@@ -242,23 +224,22 @@ export async function updateTicket(em: SqlEntityManager, principal: Principal | 
 }
 
 /** One ticket by id; NOT_FOUND when it does not exist or belongs to a customer the caller may not see. */
-export async function getTicket(em: SqlEntityManager, principal: Principal | null, id: string, field = 'id'): Promise<ITicket> {
-  const access = readAccess(ticketPolicy, principal, 'tickets');
-  return findVisible(em, principal, access, requireUuid(field, id), field);
+export async function getTicket(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<ITicket> {
+  return findVisible(em, viewer, requireUuid(field, id), field);
 }
 
 /**
  * The one base query for tickets: those of the customers the caller may see, the live ones unless
  * `deleted` says otherwise. Every list, lookup, loader and mutation starts here.
  */
-export function ticketQuery(em: SqlEntityManager, principal: Principal | null, access: Access, deleted: Deleted = 'exclude') {
+export function ticketQuery(em: SqlEntityManager, viewer: Viewer, deleted: Deleted = 'exclude') {
   const qb = whereDeleted(em.createQueryBuilder(Ticket, 't').select('*'), 't', deleted);
-  restrictToVisibleCustomers(qb, 't', principal, access);
+  restrictToVisibleCustomers(qb, 't', viewer);
   return qb;
 }
 
-async function findVisible(em: SqlEntityManager, principal: Principal | null, access: Access, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ITicket> {
-  const ticket = await ticketQuery(em, principal, access, deleted).andWhere({ id }).getSingleResult();
+async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ITicket> {
+  const ticket = await ticketQuery(em, viewer, deleted).andWhere({ id }).getSingleResult();
   if (!ticket) throw notFound('Ticket', id, field);
   return ticket;
 }
@@ -279,13 +260,12 @@ const TICKET_ORDER: Keyset<ITicket> = { sort: 't.opened_at', kind: 'timestamp', 
 /** The tickets the caller may see, newest first by (openedAt, id), paged by keyset (never OFFSET). */
 export async function listTickets(
   em: SqlEntityManager,
-  principal: Principal | null,
+  viewer: Viewer,
   filter: TicketFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<ITicket>> {
-  const access = readAccess(ticketPolicy, principal, 'tickets');
-  const qb = ticketQuery(em, principal, access);
+  const qb = ticketQuery(em, viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.status) qb.andWhere({ status: filter.status });
   if (filter?.priority) qb.andWhere({ priority: filter.priority });
@@ -303,24 +283,22 @@ export async function listTickets(
  * Deletes a ticket softly: it disappears from every list, lookup and customer's open tickets, and
  * can be restored. A ticket the caller may not see is NOT_FOUND; one already deleted, CONFLICT.
  */
-export async function deleteTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
-  const access = writeAccess(ticketPolicy, principal, 'tickets');
+export async function deleteTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('id', id);
   return softDelete(em, {
     entity: 'Ticket',
-    load: (tx) => findVisible(tx, principal, access, ticketId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, ticketId, 'id', 'include'),
     announce: (ticket, tx, at) =>
       publish(tx, TicketDeletedV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, deletedAt: at.toISOString() }, meta),
   });
 }
 
 /** Restores a softly deleted ticket (admins, directors, support agents, team heads); a live one is CONFLICT. */
-export async function restoreTicket(em: SqlEntityManager, principal: Principal | null, id: string, meta: EventMetadata): Promise<ITicket> {
-  const access = restoreAccess(ticketPolicy, principal, 'tickets');
+export async function restoreTicket(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<ITicket> {
   const ticketId = requireUuid('id', id);
   return restoreDeleted(em, {
     entity: 'Ticket',
-    load: (tx) => findVisible(tx, principal, access, ticketId, 'id', 'include'),
+    load: (tx) => findVisible(tx, viewer, ticketId, 'id', 'include'),
     announce: (ticket, tx, at) =>
       publish(tx, TicketRestoredV1, ticket.id, { ticketId: ticket.id, customerId: ticket.customerId, number: ticket.number, restoredAt: at.toISOString() }, meta),
   });
