@@ -1,6 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { defineEntity, p, type EntityManager, type EntityName, type EventSubscriber, type FlushEventArgs, type InferEntity, type RequiredEntityData } from '@mikro-orm/core';
+import {
+  defineEntity,
+  isRaw,
+  p,
+  ReferenceKind,
+  type EntityManager,
+  type EntityName,
+  type EventSubscriber,
+  type FlushEventArgs,
+  type InferEntity,
+  type RequiredEntityData,
+} from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '@rapport/auth';
@@ -142,7 +153,17 @@ const snapshotOf = <T extends object>(em: EntityManager, entity: EntityName<T>, 
  * change set carries it; `updatedAt` left out. For records written in bulk (`writeAuditEntries`).
  */
 export function creationChanges<T extends object>(em: EntityManager, entity: EntityName<T>, data: Partial<T>): FieldChange[] {
-  return payloadChanges(snapshotOf(em, entity, data), null);
+  return payloadChanges(snapshotOf(em, entity, withDefaults(em, entity, data)), null);
+}
+
+/** `data` with each scalar property's runtime default where `data` leaves it undefined, as MikroORM 7's `em.create` assigns them. */
+function withDefaults<T extends object>(em: EntityManager, entity: EntityName<T>, data: Partial<T>): Partial<T> {
+  const filled: Record<string, unknown> = { ...data };
+  for (const prop of em.getMetadata(entity).props) {
+    if (prop.embedded || prop.kind !== ReferenceKind.SCALAR || prop.onCreate || prop.default == null || isRaw(prop.default)) continue;
+    if (filled[prop.name] === undefined) filled[prop.name] = prop.default;
+  }
+  return filled as Partial<T>;
 }
 
 /**
