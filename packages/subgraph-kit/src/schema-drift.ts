@@ -29,7 +29,8 @@ export interface SchemaDrift {
   /**
    * Rules only the migrations state, which the entities do not model and need not, as
    * `table: name`: indexes (partial, expression and unique ones beyond the entities' own), CHECK
-   * constraints, and foreign keys between plain uuid columns (the entities declare no relations).
+   * constraints, foreign keys between plain uuid columns (the entities declare no relations), and
+   * triggers (e.g. inventory's append-only ledger; MikroORM 7 compares triggers too).
    * The comparator would drop them; they make the database stricter than the metadata, never
    * different from it.
    */
@@ -41,7 +42,7 @@ export interface SchemaDrift {
   unseen: string[];
 }
 
-const DATABASE_ONLY_RULES = ['removedIndexes', 'removedChecks', 'removedForeignKeys'] as const;
+const DATABASE_ONLY_RULES = ['removedIndexes', 'removedChecks', 'removedForeignKeys', 'removedTriggers'] as const;
 
 /**
  * Compares the database `orm` is connected to with `orm`'s entity metadata, with MikroORM's own
