@@ -103,7 +103,8 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
     },
     announces: ['inventory.product.deleted.v1', 'inventory.product.changed.v1'],
-    check: ([deleted, changed]) => {
+    check: (events) => {
+      const [deleted, changed] = ofTypes(events, 'inventory.product.deleted.v1', 'inventory.product.changed.v1');
       expect(deleted).toMatchObject({ subject: productId, data: { productId, sku: 'EV-SEAL-2', deletedAt: expect.any(String) } });
       expect(changed).toMatchObject({ subject: productId, data: { productId, active: false } });
     },
@@ -115,7 +116,8 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($id: ID!) { restoreProduct(id: $id) { id } }', { id: productId });
     },
     announces: ['inventory.product.restored.v1', 'inventory.product.changed.v1'],
-    check: ([restored, changed]) => {
+    check: (events) => {
+      const [restored, changed] = ofTypes(events, 'inventory.product.restored.v1', 'inventory.product.changed.v1');
       expect(restored).toMatchObject({ subject: productId, data: { productId, sku: 'EV-VALVE-3', restoredAt: expect.any(String) } });
       expect(changed).toMatchObject({ subject: productId, data: { productId, active: true } });
     },
@@ -202,5 +204,8 @@ afterAll(async () => {
   if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
   await subgraph?.stop();
 });
+
+/** The events of the given types, in that order: one transaction's events share a millisecond, so the outbox order between them is not theirs. */
+const ofTypes = <E extends { type: string }>(events: readonly E[], ...types: string[]): (E | undefined)[] => types.map((type) => events.find((e) => e.type === type));
 
 describeEventCoverage('inventory', () => subgraph, coverage, cases);
