@@ -586,6 +586,219 @@ export const QuotationConvertedV1 = defineEvent(
   z.object({ quotationId: uuid, customerId: uuid, number: z.string(), orderId: uuid, orderNumber: z.string(), convertedAt: isoDateTime }),
 );
 
+// ---- Outbound (inventory). A shipping notice (shipment) takes quantities of lines of one or more
+// orders of one customer, from one warehouse. Keyed by the shipment id; a consumer that tracks an
+// order line sums what the shipment events of every shipment report for it.
+const shipmentLine = z.object({ orderId: uuid, orderLineId: uuid, productId: uuid, quantity });
+const shipmentHeader = { shipmentId: uuid, number: z.string(), customerId: uuid, warehouseId: uuid };
+
+/** inventory: a shipping notice was raised (what is to go out, from which warehouse, when). */
+export const ShipmentPlannedV2 = defineEvent(
+  'inventory.shipment.planned.v2',
+  z.object({ ...shipmentHeader, lines: z.array(shipmentLine).min(1), plannedFor: isoDate.nullable(), plannedAt: isoDateTime }),
+);
+
+/** inventory: an open shipping notice was cancelled (order cancelled, or by the warehouse); `lines` are the quantities it no longer plans. */
+export const ShipmentCancelledV1 = defineEvent(
+  'inventory.shipment.cancelled.v1',
+  z.object({ ...shipmentHeader, lines: z.array(shipmentLine).min(1), reason: z.string().nullable(), cancelledAt: isoDateTime }),
+);
+
+/**
+ * inventory: a shipment left the warehouse. `lines` are the quantities that went out per order line
+ * (may be less than planned: the rest of the notice is cancelled by ShipmentCancelledV1 or stays
+ * for a later shipment). Sales adds them to the delivered quantity; finance to the invoiceable one.
+ */
+export const ShipmentShippedV2 = defineEvent(
+  'inventory.shipment.shipped.v2',
+  z.object({
+    ...shipmentHeader,
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    lines: z.array(shipmentLine).min(1),
+    shippedAt: isoDateTime,
+  }),
+);
+
+/** inventory: a shipped shipment arrived at the customer (the quantities it carried). */
+export const ShipmentDeliveredV2 = defineEvent('inventory.shipment.delivered.v2', z.object({ ...shipmentHeader, lines: z.array(shipmentLine).min(1), deliveredAt: isoDateTime }));
+
+// ---- Procure to pay. Purchase orders keyed by the purchase order id.
+const purchaseOrderLine = z.object({ lineId: uuid, productId: uuid, quantity, unitPrice: money, expectedDate: isoDate.nullable() });
+
+/**
+ * purchasing: a purchase order was approved (and sent): the full state of its open lines. Sent again
+ * in full after a change is re-approved; inventory replaces what it expects with the latest one.
+ */
+export const PurchaseOrderApprovedV1 = defineEvent(
+  'purchasing.order.approved.v1',
+  z.object({
+    purchaseOrderId: uuid,
+    number: z.string(),
+    supplierId: uuid,
+    currency: z.string().length(3),
+    /** Where the goods are expected; null lets the warehouse choose at receipt. */
+    warehouseId: uuid.nullable(),
+    lines: z.array(purchaseOrderLine).min(1),
+    approvedAt: isoDateTime,
+  }),
+);
+
+/** purchasing: an approved purchase order (or some lines' open quantities) was cancelled; `quantity` is what each line no longer expects. */
+export const PurchaseOrderCancelledV1 = defineEvent(
+  'purchasing.order.cancelled.v1',
+  z.object({
+    purchaseOrderId: uuid,
+    number: z.string(),
+    supplierId: uuid,
+    whole: z.boolean(),
+    lines: z.array(z.object({ lineId: uuid, productId: uuid, quantity })).min(1),
+    cancelledAt: isoDateTime,
+  }),
+);
+
+/**
+ * inventory: goods were received into a warehouse, against a purchase order's lines or without one.
+ * Keyed by the purchase order id when there is one (so one PO's receipts stay in order), else by the
+ * receipt id.
+ */
+export const ReceiptPostedV1 = defineEvent(
+  'inventory.receipt.posted.v1',
+  z.object({
+    receiptId: uuid,
+    number: z.string(),
+    warehouseId: uuid,
+    purchaseOrderId: uuid.nullable(),
+    supplierId: uuid.nullable(),
+    lines: z.array(z.object({ purchaseOrderLineId: uuid.nullable(), productId: uuid, quantity, unitCost: money })).min(1),
+    receivedAt: isoDateTime,
+  }),
+);
+
+/** purchasing: a supplier bill was registered (after matching against its purchase order and receipts). Keyed by the bill id. */
+export const SupplierBillRegisteredV1 = defineEvent(
+  'purchasing.bill.registered.v1',
+  z.object({
+    billId: uuid,
+    number: z.string(),
+    supplierId: uuid,
+    purchaseOrderId: uuid.nullable(),
+    currency: z.string().length(3),
+    netTotal: money,
+    taxTotal: money,
+    grossTotal: money,
+    billDate: isoDate,
+    dueDate: isoDate,
+    registeredAt: isoDateTime,
+  }),
+);
+
+/** purchasing: a supplier was paid; `allocations` say which bills it settles (an advance has none yet). Keyed by the payment id. */
+export const SupplierPaymentMadeV1 = defineEvent(
+  'purchasing.payment.made.v1',
+  z.object({
+    paymentId: uuid,
+    supplierId: uuid,
+    amount: money,
+    paidOn: isoDate,
+    allocations: z.array(z.object({ billId: uuid, amount: money })),
+    madeAt: isoDateTime,
+  }),
+);
+
+// ---- Receivables (finance). Invoices and credit notes keyed by their own id; payments by the payment id.
+const invoiceLine = z.object({
+  invoiceLineId: uuid,
+  /** The sales order line it bills; null on advance invoices and invoices not tied to an order. */
+  orderLineId: uuid.nullable(),
+  productId: uuid.nullable(),
+  description: z.string(),
+  quantity,
+  unitPrice: money,
+  discountPercent: rate,
+  taxRate: rate,
+  /** Quantity × unit price less discount, before tax, rounded at the currency's minor unit. */
+  netAmount: money,
+});
+
+/** finance: an invoice was issued (immutable from now on): its lines, totals and due date. */
+export const InvoiceIssuedV2 = defineEvent(
+  'finance.invoice.issued.v2',
+  z.object({
+    invoiceId: uuid,
+    number: z.string(),
+    kind: z.enum(['STANDARD', 'ADVANCE', 'FREE']),
+    customerId: uuid,
+    orderId: uuid.nullable(),
+    currency: z.string().length(3),
+    lines: z.array(invoiceLine).min(1),
+    netTotal: money,
+    taxTotal: money,
+    grossTotal: money,
+    issuedOn: isoDate,
+    dueDate: isoDate,
+    issuedAt: isoDateTime,
+  }),
+);
+
+/** finance: a credit note was issued against an invoice (return, cancelled undelivered goods, price correction). */
+export const CreditNoteIssuedV1 = defineEvent(
+  'finance.credit-note.issued.v1',
+  z.object({
+    creditNoteId: uuid,
+    number: z.string(),
+    invoiceId: uuid,
+    invoiceNumber: z.string(),
+    customerId: uuid,
+    orderId: uuid.nullable(),
+    reason: z.enum(['RETURN', 'CANCELLATION', 'PRICE_CORRECTION', 'OTHER']),
+    currency: z.string().length(3),
+    lines: z.array(z.object({ orderLineId: uuid.nullable(), productId: uuid.nullable(), quantity, netAmount: money })).min(1),
+    netTotal: money,
+    taxTotal: money,
+    grossTotal: money,
+    issuedAt: isoDateTime,
+  }),
+);
+
+/** finance: money was received from a customer (not yet or partly allocated to invoices). */
+export const PaymentRecordedV2 = defineEvent(
+  'finance.payment.recorded.v2',
+  z.object({
+    paymentId: uuid,
+    customerId: uuid,
+    amount: money,
+    method: z.enum(['BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'DIRECT_DEBIT', 'OTHER']),
+    reference: z.string().nullable(),
+    receivedOn: isoDate,
+    recordedAt: isoDateTime,
+  }),
+);
+
+/** finance: part of a payment (or a credit) was allocated to an invoice. Keyed by the invoice id. */
+export const PaymentAllocatedV1 = defineEvent(
+  'finance.payment.allocated.v1',
+  z.object({
+    allocationId: uuid,
+    paymentId: uuid.nullable(),
+    creditNoteId: uuid.nullable(),
+    invoiceId: uuid,
+    invoiceNumber: z.string(),
+    customerId: uuid,
+    orderId: uuid.nullable(),
+    amount: money,
+    /** What the invoice still owes after this allocation. */
+    outstanding: money,
+    allocatedAt: isoDateTime,
+  }),
+);
+
+/** finance: an invoice is paid in full. Keyed by the invoice id. */
+export const InvoicePaidV1 = defineEvent(
+  'finance.invoice.paid.v1',
+  z.object({ invoiceId: uuid, number: z.string(), customerId: uuid, orderId: uuid.nullable(), paidAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -661,6 +874,20 @@ export const ALL_EVENTS = [
   QuotationAcceptedV1,
   QuotationRejectedV1,
   QuotationConvertedV1,
+  ShipmentPlannedV2,
+  ShipmentCancelledV1,
+  ShipmentShippedV2,
+  ShipmentDeliveredV2,
+  PurchaseOrderApprovedV1,
+  PurchaseOrderCancelledV1,
+  ReceiptPostedV1,
+  SupplierBillRegisteredV1,
+  SupplierPaymentMadeV1,
+  InvoiceIssuedV2,
+  CreditNoteIssuedV1,
+  PaymentRecordedV2,
+  PaymentAllocatedV1,
+  InvoicePaidV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */
