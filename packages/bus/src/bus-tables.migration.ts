@@ -32,3 +32,27 @@ export class BusTablesMigration extends Migration {
 }
 
 export const BUS_MIGRATION = { name: 'Migration00000000000000_bus_tables', class: BusTablesMigration };
+
+/**
+ * Gives each outbox row its place in the order it was written, and the relay that order. Before
+ * it the relay ordered by (created_at, id): the event's time in milliseconds and a random id, so
+ * two events one transaction wrote in the same millisecond about one aggregate (a product's
+ * `deleted` then `changed`) were relayed in either order, and a consumer keyed on the aggregate
+ * could apply them backwards. An identity column numbers rows as they are inserted, within a
+ * transaction and across them; rows already waiting get numbers in table order.
+ */
+export class OutboxPositionMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table outbox_message add column if not exists position bigint generated always as identity;');
+    this.addSql('drop index if exists outbox_message_unpublished_idx;');
+    this.addSql('create index if not exists outbox_message_pending_idx on outbox_message (position) where published_at is null;');
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop index if exists outbox_message_pending_idx;');
+    this.addSql('alter table outbox_message drop column if exists position;');
+    this.addSql('create index if not exists outbox_message_unpublished_idx on outbox_message (created_at, id) where published_at is null;');
+  }
+}
+
+export const OUTBOX_POSITION_MIGRATION = { name: 'Migration00000000000000_outbox_position', class: OutboxPositionMigration };

@@ -73,7 +73,7 @@ interface Leadership {
  * 1. Leadership: one relay per database, through a session-level advisory lock held by the relay's
  *    own connection (`pg_try_advisory_lock`). It lasts as long as that connection: a relay that
  *    dies or loses its connection lets it go, and another takes over.
- * 2. Claim: on that connection, the oldest pending rows (`order by created_at, id … for update
+ * 2. Claim: on that connection, the oldest pending rows (`order by position … for update
  *    skip locked`), a single statement, committed at once.
  * 3. Publish, outside any transaction, with the idempotent producer (key = aggregate id).
  * 4. Mark them sent, a single statement.
@@ -150,7 +150,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (!leader) return 0;
     const { rows } = await leader.client.query<OutboxRow>(
       `select id, topic, message_key, payload, headers from outbox_message
-        where published_at is null order by created_at, id limit $1 for update skip locked`,
+        where published_at is null order by position limit $1 for update skip locked`,
       [batchSize],
     );
     if (rows.length === 0) return 0;

@@ -4,7 +4,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventConsumer, createOutboxRelay, deadLetterTopic, kafkaGroupId, on, replayDeadLetters, type EventConsumer } from '../src/index.js';
+import { randomUUID } from 'node:crypto';
+import { createEventConsumer, createOutboxRelay, deadLetterTopic, kafkaGroupId, on, publish, replayDeadLetters, type EventConsumer } from '../src/index.js';
 import { logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, startBusTestBed, writeNote as writeNoteWith, type BusTestBed } from './bus-fixture.js';
 
 let bed: BusTestBed | undefined;
@@ -138,5 +139,24 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     });
     expect(attempts).toBe(4);
     expect(await replayDeadLetters({ kafka, producer, groupId: 'flaky', topicPrefix: prefix, logger })).toBe(0);
+  });
+
+  it("relays one transaction's events in the order they were written, even within one millisecond", async () => {
+    // Same time, ids descending: ordering by (time, id) would relay these backwards.
+    const noteId = randomUUID();
+    const time = new Date('2026-12-05T12:00:00.000Z');
+    const ids = ['f', 'c', 'a', '7', '3', '0'].map((digit) => `${digit.repeat(8)}-0000-4000-8000-${randomUUID().slice(-12)}`);
+    const em = orm.em.fork();
+    await em.transactional(async (tx) => {
+      ids.forEach((id, step) => publish(tx, NoteWrittenV1, noteId, { noteId, text: `step ${step}` }, { id, time }));
+    });
+    const relayed: string[] = [];
+    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:order', onPublished: (published) => void relayed.push(...published) });
+    try {
+      while ((await relay.relayOnce()) > 0);
+    } finally {
+      await relay.stop();
+    }
+    expect(relayed.filter((id) => ids.includes(id))).toEqual(ids);
   });
 });

@@ -17,6 +17,7 @@ interface OutboxRow {
   headers: Record<string, string>;
   created_at: string | Date;
   published_at: string | Date | null;
+  position: string;
 }
 
 const outboxRow = async (messageKey: string): Promise<OutboxRow> => {
@@ -27,7 +28,7 @@ const outboxRow = async (messageKey: string): Promise<OutboxRow> => {
 
 /** A row without what differs from event to event (its id, and what is derived from it). */
 const shape = (row: OutboxRow, noteId: string) => {
-  const { id, payload, headers, message_key, ...rest } = row;
+  const { id, payload, headers, message_key, position: _position, ...rest } = row;
   expect(payload.id).toBe(id);
   expect(headers.ce_id).toBe(id);
   expect(message_key).toBe(noteId);

@@ -68,7 +68,7 @@ export async function changesOfRequest(subgraph: TestSubgraph, coverage: EventCo
     [requestId],
   );
   const outboxRows = await connection.execute<{ topic: string; payload: CloudEvent<string, Record<string, unknown>> }[]>(
-    `select topic, payload from outbox_message where payload->>'requestid' = ? order by created_at, id`,
+    `select topic, payload from outbox_message where payload->>'requestid' = ? order by position`,
     [requestId],
   );
   const events: WrittenEvent[] = outboxRows.map((r) => ({ type: r.payload.type, topic: r.topic, subject: r.payload.subject, data: r.payload.data }));

@@ -12,6 +12,11 @@ export interface UnmappedSchema {
   columns?: Readonly<Record<string, string>>;
 }
 
+/** Columns of the kit's and the bus's tables that their entities leave out. */
+export const KIT_UNMAPPED_COLUMNS: Readonly<Record<string, string>> = {
+  'outbox_message.position': "the outbox's write order, numbered by the database; only the relay's raw SQL reads it (bus-tables.migration.ts)",
+};
+
 /** The kit's own tables without entities, in every subgraph's database (the customer_* ones where `customerAccess` is on). */
 export const KIT_UNMAPPED_TABLES: Readonly<Record<string, string>> = {
   idempotency_key: 'claimed and answered by raw SQL inside the idempotent-mutation transaction (idempotency.ts)',
@@ -70,7 +75,7 @@ export async function schemaDrift(orm: MikroORM, unmapped: UnmappedSchema = {}):
   }
   const diff = new SchemaComparator(platform).compare(fromSchema, toSchema);
   const databaseOnly: string[] = [];
-  const unmappedColumns = new Set(Object.keys(unmapped.columns ?? {}));
+  const unmappedColumns = new Set(Object.keys({ ...KIT_UNMAPPED_COLUMNS, ...unmapped.columns }));
   for (const [key, table] of Object.entries(diff.changedTables)) {
     const name = table.toTable.name; // the key may carry the schema: public.invoice
     for (const kind of DATABASE_ONLY_RULES) {

@@ -8,6 +8,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import {
   BUS_ENTITIES,
   BUS_MIGRATION,
+  OUTBOX_POSITION_MIGRATION,
   createEventConsumer,
   createConsumerKafka,
   createKafka,
@@ -230,6 +231,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
       migrations: [
         BUS_MIGRATION,
+        OUTBOX_POSITION_MIGRATION,
         AUDIT_MIGRATION,
         ACCESS_REVOCATION_MIGRATION,
         ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []),

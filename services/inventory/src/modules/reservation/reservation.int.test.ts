@@ -51,7 +51,7 @@ const handle = (event: CloudEvent) =>
 /** The events written for `orderId` (or keyed by it) of `type`, oldest first. */
 async function eventsOf(subject: string, type: string): Promise<Record<string, unknown>[]> {
   const rows = await em().execute<{ payload: { data: Record<string, unknown> } }[]>(
-    `select payload from outbox_message where payload->>'subject' = ? and payload->>'type' = ? order by created_at, id`,
+    `select payload from outbox_message where payload->>'subject' = ? and payload->>'type' = ? order by position`,
     [subject, type],
   );
   return rows.map((r) => r.payload.data);

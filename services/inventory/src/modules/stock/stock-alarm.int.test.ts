@@ -27,7 +27,7 @@ async function adjust(productId: string, warehouseId: string, quantity: string):
 /** The safety events of a product in a warehouse, oldest first, as type and data. */
 async function safetyEvents(productId: string, warehouseId: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
   const rows = await em().execute<{ payload: { type: string; data: Record<string, unknown> } }[]>(
-    `select payload from outbox_message where payload->>'subject' = ? order by created_at, id`,
+    `select payload from outbox_message where payload->>'subject' = ? order by position`,
     [stockKey(productId, warehouseId)],
   );
   return rows.map((r) => ({ type: r.payload.type, data: r.payload.data }));

@@ -8,7 +8,7 @@ let stageIds: Record<string, string> = {};
 
 type OutboxRow = { type: string; payload: { data: Record<string, unknown> } };
 const outboxOf = (opportunityId: string): Promise<OutboxRow[]> =>
-  subgraph.service.orm.em.fork().getConnection().execute<OutboxRow[]>('select type, payload from outbox_message where message_key = ? order by created_at, id', [opportunityId]);
+  subgraph.service.orm.em.fork().getConnection().execute<OutboxRow[]>('select type, payload from outbox_message where message_key = ? order by position', [opportunityId]);
 
 async function openAndMove(customerId: string, stage: string): Promise<{ id: string; closedAt: string | null }> {
   const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {

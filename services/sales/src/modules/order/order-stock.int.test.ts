@@ -111,7 +111,7 @@ describe('cancelling an order line', () => {
       .fork()
       .getConnection()
       .execute<{ data: { whole: boolean; reason: string | null; lines: { lineId: string; quantity: string }[] } }[]>(
-        `select payload->'data' as data from outbox_message where message_key = ? and payload->>'type' = 'sales.order.cancelled.v2' order by created_at, id`,
+        `select payload->'data' as data from outbox_message where message_key = ? and payload->>'type' = 'sales.order.cancelled.v2' order by position`,
         [order.id],
       );
     expect(events.map((e) => e.data)).toEqual([

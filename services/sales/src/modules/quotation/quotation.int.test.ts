@@ -207,7 +207,7 @@ describe('quotations', () => {
     expect(order.lines).toEqual([{ quantity: '2', unitPrice: eur('1000.00'), discountPercent: '10', taxRate: '19', lineTotal: eur('1800.00') }]);
     expect(await read(q.id)).toMatchObject({ status: 'CONVERTED', order: { id: order.id, number: order.number } });
     expect(reason(await convert(q.id))).toMatchObject({ code: 'CONFLICT', reason: 'QUOTATION_ALREADY_CONVERTED' });
-    const outbox = await sql<{ type: string }>("select payload->>'type' as type from outbox_message where message_key in (?, ?) order by created_at, id", [q.id, order.id]);
+    const outbox = await sql<{ type: string }>("select payload->>'type' as type from outbox_message where message_key in (?, ?) order by position", [q.id, order.id]);
     expect(outbox.map((o) => o.type)).toEqual(
       expect.arrayContaining(['sales.quotation.drafted.v1', 'sales.quotation.sent.v1', 'sales.quotation.accepted.v1', 'sales.quotation.converted.v1', 'sales.order.confirmed.v2']),
     );

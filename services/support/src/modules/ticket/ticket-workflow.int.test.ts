@@ -276,7 +276,7 @@ describe('ticket status flow', () => {
     expect(reopened.data!.ticket).toMatchObject({ status: 'REOPENED', resolvedAt });
     await moveTo(ticket.id, 'RESOLVED');
     const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>(
-      "select type, payload from outbox_message where message_key = ? and type <> 'support.ticket.status-changed.v1' order by created_at",
+      "select type, payload from outbox_message where message_key = ? and type <> 'support.ticket.status-changed.v1' order by position",
       [ticket.id],
     );
     expect(outbox.map((m) => m.type)).toEqual(['support.ticket.opened.v1', 'support.ticket.resolved.v1', 'support.ticket.resolved.v1']);

@@ -98,7 +98,7 @@ describe('support subgraph: tickets', () => {
     const resolved = result.data!.resolveTicket;
     expect(resolved.status).toBe('RESOLVED');
     expect(Date.parse(resolved.resolvedAt!)).toBeGreaterThanOrEqual(Date.parse(ticket.openedAt));
-    const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>('select type, payload from outbox_message where message_key = ? order by created_at', [
+    const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>('select type, payload from outbox_message where message_key = ? order by position', [
       ticket.id,
     ]);
     // Every transition also writes support.ticket.status-changed.v1 (tested with the other events).
