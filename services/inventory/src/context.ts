@@ -1,6 +1,8 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment } from './modules/shipment/shipment.entity.js';
+import type { IReceiptLine } from './modules/receipt/receipt.entity.js';
+import type { ITransferLine } from './modules/transfer/transfer.entity.js';
 import type { OrderLineStockRow } from './modules/reservation/reservation.service.js';
 import type { StockLevelRow } from './modules/stock/stock.service.js';
 import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
@@ -16,6 +18,8 @@ export interface InventoryLoaders {
   warehouseById: DataLoader<string, IWarehouse | null>;
   stockByProductId: DataLoader<string, StockLevelRow[]>;
   stockByOrderId: DataLoader<string, OrderLineStockRow[]>;
+  receiptLinesByReceiptId: DataLoader<string, IReceiptLine[]>;
+  transferLinesByTransferId: DataLoader<string, ITransferLine[]>;
 }
 
 /** What the inventory subgraph's resolvers receive per request. */

@@ -4,6 +4,9 @@ import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
+import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
+import { ExpectedOrder, ExpectedReceipt, Receipt, ReceiptLine, ReceiptSetting } from './modules/receipt/receipt.entity.js';
+import { receiptResolvers } from './modules/receipt/receipt.resolvers.js';
 import { customerMergeHandlers } from './modules/shipment/customer-merge.consumer.js';
 import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
 import { Shipment } from './modules/shipment/shipment.entity.js';
@@ -13,11 +16,15 @@ import { OrderDemand, Reservation } from './modules/reservation/reservation.enti
 import { reservationResolvers } from './modules/reservation/reservation.resolvers.js';
 import { StockAlarm, StockLevel, StockMove } from './modules/stock/stock.entity.js';
 import { stockResolvers } from './modules/stock/stock.resolvers.js';
+import { Transfer, TransferLine } from './modules/transfer/transfer.entity.js';
+import { transferResolvers } from './modules/transfer/transfer.resolvers.js';
 import { Warehouse } from './modules/warehouse/warehouse.entity.js';
 import { warehouseResolvers } from './modules/warehouse/warehouse.resolvers.js';
 
 /** The ledger check (levels against moves and reservations), for operators and for flow tests that span services. */
 export { stockLedgerMismatches, type StockMismatch } from './modules/stock/stock-ledger.js';
+/** The inbound half of the ledger check: incoming and in-transit quantities against the purchase orders and transfers they sum. */
+export { inboundMismatches, type InboundMismatch } from './modules/receipt/inbound-levels.js';
 
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
@@ -28,10 +35,10 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers],
-      entities: [Product, Shipment, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation],
+      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers, receiptResolvers, transferResolvers],
+      entities: [Product, Shipment, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation, ReceiptSetting, ExpectedOrder, ExpectedReceipt, Receipt, ReceiptLine, Transfer, TransferLine],
       migrations,
-      handlers: [...shipmentHandlers, ...customerMergeHandlers, ...reservationHandlers],
+      handlers: [...shipmentHandlers, ...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers],
       createLoaders,
       customerAccess: true,
     },

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { mergeLoaders, type Caller } from '@rapport/subgraph-kit';
 import type { InventoryLoaders } from './context.js';
 import { createProductLoaders } from './modules/product/product.loaders.js';
+import { createInboundLoaders } from './modules/receipt/receipt.loaders.js';
 import { createReservationLoaders } from './modules/reservation/reservation.loaders.js';
 import { createShipmentLoaders } from './modules/shipment/shipment.loaders.js';
 import { createStockLoaders } from './modules/stock/stock.loaders.js';
@@ -15,4 +16,5 @@ export const createLoaders = (em: SqlEntityManager, caller: Caller): InventoryLo
     createWarehouseLoaders(em, caller),
     createStockLoaders(em, caller),
     createReservationLoaders(em, caller),
+    createInboundLoaders(em, caller),
   );

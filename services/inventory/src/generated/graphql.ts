@@ -2,11 +2,15 @@ import type * as Types from './types.js';
 import type { Customer, Product, SalesOrder, Warehouse } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
+import type { ExpectedReceiptRow as ExpectedReceiptRowModel, ReceiptSettingsRow as ReceiptSettingsRowModel } from '../modules/receipt/receipt.service.js';
 import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
+import type { IReceipt as IReceiptModel, IReceiptLine as IReceiptLineModel } from '../modules/receipt/receipt.entity.js';
 import type { IShipment as IShipmentModel } from '../modules/shipment/shipment.entity.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
+import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
+import type { ITransferLine as ITransferLineModel } from '../modules/transfer/transfer.entity.js';
 import type { IWarehouse as IWarehouseModel } from '../modules/warehouse/warehouse.entity.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -130,6 +134,10 @@ export type ResolversTypes = {
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
+  ExpectedReceipt: ResolverTypeWrapper<ExpectedReceiptRowModel>;
+  ExpectedReceiptConnection: ResolverTypeWrapper<Omit<Types.ExpectedReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ExpectedReceiptEdge']> }>;
+  ExpectedReceiptEdge: ResolverTypeWrapper<Omit<Types.ExpectedReceiptEdge, 'node'> & { node: ResolversTypes['ExpectedReceipt'] }>;
+  ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
@@ -141,7 +149,16 @@ export type ResolversTypes = {
   ProductEdge: ResolverTypeWrapper<Omit<Types.ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: Types.ProductFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Receipt: ResolverTypeWrapper<IReceiptModel>;
+  ReceiptConnection: ResolverTypeWrapper<Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ReceiptEdge']> }>;
+  ReceiptEdge: ResolverTypeWrapper<Omit<Types.ReceiptEdge, 'node'> & { node: ResolversTypes['Receipt'] }>;
+  ReceiptFilter: Types.ReceiptFilter;
+  ReceiptLine: ResolverTypeWrapper<IReceiptLineModel>;
+  ReceiptSettings: ResolverTypeWrapper<ReceiptSettingsRowModel>;
+  ReceiveGoodsInput: Types.ReceiveGoodsInput;
+  ReceiveGoodsLineInput: Types.ReceiveGoodsLineInput;
   ReceiveStockInput: Types.ReceiveStockInput;
+  ReceiveTransferInput: Types.ReceiveTransferInput;
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: ResolverTypeWrapper<IShipmentModel>;
@@ -161,6 +178,14 @@ export type ResolversTypes = {
   StockMoveKind: Types.StockMoveKind;
   StockReservation: ResolverTypeWrapper<{ warehouseId: string; quantity: string }>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  Transfer: ResolverTypeWrapper<TransferRowModel>;
+  TransferConnection: ResolverTypeWrapper<Omit<Types.TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
+  TransferEdge: ResolverTypeWrapper<Omit<Types.TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
+  TransferFilter: Types.TransferFilter;
+  TransferLine: ResolverTypeWrapper<ITransferLineModel>;
+  TransferLineInput: Types.TransferLineInput;
+  TransferState: Types.TransferState;
+  TransferStockInput: Types.TransferStockInput;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
   Warehouse: ResolverTypeWrapper<IWarehouseModel>;
@@ -184,6 +209,10 @@ export type ResolversParentTypes = {
   Delivery: Omit<Types.Delivery, 'shipments'> & { shipments: Array<ResolversParentTypes['Shipment']> };
   EventBusStatus: Types.EventBusStatus;
   EventConsumerStatus: Types.EventConsumerStatus;
+  ExpectedReceipt: ExpectedReceiptRowModel;
+  ExpectedReceiptConnection: Omit<Types.ExpectedReceiptConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExpectedReceiptEdge']> };
+  ExpectedReceiptEdge: Omit<Types.ExpectedReceiptEdge, 'node'> & { node: ResolversParentTypes['ExpectedReceipt'] };
+  ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: Types.FieldChange;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
@@ -195,7 +224,16 @@ export type ResolversParentTypes = {
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
   Query: Record<PropertyKey, never>;
+  Receipt: IReceiptModel;
+  ReceiptConnection: Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReceiptEdge']> };
+  ReceiptEdge: Omit<Types.ReceiptEdge, 'node'> & { node: ResolversParentTypes['Receipt'] };
+  ReceiptFilter: Types.ReceiptFilter;
+  ReceiptLine: IReceiptLineModel;
+  ReceiptSettings: ReceiptSettingsRowModel;
+  ReceiveGoodsInput: Types.ReceiveGoodsInput;
+  ReceiveGoodsLineInput: Types.ReceiveGoodsLineInput;
   ReceiveStockInput: Types.ReceiveStockInput;
+  ReceiveTransferInput: Types.ReceiveTransferInput;
   SalesOrder: { id: string };
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: IShipmentModel;
@@ -213,6 +251,13 @@ export type ResolversParentTypes = {
   StockMoveFilter: Types.StockMoveFilter;
   StockReservation: { warehouseId: string; quantity: string };
   TopicLag: Types.TopicLag;
+  Transfer: TransferRowModel;
+  TransferConnection: Omit<Types.TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
+  TransferEdge: Omit<Types.TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
+  TransferFilter: Types.TransferFilter;
+  TransferLine: ITransferLineModel;
+  TransferLineInput: Types.TransferLineInput;
+  TransferStockInput: Types.TransferStockInput;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
   Warehouse: IWarehouseModel;
@@ -273,6 +318,33 @@ export type EventConsumerStatusResolvers<ContextType = Context, ParentType exten
   waitingOutSince?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type ExpectedReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpectedReceipt'] = ResolversParentTypes['ExpectedReceipt']> = {
+  cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expectedDate?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ordered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  purchaseOrderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purchaseOrderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stillExpected?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unitPrice?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type ExpectedReceiptConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpectedReceiptConnection'] = ResolversParentTypes['ExpectedReceiptConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExpectedReceiptEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ExpectedReceiptEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpectedReceiptEdge'] = ResolversParentTypes['ExpectedReceiptEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExpectedReceipt'], ParentType, ContextType>;
+};
+
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -291,9 +363,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationDeleteProductArgs, 'id'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
+  receiveGoods?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<Types.MutationReceiveGoodsArgs, 'input'>>;
   receiveStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationReceiveStockArgs, 'input'>>;
+  receiveTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<Types.MutationReceiveTransferArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
+  setReceiptTolerance?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType, RequireFields<Types.MutationSetReceiptToleranceArgs, 'percent'>>;
   setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
+  transferStock?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<Types.MutationTransferStockArgs, 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationUpdateProductArgs, 'id' | 'input'>>;
   updateWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationUpdateWarehouseArgs, 'id' | 'input'>>;
 };
@@ -341,15 +417,56 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  expectedReceipts?: Resolver<ResolversTypes['ExpectedReceiptConnection'], ParentType, ContextType, Partial<Types.QueryExpectedReceiptsArgs>>;
   inventoryEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<Types.QueryProductsArgs>>;
+  receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType, RequireFields<Types.QueryReceiptArgs, 'id'>>;
+  receiptSettings?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType>;
+  receipts?: Resolver<ResolversTypes['ReceiptConnection'], ParentType, ContextType, Partial<Types.QueryReceiptsArgs>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
+  transfer?: Resolver<Types.Maybe<ResolversTypes['Transfer']>, ParentType, ContextType, RequireFields<Types.QueryTransferArgs, 'id'>>;
+  transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<Types.QueryTransfersArgs>>;
   warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.QueryWarehouseArgs, 'id'>>;
   warehouses?: Resolver<ResolversTypes['WarehouseConnection'], ParentType, ContextType, Partial<Types.QueryWarehousesArgs>>;
+};
+
+export type ReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt']> = {
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ReceiptLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purchaseOrderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  supplierId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type ReceiptConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceiptConnection'] = ResolversParentTypes['ReceiptConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReceiptEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReceiptEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceiptEdge'] = ResolversParentTypes['ReceiptEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType>;
+};
+
+export type ReceiptLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceiptLine'] = ResolversParentTypes['ReceiptLine']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  purchaseOrderLineId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stockMoveId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unitCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
+export type ReceiptSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceiptSettings'] = ResolversParentTypes['ReceiptSettings']> = {
+  overReceiptTolerance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SalesOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrder'] = ResolversParentTypes['SalesOrder'], FederationReferenceType extends FederationReferenceTypes['SalesOrder'] = FederationReferenceTypes['SalesOrder']> = {
@@ -452,6 +569,36 @@ export type TopicLagResolvers<ContextType = Context, ParentType extends Resolver
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  fromWarehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['TransferLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TransferState'], ParentType, ContextType>;
+  toWarehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type TransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferConnection'] = ResolversParentTypes['TransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type TransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferEdge'] = ResolversParentTypes['TransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType>;
+};
+
+export type TransferLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferLine'] = ResolversParentTypes['TransferLine']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inTransit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WarehouseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Warehouse'] = ResolversParentTypes['Warehouse'], FederationReferenceType extends FederationReferenceTypes['Warehouse'] = FederationReferenceTypes['Warehouse']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Warehouse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -481,6 +628,9 @@ export type Resolvers<ContextType = Context> = {
   Delivery?: DeliveryResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
+  ExpectedReceipt?: ExpectedReceiptResolvers<ContextType>;
+  ExpectedReceiptConnection?: ExpectedReceiptConnectionResolvers<ContextType>;
+  ExpectedReceiptEdge?: ExpectedReceiptEdgeResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -490,6 +640,11 @@ export type Resolvers<ContextType = Context> = {
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Receipt?: ReceiptResolvers<ContextType>;
+  ReceiptConnection?: ReceiptConnectionResolvers<ContextType>;
+  ReceiptEdge?: ReceiptEdgeResolvers<ContextType>;
+  ReceiptLine?: ReceiptLineResolvers<ContextType>;
+  ReceiptSettings?: ReceiptSettingsResolvers<ContextType>;
   SalesOrder?: SalesOrderResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   StockAlarm?: StockAlarmResolvers<ContextType>;
@@ -503,6 +658,10 @@ export type Resolvers<ContextType = Context> = {
   StockMoveEdge?: StockMoveEdgeResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
+  Transfer?: TransferResolvers<ContextType>;
+  TransferConnection?: TransferConnectionResolvers<ContextType>;
+  TransferEdge?: TransferEdgeResolvers<ContextType>;
+  TransferLine?: TransferLineResolvers<ContextType>;
   Warehouse?: WarehouseResolvers<ContextType>;
   WarehouseConnection?: WarehouseConnectionResolvers<ContextType>;
   WarehouseEdge?: WarehouseEdgeResolvers<ContextType>;

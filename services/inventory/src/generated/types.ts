@@ -178,6 +178,73 @@ export type EventFailureKind =
   /** An unexpected error that kept failing for every attempt of the retry policy. */
   | 'UNKNOWN';
 
+/** A purchase order line as the warehouse expects it, from purchasing's latest approval. Quantities are decimal strings with up to three decimals. */
+export type ExpectedReceipt = {
+  __typename?: 'ExpectedReceipt';
+  /** What purchasing cancelled of it since the latest approval. */
+  cancelled: Scalars['String']['output'];
+  /** When the supplier should deliver (YYYY-MM-DD); null when not agreed. */
+  expectedDate?: Maybe<Scalars['String']['output']>;
+  /** The purchase order line's id (UUID), as purchasing and the receipts name it. */
+  id: Scalars['ID']['output'];
+  /** Whether the line may still be received against (on the latest approval, order not cancelled). */
+  open: Scalars['Boolean']['output'];
+  /** The ordered quantity as of the latest approval. */
+  ordered: Scalars['String']['output'];
+  /** Whether the expected date has passed with something still expected. */
+  overdue: Scalars['Boolean']['output'];
+  /** The product ordered; null when the caller may not see it or it is unknown here. */
+  product?: Maybe<Product>;
+  /** The purchase order's id. */
+  purchaseOrderId: Scalars['ID']['output'];
+  /** The purchase order's number, as purchasing gave it. */
+  purchaseOrderNumber: Scalars['String']['output'];
+  /** What has been received against the line so far. */
+  received: Scalars['String']['output'];
+  /** What is still expected: ordered − received − cancelled (not below 0); 0 once the line left the order or the order was cancelled. */
+  stillExpected: Scalars['String']['output'];
+  /** The supplier's id (a purchasing record). */
+  supplierId: Scalars['ID']['output'];
+  /** The agreed unit price; null for callers who may not see costs. */
+  unitPrice?: Maybe<Money>;
+  /** The warehouse where it counts as incoming: the order's, else the default receiving warehouse (the lowest code) when it was approved; null when there was none. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of expected receipts, by purchase order number. */
+export type ExpectedReceiptConnection = {
+  __typename?: 'ExpectedReceiptConnection';
+  /** The lines on this page with their cursors. */
+  edges: Array<ExpectedReceiptEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One expected receipt in a page. */
+export type ExpectedReceiptEdge = {
+  __typename?: 'ExpectedReceiptEdge';
+  /** Opaque cursor of this line. */
+  cursor: Scalars['String']['output'];
+  /** The line. */
+  node: ExpectedReceipt;
+};
+
+/** Narrows the expected receipts; all given criteria must hold. */
+export type ExpectedReceiptFilter = {
+  /** True or omitted: only lines still expecting something; false: every line, received or cancelled ones too. */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True: only lines past their expected date with something still expected; false: only the others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this product. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this purchase order's lines. */
+  purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this supplier's orders. */
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only lines counted as incoming in this warehouse. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** One field's value before and after a change, as JSON text. */
 export type FieldChange = {
   __typename?: 'FieldChange';
@@ -220,12 +287,20 @@ export type Mutation = {
   markDelivered: Shipment;
   /** Records that a planned shipment left with the courier (CONFLICT unless it is PLANNED). */
   markShipped: Shipment;
-  /** Receives goods into a warehouse (a RECEIPT move); waiting shortages of the product are reserved from them, oldest order first. */
+  /** Receives goods against a purchase order into a chosen warehouse (RECEIPT moves), partly and as often as needed; waiting shortages are reserved from them oldest order first, and inventory.receipt.posted is announced. */
+  receiveGoods: Receipt;
+  /** Receives goods into a warehouse without a purchase order (a RECEIPT move and a receipt, announced by inventory.receipt.posted); waiting shortages of the product are reserved from them, oldest order first. */
   receiveStock: StockMove;
+  /** Receives a transfer's goods at its destination, partly or wholly (TRANSFER_IN moves); waiting shortages there are reserved from them. */
+  receiveTransfer: Transfer;
   /** Restores a deleted product to the catalogue (admins, directors, the warehouse; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreProduct: Product;
+  /** Sets the over-receipt tolerance, a percentage from 0 to 100 with at most two decimals. */
+  setReceiptTolerance: ReceiptSettings;
   /** Sets the safety stock and reorder quantity of a product in a warehouse; raises or clears its alarm at once when the new level says so. */
   setStockRule: StockLevel;
+  /** Sends goods from one warehouse to another: TRANSFER_OUT moves at the source (never more than is available), in transit at the destination. */
+  transferStock: Transfer;
   /** Changes a live product's fields and announces the whole product (inventory.product.changed.v1); NOT_FOUND when it does not exist or is retired. */
   updateProduct: Product;
   /** Changes a warehouse's name, address or negative-stock rule; NOT_FOUND when there is none. */
@@ -264,8 +339,18 @@ export type MutationMarkShippedArgs = {
 };
 
 
+export type MutationReceiveGoodsArgs = {
+  input: ReceiveGoodsInput;
+};
+
+
 export type MutationReceiveStockArgs = {
   input: ReceiveStockInput;
+};
+
+
+export type MutationReceiveTransferArgs = {
+  input: ReceiveTransferInput;
 };
 
 
@@ -274,8 +359,18 @@ export type MutationRestoreProductArgs = {
 };
 
 
+export type MutationSetReceiptToleranceArgs = {
+  percent: Scalars['String']['input'];
+};
+
+
 export type MutationSetStockRuleArgs = {
   input: SetStockRuleInput;
+};
+
+
+export type MutationTransferStockArgs = {
+  input: TransferStockInput;
 };
 
 
@@ -381,12 +476,20 @@ export type ProductFilter = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Purchase order lines the warehouse expects, by order number: by supplier, order, product, warehouse, overdue; paged by cursor (`first` at most 100). */
+  expectedReceipts: ExpectedReceiptConnection;
   /** The inventory service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   inventoryEventBus: EventBusStatus;
   /** One product by id; NOT_FOUND when no such product exists or it was deleted. */
   product: Product;
   /** Products ordered by name, filtered, paged by cursor (`first` at most 100). */
   products: ProductConnection;
+  /** One receipt by id; null when there is none. */
+  receipt?: Maybe<Receipt>;
+  /** How receipts against purchase orders are checked. */
+  receiptSettings: ReceiptSettings;
+  /** Receipts, newest first, filtered, paged by cursor (`first` at most 100). */
+  receipts: ReceiptConnection;
   /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
   shipment: Shipment;
   /** Safety alarms, newest first: open ones unless the filter says otherwise, paged by cursor (`first` at most 100). */
@@ -395,10 +498,21 @@ export type Query = {
   stockLevels: StockLevelConnection;
   /** The stock ledger, newest move first, filtered by product, warehouse, kind and period, paged by cursor (`first` at most 100). */
   stockMoves: StockMoveConnection;
+  /** One transfer by id; null when there is none. */
+  transfer?: Maybe<Transfer>;
+  /** Transfers between warehouses, newest first, filtered, paged by cursor (`first` at most 100). */
+  transfers: TransferConnection;
   /** One warehouse by id; NOT_FOUND when there is none (FORBIDDEN for roles that see no stock). */
   warehouse: Warehouse;
   /** Warehouses ordered by code, paged by cursor (`first` at most 100). */
   warehouses: WarehouseConnection;
+};
+
+
+export type QueryExpectedReceiptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ExpectedReceiptFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -410,6 +524,18 @@ export type QueryProductArgs = {
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReceiptArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReceiptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ReceiptFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -440,6 +566,18 @@ export type QueryStockMovesArgs = {
 };
 
 
+export type QueryTransferArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TransferFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryWarehouseArgs = {
   id: Scalars['ID']['input'];
 };
@@ -450,7 +588,108 @@ export type QueryWarehousesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Goods received without a purchase order (receipts against purchase orders come with purchasing). */
+/** Goods received into a warehouse, against a purchase order or without one. */
+export type Receipt = {
+  __typename?: 'Receipt';
+  /** Who received them; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier (UUID), as inventory.receipt.posted names it. */
+  id: Scalars['ID']['output'];
+  /** What was received, one line per product or purchase order line. */
+  lines: Array<ReceiptLine>;
+  /** The receipt number, GR-000001 onwards. */
+  number: Scalars['String']['output'];
+  /** The purchase order received against; null for goods received without one. */
+  purchaseOrderId?: Maybe<Scalars['ID']['output']>;
+  /** When the goods arrived. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The supplier (a purchasing record); null without a purchase order. */
+  supplierId?: Maybe<Scalars['ID']['output']>;
+  /** The warehouse that received the goods; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of receipts, newest first. */
+export type ReceiptConnection = {
+  __typename?: 'ReceiptConnection';
+  /** The receipts on this page with their cursors. */
+  edges: Array<ReceiptEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One receipt in a page. */
+export type ReceiptEdge = {
+  __typename?: 'ReceiptEdge';
+  /** Opaque cursor of this receipt. */
+  cursor: Scalars['String']['output'];
+  /** The receipt. */
+  node: Receipt;
+};
+
+/** Narrows a list of receipts; all given criteria must hold. */
+export type ReceiptFilter = {
+  /** Only receipts at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only receipts against this purchase order. */
+  purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only receipts from this supplier. */
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only receipts before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only receipts into this warehouse. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One product received on a receipt. */
+export type ReceiptLine = {
+  __typename?: 'ReceiptLine';
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** The purchase order line received against; null without a purchase order. */
+  purchaseOrderLineId?: Maybe<Scalars['ID']['output']>;
+  /** How much was received. */
+  quantity: Scalars['String']['output'];
+  /** The RECEIPT move that put it on the ledger. */
+  stockMoveId: Scalars['ID']['output'];
+  /** What one unit cost (the purchase order's price unless given); null for callers who may not see costs. */
+  unitCost?: Maybe<Money>;
+};
+
+/** How receipts against purchase orders are checked. */
+export type ReceiptSettings = {
+  __typename?: 'ReceiptSettings';
+  /** How much more than a line's open ordered quantity may be received, in percent (e.g. "5"); more is refused. */
+  overReceiptTolerance: Scalars['String']['output'];
+  /** When the setting last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Goods received against a purchase order. */
+export type ReceiveGoodsInput = {
+  /** The lines received, at least one, each line at most once. */
+  lines: Array<ReceiveGoodsLineInput>;
+  /** The purchase order (as approved by purchasing); NOT_FOUND naming the field when unknown here. */
+  purchaseOrderId: Scalars['ID']['input'];
+  /** When the goods arrived; now when omitted; not in the future. */
+  receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The warehouse receiving the goods (any warehouse, not only the one expected); NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
+};
+
+/** One purchase order line received. */
+export type ReceiveGoodsLineInput = {
+  /** The purchase order line; NOT_FOUND naming the field when it is not a line of the order. */
+  purchaseOrderLineId: Scalars['ID']['input'];
+  /** How much arrived, a positive decimal string with at most three decimals; at most the line's open ordered quantity plus the tolerance, less what was received before. */
+  quantity: Scalars['String']['input'];
+  /** What one unit cost, in the order's currency; the line's price when omitted. */
+  unitCost?: InputMaybe<MoneyInput>;
+};
+
+/** Goods received without a purchase order (against one: receiveGoods). */
 export type ReceiveStockInput = {
   /** The product received; NOT_FOUND naming the field when unknown or retired. */
   productId: Scalars['ID']['input'];
@@ -462,6 +701,14 @@ export type ReceiveStockInput = {
   unitCost?: InputMaybe<MoneyInput>;
   /** The warehouse receiving it; NOT_FOUND naming the field when unknown. */
   warehouseId: Scalars['ID']['input'];
+};
+
+/** Goods of a transfer that arrived. */
+export type ReceiveTransferInput = {
+  /** What arrived per product, at most what is still in transit; omitted: everything still in transit. */
+  lines?: InputMaybe<Array<TransferLineInput>>;
+  /** The transfer; NOT_FOUND naming the field when unknown. */
+  transferId: Scalars['ID']['input'];
 };
 
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
@@ -583,9 +830,9 @@ export type StockLevel = {
   available: Scalars['String']['output'];
   /** Stable identifier (UUID) of this product-and-warehouse level. */
   id: Scalars['ID']['output'];
-  /** What is on its way here from another warehouse (fed by transfers later; 0 for now). */
+  /** What transfers from other warehouses have sent here and not delivered yet. */
   inTransit: Scalars['String']['output'];
-  /** What purchase orders will bring (fed by purchasing later; 0 for now). */
+  /** What approved purchase orders counted in this warehouse still expect (see expectedReceipts). */
   incoming: Scalars['String']['output'];
   /** What is physically there: the sum of the ledger's moves. */
   onHand: Scalars['String']['output'];
@@ -733,6 +980,103 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** Goods sent from one warehouse to another (TRANSFER_OUT at the source, TRANSFER_IN at the destination as they arrive). */
+export type Transfer = {
+  __typename?: 'Transfer';
+  /** Who sent them; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** Where the goods left; null when the caller may not see it. */
+  fromWarehouse?: Maybe<Warehouse>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** What was sent and what has arrived, per product. */
+  lines: Array<TransferLine>;
+  /** The transfer number, TR-000001 onwards. */
+  number: Scalars['String']['output'];
+  /** A note given when it was sent; null when none. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** When the goods left. */
+  shippedAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  state: TransferState;
+  /** Where they go; null when the caller may not see it. */
+  toWarehouse?: Maybe<Warehouse>;
+};
+
+/** A page of transfers, newest first. */
+export type TransferConnection = {
+  __typename?: 'TransferConnection';
+  /** The transfers on this page with their cursors. */
+  edges: Array<TransferEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One transfer in a page. */
+export type TransferEdge = {
+  __typename?: 'TransferEdge';
+  /** Opaque cursor of this transfer. */
+  cursor: Scalars['String']['output'];
+  /** The transfer. */
+  node: Transfer;
+};
+
+/** Narrows a list of transfers; all given criteria must hold. */
+export type TransferFilter = {
+  /** Only transfers leaving this warehouse. */
+  fromWarehouseId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only transfers carrying this product. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only transfers in this state. */
+  state?: InputMaybe<TransferState>;
+  /** Only transfers going to this warehouse. */
+  toWarehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One product on a transfer. */
+export type TransferLine = {
+  __typename?: 'TransferLine';
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** How much is still on its way: quantity − received. */
+  inTransit: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** How much was sent. */
+  quantity: Scalars['String']['output'];
+  /** How much has arrived. */
+  received: Scalars['String']['output'];
+};
+
+/** One product to send. */
+export type TransferLineInput = {
+  /** The product; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** How much, a positive decimal string with at most three decimals; never more than is available at the source. */
+  quantity: Scalars['String']['input'];
+};
+
+/** Where a transfer stands, from its lines' quantities. */
+export type TransferState =
+  /** Sent; nothing has arrived yet. */
+  | 'IN_TRANSIT'
+  /** Some has arrived, the rest is still on its way. */
+  | 'PARTLY_RECEIVED'
+  /** Everything sent has arrived. */
+  | 'RECEIVED';
+
+/** Goods to send from one warehouse to another. */
+export type TransferStockInput = {
+  /** Where the goods leave; NOT_FOUND naming the field when unknown. */
+  fromWarehouseId: Scalars['ID']['input'];
+  /** The products, at least one, each at most once. */
+  lines: Array<TransferLineInput>;
+  /** A note (up to 500 characters). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Where they go (another warehouse); NOT_FOUND naming the field when unknown. */
+  toWarehouseId: Scalars['ID']['input'];
 };
 
 /** A change to a product: only the fields given change; a null specification or category clears it. */

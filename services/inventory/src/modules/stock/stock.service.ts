@@ -17,6 +17,7 @@ import {
   type Money,
 } from '@rapport/errors';
 import { Product, type IProduct } from '../product/product.entity.js';
+import { recordReceiptWithoutOrder } from '../receipt/receipt.service.js';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from './stock-alarm.js';
 import { lockLevel, postMove } from './stock-ledger.js';
@@ -66,9 +67,10 @@ async function settle(em: SqlEntityManager, productId: string, warehouseId: stri
 }
 
 /**
- * Receives goods into a warehouse without a purchase order (receipts against purchase orders come
- * with purchasing): a RECEIPT move at the given unit cost (the product's standard cost when
- * omitted), the level up in the same transaction, waiting shortages served.
+ * Receives goods into a warehouse without a purchase order (against one: `receiveGoods` of the
+ * receipt module): a RECEIPT move at the given unit cost (the product's standard cost when
+ * omitted), the level up in the same transaction, a receipt document (GR-…) announced by
+ * `inventory.receipt.posted.v1` without a purchase order, waiting shortages served.
  */
 export async function receiveStock(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: ReceiveStockInput, meta: EventMetadata): Promise<IStockMove> {
   const warehouseId = requireUuid('input.warehouseId', input.warehouseId);
@@ -85,6 +87,11 @@ export async function receiveStock(em: SqlEntityManager, viewer: Viewer<WriteAcc
       const { move } = await postMove(
         tx,
         { productId: product.id, warehouseId, kind: 'RECEIPT', quantity, unitCost: unitCost?.amount ?? product.standardCost, currency: product.currency, reason, fields: FIELDS },
+        meta,
+      );
+      await recordReceiptWithoutOrder(
+        tx,
+        { id: move.id, productId: product.id, warehouseId: move.warehouseId, quantity, unitCost: move.unitCost ?? product.standardCost, currency: product.currency },
         meta,
       );
       await settle(tx, product.id, warehouseId, true, meta);
