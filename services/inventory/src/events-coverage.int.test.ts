@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
+import { createEvent, OrderConfirmedV2, PurchaseOrderApprovedV1 } from '@rapport/contracts';
 import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
+import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
 import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { planShipment } from './modules/shipment/shipment.service.js';
 import { aWarehouse, ledgerMismatches, receive } from './test-fixtures.js';
@@ -14,6 +15,11 @@ let subgraph: TestSubgraph;
 /** Every audited entity of inventory and the aggregate its events name. */
 const coverage: EventCoverage = {
   Product: { keys: ['id'] },
+  Receipt: { keys: ['id', 'purchaseOrderId'] },
+  Transfer: {
+    internal: 'goods moved between inventory’s own warehouses; no other service acts on a transfer, and the stock events it causes (reservations, alarms) are announced',
+  },
+  ReceiptSetting: { internal: "the over-receipt tolerance, a setting of inventory's own receiving; purchasing learns only the receipts it allows" },
   Shipment: { keys: ['id', 'orderId'] },
   StockLevel: {
     internal:
@@ -54,6 +60,29 @@ async function waitingOrder(product: string, quantity: string): Promise<void> {
     subgraph.service.orm,
     'inventory',
     reservationHandlers.filter((h) => h.type === event.type),
+    event,
+  );
+}
+let purchaseOrderId = '';
+let purchaseOrderLineId = '';
+
+/** A purchase order purchasing approved for `quantity` of a product at 7 EUR, into `warehouseId`. */
+async function approvedOrder(product: string, quantity: string): Promise<void> {
+  purchaseOrderId = randomUUID();
+  purchaseOrderLineId = randomUUID();
+  const event = createEvent(PurchaseOrderApprovedV1, purchaseOrderId, {
+    purchaseOrderId,
+    number: 'PO-EV-1',
+    supplierId: randomUUID(),
+    currency: 'EUR',
+    warehouseId,
+    lines: [{ lineId: purchaseOrderLineId, productId: product, quantity, unitPrice: { amount: '7', currency: 'EUR' }, expectedDate: null }],
+    approvedAt: new Date().toISOString(),
+  });
+  await applyOnce(
+    subgraph.service.orm,
+    'inventory',
+    receiptHandlers.filter((h) => h.type === event.type),
     event,
   );
 }
@@ -137,15 +166,71 @@ const cases: Record<string, MutationCaseEntry> = {
   },
   receiveStock: {
     run: async (call) => {
-      // A receipt announces the reservations it makes for waiting shortages (a plain receipt without a
-      // purchase order announces nothing: inventory.receipt.posted comes with purchase orders).
+      // A receipt without a purchase order announces itself (keyed by the receipt) and the reservations
+      // it makes for waiting shortages.
       productId = await createProduct('EV-RCV-5');
       warehouseId = await aWarehouse(subgraph);
       await waitingOrder(productId, '2');
       await call('mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { id } }', { input: { productId, warehouseId, quantity: '5' } });
     },
+    announces: ['inventory.receipt.posted.v1', 'inventory.stock.reserved.v1'],
+    check: (events) => {
+      const [posted, reserved] = ofTypes(events, 'inventory.receipt.posted.v1', 'inventory.stock.reserved.v1');
+      expect(posted).toMatchObject({ topic: 'inventory.receipt', data: { purchaseOrderId: null, warehouseId, lines: [{ productId, quantity: '5' }] } });
+      expect(reserved).toMatchObject({ data: { lines: [{ productId, warehouseId, quantity: '2' }] } });
+    },
+  },
+  receiveGoods: {
+    run: async (call) => {
+      productId = await createProduct('EV-GR-8');
+      warehouseId = await aWarehouse(subgraph);
+      await approvedOrder(productId, '4');
+      await call('mutation($input: ReceiveGoodsInput!) { receiveGoods(input: $input) { id } }', {
+        input: { purchaseOrderId, warehouseId, lines: [{ purchaseOrderLineId, quantity: '3' }] },
+      });
+    },
+    announces: ['inventory.receipt.posted.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        topic: 'inventory.receipt',
+        subject: purchaseOrderId,
+        data: { purchaseOrderId, warehouseId, lines: [{ purchaseOrderLineId, productId, quantity: '3', unitCost: { amount: '7.00', currency: 'EUR' } }] },
+      }),
+  },
+  setReceiptTolerance: {
+    run: async (call) => {
+      await call('mutation { setReceiptTolerance(percent: "4.5") { overReceiptTolerance } }');
+    },
+    announces: [],
+  },
+  transferStock: {
+    run: async (call) => {
+      // Transfers stay within inventory: they announce only the safety alarms they raise.
+      productId = await createProduct('EV-TR-9');
+      warehouseId = await aWarehouse(subgraph);
+      await receive(subgraph, productId, warehouseId, '3');
+      await call('mutation($input: TransferStockInput!) { transferStock(input: $input) { id } }', {
+        input: { fromWarehouseId: warehouseId, toWarehouseId: await aWarehouse(subgraph), lines: [{ productId, quantity: '1' }] },
+      });
+    },
+    announces: [],
+  },
+  receiveTransfer: {
+    run: async (call) => {
+      // Arriving goods announce the reservations they make for shortages waiting in the destination.
+      productId = await createProduct('EV-TR-10');
+      warehouseId = await aWarehouse(subgraph);
+      await receive(subgraph, productId, warehouseId, '2');
+      const to = await aWarehouse(subgraph);
+      const sent = await subgraph.gql<{ transferStock: { id: string } }>('mutation($input: TransferStockInput!) { transferStock(input: $input) { id } }', {
+        input: { fromWarehouseId: warehouseId, toWarehouseId: to, lines: [{ productId, quantity: '2' }] },
+      });
+      await waitingOrder(productId, '1');
+      warehouseId = to;
+      await call('mutation($input: ReceiveTransferInput!) { receiveTransfer(input: $input) { id } }', { input: { transferId: sent.data!.transferStock.id } });
+    },
     announces: ['inventory.stock.reserved.v1'],
-    check: ([event]) => expect(event).toMatchObject({ data: { lines: [{ productId, warehouseId, quantity: '2' }] } }),
+    check: ([event]) => expect(event).toMatchObject({ data: { lines: [{ productId, warehouseId, quantity: '1' }] } }),
   },
   adjustStock: {
     run: async (call) => {

@@ -56,7 +56,13 @@ function approve(po: Po, lines: PoLine[], approvedAt = new Date()): Promise<void
       supplierId: po.supplierId,
       currency: 'EUR',
       warehouseId: po.warehouseId,
-      lines: lines.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: { amount: l.price ?? '50', currency: 'EUR' }, expectedDate: l.expectedDate ?? null })),
+      lines: lines.map((l) => ({
+        lineId: l.lineId,
+        productId: l.productId,
+        quantity: l.quantity,
+        unitPrice: { amount: l.price ?? '50', currency: 'EUR' },
+        expectedDate: l.expectedDate ?? null,
+      })),
       approvedAt: approvedAt.toISOString(),
     }),
   );
@@ -165,10 +171,24 @@ describe('expected receipts from purchase orders', () => {
     const po = aPo(warehouseId);
     const [lineA, lineB, lineC] = [randomUUID(), randomUUID(), randomUUID()];
     const first = new Date(Date.now() - 60_000);
-    await approve(po, [{ lineId: lineA, productId: productA, quantity: '10' }, { lineId: lineB, productId: productB, quantity: '5' }], first);
+    await approve(
+      po,
+      [
+        { lineId: lineA, productId: productA, quantity: '10' },
+        { lineId: lineB, productId: productB, quantity: '5' },
+      ],
+      first,
+    );
     await mustReceive({ purchaseOrderId: po.id, warehouseId, lines: [{ purchaseOrderLineId: lineA, quantity: '4' }] });
 
-    await approve(po, [{ lineId: lineA, productId: productA, quantity: '7' }, { lineId: lineC, productId: productC, quantity: '3' }], new Date());
+    await approve(
+      po,
+      [
+        { lineId: lineA, productId: productA, quantity: '7' },
+        { lineId: lineC, productId: productC, quantity: '3' },
+      ],
+      new Date(),
+    );
     const all = await expectedOf({ purchaseOrderId: po.id, open: false });
     const byId = new Map(all.map((l) => [l.id, l]));
     expect(byId.get(lineA)).toMatchObject({ ordered: '7', received: '4', stillExpected: '3', open: true });
@@ -183,7 +203,14 @@ describe('expected receipts from purchase orders', () => {
     expect(dropped.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].purchaseOrderLineId', reason: 'LINE_NOT_EXPECTED' });
 
     // The first approval again (redelivered under another event id, late): older than the one applied, it changes nothing.
-    await approve(po, [{ lineId: lineA, productId: productA, quantity: '10' }, { lineId: lineB, productId: productB, quantity: '5' }], first);
+    await approve(
+      po,
+      [
+        { lineId: lineA, productId: productA, quantity: '10' },
+        { lineId: lineB, productId: productB, quantity: '5' },
+      ],
+      first,
+    );
     expect(await levelOf(productA, warehouseId)).toMatchObject({ incoming: '3' });
     expect(await levelOf(productB, warehouseId)).toMatchObject({ incoming: '0' });
   });
@@ -192,7 +219,10 @@ describe('expected receipts from purchase orders', () => {
     const [productA, productB, warehouseId] = [await aProduct(subgraph), await aProduct(subgraph), await aWarehouse(subgraph)];
     const po = aPo(warehouseId);
     const [lineA, lineB] = [randomUUID(), randomUUID()];
-    await approve(po, [{ lineId: lineA, productId: productA, quantity: '10' }, { lineId: lineB, productId: productB, quantity: '6' }]);
+    await approve(po, [
+      { lineId: lineA, productId: productA, quantity: '10' },
+      { lineId: lineB, productId: productB, quantity: '6' },
+    ]);
     await cancel(po, false, [{ lineId: lineA, productId: productA, quantity: '4' }]);
     expect(await levelOf(productA, warehouseId)).toMatchObject({ incoming: '6' });
     const [line] = await expectedOf({ purchaseOrderId: po.id, productId: productA });
@@ -221,7 +251,11 @@ describe('receiving against a purchase order', () => {
     await approve(po, [{ lineId, productId, quantity: '10', price: '42.5' }]);
 
     const first = await mustReceive({ purchaseOrderId: po.id, warehouseId: expectedIn, lines: [{ purchaseOrderLineId: lineId, quantity: '3.5' }] });
-    expect(first).toMatchObject({ purchaseOrderId: po.id, supplierId: po.supplierId, lines: [{ purchaseOrderLineId: lineId, quantity: '3.5', unitCost: { amount: '42.50', currency: 'EUR' } }] });
+    expect(first).toMatchObject({
+      purchaseOrderId: po.id,
+      supplierId: po.supplierId,
+      lines: [{ purchaseOrderLineId: lineId, quantity: '3.5', unitCost: { amount: '42.50', currency: 'EUR' } }],
+    });
     expect(first.number).toMatch(/^GR-\d{6}$/);
     const second = await mustReceive({
       purchaseOrderId: po.id,
@@ -277,7 +311,10 @@ describe('receiving against a purchase order', () => {
     const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
     const po = aPo(warehouseId);
     const [lineA, lineB] = [randomUUID(), randomUUID()];
-    await approve(po, [{ lineId: lineA, productId, quantity: '1' }, { lineId: lineB, productId, quantity: '10' }]);
+    await approve(po, [
+      { lineId: lineA, productId, quantity: '1' },
+      { lineId: lineB, productId, quantity: '10' },
+    ]);
     const over = await receiveGoods({
       purchaseOrderId: po.id,
       warehouseId,

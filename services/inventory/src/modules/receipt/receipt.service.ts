@@ -245,7 +245,8 @@ export async function receiveGoods(em: SqlEntityManager, viewer: Viewer<WriteAcc
       return order;
     },
     async (order, tx) => {
-      if (order.cancelledAt) throw conflict('PURCHASE_ORDER_CANCELLED', `purchase order ${order.number} was cancelled: nothing more is received against it`, 'input.purchaseOrderId');
+      if (order.cancelledAt)
+        throw conflict('PURCHASE_ORDER_CANCELLED', `purchase order ${order.number} was cancelled: nothing more is received against it`, 'input.purchaseOrderId');
       const [warehouse] = await tx.execute<{ id: string }[]>('select id from warehouse where id = ?', [warehouseId]);
       if (!warehouse) throw notFound('Warehouse', warehouseId, 'input.warehouseId');
       const expected = new Map(
@@ -317,7 +318,12 @@ export async function receiveGoods(em: SqlEntityManager, viewer: Viewer<WriteAcc
           formatQuantity(line.quantity),
           line.lineId,
         ]);
-        posted.push({ purchaseOrderLineId: line.lineId, productId: line.row.product_id, quantity: formatQuantity(line.quantity), unitCost: { amount: line.unitCost, currency: order.currency } });
+        posted.push({
+          purchaseOrderLineId: line.lineId,
+          productId: line.row.product_id,
+          quantity: formatQuantity(line.quantity),
+          unitCost: { amount: line.unitCost, currency: order.currency },
+        });
       }
       await refreshIncoming(
         tx,
@@ -327,6 +333,7 @@ export async function receiveGoods(em: SqlEntityManager, viewer: Viewer<WriteAcc
         await serveShortages(tx, productId, warehouseId, meta);
         await evaluateSafety(tx, productId, warehouseId, meta);
       }
+      auditReceipt(tx, receipt, posted);
       publish(
         tx,
         ReceiptPostedV1,
@@ -337,6 +344,24 @@ export async function receiveGoods(em: SqlEntityManager, viewer: Viewer<WriteAcc
       return receipt;
     },
   );
+}
+
+/**
+ * The audit entry of a receipt (who received what, when): receipts are written by SQL beside the
+ * ledger, so the flush subscriber does not see them. One UPDATE entry from nothing to the receipt.
+ */
+function auditReceipt(
+  em: SqlEntityManager,
+  receipt: IReceipt,
+  lines: readonly { purchaseOrderLineId: string | null; productId: string; quantity: string; unitCost: Money }[],
+): void {
+  auditChange(em, 'Receipt', receipt.id, [
+    { field: 'number', from: null, to: receipt.number },
+    { field: 'warehouseId', from: null, to: receipt.warehouseId },
+    { field: 'purchaseOrderId', from: null, to: receipt.purchaseOrderId },
+    { field: 'receivedAt', from: null, to: receipt.receivedAt.toISOString() },
+    { field: 'lines', from: null, to: lines },
+  ]);
 }
 
 async function insertReceipt(
@@ -387,6 +412,9 @@ export async function recordReceiptWithoutOrder(
   const receipt = await insertReceipt(em, { warehouseId: move.warehouseId, purchaseOrderId: null, supplierId: null, receivedAt: new Date(), actorId: meta.actor ?? null });
   const unitCost = normaliseAmount(move.unitCost);
   await insertReceiptLine(em, receipt.id, null, move.productId, move.quantity, unitCost, move.currency, move.id);
+  auditReceipt(em, receipt, [
+    { purchaseOrderLineId: null, productId: move.productId, quantity: formatQuantity(move.quantity), unitCost: { amount: unitCost, currency: move.currency } },
+  ]);
   publish(
     em,
     ReceiptPostedV1,

@@ -3,7 +3,7 @@ import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, formatQuantity, notFound, optionalText, parseQuantity, quantityUnits, requireOneOf, requireUuid } from '@rapport/errors';
-import { concurrentTransition, keysetPageSql, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { auditChange, concurrentTransition, keysetPageSql, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { refreshInTransit } from '../receipt/inbound-levels.js';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
@@ -139,6 +139,13 @@ export async function transferStock(em: SqlEntityManager, viewer: Viewer<WriteAc
       lines.map((l) => ({ productId: l.productId, warehouseId: toWarehouseId })),
     );
     for (const line of lines) await evaluateSafety(tx, line.productId, fromWarehouseId, meta);
+    // Written by SQL beside the ledger, so audited by hand: one entry from nothing to the transfer.
+    auditChange(tx, 'Transfer', transfer.id, [
+      { field: 'number', from: null, to: transfer.number },
+      { field: 'fromWarehouseId', from: null, to: fromWarehouseId },
+      { field: 'toWarehouseId', from: null, to: toWarehouseId },
+      { field: 'lines', from: null, to: lines.map((l) => ({ productId: l.productId, quantity: formatQuantity(l.quantity) })) },
+    ]);
     return { ...transfer, state: 'IN_TRANSIT' as const };
   });
 }
@@ -187,7 +194,11 @@ export async function receiveTransfer(em: SqlEntityManager, viewer: Viewer<Write
         if (!onTransfer) throw badInput(`${line.field}.productId`, `${line.field}.productId is not on transfer ${transfer.number}`, 'NOT_ON_TRANSFER');
         const left = outstanding(onTransfer);
         if (line.quantity > left) {
-          throw badInput(`${line.field}.quantity`, `${line.field}.quantity: only ${formatQuantity(left)} of the product is still in transit on ${transfer.number}`, 'OVER_TRANSFER_RECEIPT');
+          throw badInput(
+            `${line.field}.quantity`,
+            `${line.field}.quantity: only ${formatQuantity(left)} of the product is still in transit on ${transfer.number}`,
+            'OVER_TRANSFER_RECEIPT',
+          );
         }
         return { ...line, lineId: onTransfer.id };
       });
@@ -224,7 +235,13 @@ export async function receiveTransfer(em: SqlEntityManager, viewer: Viewer<Write
         await serveShortages(tx, productId, transfer.toWarehouseId, meta);
         await evaluateSafety(tx, productId, transfer.toWarehouseId, meta);
       }
-      const after = await tx.execute<{ quantity: string; received: string }[]>('select quantity::text, received::text from transfer_line where transfer_id = ?', [transfer.id]);
+      const after = await tx.execute<{ product_id: string; quantity: string; received: string }[]>(
+        'select product_id, quantity::text, received::text from transfer_line where transfer_id = ? order by product_id',
+        [transfer.id],
+      );
+      const receivedOf = (rows: readonly { product_id: string; received: string }[]) =>
+        rows.map((r) => ({ productId: r.product_id, received: formatQuantity(quantityUnits(r.received)) }));
+      auditChange(tx, 'Transfer', transfer.id, [{ field: 'received', from: receivedOf(current), to: receivedOf(after) }]);
       return { ...toPlain(transfer), state: transferState(after) };
     },
   );
