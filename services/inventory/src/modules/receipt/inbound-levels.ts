@@ -101,3 +101,28 @@ export async function inboundMismatches(em: SqlEntityManager): Promise<InboundMi
     notDelivered: q(r.transit),
   }));
 }
+
+/**
+ * Recomputes every level's `incoming` and `in_transit` from the purchase order lines and transfers
+ * they sum (creating missing levels of known products); returns how many levels it corrected. Takes
+ * every product's row lock first, so no stock operation runs meanwhile (as `rebuildStockLevels`).
+ */
+export async function rebuildInboundLevels(em: SqlEntityManager): Promise<number> {
+  return em.transactional(async (tx) => {
+    await tx.execute('select id from product order by id for update');
+    const before = await inboundMismatches(tx);
+    for (const { productId, warehouseId } of before) await lockLevel(tx, productId, warehouseId);
+    await tx.execute(
+      `
+      update stock_level l set
+        incoming = coalesce((select sum(${STILL_EXPECTED_SQL}) from expected_receipt e join expected_order o on o.purchase_order_id = e.purchase_order_id
+                             where e.product_id = l.product_id and e.warehouse_id = l.warehouse_id), 0),
+        in_transit = coalesce((select sum(tl.quantity - tl.received) from transfer_line tl join transfer t on t.id = tl.transfer_id
+                               where tl.product_id = l.product_id and t.to_warehouse_id = l.warehouse_id), 0),
+        updated_at = now()
+      where ${before.length ? `l.id in (select id from stock_level where (product_id, warehouse_id) in (${before.map(() => '(?::uuid, ?::uuid)').join(', ')}))` : 'false'}`,
+      before.flatMap((m) => [m.productId, m.warehouseId]),
+    );
+    return before.length;
+  });
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
 import { aProduct, aWarehouse, ledgerMismatches } from '../../test-fixtures.js';
 import { reservationHandlers } from '../reservation/reservation.consumer.js';
-import { inboundMismatches } from './inbound-levels.js';
+import { inboundMismatches, rebuildInboundLevels } from './inbound-levels.js';
 import { receiptHandlers } from './receipt.consumer.js';
 import { receivableLimit } from './receipt.service.js';
 
@@ -452,6 +452,28 @@ describe('receiving against a purchase order', () => {
       lines: [{ purchaseOrderLineId: null, productId, quantity: '2', unitCost: { amount: '60.00', currency: 'EUR' } }],
       receivedAt: expect.any(String),
     });
+  });
+});
+
+describe('the inbound counters', () => {
+  it('finds a level whose incoming or in-transit quantity disagrees with its documents, and the rebuild puts it right', async () => {
+    const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
+    await approve(aPo(warehouseId), [{ lineId: randomUUID(), productId, quantity: '8' }]);
+    await em().execute('update stock_level set incoming = 5, in_transit = 1 where product_id = ?', [productId]);
+    expect(await inboundMismatches(em())).toEqual([{ productId, warehouseId, incoming: '5', stillExpected: '8', inTransit: '1', notDelivered: '0' }]);
+    expect(await rebuildInboundLevels(em())).toBe(1);
+    expect(await inboundMismatches(em())).toEqual([]);
+    expect(await levelOf(productId, warehouseId)).toMatchObject({ incoming: '8', inTransit: '0' });
+  });
+
+  it('keeps expecting a product inventory does not know (no level), and refuses to receive it naming the line', async () => {
+    const warehouseId = await aWarehouse(subgraph);
+    const po = aPo(warehouseId);
+    const lineId = randomUUID();
+    await approve(po, [{ lineId, productId: randomUUID(), quantity: '2' }]);
+    expect(await expectedOf({ purchaseOrderId: po.id })).toMatchObject([{ id: lineId, stillExpected: '2' }]);
+    const refused = await receiveGoods({ purchaseOrderId: po.id, warehouseId, lines: [{ purchaseOrderLineId: lineId, quantity: '1' }] });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.lines[0].purchaseOrderLineId' });
   });
 });
 
