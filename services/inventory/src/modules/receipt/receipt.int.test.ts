@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyOnce } from '@rapport/bus';
 import { createEvent, OrderConfirmedV2, PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type CloudEvent } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { holdRowLock, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
 import { aProduct, aWarehouse, ledgerMismatches } from '../../test-fixtures.js';
@@ -420,9 +420,12 @@ describe('receiving against a purchase order', () => {
     const lineId = randomUUID();
     await approve(po, [{ lineId, productId, quantity: '10' }]);
     await mustReceive({ purchaseOrderId: po.id, warehouseId, lines: [{ purchaseOrderLineId: lineId, quantity: '8' }] });
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () => receiveGoods({ purchaseOrderId: po.id, warehouseId, lines: [{ purchaseOrderLineId: lineId, quantity: '2' }] })),
-    );
+    // The product's row held: the racers line up (one behind it, the rest behind the order's row), then go at once.
+    const held = await holdRowLock(subgraph.database.url, 'product', productId);
+    const racing = Promise.all(Array.from({ length: 6 }, () => receiveGoods({ purchaseOrderId: po.id, warehouseId, lines: [{ purchaseOrderLineId: lineId, quantity: '2' }] })));
+    await held.waitForWaiters(6);
+    await held.release();
+    const results = await racing;
     const won = results.filter((r) => !r.errors);
     expect(won).toHaveLength(1);
     expect(results.filter((r) => r.errors).every((r) => ['OVER_RECEIPT', 'CONCURRENT_TRANSITION'].includes(String(r.errors?.[0]?.extensions?.reason)))).toBe(true);

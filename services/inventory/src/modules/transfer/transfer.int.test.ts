@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyOnce } from '@rapport/bus';
 import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { holdRowLock, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
 import { aProduct, aWarehouse, ledgerMismatches, receive } from '../../test-fixtures.js';
@@ -202,7 +202,11 @@ describe('transfers between warehouses', () => {
   it('runs concurrent transfers out of one warehouse one at a time: never more than was there', async () => {
     const [productId, from, to] = [await aProduct(subgraph), await aWarehouse(subgraph), await aWarehouse(subgraph)];
     await receive(subgraph, productId, from, '10');
-    const results = await Promise.all(Array.from({ length: 8 }, () => send({ fromWarehouseId: from, toWarehouseId: to, lines: [{ productId, quantity: '3' }] })));
+    const held = await holdRowLock(subgraph.database.url, 'product', productId);
+    const racing = Promise.all(Array.from({ length: 8 }, () => send({ fromWarehouseId: from, toWarehouseId: to, lines: [{ productId, quantity: '3' }] })));
+    await held.waitForWaiters(8);
+    await held.release();
+    const results = await racing;
     const won = results.filter((r) => !r.errors).length;
     const reasons = results.filter((r) => r.errors).map((r) => String(r.errors?.[0]?.extensions?.reason));
     expect(reasons.every((reason) => reason === 'INSUFFICIENT_STOCK' || reason === 'CONCURRENT_TRANSITION')).toBe(true);
