@@ -24,7 +24,7 @@ import { warehouseResolvers } from './modules/warehouse/warehouse.resolvers.js';
 /** The ledger check (levels against moves and reservations), for operators and for flow tests that span services. */
 export { stockLedgerMismatches, type StockMismatch } from './modules/stock/stock-ledger.js';
 /** The inbound half of the ledger check: incoming and in-transit quantities against the purchase orders and transfers they sum. */
-export { inboundMismatches, type InboundMismatch } from './modules/receipt/inbound-levels.js';
+export { inboundMismatches, rebuildInboundLevels, type InboundMismatch } from './modules/receipt/inbound-levels.js';
 
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for

@@ -215,6 +215,17 @@ describe('expected receipts from purchase orders', () => {
     expect(await levelOf(productB, warehouseId)).toMatchObject({ incoming: '0' });
   });
 
+  it('moves what is incoming when a re-approval sends the order to another warehouse', async () => {
+    const [productId, first, second] = [await aProduct(subgraph), await aWarehouse(subgraph), await aWarehouse(subgraph)];
+    const po = aPo(first);
+    const lineId = randomUUID();
+    await approve(po, [{ lineId, productId, quantity: '5' }], new Date(Date.now() - 1000));
+    await mustReceive({ purchaseOrderId: po.id, warehouseId: first, lines: [{ purchaseOrderLineId: lineId, quantity: '1' }] });
+    await approve({ ...po, warehouseId: second }, [{ lineId, productId, quantity: '5' }]);
+    expect(await levelOf(productId, first)).toMatchObject({ onHand: '1', incoming: '0' });
+    expect(await levelOf(productId, second)).toMatchObject({ onHand: '0', incoming: '4' });
+  });
+
   it('takes cancelled quantities off the lines, and a whole cancellation closes the order', async () => {
     const [productA, productB, warehouseId] = [await aProduct(subgraph), await aProduct(subgraph), await aWarehouse(subgraph)];
     const po = aPo(warehouseId);
