@@ -96,14 +96,22 @@ describe('the demo data', () => {
     expect(await valuesOf<{ delivery: { status: string } }>(orders, 'salesOrders', (n) => n.delivery.status)).toEqual(await enumValues('ShipmentStatus'));
   });
 
-  it('holds stock in three warehouses, receipts, adjustments and the deliveries of its shipped orders on the ledger, and an open safety alarm', async () => {
+  it('holds stock in three warehouses, receipts, adjustments, transfers and the deliveries of its shipped orders on the ledger, and an open safety alarm', async () => {
     expect(await valuesOf<{ code: string }>(`{ warehouses { edges { node { code } } } }`, 'warehouses', (n) => n.code)).toEqual(['BER-1', 'HAM-1', 'MUC-1']);
-    const levels = await system.must<{ stockLevels: { edges: { node: { warehouse: { code: string }; onHand: string } }[] } }>(
+    const levels = await system.must<{ stockLevels: { edges: { node: { warehouse: { code: string }; onHand: string; inTransit: string } }[] } }>(
       system.adminToken,
-      `{ stockLevels(first: 100) { edges { node { warehouse { code } onHand } } } }`,
+      `{ stockLevels(first: 100) { edges { node { warehouse { code } onHand inTransit } } } }`,
     );
     expect(sorted(levels.stockLevels.edges.filter((e) => Number(e.node.onHand) > 0).map((e) => e.node.warehouse.code))).toEqual(['BER-1', 'HAM-1', 'MUC-1']);
-    expect(await valuesOf<{ kind: string }>(`{ stockMoves(first: 100) { edges { node { kind } } } }`, 'stockMoves', (n) => n.kind)).toEqual(['ADJUSTMENT', 'DELIVERY', 'RECEIPT']);
+    expect(await valuesOf<{ kind: string }>(`{ stockMoves(first: 100) { edges { node { kind } } } }`, 'stockMoves', (n) => n.kind)).toEqual([
+      'ADJUSTMENT',
+      'DELIVERY',
+      'RECEIPT',
+      'TRANSFER_IN',
+      'TRANSFER_OUT',
+    ]);
+    expect(await valuesOf<{ state: string }>(`{ transfers { edges { node { state } } } }`, 'transfers', (n) => n.state)).toEqual(await enumValues('TransferState'));
+    expect(levels.stockLevels.edges.some((e) => e.node.warehouse.code === 'HAM-1' && e.node.inTransit === '10')).toBe(true);
     expect(await valuesOf<{ product: { sku: string } }>(`{ stockAlarms { edges { node { product { sku } } } } }`, 'stockAlarms', (n) => n.product.sku)).toEqual(['PUMP-200']);
   });
 });

@@ -276,6 +276,20 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   await admin.call(`mutation($input: SetStockRuleInput!) { setStockRule(input: $input) { id } }`, {
     input: { productId: pump, warehouseId: munich, safetyStock: '2', reorderQuantity: '4' },
   });
+  // Transfers between the warehouses, one in each state: received, partly received, still in transit.
+  const transfer = async (productId: string, from: string, to: string, quantity: string, arrived: string | null): Promise<void> => {
+    const { transferStock } = await admin.call<{ transferStock: { id: string } }>(`mutation($input: TransferStockInput!) { transferStock(input: $input) { id } }`, {
+      input: { fromWarehouseId: from, toWarehouseId: to, lines: [{ productId, quantity }], reason: 'Rebalancing stock' },
+    });
+    if (arrived) {
+      await admin.call(`mutation($input: ReceiveTransferInput!) { receiveTransfer(input: $input) { id } }`, {
+        input: { transferId: transferStock.id, lines: [{ productId, quantity: arrived }] },
+      });
+    }
+  };
+  await transfer(seal, berlin, munich, '20', '20');
+  await transfer(valve, hamburg, berlin, '5', '2');
+  await transfer(seal, berlin, hamburg, '10', null);
   const supplier = `mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`;
   await admin.call(supplier, { input: { name: 'Nordic Castings AB', email: 'orders@nordic-castings.example', currency: 'SEK', paymentTermsDays: 30 } });
   await admin.call(supplier, { input: { name: 'Rhein Dichtungen GmbH', email: 'vertrieb@rhein-dichtungen.example', currency: 'EUR', paymentTermsDays: 45 } });
