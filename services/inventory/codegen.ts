@@ -12,6 +12,7 @@ export default subgraphCodegen({
     Product: '../modules/product/product.entity.js#IProduct',
     SalesOrder: '{ id: string }',
     Shipment: '../modules/shipment/shipment.entity.js#IShipment',
+    ShipmentLine: '../modules/shipment/shipment.entity.js#IShipmentLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
     StockLevel: '../modules/stock/stock.service.js#StockLevelRow',
     StockMove: '../modules/stock/stock.entity.js#IStockMove',

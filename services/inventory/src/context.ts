@@ -1,6 +1,6 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IProduct } from './modules/product/product.entity.js';
-import type { IShipment } from './modules/shipment/shipment.entity.js';
+import type { IShipment, IShipmentLine } from './modules/shipment/shipment.entity.js';
 import type { OrderLineStockRow } from './modules/reservation/reservation.service.js';
 import type { StockLevelRow } from './modules/stock/stock.service.js';
 import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
@@ -13,6 +13,8 @@ import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
 export interface InventoryLoaders {
   productById: DataLoader<string, IProduct | null>;
   shipmentsByOrderId: DataLoader<string, IShipment[]>;
+  linesByShipmentId: DataLoader<string, IShipmentLine[]>;
+  shipmentById: DataLoader<string, IShipment | null>;
   warehouseById: DataLoader<string, IWarehouse | null>;
   stockByProductId: DataLoader<string, StockLevelRow[]>;
   stockByOrderId: DataLoader<string, OrderLineStockRow[]>;

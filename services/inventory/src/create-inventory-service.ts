@@ -5,8 +5,7 @@ import { migrations } from './migrations/index.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { customerMergeHandlers } from './modules/shipment/customer-merge.consumer.js';
-import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
-import { Shipment } from './modules/shipment/shipment.entity.js';
+import { Shipment, ShipmentLine } from './modules/shipment/shipment.entity.js';
 import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
 import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { OrderDemand, Reservation } from './modules/reservation/reservation.entity.js';
@@ -29,9 +28,9 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
       resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers],
-      entities: [Product, Shipment, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation],
+      entities: [Product, Shipment, ShipmentLine, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation],
       migrations,
-      handlers: [...shipmentHandlers, ...customerMergeHandlers, ...reservationHandlers],
+      handlers: [...customerMergeHandlers, ...reservationHandlers],
       createLoaders,
       customerAccess: true,
     },

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
-import type { IShipment as IShipmentModel } from '../modules/shipment/shipment.entity.js';
+import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel } from '../modules/shipment/shipment.entity.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { IWarehouse as IWarehouseModel } from '../modules/warehouse/warehouse.entity.js';
@@ -136,6 +136,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderLineStock: ResolverTypeWrapper<OrderLineStockRowModel>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  PlanShipmentInput: Types.PlanShipmentInput;
   Product: ResolverTypeWrapper<IProductModel>;
   ProductConnection: ResolverTypeWrapper<Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<Types.ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
@@ -145,6 +146,11 @@ export type ResolversTypes = {
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: ResolverTypeWrapper<IShipmentModel>;
+  ShipmentConnection: ResolverTypeWrapper<Omit<Types.ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentEdge: ResolverTypeWrapper<Omit<Types.ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
+  ShipmentFilter: Types.ShipmentFilter;
+  ShipmentLine: ResolverTypeWrapper<IShipmentLineModel>;
+  ShipmentLineInput: Types.ShipmentLineInput;
   ShipmentStatus: Types.ShipmentStatus;
   StockAlarm: ResolverTypeWrapper<IStockAlarmModel>;
   StockAlarmConnection: ResolverTypeWrapper<Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversTypes['StockAlarmEdge']> }>;
@@ -190,6 +196,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   OrderLineStock: OrderLineStockRowModel;
   PageInfo: Types.PageInfo;
+  PlanShipmentInput: Types.PlanShipmentInput;
   Product: IProductModel;
   ProductConnection: Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
@@ -199,6 +206,11 @@ export type ResolversParentTypes = {
   SalesOrder: { id: string };
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: IShipmentModel;
+  ShipmentConnection: Omit<Types.ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentEdge: Omit<Types.ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
+  ShipmentFilter: Types.ShipmentFilter;
+  ShipmentLine: IShipmentLineModel;
+  ShipmentLineInput: Types.ShipmentLineInput;
   StockAlarm: IStockAlarmModel;
   StockAlarmConnection: Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockAlarmEdge']> };
   StockAlarmEdge: Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversParentTypes['StockAlarm'] };
@@ -291,9 +303,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationDeleteProductArgs, 'id'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
+  planShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationPlanShipmentArgs, 'input'>>;
   receiveStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationReceiveStockArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
   setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
+  shipShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationShipShipmentArgs, 'backorder' | 'shipmentId' | 'trackingNumber'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationUpdateProductArgs, 'id' | 'input'>>;
   updateWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationUpdateWarehouseArgs, 'id' | 'input'>>;
 };
@@ -302,10 +316,14 @@ export type OrderLineStockResolvers<ContextType = Context, ParentType extends Re
   cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ordered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   reservations?: Resolver<Array<ResolversTypes['StockReservation']>, ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shipped?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   short?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toShip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unplanned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -345,6 +363,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<Types.QueryProductsArgs>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
+  shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<Types.QueryShipmentsArgs>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
@@ -360,16 +379,41 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
+  backorderOf?: Resolver<Types.Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  carrier?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ShipmentHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<Types.Maybe<ResolversTypes['SalesOrder']>, ParentType, ContextType>;
-  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   plannedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  plannedFor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shippedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
   trackingNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type ShipmentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ShipmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+};
+
+export type ShipmentLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShipmentLine'] = ResolversParentTypes['ShipmentLine']> = {
+  cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  shipped?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StockAlarmResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarm'] = ResolversParentTypes['StockAlarm']> = {
@@ -492,6 +536,9 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   SalesOrder?: SalesOrderResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
+  ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
+  ShipmentLine?: ShipmentLineResolvers<ContextType>;
   StockAlarm?: StockAlarmResolvers<ContextType>;
   StockAlarmConnection?: StockAlarmConnectionResolvers<ContextType>;
   StockAlarmEdge?: StockAlarmEdgeResolvers<ContextType>;
