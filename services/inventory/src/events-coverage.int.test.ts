@@ -58,7 +58,8 @@ async function waitingOrder(product: string, quantity: string): Promise<void> {
   );
 }
 let shipment = { id: '', orderId: '', customerId: '', lineId: '' };
-const ship = 'mutation($id: ID!, $lines: [ShipmentLineInput!], $backorder: Boolean) { shipShipment(shipmentId: $id, lines: $lines, carrier: "DHL", trackingNumber: "TRK-EV", backorder: $backorder) { id } }';
+const ship =
+  'mutation($id: ID!, $lines: [ShipmentLineInput!], $backorder: Boolean) { shipShipment(shipmentId: $id, lines: $lines, carrier: "DHL", trackingNumber: "TRK-EV", backorder: $backorder) { id } }';
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
 const cases: Record<string, MutationCaseEntry> = {
   createProduct: {

@@ -85,7 +85,14 @@ export async function aConfirmedOrder(
       currency: 'EUR',
       total: { amount: '1', currency: 'EUR' },
       warehouseId: overrides.warehouseId ?? null,
-      lines: withIds.map((l) => ({ lineId: l.lineId, productId: l.productId, quantity: l.quantity, unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' })),
+      lines: withIds.map((l) => ({
+        lineId: l.lineId,
+        productId: l.productId,
+        quantity: l.quantity,
+        unitPrice: { amount: '1', currency: 'EUR' },
+        discountPercent: '0',
+        taxRate: '0',
+      })),
       confirmedAt: new Date().toISOString(),
     },
     { requestId: `req-${orderId}`, correlationId: `corr-${orderId}`, ...(overrides.actor ? { actor: overrides.actor } : {}) },
@@ -98,6 +105,8 @@ export async function aConfirmedOrder(
   );
   const shipments = await subgraph.service.orm.em
     .fork()
-    .execute<{ id: string }[]>('select distinct s.id, s.planned_at from shipment s join shipment_line l on l.shipment_id = s.id where l.order_id = ? order by s.planned_at, s.id', [orderId]);
+    .execute<{ id: string }[]>('select distinct s.id, s.planned_at from shipment s join shipment_line l on l.shipment_id = s.id where l.order_id = ? order by s.planned_at, s.id', [
+      orderId,
+    ]);
   return { orderId, customerId, lines: withIds, shipmentIds: shipments.map((s) => s.id) };
 }

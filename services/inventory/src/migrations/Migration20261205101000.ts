@@ -51,7 +51,7 @@ export class Migration20261205101000 extends Migration {
     this.addSql('create index shipment_line_order_line_idx on shipment_line (order_line_id);');
     this.addSql('create index shipment_line_order_idx on shipment_line (order_id, shipment_id);');
     this.addSql('create index shipment_customer_idx on shipment (customer_id, planned_at, id);');
-    this.addSql('create index shipment_open_idx on shipment (warehouse_id, customer_id) where status = \'PLANNED\';');
+    this.addSql("create index shipment_open_idx on shipment (warehouse_id, customer_id) where status = 'PLANNED';");
 
     // Shipped and delivered notices: their DELIVERY moves, each matched to one order line.
     this.addSql(`

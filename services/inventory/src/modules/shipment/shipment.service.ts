@@ -2,7 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ShipmentCancelledV1, ShipmentDeliveredV2, ShipmentPlannedV2, ShipmentShippedV2, type EventMetadata } from '@rapport/contracts';
-import { AppError, badInput, conflict, formatQuantity, notFound, optionalText, parseQuantity, quantityUnits, requireIsoDate, requireOneOf, requireText, requireUuid } from '@rapport/errors';
+import {
+  AppError,
+  badInput,
+  conflict,
+  formatQuantity,
+  notFound,
+  optionalText,
+  parseQuantity,
+  quantityUnits,
+  requireIsoDate,
+  requireOneOf,
+  requireText,
+  requireUuid,
+} from '@rapport/errors';
 import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { lockProducts, postMove, warehouseForMove } from '../stock/stock-ledger.js';
 import { deriveStatus, requireStatus, Shipment, ShipmentLine, SHIPMENT_STATUSES, type IShipment, type IShipmentLine, type ShipmentStatus } from './shipment.entity.js';
@@ -148,7 +161,12 @@ export async function planReservedStock(em: SqlEntityManager, orderId: string, r
  * no longer plans. Shipped quantities are never touched (they are on shipped notices). The caller
  * holds the products' locks.
  */
-export async function fitNoticesToReservations(em: SqlEntityManager, keys: readonly { orderLineId: string; warehouseId: string }[], reason: string, meta: EventMetadata): Promise<void> {
+export async function fitNoticesToReservations(
+  em: SqlEntityManager,
+  keys: readonly { orderLineId: string; warehouseId: string }[],
+  reason: string,
+  meta: EventMetadata,
+): Promise<void> {
   const taken = new Map<string, NoticeLine[]>();
   const seen = new Set<string>();
   for (const { orderLineId, warehouseId } of keys) {
@@ -440,7 +458,13 @@ export async function shipShipment(em: SqlEntityManager, viewer: Viewer<WriteAcc
  * SHIPPED → DELIVERED at `deliveredAt` (now when omitted; not before it was shipped, not in the
  * future), writing `inventory.shipment.delivered.v2` with the quantities it carried.
  */
-export async function markDelivered(em: SqlEntityManager, viewer: Viewer<WriteAccess>, shipmentId: string, deliveredAt: Date | null | undefined, meta: EventMetadata): Promise<IShipment> {
+export async function markDelivered(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  shipmentId: string,
+  deliveredAt: Date | null | undefined,
+  meta: EventMetadata,
+): Promise<IShipment> {
   const now = new Date();
   if (deliveredAt && deliveredAt.getTime() > now.getTime() + 60_000) throw badInput('deliveredAt', 'deliveredAt must not be in the future', 'FUTURE_DATE');
   return transition(
@@ -456,7 +480,11 @@ export async function markDelivered(em: SqlEntityManager, viewer: Viewer<WriteAc
         .filter((l) => quantityUnits(l.shipped) > 0n)
         .map((l) => ({ orderId: l.orderId, orderLineId: l.orderLineId, productId: l.productId, units: quantityUnits(l.shipped) }));
       if (lines.length === 0 || !shipment.warehouseId) {
-        throw conflict('SHIPMENT_WITHOUT_LINES', `shipment ${shipment.number} carried no order lines (it predates notices per line) and cannot be announced delivered`, 'shipmentId');
+        throw conflict(
+          'SHIPMENT_WITHOUT_LINES',
+          `shipment ${shipment.number} carried no order lines (it predates notices per line) and cannot be announced delivered`,
+          'shipmentId',
+        );
       }
       publish(tx, ShipmentDeliveredV2, shipment.id, { ...header(shipment), lines: toEventLines(lines), deliveredAt: at.toISOString() }, meta);
       return shipment;
