@@ -201,9 +201,9 @@ export async function fitNoticesToReservations(
   await em.flush();
 }
 
-/** A notice's lines, oldest first. */
+/** A notice's lines, oldest first (one transaction's by order and line id). */
 async function linesOf(em: SqlEntityManager, shipmentId: string): Promise<IShipmentLine[]> {
-  return em.find(ShipmentLine, { shipmentId }, { orderBy: { createdAt: 'asc', id: 'asc' }, refresh: true });
+  return em.find(ShipmentLine, { shipmentId }, { orderBy: { createdAt: 'asc', orderId: 'asc', orderLineId: 'asc' }, refresh: true });
 }
 
 /**
@@ -494,7 +494,7 @@ export async function markDelivered(
 
 /** The lines of `shipmentIds`, oldest first (one query). */
 export function linesOfShipments(em: SqlEntityManager, shipmentIds: readonly string[]): Promise<IShipmentLine[]> {
-  return em.find(ShipmentLine, { shipmentId: { $in: [...shipmentIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return em.find(ShipmentLine, { shipmentId: { $in: [...shipmentIds] } }, { orderBy: { createdAt: 'asc', orderId: 'asc', orderLineId: 'asc' } });
 }
 
 /** Pairs (order id, shipment id) of the notices that serve each of `orderIds`: by a line, or (notices from before lines) by the notice's order. */
