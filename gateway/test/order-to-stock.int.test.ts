@@ -274,8 +274,8 @@ describe('an order through stock, over Kafka, as clients see it', () => {
       },
       { what: 'the customer timeline to record both deliveries' },
     );
-    expect(summaries.filter((t) => t.includes(' shipped ('))).toHaveLength(2);
-    expect(summaries.filter((t) => t.includes(' cancelled '))).toHaveLength(1);
-    expect(summaries.filter((t) => t.includes(' delivered ('))).toHaveLength(2);
+    expect(summaries.filter((t) => t.includes(` shipped for order ${secondOrder.id}`))).toHaveLength(2);
+    expect(summaries.filter((t) => t.includes(` cancelled for order ${firstOrder.id}`))).toHaveLength(1);
+    expect(summaries.filter((t) => t.includes(` delivered for order ${secondOrder.id}`))).toHaveLength(2);
   });
 });

@@ -105,13 +105,13 @@ describe('the customer timeline records closing, payment, delivery and conversio
     for (const event of [planned, shipped, cancelled]) await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect((await deliverTwice(customerId, planned, 'SHIPMENT_PLANNED')).map((e) => e.summary).sort()).toEqual(
       [
-        'Shipment DN-000042 shipped (1 order line) with DHL, tracking number TRK-42',
-        'Shipping notice DN-000042 cancelled for 1 order line: not kept as a backorder when shipped',
-        'Shipping notice DN-000042 planned for 2 order lines, to leave on 2026-12-24',
+        `Shipment DN-000042 shipped for order ${lines[0]!.orderId} with DHL, tracking number TRK-42`,
+        `Shipping notice DN-000042 cancelled for order ${lines[1]!.orderId}: not kept as a backorder when shipped`,
+        `Shipping notice DN-000042 planned for orders ${lines[0]!.orderId}, ${lines[1]!.orderId}, to leave on 2026-12-24`,
       ].sort(),
     );
     expect(await deliverTwice(customerId, delivered, 'SHIPMENT_DELIVERED')).toEqual([
-      { kind: 'SHIPMENT_DELIVERED', summary: 'Shipment DN-000042 delivered (1 order line)', sourceService: 'inventory', subjectId: shipmentId },
+      { kind: 'SHIPMENT_DELIVERED', summary: `Shipment DN-000042 delivered for order ${lines[0]!.orderId}`, sourceService: 'inventory', subjectId: shipmentId },
     ]);
   });
 

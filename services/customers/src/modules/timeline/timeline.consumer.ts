@@ -61,8 +61,11 @@ async function record(em: SqlEntityManager, event: CloudEvent, eventCustomerId: 
   });
 }
 
-/** "1 order line" / "3 order lines" of a shipment event. */
-const orderLines = (lines: readonly unknown[]): string => `${lines.length} order line${lines.length === 1 ? '' : 's'}`;
+/** What a shipment event's lines are of: "order <id>", or "orders <id>, <id>" (the events carry order ids, not numbers). */
+const ordersOf = (lines: readonly { orderId: string }[]): string => {
+  const orders = [...new Set(lines.map((l) => l.orderId))];
+  return `${orders.length === 1 ? 'order' : 'orders'} ${orders.join(', ')}`;
+};
 
 const ACTIVITY_WORDS: Record<EventData<typeof CustomerActivityLoggedV1>['kind'], string> = {
   CALL: 'Call',
@@ -135,7 +138,7 @@ export const timelineHandlers = [
       event,
       data.customerId,
       'SHIPMENT_PLANNED',
-      `Shipping notice ${data.number} planned for ${orderLines(data.lines)}${data.plannedFor ? `, to leave on ${data.plannedFor}` : ''}`,
+      `Shipping notice ${data.number} planned for ${ordersOf(data.lines)}${data.plannedFor ? `, to leave on ${data.plannedFor}` : ''}`,
     ),
   ),
   // No kinds of their own yet (the kinds are checked by the database): shipped and cancelled are filed with the notice's other entries.
@@ -145,11 +148,11 @@ export const timelineHandlers = [
       event,
       data.customerId,
       'SHIPMENT_PLANNED',
-      `Shipment ${data.number} shipped (${orderLines(data.lines)})${data.carrier ? ` with ${data.carrier}` : ''}${data.trackingNumber ? `, tracking number ${data.trackingNumber}` : ''}`,
+      `Shipment ${data.number} shipped for ${ordersOf(data.lines)}${data.carrier ? ` with ${data.carrier}` : ''}${data.trackingNumber ? `, tracking number ${data.trackingNumber}` : ''}`,
     ),
   ),
   on(ShipmentCancelledV1, async (data, event, em) =>
-    record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice ${data.number} cancelled for ${orderLines(data.lines)}${data.reason ? `: ${data.reason}` : ''}`),
+    record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice ${data.number} cancelled for ${ordersOf(data.lines)}${data.reason ? `: ${data.reason}` : ''}`),
   ),
-  on(ShipmentDeliveredV2, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_DELIVERED', `Shipment ${data.number} delivered (${orderLines(data.lines)})`)),
+  on(ShipmentDeliveredV2, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_DELIVERED', `Shipment ${data.number} delivered for ${ordersOf(data.lines)}`)),
 ];
