@@ -13,6 +13,8 @@ export default subgraphCodegen({
     SalesOrder: '{ id: string }',
     Shipment: '../modules/shipment/shipment.entity.js#IShipment',
     ShipmentLine: '../modules/shipment/shipment.entity.js#IShipmentLine',
+    CustomerReturn: '../modules/customer-return/customer-return.service.js#CustomerReturnRow',
+    CustomerReturnLine: '../modules/customer-return/customer-return.entity.js#ICustomerReturnLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
     StockLevel: '../modules/stock/stock.service.js#StockLevelRow',
     StockMove: '../modules/stock/stock.entity.js#IStockMove',

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { CustomerReturn, CustomerReturnLine } from './modules/customer-return/customer-return.entity.js';
+import { customerReturnResolvers } from './modules/customer-return/customer-return.resolvers.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { customerMergeHandlers } from './modules/shipment/customer-merge.consumer.js';
@@ -20,15 +22,15 @@ export { stockLedgerMismatches, type StockMismatch } from './modules/stock/stock
 
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
- * confirmed orders, safety alarms, and shipping notices with each order's delivery state.
+ * confirmed orders, safety alarms, shipping notices with each order's delivery state, and customer returns.
  */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers],
-      entities: [Product, Shipment, ShipmentLine, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation],
+      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers, customerReturnResolvers],
+      entities: [Product, Shipment, ShipmentLine, Warehouse, StockMove, StockLevel, StockAlarm, OrderDemand, Reservation, CustomerReturn, CustomerReturnLine],
       migrations,
       handlers: [...customerMergeHandlers, ...reservationHandlers],
       createLoaders,

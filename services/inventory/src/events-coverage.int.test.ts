@@ -12,6 +12,7 @@ let subgraph: TestSubgraph;
 
 /** Every audited entity of inventory and the aggregate its events name. */
 const coverage: EventCoverage = {
+  CustomerReturn: { keys: ['id', 'shipmentId'] },
   Product: { keys: ['id'] },
   Shipment: { keys: ['id', 'orderId'] },
   StockLevel: {
@@ -213,6 +214,26 @@ const cases: Record<string, MutationCaseEntry> = {
       });
       expect(backorder!.data).toMatchObject({ lines: [{ orderLineId: shipment.lineId, quantity: '2' }] });
       expect(backorder!.subject).not.toBe(shipment.id);
+    },
+  },
+  receiveReturn: {
+    run: async (call) => {
+      shipment = await plannedShipment();
+      await subgraph.gql('mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-EV-3") { id } }', { id: shipment.id });
+      await subgraph.gql('mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipment.id });
+      await call('mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { id } }', {
+        i: { shipmentId: shipment.id, reason: 'Wrong colour', lines: [{ orderLineId: shipment.lineId, quantity: '1', condition: 'RESTOCK' }] },
+      });
+    },
+    announces: ['inventory.return.received.v1'],
+    check: ([event]) => {
+      expect(event).toMatchObject({ topic: 'inventory.return' });
+      expect(event!.data).toMatchObject({
+        shipmentId: shipment.id,
+        customerId: shipment.customerId,
+        reason: 'Wrong colour',
+        lines: [{ orderLineId: shipment.lineId, quantity: '1', condition: 'RESTOCK' }],
+      });
     },
   },
   markDelivered: {

@@ -5,6 +5,8 @@ import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
 import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel } from '../modules/shipment/shipment.entity.js';
+import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
+import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { IWarehouse as IWarehouseModel } from '../modules/warehouse/warehouse.entity.js';
@@ -122,6 +124,8 @@ export type ResolversTypes = {
   CreateWarehouseInput: Types.CreateWarehouseInput;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<Types.Customer>;
+  CustomerReturn: ResolverTypeWrapper<CustomerReturnRowModel>;
+  CustomerReturnLine: ResolverTypeWrapper<ICustomerReturnLineModel>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
@@ -142,7 +146,10 @@ export type ResolversTypes = {
   ProductEdge: ResolverTypeWrapper<Omit<Types.ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: Types.ProductFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReceiveReturnInput: Types.ReceiveReturnInput;
   ReceiveStockInput: Types.ReceiveStockInput;
+  ReturnCondition: Types.ReturnCondition;
+  ReturnLineInput: Types.ReturnLineInput;
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: ResolverTypeWrapper<IShipmentModel>;
@@ -184,6 +191,8 @@ export type ResolversParentTypes = {
   CreateWarehouseInput: Types.CreateWarehouseInput;
   Boolean: Types.Scalars['Boolean']['output'];
   Customer: Types.Customer;
+  CustomerReturn: CustomerReturnRowModel;
+  CustomerReturnLine: ICustomerReturnLineModel;
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   Int: Types.Scalars['Int']['output'];
@@ -202,7 +211,9 @@ export type ResolversParentTypes = {
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
   Query: Record<PropertyKey, never>;
+  ReceiveReturnInput: Types.ReceiveReturnInput;
   ReceiveStockInput: Types.ReceiveStockInput;
+  ReturnLineInput: Types.ReturnLineInput;
   SalesOrder: { id: string };
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: IShipmentModel;
@@ -242,6 +253,25 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CustomerReturnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerReturn'] = ResolversParentTypes['CustomerReturn']> = {
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['CustomerReturnLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipment?: Resolver<Types.Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type CustomerReturnLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerReturnLine'] = ResolversParentTypes['CustomerReturnLine']> = {
+  condition?: Resolver<ResolversTypes['ReturnCondition'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -304,6 +334,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
   planShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationPlanShipmentArgs, 'input'>>;
+  receiveReturn?: Resolver<ResolversTypes['CustomerReturn'], ParentType, ContextType, RequireFields<Types.MutationReceiveReturnArgs, 'input'>>;
   receiveStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationReceiveStockArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
   setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
@@ -391,6 +422,7 @@ export type ShipmentResolvers<ContextType = Context, ParentType extends Resolver
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   plannedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   plannedFor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returns?: Resolver<Array<ResolversTypes['CustomerReturn']>, ParentType, ContextType>;
   shippedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
   trackingNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -520,6 +552,8 @@ export type WarehouseEdgeResolvers<ContextType = Context, ParentType extends Res
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerReturn?: CustomerReturnResolvers<ContextType>;
+  CustomerReturnLine?: CustomerReturnLineResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
   Delivery?: DeliveryResolvers<ContextType>;

@@ -90,6 +90,42 @@ export type Customer = {
   id: Scalars['ID']['output'];
 };
 
+/** Goods a customer sent back against a delivered shipment, numbered RT-000001, …, with the reason and, per order line, the quantity and what became of it. */
+export type CustomerReturn = {
+  __typename?: 'CustomerReturn';
+  /** The customer who sent the goods back, resolved by the customers subgraph. */
+  customer?: Maybe<Customer>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** What came back, per order line and condition. */
+  lines: Array<CustomerReturnLine>;
+  /** The return's number, RT-000001, … */
+  number: Scalars['String']['output'];
+  /** Why the customer sent the goods back. */
+  reason: Scalars['String']['output'];
+  /** When the goods were received back. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The shipment (delivery) the goods came back from; null when the caller may not see it. */
+  shipment?: Maybe<Shipment>;
+  /** The warehouse restocked goods went back into; null when the caller may not see warehouses. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** One order line's returned quantity and what became of it. */
+export type CustomerReturnLine = {
+  __typename?: 'CustomerReturnLine';
+  /** RESTOCK: back into stock (a CUSTOMER_RETURN move); SCRAP: not. */
+  condition: ReturnCondition;
+  /** The sales order the line belongs to. */
+  orderId: Scalars['ID']['output'];
+  /** The order line's id, as sales numbers it. */
+  orderLineId: Scalars['ID']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** How much came back, a decimal string. */
+  quantity: Scalars['String']['output'];
+};
+
 /** An event a consumer sent to its dead-letter topic. */
 export type DeadLetter = {
   __typename?: 'DeadLetter';
@@ -230,6 +266,13 @@ export type Mutation = {
    * unplanned; NOT_FOUND for an unknown warehouse or order line.
    */
   planShipment: Shipment;
+  /**
+   * Receives goods a customer sent back against a delivered shipment (CONFLICT unless DELIVERED).
+   * RESTOCK lines go back into stock; SCRAP lines post no move. BAD_USER_INPUT naming the field for a
+   * line the shipment did not deliver, a non-positive or over-precise quantity, or returning more than
+   * was delivered and not yet returned; NOT_FOUND for an unknown shipment or warehouse.
+   */
+  receiveReturn: CustomerReturn;
   /** Receives goods into a warehouse (a RECEIPT move); waiting shortages of the product are reserved from them, oldest order first. */
   receiveStock: StockMove;
   /** Restores a deleted product to the catalogue (admins, directors, the warehouse; FORBIDDEN for others, CONFLICT when it is not deleted). */
@@ -288,6 +331,11 @@ export type MutationMarkShippedArgs = {
 
 export type MutationPlanShipmentArgs = {
   input: PlanShipmentInput;
+};
+
+
+export type MutationReceiveReturnArgs = {
+  input: ReceiveReturnInput;
 };
 
 
@@ -515,6 +563,18 @@ export type QueryWarehousesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Goods received back from a customer against a delivered shipment. */
+export type ReceiveReturnInput = {
+  /** What came back, per order line and condition. */
+  lines: Array<ReturnLineInput>;
+  /** Why the customer sent them back. */
+  reason: Scalars['String']['input'];
+  /** The delivered shipment the goods came from. */
+  shipmentId: Scalars['ID']['input'];
+  /** The warehouse restocked goods go back into; the shipment's warehouse when omitted. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Goods received without a purchase order (receipts against purchase orders come with purchasing). */
 export type ReceiveStockInput = {
   /** The product received; NOT_FOUND naming the field when unknown or retired. */
@@ -527,6 +587,23 @@ export type ReceiveStockInput = {
   unitCost?: InputMaybe<MoneyInput>;
   /** The warehouse receiving it; NOT_FOUND naming the field when unknown. */
   warehouseId: Scalars['ID']['input'];
+};
+
+/** What becomes of returned goods. */
+export type ReturnCondition =
+  /** Fit to sell again: back into the warehouse's stock by a CUSTOMER_RETURN move, serving waiting shortages first. */
+  | 'RESTOCK'
+  /** Damaged or unusable: recorded on the return, no stock move. */
+  | 'SCRAP';
+
+/** One order line's returned quantity and condition. */
+export type ReturnLineInput = {
+  /** What becomes of it. */
+  condition: ReturnCondition;
+  /** The order line's id; it must be a line the shipment delivered. */
+  orderLineId: Scalars['ID']['input'];
+  /** How much came back, a positive decimal string with at most three decimals. */
+  quantity: Scalars['String']['input'];
 };
 
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
@@ -585,6 +662,8 @@ export type Shipment = {
   plannedAt: Scalars['DateTime']['output'];
   /** The day the goods are planned to leave (YYYY-MM-DD); null when not agreed. */
   plannedFor?: Maybe<Scalars['String']['output']>;
+  /** Goods the customer sent back against this shipment once delivered, oldest first. */
+  returns: Array<CustomerReturn>;
   /** When the goods left the warehouse; null until shipped. */
   shippedAt?: Maybe<Scalars['DateTime']['output']>;
   /** How far the notice has come, derived from its quantities and dates. */

@@ -3,6 +3,7 @@ import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205101000 } from './Migration20261205101000.js';
+import { Migration20261205102000 } from './Migration20261205102000.js';
 import { Migration20261205200001 } from './Migration20261205200001.js';
 import { Migration20261205200002 } from './Migration20261205200002.js';
 import { Migration20261205200003 } from './Migration20261205200003.js';
@@ -21,4 +22,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205200005', class: Migration20261205200005 },
   // After the 2026-12-05 20:xx ones: it carries shipments over from the ledger and reservations they create.
   { name: 'Migration20261205101000', class: Migration20261205101000 },
+  { name: 'Migration20261205102000', class: Migration20261205102000 },
 ];

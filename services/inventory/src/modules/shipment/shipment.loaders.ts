@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { DataLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
 import type { IShipment } from './shipment.entity.js';
 import { shipmentPolicy } from './shipment.policy.js';
+import { returnsOfShipments } from '../customer-return/customer-return.service.js';
 import { linesOfShipments, shipmentIdsOfOrders, visibleShipments } from './shipment.service.js';
 
 /**
@@ -30,6 +31,10 @@ export const createShipmentLoaders = (em: SqlEntityManager, caller: Caller) => {
       const found = new Map((await visibleByIds(ids)).map((s) => [s.id, s]));
       return ids.map((id) => found.get(id) ?? null);
     }),
+    returnsByShipmentId: groupedLoader(
+      (shipmentIds) => returnsOfShipments(em, shipmentIds),
+      (r) => r.shipmentId,
+    ),
     linesByShipmentId: groupedLoader(
       (shipmentIds) => linesOfShipments(em, shipmentIds),
       (line) => line.shipmentId,
