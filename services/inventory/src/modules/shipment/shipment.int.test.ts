@@ -236,6 +236,28 @@ describe('who sees shipments', () => {
     expect((await sql<ShipmentRow>('select status from shipment where id in (?, ?)', [a.shipmentId, b.shipmentId])).map((r) => r.status)).toEqual(['PLANNED', 'PLANNED']);
   });
 
+  it('lists to a rep the notices of their own customers only, to the warehouse all, and refuses the list and planning by hand to those who may not', async () => {
+    const list = async (principal: TestPrincipal) => {
+      const result = await subgraph.gqlAs<{ shipments: { edges: { node: { id: string } }[] } }>(principal, '{ shipments(first: 100) { edges { node { id } } } }');
+      return result;
+    };
+    const ids = (result: Awaited<ReturnType<typeof list>>) => {
+      expect(result.errors).toBeUndefined();
+      return result.data!.shipments.edges.map((e) => e.node.id);
+    };
+    const mine = ids(await list(repA));
+    expect(mine).toContain(a.shipmentId);
+    expect(mine).not.toContain(b.shipmentId);
+    expect(ids(await list({ role: 'WAREHOUSE_CLERK' }))).toEqual(expect.arrayContaining([a.shipmentId, b.shipmentId]));
+    expect((await list({ role: 'BUYER' })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const plan = await subgraph.gqlAs(repA, 'mutation($i: PlanShipmentInput!) { planShipment(input: $i) { id } }', {
+      i: { customerId: customerA, warehouseId, lines: [{ orderLineId: randomUUID(), quantity: '1' }] },
+    });
+    expect(plan.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const ship = await subgraph.gqlAs(repA, 'mutation($id: ID!) { shipShipment(shipmentId: $id, trackingNumber: "TRK") { id } }', { id: a.shipmentId });
+    expect(ship.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it("shows a rep another rep's shipments once that customer is shared with them", async () => {
     await shareB([repA.userId!]);
     try {
