@@ -278,4 +278,26 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     expect(summaries.filter((t) => t.includes(` cancelled for order ${firstOrder.id}`))).toHaveLength(1);
     expect(summaries.filter((t) => t.includes(` delivered for order ${secondOrder.id}`))).toHaveLength(2);
   });
+
+  it('takes back 1 unit of the delivered backorder fit to sell and 1 scrapped, refusing more than was delivered', async () => {
+    const order = await untilOrder(secondOrder.id, (o) => o.delivery.shipments.length === 2, 'the second order’s notices');
+    const backorder = order.delivery.shipments.find((n) => n.backorderOf)!;
+    const receiveReturn = 'mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { number lines { quantity condition } } }';
+    const tooMuch = await system.as(clerk, receiveReturn, {
+      i: { shipmentId: backorder.id, reason: 'Too many', lines: [{ orderLineId: secondOrder.lineId, quantity: '4', condition: 'RESTOCK' }] },
+    });
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].quantity' });
+    const returned = await system.must<{ receiveReturn: { number: string; lines: { quantity: string; condition: string }[] } }>(clerk, receiveReturn, {
+      i: {
+        shipmentId: backorder.id,
+        reason: 'One arrived dented, one not needed',
+        lines: [
+          { orderLineId: secondOrder.lineId, quantity: '1', condition: 'RESTOCK' },
+          { orderLineId: secondOrder.lineId, quantity: '1', condition: 'SCRAP' },
+        ],
+      },
+    });
+    expect(returned.receiveReturn.number).toMatch(/^RT-\d{6}$/);
+    expect(await level()).toEqual({ onHand: '8', reserved: '0', available: '8' });
+  });
 });
