@@ -27,6 +27,10 @@ beforeAll(async () => {
     })
   ).createProduct.id;
   await system.untilSellable(productId);
+  // Stock for the orders below: inventory raises an order's shipping notice when it reserves stock for it.
+  const warehouseId = (await system.must<{ createWarehouse: { id: string } }>(system.adminToken, `mutation { createWarehouse(input: { code: "CUS-1", name: "Main" }) { id } }`))
+    .createWarehouse.id;
+  await system.must(system.adminToken, `mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { id } }`, { i: { productId, warehouseId, quantity: '100' } });
 });
 
 afterAll(async () => {

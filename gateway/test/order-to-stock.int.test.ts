@@ -6,8 +6,11 @@ import { startTestSystem, type TestSystem } from './harness.js';
 // The order → stock chain end to end, through the gateway only and over real Kafka: the warehouse
 // stocks a product, a rep sells it by quotation and by a direct order, inventory reserves (or
 // reports short) from sales.order.confirmed.v2, sales shows what inventory reported per line,
-// receiving more stock serves the shortage, a cancelled line releases its reservation, and
-// shipping the other order takes its reserved goods out of the warehouse (DELIVERY moves).
+// receiving more stock serves the shortage (onto the order's open shipping notice), a cancelled line
+// releases its reservation and cancels its notice, and the other order's notice ships partly (DELIVERY
+// moves out of its reservation), its rest goes onto a backorder notice that ships later, and both
+// are delivered, with the customer's timeline told each step. Sales does not act on the per-line
+// shipment events yet (another branch): this file asserts inventory's side and the timeline.
 
 let system: TestSystem;
 let clerk = '';
@@ -30,17 +33,37 @@ interface OrderView {
     cancelledAt: string | null;
     completedAt: string | null;
     lines: { id: string; quantity: string; reservedQuantity: string; shortQuantity: string; cancelledQuantity: string; openQuantity: string }[];
-    stock: { orderLineId: string; ordered: string; cancelled: string; reserved: string; short: string; reservations: { warehouse: { code: string } | null; quantity: string }[] }[];
-    delivery: { status: string; shipments: { id: string; status: string }[] };
+    stock: {
+      orderLineId: string;
+      ordered: string;
+      cancelled: string;
+      reserved: string;
+      short: string;
+      planned: string;
+      shipped: string;
+      toShip: string;
+      reservations: { warehouse: { code: string } | null; quantity: string }[];
+    }[];
+    delivery: { status: string; shipments: Notice[] };
   };
+}
+interface Notice {
+  id: string;
+  number: string;
+  status: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  backorderOf: { id: string } | null;
+  warehouse: { code: string } | null;
+  lines: { orderLineId: string; planned: string; shipped: string; cancelled: string }[];
 }
 
 const levelQuery = `query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }`;
 const orderQuery = `query($id: ID!) { salesOrder(id: $id) {
   number status cancelledAt completedAt
   lines { id quantity reservedQuantity shortQuantity cancelledQuantity openQuantity }
-  stock { orderLineId ordered cancelled reserved short reservations { warehouse { code } quantity } }
-  delivery { status shipments { id status } }
+  stock { orderLineId ordered cancelled reserved short planned shipped toShip reservations { warehouse { code } quantity } }
+  delivery { status shipments { id number status carrier trackingNumber backorderOf { id } warehouse { code } lines { orderLineId planned shipped cancelled } } }
 } }`;
 
 /** The product's one stock level, as the warehouse sees it. */
@@ -134,7 +157,17 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     const order = await untilOrder(firstOrder.id, (o) => o.lines[0]?.reservedQuantity === '4', 'sales to show the first order’s line reserved');
     expect(order.lines).toEqual([{ id: firstOrder.lineId, quantity: '4', reservedQuantity: '4', shortQuantity: '0', cancelledQuantity: '0', openQuantity: '4' }]);
     expect(order.stock).toEqual([
-      { orderLineId: firstOrder.lineId, ordered: '4', cancelled: '0', reserved: '4', short: '0', reservations: [{ warehouse: { code: 'E2E-HAM' }, quantity: '4' }] },
+      {
+        orderLineId: firstOrder.lineId,
+        ordered: '4',
+        cancelled: '0',
+        reserved: '4',
+        short: '0',
+        planned: '4',
+        shipped: '0',
+        toShip: '4',
+        reservations: [{ warehouse: { code: 'E2E-HAM' }, quantity: '4' }],
+      },
     ]);
     expect(order.status).toBe('CONFIRMED');
   });
@@ -172,34 +205,99 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     expect(order.stock[0]).toMatchObject({ ordered: '4', cancelled: '4', reserved: '0', short: '0', reservations: [] });
   });
 
-  it('ships the second order from its shipping notice: DELIVERY moves take its reserved units out', async () => {
-    const planned = await untilOrder(secondOrder.id, (o) => o.delivery.shipments.length > 0, 'the shipping notice for the second order');
-    expect(planned.delivery).toMatchObject({ status: 'PLANNED', shipments: [{ status: 'PLANNED' }] });
-    const shipmentId = planned.delivery.shipments[0]!.id;
-
-    const shipped = await system.must<{ markShipped: { status: string; trackingNumber: string } }>(
+  it('cancels the shipping notice of the order cancelled in full, so it can no longer be shipped', async () => {
+    const order = await untilOrder(firstOrder.id, (o) => o.delivery.shipments[0]?.status === 'CANCELLED', 'inventory to cancel the first order’s shipping notice');
+    expect(order.delivery.status).toBe('NOT_PLANNED');
+    const [notice] = order.delivery.shipments;
+    expect(notice).toMatchObject({ status: 'CANCELLED', lines: [{ orderLineId: firstOrder.lineId, planned: '0', shipped: '0', cancelled: '4' }] });
+    const refused = await system.as(clerk, 'mutation($id: ID!) { shipShipment(shipmentId: $id, trackingNumber: "DHL-1") { id } }', { id: notice!.id });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'shipmentId' });
+    const cancelledNotices = await system.must<{ shipments: { edges: { node: { id: string } }[] } }>(
       clerk,
-      'mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "DHL-00340434161094042557") { status trackingNumber } }',
-      { id: shipmentId },
+      'query($c: ID!) { shipments(filter: { customerId: $c, status: CANCELLED }) { edges { node { id } } } }',
+      { c: customerId },
     );
-    expect(shipped.markShipped).toEqual({ status: 'SHIPPED', trackingNumber: 'DHL-00340434161094042557' });
-    // The moves are written with the transition itself: no event to wait for.
+    expect(cancelledNotices.shipments.edges.map((e) => e.node.id)).toEqual([notice!.id]);
+  });
+
+  it('ships 5 of the second order’s 8 units, the other 3 on a backorder notice, then those, and delivers both', async () => {
+    // 6 were reserved at confirmation and 2 when the receipt served the shortage: both on the one open notice.
+    const planned = await untilOrder(secondOrder.id, (o) => o.delivery.shipments[0]?.lines[0]?.planned === '8', 'the second order’s notice to plan all 8 units');
+    expect(planned.delivery).toMatchObject({
+      status: 'PLANNED',
+      shipments: [{ status: 'PLANNED', warehouse: { code: 'E2E-HAM' }, lines: [{ orderLineId: secondOrder.lineId, planned: '8' }] }],
+    });
+    const noticeId = planned.delivery.shipments[0]!.id;
+    expect(planned.delivery.shipments[0]!.number).toMatch(/^DN-\d{6}$/);
+
+    const shipped = await system.must<{ shipShipment: { status: string; carrier: string; trackingNumber: string; lines: { shipped: string }[] } }>(
+      clerk,
+      `mutation($id: ID!, $line: ID!) { shipShipment(shipmentId: $id, lines: [{ orderLineId: $line, quantity: "5" }], carrier: "DHL", trackingNumber: "DHL-00340434161094042557") {
+        status carrier trackingNumber lines { shipped } } }`,
+      { id: noticeId, line: secondOrder.lineId },
+    );
+    expect(shipped.shipShipment).toEqual({ status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'DHL-00340434161094042557', lines: [{ shipped: '5' }] });
+    // The moves are written with the shipment itself: no event to wait for.
+    expect(await level()).toEqual({ onHand: '10', reserved: '3', available: '7' });
+    const afterFirst = await untilOrder(secondOrder.id, (o) => o.delivery.shipments.length === 2, 'the backorder notice');
+    const backorder = afterFirst.delivery.shipments.find((n) => n.id !== noticeId)!;
+    expect(backorder).toMatchObject({ status: 'PLANNED', backorderOf: { id: noticeId }, lines: [{ orderLineId: secondOrder.lineId, planned: '3', shipped: '0' }] });
+    expect(afterFirst.stock[0]).toMatchObject({ reserved: '3', planned: '3', shipped: '5', toShip: '3' });
+
+    await system.must(clerk, 'mutation($id: ID!) { shipShipment(shipmentId: $id, carrier: "UPS", trackingNumber: "1Z999AA10123456784") { id } }', { id: backorder.id });
     expect(await level()).toEqual({ onHand: '7', reserved: '0', available: '7' });
     const moves = await system.must<{ stockMoves: { edges: { node: { kind: string; quantity: string; referenceType: string | null; referenceId: string | null } }[] } }>(
       clerk,
       'query($p: ID!) { stockMoves(filter: { productId: $p, kind: DELIVERY }) { edges { node { kind quantity referenceType referenceId } } } }',
       { p: productId },
     );
-    expect(moves.stockMoves.edges.map((e) => e.node)).toEqual([{ kind: 'DELIVERY', quantity: '-8', referenceType: 'SHIPMENT', referenceId: shipmentId }]);
+    expect(moves.stockMoves.edges.map((e) => e.node)).toEqual([
+      { kind: 'DELIVERY', quantity: '-3', referenceType: 'SHIPMENT', referenceId: backorder.id },
+      { kind: 'DELIVERY', quantity: '-5', referenceType: 'SHIPMENT', referenceId: noticeId },
+    ]);
 
-    await system.must(clerk, 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipmentId });
-    const completed = await untilOrder(secondOrder.id, (o) => o.status === 'COMPLETED', 'sales to complete the delivered order');
-    expect(completed.delivery.status).toBe('DELIVERED');
-    expect(completed.lines[0]).toMatchObject({ quantity: '8', shortQuantity: '0', cancelledQuantity: '0' });
+    for (const id of [noticeId, backorder.id]) await system.must(clerk, 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id });
+    const delivered = await untilOrder(secondOrder.id, (o) => o.delivery.shipments.every((n) => n.status === 'DELIVERED'), 'both notices delivered');
+    expect(delivered.delivery.status).toBe('DELIVERED');
+    expect(delivered.stock[0]).toMatchObject({ ordered: '8', reserved: '0', planned: '0', shipped: '8', toShip: '0' });
+
+    // The customer's timeline hears of it over Kafka: both notices planned, shipped and delivered, and the first order's notice cancelled.
+    const summaries = await waitFor(
+      async () => {
+        const { customer } = await system.must<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(
+          rep,
+          'query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind summary } } } } }',
+          { id: customerId },
+        );
+        const entries = customer.timeline.edges.map((e) => e.node).filter((n) => n.kind.startsWith('SHIPMENT_'));
+        return entries.filter((n) => n.kind === 'SHIPMENT_DELIVERED').length === 2 ? entries.map((n) => n.summary) : undefined;
+      },
+      { what: 'the customer timeline to record both deliveries' },
+    );
+    expect(summaries.filter((t) => t.includes(` shipped for order ${secondOrder.id}`))).toHaveLength(2);
+    expect(summaries.filter((t) => t.includes(` cancelled for order ${firstOrder.id}`))).toHaveLength(1);
+    expect(summaries.filter((t) => t.includes(` delivered for order ${secondOrder.id}`))).toHaveLength(2);
   });
 
-  // Found by this file: inventory handles sales.order.cancelled.v2 by releasing reservations only, so
-  // the shipping notice of an order cancelled in full stays PLANNED (the order shows delivery PLANNED)
-  // and markShipped still accepts it, posting no move. DESIGN: "order cancelled → … cancels open notices".
-  it.todo('withdraws the shipping notice of an order cancelled in full, so it can no longer be marked shipped');
+  it('takes back 1 unit of the delivered backorder fit to sell and 1 scrapped, refusing more than was delivered', async () => {
+    const order = await untilOrder(secondOrder.id, (o) => o.delivery.shipments.length === 2, 'the second order’s notices');
+    const backorder = order.delivery.shipments.find((n) => n.backorderOf)!;
+    const receiveReturn = 'mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { number lines { quantity condition } } }';
+    const tooMuch = await system.as(clerk, receiveReturn, {
+      i: { shipmentId: backorder.id, reason: 'Too many', lines: [{ orderLineId: secondOrder.lineId, quantity: '4', condition: 'RESTOCK' }] },
+    });
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].quantity' });
+    const returned = await system.must<{ receiveReturn: { number: string; lines: { quantity: string; condition: string }[] } }>(clerk, receiveReturn, {
+      i: {
+        shipmentId: backorder.id,
+        reason: 'One arrived dented, one not needed',
+        lines: [
+          { orderLineId: secondOrder.lineId, quantity: '1', condition: 'RESTOCK' },
+          { orderLineId: secondOrder.lineId, quantity: '1', condition: 'SCRAP' },
+        ],
+      },
+    });
+    expect(returned.receiveReturn.number).toMatch(/^RT-\d{6}$/);
+    expect(await level()).toEqual({ onHand: '8', reserved: '0', available: '8' });
+  });
 });

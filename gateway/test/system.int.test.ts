@@ -62,6 +62,11 @@ describe('the running system through the gateway', () => {
       input: { sku: 'PUMP-1', name: 'Pump', unit: 'pcs', listPrice: { amount: '199.90', currency: 'EUR' } },
     });
     await system.untilSellable(product.createProduct.id);
+    // Stock to reserve: inventory raises an order's shipping notice when it reserves stock for it.
+    const stockroom = await ok<{ createWarehouse: { id: string } }>(`mutation { createWarehouse(input: { code: "SYS-1", name: "Main" }) { id } }`);
+    await ok(`mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { id } }`, {
+      i: { productId: product.createProduct.id, warehouseId: stockroom.createWarehouse.id, quantity: '10' },
+    });
     await ok(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
       input: { customerId: globexId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '3', unitPrice: { amount: '199.90', currency: 'EUR' } }] },
     });
@@ -91,7 +96,7 @@ describe('the running system through the gateway', () => {
       openOrders { number total { amount } delivery { status } }
       overdueReceivables { totals { amount currency } invoices { number } }
     } } } }`;
-    // The order's delivery state comes from inventory once it has consumed sales.order.confirmed.v2 (inventory moves to v2 on its own branch).
+    // The order's delivery state comes from inventory once it has consumed sales.order.confirmed.v2 and reserved the stock (its shipping notice).
     const data = await waitFor(
       async () => {
         const d = await ok<Flagship>(flagship, { ownerId: repId });

@@ -799,6 +799,29 @@ export const InvoicePaidV1 = defineEvent(
   z.object({ invoiceId: uuid, number: z.string(), customerId: uuid, orderId: uuid.nullable(), paidAt: isoDateTime }),
 );
 
+// ---- helper A (outbound): customer returns against a delivery.
+
+/**
+ * inventory: goods came back from a customer against a shipment (a delivery), per order line, with
+ * the reason and each line's condition: RESTOCK went back into `warehouseId`'s stock (a
+ * CUSTOMER_RETURN move), SCRAP did not. Keyed by the return's id. Sales subtracts the quantities from
+ * the delivered ones; finance credits them.
+ */
+export const ReturnReceivedV1 = defineEvent(
+  'inventory.return.received.v1',
+  z.object({
+    returnId: uuid,
+    number: z.string(),
+    shipmentId: uuid,
+    shipmentNumber: z.string(),
+    customerId: uuid,
+    warehouseId: uuid,
+    reason: z.string(),
+    lines: z.array(z.object({ orderId: uuid, orderLineId: uuid, productId: uuid, quantity, condition: z.enum(['RESTOCK', 'SCRAP']) })).min(1),
+    receivedAt: isoDateTime,
+  }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -888,6 +911,7 @@ export const ALL_EVENTS = [
   PaymentRecordedV2,
   PaymentAllocatedV1,
   InvoicePaidV1,
+  ReturnReceivedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

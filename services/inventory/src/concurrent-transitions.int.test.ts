@@ -1,51 +1,55 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, OrderConfirmedV1 } from '@rapport/contracts';
 import { countAuditEntries, countOutboxEvents, raceBehindRow, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
+import { aConfirmedOrder, aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from './test-fixtures.js';
 
 let subgraph: TestSubgraph;
 const RACERS = 20;
 const em = () => subgraph.service.orm.em.fork();
 
-/** Confirms an order through Kafka; inventory plans its shipment. */
-async function plannedShipment(): Promise<string> {
-  const orderId = randomUUID();
-  const event = createEvent(OrderConfirmedV1, orderId, {
-    orderId,
-    customerId: randomUUID(),
-    number: 'SO-000001',
-    total: { amount: '10', currency: 'EUR' },
-    lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }],
-    confirmedAt: new Date().toISOString(),
-  });
-  await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-  const [shipment] = await em().getConnection().execute<{ id: string }[]>('select id from shipment where order_id = ?', [orderId]);
-  return shipment!.id;
+/** A shipping notice for 3 units in stock, as reserving a confirmed order raises it. */
+async function plannedShipment(): Promise<{ id: string; productId: string; warehouseId: string; lineId: string }> {
+  const productId = await aProduct(subgraph);
+  const warehouseId = await aWarehouse(subgraph);
+  await receive(subgraph, productId, warehouseId, '5');
+  const order = await aConfirmedOrder(subgraph, [{ productId, quantity: '3' }]);
+  return { id: order.shipmentIds[0]!, productId, warehouseId, lineId: order.lines[0]!.lineId };
 }
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('inventory', createInventoryService, { kafka: true });
 });
-afterAll(async () => subgraph?.stop());
+afterAll(async () => {
+  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
+  await subgraph?.stop();
+});
 
 describe('concurrent transitions of one shipment', () => {
-  it('20 concurrent markShipped, then 20 concurrent markDelivered: one of each wins, one audit entry and one delivered event', async () => {
-    const id = await plannedShipment();
+  it('20 concurrent partial shipShipment, then 20 concurrent markDelivered: one of each wins, one DELIVERY move, one backorder, one audit entry and one event each', async () => {
+    const { id, productId, warehouseId, lineId } = await plannedShipment();
     const shipped = await raceBehindRow(subgraph.database.url, 'shipment', id, (i) =>
-      subgraph.gql('mutation($id: ID!, $tracking: String!) { markShipped(shipmentId: $id, trackingNumber: $tracking) { id } }', { id, tracking: `TRK-${i}` }),
+      subgraph.gql('mutation($id: ID!, $tracking: String!, $lines: [ShipmentLineInput!]) { shipShipment(shipmentId: $id, lines: $lines, trackingNumber: $tracking) { id } }', {
+        id,
+        tracking: `TRK-${i}`,
+        lines: [{ orderLineId: lineId, quantity: '1' }],
+      }),
     );
     expect(shipped.other).toEqual([]);
     expect(shipped.won).toHaveLength(1);
     expect(shipped.conflicts).toHaveLength(RACERS - 1);
     expect(await countAuditEntries(em(), 'Shipment', id, 'UPDATE')).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'inventory.shipment.shipped.v2')).toBe(1);
+    expect(await em().execute("select quantity::text as q from stock_move where reference_id = ? and kind = 'DELIVERY'", [id])).toEqual([{ q: '-1.000' }]);
+    expect(await em().execute('select count(*)::int as n from shipment where backorder_of = ?', [id])).toEqual([{ n: 1 }]);
+    expect(await levelOf(subgraph, productId, warehouseId)).toEqual({ onHand: '4', reserved: '2', available: '2' });
 
     const delivered = await raceBehindRow(subgraph.database.url, 'shipment', id, () => subgraph.gql('mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id }));
     expect(delivered.other).toEqual([]);
     expect(delivered.won).toHaveLength(1);
     expect(delivered.conflicts).toHaveLength(RACERS - 1);
     expect(await countAuditEntries(em(), 'Shipment', id, 'UPDATE')).toBe(2);
-    expect(await countOutboxEvents(em(), id, 'inventory.shipment.delivered.v1')).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'inventory.shipment.delivered.v2')).toBe(1);
   });
 });
 

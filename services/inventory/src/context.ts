@@ -1,6 +1,7 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { CustomerReturnRow } from './modules/customer-return/customer-return.service.js';
 import type { IProduct } from './modules/product/product.entity.js';
-import type { IShipment } from './modules/shipment/shipment.entity.js';
+import type { IShipment, IShipmentLine } from './modules/shipment/shipment.entity.js';
 import type { IReceiptLine } from './modules/receipt/receipt.entity.js';
 import type { ITransferLine } from './modules/transfer/transfer.entity.js';
 import type { OrderLineStockRow } from './modules/reservation/reservation.service.js';
@@ -15,6 +16,9 @@ import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
 export interface InventoryLoaders {
   productById: DataLoader<string, IProduct | null>;
   shipmentsByOrderId: DataLoader<string, IShipment[]>;
+  linesByShipmentId: DataLoader<string, IShipmentLine[]>;
+  shipmentById: DataLoader<string, IShipment | null>;
+  returnsByShipmentId: DataLoader<string, CustomerReturnRow[]>;
   warehouseById: DataLoader<string, IWarehouse | null>;
   stockByProductId: DataLoader<string, StockLevelRow[]>;
   stockByOrderId: DataLoader<string, OrderLineStockRow[]>;

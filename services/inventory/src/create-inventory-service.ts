@@ -2,14 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { CustomerReturn, CustomerReturnLine } from './modules/customer-return/customer-return.entity.js';
+import { customerReturnResolvers } from './modules/customer-return/customer-return.resolvers.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
 import { ExpectedOrder, ExpectedReceipt, Receipt, ReceiptLine, ReceiptSetting } from './modules/receipt/receipt.entity.js';
 import { receiptResolvers } from './modules/receipt/receipt.resolvers.js';
 import { customerMergeHandlers } from './modules/shipment/customer-merge.consumer.js';
-import { shipmentHandlers } from './modules/shipment/shipment.consumer.js';
-import { Shipment } from './modules/shipment/shipment.entity.js';
+import { Shipment, ShipmentLine } from './modules/shipment/shipment.entity.js';
 import { shipmentResolvers } from './modules/shipment/shipment.resolvers.js';
 import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { OrderDemand, Reservation } from './modules/reservation/reservation.entity.js';
@@ -28,23 +29,26 @@ export { inboundMismatches, rebuildInboundLevels, type InboundMismatch } from '.
 
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
- * confirmed orders, safety alarms, and shipping notices with each order's delivery state.
+ * confirmed orders, safety alarms, shipping notices with each order's delivery state, and customer returns.
  */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers, receiptResolvers, transferResolvers],
+      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers, customerReturnResolvers, receiptResolvers, transferResolvers],
       entities: [
         Product,
         Shipment,
+        ShipmentLine,
         Warehouse,
         StockMove,
         StockLevel,
         StockAlarm,
         OrderDemand,
         Reservation,
+        CustomerReturn,
+        CustomerReturnLine,
         ReceiptSetting,
         ExpectedOrder,
         ExpectedReceipt,
@@ -54,7 +58,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         TransferLine,
       ],
       migrations,
-      handlers: [...shipmentHandlers, ...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers],
+      handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers],
       createLoaders,
       customerAccess: true,
     },

@@ -7,13 +7,13 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createInventoryService } from './create-inventory-service.js';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
 import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
-import { planShipment } from './modules/shipment/shipment.service.js';
-import { aWarehouse, ledgerMismatches, receive } from './test-fixtures.js';
+import { aConfirmedOrder, aProduct, aWarehouse, ledgerMismatches, receive } from './test-fixtures.js';
 
 let subgraph: TestSubgraph;
 
 /** Every audited entity of inventory and the aggregate its events name. */
 const coverage: EventCoverage = {
+  CustomerReturn: { keys: ['id', 'shipmentId'] },
   Product: { keys: ['id'] },
   Receipt: { keys: ['id', 'purchaseOrderId'] },
   Transfer: {
@@ -32,12 +32,13 @@ const createMutation = 'mutation($input: CreateProductInput!) { createProduct(in
 const createProduct = async (sku: string): Promise<string> =>
   (await subgraph.gql<{ createProduct: { id: string } }>(createMutation, { input: { sku, name: sku, listPrice: { amount: '5', currency: 'EUR' } } })).data!.createProduct.id;
 
-/** A shipping notice as the order-confirmed consumer raises it (its own event is not the case under test). */
-async function plannedShipment(): Promise<{ id: string; orderId: string; customerId: string }> {
-  const em = subgraph.service.orm.em.fork();
-  const shipment = planShipment(em, { orderId: randomUUID(), customerId: randomUUID() }, {});
-  await em.flush();
-  return { id: shipment.id, orderId: shipment.orderId, customerId: shipment.customerId };
+/** A shipping notice for 3 units of a stocked product, as reserving a confirmed order raises it (its own event is not the case under test). */
+async function plannedShipment(): Promise<{ id: string; orderId: string; customerId: string; lineId: string }> {
+  const product = await aProduct(subgraph);
+  const warehouse = await aWarehouse(subgraph);
+  await receive(subgraph, product, warehouse, '5');
+  const order = await aConfirmedOrder(subgraph, [{ productId: product, quantity: '3' }]);
+  return { id: order.shipmentIds[0]!, orderId: order.orderId, customerId: order.customerId, lineId: order.lines[0]!.lineId };
 }
 
 let productId = '';
@@ -86,7 +87,9 @@ async function approvedOrder(product: string, quantity: string): Promise<void> {
     event,
   );
 }
-let shipment = { id: '', orderId: '', customerId: '' };
+let shipment = { id: '', orderId: '', customerId: '', lineId: '' };
+const ship =
+  'mutation($id: ID!, $lines: [ShipmentLineInput!], $backorder: Boolean) { shipShipment(shipmentId: $id, lines: $lines, carrier: "DHL", trackingNumber: "TRK-EV", backorder: $backorder) { id } }';
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
 const cases: Record<string, MutationCaseEntry> = {
   createProduct: {
@@ -255,20 +258,66 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['inventory.stock.below-safety.v1'],
   },
-  markShipped: {
+  planShipment: {
     run: async (call) => {
       shipment = await plannedShipment();
-      await call('mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-EV-1") { id } }', { id: shipment.id });
+      // Shipping 1 of 3 without a backorder leaves 2 reserved and unplanned, for a notice by hand.
+      await subgraph.gql(ship, { id: shipment.id, lines: [{ orderLineId: shipment.lineId, quantity: '1' }], backorder: false });
+      const [w] = await subgraph.service.orm.em.fork().execute<{ warehouse_id: string }[]>('select warehouse_id from shipment where id = ?', [shipment.id]);
+      await call('mutation($i: PlanShipmentInput!) { planShipment(input: $i) { id } }', {
+        i: { customerId: shipment.customerId, warehouseId: w!.warehouse_id, lines: [{ orderLineId: shipment.lineId, quantity: '2' }], plannedFor: '2026-12-24' },
+      });
     },
-    announces: ['inventory.shipment.shipped.v1'],
+    announces: ['inventory.shipment.planned.v2'],
     check: ([event]) => {
-      expect(event).toMatchObject({ topic: 'inventory.shipment', subject: shipment.id });
-      expect(event!.data).toEqual({
-        shipmentId: shipment.id,
-        orderId: shipment.orderId,
+      expect(event!.data).toMatchObject({
         customerId: shipment.customerId,
-        trackingNumber: 'TRK-EV-1',
+        number: expect.stringMatching(/^DN-\d{6}$/),
+        plannedFor: '2026-12-24',
+        lines: [{ orderId: shipment.orderId, orderLineId: shipment.lineId, quantity: '2' }],
+      });
+    },
+  },
+  shipShipment: {
+    run: async (call) => {
+      shipment = await plannedShipment();
+      await call(ship, { id: shipment.id, lines: [{ orderLineId: shipment.lineId, quantity: '1' }] });
+    },
+    announces: ['inventory.shipment.shipped.v2', 'inventory.shipment.planned.v2'],
+    check: (events) => {
+      const [shipped, backorder] = ofTypes(events, 'inventory.shipment.shipped.v2', 'inventory.shipment.planned.v2');
+      expect(shipped).toMatchObject({ topic: 'inventory.shipment', subject: shipment.id });
+      expect(shipped!.data).toEqual({
+        shipmentId: shipment.id,
+        number: expect.stringMatching(/^DN-\d{6}$/),
+        customerId: shipment.customerId,
+        warehouseId: expect.any(String),
+        carrier: 'DHL',
+        trackingNumber: 'TRK-EV',
+        lines: [{ orderId: shipment.orderId, orderLineId: shipment.lineId, productId: expect.any(String), quantity: '1' }],
         shippedAt: expect.any(String),
+      });
+      expect(backorder!.data).toMatchObject({ lines: [{ orderLineId: shipment.lineId, quantity: '2' }] });
+      expect(backorder!.subject).not.toBe(shipment.id);
+    },
+  },
+  receiveReturn: {
+    run: async (call) => {
+      shipment = await plannedShipment();
+      await subgraph.gql('mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-EV-3") { id } }', { id: shipment.id });
+      await subgraph.gql('mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipment.id });
+      await call('mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { id } }', {
+        i: { shipmentId: shipment.id, reason: 'Wrong colour', lines: [{ orderLineId: shipment.lineId, quantity: '1', condition: 'RESTOCK' }] },
+      });
+    },
+    announces: ['inventory.return.received.v1'],
+    check: ([event]) => {
+      expect(event).toMatchObject({ topic: 'inventory.return' });
+      expect(event!.data).toMatchObject({
+        shipmentId: shipment.id,
+        customerId: shipment.customerId,
+        reason: 'Wrong colour',
+        lines: [{ orderLineId: shipment.lineId, quantity: '1', condition: 'RESTOCK' }],
       });
     },
   },
@@ -278,7 +327,7 @@ const cases: Record<string, MutationCaseEntry> = {
       await subgraph.gql('mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-EV-2") { id } }', { id: shipment.id });
       await call('mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipment.id });
     },
-    announces: ['inventory.shipment.delivered.v1'],
+    announces: ['inventory.shipment.delivered.v2'],
   },
 };
 

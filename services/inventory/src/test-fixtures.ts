@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { applyOnce } from '@rapport/bus';
+import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
 import type { TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { expect } from 'vitest';
+import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { stockLedgerMismatches, type StockMismatch } from './modules/stock/stock-ledger.js';
 
 // Test data for inventory's integration tests: factories with overrides, called through the schema
@@ -46,4 +50,63 @@ export async function levelOf(subgraph: TestSubgraph, productId: string, warehou
 /** Every level disagreeing with the ledger or the reservations (run after every test file: must be empty). */
 export async function ledgerMismatches(subgraph: TestSubgraph): Promise<StockMismatch[]> {
   return stockLedgerMismatches(subgraph.service.orm.em.fork());
+}
+
+/** A confirmed order as inventory received it, with the shipping notice its reservation raised. */
+export interface ConfirmedOrderFixture {
+  orderId: string;
+  customerId: string;
+  /** The order's lines, in the order given. */
+  lines: { lineId: string; productId: string; quantity: string }[];
+  /** The notices raised for it (one per warehouse it reserved in), oldest first. */
+  shipmentIds: string[];
+}
+
+/**
+ * Confirms an order (sales.order.confirmed.v2, applied through the inbox as the consumer would,
+ * without Kafka) for `lines` of products already in stock, and returns it with the notices its
+ * reservation raised.
+ */
+export async function aConfirmedOrder(
+  subgraph: TestSubgraph,
+  lines: { productId: string; quantity: string }[],
+  overrides: { customerId?: string; warehouseId?: string | null; actor?: string } = {},
+): Promise<ConfirmedOrderFixture> {
+  const orderId = randomUUID();
+  const customerId = overrides.customerId ?? randomUUID();
+  const withIds = lines.map((l) => ({ lineId: randomUUID(), ...l }));
+  const event = createEvent(
+    OrderConfirmedV2,
+    orderId,
+    {
+      orderId,
+      customerId,
+      number: `SO-${next()}`,
+      currency: 'EUR',
+      total: { amount: '1', currency: 'EUR' },
+      warehouseId: overrides.warehouseId ?? null,
+      lines: withIds.map((l) => ({
+        lineId: l.lineId,
+        productId: l.productId,
+        quantity: l.quantity,
+        unitPrice: { amount: '1', currency: 'EUR' },
+        discountPercent: '0',
+        taxRate: '0',
+      })),
+      confirmedAt: new Date().toISOString(),
+    },
+    { requestId: `req-${orderId}`, correlationId: `corr-${orderId}`, ...(overrides.actor ? { actor: overrides.actor } : {}) },
+  );
+  await applyOnce(
+    subgraph.service.orm,
+    'inventory',
+    reservationHandlers.filter((h) => h.type === event.type),
+    event,
+  );
+  const shipments = await subgraph.service.orm.em
+    .fork()
+    .execute<{ id: string }[]>('select distinct s.id, s.planned_at from shipment s join shipment_line l on l.shipment_id = s.id where l.order_id = ? order by s.planned_at, s.id', [
+      orderId,
+    ]);
+  return { orderId, customerId, lines: withIds, shipmentIds: shipments.map((s) => s.id) };
 }

@@ -6,7 +6,9 @@ import type { ExpectedReceiptRow as ExpectedReceiptRowModel, ReceiptSettingsRow 
 import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
 import type { IReceipt as IReceiptModel, IReceiptLine as IReceiptLineModel } from '../modules/receipt/receipt.entity.js';
-import type { IShipment as IShipmentModel } from '../modules/shipment/shipment.entity.js';
+import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel } from '../modules/shipment/shipment.entity.js';
+import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
+import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
@@ -126,6 +128,8 @@ export type ResolversTypes = {
   CreateWarehouseInput: Types.CreateWarehouseInput;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<Types.Customer>;
+  CustomerReturn: ResolverTypeWrapper<CustomerReturnRowModel>;
+  CustomerReturnLine: ResolverTypeWrapper<ICustomerReturnLineModel>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
@@ -144,6 +148,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderLineStock: ResolverTypeWrapper<OrderLineStockRowModel>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  PlanShipmentInput: Types.PlanShipmentInput;
   Product: ResolverTypeWrapper<IProductModel>;
   ProductConnection: ResolverTypeWrapper<Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<Types.ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
@@ -157,11 +162,19 @@ export type ResolversTypes = {
   ReceiptSettings: ResolverTypeWrapper<ReceiptSettingsRowModel>;
   ReceiveGoodsInput: Types.ReceiveGoodsInput;
   ReceiveGoodsLineInput: Types.ReceiveGoodsLineInput;
+  ReceiveReturnInput: Types.ReceiveReturnInput;
   ReceiveStockInput: Types.ReceiveStockInput;
   ReceiveTransferInput: Types.ReceiveTransferInput;
+  ReturnCondition: Types.ReturnCondition;
+  ReturnLineInput: Types.ReturnLineInput;
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: ResolverTypeWrapper<IShipmentModel>;
+  ShipmentConnection: ResolverTypeWrapper<Omit<Types.ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentEdge: ResolverTypeWrapper<Omit<Types.ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
+  ShipmentFilter: Types.ShipmentFilter;
+  ShipmentLine: ResolverTypeWrapper<IShipmentLineModel>;
+  ShipmentLineInput: Types.ShipmentLineInput;
   ShipmentStatus: Types.ShipmentStatus;
   StockAlarm: ResolverTypeWrapper<IStockAlarmModel>;
   StockAlarmConnection: ResolverTypeWrapper<Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversTypes['StockAlarmEdge']> }>;
@@ -203,6 +216,8 @@ export type ResolversParentTypes = {
   CreateWarehouseInput: Types.CreateWarehouseInput;
   Boolean: Types.Scalars['Boolean']['output'];
   Customer: Types.Customer;
+  CustomerReturn: CustomerReturnRowModel;
+  CustomerReturnLine: ICustomerReturnLineModel;
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   Int: Types.Scalars['Int']['output'];
@@ -219,6 +234,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   OrderLineStock: OrderLineStockRowModel;
   PageInfo: Types.PageInfo;
+  PlanShipmentInput: Types.PlanShipmentInput;
   Product: IProductModel;
   ProductConnection: Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
@@ -232,11 +248,18 @@ export type ResolversParentTypes = {
   ReceiptSettings: ReceiptSettingsRowModel;
   ReceiveGoodsInput: Types.ReceiveGoodsInput;
   ReceiveGoodsLineInput: Types.ReceiveGoodsLineInput;
+  ReceiveReturnInput: Types.ReceiveReturnInput;
   ReceiveStockInput: Types.ReceiveStockInput;
   ReceiveTransferInput: Types.ReceiveTransferInput;
+  ReturnLineInput: Types.ReturnLineInput;
   SalesOrder: { id: string };
   SetStockRuleInput: Types.SetStockRuleInput;
   Shipment: IShipmentModel;
+  ShipmentConnection: Omit<Types.ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentEdge: Omit<Types.ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
+  ShipmentFilter: Types.ShipmentFilter;
+  ShipmentLine: IShipmentLineModel;
+  ShipmentLineInput: Types.ShipmentLineInput;
   StockAlarm: IStockAlarmModel;
   StockAlarmConnection: Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockAlarmEdge']> };
   StockAlarmEdge: Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversParentTypes['StockAlarm'] };
@@ -275,6 +298,25 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CustomerReturnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerReturn'] = ResolversParentTypes['CustomerReturn']> = {
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['CustomerReturnLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipment?: Resolver<Types.Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type CustomerReturnLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerReturnLine'] = ResolversParentTypes['CustomerReturnLine']> = {
+  condition?: Resolver<ResolversTypes['ReturnCondition'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -363,12 +405,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationDeleteProductArgs, 'id'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
+  planShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationPlanShipmentArgs, 'input'>>;
   receiveGoods?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<Types.MutationReceiveGoodsArgs, 'input'>>;
+  receiveReturn?: Resolver<ResolversTypes['CustomerReturn'], ParentType, ContextType, RequireFields<Types.MutationReceiveReturnArgs, 'input'>>;
   receiveStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationReceiveStockArgs, 'input'>>;
   receiveTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<Types.MutationReceiveTransferArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
   setReceiptTolerance?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType, RequireFields<Types.MutationSetReceiptToleranceArgs, 'percent'>>;
   setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
+  shipShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationShipShipmentArgs, 'backorder' | 'shipmentId' | 'trackingNumber'>>;
   transferStock?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<Types.MutationTransferStockArgs, 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationUpdateProductArgs, 'id' | 'input'>>;
   updateWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationUpdateWarehouseArgs, 'id' | 'input'>>;
@@ -378,10 +423,14 @@ export type OrderLineStockResolvers<ContextType = Context, ParentType extends Re
   cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ordered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   reservations?: Resolver<Array<ResolversTypes['StockReservation']>, ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shipped?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   short?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toShip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unplanned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -425,6 +474,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   receiptSettings?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType>;
   receipts?: Resolver<ResolversTypes['ReceiptConnection'], ParentType, ContextType, Partial<Types.QueryReceiptsArgs>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
+  shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<Types.QueryShipmentsArgs>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
@@ -477,16 +527,42 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
+  backorderOf?: Resolver<Types.Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  carrier?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ShipmentHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<Types.Maybe<ResolversTypes['SalesOrder']>, ParentType, ContextType>;
-  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   plannedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  plannedFor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returns?: Resolver<Array<ResolversTypes['CustomerReturn']>, ParentType, ContextType>;
   shippedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
   trackingNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type ShipmentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ShipmentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+};
+
+export type ShipmentLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShipmentLine'] = ResolversParentTypes['ShipmentLine']> = {
+  cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  shipped?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StockAlarmResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarm'] = ResolversParentTypes['StockAlarm']> = {
@@ -623,6 +699,8 @@ export type WarehouseEdgeResolvers<ContextType = Context, ParentType extends Res
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerReturn?: CustomerReturnResolvers<ContextType>;
+  CustomerReturnLine?: CustomerReturnLineResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
   Delivery?: DeliveryResolvers<ContextType>;
@@ -647,6 +725,9 @@ export type Resolvers<ContextType = Context> = {
   ReceiptSettings?: ReceiptSettingsResolvers<ContextType>;
   SalesOrder?: SalesOrderResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
+  ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
+  ShipmentLine?: ShipmentLineResolvers<ContextType>;
   StockAlarm?: StockAlarmResolvers<ContextType>;
   StockAlarmConnection?: StockAlarmConnectionResolvers<ContextType>;
   StockAlarmEdge?: StockAlarmEdgeResolvers<ContextType>;

@@ -90,6 +90,42 @@ export type Customer = {
   id: Scalars['ID']['output'];
 };
 
+/** Goods a customer sent back against a delivered shipment, numbered RT-000001, …, with the reason and, per order line, the quantity and what became of it. */
+export type CustomerReturn = {
+  __typename?: 'CustomerReturn';
+  /** The customer who sent the goods back, resolved by the customers subgraph. */
+  customer?: Maybe<Customer>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** What came back, per order line and condition. */
+  lines: Array<CustomerReturnLine>;
+  /** The return's number, RT-000001, … */
+  number: Scalars['String']['output'];
+  /** Why the customer sent the goods back. */
+  reason: Scalars['String']['output'];
+  /** When the goods were received back. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The shipment (delivery) the goods came back from; null when the caller may not see it. */
+  shipment?: Maybe<Shipment>;
+  /** The warehouse restocked goods went back into; null when the caller may not see warehouses. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** One order line's returned quantity and what became of it. */
+export type CustomerReturnLine = {
+  __typename?: 'CustomerReturnLine';
+  /** RESTOCK: back into stock (a CUSTOMER_RETURN move); SCRAP: not. */
+  condition: ReturnCondition;
+  /** The sales order the line belongs to. */
+  orderId: Scalars['ID']['output'];
+  /** The order line's id, as sales numbers it. */
+  orderLineId: Scalars['ID']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** How much came back, a decimal string. */
+  quantity: Scalars['String']['output'];
+};
+
 /** An event a consumer sent to its dead-letter topic. */
 export type DeadLetter = {
   __typename?: 'DeadLetter';
@@ -116,9 +152,9 @@ export type DeadLetter = {
 /** How far the delivery of a sales order has come, across its shipments. */
 export type Delivery = {
   __typename?: 'Delivery';
-  /** The order's shipments, oldest first. */
+  /** The notices with a line of the order, cancelled ones included, oldest first. */
   shipments: Array<Shipment>;
-  /** NOT_PLANNED while no shipment exists yet, else the furthest status any of its shipments reached. */
+  /** NOT_PLANNED while no live (not cancelled) notice exists, else the furthest status any of its live notices reached; an order partly shipped has open quantities (see `SalesOrder.stock`). */
   status: DeliveryStatus;
 };
 
@@ -283,12 +319,29 @@ export type Mutation = {
   createWarehouse: Warehouse;
   /** Deletes a product softly: it disappears from the catalogue, lookups and references (orders keep its id) and can be restored; its SKU stays taken. CONFLICT when deleted already. */
   deleteProduct: Product;
-  /** Records that a shipped shipment reached the customer (CONFLICT unless it is SHIPPED). */
+  /** Records that a shipped notice reached the customer, at `deliveredAt` (now when omitted; not before it left, not in the future); CONFLICT unless it is SHIPPED. */
   markDelivered: Shipment;
-  /** Records that a planned shipment left with the courier (CONFLICT unless it is PLANNED). */
+  /**
+   * Records that a planned notice left with the courier, all of it: `shipShipment` without lines or carrier.
+   * @deprecated Use shipShipment, which ships partly and names the carrier.
+   */
   markShipped: Shipment;
+  /**
+   * Plans a shipping notice by hand out of one warehouse for lines of one customer's orders, taking
+   * quantities reserved there that no open notice plans yet. BAD_USER_INPUT naming the field for a
+   * line of another customer's order, a line given twice, or a quantity beyond what is reserved and
+   * unplanned; NOT_FOUND for an unknown warehouse or order line.
+   */
+  planShipment: Shipment;
   /** Receives goods against a purchase order into a chosen warehouse (RECEIPT moves), partly and as often as needed; waiting shortages are reserved from them oldest order first, and inventory.receipt.posted is announced. */
   receiveGoods: Receipt;
+  /**
+   * Receives goods a customer sent back against a delivered shipment (CONFLICT unless DELIVERED).
+   * RESTOCK lines go back into stock; SCRAP lines post no move. BAD_USER_INPUT naming the field for a
+   * line the shipment did not deliver, a non-positive or over-precise quantity, or returning more than
+   * was delivered and not yet returned; NOT_FOUND for an unknown shipment or warehouse.
+   */
+  receiveReturn: CustomerReturn;
   /** Receives goods into a warehouse without a purchase order (a RECEIPT move and a receipt, announced by inventory.receipt.posted); waiting shortages of the product are reserved from them, oldest order first. */
   receiveStock: StockMove;
   /** Receives a transfer's goods at its destination, partly or wholly (TRANSFER_IN moves); waiting shortages there are reserved from them. */
@@ -299,6 +352,17 @@ export type Mutation = {
   setReceiptTolerance: ReceiptSettings;
   /** Sets the safety stock and reorder quantity of a product in a warehouse; raises or clears its alarm at once when the new level says so. */
   setStockRule: StockLevel;
+  /**
+   * Records that a planned notice left with the courier, wholly or partly (CONFLICT unless it is
+   * PLANNED; of two at once, one wins and the other is CONFLICT). The quantities shipped leave the
+   * warehouse (DELIVERY moves out of the lines' reservations). Without `lines` everything planned
+   * goes; with `lines`, each named line ships the quantity given (at most what is planned) and lines
+   * not named ship nothing. The unshipped rest: with `backorder` true (the default) it goes onto a new
+   * PLANNED notice (a backorder, same warehouse and customer); with `backorder` false it is taken off
+   * (cancelled, announced as such) and its stock STAYS RESERVED for the order line, to be planned again
+   * by hand or released when the order is cancelled.
+   */
+  shipShipment: Shipment;
   /** Sends goods from one warehouse to another: TRANSFER_OUT moves at the source (never more than is available), in transit at the destination. */
   transferStock: Transfer;
   /** Changes a live product's fields and announces the whole product (inventory.product.changed.v1); NOT_FOUND when it does not exist or is retired. */
@@ -329,6 +393,7 @@ export type MutationDeleteProductArgs = {
 
 
 export type MutationMarkDeliveredArgs = {
+  deliveredAt?: InputMaybe<Scalars['DateTime']['input']>;
   shipmentId: Scalars['ID']['input'];
 };
 
@@ -339,8 +404,18 @@ export type MutationMarkShippedArgs = {
 };
 
 
+export type MutationPlanShipmentArgs = {
+  input: PlanShipmentInput;
+};
+
+
 export type MutationReceiveGoodsArgs = {
   input: ReceiveGoodsInput;
+};
+
+
+export type MutationReceiveReturnArgs = {
+  input: ReceiveReturnInput;
 };
 
 
@@ -369,6 +444,15 @@ export type MutationSetStockRuleArgs = {
 };
 
 
+export type MutationShipShipmentArgs = {
+  backorder?: InputMaybe<Scalars['Boolean']['input']>;
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  lines?: InputMaybe<Array<ShipmentLineInput>>;
+  shipmentId: Scalars['ID']['input'];
+  trackingNumber: Scalars['String']['input'];
+};
+
+
 export type MutationTransferStockArgs = {
   input: TransferStockInput;
 };
@@ -394,14 +478,22 @@ export type OrderLineStock = {
   orderLineId: Scalars['ID']['output'];
   /** The quantity ordered. */
   ordered: Scalars['String']['output'];
+  /** Of what is reserved, what open (PLANNED) shipping notices plan to send. */
+  planned: Scalars['String']['output'];
   /** The product ordered; null when the caller may not see it, or inventory does not know it. */
   product?: Maybe<Product>;
   /** Where the reserved stock is, by warehouse. */
   reservations: Array<StockReservation>;
   /** What is set aside for the line now, in every warehouse (goods shipped are no longer reserved). */
   reserved: Scalars['String']['output'];
+  /** What has left the warehouse for the line, over all its shipping notices. */
+  shipped: Scalars['String']['output'];
   /** What could not be reserved yet; it is reserved when stock arrives, oldest order first. */
   short: Scalars['String']['output'];
+  /** What is still to ship: ordered − cancelled − shipped (reserved, short or planned). */
+  toShip: Scalars['String']['output'];
+  /** Of what is reserved, what no open shipping notice plans yet (a rest not kept as a backorder): it can be planned by hand with `planShipment`. */
+  unplanned: Scalars['String']['output'];
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -411,6 +503,18 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A shipping notice planned by hand. */
+export type PlanShipmentInput = {
+  /** The customer the goods go to: every line must be of one of their orders. */
+  customerId: Scalars['ID']['input'];
+  /** What to send per order line (lines of several orders of the customer may be mixed). */
+  lines: Array<ShipmentLineInput>;
+  /** The day the goods are planned to leave (YYYY-MM-DD). */
+  plannedFor?: InputMaybe<Scalars['String']['input']>;
+  /** The warehouse the goods leave from: the lines' quantities must be reserved there and not yet planned on an open notice. */
+  warehouseId: Scalars['ID']['input'];
 };
 
 /** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
@@ -492,6 +596,8 @@ export type Query = {
   receipts: ReceiptConnection;
   /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
   shipment: Shipment;
+  /** Shipping notices the caller may see, newest first; a rep sees those of their customers only. */
+  shipments: ShipmentConnection;
   /** Safety alarms, newest first: open ones unless the filter says otherwise, paged by cursor (`first` at most 100). */
   stockAlarms: StockAlarmConnection;
   /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
@@ -542,6 +648,13 @@ export type QueryReceiptsArgs = {
 
 export type QueryShipmentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryShipmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ShipmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -689,6 +802,18 @@ export type ReceiveGoodsLineInput = {
   unitCost?: InputMaybe<MoneyInput>;
 };
 
+/** Goods received back from a customer against a delivered shipment. */
+export type ReceiveReturnInput = {
+  /** What came back, per order line and condition. */
+  lines: Array<ReturnLineInput>;
+  /** Why the customer sent them back. */
+  reason: Scalars['String']['input'];
+  /** The delivered shipment the goods came from. */
+  shipmentId: Scalars['ID']['input'];
+  /** The warehouse restocked goods go back into; the shipment's warehouse when omitted. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Goods received without a purchase order (against one: receiveGoods). */
 export type ReceiveStockInput = {
   /** The product received; NOT_FOUND naming the field when unknown or retired. */
@@ -709,6 +834,23 @@ export type ReceiveTransferInput = {
   lines?: InputMaybe<Array<TransferLineInput>>;
   /** The transfer; NOT_FOUND naming the field when unknown. */
   transferId: Scalars['ID']['input'];
+};
+
+/** What becomes of returned goods. */
+export type ReturnCondition =
+  /** Fit to sell again: back into the warehouse's stock by a CUSTOMER_RETURN move, serving waiting shortages first. */
+  | 'RESTOCK'
+  /** Damaged or unusable: recorded on the return, no stock move. */
+  | 'SCRAP';
+
+/** One order line's returned quantity and condition. */
+export type ReturnLineInput = {
+  /** What becomes of it. */
+  condition: ReturnCondition;
+  /** The order line's id; it must be a line the shipment delivered. */
+  orderLineId: Scalars['ID']['input'];
+  /** How much came back, a positive decimal string with at most three decimals. */
+  quantity: Scalars['String']['input'];
 };
 
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
@@ -734,42 +876,125 @@ export type SetStockRuleInput = {
   warehouseId: Scalars['ID']['input'];
 };
 
-/** A shipping notice: the goods of one sales order to be sent to the customer, tracked until delivered. */
+/**
+ * A shipping notice (delivery order), numbered DN-000001, …: goods of one customer's order lines (of
+ * one or several orders) to go out of one warehouse, tracked until delivered. Raised automatically
+ * when stock is reserved for an order (one open notice per order and warehouse, topped up when a
+ * shortage is reserved later), or by hand with `planShipment`. Shipped partly, the rest goes onto a
+ * backorder notice. Its status follows from its quantities and dates.
+ */
 export type Shipment = {
   __typename?: 'Shipment';
+  /** The notice this one took the unshipped rest of (it is a backorder); null otherwise, or when the caller may not see it. */
+  backorderOf?: Maybe<Shipment>;
+  /** The courier, as given when shipped; null until shipped or when none was given. */
+  carrier?: Maybe<Scalars['String']['output']>;
   /** The customer the goods go to. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
   customer?: Maybe<Customer>;
   /** When the customer received the goods; null until delivered. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Every recorded change to this shipment (planned, shipped, delivered), newest first; visible to whoever may see the shipment. */
+  /** Every recorded change to this shipment (planned, shipped, delivered, cancelled), newest first; visible to whoever may see the shipment. */
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
-  /** The sales order the shipment fulfils, resolved by the sales subgraph; null when the caller may not see it (so one such reference never blanks a list). */
+  /** What the notice plans, ships and shipped, per order line, oldest first. */
+  lines: Array<ShipmentLine>;
+  /** The notice's number, DN-000001, … */
+  number: Scalars['String']['output'];
+  /** The sales order the notice serves when it serves one only, resolved by the sales subgraph; null when it serves several, or the caller may not see it (so one such reference never blanks a list). */
   order?: Maybe<SalesOrder>;
-  /** The id of the sales order the shipment fulfils. */
-  orderId: Scalars['ID']['output'];
+  /** The id of the sales order the notice serves when it serves one order only; null when its lines are of several orders (see `lines`). */
+  orderId?: Maybe<Scalars['ID']['output']>;
   /** When the shipping notice was raised. */
   plannedAt: Scalars['DateTime']['output'];
+  /** The day the goods are planned to leave (YYYY-MM-DD); null when not agreed. */
+  plannedFor?: Maybe<Scalars['String']['output']>;
+  /** Goods the customer sent back against this shipment once delivered, oldest first. */
+  returns: Array<CustomerReturn>;
   /** When the goods left the warehouse; null until shipped. */
   shippedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** How far the shipment has come. */
+  /** How far the notice has come, derived from its quantities and dates. */
   status: ShipmentStatus;
   /** The courier's tracking number; null until shipped. */
   trackingNumber?: Maybe<Scalars['String']['output']>;
+  /** The warehouse the goods leave from; null for notices from before notices had lines that had nothing reserved, or when the caller may not see warehouses. */
+  warehouse?: Maybe<Warehouse>;
 };
 
 
-/** A shipping notice: the goods of one sales order to be sent to the customer, tracked until delivered. */
+/**
+ * A shipping notice (delivery order), numbered DN-000001, …: goods of one customer's order lines (of
+ * one or several orders) to go out of one warehouse, tracked until delivered. Raised automatically
+ * when stock is reserved for an order (one open notice per order and warehouse, topped up when a
+ * shortage is reserved later), or by hand with `planShipment`. Shipped partly, the rest goes onto a
+ * backorder notice. Its status follows from its quantities and dates.
+ */
 export type ShipmentHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** How far a shipment has come; it only moves forward. */
+/** A page of shipping notices, newest first. */
+export type ShipmentConnection = {
+  __typename?: 'ShipmentConnection';
+  /** The notices on this page with their cursors. */
+  edges: Array<ShipmentEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One shipping notice in a page. */
+export type ShipmentEdge = {
+  __typename?: 'ShipmentEdge';
+  /** Opaque cursor of this notice. */
+  cursor: Scalars['String']['output'];
+  /** The notice. */
+  node: Shipment;
+};
+
+/** Narrows a list of shipping notices; all given criteria must hold. */
+export type ShipmentFilter = {
+  /** Only notices to this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only notices with a line of this sales order. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only notices in this status. */
+  status?: InputMaybe<ShipmentStatus>;
+  /** Only notices out of this warehouse. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One order line on a shipping notice. Quantities are decimal strings. */
+export type ShipmentLine = {
+  __typename?: 'ShipmentLine';
+  /** What was taken off this notice: the order line cancelled, or the rest of a shipment not kept as a backorder. */
+  cancelled: Scalars['String']['output'];
+  /** The sales order the line belongs to. */
+  orderId: Scalars['ID']['output'];
+  /** The order line's id, as sales numbers it. */
+  orderLineId: Scalars['ID']['output'];
+  /** While the notice is PLANNED: what it plans to send. Once shipped: what it sent (the rest went onto a backorder notice or was cancelled). */
+  planned: Scalars['String']['output'];
+  /** The product; null when the caller may not see it, or inventory does not know it. */
+  product?: Maybe<Product>;
+  /** What went out with this notice; 0 until shipped. */
+  shipped: Scalars['String']['output'];
+};
+
+/** A quantity of one order line, for planning or shipping. */
+export type ShipmentLineInput = {
+  /** The order line's id, as sales numbers it. */
+  orderLineId: Scalars['ID']['input'];
+  /** How much, a decimal string with at most three decimals. */
+  quantity: Scalars['String']['input'];
+};
+
+/** How far a shipping notice has come; it only moves forward. */
 export type ShipmentStatus =
+  /** Nothing is planned on it any more (its order lines were cancelled) and nothing went out. */
+  | 'CANCELLED'
   /** Received by the customer. */
   | 'DELIVERED'
-  /** The shipping notice is raised; the goods are still in the warehouse. */
+  /** The notice is raised; the goods are still in the warehouse. */
   | 'PLANNED'
   /** Handed to the courier. */
   | 'SHIPPED';

@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
+import { Migration20261205101000 } from './Migration20261205101000.js';
+import { Migration20261205102000 } from './Migration20261205102000.js';
 import { Migration20261205130000 } from './Migration20261205130000.js';
 import { Migration20261205200001 } from './Migration20261205200001.js';
 import { Migration20261205200002 } from './Migration20261205200002.js';
@@ -19,6 +21,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205200003', class: Migration20261205200003 },
   { name: 'Migration20261205200004', class: Migration20261205200004 },
   { name: 'Migration20261205200005', class: Migration20261205200005 },
+  // After the 2026-12-05 20:xx ones: it carries shipments over from the ledger and reservations they create.
+  { name: 'Migration20261205101000', class: Migration20261205101000 },
+  { name: 'Migration20261205102000', class: Migration20261205102000 },
   // Named in its author's hour block (13) but depends on the stock tables above: listed after them, run after them.
   { name: 'Migration20261205130000', class: Migration20261205130000 },
 ];

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, LeadConvertedV1, OpportunityClosedV1, PaymentRecordedV1, ShipmentDeliveredV1, type CloudEvent } from '@rapport/contracts';
+import {
+  createEvent,
+  LeadConvertedV1,
+  OpportunityClosedV1,
+  PaymentRecordedV1,
+  ShipmentCancelledV1,
+  ShipmentDeliveredV1,
+  ShipmentDeliveredV2,
+  ShipmentPlannedV2,
+  ShipmentShippedV2,
+  type CloudEvent,
+} from '@rapport/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomersService } from '../../create-customers-service.js';
@@ -75,6 +86,32 @@ describe('the customer timeline records closing, payment, delivery and conversio
     });
     expect(await deliverTwice(customerId, event, 'PAYMENT_RECEIVED')).toEqual([
       { kind: 'PAYMENT_RECEIVED', summary: 'Payment of 120.50 EUR received for invoice INV-000042 on 2026-11-20', sourceService: 'finance', subjectId: paymentId },
+    ]);
+  });
+
+  it('records shipping notices per line: planned, shipped and cancelled with the notice, delivered as SHIPMENT_DELIVERED', async () => {
+    const customerId = await createCustomer();
+    const shipmentId = randomUUID();
+    const header = { shipmentId, number: 'DN-000042', customerId, warehouseId: randomUUID() };
+    const lines = [
+      { orderId: randomUUID(), orderLineId: randomUUID(), productId: randomUUID(), quantity: '2' },
+      { orderId: randomUUID(), orderLineId: randomUUID(), productId: randomUUID(), quantity: '1.5' },
+    ];
+    const at = new Date().toISOString();
+    const planned = createEvent(ShipmentPlannedV2, shipmentId, { ...header, lines, plannedFor: '2026-12-24', plannedAt: at });
+    const shipped = createEvent(ShipmentShippedV2, shipmentId, { ...header, carrier: 'DHL', trackingNumber: 'TRK-42', lines: [lines[0]!], shippedAt: at });
+    const cancelled = createEvent(ShipmentCancelledV1, shipmentId, { ...header, lines: [lines[1]!], reason: 'not kept as a backorder when shipped', cancelledAt: at });
+    const delivered = createEvent(ShipmentDeliveredV2, shipmentId, { ...header, lines: [lines[0]!], deliveredAt: at });
+    for (const event of [planned, shipped, cancelled]) await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    expect((await deliverTwice(customerId, planned, 'SHIPMENT_PLANNED')).map((e) => e.summary).sort()).toEqual(
+      [
+        `Shipment DN-000042 shipped for order ${lines[0]!.orderId} with DHL, tracking number TRK-42`,
+        `Shipping notice DN-000042 cancelled for order ${lines[1]!.orderId}: not kept as a backorder when shipped`,
+        `Shipping notice DN-000042 planned for orders ${lines[0]!.orderId}, ${lines[1]!.orderId}, to leave on 2026-12-24`,
+      ].sort(),
+    );
+    expect(await deliverTwice(customerId, delivered, 'SHIPMENT_DELIVERED')).toEqual([
+      { kind: 'SHIPMENT_DELIVERED', summary: `Shipment DN-000042 delivered for order ${lines[0]!.orderId}`, sourceService: 'inventory', subjectId: shipmentId },
     ]);
   });
 

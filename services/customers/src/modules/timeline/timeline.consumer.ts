@@ -13,8 +13,12 @@ import {
   PaymentRecordedV1,
   QuotationAcceptedV1,
   QuotationSentV1,
+  ShipmentCancelledV1,
   ShipmentDeliveredV1,
+  ShipmentDeliveredV2,
   ShipmentPlannedV1,
+  ShipmentPlannedV2,
+  ShipmentShippedV2,
   TicketOpenedV1,
   TicketResolvedV1,
   type CloudEvent,
@@ -56,6 +60,12 @@ async function record(em: SqlEntityManager, event: CloudEvent, eventCustomerId: 
     occurredAt: new Date(event.time),
   });
 }
+
+/** What a shipment event's lines are of: "order <id>", or "orders <id>, <id>" (the events carry order ids, not numbers). */
+const ordersOf = (lines: readonly { orderId: string }[]): string => {
+  const orders = [...new Set(lines.map((l) => l.orderId))];
+  return `${orders.length === 1 ? 'order' : 'orders'} ${orders.join(', ')}`;
+};
 
 const ACTIVITY_WORDS: Record<EventData<typeof CustomerActivityLoggedV1>['kind'], string> = {
   CALL: 'Call',
@@ -121,4 +131,28 @@ export const timelineHandlers = [
     record(em, event, data.customerId, 'PAYMENT_RECEIVED', `Payment of ${data.amount.amount} ${data.amount.currency} received for invoice ${data.invoiceNumber} on ${data.paidOn}`),
   ),
   on(ShipmentDeliveredV1, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_DELIVERED', `Shipment for order ${data.orderId} delivered`)),
+  // Shipping notices per order line (inventory publishes these since notices have lines; the v1 handlers above stay for older events).
+  on(ShipmentPlannedV2, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'SHIPMENT_PLANNED',
+      `Shipping notice ${data.number} planned for ${ordersOf(data.lines)}${data.plannedFor ? `, to leave on ${data.plannedFor}` : ''}`,
+    ),
+  ),
+  // No kinds of their own yet (the kinds are checked by the database): shipped and cancelled are filed with the notice's other entries.
+  on(ShipmentShippedV2, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'SHIPMENT_PLANNED',
+      `Shipment ${data.number} shipped for ${ordersOf(data.lines)}${data.carrier ? ` with ${data.carrier}` : ''}${data.trackingNumber ? `, tracking number ${data.trackingNumber}` : ''}`,
+    ),
+  ),
+  on(ShipmentCancelledV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice ${data.number} cancelled for ${ordersOf(data.lines)}${data.reason ? `: ${data.reason}` : ''}`),
+  ),
+  on(ShipmentDeliveredV2, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_DELIVERED', `Shipment ${data.number} delivered for ${ordersOf(data.lines)}`)),
 ];

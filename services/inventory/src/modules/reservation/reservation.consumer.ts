@@ -7,7 +7,7 @@ const causedBy = (event: CloudEvent): EventMetadata => ({ causationId: event.id,
 
 /**
  * A confirmed order reserves stock per line (or reports the shortage); a cancellation releases what
- * its lines had reserved. Both run inside the inbox transaction, so a redelivered event changes
+ * its lines had reserved, and takes them off the order's open shipping notices. Both run inside the inbox transaction, so a redelivered event changes
  * nothing; and under the products' row locks, so concurrent orders never reserve the same unit.
  */
 export const reservationHandlers = [
@@ -25,6 +25,6 @@ export const reservationHandlers = [
     );
   }),
   on(OrderCancelledV2, async (data, event, em) => {
-    await releaseOrderLines(em, data.orderId, data.lines, causedBy(event));
+    await releaseOrderLines(em, data.orderId, data.lines, causedBy(event), data.reason);
   }),
 ];

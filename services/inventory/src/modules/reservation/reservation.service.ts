@@ -4,6 +4,7 @@ import { publish } from '@rapport/bus';
 import { StockReleasedV1, StockReservedV1, StockShortageReportedV1, type EventMetadata } from '@rapport/contracts';
 import { formatQuantity, quantityUnits } from '@rapport/errors';
 import { restrictToVisibleCustomers, type Viewer } from '@rapport/subgraph-kit';
+import { fitNoticesToReservations, planReservedStock } from '../shipment/shipment.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
 import { availableOf, lockLevel, lockLevelsOf, lockProducts, postMove, writeLevel, type LockedLevel } from '../stock/stock-ledger.js';
 
@@ -85,7 +86,8 @@ export function byAllocationRule<L extends Pick<LockedLevel, 'warehouseId' | 'on
  * Reserves a confirmed order line by line (lines of one product together, products in id order):
  * each line takes what the allocation rule finds, and what it cannot is remembered as short.
  * Writes `inventory.stock.reserved.v1` for what was reserved and `inventory.stock.shortage-reported.v1`
- * for what is short, keyed by the order id. A line seen before (a redelivery under another event id,
+ * for what is short, keyed by the order id, and plans what was reserved on the order's shipping
+ * notices (one per warehouse; `inventory.shipment.planned.v2`). A line seen before (a redelivery under another event id,
  * or v1 and v2 of one confirmation) is left alone; the safety alarms of the levels it touched are re-checked.
  */
 export async function reserveOrder(em: SqlEntityManager, order: ConfirmedOrder, meta: EventMetadata): Promise<void> {
@@ -138,13 +140,15 @@ export async function reserveOrder(em: SqlEntityManager, order: ConfirmedOrder, 
   const at = new Date().toISOString();
   if (reserved.length) publish(em, StockReservedV1, order.orderId, { orderId: order.orderId, lines: reserved, reservedAt: at }, meta);
   if (short.length) publish(em, StockShortageReportedV1, order.orderId, { orderId: order.orderId, lines: short, reportedAt: at }, meta);
+  await planReservedStock(em, order.orderId, reserved, meta);
   for (const level of touched) await evaluateSafety(em, level.productId, level.warehouseId, meta);
 }
 
 /**
  * Serves waiting shortages of a product from what is available in a warehouse, oldest confirmation
  * first (lines that named another warehouse wait for theirs), writing one
- * `inventory.stock.reserved.v1` per order served. The caller holds the product's row lock (a
+ * `inventory.stock.reserved.v1` per order served, and planning what was reserved on the order's open
+ * notice in that warehouse (or a new one). The caller holds the product's row lock (a
  * receipt, a positive adjustment, a release).
  */
 export async function serveShortages(em: SqlEntityManager, productId: string, warehouseId: string, meta: EventMetadata): Promise<void> {
@@ -165,7 +169,10 @@ export async function serveShortages(em: SqlEntityManager, productId: string, wa
     byOrder.set(demand.order_id, [...(byOrder.get(demand.order_id) ?? []), line]);
   }
   const at = new Date().toISOString();
-  for (const [orderId, lines] of byOrder) publish(em, StockReservedV1, orderId, { orderId, lines, reservedAt: at }, meta);
+  for (const [orderId, lines] of byOrder) {
+    publish(em, StockReservedV1, orderId, { orderId, lines, reservedAt: at }, meta);
+    await planReservedStock(em, orderId, lines, meta);
+  }
 }
 
 /** A cancelled quantity of an order line. */
@@ -178,11 +185,19 @@ export interface CancelledLine {
 /**
  * Takes cancelled quantities off an order's lines: first off what is still short (nothing was set
  * aside for it), then off the reservations, largest first, releasing that stock. Writes
- * `inventory.stock.released.v1` (keyed by the order id) for what was released, then serves other
+ * `inventory.stock.released.v1` (keyed by the order id) for what was released, takes off the open
+ * shipping notices what they planned beyond the lines' reservations now (`inventory.shipment.cancelled.v1`;
+ * shipped quantities are never touched), then serves other
  * orders' shortages from the freed stock and re-checks the safety alarms. Lines never reserved here
  * (unknown, or confirmed through v1 without line ids) change nothing.
  */
-export async function releaseOrderLines(em: SqlEntityManager, orderId: string, cancelled: readonly CancelledLine[], meta: EventMetadata): Promise<void> {
+export async function releaseOrderLines(
+  em: SqlEntityManager,
+  orderId: string,
+  cancelled: readonly CancelledLine[],
+  meta: EventMetadata,
+  reason: string | null = null,
+): Promise<void> {
   const lines = cancelled.filter((l) => quantityUnits(l.quantity) > 0n);
   if (lines.length === 0) return;
   await lockProducts(
@@ -223,51 +238,12 @@ export async function releaseOrderLines(em: SqlEntityManager, orderId: string, c
   }
   if (released.length === 0) return;
   publish(em, StockReleasedV1, orderId, { orderId, lines: released, releasedAt: new Date().toISOString() }, meta);
+  await fitNoticesToReservations(em, released, reason ?? 'order cancelled', meta);
   const levels = new Map(released.map((r) => [`${r.productId}:${r.warehouseId}`, r]));
   for (const { productId, warehouseId } of levels.values()) {
     await serveShortages(em, productId, warehouseId, meta);
     await evaluateSafety(em, productId, warehouseId, meta);
   }
-}
-
-/**
- * Delivers what is reserved for an order: one DELIVERY move per reservation (referencing the
- * shipment, valued at the standard cost), taking the quantity out of on hand and out of the
- * reservation at once, so available stock does not change. What is still short stays remembered
- * and is reserved when stock arrives. Returns the moves posted.
- */
-export async function deliverReservations(em: SqlEntityManager, orderId: string, shipmentId: string, meta: EventMetadata): Promise<number> {
-  const open = await em.execute<{ product_id: string }[]>('select distinct product_id from reservation where order_id = ? and quantity > 0', [orderId]);
-  if (open.length === 0) return 0;
-  const products = await lockProducts(
-    em,
-    open.map((r) => r.product_id),
-  );
-  const reservations = await em.execute<{ id: string; product_id: string; warehouse_id: string; quantity: string }[]>(
-    'select id, product_id, warehouse_id, quantity from reservation where order_id = ? and quantity > 0 order by product_id, warehouse_id for update',
-    [orderId],
-  );
-  for (const reservation of reservations) {
-    const units = quantityUnits(reservation.quantity);
-    const product = products.get(reservation.product_id);
-    await postMove(
-      em,
-      {
-        productId: reservation.product_id,
-        warehouseId: reservation.warehouse_id,
-        kind: 'DELIVERY',
-        quantity: -units,
-        fromReserved: units,
-        unitCost: product?.standardCost ?? null,
-        currency: product?.currency ?? null,
-        referenceType: 'SHIPMENT',
-        referenceId: shipmentId,
-      },
-      meta,
-    );
-    await em.execute('update reservation set quantity = 0, updated_at = now() where id = ?', [reservation.id]);
-  }
-  return reservations.length;
 }
 
 const minOf = (a: bigint, b: bigint): bigint => (a < b ? a : b);
@@ -280,6 +256,10 @@ export interface OrderLineStockRow {
   ordered: string;
   cancelled: string;
   short: string;
+  /** On open (PLANNED) notices. */
+  planned: string;
+  /** On shipped and delivered notices. */
+  shipped: string;
   reservations: { warehouseId: string; quantity: string }[];
 }
 
@@ -299,9 +279,22 @@ export async function orderLineStock(em: SqlEntityManager, viewer: Viewer, order
     viewer,
   );
   const rows = await em.execute<
-    { order_line_id: string; order_id: string; product_id: string; ordered: string; cancelled: string; short: string; reservations: { warehouseId: string; quantity: string }[] }[]
+    {
+      order_line_id: string;
+      order_id: string;
+      product_id: string;
+      ordered: string;
+      cancelled: string;
+      short: string;
+      planned: string;
+      shipped: string;
+      reservations: { warehouseId: string; quantity: string }[];
+    }[]
   >(
     `select d.order_line_id, d.order_id, d.product_id, d.ordered, d.cancelled, d.short,
+            (select coalesce(sum(l.planned), 0)::text from shipment_line l join shipment s on s.id = l.shipment_id
+              where l.order_line_id = d.order_line_id and s.status = 'PLANNED') as planned,
+            (select coalesce(sum(l.shipped), 0)::text from shipment_line l where l.order_line_id = d.order_line_id) as shipped,
             coalesce(json_agg(json_build_object('warehouseId', r.warehouse_id, 'quantity', r.quantity::text) order by r.warehouse_id) filter (where r.quantity > 0), '[]') as reservations
      from order_demand d left join reservation r on r.order_line_id = d.order_line_id
      where ${conditions.join(' and ')}
@@ -316,6 +309,8 @@ export async function orderLineStock(em: SqlEntityManager, viewer: Viewer, order
     ordered: r.ordered,
     cancelled: r.cancelled,
     short: r.short,
+    planned: r.planned,
+    shipped: r.shipped,
     reservations: r.reservations,
   }));
 }

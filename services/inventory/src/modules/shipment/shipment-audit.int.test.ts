@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, OrderConfirmedV1 } from '@rapport/contracts';
+import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
+import { aProduct, aWarehouse, receive } from '../../test-fixtures.js';
 
 let subgraph: TestSubgraph;
+let productId = '';
 const team = randomUUID();
 const customerId = randomUUID();
 const clerk: TestPrincipal = { userId: randomUUID(), role: 'WAREHOUSE_CLERK' };
@@ -29,6 +31,8 @@ const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph
 beforeAll(async () => {
   subgraph = await startTestSubgraph('inventory', createInventoryService, { kafka: true });
   await sql('insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)', [customerId, rep.userId, team]);
+  productId = await aProduct(subgraph);
+  await receive(subgraph, productId, await aWarehouse(subgraph), '10');
 });
 afterAll(async () => subgraph?.stop());
 
@@ -39,14 +43,16 @@ describe('shipment audit trail', () => {
 
   it("records a shipment planned from a confirmed order as created by the order's seller, in the order's request", async () => {
     const event = createEvent(
-      OrderConfirmedV1,
+      OrderConfirmedV2,
       orderId,
       {
         orderId,
         customerId,
         number: 'SO-000777',
+        currency: 'EUR',
         total: { amount: '10', currency: 'EUR' },
-        lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }],
+        warehouseId: null,
+        lines: [{ lineId: randomUUID(), productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
         confirmedAt: new Date().toISOString(),
       },
       { actor: seller, requestId: `req-${orderId}` },

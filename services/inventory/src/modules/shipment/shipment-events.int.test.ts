@@ -1,21 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, CustomerMergedV1, OrderConfirmedV1, type CloudEvent } from '@rapport/contracts';
+import { createEvent, CustomerMergedV1, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
+import { aProduct, aWarehouse, ledgerMismatches, receive } from '../../test-fixtures.js';
 
 let subgraph: TestSubgraph;
+let productId = '';
 
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
 const orderConfirmed = (customerId: string): CloudEvent => {
   const orderId = randomUUID();
-  return createEvent(OrderConfirmedV1, orderId, {
+  return createEvent(OrderConfirmedV2, orderId, {
     orderId,
     customerId,
     number: 'SO-000001',
+    currency: 'EUR',
     total: { amount: '10', currency: 'EUR' },
-    lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }],
+    warehouseId: null,
+    lines: [{ lineId: randomUUID(), productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
     confirmedAt: new Date().toISOString(),
   });
 };
@@ -34,25 +38,37 @@ const customerIdsOf = async (ids: string[]): Promise<string[]> =>
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('inventory', createInventoryService, { kafka: true });
+  productId = await aProduct(subgraph);
+  await receive(subgraph, productId, await aWarehouse(subgraph), '100');
 });
-afterAll(async () => subgraph?.stop());
+afterAll(async () => {
+  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
+  await subgraph?.stop();
+});
 
 describe('shipment events', () => {
-  it('writes inventory.shipment.delivered.v1 in the same flush as marking the shipment delivered', async () => {
+  it('writes inventory.shipment.delivered.v2 in the same flush as marking the shipment delivered', async () => {
     const customerId = randomUUID();
     const { shipmentId, orderId } = await planShipmentFor(customerId);
     const shipped = await subgraph.gql('mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "TRK-1") { id } }', { id: shipmentId });
     expect(shipped.errors).toBeUndefined();
-    expect(await sql(`select 1 from outbox_message where type = 'inventory.shipment.delivered.v1' and message_key = ?`, [shipmentId])).toHaveLength(0);
+    expect(await sql(`select 1 from outbox_message where type = 'inventory.shipment.delivered.v2' and message_key = ?`, [shipmentId])).toHaveLength(0);
     const delivered = await subgraph.gql<{ markDelivered: { deliveredAt: string } }>('mutation($id: ID!) { markDelivered(shipmentId: $id) { deliveredAt } }', { id: shipmentId });
     expect(delivered.errors).toBeUndefined();
     const outbox = await sql<{ topic: string; payload: { data: Record<string, unknown> } }>(
-      `select topic, payload from outbox_message where type = 'inventory.shipment.delivered.v1' and message_key = ?`,
+      `select topic, payload from outbox_message where type = 'inventory.shipment.delivered.v2' and message_key = ?`,
       [shipmentId],
     );
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.topic).toBe('inventory.shipment');
-    expect(outbox[0]?.payload.data).toEqual({ shipmentId, orderId, customerId, deliveredAt: delivered.data!.markDelivered.deliveredAt });
+    expect(outbox[0]?.payload.data).toEqual({
+      shipmentId,
+      number: expect.stringMatching(/^DN-\d{6}$/),
+      customerId,
+      warehouseId: expect.any(String),
+      lines: [{ orderId, orderLineId: expect.any(String), productId, quantity: '1' }],
+      deliveredAt: delivered.data!.markDelivered.deliveredAt,
+    });
   });
 
   it("moves the merged customer's shipments to the survivor on a customer merge, once even when the event is delivered twice", async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, OrderConfirmedV1, type CloudEvent, type EventData } from '@rapport/contracts';
+import { createEvent, OrderConfirmedV2, type CloudEvent, type EventData } from '@rapport/contracts';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
+import { aProduct, aWarehouse, ledgerMismatches, receive } from '../../test-fixtures.js';
 
 let subgraph: TestSubgraph;
 const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
@@ -18,17 +19,22 @@ interface ShipmentRow {
 
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-const orderConfirmed = (overrides: Partial<EventData<typeof OrderConfirmedV1>> = {}): CloudEvent => {
+let productId = '';
+let warehouseId = '';
+
+const orderConfirmed = (overrides: Partial<EventData<typeof OrderConfirmedV2>> = {}): CloudEvent => {
   const orderId = overrides.orderId ?? randomUUID();
   return createEvent(
-    OrderConfirmedV1,
+    OrderConfirmedV2,
     orderId,
     {
       orderId,
       customerId,
       number: 'SO-000001',
-      total: { amount: '30.285', currency: 'EUR' },
-      lines: [{ productId: '0191b3a0-0000-7000-8000-0000000000a1', quantity: '1.5', unitPrice: { amount: '20.19', currency: 'EUR' } }],
+      currency: 'EUR',
+      total: { amount: '30.29', currency: 'EUR' },
+      warehouseId: null,
+      lines: [{ lineId: randomUUID(), productId, quantity: '1.5', unitPrice: { amount: '20.19', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
       confirmedAt: new Date().toISOString(),
       ...overrides,
     },
@@ -38,8 +44,8 @@ const orderConfirmed = (overrides: Partial<EventData<typeof OrderConfirmedV1>> =
 
 const shipmentsOf = (orderId: string): Promise<ShipmentRow[]> => sql<ShipmentRow>('select id, order_id, customer_id, status from shipment where order_id = ?', [orderId]);
 
-/** Confirms an order (for `overrides.customerId`, else the default customer) through Kafka and waits for its shipping notice. */
-async function confirmOrder(overrides: Partial<EventData<typeof OrderConfirmedV1>> = {}): Promise<{ event: CloudEvent; shipmentId: string; orderId: string }> {
+/** Confirms an order of 1.5 units in stock (for `overrides.customerId`, else the default customer) through Kafka and waits for its shipping notice. */
+async function confirmOrder(overrides: Partial<EventData<typeof OrderConfirmedV2>> = {}): Promise<{ event: CloudEvent; shipmentId: string; orderId: string }> {
   const event = orderConfirmed(overrides);
   await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
   const [shipment] = await shipmentsOf(event.subject);
@@ -52,11 +58,17 @@ const markDelivered = 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id 
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('inventory', createInventoryService, { kafka: true });
+  productId = await aProduct(subgraph);
+  warehouseId = await aWarehouse(subgraph);
+  await receive(subgraph, productId, warehouseId, '1000');
 });
-afterAll(async () => subgraph?.stop());
+afterAll(async () => {
+  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
+  await subgraph?.stop();
+});
 
 describe('shipping notices', () => {
-  it('plans one shipment for a confirmed order, publishes inventory.shipment.planned.v1, and ignores the same event delivered again', async () => {
+  it('plans one notice for what a confirmed order reserved, publishes inventory.shipment.planned.v2 with its lines, and ignores the same event delivered again', async () => {
     const event = orderConfirmed();
     await subgraph.events.deliver(event);
     const [shipment] = await waitFor(
@@ -73,12 +85,19 @@ describe('shipping notices', () => {
       [shipment!.id],
     );
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ type: 'inventory.shipment.planned.v1', topic: 'inventory.shipment' });
+    expect(outbox[0]).toMatchObject({ type: 'inventory.shipment.planned.v2', topic: 'inventory.shipment' });
     expect(outbox[0]?.payload).toMatchObject({
       causationid: event.id,
       correlationid: event.correlationid,
       requestid: event.requestid,
-      data: { shipmentId: shipment!.id, orderId: event.subject, customerId },
+      data: {
+        shipmentId: shipment!.id,
+        number: expect.stringMatching(/^DN-\d{6}$/),
+        customerId,
+        warehouseId,
+        lines: [{ orderId: event.subject, orderLineId: (event.data as { lines: { lineId: string }[] }).lines[0]!.lineId, productId, quantity: '1.5' }],
+        plannedFor: null,
+      },
     });
     await waitFor(
       async () => {
@@ -90,7 +109,7 @@ describe('shipping notices', () => {
 
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     expect(await shipmentsOf(event.subject)).toHaveLength(1);
-    expect(await sql("select 1 from outbox_message where type = ? and payload->>'causationid' = ?", ['inventory.shipment.planned.v1', event.id])).toHaveLength(1);
+    expect(await sql("select 1 from outbox_message where type = ? and payload->>'causationid' = ?", ['inventory.shipment.planned.v2', event.id])).toHaveLength(1);
   });
 
   it('ships a planned shipment with its tracking number and then delivers it, refusing steps out of order', async () => {
@@ -215,6 +234,28 @@ describe('who sees shipments', () => {
       }
     }
     expect((await sql<ShipmentRow>('select status from shipment where id in (?, ?)', [a.shipmentId, b.shipmentId])).map((r) => r.status)).toEqual(['PLANNED', 'PLANNED']);
+  });
+
+  it('lists to a rep the notices of their own customers only, to the warehouse all, and refuses the list and planning by hand to those who may not', async () => {
+    const list = async (principal: TestPrincipal) => {
+      const result = await subgraph.gqlAs<{ shipments: { edges: { node: { id: string } }[] } }>(principal, '{ shipments(first: 100) { edges { node { id } } } }');
+      return result;
+    };
+    const ids = (result: Awaited<ReturnType<typeof list>>) => {
+      expect(result.errors).toBeUndefined();
+      return result.data!.shipments.edges.map((e) => e.node.id);
+    };
+    const mine = ids(await list(repA));
+    expect(mine).toContain(a.shipmentId);
+    expect(mine).not.toContain(b.shipmentId);
+    expect(ids(await list({ role: 'WAREHOUSE_CLERK' }))).toEqual(expect.arrayContaining([a.shipmentId, b.shipmentId]));
+    expect((await list({ role: 'BUYER' })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const plan = await subgraph.gqlAs(repA, 'mutation($i: PlanShipmentInput!) { planShipment(input: $i) { id } }', {
+      i: { customerId: customerA, warehouseId, lines: [{ orderLineId: randomUUID(), quantity: '1' }] },
+    });
+    expect(plan.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const ship = await subgraph.gqlAs(repA, 'mutation($id: ID!) { shipShipment(shipmentId: $id, trackingNumber: "TRK") { id } }', { id: a.shipmentId });
+    expect(ship.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it("shows a rep another rep's shipments once that customer is shared with them", async () => {

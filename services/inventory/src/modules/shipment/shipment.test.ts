@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliver, deliveryStatus, ship, type IShipment } from './shipment.entity.js';
-
-const shipmentFactory = (overrides: Partial<IShipment> = {}): IShipment => ({
-  id: '0191b3a0-0000-7000-8000-0000000000d1',
-  orderId: '0191b3a0-0000-7000-8000-0000000000e1',
-  customerId: '0191b3a0-0000-7000-8000-0000000000c1',
-  status: 'PLANNED',
-  plannedAt: new Date('2026-11-23T10:00:00Z'),
-  shippedAt: null,
-  deliveredAt: null,
-  trackingNumber: null,
-  createdAt: new Date('2026-11-23T10:00:00Z'),
-  updatedAt: new Date('2026-11-23T10:00:00Z'),
-  ...overrides,
-});
+import { deliveryStatus, deriveStatus, requireStatus } from './shipment.entity.js';
 
 const errorOf = (fn: () => unknown): { category?: string; field?: string } | undefined => {
   try {
@@ -24,25 +10,31 @@ const errorOf = (fn: () => unknown): { category?: string; field?: string } | und
   return undefined;
 };
 
+const open = { shippedAt: null, deliveredAt: null };
+const at = new Date('2026-11-24T08:00:00Z');
+
 describe('shipment rules', () => {
-  it('ships a planned shipment with its tracking number, then delivers it', () => {
-    const shipment = shipmentFactory();
-    ship(shipment, 'TRK-1', new Date('2026-11-24T08:00:00Z'));
-    expect(shipment).toMatchObject({ status: 'SHIPPED', trackingNumber: 'TRK-1', shippedAt: new Date('2026-11-24T08:00:00Z') });
-    deliver(shipment, new Date('2026-11-25T08:00:00Z'));
-    expect(shipment).toMatchObject({ status: 'DELIVERED', deliveredAt: new Date('2026-11-25T08:00:00Z') });
+  it('derives PLANNED while a line plans something, CANCELLED when nothing is planned and nothing went out', () => {
+    expect(deriveStatus(open, [{ planned: '0' }, { planned: '0.001' }])).toBe('PLANNED');
+    expect(deriveStatus(open, [{ planned: '0' }, { planned: '0.000' }])).toBe('CANCELLED');
+    expect(deriveStatus(open, [])).toBe('CANCELLED');
   });
 
-  it('refuses to skip or repeat a step', () => {
-    expect(errorOf(() => deliver(shipmentFactory()))).toMatchObject({ category: 'CONFLICT', field: 'shipmentId' });
-    expect(errorOf(() => ship(shipmentFactory({ status: 'SHIPPED' }), 'TRK-2'))).toMatchObject({ category: 'CONFLICT' });
-    expect(errorOf(() => ship(shipmentFactory({ status: 'DELIVERED' }), 'TRK-2'))).toMatchObject({ category: 'CONFLICT' });
-    expect(errorOf(() => deliver(shipmentFactory({ status: 'DELIVERED' })))).toMatchObject({ category: 'CONFLICT' });
+  it('derives SHIPPED once it left and DELIVERED once it arrived, whatever its lines', () => {
+    expect(deriveStatus({ shippedAt: at, deliveredAt: null }, [{ planned: '0' }])).toBe('SHIPPED');
+    expect(deriveStatus({ shippedAt: at, deliveredAt: at }, [{ planned: '2' }])).toBe('DELIVERED');
   });
 
-  it('reports the furthest status of an order’s shipments, NOT_PLANNED without any', () => {
+  it('refuses a step from any other status with CONFLICT naming the shipment', () => {
+    expect(errorOf(() => requireStatus({ id: 'x', status: 'SHIPPED' }, 'PLANNED', 'shipped'))).toMatchObject({ category: 'CONFLICT', field: 'shipmentId' });
+    expect(errorOf(() => requireStatus({ id: 'x', status: 'CANCELLED' }, 'PLANNED', 'shipped'))).toMatchObject({ category: 'CONFLICT' });
+    expect(errorOf(() => requireStatus({ id: 'x', status: 'PLANNED' }, 'PLANNED', 'shipped'))).toBeUndefined();
+  });
+
+  it('reports the furthest status of an order’s live notices, NOT_PLANNED without any (cancelled ones do not count)', () => {
     expect(deliveryStatus([])).toBe('NOT_PLANNED');
-    expect(deliveryStatus([{ status: 'PLANNED' }])).toBe('PLANNED');
+    expect(deliveryStatus([{ status: 'CANCELLED' }])).toBe('NOT_PLANNED');
+    expect(deliveryStatus([{ status: 'PLANNED' }, { status: 'CANCELLED' }])).toBe('PLANNED');
     expect(deliveryStatus([{ status: 'PLANNED' }, { status: 'DELIVERED' }, { status: 'SHIPPED' }])).toBe('DELIVERED');
   });
 });
