@@ -10,7 +10,7 @@ import { opportunityHandlers } from './modules/opportunity/opportunity.consumer.
 import { Opportunity } from './modules/opportunity/opportunity.entity.js';
 import { opportunityResolvers } from './modules/opportunity/opportunity.resolvers.js';
 import { orderHandlers } from './modules/order/order.consumer.js';
-import { SalesOrder, SalesOrderLine } from './modules/order/order.entity.js';
+import { SalesOrder, SalesOrderInvoice, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
@@ -24,7 +24,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
       resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers],
-      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, CatalogueProduct, Quotation, QuotationLine],
+      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, SalesOrderInvoice, CatalogueProduct, Quotation, QuotationLine],
       migrations,
       createLoaders,
       handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers],

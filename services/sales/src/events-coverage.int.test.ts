@@ -17,6 +17,7 @@ const coverage: EventCoverage = {
   SalesOrderLine: { keys: ['id', 'orderId'] },
   Quotation: { keys: ['id'] },
   QuotationLine: { keys: ['id', 'quotationId'] },
+  SalesOrderInvoice: { internal: "a read copy of finance's invoices per order, written only by finance's invoice events (it tells when the order is paid)" },
   CatalogueProduct: { internal: "a read copy of inventory's catalogue, written only by inventory's product events" },
 };
 

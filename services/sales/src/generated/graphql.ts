@@ -156,8 +156,10 @@ export type ResolversTypes = {
   SalesLineInput: Types.SalesLineInput;
   SalesOrder: ResolverTypeWrapper<ISalesOrderModel>;
   SalesOrderConnection: ResolverTypeWrapper<Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversTypes['SalesOrderEdge']> }>;
+  SalesOrderDeliveryStatus: Types.SalesOrderDeliveryStatus;
   SalesOrderEdge: ResolverTypeWrapper<Omit<Types.SalesOrderEdge, 'node'> & { node: ResolversTypes['SalesOrder'] }>;
   SalesOrderFilter: Types.SalesOrderFilter;
+  SalesOrderInvoiceStatus: Types.SalesOrderInvoiceStatus;
   SalesOrderLine: ResolverTypeWrapper<ISalesOrderLineModel>;
   SalesOrderStatus: Types.SalesOrderStatus;
   SalesPriceEntry: Types.SalesPriceEntry;
@@ -415,11 +417,15 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   completedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<ResolversTypes['SalesOrderDeliveryStatus'], ParentType, ContextType>;
   grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.SalesOrderHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoiceStatus?: Resolver<ResolversTypes['SalesOrderInvoiceStatus'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['SalesOrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paidAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   quotation?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SalesOrderStatus'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -439,9 +445,11 @@ export type SalesOrderEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type SalesOrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrderLine'] = ResolversParentTypes['SalesOrderLine']> = {
   cancelledQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoicedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastSalePrice']>, ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   openQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -452,6 +460,7 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   reservedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shortQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toInvoiceQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };

@@ -193,9 +193,9 @@ export type Mutation = {
   acceptQuotation: Quotation;
   /** Adds a line to a draft (the last or list price when none is given) and recomputes its totals; announces `sales.quotation.changed.v1`. */
   addQuotationLine: Quotation;
-  /** Cancels what is still open of a confirmed order (CONFLICT when it is already cancelled or completed); announces `sales.order.cancelled.v2`. */
+  /** Cancels what is still undelivered of an order (CONFLICT when nothing undelivered is left: a delivered quantity can only be returned); announces `sales.order.cancelled.v2`. The order is CANCELLED when nothing of it was delivered, else its state follows what was delivered and invoiced. */
   cancelOrder: SalesOrder;
-  /** Cancels the open rest of one line of a confirmed order (the order is cancelled once nothing remains open); announces `sales.order.cancelled.v2`. */
+  /** Cancels the undelivered rest of one line of an order (CONFLICT when the line has nothing undelivered); announces `sales.order.cancelled.v2`. */
   cancelOrderLine: SalesOrder;
   /** Makes the sales order of an accepted quotation, whole or chosen lines and quantities; CONFLICT when it was converted already. Announces `sales.quotation.converted.v1` and `sales.order.confirmed.v2`. */
   convertQuotation: SalesOrder;
@@ -674,27 +674,35 @@ export type SalesLineInput = {
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
 export type SalesOrder = {
   __typename?: 'SalesOrder';
-  /** When the order was cancelled as a whole (nothing of it left open); null unless cancelled. */
+  /** When the order was cancelled as a whole (nothing of it delivered or left to deliver); null unless CANCELLED. */
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When inventory reported the order's goods delivered, completing it; null until then. */
+  /** When it became COMPLETED (delivered, invoiced and paid in full); null until then. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the order was confirmed. */
   confirmedAt: Scalars['DateTime']['output'];
   /** The customer who ordered. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
   customer?: Maybe<Customer>;
+  /** When the last of its not-cancelled quantity was shipped; null while something is undelivered. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How much of the order has been delivered (shipped). */
+  deliveryStatus: SalesOrderDeliveryStatus;
   /** Gross total: net plus tax. */
   grossTotal: Money;
   /** Every recorded change to this order (placing, cancelling, …), newest first; visible to whoever may see the order. Orders are cancelled, never deleted. */
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+  /** How much of the order has been invoiced, and whether its invoices are paid. */
+  invoiceStatus: SalesOrderInvoiceStatus;
   /** The products ordered, in the order they were entered. */
   lines: Array<SalesOrderLine>;
   /** Human-readable order number, e.g. SO-000042, from a gap-tolerant sequence. */
   number: Scalars['String']['output'];
+  /** When the last of its invoices was paid, the order being fully invoiced; null otherwise. */
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
   /** The quotation the order was made from; null when entered directly (or the caller may not see it). */
   quotation?: Maybe<Quotation>;
-  /** Where the order stands. */
+  /** Where the order stands, derived from its lines' delivered and invoiced quantities and its invoices' payment (see SalesOrderStatus); never set by hand. */
   status: SalesOrderStatus;
   /** Tax total: each tax rate's net × rate, rounded half up at the currency's minor unit, summed. */
   taxTotal: Money;
@@ -719,6 +727,15 @@ export type SalesOrderConnection = {
   pageInfo: PageInfo;
 };
 
+/** How much of an order has been shipped. */
+export type SalesOrderDeliveryStatus =
+  /** Everything not cancelled shipped. */
+  | 'FULLY_DELIVERED'
+  /** Nothing shipped yet. */
+  | 'NOTHING_DELIVERED'
+  /** Some of it shipped. */
+  | 'PARTLY_DELIVERED';
+
 /** One sales order in a page. */
 export type SalesOrderEdge = {
   __typename?: 'SalesOrderEdge';
@@ -736,22 +753,37 @@ export type SalesOrderFilter = {
   status?: InputMaybe<SalesOrderStatus>;
 };
 
+/** How much of an order has been invoiced (less credit notes) and paid. */
+export type SalesOrderInvoiceStatus =
+  /** Everything not cancelled invoiced; not every invoice paid. */
+  | 'FULLY_INVOICED'
+  /** Nothing invoiced yet. */
+  | 'NOTHING_INVOICED'
+  /** Everything not cancelled invoiced and every invoice paid. */
+  | 'PAID'
+  /** Some of it invoiced. */
+  | 'PARTLY_INVOICED';
+
 /** One product on a sales order, with what inventory reported of it. */
 export type SalesOrderLine = {
   __typename?: 'SalesOrderLine';
   /** Units cancelled (only what was not delivered). */
   cancelledQuantity: Scalars['String']['output'];
+  /** Units delivered: the sum of what inventory's shipments reported shipped for the line (`inventory.shipment.shipped.v2`). Sales counts goods as delivered when they leave the warehouse, as Odoo counts a done picking; the arrival (`shipment.delivered.v2`) changes no quantity. */
+  deliveredQuantity: Scalars['String']['output'];
   /** What the customer reads on the line; the product's name unless given. */
   description: Scalars['String']['output'];
   /** Discount in percent, e.g. "12.5". */
   discountPercent: Scalars['String']['output'];
   /** Stable identifier (UUID); inventory and finance name the line by it. */
   id: Scalars['ID']['output'];
+  /** Units invoiced less credited: finance's invoice lines for this line (`finance.invoice.issued.v2`) less its credit note lines (`finance.credit-note.issued.v1`). */
+  invoicedQuantity: Scalars['String']['output'];
   /** The price and discount of this customer's order of the product before this one (not cancelled); null when there was none. */
   lastPrice?: Maybe<LastSalePrice>;
   /** quantity × net unit price × (1 − discount), exact, rounded half up to four decimals. */
   lineTotal: Money;
-  /** Units still open: ordered less cancelled. */
+  /** Units still to deliver: ordered less cancelled less delivered; what may still be cancelled. */
   openQuantity: Scalars['String']['output'];
   /** Whether the unit price was entered net or tax-inclusive. */
   priceEntry: SalesPriceEntry;
@@ -767,20 +799,45 @@ export type SalesOrderLine = {
   shortQuantity: Scalars['String']['output'];
   /** Tax rate in percent, e.g. "19". */
   taxRate: Scalars['String']['output'];
+  /** Units delivered and not yet invoiced (negative when invoiced ahead of delivery, e.g. prepaid). */
+  toInvoiceQuantity: Scalars['String']['output'];
   /** Price of one unit net of tax, in the order's currency. */
   unitPrice: Money;
   /** Price of one unit including tax (as entered, or computed from the net). */
   unitPriceGross: Money;
 };
 
-/** Where a sales order stands. */
+/**
+ * Where a sales order stands, derived from its lines and invoices and never set by hand. Each line
+ * counts for its effective quantity: ordered less cancelled (never less than what was shipped).
+ * The first that holds, in this order:
+ * CANCELLED (no effective quantity left: everything cancelled before delivery);
+ * COMPLETED (everything delivered and invoiced, every invoice of the order paid);
+ * PAID (everything invoiced and every invoice paid, not all delivered yet);
+ * INVOICED (everything invoiced, not all paid);
+ * PARTLY_INVOICED (something invoiced);
+ * DELIVERED (everything delivered, nothing invoiced);
+ * PARTLY_DELIVERED (something delivered, nothing invoiced);
+ * CONFIRMED (nothing delivered or invoiced yet).
+ * Delivered means shipped (inventory's `shipment.shipped.v2`); invoiced means invoiced less credited.
+ */
 export type SalesOrderStatus =
-  /** Cancelled before completion. */
+  /** Cancelled before anything of it was delivered. */
   | 'CANCELLED'
-  /** Fulfilled: inventory reported its goods delivered. */
+  /** All of it shipped, invoiced and paid. */
   | 'COMPLETED'
-  /** Confirmed and to be fulfilled. */
-  | 'CONFIRMED';
+  /** Confirmed; nothing delivered or invoiced yet. */
+  | 'CONFIRMED'
+  /** All of it shipped, nothing invoiced yet. */
+  | 'DELIVERED'
+  /** All of it invoiced, not all invoices paid. */
+  | 'INVOICED'
+  /** All of it invoiced and paid, not all shipped yet (paid in advance). */
+  | 'PAID'
+  /** Part of it shipped, nothing invoiced yet. */
+  | 'PARTLY_DELIVERED'
+  /** Part of it invoiced (less credit notes). */
+  | 'PARTLY_INVOICED';
 
 /** How a line's unit price was entered. */
 export type SalesPriceEntry =

@@ -9,7 +9,20 @@ import { priceDocumentLines, requireLineCount, type DocumentLine, type DocumentL
 import { documentTotals } from '../pricing/pricing.js';
 import { convert, type IQuotation } from '../quotation/quotation.entity.js';
 import { getQuotation, quotationLines } from '../quotation/quotation.service.js';
-import { cancelRest, fromUnits, openUnits, orderNumber, parseQuantity, SalesOrder, SalesOrderLine, toUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
+import {
+  applyState,
+  cancelRest,
+  fromUnits,
+  openUnits,
+  orderNumber,
+  parseQuantity,
+  SalesOrder,
+  SalesOrderInvoice,
+  SalesOrderLine,
+  toUnits,
+  type ISalesOrder,
+  type ISalesOrderLine,
+} from './order.entity.js';
 
 export interface PlaceOrderInput {
   customerId: string;
@@ -60,6 +73,9 @@ async function confirmOrder(
     quotationId,
     confirmedAt: new Date(),
     cancelledAt: null,
+    deliveredAt: null,
+    paidAt: null,
+    completedAt: null,
   });
   const created = lines.map((line, position) =>
     em.create(SalesOrderLine, {
@@ -81,6 +97,8 @@ async function confirmOrder(
       shortQuantity: '0',
       shortReportedAt: null,
       cancelledQuantity: '0',
+      deliveredQuantity: '0',
+      invoicedQuantity: '0',
     }),
   );
   publish(
@@ -204,7 +222,7 @@ export async function convertQuotation(
   );
 }
 
-/** Announces what `cancelRest` cancelled (`sales.order.cancelled.v2`, `whole` once nothing remains open). */
+/** Announces what `cancelRest` cancelled (`sales.order.cancelled.v2`, `whole` once nothing of the order was or will be delivered). */
 function announceCancellation(
   em: SqlEntityManager,
   order: ISalesOrder,
@@ -232,9 +250,10 @@ function announceCancellation(
 const orderLines = (em: SqlEntityManager, orderId: string): Promise<ISalesOrderLine[]> => em.find(SalesOrderLine, { orderId }, { orderBy: { position: 'asc' } });
 
 /**
- * Cancels what is still open of a confirmed order under its row lock (concurrent cancels and a
- * delivery completing it: one wins, the others CONFLICT) and announces it with the quantity
- * cancelled per line; NOT_FOUND when `viewer` may not see it.
+ * Cancels what is still undelivered of an order under its row lock (concurrent cancels and a
+ * shipment: one wins, the others CONFLICT or wait) and announces it with the quantity cancelled per
+ * line; the order's state is derived again (CANCELLED when nothing was delivered, else what its
+ * delivered and invoiced quantities say). NOT_FOUND when `viewer` may not see it.
  */
 export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<ISalesOrder> {
   const why = optionalText('reason', reason, 2000);
@@ -243,23 +262,19 @@ export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAcce
     (tx) => getOrder(tx, viewer, id),
     async (order, tx) => {
       const lines = await orderLines(tx, order.id);
-      announceCancellation(
-        tx,
+      const cancelled = cancelRest(
         order,
-        cancelRest(
-          order,
-          lines,
-          lines.filter((l) => openUnits(l) > 0n),
-        ),
-        why,
-        meta,
+        lines,
+        lines.filter((l) => openUnits(l) > 0n),
       );
+      applyState(order, lines, await tx.find(SalesOrderInvoice, { orderId: order.id }), new Date());
+      announceCancellation(tx, order, cancelled, why, meta);
       return order;
     },
   );
 }
 
-/** Cancels the open rest of one line of a confirmed order; the order is cancelled when nothing of it remains open. */
+/** Cancels the undelivered rest of one line of an order; the order is cancelled when nothing of it was or will be delivered. */
 export async function cancelOrderLine(
   em: SqlEntityManager,
   viewer: Viewer<WriteAccess>,
@@ -277,7 +292,9 @@ export async function cancelOrderLine(
       const lines = await orderLines(tx, order.id);
       const line = lines.find((l) => l.id === wanted);
       if (!line) throw notFound('SalesOrderLine', lineId, 'lineId');
-      announceCancellation(tx, order, cancelRest(order, lines, [line]), why, meta);
+      const cancelled = cancelRest(order, lines, [line]);
+      applyState(order, lines, await tx.find(SalesOrderInvoice, { orderId: order.id }), new Date());
+      announceCancellation(tx, order, cancelled, why, meta);
       return order;
     },
   );
