@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
+import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { catalogueHandlers } from './modules/catalogue/catalogue.consumer.js';
 import { CatalogueProduct } from './modules/catalogue/catalogue-product.entity.js';
 import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
@@ -23,8 +25,8 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
     {
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers],
-      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, SalesOrderInvoice, CatalogueProduct, Quotation, QuotationLine],
+      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers, approvalResolvers],
+      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, SalesOrderInvoice, CatalogueProduct, Quotation, QuotationLine, DiscountLimit, DiscountApproval],
       migrations,
       createLoaders,
       handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers],

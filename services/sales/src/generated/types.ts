@@ -101,6 +101,89 @@ export type DeadLetter = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
+/** A request for a manager's approval of a quotation's discounts and prices, and its decision. */
+export type DiscountApproval = {
+  __typename?: 'DiscountApproval';
+  /** When it was decided; null while pending. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved, refused or (by changing a line) voided it; null while pending. */
+  decidedBy?: Maybe<Scalars['ID']['output']>;
+  /** The approver's comment; null when none. */
+  decisionComment?: Maybe<Scalars['String']['output']>;
+  /** What was over the requester's limits when they asked. */
+  findings: Array<DiscountFinding>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The quotation it is for; null when the caller may not see it. */
+  quotation?: Maybe<Quotation>;
+  /** Why they asked, as they wrote it. */
+  requestComment?: Maybe<Scalars['String']['output']>;
+  /** When they asked. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** Who asked (a user id of the identity subgraph). */
+  requestedBy: Scalars['ID']['output'];
+  /** Where it stands. */
+  status: DiscountApprovalStatus;
+};
+
+/** Where an approval request stands. */
+export type DiscountApprovalStatus =
+  /** Approved: the quotation may be sent as it is. */
+  | 'APPROVED'
+  /** Waiting for a team head above the requester, or a director. */
+  | 'PENDING'
+  /** Refused; the quotation went back to draft. */
+  | 'REJECTED'
+  /** A line's price, discount or quantity changed after it was requested or given: it no longer counts. */
+  | 'VOIDED';
+
+/** One thing over a limit. */
+export type DiscountFinding = {
+  __typename?: 'DiscountFinding';
+  /** What is over. */
+  kind: DiscountFindingKind;
+  /** The limit it exceeds, in percent; null for MARGIN. */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** The line's position (0-based) for line findings; null for the total. */
+  line?: Maybe<Scalars['Int']['output']>;
+  /** The finding in words. */
+  message: Scalars['String']['output'];
+  /** The discount in percent that is over; null for MARGIN. */
+  percent?: Maybe<Scalars['String']['output']>;
+};
+
+/** What is over someone's limits on a document. */
+export type DiscountFindingKind =
+  /** A line's discount (entered, or against the list price) is over the line limit. */
+  | 'LINE_DISCOUNT'
+  /** A line is priced below the margin floor over cost (costs and margins are not shown). */
+  | 'MARGIN'
+  /** The document's total discount is over the total limit. */
+  | 'TOTAL_DISCOUNT';
+
+/**
+ * Someone's discount limits: for a role, or for one user (overriding their role's). A line's discount
+ * is measured both as entered and against the catalogue's list price (a lower typed price counts as
+ * a discount); the total discount as the document's net total against its list (and entered) prices;
+ * the margin floor as the least margin, in percent of a line's net amount, over the product's
+ * standard cost (0: never below cost). Being over any of them needs a manager's approval.
+ */
+export type DiscountLimit = {
+  __typename?: 'DiscountLimit';
+  /** The largest discount on one line, in percent, e.g. "10". */
+  maxLineDiscount: Scalars['String']['output'];
+  /** The largest discount on the whole document, in percent. */
+  maxTotalDiscount: Scalars['String']['output'];
+  /** The least margin on a line's net over cost, in percent of the net; null: no floor. */
+  minMarginPercent?: Maybe<Scalars['String']['output']>;
+  /** The role these limits are for; null for a user's own limits. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** When these limits were last set. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user these limits are for (overriding their role's); null for a role's limits. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
 export type EventBusStatus = {
   __typename?: 'EventBusStatus';
@@ -193,6 +276,8 @@ export type Mutation = {
   acceptQuotation: Quotation;
   /** Adds a line to a draft (the last or list price when none is given) and recomputes its totals; announces `sales.quotation.changed.v1`. */
   addQuotationLine: Quotation;
+  /** Approves a quotation awaiting approval: only a team head above the requester or a director, never the requester (FORBIDDEN SELF_APPROVAL / NOT_AN_APPROVER), and only within the approver's own limits (FORBIDDEN APPROVER_LIMIT_EXCEEDED). It becomes APPROVED and may be sent; any later change to a line's price, discount or quantity voids the approval. Announces `sales.quotation.approval-decided.v1`. */
+  approveQuotation: Quotation;
   /** Cancels what is still undelivered of an order (CONFLICT when nothing undelivered is left: a delivered quantity can only be returned); announces `sales.order.cancelled.v2`. The order is CANCELLED when nothing of it was delivered, else its state follows what was delivered and invoiced. */
   cancelOrder: SalesOrder;
   /** Cancels the undelivered rest of one line of an order (CONFLICT when the line has nothing undelivered); announces `sales.order.cancelled.v2`. */
@@ -213,14 +298,20 @@ export type Mutation = {
   placeOrder: SalesOrder;
   /** Records the customer's rejection of a sent quotation; announces `sales.quotation.rejected.v1`. */
   rejectQuotation: Quotation;
+  /** Refuses the approval of a quotation awaiting it (same approvers as approveQuotation); it goes back to DRAFT. Announces `sales.quotation.approval-decided.v1`. */
+  rejectQuotationApproval: Quotation;
   /** Removes a line from a draft and recomputes its totals; announces `sales.quotation.changed.v1`. */
   removeQuotationLine: Quotation;
+  /** Asks for approval of a draft quotation that is over the caller's limits (CONFLICT APPROVAL_NOT_NEEDED when it is within them: send it); it becomes AWAITING_APPROVAL. Announces `sales.quotation.approval-requested.v1`. */
+  requestQuotationApproval: Quotation;
   /** Restores a deleted opportunity (admins, directors, team heads within their customers; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreOpportunity: Opportunity;
   /** Revises a sent (or expired) quotation as its next version, a new draft Q-…-2 that supersedes it; the old one is kept. Announces `sales.quotation.drafted.v1`. */
   reviseQuotation: Quotation;
   /** Sends a draft to the customer (CONFLICT when it has no lines or its validity has passed); announces `sales.quotation.sent.v1`. Discount approval is not enforced yet. */
   sendQuotation: Quotation;
+  /** Sets a role's or a user's discount limits (directors and admins only). */
+  setDiscountLimit: DiscountLimit;
   /** Changes a draft's validity date or terms (CONFLICT once it is not a draft); announces `sales.quotation.changed.v1`. */
   updateQuotation: Quotation;
 };
@@ -234,6 +325,12 @@ export type MutationAcceptQuotationArgs = {
 export type MutationAddQuotationLineArgs = {
   line: SalesLineInput;
   quotationId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveQuotationArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -294,9 +391,21 @@ export type MutationRejectQuotationArgs = {
 };
 
 
+export type MutationRejectQuotationApprovalArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveQuotationLineArgs = {
   lineId: Scalars['ID']['input'];
   quotationId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestQuotationApprovalArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -312,6 +421,11 @@ export type MutationReviseQuotationArgs = {
 
 export type MutationSendQuotationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDiscountLimitArgs = {
+  input: SetDiscountLimitInput;
 };
 
 
@@ -450,10 +564,16 @@ export type Product = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every role's and user's discount limits (the sales department, directors and admins). */
+  discountLimits: Array<DiscountLimit>;
+  /** The limits that apply to the caller: their own if set, else their role's (zero when neither is set). */
+  myDiscountLimit: DiscountLimit;
   /** The opportunities the caller may see (reps and team heads: their customers' only), newest first, filtered, paged by cursor (`first` at most 100). */
   opportunities: OpportunityConnection;
   /** One opportunity by id; NOT_FOUND when no such opportunity exists or the caller may not see it (FORBIDDEN for roles outside sales). */
   opportunity: Opportunity;
+  /** Approval requests still pending that the caller may decide (a team head: their teams' requesters'; a director or admin: all), oldest first. */
+  pendingDiscountApprovals: Array<DiscountApproval>;
   /** The stages of the sales pipeline, in pipeline order. */
   pipelineStages: Array<PipelineStage>;
   /** One quotation by id; NOT_FOUND when no such quotation exists or the caller may not see it. */
@@ -515,6 +635,10 @@ export type Quotation = {
   __typename?: 'Quotation';
   /** When the customer accepted it; null unless accepted. */
   acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The latest approval request of this quotation (pending, approved, rejected or voided); null when none was asked for. */
+  approval?: Maybe<DiscountApproval>;
+  /** What on this quotation is over the caller's own limits now; empty when they may send it without approval. */
+  approvalFindings: Array<DiscountFinding>;
   /** When it was converted into an order; null until then. */
   convertedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The quotation this one was copied from; null when it is not a copy (or the caller may not see it). */
@@ -857,6 +981,20 @@ export type SalesTaxTotal = {
   tax: Money;
   /** The tax rate in percent, e.g. "19". */
   taxRate: Scalars['String']['output'];
+};
+
+/** New limits for a role or for one user; give exactly one of role and userId. */
+export type SetDiscountLimitInput = {
+  /** The largest discount on one line, percent 0 to 100, two decimals at most. */
+  maxLineDiscount: Scalars['String']['input'];
+  /** The largest discount on the whole document, percent 0 to 100. */
+  maxTotalDiscount: Scalars['String']['input'];
+  /** The least margin over cost in percent of the net, 0 to 100; null for no floor. */
+  minMarginPercent?: InputMaybe<Scalars['String']['input']>;
+  /** The role, e.g. SALES_REP. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** The user whose own limits these are (overriding their role's). */
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** How many messages of one topic a consumer group has not consumed yet. */

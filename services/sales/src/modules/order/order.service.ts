@@ -5,6 +5,7 @@ import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMet
 import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { SalesOrderStatus } from '../../generated/types.js';
+import { requireOrderWithinLimits } from '../approval/approval.checks.js';
 import { priceDocumentLines, requireLineCount, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { convert, type IQuotation } from '../quotation/quotation.entity.js';
@@ -130,8 +131,10 @@ async function confirmOrder(
 
 /**
  * Places an order entered directly, under the same line rules as a quotation (real, sellable
- * products; last or list price when none is given; exact totals). Nothing is written when any input
- * is wrong or the customer is not visible to `viewer` (NOT_FOUND).
+ * products; last or list price when none is given; exact totals) and within the placer's discount
+ * limits (CONFLICT APPROVAL_REQUIRED otherwise: an order over them goes through an approved
+ * quotation). Nothing is written when any input is wrong or the customer is not visible to
+ * `viewer` (NOT_FOUND).
  */
 export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
   const customerId = requireUuid('input.customerId', input.customerId);
@@ -139,6 +142,7 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAcces
   const currency = requireCurrency('input.currency', input.currency);
   requireLineCount('input.lines', input.lines.length);
   const lines = await priceDocumentLines(em, customerId, currency, input.lines, (i) => `input.lines.${i}`);
+  await requireOrderWithinLimits(em, viewer, currency, lines);
   return confirmOrder(
     em,
     customerId,
@@ -153,7 +157,8 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAcces
  * Makes the order of an accepted quotation, under the quotation's row lock: all its lines, or the
  * chosen ones with quantities up to those quoted, at the quoted prices, discounts and tax rates
  * (the quotation is the agreement; the catalogue is checked again: a product retired since cannot
- * be ordered). The quotation becomes CONVERTED (`sales.quotation.converted.v1`); converting it
+ * be ordered). The order's lines must be within the converter's discount limits, or covered by the
+ * quotation's approval and its approver's limits (CONFLICT APPROVAL_REQUIRED otherwise). The quotation becomes CONVERTED (`sales.quotation.converted.v1`); converting it
  * again is a CONFLICT.
  */
 export async function convertQuotation(
@@ -201,6 +206,7 @@ export async function convertQuotation(
         })),
         (i) => `lines.${i}`,
       );
+      await requireOrderWithinLimits(tx, viewer, q.currency, priced, { quotation: q, quotedLines: quoted });
       const order = await confirmOrder(
         tx,
         q.customerId,
