@@ -118,8 +118,7 @@ describe("sending a quotation within the sender's limits", () => {
       const q = await draft(rep, lines);
       expect(q.approvalFindings.map((f) => f.kind)).toEqual(kinds);
       const sent = await step(rep, 'sendQuotation', q.id);
-      if (kinds.length === 0) expect(sent.errors).toBeUndefined();
-      else expect(refusal(sent)).toMatchObject({ code: 'CONFLICT', reason: 'APPROVAL_REQUIRED' });
+      expect(sent.errors?.[0]?.extensions?.reason ?? 'SENT').toBe(kinds.length === 0 ? 'SENT' : 'APPROVAL_REQUIRED');
     }
   });
 
@@ -293,7 +292,8 @@ describe('ways around an approval', () => {
       const after = await read(q.id);
       // Whichever went first, the edit leaves the quotation a draft whose approval no longer counts.
       expect(after).toMatchObject({ status: 'DRAFT', approval: { status: 'VOIDED' } });
-      if (approved.errors) expect(refusal(approved)).toMatchObject({ code: 'CONFLICT' });
+      // The approval either went first (then was voided) or found the request voided: CONFLICT, never another refusal.
+      expect(refusal(approved)?.code ?? 'APPROVED').toMatch(/^(APPROVED|CONFLICT)$/);
       expect(refusal(await step(rep, 'sendQuotation', q.id))).toMatchObject({ reason: 'APPROVAL_REQUIRED' });
     }
   });
