@@ -3,9 +3,10 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { SalesOrderStatus } from '../../generated/types.js';
 import { requireOrderWithinLimits } from '../approval/approval.checks.js';
+import { assertCustomerKnown } from '../customer/customer-check.js';
 import { priceDocumentLines, requireLineCount, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { convert, type IQuotation } from '../quotation/quotation.entity.js';
@@ -138,7 +139,7 @@ async function confirmOrder(
  */
 export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
+  await assertCustomerKnown(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   requireLineCount('input.lines', input.lines.length);
   const lines = await priceDocumentLines(em, customerId, currency, input.lines, (i) => `input.lines.${i}`);

@@ -3,9 +3,10 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { QuotationAcceptedV1, QuotationChangedV1, QuotationDraftedV1, QuotationRejectedV1, QuotationSentV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireIsoDate, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { QuotationStatus as QuotationStatusFilter } from '../../generated/types.js';
 import { assertSendable, voidApproval } from '../approval/approval.checks.js';
+import { assertCustomerKnown } from '../customer/customer-check.js';
 import { getOpportunity } from '../opportunity/opportunity.service.js';
 import { priceDocumentLines, requireLineCount, MAX_LINES, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
@@ -191,7 +192,7 @@ const requireValidUntil = (value: string | null | undefined, field: string): str
  */
 export async function createQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateQuotationInput, meta: EventMetadata): Promise<IQuotation> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
+  await assertCustomerKnown(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   const validUntil = requireValidUntil(input.validUntil, 'input.validUntil');
   const terms = optionalText('input.terms', input.terms, 10_000);
@@ -365,7 +366,7 @@ export async function copyQuotation(
 ): Promise<IQuotation> {
   const source = await getQuotation(em, viewer, id);
   const target = customerId ? requireUuid('customerId', customerId) : source.customerId;
-  if (target !== source.customerId) await assertCustomerVisible(em, viewer, target, 'customerId');
+  if (target !== source.customerId) await assertCustomerKnown(em, viewer, target, 'customerId');
   const lines = await priceDocumentLines(em, target, source.currency, (await linesOf(em, source.id)).map(asInput), (i) => `lines.${i}`);
   const header = {
     customerId: target,
