@@ -72,7 +72,7 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** The customer's opportunities that are still open, newest first; empty when the caller may not see them. */
   openOpportunities: Array<Opportunity>;
-  /** The customer's confirmed orders not yet completed or cancelled, newest first; empty when the caller may not see them. */
+  /** The customer's orders not yet completed or cancelled (confirmed, partly or fully delivered, invoiced or paid but not all three), newest first, each with its `deliveryStatus` and `invoiceStatus`; empty when the caller may not see them. */
   openOrders: Array<SalesOrder>;
   /** The customer's quotations still in play (draft, awaiting approval, approved, sent within validity and not superseded, or accepted and not yet converted), newest first; empty when the caller may not see them. */
   openQuotations: Array<Quotation>;
@@ -274,7 +274,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Records the customer's acceptance of a sent quotation; CONFLICT QUOTATION_EXPIRED past its validity date. Announces `sales.quotation.accepted.v1`. */
   acceptQuotation: Quotation;
-  /** Adds a line to a draft (the last or list price when none is given) and recomputes its totals; announces `sales.quotation.changed.v1`. */
+  /** Adds a line to a quotation not yet sent (the last or list price when none is given) and recomputes its totals; voids an approval asked for or given (back to DRAFT, `sales.quotation.approval-decided.v1` VOIDED). Announces `sales.quotation.changed.v1`. */
   addQuotationLine: Quotation;
   /** Approves a quotation awaiting approval: only a team head above the requester or a director, never the requester (FORBIDDEN SELF_APPROVAL / NOT_AN_APPROVER), and only within the approver's own limits (FORBIDDEN APPROVER_LIMIT_EXCEEDED). It becomes APPROVED and may be sent; any later change to a line's price, discount or quantity voids the approval. Announces `sales.quotation.approval-decided.v1`. */
   approveQuotation: Quotation;
@@ -282,9 +282,9 @@ export type Mutation = {
   cancelOrder: SalesOrder;
   /** Cancels the undelivered rest of one line of an order (CONFLICT when the line has nothing undelivered); announces `sales.order.cancelled.v2`. */
   cancelOrderLine: SalesOrder;
-  /** Makes the sales order of an accepted quotation, whole or chosen lines and quantities; CONFLICT when it was converted already. Announces `sales.quotation.converted.v1` and `sales.order.confirmed.v2`. */
+  /** Makes the sales order of an accepted quotation, whole or chosen lines and quantities; CONFLICT when it was converted already, and CONFLICT APPROVAL_REQUIRED when the ordered lines are over the converter's discount limits and not covered by the quotation's approval within its approver's limits. Announces `sales.quotation.converted.v1` and `sales.order.confirmed.v2`. */
   convertQuotation: SalesOrder;
-  /** Copies a quotation as a new draft (new number, validity from today) for the same customer or `customerId`; announces `sales.quotation.drafted.v1`. */
+  /** Copies a quotation as a new draft (new number, validity from today) for the same customer or `customerId`, without its approval (sending the copy checks the limits again); announces `sales.quotation.drafted.v1`. */
   copyQuotation: Quotation;
   /** Drafts a quotation for a customer the caller may see (NOT_FOUND otherwise), numbered without gaps; announces `sales.quotation.drafted.v1`. */
   createQuotation: Quotation;
@@ -294,13 +294,13 @@ export type Mutation = {
   moveOpportunity: Opportunity;
   /** Opens an opportunity for a customer the caller may see (NOT_FOUND otherwise) and announces it with `sales.opportunity.opened.v1`. */
   openOpportunity: Opportunity;
-  /** Places a confirmed order entered directly for a customer the caller may see (NOT_FOUND otherwise): real, active products; the last or list price when none is given; totals computed exactly. Announces `sales.order.confirmed.v2`. */
+  /** Places a confirmed order entered directly for a customer the caller may see (NOT_FOUND otherwise): real, active products; the last or list price when none is given; totals computed exactly; within the caller's discount limits (CONFLICT APPROVAL_REQUIRED naming `input.lines` otherwise: such an order goes through an approved quotation). Announces `sales.order.confirmed.v2`. */
   placeOrder: SalesOrder;
   /** Records the customer's rejection of a sent quotation; announces `sales.quotation.rejected.v1`. */
   rejectQuotation: Quotation;
   /** Refuses the approval of a quotation awaiting it (same approvers as approveQuotation); it goes back to DRAFT. Announces `sales.quotation.approval-decided.v1`. */
   rejectQuotationApproval: Quotation;
-  /** Removes a line from a draft and recomputes its totals; announces `sales.quotation.changed.v1`. */
+  /** Removes a line from a quotation not yet sent and recomputes its totals; voids an approval asked for or given. Announces `sales.quotation.changed.v1`. */
   removeQuotationLine: Quotation;
   /** Asks for approval of a draft quotation that is over the caller's limits (CONFLICT APPROVAL_NOT_NEEDED when it is within them: send it); it becomes AWAITING_APPROVAL. Announces `sales.quotation.approval-requested.v1`. */
   requestQuotationApproval: Quotation;
@@ -308,11 +308,11 @@ export type Mutation = {
   restoreOpportunity: Opportunity;
   /** Revises a sent (or expired) quotation as its next version, a new draft Q-…-2 that supersedes it; the old one is kept. Announces `sales.quotation.drafted.v1`. */
   reviseQuotation: Quotation;
-  /** Sends a draft to the customer (CONFLICT when it has no lines or its validity has passed); announces `sales.quotation.sent.v1`. Discount approval is not enforced yet. */
+  /** Sends a quotation to the customer: a draft within the sender's discount limits, or an approved one (CONFLICT APPROVAL_REQUIRED otherwise, with `extensions.details.findings`; CONFLICT when it has no lines or its validity has passed). Announces `sales.quotation.sent.v1`. */
   sendQuotation: Quotation;
   /** Sets a role's or a user's discount limits (directors and admins only). */
   setDiscountLimit: DiscountLimit;
-  /** Changes a draft's validity date or terms (CONFLICT once it is not a draft); announces `sales.quotation.changed.v1`. */
+  /** Changes the validity date or terms of a quotation not yet sent (an approval stands: it covers prices, not terms); CONFLICT once sent. Announces `sales.quotation.changed.v1`. */
   updateQuotation: Quotation;
 };
 
@@ -762,13 +762,13 @@ export type QuotationLine = {
 export type QuotationStatus =
   /** Accepted by the customer; may be converted into an order. */
   | 'ACCEPTED'
-  /** Discounts approved; may be sent (discount governance; not used yet). */
+  /** Its discounts approved; may be sent as it is. A change to a line's price, discount or quantity voids the approval (back to DRAFT). */
   | 'APPROVED'
-  /** Waiting for a manager to approve its discounts (discount governance; not used yet). */
+  /** Over its requester's discount limits and waiting for a team head above them (or a director) to approve it; a change to a line takes it back to DRAFT. */
   | 'AWAITING_APPROVAL'
   /** Converted into a sales order. */
   | 'CONVERTED'
-  /** Being prepared; lines and terms may change. */
+  /** Being prepared; lines and terms may change. Sent directly when within the sender's discount limits, else approval is asked for first. */
   | 'DRAFT'
   /** Sent, and its validity date has passed: it can no longer be accepted (revise it instead). */
   | 'EXPIRED'
