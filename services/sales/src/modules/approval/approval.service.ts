@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { isRole } from '@rapport/auth';
 import { publish } from '@rapport/bus';
@@ -202,11 +202,18 @@ export async function setLimit(em: SqlEntityManager, viewer: Viewer<WriteAccess>
     minMarginPercent: input.minMarginPercent == null ? null : formatPercent(parsePercent('input.minMarginPercent', input.minMarginPercent, 'INVALID_MARGIN')),
     updatedBy: viewer.principal.userId,
   };
-  return em.transactional(async (tx) => {
-    const held = await tx.findOne(DiscountLimit, input.role ? { role: input.role } : { userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const row = held ?? tx.create(DiscountLimit, { id: randomUUID(), role: input.role ?? null, userId, ...values });
-    if (held) Object.assign(held, values);
-    await tx.flush();
-    return row;
-  });
+  try {
+    return await em.transactional(async (tx) => {
+      const held = await tx.findOne(DiscountLimit, input.role ? { role: input.role } : { userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const row = held ?? tx.create(DiscountLimit, { id: randomUUID(), role: input.role ?? null, userId, ...values });
+      if (held) Object.assign(held, values);
+      await tx.flush();
+      return row;
+    });
+  } catch (error) {
+    // Two first-time settings for the same role or user at once: one row wins, the other is told to retry.
+    if (error instanceof UniqueConstraintViolationException)
+      throw conflict('DISCOUNT_LIMIT_CHANGED', 'these limits were set by someone else at the same moment: try again', 'input');
+    throw error;
+  }
 }
