@@ -17,5 +17,8 @@ export default subgraphCodegen({
     QuotationLine: '../modules/quotation/quotation.entity.js#IQuotationLine',
     LastSalePrice: '../modules/pricing/last-price.js#LastPrice',
     SalesTaxTotal: '../modules/pricing/pricing.js#TaxTotal',
+    DiscountLimit: '../modules/approval/approval.entity.js#IDiscountLimit',
+    DiscountApproval: '../modules/approval/approval.entity.js#IDiscountApproval',
+    DiscountFinding: '../modules/approval/governance.js#Finding',
   },
 });

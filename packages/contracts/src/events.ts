@@ -822,6 +822,53 @@ export const ReturnReceivedV1 = defineEvent(
   }),
 );
 
+// ---- helper B (sales): discount governance. Keyed by the quotation id. (Placed before ALL_EVENTS,
+// which must come after every contract it lists.)
+const approvalFinding = z.object({
+  /** What is over the limit: a line's discount, the document's total discount, or a line priced under the margin floor. */
+  kind: z.enum(['LINE_DISCOUNT', 'TOTAL_DISCOUNT', 'MARGIN']),
+  /** The 0-based line position for line findings; null for the total. */
+  line: z.number().int().nullable(),
+  /** The discount in percent that is over the limit (null for MARGIN: margins are not shown to sales). */
+  percent: z.string().nullable(),
+  /** The limit it exceeds, in percent (null for MARGIN). */
+  limit: z.string().nullable(),
+});
+
+/** sales: a quotation's discounts or prices are over its rep's limits and wait for a manager's approval. */
+export const QuotationApprovalRequestedV1 = defineEvent(
+  'sales.quotation.approval-requested.v1',
+  z.object({
+    quotationId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    approvalId: uuid,
+    requestedBy: uuid,
+    comment: z.string().nullable(),
+    findings: z.array(approvalFinding).min(1),
+    ...quotationTotals,
+    requestedAt: isoDateTime,
+  }),
+);
+
+/**
+ * sales: a pending or given approval was decided: APPROVED or REJECTED by `decidedBy` (with a
+ * comment), or VOIDED because a line's price, discount or quantity changed after it was requested or given.
+ */
+export const QuotationApprovalDecidedV1 = defineEvent(
+  'sales.quotation.approval-decided.v1',
+  z.object({
+    quotationId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    approvalId: uuid,
+    decision: z.enum(['APPROVED', 'REJECTED', 'VOIDED']),
+    decidedBy: uuid,
+    comment: z.string().nullable(),
+    decidedAt: isoDateTime,
+  }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -912,6 +959,8 @@ export const ALL_EVENTS = [
   PaymentAllocatedV1,
   InvoicePaidV1,
   ReturnReceivedV1,
+  QuotationApprovalRequestedV1,
+  QuotationApprovalDecidedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -215,6 +215,22 @@ const slaTargets: AccessPolicy = {
 };
 
 /**
+ * Discount limits (sales): the maximum line and total discount and the margin floor per role and
+ * per user. Directors and admins set them; the sales department reads them (a rep sees the limits
+ * that apply to them and to their colleagues, no margins or costs); other departments none.
+ */
+const discountLimits: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/**
  * Every module's access policy by module name. Activities, documents, contacts and addresses
  * follow their customer, so they share the customers table; quotations are the sales department's
  * as opportunities are, so they share the opportunities table.
@@ -241,6 +257,7 @@ export const POLICIES = {
   users,
   teams: users,
   slaTargets,
+  discountLimits,
 } as const satisfies Record<string, AccessPolicy>;
 
 /** The name of a module with an access policy. */

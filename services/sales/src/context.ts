@@ -1,4 +1,5 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { IDiscountApproval } from './modules/approval/approval.entity.js';
 import type { IOpportunity } from './modules/opportunity/opportunity.entity.js';
 import type { ISalesOrder, ISalesOrderLine } from './modules/order/order.entity.js';
 import type { IPipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
@@ -22,6 +23,7 @@ export interface SalesLoaders {
   openQuotationsByCustomerId: DataLoader<string, IQuotation[]>;
   quotationsByOpportunityId: DataLoader<string, IQuotation[]>;
   lastPrice: DataLoader<LastPriceQuery, LastPrice | null, string>;
+  approvalsByQuotationId: DataLoader<string, IDiscountApproval[]>;
 }
 
 /** What the sales subgraph's resolvers receive per request. */

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
+import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { catalogueHandlers } from './modules/catalogue/catalogue.consumer.js';
 import { CatalogueProduct } from './modules/catalogue/catalogue-product.entity.js';
 import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
@@ -10,7 +12,7 @@ import { opportunityHandlers } from './modules/opportunity/opportunity.consumer.
 import { Opportunity } from './modules/opportunity/opportunity.entity.js';
 import { opportunityResolvers } from './modules/opportunity/opportunity.resolvers.js';
 import { orderHandlers } from './modules/order/order.consumer.js';
-import { SalesOrder, SalesOrderLine } from './modules/order/order.entity.js';
+import { SalesOrder, SalesOrderInvoice, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
@@ -23,8 +25,8 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
     {
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers],
-      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, CatalogueProduct, Quotation, QuotationLine],
+      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers, approvalResolvers],
+      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, SalesOrderInvoice, CatalogueProduct, Quotation, QuotationLine, DiscountLimit, DiscountApproval],
       migrations,
       createLoaders,
       handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers],

@@ -17,6 +17,9 @@ const coverage: EventCoverage = {
   SalesOrderLine: { keys: ['id', 'orderId'] },
   Quotation: { keys: ['id'] },
   QuotationLine: { keys: ['id', 'quotationId'] },
+  SalesOrderInvoice: { internal: "a read copy of finance's invoices per order, written only by finance's invoice events (it tells when the order is paid)" },
+  DiscountApproval: { keys: ['id', 'quotationId'] },
+  DiscountLimit: { internal: 'configuration of discount governance that only sales reads (set by directors and admins; no other service acts on it)' },
   CatalogueProduct: { internal: "a read copy of inventory's catalogue, written only by inventory's product events" },
 };
 
@@ -50,6 +53,15 @@ const sentQuotation = async () => {
   return q;
 };
 let quotation = { id: '', number: '', lines: [] as { id: string }[] };
+
+/** An admin whose own discount limits are zero, so that what they draft needs someone else's approval. */
+const strictAdmin = { role: 'ADMIN' as const, userId: randomUUID() };
+const awaitingApproval = async () => {
+  const q = await draftQuotation();
+  const asked = await subgraph.gqlAs(strictAdmin, 'mutation($id: ID!) { requestQuotationApproval(id: $id) { id } }', { id: q.id });
+  if (asked.errors) throw new Error(JSON.stringify(asked.errors));
+  return q;
+};
 
 let opportunityId = '';
 let order = { id: '', number: '' };
@@ -195,6 +207,46 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['sales.order.confirmed.v2', 'sales.quotation.converted.v1'],
   },
+  setDiscountLimit: {
+    run: async (call) => {
+      await call('mutation { setDiscountLimit(input: { role: "SALES_REP", maxLineDiscount: "10", maxTotalDiscount: "5", minMarginPercent: "10" }) { role } }');
+    },
+    announces: [],
+  },
+  requestQuotationApproval: {
+    run: async (call) => {
+      quotation = await draftQuotation();
+      await call('mutation($id: ID!) { requestQuotationApproval(id: $id, comment: "Key account") { id } }', { id: quotation.id }, strictAdmin);
+    },
+    announces: ['sales.quotation.approval-requested.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        topic: 'sales.quotation',
+        subject: quotation.id,
+        data: {
+          number: quotation.number,
+          requestedBy: strictAdmin.userId,
+          comment: 'Key account',
+          findings: expect.arrayContaining([expect.objectContaining({ kind: 'LINE_DISCOUNT' })]),
+        },
+      }),
+  },
+  approveQuotation: {
+    run: async (call) => {
+      quotation = await awaitingApproval();
+      await call('mutation($id: ID!) { approveQuotation(id: $id, comment: "ok") { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.approval-decided.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: quotation.id, data: { decision: 'APPROVED', comment: 'ok' } }),
+  },
+  rejectQuotationApproval: {
+    run: async (call) => {
+      quotation = await awaitingApproval();
+      await call('mutation($id: ID!) { rejectQuotationApproval(id: $id, comment: "too low") { id } }', { id: quotation.id });
+    },
+    announces: ['sales.quotation.approval-decided.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: quotation.id, data: { decision: 'REJECTED', comment: 'too low' } }),
+  },
   cancelOrder: {
     run: async (call) => {
       order = (await subgraph.gql<{ placeOrder: { id: string; number: string } }>(orderMutation, { input: orderInput })).data!.placeOrder;
@@ -219,6 +271,10 @@ const cases: Record<string, MutationCaseEntry> = {
 beforeAll(async () => {
   subgraph = await startTestSubgraph('sales', createSalesService);
   await seedCatalogue(subgraph, product);
+  const strict = await subgraph.gql(
+    `mutation { setDiscountLimit(input: { userId: "${strictAdmin.userId}", maxLineDiscount: "0", maxTotalDiscount: "0", minMarginPercent: null }) { userId } }`,
+  );
+  expect(strict.errors).toBeUndefined();
   stages = (await subgraph.gql<{ pipelineStages: Stage[] }>('{ pipelineStages { id name probability closing } }')).data!.pipelineStages.filter((s) => !s.closing);
 });
 afterAll(async () => subgraph?.stop());

@@ -8,6 +8,8 @@ import type { ISalesOrder as ISalesOrderModel, ISalesOrderLine as ISalesOrderLin
 import type { IQuotation as IQuotationModel, IQuotationLine as IQuotationLineModel } from '../modules/quotation/quotation.entity.js';
 import type { LastPrice as LastPriceModel } from '../modules/pricing/last-price.js';
 import type { TaxTotal as TaxTotalModel } from '../modules/pricing/pricing.js';
+import type { IDiscountLimit as IDiscountLimitModel, IDiscountApproval as IDiscountApprovalModel } from '../modules/approval/approval.entity.js';
+import type { Finding as FindingModel } from '../modules/approval/governance.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -127,6 +129,11 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  DiscountApproval: ResolverTypeWrapper<IDiscountApprovalModel>;
+  DiscountApprovalStatus: Types.DiscountApprovalStatus;
+  DiscountFinding: ResolverTypeWrapper<FindingModel>;
+  DiscountFindingKind: Types.DiscountFindingKind;
+  DiscountLimit: ResolverTypeWrapper<IDiscountLimitModel>;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
@@ -156,12 +163,15 @@ export type ResolversTypes = {
   SalesLineInput: Types.SalesLineInput;
   SalesOrder: ResolverTypeWrapper<ISalesOrderModel>;
   SalesOrderConnection: ResolverTypeWrapper<Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversTypes['SalesOrderEdge']> }>;
+  SalesOrderDeliveryStatus: Types.SalesOrderDeliveryStatus;
   SalesOrderEdge: ResolverTypeWrapper<Omit<Types.SalesOrderEdge, 'node'> & { node: ResolversTypes['SalesOrder'] }>;
   SalesOrderFilter: Types.SalesOrderFilter;
+  SalesOrderInvoiceStatus: Types.SalesOrderInvoiceStatus;
   SalesOrderLine: ResolverTypeWrapper<ISalesOrderLineModel>;
   SalesOrderStatus: Types.SalesOrderStatus;
   SalesPriceEntry: Types.SalesPriceEntry;
   SalesTaxTotal: ResolverTypeWrapper<TaxTotalModel>;
+  SetDiscountLimitInput: Types.SetDiscountLimitInput;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   UpdateQuotationInput: Types.UpdateQuotationInput;
 };
@@ -177,6 +187,9 @@ export type ResolversParentTypes = {
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   Int: Types.Scalars['Int']['output'];
+  DiscountApproval: IDiscountApprovalModel;
+  DiscountFinding: FindingModel;
+  DiscountLimit: IDiscountLimitModel;
   EventBusStatus: Types.EventBusStatus;
   Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
@@ -207,6 +220,7 @@ export type ResolversParentTypes = {
   SalesOrderFilter: Types.SalesOrderFilter;
   SalesOrderLine: ISalesOrderLineModel;
   SalesTaxTotal: TaxTotalModel;
+  SetDiscountLimitInput: Types.SetDiscountLimitInput;
   TopicLag: Types.TopicLag;
   UpdateQuotationInput: Types.UpdateQuotationInput;
 };
@@ -241,6 +255,36 @@ export type DeadLetterResolvers<ContextType = Context, ParentType extends Resolv
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DiscountApprovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountApproval'] = ResolversParentTypes['DiscountApproval']> = {
+  decidedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  decisionComment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['DiscountFinding']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quotation?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
+  requestComment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DiscountApprovalStatus'], ParentType, ContextType>;
+};
+
+export type DiscountFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountFinding'] = ResolversParentTypes['DiscountFinding']> = {
+  kind?: Resolver<ResolversTypes['DiscountFindingKind'], ParentType, ContextType>;
+  limit?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  percent?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DiscountLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiscountLimit'] = ResolversParentTypes['DiscountLimit']> = {
+  maxLineDiscount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxTotalDiscount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minMarginPercent?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type EventBusStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventBusStatus'] = ResolversParentTypes['EventBusStatus']> = {
@@ -284,6 +328,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationAcceptQuotationArgs, 'id'>>;
   addQuotationLine?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationAddQuotationLineArgs, 'line' | 'quotationId'>>;
+  approveQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationApproveQuotationArgs, 'id'>>;
   cancelOrder?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelOrderArgs, 'id'>>;
   cancelOrderLine?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelOrderLineArgs, 'lineId' | 'orderId'>>;
   convertQuotation?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationConvertQuotationArgs, 'id'>>;
@@ -294,10 +339,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   openOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationOpenOpportunityArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationPlaceOrderArgs, 'input'>>;
   rejectQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationRejectQuotationArgs, 'id'>>;
+  rejectQuotationApproval?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationRejectQuotationApprovalArgs, 'id'>>;
   removeQuotationLine?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationRemoveQuotationLineArgs, 'lineId' | 'quotationId'>>;
+  requestQuotationApproval?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationRequestQuotationApprovalArgs, 'id'>>;
   restoreOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationRestoreOpportunityArgs, 'id'>>;
   reviseQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationReviseQuotationArgs, 'id'>>;
   sendQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationSendQuotationArgs, 'id'>>;
+  setDiscountLimit?: Resolver<ResolversTypes['DiscountLimit'], ParentType, ContextType, RequireFields<Types.MutationSetDiscountLimitArgs, 'input'>>;
   updateQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationUpdateQuotationArgs, 'id' | 'input'>>;
 };
 
@@ -345,8 +393,11 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  discountLimits?: Resolver<Array<ResolversTypes['DiscountLimit']>, ParentType, ContextType>;
+  myDiscountLimit?: Resolver<ResolversTypes['DiscountLimit'], ParentType, ContextType>;
   opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, Partial<Types.QueryOpportunitiesArgs>>;
   opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.QueryOpportunityArgs, 'id'>>;
+  pendingDiscountApprovals?: Resolver<Array<ResolversTypes['DiscountApproval']>, ParentType, ContextType>;
   pipelineStages?: Resolver<Array<ResolversTypes['PipelineStage']>, ParentType, ContextType>;
   quotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.QueryQuotationArgs, 'id'>>;
   quotations?: Resolver<ResolversTypes['QuotationConnection'], ParentType, ContextType, Partial<Types.QueryQuotationsArgs>>;
@@ -358,6 +409,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type QuotationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quotation'] = ResolversParentTypes['Quotation'], FederationReferenceType extends FederationReferenceTypes['Quotation'] = FederationReferenceTypes['Quotation']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Quotation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   acceptedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  approval?: Resolver<Types.Maybe<ResolversTypes['DiscountApproval']>, ParentType, ContextType>;
+  approvalFindings?: Resolver<Array<ResolversTypes['DiscountFinding']>, ParentType, ContextType>;
   convertedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   copiedFrom?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -415,11 +468,15 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   completedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<ResolversTypes['SalesOrderDeliveryStatus'], ParentType, ContextType>;
   grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.SalesOrderHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoiceStatus?: Resolver<ResolversTypes['SalesOrderInvoiceStatus'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['SalesOrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paidAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   quotation?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SalesOrderStatus'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -439,9 +496,11 @@ export type SalesOrderEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type SalesOrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrderLine'] = ResolversParentTypes['SalesOrderLine']> = {
   cancelledQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoicedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastSalePrice']>, ParentType, ContextType>;
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   openQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -452,6 +511,7 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   reservedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shortQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toInvoiceQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
@@ -473,6 +533,9 @@ export type Resolvers<ContextType = Context> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  DiscountApproval?: DiscountApprovalResolvers<ContextType>;
+  DiscountFinding?: DiscountFindingResolvers<ContextType>;
+  DiscountLimit?: DiscountLimitResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;

@@ -72,7 +72,7 @@ export type Customer = {
   id: Scalars['ID']['output'];
   /** The customer's opportunities that are still open, newest first; empty when the caller may not see them. */
   openOpportunities: Array<Opportunity>;
-  /** The customer's confirmed orders not yet completed or cancelled, newest first; empty when the caller may not see them. */
+  /** The customer's orders not yet completed or cancelled (confirmed, partly or fully delivered, invoiced or paid but not all three), newest first, each with its `deliveryStatus` and `invoiceStatus`; empty when the caller may not see them. */
   openOrders: Array<SalesOrder>;
   /** The customer's quotations still in play (draft, awaiting approval, approved, sent within validity and not superseded, or accepted and not yet converted), newest first; empty when the caller may not see them. */
   openQuotations: Array<Quotation>;
@@ -99,6 +99,89 @@ export type DeadLetter = {
   topic: Scalars['String']['output'];
   /** The event's type; null when the message was not a CloudEvent. */
   type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A request for a manager's approval of a quotation's discounts and prices, and its decision. */
+export type DiscountApproval = {
+  __typename?: 'DiscountApproval';
+  /** When it was decided; null while pending. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved, refused or (by changing a line) voided it; null while pending. */
+  decidedBy?: Maybe<Scalars['ID']['output']>;
+  /** The approver's comment; null when none. */
+  decisionComment?: Maybe<Scalars['String']['output']>;
+  /** What was over the requester's limits when they asked. */
+  findings: Array<DiscountFinding>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The quotation it is for; null when the caller may not see it. */
+  quotation?: Maybe<Quotation>;
+  /** Why they asked, as they wrote it. */
+  requestComment?: Maybe<Scalars['String']['output']>;
+  /** When they asked. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** Who asked (a user id of the identity subgraph). */
+  requestedBy: Scalars['ID']['output'];
+  /** Where it stands. */
+  status: DiscountApprovalStatus;
+};
+
+/** Where an approval request stands. */
+export type DiscountApprovalStatus =
+  /** Approved: the quotation may be sent as it is. */
+  | 'APPROVED'
+  /** Waiting for a team head above the requester, or a director. */
+  | 'PENDING'
+  /** Refused; the quotation went back to draft. */
+  | 'REJECTED'
+  /** A line's price, discount or quantity changed after it was requested or given: it no longer counts. */
+  | 'VOIDED';
+
+/** One thing over a limit. */
+export type DiscountFinding = {
+  __typename?: 'DiscountFinding';
+  /** What is over. */
+  kind: DiscountFindingKind;
+  /** The limit it exceeds, in percent; null for MARGIN. */
+  limit?: Maybe<Scalars['String']['output']>;
+  /** The line's position (0-based) for line findings; null for the total. */
+  line?: Maybe<Scalars['Int']['output']>;
+  /** The finding in words. */
+  message: Scalars['String']['output'];
+  /** The discount in percent that is over; null for MARGIN. */
+  percent?: Maybe<Scalars['String']['output']>;
+};
+
+/** What is over someone's limits on a document. */
+export type DiscountFindingKind =
+  /** A line's discount (entered, or against the list price) is over the line limit. */
+  | 'LINE_DISCOUNT'
+  /** A line is priced below the margin floor over cost (costs and margins are not shown). */
+  | 'MARGIN'
+  /** The document's total discount is over the total limit. */
+  | 'TOTAL_DISCOUNT';
+
+/**
+ * Someone's discount limits: for a role, or for one user (overriding their role's). A line's discount
+ * is measured both as entered and against the catalogue's list price (a lower typed price counts as
+ * a discount); the total discount as the document's net total against its list (and entered) prices;
+ * the margin floor as the least margin, in percent of a line's net amount, over the product's
+ * standard cost (0: never below cost). Being over any of them needs a manager's approval.
+ */
+export type DiscountLimit = {
+  __typename?: 'DiscountLimit';
+  /** The largest discount on one line, in percent, e.g. "10". */
+  maxLineDiscount: Scalars['String']['output'];
+  /** The largest discount on the whole document, in percent. */
+  maxTotalDiscount: Scalars['String']['output'];
+  /** The least margin on a line's net over cost, in percent of the net; null: no floor. */
+  minMarginPercent?: Maybe<Scalars['String']['output']>;
+  /** The role these limits are for; null for a user's own limits. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** When these limits were last set. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The user these limits are for (overriding their role's); null for a role's limits. */
+  userId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
@@ -191,15 +274,17 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Records the customer's acceptance of a sent quotation; CONFLICT QUOTATION_EXPIRED past its validity date. Announces `sales.quotation.accepted.v1`. */
   acceptQuotation: Quotation;
-  /** Adds a line to a draft (the last or list price when none is given) and recomputes its totals; announces `sales.quotation.changed.v1`. */
+  /** Adds a line to a quotation not yet sent (the last or list price when none is given) and recomputes its totals; voids an approval asked for or given (back to DRAFT, `sales.quotation.approval-decided.v1` VOIDED). Announces `sales.quotation.changed.v1`. */
   addQuotationLine: Quotation;
-  /** Cancels what is still open of a confirmed order (CONFLICT when it is already cancelled or completed); announces `sales.order.cancelled.v2`. */
+  /** Approves a quotation awaiting approval: only a team head above the requester or a director, never the requester (FORBIDDEN SELF_APPROVAL / NOT_AN_APPROVER), and only within the approver's own limits (FORBIDDEN APPROVER_LIMIT_EXCEEDED). It becomes APPROVED and may be sent; any later change to a line's price, discount or quantity voids the approval. Announces `sales.quotation.approval-decided.v1`. */
+  approveQuotation: Quotation;
+  /** Cancels what is still undelivered of an order (CONFLICT when nothing undelivered is left: a delivered quantity can only be returned); announces `sales.order.cancelled.v2`. The order is CANCELLED when nothing of it was delivered, else its state follows what was delivered and invoiced. */
   cancelOrder: SalesOrder;
-  /** Cancels the open rest of one line of a confirmed order (the order is cancelled once nothing remains open); announces `sales.order.cancelled.v2`. */
+  /** Cancels the undelivered rest of one line of an order (CONFLICT when the line has nothing undelivered); announces `sales.order.cancelled.v2`. */
   cancelOrderLine: SalesOrder;
-  /** Makes the sales order of an accepted quotation, whole or chosen lines and quantities; CONFLICT when it was converted already. Announces `sales.quotation.converted.v1` and `sales.order.confirmed.v2`. */
+  /** Makes the sales order of an accepted quotation, whole or chosen lines and quantities; CONFLICT when it was converted already, and CONFLICT APPROVAL_REQUIRED when the ordered lines are over the converter's discount limits and not covered by the quotation's approval within its approver's limits. Announces `sales.quotation.converted.v1` and `sales.order.confirmed.v2`. */
   convertQuotation: SalesOrder;
-  /** Copies a quotation as a new draft (new number, validity from today) for the same customer or `customerId`; announces `sales.quotation.drafted.v1`. */
+  /** Copies a quotation as a new draft (new number, validity from today) for the same customer or `customerId`, without its approval (sending the copy checks the limits again); announces `sales.quotation.drafted.v1`. */
   copyQuotation: Quotation;
   /** Drafts a quotation for a customer the caller may see (NOT_FOUND otherwise), numbered without gaps; announces `sales.quotation.drafted.v1`. */
   createQuotation: Quotation;
@@ -209,19 +294,25 @@ export type Mutation = {
   moveOpportunity: Opportunity;
   /** Opens an opportunity for a customer the caller may see (NOT_FOUND otherwise) and announces it with `sales.opportunity.opened.v1`. */
   openOpportunity: Opportunity;
-  /** Places a confirmed order entered directly for a customer the caller may see (NOT_FOUND otherwise): real, active products; the last or list price when none is given; totals computed exactly. Announces `sales.order.confirmed.v2`. */
+  /** Places a confirmed order entered directly for a customer the caller may see (NOT_FOUND otherwise): real, active products; the last or list price when none is given; totals computed exactly; within the caller's discount limits (CONFLICT APPROVAL_REQUIRED naming `input.lines` otherwise: such an order goes through an approved quotation). Announces `sales.order.confirmed.v2`. */
   placeOrder: SalesOrder;
   /** Records the customer's rejection of a sent quotation; announces `sales.quotation.rejected.v1`. */
   rejectQuotation: Quotation;
-  /** Removes a line from a draft and recomputes its totals; announces `sales.quotation.changed.v1`. */
+  /** Refuses the approval of a quotation awaiting it (same approvers as approveQuotation); it goes back to DRAFT. Announces `sales.quotation.approval-decided.v1`. */
+  rejectQuotationApproval: Quotation;
+  /** Removes a line from a quotation not yet sent and recomputes its totals; voids an approval asked for or given. Announces `sales.quotation.changed.v1`. */
   removeQuotationLine: Quotation;
+  /** Asks for approval of a draft quotation that is over the caller's limits (CONFLICT APPROVAL_NOT_NEEDED when it is within them: send it); it becomes AWAITING_APPROVAL. Announces `sales.quotation.approval-requested.v1`. */
+  requestQuotationApproval: Quotation;
   /** Restores a deleted opportunity (admins, directors, team heads within their customers; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreOpportunity: Opportunity;
   /** Revises a sent (or expired) quotation as its next version, a new draft Q-…-2 that supersedes it; the old one is kept. Announces `sales.quotation.drafted.v1`. */
   reviseQuotation: Quotation;
-  /** Sends a draft to the customer (CONFLICT when it has no lines or its validity has passed); announces `sales.quotation.sent.v1`. Discount approval is not enforced yet. */
+  /** Sends a quotation to the customer: a draft within the sender's discount limits, or an approved one (CONFLICT APPROVAL_REQUIRED otherwise, with `extensions.details.findings`; CONFLICT when it has no lines or its validity has passed). Announces `sales.quotation.sent.v1`. */
   sendQuotation: Quotation;
-  /** Changes a draft's validity date or terms (CONFLICT once it is not a draft); announces `sales.quotation.changed.v1`. */
+  /** Sets a role's or a user's discount limits (directors and admins only). */
+  setDiscountLimit: DiscountLimit;
+  /** Changes the validity date or terms of a quotation not yet sent (an approval stands: it covers prices, not terms); CONFLICT once sent. Announces `sales.quotation.changed.v1`. */
   updateQuotation: Quotation;
 };
 
@@ -234,6 +325,12 @@ export type MutationAcceptQuotationArgs = {
 export type MutationAddQuotationLineArgs = {
   line: SalesLineInput;
   quotationId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveQuotationArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -294,9 +391,21 @@ export type MutationRejectQuotationArgs = {
 };
 
 
+export type MutationRejectQuotationApprovalArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveQuotationLineArgs = {
   lineId: Scalars['ID']['input'];
   quotationId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestQuotationApprovalArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -312,6 +421,11 @@ export type MutationReviseQuotationArgs = {
 
 export type MutationSendQuotationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDiscountLimitArgs = {
+  input: SetDiscountLimitInput;
 };
 
 
@@ -450,10 +564,16 @@ export type Product = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every role's and user's discount limits (the sales department, directors and admins). */
+  discountLimits: Array<DiscountLimit>;
+  /** The limits that apply to the caller: their own if set, else their role's (zero when neither is set). */
+  myDiscountLimit: DiscountLimit;
   /** The opportunities the caller may see (reps and team heads: their customers' only), newest first, filtered, paged by cursor (`first` at most 100). */
   opportunities: OpportunityConnection;
   /** One opportunity by id; NOT_FOUND when no such opportunity exists or the caller may not see it (FORBIDDEN for roles outside sales). */
   opportunity: Opportunity;
+  /** Approval requests still pending that the caller may decide (a team head: their teams' requesters'; a director or admin: all), oldest first. */
+  pendingDiscountApprovals: Array<DiscountApproval>;
   /** The stages of the sales pipeline, in pipeline order. */
   pipelineStages: Array<PipelineStage>;
   /** One quotation by id; NOT_FOUND when no such quotation exists or the caller may not see it. */
@@ -515,6 +635,10 @@ export type Quotation = {
   __typename?: 'Quotation';
   /** When the customer accepted it; null unless accepted. */
   acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The latest approval request of this quotation (pending, approved, rejected or voided); null when none was asked for. */
+  approval?: Maybe<DiscountApproval>;
+  /** What on this quotation is over the caller's own limits now; empty when they may send it without approval. */
+  approvalFindings: Array<DiscountFinding>;
   /** When it was converted into an order; null until then. */
   convertedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The quotation this one was copied from; null when it is not a copy (or the caller may not see it). */
@@ -638,13 +762,13 @@ export type QuotationLine = {
 export type QuotationStatus =
   /** Accepted by the customer; may be converted into an order. */
   | 'ACCEPTED'
-  /** Discounts approved; may be sent (discount governance; not used yet). */
+  /** Its discounts approved; may be sent as it is. A change to a line's price, discount or quantity voids the approval (back to DRAFT). */
   | 'APPROVED'
-  /** Waiting for a manager to approve its discounts (discount governance; not used yet). */
+  /** Over its requester's discount limits and waiting for a team head above them (or a director) to approve it; a change to a line takes it back to DRAFT. */
   | 'AWAITING_APPROVAL'
   /** Converted into a sales order. */
   | 'CONVERTED'
-  /** Being prepared; lines and terms may change. */
+  /** Being prepared; lines and terms may change. Sent directly when within the sender's discount limits, else approval is asked for first. */
   | 'DRAFT'
   /** Sent, and its validity date has passed: it can no longer be accepted (revise it instead). */
   | 'EXPIRED'
@@ -674,27 +798,35 @@ export type SalesLineInput = {
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
 export type SalesOrder = {
   __typename?: 'SalesOrder';
-  /** When the order was cancelled as a whole (nothing of it left open); null unless cancelled. */
+  /** When the order was cancelled as a whole (nothing of it delivered or left to deliver); null unless CANCELLED. */
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When inventory reported the order's goods delivered, completing it; null until then. */
+  /** When it became COMPLETED (delivered, invoiced and paid in full); null until then. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the order was confirmed. */
   confirmedAt: Scalars['DateTime']['output'];
   /** The customer who ordered. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
   customer?: Maybe<Customer>;
+  /** When the last of its not-cancelled quantity was shipped; null while something is undelivered. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How much of the order has been delivered (shipped). */
+  deliveryStatus: SalesOrderDeliveryStatus;
   /** Gross total: net plus tax. */
   grossTotal: Money;
   /** Every recorded change to this order (placing, cancelling, …), newest first; visible to whoever may see the order. Orders are cancelled, never deleted. */
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+  /** How much of the order has been invoiced, and whether its invoices are paid. */
+  invoiceStatus: SalesOrderInvoiceStatus;
   /** The products ordered, in the order they were entered. */
   lines: Array<SalesOrderLine>;
   /** Human-readable order number, e.g. SO-000042, from a gap-tolerant sequence. */
   number: Scalars['String']['output'];
+  /** When the last of its invoices was paid, the order being fully invoiced; null otherwise. */
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
   /** The quotation the order was made from; null when entered directly (or the caller may not see it). */
   quotation?: Maybe<Quotation>;
-  /** Where the order stands. */
+  /** Where the order stands, derived from its lines' delivered and invoiced quantities and its invoices' payment (see SalesOrderStatus); never set by hand. */
   status: SalesOrderStatus;
   /** Tax total: each tax rate's net × rate, rounded half up at the currency's minor unit, summed. */
   taxTotal: Money;
@@ -719,6 +851,15 @@ export type SalesOrderConnection = {
   pageInfo: PageInfo;
 };
 
+/** How much of an order has been shipped. */
+export type SalesOrderDeliveryStatus =
+  /** Everything not cancelled shipped. */
+  | 'FULLY_DELIVERED'
+  /** Nothing shipped yet. */
+  | 'NOTHING_DELIVERED'
+  /** Some of it shipped. */
+  | 'PARTLY_DELIVERED';
+
 /** One sales order in a page. */
 export type SalesOrderEdge = {
   __typename?: 'SalesOrderEdge';
@@ -736,22 +877,37 @@ export type SalesOrderFilter = {
   status?: InputMaybe<SalesOrderStatus>;
 };
 
+/** How much of an order has been invoiced (less credit notes) and paid. */
+export type SalesOrderInvoiceStatus =
+  /** Everything not cancelled invoiced; not every invoice paid. */
+  | 'FULLY_INVOICED'
+  /** Nothing invoiced yet. */
+  | 'NOTHING_INVOICED'
+  /** Everything not cancelled invoiced and every invoice paid. */
+  | 'PAID'
+  /** Some of it invoiced. */
+  | 'PARTLY_INVOICED';
+
 /** One product on a sales order, with what inventory reported of it. */
 export type SalesOrderLine = {
   __typename?: 'SalesOrderLine';
   /** Units cancelled (only what was not delivered). */
   cancelledQuantity: Scalars['String']['output'];
+  /** Units delivered: the sum of what inventory's shipments reported shipped for the line (`inventory.shipment.shipped.v2`). Sales counts goods as delivered when they leave the warehouse, as Odoo counts a done picking; the arrival (`shipment.delivered.v2`) changes no quantity. */
+  deliveredQuantity: Scalars['String']['output'];
   /** What the customer reads on the line; the product's name unless given. */
   description: Scalars['String']['output'];
   /** Discount in percent, e.g. "12.5". */
   discountPercent: Scalars['String']['output'];
   /** Stable identifier (UUID); inventory and finance name the line by it. */
   id: Scalars['ID']['output'];
+  /** Units invoiced less credited: finance's invoice lines for this line (`finance.invoice.issued.v2`) less its credit note lines (`finance.credit-note.issued.v1`). */
+  invoicedQuantity: Scalars['String']['output'];
   /** The price and discount of this customer's order of the product before this one (not cancelled); null when there was none. */
   lastPrice?: Maybe<LastSalePrice>;
   /** quantity × net unit price × (1 − discount), exact, rounded half up to four decimals. */
   lineTotal: Money;
-  /** Units still open: ordered less cancelled. */
+  /** Units still to deliver: ordered less cancelled less delivered; what may still be cancelled. */
   openQuantity: Scalars['String']['output'];
   /** Whether the unit price was entered net or tax-inclusive. */
   priceEntry: SalesPriceEntry;
@@ -767,20 +923,45 @@ export type SalesOrderLine = {
   shortQuantity: Scalars['String']['output'];
   /** Tax rate in percent, e.g. "19". */
   taxRate: Scalars['String']['output'];
+  /** Units delivered and not yet invoiced (negative when invoiced ahead of delivery, e.g. prepaid). */
+  toInvoiceQuantity: Scalars['String']['output'];
   /** Price of one unit net of tax, in the order's currency. */
   unitPrice: Money;
   /** Price of one unit including tax (as entered, or computed from the net). */
   unitPriceGross: Money;
 };
 
-/** Where a sales order stands. */
+/**
+ * Where a sales order stands, derived from its lines and invoices and never set by hand. Each line
+ * counts for its effective quantity: ordered less cancelled (never less than what was shipped).
+ * The first that holds, in this order:
+ * CANCELLED (no effective quantity left: everything cancelled before delivery);
+ * COMPLETED (everything delivered and invoiced, every invoice of the order paid);
+ * PAID (everything invoiced and every invoice paid, not all delivered yet);
+ * INVOICED (everything invoiced, not all paid);
+ * PARTLY_INVOICED (something invoiced);
+ * DELIVERED (everything delivered, nothing invoiced);
+ * PARTLY_DELIVERED (something delivered, nothing invoiced);
+ * CONFIRMED (nothing delivered or invoiced yet).
+ * Delivered means shipped (inventory's `shipment.shipped.v2`); invoiced means invoiced less credited.
+ */
 export type SalesOrderStatus =
-  /** Cancelled before completion. */
+  /** Cancelled before anything of it was delivered. */
   | 'CANCELLED'
-  /** Fulfilled: inventory reported its goods delivered. */
+  /** All of it shipped, invoiced and paid. */
   | 'COMPLETED'
-  /** Confirmed and to be fulfilled. */
-  | 'CONFIRMED';
+  /** Confirmed; nothing delivered or invoiced yet. */
+  | 'CONFIRMED'
+  /** All of it shipped, nothing invoiced yet. */
+  | 'DELIVERED'
+  /** All of it invoiced, not all invoices paid. */
+  | 'INVOICED'
+  /** All of it invoiced and paid, not all shipped yet (paid in advance). */
+  | 'PAID'
+  /** Part of it shipped, nothing invoiced yet. */
+  | 'PARTLY_DELIVERED'
+  /** Part of it invoiced (less credit notes). */
+  | 'PARTLY_INVOICED';
 
 /** How a line's unit price was entered. */
 export type SalesPriceEntry =
@@ -800,6 +981,20 @@ export type SalesTaxTotal = {
   tax: Money;
   /** The tax rate in percent, e.g. "19". */
   taxRate: Scalars['String']['output'];
+};
+
+/** New limits for a role or for one user; give exactly one of role and userId. */
+export type SetDiscountLimitInput = {
+  /** The largest discount on one line, percent 0 to 100, two decimals at most. */
+  maxLineDiscount: Scalars['String']['input'];
+  /** The largest discount on the whole document, percent 0 to 100. */
+  maxTotalDiscount: Scalars['String']['input'];
+  /** The least margin over cost in percent of the net, 0 to 100; null for no floor. */
+  minMarginPercent?: InputMaybe<Scalars['String']['input']>;
+  /** The role, e.g. SALES_REP. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** The user whose own limits these are (overriding their role's). */
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** How many messages of one topic a consumer group has not consumed yet. */

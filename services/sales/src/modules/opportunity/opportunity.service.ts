@@ -4,7 +4,6 @@ import { publish } from '@rapport/bus';
 import { OpportunityClosedV1, OpportunityDeletedV1, OpportunityOpenedV1, OpportunityRestoredV1, OpportunityStageChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, parseMoneyInput, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
 import {
-  assertCustomerVisible,
   keysetPage,
   restoreDeleted,
   restrictToVisibleCustomers,
@@ -17,6 +16,7 @@ import {
   type Viewer,
   type WriteAccess,
 } from '@rapport/subgraph-kit';
+import { assertCustomerKnown } from '../customer/customer-check.js';
 import { isClosing } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getStage } from '../pipeline/pipeline.service.js';
 import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
@@ -44,7 +44,7 @@ export function visibleOpportunities(em: SqlEntityManager, viewer: Viewer, delet
 /** Validates, opens the opportunity and writes `sales.opportunity.opened.v1` in one flush; the customer must be visible to `viewer`. */
 export async function openOpportunity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: OpenOpportunityInput, meta: EventMetadata): Promise<IOpportunity> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
+  await assertCustomerKnown(em, viewer, customerId, 'input.customerId');
   const title = requireText('input.title', input.title);
   const amount = parseMoneyInput('input.amount', input.amount);
   const expectedCloseDate = input.expectedCloseDate ? requireIsoDate('input.expectedCloseDate', input.expectedCloseDate) : null;

@@ -32,7 +32,7 @@ afterAll(async () => subgraph?.stop());
 describe('sales order audit trail', () => {
   it('records placing an order as CREATE and cancelling it as an UPDATE from CONFIRMED to CANCELLED, each with its actor', async () => {
     const placed = await subgraph.gqlAs<{ placeOrder: { id: string; number: string } }>(rep, 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id number } }', {
-      input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '2', unitPrice: { amount: '10.5', currency: 'EUR' } }] },
+      input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '2', unitPrice: { amount: '1290', currency: 'EUR' } }] },
     });
     expect(placed.errors).toBeUndefined();
     const { id, number } = placed.data!.placeOrder;
@@ -59,7 +59,7 @@ describe('sales order audit trail', () => {
 
   it('writes no audit entry when a cancellation is refused', async () => {
     const placed = await subgraph.gqlAs<{ placeOrder: { id: string } }>(rep, 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-      input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '3', currency: 'EUR' } }] },
+      input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '1290', currency: 'EUR' } }] },
     });
     const id = placed.data!.placeOrder.id;
     await subgraph.gqlAs(rep, 'mutation($id: ID!) { cancelOrder(id: $id) { id } }', { id });

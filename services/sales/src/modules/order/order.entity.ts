@@ -1,8 +1,12 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { badInput, conflict, formatDecimal, parseDecimal } from '@rapport/errors';
-import { createdAt, currency, money, quantity, QUANTITY_SCALE, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
+import { conflict, formatQuantity, parseQuantity as parseQuantityUnits, quantityUnits } from '@rapport/errors';
+import { createdAt, currency, money, quantity, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
-export const ORDER_STATUSES = ['CONFIRMED', 'CANCELLED', 'COMPLETED'] as const;
+/**
+ * Where an order stands, derived from its lines' quantities and its invoices by `deriveStatus` —
+ * never set by hand (see the SDL's `SalesOrderStatus` for the precise rules).
+ */
+export const ORDER_STATUSES = ['CONFIRMED', 'PARTLY_DELIVERED', 'DELIVERED', 'PARTLY_INVOICED', 'INVOICED', 'PAID', 'COMPLETED', 'CANCELLED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** A customer's confirmed order, numbered SO-000001, …; its total is the sum of its lines. */
@@ -23,6 +27,11 @@ export const SalesOrder = defineEntity({
     quotationId: p.uuid().nullable(),
     confirmedAt: timestamp(),
     cancelledAt: timestamp().nullable(),
+    /** When the last of its (not cancelled) quantity was reported shipped; null while some is undelivered. */
+    deliveredAt: timestamp().nullable(),
+    /** When the last of its invoices was reported paid, the order being fully invoiced; null otherwise. */
+    paidAt: timestamp().nullable(),
+    /** When it became COMPLETED (delivered, invoiced and paid). */
     completedAt: timestamp().nullable(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -62,36 +71,49 @@ export const SalesOrderLine = defineEntity({
     shortReportedAt: timestamp().nullable(),
     /** Cancelled so far (never a delivered quantity). */
     cancelledQuantity: quantity(),
+    /** Shipped to the customer: the sum of inventory's `shipment.shipped.v2` quantities for the line (a picking done counts as delivered, as in Odoo). */
+    deliveredQuantity: quantity(),
+    /** Invoiced less credited: finance's `invoice.issued.v2` line quantities less its `credit-note.issued.v1` ones for the line. */
+    invoicedQuantity: quantity(),
   },
 });
 export type ISalesOrderLine = InferEntity<typeof SalesOrderLine>;
 
-const QUANTITY = /^\d{1,12}(\.\d{1,3})?$/;
+/** A positive quantity with at most three decimals given by a client, as a canonical string ("2", "1.5"); BAD_USER_INPUT naming `field` otherwise. */
+export const parseQuantity = (field: string, value: string): string => formatQuantity(parseQuantityUnits(field, value));
 
-/** A positive decimal quantity with at most three decimals, as a canonical string ("2", "1.5"). */
-export function parseQuantity(field: string, value: string): string {
-  const text = value.trim();
-  if (!QUANTITY.test(text)) throw badInput(field, `${field} must be a decimal string with at most 3 decimals, e.g. "2.5"`, 'INVALID_QUANTITY');
-  if (parseDecimal(field, text, QUANTITY_SCALE) <= 0n) throw badInput(field, `${field} must be greater than zero`, 'INVALID_QUANTITY');
-  return formatQuantity(text);
-}
-
-/** Formats a quantity (as PostgreSQL returns `numeric(15,3)`) without trailing zeros: "2.500" → "2.5". */
-export function formatQuantity(value: string): string {
-  const [whole = '0', fraction = ''] = value.split('.');
-  const trimmed = fraction.replace(/0+$/, '');
-  return `${BigInt(whole).toString()}${trimmed ? `.${trimmed}` : ''}`;
-}
+/**
+ * One of finance's invoices billing (lines of) an order, as finance's events reported it: a read
+ * copy that tells when the order is paid. One row per invoice and order.
+ */
+export const SalesOrderInvoice = defineEntity({
+  name: 'SalesOrderInvoice',
+  tableName: 'sales_order_invoice',
+  properties: {
+    id: p.uuid().primary(),
+    invoiceId: p.uuid(),
+    orderId: p.uuid(),
+    number: p.text(),
+    issuedAt: timestamp().nullable(),
+    paidAt: timestamp().nullable(),
+  },
+});
+export type ISalesOrderInvoice = InferEntity<typeof SalesOrderInvoice>;
 
 /** The order number for sequence value `n`: SO-000001. */
 export const orderNumber = (n: bigint | number | string): string => `SO-${String(n).padStart(6, '0')}`;
 
-/** Quantities in units of 0.001. */
-export const toUnits = (quantity: string): bigint => parseDecimal('quantity', quantity, QUANTITY_SCALE);
-export const fromUnits = (units: bigint): string => formatDecimal(units, QUANTITY_SCALE);
+/** Quantities in units of 0.001 (the `@rapport/errors` quantity helpers, named for this module's arithmetic). */
+export const toUnits = quantityUnits;
+export const fromUnits = formatQuantity;
 
-/** What is still open of a line: ordered less cancelled (delivery per line is the next slice). */
-export const openUnits = (line: ISalesOrderLine): bigint => toUnits(line.quantity) - toUnits(line.cancelledQuantity);
+const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
+
+/** What the line is for once cancellations are taken off: ordered less cancelled (never less than what was shipped anyway). */
+export const effectiveUnits = (line: ISalesOrderLine): bigint => max(toUnits(line.quantity) - toUnits(line.cancelledQuantity), toUnits(line.deliveredQuantity));
+
+/** What is still open of a line: ordered less cancelled less delivered; this is what may still be cancelled. */
+export const openUnits = (line: ISalesOrderLine): bigint => max(toUnits(line.quantity) - toUnits(line.cancelledQuantity) - toUnits(line.deliveredQuantity), 0n);
 
 /** What a line lacks in stock: what inventory last reported short, less what was reserved since, never more than is open. */
 export function shortUnits(line: ISalesOrderLine): bigint {
@@ -102,9 +124,10 @@ export function shortUnits(line: ISalesOrderLine): bigint {
 }
 
 /**
- * Cancels the open rest of `lines` (all the order's lines when cancelling the whole order) and
- * returns what was cancelled per line; the order is CANCELLED once nothing of it remains open.
- * CONFLICT when the order is no longer confirmed, or a line has nothing open to cancel.
+ * Cancels the undelivered rest of `lines` (all the order's lines when cancelling the whole order) and
+ * returns what was cancelled per line; the caller derives the order's state afterwards (CANCELLED
+ * once nothing of it was or will be delivered). CONFLICT when the order has nothing undelivered
+ * left, or a line has nothing undelivered to cancel: a delivered quantity can only be returned.
  */
 export function cancelRest(
   order: ISalesOrder,
@@ -112,30 +135,89 @@ export function cancelRest(
   lines: readonly ISalesOrderLine[],
   now = new Date(),
 ): { line: ISalesOrderLine; quantity: string }[] {
-  if (order.status !== 'CONFIRMED') {
-    throw conflict('ORDER_NOT_CANCELLABLE', `order ${order.number} is ${order.status.toLowerCase()} and cannot be cancelled`, 'id');
+  if (order.status === 'CANCELLED' || order.status === 'COMPLETED' || allLines.every((line) => openUnits(line) <= 0n)) {
+    throw conflict('ORDER_NOT_CANCELLABLE', `order ${order.number} is ${order.status.toLowerCase().replace('_', ' ')} with nothing undelivered and cannot be cancelled`, 'id');
   }
   const cancelled = lines.map((line) => {
     const open = openUnits(line);
-    if (open <= 0n) throw conflict('ORDER_LINE_NOT_CANCELLABLE', `line ${line.position + 1} of order ${order.number} has nothing left to cancel`, 'lineId');
+    if (open <= 0n)
+      throw conflict(
+        'ORDER_LINE_NOT_CANCELLABLE',
+        `line ${line.position + 1} of order ${order.number} has nothing undelivered left to cancel (a delivered quantity can only be returned)`,
+        'lineId',
+      );
     line.cancelledQuantity = fromUnits(toUnits(line.cancelledQuantity) + open);
     return { line, quantity: fromUnits(open) };
   });
-  if (allLines.every((line) => openUnits(line) <= 0n)) {
-    order.status = 'CANCELLED';
-    order.cancelledAt = now;
-  }
   return cancelled;
 }
 
+/** What sales knows of one of the order's invoices (from finance's events). */
+export interface OrderInvoiceState {
+  issuedAt?: Date | null;
+  paidAt?: Date | null;
+}
+
 /**
- * Completes a confirmed order once inventory reports its goods delivered. Returns false and changes
- * nothing when the order is already completed (a redelivered event) or was cancelled (the goods
- * left before the cancellation reached the warehouse: the order stays cancelled for people to sort out).
+ * The order's state from its lines' quantities and its invoices. Each line counts for its
+ * effective quantity (ordered less cancelled; never less than shipped). In this order:
+ * - CANCELLED: nothing effective is left on any line (everything cancelled before delivery);
+ * - COMPLETED: every effective quantity delivered and invoiced, and every invoice of the order paid;
+ * - PAID: fully invoiced and every invoice paid, but not all delivered yet (paid in advance);
+ * - INVOICED: every effective quantity invoiced (less credit notes), not all paid;
+ * - PARTLY_INVOICED: some quantity invoiced, not all;
+ * - DELIVERED: everything delivered, nothing invoiced yet;
+ * - PARTLY_DELIVERED: something delivered, nothing invoiced yet;
+ * - CONFIRMED: nothing delivered or invoiced yet.
  */
-export function complete(order: ISalesOrder, at: Date): boolean {
-  if (order.status !== 'CONFIRMED') return false;
-  order.status = 'COMPLETED';
-  order.completedAt = at;
-  return true;
+export function deriveStatus(lines: readonly ISalesOrderLine[], invoices: readonly OrderInvoiceState[]): OrderStatus {
+  const live = lines.filter((l) => effectiveUnits(l) > 0n);
+  if (live.length === 0) return 'CANCELLED';
+  const fullyDelivered = live.every((l) => toUnits(l.deliveredQuantity) >= effectiveUnits(l));
+  const anyDelivered = live.some((l) => toUnits(l.deliveredQuantity) > 0n);
+  const fullyInvoiced = live.every((l) => toUnits(l.invoicedQuantity) >= effectiveUnits(l));
+  const anyInvoiced = live.some((l) => toUnits(l.invoicedQuantity) > 0n);
+  const issued = invoices.filter((i) => i.issuedAt);
+  const paid = fullyInvoiced && issued.length > 0 && issued.every((i) => i.paidAt);
+  if (paid) return fullyDelivered ? 'COMPLETED' : 'PAID';
+  if (fullyInvoiced) return 'INVOICED';
+  if (anyInvoiced) return 'PARTLY_INVOICED';
+  if (fullyDelivered) return 'DELIVERED';
+  return anyDelivered ? 'PARTLY_DELIVERED' : 'CONFIRMED';
+}
+
+/** How much of the order was shipped, from its lines. */
+export function deliveryStatus(lines: readonly ISalesOrderLine[]): 'NOTHING_DELIVERED' | 'PARTLY_DELIVERED' | 'FULLY_DELIVERED' {
+  const live = lines.filter((l) => effectiveUnits(l) > 0n);
+  if (live.length > 0 && live.every((l) => toUnits(l.deliveredQuantity) >= effectiveUnits(l))) return 'FULLY_DELIVERED';
+  return lines.some((l) => toUnits(l.deliveredQuantity) > 0n) ? 'PARTLY_DELIVERED' : 'NOTHING_DELIVERED';
+}
+
+/** How much of the order was invoiced and paid, read off its derived status (invoices take precedence over deliveries there). */
+export function invoiceStatus(status: OrderStatus): 'NOTHING_INVOICED' | 'PARTLY_INVOICED' | 'FULLY_INVOICED' | 'PAID' {
+  switch (status) {
+    case 'PAID':
+    case 'COMPLETED':
+      return 'PAID';
+    case 'INVOICED':
+      return 'FULLY_INVOICED';
+    case 'PARTLY_INVOICED':
+      return 'PARTLY_INVOICED';
+    default:
+      return 'NOTHING_INVOICED';
+  }
+}
+
+/**
+ * Sets the order's state and its milestone times from its lines and invoices (`at`: when what
+ * changed it happened). The only place an order's status is written after confirmation.
+ */
+export function applyState(order: ISalesOrder, lines: readonly ISalesOrderLine[], invoices: readonly OrderInvoiceState[], at: Date): void {
+  const status = deriveStatus(lines, invoices);
+  const fullyDelivered = deliveryStatus(lines) === 'FULLY_DELIVERED';
+  order.deliveredAt = fullyDelivered ? (order.deliveredAt ?? at) : null;
+  order.paidAt = status === 'PAID' || status === 'COMPLETED' ? (order.paidAt ?? at) : null;
+  order.completedAt = status === 'COMPLETED' ? (order.completedAt ?? at) : null;
+  order.cancelledAt = status === 'CANCELLED' ? (order.cancelledAt ?? at) : null;
+  order.status = status;
 }

@@ -28,7 +28,7 @@ export const createOrderLoaders = (em: SqlEntityManager, caller: Caller) => {
         !viewer
           ? []
           : visibleOrders(em, viewer)
-              .andWhere({ customerId: { $in: [...customerIds] }, status: 'CONFIRMED' })
+              .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: ['COMPLETED', 'CANCELLED'] } })
               .orderBy({ confirmedAt: 'desc', id: 'desc' })
               .getResultList(),
       (order) => order.customerId,

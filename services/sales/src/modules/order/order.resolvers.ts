@@ -1,7 +1,7 @@
-import { isUuid, normaliseAmount } from '@rapport/errors';
+import { isUuid, normaliseAmount, normaliseQuantity } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
-import { formatQuantity, fromUnits, openUnits, shortUnits } from './order.entity.js';
+import { deliveryStatus, fromUnits, invoiceStatus, openUnits, shortUnits, toUnits } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { cancelOrder, cancelOrderLine, getOrder, listOrders, placeOrder } from './order.service.js';
@@ -19,6 +19,8 @@ export const orderResolvers: Resolvers = {
   SalesOrder: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.orderById.load(ref.id.toLowerCase()) : null),
     customer: (order) => ({ __typename: 'Customer', id: order.customerId }),
+    deliveryStatus: async (order, _, ctx) => deliveryStatus(await ctx.loaders.linesByOrderId.load(order.id)),
+    invoiceStatus: (order) => invoiceStatus(order.status),
     lines: (order, _, ctx) => ctx.loaders.linesByOrderId.load(order.id),
     quotation: (order, _, ctx) => (order.quotationId ? ctx.loaders.quotationById.load(order.quotationId) : null),
     total: (order) => ({ amount: normaliseAmount(order.total), currency: order.currency }),
@@ -33,16 +35,19 @@ export const orderResolvers: Resolvers = {
   },
   SalesOrderLine: {
     product: (line) => ({ __typename: 'Product', id: line.productId }),
-    quantity: (line) => formatQuantity(line.quantity),
+    quantity: (line) => normaliseQuantity(line.quantity),
     unitPrice: (line) => ({ amount: normaliseAmount(line.unitPrice), currency: line.currency }),
     unitPriceGross: (line) => ({ amount: normaliseAmount(line.unitPriceGross), currency: line.currency }),
-    discountPercent: (line) => formatQuantity(line.discountPercent),
-    taxRate: (line) => formatQuantity(line.taxRate),
+    discountPercent: (line) => normaliseQuantity(line.discountPercent),
+    taxRate: (line) => normaliseQuantity(line.taxRate),
     lineTotal: (line) => ({ amount: normaliseAmount(line.lineTotal), currency: line.currency }),
-    reservedQuantity: (line) => formatQuantity(line.reservedQuantity),
+    reservedQuantity: (line) => normaliseQuantity(line.reservedQuantity),
     shortQuantity: (line) => fromUnits(shortUnits(line)),
-    cancelledQuantity: (line) => formatQuantity(line.cancelledQuantity),
+    cancelledQuantity: (line) => normaliseQuantity(line.cancelledQuantity),
+    deliveredQuantity: (line) => normaliseQuantity(line.deliveredQuantity),
+    invoicedQuantity: (line) => normaliseQuantity(line.invoicedQuantity),
     openQuantity: (line) => fromUnits(openUnits(line)),
+    toInvoiceQuantity: (line) => fromUnits(toUnits(line.deliveredQuantity) - toUnits(line.invoicedQuantity)),
     lastPrice: async (line, _, ctx) => {
       const order = await ctx.loaders.orderById.load(line.orderId);
       return order ? ctx.loaders.lastPrice.load({ customerId: order.customerId, productId: line.productId, before: order.confirmedAt }) : null;

@@ -3,13 +3,28 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { SalesOrderStatus } from '../../generated/types.js';
+import { requireOrderWithinLimits } from '../approval/approval.checks.js';
+import { assertCustomerKnown } from '../customer/customer-check.js';
 import { priceDocumentLines, requireLineCount, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { convert, type IQuotation } from '../quotation/quotation.entity.js';
 import { getQuotation, quotationLines } from '../quotation/quotation.service.js';
-import { cancelRest, fromUnits, openUnits, orderNumber, parseQuantity, SalesOrder, SalesOrderLine, toUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
+import {
+  applyState,
+  cancelRest,
+  fromUnits,
+  openUnits,
+  orderNumber,
+  parseQuantity,
+  SalesOrder,
+  SalesOrderInvoice,
+  SalesOrderLine,
+  toUnits,
+  type ISalesOrder,
+  type ISalesOrderLine,
+} from './order.entity.js';
 
 export interface PlaceOrderInput {
   customerId: string;
@@ -60,6 +75,9 @@ async function confirmOrder(
     quotationId,
     confirmedAt: new Date(),
     cancelledAt: null,
+    deliveredAt: null,
+    paidAt: null,
+    completedAt: null,
   });
   const created = lines.map((line, position) =>
     em.create(SalesOrderLine, {
@@ -81,6 +99,8 @@ async function confirmOrder(
       shortQuantity: '0',
       shortReportedAt: null,
       cancelledQuantity: '0',
+      deliveredQuantity: '0',
+      invoicedQuantity: '0',
     }),
   );
   publish(
@@ -112,15 +132,18 @@ async function confirmOrder(
 
 /**
  * Places an order entered directly, under the same line rules as a quotation (real, sellable
- * products; last or list price when none is given; exact totals). Nothing is written when any input
- * is wrong or the customer is not visible to `viewer` (NOT_FOUND).
+ * products; last or list price when none is given; exact totals) and within the placer's discount
+ * limits (CONFLICT APPROVAL_REQUIRED otherwise: an order over them goes through an approved
+ * quotation). Nothing is written when any input is wrong or the customer is not visible to
+ * `viewer` (NOT_FOUND).
  */
 export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: PlaceOrderInput, meta: EventMetadata): Promise<ISalesOrder> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
+  await assertCustomerKnown(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   requireLineCount('input.lines', input.lines.length);
   const lines = await priceDocumentLines(em, customerId, currency, input.lines, (i) => `input.lines.${i}`);
+  await requireOrderWithinLimits(em, viewer, currency, lines);
   return confirmOrder(
     em,
     customerId,
@@ -135,7 +158,8 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAcces
  * Makes the order of an accepted quotation, under the quotation's row lock: all its lines, or the
  * chosen ones with quantities up to those quoted, at the quoted prices, discounts and tax rates
  * (the quotation is the agreement; the catalogue is checked again: a product retired since cannot
- * be ordered). The quotation becomes CONVERTED (`sales.quotation.converted.v1`); converting it
+ * be ordered). The order's lines must be within the converter's discount limits, or covered by the
+ * quotation's approval and its approver's limits (CONFLICT APPROVAL_REQUIRED otherwise). The quotation becomes CONVERTED (`sales.quotation.converted.v1`); converting it
  * again is a CONFLICT.
  */
 export async function convertQuotation(
@@ -183,6 +207,7 @@ export async function convertQuotation(
         })),
         (i) => `lines.${i}`,
       );
+      await requireOrderWithinLimits(tx, viewer, q.currency, priced, { quotation: q, quotedLines: quoted });
       const order = await confirmOrder(
         tx,
         q.customerId,
@@ -204,7 +229,7 @@ export async function convertQuotation(
   );
 }
 
-/** Announces what `cancelRest` cancelled (`sales.order.cancelled.v2`, `whole` once nothing remains open). */
+/** Announces what `cancelRest` cancelled (`sales.order.cancelled.v2`, `whole` once nothing of the order was or will be delivered). */
 function announceCancellation(
   em: SqlEntityManager,
   order: ISalesOrder,
@@ -232,9 +257,10 @@ function announceCancellation(
 const orderLines = (em: SqlEntityManager, orderId: string): Promise<ISalesOrderLine[]> => em.find(SalesOrderLine, { orderId }, { orderBy: { position: 'asc' } });
 
 /**
- * Cancels what is still open of a confirmed order under its row lock (concurrent cancels and a
- * delivery completing it: one wins, the others CONFLICT) and announces it with the quantity
- * cancelled per line; NOT_FOUND when `viewer` may not see it.
+ * Cancels what is still undelivered of an order under its row lock (concurrent cancels and a
+ * shipment: one wins, the others CONFLICT or wait) and announces it with the quantity cancelled per
+ * line; the order's state is derived again (CANCELLED when nothing was delivered, else what its
+ * delivered and invoiced quantities say). NOT_FOUND when `viewer` may not see it.
  */
 export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<ISalesOrder> {
   const why = optionalText('reason', reason, 2000);
@@ -243,23 +269,19 @@ export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAcce
     (tx) => getOrder(tx, viewer, id),
     async (order, tx) => {
       const lines = await orderLines(tx, order.id);
-      announceCancellation(
-        tx,
+      const cancelled = cancelRest(
         order,
-        cancelRest(
-          order,
-          lines,
-          lines.filter((l) => openUnits(l) > 0n),
-        ),
-        why,
-        meta,
+        lines,
+        lines.filter((l) => openUnits(l) > 0n),
       );
+      applyState(order, lines, await tx.find(SalesOrderInvoice, { orderId: order.id }), new Date());
+      announceCancellation(tx, order, cancelled, why, meta);
       return order;
     },
   );
 }
 
-/** Cancels the open rest of one line of a confirmed order; the order is cancelled when nothing of it remains open. */
+/** Cancels the undelivered rest of one line of an order; the order is cancelled when nothing of it was or will be delivered. */
 export async function cancelOrderLine(
   em: SqlEntityManager,
   viewer: Viewer<WriteAccess>,
@@ -277,7 +299,9 @@ export async function cancelOrderLine(
       const lines = await orderLines(tx, order.id);
       const line = lines.find((l) => l.id === wanted);
       if (!line) throw notFound('SalesOrderLine', lineId, 'lineId');
-      announceCancellation(tx, order, cancelRest(order, lines, [line]), why, meta);
+      const cancelled = cancelRest(order, lines, [line]);
+      applyState(order, lines, await tx.find(SalesOrderInvoice, { orderId: order.id }), new Date());
+      announceCancellation(tx, order, cancelled, why, meta);
       return order;
     },
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, parseAmount } from '@rapport/errors';
 import { documentTotals, lineNetAmount } from '../pricing/pricing.js';
-import { cancelRest, formatQuantity, orderNumber, parseQuantity, shortUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
+import { applyState, cancelRest, deriveStatus, orderNumber, parseQuantity, shortUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
 
 const fieldOf = (fn: () => unknown): string | undefined => {
   try {
@@ -52,26 +52,37 @@ describe('order pricing', () => {
     expect(fieldOf(() => parseQuantity('q', 'two'))).toBe('q');
   });
 
-  it('formats quantities and order numbers for people', () => {
-    expect(formatQuantity('2.000')).toBe('2');
-    expect(formatQuantity('0.250')).toBe('0.25');
+  it('formats order numbers for people', () => {
     expect(orderNumber('42')).toBe('SO-000042');
   });
 });
 
-const order = (): ISalesOrder => ({ number: 'SO-000001', status: 'CONFIRMED', cancelledAt: null }) as ISalesOrder;
+const order = (): ISalesOrder => ({ number: 'SO-000001', status: 'CONFIRMED', cancelledAt: null, deliveredAt: null, paidAt: null, completedAt: null }) as ISalesOrder;
 const line = (position: number, quantity: string, overrides: Partial<ISalesOrderLine> = {}): ISalesOrderLine =>
-  ({ id: `l${position}`, position, quantity, cancelledQuantity: '0', reservedQuantity: '0', shortQuantity: '0', ...overrides }) as ISalesOrderLine;
+  ({
+    id: `l${position}`,
+    position,
+    quantity,
+    cancelledQuantity: '0',
+    reservedQuantity: '0',
+    shortQuantity: '0',
+    deliveredQuantity: '0',
+    invoicedQuantity: '0',
+    ...overrides,
+  }) as ISalesOrderLine;
+const at = new Date('2026-12-05T12:00:00.000Z');
 
-describe('cancelling what is open', () => {
+describe('cancelling what is undelivered', () => {
   it("cancels one line's rest and keeps the order open while another line is", () => {
     const o = order();
     const lines = [line(0, '3'), line(1, '1.5', { cancelledQuantity: '0.5' })];
     expect(cancelRest(o, lines, [lines[1]!]).map((c) => c.quantity)).toEqual(['1']);
     expect(lines[1]!.cancelledQuantity).toBe('1.5');
+    applyState(o, lines, [], at);
     expect(o.status).toBe('CONFIRMED');
     expect(cancelRest(o, lines, [lines[0]!]).map((c) => c.quantity)).toEqual(['3']);
-    expect(o.status).toBe('CANCELLED');
+    applyState(o, lines, [], at);
+    expect(o).toMatchObject({ status: 'CANCELLED', cancelledAt: at });
   });
 
   it('refuses a line with nothing left open, and a cancelled order', () => {
@@ -79,7 +90,62 @@ describe('cancelling what is open', () => {
     const lines = [line(0, '2', { cancelledQuantity: '2' }), line(1, '1')];
     expect(() => cancelRest(o, lines, [lines[0]!])).toThrow(expect.objectContaining({ code: 'ORDER_LINE_NOT_CANCELLABLE' }));
     cancelRest(o, lines, [lines[1]!]);
+    applyState(o, lines, [], at);
     expect(() => cancelRest(o, lines, [lines[1]!])).toThrow(expect.objectContaining({ code: 'ORDER_NOT_CANCELLABLE' }));
+  });
+
+  it('cancels only the undelivered rest: a delivered quantity stays, and the order is delivered, not cancelled', () => {
+    const o = order();
+    const lines = [line(0, '10', { deliveredQuantity: '4' })];
+    expect(cancelRest(o, lines, lines).map((c) => c.quantity)).toEqual(['6']);
+    applyState(o, lines, [], at);
+    expect(o).toMatchObject({ status: 'DELIVERED', deliveredAt: at, cancelledAt: null });
+    expect(() => cancelRest(o, lines, lines)).toThrow(expect.objectContaining({ code: 'ORDER_NOT_CANCELLABLE' }));
+  });
+
+  it('refuses a fully delivered line', () => {
+    const lines = [line(0, '2', { deliveredQuantity: '2' }), line(1, '1')];
+    expect(() => cancelRest(order(), lines, [lines[0]!])).toThrow(expect.objectContaining({ code: 'ORDER_LINE_NOT_CANCELLABLE' }));
+  });
+});
+
+describe("an order's state derived from its quantities", () => {
+  const issued = { issuedAt: at, paidAt: null };
+  const paid = { issuedAt: at, paidAt: at };
+  it.each([
+    ['nothing happened', [line(0, '2'), line(1, '1')], [], 'CONFIRMED'],
+    ['one line partly shipped', [line(0, '2', { deliveredQuantity: '1' }), line(1, '1')], [], 'PARTLY_DELIVERED'],
+    ['everything shipped', [line(0, '2', { deliveredQuantity: '2' }), line(1, '1', { deliveredQuantity: '1' })], [], 'DELIVERED'],
+    ['the rest of a partly shipped line cancelled', [line(0, '2', { deliveredQuantity: '1.5', cancelledQuantity: '0.5' })], [], 'DELIVERED'],
+    ['part invoiced', [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '1' })], [issued], 'PARTLY_INVOICED'],
+    ['all invoiced, unpaid', [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '2' })], [issued], 'INVOICED'],
+    ['all invoiced, one of two invoices paid', [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '2' })], [issued, paid], 'INVOICED'],
+    ['invoiced, then credited back', [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '0' })], [issued], 'DELIVERED'],
+    ['paid in full but not all shipped', [line(0, '2', { deliveredQuantity: '1', invoicedQuantity: '2' })], [paid], 'PAID'],
+    ['shipped, invoiced and paid', [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '2' })], [paid, paid], 'COMPLETED'],
+    [
+      'paid invoices but a line not invoiced',
+      [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '2' }), line(1, '1', { deliveredQuantity: '1' })],
+      [paid],
+      'PARTLY_INVOICED',
+    ],
+    ['everything cancelled', [line(0, '2', { cancelledQuantity: '2' })], [], 'CANCELLED'],
+    ['shipped although cancelled (a race the warehouse lost)', [line(0, '2', { cancelledQuantity: '2', deliveredQuantity: '2' })], [], 'DELIVERED'],
+  ] as const)('%s → %s', (_what, lines, invoices, expected) => {
+    expect(deriveStatus(lines, invoices)).toBe(expected);
+  });
+
+  it('stamps each milestone once and clears it when the state leaves it', () => {
+    const o = order();
+    const lines = [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '2' })];
+    applyState(o, lines, [paid], at);
+    expect(o).toMatchObject({ status: 'COMPLETED', deliveredAt: at, paidAt: at, completedAt: at });
+    const later = new Date('2026-12-06T00:00:00.000Z');
+    applyState(o, lines, [paid], later);
+    expect(o.completedAt).toBe(at);
+    lines[0]!.invoicedQuantity = '1';
+    applyState(o, lines, [paid], later);
+    expect(o).toMatchObject({ status: 'PARTLY_INVOICED', deliveredAt: at, paidAt: null, completedAt: null });
   });
 });
 

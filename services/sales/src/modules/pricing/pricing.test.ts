@@ -26,8 +26,8 @@ describe('pricing a line', () => {
 
   it('refuses bad input naming the field', () => {
     const cases: [Parameters<typeof priceLine>[1], string, string][] = [
-      [{ quantity: '-1', unitPrice: eur('1') }, 'input.lines.0.quantity', 'INVALID_QUANTITY'],
-      [{ quantity: '1.2345', unitPrice: eur('1') }, 'input.lines.0.quantity', 'INVALID_QUANTITY'],
+      [{ quantity: '-1', unitPrice: eur('1') }, 'input.lines.0.quantity', 'NEGATIVE_QUANTITY'],
+      [{ quantity: '1.2345', unitPrice: eur('1') }, 'input.lines.0.quantity', 'QUANTITY_TOO_PRECISE'],
       [{ quantity: '1', unitPrice: eur('1.23456') }, 'input.lines.0.unitPrice.amount', 'INVALID_AMOUNT'],
       [{ quantity: '1', unitPrice: eur('-1') }, 'input.lines.0.unitPrice.amount', 'NEGATIVE_AMOUNT'],
       [{ quantity: '1', unitPrice: { amount: '1', currency: 'USD' } }, 'input.lines.0.unitPrice.currency', 'CURRENCY_MISMATCH'],

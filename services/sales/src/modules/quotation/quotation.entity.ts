@@ -5,7 +5,8 @@ import { createdAt, currency, money, timestamp, updatedAt } from '@rapport/subgr
 /**
  * States a quotation is stored in. EXPIRED is never stored: a SENT quotation past its validity date
  * shows EXPIRED (`effectiveStatus`) and can no longer be accepted. AWAITING_APPROVAL and APPROVED
- * belong to discount governance (the next slice): nothing moves a quotation into them yet.
+ * belong to discount governance (modules/approval): a draft over its sender's limits waits for a
+ * manager's approval, and a change to a line afterwards takes it back to DRAFT.
  */
 export const QUOTATION_STATUSES = ['DRAFT', 'AWAITING_APPROVAL', 'APPROVED', 'SENT', 'ACCEPTED', 'REJECTED', 'CONVERTED'] as const;
 export type QuotationStatus = (typeof QUOTATION_STATUSES)[number];
@@ -89,12 +90,27 @@ const refuse = (q: IQuotation, code: string, what: string): never => {
   );
 };
 
-/** Draft lines and header may change only while a draft (discount governance will add: and void an approval). */
+/**
+ * Lines and header may change while a draft, or while awaiting or holding approval (a change to a
+ * line then voids the approval: `voidApproval`); not once sent.
+ */
 export function assertEditable(q: IQuotation): void {
-  if (q.status !== 'DRAFT') refuse(q, 'QUOTATION_NOT_EDITABLE', 'edited');
+  if (q.status !== 'DRAFT' && q.status !== 'AWAITING_APPROVAL' && q.status !== 'APPROVED') refuse(q, 'QUOTATION_NOT_EDITABLE', 'edited');
 }
 
-/** Sends a draft (or, once governance exists, an approved) quotation; its validity must not have passed. */
+/** A draft over its requester's limits waits for approval. */
+export function awaitApproval(q: IQuotation): void {
+  if (q.status !== 'DRAFT') refuse(q, 'QUOTATION_NOT_DRAFT', 'submitted for approval (only a draft can)');
+  q.status = 'AWAITING_APPROVAL';
+}
+
+/** A manager decided a quotation awaiting approval: APPROVED (may be sent) or back to DRAFT. */
+export function decideApproval(q: IQuotation, approved: boolean): void {
+  if (q.status !== 'AWAITING_APPROVAL') refuse(q, 'QUOTATION_NOT_AWAITING_APPROVAL', approved ? 'approved' : 'refused approval');
+  q.status = approved ? 'APPROVED' : 'DRAFT';
+}
+
+/** Sends a draft within its sender's limits, or an approved quotation (`assertSendable` checks which); its validity must not have passed. */
 export function send(q: IQuotation, lineCount: number, now = new Date()): void {
   if (q.status !== 'DRAFT' && q.status !== 'APPROVED') refuse(q, 'QUOTATION_NOT_SENDABLE', 'sent');
   if (lineCount === 0) throw conflict('QUOTATION_EMPTY', `quotation ${q.number} has no lines to send`, 'id');

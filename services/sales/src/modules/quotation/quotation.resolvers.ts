@@ -1,7 +1,6 @@
-import { isUuid, normaliseAmount } from '@rapport/errors';
+import { isUuid, normaliseAmount, normaliseQuantity } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
-import { formatQuantity } from '../order/order.entity.js';
 import { convertQuotation } from '../order/order.service.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { effectiveStatus } from './quotation.entity.js';
@@ -21,7 +20,7 @@ import {
 } from './quotation.service.js';
 
 const money = (amount: string, currency: string) => ({ amount: normaliseAmount(amount), currency });
-const percent = (value: string): string => formatQuantity(value);
+const percent = (value: string): string => normaliseQuantity(value);
 
 export const quotationResolvers: Resolvers = {
   Query: {
@@ -58,7 +57,7 @@ export const quotationResolvers: Resolvers = {
   },
   QuotationLine: {
     product: (line) => ({ __typename: 'Product', id: line.productId }),
-    quantity: (line) => formatQuantity(line.quantity),
+    quantity: (line) => normaliseQuantity(line.quantity),
     unitPrice: (line) => money(line.unitPrice, line.currency),
     unitPriceGross: (line) => money(line.unitPriceGross, line.currency),
     discountPercent: (line) => percent(line.discountPercent),

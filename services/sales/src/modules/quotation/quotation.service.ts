@@ -3,8 +3,10 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { QuotationAcceptedV1, QuotationChangedV1, QuotationDraftedV1, QuotationRejectedV1, QuotationSentV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireIsoDate, requireUuid } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { QuotationStatus as QuotationStatusFilter } from '../../generated/types.js';
+import { assertSendable, voidApproval } from '../approval/approval.checks.js';
+import { assertCustomerKnown } from '../customer/customer-check.js';
 import { getOpportunity } from '../opportunity/opportunity.service.js';
 import { priceDocumentLines, requireLineCount, MAX_LINES, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
@@ -190,7 +192,7 @@ const requireValidUntil = (value: string | null | undefined, field: string): str
  */
 export async function createQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateQuotationInput, meta: EventMetadata): Promise<IQuotation> {
   const customerId = requireUuid('input.customerId', input.customerId);
-  await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
+  await assertCustomerKnown(em, viewer, customerId, 'input.customerId');
   const currency = requireCurrency('input.currency', input.currency);
   const validUntil = requireValidUntil(input.validUntil, 'input.validUntil');
   const terms = optionalText('input.terms', input.terms, 10_000);
@@ -212,7 +214,7 @@ function announceChange(em: SqlEntityManager, q: IQuotation, meta: EventMetadata
   );
 }
 
-/** Changes a draft's validity date or terms under its row lock; CONFLICT once it is no longer a draft. */
+/** Changes a draft's validity date or terms under its row lock (an approval stands: it covers prices, not terms); CONFLICT once sent. */
 export async function updateQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateQuotationInput, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
@@ -227,13 +229,14 @@ export async function updateQuotation(em: SqlEntityManager, viewer: Viewer<Write
   );
 }
 
-/** Adds a priced line to a draft (last or list price when none is given) and recomputes its totals. */
+/** Adds a priced line to a draft (last or list price when none is given) and recomputes its totals; voids an approval asked for or given. */
 export async function addQuotationLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, quotationId: string, line: DocumentLineInput, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
     (tx) => getQuotation(tx, viewer, quotationId, 'quotationId'),
     async (q, tx) => {
       assertEditable(q);
+      await voidApproval(tx, viewer, q, meta);
       const existing = await linesOf(tx, q.id);
       if (existing.length >= MAX_LINES) throw badInput('line', `a quotation has at most ${MAX_LINES} lines`, 'TOO_MANY_LINES');
       const priced = await priceDocumentLines(tx, q.customerId, q.currency, [line], () => 'line');
@@ -245,7 +248,7 @@ export async function addQuotationLine(em: SqlEntityManager, viewer: Viewer<Writ
   );
 }
 
-/** Removes a line from a draft and recomputes its totals; NOT_FOUND naming `lineId` when the draft has no such line. */
+/** Removes a line from a draft and recomputes its totals (voiding an approval asked for or given); NOT_FOUND naming `lineId` when the draft has no such line. */
 export async function removeQuotationLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, quotationId: string, lineId: string, meta: EventMetadata): Promise<IQuotation> {
   const id = requireUuid('lineId', lineId);
   return transition(
@@ -256,6 +259,7 @@ export async function removeQuotationLine(em: SqlEntityManager, viewer: Viewer<W
       const lines = await linesOf(tx, q.id);
       const line = lines.find((l) => l.id === id);
       if (!line) throw notFound('QuotationLine', lineId, 'lineId');
+      await voidApproval(tx, viewer, q, meta);
       tx.remove(line);
       retotal(
         q,
@@ -267,13 +271,19 @@ export async function removeQuotationLine(em: SqlEntityManager, viewer: Viewer<W
   );
 }
 
-/** Sends a draft to the customer (`sales.quotation.sent.v1`); CONFLICT when empty, past its validity, or not a draft. Approval is not enforced yet. */
+/**
+ * Sends a quotation to the customer (`sales.quotation.sent.v1`): a draft within the sender's
+ * discount limits, or an approved one whose approval still covers its lines (CONFLICT
+ * APPROVAL_REQUIRED otherwise); CONFLICT when empty, past its validity, or in another state.
+ */
 export async function sendQuotation(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IQuotation> {
   return transition(
     em,
     (tx) => getQuotation(tx, viewer, id),
     async (q, tx) => {
-      send(q, await tx.count(QuotationLine, { quotationId: q.id }));
+      const lines = await linesOf(tx, q.id);
+      await assertSendable(tx, viewer, q, lines);
+      send(q, lines.length);
       publish(
         tx,
         QuotationSentV1,
@@ -356,7 +366,7 @@ export async function copyQuotation(
 ): Promise<IQuotation> {
   const source = await getQuotation(em, viewer, id);
   const target = customerId ? requireUuid('customerId', customerId) : source.customerId;
-  if (target !== source.customerId) await assertCustomerVisible(em, viewer, target, 'customerId');
+  if (target !== source.customerId) await assertCustomerKnown(em, viewer, target, 'customerId');
   const lines = await priceDocumentLines(em, target, source.currency, (await linesOf(em, source.id)).map(asInput), (i) => `lines.${i}`);
   const header = {
     customerId: target,
