@@ -155,7 +155,7 @@ describe('an order through stock, over Kafka, as clients see it', () => {
 
     await untilLevel({ onHand: '10', reserved: '4', available: '6' }, 'inventory to reserve the first order');
     const order = await untilOrder(firstOrder.id, (o) => o.lines[0]?.reservedQuantity === '4', 'sales to show the first order’s line reserved');
-    expect(order.lines).toEqual([{ id: firstOrder.lineId, quantity: '4', reservedQuantity: '4', shortQuantity: '0', cancelledQuantity: '0', openQuantity: '4' }]);
+    expect(order.lines).toEqual([{ id: firstOrder.lineId, quantity: '4', reservedQuantity: '4', shortQuantity: '0', cancelledQuantity: '0', openQuantity: '4', deliveredQuantity: '0' }]);
     expect(order.stock).toEqual([
       {
         orderLineId: firstOrder.lineId,
