@@ -1,0 +1,3 @@
+export * from './document.js';
+export * from './format.js';
+export * from './render.js';
