@@ -12,6 +12,8 @@ import { opportunityResolvers } from './modules/opportunity/opportunity.resolver
 import { orderHandlers } from './modules/order/order.consumer.js';
 import { SalesOrder, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
+import { printingHandlers } from './modules/printing/printing.consumer.js';
+import { printingRoutes } from './modules/printing/printing.http.js';
 import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 import { Quotation, QuotationLine } from './modules/quotation/quotation.entity.js';
@@ -27,8 +29,10 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, CatalogueProduct, Quotation, QuotationLine],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers, ...printingHandlers],
       customerAccess: true,
+      companyProfileCopy: true,
+      handle: printingRoutes(),
     },
     config,
   );

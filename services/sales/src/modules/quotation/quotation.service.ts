@@ -6,6 +6,7 @@ import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, req
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import type { QuotationStatus as QuotationStatusFilter } from '../../generated/types.js';
 import { getOpportunity } from '../opportunity/opportunity.service.js';
+import { printSentQuotation } from '../printing/printing.service.js';
 import { priceDocumentLines, requireLineCount, MAX_LINES, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
 import {
@@ -289,6 +290,8 @@ export async function sendQuotation(em: SqlEntityManager, viewer: Viewer<WriteAc
         },
         meta,
       );
+      // The PDF as sent, stored for good and filed with the customer's documents (printing module).
+      await printSentQuotation(tx, q, meta);
       return q;
     },
   );
