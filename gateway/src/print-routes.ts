@@ -116,7 +116,7 @@ export function printRoutes(options: PrintRoutesOptions): PrintRoutes {
     let upstream: Dispatcher.ResponseData;
     try {
       upstream = await request(new URL(target.path, origins[target.service]), {
-        method: method as Dispatcher.HttpMethod,
+        method,
         headers,
         dispatcher: agent,
         ...(body ? { body } : {}),
