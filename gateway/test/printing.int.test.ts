@@ -96,8 +96,8 @@ describe('printed documents through the gateway', () => {
     const drafted = await waitFor(
       async () => {
         const answer = await system.as<{
-          createQuotation: { id: string; number: string; netTotal: { amount: string }; taxTotal: { amount: string }; grossTotal: { amount: string } };
-        }>(rep, 'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id number netTotal { amount } taxTotal { amount } grossTotal { amount } } }', {
+          createQuotation: { id: string; number: string; pdfPath: string; netTotal: { amount: string }; taxTotal: { amount: string }; grossTotal: { amount: string } };
+        }>(rep, 'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id number pdfPath netTotal { amount } taxTotal { amount } grossTotal { amount } } }', {
           i: { customerId, currency: 'EUR', lines },
         });
         if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
@@ -107,11 +107,12 @@ describe('printed documents through the gateway', () => {
       { what: 'sales to let the rep quote for their new customer' },
     );
     quotation = { id: drafted.id, number: drafted.number, net: drafted.netTotal.amount, tax: drafted.taxTotal.amount, gross: drafted.grossTotal.amount };
+    expect(drafted.pdfPath).toBe(`/files/sales/quotations/${drafted.id}.pdf`);
 
     // The recipient's address comes by customers' events too: wait until the PDF shows it.
     const text = await waitFor(
       async () => {
-        const response = await get(rep, `/files/sales/quotations/${quotation.id}.pdf`);
+        const response = await get(rep, drafted.pdfPath);
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toBe('application/pdf');
         const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
@@ -164,12 +165,13 @@ describe('printed documents through the gateway', () => {
   });
 
   it('prints the order confirmation with the totals GraphQL shows', async () => {
-    const order = await system.must<{ placeOrder: { id: string; number: string; total: { amount: string }; taxTotal: { amount: string }; grossTotal: { amount: string } } }>(
-      rep,
-      'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id number total { amount } taxTotal { amount } grossTotal { amount } } }',
-      { i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '4', unitPrice: { amount: '1290', currency: 'EUR' }, discountPercent: '10', taxRate: '19' }] } },
-    );
-    const response = await get(rep, `/files/sales/orders/${order.placeOrder.id}.pdf`);
+    const order = await system.must<{
+      placeOrder: { id: string; number: string; confirmationPdfPath: string; total: { amount: string }; taxTotal: { amount: string }; grossTotal: { amount: string } };
+    }>(rep, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id number confirmationPdfPath total { amount } taxTotal { amount } grossTotal { amount } } }', {
+      i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '4', unitPrice: { amount: '1290', currency: 'EUR' }, discountPercent: '10', taxRate: '19' }] },
+    });
+    expect(order.placeOrder.confirmationPdfPath).toBe(`/files/sales/orders/${order.placeOrder.id}.pdf`);
+    const response = await get(rep, order.placeOrder.confirmationPdfPath);
     expect(response.status).toBe(200);
     const text = (await readPdf(new Uint8Array(await response.arrayBuffer()))).pages.join('\n');
     for (const expected of [

@@ -14,6 +14,7 @@ import { SalesOrder, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { printingHandlers } from './modules/printing/printing.consumer.js';
 import { printingRoutes } from './modules/printing/printing.http.js';
+import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 import { Quotation, QuotationLine } from './modules/quotation/quotation.entity.js';
@@ -25,7 +26,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
     {
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers],
+      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers, printingResolvers],
       entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, CatalogueProduct, Quotation, QuotationLine],
       migrations,
       createLoaders,
