@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PrintableDocument, PrintLine } from './document.js';
 import { formatDecimalString } from './format.js';
-import { renderPdf } from './render.js';
+import { isPrintableImage, renderPdf } from './render.js';
 import { readPdf, solidPng } from './testing.js';
 
 const company = {
@@ -135,6 +135,17 @@ describe('renderPdf', () => {
     expect(pages[0]).toContain('2.5');
     expect(pages[0]).not.toContain('1,290.00');
     expect(pages[0]).not.toContain('Total');
+  });
+
+  it('tells a readable image from a corrupt one, and prints without a logo it cannot read', async () => {
+    const good = solidPng(10, 10);
+    const corrupt = Buffer.concat([good.subarray(0, 8), Buffer.from('not the rest of a png')]);
+    expect(isPrintableImage(good)).toBe(true);
+    expect(isPrintableImage(corrupt)).toBe(false);
+    expect(isPrintableImage(Buffer.from([0xff, 0xd8, 0xff, 1, 2, 3]))).toBe(false);
+    const { pages, imagesPerPage } = await readPdf(await renderPdf(quotation([line(1)], { company: { ...company, logo: { contentType: 'image/png', data: corrupt } } })));
+    expect(pages[0]).toContain('Rapport Pumps GmbH');
+    expect(imagesPerPage[0]).toBe(0);
   });
 
   it('replaces characters the standard fonts cannot show instead of failing', async () => {

@@ -52,6 +52,21 @@ function columnsFor(input: PrintableDocument): Column[] {
 }
 
 /**
+ * Whether the PDF library can read `data` as an image (identity checks an uploaded logo with it, so
+ * a logo that passes the type sniffing but is corrupt is refused rather than left out of every print).
+ */
+export function isPrintableImage(data: Uint8Array): boolean {
+  try {
+    const probe = new PDFDocument({ size: 'A4' });
+    probe.image(Buffer.from(data), 0, 0, { fit: [160, 60] });
+    probe.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Renders `input` to a PDF (A4): the letterhead with the logo, the recipient, dates and references,
  * the line table (continued over as many pages as it needs, its heading repeated), totals per tax
  * rate and net/tax/gross, terms, and on every page the footer with the company's ids, bank details
@@ -81,8 +96,12 @@ export async function renderPdf(input: PrintableDocument): Promise<Buffer> {
   // Letterhead: the logo left, the company's name and address right.
   let headBottom = MARGIN.top;
   if (company.logo) {
-    doc.image(Buffer.from(company.logo.data), MARGIN.left, MARGIN.top, { fit: [160, 60] });
-    headBottom = MARGIN.top + 60;
+    try {
+      doc.image(Buffer.from(company.logo.data), MARGIN.left, MARGIN.top, { fit: [160, 60] });
+      headBottom = MARGIN.top + 60;
+    } catch {
+      // A logo the PDF library cannot read (identity refuses those on upload): the document prints without it.
+    }
   }
   const right = { x: MARGIN.left + CONTENT_WIDTH / 2, width: CONTENT_WIDTH / 2 };
   doc.font(BOLD).fontSize(12).fillColor('black');

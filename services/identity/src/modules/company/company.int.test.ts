@@ -141,7 +141,7 @@ describe('the company profile', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
   });
 
-  it('refuses a bad logo naming the field: wrong type, content not matching its type, too large, empty', async () => {
+  it('refuses a bad logo naming the field: wrong type, content not matching its type, too large, empty, unreadable', async () => {
     const before = await profile();
     const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
     const cases: [Buffer, string, number, string][] = [
@@ -150,6 +150,7 @@ describe('the company profile', () => {
       [solidPng(), 'image/jpeg', 415, 'CONTENT_MISMATCH'],
       [Buffer.concat([solidPng(), Buffer.alloc(262_145)]), 'image/png', 413, 'LOGO_TOO_LARGE'],
       [Buffer.alloc(0), 'image/png', 400, 'EMPTY_FILE'],
+      [Buffer.concat([solidPng().subarray(0, 8), Buffer.from('not the rest of a png')]), 'image/png', 400, 'UNREADABLE_IMAGE'],
     ];
     for (const [body, type, status, reason] of cases) {
       const response = await putLogo(body, type);

@@ -1,4 +1,5 @@
 import { AppError, badInput } from '@rapport/errors';
+import { isPrintableImage } from '@rapport/print';
 import { LOGO_TYPES, MAX_LOGO_BYTES, type LogoType } from './company.entity.js';
 
 /** An IBAN without spaces, upper case, when its ISO 13616 check digits hold (mod 97 = 1). */
@@ -54,4 +55,5 @@ export function checkLogo(type: LogoType, bytes: Buffer): void {
   if (bytes.length > MAX_LOGO_BYTES) throw logoTooLarge();
   const magic = type === 'image/png' ? PNG : JPEG;
   if (!magic.every((b, i) => bytes[i] === b)) throw new AppError('BAD_USER_INPUT', 'CONTENT_MISMATCH', `the logo's content is not ${type}`, { field: 'logo' });
+  if (!isPrintableImage(bytes)) throw badInput('logo', `the logo cannot be read as ${type}: it is damaged or uses a variant the PDF library does not print`, 'UNREADABLE_IMAGE');
 }
