@@ -31,6 +31,7 @@ import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayConfig } from './config.js';
 import { documentRoutes } from './document-routes.js';
+import { printRoutes } from './print-routes.js';
 import { explorerRoutes } from './explorer.js';
 import { leadFormRoute } from './lead-form-route.js';
 import { SUBGRAPHS, supergraphPath, type SubgraphName } from './subgraphs.js';
@@ -134,6 +135,13 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
     logger,
     gatewaySecret: config.gatewaySecret,
   });
+  const prints = printRoutes({
+    salesUrl: config.subgraphUrls.sales,
+    identityUrl: config.subgraphUrls.identity,
+    verifier,
+    logger,
+    gatewaySecret: config.gatewaySecret,
+  });
   const guard = createOperationGuard({ limits: config.limits, publicRootFields: PUBLIC_ROOT_FIELDS, sdl: supergraphSdl });
   let server: Server | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
@@ -209,7 +217,8 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         }),
         ready: subgraphReadiness(config.subgraphUrls),
         routes: config.explorer ? explorerRoutes('/graphql') : {},
-        handle: async (req, res, reqUrl, requestId) => (await documents.handle(req, res, reqUrl, requestId)) || leadForm(req, res, reqUrl, requestId),
+        handle: async (req, res, reqUrl, requestId) =>
+          (await documents.handle(req, res, reqUrl, requestId)) || (await prints.handle(req, res, reqUrl, requestId)) || leadForm(req, res, reqUrl, requestId),
         maxBodyBytes: config.limits.maxBodyBytes,
         // Depth, aliases, root fields, page sizes, cost and sign-in, before Apollo parses or validates anything.
         guard,
@@ -225,6 +234,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       await withinBound(apollo?.stop(), 1_000);
       await withinBound(agent.close(), 1_000).then((outcome) => (outcome === 'timeout' ? agent.destroy() : undefined));
       await documents.close();
+      await prints.close();
       await revocationFeed?.stop();
       server = undefined;
       apollo = undefined;

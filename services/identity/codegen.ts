@@ -8,6 +8,7 @@ export default subgraphCodegen({
   srcDir: fileURLToPath(new URL('./src', import.meta.url)),
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
+    CompanyProfile: '../modules/company/company.entity.js#ICompanyProfile',
     Session: '../modules/session/session.service.js#Session',
     Team: '../modules/team/team.entity.js#ITeam',
     User: '../modules/user/user.entity.js#IUser',

@@ -869,6 +869,72 @@ export const QuotationApprovalDecidedV1 = defineEvent(
   }),
 );
 
+// ---- helper F (printing): the company profile every printed document carries, and the PDF of a sent quotation.
+
+/** The company's logo as printed: PNG or JPEG, at most 256 KB, so it travels inside the event (base64, ≤ ~342 KB). */
+const companyLogo = z.object({
+  contentType: z.enum(['image/png', 'image/jpeg']),
+  sizeBytes: z.number().int().positive().max(262_144),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  base64: z.string(),
+});
+
+/**
+ * identity: the company profile (the one letterhead of every printed document) changed; a full
+ * snapshot, so a service that prints keeps a copy of the latest `version` and ignores older ones
+ * arriving late. Keyed by the profile id (there is one profile).
+ */
+export const CompanyProfileChangedV1 = defineEvent(
+  'identity.company.profile-changed.v1',
+  z.object({
+    profileId: uuid,
+    /** Increases by one with every change. */
+    version: z.number().int().positive(),
+    name: z.string(),
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string().length(2).nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    website: z.string().nullable(),
+    vatId: z.string().nullable(),
+    taxNumber: z.string().nullable(),
+    iban: z.string().nullable(),
+    bic: z.string().nullable(),
+    bankName: z.string().nullable(),
+    headerText: z.string().nullable(),
+    footerText: z.string().nullable(),
+    defaultTerms: z.string().nullable(),
+    logo: companyLogo.nullable(),
+    changedFields: z.array(z.string()),
+    changedAt: isoDateTime,
+  }),
+);
+
+/**
+ * sales: the PDF of a quotation was rendered as it was sent and stored for good (what was sent never
+ * changes); customers files it with the customer's documents, its download being sales' stored copy
+ * at `downloadPath` (a gateway route). Keyed by the quotation id; follows `sales.quotation.sent.v1`.
+ */
+export const QuotationPrintedV1 = defineEvent(
+  'sales.quotation.printed.v1',
+  z.object({
+    quotationId: uuid,
+    customerId: uuid,
+    number: z.string(),
+    fileName: z.string(),
+    contentType: z.literal('application/pdf'),
+    sizeBytes: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The gateway path that serves the stored PDF: `/files/sales/quotations/{quotationId}.pdf`. */
+    downloadPath: z.string(),
+    /** Who sent it. */
+    printedBy: uuid.nullable(),
+    printedAt: isoDateTime,
+  }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -961,6 +1027,8 @@ export const ALL_EVENTS = [
   ReturnReceivedV1,
   QuotationApprovalRequestedV1,
   QuotationApprovalDecidedV1,
+  CompanyProfileChangedV1,
+  QuotationPrintedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

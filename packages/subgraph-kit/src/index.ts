@@ -17,6 +17,7 @@ export * from './sdl.js';
 export * from './service.js';
 export * from './authentication.js';
 export * from './visibility.js';
+export * from './company-profile.js';
 export * from './viewer.js';
 export * from './audit.js';
 export * from './operation-limits.js';

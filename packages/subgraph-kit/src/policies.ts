@@ -235,6 +235,18 @@ const discountLimits: AccessPolicy = {
  * follow their customer, so they share the customers table; quotations are the sales department's
  * as opportunities are, so they share the opportunities table.
  */
+/** The company profile (identity): the letterhead of every printed document; everyone reads it, administrators change it. */
+const companyProfile: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all-read',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  WAREHOUSE_CLERK: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+};
+
 export const POLICIES = {
   customers,
   activities: customers,
@@ -258,6 +270,7 @@ export const POLICIES = {
   teams: users,
   slaTargets,
   discountLimits,
+  companyProfile,
 } as const satisfies Record<string, AccessPolicy>;
 
 /** The name of a module with an access policy. */

@@ -23,6 +23,7 @@ export const KIT_UNMAPPED_TABLES: Readonly<Record<string, string>> = {
   access_revocation: "identity's access revocations, inserted and loaded by raw SQL (revocation.ts)",
   customer_merge: 'which customers were merged into which, kept by raw SQL in the customer-access handlers (visibility.ts)',
   customer_deletion: 'which customers are deleted, kept by raw SQL in the customer-access handlers (visibility.ts)',
+  company_profile_copy: "the newest snapshot of identity's company profile, kept by raw SQL where `companyProfileCopy` is on (company-profile.ts)",
 };
 
 export interface SchemaDrift {

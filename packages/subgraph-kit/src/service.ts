@@ -47,6 +47,7 @@ import {
   CustomerAccess,
   customerAccessHandlers,
 } from './visibility.js';
+import { COMPANY_PROFILE_COPY_MIGRATION, companyProfileCopyHandlers } from './company-profile.js';
 import type { ResolverMap } from './merge.js';
 import { buildSchema } from './schema.js';
 import { callerOf, type Caller } from './viewer.js';
@@ -110,6 +111,11 @@ export interface SubgraphDefinition<TLoaders> {
    * skips `CUSTOMER_ACCESS_SOURCE_EVENTS` when its consumer sees them again.
    */
   customerAccess?: boolean | 'source';
+  /**
+   * Keeps a copy of identity's company profile (`company_profile_copy`, read with
+   * `loadCompanyProfile`) from `identity.company.profile-changed.v1`, for subgraphs that print.
+   */
+  companyProfileCopy?: boolean;
 }
 
 export interface SubgraphRuntimeConfig {
@@ -236,6 +242,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         ACCESS_REVOCATION_MIGRATION,
         ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []),
         IDEMPOTENCY_MIGRATION,
+        ...(definition.companyProfileCopy ? [COMPANY_PROFILE_COPY_MIGRATION] : []),
         ...definition.migrations,
       ],
       subscribers: [new AuditSubscriber()],
@@ -295,6 +302,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       const handlers = [
         ...accessRevocationHandlers(revocations),
         ...(definition.customerAccess ? customerAccessHandlers.filter((h) => !(definition.customerAccess === 'source' && CUSTOMER_ACCESS_SOURCE_EVENTS.includes(h.type))) : []),
+        ...(definition.companyProfileCopy ? companyProfileCopyHandlers : []),
         ...(definition.handlers ?? []),
       ].map((h) => ({
         ...h,

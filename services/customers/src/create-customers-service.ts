@@ -14,6 +14,7 @@ import { addressResolvers } from './modules/address/address.resolvers.js';
 import { Contact } from './modules/contact/contact.entity.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { Customer } from './modules/customer/customer.entity.js';
+import { documentHandlers } from './modules/document/document.consumer.js';
 import { Document } from './modules/document/document.entity.js';
 import { documentRoutes, type DocumentsConfig } from './modules/document/document.http.js';
 import { documentResolvers } from './modules/document/document.resolvers.js';
@@ -56,7 +57,7 @@ export function createCustomersService(config: SubgraphRuntimeConfig & { documen
       ],
       entities: [Customer, Contact, Address, Activity, TimelineEntry, Lead, ImportJob, Document],
       migrations,
-      handlers: [...timelineHandlers, ...ownerTeamHandlers],
+      handlers: [...timelineHandlers, ...ownerTeamHandlers, ...documentHandlers],
       // It writes customer_access itself, with each change; see CUSTOMER_ACCESS_SOURCE_EVENTS.
       customerAccess: 'source',
       createLoaders,

@@ -3,6 +3,9 @@ import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService
 import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './config.js';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { CompanyProfile } from './modules/company/company.entity.js';
+import { companyRoutes } from './modules/company/company.http.js';
+import { companyResolvers } from './modules/company/company.resolvers.js';
 import { RefreshToken } from './modules/session/refresh-token.entity.js';
 import { createSessionResolvers } from './modules/session/session.resolvers.js';
 import { SigningKeyRow } from './modules/signing-key/signing-key.entity.js';
@@ -28,11 +31,12 @@ export function createIdentityService(config: SubgraphRuntimeConfig, options: Id
     {
       name: 'identity',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [userResolvers, teamResolvers, createSessionResolvers(ring)],
-      entities: [User, Team, RefreshToken, SigningKeyRow],
+      resolvers: [userResolvers, teamResolvers, createSessionResolvers(ring), companyResolvers],
+      entities: [User, Team, RefreshToken, SigningKeyRow, CompanyProfile],
       migrations,
       createLoaders,
       routes: signingKeyRoutes(ring),
+      handle: companyRoutes(),
       onStart: async (orm) => {
         const em = orm.em.fork();
         const { created } = await ring.load(em);

@@ -14,6 +14,7 @@ const coverage: EventCoverage = {
   Team: { keys: ['id'] },
   RefreshToken: { internal: 'a session of one client; revocation of access is announced by the deny-list events (issue 8 items 9/13)' },
   SigningKeyRow: { internal: 'the signing keys are published at /.well-known/jwks.json' },
+  CompanyProfile: { keys: ['id'] },
 };
 
 let userId = '';
@@ -111,6 +112,17 @@ const cases: Record<string, MutationCaseEntry> = {
       );
     },
     announces: [],
+  },
+  updateCompanyProfile: {
+    run: async (call) => {
+      await call('mutation($input: UpdateCompanyProfileInput!) { updateCompanyProfile(input: $input) { id } }', { input: { name: 'Events GmbH', iban: 'DE89370400440532013000' } });
+    },
+    announces: ['identity.company.profile-changed.v1'],
+    check: (events) =>
+      expect(events.find((e) => e.type === 'identity.company.profile-changed.v1')).toMatchObject({
+        topic: 'identity.company',
+        data: { name: 'Events GmbH', iban: 'DE89370400440532013000', version: 1, changedFields: ['name', 'iban'] },
+      }),
   },
   resetPassword: { unchanged: 'writes the hash and lock reset with nativeUpdate (secrets, not audited) and revokes refresh tokens (sessions)' },
 };

@@ -14,6 +14,9 @@ import { opportunityResolvers } from './modules/opportunity/opportunity.resolver
 import { orderHandlers } from './modules/order/order.consumer.js';
 import { SalesOrder, SalesOrderInvoice, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
+import { printingHandlers } from './modules/printing/printing.consumer.js';
+import { printingRoutes } from './modules/printing/printing.http.js';
+import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 import { Quotation, QuotationLine } from './modules/quotation/quotation.entity.js';
@@ -25,12 +28,14 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
     {
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers, approvalResolvers],
+      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers, approvalResolvers, printingResolvers],
       entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, SalesOrderInvoice, CatalogueProduct, Quotation, QuotationLine, DiscountLimit, DiscountApproval],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers, ...printingHandlers],
       customerAccess: true,
+      companyProfileCopy: true,
+      handle: printingRoutes(),
     },
     config,
   );

@@ -18,6 +18,7 @@ import { Migration20261205008501 } from './Migration20261205008501.js';
 import { Migration20261205008502 } from './Migration20261205008502.js';
 import { Migration20261205009000 } from './Migration20261205009000.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
+import { Migration20261205160000 } from './Migration20261205160000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205008502', class: Migration20261205008502 },
   { name: 'Migration20261205009000', class: Migration20261205009000 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
+  { name: 'Migration20261205160000', class: Migration20261205160000 },
 ];

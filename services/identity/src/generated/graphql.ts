@@ -2,6 +2,7 @@ import type * as Types from './types.js';
 import type { Team, User } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
+import type { ICompanyProfile as ICompanyProfileModel } from '../modules/company/company.entity.js';
 import type { Session as SessionModel } from '../modules/session/session.service.js';
 import type { ITeam as ITeamModel } from '../modules/team/team.entity.js';
 import type { IUser as IUserModel } from '../modules/user/user.entity.js';
@@ -111,11 +112,13 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   ChangePasswordInput: Types.ChangePasswordInput;
+  CompanyLogo: ResolverTypeWrapper<Types.CompanyLogo>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  CompanyProfile: ResolverTypeWrapper<ICompanyProfileModel>;
   CreateTeamInput: Types.CreateTeamInput;
   CreateUserInput: Types.CreateUserInput;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
@@ -131,6 +134,7 @@ export type ResolversTypes = {
   SignInInput: Types.SignInInput;
   Team: ResolverTypeWrapper<ITeamModel>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdateCompanyProfileInput: Types.UpdateCompanyProfileInput;
   User: ResolverTypeWrapper<IUserModel>;
   UserConnection: ResolverTypeWrapper<Omit<Types.UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<Types.UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -143,11 +147,13 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
   ChangePasswordInput: Types.ChangePasswordInput;
+  CompanyLogo: Types.CompanyLogo;
+  Int: Types.Scalars['Int']['output'];
+  CompanyProfile: ICompanyProfileModel;
   CreateTeamInput: Types.CreateTeamInput;
   CreateUserInput: Types.CreateUserInput;
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
-  Int: Types.Scalars['Int']['output'];
   EventBusStatus: Types.EventBusStatus;
   Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
@@ -161,6 +167,7 @@ export type ResolversParentTypes = {
   SignInInput: Types.SignInInput;
   Team: ITeamModel;
   TopicLag: Types.TopicLag;
+  UpdateCompanyProfileInput: Types.UpdateCompanyProfileInput;
   User: IUserModel;
   UserConnection: Omit<Types.UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<Types.UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -173,6 +180,36 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CompanyLogoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyLogo'] = ResolversParentTypes['CompanyLogo']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CompanyProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompanyProfile'] = ResolversParentTypes['CompanyProfile']> = {
+  bankName?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bic?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  defaultTerms?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  footerText?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  headerText?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iban?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  logo?: Resolver<Types.Maybe<ResolversTypes['CompanyLogo']>, ParentType, ContextType>;
+  logoPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  street?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  taxNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  vatId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  website?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -232,6 +269,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<Types.MutationSetUserRoleArgs, 'id' | 'role'>>;
   signIn?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<Types.MutationSignInArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<Types.MutationSignOutArgs, 'refreshToken'>>;
+  updateCompanyProfile?: Resolver<ResolversTypes['CompanyProfile'], ParentType, ContextType, RequireFields<Types.MutationUpdateCompanyProfileArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -240,6 +278,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  companyProfile?: Resolver<ResolversTypes['CompanyProfile'], ParentType, ContextType>;
   identityEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   teams?: Resolver<Array<ResolversTypes['Team']>, ParentType, ContextType>;
@@ -294,6 +333,8 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CompanyLogo?: CompanyLogoResolvers<ContextType>;
+  CompanyProfile?: CompanyProfileResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;

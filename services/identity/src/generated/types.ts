@@ -46,6 +46,64 @@ export type ChangePasswordInput = {
   newPassword: Scalars['String']['input'];
 };
 
+/** The company's logo as printed on documents: PNG or JPEG, at most 256 KB. Upload it with `PUT /files/identity/company/logo` (the image as the body, its Content-Type); read it with `GET` there. */
+export type CompanyLogo = {
+  __typename?: 'CompanyLogo';
+  /** image/png or image/jpeg. */
+  contentType: Scalars['String']['output'];
+  /** Lower-case hex SHA-256 of the image. */
+  sha256: Scalars['String']['output'];
+  /** Its size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+};
+
+/** The company that issues every printed document (quotations, order confirmations, delivery notes, purchase orders, invoices, reminders): kept once here, copied by each service that prints. Everyone signed in reads it; administrators change it. */
+export type CompanyProfile = {
+  __typename?: 'CompanyProfile';
+  /** The bank's name. */
+  bankName?: Maybe<Scalars['String']['output']>;
+  /** BIC of the bank, 8 or 11 characters. */
+  bic?: Maybe<Scalars['String']['output']>;
+  /** City. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code, e.g. DE. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** Terms printed on documents that have none of their own. */
+  defaultTerms?: Maybe<Scalars['String']['output']>;
+  /** Email printed on the letterhead. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Printed at the foot of every page. */
+  footerText?: Maybe<Scalars['String']['output']>;
+  /** Printed under the letterhead on the first page. */
+  headerText?: Maybe<Scalars['String']['output']>;
+  /** IBAN without spaces (check digits verified). */
+  iban?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The logo, or null when none was uploaded. */
+  logo?: Maybe<CompanyLogo>;
+  /** Where the logo is uploaded (PUT) and read (GET) at the gateway. */
+  logoPath: Scalars['String']['output'];
+  /** The company's legal name, as printed. */
+  name: Scalars['String']['output'];
+  /** Phone number printed on the letterhead. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** Street and number. */
+  street?: Maybe<Scalars['String']['output']>;
+  /** Tax number at the local tax office. */
+  taxNumber?: Maybe<Scalars['String']['output']>;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** VAT identification number, e.g. DE123456789. */
+  vatId?: Maybe<Scalars['String']['output']>;
+  /** Counts the changes; the copies in other services keep the highest. */
+  version: Scalars['Int']['output'];
+  /** Web site printed on the letterhead. */
+  website?: Maybe<Scalars['String']['output']>;
+};
+
 /** What a new team needs. */
 export type CreateTeamInput = {
   /** The team's name (1–100 characters), unique ignoring case. */
@@ -192,6 +250,8 @@ export type Mutation = {
   signIn: Session;
   /** Signs one of the caller's sessions out: revokes its refresh token and the access token this call is made with, which the gateway and every subgraph refuse (UNAUTHENTICATED, reason TOKEN_REVOKED) as soon as they have handled `identity.access.revoked.v1`, typically within a second or two. */
   signOut: Scalars['Boolean']['output'];
+  /** Changes the company profile (administrators only, else FORBIDDEN); bad values are refused naming the field, e.g. `input.iban`. */
+  updateCompanyProfile: CompanyProfile;
 };
 
 
@@ -241,6 +301,11 @@ export type MutationSignOutArgs = {
   refreshToken: Scalars['String']['input'];
 };
 
+
+export type MutationUpdateCompanyProfileArgs = {
+  input: UpdateCompanyProfileInput;
+};
+
 /** Where a page of a list ends, for keyset pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -252,6 +317,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The company profile every printed document carries. */
+  companyProfile: CompanyProfile;
   /** The identity service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   identityEventBus: EventBusStatus;
   /** The signed-in user. */
@@ -348,6 +415,44 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** Changes to the company profile: only the fields given change; null or blank clears an optional field. */
+export type UpdateCompanyProfileInput = {
+  /** Bank name (≤ 100). */
+  bankName?: InputMaybe<Scalars['String']['input']>;
+  /** BIC, 8 or 11 characters. */
+  bic?: InputMaybe<Scalars['String']['input']>;
+  /** City (≤ 100). */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Default terms (≤ 5000). */
+  defaultTerms?: InputMaybe<Scalars['String']['input']>;
+  /** Email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Footer text (≤ 500). */
+  footerText?: InputMaybe<Scalars['String']['input']>;
+  /** Header text (≤ 500). */
+  headerText?: InputMaybe<Scalars['String']['input']>;
+  /** IBAN; spaces allowed, check digits verified. */
+  iban?: InputMaybe<Scalars['String']['input']>;
+  /** The legal name (1–200 characters); cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Phone number (≤ 50). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code (≤ 20). */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** True removes the logo. */
+  removeLogo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Street and number (≤ 200). */
+  street?: InputMaybe<Scalars['String']['input']>;
+  /** Tax number (≤ 30). */
+  taxNumber?: InputMaybe<Scalars['String']['input']>;
+  /** VAT identification number (≤ 20). */
+  vatId?: InputMaybe<Scalars['String']['input']>;
+  /** Web site (≤ 200). */
+  website?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A Rapport user (a rep, an agent, …), owned by the identity subgraph. */

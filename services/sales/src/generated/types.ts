@@ -665,6 +665,8 @@ export type Quotation = {
   opportunity?: Maybe<Opportunity>;
   /** The sales order made from it; null until converted. */
   order?: Maybe<SalesOrder>;
+  /** Where the gateway serves this quotation as a PDF (GET with the bearer token): once sent, the PDF stored when it was sent, which never changes; before, as it stands. */
+  pdfPath: Scalars['String']['output'];
   /** When the customer rejected it; null unless rejected. */
   rejectedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why the customer rejected it; null unless rejected with a reason. */
@@ -802,6 +804,8 @@ export type SalesOrder = {
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   /** When it became COMPLETED (delivered, invoiced and paid in full); null until then. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the gateway serves this order's confirmation as a PDF (GET with the bearer token), printed from the order as it stands. */
+  confirmationPdfPath: Scalars['String']['output'];
   /** When the order was confirmed. */
   confirmedAt: Scalars['DateTime']['output'];
   /** The customer who ordered. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */

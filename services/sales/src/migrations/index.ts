@@ -3,6 +3,7 @@ import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261202000001 } from './Migration20261202000001.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
+import { Migration20261205160000 } from './Migration20261205160000.js';
 import { Migration20261206100000 } from './Migration20261206100000.js';
 import { Migration20261206200000 } from './Migration20261206200000.js';
 import { Migration20261206300000 } from './Migration20261206300000.js';
@@ -15,6 +16,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000002', class: Migration20261124000002 },
   { name: 'Migration20261202000001', class: Migration20261202000001 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
+  { name: 'Migration20261205160000', class: Migration20261205160000 },
   { name: 'Migration20261206100000', class: Migration20261206100000 },
   { name: 'Migration20261206200000', class: Migration20261206200000 },
   { name: 'Migration20261206300000', class: Migration20261206300000 },

@@ -37,6 +37,11 @@ export const Document = defineEntity({
     uploadedBy: p.uuid(),
     uploadedAt: timestamp().defaultRaw('now()'),
     description: p.text().nullable(),
+    /**
+     * Set when another service keeps the bytes (a sent quotation's PDF at sales): the gateway path
+     * serving them, which downloads redirect to; `storageKey` then only names the source.
+     */
+    locatedAt: p.text().nullable(),
     updatedAt: updatedAt(),
     /** Set when the document is (softly) deleted; its file is kept. */
     deletedAt: deletedAt(),

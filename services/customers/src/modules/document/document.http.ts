@@ -135,6 +135,12 @@ export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig
   async function download(req: IncomingMessage, res: ServerResponse, id: string, context: ServiceRequestContext): Promise<void> {
     const viewer = callerOf(await signedIn(req, context)).viewer(documentPolicy, 'read');
     const document = await getDocument(context.orm.em.fork(), viewer, id);
+    if (document.locatedAt) {
+      // Another service keeps the bytes (a sent quotation's PDF at sales): the client follows, with its token.
+      res.writeHead(303, { location: document.locatedAt, 'cache-control': 'private, no-cache' });
+      res.end();
+      return;
+    }
     const etag = `"${document.sha256}"`;
     const headers: Record<string, string> = {
       etag,

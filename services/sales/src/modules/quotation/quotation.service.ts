@@ -8,6 +8,7 @@ import type { QuotationStatus as QuotationStatusFilter } from '../../generated/t
 import { assertSendable, voidApproval } from '../approval/approval.checks.js';
 import { assertCustomerKnown } from '../customer/customer-check.js';
 import { getOpportunity } from '../opportunity/opportunity.service.js';
+import { printSentQuotation } from '../printing/printing.service.js';
 import { priceDocumentLines, requireLineCount, MAX_LINES, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
 import { documentTotals } from '../pricing/pricing.js';
 import {
@@ -299,6 +300,8 @@ export async function sendQuotation(em: SqlEntityManager, viewer: Viewer<WriteAc
         },
         meta,
       );
+      // The PDF as sent, stored for good and filed with the customer's documents (printing module).
+      await printSentQuotation(tx, q, meta);
       return q;
     },
   );

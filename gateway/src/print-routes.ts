@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { TokenVerifier } from '@rapport/auth';
+import { AppError } from '@rapport/errors';
+import { authenticate, discardBody, GATEWAY_SECRET_HEADER, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
+import { Agent, request, type Dispatcher } from 'undici';
+
+/** Response headers of the subgraphs' print and logo routes that reach the client. */
+const RELAYED = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'etag',
+  'cache-control',
+  'x-content-type-options',
+  'content-security-policy',
+  'www-authenticate',
+  'allow',
+];
+
+/** The largest logo passed on (identity checks it again): 256 KB. */
+const MAX_LOGO_BYTES = 262_144;
+
+interface Target {
+  service: 'sales' | 'identity';
+  path: string;
+  methods: readonly string[];
+}
+
+/** Gateway path → the subgraph route that answers it. */
+function targetOf(pathname: string): Target | null {
+  const pdf = /^\/files\/sales\/(quotations|orders)\/([^/]+)\.pdf$/.exec(pathname);
+  if (pdf) return { service: 'sales', path: `/print/${pdf[1]}/${encodeURIComponent(pdf[2]!)}.pdf`, methods: ['GET', 'HEAD'] };
+  if (pathname === '/files/identity/company/logo') return { service: 'identity', path: '/company/logo', methods: ['GET', 'HEAD', 'PUT'] };
+  return null;
+}
+
+export interface PrintRoutesOptions {
+  salesUrl: string;
+  identityUrl: string;
+  verifier: TokenVerifier;
+  logger: Logger;
+  gatewaySecret?: string | null;
+}
+
+export interface PrintRoutes {
+  handle: HttpHandler;
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway's routes for printed documents and the company logo, proxied with the caller's
+ * token (verified here first: 401 without a valid one; the subgraph verifies it again and applies
+ * visibility, answering 404 for what the caller may not see):
+ * - `GET|HEAD /files/sales/quotations/{id}.pdf` → sales `/print/quotations/{id}.pdf` (as sent, once sent);
+ * - `GET|HEAD /files/sales/orders/{id}.pdf` → sales `/print/orders/{id}.pdf` (the order confirmation);
+ * - `GET|HEAD|PUT /files/identity/company/logo` → identity `/company/logo` (PUT: administrators, PNG/JPEG ≤ 256 KB).
+ */
+export function printRoutes(options: PrintRoutesOptions): PrintRoutes {
+  const agent = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
+  const origins = { sales: new URL(options.salesUrl).origin, identity: new URL(options.identityUrl).origin };
+  const secretHeader: Record<string, string> = options.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: options.gatewaySecret } : {};
+
+  const answer = (req: IncomingMessage, res: ServerResponse, status: number, error: AppError, extra: Record<string, string> = {}): void => {
+    const { message, extensions } = error.toGraphQLError();
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}), ...extra });
+    res.end(JSON.stringify({ errors: [{ message, extensions }] }));
+    discardBody(req, 4 * MAX_LOGO_BYTES);
+  };
+
+  const tooLarge = (): AppError =>
+    new AppError('BAD_USER_INPUT', 'LOGO_TOO_LARGE', `the logo is larger than the ${MAX_LOGO_BYTES} bytes (256 KB) a logo may have`, {
+      field: 'logo',
+      details: { maxBytes: MAX_LOGO_BYTES },
+    });
+
+  /** The body of a logo upload, at most MAX_LOGO_BYTES; null once it grew past that. */
+  async function readSmallBody(req: IncomingMessage): Promise<Buffer | null> {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_LOGO_BYTES) return null;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_LOGO_BYTES) return null;
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  const handle: HttpHandler = async (req, res, url, requestId) => {
+    const target = targetOf(url.pathname);
+    if (!target) return false;
+    const method = req.method ?? 'GET';
+    if (!target.methods.includes(method)) {
+      const allow = target.methods.join(', ');
+      answer(req, res, 405, new AppError('BAD_USER_INPUT', 'METHOD_NOT_ALLOWED', `use ${allow}`), { allow });
+      return true;
+    }
+    const { principal, authError } = await authenticate(req, options.verifier);
+    if (!principal) {
+      answer(req, res, 401, authError ?? new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this request needs an access token'));
+      return true;
+    }
+    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId, ...secretHeader };
+    if (req.headers['if-none-match']) headers['if-none-match'] = req.headers['if-none-match'];
+    let body: Buffer | undefined;
+    if (method === 'PUT') {
+      const read = await readSmallBody(req);
+      if (!read) {
+        answer(req, res, 413, tooLarge());
+        return true;
+      }
+      body = read;
+      if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
+    }
+    let upstream: Dispatcher.ResponseData;
+    try {
+      upstream = await request(new URL(target.path, origins[target.service]), {
+        method,
+        headers,
+        dispatcher: agent,
+        ...(body ? { body } : {}),
+      });
+    } catch (error) {
+      options.logger.warn({ err: error, requestId, service: target.service }, 'a subgraph did not answer a file request');
+      res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ errors: [{ message: `the ${target.service} service did not answer`, extensions: { code: 'BAD_GATEWAY' } }] }));
+      return true;
+    }
+    const relayed: Record<string, string | string[]> = {};
+    for (const name of RELAYED) {
+      const value = upstream.headers[name];
+      if (value !== undefined) relayed[name] = value;
+    }
+    res.writeHead(upstream.statusCode, relayed);
+    try {
+      await pipeline(upstream.body, res);
+    } catch (error) {
+      if (!res.destroyed) throw error;
+    }
+    return true;
+  };
+
+  return { handle, close: () => agent.close() };
+}
