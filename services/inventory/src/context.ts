@@ -1,4 +1,5 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
+import type { StockCountLineRow } from './modules/count/count.service.js';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment } from './modules/shipment/shipment.entity.js';
 import type { IReceiptLine } from './modules/receipt/receipt.entity.js';
@@ -20,6 +21,7 @@ export interface InventoryLoaders {
   stockByOrderId: DataLoader<string, OrderLineStockRow[]>;
   receiptLinesByReceiptId: DataLoader<string, IReceiptLine[]>;
   transferLinesByTransferId: DataLoader<string, ITransferLine[]>;
+  countLinesByCountId: DataLoader<string, StockCountLineRow[]>;
 }
 
 /** What the inventory subgraph's resolvers receive per request. */

@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { StockCount, StockCountLine } from './modules/count/count.entity.js';
+import { countResolvers } from './modules/count/count.resolvers.js';
+import { Loan } from './modules/loan/loan.entity.js';
+import { loanResolvers } from './modules/loan/loan.resolvers.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
@@ -35,7 +39,17 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers, receiptResolvers, transferResolvers],
+      resolvers: [
+        productResolvers,
+        shipmentResolvers,
+        warehouseResolvers,
+        stockResolvers,
+        reservationResolvers,
+        receiptResolvers,
+        transferResolvers,
+        countResolvers,
+        loanResolvers,
+      ],
       entities: [
         Product,
         Shipment,
@@ -52,6 +66,9 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         ReceiptLine,
         Transfer,
         TransferLine,
+        StockCount,
+        StockCountLine,
+        Loan,
       ],
       migrations,
       handlers: [...shipmentHandlers, ...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers],
