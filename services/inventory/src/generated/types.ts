@@ -1126,7 +1126,7 @@ export type StockCount = {
   countedLines: Scalars['Int']['output'];
   /** When it was made (and most expected quantities frozen). */
   createdAt: Scalars['DateTime']['output'];
-  /** The value of the differences at the products' standard cost, one amount per currency; empty when the caller may not see costs. */
+  /** The value of the differences at the products' standard cost (the sum of the lines' rounded values), one amount per currency; empty when the caller may not see costs. */
   differenceValue: Array<Money>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
