@@ -249,6 +249,60 @@ describe('stock counts', () => {
     expect(await levelOf(subgraph, other, warehouseId)).toMatchObject({ onHand: '1' });
   });
 
+  it('raises a safety alarm when a count takes available stock below the safety level, and clears it when a later count brings it back', async () => {
+    const warehouseId = await aWarehouse(subgraph);
+    const [watched, unwatched] = [await aProduct(subgraph), await aProduct(subgraph)];
+    await receive(subgraph, watched, warehouseId, '10');
+    await receive(subgraph, unwatched, warehouseId, '10');
+    const rule = await subgraph.gql('mutation($input: SetStockRuleInput!) { setStockRule(input: $input) { id } }', {
+      input: { productId: watched, warehouseId, safetyStock: '5', reorderQuantity: '20' },
+    });
+    expect(rule.errors).toBeUndefined();
+    const alarms = async () =>
+      (
+        await em().execute<{ product_id: string; recovered_at: Date | null }[]>('select product_id, recovered_at from stock_alarm where warehouse_id = ? order by raised_at', [
+          warehouseId,
+        ])
+      ).map((a) => [a.product_id, a.recovered_at === null ? 'open' : 'cleared']);
+    const first = (await create({ warehouseId })).data!.createStockCount;
+    await enter(first.id, [
+      { productId: watched, counted: '4' },
+      { productId: unwatched, counted: '1' },
+    ]);
+    expect((await post(first.id)).errors).toBeUndefined();
+    expect(await alarms()).toEqual([[watched, 'open']]);
+    const second = (await create({ warehouseId, productIds: [watched] })).data!.createStockCount;
+    await enter(second.id, [{ productId: watched, counted: '6' }]);
+    expect((await post(second.id)).errors).toBeUndefined();
+    expect(await alarms()).toEqual([[watched, 'cleared']]);
+  });
+
+  it('serves a waiting shortage from goods a count finds', async () => {
+    const warehouseId = await aWarehouse(subgraph);
+    const productId = await aProduct(subgraph);
+    const orderId = randomUUID();
+    const event = createEvent(OrderConfirmedV2, orderId, {
+      orderId,
+      customerId: randomUUID(),
+      number: 'SO-CNT-2',
+      currency: 'EUR',
+      total: { amount: '1', currency: 'EUR' },
+      warehouseId,
+      lines: [{ lineId: randomUUID(), productId, quantity: '2', unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
+      confirmedAt: new Date().toISOString(),
+    });
+    await applyOnce(
+      subgraph.service.orm,
+      'inventory',
+      reservationHandlers.filter((h) => h.type === event.type),
+      event,
+    );
+    const count = (await create({ warehouseId, productIds: [productId] })).data!.createStockCount;
+    await enter(count.id, [{ productId, counted: '3' }]);
+    expect((await post(count.id)).errors).toBeUndefined();
+    expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '3', reserved: '2', available: '1' });
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const warehouseId = await aWarehouse(subgraph);
     const productId = await aProduct(subgraph);

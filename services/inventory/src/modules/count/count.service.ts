@@ -438,10 +438,15 @@ export async function postStockCount(em: SqlEntityManager, viewer: Viewer<WriteA
         [count.warehouseId, id],
       );
       for (const r of risen) await serveShortages(tx, r.product_id, count.warehouseId, meta);
+      // Only the levels whose alarm changes (evaluateSafety's own conditions, read in bulk): below a
+      // safety level without an open alarm, or an open alarm no longer below it.
       const watched = await tx.execute<{ product_id: string }[]>(
         `select l.product_id from stock_count_line l
          join stock_level s on s.product_id = l.product_id and s.warehouse_id = ?
-         where ${DIFFERS} and (s.safety_stock > 0 or exists (select 1 from stock_alarm a where a.product_id = l.product_id and a.warehouse_id = s.warehouse_id and a.recovered_at is null))
+         left join stock_alarm a on a.product_id = s.product_id and a.warehouse_id = s.warehouse_id and a.recovered_at is null
+         where ${DIFFERS}
+           and ((a.id is null and s.safety_stock > 0 and s.on_hand - s.reserved < s.safety_stock)
+             or (a.id is not null and (s.safety_stock = 0 or s.on_hand - s.reserved >= s.safety_stock)))
          order by l.product_id`,
         [count.warehouseId, id],
       );
