@@ -303,6 +303,33 @@ describe('stock counts', () => {
     expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '3', reserved: '2', available: '1' });
   });
 
+  it('shows a sales rep the differences but not their value at cost, and refuses the rep a posting', async () => {
+    const warehouseId = await aWarehouse(subgraph);
+    const productId = await aProduct(subgraph);
+    await receive(subgraph, productId, warehouseId, '2');
+    const count = (await create({ warehouseId, productIds: [productId] })).data!.createStockCount;
+    await enter(count.id, [{ productId, counted: '1' }]);
+    const rep = { role: 'SALES_REP' as const };
+    const seen = await subgraph.gqlAs<{ stockCount: { differenceValue: unknown[]; lines: { difference: string; differenceValue: unknown }[] } }>(
+      rep,
+      'query($id: ID!) { stockCount(id: $id) { differenceValue { amount } lines { difference differenceValue { amount } } } }',
+      { id: count.id },
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.stockCount).toEqual({ differenceValue: [], lines: [{ difference: '-1', differenceValue: null }] });
+    const clerk = await subgraph.gqlAs<{ stockCount: { differenceValue: { amount: string }[] } }>(
+      { role: 'WAREHOUSE_CLERK' },
+      'query($id: ID!) { stockCount(id: $id) { differenceValue { amount } } }',
+      {
+        id: count.id,
+      },
+    );
+    expect(clerk.data!.stockCount.differenceValue).toEqual([{ amount: '-60.00' }]);
+    const refused = await subgraph.gqlAs(rep, 'mutation($id: ID!) { postStockCount(countId: $id) { id } }', { id: count.id });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await countMoves(count.id)).toEqual([]);
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const warehouseId = await aWarehouse(subgraph);
     const productId = await aProduct(subgraph);
