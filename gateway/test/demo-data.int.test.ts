@@ -106,7 +106,10 @@ describe('the demo data', () => {
     expect(sorted(levels.stockLevels.edges.filter((e) => Number(e.node.onHand) > 0).map((e) => e.node.warehouse.code))).toEqual(['BER-1', 'HAM-1', 'MUC-1']);
     expect(await valuesOf<{ kind: string }>(`{ stockMoves(first: 100) { edges { node { kind } } } }`, 'stockMoves', (n) => n.kind)).toEqual([
       'ADJUSTMENT',
+      'COUNT',
       'DELIVERY',
+      'LOAN_OUT',
+      'LOAN_RETURN',
       'RECEIPT',
       'TRANSFER_IN',
       'TRANSFER_OUT',
@@ -114,5 +117,18 @@ describe('the demo data', () => {
     expect(await valuesOf<{ state: string }>(`{ transfers { edges { node { state } } } }`, 'transfers', (n) => n.state)).toEqual(await enumValues('TransferState'));
     expect(levels.stockLevels.edges.some((e) => e.node.warehouse.code === 'HAM-1' && e.node.inTransit === '10')).toBe(true);
     expect(await valuesOf<{ product: { sku: string } }>(`{ stockAlarms { edges { node { product { sku } } } } }`, 'stockAlarms', (n) => n.product.sku)).toEqual(['PUMP-200']);
+  });
+
+  it('holds a posted count with a difference and an overdue loan', async () => {
+    const counts = await system.must<{ stockCounts: { edges: { node: { state: string; lines: { difference: string | null }[] } }[] } }>(
+      system.adminToken,
+      `{ stockCounts { edges { node { state lines(onlyDifferences: true) { difference } } } } }`,
+    );
+    expect(counts.stockCounts.edges.map((e) => e.node)).toEqual([{ state: 'POSTED', lines: [{ difference: '-1' }] }]);
+    const loans = await system.must<{ loans: { edges: { node: { state: string; open: string; overdueFlaggedAt: string | null } }[] } }>(
+      system.adminToken,
+      `{ loans(filter: { overdue: true }) { edges { node { state open overdueFlaggedAt } } } }`,
+    );
+    expect(loans.loans.edges.map((e) => e.node)).toEqual([{ state: 'PARTLY_RETURNED', open: '2', overdueFlaggedAt: expect.any(String) }]);
   });
 });

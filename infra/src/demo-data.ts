@@ -290,6 +290,27 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   await transfer(seal, berlin, munich, '20', '20');
   await transfer(valve, hamburg, berlin, '5', '2');
   await transfer(seal, berlin, hamburg, '10', null);
+  // A stock count of the Hamburg shelf with a difference (one valve missing), posted as a COUNT move;
+  // and a loan of seals to Acme, partly returned and overdue (flagged, so its reminder is announced).
+  const { createStockCount: count } = await asWalt.call<{ createStockCount: { id: string } }>(
+    `mutation($input: CreateStockCountInput!) { createStockCount(input: $input) { id } }`,
+    { input: { warehouseId: hamburg, productIds: [valve, pump], note: 'Quarterly count, aisle 2' } },
+  );
+  await asWalt.call(`mutation($input: EnterCountedQuantitiesInput!) { enterCountedQuantities(input: $input) { id } }`, {
+    input: {
+      countId: count.id,
+      lines: [
+        { productId: valve, counted: '19' },
+        { productId: pump, counted: '4' },
+      ],
+    },
+  });
+  await asWalt.call(`mutation($id: ID!) { postStockCount(countId: $id) { id } }`, { id: count.id });
+  const { lendStock: loan } = await asWalt.call<{ lendStock: { id: string } }>(`mutation($input: LendStockInput!) { lendStock(input: $input) { id } }`, {
+    input: { kind: 'LOAN', customerId: acme, warehouseId: berlin, productId: seal, quantity: '3', expectedReturnDate: day(-5), note: 'Trial fit on site 3' },
+  });
+  await asWalt.call(`mutation($input: SettleLoanInput!) { returnLoan(input: $input) { id } }`, { input: { loanId: loan.id, quantity: '1' } });
+  await asWalt.call(`mutation { flagOverdueLoans { id } }`);
   const supplier = `mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`;
   await admin.call(supplier, { input: { name: 'Nordic Castings AB', email: 'orders@nordic-castings.example', currency: 'SEK', paymentTermsDays: 30 } });
   await admin.call(supplier, { input: { name: 'Rhein Dichtungen GmbH', email: 'vertrieb@rhein-dichtungen.example', currency: 'EUR', paymentTermsDays: 45 } });

@@ -8,7 +8,9 @@ export default subgraphCodegen({
   srcDir: fileURLToPath(new URL('./src', import.meta.url)),
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
+    CountImportResult: '../modules/count/count.service.js#CountImportResult',
     ExpectedReceipt: '../modules/receipt/receipt.service.js#ExpectedReceiptRow',
+    Loan: '../modules/loan/loan.service.js#LoanRow',
     OrderLineStock: '../modules/reservation/reservation.service.js#OrderLineStockRow',
     Product: '../modules/product/product.entity.js#IProduct',
     Receipt: '../modules/receipt/receipt.entity.js#IReceipt',
@@ -20,6 +22,8 @@ export default subgraphCodegen({
     CustomerReturn: '../modules/customer-return/customer-return.service.js#CustomerReturnRow',
     CustomerReturnLine: '../modules/customer-return/customer-return.entity.js#ICustomerReturnLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
+    StockCount: '../modules/count/count.service.js#StockCountRow',
+    StockCountLine: '../modules/count/count.service.js#StockCountLineRow',
     StockLevel: '../modules/stock/stock.service.js#StockLevelRow',
     StockMove: '../modules/stock/stock.entity.js#IStockMove',
     StockReservation: '{ warehouseId: string; quantity: string }',

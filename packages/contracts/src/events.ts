@@ -935,6 +935,100 @@ export const QuotationPrintedV1 = defineEvent(
   }),
 );
 
+// ---- G1: stock counts and loans (inventory). Defined here, before ALL_EVENTS, because ALL_EVENTS
+// reads them when the module loads.
+
+/**
+ * inventory: a stock count was posted: one COUNT move per line whose counted quantity differs from
+ * the expected one frozen when the count was made. Keyed by the count id. A large count is announced
+ * in parts (`part` of `parts`, at most 1,000 lines each) so no message grows past Kafka's limits;
+ * every part carries the count's totals. `reservedBeyondOnHand` > 0 flags a line whose on-hand
+ * quantity fell below what is reserved (reservations are kept, not cut).
+ */
+export const StockCountPostedV1 = defineEvent(
+  'inventory.count.posted.v1',
+  z.object({
+    countId: uuid,
+    number: z.string(),
+    warehouseId: uuid,
+    part: z.number().int().min(1),
+    parts: z.number().int().min(1),
+    /** How many lines changed stock in the whole count. */
+    differenceLines: z.number().int().min(0),
+    lines: z.array(
+      z.object({
+        productId: uuid,
+        expected: quantity,
+        counted: quantity,
+        difference: quantity,
+        unitCost: money.nullable(),
+        reservedBeyondOnHand: quantity,
+      }),
+    ),
+    postedAt: isoDateTime,
+  }),
+);
+
+const loanKind = z.enum(['LOAN', 'SAMPLE']);
+
+/** inventory: goods went out to a customer on loan or as a sample (LOAN_OUT / SAMPLE move). Keyed by the loan id. */
+export const LoanLentV1 = defineEvent(
+  'inventory.loan.lent.v1',
+  z.object({
+    loanId: uuid,
+    number: z.string(),
+    kind: loanKind,
+    customerId: uuid,
+    ownerId: uuid.nullable(),
+    productId: uuid,
+    warehouseId: uuid,
+    quantity,
+    expectedReturnDate: isoDate.nullable(),
+    lentAt: isoDateTime,
+  }),
+);
+
+/** inventory: goods of a loan came back (LOAN_RETURN move), fully or partly; `open` is what is still out. Keyed by the loan id. */
+export const LoanReturnedV1 = defineEvent(
+  'inventory.loan.returned.v1',
+  z.object({ loanId: uuid, number: z.string(), customerId: uuid, productId: uuid, warehouseId: uuid, quantity, open: quantity, returnedAt: isoDateTime }),
+);
+
+/**
+ * inventory: the customer keeps (part of) a loan or sample: a sale for sales to invoice or order
+ * (sales does not consume it yet). Valued at the product's standard cost when converted. Keyed by the loan id.
+ */
+export const LoanConvertedV1 = defineEvent(
+  'inventory.loan.converted.v1',
+  z.object({
+    loanId: uuid,
+    number: z.string(),
+    customerId: uuid,
+    ownerId: uuid.nullable(),
+    productId: uuid,
+    warehouseId: uuid,
+    quantity,
+    unitCost: money.nullable(),
+    open: quantity,
+    convertedAt: isoDateTime,
+  }),
+);
+
+/** inventory: a loan passed its expected return date with goods still out; raised once per loan, for a reminder to its owner rep. Keyed by the loan id. */
+export const LoanOverdueV1 = defineEvent(
+  'inventory.loan.overdue.v1',
+  z.object({
+    loanId: uuid,
+    number: z.string(),
+    customerId: uuid,
+    ownerId: uuid.nullable(),
+    productId: uuid,
+    open: quantity,
+    expectedReturnDate: isoDate,
+    flaggedAt: isoDateTime,
+  }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -1029,6 +1123,11 @@ export const ALL_EVENTS = [
   QuotationApprovalDecidedV1,
   CompanyProfileChangedV1,
   QuotationPrintedV1,
+  StockCountPostedV1,
+  LoanLentV1,
+  LoanReturnedV1,
+  LoanConvertedV1,
+  LoanOverdueV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -1,5 +1,6 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { CustomerReturnRow } from './modules/customer-return/customer-return.service.js';
+import type { StockCountLineRow } from './modules/count/count.service.js';
 import type { IProduct } from './modules/product/product.entity.js';
 import type { IShipment, IShipmentLine } from './modules/shipment/shipment.entity.js';
 import type { IReceiptLine } from './modules/receipt/receipt.entity.js';
@@ -24,6 +25,7 @@ export interface InventoryLoaders {
   stockByOrderId: DataLoader<string, OrderLineStockRow[]>;
   receiptLinesByReceiptId: DataLoader<string, IReceiptLine[]>;
   transferLinesByTransferId: DataLoader<string, ITransferLine[]>;
+  countLinesByCountId: DataLoader<string, StockCountLineRow[]>;
 }
 
 /** What the inventory subgraph's resolvers receive per request. */

@@ -4,6 +4,10 @@ import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { CustomerReturn, CustomerReturnLine } from './modules/customer-return/customer-return.entity.js';
 import { customerReturnResolvers } from './modules/customer-return/customer-return.resolvers.js';
+import { StockCount, StockCountLine } from './modules/count/count.entity.js';
+import { countResolvers } from './modules/count/count.resolvers.js';
+import { Loan } from './modules/loan/loan.entity.js';
+import { loanResolvers } from './modules/loan/loan.resolvers.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
@@ -36,7 +40,18 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
     {
       name: 'inventory',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [productResolvers, shipmentResolvers, warehouseResolvers, stockResolvers, reservationResolvers, customerReturnResolvers, receiptResolvers, transferResolvers],
+      resolvers: [
+        productResolvers,
+        shipmentResolvers,
+        warehouseResolvers,
+        stockResolvers,
+        reservationResolvers,
+        customerReturnResolvers,
+        receiptResolvers,
+        transferResolvers,
+        countResolvers,
+        loanResolvers,
+      ],
       entities: [
         Product,
         Shipment,
@@ -56,6 +71,9 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         ReceiptLine,
         Transfer,
         TransferLine,
+        StockCount,
+        StockCountLine,
+        Loan,
       ],
       migrations,
       handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers],

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { mergeLoaders, type Caller } from '@rapport/subgraph-kit';
 import type { InventoryLoaders } from './context.js';
+import { createCountLoaders } from './modules/count/count.loaders.js';
 import { createProductLoaders } from './modules/product/product.loaders.js';
 import { createInboundLoaders } from './modules/receipt/receipt.loaders.js';
 import { createReservationLoaders } from './modules/reservation/reservation.loaders.js';
@@ -17,4 +18,5 @@ export const createLoaders = (em: SqlEntityManager, caller: Caller): InventoryLo
     createStockLoaders(em, caller),
     createReservationLoaders(em, caller),
     createInboundLoaders(em, caller),
+    createCountLoaders(em, caller),
   );

@@ -2,7 +2,9 @@ import type * as Types from './types.js';
 import type { Customer, Product, SalesOrder, Warehouse } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
+import type { CountImportResult as CountImportResultModel, StockCountRow as StockCountRowModel, StockCountLineRow as StockCountLineRowModel } from '../modules/count/count.service.js';
 import type { ExpectedReceiptRow as ExpectedReceiptRowModel, ReceiptSettingsRow as ReceiptSettingsRowModel } from '../modules/receipt/receipt.service.js';
+import type { LoanRow as LoanRowModel } from '../modules/loan/loan.service.js';
 import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
 import type { IReceipt as IReceiptModel, IReceiptLine as IReceiptLineModel } from '../modules/receipt/receipt.entity.js';
@@ -124,17 +126,22 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
-  CreateProductInput: Types.CreateProductInput;
-  CreateWarehouseInput: Types.CreateWarehouseInput;
+  CountImportResult: ResolverTypeWrapper<CountImportResultModel>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  CountImportRowError: ResolverTypeWrapper<Types.CountImportRowError>;
+  CountedQuantityInput: Types.CountedQuantityInput;
+  CreateProductInput: Types.CreateProductInput;
+  CreateStockCountInput: Types.CreateStockCountInput;
+  CreateWarehouseInput: Types.CreateWarehouseInput;
   Customer: ResolverTypeWrapper<Types.Customer>;
   CustomerReturn: ResolverTypeWrapper<CustomerReturnRowModel>;
   CustomerReturnLine: ResolverTypeWrapper<ICustomerReturnLineModel>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Delivery: ResolverTypeWrapper<Omit<Types.Delivery, 'shipments'> & { shipments: Array<ResolversTypes['Shipment']> }>;
   DeliveryStatus: Types.DeliveryStatus;
+  EnterCountedQuantitiesInput: Types.EnterCountedQuantitiesInput;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
@@ -143,6 +150,14 @@ export type ResolversTypes = {
   ExpectedReceiptEdge: ResolverTypeWrapper<Omit<Types.ExpectedReceiptEdge, 'node'> & { node: ResolversTypes['ExpectedReceipt'] }>;
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
+  ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  LendStockInput: Types.LendStockInput;
+  Loan: ResolverTypeWrapper<LoanRowModel>;
+  LoanConnection: ResolverTypeWrapper<Omit<Types.LoanConnection, 'edges'> & { edges: Array<ResolversTypes['LoanEdge']> }>;
+  LoanEdge: ResolverTypeWrapper<Omit<Types.LoanEdge, 'node'> & { node: ResolversTypes['Loan'] }>;
+  LoanFilter: Types.LoanFilter;
+  LoanKind: Types.LoanKind;
+  LoanState: Types.LoanState;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -169,6 +184,7 @@ export type ResolversTypes = {
   ReturnLineInput: Types.ReturnLineInput;
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
   SetStockRuleInput: Types.SetStockRuleInput;
+  SettleLoanInput: Types.SettleLoanInput;
   Shipment: ResolverTypeWrapper<IShipmentModel>;
   ShipmentConnection: ResolverTypeWrapper<Omit<Types.ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
   ShipmentEdge: ResolverTypeWrapper<Omit<Types.ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
@@ -180,6 +196,12 @@ export type ResolversTypes = {
   StockAlarmConnection: ResolverTypeWrapper<Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversTypes['StockAlarmEdge']> }>;
   StockAlarmEdge: ResolverTypeWrapper<Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversTypes['StockAlarm'] }>;
   StockAlarmFilter: Types.StockAlarmFilter;
+  StockCount: ResolverTypeWrapper<StockCountRowModel>;
+  StockCountConnection: ResolverTypeWrapper<Omit<Types.StockCountConnection, 'edges'> & { edges: Array<ResolversTypes['StockCountEdge']> }>;
+  StockCountEdge: ResolverTypeWrapper<Omit<Types.StockCountEdge, 'node'> & { node: ResolversTypes['StockCount'] }>;
+  StockCountFilter: Types.StockCountFilter;
+  StockCountLine: ResolverTypeWrapper<StockCountLineRowModel>;
+  StockCountState: Types.StockCountState;
   StockLevel: ResolverTypeWrapper<StockLevelRowModel>;
   StockLevelConnection: ResolverTypeWrapper<Omit<Types.StockLevelConnection, 'edges'> & { edges: Array<ResolversTypes['StockLevelEdge']> }>;
   StockLevelEdge: ResolverTypeWrapper<Omit<Types.StockLevelEdge, 'node'> & { node: ResolversTypes['StockLevel'] }>;
@@ -212,16 +234,21 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
   AuditEntry: IAuditEntryModel;
-  CreateProductInput: Types.CreateProductInput;
-  CreateWarehouseInput: Types.CreateWarehouseInput;
+  CountImportResult: CountImportResultModel;
   Boolean: Types.Scalars['Boolean']['output'];
+  Int: Types.Scalars['Int']['output'];
+  CountImportRowError: Types.CountImportRowError;
+  CountedQuantityInput: Types.CountedQuantityInput;
+  CreateProductInput: Types.CreateProductInput;
+  CreateStockCountInput: Types.CreateStockCountInput;
+  CreateWarehouseInput: Types.CreateWarehouseInput;
   Customer: Types.Customer;
   CustomerReturn: CustomerReturnRowModel;
   CustomerReturnLine: ICustomerReturnLineModel;
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
-  Int: Types.Scalars['Int']['output'];
   Delivery: Omit<Types.Delivery, 'shipments'> & { shipments: Array<ResolversParentTypes['Shipment']> };
+  EnterCountedQuantitiesInput: Types.EnterCountedQuantitiesInput;
   EventBusStatus: Types.EventBusStatus;
   EventConsumerStatus: Types.EventConsumerStatus;
   ExpectedReceipt: ExpectedReceiptRowModel;
@@ -229,6 +256,12 @@ export type ResolversParentTypes = {
   ExpectedReceiptEdge: Omit<Types.ExpectedReceiptEdge, 'node'> & { node: ResolversParentTypes['ExpectedReceipt'] };
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: Types.FieldChange;
+  ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  LendStockInput: Types.LendStockInput;
+  Loan: LoanRowModel;
+  LoanConnection: Omit<Types.LoanConnection, 'edges'> & { edges: Array<ResolversParentTypes['LoanEdge']> };
+  LoanEdge: Omit<Types.LoanEdge, 'node'> & { node: ResolversParentTypes['Loan'] };
+  LoanFilter: Types.LoanFilter;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -254,6 +287,7 @@ export type ResolversParentTypes = {
   ReturnLineInput: Types.ReturnLineInput;
   SalesOrder: { id: string };
   SetStockRuleInput: Types.SetStockRuleInput;
+  SettleLoanInput: Types.SettleLoanInput;
   Shipment: IShipmentModel;
   ShipmentConnection: Omit<Types.ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
   ShipmentEdge: Omit<Types.ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
@@ -264,6 +298,11 @@ export type ResolversParentTypes = {
   StockAlarmConnection: Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockAlarmEdge']> };
   StockAlarmEdge: Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversParentTypes['StockAlarm'] };
   StockAlarmFilter: Types.StockAlarmFilter;
+  StockCount: StockCountRowModel;
+  StockCountConnection: Omit<Types.StockCountConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockCountEdge']> };
+  StockCountEdge: Omit<Types.StockCountEdge, 'node'> & { node: ResolversParentTypes['StockCount'] };
+  StockCountFilter: Types.StockCountFilter;
+  StockCountLine: StockCountLineRowModel;
   StockLevel: StockLevelRowModel;
   StockLevelConnection: Omit<Types.StockLevelConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockLevelEdge']> };
   StockLevelEdge: Omit<Types.StockLevelEdge, 'node'> & { node: ResolversParentTypes['StockLevel'] };
@@ -294,6 +333,22 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CountImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountImportResult'] = ResolversParentTypes['CountImportResult']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CountImportRowError']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CountImportRowErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountImportRowError'] = ResolversParentTypes['CountImportRowError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
@@ -393,6 +448,37 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
   to?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LoanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Loan'] = ResolversParentTypes['Loan']> = {
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  converted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  expectedReturnDate?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LoanKind'], ParentType, ContextType>;
+  lentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overdueFlaggedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ownerId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['LoanState'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type LoanConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanConnection'] = ResolversParentTypes['LoanConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LoanEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LoanEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LoanEdge'] = ResolversParentTypes['LoanEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Loan'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -400,17 +486,26 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   adjustStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationAdjustStockArgs, 'input'>>;
+  cancelStockCount?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType, RequireFields<Types.MutationCancelStockCountArgs, 'countId'>>;
+  convertLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<Types.MutationConvertLoanArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationCreateProductArgs, 'input'>>;
+  createStockCount?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType, RequireFields<Types.MutationCreateStockCountArgs, 'input'>>;
   createWarehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.MutationCreateWarehouseArgs, 'input'>>;
   deleteProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationDeleteProductArgs, 'id'>>;
+  enterCountedQuantities?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType, RequireFields<Types.MutationEnterCountedQuantitiesArgs, 'input'>>;
+  flagOverdueLoans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType>;
+  importCountedQuantities?: Resolver<ResolversTypes['CountImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportCountedQuantitiesArgs, 'input'>>;
+  lendStock?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<Types.MutationLendStockArgs, 'input'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
   planShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationPlanShipmentArgs, 'input'>>;
+  postStockCount?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType, RequireFields<Types.MutationPostStockCountArgs, 'countId'>>;
   receiveGoods?: Resolver<ResolversTypes['Receipt'], ParentType, ContextType, RequireFields<Types.MutationReceiveGoodsArgs, 'input'>>;
   receiveReturn?: Resolver<ResolversTypes['CustomerReturn'], ParentType, ContextType, RequireFields<Types.MutationReceiveReturnArgs, 'input'>>;
   receiveStock?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType, RequireFields<Types.MutationReceiveStockArgs, 'input'>>;
   receiveTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<Types.MutationReceiveTransferArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
+  returnLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<Types.MutationReturnLoanArgs, 'input'>>;
   setReceiptTolerance?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType, RequireFields<Types.MutationSetReceiptToleranceArgs, 'percent'>>;
   setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
   shipShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationShipShipmentArgs, 'backorder' | 'shipmentId' | 'trackingNumber'>>;
@@ -468,6 +563,8 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   expectedReceipts?: Resolver<ResolversTypes['ExpectedReceiptConnection'], ParentType, ContextType, Partial<Types.QueryExpectedReceiptsArgs>>;
   inventoryEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
+  loan?: Resolver<Types.Maybe<ResolversTypes['Loan']>, ParentType, ContextType, RequireFields<Types.QueryLoanArgs, 'id'>>;
+  loans?: Resolver<ResolversTypes['LoanConnection'], ParentType, ContextType, Partial<Types.QueryLoansArgs>>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<Types.QueryProductsArgs>>;
   receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType, RequireFields<Types.QueryReceiptArgs, 'id'>>;
@@ -476,6 +573,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
   shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<Types.QueryShipmentsArgs>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
+  stockCount?: Resolver<Types.Maybe<ResolversTypes['StockCount']>, ParentType, ContextType, RequireFields<Types.QueryStockCountArgs, 'id'>>;
+  stockCounts?: Resolver<ResolversTypes['StockCountConnection'], ParentType, ContextType, Partial<Types.QueryStockCountsArgs>>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
   transfer?: Resolver<Types.Maybe<ResolversTypes['Transfer']>, ParentType, ContextType, RequireFields<Types.QueryTransferArgs, 'id'>>;
@@ -584,6 +683,44 @@ export type StockAlarmConnectionResolvers<ContextType = Context, ParentType exte
 export type StockAlarmEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarmEdge'] = ResolversParentTypes['StockAlarmEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['StockAlarm'], ParentType, ContextType>;
+};
+
+export type StockCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockCount'] = ResolversParentTypes['StockCount']> = {
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  countedLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  differenceValue?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['StockCountLine']>, ParentType, ContextType, Partial<Types.StockCountLinesArgs>>;
+  note?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  postedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['StockCountState'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type StockCountConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockCountConnection'] = ResolversParentTypes['StockCountConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StockCountEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type StockCountEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockCountEdge'] = ResolversParentTypes['StockCountEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType>;
+};
+
+export type StockCountLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockCountLine'] = ResolversParentTypes['StockCountLine']> = {
+  counted?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  difference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  differenceValue?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frozenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  onHandNow?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
 };
 
 export type StockLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = {
@@ -698,6 +835,8 @@ export type WarehouseEdgeResolvers<ContextType = Context, ParentType extends Res
 
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CountImportResult?: CountImportResultResolvers<ContextType>;
+  CountImportRowError?: CountImportRowErrorResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerReturn?: CustomerReturnResolvers<ContextType>;
   CustomerReturnLine?: CustomerReturnLineResolvers<ContextType>;
@@ -710,6 +849,9 @@ export type Resolvers<ContextType = Context> = {
   ExpectedReceiptConnection?: ExpectedReceiptConnectionResolvers<ContextType>;
   ExpectedReceiptEdge?: ExpectedReceiptEdgeResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  Loan?: LoanResolvers<ContextType>;
+  LoanConnection?: LoanConnectionResolvers<ContextType>;
+  LoanEdge?: LoanEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrderLineStock?: OrderLineStockResolvers<ContextType>;
@@ -731,6 +873,10 @@ export type Resolvers<ContextType = Context> = {
   StockAlarm?: StockAlarmResolvers<ContextType>;
   StockAlarmConnection?: StockAlarmConnectionResolvers<ContextType>;
   StockAlarmEdge?: StockAlarmEdgeResolvers<ContextType>;
+  StockCount?: StockCountResolvers<ContextType>;
+  StockCountConnection?: StockCountConnectionResolvers<ContextType>;
+  StockCountEdge?: StockCountEdgeResolvers<ContextType>;
+  StockCountLine?: StockCountLineResolvers<ContextType>;
   StockLevel?: StockLevelResolvers<ContextType>;
   StockLevelConnection?: StockLevelConnectionResolvers<ContextType>;
   StockLevelEdge?: StockLevelEdgeResolvers<ContextType>;

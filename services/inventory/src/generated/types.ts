@@ -50,6 +50,44 @@ export type AuditEntry = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a count import did or, on a dry run, would do. */
+export type CountImportResult = {
+  __typename?: 'CountImportResult';
+  /** Whether the counted quantities were written: only when not a dry run and no row was wrong. */
+  applied: Scalars['Boolean']['output'];
+  /** The count as it stands after the import. */
+  count: StockCount;
+  /** Whether this was a dry run (nothing written). */
+  dryRun: Scalars['Boolean']['output'];
+  /** The refused rows' errors, by row. */
+  errors: Array<CountImportRowError>;
+  /** How many rows the text held (header and blank lines left out). */
+  rows: Scalars['Int']['output'];
+  /** How many of them are valid. */
+  valid: Scalars['Int']['output'];
+};
+
+/** A row of a count import that was refused. */
+export type CountImportRowError = {
+  __typename?: 'CountImportRowError';
+  /** A stable reason: PRODUCT_NOT_FOUND, DUPLICATE_ROW, REQUIRED, INVALID_QUANTITY, QUANTITY_TOO_PRECISE, NEGATIVE_QUANTITY. */
+  code: Scalars['String']['output'];
+  /** The column at fault: code or counted. */
+  field: Scalars['String']['output'];
+  /** What is wrong, for people. */
+  message: Scalars['String']['output'];
+  /** The row's line number in the text (1 = the first line, header included). */
+  row: Scalars['Int']['output'];
+};
+
+/** A counted quantity of one product. */
+export type CountedQuantityInput = {
+  /** How much was counted: a decimal string ≥ 0 with at most three decimals. */
+  counted: Scalars['String']['input'];
+  /** The product; NOT_FOUND naming the field when unknown (a product not yet on the sheet is added, its expected quantity frozen now). */
+  productId: Scalars['ID']['input'];
+};
+
 /** What a new product needs. */
 export type CreateProductInput = {
   /** A free grouping (up to 100 characters); optional. */
@@ -66,6 +104,16 @@ export type CreateProductInput = {
   standardCost?: InputMaybe<MoneyInput>;
   /** Unit of measure (1–20 characters); defaults to pcs. */
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What to count. */
+export type CreateStockCountInput = {
+  /** A note (up to 500 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The products to count, each at most once; omitted: every active product with a stock level in the warehouse. */
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The warehouse; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
 };
 
 /** What a new warehouse needs. */
@@ -168,6 +216,14 @@ export type DeliveryStatus =
   | 'PLANNED'
   /** Goods are on their way. */
   | 'SHIPPED';
+
+/** Counted quantities to enter on an open count. */
+export type EnterCountedQuantitiesInput = {
+  /** The count; NOT_FOUND naming the field when unknown, CONFLICT when posted or cancelled. */
+  countId: Scalars['ID']['input'];
+  /** The lines, at least one, each product at most once; entering a product again replaces its counted quantity. */
+  lines: Array<CountedQuantityInput>;
+};
 
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
 export type EventBusStatus = {
@@ -292,6 +348,135 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** Counted quantities as text to import onto an open count. */
+export type ImportCountedQuantitiesInput = {
+  /** The count; NOT_FOUND naming the field when unknown, CONFLICT when posted or cancelled. */
+  countId: Scalars['ID']['input'];
+  /** One row per line: `code;counted` (the product's code, i.e. SKU, and the counted quantity; `,` or a tab also separate). An optional first row `code;counted` is a header. At most 20,000 rows. */
+  csv: Scalars['String']['input'];
+  /** True: check every row and write nothing. False (default): write every row, or none when any row is wrong. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Goods to lend or give as a sample. */
+export type LendStockInput = {
+  /** The customer (UUID). */
+  customerId: Scalars['ID']['input'];
+  /** When the goods should come back (YYYY-MM-DD); required for a loan, optional for a sample. A past date records a loan made earlier (overdue at once). */
+  expectedReturnDate?: InputMaybe<Scalars['String']['input']>;
+  /** A loan or a sample. */
+  kind: LoanKind;
+  /** A note (up to 500 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The rep the loan belongs to; omitted: the caller. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The product; NOT_FOUND naming the field when unknown or retired. */
+  productId: Scalars['ID']['input'];
+  /** How much, a positive decimal string with at most three decimals; never more than is available. */
+  quantity: Scalars['String']['input'];
+  /** Where the goods leave; NOT_FOUND naming the field when unknown. */
+  warehouseId: Scalars['ID']['input'];
+};
+
+/**
+ * Goods out to a customer on loan or as a sample (LN-000001…): taken from available stock when lent,
+ * returned fully or partly (LOAN_RETURN moves), or kept by the customer and converted into a sale
+ * (announced by inventory.loan.converted.v1 for sales; sales does not act on it yet). Overdue when the
+ * expected return date has passed with goods still out; `flagOverdueLoans` announces each overdue loan
+ * once (inventory.loan.overdue.v1) for a reminder to its owner rep.
+ */
+export type Loan = {
+  __typename?: 'Loan';
+  /** Who lent them; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** How much the customer kept (converted into a sale). */
+  converted: Scalars['String']['output'];
+  /** The customer who has the goods. */
+  customer: Customer;
+  /** When the goods are expected back (ISO date); null for a sample with none. */
+  expectedReturnDate?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** A loan or a sample. */
+  kind: LoanKind;
+  /** When the goods left. */
+  lentAt: Scalars['DateTime']['output'];
+  /** A note given when it was lent; null when none. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The loan number, LN-000001 onwards. */
+  number: Scalars['String']['output'];
+  /** How much is still out: quantity − returned − converted. */
+  open: Scalars['String']['output'];
+  /** Whether the expected return date has passed with goods still out. */
+  overdue: Scalars['Boolean']['output'];
+  /** When it was announced as overdue; null when it was not (yet). */
+  overdueFlaggedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The rep the loan belongs to (reminders go to them); null when unknown. */
+  ownerId?: Maybe<Scalars['ID']['output']>;
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** How much was lent. */
+  quantity: Scalars['String']['output'];
+  /** How much came back. */
+  returned: Scalars['String']['output'];
+  /** Where it stands. */
+  state: LoanState;
+  /** The warehouse the goods came from and go back to; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** A page of loans, newest first. */
+export type LoanConnection = {
+  __typename?: 'LoanConnection';
+  /** The loans on this page with their cursors. */
+  edges: Array<LoanEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One loan in a page. */
+export type LoanEdge = {
+  __typename?: 'LoanEdge';
+  /** Opaque cursor of this loan. */
+  cursor: Scalars['String']['output'];
+  /** The loan. */
+  node: Loan;
+};
+
+/** Narrows a list of loans; all given criteria must hold. */
+export type LoanFilter = {
+  /** Only those of this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only loans or only samples. */
+  kind?: InputMaybe<LoanKind>;
+  /** True: only overdue ones (the overdue list); false: only those not overdue. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only those of this product. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those in this state. */
+  state?: InputMaybe<LoanState>;
+  /** Only those from this warehouse. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Goods out to a customer either to come back or to keep. */
+export type LoanKind =
+  /** A loan: goods to come back by the expected return date (LOAN_OUT move). */
+  | 'LOAN'
+  /** A sample: goods given to try, possibly to come back (SAMPLE move). */
+  | 'SAMPLE';
+
+/** Where a loan stands, from its quantities. */
+export type LoanState =
+  /** Nothing is out any more and the customer kept some (converted into a sale). */
+  | 'KEPT'
+  /** Everything lent is still out. */
+  | 'OUT'
+  /** Some came back or was kept; the rest is still out. */
+  | 'PARTLY_RETURNED'
+  /** Everything came back. */
+  | 'RETURNED';
+
 /** An amount of money: a decimal string and an ISO 4217 currency code; never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -313,12 +498,26 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Corrects stock by a signed quantity with a reason (an ADJUSTMENT move); an increase serves waiting shortages like a receipt. */
   adjustStock: StockMove;
+  /** Cancels an open count; nothing is posted. */
+  cancelStockCount: StockCount;
+  /** Records that the customer keeps goods of a loan: converted into a sale, announced by inventory.loan.converted.v1 (sales does not act on it yet). */
+  convertLoan: Loan;
   /** Creates a product; CONFLICT naming input.sku when the SKU is taken. */
   createProduct: Product;
+  /** Makes a count sheet for a warehouse, freezing each product's expected quantity (its on hand now). */
+  createStockCount: StockCount;
   /** Creates a warehouse (the warehouse, directors, admins; FORBIDDEN for others); CONFLICT naming input.code when the code is taken. */
   createWarehouse: Warehouse;
   /** Deletes a product softly: it disappears from the catalogue, lookups and references (orders keep its id) and can be restored; its SKU stays taken. CONFLICT when deleted already. */
   deleteProduct: Product;
+  /** Enters counted quantities on an open count, many lines at once. */
+  enterCountedQuantities: StockCount;
+  /** Announces every loan newly overdue (expected return date passed, goods still out), once per loan, by inventory.loan.overdue.v1; returns those flagged now. For an operator or a cron (there is no built-in timer). */
+  flagOverdueLoans: Array<Loan>;
+  /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
+  importCountedQuantities: CountImportResult;
+  /** Lends goods to a customer or gives a sample, from available stock (LOAN_OUT or SAMPLE move). */
+  lendStock: Loan;
   /** Records that a shipped notice reached the customer, at `deliveredAt` (now when omitted; not before it left, not in the future); CONFLICT unless it is SHIPPED. */
   markDelivered: Shipment;
   /**
@@ -333,6 +532,8 @@ export type Mutation = {
    * unplanned; NOT_FOUND for an unknown warehouse or order line.
    */
   planShipment: Shipment;
+  /** Posts an open count: COUNT moves for the differences (counted − frozen expected), in one transaction, announced by inventory.count.posted.v1. Posting twice: CONFLICT. */
+  postStockCount: StockCount;
   /** Receives goods against a purchase order into a chosen warehouse (RECEIPT moves), partly and as often as needed; waiting shortages are reserved from them oldest order first, and inventory.receipt.posted is announced. */
   receiveGoods: Receipt;
   /**
@@ -348,6 +549,8 @@ export type Mutation = {
   receiveTransfer: Transfer;
   /** Restores a deleted product to the catalogue (admins, directors, the warehouse; FORBIDDEN for others, CONFLICT when it is not deleted). */
   restoreProduct: Product;
+  /** Takes back goods of a loan, fully or partly (LOAN_RETURN move); more than is still out is refused naming input.quantity. */
+  returnLoan: Loan;
   /** Sets the over-receipt tolerance, a percentage from 0 to 100 with at most two decimals. */
   setReceiptTolerance: ReceiptSettings;
   /** Sets the safety stock and reorder quantity of a product in a warehouse; raises or clears its alarm at once when the new level says so. */
@@ -377,8 +580,23 @@ export type MutationAdjustStockArgs = {
 };
 
 
+export type MutationCancelStockCountArgs = {
+  countId: Scalars['ID']['input'];
+};
+
+
+export type MutationConvertLoanArgs = {
+  input: SettleLoanInput;
+};
+
+
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+export type MutationCreateStockCountArgs = {
+  input: CreateStockCountInput;
 };
 
 
@@ -389,6 +607,21 @@ export type MutationCreateWarehouseArgs = {
 
 export type MutationDeleteProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnterCountedQuantitiesArgs = {
+  input: EnterCountedQuantitiesInput;
+};
+
+
+export type MutationImportCountedQuantitiesArgs = {
+  input: ImportCountedQuantitiesInput;
+};
+
+
+export type MutationLendStockArgs = {
+  input: LendStockInput;
 };
 
 
@@ -406,6 +639,11 @@ export type MutationMarkShippedArgs = {
 
 export type MutationPlanShipmentArgs = {
   input: PlanShipmentInput;
+};
+
+
+export type MutationPostStockCountArgs = {
+  countId: Scalars['ID']['input'];
 };
 
 
@@ -431,6 +669,11 @@ export type MutationReceiveTransferArgs = {
 
 export type MutationRestoreProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnLoanArgs = {
+  input: SettleLoanInput;
 };
 
 
@@ -584,6 +827,10 @@ export type Query = {
   expectedReceipts: ExpectedReceiptConnection;
   /** The inventory service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   inventoryEventBus: EventBusStatus;
+  /** One loan by id; null when there is none. */
+  loan?: Maybe<Loan>;
+  /** Loans and samples, newest first, filtered (overdue: true gives the overdue list), paged by cursor (`first` at most 100). */
+  loans: LoanConnection;
   /** One product by id; NOT_FOUND when no such product exists or it was deleted. */
   product: Product;
   /** Products ordered by name, filtered, paged by cursor (`first` at most 100). */
@@ -600,6 +847,10 @@ export type Query = {
   shipments: ShipmentConnection;
   /** Safety alarms, newest first: open ones unless the filter says otherwise, paged by cursor (`first` at most 100). */
   stockAlarms: StockAlarmConnection;
+  /** One count by id; null when there is none. */
+  stockCount?: Maybe<StockCount>;
+  /** Stock counts, newest first, filtered, paged by cursor (`first` at most 100). */
+  stockCounts: StockCountConnection;
   /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
   stockLevels: StockLevelConnection;
   /** The stock ledger, newest move first, filtered by product, warehouse, kind and period, paged by cursor (`first` at most 100). */
@@ -618,6 +869,18 @@ export type Query = {
 export type QueryExpectedReceiptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ExpectedReceiptFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLoanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLoansArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LoanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -661,6 +924,18 @@ export type QueryShipmentsArgs = {
 export type QueryStockAlarmsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StockAlarmFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStockCountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStockCountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StockCountFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -876,6 +1151,14 @@ export type SetStockRuleInput = {
   warehouseId: Scalars['ID']['input'];
 };
 
+/** Goods of a loan that came back, or that the customer keeps. */
+export type SettleLoanInput = {
+  /** The loan; NOT_FOUND naming the field when unknown, CONFLICT when nothing is out any more. */
+  loanId: Scalars['ID']['input'];
+  /** How much, at most what is still out; omitted: everything still out. */
+  quantity?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A shipping notice (delivery order), numbered DN-000001, …: goods of one customer's order lines (of
  * one or several orders) to go out of one warehouse, tracked until delivered. Raised automatically
@@ -1047,6 +1330,119 @@ export type StockAlarmFilter = {
   /** Only this warehouse's alarms. */
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/**
+ * A stock count sheet of one warehouse (an inventory adjustment or stock reconciliation): the expected
+ * quantity of each product is frozen when it is put on the sheet; counted quantities are entered or
+ * imported; posting writes, in one transaction, a COUNT move of counted − expected for every counted
+ * line that differs. Posting moves the difference from the FROZEN quantity, so moves made after the
+ * freeze (a delivery while the shelves were counted) stand and a count is never refused because stock
+ * moved meanwhile. A count that lowers on hand below what is reserved keeps the reservations (they are
+ * flagged in `inventory.count.posted.v1`, `reservedBeyondOnHand`, and cannot ship until stock comes in);
+ * one that would take on hand below zero is refused unless the warehouse allows negative stock.
+ */
+export type StockCount = {
+  __typename?: 'StockCount';
+  /** Who made it; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** When it was cancelled; null unless it was. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many of them have a counted quantity. */
+  countedLines: Scalars['Int']['output'];
+  /** When it was made (and most expected quantities frozen). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The value of the differences at the products' standard cost (the sum of the lines' rounded values), one amount per currency; empty when the caller may not see costs. */
+  differenceValue: Array<Money>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** How many products are on the sheet. */
+  lineCount: Scalars['Int']['output'];
+  /** The products on the sheet, by product id; `onlyDifferences`: only counted lines whose counted quantity differs from the expected one (the review list). */
+  lines: Array<StockCountLine>;
+  /** A note given when it was made; null when none. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The count number, CNT-000001 onwards. */
+  number: Scalars['String']['output'];
+  /** When it was posted; null until then. */
+  postedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who posted it; null until posted or when unknown. */
+  postedBy?: Maybe<Scalars['ID']['output']>;
+  /** Where it stands. */
+  state: StockCountState;
+  /** The warehouse counted; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+
+/**
+ * A stock count sheet of one warehouse (an inventory adjustment or stock reconciliation): the expected
+ * quantity of each product is frozen when it is put on the sheet; counted quantities are entered or
+ * imported; posting writes, in one transaction, a COUNT move of counted − expected for every counted
+ * line that differs. Posting moves the difference from the FROZEN quantity, so moves made after the
+ * freeze (a delivery while the shelves were counted) stand and a count is never refused because stock
+ * moved meanwhile. A count that lowers on hand below what is reserved keeps the reservations (they are
+ * flagged in `inventory.count.posted.v1`, `reservedBeyondOnHand`, and cannot ship until stock comes in);
+ * one that would take on hand below zero is refused unless the warehouse allows negative stock.
+ */
+export type StockCountLinesArgs = {
+  onlyDifferences?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A page of counts, newest first. */
+export type StockCountConnection = {
+  __typename?: 'StockCountConnection';
+  /** The counts on this page with their cursors. */
+  edges: Array<StockCountEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One count in a page. */
+export type StockCountEdge = {
+  __typename?: 'StockCountEdge';
+  /** Opaque cursor of this count. */
+  cursor: Scalars['String']['output'];
+  /** The count. */
+  node: StockCount;
+};
+
+/** Narrows a list of counts; all given criteria must hold. */
+export type StockCountFilter = {
+  /** Only counts in this state. */
+  state?: InputMaybe<StockCountState>;
+  /** Only counts of this warehouse. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One product on a count sheet. */
+export type StockCountLine = {
+  __typename?: 'StockCountLine';
+  /** What was counted; null until entered. */
+  counted?: Maybe<Scalars['String']['output']>;
+  /** counted − expected; null until counted. Posting moves exactly this much. */
+  difference?: Maybe<Scalars['String']['output']>;
+  /** The difference valued at the product's standard cost (rounded half up at the minor unit); null until counted or when the caller may not see costs. */
+  differenceValue?: Maybe<Money>;
+  /** What the books said when the product was put on the sheet (its on hand then). */
+  expected: Scalars['String']['output'];
+  /** When the expected quantity was frozen. */
+  frozenAt: Scalars['DateTime']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** On hand in the warehouse now: differs from `expected` when stock moved after the freeze (those moves stand). */
+  onHandNow: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+};
+
+/** Where a stock count stands. */
+export type StockCountState =
+  /** Cancelled: nothing was posted. */
+  | 'CANCELLED'
+  /** Being counted: counted quantities may be entered or imported. */
+  | 'OPEN'
+  /** Posted: its differences are COUNT moves on the ledger; nothing more may change. */
+  | 'POSTED';
 
 /** The stock of one product in one warehouse. Quantities are decimal strings with up to three decimals, in the product's unit. */
 export type StockLevel = {

@@ -5,6 +5,7 @@ import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205101000 } from './Migration20261205101000.js';
 import { Migration20261205102000 } from './Migration20261205102000.js';
 import { Migration20261205130000 } from './Migration20261205130000.js';
+import { Migration20261205170000 } from './Migration20261205170000.js';
 import { Migration20261205200001 } from './Migration20261205200001.js';
 import { Migration20261205200002 } from './Migration20261205200002.js';
 import { Migration20261205200003 } from './Migration20261205200003.js';
@@ -26,4 +27,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205102000', class: Migration20261205102000 },
   // Named in its author's hour block (13) but depends on the stock tables above: listed after them, run after them.
   { name: 'Migration20261205130000', class: Migration20261205130000 },
+  // Hour block 17 (counts and loans): needs the stock tables, so listed last.
+  { name: 'Migration20261205170000', class: Migration20261205170000 },
 ];

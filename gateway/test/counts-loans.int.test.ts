@@ -1,0 +1,167 @@
+import { createKafka } from '@rapport/bus';
+import type { CloudEvent } from '@rapport/contracts';
+import { inboundMismatches, stockLedgerMismatches } from '@rapport/inventory';
+import { testKafkaBrokers, waitFor } from '@rapport/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { day, startTestSystem, type TestSystem } from './harness.js';
+
+// Stock counts and loans end to end, through the gateway and over real Kafka: the warehouse counts
+// a shelf, reviews the differences at standard cost and posts them (announced on Kafka keyed by the
+// count); goods go out on loan to a customer of the customers service, the overdue check announces
+// the loan once, part comes back and the customer keeps the rest (announced for sales).
+
+let system: TestSystem;
+let clerk = '';
+let rep = '';
+let productId = '';
+let warehouseId = '';
+let customerId = '';
+type Kafka = ReturnType<typeof createKafka>;
+let consumer: ReturnType<Kafka['consumer']>;
+/** What arrived on inventory's count and loan topics, with each message's key. */
+const messages: { key: string | undefined; event: CloudEvent }[] = [];
+const eventsOf = (type: string, key: string) => messages.filter((m) => m.event.type === type && m.key === key).map((m) => m.event);
+
+const onHand = async (): Promise<string | undefined> =>
+  (
+    await system.must<{ product: { stock: { warehouse: { id: string } | null; onHand: string }[] } }>(
+      clerk,
+      'query($id: ID!) { product(id: $id) { stock { warehouse { id } onHand } } }',
+      {
+        id: productId,
+      },
+    )
+  ).product.stock.find((l) => l.warehouse?.id === warehouseId)?.onHand;
+
+beforeAll(async () => {
+  system = await startTestSystem('counts-loans');
+  clerk = (await system.createUser({ email: 'carl.counter@rapport.example', displayName: 'Carl Counter', role: 'WAREHOUSE_CLERK' })).token;
+  rep = (await system.createUser({ email: 'lena.loans@rapport.example', displayName: 'Lena Loans', role: 'SALES_REP' })).token;
+  const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'counts-loans-test', logger: system.logger });
+  const prefix = system.subgraphs.inventory.topicPrefix;
+  consumer = kafka.consumer({ groupId: `${prefix}counts-loans-test` });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [`${prefix}inventory.count`, `${prefix}inventory.loan`], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      if (message.value) messages.push({ key: message.key?.toString(), event: JSON.parse(message.value.toString()) as CloudEvent });
+    },
+  });
+  const created = await system.must<{ createProduct: { id: string }; createWarehouse: { id: string } }>(
+    clerk,
+    `mutation {
+      createProduct(input: { sku: "E2E-CNT-1", name: "Pressure gauge", listPrice: { amount: "40", currency: "EUR" }, standardCost: { amount: "17.5", currency: "EUR" } }) { id }
+      createWarehouse(input: { code: "CNT-HAM", name: "Hamburg" }) { id }
+    }`,
+  );
+  [productId, warehouseId] = [created.createProduct.id, created.createWarehouse.id];
+  await system.must(clerk, 'mutation($p: ID!, $w: ID!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: "20" }) { id } }', { p: productId, w: warehouseId });
+  customerId = (await system.must<{ createCustomer: { id: string } }>(system.adminToken, 'mutation { createCustomer(input: { name: "Loan Probe GmbH", kind: COMPANY }) { id } }'))
+    .createCustomer.id;
+}, 240_000);
+afterAll(async () => {
+  await consumer?.disconnect();
+  if (!system) return;
+  const em = system.subgraphs.inventory.service.orm.em.fork();
+  expect(await stockLedgerMismatches(em)).toEqual([]);
+  expect(await inboundMismatches(em)).toEqual([]);
+  await system.stop();
+});
+
+describe('stock counts and loans, as clients see them', () => {
+  it('counts a shelf, reviews the difference at standard cost and posts it; the posting is announced on Kafka', async () => {
+    const { createStockCount: count } = await system.must<{ createStockCount: { id: string; number: string; state: string } }>(
+      clerk,
+      'mutation($w: ID!) { createStockCount(input: { warehouseId: $w, note: "year end" }) { id number state } }',
+      { w: warehouseId },
+    );
+    expect(count.state).toBe('OPEN');
+    const imported = await system.must<{ importCountedQuantities: { applied: boolean; errors: { row: number; field: string }[] } }>(
+      clerk,
+      'mutation($c: ID!) { importCountedQuantities(input: { countId: $c, csv: "code;counted\\nE2E-CNT-1;17\\nNOPE;1", dryRun: true }) { applied errors { row field } } }',
+      { c: count.id },
+    );
+    expect(imported.importCountedQuantities).toEqual({ applied: false, errors: [{ row: 3, field: 'code' }] });
+    await system.must(clerk, 'mutation($c: ID!, $p: ID!) { enterCountedQuantities(input: { countId: $c, lines: [{ productId: $p, counted: "17" }] }) { id } }', {
+      c: count.id,
+      p: productId,
+    });
+    const review = await system.must<{
+      stockCount: {
+        warehouse: { id: string };
+        differenceValue: { amount: string }[];
+        lines: { product: { name: string }; expected: string; difference: string; differenceValue: { amount: string } }[];
+      };
+    }>(
+      clerk,
+      'query($c: ID!) { stockCount(id: $c) { warehouse { id } differenceValue { amount } lines(onlyDifferences: true) { product { name } expected difference differenceValue { amount } } } }',
+      { c: count.id },
+    );
+    expect(review.stockCount).toEqual({
+      warehouse: { id: warehouseId },
+      differenceValue: [{ amount: '-52.50' }],
+      lines: [{ product: { name: 'Pressure gauge' }, expected: '20', difference: '-3', differenceValue: { amount: '-52.50' } }],
+    });
+
+    const forbidden = await system.as(rep, 'mutation($c: ID!) { postStockCount(countId: $c) { id } }', { c: count.id });
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const posted = await system.must<{ postStockCount: { state: string } }>(clerk, 'mutation($c: ID!) { postStockCount(countId: $c) { state } }', { c: count.id });
+    expect(posted.postStockCount.state).toBe('POSTED');
+    expect(await onHand()).toBe('17');
+    const again = await system.as(clerk, 'mutation($c: ID!) { postStockCount(countId: $c) { state } }', { c: count.id });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+
+    const [event] = await waitFor(
+      async () => {
+        const found = eventsOf('inventory.count.posted.v1', count.id);
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the count posting on Kafka' },
+    );
+    expect(event!.data).toMatchObject({ countId: count.id, number: count.number, warehouseId, lines: [{ productId, expected: '20', counted: '17', difference: '-3' }] });
+  });
+
+  it('lends goods to a customer, flags the loan overdue once, takes part back and converts the rest into a sale', async () => {
+    const { lendStock: loan } = await system.must<{ lendStock: { id: string; state: string; overdue: boolean; customer: { id: string; name: string } } }>(
+      clerk,
+      'mutation($i: LendStockInput!) { lendStock(input: $i) { id state overdue customer { id name } } }',
+      { i: { kind: 'LOAN', customerId, warehouseId, productId, quantity: '4', expectedReturnDate: day(-2), note: 'demo unit' } },
+    );
+    expect(loan).toMatchObject({ state: 'OUT', overdue: true, customer: { id: customerId, name: 'Loan Probe GmbH' } });
+    expect(await onHand()).toBe('13');
+
+    const overdue = await system.must<{ loans: { edges: { node: { id: string } }[] } }>(rep, 'query { loans(filter: { overdue: true }) { edges { node { id } } } }');
+    expect(overdue.loans.edges.map((e) => e.node.id)).toEqual([loan.id]);
+    const flagged = await system.must<{ flagOverdueLoans: { id: string }[] }>(clerk, 'mutation { flagOverdueLoans { id } }');
+    expect(flagged.flagOverdueLoans.map((l) => l.id)).toEqual([loan.id]);
+    expect((await system.must<{ flagOverdueLoans: { id: string }[] }>(clerk, 'mutation { flagOverdueLoans { id } }')).flagOverdueLoans).toEqual([]);
+
+    const over = await system.as(clerk, 'mutation($l: ID!) { returnLoan(input: { loanId: $l, quantity: "5" }) { id } }', { l: loan.id });
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quantity' });
+    const back = await system.must<{ returnLoan: { state: string; open: string } }>(
+      clerk,
+      'mutation($l: ID!) { returnLoan(input: { loanId: $l, quantity: "1" }) { state open } }',
+      {
+        l: loan.id,
+      },
+    );
+    expect(back.returnLoan).toEqual({ state: 'PARTLY_RETURNED', open: '3' });
+    const kept = await system.must<{ convertLoan: { state: string; converted: string; overdue: boolean } }>(
+      clerk,
+      'mutation($l: ID!) { convertLoan(input: { loanId: $l }) { state converted overdue } }',
+      { l: loan.id },
+    );
+    expect(kept.convertLoan).toEqual({ state: 'KEPT', converted: '3', overdue: false });
+    expect(await onHand()).toBe('14');
+
+    const announced = await waitFor(
+      async () => {
+        const types = messages.filter((m) => m.key === loan.id).map((m) => m.event.type);
+        return types.length >= 4 ? types : undefined;
+      },
+      { what: 'the loan events on Kafka' },
+    );
+    expect(announced).toEqual(['inventory.loan.lent.v1', 'inventory.loan.overdue.v1', 'inventory.loan.returned.v1', 'inventory.loan.converted.v1']);
+    expect(eventsOf('inventory.loan.converted.v1', loan.id)[0]!.data).toMatchObject({ customerId, productId, quantity: '3', unitCost: { amount: '17.50', currency: 'EUR' } });
+  });
+});
