@@ -1,9 +1,10 @@
 // Copied code in the project's shared code, found with jscpd (a maintained copy/paste detector): the
 // same run of tokens (names and strings included; whitespace and comments not) in two places. It
-// covers packages/, infra/, gateway/ and each service's top-level files (main.ts,
-// create-*-service.ts, config.ts, context.ts, loaders.ts and the suite stubs beside them), tests
-// included; not the services' modules/ (domain code, reviewed on its own), generated code or
-// migrations. `npm run duplicates` prints the pairs and fails on any;
+// covers packages/, infra/, gateway/, each service's top-level files (main.ts,
+// create-*-service.ts, config.ts, context.ts, loaders.ts, testing.ts and the suite stubs beside
+// them) and the modules of the services in COVERED_MODULES, tests included; not generated code or
+// migrations, and not yet the modules listed in UNCOVERED_MODULES (each with the reason).
+// `npm run duplicates` prints the pairs and fails on any;
 // infra/test/duplicate-code.test.ts runs the same check in `npm test`.
 // Data that repeats on purpose (a demo CSV and its mapping, as a user would type them) is marked
 // with `// jscpd:ignore-start` … `// jscpd:ignore-end` and a reason.
@@ -26,12 +27,32 @@ export interface DuplicatePair {
 /** The shortest copy that counts: 6 lines and 50 tokens (jscpd's defaults). */
 export const DUPLICATE_THRESHOLD = { minLines: 6, minTokens: 50 } as const;
 
+/** Services whose `src/modules/` the check covers (their shared test setup is in their `src/testing.ts` and the kit's testing helpers). */
+export const COVERED_MODULES = ['customers', 'support', 'identity'] as const;
+
+/** Module folders (`services/<service>/src/modules/<module>`) the check leaves out for now, and why. */
+export const UNCOVERED_MODULES: Readonly<Record<string, string>> = {
+  sales: 'being extended for the document chain at the time of writing (quotations, orders); its copies are removed by whoever finishes that work',
+  inventory: 'being extended for the document chain (shipments, receipts)',
+  purchasing: 'being built for the document chain (purchase orders)',
+  finance: 'being extended for the document chain (invoices, payments, credit notes)',
+  'customers/timeline': "being rewritten for the document chain's events",
+  'customers/document': 'being rewritten for the document chain',
+  'identity/company-profile': 'being written at the time of writing (the company profile documents print)',
+};
+
 /** The files the check covers, relative to `root`: tracked or new (not ignored) TypeScript files. */
 export function sharedCodeFiles(root: string = repoRoot): string[] {
   return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--', '*.ts'], { cwd: root, encoding: 'utf8' })
     .split('\0')
     .filter((file) => /^(packages|infra|gateway|services)\//.test(file))
-    .filter((file) => !/\/(generated|migrations|node_modules)\//.test(file) && !/^services\/[^/]+\/src\/modules\//.test(file));
+    .filter((file) => !/\/(generated|migrations|node_modules)\//.test(file))
+    .filter((file) => {
+      const module = /^services\/([^/]+)\/src\/modules\/([^/]+)\//.exec(file);
+      if (!module) return true;
+      const [, service = '', name = ''] = module;
+      return (COVERED_MODULES as readonly string[]).includes(service) && !(`${service}/${name}` in UNCOVERED_MODULES);
+    });
 }
 
 /** The copied runs among `files` (paths relative to `root`), longest first. */
@@ -57,7 +78,7 @@ export async function findDuplicates(files: readonly string[] = sharedCodeFiles(
 export async function runDuplicates(): Promise<number> {
   const pairs = await findDuplicates();
   if (pairs.length === 0) {
-    console.log("no copied code in packages/, infra/, gateway/ or the services' top-level files");
+    console.log(`no copied code in packages/, infra/, gateway/, the services' top-level files or the modules of ${COVERED_MODULES.join(', ')}`);
     return 0;
   }
   console.log(`${pairs.length} copied run(s) of ${DUPLICATE_THRESHOLD.minLines}+ lines; move each into one helper (CONTRIBUTING.md says where):`);

@@ -82,9 +82,13 @@ function scratchCopy(to: string): void {
   }
   symlinkSync(join(repoRoot, 'node_modules'), join(to, 'node_modules'), 'dir');
   // infra/bin/rapport (behind `npm run compose`) installs when package-lock.json is newer than the
-  // install; the copy is as old as the install it shares, so nothing is installed from the scratch copy.
+  // install, and an install from the scratch copy would run `npm ci` in the node_modules it shares
+  // with the checkout (emptying it: seen once). So the copy is made a second older than the install:
+  // `-nt` compares nanoseconds, and a millisecond Date set with utimesSync lands up to a millisecond
+  // later than the install's own time (newer, in 20 of 20 tries).
   const installed = statSync(join(repoRoot, 'node_modules', '.package-lock.json')).mtime;
-  utimesSync(join(to, 'package-lock.json'), installed, installed);
+  const older = new Date(installed.getTime() - 1000);
+  utimesSync(join(to, 'package-lock.json'), older, older);
 }
 
 function withoutReportDir(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findDuplicates } from '../src/duplicate-code.js';
+import { COVERED_MODULES, findDuplicates, sharedCodeFiles, UNCOVERED_MODULES } from '../src/duplicate-code.js';
 
 const helper = (name: string): string => `export async function ${name}(rows: { id: string; total: string }[], currency: string): Promise<string[]> {
   const seen = new Set<string>();
@@ -30,7 +30,23 @@ describe('copied code', () => {
     expect(pairs).toEqual([{ a: 'a.ts:1-10', b: 'b.ts:2-11', lines: 10 }]);
   });
 
-  it("finds none in packages/, infra/, gateway/ and the services' top-level files", { timeout: 120_000 }, async () => {
+  // Not covered yet: the modules of sales, inventory, purchasing and finance, and customers' timeline
+  // and document modules — all being written for the document chain at the time of writing
+  // (UNCOVERED_MODULES in src/duplicate-code.ts says which and why); each joins when that work ends.
+  it("finds none in packages/, infra/, gateway/, the services' top-level files and the modules of customers, support and identity", { timeout: 120_000 }, async () => {
     expect(await findDuplicates()).toEqual([]);
+  });
+
+  it('covers the modules of customers, support and identity, and leaves out only the modules it names with a reason', () => {
+    const files = sharedCodeFiles();
+    for (const service of COVERED_MODULES)
+      expect(
+        files.some((file) => file.startsWith(`services/${service}/src/modules/`)),
+        service,
+      ).toBe(true);
+    expect(files.some((file) => file.startsWith('services/customers/src/modules/timeline/'))).toBe(false);
+    const modules = new Set(files.map((file) => /^services\/([^/]+)\/src\/modules\//.exec(file)?.[1]).filter((service) => service !== undefined));
+    expect([...modules].sort()).toEqual([...COVERED_MODULES].sort());
+    for (const reason of Object.values(UNCOVERED_MODULES)) expect(reason.length).toBeGreaterThan(10);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTokenVerifier, generateSigningKey, jwksOf, signAccessToken, type Principal, type Role, type SigningKey, type TokenVerifier } from '@rapport/auth';
+import type { AnyEntity, EntityData } from '@mikro-orm/core';
 import type { CloudEvent } from '@rapport/contracts';
 import type { TestDatabase } from '@rapport/testing';
 import type { SubgraphService } from './service.js';
@@ -39,6 +40,51 @@ export async function testVerifier(): Promise<TokenVerifier> {
 
 export type TestPrincipal = Partial<Omit<Principal, 'tokenId'>> & { role?: Role };
 
+/** A test caller whose id, role and teams are known. */
+export type TestUser = TestPrincipal & { userId: string; role: Role; teamIds: string[] };
+
+/** A test caller with a fresh user id: `role`, in teams `teamIds` (none by default). */
+export const testPrincipal = (role: Role, teamIds: string[] = []): TestUser => ({ userId: randomUUID(), role, teamIds });
+
+/** The people access tests are about, with fresh ids: two sales teams, and the roles that belong to none. */
+export interface TestCast {
+  team: string;
+  otherTeam: string;
+  /** SALES_REPs of `team`. */
+  rep: TestUser;
+  otherRep: TestUser;
+  /** The SALES_MANAGER (team head) of `team`. */
+  head: TestUser;
+  /** A SALES_REP and the SALES_MANAGER of `otherTeam`. */
+  repElsewhere: TestUser;
+  otherHead: TestUser;
+  director: TestUser;
+  agent: TestUser;
+  admin: TestUser;
+  buyer: TestUser;
+  accountant: TestUser;
+}
+
+/** A fresh cast for one test file; files take the people they need (`const { team, rep, head } = testCast()`). */
+export function testCast(): TestCast {
+  const team = randomUUID();
+  const otherTeam = randomUUID();
+  return {
+    team,
+    otherTeam,
+    rep: testPrincipal('SALES_REP', [team]),
+    otherRep: testPrincipal('SALES_REP', [team]),
+    head: testPrincipal('SALES_MANAGER', [team]),
+    repElsewhere: testPrincipal('SALES_REP', [otherTeam]),
+    otherHead: testPrincipal('SALES_MANAGER', [otherTeam]),
+    director: testPrincipal('DIRECTOR'),
+    agent: testPrincipal('SUPPORT_AGENT'),
+    admin: testPrincipal('ADMIN'),
+    buyer: testPrincipal('BUYER'),
+    accountant: testPrincipal('ACCOUNTANT'),
+  };
+}
+
 /** An access token for a test caller (an ADMIN unless told otherwise), signed with the test key. */
 export async function testToken(principal: TestPrincipal = {}): Promise<string> {
   const { token } = await signAccessToken(await testSigningKey(), {
@@ -77,6 +123,8 @@ export interface TestSubgraph {
   must<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Calls the subgraph as `principal`, or without a token when null. */
   gqlAs<T = Record<string, unknown>>(principal: TestPrincipal | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** Runs SQL (with `?` placeholders) in the subgraph's database, outside any request, and answers the rows. */
+  sql<T = EntityData<AnyEntity>>(text: string, params?: unknown[]): Promise<T[]>;
   topicPrefix: string;
   database: TestDatabase;
   /** Only with `{ kafka: true }`. */

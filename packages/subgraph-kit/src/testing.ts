@@ -1,28 +1,28 @@
 import { createKafka, kafkaGroupId } from '@rapport/bus';
 import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
 import type { Admin, Producer } from 'kafkajs';
+import { afterAll, beforeAll } from 'vitest';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
 import { createLogger } from './logger.js';
 import { graphqlRequest, testToken, testVerifier, type TestEvents, type TestSubgraph } from './test-client.js';
 export * from './race-testing.js';
 export * from './test-client.js';
+export * from './visibility-testing.js';
+
+export interface TestSubgraphOptions {
+  kafka?: boolean;
+  topicPrefix?: string;
+  overrides?: Partial<SubgraphRuntimeConfig>;
+  /** How the service reaches its fresh database (e.g. through a proxy the test can cut); directly by default. */
+  databaseUrl?: (url: string) => string;
+}
 
 /**
  * Starts a subgraph through its own factory against a fresh database (and, with `kafka`, the
  * test broker under a topic namespace of its own). `stop` stops it, drops the database and
  * deletes the topics.
  */
-export async function startTestSubgraph(
-  name: string,
-  factory: (config: SubgraphRuntimeConfig) => SubgraphService,
-  options: {
-    kafka?: boolean;
-    topicPrefix?: string;
-    overrides?: Partial<SubgraphRuntimeConfig>;
-    /** How the service reaches its fresh database (e.g. through a proxy the test can cut); directly by default. */
-    databaseUrl?: (url: string) => string;
-  } = {},
-): Promise<TestSubgraph> {
+export async function startTestSubgraph(name: string, factory: (config: SubgraphRuntimeConfig) => SubgraphService, options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
   const queries: string[] = [];
   // Read the brokers before creating the database, so a missing KAFKA_BROKERS leaves no database behind.
   const brokers = options.kafka ? testKafkaBrokers() : [];
@@ -94,6 +94,7 @@ export async function startTestSubgraph(
       return result.data as T;
     },
     gqlAs: async (principal, query, variables) => graphqlRequest(url, query, variables, principal ? { authorization: `Bearer ${await testToken(principal)}` } : {}),
+    sql: async <T>(text: string, params: unknown[] = []) => service.orm.em.fork().getConnection().execute<T[]>(text, params),
     topicPrefix,
     database,
     events,
@@ -110,3 +111,53 @@ export async function startTestSubgraph(
   };
 }
 export * from './event-coverage.js';
+
+export interface UseTestSubgraphOptions extends TestSubgraphOptions {
+  /** Runs once the subgraph has started, before the file's tests. */
+  seed?: (subgraph: TestSubgraph) => Promise<void>;
+}
+
+/**
+ * The one subgraph of a test file: started before the file's tests (beforeAll), then `seed` run
+ * on it (rows the tests assume, e.g. access grants copied from other services), stopped after them
+ * (afterAll). The answer stands for the started subgraph, so files declare it at the top instead of
+ * writing the lifecycle out; touching it outside a hook or test (before it started) throws.
+ */
+export function useTestSubgraph(name: string, factory: (config: SubgraphRuntimeConfig) => SubgraphService, options: UseTestSubgraphOptions = {}): TestSubgraph {
+  let started: TestSubgraph | undefined;
+  const current = (): TestSubgraph => {
+    if (!started) throw new Error(`the ${name} test subgraph is not started: use it inside a test or a hook`);
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestSubgraph(name, factory, options);
+    await options.seed?.(started);
+  });
+  afterAll(async () => started?.stop());
+  return {
+    get service() {
+      return current().service;
+    },
+    get url() {
+      return current().url;
+    },
+    get queries() {
+      return current().queries;
+    },
+    get topicPrefix() {
+      return current().topicPrefix;
+    },
+    get database() {
+      return current().database;
+    },
+    get events() {
+      return current().events;
+    },
+    resetQueries: () => current().resetQueries(),
+    gql: (query, variables) => current().gql(query, variables),
+    must: (query, variables) => current().must(query, variables),
+    gqlAs: (principal, query, variables) => current().gqlAs(principal, query, variables),
+    sql: (text, params) => current().sql(text, params),
+    stop: () => current().stop(),
+  };
+}

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast, type TestPrincipal, testPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerAs, useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const otherTeam = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
-const otherHead: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [otherTeam] };
-const director: TestPrincipal = { userId: randomUUID(), role: 'DIRECTOR', teamIds: [] };
-const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
+const { team, otherTeam, rep, otherRep, head, otherHead, director, agent } = testCast();
+const subgraph = useCustomersSubgraph();
 
 type ActivityView = {
   id: string;
@@ -34,15 +27,9 @@ const list = `query($filter: ActivityFilter, $first: Int, $after: String) { acti
   edges { node { subject customer { id } } } pageInfo { hasNextPage endCursor } } }`;
 type Page = { activities: { edges: { node: { subject: string; customer: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
-const sql = (text: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(text, params);
+const sql = subgraph.sql;
 
-async function newCustomer(who: TestPrincipal, name: string): Promise<string> {
-  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
-    i: { name, kind: 'COMPANY' },
-  });
-  expect(r.errors).toBeUndefined();
-  return r.data!.createCustomer.id;
-}
+const newCustomer = (who: TestPrincipal, name: string): Promise<string> => createCustomerAs(subgraph, who, name);
 
 async function logAs(who: TestPrincipal, input: Record<string, unknown>): Promise<ActivityView> {
   const r = await subgraph.gqlAs<{ logActivity: ActivityView }>(who, log, { input: { kind: 'CALL', subject: 'Check-in', ...input } });
@@ -57,11 +44,6 @@ const subjects = (r: { data?: Page | null; errors?: unknown }) => {
   expect(r.errors).toBeUndefined();
   return r.data!.activities.edges.map((e) => e.node.subject);
 };
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('logging activities', () => {
   it('logs a call on the rep’s own customer, moves lastContactedAt to it and writes its event to the outbox', async () => {
@@ -231,7 +213,7 @@ describe('completing follow-ups', () => {
 });
 
 describe('listing activities', () => {
-  const owner: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
+  const owner = testPrincipal('SALES_REP', [team]);
   let first = '';
   let second = '';
   beforeAll(async () => {

@@ -37,6 +37,15 @@ export function activityQuery(em: SqlEntityManager, viewer: Viewer) {
   return qb;
 }
 
+/** Loads activity `id` for a transition when the caller may see it; NOT_FOUND (field `id`) otherwise. */
+function visibleActivity(viewer: Viewer, id: string): (tx: SqlEntityManager) => Promise<IActivity> {
+  return async (tx) => {
+    const activity = await activityQuery(tx, viewer).andWhere({ id }).getSingleResult();
+    if (!activity) throw notFound('Activity', id, 'id');
+    return activity;
+  };
+}
+
 /**
  * Logs an activity with a customer the caller may change, in one transaction holding the
  * customer's row: the activity, the customer's `lastContactedAt` moved forward to the activity's
@@ -125,12 +134,7 @@ export async function reviewActivity(
   const id = requireUuid('id', args.id);
   const decision = args.decision;
   const comment = optionalText('comment', args.comment, 2000);
-  const load = async (tx: SqlEntityManager): Promise<IActivity> => {
-    const activity = await activityQuery(tx, viewer).andWhere({ id }).getSingleResult();
-    if (!activity) throw notFound('Activity', id, 'id');
-    return activity;
-  };
-  return transition(em, load, async (activity, tx) => {
+  return transition(em, visibleActivity(viewer, id), async (activity, tx) => {
     if (isScoped(viewer.access)) {
       const customer = await tx.findOne(Customer, { id: activity.customerId });
       if (!headsTeam(viewer, customer?.teamId)) {
@@ -157,12 +161,7 @@ export async function reviewActivity(
  */
 export async function completeFollowUp(em: SqlEntityManager, viewer: Viewer<WriteAccess>, rawId: string, meta: EventMetadata): Promise<IActivity> {
   const id = requireUuid('id', rawId);
-  const load = async (tx: SqlEntityManager): Promise<IActivity> => {
-    const activity = await activityQuery(tx, viewer).andWhere({ id }).getSingleResult();
-    if (!activity) throw notFound('Activity', id, 'id');
-    return activity;
-  };
-  return transition(em, load, (activity, tx) => {
+  return transition(em, visibleActivity(viewer, id), (activity, tx) => {
     const doneAt = new Date();
     markFollowUpDone(activity, viewer.principal.userId, doneAt);
     publish(

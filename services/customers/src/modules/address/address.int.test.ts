@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast, type TestPrincipal, testPrincipal } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { createCustomerAs, useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
+const { team, rep, otherRep, head } = testCast();
+const subgraph = useCustomersSubgraph();
 
 type AddressView = {
   id: string;
@@ -24,13 +21,7 @@ const remove = `mutation($id: ID!) { removeAddress(id: $id) { id deletedAt } }`;
 const restore = `mutation($id: ID!) { restoreAddress(id: $id) { id deletedAt } }`;
 const addressesOf = `query($id: ID!) { customer(id: $id) { addresses { kind city country } } }`;
 
-async function newCustomer(who: TestPrincipal, name: string): Promise<string> {
-  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
-    i: { name, kind: 'COMPANY' },
-  });
-  expect(r.errors).toBeUndefined();
-  return r.data!.createCustomer.id;
-}
+const newCustomer = (who: TestPrincipal, name: string): Promise<string> => createCustomerAs(subgraph, who, name);
 
 async function addAs(who: TestPrincipal, input: Record<string, unknown>): Promise<AddressView> {
   const r = await subgraph.gqlAs<{ addAddress: AddressView }>(who, add, { input: { kind: 'BILLING', street: 'Main St 1', city: 'Hamburg', country: 'DE', ...input } });
@@ -40,11 +31,6 @@ async function addAs(who: TestPrincipal, input: Record<string, unknown>): Promis
 
 const addresses = async (who: TestPrincipal, id: string) =>
   (await subgraph.gqlAs<{ customer: { addresses: { kind: string; city: string; country: string }[] } }>(who, addressesOf, { id })).data!.customer.addresses;
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('addresses', () => {
   it('adds billing, shipping and site addresses, country upper-cased, listed by kind', async () => {
@@ -108,7 +94,7 @@ describe('addresses', () => {
   });
 
   it('finds customers by the city of any of their live addresses, ignoring case', async () => {
-    const owner: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+    const owner = testPrincipal('SALES_REP', [randomUUID()]);
     const oslo = await newCustomer(owner, 'City Oslo');
     const both = await newCustomer(owner, 'City Both');
     const gone = await newCustomer(owner, 'City Gone');

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { createCustomerAs, useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
-const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
+const { team, rep, otherRep, head, agent } = testCast();
+const subgraph = useCustomersSubgraph();
 
 type ContactView = { id: string; name: string; emails: string[]; phones: string[]; preferredChannel: string | null; primary: boolean; customer: { id: string } };
 const view = 'id name emails phones preferredChannel primary customer { id }';
@@ -18,15 +14,9 @@ const remove = `mutation($id: ID!) { removeContact(id: $id) { id primary deleted
 const restore = `mutation($id: ID!) { restoreContact(id: $id) { id primary deletedAt } }`;
 const contactsOf = `query($id: ID!) { customer(id: $id) { contacts { name primary } } }`;
 
-const sql = (text: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(text, params);
+const sql = subgraph.sql;
 
-async function newCustomer(who: TestPrincipal, name: string): Promise<string> {
-  const r = await subgraph.gqlAs<{ createCustomer: { id: string } }>(who, `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
-    i: { name, kind: 'COMPANY' },
-  });
-  expect(r.errors).toBeUndefined();
-  return r.data!.createCustomer.id;
-}
+const newCustomer = (who: TestPrincipal, name: string): Promise<string> => createCustomerAs(subgraph, who, name);
 
 async function addAs(who: TestPrincipal, input: Record<string, unknown>): Promise<ContactView> {
   const r = await subgraph.gqlAs<{ addContact: ContactView }>(who, add, { input });
@@ -36,11 +26,6 @@ async function addAs(who: TestPrincipal, input: Record<string, unknown>): Promis
 
 const contactNames = async (who: TestPrincipal, id: string) =>
   (await subgraph.gqlAs<{ customer: { contacts: { name: string; primary: boolean }[] } }>(who, contactsOf, { id })).data!.customer.contacts;
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('contacts', () => {
   it('adds a contact with normalised emails, de-duplicated phones and a preferred channel', async () => {

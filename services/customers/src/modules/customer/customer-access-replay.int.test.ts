@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerCreatedV1, CustomerSharedV1 } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, testCast, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomersService } from '../../create-customers-service.js';
 
@@ -11,10 +10,7 @@ import { createCustomersService } from '../../create-customers-service.js';
 // first owner.
 
 let subgraph: TestSubgraph;
-const team = randomUUID();
-const owner: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-const colleague: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-const head: TestPrincipal = { role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [team] };
+const { team, rep: owner, otherRep: colleague, head } = testCast();
 const CUSTOMER = `query($id: ID!) { customer(id: $id) { id owner { id } } }`;
 
 beforeAll(async () => {
@@ -31,7 +27,7 @@ async function newCustomer(): Promise<string> {
 describe('the customers service and its own events', () => {
   it('keeps a customer unshared when its earlier share event is handled after the unshare', async () => {
     const customerId = await newCustomer();
-    const input = { customerId, userId: colleague.userId! };
+    const input = { customerId, userId: colleague.userId };
     expect((await subgraph.gqlAs(owner, `mutation($i: ShareCustomerInput!) { shareCustomer(input: $i) { id } }`, { i: input })).errors).toBeUndefined();
     expect((await subgraph.gqlAs(owner, `mutation($i: ShareCustomerInput!) { unshareCustomer(input: $i) { id } }`, { i: input })).errors).toBeUndefined();
     expect((await subgraph.gqlAs(colleague, CUSTOMER, { id: customerId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -48,7 +44,7 @@ describe('the customers service and its own events', () => {
     expect(moved.errors).toBeUndefined();
 
     await subgraph.events.waitUntilHandled(
-      await subgraph.events.deliver(createEvent(CustomerCreatedV1, customerId, { customerId, name: 'Replay Ltd', kind: 'COMPANY', ownerId: owner.userId!, teamId: team })),
+      await subgraph.events.deliver(createEvent(CustomerCreatedV1, customerId, { customerId, name: 'Replay Ltd', kind: 'COMPANY', ownerId: owner.userId, teamId: team })),
     );
     expect((await subgraph.gqlAs(owner, CUSTOMER, { id: customerId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await subgraph.gqlAs<{ customer: { owner: { id: string } } }>(colleague, CUSTOMER, { id: customerId })).data?.customer.owner.id).toBe(colleague.userId);

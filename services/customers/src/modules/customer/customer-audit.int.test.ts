@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast, testPrincipal } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
+const { team, rep, otherRep, head } = testCast();
+const subgraph = useCustomersSubgraph();
 
 type History = {
   customer: { history: { action: string; actorId: string | null; requestId: string | null; changes: { field: string; from: string | null; to: string | null }[] }[] };
 };
 const history = `query($id: ID!) { customer(id: $id) { history { action actorId requestId changes { field from to } } } }`;
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('customer audit trail and soft deletion', () => {
   let id = '';
@@ -59,7 +51,7 @@ describe('customer audit trail and soft deletion', () => {
   });
 
   it('shows the history only to those who may see the customer', async () => {
-    const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+    const outsider = testPrincipal('SALES_REP', [randomUUID()]);
     const trail = await subgraph.gqlAs(outsider, history, { id });
     expect(trail.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast, type TestPrincipal, testPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const otherRep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
+const { team, rep, otherRep, agent } = testCast();
+const subgraph = useCustomersSubgraph();
 
 const fields = 'id name email industry source tier tags notes lastContactedAt';
 const create = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { ${fields} } }`;
@@ -36,12 +33,7 @@ async function createAs(who: TestPrincipal, input: Record<string, unknown>): Pro
   return r.data!.createCustomer;
 }
 
-const sql = (text: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(text, params);
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
+const sql = subgraph.sql;
 
 describe('the customer record', () => {
   it('creates a customer with industry, source, tier, normalised tags and notes, not yet contacted', async () => {
@@ -109,7 +101,7 @@ describe('the customer record', () => {
 });
 
 describe('filtering customers', () => {
-  const owner: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+  const owner = testPrincipal('SALES_REP', [randomUUID()]);
   beforeAll(async () => {
     const a = await createAs(owner, { name: 'F-Alpha', tier: 'A', industry: 'Food', tags: ['export', 'vip'] });
     const b = await createAs(owner, { name: 'F-Beta', tier: 'A', industry: 'food', tags: ['export'] });

@@ -1,17 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const otherTeam = randomUUID();
-const repA: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const repB: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const repElsewhere: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [otherTeam] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
-const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
-const buyer: TestPrincipal = { userId: randomUUID(), role: 'BUYER', teamIds: [] };
+const { team, otherTeam, rep: repA, otherRep: repB, repElsewhere, head, agent, buyer } = testCast();
+const subgraph = useCustomersSubgraph();
 let acmeOfA = '';
 let globexOfB = '';
 
@@ -21,7 +13,6 @@ type Names = { customers: { edges: { node: { name: string } }[] } };
 const namesOf = (r: { data?: Names | null }) => r.data?.customers.edges.map((e) => e.node.name) ?? [];
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
   const a = await subgraph.gqlAs<{ createCustomer: { id: string } }>(repA, create, { input: { name: 'Acme (A)', kind: 'COMPANY' } });
   expect(a.errors).toBeUndefined();
   acmeOfA = a.data!.createCustomer.id;
@@ -29,7 +20,6 @@ beforeAll(async () => {
   globexOfB = b.data!.createCustomer.id;
   await subgraph.gqlAs(repElsewhere, create, { input: { name: 'Initech (elsewhere)', kind: 'COMPANY' } });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('who sees which customers', () => {
   it('lets a rep create customers for themselves only, in their own team', async () => {

@@ -1,8 +1,8 @@
-import { startTestSubgraph, testToken, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testToken } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCustomersSubgraph();
 const ownerId = '0191b3a0-0000-7000-8000-0000000000aa';
 
 const createCustomer = `mutation Create($input: CreateCustomerInput!) {
@@ -10,11 +10,6 @@ const createCustomer = `mutation Create($input: CreateCustomerInput!) {
 }`;
 
 const customerFactory = (overrides: Record<string, unknown> = {}) => ({ name: 'Acme Pumps', kind: 'COMPANY', ownerId, ...overrides });
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('customers subgraph', () => {
   it('creates a customer and writes its event to the outbox in the same transaction', async () => {

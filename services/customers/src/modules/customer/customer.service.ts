@@ -16,7 +16,6 @@ import { AppError, badInput, notFound, optionalEmail, optionalText, requireIsoDa
 import {
   ANY_TEAM,
   actsFor,
-  assertAssignable,
   auditChange,
   CustomerAccess,
   headsTeam,
@@ -38,7 +37,7 @@ import {
 } from '@rapport/subgraph-kit';
 import { Customer, normaliseTags, normaliseTaxId, type ICustomer } from './customer.entity.js';
 import { TIMELINE_KIND_MODULE, TimelineEntry } from '../timeline/timeline-entry.entity.js';
-import { assertOwnerInHeadedTeams } from './owner-team.js';
+import { assertOwnerInHeadedTeams, assignOwner } from './owner-team.js';
 import type { CustomerKind, CustomerSource, CustomerTier, LifecycleState } from '../../generated/types.js';
 
 export interface CreateCustomerInput {
@@ -67,14 +66,7 @@ const NOTES_MAX = 10000;
  * own team unless another of theirs is given); directors and admins for anyone.
  */
 export async function createCustomer(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateCustomerInput, meta: EventMetadata): Promise<ICustomer> {
-  const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : viewer.principal.userId;
-  const teamId = input.teamId
-    ? requireUuid('input.teamId', input.teamId)
-    : ownerId === viewer.principal.userId || (isScoped(viewer.access) && headsTeam(viewer, ANY_TEAM))
-      ? (viewer.principal.teamIds[0] ?? null)
-      : null;
-  assertAssignable(viewer, ownerId, teamId, 'customers');
-  await assertOwnerInHeadedTeams(em, viewer, ownerId, 'input.ownerId', 'customers');
+  const { ownerId, teamId } = await assignOwner(em, viewer, input, 'customers');
   const values = {
     id: randomUUID(),
     name: requireText('input.name', input.name),

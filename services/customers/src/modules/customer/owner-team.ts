@@ -2,7 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { on } from '@rapport/bus';
 import { UserCreatedV1 } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
-import { headsTeam, isScoped, type Viewer } from '@rapport/subgraph-kit';
+import { requireUuid } from '@rapport/errors';
+import { ANY_TEAM, assertAssignable, headsTeam, isScoped, type Viewer } from '@rapport/subgraph-kit';
 
 /** Keeps `user_team` (which team each user is in) from identity's announcements. */
 export const ownerTeamHandlers = [
@@ -27,4 +28,28 @@ export async function assertOwnerInHeadedTeams(em: SqlEntityManager, viewer: Vie
   if (row && !headsTeam(viewer, row.team_id)) {
     throw new AppError('FORBIDDEN', 'OWNER_FORBIDDEN', `a team head gives ${what} only to members of the teams they head`, { field });
   }
+}
+
+/**
+ * The owner and team of a record a caller creates (a customer, a lead), checked: the owner defaults
+ * to the caller; the team to the caller's own when the caller owns it or heads a team (else none);
+ * the kit's assertAssignable keeps a rep to themselves and a head to the teams they head, and
+ * assertOwnerInHeadedTeams keeps a head's owner to members of those teams. `what` names the records
+ * in the errors.
+ */
+export async function assignOwner(
+  em: SqlEntityManager,
+  viewer: Viewer,
+  input: { ownerId?: string | null; teamId?: string | null },
+  what: string,
+): Promise<{ ownerId: string; teamId: string | null }> {
+  const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : viewer.principal.userId;
+  const teamId = input.teamId
+    ? requireUuid('input.teamId', input.teamId)
+    : ownerId === viewer.principal.userId || (isScoped(viewer.access) && headsTeam(viewer, ANY_TEAM))
+      ? (viewer.principal.teamIds[0] ?? null)
+      : null;
+  assertAssignable(viewer, ownerId, teamId, what);
+  await assertOwnerInHeadedTeams(em, viewer, ownerId, 'input.ownerId', what);
+  return { ownerId, teamId };
 }

@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, TicketOpenedV1 } from '@rapport/contracts';
 import { waitFor } from '@rapport/testing';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, testCast, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomersService } from '../../create-customers-service.js';
+import { useCustomersSubgraph } from '../../testing.js';
 import { findLikelyDuplicates } from './duplicate.service.js';
 
-let subgraph: TestSubgraph;
-const teamA = randomUUID();
-const teamB = randomUUID();
-const repA: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [teamA] };
-const repB: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [teamB] };
-const headA: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [teamA] };
-const headB: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [teamB] };
-const director: TestPrincipal = { userId: randomUUID(), role: 'DIRECTOR', teamIds: [] };
-const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
+const { team: teamA, otherTeam: teamB, rep: repA, repElsewhere: repB, head: headA, otherHead: headB, director, agent } = testCast();
+const subgraph = useCustomersSubgraph();
 
 type Candidate = { customer: { id: string; name: string }; score: number; reasons: string[] };
 const candidateFields = 'customer { id name } score reasons';
 const findQuery = `query($input: FindDuplicatesInput!, $first: Int) { findDuplicates(input: $input, first: $first) { ${candidateFields} } }`;
 const mergeMutation = `mutation($s: ID!, $m: ID!) { mergeCustomers(survivorId: $s, mergedId: $m) { id industry taxId email tags history(first: 5) { action changes { field from to } } } }`;
 
-const sql = (text: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(text, params);
+const sql = subgraph.sql;
 
 async function create(who: TestPrincipal | null, input: Record<string, unknown>): Promise<{ id: string; taxId: string | null; likelyDuplicates: Candidate[] }> {
   const query = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id taxId likelyDuplicates { ${candidateFields} } } }`;
@@ -37,11 +31,6 @@ async function find(who: TestPrincipal, input: Record<string, unknown>): Promise
   expect(r.errors).toBeUndefined();
   return r.data!.findDuplicates;
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('tax id', () => {
   it('stores the tax id upper-cased without spaces, dots or dashes, and changes or clears it', async () => {

@@ -1,29 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { graphqlRequest, startTestSubgraph, testToken, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { graphqlRequest, type TestPrincipal, testPrincipal, testToken } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useCustomersSubgraph } from '../../testing.js';
 import { CustomerCreatedV1, parseData, parseEnvelope } from '@rapport/contracts';
 import { parseCsv } from './csv.js';
 import { parseXlsx, writeXlsx } from './xlsx.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCustomersSubgraph();
 
 const importMutation = `mutation($input: ImportCustomersInput!) {
   importCustomers(input: $input) { id status dryRun total processed created merged skipped failed errors { line field reason } finishedAt }
 }`;
-interface Report {
-  id: string;
-  status: string;
-  dryRun: boolean;
-  total: number;
-  processed: number;
-  created: number;
-  merged: number;
-  skipped: number;
-  failed: number;
-  errors: { line: number; field: string | null; reason: string }[];
-  finishedAt: string | null;
-}
+type Report = { id: string; status: string; dryRun: boolean; errors: { line: number; field: string | null; reason: string }[]; finishedAt: string | null } & Record<
+  'total' | 'processed' | 'created' | 'merged' | 'skipped' | 'failed',
+  number
+>;
+/** The export's columns, mapped back to the fields they came from: importing an export needs no other mapping. */
+const exportMapping = [
+  'name',
+  'kind',
+  'lifecycleState',
+  'email',
+  'phone',
+  'industry',
+  'source',
+  'tier',
+  'tags',
+  'notes',
+  'taxId',
+  'street',
+  'city',
+  'country',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+].map((n) => ({ column: n, field: n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() }));
 const fullMapping = [
   { column: 'Company', field: 'NAME' },
   { column: 'Email', field: 'EMAIL' },
@@ -47,11 +58,6 @@ const count = async (sql: string, params: unknown[] = []): Promise<number> => {
   return Number(rows[0]?.n ?? 0);
 };
 const unique = (): string => randomUUID().slice(0, 8);
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('importing customers from CSV', () => {
   it('creates customers with primary contact, address and a created event each', async () => {
@@ -237,7 +243,7 @@ describe('duplicates', () => {
 
 describe('export', () => {
   it('exports the visible customers as CSV that imports back to the same customers', async () => {
-    const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
+    const rep = testPrincipal('SALES_REP');
     const tag = unique();
     const csv = `${header}\n"Round, ""trip"" ${tag}",rt-${tag}@example.com,RT${tag},a;b,Köln,DE,Rob Round,rob-${tag}@example.com\nPlain ${tag},,,,,,,\n`;
     expect((await runImport(csv, {}, rep)).data!.importCustomers.created).toBe(2);
@@ -251,31 +257,11 @@ describe('export', () => {
       `"Round, ""trip"" ${tag}",COMPANY,PROSPECT,rt-${tag}@example.com,,,,,a;b,,RT${tag.toUpperCase()},,Köln,DE,Rob Round,rob-${tag}@example.com,,${rep.userId}`,
     );
     // Import the export back as another rep: same customers, field for field.
-    const other: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
-    const names = [
-      'name',
-      'kind',
-      'lifecycleState',
-      'email',
-      'phone',
-      'industry',
-      'source',
-      'tier',
-      'tags',
-      'notes',
-      'taxId',
-      'street',
-      'city',
-      'country',
-      'contactName',
-      'contactEmail',
-      'contactPhone',
-    ];
-    const mapping = names.map((n) => ({ column: n, field: n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() }));
-    const again = await runImport(text.replaceAll(rep.userId!, other.userId!), { mapping, duplicates: 'CREATE' }, other);
+    const other = testPrincipal('SALES_REP');
+    const again = await runImport(text.replaceAll(rep.userId, other.userId), { mapping: exportMapping, duplicates: 'CREATE' }, other);
     expect(again.data!.importCustomers).toMatchObject({ created: 2, failed: 0 });
     const reExported = await subgraph.gqlAs<{ exportCustomers: string }>(other, `{ exportCustomers }`);
-    expect(reExported.data!.exportCustomers).toBe(text.replaceAll(rep.userId!, other.userId!));
+    expect(reExported.data!.exportCustomers).toBe(text.replaceAll(rep.userId, other.userId));
   });
 
   it('applies the filter', async () => {
@@ -302,7 +288,7 @@ describe('who may import', () => {
       { column: 'Owner', field: 'OWNER_ID' },
     ];
     const csv = `Company,Owner\nOwned ${tag},${owner}\n`;
-    const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
+    const rep = testPrincipal('SALES_REP');
     const asRep = await runImport(csv, { mapping }, rep);
     expect(asRep.data!.importCustomers).toMatchObject({ created: 0, failed: 1, errors: [{ line: 2, field: 'ownerId' }] });
     const asAdmin = await runImport(csv, { mapping });
@@ -311,7 +297,7 @@ describe('who may import', () => {
   });
 
   it('shows an import job to its creator and admins, not to another rep', async () => {
-    const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
+    const rep = testPrincipal('SALES_REP');
     const { data } = await runImport(`${header}\nJob ${unique()},,,,,,,\n`, {}, rep);
     const query = `query($id: ID!) { importJob(id: $id) { id created } }`;
     const mine = await subgraph.gqlAs<{ importJob: { created: number } }>(rep, query, { id: data!.importCustomers.id });
@@ -352,7 +338,7 @@ const historyOf = async (customerId: string): Promise<{ history: Entry[]; contac
 describe('audit trail of imported records', () => {
   it("records a CREATE for every imported customer, contact and address, by the importer, in the audit subscriber's shape", async () => {
     const tag = unique();
-    const importer: TestPrincipal = { userId: randomUUID(), role: 'ADMIN', teamIds: [] };
+    const importer = testPrincipal('ADMIN');
     const requestId = `req-${tag}`;
     const result = await graphqlRequest<{ importCustomers: Report }>(
       subgraph.url,
@@ -589,7 +575,7 @@ describe('XLSX', () => {
   });
 
   it('exports XLSX that imports back to the same customers', async () => {
-    const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
+    const rep = testPrincipal('SALES_REP');
     const tag = unique();
     await runImport(`${header}\n"X, ""quoted"" ${tag}",xq-${tag}@example.com,XQ${tag},a;b,Köln,DE,Xaver,xaver-${tag}@example.com\nPlain X ${tag},,,,,,,\n`, {}, rep);
     const csv = (await subgraph.gqlAs<{ exportCustomers: string }>(rep, `{ exportCustomers }`)).data!.exportCustomers;
@@ -598,33 +584,13 @@ describe('XLSX', () => {
     const records = await parseXlsx(Buffer.from(xlsx.data!.exportCustomers, 'base64'));
     expect(records.map((r) => r.fields)).toEqual(parseCsv(csv).map((r) => r.fields));
     expect(records.map((r) => r.fields[0])).toContain(`X, "quoted" ${tag}`);
-    const other: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [] };
-    const names = [
-      'name',
-      'kind',
-      'lifecycleState',
-      'email',
-      'phone',
-      'industry',
-      'source',
-      'tier',
-      'tags',
-      'notes',
-      'taxId',
-      'street',
-      'city',
-      'country',
-      'contactName',
-      'contactEmail',
-      'contactPhone',
-    ];
-    const mapping = names.map((n) => ({ column: n, field: n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() }));
+    const other = testPrincipal('SALES_REP');
     const again = await subgraph.gqlAs<{ importCustomers: Report }>(other, importMutation, {
-      input: { format: 'XLSX', file: xlsx.data!.exportCustomers, mapping, dryRun: false, duplicates: 'CREATE', mode: 'PER_ROW' },
+      input: { format: 'XLSX', file: xlsx.data!.exportCustomers, mapping: exportMapping, dryRun: false, duplicates: 'CREATE', mode: 'PER_ROW' },
     });
     expect(again.data!.importCustomers).toMatchObject({ created: 2, failed: 0 });
     const reExported = await subgraph.gqlAs<{ exportCustomers: string }>(other, `{ exportCustomers }`);
-    expect(reExported.data!.exportCustomers).toBe(csv.replaceAll(rep.userId!, other.userId!));
+    expect(reExported.data!.exportCustomers).toBe(csv.replaceAll(rep.userId, other.userId));
   });
 
   it('rejects a file that is no workbook, and content in the wrong field, naming the field', async () => {

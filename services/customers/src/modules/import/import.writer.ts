@@ -61,6 +61,13 @@ interface MergeValues {
   taxId: string | null;
 }
 
+/**
+ * The descriptive columns of `values` in the order both bulk statements list them (industry,
+ * source, tier, tags, notes, tax id), each as one array-literal parameter.
+ */
+const DETAIL_COLUMNS: ((v: MergeValues) => string | null)[] = [(v) => v.industry, (v) => v.source, (v) => v.tier, (v) => pgArray(v.tags), (v) => v.notes, (v) => v.taxId];
+const detailColumns = (values: MergeValues[]): string[] => DETAIL_COLUMNS.map((pick) => pgArray(values.map(pick)));
+
 /** A customer a MERGE batch writes into, as read (and locked) before the merge. */
 interface MergeTarget {
   id: string;
@@ -188,12 +195,7 @@ export class BatchWriter {
         column((v) => v.phone),
         column((v) => v.ownerId),
         column((v) => v.teamId),
-        column((v) => v.industry),
-        column((v) => v.source),
-        column((v) => v.tier),
-        column((v) => pgArray(v.tags)),
-        column((v) => v.notes),
-        column((v) => v.taxId),
+        ...detailColumns(created.map((p) => p.values)),
         now.toISOString(),
         now.toISOString(),
         ...children.params(now),
@@ -326,12 +328,7 @@ export class BatchWriter {
         pgArray(updates.map((u) => u.id)),
         column((v) => v.email),
         column((v) => v.phone),
-        column((v) => v.industry),
-        column((v) => v.source),
-        column((v) => v.tier),
-        column((v) => pgArray(v.tags)),
-        column((v) => v.notes),
-        column((v) => v.taxId),
+        ...detailColumns(updates.map((u) => u.values)),
         now.toISOString(),
         ...children.params(now),
       ],

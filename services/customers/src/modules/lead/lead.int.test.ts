@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast, type TestPrincipal, testPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const admin: TestPrincipal = { userId: randomUUID(), role: 'ADMIN', teamIds: [] };
-const repA: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const repB: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
-const director: TestPrincipal = { userId: randomUUID(), role: 'DIRECTOR', teamIds: [] };
-const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
-const buyer: TestPrincipal = { userId: randomUUID(), role: 'BUYER', teamIds: [] };
+const { team, admin, rep: repA, otherRep: repB, head, director, agent, buyer } = testCast();
+const subgraph = useCustomersSubgraph();
 
 interface LeadResult {
   id: string;
@@ -34,7 +27,7 @@ const getLead = `query($id: ID!) { lead(id: $id) { ${fields} } }`;
 const listLeads = `query($filter: LeadFilter, $first: Int, $after: String) { leads(filter: $filter, first: $first, after: $after) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`;
 type Leads = { leads: { edges: { cursor: string; node: { id: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
-const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const count = async (query: string, params: unknown[] = []): Promise<number> => (await sql<{ n: number }>(`select count(*)::int as n from ${query}`, params))[0]!.n;
 
 async function captured(principal: TestPrincipal, input: Record<string, unknown>): Promise<LeadResult> {
@@ -49,11 +42,6 @@ async function qualified(principal: TestPrincipal, input: Record<string, unknown
   expect(result.errors).toBeUndefined();
   return result.data!.qualifyLead;
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('capturing leads', () => {
   it('captures a NEW lead owned by the caller, kept apart from customers', async () => {
@@ -384,7 +372,7 @@ describe('converting a lead that matches an existing customer', () => {
     const customerId = await existing(repA, { name: 'Reuse Seals SA' });
     await subgraph.gqlAs(repA, `mutation($i: AddContactInput!) { addContact(input: $i) { id } }`, { i: { customerId, name: 'Rosa Reuse', emails: ['rosa@reuse.example'] } });
     const lead = await qualified(repA, { name: 'Rosa R.', company: 'Reuse Seals SA', email: 'ROSA@reuse.example' });
-    const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+    const outsider = testPrincipal('SALES_REP', [randomUUID()]);
     const foreign = await existing(outsider, { name: 'Not Yours Ltd' });
     const invisible = await subgraph.gqlAs(repA, convert, { id: lead.id, input: { attachToCustomerId: foreign } });
     expect(invisible.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.attachToCustomerId' });

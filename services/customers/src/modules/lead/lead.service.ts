@@ -3,23 +3,10 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { LeadCapturedV1, LeadConvertedV1, LeadDisqualifiedV1, LeadQualifiedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, conflict, notFound, optionalEmail, optionalText, parseMoneyInput, requireText, requireUuid, type Money } from '@rapport/errors';
-import {
-  ANY_TEAM,
-  assertAssignable,
-  isScoped,
-  keysetPage,
-  transition,
-  type Connection,
-  type Keyset,
-  type Viewer,
-  headedTeams,
-  headsTeam,
-  type WriteAccess,
-  notDeletedSql,
-} from '@rapport/subgraph-kit';
+import { isScoped, keysetPage, transition, type Connection, type Keyset, type Viewer, headedTeams, type WriteAccess, notDeletedSql } from '@rapport/subgraph-kit';
 import { Contact } from '../contact/contact.entity.js';
 import { createCustomer, findWritableCustomer } from '../customer/customer.service.js';
-import { assertOwnerInHeadedTeams } from '../customer/owner-team.js';
+import { assignOwner } from '../customer/owner-team.js';
 import { findDuplicatesFor } from '../duplicate/duplicate.service.js';
 import { Lead, type ILead } from './lead.entity.js';
 import type { CustomerKind, CustomerSource, LeadStatus } from '../../generated/types.js';
@@ -120,14 +107,7 @@ function announceCapture(em: SqlEntityManager, lead: ILead, meta: EventMetadata)
  * head (see the kit's assertAssignable).
  */
 export async function captureLead(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CaptureLeadInput, meta: EventMetadata): Promise<ILead> {
-  const ownerId = input.ownerId ? requireUuid('input.ownerId', input.ownerId) : viewer.principal.userId;
-  const teamId = input.teamId
-    ? requireUuid('input.teamId', input.teamId)
-    : ownerId === viewer.principal.userId || (isScoped(viewer.access) && headsTeam(viewer, ANY_TEAM))
-      ? (viewer.principal.teamIds[0] ?? null)
-      : null;
-  assertAssignable(viewer, ownerId, teamId, 'leads');
-  await assertOwnerInHeadedTeams(em, viewer, ownerId, 'input.ownerId', 'leads');
+  const { ownerId, teamId } = await assignOwner(em, viewer, input, 'leads');
   const lead = em.create(Lead, {
     id: randomUUID(),
     name: requireText('input.name', input.name, NAME_MAX),

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCustomersSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const repA: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const repB: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
+const { team, rep: repA, otherRep: repB } = testCast();
+const subgraph = useCustomersSubgraph();
 
 const create = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const addContact = `mutation($input: AddContactInput!) { addContact(input: $input) { id } }`;
@@ -38,7 +36,6 @@ const run = async (q: string, extra: Record<string, unknown> = {}, as?: TestPrin
 const names = (r: { data?: Result | null }) => r.data?.searchCustomers.edges.map((e) => e.node.name) ?? [];
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService);
   await customer('Acme Pumps', { tier: 'A', tags: ['water', 'industrial'], email: 'info@acmepumps.example', phone: '+49 (30) 1234-5678' });
   await customer('Acme Pumps North', { tier: 'B', tags: ['water'] });
   await customer('Acme Plumbing Supplies', { tier: 'A', tags: ['water'] }, repB);
@@ -52,7 +49,6 @@ beforeAll(async () => {
   const del = await subgraph.gql(`mutation($id: ID!) { deleteCustomer(id: $id) { id } }`, { id: deleted });
   expect(del.errors).toBeUndefined();
 });
-afterAll(async () => subgraph?.stop());
 
 describe('customer search', () => {
   it('tolerates typos in customer names and ranks the closest name first', async () => {

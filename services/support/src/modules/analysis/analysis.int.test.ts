@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GraphQLResult, type TestPrincipal, testPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { slaOutcomes } from '../sla/sla-clock.js';
 import { Ticket } from '../ticket/ticket.entity.js';
-import { createSupportService } from '../../create-support-service.js';
+import { grantCustomerAccess, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSupportSubgraph();
 const repId = randomUUID();
 const rep: TestPrincipal = { role: 'SALES_REP', userId: repId, teamIds: [randomUUID()] };
-const agent: TestPrincipal = { role: 'SUPPORT_AGENT', userId: randomUUID() };
+const agent = testPrincipal('SUPPORT_AGENT');
 const customerOfRep = randomUUID();
 const customerOfOther = randomUUID();
 const teamOne = randomUUID();
@@ -43,7 +43,7 @@ interface Analysis {
   byAgent: (Figures & { assigneeId: string | null })[];
 }
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
 interface TicketSpec {
@@ -89,10 +89,7 @@ async function analysis(as: TestPrincipal, from = '2025-03-01', to = '2025-03-31
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  const insert = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-  await sql(insert, [customerOfRep, repId, null, '{}']);
-  await sql(insert, [customerOfOther, randomUUID(), null, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerOfRep, ownerId: repId }, { customerId: customerOfOther, ownerId: randomUUID() });
   const rep1 = { customerId: customerOfRep, teamId: teamOne };
   // Opened and resolved in March: 1 h to resolve, 10 min to first response.
   await ticket({ ...rep1, assigneeId: anna, category: 'billing', openedAt: '2025-03-01T00:00:00Z', resolvedAt: '2025-03-01T01:00:00Z', firstRespondedAt: '2025-03-01T00:10:00Z' });
@@ -109,7 +106,6 @@ beforeAll(async () => {
   // Resolved in March but reopened since: opened counts, resolved does not.
   await ticket({ ...rep1, assigneeId: anna, category: 'billing', openedAt: '2025-03-03T00:00:00Z', resolvedAt: '2025-03-04T00:00:00Z', after: 'REOPENED' });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('support subgraph: support analysis', () => {
   it('counts tickets opened and resolved in the period with their mean times, and the top categories', async () => {
@@ -260,6 +256,22 @@ async function slaAnalysis(as: TestPrincipal = agent): Promise<SlaAnalysis> {
   return result.data!.supportAnalysis;
 }
 
+type Outcome = 'MET' | 'MISSED' | 'PENDING';
+type Outcomes = { firstResponse: Outcome; resolution: Outcome };
+
+/** June's SLA attainment counts exactly `outcomes`, one per ticket: met, missed and pending, for first response and for resolution. */
+async function expectSlaAnalysisToCount(outcomes: Outcomes[]): Promise<void> {
+  const tally = { firstResponse: { MET: 0, MISSED: 0, PENDING: 0 }, resolution: { MET: 0, MISSED: 0, PENDING: 0 } };
+  for (const outcome of outcomes) {
+    tally.firstResponse[outcome.firstResponse] += 1;
+    tally.resolution[outcome.resolution] += 1;
+  }
+  const result = await slaAnalysis();
+  const counts = (a: Attainment) => ({ MET: a.met, MISSED: a.missed, PENDING: a.pending });
+  expect(counts(result.firstResponseSla)).toEqual(tally.firstResponse);
+  expect(counts(result.resolutionSla)).toEqual(tally.resolution);
+}
+
 describe('support analysis: SLA attainment, inquiries and solutions', () => {
   const teamA = randomUUID();
   const teamB = randomUUID();
@@ -352,7 +364,7 @@ describe('support analysis: SLA attainment, inquiries and solutions', () => {
   });
 
   it("agrees ticket by ticket with each ticket's own SLA flags", async () => {
-    const tally = { firstResponse: { MET: 0, MISSED: 0, PENDING: 0 }, resolution: { MET: 0, MISSED: 0, PENDING: 0 } };
+    const outcomes: Outcomes[] = [];
     for (const id of juneTickets) {
       const result = await subgraph.gqlAs<{ ticket: { status: string; firstRespondedAt: string | null; sla: { firstResponseBreached: boolean; resolutionBreached: boolean } } }>(
         agent,
@@ -361,23 +373,21 @@ describe('support analysis: SLA attainment, inquiries and solutions', () => {
       );
       const t = result.data!.ticket;
       const done = t.status === 'RESOLVED' || t.status === 'CLOSED';
-      tally.firstResponse[t.sla.firstResponseBreached ? 'MISSED' : t.firstRespondedAt || done ? 'MET' : 'PENDING'] += 1;
-      tally.resolution[t.sla.resolutionBreached ? 'MISSED' : done ? 'MET' : 'PENDING'] += 1;
+      outcomes.push({
+        firstResponse: t.sla.firstResponseBreached ? 'MISSED' : t.firstRespondedAt || done ? 'MET' : 'PENDING',
+        resolution: t.sla.resolutionBreached ? 'MISSED' : done ? 'MET' : 'PENDING',
+      });
     }
-    const result = await slaAnalysis();
-    const counts = (a: Attainment) => ({ MET: a.met, MISSED: a.missed, PENDING: a.pending });
-    expect(counts(result.firstResponseSla)).toEqual(tally.firstResponse);
-    expect(counts(result.resolutionSla)).toEqual(tally.resolution);
+    await expectSlaAnalysisToCount(outcomes);
   });
 
   it('agrees with the pure SLA outcome rules (slaOutcomes) applied to every ticket as stored', async () => {
     const tickets = await subgraph.service.orm.em.fork().find(Ticket, { id: { $in: juneTickets } });
     expect(tickets).toHaveLength(juneTickets.length);
     const now = new Date();
-    const tally = { firstResponse: { MET: 0, MISSED: 0, PENDING: 0 }, resolution: { MET: 0, MISSED: 0, PENDING: 0 } };
-    for (const t of tickets) {
+    const outcomes = tickets.map((t): Outcomes => {
       const done = t.status === 'RESOLVED' || t.status === 'CLOSED';
-      const outcome = slaOutcomes({
+      return slaOutcomes({
         openedAt: t.openedAt,
         firstResponseMinutes: 480,
         resolutionMinutes: 4320,
@@ -388,13 +398,8 @@ describe('support analysis: SLA attainment, inquiries and solutions', () => {
         resolvedAt: done ? (t.resolvedAt ?? null) : null,
         now,
       });
-      tally.firstResponse[outcome.firstResponse] += 1;
-      tally.resolution[outcome.resolution] += 1;
-    }
-    const result = await slaAnalysis();
-    const counts = (a: Attainment) => ({ MET: a.met, MISSED: a.missed, PENDING: a.pending });
-    expect(counts(result.firstResponseSla)).toEqual(tally.firstResponse);
-    expect(counts(result.resolutionSla)).toEqual(tally.resolution);
+    });
+    await expectSlaAnalysisToCount(outcomes);
   });
 
   it('gives null percentages when no ticket has an outcome yet', async () => {

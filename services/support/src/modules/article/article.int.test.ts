@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { type GraphQLResult, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grantCustomerAccess, openTicketFor, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const agent: TestPrincipal = { role: 'SUPPORT_AGENT', userId: randomUUID() };
-const director: TestPrincipal = { role: 'DIRECTOR', userId: randomUUID() };
+const { agent, director, accountant } = testCast();
+const subgraph = useSupportSubgraph();
 const repId = randomUUID();
 const rep: TestPrincipal = { role: 'SALES_REP', userId: repId, teamIds: [randomUUID()] };
-const accountant: TestPrincipal = { role: 'ACCOUNTANT', userId: randomUUID() };
 const customerOfRep = randomUUID();
 const customerOfOther = randomUUID();
 
@@ -37,7 +35,7 @@ const searchQuery =
 const articleEntities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Article { id title } } }';
 const ticketEntities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { id articles { id title } } } }';
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const counts = async () =>
   (
     await sql<{ articles: number; versions: number; links: number }>(
@@ -82,21 +80,9 @@ async function search(as: TestPrincipal, q: string, first?: number, after?: stri
 }
 const foundIds = async (as: TestPrincipal, q: string): Promise<string[]> => (await search(as, q, 100)).edges.map((e) => e.node.article.id);
 
-async function openTicketFor(customerId: string): Promise<string> {
-  const result = await subgraph.gql<{ openTicket: { id: string } }>('mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }', {
-    input: { customerId, subject: 'Pump leaks after service' },
-  });
-  expect(result.errors).toBeUndefined();
-  return result.data!.openTicket.id;
-}
-
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  const insert = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-  await sql(insert, [customerOfRep, repId, null, '{}']);
-  await sql(insert, [customerOfOther, randomUUID(), null, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerOfRep, ownerId: repId }, { customerId: customerOfOther, ownerId: randomUUID() });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('support subgraph: knowledge base articles', () => {
   it('creates an article as a draft that its editor sees and a reader does not', async () => {
@@ -268,7 +254,7 @@ describe('support subgraph: searching articles', () => {
 describe('support subgraph: articles linked to tickets', () => {
   it('links a published article to a ticket and lists it on the ticket; a second link is CONFLICT', async () => {
     const article = await publishedArticle({ title: 'Tightening the flange' });
-    const ticketId = await openTicketFor(customerOfRep);
+    const ticketId = await openTicketFor(subgraph, customerOfRep);
     const linked = await subgraph.gqlAs<{ linkArticleToTicket: { id: string; articles: { id: string }[] } }>(agent, linkMutation, { t: ticketId, a: article.id });
     expect(linked.errors).toBeUndefined();
     expect(linked.data!.linkArticleToTicket.articles.map((a) => a.id)).toEqual([article.id]);
@@ -280,8 +266,8 @@ describe('support subgraph: articles linked to tickets', () => {
 
   it("lets a rep link articles to their customer's ticket but answers another customer's ticket with NOT_FOUND", async () => {
     const article = await publishedArticle();
-    const own = await openTicketFor(customerOfRep);
-    const other = await openTicketFor(customerOfOther);
+    const own = await openTicketFor(subgraph, customerOfRep);
+    const other = await openTicketFor(subgraph, customerOfOther);
     expect((await subgraph.gqlAs(rep, linkMutation, { t: own, a: article.id })).errors).toBeUndefined();
     const before = await counts();
     const refused = await subgraph.gqlAs(rep, linkMutation, { t: other, a: article.id });
@@ -291,7 +277,7 @@ describe('support subgraph: articles linked to tickets', () => {
 
   it('answers an article the caller may not see (a reader and a draft) or an unknown one with NOT_FOUND on articleId', async () => {
     const draft = await createArticle();
-    const ticketId = await openTicketFor(customerOfRep);
+    const ticketId = await openTicketFor(subgraph, customerOfRep);
     expect(fieldOf(await subgraph.gqlAs(rep, linkMutation, { t: ticketId, a: draft.id }))).toBe('articleId');
     expect((await subgraph.gqlAs(agent, linkMutation, { t: ticketId, a: randomUUID() })).errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
@@ -304,9 +290,9 @@ describe('support subgraph: articles linked to tickets', () => {
     const a1 = await publishedArticle({ title: 'Article one' });
     const a2 = await publishedArticle({ title: 'Article two' });
     const laterArchived = await publishedArticle({ title: 'Article archived' });
-    const t1 = await openTicketFor(customerOfRep);
-    const t2 = await openTicketFor(customerOfRep);
-    const t3 = await openTicketFor(customerOfRep);
+    const t1 = await openTicketFor(subgraph, customerOfRep);
+    const t2 = await openTicketFor(subgraph, customerOfRep);
+    const t3 = await openTicketFor(subgraph, customerOfRep);
     for (const [t, a] of [
       [t1, a1.id],
       [t1, a2.id],

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { type GraphQLResult, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grantCustomerAccess, openTicketFor, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const rep: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-const otherRep: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [randomUUID()] };
-const manager: TestPrincipal = { role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [team] };
-const agent: TestPrincipal = { role: 'SUPPORT_AGENT', userId: randomUUID() };
-const director: TestPrincipal = { role: 'DIRECTOR', userId: randomUUID() };
-const admin: TestPrincipal = { role: 'ADMIN', userId: randomUUID() };
-const accountant: TestPrincipal = { role: 'ACCOUNTANT', userId: randomUUID() };
+const { team, rep, repElsewhere: otherRep, head: manager, agent, director, admin, accountant } = testCast();
+const subgraph = useSupportSubgraph();
 const customerId = randomUUID();
 
 interface CommentView {
@@ -26,18 +19,12 @@ const commentFields = 'id body internal author { id } createdAt ticket { id firs
 const addMutation = `mutation($ticketId: ID!, $body: String!, $internal: Boolean) { addTicketComment(ticketId: $ticketId, body: $body, internal: $internal) { ${commentFields} } }`;
 const commentsQuery = 'query($id: ID!) { ticket(id: $id) { firstRespondedAt comments { body internal author { id } } } }';
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const counts = async () =>
   sql<{ comments: number; audits: number }>('select (select count(*)::int from ticket_comment) as comments, (select count(*)::int from audit_entry) as audits');
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
-async function openTicket(): Promise<string> {
-  const result = await subgraph.gql<{ openTicket: { id: string } }>('mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }', {
-    input: { customerId, subject: 'Pump leaks after service' },
-  });
-  expect(result.errors).toBeUndefined();
-  return result.data!.openTicket.id;
-}
+const openTicket = (): Promise<string> => openTicketFor(subgraph, customerId);
 
 async function comment(principal: TestPrincipal, ticketId: string, body: string, internal?: boolean): Promise<CommentView> {
   const result = await subgraph.gqlAs<{ addTicketComment: CommentView }>(principal, addMutation, { ticketId, body, internal });
@@ -52,10 +39,8 @@ async function commentsAs(principal: TestPrincipal, ticketId: string): Promise<{
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [customerId, rep.userId, team, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerId, ownerId: rep.userId, teamId: team });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('ticket comments', () => {
   let ticketId = '';

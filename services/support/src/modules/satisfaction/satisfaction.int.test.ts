@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { type GraphQLResult, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grantCustomerAccess, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSupportSubgraph();
 const repId = randomUUID();
 const rep: TestPrincipal = { role: 'SALES_REP', userId: repId, teamIds: [randomUUID()] };
-const agent: TestPrincipal = { role: 'SUPPORT_AGENT', userId: randomUUID() };
-const accountant: TestPrincipal = { role: 'ACCOUNTANT', userId: randomUUID() };
+const { agent, accountant } = testCast();
 const customerOfRep = randomUUID();
 const customerOfOther = randomUUID();
 const agentAnna = randomUUID();
@@ -26,7 +25,7 @@ interface Report {
   groups: { assigneeId: string | null; customer: { id: string } | null; ratings: number; averageRating: number }[];
 }
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const ratingCount = async () => (await sql<{ n: number }>('select count(*)::int as n from satisfaction_rating'))[0]!.n;
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
@@ -62,12 +61,8 @@ async function report(as: TestPrincipal, groupBy: 'AGENT' | 'CUSTOMER', from = '
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  const insert = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-  await sql(insert, [customerOfRep, repId, null, '{}']);
-  await sql(insert, [customerOfOther, randomUUID(), null, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerOfRep, ownerId: repId }, { customerId: customerOfOther, ownerId: randomUUID() });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('support subgraph: rating a ticket', () => {
   it('records the rating of a resolved ticket and of a closed one, with who recorded it', async () => {

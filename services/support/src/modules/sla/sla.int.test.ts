@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { type GraphQLResult, testCast, type TestPrincipal, testPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grantCustomerAccess, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const rep: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [] };
-const agent: TestPrincipal = { role: 'SUPPORT_AGENT', userId: randomUUID() };
-const director: TestPrincipal = { role: 'DIRECTOR', userId: randomUUID() };
-const accountant: TestPrincipal = { role: 'ACCOUNTANT', userId: randomUUID() };
+const subgraph = useSupportSubgraph();
+const rep = testPrincipal('SALES_REP');
+const { agent, director, accountant } = testCast();
 const customerId = randomUUID();
 const HOUR = 3_600_000;
 
@@ -27,7 +25,7 @@ const slaFields = 'sla { firstResponseDueAt resolutionDueAt firstResponseBreache
 const targetsQuery = '{ slaTargets { priority firstResponseMinutes resolutionMinutes } }';
 const setMutation = 'mutation($input: SetSlaTargetInput!) { setSlaTarget(input: $input) { priority firstResponseMinutes resolutionMinutes updatedAt history { action } } }';
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 const plusHours = (iso: string, hours: number): string => new Date(Date.parse(iso) + hours * HOUR).toISOString();
 
@@ -65,10 +63,8 @@ async function pauseState(id: string): Promise<{ paused_seconds: number; paused_
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [customerId, rep.userId, null, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerId, ownerId: rep.userId });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('SLA targets', () => {
   it('are seeded per priority and readable by whoever may see tickets, LOW to URGENT', async () => {

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { graphqlRequest, startTestSubgraph, testToken, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { graphqlRequest, type GraphQLResult, testCast, type TestPrincipal, testPrincipal, testToken } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grantCustomerAccess, openTicketFor, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
+const { team, rep, head, agent, repElsewhere: outsider } = testCast();
+const subgraph = useSupportSubgraph();
 const customerId = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
-const agent: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT' };
-const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
 
 interface Entry {
   action: string;
@@ -23,7 +19,7 @@ const openMutation = 'mutation($input: OpenTicketInput!) { openTicket(input: $in
 const deleteMutation = 'mutation($id: ID!) { deleteTicket(id: $id) { id deletedAt } }';
 const restoreMutation = 'mutation($id: ID!) { restoreTicket(id: $id) { id deletedAt } }';
 
-const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
 async function historyOf(principal: TestPrincipal, id: string): Promise<Entry[]> {
@@ -32,17 +28,11 @@ async function historyOf(principal: TestPrincipal, id: string): Promise<Entry[]>
   return result.data!.ticket.history;
 }
 
-async function openTicket(principal: TestPrincipal, subject: string): Promise<string> {
-  const result = await subgraph.gqlAs<{ openTicket: { id: string } }>(principal, openMutation, { input: { customerId, subject } });
-  expect(result.errors).toBeUndefined();
-  return result.data!.openTicket.id;
-}
+const openTicket = (principal: TestPrincipal, subject: string): Promise<string> => openTicketFor(subgraph, customerId, subject, principal);
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [customerId, rep.userId, team, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerId, ownerId: rep.userId, teamId: team });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('ticket audit trail and soft deletion', () => {
   let id = '';
@@ -124,7 +114,7 @@ describe('ticket audit trail and soft deletion', () => {
     const [row] = await sql<{ deleted_at: Date | null }>('select deleted_at from ticket where id = ?', [id]);
     expect(row!.deleted_at).not.toBeNull();
     expect(codeOf(await subgraph.gqlAs(outsider, restoreMutation, { id }))).toBe('FORBIDDEN');
-    const otherHead: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [randomUUID()] };
+    const otherHead = testPrincipal('SALES_MANAGER', [randomUUID()]);
     expect(codeOf(await subgraph.gqlAs(otherHead, restoreMutation, { id }))).toBe('NOT_FOUND');
 
     const restored = await subgraph.gqlAs<{ restoreTicket: { id: string; deletedAt: string | null } }>(head, restoreMutation, { id });

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { type GraphQLResult, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grantCustomerAccess, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
-const rep: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-const otherRep: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-const agent: TestPrincipal = { role: 'SUPPORT_AGENT', userId: randomUUID() };
-const accountant: TestPrincipal = { role: 'ACCOUNTANT', userId: randomUUID() };
+const { team, rep, otherRep, agent, accountant } = testCast();
+const subgraph = useSupportSubgraph();
 const customerOfRep = randomUUID();
 const customerOfOtherRep = randomUUID();
 
@@ -42,7 +38,7 @@ const assignMutation = `mutation($id: ID!, $assigneeId: ID, $teamId: ID) { assig
 const updateMutation = `mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { ${ticketFields} } }`;
 const historyQuery = 'query($id: ID!) { ticket(id: $id) { statusHistory { from to note changedBy { id } at } } }';
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const counts = async () =>
   sql<{ changes: number; events: number; audits: number }>(
     'select (select count(*)::int from ticket_status_change) as changes, (select count(*)::int from outbox_message) as events, (select count(*)::int from audit_entry) as audits',
@@ -76,12 +72,8 @@ async function historyOf(id: string): Promise<ChangeView[]> {
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  const insert = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-  await sql(insert, [customerOfRep, rep.userId, team, '{}']);
-  await sql(insert, [customerOfOtherRep, otherRep.userId, team, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerOfRep, ownerId: rep.userId, teamId: team }, { customerId: customerOfOtherRep, ownerId: otherRep.userId, teamId: team });
 });
-afterAll(async () => subgraph?.stop());
 
 describe('ticket details', () => {
   it('refuses comments, assignment and edits on a closed ticket until it is reopened', async () => {

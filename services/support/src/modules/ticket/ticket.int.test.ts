@@ -1,8 +1,8 @@
-import { startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { type GraphQLResult } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSupportSubgraph();
 const customerA = '0191b3a0-0000-7000-8000-00000000000a';
 const customerB = '0191b3a0-0000-7000-8000-00000000000b';
 const customerC = '0191b3a0-0000-7000-8000-00000000000c';
@@ -32,16 +32,11 @@ async function openTicket(overrides: Record<string, unknown> = {}): Promise<Tick
   return result.data!.openTicket;
 }
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const counts = async () => sql<{ tickets: number; events: number }>('select (select count(*)::int from ticket) as tickets, (select count(*)::int from outbox_message) as events');
 
 /** Newest first by (openedAt, id), the order the API promises. */
 const newestFirst = (a: TicketView, b: TicketView) => b.openedAt.localeCompare(a.openedAt) || b.id.localeCompare(a.id);
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('support subgraph: tickets', () => {
   it('opens a numbered NEW ticket with NORMAL priority and writes support.ticket.opened.v1 in the same flush', async () => {

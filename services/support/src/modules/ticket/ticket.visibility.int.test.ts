@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupportService } from '../../create-support-service.js';
+import { expectHiddenLikeUnknown, type GraphQLResult, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { grantCustomerAccess, openTicketFor, useSupportSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const teamT1 = randomUUID();
+const { team: teamT1, head: managerOfT1, otherHead: managerOfOtherTeam, director, agent } = testCast();
+const subgraph = useSupportSubgraph();
 const repAId = randomUUID();
 const repBId = randomUUID();
 const customerOfA = randomUUID();
@@ -13,10 +13,6 @@ const customerOfB = randomUUID();
 const sharedLater = randomUUID();
 
 const repA: TestPrincipal = { role: 'SALES_REP', userId: repAId, teamIds: [teamT1] };
-const managerOfT1: TestPrincipal = { role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [teamT1] };
-const managerOfOtherTeam: TestPrincipal = { role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [randomUUID()] };
-const director: TestPrincipal = { role: 'DIRECTOR', userId: randomUUID() };
-const agent: TestPrincipal = { role: 'SUPPORT_AGENT', userId: randomUUID() };
 
 const openTicketMutation = 'mutation Open($input: OpenTicketInput!) { openTicket(input: $input) { id customer { id } status } }';
 const resolveTicketMutation = 'mutation Resolve($id: ID!) { resolveTicket(id: $id) { id status } }';
@@ -25,15 +21,8 @@ const ticketsQuery = 'query List($filter: TicketFilter) { tickets(filter: $filte
 const ticketEntities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { id subject } } }';
 const customerEntities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id openTickets { id } } } }';
 
-const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+const sql = subgraph.sql;
 const counts = async () => sql<{ tickets: number; events: number }>('select (select count(*)::int from ticket) as tickets, (select count(*)::int from outbox_message) as events');
-
-/** Opens a ticket as an ADMIN and returns its id. */
-async function openTicketFor(customerId: string, subject = 'Pump leaks after service'): Promise<string> {
-  const result = await subgraph.gql<{ openTicket: { id: string } }>(openTicketMutation, { input: { customerId, subject } });
-  expect(result.errors).toBeUndefined();
-  return result.data!.openTicket.id;
-}
 
 type Listed = { id: string; customer: { id: string } };
 async function listed(principal: TestPrincipal, filter: Record<string, unknown> = {}): Promise<Listed[]> {
@@ -65,16 +54,16 @@ let ticketOfB: string;
 let ticketShared: string;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('support', createSupportService);
-  const insert = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-  await sql(insert, [customerOfA, repAId, teamT1, '{}']);
-  await sql(insert, [customerOfB, repBId, teamT1, '{}']);
-  await sql(insert, [sharedLater, repBId, teamT1, '{}']);
-  ticketOfA = await openTicketFor(customerOfA, 'Ticket of A');
-  ticketOfB = await openTicketFor(customerOfB, 'Ticket of B');
-  ticketShared = await openTicketFor(sharedLater, 'Ticket shared later');
+  await grantCustomerAccess(
+    subgraph,
+    { customerId: customerOfA, ownerId: repAId, teamId: teamT1 },
+    { customerId: customerOfB, ownerId: repBId, teamId: teamT1 },
+    { customerId: sharedLater, ownerId: repBId, teamId: teamT1 },
+  );
+  ticketOfA = await openTicketFor(subgraph, customerOfA, 'Ticket of A');
+  ticketOfB = await openTicketFor(subgraph, customerOfB, 'Ticket of B');
+  ticketShared = await openTicketFor(subgraph, sharedLater, 'Ticket shared later');
 });
-afterAll(async () => subgraph?.stop());
 
 describe('support subgraph: who sees which tickets', () => {
   it("lists only the tickets of a rep's own customers", async () => {
@@ -87,10 +76,7 @@ describe('support subgraph: who sees which tickets', () => {
   it("answers a rep asking for another rep's ticket with NOT_FOUND, exactly like an unknown id", async () => {
     const own = await subgraph.gqlAs<{ ticket: { id: string } }>(repA, ticketQuery, { id: ticketOfA });
     expect(own.data!.ticket.id).toBe(ticketOfA);
-    const other = await subgraph.gqlAs(repA, ticketQuery, { id: ticketOfB });
-    const unknown = await subgraph.gqlAs(repA, ticketQuery, { id: randomUUID() });
-    expect(other.errors?.[0]?.extensions).toEqual({ ...unknown.errors?.[0]?.extensions });
-    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    await expectHiddenLikeUnknown(subgraph, repA, ticketQuery, ticketOfB);
   });
 
   it("gives a rep nothing of another rep's customer through _entities, still in one SQL query each", async () => {
@@ -163,7 +149,7 @@ describe('support subgraph: who sees which tickets', () => {
       expect(await listedIds(caller)).toEqual(expect.arrayContaining([ticketOfA, ticketOfB, ticketShared]));
       expect((await ticketRefs(caller, [ticketOfB]))[0]?.id).toBe(ticketOfB);
     }
-    const another = await openTicketFor(customerOfB, 'For the agent');
+    const another = await openTicketFor(subgraph, customerOfB, 'For the agent');
     const resolved = await subgraph.gqlAs<{ resolveTicket: { status: string } }>(agent, resolveTicketMutation, { id: another });
     expect(resolved.data!.resolveTicket.status).toBe('RESOLVED');
   });

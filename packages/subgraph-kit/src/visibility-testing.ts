@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { TestPrincipal, TestSubgraph } from './test-client.js';
+
+/**
+ * Asks `query` as `who` for a record they may not see (`hiddenId`) and for an id that does not
+ * exist, passed as variable `field`: both must be answered alike — NOT_FOUND naming `field`, the
+ * same extensions — so a caller cannot tell a hidden record from a missing one.
+ */
+export async function expectHiddenLikeUnknown(subgraph: TestSubgraph, who: TestPrincipal, query: string, hiddenId: string, field = 'id'): Promise<void> {
+  const hidden = await subgraph.gqlAs(who, query, { [field]: hiddenId });
+  const unknown = await subgraph.gqlAs(who, query, { [field]: randomUUID() });
+  expect(hidden.errors?.[0]?.extensions, 'a hidden record').toMatchObject({ code: 'NOT_FOUND', field });
+  expect(hidden.errors?.[0]?.extensions, 'a hidden record answered like an unknown id').toEqual({ ...unknown.errors?.[0]?.extensions });
+}
