@@ -13,7 +13,7 @@ const owner: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds:
 const stranger: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
 const customerId = randomUUID();
 const pump = productSnapshot({ sku: 'PUMP-40', name: 'Pump P-40', unit: 'pc' });
-const hose = productSnapshot({ sku: 'HOSE-2', name: 'Hose 2 m', unit: 'm' });
+const hose = productSnapshot({ sku: 'HOSE-2', name: 'Hose 2 m', unit: 'm', listPrice: { amount: '3.99', currency: 'EUR' }, standardCost: { amount: '2.10', currency: 'EUR' } });
 const logo = solidPng(30, 12);
 
 const profile = (version: number, overrides: Partial<EventData<typeof CompanyProfileChangedV1>> = {}): EventData<typeof CompanyProfileChangedV1> => ({
@@ -58,7 +58,7 @@ interface Totals {
 }
 
 const lines = [
-  { productId: pump.productId, quantity: '2', unitPrice: { amount: '1290.00', currency: 'EUR' }, discountPercent: '10', taxRate: '19' },
+  { productId: pump.productId, quantity: '2', unitPrice: { amount: '1290.00', currency: 'EUR' }, discountPercent: '4', taxRate: '19' },
   { productId: hose.productId, description: 'Hose, food grade', quantity: '12.5', unitPrice: { amount: '3.99', currency: 'EUR' }, taxRate: '7' },
 ];
 
@@ -109,7 +109,7 @@ describe('printed quotations and order confirmations', () => {
       'PUMP-40',
       'Hose, food grade',
       '12.5',
-      '2,322.00',
+      '2,476.80',
       eur(q.netTotal.amount),
       eur(q.taxTotal.amount),
       eur(q.grossTotal.amount),
