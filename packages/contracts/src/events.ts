@@ -799,6 +799,13 @@ export const InvoicePaidV1 = defineEvent(
   z.object({ invoiceId: uuid, number: z.string(), customerId: uuid, orderId: uuid.nullable(), paidAt: isoDateTime }),
 );
 
+// ---- helper D (finance)
+/** finance: part of what a credit note still held for the customer was paid back to them. Keyed by the credit note id. */
+export const CreditNoteRefundedV1 = defineEvent(
+  'finance.credit-note.refunded.v1',
+  z.object({ creditNoteId: uuid, number: z.string(), customerId: uuid, amount: money, refundedOn: z.iso.date() }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -888,6 +895,7 @@ export const ALL_EVENTS = [
   PaymentRecordedV2,
   PaymentAllocatedV1,
   InvoicePaidV1,
+  CreditNoteRefundedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */
