@@ -591,17 +591,11 @@ export type Mutation = {
   issueCreditNote: CreditNote;
   /** Issues an invoice not tied to an order (`finance.invoice.issued.v2`). */
   issueFreeInvoice: Invoice;
-  /**
-   * Issues an invoice of one total as a FREE invoice with one untaxed line (`finance.invoice.issued.v2`); refuses an orderId.
-   * @deprecated Use issueFreeInvoice, or invoiceDeliveredLines for an order.
-   */
+  /** The first API, kept for existing clients (prefer issueFreeInvoice, or invoiceDeliveredLines for an order): issues an invoice of one total as a FREE invoice with one untaxed line (`finance.invoice.issued.v2`); refuses an orderId. */
   issueInvoice: Invoice;
   /** Records money received from a customer (`finance.payment.recorded.v2`) and allocates it (`finance.payment.allocated.v1`, `finance.invoice.paid.v1` when settled); the rest is kept as credit. */
   receivePayment: Payment;
-  /**
-   * Records a payment against one invoice (a bank transfer allocated to it in full) and returns the invoice; `finance.payment.recorded.v2` and `finance.payment.allocated.v1`.
-   * @deprecated Use receivePayment, which records method, account and reference and allocates over several invoices.
-   */
+  /** The first API, kept for existing clients (prefer receivePayment): records a payment against one invoice (a bank transfer allocated to it in full) and returns the invoice; `finance.payment.recorded.v2` and `finance.payment.allocated.v1`. */
   recordPayment: Invoice;
   /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
   refundCreditNote: CreditNote;

@@ -5,7 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * against them; invoices with lines and totals per tax rate, numbered without gaps per series and
  * year from a counter row; payments readable on their own (method, account, reference) and
  * allocated over invoices; credit notes. Existing invoices get one line for their total and keep
- * their numbers; existing payments become allocations to the invoice they paid.
+ * their numbers; existing payments become allocations to the invoice they paid. Foreign keys
+ * between a document and its parts are checked at commit, as one flush writes them in any order.
  */
 export class Migration20261205140000 extends Migration {
   override async up(): Promise<void> {
@@ -22,7 +23,7 @@ export class Migration20261205140000 extends Migration {
     this.addSql(`
       create table order_line (
         id uuid primary key,
-        order_id uuid not null references sales_order (id),
+        order_id uuid not null references sales_order (id) deferrable initially deferred,
         position int not null,
         product_id uuid not null,
         quantity numeric(19,3) not null check (quantity > 0),
@@ -73,7 +74,7 @@ export class Migration20261205140000 extends Migration {
     this.addSql(`
       create table invoice_line (
         id uuid primary key,
-        invoice_id uuid not null references invoice (id),
+        invoice_id uuid not null references invoice (id) deferrable initially deferred,
         position int not null,
         order_line_id uuid null,
         product_id uuid null,
@@ -90,7 +91,7 @@ export class Migration20261205140000 extends Migration {
     this.addSql(`
       create table invoice_tax (
         id uuid primary key,
-        invoice_id uuid not null references invoice (id),
+        invoice_id uuid not null references invoice (id) deferrable initially deferred,
         tax_rate numeric(7,4) not null,
         net_amount numeric(19,4) not null,
         tax_amount numeric(19,4) not null,
@@ -105,7 +106,7 @@ export class Migration20261205140000 extends Migration {
       create table credit_note (
         id uuid primary key,
         number text not null unique,
-        invoice_id uuid not null references invoice (id),
+        invoice_id uuid not null references invoice (id) deferrable initially deferred,
         customer_id uuid not null,
         order_id uuid null,
         reason text not null check (reason in ('RETURN', 'CANCELLATION', 'PRICE_CORRECTION', 'OTHER')),
@@ -125,9 +126,9 @@ export class Migration20261205140000 extends Migration {
     this.addSql(`
       create table credit_note_line (
         id uuid primary key,
-        credit_note_id uuid not null references credit_note (id),
+        credit_note_id uuid not null references credit_note (id) deferrable initially deferred,
         position int not null,
-        invoice_line_id uuid null references invoice_line (id),
+        invoice_line_id uuid null references invoice_line (id) deferrable initially deferred,
         order_line_id uuid null,
         product_id uuid null,
         description text not null,
@@ -141,8 +142,8 @@ export class Migration20261205140000 extends Migration {
     this.addSql(`
       create table credit_note_tax (
         id uuid primary key,
-        credit_note_id uuid not null references credit_note (id),
-        invoice_id uuid not null references invoice (id),
+        credit_note_id uuid not null references credit_note (id) deferrable initially deferred,
+        invoice_id uuid not null references invoice (id) deferrable initially deferred,
         tax_rate numeric(7,4) not null,
         net_amount numeric(19,4) not null,
         tax_amount numeric(19,4) not null,
@@ -168,9 +169,9 @@ export class Migration20261205140000 extends Migration {
     this.addSql(`
       create table allocation (
         id uuid primary key,
-        invoice_id uuid not null references invoice (id),
-        payment_id uuid null references payment (id),
-        credit_note_id uuid null references credit_note (id),
+        invoice_id uuid not null references invoice (id) deferrable initially deferred,
+        payment_id uuid null references payment (id) deferrable initially deferred,
+        credit_note_id uuid null references credit_note (id) deferrable initially deferred,
         amount numeric(19,4) not null check (amount > 0),
         currency char(3) not null check (currency ~ '^[A-Z]{3}$'),
         allocated_on date not null,

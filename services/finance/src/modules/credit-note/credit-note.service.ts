@@ -180,12 +180,7 @@ export async function issueCreditNote(em: SqlEntityManager, viewer: Viewer<Write
     const credited = await creditedByLine(tx, invoice.id);
     const drafts: CreditDraft[] = [];
     if (input.full) {
-      for (const line of lines) {
-        const before = credited.get(line.id) ?? { quantity: 0n, net: 0n };
-        const netLeft = parseAmount('net', line.netAmount) - before.net;
-        const quantityLeft = quantityUnits(line.quantity) - before.quantity;
-        if (netLeft > 0n) drafts.push({ invoiceLine: line, quantity: quantityLeft > 0n ? quantityLeft : quantityUnits(line.quantity), unitPrice: parseAmount('p', line.unitPrice), net: netLeft, returnsQuantity: quantityLeft > 0n });
-      }
+      drafts.push(...fullCreditDrafts(lines, credited));
       if (drafts.length === 0) throw badInput('input.full', `invoice ${invoice.number} is credited in full already`, 'NOTHING_TO_CREDIT');
     } else {
       (input.lines ?? []).forEach((l, i) => {
@@ -215,41 +210,63 @@ export async function issueCreditNote(em: SqlEntityManager, viewer: Viewer<Write
   });
 }
 
+/** Credit drafts for everything not yet credited on an invoice's lines (a full credit note). */
+function fullCreditDrafts(lines: readonly IInvoiceLine[], credited: Map<string, { quantity: bigint; net: bigint }>): CreditDraft[] {
+  const drafts: CreditDraft[] = [];
+  for (const line of lines) {
+    const before = credited.get(line.id) ?? { quantity: 0n, net: 0n };
+    const netLeft = parseAmount('net', line.netAmount) - before.net;
+    const quantityLeft = quantityUnits(line.quantity) - before.quantity;
+    if (netLeft > 0n) {
+      drafts.push({ invoiceLine: line, quantity: quantityLeft > 0n ? quantityLeft : quantityUnits(line.quantity), unitPrice: parseAmount('p', line.unitPrice), net: netLeft, returnsQuantity: quantityLeft > 0n });
+    }
+  }
+  return drafts;
+}
+
 /**
- * After an order's lines were cancelled: what was invoiced on them beyond what was delivered will
- * now never be delivered, so it is credited (reason CANCELLATION), newest invoice first, one
- * credit note per invoice. Runs in the cancellation event's inbox transaction. Invoicing never
- * bills more than was delivered, so this only acts when a delivery was taken back.
+ * After an order's lines were cancelled (in the cancellation event's inbox transaction), credits
+ * with reason CANCELLATION:
+ * - what was invoiced on the cancelled lines beyond what was delivered, newest invoice first, one
+ *   credit note per invoice (invoicing never bills more than was delivered, so this acts only when
+ *   a delivery was taken back);
+ * - when nothing of the order stays open (`whole`), its advance invoices in full: an unpaid one is
+ *   settled by the credit note, a paid one leaves the credit with the customer, to apply to the
+ *   invoice of what was delivered or to refund.
  */
-export async function creditCancelledUndelivered(tx: SqlEntityManager, orderId: string, meta: EventMetadata): Promise<ICreditNote[]> {
+export async function creditCancelledUndelivered(tx: SqlEntityManager, orderId: string, whole: boolean, meta: EventMetadata): Promise<ICreditNote[]> {
   const quantities = await orderLineQuantities(tx, orderId);
   const excess = new Map<string, bigint>();
   for (const q of quantities) if (q.invoiced > q.delivered) excess.set(q.line.id, q.invoiced - q.delivered);
-  if (excess.size === 0) return [];
   const viewer = systemViewer(meta.actor);
   const invoices = await tx.find(Invoice, { orderId }, { orderBy: { issueDate: 'desc', number: 'desc' } });
   const notes: ICreditNote[] = [];
   for (const candidate of invoices) {
-    if (excess.size === 0) break;
+    const isAdvance = candidate.kind === 'ADVANCE';
+    if (isAdvance ? !whole : excess.size === 0) continue;
     const invoice = await lockVisibleInvoice(tx, viewer, candidate.id, 'orderId');
     const lines = await tx.find(InvoiceLine, { invoiceId: invoice.id }, { orderBy: { position: 'asc' } });
     const credited = await creditedByLine(tx, invoice.id);
-    const drafts: CreditDraft[] = [];
-    for (const line of lines) {
-      const want = line.orderLineId ? excess.get(line.orderLineId) : undefined;
-      if (!want || !line.orderLineId) continue;
-      const before = credited.get(line.id) ?? { quantity: 0n, net: 0n };
-      const left = quantityUnits(line.quantity) - before.quantity;
-      const take = want < left ? want : left;
-      if (take <= 0n) continue;
-      const unitPrice = parseAmount('p', line.unitPrice);
-      const computed = lineNet(take, unitPrice, parsePercent('d', line.discountPercent), invoice.currency);
-      const netLeft = parseAmount('net', line.netAmount) - before.net;
-      drafts.push({ invoiceLine: line, quantity: take, unitPrice, net: take === left || computed > netLeft ? netLeft : computed, returnsQuantity: true });
-      if (want - take === 0n) excess.delete(line.orderLineId);
-      else excess.set(line.orderLineId, want - take);
+    let drafts: CreditDraft[] = [];
+    if (isAdvance) drafts = fullCreditDrafts(lines, credited);
+    else {
+      for (const line of lines) {
+        const want = line.orderLineId ? excess.get(line.orderLineId) : undefined;
+        if (!want || !line.orderLineId) continue;
+        const before = credited.get(line.id) ?? { quantity: 0n, net: 0n };
+        const left = quantityUnits(line.quantity) - before.quantity;
+        const take = want < left ? want : left;
+        if (take <= 0n) continue;
+        const unitPrice = parseAmount('p', line.unitPrice);
+        const computed = lineNet(take, unitPrice, parsePercent('d', line.discountPercent), invoice.currency);
+        const netLeft = parseAmount('net', line.netAmount) - before.net;
+        drafts.push({ invoiceLine: line, quantity: take, unitPrice, net: take === left || computed > netLeft ? netLeft : computed, returnsQuantity: true });
+        if (want - take === 0n) excess.delete(line.orderLineId);
+        else excess.set(line.orderLineId, want - take);
+      }
     }
-    if (drafts.some((d) => d.net > 0n)) notes.push(await writeCreditNote(tx, invoice, 'CANCELLATION', drafts.filter((d) => d.net > 0n), utcToday(), meta));
+    drafts = drafts.filter((d) => d.net > 0n);
+    if (drafts.length > 0) notes.push(await writeCreditNote(tx, invoice, 'CANCELLATION', drafts, utcToday(), meta));
   }
   return notes;
 }

@@ -34,7 +34,7 @@ export const orderCopyHandlers = [
       const cancelled = quantityUnits(row.cancelled_quantity) + quantityUnits(line.quantity);
       await em.execute('update order_line set cancelled_quantity = ?, updated_at = now() where id = ?', [formatQuantity(cancelled), line.lineId]);
     }
-    await creditCancelledUndelivered(em, data.orderId, { causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor });
+    await creditCancelledUndelivered(em, data.orderId, data.whole, { causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor });
   }),
   on(ShipmentShippedV2, async (data, _event, em) => {
     for (const line of data.lines) {

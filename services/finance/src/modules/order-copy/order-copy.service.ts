@@ -22,14 +22,13 @@ export interface LineQuantities {
 export async function orderLineQuantities(em: SqlEntityManager, orderId: string): Promise<LineQuantities[]> {
   const lines = await em.find(OrderLine, { orderId }, { orderBy: { position: 'asc' } });
   if (lines.length === 0) return [];
-  const ids = lines.map((l) => l.id);
   const rows = await em.execute<{ order_line_id: string; delivered: string; invoiced: string; credited: string }[]>(
     `select l.id as order_line_id,
             coalesce((select sum(s.quantity) from shipped_line s where s.order_line_id = l.id), 0)::text as delivered,
             coalesce((select sum(il.quantity) from invoice_line il where il.order_line_id = l.id), 0)::text as invoiced,
             coalesce((select sum(cl.quantity) from credit_note_line cl where cl.order_line_id = l.id and cl.returns_quantity), 0)::text as credited
-       from order_line l where l.id = any(?::uuid[])`,
-    [ids],
+       from order_line l where l.order_id = ?`,
+    [orderId],
   );
   const byLine = new Map(rows.map((r) => [r.order_line_id, r]));
   return lines.map((line) => {
