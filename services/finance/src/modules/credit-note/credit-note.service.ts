@@ -5,7 +5,7 @@ import { CreditNoteIssuedV1, CreditNoteRefundedV1, type EventMetadata } from '@r
 import { badInput, formatAmount, formatDecimal, formatQuantity, notFound, parseAmount, parseQuantity, quantityUnits, requireIsoDate, requireOneOf, requireUuid } from '@rapport/errors';
 import { keysetPage, lockRow, restrictToVisibleCustomers, systemViewer, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
-import { isWholeMinor, lineNet, parsePercent, PERCENT_PLACES, taxOn } from '../invoice/invoice-math.js';
+import { creditTaxGroups, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from '../invoice/invoice-math.js';
 import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type IInvoiceLine } from '../invoice/invoice.entity.js';
 import { orderLineQuantities } from '../order-copy/order-copy.service.js';
 import { allocateToInvoice, lockVisibleInvoice } from '../payment/payment.service.js';
@@ -51,24 +51,15 @@ async function writeCreditNote(
     'select tax_rate::text, sum(net_amount)::text as net, sum(tax_amount)::text as tax from credit_note_tax where invoice_id = ? group by tax_rate',
     [invoice.id],
   );
-  const priorByRate = new Map(prior.map((r) => [parsePercent('rate', r.tax_rate, 10n ** 9n), { net: parseAmount('net', r.net), tax: parseAmount('tax', r.tax) }]));
+  const rateOf = (text: string) => parsePercent('rate', text, 10n ** 9n);
+  const priorByRate = new Map(prior.map((r) => [rateOf(r.tax_rate), { net: parseAmount('net', r.net), tax: parseAmount('tax', r.tax) }]));
+  const invoicedByRate = new Map(invoiceTaxes.map((t) => [rateOf(t.taxRate), { net: parseAmount('net', t.netAmount), tax: parseAmount('tax', t.taxAmount) }]));
   const byRate = new Map<bigint, bigint>();
   for (const d of drafts) {
-    const rate = parsePercent('rate', d.invoiceLine.taxRate, 10n ** 9n);
+    const rate = rateOf(d.invoiceLine.taxRate);
     byRate.set(rate, (byRate.get(rate) ?? 0n) + d.net);
   }
-  const groups = [...byRate.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([rate, net]) => {
-      const invoiced = invoiceTaxes.find((t) => parsePercent('rate', t.taxRate, 10n ** 9n) === rate);
-      const invoicedNet = invoiced ? parseAmount('net', invoiced.netAmount) : 0n;
-      const invoicedTax = invoiced ? parseAmount('tax', invoiced.taxAmount) : 0n;
-      const before = priorByRate.get(rate) ?? { net: 0n, tax: 0n };
-      const taxLeft = invoicedTax - before.tax;
-      const computed = taxOn(net, rate, currency);
-      const tax = before.net + net >= invoicedNet || computed > taxLeft ? taxLeft : computed;
-      return { rate, net, tax };
-    });
+  const groups = creditTaxGroups(byRate, invoicedByRate, priorByRate, currency);
   const net = groups.reduce((s, g) => s + g.net, 0n);
   const tax = groups.reduce((s, g) => s + g.tax, 0n);
   const gross = net + tax;

@@ -65,14 +65,35 @@ export function documentTotals(lines: readonly { net: bigint; rate: bigint }[], 
   return { taxes, net, tax, gross: net + tax };
 }
 
+/** What an invoice bills, or what credit notes took, at one tax rate. */
+export interface RateSums {
+  net: bigint;
+  tax: bigint;
+}
+
+/**
+ * Tax per rate of a credit note taking `nets` (by rate) from an invoice that billed `invoiced` (by
+ * rate) and of which earlier credit notes took `prior`: the tax on the net, half up, except that
+ * the credit note that takes the last of a rate's net takes exactly the tax left at that rate, and
+ * no credit note takes more tax than is left. So an invoice credited in any number of parts is
+ * credited exactly its gross, never a cent more or less.
+ */
+export function creditTaxGroups(nets: ReadonlyMap<bigint, bigint>, invoiced: ReadonlyMap<bigint, RateSums>, prior: ReadonlyMap<bigint, RateSums>, currency: string): TaxGroup[] {
+  return [...nets.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([rate, net]) => {
+      const billed = invoiced.get(rate) ?? { net: 0n, tax: 0n };
+      const before = prior.get(rate) ?? { net: 0n, tax: 0n };
+      const taxLeft = billed.tax - before.tax;
+      const computed = taxOn(net, rate, currency);
+      const tax = before.net + net >= billed.net || computed > taxLeft ? taxLeft : computed;
+      return { rate, net, tax };
+    });
+}
+
 /** The ISO date `days` after `date` (both YYYY-MM-DD, UTC). */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
