@@ -51,13 +51,18 @@ describe('order to cash through the gateway', () => {
         'mutation { createProduct(input: { sku: "FIN-PUMP", name: "Pump P-12", listPrice: { amount: "120.50", currency: "EUR" }, standardCost: { amount: "60", currency: "EUR" } }) { id } }',
       )
     ).createProduct.id;
-    customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Kasse & Co KG", kind: COMPANY }) { id } }')).createCustomer.id;
+    customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Kasse & Co KG", kind: COMPANY }) { id } }')).createCustomer
+      .id;
     await system.untilSellable(productId);
     const placed = await waitFor(
       async () => {
-        const answer = await system.as<{ placeOrder: { id: string; lines: { id: string }[] } }>(rep, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }', {
-          i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '5' }] },
-        });
+        const answer = await system.as<{ placeOrder: { id: string; lines: { id: string }[] } }>(
+          rep,
+          'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
+          {
+            i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '5' }] },
+          },
+        );
         if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
         if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
         return answer.data ?? undefined;
@@ -91,7 +96,16 @@ describe('order to cash through the gateway', () => {
     });
     expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].quantity' });
 
-    const issued = await system.must<{ invoiceDeliveredLines: { id: string; number: string; status: string; lines: { quantity: string; netAmount: { amount: string } }[]; total: { amount: string; currency: string }; customer: { id: string; name: string } } }>(
+    const issued = await system.must<{
+      invoiceDeliveredLines: {
+        id: string;
+        number: string;
+        status: string;
+        lines: { quantity: string; netAmount: { amount: string } }[];
+        total: { amount: string; currency: string };
+        customer: { id: string; name: string };
+      };
+    }>(
       accountant,
       'mutation($i: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $i) { id number status lines { quantity netAmount { amount } } total { amount currency } customer { id name } } }',
       { i: { orderId: order.id, paymentTermsDays: 14 } },
@@ -104,7 +118,9 @@ describe('order to cash through the gateway', () => {
   });
 
   it('the rep reads the invoice but may not take payments; two payments, one an advance applied later, settle it', async () => {
-    const seen = await system.must<{ invoice: { id: string; balance: { amount: string } } }>(rep, 'query($id: ID!) { invoice(id: $id) { id balance { amount } } }', { id: invoice.id });
+    const seen = await system.must<{ invoice: { id: string; balance: { amount: string } } }>(rep, 'query($id: ID!) { invoice(id: $id) { id balance { amount } } }', {
+      id: invoice.id,
+    });
     expect(seen.invoice.balance.amount).toBe(invoice.total);
     const repPays = await system.as(rep, 'mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { id } }', {
       i: { customerId, amount: { amount: '1', currency: 'EUR' }, method: 'CASH', receivedOn: day() },
@@ -121,7 +137,16 @@ describe('order to cash through the gateway', () => {
     const part = await system.must<{ receivePayment: { allocations: { invoice: { status: string; balance: { amount: string } } }[] } }>(
       accountant,
       'mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { allocations { invoice { status balance { amount } } } } }',
-      { i: { customerId, amount: { amount: rest, currency: 'EUR' }, method: 'CARD', account: 'CARD-EUR', receivedOn: day(), allocations: [{ invoiceId: invoice.id, amount: rest }] } },
+      {
+        i: {
+          customerId,
+          amount: { amount: rest, currency: 'EUR' },
+          method: 'CARD',
+          account: 'CARD-EUR',
+          receivedOn: day(),
+          allocations: [{ invoiceId: invoice.id, amount: rest }],
+        },
+      },
     );
     expect(part.receivePayment.allocations[0]!.invoice).toEqual({ status: 'PARTIALLY_PAID', balance: { amount: '100.00' } });
     const settled = await system.must<{ allocatePayment: { unallocated: { amount: string }; allocations: { invoice: { status: string } }[] } }>(
@@ -131,11 +156,9 @@ describe('order to cash through the gateway', () => {
     );
     expect(settled.allocatePayment).toEqual({ unallocated: { amount: '0.00' }, allocations: [{ invoice: { status: 'PAID' } }] });
 
-    const read = await system.must<{ invoice: { status: string; balance: { amount: string }; allocations: { amount: { amount: string }; payment: { method: string; reference: string | null } }[] } }>(
-      accountant,
-      'query($id: ID!) { invoice(id: $id) { status balance { amount } allocations { amount { amount } payment { method reference } } } }',
-      { id: invoice.id },
-    );
+    const read = await system.must<{
+      invoice: { status: string; balance: { amount: string }; allocations: { amount: { amount: string }; payment: { method: string; reference: string | null } }[] };
+    }>(accountant, 'query($id: ID!) { invoice(id: $id) { status balance { amount } allocations { amount { amount } payment { method reference } } } }', { id: invoice.id });
     expect(read.invoice).toEqual({
       status: 'PAID',
       balance: { amount: '0.00' },
@@ -161,9 +184,13 @@ describe('order to cash through the gateway', () => {
       },
       { what: "finance's events on the customer's timeline" },
     );
-    expect(entries.filter((e) => e.kind === 'INVOICE_ISSUED').map((e) => e.summary)).toEqual([`Invoice INV-${day().slice(0, 4)}-000001 issued for ${invoice.total} EUR, due ${day(14)}`]);
+    expect(entries.filter((e) => e.kind === 'INVOICE_ISSUED').map((e) => e.summary)).toEqual([
+      `Invoice INV-${day().slice(0, 4)}-000001 issued for ${invoice.total} EUR, due ${day(14)}`,
+    ]);
     expect(entries.filter((e) => e.kind === 'PAYMENT_RECEIVED')).toHaveLength(3);
-    const ageing = await system.must<{ receivablesAgeing: { currency: string }[] }>(accountant, 'query($c: ID) { receivablesAgeing(customerId: $c) { currency } }', { c: customerId });
+    const ageing = await system.must<{ receivablesAgeing: { currency: string }[] }>(accountant, 'query($c: ID) { receivablesAgeing(customerId: $c) { currency } }', {
+      c: customerId,
+    });
     expect(ageing.receivablesAgeing).toEqual([]);
   });
 
@@ -174,7 +201,9 @@ describe('order to cash through the gateway', () => {
     // of this branch announces shipped.v1, which sales counts); once it announces shipped.v2 too, 2.
     expect(lines[0]).toMatchObject({ ordered: '5', delivered: '3', invoiced: '3', invoiceable: '0' });
     expect(['2', '5']).toContain(lines[0]!.cancelled);
-    const notes = await system.must<{ creditNotes: { edges: unknown[] } }>(accountant, 'query($c: ID) { creditNotes(filter: { customerId: $c }) { edges { cursor } } }', { c: customerId });
+    const notes = await system.must<{ creditNotes: { edges: unknown[] } }>(accountant, 'query($c: ID) { creditNotes(filter: { customerId: $c }) { edges { cursor } } }', {
+      c: customerId,
+    });
     expect(notes.creditNotes.edges).toEqual([]);
   });
 });

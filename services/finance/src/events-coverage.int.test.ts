@@ -35,7 +35,11 @@ async function deliveredOrder(): Promise<{ orderId: string; lineId: string }> {
   const orderId = randomUUID();
   const lineId = randomUUID();
   await sql(`insert into sales_order (id, customer_id, number, currency, confirmed_at) values (?, ?, 'SO-1', 'EUR', now())`, [orderId, customerId]);
-  await sql(`insert into order_line (id, order_id, position, product_id, quantity, unit_price, discount_percent, tax_rate) values (?, ?, 1, ?, 5, 10, 0, 19)`, [lineId, orderId, randomUUID()]);
+  await sql(`insert into order_line (id, order_id, position, product_id, quantity, unit_price, discount_percent, tax_rate) values (?, ?, 1, ?, 5, 10, 0, 19)`, [
+    lineId,
+    orderId,
+    randomUUID(),
+  ]);
   await sql(`insert into shipped_line (id, shipment_id, order_line_id, order_id, product_id, quantity, shipped_at) values (?, ?, ?, ?, ?, 2, now())`, [
     randomUUID(),
     randomUUID(),

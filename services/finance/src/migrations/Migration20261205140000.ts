@@ -158,7 +158,9 @@ export class Migration20261205140000 extends Migration {
     this.addSql('update payment set customer_id = i.customer_id from invoice i where i.id = payment.invoice_id;');
     this.addSql('alter table payment alter column customer_id set not null;');
     this.addSql('alter table payment alter column invoice_id drop not null;');
-    this.addSql(`alter table payment add column method text not null default 'BANK_TRANSFER' check (method in ('BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'DIRECT_DEBIT', 'OTHER'));`);
+    this.addSql(
+      `alter table payment add column method text not null default 'BANK_TRANSFER' check (method in ('BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'DIRECT_DEBIT', 'OTHER'));`,
+    );
     this.addSql(`alter table payment add column account text not null default 'BANK';`);
     this.addSql('alter table payment add column reference text null;');
     this.addSql('alter table payment add column amount_allocated numeric(19,4) not null default 0;');
@@ -187,6 +189,8 @@ export class Migration20261205140000 extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop table if exists allocation, credit_note_tax, credit_note_line, credit_note, invoice_tax, invoice_line, document_counter, shipped_line, order_line, sales_order;');
+    this.addSql(
+      'drop table if exists allocation, credit_note_tax, credit_note_line, credit_note, invoice_tax, invoice_line, document_counter, shipped_line, order_line, sales_order;',
+    );
   }
 }

@@ -137,7 +137,13 @@ export const timelineHandlers = [
   ),
   // No kind of its own yet (the kinds are checked by the database): a credit note is filed with the invoices.
   on(CreditNoteIssuedV1, async (data, event, em) =>
-    record(em, event, data.customerId, 'INVOICE_ISSUED', `Credit note ${data.number} issued for ${data.grossTotal.amount} ${data.grossTotal.currency} against invoice ${data.invoiceNumber}`),
+    record(
+      em,
+      event,
+      data.customerId,
+      'INVOICE_ISSUED',
+      `Credit note ${data.number} issued for ${data.grossTotal.amount} ${data.grossTotal.currency} against invoice ${data.invoiceNumber}`,
+    ),
   ),
   on(PaymentRecordedV2, async (data, event, em) =>
     record(

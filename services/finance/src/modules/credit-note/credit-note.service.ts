@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { CreditNoteIssuedV1, CreditNoteRefundedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, formatAmount, formatDecimal, formatQuantity, notFound, parseAmount, parseQuantity, quantityUnits, requireIsoDate, requireOneOf, requireUuid } from '@rapport/errors';
+import {
+  badInput,
+  formatAmount,
+  formatDecimal,
+  formatQuantity,
+  notFound,
+  parseAmount,
+  parseQuantity,
+  quantityUnits,
+  requireIsoDate,
+  requireOneOf,
+  requireUuid,
+} from '@rapport/errors';
 import { keysetPage, lockRow, restrictToVisibleCustomers, systemViewer, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
 import { creditTaxGroups, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from '../invoice/invoice-math.js';
@@ -121,7 +133,12 @@ async function writeCreditNote(
       orderId: invoice.orderId ?? null,
       reason,
       currency,
-      lines: drafts.map((d) => ({ orderLineId: d.invoiceLine.orderLineId ?? null, productId: d.invoiceLine.productId ?? null, quantity: formatQuantity(d.quantity), netAmount: money(d.net) })),
+      lines: drafts.map((d) => ({
+        orderLineId: d.invoiceLine.orderLineId ?? null,
+        productId: d.invoiceLine.productId ?? null,
+        quantity: formatQuantity(d.quantity),
+        netAmount: money(d.net),
+      })),
       netTotal: money(net),
       taxTotal: money(tax),
       grossTotal: money(gross),
@@ -187,12 +204,20 @@ export async function issueCreditNote(em: SqlEntityManager, viewer: Viewer<Write
         const returnsQuantity = !correction && reason !== 'PRICE_CORRECTION';
         const limit = returnsQuantity ? quantityUnits(line.quantity) - before.quantity : quantityUnits(line.quantity);
         if (quantity > limit) {
-          throw badInput(`${field}.quantity`, `${field}.quantity ${formatQuantity(quantity)} is more than line ${line.position} of invoice ${invoice.number} has left to credit (${formatQuantity(limit)})`, 'MORE_THAN_INVOICED');
+          throw badInput(
+            `${field}.quantity`,
+            `${field}.quantity ${formatQuantity(quantity)} is more than line ${line.position} of invoice ${invoice.number} has left to credit (${formatQuantity(limit)})`,
+            'MORE_THAN_INVOICED',
+          );
         }
         const net = lineNet(quantity, unitPrice, parsePercent('d', line.discountPercent), invoice.currency);
         const netLeft = parseAmount('net', line.netAmount) - before.net - drafts.filter((d) => d.invoiceLine.id === line.id).reduce((s, d) => s + d.net, 0n);
         if (net > netLeft) {
-          throw badInput(`${field}.unitPrice`, `${field} credits ${formatAmount(net)}, more than line ${line.position} of invoice ${invoice.number} has left (${formatAmount(netLeft)})`, 'MORE_THAN_INVOICED');
+          throw badInput(
+            `${field}.unitPrice`,
+            `${field} credits ${formatAmount(net)}, more than line ${line.position} of invoice ${invoice.number} has left (${formatAmount(netLeft)})`,
+            'MORE_THAN_INVOICED',
+          );
         }
         drafts.push({ invoiceLine: line, quantity, unitPrice, net, returnsQuantity });
       });
@@ -209,7 +234,13 @@ function fullCreditDrafts(lines: readonly IInvoiceLine[], credited: Map<string, 
     const netLeft = parseAmount('net', line.netAmount) - before.net;
     const quantityLeft = quantityUnits(line.quantity) - before.quantity;
     if (netLeft > 0n) {
-      drafts.push({ invoiceLine: line, quantity: quantityLeft > 0n ? quantityLeft : quantityUnits(line.quantity), unitPrice: parseAmount('p', line.unitPrice), net: netLeft, returnsQuantity: quantityLeft > 0n });
+      drafts.push({
+        invoiceLine: line,
+        quantity: quantityLeft > 0n ? quantityLeft : quantityUnits(line.quantity),
+        unitPrice: parseAmount('p', line.unitPrice),
+        net: netLeft,
+        returnsQuantity: quantityLeft > 0n,
+      });
     }
   }
   return drafts;
@@ -272,8 +303,7 @@ async function lockVisibleCreditNote(tx: SqlEntityManager, viewer: Viewer, id: s
 }
 
 /** What a credit note still holds for the customer: gross less applied and refunded. */
-export const unappliedUnits = (note: ICreditNote): bigint =>
-  parseAmount('g', note.grossTotal) - parseAmount('a', note.amountApplied) - parseAmount('r', note.amountRefunded);
+export const unappliedUnits = (note: ICreditNote): bigint => parseAmount('g', note.grossTotal) - parseAmount('a', note.amountApplied) - parseAmount('r', note.amountRefunded);
 
 /** Pays back part of what a credit note still holds (`finance.credit-note.refunded.v1`); more than it holds is refused naming the amount. */
 export async function refundCreditNote(
@@ -290,7 +320,8 @@ export async function refundCreditNote(
     const note = await lockVisibleCreditNote(tx, viewer, id, 'input.creditNoteId');
     if (!isWholeMinor(units, note.currency)) throw badInput('input.amount', `input.amount has more places than ${note.currency} has`, 'INVALID_AMOUNT');
     const left = unappliedUnits(note);
-    if (units > left) throw badInput('input.amount', `input.amount is more than credit note ${note.number} still holds (${formatAmount(left)} ${note.currency})`, 'MORE_THAN_CREDIT');
+    if (units > left)
+      throw badInput('input.amount', `input.amount is more than credit note ${note.number} still holds (${formatAmount(left)} ${note.currency})`, 'MORE_THAN_CREDIT');
     note.amountRefunded = formatAmount(parseAmount('r', note.amountRefunded) + units);
     publish(
       tx,
@@ -318,7 +349,8 @@ export async function applyCreditNote(
   return inTransaction(em, async (tx) => {
     const note = await lockVisibleCreditNote(tx, viewer, id, 'input.creditNoteId');
     const left = unappliedUnits(note);
-    if (units > left) throw badInput('input.amount', `input.amount is more than credit note ${note.number} still holds (${formatAmount(left)} ${note.currency})`, 'MORE_THAN_CREDIT');
+    if (units > left)
+      throw badInput('input.amount', `input.amount is more than credit note ${note.number} still holds (${formatAmount(left)} ${note.currency})`, 'MORE_THAN_CREDIT');
     const invoice = await lockVisibleInvoice(tx, viewer, invoiceId, 'input.invoiceId');
     allocateToInvoice(tx, invoice, { kind: 'CREDIT_NOTE', id: note.id }, note.customerId, { amount: formatAmount(units), currency: note.currency }, utcToday(), 'input', meta);
     note.amountApplied = formatAmount(parseAmount('a', note.amountApplied) + units);

@@ -50,7 +50,8 @@ export interface DateInput {
 function documentDates(input: DateInput): { issueDate: string; dueDate: string; paymentTermsDays: number | null } {
   const issueDate = input.issueDate ? requireIsoDate('input.issueDate', input.issueDate) : utcToday();
   const terms = input.paymentTermsDays ?? null;
-  if (terms !== null && (!Number.isInteger(terms) || terms < 0 || terms > 3650)) throw badInput('input.paymentTermsDays', 'input.paymentTermsDays must be 0–3650 days', 'INVALID_TERMS');
+  if (terms !== null && (!Number.isInteger(terms) || terms < 0 || terms > 3650))
+    throw badInput('input.paymentTermsDays', 'input.paymentTermsDays must be 0–3650 days', 'INVALID_TERMS');
   const dueDate = input.dueDate ? requireIsoDate('input.dueDate', input.dueDate) : addDays(issueDate, terms ?? DEFAULT_PAYMENT_TERMS_DAYS);
   if (dueDate < issueDate) throw badInput('input.dueDate', `input.dueDate must not be before the issue date ${issueDate}`, 'DUE_BEFORE_ISSUE');
   return { issueDate, dueDate, paymentTermsDays: input.dueDate ? terms : (terms ?? DEFAULT_PAYMENT_TERMS_DAYS) };
@@ -272,7 +273,8 @@ export async function issueAdvanceInvoice(em: SqlEntityManager, viewer: Viewer<W
   const taxRate = input.taxRate ? parsePercent('input.taxRate', input.taxRate, 10n ** 9n) : 0n;
   return inTransaction(em, async (tx) => {
     const order = await lockOrder(tx, viewer, orderId, 'input.orderId');
-    if (amount.currency !== order.currency) throw badInput('input.amount.currency', `input.amount.currency must be ${order.currency}, the currency of order ${order.number}`, 'CURRENCY_MISMATCH');
+    if (amount.currency !== order.currency)
+      throw badInput('input.amount.currency', `input.amount.currency must be ${order.currency}, the currency of order ${order.number}`, 'CURRENCY_MISMATCH');
     const description = input.description ? requireText('input.description', input.description, 500) : `Advance payment for order ${order.number}`;
     const draft: LineDraft = { orderLineId: null, productId: null, description, quantity: 1000n, unitPrice: units, discount: 0n, taxRate };
     return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'ADVANCE', currency: order.currency }, input, [draft], meta);
@@ -293,13 +295,20 @@ export interface IssueInvoiceInput {
  * order is invoiced with `invoiceDeliveredLines` or `issueAdvanceInvoice`.
  */
 export async function issueInvoice(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: IssueInvoiceInput, meta: EventMetadata): Promise<IInvoice> {
-  if (input.orderId) throw badInput('input.orderId', 'an order is invoiced from what was delivered: use invoiceDeliveredLines (or issueAdvanceInvoice)', 'ORDER_NOT_INVOICEABLE_HERE');
+  if (input.orderId)
+    throw badInput('input.orderId', 'an order is invoiced from what was delivered: use invoiceDeliveredLines (or issueAdvanceInvoice)', 'ORDER_NOT_INVOICEABLE_HERE');
   const total = parseMoneyInput('input.total', input.total);
   if (parseAmount('input.total.amount', total.amount) === 0n) throw badInput('input.total.amount', 'input.total.amount must be greater than zero', 'ZERO_AMOUNT');
   return issueFreeInvoice(
     em,
     viewer,
-    { customerId: input.customerId, currency: total.currency, issueDate: input.issueDate, dueDate: input.dueDate, lines: [{ description: 'Invoice', quantity: '1', unitPrice: total.amount }] },
+    {
+      customerId: input.customerId,
+      currency: total.currency,
+      issueDate: input.issueDate,
+      dueDate: input.dueDate,
+      lines: [{ description: 'Invoice', quantity: '1', unitPrice: total.amount }],
+    },
     meta,
   );
 }

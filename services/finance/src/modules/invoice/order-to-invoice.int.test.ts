@@ -51,8 +51,11 @@ const invoiceDelivered = (input: Record<string, unknown>) =>
   subgraph.gql<{ invoiceDeliveredLines: InvoiceView }>(`mutation($input: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $input) { ${invoiceFields} } }`, { input });
 type Line = { orderLineId: string; ordered: string; cancelled: string; delivered: string; invoiced: string; invoiceable: string };
 const invoiceable = async () =>
-  (await subgraph.must<{ invoiceableLines: Line[] }>('query($id: ID!) { invoiceableLines(orderId: $id) { orderLineId ordered cancelled delivered invoiced invoiceable } }', { id: orderId }))
-    .invoiceableLines;
+  (
+    await subgraph.must<{ invoiceableLines: Line[] }>('query($id: ID!) { invoiceableLines(orderId: $id) { orderLineId ordered cancelled delivered invoiced invoiceable } }', {
+      id: orderId,
+    })
+  ).invoiceableLines;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('finance', createFinanceService, { kafka: true });
@@ -96,7 +99,13 @@ describe('from confirmed order to invoices for what was delivered', () => {
 
   it('refuses to invoice more than was delivered and not invoiced, naming the line, and writes nothing', async () => {
     const before = await count('invoice');
-    const tooMuch = await invoiceDelivered({ orderId, lines: [{ orderLineId: lineB, quantity: '1' }, { orderLineId: lineA, quantity: '3.001' }] });
+    const tooMuch = await invoiceDelivered({
+      orderId,
+      lines: [
+        { orderLineId: lineB, quantity: '1' },
+        { orderLineId: lineA, quantity: '3.001' },
+      ],
+    });
     expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[1].quantity', reason: 'MORE_THAN_DELIVERED' });
     const notALine = await invoiceDelivered({ orderId, lines: [{ orderLineId: randomUUID(), quantity: '1' }] });
     expect(notALine.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].orderLineId' });
@@ -172,7 +181,13 @@ describe('from confirmed order to invoices for what was delivered', () => {
     });
     expect(wrongCurrency.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.currency' });
     await subgraph.must('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
-      input: { customerId, amount: { amount: '59.50', currency: 'EUR' }, method: 'BANK_TRANSFER', receivedOn: `${year}-01-15`, allocations: [{ invoiceId: advance.issueAdvanceInvoice.id, amount: '59.50' }] },
+      input: {
+        customerId,
+        amount: { amount: '59.50', currency: 'EUR' },
+        method: 'BANK_TRANSFER',
+        receivedOn: `${year}-01-15`,
+        allocations: [{ invoiceId: advance.issueAdvanceInvoice.id, amount: '59.50' }],
+      },
     });
 
     await handled(
@@ -187,12 +202,32 @@ describe('from confirmed order to invoices for what was delivered', () => {
       }),
     );
     expect((await invoiceable())[0]).toMatchObject({ ordered: '5', cancelled: '1', delivered: '4', invoiced: '4' });
-    const notes = await subgraph.must<{ creditNotes: { edges: { node: { number: string; reason: string; grossTotal: { amount: string }; applied: { amount: string }; unapplied: { amount: string }; invoice: { id: string; status: string } } }[] } }>(
+    const notes = await subgraph.must<{
+      creditNotes: {
+        edges: {
+          node: {
+            number: string;
+            reason: string;
+            grossTotal: { amount: string };
+            applied: { amount: string };
+            unapplied: { amount: string };
+            invoice: { id: string; status: string };
+          };
+        }[];
+      };
+    }>(
       'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { number reason grossTotal { amount } applied { amount } unapplied { amount } invoice { id status } } } } }',
       { f: { customerId } },
     );
     expect(notes.creditNotes.edges.map((e) => e.node)).toEqual([
-      { number: `CN-${new Date().toISOString().slice(0, 4)}-000001`, reason: 'CANCELLATION', grossTotal: { amount: '59.50' }, applied: { amount: '0.00' }, unapplied: { amount: '59.50' }, invoice: { id: advance.issueAdvanceInvoice.id, status: 'PAID' } },
+      {
+        number: `CN-${new Date().toISOString().slice(0, 4)}-000001`,
+        reason: 'CANCELLATION',
+        grossTotal: { amount: '59.50' },
+        applied: { amount: '0.00' },
+        unapplied: { amount: '59.50' },
+        invoice: { id: advance.issueAdvanceInvoice.id, status: 'PAID' },
+      },
     ]);
   });
 });

@@ -14,10 +14,13 @@ import { creditCancelledUndelivered } from '../credit-note/credit-note.service.j
  */
 export const orderCopyHandlers = [
   on(OrderConfirmedV2, async (data, _event, em) => {
-    await em.execute(
-      `insert into sales_order (id, customer_id, number, currency, confirmed_at) values (?, ?, ?, ?, ?) on conflict (id) do nothing`,
-      [data.orderId, data.customerId, data.number, data.currency, data.confirmedAt],
-    );
+    await em.execute(`insert into sales_order (id, customer_id, number, currency, confirmed_at) values (?, ?, ?, ?, ?) on conflict (id) do nothing`, [
+      data.orderId,
+      data.customerId,
+      data.number,
+      data.currency,
+      data.confirmedAt,
+    ]);
     let position = 0;
     for (const line of data.lines) {
       position += 1;

@@ -39,4 +39,3 @@ export async function orderLineQuantities(em: SqlEntityManager, orderId: string)
     return { line, ordered: quantityUnits(line.quantity), cancelled: quantityUnits(line.cancelledQuantity), delivered, invoiced, invoiceable };
   });
 }
-

@@ -10,7 +10,11 @@ const otherCustomer = randomUUID();
 const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 const counts = async () =>
-  (await sql<{ a: number; p: number; e: number }>('select (select count(*)::int from allocation) as a, (select count(*)::int from payment) as p, (select count(*)::int from outbox_message) as e'))[0];
+  (
+    await sql<{ a: number; p: number; e: number }>(
+      'select (select count(*)::int from allocation) as a, (select count(*)::int from payment) as p, (select count(*)::int from outbox_message) as e',
+    )
+  )[0];
 
 interface Invoice {
   id: string;
@@ -27,11 +31,15 @@ async function freeInvoice(amount: string, overrides: Record<string, unknown> = 
   return result.issueFreeInvoice;
 }
 const readInvoice = async (id: string) => (await subgraph.must<{ invoice: Invoice }>(`query($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice;
-const paymentFields = 'id method account reference receivedOn amount { amount currency } allocated { amount } unallocated { amount } allocations { amount { amount } invoice { id } }';
+const paymentFields =
+  'id method account reference receivedOn amount { amount currency } allocated { amount } unallocated { amount } allocations { amount { amount } invoice { id } }';
 const receive = (input: Record<string, unknown>) =>
-  subgraph.gql<{ receivePayment: { id: string; unallocated: { amount: string } } }>(`mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { ${paymentFields} } }`, {
-    input: { customerId, method: 'BANK_TRANSFER', receivedOn: daysFromToday(0), ...input },
-  });
+  subgraph.gql<{ receivePayment: { id: string; unallocated: { amount: string } } }>(
+    `mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { ${paymentFields} } }`,
+    {
+      input: { customerId, method: 'BANK_TRANSFER', receivedOn: daysFromToday(0), ...input },
+    },
+  );
 const allocate = (paymentId: string, allocations: { invoiceId: string; amount: string }[]) =>
   subgraph.gql<{ allocatePayment: { unallocated: { amount: string } } }>(`mutation($input: AllocatePaymentInput!) { allocatePayment(input: $input) { unallocated { amount } } }`, {
     input: { paymentId, allocations },
@@ -51,7 +59,13 @@ describe('payments: readable, allocated over invoices, the rest kept as credit',
     i1 = await freeInvoice('100.00');
     i2 = await freeInvoice('50.00');
     const before = await counts();
-    const over = await receive({ amount: { amount: '120', currency: 'EUR' }, allocations: [{ invoiceId: i1.id, amount: '100' }, { invoiceId: i2.id, amount: '30' }] });
+    const over = await receive({
+      amount: { amount: '120', currency: 'EUR' },
+      allocations: [
+        { invoiceId: i1.id, amount: '100' },
+        { invoiceId: i2.id, amount: '30' },
+      ],
+    });
     expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.allocations[1].amount', reason: 'MORE_THAN_PAYMENT' });
     const owes = await receive({ amount: { amount: '120', currency: 'EUR' }, allocations: [{ invoiceId: i2.id, amount: '50.01' }] });
     expect(owes.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.allocations[0].amount', reason: 'MORE_THAN_OWED' });
@@ -90,7 +104,9 @@ describe('payments: readable, allocated over invoices, the rest kept as credit',
     });
     expect(await readInvoice(i1.id)).toMatchObject({ status: 'PAID', balance: { amount: '0.00' } });
     expect(await readInvoice(i2.id)).toMatchObject({ status: 'PARTIALLY_PAID', balance: { amount: '40.00' } });
-    const events = await sql<{ type: string; message_key: string }>(`select type, message_key from outbox_message where type like 'finance.%' and type <> 'finance.invoice.issued.v2' order by position`);
+    const events = await sql<{ type: string; message_key: string }>(
+      `select type, message_key from outbox_message where type like 'finance.%' and type <> 'finance.invoice.issued.v2' order by position`,
+    );
     expect(events).toEqual([
       { type: 'finance.payment.recorded.v2', message_key: paymentId },
       { type: 'finance.payment.allocated.v1', message_key: i1.id },
@@ -168,7 +184,13 @@ describe('credit notes', () => {
     expect(price.data!.issueCreditNote.number).toMatch(new RegExp(`^CN-${year}-\\d{6}$`));
     const back = await issue({ reason: 'RETURN', lines: [{ invoiceLineId: widgets!.id, quantity: '3' }] });
     expect(back.data!.issueCreditNote.grossTotal.amount).toBe('35.66'); // 29.97 + 5.6943 → 5.69
-    const tooMany = await issue({ reason: 'RETURN', lines: [{ invoiceLineId: freight!.id, quantity: '1' }, { invoiceLineId: widgets!.id, quantity: '7.001' }] });
+    const tooMany = await issue({
+      reason: 'RETURN',
+      lines: [
+        { invoiceLineId: freight!.id, quantity: '1' },
+        { invoiceLineId: widgets!.id, quantity: '7.001' },
+      ],
+    });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[1].quantity', reason: 'MORE_THAN_INVOICED' });
     const rest = await issue({ reason: 'OTHER', full: true });
     // What is left adds up to the invoice exactly: 134.93 − 5.95 − 35.66
@@ -226,7 +248,8 @@ describe('receivables ageing', () => {
     await issue('0.10', -200);
     await issue('0.20', -200);
     await issue('9.00', -5, 'USD');
-    const query = 'query($c: ID) { receivablesAgeing(customerId: $c) { currency current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } total { amount } invoiceCount } }';
+    const query =
+      'query($c: ID) { receivablesAgeing(customerId: $c) { currency current { amount } days1To30 { amount } days31To60 { amount } days61To90 { amount } over90 { amount } total { amount } invoiceCount } }';
     const asRep = await subgraph.gqlAs<{ receivablesAgeing: unknown[] }>(rep, query, {});
     expect(asRep.errors).toBeUndefined();
     expect(asRep.data!.receivablesAgeing).toEqual([
@@ -240,7 +263,16 @@ describe('receivables ageing', () => {
         total: { amount: '28.30' },
         invoiceCount: 9,
       },
-      { currency: 'USD', current: { amount: '0.00' }, days1To30: { amount: '9.00' }, days31To60: { amount: '0.00' }, days61To90: { amount: '0.00' }, over90: { amount: '0.00' }, total: { amount: '9.00' }, invoiceCount: 1 },
+      {
+        currency: 'USD',
+        current: { amount: '0.00' },
+        days1To30: { amount: '9.00' },
+        days31To60: { amount: '0.00' },
+        days61To90: { amount: '0.00' },
+        over90: { amount: '0.00' },
+        total: { amount: '9.00' },
+        invoiceCount: 1,
+      },
     ]);
     // The accountant sees every customer's open invoices: more than the rep's.
     const all = await subgraph.gqlAs<{ receivablesAgeing: { currency: string; invoiceCount: number }[] }>({ role: 'ACCOUNTANT', userId: randomUUID() }, query, {});

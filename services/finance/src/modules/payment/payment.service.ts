@@ -2,7 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { InvoicePaidV1, PaymentAllocatedV1, PaymentRecordedV2, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, formatAmount, notFound, optionalText, parseAmount, parseMoneyInput, requireIsoDate, requireOneOf, requireText, requireUuid, type Money } from '@rapport/errors';
+import {
+  badInput,
+  conflict,
+  formatAmount,
+  notFound,
+  optionalText,
+  parseAmount,
+  parseMoneyInput,
+  requireIsoDate,
+  requireOneOf,
+  requireText,
+  requireUuid,
+  type Money,
+} from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, lockRow, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { inTransaction } from '../invoice/documents.js';
 import { isWholeMinor } from '../invoice/invoice-math.js';
@@ -43,12 +56,17 @@ export function allocateToInvoice(
   const units = parseAmount(`${field}.amount`, amount.amount);
   if (units <= 0n) throw badInput(`${field}.amount`, `${field}.amount must be greater than zero`, 'ZERO_AMOUNT');
   if (invoice.customerId !== customerId) throw badInput(`${field}.invoiceId`, `invoice ${invoice.number} bills another customer`, 'OTHER_CUSTOMER');
-  if (invoice.currency !== amount.currency) throw badInput(`${field}.invoiceId`, `invoice ${invoice.number} is in ${invoice.currency}, not ${amount.currency}`, 'CURRENCY_MISMATCH');
+  if (invoice.currency !== amount.currency)
+    throw badInput(`${field}.invoiceId`, `invoice ${invoice.number} is in ${invoice.currency}, not ${amount.currency}`, 'CURRENCY_MISMATCH');
   if (invoice.status === 'CREDITED') throw badInput(`${field}.invoiceId`, `invoice ${invoice.number} was credited in full; nothing is owed on it`, 'INVOICE_CREDITED');
   const balance = balanceUnits(invoice);
   if (balance === 0n) throw badInput(`${field}.invoiceId`, `invoice ${invoice.number} is settled already`, 'INVOICE_PAID');
   if (units > balance) {
-    throw badInput(`${field}.amount`, `${field}.amount ${formatAmount(units)} is more than invoice ${invoice.number} owes (${formatAmount(balance)} ${invoice.currency})`, 'MORE_THAN_OWED');
+    throw badInput(
+      `${field}.amount`,
+      `${field}.amount ${formatAmount(units)} is more than invoice ${invoice.number} owes (${formatAmount(balance)} ${invoice.currency})`,
+      'MORE_THAN_OWED',
+    );
   }
   const allocation = tx.create(Allocation, {
     id: randomUUID(),
@@ -95,7 +113,14 @@ export interface AllocationInput {
  * over the same invoices cannot deadlock): more than the payment still holds is refused naming
  * the allocation that goes over it.
  */
-async function allocatePaymentTo(tx: SqlEntityManager, viewer: Viewer, payment: IPayment, inputs: readonly AllocationInput[], allocatedOn: string, meta: EventMetadata): Promise<void> {
+async function allocatePaymentTo(
+  tx: SqlEntityManager,
+  viewer: Viewer,
+  payment: IPayment,
+  inputs: readonly AllocationInput[],
+  allocatedOn: string,
+  meta: EventMetadata,
+): Promise<void> {
   const parsed = inputs.map((a, i) => ({
     invoiceId: requireUuid(`input.allocations[${i}].invoiceId`, a.invoiceId),
     units: parseAmount(`input.allocations[${i}].amount`, a.amount),
@@ -116,7 +141,16 @@ async function allocatePaymentTo(tx: SqlEntityManager, viewer: Viewer, payment: 
     invoices.set(id, await lockVisibleInvoice(tx, viewer, id, `${field}.invoiceId`));
   }
   for (const a of parsed) {
-    allocateToInvoice(tx, invoices.get(a.invoiceId)!, { kind: 'PAYMENT', id: payment.id }, payment.customerId, { amount: formatAmount(a.units), currency: payment.currency }, allocatedOn, a.field, meta);
+    allocateToInvoice(
+      tx,
+      invoices.get(a.invoiceId)!,
+      { kind: 'PAYMENT', id: payment.id },
+      payment.customerId,
+      { amount: formatAmount(a.units), currency: payment.currency },
+      allocatedOn,
+      a.field,
+      meta,
+    );
   }
   payment.amountAllocated = formatAmount(parseAmount('amountAllocated', payment.amountAllocated) + parsed.reduce((s, a) => s + a.units, 0n));
 }
@@ -160,13 +194,7 @@ export async function receivePayment(em: SqlEntityManager, viewer: Viewer<WriteA
       reference,
       amountAllocated: '0',
     });
-    publish(
-      tx,
-      PaymentRecordedV2,
-      payment.id,
-      { paymentId: payment.id, customerId, amount, method, reference, receivedOn, recordedAt: new Date().toISOString() },
-      meta,
-    );
+    publish(tx, PaymentRecordedV2, payment.id, { paymentId: payment.id, customerId, amount, method, reference, receivedOn, recordedAt: new Date().toISOString() }, meta);
     if (input.allocations?.length) await allocatePaymentTo(tx, viewer, payment, input.allocations, receivedOn, meta);
     await tx.flush();
     return payment;
@@ -235,7 +263,15 @@ export async function recordPayment(em: SqlEntityManager, viewer: Viewer<WriteAc
       tx,
       PaymentRecordedV2,
       payment.id,
-      { paymentId: payment.id, customerId: invoice.customerId, amount, method: 'BANK_TRANSFER', reference: invoice.number, receivedOn: paidOn, recordedAt: new Date().toISOString() },
+      {
+        paymentId: payment.id,
+        customerId: invoice.customerId,
+        amount,
+        method: 'BANK_TRANSFER',
+        reference: invoice.number,
+        receivedOn: paidOn,
+        recordedAt: new Date().toISOString(),
+      },
       meta,
     );
     allocateToInvoice(tx, invoice, { kind: 'PAYMENT', id: payment.id }, invoice.customerId, amount, paidOn, 'input', meta);
@@ -264,7 +300,13 @@ export interface PaymentFilter {
 const PAYMENT_ORDER: Keyset<IPayment> = { sort: 'p.paid_on', kind: 'date', direction: 'desc', id: 'p.id', sortValue: (p) => p.paidOn };
 
 /** The payments the caller may see, newest first, paged by keyset. */
-export async function listPayments(em: SqlEntityManager, viewer: Viewer, filter: PaymentFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<IPayment>> {
+export async function listPayments(
+  em: SqlEntityManager,
+  viewer: Viewer,
+  filter: PaymentFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Connection<IPayment>> {
   const qb = em.createQueryBuilder(Payment, 'p').select('*');
   restrictToVisibleCustomers(qb, 'p', viewer);
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
