@@ -283,3 +283,47 @@ describe('receivables ageing', () => {
     expect(warehouse.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('who sees payments and credit notes', () => {
+  const repId = randomUUID();
+  const rep: TestPrincipal = { role: 'SALES_REP', userId: repId, teamIds: [randomUUID()] };
+  const mine = randomUUID();
+  const notMine = randomUUID();
+
+  it("a rep reads their customers' payments and credit notes and nobody else's, and records none; warehouse sees none", async () => {
+    await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [mine, repId, null, '{}']);
+    const pay = async (customer: string) => {
+      const invoice = await freeInvoice('10.00', { customerId: customer });
+      const payment = await subgraph.must<{ receivePayment: { id: string } }>('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+        input: {
+          customerId: customer,
+          amount: { amount: '10', currency: 'EUR' },
+          method: 'CASH',
+          receivedOn: daysFromToday(0),
+          allocations: [{ invoiceId: invoice.id, amount: '10' }],
+        },
+      });
+      const note = await subgraph.must<{ issueCreditNote: { id: string } }>('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', {
+        input: { invoiceId: invoice.id, reason: 'OTHER', full: true },
+      });
+      return { payment: payment.receivePayment.id, note: note.issueCreditNote.id };
+    };
+    const own = await pay(mine);
+    const other = await pay(notMine);
+    const paymentQuery = 'query($id: ID!) { payment(id: $id) { id } }';
+    const noteQuery = 'query($id: ID!) { creditNote(id: $id) { id } }';
+    expect((await subgraph.gqlAs<{ payment: { id: string } }>(rep, paymentQuery, { id: own.payment })).data?.payment.id).toBe(own.payment);
+    expect((await subgraph.gqlAs<{ creditNote: { id: string } }>(rep, noteQuery, { id: own.note })).data?.creditNote.id).toBe(own.note);
+    expect((await subgraph.gqlAs(rep, paymentQuery, { id: other.payment })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await subgraph.gqlAs(rep, noteQuery, { id: other.note })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const list = await subgraph.gqlAs<{ payments: { edges: { node: { id: string } }[] } }>(rep, '{ payments(first: 100) { edges { node { id } } } }');
+    expect(list.data!.payments.edges.map((e) => e.node.id)).toEqual([own.payment]);
+    const write = await subgraph.gqlAs(rep, 'mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+      input: { customerId: mine, amount: { amount: '1', currency: 'EUR' }, method: 'CASH', receivedOn: daysFromToday(0) },
+    });
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const warehouse: TestPrincipal = { role: 'WAREHOUSE_CLERK', userId: randomUUID() };
+    expect((await subgraph.gqlAs(warehouse, paymentQuery, { id: own.payment })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await subgraph.gqlAs(warehouse, noteQuery, { id: own.note })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
