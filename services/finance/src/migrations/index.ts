@@ -3,6 +3,7 @@ import { Migration20261123000001 } from './Migration20261123000001.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205140000 } from './Migration20261205140000.js';
 import { Migration20261205140100 } from './Migration20261205140100.js';
+import { Migration20261205140200 } from './Migration20261205140200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205100000', class: Migration20261205100000 },
   { name: 'Migration20261205140000', class: Migration20261205140000 },
   { name: 'Migration20261205140100', class: Migration20261205140100 },
+  { name: 'Migration20261205140200', class: Migration20261205140200 },
 ];

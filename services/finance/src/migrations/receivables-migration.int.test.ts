@@ -77,3 +77,15 @@ describe('migrating existing invoices and payments', () => {
     expect(await sql('select count(*)::int as n from document_counter')).toEqual([{ n: 0 }]);
   });
 });
+
+describe('issued documents are immutable in the database', () => {
+  it('refuses changing what an invoice billed, its lines, or deleting it; lets payments settle it and a merge move it', async () => {
+    await expect(sql(`update invoice set total = 1 where id = ?`, [openInvoice])).rejects.toThrow(/immutable/);
+    await expect(sql(`update invoice set due_date = '2030-01-01' where id = ?`, [openInvoice])).rejects.toThrow(/immutable/);
+    await expect(sql(`delete from invoice where id = ?`, [openInvoice])).rejects.toThrow(/never deleted/);
+    await expect(sql(`update invoice_line set quantity = 2 where invoice_id = ?`, [openInvoice])).rejects.toThrow(/immutable/);
+    await expect(sql(`delete from invoice_tax where invoice_id = ?`, [openInvoice])).rejects.toThrow(/immutable/);
+    await sql(`update invoice set amount_paid = 9.99, status = 'PARTIALLY_PAID', customer_id = ? where id = ?`, ['0191b3a0-0000-7000-8000-00000000c002', openInvoice]);
+    expect(await sql('select amount_paid::text, status from invoice where id = ?', [openInvoice])).toEqual([{ amount_paid: '9.9900', status: 'PARTIALLY_PAID' }]);
+  });
+});
