@@ -1,4 +1,4 @@
-import { formatAmount, normaliseAmount, normaliseQuantity } from '@rapport/errors';
+import { formatAmount, isUuid, normaliseAmount, normaliseQuantity } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
 import { applyCreditNote, getCreditNote, issueCreditNote, listCreditNotes, refundCreditNote, unappliedUnits } from './credit-note.service.js';
 import { creditNotePolicy } from './credit-note.policy.js';
@@ -14,7 +14,7 @@ export const creditNoteResolvers: Resolvers = {
     applyCreditNote: (_, args, ctx) => applyCreditNote(ctx.em, ctx.viewer(creditNotePolicy, 'write'), args.input, ctx.eventMeta),
   },
   CreditNote: {
-    __resolveReference: (ref, ctx) => ctx.loaders.creditNoteById.load(ref.id.toLowerCase()),
+    __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.creditNoteById.load(ref.id.toLowerCase()) : null),
     invoice: (c, _, ctx) => ctx.loaders.invoiceById.load(c.invoiceId),
     customer: (c) => ({ __typename: 'Customer', id: c.customerId }),
     lines: (c, _, ctx) => ctx.loaders.creditNoteLines.load(c.id),

@@ -327,3 +327,36 @@ describe('who sees payments and credit notes', () => {
     expect((await subgraph.gqlAs(warehouse, noteQuery, { id: own.note })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('references', () => {
+  it('resolves Payment and CreditNote references in one query each, null for unknown or malformed ids', async () => {
+    const invoice = await freeInvoice('12.00');
+    const payment = (
+      await subgraph.must<{ receivePayment: { id: string } }>('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+        input: { customerId, amount: { amount: '12', currency: 'EUR' }, method: 'CHEQUE', receivedOn: daysFromToday(0), allocations: [{ invoiceId: invoice.id, amount: '2' }] },
+      })
+    ).receivePayment.id;
+    const note = (
+      await subgraph.must<{ issueCreditNote: { id: string } }>('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', {
+        input: { invoiceId: invoice.id, reason: 'OTHER', full: true },
+      })
+    ).issueCreditNote.id;
+    subgraph.resetQueries();
+    const result = await subgraph.gql<{ _entities: ({ id: string; method?: string; number?: string } | null)[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id method } ... on CreditNote { id number } } }',
+      {
+        r: [
+          { __typename: 'Payment', id: payment },
+          { __typename: 'Payment', id: randomUUID() },
+          { __typename: 'Payment', id: 'PAY-1' },
+          { __typename: 'CreditNote', id: note },
+          { __typename: 'CreditNote', id: 'CN-1' },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([{ id: payment, method: 'CHEQUE' }, null, null, { id: note, number: expect.stringMatching(/^CN-\d{4}-\d{6}$/) }, null]);
+    expect(subgraph.queries.filter((q) => /from "payment"/.test(q))).toHaveLength(1);
+    expect(subgraph.queries.filter((q) => /from "credit_note"/.test(q))).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { normaliseAmount, formatAmount } from '@rapport/errors';
+import { formatAmount, isUuid, normaliseAmount } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
 import { allocatePayment, getPayment, listPayments, receivePayment, recordPayment, unallocatedUnits } from './payment.service.js';
 import { paymentPolicy } from './payment.policy.js';
@@ -14,7 +14,7 @@ export const paymentResolvers: Resolvers = {
     allocatePayment: (_, args, ctx) => allocatePayment(ctx.em, ctx.viewer(paymentPolicy, 'write'), args.input, ctx.eventMeta),
   },
   Payment: {
-    __resolveReference: (ref, ctx) => ctx.loaders.paymentById.load(ref.id.toLowerCase()),
+    __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.paymentById.load(ref.id.toLowerCase()) : null),
     customer: (payment) => ({ __typename: 'Customer', id: payment.customerId }),
     amount: (p) => ({ amount: normaliseAmount(p.amount), currency: p.currency }),
     receivedOn: (p) => p.paidOn,
