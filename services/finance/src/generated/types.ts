@@ -209,6 +209,8 @@ export type CreditNoteReason =
  */
 export type Customer = {
   __typename?: 'Customer';
+  /** What the customer has with us to apply to invoices or refund, one amount per currency: payments not yet allocated (advances, over-payments) and credit notes not yet applied or refunded; empty when none or when the caller may not see it. */
+  credit: Array<Money>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** What the customer owes past its due dates: totals per currency and the overdue invoices, oldest due first; empty when the caller may not see them. */

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, restrictToVisibleCustomers, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, restrictToVisibleCustomers, visibleCustomersSql, type Caller } from '@rapport/subgraph-kit';
 import { CreditNote, CreditNoteLine } from '../credit-note/credit-note.entity.js';
 import { Allocation, Payment } from '../payment/payment.entity.js';
 import { Invoice, InvoiceLine, InvoiceTax, utcToday } from './invoice.entity.js';
@@ -53,6 +53,24 @@ export const createInvoiceLoaders = (em: SqlEntityManager, caller: Caller) => {
         return qb.orderBy({ dueDate: 'asc', id: 'asc' }).getResultList();
       },
       (invoice) => invoice.customerId,
+    ),
+    creditByCustomer: groupedLoader(
+      async (customerIds) => {
+        if (!viewer) return [];
+        const ids = [...customerIds];
+        const marks = ids.map(() => '?').join(', ');
+        const visible = visibleCustomersSql(viewer);
+        const scope = visible ? ` and customer_id in (${visible.sql})` : '';
+        return em.execute<{ customer_id: string; currency: string; amount: string }[]>(
+          `select customer_id, currency, sum(amount)::text as amount from (
+             select customer_id, currency, amount - amount_allocated as amount from payment where amount_allocated < amount and customer_id in (${marks})${scope}
+             union all
+             select customer_id, currency, gross_total - amount_applied - amount_refunded from credit_note where amount_applied + amount_refunded < gross_total and customer_id in (${marks})${scope}
+           ) held group by customer_id, currency order by currency`,
+          [...ids, ...(visible?.params ?? []), ...ids, ...(visible?.params ?? [])],
+        );
+      },
+      (row) => row.customer_id,
     ),
     invoiceLines: groupedLoader(
       (ids) => em.find(InvoiceLine, { invoiceId: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),

@@ -73,5 +73,7 @@ export const invoiceResolvers: Resolvers = {
   Customer: {
     __resolveReference: (ref) => ({ id: ref.id }),
     overdueReceivables: async (customer, _, ctx) => receivablesOf(isUuid(customer.id) ? await ctx.loaders.overdueInvoicesByCustomer.load(customer.id.toLowerCase()) : []),
+    credit: async (customer, _, ctx) =>
+      (isUuid(customer.id) ? await ctx.loaders.creditByCustomer.load(customer.id.toLowerCase()) : []).map((row) => money(row.amount, row.currency)),
   },
 };

@@ -360,3 +360,45 @@ describe('references', () => {
     expect(subgraph.queries.filter((q) => /from "credit_note"/.test(q))).toHaveLength(1);
   });
 });
+
+describe("the customer's credit", () => {
+  it('sums unallocated payments and unapplied credit notes per currency on the customer, through federation', async () => {
+    const holder = randomUUID();
+    const invoice = await freeInvoice('30.00', { customerId: holder });
+    await subgraph.must('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+      input: {
+        customerId: holder,
+        amount: { amount: '50', currency: 'EUR' },
+        method: 'BANK_TRANSFER',
+        receivedOn: daysFromToday(0),
+        allocations: [{ invoiceId: invoice.id, amount: '30' }],
+      },
+    });
+    await subgraph.must('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+      input: { customerId: holder, amount: { amount: '7.5', currency: 'USD' }, method: 'CASH', receivedOn: daysFromToday(0) },
+    });
+    await subgraph.must('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', { input: { invoiceId: invoice.id, reason: 'OTHER', full: true } });
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { credit { amount currency } } } }';
+    const result = await subgraph.gql<{ _entities: { credit: { amount: string; currency: string }[] }[] }>(query, {
+      r: [
+        { __typename: 'Customer', id: holder },
+        { __typename: 'Customer', id: randomUUID() },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    // 20 EUR not allocated + 30 EUR credited on a paid invoice; 7.50 USD advance.
+    expect(result.data!._entities).toEqual([
+      {
+        credit: [
+          { amount: '50.00', currency: 'EUR' },
+          { amount: '7.50', currency: 'USD' },
+        ],
+      },
+      { credit: [] },
+    ]);
+    const rep = await subgraph.gqlAs<{ _entities: { credit: unknown[] }[] }>({ role: 'SALES_REP', userId: randomUUID(), teamIds: [] }, query, {
+      r: [{ __typename: 'Customer', id: holder }],
+    });
+    expect(rep.data!._entities).toEqual([{ credit: [] }]);
+  });
+});
