@@ -384,6 +384,8 @@ export type InvoiceConnection = {
 
 /** What invoicing the delivered part of an order needs. */
 export type InvoiceDeliveredLinesInput = {
+  /** true: deduct the order's advance invoices paid in full (not yet deducted) as negative lines, up to the net of the goods invoiced now. */
+  deductAdvances?: InputMaybe<Scalars['Boolean']['input']>;
   /** The due date, ISO 8601; defaults to the issue date + paymentTermsDays. */
   dueDate?: InputMaybe<Scalars['String']['input']>;
   /** The issue date, ISO 8601; defaults to today (UTC). */
@@ -429,13 +431,15 @@ export type InvoiceKind =
 /** A line of an issued invoice. */
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
+  /** The advance invoice this line deducts, on a final invoice; null otherwise. */
+  deductsInvoice?: Maybe<Invoice>;
   /** What was billed. */
   description: Scalars['String']['output'];
   /** The discount in percent, e.g. "5". */
   discountPercent: Scalars['String']['output'];
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
-  /** quantity × unitPrice less the discount, before tax, half up at the currency's minor unit. */
+  /** quantity × unitPrice less the discount, before tax, half up at the currency's minor unit (negative on a line deducting an advance). */
   netAmount: Money;
   /** The sales order line it bills; null on advance and free invoices. */
   orderLineId?: Maybe<Scalars['ID']['output']>;

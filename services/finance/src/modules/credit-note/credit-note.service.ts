@@ -252,9 +252,9 @@ function fullCreditDrafts(lines: readonly IInvoiceLine[], credited: Map<string, 
  * - what was invoiced on the cancelled lines beyond what was delivered, newest invoice first, one
  *   credit note per invoice (invoicing never bills more than was delivered, so this acts only when
  *   a delivery was taken back);
- * - when nothing of the order stays open (`whole`), its advance invoices in full: an unpaid one is
- *   settled by the credit note, a paid one leaves the credit with the customer, to apply to the
- *   invoice of what was delivered or to refund.
+ * - when nothing of the order stays open (`whole`), its advance invoices, less what final invoices
+ *   already deducted of them: an unpaid one is settled by the credit note, a paid one leaves the
+ *   credit with the customer, to apply to the invoice of what was delivered or to refund.
  */
 export async function creditCancelledUndelivered(tx: SqlEntityManager, orderId: string, whole: boolean, meta: EventMetadata): Promise<ICreditNote[]> {
   const quantities = await orderLineQuantities(tx, orderId);
@@ -270,8 +270,17 @@ export async function creditCancelledUndelivered(tx: SqlEntityManager, orderId: 
     const lines = await tx.find(InvoiceLine, { invoiceId: invoice.id }, { orderBy: { position: 'asc' } });
     const credited = await creditedByLine(tx, invoice.id);
     let drafts: CreditDraft[] = [];
-    if (isAdvance) drafts = fullCreditDrafts(lines, credited);
-    else {
+    if (isAdvance) {
+      // What a final invoice already deducted of the advance is settled there: credit only the rest.
+      const [row] = await tx.execute<{ deducted: string }[]>('select coalesce(-sum(net_amount), 0)::text as deducted from invoice_line where deducts_invoice_id = ?', [invoice.id]);
+      let undeducted = parseAmount('net', invoice.netTotal) - parseAmount('deducted', row?.deducted ?? '0');
+      for (const draft of fullCreditDrafts(lines, credited)) {
+        const net = draft.net < undeducted ? draft.net : undeducted;
+        if (net <= 0n) break;
+        undeducted -= net;
+        drafts.push({ ...draft, net, returnsQuantity: false });
+      }
+    } else {
       for (const line of lines) {
         const want = line.orderLineId ? excess.get(line.orderLineId) : undefined;
         if (!want || !line.orderLineId) continue;

@@ -84,6 +84,8 @@ export const InvoiceLine = defineEntity({
     discountPercent: percent(),
     taxRate: percent(),
     netAmount: money(),
+    /** The advance invoice this (negative) line deducts, on a final invoice; null otherwise. */
+    deductsInvoiceId: p.uuid().nullable(),
     createdAt: createdAt(),
   },
 });

@@ -51,6 +51,7 @@ export const invoiceResolvers: Resolvers = {
     netAmount: (line, _, ctx) => ctx.loaders.invoiceById.load(line.invoiceId).then((i) => money(line.netAmount, i?.currency ?? 'XXX')),
     discountPercent: (line) => percentText(line.discountPercent),
     taxRate: (line) => percentText(line.taxRate),
+    deductsInvoice: (line, _, ctx) => (line.deductsInvoiceId ? ctx.loaders.invoiceById.load(line.deductsInvoiceId) : null),
   },
   InvoiceTaxTotal: {
     taxRate: (tax) => percentText(tax.taxRate),

@@ -32,6 +32,8 @@ export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
 /** A line about to be invoiced, exact: quantity (3 places), unit price (4), discount and tax rate (percent, 4). */
 export interface LineDraft {
   orderLineId: string | null;
+  /** The advance invoice a negative line deducts. */
+  deductsInvoiceId?: string | null;
   productId: string | null;
   description: string;
   quantity: bigint;
@@ -111,6 +113,7 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
       discountPercent: percentText(d.discount),
       taxRate: percentText(d.taxRate),
       netAmount: formatAmount(nets[i]!),
+      deductsInvoiceId: d.deductsInvoiceId ?? null,
     }),
   );
   for (const group of totals.taxes) {
@@ -163,6 +166,38 @@ async function lockOrder(tx: SqlEntityManager, viewer: Viewer, orderId: string, 
 export interface DeliveredLinesInput extends DateInput {
   orderId: string;
   lines?: readonly { orderLineId: string; quantity: string }[] | null;
+  deductAdvances?: boolean | null;
+}
+
+/**
+ * Negative lines deducting the order's advance invoices that were paid in full by payments (and
+ * not credited), oldest first, each by what of its net is not yet deducted, up to the net of the
+ * goods invoiced now; at the advance's tax rate.
+ */
+async function advanceDeductions(tx: SqlEntityManager, orderId: string, goodsNet: bigint): Promise<LineDraft[]> {
+  const advances = await tx.find(Invoice, { orderId, kind: 'ADVANCE', status: 'PAID', amountCredited: '0' }, { orderBy: { issueDate: 'asc', number: 'asc' } });
+  const drafts: LineDraft[] = [];
+  let room = goodsNet;
+  for (const advance of advances) {
+    if (room <= 0n) break;
+    const [line] = await tx.find(InvoiceLine, { invoiceId: advance.id }, { orderBy: { position: 'asc' }, limit: 1 });
+    const [row] = await tx.execute<{ deducted: string }[]>('select coalesce(-sum(net_amount), 0)::text as deducted from invoice_line where deducts_invoice_id = ?', [advance.id]);
+    const left = parseAmount('net', advance.netTotal) - parseAmount('deducted', row?.deducted ?? '0');
+    const take = left < room ? left : room;
+    if (take <= 0n || !line) continue;
+    room -= take;
+    drafts.push({
+      orderLineId: null,
+      deductsInvoiceId: advance.id,
+      productId: null,
+      description: `Less advance invoice ${advance.number}`,
+      quantity: 1000n,
+      unitPrice: -take,
+      discount: 0n,
+      taxRate: parsePercent('taxRate', line.taxRate, 10n ** 9n),
+    });
+  }
+  return drafts;
 }
 
 /**
@@ -213,6 +248,19 @@ export async function invoiceDeliveredLines(em: SqlEntityManager, viewer: Viewer
     } else {
       for (const q of quantities) if (q.invoiceable > 0n) pick(q, q.invoiceable);
       if (drafts.length === 0) throw badInput('input.orderId', `order ${order.number} has nothing delivered and not invoiced`, 'NOTHING_TO_INVOICE');
+    }
+    if (input.deductAdvances) {
+      const goodsNet = drafts.reduce((sum, d) => sum + lineNet(d.quantity, d.unitPrice, d.discount, order.currency), 0n);
+      const deductions = await advanceDeductions(tx, orderId, goodsNet);
+      const deducted = deductions.reduce((sum, d) => sum - d.unitPrice, 0n);
+      if (deducted >= goodsNet) {
+        throw badInput(
+          'input.deductAdvances',
+          `the advances paid on order ${order.number} cover all of this invoice: allocate the advance payment to it instead`,
+          'ADVANCE_COVERS_INVOICE',
+        );
+      }
+      drafts.push(...deductions);
     }
     return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'STANDARD', currency: order.currency }, input, drafts, meta);
   });

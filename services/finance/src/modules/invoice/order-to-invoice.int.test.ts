@@ -170,6 +170,35 @@ describe('from confirmed order to invoices for what was delivered', () => {
     expect((await invoiceable())[0]).toMatchObject({ delivered: '4', invoiced: '4', invoiceable: '0' });
   });
 
+  it('deducts a paid advance from the final invoice as a negative line, at its tax rate', async () => {
+    const advance = await subgraph.must<{ issueAdvanceInvoice: InvoiceView }>(
+      `mutation($input: IssueAdvanceInvoiceInput!) { issueAdvanceInvoice(input: $input) { ${invoiceFields} } }`,
+      { input: { orderId, amount: { amount: '5', currency: 'EUR' }, taxRate: '19' } },
+    );
+    await subgraph.must('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+      input: {
+        customerId,
+        amount: { amount: '5.95', currency: 'EUR' },
+        method: 'CARD',
+        receivedOn: `${year}-01-14`,
+        allocations: [{ invoiceId: advance.issueAdvanceInvoice.id, amount: '5.95' }],
+      },
+    });
+    await handled(shipped(randomUUID(), [{ orderLineId: lineA, productId: productA, quantity: '1' }]));
+    const final = await invoiceDelivered({ orderId, deductAdvances: true });
+    expect(final.errors).toBeUndefined();
+    // A: 1 × 9.00 at 19 %, less the advance's 5.00 at 19 %: net 4.00, tax 0.76
+    expect(final.data!.invoiceDeliveredLines).toMatchObject({
+      lines: [
+        { orderLineId: lineA, quantity: '1', netAmount: { amount: '9.00' } },
+        { orderLineId: null, quantity: '1', unitPrice: { amount: '-5.00' }, netAmount: { amount: '-5.00' }, taxRate: '19' },
+      ],
+      netTotal: { amount: '4.00' },
+      taxTotal: { amount: '0.76' },
+      total: { amount: '4.76', currency: 'EUR' },
+    });
+  });
+
   it('on a whole cancellation, credits the paid advance invoice in full and keeps the credit for the customer', async () => {
     const advance = await subgraph.must<{ issueAdvanceInvoice: InvoiceView }>(
       `mutation($input: IssueAdvanceInvoiceInput!) { issueAdvanceInvoice(input: $input) { ${invoiceFields} } }`,
@@ -201,7 +230,7 @@ describe('from confirmed order to invoices for what was delivered', () => {
         cancelledAt: now(),
       }),
     );
-    expect((await invoiceable())[0]).toMatchObject({ ordered: '5', cancelled: '1', delivered: '4', invoiced: '4' });
+    expect((await invoiceable())[0]).toMatchObject({ ordered: '5', cancelled: '1', delivered: '5', invoiced: '5' });
     const notes = await subgraph.must<{
       creditNotes: {
         edges: {
