@@ -6,6 +6,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261205140300 extends Migration {
   override async up(): Promise<void> {
+    // The migrations run in one transaction: check the deferred keys of the rows the earlier ones
+    // wrote now, as PostgreSQL will not alter a table with trigger events still pending.
+    this.addSql('set constraints all immediate;');
     this.addSql('alter table invoice_line add column deducts_invoice_id uuid null references invoice (id) deferrable initially deferred;');
     this.addSql('create index invoice_line_deducts_idx on invoice_line (deducts_invoice_id) where deducts_invoice_id is not null;');
   }
