@@ -82,6 +82,16 @@ beforeAll(async () => {
     await must('admin', `mutation($i: IssueInvoiceInput!) { issueInvoice(input: $i) { id } }`, {
       i: { customerId, total: { amount: '10', currency: 'EUR' }, issueDate: '2026-01-01', dueDate: '2026-02-01' },
     });
+    // Finance's other customer-scoped lists need data too: a credit note (on a second invoice, credited in full) and a payment held as credit.
+    const corrected = await must<{ issueFreeInvoice: { id: string } }>('admin', `mutation($i: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $i) { id } }`, {
+      i: { customerId, currency: 'EUR', dueDate: '2099-01-01', lines: [{ description: 'Fee', quantity: '1', unitPrice: '5' }] },
+    });
+    await must('admin', `mutation($i: IssueCreditNoteInput!) { issueCreditNote(input: $i) { id } }`, {
+      i: { invoiceId: corrected.issueFreeInvoice.id, reason: 'OTHER', full: true },
+    });
+    await must('admin', `mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { id } }`, {
+      i: { customerId, amount: { amount: '1', currency: 'EUR' }, method: 'CASH', receivedOn: '2026-01-15' },
+    });
     await must('admin', `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id } }`, {
       i: { customerId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '1' }] },
     });

@@ -10,5 +10,13 @@ export default subgraphCodegen({
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
     Customer: '{ id: string }',
     Invoice: '../modules/invoice/invoice.entity.js#IInvoice',
+    InvoiceLine: '../modules/invoice/invoice.entity.js#IInvoiceLine',
+    InvoiceTaxTotal: '../modules/invoice/invoice.entity.js#IInvoiceTax',
+    InvoiceableOrderLine: '../modules/order-copy/order-copy.service.js#LineQuantities',
+    Payment: '../modules/payment/payment.entity.js#IPayment',
+    Allocation: '../modules/payment/payment.entity.js#IAllocation',
+    CreditNote: '../modules/credit-note/credit-note.entity.js#ICreditNote',
+    CreditNoteLine: '../modules/credit-note/credit-note.entity.js#ICreditNoteLine',
+    AgeingBucketRow: '../modules/receivables/receivables.service.js#AgeingRow',
   },
 });

@@ -1029,6 +1029,13 @@ export const LoanOverdueV1 = defineEvent(
   }),
 );
 
+// ---- helper D (finance)
+/** finance: part of what a credit note still held for the customer was paid back to them. Keyed by the credit note id. */
+export const CreditNoteRefundedV1 = defineEvent(
+  'finance.credit-note.refunded.v1',
+  z.object({ creditNoteId: uuid, number: z.string(), customerId: uuid, amount: money, refundedOn: z.iso.date() }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -1128,6 +1135,7 @@ export const ALL_EVENTS = [
   LoanReturnedV1,
   LoanConvertedV1,
   LoanOverdueV1,
+  CreditNoteRefundedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -32,10 +32,10 @@ describe('concurrent payments of one invoice', () => {
     const payments = await em().getConnection().execute<{ n: string }[]>('select count(*) as n from payment where invoice_id = ?', [id]);
     expect(Number(payments[0]!.n)).toBe(1);
     expect(await countAuditEntries(em(), 'Invoice', id, 'UPDATE')).toBe(1);
-    expect(await countOutboxEvents(em(), id, 'finance.invoice.issued.v1')).toBe(1);
-    const recorded = await em()
-      .getConnection()
-      .execute<{ n: string }[]>(`select count(*) as n from outbox_message where type = 'finance.payment.recorded.v1' and payload->'data'->>'invoiceId' = ?`, [id]);
+    expect(await countOutboxEvents(em(), id, 'finance.invoice.issued.v2')).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'finance.payment.allocated.v1')).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'finance.invoice.paid.v1')).toBe(1);
+    const recorded = await em().getConnection().execute<{ n: string }[]>(`select count(*) as n from outbox_message where type = 'finance.payment.recorded.v2'`);
     expect(Number(recorded[0]!.n)).toBe(1);
   });
 });

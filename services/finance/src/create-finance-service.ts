@@ -2,11 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
+import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
-import { Invoice } from './modules/invoice/invoice.entity.js';
+import { Invoice, InvoiceLine, InvoiceTax } from './modules/invoice/invoice.entity.js';
 import { invoiceResolvers } from './modules/invoice/invoice.resolvers.js';
-import { Payment } from './modules/payment/payment.entity.js';
+import { OrderLine, SalesOrder, ShippedLine } from './modules/order-copy/order-copy.entity.js';
+import { orderCopyHandlers } from './modules/order-copy/order-copy.consumer.js';
+import { Allocation, Payment } from './modules/payment/payment.entity.js';
 import { paymentResolvers } from './modules/payment/payment.resolvers.js';
+import { receivablesResolvers } from './modules/receivables/receivables.resolvers.js';
 
 /** The finance subgraph: customer invoices, their payments, and the overdue receivables it adds to every customer. */
 export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphService {
@@ -14,11 +19,11 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
     {
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [invoiceResolvers, paymentResolvers],
-      entities: [Invoice, Payment],
+      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers],
+      entities: [Invoice, InvoiceLine, InvoiceTax, Payment, Allocation, CreditNote, CreditNoteLine, CreditNoteTax, SalesOrder, OrderLine, ShippedLine],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers],
+      handlers: [...customerMergeHandlers, ...orderCopyHandlers],
       customerAccess: true,
     },
     config,

@@ -10,26 +10,137 @@ const customerId = randomUUID();
 /** Every audited entity of finance and the aggregate its events name. */
 const coverage: EventCoverage = {
   Invoice: { keys: ['id'] },
+  InvoiceLine: { keys: ['id', 'invoiceId'] },
+  InvoiceTax: { keys: ['invoiceId'] },
   Payment: { keys: ['id', 'invoiceId'] },
+  Allocation: { keys: ['id', 'invoiceId'] },
+  CreditNote: { keys: ['id'] },
+  CreditNoteLine: { keys: ['creditNoteId'] },
+  CreditNoteTax: { keys: ['creditNoteId'] },
+  SalesOrder: { internal: "finance's read copy of sales' confirmed orders, fed by sales.order.confirmed.v2" },
+  OrderLine: { internal: "finance's read copy of confirmed order lines, fed by sales' order events" },
+  ShippedLine: { internal: "finance's read copy of what inventory shipped per order line, fed by inventory.shipment.shipped.v2" },
 };
 
-const issueMutation = 'mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }';
+const issueMutation = 'mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id lines { id } } }';
 const invoiceInput = { customerId, total: { amount: '100.00', currency: 'EUR' }, dueDate: '2027-01-31' };
+const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
+
+async function issued(): Promise<{ id: string; lines: { id: string }[] }> {
+  return (await subgraph.must<{ issueInvoice: { id: string; lines: { id: string }[] } }>(issueMutation, { input: invoiceInput })).issueInvoice;
+}
+
+/** A confirmed order of one line with 2 of 5 shipped, as finance's read copy holds it after sales' and inventory's events. */
+async function deliveredOrder(): Promise<{ orderId: string; lineId: string }> {
+  const orderId = randomUUID();
+  const lineId = randomUUID();
+  await sql(`insert into sales_order (id, customer_id, number, currency, confirmed_at) values (?, ?, 'SO-1', 'EUR', now())`, [orderId, customerId]);
+  await sql(`insert into order_line (id, order_id, position, product_id, quantity, unit_price, discount_percent, tax_rate) values (?, ?, 1, ?, 5, 10, 0, 19)`, [
+    lineId,
+    orderId,
+    randomUUID(),
+  ]);
+  await sql(`insert into shipped_line (id, shipment_id, order_line_id, order_id, product_id, quantity, shipped_at) values (?, ?, ?, ?, ?, 2, now())`, [
+    randomUUID(),
+    randomUUID(),
+    lineId,
+    orderId,
+    randomUUID(),
+  ]);
+  return { orderId, lineId };
+}
+
+async function creditNote(): Promise<{ id: string; invoiceId: string }> {
+  const invoice = await issued();
+  await subgraph.must('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {
+    input: { invoiceId: invoice.id, amount: { amount: '100.00', currency: 'EUR' }, paidOn: '2027-01-10' },
+  });
+  const note = await subgraph.must<{ issueCreditNote: { id: string } }>('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', {
+    input: { invoiceId: invoice.id, reason: 'OTHER', full: true },
+  });
+  return { id: note.issueCreditNote.id, invoiceId: invoice.id };
+}
 
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
 const cases: Record<string, MutationCaseEntry> = {
   issueInvoice: {
     run: async (call) => void (await call(issueMutation, { input: invoiceInput })),
-    announces: ['finance.invoice.issued.v1'],
+    announces: ['finance.invoice.issued.v2'],
+  },
+  issueFreeInvoice: {
+    run: async (call) =>
+      void (await call('mutation($input: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $input) { id } }', {
+        input: { customerId, currency: 'EUR', lines: [{ description: 'Consulting', quantity: '2', unitPrice: '80', taxRate: '19' }] },
+      })),
+    announces: ['finance.invoice.issued.v2'],
+  },
+  invoiceDeliveredLines: {
+    run: async (call) => {
+      const { orderId } = await deliveredOrder();
+      await call('mutation($input: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $input) { id } }', { input: { orderId } });
+    },
+    announces: ['finance.invoice.issued.v2'],
+  },
+  issueAdvanceInvoice: {
+    run: async (call) => {
+      const { orderId } = await deliveredOrder();
+      await call('mutation($input: IssueAdvanceInvoiceInput!) { issueAdvanceInvoice(input: $input) { id } }', { input: { orderId, amount: { amount: '20', currency: 'EUR' } } });
+    },
+    announces: ['finance.invoice.issued.v2'],
   },
   recordPayment: {
     run: async (call) => {
-      const issued = await subgraph.gql<{ issueInvoice: { id: string } }>(issueMutation, { input: invoiceInput });
+      const invoice = await issued();
       await call('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {
-        input: { invoiceId: issued.data!.issueInvoice.id, amount: { amount: '100.00', currency: 'EUR' }, paidOn: '2027-01-10' },
+        input: { invoiceId: invoice.id, amount: { amount: '100.00', currency: 'EUR' }, paidOn: '2027-01-10' },
       });
     },
-    announces: ['finance.payment.recorded.v1'],
+    announces: ['finance.payment.recorded.v2', 'finance.payment.allocated.v1', 'finance.invoice.paid.v1'],
+  },
+  receivePayment: {
+    run: async (call) => {
+      const invoice = await issued();
+      await call('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+        input: { customerId, amount: { amount: '150.00', currency: 'EUR' }, method: 'CARD', receivedOn: '2027-01-10', allocations: [{ invoiceId: invoice.id, amount: '40' }] },
+      });
+    },
+    announces: ['finance.payment.recorded.v2', 'finance.payment.allocated.v1'],
+  },
+  allocatePayment: {
+    run: async (call) => {
+      const invoice = await issued();
+      const payment = await subgraph.must<{ receivePayment: { id: string } }>('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+        input: { customerId, amount: { amount: '100.00', currency: 'EUR' }, method: 'CASH', receivedOn: '2027-01-10' },
+      });
+      await call('mutation($input: AllocatePaymentInput!) { allocatePayment(input: $input) { id } }', {
+        input: { paymentId: payment.receivePayment.id, allocations: [{ invoiceId: invoice.id, amount: '100' }] },
+      });
+    },
+    announces: ['finance.payment.allocated.v1', 'finance.invoice.paid.v1'],
+  },
+  issueCreditNote: {
+    run: async (call) => {
+      const invoice = await issued();
+      await call('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', {
+        input: { invoiceId: invoice.id, reason: 'PRICE_CORRECTION', lines: [{ invoiceLineId: invoice.lines[0]!.id, quantity: '1', unitPrice: '10' }] },
+      });
+    },
+    announces: ['finance.credit-note.issued.v1', 'finance.payment.allocated.v1'],
+  },
+  refundCreditNote: {
+    run: async (call) => {
+      const note = await creditNote();
+      await call('mutation($input: RefundCreditNoteInput!) { refundCreditNote(input: $input) { id } }', { input: { creditNoteId: note.id, amount: '60' } });
+    },
+    announces: ['finance.credit-note.refunded.v1'],
+  },
+  applyCreditNote: {
+    run: async (call) => {
+      const note = await creditNote();
+      const other = await issued();
+      await call('mutation($input: ApplyCreditNoteInput!) { applyCreditNote(input: $input) { id } }', { input: { creditNoteId: note.id, invoiceId: other.id, amount: '30' } });
+    },
+    announces: ['finance.payment.allocated.v1'],
   },
 };
 

@@ -1,8 +1,12 @@
 import type * as Types from './types.js';
-import type { Customer, Invoice } from './types.js';
+import type { CreditNote, Customer, Invoice, Payment } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
-import type { IInvoice as IInvoiceModel } from '../modules/invoice/invoice.entity.js';
+import type { IInvoice as IInvoiceModel, IInvoiceLine as IInvoiceLineModel, IInvoiceTax as IInvoiceTaxModel } from '../modules/invoice/invoice.entity.js';
+import type { LineQuantities as LineQuantitiesModel } from '../modules/order-copy/order-copy.service.js';
+import type { IPayment as IPaymentModel, IAllocation as IAllocationModel } from '../modules/payment/payment.entity.js';
+import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLineModel } from '../modules/credit-note/credit-note.entity.js';
+import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -86,79 +90,162 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  CreditNote: CreditNote;
   Customer: Customer;
   Invoice: Invoice;
+  Payment: Payment;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  CreditNote:
+    ( { __typename: 'CreditNote' }
+    & GraphQLRecursivePick<FederationTypes['CreditNote'], {"id":true}> );
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
   Invoice:
     ( { __typename: 'Invoice' }
     & GraphQLRecursivePick<FederationTypes['Invoice'], {"id":true}> );
+  Payment:
+    ( { __typename: 'Payment' }
+    & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AgeingBucketRow: ResolverTypeWrapper<AgeingRowModel>;
+  String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  AllocatePaymentInput: Types.AllocatePaymentInput;
+  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  Allocation: ResolverTypeWrapper<IAllocationModel>;
+  AllocationInput: Types.AllocationInput;
+  ApplyCreditNoteInput: Types.ApplyCreditNoteInput;
   AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
-  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  CreditNote: ResolverTypeWrapper<ICreditNoteModel>;
+  CreditNoteConnection: ResolverTypeWrapper<Omit<Types.CreditNoteConnection, 'edges'> & { edges: Array<ResolversTypes['CreditNoteEdge']> }>;
+  CreditNoteEdge: ResolverTypeWrapper<Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversTypes['CreditNote'] }>;
+  CreditNoteFilter: Types.CreditNoteFilter;
+  CreditNoteLine: ResolverTypeWrapper<ICreditNoteLineModel>;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
+  CreditNoteLineInput: Types.CreditNoteLineInput;
+  CreditNoteReason: Types.CreditNoteReason;
   Customer: ResolverTypeWrapper<{ id: string }>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  DeliveredLineInput: Types.DeliveredLineInput;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
-  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
+  FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
   Invoice: ResolverTypeWrapper<IInvoiceModel>;
   InvoiceConnection: ResolverTypeWrapper<Omit<Types.InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
+  InvoiceDeliveredLinesInput: Types.InvoiceDeliveredLinesInput;
   InvoiceEdge: ResolverTypeWrapper<Omit<Types.InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   InvoiceFilter: Types.InvoiceFilter;
+  InvoiceKind: Types.InvoiceKind;
+  InvoiceLine: ResolverTypeWrapper<IInvoiceLineModel>;
   InvoiceStatus: Types.InvoiceStatus;
+  InvoiceTaxTotal: ResolverTypeWrapper<IInvoiceTaxModel>;
+  InvoiceableOrderLine: ResolverTypeWrapper<LineQuantitiesModel>;
+  IssueAdvanceInvoiceInput: Types.IssueAdvanceInvoiceInput;
+  IssueCreditNoteInput: Types.IssueCreditNoteInput;
+  IssueFreeInvoiceInput: Types.IssueFreeInvoiceInput;
   IssueInvoiceInput: Types.IssueInvoiceInput;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  Payment: ResolverTypeWrapper<IPaymentModel>;
+  PaymentConnection: ResolverTypeWrapper<Omit<Types.PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
+  PaymentEdge: ResolverTypeWrapper<Omit<Types.PaymentEdge, 'node'> & { node: ResolversTypes['Payment'] }>;
+  PaymentFilter: Types.PaymentFilter;
+  PaymentMethod: Types.PaymentMethod;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receivables: ResolverTypeWrapper<Omit<Types.Receivables, 'invoices'> & { invoices: Array<ResolversTypes['Invoice']> }>;
+  ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
+  RefundCreditNoteInput: Types.RefundCreditNoteInput;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AuditEntry: IAuditEntryModel;
-  ID: Types.Scalars['ID']['output'];
+  AgeingBucketRow: AgeingRowModel;
   String: Types.Scalars['String']['output'];
+  Int: Types.Scalars['Int']['output'];
+  AllocatePaymentInput: Types.AllocatePaymentInput;
+  ID: Types.Scalars['ID']['output'];
+  Allocation: IAllocationModel;
+  AllocationInput: Types.AllocationInput;
+  ApplyCreditNoteInput: Types.ApplyCreditNoteInput;
+  AuditEntry: IAuditEntryModel;
+  CreditNote: ICreditNoteModel;
+  CreditNoteConnection: Omit<Types.CreditNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreditNoteEdge']> };
+  CreditNoteEdge: Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversParentTypes['CreditNote'] };
+  CreditNoteFilter: Types.CreditNoteFilter;
+  CreditNoteLine: ICreditNoteLineModel;
+  Boolean: Types.Scalars['Boolean']['output'];
+  CreditNoteLineInput: Types.CreditNoteLineInput;
   Customer: { id: string };
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
-  Int: Types.Scalars['Int']['output'];
+  DeliveredLineInput: Types.DeliveredLineInput;
   EventBusStatus: Types.EventBusStatus;
-  Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
+  FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
   Invoice: IInvoiceModel;
   InvoiceConnection: Omit<Types.InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
+  InvoiceDeliveredLinesInput: Types.InvoiceDeliveredLinesInput;
   InvoiceEdge: Omit<Types.InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceFilter: Types.InvoiceFilter;
+  InvoiceLine: IInvoiceLineModel;
+  InvoiceTaxTotal: IInvoiceTaxModel;
+  InvoiceableOrderLine: LineQuantitiesModel;
+  IssueAdvanceInvoiceInput: Types.IssueAdvanceInvoiceInput;
+  IssueCreditNoteInput: Types.IssueCreditNoteInput;
+  IssueFreeInvoiceInput: Types.IssueFreeInvoiceInput;
   IssueInvoiceInput: Types.IssueInvoiceInput;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Types.PageInfo;
+  Payment: IPaymentModel;
+  PaymentConnection: Omit<Types.PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
+  PaymentEdge: Omit<Types.PaymentEdge, 'node'> & { node: ResolversParentTypes['Payment'] };
+  PaymentFilter: Types.PaymentFilter;
   Query: Record<PropertyKey, never>;
   Receivables: Omit<Types.Receivables, 'invoices'> & { invoices: Array<ResolversParentTypes['Invoice']> };
+  ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
+  RefundCreditNoteInput: Types.RefundCreditNoteInput;
   TopicLag: Types.TopicLag;
+};
+
+export type AgeingBucketRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgeingBucketRow'] = ResolversParentTypes['AgeingBucketRow']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  days1To30?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  days31To60?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  days61To90?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  invoiceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  over90?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type AllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Allocation'] = ResolversParentTypes['Allocation']> = {
+  allocatedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  creditNote?: Resolver<Types.Maybe<ResolversTypes['CreditNote']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  payment?: Resolver<Types.Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -169,8 +256,47 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CreditNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditNote'] = ResolversParentTypes['CreditNote'], FederationReferenceType extends FederationReferenceTypes['CreditNote'] = FederationReferenceTypes['CreditNote']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['CreditNote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  applied?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  issueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['CreditNoteLine']>, ParentType, ContextType>;
+  netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['CreditNoteReason'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unapplied?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CreditNoteConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditNoteConnection'] = ResolversParentTypes['CreditNoteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CreditNoteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CreditNoteEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditNoteEdge'] = ResolversParentTypes['CreditNoteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType>;
+};
+
+export type CreditNoteLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditNoteLine'] = ResolversParentTypes['CreditNoteLine']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoiceLineId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  orderLineId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  returnsQuantity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  credit?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdueReceivables?: Resolver<ResolversTypes['Receivables'], ParentType, ContextType>;
 };
@@ -219,17 +345,26 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
 
 export type InvoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
+  amountCredited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountPaid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  creditNotes?: Resolver<Array<ResolversTypes['CreditNote']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.InvoiceHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InvoiceKind'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['InvoiceLine']>, ParentType, ContextType>;
+  netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paymentTermsDays?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxes?: Resolver<Array<ResolversTypes['InvoiceTaxTotal']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
@@ -243,14 +378,56 @@ export type InvoiceEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
 };
 
+export type InvoiceLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = {
+  deductsInvoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  orderLineId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  productId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type InvoiceTaxTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceTaxTotal'] = ResolversParentTypes['InvoiceTaxTotal']> = {
+  net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InvoiceableOrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceableOrderLine'] = ResolversParentTypes['InvoiceableOrderLine']> = {
+  cancelled?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoiceable?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoiced?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ordered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  allocatePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationAllocatePaymentArgs, 'input'>>;
+  applyCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationApplyCreditNoteArgs, 'input'>>;
+  invoiceDeliveredLines?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationInvoiceDeliveredLinesArgs, 'input'>>;
+  issueAdvanceInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationIssueAdvanceInvoiceArgs, 'input'>>;
+  issueCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationIssueCreditNoteArgs, 'input'>>;
+  issueFreeInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationIssueFreeInvoiceArgs, 'input'>>;
   issueInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationIssueInvoiceArgs, 'input'>>;
+  receivePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationReceivePaymentArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationRecordPaymentArgs, 'input'>>;
+  refundCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationRefundCreditNoteArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -258,10 +435,40 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  account?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  allocated?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unallocated?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type PaymentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentConnection'] = ResolversParentTypes['PaymentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PaymentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PaymentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentEdge'] = ResolversParentTypes['PaymentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  creditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.QueryCreditNoteArgs, 'id'>>;
+  creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<Types.QueryCreditNotesArgs>>;
   financeEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.QueryInvoiceArgs, 'id'>>;
+  invoiceableLines?: Resolver<Array<ResolversTypes['InvoiceableOrderLine']>, ParentType, ContextType, RequireFields<Types.QueryInvoiceableLinesArgs, 'orderId'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<Types.QueryInvoicesArgs>>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.QueryPaymentArgs, 'id'>>;
+  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<Types.QueryPaymentsArgs>>;
+  receivablesAgeing?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType, Partial<Types.QueryReceivablesAgeingArgs>>;
 };
 
 export type ReceivablesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Receivables'] = ResolversParentTypes['Receivables']> = {
@@ -275,7 +482,13 @@ export type TopicLagResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type Resolvers<ContextType = Context> = {
+  AgeingBucketRow?: AgeingBucketRowResolvers<ContextType>;
+  Allocation?: AllocationResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CreditNote?: CreditNoteResolvers<ContextType>;
+  CreditNoteConnection?: CreditNoteConnectionResolvers<ContextType>;
+  CreditNoteEdge?: CreditNoteEdgeResolvers<ContextType>;
+  CreditNoteLine?: CreditNoteLineResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
@@ -285,9 +498,15 @@ export type Resolvers<ContextType = Context> = {
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
+  InvoiceLine?: InvoiceLineResolvers<ContextType>;
+  InvoiceTaxTotal?: InvoiceTaxTotalResolvers<ContextType>;
+  InvoiceableOrderLine?: InvoiceableOrderLineResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PaymentConnection?: PaymentConnectionResolvers<ContextType>;
+  PaymentEdge?: PaymentEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receivables?: ReceivablesResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;

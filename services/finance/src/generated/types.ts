@@ -12,6 +12,72 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** What is owed on open invoices in one currency, by days past the due date. */
+export type AgeingBucketRow = {
+  __typename?: 'AgeingBucketRow';
+  /** The currency, ISO 4217. */
+  currency: Scalars['String']['output'];
+  /** Not yet due. */
+  current: Money;
+  /** 1 to 30 days past due. */
+  days1To30: Money;
+  /** 31 to 60 days past due. */
+  days31To60: Money;
+  /** 61 to 90 days past due. */
+  days61To90: Money;
+  /** How many open invoices. */
+  invoiceCount: Scalars['Int']['output'];
+  /** More than 90 days past due. */
+  over90: Money;
+  /** All of it. */
+  total: Money;
+};
+
+/** Allocating what a payment still holds. */
+export type AllocatePaymentInput = {
+  /** The allocation date, ISO 8601; today by default. */
+  allocatedOn?: InputMaybe<Scalars['String']['input']>;
+  /** The invoices and amounts; together no more than the payment still holds. */
+  allocations: Array<AllocationInput>;
+  /** The payment. */
+  paymentId: Scalars['ID']['input'];
+};
+
+/** Part of a payment or of a credit note settling an invoice. */
+export type Allocation = {
+  __typename?: 'Allocation';
+  /** The date it was allocated, ISO 8601. */
+  allocatedOn: Scalars['String']['output'];
+  /** The amount settled, in the invoice's currency. */
+  amount: Money;
+  /** The credit note, when a credit note settled it. */
+  creditNote?: Maybe<CreditNote>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The invoice settled. */
+  invoice?: Maybe<Invoice>;
+  /** The payment, when a payment settled it. */
+  payment?: Maybe<Payment>;
+};
+
+/** Part of a payment to allocate to an invoice. */
+export type AllocationInput = {
+  /** The amount, a decimal string in the payment's currency; no more than the invoice owes. */
+  amount: Scalars['String']['input'];
+  /** The invoice (same customer and currency). */
+  invoiceId: Scalars['ID']['input'];
+};
+
+/** Applying what a credit note holds to another invoice. */
+export type ApplyCreditNoteInput = {
+  /** The amount, a decimal string. */
+  amount: Scalars['String']['input'];
+  /** The credit note. */
+  creditNoteId: Scalars['ID']['input'];
+  /** An open invoice of the same customer and currency. */
+  invoiceId: Scalars['ID']['input'];
+};
+
 /** Kinds of recorded change. */
 export type AuditAction =
   /** The record was created. */
@@ -38,12 +104,113 @@ export type AuditEntry = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A correction of an issued invoice (a return, cancelled goods, a price correction): applied to the invoice's balance, the rest held as the customer's credit until refunded or applied to another invoice. */
+export type CreditNote = {
+  __typename?: 'CreditNote';
+  /** Applied to invoices. */
+  applied: Money;
+  /** The customer credited. */
+  customer?: Maybe<Customer>;
+  /** The amount credited. */
+  grossTotal: Money;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The invoice corrected. */
+  invoice?: Maybe<Invoice>;
+  /** The date it was issued, ISO 8601. */
+  issueDate: Scalars['String']['output'];
+  /** What was credited, line by line. */
+  lines: Array<CreditNoteLine>;
+  /** Net credited, before tax. */
+  netTotal: Money;
+  /** Numbered without gaps per year: CN-2026-000001. */
+  number: Scalars['String']['output'];
+  /** The order of the invoice, if any. */
+  orderId?: Maybe<Scalars['ID']['output']>;
+  /** Why it was issued. */
+  reason: CreditNoteReason;
+  /** Paid back to the customer. */
+  refunded: Money;
+  /** Tax credited. */
+  taxTotal: Money;
+  /** Still held for the customer: gross less applied and refunded. */
+  unapplied: Money;
+};
+
+/** A page of credit notes, newest first. */
+export type CreditNoteConnection = {
+  __typename?: 'CreditNoteConnection';
+  /** The credit notes on this page. */
+  edges: Array<CreditNoteEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One credit note in a page. */
+export type CreditNoteEdge = {
+  __typename?: 'CreditNoteEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The credit note. */
+  node: CreditNote;
+};
+
+/** Narrows a credit note list. */
+export type CreditNoteFilter = {
+  /** Only this customer's. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those against this invoice. */
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A line of a credit note. */
+export type CreditNoteLine = {
+  __typename?: 'CreditNoteLine';
+  /** What was credited. */
+  description: Scalars['String']['output'];
+  /** The invoice line corrected. */
+  invoiceLineId?: Maybe<Scalars['ID']['output']>;
+  /** The net credited, half up at the minor unit. */
+  netAmount: Money;
+  /** The order line, if any. */
+  orderLineId?: Maybe<Scalars['ID']['output']>;
+  /** The quantity credited (three places). */
+  quantity: Scalars['String']['output'];
+  /** Whether the quantity was taken back (returns, cancellations), not only its price corrected. */
+  returnsQuantity: Scalars['Boolean']['output'];
+  /** The price per unit credited. */
+  unitPrice: Money;
+};
+
+/** A line of an invoice to credit. */
+export type CreditNoteLineInput = {
+  /** The invoice line. */
+  invoiceLineId: Scalars['ID']['input'];
+  /** How much (three places): taken back, or the quantity a price correction applies to. */
+  quantity: Scalars['String']['input'];
+  /** For a price correction: the amount per unit to credit; left out, the line's price (the quantity is taken back). */
+  unitPrice?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Why a credit note was issued. */
+export type CreditNoteReason =
+  /** Invoiced goods that will not be delivered (an order cancelled). */
+  | 'CANCELLATION'
+  /** Anything else. */
+  | 'OTHER'
+  /** The price billed was too high. */
+  | 'PRICE_CORRECTION'
+  /** Goods came back. */
+  | 'RETURN';
+
 /**
  * A company or a person the business sells to, supports and bills. Owned by the customers
  * subgraph; every other subgraph adds the fields it owns (open tickets, deals, orders, receivables).
  */
 export type Customer = {
   __typename?: 'Customer';
+  /** What the customer has with us to apply to invoices or refund, one amount per currency: payments not yet allocated (advances, over-payments) and credit notes not yet applied or refunded; empty when none or when the caller may not see it. */
+  credit: Array<Money>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** What the customer owes past its due dates: totals per currency and the overdue invoices, oldest due first; empty when the caller may not see them. */
@@ -71,6 +238,14 @@ export type DeadLetter = {
   topic: Scalars['String']['output'];
   /** The event's type; null when the message was not a CloudEvent. */
   type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A delivered order line and how much of it to invoice. */
+export type DeliveredLineInput = {
+  /** The sales order line. */
+  orderLineId: Scalars['ID']['input'];
+  /** How much, up to what was delivered and not invoiced (three places). */
+  quantity: Scalars['String']['input'];
 };
 
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
@@ -129,13 +304,35 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** A line of an invoice not tied to an order. */
+export type FreeInvoiceLineInput = {
+  /** What is billed. */
+  description: Scalars['String']['input'];
+  /** Discount in percent (0–100, up to four places); 0 by default. */
+  discountPercent?: InputMaybe<Scalars['String']['input']>;
+  /** The product billed, if any. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** How much (three places). */
+  quantity: Scalars['String']['input'];
+  /** Tax rate in percent; 0 by default. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** The price of one unit, e.g. "120.50". */
+  unitPrice: Scalars['String']['input'];
+};
+
 /** A bill sent to a customer, in one currency, paid off by payments. Owned by the finance subgraph. */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** The sum of the payments recorded so far, in the invoice's currency. */
+  /** Every payment and credit note that settled part of the invoice, oldest first. */
+  allocations: Array<Allocation>;
+  /** The sum of credit notes applied to the invoice, in its currency. */
+  amountCredited: Money;
+  /** The sum of the payments allocated to the invoice, in its currency. */
   amountPaid: Money;
-  /** What is still owed: total minus amountPaid, exact. */
+  /** What is still owed: total minus amountPaid minus amountCredited, exact. */
   balance: Money;
+  /** The credit notes issued against the invoice, oldest first. */
+  creditNotes: Array<CreditNote>;
   /** The customer billed. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
   customer?: Maybe<Customer>;
   /** The date by which it must be paid, ISO 8601 (YYYY-MM-DD). */
@@ -146,15 +343,27 @@ export type Invoice = {
   id: Scalars['ID']['output'];
   /** The date the invoice was issued, ISO 8601 (YYYY-MM-DD). */
   issueDate: Scalars['String']['output'];
-  /** Human-friendly number, unique and sequential, e.g. INV-000042. */
+  /** What the invoice bills: delivered order lines, an advance on an order, or lines not tied to an order. */
+  kind: InvoiceKind;
+  /** What was billed, line by line, in the order given. */
+  lines: Array<InvoiceLine>;
+  /** The sum of the lines' nets, before tax. */
+  netTotal: Money;
+  /** Human-friendly number, unique and without gaps per year: INV-2026-000001 (invoices from before numbering per year keep their INV-000042). */
   number: Scalars['String']['output'];
   /** The sales order this invoice bills (an order may have several invoices); null for an invoice not tied to an order. */
   orderId?: Maybe<Scalars['ID']['output']>;
   /** Whether something is still owed after the due date: balance above zero and dueDate before today (UTC). */
   overdue: Scalars['Boolean']['output'];
+  /** The days between issue and due date the invoice was issued with; null when the due date was given instead. */
+  paymentTermsDays?: Maybe<Scalars['Int']['output']>;
   /** Where the invoice stands in being paid. */
   status: InvoiceStatus;
-  /** The amount billed. */
+  /** The sum of the tax per rate. */
+  taxTotal: Money;
+  /** The totals per tax rate, lowest rate first: net of the lines at that rate and the tax on it (half up at the currency's minor unit). */
+  taxes: Array<InvoiceTaxTotal>;
+  /** The amount billed: netTotal + taxTotal (the gross). */
   total: Money;
 };
 
@@ -173,6 +382,22 @@ export type InvoiceConnection = {
   pageInfo: PageInfo;
 };
 
+/** What invoicing the delivered part of an order needs. */
+export type InvoiceDeliveredLinesInput = {
+  /** true: deduct the order's advance invoices paid in full (not yet deducted) as negative lines, up to the net of the goods invoiced now. */
+  deductAdvances?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The due date, ISO 8601; defaults to the issue date + paymentTermsDays. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The issue date, ISO 8601; defaults to today (UTC). */
+  issueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The lines and quantities to bill; left out: everything delivered and not yet invoiced. */
+  lines?: InputMaybe<Array<DeliveredLineInput>>;
+  /** The confirmed order (finance knows it from sales' event). */
+  orderId: Scalars['ID']['input'];
+  /** Payment terms in days (default 30). */
+  paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** One invoice in a page. */
 export type InvoiceEdge = {
   __typename?: 'InvoiceEdge';
@@ -186,22 +411,148 @@ export type InvoiceEdge = {
 export type InvoiceFilter = {
   /** Only this customer's invoices. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only invoices of this order. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
   /** true: only overdue invoices; false: only those not overdue. */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only invoices in this status. */
   status?: InputMaybe<InvoiceStatus>;
 };
 
-/** How far an invoice has been paid. */
+/** What an invoice bills. */
+export type InvoiceKind =
+  /** A down payment on a confirmed order. */
+  | 'ADVANCE'
+  /** Lines not tied to an order (services, fees). */
+  | 'FREE'
+  /** Delivered order lines. */
+  | 'STANDARD';
+
+/** A line of an issued invoice. */
+export type InvoiceLine = {
+  __typename?: 'InvoiceLine';
+  /** The advance invoice this line deducts, on a final invoice; null otherwise. */
+  deductsInvoice?: Maybe<Invoice>;
+  /** What was billed. */
+  description: Scalars['String']['output'];
+  /** The discount in percent, e.g. "5". */
+  discountPercent: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** quantity × unitPrice less the discount, before tax, half up at the currency's minor unit (negative on a line deducting an advance). */
+  netAmount: Money;
+  /** The sales order line it bills; null on advance and free invoices. */
+  orderLineId?: Maybe<Scalars['ID']['output']>;
+  /** 1 for the first line. */
+  position: Scalars['Int']['output'];
+  /** The product billed, if any. */
+  productId?: Maybe<Scalars['ID']['output']>;
+  /** How much, a decimal with up to three places. */
+  quantity: Scalars['String']['output'];
+  /** The tax rate in percent, e.g. "19". */
+  taxRate: Scalars['String']['output'];
+  /** The price of one unit, before discount and tax. */
+  unitPrice: Money;
+};
+
+/** How far an invoice has been settled (derived from its payments and credit notes). */
 export type InvoiceStatus =
+  /** Settled by credit notes alone: cancelled; nothing is owed and nothing may be paid. */
+  | 'CREDITED'
   /** Issued; nothing paid yet. */
   | 'ISSUED'
-  /** Paid in full; the balance is zero. */
+  /** Settled in full, by payments (and credit notes, if any); the balance is zero. */
   | 'PAID'
   /** Some, not all, of the total has been paid. */
   | 'PARTIALLY_PAID';
 
-/** What a new invoice needs. */
+/** An invoice's total for one tax rate. */
+export type InvoiceTaxTotal = {
+  __typename?: 'InvoiceTaxTotal';
+  /** The sum of the nets of the lines at this rate. */
+  net: Money;
+  /** The tax on that net, half up at the currency's minor unit. */
+  tax: Money;
+  /** The rate in percent, e.g. "19". */
+  taxRate: Scalars['String']['output'];
+};
+
+/** A confirmed order line as finance invoices it: what was ordered, cancelled, delivered and invoiced. */
+export type InvoiceableOrderLine = {
+  __typename?: 'InvoiceableOrderLine';
+  /** Quantity cancelled. */
+  cancelled: Scalars['String']['output'];
+  /** Quantity shipped (sum over shipments). */
+  delivered: Scalars['String']['output'];
+  /** Discount in percent. */
+  discountPercent: Scalars['String']['output'];
+  /** Delivered and not invoiced: what invoiceDeliveredLines may bill. */
+  invoiceable: Scalars['String']['output'];
+  /** Quantity invoiced, less what credit notes took back. */
+  invoiced: Scalars['String']['output'];
+  /** The sales order line (UUID). */
+  orderLineId: Scalars['ID']['output'];
+  /** Quantity ordered. */
+  ordered: Scalars['String']['output'];
+  /** 1 for the first line of the order. */
+  position: Scalars['Int']['output'];
+  /** The product ordered. */
+  productId: Scalars['ID']['output'];
+  /** Tax rate in percent. */
+  taxRate: Scalars['String']['output'];
+  /** The order's price per unit. */
+  unitPrice: Money;
+};
+
+/** What an advance (down-payment) invoice on an order needs. */
+export type IssueAdvanceInvoiceInput = {
+  /** The net amount asked in advance, in the order's currency. */
+  amount: MoneyInput;
+  /** The line's text; by default "Advance payment for order …". */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The due date, ISO 8601; defaults to the issue date + paymentTermsDays. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The issue date, ISO 8601; defaults to today (UTC). */
+  issueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The confirmed order. */
+  orderId: Scalars['ID']['input'];
+  /** Payment terms in days (default 30). */
+  paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Tax rate in percent; 0 by default. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a credit note needs. */
+export type IssueCreditNoteInput = {
+  /** true: credit everything not yet credited on the invoice (no lines). */
+  full?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The invoice corrected. */
+  invoiceId: Scalars['ID']['input'];
+  /** The issue date, ISO 8601; today by default. */
+  issueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The lines to credit. */
+  lines?: InputMaybe<Array<CreditNoteLineInput>>;
+  /** Why. */
+  reason: CreditNoteReason;
+};
+
+/** What an invoice not tied to an order needs. */
+export type IssueFreeInvoiceInput = {
+  /** The currency, ISO 4217. */
+  currency: Scalars['String']['input'];
+  /** The customer billed. */
+  customerId: Scalars['ID']['input'];
+  /** The due date, ISO 8601; defaults to the issue date + paymentTermsDays. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The issue date, ISO 8601; defaults to today (UTC). */
+  issueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The lines, at least one. */
+  lines: Array<FreeInvoiceLineInput>;
+  /** Payment terms in days (default 30). */
+  paymentTermsDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a new invoice of one total needs (the first API; see issueFreeInvoice for lines). */
 export type IssueInvoiceInput = {
   /** The customer billed. */
   customerId: Scalars['ID']['input'];
@@ -209,7 +560,7 @@ export type IssueInvoiceInput = {
   dueDate: Scalars['String']['input'];
   /** The issue date, ISO 8601 (YYYY-MM-DD); defaults to today (UTC). */
   issueDate?: InputMaybe<Scalars['String']['input']>;
-  /** The sales order billed, if any. */
+  /** Refused when given: an order is invoiced with invoiceDeliveredLines or issueAdvanceInvoice. */
   orderId?: InputMaybe<Scalars['ID']['input']>;
   /** The amount billed; greater than zero. */
   total: MoneyInput;
@@ -234,10 +585,56 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Issues a numbered invoice and announces it with `finance.invoice.issued.v1`. */
+  /** Allocates what a payment still holds to invoices. */
+  allocatePayment: Payment;
+  /** Applies part of what a credit note holds to another invoice (`finance.payment.allocated.v1`). */
+  applyCreditNote: CreditNote;
+  /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. */
+  invoiceDeliveredLines: Invoice;
+  /** Issues an advance (down-payment) invoice on a confirmed order (`finance.invoice.issued.v2`). */
+  issueAdvanceInvoice: Invoice;
+  /** Issues a credit note against an invoice (`finance.credit-note.issued.v1`), applied to its balance as far as it goes. */
+  issueCreditNote: CreditNote;
+  /** Issues an invoice not tied to an order (`finance.invoice.issued.v2`). */
+  issueFreeInvoice: Invoice;
+  /** The first API, kept for existing clients (prefer issueFreeInvoice, or invoiceDeliveredLines for an order): issues an invoice of one total as a FREE invoice with one untaxed line (`finance.invoice.issued.v2`); refuses an orderId. */
   issueInvoice: Invoice;
-  /** Records a payment against an invoice and returns the invoice with its new amount paid, balance and status; NOT_FOUND for an invoice the caller may not see. */
+  /** Records money received from a customer (`finance.payment.recorded.v2`) and allocates it (`finance.payment.allocated.v1`, `finance.invoice.paid.v1` when settled); the rest is kept as credit. */
+  receivePayment: Payment;
+  /** The first API, kept for existing clients (prefer receivePayment): records a payment against one invoice (a bank transfer allocated to it in full) and returns the invoice; `finance.payment.recorded.v2` and `finance.payment.allocated.v1`. */
   recordPayment: Invoice;
+  /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
+  refundCreditNote: CreditNote;
+};
+
+
+export type MutationAllocatePaymentArgs = {
+  input: AllocatePaymentInput;
+};
+
+
+export type MutationApplyCreditNoteArgs = {
+  input: ApplyCreditNoteInput;
+};
+
+
+export type MutationInvoiceDeliveredLinesArgs = {
+  input: InvoiceDeliveredLinesInput;
+};
+
+
+export type MutationIssueAdvanceInvoiceArgs = {
+  input: IssueAdvanceInvoiceInput;
+};
+
+
+export type MutationIssueCreditNoteArgs = {
+  input: IssueCreditNoteInput;
+};
+
+
+export type MutationIssueFreeInvoiceArgs = {
+  input: IssueFreeInvoiceInput;
 };
 
 
@@ -246,8 +643,18 @@ export type MutationIssueInvoiceArgs = {
 };
 
 
+export type MutationReceivePaymentArgs = {
+  input: ReceivePaymentInput;
+};
+
+
 export type MutationRecordPaymentArgs = {
   input: RecordPaymentInput;
+};
+
+
+export type MutationRefundCreditNoteArgs = {
+  input: RefundCreditNoteInput;
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -259,14 +666,104 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Money received from a customer: allocated over invoices; the rest is the customer's credit (an advance). */
+export type Payment = {
+  __typename?: 'Payment';
+  /** The bank or cash account it went into, e.g. BANK, CASH, EUR-ACCOUNT. */
+  account: Scalars['String']['output'];
+  /** The part allocated to invoices. */
+  allocated: Money;
+  /** Where the payment went, oldest first. */
+  allocations: Array<Allocation>;
+  /** The amount received. */
+  amount: Money;
+  /** The customer who paid. Resolved by the customers subgraph. */
+  customer?: Maybe<Customer>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** How it was paid. */
+  method: PaymentMethod;
+  /** The date the money was received, ISO 8601 (YYYY-MM-DD). */
+  receivedOn: Scalars['String']['output'];
+  /** The payer's or bank's reference, if any. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The part not allocated yet: the customer's credit, applied to invoices later. */
+  unallocated: Money;
+};
+
+/** A page of payments, newest first. */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  /** The payments on this page. */
+  edges: Array<PaymentEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One payment in a page. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The payment. */
+  node: Payment;
+};
+
+/** Narrows a payment list. */
+export type PaymentFilter = {
+  /** Only this customer's payments. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: only payments with something left to allocate; false: only those allocated in full. */
+  unallocated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How a payment was made. */
+export type PaymentMethod =
+  /** Bank transfer. */
+  | 'BANK_TRANSFER'
+  /** Card. */
+  | 'CARD'
+  /** Cash. */
+  | 'CASH'
+  /** Cheque. */
+  | 'CHEQUE'
+  /** Direct debit. */
+  | 'DIRECT_DEBIT'
+  /** Anything else. */
+  | 'OTHER';
+
 export type Query = {
   __typename?: 'Query';
+  /** One credit note by id; NOT_FOUND when none or not visible. */
+  creditNote: CreditNote;
+  /** The credit notes the caller may see, newest first. */
+  creditNotes: CreditNoteConnection;
   /** The finance service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   financeEventBus: EventBusStatus;
   /** One invoice by id; NOT_FOUND when no such invoice exists or it bills a customer the caller may not see. */
   invoice: Invoice;
+  /** The lines of a confirmed order with what finance may invoice of them; NOT_FOUND when finance has not seen the order confirmed or the caller may not see its customer. */
+  invoiceableLines: Array<InvoiceableOrderLine>;
   /** The invoices the caller may see, newest issue date first, filtered, paged by cursor (`first` at most 100). */
   invoices: InvoiceConnection;
+  /** One payment by id; NOT_FOUND when none or its customer is not visible to the caller. */
+  payment: Payment;
+  /** The payments the caller may see, newest first, paged by cursor. */
+  payments: PaymentConnection;
+  /** Receivables per currency in ageing buckets, over the invoices the caller may see (a rep: their customers; a team head: the team's; finance: all), optionally one customer's, as of a date (today by default). */
+  receivablesAgeing: Array<AgeingBucketRow>;
+};
+
+
+export type QueryCreditNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCreditNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CreditNoteFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -275,10 +772,33 @@ export type QueryInvoiceArgs = {
 };
 
 
+export type QueryInvoiceableLinesArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InvoiceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PaymentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReceivablesAgeingArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What a customer owes on invoices past their due date. */
@@ -290,6 +810,24 @@ export type Receivables = {
   totals: Array<Money>;
 };
 
+/** Money received from a customer. */
+export type ReceivePaymentInput = {
+  /** The account it went into; BANK by default (CASH for cash). */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** Where to allocate it now; what is left stays as the customer's credit. */
+  allocations?: InputMaybe<Array<AllocationInput>>;
+  /** The amount received; greater than zero. */
+  amount: MoneyInput;
+  /** The customer who paid. */
+  customerId: Scalars['ID']['input'];
+  /** How it was paid. */
+  method: PaymentMethod;
+  /** The date the money was received, ISO 8601. */
+  receivedOn: Scalars['String']['input'];
+  /** The payer's or bank's reference. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A payment received from a customer against one invoice. */
 export type RecordPaymentInput = {
   /** The amount received; greater than zero, in the invoice's currency, and no more than its balance. */
@@ -298,6 +836,16 @@ export type RecordPaymentInput = {
   invoiceId: Scalars['ID']['input'];
   /** The date the money was received, ISO 8601 (YYYY-MM-DD). */
   paidOn: Scalars['String']['input'];
+};
+
+/** Paying back what a credit note holds. */
+export type RefundCreditNoteInput = {
+  /** The amount paid back, a decimal string in its currency. */
+  amount: Scalars['String']['input'];
+  /** The credit note. */
+  creditNoteId: Scalars['ID']['input'];
+  /** The date, ISO 8601; today by default. */
+  refundedOn?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How many messages of one topic a consumer group has not consumed yet. */

@@ -1,9 +1,17 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000001 } from './Migration20261123000001.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
+import { Migration20261205140000 } from './Migration20261205140000.js';
+import { Migration20261205140100 } from './Migration20261205140100.js';
+import { Migration20261205140200 } from './Migration20261205140200.js';
+import { Migration20261205140300 } from './Migration20261205140300.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000001', class: Migration20261123000001 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
+  { name: 'Migration20261205140000', class: Migration20261205140000 },
+  { name: 'Migration20261205140100', class: Migration20261205140100 },
+  { name: 'Migration20261205140200', class: Migration20261205140200 },
+  { name: 'Migration20261205140300', class: Migration20261205140300 },
 ];

@@ -2,15 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { on } from '@rapport/bus';
 import {
+  CreditNoteIssuedV1,
   CustomerActivityLoggedV1,
   CustomerCreatedV1,
   InvoiceIssuedV1,
+  InvoiceIssuedV2,
+  InvoicePaidV1,
   LeadConvertedV1,
   OpportunityClosedV1,
   OpportunityOpenedV1,
   OrderConfirmedV1,
   OrderConfirmedV2,
   PaymentRecordedV1,
+  PaymentRecordedV2,
   QuotationAcceptedV1,
   QuotationSentV1,
   ShipmentCancelledV1,
@@ -155,4 +159,34 @@ export const timelineHandlers = [
     record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice ${data.number} cancelled for ${ordersOf(data.lines)}${data.reason ? `: ${data.reason}` : ''}`),
   ),
   on(ShipmentDeliveredV2, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_DELIVERED', `Shipment ${data.number} delivered for ${ordersOf(data.lines)}`)),
+  // Finance's v2 events (the v1 handlers above stay for events already on the topics).
+  on(InvoiceIssuedV2, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'INVOICE_ISSUED',
+      `${data.kind === 'ADVANCE' ? 'Advance invoice' : 'Invoice'} ${data.number} issued for ${data.grossTotal.amount} ${data.grossTotal.currency}, due ${data.dueDate}`,
+    ),
+  ),
+  // No kind of its own yet (the kinds are checked by the database): a credit note is filed with the invoices.
+  on(CreditNoteIssuedV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'INVOICE_ISSUED',
+      `Credit note ${data.number} issued for ${data.grossTotal.amount} ${data.grossTotal.currency} against invoice ${data.invoiceNumber}`,
+    ),
+  ),
+  on(PaymentRecordedV2, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'PAYMENT_RECEIVED',
+      `Payment of ${data.amount.amount} ${data.amount.currency} received by ${data.method.toLowerCase().replace('_', ' ')} on ${data.receivedOn}${data.reference ? ` (${data.reference})` : ''}`,
+    ),
+  ),
+  on(InvoicePaidV1, async (data, event, em) => record(em, event, data.customerId, 'PAYMENT_RECEIVED', `Invoice ${data.number} paid in full`)),
 ];

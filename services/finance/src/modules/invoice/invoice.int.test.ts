@@ -35,7 +35,6 @@ const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_
 
 const invoiceFactory = (overrides: Record<string, unknown> = {}) => ({
   customerId: customerA,
-  orderId,
   total: { amount: '1250.50', currency: 'EUR' },
   dueDate: daysFromToday(30),
   ...overrides,
@@ -67,13 +66,13 @@ beforeAll(async () => {
 afterAll(async () => subgraph?.stop());
 
 describe('finance subgraph: invoices', () => {
-  it('issues a numbered invoice dated today and writes finance.invoice.issued.v1 in the same flush', async () => {
+  it('issues a numbered invoice dated today and writes finance.invoice.issued.v2 in the same flush', async () => {
     const dueDate = daysFromToday(30);
     const invoice = await issueInvoice({ total: { amount: '1250.5', currency: 'eur' }, dueDate });
     expect(invoice).toMatchObject({
-      number: 'INV-000001',
+      number: `INV-${daysFromToday(0).slice(0, 4)}-000001`,
       customer: { id: customerA },
-      orderId,
+      orderId: null,
       issueDate: daysFromToday(0),
       dueDate,
       total: { amount: '1250.50', currency: 'EUR' },
@@ -84,20 +83,28 @@ describe('finance subgraph: invoices', () => {
     });
     const outbox = await sql<{ type: string; payload: { data: Record<string, unknown> } }>('select type, payload from outbox_message where message_key = ?', [invoice.id]);
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]!.type).toBe('finance.invoice.issued.v1');
-    expect(outbox[0]!.payload.data).toEqual({
+    expect(outbox[0]!.type).toBe('finance.invoice.issued.v2');
+    expect(outbox[0]!.payload.data).toMatchObject({
       invoiceId: invoice.id,
       customerId: customerA,
-      number: 'INV-000001',
-      total: { amount: '1250.50', currency: 'EUR' },
+      kind: 'FREE',
+      orderId: null,
+      number: invoice.number,
+      lines: [{ description: 'Invoice', quantity: '1', unitPrice: { amount: '1250.50', currency: 'EUR' }, taxRate: '0.00', netAmount: { amount: '1250.50', currency: 'EUR' } }],
+      grossTotal: { amount: '1250.50', currency: 'EUR' },
       dueDate,
     });
   });
 
-  it('numbers invoices from the sequence and allows an invoice without an order', async () => {
-    const invoice = await issueInvoice({ orderId: null });
-    expect(invoice.number).toBe('INV-000002');
+  it('numbers invoices per year without gaps, and no longer bills an order it never checked', async () => {
+    const year = daysFromToday(0).slice(0, 4);
+    const refused = await subgraph.gql(issueInvoiceMutation, { input: invoiceFactory({ orderId }) });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.orderId' });
+    const invoice = await issueInvoice();
+    expect(invoice.number).toBe(`INV-${year}-000002`);
     expect(invoice.orderId).toBeNull();
+    const lastYear = await issueInvoice({ issueDate: `${Number(year) - 1}-12-31`, dueDate: `${Number(year) - 1}-12-31` });
+    expect(lastYear.number).toBe(`INV-${Number(year) - 1}-000001`);
   });
 
   it('rejects a due date before the issue date, naming input.dueDate, and writes nothing', async () => {

@@ -1,12 +1,15 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, restrictToVisibleCustomers, type Caller } from '@rapport/subgraph-kit';
-import { Invoice, utcToday } from './invoice.entity.js';
+import { byIdLoader, groupedLoader, restrictToVisibleCustomers, visibleCustomersSql, type Caller } from '@rapport/subgraph-kit';
+import { CreditNote, CreditNoteLine } from '../credit-note/credit-note.entity.js';
+import { Allocation, Payment } from '../payment/payment.entity.js';
+import { Invoice, InvoiceLine, InvoiceTax, utcToday } from './invoice.entity.js';
 import { invoicePolicy } from './invoice.policy.js';
 
 /**
  * Per-request loaders: N invoice references, or the overdue invoices of N customers, cost one
  * query, narrowed to the customers the caller may see; a caller whose department has no access
- * to invoices gets nulls and empty lists without a query.
+ * to invoices gets nulls and empty lists without a query. The parts of a document (lines, taxes,
+ * allocations) are loaded for documents already checked visible.
  */
 export const createInvoiceLoaders = (em: SqlEntityManager, caller: Caller) => {
   const viewer = caller.viewer(invoicePolicy, 'lookup');
@@ -20,6 +23,24 @@ export const createInvoiceLoaders = (em: SqlEntityManager, caller: Caller) => {
       restrictToVisibleCustomers(qb, 'i', viewer);
       return qb.getResultList();
     }),
+    paymentById: byIdLoader(async (ids) => {
+      if (!viewer) return [];
+      const qb = em
+        .createQueryBuilder(Payment, 'p')
+        .select('*')
+        .where({ id: { $in: [...ids] } });
+      restrictToVisibleCustomers(qb, 'p', viewer);
+      return qb.getResultList();
+    }),
+    creditNoteById: byIdLoader(async (ids) => {
+      if (!viewer) return [];
+      const qb = em
+        .createQueryBuilder(CreditNote, 'c')
+        .select('*')
+        .where({ id: { $in: [...ids] } });
+      restrictToVisibleCustomers(qb, 'c', viewer);
+      return qb.getResultList();
+    }),
     overdueInvoicesByCustomer: groupedLoader(
       async (customerIds) => {
         if (!viewer) return [];
@@ -27,11 +48,53 @@ export const createInvoiceLoaders = (em: SqlEntityManager, caller: Caller) => {
           .createQueryBuilder(Invoice, 'i')
           .select('*')
           .where({ customerId: { $in: [...customerIds] }, dueDate: { $lt: utcToday() } })
-          .andWhere('i.amount_paid < i.total');
+          .andWhere('i.amount_paid + i.amount_credited < i.total');
         restrictToVisibleCustomers(qb, 'i', viewer);
         return qb.orderBy({ dueDate: 'asc', id: 'asc' }).getResultList();
       },
       (invoice) => invoice.customerId,
+    ),
+    creditByCustomer: groupedLoader(
+      async (customerIds) => {
+        if (!viewer) return [];
+        const ids = [...customerIds];
+        const marks = ids.map(() => '?').join(', ');
+        const visible = visibleCustomersSql(viewer);
+        const scope = visible ? ` and customer_id in (${visible.sql})` : '';
+        return em.execute<{ customer_id: string; currency: string; amount: string }[]>(
+          `select customer_id, currency, sum(amount)::text as amount from (
+             select customer_id, currency, amount - amount_allocated as amount from payment where amount_allocated < amount and customer_id in (${marks})${scope}
+             union all
+             select customer_id, currency, gross_total - amount_applied - amount_refunded from credit_note where amount_applied + amount_refunded < gross_total and customer_id in (${marks})${scope}
+           ) held group by customer_id, currency order by currency`,
+          [...ids, ...(visible?.params ?? []), ...ids, ...(visible?.params ?? [])],
+        );
+      },
+      (row) => row.customer_id,
+    ),
+    invoiceLines: groupedLoader(
+      (ids) => em.find(InvoiceLine, { invoiceId: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
+      (line) => line.invoiceId,
+    ),
+    invoiceTaxes: groupedLoader(
+      (ids) => em.find(InvoiceTax, { invoiceId: { $in: [...ids] } }, { orderBy: { taxRate: 'asc' } }),
+      (tax) => tax.invoiceId,
+    ),
+    allocationsByInvoice: groupedLoader(
+      (ids) => em.find(Allocation, { invoiceId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (a) => a.invoiceId,
+    ),
+    allocationsByPayment: groupedLoader(
+      (ids) => em.find(Allocation, { paymentId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (a) => a.paymentId ?? '',
+    ),
+    creditNotesByInvoice: groupedLoader(
+      (ids) => em.find(CreditNote, { invoiceId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      (c) => c.invoiceId,
+    ),
+    creditNoteLines: groupedLoader(
+      (ids) => em.find(CreditNoteLine, { creditNoteId: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
+      (l) => l.creditNoteId,
     ),
   };
 };

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => subgraph?.stop());
 
 describe('recording a payment', () => {
-  it('writes finance.payment.recorded.v1 in the same transaction as the payment', async () => {
+  it('writes finance.payment.recorded.v2 and finance.payment.allocated.v1 in the same transaction as the payment', async () => {
     const customerId = randomUUID();
     const issued = await subgraph.gql<{ issueInvoice: { id: string; number: string } }>('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id number } }', {
       input: { customerId, total: { amount: '300.00', currency: 'EUR' }, issueDate: today(), dueDate: today() },
@@ -27,16 +27,27 @@ describe('recording a payment', () => {
     });
     expect(paid.errors).toBeUndefined();
     const [payment] = await sql<{ id: string }>('select id from payment where invoice_id = ?', [invoice.id]);
-    const outbox = await sql<OutboxRow>(`select type, message_key, payload from outbox_message where type = 'finance.payment.recorded.v1'`);
+    const outbox = await sql<OutboxRow>(`select type, message_key, payload from outbox_message where type = 'finance.payment.recorded.v2'`);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.message_key).toBe(payment!.id);
-    expect(outbox[0]?.payload.data).toEqual({
+    expect(outbox[0]?.payload.data).toMatchObject({
       paymentId: payment!.id,
-      invoiceId: invoice.id,
       customerId,
+      amount: { amount: '120.50', currency: 'EUR' },
+      method: 'BANK_TRANSFER',
+      reference: invoice.number,
+      receivedOn: today(),
+    });
+    const allocated = await sql<OutboxRow>(`select type, message_key, payload from outbox_message where type = 'finance.payment.allocated.v1'`);
+    expect(allocated).toHaveLength(1);
+    expect(allocated[0]?.message_key).toBe(invoice.id);
+    expect(allocated[0]?.payload.data).toMatchObject({
+      paymentId: payment!.id,
+      creditNoteId: null,
+      invoiceId: invoice.id,
       invoiceNumber: invoice.number,
       amount: { amount: '120.50', currency: 'EUR' },
-      paidOn: today(),
+      outstanding: { amount: '179.50', currency: 'EUR' },
     });
   });
 
@@ -44,11 +55,11 @@ describe('recording a payment', () => {
     const issued = await subgraph.gql<{ issueInvoice: { id: string } }>('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', {
       input: { customerId: randomUUID(), total: { amount: '10.00', currency: 'EUR' }, issueDate: today(), dueDate: today() },
     });
-    const before = await sql<{ n: number }>(`select count(*)::int as n from outbox_message where type = 'finance.payment.recorded.v1'`);
+    const before = await sql<{ n: number }>(`select count(*)::int as n from outbox_message where type like 'finance.payment.%'`);
     const overpaid = await subgraph.gql('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {
       input: { invoiceId: issued.data!.issueInvoice.id, amount: { amount: '11.00', currency: 'EUR' }, paidOn: today() },
     });
     expect(overpaid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.amount' });
-    expect(await sql<{ n: number }>(`select count(*)::int as n from outbox_message where type = 'finance.payment.recorded.v1'`)).toEqual(before);
+    expect(await sql<{ n: number }>(`select count(*)::int as n from outbox_message where type like 'finance.payment.%'`)).toEqual(before);
   });
 });

@@ -1,17 +1,48 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAt, currency, money } from '@rapport/subgraph-kit/properties';
+import { createdAt, currency, money, updatedAt } from '@rapport/subgraph-kit/properties';
 
-/** Money received from a customer against one invoice, in that invoice's currency. */
+export const PAYMENT_METHODS = ['BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'DIRECT_DEBIT', 'OTHER'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * Money received from a customer: when, how, into which account, with which reference. Allocated
+ * over invoices (`amountAllocated`); what is not allocated is the customer's credit (an advance),
+ * applied to invoices later. `invoiceId` is the invoice a payment recorded before allocations
+ * existed was for (null for the rest).
+ */
 export const Payment = defineEntity({
   name: 'Payment',
   tableName: 'payment',
   properties: {
     id: p.uuid().primary(),
-    invoiceId: p.uuid(),
+    customerId: p.uuid(),
+    invoiceId: p.uuid().nullable(),
     amount: money(),
     currency: currency(),
     paidOn: p.date(),
+    method: p.enum([...PAYMENT_METHODS]).defaultRaw(`'BANK_TRANSFER'`),
+    account: p.text().defaultRaw(`'BANK'`),
+    reference: p.text().nullable(),
+    amountAllocated: money().defaultRaw('0'),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type IPayment = InferEntity<typeof Payment>;
+
+/** Part of a payment or of a credit note settling an invoice; exactly one of `paymentId` and `creditNoteId` is set. */
+export const Allocation = defineEntity({
+  name: 'Allocation',
+  tableName: 'allocation',
+  properties: {
+    id: p.uuid().primary(),
+    invoiceId: p.uuid(),
+    paymentId: p.uuid().nullable(),
+    creditNoteId: p.uuid().nullable(),
+    amount: money(),
+    currency: currency(),
+    allocatedOn: p.date(),
+    createdAt: createdAt(),
+  },
+});
+export type IAllocation = InferEntity<typeof Allocation>;

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, CreditNoteIssuedV1, InvoiceIssuedV2, InvoicePaidV1, PaymentRecordedV2, type CloudEvent } from '@rapport/contracts';
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomersService } from '../../create-customers-service.js';
+
+let subgraph: TestSubgraph;
+type Entry = { kind: string; summary: string; sourceService: string; subjectId: string };
+type Timeline = { customer: { timeline: { edges: { node: Entry }[] } } };
+const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind summary sourceService subjectId } } } } }`;
+const eur = (amount: string) => ({ amount, currency: 'EUR' });
+
+async function createCustomer(): Promise<string> {
+  const created = await subgraph.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Finance Co", kind: COMPANY }) { id } }`);
+  expect(created.errors).toBeUndefined();
+  return created.data!.createCustomer.id;
+}
+
+/** Delivers each event twice and returns the customer's timeline entries of finance: each event is recorded once. */
+async function deliverTwice(customerId: string, events: CloudEvent[]): Promise<Entry[]> {
+  for (const event of events) {
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+  }
+  const result = await subgraph.gql<Timeline>(timeline, { id: customerId });
+  expect(result.errors).toBeUndefined();
+  return result.data!.customer.timeline.edges.map((e) => e.node).filter((n) => n.sourceService === 'finance');
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('customers', createCustomersService, { kafka: true });
+});
+afterAll(async () => subgraph?.stop());
+
+describe("the customer timeline records finance's v2 events", () => {
+  it('records an invoice issued, a payment, the invoice paid and a credit note, once each', async () => {
+    const customerId = await createCustomer();
+    const invoiceId = randomUUID();
+    const paymentId = randomUUID();
+    const creditNoteId = randomUUID();
+    const now = new Date().toISOString();
+    const issued = createEvent(InvoiceIssuedV2, invoiceId, {
+      invoiceId,
+      number: 'INV-2026-000007',
+      kind: 'STANDARD',
+      customerId,
+      orderId: null,
+      currency: 'EUR',
+      lines: [
+        {
+          invoiceLineId: randomUUID(),
+          orderLineId: null,
+          productId: null,
+          description: 'Service',
+          quantity: '1',
+          unitPrice: eur('100.00'),
+          discountPercent: '0',
+          taxRate: '19',
+          netAmount: eur('100.00'),
+        },
+      ],
+      netTotal: eur('100.00'),
+      taxTotal: eur('19.00'),
+      grossTotal: eur('119.00'),
+      issuedOn: '2026-12-01',
+      dueDate: '2026-12-31',
+      issuedAt: now,
+    });
+    const paid = createEvent(PaymentRecordedV2, paymentId, {
+      paymentId,
+      customerId,
+      amount: eur('119.00'),
+      method: 'BANK_TRANSFER',
+      reference: 'TX-1',
+      receivedOn: '2026-12-03',
+      recordedAt: now,
+    });
+    const settled = createEvent(InvoicePaidV1, invoiceId, { invoiceId, number: 'INV-2026-000007', customerId, orderId: null, paidAt: now });
+    const credited = createEvent(CreditNoteIssuedV1, creditNoteId, {
+      creditNoteId,
+      number: 'CN-2026-000001',
+      invoiceId,
+      invoiceNumber: 'INV-2026-000007',
+      customerId,
+      orderId: null,
+      reason: 'PRICE_CORRECTION',
+      currency: 'EUR',
+      lines: [{ orderLineId: null, productId: null, quantity: '1', netAmount: eur('10.00') }],
+      netTotal: eur('10.00'),
+      taxTotal: eur('1.90'),
+      grossTotal: eur('11.90'),
+      issuedAt: now,
+    });
+    const entries = await deliverTwice(customerId, [issued, paid, settled, credited]);
+    expect(entries.sort((a, b) => a.summary.localeCompare(b.summary))).toEqual([
+      { kind: 'INVOICE_ISSUED', summary: 'Credit note CN-2026-000001 issued for 11.90 EUR against invoice INV-2026-000007', sourceService: 'finance', subjectId: creditNoteId },
+      { kind: 'INVOICE_ISSUED', summary: 'Invoice INV-2026-000007 issued for 119.00 EUR, due 2026-12-31', sourceService: 'finance', subjectId: invoiceId },
+      { kind: 'PAYMENT_RECEIVED', summary: 'Invoice INV-2026-000007 paid in full', sourceService: 'finance', subjectId: invoiceId },
+      { kind: 'PAYMENT_RECEIVED', summary: 'Payment of 119.00 EUR received by bank transfer on 2026-12-03 (TX-1)', sourceService: 'finance', subjectId: paymentId },
+    ]);
+  });
+});

@@ -1,0 +1,41 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { formatQuantity, quantityUnits } from '@rapport/errors';
+import { OrderLine, type IOrderLine } from './order-copy.entity.js';
+
+/** An order line with the quantities finance derives for it (units of 3 places). */
+export interface LineQuantities {
+  line: IOrderLine;
+  ordered: bigint;
+  cancelled: bigint;
+  delivered: bigint;
+  /** Invoiced less what credit notes took back (returns, cancellations). */
+  invoiced: bigint;
+  /** Delivered and not yet invoiced (never below zero). */
+  invoiceable: bigint;
+}
+
+/**
+ * The lines of a confirmed order with their delivered, invoiced and invoiceable quantities, by
+ * position. Delivered sums every shipment's quantity for the line (shipments recorded before the
+ * confirmation included); invoiced nets credit notes that took quantities back.
+ */
+export async function orderLineQuantities(em: SqlEntityManager, orderId: string): Promise<LineQuantities[]> {
+  const lines = await em.find(OrderLine, { orderId }, { orderBy: { position: 'asc' } });
+  if (lines.length === 0) return [];
+  const rows = await em.execute<{ order_line_id: string; delivered: string; invoiced: string; credited: string }[]>(
+    `select l.id as order_line_id,
+            coalesce((select sum(s.quantity) from shipped_line s where s.order_line_id = l.id), 0)::text as delivered,
+            coalesce((select sum(il.quantity) from invoice_line il where il.order_line_id = l.id), 0)::text as invoiced,
+            coalesce((select sum(cl.quantity) from credit_note_line cl where cl.order_line_id = l.id and cl.returns_quantity), 0)::text as credited
+       from order_line l where l.order_id = ?`,
+    [orderId],
+  );
+  const byLine = new Map(rows.map((r) => [r.order_line_id, r]));
+  return lines.map((line) => {
+    const row = byLine.get(line.id);
+    const delivered = quantityUnits(row?.delivered ?? '0');
+    const invoiced = quantityUnits(row?.invoiced ?? '0') - quantityUnits(row?.credited ?? '0');
+    const invoiceable = delivered > invoiced ? delivered - invoiced : 0n;
+    return { line, ordered: quantityUnits(line.quantity), cancelled: quantityUnits(line.cancelledQuantity), delivered, invoiced, invoiceable };
+  });
+}

@@ -1,0 +1,17 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { invoicePolicy } from '../invoice/invoice.policy.js';
+import { receivablesAgeing } from './receivables.service.js';
+
+export const receivablesResolvers: Resolvers = {
+  Query: {
+    receivablesAgeing: (_, args, ctx) => receivablesAgeing(ctx.em, ctx.viewer(invoicePolicy, 'read'), args),
+  },
+  AgeingBucketRow: {
+    current: (r) => ({ amount: r.current, currency: r.currency }),
+    days1To30: (r) => ({ amount: r.days1To30, currency: r.currency }),
+    days31To60: (r) => ({ amount: r.days31To60, currency: r.currency }),
+    days61To90: (r) => ({ amount: r.days61To90, currency: r.currency }),
+    over90: (r) => ({ amount: r.over90, currency: r.currency }),
+    total: (r) => ({ amount: r.total, currency: r.currency }),
+  },
+};
