@@ -29,3 +29,4 @@ export * from './transition.js';
 export * from './idempotency.js';
 export * from './properties.js';
 export * from './schema-drift.js';
+export * from './product-copy.js';

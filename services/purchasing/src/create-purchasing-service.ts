@@ -1,20 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
+import { orderResolvers } from './modules/order/order.resolvers.js';
+import { SupplierPrice } from './modules/price/price.entity.js';
+import { priceResolvers } from './modules/price/price.resolvers.js';
 import { Supplier } from './modules/supplier/supplier.entity.js';
 import { supplierResolvers } from './modules/supplier/supplier.resolvers.js';
 
-/** The purchasing subgraph: the suppliers the business buys from. */
+/** The purchasing subgraph: suppliers and their prices, the catalogue copy, purchase orders and their approval. */
 export function createPurchasingService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers],
-      entities: [Supplier],
+      resolvers: [supplierResolvers, priceResolvers, orderResolvers],
+      entities: [Supplier, CatalogueProduct, SupplierPrice, PurchaseOrder, PurchaseOrderLine],
       migrations,
       createLoaders,
+      handlers: [...productCopyHandlers],
     },
     config,
   );

@@ -1,8 +1,10 @@
 import type * as Types from './types.js';
-import type { Supplier } from './types.js';
+import type { Product, PurchaseOrder, Supplier } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { ISupplier as ISupplierModel } from '../modules/supplier/supplier.entity.js';
+import type { ISupplierPrice as ISupplierPriceModel } from '../modules/price/price.entity.js';
+import type { IPurchaseOrder as IPurchaseOrderModel, IPurchaseOrderLine as IPurchaseOrderLineModel } from '../modules/order/order.entity.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -86,11 +88,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  PurchaseOrder: PurchaseOrder;
   Supplier: Supplier;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  PurchaseOrder:
+    ( { __typename: 'PurchaseOrder' }
+    & GraphQLRecursivePick<FederationTypes['PurchaseOrder'], {"id":true}> );
   Supplier:
     ( { __typename: 'Supplier' }
     & GraphQLRecursivePick<FederationTypes['Supplier'], {"id":true}> );
@@ -104,6 +110,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  CreatePurchaseOrderInput: Types.CreatePurchaseOrderInput;
   CreateSupplierInput: Types.CreateSupplierInput;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
@@ -117,12 +124,23 @@ export type ResolversTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  Product: ResolverTypeWrapper<Types.Product>;
+  PurchaseOrder: ResolverTypeWrapper<IPurchaseOrderModel>;
+  PurchaseOrderConnection: ResolverTypeWrapper<Omit<Types.PurchaseOrderConnection, 'edges'> & { edges: Array<ResolversTypes['PurchaseOrderEdge']> }>;
+  PurchaseOrderEdge: ResolverTypeWrapper<Omit<Types.PurchaseOrderEdge, 'node'> & { node: ResolversTypes['PurchaseOrder'] }>;
+  PurchaseOrderFilter: Types.PurchaseOrderFilter;
+  PurchaseOrderLine: ResolverTypeWrapper<IPurchaseOrderLineModel>;
+  PurchaseOrderLineInput: Types.PurchaseOrderLineInput;
+  PurchaseOrderStatus: Types.PurchaseOrderStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ResolverTypeWrapper<ISupplierModel>;
   SupplierConnection: ResolverTypeWrapper<Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierEdge']> }>;
   SupplierEdge: ResolverTypeWrapper<Omit<Types.SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: Types.SupplierFilter;
+  SupplierPrice: ResolverTypeWrapper<ISupplierPriceModel>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdatePurchaseOrderLineInput: Types.UpdatePurchaseOrderLineInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -130,6 +148,7 @@ export type ResolversParentTypes = {
   AuditEntry: IAuditEntryModel;
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
+  CreatePurchaseOrderInput: Types.CreatePurchaseOrderInput;
   CreateSupplierInput: Types.CreateSupplierInput;
   Int: Types.Scalars['Int']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
@@ -142,12 +161,22 @@ export type ResolversParentTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Types.PageInfo;
+  Product: Types.Product;
+  PurchaseOrder: IPurchaseOrderModel;
+  PurchaseOrderConnection: Omit<Types.PurchaseOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['PurchaseOrderEdge']> };
+  PurchaseOrderEdge: Omit<Types.PurchaseOrderEdge, 'node'> & { node: ResolversParentTypes['PurchaseOrder'] };
+  PurchaseOrderFilter: Types.PurchaseOrderFilter;
+  PurchaseOrderLine: IPurchaseOrderLineModel;
+  PurchaseOrderLineInput: Types.PurchaseOrderLineInput;
   Query: Record<PropertyKey, never>;
+  SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ISupplierModel;
   SupplierConnection: Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierEdge']> };
   SupplierEdge: Omit<Types.SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: Types.SupplierFilter;
+  SupplierPrice: ISupplierPriceModel;
   TopicLag: Types.TopicLag;
+  UpdatePurchaseOrderLineInput: Types.UpdatePurchaseOrderLineInput;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -206,9 +235,19 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addPurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationAddPurchaseOrderLineArgs, 'id' | 'line'>>;
+  approvePurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationApprovePurchaseOrderArgs, 'id'>>;
+  cancelPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelPurchaseOrderArgs, 'id'>>;
+  copyPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCopyPurchaseOrderArgs, 'id'>>;
+  createPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCreatePurchaseOrderArgs, 'input'>>;
   createSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationCreateSupplierArgs, 'input'>>;
   deleteSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierArgs, 'id'>>;
+  deleteSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierPriceArgs, 'id'>>;
+  removePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationRemovePurchaseOrderLineArgs, 'id' | 'lineId'>>;
   restoreSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationRestoreSupplierArgs, 'id'>>;
+  setSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationSetSupplierPriceArgs, 'input'>>;
+  submitPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationSubmitPurchaseOrderArgs, 'id'>>;
+  updatePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationUpdatePurchaseOrderLineArgs, 'id' | 'input' | 'lineId'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -216,9 +255,72 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PurchaseOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseOrder'] = ResolversParentTypes['PurchaseOrder'], FederationReferenceType extends FederationReferenceTypes['PurchaseOrder'] = FederationReferenceTypes['PurchaseOrder']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['PurchaseOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  approvalAmount?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  approvalReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  copiedFrom?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.PurchaseOrderHistoryArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType>;
+  netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PurchaseOrderStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  submittedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  warehouseId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type PurchaseOrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseOrderConnection'] = ResolversParentTypes['PurchaseOrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PurchaseOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PurchaseOrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseOrderEdge'] = ResolversParentTypes['PurchaseOrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType>;
+};
+
+export type PurchaseOrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseOrderLine'] = ResolversParentTypes['PurchaseOrderLine']> = {
+  billedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cancelledQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expectedDate?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  openQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purchaseOrderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purchaseOrderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  bestPrice?: Resolver<Types.Maybe<ResolversTypes['SupplierPrice']>, ParentType, ContextType, RequireFields<Types.QueryBestPriceArgs, 'productId' | 'quantity'>>;
+  overdueReceipts?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType, Partial<Types.QueryOverdueReceiptsArgs>>;
+  purchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.QueryPurchaseOrderArgs, 'id'>>;
+  purchaseOrders?: Resolver<ResolversTypes['PurchaseOrderConnection'], ParentType, ContextType, Partial<Types.QueryPurchaseOrdersArgs>>;
   purchasingEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.QuerySupplierArgs, 'id'>>;
+  supplierPrices?: Resolver<Array<ResolversTypes['SupplierPrice']>, ParentType, ContextType, Partial<Types.QuerySupplierPricesArgs>>;
   suppliers?: Resolver<ResolversTypes['SupplierConnection'], ParentType, ContextType, Partial<Types.QuerySuppliersArgs>>;
 };
 
@@ -233,6 +335,7 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paymentTermsDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   phone?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prices?: Resolver<Array<ResolversTypes['SupplierPrice']>, ParentType, ContextType>;
 };
 
 export type SupplierConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierConnection'] = ResolversParentTypes['SupplierConnection']> = {
@@ -243,6 +346,19 @@ export type SupplierConnectionResolvers<ContextType = Context, ParentType extend
 export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
+export type SupplierPriceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPrice'] = ResolversParentTypes['SupplierPrice']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadTimeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minimumQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  validFrom?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
@@ -260,10 +376,16 @@ export type Resolvers<ContextType = Context> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
+  PurchaseOrderConnection?: PurchaseOrderConnectionResolvers<ContextType>;
+  PurchaseOrderEdge?: PurchaseOrderEdgeResolvers<ContextType>;
+  PurchaseOrderLine?: PurchaseOrderLineResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SupplierConnection?: SupplierConnectionResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;
+  SupplierPrice?: SupplierPriceResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
 };
 

@@ -38,6 +38,18 @@ export type AuditEntry = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A new purchase order. */
+export type CreatePurchaseOrderInput = {
+  /** ISO 4217 code; must be the supplier's currency (the default). */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 lines. */
+  lines: Array<PurchaseOrderLineInput>;
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
+  /** The warehouse the goods are expected in (UUID). */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** What a new supplier needs. */
 export type CreateSupplierInput = {
   /** ISO 4217 code of the currency the supplier bills in, e.g. EUR. */
@@ -150,12 +162,61 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a line; a change voids any approval (the order is a draft again). */
+  addPurchaseOrderLine: PurchaseOrder;
+  /** Approves an order awaiting approval, within the approver's limit; nobody approves their own (BAD_USER_INPUT SELF_APPROVAL naming id). */
+  approvePurchaseOrder: PurchaseOrder;
+  /** Cancels an order; what an approved order still expects is withdrawn from inventory. */
+  cancelPurchaseOrder: PurchaseOrder;
+  /** Copies an order as a new draft that must be sent and approved like any other. */
+  copyPurchaseOrder: PurchaseOrder;
+  /** Drafts a purchase order to a supplier, in its currency; unit prices default to the supplier's best price. */
+  createPurchaseOrder: PurchaseOrder;
   /** Creates a supplier. */
   createSupplier: Supplier;
   /** Deletes a supplier softly: it disappears from the list and lookups, references to it resolve to null, and it can be restored; CONFLICT when already deleted. */
   deleteSupplier: Supplier;
+  /** Retires a price (softly); CONFLICT when already retired. */
+  deleteSupplierPrice: SupplierPrice;
+  /** Removes a line nothing was received or billed of; voids any approval. */
+  removePurchaseOrderLine: PurchaseOrder;
   /** Restores a deleted supplier (admins, directors, buyers); CONFLICT when it is not deleted. */
   restoreSupplier: Supplier;
+  /** Records a supplier's price for a product; BAD_USER_INPUT naming the field for an unknown product, a price in another currency than the supplier's, or a bad window. */
+  setSupplierPrice: SupplierPrice;
+  /**
+   * Sends a draft: approved at once when the sender's approval limit covers its amount together with
+   * the other orders sent to the same supplier that day; otherwise AWAITING_APPROVAL with the reason.
+   */
+  submitPurchaseOrder: PurchaseOrder;
+  /** Changes a line; a change voids any approval (the order is a draft again). */
+  updatePurchaseOrderLine: PurchaseOrder;
+};
+
+
+export type MutationAddPurchaseOrderLineArgs = {
+  id: Scalars['ID']['input'];
+  line: PurchaseOrderLineInput;
+};
+
+
+export type MutationApprovePurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCopyPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePurchaseOrderArgs = {
+  input: CreatePurchaseOrderInput;
 };
 
 
@@ -169,8 +230,36 @@ export type MutationDeleteSupplierArgs = {
 };
 
 
+export type MutationDeleteSupplierPriceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemovePurchaseOrderLineArgs = {
+  id: Scalars['ID']['input'];
+  lineId: Scalars['ID']['input'];
+};
+
+
 export type MutationRestoreSupplierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSupplierPriceArgs = {
+  input: SetSupplierPriceInput;
+};
+
+
+export type MutationSubmitPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdatePurchaseOrderLineArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePurchaseOrderLineInput;
+  lineId: Scalars['ID']['input'];
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -182,14 +271,214 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Something inventory keeps in its catalogue; purchasing names it by id (resolved by the inventory subgraph). */
+export type Product = {
+  __typename?: 'Product';
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * An order to a supplier, numbered PO-000001: lines with product, quantity, unit price, tax rate and
+ * expected date; exact totals; approval by amount. Its state follows its approval and the quantities
+ * inventory reports received.
+ */
+export type PurchaseOrder = {
+  __typename?: 'PurchaseOrder';
+  /** The amount (base currency) an approver's limit must cover; null while a draft or when it cannot be converted. */
+  approvalAmount?: Maybe<Money>;
+  /** Why it was approved when sent (WITHIN_LIMIT) or waits for an approver (ABOVE_LIMIT, SAME_DAY_SPLIT, NO_EXCHANGE_RATE); null while a draft. */
+  approvalReason?: Maybe<Scalars['String']['output']>;
+  /** When it was approved; null unless approved. */
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved it; null when approved within the sender's own limit, or not approved. */
+  approvedBy?: Maybe<Scalars['ID']['output']>;
+  /** When it was cancelled; null unless cancelled. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The order this one was copied from; null when not a copy. */
+  copiedFrom?: Maybe<PurchaseOrder>;
+  /** When the draft was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who drafted it. */
+  createdBy: Scalars['ID']['output'];
+  /** ISO 4217 code of every price and total on the order (the supplier's currency). */
+  currency: Scalars['String']['output'];
+  /** Gross total: net plus tax. */
+  grossTotal: Money;
+  /** Every recorded change, newest first. */
+  history: Array<AuditEntry>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The lines, in the order entered. */
+  lines: Array<PurchaseOrderLine>;
+  /** Net total, before tax. */
+  netTotal: Money;
+  /** Human-readable number without gaps, e.g. PO-000042. */
+  number: Scalars['String']['output'];
+  /** Where the order stands: its approval, then what was received. */
+  status: PurchaseOrderStatus;
+  /** When it was sent; null while a draft. */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who sent it; null while a draft. */
+  submittedBy?: Maybe<Scalars['ID']['output']>;
+  /** The supplier; null when the caller may not see suppliers (or it was deleted). */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** Tax total. */
+  taxTotal: Money;
+  /** The warehouse the goods are expected in; null lets the warehouse choose at receipt. */
+  warehouseId?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/**
+ * An order to a supplier, numbered PO-000001: lines with product, quantity, unit price, tax rate and
+ * expected date; exact totals; approval by amount. Its state follows its approval and the quantities
+ * inventory reports received.
+ */
+export type PurchaseOrderHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of purchase orders, newest first. */
+export type PurchaseOrderConnection = {
+  __typename?: 'PurchaseOrderConnection';
+  /** The orders on this page. */
+  edges: Array<PurchaseOrderEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One purchase order in a page. */
+export type PurchaseOrderEdge = {
+  __typename?: 'PurchaseOrderEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The order. */
+  node: PurchaseOrder;
+};
+
+/** Narrows a purchase order list. */
+export type PurchaseOrderFilter = {
+  /** Only orders showing this state. */
+  status?: InputMaybe<PurchaseOrderStatus>;
+  /** Only this supplier's. */
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One product ordered. */
+export type PurchaseOrderLine = {
+  __typename?: 'PurchaseOrderLine';
+  /** Units billed by the supplier on registered bills. */
+  billedQuantity: Scalars['String']['output'];
+  /** Units cancelled (only what was still open). */
+  cancelledQuantity: Scalars['String']['output'];
+  /** The product's name unless given. */
+  description: Scalars['String']['output'];
+  /** When the goods are expected (YYYY-MM-DD); null when not said. */
+  expectedDate?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID); inventory receives against it. */
+  id: Scalars['ID']['output'];
+  /** quantity × unit price, exact to four places. */
+  netAmount: Money;
+  /** Units still expected: ordered less cancelled less received. */
+  openQuantity: Scalars['String']['output'];
+  /** The product, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product ordered. */
+  productId: Scalars['ID']['output'];
+  /** The order it belongs to. */
+  purchaseOrderId: Scalars['ID']['output'];
+  /** The order's number. */
+  purchaseOrderNumber: Scalars['String']['output'];
+  /** Units ordered, a decimal string with up to three decimals. */
+  quantity: Scalars['String']['output'];
+  /** Units inventory reported received. */
+  receivedQuantity: Scalars['String']['output'];
+  /** Tax rate in percent, e.g. "19". */
+  taxRate: Scalars['String']['output'];
+  /** Price of one unit net of tax. */
+  unitPrice: Money;
+};
+
+/** A line of a new purchase order. */
+export type PurchaseOrderLineInput = {
+  /** What the line says; the product's name when omitted. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** When the goods are expected (YYYY-MM-DD); today plus the price's lead time when omitted. */
+  expectedDate?: InputMaybe<Scalars['String']['input']>;
+  /** The product (UUID), in the catalogue and in use. */
+  productId: Scalars['ID']['input'];
+  /** Units, a positive decimal string with up to three decimals. */
+  quantity: Scalars['String']['input'];
+  /** Tax rate in percent (0–100); 0 when omitted. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit net of tax in the order's currency; the supplier's best price for the quantity today when omitted. */
+  unitPrice?: InputMaybe<MoneyInput>;
+};
+
+/** Where a purchase order stands. */
+export type PurchaseOrderStatus =
+  /** Approved and sent to the supplier; nothing received yet. */
+  | 'APPROVED'
+  /** Sent, waiting for an approver whose limit covers it. */
+  | 'AWAITING_APPROVAL'
+  /** Cancelled (what was open is no longer expected). */
+  | 'CANCELLED'
+  /** Being prepared; not sent. */
+  | 'DRAFT'
+  /** Some goods received, some still expected. */
+  | 'PARTLY_RECEIVED'
+  /** Every line received in full. */
+  | 'RECEIVED';
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The best current price of a product for a quantity on a day (today when omitted): the lowest among
+   * live suppliers' prices valid that day whose minimum quantity the quantity reaches, preferring the
+   * base currency (EUR), then the shorter lead time; null when no supplier offers it.
+   */
+  bestPrice?: Maybe<SupplierPrice>;
+  /** Lines of approved orders whose expected date is before `on` (today by default) and that still expect goods, oldest first (at most 500). */
+  overdueReceipts: Array<PurchaseOrderLine>;
+  /** One purchase order by id; NOT_FOUND when none. */
+  purchaseOrder: PurchaseOrder;
+  /** Purchase orders newest first, filtered, paged by cursor (first at most 100). */
+  purchaseOrders: PurchaseOrderConnection;
   /** The purchasing service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   purchasingEventBus: EventBusStatus;
   /** One supplier by id; NOT_FOUND when no such supplier exists. */
   supplier: Supplier;
+  /** Live supplier prices of a supplier and/or a product, cheapest first (at most 500). */
+  supplierPrices: Array<SupplierPrice>;
   /** Suppliers ordered by name, filtered, paged by cursor (`first` at most 100). */
   suppliers: SupplierConnection;
+};
+
+
+export type QueryBestPriceArgs = {
+  on?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['String']['input'];
+};
+
+
+export type QueryOverdueReceiptsArgs = {
+  on?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPurchaseOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PurchaseOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -198,10 +487,34 @@ export type QuerySupplierArgs = {
 };
 
 
+export type QuerySupplierPricesArgs = {
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QuerySuppliersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SupplierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A supplier's price for a product. */
+export type SetSupplierPriceInput = {
+  /** Days from ordering to delivery (0–3650); 0 when omitted. */
+  leadTimeDays?: InputMaybe<Scalars['Int']['input']>;
+  /** The smallest quantity at which the price applies; 0 when omitted. */
+  minimumQuantity?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit net of tax, in the supplier's currency. */
+  price: MoneyInput;
+  /** The product (UUID), which must be in the catalogue and in use. */
+  productId: Scalars['ID']['input'];
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
+  /** First day the price holds (YYYY-MM-DD). */
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Last day the price holds (YYYY-MM-DD), not before validFrom. */
+  validTo?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A company the business buys goods from. Owned by the purchasing subgraph. */
@@ -225,6 +538,8 @@ export type Supplier = {
   paymentTermsDays: Scalars['Int']['output'];
   /** Main phone number as entered. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** The supplier's live prices, by product then price; empty for callers who may not see purchase prices. */
+  prices: Array<SupplierPrice>;
 };
 
 
@@ -257,6 +572,31 @@ export type SupplierFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What a supplier charges for a product: in the supplier's currency, from a minimum quantity, with a lead time, within an optional validity window. */
+export type SupplierPrice = {
+  __typename?: 'SupplierPrice';
+  /** When the price was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Days from ordering to delivery. */
+  leadTimeDays: Scalars['Int']['output'];
+  /** The smallest quantity ordered at which the price applies, a decimal string, e.g. "10". */
+  minimumQuantity: Scalars['String']['output'];
+  /** Price of one unit, net of tax, in the supplier's currency. */
+  price: Money;
+  /** The product priced, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product priced (owned by the inventory subgraph). */
+  productId: Scalars['ID']['output'];
+  /** The supplier offering the price; null when the caller may not see it. */
+  supplier?: Maybe<Supplier>;
+  /** First day the price holds (YYYY-MM-DD); null: since always. */
+  validFrom?: Maybe<Scalars['String']['output']>;
+  /** Last day the price holds (YYYY-MM-DD); null: until further notice. */
+  validTo?: Maybe<Scalars['String']['output']>;
+};
+
 /** How many messages of one topic a consumer group has not consumed yet. */
 export type TopicLag = {
   __typename?: 'TopicLag';
@@ -264,4 +604,16 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** Changes to one line; omitted fields stay. */
+export type UpdatePurchaseOrderLineInput = {
+  /** New expected date (YYYY-MM-DD); null clears it. */
+  expectedDate?: InputMaybe<Scalars['String']['input']>;
+  /** New quantity; not below what was received. */
+  quantity?: InputMaybe<Scalars['String']['input']>;
+  /** New tax rate in percent. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** New unit price in the order's currency. */
+  unitPrice?: InputMaybe<MoneyInput>;
 };
