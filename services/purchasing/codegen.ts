@@ -12,5 +12,7 @@ export default subgraphCodegen({
     SupplierPrice: '../modules/price/price.entity.js#ISupplierPrice',
     PurchaseOrder: '../modules/order/order.entity.js#IPurchaseOrder',
     PurchaseOrderLine: '../modules/order/order.entity.js#IPurchaseOrderLine',
+    PurchaseReceiptLine: '../modules/order/receipt.entity.js#IPurchaseReceiptLine',
+    ReorderSuggestion: '../modules/suggestion/suggestion.entity.js#IReorderSuggestion',
   },
 });

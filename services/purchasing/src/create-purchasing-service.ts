@@ -4,22 +4,27 @@ import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
+import { receiptHandlers } from './modules/order/receipt.consumer.js';
+import { PurchaseReceiptLine } from './modules/order/receipt.entity.js';
 import { SupplierPrice } from './modules/price/price.entity.js';
 import { priceResolvers } from './modules/price/price.resolvers.js';
 import { Supplier } from './modules/supplier/supplier.entity.js';
 import { supplierResolvers } from './modules/supplier/supplier.resolvers.js';
+import { suggestionHandlers } from './modules/suggestion/suggestion.consumer.js';
+import { ReorderSuggestion } from './modules/suggestion/suggestion.entity.js';
+import { suggestionResolvers } from './modules/suggestion/suggestion.resolvers.js';
 
-/** The purchasing subgraph: suppliers and their prices, the catalogue copy, purchase orders and their approval. */
+/** The purchasing subgraph: suppliers and their prices, the catalogue copy, purchase orders and their approval, reorder suggestions from inventory's alarms, received quantities from its receipts. */
 export function createPurchasingService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers, priceResolvers, orderResolvers],
-      entities: [Supplier, CatalogueProduct, SupplierPrice, PurchaseOrder, PurchaseOrderLine],
+      resolvers: [supplierResolvers, priceResolvers, orderResolvers, suggestionResolvers],
+      entities: [Supplier, CatalogueProduct, SupplierPrice, PurchaseOrder, PurchaseOrderLine, PurchaseReceiptLine, ReorderSuggestion],
       migrations,
       createLoaders,
-      handlers: [...productCopyHandlers],
+      handlers: [...productCopyHandlers, ...suggestionHandlers, ...receiptHandlers],
     },
     config,
   );

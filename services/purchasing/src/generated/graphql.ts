@@ -5,6 +5,8 @@ import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { ISupplier as ISupplierModel } from '../modules/supplier/supplier.entity.js';
 import type { ISupplierPrice as ISupplierPriceModel } from '../modules/price/price.entity.js';
 import type { IPurchaseOrder as IPurchaseOrderModel, IPurchaseOrderLine as IPurchaseOrderLineModel } from '../modules/order/order.entity.js';
+import type { IPurchaseReceiptLine as IPurchaseReceiptLineModel } from '../modules/order/receipt.entity.js';
+import type { IReorderSuggestion as IReorderSuggestionModel } from '../modules/suggestion/suggestion.entity.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -132,7 +134,10 @@ export type ResolversTypes = {
   PurchaseOrderLine: ResolverTypeWrapper<IPurchaseOrderLineModel>;
   PurchaseOrderLineInput: Types.PurchaseOrderLineInput;
   PurchaseOrderStatus: Types.PurchaseOrderStatus;
+  PurchaseReceiptLine: ResolverTypeWrapper<IPurchaseReceiptLineModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReorderSuggestion: ResolverTypeWrapper<IReorderSuggestionModel>;
+  ReorderSuggestionStatus: Types.ReorderSuggestionStatus;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ResolverTypeWrapper<ISupplierModel>;
   SupplierConnection: ResolverTypeWrapper<Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierEdge']> }>;
@@ -168,7 +173,9 @@ export type ResolversParentTypes = {
   PurchaseOrderFilter: Types.PurchaseOrderFilter;
   PurchaseOrderLine: IPurchaseOrderLineModel;
   PurchaseOrderLineInput: Types.PurchaseOrderLineInput;
+  PurchaseReceiptLine: IPurchaseReceiptLineModel;
   Query: Record<PropertyKey, never>;
+  ReorderSuggestion: IReorderSuggestionModel;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ISupplierModel;
   SupplierConnection: Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierEdge']> };
@@ -240,6 +247,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cancelPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelPurchaseOrderArgs, 'id'>>;
   copyPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCopyPurchaseOrderArgs, 'id'>>;
   createPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCreatePurchaseOrderArgs, 'input'>>;
+  createPurchaseOrdersFromSuggestions?: Resolver<Array<ResolversTypes['PurchaseOrder']>, ParentType, ContextType, RequireFields<Types.MutationCreatePurchaseOrdersFromSuggestionsArgs, 'ids'>>;
   createSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationCreateSupplierArgs, 'input'>>;
   deleteSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierArgs, 'id'>>;
   deleteSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierPriceArgs, 'id'>>;
@@ -276,6 +284,7 @@ export type PurchaseOrderResolvers<ContextType = Context, ParentType extends Res
   lines?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType>;
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receipts?: Resolver<Array<ResolversTypes['PurchaseReceiptLine']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PurchaseOrderStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   submittedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -313,15 +322,39 @@ export type PurchaseOrderLineResolvers<ContextType = Context, ParentType extends
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type PurchaseReceiptLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseReceiptLine'] = ResolversParentTypes['PurchaseReceiptLine']> = {
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purchaseOrderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiptId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receiptNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  warehouseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   bestPrice?: Resolver<Types.Maybe<ResolversTypes['SupplierPrice']>, ParentType, ContextType, RequireFields<Types.QueryBestPriceArgs, 'productId' | 'quantity'>>;
   overdueReceipts?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType, Partial<Types.QueryOverdueReceiptsArgs>>;
   purchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.QueryPurchaseOrderArgs, 'id'>>;
   purchaseOrders?: Resolver<ResolversTypes['PurchaseOrderConnection'], ParentType, ContextType, Partial<Types.QueryPurchaseOrdersArgs>>;
   purchasingEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
+  reorderSuggestions?: Resolver<Array<ResolversTypes['ReorderSuggestion']>, ParentType, ContextType, Partial<Types.QueryReorderSuggestionsArgs>>;
   supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.QuerySupplierArgs, 'id'>>;
   supplierPrices?: Resolver<Array<ResolversTypes['SupplierPrice']>, ParentType, ContextType, Partial<Types.QuerySupplierPricesArgs>>;
   suppliers?: Resolver<ResolversTypes['SupplierConnection'], ParentType, ContextType, Partial<Types.QuerySuppliersArgs>>;
+};
+
+export type ReorderSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReorderSuggestion'] = ResolversParentTypes['ReorderSuggestion']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReorderSuggestionStatus'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  unitPrice?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  warehouseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type SupplierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier'], FederationReferenceType extends FederationReferenceTypes['Supplier'] = FederationReferenceTypes['Supplier']> = {
@@ -381,7 +414,9 @@ export type Resolvers<ContextType = Context> = {
   PurchaseOrderConnection?: PurchaseOrderConnectionResolvers<ContextType>;
   PurchaseOrderEdge?: PurchaseOrderEdgeResolvers<ContextType>;
   PurchaseOrderLine?: PurchaseOrderLineResolvers<ContextType>;
+  PurchaseReceiptLine?: PurchaseReceiptLineResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReorderSuggestion?: ReorderSuggestionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SupplierConnection?: SupplierConnectionResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;

@@ -172,6 +172,8 @@ export type Mutation = {
   copyPurchaseOrder: PurchaseOrder;
   /** Drafts a purchase order to a supplier, in its currency; unit prices default to the supplier's best price. */
   createPurchaseOrder: PurchaseOrder;
+  /** Turns open suggestions into draft purchase orders, one per supplier and warehouse, at each supplier's price today. */
+  createPurchaseOrdersFromSuggestions: Array<PurchaseOrder>;
   /** Creates a supplier. */
   createSupplier: Supplier;
   /** Deletes a supplier softly: it disappears from the list and lookups, references to it resolve to null, and it can be restored; CONFLICT when already deleted. */
@@ -217,6 +219,11 @@ export type MutationCopyPurchaseOrderArgs = {
 
 export type MutationCreatePurchaseOrderArgs = {
   input: CreatePurchaseOrderInput;
+};
+
+
+export type MutationCreatePurchaseOrdersFromSuggestionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -315,6 +322,8 @@ export type PurchaseOrder = {
   netTotal: Money;
   /** Human-readable number without gaps, e.g. PO-000042. */
   number: Scalars['String']['output'];
+  /** What inventory received against the order, receipt by receipt and line by line, oldest first. */
+  receipts: Array<PurchaseReceiptLine>;
   /** Where the order stands: its approval, then what was received. */
   status: PurchaseOrderStatus;
   /** When it was sent; null while a draft. */
@@ -433,6 +442,25 @@ export type PurchaseOrderStatus =
   /** Every line received in full. */
   | 'RECEIVED';
 
+/** What one receipt of inventory brought for one purchase order line. */
+export type PurchaseReceiptLine = {
+  __typename?: 'PurchaseReceiptLine';
+  /** The product received. */
+  productId: Scalars['ID']['output'];
+  /** The order line received against. */
+  purchaseOrderLineId: Scalars['ID']['output'];
+  /** Units received. */
+  quantity: Scalars['String']['output'];
+  /** The receipt's id in inventory. */
+  receiptId: Scalars['ID']['output'];
+  /** The receipt's number in inventory. */
+  receiptNumber: Scalars['String']['output'];
+  /** When it was received. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The warehouse it was received into. */
+  warehouseId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -449,6 +477,8 @@ export type Query = {
   purchaseOrders: PurchaseOrderConnection;
   /** The purchasing service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   purchasingEventBus: EventBusStatus;
+  /** Reorder suggestions in a state (OPEN by default), oldest first (at most 500). */
+  reorderSuggestions: Array<ReorderSuggestion>;
   /** One supplier by id; NOT_FOUND when no such supplier exists. */
   supplier: Supplier;
   /** Live supplier prices of a supplier and/or a product, cheapest first (at most 500). */
@@ -482,6 +512,11 @@ export type QueryPurchaseOrdersArgs = {
 };
 
 
+export type QueryReorderSuggestionsArgs = {
+  status?: InputMaybe<ReorderSuggestionStatus>;
+};
+
+
 export type QuerySupplierArgs = {
   id: Scalars['ID']['input'];
 };
@@ -498,6 +533,43 @@ export type QuerySuppliersArgs = {
   filter?: InputMaybe<SupplierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/**
+ * What to reorder because inventory's available stock of a product in a warehouse fell below its
+ * safety level: the reorder quantity, the supplier with the best current price, and that price.
+ */
+export type ReorderSuggestion = {
+  __typename?: 'ReorderSuggestion';
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The product, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product to reorder. */
+  productId: Scalars['ID']['output'];
+  /** The purchase order made of it; null until ordered. */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** How many units to order (inventory's reorder quantity). */
+  quantity: Scalars['String']['output'];
+  /** When inventory raised the alarm. */
+  raisedAt: Scalars['DateTime']['output'];
+  /** OPEN, ORDERED (a purchase order was made of it) or CLEARED (the stock recovered first). */
+  status: ReorderSuggestionStatus;
+  /** The supplier with the best current price; null when no supplier offers the product. */
+  supplier?: Maybe<Supplier>;
+  /** That supplier's unit price; null without a supplier. */
+  unitPrice?: Maybe<Money>;
+  /** The warehouse whose stock is low. */
+  warehouseId: Scalars['ID']['output'];
+};
+
+/** Where a reorder suggestion stands. */
+export type ReorderSuggestionStatus =
+  /** The stock recovered before it was ordered. */
+  | 'CLEARED'
+  /** Waiting for a buyer. */
+  | 'OPEN'
+  /** A purchase order was made of it. */
+  | 'ORDERED';
 
 /** A supplier's price for a product. */
 export type SetSupplierPriceInput = {

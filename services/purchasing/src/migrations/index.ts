@@ -3,6 +3,7 @@ import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261205120000 } from './Migration20261205120000.js';
 import { Migration20261205120100 } from './Migration20261205120100.js';
+import { Migration20261205120200 } from './Migration20261205120200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000002', class: Migration20261124000002 },
   { name: 'Migration20261205120000', class: Migration20261205120000 },
   { name: 'Migration20261205120100', class: Migration20261205120100 },
+  { name: 'Migration20261205120200', class: Migration20261205120200 },
 ];

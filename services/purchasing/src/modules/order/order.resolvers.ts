@@ -45,8 +45,12 @@ export const orderResolvers: Resolvers = {
     taxTotal: (po) => money(po.taxTotal, po.currency),
     grossTotal: (po) => money(po.grossTotal, po.currency),
     approvalAmount: (po) => (po.approvalAmount === null || po.approvalAmount === undefined ? null : money(po.approvalAmount, 'EUR')),
+    receipts: (po, _, ctx) => ctx.loaders.receiptsByPurchaseOrderId.load(po.id),
     copiedFrom: (po, _, ctx) => (po.copiedFromId ? ctx.loaders.purchaseOrderById.load(po.copiedFromId) : null),
     history: (po, args, ctx) => auditHistory(ctx.em, 'PurchaseOrder', po.id, args.first),
+  },
+  PurchaseReceiptLine: {
+    quantity: (r) => showQuantity(r.quantity),
   },
   PurchaseOrderLine: {
     product: (line) => ({ __typename: 'Product', id: line.productId }),
