@@ -14,5 +14,10 @@ export default subgraphCodegen({
     PurchaseOrderLine: '../modules/order/order.entity.js#IPurchaseOrderLine',
     PurchaseReceiptLine: '../modules/order/receipt.entity.js#IPurchaseReceiptLine',
     ReorderSuggestion: '../modules/suggestion/suggestion.entity.js#IReorderSuggestion',
+    SupplierBill: '../modules/bill/bill.entity.js#ISupplierBill',
+    SupplierBillLine: '../modules/bill/bill.entity.js#ISupplierBillLine',
+    SupplierPayment: '../modules/bill/bill.entity.js#ISupplierPayment',
+    SupplierPaymentAllocation: '../modules/bill/bill.entity.js#ISupplierPaymentAllocation',
+    SupplierPayable: '../modules/bill/payment.service.js#Payable',
   },
 });

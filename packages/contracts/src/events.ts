@@ -799,6 +799,17 @@ export const InvoicePaidV1 = defineEvent(
   z.object({ invoiceId: uuid, number: z.string(), customerId: uuid, orderId: uuid.nullable(), paidAt: isoDateTime }),
 );
 
+// ---- Helper C (purchasing)
+
+/**
+ * purchasing: an advance (the unallocated rest of a supplier payment) was applied to bills later;
+ * `allocations` say how much of it settles which bill. Keyed by the payment id.
+ */
+export const SupplierPaymentAppliedV1 = defineEvent(
+  'purchasing.payment.applied.v1',
+  z.object({ paymentId: uuid, supplierId: uuid, allocations: z.array(z.object({ billId: uuid, amount: money })).min(1), appliedAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -888,6 +899,7 @@ export const ALL_EVENTS = [
   PaymentRecordedV2,
   PaymentAllocatedV1,
   InvoicePaidV1,
+  SupplierPaymentAppliedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

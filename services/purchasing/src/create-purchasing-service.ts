@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { SupplierBill, SupplierBillLine, SupplierPayment, SupplierPaymentAllocation } from './modules/bill/bill.entity.js';
+import { billResolvers } from './modules/bill/bill.resolvers.js';
 import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { receiptHandlers } from './modules/order/receipt.consumer.js';
@@ -14,14 +16,26 @@ import { suggestionHandlers } from './modules/suggestion/suggestion.consumer.js'
 import { ReorderSuggestion } from './modules/suggestion/suggestion.entity.js';
 import { suggestionResolvers } from './modules/suggestion/suggestion.resolvers.js';
 
-/** The purchasing subgraph: suppliers and their prices, the catalogue copy, purchase orders and their approval, reorder suggestions from inventory's alarms, received quantities from its receipts. */
+/** The purchasing subgraph: suppliers and their prices, the catalogue copy, purchase orders and their approval, reorder suggestions from inventory's alarms, received quantities from its receipts, supplier bills matched three ways, payments and payables. */
 export function createPurchasingService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers, priceResolvers, orderResolvers, suggestionResolvers],
-      entities: [Supplier, CatalogueProduct, SupplierPrice, PurchaseOrder, PurchaseOrderLine, PurchaseReceiptLine, ReorderSuggestion],
+      resolvers: [supplierResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers],
+      entities: [
+        Supplier,
+        CatalogueProduct,
+        SupplierPrice,
+        PurchaseOrder,
+        PurchaseOrderLine,
+        PurchaseReceiptLine,
+        ReorderSuggestion,
+        SupplierBill,
+        SupplierBillLine,
+        SupplierPayment,
+        SupplierPaymentAllocation,
+      ],
       migrations,
       createLoaders,
       handlers: [...productCopyHandlers, ...suggestionHandlers, ...receiptHandlers],

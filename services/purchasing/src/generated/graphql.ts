@@ -1,5 +1,5 @@
 import type * as Types from './types.js';
-import type { Product, PurchaseOrder, Supplier } from './types.js';
+import type { Product, PurchaseOrder, Supplier, SupplierBill, SupplierPayment } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { ISupplier as ISupplierModel } from '../modules/supplier/supplier.entity.js';
@@ -7,6 +7,8 @@ import type { ISupplierPrice as ISupplierPriceModel } from '../modules/price/pri
 import type { IPurchaseOrder as IPurchaseOrderModel, IPurchaseOrderLine as IPurchaseOrderLineModel } from '../modules/order/order.entity.js';
 import type { IPurchaseReceiptLine as IPurchaseReceiptLineModel } from '../modules/order/receipt.entity.js';
 import type { IReorderSuggestion as IReorderSuggestionModel } from '../modules/suggestion/suggestion.entity.js';
+import type { ISupplierBill as ISupplierBillModel, ISupplierBillLine as ISupplierBillLineModel, ISupplierPayment as ISupplierPaymentModel, ISupplierPaymentAllocation as ISupplierPaymentAllocationModel } from '../modules/bill/bill.entity.js';
+import type { Payable as PayableModel } from '../modules/bill/payment.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -92,6 +94,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   PurchaseOrder: PurchaseOrder;
   Supplier: Supplier;
+  SupplierBill: SupplierBill;
+  SupplierPayment: SupplierPayment;
 };
 
 /** Mapping of federation reference types */
@@ -102,6 +106,12 @@ export type FederationReferenceTypes = {
   Supplier:
     ( { __typename: 'Supplier' }
     & GraphQLRecursivePick<FederationTypes['Supplier'], {"id":true}> );
+  SupplierBill:
+    ( { __typename: 'SupplierBill' }
+    & GraphQLRecursivePick<FederationTypes['SupplierBill'], {"id":true}> );
+  SupplierPayment:
+    ( { __typename: 'SupplierPayment' }
+    & GraphQLRecursivePick<FederationTypes['SupplierPayment'], {"id":true}> );
 };
 
 
@@ -122,6 +132,7 @@ export type ResolversTypes = {
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
+  MakeSupplierPaymentInput: Types.MakeSupplierPaymentInput;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -136,13 +147,24 @@ export type ResolversTypes = {
   PurchaseOrderStatus: Types.PurchaseOrderStatus;
   PurchaseReceiptLine: ResolverTypeWrapper<IPurchaseReceiptLineModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterSupplierBillInput: Types.RegisterSupplierBillInput;
   ReorderSuggestion: ResolverTypeWrapper<IReorderSuggestionModel>;
   ReorderSuggestionStatus: Types.ReorderSuggestionStatus;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ResolverTypeWrapper<ISupplierModel>;
+  SupplierBill: ResolverTypeWrapper<ISupplierBillModel>;
+  SupplierBillFilter: Types.SupplierBillFilter;
+  SupplierBillLine: ResolverTypeWrapper<ISupplierBillLineModel>;
+  SupplierBillLineInput: Types.SupplierBillLineInput;
+  SupplierBillStatus: Types.SupplierBillStatus;
   SupplierConnection: ResolverTypeWrapper<Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierEdge']> }>;
   SupplierEdge: ResolverTypeWrapper<Omit<Types.SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: Types.SupplierFilter;
+  SupplierPayable: ResolverTypeWrapper<PayableModel>;
+  SupplierPayment: ResolverTypeWrapper<ISupplierPaymentModel>;
+  SupplierPaymentAllocation: ResolverTypeWrapper<ISupplierPaymentAllocationModel>;
+  SupplierPaymentAllocationInput: Types.SupplierPaymentAllocationInput;
+  SupplierPaymentMethod: Types.SupplierPaymentMethod;
   SupplierPrice: ResolverTypeWrapper<ISupplierPriceModel>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   UpdatePurchaseOrderLineInput: Types.UpdatePurchaseOrderLineInput;
@@ -162,6 +184,7 @@ export type ResolversParentTypes = {
   Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
+  MakeSupplierPaymentInput: Types.MakeSupplierPaymentInput;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -175,12 +198,21 @@ export type ResolversParentTypes = {
   PurchaseOrderLineInput: Types.PurchaseOrderLineInput;
   PurchaseReceiptLine: IPurchaseReceiptLineModel;
   Query: Record<PropertyKey, never>;
+  RegisterSupplierBillInput: Types.RegisterSupplierBillInput;
   ReorderSuggestion: IReorderSuggestionModel;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ISupplierModel;
+  SupplierBill: ISupplierBillModel;
+  SupplierBillFilter: Types.SupplierBillFilter;
+  SupplierBillLine: ISupplierBillLineModel;
+  SupplierBillLineInput: Types.SupplierBillLineInput;
   SupplierConnection: Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierEdge']> };
   SupplierEdge: Omit<Types.SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: Types.SupplierFilter;
+  SupplierPayable: PayableModel;
+  SupplierPayment: ISupplierPaymentModel;
+  SupplierPaymentAllocation: ISupplierPaymentAllocationModel;
+  SupplierPaymentAllocationInput: Types.SupplierPaymentAllocationInput;
   SupplierPrice: ISupplierPriceModel;
   TopicLag: Types.TopicLag;
   UpdatePurchaseOrderLineInput: Types.UpdatePurchaseOrderLineInput;
@@ -243,6 +275,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addPurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationAddPurchaseOrderLineArgs, 'id' | 'line'>>;
+  applySupplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.MutationApplySupplierPaymentArgs, 'allocations' | 'id'>>;
   approvePurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationApprovePurchaseOrderArgs, 'id'>>;
   cancelPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelPurchaseOrderArgs, 'id'>>;
   copyPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCopyPurchaseOrderArgs, 'id'>>;
@@ -251,6 +284,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationCreateSupplierArgs, 'input'>>;
   deleteSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierArgs, 'id'>>;
   deleteSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierPriceArgs, 'id'>>;
+  makeSupplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.MutationMakeSupplierPaymentArgs, 'input'>>;
+  registerSupplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.MutationRegisterSupplierBillArgs, 'input'>>;
+  releaseSupplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.MutationReleaseSupplierBillArgs, 'id'>>;
   removePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationRemovePurchaseOrderLineArgs, 'id' | 'lineId'>>;
   restoreSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationRestoreSupplierArgs, 'id'>>;
   setSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationSetSupplierPriceArgs, 'input'>>;
@@ -273,6 +309,7 @@ export type PurchaseOrderResolvers<ContextType = Context, ParentType extends Res
   approvalReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   approvedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  bills?: Resolver<Array<ResolversTypes['SupplierBill']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   copiedFrom?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -340,6 +377,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   purchasingEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   reorderSuggestions?: Resolver<Array<ResolversTypes['ReorderSuggestion']>, ParentType, ContextType, Partial<Types.QueryReorderSuggestionsArgs>>;
   supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.QuerySupplierArgs, 'id'>>;
+  supplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.QuerySupplierBillArgs, 'id'>>;
+  supplierBills?: Resolver<Array<ResolversTypes['SupplierBill']>, ParentType, ContextType, Partial<Types.QuerySupplierBillsArgs>>;
+  supplierPayables?: Resolver<Array<ResolversTypes['SupplierPayable']>, ParentType, ContextType, Partial<Types.QuerySupplierPayablesArgs>>;
+  supplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.QuerySupplierPaymentArgs, 'id'>>;
+  supplierPayments?: Resolver<Array<ResolversTypes['SupplierPayment']>, ParentType, ContextType, Partial<Types.QuerySupplierPaymentsArgs>>;
   supplierPrices?: Resolver<Array<ResolversTypes['SupplierPrice']>, ParentType, ContextType, Partial<Types.QuerySupplierPricesArgs>>;
   suppliers?: Resolver<ResolversTypes['SupplierConnection'], ParentType, ContextType, Partial<Types.QuerySuppliersArgs>>;
 };
@@ -371,6 +413,43 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   prices?: Resolver<Array<ResolversTypes['SupplierPrice']>, ParentType, ContextType>;
 };
 
+export type SupplierBillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierBill'] = ResolversParentTypes['SupplierBill'], FederationReferenceType extends FederationReferenceTypes['SupplierBill'] = FederationReferenceTypes['SupplierBill']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['SupplierBill']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  billDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  holdReasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['SupplierBillLine']>, ParentType, ContextType>;
+  netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
+  registeredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  releasedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SupplierBillStatus'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  supplierReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type SupplierBillLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierBillLine'] = ResolversParentTypes['SupplierBillLine']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issue?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  orderedPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purchaseOrderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type SupplierConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierConnection'] = ResolversParentTypes['SupplierConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SupplierEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -379,6 +458,42 @@ export type SupplierConnectionResolvers<ContextType = Context, ParentType extend
 export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
+export type SupplierPayableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPayable'] = ResolversParentTypes['SupplierPayable']> = {
+  advances?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  days1To30?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  days31To60?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  days61To90?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  notDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  over90?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  owed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SupplierPaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPayment'] = ResolversParentTypes['SupplierPayment'], FederationReferenceType extends FederationReferenceTypes['SupplierPayment'] = FederationReferenceTypes['SupplierPayment']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['SupplierPayment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  allocations?: Resolver<Array<ResolversTypes['SupplierPaymentAllocation']>, ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bankAccount?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['SupplierPaymentMethod'], ParentType, ContextType>;
+  paidOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unallocated?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type SupplierPaymentAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPaymentAllocation'] = ResolversParentTypes['SupplierPaymentAllocation']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bill?: Resolver<Types.Maybe<ResolversTypes['SupplierBill']>, ParentType, ContextType>;
+  billId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SupplierPriceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPrice'] = ResolversParentTypes['SupplierPrice']> = {
@@ -418,8 +533,13 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   ReorderSuggestion?: ReorderSuggestionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
+  SupplierBill?: SupplierBillResolvers<ContextType>;
+  SupplierBillLine?: SupplierBillLineResolvers<ContextType>;
   SupplierConnection?: SupplierConnectionResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;
+  SupplierPayable?: SupplierPayableResolvers<ContextType>;
+  SupplierPayment?: SupplierPaymentResolvers<ContextType>;
+  SupplierPaymentAllocation?: SupplierPaymentAllocationResolvers<ContextType>;
   SupplierPrice?: SupplierPriceResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
 };

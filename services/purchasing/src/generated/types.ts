@@ -143,6 +143,24 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** A payment to a supplier. */
+export type MakeSupplierPaymentInput = {
+  /** Bills it settles; their sum not above the amount. The rest is an advance. */
+  allocations?: InputMaybe<Array<SupplierPaymentAllocationInput>>;
+  /** The amount, positive, in the supplier's currency. */
+  amount: MoneyInput;
+  /** The bank account paid from. */
+  bankAccount?: InputMaybe<Scalars['String']['input']>;
+  /** How it was paid. */
+  method: SupplierPaymentMethod;
+  /** The day it was paid (YYYY-MM-DD); today when omitted. */
+  paidOn?: InputMaybe<Scalars['String']['input']>;
+  /** The payment's reference. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
+};
+
 /** An amount of money: a decimal string and an ISO 4217 currency code; never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -164,6 +182,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a line; a change voids any approval (the order is a draft again). */
   addPurchaseOrderLine: PurchaseOrder;
+  /** Applies (part of) a payment's advance to bills. */
+  applySupplierPayment: SupplierPayment;
   /** Approves an order awaiting approval, within the approver's limit; nobody approves their own (BAD_USER_INPUT SELF_APPROVAL naming id). */
   approvePurchaseOrder: PurchaseOrder;
   /** Cancels an order; what an approved order still expects is withdrawn from inventory. */
@@ -180,6 +200,12 @@ export type Mutation = {
   deleteSupplier: Supplier;
   /** Retires a price (softly); CONFLICT when already retired. */
   deleteSupplierPrice: SupplierPrice;
+  /** Records a payment to a supplier, settling bills partly or fully; the rest is an advance. */
+  makeSupplierPayment: SupplierPayment;
+  /** Registers a supplier's bill against an approved order with a three-way match; held for approval when a line differs beyond the tolerance. */
+  registerSupplierBill: SupplierBill;
+  /** Releases a held bill (finance, the purchasing head or a director; not who registered it). */
+  releaseSupplierBill: SupplierBill;
   /** Removes a line nothing was received or billed of; voids any approval. */
   removePurchaseOrderLine: PurchaseOrder;
   /** Restores a deleted supplier (admins, directors, buyers); CONFLICT when it is not deleted. */
@@ -199,6 +225,12 @@ export type Mutation = {
 export type MutationAddPurchaseOrderLineArgs = {
   id: Scalars['ID']['input'];
   line: PurchaseOrderLineInput;
+};
+
+
+export type MutationApplySupplierPaymentArgs = {
+  allocations: Array<SupplierPaymentAllocationInput>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -238,6 +270,21 @@ export type MutationDeleteSupplierArgs = {
 
 
 export type MutationDeleteSupplierPriceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMakeSupplierPaymentArgs = {
+  input: MakeSupplierPaymentInput;
+};
+
+
+export type MutationRegisterSupplierBillArgs = {
+  input: RegisterSupplierBillInput;
+};
+
+
+export type MutationReleaseSupplierBillArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -300,6 +347,8 @@ export type PurchaseOrder = {
   approvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who approved it; null when approved within the sender's own limit, or not approved. */
   approvedBy?: Maybe<Scalars['ID']['output']>;
+  /** The bills registered against the order, oldest first; empty for callers who may not see bills. */
+  bills: Array<SupplierBill>;
   /** When it was cancelled; null unless cancelled. */
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   /** The order this one was copied from; null when not a copy. */
@@ -481,6 +530,16 @@ export type Query = {
   reorderSuggestions: Array<ReorderSuggestion>;
   /** One supplier by id; NOT_FOUND when no such supplier exists. */
   supplier: Supplier;
+  /** One bill by id; NOT_FOUND when none. */
+  supplierBill: SupplierBill;
+  /** Bills newest first (at most 500). */
+  supplierBills: Array<SupplierBill>;
+  /** What is owed per supplier and currency on a day (today by default), aged by days past due. */
+  supplierPayables: Array<SupplierPayable>;
+  /** One payment by id; NOT_FOUND when none. */
+  supplierPayment: SupplierPayment;
+  /** Payments newest first (at most 500), of one supplier or all. */
+  supplierPayments: Array<SupplierPayment>;
   /** Live supplier prices of a supplier and/or a product, cheapest first (at most 500). */
   supplierPrices: Array<SupplierPrice>;
   /** Suppliers ordered by name, filtered, paged by cursor (`first` at most 100). */
@@ -522,6 +581,32 @@ export type QuerySupplierArgs = {
 };
 
 
+export type QuerySupplierBillArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierBillsArgs = {
+  filter?: InputMaybe<SupplierBillFilter>;
+};
+
+
+export type QuerySupplierPayablesArgs = {
+  on?: InputMaybe<Scalars['String']['input']>;
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySupplierPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierPaymentsArgs = {
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QuerySupplierPricesArgs = {
   productId?: InputMaybe<Scalars['ID']['input']>;
   supplierId?: InputMaybe<Scalars['ID']['input']>;
@@ -532,6 +617,18 @@ export type QuerySuppliersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SupplierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A supplier's bill to register. */
+export type RegisterSupplierBillInput = {
+  /** The bill's date (YYYY-MM-DD). */
+  billDate: Scalars['String']['input'];
+  /** 1 to 200 lines. */
+  lines: Array<SupplierBillLineInput>;
+  /** The purchase order billed (UUID), approved. */
+  purchaseOrderId: Scalars['ID']['input'];
+  /** The supplier's invoice number; refused when already registered for the supplier. */
+  supplierReference: Scalars['String']['input'];
 };
 
 /**
@@ -620,6 +717,113 @@ export type SupplierHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * A supplier's bill against a purchase order, matched three ways per line (ordered, received,
+ * billed: quantity and price). REGISTERED (payable) when it matches; HELD for approval when a line
+ * differs beyond the tolerance. Due date: bill date plus the supplier's payment terms.
+ */
+export type SupplierBill = {
+  __typename?: 'SupplierBill';
+  /** The bill's date (YYYY-MM-DD). */
+  billDate: Scalars['String']['output'];
+  /** When it was entered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code of every amount (the order's currency). */
+  currency: Scalars['String']['output'];
+  /** When it is due (YYYY-MM-DD): bill date + the supplier's payment terms. */
+  dueDate: Scalars['String']['output'];
+  /** Gross total: what the supplier is owed for it. */
+  grossTotal: Money;
+  /** Why it is or was held: PRICE_DIFFERENCE, QUANTITY_ABOVE_ORDERED; empty when it matched. */
+  holdReasons: Array<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The billed lines with what the match found. */
+  lines: Array<SupplierBillLine>;
+  /** Net total. */
+  netTotal: Money;
+  /** Purchasing's number without gaps, e.g. BILL-000042. */
+  number: Scalars['String']['output'];
+  /** What is still owed: gross less paid. */
+  openAmount: Money;
+  /** What payments settled of it so far. */
+  paidTotal: Money;
+  /** The purchase order billed. */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** When it became payable (registered, or released from hold); null while held. */
+  registeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who released it from hold; null unless it was held and released. */
+  releasedBy?: Maybe<Scalars['ID']['output']>;
+  /** HELD, OPEN, PARTLY_PAID or PAID. */
+  status: SupplierBillStatus;
+  /** The supplier; null when the caller may not see suppliers. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** The supplier's own invoice number (one per supplier). */
+  supplierReference: Scalars['String']['output'];
+  /** Tax total. */
+  taxTotal: Money;
+};
+
+/** Narrows a bill list. */
+export type SupplierBillFilter = {
+  /** Only this order's. */
+  purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only bills showing this state. */
+  status?: InputMaybe<SupplierBillStatus>;
+  /** Only this supplier's. */
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One billed purchase order line. */
+export type SupplierBillLine = {
+  __typename?: 'SupplierBillLine';
+  /** What the line says (the order line's description). */
+  description: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** PRICE_DIFFERENCE (beyond the tolerance) or QUANTITY_ABOVE_ORDERED; null when it matched. */
+  issue?: Maybe<Scalars['String']['output']>;
+  /** quantity × billed unit price. */
+  netAmount: Money;
+  /** Unit price ordered. */
+  orderedPrice: Money;
+  /** The product. */
+  productId: Scalars['ID']['output'];
+  /** The order line billed. */
+  purchaseOrderLineId: Scalars['ID']['output'];
+  /** Units billed. */
+  quantity: Scalars['String']['output'];
+  /** Tax rate in percent. */
+  taxRate: Scalars['String']['output'];
+  /** Unit price billed. */
+  unitPrice: Money;
+};
+
+/** One billed purchase order line. */
+export type SupplierBillLineInput = {
+  /** The order line billed (UUID). */
+  purchaseOrderLineId: Scalars['ID']['input'];
+  /** Units billed; with earlier bills, not more than were received. */
+  quantity: Scalars['String']['input'];
+  /** Tax rate in percent; the order line's when omitted. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** Unit price billed, in the order's currency. */
+  unitPrice: MoneyInput;
+};
+
+/** Where a supplier bill stands. */
+export type SupplierBillStatus =
+  /** Held for approval: a line differs beyond the tolerance; not payable yet. */
+  | 'HELD'
+  /** Registered, nothing paid. */
+  | 'OPEN'
+  /** Paid in full. */
+  | 'PAID'
+  /** Partly paid. */
+  | 'PARTLY_PAID';
+
 /** A page of suppliers, ordered by name. */
 export type SupplierConnection = {
   __typename?: 'SupplierConnection';
@@ -643,6 +847,94 @@ export type SupplierFilter = {
   /** Case-insensitive substring of the name or the email. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What is owed to one supplier in one currency, aged by days past due. */
+export type SupplierPayable = {
+  __typename?: 'SupplierPayable';
+  /** Advances paid and not applied yet. */
+  advances: Money;
+  /** Of it, 1–30 days past due. */
+  days1To30: Money;
+  /** Of it, 31–60 days past due. */
+  days31To60: Money;
+  /** Of it, 61–90 days past due. */
+  days61To90: Money;
+  /** Bills held for approval (not payable yet). */
+  held: Money;
+  /** Of it, not yet due. */
+  notDue: Money;
+  /** What registered bills still owe. */
+  open: Money;
+  /** Of it, more than 90 days past due. */
+  over90: Money;
+  /** What is owed net of advances: open less advances. */
+  owed: Money;
+  /** The supplier. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+};
+
+/** Money paid to a supplier; what is not allocated to bills is an advance, applied later. */
+export type SupplierPayment = {
+  __typename?: 'SupplierPayment';
+  /** Which bills it settles, by how much. */
+  allocations: Array<SupplierPaymentAllocation>;
+  /** The amount paid. */
+  amount: Money;
+  /** The bank account paid from (as entered); null when not given. */
+  bankAccount?: Maybe<Scalars['String']['output']>;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** How it was paid. */
+  method: SupplierPaymentMethod;
+  /** The day it was paid (YYYY-MM-DD). */
+  paidOn: Scalars['String']['output'];
+  /** The payment's reference; null when not given. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The supplier paid. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** What is not allocated to bills yet (an advance). */
+  unallocated: Money;
+};
+
+/** How much of a payment settles a bill. */
+export type SupplierPaymentAllocation = {
+  __typename?: 'SupplierPaymentAllocation';
+  /** The amount settled. */
+  amount: Money;
+  /** The bill settled. */
+  bill?: Maybe<SupplierBill>;
+  /** The bill's id. */
+  billId: Scalars['ID']['output'];
+  /** When it was allocated. */
+  createdAt: Scalars['DateTime']['output'];
+};
+
+/** How much of a payment to put on a bill. */
+export type SupplierPaymentAllocationInput = {
+  /** The amount, in the bill's currency; not more than still owed on it. */
+  amount: MoneyInput;
+  /** The bill (UUID), registered, of the payment's supplier. */
+  billId: Scalars['ID']['input'];
+};
+
+/** How a supplier was paid. */
+export type SupplierPaymentMethod =
+  /** Bank transfer. */
+  | 'BANK_TRANSFER'
+  /** Card. */
+  | 'CARD'
+  /** Cash. */
+  | 'CASH'
+  /** Cheque. */
+  | 'CHEQUE'
+  /** Direct debit. */
+  | 'DIRECT_DEBIT';
 
 /** What a supplier charges for a product: in the supplier's currency, from a minimum quantity, with a lead time, within an optional validity window. */
 export type SupplierPrice = {
