@@ -325,7 +325,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Something inventory keeps in its catalogue; purchasing names it by id (resolved by the inventory subgraph). */
+/** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
 export type Product = {
   __typename?: 'Product';
   /** Stable identifier (UUID). */
