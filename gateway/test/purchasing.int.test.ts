@@ -27,7 +27,8 @@ const eur = (amount: string) => ({ amount, currency: 'EUR' });
 beforeAll(async () => {
   system = await startTestSystem('purchasing-e2e');
   const user = async (role: string) => (await system.createUser({ email: `${role.toLowerCase()}-${randomUUID().slice(0, 6)}@rapport.example`, role })).token;
-  [clerk, buyer, director, accountant, rep] = await Promise.all(['WAREHOUSE_CLERK', 'BUYER', 'DIRECTOR', 'ACCOUNTANT', 'SALES_REP'].map(user));
+  const tokens = await Promise.all(['WAREHOUSE_CLERK', 'BUYER', 'DIRECTOR', 'ACCOUNTANT', 'SALES_REP'].map(user));
+  [clerk, buyer, director, accountant, rep] = tokens as [string, string, string, string, string];
 }, 120_000);
 afterAll(async () => system?.stop());
 
