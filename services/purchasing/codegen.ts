@@ -9,6 +9,8 @@ export default subgraphCodegen({
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
     Supplier: '../modules/supplier/supplier.entity.js#ISupplier',
+    ApprovalLimit: '../modules/approval/approval.entity.js#IApprovalLimit',
+    PurchasingApprover: '../modules/approval/approval.entity.js#IPurchasingApprover',
     SupplierPrice: '../modules/price/price.entity.js#ISupplierPrice',
     PurchaseOrder: '../modules/order/order.entity.js#IPurchaseOrder',
     PurchaseOrderLine: '../modules/order/order.entity.js#IPurchaseOrderLine',

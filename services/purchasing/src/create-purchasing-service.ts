@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { ApprovalLimit, PurchasingApprover } from './modules/approval/approval.entity.js';
+import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { SupplierBill, SupplierBillLine, SupplierPayment, SupplierPaymentAllocation } from './modules/bill/bill.entity.js';
 import { billResolvers } from './modules/bill/bill.resolvers.js';
 import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
@@ -22,8 +24,10 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers],
+      resolvers: [supplierResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers, approvalResolvers],
       entities: [
+        ApprovalLimit,
+        PurchasingApprover,
         Supplier,
         CatalogueProduct,
         SupplierPrice,

@@ -13,6 +13,8 @@ const buyer = { userId: randomUUID(), role: 'BUYER' as const };
 /** Every audited entity of purchasing and the aggregate its events name. */
 const coverage: EventCoverage = {
   Supplier: { keys: ['id'] },
+  ApprovalLimit: { internal: "purchasing's approval configuration; its effect shows in which orders are approved, which is announced" },
+  PurchasingApprover: { internal: 'who holds an approver level in purchasing; its effect shows in which orders are approved, which is announced' },
   SupplierPrice: { internal: "a supplier's price list, purchasing's own master data; other services see prices only on the orders announced" },
   PurchaseOrder: {
     internal:
@@ -130,6 +132,18 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['purchasing.supplier.restored.v1'],
     check: ([event]) => expect(event).toMatchObject({ subject: supplierId, data: { supplierId, restoredAt: expect.any(String) } }),
+  },
+  setApprovalLimit: {
+    run: async (call) => {
+      await call('mutation { setApprovalLimit(level: PURCHASING_HEAD, maxAmount: { amount: "60000", currency: "EUR" }) { level } }', {}, director);
+    },
+    announces: [],
+  },
+  setApproverLevel: {
+    run: async (call) => {
+      await call('mutation($u: ID!) { setApproverLevel(userId: $u, level: PURCHASING_HEAD) { level } }', { u: randomUUID() }, director);
+    },
+    announces: [],
   },
   setSupplierPrice: {
     run: async (call) => {

@@ -5,7 +5,5 @@ describeSchemaDrift('purchasing', createPurchasingService, {
   tables: {
     purchasing_counter:
       'the gapless document numbers (purchase orders, bills): one row per kind, incremented by raw SQL under its row lock in the numbering transaction (order.service.ts)',
-    approval_limit: 'the approval limit per approver level, configuration read by raw SQL when an order is sent or approved (approval.ts)',
-    purchasing_approver: 'which users hold an approver level beyond their role, read by raw SQL when an order is sent or approved (approval.ts)',
   },
 });

@@ -3,6 +3,7 @@ import type { Product, PurchaseOrder, Supplier, SupplierBill, SupplierPayment } 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { ISupplier as ISupplierModel } from '../modules/supplier/supplier.entity.js';
+import type { IApprovalLimit as IApprovalLimitModel, IPurchasingApprover as IPurchasingApproverModel } from '../modules/approval/approval.entity.js';
 import type { ISupplierPrice as ISupplierPriceModel } from '../modules/price/price.entity.js';
 import type { IPurchaseOrder as IPurchaseOrderModel, IPurchaseOrderLine as IPurchaseOrderLineModel } from '../modules/order/order.entity.js';
 import type { IPurchaseReceiptLine as IPurchaseReceiptLineModel } from '../modules/order/receipt.entity.js';
@@ -118,6 +119,8 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApprovalLimit: ResolverTypeWrapper<IApprovalLimitModel>;
+  ApproverLevel: Types.ApproverLevel;
   AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
@@ -146,6 +149,7 @@ export type ResolversTypes = {
   PurchaseOrderLineInput: Types.PurchaseOrderLineInput;
   PurchaseOrderStatus: Types.PurchaseOrderStatus;
   PurchaseReceiptLine: ResolverTypeWrapper<IPurchaseReceiptLineModel>;
+  PurchasingApprover: ResolverTypeWrapper<IPurchasingApproverModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterSupplierBillInput: Types.RegisterSupplierBillInput;
   ReorderSuggestion: ResolverTypeWrapper<IReorderSuggestionModel>;
@@ -172,6 +176,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApprovalLimit: IApprovalLimitModel;
   AuditEntry: IAuditEntryModel;
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
@@ -197,6 +202,7 @@ export type ResolversParentTypes = {
   PurchaseOrderLine: IPurchaseOrderLineModel;
   PurchaseOrderLineInput: Types.PurchaseOrderLineInput;
   PurchaseReceiptLine: IPurchaseReceiptLineModel;
+  PurchasingApprover: IPurchasingApproverModel;
   Query: Record<PropertyKey, never>;
   RegisterSupplierBillInput: Types.RegisterSupplierBillInput;
   ReorderSuggestion: IReorderSuggestionModel;
@@ -216,6 +222,11 @@ export type ResolversParentTypes = {
   SupplierPrice: ISupplierPriceModel;
   TopicLag: Types.TopicLag;
   UpdatePurchaseOrderLineInput: Types.UpdatePurchaseOrderLineInput;
+};
+
+export type ApprovalLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalLimit'] = ResolversParentTypes['ApprovalLimit']> = {
+  level?: Resolver<ResolversTypes['ApproverLevel'], ParentType, ContextType>;
+  maxAmount?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -289,6 +300,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   releaseSupplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.MutationReleaseSupplierBillArgs, 'id'>>;
   removePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationRemovePurchaseOrderLineArgs, 'id' | 'lineId'>>;
   restoreSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationRestoreSupplierArgs, 'id'>>;
+  setApprovalLimit?: Resolver<ResolversTypes['ApprovalLimit'], ParentType, ContextType, RequireFields<Types.MutationSetApprovalLimitArgs, 'level'>>;
+  setApproverLevel?: Resolver<Types.Maybe<ResolversTypes['PurchasingApprover']>, ParentType, ContextType, RequireFields<Types.MutationSetApproverLevelArgs, 'userId'>>;
   setSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationSetSupplierPriceArgs, 'input'>>;
   submitPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationSubmitPurchaseOrderArgs, 'id'>>;
   updatePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationUpdatePurchaseOrderLineArgs, 'id' | 'input' | 'lineId'>>;
@@ -369,7 +382,13 @@ export type PurchaseReceiptLineResolvers<ContextType = Context, ParentType exten
   warehouseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type PurchasingApproverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchasingApprover'] = ResolversParentTypes['PurchasingApprover']> = {
+  level?: Resolver<ResolversTypes['ApproverLevel'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  approvalLimits?: Resolver<Array<ResolversTypes['ApprovalLimit']>, ParentType, ContextType>;
   bestPrice?: Resolver<Types.Maybe<ResolversTypes['SupplierPrice']>, ParentType, ContextType, RequireFields<Types.QueryBestPriceArgs, 'productId' | 'quantity'>>;
   overdueReceipts?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType, Partial<Types.QueryOverdueReceiptsArgs>>;
   purchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.QueryPurchaseOrderArgs, 'id'>>;
@@ -515,6 +534,7 @@ export type TopicLagResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApprovalLimit?: ApprovalLimitResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
@@ -530,6 +550,7 @@ export type Resolvers<ContextType = Context> = {
   PurchaseOrderEdge?: PurchaseOrderEdgeResolvers<ContextType>;
   PurchaseOrderLine?: PurchaseOrderLineResolvers<ContextType>;
   PurchaseReceiptLine?: PurchaseReceiptLineResolvers<ContextType>;
+  PurchasingApprover?: PurchasingApproverResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReorderSuggestion?: ReorderSuggestionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;

@@ -12,6 +12,24 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** How much purchase orders one approver level approves, in the base currency. */
+export type ApprovalLimit = {
+  __typename?: 'ApprovalLimit';
+  /** BUYER, PURCHASING_HEAD or DIRECTOR. */
+  level: ApproverLevel;
+  /** The largest order net total (base currency) the level approves; null: no limit. */
+  maxAmount?: Maybe<Money>;
+};
+
+/** Who approves purchase orders up to which limit: a buyer, the purchasing head (a team head, or a user given the level), a director or admin. */
+export type ApproverLevel =
+  /** Any buyer. */
+  | 'BUYER'
+  /** Directors and admins. */
+  | 'DIRECTOR'
+  /** The purchasing head. */
+  | 'PURCHASING_HEAD';
+
 /** Kinds of recorded change. */
 export type AuditAction =
   /** The record was created. */
@@ -210,6 +228,10 @@ export type Mutation = {
   removePurchaseOrderLine: PurchaseOrder;
   /** Restores a deleted supplier (admins, directors, buyers); CONFLICT when it is not deleted. */
   restoreSupplier: Supplier;
+  /** Sets a level's approval limit in the base currency (null: no limit); directors and admins. */
+  setApprovalLimit: ApprovalLimit;
+  /** Gives a user an approver level (e.g. PURCHASING_HEAD) or, with null, takes it away; directors and admins. */
+  setApproverLevel?: Maybe<PurchasingApprover>;
   /** Records a supplier's price for a product; BAD_USER_INPUT naming the field for an unknown product, a price in another currency than the supplier's, or a bad window. */
   setSupplierPrice: SupplierPrice;
   /**
@@ -297,6 +319,18 @@ export type MutationRemovePurchaseOrderLineArgs = {
 
 export type MutationRestoreSupplierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetApprovalLimitArgs = {
+  level: ApproverLevel;
+  maxAmount?: InputMaybe<MoneyInput>;
+};
+
+
+export type MutationSetApproverLevelArgs = {
+  level?: InputMaybe<ApproverLevel>;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -510,8 +544,19 @@ export type PurchaseReceiptLine = {
   warehouseId: Scalars['ID']['output'];
 };
 
+/** A user's approver level beyond their role. */
+export type PurchasingApprover = {
+  __typename?: 'PurchasingApprover';
+  /** The level. */
+  level: ApproverLevel;
+  /** The user (owned by identity). */
+  userId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The approval limit of each level. */
+  approvalLimits: Array<ApprovalLimit>;
   /**
    * The best current price of a product for a quantity on a day (today when omitted): the lowest among
    * live suppliers' prices valid that day whose minimum quantity the quantity reaches, preferring the

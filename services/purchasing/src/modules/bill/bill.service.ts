@@ -18,7 +18,7 @@ import {
   type Money,
 } from '@rapport/errors';
 import { transition, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
-import { approverLevel } from '../order/approval.js';
+import { approverLevel } from '../approval/approval.js';
 import { PurchaseOrder, PurchaseOrderLine } from '../order/order.entity.js';
 import { nextNumber } from '../order/order.service.js';
 import { amountUnits, documentTotals, lineNet, parseTaxRate } from '../order/order-totals.js';

@@ -137,10 +137,32 @@ describe('purchase orders and their approval', () => {
     expect(await errorOf(otherBuyer, poMutation('approvePurchaseOrder'), { id: big.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'APPROVAL_LIMIT_EXCEEDED' });
     // A buyer assigned the purchasing head's level approves up to 50,000.
     const head = as('BUYER');
-    await subgraph.service.orm.em.fork().getConnection().execute("insert into purchasing_approver (user_id, level) values (?, 'PURCHASING_HEAD')", [head.userId]);
+    const assign = 'mutation($u: ID!) { setApproverLevel(userId: $u, level: PURCHASING_HEAD) { userId level } }';
+    expect(await errorOf(buyer, assign, { u: buyer.userId })).toMatchObject({ code: 'FORBIDDEN', reason: 'APPROVAL_SETTINGS_FORBIDDEN' });
+    expect((await must<{ setApproverLevel: unknown }>(subgraph, director, assign, { u: head.userId })).setApproverLevel).toEqual({ userId: head.userId, level: 'PURCHASING_HEAD' });
     const approved = await act(head, 'approvePurchaseOrder', big.id);
     expect(approved).toMatchObject({ status: 'APPROVED', approvedBy: head.userId });
     expect((await outboxOf(subgraph, big.id)).map((e) => e.type)).toEqual(['purchasing.order.approved.v1']);
+  });
+
+  it('lets directors change the limits (in the base currency): a lower buyer limit sends the same order for approval', async () => {
+    const limits = await must<{ approvalLimits: { level: string; maxAmount: { amount: string } | null }[] }>(subgraph, buyer, '{ approvalLimits { level maxAmount { amount } } }');
+    expect(limits.approvalLimits).toEqual([
+      { level: 'BUYER', maxAmount: { amount: '5000.00' } },
+      { level: 'DIRECTOR', maxAmount: null },
+      { level: 'PURCHASING_HEAD', maxAmount: { amount: '50000.00' } },
+    ]);
+    const set = 'mutation($l: ApproverLevel!, $m: MoneyInput) { setApprovalLimit(level: $l, maxAmount: $m) { level maxAmount { amount } } }';
+    expect(await errorOf(buyer, set, { l: 'BUYER', m: { amount: '1', currency: 'EUR' } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await errorOf(director, set, { l: 'BUYER', m: { amount: '1', currency: 'USD' } })).toMatchObject({ field: 'maxAmount.currency' });
+    const supplier = await createSupplier(subgraph, buyer, 'Limit Test GmbH');
+    try {
+      await must(subgraph, director, set, { l: 'BUYER', m: { amount: '50', currency: 'EUR' } });
+      const po = await createPo(subgraph, buyer, { supplierId: supplier, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '60', currency: 'EUR' } }] });
+      expect(await act(buyer, 'submitPurchaseOrder', po.id)).toMatchObject({ status: 'AWAITING_APPROVAL', approvalReason: 'ABOVE_LIMIT' });
+    } finally {
+      await must(subgraph, director, set, { l: 'BUYER', m: { amount: '5000', currency: 'EUR' } });
+    }
   });
 
   it('a director may not approve their own order either', async () => {

@@ -20,7 +20,7 @@ import {
 import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { BASE_CURRENCY, supplierPriceFor, today } from '../price/price.service.js';
 import { getSupplier } from '../supplier/supplier.service.js';
-import { approvalLimit, approverLevel, covers } from './approval.js';
+import { approvalLimit, approverLevel, covers } from '../approval/approval.js';
 import {
   openUnits,
   PurchaseOrder,

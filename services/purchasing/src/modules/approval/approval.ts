@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { ANY_TEAM, headsTeam, type Viewer } from '@rapport/subgraph-kit';
-import { amountUnits } from './order-totals.js';
+import { amountUnits } from '../order/order-totals.js';
 
 /**
  * Approval by amount (Odoo's double validation, ERPNext's authorization rules): each approver level
