@@ -9,6 +9,8 @@ export default subgraphCodegen({
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
     Supplier: '../modules/supplier/supplier.entity.js#ISupplier',
+    SupplierContact: '../modules/supplier/supplier-contact.entity.js#ISupplierContact',
+    SupplierAddress: '../modules/supplier/supplier-contact.entity.js#ISupplierAddress',
     ApprovalLimit: '../modules/approval/approval.entity.js#IApprovalLimit',
     PurchasingApprover: '../modules/approval/approval.entity.js#IPurchasingApprover',
     SupplierPrice: '../modules/price/price.entity.js#ISupplierPrice',

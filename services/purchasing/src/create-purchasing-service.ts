@@ -14,6 +14,8 @@ import { SupplierPrice } from './modules/price/price.entity.js';
 import { priceResolvers } from './modules/price/price.resolvers.js';
 import { Supplier } from './modules/supplier/supplier.entity.js';
 import { supplierResolvers } from './modules/supplier/supplier.resolvers.js';
+import { SupplierAddress, SupplierContact } from './modules/supplier/supplier-contact.entity.js';
+import { supplierContactResolvers } from './modules/supplier/supplier-contact.resolvers.js';
 import { suggestionHandlers } from './modules/suggestion/suggestion.consumer.js';
 import { ReorderSuggestion } from './modules/suggestion/suggestion.entity.js';
 import { suggestionResolvers } from './modules/suggestion/suggestion.resolvers.js';
@@ -24,11 +26,13 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers, approvalResolvers],
+      resolvers: [supplierResolvers, supplierContactResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers, approvalResolvers],
       entities: [
         ApprovalLimit,
         PurchasingApprover,
         Supplier,
+        SupplierContact,
+        SupplierAddress,
         CatalogueProduct,
         SupplierPrice,
         PurchaseOrder,

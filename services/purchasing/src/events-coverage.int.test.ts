@@ -15,6 +15,8 @@ const coverage: EventCoverage = {
   Supplier: { keys: ['id'] },
   ApprovalLimit: { internal: "purchasing's approval configuration; its effect shows in which orders are approved, which is announced" },
   PurchasingApprover: { internal: 'who holds an approver level in purchasing; its effect shows in which orders are approved, which is announced' },
+  SupplierContact: { internal: "a supplier's contact people, purchasing's own address book; no other service keeps supplier details beyond its creation event" },
+  SupplierAddress: { internal: "a supplier's addresses, purchasing's own address book; no other service keeps supplier details beyond its creation event" },
   SupplierPrice: { internal: "a supplier's price list, purchasing's own master data; other services see prices only on the orders announced" },
   PurchaseOrder: {
     internal:
@@ -142,6 +144,48 @@ const cases: Record<string, MutationCaseEntry> = {
   setApproverLevel: {
     run: async (call) => {
       await call('mutation($u: ID!) { setApproverLevel(userId: $u, level: PURCHASING_HEAD) { level } }', { u: randomUUID() }, director);
+    },
+    announces: [],
+  },
+  addSupplierContact: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Contacts');
+      await call('mutation($s: ID!) { addSupplierContact(supplierId: $s, input: { name: "Ola Nordmann" }) { id } }', { s: supplier }, buyer);
+    },
+    announces: [],
+  },
+  removeSupplierContact: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Contacts 2');
+      const added = await subgraph.gqlAs<{ addSupplierContact: { id: string } }>(
+        buyer,
+        'mutation($s: ID!) { addSupplierContact(supplierId: $s, input: { name: "Kari" }) { id } }',
+        { s: supplier },
+      );
+      await call('mutation($id: ID!) { removeSupplierContact(id: $id) { id } }', { id: added.data!.addSupplierContact.id }, buyer);
+    },
+    announces: [],
+  },
+  addSupplierAddress: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Addresses');
+      await call(
+        'mutation($s: ID!) { addSupplierAddress(supplierId: $s, input: { kind: OFFICE, street: "Hafenstr. 1", postalCode: "20457", city: "Hamburg", country: "de" }) { id } }',
+        { s: supplier },
+        buyer,
+      );
+    },
+    announces: [],
+  },
+  removeSupplierAddress: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Addresses 2');
+      const added = await subgraph.gqlAs<{ addSupplierAddress: { id: string } }>(
+        buyer,
+        'mutation($s: ID!) { addSupplierAddress(supplierId: $s, input: { kind: BILLING, street: "Ring 2", postalCode: "10115", city: "Berlin", country: "DE" }) { id } }',
+        { s: supplier },
+      );
+      await call('mutation($id: ID!) { removeSupplierAddress(id: $id) { id } }', { id: added.data!.addSupplierAddress.id }, buyer);
     },
     announces: [],
   },

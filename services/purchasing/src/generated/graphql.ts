@@ -3,6 +3,7 @@ import type { Product, PurchaseOrder, Supplier, SupplierBill, SupplierPayment } 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { ISupplier as ISupplierModel } from '../modules/supplier/supplier.entity.js';
+import type { ISupplierContact as ISupplierContactModel, ISupplierAddress as ISupplierAddressModel } from '../modules/supplier/supplier-contact.entity.js';
 import type { IApprovalLimit as IApprovalLimitModel, IPurchasingApprover as IPurchasingApproverModel } from '../modules/approval/approval.entity.js';
 import type { ISupplierPrice as ISupplierPriceModel } from '../modules/price/price.entity.js';
 import type { IPurchaseOrder as IPurchaseOrderModel, IPurchaseOrderLine as IPurchaseOrderLineModel } from '../modules/order/order.entity.js';
@@ -156,12 +157,17 @@ export type ResolversTypes = {
   ReorderSuggestionStatus: Types.ReorderSuggestionStatus;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ResolverTypeWrapper<ISupplierModel>;
+  SupplierAddress: ResolverTypeWrapper<ISupplierAddressModel>;
+  SupplierAddressInput: Types.SupplierAddressInput;
+  SupplierAddressKind: Types.SupplierAddressKind;
   SupplierBill: ResolverTypeWrapper<ISupplierBillModel>;
   SupplierBillFilter: Types.SupplierBillFilter;
   SupplierBillLine: ResolverTypeWrapper<ISupplierBillLineModel>;
   SupplierBillLineInput: Types.SupplierBillLineInput;
   SupplierBillStatus: Types.SupplierBillStatus;
   SupplierConnection: ResolverTypeWrapper<Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierEdge']> }>;
+  SupplierContact: ResolverTypeWrapper<ISupplierContactModel>;
+  SupplierContactInput: Types.SupplierContactInput;
   SupplierEdge: ResolverTypeWrapper<Omit<Types.SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: Types.SupplierFilter;
   SupplierPayable: ResolverTypeWrapper<PayableModel>;
@@ -208,11 +214,15 @@ export type ResolversParentTypes = {
   ReorderSuggestion: IReorderSuggestionModel;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   Supplier: ISupplierModel;
+  SupplierAddress: ISupplierAddressModel;
+  SupplierAddressInput: Types.SupplierAddressInput;
   SupplierBill: ISupplierBillModel;
   SupplierBillFilter: Types.SupplierBillFilter;
   SupplierBillLine: ISupplierBillLineModel;
   SupplierBillLineInput: Types.SupplierBillLineInput;
   SupplierConnection: Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierEdge']> };
+  SupplierContact: ISupplierContactModel;
+  SupplierContactInput: Types.SupplierContactInput;
   SupplierEdge: Omit<Types.SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: Types.SupplierFilter;
   SupplierPayable: PayableModel;
@@ -286,6 +296,8 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addPurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationAddPurchaseOrderLineArgs, 'id' | 'line'>>;
+  addSupplierAddress?: Resolver<ResolversTypes['SupplierAddress'], ParentType, ContextType, RequireFields<Types.MutationAddSupplierAddressArgs, 'input' | 'supplierId'>>;
+  addSupplierContact?: Resolver<ResolversTypes['SupplierContact'], ParentType, ContextType, RequireFields<Types.MutationAddSupplierContactArgs, 'input' | 'supplierId'>>;
   applySupplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.MutationApplySupplierPaymentArgs, 'allocations' | 'id'>>;
   approvePurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationApprovePurchaseOrderArgs, 'id'>>;
   cancelPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelPurchaseOrderArgs, 'id'>>;
@@ -299,6 +311,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerSupplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.MutationRegisterSupplierBillArgs, 'input'>>;
   releaseSupplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.MutationReleaseSupplierBillArgs, 'id'>>;
   removePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationRemovePurchaseOrderLineArgs, 'id' | 'lineId'>>;
+  removeSupplierAddress?: Resolver<ResolversTypes['SupplierAddress'], ParentType, ContextType, RequireFields<Types.MutationRemoveSupplierAddressArgs, 'id'>>;
+  removeSupplierContact?: Resolver<ResolversTypes['SupplierContact'], ParentType, ContextType, RequireFields<Types.MutationRemoveSupplierContactArgs, 'id'>>;
   restoreSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationRestoreSupplierArgs, 'id'>>;
   setApprovalLimit?: Resolver<ResolversTypes['ApprovalLimit'], ParentType, ContextType, RequireFields<Types.MutationSetApprovalLimitArgs, 'level'>>;
   setApproverLevel?: Resolver<Types.Maybe<ResolversTypes['PurchasingApprover']>, ParentType, ContextType, RequireFields<Types.MutationSetApproverLevelArgs, 'userId'>>;
@@ -420,6 +434,8 @@ export type ReorderSuggestionResolvers<ContextType = Context, ParentType extends
 
 export type SupplierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier'], FederationReferenceType extends FederationReferenceTypes['Supplier'] = FederationReferenceTypes['Supplier']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Supplier']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['SupplierAddress']>, ParentType, ContextType>;
+  contacts?: Resolver<Array<ResolversTypes['SupplierContact']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deletedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -430,6 +446,15 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   paymentTermsDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   phone?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   prices?: Resolver<Array<ResolversTypes['SupplierPrice']>, ParentType, ContextType>;
+};
+
+export type SupplierAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierAddress'] = ResolversParentTypes['SupplierAddress']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SupplierAddressKind'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SupplierBillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierBill'] = ResolversParentTypes['SupplierBill'], FederationReferenceType extends FederationReferenceTypes['SupplierBill'] = FederationReferenceTypes['SupplierBill']> = {
@@ -472,6 +497,14 @@ export type SupplierBillLineResolvers<ContextType = Context, ParentType extends 
 export type SupplierConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierConnection'] = ResolversParentTypes['SupplierConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SupplierEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SupplierContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierContact'] = ResolversParentTypes['SupplierContact']> = {
+  email?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
@@ -554,9 +587,11 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   ReorderSuggestion?: ReorderSuggestionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
+  SupplierAddress?: SupplierAddressResolvers<ContextType>;
   SupplierBill?: SupplierBillResolvers<ContextType>;
   SupplierBillLine?: SupplierBillLineResolvers<ContextType>;
   SupplierConnection?: SupplierConnectionResolvers<ContextType>;
+  SupplierContact?: SupplierContactResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;
   SupplierPayable?: SupplierPayableResolvers<ContextType>;
   SupplierPayment?: SupplierPaymentResolvers<ContextType>;

@@ -200,6 +200,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a line; a change voids any approval (the order is a draft again). */
   addPurchaseOrderLine: PurchaseOrder;
+  /** Adds an address to a supplier. */
+  addSupplierAddress: SupplierAddress;
+  /** Adds a contact to a supplier. */
+  addSupplierContact: SupplierContact;
   /** Applies (part of) a payment's advance to bills. */
   applySupplierPayment: SupplierPayment;
   /** Approves an order awaiting approval, within the approver's limit; nobody approves their own (BAD_USER_INPUT SELF_APPROVAL naming id). */
@@ -226,6 +230,10 @@ export type Mutation = {
   releaseSupplierBill: SupplierBill;
   /** Removes a line nothing was received or billed of; voids any approval. */
   removePurchaseOrderLine: PurchaseOrder;
+  /** Removes an address (softly); CONFLICT when already removed. */
+  removeSupplierAddress: SupplierAddress;
+  /** Removes a contact (softly); CONFLICT when already removed. */
+  removeSupplierContact: SupplierContact;
   /** Restores a deleted supplier (admins, directors, buyers); CONFLICT when it is not deleted. */
   restoreSupplier: Supplier;
   /** Sets a level's approval limit in the base currency (null: no limit); directors and admins. */
@@ -247,6 +255,18 @@ export type Mutation = {
 export type MutationAddPurchaseOrderLineArgs = {
   id: Scalars['ID']['input'];
   line: PurchaseOrderLineInput;
+};
+
+
+export type MutationAddSupplierAddressArgs = {
+  input: SupplierAddressInput;
+  supplierId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddSupplierContactArgs = {
+  input: SupplierContactInput;
+  supplierId: Scalars['ID']['input'];
 };
 
 
@@ -314,6 +334,16 @@ export type MutationReleaseSupplierBillArgs = {
 export type MutationRemovePurchaseOrderLineArgs = {
   id: Scalars['ID']['input'];
   lineId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveSupplierAddressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveSupplierContactArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -734,6 +764,10 @@ export type SetSupplierPriceInput = {
 /** A company the business buys goods from. Owned by the purchasing subgraph. */
 export type Supplier = {
   __typename?: 'Supplier';
+  /** The supplier's addresses, by kind. */
+  addresses: Array<SupplierAddress>;
+  /** The supplier's contacts, by name. */
+  contacts: Array<SupplierContact>;
   /** When the record was created. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO 4217 code of the currency the supplier bills in, e.g. EUR. */
@@ -761,6 +795,46 @@ export type Supplier = {
 export type SupplierHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** One of a supplier's addresses. */
+export type SupplierAddress = {
+  __typename?: 'SupplierAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, e.g. DE. */
+  country: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** OFFICE, BILLING or SHIPPING. */
+  kind: SupplierAddressKind;
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+  /** Street and number. */
+  street: Scalars['String']['output'];
+};
+
+/** A new address of a supplier. */
+export type SupplierAddressInput = {
+  /** City. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code. */
+  country: Scalars['String']['input'];
+  /** What the address is for. */
+  kind: SupplierAddressKind;
+  /** Postal code. */
+  postalCode: Scalars['String']['input'];
+  /** Street and number. */
+  street: Scalars['String']['input'];
+};
+
+/** What an address of a supplier is for. */
+export type SupplierAddressKind =
+  /** Where bills come from. */
+  | 'BILLING'
+  /** Head office. */
+  | 'OFFICE'
+  /** Where goods ship from. */
+  | 'SHIPPING';
 
 /**
  * A supplier's bill against a purchase order, matched three ways per line (ordered, received,
@@ -876,6 +950,33 @@ export type SupplierConnection = {
   edges: Array<SupplierEdge>;
   /** Where this page ends. */
   pageInfo: PageInfo;
+};
+
+/** A person at a supplier purchasing deals with. */
+export type SupplierContact = {
+  __typename?: 'SupplierContact';
+  /** Email address, lower-cased. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Their name. */
+  name: Scalars['String']['output'];
+  /** Phone number as entered. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Their role at the supplier, e.g. Key account manager. */
+  position?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new contact of a supplier. */
+export type SupplierContactInput = {
+  /** Email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Their name (1–200 characters). */
+  name: Scalars['String']['input'];
+  /** Phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Their role at the supplier. */
+  position?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One supplier in a page. */

@@ -5,6 +5,7 @@ import { Migration20261205120000 } from './Migration20261205120000.js';
 import { Migration20261205120100 } from './Migration20261205120100.js';
 import { Migration20261205120200 } from './Migration20261205120200.js';
 import { Migration20261205120300 } from './Migration20261205120300.js';
+import { Migration20261205120400 } from './Migration20261205120400.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205120100', class: Migration20261205120100 },
   { name: 'Migration20261205120200', class: Migration20261205120200 },
   { name: 'Migration20261205120300', class: Migration20261205120300 },
+  { name: 'Migration20261205120400', class: Migration20261205120400 },
 ];
