@@ -9,6 +9,9 @@ export default subgraphCodegen({
   mappers: {
     AuditEntry: '@rapport/subgraph-kit#IAuditEntry',
     Supplier: '../modules/supplier/supplier.entity.js#ISupplier',
+    SpendRow: '../modules/analysis/analysis.service.js#SpendRow',
+    PricePoint: '../modules/analysis/analysis.service.js#PricePoint',
+    DeliveryPerformance: '../modules/analysis/analysis.service.js#DeliveryPerformance',
     SupplierContact: '../modules/supplier/supplier-contact.entity.js#ISupplierContact',
     SupplierAddress: '../modules/supplier/supplier-contact.entity.js#ISupplierAddress',
     ApprovalLimit: '../modules/approval/approval.entity.js#IApprovalLimit',

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
 import { ApprovalLimit, PurchasingApprover } from './modules/approval/approval.entity.js';
 import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { SupplierBill, SupplierBillLine, SupplierPayment, SupplierPaymentAllocation } from './modules/bill/bill.entity.js';
@@ -26,7 +27,7 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers, supplierContactResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers, approvalResolvers],
+      resolvers: [supplierResolvers, supplierContactResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers, approvalResolvers, analysisResolvers],
       entities: [
         ApprovalLimit,
         PurchasingApprover,

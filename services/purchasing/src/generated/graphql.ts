@@ -3,6 +3,7 @@ import type { Product, PurchaseOrder, Supplier, SupplierBill, SupplierPayment } 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { ISupplier as ISupplierModel } from '../modules/supplier/supplier.entity.js';
+import type { SpendRow as SpendRowModel, PricePoint as PricePointModel, DeliveryPerformance as DeliveryPerformanceModel } from '../modules/analysis/analysis.service.js';
 import type { ISupplierContact as ISupplierContactModel, ISupplierAddress as ISupplierAddressModel } from '../modules/supplier/supplier-contact.entity.js';
 import type { IApprovalLimit as IApprovalLimitModel, IPurchasingApprover as IPurchasingApproverModel } from '../modules/approval/approval.entity.js';
 import type { ISupplierPrice as ISupplierPriceModel } from '../modules/price/price.entity.js';
@@ -131,6 +132,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
+  DeliveryPerformance: ResolverTypeWrapper<DeliveryPerformanceModel>;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
@@ -141,6 +143,7 @@ export type ResolversTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  PricePoint: ResolverTypeWrapper<PricePointModel>;
   Product: ResolverTypeWrapper<Types.Product>;
   PurchaseOrder: ResolverTypeWrapper<IPurchaseOrderModel>;
   PurchaseOrderConnection: ResolverTypeWrapper<Omit<Types.PurchaseOrderConnection, 'edges'> & { edges: Array<ResolversTypes['PurchaseOrderEdge']> }>;
@@ -156,6 +159,8 @@ export type ResolversTypes = {
   ReorderSuggestion: ResolverTypeWrapper<IReorderSuggestionModel>;
   ReorderSuggestionStatus: Types.ReorderSuggestionStatus;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
+  SpendGrouping: Types.SpendGrouping;
+  SpendRow: ResolverTypeWrapper<SpendRowModel>;
   Supplier: ResolverTypeWrapper<ISupplierModel>;
   SupplierAddress: ResolverTypeWrapper<ISupplierAddressModel>;
   SupplierAddressInput: Types.SupplierAddressInput;
@@ -191,6 +196,7 @@ export type ResolversParentTypes = {
   Int: Types.Scalars['Int']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
+  DeliveryPerformance: DeliveryPerformanceModel;
   EventBusStatus: Types.EventBusStatus;
   Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
@@ -200,6 +206,7 @@ export type ResolversParentTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Types.PageInfo;
+  PricePoint: PricePointModel;
   Product: Types.Product;
   PurchaseOrder: IPurchaseOrderModel;
   PurchaseOrderConnection: Omit<Types.PurchaseOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['PurchaseOrderEdge']> };
@@ -213,6 +220,7 @@ export type ResolversParentTypes = {
   RegisterSupplierBillInput: Types.RegisterSupplierBillInput;
   ReorderSuggestion: IReorderSuggestionModel;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
+  SpendRow: SpendRowModel;
   Supplier: ISupplierModel;
   SupplierAddress: ISupplierAddressModel;
   SupplierAddressInput: Types.SupplierAddressInput;
@@ -261,6 +269,13 @@ export type DeadLetterResolvers<ContextType = Context, ParentType extends Resolv
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeliveryPerformanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeliveryPerformance'] = ResolversParentTypes['DeliveryPerformance']> = {
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTimeRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
 };
 
 export type EventBusStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventBusStatus'] = ResolversParentTypes['EventBusStatus']> = {
@@ -324,6 +339,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PricePointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PricePoint'] = ResolversParentTypes['PricePoint']> = {
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purchaseOrderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
@@ -407,11 +430,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   overdueReceipts?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType, Partial<Types.QueryOverdueReceiptsArgs>>;
   purchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.QueryPurchaseOrderArgs, 'id'>>;
   purchaseOrders?: Resolver<ResolversTypes['PurchaseOrderConnection'], ParentType, ContextType, Partial<Types.QueryPurchaseOrdersArgs>>;
+  purchasePriceHistory?: Resolver<Array<ResolversTypes['PricePoint']>, ParentType, ContextType, RequireFields<Types.QueryPurchasePriceHistoryArgs, 'productId'>>;
+  purchaseSpend?: Resolver<Array<ResolversTypes['SpendRow']>, ParentType, ContextType, RequireFields<Types.QueryPurchaseSpendArgs, 'by'>>;
   purchasingEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   reorderSuggestions?: Resolver<Array<ResolversTypes['ReorderSuggestion']>, ParentType, ContextType, Partial<Types.QueryReorderSuggestionsArgs>>;
   supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.QuerySupplierArgs, 'id'>>;
   supplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.QuerySupplierBillArgs, 'id'>>;
   supplierBills?: Resolver<Array<ResolversTypes['SupplierBill']>, ParentType, ContextType, Partial<Types.QuerySupplierBillsArgs>>;
+  supplierDeliveryPerformance?: Resolver<Array<ResolversTypes['DeliveryPerformance']>, ParentType, ContextType>;
   supplierPayables?: Resolver<Array<ResolversTypes['SupplierPayable']>, ParentType, ContextType, Partial<Types.QuerySupplierPayablesArgs>>;
   supplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.QuerySupplierPaymentArgs, 'id'>>;
   supplierPayments?: Resolver<Array<ResolversTypes['SupplierPayment']>, ParentType, ContextType, Partial<Types.QuerySupplierPaymentsArgs>>;
@@ -430,6 +456,14 @@ export type ReorderSuggestionResolvers<ContextType = Context, ParentType extends
   supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
   unitPrice?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   warehouseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SpendRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendRow'] = ResolversParentTypes['SpendRow']> = {
+  month?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  productId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
 };
 
 export type SupplierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier'], FederationReferenceType extends FederationReferenceTypes['Supplier'] = FederationReferenceTypes['Supplier']> = {
@@ -571,12 +605,14 @@ export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  DeliveryPerformance?: DeliveryPerformanceResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PricePoint?: PricePointResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
   PurchaseOrderConnection?: PurchaseOrderConnectionResolvers<ContextType>;
@@ -586,6 +622,7 @@ export type Resolvers<ContextType = Context> = {
   PurchasingApprover?: PurchasingApproverResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReorderSuggestion?: ReorderSuggestionResolvers<ContextType>;
+  SpendRow?: SpendRowResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SupplierAddress?: SupplierAddressResolvers<ContextType>;
   SupplierBill?: SupplierBillResolvers<ContextType>;

@@ -105,6 +105,19 @@ export type DeadLetter = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
+/** How reliably a supplier delivers on the expected date. */
+export type DeliveryPerformance = {
+  __typename?: 'DeliveryPerformance';
+  /** Order lines with an expected date received in full. */
+  delivered: Scalars['Int']['output'];
+  /** Of them, complete on or before the expected date. */
+  onTime: Scalars['Int']['output'];
+  /** onTime / delivered in percent, two decimals, e.g. "87.50". */
+  onTimeRate: Scalars['String']['output'];
+  /** The supplier. */
+  supplier?: Maybe<Supplier>;
+};
+
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
 export type EventBusStatus = {
   __typename?: 'EventBusStatus';
@@ -389,6 +402,21 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A price a product was ordered at. */
+export type PricePoint = {
+  __typename?: 'PricePoint';
+  /** The order's approval day (YYYY-MM-DD). */
+  day: Scalars['String']['output'];
+  /** The purchase order's number. */
+  purchaseOrderNumber: Scalars['String']['output'];
+  /** Units ordered on the line. */
+  quantity: Scalars['String']['output'];
+  /** The supplier. */
+  supplier?: Maybe<Supplier>;
+  /** The unit price ordered. */
+  unitPrice: Money;
+};
+
 /** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
 export type Product = {
   __typename?: 'Product';
@@ -599,6 +627,10 @@ export type Query = {
   purchaseOrder: PurchaseOrder;
   /** Purchase orders newest first, filtered, paged by cursor (first at most 100). */
   purchaseOrders: PurchaseOrderConnection;
+  /** The prices a product was ordered at, oldest first (approved orders), of one supplier when given. */
+  purchasePriceHistory: Array<PricePoint>;
+  /** Spend per supplier, product or month within [from, to] (bill dates, YYYY-MM-DD), per currency. */
+  purchaseSpend: Array<SpendRow>;
   /** The purchasing service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   purchasingEventBus: EventBusStatus;
   /** Reorder suggestions in a state (OPEN by default), oldest first (at most 500). */
@@ -609,6 +641,8 @@ export type Query = {
   supplierBill: SupplierBill;
   /** Bills newest first (at most 500). */
   supplierBills: Array<SupplierBill>;
+  /** On-time delivery per supplier. */
+  supplierDeliveryPerformance: Array<DeliveryPerformance>;
   /** What is owed per supplier and currency on a day (today by default), aged by days past due. */
   supplierPayables: Array<SupplierPayable>;
   /** One payment by id; NOT_FOUND when none. */
@@ -643,6 +677,19 @@ export type QueryPurchaseOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PurchaseOrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPurchasePriceHistoryArgs = {
+  productId: Scalars['ID']['input'];
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPurchaseSpendArgs = {
+  by: SpendGrouping;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -759,6 +806,30 @@ export type SetSupplierPriceInput = {
   validFrom?: InputMaybe<Scalars['String']['input']>;
   /** Last day the price holds (YYYY-MM-DD), not before validFrom. */
   validTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How purchases are grouped for spend. */
+export type SpendGrouping =
+  /** Per month of the bill date. */
+  | 'MONTH'
+  /** Per product. */
+  | 'PRODUCT'
+  /** Per supplier. */
+  | 'SUPPLIER';
+
+/** Spend of one group in one currency: the net of registered bills' lines. */
+export type SpendRow = {
+  __typename?: 'SpendRow';
+  /** The month, YYYY-MM (grouping MONTH). */
+  month?: Maybe<Scalars['String']['output']>;
+  /** Net spend. */
+  net: Money;
+  /** The product (grouping PRODUCT). */
+  productId?: Maybe<Scalars['ID']['output']>;
+  /** Units billed (grouping PRODUCT). */
+  quantity?: Maybe<Scalars['String']['output']>;
+  /** The supplier (grouping SUPPLIER). */
+  supplier?: Maybe<Supplier>;
 };
 
 /** A company the business buys goods from. Owned by the purchasing subgraph. */

@@ -323,3 +323,55 @@ describe('supplier payments and payables', () => {
     }
   });
 });
+
+describe('analysis', () => {
+  it('sums spend per supplier and month from registered bills, lists ordered prices, and rates on-time delivery', async () => {
+    const spendQuery =
+      'query($by: SpendGrouping!, $from: String, $to: String) { purchaseSpend(by: $by, from: $from, to: $to) { supplier { id } productId month net { amount currency } quantity } }';
+    type Row = { supplier: { id: string } | null; productId: string | null; month: string | null; net: { amount: string }; quantity: string | null };
+    const bySupplier = (await must<{ purchaseSpend: Row[] }>(subgraph, accountant, spendQuery, { by: 'SUPPLIER' })).purchaseSpend;
+    const [registered] = await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ net: string }[]>("select sum(net_total)::text as net from supplier_bill where supplier_id = ? and status = 'REGISTERED'", [supplierId]);
+    expect(unitsOf(bySupplier.find((r) => r.supplier?.id === supplierId)!.net.amount, 4)).toBe(unitsOf(registered!.net, 4));
+    const byMonth = (await must<{ purchaseSpend: Row[] }>(subgraph, accountant, spendQuery, { by: 'MONTH', from: '2026-12-01', to: '2026-12-31' })).purchaseSpend;
+    expect(byMonth.map((r) => r.month)).toEqual(['2026-12']);
+    expect((await subgraph.gqlAs(accountant, spendQuery, { by: 'MONTH', from: '2026-12-31', to: '2026-12-01' })).errors?.[0]?.extensions).toMatchObject({ field: 'to' });
+    expect((await subgraph.gqlAs(as('SALES_REP'), spendQuery, { by: 'MONTH' })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+
+    const history = await must<{ purchasePriceHistory: { supplier: { id: string }; purchaseOrderNumber: string; unitPrice: { amount: string } }[] }>(
+      subgraph,
+      buyer,
+      'query($p: ID!, $s: ID) { purchasePriceHistory(productId: $p, supplierId: $s) { supplier { id } purchaseOrderNumber unitPrice { amount } } }',
+      { p: seal.productId, s: supplierId },
+    );
+    expect(history.purchasePriceHistory).toEqual([{ supplier: { id: supplierId }, purchaseOrderNumber: expect.stringMatching(/^PO-/), unitPrice: { amount: '20.00' } }]);
+
+    const punctual = await createSupplier(subgraph, buyer, 'Punctual GmbH');
+    const dated = async (expectedDate: string) => {
+      const order = await createPo(subgraph, buyer, { supplierId: punctual, lines: [{ productId: valve.productId, quantity: '1', unitPrice: eur('1'), expectedDate }] });
+      await must(subgraph, buyer, poMutation('submitPurchaseOrder'), { id: order.id });
+      await subgraph.service.orm.em.fork().transactional((tx) =>
+        recordReceipt(tx, {
+          receiptId: randomUUID(),
+          number: 'GR-OT',
+          warehouseId,
+          purchaseOrderId: order.id,
+          supplierId: punctual,
+          lines: [{ purchaseOrderLineId: order.lines[0]!.id, productId: valve.productId, quantity: '1', unitCost: eur('1') }],
+          receivedAt: '2026-06-10T10:00:00.000Z',
+        }),
+      );
+    };
+    await dated('2026-06-10');
+    await dated('2026-06-30');
+    await dated('2026-06-09');
+    const performance = await must<{ supplierDeliveryPerformance: { supplier: { id: string }; delivered: number; onTime: number; onTimeRate: string }[] }>(
+      subgraph,
+      buyer,
+      '{ supplierDeliveryPerformance { supplier { id } delivered onTime onTimeRate } }',
+    );
+    expect(performance.supplierDeliveryPerformance.find((p) => p.supplier.id === punctual)).toEqual({ supplier: { id: punctual }, delivered: 3, onTime: 2, onTimeRate: '66.67' });
+  });
+});
