@@ -11,7 +11,8 @@ import { currency, deletedAt, money, timestamp } from './properties.js';
  * `.changed.v1` (a snapshot older than the one held, by `changedAt`, is ignored), and whether
  * inventory retired it (`deletedAt`). Only inventory's events write it. A service using it registers
  * `CatalogueProduct` among its entities, `productCopyHandlers` among its handlers, and creates the
- * table in its own migration (`PRODUCT_COPY_TABLE_SQL`).
+ * table `catalogue_product` in its own migration (as sales' Migration20261206100000 and purchasing's
+ * Migration20261205120000 do; each service's schema-drift test checks they agree).
  */
 export const CatalogueProduct = defineEntity({
   name: 'CatalogueProduct',
@@ -33,22 +34,6 @@ export const CatalogueProduct = defineEntity({
   },
 });
 export type ICatalogueProduct = InferEntity<typeof CatalogueProduct>;
-
-/** The table `CatalogueProduct` maps, for a service's migration. */
-export const PRODUCT_COPY_TABLE_SQL = `
-  create table catalogue_product (
-    id uuid primary key,
-    sku text not null,
-    name text not null,
-    unit text not null,
-    list_price numeric(19,4) not null,
-    list_price_currency char(3) not null check (list_price_currency ~ '^[A-Z]{3}$'),
-    standard_cost numeric(19,4) null,
-    standard_cost_currency char(3) null check (standard_cost_currency ~ '^[A-Z]{3}$'),
-    active boolean not null,
-    changed_at timestamptz not null,
-    deleted_at timestamptz null
-  );`;
 
 /** A product snapshot; `standardCost` null when the event does not carry it (inventory.product.created.v1). */
 export type ProductSnapshot = Omit<EventData<typeof ProductChangedV1>, 'standardCost'> & { standardCost: EventData<typeof ProductChangedV1>['standardCost'] | null };

@@ -1,10 +1,22 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PRODUCT_COPY_TABLE_SQL } from '@rapport/subgraph-kit';
 
-/** Purchasing's copy of inventory's catalogue, and purchase prices per supplier and product. */
+/** Purchasing's copy of inventory's catalogue (the kit's `CatalogueProduct`, as sales' table), and purchase prices per supplier and product. */
 export class Migration20261205120000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(PRODUCT_COPY_TABLE_SQL);
+    this.addSql(`
+      create table catalogue_product (
+        id uuid primary key,
+        sku text not null,
+        name text not null,
+        unit text not null,
+        list_price numeric(19,4) not null,
+        list_price_currency char(3) not null check (list_price_currency ~ '^[A-Z]{3}$'),
+        standard_cost numeric(19,4) null,
+        standard_cost_currency char(3) null check (standard_cost_currency ~ '^[A-Z]{3}$'),
+        active boolean not null,
+        changed_at timestamptz not null,
+        deleted_at timestamptz null
+      );`);
     this.addSql(`
       create table supplier_price (
         id uuid primary key,
