@@ -146,6 +146,7 @@ export type ResolversTypes = {
   PricePoint: ResolverTypeWrapper<PricePointModel>;
   Product: ResolverTypeWrapper<Types.Product>;
   PurchaseOrder: ResolverTypeWrapper<IPurchaseOrderModel>;
+  PurchaseOrderBillingStatus: Types.PurchaseOrderBillingStatus;
   PurchaseOrderConnection: ResolverTypeWrapper<Omit<Types.PurchaseOrderConnection, 'edges'> & { edges: Array<ResolversTypes['PurchaseOrderEdge']> }>;
   PurchaseOrderEdge: ResolverTypeWrapper<Omit<Types.PurchaseOrderEdge, 'node'> & { node: ResolversTypes['PurchaseOrder'] }>;
   PurchaseOrderFilter: Types.PurchaseOrderFilter;
@@ -359,6 +360,7 @@ export type PurchaseOrderResolvers<ContextType = Context, ParentType extends Res
   approvalReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   approvedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  billingStatus?: Resolver<ResolversTypes['PurchaseOrderBillingStatus'], ParentType, ContextType>;
   bills?: Resolver<Array<ResolversTypes['SupplierBill']>, ParentType, ContextType>;
   cancelledAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   copiedFrom?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;

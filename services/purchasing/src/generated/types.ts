@@ -439,6 +439,8 @@ export type PurchaseOrder = {
   approvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who approved it; null when approved within the sender's own limit, or not approved. */
   approvedBy?: Maybe<Scalars['ID']['output']>;
+  /** How much of it the supplier billed: NOT_BILLED, PARTLY_BILLED, or BILLED (every line billed as far as ordered, less cancelled). */
+  billingStatus: PurchaseOrderBillingStatus;
   /** The bills registered against the order, oldest first; empty for callers who may not see bills. */
   bills: Array<SupplierBill>;
   /** When it was cancelled; null unless cancelled. */
@@ -490,6 +492,15 @@ export type PurchaseOrder = {
 export type PurchaseOrderHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** How much of a purchase order the supplier billed. */
+export type PurchaseOrderBillingStatus =
+  /** Every line billed as far as ordered (less cancelled). */
+  | 'BILLED'
+  /** Nothing billed yet. */
+  | 'NOT_BILLED'
+  /** Some lines or quantities billed. */
+  | 'PARTLY_BILLED';
 
 /** A page of purchase orders, newest first. */
 export type PurchaseOrderConnection = {

@@ -91,6 +91,8 @@ describe('supplier bills: three-way match', () => {
     expect(await errorOf(buyer, register, { input: { ...input, purchaseOrderId: randomUUID() } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.purchaseOrderId' });
     const [row] = await subgraph.service.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from supplier_bill');
     expect(row!.n).toBe(0);
+    const state = await must<{ purchaseOrder: { billingStatus: string } }>(subgraph, buyer, 'query($id: ID!) { purchaseOrder(id: $id) { billingStatus } }', { id: po.id });
+    expect(state.purchaseOrder.billingStatus).toBe('NOT_BILLED');
   });
 
   it('registers a matching bill (price within the tolerance), due after the supplier’s terms, announced, billed quantities counted', async () => {
@@ -119,8 +121,14 @@ describe('supplier bills: three-way match', () => {
       grossTotal: eur('599.76'),
       dueDate: '2026-12-31',
     });
-    const order = await must<{ purchaseOrder: PoView }>(subgraph, buyer, 'query($id: ID!) { purchaseOrder(id: $id) { lines { billedQuantity } } }', { id: po.id });
+    const order = await must<{ purchaseOrder: PoView & { billingStatus: string } }>(
+      subgraph,
+      buyer,
+      'query($id: ID!) { purchaseOrder(id: $id) { billingStatus lines { billedQuantity } } }',
+      { id: po.id },
+    );
     expect(order.purchaseOrder.lines.map((l) => l.billedQuantity)).toEqual(['4', '5']);
+    expect(order.purchaseOrder.billingStatus).toBe('PARTLY_BILLED');
     // Billed 4 of 6 received: 3 more is more than received.
     expect(
       await errorOf(buyer, register, {
@@ -258,6 +266,7 @@ describe('supplier payments and payables', () => {
     const supplier = await createSupplier(subgraph, buyer, 'Random Bills GmbH', 'EUR', 14);
     const director = as('DIRECTOR');
     const billIds: string[] = [];
+    const orderIds: string[] = [];
     for (let b = 0; b < 6; b++) {
       const quantity = `${1 + random(9)}.${random(1000)}`;
       const price = `${random(500)}.${String(random(10000)).padStart(4, '0')}`;
@@ -271,6 +280,7 @@ describe('supplier payments and payables', () => {
         },
       });
       billIds.push(bill.registerSupplierBill.id);
+      orderIds.push(order.id);
     }
     let paid = 0n;
     for (let p = 0; p < 12; p++) {
@@ -310,6 +320,10 @@ describe('supplier payments and payables', () => {
     expect(open).toBe(u(row!.billed) - u(row!.settled));
     expect(advances).toBe(u(row!.unallocated));
     expect(billIds).toHaveLength(6);
+    const billedOrder = await must<{ purchaseOrder: { billingStatus: string } }>(subgraph, buyer, 'query($id: ID!) { purchaseOrder(id: $id) { billingStatus } }', {
+      id: orderIds[0],
+    });
+    expect(billedOrder.purchaseOrder.billingStatus).toBe('BILLED');
   });
 
   it('lets accountants read bills and payments, buyers read payments without making them, and hides both from sales and the warehouse', async () => {

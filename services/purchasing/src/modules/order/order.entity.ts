@@ -89,4 +89,12 @@ export function shownStatus(po: IPurchaseOrder, lines: readonly IPurchaseOrderLi
   return lines.every((l) => openUnits(l) === 0n) ? 'RECEIVED' : 'PARTLY_RECEIVED';
 }
 
+/** How much of the order was billed: nothing, some, or every line as far as ordered (less cancelled). */
+export function billingStatus(lines: readonly IPurchaseOrderLine[]): 'NOT_BILLED' | 'PARTLY_BILLED' | 'BILLED' {
+  const billed = lines.filter((l) => quantityUnits(l.billedQuantity) > 0n);
+  if (!billed.length) return 'NOT_BILLED';
+  const full = lines.every((l) => quantityUnits(l.billedQuantity) >= quantityUnits(l.quantity) - quantityUnits(l.cancelledQuantity));
+  return full ? 'BILLED' : 'PARTLY_BILLED';
+}
+
 export const showQuantity = (value: string): string => formatQuantity(quantityUnits(value));

@@ -1,7 +1,7 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
-import { openUnits, shownStatus, showQuantity } from './order.entity.js';
+import { billingStatus, openUnits, shownStatus, showQuantity } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import {
   addPurchaseOrderLine,
@@ -40,6 +40,7 @@ export const orderResolvers: Resolvers = {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.purchaseOrderById.load(ref.id.toLowerCase()) : null),
     supplier: (po, _, ctx) => ctx.loaders.supplierById.load(po.supplierId),
     status: async (po, _, ctx) => shownStatus(po, await ctx.loaders.linesByPurchaseOrderId.load(po.id)),
+    billingStatus: async (po, _, ctx) => billingStatus(await ctx.loaders.linesByPurchaseOrderId.load(po.id)),
     lines: (po, _, ctx) => ctx.loaders.linesByPurchaseOrderId.load(po.id),
     netTotal: (po) => money(po.netTotal, po.currency),
     taxTotal: (po) => money(po.taxTotal, po.currency),
