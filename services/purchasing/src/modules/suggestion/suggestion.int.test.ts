@@ -172,6 +172,18 @@ describe('received quantities from inventory’s receipts', () => {
     expect(seen.lines[0]).toMatchObject({ receivedQuantity: '101', openQuantity: '0' });
     expect(seen.receipts.map((r) => r.quantity).sort()).toEqual(['200', '41', '60']);
     expect(await overdue()).toEqual([]);
+    const listed = async (status: string) =>
+      (
+        await must<{ purchaseOrders: { edges: { node: { id: string; status: string } }[] } }>(
+          subgraph,
+          buyer,
+          'query($s: PurchaseOrderStatus) { purchaseOrders(filter: { status: $s }, first: 100) { edges { node { id status } } } }',
+          { s: status },
+        )
+      ).purchaseOrders.edges.map((e) => e.node);
+    expect(await listed('RECEIVED')).toEqual([{ id: po.id, status: 'RECEIVED' }]);
+    expect((await listed('PARTLY_RECEIVED')).map((n) => n.id)).not.toContain(po.id);
+    expect((await listed('DRAFT')).every((n) => n.status === 'DRAFT')).toBe(true);
     const cancel = await subgraph.gqlAs(buyer, poMutation('cancelPurchaseOrder'), { id: po.id });
     expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PURCHASE_ORDER_RECEIVED' });
   });
