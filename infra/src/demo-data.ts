@@ -312,8 +312,17 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   await asWalt.call(`mutation($input: SettleLoanInput!) { returnLoan(input: $input) { id } }`, { input: { loanId: loan.id, quantity: '1' } });
   await asWalt.call(`mutation { flagOverdueLoans { id } }`);
   const supplier = `mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`;
-  await admin.call(supplier, { input: { name: 'Nordic Castings AB', email: 'orders@nordic-castings.example', currency: 'SEK', paymentTermsDays: 30 } });
-  await admin.call(supplier, { input: { name: 'Rhein Dichtungen GmbH', email: 'vertrieb@rhein-dichtungen.example', currency: 'EUR', paymentTermsDays: 45 } });
+  const nordic = (
+    await admin.call<{ createSupplier: { id: string } }>(supplier, {
+      input: { name: 'Nordic Castings AB', email: 'orders@nordic-castings.example', currency: 'SEK', paymentTermsDays: 30 },
+    })
+  ).createSupplier.id;
+  const rhein = (
+    await admin.call<{ createSupplier: { id: string } }>(supplier, {
+      input: { name: 'Rhein Dichtungen GmbH', email: 'vertrieb@rhein-dichtungen.example', currency: 'EUR', paymentTermsDays: 45 },
+    })
+  ).createSupplier.id;
+  await purchasingDemo(admin, { nordic, rhein, pump, seal, valve });
 
   // Support: the knowledge base (a draft, a published article with a second version) and tickets
   // in every status, with public and internal comments, an assignment, a link and a rating.
@@ -476,4 +485,51 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
     },
   });
   return { created: true, repId: rita, repName: 'Rita Reyes' };
+}
+
+/**
+ * Purchasing: contacts and an address, prices per supplier (one with a quantity break), and
+ * purchase orders in each approval state: a draft, one approved within the buyer's limit, one
+ * above it waiting for a director, one in another currency approved by the director, a cancelled
+ * one. Prices wait until purchasing's copy of the catalogue knows the products.
+ */
+async function purchasingDemo(admin: Session, ids: { nordic: string; rhein: string; pump: string; seal: string; valve: string }): Promise<void> {
+  const asBea = await admin.signIn('bea.buyer@rapport.example', DEMO_PASSWORD);
+  const asDiane = await admin.signIn('diane.director@rapport.example', DEMO_PASSWORD);
+  await asBea.call(`mutation($s: ID!, $i: SupplierContactInput!) { addSupplierContact(supplierId: $s, input: $i) { id } }`, {
+    s: ids.rhein,
+    i: { name: 'Jonas Weber', position: 'Key account manager', email: 'jonas.weber@rhein-dichtungen.example', phone: '+49 221 555 010' },
+  });
+  await asBea.call(`mutation($s: ID!, $i: SupplierAddressInput!) { addSupplierAddress(supplierId: $s, input: $i) { id } }`, {
+    s: ids.rhein,
+    i: { kind: 'OFFICE', street: 'Rheinuferstraße 40', postalCode: '50668', city: 'Köln', country: 'DE' },
+  });
+  const price = `mutation($input: SetSupplierPriceInput!) { setSupplierPrice(input: $input) { id } }`;
+  const first = { supplierId: ids.rhein, productId: ids.seal, price: { amount: '17.50', currency: 'EUR' }, leadTimeDays: 5 };
+  await eventually('purchasing to learn the catalogue', async () => {
+    try {
+      return await asBea.call(price, { input: first });
+    } catch {
+      return undefined;
+    }
+  });
+  await asBea.call(price, { input: { ...first, price: { amount: '16.90', currency: 'EUR' }, minimumQuantity: '100' } });
+  await asBea.call(price, { input: { supplierId: ids.rhein, productId: ids.valve, price: { amount: '150.00', currency: 'EUR' }, leadTimeDays: 10 } });
+  await asBea.call(price, { input: { supplierId: ids.rhein, productId: ids.pump, price: { amount: '690.00', currency: 'EUR' }, leadTimeDays: 21 } });
+  await asBea.call(price, { input: { supplierId: ids.nordic, productId: ids.pump, price: { amount: '7900.00', currency: 'SEK' }, leadTimeDays: 28 } });
+
+  const order = async (supplierId: string, productId: string, quantity: string): Promise<string> =>
+    (
+      await asBea.call<{ createPurchaseOrder: { id: string } }>(`mutation($input: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $input) { id } }`, {
+        input: { supplierId, lines: [{ productId, quantity, taxRate: '19' }] },
+      })
+    ).createPurchaseOrder.id;
+  const act = (session: Session, mutation: string, id: string) => session.call(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id });
+  await order(ids.rhein, ids.seal, '200');
+  await act(asBea, 'submitPurchaseOrder', await order(ids.rhein, ids.valve, '10'));
+  await act(asBea, 'submitPurchaseOrder', await order(ids.rhein, ids.pump, '10'));
+  const swedish = await order(ids.nordic, ids.pump, '2');
+  await act(asBea, 'submitPurchaseOrder', swedish);
+  await act(asDiane, 'approvePurchaseOrder', swedish);
+  await act(asBea, 'cancelPurchaseOrder', await order(ids.rhein, ids.valve, '5'));
 }

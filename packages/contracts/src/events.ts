@@ -1036,6 +1036,17 @@ export const CreditNoteRefundedV1 = defineEvent(
   z.object({ creditNoteId: uuid, number: z.string(), customerId: uuid, amount: money, refundedOn: z.iso.date() }),
 );
 
+// ---- Helper C (purchasing)
+
+/**
+ * purchasing: an advance (the unallocated rest of a supplier payment) was applied to bills later;
+ * `allocations` say how much of it settles which bill. Keyed by the payment id.
+ */
+export const SupplierPaymentAppliedV1 = defineEvent(
+  'purchasing.payment.applied.v1',
+  z.object({ paymentId: uuid, supplierId: uuid, allocations: z.array(z.object({ billId: uuid, amount: money })).min(1), appliedAt: isoDateTime }),
+);
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -1136,6 +1147,7 @@ export const ALL_EVENTS = [
   LoanConvertedV1,
   LoanOverdueV1,
   CreditNoteRefundedV1,
+  SupplierPaymentAppliedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -30,3 +30,4 @@ export * from './transition.js';
 export * from './idempotency.js';
 export * from './properties.js';
 export * from './schema-drift.js';
+export * from './product-copy.js';

@@ -231,6 +231,46 @@ const discountLimits: AccessPolicy = {
 };
 
 /**
+ * Purchase orders, reorder suggestions and supplier prices (purchasing): buyers (and the purchasing
+ * head) run them; directors and admins too; finance reads them to match bills, the warehouse reads
+ * them to receive against; sales and support have no business with them.
+ */
+const purchaseOrders: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  BUYER: 'all',
+  ACCOUNTANT: 'all-read',
+  WAREHOUSE_CLERK: 'all-read',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+};
+
+/** Supplier bills (purchasing): buyers and finance register and match them; nobody else sees them. */
+const supplierBills: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  BUYER: 'all',
+  ACCOUNTANT: 'all',
+  WAREHOUSE_CLERK: 'none',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+};
+
+/** Supplier payments (purchasing): finance pays; buyers read what was paid; nobody else sees them. */
+const supplierPayments: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  ACCOUNTANT: 'all',
+  BUYER: 'all-read',
+  WAREHOUSE_CLERK: 'none',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+};
+
+/**
  * Every module's access policy by module name. Activities, documents, contacts and addresses
  * follow their customer, so they share the customers table; quotations are the sales department's
  * as opportunities are, so they share the opportunities table.
@@ -271,6 +311,9 @@ export const POLICIES = {
   slaTargets,
   discountLimits,
   companyProfile,
+  purchaseOrders,
+  supplierBills,
+  supplierPayments,
 } as const satisfies Record<string, AccessPolicy>;
 
 /** The name of a module with an access policy. */

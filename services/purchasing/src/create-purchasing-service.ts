@@ -1,20 +1,53 @@
 import { fileURLToPath } from 'node:url';
-import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
+import { ApprovalLimit, PurchasingApprover } from './modules/approval/approval.entity.js';
+import { approvalResolvers } from './modules/approval/approval.resolvers.js';
+import { SupplierBill, SupplierBillLine, SupplierPayment, SupplierPaymentAllocation } from './modules/bill/bill.entity.js';
+import { billResolvers } from './modules/bill/bill.resolvers.js';
+import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
+import { orderResolvers } from './modules/order/order.resolvers.js';
+import { receiptHandlers } from './modules/order/receipt.consumer.js';
+import { PurchaseReceiptLine } from './modules/order/receipt.entity.js';
+import { SupplierPrice } from './modules/price/price.entity.js';
+import { priceResolvers } from './modules/price/price.resolvers.js';
 import { Supplier } from './modules/supplier/supplier.entity.js';
 import { supplierResolvers } from './modules/supplier/supplier.resolvers.js';
+import { SupplierAddress, SupplierContact } from './modules/supplier/supplier-contact.entity.js';
+import { supplierContactResolvers } from './modules/supplier/supplier-contact.resolvers.js';
+import { suggestionHandlers } from './modules/suggestion/suggestion.consumer.js';
+import { ReorderSuggestion } from './modules/suggestion/suggestion.entity.js';
+import { suggestionResolvers } from './modules/suggestion/suggestion.resolvers.js';
 
-/** The purchasing subgraph: the suppliers the business buys from. */
+/** The purchasing subgraph: suppliers and their prices, the catalogue copy, purchase orders and their approval, reorder suggestions from inventory's alarms, received quantities from its receipts, supplier bills matched three ways, payments and payables. */
 export function createPurchasingService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers],
-      entities: [Supplier],
+      resolvers: [supplierResolvers, supplierContactResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers, approvalResolvers, analysisResolvers],
+      entities: [
+        ApprovalLimit,
+        PurchasingApprover,
+        Supplier,
+        SupplierContact,
+        SupplierAddress,
+        CatalogueProduct,
+        SupplierPrice,
+        PurchaseOrder,
+        PurchaseOrderLine,
+        PurchaseReceiptLine,
+        ReorderSuggestion,
+        SupplierBill,
+        SupplierBillLine,
+        SupplierPayment,
+        SupplierPaymentAllocation,
+      ],
       migrations,
       createLoaders,
+      handlers: [...productCopyHandlers, ...suggestionHandlers, ...receiptHandlers],
     },
     config,
   );

@@ -3,6 +3,9 @@ import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type Tes
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createPurchasingService } from './create-purchasing-service.js';
+import { recordReceipt } from './modules/order/receipt.consumer.js';
+import { productSnapshot, seedCatalogue } from './modules/order/order.testing.js';
+import { suggestReorder } from './modules/suggestion/suggestion.service.js';
 
 let subgraph: TestSubgraph;
 const buyer = { userId: randomUUID(), role: 'BUYER' as const };
@@ -10,7 +13,77 @@ const buyer = { userId: randomUUID(), role: 'BUYER' as const };
 /** Every audited entity of purchasing and the aggregate its events name. */
 const coverage: EventCoverage = {
   Supplier: { keys: ['id'] },
+  ApprovalLimit: { internal: "purchasing's approval configuration; its effect shows in which orders are approved, which is announced" },
+  PurchasingApprover: { internal: 'who holds an approver level in purchasing; its effect shows in which orders are approved, which is announced' },
+  SupplierContact: { internal: "a supplier's contact people, purchasing's own address book; no other service keeps supplier details beyond its creation event" },
+  SupplierAddress: { internal: "a supplier's addresses, purchasing's own address book; no other service keeps supplier details beyond its creation event" },
+  SupplierPrice: { internal: "a supplier's price list, purchasing's own master data; other services see prices only on the orders announced" },
+  PurchaseOrder: {
+    internal:
+      "drafts, edits and approvals in progress are purchasing's own; what inventory acts on is announced when it happens (purchasing.order.approved.v1 with the full lines, .cancelled.v1), checked by the cases below",
+  },
+  PurchaseOrderLine: { internal: "a purchase order's lines, announced in full with its approval; received and billed quantities are bookkeeping of other announced events" },
+  ReorderSuggestion: { internal: "a buyer's worklist read from inventory's safety-stock alarms" },
+  SupplierBill: { keys: ['id'] },
+  SupplierBillLine: { internal: "a bill's lines and match result; the bill's registration announces its totals" },
+  SupplierPayment: { keys: ['id'] },
+  SupplierPaymentAllocation: { internal: "announced within the payment's made/applied events (allocations)" },
 };
+const director = { userId: randomUUID(), role: 'DIRECTOR' as const };
+const accountant = { userId: randomUUID(), role: 'ACCOUNTANT' as const };
+const product = productSnapshot();
+const eur = (amount: string) => ({ amount, currency: 'EUR' });
+const PO = 'id lines { id }';
+
+async function draftPo(quantity = '1'): Promise<{ id: string; lines: { id: string }[] }> {
+  const supplier = await createSupplier(`Events PO ${randomUUID().slice(0, 6)}`);
+  const result = await subgraph.gqlAs<{ createPurchaseOrder: { id: string; lines: { id: string }[] } }>(
+    buyer,
+    `mutation($input: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $input) { ${PO} } }`,
+    { input: { supplierId: supplier, lines: [{ productId: product.productId, quantity, unitPrice: eur('10') }] } },
+  );
+  return result.data!.createPurchaseOrder;
+}
+const poCall = (name: string, id: string, principal = buyer) => subgraph.gqlAs(principal, `mutation($id: ID!) { ${name}(id: $id) { id } }`, { id });
+
+/** An approved, fully received order and its supplier. */
+async function receivedPo(): Promise<{ id: string; lineId: string; supplierId: string }> {
+  const po = await draftPo('2');
+  await poCall('submitPurchaseOrder', po.id);
+  const em = subgraph.service.orm.em.fork();
+  const [row] = await em.getConnection().execute<{ supplier_id: string }[]>('select supplier_id from purchase_order where id = ?', [po.id]);
+  await em.transactional((tx) =>
+    recordReceipt(tx, {
+      receiptId: randomUUID(),
+      number: 'GR-EV',
+      warehouseId: randomUUID(),
+      purchaseOrderId: po.id,
+      supplierId: row!.supplier_id,
+      lines: [{ purchaseOrderLineId: po.lines[0]!.id, productId: product.productId, quantity: '2', unitCost: eur('10') }],
+      receivedAt: new Date().toISOString(),
+    }),
+  );
+  return { id: po.id, lineId: po.lines[0]!.id, supplierId: row!.supplier_id };
+}
+async function registeredBill(price = '10'): Promise<{ billId: string; supplierId: string }> {
+  const po = await receivedPo();
+  const result = await subgraph.gqlAs<{ registerSupplierBill: { id: string } }>(
+    director,
+    'mutation($input: RegisterSupplierBillInput!) { registerSupplierBill(input: $input) { id } }',
+    {
+      input: {
+        purchaseOrderId: po.id,
+        supplierReference: `EV-${randomUUID()}`,
+        billDate: '2026-12-01',
+        lines: [{ purchaseOrderLineId: po.lineId, quantity: '2', unitPrice: eur(price) }],
+      },
+    },
+  );
+  return { billId: result.data!.registerSupplierBill.id, supplierId: po.supplierId };
+}
+let poId = '';
+let billId = '';
+let paymentId = '';
 
 const createSupplier = async (name: string): Promise<string> => {
   const result = await subgraph.gql<{ createSupplier: { id: string } }>('mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }', {
@@ -62,10 +135,255 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['purchasing.supplier.restored.v1'],
     check: ([event]) => expect(event).toMatchObject({ subject: supplierId, data: { supplierId, restoredAt: expect.any(String) } }),
   },
+  setApprovalLimit: {
+    run: async (call) => {
+      await call('mutation { setApprovalLimit(level: PURCHASING_HEAD, maxAmount: { amount: "60000", currency: "EUR" }) { level } }', {}, director);
+    },
+    announces: [],
+  },
+  setApproverLevel: {
+    run: async (call) => {
+      await call('mutation($u: ID!) { setApproverLevel(userId: $u, level: PURCHASING_HEAD) { level } }', { u: randomUUID() }, director);
+    },
+    announces: [],
+  },
+  addSupplierContact: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Contacts');
+      await call('mutation($s: ID!) { addSupplierContact(supplierId: $s, input: { name: "Ola Nordmann" }) { id } }', { s: supplier }, buyer);
+    },
+    announces: [],
+  },
+  removeSupplierContact: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Contacts 2');
+      const added = await subgraph.gqlAs<{ addSupplierContact: { id: string } }>(
+        buyer,
+        'mutation($s: ID!) { addSupplierContact(supplierId: $s, input: { name: "Kari" }) { id } }',
+        { s: supplier },
+      );
+      await call('mutation($id: ID!) { removeSupplierContact(id: $id) { id } }', { id: added.data!.addSupplierContact.id }, buyer);
+    },
+    announces: [],
+  },
+  addSupplierAddress: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Addresses');
+      await call(
+        'mutation($s: ID!) { addSupplierAddress(supplierId: $s, input: { kind: OFFICE, street: "Hafenstr. 1", postalCode: "20457", city: "Hamburg", country: "de" }) { id } }',
+        { s: supplier },
+        buyer,
+      );
+    },
+    announces: [],
+  },
+  removeSupplierAddress: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Addresses 2');
+      const added = await subgraph.gqlAs<{ addSupplierAddress: { id: string } }>(
+        buyer,
+        'mutation($s: ID!) { addSupplierAddress(supplierId: $s, input: { kind: BILLING, street: "Ring 2", postalCode: "10115", city: "Berlin", country: "DE" }) { id } }',
+        { s: supplier },
+      );
+      await call('mutation($id: ID!) { removeSupplierAddress(id: $id) { id } }', { id: added.data!.addSupplierAddress.id }, buyer);
+    },
+    announces: [],
+  },
+  setSupplierPrice: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Prices');
+      await call(
+        'mutation($input: SetSupplierPriceInput!) { setSupplierPrice(input: $input) { id } }',
+        { input: { supplierId: supplier, productId: product.productId, price: eur('5') } },
+        buyer,
+      );
+    },
+    announces: [],
+  },
+  deleteSupplierPrice: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Prices 2');
+      const set = await subgraph.gqlAs<{ setSupplierPrice: { id: string } }>(buyer, 'mutation($input: SetSupplierPriceInput!) { setSupplierPrice(input: $input) { id } }', {
+        input: { supplierId: supplier, productId: product.productId, price: eur('5') },
+      });
+      await call('mutation($id: ID!) { deleteSupplierPrice(id: $id) { id } }', { id: set.data!.setSupplierPrice.id }, buyer);
+    },
+    announces: [],
+  },
+  createPurchaseOrder: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Orders');
+      await call(
+        'mutation($input: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $input) { id } }',
+        {
+          input: { supplierId: supplier, lines: [{ productId: product.productId, quantity: '1', unitPrice: eur('1') }] },
+        },
+        buyer,
+      );
+    },
+    announces: [],
+  },
+  addPurchaseOrderLine: {
+    run: async (call) => {
+      const po = await draftPo();
+      await call(
+        'mutation($id: ID!, $line: PurchaseOrderLineInput!) { addPurchaseOrderLine(id: $id, line: $line) { id } }',
+        { id: po.id, line: { productId: product.productId, quantity: '2', unitPrice: eur('3') } },
+        buyer,
+      );
+    },
+    announces: [],
+  },
+  updatePurchaseOrderLine: {
+    run: async (call) => {
+      const po = await draftPo();
+      await call(
+        'mutation($id: ID!, $lineId: ID!, $input: UpdatePurchaseOrderLineInput!) { updatePurchaseOrderLine(id: $id, lineId: $lineId, input: $input) { id } }',
+        { id: po.id, lineId: po.lines[0]!.id, input: { quantity: '5' } },
+        buyer,
+      );
+    },
+    announces: [],
+  },
+  removePurchaseOrderLine: {
+    run: async (call) => {
+      const po = await draftPo();
+      const added = await subgraph.gqlAs<{ addPurchaseOrderLine: { lines: { id: string }[] } }>(
+        buyer,
+        'mutation($id: ID!, $line: PurchaseOrderLineInput!) { addPurchaseOrderLine(id: $id, line: $line) { lines { id } } }',
+        {
+          id: po.id,
+          line: { productId: product.productId, quantity: '2', unitPrice: eur('3') },
+        },
+      );
+      await call(
+        'mutation($id: ID!, $lineId: ID!) { removePurchaseOrderLine(id: $id, lineId: $lineId) { id } }',
+        { id: po.id, lineId: added.data!.addPurchaseOrderLine.lines[1]!.id },
+        buyer,
+      );
+    },
+    announces: [],
+  },
+  submitPurchaseOrder: {
+    run: async (call) => {
+      poId = (await draftPo()).id;
+      await call('mutation($id: ID!) { submitPurchaseOrder(id: $id) { id } }', { id: poId }, buyer);
+    },
+    announces: ['purchasing.order.approved.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: poId, data: { purchaseOrderId: poId, lines: [{ quantity: '1', unitPrice: eur('10.00') }] } }),
+  },
+  approvePurchaseOrder: {
+    run: async (call) => {
+      poId = (await draftPo('1000')).id;
+      await poCall('submitPurchaseOrder', poId);
+      await call('mutation($id: ID!) { approvePurchaseOrder(id: $id) { id } }', { id: poId }, director);
+    },
+    announces: ['purchasing.order.approved.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: poId, data: { purchaseOrderId: poId, lines: [{ quantity: '1000' }] } }),
+  },
+  cancelPurchaseOrder: {
+    run: async (call) => {
+      poId = (await draftPo('3')).id;
+      await poCall('submitPurchaseOrder', poId);
+      await call('mutation($id: ID!) { cancelPurchaseOrder(id: $id) { id } }', { id: poId }, buyer);
+    },
+    announces: ['purchasing.order.cancelled.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: poId, data: { purchaseOrderId: poId, whole: true, lines: [{ quantity: '3' }] } }),
+  },
+  copyPurchaseOrder: {
+    run: async (call) => {
+      const po = await draftPo();
+      await call('mutation($id: ID!) { copyPurchaseOrder(id: $id) { id } }', { id: po.id }, buyer);
+    },
+    announces: [],
+  },
+  createPurchaseOrdersFromSuggestions: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Suggestions');
+      await subgraph.gqlAs(buyer, 'mutation($input: SetSupplierPriceInput!) { setSupplierPrice(input: $input) { id } }', {
+        input: { supplierId: supplier, productId: product.productId, price: eur('0.01') },
+      });
+      const alarmId = randomUUID();
+      const em = subgraph.service.orm.em.fork();
+      await suggestReorder(em, {
+        alarmId,
+        productId: product.productId,
+        warehouseId: randomUUID(),
+        available: '0',
+        safetyStock: '5',
+        reorderQuantity: '10',
+        raisedAt: new Date().toISOString(),
+      });
+      const [row] = await em.getConnection().execute<{ id: string }[]>('select id from reorder_suggestion where alarm_id = ?', [alarmId]);
+      await call('mutation($ids: [ID!]!) { createPurchaseOrdersFromSuggestions(ids: $ids) { id } }', { ids: [row!.id] }, buyer);
+    },
+    announces: [],
+  },
+  registerSupplierBill: {
+    run: async (call) => {
+      const po = await receivedPo();
+      const data = await call<{ registerSupplierBill: { id: string } }>(
+        'mutation($input: RegisterSupplierBillInput!) { registerSupplierBill(input: $input) { id } }',
+        {
+          input: { purchaseOrderId: po.id, supplierReference: 'EV-REG', billDate: '2026-12-01', lines: [{ purchaseOrderLineId: po.lineId, quantity: '2', unitPrice: eur('10') }] },
+        },
+        buyer,
+      );
+      billId = data.registerSupplierBill.id;
+    },
+    announces: ['purchasing.bill.registered.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: billId, data: { billId, netTotal: eur('20.00'), dueDate: '2026-12-31' } }),
+  },
+  releaseSupplierBill: {
+    run: async (call) => {
+      billId = (await registeredBill('20')).billId;
+      await call('mutation($id: ID!) { releaseSupplierBill(id: $id) { id } }', { id: billId }, accountant);
+    },
+    announces: ['purchasing.bill.registered.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: billId, data: { billId, netTotal: eur('40.00') } }),
+  },
+  makeSupplierPayment: {
+    run: async (call) => {
+      const bill = await registeredBill();
+      billId = bill.billId;
+      const data = await call<{ makeSupplierPayment: { id: string } }>(
+        'mutation($input: MakeSupplierPaymentInput!) { makeSupplierPayment(input: $input) { id } }',
+        {
+          input: { supplierId: bill.supplierId, amount: eur('30'), method: 'BANK_TRANSFER', allocations: [{ billId, amount: eur('20') }] },
+        },
+        accountant,
+      );
+      paymentId = data.makeSupplierPayment.id;
+    },
+    announces: ['purchasing.payment.made.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: paymentId, data: { paymentId, amount: eur('30.00'), allocations: [{ billId, amount: eur('20.00') }] } }),
+  },
+  applySupplierPayment: {
+    run: async (call) => {
+      const bill = await registeredBill();
+      billId = bill.billId;
+      const made = await subgraph.gqlAs<{ makeSupplierPayment: { id: string } }>(
+        accountant,
+        'mutation($input: MakeSupplierPaymentInput!) { makeSupplierPayment(input: $input) { id } }',
+        {
+          input: { supplierId: bill.supplierId, amount: eur('50'), method: 'CASH' },
+        },
+      );
+      paymentId = made.data!.makeSupplierPayment.id;
+      await call(
+        'mutation($id: ID!, $a: [SupplierPaymentAllocationInput!]!) { applySupplierPayment(id: $id, allocations: $a) { id } }',
+        { id: paymentId, a: [{ billId, amount: eur('20') }] },
+        accountant,
+      );
+    },
+    announces: ['purchasing.payment.applied.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: paymentId, data: { paymentId, allocations: [{ billId, amount: eur('20.00') }] } }),
+  },
 };
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('purchasing', createPurchasingService);
+  await seedCatalogue(subgraph, product);
 });
 afterAll(async () => subgraph?.stop());
 

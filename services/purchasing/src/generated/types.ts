@@ -12,6 +12,24 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/** How much purchase orders one approver level approves, in the base currency. */
+export type ApprovalLimit = {
+  __typename?: 'ApprovalLimit';
+  /** BUYER, PURCHASING_HEAD or DIRECTOR. */
+  level: ApproverLevel;
+  /** The largest order net total (base currency) the level approves; null: no limit. */
+  maxAmount?: Maybe<Money>;
+};
+
+/** Who approves purchase orders up to which limit: a buyer, the purchasing head (a team head, or a user given the level), a director or admin. */
+export type ApproverLevel =
+  /** Any buyer. */
+  | 'BUYER'
+  /** Directors and admins. */
+  | 'DIRECTOR'
+  /** The purchasing head. */
+  | 'PURCHASING_HEAD';
+
 /** Kinds of recorded change. */
 export type AuditAction =
   /** The record was created. */
@@ -36,6 +54,18 @@ export type AuditEntry = {
   changes: Array<FieldChange>;
   /** The request (x-request-id) that caused it. */
   requestId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new purchase order. */
+export type CreatePurchaseOrderInput = {
+  /** ISO 4217 code; must be the supplier's currency (the default). */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 200 lines. */
+  lines: Array<PurchaseOrderLineInput>;
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
+  /** The warehouse the goods are expected in (UUID). */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What a new supplier needs. */
@@ -73,6 +103,19 @@ export type DeadLetter = {
   topic: Scalars['String']['output'];
   /** The event's type; null when the message was not a CloudEvent. */
   type?: Maybe<Scalars['String']['output']>;
+};
+
+/** How reliably a supplier delivers on the expected date. */
+export type DeliveryPerformance = {
+  __typename?: 'DeliveryPerformance';
+  /** Order lines with an expected date received in full. */
+  delivered: Scalars['Int']['output'];
+  /** Of them, complete on or before the expected date. */
+  onTime: Scalars['Int']['output'];
+  /** onTime / delivered in percent, two decimals, e.g. "87.50". */
+  onTimeRate: Scalars['String']['output'];
+  /** The supplier. */
+  supplier?: Maybe<Supplier>;
 };
 
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
@@ -131,6 +174,24 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** A payment to a supplier. */
+export type MakeSupplierPaymentInput = {
+  /** Bills it settles; their sum not above the amount. The rest is an advance. */
+  allocations?: InputMaybe<Array<SupplierPaymentAllocationInput>>;
+  /** The amount, positive, in the supplier's currency. */
+  amount: MoneyInput;
+  /** The bank account paid from. */
+  bankAccount?: InputMaybe<Scalars['String']['input']>;
+  /** How it was paid. */
+  method: SupplierPaymentMethod;
+  /** The day it was paid (YYYY-MM-DD); today when omitted. */
+  paidOn?: InputMaybe<Scalars['String']['input']>;
+  /** The payment's reference. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
+};
+
 /** An amount of money: a decimal string and an ISO 4217 currency code; never a float. */
 export type Money = {
   __typename?: 'Money';
@@ -150,12 +211,106 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a line; a change voids any approval (the order is a draft again). */
+  addPurchaseOrderLine: PurchaseOrder;
+  /** Adds an address to a supplier. */
+  addSupplierAddress: SupplierAddress;
+  /** Adds a contact to a supplier. */
+  addSupplierContact: SupplierContact;
+  /** Applies (part of) a payment's advance to bills. */
+  applySupplierPayment: SupplierPayment;
+  /** Approves an order awaiting approval, within the approver's limit; nobody approves their own (BAD_USER_INPUT SELF_APPROVAL naming id). */
+  approvePurchaseOrder: PurchaseOrder;
+  /** Cancels an order; what an approved order still expects is withdrawn from inventory. */
+  cancelPurchaseOrder: PurchaseOrder;
+  /** Copies an order as a new draft that must be sent and approved like any other. */
+  copyPurchaseOrder: PurchaseOrder;
+  /** Drafts a purchase order to a supplier, in its currency; unit prices default to the supplier's best price. */
+  createPurchaseOrder: PurchaseOrder;
+  /** Turns open suggestions into draft purchase orders, one per supplier and warehouse, at each supplier's price today. */
+  createPurchaseOrdersFromSuggestions: Array<PurchaseOrder>;
   /** Creates a supplier. */
   createSupplier: Supplier;
   /** Deletes a supplier softly: it disappears from the list and lookups, references to it resolve to null, and it can be restored; CONFLICT when already deleted. */
   deleteSupplier: Supplier;
+  /** Retires a price (softly); CONFLICT when already retired. */
+  deleteSupplierPrice: SupplierPrice;
+  /** Records a payment to a supplier, settling bills partly or fully; the rest is an advance. */
+  makeSupplierPayment: SupplierPayment;
+  /** Registers a supplier's bill against an approved order with a three-way match; held for approval when a line differs beyond the tolerance. */
+  registerSupplierBill: SupplierBill;
+  /** Releases a held bill (finance, the purchasing head or a director; not who registered it). */
+  releaseSupplierBill: SupplierBill;
+  /** Removes a line nothing was received or billed of; voids any approval. */
+  removePurchaseOrderLine: PurchaseOrder;
+  /** Removes an address (softly); CONFLICT when already removed. */
+  removeSupplierAddress: SupplierAddress;
+  /** Removes a contact (softly); CONFLICT when already removed. */
+  removeSupplierContact: SupplierContact;
   /** Restores a deleted supplier (admins, directors, buyers); CONFLICT when it is not deleted. */
   restoreSupplier: Supplier;
+  /** Sets a level's approval limit in the base currency (null: no limit); directors and admins. */
+  setApprovalLimit: ApprovalLimit;
+  /** Gives a user an approver level (e.g. PURCHASING_HEAD) or, with null, takes it away; directors and admins. */
+  setApproverLevel?: Maybe<PurchasingApprover>;
+  /** Records a supplier's price for a product; BAD_USER_INPUT naming the field for an unknown product, a price in another currency than the supplier's, or a bad window. */
+  setSupplierPrice: SupplierPrice;
+  /**
+   * Sends a draft: approved at once when the sender's approval limit covers its amount together with
+   * the other orders sent to the same supplier that day; otherwise AWAITING_APPROVAL with the reason.
+   */
+  submitPurchaseOrder: PurchaseOrder;
+  /** Changes a line; a change voids any approval (the order is a draft again). */
+  updatePurchaseOrderLine: PurchaseOrder;
+};
+
+
+export type MutationAddPurchaseOrderLineArgs = {
+  id: Scalars['ID']['input'];
+  line: PurchaseOrderLineInput;
+};
+
+
+export type MutationAddSupplierAddressArgs = {
+  input: SupplierAddressInput;
+  supplierId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddSupplierContactArgs = {
+  input: SupplierContactInput;
+  supplierId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplySupplierPaymentArgs = {
+  allocations: Array<SupplierPaymentAllocationInput>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApprovePurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCopyPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePurchaseOrderArgs = {
+  input: CreatePurchaseOrderInput;
+};
+
+
+export type MutationCreatePurchaseOrdersFromSuggestionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -169,8 +324,73 @@ export type MutationDeleteSupplierArgs = {
 };
 
 
+export type MutationDeleteSupplierPriceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMakeSupplierPaymentArgs = {
+  input: MakeSupplierPaymentInput;
+};
+
+
+export type MutationRegisterSupplierBillArgs = {
+  input: RegisterSupplierBillInput;
+};
+
+
+export type MutationReleaseSupplierBillArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemovePurchaseOrderLineArgs = {
+  id: Scalars['ID']['input'];
+  lineId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveSupplierAddressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveSupplierContactArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRestoreSupplierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetApprovalLimitArgs = {
+  level: ApproverLevel;
+  maxAmount?: InputMaybe<MoneyInput>;
+};
+
+
+export type MutationSetApproverLevelArgs = {
+  level?: InputMaybe<ApproverLevel>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSupplierPriceArgs = {
+  input: SetSupplierPriceInput;
+};
+
+
+export type MutationSubmitPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdatePurchaseOrderLineArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePurchaseOrderLineInput;
+  lineId: Scalars['ID']['input'];
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -182,19 +402,347 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A price a product was ordered at. */
+export type PricePoint = {
+  __typename?: 'PricePoint';
+  /** The order's approval day (YYYY-MM-DD). */
+  day: Scalars['String']['output'];
+  /** The purchase order's number. */
+  purchaseOrderNumber: Scalars['String']['output'];
+  /** Units ordered on the line. */
+  quantity: Scalars['String']['output'];
+  /** The supplier. */
+  supplier?: Maybe<Supplier>;
+  /** The unit price ordered. */
+  unitPrice: Money;
+};
+
+/** Something the business sells and ships: a code (SKU), a name, a unit of measure and a list price. */
+export type Product = {
+  __typename?: 'Product';
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * An order to a supplier, numbered PO-000001: lines with product, quantity, unit price, tax rate and
+ * expected date; exact totals; approval by amount. Its state follows its approval and the quantities
+ * inventory reports received.
+ */
+export type PurchaseOrder = {
+  __typename?: 'PurchaseOrder';
+  /** The amount (base currency) an approver's limit must cover; null while a draft or when it cannot be converted. */
+  approvalAmount?: Maybe<Money>;
+  /** Why it was approved when sent (WITHIN_LIMIT) or waits for an approver (ABOVE_LIMIT, SAME_DAY_SPLIT, NO_EXCHANGE_RATE); null while a draft. */
+  approvalReason?: Maybe<Scalars['String']['output']>;
+  /** When it was approved; null unless approved. */
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved it; null when approved within the sender's own limit, or not approved. */
+  approvedBy?: Maybe<Scalars['ID']['output']>;
+  /** How much of it the supplier billed: NOT_BILLED, PARTLY_BILLED, or BILLED (every line billed as far as ordered, less cancelled). */
+  billingStatus: PurchaseOrderBillingStatus;
+  /** The bills registered against the order, oldest first; empty for callers who may not see bills. */
+  bills: Array<SupplierBill>;
+  /** When it was cancelled; null unless cancelled. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The order this one was copied from; null when not a copy. */
+  copiedFrom?: Maybe<PurchaseOrder>;
+  /** When the draft was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who drafted it. */
+  createdBy: Scalars['ID']['output'];
+  /** ISO 4217 code of every price and total on the order (the supplier's currency). */
+  currency: Scalars['String']['output'];
+  /** Gross total: net plus tax. */
+  grossTotal: Money;
+  /** Every recorded change, newest first. */
+  history: Array<AuditEntry>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The lines, in the order entered. */
+  lines: Array<PurchaseOrderLine>;
+  /** Net total, before tax. */
+  netTotal: Money;
+  /** Human-readable number without gaps, e.g. PO-000042. */
+  number: Scalars['String']['output'];
+  /** What inventory received against the order, receipt by receipt and line by line, oldest first. */
+  receipts: Array<PurchaseReceiptLine>;
+  /** Where the order stands: its approval, then what was received. */
+  status: PurchaseOrderStatus;
+  /** When it was sent; null while a draft. */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who sent it; null while a draft. */
+  submittedBy?: Maybe<Scalars['ID']['output']>;
+  /** The supplier; null when the caller may not see suppliers (or it was deleted). */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** Tax total. */
+  taxTotal: Money;
+  /** The warehouse the goods are expected in; null lets the warehouse choose at receipt. */
+  warehouseId?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/**
+ * An order to a supplier, numbered PO-000001: lines with product, quantity, unit price, tax rate and
+ * expected date; exact totals; approval by amount. Its state follows its approval and the quantities
+ * inventory reports received.
+ */
+export type PurchaseOrderHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How much of a purchase order the supplier billed. */
+export type PurchaseOrderBillingStatus =
+  /** Every line billed as far as ordered (less cancelled). */
+  | 'BILLED'
+  /** Nothing billed yet. */
+  | 'NOT_BILLED'
+  /** Some lines or quantities billed. */
+  | 'PARTLY_BILLED';
+
+/** A page of purchase orders, newest first. */
+export type PurchaseOrderConnection = {
+  __typename?: 'PurchaseOrderConnection';
+  /** The orders on this page. */
+  edges: Array<PurchaseOrderEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One purchase order in a page. */
+export type PurchaseOrderEdge = {
+  __typename?: 'PurchaseOrderEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The order. */
+  node: PurchaseOrder;
+};
+
+/** Narrows a purchase order list. */
+export type PurchaseOrderFilter = {
+  /** Only orders showing this state. */
+  status?: InputMaybe<PurchaseOrderStatus>;
+  /** Only this supplier's. */
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One product ordered. */
+export type PurchaseOrderLine = {
+  __typename?: 'PurchaseOrderLine';
+  /** Units billed by the supplier on registered bills. */
+  billedQuantity: Scalars['String']['output'];
+  /** Units cancelled (only what was still open). */
+  cancelledQuantity: Scalars['String']['output'];
+  /** The product's name unless given. */
+  description: Scalars['String']['output'];
+  /** When the goods are expected (YYYY-MM-DD); null when not said. */
+  expectedDate?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID); inventory receives against it. */
+  id: Scalars['ID']['output'];
+  /** quantity × unit price, exact to four places. */
+  netAmount: Money;
+  /** Units still expected: ordered less cancelled less received. */
+  openQuantity: Scalars['String']['output'];
+  /** The product, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product ordered. */
+  productId: Scalars['ID']['output'];
+  /** The order it belongs to. */
+  purchaseOrderId: Scalars['ID']['output'];
+  /** The order's number. */
+  purchaseOrderNumber: Scalars['String']['output'];
+  /** Units ordered, a decimal string with up to three decimals. */
+  quantity: Scalars['String']['output'];
+  /** Units inventory reported received. */
+  receivedQuantity: Scalars['String']['output'];
+  /** Tax rate in percent, e.g. "19". */
+  taxRate: Scalars['String']['output'];
+  /** Price of one unit net of tax. */
+  unitPrice: Money;
+};
+
+/** A line of a new purchase order. */
+export type PurchaseOrderLineInput = {
+  /** What the line says; the product's name when omitted. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** When the goods are expected (YYYY-MM-DD); today plus the price's lead time when omitted. */
+  expectedDate?: InputMaybe<Scalars['String']['input']>;
+  /** The product (UUID), in the catalogue and in use. */
+  productId: Scalars['ID']['input'];
+  /** Units, a positive decimal string with up to three decimals. */
+  quantity: Scalars['String']['input'];
+  /** Tax rate in percent (0–100); 0 when omitted. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit net of tax in the order's currency; the supplier's best price for the quantity today when omitted. */
+  unitPrice?: InputMaybe<MoneyInput>;
+};
+
+/** Where a purchase order stands. */
+export type PurchaseOrderStatus =
+  /** Approved and sent to the supplier; nothing received yet. */
+  | 'APPROVED'
+  /** Sent, waiting for an approver whose limit covers it. */
+  | 'AWAITING_APPROVAL'
+  /** Cancelled (what was open is no longer expected). */
+  | 'CANCELLED'
+  /** Being prepared; not sent. */
+  | 'DRAFT'
+  /** Some goods received, some still expected. */
+  | 'PARTLY_RECEIVED'
+  /** Every line received in full. */
+  | 'RECEIVED';
+
+/** What one receipt of inventory brought for one purchase order line. */
+export type PurchaseReceiptLine = {
+  __typename?: 'PurchaseReceiptLine';
+  /** The product received. */
+  productId: Scalars['ID']['output'];
+  /** The order line received against. */
+  purchaseOrderLineId: Scalars['ID']['output'];
+  /** Units received. */
+  quantity: Scalars['String']['output'];
+  /** The receipt's id in inventory. */
+  receiptId: Scalars['ID']['output'];
+  /** The receipt's number in inventory. */
+  receiptNumber: Scalars['String']['output'];
+  /** When it was received. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The warehouse it was received into. */
+  warehouseId: Scalars['ID']['output'];
+};
+
+/** A user's approver level beyond their role. */
+export type PurchasingApprover = {
+  __typename?: 'PurchasingApprover';
+  /** The level. */
+  level: ApproverLevel;
+  /** The user (owned by identity). */
+  userId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The approval limit of each level. */
+  approvalLimits: Array<ApprovalLimit>;
+  /**
+   * The best current price of a product for a quantity on a day (today when omitted): the lowest among
+   * live suppliers' prices valid that day whose minimum quantity the quantity reaches, preferring the
+   * base currency (EUR), then the shorter lead time; null when no supplier offers it.
+   */
+  bestPrice?: Maybe<SupplierPrice>;
+  /** Lines of approved orders whose expected date is before `on` (today by default) and that still expect goods, oldest first (at most 500). */
+  overdueReceipts: Array<PurchaseOrderLine>;
+  /** One purchase order by id; NOT_FOUND when none. */
+  purchaseOrder: PurchaseOrder;
+  /** Purchase orders newest first, filtered, paged by cursor (first at most 100). */
+  purchaseOrders: PurchaseOrderConnection;
+  /** The prices a product was ordered at, oldest first (approved orders), of one supplier when given. */
+  purchasePriceHistory: Array<PricePoint>;
+  /** Spend per supplier, product or month within [from, to] (bill dates, YYYY-MM-DD), per currency. */
+  purchaseSpend: Array<SpendRow>;
   /** The purchasing service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   purchasingEventBus: EventBusStatus;
+  /** Reorder suggestions in a state (OPEN by default), oldest first (at most 500). */
+  reorderSuggestions: Array<ReorderSuggestion>;
   /** One supplier by id; NOT_FOUND when no such supplier exists. */
   supplier: Supplier;
+  /** One bill by id; NOT_FOUND when none. */
+  supplierBill: SupplierBill;
+  /** Bills newest first (at most 500). */
+  supplierBills: Array<SupplierBill>;
+  /** On-time delivery per supplier. */
+  supplierDeliveryPerformance: Array<DeliveryPerformance>;
+  /** What is owed per supplier and currency on a day (today by default), aged by days past due. */
+  supplierPayables: Array<SupplierPayable>;
+  /** One payment by id; NOT_FOUND when none. */
+  supplierPayment: SupplierPayment;
+  /** Payments newest first (at most 500), of one supplier or all. */
+  supplierPayments: Array<SupplierPayment>;
+  /** Live supplier prices of a supplier and/or a product, cheapest first (at most 500). */
+  supplierPrices: Array<SupplierPrice>;
   /** Suppliers ordered by name, filtered, paged by cursor (`first` at most 100). */
   suppliers: SupplierConnection;
 };
 
 
+export type QueryBestPriceArgs = {
+  on?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['String']['input'];
+};
+
+
+export type QueryOverdueReceiptsArgs = {
+  on?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPurchaseOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PurchaseOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPurchasePriceHistoryArgs = {
+  productId: Scalars['ID']['input'];
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPurchaseSpendArgs = {
+  by: SpendGrouping;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryReorderSuggestionsArgs = {
+  status?: InputMaybe<ReorderSuggestionStatus>;
+};
+
+
 export type QuerySupplierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierBillArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierBillsArgs = {
+  filter?: InputMaybe<SupplierBillFilter>;
+};
+
+
+export type QuerySupplierPayablesArgs = {
+  on?: InputMaybe<Scalars['String']['input']>;
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySupplierPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierPaymentsArgs = {
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySupplierPricesArgs = {
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -204,9 +752,104 @@ export type QuerySuppliersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A supplier's bill to register. */
+export type RegisterSupplierBillInput = {
+  /** The bill's date (YYYY-MM-DD). */
+  billDate: Scalars['String']['input'];
+  /** 1 to 200 lines. */
+  lines: Array<SupplierBillLineInput>;
+  /** The purchase order billed (UUID), approved. */
+  purchaseOrderId: Scalars['ID']['input'];
+  /** The supplier's invoice number; refused when already registered for the supplier. */
+  supplierReference: Scalars['String']['input'];
+};
+
+/**
+ * What to reorder because inventory's available stock of a product in a warehouse fell below its
+ * safety level: the reorder quantity, the supplier with the best current price, and that price.
+ */
+export type ReorderSuggestion = {
+  __typename?: 'ReorderSuggestion';
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The product, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product to reorder. */
+  productId: Scalars['ID']['output'];
+  /** The purchase order made of it; null until ordered. */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** How many units to order (inventory's reorder quantity). */
+  quantity: Scalars['String']['output'];
+  /** When inventory raised the alarm. */
+  raisedAt: Scalars['DateTime']['output'];
+  /** OPEN, ORDERED (a purchase order was made of it) or CLEARED (the stock recovered first). */
+  status: ReorderSuggestionStatus;
+  /** The supplier with the best current price; null when no supplier offers the product. */
+  supplier?: Maybe<Supplier>;
+  /** That supplier's unit price; null without a supplier. */
+  unitPrice?: Maybe<Money>;
+  /** The warehouse whose stock is low. */
+  warehouseId: Scalars['ID']['output'];
+};
+
+/** Where a reorder suggestion stands. */
+export type ReorderSuggestionStatus =
+  /** The stock recovered before it was ordered. */
+  | 'CLEARED'
+  /** Waiting for a buyer. */
+  | 'OPEN'
+  /** A purchase order was made of it. */
+  | 'ORDERED';
+
+/** A supplier's price for a product. */
+export type SetSupplierPriceInput = {
+  /** Days from ordering to delivery (0–3650); 0 when omitted. */
+  leadTimeDays?: InputMaybe<Scalars['Int']['input']>;
+  /** The smallest quantity at which the price applies; 0 when omitted. */
+  minimumQuantity?: InputMaybe<Scalars['String']['input']>;
+  /** Price of one unit net of tax, in the supplier's currency. */
+  price: MoneyInput;
+  /** The product (UUID), which must be in the catalogue and in use. */
+  productId: Scalars['ID']['input'];
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
+  /** First day the price holds (YYYY-MM-DD). */
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  /** Last day the price holds (YYYY-MM-DD), not before validFrom. */
+  validTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How purchases are grouped for spend. */
+export type SpendGrouping =
+  /** Per month of the bill date. */
+  | 'MONTH'
+  /** Per product. */
+  | 'PRODUCT'
+  /** Per supplier. */
+  | 'SUPPLIER';
+
+/** Spend of one group in one currency: the net of registered bills' lines. */
+export type SpendRow = {
+  __typename?: 'SpendRow';
+  /** The month, YYYY-MM (grouping MONTH). */
+  month?: Maybe<Scalars['String']['output']>;
+  /** Net spend. */
+  net: Money;
+  /** The product (grouping PRODUCT). */
+  productId?: Maybe<Scalars['ID']['output']>;
+  /** Units billed (grouping PRODUCT). */
+  quantity?: Maybe<Scalars['String']['output']>;
+  /** The supplier (grouping SUPPLIER). */
+  supplier?: Maybe<Supplier>;
+};
+
 /** A company the business buys goods from. Owned by the purchasing subgraph. */
 export type Supplier = {
   __typename?: 'Supplier';
+  /** The supplier's addresses, by kind. */
+  addresses: Array<SupplierAddress>;
+  /** The supplier's contacts, by name. */
+  contacts: Array<SupplierContact>;
   /** When the record was created. */
   createdAt: Scalars['DateTime']['output'];
   /** ISO 4217 code of the currency the supplier bills in, e.g. EUR. */
@@ -225,6 +868,8 @@ export type Supplier = {
   paymentTermsDays: Scalars['Int']['output'];
   /** Main phone number as entered. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** The supplier's live prices, by product then price; empty for callers who may not see purchase prices. */
+  prices: Array<SupplierPrice>;
 };
 
 
@@ -233,6 +878,153 @@ export type SupplierHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One of a supplier's addresses. */
+export type SupplierAddress = {
+  __typename?: 'SupplierAddress';
+  /** City. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, e.g. DE. */
+  country: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** OFFICE, BILLING or SHIPPING. */
+  kind: SupplierAddressKind;
+  /** Postal code. */
+  postalCode: Scalars['String']['output'];
+  /** Street and number. */
+  street: Scalars['String']['output'];
+};
+
+/** A new address of a supplier. */
+export type SupplierAddressInput = {
+  /** City. */
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2 country code. */
+  country: Scalars['String']['input'];
+  /** What the address is for. */
+  kind: SupplierAddressKind;
+  /** Postal code. */
+  postalCode: Scalars['String']['input'];
+  /** Street and number. */
+  street: Scalars['String']['input'];
+};
+
+/** What an address of a supplier is for. */
+export type SupplierAddressKind =
+  /** Where bills come from. */
+  | 'BILLING'
+  /** Head office. */
+  | 'OFFICE'
+  /** Where goods ship from. */
+  | 'SHIPPING';
+
+/**
+ * A supplier's bill against a purchase order, matched three ways per line (ordered, received,
+ * billed: quantity and price). REGISTERED (payable) when it matches; HELD for approval when a line
+ * differs beyond the tolerance. Due date: bill date plus the supplier's payment terms.
+ */
+export type SupplierBill = {
+  __typename?: 'SupplierBill';
+  /** The bill's date (YYYY-MM-DD). */
+  billDate: Scalars['String']['output'];
+  /** When it was entered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code of every amount (the order's currency). */
+  currency: Scalars['String']['output'];
+  /** When it is due (YYYY-MM-DD): bill date + the supplier's payment terms. */
+  dueDate: Scalars['String']['output'];
+  /** Gross total: what the supplier is owed for it. */
+  grossTotal: Money;
+  /** Why it is or was held: PRICE_DIFFERENCE, QUANTITY_ABOVE_ORDERED; empty when it matched. */
+  holdReasons: Array<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The billed lines with what the match found. */
+  lines: Array<SupplierBillLine>;
+  /** Net total. */
+  netTotal: Money;
+  /** Purchasing's number without gaps, e.g. BILL-000042. */
+  number: Scalars['String']['output'];
+  /** What is still owed: gross less paid. */
+  openAmount: Money;
+  /** What payments settled of it so far. */
+  paidTotal: Money;
+  /** The purchase order billed. */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** When it became payable (registered, or released from hold); null while held. */
+  registeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who released it from hold; null unless it was held and released. */
+  releasedBy?: Maybe<Scalars['ID']['output']>;
+  /** HELD, OPEN, PARTLY_PAID or PAID. */
+  status: SupplierBillStatus;
+  /** The supplier; null when the caller may not see suppliers. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** The supplier's own invoice number (one per supplier). */
+  supplierReference: Scalars['String']['output'];
+  /** Tax total. */
+  taxTotal: Money;
+};
+
+/** Narrows a bill list. */
+export type SupplierBillFilter = {
+  /** Only this order's. */
+  purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only bills showing this state. */
+  status?: InputMaybe<SupplierBillStatus>;
+  /** Only this supplier's. */
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One billed purchase order line. */
+export type SupplierBillLine = {
+  __typename?: 'SupplierBillLine';
+  /** What the line says (the order line's description). */
+  description: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** PRICE_DIFFERENCE (beyond the tolerance) or QUANTITY_ABOVE_ORDERED; null when it matched. */
+  issue?: Maybe<Scalars['String']['output']>;
+  /** quantity × billed unit price. */
+  netAmount: Money;
+  /** Unit price ordered. */
+  orderedPrice: Money;
+  /** The product. */
+  productId: Scalars['ID']['output'];
+  /** The order line billed. */
+  purchaseOrderLineId: Scalars['ID']['output'];
+  /** Units billed. */
+  quantity: Scalars['String']['output'];
+  /** Tax rate in percent. */
+  taxRate: Scalars['String']['output'];
+  /** Unit price billed. */
+  unitPrice: Money;
+};
+
+/** One billed purchase order line. */
+export type SupplierBillLineInput = {
+  /** The order line billed (UUID). */
+  purchaseOrderLineId: Scalars['ID']['input'];
+  /** Units billed; with earlier bills, not more than were received. */
+  quantity: Scalars['String']['input'];
+  /** Tax rate in percent; the order line's when omitted. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** Unit price billed, in the order's currency. */
+  unitPrice: MoneyInput;
+};
+
+/** Where a supplier bill stands. */
+export type SupplierBillStatus =
+  /** Held for approval: a line differs beyond the tolerance; not payable yet. */
+  | 'HELD'
+  /** Registered, nothing paid. */
+  | 'OPEN'
+  /** Paid in full. */
+  | 'PAID'
+  /** Partly paid. */
+  | 'PARTLY_PAID';
+
 /** A page of suppliers, ordered by name. */
 export type SupplierConnection = {
   __typename?: 'SupplierConnection';
@@ -240,6 +1032,33 @@ export type SupplierConnection = {
   edges: Array<SupplierEdge>;
   /** Where this page ends. */
   pageInfo: PageInfo;
+};
+
+/** A person at a supplier purchasing deals with. */
+export type SupplierContact = {
+  __typename?: 'SupplierContact';
+  /** Email address, lower-cased. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Their name. */
+  name: Scalars['String']['output'];
+  /** Phone number as entered. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Their role at the supplier, e.g. Key account manager. */
+  position?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new contact of a supplier. */
+export type SupplierContactInput = {
+  /** Email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Their name (1–200 characters). */
+  name: Scalars['String']['input'];
+  /** Phone number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Their role at the supplier. */
+  position?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One supplier in a page. */
@@ -257,6 +1076,119 @@ export type SupplierFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What is owed to one supplier in one currency, aged by days past due. */
+export type SupplierPayable = {
+  __typename?: 'SupplierPayable';
+  /** Advances paid and not applied yet. */
+  advances: Money;
+  /** Of it, 1–30 days past due. */
+  days1To30: Money;
+  /** Of it, 31–60 days past due. */
+  days31To60: Money;
+  /** Of it, 61–90 days past due. */
+  days61To90: Money;
+  /** Bills held for approval (not payable yet). */
+  held: Money;
+  /** Of it, not yet due. */
+  notDue: Money;
+  /** What registered bills still owe. */
+  open: Money;
+  /** Of it, more than 90 days past due. */
+  over90: Money;
+  /** What is owed net of advances: open less advances. */
+  owed: Money;
+  /** The supplier. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+};
+
+/** Money paid to a supplier; what is not allocated to bills is an advance, applied later. */
+export type SupplierPayment = {
+  __typename?: 'SupplierPayment';
+  /** Which bills it settles, by how much. */
+  allocations: Array<SupplierPaymentAllocation>;
+  /** The amount paid. */
+  amount: Money;
+  /** The bank account paid from (as entered); null when not given. */
+  bankAccount?: Maybe<Scalars['String']['output']>;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** How it was paid. */
+  method: SupplierPaymentMethod;
+  /** The day it was paid (YYYY-MM-DD). */
+  paidOn: Scalars['String']['output'];
+  /** The payment's reference; null when not given. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** The supplier paid. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** What is not allocated to bills yet (an advance). */
+  unallocated: Money;
+};
+
+/** How much of a payment settles a bill. */
+export type SupplierPaymentAllocation = {
+  __typename?: 'SupplierPaymentAllocation';
+  /** The amount settled. */
+  amount: Money;
+  /** The bill settled. */
+  bill?: Maybe<SupplierBill>;
+  /** The bill's id. */
+  billId: Scalars['ID']['output'];
+  /** When it was allocated. */
+  createdAt: Scalars['DateTime']['output'];
+};
+
+/** How much of a payment to put on a bill. */
+export type SupplierPaymentAllocationInput = {
+  /** The amount, in the bill's currency; not more than still owed on it. */
+  amount: MoneyInput;
+  /** The bill (UUID), registered, of the payment's supplier. */
+  billId: Scalars['ID']['input'];
+};
+
+/** How a supplier was paid. */
+export type SupplierPaymentMethod =
+  /** Bank transfer. */
+  | 'BANK_TRANSFER'
+  /** Card. */
+  | 'CARD'
+  /** Cash. */
+  | 'CASH'
+  /** Cheque. */
+  | 'CHEQUE'
+  /** Direct debit. */
+  | 'DIRECT_DEBIT';
+
+/** What a supplier charges for a product: in the supplier's currency, from a minimum quantity, with a lead time, within an optional validity window. */
+export type SupplierPrice = {
+  __typename?: 'SupplierPrice';
+  /** When the price was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Days from ordering to delivery. */
+  leadTimeDays: Scalars['Int']['output'];
+  /** The smallest quantity ordered at which the price applies, a decimal string, e.g. "10". */
+  minimumQuantity: Scalars['String']['output'];
+  /** Price of one unit, net of tax, in the supplier's currency. */
+  price: Money;
+  /** The product priced, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product priced (owned by the inventory subgraph). */
+  productId: Scalars['ID']['output'];
+  /** The supplier offering the price; null when the caller may not see it. */
+  supplier?: Maybe<Supplier>;
+  /** First day the price holds (YYYY-MM-DD); null: since always. */
+  validFrom?: Maybe<Scalars['String']['output']>;
+  /** Last day the price holds (YYYY-MM-DD); null: until further notice. */
+  validTo?: Maybe<Scalars['String']['output']>;
+};
+
 /** How many messages of one topic a consumer group has not consumed yet. */
 export type TopicLag = {
   __typename?: 'TopicLag';
@@ -264,4 +1196,16 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** Changes to one line; omitted fields stay. */
+export type UpdatePurchaseOrderLineInput = {
+  /** New expected date (YYYY-MM-DD); null clears it. */
+  expectedDate?: InputMaybe<Scalars['String']['input']>;
+  /** New quantity; not below what was received. */
+  quantity?: InputMaybe<Scalars['String']['input']>;
+  /** New tax rate in percent. */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
+  /** New unit price in the order's currency. */
+  unitPrice?: InputMaybe<MoneyInput>;
 };

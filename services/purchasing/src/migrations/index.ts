@@ -1,9 +1,19 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
+import { Migration20261205120000 } from './Migration20261205120000.js';
+import { Migration20261205120100 } from './Migration20261205120100.js';
+import { Migration20261205120200 } from './Migration20261205120200.js';
+import { Migration20261205120300 } from './Migration20261205120300.js';
+import { Migration20261205120400 } from './Migration20261205120400.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124000001', class: Migration20261124000001 },
   { name: 'Migration20261124000002', class: Migration20261124000002 },
+  { name: 'Migration20261205120000', class: Migration20261205120000 },
+  { name: 'Migration20261205120100', class: Migration20261205120100 },
+  { name: 'Migration20261205120200', class: Migration20261205120200 },
+  { name: 'Migration20261205120300', class: Migration20261205120300 },
+  { name: 'Migration20261205120400', class: Migration20261205120400 },
 ];

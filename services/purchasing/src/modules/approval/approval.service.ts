@@ -1,0 +1,47 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { AppError, badInput, parseMoneyInput, requireOneOf, requireUuid, type Money } from '@rapport/errors';
+import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
+import { BASE_CURRENCY } from '../price/price.service.js';
+import { ApprovalLimit, APPROVER_LEVEL_VALUES, PurchasingApprover, type IApprovalLimit, type IPurchasingApprover } from './approval.entity.js';
+
+/** Only directors and admins set who approves how much. */
+function requireDirector(viewer: Viewer): void {
+  if (viewer.principal.role !== 'DIRECTOR' && viewer.principal.role !== 'ADMIN') {
+    throw new AppError('FORBIDDEN', 'APPROVAL_SETTINGS_FORBIDDEN', 'only directors and admins set approval limits and approvers');
+  }
+}
+
+export const listApprovalLimits = (em: SqlEntityManager, _viewer: Viewer): Promise<IApprovalLimit[]> => em.find(ApprovalLimit, {}, { orderBy: { level: 'asc' } });
+
+/** Sets a level's limit in the base currency (null: no limit); audited. */
+export async function setApprovalLimit(em: SqlEntityManager, viewer: Viewer<WriteAccess>, level: string, maxAmount: Money | null | undefined): Promise<IApprovalLimit> {
+  requireDirector(viewer);
+  const which = requireOneOf('level', level, APPROVER_LEVEL_VALUES);
+  let amount: string | null = null;
+  if (maxAmount) {
+    const parsed = parseMoneyInput('maxAmount', maxAmount);
+    if (parsed.currency !== BASE_CURRENCY) throw badInput('maxAmount.currency', `maxAmount.currency must be the base currency ${BASE_CURRENCY}`, 'CURRENCY_MISMATCH');
+    amount = parsed.amount;
+  }
+  const row = (await em.findOne(ApprovalLimit, { level: which })) ?? em.create(ApprovalLimit, { level: which, maxAmount: null, currency: BASE_CURRENCY });
+  row.maxAmount = amount;
+  await em.flush();
+  return row;
+}
+
+/** Gives a user an approver level (e.g. PURCHASING_HEAD), or takes it away (level null); audited. */
+export async function setApproverLevel(em: SqlEntityManager, viewer: Viewer<WriteAccess>, userId: string, level: string | null | undefined): Promise<IPurchasingApprover | null> {
+  requireDirector(viewer);
+  const id = requireUuid('userId', userId);
+  const row = await em.findOne(PurchasingApprover, { userId: id });
+  if (!level) {
+    if (row) em.remove(row);
+    await em.flush();
+    return null;
+  }
+  const which = requireOneOf('level', level, APPROVER_LEVEL_VALUES);
+  const kept = row ?? em.create(PurchasingApprover, { userId: id, level: which });
+  kept.level = which;
+  await em.flush();
+  return kept;
+}

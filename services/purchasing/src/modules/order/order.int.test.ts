@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { raceBehindRow, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPurchasingService } from '../../create-purchasing-service.js';
+import { as, createPo, createSupplier, must, outboxOf, poMutation, productSnapshot, seedCatalogue, setPrice, type PoView } from './order.testing.js';
+
+let subgraph: TestSubgraph;
+const buyer = as('BUYER');
+const otherBuyer = as('BUYER');
+const director = as('DIRECTOR');
+const valve = productSnapshot({ name: 'Ball valve DN50' });
+const pump = productSnapshot({ name: 'Pump CP-40' });
+const retired = productSnapshot({ name: 'Old gasket', active: false });
+let supplierA = '';
+let supplierB = '';
+let supplierSek = '';
+
+const errorOf = async (principal: typeof buyer, query: string, variables: Record<string, unknown>) => (await subgraph.gqlAs(principal, query, variables)).errors?.[0]?.extensions;
+const act = async (principal: typeof buyer, mutation: string, id: string): Promise<PoView> =>
+  (await must<Record<string, PoView>>(subgraph, principal, poMutation(mutation), { id }))[mutation]!;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('purchasing', createPurchasingService);
+  await seedCatalogue(subgraph, valve, pump, retired);
+  supplierA = await createSupplier(subgraph, buyer, 'Valves A GmbH');
+  supplierB = await createSupplier(subgraph, buyer, 'Valves B GmbH');
+  supplierSek = await createSupplier(subgraph, buyer, 'Svenska Pumpar AB', 'SEK');
+});
+afterAll(async () => subgraph?.stop());
+
+describe('supplier prices', () => {
+  it('offers the best current price for a quantity: lowest valid price whose minimum the quantity reaches', async () => {
+    await setPrice(subgraph, buyer, { supplierId: supplierA, productId: valve.productId, price: { amount: '100', currency: 'EUR' }, leadTimeDays: 10 });
+    await setPrice(subgraph, buyer, { supplierId: supplierB, productId: valve.productId, price: { amount: '90', currency: 'EUR' }, minimumQuantity: '50', leadTimeDays: 5 });
+    await setPrice(subgraph, buyer, {
+      supplierId: supplierB,
+      productId: valve.productId,
+      price: { amount: '50', currency: 'EUR' },
+      validFrom: '2020-01-01',
+      validTo: '2020-12-31',
+    });
+    const best = (quantity: string, on?: string) =>
+      must<{ bestPrice: { supplier: { id: string }; price: { amount: string }; leadTimeDays: number } | null }>(
+        subgraph,
+        buyer,
+        'query($p: ID!, $q: String!, $on: String) { bestPrice(productId: $p, quantity: $q, on: $on) { supplier { id } price { amount } leadTimeDays } }',
+        { p: valve.productId, q: quantity, on },
+      );
+    expect((await best('10')).bestPrice).toEqual({ supplier: { id: supplierA }, price: { amount: '100.00' }, leadTimeDays: 10 });
+    expect((await best('50')).bestPrice).toEqual({ supplier: { id: supplierB }, price: { amount: '90.00' }, leadTimeDays: 5 });
+    expect((await best('1', '2020-06-01')).bestPrice).toMatchObject({ price: { amount: '50.00' } });
+    expect((await best('1', '2019-06-01')).bestPrice).toMatchObject({ price: { amount: '100.00' } });
+    const none = await must<{ bestPrice: null }>(subgraph, buyer, 'query($p: ID!) { bestPrice(productId: $p, quantity: "1") { id } }', { p: pump.productId });
+    expect(none.bestPrice).toBeNull();
+  });
+
+  it('refuses a price in another currency than the supplier’s, an unknown or retired product, and a bad window, naming the field and writing nothing', async () => {
+    const set = 'mutation($input: SetSupplierPriceInput!) { setSupplierPrice(input: $input) { id } }';
+    const base = { supplierId: supplierA, productId: pump.productId, price: { amount: '10', currency: 'EUR' } };
+    const count = async () => (await subgraph.service.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from supplier_price'))[0]!.n;
+    const before = await count();
+    expect(await errorOf(buyer, set, { input: { ...base, price: { amount: '10', currency: 'USD' } } })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.price.currency',
+      reason: 'CURRENCY_MISMATCH',
+    });
+    expect(await errorOf(buyer, set, { input: { ...base, productId: randomUUID() } })).toMatchObject({ field: 'input.productId', reason: 'PRODUCT_NOT_FOUND' });
+    expect(await errorOf(buyer, set, { input: { ...base, productId: retired.productId } })).toMatchObject({ field: 'input.productId', reason: 'PRODUCT_INACTIVE' });
+    expect(await errorOf(buyer, set, { input: { ...base, validFrom: '2026-02-01', validTo: '2026-01-01' } })).toMatchObject({ field: 'input.validTo' });
+    expect(await errorOf(buyer, set, { input: { ...base, price: { amount: '-1', currency: 'EUR' } } })).toMatchObject({ field: 'input.price.amount' });
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('purchase orders and their approval', () => {
+  it('drafts PO-numbered orders at the supplier’s price with exact totals, and refuses bad lines naming the field', async () => {
+    const po = await createPo(subgraph, buyer, { supplierId: supplierA, lines: [{ productId: valve.productId, quantity: '3.5', taxRate: '19' }] });
+    expect(po.number).toMatch(/^PO-\d{6}$/);
+    expect(po.status).toBe('DRAFT');
+    expect(po.lines[0]).toMatchObject({ quantity: '3.5', unitPrice: { amount: '100.00', currency: 'EUR' }, netAmount: { amount: '350.00' }, taxRate: '19', openQuantity: '3.5' });
+    expect(po.lines[0]!.expectedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(po).toMatchObject({ netTotal: { amount: '350.00', currency: 'EUR' }, taxTotal: { amount: '66.50' }, grossTotal: { amount: '416.50' } });
+
+    const create = 'mutation($input: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $input) { id } }';
+    expect(
+      await errorOf(buyer, create, { input: { supplierId: supplierA, lines: [{ productId: randomUUID(), quantity: '1', unitPrice: { amount: '1', currency: 'EUR' } }] } }),
+    ).toMatchObject({
+      field: 'input.lines.0.productId',
+      reason: 'PRODUCT_NOT_FOUND',
+    });
+    expect(await errorOf(buyer, create, { input: { supplierId: supplierA, lines: [{ productId: pump.productId, quantity: '1' }] } })).toMatchObject({
+      field: 'input.lines.0.unitPrice',
+      reason: 'NO_SUPPLIER_PRICE',
+    });
+    expect(
+      await errorOf(buyer, create, { input: { supplierId: supplierA, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '1', currency: 'SEK' } }] } }),
+    ).toMatchObject({
+      field: 'input.lines.0.unitPrice.currency',
+      reason: 'CURRENCY_MISMATCH',
+    });
+    expect(await errorOf(buyer, create, { input: { supplierId: supplierA, lines: [{ productId: valve.productId, quantity: '0' }] } })).toMatchObject({
+      field: 'input.lines.0.quantity',
+    });
+    expect(await errorOf(buyer, create, { input: { supplierId: supplierA, currency: 'USD', lines: [{ productId: valve.productId, quantity: '1' }] } })).toMatchObject({
+      field: 'input.currency',
+    });
+    expect(await errorOf(buyer, create, { input: { supplierId: randomUUID(), lines: [{ productId: valve.productId, quantity: '1' }] } })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.supplierId',
+    });
+  });
+
+  it('approves an order within the sender’s limit when sent, and announces its lines to inventory', async () => {
+    const draft = await createPo(subgraph, buyer, {
+      supplierId: supplierB,
+      warehouseId: randomUUID(),
+      lines: [{ productId: pump.productId, quantity: '2', unitPrice: { amount: '1000', currency: 'EUR' } }],
+    });
+    const sent = await act(buyer, 'submitPurchaseOrder', draft.id);
+    expect(sent).toMatchObject({ status: 'APPROVED', approvalReason: 'WITHIN_LIMIT', approvedBy: null });
+    const events = await outboxOf(subgraph, draft.id);
+    expect(events.map((e) => e.type)).toEqual(['purchasing.order.approved.v1']);
+    expect(events[0]!.payload.data).toMatchObject({
+      purchaseOrderId: draft.id,
+      number: draft.number,
+      supplierId: supplierB,
+      currency: 'EUR',
+      lines: [{ lineId: draft.lines[0]!.id, productId: pump.productId, quantity: '2', unitPrice: { amount: '1000.00', currency: 'EUR' }, expectedDate: null }],
+    });
+  });
+
+  it('holds an order above the buyer’s limit for approval: the buyer may not approve their own, another buyer’s limit does not cover it, a director approves', async () => {
+    const big = await createPo(subgraph, buyer, { supplierId: supplierA, lines: [{ productId: valve.productId, quantity: '200', unitPrice: { amount: '100', currency: 'EUR' } }] });
+    expect(await act(buyer, 'submitPurchaseOrder', big.id)).toMatchObject({ status: 'AWAITING_APPROVAL', approvalReason: 'ABOVE_LIMIT', approvalAmount: { amount: '20000.00' } });
+    expect(await outboxOf(subgraph, big.id)).toEqual([]);
+    expect(await errorOf(buyer, poMutation('approvePurchaseOrder'), { id: big.id })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'SELF_APPROVAL' });
+    expect(await errorOf(otherBuyer, poMutation('approvePurchaseOrder'), { id: big.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'APPROVAL_LIMIT_EXCEEDED' });
+    // A buyer assigned the purchasing head's level approves up to 50,000.
+    const head = as('BUYER');
+    const assign = 'mutation($u: ID!) { setApproverLevel(userId: $u, level: PURCHASING_HEAD) { userId level } }';
+    expect(await errorOf(buyer, assign, { u: buyer.userId })).toMatchObject({ code: 'FORBIDDEN', reason: 'APPROVAL_SETTINGS_FORBIDDEN' });
+    expect((await must<{ setApproverLevel: unknown }>(subgraph, director, assign, { u: head.userId })).setApproverLevel).toEqual({ userId: head.userId, level: 'PURCHASING_HEAD' });
+    const approved = await act(head, 'approvePurchaseOrder', big.id);
+    expect(approved).toMatchObject({ status: 'APPROVED', approvedBy: head.userId });
+    expect((await outboxOf(subgraph, big.id)).map((e) => e.type)).toEqual(['purchasing.order.approved.v1']);
+  });
+
+  it('lets directors change the limits (in the base currency): a lower buyer limit sends the same order for approval', async () => {
+    const limits = await must<{ approvalLimits: { level: string; maxAmount: { amount: string } | null }[] }>(subgraph, buyer, '{ approvalLimits { level maxAmount { amount } } }');
+    expect(limits.approvalLimits).toEqual([
+      { level: 'BUYER', maxAmount: { amount: '5000.00' } },
+      { level: 'DIRECTOR', maxAmount: null },
+      { level: 'PURCHASING_HEAD', maxAmount: { amount: '50000.00' } },
+    ]);
+    const set = 'mutation($l: ApproverLevel!, $m: MoneyInput) { setApprovalLimit(level: $l, maxAmount: $m) { level maxAmount { amount } } }';
+    expect(await errorOf(buyer, set, { l: 'BUYER', m: { amount: '1', currency: 'EUR' } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await errorOf(director, set, { l: 'BUYER', m: { amount: '1', currency: 'USD' } })).toMatchObject({ field: 'maxAmount.currency' });
+    const supplier = await createSupplier(subgraph, buyer, 'Limit Test GmbH');
+    try {
+      await must(subgraph, director, set, { l: 'BUYER', m: { amount: '50', currency: 'EUR' } });
+      const po = await createPo(subgraph, buyer, { supplierId: supplier, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '60', currency: 'EUR' } }] });
+      expect(await act(buyer, 'submitPurchaseOrder', po.id)).toMatchObject({ status: 'AWAITING_APPROVAL', approvalReason: 'ABOVE_LIMIT' });
+    } finally {
+      await must(subgraph, director, set, { l: 'BUYER', m: { amount: '5000', currency: 'EUR' } });
+    }
+  });
+
+  it('a director may not approve their own order either', async () => {
+    const own = await createPo(subgraph, director, {
+      supplierId: supplierSek,
+      lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '100', currency: 'SEK' } }],
+    });
+    // Another currency without exchange rates: only an unlimited approver, and not the sender.
+    expect(await act(director, 'submitPurchaseOrder', own.id)).toMatchObject({ status: 'AWAITING_APPROVAL', approvalReason: 'NO_EXCHANGE_RATE' });
+    expect(await errorOf(director, poMutation('approvePurchaseOrder'), { id: own.id })).toMatchObject({ field: 'id', reason: 'SELF_APPROVAL' });
+    expect(await errorOf(as('BUYER'), poMutation('approvePurchaseOrder'), { id: own.id })).toMatchObject({ reason: 'APPROVAL_LIMIT_EXCEEDED' });
+    expect(await act(as('DIRECTOR'), 'approvePurchaseOrder', own.id)).toMatchObject({ status: 'APPROVED' });
+  });
+
+  it('flags splitting one need into several orders to one supplier on one day, and copying, for approval', async () => {
+    const splitter = as('BUYER');
+    const supplier = await createSupplier(subgraph, splitter, 'Split Fittings GmbH');
+    const line = { productId: valve.productId, quantity: '40', unitPrice: { amount: '100', currency: 'EUR' } };
+    const first = await createPo(subgraph, splitter, { supplierId: supplier, lines: [line] });
+    expect(await act(splitter, 'submitPurchaseOrder', first.id)).toMatchObject({ status: 'APPROVED', approvalReason: 'WITHIN_LIMIT' });
+    const second = await createPo(subgraph, splitter, { supplierId: supplier, lines: [line] });
+    expect(await act(splitter, 'submitPurchaseOrder', second.id)).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      approvalReason: 'SAME_DAY_SPLIT',
+      approvalAmount: { amount: '8000.00' },
+    });
+    const copy = (await must<{ copyPurchaseOrder: PoView }>(subgraph, splitter, poMutation('copyPurchaseOrder'), { id: first.id })).copyPurchaseOrder;
+    expect(copy).toMatchObject({ status: 'DRAFT', lines: [{ quantity: '40', unitPrice: { amount: '100.00' } }] });
+    expect(copy.number).not.toBe(first.number);
+    expect(await act(splitter, 'submitPurchaseOrder', copy.id)).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      approvalReason: 'SAME_DAY_SPLIT',
+      approvalAmount: { amount: '12000.00' },
+    });
+    // Orders awaiting approval count too: sending them all at once does not slip under the limit.
+    expect(await errorOf(as('BUYER'), poMutation('approvePurchaseOrder'), { id: copy.id })).toMatchObject({ reason: 'APPROVAL_LIMIT_EXCEEDED' });
+  });
+
+  it('voids the approval when an approved order changes: a draft again, to be sent and approved anew, announced again in full', async () => {
+    const po = await createPo(subgraph, buyer, { supplierId: supplierB, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '1000', currency: 'EUR' } }] });
+    await act(buyer, 'submitPurchaseOrder', po.id);
+    const update =
+      'mutation($id: ID!, $lineId: ID!, $input: UpdatePurchaseOrderLineInput!) { updatePurchaseOrderLine(id: $id, lineId: $lineId, input: $input) { status approvedBy netTotal { amount } } }';
+    const changed = await must<{ updatePurchaseOrderLine: { status: string; netTotal: { amount: string } } }>(subgraph, buyer, update, {
+      id: po.id,
+      lineId: po.lines[0]!.id,
+      input: { quantity: '30' },
+    });
+    expect(changed.updatePurchaseOrderLine).toMatchObject({ status: 'DRAFT', netTotal: { amount: '30000.00' } });
+    expect(await act(buyer, 'submitPurchaseOrder', po.id)).toMatchObject({ status: 'AWAITING_APPROVAL', approvalReason: 'ABOVE_LIMIT' });
+    expect(await errorOf(buyer, update, { id: po.id, lineId: po.lines[0]!.id, input: { unitPrice: { amount: '1', currency: 'USD' } } })).toMatchObject({
+      field: 'input.unitPrice.currency',
+    });
+    await act(director, 'approvePurchaseOrder', po.id);
+    const events = await outboxOf(subgraph, po.id);
+    expect(events.map((e) => e.type)).toEqual(['purchasing.order.approved.v1', 'purchasing.order.approved.v1']);
+    expect(events[1]!.payload.data).toMatchObject({ lines: [{ quantity: '30' }] });
+  });
+
+  it('cancels an approved order and withdraws what it still expected; a draft is cancelled without an event', async () => {
+    const supplierC = await createSupplier(subgraph, buyer, 'Cancelled Castings');
+    const po = await createPo(subgraph, buyer, { supplierId: supplierC, lines: [{ productId: pump.productId, quantity: '4', unitPrice: { amount: '10', currency: 'EUR' } }] });
+    await act(buyer, 'submitPurchaseOrder', po.id);
+    expect(await act(buyer, 'cancelPurchaseOrder', po.id)).toMatchObject({ status: 'CANCELLED', lines: [{ openQuantity: '0' }] });
+    const events = await outboxOf(subgraph, po.id);
+    expect(events.map((e) => e.type)).toEqual(['purchasing.order.approved.v1', 'purchasing.order.cancelled.v1']);
+    expect(events[1]!.payload.data).toMatchObject({ whole: true, lines: [{ lineId: po.lines[0]!.id, quantity: '4' }] });
+    expect(await errorOf(buyer, poMutation('cancelPurchaseOrder'), { id: po.id })).toMatchObject({ code: 'CONFLICT' });
+
+    const draft = await createPo(subgraph, buyer, { supplierId: supplierB, lines: [{ productId: pump.productId, quantity: '4', unitPrice: { amount: '10', currency: 'EUR' } }] });
+    await act(buyer, 'cancelPurchaseOrder', draft.id);
+    expect(await outboxOf(subgraph, draft.id)).toEqual([]);
+  });
+
+  it('20 concurrent approvals of one order: one wins, the others CONFLICT, one approval announced', async () => {
+    const po = await createPo(subgraph, buyer, { supplierId: supplierA, lines: [{ productId: valve.productId, quantity: '100', unitPrice: { amount: '100', currency: 'EUR' } }] });
+    await act(buyer, 'submitPurchaseOrder', po.id);
+    const race = await raceBehindRow(subgraph.database.url, 'purchase_order', po.id, () => subgraph.gqlAs(director, poMutation('approvePurchaseOrder'), { id: po.id }), 20);
+    expect(race.other).toEqual([]);
+    expect(race.won).toHaveLength(1);
+    expect(race.conflicts).toHaveLength(19);
+    expect((await outboxOf(subgraph, po.id)).map((e) => e.type)).toEqual(['purchasing.order.approved.v1']);
+  });
+
+  it('lets accountants and the warehouse read orders but not change them; sales sees none', async () => {
+    const po = await createPo(subgraph, buyer, { supplierId: supplierB, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] });
+    for (const role of ['ACCOUNTANT', 'WAREHOUSE_CLERK'] as const) {
+      expect((await must<{ purchaseOrder: { id: string } }>(subgraph, as(role), 'query($id: ID!) { purchaseOrder(id: $id) { id } }', { id: po.id })).purchaseOrder.id).toBe(po.id);
+      expect(await errorOf(as(role), poMutation('submitPurchaseOrder'), { id: po.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'READ_ONLY' });
+    }
+    for (const role of ['SALES_REP', 'SALES_MANAGER', 'SUPPORT_AGENT'] as const) {
+      expect(await errorOf(as(role), 'query($id: ID!) { purchaseOrder(id: $id) { id } }', { id: po.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'DEPARTMENT_FORBIDDEN' });
+      expect(await errorOf(as(role), '{ bestPrice(productId: "00000000-0000-0000-0000-000000000000", quantity: "1") { id } }', {})).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});
