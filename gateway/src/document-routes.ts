@@ -1,25 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { TokenVerifier } from '@rapport/auth';
 import { AppError } from '@rapport/errors';
-import { authenticate, discardBody, GATEWAY_SECRET_HEADER, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
+import { discardBody, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
 import { Agent, request, type Dispatcher } from 'undici';
-
-/** Response headers of the customers subgraph's file routes that reach the client. */
-const RELAYED = [
-  'content-type',
-  'content-length',
-  'content-disposition',
-  'etag',
-  'repr-digest',
-  'cache-control',
-  'x-content-type-options',
-  'content-security-policy',
-  'location',
-  'www-authenticate',
-  'allow',
-];
+import { answerError, badGateway as answerBadGateway, callerOrRefuse, forwardedHeaders, relayAnswer } from './file-proxy.js';
 
 const UPLOAD = /^\/files\/customers\/([^/]+)\/documents$/;
 const DOWNLOAD = /^\/files\/documents\/([^/]+)$/;
@@ -75,37 +60,11 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
   // Connections of their own: long transfers never hold the pool GraphQL uses.
   const agent = new Agent({ connections: 32, keepAliveTimeout: 30_000 });
   const origin = new URL(options.customersUrl).origin;
-  const secretHeader: Record<string, string> = options.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: options.gatewaySecret } : {};
 
-  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, error: AppError): void => {
-    const { message, extensions } = error.toGraphQLError();
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
-    res.end(JSON.stringify({ errors: [{ message, extensions }] }));
-    discardBody(req, options.maxBytes);
-  };
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, error: AppError): void => answerError(req, res, status, error, options.maxBytes);
 
-  const badGateway = (req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string): void => {
-    options.logger.warn({ err: error, requestId }, 'the customers service did not answer a file request');
-    if (res.headersSent) return void res.destroy();
-    res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ errors: [{ message: 'the customers service did not answer', extensions: { code: 'BAD_GATEWAY' } }] }));
-    discardBody(req, options.maxBytes);
-  };
-
-  async function relay(res: ServerResponse, upstream: Dispatcher.ResponseData): Promise<void> {
-    const headers: Record<string, string | string[]> = {};
-    for (const name of RELAYED) {
-      const value = upstream.headers[name];
-      if (value !== undefined) headers[name] = value;
-    }
-    res.writeHead(upstream.statusCode, headers);
-    try {
-      await pipeline(upstream.body, res);
-    } catch (error) {
-      // The client went away mid-download: nothing to answer.
-      if (!res.destroyed) throw error;
-    }
-  }
+  const badGateway = (req: IncomingMessage, res: ServerResponse, error: unknown, requestId: string): void =>
+    answerBadGateway(req, res, options.logger, 'customers', error, requestId, options.maxBytes);
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL, customerId: string, requestId: string): Promise<void> {
     const declared = req.headers['content-length'];
@@ -116,7 +75,7 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
       const value = url.searchParams.get(name);
       if (value !== null) target.searchParams.set(name, value);
     }
-    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId, ...secretHeader };
+    const headers = forwardedHeaders(req, requestId, options.gatewaySecret);
     if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
     if (declared !== undefined) headers['content-length'] = declared;
 
@@ -136,7 +95,7 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
       if (req.destroyed) return void res.destroy();
       return badGateway(req, res, error, requestId);
     }
-    await relay(res, upstream);
+    await relayAnswer(res, upstream);
     req.off('close', gone);
     if (!req.complete) {
       // The subgraph answered before the body's end (a refusal): stop passing it on, drop the rest.
@@ -147,15 +106,14 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, id: string, requestId: string): Promise<void> {
-    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId, ...secretHeader };
-    if (req.headers['if-none-match']) headers['if-none-match'] = req.headers['if-none-match'];
+    const headers = forwardedHeaders(req, requestId, options.gatewaySecret);
     let upstream: Dispatcher.ResponseData;
     try {
       upstream = await request(new URL(`/documents/${id}`, origin), { method: req.method === 'HEAD' ? 'HEAD' : 'GET', headers, dispatcher: agent });
     } catch (error) {
       return badGateway(req, res, error, requestId);
     }
-    await relay(res, upstream);
+    await relayAnswer(res, upstream);
   }
 
   const notAllowed = (req: IncomingMessage, res: ServerResponse, allow: string): true => {
@@ -172,11 +130,7 @@ export function documentRoutes(options: DocumentRoutesOptions): DocumentRoutes {
     if (!target) return false;
     if (uploadMatch && req.method !== 'POST') return notAllowed(req, res, 'POST');
     if (downloadMatch && req.method !== 'GET' && req.method !== 'HEAD') return notAllowed(req, res, 'GET, HEAD');
-    const { principal, authError } = await authenticate(req, options.verifier);
-    if (!principal) {
-      refuse(req, res, 401, authError ?? new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this request needs an access token'));
-      return true;
-    }
+    if (!(await callerOrRefuse(req, res, options.verifier, options.maxBytes))) return true;
     if (uploadMatch) await upload(req, res, url, target, requestId);
     else await download(req, res, target, requestId);
     return true;

@@ -1,22 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { TokenVerifier } from '@rapport/auth';
 import { AppError } from '@rapport/errors';
-import { authenticate, discardBody, GATEWAY_SECRET_HEADER, type HttpHandler, type Logger } from '@rapport/subgraph-kit';
+import type { HttpHandler, Logger } from '@rapport/subgraph-kit';
 import { Agent, request, type Dispatcher } from 'undici';
-
-/** Response headers of the subgraphs' print and logo routes that reach the client. */
-const RELAYED = [
-  'content-type',
-  'content-length',
-  'content-disposition',
-  'etag',
-  'cache-control',
-  'x-content-type-options',
-  'content-security-policy',
-  'www-authenticate',
-  'allow',
-];
+import { answerError, badGateway, callerOrRefuse, forwardedHeaders, relayAnswer } from './file-proxy.js';
 
 /** The largest logo passed on (identity checks it again): 256 KB. */
 const MAX_LOGO_BYTES = 262_144;
@@ -59,14 +46,9 @@ export interface PrintRoutes {
 export function printRoutes(options: PrintRoutesOptions): PrintRoutes {
   const agent = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
   const origins = { sales: new URL(options.salesUrl).origin, identity: new URL(options.identityUrl).origin };
-  const secretHeader: Record<string, string> = options.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: options.gatewaySecret } : {};
 
-  const answer = (req: IncomingMessage, res: ServerResponse, status: number, error: AppError, extra: Record<string, string> = {}): void => {
-    const { message, extensions } = error.toGraphQLError();
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}), ...extra });
-    res.end(JSON.stringify({ errors: [{ message, extensions }] }));
-    discardBody(req, 4 * MAX_LOGO_BYTES);
-  };
+  const answer = (req: IncomingMessage, res: ServerResponse, status: number, error: AppError, extra: Record<string, string> = {}): void =>
+    answerError(req, res, status, error, 4 * MAX_LOGO_BYTES, extra);
 
   const tooLarge = (): AppError =>
     new AppError('BAD_USER_INPUT', 'LOGO_TOO_LARGE', `the logo is larger than the ${MAX_LOGO_BYTES} bytes (256 KB) a logo may have`, {
@@ -96,13 +78,8 @@ export function printRoutes(options: PrintRoutesOptions): PrintRoutes {
       answer(req, res, 405, new AppError('BAD_USER_INPUT', 'METHOD_NOT_ALLOWED', `use ${allow}`), { allow });
       return true;
     }
-    const { principal, authError } = await authenticate(req, options.verifier);
-    if (!principal) {
-      answer(req, res, 401, authError ?? new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this request needs an access token'));
-      return true;
-    }
-    const headers: Record<string, string> = { authorization: req.headers.authorization ?? '', 'x-request-id': requestId, ...secretHeader };
-    if (req.headers['if-none-match']) headers['if-none-match'] = req.headers['if-none-match'];
+    if (!(await callerOrRefuse(req, res, options.verifier, 4 * MAX_LOGO_BYTES))) return true;
+    const headers = forwardedHeaders(req, requestId, options.gatewaySecret);
     let body: Buffer | undefined;
     if (method === 'PUT') {
       const read = await readSmallBody(req);
@@ -122,22 +99,10 @@ export function printRoutes(options: PrintRoutesOptions): PrintRoutes {
         ...(body ? { body } : {}),
       });
     } catch (error) {
-      options.logger.warn({ err: error, requestId, service: target.service }, 'a subgraph did not answer a file request');
-      res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ errors: [{ message: `the ${target.service} service did not answer`, extensions: { code: 'BAD_GATEWAY' } }] }));
+      badGateway(req, res, options.logger, target.service, error, requestId, 4 * MAX_LOGO_BYTES);
       return true;
     }
-    const relayed: Record<string, string | string[]> = {};
-    for (const name of RELAYED) {
-      const value = upstream.headers[name];
-      if (value !== undefined) relayed[name] = value;
-    }
-    res.writeHead(upstream.statusCode, relayed);
-    try {
-      await pipeline(upstream.body, res);
-    } catch (error) {
-      if (!res.destroyed) throw error;
-    }
+    await relayAnswer(res, upstream);
     return true;
   };
 

@@ -1,6 +1,5 @@
 import { createKafka } from '@rapport/bus';
 import type { CloudEvent } from '@rapport/contracts';
-import { inboundMismatches, stockLedgerMismatches } from '@rapport/inventory';
 import { testKafkaBrokers, waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, startTestSystem, type TestSystem } from './harness.js';
@@ -62,9 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await consumer?.disconnect();
   if (!system) return;
-  const em = system.subgraphs.inventory.service.orm.em.fork();
-  expect(await stockLedgerMismatches(em)).toEqual([]);
-  expect(await inboundMismatches(em)).toEqual([]);
+  await system.expectStockBalanced();
   await system.stop();
 });
 

@@ -54,20 +54,12 @@ describe('order to cash through the gateway', () => {
     customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Kasse & Co KG", kind: COMPANY }) { id } }')).createCustomer
       .id;
     await system.untilSellable(productId);
-    const placed = await waitFor(
-      async () => {
-        const answer = await system.as<{ placeOrder: { id: string; lines: { id: string }[] } }>(
-          rep,
-          'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
-          {
-            i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '5' }] },
-          },
-        );
-        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
-        if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
-        return answer.data ?? undefined;
+    const placed = await system.mustOnceCustomerKnown<{ placeOrder: { id: string; lines: { id: string }[] } }>(
+      rep,
+      'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
+      {
+        i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '5' }] },
       },
-      { what: 'sales to let the rep order for their new customer' },
     );
     order = { id: placed.placeOrder.id, lineId: placed.placeOrder.lines[0]!.id };
     const confirmed = await untilLines((lines) => lines.length === 1, 'finance to learn the confirmed order');

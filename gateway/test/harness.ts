@@ -5,13 +5,14 @@ import { ALL_TOPICS } from '@rapport/contracts';
 import { createCustomersService } from '@rapport/customers';
 import { createFinanceService } from '@rapport/finance';
 import { createIdentityService } from '@rapport/identity';
-import { createInventoryService } from '@rapport/inventory';
+import { createInventoryService, inboundMismatches, stockLedgerMismatches } from '@rapport/inventory';
 import { createPurchasingService } from '@rapport/purchasing';
 import { createSalesService } from '@rapport/sales';
 import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { createSupportService } from '@rapport/support';
 import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
+import { expect } from 'vitest';
 import { loadGatewayConfig, type GatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
@@ -58,6 +59,14 @@ export interface TestSystem {
    * inventory's product event, after the createProduct answer): orders and quotations name known products only.
    */
   untilSellable(productId: string): Promise<void>;
+  /**
+   * Like `must`, for a sales mutation about a customer created moments ago: sales learns the customer
+   * (and who owns it) from customers' event, and until then refuses with CUSTOMER_NOT_FOUND (writing
+   * nothing), so this retries on exactly that answer and fails on any other error.
+   */
+  mustOnceCustomerKnown<T = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Fails the test unless inventory's stock levels agree with its ledger, reservations and inbound documents. */
+  expectStockBalanced(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -134,6 +143,23 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     );
   };
 
+  const mustOnceCustomerKnown = <T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T> =>
+    waitFor(
+      async () => {
+        const answer = await as<T>(token, query, variables);
+        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
+        if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
+        return answer.data ?? undefined;
+      },
+      { what: 'sales to learn the customer' },
+    );
+
+  const expectStockBalanced = async (): Promise<void> => {
+    const em = subgraphs.inventory.service.orm.em.fork();
+    expect(await stockLedgerMismatches(em)).toEqual([]);
+    expect(await inboundMismatches(em)).toEqual([]);
+  };
+
   return {
     url,
     baseUrl: gateway.url,
@@ -147,6 +173,8 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     must,
     createUser,
     untilSellable,
+    mustOnceCustomerKnown,
+    expectStockBalanced,
     async stop() {
       for (const g of gateways) await g.stop();
       await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

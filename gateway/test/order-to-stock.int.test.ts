@@ -1,4 +1,3 @@
-import { stockLedgerMismatches } from '@rapport/inventory';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from './harness.js';
@@ -104,7 +103,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!system) return;
   // Whatever happened above, the levels agree with the ledger and the reservations.
-  expect(await stockLedgerMismatches(system.subgraphs.inventory.service.orm.em.fork())).toEqual([]);
+  await system.expectStockBalanced();
   await system.stop();
 });
 
@@ -127,18 +126,10 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     await system.untilSellable(productId);
     // Sales learns that the rep owns the new customer from customers' event: until then the rep's
     // draft is refused as CUSTOMER_NOT_FOUND (and writes nothing), so retry on exactly that answer.
-    const drafted = await waitFor(
-      async () => {
-        const answer = await system.as<{ createQuotation: { id: string; status: string; netTotal: { amount: string } } }>(
-          rep,
-          `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id status netTotal { amount } } }`,
-          { i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '4', unitPrice: { amount: '80', currency: 'EUR' }, discountPercent: '5', taxRate: '19' }] } },
-        );
-        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
-        if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
-        return answer.data ?? undefined;
-      },
-      { what: 'sales to let the rep quote for their new customer' },
+    const drafted = await system.mustOnceCustomerKnown<{ createQuotation: { id: string; status: string; netTotal: { amount: string } } }>(
+      rep,
+      `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id status netTotal { amount } } }`,
+      { i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '4', unitPrice: { amount: '80', currency: 'EUR' }, discountPercent: '5', taxRate: '19' }] } },
     );
     expect(drafted.createQuotation).toMatchObject({ status: 'DRAFT', netTotal: { amount: '304.00' } });
     const quotationId = drafted.createQuotation.id;
@@ -155,7 +146,9 @@ describe('an order through stock, over Kafka, as clients see it', () => {
 
     await untilLevel({ onHand: '10', reserved: '4', available: '6' }, 'inventory to reserve the first order');
     const order = await untilOrder(firstOrder.id, (o) => o.lines[0]?.reservedQuantity === '4', 'sales to show the first order’s line reserved');
-    expect(order.lines).toEqual([{ id: firstOrder.lineId, quantity: '4', reservedQuantity: '4', shortQuantity: '0', cancelledQuantity: '0', openQuantity: '4', deliveredQuantity: '0' }]);
+    expect(order.lines).toEqual([
+      { id: firstOrder.lineId, quantity: '4', reservedQuantity: '4', shortQuantity: '0', cancelledQuantity: '0', openQuantity: '4', deliveredQuantity: '0' },
+    ]);
     expect(order.stock).toEqual([
       {
         orderLineId: firstOrder.lineId,

@@ -94,19 +94,13 @@ describe('printed documents through the gateway', () => {
       { productId, quantity: '3', unitPrice: { amount: '1290', currency: 'EUR' }, discountPercent: '4', taxRate: '19' },
       { productId, description: 'Spare seal kit', quantity: '2.5', unitPrice: { amount: '1290', currency: 'EUR' }, taxRate: '7' },
     ];
-    const drafted = await waitFor(
-      async () => {
-        const answer = await system.as<{
-          createQuotation: { id: string; number: string; pdfPath: string; netTotal: { amount: string }; taxTotal: { amount: string }; grossTotal: { amount: string } };
-        }>(rep, 'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id number pdfPath netTotal { amount } taxTotal { amount } grossTotal { amount } } }', {
-          i: { customerId, currency: 'EUR', lines },
-        });
-        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
-        if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-        return answer.data!.createQuotation;
-      },
-      { what: 'sales to let the rep quote for their new customer' },
-    );
+    const drafted = (
+      await system.mustOnceCustomerKnown<{
+        createQuotation: { id: string; number: string; pdfPath: string; netTotal: { amount: string }; taxTotal: { amount: string }; grossTotal: { amount: string } };
+      }>(rep, 'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id number pdfPath netTotal { amount } taxTotal { amount } grossTotal { amount } } }', {
+        i: { customerId, currency: 'EUR', lines },
+      })
+    ).createQuotation;
     quotation = { id: drafted.id, number: drafted.number, net: drafted.netTotal.amount, tax: drafted.taxTotal.amount, gross: drafted.grossTotal.amount };
     expect(drafted.pdfPath).toBe(`/files/sales/quotations/${drafted.id}.pdf`);
 

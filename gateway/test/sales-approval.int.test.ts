@@ -45,17 +45,11 @@ describe('a discount over the rep’s limit, through the gateway', () => {
   it('is refused to send and to order directly, approved by her team head (not by herself), then sent, accepted and ordered', async () => {
     const line = { productId, quantity: '2', discountPercent: '15', taxRate: '19' };
     // Sales learns the rep's new customer from customers' event: until then the draft is refused as not known (yet).
-    const drafted = await waitFor(
-      async () => {
-        const answer = await system.as<{ createQuotation: Quotation }>(rep, `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { ${fields} } }`, {
-          i: { customerId, currency: 'EUR', lines: [line] },
-        });
-        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
-        if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-        return answer.data?.createQuotation;
-      },
-      { what: 'sales to let the rep quote for her new customer' },
-    );
+    const drafted = (
+      await system.mustOnceCustomerKnown<{ createQuotation: Quotation }>(rep, `mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { ${fields} } }`, {
+        i: { customerId, currency: 'EUR', lines: [line] },
+      })
+    ).createQuotation;
     expect(drafted.approvalFindings.map((f) => f.message)).toEqual(['line 1: discount 15 % is over the limit of 10 %', 'total discount 15 % is over the limit of 5 %']);
     const q = drafted.id;
 

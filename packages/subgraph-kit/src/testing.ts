@@ -161,3 +161,4 @@ export function useTestSubgraph(name: string, factory: (config: SubgraphRuntimeC
     stop: () => current().stop(),
   };
 }
+export { benchServerUrl, percentile, withBenchService } from './bench.js';

@@ -7,16 +7,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Principal } from '@rapport/auth';
-import { callerOf, createLogger, databaseUrl } from '@rapport/subgraph-kit';
-import { testVerifier } from '@rapport/subgraph-kit/testing';
-import pg from 'pg';
+import { callerOf } from '@rapport/subgraph-kit';
+import { percentile, withBenchService } from '@rapport/subgraph-kit/testing';
 import { createCustomersService } from '../src/create-customers-service.js';
 import { customerPolicy } from '../src/modules/customer/customer.policy.js';
 import type { CustomerFilter } from '../src/modules/customer/customer.service.js';
 import { searchCustomers } from '../src/modules/search/search.service.js';
 
 const DB = 'rapport_bench_search';
-const SERVER = process.env.DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const CONTACTS = Math.round(CUSTOMERS * 1.5);
 const RUNS = 20;
@@ -332,28 +330,8 @@ function loadSql(): string[] {
   ];
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function main(): Promise<void> {
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB} with (force)`);
-  const logger = createLogger('customers-bench', 'warn');
-  const service = createCustomersService({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: databaseUrl(SERVER, DB),
-    kafkaBrokers: [],
-    topicPrefix: 'bench.',
-    logLevel: 'warn',
-    outboxPollMs: 1000,
-    logger,
-    verifier: await testVerifier(),
-  });
-  try {
-    await service.start();
+  await withBenchService('customers', createCustomersService, DB, async (service) => {
     const em = service.orm.em.fork();
     let started = performance.now();
     for (const sql of loadSql()) await em.execute(sql);
@@ -362,7 +340,7 @@ async function main(): Promise<void> {
     const sampleRow = Math.floor((CUSTOMERS * 0.4242) / 3) * 3 + 1; // a customer with a phone
     const [sample] = await em.execute<{ name: string; email: string; phone: string }[]>(
       `select c.name, k.emails[1] as email, c.phone from customer c join contact k on k.customer_id = c.id
-        where c.id = md5('c' || ?)::uuid and c.phone is not null limit 1`,
+      where c.id = md5('c' || ?)::uuid and c.phone is not null limit 1`,
       [sampleRow],
     );
     const [scoped] = await em.execute<{ name: string; owner_id: string; tags: string[] }[]>(
@@ -399,15 +377,7 @@ async function main(): Promise<void> {
         `${c.label.padEnd(30)} query=${JSON.stringify(c.query).padEnd(40)} p50=${percentile(times, 50).toFixed(1)} ms  p95=${percentile(times, 95).toFixed(1)} ms  hits=${hits}  top=${top}`,
       );
     }
-  } finally {
-    await service.stop();
-    if (process.env.BENCH_KEEP === '1') out(`kept ${DB} (BENCH_KEEP=1)`);
-    else {
-      await admin.query(`drop database if exists ${DB} with (force)`);
-      out(`dropped ${DB}`);
-    }
-    await admin.end();
-  }
+  });
 }
 
 await main();

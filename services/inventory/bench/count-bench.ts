@@ -10,15 +10,13 @@
  * database (BENCH_KEEP=1 keeps it).
  */
 import { performance } from 'node:perf_hooks';
-import { callerOf, createLogger, databaseUrl } from '@rapport/subgraph-kit';
-import { testVerifier } from '@rapport/subgraph-kit/testing';
-import pg from 'pg';
+import { callerOf } from '@rapport/subgraph-kit';
+import { withBenchService } from '@rapport/subgraph-kit/testing';
 import { createInventoryService, stockLedgerMismatches } from '../src/create-inventory-service.js';
 import { countPolicy } from '../src/modules/count/count.policy.js';
 import { createStockCount, enterCountedQuantities, postStockCount } from '../src/modules/count/count.service.js';
 
 const DB = 'rapport_bench_count';
-const SERVER = process.env.DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const LINES = Number(process.env.BENCH_LINES ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WAREHOUSE = '00000000-0000-4000-8000-00000000b001';
@@ -45,23 +43,7 @@ function loadSql(): string[] {
 }
 
 async function main(): Promise<void> {
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB} with (force)`);
-  const logger = createLogger('inventory-bench', 'warn');
-  const service = createInventoryService({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: databaseUrl(SERVER, DB),
-    kafkaBrokers: [],
-    topicPrefix: 'bench.',
-    logLevel: 'warn',
-    outboxPollMs: 1000,
-    logger,
-    verifier: await testVerifier(),
-  });
-  try {
-    await service.start();
+  await withBenchService('inventory', createInventoryService, DB, async (service) => {
     let started = performance.now();
     for (const sql of loadSql()) await service.orm.em.fork().execute(sql);
     out(`loaded ${LINES.toLocaleString('en')} products with stock in ${seconds(started)}`);
@@ -98,11 +80,7 @@ async function main(): Promise<void> {
       );
       if (posted.state !== 'POSTED' || Number(moves?.n) !== LINES || mismatches.length > 0) throw new Error('the posting is not what it should be');
     }
-  } finally {
-    await service.stop();
-    if (!process.env.BENCH_KEEP) await admin.query(`drop database if exists ${DB} with (force)`);
-    await admin.end();
-  }
+  });
 }
 
 main().catch((error: unknown) => {
