@@ -3,7 +3,13 @@ import { AppError, isAppError, type ErrorCategory } from '@rapport/errors';
 import { authenticate, callerOf, discardBody, type ServiceRequestContext } from '@rapport/subgraph-kit';
 import { orderPolicy } from '../order/order.policy.js';
 import { quotationPolicy } from '../quotation/quotation.policy.js';
-import { orderPdf, quotationPdf, type RenderedPdf } from './printing.service.js';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { renderPdf } from '@rapport/print';
+import type { Viewer } from '@rapport/subgraph-kit';
+import { getOrder } from '../order/order.service.js';
+import { getQuotation } from '../quotation/quotation.service.js';
+import { orderDocument, quotationDocument, sha256Of, type RenderedPdf } from './printing.service.js';
+import { loadPrintedQuotation } from './printing.store.js';
 
 const STATUS: Record<ErrorCategory, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 const ROUTE = /^\/print\/(quotations|orders)\/([^/]+)\.pdf$/;
@@ -62,4 +68,20 @@ export function printingRoutes() {
     }
     return true;
   };
+}
+
+/** The PDF of a quotation the viewer may see: as it was sent when it was (stored), else rendered now (a draft). NOT_FOUND otherwise. */
+export async function quotationPdf(em: SqlEntityManager, viewer: Viewer, id: string): Promise<RenderedPdf> {
+  const q = await getQuotation(em, viewer, id);
+  const stored = await loadPrintedQuotation(em, q.id);
+  if (stored) return { fileName: stored.fileName, pdf: stored.pdf, sha256: stored.sha256 };
+  const pdf = await renderPdf(await quotationDocument(em, q));
+  return { fileName: `Quotation ${q.number}.pdf`, pdf, sha256: sha256Of(pdf) };
+}
+
+/** The order confirmation of an order the viewer may see, rendered from the order as it stands. NOT_FOUND otherwise. */
+export async function orderPdf(em: SqlEntityManager, viewer: Viewer, id: string): Promise<RenderedPdf> {
+  const order = await getOrder(em, viewer, id);
+  const pdf = await renderPdf(await orderDocument(em, order));
+  return { fileName: `Order confirmation ${order.number}.pdf`, pdf, sha256: sha256Of(pdf) };
 }

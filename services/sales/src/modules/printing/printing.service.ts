@@ -7,11 +7,9 @@ import { isUuid } from '@rapport/errors';
 import { loadCompanyProfile, type Viewer } from '@rapport/subgraph-kit';
 import { CatalogueProduct } from '../catalogue/catalogue-product.entity.js';
 import { SalesOrderLine, type ISalesOrder } from '../order/order.entity.js';
-import { getOrder } from '../order/order.service.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { Quotation, QuotationLine, type IQuotation } from '../quotation/quotation.entity.js';
-import { getQuotation } from '../quotation/quotation.service.js';
-import { loadPrintedQuotation, recipientOf, storePrintedQuotation } from './printing.store.js';
+import { recipientOf, storePrintedQuotation } from './printing.store.js';
 
 /** Where the gateway serves a quotation's and an order's PDF. */
 export const quotationPdfPath = (id: string): string => `/files/sales/quotations/${id}.pdf`;
@@ -24,7 +22,7 @@ export interface RenderedPdf {
   sha256: string;
 }
 
-const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const isoDate = (value: Date | string): string => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
 /** Product codes and units of the lines' products, from the catalogue copy. */
@@ -153,20 +151,4 @@ export async function printSentQuotation(tx: SqlEntityManager, q: IQuotation, me
     },
     meta,
   );
-}
-
-/** The PDF of a quotation the viewer may see: as it was sent when it was (stored), else rendered now (a draft). NOT_FOUND otherwise. */
-export async function quotationPdf(em: SqlEntityManager, viewer: Viewer, id: string): Promise<RenderedPdf> {
-  const q = await getQuotation(em, viewer, id);
-  const stored = await loadPrintedQuotation(em, q.id);
-  if (stored) return { fileName: stored.fileName, pdf: stored.pdf, sha256: stored.sha256 };
-  const pdf = await renderPdf(await quotationDocument(em, q));
-  return { fileName: `Quotation ${q.number}.pdf`, pdf, sha256: sha256Of(pdf) };
-}
-
-/** The order confirmation of an order the viewer may see, rendered from the order as it stands. NOT_FOUND otherwise. */
-export async function orderPdf(em: SqlEntityManager, viewer: Viewer, id: string): Promise<RenderedPdf> {
-  const order = await getOrder(em, viewer, id);
-  const pdf = await renderPdf(await orderDocument(em, order));
-  return { fileName: `Order confirmation ${order.number}.pdf`, pdf, sha256: sha256Of(pdf) };
 }
