@@ -17,5 +17,13 @@ export default subgraphCodegen({
     QuotationLine: '../modules/quotation/quotation.entity.js#IQuotationLine',
     LastSalePrice: '../modules/pricing/last-price.js#LastPrice',
     SalesTaxTotal: '../modules/pricing/pricing.js#TaxTotal',
+    Pipeline: '../modules/pipeline/pipeline-stage.entity.js#IPipeline',
+    OpportunityStageStay: '../modules/opportunity/opportunity-stage-history.entity.js#IOpportunityStageHistory',
+    SalesTarget: '../modules/target/target.service.js#TargetProgress',
+    ForecastRow: '../modules/analytics/forecast.service.js#ForecastRow',
+    FunnelStage: '../modules/analytics/forecast.service.js#FunnelStageRow',
+    SalesFunnel: '../modules/analytics/forecast.service.js#Funnel',
+    SalesPerformance: '../modules/analytics/sales.service.js#RepPerformance',
+    ProductSalesRow: '../modules/analytics/sales.service.js#ProductSalesRow',
   },
 });

@@ -2,6 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { analyticsResolvers } from './modules/analytics/analytics.resolvers.js';
+import { CustomerProfile } from './modules/analytics/customer-profile.entity.js';
+import { customerProfileHandlers } from './modules/analytics/customer-profile.consumer.js';
+import { OpportunityStageHistory } from './modules/opportunity/opportunity-stage-history.entity.js';
+import { SalesTarget } from './modules/target/target.entity.js';
+import { targetResolvers } from './modules/target/target.resolvers.js';
 import { catalogueHandlers } from './modules/catalogue/catalogue.consumer.js';
 import { CatalogueProduct } from './modules/catalogue/catalogue-product.entity.js';
 import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
@@ -12,7 +18,7 @@ import { opportunityResolvers } from './modules/opportunity/opportunity.resolver
 import { orderHandlers } from './modules/order/order.consumer.js';
 import { SalesOrder, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
-import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
+import { Pipeline, PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 import { Quotation, QuotationLine } from './modules/quotation/quotation.entity.js';
 import { quotationResolvers } from './modules/quotation/quotation.resolvers.js';
@@ -23,11 +29,23 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
     {
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers],
-      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, CatalogueProduct, Quotation, QuotationLine],
+      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers, targetResolvers, analyticsResolvers],
+      entities: [
+        PipelineStage,
+        Opportunity,
+        SalesOrder,
+        SalesOrderLine,
+        CatalogueProduct,
+        Quotation,
+        QuotationLine,
+        Pipeline,
+        OpportunityStageHistory,
+        SalesTarget,
+        CustomerProfile,
+      ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers, ...customerProfileHandlers],
       customerAccess: true,
     },
     config,
