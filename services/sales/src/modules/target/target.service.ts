@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { AppError, badInput, normaliseAmount, parseMoneyInput, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
+import { AppError, badInput, conflict, normaliseAmount, parseMoneyInput, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
 import { headsTeam, isScoped, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { addMonths, where, type Condition } from '../analytics/scope.js';
 import { SalesTarget, TARGET_PERIODS, type ISalesTarget, type TargetPeriod } from './target.entity.js';
@@ -47,16 +48,28 @@ export async function setTarget(em: SqlEntityManager, viewer: Viewer<WriteAccess
   if (isScoped(viewer.access) && !headsTeam(viewer, teamId)) {
     throw new AppError('FORBIDDEN', 'TEAM_FORBIDDEN', 'a team head sets targets within the teams they head only', { field: 'input.teamId' });
   }
-  const [row] = await em.execute<{ id: string }[]>(
-    `insert into sales_target (id, period_kind, period_start, rep_id, team_id, currency, amount)
-     values (?, ?, ?, ?, ?, ?, ?)
-     on conflict (period_kind, period_start, ${repId ? 'rep_id, currency) where rep_id is not null' : 'team_id, currency) where rep_id is null'}
-     do update set amount = excluded.amount, team_id = excluded.team_id, updated_at = now()
-     returning id`,
-    [randomUUID(), periodKind, periodStart, repId, teamId, amount.currency, amount.amount],
-  );
-  const target = await em.findOneOrFail(SalesTarget, { id: row!.id }, { refresh: true });
-  return target;
+  // Audited through the ORM; two callers setting the same target at once: the unique key lets one create it, the other CONFLICTs.
+  return em.transactional(async (tx) => {
+    const existing = await tx.findOne(
+      SalesTarget,
+      { periodKind, periodStart, currency: amount.currency, ...(repId ? { repId } : { repId: null, teamId }) },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (existing) {
+      existing.amount = amount.amount;
+      existing.teamId = teamId;
+      await tx.flush();
+      return existing;
+    }
+    const target = tx.create(SalesTarget, { id: randomUUID(), periodKind, periodStart, repId, teamId, currency: amount.currency, amount: amount.amount });
+    try {
+      await tx.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw conflict('TARGET_CHANGED', 'the same target was set at the same moment: try again', 'input');
+      throw error;
+    }
+    return target;
+  });
 }
 
 export interface TargetFilter {
