@@ -210,9 +210,15 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
     amount: normaliseAmount(r.amount),
   }));
   const amounts = new Map<string, string[]>();
-  for (const r of result) amounts.set(r.currency, [...(amounts.get(r.currency) ?? []), r.amount]);
+  for (const r of result) {
+    const list = amounts.get(r.currency);
+    if (list) list.push(r.amount);
+    else amounts.set(r.currency, [r.amount]);
+  }
   return {
     rows: result,
-    totals: [...amounts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, list]) => ({ currency, amount: normaliseAmount(addAmounts(...list)) })),
+    totals: [...amounts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, list]) => ({ currency, amount: normaliseAmount(list.reduce((sum, amount) => addAmounts(sum, amount), '0')) })),
   };
 }
