@@ -297,6 +297,25 @@ describe('forecast, funnel, performance and product sales', () => {
     ]);
     const asRepB = (await must<{ productSalesSummary: S }>(repB, summary, { g: ['PRODUCT'] })).productSalesSummary;
     expect(asRepB.totals).toEqual([{ amount: '30.00', currency: 'USD' }]);
+    // A director's whole-month summaries come from the roll-ups, everyone else's from the lines: both agree.
+    const fromLines = (await must<{ productSalesSummary: S }>(director, summary.replace('"2027-04-01"', '"2027-03-31"'), { g: ['PRODUCT', 'MONTH'] })).productSalesSummary;
+    expect(fromLines.rows.filter((r) => r.month === '2027-02')).toEqual(byProduct.rows.filter((r) => r.month === '2027-02'));
+    // Cancelling an order takes its lines out of the roll-ups in the same transaction.
+    await sql("update sales_order set status = 'CANCELLED', cancelled_at = now() where number = 'AN-1'");
+    const afterCancel = (await must<{ productSalesSummary: S }>(director, summary, { g: ['PRODUCT', 'MONTH'] })).productSalesSummary;
+    expect(afterCancel.totals).toEqual([
+      { amount: '44.49', currency: 'EUR' },
+      { amount: '30.00', currency: 'USD' },
+    ]);
+    expect(afterCancel.rows.find((r) => r.productId === productX && r.month === '2027-02' && r.amount.currency === 'EUR')).toBeUndefined();
+    const segments = (await must<{ productSalesSummary: S }>(director, summary, { g: ['INDUSTRY'] })).productSalesSummary;
+    expect(segments.rows.map((r) => [r.industry, r.amount.amount])).toEqual([
+      ['Chemicals', '40.05'],
+      [null, '4.44'],
+      ['Food', '30.00'],
+    ]);
+    await sql("update sales_order set status = 'CONFIRMED', cancelled_at = null where number = 'AN-1'");
+    await sql('select sales_rollup_rebuild()');
   });
 });
 

@@ -53,18 +53,19 @@ export async function forecast(em: SqlEntityManager, viewer: Viewer, args: Forec
     ownNumbers(viewer),
     ...whoseNumbers(args.repId, args.teamId),
   ]);
-  const rows = await em.execute<
-    { month: string; rep_id: string | null; team_id: string | null; category: ForecastCategory; currency: string; count: string; amount: string; weighted: string }[]
-  >(
-    `select to_char(o.expected_close_date, 'YYYY-MM') as month, ${rep} as rep_id, ${team} as team_id, s.forecast_category as category, o.currency,
-            count(*) as count, sum(o.amount) as amount, round(sum(o.amount * s.probability) / 100, 4) as weighted
-       from opportunity o
-       join pipeline_stage s on s.id = o.stage_id
-       left join customer_access ca on ca.customer_id = o.customer_id
-      where ${filter.sql}
-      group by 1, 2, 3, 4, 5
-      order by 1, 2 nulls first, 3 nulls first, 4, 5`,
-    filter.params,
+  const rows = await withWorkMem(em, (tx) =>
+    tx.execute<{ month: string; rep_id: string | null; team_id: string | null; category: ForecastCategory; currency: string; count: string; amount: string; weighted: string }[]>(
+      `select to_char(g.month, 'YYYY-MM') as month, g.rep_id, g.team_id, g.category, g.currency, g.count, g.amount, g.weighted from (
+         select date_trunc('month', o.expected_close_date)::date as month, ${rep} as rep_id, ${team} as team_id, s.forecast_category as category, o.currency,
+                count(*) as count, sum(o.amount) as amount, round(sum(o.amount * s.probability) / 100, 4) as weighted
+           from opportunity o
+           join pipeline_stage s on s.id = o.stage_id
+           ${rep === 'null::uuid' && team === 'null::uuid' && !filter.sql.includes('ca.') ? '' : 'left join customer_access ca on ca.customer_id = o.customer_id'}
+          where ${filter.sql}
+          group by 1, 2, 3, 4, 5) g
+        order by g.month, g.rep_id nulls first, g.team_id nulls first, g.category, g.currency`,
+      filter.params,
+    ),
   );
   return rows.map((r) => ({
     month: r.month,
@@ -77,6 +78,16 @@ export async function forecast(em: SqlEntityManager, viewer: Viewer, args: Forec
     weightedAmount: normaliseAmount(r.weighted),
   }));
 }
+
+/**
+ * Runs `work` in a transaction with more memory for sorting and hashing (the numbers' GROUP BYs over
+ * 100,000s of rows otherwise spill to disk), reset when it ends.
+ */
+export const withWorkMem = <T>(em: SqlEntityManager, work: (tx: SqlEntityManager) => Promise<T>): Promise<T> =>
+  em.transactional(async (tx) => {
+    await tx.execute("set local work_mem = '64MB'");
+    return work(tx);
+  });
 
 export interface FunnelArgs {
   from: string;
@@ -127,32 +138,38 @@ export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelA
   const cohortSql = `select o.id, o.amount, o.currency, o.status, o.stage_id
       from opportunity o join pipeline_stage cs on cs.id = o.stage_id left join customer_access ca on ca.customer_id = o.customer_id
      where ${cohort.sql}`;
-  const [reach, days, outcome] = await Promise.all([
-    em.execute<{ stage_id: string; currency: string | null; reached: string; amount: string | null; standing: string }[]>(
+  const found = await withWorkMem(em, (tx) =>
+    tx.execute<
+      {
+        kind: 'reach' | 'days' | 'outcome';
+        stage_id: string | null;
+        currency: string | null;
+        n1: string | null;
+        n2: string | null;
+        n3: string | null;
+        amount: string | null;
+        days: string | null;
+      }[]
+    >(
       `with cohort as materialized (${cohortSql}),
-       top as (
-         select c.id, c.amount, c.currency, c.stage_id, max(s.position) filter (where s.closes_as is distinct from 'LOST') as top
-           from cohort c join opportunity_stage_history h on h.opportunity_id = c.id join pipeline_stage s on s.id = h.stage_id
-          group by c.id, c.amount, c.currency, c.stage_id)
-       select s.id as stage_id, t.currency, count(t.id) as reached, sum(t.amount) as amount, count(t.id) filter (where t.stage_id = s.id) as standing
-         from pipeline_stage s left join top t on t.top >= s.position
+       stays as materialized (
+         select h.opportunity_id, h.stage_id, s.position, s.closes_as, extract(epoch from coalesce(h.left_at, now()) - h.entered_at) as secs
+           from cohort c join opportunity_stage_history h on h.opportunity_id = c.id join pipeline_stage s on s.id = h.stage_id),
+       tops as (select opportunity_id, max(position) filter (where closes_as is distinct from 'LOST') as top from stays group by 1)
+       select 'reach' as kind, s.id as stage_id, c.currency, count(c.id) as n1, count(c.id) filter (where c.stage_id = s.id) as n2, null::bigint as n3, sum(c.amount) as amount, null::numeric as days
+         from pipeline_stage s join tops t on t.top >= s.position join cohort c on c.id = t.opportunity_id
         where s.pipeline_id = ? and s.closes_as is distinct from 'LOST'
-        group by s.id, t.currency`,
+        group by s.id, c.currency
+       union all
+       select 'days', stage_id, null, null, null, null, null, round(avg(secs) / 86400, 2) from stays group by stage_id
+       union all
+       select 'outcome', null, null, count(*), count(*) filter (where status = 'WON'), count(*) filter (where status = 'LOST'), null, null from cohort`,
       [...cohort.params, pipelineId],
     ),
-    em.execute<{ stage_id: string; days: string | null }[]>(
-      `with cohort as materialized (${cohortSql})
-       select h.stage_id, round(avg(extract(epoch from coalesce(h.left_at, now()) - h.entered_at)) / 86400, 2) as days
-         from cohort c join opportunity_stage_history h on h.opportunity_id = c.id
-        group by h.stage_id`,
-      cohort.params,
-    ),
-    em.execute<{ opened: string; won: string; lost: string }[]>(
-      `with cohort as materialized (${cohortSql})
-       select count(*) as opened, count(*) filter (where status = 'WON') as won, count(*) filter (where status = 'LOST') as lost from cohort`,
-      cohort.params,
-    ),
-  ]);
+  );
+  const reach = found.filter((r) => r.kind === 'reach').map((r) => ({ stage_id: r.stage_id!, currency: r.currency, reached: r.n1!, standing: r.n2!, amount: r.amount }));
+  const days = found.filter((r) => r.kind === 'days').map((r) => ({ stage_id: r.stage_id!, days: r.days }));
+  const outcome = found.filter((r) => r.kind === 'outcome').map((r) => ({ opened: r.n1!, won: r.n2!, lost: r.n3! }));
   const stages = await em.execute<{ id: string; closes_as: string | null }[]>(
     "select id, closes_as from pipeline_stage where pipeline_id = ? and closes_as is distinct from 'LOST' order by position",
     [pipelineId],

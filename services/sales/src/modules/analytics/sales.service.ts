@@ -163,6 +163,8 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
     ...whoseNumbers(args.repId, args.teamId),
     args.productId ? { sql: 'l.product_id = ?', params: [requireUuid('productId', args.productId)] } : null,
   ]);
+  const rollup = rollupFor(dims, viewer, args);
+  if (rollup) return summarise(await rollupRows(em, rollup, dims, range));
   const needsProfile = dims.has('INDUSTRY') || dims.has('REGION');
   const columns = [
     dims.has('PRODUCT') ? 'l.product_id' : 'null::uuid',
@@ -197,6 +199,24 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
       order by 7, 1, 2, 3, 4, 5, 6`,
     filter.params,
   );
+  return summarise(rows);
+}
+
+type SummaryRow = {
+  product_id: string | null;
+  industry: string | null;
+  region: string | null;
+  country: string | null;
+  month: string | null;
+  rep_id: string | null;
+  currency: string;
+  lines: string | number;
+  quantity: string;
+  amount: string;
+};
+
+/** Rows as GraphQL shows them, with the totals per currency. */
+function summarise(rows: SummaryRow[]): ProductSales {
   const result = rows.map((r) => ({
     productId: r.product_id,
     industry: r.industry,
@@ -221,4 +241,35 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, list]) => ({ currency, amount: normaliseAmount(list.reduce((sum, amount) => addAmounts(sum, amount), '0')) })),
   };
+}
+
+/**
+ * Which company-wide roll-up answers the summary, if any: only for a caller who sees every number
+ * (no rep or team narrowing) and whole months, grouped by product and month, or by industry,
+ * region and month. Everything else is summed from the order lines.
+ */
+function rollupFor(dims: Set<ProductSalesDimension>, viewer: Viewer, args: ProductSalesArgs): 'product' | 'segment' | null {
+  if (ownNumbers(viewer) || args.repId || args.teamId || args.productId) return null;
+  if (!args.from.endsWith('-01') || !args.to.endsWith('-01')) return null;
+  if ([...dims].every((d) => d === 'PRODUCT' || d === 'MONTH')) return 'product';
+  if ([...dims].every((d) => d === 'INDUSTRY' || d === 'REGION' || d === 'MONTH')) return 'segment';
+  return null;
+}
+
+async function rollupRows(em: SqlEntityManager, rollup: 'product' | 'segment', dims: Set<ProductSalesDimension>, range: { from: string; to: string }): Promise<SummaryRow[]> {
+  const product = rollup === 'product' && dims.has('PRODUCT') ? 'r.product_id' : 'null::uuid';
+  const industry = rollup === 'segment' && dims.has('INDUSTRY') ? 'r.industry' : 'null::text';
+  const region = rollup === 'segment' && dims.has('REGION') ? 'r.region' : 'null::text';
+  const country = rollup === 'segment' && dims.has('REGION') ? 'r.country' : 'null::text';
+  const month = dims.has('MONTH') ? "to_char(r.month, 'YYYY-MM')" : 'null::text';
+  return em.execute<SummaryRow[]>(
+    `select ${product} as product_id, ${industry} as industry, ${region} as region, ${country} as country, ${month} as month, null::uuid as rep_id,
+            r.currency, sum(r.lines) as lines, sum(r.quantity) as quantity, sum(r.amount) as amount
+       from sales_rollup_${rollup} r
+      where r.month >= ? and r.month < ?
+      group by 1, 2, 3, 4, 5, 6, 7
+     having sum(r.lines) > 0
+      order by 7, 1, 2, 3, 4, 5, 6`,
+    [range.from, range.to],
+  );
 }
