@@ -1,8 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { addAmounts, badInput, normaliseAmount, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
+import { badInput, formatAmount, parseAmount, normaliseAmount, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
 import type { Viewer } from '@rapport/subgraph-kit';
 import { formatQuantity } from '../order/order.entity.js';
-import { whoseNumbers } from './forecast.service.js';
+import { whoseNumbers, withWorkMem } from './forecast.service.js';
 import { ownNumbers, percent, where, type Condition } from './scope.js';
 
 /** A period of dates [from, to), both YYYY-MM-DD, read as UTC days; BAD_USER_INPUT naming the field. */
@@ -174,21 +174,22 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
     dims.has('MONTH') ? "to_char(so.confirmed_at at time zone 'UTC', 'YYYY-MM')" : 'null::text',
     dims.has('REP') ? 'ca.owner_id' : 'null::uuid',
   ];
-  const rows = await em.execute<
-    {
-      product_id: string | null;
-      industry: string | null;
-      region: string | null;
-      country: string | null;
-      month: string | null;
-      rep_id: string | null;
-      currency: string;
-      lines: string;
-      quantity: string;
-      amount: string;
-    }[]
-  >(
-    `select ${columns[0]} as product_id, ${columns[1]} as industry, ${columns[2]} as region, ${columns[3]} as country, ${columns[4]} as month, ${columns[5]} as rep_id,
+  const rows = await withWorkMem(em, (tx) =>
+    tx.execute<
+      {
+        product_id: string | null;
+        industry: string | null;
+        region: string | null;
+        country: string | null;
+        month: string | null;
+        rep_id: string | null;
+        currency: string;
+        lines: string;
+        quantity: string;
+        amount: string;
+      }[]
+    >(
+      `select ${columns[0]} as product_id, ${columns[1]} as industry, ${columns[2]} as region, ${columns[3]} as country, ${columns[4]} as month, ${columns[5]} as rep_id,
             so.currency, count(*) as lines, sum(l.quantity) as quantity, sum(l.line_total) as amount
        from sales_order so
        join sales_order_line l on l.order_id = so.id
@@ -197,7 +198,8 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
       where ${filter.sql}
       group by 1, 2, 3, 4, 5, 6, 7
       order by 7, 1, 2, 3, 4, 5, 6`,
-    filter.params,
+      filter.params,
+    ),
   );
   return summarise(rows);
 }
@@ -229,17 +231,12 @@ function summarise(rows: SummaryRow[]): ProductSales {
     quantity: formatQuantity(r.quantity),
     amount: normaliseAmount(r.amount),
   }));
-  const amounts = new Map<string, string[]>();
-  for (const r of result) {
-    const list = amounts.get(r.currency);
-    if (list) list.push(r.amount);
-    else amounts.set(r.currency, [r.amount]);
-  }
+  // Exact totals: the amounts summed as integer units of the money scale (four places).
+  const units = new Map<string, bigint>();
+  for (const r of result) units.set(r.currency, (units.get(r.currency) ?? 0n) + parseAmount('amount', r.amount));
   return {
     rows: result,
-    totals: [...amounts.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, list]) => ({ currency, amount: normaliseAmount(list.reduce((sum, amount) => addAmounts(sum, amount), '0')) })),
+    totals: [...units.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => ({ currency, amount: normaliseAmount(formatAmount(sum)) })),
   };
 }
 
