@@ -43,9 +43,9 @@ function loadSql(): string[] {
        select ${uuidOf('c', 'i')}, (array['Chemicals','Food','Machinery','Retail','Energy','Health','Logistics','Textiles','Software','Construction','Automotive','Finance'])[1 + i % 12],
               'Region ' || (i % 16), (array['DE','FR','IT','ES','NL','AT','PL','SE'])[1 + i % 8] from generate_series(1, ${CUSTOMERS}) i`,
     // Opportunities: a quarter in each open stage (1–4), one in eight won, one in eight lost (of those, half as open ones).
-    `insert into opportunity (id, customer_id, title, amount, currency, stage_id, status, expected_close_date, closed_at, created_at, updated_at)
+    `insert into opportunity (id, customer_id, title, amount, currency, stage_id, furthest_stage_id, status, expected_close_date, closed_at, created_at, updated_at)
        select ${uuidOf('o', 'i')}, ${uuidOf('c', '1 + i % ' + CUSTOMERS)}, 'Deal ' || i, ((i * 7919) % 100000) / 100.0 + 100, case when i % 5 = 0 then 'USD' else 'EUR' end,
-              ${stage('p')}, case p when 5 then 'WON' when 6 then 'LOST' else 'OPEN' end,
+              ${stage('p')}, ${stage('case p when 6 then 2 else p end')}, case p when 5 then 'WON' when 6 then 'LOST' else 'OPEN' end,
               date '2027-01-01' + ((i * 37) % 730), case when p >= 5 then timestamptz '2026-06-01' + ((i % 180) || ' days')::interval end,
               timestamptz '2026-01-01' + ((i % 365) || ' days')::interval + ((i % 86400) || ' seconds')::interval, now()
          from (select i, case when i % 8 = 0 then 5 when i % 8 = 1 then 6 else 1 + i % 4 end as p from generate_series(1, ${OPPORTUNITIES}) i) g`,

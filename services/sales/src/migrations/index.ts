@@ -8,6 +8,7 @@ import { Migration20261206200000 } from './Migration20261206200000.js';
 import { Migration20261206300000 } from './Migration20261206300000.js';
 import { Migration20261205180000 } from './Migration20261205180000.js';
 import { Migration20261205180100 } from './Migration20261205180100.js';
+import { Migration20261205180200 } from './Migration20261205180200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206300000', class: Migration20261206300000 },
   { name: 'Migration20261205180000', class: Migration20261205180000 },
   { name: 'Migration20261205180100', class: Migration20261205180100 },
+  { name: 'Migration20261205180200', class: Migration20261205180200 },
 ];

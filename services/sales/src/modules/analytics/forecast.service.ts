@@ -135,8 +135,9 @@ export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelA
     ownNumbers(viewer),
     ...whoseNumbers(args.repId, args.teamId),
   ]);
-  const cohortSql = `select o.id, o.amount, o.currency, o.status, o.stage_id
-      from opportunity o join pipeline_stage cs on cs.id = o.stage_id left join customer_access ca on ca.customer_id = o.customer_id
+  const cohortSql = `select o.id, o.amount, o.currency, o.status, o.stage_id, fs.position as top
+      from opportunity o join pipeline_stage cs on cs.id = o.stage_id join pipeline_stage fs on fs.id = o.furthest_stage_id
+      left join customer_access ca on ca.customer_id = o.customer_id
      where ${cohort.sql}`;
   const found = await withWorkMem(em, (tx) =>
     tx.execute<
@@ -152,12 +153,11 @@ export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelA
       }[]
     >(
       `with cohort as materialized (${cohortSql}),
-       stays as materialized (
-         select h.opportunity_id, h.stage_id, s.position, s.closes_as, extract(epoch from coalesce(h.left_at, now()) - h.entered_at) as secs
-           from cohort c join opportunity_stage_history h on h.opportunity_id = c.id join pipeline_stage s on s.id = h.stage_id),
-       tops as (select opportunity_id, max(position) filter (where closes_as is distinct from 'LOST') as top from stays group by 1)
+       stays as (
+         select h.stage_id, extract(epoch from coalesce(h.left_at, now()) - h.entered_at) as secs
+           from cohort c join opportunity_stage_history h on h.opportunity_id = c.id)
        select 'reach' as kind, s.id as stage_id, c.currency, count(c.id) as n1, count(c.id) filter (where c.stage_id = s.id) as n2, null::bigint as n3, sum(c.amount) as amount, null::numeric as days
-         from pipeline_stage s join tops t on t.top >= s.position join cohort c on c.id = t.opportunity_id
+         from pipeline_stage s join cohort c on c.top >= s.position
         where s.pipeline_id = ? and s.closes_as is distinct from 'LOST'
         group by s.id, c.currency
        union all

@@ -17,7 +17,7 @@ import {
   type Viewer,
   type WriteAccess,
 } from '@rapport/subgraph-kit';
-import { isClosing } from '../pipeline/pipeline-stage.entity.js';
+import { isClosing, PipelineStage } from '../pipeline/pipeline-stage.entity.js';
 import { firstStage, getPipeline, getStage } from '../pipeline/pipeline.service.js';
 import { OpportunityStageHistory, type IOpportunityStageHistory } from './opportunity-stage-history.entity.js';
 import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
@@ -62,6 +62,7 @@ export async function openOpportunity(em: SqlEntityManager, viewer: Viewer<Write
     amount: amount.amount,
     currency: amount.currency,
     stageId: stage.id,
+    furthestStageId: stage.id,
     status: 'OPEN',
     expectedCloseDate,
     closedAt: null,
@@ -88,7 +89,8 @@ export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer<Write
       if (stage.pipelineId !== from.pipelineId)
         throw badInput('stageId', `stageId: stage ${stage.name} belongs to another pipeline than the opportunity's`, 'STAGE_OF_OTHER_PIPELINE');
       const now = new Date();
-      moveToStage(opportunity, stage, now);
+      const furthest = opportunity.furthestStageId === from.id ? from : await tx.findOne(PipelineStage, { id: opportunity.furthestStageId });
+      moveToStage(opportunity, stage, now, furthest);
       if (stage.id !== from.id) await leaveAndEnterStage(tx, opportunity.id, stage.id, now);
       publish(
         tx,
