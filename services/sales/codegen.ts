@@ -20,5 +20,13 @@ export default subgraphCodegen({
     DiscountLimit: '../modules/approval/approval.entity.js#IDiscountLimit',
     DiscountApproval: '../modules/approval/approval.entity.js#IDiscountApproval',
     DiscountFinding: '../modules/approval/governance.js#Finding',
+    Pipeline: '../modules/pipeline/pipeline-stage.entity.js#IPipeline',
+    OpportunityStageStay: '../modules/opportunity/opportunity-stage-history.entity.js#IOpportunityStageHistory',
+    SalesTarget: '../modules/target/target.service.js#TargetProgress',
+    ForecastRow: '../modules/analytics/forecast.service.js#ForecastRow',
+    FunnelStage: '../modules/analytics/forecast.service.js#FunnelStageRow',
+    SalesFunnel: '../modules/analytics/forecast.service.js#Funnel',
+    SalesPerformance: '../modules/analytics/sales.service.js#RepPerformance',
+    ProductSalesRow: '../modules/analytics/sales.service.js#ProductSalesRow',
   },
 });

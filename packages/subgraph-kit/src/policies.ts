@@ -287,6 +287,37 @@ const companyProfile: AccessPolicy = {
   ACCOUNTANT: 'all-read',
 };
 
+/**
+ * Pipelines and their stages (sales): admins and sales managers set them up; the rest of sales and
+ * directors read them (opportunities stand in them). They belong to no customer.
+ */
+const pipelines: AccessPolicy = {
+  ADMIN: 'all',
+  SALES_MANAGER: 'all',
+  DIRECTOR: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/**
+ * Sales targets and the sales numbers (forecast, funnel, performance, product sales): sales only.
+ * A rep reads their own, a team head sets and reads those of the teams they head, directors and
+ * admins all (the analytics narrow by the customers' owner and team, not by sharing).
+ */
+const salesNumbers: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SALES_MANAGER: 'scoped',
+  SALES_REP: 'scoped-read',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
 export const POLICIES = {
   customers,
   activities: customers,
@@ -314,6 +345,8 @@ export const POLICIES = {
   purchaseOrders,
   supplierBills,
   supplierPayments,
+  pipelines,
+  salesNumbers,
 } as const satisfies Record<string, AccessPolicy>;
 
 /** The name of a module with an access policy. */

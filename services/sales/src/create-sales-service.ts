@@ -4,6 +4,12 @@ import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
 import { approvalResolvers } from './modules/approval/approval.resolvers.js';
+import { analyticsResolvers } from './modules/analytics/analytics.resolvers.js';
+import { CustomerProfile } from './modules/analytics/customer-profile.entity.js';
+import { customerProfileHandlers } from './modules/analytics/customer-profile.consumer.js';
+import { OpportunityStageHistory } from './modules/opportunity/opportunity-stage-history.entity.js';
+import { SalesTarget } from './modules/target/target.entity.js';
+import { targetResolvers } from './modules/target/target.resolvers.js';
 import { catalogueHandlers } from './modules/catalogue/catalogue.consumer.js';
 import { CatalogueProduct } from './modules/catalogue/catalogue-product.entity.js';
 import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
@@ -17,7 +23,7 @@ import { orderResolvers } from './modules/order/order.resolvers.js';
 import { printingHandlers } from './modules/printing/printing.consumer.js';
 import { printingRoutes } from './modules/printing/printing.http.js';
 import { printingResolvers } from './modules/printing/printing.resolvers.js';
-import { PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
+import { Pipeline, PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 import { Quotation, QuotationLine } from './modules/quotation/quotation.entity.js';
 import { quotationResolvers } from './modules/quotation/quotation.resolvers.js';
@@ -28,11 +34,36 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
     {
       name: 'sales',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [customerResolvers, pipelineResolvers, opportunityResolvers, orderResolvers, quotationResolvers, approvalResolvers, printingResolvers],
-      entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, SalesOrderInvoice, CatalogueProduct, Quotation, QuotationLine, DiscountLimit, DiscountApproval],
+      resolvers: [
+        customerResolvers,
+        pipelineResolvers,
+        opportunityResolvers,
+        orderResolvers,
+        quotationResolvers,
+        approvalResolvers,
+        printingResolvers,
+        targetResolvers,
+        analyticsResolvers,
+      ],
+      entities: [
+        PipelineStage,
+        Opportunity,
+        SalesOrder,
+        SalesOrderLine,
+        SalesOrderInvoice,
+        CatalogueProduct,
+        Quotation,
+        QuotationLine,
+        DiscountLimit,
+        DiscountApproval,
+        Pipeline,
+        OpportunityStageHistory,
+        SalesTarget,
+        CustomerProfile,
+      ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers, ...printingHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers, ...printingHandlers, ...customerProfileHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       handle: printingRoutes(),

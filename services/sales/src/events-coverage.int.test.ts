@@ -21,6 +21,10 @@ const coverage: EventCoverage = {
   DiscountApproval: { keys: ['id', 'quotationId'] },
   DiscountLimit: { internal: 'configuration of discount governance that only sales reads (set by directors and admins; no other service acts on it)' },
   CatalogueProduct: { internal: "a read copy of inventory's catalogue, written only by inventory's product events" },
+  OpportunityStageHistory: { keys: ['opportunityId'] },
+  Pipeline: { internal: "sales' own pipeline set-up; opportunity events carry the stage name and probability they stand in" },
+  PipelineStage: { internal: "sales' own pipeline set-up; opportunity events carry the stage name and probability they stand in" },
+  SalesTarget: { internal: 'a goal sales sets itself and measures against its own orders; no other service acts on it' },
 };
 
 interface Stage {
@@ -265,6 +269,33 @@ const cases: Record<string, MutationCaseEntry> = {
         cancelledAt: expect.any(String),
       });
     },
+  },
+  createPipeline: {
+    run: async (call) => {
+      await call('mutation { createPipeline(input: { name: "Coverage pipeline" }) { id } }');
+    },
+    announces: [],
+  },
+  addPipelineStage: {
+    run: async (call) => {
+      const { pipelines } = (await subgraph.gql<{ pipelines: { id: string; name: string }[] }>('{ pipelines { id name } }')).data!;
+      await call('mutation($p: ID!) { addPipelineStage(pipelineId: $p, input: { name: "Scoping", probability: 20 }) { id } }', { p: pipelines[0]!.id });
+    },
+    announces: [],
+  },
+  updatePipelineStage: {
+    run: async (call) => {
+      await call('mutation($id: ID!) { updatePipelineStage(id: $id, input: { probability: 15 }) { id } }', { id: stages[0]!.id });
+    },
+    announces: [],
+  },
+  setSalesTarget: {
+    run: async (call) => {
+      await call('mutation($i: SetSalesTargetInput!) { setSalesTarget(input: $i) { id } }', {
+        i: { periodKind: 'MONTH', periodStart: '2027-01-01', teamId: randomUUID(), amount: { amount: '1000', currency: 'EUR' } },
+      });
+    },
+    announces: [],
   },
 };
 

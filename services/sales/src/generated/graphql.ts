@@ -3,13 +3,17 @@ import type { Customer, Opportunity, Product, Quotation, SalesOrder } from './ty
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { IOpportunity as IOpportunityModel } from '../modules/opportunity/opportunity.entity.js';
-import type { IPipelineStage as IPipelineStageModel } from '../modules/pipeline/pipeline-stage.entity.js';
+import type { IPipelineStage as IPipelineStageModel, IPipeline as IPipelineModel } from '../modules/pipeline/pipeline-stage.entity.js';
 import type { ISalesOrder as ISalesOrderModel, ISalesOrderLine as ISalesOrderLineModel } from '../modules/order/order.entity.js';
 import type { IQuotation as IQuotationModel, IQuotationLine as IQuotationLineModel } from '../modules/quotation/quotation.entity.js';
 import type { LastPrice as LastPriceModel } from '../modules/pricing/last-price.js';
 import type { TaxTotal as TaxTotalModel } from '../modules/pricing/pricing.js';
 import type { IDiscountLimit as IDiscountLimitModel, IDiscountApproval as IDiscountApprovalModel } from '../modules/approval/approval.entity.js';
 import type { Finding as FindingModel } from '../modules/approval/governance.js';
+import type { IOpportunityStageHistory as IOpportunityStageHistoryModel } from '../modules/opportunity/opportunity-stage-history.entity.js';
+import type { TargetProgress as TargetProgressModel } from '../modules/target/target.service.js';
+import type { ForecastRow as ForecastRowModel, FunnelStageRow as FunnelStageRowModel, Funnel as FunnelModel } from '../modules/analytics/forecast.service.js';
+import type { RepPerformance as RepPerformanceModel, ProductSalesRow as ProductSalesRowModel } from '../modules/analytics/sales.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -123,7 +127,9 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  ClosingOutcome: Types.ClosingOutcome;
   ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
+  CreatePipelineInput: Types.CreatePipelineInput;
   CreateQuotationInput: Types.CreateQuotationInput;
   Customer: ResolverTypeWrapper<{ id: string }>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
@@ -139,6 +145,10 @@ export type ResolversTypes = {
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
+  ForecastCategory: Types.ForecastCategory;
+  ForecastGrouping: Types.ForecastGrouping;
+  ForecastRow: ResolverTypeWrapper<ForecastRowModel>;
+  FunnelStage: ResolverTypeWrapper<FunnelStageRowModel>;
   LastSalePrice: ResolverTypeWrapper<LastPriceModel>;
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
@@ -148,11 +158,17 @@ export type ResolversTypes = {
   OpportunityConnection: ResolverTypeWrapper<Omit<Types.OpportunityConnection, 'edges'> & { edges: Array<ResolversTypes['OpportunityEdge']> }>;
   OpportunityEdge: ResolverTypeWrapper<Omit<Types.OpportunityEdge, 'node'> & { node: ResolversTypes['Opportunity'] }>;
   OpportunityFilter: Types.OpportunityFilter;
+  OpportunityStageStay: ResolverTypeWrapper<IOpportunityStageHistoryModel>;
   OpportunityStatus: Types.OpportunityStatus;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  Pipeline: ResolverTypeWrapper<IPipelineModel>;
   PipelineStage: ResolverTypeWrapper<IPipelineStageModel>;
+  PipelineStageInput: Types.PipelineStageInput;
   PlaceOrderInput: Types.PlaceOrderInput;
   Product: ResolverTypeWrapper<Types.Product>;
+  ProductSalesDimension: Types.ProductSalesDimension;
+  ProductSalesRow: ResolverTypeWrapper<ProductSalesRowModel>;
+  ProductSalesSummary: ResolverTypeWrapper<Omit<Types.ProductSalesSummary, 'rows'> & { rows: Array<ResolversTypes['ProductSalesRow']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quotation: ResolverTypeWrapper<IQuotationModel>;
   QuotationConnection: ResolverTypeWrapper<Omit<Types.QuotationConnection, 'edges'> & { edges: Array<ResolversTypes['QuotationEdge']> }>;
@@ -160,6 +176,7 @@ export type ResolversTypes = {
   QuotationFilter: Types.QuotationFilter;
   QuotationLine: ResolverTypeWrapper<IQuotationLineModel>;
   QuotationStatus: Types.QuotationStatus;
+  SalesFunnel: ResolverTypeWrapper<FunnelModel>;
   SalesLineInput: Types.SalesLineInput;
   SalesOrder: ResolverTypeWrapper<ISalesOrderModel>;
   SalesOrderConnection: ResolverTypeWrapper<Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversTypes['SalesOrderEdge']> }>;
@@ -169,9 +186,13 @@ export type ResolversTypes = {
   SalesOrderInvoiceStatus: Types.SalesOrderInvoiceStatus;
   SalesOrderLine: ResolverTypeWrapper<ISalesOrderLineModel>;
   SalesOrderStatus: Types.SalesOrderStatus;
+  SalesPerformance: ResolverTypeWrapper<RepPerformanceModel>;
   SalesPriceEntry: Types.SalesPriceEntry;
+  SalesTarget: ResolverTypeWrapper<TargetProgressModel>;
   SalesTaxTotal: ResolverTypeWrapper<TaxTotalModel>;
   SetDiscountLimitInput: Types.SetDiscountLimitInput;
+  SetSalesTargetInput: Types.SetSalesTargetInput;
+  TargetPeriod: Types.TargetPeriod;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   UpdateQuotationInput: Types.UpdateQuotationInput;
 };
@@ -182,6 +203,7 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
   ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
+  CreatePipelineInput: Types.CreatePipelineInput;
   CreateQuotationInput: Types.CreateQuotationInput;
   Customer: { id: string };
   DateTime: Types.Scalars['DateTime']['output'];
@@ -194,6 +216,8 @@ export type ResolversParentTypes = {
   Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
+  ForecastRow: ForecastRowModel;
+  FunnelStage: FunnelStageRowModel;
   LastSalePrice: LastPriceModel;
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
@@ -203,24 +227,33 @@ export type ResolversParentTypes = {
   OpportunityConnection: Omit<Types.OpportunityConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpportunityEdge']> };
   OpportunityEdge: Omit<Types.OpportunityEdge, 'node'> & { node: ResolversParentTypes['Opportunity'] };
   OpportunityFilter: Types.OpportunityFilter;
+  OpportunityStageStay: IOpportunityStageHistoryModel;
   PageInfo: Types.PageInfo;
+  Pipeline: IPipelineModel;
   PipelineStage: IPipelineStageModel;
+  PipelineStageInput: Types.PipelineStageInput;
   PlaceOrderInput: Types.PlaceOrderInput;
   Product: Types.Product;
+  ProductSalesRow: ProductSalesRowModel;
+  ProductSalesSummary: Omit<Types.ProductSalesSummary, 'rows'> & { rows: Array<ResolversParentTypes['ProductSalesRow']> };
   Query: Record<PropertyKey, never>;
   Quotation: IQuotationModel;
   QuotationConnection: Omit<Types.QuotationConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuotationEdge']> };
   QuotationEdge: Omit<Types.QuotationEdge, 'node'> & { node: ResolversParentTypes['Quotation'] };
   QuotationFilter: Types.QuotationFilter;
   QuotationLine: IQuotationLineModel;
+  SalesFunnel: FunnelModel;
   SalesLineInput: Types.SalesLineInput;
   SalesOrder: ISalesOrderModel;
   SalesOrderConnection: Omit<Types.SalesOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['SalesOrderEdge']> };
   SalesOrderEdge: Omit<Types.SalesOrderEdge, 'node'> & { node: ResolversParentTypes['SalesOrder'] };
   SalesOrderFilter: Types.SalesOrderFilter;
   SalesOrderLine: ISalesOrderLineModel;
+  SalesPerformance: RepPerformanceModel;
+  SalesTarget: TargetProgressModel;
   SalesTaxTotal: TaxTotalModel;
   SetDiscountLimitInput: Types.SetDiscountLimitInput;
+  SetSalesTargetInput: Types.SetSalesTargetInput;
   TopicLag: Types.TopicLag;
   UpdateQuotationInput: Types.UpdateQuotationInput;
 };
@@ -313,6 +346,25 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
   to?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ForecastRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForecastRow'] = ResolversParentTypes['ForecastRow']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ForecastCategory'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  weightedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type FunnelStageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FunnelStage'] = ResolversParentTypes['FunnelStage']> = {
+  amounts?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  averageDays?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conversionToNext?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['PipelineStage'], ParentType, ContextType>;
+  standing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LastSalePriceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LastSalePrice'] = ResolversParentTypes['LastSalePrice']> = {
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -327,12 +379,14 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationAcceptQuotationArgs, 'id'>>;
+  addPipelineStage?: Resolver<ResolversTypes['PipelineStage'], ParentType, ContextType, RequireFields<Types.MutationAddPipelineStageArgs, 'input' | 'pipelineId'>>;
   addQuotationLine?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationAddQuotationLineArgs, 'line' | 'quotationId'>>;
   approveQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationApproveQuotationArgs, 'id'>>;
   cancelOrder?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelOrderArgs, 'id'>>;
   cancelOrderLine?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelOrderLineArgs, 'lineId' | 'orderId'>>;
   convertQuotation?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.MutationConvertQuotationArgs, 'id'>>;
   copyQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationCopyQuotationArgs, 'id'>>;
+  createPipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType, RequireFields<Types.MutationCreatePipelineArgs, 'input'>>;
   createQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationCreateQuotationArgs, 'input'>>;
   deleteOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationDeleteOpportunityArgs, 'id'>>;
   moveOpportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.MutationMoveOpportunityArgs, 'id' | 'stageId'>>;
@@ -346,6 +400,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reviseQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationReviseQuotationArgs, 'id'>>;
   sendQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationSendQuotationArgs, 'id'>>;
   setDiscountLimit?: Resolver<ResolversTypes['DiscountLimit'], ParentType, ContextType, RequireFields<Types.MutationSetDiscountLimitArgs, 'input'>>;
+  setSalesTarget?: Resolver<ResolversTypes['SalesTarget'], ParentType, ContextType, RequireFields<Types.MutationSetSalesTargetArgs, 'input'>>;
+  updatePipelineStage?: Resolver<ResolversTypes['PipelineStage'], ParentType, ContextType, RequireFields<Types.MutationUpdatePipelineStageArgs, 'id' | 'input'>>;
   updateQuotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.MutationUpdateQuotationArgs, 'id' | 'input'>>;
 };
 
@@ -361,6 +417,7 @@ export type OpportunityResolvers<ContextType = Context, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quotations?: Resolver<Array<ResolversTypes['Quotation']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['PipelineStage'], ParentType, ContextType>;
+  stageHistory?: Resolver<Array<ResolversTypes['OpportunityStageStay']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OpportunityStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -375,15 +432,33 @@ export type OpportunityEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType>;
 };
 
+export type OpportunityStageStayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpportunityStageStay'] = ResolversParentTypes['OpportunityStageStay']> = {
+  days?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  leftAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['PipelineStage'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PipelineStageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PipelineStage'] = ResolversParentTypes['PipelineStage']> = {
-  closing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+export type PipelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = {
+  description?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['PipelineStage']>, ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type PipelineStageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PipelineStage'] = ResolversParentTypes['PipelineStage']> = {
+  closesAs?: Resolver<Types.Maybe<ResolversTypes['ClosingOutcome']>, ParentType, ContextType>;
+  closing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  forecastCategory?: Resolver<Types.Maybe<ResolversTypes['ForecastCategory']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pipelineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   probability?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -392,18 +467,42 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ProductSalesRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductSalesRow'] = ResolversParentTypes['ProductSalesRow']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  country?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  industry?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  productId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ProductSalesSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductSalesSummary'] = ResolversParentTypes['ProductSalesSummary']> = {
+  baseCurrencyTotal?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ProductSalesRow']>, ParentType, ContextType>;
+  totals?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   discountLimits?: Resolver<Array<ResolversTypes['DiscountLimit']>, ParentType, ContextType>;
   myDiscountLimit?: Resolver<ResolversTypes['DiscountLimit'], ParentType, ContextType>;
   opportunities?: Resolver<ResolversTypes['OpportunityConnection'], ParentType, ContextType, Partial<Types.QueryOpportunitiesArgs>>;
   opportunity?: Resolver<ResolversTypes['Opportunity'], ParentType, ContextType, RequireFields<Types.QueryOpportunityArgs, 'id'>>;
   pendingDiscountApprovals?: Resolver<Array<ResolversTypes['DiscountApproval']>, ParentType, ContextType>;
-  pipelineStages?: Resolver<Array<ResolversTypes['PipelineStage']>, ParentType, ContextType>;
+  pipelineStages?: Resolver<Array<ResolversTypes['PipelineStage']>, ParentType, ContextType, Partial<Types.QueryPipelineStagesArgs>>;
+  pipelines?: Resolver<Array<ResolversTypes['Pipeline']>, ParentType, ContextType>;
+  productSalesSummary?: Resolver<ResolversTypes['ProductSalesSummary'], ParentType, ContextType, RequireFields<Types.QueryProductSalesSummaryArgs, 'from' | 'groupBy' | 'to'>>;
   quotation?: Resolver<ResolversTypes['Quotation'], ParentType, ContextType, RequireFields<Types.QueryQuotationArgs, 'id'>>;
   quotations?: Resolver<ResolversTypes['QuotationConnection'], ParentType, ContextType, Partial<Types.QueryQuotationsArgs>>;
   salesEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
+  salesForecast?: Resolver<Array<ResolversTypes['ForecastRow']>, ParentType, ContextType, RequireFields<Types.QuerySalesForecastArgs, 'fromMonth' | 'toMonth'>>;
+  salesFunnel?: Resolver<ResolversTypes['SalesFunnel'], ParentType, ContextType, RequireFields<Types.QuerySalesFunnelArgs, 'from' | 'to'>>;
   salesOrder?: Resolver<ResolversTypes['SalesOrder'], ParentType, ContextType, RequireFields<Types.QuerySalesOrderArgs, 'id'>>;
   salesOrders?: Resolver<ResolversTypes['SalesOrderConnection'], ParentType, ContextType, Partial<Types.QuerySalesOrdersArgs>>;
+  salesPerformance?: Resolver<Array<ResolversTypes['SalesPerformance']>, ParentType, ContextType, RequireFields<Types.QuerySalesPerformanceArgs, 'from' | 'to'>>;
+  salesTargets?: Resolver<Array<ResolversTypes['SalesTarget']>, ParentType, ContextType, Partial<Types.QuerySalesTargetsArgs>>;
 };
 
 export type QuotationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quotation'] = ResolversParentTypes['Quotation'], FederationReferenceType extends FederationReferenceTypes['Quotation'] = FederationReferenceTypes['Quotation']> = {
@@ -463,6 +562,15 @@ export type QuotationLineResolvers<ContextType = Context, ParentType extends Res
   unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type SalesFunnelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesFunnel'] = ResolversParentTypes['SalesFunnel']> = {
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pipelineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['FunnelStage']>, ParentType, ContextType>;
+  winRate?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  won?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SalesOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrder'] = ResolversParentTypes['SalesOrder'], FederationReferenceType extends FederationReferenceTypes['SalesOrder'] = FederationReferenceTypes['SalesOrder']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['SalesOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancelledAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -518,6 +626,31 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type SalesPerformanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesPerformance'] = ResolversParentTypes['SalesPerformance']> = {
+  lostCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openAmounts?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  openCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  orderTotals?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  ordersCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  weightedOpenAmounts?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  winRate?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  wonAmounts?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  wonCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SalesTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTarget'] = ResolversParentTypes['SalesTarget']> = {
+  achieved?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  attainment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodKind?: Resolver<ResolversTypes['TargetPeriod'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type SalesTaxTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTaxTotal'] = ResolversParentTypes['SalesTaxTotal']> = {
   gross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -541,24 +674,33 @@ export type Resolvers<ContextType = Context> = {
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  ForecastRow?: ForecastRowResolvers<ContextType>;
+  FunnelStage?: FunnelStageResolvers<ContextType>;
   LastSalePrice?: LastSalePriceResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Opportunity?: OpportunityResolvers<ContextType>;
   OpportunityConnection?: OpportunityConnectionResolvers<ContextType>;
   OpportunityEdge?: OpportunityEdgeResolvers<ContextType>;
+  OpportunityStageStay?: OpportunityStageStayResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Pipeline?: PipelineResolvers<ContextType>;
   PipelineStage?: PipelineStageResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  ProductSalesRow?: ProductSalesRowResolvers<ContextType>;
+  ProductSalesSummary?: ProductSalesSummaryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quotation?: QuotationResolvers<ContextType>;
   QuotationConnection?: QuotationConnectionResolvers<ContextType>;
   QuotationEdge?: QuotationEdgeResolvers<ContextType>;
   QuotationLine?: QuotationLineResolvers<ContextType>;
+  SalesFunnel?: SalesFunnelResolvers<ContextType>;
   SalesOrder?: SalesOrderResolvers<ContextType>;
   SalesOrderConnection?: SalesOrderConnectionResolvers<ContextType>;
   SalesOrderEdge?: SalesOrderEdgeResolvers<ContextType>;
   SalesOrderLine?: SalesOrderLineResolvers<ContextType>;
+  SalesPerformance?: SalesPerformanceResolvers<ContextType>;
+  SalesTarget?: SalesTargetResolvers<ContextType>;
   SalesTaxTotal?: SalesTaxTotalResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
 };

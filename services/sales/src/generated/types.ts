@@ -38,12 +38,29 @@ export type AuditEntry = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** What a closing stage ends an opportunity as. */
+export type ClosingOutcome =
+  /** The deal was lost. */
+  | 'LOST'
+  /** The deal was won. */
+  | 'WON';
+
 /** A quotation line to put on the order, and how much of it. */
 export type ConvertQuotationLineInput = {
   /** How many units to order, at most those quoted; all of them when omitted. */
   quantity?: InputMaybe<Scalars['String']['input']>;
   /** The quotation line. */
   quotationLineId: Scalars['ID']['input'];
+};
+
+/** What a new pipeline needs. */
+export type CreatePipelineInput = {
+  /** What it is for (up to 1,000 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Display name (1–100 characters), unique. */
+  name: Scalars['String']['input'];
+  /** The team it is for, if any. */
+  teamId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What a new quotation needs. */
@@ -240,6 +257,63 @@ export type FieldChange = {
   to?: Maybe<Scalars['String']['output']>;
 };
 
+/** Where an open deal counts in the forecast (each category includes the ones below it: PIPELINE ⊇ BEST_CASE ⊇ COMMIT). */
+export type ForecastCategory =
+  /** Likely deals: the best case. */
+  | 'BEST_CASE'
+  /** Deals the rep commits to. */
+  | 'COMMIT'
+  /** Early deals: counted in the whole pipeline only. */
+  | 'PIPELINE';
+
+/** Whose numbers a forecast row sums. */
+export type ForecastGrouping =
+  /** The whole company (within what the caller sees). */
+  | 'COMPANY'
+  /** Per rep (the customers' owner), with their team. */
+  | 'REP'
+  /** Per team (the customers' team). */
+  | 'TEAM';
+
+/**
+ * One cell of the weighted pipeline: the open deals expected to close in one month, in one forecast
+ * category and currency, of one rep, team or the company.
+ */
+export type ForecastRow = {
+  __typename?: 'ForecastRow';
+  /** Their amounts summed, exact. */
+  amount: Money;
+  /** The deals' stage forecast category (each deal is in exactly one: its stage's). */
+  category: ForecastCategory;
+  /** How many deals. */
+  count: Scalars['Int']['output'];
+  /** The expected close month, YYYY-MM. */
+  month: Scalars['String']['output'];
+  /** The rep (owner of the deals' customers) when grouped by rep; null otherwise or for customers without an owner. */
+  repId?: Maybe<Scalars['ID']['output']>;
+  /** The team when grouped by team or rep; null otherwise or for customers without a team. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+  /** Sum of amount × stage probability, exact to four places. */
+  weightedAmount: Money;
+};
+
+/** One stage of a funnel. */
+export type FunnelStage = {
+  __typename?: 'FunnelStage';
+  /** Their amounts per currency. */
+  amounts: Array<Money>;
+  /** Average days the period's opportunities stayed in it (until now for those still there), two places; null for closing stages or when none stood there. */
+  averageDays?: Maybe<Scalars['String']['output']>;
+  /** Percent of those that reached it which reached the next stage, two places; null for the last stage or when none reached it. */
+  conversionToNext?: Maybe<Scalars['String']['output']>;
+  /** How many of the period's opportunities reached it (stood in it or a later stage; Lost does not count as later). */
+  reached: Scalars['Int']['output'];
+  /** The stage. */
+  stage: PipelineStage;
+  /** How many of them stand in it now. */
+  standing: Scalars['Int']['output'];
+};
+
 /** The price a customer last paid for a product: from their most recent order of it that was not cancelled. */
 export type LastSalePrice = {
   __typename?: 'LastSalePrice';
@@ -274,6 +348,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Records the customer's acceptance of a sent quotation; CONFLICT QUOTATION_EXPIRED past its validity date. Announces `sales.quotation.accepted.v1`. */
   acceptQuotation: Quotation;
+  /** Adds a stage to a pipeline (admins and sales managers); `name` and `probability` are required. */
+  addPipelineStage: PipelineStage;
   /** Adds a line to a quotation not yet sent (the last or list price when none is given) and recomputes its totals; voids an approval asked for or given (back to DRAFT, `sales.quotation.approval-decided.v1` VOIDED). Announces `sales.quotation.changed.v1`. */
   addQuotationLine: Quotation;
   /** Approves a quotation awaiting approval: only a team head above the requester or a director, never the requester (FORBIDDEN SELF_APPROVAL / NOT_AN_APPROVER), and only within the approver's own limits (FORBIDDEN APPROVER_LIMIT_EXCEEDED). It becomes APPROVED and may be sent; any later change to a line's price, discount or quantity voids the approval. Announces `sales.quotation.approval-decided.v1`. */
@@ -286,6 +362,8 @@ export type Mutation = {
   convertQuotation: SalesOrder;
   /** Copies a quotation as a new draft (new number, validity from today) for the same customer or `customerId`, without its approval (sending the copy checks the limits again); announces `sales.quotation.drafted.v1`. */
   copyQuotation: Quotation;
+  /** Creates a pipeline without stages (admins and sales managers; FORBIDDEN for others, CONFLICT when the name is taken). */
+  createPipeline: Pipeline;
   /** Drafts a quotation for a customer the caller may see (NOT_FOUND otherwise), numbered without gaps; announces `sales.quotation.drafted.v1`. */
   createQuotation: Quotation;
   /** Deletes an opportunity softly: it disappears from every list, lookup and customer's open deals and can be restored (NOT_FOUND when the caller may not see it, CONFLICT when deleted already). */
@@ -312,6 +390,10 @@ export type Mutation = {
   sendQuotation: Quotation;
   /** Sets a role's or a user's discount limits (directors and admins only). */
   setDiscountLimit: DiscountLimit;
+  /** Sets a rep's or a team's target (admins, directors; team heads within the teams they head; FORBIDDEN for reps). */
+  setSalesTarget: SalesTarget;
+  /** Changes a stage (admins and sales managers): what is given changes, the rest stays. */
+  updatePipelineStage: PipelineStage;
   /** Changes the validity date or terms of a quotation not yet sent (an approval stands: it covers prices, not terms); CONFLICT once sent. Announces `sales.quotation.changed.v1`. */
   updateQuotation: Quotation;
 };
@@ -319,6 +401,12 @@ export type Mutation = {
 
 export type MutationAcceptQuotationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationAddPipelineStageArgs = {
+  input: PipelineStageInput;
+  pipelineId: Scalars['ID']['input'];
 };
 
 
@@ -356,6 +444,11 @@ export type MutationConvertQuotationArgs = {
 export type MutationCopyQuotationArgs = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePipelineArgs = {
+  input: CreatePipelineInput;
 };
 
 
@@ -429,6 +522,17 @@ export type MutationSetDiscountLimitArgs = {
 };
 
 
+export type MutationSetSalesTargetArgs = {
+  input: SetSalesTargetInput;
+};
+
+
+export type MutationUpdatePipelineStageArgs = {
+  id: Scalars['ID']['input'];
+  input: PipelineStageInput;
+};
+
+
 export type MutationUpdateQuotationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateQuotationInput;
@@ -442,7 +546,9 @@ export type OpenOpportunityInput = {
   customerId: Scalars['ID']['input'];
   /** When the rep expects to close the deal, as an ISO 8601 date (YYYY-MM-DD). */
   expectedCloseDate?: InputMaybe<Scalars['String']['input']>;
-  /** The stage to start in; defaults to the pipeline's first stage. Must not be a closing stage. */
+  /** The pipeline to open it in (the default Sales pipeline when omitted). */
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  /** The stage to start in, of that pipeline; defaults to the pipeline's first stage. Must not be a closing stage. */
   stageId?: InputMaybe<Scalars['ID']['input']>;
   /** Short name of the deal (1–200 characters). */
   title: Scalars['String']['input'];
@@ -471,6 +577,8 @@ export type Opportunity = {
   quotations: Array<Quotation>;
   /** The pipeline stage the deal stands in. */
   stage: PipelineStage;
+  /** The stages the deal has stood in, oldest first, with how long it stayed in each. */
+  stageHistory: Array<OpportunityStageStay>;
   /** Whether the deal is still open, won or lost. */
   status: OpportunityStatus;
   /** Short name of the deal, e.g. "Pumps for the new plant". */
@@ -509,6 +617,19 @@ export type OpportunityFilter = {
   status?: InputMaybe<OpportunityStatus>;
 };
 
+/** One stay of an opportunity in a stage. */
+export type OpportunityStageStay = {
+  __typename?: 'OpportunityStageStay';
+  /** Days in the stage (until now while it stands there), to two places, e.g. "3.50". */
+  days: Scalars['String']['output'];
+  /** When the opportunity moved into it. */
+  enteredAt: Scalars['DateTime']['output'];
+  /** When it moved on; null while it stands there. */
+  leftAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The stage. */
+  stage: PipelineStage;
+};
+
 /** Where an opportunity stands. */
 export type OpportunityStatus =
   /** Reached the Lost stage. */
@@ -527,22 +648,57 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A sales pipeline (per team or product line) with its own stages; set up by admins and sales managers. */
+export type Pipeline = {
+  __typename?: 'Pipeline';
+  /** What the pipeline is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Display name, unique, e.g. Sales or Service contracts. */
+  name: Scalars['String']['output'];
+  /** Its stages in pipeline order. */
+  stages: Array<PipelineStage>;
+  /** The team the pipeline is for; null when it is for everyone. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+};
+
 /**
- * One step of the sales pipeline (Qualification, Needs analysis, Proposal, Negotiation, Won, Lost),
+ * One step of a sales pipeline (Qualification, Needs analysis, Proposal, Negotiation, Won, Lost),
  * with the probability of winning a deal that stands in it.
  */
 export type PipelineStage = {
   __typename?: 'PipelineStage';
+  /** What reaching this stage closes the opportunity as; null for an open stage. */
+  closesAs?: Maybe<ClosingOutcome>;
   /** Whether reaching this stage closes the opportunity (Won or Lost). */
   closing: Scalars['Boolean']['output'];
+  /** Where open deals in this stage count in the forecast; null for a closing stage. */
+  forecastCategory?: Maybe<ForecastCategory>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
-  /** Display name, e.g. Proposal. */
+  /** Display name, e.g. Proposal; unique within its pipeline. */
   name: Scalars['String']['output'];
+  /** The pipeline the stage belongs to. */
+  pipelineId: Scalars['ID']['output'];
   /** Order of the stage in the pipeline, from 1. */
   position: Scalars['Int']['output'];
   /** Probability of winning, in percent (0–100), used to weight the forecast. */
   probability: Scalars['Int']['output'];
+};
+
+/** A stage's settings: all needed to add one (but `position`, `closesAs`, `forecastCategory`); only those to change when updating. */
+export type PipelineStageInput = {
+  /** Makes it a closing stage (WON or LOST); cannot change while opportunities stand in it. */
+  closesAs?: InputMaybe<ClosingOutcome>;
+  /** Forecast category of an open stage; PIPELINE when omitted. Not for closing stages. */
+  forecastCategory?: InputMaybe<ForecastCategory>;
+  /** Display name (1–100 characters), unique within the pipeline. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Where to put the stage, from 1; the others move along. Last when omitted on adding. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** Probability of winning in percent, 0–100. */
+  probability?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a new order needs. */
@@ -562,6 +718,53 @@ export type Product = {
   id: Scalars['ID']['output'];
 };
 
+/** What a product sales summary groups by (always by currency too). */
+export type ProductSalesDimension =
+  /** The customer's industry (as the customers service last announced it; null when unknown). */
+  | 'INDUSTRY'
+  /** The month the order was confirmed (UTC), YYYY-MM. */
+  | 'MONTH'
+  /** The product. */
+  | 'PRODUCT'
+  /** The customer's region and country (of its latest address; null when unknown). */
+  | 'REGION'
+  /** The rep (owner of the customer). */
+  | 'REP';
+
+/** One group of sold order lines; the fields not grouped by are null. */
+export type ProductSalesRow = {
+  __typename?: 'ProductSalesRow';
+  /** Net amount (after discounts, before tax), exact. */
+  amount: Money;
+  /** The customer's country (ISO 3166-1 alpha-2), when grouped by region. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** The customer's industry, when grouped by industry. */
+  industry?: Maybe<Scalars['String']['output']>;
+  /** How many order lines. */
+  lines: Scalars['Int']['output'];
+  /** The month, YYYY-MM, when grouped by month. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The product, when grouped by product. */
+  productId?: Maybe<Scalars['ID']['output']>;
+  /** Quantity sold (ordered; partial cancellations are not deducted), decimal string. */
+  quantity: Scalars['String']['output'];
+  /** The customer's region, when grouped by region. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** The rep, when grouped by rep. */
+  repId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** What was sold in a period. */
+export type ProductSalesSummary = {
+  __typename?: 'ProductSalesSummary';
+  /** The total in the company's base currency: always null for now, as finance's exchange rates are not available to sales yet. */
+  baseCurrencyTotal?: Maybe<Money>;
+  /** The groups, by currency and then the dimensions. */
+  rows: Array<ProductSalesRow>;
+  /** Net amounts per currency. */
+  totals: Array<Money>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Every role's and user's discount limits (the sales department, directors and admins). */
@@ -574,18 +777,30 @@ export type Query = {
   opportunity: Opportunity;
   /** Approval requests still pending that the caller may decide (a team head: their teams' requesters'; a director or admin: all), oldest first. */
   pendingDiscountApprovals: Array<DiscountApproval>;
-  /** The stages of the sales pipeline, in pipeline order. */
+  /** The stages of a pipeline (the default Sales pipeline when omitted), in pipeline order. */
   pipelineStages: Array<PipelineStage>;
+  /** Every pipeline, by name. */
+  pipelines: Array<Pipeline>;
+  /** Sold quantities and net amounts of orders confirmed in [from, to) (YYYY-MM-DD, UTC), grouped by `groupBy`, with totals per currency; the numbers the caller sees. */
+  productSalesSummary: ProductSalesSummary;
   /** One quotation by id; NOT_FOUND when no such quotation exists or the caller may not see it. */
   quotation: Quotation;
   /** The quotations the caller may see (reps and team heads: their customers' only), newest first, filtered, paged by cursor. */
   quotations: QuotationConnection;
   /** The sales service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   salesEventBus: EventBusStatus;
+  /** The weighted pipeline by expected close month (`fromMonth`…`toMonth`, YYYY-MM, at most 36 months) of the deals whose numbers the caller sees (a rep their own, a team head their teams', directors and admins all). */
+  salesForecast: Array<ForecastRow>;
+  /** The funnel of the opportunities opened in [from, to) (YYYY-MM-DD, UTC) in a pipeline (the default one when omitted), of the deals whose numbers the caller sees. */
+  salesFunnel: SalesFunnel;
   /** One sales order by id; NOT_FOUND when no such order exists or the caller may not see it. */
   salesOrder: SalesOrder;
   /** The sales orders the caller may see (reps and team heads: their customers' only), newest first, filtered, paged by cursor (`first` at most 100). */
   salesOrders: SalesOrderConnection;
+  /** Per salesperson over [from, to) (YYYY-MM-DD, UTC): orders, won and lost deals, open pipeline; the reps whose numbers the caller sees. */
+  salesPerformance: Array<SalesPerformance>;
+  /** The targets the caller sees (a rep their own; a team head also those within the teams they head; directors and admins all), by period, with what was achieved. */
+  salesTargets: Array<SalesTarget>;
 };
 
 
@@ -601,6 +816,21 @@ export type QueryOpportunityArgs = {
 };
 
 
+export type QueryPipelineStagesArgs = {
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryProductSalesSummaryArgs = {
+  from: Scalars['String']['input'];
+  groupBy: Array<ProductSalesDimension>;
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  repId?: InputMaybe<Scalars['ID']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
 export type QueryQuotationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -613,6 +843,25 @@ export type QueryQuotationsArgs = {
 };
 
 
+export type QuerySalesForecastArgs = {
+  fromMonth: Scalars['String']['input'];
+  groupBy?: InputMaybe<ForecastGrouping>;
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  repId?: InputMaybe<Scalars['ID']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  toMonth: Scalars['String']['input'];
+};
+
+
+export type QuerySalesFunnelArgs = {
+  from: Scalars['String']['input'];
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  repId?: InputMaybe<Scalars['ID']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
 export type QuerySalesOrderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -622,6 +871,22 @@ export type QuerySalesOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SalesOrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySalesPerformanceArgs = {
+  from: Scalars['String']['input'];
+  repId?: InputMaybe<Scalars['ID']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
+export type QuerySalesTargetsArgs = {
+  fromMonth?: InputMaybe<Scalars['String']['input']>;
+  repId?: InputMaybe<Scalars['ID']['input']>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  toMonth?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -778,6 +1043,23 @@ export type QuotationStatus =
   | 'REJECTED'
   /** Sent to the customer, within its validity. */
   | 'SENT';
+
+/** The funnel of the opportunities opened in a period in one pipeline. */
+export type SalesFunnel = {
+  __typename?: 'SalesFunnel';
+  /** Of those, lost so far. */
+  lost: Scalars['Int']['output'];
+  /** Opportunities opened in the period. */
+  opened: Scalars['Int']['output'];
+  /** The pipeline. */
+  pipelineId: Scalars['ID']['output'];
+  /** Every stage but Lost, in pipeline order. */
+  stages: Array<FunnelStage>;
+  /** Won of those closed, percent, two places; null when none closed. */
+  winRate?: Maybe<Scalars['String']['output']>;
+  /** Of those, won so far. */
+  won: Scalars['Int']['output'];
+};
 
 /** One product on a new quotation or order. */
 export type SalesLineInput = {
@@ -967,12 +1249,65 @@ export type SalesOrderStatus =
   /** Part of it invoiced (less credit notes). */
   | 'PARTLY_INVOICED';
 
+/** One salesperson's numbers over a period, per currency (no conversion: finance's rates are not available to sales). */
+export type SalesPerformance = {
+  __typename?: 'SalesPerformance';
+  /** Deals lost in the period. */
+  lostCount: Scalars['Int']['output'];
+  /** Their amounts per currency. */
+  openAmounts: Array<Money>;
+  /** Deals open now. */
+  openCount: Scalars['Int']['output'];
+  /** Their net totals (after discounts, before tax) per currency. */
+  orderTotals: Array<Money>;
+  /** Orders confirmed in the period and not cancelled. */
+  ordersCount: Scalars['Int']['output'];
+  /** The rep (owner of the customers); null for customers without an owner. */
+  repId?: Maybe<Scalars['ID']['output']>;
+  /** Their amounts × stage probability per currency. */
+  weightedOpenAmounts: Array<Money>;
+  /** Won of those closed in the period, percent, two places; null when none closed. */
+  winRate?: Maybe<Scalars['String']['output']>;
+  /** Their amounts per currency. */
+  wonAmounts: Array<Money>;
+  /** Deals won in the period. */
+  wonCount: Scalars['Int']['output'];
+};
+
 /** How a line's unit price was entered. */
 export type SalesPriceEntry =
   /** Including tax; the net price is computed from it. */
   | 'GROSS'
   /** Net of tax. */
   | 'NET';
+
+/**
+ * A sales target of a rep or a team for a month or quarter, in one currency, with what was achieved:
+ * the net totals (after discounts, before tax) of the orders confirmed in the period (UTC days) and
+ * not cancelled, in the target's currency, of the rep's customers (those they own now) or the team's
+ * customers (teams below it are not added).
+ */
+export type SalesTarget = {
+  __typename?: 'SalesTarget';
+  /** What was achieved in the period, in the target's currency. */
+  achieved: Money;
+  /** The target amount. */
+  amount: Money;
+  /** Achieved as a percentage of the target, two places ("87.50"); null for a zero target. */
+  attainment?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** First day after the period (YYYY-MM-DD). */
+  periodEnd: Scalars['String']['output'];
+  /** Month or quarter. */
+  periodKind: TargetPeriod;
+  /** First day of the period (YYYY-MM-DD). */
+  periodStart: Scalars['String']['output'];
+  /** The rep the target is for; null for a team's target. */
+  repId?: Maybe<Scalars['ID']['output']>;
+  /** The team: the team's target, or the team a rep's target was set within. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+};
 
 /** A document's amounts at one tax rate. */
 export type SalesTaxTotal = {
@@ -1000,6 +1335,27 @@ export type SetDiscountLimitInput = {
   /** The user whose own limits these are (overriding their role's). */
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** A target to set; setting it again for the same rep or team, period and currency replaces the amount. */
+export type SetSalesTargetInput = {
+  /** The target amount; not negative. */
+  amount: MoneyInput;
+  /** Month or quarter. */
+  periodKind: TargetPeriod;
+  /** First day of the month or quarter (YYYY-MM-DD). */
+  periodStart: Scalars['String']['input'];
+  /** The rep, for a rep's target. */
+  repId?: InputMaybe<Scalars['ID']['input']>;
+  /** The team (required of team heads: one they head); alone, the team's target. */
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Whether a target is for a month or a quarter. */
+export type TargetPeriod =
+  /** A calendar month. */
+  | 'MONTH'
+  /** A calendar quarter (from January, April, July or October). */
+  | 'QUARTER';
 
 /** How many messages of one topic a consumer group has not consumed yet. */
 export type TopicLag = {

@@ -9,6 +9,9 @@ import { Migration20261206200000 } from './Migration20261206200000.js';
 import { Migration20261206300000 } from './Migration20261206300000.js';
 import { Migration20261205110000 } from './Migration20261205110000.js';
 import { Migration20261205110100 } from './Migration20261205110100.js';
+import { Migration20261205180000 } from './Migration20261205180000.js';
+import { Migration20261205180100 } from './Migration20261205180100.js';
+import { Migration20261205180200 } from './Migration20261205180200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +25,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206300000', class: Migration20261206300000 },
   { name: 'Migration20261205110000', class: Migration20261205110000 },
   { name: 'Migration20261205110100', class: Migration20261205110100 },
+  { name: 'Migration20261205180000', class: Migration20261205180000 },
+  { name: 'Migration20261205180100', class: Migration20261205180100 },
+  { name: 'Migration20261205180200', class: Migration20261205180200 },
 ];

@@ -70,13 +70,16 @@ describe('opportunity audit trail and soft deletion', () => {
     expect(history[0]!.changes).toContainEqual({ field: 'status', from: null, to: '"OPEN"' });
   });
 
-  it('records a move as an update of the stage from the old to the new, by whoever moved it', async () => {
+  it('records a move as an update of the stage (and of the furthest stage reached) from the old to the new, by whoever moved it', async () => {
     const moved = await subgraph.gqlAs(head, 'mutation($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { id } }', { id, stageId: stageIds.Proposal });
     expect(moved.errors).toBeUndefined();
 
     const [latest] = await historyOf(rep, id);
     expect(latest).toMatchObject({ action: 'UPDATE', actorId: head.userId });
-    expect(latest!.changes).toEqual([{ field: 'stageId', from: JSON.stringify(stageIds.Qualification), to: JSON.stringify(stageIds.Proposal) }]);
+    expect(latest!.changes).toEqual([
+      { field: 'stageId', from: JSON.stringify(stageIds.Qualification), to: JSON.stringify(stageIds.Proposal) },
+      { field: 'furthestStageId', from: JSON.stringify(stageIds.Qualification), to: JSON.stringify(stageIds.Proposal) },
+    ]);
   });
 
   it("deletes softly: the opportunity vanishes from the list, the lookup, the customer's open deals and further moves, and a second delete is a CONFLICT", async () => {

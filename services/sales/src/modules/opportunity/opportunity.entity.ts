@@ -17,6 +17,8 @@ export const Opportunity = defineEntity({
     amount: money(),
     currency: currency(),
     stageId: p.uuid(),
+    /** The furthest stage (by position when it got there) it has stood in, Lost not counting: how far it got, for the funnel. */
+    furthestStageId: p.uuid(),
     status: p.enum([...OPPORTUNITY_STATUSES]),
     expectedCloseDate: p.date().nullable(),
     closedAt: timestamp().nullable(),
@@ -30,13 +32,15 @@ export type IOpportunity = InferEntity<typeof Opportunity>;
 
 /**
  * Moves an open opportunity to `stage`; a closing stage sets its status (WON or LOST) and the
- * closing time. A closed opportunity does not move any more (CONFLICT).
+ * closing time, and a stage beyond `furthest` (the furthest it got so far) becomes the furthest. A
+ * closed opportunity does not move any more (CONFLICT).
  */
-export function moveToStage(opportunity: IOpportunity, stage: IPipelineStage, now = new Date()): void {
+export function moveToStage(opportunity: IOpportunity, stage: IPipelineStage, now = new Date(), furthest?: IPipelineStage | null): void {
   if (opportunity.status !== 'OPEN') {
     throw conflict('OPPORTUNITY_CLOSED', `opportunity ${opportunity.id} is ${opportunity.status.toLowerCase()} and can no longer move`, 'id');
   }
   opportunity.stageId = stage.id;
+  if (stage.closesAs !== 'LOST' && (!furthest || stage.position > furthest.position)) opportunity.furthestStageId = stage.id;
   if (stage.closesAs) {
     opportunity.status = stage.closesAs;
     opportunity.closedAt = now;

@@ -2,7 +2,8 @@ import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory, loadExisting } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { opportunityPolicy } from './opportunity.policy.js';
-import { deleteOpportunity, getOpportunity, listOpportunities, moveOpportunity, openOpportunity, restoreOpportunity } from './opportunity.service.js';
+import { deleteOpportunity, getOpportunity, listOpportunities, moveOpportunity, openOpportunity, restoreOpportunity, stageHistory } from './opportunity.service.js';
+import { daysInStage } from './opportunity-stage-history.entity.js';
 
 export const opportunityResolvers: Resolvers = {
   Query: {
@@ -20,7 +21,12 @@ export const opportunityResolvers: Resolvers = {
     customer: (opportunity) => ({ __typename: 'Customer', id: opportunity.customerId }),
     amount: (opportunity) => ({ amount: normaliseAmount(opportunity.amount), currency: opportunity.currency }),
     stage: (opportunity, _, ctx) => loadExisting(ctx.loaders.stageById, opportunity.stageId, 'pipeline stage'),
+    stageHistory: (opportunity, _, ctx) => stageHistory(ctx.em, opportunity.id),
     quotations: (opportunity, _, ctx) => ctx.loaders.quotationsByOpportunityId.load(opportunity.id),
     history: (opportunity, args, ctx) => auditHistory(ctx.em, 'Opportunity', opportunity.id, args.first),
+  },
+  OpportunityStageStay: {
+    stage: (stay, _, ctx) => loadExisting(ctx.loaders.stageById, stay.stageId, 'pipeline stage'),
+    days: (stay) => daysInStage(stay),
   },
 };

@@ -17,8 +17,9 @@ import {
   type WriteAccess,
 } from '@rapport/subgraph-kit';
 import { assertCustomerKnown } from '../customer/customer-check.js';
-import { isClosing } from '../pipeline/pipeline-stage.entity.js';
-import { firstStage, getStage } from '../pipeline/pipeline.service.js';
+import { isClosing, PipelineStage } from '../pipeline/pipeline-stage.entity.js';
+import { firstStage, getPipeline, getStage } from '../pipeline/pipeline.service.js';
+import { OpportunityStageHistory, type IOpportunityStageHistory } from './opportunity-stage-history.entity.js';
 import { moveToStage, Opportunity, type IOpportunity } from './opportunity.entity.js';
 import type { OpportunityStatus } from '../../generated/types.js';
 
@@ -27,6 +28,7 @@ export interface OpenOpportunityInput {
   title: string;
   amount: Money;
   stageId?: string | null;
+  pipelineId?: string | null;
   expectedCloseDate?: string | null;
 }
 
@@ -48,7 +50,10 @@ export async function openOpportunity(em: SqlEntityManager, viewer: Viewer<Write
   const title = requireText('input.title', input.title);
   const amount = parseMoneyInput('input.amount', input.amount);
   const expectedCloseDate = input.expectedCloseDate ? requireIsoDate('input.expectedCloseDate', input.expectedCloseDate) : null;
-  const stage = input.stageId ? await getStage(em, input.stageId, 'input.stageId') : await firstStage(em);
+  const pipelineId = input.pipelineId ? (await getPipeline(em, input.pipelineId, 'input.pipelineId')).id : null;
+  const stage = input.stageId ? await getStage(em, input.stageId, 'input.stageId') : await firstStage(em, pipelineId ?? undefined);
+  if (pipelineId && stage.pipelineId !== pipelineId)
+    throw badInput('input.stageId', `input.stageId: stage ${stage.name} is not a stage of pipeline ${pipelineId}`, 'STAGE_OF_OTHER_PIPELINE');
   if (isClosing(stage)) throw badInput('input.stageId', `input.stageId: a new opportunity cannot start in the closing stage ${stage.name}`, 'CLOSING_STAGE');
   const opportunity = em.create(Opportunity, {
     id: randomUUID(),
@@ -57,10 +62,12 @@ export async function openOpportunity(em: SqlEntityManager, viewer: Viewer<Write
     amount: amount.amount,
     currency: amount.currency,
     stageId: stage.id,
+    furthestStageId: stage.id,
     status: 'OPEN',
     expectedCloseDate,
     closedAt: null,
   });
+  enterStage(em, opportunity.id, stage.id, opportunity.createdAt ?? new Date());
   publish(em, OpportunityOpenedV1, opportunity.id, { opportunityId: opportunity.id, customerId, title, amount, stage: stage.name }, meta);
   await em.flush();
   return opportunity;
@@ -79,7 +86,12 @@ export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer<Write
     (tx) => getOpportunity(tx, viewer, id),
     async (opportunity, tx) => {
       const from = await getStage(tx, opportunity.stageId, 'id');
-      moveToStage(opportunity, stage);
+      if (stage.pipelineId !== from.pipelineId)
+        throw badInput('stageId', `stageId: stage ${stage.name} belongs to another pipeline than the opportunity's`, 'STAGE_OF_OTHER_PIPELINE');
+      const now = new Date();
+      const furthest = opportunity.furthestStageId === from.id ? from : await tx.findOne(PipelineStage, { id: opportunity.furthestStageId });
+      moveToStage(opportunity, stage, now, furthest);
+      if (stage.id !== from.id) await leaveAndEnterStage(tx, opportunity.id, stage.id, now);
       publish(
         tx,
         OpportunityStageChangedV1,
@@ -178,3 +190,19 @@ export async function restoreOpportunity(em: SqlEntityManager, viewer: Viewer<Wr
     announce: ({ id: opportunityId, customerId }, tx, at) => publish(tx, OpportunityRestoredV1, opportunityId, { opportunityId, customerId, restoredAt: at.toISOString() }, meta),
   });
 }
+
+/** Records that the opportunity entered `stageId` at `at` (its stage history). */
+function enterStage(em: SqlEntityManager, opportunityId: string, stageId: string, at: Date): void {
+  em.create(OpportunityStageHistory, { id: randomUUID(), opportunityId, stageId, enteredAt: at, leftAt: null });
+}
+
+/** Closes the opportunity's current stay (under its row lock) and opens one in `stageId`. */
+async function leaveAndEnterStage(em: SqlEntityManager, opportunityId: string, stageId: string, at: Date): Promise<void> {
+  const current = await em.find(OpportunityStageHistory, { opportunityId, leftAt: null });
+  for (const stay of current) stay.leftAt = at;
+  enterStage(em, opportunityId, stageId, at);
+}
+
+/** The opportunity's stays in stages, oldest first (the caller has seen the opportunity). */
+export const stageHistory = (em: SqlEntityManager, opportunityId: string): Promise<IOpportunityStageHistory[]> =>
+  em.find(OpportunityStageHistory, { opportunityId }, { orderBy: { enteredAt: 'asc', id: 'asc' } });

@@ -1,5 +1,4 @@
-import { definePolicy, type ModulePolicy } from '@rapport/subgraph-kit';
-import { opportunityPolicy } from '../opportunity/opportunity.policy.js';
+import { definePolicy, POLICIES, type ModulePolicy } from '@rapport/subgraph-kit';
 
-/** Who may read the pipeline's stages: whoever may see opportunities, which stand in them. */
-export const pipelinePolicy: ModulePolicy = definePolicy('pipeline stages', opportunityPolicy.roles);
+/** Who may read and set up pipelines and their stages: the kit's `POLICIES.pipelines` (admins and sales managers set them up, the rest of sales and directors read). */
+export const pipelinePolicy: ModulePolicy = definePolicy('pipelines', POLICIES.pipelines);

@@ -1,0 +1,24 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { loadExisting } from '@rapport/subgraph-kit';
+import { forecast, funnel } from './forecast.service.js';
+import { productSales, salesPerformance } from './sales.service.js';
+import { salesNumbersPolicy } from './scope.js';
+
+export const analyticsResolvers: Resolvers = {
+  Query: {
+    salesForecast: (_, args, ctx) => forecast(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args),
+    salesFunnel: (_, args, ctx) => funnel(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args),
+    salesPerformance: (_, args, ctx) => salesPerformance(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args),
+    productSalesSummary: async (_, args, ctx) => ({ ...(await productSales(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args)), baseCurrencyTotal: null }),
+  },
+  ForecastRow: {
+    amount: (row) => ({ amount: row.amount, currency: row.currency }),
+    weightedAmount: (row) => ({ amount: row.weightedAmount, currency: row.currency }),
+  },
+  FunnelStage: {
+    stage: (row, _, ctx) => loadExisting(ctx.loaders.stageById, row.stageId, 'pipeline stage'),
+  },
+  ProductSalesRow: {
+    amount: (row) => ({ amount: row.amount, currency: row.currency }),
+  },
+};

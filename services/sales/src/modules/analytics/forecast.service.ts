@@ -1,0 +1,200 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { badInput, normaliseAmount, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
+import type { Viewer } from '@rapport/subgraph-kit';
+import { DEFAULT_PIPELINE_ID, type ForecastCategory } from '../pipeline/pipeline-stage.entity.js';
+import { monthRange, ownNumbers, percent, where, type Condition } from './scope.js';
+
+export const FORECAST_GROUPINGS = ['COMPANY', 'TEAM', 'REP'] as const;
+export type ForecastGrouping = (typeof FORECAST_GROUPINGS)[number];
+
+export interface ForecastArgs {
+  fromMonth: string;
+  toMonth: string;
+  groupBy?: ForecastGrouping | null;
+  pipelineId?: string | null;
+  repId?: string | null;
+  teamId?: string | null;
+}
+
+export interface ForecastRow {
+  month: string;
+  repId: string | null;
+  teamId: string | null;
+  category: ForecastCategory;
+  currency: string;
+  count: number;
+  amount: string;
+  weightedAmount: string;
+}
+
+/** Narrowing by rep (the customer's owner) and team (the customer's team) on `customer_access` (alias `ca`). */
+export function whoseNumbers(repId: string | null | undefined, teamId: string | null | undefined): Condition[] {
+  const conditions: Condition[] = [];
+  if (repId) conditions.push({ sql: 'ca.owner_id = ?', params: [requireUuid('repId', repId)] });
+  if (teamId) conditions.push({ sql: 'ca.team_id = ?', params: [requireUuid('teamId', teamId)] });
+  return conditions;
+}
+
+/**
+ * The weighted pipeline: open deals by expected close month (UTC), stage forecast category and
+ * currency, per rep, team or the company (`groupBy`): how many, their amount and amount ×
+ * probability (exact numeric, four places). Only the deals of customers the viewer's numbers
+ * cover (`ownNumbers`); deals without an expected close date are not in any month.
+ */
+export async function forecast(em: SqlEntityManager, viewer: Viewer, args: ForecastArgs): Promise<ForecastRow[]> {
+  const { start, end } = monthRange(args.fromMonth, args.toMonth);
+  const groupBy = args.groupBy ? requireOneOf('groupBy', args.groupBy, FORECAST_GROUPINGS) : 'COMPANY';
+  const pipelineId = args.pipelineId ? requireUuid('pipelineId', args.pipelineId) : null;
+  const rep = groupBy === 'REP' ? 'ca.owner_id' : 'null::uuid';
+  const team = groupBy === 'COMPANY' ? 'null::uuid' : 'ca.team_id';
+  const filter = where([
+    { sql: "o.deleted_at is null and o.status = 'OPEN' and o.expected_close_date >= ? and o.expected_close_date < ?", params: [start, end] },
+    pipelineId ? { sql: 's.pipeline_id = ?', params: [pipelineId] } : null,
+    ownNumbers(viewer),
+    ...whoseNumbers(args.repId, args.teamId),
+  ]);
+  const rows = await withWorkMem(em, (tx) =>
+    tx.execute<{ month: string; rep_id: string | null; team_id: string | null; category: ForecastCategory; currency: string; count: string; amount: string; weighted: string }[]>(
+      `select to_char(g.month, 'YYYY-MM') as month, g.rep_id, g.team_id, g.category, g.currency, g.count, g.amount, g.weighted from (
+         select date_trunc('month', o.expected_close_date)::date as month, ${rep} as rep_id, ${team} as team_id, s.forecast_category as category, o.currency,
+                count(*) as count, sum(o.amount) as amount, round(sum(o.amount * s.probability) / 100, 4) as weighted
+           from opportunity o
+           join pipeline_stage s on s.id = o.stage_id
+           ${rep === 'null::uuid' && team === 'null::uuid' && !filter.sql.includes('ca.') ? '' : 'left join customer_access ca on ca.customer_id = o.customer_id'}
+          where ${filter.sql}
+          group by 1, 2, 3, 4, 5) g
+        order by g.month, g.rep_id nulls first, g.team_id nulls first, g.category, g.currency`,
+      filter.params,
+    ),
+  );
+  return rows.map((r) => ({
+    month: r.month,
+    repId: r.rep_id,
+    teamId: r.team_id,
+    category: r.category,
+    currency: r.currency.trim(),
+    count: Number(r.count),
+    amount: normaliseAmount(r.amount),
+    weightedAmount: normaliseAmount(r.weighted),
+  }));
+}
+
+/**
+ * Runs `work` in a transaction with more memory for sorting and hashing (the numbers' GROUP BYs over
+ * 100,000s of rows otherwise spill to disk), reset when it ends.
+ */
+export const withWorkMem = <T>(em: SqlEntityManager, work: (tx: SqlEntityManager) => Promise<T>): Promise<T> =>
+  em.transactional(async (tx) => {
+    await tx.execute("set local work_mem = '64MB'");
+    return work(tx);
+  });
+
+export interface FunnelArgs {
+  from: string;
+  to: string;
+  pipelineId?: string | null;
+  repId?: string | null;
+  teamId?: string | null;
+}
+
+export interface FunnelStageRow {
+  stageId: string;
+  reached: number;
+  amounts: Money[];
+  standing: number;
+  conversionToNext: string | null;
+  averageDays: string | null;
+}
+
+export interface Funnel {
+  pipelineId: string;
+  opened: number;
+  won: number;
+  lost: number;
+  winRate: string | null;
+  stages: FunnelStageRow[];
+}
+
+/**
+ * The funnel of the opportunities opened in [from, to) (dates, UTC) in one pipeline: per stage how
+ * many reached it (stood in it or a later stage, Lost not counting as later) and their amounts per
+ * currency, how many stand there now, the conversion to the next stage (percent), the average days
+ * spent in it (stays until now for those still there; not for closing stages); and the win rate
+ * (won of those closed, percent).
+ */
+export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelArgs): Promise<Funnel> {
+  const from = requireIsoDate('from', args.from);
+  const to = requireIsoDate('to', args.to);
+  if (to <= from) throw badInput('to', 'to must be after from', 'INVALID_RANGE');
+  const pipelineId = args.pipelineId ? requireUuid('pipelineId', args.pipelineId) : DEFAULT_PIPELINE_ID;
+  const cohort = where([
+    {
+      sql: "o.deleted_at is null and o.created_at >= (?::date)::timestamp at time zone 'UTC' and o.created_at < (?::date)::timestamp at time zone 'UTC' and cs.pipeline_id = ?",
+      params: [from, to, pipelineId],
+    },
+    ownNumbers(viewer),
+    ...whoseNumbers(args.repId, args.teamId),
+  ]);
+  const cohortSql = `select o.id, o.amount, o.currency, o.status, o.stage_id, fs.position as top
+      from opportunity o join pipeline_stage cs on cs.id = o.stage_id join pipeline_stage fs on fs.id = o.furthest_stage_id
+      left join customer_access ca on ca.customer_id = o.customer_id
+     where ${cohort.sql}`;
+  const found = await withWorkMem(em, (tx) =>
+    tx.execute<
+      {
+        kind: 'reach' | 'days' | 'outcome';
+        stage_id: string | null;
+        currency: string | null;
+        n1: string | null;
+        n2: string | null;
+        n3: string | null;
+        amount: string | null;
+        days: string | null;
+      }[]
+    >(
+      `with cohort as materialized (${cohortSql}),
+       stays as (
+         select h.stage_id, extract(epoch from coalesce(h.left_at, now()) - h.entered_at) as secs
+           from cohort c join opportunity_stage_history h on h.opportunity_id = c.id)
+       select 'reach' as kind, s.id as stage_id, c.currency, count(c.id) as n1, count(c.id) filter (where c.stage_id = s.id) as n2, null::bigint as n3, sum(c.amount) as amount, null::numeric as days
+         from pipeline_stage s join cohort c on c.top >= s.position
+        where s.pipeline_id = ? and s.closes_as is distinct from 'LOST'
+        group by s.id, c.currency
+       union all
+       select 'days', stage_id, null, null, null, null, null, round(avg(secs) / 86400, 2) from stays group by stage_id
+       union all
+       select 'outcome', null, null, count(*), count(*) filter (where status = 'WON'), count(*) filter (where status = 'LOST'), null, null from cohort`,
+      [...cohort.params, pipelineId],
+    ),
+  );
+  const reach = found.filter((r) => r.kind === 'reach').map((r) => ({ stage_id: r.stage_id!, currency: r.currency, reached: r.n1!, standing: r.n2!, amount: r.amount }));
+  const days = found.filter((r) => r.kind === 'days').map((r) => ({ stage_id: r.stage_id!, days: r.days }));
+  const outcome = found.filter((r) => r.kind === 'outcome').map((r) => ({ opened: r.n1!, won: r.n2!, lost: r.n3! }));
+  const stages = await em.execute<{ id: string; closes_as: string | null }[]>(
+    "select id, closes_as from pipeline_stage where pipeline_id = ? and closes_as is distinct from 'LOST' order by position",
+    [pipelineId],
+  );
+  const daysByStage = new Map(days.map((d) => [d.stage_id, d.days]));
+  const rows: FunnelStageRow[] = stages.map((stage) => {
+    const mine = reach.filter((r) => r.stage_id === stage.id);
+    return {
+      stageId: stage.id,
+      reached: mine.reduce((n, r) => n + Number(r.reached), 0),
+      standing: mine.reduce((n, r) => n + Number(r.standing), 0),
+      amounts: mine
+        .filter((r) => r.currency && r.amount !== null)
+        .map((r) => ({ amount: normaliseAmount(r.amount!), currency: r.currency!.trim() }))
+        .sort((a, b) => a.currency.localeCompare(b.currency)),
+      conversionToNext: null,
+      averageDays: stage.closes_as ? null : (daysByStage.get(stage.id) ?? null),
+    };
+  });
+  rows.forEach((row, i) => {
+    const next = rows[i + 1];
+    if (next) row.conversionToNext = percent(next.reached, row.reached);
+  });
+  const o = outcome[0]!;
+  const won = Number(o.won);
+  const lost = Number(o.lost);
+  return { pipelineId, opened: Number(o.opened), won, lost, winRate: percent(won, won + lost), stages: rows };
+}
