@@ -1,7 +1,7 @@
 // Demo data, loaded through the gateway's public mutations (so every event flows as in real
 // use), signed in as the people who would do each thing. It puts at least one record into every
 // state the system knows (customer lifecycle, lead, activity review, ticket, article, opportunity,
-// order (all but PAID, which no client can reach), shipment, invoice, credit note, payment, import job), so every screen and filter has something to show.
+// quotation (all but EXPIRED), order (all but PAID: no client can reach either), shipment, invoice, credit note, payment, import job), so every screen and filter has something to show.
 // Loading twice is a no-op: it stops when the demo users already exist.
 
 interface GraphQLResponse<T> {
@@ -556,13 +556,44 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
     input: { invoiceId: await invoice(initech, '240.00', -6, 24), reason: 'PRICE_CORRECTION', full: true },
   });
 
-  // Sales: a quotation over Rita's discount limits (15 % on a line), waiting for her team head's approval.
-  const overLimit = await asRita.call<{ createQuotation: { id: string } }>(`mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id } }`, {
-    input: { customerId: acme, currency: 'EUR', lines: [{ productId: pump, quantity: '4', discountPercent: '15', taxRate: '19' }] },
-  });
-  await asRita.call(`mutation($id: ID!) { requestQuotationApproval(id: $id, comment: "Four pumps for site 3, matching a competitor's offer") { id } }`, {
-    id: overLimit.createQuotation.id,
-  });
+  // Quotations in every state a client can bring about (EXPIRED needs a sent quotation's validity
+  // date to pass, and no quotation is valid until a past day): Rita quotes within her limits (a
+  // line 10 %, 5 % in total) or asks Mark, her team head, to approve more.
+  const quote = async (customerId: string, productId: string, quantity: string, discountPercent: string, terms: string): Promise<string> =>
+    (
+      await asRita.call<{ createQuotation: { id: string } }>(`mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id } }`, {
+        input: {
+          customerId,
+          currency: 'EUR',
+          terms,
+          lines: [{ productId, quantity, unitPrice: { amount: listPrice[productId]!, currency: 'EUR' }, discountPercent, taxRate: '19' }],
+        },
+      })
+    ).createQuotation.id;
+  // At list price: otherwise the customer's last price is offered, and its distance from the list price counts as discount too.
+  const listPrice: Record<string, string> = { [pump]: '1290.00', [seal]: '49.90', [valve]: '310.00' };
+  const onQuotation = (session: Session, mutation: string, id: string, args = '') => session.call(`mutation($id: ID!) { ${mutation}(id: $id${args}) { id } }`, { id });
+  const net30 = 'Payment 30 days net; delivery ex works.';
+  // DRAFT
+  await quote(hooli, valve, '10', '0', net30);
+  // AWAITING_APPROVAL: 15 % on a line is over Rita's limits.
+  await onQuotation(asRita, 'requestQuotationApproval', await quote(acme, pump, '4', '15', net30), `, comment: "Four pumps for site 3, matching a competitor's offer"`);
+  // APPROVED by Mark, not sent yet.
+  const approved = await quote(globex, pump, '3', '12', net30);
+  await onQuotation(asRita, 'requestQuotationApproval', approved, ', comment: "Second production line"');
+  await onQuotation(asMark, 'approveQuotation', approved, ', comment: "Fine for a three-pump order"');
+  // SENT, ACCEPTED, REJECTED and CONVERTED (into a confirmed order), each sent within Rita's limits.
+  const sent = async (customerId: string, productId: string, quantity: string): Promise<string> => {
+    const id = await quote(customerId, productId, quantity, '5', net30);
+    await onQuotation(asRita, 'sendQuotation', id);
+    return id;
+  };
+  await sent(acme, valve, '8');
+  await onQuotation(asRita, 'acceptQuotation', await sent(acme, seal, '60'));
+  await onQuotation(asRita, 'rejectQuotation', await sent(hooli, pump, '2'), ', reason: "Went with a cheaper pump"');
+  const won = await sent(globex, seal, '30');
+  await onQuotation(asRita, 'acceptQuotation', won);
+  await onQuotation(asRita, 'convertQuotation', won);
 
   // A CSV import with a bad row and a duplicate of Globex, per row: completed with errors.
   await asRita.call(`mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id status } }`, {
