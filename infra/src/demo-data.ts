@@ -51,14 +51,14 @@ class Session {
   }
 }
 
-/** Asks `probe` every 250 ms until it gives a value (events travel between subgraphs), up to 30 s. */
+/** Asks `probe` every 100 ms until it gives a value (events travel between subgraphs), up to 30 s. */
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`demo data: gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
