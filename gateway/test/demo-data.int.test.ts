@@ -1,4 +1,4 @@
-import { loadDemoData } from '@rapport/infra/demo-data';
+import { DEMO_PASSWORD, loadDemoData } from '@rapport/infra/demo-data';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from './harness.js';
@@ -86,13 +86,35 @@ describe('the demo data', () => {
     expect(await valuesOf<{ status: string }>(invoices, 'invoices', (n) => n.status)).toEqual(await enumValues('InvoiceStatus'));
     const overdue = await system.must<{ invoices: { edges: unknown[] } }>(system.adminToken, `{ invoices(filter: { overdue: true }, first: 100) { edges { cursor } } }`);
     expect(overdue.invoices.edges.length).toBeGreaterThan(0);
-    // The delivered order completes once sales has consumed inventory's event.
+    // The orders reach their states once sales has consumed inventory's and finance's events. PAID
+    // (invoiced and paid in full, not all shipped) is the one state no client can bring about:
+    // finance invoices delivered units only (invoiceDeliveredLines) and advance invoices bill no
+    // order line, so nothing is ever invoiced ahead of delivery. It is left out here, by name.
     const orders = `{ salesOrders(first: 100) { edges { node { status delivery { status } } } } }`;
-    const orderStatuses = await enumValues('SalesOrderStatus');
+    const orderStatuses = (await enumValues('SalesOrderStatus')).filter((s) => s !== 'PAID');
     await waitFor(async () => (JSON.stringify(await valuesOf<{ status: string }>(orders, 'salesOrders', (n) => n.status)) === JSON.stringify(orderStatuses) ? true : undefined), {
       what: 'an order in every status',
       timeoutMs: 20000,
     });
+    // Quotations: every state but EXPIRED (a sent quotation past its validity date: none is valid until a past day); the one
+    // awaiting approval is among the team head's pending approvals.
+    expect(await valuesOf<{ status: string }>(`{ quotations(first: 100) { edges { node { status } } } }`, 'quotations', (n) => n.status)).toEqual(
+      (await enumValues('QuotationStatus')).filter((s) => s !== 'EXPIRED'),
+    );
+    const mark = await system.signIn('mark.manager@rapport.example', DEMO_PASSWORD);
+    const pending = await system.must<{ pendingDiscountApprovals: { quotation: { customer: { name: string } | null } | null }[] }>(
+      mark,
+      `{ pendingDiscountApprovals { quotation { customer { name } } } }`,
+    );
+    expect(pending.pendingDiscountApprovals.map((a) => a.quotation?.customer?.name)).toEqual(['Acme Pumps Ltd']);
+    // Finance: invoices of every kind, a credit note, a partial payment, and what an advance left over as the customer's credit.
+    expect(await valuesOf<{ kind: string }>(`{ invoices(first: 100) { edges { node { kind } } } }`, 'invoices', (n) => n.kind)).toEqual(await enumValues('InvoiceKind'));
+    const finance = await system.must<{
+      creditNotes: { edges: { node: { grossTotal: { amount: string } } }[] };
+      customers: { edges: { node: { name: string; credit: { amount: string }[] } }[] };
+    }>(system.adminToken, `{ creditNotes(first: 100) { edges { node { grossTotal { amount } } } } customers(first: 100) { edges { node { name credit { amount } } } } }`);
+    expect(finance.creditNotes.edges.map((e) => e.node.grossTotal.amount)).toEqual(['240.00']);
+    expect(finance.customers.edges.filter((e) => e.node.credit.length > 0).map((e) => e.node.name)).toEqual(['Globex Foods']);
     // The cancelled order's notice is cancelled with it: its delivery reads NOT_PLANNED.
     expect(await valuesOf<{ delivery: { status: string } }>(orders, 'salesOrders', (n) => n.delivery.status)).toEqual(await enumValues('DeliveryStatus'));
   });

@@ -1,7 +1,7 @@
 // Demo data, loaded through the gateway's public mutations (so every event flows as in real
 // use), signed in as the people who would do each thing. It puts at least one record into every
 // state the system knows (customer lifecycle, lead, activity review, ticket, article, opportunity,
-// order, shipment, invoice, import job), so every screen and filter has something to show.
+// quotation (all but EXPIRED), order (all but PAID: no client can reach either), shipment, invoice, credit note, payment, import job), so every screen and filter has something to show.
 // Loading twice is a no-op: it stops when the demo users already exist.
 
 interface GraphQLResponse<T> {
@@ -51,14 +51,14 @@ class Session {
   }
 }
 
-/** Asks `probe` every 250 ms until it gives a value (events travel between subgraphs), up to 30 s. */
+/** Asks `probe` every 100 ms until it gives a value (events travel between subgraphs), up to 30 s. */
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`demo data: gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -406,43 +406,137 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
     input: { customerId: initech, title: 'Valve retrofit', amount: { amount: '9300.00', currency: 'EUR' } },
   });
 
-  // Orders: confirmed (shipment planned), shipped, delivered (order completed), cancelled.
-  // Sales learns the products from inventory's events: until it has, an order is refused (PRODUCT_NOT_FOUND, nothing written) and asked again.
-  const order = async (customerId: string, lines: { productId: string; quantity: string; price: string }[]): Promise<string> =>
+  // Orders in every state the real flow reaches, each moved on by the people who would: the
+  // warehouse ships (partly, or all of it) through inventory, the accountant invoices what was
+  // delivered through finance and records payments; sales derives each order's state from their
+  // events. Sales learns the products from inventory's events: until it has, an order is refused
+  // (PRODUCT_NOT_FOUND, nothing written) and asked again.
+  interface PlacedOrder {
+    id: string;
+    lines: { id: string; quantity: string }[];
+  }
+  const order = async (customerId: string, lines: { productId: string; quantity: string; price: string }[]): Promise<PlacedOrder> =>
     eventually('sales to know the products ordered', async () => {
       try {
         return (
-          await admin.call<{ placeOrder: { id: string } }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
-            input: { customerId, currency: 'EUR', lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: { amount: l.price, currency: 'EUR' } })) },
+          await admin.call<{ placeOrder: PlacedOrder }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id lines { id quantity } } }`, {
+            input: {
+              customerId,
+              currency: 'EUR',
+              lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: { amount: l.price, currency: 'EUR' }, taxRate: '19' })),
+            },
           })
-        ).placeOrder.id;
+        ).placeOrder;
       } catch (error) {
         if (error instanceof Error && error.message.includes('PRODUCT_NOT_FOUND')) return undefined;
         throw error;
       }
     });
-  await order(acme, [
+  interface Notice {
+    id: string;
+    status: string;
+    lines: { orderLineId: string; planned: string }[];
+  }
+  /** The order's planned notices once inventory has planned all `planned` units of its first line. */
+  const noticesOf = (placed: PlacedOrder, planned: string): Promise<Notice[]> =>
+    eventually(`the shipping notices of order ${placed.id}`, async () => {
+      const found = await asWalt.call<{ salesOrder: { delivery: { shipments: Notice[] } } }>(
+        `query($id: ID!) { salesOrder(id: $id) { delivery { shipments { id status lines { orderLineId planned } } } } }`,
+        { id: placed.id },
+      );
+      const open = found.salesOrder.delivery.shipments.filter((n) => n.status === 'PLANNED');
+      const line = placed.lines[0]!.id;
+      const units = open.flatMap((n) => n.lines.filter((l) => l.orderLineId === line)).reduce((sum, l) => sum + Number(l.planned), 0);
+      return units === Number(planned) ? open : undefined;
+    });
+  const shipShipment = `mutation($id: ID!, $lines: [ShipmentLineInput!], $carrier: String, $tracking: String!) {
+    shipShipment(shipmentId: $id, lines: $lines, carrier: $carrier, trackingNumber: $tracking) { id } }`;
+  /** Ships everything planned for the order (every notice), and marks it delivered when asked. */
+  const shipAll = async (placed: PlacedOrder, carrier: string, tracking: string, deliver: boolean): Promise<void> => {
+    const notices = await noticesOf(placed, placed.lines[0]!.quantity);
+    for (const [i, notice] of notices.entries()) {
+      await asWalt.call(shipShipment, { id: notice.id, lines: null, carrier, tracking: `${tracking}-${i + 1}` });
+      if (deliver) await asWalt.call(`mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }`, { id: notice.id });
+    }
+  };
+  /** Ships `quantity` of the order's (one-line) first notice; the rest goes onto a backorder notice. */
+  const shipPart = async (placed: PlacedOrder, quantity: string, carrier: string, tracking: string): Promise<void> => {
+    const [notice] = await noticesOf(placed, placed.lines[0]!.quantity);
+    const line = notice!.lines[0]!;
+    const part = Math.min(Number(quantity), Number(line.planned)).toString();
+    await asWalt.call(shipShipment, { id: notice!.id, lines: [{ orderLineId: line.orderLineId, quantity: part }], carrier, tracking });
+  };
+  /** Invoices the order's delivered and not yet invoiced units, once finance has heard of the shipments. */
+  const invoiceDelivered = async (placed: PlacedOrder, issued: number, due: number): Promise<{ id: string; total: string }> => {
+    await eventually(`finance to know what order ${placed.id} delivered`, async () => {
+      try {
+        const { invoiceableLines } = await asAaron.call<{ invoiceableLines: { delivered: string; invoiceable: string }[] }>(
+          `query($id: ID!) { invoiceableLines(orderId: $id) { delivered invoiceable } }`,
+          { id: placed.id },
+        );
+        return invoiceableLines.some((l) => Number(l.invoiceable) > 0) ? true : undefined;
+      } catch (error) {
+        if (error instanceof Error && error.message.includes('NOT_FOUND')) return undefined;
+        throw error;
+      }
+    });
+    const { invoiceDeliveredLines: issuedInvoice } = await asAaron.call<{ invoiceDeliveredLines: { id: string; total: { amount: string } } }>(
+      `mutation($input: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $input) { id total { amount } } }`,
+      { input: { orderId: placed.id, issueDate: day(issued), dueDate: day(due) } },
+    );
+    return { id: issuedInvoice.id, total: issuedInvoice.total.amount };
+  };
+  const receivePayment = async (customerId: string, amount: string, receivedOn: number, reference: string, allocations: { invoiceId: string; amount: string }[]): Promise<string> =>
+    (
+      await asAaron.call<{ receivePayment: { id: string } }>(`mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }`, {
+        input: { customerId, amount: { amount, currency: 'EUR' }, method: 'BANK_TRANSFER', reference, receivedOn: day(receivedOn), allocations },
+      })
+    ).receivePayment.id;
+
+  // CONFIRMED, its notice planned, with an advance invoice asked for (ISSUED, kind ADVANCE).
+  const confirmed = await order(acme, [
     { productId: pump, quantity: '2', price: '1250.00' },
     { productId: seal, quantity: '10', price: '49.90' },
   ]);
-  const shipped = await order(globex, [{ productId: seal, quantity: '25', price: '47.50' }]);
-  const delivered = await order(initech, [{ productId: valve, quantity: '4', price: '295.00' }]);
-  const cancelled = await order(hooli, [{ productId: pump, quantity: '1', price: '1290.00' }]);
-  await admin.call(`mutation($id: ID!) { cancelOrder(id: $id) { id } }`, { id: cancelled });
-  const shipmentOf = (orderId: string) =>
-    eventually(`the shipment of order ${orderId}`, async () => {
-      const found = await asWalt.call<{ salesOrder: { delivery: { shipments: { id: string }[] } } }>(`query($id: ID!) { salesOrder(id: $id) { delivery { shipments { id } } } }`, {
-        id: orderId,
+  await eventually('finance to know the confirmed order', async () => {
+    try {
+      return await asAaron.call(`mutation($input: IssueAdvanceInvoiceInput!) { issueAdvanceInvoice(input: $input) { id } }`, {
+        input: { orderId: confirmed.id, amount: { amount: '500.00', currency: 'EUR' }, taxRate: '19', issueDate: day(-1), dueDate: day(13) },
       });
-      return found.salesOrder.delivery.shipments[0]?.id;
-    });
-  const markShipped = `mutation($id: ID!, $tracking: String!) { markShipped(shipmentId: $id, trackingNumber: $tracking) { id } }`;
-  await asWalt.call(markShipped, { id: await shipmentOf(shipped), tracking: 'DHL-4711-0815' });
-  const deliveredShipment = await shipmentOf(delivered);
-  await asWalt.call(markShipped, { id: deliveredShipment, tracking: 'UPS-1Z999AA10123456784' });
-  await asWalt.call(`mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }`, { id: deliveredShipment });
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('NOT_FOUND')) return undefined;
+      throw error;
+    }
+  });
+  // DELIVERED: shipped in full, not invoiced (its notice SHIPPED).
+  await shipAll(await order(globex, [{ productId: seal, quantity: '25', price: '47.50' }]), 'DHL', 'DHL-4711-0815', false);
+  // PARTLY_DELIVERED: 2 of 6 shipped, the rest on a backorder notice.
+  await shipPart(await order(hooli, [{ productId: valve, quantity: '6', price: '299.00' }]), '2', 'DPD', 'DPD-01505011234567');
+  // PARTLY_INVOICED: 3 of 5 shipped and invoiced.
+  const partlyInvoiced = await order(acme, [{ productId: valve, quantity: '5', price: '289.00' }]);
+  await shipPart(partlyInvoiced, '3', 'DHL', 'DHL-4711-0901');
+  await invoiceDelivered(partlyInvoiced, -3, 27);
+  // INVOICED: delivered (its notice DELIVERED), invoiced in full, overdue and partly paid (PARTIALLY_PAID).
+  const invoiced = await order(initech, [{ productId: valve, quantity: '4', price: '295.00' }]);
+  await shipAll(invoiced, 'UPS', '1Z999AA10123456784', true);
+  const overdueInvoice = await invoiceDelivered(invoiced, -40, -10);
+  await receivePayment(initech, '500.00', -5, 'Initech part payment', [{ invoiceId: overdueInvoice.id, amount: '500.00' }]);
+  // COMPLETED: an advance received before anything was invoiced (held as the customer's credit),
+  // then shipped, delivered, invoiced and settled from the advance (the over-payment stays credit).
+  const completed = await order(globex, [{ productId: pump, quantity: '1', price: '1290.00' }]);
+  const advance = await receivePayment(globex, '2000.00', -12, 'Globex advance', []);
+  await shipAll(completed, 'DHL', 'DHL-4711-0777', true);
+  const settled = await invoiceDelivered(completed, -8, 22);
+  await asAaron.call(`mutation($input: AllocatePaymentInput!) { allocatePayment(input: $input) { id } }`, {
+    input: { paymentId: advance, allocations: [{ invoiceId: settled.id, amount: settled.total }] },
+  });
+  // CANCELLED before anything was shipped (its notice cancelled: delivery NOT_PLANNED).
+  const cancelled = await order(hooli, [{ productId: pump, quantity: '1', price: '1290.00' }]);
+  await admin.call(`mutation($id: ID!) { cancelOrder(id: $id) { id } }`, { id: cancelled.id });
+  // (PAID — invoiced and paid in full before all of it shipped — is not reachable: finance invoices delivered units only.)
 
-  // Invoices: overdue, open and due later, partially paid, paid.
+  // Invoices not tied to an order: overdue, open and due later, partially paid, paid, and one
+  // credited in full by a credit note (CREDITED).
   const invoice = async (customerId: string, amount: string, issued: number, due: number): Promise<string> =>
     (
       await asAaron.call<{ issueInvoice: { id: string } }>(`mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }`, {
@@ -458,6 +552,48 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   await invoice(hooli, '450.00', -2, 28);
   await pay(await invoice(globex, '2000.00', -15, 15), '500.00', -3);
   await pay(await invoice(initech, '1180.00', -10, 20), '1180.00', -2);
+  await asAaron.call(`mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }`, {
+    input: { invoiceId: await invoice(initech, '240.00', -6, 24), reason: 'PRICE_CORRECTION', full: true },
+  });
+
+  // Quotations in every state a client can bring about (EXPIRED needs a sent quotation's validity
+  // date to pass, and no quotation is valid until a past day): Rita quotes within her limits (a
+  // line 10 %, 5 % in total) or asks Mark, her team head, to approve more.
+  const quote = async (customerId: string, productId: string, quantity: string, discountPercent: string, terms: string): Promise<string> =>
+    (
+      await asRita.call<{ createQuotation: { id: string } }>(`mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id } }`, {
+        input: {
+          customerId,
+          currency: 'EUR',
+          terms,
+          lines: [{ productId, quantity, unitPrice: { amount: listPrice[productId]!, currency: 'EUR' }, discountPercent, taxRate: '19' }],
+        },
+      })
+    ).createQuotation.id;
+  // At list price: otherwise the customer's last price is offered, and its distance from the list price counts as discount too.
+  const listPrice: Record<string, string> = { [pump]: '1290.00', [seal]: '49.90', [valve]: '310.00' };
+  const onQuotation = (session: Session, mutation: string, id: string, args = '') => session.call(`mutation($id: ID!) { ${mutation}(id: $id${args}) { id } }`, { id });
+  const net30 = 'Payment 30 days net; delivery ex works.';
+  // DRAFT
+  await quote(hooli, valve, '10', '0', net30);
+  // AWAITING_APPROVAL: 15 % on a line is over Rita's limits.
+  await onQuotation(asRita, 'requestQuotationApproval', await quote(acme, pump, '4', '15', net30), `, comment: "Four pumps for site 3, matching a competitor's offer"`);
+  // APPROVED by Mark, not sent yet.
+  const approved = await quote(globex, pump, '3', '12', net30);
+  await onQuotation(asRita, 'requestQuotationApproval', approved, ', comment: "Second production line"');
+  await onQuotation(asMark, 'approveQuotation', approved, ', comment: "Fine for a three-pump order"');
+  // SENT, ACCEPTED, REJECTED and CONVERTED (into a confirmed order), each sent within Rita's limits.
+  const sent = async (customerId: string, productId: string, quantity: string): Promise<string> => {
+    const id = await quote(customerId, productId, quantity, '5', net30);
+    await onQuotation(asRita, 'sendQuotation', id);
+    return id;
+  };
+  await sent(acme, valve, '8');
+  await onQuotation(asRita, 'acceptQuotation', await sent(acme, seal, '60'));
+  await onQuotation(asRita, 'rejectQuotation', await sent(hooli, pump, '2'), ', reason: "Went with a cheaper pump"');
+  const won = await sent(globex, seal, '30');
+  await onQuotation(asRita, 'acceptQuotation', won);
+  await onQuotation(asRita, 'convertQuotation', won);
 
   // A CSV import with a bad row and a duplicate of Globex, per row: completed with errors.
   await asRita.call(`mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id status } }`, {
