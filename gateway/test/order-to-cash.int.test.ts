@@ -156,19 +156,13 @@ afterAll(async () => {
 describe('order to cash, over Kafka, as clients see it', () => {
   it('converts a quotation within the rep’s limits into an order that inventory reserves, and takes an advance on it', async () => {
     // Sales learns the rep owns the new customer from customers' event: until then the draft is refused as CUSTOMER_NOT_FOUND (nothing written).
-    const drafted = await waitFor(
-      async () => {
-        const answer = await system.as<{ createQuotation: { id: string; status: string; netTotal: { amount: string }; grossTotal: { amount: string } } }>(
-          rep,
-          'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id status netTotal { amount } grossTotal { amount } } }',
-          { i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '6', unitPrice: { amount: '100.00', currency: 'EUR' }, discountPercent: '5', taxRate: '19' }] } },
-        );
-        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
-        if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
-        return answer.data?.createQuotation;
-      },
-      { what: 'sales to let the rep quote for her new customer' },
-    );
+    const drafted = (
+      await system.mustOnceCustomerKnown<{ createQuotation: { id: string; status: string; netTotal: { amount: string }; grossTotal: { amount: string } } }>(
+        rep,
+        'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id status netTotal { amount } grossTotal { amount } } }',
+        { i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '6', unitPrice: { amount: '100.00', currency: 'EUR' }, discountPercent: '5', taxRate: '19' }] } },
+      )
+    ).createQuotation;
     // 6 × 100.00 × 0.95 = 570.00 net; 19 % = 108.30; gross 678.30. 5 % is within a rep's limits (10 % a line, 5 % in total).
     expect(drafted).toMatchObject({ status: 'DRAFT', netTotal: { amount: '570.00' }, grossTotal: { amount: '678.30' } });
     await system.must(rep, 'mutation($id: ID!) { sendQuotation(id: $id) { id } }', { id: drafted.id });
