@@ -55,8 +55,9 @@ beforeAll(async () => {
   );
   [productId, warehouseId] = [created.createProduct.id, created.createWarehouse.id];
   await system.must(clerk, 'mutation($p: ID!, $w: ID!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: "20" }) { id } }', { p: productId, w: warehouseId });
-  customerId = (await system.must<{ createCustomer: { id: string } }>(system.adminToken, 'mutation { createCustomer(input: { name: "Loan Probe GmbH", kind: COMPANY }) { id } }'))
-    .createCustomer.id;
+  // The rep's own customer: a rep sees the loans of the customers they may see, as with deliveries.
+  customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Loan Probe GmbH", kind: COMPANY }) { id } }')).createCustomer
+    .id;
 }, 240_000);
 afterAll(async () => {
   await consumer?.disconnect();
@@ -127,8 +128,15 @@ describe('stock counts and loans, as clients see them', () => {
     expect(loan).toMatchObject({ state: 'OUT', overdue: true, customer: { id: customerId, name: 'Loan Probe GmbH' } });
     expect(await onHand()).toBe('13');
 
-    const overdue = await system.must<{ loans: { edges: { node: { id: string } }[] } }>(rep, 'query { loans(filter: { overdue: true }) { edges { node { id } } } }');
-    expect(overdue.loans.edges.map((e) => e.node.id)).toEqual([loan.id]);
+    // Inventory learns that the rep owns the customer from customers' event.
+    const overdue = await waitFor(
+      async () => {
+        const { loans } = await system.must<{ loans: { edges: { node: { id: string } }[] } }>(rep, 'query { loans(filter: { overdue: true }) { edges { node { id } } } }');
+        return loans.edges.length ? loans.edges.map((e) => e.node.id) : undefined;
+      },
+      { what: "the rep to see her customer's overdue loan" },
+    );
+    expect(overdue).toEqual([loan.id]);
     const flagged = await system.must<{ flagOverdueLoans: { id: string }[] }>(clerk, 'mutation { flagOverdueLoans { id } }');
     expect(flagged.flagOverdueLoans.map((l) => l.id)).toEqual([loan.id]);
     expect((await system.must<{ flagOverdueLoans: { id: string }[] }>(clerk, 'mutation { flagOverdueLoans { id } }')).flagOverdueLoans).toEqual([]);

@@ -53,7 +53,8 @@ beforeAll(async () => {
   });
   productId = (
     await system.must<{ createProduct: { id: string } }>(system.adminToken, 'mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
-      i: { sku: 'PUMP-9', name: 'Pump', unit: 'pcs', listPrice: { amount: '250.00', currency: 'EUR' } },
+      // Listed at the price the rep sells at: discount governance refuses a rep's order far under list price.
+      i: { sku: 'PUMP-9', name: 'Pump', unit: 'pcs', listPrice: { amount: '10.20', currency: 'EUR' } },
     })
   ).createProduct.id;
   await system.untilSellable(productId);

@@ -71,7 +71,16 @@ beforeAll(async () => {
     `mutation { createProduct(input: { sku: "M-1", name: "Widget", listPrice: { amount: "10", currency: "EUR" } }) { id } }`,
   );
   await system.untilSellable(product.createProduct.id);
+  // Inventory's customer-scoped lists (loans) need stock to lend from.
+  const warehouse = await must<{ createWarehouse: { id: string } }>('admin', `mutation { createWarehouse(input: { code: "MX-1", name: "Matrix" }) { id } }`);
+  await must('admin', 'mutation($p: ID!, $w: ID!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: "10" }) { id } }', {
+    p: product.createProduct.id,
+    w: warehouse.createWarehouse.id,
+  });
   for (const customerId of [customerA, customerB]) {
+    await must('admin', `mutation($i: LendStockInput!) { lendStock(input: $i) { id } }`, {
+      i: { kind: 'LOAN', customerId, warehouseId: warehouse.createWarehouse.id, productId: product.createProduct.id, quantity: '1', expectedReturnDate: '2099-01-31' },
+    });
     await must('admin', `mutation($i: OpenTicketInput!) { openTicket(input: $i) { id } }`, { i: { customerId, subject: 'Help' } });
     await must('admin', `mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }`, {
       i: { customerId, title: 'Deal', amount: { amount: '100', currency: 'EUR' } },

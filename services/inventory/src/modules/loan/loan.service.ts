@@ -16,7 +16,17 @@ import {
   requireOneOf,
   requireUuid,
 } from '@rapport/errors';
-import { auditChange, concurrentTransition, keysetPageSql, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import {
+  auditChange,
+  concurrentTransition,
+  keysetPageSql,
+  transition,
+  visibleCustomersSql,
+  type Connection,
+  type Keyset,
+  type Viewer,
+  type WriteAccess,
+} from '@rapport/subgraph-kit';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
 import { lockProducts, postMove } from '../stock/stock-ledger.js';
@@ -117,7 +127,11 @@ const toLoan = (r: LoanSqlRow): LoanRow => ({
 
 /** A loan by id; null when there is none. */
 export async function loanById(em: SqlEntityManager, viewer: Viewer, id: string): Promise<LoanRow | null> {
-  const [row] = await em.execute<LoanSqlRow[]>(`select ${COLUMNS} from loan l where l.id = ?`, [requireUuid('id', id)]);
+  const visible = visibleCustomersSql(viewer);
+  const [row] = await em.execute<LoanSqlRow[]>(`select ${COLUMNS} from loan l where l.id = ?${visible ? ` and l.customer_id in (${visible.sql})` : ''}`, [
+    requireUuid('id', id),
+    ...(visible?.params ?? []),
+  ]);
   return row ? toLoan(row) : null;
 }
 
@@ -396,6 +410,11 @@ export function listLoans(
 ): Promise<Connection<LoanRow>> {
   const conditions = ['true'];
   const params: unknown[] = [];
+  const visible = visibleCustomersSql(viewer);
+  if (visible) {
+    conditions.push(`l.customer_id in (${visible.sql})`);
+    params.push(...visible.params);
+  }
   if (filter?.kind) {
     conditions.push('l.kind = ?');
     params.push(requireOneOf<LoanKind>('filter.kind', filter.kind, LOAN_KINDS));
