@@ -5,7 +5,7 @@ import { ALL_TOPICS } from '@rapport/contracts';
 import { createCustomersService } from '@rapport/customers';
 import { createFinanceService } from '@rapport/finance';
 import { createIdentityService } from '@rapport/identity';
-import { createInventoryService } from '@rapport/inventory';
+import { createInventoryService, inboundMismatches, stockLedgerMismatches } from '@rapport/inventory';
 import { createPurchasingService } from '@rapport/purchasing';
 import { createSalesService } from '@rapport/sales';
 import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
@@ -64,6 +64,15 @@ export interface TestSystem {
 export interface TestSystemOptions {
   /** Every subgraph answers only callers presenting this secret; the system's gateways present it. */
   gatewaySecret?: string;
+}
+
+/**
+ * Inventory's books after a test file: every level against the sum of its ledger moves, and every
+ * level's `incoming` against the expected receipts; both empty when nothing drifted.
+ */
+export async function inventoryMismatches(system: TestSystem): Promise<{ ledger: unknown[]; inbound: unknown[] }> {
+  const em = system.subgraphs.inventory.service.orm.em.fork();
+  return { ledger: await stockLedgerMismatches(em), inbound: await inboundMismatches(em) };
 }
 
 export async function startTestSystem(name: string, options: TestSystemOptions = {}): Promise<TestSystem> {

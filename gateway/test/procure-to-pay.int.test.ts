@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { inboundMismatches, stockLedgerMismatches } from '@rapport/inventory';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from './harness.js';
+import { inventoryMismatches, startTestSystem, type TestSystem } from './harness.js';
 
 // Procure to pay end to end through the gateway, with the real services talking over Kafka and no
 // event faked: inventory's safety alarm becomes purchasing's reorder suggestion, the buyer's order
@@ -93,9 +92,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   if (!system) return;
-  const em = system.subgraphs.inventory.service.orm.em.fork();
-  expect(await stockLedgerMismatches(em)).toEqual([]);
-  expect(await inboundMismatches(em)).toEqual([]);
+  expect(await inventoryMismatches(system)).toEqual({ ledger: [], inbound: [] });
   await system.stop();
 });
 
