@@ -1,11 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
 import { approvalResolvers } from './modules/approval/approval.resolvers.js';
-import { catalogueHandlers } from './modules/catalogue/catalogue.consumer.js';
-import { CatalogueProduct } from './modules/catalogue/catalogue-product.entity.js';
 import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
 import { opportunityHandlers } from './modules/opportunity/opportunity.consumer.js';
@@ -32,7 +30,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       entities: [PipelineStage, Opportunity, SalesOrder, SalesOrderLine, SalesOrderInvoice, CatalogueProduct, Quotation, QuotationLine, DiscountLimit, DiscountApproval],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers, ...printingHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...productCopyHandlers, ...printingHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       handle: printingRoutes(),
