@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { receivePartlyAndHoldBill, type GatewayCall } from '@rapport/purchasing/demo-inbound';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventoryMismatches, startTestSystem, type TestSystem } from './harness.js';
@@ -303,6 +304,35 @@ describe('procure to pay through the gateway, over Kafka, with the real services
     expect(await levelIn()).toMatchObject({ onHand: '100', incoming: '0' });
     const refused = await receiveGoods('1', lines[0]!.id, id);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PURCHASE_ORDER_CANCELLED' });
+  });
+
+  it('gives the demo data a partial receipt and a bill held for its price (the function the demo script calls)', async () => {
+    const made = await system.must<{ createPurchaseOrder: { id: string } }>(buyer, 'mutation($i: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $i) { id } }', {
+      i: { supplierId: dearId, warehouseId, lines: [{ productId, quantity: '8', taxRate: '19' }] },
+    });
+    const { id } = made.createPurchaseOrder;
+    await system.must(buyer, 'mutation($id: ID!) { submitPurchaseOrder(id: $id) { id } }', { id });
+    const callAs =
+      (token: string): GatewayCall =>
+      <T>(query: string, variables?: Record<string, unknown>) =>
+        system.must<T>(token, query, variables);
+    const { receiptId, billId } = await receivePartlyAndHoldBill(
+      { clerk: callAs(clerk), accountant: callAs(accountant) },
+      { purchaseOrderId: id, warehouseId, supplierReference: 'PS-DEMO-1', billDate: '2026-12-05' },
+    );
+    const seen = await system.must<{
+      supplierBill: { status: string; holdReasons: string[]; lines: { quantity: string; unitPrice: { amount: string } }[] };
+      purchaseOrder: { status: string; receipts: { receiptId: string; quantity: string }[] };
+    }>(
+      accountant,
+      'query($b: ID!, $po: ID!) { supplierBill(id: $b) { status holdReasons lines { quantity unitPrice { amount } } } purchaseOrder(id: $po) { status receipts { receiptId quantity } } }',
+      { b: billId, po: id },
+    );
+    expect(seen).toEqual({
+      supplierBill: { status: 'HELD', holdReasons: ['PRICE_DIFFERENCE'], lines: [{ quantity: '4', unitPrice: { amount: '68.25' } }] },
+      purchaseOrder: { status: 'PARTLY_RECEIVED', receipts: [{ receiptId, quantity: '4' }] },
+    });
+    expect(await levelIn()).toMatchObject({ onHand: '104', incoming: '4' });
   });
 
   it('shows sales none of purchasing', async () => {
