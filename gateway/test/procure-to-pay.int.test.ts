@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { receivePartlyAndHoldBill, type GatewayCall } from '@rapport/purchasing/demo-inbound';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inventoryMismatches, startTestSystem, type TestSystem } from './harness.js';
+import { inventoryMismatches, startTestSystem, untilOrderLine, type TestSystem } from './harness.js';
 
 // Procure to pay end to end through the gateway, with the real services talking over Kafka and no
 // event faked: inventory's safety alarm becomes purchasing's reorder suggestion, the buyer's order
@@ -55,19 +55,6 @@ const purchaseOrderSeen = async (): Promise<PurchaseOrderSeen> =>
       id: purchaseOrder.id,
     })
   ).purchaseOrder;
-
-type OrderLine = { shortQuantity: string; reservedQuantity: string };
-const salesOrderLine = async (id: string): Promise<OrderLine | undefined> =>
-  (await system.must<{ salesOrder: { lines: OrderLine[] } }>(rep, 'query($id: ID!) { salesOrder(id: $id) { lines { shortQuantity reservedQuantity } } }', { id })).salesOrder
-    .lines[0];
-const untilOrderLine = (id: string, expected: OrderLine, what: string) =>
-  waitFor(
-    async () => {
-      const line = await salesOrderLine(id);
-      return line?.shortQuantity === expected.shortQuantity && line.reservedQuantity === expected.reservedQuantity ? line : undefined;
-    },
-    { what },
-  );
 
 const receiveGoods = (quantity: string, lineId = purchaseOrder.lineId, orderId = purchaseOrder.id) =>
   system.as<{ receiveGoods: { id: string; number: string; lines: { quantity: string; unitCost: { amount: string } | null }[] } }>(
@@ -193,9 +180,9 @@ describe('procure to pay through the gateway, over Kafka, with the real services
         { what: 'sales to let the rep order for their new customer' },
       );
     salesOrders.older = await place('30');
-    await untilOrderLine(salesOrders.older, { shortQuantity: '30', reservedQuantity: '0' }, 'the older order short');
+    await untilOrderLine(system, rep, salesOrders.older, { shortQuantity: '30', reservedQuantity: '0' }, 'the older order short');
     salesOrders.newer = await place('20');
-    await untilOrderLine(salesOrders.newer, { shortQuantity: '20', reservedQuantity: '0' }, 'the newer order short');
+    await untilOrderLine(system, rep, salesOrders.newer, { shortQuantity: '20', reservedQuantity: '0' }, 'the newer order short');
     expect(await levelIn()).toMatchObject({ onHand: '0', reserved: '0', incoming: '100' });
   });
 
@@ -204,8 +191,8 @@ describe('procure to pay through the gateway, over Kafka, with the real services
     expect(received.errors).toBeUndefined();
     expect(received.data?.receiveGoods.lines).toEqual([{ quantity: '40', unitCost: { amount: '60.00' } }]);
     expect(await levelIn()).toMatchObject({ onHand: '40', reserved: '40', incoming: '60' });
-    await untilOrderLine(salesOrders.older, { shortQuantity: '0', reservedQuantity: '30' }, 'sales to show the older order reserved in full');
-    await untilOrderLine(salesOrders.newer, { shortQuantity: '10', reservedQuantity: '10' }, 'sales to show the newer order reserved in part');
+    await untilOrderLine(system, rep, salesOrders.older, { shortQuantity: '0', reservedQuantity: '30' }, 'sales to show the older order reserved in full');
+    await untilOrderLine(system, rep, salesOrders.newer, { shortQuantity: '10', reservedQuantity: '10' }, 'sales to show the newer order reserved in part');
 
     const seen = await waitFor(
       async () => {
@@ -233,7 +220,7 @@ describe('procure to pay through the gateway, over Kafka, with the real services
     const rest = await receiveGoods('60');
     expect(rest.errors).toBeUndefined();
     expect(await levelIn()).toMatchObject({ onHand: '100', reserved: '50', available: '50', incoming: '0' });
-    await untilOrderLine(salesOrders.newer, { shortQuantity: '0', reservedQuantity: '20' }, 'sales to show the newer order reserved in full');
+    await untilOrderLine(system, rep, salesOrders.newer, { shortQuantity: '0', reservedQuantity: '20' }, 'sales to show the newer order reserved in full');
     const seen = await waitFor(
       async () => {
         const po = await purchaseOrderSeen();
