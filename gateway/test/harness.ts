@@ -75,6 +75,30 @@ export interface TestSystemOptions {
   gatewaySecret?: string;
 }
 
+/** A sales order line's quantities as they follow inventory's reservation events. */
+export interface OrderLineStock {
+  shortQuantity: string;
+  reservedQuantity: string;
+}
+
+/** Waits until sales shows the first line of order `orderId` (as `token` sees it) with exactly `expected`. */
+export function untilOrderLine(system: TestSystem, token: string, orderId: string, expected: OrderLineStock, what: string): Promise<OrderLineStock> {
+  return waitFor(
+    async () => {
+      const { salesOrder } = await system.must<{ salesOrder: { lines: OrderLineStock[] } }>(
+        token,
+        'query($id: ID!) { salesOrder(id: $id) { lines { shortQuantity reservedQuantity } } }',
+        {
+          id: orderId,
+        },
+      );
+      const line = salesOrder.lines[0];
+      return line?.shortQuantity === expected.shortQuantity && line.reservedQuantity === expected.reservedQuantity ? line : undefined;
+    },
+    { what },
+  );
+}
+
 export async function startTestSystem(name: string, options: TestSystemOptions = {}): Promise<TestSystem> {
   const secret = options.gatewaySecret ? { gatewaySecret: options.gatewaySecret } : {};
   const brokers = testKafkaBrokers();

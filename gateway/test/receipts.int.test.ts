@@ -3,7 +3,7 @@ import { createKafka } from '@rapport/bus';
 import { createEvent, PurchaseOrderApprovedV1, type CloudEvent } from '@rapport/contracts';
 import { testKafkaBrokers, waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { day, startTestSystem, type TestSystem } from './harness.js';
+import { day, startTestSystem, untilOrderLine, type TestSystem } from './harness.js';
 
 // Inbound stock end to end, through the gateway and over real Kafka: purchasing's approval of a
 // purchase order (fed onto Kafka here as purchasing would publish it; its own events come when its
@@ -64,16 +64,6 @@ afterAll(async () => {
   await system.stop();
 });
 
-/** The sales order's lines as the rep sees them: what is reserved and what is short. */
-const orderLines = async (): Promise<{ lines: { shortQuantity: string; reservedQuantity: string }[] }> =>
-  (
-    await system.must<{ salesOrder: { lines: { shortQuantity: string; reservedQuantity: string }[] } }>(
-      rep,
-      'query($id: ID!) { salesOrder(id: $id) { lines { shortQuantity reservedQuantity } } }',
-      { id: orderId },
-    )
-  ).salesOrder;
-
 /** Publishes an event onto Kafka as its producing service's relay would (keyed by its subject). */
 async function publishOnKafka(event: CloudEvent): Promise<void> {
   const topic = `${system.subgraphs.inventory.topicPrefix}${event.type.split('.').slice(0, 2).join('.')}`;
@@ -102,13 +92,7 @@ describe('goods in from a purchase order, over Kafka, as clients see it', () => 
       i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '3' }] },
     });
     orderId = placed.placeOrder.id;
-    const short = await waitFor(
-      async () => {
-        const salesOrder = await orderLines();
-        return salesOrder.lines[0]?.shortQuantity === '3' ? salesOrder.lines[0] : undefined;
-      },
-      { what: 'sales to show the order short' },
-    );
+    const short = await untilOrderLine(system, rep, orderId, { shortQuantity: '3', reservedQuantity: '0' }, 'sales to show the order short');
     expect(short).toEqual({ shortQuantity: '3', reservedQuantity: '0' });
   });
 
@@ -160,13 +144,7 @@ describe('goods in from a purchase order, over Kafka, as clients see it', () => 
     );
     expect(received.receiveGoods).toMatchObject({ number: 'GR-000001', lines: [{ quantity: '4', unitCost: { amount: '68.50' } }] });
     expect(await levelIn('RCV-HAM')).toMatchObject({ onHand: '4', reserved: '3', incoming: '6' });
-    await waitFor(
-      async () => {
-        const salesOrder = await orderLines();
-        return salesOrder.lines[0]?.shortQuantity === '0' && salesOrder.lines[0].reservedQuantity === '3' ? true : undefined;
-      },
-      { what: 'sales to show the shortage reserved from the receipt' },
-    );
+    await untilOrderLine(system, rep, orderId, { shortQuantity: '0', reservedQuantity: '3' }, 'sales to show the shortage reserved from the receipt');
     const message = await waitFor(async () => receiptMessages.find((m) => (m.event.data as { receiptId?: string }).receiptId === received.receiveGoods.id), {
       what: 'inventory.receipt.posted.v1 on Kafka',
     });

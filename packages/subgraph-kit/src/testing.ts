@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
 import { createLogger } from './logger.js';
 import { graphqlRequest, testToken, testVerifier, type TestEvents, type TestSubgraph } from './test-client.js';
+export * from './product-copy-testing.js';
 export * from './race-testing.js';
 export * from './test-client.js';
 export * from './visibility-testing.js';

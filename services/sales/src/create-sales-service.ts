@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
@@ -10,8 +10,6 @@ import { customerProfileHandlers } from './modules/analytics/customer-profile.co
 import { OpportunityStageHistory } from './modules/opportunity/opportunity-stage-history.entity.js';
 import { SalesTarget } from './modules/target/target.entity.js';
 import { targetResolvers } from './modules/target/target.resolvers.js';
-import { catalogueHandlers } from './modules/catalogue/catalogue.consumer.js';
-import { CatalogueProduct } from './modules/catalogue/catalogue-product.entity.js';
 import { customerMergeHandlers } from './modules/customer/customer-merge.consumer.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
 import { opportunityHandlers } from './modules/opportunity/opportunity.consumer.js';
@@ -63,7 +61,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...catalogueHandlers, ...printingHandlers, ...customerProfileHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...productCopyHandlers, ...printingHandlers, ...customerProfileHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       handle: printingRoutes(),

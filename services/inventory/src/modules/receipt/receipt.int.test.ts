@@ -254,6 +254,20 @@ describe('expected receipts from purchase orders', () => {
   });
 });
 
+describe('a cancellation crossing a receipt', () => {
+  it('cancels only what did not come when purchasing cancels goods it has not yet learned were received', async () => {
+    const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
+    const po = aPo(warehouseId);
+    const lineId = randomUUID();
+    await approve(po, [{ lineId, productId, quantity: '10' }]);
+    await mustReceive({ purchaseOrderId: po.id, warehouseId, lines: [{ purchaseOrderLineId: lineId, quantity: '4' }] });
+    // Purchasing still thinks all 10 are open when it cancels.
+    await cancel(po, true, [{ lineId, productId, quantity: '10' }]);
+    expect(await expectedOf({ purchaseOrderId: po.id, open: false })).toEqual([expect.objectContaining({ ordered: '10', received: '4', cancelled: '6', stillExpected: '0' })]);
+    expect(await levelOf(productId, warehouseId)).toMatchObject({ onHand: '4', incoming: '0' });
+  });
+});
+
 describe('receiving against a purchase order', () => {
   it('receives partly and several times into chosen warehouses: RECEIPT moves, incoming down, GR numbers, receipt events keyed by the order', async () => {
     const [productId, expectedIn, otherWarehouse] = [await aProduct(subgraph), await aWarehouse(subgraph), await aWarehouse(subgraph)];

@@ -123,9 +123,10 @@ export interface CancelledPurchaseLine {
 }
 
 /**
- * Applies purchasing's cancellation: each line expects `quantity` less; a whole cancellation also
- * closes the order (nothing more is expected or may be received against it). A cancellation of an
- * order never approved here changes nothing.
+ * Applies purchasing's cancellation: each line expects `quantity` less (its cancelled quantity never
+ * above what it did not receive: purchasing may cancel goods it has not yet learned arrived); a whole
+ * cancellation also closes the order (nothing more is expected or may be received against it). A
+ * cancellation of an order never approved here changes nothing.
  */
 export async function applyCancellation(
   em: SqlEntityManager,
@@ -147,7 +148,12 @@ export async function applyCancellation(
   const known = new Set(lines.map((l) => l.purchase_order_line_id));
   for (const line of cancellation.lines) {
     if (!known.has(line.lineId) || quantityUnits(line.quantity) <= 0n) continue;
-    await em.execute('update expected_receipt set cancelled = cancelled + ?::numeric, updated_at = now() where purchase_order_line_id = ?', [line.quantity, line.lineId]);
+    // Purchasing cancels what it thinks is still open; goods received here before the cancellation arrived are not
+    // cancelled (it may not have learned of them yet): a line is never cancelled beyond what it did not receive.
+    await em.execute(
+      'update expected_receipt set cancelled = least(cancelled + ?::numeric, greatest(ordered - received, 0)), updated_at = now() where purchase_order_line_id = ?',
+      [line.quantity, line.lineId],
+    );
   }
   if (cancellation.whole) {
     await em.execute('update expected_order set cancelled_at = ?, updated_at = now() where purchase_order_id = ?', [cancellation.cancelledAt, cancellation.purchaseOrderId]);

@@ -3,6 +3,7 @@ import { raceBehindRow, startTestSubgraph, type TestSubgraph } from '@rapport/su
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
 import { as, createPo, createSupplier, must, outboxOf, poMutation, productSnapshot, seedCatalogue, setPrice, type PoView } from './order.testing.js';
+import { recordReceipt } from './receipt.consumer.js';
 
 let subgraph: TestSubgraph;
 const buyer = as('BUYER');
@@ -235,6 +236,32 @@ describe('purchase orders and their approval', () => {
     const draft = await createPo(subgraph, buyer, { supplierId: supplierB, lines: [{ productId: pump.productId, quantity: '4', unitPrice: { amount: '10', currency: 'EUR' } }] });
     await act(buyer, 'cancelPurchaseOrder', draft.id);
     expect(await outboxOf(subgraph, draft.id)).toEqual([]);
+  });
+
+  it('counts a receipt inventory posted before the cancellation reached it as received, cancelling only what did not come', async () => {
+    const supplierL = await createSupplier(subgraph, buyer, 'Late Receipts Ltd');
+    const po = await createPo(subgraph, buyer, { supplierId: supplierL, lines: [{ productId: pump.productId, quantity: '10', unitPrice: { amount: '10', currency: 'EUR' } }] });
+    await act(buyer, 'submitPurchaseOrder', po.id);
+    await act(buyer, 'cancelPurchaseOrder', po.id);
+    const line = po.lines[0]!;
+    const receipt = {
+      receiptId: randomUUID(),
+      number: 'GR-LATE-1',
+      warehouseId: randomUUID(),
+      purchaseOrderId: po.id,
+      supplierId: supplierL,
+      lines: [{ purchaseOrderLineId: line.id, productId: pump.productId, quantity: '4', unitCost: { amount: '10', currency: 'EUR' } }],
+      receivedAt: new Date().toISOString(),
+    };
+    await recordReceipt(subgraph.service.orm.em.fork(), receipt);
+    await recordReceipt(subgraph.service.orm.em.fork(), receipt);
+    const seen = await must<{ purchaseOrder: { status: string; lines: { receivedQuantity: string; cancelledQuantity: string; openQuantity: string }[] } }>(
+      subgraph,
+      buyer,
+      'query($id: ID!) { purchaseOrder(id: $id) { status lines { receivedQuantity cancelledQuantity openQuantity } } }',
+      { id: po.id },
+    );
+    expect(seen.purchaseOrder).toEqual({ status: 'CANCELLED', lines: [{ receivedQuantity: '4', cancelledQuantity: '6', openQuantity: '0' }] });
   });
 
   it('20 concurrent approvals of one order: one wins, the others CONFLICT, one approval announced', async () => {

@@ -1,29 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { EventData, ProductChangedV1 } from '@rapport/contracts';
-import { applyProductSnapshot } from '@rapport/subgraph-kit';
-import type { TestPrincipal, TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { productSnapshots, seedCatalogue, type ProductSnapshotEvent, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 
-export type ProductSnapshot = EventData<typeof ProductChangedV1>;
+export type ProductSnapshot = ProductSnapshotEvent;
+export { seedCatalogue };
 
-/** A product snapshot as inventory announces it, with overrides (tests' factory). */
-export const productSnapshot = (overrides: Partial<ProductSnapshot> = {}): ProductSnapshot => ({
-  productId: randomUUID(),
-  sku: `SKU-${randomUUID().slice(0, 8)}`,
+/** A product snapshot as inventory announces it, with overrides (purchasing tests' usual product: a valve). */
+export const productSnapshot = productSnapshots({
   name: 'Ball valve DN50',
-  unit: 'pc',
   listPrice: { amount: '180.00', currency: 'EUR' },
   standardCost: { amount: '90.00', currency: 'EUR' },
-  active: true,
-  changedAt: new Date().toISOString(),
-  ...overrides,
 });
-
-/** Puts products into the catalogue copy through the code the product-event handlers run (tests without Kafka). */
-export async function seedCatalogue(subgraph: TestSubgraph, ...products: ProductSnapshot[]): Promise<void> {
-  await subgraph.service.orm.em.fork().transactional(async (tx) => {
-    for (const product of products) await applyProductSnapshot(tx, product);
-  });
-}
 
 export const as = (role: TestPrincipal['role'], extra: Partial<TestPrincipal> = {}): TestPrincipal => ({ role, userId: randomUUID(), teamIds: [randomUUID()], ...extra });
 

@@ -14,6 +14,7 @@ import { PurchaseReceiptLine } from './receipt.entity.js';
  * over-receipt beyond its tolerance, and purchasing records what came. A receipt line without an
  * order line goes to the order's first line of that product with something still open (else its
  * last line of that product); a receipt for an order or product purchasing does not know is ignored.
+ * A receipt crossing a cancellation counts as received, not cancelled (`uncancelReceived`).
  */
 export async function recordReceipt(em: SqlEntityManager, data: EventData<typeof ReceiptPostedV1>): Promise<void> {
   const purchaseOrderId = data.purchaseOrderId;
@@ -52,11 +53,25 @@ export async function recordReceipt(em: SqlEntityManager, data: EventData<typeof
             data.receivedAt,
           ],
         );
-        if (inserted.length) line.receivedQuantity = formatQuantity(quantityUnits(line.receivedQuantity) + received.units);
+        if (inserted.length) {
+          line.receivedQuantity = formatQuantity(quantityUnits(line.receivedQuantity) + received.units);
+          uncancelReceived(line);
+        }
       }
     },
     { lockTimeoutMs: null },
   );
+}
+
+/**
+ * A receipt learned after the line was cancelled came before inventory applied the cancellation (it
+ * refuses receipts after): the cancellation withdrew what purchasing then thought open, so what did
+ * come is taken off the cancelled quantity, never below nothing (as inventory does on its side).
+ */
+function uncancelReceived(line: IPurchaseOrderLine): void {
+  const cancelled = quantityUnits(line.cancelledQuantity);
+  const over = cancelled + quantityUnits(line.receivedQuantity) - quantityUnits(line.quantity);
+  if (cancelled > 0n && over > 0n) line.cancelledQuantity = formatQuantity(over > cancelled ? 0n : cancelled - over);
 }
 
 function lineFor(lines: readonly IPurchaseOrderLine[], lineId: string | null, productId: string): IPurchaseOrderLine | undefined {

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, normaliseAmount, optionalText, requireUuid, type Money } from '@rapport/errors';
-import { requireSellableProducts } from '../catalogue/catalogue.service.js';
+import { requireActiveProducts } from '@rapport/subgraph-kit';
 import { lastPriceKey, lastPrices } from './last-price.js';
 import { priceLine, type LinePriceInput, type PricedLine } from './pricing.js';
 
@@ -33,7 +33,7 @@ export async function priceDocumentLines(
   field: (index: number) => string,
 ): Promise<DocumentLine[]> {
   const productIds = lines.map((line, i) => requireUuid(`${field(i)}.productId`, line.productId));
-  const products = await requireSellableProducts(em, productIds, (i) => `${field(i)}.productId`);
+  const products = await requireActiveProducts(em, productIds, (i) => `${field(i)}.productId`);
   const unpriced = productIds.filter((_, i) => !lines[i]!.unitPrice && !lines[i]!.unitPriceGross);
   const last = await lastPrices(
     em,
