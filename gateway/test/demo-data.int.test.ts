@@ -153,4 +153,16 @@ describe('the demo data', () => {
     );
     expect(loans.loans.edges.map((e) => e.node)).toEqual([{ state: 'PARTLY_RETURNED', open: '2', overdueFlaggedAt: expect.any(String) }]);
   });
+
+  it('buys: purchase orders drafted, waiting for approval, approved, partly received and cancelled, and a bill held for a price difference', async () => {
+    expect(await valuesOf<{ status: string }>(`{ purchaseOrders(first: 100) { edges { node { status } } } }`, 'purchaseOrders', (n) => n.status)).toEqual([
+      'APPROVED',
+      'AWAITING_APPROVAL',
+      'CANCELLED',
+      'DRAFT',
+      'PARTLY_RECEIVED',
+    ]);
+    const { supplierBills } = await system.must<{ supplierBills: { status: string; holdReasons: string[] }[] }>(system.adminToken, `{ supplierBills { status holdReasons } }`);
+    expect(supplierBills).toEqual([{ status: 'HELD', holdReasons: ['PRICE_DIFFERENCE'] }]);
+  });
 });

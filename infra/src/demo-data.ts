@@ -4,6 +4,8 @@
 // quotation (all but EXPIRED), order (all but PAID: no client can reach either), shipment, invoice, credit note, payment, import job), so every screen and filter has something to show.
 // Loading twice is a no-op: it stops when the demo users already exist.
 
+import { receivePartlyAndHoldBill } from '@rapport/purchasing/demo-inbound';
+
 interface GraphQLResponse<T> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
@@ -322,7 +324,7 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
       input: { name: 'Rhein Dichtungen GmbH', email: 'vertrieb@rhein-dichtungen.example', currency: 'EUR', paymentTermsDays: 45 },
     })
   ).createSupplier.id;
-  await purchasingDemo(admin, { nordic, rhein, pump, seal, valve });
+  await purchasingDemo(admin, { nordic, rhein, pump, seal, valve, berlin });
 
   // Support: the knowledge base (a draft, a published article with a second version) and tickets
   // in every status, with public and internal comments, an assignment, a link and a rating.
@@ -629,7 +631,7 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
  * above it waiting for a director, one in another currency approved by the director, a cancelled
  * one. Prices wait until purchasing's copy of the catalogue knows the products.
  */
-async function purchasingDemo(admin: Session, ids: { nordic: string; rhein: string; pump: string; seal: string; valve: string }): Promise<void> {
+async function purchasingDemo(admin: Session, ids: { nordic: string; rhein: string; pump: string; seal: string; valve: string; berlin: string }): Promise<void> {
   const asBea = await admin.signIn('bea.buyer@rapport.example', DEMO_PASSWORD);
   const asDiane = await admin.signIn('diane.director@rapport.example', DEMO_PASSWORD);
   await asBea.call(`mutation($s: ID!, $i: SupplierContactInput!) { addSupplierContact(supplierId: $s, input: $i) { id } }`, {
@@ -662,10 +664,19 @@ async function purchasingDemo(admin: Session, ids: { nordic: string; rhein: stri
     ).createPurchaseOrder.id;
   const act = (session: Session, mutation: string, id: string) => session.call(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id });
   await order(ids.rhein, ids.seal, '200');
-  await act(asBea, 'submitPurchaseOrder', await order(ids.rhein, ids.valve, '10'));
+  const valves = await order(ids.rhein, ids.valve, '10');
+  await act(asBea, 'submitPurchaseOrder', valves); // within Bea's limit: approved as sent
   await act(asBea, 'submitPurchaseOrder', await order(ids.rhein, ids.pump, '10'));
   const swedish = await order(ids.nordic, ids.pump, '2');
   await act(asBea, 'submitPurchaseOrder', swedish);
   await act(asDiane, 'approvePurchaseOrder', swedish);
   await act(asBea, 'cancelPurchaseOrder', await order(ids.rhein, ids.valve, '5'));
+  // The valves: half of them received in Berlin, and the supplier's bill for those at 5 % over the
+  // ordered price, held by the three-way match for the price difference.
+  const asWalt = await admin.signIn('walt.warehouse@rapport.example', DEMO_PASSWORD);
+  const asAaron = await admin.signIn('aaron.accountant@rapport.example', DEMO_PASSWORD);
+  await receivePartlyAndHoldBill(
+    { clerk: asWalt.call.bind(asWalt), accountant: asAaron.call.bind(asAaron) },
+    { purchaseOrderId: valves, warehouseId: ids.berlin, supplierReference: 'RD-2026-118', billDate: day(0) },
+  );
 }
