@@ -75,6 +75,32 @@ export interface TestSystemOptions {
   gatewaySecret?: string;
 }
 
+/** A product's stock in its one warehouse, as the warehouse sees it. */
+export interface StockFigures {
+  onHand: string;
+  reserved: string;
+  available: string;
+}
+
+/** The product's (first) stock level as `token` sees it; undefined before any stock. */
+export async function stockFiguresOf(system: TestSystem, token: string, productId: string): Promise<StockFigures | undefined> {
+  const { product } = await system.must<{ product: { stock: StockFigures[] } }>(token, 'query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }', {
+    id: productId,
+  });
+  return product.stock[0];
+}
+
+/** Polls the product's stock level until it is exactly `expected` (events travel over Kafka), then returns it. */
+export function untilStockFigures(system: TestSystem, token: string, productId: string, expected: StockFigures, what: string): Promise<StockFigures> {
+  return waitFor(
+    async () => {
+      const now = await stockFiguresOf(system, token, productId);
+      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
+    },
+    { what },
+  );
+}
+
 /** A sales order line's quantities as they follow inventory's reservation events. */
 export interface OrderLineStock {
   shortQuantity: string;

@@ -1,7 +1,7 @@
 import { stockLedgerMismatches } from '@rapport/inventory';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { day, startTestSystem, type TestSystem } from './harness.js';
+import { day, startTestSystem, type StockFigures, stockFiguresOf, type TestSystem, untilStockFigures } from './harness.js';
 
 // Order to cash end to end, through the gateway only and over real Kafka, with every service real:
 // a rep quotes within her discount limits and converts the accepted quotation into an order,
@@ -26,11 +26,7 @@ const first = { id: '', lineId: '', invoiceId: '', advanceId: '' };
 /** The order cancelled after part of it shipped: 5 × 100.00, 19 % tax. */
 const second = { id: '', lineId: '', invoiceId: '' };
 
-interface Level {
-  onHand: string;
-  reserved: string;
-  available: string;
-}
+type Level = StockFigures;
 interface Notice {
   id: string;
   status: string;
@@ -114,16 +110,8 @@ const untilFinance = (orderId: string, accept: (line: FinanceLine) => boolean, w
     { what },
   );
 
-const level = async (): Promise<Level | undefined> =>
-  (await system.must<{ product: { stock: Level[] } }>(clerk, 'query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }', { id: productId })).product.stock[0];
-const untilLevel = (expected: Level, what: string): Promise<Level> =>
-  waitFor(
-    async () => {
-      const now = await level();
-      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
-    },
-    { what },
-  );
+const level = (): Promise<Level | undefined> => stockFiguresOf(system, clerk, productId);
+const untilLevel = (expected: Level, what: string): Promise<Level> => untilStockFigures(system, clerk, productId, expected, what);
 
 const invoiceOf = async (id: string): Promise<Invoice> =>
   (await system.must<{ invoice: Invoice }>(accountant, `query($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice;
