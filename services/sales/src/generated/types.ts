@@ -1205,6 +1205,8 @@ export type SalesOrderLine = {
   quantity: Scalars['String']['output'];
   /** Units reserved for the line in inventory (reserved less released, as inventory reported). */
   reservedQuantity: Scalars['String']['output'];
+  /** Units the customer sent back against the line's shipments (`inventory.return.received.v1`, restocked or scrapped). A returned unit still counts as delivered, so returns change no order or delivery state; finance credits what was invoiced of it and stops invoicing the rest. */
+  returnedQuantity: Scalars['String']['output'];
   /** Units inventory reported it lacks for the line, less what it reserved since. */
   shortQuantity: Scalars['String']['output'];
   /** Tax rate in percent, e.g. "19". */

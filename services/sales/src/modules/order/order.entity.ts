@@ -75,6 +75,12 @@ export const SalesOrderLine = defineEntity({
     deliveredQuantity: quantity(),
     /** Invoiced less credited: finance's `invoice.issued.v2` line quantities less its `credit-note.issued.v1` ones for the line. */
     invoicedQuantity: quantity(),
+    /**
+     * Came back from the customer: the sum of inventory's `return.received.v1` quantities for the line
+     * (RESTOCK and SCRAP alike). A returned unit stays delivered (as Odoo keeps delivered and shows
+     * returned), so it changes no state; finance credits or stops invoicing it.
+     */
+    returnedQuantity: quantity(),
   },
 });
 export type ISalesOrderLine = InferEntity<typeof SalesOrderLine>;

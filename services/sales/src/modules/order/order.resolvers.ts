@@ -46,6 +46,7 @@ export const orderResolvers: Resolvers = {
     cancelledQuantity: (line) => normaliseQuantity(line.cancelledQuantity),
     deliveredQuantity: (line) => normaliseQuantity(line.deliveredQuantity),
     invoicedQuantity: (line) => normaliseQuantity(line.invoicedQuantity),
+    returnedQuantity: (line) => normaliseQuantity(line.returnedQuantity),
     openQuantity: (line) => fromUnits(openUnits(line)),
     toInvoiceQuantity: (line) => fromUnits(toUnits(line.deliveredQuantity) - toUnits(line.invoicedQuantity)),
     lastPrice: async (line, _, ctx) => {
