@@ -20,7 +20,7 @@ const order = { id: '', lineId: '', shipmentId: '', invoiceId: '' };
 
 interface OrderView {
   status: string;
-  lines: { deliveredQuantity: string; invoicedQuantity: string; returnedQuantity: string }[];
+  lines: { deliveredQuantity: string; invoicedQuantity: string; returnedQuantity: string; toInvoiceQuantity: string }[];
   delivery: { shipments: { id: string; status: string; lines: { planned: string }[] }[] };
 }
 interface FinanceLine {
@@ -36,7 +36,7 @@ interface CreditNote {
 }
 
 const orderQuery = `query($id: ID!) { salesOrder(id: $id) {
-  status lines { deliveredQuantity invoicedQuantity returnedQuantity } delivery { shipments { id status lines { planned } } }
+  status lines { deliveredQuantity invoicedQuantity returnedQuantity toInvoiceQuantity } delivery { shipments { id status lines { planned } } }
 } }`;
 const untilOrder = (accept: (o: OrderView) => boolean, what: string): Promise<OrderView> =>
   waitFor(
@@ -111,7 +111,8 @@ describe('a customer return, over Kafka, as clients see it', () => {
     expect(invoiced.invoiceDeliveredLines.total).toEqual({ amount: '357.00' });
     order.invoiceId = invoiced.invoiceDeliveredLines.id;
     const delivered = await untilOrder((o) => o.lines[0]?.invoicedQuantity === '3', 'sales to count the invoice');
-    expect(delivered.lines[0]).toEqual({ deliveredQuantity: '3', invoicedQuantity: '3', returnedQuantity: '0' });
+    expect(delivered.lines[0]).toEqual({ deliveredQuantity: '3', invoicedQuantity: '3', returnedQuantity: '0', toInvoiceQuantity: '0' });
+    expect(delivered.status).toBe('INVOICED');
   });
 
   it('receives 1 back (RESTOCK): sales shows it returned, finance credits it at the invoiced price, the timeline shows both', async () => {
@@ -121,7 +122,9 @@ describe('a customer return, over Kafka, as clients see it', () => {
 
     // Sales: returned 1, still delivered 3; the credit note takes 1 off what is invoiced.
     const inSales = await untilOrder((o) => o.lines[0]?.returnedQuantity === '1' && o.lines[0]?.invoicedQuantity === '2', 'sales to show the return and the credit');
-    expect(inSales.lines[0]).toEqual({ deliveredQuantity: '3', invoicedQuantity: '2', returnedQuantity: '1' });
+    expect(inSales.lines[0]).toEqual({ deliveredQuantity: '3', invoicedQuantity: '2', returnedQuantity: '1', toInvoiceQuantity: '0' });
+    // A return does not reopen the order: the returned unit is credited, so the order stays INVOICED.
+    expect(inSales.status).toBe('INVOICED');
 
     // Finance: one credit note, reason RETURN, for 1 at 100.00 (+19 %), and nothing left to invoice.
     expect(await untilFinance((l) => l.returned === '1', 'finance to learn of the return')).toEqual({ delivered: '3', returned: '1', invoiced: '2', invoiceable: '0' });

@@ -14,6 +14,7 @@ interface Line {
   productId: string;
   deliveredQuantity: string;
   returnedQuantity: string;
+  toInvoiceQuantity: string;
 }
 interface Order {
   id: string;
@@ -22,7 +23,7 @@ interface Order {
   deliveryStatus: string;
   lines: Line[];
 }
-const orderFields = 'id status deliveryStatus lines { id productId deliveredQuantity returnedQuantity }';
+const orderFields = 'id status deliveryStatus lines { id productId deliveredQuantity returnedQuantity toInvoiceQuantity }';
 
 async function place(customerId = randomUUID()): Promise<Order> {
   const result = await subgraph.gql<{ placeOrder: Order }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${orderFields} } }`, {
@@ -81,7 +82,7 @@ describe('customer returns against an order (inventory.return.received.v1)', () 
     await deliver(restock);
     await deliver(returned(order, '0.5', 'SCRAP'));
     const after = await read(order.id);
-    expect(after.lines.map((l) => [l.deliveredQuantity, l.returnedQuantity])).toEqual([['3', '1.5']]);
+    expect(after.lines.map((l) => [l.deliveredQuantity, l.returnedQuantity, l.toInvoiceQuantity])).toEqual([['3', '1.5', '1.5']]);
     expect(after).toMatchObject({ status: 'DELIVERED', deliveryStatus: 'FULLY_DELIVERED' });
   });
 
