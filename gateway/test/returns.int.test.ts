@@ -7,7 +7,8 @@ import { startTestSystem, type TestSystem } from './harness.js';
 // shipped, delivered and invoiced in full; the customer sends 1 back (RESTOCK) and the warehouse
 // receives it against the shipment; inventory's inventory.return.received.v1 makes sales show the
 // line returned 1 (still delivered 3), finance credit 1 at the invoiced price (reason RETURN, nothing
-// more to invoice), and the customer's timeline show the return and the credit note.
+// more to invoice), and the customer's timeline show the return and the credit note. Then a quotation
+// made for an opportunity is accepted, and sales wins the opportunity.
 
 let system: TestSystem;
 let clerk = '';
@@ -157,5 +158,43 @@ describe('a customer return, over Kafka, as clients see it', () => {
     expect(kinds.map((k) => k.kind)).toEqual(['CREDIT_NOTE_ISSUED', 'RETURN_RECEIVED']);
     expect(kinds[0]!.summary).toMatch(/^Credit note CN-\d{4}-\d{6} issued for 119\.00 EUR against invoice INV-/);
     expect(kinds[1]!.summary).toMatch(new RegExp(`^Return ${returned.receiveReturn.number} received against shipment \\S+: 1 restocked \\(wrong size\\)$`));
+  });
+
+  it('wins the opportunity a quotation was made for once the customer accepts it, and the timeline says so', async () => {
+    const opened = await system.must<{ openOpportunity: { id: string } }>(rep, 'mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }', {
+      i: { customerId, title: 'Valves for the new line', amount: { amount: '500.00', currency: 'EUR' } },
+    });
+    const opportunityId = opened.openOpportunity.id;
+    const quoted = await system.must<{ createQuotation: { id: string } }>(rep, 'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id } }', {
+      i: { customerId, opportunityId, currency: 'EUR', lines: [{ productId, quantity: '5', unitPrice: { amount: '100.00', currency: 'EUR' }, taxRate: '19' }] },
+    });
+    await system.must(rep, 'mutation($id: ID!) { sendQuotation(id: $id) { id } }', { id: quoted.createQuotation.id });
+    await system.must(rep, 'mutation($id: ID!) { acceptQuotation(id: $id) { id } }', { id: quoted.createQuotation.id });
+    const won = await waitFor(
+      async () => {
+        const { opportunity } = await system.must<{ opportunity: { status: string; stage: { name: string } } }>(
+          rep,
+          'query($id: ID!) { opportunity(id: $id) { status stage { name } } }',
+          {
+            id: opportunityId,
+          },
+        );
+        return opportunity.status === 'OPEN' ? undefined : opportunity;
+      },
+      { what: 'sales to win the opportunity from the accepted quotation' },
+    );
+    expect(won).toEqual({ status: 'WON', stage: { name: 'Won' } });
+    const entry = await waitFor(
+      async () => {
+        const { customer } = await system.must<{ customer: { timeline: { edges: { node: { kind: string; subjectId: string } }[] } } }>(
+          rep,
+          'query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind subjectId } } } } }',
+          { id: customerId },
+        );
+        return customer.timeline.edges.map((e) => e.node).find((n) => n.kind === 'OPPORTUNITY_WON');
+      },
+      { what: 'the won opportunity on the timeline' },
+    );
+    expect(entry).toEqual({ kind: 'OPPORTUNITY_WON', subjectId: opportunityId });
   });
 });
