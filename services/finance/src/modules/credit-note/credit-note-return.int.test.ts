@@ -142,4 +142,31 @@ describe('customer returns in finance (inventory.return.received.v1)', () => {
     expect(await line(order)).toEqual({ delivered: '5', returned: '5', invoiced: '0', invoiceable: '0' });
     expect((await sql<{ n: number }>('select count(*)::int as n from credit_note where order_id = ?', [order.orderId]))[0]!.n).toBe(0);
   });
+
+  it('counts what earlier credit notes took back of the line: never credits more than the line has left uncredited', async () => {
+    const order = await shippedOrder();
+    const invoiceId = await invoice(order, '5');
+    const { invoice: held } = await subgraph.must<{ invoice: { lines: { id: string }[] } }>('query($id: ID!) { invoice(id: $id) { lines { id } } }', { id: invoiceId });
+    // The accountant already took 1 back by hand (a return booked before inventory reported it).
+    await subgraph.must('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', {
+      input: { invoiceId, reason: 'RETURN', lines: [{ invoiceLineId: held.lines[0]!.id, quantity: '1' }] },
+    });
+    await handled(returned(order, '3'));
+    // Kept 2, invoiced 5 less 1 credited: 2 more are credited, 3 in all.
+    expect(
+      (await notes(invoiceId))
+        .map((n) => n.lines.map((l) => l.quantity))
+        .flat()
+        .sort(),
+    ).toEqual(['1', '2']);
+    expect(await line(order)).toEqual({ delivered: '5', returned: '3', invoiced: '2', invoiceable: '0' });
+    await handled(returned(order, '2'));
+    expect(
+      (await notes(invoiceId))
+        .map((n) => n.lines.map((l) => l.quantity))
+        .flat()
+        .sort(),
+    ).toEqual(['1', '2', '2']);
+    expect(await line(order)).toEqual({ delivered: '5', returned: '5', invoiced: '0', invoiceable: '0' });
+  });
 });
