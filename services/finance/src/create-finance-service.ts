@@ -7,7 +7,7 @@ import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
 import { Invoice, InvoiceLine, InvoiceTax } from './modules/invoice/invoice.entity.js';
 import { invoiceResolvers } from './modules/invoice/invoice.resolvers.js';
-import { OrderLine, SalesOrder, ShippedLine } from './modules/order-copy/order-copy.entity.js';
+import { OrderLine, ReturnedLine, SalesOrder, ShippedLine } from './modules/order-copy/order-copy.entity.js';
 import { orderCopyHandlers } from './modules/order-copy/order-copy.consumer.js';
 import { Allocation, Payment } from './modules/payment/payment.entity.js';
 import { paymentResolvers } from './modules/payment/payment.resolvers.js';
@@ -20,7 +20,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
       resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers],
-      entities: [Invoice, InvoiceLine, InvoiceTax, Payment, Allocation, CreditNote, CreditNoteLine, CreditNoteTax, SalesOrder, OrderLine, ShippedLine],
+      entities: [Invoice, InvoiceLine, InvoiceTax, Payment, Allocation, CreditNote, CreditNoteLine, CreditNoteTax, SalesOrder, OrderLine, ShippedLine, ReturnedLine],
       migrations,
       createLoaders,
       handlers: [...customerMergeHandlers, ...orderCopyHandlers],

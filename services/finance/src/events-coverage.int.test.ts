@@ -20,6 +20,7 @@ const coverage: EventCoverage = {
   SalesOrder: { internal: "finance's read copy of sales' confirmed orders, fed by sales.order.confirmed.v2" },
   OrderLine: { internal: "finance's read copy of confirmed order lines, fed by sales' order events" },
   ShippedLine: { internal: "finance's read copy of what inventory shipped per order line, fed by inventory.shipment.shipped.v2" },
+  ReturnedLine: { internal: "finance's read copy of what customers returned per order line, fed by inventory.return.received.v1" },
 };
 
 const issueMutation = 'mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id lines { id } } }';

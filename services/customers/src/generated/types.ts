@@ -1447,6 +1447,8 @@ export type TimelineEntry = {
 export type TimelineKind =
   /** An activity with the customer (call, visit, meeting, email, note, planned visit) was logged. */
   | 'ACTIVITY_LOGGED'
+  /** A credit note was issued against an invoice. */
+  | 'CREDIT_NOTE_ISSUED'
   /** The customer was created. */
   | 'CUSTOMER_CREATED'
   /** The customer was transferred to another owner; the summary carries the handover note, if one was given. */
@@ -1457,6 +1459,14 @@ export type TimelineKind =
   | 'INVOICE_ISSUED'
   /** A lead was converted into this customer. */
   | 'LEAD_CONVERTED'
+  /** The customer kept (part of) a loan or sample. */
+  | 'LOAN_CONVERTED'
+  /** Goods went out to the customer on loan or as a sample. */
+  | 'LOAN_OUT'
+  /** A loan passed its expected return date with goods still out. */
+  | 'LOAN_OVERDUE'
+  /** Loaned goods came back. */
+  | 'LOAN_RETURNED'
   /** An opportunity was lost. */
   | 'OPPORTUNITY_LOST'
   /** An opportunity was opened. */
@@ -1467,12 +1477,24 @@ export type TimelineKind =
   | 'ORDER_CONFIRMED'
   /** A payment was received against an invoice. */
   | 'PAYMENT_RECEIVED'
+  /** A sent quotation was accepted by the customer. */
+  | 'QUOTATION_ACCEPTED'
+  /** A quotation's approval was given, refused or voided. */
+  | 'QUOTATION_APPROVAL_DECIDED'
+  /** A quotation's discounts or prices wait for a manager's approval. */
+  | 'QUOTATION_APPROVAL_REQUESTED'
   /** A quotation was sent: a QUOTATION document was attached. */
   | 'QUOTATION_SENT'
+  /** Goods came back from the customer against a shipment. */
+  | 'RETURN_RECEIVED'
+  /** A shipping notice was cancelled. */
+  | 'SHIPMENT_CANCELLED'
   /** A shipment was delivered to the customer. */
   | 'SHIPMENT_DELIVERED'
   /** A shipping notice was raised. */
   | 'SHIPMENT_PLANNED'
+  /** A shipment left the warehouse for the customer. */
+  | 'SHIPMENT_SHIPPED'
   /** A support ticket was opened. */
   | 'TICKET_OPENED'
   /** A support ticket was resolved. */
@@ -1496,8 +1518,12 @@ export type TimelineModule =
   | 'ORDERS'
   /** Payments (finance). */
   | 'PAYMENTS'
+  /** Quotations and their discount approvals (sales). */
+  | 'QUOTATIONS'
   /** Shipping notices and deliveries (inventory). */
   | 'SHIPMENTS'
+  /** Stock, loans and samples (inventory). */
+  | 'STOCK'
   /** Support tickets (support). */
   | 'TICKETS';
 

@@ -19,6 +19,7 @@ import { Migration20261205008502 } from './Migration20261205008502.js';
 import { Migration20261205009000 } from './Migration20261205009000.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205160000 } from './Migration20261205160000.js';
+import { Migration20261205200700 } from './Migration20261205200700.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205009000', class: Migration20261205009000 },
   { name: 'Migration20261205100000', class: Migration20261205100000 },
   { name: 'Migration20261205160000', class: Migration20261205160000 },
+  { name: 'Migration20261205200700', class: Migration20261205200700 },
 ];

@@ -486,7 +486,7 @@ export type InvoiceableOrderLine = {
   delivered: Scalars['String']['output'];
   /** Discount in percent. */
   discountPercent: Scalars['String']['output'];
-  /** Delivered and not invoiced: what invoiceDeliveredLines may bill. */
+  /** Delivered less returned and not invoiced: what invoiceDeliveredLines may bill. */
   invoiceable: Scalars['String']['output'];
   /** Quantity invoiced, less what credit notes took back. */
   invoiced: Scalars['String']['output'];
@@ -498,6 +498,8 @@ export type InvoiceableOrderLine = {
   position: Scalars['Int']['output'];
   /** The product ordered. */
   productId: Scalars['ID']['output'];
+  /** Quantity the customer sent back (sum over returns, restocked or scrapped); still counted in delivered. */
+  returned: Scalars['String']['output'];
   /** Tax rate in percent. */
   taxRate: Scalars['String']['output'];
   /** The order's price per unit. */

@@ -5,6 +5,7 @@ import { Migration20261205140000 } from './Migration20261205140000.js';
 import { Migration20261205140100 } from './Migration20261205140100.js';
 import { Migration20261205140200 } from './Migration20261205140200.js';
 import { Migration20261205140300 } from './Migration20261205140300.js';
+import { Migration20261205200600 } from './Migration20261205200600.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205140100', class: Migration20261205140100 },
   { name: 'Migration20261205140200', class: Migration20261205140200 },
   { name: 'Migration20261205140300', class: Migration20261205140300 },
+  { name: 'Migration20261205200600', class: Migration20261205200600 },
 ];

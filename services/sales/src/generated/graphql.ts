@@ -619,6 +619,7 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reservedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  returnedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shortQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toInvoiceQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

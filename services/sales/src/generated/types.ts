@@ -1205,11 +1205,13 @@ export type SalesOrderLine = {
   quantity: Scalars['String']['output'];
   /** Units reserved for the line in inventory (reserved less released, as inventory reported). */
   reservedQuantity: Scalars['String']['output'];
+  /** Units the customer sent back against the line's shipments (`inventory.return.received.v1`, restocked or scrapped). A returned unit still counts as delivered, so returns change no order or delivery state; finance credits what was invoiced of it and stops invoicing the rest. */
+  returnedQuantity: Scalars['String']['output'];
   /** Units inventory reported it lacks for the line, less what it reserved since. */
   shortQuantity: Scalars['String']['output'];
   /** Tax rate in percent, e.g. "19". */
   taxRate: Scalars['String']['output'];
-  /** Units delivered and not yet invoiced (negative when invoiced ahead of delivery, e.g. prepaid). */
+  /** Units delivered, not returned and not yet invoiced, as finance counts what it may invoice (negative when invoiced ahead of delivery, e.g. prepaid). */
   toInvoiceQuantity: Scalars['String']['output'];
   /** Price of one unit net of tax, in the order's currency. */
   unitPrice: Money;
@@ -1230,6 +1232,8 @@ export type SalesOrderLine = {
  * PARTLY_DELIVERED (something delivered, nothing invoiced);
  * CONFIRMED (nothing delivered or invoiced yet).
  * Delivered means shipped (inventory's `shipment.shipped.v2`); invoiced means invoiced less credited.
+ * A returned unit stays delivered and counts as invoiced (finance credits it, or never bills it), so a
+ * return never reopens an order: an order invoiced and paid in full stays COMPLETED after a return.
  */
 export type SalesOrderStatus =
   /** Cancelled before anything of it was delivered. */

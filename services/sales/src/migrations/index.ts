@@ -12,6 +12,7 @@ import { Migration20261205110100 } from './Migration20261205110100.js';
 import { Migration20261205180000 } from './Migration20261205180000.js';
 import { Migration20261205180100 } from './Migration20261205180100.js';
 import { Migration20261205180200 } from './Migration20261205180200.js';
+import { Migration20261205200500 } from './Migration20261205200500.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205180000', class: Migration20261205180000 },
   { name: 'Migration20261205180100', class: Migration20261205180100 },
   { name: 'Migration20261205180200', class: Migration20261205180200 },
+  { name: 'Migration20261205200500', class: Migration20261205200500 },
 ];

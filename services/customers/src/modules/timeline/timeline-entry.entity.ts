@@ -19,6 +19,18 @@ export const TIMELINE_KINDS = [
   'QUOTATION_SENT',
   'DOCUMENT_ATTACHED',
   'CUSTOMER_TRANSFERRED',
+  // Every step of the document chain its own kind (Migration20261205200700).
+  'QUOTATION_ACCEPTED',
+  'QUOTATION_APPROVAL_REQUESTED',
+  'QUOTATION_APPROVAL_DECIDED',
+  'SHIPMENT_SHIPPED',
+  'SHIPMENT_CANCELLED',
+  'RETURN_RECEIVED',
+  'CREDIT_NOTE_ISSUED',
+  'LOAN_OUT',
+  'LOAN_RETURNED',
+  'LOAN_CONVERTED',
+  'LOAN_OVERDUE',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -34,6 +46,8 @@ export const TIMELINE_MODULES = [
   'shipments',
   'invoices',
   'payments',
+  'quotations',
+  'stock',
 ] as const satisfies readonly PolicyModule[];
 export type TimelineModule = (typeof TIMELINE_MODULES)[number];
 
@@ -58,6 +72,20 @@ export const TIMELINE_KIND_MODULE: Record<TimelineKind, TimelineModule> = {
   INVOICE_ISSUED: 'invoices',
   PAYMENT_RECEIVED: 'payments',
   CUSTOMER_TRANSFERRED: 'customers',
+  // Accepted like sent: the quotation as a customer document; approvals carry discounts and limits, so only who may read quotations sees them.
+  QUOTATION_ACCEPTED: 'documents',
+  QUOTATION_APPROVAL_REQUESTED: 'quotations',
+  QUOTATION_APPROVAL_DECIDED: 'quotations',
+  SHIPMENT_SHIPPED: 'shipments',
+  SHIPMENT_CANCELLED: 'shipments',
+  // Inventory receives returns under its shipment policy.
+  RETURN_RECEIVED: 'shipments',
+  CREDIT_NOTE_ISSUED: 'invoices',
+  // Inventory's loans and samples follow its stock policy.
+  LOAN_OUT: 'stock',
+  LOAN_RETURNED: 'stock',
+  LOAN_CONVERTED: 'stock',
+  LOAN_OVERDUE: 'stock',
 };
 
 /** One thing that happened with a customer, in any service, as learnt from its event. */

@@ -93,7 +93,7 @@ describe("the customer timeline records finance's v2 events", () => {
     });
     const entries = await deliverTwice(customerId, [issued, paid, settled, credited]);
     expect(entries.sort((a, b) => a.summary.localeCompare(b.summary))).toEqual([
-      { kind: 'INVOICE_ISSUED', summary: 'Credit note CN-2026-000001 issued for 11.90 EUR against invoice INV-2026-000007', sourceService: 'finance', subjectId: creditNoteId },
+      { kind: 'CREDIT_NOTE_ISSUED', summary: 'Credit note CN-2026-000001 issued for 11.90 EUR against invoice INV-2026-000007', sourceService: 'finance', subjectId: creditNoteId },
       { kind: 'INVOICE_ISSUED', summary: 'Invoice INV-2026-000007 issued for 119.00 EUR, due 2026-12-31', sourceService: 'finance', subjectId: invoiceId },
       { kind: 'PAYMENT_RECEIVED', summary: 'Invoice INV-2026-000007 paid in full', sourceService: 'finance', subjectId: invoiceId },
       { kind: 'PAYMENT_RECEIVED', summary: 'Payment of 119.00 EUR received by bank transfer on 2026-12-03 (TX-1)', sourceService: 'finance', subjectId: paymentId },

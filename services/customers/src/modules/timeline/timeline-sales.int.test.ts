@@ -74,7 +74,7 @@ describe("sales' quotations and orders on the customer timeline", () => {
     });
     expect(await deliverTwice(customerId, sent, accepted, confirmed)).toEqual([
       { kind: 'QUOTATION_SENT', summary: 'Quotation Q-000007 sent for 1190.00 EUR, valid until 2027-01-31', sourceService: 'sales', subjectId: quotationId },
-      { kind: 'QUOTATION_SENT', summary: 'Quotation Q-000007 accepted for 1190.00 EUR', sourceService: 'sales', subjectId: quotationId },
+      { kind: 'QUOTATION_ACCEPTED', summary: 'Quotation Q-000007 accepted for 1190.00 EUR', sourceService: 'sales', subjectId: quotationId },
       { kind: 'ORDER_CONFIRMED', summary: 'Order SO-000042 confirmed for 1000.00 EUR', sourceService: 'sales', subjectId: orderId },
     ]);
   });

@@ -9,6 +9,10 @@ import {
   InvoiceIssuedV2,
   InvoicePaidV1,
   LeadConvertedV1,
+  LoanConvertedV1,
+  LoanLentV1,
+  LoanOverdueV1,
+  LoanReturnedV1,
   OpportunityClosedV1,
   OpportunityOpenedV1,
   OrderConfirmedV1,
@@ -16,7 +20,10 @@ import {
   PaymentRecordedV1,
   PaymentRecordedV2,
   QuotationAcceptedV1,
+  QuotationApprovalDecidedV1,
+  QuotationApprovalRequestedV1,
   QuotationSentV1,
+  ReturnReceivedV1,
   ShipmentCancelledV1,
   ShipmentDeliveredV1,
   ShipmentDeliveredV2,
@@ -28,6 +35,7 @@ import {
   type CloudEvent,
   type EventData,
 } from '@rapport/contracts';
+import { formatQuantity, quantityUnits } from '@rapport/errors';
 import { TIMELINE_KIND_MODULE, TimelineEntry, type TimelineKind } from './timeline-entry.entity.js';
 
 /** Hops followed at most from a merged customer to its survivor (merging keeps it at one). */
@@ -71,6 +79,15 @@ const ordersOf = (lines: readonly { orderId: string }[]): string => {
   return `${orders.length === 1 ? 'order' : 'orders'} ${orders.join(', ')}`;
 };
 
+/** What a return brought back: "2 restocked, 1 scrapped" (summed over its lines). */
+const returnedOf = (lines: readonly { quantity: string; condition: 'RESTOCK' | 'SCRAP' }[]): string => {
+  const sum = (condition: 'RESTOCK' | 'SCRAP') => formatQuantity(lines.filter((l) => l.condition === condition).reduce((s, l) => s + quantityUnits(l.quantity), 0n));
+  const parts = [];
+  if (lines.some((l) => l.condition === 'RESTOCK')) parts.push(`${sum('RESTOCK')} restocked`);
+  if (lines.some((l) => l.condition === 'SCRAP')) parts.push(`${sum('SCRAP')} scrapped`);
+  return parts.join(', ');
+};
+
 const ACTIVITY_WORDS: Record<EventData<typeof CustomerActivityLoggedV1>['kind'], string> = {
   CALL: 'Call',
   VISIT: 'Visit',
@@ -102,9 +119,8 @@ export const timelineHandlers = [
   on(QuotationSentV1, async (data, event, em) =>
     record(em, event, data.customerId, 'QUOTATION_SENT', `Quotation ${data.number} sent for ${data.grossTotal.amount} ${data.grossTotal.currency}, valid until ${data.validUntil}`),
   ),
-  // No kind of its own yet (the kinds are checked by the database): an acceptance is filed with the quotation's other entries.
   on(QuotationAcceptedV1, async (data, event, em) =>
-    record(em, event, data.customerId, 'QUOTATION_SENT', `Quotation ${data.number} accepted for ${data.grossTotal.amount} ${data.grossTotal.currency}`),
+    record(em, event, data.customerId, 'QUOTATION_ACCEPTED', `Quotation ${data.number} accepted for ${data.grossTotal.amount} ${data.grossTotal.currency}`),
   ),
   on(ShipmentPlannedV1, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice raised for order ${data.orderId}`)),
   on(InvoiceIssuedV1, async (data, event, em) =>
@@ -145,18 +161,17 @@ export const timelineHandlers = [
       `Shipping notice ${data.number} planned for ${ordersOf(data.lines)}${data.plannedFor ? `, to leave on ${data.plannedFor}` : ''}`,
     ),
   ),
-  // No kinds of their own yet (the kinds are checked by the database): shipped and cancelled are filed with the notice's other entries.
   on(ShipmentShippedV2, async (data, event, em) =>
     record(
       em,
       event,
       data.customerId,
-      'SHIPMENT_PLANNED',
+      'SHIPMENT_SHIPPED',
       `Shipment ${data.number} shipped for ${ordersOf(data.lines)}${data.carrier ? ` with ${data.carrier}` : ''}${data.trackingNumber ? `, tracking number ${data.trackingNumber}` : ''}`,
     ),
   ),
   on(ShipmentCancelledV1, async (data, event, em) =>
-    record(em, event, data.customerId, 'SHIPMENT_PLANNED', `Shipping notice ${data.number} cancelled for ${ordersOf(data.lines)}${data.reason ? `: ${data.reason}` : ''}`),
+    record(em, event, data.customerId, 'SHIPMENT_CANCELLED', `Shipping notice ${data.number} cancelled for ${ordersOf(data.lines)}${data.reason ? `: ${data.reason}` : ''}`),
   ),
   on(ShipmentDeliveredV2, async (data, event, em) => record(em, event, data.customerId, 'SHIPMENT_DELIVERED', `Shipment ${data.number} delivered for ${ordersOf(data.lines)}`)),
   // Finance's v2 events (the v1 handlers above stay for events already on the topics).
@@ -169,13 +184,12 @@ export const timelineHandlers = [
       `${data.kind === 'ADVANCE' ? 'Advance invoice' : 'Invoice'} ${data.number} issued for ${data.grossTotal.amount} ${data.grossTotal.currency}, due ${data.dueDate}`,
     ),
   ),
-  // No kind of its own yet (the kinds are checked by the database): a credit note is filed with the invoices.
   on(CreditNoteIssuedV1, async (data, event, em) =>
     record(
       em,
       event,
       data.customerId,
-      'INVOICE_ISSUED',
+      'CREDIT_NOTE_ISSUED',
       `Credit note ${data.number} issued for ${data.grossTotal.amount} ${data.grossTotal.currency} against invoice ${data.invoiceNumber}`,
     ),
   ),
@@ -189,4 +203,48 @@ export const timelineHandlers = [
     ),
   ),
   on(InvoicePaidV1, async (data, event, em) => record(em, event, data.customerId, 'PAYMENT_RECEIVED', `Invoice ${data.number} paid in full`)),
+  // Customer returns, discount approvals and loans: each its own kind, seen by who may read its module (TIMELINE_KIND_MODULE).
+  on(ReturnReceivedV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'RETURN_RECEIVED',
+      `Return ${data.number} received against shipment ${data.shipmentNumber}: ${returnedOf(data.lines)}${data.reason ? ` (${data.reason})` : ''}`,
+    ),
+  ),
+  on(QuotationApprovalRequestedV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'QUOTATION_APPROVAL_REQUESTED',
+      `Quotation ${data.number} (${data.grossTotal.amount} ${data.grossTotal.currency}) waits for a manager's approval: ${data.findings.length} ${data.findings.length === 1 ? 'finding' : 'findings'} over the limits`,
+    ),
+  ),
+  on(QuotationApprovalDecidedV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'QUOTATION_APPROVAL_DECIDED',
+      `Approval of quotation ${data.number} ${data.decision.toLowerCase()}${data.comment ? `: ${data.comment}` : ''}`,
+    ),
+  ),
+  on(LoanLentV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'LOAN_OUT',
+      `${data.kind === 'SAMPLE' ? 'Sample' : 'Loan'} ${data.number}: ${data.quantity} of product ${data.productId} out to the customer${data.expectedReturnDate ? `, due back ${data.expectedReturnDate}` : ''}`,
+    ),
+  ),
+  on(LoanReturnedV1, async (data, event, em) => record(em, event, data.customerId, 'LOAN_RETURNED', `Loan ${data.number}: ${data.quantity} returned, ${data.open} still out`)),
+  on(LoanConvertedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'LOAN_CONVERTED', `Loan ${data.number}: ${data.quantity} kept by the customer (a sale), ${data.open} still out`),
+  ),
+  on(LoanOverdueV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'LOAN_OVERDUE', `Loan ${data.number} overdue: ${data.open} still out, due back ${data.expectedReturnDate}`),
+  ),
 ];

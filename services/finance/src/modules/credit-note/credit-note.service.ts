@@ -281,23 +281,63 @@ export async function creditCancelledUndelivered(tx: SqlEntityManager, orderId: 
         drafts.push({ ...draft, net, returnsQuantity: false });
       }
     } else {
-      for (const line of lines) {
-        const want = line.orderLineId ? excess.get(line.orderLineId) : undefined;
-        if (!want || !line.orderLineId) continue;
-        const before = credited.get(line.id) ?? { quantity: 0n, net: 0n };
-        const left = quantityUnits(line.quantity) - before.quantity;
-        const take = want < left ? want : left;
-        if (take <= 0n) continue;
-        const unitPrice = parseAmount('p', line.unitPrice);
-        const computed = lineNet(take, unitPrice, parsePercent('d', line.discountPercent), invoice.currency);
-        const netLeft = parseAmount('net', line.netAmount) - before.net;
-        drafts.push({ invoiceLine: line, quantity: take, unitPrice, net: take === left || computed > netLeft ? netLeft : computed, returnsQuantity: true });
-        if (want - take === 0n) excess.delete(line.orderLineId);
-        else excess.set(line.orderLineId, want - take);
-      }
+      drafts = takeBackDrafts(invoice, lines, credited, excess);
     }
     drafts = drafts.filter((d) => d.net > 0n);
     if (drafts.length > 0) notes.push(await writeCreditNote(tx, invoice, 'CANCELLATION', drafts, utcToday(), meta));
+  }
+  return notes;
+}
+
+/**
+ * Credit drafts taking back, at each invoice line's price and discount, what `excess` (per order
+ * line, units; consumed as it is drafted) says was invoiced too much, never more than the line's
+ * quantity left uncredited; the last units of a line take exactly its net left.
+ */
+function takeBackDrafts(invoice: IInvoice, lines: readonly IInvoiceLine[], credited: Map<string, { quantity: bigint; net: bigint }>, excess: Map<string, bigint>): CreditDraft[] {
+  const drafts: CreditDraft[] = [];
+  for (const line of lines) {
+    const want = line.orderLineId ? excess.get(line.orderLineId) : undefined;
+    if (!want || !line.orderLineId) continue;
+    const before = credited.get(line.id) ?? { quantity: 0n, net: 0n };
+    const left = quantityUnits(line.quantity) - before.quantity;
+    const take = want < left ? want : left;
+    if (take <= 0n) continue;
+    const unitPrice = parseAmount('p', line.unitPrice);
+    const computed = lineNet(take, unitPrice, parsePercent('d', line.discountPercent), invoice.currency);
+    const netLeft = parseAmount('net', line.netAmount) - before.net;
+    drafts.push({ invoiceLine: line, quantity: take, unitPrice, net: take === left || computed > netLeft ? netLeft : computed, returnsQuantity: true });
+    if (want - take === 0n) excess.delete(line.orderLineId);
+    else excess.set(line.orderLineId, want - take);
+  }
+  return drafts;
+}
+
+/**
+ * After a customer return of an order's goods was recorded (in the return event's inbox
+ * transaction, the order's read copy locked so an invoice of the same order waits), credits with
+ * reason RETURN what is invoiced of each line beyond what the customer kept (delivered less
+ * returned), newest invoice first, one credit note per invoice, at the invoiced price: a returned
+ * unit that was never invoiced is simply no longer invoiceable. Derived from the quantities, so a
+ * repeated call credits nothing twice; never more than an invoice line has left uncredited.
+ */
+export async function creditReturned(tx: SqlEntityManager, orderId: string, meta: EventMetadata): Promise<ICreditNote[]> {
+  await tx.execute('select id from sales_order where id = ? for update', [orderId]);
+  const excess = new Map<string, bigint>();
+  for (const q of await orderLineQuantities(tx, orderId)) {
+    const kept = q.delivered - q.returned;
+    if (q.returned > 0n && q.invoiced > kept) excess.set(q.line.id, q.invoiced - kept);
+  }
+  if (excess.size === 0) return [];
+  const viewer = systemViewer(meta.actor);
+  const invoices = await tx.find(Invoice, { orderId, kind: { $ne: 'ADVANCE' } }, { orderBy: { issueDate: 'desc', number: 'desc' } });
+  const notes: ICreditNote[] = [];
+  for (const candidate of invoices) {
+    if (excess.size === 0) break;
+    const invoice = await lockVisibleInvoice(tx, viewer, candidate.id, 'orderId');
+    const lines = await tx.find(InvoiceLine, { invoiceId: invoice.id }, { orderBy: { position: 'asc' } });
+    const drafts = takeBackDrafts(invoice, lines, await creditedByLine(tx, invoice.id), excess).filter((d) => d.net > 0n);
+    if (drafts.length > 0) notes.push(await writeCreditNote(tx, invoice, 'RETURN', drafts, utcToday(), meta));
   }
   return notes;
 }

@@ -65,6 +65,7 @@ export const invoiceResolvers: Resolvers = {
     ordered: (q) => formatQuantity(q.ordered),
     cancelled: (q) => formatQuantity(q.cancelled),
     delivered: (q) => formatQuantity(q.delivered),
+    returned: (q) => formatQuantity(q.returned),
     invoiced: (q) => formatQuantity(q.invoiced),
     invoiceable: (q) => formatQuantity(q.invoiceable),
     unitPrice: async (q, _, ctx) => money(q.line.unitPrice, (await ctx.em.findOneOrFail(SalesOrder, q.line.orderId)).currency),

@@ -1,7 +1,7 @@
 import { on } from '@rapport/bus';
-import { OrderCancelledV2, OrderConfirmedV2, ShipmentShippedV2 } from '@rapport/contracts';
+import { OrderCancelledV2, OrderConfirmedV2, ReturnReceivedV1, ShipmentShippedV2 } from '@rapport/contracts';
 import { formatQuantity, quantityUnits } from '@rapport/errors';
-import { creditCancelledUndelivered } from '../credit-note/credit-note.service.js';
+import { creditCancelledUndelivered, creditReturned } from '../credit-note/credit-note.service.js';
 
 /**
  * Finance's read copy of what it may invoice: confirmed order lines (`sales.order.confirmed.v2`),
@@ -10,7 +10,9 @@ import { creditCancelledUndelivered } from '../credit-note/credit-note.service.j
  * Each runs in its event's inbox transaction (a redelivery changes nothing); the inserts also skip
  * a row already there. Shipments are kept per shipment and order line, whether or not the order
  * is known yet: events of different aggregates may come in any order, and a line's delivered
- * quantity is the sum of the shipment rows naming it whenever it is read.
+ * quantity is the sum of the shipment rows naming it whenever it is read. Customer returns
+ * (`inventory.return.received.v1`) are kept the same way per return and order line, and credit
+ * what was invoiced of the returned goods (reason RETURN).
  */
 export const orderCopyHandlers = [
   on(OrderConfirmedV2, async (data, _event, em) => {
@@ -47,5 +49,16 @@ export const orderCopyHandlers = [
         [data.shipmentId, line.orderLineId, line.orderId, line.productId, line.quantity, data.shippedAt],
       );
     }
+  }),
+  on(ReturnReceivedV1, async (data, event, em) => {
+    for (const line of data.lines) {
+      await em.execute(
+        `insert into returned_line (id, return_id, order_line_id, order_id, product_id, quantity, condition, received_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?)
+         on conflict (return_id, order_line_id) do nothing`,
+        [data.returnId, line.orderLineId, line.orderId, line.productId, line.quantity, line.condition, data.receivedAt],
+      );
+    }
+    const meta = { causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor };
+    for (const orderId of [...new Set(data.lines.map((l) => l.orderId))].sort()) await creditReturned(em, orderId, meta);
   }),
 ];

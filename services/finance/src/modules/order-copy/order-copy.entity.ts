@@ -60,3 +60,26 @@ export const ShippedLine = defineEntity({
   },
 });
 export type IShippedLine = InferEntity<typeof ShippedLine>;
+
+/**
+ * What one customer return brought back of one order line (from `inventory.return.received.v1`),
+ * restocked or scrapped. Kept per return, so a line's returned quantity is their sum whenever it is
+ * read, whatever order the events came in; returned goods are no longer invoiceable, and what was
+ * invoiced of them is credited.
+ */
+export const ReturnedLine = defineEntity({
+  name: 'ReturnedLine',
+  tableName: 'returned_line',
+  properties: {
+    id: p.uuid().primary(),
+    returnId: p.uuid(),
+    orderLineId: p.uuid(),
+    orderId: p.uuid(),
+    productId: p.uuid(),
+    quantity: quantity(),
+    condition: p.enum(['RESTOCK', 'SCRAP']),
+    receivedAt: timestamp(),
+    createdAt: createdAt(),
+  },
+});
+export type IReturnedLine = InferEntity<typeof ReturnedLine>;

@@ -8,23 +8,28 @@ export interface LineQuantities {
   ordered: bigint;
   cancelled: bigint;
   delivered: bigint;
+  /** What customers sent back of it (returns against its shipments); still counted in `delivered`. */
+  returned: bigint;
   /** Invoiced less what credit notes took back (returns, cancellations). */
   invoiced: bigint;
-  /** Delivered and not yet invoiced (never below zero). */
+  /** Delivered less returned and not yet invoiced (never below zero). */
   invoiceable: bigint;
 }
 
 /**
  * The lines of a confirmed order with their delivered, invoiced and invoiceable quantities, by
  * position. Delivered sums every shipment's quantity for the line (shipments recorded before the
- * confirmation included); invoiced nets credit notes that took quantities back.
+ * confirmation included); returned sums the customers' returns of it; invoiced nets credit notes
+ * that took quantities back. Invoiceable = delivered − returned − invoiced: a returned unit not yet
+ * invoiced is never billed, and one already billed is credited (`creditReturned`).
  */
 export async function orderLineQuantities(em: SqlEntityManager, orderId: string): Promise<LineQuantities[]> {
   const lines = await em.find(OrderLine, { orderId }, { orderBy: { position: 'asc' } });
   if (lines.length === 0) return [];
-  const rows = await em.execute<{ order_line_id: string; delivered: string; invoiced: string; credited: string }[]>(
+  const rows = await em.execute<{ order_line_id: string; delivered: string; returned: string; invoiced: string; credited: string }[]>(
     `select l.id as order_line_id,
             coalesce((select sum(s.quantity) from shipped_line s where s.order_line_id = l.id), 0)::text as delivered,
+            coalesce((select sum(r.quantity) from returned_line r where r.order_line_id = l.id), 0)::text as returned,
             coalesce((select sum(il.quantity) from invoice_line il where il.order_line_id = l.id), 0)::text as invoiced,
             coalesce((select sum(cl.quantity) from credit_note_line cl where cl.order_line_id = l.id and cl.returns_quantity), 0)::text as credited
        from order_line l where l.order_id = ?`,
@@ -34,8 +39,10 @@ export async function orderLineQuantities(em: SqlEntityManager, orderId: string)
   return lines.map((line) => {
     const row = byLine.get(line.id);
     const delivered = quantityUnits(row?.delivered ?? '0');
+    const returned = quantityUnits(row?.returned ?? '0');
     const invoiced = quantityUnits(row?.invoiced ?? '0') - quantityUnits(row?.credited ?? '0');
-    const invoiceable = delivered > invoiced ? delivered - invoiced : 0n;
-    return { line, ordered: quantityUnits(line.quantity), cancelled: quantityUnits(line.cancelledQuantity), delivered, invoiced, invoiceable };
+    const kept = delivered - returned;
+    const invoiceable = kept > invoiced ? kept - invoiced : 0n;
+    return { line, ordered: quantityUnits(line.quantity), cancelled: quantityUnits(line.cancelledQuantity), delivered, returned, invoiced, invoiceable };
   });
 }

@@ -127,6 +127,21 @@ export async function moveOpportunity(em: SqlEntityManager, viewer: Viewer<Write
   );
 }
 
+/**
+ * Wins an opportunity because its customer accepted a quotation for it: moves it to its pipeline's
+ * first won stage as `moveOpportunity` does (so `sales.opportunity.stage-changed.v1` and
+ * `sales.opportunity.closed.v1` with outcome WON are written the same way). An opportunity already
+ * won or lost, deleted, or whose pipeline has no won stage stays as it is (null).
+ */
+export async function winOpportunity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IOpportunity | null> {
+  const opportunity = await visibleOpportunities(em, viewer).andWhere({ id }).getSingleResult();
+  if (!opportunity || opportunity.status !== 'OPEN') return null;
+  const current = await getStage(em, opportunity.stageId, 'id');
+  const won = await em.findOne(PipelineStage, { pipelineId: current.pipelineId, closesAs: 'WON' }, { orderBy: { position: 'asc' } });
+  if (!won) return null;
+  return moveOpportunity(em, viewer, id, won.id, meta);
+}
+
 /** The opportunity `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
 export async function getOpportunity(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IOpportunity> {
   const opportunity = await visibleOpportunities(em, viewer)

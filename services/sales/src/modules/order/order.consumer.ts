@@ -5,6 +5,7 @@ import {
   CreditNoteIssuedV1,
   InvoiceIssuedV2,
   InvoicePaidV1,
+  ReturnReceivedV1,
   ShipmentDeliveredV1,
   ShipmentShippedV2,
   StockReleasedV1,
@@ -76,6 +77,8 @@ async function byOrder(
  * - invoiced: finance's `invoice.issued.v2` line quantities are added and `credit-note.issued.v1` ones
  *   subtracted (both additive, so invoices and credit notes may arrive in any order); the invoice is
  *   kept per order, and `invoice.paid.v1` marks it paid;
+ * - returned: inventory's `return.received.v1` line quantities are added (additive, so returns and
+ *   shipments may arrive in any order); a returned unit stays delivered, so the state does not move;
  * - reservations: `reserved` and `released` add and subtract (commutative); a shortage report states
  *   what a line lacks in total then, and only a report newer than the one held counts.
  */
@@ -94,6 +97,16 @@ export const orderHandlers = [
         for (const [lineId, units] of quantities) {
           const line = lines.get(lineId);
           if (line) line.deliveredQuantity = fromUnits(toUnits(line.deliveredQuantity) + units);
+        }
+      });
+    }
+  }),
+  on(ReturnReceivedV1, async (data, _event, em) => {
+    for (const [orderId, quantities] of await byOrder(em, data.lines, null)) {
+      await onOrder(em, orderId, new Date(data.receivedAt), ({ lines }) => {
+        for (const [lineId, units] of quantities) {
+          const line = lines.get(lineId);
+          if (line) line.returnedQuantity = fromUnits(toUnits(line.returnedQuantity) + units);
         }
       });
     }

@@ -75,6 +75,12 @@ export const SalesOrderLine = defineEntity({
     deliveredQuantity: quantity(),
     /** Invoiced less credited: finance's `invoice.issued.v2` line quantities less its `credit-note.issued.v1` ones for the line. */
     invoicedQuantity: quantity(),
+    /**
+     * Came back from the customer: the sum of inventory's `return.received.v1` quantities for the line
+     * (RESTOCK and SCRAP alike). A returned unit stays delivered (as Odoo keeps delivered and shows
+     * returned), so it changes no state; finance credits or stops invoicing it.
+     */
+    returnedQuantity: quantity(),
   },
 });
 export type ISalesOrderLine = InferEntity<typeof SalesOrderLine>;
@@ -164,7 +170,8 @@ export interface OrderInvoiceState {
  * - CANCELLED: nothing effective is left on any line (everything cancelled before delivery);
  * - COMPLETED: every effective quantity delivered and invoiced, and every invoice of the order paid;
  * - PAID: fully invoiced and every invoice paid, but not all delivered yet (paid in advance);
- * - INVOICED: every effective quantity invoiced (less credit notes), not all paid;
+ * - INVOICED: every effective quantity invoiced (less credit notes), not all paid; a returned quantity
+ *   (credited by finance, or never billed) counts as invoiced, so a return does not reopen the order;
  * - PARTLY_INVOICED: some quantity invoiced, not all;
  * - DELIVERED: everything delivered, nothing invoiced yet;
  * - PARTLY_DELIVERED: something delivered, nothing invoiced yet;
@@ -175,8 +182,9 @@ export function deriveStatus(lines: readonly ISalesOrderLine[], invoices: readon
   if (live.length === 0) return 'CANCELLED';
   const fullyDelivered = live.every((l) => toUnits(l.deliveredQuantity) >= effectiveUnits(l));
   const anyDelivered = live.some((l) => toUnits(l.deliveredQuantity) > 0n);
-  const fullyInvoiced = live.every((l) => toUnits(l.invoicedQuantity) >= effectiveUnits(l));
   const anyInvoiced = live.some((l) => toUnits(l.invoicedQuantity) > 0n);
+  // What the customer sent back is neither kept nor billed: finance credits it, so it counts as invoiced here.
+  const fullyInvoiced = anyInvoiced && live.every((l) => toUnits(l.invoicedQuantity) + toUnits(l.returnedQuantity) >= effectiveUnits(l));
   const issued = invoices.filter((i) => i.issuedAt);
   const paid = fullyInvoiced && issued.length > 0 && issued.every((i) => i.paidAt);
   if (paid) return fullyDelivered ? 'COMPLETED' : 'PAID';

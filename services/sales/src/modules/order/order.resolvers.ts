@@ -46,8 +46,9 @@ export const orderResolvers: Resolvers = {
     cancelledQuantity: (line) => normaliseQuantity(line.cancelledQuantity),
     deliveredQuantity: (line) => normaliseQuantity(line.deliveredQuantity),
     invoicedQuantity: (line) => normaliseQuantity(line.invoicedQuantity),
+    returnedQuantity: (line) => normaliseQuantity(line.returnedQuantity),
     openQuantity: (line) => fromUnits(openUnits(line)),
-    toInvoiceQuantity: (line) => fromUnits(toUnits(line.deliveredQuantity) - toUnits(line.invoicedQuantity)),
+    toInvoiceQuantity: (line) => fromUnits(toUnits(line.deliveredQuantity) - toUnits(line.returnedQuantity) - toUnits(line.invoicedQuantity)),
     lastPrice: async (line, _, ctx) => {
       const order = await ctx.loaders.orderById.load(line.orderId);
       return order ? ctx.loaders.lastPrice.load({ customerId: order.customerId, productId: line.productId, before: order.confirmedAt }) : null;

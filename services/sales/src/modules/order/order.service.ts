@@ -101,6 +101,7 @@ async function confirmOrder(
       cancelledQuantity: '0',
       deliveredQuantity: '0',
       invoicedQuantity: '0',
+      returnedQuantity: '0',
     }),
   );
   publish(

@@ -68,6 +68,7 @@ const line = (position: number, quantity: string, overrides: Partial<ISalesOrder
     shortQuantity: '0',
     deliveredQuantity: '0',
     invoicedQuantity: '0',
+    returnedQuantity: '0',
     ...overrides,
   }) as ISalesOrderLine;
 const at = new Date('2026-12-05T12:00:00.000Z');
@@ -129,6 +130,11 @@ describe("an order's state derived from its quantities", () => {
       [paid],
       'PARTLY_INVOICED',
     ],
+    ['invoiced and paid, then 1 returned and credited', [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '1', returnedQuantity: '1' })], [paid], 'COMPLETED'],
+    ['invoiced, then 1 returned and credited, unpaid', [line(0, '2', { deliveredQuantity: '2', invoicedQuantity: '1', returnedQuantity: '1' })], [issued], 'INVOICED'],
+    ['1 returned before invoicing, the rest invoiced', [line(0, '3', { deliveredQuantity: '3', invoicedQuantity: '2', returnedQuantity: '1' })], [issued], 'INVOICED'],
+    ['1 returned, 1 of the other 2 invoiced', [line(0, '3', { deliveredQuantity: '3', invoicedQuantity: '1', returnedQuantity: '1' })], [issued], 'PARTLY_INVOICED'],
+    ['everything returned before invoicing: still delivered', [line(0, '2', { deliveredQuantity: '2', returnedQuantity: '2' })], [], 'DELIVERED'],
     ['everything cancelled', [line(0, '2', { cancelledQuantity: '2' })], [], 'CANCELLED'],
     ['shipped although cancelled (a race the warehouse lost)', [line(0, '2', { cancelledQuantity: '2', deliveredQuantity: '2' })], [], 'DELIVERED'],
   ] as const)('%s → %s', (_what, lines, invoices, expected) => {

@@ -1,0 +1,200 @@
+import { stockLedgerMismatches } from '@rapport/inventory';
+import { waitFor } from '@rapport/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from './harness.js';
+
+// A customer return end to end, through the gateway only and over real Kafka: a rep's order of 3 is
+// shipped, delivered and invoiced in full; the customer sends 1 back (RESTOCK) and the warehouse
+// receives it against the shipment; inventory's inventory.return.received.v1 makes sales show the
+// line returned 1 (still delivered 3), finance credit 1 at the invoiced price (reason RETURN, nothing
+// more to invoice), and the customer's timeline show the return and the credit note. Then a quotation
+// made for an opportunity is accepted, and sales wins the opportunity.
+
+let system: TestSystem;
+let clerk = '';
+let rep = '';
+let accountant = '';
+let productId = '';
+let warehouseId = '';
+let customerId = '';
+const order = { id: '', lineId: '', shipmentId: '', invoiceId: '' };
+
+interface OrderView {
+  status: string;
+  lines: { deliveredQuantity: string; invoicedQuantity: string; returnedQuantity: string; toInvoiceQuantity: string }[];
+  delivery: { shipments: { id: string; status: string; lines: { planned: string }[] }[] };
+}
+interface FinanceLine {
+  delivered: string;
+  returned: string;
+  invoiced: string;
+  invoiceable: string;
+}
+interface CreditNote {
+  reason: string;
+  grossTotal: { amount: string };
+  lines: { orderLineId: string | null; quantity: string; unitPrice: { amount: string }; netAmount: { amount: string } }[];
+}
+
+const orderQuery = `query($id: ID!) { salesOrder(id: $id) {
+  status lines { deliveredQuantity invoicedQuantity returnedQuantity toInvoiceQuantity } delivery { shipments { id status lines { planned } } }
+} }`;
+const untilOrder = (accept: (o: OrderView) => boolean, what: string): Promise<OrderView> =>
+  waitFor(
+    async () => {
+      const { salesOrder } = await system.must<{ salesOrder: OrderView }>(rep, orderQuery, { id: order.id });
+      return accept(salesOrder) ? salesOrder : undefined;
+    },
+    { what },
+  );
+const untilFinance = (accept: (l: FinanceLine) => boolean, what: string): Promise<FinanceLine> =>
+  waitFor(
+    async () => {
+      const answer = await system.as<{ invoiceableLines: FinanceLine[] }>(
+        accountant,
+        'query($id: ID!) { invoiceableLines(orderId: $id) { delivered returned invoiced invoiceable } }',
+        {
+          id: order.id,
+        },
+      );
+      if (answer.errors?.[0]?.extensions?.code === 'NOT_FOUND') return undefined;
+      if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
+      const line = answer.data!.invoiceableLines[0];
+      return line && accept(line) ? line : undefined;
+    },
+    { what },
+  );
+
+beforeAll(async () => {
+  system = await startTestSystem('returns');
+  clerk = (await system.createUser({ email: 'rita.returns@rapport.example', displayName: 'Rita Returns', role: 'WAREHOUSE_CLERK' })).token;
+  rep = (await system.createUser({ email: 'rex.rep@rapport.example', displayName: 'Rex Rep', role: 'SALES_REP' })).token;
+  accountant = (await system.createUser({ email: 'ada.accounts@rapport.example', displayName: 'Ada Accounts', role: 'ACCOUNTANT' })).token;
+  const stocked = await system.must<{ createProduct: { id: string }; createWarehouse: { id: string } }>(
+    clerk,
+    `mutation {
+      createProduct(input: { sku: "RET-VALVE", name: "Ball valve BV-2", listPrice: { amount: "100.00", currency: "EUR" }, standardCost: { amount: "40.00", currency: "EUR" } }) { id }
+      createWarehouse(input: { code: "RET-HAM", name: "Hamburg", address: "Kai 3, 20457 Hamburg" }) { id }
+    }`,
+  );
+  productId = stocked.createProduct.id;
+  warehouseId = stocked.createWarehouse.id;
+  await system.must(clerk, 'mutation($p: ID!, $w: ID!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: "5" }) { id } }', { p: productId, w: warehouseId });
+  customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Elbe Armaturen KG", kind: COMPANY }) { id } }'))
+    .createCustomer.id;
+  await system.untilSellable(productId);
+}, 240_000);
+afterAll(async () => {
+  if (!system) return;
+  expect(await stockLedgerMismatches(system.subgraphs.inventory.service.orm.em.fork())).toEqual([]);
+  await system.stop();
+});
+
+describe('a customer return, over Kafka, as clients see it', () => {
+  it('orders 3, ships, delivers and invoices them all', async () => {
+    const placed = await system.mustOnceCustomerKnown<{ placeOrder: { id: string; lines: { id: string }[] } }>(
+      rep,
+      'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
+      { i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '3', unitPrice: { amount: '100.00', currency: 'EUR' }, taxRate: '19' }] } },
+    );
+    order.id = placed.placeOrder.id;
+    order.lineId = placed.placeOrder.lines[0]!.id;
+    const planned = await untilOrder((o) => o.delivery.shipments[0]?.lines[0]?.planned === '3', 'the notice to plan all 3');
+    order.shipmentId = planned.delivery.shipments[0]!.id;
+    await system.must(clerk, 'mutation($id: ID!) { shipShipment(shipmentId: $id, carrier: "DHL", trackingNumber: "DHL-RET-1") { id } }', { id: order.shipmentId });
+    await system.must(clerk, 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: order.shipmentId });
+    await untilFinance((l) => l.delivered === '3', 'finance to learn what shipped');
+    const invoiced = await system.must<{ invoiceDeliveredLines: { id: string; total: { amount: string } } }>(
+      accountant,
+      'mutation($i: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $i) { id total { amount } } }',
+      { i: { orderId: order.id } },
+    );
+    expect(invoiced.invoiceDeliveredLines.total).toEqual({ amount: '357.00' });
+    order.invoiceId = invoiced.invoiceDeliveredLines.id;
+    const delivered = await untilOrder((o) => o.lines[0]?.invoicedQuantity === '3', 'sales to count the invoice');
+    expect(delivered.lines[0]).toEqual({ deliveredQuantity: '3', invoicedQuantity: '3', returnedQuantity: '0', toInvoiceQuantity: '0' });
+    expect(delivered.status).toBe('INVOICED');
+  });
+
+  it('receives 1 back (RESTOCK): sales shows it returned, finance credits it at the invoiced price, the timeline shows both', async () => {
+    const returned = await system.must<{ receiveReturn: { number: string } }>(clerk, 'mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { number } }', {
+      i: { shipmentId: order.shipmentId, reason: 'wrong size', lines: [{ orderLineId: order.lineId, quantity: '1', condition: 'RESTOCK' }] },
+    });
+
+    // Sales: returned 1, still delivered 3; the credit note takes 1 off what is invoiced.
+    const inSales = await untilOrder((o) => o.lines[0]?.returnedQuantity === '1' && o.lines[0]?.invoicedQuantity === '2', 'sales to show the return and the credit');
+    expect(inSales.lines[0]).toEqual({ deliveredQuantity: '3', invoicedQuantity: '2', returnedQuantity: '1', toInvoiceQuantity: '0' });
+    // A return does not reopen the order: the returned unit is credited, so the order stays INVOICED.
+    expect(inSales.status).toBe('INVOICED');
+
+    // Finance: one credit note, reason RETURN, for 1 at 100.00 (+19 %), and nothing left to invoice.
+    expect(await untilFinance((l) => l.returned === '1', 'finance to learn of the return')).toEqual({ delivered: '3', returned: '1', invoiced: '2', invoiceable: '0' });
+    const { creditNotes } = await system.must<{ creditNotes: { edges: { node: CreditNote }[] } }>(
+      accountant,
+      'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { reason grossTotal { amount } lines { orderLineId quantity unitPrice { amount } netAmount { amount } } } } } }',
+      { f: { invoiceId: order.invoiceId } },
+    );
+    expect(creditNotes.edges.map((e) => e.node)).toEqual([
+      {
+        reason: 'RETURN',
+        grossTotal: { amount: '119.00' },
+        lines: [{ orderLineId: order.lineId, quantity: '1', unitPrice: { amount: '100.00' }, netAmount: { amount: '100.00' } }],
+      },
+    ]);
+
+    // The timeline, as the rep sees it: the return and the credit note, each under its own kind.
+    const kinds = await waitFor(
+      async () => {
+        const { customer } = await system.must<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(
+          rep,
+          'query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind summary } } } } }',
+          { id: customerId },
+        );
+        const nodes = customer.timeline.edges.map((e) => e.node).filter((n) => n.kind === 'RETURN_RECEIVED' || n.kind === 'CREDIT_NOTE_ISSUED');
+        return nodes.length === 2 ? nodes.sort((a, b) => a.kind.localeCompare(b.kind)) : undefined;
+      },
+      { what: 'the return and the credit note on the timeline' },
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['CREDIT_NOTE_ISSUED', 'RETURN_RECEIVED']);
+    expect(kinds[0]!.summary).toMatch(/^Credit note CN-\d{4}-\d{6} issued for 119\.00 EUR against invoice INV-/);
+    expect(kinds[1]!.summary).toMatch(new RegExp(`^Return ${returned.receiveReturn.number} received against shipment \\S+: 1 restocked \\(wrong size\\)$`));
+  });
+
+  it('wins the opportunity a quotation was made for once the customer accepts it, and the timeline says so', async () => {
+    const opened = await system.must<{ openOpportunity: { id: string } }>(rep, 'mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }', {
+      i: { customerId, title: 'Valves for the new line', amount: { amount: '500.00', currency: 'EUR' } },
+    });
+    const opportunityId = opened.openOpportunity.id;
+    const quoted = await system.must<{ createQuotation: { id: string } }>(rep, 'mutation($i: CreateQuotationInput!) { createQuotation(input: $i) { id } }', {
+      i: { customerId, opportunityId, currency: 'EUR', lines: [{ productId, quantity: '5', unitPrice: { amount: '100.00', currency: 'EUR' }, taxRate: '19' }] },
+    });
+    await system.must(rep, 'mutation($id: ID!) { sendQuotation(id: $id) { id } }', { id: quoted.createQuotation.id });
+    await system.must(rep, 'mutation($id: ID!) { acceptQuotation(id: $id) { id } }', { id: quoted.createQuotation.id });
+    const won = await waitFor(
+      async () => {
+        const { opportunity } = await system.must<{ opportunity: { status: string; stage: { name: string } } }>(
+          rep,
+          'query($id: ID!) { opportunity(id: $id) { status stage { name } } }',
+          {
+            id: opportunityId,
+          },
+        );
+        return opportunity.status === 'OPEN' ? undefined : opportunity;
+      },
+      { what: 'sales to win the opportunity from the accepted quotation' },
+    );
+    expect(won).toEqual({ status: 'WON', stage: { name: 'Won' } });
+    const entry = await waitFor(
+      async () => {
+        const { customer } = await system.must<{ customer: { timeline: { edges: { node: { kind: string; subjectId: string } }[] } } }>(
+          rep,
+          'query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind subjectId } } } } }',
+          { id: customerId },
+        );
+        return customer.timeline.edges.map((e) => e.node).find((n) => n.kind === 'OPPORTUNITY_WON');
+      },
+      { what: 'the won opportunity on the timeline' },
+    );
+    expect(entry).toEqual({ kind: 'OPPORTUNITY_WON', subjectId: opportunityId });
+  });
+});

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createEvent,
+  LoanConvertedV1,
+  LoanLentV1,
+  LoanOverdueV1,
+  LoanReturnedV1,
+  QuotationApprovalDecidedV1,
+  QuotationApprovalRequestedV1,
+  ReturnReceivedV1,
+  type CloudEvent,
+} from '@rapport/contracts';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomersService } from '../../create-customers-service.js';
+
+let subgraph: TestSubgraph;
+type Entry = { kind: string; module: string; summary: string; sourceService: string; subjectId: string };
+type Timeline = { customer: { timeline: { edges: { node: Entry }[] } } };
+const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind module summary sourceService subjectId } } } } }`;
+const eur = (amount: string) => ({ amount, currency: 'EUR' });
+const at = '2026-12-05T10:00:00.000Z';
+
+async function createCustomer(): Promise<string> {
+  const created = await subgraph.must<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Chain Co", kind: COMPANY }) { id } }`);
+  return created.createCustomer.id;
+}
+
+/** Delivers each event twice (each must be recorded once) and returns the customer's entries other than its creation, sorted by kind. */
+async function deliverTwice(customerId: string, events: CloudEvent[], as?: TestPrincipal): Promise<Entry[]> {
+  for (const event of events) {
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+  }
+  const result = as ? await subgraph.gqlAs<Timeline>(as, timeline, { id: customerId }) : await subgraph.gql<Timeline>(timeline, { id: customerId });
+  expect(result.errors).toBeUndefined();
+  return result
+    .data!.customer.timeline.edges.map((e) => e.node)
+    .filter((n) => n.kind !== 'CUSTOMER_CREATED')
+    .sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('customers', createCustomersService, { kafka: true });
+});
+afterAll(async () => subgraph?.stop());
+
+describe('the customer timeline records every step of the chain under its own kind', () => {
+  it('records a customer return as RETURN_RECEIVED (shipments), once', async () => {
+    const customerId = await createCustomer();
+    const returnId = randomUUID();
+    const line = { orderId: randomUUID(), orderLineId: randomUUID(), productId: randomUUID() };
+    const received = createEvent(ReturnReceivedV1, returnId, {
+      returnId,
+      number: 'RT-000003',
+      shipmentId: randomUUID(),
+      shipmentNumber: 'DN-000042',
+      customerId,
+      warehouseId: randomUUID(),
+      reason: 'damaged in transit',
+      lines: [
+        { ...line, quantity: '1', condition: 'RESTOCK' },
+        { ...line, orderLineId: randomUUID(), quantity: '0.5', condition: 'RESTOCK' },
+        { ...line, orderLineId: randomUUID(), quantity: '2', condition: 'SCRAP' },
+      ],
+      receivedAt: at,
+    });
+    expect(await deliverTwice(customerId, [received])).toEqual([
+      {
+        kind: 'RETURN_RECEIVED',
+        module: 'SHIPMENTS',
+        summary: 'Return RT-000003 received against shipment DN-000042: 1.5 restocked, 2 scrapped (damaged in transit)',
+        sourceService: 'inventory',
+        subjectId: returnId,
+      },
+    ]);
+  });
+
+  it("records a quotation's approval requested and decided (quotations), hidden from a role that may not read quotations", async () => {
+    const customerId = await createCustomer();
+    const quotationId = randomUUID();
+    const approvalId = randomUUID();
+    const requested = createEvent(QuotationApprovalRequestedV1, quotationId, {
+      quotationId,
+      customerId,
+      number: 'Q-000009',
+      approvalId,
+      requestedBy: randomUUID(),
+      comment: null,
+      findings: [{ kind: 'LINE_DISCOUNT', line: 0, percent: '25', limit: '10' }],
+      currency: 'EUR',
+      netTotal: eur('750.00'),
+      taxTotal: eur('142.50'),
+      grossTotal: eur('892.50'),
+      requestedAt: at,
+    });
+    const decided = createEvent(QuotationApprovalDecidedV1, quotationId, {
+      quotationId,
+      customerId,
+      number: 'Q-000009',
+      approvalId,
+      decision: 'APPROVED',
+      decidedBy: randomUUID(),
+      comment: 'strategic customer',
+      decidedAt: at,
+    });
+    expect(await deliverTwice(customerId, [requested, decided])).toEqual([
+      {
+        kind: 'QUOTATION_APPROVAL_DECIDED',
+        module: 'QUOTATIONS',
+        summary: 'Approval of quotation Q-000009 approved: strategic customer',
+        sourceService: 'sales',
+        subjectId: quotationId,
+      },
+      {
+        kind: 'QUOTATION_APPROVAL_REQUESTED',
+        module: 'QUOTATIONS',
+        summary: "Quotation Q-000009 (892.50 EUR) waits for a manager's approval: 1 finding over the limits",
+        sourceService: 'sales',
+        subjectId: quotationId,
+      },
+    ]);
+    const support: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
+    expect(await deliverTwice(customerId, [], support)).toEqual([]);
+  });
+
+  it('records loans lent, returned, converted and overdue (stock), seen by support as stock is', async () => {
+    const customerId = await createCustomer();
+    const loanId = randomUUID();
+    const productId = randomUUID();
+    const base = { loanId, number: 'LN-000004', customerId, productId };
+    const events = [
+      createEvent(LoanLentV1, loanId, { ...base, kind: 'SAMPLE', ownerId: null, warehouseId: randomUUID(), quantity: '3', expectedReturnDate: '2026-12-20', lentAt: at }),
+      createEvent(LoanReturnedV1, loanId, { ...base, warehouseId: randomUUID(), quantity: '1', open: '2', returnedAt: at }),
+      createEvent(LoanConvertedV1, loanId, { ...base, ownerId: null, warehouseId: randomUUID(), quantity: '1', unitCost: eur('4.00'), open: '1', convertedAt: at }),
+      createEvent(LoanOverdueV1, loanId, { ...base, ownerId: null, open: '1', expectedReturnDate: '2026-12-20', flaggedAt: at }),
+    ];
+    const support: TestPrincipal = { userId: randomUUID(), role: 'SUPPORT_AGENT', teamIds: [] };
+    expect((await deliverTwice(customerId, events, support)).map((e) => [e.kind, e.module, e.summary])).toEqual([
+      ['LOAN_CONVERTED', 'STOCK', 'Loan LN-000004: 1 kept by the customer (a sale), 1 still out'],
+      ['LOAN_OUT', 'STOCK', `Sample LN-000004: 3 of product ${productId} out to the customer, due back 2026-12-20`],
+      ['LOAN_OVERDUE', 'STOCK', 'Loan LN-000004 overdue: 1 still out, due back 2026-12-20'],
+      ['LOAN_RETURNED', 'STOCK', 'Loan LN-000004: 1 returned, 2 still out'],
+    ]);
+  });
+});

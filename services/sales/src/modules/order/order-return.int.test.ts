@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, ReturnReceivedV1, ShipmentShippedV2, type CloudEvent } from '@rapport/contracts';
+import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSalesService } from '../../create-sales-service.js';
+import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
+
+let subgraph: TestSubgraph;
+const pump = productSnapshot({ name: 'Return pump' });
+const warehouseId = randomUUID();
+
+interface Line {
+  id: string;
+  productId: string;
+  deliveredQuantity: string;
+  returnedQuantity: string;
+  toInvoiceQuantity: string;
+}
+interface Order {
+  id: string;
+  customerId: string;
+  status: string;
+  deliveryStatus: string;
+  lines: Line[];
+}
+const orderFields = 'id status deliveryStatus lines { id productId deliveredQuantity returnedQuantity toInvoiceQuantity }';
+
+async function place(customerId = randomUUID()): Promise<Order> {
+  const result = await subgraph.gql<{ placeOrder: Order }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${orderFields} } }`, {
+    input: { customerId, currency: 'EUR', lines: [{ productId: pump.productId, quantity: '3', unitPrice: { amount: '100', currency: 'EUR' } }] },
+  });
+  expect(result.errors).toBeUndefined();
+  return { ...result.data!.placeOrder, customerId };
+}
+const read = async (id: string): Promise<Order> => {
+  const result = await subgraph.gql<{ salesOrder: Order }>(`query($id: ID!) { salesOrder(id: $id) { ${orderFields} } }`, { id });
+  expect(result.errors).toBeUndefined();
+  return result.data!.salesOrder;
+};
+const deliver = async (event: CloudEvent): Promise<void> => subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+
+const shipped = (order: Order, quantity: string) => {
+  const shipmentId = randomUUID();
+  return createEvent(ShipmentShippedV2, shipmentId, {
+    shipmentId,
+    number: `SH-${shipmentId.slice(0, 6)}`,
+    customerId: order.customerId,
+    warehouseId,
+    carrier: null,
+    trackingNumber: null,
+    lines: order.lines.map((l) => ({ orderId: order.id, orderLineId: l.id, productId: l.productId, quantity })),
+    shippedAt: new Date().toISOString(),
+  });
+};
+const returned = (order: Order, quantity: string, condition: 'RESTOCK' | 'SCRAP') => {
+  const returnId = randomUUID();
+  return createEvent(ReturnReceivedV1, returnId, {
+    returnId,
+    number: `RT-${returnId.slice(0, 6)}`,
+    shipmentId: randomUUID(),
+    shipmentNumber: 'SH-000001',
+    customerId: order.customerId,
+    warehouseId,
+    reason: 'damaged',
+    lines: order.lines.map((l) => ({ orderId: order.id, orderLineId: l.id, productId: l.productId, quantity, condition })),
+    receivedAt: new Date().toISOString(),
+  });
+};
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
+  await seedCatalogue(subgraph, pump);
+});
+afterAll(async () => subgraph?.stop());
+
+describe('customer returns against an order (inventory.return.received.v1)', () => {
+  it('adds the returned quantities per line, keeps them delivered, and a redelivered return changes nothing', async () => {
+    const order = await place();
+    await deliver(shipped(order, '3'));
+    const restock = returned(order, '1', 'RESTOCK');
+    await deliver(restock);
+    await deliver(restock);
+    await deliver(returned(order, '0.5', 'SCRAP'));
+    const after = await read(order.id);
+    expect(after.lines.map((l) => [l.deliveredQuantity, l.returnedQuantity, l.toInvoiceQuantity])).toEqual([['3', '1.5', '1.5']]);
+    expect(after).toMatchObject({ status: 'DELIVERED', deliveryStatus: 'FULLY_DELIVERED' });
+  });
+
+  it('counts a return that arrives before the shipment it is against (order across aggregates)', async () => {
+    const order = await place();
+    await deliver(returned(order, '2', 'RESTOCK'));
+    expect((await read(order.id)).lines[0]!.returnedQuantity).toBe('2');
+    await deliver(shipped(order, '3'));
+    const after = await read(order.id);
+    expect(after.lines.map((l) => [l.deliveredQuantity, l.returnedQuantity])).toEqual([['3', '2']]);
+  });
+
+  it('ignores a return of lines sales does not know', async () => {
+    const order = await place();
+    await deliver(returned({ ...order, id: randomUUID(), lines: [{ ...order.lines[0]!, id: randomUUID() }] }, '1', 'RESTOCK'));
+    expect((await read(order.id)).lines[0]!.returnedQuantity).toBe('0');
+  });
+});
