@@ -67,8 +67,8 @@ function loadSql(): string[] {
     // Bulk load: the roll-ups are rebuilt once at the end instead of per line by the trigger.
     'alter table sales_order_line disable trigger sales_rollup_line_written',
     `insert into sales_order_line (id, order_id, position, product_id, description, quantity, unit_price, unit_price_gross, price_entry, discount_percent, tax_rate, currency, line_total,
-                                   reserved_quantity, short_quantity, cancelled_quantity)
-       select gen_random_uuid(), so.id, n, ${uuidOf('p', '(so.number_i * 7 + n * 131) % ' + PRODUCTS)}, 'x', q, price, price, 'NET', 0, 19, so.currency, round(q * price, 4), 0, 0, 0
+                                   reserved_quantity, short_quantity, cancelled_quantity, delivered_quantity, invoiced_quantity, returned_quantity)
+       select gen_random_uuid(), so.id, n, ${uuidOf('p', '(so.number_i * 7 + n * 131) % ' + PRODUCTS)}, 'x', q, price, price, 'NET', 0, 19, so.currency, round(q * price, 4), 0, 0, 0, 0, 0, 0
          from (select id, currency, substr(number, 4)::int as number_i from sales_order) so
          cross join generate_series(1, ${LINES_PER_ORDER}) n
          cross join lateral (select ((so.number_i + n) % 9 + 1) * 0.5 as q, ((so.number_i * 31 + n * 17) % 50000) / 100.0 + 1 as price) v`,

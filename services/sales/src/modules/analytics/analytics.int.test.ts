@@ -61,8 +61,8 @@ async function order(customerId: string, confirmedAt: string, status: string, cu
   for (const l of lines) {
     position += 1;
     await sql(
-      `insert into sales_order_line (id, order_id, position, product_id, description, quantity, unit_price, unit_price_gross, price_entry, discount_percent, tax_rate, currency, line_total, reserved_quantity, short_quantity, cancelled_quantity, delivered_quantity, invoiced_quantity)
-       values (?, ?, ?, ?, 'x', ?, ?, ?, 'NET', 0, 0, ?, ?, 0, 0, 0, 0, 0)`,
+      `insert into sales_order_line (id, order_id, position, product_id, description, quantity, unit_price, unit_price_gross, price_entry, discount_percent, tax_rate, currency, line_total, reserved_quantity, short_quantity, cancelled_quantity, delivered_quantity, invoiced_quantity, returned_quantity)
+       values (?, ?, ?, ?, 'x', ?, ?, ?, 'NET', 0, 0, ?, ?, 0, 0, 0, 0, 0, 0)`,
       [randomUUID(), id, position, l.productId, l.quantity, l.total, l.total, currency, l.total],
     );
   }
