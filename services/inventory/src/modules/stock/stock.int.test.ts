@@ -1,23 +1,11 @@
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from '../../test-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 import { rebuildStockLevels } from './stock-ledger.js';
 
-let subgraph: TestSubgraph;
-const unknownId = '0191b3a0-0000-7000-8000-000000000999';
+const subgraph = useCheckedInventorySubgraph();
 const receiveMutation = 'mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { id kind quantity unitCost { amount currency } reason actorId movedAt } }';
 const adjustMutation = 'mutation($input: AdjustStockInput!) { adjustStock(input: $input) { id kind quantity reason } }';
 const em = () => subgraph.service.orm.em.fork();
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
 
 describe('the stock ledger', () => {
   it('receives stock at the standard cost or a given one, and the level follows the ledger', async () => {
