@@ -13,3 +13,23 @@ export async function expectHiddenLikeUnknown(subgraph: TestSubgraph, who: TestP
   expect(hidden.errors?.[0]?.extensions, 'a hidden record').toMatchObject({ code: 'NOT_FOUND', field });
   expect(hidden.errors?.[0]?.extensions, 'a hidden record answered like an unknown id').toEqual({ ...unknown.errors?.[0]?.extensions });
 }
+
+/** Who may see a customer's records, as a service keeps it from customers' events. */
+export interface CustomerAccess {
+  customerId: string;
+  ownerId: string;
+  teamId?: string | null;
+  sharedWith?: string[];
+}
+
+/** Writes customer access rows directly, standing in for the customers events that carry them. */
+export async function grantCustomerAccess(subgraph: TestSubgraph, ...rows: CustomerAccess[]): Promise<void> {
+  for (const row of rows) {
+    await subgraph.sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [
+      row.customerId,
+      row.ownerId,
+      row.teamId ?? null,
+      `{${(row.sharedWith ?? []).join(',')}}`,
+    ]);
+  }
+}
