@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { TestPrincipal, TestSubgraph } from './test-client.js';
+import { beforeAll, expect } from 'vitest';
+import { testCast, type TestPrincipal, type TestSubgraph, type TestUser } from './test-client.js';
 
 /**
  * Asks `query` as `who` for a record they may not see (`hiddenId`) and for an id that does not
@@ -32,4 +32,27 @@ export async function grantCustomerAccess(subgraph: TestSubgraph, ...rows: Custo
       `{${(row.sharedWith ?? []).join(',')}}`,
     ]);
   }
+}
+
+/** Two reps of one team, each owning one customer: the cast of most "who sees what" tests. */
+export interface TwoRepsOwningCustomers {
+  team: string;
+  repA: TestUser;
+  repB: TestUser;
+  customerA: string;
+  customerB: string;
+}
+
+/**
+ * Two reps of one team, each owning one new customer, whose access rows are written before the
+ * tests of the enclosing file or describe (beforeAll) into `subgraph()` (a function: the subgraph
+ * may start in an earlier beforeAll).
+ */
+export function useTwoRepsOwningCustomers(subgraph: () => TestSubgraph): TwoRepsOwningCustomers {
+  const { team, rep: repA, otherRep: repB } = testCast();
+  const cast = { team, repA, repB, customerA: randomUUID(), customerB: randomUUID() };
+  beforeAll(() =>
+    grantCustomerAccess(subgraph(), { customerId: cast.customerA, ownerId: repA.userId, teamId: team }, { customerId: cast.customerB, ownerId: repB.userId, teamId: team }),
+  );
+  return cast;
 }

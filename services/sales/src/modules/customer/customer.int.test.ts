@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
@@ -83,11 +83,7 @@ describe('Customer fields owned by sales', () => {
 });
 
 describe('who sees the sales fields of a Customer', () => {
-  const team = randomUUID();
-  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const customerA = randomUUID();
-  const customerB = randomUUID();
+  const { team, repA, customerA, customerB } = useTwoRepsOwningCustomers(() => subgraph);
   let opportunityA: string;
   let opportunityB: string;
   let orderA: string;
@@ -107,9 +103,6 @@ describe('who sees the sales fields of a Customer', () => {
   const queriesOn = (table: string) => subgraph.queries.filter((q) => new RegExp(`from "${table}"`).test(q));
 
   beforeAll(async () => {
-    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-    await sql(grant, [customerA, repA.userId, team, '{}']);
-    await sql(grant, [customerB, repB.userId, team, '{}']);
     opportunityA = await openFor(customerA, "A's deal");
     opportunityB = await openFor(customerB, "B's deal");
     orderA = await orderFor(customerA);

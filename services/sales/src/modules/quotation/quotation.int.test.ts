@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { type GraphQLResult, startTestSubgraph, type TestPrincipal, type TestSubgraph, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
@@ -311,17 +311,7 @@ describe('quotations', () => {
 });
 
 describe('quotations through federation and visibility', () => {
-  const team = randomUUID();
-  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const customerA = randomUUID();
-  const customerB = randomUUID();
-
-  beforeAll(async () => {
-    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-    await sql(grant, [customerA, repA.userId, team, '{}']);
-    await sql(grant, [customerB, repB.userId, team, '{}']);
-  });
+  const { repA, repB, customerA, customerB } = useTwoRepsOwningCustomers(() => subgraph);
 
   it('answers Customer.openQuotations and Opportunity.quotations, each batched, with only the quotations the caller may see', async () => {
     const opportunityA = (
