@@ -182,3 +182,26 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     },
   };
 }
+
+/** A product's stock level in one warehouse, as inventory answers it. */
+export interface StockLevel {
+  onHand: string;
+  reserved: string;
+  available: string;
+}
+
+/** The product's (first) stock level as the holder of `token` sees it through the gateway. */
+export async function stockLevelOf(system: TestSystem, token: string, productId: string): Promise<StockLevel | undefined> {
+  const answer = await system.must<{ product: { stock: StockLevel[] } }>(token, 'query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }', { id: productId });
+  return answer.product.stock[0];
+}
+
+/** Polls the product's stock level until it is `expected` (events travel over Kafka), then returns it. */
+export const untilStockLevel = (system: TestSystem, token: string, productId: string, expected: StockLevel, what: string): Promise<StockLevel> =>
+  waitFor(
+    async () => {
+      const now = await stockLevelOf(system, token, productId);
+      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
+    },
+    { what },
+  );

@@ -1,7 +1,7 @@
 import { stockLedgerMismatches } from '@rapport/inventory';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { day, startTestSystem, type TestSystem } from './harness.js';
+import { day, startTestSystem, type StockLevel, stockLevelOf, type TestSystem, untilStockLevel } from './harness.js';
 
 // Order to cash end to end, through the gateway only and over real Kafka, with every service real:
 // a rep quotes within her discount limits and converts the accepted quotation into an order,
@@ -26,11 +26,6 @@ const first = { id: '', lineId: '', invoiceId: '', advanceId: '' };
 /** The order cancelled after part of it shipped: 5 × 100.00, 19 % tax. */
 const second = { id: '', lineId: '', invoiceId: '' };
 
-interface Level {
-  onHand: string;
-  reserved: string;
-  available: string;
-}
 interface Notice {
   id: string;
   status: string;
@@ -114,16 +109,10 @@ const untilFinance = (orderId: string, accept: (line: FinanceLine) => boolean, w
     { what },
   );
 
-const level = async (): Promise<Level | undefined> =>
-  (await system.must<{ product: { stock: Level[] } }>(clerk, 'query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }', { id: productId })).product.stock[0];
-const untilLevel = (expected: Level, what: string): Promise<Level> =>
-  waitFor(
-    async () => {
-      const now = await level();
-      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
-    },
-    { what },
-  );
+/** The product's one stock level, as the warehouse sees it. */
+const level = (): Promise<StockLevel | undefined> => stockLevelOf(system, clerk, productId);
+/** Polls the level until it is `expected` (events travel over Kafka), then returns it. */
+const untilLevel = (expected: StockLevel, what: string): Promise<StockLevel> => untilStockLevel(system, clerk, productId, expected, what);
 
 const invoiceOf = async (id: string): Promise<Invoice> =>
   (await system.must<{ invoice: Invoice }>(accountant, `query($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice;

@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from './harness.js';
+import { startTestSystem, type StockLevel, stockLevelOf, type TestSystem, untilStockLevel } from './harness.js';
 
 // The order → stock chain end to end, through the gateway only and over real Kafka: the warehouse
 // stocks a product, a rep sells it by quotation and by a direct order, inventory reserves (or
@@ -20,11 +20,6 @@ let customerId = '';
 let firstOrder = { id: '', lineId: '' };
 let secondOrder = { id: '', lineId: '' };
 
-interface Level {
-  onHand: string;
-  reserved: string;
-  available: string;
-}
 interface OrderView {
   salesOrder: {
     number: string;
@@ -57,7 +52,6 @@ interface Notice {
   lines: { orderLineId: string; planned: string; shipped: string; cancelled: string }[];
 }
 
-const levelQuery = `query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }`;
 const orderQuery = `query($id: ID!) { salesOrder(id: $id) {
   number status cancelledAt completedAt
   lines { id quantity reservedQuantity shortQuantity cancelledQuantity openQuantity deliveredQuantity }
@@ -66,17 +60,9 @@ const orderQuery = `query($id: ID!) { salesOrder(id: $id) {
 } }`;
 
 /** The product's one stock level, as the warehouse sees it. */
-const level = async (): Promise<Level | undefined> => (await system.must<{ product: { stock: Level[] } }>(clerk, levelQuery, { id: productId })).product.stock[0];
-
+const level = (): Promise<StockLevel | undefined> => stockLevelOf(system, clerk, productId);
 /** Polls the level until it is `expected` (events travel over Kafka), then returns it. */
-const untilLevel = (expected: Level, what: string): Promise<Level> =>
-  waitFor(
-    async () => {
-      const now = await level();
-      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
-    },
-    { what },
-  );
+const untilLevel = (expected: StockLevel, what: string): Promise<StockLevel> => untilStockLevel(system, clerk, productId, expected, what);
 
 /** Polls the order as the rep sees it until `accept` holds, then returns it. */
 const untilOrder = (id: string, accept: (order: OrderView['salesOrder']) => boolean, what: string): Promise<OrderView['salesOrder']> =>
