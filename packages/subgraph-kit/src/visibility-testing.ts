@@ -56,3 +56,9 @@ export function useTwoRepsOwningCustomers(subgraph: () => TestSubgraph): TwoReps
   );
   return cast;
 }
+
+/** Asks a connection `query` (taking `$after`) for the page after a garbled cursor: refused as BAD_USER_INPUT naming `after`. */
+export async function expectGarbledCursorRefused(subgraph: TestSubgraph, query: string): Promise<void> {
+  const answer = await subgraph.gql(query, { after: 'garbage' });
+  expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+}

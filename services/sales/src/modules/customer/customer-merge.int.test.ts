@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1 } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSalesSubgraph({ kafka: true });
 const product = productSnapshot();
 
 const customerIdsOf = async (table: string, ids: string[]): Promise<string[]> =>
@@ -33,10 +33,8 @@ async function placeOrder(customerId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
   await seedCatalogue(subgraph, product);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('merging customers', () => {
   it("moves the merged customer's opportunities (deleted ones too) and orders to the survivor, once even when the event is delivered twice", async () => {

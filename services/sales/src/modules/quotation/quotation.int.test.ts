@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type GraphQLResult, startTestSubgraph, type TestPrincipal, type TestSubgraph, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { type GraphQLResult, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSalesSubgraph();
 const pump = productSnapshot({ name: 'Pump P-40', listPrice: { amount: '1290.00', currency: 'EUR' } });
 const valve = productSnapshot({ name: 'Valve V-2', listPrice: { amount: '19.99', currency: 'EUR' } });
 const retired = productSnapshot({ name: 'Old pump', active: false });
@@ -99,10 +99,8 @@ const read = async (id: string) => (await ok(subgraph.gql<{ quotation: Q }>(`que
 const reason = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
   await seedCatalogue(subgraph, pump, valve, retired);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('quotations', () => {
   it('numbers quotations Q-000001, … without gaps, also when drafted concurrently', async () => {
