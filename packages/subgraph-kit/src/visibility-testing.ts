@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect } from 'vitest';
-import { testCast, type TestPrincipal, type TestSubgraph, type TestUser } from './test-client.js';
+import { testCast, type TestCast, type TestPrincipal, type TestSubgraph, type TestUser } from './test-client.js';
 
 /**
  * Asks `query` as `who` for a record they may not see (`hiddenId`) and for an id that does not
@@ -46,15 +46,15 @@ export interface TwoRepsOwningCustomers {
 /**
  * Two reps of one team, each owning one new customer, whose access rows are written before the
  * tests of the enclosing file or describe (beforeAll) into `subgraph()` (a function: the subgraph
- * may start in an earlier beforeAll).
+ * may start in an earlier beforeAll). The reps are `cast`'s rep and otherRep (a fresh cast unless given).
  */
-export function useTwoRepsOwningCustomers(subgraph: () => TestSubgraph): TwoRepsOwningCustomers {
-  const { team, rep: repA, otherRep: repB } = testCast();
-  const cast = { team, repA, repB, customerA: randomUUID(), customerB: randomUUID() };
+export function useTwoRepsOwningCustomers(subgraph: () => TestSubgraph, cast: TestCast = testCast()): TwoRepsOwningCustomers {
+  const { team, rep: repA, otherRep: repB } = cast;
+  const owners = { team, repA, repB, customerA: randomUUID(), customerB: randomUUID() };
   beforeAll(() =>
-    grantCustomerAccess(subgraph(), { customerId: cast.customerA, ownerId: repA.userId, teamId: team }, { customerId: cast.customerB, ownerId: repB.userId, teamId: team }),
+    grantCustomerAccess(subgraph(), { customerId: owners.customerA, ownerId: repA.userId, teamId: team }, { customerId: owners.customerB, ownerId: repB.userId, teamId: team }),
   );
-  return cast;
+  return owners;
 }
 
 /** Asks a connection `query` (taking `$after`) for the page after a garbled cursor: refused as BAD_USER_INPUT naming `after`. */

@@ -80,6 +80,30 @@ export function applyReservationEvent(subgraph: TestSubgraph, event: CloudEvent)
   );
 }
 
+/** sales.order.confirmed.v2 for one unit of `productId` at 10 EUR, no warehouse named, as sales would publish it (`meta`: its request and actor). */
+export function oneUnitOrderConfirmed(
+  customerId: string,
+  productId: string,
+  options: { orderId?: string; number?: string; meta?: Parameters<typeof createEvent>[3] } = {},
+): CloudEvent {
+  const orderId = options.orderId ?? randomUUID();
+  return createEvent(
+    OrderConfirmedV2,
+    orderId,
+    {
+      orderId,
+      customerId,
+      number: options.number ?? `SO-${next()}`,
+      currency: 'EUR',
+      total: { amount: '10', currency: 'EUR' },
+      warehouseId: null,
+      lines: [{ lineId: randomUUID(), productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
+      confirmedAt: new Date().toISOString(),
+    },
+    options.meta,
+  );
+}
+
 /** A confirmed order as inventory received it, with the shipping notice its reservation raised. */
 export interface ConfirmedOrderFixture {
   orderId: string;

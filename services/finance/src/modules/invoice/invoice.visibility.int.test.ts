@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { grantCustomerAccess, testCast, type GraphQLResult, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { grantCustomerAccess, testCast, type GraphQLResult, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
 
-const { team: teamT1, rep: repA, otherRep: repB, head: managerOfT1, otherHead: managerOfOtherTeam, director, accountant } = testCast();
-const [repAId, repBId] = [repA.userId, repB.userId];
+const cast = testCast();
+const { team: teamT1, head: managerOfT1, otherHead: managerOfOtherTeam, director, accountant } = cast;
 const subgraph = useFinanceSubgraph();
-const [customerOfA, customerOfB] = [randomUUID(), randomUUID()];
+const { repA, repB, customerA: customerOfA, customerB: customerOfB } = useTwoRepsOwningCustomers(() => subgraph, cast);
+const [repAId, repBId] = [repA.userId, repB.userId];
 /** Owned by rep B; shared with rep A during one test. */
 const sharedLater = randomUUID();
 
@@ -67,12 +68,7 @@ let invoiceOfB: string;
 let invoiceShared: string;
 
 beforeAll(async () => {
-  await grantCustomerAccess(
-    subgraph,
-    { customerId: customerOfA, ownerId: repAId, teamId: teamT1 },
-    { customerId: customerOfB, ownerId: repBId, teamId: teamT1 },
-    { customerId: sharedLater, ownerId: repBId, teamId: teamT1 },
-  );
+  await grantCustomerAccess(subgraph, { customerId: sharedLater, ownerId: repBId, teamId: teamT1 });
   invoiceOfA = await overdueInvoiceFor(customerOfA);
   invoiceOfB = await overdueInvoiceFor(customerOfB);
   invoiceShared = await overdueInvoiceFor(sharedLater);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, receive } from '../../test-fixtures.js';
+import { aProduct, aWarehouse, oneUnitOrderConfirmed, receive } from '../../test-fixtures.js';
 
 let subgraph: TestSubgraph;
 let productId = '';
@@ -42,21 +41,7 @@ describe('shipment audit trail', () => {
   let shipmentId = '';
 
   it("records a shipment planned from a confirmed order as created by the order's seller, in the order's request", async () => {
-    const event = createEvent(
-      OrderConfirmedV2,
-      orderId,
-      {
-        orderId,
-        customerId,
-        number: 'SO-000777',
-        currency: 'EUR',
-        total: { amount: '10', currency: 'EUR' },
-        warehouseId: null,
-        lines: [{ lineId: randomUUID(), productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-        confirmedAt: new Date().toISOString(),
-      },
-      { actor: seller, requestId: `req-${orderId}` },
-    );
+    const event = oneUnitOrderConfirmed(customerId, productId, { orderId, number: 'SO-000777', meta: { actor: seller, requestId: `req-${orderId}` } });
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     const [row] = await sql<{ id: string }>('select id from shipment where order_id = ?', [orderId]);
     shipmentId = row!.id;
