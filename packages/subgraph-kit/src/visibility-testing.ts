@@ -62,3 +62,24 @@ export async function expectGarbledCursorRefused(subgraph: TestSubgraph, query: 
   const answer = await subgraph.gql(query, { after: 'garbage' });
   expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 }
+
+/** One entry of a record's `history`, as the schema answers it. */
+export interface HistoryEntry {
+  action: string;
+  actorId: string | null;
+  requestId: string | null;
+  changes: { field: string; from: string | null; to: string | null }[];
+}
+
+/** The `history` of the record `rootField(id:)` answers (e.g. `product`, `shipment`), as `who` sees it; fails the test on errors. */
+export async function historyOf(subgraph: TestSubgraph, who: TestPrincipal, rootField: string, id: string): Promise<HistoryEntry[]> {
+  const result = await subgraph.gqlAs<Record<string, { history: HistoryEntry[] }>>(
+    who,
+    `query($id: ID!) { ${rootField}(id: $id) { history { action actorId requestId changes { field from to } } } }`,
+    {
+      id,
+    },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data![rootField]!.history;
+}

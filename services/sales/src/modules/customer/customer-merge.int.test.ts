@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1 } from '@rapport/contracts';
 import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useSalesSubgraph } from '../../testing.js';
+import { anOpportunity, anOrder, useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
 const subgraph = useSalesSubgraph({ kafka: true });
@@ -16,21 +16,8 @@ const customerIdsOf = async (table: string, ids: string[]): Promise<string[]> =>
       .execute<{ customer_id: string }[]>(`select customer_id from ${table} where id in (${ids.map(() => '?').join(', ')}) order by id`, ids)
   ).map((r) => r.customer_id);
 
-async function openOpportunity(customerId: string): Promise<string> {
-  const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
-    input: { customerId, title: 'Pumps', amount: { amount: '100', currency: 'EUR' } },
-  });
-  expect(opened.errors).toBeUndefined();
-  return opened.data!.openOpportunity.id;
-}
-
-async function placeOrder(customerId: string): Promise<string> {
-  const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
-  });
-  expect(placed.errors).toBeUndefined();
-  return placed.data!.placeOrder.id;
-}
+const openOpportunity = (customerId: string): Promise<string> => anOpportunity(subgraph, customerId);
+const placeOrder = (customerId: string): Promise<string> => anOrder(subgraph, customerId, product.productId);
 
 beforeAll(async () => {
   await seedCatalogue(subgraph, product);
