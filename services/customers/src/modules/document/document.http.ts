@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { AppError, isAppError, type ErrorCategory } from '@rapport/errors';
+import { type AppError, isAppError, type ErrorCategory } from '@rapport/errors';
 import { callerOf, discardBody, signedInCaller, type ServiceRequestContext } from '@rapport/subgraph-kit';
 import { documentPolicy } from './document.policy.js';
 import { UPLOAD_ERROR_STATUS, UploadInspector, contentDisposition } from './document.content.js';

@@ -31,11 +31,7 @@ let invoiceOfA: string;
 let invoiceOfB: string;
 
 beforeAll(async () => {
-  await grantCustomerAccess(
-    subgraph,
-    { customerId: customerOfA, ownerId: repAId, teamId: teamT1 },
-    { customerId: customerOfB, ownerId: repBId, teamId: teamT1 },
-  );
+  await grantCustomerAccess(subgraph, { customerId: customerOfA, ownerId: repAId, teamId: teamT1 }, { customerId: customerOfB, ownerId: repBId, teamId: teamT1 });
   invoiceOfA = await invoiceFor(customerOfA);
   invoiceOfB = await invoiceFor(customerOfB);
 });

@@ -252,7 +252,7 @@ describe('who sees shipments', () => {
   });
 
   it("shows a rep another rep's shipments once that customer is shared with them", async () => {
-    await shareB([repA.userId!]);
+    await shareB([repA.userId]);
     try {
       expect(await deliveriesFor(repA)).toEqual([planned(a), planned(b)]);
       expect((await readShipment(repA, b.shipmentId)).data!.shipment.id).toBe(b.shipmentId);
