@@ -4,7 +4,6 @@ import { bearerToken, createTokenVerifier, type ClaimsMap, type Principal, type 
 import { AppError, isAppError } from '@rapport/errors';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { actingScope } from './audit.js';
 import { parseEnv } from './env.js';
 import { ALWAYS_PUBLIC_ROOT_FIELDS, rootFieldNames } from './root-fields.js';
 
@@ -27,19 +26,6 @@ export async function authenticate(req: IncomingMessage, verifier: TokenVerifier
     if (isAppError(error)) return { principal: null, authError: error };
     throw error;
   }
-}
-
-/**
- * The verified caller of a plain HTTP route (an upload, a download), refused as UNAUTHENTICATED
- * (401) without a valid token; the request's later writes are audited as theirs.
- */
-export async function signedInCaller(req: IncomingMessage, verifier: TokenVerifier): Promise<Principal> {
-  const { principal, authError } = await authenticate(req, verifier);
-  if (authError) throw authError;
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this request needs an access token');
-  const scope = actingScope.getStore();
-  if (scope) scope.actorId = principal.userId;
-  return principal;
 }
 
 /**
