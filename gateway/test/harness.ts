@@ -75,32 +75,6 @@ export interface TestSystemOptions {
   gatewaySecret?: string;
 }
 
-/** A product's stock in its one warehouse, as the warehouse sees it. */
-export interface StockFigures {
-  onHand: string;
-  reserved: string;
-  available: string;
-}
-
-/** The product's (first) stock level as `token` sees it; undefined before any stock. */
-export async function stockFiguresOf(system: TestSystem, token: string, productId: string): Promise<StockFigures | undefined> {
-  const { product } = await system.must<{ product: { stock: StockFigures[] } }>(token, 'query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }', {
-    id: productId,
-  });
-  return product.stock[0];
-}
-
-/** Polls the product's stock level until it is exactly `expected` (events travel over Kafka), then returns it. */
-export function untilStockFigures(system: TestSystem, token: string, productId: string, expected: StockFigures, what: string): Promise<StockFigures> {
-  return waitFor(
-    async () => {
-      const now = await stockFiguresOf(system, token, productId);
-      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
-    },
-    { what },
-  );
-}
-
 /** A sales order line's quantities as they follow inventory's reservation events. */
 export interface OrderLineStock {
   shortQuantity: string;
@@ -232,3 +206,26 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     },
   };
 }
+
+/** A product's stock level in one warehouse, as inventory answers it. */
+export interface StockLevel {
+  onHand: string;
+  reserved: string;
+  available: string;
+}
+
+/** The product's (first) stock level as the holder of `token` sees it through the gateway. */
+export async function stockLevelOf(system: TestSystem, token: string, productId: string): Promise<StockLevel | undefined> {
+  const answer = await system.must<{ product: { stock: StockLevel[] } }>(token, 'query($id: ID!) { product(id: $id) { stock { onHand reserved available } } }', { id: productId });
+  return answer.product.stock[0];
+}
+
+/** Polls the product's stock level until it is `expected` (events travel over Kafka), then returns it. */
+export const untilStockLevel = (system: TestSystem, token: string, productId: string, expected: StockLevel, what: string): Promise<StockLevel> =>
+  waitFor(
+    async () => {
+      const now = await stockLevelOf(system, token, productId);
+      return now && now.onHand === expected.onHand && now.reserved === expected.reserved && now.available === expected.available ? now : undefined;
+    },
+    { what },
+  );

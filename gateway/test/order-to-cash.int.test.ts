@@ -1,7 +1,7 @@
 import { stockLedgerMismatches } from '@rapport/inventory';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { day, startTestSystem, type StockFigures, stockFiguresOf, type TestSystem, untilStockFigures } from './harness.js';
+import { day, startTestSystem, stockLevelOf, type TestSystem, untilStockLevel } from './harness.js';
 
 // Order to cash end to end, through the gateway only and over real Kafka, with every service real:
 // a rep quotes within her discount limits and converts the accepted quotation into an order,
@@ -26,7 +26,6 @@ const first = { id: '', lineId: '', invoiceId: '', advanceId: '' };
 /** The order cancelled after part of it shipped: 5 × 100.00, 19 % tax. */
 const second = { id: '', lineId: '', invoiceId: '' };
 
-type Level = StockFigures;
 interface Notice {
   id: string;
   status: string;
@@ -110,9 +109,6 @@ const untilFinance = (orderId: string, accept: (line: FinanceLine) => boolean, w
     { what },
   );
 
-const level = (): Promise<Level | undefined> => stockFiguresOf(system, clerk, productId);
-const untilLevel = (expected: Level, what: string): Promise<Level> => untilStockFigures(system, clerk, productId, expected, what);
-
 const invoiceOf = async (id: string): Promise<Invoice> =>
   (await system.must<{ invoice: Invoice }>(accountant, `query($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice;
 
@@ -164,7 +160,7 @@ describe('order to cash, over Kafka, as clients see it', () => {
     first.id = converted.convertQuotation.id;
     first.lineId = converted.convertQuotation.lines[0]!.id;
 
-    await untilLevel({ onHand: '12', reserved: '6', available: '6' }, 'inventory to reserve the order');
+    await untilStockLevel(system, clerk, productId, { onHand: '12', reserved: '6', available: '6' }, 'inventory to reserve the order');
     const reserved = await untilOrder(first.id, (o) => o.lines[0]?.reservedQuantity === '6' && o.delivery.status === 'PLANNED', 'sales to show the line reserved and planned');
     expect(reserved).toMatchObject({
       status: 'CONFIRMED',
@@ -196,7 +192,7 @@ describe('order to cash, over Kafka, as clients see it', () => {
     const { delivery } = await untilOrder(first.id, (o) => o.delivery.shipments[0]?.lines[0]?.planned === '6', 'the notice to plan all 6');
     const noticeId = delivery.shipments[0]!.id;
     await system.must(clerk, shipMutation, { id: noticeId, lines: [{ orderLineId: first.lineId, quantity: '4' }], tracking: 'DHL-O2C-1' });
-    expect(await level()).toEqual({ onHand: '8', reserved: '2', available: '6' });
+    expect(await stockLevelOf(system, clerk, productId)).toEqual({ onHand: '8', reserved: '2', available: '6' });
 
     const partly = await untilOrder(first.id, (o) => o.status === 'PARTLY_DELIVERED', 'sales to show the order partly delivered');
     expect(partly).toMatchObject({ deliveryStatus: 'PARTLY_DELIVERED', invoiceStatus: 'NOTHING_INVOICED', deliveredAt: null });
@@ -285,7 +281,7 @@ describe('order to cash, over Kafka, as clients see it', () => {
     const before = await untilOrder(first.id, () => true, 'the order');
     const backorder = before.delivery.shipments.find((n) => n.backorderOf)!;
     await system.must(clerk, shipMutation, { id: backorder.id, lines: null, tracking: 'DHL-O2C-2' });
-    expect(await level()).toEqual({ onHand: '6', reserved: '0', available: '6' });
+    expect(await stockLevelOf(system, clerk, productId)).toEqual({ onHand: '6', reserved: '0', available: '6' });
     for (const notice of before.delivery.shipments) await system.must(clerk, 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: notice.id });
 
     // The order's row and its lines are read one after the other: wait on the order's own field, the lines are as new or newer.
@@ -324,7 +320,7 @@ describe('order to cash, over Kafka, as clients see it', () => {
     expect(placed.placeOrder.grossTotal.amount).toBe('595.00');
     second.id = placed.placeOrder.id;
     second.lineId = placed.placeOrder.lines[0]!.id;
-    await untilLevel({ onHand: '6', reserved: '5', available: '1' }, 'inventory to reserve the second order');
+    await untilStockLevel(system, clerk, productId, { onHand: '6', reserved: '5', available: '1' }, 'inventory to reserve the second order');
     const { delivery } = await untilOrder(second.id, (o) => o.delivery.shipments[0]?.lines[0]?.planned === '5', 'the second order’s notice');
     const noticeId = delivery.shipments[0]!.id;
     await system.must(clerk, shipMutation, { id: noticeId, lines: [{ orderLineId: second.lineId, quantity: '2' }], tracking: 'DHL-O2C-3' });
@@ -345,7 +341,7 @@ describe('order to cash, over Kafka, as clients see it', () => {
     const again = await system.as(rep, 'mutation($id: ID!) { cancelOrder(id: $id) { id } }', { id: second.id });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
 
-    await untilLevel({ onHand: '4', reserved: '0', available: '4' }, 'inventory to release the cancelled rest');
+    await untilStockLevel(system, clerk, productId, { onHand: '4', reserved: '0', available: '4' }, 'inventory to release the cancelled rest');
     const order = await untilOrder(second.id, (o) => o.delivery.shipments.some((n) => n.status === 'CANCELLED'), 'inventory to cancel the backorder notice');
     const backorder = order.delivery.shipments.find((n) => n.id !== noticeId)!;
     expect(backorder).toMatchObject({ status: 'CANCELLED', backorderOf: { id: noticeId }, lines: [{ orderLineId: second.lineId, planned: '0', shipped: '0', cancelled: '3' }] });

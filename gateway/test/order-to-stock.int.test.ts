@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type StockFigures, stockFiguresOf, type TestSystem, untilStockFigures } from './harness.js';
+import { startTestSystem, stockLevelOf, type TestSystem, untilStockLevel } from './harness.js';
 
 // The order → stock chain end to end, through the gateway only and over real Kafka: the warehouse
 // stocks a product, a rep sells it by quotation and by a direct order, inventory reserves (or
@@ -20,7 +20,6 @@ let customerId = '';
 let firstOrder = { id: '', lineId: '' };
 let secondOrder = { id: '', lineId: '' };
 
-type Level = StockFigures;
 interface OrderView {
   salesOrder: {
     number: string;
@@ -59,10 +58,6 @@ const orderQuery = `query($id: ID!) { salesOrder(id: $id) {
   stock { orderLineId ordered cancelled reserved short planned shipped toShip reservations { warehouse { code } quantity } }
   delivery { status shipments { id number status carrier trackingNumber backorderOf { id } warehouse { code } lines { orderLineId planned shipped cancelled } } }
 } }`;
-
-const level = (): Promise<Level | undefined> => stockFiguresOf(system, clerk, productId);
-
-const untilLevel = (expected: Level, what: string): Promise<Level> => untilStockFigures(system, clerk, productId, expected, what);
 
 /** Polls the order as the rep sees it until `accept` holds, then returns it. */
 const untilOrder = (id: string, accept: (order: OrderView['salesOrder']) => boolean, what: string): Promise<OrderView['salesOrder']> =>
@@ -105,7 +100,7 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     productId = stocked.createProduct.id;
     warehouseId = stocked.createWarehouse.id;
     await receive('10');
-    expect(await level()).toEqual({ onHand: '10', reserved: '0', available: '10' });
+    expect(await stockLevelOf(system, clerk, productId)).toEqual({ onHand: '10', reserved: '0', available: '10' });
 
     customerId = (await system.must<{ createCustomer: { id: string } }>(rep, `mutation { createCustomer(input: { name: "Hanse Pumpen GmbH", kind: COMPANY }) { id } }`))
       .createCustomer.id;
@@ -130,7 +125,7 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     expect(converted.convertQuotation).toMatchObject({ status: 'CONFIRMED', total: { amount: '304.00' } });
     firstOrder = { id: converted.convertQuotation.id, lineId: converted.convertQuotation.lines[0]!.id };
 
-    await untilLevel({ onHand: '10', reserved: '4', available: '6' }, 'inventory to reserve the first order');
+    await untilStockLevel(system, clerk, productId, { onHand: '10', reserved: '4', available: '6' }, 'inventory to reserve the first order');
     const order = await untilOrder(firstOrder.id, (o) => o.lines[0]?.reservedQuantity === '4', 'sales to show the first order’s line reserved');
     expect(order.lines).toEqual([
       { id: firstOrder.lineId, quantity: '4', reservedQuantity: '4', shortQuantity: '0', cancelledQuantity: '0', openQuantity: '4', deliveredQuantity: '0' },
@@ -157,13 +152,13 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     });
     secondOrder = { id: placed.placeOrder.id, lineId: placed.placeOrder.lines[0]!.id };
 
-    await untilLevel({ onHand: '10', reserved: '10', available: '0' }, 'inventory to reserve what is left for the second order');
+    await untilStockLevel(system, clerk, productId, { onHand: '10', reserved: '10', available: '0' }, 'inventory to reserve what is left for the second order');
     const short = await untilOrder(secondOrder.id, (o) => o.lines[0]?.shortQuantity === '2', 'sales to show the second order’s line short');
     expect(short.lines[0]).toMatchObject({ quantity: '8', reservedQuantity: '6', shortQuantity: '2' });
     expect(short.stock[0]).toMatchObject({ reserved: '6', short: '2' });
 
     await receive('5');
-    await untilLevel({ onHand: '15', reserved: '12', available: '3' }, 'the receipt to serve the shortage');
+    await untilStockLevel(system, clerk, productId, { onHand: '15', reserved: '12', available: '3' }, 'the receipt to serve the shortage');
     const served = await untilOrder(secondOrder.id, (o) => o.lines[0]?.shortQuantity === '0', 'sales to show the shortage served');
     expect(served.lines[0]).toMatchObject({ reservedQuantity: '8', shortQuantity: '0' });
     expect(served.stock[0]).toMatchObject({ reserved: '8', short: '0' });
@@ -177,7 +172,7 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     );
     expect(cancelled.cancelOrderLine).toEqual({ status: 'CANCELLED', lines: [{ cancelledQuantity: '4', openQuantity: '0' }] });
 
-    await untilLevel({ onHand: '15', reserved: '8', available: '7' }, 'inventory to release the cancelled line');
+    await untilStockLevel(system, clerk, productId, { onHand: '15', reserved: '8', available: '7' }, 'inventory to release the cancelled line');
     const order = await untilOrder(firstOrder.id, (o) => o.lines[0]?.reservedQuantity === '0', 'sales to show the cancelled line released');
     expect(order).toMatchObject({ status: 'CANCELLED', cancelledAt: expect.any(String), completedAt: null });
     expect(order.lines[0]).toMatchObject({ reservedQuantity: '0', shortQuantity: '0', cancelledQuantity: '4', openQuantity: '0' });
@@ -217,14 +212,14 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     );
     expect(shipped.shipShipment).toEqual({ status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'DHL-00340434161094042557', lines: [{ shipped: '5' }] });
     // The moves are written with the shipment itself: no event to wait for.
-    expect(await level()).toEqual({ onHand: '10', reserved: '3', available: '7' });
+    expect(await stockLevelOf(system, clerk, productId)).toEqual({ onHand: '10', reserved: '3', available: '7' });
     const afterFirst = await untilOrder(secondOrder.id, (o) => o.delivery.shipments.length === 2, 'the backorder notice');
     const backorder = afterFirst.delivery.shipments.find((n) => n.id !== noticeId)!;
     expect(backorder).toMatchObject({ status: 'PLANNED', backorderOf: { id: noticeId }, lines: [{ orderLineId: secondOrder.lineId, planned: '3', shipped: '0' }] });
     expect(afterFirst.stock[0]).toMatchObject({ reserved: '3', planned: '3', shipped: '5', toShip: '3' });
 
     await system.must(clerk, 'mutation($id: ID!) { shipShipment(shipmentId: $id, carrier: "UPS", trackingNumber: "1Z999AA10123456784") { id } }', { id: backorder.id });
-    expect(await level()).toEqual({ onHand: '7', reserved: '0', available: '7' });
+    expect(await stockLevelOf(system, clerk, productId)).toEqual({ onHand: '7', reserved: '0', available: '7' });
     const moves = await system.must<{ stockMoves: { edges: { node: { kind: string; quantity: string; referenceType: string | null; referenceId: string | null } }[] } }>(
       clerk,
       'query($p: ID!) { stockMoves(filter: { productId: $p, kind: DELIVERY }) { edges { node { kind quantity referenceType referenceId } } } }',
@@ -280,6 +275,6 @@ describe('an order through stock, over Kafka, as clients see it', () => {
       },
     });
     expect(returned.receiveReturn.number).toMatch(/^RT-\d{6}$/);
-    expect(await level()).toEqual({ onHand: '8', reserved: '0', available: '8' });
+    expect(await stockLevelOf(system, clerk, productId)).toEqual({ onHand: '8', reserved: '0', available: '8' });
   });
 });

@@ -3,7 +3,8 @@
 // covers packages/, infra/, gateway/, each service's top-level files (main.ts,
 // create-*-service.ts, config.ts, context.ts, loaders.ts, testing.ts and the suite stubs beside
 // them) and the modules of the services in COVERED_MODULES, tests included; not generated code or
-// migrations, and not yet the modules listed in UNCOVERED_MODULES (each with the reason).
+// migrations, and not yet the modules listed in UNCOVERED_MODULES or the services in
+// UNCOVERED_SERVICES (each with the reason).
 // `npm run duplicates` prints the pairs and fails on any;
 // infra/test/duplicate-code.test.ts runs the same check in `npm test`.
 // Data that repeats on purpose (a demo CSV and its mapping, as a user would type them) is marked
@@ -27,18 +28,22 @@ export interface DuplicatePair {
 /** The shortest copy that counts: 6 lines and 50 tokens (jscpd's defaults). */
 export const DUPLICATE_THRESHOLD = { minLines: 6, minTokens: 50 } as const;
 
-/** Services whose `src/modules/` the check covers (their shared test setup is in their `src/testing.ts` and the kit's testing helpers). */
-export const COVERED_MODULES = ['customers', 'support', 'identity'] as const;
+/** Services whose `src/modules/` the check covers (their shared test setup is in their `src/testing.ts` or `src/test-fixtures.ts` and the kit's testing helpers). */
+export const COVERED_MODULES = ['customers', 'support', 'identity', 'sales', 'inventory', 'finance'] as const;
 
 /** Module folders (`services/<service>/src/modules/<module>`) the check leaves out for now, and why. */
 export const UNCOVERED_MODULES: Readonly<Record<string, string>> = {
-  sales: 'being extended for the document chain at the time of writing (quotations, orders); its copies are removed by whoever finishes that work',
-  inventory: 'being extended for the document chain (shipments, receipts)',
-  purchasing: 'being built for the document chain (purchase orders)',
-  finance: 'being extended for the document chain (invoices, payments, credit notes)',
+  'sales/catalogue': "being rewritten at the time of writing (the catalogue copy moves into the kit's product-copy helper); joins when that work ends",
+  'sales/order': 'being extended at the time of writing (order changes and credit notes); its copied test setup is removed by whoever finishes that work',
+  'sales/opportunity': 'being extended at the time of writing, together with sales orders',
+  'inventory/receipt': "being rewritten at the time of writing, together with purchasing's receipts",
+  'finance/credit-note': 'being written at the time of writing (credit notes)',
   'customers/timeline': "being rewritten for the document chain's events",
-  'customers/document': 'being rewritten for the document chain',
-  'identity/company-profile': 'being written at the time of writing (the company profile documents print)',
+};
+
+/** Services whose modules the check does not cover yet, and why (all of their modules). */
+export const UNCOVERED_SERVICES: Readonly<Record<string, string>> = {
+  purchasing: 'being built for the document chain at the time of writing (purchase orders, receipts, bills)',
 };
 
 /** The files the check covers, relative to `root`: tracked or new (not ignored) TypeScript files. */
@@ -78,7 +83,9 @@ export async function findDuplicates(files: readonly string[] = sharedCodeFiles(
 export async function runDuplicates(): Promise<number> {
   const pairs = await findDuplicates();
   if (pairs.length === 0) {
-    console.log(`no copied code in packages/, infra/, gateway/, the services' top-level files or the modules of ${COVERED_MODULES.join(', ')}`);
+    console.log(
+      `no copied code in packages/, infra/, gateway/, the services' top-level files or the modules of ${COVERED_MODULES.join(', ')} (except ${Object.keys(UNCOVERED_MODULES).join(', ')})`,
+    );
     return 0;
   }
   console.log(`${pairs.length} copied run(s) of ${DUPLICATE_THRESHOLD.minLines}+ lines; move each into one helper (CONTRIBUTING.md says where):`);

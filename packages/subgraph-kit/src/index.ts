@@ -16,6 +16,7 @@ export * from './scalars.js';
 export * from './sdl.js';
 export * from './service.js';
 export * from './authentication.js';
+export * from './signed-in.js';
 export * from './visibility.js';
 export * from './company-profile.js';
 export * from './viewer.js';

@@ -116,12 +116,14 @@ export * from './event-coverage.js';
 export interface UseTestSubgraphOptions extends TestSubgraphOptions {
   /** Runs once the subgraph has started, before the file's tests. */
   seed?: (subgraph: TestSubgraph) => Promise<void>;
+  /** Runs once after the file's tests, before the subgraph stops (invariants the tests must leave intact). */
+  check?: (subgraph: TestSubgraph) => Promise<void>;
 }
 
 /**
  * The one subgraph of a test file: started before the file's tests (beforeAll), then `seed` run
  * on it (rows the tests assume, e.g. access grants copied from other services), stopped after them
- * (afterAll). The answer stands for the started subgraph, so files declare it at the top instead of
+ * (afterAll, after `check`). The answer stands for the started subgraph, so files declare it at the top instead of
  * writing the lifecycle out; touching it outside a hook or test (before it started) throws.
  */
 export function useTestSubgraph(name: string, factory: (config: SubgraphRuntimeConfig) => SubgraphService, options: UseTestSubgraphOptions = {}): TestSubgraph {
@@ -134,7 +136,13 @@ export function useTestSubgraph(name: string, factory: (config: SubgraphRuntimeC
     started = await startTestSubgraph(name, factory, options);
     await options.seed?.(started);
   });
-  afterAll(async () => started?.stop());
+  afterAll(async () => {
+    try {
+      if (started) await options.check?.(started);
+    } finally {
+      await started?.stop();
+    }
+  });
   return {
     get service() {
       return current().service;

@@ -76,3 +76,20 @@ export async function transition<T extends object, R>(
     throw error;
   }
 }
+
+/**
+ * Runs `work` in a transaction that waits at most 5 s for row locks (for work that locks rows by
+ * SQL rather than through `transition`), answering CONFLICT `CONCURRENT_TRANSITION` after that or
+ * on a deadlock, as `transition` does.
+ */
+export async function underRowLocks<R>(em: SqlEntityManager, work: (tx: SqlEntityManager) => Promise<R>): Promise<R> {
+  try {
+    return await em.transactional(async (tx) => {
+      await tx.execute(`set local lock_timeout = ${DEFAULT_LOCK_TIMEOUT_MS}`);
+      return work(tx);
+    });
+  } catch (error) {
+    if (error instanceof LockWaitTimeoutException || error instanceof DeadlockException) throw concurrentTransition(error);
+    throw error;
+  }
+}

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { countAuditEntries, countOutboxEvents, raceBehindRow, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from './create-finance-service.js';
+import { countAuditEntries, countOutboxEvents, raceBehindRow } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from './testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph();
 const RACERS = 20;
 const em = () => subgraph.service.orm.em.fork();
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('concurrent payments of one invoice', () => {
   it('20 concurrent payments of the whole balance: one pays it, 19 get CONFLICT, one payment, one audit entry, one event', async () => {

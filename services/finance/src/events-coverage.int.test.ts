@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import type { EventCoverage, MutationCaseEntry } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
-import { afterAll, beforeAll } from 'vitest';
-import { createFinanceService } from './create-finance-service.js';
+import { useFinanceSubgraph } from './testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph();
 const customerId = randomUUID();
 
 /** Every audited entity of finance and the aggregate its events name. */
@@ -144,10 +143,5 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['finance.payment.allocated.v1'],
   },
 };
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-});
-afterAll(async () => subgraph?.stop());
 
 describeEventCoverage('finance', () => subgraph, coverage, cases);

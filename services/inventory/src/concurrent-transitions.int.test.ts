@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { countAuditEntries, countOutboxEvents, raceBehindRow, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from './create-inventory-service.js';
-import { aConfirmedOrder, aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from './test-fixtures.js';
+import { countAuditEntries, countOutboxEvents, raceBehindRow } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { aConfirmedOrder, aProduct, aWarehouse, levelOf, receive, useCheckedInventorySubgraph } from './test-fixtures.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph({ kafka: true });
 const RACERS = 20;
 const em = () => subgraph.service.orm.em.fork();
 
@@ -16,14 +15,6 @@ async function plannedShipment(): Promise<{ id: string; productId: string; wareh
   const order = await aConfirmedOrder(subgraph, [{ productId, quantity: '3' }]);
   return { id: order.shipmentIds[0]!, productId, warehouseId, lineId: order.lines[0]!.lineId };
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService, { kafka: true });
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
 
 describe('concurrent transitions of one shipment', () => {
   it('20 concurrent partial shipShipment, then 20 concurrent markDelivered: one of each wins, one DELIVERY move, one backorder, one audit entry and one event each', async () => {

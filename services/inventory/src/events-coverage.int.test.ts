@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderConfirmedV2, PurchaseOrderApprovedV1 } from '@rapport/contracts';
-import { startTestSubgraph, type EventCoverage, type MutationCaseEntry, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { createEvent, PurchaseOrderApprovedV1 } from '@rapport/contracts';
+import type { EventCoverage, MutationCaseEntry } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { createInventoryService } from './create-inventory-service.js';
+import { expect } from 'vitest';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
-import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
-import { aConfirmedOrder, aProduct, aWarehouse, ledgerMismatches, receive } from './test-fixtures.js';
+import { aConfirmedOrder, aProduct, aWarehouse, receive, useCheckedInventorySubgraph } from './test-fixtures.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph();
 
 /** Every audited entity of inventory and the aggregate its events name. */
 const coverage: EventCoverage = {
@@ -49,23 +47,7 @@ let warehouseId = '';
 
 /** An order waiting for `quantity` of a product inventory has none of (its shortage is remembered). */
 async function waitingOrder(product: string, quantity: string): Promise<void> {
-  const orderId = randomUUID();
-  const event = createEvent(OrderConfirmedV2, orderId, {
-    orderId,
-    customerId: randomUUID(),
-    number: 'SO-EV-1',
-    currency: 'EUR',
-    total: { amount: '1', currency: 'EUR' },
-    warehouseId: null,
-    lines: [{ lineId: randomUUID(), productId: product, quantity, unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-    confirmedAt: new Date().toISOString(),
-  });
-  await applyOnce(
-    subgraph.service.orm,
-    'inventory',
-    reservationHandlers.filter((h) => h.type === event.type),
-    event,
-  );
+  await aConfirmedOrder(subgraph, [{ productId: product, quantity }], { warehouseId: null });
 }
 let purchaseOrderId = '';
 let purchaseOrderLineId = '';
@@ -441,14 +423,6 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['inventory.shipment.delivered.v2'],
   },
 };
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
 
 /** The events of the given types, in that order: one transaction's events share a millisecond, so the outbox order between them is not theirs. */
 const ofTypes = <E extends { type: string }>(events: readonly E[], ...types: string[]): (E | undefined)[] => types.map((type) => events.find((e) => e.type === type));

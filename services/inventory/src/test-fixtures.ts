@@ -1,14 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
-import type { TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { createEvent, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
+import { useTestSubgraph, type TestSubgraph, type TestSubgraphOptions } from '@rapport/subgraph-kit/testing';
 import { expect } from 'vitest';
+import { createInventoryService } from './create-inventory-service.js';
+import { inboundMismatches } from './modules/receipt/inbound-levels.js';
 import { reservationHandlers } from './modules/reservation/reservation.consumer.js';
 import { stockLedgerMismatches, type StockMismatch } from './modules/stock/stock-ledger.js';
 
 // Test data for inventory's integration tests: factories with overrides, called through the schema
 // as a client would.
+
+/** An id no row has. */
+export const unknownId = '0191b3a0-0000-7000-8000-000000000999';
+
+/**
+ * The inventory subgraph of one test file (useTestSubgraph), checked after its tests: the stock
+ * ledger sums to the levels and the inbound quantities agree with the open receipts and transfers.
+ */
+export const useCheckedInventorySubgraph = (options: TestSubgraphOptions = {}): TestSubgraph =>
+  useTestSubgraph('inventory', createInventoryService, {
+    ...options,
+    check: async (subgraph) => {
+      expect(await ledgerMismatches(subgraph)).toEqual([]);
+      expect(await inboundMismatches(subgraph.service.orm.em.fork())).toEqual([]);
+    },
+  });
 
 let seq = 0;
 const next = (): number => ++seq + Math.floor(Math.random() * 1e6) * 1000;
@@ -50,6 +68,40 @@ export async function levelOf(subgraph: TestSubgraph, productId: string, warehou
 /** Every level disagreeing with the ledger or the reservations (run after every test file: must be empty). */
 export async function ledgerMismatches(subgraph: TestSubgraph): Promise<StockMismatch[]> {
   return stockLedgerMismatches(subgraph.service.orm.em.fork());
+}
+
+/** Handles `event` as the reservation consumer does (its type's handlers, inbox and effect in one transaction), without Kafka; answers whether it was applied or already had been. */
+export function applyReservationEvent(subgraph: TestSubgraph, event: CloudEvent): ReturnType<typeof applyOnce> {
+  return applyOnce(
+    subgraph.service.orm,
+    'inventory',
+    reservationHandlers.filter((h) => h.type === event.type),
+    event,
+  );
+}
+
+/** sales.order.confirmed.v2 for one unit of `productId` at 10 EUR, no warehouse named, as sales would publish it (`meta`: its request and actor). */
+export function oneUnitOrderConfirmed(
+  customerId: string,
+  productId: string,
+  options: { orderId?: string; number?: string; meta?: Parameters<typeof createEvent>[3] } = {},
+): CloudEvent {
+  const orderId = options.orderId ?? randomUUID();
+  return createEvent(
+    OrderConfirmedV2,
+    orderId,
+    {
+      orderId,
+      customerId,
+      number: options.number ?? `SO-${next()}`,
+      currency: 'EUR',
+      total: { amount: '10', currency: 'EUR' },
+      warehouseId: null,
+      lines: [{ lineId: randomUUID(), productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
+      confirmedAt: new Date().toISOString(),
+    },
+    options.meta,
+  );
 }
 
 /** A confirmed order as inventory received it, with the shipping notice its reservation raised. */
@@ -97,12 +149,7 @@ export async function aConfirmedOrder(
     },
     { requestId: `req-${orderId}`, correlationId: `corr-${orderId}`, ...(overrides.actor ? { actor: overrides.actor } : {}) },
   );
-  await applyOnce(
-    subgraph.service.orm,
-    'inventory',
-    reservationHandlers.filter((h) => h.type === event.type),
-    event,
-  );
+  await applyReservationEvent(subgraph, event);
   const shipments = await subgraph.service.orm.em
     .fork()
     .execute<{ id: string }[]>('select distinct s.id, s.planned_at from shipment s join shipment_line l on l.shipment_id = s.id where l.order_id = ? order by s.planned_at, s.id', [

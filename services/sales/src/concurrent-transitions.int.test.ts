@@ -4,27 +4,15 @@ import { countAuditEntries, countOutboxEvents, holdRowLock, raceBehindRow, raceO
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from './create-sales-service.js';
 import { productSnapshot, seedCatalogue } from './modules/catalogue/catalogue.testing.js';
+import { anOpportunity, anOrder } from './testing.js';
 
 let subgraph: TestSubgraph;
 const product = productSnapshot();
 const RACERS = 20;
 const em = () => subgraph.service.orm.em.fork();
 
-async function placeOrder(): Promise<string> {
-  const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId: randomUUID(), currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
-  });
-  expect(placed.errors).toBeUndefined();
-  return placed.data!.placeOrder.id;
-}
-
-async function openOpportunity(): Promise<string> {
-  const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
-    input: { customerId: randomUUID(), title: 'Raced deal', amount: { amount: '100', currency: 'EUR' } },
-  });
-  expect(opened.errors).toBeUndefined();
-  return opened.data!.openOpportunity.id;
-}
+const placeOrder = (): Promise<string> => anOrder(subgraph, randomUUID(), product.productId);
+const openOpportunity = (): Promise<string> => anOpportunity(subgraph, randomUUID(), 'Raced deal');
 
 const status = async (table: string, id: string) => (await em().getConnection().execute<{ status: string }[]>(`select status from ${table} where id = ?`, [id]))[0]!.status;
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { Principal } from '@rapport/auth';
-import { AppError, isAppError, type ErrorCategory } from '@rapport/errors';
-import { actingScope, authenticate, callerOf, discardBody, type ServiceRequestContext } from '@rapport/subgraph-kit';
+import { type AppError, isAppError, type ErrorCategory } from '@rapport/errors';
+import { callerOf, discardBody, signedInCaller, type ServiceRequestContext } from '@rapport/subgraph-kit';
 import { documentPolicy } from './document.policy.js';
 import { UPLOAD_ERROR_STATUS, UploadInspector, contentDisposition } from './document.content.js';
 import { downloadPath, storageKeyOf, type IDocument } from './document.entity.js';
@@ -33,16 +32,6 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: AppError, d
   res.writeHead(status, headers);
   res.end(JSON.stringify({ errors: [{ message, extensions }] }));
   discardBody(req, discardBytes);
-}
-
-/** The verified caller (401 without a valid token); later writes are audited as theirs. */
-async function signedIn(req: IncomingMessage, context: ServiceRequestContext): Promise<Principal> {
-  const { principal, authError } = await authenticate(req, context.verifier);
-  if (authError) throw authError;
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this request needs an access token');
-  const scope = actingScope.getStore();
-  if (scope) scope.actorId = principal.userId;
-  return principal;
 }
 
 /** A document as the upload answers it. */
@@ -101,7 +90,7 @@ async function receive(req: IncomingMessage, inspector: UploadInspector, storage
  */
 export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig) {
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL, context: ServiceRequestContext): Promise<void> {
-    const viewer = callerOf(await signedIn(req, context)).viewer(documentPolicy, 'write');
+    const viewer = callerOf(await signedInCaller(req, context.verifier)).viewer(documentPolicy, 'write');
     const em = context.orm.em.fork();
     const params = url.searchParams;
     const prepared = await prepareUpload(
@@ -133,7 +122,7 @@ export function documentRoutes(storage: DocumentStorage, config: DocumentsConfig
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, id: string, context: ServiceRequestContext): Promise<void> {
-    const viewer = callerOf(await signedIn(req, context)).viewer(documentPolicy, 'read');
+    const viewer = callerOf(await signedInCaller(req, context.verifier)).viewer(documentPolicy, 'read');
     const document = await getDocument(context.orm.em.fork(), viewer, id);
     if (document.locatedAt) {
       // Another service keeps the bytes (a sent quotation's PDF at sales): the client follows, with its token.

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerMergedV1 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import { describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph({ kafka: true });
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 const customerIdsOf = async (ids: string[]): Promise<string[]> =>
@@ -22,11 +21,6 @@ async function issueInvoice(customerId: string): Promise<string> {
   expect(issued.errors).toBeUndefined();
   return issued.data!.issueInvoice.id;
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService, { kafka: true });
-});
-afterAll(async () => subgraph?.stop());
 
 describe('merging customers', () => {
   it("moves the merged customer's invoices to the survivor, once even when the event is delivered twice", async () => {

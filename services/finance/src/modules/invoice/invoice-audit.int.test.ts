@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseAmount } from '@rapport/errors';
-import { graphqlRequest, startTestSubgraph, testToken, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import { graphqlRequest, testToken, type GraphQLResult, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph();
 const team = randomUUID();
 const customerId = randomUUID();
 const accountant: TestPrincipal = { userId: randomUUID(), role: 'ACCOUNTANT' };
@@ -60,10 +60,8 @@ async function pay(invoiceId: string, amount: string, requestId: string): Promis
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
   await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [customerId, rep.userId, team, '{}']);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('invoice audit trail', () => {
   let id = '';

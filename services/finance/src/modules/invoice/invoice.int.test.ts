@@ -1,8 +1,8 @@
-import { startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import { expectGarbledCursorRefused, type GraphQLResult } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph();
 const customerA = '0191b3a0-0000-7000-8000-00000000000a';
 const customerB = '0191b3a0-0000-7000-8000-00000000000b';
 const orderId = '0191b3a0-0000-7000-8000-0000000000f1';
@@ -59,11 +59,6 @@ async function pay(invoiceId: string, amount: Money): Promise<InvoiceView> {
 const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 const counts = async () =>
   sql<{ invoices: number; events: number }>('select (select count(*)::int from invoice) as invoices, (select count(*)::int from outbox_message) as events');
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('finance subgraph: invoices', () => {
   it('issues a numbered invoice dated today and writes finance.invoice.issued.v2 in the same flush', async () => {
@@ -172,8 +167,7 @@ describe('finance subgraph: invoices', () => {
     expect(await ids({ overdue: true })).toEqual([issued[3]!.id, issued[2]!.id]);
     expect(await ids({ overdue: false })).toEqual([issued[1]!.id, issued[0]!.id]);
 
-    const bad = await subgraph.gql<Page>(page, { after: 'garbage' });
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    await expectGarbledCursorRefused(subgraph, page);
   });
 
   it('resolves N Invoice references with one SQL query (_entities batches)', async () => {

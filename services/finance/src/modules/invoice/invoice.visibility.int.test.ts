@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import { grantCustomerAccess, testCast, type GraphQLResult, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const teamT1 = randomUUID();
-const repAId = randomUUID();
-const repBId = randomUUID();
-const customerOfA = randomUUID();
-const customerOfB = randomUUID();
+const cast = testCast();
+const { team: teamT1, head: managerOfT1, otherHead: managerOfOtherTeam, director, accountant } = cast;
+const subgraph = useFinanceSubgraph();
+const { repA, repB, customerA: customerOfA, customerB: customerOfB } = useTwoRepsOwningCustomers(() => subgraph, cast);
+const [repAId, repBId] = [repA.userId, repB.userId];
 /** Owned by rep B; shared with rep A during one test. */
 const sharedLater = randomUUID();
-
-const repA: TestPrincipal = { role: 'SALES_REP', userId: repAId, teamIds: [teamT1] };
-const managerOfT1: TestPrincipal = { role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [teamT1] };
-const managerOfOtherTeam: TestPrincipal = { role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [randomUUID()] };
-const director: TestPrincipal = { role: 'DIRECTOR', userId: randomUUID() };
-const accountant: TestPrincipal = { role: 'ACCOUNTANT', userId: randomUUID() };
 
 const issueInvoiceMutation = 'mutation Issue($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id customer { id } } }';
 const invoiceQuery = 'query One($id: ID!) { invoice(id: $id) { id customer { id } } }';
@@ -75,16 +68,11 @@ let invoiceOfB: string;
 let invoiceShared: string;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-  const insert = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-  await sql(insert, [customerOfA, repAId, teamT1, '{}']);
-  await sql(insert, [customerOfB, repBId, teamT1, '{}']);
-  await sql(insert, [sharedLater, repBId, teamT1, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: sharedLater, ownerId: repBId, teamId: teamT1 });
   invoiceOfA = await overdueInvoiceFor(customerOfA);
   invoiceOfB = await overdueInvoiceFor(customerOfB);
   invoiceShared = await overdueInvoiceFor(sharedLater);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('finance subgraph: who sees which invoices', () => {
   it("lists only the invoices of a rep's own customers", async () => {

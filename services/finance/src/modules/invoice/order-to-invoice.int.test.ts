@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, OrderCancelledV2, OrderConfirmedV2, ShipmentShippedV2 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import type { TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph({ kafka: true });
 const year = new Date().toISOString().slice(0, 4);
 const customerId = randomUUID();
 const orderId = randomUUID();
@@ -56,11 +56,6 @@ const invoiceable = async () =>
       id: orderId,
     })
   ).invoiceableLines;
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService, { kafka: true });
-});
-afterAll(async () => subgraph?.stop());
 
 describe('from confirmed order to invoices for what was delivered', () => {
   it('keeps a shipment that arrives before the confirmation, and counts each shipment once however often it is delivered', async () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph();
 const year = new Date().toISOString().slice(0, 4);
 const customerId = randomUUID();
 const otherCustomer = randomUUID();
@@ -44,11 +44,6 @@ const allocate = (paymentId: string, allocations: { invoiceId: string; amount: s
   subgraph.gql<{ allocatePayment: { unallocated: { amount: string } } }>(`mutation($input: AllocatePaymentInput!) { allocatePayment(input: $input) { unallocated { amount } } }`, {
     input: { paymentId, allocations },
   });
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('payments: readable, allocated over invoices, the rest kept as credit', () => {
   let i1: Invoice;

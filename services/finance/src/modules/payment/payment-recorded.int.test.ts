@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import { describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph();
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 type OutboxRow = { type: string; message_key: string; payload: { data: Record<string, unknown> } };
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('recording a payment', () => {
   it('writes finance.payment.recorded.v2 and finance.payment.allocated.v1 in the same transaction as the payment', async () => {

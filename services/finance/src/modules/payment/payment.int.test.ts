@@ -1,8 +1,7 @@
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import { describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useFinanceSubgraph();
 const customerId = '0191b3a0-0000-7000-8000-00000000000a';
 const unknownId = '0191b3a0-0000-7000-8000-000000000999';
 
@@ -44,11 +43,6 @@ const stateOf = async (invoiceId: string) =>
     'select amount_paid::text, status, (select count(*)::int from payment where invoice_id = invoice.id) as payments from invoice where id = ?',
     [invoiceId],
   );
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('finance subgraph: payments', () => {
   it('records a part payment, then the rest, moving the invoice to PARTIALLY_PAID and then PAID', async () => {

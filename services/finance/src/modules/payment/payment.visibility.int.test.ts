@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFinanceService } from '../../create-finance-service.js';
+import { grantCustomerAccess, testCast } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFinanceSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
-const teamT1 = randomUUID();
-const repAId = randomUUID();
-const repBId = randomUUID();
-const customerOfA = randomUUID();
-const customerOfB = randomUUID();
-
-const repA: TestPrincipal = { role: 'SALES_REP', userId: repAId, teamIds: [teamT1] };
-const managerOfT1: TestPrincipal = { role: 'SALES_MANAGER', userId: randomUUID(), teamIds: [teamT1] };
+const { team: teamT1, rep: repA, otherRep, head: managerOfT1 } = testCast();
+const [repAId, repBId] = [repA.userId, otherRep.userId];
+const subgraph = useFinanceSubgraph();
+const [customerOfA, customerOfB] = [randomUUID(), randomUUID()];
 
 const issueInvoiceMutation = 'mutation Issue($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }';
 const recordPaymentMutation = 'mutation Pay($input: RecordPaymentInput!) { recordPayment(input: $input) { id amountPaid { amount currency } status } }';
@@ -36,14 +31,10 @@ let invoiceOfA: string;
 let invoiceOfB: string;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('finance', createFinanceService);
-  const insert = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-  await sql(insert, [customerOfA, repAId, teamT1, '{}']);
-  await sql(insert, [customerOfB, repBId, teamT1, '{}']);
+  await grantCustomerAccess(subgraph, { customerId: customerOfA, ownerId: repAId, teamId: teamT1 }, { customerId: customerOfB, ownerId: repBId, teamId: teamT1 });
   invoiceOfA = await invoiceFor(customerOfA);
   invoiceOfB = await invoiceFor(customerOfB);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('finance subgraph: who may record payments', () => {
   it("forbids sales to record payments, on their own customers' invoices as on others', and records nothing", async () => {

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, isAppError, type ErrorCategory } from '@rapport/errors';
-import { actingScope, authenticate, callerOf, discardBody, type ServiceRequestContext } from '@rapport/subgraph-kit';
-import type { Principal } from '@rapport/auth';
+import { callerOf, discardBody, signedInCaller, type ServiceRequestContext } from '@rapport/subgraph-kit';
 import { MAX_LOGO_BYTES } from './company.entity.js';
 import { companyProfilePolicy } from './company.policy.js';
 import { companyLogo, setCompanyLogo } from './company.service.js';
@@ -21,15 +20,6 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: AppError): 
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
   res.end(JSON.stringify({ errors: [{ message, extensions }] }));
   discardBody(req, DISCARD_BYTES);
-}
-
-async function signedIn(req: IncomingMessage, context: ServiceRequestContext): Promise<Principal> {
-  const { principal, authError } = await authenticate(req, context.verifier);
-  if (authError) throw authError;
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this request needs an access token');
-  const scope = actingScope.getStore();
-  if (scope) scope.actorId = principal.userId;
-  return principal;
 }
 
 /** The request body, refused as LOGO_TOO_LARGE (413) by its declared length or once it grows past the limit. */
@@ -53,7 +43,7 @@ async function readLogo(req: IncomingMessage): Promise<Buffer> {
  */
 export function companyRoutes() {
   async function upload(req: IncomingMessage, res: ServerResponse, context: ServiceRequestContext): Promise<void> {
-    const principal = await signedIn(req, context);
+    const principal = await signedInCaller(req, context.verifier);
     const viewer = callerOf(principal).viewer(companyProfilePolicy, 'write');
     const type = requireLogoType(req.headers['content-type']);
     const bytes = await readLogo(req);
@@ -67,7 +57,7 @@ export function companyRoutes() {
   }
 
   async function download(req: IncomingMessage, res: ServerResponse, context: ServiceRequestContext): Promise<void> {
-    callerOf(await signedIn(req, context)).viewer(companyProfilePolicy, 'read');
+    callerOf(await signedInCaller(req, context.verifier)).viewer(companyProfilePolicy, 'read');
     const logo = await companyLogo(context.orm.em.fork());
     if (!logo) throw new AppError('NOT_FOUND', 'LOGO_NOT_FOUND', 'the company profile has no logo');
     res.writeHead(200, {

@@ -1,28 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
-import { countAuditEntries, countOutboxEvents, raceBehindRow, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from '../../test-fixtures.js';
-import { inboundMismatches } from '../receipt/inbound-levels.js';
-import { reservationHandlers } from '../reservation/reservation.consumer.js';
+import { countAuditEntries, countOutboxEvents, raceBehindRow } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { aConfirmedOrder, aProduct, aWarehouse, levelOf, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 import { parseCountCsv } from './count.service.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph();
 const em = () => subgraph.service.orm.em.fork();
-const unknownId = '0191b3a0-0000-7000-8000-000000000999';
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) {
-    expect(await ledgerMismatches(subgraph)).toEqual([]);
-    expect(await inboundMismatches(em())).toEqual([]);
-  }
-  await subgraph?.stop();
-});
 
 const countFields = `id number state lineCount countedLines postedAt warehouse { id } differenceValue { amount currency }
   lines { product { id } expected counted difference differenceValue { amount currency } onHandNow }`;
@@ -211,23 +194,7 @@ describe('stock counts', () => {
     const warehouseId = await aWarehouse(subgraph);
     const productId = await aProduct(subgraph);
     await receive(subgraph, productId, warehouseId, '5');
-    const orderId = randomUUID();
-    const event = createEvent(OrderConfirmedV2, orderId, {
-      orderId,
-      customerId: randomUUID(),
-      number: 'SO-CNT-1',
-      currency: 'EUR',
-      total: { amount: '1', currency: 'EUR' },
-      warehouseId,
-      lines: [{ lineId: randomUUID(), productId, quantity: '4', unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-      confirmedAt: new Date().toISOString(),
-    });
-    await applyOnce(
-      subgraph.service.orm,
-      'inventory',
-      reservationHandlers.filter((h) => h.type === event.type),
-      event,
-    );
+    await aConfirmedOrder(subgraph, [{ productId, quantity: '4' }], { warehouseId });
     expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '5', reserved: '4' });
     const count = (await create({ warehouseId, productIds: [productId] })).data!.createStockCount;
     await enter(count.id, [{ productId, counted: '1' }]);
@@ -280,23 +247,7 @@ describe('stock counts', () => {
   it('serves a waiting shortage from goods a count finds', async () => {
     const warehouseId = await aWarehouse(subgraph);
     const productId = await aProduct(subgraph);
-    const orderId = randomUUID();
-    const event = createEvent(OrderConfirmedV2, orderId, {
-      orderId,
-      customerId: randomUUID(),
-      number: 'SO-CNT-2',
-      currency: 'EUR',
-      total: { amount: '1', currency: 'EUR' },
-      warehouseId,
-      lines: [{ lineId: randomUUID(), productId, quantity: '2', unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-      confirmedAt: new Date().toISOString(),
-    });
-    await applyOnce(
-      subgraph.service.orm,
-      'inventory',
-      reservationHandlers.filter((h) => h.type === event.type),
-      event,
-    );
+    await aConfirmedOrder(subgraph, [{ productId, quantity: '2' }], { warehouseId });
     const count = (await create({ warehouseId, productIds: [productId] })).data!.createStockCount;
     await enter(count.id, [{ productId, counted: '3' }]);
     expect((await post(count.id)).errors).toBeUndefined();

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aConfirmedOrder, aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from '../../test-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { aConfirmedOrder, aProduct, aWarehouse, levelOf, receive, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 
 // Customer returns against a delivery, through the schema: restocked goods go back on the ledger,
 // scrapped ones do not, and nothing more comes back than went out.
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph();
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
 const receiveReturn = `mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) {
@@ -38,14 +36,6 @@ async function delivered(quantity: string) {
   await must('mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipmentId });
   return { productId, warehouseId, shipmentId, lineId: order.lines[0]!.lineId, orderId: order.orderId };
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
 
 describe('customer returns', () => {
   it('restocks what is fit to sell (a CUSTOMER_RETURN move), records scrap without a move, and announces both per line', async () => {

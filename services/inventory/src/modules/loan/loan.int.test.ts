@@ -1,25 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { countAuditEntries, countOutboxEvents, raceBehindRow, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from '../../test-fixtures.js';
-import { inboundMismatches } from '../receipt/inbound-levels.js';
+import { countAuditEntries, countOutboxEvents, raceBehindRow } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { aProduct, aWarehouse, levelOf, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 import { loanState } from './loan.service.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph();
 const em = () => subgraph.service.orm.em.fork();
-const unknownId = '0191b3a0-0000-7000-8000-000000000999';
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) {
-    expect(await ledgerMismatches(subgraph)).toEqual([]);
-    expect(await inboundMismatches(em())).toEqual([]);
-  }
-  await subgraph?.stop();
-});
 
 const loanFields = 'id number kind state quantity returned converted open expectedReturnDate overdue overdueFlaggedAt ownerId customer { id } product { id } warehouse { id }';
 interface LoanView {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish, publishMany } from '@rapport/bus';
 import { LoanConvertedV1, LoanLentV1, LoanOverdueV1, LoanReturnedV1, type EventMetadata } from '@rapport/contracts';
@@ -16,17 +15,7 @@ import {
   requireOneOf,
   requireUuid,
 } from '@rapport/errors';
-import {
-  auditChange,
-  concurrentTransition,
-  keysetPageSql,
-  transition,
-  visibleCustomersSql,
-  type Connection,
-  type Keyset,
-  type Viewer,
-  type WriteAccess,
-} from '@rapport/subgraph-kit';
+import { auditChange, keysetPageSql, transition, underRowLocks, visibleCustomersSql, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
 import { lockProducts, postMove } from '../stock/stock-ledger.js';
@@ -163,7 +152,7 @@ export async function lendStock(em: SqlEntityManager, viewer: Viewer<WriteAccess
   const expectedReturnDate = input.expectedReturnDate ? requireIsoDate('input.expectedReturnDate', input.expectedReturnDate) : null;
   if (kind === 'LOAN' && !expectedReturnDate) throw badInput('input.expectedReturnDate', 'input.expectedReturnDate is required for a loan', 'REQUIRED');
   const note = optionalText('input.note', input.note, 500);
-  return underLocks(em, async (tx) => {
+  return underRowLocks(em, async (tx) => {
     const products = await lockProducts(tx, [productId]);
     const product = products.get(productId);
     if (!product || product.retired) throw notFound('Product', productId, 'input.productId');
@@ -220,19 +209,6 @@ export async function lendStock(em: SqlEntityManager, viewer: Viewer<WriteAccess
     ]);
     return (await loanById(tx, viewer, id))!;
   });
-}
-
-/** Runs `work` in a transaction that waits at most 5 s for row locks, answering CONFLICT CONCURRENT_TRANSITION after that (as `transition` does). */
-async function underLocks<R>(em: SqlEntityManager, work: (tx: SqlEntityManager) => Promise<R>): Promise<R> {
-  try {
-    return await em.transactional(async (tx) => {
-      await tx.execute('set local lock_timeout = 5000');
-      return work(tx);
-    });
-  } catch (error) {
-    if (error instanceof LockWaitTimeoutException || error instanceof DeadlockException) throw concurrentTransition(error);
-    throw error;
-  }
 }
 
 /** Settles part of a loan under its row lock: `quantity` (omitted: all that is still out) checked against what is open. */

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { applyOnce } from '@rapport/bus';
 import { createEvent, CustomerMergedV1, OrderCancelledV2, OrderConfirmedV1, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from '../../test-fixtures.js';
-import { reservationHandlers } from './reservation.consumer.js';
+import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyReservationEvent, aProduct, aWarehouse, ledgerMismatches, levelOf, receive, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph({ kafka: true });
 const em = () => subgraph.service.orm.em.fork();
 
 interface Line {
@@ -39,14 +35,7 @@ function confirmed(lines: Line[], options: { warehouseId?: string | null; orderI
   });
 }
 
-/** Handles `event` as the consumer does: its type's handlers, inbox and effect in one transaction. */
-const handle = (event: CloudEvent) =>
-  applyOnce(
-    subgraph.service.orm,
-    'inventory',
-    reservationHandlers.filter((h) => h.type === event.type),
-    event,
-  );
+const handle = (event: CloudEvent) => applyReservationEvent(subgraph, event);
 
 /** The events written for `orderId` (or keyed by it) of `type`, oldest first. */
 async function eventsOf(subject: string, type: string): Promise<Record<string, unknown>[]> {
@@ -65,14 +54,6 @@ async function shortOf(lineId: string): Promise<string> {
   const [row] = await em().execute<{ short: string }[]>('select short::text as short from order_demand where order_line_id = ?', [lineId]);
   return row!.short;
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService, { kafka: true });
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
 
 describe('reserving confirmed orders', () => {
   it('reserves from the warehouse the order names and reports what is short', async () => {

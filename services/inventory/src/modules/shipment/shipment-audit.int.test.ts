@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { type HistoryEntry, historyOf, startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, receive } from '../../test-fixtures.js';
+import { aProduct, aWarehouse, oneUnitOrderConfirmed, receive } from '../../test-fixtures.js';
 
 let subgraph: TestSubgraph;
 let productId = '';
@@ -13,18 +12,8 @@ const clerk: TestPrincipal = { userId: randomUUID(), role: 'WAREHOUSE_CLERK' };
 const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
 const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
 
-interface Entry {
-  action: string;
-  actorId: string | null;
-  requestId: string | null;
-  changes: { field: string; from: string | null; to: string | null }[];
-}
-const historyQuery = `query($id: ID!) { shipment(id: $id) { history { action actorId requestId changes { field from to } } } }`;
-const historyOf = async (principal: TestPrincipal, id: string): Promise<Entry[]> => {
-  const result = await subgraph.gqlAs<{ shipment: { history: Entry[] } }>(principal, historyQuery, { id });
-  expect(result.errors).toBeUndefined();
-  return result.data!.shipment.history;
-};
+const historyQuery = `query($id: ID!) { shipment(id: $id) { history { action } } }`;
+const historyAs = (principal: TestPrincipal, id: string): Promise<HistoryEntry[]> => historyOf(subgraph, principal, 'shipment', id);
 const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => result.errors?.[0]?.extensions?.code;
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
@@ -42,26 +31,12 @@ describe('shipment audit trail', () => {
   let shipmentId = '';
 
   it("records a shipment planned from a confirmed order as created by the order's seller, in the order's request", async () => {
-    const event = createEvent(
-      OrderConfirmedV2,
-      orderId,
-      {
-        orderId,
-        customerId,
-        number: 'SO-000777',
-        currency: 'EUR',
-        total: { amount: '10', currency: 'EUR' },
-        warehouseId: null,
-        lines: [{ lineId: randomUUID(), productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-        confirmedAt: new Date().toISOString(),
-      },
-      { actor: seller, requestId: `req-${orderId}` },
-    );
+    const event = oneUnitOrderConfirmed(customerId, productId, { orderId, number: 'SO-000777', meta: { actor: seller, requestId: `req-${orderId}` } });
     await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
     const [row] = await sql<{ id: string }>('select id from shipment where order_id = ?', [orderId]);
     shipmentId = row!.id;
 
-    const history = await historyOf(clerk, shipmentId);
+    const history = await historyAs(clerk, shipmentId);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: 'CREATE', actorId: seller, requestId: `req-${orderId}` });
     expect(history[0]!.changes).toContainEqual({ field: 'status', from: null, to: '"PLANNED"' });
@@ -72,7 +47,7 @@ describe('shipment audit trail', () => {
     const shipped = await subgraph.gqlAs(clerk, 'mutation($id: ID!) { markShipped(shipmentId: $id, trackingNumber: "1Z999AA10123456784") { id } }', { id: shipmentId });
     expect(shipped.errors).toBeUndefined();
 
-    const [latest] = await historyOf(clerk, shipmentId);
+    const [latest] = await historyAs(clerk, shipmentId);
     expect(latest).toMatchObject({ action: 'UPDATE', actorId: clerk.userId });
     expect(latest!.requestId).toBeTruthy();
     expect(latest!.requestId).not.toBe(`req-${orderId}`);
@@ -83,13 +58,13 @@ describe('shipment audit trail', () => {
 
   it('records delivery after shipping, newest first', async () => {
     await subgraph.gqlAs(clerk, 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: shipmentId });
-    const history = await historyOf(clerk, shipmentId);
+    const history = await historyAs(clerk, shipmentId);
     expect(history.map((h) => h.action)).toEqual(['UPDATE', 'UPDATE', 'CREATE']);
     expect(history[0]!.changes).toContainEqual({ field: 'status', from: '"SHIPPED"', to: '"DELIVERED"' });
   });
 
   it("shows the history to whoever may see the shipment (the customer's rep), and to no one else", async () => {
-    expect(await historyOf(rep, shipmentId)).toHaveLength(3);
+    expect(await historyAs(rep, shipmentId)).toHaveLength(3);
     expect(codeOf(await subgraph.gqlAs(outsider, historyQuery, { id: shipmentId }))).toBe('NOT_FOUND');
     expect(codeOf(await subgraph.gqlAs({ role: 'BUYER' }, historyQuery, { id: shipmentId }))).toBe('FORBIDDEN');
   });

@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, CustomerMergedV1, OrderConfirmedV2, type CloudEvent } from '@rapport/contracts';
+import { createEvent, CustomerMergedV1, type CloudEvent } from '@rapport/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, receive } from '../../test-fixtures.js';
+import { aProduct, aWarehouse, ledgerMismatches, oneUnitOrderConfirmed, receive } from '../../test-fixtures.js';
 
 let subgraph: TestSubgraph;
 let productId = '';
 
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-const orderConfirmed = (customerId: string): CloudEvent => {
-  const orderId = randomUUID();
-  return createEvent(OrderConfirmedV2, orderId, {
-    orderId,
-    customerId,
-    number: 'SO-000001',
-    currency: 'EUR',
-    total: { amount: '10', currency: 'EUR' },
-    warehouseId: null,
-    lines: [{ lineId: randomUUID(), productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-    confirmedAt: new Date().toISOString(),
-  });
-};
+const orderConfirmed = (customerId: string): CloudEvent => oneUnitOrderConfirmed(customerId, productId, { number: 'SO-000001' });
 
 /** Confirms an order for `customerId` through Kafka and returns its planned shipment's id. */
 async function planShipmentFor(customerId: string): Promise<{ shipmentId: string; orderId: string }> {

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { applyOnce } from '@rapport/bus';
 import { createEvent, OrderCancelledV2 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aConfirmedOrder, aProduct, aWarehouse, ledgerMismatches, levelOf, receive, type ConfirmedOrderFixture } from '../../test-fixtures.js';
-import { reservationHandlers } from '../reservation/reservation.consumer.js';
+import { describe, expect, it } from 'vitest';
+import { aConfirmedOrder, applyReservationEvent, aProduct, aWarehouse, type ConfirmedOrderFixture, levelOf, receive, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 
 // Shipping notices per order line, through the schema: planned from reservations, shipped partly
 // with backorders, from several warehouses, cut back by cancellations, planned by hand.
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph();
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
 interface Notice {
@@ -80,12 +76,7 @@ async function cancel(order: ConfirmedOrderFixture, lines: { lineId: string; pro
     reason: 'customer changed their mind',
     cancelledAt: new Date().toISOString(),
   });
-  await applyOnce(
-    subgraph.service.orm,
-    'inventory',
-    reservationHandlers.filter((h) => h.type === event.type),
-    event,
-  );
+  await applyReservationEvent(subgraph, event);
 }
 
 /** A product with `quantity` in a new warehouse. */
@@ -95,14 +86,6 @@ async function stocked(quantity: string, warehouseCode?: string): Promise<{ prod
   await receive(subgraph, productId, warehouseId, quantity);
   return { productId, warehouseId };
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
 
 describe('partial shipments and backorders', () => {
   it('ships 2 of 5, puts the other 3 on a backorder notice, ships that, and the line has nothing left to ship', async () => {

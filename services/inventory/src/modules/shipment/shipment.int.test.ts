@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, OrderConfirmedV2, type CloudEvent, type EventData } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { startTestSubgraph, type TestPrincipal, type TestSubgraph, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
@@ -175,11 +175,7 @@ describe('shipping notices', () => {
 });
 
 describe('who sees shipments', () => {
-  const team = randomUUID();
-  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const customerA = randomUUID();
-  const customerB = randomUUID();
+  const { team, repA, repB, customerA, customerB } = useTwoRepsOwningCustomers(() => subgraph);
   let a: { shipmentId: string; orderId: string };
   let b: { shipmentId: string; orderId: string };
 
@@ -200,9 +196,6 @@ describe('who sees shipments', () => {
   const shareB = (userIds: string[]) => sql('update customer_access set shared_with = ? where customer_id = ?', [`{${userIds.join(',')}}`, customerB]);
 
   beforeAll(async () => {
-    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-    await sql(grant, [customerA, repA.userId, team, '{}']);
-    await sql(grant, [customerB, repB.userId, team, '{}']);
     a = await confirmOrder({ customerId: customerA });
     b = await confirmOrder({ customerId: customerB });
   });
@@ -259,7 +252,7 @@ describe('who sees shipments', () => {
   });
 
   it("shows a rep another rep's shipments once that customer is shared with them", async () => {
-    await shareB([repA.userId!]);
+    await shareB([repA.userId]);
     try {
       expect(await deliveriesFor(repA)).toEqual([planned(a), planned(b)]);
       expect((await readShipment(repA, b.shipmentId)).data!.shipment.id).toBe(b.shipmentId);

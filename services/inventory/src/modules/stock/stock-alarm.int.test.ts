@@ -1,17 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, receive } from '../../test-fixtures.js';
-import { reservationHandlers } from '../reservation/reservation.consumer.js';
+import { describe, expect, it } from 'vitest';
+import { aConfirmedOrder, aProduct, aWarehouse, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 import { stockKey } from './stock-alarm.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph();
 const em = () => subgraph.service.orm.em.fork();
-const unknownId = '0191b3a0-0000-7000-8000-000000000999';
 const ruleMutation = 'mutation($input: SetStockRuleInput!) { setStockRule(input: $input) { safetyStock reorderQuantity available } }';
 
 async function setRule(productId: string, warehouseId: string, safetyStock: string, reorderQuantity = '10'): Promise<void> {
@@ -35,14 +27,6 @@ async function safetyEvents(productId: string, warehouseId: string): Promise<{ t
 
 type AlarmPage = { stockAlarms: { edges: { node: { id: string; available: string; safetyStock: string; recoveredAt: string | null; product: { id: string } } }[] } };
 const alarmsQuery = 'query($f: StockAlarmFilter) { stockAlarms(filter: $f) { edges { node { id available safetyStock recoveredAt product { id } } } } }';
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
 
 describe('safety alarms', () => {
   it('raises one alarm per crossing below the safety level and clears it when stock recovers', async () => {
@@ -75,23 +59,7 @@ describe('safety alarms', () => {
     const warehouseId = await aWarehouse(subgraph);
     await receive(subgraph, productId, warehouseId, '5');
     await setRule(productId, warehouseId, '4');
-    const orderId = randomUUID();
-    const event = createEvent(OrderConfirmedV2, orderId, {
-      orderId,
-      customerId: randomUUID(),
-      number: 'SO-1',
-      currency: 'EUR',
-      total: { amount: '1', currency: 'EUR' },
-      warehouseId,
-      lines: [{ lineId: randomUUID(), productId, quantity: '2', unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-      confirmedAt: new Date().toISOString(),
-    });
-    await applyOnce(
-      subgraph.service.orm,
-      'inventory',
-      reservationHandlers.filter((h) => h.type === event.type),
-      event,
-    );
+    await aConfirmedOrder(subgraph, [{ productId, quantity: '2' }], { warehouseId });
     expect((await safetyEvents(productId, warehouseId)).map((e) => [e.type, e.data.available])).toEqual([['inventory.stock.below-safety.v1', '3']]);
   });
 

@@ -1,23 +1,23 @@
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive } from '../../test-fixtures.js';
+import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { aProduct, aWarehouse, ledgerMismatches, levelOf, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 import { rebuildStockLevels } from './stock-ledger.js';
 
-let subgraph: TestSubgraph;
-const unknownId = '0191b3a0-0000-7000-8000-000000000999';
+const subgraph = useCheckedInventorySubgraph();
 const receiveMutation = 'mutation($input: ReceiveStockInput!) { receiveStock(input: $input) { id kind quantity unitCost { amount currency } reason actorId movedAt } }';
 const adjustMutation = 'mutation($input: AdjustStockInput!) { adjustStock(input: $input) { id kind quantity reason } }';
 const em = () => subgraph.service.orm.em.fork();
 
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) expect(await ledgerMismatches(subgraph)).toEqual([]);
-  await subgraph?.stop();
-});
+/** A product's first stock level and last move as `role` sees them: what it may know of cost and value. */
+async function costsSeenBy(role: NonNullable<TestPrincipal['role']>, productId: string): Promise<{ level: unknown; unitCost: unknown }> {
+  const result = await subgraph.gqlAs<{ stockLevels: { edges: { node: unknown }[] }; stockMoves: { edges: { node: { unitCost: unknown } }[] } }>(
+    { role },
+    'query($f: StockLevelFilter, $m: StockMoveFilter) { stockLevels(filter: $f) { edges { node { available value { amount } } } } stockMoves(filter: $m) { edges { node { unitCost { amount } } } } }',
+    { f: { productId }, m: { productId } },
+  );
+  expect(result.errors, role).toBeUndefined();
+  return { level: result.data!.stockLevels.edges[0]?.node, unitCost: result.data!.stockMoves.edges[0]?.node.unitCost };
+}
 
 describe('the stock ledger', () => {
   it('receives stock at the standard cost or a given one, and the level follows the ledger', async () => {
@@ -170,17 +170,9 @@ describe('who sees stock and costs', () => {
     const warehouseId = await aWarehouse(subgraph);
     await receive(subgraph, productId, warehouseId, '2');
     for (const role of ['WAREHOUSE_CLERK', 'BUYER', 'ACCOUNTANT', 'DIRECTOR'] as const) {
-      const result = await subgraph.gqlAs<{
-        stockLevels: { edges: { node: { available: string; value: { amount: string } | null } }[] };
-        stockMoves: { edges: { node: { unitCost: { amount: string } | null } }[] };
-      }>(
-        { role },
-        'query($f: StockLevelFilter, $m: StockMoveFilter) { stockLevels(filter: $f) { edges { node { available value { amount } } } } stockMoves(filter: $m) { edges { node { unitCost { amount } } } } }',
-        { f: { productId }, m: { productId } },
-      );
-      expect(result.errors, role).toBeUndefined();
-      expect(result.data!.stockLevels.edges[0]?.node, role).toEqual({ available: '2', value: { amount: '120.00' } });
-      expect(result.data!.stockMoves.edges[0]?.node.unitCost, role).toEqual({ amount: '60.00' });
+      const seen = await costsSeenBy(role, productId);
+      expect(seen.level, role).toEqual({ available: '2', value: { amount: '120.00' } });
+      expect(seen.unitCost, role).toEqual({ amount: '60.00' });
     }
   });
 
@@ -189,14 +181,9 @@ describe('who sees stock and costs', () => {
     const warehouseId = await aWarehouse(subgraph);
     await receive(subgraph, productId, warehouseId, '2');
     for (const role of ['SALES_REP', 'SALES_MANAGER', 'SUPPORT_AGENT'] as const) {
-      const result = await subgraph.gqlAs<{ stockLevels: { edges: { node: { available: string; value: unknown } }[] }; stockMoves: { edges: { node: { unitCost: unknown } }[] } }>(
-        { role },
-        'query($f: StockLevelFilter, $m: StockMoveFilter) { stockLevels(filter: $f) { edges { node { available value { amount } } } } stockMoves(filter: $m) { edges { node { unitCost { amount } } } } }',
-        { f: { productId }, m: { productId } },
-      );
-      expect(result.errors, role).toBeUndefined();
-      expect(result.data!.stockLevels.edges[0]?.node, role).toEqual({ available: '2', value: null });
-      expect(result.data!.stockMoves.edges[0]?.node.unitCost, role).toBeNull();
+      const seen = await costsSeenBy(role, productId);
+      expect(seen.level, role).toEqual({ available: '2', value: null });
+      expect(seen.unitCost, role).toBeNull();
     }
   });
 

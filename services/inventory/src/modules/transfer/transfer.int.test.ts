@@ -1,28 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { applyOnce } from '@rapport/bus';
-import { createEvent, OrderConfirmedV2 } from '@rapport/contracts';
-import { holdRowLock, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInventoryService } from '../../create-inventory-service.js';
-import { aProduct, aWarehouse, ledgerMismatches, receive } from '../../test-fixtures.js';
-import { inboundMismatches } from '../receipt/inbound-levels.js';
-import { reservationHandlers } from '../reservation/reservation.consumer.js';
+import { holdRowLock } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { aConfirmedOrder, aProduct, aWarehouse, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 import { transferState } from './transfer.service.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useCheckedInventorySubgraph();
 const em = () => subgraph.service.orm.em.fork();
-const unknownId = '0191b3a0-0000-7000-8000-000000000999';
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('inventory', createInventoryService);
-});
-afterAll(async () => {
-  if (subgraph) {
-    expect(await ledgerMismatches(subgraph)).toEqual([]);
-    expect(await inboundMismatches(em())).toEqual([]);
-  }
-  await subgraph?.stop();
-});
 
 const transferFields = 'id number state reason fromWarehouse { id } toWarehouse { id } lines { product { id } quantity received inTransit }';
 interface TransferView {
@@ -105,23 +87,7 @@ describe('transfers between warehouses', () => {
   it('refuses to send more than is available at the source (reserved stock included), and writes nothing', async () => {
     const [productId, from, to] = [await aProduct(subgraph), await aWarehouse(subgraph), await aWarehouse(subgraph)];
     await receive(subgraph, productId, from, '5');
-    const orderId = randomUUID();
-    const event = createEvent(OrderConfirmedV2, orderId, {
-      orderId,
-      customerId: randomUUID(),
-      number: 'SO-T1',
-      currency: 'EUR',
-      total: { amount: '1', currency: 'EUR' },
-      warehouseId: from,
-      lines: [{ lineId: randomUUID(), productId, quantity: '2', unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-      confirmedAt: new Date().toISOString(),
-    });
-    await applyOnce(
-      subgraph.service.orm,
-      'inventory',
-      reservationHandlers.filter((h) => h.type === event.type),
-      event,
-    );
+    await aConfirmedOrder(subgraph, [{ productId, quantity: '2' }], { warehouseId: from });
     const tooMuch = await send({ fromWarehouseId: from, toWarehouseId: to, lines: [{ productId, quantity: '3.001' }] });
     expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].quantity', reason: 'INSUFFICIENT_STOCK', details: { available: '3' } });
     const [written] = await em().execute<{ n: number }[]>('select count(*)::int as n from transfer where from_warehouse_id = ?', [from]);
@@ -132,23 +98,7 @@ describe('transfers between warehouses', () => {
   it('serves a shortage waiting in the destination from what arrives', async () => {
     const [productId, from, to] = [await aProduct(subgraph), await aWarehouse(subgraph), await aWarehouse(subgraph)];
     await receive(subgraph, productId, from, '5');
-    const orderId = randomUUID();
-    const event = createEvent(OrderConfirmedV2, orderId, {
-      orderId,
-      customerId: randomUUID(),
-      number: 'SO-T2',
-      currency: 'EUR',
-      total: { amount: '1', currency: 'EUR' },
-      warehouseId: to,
-      lines: [{ lineId: randomUUID(), productId, quantity: '3', unitPrice: { amount: '1', currency: 'EUR' }, discountPercent: '0', taxRate: '0' }],
-      confirmedAt: new Date().toISOString(),
-    });
-    await applyOnce(
-      subgraph.service.orm,
-      'inventory',
-      reservationHandlers.filter((h) => h.type === event.type),
-      event,
-    );
+    await aConfirmedOrder(subgraph, [{ productId, quantity: '3' }], { warehouseId: to });
     const sent = await send({ fromWarehouseId: from, toWarehouseId: to, lines: [{ productId, quantity: '4' }] });
     await arrive({ transferId: sent.data!.transferStock.id, lines: [{ productId, quantity: '2' }] });
     expect(await levelOf(productId, to)).toMatchObject({ onHand: '2', reserved: '2', available: '0', inTransit: '2' });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, formatQuantity, notFound, optionalText, parseQuantity, quantityUnits, requireOneOf, requireUuid } from '@rapport/errors';
-import { auditChange, concurrentTransition, keysetPageSql, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { auditChange, keysetPageSql, transition, underRowLocks, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { refreshInTransit } from '../receipt/inbound-levels.js';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
@@ -42,19 +41,6 @@ export interface TransferStockInput {
   reason?: string | null;
 }
 
-/** Runs `work` in a transaction that waits at most 5 s for row locks, answering CONFLICT CONCURRENT_TRANSITION after that (as `transition` does). */
-async function underLocks<R>(em: SqlEntityManager, work: (tx: SqlEntityManager) => Promise<R>): Promise<R> {
-  try {
-    return await em.transactional(async (tx) => {
-      await tx.execute('set local lock_timeout = 5000');
-      return work(tx);
-    });
-  } catch (error) {
-    if (error instanceof LockWaitTimeoutException || error instanceof DeadlockException) throw concurrentTransition(error);
-    throw error;
-  }
-}
-
 /**
  * Sends goods from one warehouse to another: a transfer (TR-…) with one TRANSFER_OUT move per line
  * at the source (valued at the standard cost), the destination's `inTransit` up by what was sent,
@@ -77,7 +63,7 @@ export async function transferStock(em: SqlEntityManager, viewer: Viewer<WriteAc
     seen.add(productId);
     return { field, productId, quantity: parseQuantity(`${field}.quantity`, line.quantity) };
   });
-  return underLocks(em, async (tx) => {
+  return underRowLocks(em, async (tx) => {
     for (const [id, field] of [
       [fromWarehouseId, 'input.fromWarehouseId'],
       [toWarehouseId, 'input.toWarehouseId'],

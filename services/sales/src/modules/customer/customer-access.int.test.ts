@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerCreatedV1, CustomerTransferredV1 } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { waitFor } from '@rapport/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useSalesSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSalesSubgraph({ kafka: true });
 
 interface AccessRow {
   owner_id: string | null;
@@ -15,9 +15,6 @@ interface AccessRow {
 const accessOf = async (customerId: string): Promise<AccessRow | undefined> =>
   (await subgraph.service.orm.em.fork().getConnection().execute<AccessRow[]>('select owner_id, team_id from customer_access where customer_id = ?', [customerId]))[0];
 
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
-});
 afterAll(async () => {
   await subgraph?.stop();
 });

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSalesSubgraph();
 const pump = productSnapshot();
 const rep: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [randomUUID()] };
 const create = 'mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id } }';
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
   await seedCatalogue(subgraph, pump);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('a customer sales has not heard of yet', () => {
   it('refuses a quotation for it saying it may only be not known yet (retryable), and takes it once the customer reaches sales', async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerCreatedV1, CustomerMergedV1, CustomerSharedV1 } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { anOpportunity, anOrder, useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSalesSubgraph({ kafka: true });
 const product = productSnapshot();
 
 const customerIdsOf = async (table: string, ids: string[]): Promise<string[]> =>
@@ -16,27 +16,12 @@ const customerIdsOf = async (table: string, ids: string[]): Promise<string[]> =>
       .execute<{ customer_id: string }[]>(`select customer_id from ${table} where id in (${ids.map(() => '?').join(', ')}) order by id`, ids)
   ).map((r) => r.customer_id);
 
-async function openOpportunity(customerId: string): Promise<string> {
-  const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
-    input: { customerId, title: 'Pumps', amount: { amount: '100', currency: 'EUR' } },
-  });
-  expect(opened.errors).toBeUndefined();
-  return opened.data!.openOpportunity.id;
-}
-
-async function placeOrder(customerId: string): Promise<string> {
-  const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
-  });
-  expect(placed.errors).toBeUndefined();
-  return placed.data!.placeOrder.id;
-}
+const openOpportunity = (customerId: string): Promise<string> => anOpportunity(subgraph, customerId);
+const placeOrder = (customerId: string): Promise<string> => anOrder(subgraph, customerId, product.productId);
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
   await seedCatalogue(subgraph, product);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('merging customers', () => {
   it("moves the merged customer's opportunities (deleted ones too) and orders to the survivor, once even when the event is delivered twice", async () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSalesSubgraph();
 const customers = ['0191b3a0-0000-7000-8000-0000000000c1', '0191b3a0-0000-7000-8000-0000000000c2', '0191b3a0-0000-7000-8000-0000000000c3'];
 const productId = '0191b3a0-0000-7000-8000-0000000000a1';
 const product = productSnapshot({ productId });
@@ -29,10 +29,8 @@ async function orderFor(customerId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
   await seedCatalogue(subgraph, product);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('Customer fields owned by sales', () => {
   it("resolves N customers' open opportunities and open orders with one query each (_entities batches)", async () => {
@@ -83,11 +81,7 @@ describe('Customer fields owned by sales', () => {
 });
 
 describe('who sees the sales fields of a Customer', () => {
-  const team = randomUUID();
-  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const customerA = randomUUID();
-  const customerB = randomUUID();
+  const { team, repA, customerA, customerB } = useTwoRepsOwningCustomers(() => subgraph);
   let opportunityA: string;
   let opportunityB: string;
   let orderA: string;
@@ -107,9 +101,6 @@ describe('who sees the sales fields of a Customer', () => {
   const queriesOn = (table: string) => subgraph.queries.filter((q) => new RegExp(`from "${table}"`).test(q));
 
   beforeAll(async () => {
-    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-    await sql(grant, [customerA, repA.userId, team, '{}']);
-    await sql(grant, [customerB, repB.userId, team, '{}']);
     opportunityA = await openFor(customerA, "A's deal");
     opportunityB = await openFor(customerB, "B's deal");
     orderA = await orderFor(customerA);

@@ -30,17 +30,23 @@ async function productsOf(em: SqlEntityManager, productIds: readonly string[]): 
   return new Map(products.map((p) => [p.id, { sku: p.sku, unit: p.unit }]));
 }
 
-/** The parts every printed sales document shares: letterhead, recipient, per-rate totals. */
-async function common(em: SqlEntityManager, customerId: string) {
-  const [profile, recipient] = await Promise.all([loadCompanyProfile(em), recipientOf(em, customerId)]);
-  return { profile, company: companyFromProfile(profile), recipient };
+/** A document line as it prints: what the quotation and order lines share. */
+interface LineToPrint {
+  productId: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
 }
 
-/** What a quotation prints: its number, dates, lines, totals per tax rate and terms (its own, else the company's default). */
-export async function quotationDocument(em: SqlEntityManager, q: IQuotation): Promise<PrintableDocument> {
-  const lines = await em.find(QuotationLine, { quotationId: q.id }, { orderBy: { position: 'asc' } });
-  const [{ profile, company, recipient }, products] = await Promise.all([
-    common(em, q.customerId),
+/**
+ * The parts every printed sales document shares: letterhead, recipient, and the lines numbered
+ * from 1 with their products' code and unit from the catalogue copy (`net` gives a line's net amount).
+ */
+async function common<L extends LineToPrint>(em: SqlEntityManager, customerId: string, lines: readonly L[], net: (line: L) => string) {
+  const [profile, recipient, products] = await Promise.all([
+    loadCompanyProfile(em),
+    recipientOf(em, customerId),
     productsOf(
       em,
       lines.map((l) => l.productId),
@@ -54,8 +60,15 @@ export async function quotationDocument(em: SqlEntityManager, q: IQuotation): Pr
     unit: products.get(line.productId)?.unit ?? null,
     unitPrice: line.unitPrice,
     discountPercent: line.discountPercent,
-    net: line.netAmount,
+    net: net(line),
   }));
+  return { profile, company: companyFromProfile(profile), recipient, lines: printLines };
+}
+
+/** What a quotation prints: its number, dates, lines, totals per tax rate and terms (its own, else the company's default). */
+export async function quotationDocument(em: SqlEntityManager, q: IQuotation): Promise<PrintableDocument> {
+  const lines = await em.find(QuotationLine, { quotationId: q.id }, { orderBy: { position: 'asc' } });
+  const { profile, company, recipient, lines: printLines } = await common(em, q.customerId, lines, (l) => l.netAmount);
   const taxes = documentTotals(lines, q.currency).taxes;
   return {
     title: 'Quotation',
@@ -78,13 +91,7 @@ export async function quotationDocument(em: SqlEntityManager, q: IQuotation): Pr
 /** What an order confirmation prints: the order's number and date, the quotation it came from, lines and totals. */
 export async function orderDocument(em: SqlEntityManager, order: ISalesOrder): Promise<PrintableDocument> {
   const lines = await em.find(SalesOrderLine, { orderId: order.id }, { orderBy: { position: 'asc' } });
-  const [{ profile, company, recipient }, products] = await Promise.all([
-    common(em, order.customerId),
-    productsOf(
-      em,
-      lines.map((l) => l.productId),
-    ),
-  ]);
+  const { profile, company, recipient, lines: printLines } = await common(em, order.customerId, lines, (l) => l.lineTotal);
   const quotation = order.quotationId ? await em.findOne(Quotation, { id: order.quotationId }, { fields: ['number'] }) : null;
   const taxes = documentTotals(
     lines.map((l) => ({ taxRate: l.taxRate, netAmount: l.lineTotal })),
@@ -98,16 +105,7 @@ export async function orderDocument(em: SqlEntityManager, order: ISalesOrder): P
     fields: [{ label: 'Order date', value: isoDate(order.confirmedAt), format: 'date' }, ...(quotation ? [{ label: 'Our quotation', value: quotation.number }] : [])],
     introduction: 'Thank you for your order, which we confirm as follows.',
     currency: order.currency,
-    lines: lines.map((line, i) => ({
-      position: i + 1,
-      product: products.get(line.productId)?.sku ?? line.productId.slice(0, 8),
-      description: line.description,
-      quantity: line.quantity,
-      unit: products.get(line.productId)?.unit ?? null,
-      unitPrice: line.unitPrice,
-      discountPercent: line.discountPercent,
-      net: line.lineTotal,
-    })),
+    lines: printLines,
     totals: { byTaxRate: taxes.map((t) => ({ rate: t.taxRate, net: t.net, tax: t.tax })), net: order.total, tax: order.taxTotal, gross: order.grossTotal },
     terms: profile?.defaultTerms ?? null,
     createdAt: order.confirmedAt,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type GraphQLResult, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { type GraphQLResult, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
 
-let subgraph: TestSubgraph;
+const subgraph = useSalesSubgraph();
 const pump = productSnapshot({ name: 'Pump P-40', listPrice: { amount: '1290.00', currency: 'EUR' } });
 const valve = productSnapshot({ name: 'Valve V-2', listPrice: { amount: '19.99', currency: 'EUR' } });
 const retired = productSnapshot({ name: 'Old pump', active: false });
@@ -99,10 +99,8 @@ const read = async (id: string) => (await ok(subgraph.gql<{ quotation: Q }>(`que
 const reason = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
   await seedCatalogue(subgraph, pump, valve, retired);
 });
-afterAll(async () => subgraph?.stop());
 
 describe('quotations', () => {
   it('numbers quotations Q-000001, … without gaps, also when drafted concurrently', async () => {
@@ -311,17 +309,7 @@ describe('quotations', () => {
 });
 
 describe('quotations through federation and visibility', () => {
-  const team = randomUUID();
-  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const customerA = randomUUID();
-  const customerB = randomUUID();
-
-  beforeAll(async () => {
-    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-    await sql(grant, [customerA, repA.userId, team, '{}']);
-    await sql(grant, [customerB, repB.userId, team, '{}']);
-  });
+  const { repA, repB, customerA, customerB } = useTwoRepsOwningCustomers(() => subgraph);
 
   it('answers Customer.openQuotations and Opportunity.quotations, each batched, with only the quotations the caller may see', async () => {
     const opportunityA = (
