@@ -75,6 +75,78 @@ export interface TestSystemOptions {
   gatewaySecret?: string;
 }
 
+/** Finance's copy of an order line (`invoiceableLines`): what was ordered, cancelled, delivered, returned, invoiced, and may still be invoiced. */
+export interface InvoiceableLine {
+  ordered: string;
+  cancelled: string;
+  delivered: string;
+  returned: string;
+  invoiced: string;
+  invoiceable: string;
+}
+
+/**
+ * Polls finance's copy of order `orderId`'s first line, as `token` sees it, until `accept` holds
+ * (NOT_FOUND until finance learned the order from sales' event).
+ */
+export function untilInvoiceableLine(system: TestSystem, token: string, orderId: string, accept: (line: InvoiceableLine) => boolean, what: string): Promise<InvoiceableLine> {
+  return waitFor(
+    async () => {
+      const answer = await system.as<{ invoiceableLines: InvoiceableLine[] }>(
+        token,
+        'query($id: ID!) { invoiceableLines(orderId: $id) { ordered cancelled delivered returned invoiced invoiceable } }',
+        { id: orderId },
+      );
+      if (answer.errors?.[0]?.extensions?.code === 'NOT_FOUND') return undefined;
+      if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
+      const line = answer.data?.invoiceableLines[0];
+      return line && accept(line) ? line : undefined;
+    },
+    { what },
+  );
+}
+
+/** The customer's timeline entries (newest first, up to 100) as `token` sees them. */
+export async function timelineOf(system: TestSystem, token: string, customerId: string): Promise<{ kind: string; summary: string }[]> {
+  const { customer } = await system.must<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(
+    token,
+    'query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind summary } } } } }',
+    { id: customerId },
+  );
+  return customer.timeline.edges.map((e) => e.node);
+}
+
+/**
+ * A product and a warehouse made by `clerk` with `quantity` received there, and a customer owned by
+ * `rep`; returns once sales can sell the product.
+ */
+export async function aStockedProductAndCustomer(
+  system: TestSystem,
+  as: { clerk: string; rep: string },
+  input: { sku: string; name: string; listPrice: string; standardCost: string; warehouseCode: string; warehouseName: string; quantity: string; customerName: string },
+): Promise<{ productId: string; warehouseId: string; customerId: string }> {
+  const stocked = await system.must<{ createProduct: { id: string }; createWarehouse: { id: string } }>(
+    as.clerk,
+    `mutation($p: CreateProductInput!, $w: CreateWarehouseInput!) { createProduct(input: $p) { id } createWarehouse(input: $w) { id } }`,
+    {
+      p: { sku: input.sku, name: input.name, listPrice: { amount: input.listPrice, currency: 'EUR' }, standardCost: { amount: input.standardCost, currency: 'EUR' } },
+      w: { code: input.warehouseCode, name: input.warehouseName },
+    },
+  );
+  const productId = stocked.createProduct.id;
+  const warehouseId = stocked.createWarehouse.id;
+  await system.must(as.clerk, 'mutation($p: ID!, $w: ID!, $q: String!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: $q }) { id } }', {
+    p: productId,
+    w: warehouseId,
+    q: input.quantity,
+  });
+  const { createCustomer } = await system.must<{ createCustomer: { id: string } }>(as.rep, 'mutation($n: String!) { createCustomer(input: { name: $n, kind: COMPANY }) { id } }', {
+    n: input.customerName,
+  });
+  await system.untilSellable(productId);
+  return { productId, warehouseId, customerId: createCustomer.id };
+}
+
 /** A sales order line's quantities as they follow inventory's reservation events. */
 export interface OrderLineStock {
   shortQuantity: string;

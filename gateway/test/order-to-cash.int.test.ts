@@ -1,7 +1,6 @@
-import { stockLedgerMismatches } from '@rapport/inventory';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { day, startTestSystem, stockLevelOf, type TestSystem, untilStockLevel } from './harness.js';
+import { aStockedProductAndCustomer, day, type InvoiceableLine, startTestSystem, stockLevelOf, type TestSystem, untilInvoiceableLine, untilStockLevel } from './harness.js';
 
 // Order to cash end to end, through the gateway only and over real Kafka, with every service real:
 // a rep quotes within her discount limits and converts the accepted quotation into an order,
@@ -53,13 +52,7 @@ interface Order {
   }[];
   delivery: { status: string; shipments: Notice[] };
 }
-interface FinanceLine {
-  ordered: string;
-  cancelled: string;
-  delivered: string;
-  invoiced: string;
-  invoiceable: string;
-}
+type FinanceLine = InvoiceableLine;
 interface Invoice {
   id: string;
   status: string;
@@ -94,20 +87,7 @@ const untilOrder = (id: string, accept: (order: Order) => boolean, what: string)
 
 /** Polls finance's copy of the order's (one) line, as the accountant sees it, until `accept` holds. */
 const untilFinance = (orderId: string, accept: (line: FinanceLine) => boolean, what: string): Promise<FinanceLine> =>
-  waitFor(
-    async () => {
-      const answer = await system.as<{ invoiceableLines: FinanceLine[] }>(
-        accountant,
-        'query($id: ID!) { invoiceableLines(orderId: $id) { ordered cancelled delivered invoiced invoiceable } }',
-        { id: orderId },
-      );
-      if (answer.errors?.[0]?.extensions?.code === 'NOT_FOUND') return undefined;
-      if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
-      const line = answer.data!.invoiceableLines[0];
-      return line && accept(line) ? line : undefined;
-    },
-    { what },
-  );
+  untilInvoiceableLine(system, accountant, orderId, accept, what);
 
 const invoiceOf = async (id: string): Promise<Invoice> =>
   (await system.must<{ invoice: Invoice }>(accountant, `query($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice;
@@ -117,23 +97,24 @@ beforeAll(async () => {
   clerk = (await system.createUser({ email: 'wanda.warehouse@rapport.example', displayName: 'Wanda Warehouse', role: 'WAREHOUSE_CLERK' })).token;
   rep = (await system.createUser({ email: 'rosa.rep@rapport.example', displayName: 'Rosa Rep', role: 'SALES_REP' })).token;
   accountant = (await system.createUser({ email: 'abe.accounts@rapport.example', displayName: 'Abe Accounts', role: 'ACCOUNTANT' })).token;
-  const stocked = await system.must<{ createProduct: { id: string }; createWarehouse: { id: string } }>(
-    clerk,
-    `mutation {
-      createProduct(input: { sku: "O2C-PUMP", name: "Dosing pump DP-6", listPrice: { amount: "100.00", currency: "EUR" }, standardCost: { amount: "55.00", currency: "EUR" } }) { id }
-      createWarehouse(input: { code: "O2C-BER", name: "Berlin", address: "Lagerweg 1, 10115 Berlin" }) { id }
-    }`,
-  );
-  productId = stocked.createProduct.id;
-  warehouseId = stocked.createWarehouse.id;
-  await system.must(clerk, 'mutation($p: ID!, $w: ID!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: "12" }) { id } }', { p: productId, w: warehouseId });
-  customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Kassel Klärwerk GmbH", kind: COMPANY }) { id } }'))
-    .createCustomer.id;
-  await system.untilSellable(productId);
+  ({ productId, warehouseId, customerId } = await aStockedProductAndCustomer(
+    system,
+    { clerk, rep },
+    {
+      sku: 'O2C-PUMP',
+      name: 'Dosing pump DP-6',
+      listPrice: '100.00',
+      standardCost: '55.00',
+      warehouseCode: 'O2C-BER',
+      warehouseName: 'Berlin',
+      quantity: '12',
+      customerName: 'Kassel Klärwerk GmbH',
+    },
+  ));
 }, 240_000);
 afterAll(async () => {
   if (!system) return;
-  expect(await stockLedgerMismatches(system.subgraphs.inventory.service.orm.em.fork())).toEqual([]);
+  await system.expectStockBalanced();
   await system.stop();
 });
 
@@ -203,6 +184,7 @@ describe('order to cash, over Kafka, as clients see it', () => {
     expect(await untilFinance(first.id, (l) => l.delivered === '4', 'finance to learn what shipped')).toEqual({
       ordered: '6',
       cancelled: '0',
+      returned: '0',
       delivered: '4',
       invoiced: '0',
       invoiceable: '4',
@@ -353,6 +335,7 @@ describe('order to cash, over Kafka, as clients see it', () => {
     expect(await untilFinance(second.id, (l) => l.cancelled === '3', 'finance to learn the cancellation')).toEqual({
       ordered: '5',
       cancelled: '3',
+      returned: '0',
       delivered: '2',
       invoiced: '2',
       invoiceable: '0',

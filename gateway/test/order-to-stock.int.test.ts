@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, stockLevelOf, type TestSystem, untilStockLevel } from './harness.js';
+import { startTestSystem, stockLevelOf, type TestSystem, timelineOf, untilStockLevel } from './harness.js';
 
 // The order → stock chain end to end, through the gateway only and over real Kafka: the warehouse
 // stocks a product, a rep sells it by quotation and by a direct order, inventory reserves (or
@@ -238,12 +238,7 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     // The customer's timeline hears of it over Kafka: both notices planned, shipped and delivered, and the first order's notice cancelled.
     const summaries = await waitFor(
       async () => {
-        const { customer } = await system.must<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(
-          rep,
-          'query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind summary } } } } }',
-          { id: customerId },
-        );
-        const entries = customer.timeline.edges.map((e) => e.node).filter((n) => n.kind.startsWith('SHIPMENT_'));
+        const entries = (await timelineOf(system, rep, customerId)).filter((n) => n.kind.startsWith('SHIPMENT_'));
         return entries.filter((n) => n.kind === 'SHIPMENT_DELIVERED').length === 2 ? entries.map((n) => n.summary) : undefined;
       },
       { what: 'the customer timeline to record both deliveries' },

@@ -1,7 +1,6 @@
-import { stockLedgerMismatches } from '@rapport/inventory';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from './harness.js';
+import { aStockedProductAndCustomer, type InvoiceableLine, startTestSystem, type TestSystem, timelineOf, untilInvoiceableLine } from './harness.js';
 
 // A customer return end to end, through the gateway only and over real Kafka: a rep's order of 3 is
 // shipped, delivered and invoiced in full; the customer sends 1 back (RESTOCK) and the warehouse
@@ -24,12 +23,7 @@ interface OrderView {
   lines: { deliveredQuantity: string; invoicedQuantity: string; returnedQuantity: string; toInvoiceQuantity: string }[];
   delivery: { shipments: { id: string; status: string; lines: { planned: string }[] }[] };
 }
-interface FinanceLine {
-  delivered: string;
-  returned: string;
-  invoiced: string;
-  invoiceable: string;
-}
+type FinanceLine = InvoiceableLine;
 interface CreditNote {
   reason: string;
   grossTotal: { amount: string };
@@ -47,46 +41,31 @@ const untilOrder = (accept: (o: OrderView) => boolean, what: string): Promise<Or
     },
     { what },
   );
-const untilFinance = (accept: (l: FinanceLine) => boolean, what: string): Promise<FinanceLine> =>
-  waitFor(
-    async () => {
-      const answer = await system.as<{ invoiceableLines: FinanceLine[] }>(
-        accountant,
-        'query($id: ID!) { invoiceableLines(orderId: $id) { delivered returned invoiced invoiceable } }',
-        {
-          id: order.id,
-        },
-      );
-      if (answer.errors?.[0]?.extensions?.code === 'NOT_FOUND') return undefined;
-      if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
-      const line = answer.data!.invoiceableLines[0];
-      return line && accept(line) ? line : undefined;
-    },
-    { what },
-  );
+const untilFinance = (accept: (l: FinanceLine) => boolean, what: string): Promise<FinanceLine> => untilInvoiceableLine(system, accountant, order.id, accept, what);
 
 beforeAll(async () => {
   system = await startTestSystem('returns');
   clerk = (await system.createUser({ email: 'rita.returns@rapport.example', displayName: 'Rita Returns', role: 'WAREHOUSE_CLERK' })).token;
   rep = (await system.createUser({ email: 'rex.rep@rapport.example', displayName: 'Rex Rep', role: 'SALES_REP' })).token;
   accountant = (await system.createUser({ email: 'ada.accounts@rapport.example', displayName: 'Ada Accounts', role: 'ACCOUNTANT' })).token;
-  const stocked = await system.must<{ createProduct: { id: string }; createWarehouse: { id: string } }>(
-    clerk,
-    `mutation {
-      createProduct(input: { sku: "RET-VALVE", name: "Ball valve BV-2", listPrice: { amount: "100.00", currency: "EUR" }, standardCost: { amount: "40.00", currency: "EUR" } }) { id }
-      createWarehouse(input: { code: "RET-HAM", name: "Hamburg", address: "Kai 3, 20457 Hamburg" }) { id }
-    }`,
-  );
-  productId = stocked.createProduct.id;
-  warehouseId = stocked.createWarehouse.id;
-  await system.must(clerk, 'mutation($p: ID!, $w: ID!) { receiveStock(input: { productId: $p, warehouseId: $w, quantity: "5" }) { id } }', { p: productId, w: warehouseId });
-  customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Elbe Armaturen KG", kind: COMPANY }) { id } }'))
-    .createCustomer.id;
-  await system.untilSellable(productId);
+  ({ productId, warehouseId, customerId } = await aStockedProductAndCustomer(
+    system,
+    { clerk, rep },
+    {
+      sku: 'RET-VALVE',
+      name: 'Ball valve BV-2',
+      listPrice: '100.00',
+      standardCost: '40.00',
+      warehouseCode: 'RET-HAM',
+      warehouseName: 'Hamburg',
+      quantity: '5',
+      customerName: 'Elbe Armaturen KG',
+    },
+  ));
 }, 240_000);
 afterAll(async () => {
   if (!system) return;
-  expect(await stockLedgerMismatches(system.subgraphs.inventory.service.orm.em.fork())).toEqual([]);
+  await system.expectStockBalanced();
   await system.stop();
 });
 
@@ -128,7 +107,14 @@ describe('a customer return, over Kafka, as clients see it', () => {
     expect(inSales.status).toBe('INVOICED');
 
     // Finance: one credit note, reason RETURN, for 1 at 100.00 (+19 %), and nothing left to invoice.
-    expect(await untilFinance((l) => l.returned === '1', 'finance to learn of the return')).toEqual({ delivered: '3', returned: '1', invoiced: '2', invoiceable: '0' });
+    expect(await untilFinance((l) => l.returned === '1', 'finance to learn of the return')).toEqual({
+      ordered: '3',
+      cancelled: '0',
+      delivered: '3',
+      returned: '1',
+      invoiced: '2',
+      invoiceable: '0',
+    });
     const { creditNotes } = await system.must<{ creditNotes: { edges: { node: CreditNote }[] } }>(
       accountant,
       'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { reason grossTotal { amount } lines { orderLineId quantity unitPrice { amount } netAmount { amount } } } } } }',
@@ -145,12 +131,7 @@ describe('a customer return, over Kafka, as clients see it', () => {
     // The timeline, as the rep sees it: the return and the credit note, each under its own kind.
     const kinds = await waitFor(
       async () => {
-        const { customer } = await system.must<{ customer: { timeline: { edges: { node: { kind: string; summary: string } }[] } } }>(
-          rep,
-          'query($id: ID!) { customer(id: $id) { timeline(first: 100) { edges { node { kind summary } } } } }',
-          { id: customerId },
-        );
-        const nodes = customer.timeline.edges.map((e) => e.node).filter((n) => n.kind === 'RETURN_RECEIVED' || n.kind === 'CREDIT_NOTE_ISSUED');
+        const nodes = (await timelineOf(system, rep, customerId)).filter((n) => n.kind === 'RETURN_RECEIVED' || n.kind === 'CREDIT_NOTE_ISSUED');
         return nodes.length === 2 ? nodes.sort((a, b) => a.kind.localeCompare(b.kind)) : undefined;
       },
       { what: 'the return and the credit note on the timeline' },
