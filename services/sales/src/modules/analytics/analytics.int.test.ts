@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
+import { formatAmount, parseAmount } from '@rapport/errors';
 
 // Three reps: A in team T1, S in T1's sub-team T1s, B in T2; H heads T1 (and so T1s); D is a director.
 const T1 = randomUUID();
@@ -50,7 +51,7 @@ let orderNo = 0;
 /** An order straight into the tables (the order module's own tests cover placing orders). */
 async function order(customerId: string, confirmedAt: string, status: string, currency: string, lines: { productId: string; quantity: string; total: string }[]): Promise<void> {
   const id = randomUUID();
-  const total = lines.reduce((sum, l) => sum + Number(l.total), 0).toFixed(4);
+  const total = formatAmount(lines.reduce((sum, l) => sum + parseAmount('total', l.total), 0n));
   orderNo += 1;
   await sql(
     `insert into sales_order (id, number, customer_id, status, currency, total, tax_total, gross_total, confirmed_at, created_at, updated_at)

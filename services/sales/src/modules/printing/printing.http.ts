@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError, isAppError, type ErrorCategory } from '@rapport/errors';
-import { authenticate, callerOf, discardBody, type ServiceRequestContext } from '@rapport/subgraph-kit';
+import { type AppError, isAppError, type ErrorCategory } from '@rapport/errors';
+import { callerOf, discardBody, signedInCaller, type ServiceRequestContext } from '@rapport/subgraph-kit';
 import { orderPolicy } from '../order/order.policy.js';
 import { quotationPolicy } from '../quotation/quotation.policy.js';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
@@ -45,9 +45,7 @@ export function printingRoutes() {
         discardBody(req, 65_536);
         return true;
       }
-      const { principal, authError } = await authenticate(req, context.verifier);
-      if (authError) throw authError;
-      if (!principal) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this request needs an access token');
+      const principal = await signedInCaller(req, context.verifier);
       const em = context.orm.em.fork();
       const caller = callerOf(principal);
       let rendered: RenderedPdf;
