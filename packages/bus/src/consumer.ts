@@ -129,6 +129,8 @@ class ConsumerStopping extends Error {
 }
 
 const RECENT_DEAD_LETTERS = 20;
+/** How many dead-lettered message positions a consumer remembers to not send one twice. */
+const REMEMBERED_DEAD_LETTERS = 10000;
 
 /**
  * A consumer group member that applies events through the inbox. A failing event is retried with
@@ -153,6 +155,11 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   let stopping = false;
   let onJoin: () => void = () => undefined;
   const wakers = new Set<() => void>();
+  // Messages this consumer sent to the dead-letter topic, by position. A rebalance before the
+  // offset was committed hands the same message back; it is skipped, not dead-lettered twice.
+  // A replay re-publishes at a new offset, so it is handled again. (Across a restart the
+  // dead-letter topic may still hold a copy twice: replay sends both, and the inbox keeps one.)
+  const deadLetteredAt = new Set<string>();
   const stats: EventConsumerStats = {
     groupId,
     topics,
@@ -200,6 +207,8 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         },
       ],
     });
+    deadLetteredAt.add(`${topic}:${partition}:${message.offset}`);
+    if (deadLetteredAt.size > REMEMBERED_DEAD_LETTERS) deadLetteredAt.delete(deadLetteredAt.values().next().value!);
     stats.deadLettered += 1;
     stats.recentDeadLetters.unshift({
       eventId: event?.id ?? null,
@@ -242,6 +251,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   }
 
   async function handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    if (deadLetteredAt.has(`${topic}:${partition}:${message.offset}`)) return;
     let event: CloudEvent;
     try {
       event = parseEnvelope(message.value?.toString() ?? '');

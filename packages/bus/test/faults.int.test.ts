@@ -23,6 +23,7 @@ import {
   createOutboxRelay,
   createProducer,
   deadLetterTopic,
+  kafkaGroupId,
   on,
   type EventConsumer,
   type OutboxRelay,
@@ -194,6 +195,21 @@ describe('the consumer through a database outage', () => {
     const handled = (await sql<{ event_id: string }>('select event_id from inbox_message where consumer = ?', ['strict'])).map((r) => r.event_id);
     expect(handled).toContain(valid.id);
     expect(handled).not.toContain(invalid.id);
+
+    // The same messages handed back (as a rebalance does before the offsets were committed): the
+    // broken one is not dead-lettered a second time, the valid one is a duplicate for the inbox.
+    await consumer.stop();
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId: kafkaGroupId(prefix, 'strict'), topic: `${prefix}${NoteWrittenV1.topic}`, earliest: true }).finally(() => admin.disconnect());
+    await consumer.start();
+    const next = createEvent(NoteWrittenV1, randomUUID(), { noteId: randomUUID(), text: 'after the rewind' });
+    await producer.send({ topic: `${prefix}${NoteWrittenV1.topic}`, acks: -1, messages: [{ key: next.subject, value: JSON.stringify(next) }] });
+    await waitFor(async () => ((await sql('select 1 from inbox_message where consumer = ? and event_id = ?', ['strict', next.id])).length === 1 ? true : undefined), {
+      what: 'the event after the rewind to be handled',
+    });
+    expect(consumer.stats().deadLettered).toBe(1);
+    expect(await messagesOnTopic(deadLetterTopic(prefix, 'strict'))).toBe(1);
   });
 });
 
