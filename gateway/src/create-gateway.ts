@@ -136,8 +136,13 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
     gatewaySecret: config.gatewaySecret,
   });
   const prints = printRoutes({
-    salesUrl: config.subgraphUrls.sales,
-    identityUrl: config.subgraphUrls.identity,
+    urls: {
+      sales: config.subgraphUrls.sales,
+      identity: config.subgraphUrls.identity,
+      inventory: config.subgraphUrls.inventory,
+      purchasing: config.subgraphUrls.purchasing,
+      finance: config.subgraphUrls.finance,
+    },
     verifier,
     logger,
     gatewaySecret: config.gatewaySecret,

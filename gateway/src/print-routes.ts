@@ -8,23 +8,36 @@ import { answerError, badGateway, callerOrRefuse, forwardedHeaders, relayAnswer 
 /** The largest logo passed on (identity checks it again): 256 KB. */
 const MAX_LOGO_BYTES = 262_144;
 
+/** The services whose printed documents the gateway relays. */
+type PrintingService = 'sales' | 'identity' | 'inventory' | 'purchasing' | 'finance';
+
 interface Target {
-  service: 'sales' | 'identity';
+  service: PrintingService;
   path: string;
   methods: readonly string[];
 }
 
+/** `/files/{service}/{kind}/{id}.pdf` → that service's `/print/{kind}/{id}.pdf`: the printed documents each service answers. */
+const PRINTED: Record<string, readonly string[]> = {
+  sales: ['quotations', 'orders'],
+  inventory: ['delivery-notes'],
+  purchasing: ['orders'],
+  finance: ['invoices', 'credit-notes', 'reminders'],
+};
+
 /** Gateway path → the subgraph route that answers it. */
 function targetOf(pathname: string): Target | null {
-  const pdf = /^\/files\/sales\/(quotations|orders)\/([^/]+)\.pdf$/.exec(pathname);
-  if (pdf) return { service: 'sales', path: `/print/${pdf[1]}/${encodeURIComponent(pdf[2]!)}.pdf`, methods: ['GET', 'HEAD'] };
+  const pdf = /^\/files\/(sales|inventory|purchasing|finance)\/([a-z-]+)\/([^/]+)\.pdf$/.exec(pathname);
+  if (pdf && PRINTED[pdf[1]!]?.includes(pdf[2]!)) {
+    return { service: pdf[1] as PrintingService, path: `/print/${pdf[2]}/${encodeURIComponent(pdf[3]!)}.pdf`, methods: ['GET', 'HEAD'] };
+  }
   if (pathname === '/files/identity/company/logo') return { service: 'identity', path: '/company/logo', methods: ['GET', 'HEAD', 'PUT'] };
   return null;
 }
 
 export interface PrintRoutesOptions {
-  salesUrl: string;
-  identityUrl: string;
+  /** Each printing service's URL (its GraphQL endpoint or origin). */
+  urls: Record<PrintingService, string>;
   verifier: TokenVerifier;
   logger: Logger;
   gatewaySecret?: string | null;
@@ -41,11 +54,13 @@ export interface PrintRoutes {
  * visibility, answering 404 for what the caller may not see):
  * - `GET|HEAD /files/sales/quotations/{id}.pdf` → sales `/print/quotations/{id}.pdf` (as sent, once sent);
  * - `GET|HEAD /files/sales/orders/{id}.pdf` → sales `/print/orders/{id}.pdf` (the order confirmation);
+ * - likewise inventory's delivery notes, purchasing's orders and finance's invoices, credit notes
+ *   and reminders (`PRINTED`), each under `/files/{service}/{kind}/{id}.pdf`;
  * - `GET|HEAD|PUT /files/identity/company/logo` → identity `/company/logo` (PUT: administrators, PNG/JPEG ≤ 256 KB).
  */
 export function printRoutes(options: PrintRoutesOptions): PrintRoutes {
   const agent = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
-  const origins = { sales: new URL(options.salesUrl).origin, identity: new URL(options.identityUrl).origin };
+  const origins = Object.fromEntries(Object.entries(options.urls).map(([service, url]) => [service, new URL(url).origin])) as Record<PrintingService, string>;
 
   const answer = (req: IncomingMessage, res: ServerResponse, status: number, error: AppError, extra: Record<string, string> = {}): void =>
     answerError(req, res, status, error, 4 * MAX_LOGO_BYTES, extra);
