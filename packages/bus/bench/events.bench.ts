@@ -1,0 +1,161 @@
+// The event bus end to end (not a test): `npm run bench -w @rapport/bus`. Needs PostgreSQL
+// (DATABASE_URL) and Kafka (KAFKA_BROKERS). One process holds writers, the relay and one consumer,
+// wired as the subgraph kit wires them (idempotent producer, inbox consumer), over the real
+// PostgreSQL and Kafka, on a scratch database and topic namespace it removes afterwards.
+//
+// 1. Latency: BENCH_RATE (200) transactions a second for BENCH_SECONDS (10), one event each; for
+//    each event, the time from its transaction's commit (the flush resolving) to its handler
+//    running in the consumer's transaction. Prints p50, p99 and max.
+// 2. Throughput: BENCH_WRITERS (8) writers commit BENCH_EVENTS (20,000) one-event transactions as
+//    fast as they can; the rate is events handled over the time from the first write to the last
+//    handler. Prints the write rate too.
+// 3. Idle: CPU time of this process and of the relay's PostgreSQL backend over BENCH_IDLE_SECONDS
+//    (10) with nothing to do, as a share of one core.
+// RELAY_POLL_MS sets the relay's poll (the kit's OUTBOX_POLL_MS; its default when unset).
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix } from '@rapport/testing';
+import { createConsumerKafka, createEventConsumer, createKafka, createOutboxRelay, createProducer, deadLetterTopic, ensureTopics, on, publish } from '../src/index.js';
+import { createBusOrm, logger, NoteWrittenV1, runSql } from '../test/bus-fixture.js';
+
+const numberFrom = (name: string, fallback: number): number => Number.parseInt(process.env[name] ?? String(fallback), 10);
+const RATE = numberFrom('BENCH_RATE', 200);
+const SECONDS = numberFrom('BENCH_SECONDS', 10);
+const WRITERS = numberFrom('BENCH_WRITERS', 8);
+const EVENTS = numberFrom('BENCH_EVENTS', 20000);
+const IDLE_SECONDS = numberFrom('BENCH_IDLE_SECONDS', 10);
+const POLL_MS = process.env.RELAY_POLL_MS ? Number.parseInt(process.env.RELAY_POLL_MS, 10) : undefined;
+
+/** The value at rank `p` percent of ascending `values` (nearest rank). */
+const rank = (values: readonly number[], p: number): number => values[Math.min(values.length - 1, Math.max(0, Math.ceil((values.length * p) / 100) - 1))] ?? Number.NaN;
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/** CPU seconds (user + system) `pid` has used, from /proc; undefined where it cannot be read. */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const brokers = testKafkaBrokers();
+const prefix = testTopicPrefix();
+const db = await createTestDatabase('bus_bench');
+const orm = await createBusOrm(db.url);
+const client = { brokers, clientId: 'bus-bench', logger };
+const admin = createKafka(client).admin();
+await admin.connect();
+await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, deadLetterTopic(prefix, 'bench')]);
+await admin.disconnect();
+const producer = createProducer(client);
+await producer.connect();
+const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:bench', ...(POLL_MS ? { pollIntervalMs: POLL_MS } : {}) });
+
+const committedAt = new Map<string, number>();
+const handledAt = new Map<string, number>();
+let onHandled: () => void = () => undefined;
+const consumer = createEventConsumer({
+  kafka: createConsumerKafka(client),
+  orm,
+  groupId: 'bench',
+  topicPrefix: prefix,
+  producer,
+  logger,
+  handlers: [
+    on(NoteWrittenV1, async (data, event, em) => {
+      await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [event.id, data.noteId]);
+      if (!handledAt.has(data.noteId)) handledAt.set(data.noteId, performance.now());
+      onHandled();
+    }),
+  ],
+});
+
+/** One transaction with one event, as a service's mutation writes it; records when it committed. */
+async function write(): Promise<void> {
+  const em = orm.em.fork();
+  const noteId = randomUUID();
+  publish(em, NoteWrittenV1, noteId, { noteId, text: 'bench' });
+  await em.flush();
+  committedAt.set(noteId, performance.now());
+}
+
+/** Resolves once `count` events have been handled. */
+const handled = (count: number): Promise<void> =>
+  new Promise((resolve) => {
+    onHandled = () => {
+      if (handledAt.size >= count) resolve();
+    };
+    onHandled();
+  });
+
+try {
+  relay.start();
+  await consumer.start();
+  // Warm up: connections, metadata, JIT.
+  for (let i = 0; i < 50; i += 1) await write();
+  await handled(50);
+  committedAt.clear();
+  handledAt.clear();
+
+  // 1. Latency at a steady rate.
+  const total = RATE * SECONDS;
+  const began = performance.now();
+  const writes: Promise<void>[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = began + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    writes.push(write());
+  }
+  await Promise.all(writes);
+  await handled(total);
+  const latencies = [...committedAt].map(([id, at]) => handledAt.get(id)! - at).sort((a, b) => a - b);
+  const latency = { p50: rank(latencies, 50), p99: rank(latencies, 99), max: latencies.at(-1)! };
+  committedAt.clear();
+  handledAt.clear();
+
+  // 2. Sustained throughput with several writers.
+  let left = EVENTS;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (left > 0) {
+        left -= 1;
+        await write();
+      }
+    }),
+  );
+  const written = performance.now();
+  await handled(EVENTS);
+  const done = performance.now();
+
+  // 3. Idle.
+  await sleep(2000);
+  const [backend] = await runSql<{ pid: number }>(orm, "select pid from pg_stat_activity where application_name = 'outbox-relay:outbox-relay:bench'");
+  const before = { self: process.cpuUsage(), relay: backend ? cpuSecondsOf(backend.pid) : undefined, at: performance.now() };
+  await sleep(IDLE_SECONDS * 1000);
+  const self = process.cpuUsage(before.self);
+  const wall = (performance.now() - before.at) / 1000;
+  const relayAfter = backend ? cpuSecondsOf(backend.pid) : undefined;
+  const share = (seconds: number): string => `${((100 * seconds) / wall).toFixed(2)} % of a core`;
+
+  console.log(`event bus bench — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, relay poll ${POLL_MS ?? 'default'}`);
+  console.log(`latency commit → handler at ${RATE}/s for ${SECONDS} s (${latencies.length} events): p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`);
+  console.log(
+    `throughput, ${WRITERS} writers, ${EVENTS} one-event transactions: ${Math.round((EVENTS * 1000) / (done - start))} events/s end to end (written at ${Math.round((EVENTS * 1000) / (written - start))}/s, last handled ${ms(done - written)} after the last write)`,
+  );
+  console.log(
+    `idle ${wall.toFixed(1)} s: this process ${share((self.user + self.system) / 1e6)}; relay's PostgreSQL backend ${before.relay !== undefined && relayAfter !== undefined ? share(relayAfter - before.relay) : 'not readable'}`,
+  );
+} finally {
+  await consumer.stop();
+  await relay.stop();
+  await producer.disconnect();
+  await orm.close(true);
+  await db.drop();
+  await deleteTopics(brokers, prefix);
+}
