@@ -56,3 +56,32 @@ export class OutboxPositionMigration extends Migration {
 }
 
 export const OUTBOX_POSITION_MIGRATION = { name: 'Migration00000000000000_outbox_position', class: OutboxPositionMigration };
+
+/** The channel a commit that wrote outbox rows notifies; the relay listens on it. */
+export const OUTBOX_CHANNEL = 'outbox_message';
+
+/**
+ * Wakes the relay when a transaction that wrote outbox rows commits: a statement-level trigger
+ * calls `pg_notify`, which PostgreSQL delivers at commit (never for a rolled-back transaction) and
+ * folds into one notification per transaction. Every writer is covered — a flush, `enqueueMany`,
+ * a script — and the relay polls only as a safety net (a notification lost with its connection).
+ */
+export class OutboxNotifyMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create or replace function outbox_message_notify() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('${OUTBOX_CHANNEL}', '');
+        return null;
+      end $$;`);
+    this.addSql('drop trigger if exists outbox_message_notify on outbox_message;');
+    this.addSql('create trigger outbox_message_notify after insert on outbox_message for each statement execute function outbox_message_notify();');
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop trigger if exists outbox_message_notify on outbox_message;');
+    this.addSql('drop function if exists outbox_message_notify();');
+  }
+}
+
+export const OUTBOX_NOTIFY_MIGRATION = { name: 'Migration00000000000000_outbox_notify', class: OutboxNotifyMigration };

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Producer } from 'kafkajs';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { OUTBOX_CHANNEL } from './bus-tables.migration.js';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -13,6 +14,11 @@ export interface OutboxRelayOptions {
   lockName: string;
   /** The database the outbox is in; by default the ORM's. */
   databaseUrl?: string;
+  /**
+   * The safety-net poll (2 s by default): a commit that wrote outbox rows wakes the relay at once
+   * (`OUTBOX_NOTIFY_MIGRATION`'s trigger notifies, the relay listens), so the poll only catches a
+   * notification lost with its connection, or a database without the trigger.
+   */
   pollIntervalMs?: number;
   batchSize?: number;
   /** The longest wait between two attempts while the broker or the database is away. */
@@ -78,6 +84,11 @@ interface Leadership {
  * 3. Publish, outside any transaction, with the idempotent producer (key = aggregate id).
  * 4. Mark them sent, a single statement.
  *
+ * The relay sleeps until a commit wakes it: the outbox's trigger notifies at commit, and the relay
+ * listens on its connection (only the leader acts on it; the others poll for the lock). A
+ * notification during a pass makes the next pass start at once, so nothing committed waits for
+ * the poll, which stays as a safety net.
+ *
  * Only the leader claims, and it publishes one batch at a time in outbox order, so one aggregate's
  * events keep their order. If the relay dies between publishing and marking, the rows stay
  * pending and are published again: delivery is at-least-once, and consumers' inboxes make it
@@ -87,7 +98,7 @@ interface Leadership {
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { orm, logger, topicPrefix, lockName } = options;
   let producer = options.producer;
-  const pollIntervalMs = options.pollIntervalMs ?? 200;
+  const pollIntervalMs = options.pollIntervalMs ?? 2000;
   const batchSize = options.batchSize ?? 200;
   const maxBackoffMs = options.maxBackoffMs ?? 300;
   const databaseUrl = options.databaseUrl ?? orm.config.get('clientUrl');
@@ -97,6 +108,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  // Set by a notification; the next pause returns at once (the notification may come during a pass).
+  let nudged = false;
+  // Passes failed in a row; while the broker or database is away, commits do not hurry the retries.
+  let failures = 0;
   let leadership: Leadership | undefined;
 
   async function connect(): Promise<Leadership> {
@@ -116,8 +131,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     };
     client.on('error', lost);
     client.on('end', () => lost());
+    client.on('notification', () => {
+      if (!state.leader) return;
+      nudged = true;
+      if (failures === 0) wake?.();
+    });
     try {
       await client.connect();
+      await client.query(`listen ${OUTBOX_CHANNEL}`);
     } catch (error) {
       state.alive = false;
       await client.end().catch(() => undefined);
@@ -148,6 +169,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function pass(): Promise<number> {
     const leader = await lead();
     if (!leader) return 0;
+    // What commits from here on notifies again; what committed before, this pass reads.
+    nudged = false;
     const { rows } = await leader.client.query<OutboxRow>(
       `select id, topic, message_key, payload, headers from outbox_message
         where published_at is null order by position limit $1 for update skip locked`,
@@ -184,15 +207,20 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const pause = (ms: number): Promise<void> =>
     new Promise((resolve) => {
+      if (nudged && failures === 0) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(resolve, ms);
       wake = () => {
         clearTimeout(timer);
+        wake = undefined;
         resolve();
       };
     });
 
   async function run(): Promise<void> {
-    let failures = 0;
+    failures = 0;
     while (running) {
       try {
         const count = await relayOnce();

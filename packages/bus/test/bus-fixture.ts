@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import { createTestDatabase, deleteTopics, type TestDatabase } from '@rapport/testing';
 import type { Kafka } from 'kafkajs';
-import { BUS_ENTITIES, BUS_MIGRATION, createKafka, OUTBOX_POSITION_MIGRATION, deadLetterTopic, ensureTopics, publish } from '../src/index.js';
+import { BUS_ENTITIES, BUS_MIGRATION, createKafka, OUTBOX_NOTIFY_MIGRATION, OUTBOX_POSITION_MIGRATION, deadLetterTopic, ensureTopics, publish } from '../src/index.js';
 
 /** A test-only event type: `testing.note.written.v1` on topic `testing.note`. */
 export const NoteWrittenV1 = defineEvent('testing.note.written.v1', z.object({ noteId: z.guid(), text: z.string() }));
@@ -26,7 +26,7 @@ export async function createBusOrm(url: string): Promise<MikroORM> {
     clientUrl: url,
     entities: BUS_ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList: [BUS_MIGRATION, OUTBOX_POSITION_MIGRATION, { name: 'effects', class: EffectsMigration }], snapshot: false },
+    migrations: { migrationsList: [BUS_MIGRATION, OUTBOX_POSITION_MIGRATION, OUTBOX_NOTIFY_MIGRATION, { name: 'effects', class: EffectsMigration }], snapshot: false },
     discovery: { warnWhenNoEntities: false },
   });
   await orm.migrator.up();

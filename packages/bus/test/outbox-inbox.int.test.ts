@@ -141,6 +141,31 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     expect(await replayDeadLetters({ kafka, producer, groupId: 'flaky', topicPrefix: prefix, logger })).toBe(0);
   });
 
+  it('is woken by each commit that writes outbox rows, not by its poll', async () => {
+    const relayed = new Set<string>();
+    // A poll far longer than the test: only the commits' notifications can move these events.
+    const relay = createOutboxRelay({
+      orm,
+      producer,
+      logger,
+      topicPrefix: prefix,
+      lockName: 'outbox-relay:wake',
+      pollIntervalMs: 600_000,
+      onPublished: (ids) => ids.forEach((id) => relayed.add(id)),
+    });
+    relay.start();
+    try {
+      const { eventId } = await writeNote('wake');
+      await waitFor(async () => (relayed.has(eventId) ? true : undefined), { timeoutMs: 5000, intervalMs: 10, what: 'the woken relay to publish' });
+      // Commits landing while a pass runs are not lost between two passes.
+      const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => writeNote(`burst ${i}`)));
+      await waitFor(async () => (burst.every(({ eventId: id }) => relayed.has(id)) ? true : undefined), { timeoutMs: 5000, intervalMs: 10, what: 'the burst to be published' });
+    } finally {
+      await relay.stop();
+    }
+    expect(await sql('select id from outbox_message where published_at is null')).toEqual([]);
+  });
+
   it("relays one transaction's events in the order they were written, even within one millisecond", async () => {
     // Same time, ids descending: ordering by (time, id) would relay these backwards.
     const noteId = randomUUID();

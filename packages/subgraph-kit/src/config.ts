@@ -12,7 +12,8 @@ export const subgraphEnvSchema = z.object({
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   HOST: z.string().default(DEFAULT_HOST),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+  /** The outbox relay's safety-net poll; commits wake it at once (LISTEN/NOTIFY). */
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   /** When set, the subgraph answers GraphQL only to callers presenting it (the gateway); unset in development. */
   GATEWAY_SECRET: z.string().min(16).optional(),
 });

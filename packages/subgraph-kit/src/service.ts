@@ -9,6 +9,7 @@ import {
   BUS_ENTITIES,
   BUS_MIGRATION,
   OUTBOX_POSITION_MIGRATION,
+  OUTBOX_NOTIFY_MIGRATION,
   createEventConsumer,
   createConsumerKafka,
   createKafka,
@@ -238,6 +239,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       migrations: [
         BUS_MIGRATION,
         OUTBOX_POSITION_MIGRATION,
+        OUTBOX_NOTIFY_MIGRATION,
         AUDIT_MIGRATION,
         ACCESS_REVOCATION_MIGRATION,
         ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []),
