@@ -8,7 +8,9 @@
 //    running in the consumer's transaction. Prints p50, p99 and max.
 // 2. Throughput: BENCH_WRITERS (8) writers commit BENCH_EVENTS (20,000) one-event transactions as
 //    fast as they can; the rate is events handled over the time from the first write to the last
-//    handler. Prints the write rate too.
+//    handler. Prints the write rate too, and this process's CPU time per event.
+// 2b. Drain: the same number of events written in transactions of 100 (`publishMany`), so the
+//    writers are not the limit: the rate of the relay and the consumer alone.
 // 3. Idle: CPU time of this process and of the relay's PostgreSQL backend over BENCH_IDLE_SECONDS
 //    (10) with nothing to do, as a share of one core.
 // RELAY_POLL_MS sets the relay's poll (the kit's OUTBOX_POLL_MS; its default when unset).
@@ -17,7 +19,8 @@ import { cpus, loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix } from '@rapport/testing';
-import { createConsumerKafka, createEventConsumer, createKafka, createOutboxRelay, createProducer, deadLetterTopic, ensureTopics, on, publish } from '../src/index.js';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { createConsumerKafka, createEventConsumer, createKafka, createOutboxRelay, createProducer, deadLetterTopic, ensureTopics, on, publish, publishMany } from '../src/index.js';
 import { createBusOrm, logger, NoteWrittenV1, runSql } from '../test/bus-fixture.js';
 
 const numberFrom = (name: string, fallback: number): number => Number.parseInt(process.env[name] ?? String(fallback), 10);
@@ -120,6 +123,7 @@ try {
 
   // 2. Sustained throughput with several writers.
   let left = EVENTS;
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: WRITERS }, async () => {
@@ -132,6 +136,25 @@ try {
   const written = performance.now();
   await handled(EVENTS);
   const done = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
+  committedAt.clear();
+  handledAt.clear();
+
+  // 2b. Drain, written in transactions of 100.
+  const drainStart = performance.now();
+  for (let i = 0; i < EVENTS; i += 100) {
+    await orm.em.fork().transactional(async (tx) => {
+      const notes = Array.from({ length: Math.min(100, EVENTS - i) }, () => randomUUID());
+      await publishMany(
+        tx as SqlEntityManager,
+        NoteWrittenV1,
+        notes.map((noteId) => ({ subject: noteId, data: { noteId, text: 'bench' } })),
+      );
+    });
+  }
+  const drainWritten = performance.now();
+  await handled(EVENTS);
+  const drained = performance.now();
 
   // 3. Idle.
   await sleep(2000);
@@ -147,6 +170,10 @@ try {
   console.log(`latency commit → handler at ${RATE}/s for ${SECONDS} s (${latencies.length} events): p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`);
   console.log(
     `throughput, ${WRITERS} writers, ${EVENTS} one-event transactions: ${Math.round((EVENTS * 1000) / (done - start))} events/s end to end (written at ${Math.round((EVENTS * 1000) / (written - start))}/s, last handled ${ms(done - written)} after the last write)`,
+  );
+  console.log(`  this process's CPU per event: ${((cpu.user + cpu.system) / 1000 / EVENTS).toFixed(2)} ms (writers, relay and consumer together)`);
+  console.log(
+    `drain, ${EVENTS} events written in transactions of 100 (in ${ms(drainWritten - drainStart)}): ${Math.round((EVENTS * 1000) / (drained - drainStart))} events/s end to end`,
   );
   console.log(
     `idle ${wall.toFixed(1)} s: this process ${share((self.user + self.system) / 1e6)}; relay's PostgreSQL backend ${before.relay !== undefined && relayAfter !== undefined ? share(relayAfter - before.relay) : 'not readable'}`,

@@ -1,9 +1,10 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { parseData, parseEnvelope, type CloudEvent, type EventDefinition } from '@rapport/contracts';
-import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { pgArray } from './bulk.js';
 import { classifyFailure, isUnavailableFailure, type FailureKind } from './failure.js';
 import { deadLetterTopic, kafkaGroupId } from './kafka.js';
 
@@ -52,6 +53,11 @@ export interface EventConsumerOptions {
   producer: Producer | (() => Producer);
   logger: Logger;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Partitions handled at once (3 by default): each partition's events still in order, one
+   * partition's batch at a time; events of different partitions (other aggregates) side by side.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 /** One event sent to the dead-letter topic by this process. */
@@ -112,6 +118,62 @@ export async function applyOnce(orm: MikroORM, consumer: string, handlers: reado
     return 'applied';
   });
 }
+
+/**
+ * Applies `events` (in order, one partition's) at most once each for `consumer`, in ONE
+ * transaction: the inbox rows of all of them in one statement, then the handlers of those not
+ * handled before, each event's changes flushed and the identity map cleared before the next, as
+ * if each had its own transaction. Any failure rolls back the whole batch; a handler's is thrown as
+ * `BatchEventFailure`, naming the event. Answers how many were applied.
+ */
+export async function applyBatchOnce(
+  orm: MikroORM,
+  consumer: string,
+  handlersOf: (type: string) => readonly EventHandlerRegistration[],
+  events: readonly CloudEvent[],
+): Promise<number> {
+  const unique = [...new Map(events.map((event) => [event.id, event])).values()];
+  const em = orm.em.fork() as SqlEntityManager;
+  return em.transactional(async (tx) => {
+    const inserted = await tx.execute<{ event_id: string }[]>(
+      `insert into inbox_message (consumer, event_id, type, handled_at)
+       select ?, x.id, x.type, now() from unnest(?::text[], ?::text[]) as x(id, type)
+       on conflict do nothing returning event_id`,
+      [consumer, pgArray(unique.map((e) => e.id)), pgArray(unique.map((e) => e.type))],
+    );
+    const fresh = new Set(inserted.map((row) => row.event_id));
+    let applied = 0;
+    for (const event of unique) {
+      if (!fresh.has(event.id)) continue;
+      try {
+        for (const handler of handlersOf(event.type)) await handler.run(event, tx);
+        await tx.flush();
+      } catch (error) {
+        throw new BatchEventFailure(event.id, error);
+      }
+      tx.clear();
+      applied += 1;
+    }
+    return applied;
+  });
+}
+
+/** Thrown out of `applyBatchOnce` when an event's handler (or its flush) failed: which one, and why. */
+export class BatchEventFailure extends Error {
+  constructor(
+    readonly eventId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`handling event ${eventId} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'BatchEventFailure';
+  }
+}
+
+/** How applying several messages together went; `at` is the failing message's index, when known. */
+type Together = { ok: true } | { ok: false; at?: number; failure?: { error: unknown } };
+
+/** The most events one consumer transaction applies together. */
+const MAX_BATCH = 100;
 
 const headerText = (headers: IHeaders | undefined, name: string): string | undefined => {
   const value = headers?.[name];
@@ -250,7 +312,11 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     }
   }
 
-  async function handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+  /**
+   * Applies one message, retrying as `RetryPolicy` says, or dead-letters it. `firstFailure` is the
+   * failure of an attempt already made (in a batch): it counts as the first.
+   */
+  async function handleMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>, firstFailure?: { error: unknown }): Promise<void> {
     if (deadLetteredAt.has(`${topic}:${partition}:${message.offset}`)) return;
     let event: CloudEvent;
     try {
@@ -267,6 +333,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     for (let attempt = 1; ; attempt += 1) {
       if (stopping) throw new ConsumerStopping();
       try {
+        if (attempt === 1 && firstFailure) throw firstFailure.error;
         const result = await applyOnce(orm, groupId, handlers, event);
         if (stats.waitingOut) eventLog.info({ attempts: attempt, since: stats.waitingOut.since }, 'event handled after a transient failure');
         stats.waitingOut = null;
@@ -295,6 +362,91 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         if (stopping) throw new ConsumerStopping();
         await heartbeat();
       }
+    }
+  }
+
+  /**
+   * Applies `messages` (consecutive, of one partition) in one transaction. When that fails nothing
+   * of it is written, and the answer says which message failed (`at`, with its error) when known:
+   * one that is not a CloudEvent, or whose handler (or its flush) threw.
+   */
+  async function applyTogether(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<Together> {
+    const events: CloudEvent[] = [];
+    const messageOf = new Map<string, number>();
+    for (const [index, message] of messages.entries()) {
+      if (deadLetteredAt.has(`${topic}:${partition}:${message.offset}`)) continue;
+      let event: CloudEvent;
+      try {
+        event = parseEnvelope(message.value?.toString() ?? '');
+      } catch {
+        return { ok: false, at: index };
+      }
+      if (!byType.has(event.type)) continue;
+      events.push(event);
+      if (!messageOf.has(event.id)) messageOf.set(event.id, index);
+    }
+    if (events.length === 0) return { ok: true };
+    try {
+      const applied = await applyBatchOnce(orm, groupId, (type) => byType.get(type) ?? [], events);
+      stats.waitingOut = null;
+      log.debug({ topic, partition, events: events.length, applied }, 'events handled in one transaction');
+      return { ok: true };
+    } catch (error) {
+      if (stopping) throw new ConsumerStopping();
+      log.debug({ err: error, topic, partition, events: events.length }, 'a batch failed; applying its events apart');
+      if (!(error instanceof BatchEventFailure)) return { ok: false };
+      return { ok: false, at: messageOf.get(error.eventId), failure: { error: error.cause } };
+    }
+  }
+
+  /**
+   * One fetched batch of a partition, in order: up to `MAX_BATCH` events per transaction
+   * (`applyTogether`). When a chunk fails at a known message, the messages before it are applied
+   * together again, that one alone through `handleMessage` (its batch attempt counting as its first:
+   * retries, dead letter), and the rest go on in batches; at an unknown place (the inbox insert, the
+   * commit), the chunk goes one message at a time. So one bad event is dead-lettered alone and the
+   * rest applied. Offsets are resolved only for what was done; a stop or a rebalance leaves the
+   * rest for the next member.
+   */
+  async function handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const live = (): boolean => isRunning() && !isStale() && !stopping;
+    const alone = async (message: KafkaMessage, firstFailure?: { error: unknown }): Promise<void> => {
+      await handleMessage(topic, partition, message, heartbeat, firstFailure);
+      resolveOffset(message.offset);
+      await heartbeat();
+    };
+    const together = async (messages: readonly KafkaMessage[]): Promise<Together> => {
+      const outcome = messages.length > 1 ? await applyTogether(topic, partition, messages) : ({ ok: false } as const);
+      if (outcome.ok) resolveOffset(messages.at(-1)!.offset);
+      return outcome;
+    };
+    let rest = batch.messages;
+    while (rest.length > 0 && live()) {
+      const chunk = rest.slice(0, MAX_BATCH);
+      const outcome = await together(chunk);
+      if (outcome.ok) {
+        rest = rest.slice(chunk.length);
+      } else if (outcome.at === undefined) {
+        for (const message of chunk) {
+          if (!live()) return;
+          await alone(message);
+        }
+        rest = rest.slice(chunk.length);
+      } else {
+        const before = chunk.slice(0, outcome.at);
+        if (before.length > 0 && !(await together(before)).ok) {
+          for (const message of before) {
+            if (!live()) return;
+            await alone(message);
+          }
+        }
+        if (!live()) return;
+        await alone(chunk[outcome.at]!, outcome.failure);
+        rest = rest.slice(outcome.at + 1);
+      }
+      await commitOffsetsIfNecessary();
+      await heartbeat();
     }
   }
 
@@ -328,7 +480,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       await c.subscribe({ topics, fromBeginning: true });
       await c.run({
         autoCommit: true,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => handleMessage(topic, partition, message, heartbeat),
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: handleBatch,
       });
     } catch (error) {
       await c.disconnect().catch(() => undefined);

@@ -5,7 +5,8 @@ import { testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@
 import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createEventConsumer, createOutboxRelay, deadLetterTopic, kafkaGroupId, on, publish, replayDeadLetters, type EventConsumer } from '../src/index.js';
+import { AppError } from '@rapport/errors';
+import { createEventConsumer, createOutboxRelay, deadLetterTopic, kafkaGroupId, on, pgArray, publish, replayDeadLetters, type EventConsumer } from '../src/index.js';
 import { logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, startBusTestBed, writeNote as writeNoteWith, type BusTestBed } from './bus-fixture.js';
 
 let bed: BusTestBed | undefined;
@@ -22,7 +23,7 @@ const writeNote = (text: string): Promise<{ noteId: string; eventId: string }> =
 const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
 beforeAll(async () => {
-  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky']);
+  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky', 'batch']);
   ({ db, orm, kafka } = bed);
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -183,5 +184,60 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
       await relay.stop();
     }
     expect(relayed.filter((id) => ids.includes(id))).toEqual(ids);
+  });
+
+  it('applies a batch in one transaction, skips what the inbox has, and when one event is refused dead-letters it alone and applies the rest in order', async () => {
+    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:batch' });
+    const drain = async (): Promise<void> => {
+      while ((await relay.relayOnce()) > 0);
+    };
+    const batch = createEventConsumer({
+      kafka,
+      orm,
+      groupId: 'batch',
+      topicPrefix: prefix,
+      producer,
+      logger,
+      handlers: [
+        on(NoteWrittenV1, async (data, event, em) => {
+          if (data.text === 'refused') throw new AppError('BAD_USER_INPUT', 'REFUSED', 'this note is refused');
+          await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [`batch:${event.id}`, data.noteId]);
+        }),
+      ],
+    });
+    consumers.push(batch);
+    const effectsOf = (ids: string[]): Promise<{ event_id: string }[]> =>
+      sql('select event_id from applied_effect where event_id = any(?::text[]) order by id', [pgArray(ids.map((id) => `batch:${id}`))]);
+
+    // Waiting in Kafka before the consumer joins, so they arrive in one fetch (at most one batch per partition).
+    const together = await Promise.all(Array.from({ length: 20 }, (_, i) => writeNote(`together ${i}`)));
+    const handledBefore = await writeNote('handled before');
+    await sql("insert into inbox_message (consumer, event_id, type) values ('batch', ?, ?)", [handledBefore.eventId, NoteWrittenV1.type]);
+    await drain();
+    await batch.start();
+    const ids = together.map((n) => n.eventId);
+    await waitFor(async () => ((await effectsOf(ids)).length === 20 ? true : undefined), { what: 'the batch to be applied' });
+    const [{ transactions }] = (await sql<{ transactions: number }>(
+      "select count(distinct handled_at)::int as transactions from inbox_message where consumer = 'batch' and event_id = any(?::text[])",
+      [pgArray(ids)],
+    )) as [{ transactions: number }];
+    // now() is the transaction's start: 20 events in at most 3 transactions (one per partition).
+    expect(transactions).toBeLessThanOrEqual(3);
+    expect(await effectsOf([handledBefore.eventId])).toEqual([]);
+
+    // One aggregate's events (one partition, in order), the fourth of them refused.
+    const noteId = randomUUID();
+    const texts = ['a', 'b', 'c', 'refused', 'd', 'e', 'f'];
+    const eventIds = texts.map(() => randomUUID());
+    await orm.em.fork().transactional(async (tx) => {
+      texts.forEach((text, i) => publish(tx, NoteWrittenV1, noteId, { noteId, text }, { id: eventIds[i]! }));
+    });
+    await drain();
+    await waitFor(async () => ((await messagesOnTopic(deadLetterTopic(prefix, 'batch'))) === 1 ? true : undefined), { what: 'the refused event to be dead-lettered' });
+    const applied = eventIds.filter((_, i) => texts[i] !== 'refused');
+    await waitFor(async () => ((await effectsOf(eventIds)).length === applied.length ? true : undefined), { what: 'the others to be applied' });
+    expect((await effectsOf(eventIds)).map((r) => r.event_id)).toEqual(applied.map((id) => `batch:${id}`));
+    expect(batch.stats().deadLettered).toBe(1);
+    expect(batch.stats().recentDeadLetters[0]).toMatchObject({ eventId: eventIds[3], kind: 'event' });
   });
 });
