@@ -92,12 +92,17 @@ async function consumerLag(admin: Admin, groupId: string, topics: string[]): Pro
   return lags;
 }
 
-async function outbox(orm: MikroORM): Promise<{ pending: number; oldest: Date | null }> {
+/** The outbox's pending rows: how many, the oldest one's time, and its age in seconds by the database's clock (0 when none). */
+async function outbox(orm: MikroORM): Promise<{ pending: number; oldest: Date | null; ageSeconds: number }> {
   const [row] = await orm.em
     .fork()
     .getConnection()
-    .execute<{ pending: number; oldest: Date | null }[]>('select count(*)::int as pending, min(created_at) as oldest from outbox_message where published_at is null');
-  return { pending: row?.pending ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+    .execute<{ pending: number; oldest: Date | null; age: number }[]>(
+      `select count(*)::int as pending, min(created_at) as oldest,
+              coalesce(greatest(0, extract(epoch from now() - min(created_at))), 0)::float8 as age
+         from outbox_message where published_at is null`,
+    );
+  return { pending: row?.pending ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null, ageSeconds: Number(row?.age ?? 0) };
 }
 
 const orNull = <T>(promise: Promise<T>): Promise<T | null> => withTimeout(promise, 2000, 'Kafka').catch(() => null);
@@ -175,6 +180,9 @@ export async function renderMetrics(view: EventBusView): Promise<string> {
     ]);
   }
   const box = await withTimeout(outbox(view.orm), 1000, 'the database').catch(() => null);
-  if (box) metric('rapport_outbox_pending', 'gauge', 'Events in the outbox not yet relayed to Kafka.', [[{}, box.pending]]);
+  if (box) {
+    metric('rapport_outbox_pending', 'gauge', 'Events in the outbox not yet relayed to Kafka.', [[{}, box.pending]]);
+    metric('rapport_outbox_oldest_pending_age_seconds', 'gauge', 'Age of the oldest event in the outbox not yet relayed to Kafka (0 when none).', [[{}, box.ageSeconds]]);
+  }
   return `${lines.join('\n')}\n`;
 }

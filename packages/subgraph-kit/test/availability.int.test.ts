@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { publish } from '@rapport/bus';
 import { CustomerCreatedV1, createEvent } from '@rapport/contracts';
 import { brokerAddress, proxiedKafkaSockets, startTcpProxy, testKafkaBrokers, waitFor, type TcpProxy } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,5 +137,40 @@ describe('a subgraph whose dependencies go away', () => {
 
     const rep = await post(query, await testToken({ role: 'SALES_REP' }));
     expect(rep.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("shows the outbox's backlog and its oldest row's age growing in /metrics while the broker is away, and both back at 0 once it returns", async () => {
+    const gauge = async (name: string): Promise<number> => {
+      const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+      const line = metrics.split('\n').find((l) => l.startsWith(`${name}{service="probe"} `));
+      if (!line) throw new Error(`no ${name} in /metrics`);
+      return Number(line.split(' ').at(-1));
+    };
+    expect(await gauge('rapport_outbox_pending')).toBe(0);
+    expect(await gauge('rapport_outbox_oldest_pending_age_seconds')).toBe(0);
+    await broker.cut();
+    try {
+      const em = subgraph.service.orm.em.fork();
+      for (const name of ['Away One', 'Away Two', 'Away Three']) {
+        const customerId = randomUUID();
+        publish(em, CustomerCreatedV1, customerId, { customerId, name, kind: 'COMPANY', ownerId: null });
+      }
+      await em.flush();
+      expect(await gauge('rapport_outbox_pending')).toBe(3);
+      const first = await gauge('rapport_outbox_oldest_pending_age_seconds');
+      const later = await waitFor(
+        async () => {
+          const age = await gauge('rapport_outbox_oldest_pending_age_seconds');
+          return age >= first + 1 ? age : undefined;
+        },
+        { what: 'the oldest pending age to grow' },
+      );
+      expect(later).toBeGreaterThan(first);
+      expect(await gauge('rapport_outbox_pending')).toBe(3);
+    } finally {
+      await broker.restore();
+    }
+    await waitFor(async () => ((await gauge('rapport_outbox_pending')) === 0 ? true : undefined), { what: 'the backlog to be relayed', timeoutMs: 20000 });
+    expect(await gauge('rapport_outbox_oldest_pending_age_seconds')).toBe(0);
   });
 });
