@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -9,6 +10,37 @@ export interface KafkaClientOptions {
   /** Opens broker connections; kafkajs' own by default (tests route them through a proxy they can cut). */
   socketFactory?: ISocketFactory;
 }
+
+/** The part of kafkajs' per-connection request queue `stopIdleRequestQueueLoop` changes. */
+interface KafkajsRequestQueue {
+  pending: unknown[];
+  throttledUntil: number;
+  scheduleCheckPendingRequests(): void;
+}
+
+/**
+ * Stops kafkajs 2.2.4's idle loop: after each answer, every broker connection's request queue
+ * schedules a check of its pending requests in `throttledUntil - now` ms, which is negative when
+ * nothing is throttled (Node runs it after 1 ms, and warns "TimeoutNegativeWarning" on Node 24);
+ * the check schedules the next, so each connection woke 1,000 times a second doing nothing. A
+ * connected producer kept 3-4 % of a core busy while idle (bench/events.bench.ts), every service's
+ * several clients most of the system's idle CPU (kafkajs issues 1556, 1704, 1751; unfixed upstream).
+ * With nothing pending and no throttle there is nothing to check: a request that has to wait
+ * (`push`) or is answered (`checkPendingRequests`) schedules its own check, so only this case is
+ * skipped. Applied once, to the kafkajs module every client of this process uses.
+ */
+export function stopIdleRequestQueueLoop(): void {
+  const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as { prototype: KafkajsRequestQueue & { idleLoopStopped?: boolean } };
+  const proto = RequestQueue.prototype;
+  if (proto.idleLoopStopped || typeof proto.scheduleCheckPendingRequests !== 'function') return;
+  const schedule = proto.scheduleCheckPendingRequests;
+  proto.scheduleCheckPendingRequests = function scheduleWhenSomethingWaits(this: KafkajsRequestQueue): void {
+    if (this.pending.length === 0 && this.throttledUntil <= Date.now()) return;
+    schedule.call(this);
+  };
+  proto.idleLoopStopped = true;
+}
+stopIdleRequestQueueLoop();
 
 /**
  * A kafkajs client whose logs go to pino. Its retries (reconnecting included) stay at most 1 s
