@@ -20,7 +20,7 @@ import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
 // The whole system for a gateway test file: every subgraph on its own fresh database, real Kafka
 // topics under a private prefix, and a gateway in front. One per test file (they run one at a time).
 
-const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
+export const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
   identity: createIdentityService,
   customers: createCustomersService,
   sales: createSalesService,
