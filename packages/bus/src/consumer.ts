@@ -54,8 +54,10 @@ export interface EventConsumerOptions {
   logger: Logger;
   retry?: Partial<RetryPolicy>;
   /**
-   * Partitions handled at once (3 by default): each partition's events still in order, one
-   * partition's batch at a time; events of different partitions (other aggregates) side by side.
+   * Partitions handled at once (1 by default): each partition's events stay in order either way.
+   * Above 1, events of different partitions and topics run side by side, as with two replicas:
+   * only for a consumer whose every handler locks what it reads and changes (two events about
+   * one stock row or one order line arrive on different topics).
    */
   partitionsConsumedConcurrently?: number;
 }
@@ -481,7 +483,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       await c.run({
         autoCommit: true,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
         eachBatch: handleBatch,
       });
     } catch (error) {
