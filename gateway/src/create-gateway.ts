@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Principal, TokenVerifier } from '@rapport/auth';
 import { PUBLIC_ROOT_FIELDS } from '@rapport/contracts';
 import type { AppError } from '@rapport/errors';
@@ -208,7 +209,14 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         // No automatic persisted queries: every document arrives in full, so the guard sees it.
         persistedQueries: false,
         parseOptions: { maxTokens: config.limits.maxTokens },
-        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), inputBoundary<GatewayContext>(), httpStatusPlugin<GatewayContext>(), replayedHeader],
+        plugins: [
+          // No cache hints are used, and Apollo's default cache-control plugin hooks every resolved field.
+          ApolloServerPluginCacheControlDisabled(),
+          requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS),
+          inputBoundary<GatewayContext>(),
+          httpStatusPlugin<GatewayContext>(),
+          replayedHeader,
+        ],
       });
       await apollo.start();
       server = createHttpApp({
