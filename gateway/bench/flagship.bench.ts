@@ -11,7 +11,11 @@
 // machine requests/s follow whatever else runs; the CPU milliseconds per request (this process: the
 // gateway and all subgraphs, not PostgreSQL) are the figure to compare between runs.
 // Needs PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS), like the integration tests.
-// Knobs: FLAGSHIP_SECONDS, FLAGSHIP_OTHER_CUSTOMERS (customers of other reps, default 2000).
+// Knobs: FLAGSHIP_SECONDS, FLAGSHIP_OTHER_CUSTOMERS (customers of other reps, default 2000),
+// FLAGSHIP_PROFILE (a file to write a CPU profile of the 20-connection run to, for Chrome DevTools),
+// FLAGSHIP_SQL=1 (print the SQL statements of one flagship query).
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { Pool } from 'undici';
 import { percentile } from '@rapport/subgraph-kit/testing';
@@ -91,6 +95,23 @@ async function load(pool: Pool, body: string, token: string, connections: number
   };
 }
 
+/** Runs `body`, recording a CPU profile of this process to FLAGSHIP_PROFILE (a .cpuprofile file) when set. */
+async function profiled<T>(body: () => Promise<T>): Promise<T> {
+  const path = process.env.FLAGSHIP_PROFILE;
+  if (!path) return body();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await body();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(path, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 const loadStarted = performance.now();
 const system = await startTestSystem('flagship-bench');
 try {
@@ -161,14 +182,24 @@ try {
     throw new Error(`the flagship answer is incomplete: ${JSON.stringify(check).slice(0, 800)}`);
   }
 
+  // The SQL statements one flagship query costs, per subgraph (each is a round trip to PostgreSQL);
+  // the outbox relays' polls, which run meanwhile, are left out.
+  for (const subgraph of Object.values(system.subgraphs)) subgraph.resetQueries();
+  await system.as(rep.token, FLAGSHIP_QUERY, { ownerId: rep.id });
+  const ownStatements = (queries: readonly string[]): string[] => queries.filter((sql) => !sql.includes('outbox_message'));
+  if (process.env.FLAGSHIP_SQL)
+    for (const [name, subgraph] of Object.entries(system.subgraphs)) for (const sql of ownStatements(subgraph.queries)) process.stdout.write(`${name}: ${sql}\n`);
+  const statements = Object.fromEntries(Object.entries(system.subgraphs).map(([name, subgraph]) => [name, ownStatements(subgraph.queries).length]));
+
   const pool = new Pool(new URL(system.url).origin, { connections: 20, keepAliveTimeout: 60_000 });
   try {
     await load(pool, body, rep.token, 20, 3000);
     const single = await load(pool, body, rep.token, 1, seconds * 1000);
-    const twenty = await load(pool, body, rep.token, 20, seconds * 1000);
+    const twenty = await profiled(() => load(pool, body, rep.token, 20, seconds * 1000));
     const report = {
       node: process.version,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg().map((x) => +x.toFixed(2)) },
+      sqlStatementsPerFlagshipQuery: statements,
       book: { repCustomers, otherCustomers, perRepCustomer: '2 tickets, 1 opportunity, 1 order, 2 overdue invoices', loadedSeconds },
       runs: [single, twenty],
     };
