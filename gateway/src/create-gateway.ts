@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Principal, TokenVerifier } from '@rapport/auth';
 import { PUBLIC_ROOT_FIELDS } from '@rapport/contracts';
 import type { AppError } from '@rapport/errors';
@@ -28,12 +29,13 @@ import {
   type RevocationFeed,
 } from '@rapport/subgraph-kit';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 import type { GatewayConfig } from './config.js';
 import { documentRoutes } from './document-routes.js';
 import { printRoutes } from './print-routes.js';
 import { explorerRoutes } from './explorer.js';
 import { leadFormRoute } from './lead-form-route.js';
+import { dispatcherFetcher } from './subgraph-fetcher.js';
 import { SUBGRAPHS, supergraphPath, type SubgraphName } from './subgraphs.js';
 
 /**
@@ -81,8 +83,6 @@ const replayedHeader: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
-
 /** Codes a subgraph's refusal keeps at the gateway (anything else becomes INTERNAL_SERVER_ERROR). */
 const SUBGRAPH_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
@@ -120,7 +120,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = config.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
   const agent = new Agent({ connections: config.subgraphConnections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
-  const fetcher = ((url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Fetcher;
+  const fetcher = dispatcherFetcher(agent);
   // Revoked tokens (sign-out, deactivation) are refused here as soon as the gateway reads identity's
   // event from Kafka, and by every subgraph as soon as it handles it.
   const revocations = new RevocationList();
@@ -171,6 +171,8 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       new SubgraphDataSource({
         url: config.subgraphUrls[name as SubgraphName] ?? routingUrl,
         fetcher,
+        // No cache hints are used, so the subgraphs' cache-control headers need no parsing.
+        honorSubgraphCacheControlHeader: false,
         willSendRequest: ({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) => {
           if ('requestId' in context && context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
@@ -208,7 +210,14 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         // No automatic persisted queries: every document arrives in full, so the guard sees it.
         persistedQueries: false,
         parseOptions: { maxTokens: config.limits.maxTokens },
-        plugins: [requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS), inputBoundary<GatewayContext>(), httpStatusPlugin<GatewayContext>(), replayedHeader],
+        plugins: [
+          // No cache hints are used, and Apollo's default cache-control plugin hooks every resolved field.
+          ApolloServerPluginCacheControlDisabled(),
+          requireAuthentication<GatewayContext>(PUBLIC_ROOT_FIELDS),
+          inputBoundary<GatewayContext>(),
+          httpStatusPlugin<GatewayContext>(),
+          replayedHeader,
+        ],
       });
       await apollo.start();
       server = createHttpApp({

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
-import { bearerToken, createTokenVerifier, generateSigningKey, jwksOf, signAccessToken } from './tokens.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bearerToken, cachingVerifier, createTokenVerifier, generateSigningKey, jwksOf, signAccessToken, type TokenVerifier } from './tokens.js';
 import { type ROLES, seesEverything } from './principal.js';
 
 const rep = { userId: '0191b3a0-0000-7000-8000-000000000001', email: 'rita@rapport.example', role: 'SALES_REP' as const, teamIds: ['t1'] };
@@ -73,6 +73,65 @@ describe('access tokens', () => {
     expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
     expect(bearerToken('Basic dXNlcjpwYXNz')).toBeNull();
     expect(bearerToken(undefined)).toBeNull();
+  });
+});
+
+describe('the cache of verified tokens', () => {
+  afterEach(() => vi.useRealTimers());
+  /** A verifier that accepts any token of `key`, counting how often it really verifies. */
+  const counted = (inner: TokenVerifier): { verify: TokenVerifier; calls: () => number } => {
+    let calls = 0;
+    return {
+      verify: (token) => {
+        calls++;
+        return inner(token);
+      },
+      calls: () => calls,
+    };
+  };
+
+  it('verifies a token once, and answers the same principal, frozen, the next times', async () => {
+    const key = await generateSigningKey('k1');
+    const inner = counted(createTokenVerifier({ jwks: jwksOf([key]), cacheSize: 0 }));
+    const verify = cachingVerifier(inner.verify, 10);
+    const { token } = await signAccessToken(key, rep);
+    const [a, b] = await Promise.all([verify(token), verify(token)]);
+    const c = await verify(token);
+    expect(inner.calls()).toBe(1);
+    expect(c).toEqual(a);
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.teamIds)).toBe(true);
+  });
+
+  it('refuses a remembered token once it has expired', async () => {
+    const key = await generateSigningKey('k1');
+    const verify = createTokenVerifier({ jwks: jwksOf([key]) });
+    const { token } = await signAccessToken(key, rep, { ttlSeconds: 60 });
+    expect(await verify(token)).toMatchObject({ userId: rep.userId });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 61_000);
+    await expect(verify(token)).rejects.toThrow(/expired/);
+  });
+
+  it('does not remember a refusal, and forgets the least recently used token beyond its size', async () => {
+    const key = await generateSigningKey('k1');
+    const real = createTokenVerifier({ jwks: jwksOf([key]), cacheSize: 0 });
+    let refuse = true;
+    const inner = counted((token) => (refuse ? Promise.reject(new Error('refused')) : real(token)));
+    const verify = cachingVerifier(inner.verify, 2);
+    const [t1, t2, t3] = await Promise.all([1, 2, 3].map(async () => (await signAccessToken(key, rep)).token));
+    await expect(verify(t1!)).rejects.toThrow('refused');
+    refuse = false;
+    await verify(t1!);
+    expect(inner.calls()).toBe(2);
+    await verify(t2!);
+    await verify(t1!); // t1 is now the most recent, t2 the least
+    await verify(t3!); // evicts t2
+    expect(inner.calls()).toBe(4);
+    await verify(t1!);
+    expect(inner.calls()).toBe(4);
+    await verify(t2!);
+    expect(inner.calls()).toBe(5);
   });
 });
 

@@ -3,6 +3,7 @@ import { AppError } from '@rapport/errors';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeJwt,
   exportJWK,
   generateKeyPair,
   jwtVerify,
@@ -73,6 +74,12 @@ export interface VerifierOptions {
   issuer?: string;
   audience?: string;
   claims?: ClaimsMap;
+  /**
+   * How many verified tokens to remember (each until its `exp`), so a token presented again is not
+   * verified again; 0 remembers none. Default 10,000. Revocation is not affected: the kit's
+   * `revokingVerifier` wraps this one and checks the deny list on every call.
+   */
+  cacheSize?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
@@ -85,6 +92,58 @@ const unauthenticated = (message: string): AppError => new AppError('UNAUTHENTIC
  * Anything wrong is UNAUTHENTICATED, without saying which check failed beyond a short reason.
  */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
+  return cachingVerifier(uncachedVerifier(options), options.cacheSize ?? DEFAULT_TOKEN_CACHE_SIZE);
+}
+
+export const DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+
+/**
+ * `verifier`, remembering each token it accepted until the token's `exp` (at most `size` tokens; the
+ * least recently used goes first). Concurrent calls with one token share one verification; refusals
+ * are not remembered. Every request of a federated query carries the same token to the gateway and
+ * each subgraph, so this saves one signature check per request after the first.
+ */
+export function cachingVerifier(verifier: TokenVerifier, size: number): TokenVerifier {
+  if (size <= 0) return verifier;
+  const accepted = new Map<string, { principal: Promise<Principal>; expiresAtMs: number }>();
+  return (token) => {
+    const now = Date.now();
+    const hit = accepted.get(token);
+    if (hit && hit.expiresAtMs > now) {
+      // Re-inserted: the Map's order is the recency order the eviction below relies on.
+      accepted.delete(token);
+      accepted.set(token, hit);
+      return hit.principal;
+    }
+    if (hit) accepted.delete(token);
+    const expiresAtMs = expiryMs(token);
+    // Frozen: one principal now serves many requests, so none may change it for the others.
+    const principal = verifier(token).then((p) => Object.freeze({ ...p, teamIds: Object.freeze([...p.teamIds]) }) as Principal);
+    if (expiresAtMs === null || expiresAtMs <= now) return principal;
+    const entry = { principal, expiresAtMs };
+    accepted.set(token, entry);
+    if (accepted.size > size) {
+      const oldest = accepted.keys().next().value;
+      if (oldest !== undefined) accepted.delete(oldest);
+    }
+    principal.catch(() => {
+      if (accepted.get(token) === entry) accepted.delete(token);
+    });
+    return principal;
+  };
+}
+
+/** The token's `exp` in ms, read without verifying (only used to bound a cache entry of a token that then verifies); null if unreadable. */
+function expiryMs(token: string): number | null {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+function uncachedVerifier(options: VerifierOptions): TokenVerifier {
   const keys: JWTVerifyGetKey = typeof options.jwks === 'string' ? createRemoteJWKSet(new URL(options.jwks), { cooldownDuration: 5000 }) : createLocalJWKSet(options.jwks);
   const claims = options.claims ?? RAPPORT_CLAIMS;
   return async (token) => {

@@ -1,6 +1,6 @@
-import type { Principal } from '@rapport/auth';
+import { createTokenVerifier, generateSigningKey, jwksOf, signAccessToken, type Principal } from '@rapport/auth';
 import { describe, expect, it } from 'vitest';
-import { RevocationList } from './revocation.js';
+import { RevocationList, revokingVerifier } from './revocation.js';
 
 const principal = (overrides: Partial<Principal> = {}): Principal => ({
   userId: 'u1',
@@ -41,5 +41,16 @@ describe('the deny list of revoked access tokens', () => {
     expect(list.prune()).toBe(0);
     list.add({ id: 'e2', userId: 'u1', tokenIds: ['jti-1'], issuedBefore: null, expiresAt: new Date(Date.now() - 1) });
     expect(list.isRevoked(principal())).toBe(false);
+  });
+
+  it('refuses a revoked token even after the verifier has remembered it as valid', async () => {
+    const key = await generateSigningKey('k1');
+    const list = new RevocationList();
+    const verify = revokingVerifier(createTokenVerifier({ jwks: jwksOf([key]) }), list);
+    const { token } = await signAccessToken(key, { userId: 'u1', email: 'u1@rapport.example', role: 'SALES_REP', teamIds: [] });
+    const first = await verify(token);
+    expect(await verify(token)).toEqual(first);
+    list.add({ id: 'e1', userId: 'u1', tokenIds: [first.tokenId], issuedBefore: null, expiresAt: inAMinute() });
+    await expect(verify(token)).rejects.toMatchObject({ code: 'TOKEN_REVOKED' });
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
@@ -348,6 +348,8 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       parseOptions: { maxTokens: limits.maxTokens },
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
+        // Nothing here sets cache hints, and Apollo's default cache-control plugin hooks every resolved field.
+        ApolloServerPluginCacheControlDisabled(),
         requireAuthentication<SubgraphContext<TLoaders>>(publicRootFields),
         inputBoundary<SubgraphContext<TLoaders>>(),
         httpStatusPlugin<SubgraphContext<TLoaders>>(),
