@@ -14,6 +14,20 @@ export const GATEWAY: ServiceSpec = { name: 'gateway', port: GATEWAY_PORT, entry
 
 export const HOST = DEFAULT_HOST;
 
+/**
+ * The export condition under which the workspace packages resolve to their compiled `dist/` (their
+ * package.json `exports`); without it (tsx, vitest, tsc) they resolve to their TypeScript source.
+ */
+export const DIST_CONDITION = 'rapport-dist';
+
+/** Where `npm run build` (turbo's `build`) compiles `spec.entry`: `services/sales/dist/main.js`, … */
+export const builtEntry = (spec: ServiceSpec): string => spec.entry.replace(/\/src\//, '/dist/').replace(/\.ts$/, '.js');
+
+/** How `rapport start` runs `spec` once built: plain Node (this process's), no compiler at launch. */
+export function builtCommand(spec: ServiceSpec): { command: string; args: string[] } {
+  return { command: process.execPath, args: [`--conditions=${DIST_CONDITION}`, '--enable-source-maps', builtEntry(spec)] };
+}
+
 export const graphqlUrl = (port: number): string => `http://${HOST}:${port}/graphql`;
 export const readyUrl = (port: number): string => `http://${HOST}:${port}/ready`;
 export const explorerUrl = (port: number): string => `http://${HOST}:${port}/explorer`;
