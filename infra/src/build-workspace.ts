@@ -53,6 +53,27 @@ export function buildWorkspace(workspace: string): { compiled: number; copied: n
   return { compiled, copied };
 }
 
+/**
+ * The workspaces under `root` with a `build` script (packages, services, the gateway), as folders.
+ * turbo runs each one's script; tests build them all in-process with `buildWorkspace`.
+ */
+export function buildableWorkspaces(root: string): string[] {
+  return ['packages', 'services', '.']
+    .flatMap((parent) =>
+      readdirSync(join(root, parent), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => join(root, parent, e.name)),
+    )
+    .filter((dir) => {
+      try {
+        const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+        return manifest.scripts?.build !== undefined;
+      } catch {
+        return false;
+      }
+    });
+}
+
 if (import.meta.main) {
   const { compiled, copied } = buildWorkspace(process.cwd());
   console.log(`dist: ${compiled} compiled, ${copied} copied`);

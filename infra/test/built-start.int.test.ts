@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { testTopicPrefix } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../src/demo-data.js';
@@ -8,9 +8,10 @@ import { launchSystem, type LaunchedSystem } from '../src/launch-system.js';
 import { repoRoot } from '../src/paths.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../src/private-postgres.js';
 import { builtCommand, builtEntry, DIST_CONDITION, GATEWAY, SUBGRAPHS } from '../src/services.js';
-import { buildAll } from '../src/start-command.js';
+import { buildableWorkspaces, buildWorkspace } from '../src/build-workspace.js';
 
-// What `npm start` runs: every workspace compiled once (turbo's build), then each subgraph and the
+// What `npm start` runs: every workspace compiled once (as turbo's build task does, here in-process:
+// no turbo inside the test run's turbo), then each subgraph and the
 // gateway under plain Node on its dist/, on a private PostgreSQL and the shared broker (a topic
 // prefix of its own); the demo data goes in through the gateway, as `npm start` loads it.
 
@@ -19,7 +20,8 @@ let postgres: PrivatePostgres;
 let system: LaunchedSystem | undefined;
 
 beforeAll(async () => {
-  [postgres] = await Promise.all([startPrivatePostgres(), buildAll()]);
+  for (const workspace of buildableWorkspaces(repoRoot)) buildWorkspace(workspace);
+  postgres = await startPrivatePostgres();
   system = await launchSystem({ mode: 'built', databaseUrl: postgres.url, brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092', topicPrefix: testTopicPrefix(), dir });
 }, 300_000);
 
@@ -30,6 +32,17 @@ afterAll(async () => {
 }, 60_000);
 
 describe('the built start', () => {
+  it('builds every package, service and the gateway through turbo with the one build script', () => {
+    const turbo = JSON.parse(readFileSync(join(repoRoot, 'turbo.json'), 'utf8')) as { tasks: Record<string, { outputs?: string[] }> };
+    expect(turbo.tasks.build?.outputs).toEqual(['dist/**']);
+    const workspaces = buildableWorkspaces(repoRoot).map((dir) => relative(repoRoot, dir));
+    expect(workspaces).toEqual(expect.arrayContaining(['gateway', 'packages/subgraph-kit', ...SUBGRAPHS.map((s) => `services/${s.name}`)]));
+    for (const workspace of workspaces) {
+      const manifest = JSON.parse(readFileSync(join(repoRoot, workspace, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+      expect(manifest.scripts.build, workspace).toBe(`node ${relative(join(repoRoot, workspace), join(repoRoot, 'infra/src/build-workspace.ts'))}`);
+    }
+  });
+
   it('runs each subgraph and the gateway from its compiled dist/ with plain Node, no TypeScript loader', () => {
     for (const spec of [...SUBGRAPHS, GATEWAY]) {
       const { command, args } = builtCommand(spec);
