@@ -41,8 +41,8 @@ export interface LaunchOptions {
   timeoutMs?: number;
 }
 
-function command(spec: ServiceSpec, mode: LaunchMode): { command: string; args: string[] } {
-  return mode === 'built' ? builtCommand(spec) : { command: join(repoRoot, 'node_modules', '.bin', 'tsx'), args: [spec.entry] };
+function command(spec: ServiceSpec, mode: LaunchMode): { command: string; args: string[]; env: Record<string, string> } {
+  return mode === 'built' ? builtCommand(spec) : { command: join(repoRoot, 'node_modules', '.bin', 'tsx'), args: [spec.entry], env: {} };
 }
 
 /** Resident memory of process group `pgid` in kB (tsx runs the service in a child process: both count). */
@@ -91,11 +91,13 @@ export async function launchSystem(options: LaunchOptions): Promise<LaunchedSyst
   };
   const launch = async (spec: ServiceSpec, extraEnv: NodeJS.ProcessEnv = {}): Promise<LaunchedProcess> => {
     const began = performance.now();
+    const how = command(spec, options.mode);
     const process_ = await spawnManaged({
       name: `${spec.name}-${options.mode}`,
-      ...command(spec, options.mode),
+      command: how.command,
+      args: how.args,
       cwd: repoRoot,
-      env: { ...env, ...extraEnv, PORT: String(spec.port), ...(spec.name === 'identity' ? { AUTH_JWKS_URL: undefined } : {}) },
+      env: { ...env, ...how.env, ...extraEnv, PORT: String(spec.port), ...(spec.name === 'identity' ? { AUTH_JWKS_URL: undefined } : {}) },
       logFile: join(options.dir, `${spec.name}-${options.mode}.log`),
       pidDir: options.dir,
     });

@@ -66,11 +66,13 @@ async function build(all: readonly ServiceSpec[], began: number): Promise<void> 
 }
 
 function spawnService(spec: ServiceSpec, env: NodeJS.ProcessEnv): Promise<ManagedProcess> {
+  const { command, args, env: builtEnv } = builtCommand(spec);
   return spawnManaged({
     name: spec.name,
-    ...builtCommand(spec),
+    command,
+    args,
     cwd: repoRoot,
-    env: { ...env, PORT: String(spec.port) },
+    env: { ...env, ...builtEnv, PORT: String(spec.port) },
     logFile: join(logDir, `${spec.name}.log`),
   });
 }

@@ -45,8 +45,9 @@ describe('the built start', () => {
 
   it('runs each subgraph and the gateway from its compiled dist/ with plain Node, no TypeScript loader', () => {
     for (const spec of [...SUBGRAPHS, GATEWAY]) {
-      const { command, args } = builtCommand(spec);
+      const { command, args, env } = builtCommand(spec);
       expect(command).toBe(process.execPath);
+      expect(env.NODE_COMPILE_CACHE).toBe(join(repoRoot, '.rapport', 'compile-cache'));
       expect(args).toEqual([`--conditions=${DIST_CONDITION}`, '--enable-source-maps', builtEntry(spec)]);
       expect(builtEntry(spec)).toMatch(/^(services\/\w+|gateway)\/dist\/main\.js$/);
       expect(existsSync(join(repoRoot, builtEntry(spec))), builtEntry(spec)).toBe(true);
