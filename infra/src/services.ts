@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { DEFAULT_HOST, GATEWAY_PORT, SUBGRAPHS as REGISTERED_SUBGRAPHS } from '@rapport/contracts';
+import { stateDir } from './paths.js';
 
 /** A process `rapport start` runs: its name, port and entry point (relative to the repo root). */
 export interface ServiceSpec {
@@ -13,6 +15,28 @@ export const SUBGRAPHS: readonly ServiceSpec[] = REGISTERED_SUBGRAPHS.map(({ nam
 export const GATEWAY: ServiceSpec = { name: 'gateway', port: GATEWAY_PORT, entry: 'gateway/src/main.ts' };
 
 export const HOST = DEFAULT_HOST;
+
+/**
+ * The export condition under which the workspace packages resolve to their compiled `dist/` (their
+ * package.json `exports`); without it (tsx, vitest, tsc) they resolve to their TypeScript source.
+ */
+export const DIST_CONDITION = 'rapport-dist';
+
+/** Where `npm run build` (turbo's `build`) compiles `spec.entry`: `services/sales/dist/main.js`, … */
+export const builtEntry = (spec: ServiceSpec): string => spec.entry.replace(/\/src\//, '/dist/').replace(/\.ts$/, '.js');
+
+/**
+ * How `rapport start` runs `spec` once built: plain Node (this process's), no compiler at launch,
+ * with Node's on-disk compile cache (V8 code of the modules it loaded before: a restart or the next
+ * start compiles less; entries of changed files are not used), merged into the environment.
+ */
+export function builtCommand(spec: ServiceSpec): { command: string; args: string[]; env: Record<string, string> } {
+  return {
+    command: process.execPath,
+    args: [`--conditions=${DIST_CONDITION}`, '--enable-source-maps', builtEntry(spec)],
+    env: { NODE_COMPILE_CACHE: join(stateDir, 'compile-cache') },
+  };
+}
 
 export const graphqlUrl = (port: number): string => `http://${HOST}:${port}/graphql`;
 export const readyUrl = (port: number): string => `http://${HOST}:${port}/ready`;

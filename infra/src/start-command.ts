@@ -14,6 +14,7 @@ import {
   portAnswers,
   readPidFiles,
   removePidFile,
+  runCaptured,
   spawnManaged,
   trapStopSignals,
   waitForHttpOk,
@@ -21,7 +22,7 @@ import {
   writePidFile,
   type ManagedProcess,
 } from './processes.js';
-import { explorerUrl, GATEWAY, graphqlUrl, HOST, readyUrl, SUBGRAPHS, subgraphUrlEnv, type ServiceSpec } from './services.js';
+import { builtCommand, builtEntry, explorerUrl, GATEWAY, graphqlUrl, HOST, readyUrl, SUBGRAPHS, subgraphUrlEnv, type ServiceSpec } from './services.js';
 import { supervisorStateFile } from './status-command.js';
 import { describeEvent, Supervisor, type SupervisedSpec } from './supervisor.js';
 
@@ -31,9 +32,17 @@ const STOP_GRACE_MS = 15_000;
 /** The pid file of a `rapport start` run; several may exist, one per (attempted) run. */
 const SUPERVISOR_PREFIX = 'cli-start-';
 
-const tsxBin = join(repoRoot, 'node_modules', '.bin', 'tsx');
+const turboBin = join(repoRoot, 'node_modules', '.bin', 'turbo');
 
-/** Refuses to start over a running system, and over missing entry points. */
+/**
+ * Compiles every workspace into its `dist/` (turbo's `build` task; a workspace whose sources did
+ * not change is taken from turbo's cache), so the services start under plain Node.
+ */
+export function buildAll(signal?: AbortSignal): Promise<string> {
+  return runCaptured(turboBin, ['run', 'build', '--output-logs=errors-only'], 'building the services (npm run build)', { cwd: repoRoot, ...(signal ? { signal } : {}) });
+}
+
+/** Refuses to start over a running system. */
 async function preflight(all: readonly ServiceSpec[]): Promise<void> {
   const previous = readPidFiles().find((r) => r.name.startsWith(SUPERVISOR_PREFIX) && r.pid !== process.pid && pidRecordLive(r));
   if (previous) throw new CliError(`\`rapport start\` already runs (pid ${previous.pid}); stop it with \`npm run stop\` first`);
@@ -46,17 +55,24 @@ async function preflight(all: readonly ServiceSpec[]): Promise<void> {
   if (busy.length > 0) {
     throw new CliError(`something already answers on the port of ${busy.join(', ')}: a previous \`npm start\` may still run; stop it with \`npm run stop\``);
   }
-  const missing = all.filter((s) => !existsSync(join(repoRoot, s.entry))).map((s) => s.entry);
+}
+
+/** Compiles the services and the gateway (`buildAll`), and refuses to start when an entry point is missing after it. */
+async function build(all: readonly ServiceSpec[], began: number): Promise<void> {
+  await buildAll();
+  const missing = all.filter((s) => !existsSync(join(repoRoot, builtEntry(s)))).map(builtEntry);
   if (missing.length > 0) throw new CliError(`cannot start: missing ${missing.join(', ')}`);
+  say(`built the services and the gateway (${secondsSince(began)} s)`);
 }
 
 function spawnService(spec: ServiceSpec, env: NodeJS.ProcessEnv): Promise<ManagedProcess> {
+  const { command, args, env: builtEnv } = builtCommand(spec);
   return spawnManaged({
     name: spec.name,
-    command: tsxBin,
-    args: [spec.entry],
+    command,
+    args,
     cwd: repoRoot,
-    env: { ...env, PORT: String(spec.port) },
+    env: { ...env, ...builtEnv, PORT: String(spec.port) },
     logFile: join(logDir, `${spec.name}.log`),
   });
 }
@@ -83,6 +99,7 @@ export async function runStart(env: Record<string, string | undefined>): Promise
   const began = performance.now();
   ensureStateDirs();
   await preflight([GATEWAY, ...SUBGRAPHS]);
+  await build([GATEWAY, ...SUBGRAPHS], began);
 
   const abort = new AbortController();
   const untrap = trapStopSignals((sig) => abort.abort(new Interrupted(sig)));

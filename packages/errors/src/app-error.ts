@@ -59,3 +59,13 @@ export const notFound = (what: string, id: string, field?: string): AppError =>
 export const conflict = (code: string, message: string, field?: string): AppError => new AppError('CONFLICT', code, message, field ? { field } : {});
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** The `field` of the error `fn` throws (an AppError names the input at fault); undefined when it throws none or names no field. For tests of validation. */
+export function fieldOfThrown(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof AppError ? error.field : undefined;
+  }
+  return undefined;
+}

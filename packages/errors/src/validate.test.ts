@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOfThrown as fieldOf } from './app-error.js';
 import { requireIsoDate, requireUuid, requireText, pageSize } from './validate.js';
-
-const fieldOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { field?: string }).field;
-  }
-  return undefined;
-};
 
 describe('validation', () => {
   it('rejects a malformed id and names the field', () => {

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { entityTypeNames, subgraphCodegen } from './codegen.js';
+import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
+import { ANY_REWRITES, entityTypeNames, subgraphCodegen, TYPED_RESOLVERS_PLUGIN, typedResolversPlugin } from './codegen.js';
 
 describe('subgraphCodegen', () => {
   it('names the keyed object types, defined or extended, and no other type', () => {
@@ -28,7 +30,20 @@ describe('subgraphCodegen', () => {
     expect(types?.plugins).toEqual(['typescript']);
     expect(types?.config).not.toHaveProperty('contextType');
     expect(types?.config).not.toHaveProperty('mappers');
-    expect(resolvers?.plugins).toEqual([{ add: { content: ["import type * as Types from './types.js';", "import type { Ticket } from './types.js';"] } }, 'typescript-resolvers']);
+    expect(resolvers?.plugins).toEqual([{ add: { content: ["import type * as Types from './types.js';", "import type { Ticket } from './types.js';"] } }, TYPED_RESOLVERS_PLUGIN]);
     expect(resolvers?.config).toMatchObject({ namespacedImportName: 'Types', contextType: '../context.js#Context' });
+  });
+
+  it('types resolvers without any, even for a subscription and a custom scalar the template types with any', async () => {
+    // The plugin is CommonJS: its schema must come from graphql's CommonJS build (one realm).
+    const { buildSchema } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
+    const schema = buildSchema('scalar Money\ntype Query { total: Money }\ntype Subscription { totals(since: Int): Money }\n');
+    const output = await typedResolversPlugin.plugin(schema, [], { contextType: './context.js#Context' }, { outputFile: 'graphql.ts' });
+    const code = typeof output === 'string' ? output : [...(output.prepend ?? []), output.content].join('\n');
+    // Each rewrite met something to rewrite (the template still prints it), and no any is left.
+    for (const [pattern] of ANY_REWRITES) expect(code, String(pattern)).not.toMatch(pattern);
+    expect(code).toContain('SubscriptionResolver<');
+    expect(code).toContain("GraphQLScalarTypeConfig<ResolversTypes['Money'], unknown>");
+    expect(code).not.toMatch(/\bany\b/);
   });
 });

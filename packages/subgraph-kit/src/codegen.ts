@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
 import { Kind, parse } from 'graphql';
 import { loadSdl } from './sdl.js';
 
@@ -41,6 +42,40 @@ export function entityTypeNames(sdl: string): string[] {
 }
 
 /**
+ * The pieces of typescript-resolvers' fixed template (6.1.0) typed `any`, with what they become:
+ * its subscription helpers (no subgraph serves subscriptions, but the template always prints them)
+ * and a custom scalar's serialized type. `unknown` where a value is only passed on, `never[]`
+ * where any function must fit. No option of the plugin turns these off, so the kit rewrites them.
+ */
+export const ANY_REWRITES: readonly (readonly [RegExp, string])[] = [
+  [/SubscriptionSubscribeFn<any, /g, 'SubscriptionSubscribeFn<unknown, '],
+  [/SubscriptionResolveFn<TResult, any, /g, 'SubscriptionResolveFn<TResult, unknown, '],
+  [/\(\.\.\.args: any\[\]\) =>/g, '(...args: never[]) =>'],
+  [/(GraphQLScalarTypeConfig<ResolversTypes\['\w+'\]), any>/g, '$1, unknown>'],
+];
+
+function withoutAny(code: string): string {
+  return ANY_REWRITES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), code);
+}
+
+/** The name `subgraphCodegen` gives typescript-resolvers wrapped by `withoutAny` (see its `pluginLoader`). */
+export const TYPED_RESOLVERS_PLUGIN = 'rapport-typed-resolvers';
+
+/** typescript-resolvers, its output rewritten by `ANY_REWRITES`: resolver types without `any`. */
+export const typedResolversPlugin: typeof typescriptResolvers = {
+  ...typescriptResolvers,
+  plugin: async (schema, documents, config, info) => {
+    const output = await typescriptResolvers.plugin(schema, documents, config, info);
+    return { ...output, prepend: output.prepend?.map(withoutAny), content: withoutAny(output.content) };
+  },
+};
+
+type PluginLoader = NonNullable<CodegenConfig['pluginLoader']>;
+
+/** Loads the kit's wrapped resolver plugin by its name, any other plugin as codegen would. */
+const pluginLoader: PluginLoader = async (name) => (name === TYPED_RESOLVERS_PLUGIN ? typedResolversPlugin : ((await import(name)) as Awaited<ReturnType<PluginLoader>>));
+
+/**
  * The GraphQL Code Generator config of a subgraph (`services/<svc>/codegen.ts`): every SDL type, enum
  * (as a string-literal union) and argument type in `generated/types.ts`, and `Resolvers`, with
  * Apollo Federation's `__resolveReference`, in `generated/graphql.ts`; from the same SDL the running
@@ -66,10 +101,11 @@ export function subgraphCodegen({ service, srcDir, mappers = {} }: SubgraphCodeg
   return {
     overwrite: true,
     schema: sdl,
+    pluginLoader,
     generates: {
       [join(srcDir, GENERATED_SCHEMA_TYPES_FILE)]: { plugins: ['typescript'], config: shared },
       [join(srcDir, GENERATED_RESOLVER_TYPES_FILE)]: {
-        plugins: [{ add: { content: imports } }, 'typescript-resolvers'],
+        plugins: [{ add: { content: imports } }, TYPED_RESOLVERS_PLUGIN],
         config: {
           ...shared,
           // The SDL's types come from the file above, as `Types.<name>`.

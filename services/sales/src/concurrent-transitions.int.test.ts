@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, ShipmentDeliveredV1 } from '@rapport/contracts';
-import { countAuditEntries, countOutboxEvents, holdRowLock, raceBehindRow, raceOutcome, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from './create-sales-service.js';
+import { countAuditEntries, countOutboxEvents, holdRowLock, raceBehindRow, raceOutcome } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { productSnapshot, seedCatalogue } from './modules/catalogue/catalogue.testing.js';
-import { anOpportunity, anOrder } from './testing.js';
+import { anOpportunity, anOrder, useSalesSubgraph } from './testing.js';
 
-let subgraph: TestSubgraph;
 const product = productSnapshot();
+const subgraph = useSalesSubgraph({ kafka: true, seed: (started) => seedCatalogue(started, product) });
 const RACERS = 20;
 const em = () => subgraph.service.orm.em.fork();
 
@@ -15,12 +14,6 @@ const placeOrder = (): Promise<string> => anOrder(subgraph, randomUUID(), produc
 const openOpportunity = (): Promise<string> => anOpportunity(subgraph, randomUUID(), 'Raced deal');
 
 const status = async (table: string, id: string) => (await em().getConnection().execute<{ status: string }[]>(`select status from ${table} where id = ?`, [id]))[0]!.status;
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
-  await seedCatalogue(subgraph, product);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('concurrent transitions of one sales order', () => {
   it('20 concurrent cancelOrder calls: one wins, 19 get CONFLICT, one audit entry, one cancelled event', async () => {

@@ -23,3 +23,6 @@ export async function anOrder(subgraph: TestSubgraph, customerId: string, produc
   expect(placed.errors).toBeUndefined();
   return placed.data!.placeOrder.id;
 }
+
+/** Federation representations of `ids` as `__typename` (for `_entities`). */
+export const representations = (typename: string, ...ids: string[]): { __typename: string; id: string }[] => ids.map((id) => ({ __typename: typename, id }));

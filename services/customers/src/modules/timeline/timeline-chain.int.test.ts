@@ -10,40 +10,19 @@ import {
   ReturnReceivedV1,
   type CloudEvent,
 } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useTimelineSubgraph, type TimelineEntry } from './timeline.testing.js';
 
-let subgraph: TestSubgraph;
-type Entry = { kind: string; module: string; summary: string; sourceService: string; subjectId: string };
-type Timeline = { customer: { timeline: { edges: { node: Entry }[] } } };
-const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind module summary sourceService subjectId } } } } }`;
+const { subgraph, createCustomer, deliverTwiceAndRead } = useTimelineSubgraph('Chain Co');
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 const at = '2026-12-05T10:00:00.000Z';
 
-async function createCustomer(): Promise<string> {
-  const created = await subgraph.must<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Chain Co", kind: COMPANY }) { id } }`);
-  return created.createCustomer.id;
-}
-
 /** Delivers each event twice (each must be recorded once) and returns the customer's entries other than its creation, sorted by kind. */
-async function deliverTwice(customerId: string, events: CloudEvent[], as?: TestPrincipal): Promise<Entry[]> {
-  for (const event of events) {
-    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-  }
-  const result = as ? await subgraph.gqlAs<Timeline>(as, timeline, { id: customerId }) : await subgraph.gql<Timeline>(timeline, { id: customerId });
-  expect(result.errors).toBeUndefined();
-  return result
-    .data!.customer.timeline.edges.map((e) => e.node)
+const deliverTwice = async (customerId: string, events: CloudEvent[], as?: TestPrincipal): Promise<TimelineEntry[]> =>
+  (await deliverTwiceAndRead(customerId, events, { fields: 'kind module summary sourceService subjectId', ...(as ? { as } : {}) }))
     .filter((n) => n.kind !== 'CUSTOMER_CREATED')
     .sort((a, b) => a.kind.localeCompare(b.kind));
-}
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService, { kafka: true });
-});
-afterAll(async () => subgraph?.stop());
 
 describe('the customer timeline records every step of the chain under its own kind', () => {
   it('records a customer return as RETURN_RECEIVED (shipments), once', async () => {

@@ -11,34 +11,14 @@ import {
   ShipmentShippedV2,
   type CloudEvent,
 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { describe, expect, it } from 'vitest';
+import { useTimelineSubgraph, type TimelineEntry } from './timeline.testing.js';
 
-let subgraph: TestSubgraph;
-type Entry = { kind: string; summary: string; sourceService: string; subjectId: string };
-type Timeline = { customer: { timeline: { edges: { node: Entry }[] } } };
-const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind summary sourceService subjectId } } } } }`;
-
-async function createCustomer(): Promise<string> {
-  const created = await subgraph.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Events Co", kind: COMPANY }) { id } }`);
-  expect(created.errors).toBeUndefined();
-  return created.data!.createCustomer.id;
-}
+const { subgraph, createCustomer, deliverTwiceAndRead } = useTimelineSubgraph('Events Co');
 
 /** Delivers `event` twice and returns the customer's timeline entries of `kind`: each event is recorded once. */
-async function deliverTwice(customerId: string, event: CloudEvent, kind: string): Promise<Entry[]> {
-  await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-  await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-  const result = await subgraph.gql<Timeline>(timeline, { id: customerId });
-  expect(result.errors).toBeUndefined();
-  return result.data!.customer.timeline.edges.map((e) => e.node).filter((n) => n.kind === kind);
-}
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService, { kafka: true });
-});
-afterAll(async () => subgraph?.stop());
+const deliverTwice = async (customerId: string, event: CloudEvent, kind: string): Promise<TimelineEntry[]> =>
+  (await deliverTwiceAndRead(customerId, [event])).filter((n) => n.kind === kind);
 
 describe('the customer timeline records closing, payment, delivery and conversion events', () => {
   it('records a won opportunity as OPPORTUNITY_WON', async () => {

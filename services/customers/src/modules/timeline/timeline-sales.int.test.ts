@@ -1,38 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, OrderConfirmedV2, QuotationAcceptedV1, QuotationSentV1, type CloudEvent } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomersService } from '../../create-customers-service.js';
+import { describe, expect, it } from 'vitest';
+import { useTimelineSubgraph, type TimelineEntry } from './timeline.testing.js';
 
-let subgraph: TestSubgraph;
-type Entry = { kind: string; summary: string; sourceService: string; subjectId: string };
-type Timeline = { customer: { timeline: { edges: { node: Entry }[] } } };
-const timeline = `query($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind summary sourceService subjectId } } } } }`;
-
-async function createCustomer(): Promise<string> {
-  const created = await subgraph.gql<{ createCustomer: { id: string } }>(`mutation { createCustomer(input: { name: "Quoted Co", kind: COMPANY }) { id } }`);
-  expect(created.errors).toBeUndefined();
-  return created.data!.createCustomer.id;
-}
+const { subgraph, createCustomer, deliverTwiceAndRead } = useTimelineSubgraph('Quoted Co');
 
 /** Delivers each event twice and returns the customer's timeline entries from sales, oldest first: each event is recorded once. */
-async function deliverTwice(customerId: string, ...events: CloudEvent[]): Promise<Entry[]> {
-  for (const event of events) {
-    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-  }
-  const result = await subgraph.gql<Timeline>(timeline, { id: customerId });
-  expect(result.errors).toBeUndefined();
-  return result
-    .data!.customer.timeline.edges.map((e) => e.node)
-    .filter((n) => n.sourceService === 'sales')
-    .reverse();
-}
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('customers', createCustomersService, { kafka: true });
-});
-afterAll(async () => subgraph?.stop());
+const deliverTwice = async (customerId: string, ...events: CloudEvent[]): Promise<TimelineEntry[]> =>
+  (await deliverTwiceAndRead(customerId, events)).filter((n) => n.sourceService === 'sales').reverse();
 
 describe("sales' quotations and orders on the customer timeline", () => {
   it('records "Quotation Q-… sent" and "accepted", and an order confirmed with the v2 event', async () => {

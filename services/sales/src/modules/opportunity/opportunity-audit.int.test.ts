@@ -1,36 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { graphqlRequest, startTestSubgraph, testToken, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { grantCustomerAccess, graphqlRequest, historyOf, testCast, testToken, type HistoryEntry, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useOpportunitySubgraph } from './opportunity.testing.js';
 
-let subgraph: TestSubgraph;
-const team = randomUUID();
+const { team, rep, head, otherHead, repElsewhere: outsider, director } = testCast();
 const customerId = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
-const otherHead: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [randomUUID()] };
-const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
-const director: TestPrincipal = { userId: randomUUID(), role: 'DIRECTOR' };
 
-interface Entry {
-  action: string;
-  actorId: string | null;
-  requestId: string | null;
-  changes: { field: string; from: string | null; to: string | null }[];
-}
-const historyQuery = `query($id: ID!) { opportunity(id: $id) { history { action actorId requestId changes { field from to } } } }`;
-const historyOf = async (principal: TestPrincipal, id: string): Promise<Entry[]> => {
-  const result = await subgraph.gqlAs<{ opportunity: { history: Entry[] } }>(principal, historyQuery, { id });
-  expect(result.errors).toBeUndefined();
-  return result.data!.opportunity.history;
-};
+const historyQuery = 'query($id: ID!) { opportunity(id: $id) { history { action } } }';
+const historyAs = (principal: TestPrincipal, id: string): Promise<HistoryEntry[]> => historyOf(subgraph, principal, 'opportunity', id);
 const deleteOpportunity = `mutation($id: ID!) { deleteOpportunity(id: $id) { id deletedAt } }`;
 const restoreOpportunity = `mutation($id: ID!) { restoreOpportunity(id: $id) { id deletedAt } }`;
 const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => result.errors?.[0]?.extensions?.code;
 
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
-let stageIds: Record<string, string> = {};
+const { subgraph, stageIds } = useOpportunitySubgraph({
+  seed: (started) => grantCustomerAccess(started, { customerId, ownerId: rep.userId, teamId: team }),
+});
 
 async function open(principal: TestPrincipal, title: string): Promise<string> {
   const result = await subgraph.gqlAs<{ openOpportunity: { id: string } }>(principal, 'mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
@@ -39,14 +25,6 @@ async function open(principal: TestPrincipal, title: string): Promise<string> {
   expect(result.errors).toBeUndefined();
   return result.data!.openOpportunity.id;
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
-  await sql('insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)', [customerId, rep.userId, team]);
-  const stages = await subgraph.gql<{ pipelineStages: { id: string; name: string }[] }>('{ pipelineStages { id name } }');
-  stageIds = Object.fromEntries(stages.data!.pipelineStages.map((s) => [s.name, s.id]));
-});
-afterAll(async () => subgraph?.stop());
 
 describe('opportunity audit trail and soft deletion', () => {
   let id = '';
@@ -62,7 +40,7 @@ describe('opportunity audit trail and soft deletion', () => {
     expect(opened.errors).toBeUndefined();
     id = opened.data!.openOpportunity.id;
 
-    const history = await historyOf(rep, id);
+    const history = await historyAs(rep, id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: 'CREATE', actorId: rep.userId, requestId });
     expect(history[0]!.changes).toContainEqual({ field: 'title', from: null, to: '"Audited pumps"' });
@@ -74,7 +52,7 @@ describe('opportunity audit trail and soft deletion', () => {
     const moved = await subgraph.gqlAs(head, 'mutation($id: ID!, $stageId: ID!) { moveOpportunity(id: $id, stageId: $stageId) { id } }', { id, stageId: stageIds.Proposal });
     expect(moved.errors).toBeUndefined();
 
-    const [latest] = await historyOf(rep, id);
+    const [latest] = await historyAs(rep, id);
     expect(latest).toMatchObject({ action: 'UPDATE', actorId: head.userId });
     expect(latest!.changes).toEqual([
       { field: 'stageId', from: JSON.stringify(stageIds.Qualification), to: JSON.stringify(stageIds.Proposal) },
@@ -130,7 +108,7 @@ describe('opportunity audit trail and soft deletion', () => {
   });
 
   it('records the deletion and the restoration with their actors, newest first', async () => {
-    const history = await historyOf(head, id);
+    const history = await historyAs(head, id);
     expect(history.map((h) => [h.action, h.actorId])).toEqual([
       ['RESTORE', head.userId],
       ['DELETE', rep.userId],
@@ -143,21 +121,21 @@ describe('opportunity audit trail and soft deletion', () => {
   });
 
   it('pages the history with first, and refuses a page size out of bounds naming first', async () => {
-    const page = await subgraph.gqlAs<{ opportunity: { history: Entry[] } }>(head, 'query($id: ID!) { opportunity(id: $id) { history(first: 2) { action } } }', { id });
+    const page = await subgraph.gqlAs<{ opportunity: { history: HistoryEntry[] } }>(head, 'query($id: ID!) { opportunity(id: $id) { history(first: 2) { action } } }', { id });
     expect(page.data!.opportunity.history.map((h) => h.action)).toEqual(['RESTORE', 'DELETE']);
     const tooMany = await subgraph.gqlAs(head, 'query($id: ID!) { opportunity(id: $id) { history(first: 500) { action } } }', { id });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('shows the history to whoever may see the opportunity, and to no one else', async () => {
-    expect(await historyOf(director, id)).toHaveLength(4);
+    expect(await historyAs(director, id)).toHaveLength(4);
     expect(codeOf(await subgraph.gqlAs(outsider, historyQuery, { id }))).toBe('NOT_FOUND');
     expect(codeOf(await subgraph.gqlAs({ role: 'WAREHOUSE_CLERK' }, historyQuery, { id }))).toBe('FORBIDDEN');
   });
 
   it("keeps another opportunity of the same customer out of this one's history", async () => {
     const other = await open(rep, 'Unrelated valves');
-    expect(await historyOf(rep, other)).toHaveLength(1);
-    expect(await historyOf(rep, id)).toHaveLength(4);
+    expect(await historyAs(rep, other)).toHaveLength(1);
+    expect(await historyAs(rep, id)).toHaveLength(4);
   });
 });

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { describe, expect, it } from 'vitest';
+import { useOpportunitySubgraph } from './opportunity.testing.js';
 
-let subgraph: TestSubgraph;
-let stageIds: Record<string, string> = {};
-
-type OutboxRow = { type: string; payload: { data: Record<string, unknown> } };
-const outboxOf = (opportunityId: string): Promise<OutboxRow[]> =>
-  subgraph.service.orm.em.fork().getConnection().execute<OutboxRow[]>('select type, payload from outbox_message where message_key = ? order by position', [opportunityId]);
+const { subgraph, stageIds, outboxOf } = useOpportunitySubgraph();
 
 async function openAndMove(customerId: string, stage: string): Promise<{ id: string; closedAt: string | null }> {
   const opened = await subgraph.gql<{ openOpportunity: { id: string } }>('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
@@ -22,13 +16,6 @@ async function openAndMove(customerId: string, stage: string): Promise<{ id: str
   expect(moved.errors).toBeUndefined();
   return moved.data!.moveOpportunity;
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
-  const stages = await subgraph.gql<{ pipelineStages: { id: string; name: string }[] }>('{ pipelineStages { id name } }');
-  stageIds = Object.fromEntries(stages.data!.pipelineStages.map((s) => [s.name, s.id]));
-});
-afterAll(async () => subgraph?.stop());
 
 describe('closing an opportunity', () => {
   it('writes sales.opportunity.closed.v1 with outcome WON in the same flush when the opportunity reaches Won', async () => {

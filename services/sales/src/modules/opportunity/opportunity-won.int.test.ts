@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, QuotationAcceptedV1 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { describe, expect, it } from 'vitest';
+import { useOpportunitySubgraph } from './opportunity.testing.js';
 
-let subgraph: TestSubgraph;
-let stageIds: Record<string, string> = {};
+const { subgraph, stageIds, outboxOf } = useOpportunitySubgraph({ kafka: true });
 
-type OutboxRow = { type: string; payload: { data: Record<string, unknown> } };
-const outboxOf = (opportunityId: string): Promise<OutboxRow[]> =>
-  subgraph.service.orm.em.fork().getConnection().execute<OutboxRow[]>('select type, payload from outbox_message where message_key = ? order by position', [opportunityId]);
 const money = (amount: string) => ({ amount, currency: 'EUR' });
 
 async function open(customerId: string): Promise<string> {
@@ -40,13 +35,6 @@ const accepted = (customerId: string, opportunityId: string | null) => {
   });
 };
 const handled = async (event: ReturnType<typeof accepted>) => subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
-  const stages = await subgraph.must<{ pipelineStages: { id: string; name: string }[] }>('{ pipelineStages { id name } }');
-  stageIds = Object.fromEntries(stages.pipelineStages.map((s) => [s.name, s.id]));
-});
-afterAll(async () => subgraph?.stop());
 
 describe('an opportunity whose quotation is accepted (sales.quotation.accepted.v1)', () => {
   it('is won: moves to the Won stage and publishes the stage change and sales.opportunity.closed.v1 (WON) once, however often the event comes', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { expectHiddenLikeUnknown, startTestSubgraph, useTwoRepsOwningCustomers, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
+import { representations } from '../../testing.js';
 
 let subgraph: TestSubgraph;
 const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
@@ -189,11 +190,7 @@ describe('pipeline and opportunities', () => {
 });
 
 describe('who sees opportunities', () => {
-  const team = randomUUID();
-  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const customerA = randomUUID();
-  const customerB = randomUUID();
+  const { team, repA, repB, customerA, customerB } = useTwoRepsOwningCustomers(() => subgraph);
   let opportunityA: string;
   let opportunityB: string;
 
@@ -208,9 +205,6 @@ describe('who sees opportunities', () => {
   const shareB = (userIds: string[]) => sql('update customer_access set shared_with = ? where customer_id = ?', [`{${userIds.join(',')}}`, customerB]);
 
   beforeAll(async () => {
-    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-    await sql(grant, [customerA, repA.userId, team, '{}']);
-    await sql(grant, [customerB, repB.userId, team, '{}']);
     opportunityA = (await open({ customerId: customerA, title: "A's deal" })).id;
     opportunityB = (await open({ customerId: customerB, title: "B's deal" })).id;
   });
@@ -227,10 +221,7 @@ describe('who sees opportunities', () => {
   it("answers a rep asking for another rep's opportunity by id with NOT_FOUND, as for an unknown id", async () => {
     const own = await subgraph.gqlAs<{ opportunity: { id: string } }>(repA, `{ opportunity(id: "${opportunityA}") { id } }`);
     expect(own.data!.opportunity.id).toBe(opportunityA);
-    const other = await subgraph.gqlAs(repA, `{ opportunity(id: "${opportunityB}") { id } }`);
-    const unknown = await subgraph.gqlAs(repA, `{ opportunity(id: "${unknownId}") { id } }`);
-    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    expect(other.errors?.[0]?.extensions).toEqual(unknown.errors?.[0]?.extensions);
+    await expectHiddenLikeUnknown(subgraph, repA, 'query($id: ID!) { opportunity(id: $id) { id } }', opportunityB);
   });
 
   it("resolves no Opportunity reference or Customer deal of another rep's customer, still in one query", async () => {
@@ -239,12 +230,7 @@ describe('who sees opportunities', () => {
       repA,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Opportunity { id } ... on Customer { id openOpportunities { id } } } }`,
       {
-        r: [
-          { __typename: 'Opportunity', id: opportunityA },
-          { __typename: 'Opportunity', id: opportunityB },
-          { __typename: 'Customer', id: customerA },
-          { __typename: 'Customer', id: customerB },
-        ],
+        r: [...representations('Opportunity', opportunityA, opportunityB), ...representations('Customer', customerA, customerB)],
       },
     );
     expect(result.errors).toBeUndefined();
@@ -271,7 +257,7 @@ describe('who sees opportunities', () => {
   });
 
   it("shows a rep another rep's opportunities once that customer is shared with them", async () => {
-    await shareB([repA.userId!]);
+    await shareB([repA.userId]);
     try {
       expect(await listedBy(repA)).toEqual(expect.arrayContaining([opportunityA, opportunityB]));
       const shared = await subgraph.gqlAs<{ opportunity: { id: string } }>(repA, `{ opportunity(id: "${opportunityB}") { id } }`);

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { testCast } from '@rapport/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
+import { useSalesSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
 const product = productSnapshot();
-const team = randomUUID();
+const { team, rep, head, repElsewhere: outsider } = testCast();
 const customerId = randomUUID();
-const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [team] };
-const head: TestPrincipal = { userId: randomUUID(), role: 'SALES_MANAGER', teamIds: [team] };
-const outsider: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+const subgraph = useSalesSubgraph({
+  seed: async (started) => {
+    await seedCatalogue(started, product);
+    await started.service.orm.em.fork().getConnection().execute('insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)', [customerId, rep.userId, team]);
+  },
+});
 
 interface Entry {
   action: string;
@@ -21,13 +23,6 @@ interface Entry {
 const historyQuery = `query($id: ID!) { salesOrder(id: $id) { history { action actorId requestId changes { field from to } } } }`;
 const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }): unknown => result.errors?.[0]?.extensions?.code;
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
-  await seedCatalogue(subgraph, product);
-  await sql('insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)', [customerId, rep.userId, team]);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('sales order audit trail', () => {
   it('records placing an order as CREATE and cancelling it as an UPDATE from CONFIRMED to CANCELLED, each with its actor', async () => {

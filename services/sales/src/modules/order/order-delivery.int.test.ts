@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerCreatedV1, ShipmentDeliveredV1 } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { describe, expect, it } from 'vitest';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
+import { anOrder, useSalesSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
 const product = productSnapshot();
+const subgraph = useSalesSubgraph({ kafka: true, seed: (started) => seedCatalogue(started, product) });
 
-async function placeOrder(customerId: string): Promise<string> {
-  const placed = await subgraph.gql<{ placeOrder: { id: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', {
-    input: { customerId, currency: 'EUR', lines: [{ productId: product.productId, quantity: '1', unitPrice: { amount: '10', currency: 'EUR' } }] },
-  });
-  expect(placed.errors).toBeUndefined();
-  return placed.data!.placeOrder.id;
-}
+const placeOrder = (customerId: string): Promise<string> => anOrder(subgraph, customerId, product.productId);
 
 type OrderState = { salesOrder: { status: string; deliveredAt: string | null; completedAt: string | null; cancelledAt: string | null } };
 const orderState = async (id: string) =>
@@ -22,12 +15,6 @@ const orderState = async (id: string) =>
 
 const delivered = (orderId: string, customerId: string, deliveredAt: string) =>
   createEvent(ShipmentDeliveredV1, randomUUID(), { shipmentId: randomUUID(), orderId, customerId, deliveredAt });
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
-  await seedCatalogue(subgraph, product);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('an order whose goods are delivered (the old whole-order shipment.delivered.v1)', () => {
   it('is delivered at the delivery time and stays open (to invoice), and a redelivered event changes nothing', async () => {

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, CreditNoteIssuedV1, InvoiceIssuedV2, InvoicePaidV1, ShipmentDeliveredV2, ShipmentShippedV2, type CloudEvent } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
-import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
+import { createEvent, CreditNoteIssuedV1, InvoiceIssuedV2, InvoicePaidV1, ShipmentDeliveredV2 } from '@rapport/contracts';
+import { describe, expect, it } from 'vitest';
+import { orderTestClient, usePumpAndValveOrders, shippedEvent } from './order.testing.js';
 
-let subgraph: TestSubgraph;
-const pump = productSnapshot({ name: 'Pump' });
-const valve = productSnapshot({ name: 'Valve' });
-const warehouseId = randomUUID();
+const { subgraph, pump, valve, warehouseId } = usePumpAndValveOrders();
 
 interface Line {
   id: string;
@@ -33,42 +28,17 @@ interface Order {
 const orderFields =
   'id status deliveryStatus invoiceStatus deliveredAt paidAt completedAt lines { id productId deliveredQuantity invoicedQuantity cancelledQuantity openQuantity toInvoiceQuantity }';
 
-async function place(customerId = randomUUID()): Promise<Order> {
-  const result = await subgraph.gql<{ placeOrder: Order }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${orderFields} } }`, {
-    input: {
-      customerId,
-      currency: 'EUR',
-      lines: [
-        { productId: pump.productId, quantity: '10', unitPrice: { amount: '100', currency: 'EUR' } },
-        { productId: valve.productId, quantity: '2.5', unitPrice: { amount: '10', currency: 'EUR' } },
-      ],
-    },
-  });
-  expect(result.errors).toBeUndefined();
-  return { ...result.data!.placeOrder, customerId };
-}
-const read = async (id: string): Promise<Order> => {
-  const result = await subgraph.gql<{ salesOrder: Order }>(`query($id: ID!) { salesOrder(id: $id) { ${orderFields} } }`, { id });
-  expect(result.errors).toBeUndefined();
-  return result.data!.salesOrder;
-};
-const deliver = async (event: CloudEvent): Promise<void> => subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+const { read, deliver, ...orders } = orderTestClient<Order>(subgraph, orderFields);
+const place = (customerId = randomUUID()): Promise<Order> =>
+  orders.place(customerId, [
+    { productId: pump.productId, quantity: '10', unitPrice: '100' },
+    { productId: valve.productId, quantity: '2.5', unitPrice: '10' },
+  ]);
 /** Per line: delivered, invoiced, open. */
 const quantities = (order: Order) => order.lines.map((l) => [l.deliveredQuantity, l.invoicedQuantity, l.openQuantity]);
 
-const shipped = (order: Order, quantities: [Line, string][], shippedAt = new Date().toISOString()) => {
-  const shipmentId = randomUUID();
-  return createEvent(ShipmentShippedV2, shipmentId, {
-    shipmentId,
-    number: `SH-${shipmentId.slice(0, 6)}`,
-    customerId: order.customerId,
-    warehouseId,
-    carrier: 'DHL',
-    trackingNumber: '00340434',
-    lines: quantities.map(([line, quantity]) => ({ orderId: order.id, orderLineId: line.id, productId: line.productId, quantity })),
-    shippedAt,
-  });
-};
+const shipped = (order: Order, quantities: [Line, string][], shippedAt = new Date().toISOString()) =>
+  shippedEvent(order, quantities, { warehouseId, carrier: 'DHL', trackingNumber: '00340434', shippedAt });
 const money = (amount: string) => ({ amount, currency: 'EUR' });
 const invoice = (order: Order, quantities: [Line, string][], invoiceId = randomUUID(), issuedAt = new Date().toISOString()) =>
   createEvent(InvoiceIssuedV2, invoiceId, {
@@ -116,12 +86,6 @@ const credit = (order: Order, invoiceId: string, quantities: [Line, string][]) =
     issuedAt: new Date().toISOString(),
   });
 };
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
-  await seedCatalogue(subgraph, pump, valve);
-});
-afterAll(async () => subgraph?.stop());
 
 describe("an order's state follows what inventory ships and finance invoices and is paid", () => {
   it('goes confirmed → partly delivered → delivered → partly invoiced → invoiced → completed, counting each event once', async () => {

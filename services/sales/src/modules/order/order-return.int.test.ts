@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, ReturnReceivedV1, ShipmentShippedV2, type CloudEvent } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { createEvent, ReturnReceivedV1 } from '@rapport/contracts';
+import { describe, expect, it } from 'vitest';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
+import { useSalesSubgraph } from '../../testing.js';
+import { orderTestClient, shippedEvent } from './order.testing.js';
 
-let subgraph: TestSubgraph;
 const pump = productSnapshot({ name: 'Return pump' });
 const warehouseId = randomUUID();
+const subgraph = useSalesSubgraph({ kafka: true, seed: (started) => seedCatalogue(started, pump) });
 
 interface Line {
   id: string;
@@ -25,33 +25,15 @@ interface Order {
 }
 const orderFields = 'id status deliveryStatus lines { id productId deliveredQuantity returnedQuantity toInvoiceQuantity }';
 
-async function place(customerId = randomUUID()): Promise<Order> {
-  const result = await subgraph.gql<{ placeOrder: Order }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${orderFields} } }`, {
-    input: { customerId, currency: 'EUR', lines: [{ productId: pump.productId, quantity: '3', unitPrice: { amount: '100', currency: 'EUR' } }] },
-  });
-  expect(result.errors).toBeUndefined();
-  return { ...result.data!.placeOrder, customerId };
-}
-const read = async (id: string): Promise<Order> => {
-  const result = await subgraph.gql<{ salesOrder: Order }>(`query($id: ID!) { salesOrder(id: $id) { ${orderFields} } }`, { id });
-  expect(result.errors).toBeUndefined();
-  return result.data!.salesOrder;
-};
-const deliver = async (event: CloudEvent): Promise<void> => subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+const { read, deliver, ...orders } = orderTestClient<Order>(subgraph, orderFields);
+const place = (customerId = randomUUID()): Promise<Order> => orders.place(customerId, [{ productId: pump.productId, quantity: '3', unitPrice: '100' }]);
 
-const shipped = (order: Order, quantity: string) => {
-  const shipmentId = randomUUID();
-  return createEvent(ShipmentShippedV2, shipmentId, {
-    shipmentId,
-    number: `SH-${shipmentId.slice(0, 6)}`,
-    customerId: order.customerId,
-    warehouseId,
-    carrier: null,
-    trackingNumber: null,
-    lines: order.lines.map((l) => ({ orderId: order.id, orderLineId: l.id, productId: l.productId, quantity })),
-    shippedAt: new Date().toISOString(),
-  });
-};
+const shipped = (order: Order, quantity: string) =>
+  shippedEvent(
+    order,
+    order.lines.map((l) => [l, quantity] as const),
+    { warehouseId },
+  );
 const returned = (order: Order, quantity: string, condition: 'RESTOCK' | 'SCRAP') => {
   const returnId = randomUUID();
   return createEvent(ReturnReceivedV1, returnId, {
@@ -66,12 +48,6 @@ const returned = (order: Order, quantity: string, condition: 'RESTOCK' | 'SCRAP'
     receivedAt: new Date().toISOString(),
   });
 };
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
-  await seedCatalogue(subgraph, pump);
-});
-afterAll(async () => subgraph?.stop());
 
 describe('customer returns against an order (inventory.return.received.v1)', () => {
   it('adds the returned quantities per line, keeps them delivered, and a redelivered return changes nothing', async () => {

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, StockReleasedV1, StockReservedV1, StockShortageReportedV1, type CloudEvent } from '@rapport/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
-import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
+import { createEvent, StockReleasedV1, StockReservedV1, StockShortageReportedV1 } from '@rapport/contracts';
+import { describe, expect, it } from 'vitest';
+import { orderTestClient, usePumpAndValveOrders } from './order.testing.js';
 
-let subgraph: TestSubgraph;
-const pump = productSnapshot({ name: 'Pump' });
-const valve = productSnapshot({ name: 'Valve' });
-const warehouseId = randomUUID();
+const { subgraph, pump, valve, warehouseId } = usePumpAndValveOrders();
 
 interface Line {
   id: string;
@@ -26,31 +21,14 @@ interface Order {
 }
 const orderFields = 'id status lines { id productId quantity reservedQuantity shortQuantity cancelledQuantity openQuantity }';
 
-async function place(): Promise<Order> {
-  const result = await subgraph.gql<{ placeOrder: Order }>(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${orderFields} } }`, {
-    input: {
-      customerId: randomUUID(),
-      currency: 'EUR',
-      lines: [
-        { productId: pump.productId, quantity: '10', unitPrice: { amount: '100', currency: 'EUR' } },
-        { productId: valve.productId, quantity: '2.5', unitPrice: { amount: '10', currency: 'EUR' } },
-      ],
-    },
-  });
-  expect(result.errors).toBeUndefined();
-  return result.data!.placeOrder;
-}
-const read = async (id: string): Promise<Order> =>
-  (await subgraph.gql<{ salesOrder: Order }>(`query($id: ID!) { salesOrder(id: $id) { ${orderFields} } }`, { id })).data!.salesOrder;
+const { read, deliver, ...orders } = orderTestClient<Order>(subgraph, orderFields);
+const place = (): Promise<Order> =>
+  orders.place(randomUUID(), [
+    { productId: pump.productId, quantity: '10', unitPrice: '100' },
+    { productId: valve.productId, quantity: '2.5', unitPrice: '10' },
+  ]);
 const quantities = (order: Order) => order.lines.map((l) => [l.reservedQuantity, l.shortQuantity, l.cancelledQuantity, l.openQuantity]);
-const deliver = async (event: CloudEvent): Promise<void> => subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
 const stock = (line: Line, quantity: string) => ({ orderLineId: line.id, productId: line.productId, warehouseId, quantity });
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService, { kafka: true });
-  await seedCatalogue(subgraph, pump, valve);
-});
-afterAll(async () => subgraph?.stop());
 
 describe("an order line's reserved and short quantities, from inventory's events", () => {
   it('adds reservations, shows a shortage less what was reserved since, subtracts releases, and counts a redelivered event once', async () => {

@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSalesService } from '../../create-sales-service.js';
+import { expectHiddenLikeUnknown, useTwoRepsOwningCustomers, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
+import { representations, useSalesSubgraph } from '../../testing.js';
 
-let subgraph: TestSubgraph;
 const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
 const pumpId = '0191b3a0-0000-7000-8000-0000000000a1';
 const valveId = '0191b3a0-0000-7000-8000-0000000000a2';
 const unknownId = '0191b3a0-0000-7000-8000-000000000999';
 const retiredId = '0191b3a0-0000-7000-8000-0000000000a3';
+const subgraph = useSalesSubgraph({
+  seed: (started) =>
+    seedCatalogue(
+      started,
+      productSnapshot({ productId: pumpId, name: 'Pump' }),
+      productSnapshot({ productId: valveId, name: 'Valve' }),
+      productSnapshot({ productId: retiredId, name: 'Old pump', active: false }),
+    ),
+});
 
 interface Line {
   id: string;
@@ -53,17 +61,6 @@ async function place(overrides: Record<string, unknown> = {}): Promise<OrderResu
   expect(result.errors).toBeUndefined();
   return result.data!.placeOrder;
 }
-
-beforeAll(async () => {
-  subgraph = await startTestSubgraph('sales', createSalesService);
-  await seedCatalogue(
-    subgraph,
-    productSnapshot({ productId: pumpId, name: 'Pump' }),
-    productSnapshot({ productId: valveId, name: 'Valve' }),
-    productSnapshot({ productId: retiredId, name: 'Old pump', active: false }),
-  );
-});
-afterAll(async () => subgraph?.stop());
 
 describe('sales orders', () => {
   it('places an order with exact totals and writes sales.order.confirmed.v2 to the outbox in the same transaction', async () => {
@@ -201,11 +198,7 @@ describe('sales orders', () => {
 });
 
 describe('who sees sales orders', () => {
-  const team = randomUUID();
-  const repA: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const repB: TestPrincipal = { role: 'SALES_REP', userId: randomUUID(), teamIds: [team] };
-  const customerA = randomUUID();
-  const customerB = randomUUID();
+  const { team, repA, repB, customerA, customerB } = useTwoRepsOwningCustomers(() => subgraph);
   let orderA: string;
   let orderB: string;
 
@@ -219,9 +212,6 @@ describe('who sees sales orders', () => {
   const shareB = (userIds: string[]) => sql('update customer_access set shared_with = ? where customer_id = ?', [`{${userIds.join(',')}}`, customerB]);
 
   beforeAll(async () => {
-    const grant = 'insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)';
-    await sql(grant, [customerA, repA.userId, team, '{}']);
-    await sql(grant, [customerB, repB.userId, team, '{}']);
     orderA = (await place({ customerId: customerA })).id;
     orderB = (await place({ customerId: customerB })).id;
   });
@@ -238,10 +228,7 @@ describe('who sees sales orders', () => {
   it("answers a rep asking for another rep's order by id with NOT_FOUND, as for an unknown id", async () => {
     const own = await subgraph.gqlAs<{ salesOrder: { id: string } }>(repA, `{ salesOrder(id: "${orderA}") { id } }`);
     expect(own.data!.salesOrder.id).toBe(orderA);
-    const other = await subgraph.gqlAs(repA, `{ salesOrder(id: "${orderB}") { id } }`);
-    const unknown = await subgraph.gqlAs(repA, `{ salesOrder(id: "${unknownId}") { id } }`);
-    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    expect(other.errors?.[0]?.extensions).toEqual(unknown.errors?.[0]?.extensions);
+    await expectHiddenLikeUnknown(subgraph, repA, 'query($id: ID!) { salesOrder(id: $id) { id } }', orderB);
   });
 
   it("resolves no SalesOrder reference or Customer open order of another rep's customer, still in one query each", async () => {
@@ -250,12 +237,7 @@ describe('who sees sales orders', () => {
       repA,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on SalesOrder { id } ... on Customer { id openOrders { id } } } }`,
       {
-        r: [
-          { __typename: 'SalesOrder', id: orderA },
-          { __typename: 'SalesOrder', id: orderB },
-          { __typename: 'Customer', id: customerA },
-          { __typename: 'Customer', id: customerB },
-        ],
+        r: [...representations('SalesOrder', orderA, orderB), ...representations('Customer', customerA, customerB)],
       },
     );
     expect(result.errors).toBeUndefined();
@@ -284,7 +266,7 @@ describe('who sees sales orders', () => {
   });
 
   it("shows a rep another rep's orders once that customer is shared with them", async () => {
-    await shareB([repA.userId!]);
+    await shareB([repA.userId]);
     try {
       expect(await listedBy(repA)).toEqual(expect.arrayContaining([orderA, orderB]));
       const shared = await subgraph.gqlAs<{ salesOrder: { id: string } }>(repA, `{ salesOrder(id: "${orderB}") { id } }`);

@@ -265,21 +265,7 @@ const orderLines = (em: SqlEntityManager, orderId: string): Promise<ISalesOrderL
  */
 export async function cancelOrder(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, reason: string | null | undefined, meta: EventMetadata): Promise<ISalesOrder> {
   const why = optionalText('reason', reason, 2000);
-  return transition(
-    em,
-    (tx) => getOrder(tx, viewer, id),
-    async (order, tx) => {
-      const lines = await orderLines(tx, order.id);
-      const cancelled = cancelRest(
-        order,
-        lines,
-        lines.filter((l) => openUnits(l) > 0n),
-      );
-      applyState(order, lines, await tx.find(SalesOrderInvoice, { orderId: order.id }), new Date());
-      announceCancellation(tx, order, cancelled, why, meta);
-      return order;
-    },
-  );
+  return cancelChosenLines(em, viewer, id, 'id', why, meta, (lines) => lines.filter((l) => openUnits(l) > 0n));
 }
 
 /** Cancels the undelivered rest of one line of an order; the order is cancelled when nothing of it was or will be delivered. */
@@ -293,14 +279,29 @@ export async function cancelOrderLine(
 ): Promise<ISalesOrder> {
   const why = optionalText('reason', reason, 2000);
   const wanted = requireUuid('lineId', lineId);
+  return cancelChosenLines(em, viewer, orderId, 'orderId', why, meta, (lines) => {
+    const line = lines.find((l) => l.id === wanted);
+    if (!line) throw notFound('SalesOrderLine', lineId, 'lineId');
+    return [line];
+  });
+}
+
+/** What `cancelOrder` and `cancelOrderLine` share: the lines `choose` picks (of all the order's), cancelled under the order's row lock, the order's state derived again, the cancellation announced. */
+function cancelChosenLines(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  id: string,
+  field: string,
+  why: ReturnType<typeof optionalText>,
+  meta: EventMetadata,
+  choose: (lines: ISalesOrderLine[]) => ISalesOrderLine[],
+): Promise<ISalesOrder> {
   return transition(
     em,
-    (tx) => getOrder(tx, viewer, orderId, 'orderId'),
+    (tx) => getOrder(tx, viewer, id, field),
     async (order, tx) => {
       const lines = await orderLines(tx, order.id);
-      const line = lines.find((l) => l.id === wanted);
-      if (!line) throw notFound('SalesOrderLine', lineId, 'lineId');
-      const cancelled = cancelRest(order, lines, [line]);
+      const cancelled = cancelRest(order, lines, choose(lines));
       applyState(order, lines, await tx.find(SalesOrderInvoice, { orderId: order.id }), new Date());
       announceCancellation(tx, order, cancelled, why, meta);
       return order;

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseAmount } from '@rapport/errors';
+import { fieldOfThrown as fieldOf, formatAmount, parseAmount } from '@rapport/errors';
 import { documentTotals, lineNetAmount } from '../pricing/pricing.js';
 import { applyState, cancelRest, deriveStatus, orderNumber, parseQuantity, shortUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
-
-const fieldOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { field?: string }).field;
-  }
-  return undefined;
-};
 
 const net = (field: string, quantity: string, unitPrice: string, discount = 0n): string => formatAmount(lineNetAmount(field, quantity, parseAmount('p', unitPrice), discount));
 

@@ -1,0 +1,117 @@
+// Every subgraph and the gateway as separate processes, launched as `rapport start` launches them
+// (subgraphs together, then the gateway), on free ports and a database server and topic prefix of
+// the caller's: for the test that the built start answers and for the start-up benchmark, which
+// compares the built start with tsx. Each process's time from launch to ready and its memory.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deadLetterTopic } from '@rapport/bus';
+import { ALL_TOPICS } from '@rapport/contracts';
+import { ensureTopicsAt } from './kafka-admin.js';
+import { repoRoot } from './paths.js';
+import { freePort, spawnManaged, stopManaged, waitForHttpOk, type ManagedProcess } from './processes.js';
+import { builtCommand, GATEWAY, graphqlUrl, HOST, readyUrl, SUBGRAPHS, subgraphUrlEnv, type ServiceSpec } from './services.js';
+
+/** `built`: plain Node on `dist/` (what `rapport start` runs); `tsx`: the TypeScript source under tsx. */
+export type LaunchMode = 'built' | 'tsx';
+
+export interface LaunchedProcess {
+  spec: ServiceSpec;
+  process: ManagedProcess;
+  /** Milliseconds from its launch to its first `/ready` answer (polled every 250 ms). */
+  readyMs: number;
+}
+
+export interface LaunchedSystem {
+  subgraphs: LaunchedProcess[];
+  gateway: LaunchedProcess;
+  gatewayUrl: string;
+  /** Milliseconds from the first launch to the gateway's ready. */
+  totalMs: number;
+  stop(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  mode: LaunchMode;
+  /** The PostgreSQL server (database `postgres`); each subgraph uses its `rapport_<name>`. */
+  databaseUrl: string;
+  brokers: string;
+  topicPrefix: string;
+  /** Where the logs and pid files go. */
+  dir: string;
+  timeoutMs?: number;
+}
+
+function command(spec: ServiceSpec, mode: LaunchMode): { command: string; args: string[]; env: Record<string, string> } {
+  return mode === 'built' ? builtCommand(spec) : { command: join(repoRoot, 'node_modules', '.bin', 'tsx'), args: [spec.entry], env: {} };
+}
+
+/** Resident memory of process group `pgid` in kB (tsx runs the service in a child process: both count). */
+export function groupRssKb(pgid: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      total += Number(rss?.[1] ?? 0);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
+}
+
+/**
+ * Launches the subgraphs (all at once) and, once each is ready, the gateway; answers their
+ * readiness times. The topics are created first, as `rapport start` does. Stops what it launched
+ * when a process fails to become ready.
+ */
+export async function launchSystem(options: LaunchOptions): Promise<LaunchedSystem> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const topics = [...ALL_TOPICS.map((t) => `${options.topicPrefix}${t}`), ...SUBGRAPHS.map((s) => deadLetterTopic(options.topicPrefix, s.name))];
+  await ensureTopicsAt(options.brokers.split(','), topics);
+  const specs = await Promise.all(SUBGRAPHS.map(async (s) => ({ ...s, port: await freePort() })));
+  const gatewaySpec = { ...GATEWAY, port: await freePort() };
+  const identity = specs.find((s) => s.name === 'identity');
+  if (!identity) throw new Error('no identity subgraph in the registry');
+  const env: NodeJS.ProcessEnv = {
+    // Everyone but identity verifies tokens against identity's keys (on its port here, not the registry's).
+    AUTH_JWKS_URL: `http://${HOST}:${identity.port}/.well-known/jwks.json`,
+    ...process.env,
+    HOST,
+    DATABASE_URL: options.databaseUrl,
+    KAFKA_BROKERS: options.brokers,
+    KAFKA_TOPIC_PREFIX: options.topicPrefix,
+    LOG_LEVEL: 'warn',
+  };
+  const launched: ManagedProcess[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all(launched.map((p) => stopManaged(p, 10_000)));
+  };
+  const launch = async (spec: ServiceSpec, extraEnv: NodeJS.ProcessEnv = {}): Promise<LaunchedProcess> => {
+    const began = performance.now();
+    const how = command(spec, options.mode);
+    const process_ = await spawnManaged({
+      name: `${spec.name}-${options.mode}`,
+      command: how.command,
+      args: how.args,
+      cwd: repoRoot,
+      env: { ...env, ...how.env, ...extraEnv, PORT: String(spec.port), ...(spec.name === 'identity' ? { AUTH_JWKS_URL: undefined } : {}) },
+      logFile: join(options.dir, `${spec.name}-${options.mode}.log`),
+      pidDir: options.dir,
+    });
+    launched.push(process_);
+    await waitForHttpOk(readyUrl(spec.port), { timeoutMs, process: process_ });
+    return { spec, process: process_, readyMs: performance.now() - began };
+  };
+  const began = performance.now();
+  try {
+    const subgraphs = await Promise.all(specs.map((spec) => launch(spec)));
+    const gateway = await launch(gatewaySpec, subgraphUrlEnv(specs));
+    return { subgraphs, gateway, gatewayUrl: graphqlUrl(gatewaySpec.port), totalMs: performance.now() - began, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
