@@ -32,9 +32,28 @@ export class Migration20261207020000 extends Migration {
     this.addSql(`update invoice set rate_to_base = 1, base_total = total where currency = 'EUR';`);
     this.addSql(`update payment set rate_to_base = 1, base_amount = amount where currency = 'EUR';`);
     this.addSql(`update credit_note set rate_to_base = 1, base_gross_total = gross_total where currency = 'EUR';`);
+    // The snapshot is part of what a document says once issued: never changed afterwards (a null stays null).
+    this.addSql(`
+      create function finance_rate_snapshot_immutable() returns trigger language plpgsql as $$
+      begin
+        if (to_jsonb(new) -> 'rate_to_base', to_jsonb(new) -> tg_argv[0]) is distinct from (to_jsonb(old) -> 'rate_to_base', to_jsonb(old) -> tg_argv[0]) then
+          raise exception '% %: the rate to base at issue is immutable', tg_table_name, old.id;
+        end if;
+        return new;
+      end
+      $$;`);
+    for (const [table, amount] of [
+      ['invoice', 'base_total'],
+      ['payment', 'base_amount'],
+      ['credit_note', 'base_gross_total'],
+    ]) {
+      this.addSql(`create trigger ${table}_rate_snapshot_immutable before update on ${table} for each row execute function finance_rate_snapshot_immutable('${amount}');`);
+    }
   }
 
   override async down(): Promise<void> {
+    for (const table of ['invoice', 'payment', 'credit_note']) this.addSql(`drop trigger if exists ${table}_rate_snapshot_immutable on ${table};`);
+    this.addSql('drop function if exists finance_rate_snapshot_immutable();');
     this.addSql('alter table credit_note drop column rate_to_base, drop column base_gross_total;');
     this.addSql('alter table payment drop column rate_to_base, drop column base_amount;');
     this.addSql('alter table invoice drop column rate_to_base, drop column base_total;');

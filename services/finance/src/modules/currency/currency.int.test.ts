@@ -122,6 +122,12 @@ describe('finance documents keep their rate to base at issue', () => {
     expect(euros).toMatchObject({ rateToBase: '1', baseTotal: { amount: '50.00', currency: 'EUR' } });
     const francs = await invoiceIn('SEK', '10.00', '2026-01-15');
     expect(francs).toMatchObject({ rateToBase: null, baseTotal: null });
+    const credited = await invoiceIn('USD', '40.00', '2026-02-03');
+    const note = await subgraph.must<{ issueCreditNote: { rateToBase: string; baseGrossTotal: { amount: string; currency: string } } }>(
+      'mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { rateToBase baseGrossTotal { amount currency } } }',
+      { input: { invoiceId: credited.id, reason: 'OTHER', full: true, issueDate: '2026-02-03' } },
+    );
+    expect(note.issueCreditNote).toEqual({ rateToBase: '0.92', baseGrossTotal: { amount: '36.80', currency: 'EUR' } });
     const change = await subgraph.gql('mutation { setBaseCurrency(currency: "USD") }');
     expect(change.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'currency' });
   });
