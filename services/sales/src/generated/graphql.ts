@@ -645,6 +645,7 @@ export type SalesPerformanceResolvers<ContextType = Context, ParentType extends 
 
 export type SalesTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTarget'] = ResolversParentTypes['SalesTarget']> = {
   achieved?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  achievedInBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   attainment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -1301,6 +1301,8 @@ export type SalesTarget = {
   __typename?: 'SalesTarget';
   /** What was achieved in the period, in the target's currency. */
   achieved: Money;
+  /** What was achieved in the period in every currency, in the company's base currency: each currency's orders of a day at that day's rate (finance's rates, copied from its events); BAD_USER_INPUT RATE_MISSING naming the currency and day without one. */
+  achievedInBase: Money;
   /** The target amount. */
   amount: Money;
   /** Achieved as a percentage of the target, two places ("87.50"); null for a zero target. */

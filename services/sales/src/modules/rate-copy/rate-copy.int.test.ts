@@ -63,6 +63,12 @@ describe("sales' copy of finance's exchange rates", () => {
     await deliver(rateSet('USD', 'EUR', '2026-03-01', '0.95', '2026-03-02T08:00:00Z', march));
     await deliver(rateSet('USD', 'EUR', '2026-03-01', '0.5', '2026-02-01T08:00:00Z', march));
     expect((await performance()).data?.salesPerformance[0]?.orderTotalInBase).toEqual({ amount: '330.00', currency: 'EUR' });
+    // The rep's March target in EUR counts only EUR orders as achieved; in base it counts every currency.
+    const target = await subgraph.must<{ setSalesTarget: { achieved: { amount: string }; achievedInBase: { amount: string; currency: string } } }>(
+      'mutation($input: SetSalesTargetInput!) { setSalesTarget(input: $input) { achieved { amount } achievedInBase { amount currency } } }',
+      { input: { periodKind: 'MONTH', periodStart: '2026-03-01', repId, amount: { amount: '500', currency: 'EUR' } } },
+    );
+    expect(target.setSalesTarget).toEqual({ achieved: { amount: '100.00' }, achievedInBase: { amount: '330.00', currency: 'EUR' } });
   });
 
   it('follows the base currency finance announces', async () => {
