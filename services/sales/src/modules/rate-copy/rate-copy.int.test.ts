@@ -63,6 +63,14 @@ describe("sales' copy of finance's exchange rates", () => {
     await deliver(rateSet('USD', 'EUR', '2026-03-01', '0.95', '2026-03-02T08:00:00Z', march));
     await deliver(rateSet('USD', 'EUR', '2026-03-01', '0.5', '2026-02-01T08:00:00Z', march));
     expect((await performance()).data?.salesPerformance[0]?.orderTotalInBase).toEqual({ amount: '330.00', currency: 'EUR' });
+    // The forecast converts what is expected at today's rate: the latest on or before today (1 / 1.25 = 0.8).
+    await subgraph.must('mutation($input: OpenOpportunityInput!) { openOpportunity(input: $input) { id } }', {
+      input: { customerId: customerA, title: 'Dollar deal', amount: { amount: '1000.00', currency: 'USD' }, expectedCloseDate: '2027-01-15' },
+    });
+    const forecast = await subgraph.must<{ salesForecast: { amount: { amount: string; currency: string }; amountInBase: { amount: string; currency: string } }[] }>(
+      '{ salesForecast(fromMonth: "2027-01", toMonth: "2027-01") { amount { amount currency } amountInBase { amount currency } } }',
+    );
+    expect(forecast.salesForecast).toEqual([{ amount: { amount: '1000.00', currency: 'USD' }, amountInBase: { amount: '800.00', currency: 'EUR' } }]);
     // The rep's March target in EUR counts only EUR orders as achieved; in base it counts every currency.
     const target = await subgraph.must<{ setSalesTarget: { achieved: { amount: string }; achievedInBase: { amount: string; currency: string } } }>(
       'mutation($input: SetSalesTargetInput!) { setSalesTarget(input: $input) { achieved { amount } achievedInBase { amount currency } } }',
