@@ -45,8 +45,16 @@ export async function receivablesAgeing(em: SqlEntityManager, viewer: Viewer, ar
 export async function receivablesAgeingInBase(em: SqlEntityManager, viewer: Viewer, args: AgeingArgs): Promise<AgeingRow> {
   const { asOf, where, params } = openInvoicesOf(viewer, args);
   const base = await getBaseCurrency(em);
-  const rate = `coalesce(i.rate_to_base, case when i.currency = ?::char(3) then 1 end, r.rate)`;
-  const groups = await em.execute<(AgeingGroup & { missing_currency: string | null; missing_day: string | null })[]>(
+  const minor = minorUnitOf(base);
+  // Invoices with their rate at issue (all issued since rates exist): one pass, no rate lookup.
+  const snapshot = await em.execute<AgeingGroup[]>(
+    `select ?::text as currency, (?::date - i.due_date) as late, sum(round((i.total - i.amount_paid - i.amount_credited) * i.rate_to_base, ?::int))::text as balance, count(*)::int as n
+       from invoice i where ${where.join(' and ')} and i.rate_to_base is not null group by i.due_date`,
+    [base, asOf, minor, ...params],
+  );
+  // Invoices issued before a rate was set: in base as they are, else at the rate of their issue date now set.
+  const rate = `coalesce(case when i.currency = ?::char(3) then 1 end, r.rate)`;
+  const looked = await em.execute<(AgeingGroup & { missing_currency: string | null; missing_day: string | null })[]>(
     `select ?::text as currency, (?::date - i.due_date) as late,
             sum(round((i.total - i.amount_paid - i.amount_credited) * ${rate}, ?::int))::text as balance, count(*)::int as n,
             min(case when ${rate} is null then i.currency end) as missing_currency, min(case when ${rate} is null then i.issue_date::text end) as missing_day
@@ -54,14 +62,14 @@ export async function receivablesAgeingInBase(em: SqlEntityManager, viewer: View
        left join lateral (
          select case when e.from_currency = i.currency then e.rate else round(1 / e.rate, 10) end as rate
            from exchange_rate e
-          where i.rate_to_base is null
-            and ((e.from_currency = i.currency and e.to_currency = ?::char(3)) or (e.from_currency = ?::char(3) and e.to_currency = i.currency))
+          where ((e.from_currency = i.currency and e.to_currency = ?::char(3)) or (e.from_currency = ?::char(3) and e.to_currency = i.currency))
             and e.valid_on <= i.issue_date
           order by e.valid_on desc, (e.from_currency = i.currency) desc limit 1) r on true
-      where ${where.join(' and ')} group by i.due_date`,
-    [base, asOf, base, minorUnitOf(base), base, base, base, base, ...params],
+      where ${where.join(' and ')} and i.rate_to_base is null group by i.due_date`,
+    [base, asOf, base, minor, base, base, base, base, ...params],
   );
-  const missing = groups.find((g) => g.missing_currency);
+  const groups = [...snapshot, ...looked];
+  const missing = looked.find((g) => g.missing_currency);
   if (missing) throw rateMissing('asOf', missing.missing_currency!, base, missing.missing_day!);
   return bucketRows(groups)[0] ?? bucketRows([{ currency: base, late: 0, balance: '0', n: 0 }])[0]!;
 }
