@@ -17,6 +17,7 @@ export default subgraphCodegen({
     Allocation: '../modules/payment/payment.entity.js#IAllocation',
     CreditNote: '../modules/credit-note/credit-note.entity.js#ICreditNote',
     CreditNoteLine: '../modules/credit-note/credit-note.entity.js#ICreditNoteLine',
+    ExchangeRate: '../modules/currency/currency.entity.js#IExchangeRate',
     AgeingBucketRow: '../modules/receivables/receivables.service.js#AgeingRow',
   },
 });

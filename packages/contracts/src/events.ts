@@ -1053,6 +1053,31 @@ export const SupplierPaymentAppliedV1 = defineEvent(
 
 // ==== stop 11, helper fx (finance: currencies and exchange rates): its contracts go below this line.
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
+
+/** An exchange rate as a decimal string with up to 10 places: what one unit of `fromCurrency` is worth in `toCurrency`. */
+const exchangeRate = z.string().regex(/^\d{1,9}(\.\d{1,10})?$/);
+
+/**
+ * finance: an accountant set (or corrected) the exchange rate of a currency pair valid from a day
+ * (the rate on a day is the latest on or before it). One event per rate, also for bulk imports.
+ * Keyed by the pair (`USD-EUR`), so one pair's rates stay in order. `baseCurrency` is the company's
+ * base currency when the rate was set.
+ */
+export const RateSetV1 = defineEvent(
+  'finance.rate.set.v1',
+  z.object({
+    rateId: uuid,
+    fromCurrency: z.string().length(3),
+    toCurrency: z.string().length(3),
+    rate: exchangeRate,
+    validOn: isoDate,
+    baseCurrency: z.string().length(3),
+    setAt: isoDateTime,
+  }),
+);
+
+/** finance: the company's base currency (reports convert to it) was set. Keyed by `company`. */
+export const BaseCurrencySetV1 = defineEvent('finance.base-currency.set.v1', z.object({ baseCurrency: z.string().length(3), setAt: isoDateTime }));
 // ==== end of helper fx's contracts.
 
 // ==== stop 11, helper purch (purchasing: inquiries, supplier opening balances, voided approvals): its contracts go below this line.
@@ -1179,6 +1204,8 @@ export const ALL_EVENTS = [
   // stop 11, helper fin's events follow this line.
 
   // stop 11, helper fx's events follow this line.
+  RateSetV1,
+  BaseCurrencySetV1,
 
   // stop 11, helper purch's events follow this line.
 

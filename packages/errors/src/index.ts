@@ -3,3 +3,4 @@ export * from './validate.js';
 export * from './money.js';
 export * from './quantity.js';
 export * from './decimal.js';
+export * from './exchange.js';

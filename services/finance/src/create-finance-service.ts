@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { BaseCurrency, ExchangeRate } from './modules/currency/currency.entity.js';
+import { currencyResolvers } from './modules/currency/currency.resolvers.js';
 import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
@@ -19,8 +21,23 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
     {
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers],
-      entities: [Invoice, InvoiceLine, InvoiceTax, Payment, Allocation, CreditNote, CreditNoteLine, CreditNoteTax, SalesOrder, OrderLine, ShippedLine, ReturnedLine],
+      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers, currencyResolvers],
+      entities: [
+        Invoice,
+        InvoiceLine,
+        InvoiceTax,
+        Payment,
+        Allocation,
+        CreditNote,
+        CreditNoteLine,
+        CreditNoteTax,
+        SalesOrder,
+        OrderLine,
+        ShippedLine,
+        ReturnedLine,
+        BaseCurrency,
+        ExchangeRate,
+      ],
       migrations,
       createLoaders,
       handlers: [...customerMergeHandlers, ...orderCopyHandlers],

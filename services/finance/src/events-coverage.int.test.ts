@@ -19,6 +19,8 @@ const coverage: EventCoverage = {
   SalesOrder: { internal: "finance's read copy of sales' confirmed orders, fed by sales.order.confirmed.v2" },
   OrderLine: { internal: "finance's read copy of confirmed order lines, fed by sales' order events" },
   ShippedLine: { internal: "finance's read copy of what inventory shipped per order line, fed by inventory.shipment.shipped.v2" },
+  BaseCurrency: { keys: ['currency'] },
+  ExchangeRate: { keys: ['id'] },
   ReturnedLine: { internal: "finance's read copy of what customers returned per order line, fed by inventory.return.received.v1" },
 };
 
@@ -63,6 +65,11 @@ async function creditNote(): Promise<{ id: string; invoiceId: string }> {
 
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
 const cases: Record<string, MutationCaseEntry> = {
+  // First: the base currency may change only while no document holds a rate to it.
+  setBaseCurrency: {
+    run: async (call) => void (await call('mutation { setBaseCurrency(currency: "CHF") }', {})),
+    announces: ['finance.base-currency.set.v1'],
+  },
   issueInvoice: {
     run: async (call) => void (await call(issueMutation, { input: invoiceInput })),
     announces: ['finance.invoice.issued.v2'],
@@ -141,6 +148,20 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($input: ApplyCreditNoteInput!) { applyCreditNote(input: $input) { id } }', { input: { creditNoteId: note.id, invoiceId: other.id, amount: '30' } });
     },
     announces: ['finance.payment.allocated.v1'],
+  },
+  setExchangeRate: {
+    run: async (call) =>
+      void (await call('mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }', {
+        input: { fromCurrency: 'USD', toCurrency: 'EUR', validOn: '2027-01-01', rate: '0.9' },
+      })),
+    announces: ['finance.rate.set.v1'],
+  },
+  importExchangeRates: {
+    run: async (call) =>
+      void (await call('mutation($input: ImportExchangeRatesInput!) { importExchangeRates(input: $input) { id } }', {
+        input: { format: 'CSV', body: 'fromCurrency,toCurrency,validOn,rate\nGBP,EUR,2027-01-01,1.15\nGBP,EUR,2027-01-02,1.16' },
+      })),
+    announces: ['finance.rate.set.v1'],
   },
 };
 

@@ -1,5 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import {
+  CatalogueProduct,
+  CopiedBaseCurrency,
+  CopiedRate,
+  createSubgraphService,
+  productCopyHandlers,
+  rateCopyHandlers,
+  type SubgraphRuntimeConfig,
+  type SubgraphService,
+} from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
@@ -44,10 +53,12 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
         SupplierBillLine,
         SupplierPayment,
         SupplierPaymentAllocation,
+        CopiedRate,
+        CopiedBaseCurrency,
       ],
       migrations,
       createLoaders,
-      handlers: [...productCopyHandlers, ...suggestionHandlers, ...receiptHandlers],
+      handlers: [...productCopyHandlers, ...rateCopyHandlers, ...suggestionHandlers, ...receiptHandlers],
     },
     config,
   );

@@ -1,5 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import {
+  CatalogueProduct,
+  CopiedBaseCurrency,
+  CopiedRate,
+  createSubgraphService,
+  productCopyHandlers,
+  rateCopyHandlers,
+  type SubgraphRuntimeConfig,
+  type SubgraphService,
+} from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
@@ -58,10 +67,12 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
         OpportunityStageHistory,
         SalesTarget,
         CustomerProfile,
+        CopiedRate,
+        CopiedBaseCurrency,
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...productCopyHandlers, ...printingHandlers, ...customerProfileHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...productCopyHandlers, ...rateCopyHandlers, ...printingHandlers, ...customerProfileHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       handle: printingRoutes(),

@@ -6,6 +6,7 @@ import type { IInvoice as IInvoiceModel, IInvoiceLine as IInvoiceLineModel, IInv
 import type { LineQuantities as LineQuantitiesModel } from '../modules/order-copy/order-copy.service.js';
 import type { IPayment as IPaymentModel, IAllocation as IAllocationModel } from '../modules/payment/payment.entity.js';
 import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLineModel } from '../modules/credit-note/credit-note.entity.js';
+import type { IExchangeRate as IExchangeRateModel } from '../modules/currency/currency.entity.js';
 import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -123,6 +124,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Allocation: ResolverTypeWrapper<IAllocationModel>;
   AllocationInput: Types.AllocationInput;
+  AppliedRate: ResolverTypeWrapper<Types.AppliedRate>;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   ApplyCreditNoteInput: Types.ApplyCreditNoteInput;
   AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
@@ -131,7 +134,6 @@ export type ResolversTypes = {
   CreditNoteEdge: ResolverTypeWrapper<Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversTypes['CreditNote'] }>;
   CreditNoteFilter: Types.CreditNoteFilter;
   CreditNoteLine: ResolverTypeWrapper<ICreditNoteLineModel>;
-  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   CreditNoteLineInput: Types.CreditNoteLineInput;
   CreditNoteReason: Types.CreditNoteReason;
   Customer: ResolverTypeWrapper<{ id: string }>;
@@ -141,8 +143,13 @@ export type ResolversTypes = {
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
+  ExchangeRate: ResolverTypeWrapper<IExchangeRateModel>;
+  ExchangeRateConnection: ResolverTypeWrapper<Omit<Types.ExchangeRateConnection, 'edges'> & { edges: Array<ResolversTypes['ExchangeRateEdge']> }>;
+  ExchangeRateEdge: ResolverTypeWrapper<Omit<Types.ExchangeRateEdge, 'node'> & { node: ResolversTypes['ExchangeRate'] }>;
+  ExchangeRateFilter: Types.ExchangeRateFilter;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
+  ImportExchangeRatesInput: Types.ImportExchangeRatesInput;
   Invoice: ResolverTypeWrapper<IInvoiceModel>;
   InvoiceConnection: ResolverTypeWrapper<Omit<Types.InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
   InvoiceDeliveredLinesInput: Types.InvoiceDeliveredLinesInput;
@@ -167,10 +174,12 @@ export type ResolversTypes = {
   PaymentFilter: Types.PaymentFilter;
   PaymentMethod: Types.PaymentMethod;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateImportFormat: Types.RateImportFormat;
   Receivables: ResolverTypeWrapper<Omit<Types.Receivables, 'invoices'> & { invoices: Array<ResolversTypes['Invoice']> }>;
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
 };
 
@@ -183,6 +192,8 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   Allocation: IAllocationModel;
   AllocationInput: Types.AllocationInput;
+  AppliedRate: Types.AppliedRate;
+  Boolean: Types.Scalars['Boolean']['output'];
   ApplyCreditNoteInput: Types.ApplyCreditNoteInput;
   AuditEntry: IAuditEntryModel;
   CreditNote: ICreditNoteModel;
@@ -190,7 +201,6 @@ export type ResolversParentTypes = {
   CreditNoteEdge: Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversParentTypes['CreditNote'] };
   CreditNoteFilter: Types.CreditNoteFilter;
   CreditNoteLine: ICreditNoteLineModel;
-  Boolean: Types.Scalars['Boolean']['output'];
   CreditNoteLineInput: Types.CreditNoteLineInput;
   Customer: { id: string };
   DateTime: Types.Scalars['DateTime']['output'];
@@ -198,8 +208,13 @@ export type ResolversParentTypes = {
   DeliveredLineInput: Types.DeliveredLineInput;
   EventBusStatus: Types.EventBusStatus;
   EventConsumerStatus: Types.EventConsumerStatus;
+  ExchangeRate: IExchangeRateModel;
+  ExchangeRateConnection: Omit<Types.ExchangeRateConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExchangeRateEdge']> };
+  ExchangeRateEdge: Omit<Types.ExchangeRateEdge, 'node'> & { node: ResolversParentTypes['ExchangeRate'] };
+  ExchangeRateFilter: Types.ExchangeRateFilter;
   FieldChange: Types.FieldChange;
   FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
+  ImportExchangeRatesInput: Types.ImportExchangeRatesInput;
   Invoice: IInvoiceModel;
   InvoiceConnection: Omit<Types.InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
   InvoiceDeliveredLinesInput: Types.InvoiceDeliveredLinesInput;
@@ -225,6 +240,7 @@ export type ResolversParentTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: Types.TopicLag;
 };
 
@@ -243,9 +259,18 @@ export type AllocationResolvers<ContextType = Context, ParentType extends Resolv
   allocatedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   creditNote?: Resolver<Types.Maybe<ResolversTypes['CreditNote']>, ParentType, ContextType>;
+  exchangeDifference?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   payment?: Resolver<Types.Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+};
+
+export type AppliedRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedRate'] = ResolversParentTypes['AppliedRate']> = {
+  fromCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inverted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validOn?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -259,6 +284,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
 export type CreditNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditNote'] = ResolversParentTypes['CreditNote'], FederationReferenceType extends FederationReferenceTypes['CreditNote'] = FederationReferenceTypes['CreditNote']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['CreditNote']> | FederationReferenceType, FederationReferenceType, ContextType>;
   applied?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  baseGrossTotal?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -268,6 +294,7 @@ export type CreditNoteResolvers<ContextType = Context, ParentType extends Resolv
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rateToBase?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['CreditNoteReason'], ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -337,6 +364,24 @@ export type EventConsumerStatusResolvers<ContextType = Context, ParentType exten
   waitingOutSince?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type ExchangeRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = {
+  fromCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExchangeRateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExchangeRateConnection'] = ResolversParentTypes['ExchangeRateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExchangeRateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ExchangeRateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExchangeRateEdge'] = ResolversParentTypes['ExchangeRateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType>;
+};
+
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -349,6 +394,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   amountCredited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountPaid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  baseTotal?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   creditNotes?: Resolver<Array<ResolversTypes['CreditNote']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -362,6 +408,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paymentTermsDays?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rateToBase?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxes?: Resolver<Array<ResolversTypes['InvoiceTaxTotal']>, ParentType, ContextType>;
@@ -421,6 +468,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   allocatePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationAllocatePaymentArgs, 'input'>>;
   applyCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationApplyCreditNoteArgs, 'input'>>;
+  importExchangeRates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType, RequireFields<Types.MutationImportExchangeRatesArgs, 'input'>>;
   invoiceDeliveredLines?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationInvoiceDeliveredLinesArgs, 'input'>>;
   issueAdvanceInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationIssueAdvanceInvoiceArgs, 'input'>>;
   issueCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationIssueCreditNoteArgs, 'input'>>;
@@ -429,6 +477,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   receivePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationReceivePaymentArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationRecordPaymentArgs, 'input'>>;
   refundCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationRefundCreditNoteArgs, 'input'>>;
+  setBaseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<Types.MutationSetBaseCurrencyArgs, 'currency'>>;
+  setExchangeRate?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType, RequireFields<Types.MutationSetExchangeRateArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -442,9 +492,11 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   allocated?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  baseAmount?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  rateToBase?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   receivedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unallocated?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -461,8 +513,12 @@ export type PaymentEdgeResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  baseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  convertAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType, RequireFields<Types.QueryConvertAmountArgs, 'amount' | 'toCurrency'>>;
   creditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.QueryCreditNoteArgs, 'id'>>;
   creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<Types.QueryCreditNotesArgs>>;
+  exchangeRate?: Resolver<ResolversTypes['AppliedRate'], ParentType, ContextType, RequireFields<Types.QueryExchangeRateArgs, 'fromCurrency' | 'toCurrency'>>;
+  exchangeRates?: Resolver<ResolversTypes['ExchangeRateConnection'], ParentType, ContextType, Partial<Types.QueryExchangeRatesArgs>>;
   financeEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.QueryInvoiceArgs, 'id'>>;
   invoiceableLines?: Resolver<Array<ResolversTypes['InvoiceableOrderLine']>, ParentType, ContextType, RequireFields<Types.QueryInvoiceableLinesArgs, 'orderId'>>;
@@ -470,6 +526,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.QueryPaymentArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<Types.QueryPaymentsArgs>>;
   receivablesAgeing?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType, Partial<Types.QueryReceivablesAgeingArgs>>;
+  receivablesAgeingInBase?: Resolver<ResolversTypes['AgeingBucketRow'], ParentType, ContextType, Partial<Types.QueryReceivablesAgeingInBaseArgs>>;
 };
 
 export type ReceivablesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Receivables'] = ResolversParentTypes['Receivables']> = {
@@ -485,6 +542,7 @@ export type TopicLagResolvers<ContextType = Context, ParentType extends Resolver
 export type Resolvers<ContextType = Context> = {
   AgeingBucketRow?: AgeingBucketRowResolvers<ContextType>;
   Allocation?: AllocationResolvers<ContextType>;
+  AppliedRate?: AppliedRateResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CreditNote?: CreditNoteResolvers<ContextType>;
   CreditNoteConnection?: CreditNoteConnectionResolvers<ContextType>;
@@ -495,6 +553,9 @@ export type Resolvers<ContextType = Context> = {
   DeadLetter?: DeadLetterResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
+  ExchangeRate?: ExchangeRateResolvers<ContextType>;
+  ExchangeRateConnection?: ExchangeRateConnectionResolvers<ContextType>;
+  ExchangeRateEdge?: ExchangeRateEdgeResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;

@@ -52,6 +52,8 @@ export type Allocation = {
   amount: Money;
   /** The credit note, when a credit note settled it. */
   creditNote?: Maybe<CreditNote>;
+  /** The realised exchange difference in the base currency: this amount at the payment's rate less the same amount at the invoice's rate (positive a gain, negative a loss); zero when both are in base or at one rate; null for a credit note's allocation or when either document has no rate. */
+  exchangeDifference?: Maybe<Money>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** The invoice settled. */
@@ -66,6 +68,21 @@ export type AllocationInput = {
   amount: Scalars['String']['input'];
   /** The invoice (same customer and currency). */
   invoiceId: Scalars['ID']['input'];
+};
+
+/** The rate that applies between two currencies on a day. */
+export type AppliedRate = {
+  __typename?: 'AppliedRate';
+  /** The currency converted from. */
+  fromCurrency: Scalars['String']['output'];
+  /** True when only the reverse pair was set and its rate was inverted (1 / rate, half up at 10 places). */
+  inverted: Scalars['Boolean']['output'];
+  /** One unit of fromCurrency in toCurrency, up to 10 places. */
+  rate: Scalars['String']['output'];
+  /** The currency converted to. */
+  toCurrency: Scalars['String']['output'];
+  /** The day of the rate used (the latest on or before the day asked); null for a currency to itself. */
+  validOn?: Maybe<Scalars['String']['output']>;
 };
 
 /** Applying what a credit note holds to another invoice. */
@@ -109,6 +126,8 @@ export type CreditNote = {
   __typename?: 'CreditNote';
   /** Applied to invoices. */
   applied: Money;
+  /** The gross total in the base currency at rateToBase; null without a rate. */
+  baseGrossTotal?: Maybe<Money>;
   /** The customer credited. */
   customer?: Maybe<Customer>;
   /** The amount credited. */
@@ -127,6 +146,8 @@ export type CreditNote = {
   number: Scalars['String']['output'];
   /** The order of the invoice, if any. */
   orderId?: Maybe<Scalars['ID']['output']>;
+  /** The rate of the credit note's currency to the base currency on its issue date (up to 10 places); null when no rate was set then. */
+  rateToBase?: Maybe<Scalars['String']['output']>;
   /** Why it was issued. */
   reason: CreditNoteReason;
   /** Paid back to the customer. */
@@ -293,6 +314,47 @@ export type EventFailureKind =
   /** An unexpected error that kept failing for every attempt of the retry policy. */
   | 'UNKNOWN';
 
+/** What one unit of a currency is worth in another from a day on, as an accountant set it (the rate on a day is the latest on or before it). */
+export type ExchangeRate = {
+  __typename?: 'ExchangeRate';
+  /** The currency priced, ISO 4217. */
+  fromCurrency: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** One unit of fromCurrency in toCurrency: a decimal string with up to 10 places. */
+  rate: Scalars['String']['output'];
+  /** The currency it is priced in, ISO 4217. */
+  toCurrency: Scalars['String']['output'];
+  /** The first day the rate applies, ISO 8601. */
+  validOn: Scalars['String']['output'];
+};
+
+/** The rates set, newest day first. */
+export type ExchangeRateConnection = {
+  __typename?: 'ExchangeRateConnection';
+  /** The rates on this page. */
+  edges: Array<ExchangeRateEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One rate in a page. */
+export type ExchangeRateEdge = {
+  __typename?: 'ExchangeRateEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The rate. */
+  node: ExchangeRate;
+};
+
+/** Narrows the rates listed. */
+export type ExchangeRateFilter = {
+  /** Only rates priced from this currency. */
+  fromCurrency?: InputMaybe<Scalars['String']['input']>;
+  /** Only rates priced in this currency. */
+  toCurrency?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One field's value before and after a change, as JSON text. */
 export type FieldChange = {
   __typename?: 'FieldChange';
@@ -320,6 +382,14 @@ export type FreeInvoiceLineInput = {
   unitPrice: Scalars['String']['input'];
 };
 
+/** Many rates at once, all or nothing. */
+export type ImportExchangeRatesInput = {
+  /** The rates (at most 10,000); an error names the row (rows[i], counted from 0 after any header) and its field. */
+  body: Scalars['String']['input'];
+  /** How the body is written. */
+  format: RateImportFormat;
+};
+
 /** A bill sent to a customer, in one currency, paid off by payments. Owned by the finance subgraph. */
 export type Invoice = {
   __typename?: 'Invoice';
@@ -331,6 +401,8 @@ export type Invoice = {
   amountPaid: Money;
   /** What is still owed: total minus amountPaid minus amountCredited, exact. */
   balance: Money;
+  /** The total in the base currency at rateToBase, half up at its minor unit; null without a rate. */
+  baseTotal?: Maybe<Money>;
   /** The credit notes issued against the invoice, oldest first. */
   creditNotes: Array<CreditNote>;
   /** The customer billed. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
@@ -357,6 +429,8 @@ export type Invoice = {
   overdue: Scalars['Boolean']['output'];
   /** The days between issue and due date the invoice was issued with; null when the due date was given instead. */
   paymentTermsDays?: Maybe<Scalars['Int']['output']>;
+  /** The rate of the invoice's currency to the base currency on its issue date (up to 10 places); null when no rate was set then (issued before rates existed). */
+  rateToBase?: Maybe<Scalars['String']['output']>;
   /** Where the invoice stands in being paid. */
   status: InvoiceStatus;
   /** The sum of the tax per rate. */
@@ -591,6 +665,8 @@ export type Mutation = {
   allocatePayment: Payment;
   /** Applies part of what a credit note holds to another invoice (`finance.payment.allocated.v1`). */
   applyCreditNote: CreditNote;
+  /** Imports many rates at once, all or nothing (one `finance.rate.set.v1` per rate). */
+  importExchangeRates: Array<ExchangeRate>;
   /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. */
   invoiceDeliveredLines: Invoice;
   /** Issues an advance (down-payment) invoice on a confirmed order (`finance.invoice.issued.v2`). */
@@ -607,6 +683,10 @@ export type Mutation = {
   recordPayment: Invoice;
   /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
   refundCreditNote: CreditNote;
+  /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
+  setBaseCurrency: Scalars['String']['output'];
+  /** Sets a currency pair's rate from a day on (`finance.rate.set.v1`). */
+  setExchangeRate: ExchangeRate;
 };
 
 
@@ -617,6 +697,11 @@ export type MutationAllocatePaymentArgs = {
 
 export type MutationApplyCreditNoteArgs = {
   input: ApplyCreditNoteInput;
+};
+
+
+export type MutationImportExchangeRatesArgs = {
+  input: ImportExchangeRatesInput;
 };
 
 
@@ -659,6 +744,16 @@ export type MutationRefundCreditNoteArgs = {
   input: RefundCreditNoteInput;
 };
 
+
+export type MutationSetBaseCurrencyArgs = {
+  currency: Scalars['String']['input'];
+};
+
+
+export type MutationSetExchangeRateArgs = {
+  input: SetExchangeRateInput;
+};
+
 /** Where a page of a list ends, for keyset pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -679,12 +774,16 @@ export type Payment = {
   allocations: Array<Allocation>;
   /** The amount received. */
   amount: Money;
+  /** The amount in the base currency at rateToBase; null without a rate. */
+  baseAmount?: Maybe<Money>;
   /** The customer who paid. Resolved by the customers subgraph. */
   customer?: Maybe<Customer>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** How it was paid. */
   method: PaymentMethod;
+  /** The rate of the payment's currency to the base currency on the day it was received (up to 10 places); null when no rate was set then. */
+  rateToBase?: Maybe<Scalars['String']['output']>;
   /** The date the money was received, ISO 8601 (YYYY-MM-DD). */
   receivedOn: Scalars['String']['output'];
   /** The payer's or bank's reference, if any. */
@@ -736,10 +835,18 @@ export type PaymentMethod =
 
 export type Query = {
   __typename?: 'Query';
+  /** The company's base currency, the one reports convert to (EUR until set). */
+  baseCurrency: Scalars['String']['output'];
+  /** An amount converted to another currency at the rate of a day (today by default), half up at that currency's minor unit. */
+  convertAmount: Money;
   /** One credit note by id; NOT_FOUND when none or not visible. */
   creditNote: CreditNote;
   /** The credit notes the caller may see, newest first. */
   creditNotes: CreditNoteConnection;
+  /** The rate from one currency to another on a day (today by default); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
+  exchangeRate: AppliedRate;
+  /** The rates set, newest day first. */
+  exchangeRates: ExchangeRateConnection;
   /** The finance service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   financeEventBus: EventBusStatus;
   /** One invoice by id; NOT_FOUND when no such invoice exists or it bills a customer the caller may not see. */
@@ -754,6 +861,15 @@ export type Query = {
   payments: PaymentConnection;
   /** Receivables per currency in ageing buckets, over the invoices the caller may see (a rep: their customers; a team head: the team's; finance: all), optionally one customer's, as of a date (today by default). */
   receivablesAgeing: Array<AgeingBucketRow>;
+  /** The same receivables in one row in the base currency: each open invoice's balance at its rate to base at issue (or, issued before any rate, at the rate of its issue date), half up per invoice at the base's minor unit; BAD_USER_INPUT RATE_MISSING naming the currency and day when an invoice has no rate. */
+  receivablesAgeingInBase: AgeingBucketRow;
+};
+
+
+export type QueryConvertAmountArgs = {
+  amount: MoneyInput;
+  on?: InputMaybe<Scalars['String']['input']>;
+  toCurrency: Scalars['String']['input'];
 };
 
 
@@ -765,6 +881,20 @@ export type QueryCreditNoteArgs = {
 export type QueryCreditNotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CreditNoteFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryExchangeRateArgs = {
+  fromCurrency: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['String']['input']>;
+  toCurrency: Scalars['String']['input'];
+};
+
+
+export type QueryExchangeRatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ExchangeRateFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -802,6 +932,19 @@ export type QueryReceivablesAgeingArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   customerId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+
+export type QueryReceivablesAgeingInBaseArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** How an import's body is written. */
+export type RateImportFormat =
+  /** Comma-separated, a header line naming the columns fromCurrency,toCurrency,validOn,rate (any order). */
+  | 'CSV'
+  /** A JSON array of objects with fromCurrency, toCurrency, validOn and rate. */
+  | 'JSON';
 
 /** What a customer owes on invoices past their due date. */
 export type Receivables = {
@@ -848,6 +991,18 @@ export type RefundCreditNoteInput = {
   creditNoteId: Scalars['ID']['input'];
   /** The date, ISO 8601; today by default. */
   refundedOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A rate to set. */
+export type SetExchangeRateInput = {
+  /** The currency priced, ISO 4217. */
+  fromCurrency: Scalars['String']['input'];
+  /** One unit of fromCurrency in toCurrency: a positive decimal string with up to 10 places. */
+  rate: Scalars['String']['input'];
+  /** The currency it is priced in, ISO 4217. */
+  toCurrency: Scalars['String']['input'];
+  /** The first day it applies, ISO 8601 (a rate set again for the same day corrects it). */
+  validOn: Scalars['String']['input'];
 };
 
 /** How many messages of one topic a consumer group has not consumed yet. */

@@ -88,4 +88,13 @@ describe('issued documents are immutable in the database', () => {
     await sql(`update invoice set amount_paid = 9.99, status = 'PARTIALLY_PAID', customer_id = ? where id = ?`, ['0191b3a0-0000-7000-8000-00000000c002', openInvoice]);
     expect(await sql('select amount_paid::text, status from invoice where id = ?', [openInvoice])).toEqual([{ amount_paid: '9.9900', status: 'PARTIALLY_PAID' }]);
   });
+
+  it('gives documents already in EUR (the base while none was set) rate 1 and their amount in base, and leaves the others without a rate, which they then keep', async () => {
+    expect(await sql('select number, currency, rate_to_base::text, base_total::text from invoice order by number')).toEqual([
+      { number: 'INV-000001', currency: 'EUR', rate_to_base: '1.0000000000', base_total: '250.0000' },
+      { number: 'INV-000002', currency: 'USD', rate_to_base: null, base_total: null },
+    ]);
+    expect(await sql('select rate_to_base::text, base_amount::text from payment')).toEqual([{ rate_to_base: '1.0000000000', base_amount: '100.0000' }]);
+    await expect(sql('update invoice set rate_to_base = 0.9, base_total = 89.99 where id = ?', [openInvoice])).rejects.toThrow(/rate to base at issue is immutable/);
+  });
 });

@@ -463,6 +463,7 @@ export type ReorderSuggestionResolvers<ContextType = Context, ParentType extends
 export type SpendRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendRow'] = ResolversParentTypes['SpendRow']> = {
   month?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  netInBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   productId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   quantity?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;

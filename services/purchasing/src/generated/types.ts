@@ -835,6 +835,8 @@ export type SpendRow = {
   month?: Maybe<Scalars['String']['output']>;
   /** Net spend. */
   net: Money;
+  /** The net in the company's base currency: each bill date's net at that day's rate (finance's rates, copied from its events), half up per day at the base's minor unit; BAD_USER_INPUT RATE_MISSING naming the currency and day without one. */
+  netInBase: Money;
   /** The product (grouping PRODUCT). */
   productId?: Maybe<Scalars['ID']['output']>;
   /** Units billed (grouping PRODUCT). */

@@ -348,12 +348,14 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
 
 export type ForecastRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForecastRow'] = ResolversParentTypes['ForecastRow']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountInBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ForecastCategory'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   weightedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  weightedAmountInBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type FunnelStageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FunnelStage'] = ResolversParentTypes['FunnelStage']> = {
@@ -631,6 +633,7 @@ export type SalesPerformanceResolvers<ContextType = Context, ParentType extends 
   lostCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openAmounts?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   openCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  orderTotalInBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   orderTotals?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   ordersCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -642,6 +645,7 @@ export type SalesPerformanceResolvers<ContextType = Context, ParentType extends 
 
 export type SalesTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTarget'] = ResolversParentTypes['SalesTarget']> = {
   achieved?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  achievedInBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   attainment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

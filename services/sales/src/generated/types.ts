@@ -283,6 +283,8 @@ export type ForecastRow = {
   __typename?: 'ForecastRow';
   /** Their amounts summed, exact. */
   amount: Money;
+  /** The amount in the company's base currency at today's rate (finance's rates, copied from its events); BAD_USER_INPUT RATE_MISSING naming the currency and day without one. */
+  amountInBase: Money;
   /** The deals' stage forecast category (each deal is in exactly one: its stage's). */
   category: ForecastCategory;
   /** How many deals. */
@@ -295,6 +297,8 @@ export type ForecastRow = {
   teamId?: Maybe<Scalars['ID']['output']>;
   /** Sum of amount × stage probability, exact to four places. */
   weightedAmount: Money;
+  /** The weighted amount in the base currency at today's rate. */
+  weightedAmountInBase: Money;
 };
 
 /** One stage of a funnel. */
@@ -1262,6 +1266,8 @@ export type SalesPerformance = {
   openAmounts: Array<Money>;
   /** Deals open now. */
   openCount: Scalars['Int']['output'];
+  /** All orders confirmed in the period in the company's base currency: each currency's orders of a day at that day's rate (finance's rates, copied from its events), half up per day at the base's minor unit; BAD_USER_INPUT RATE_MISSING naming the currency and day without one. */
+  orderTotalInBase: Money;
   /** Their net totals (after discounts, before tax) per currency. */
   orderTotals: Array<Money>;
   /** Orders confirmed in the period and not cancelled. */
@@ -1295,6 +1301,8 @@ export type SalesTarget = {
   __typename?: 'SalesTarget';
   /** What was achieved in the period, in the target's currency. */
   achieved: Money;
+  /** What was achieved in the period in every currency, in the company's base currency: each currency's orders of a day at that day's rate (finance's rates, copied from its events); BAD_USER_INPUT RATE_MISSING naming the currency and day without one. */
+  achievedInBase: Money;
   /** The target amount. */
   amount: Money;
   /** Achieved as a percentage of the target, two places ("87.50"); null for a zero target. */

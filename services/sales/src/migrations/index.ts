@@ -13,6 +13,7 @@ import { Migration20261205180000 } from './Migration20261205180000.js';
 import { Migration20261205180100 } from './Migration20261205180100.js';
 import { Migration20261205180200 } from './Migration20261205180200.js';
 import { Migration20261205200500 } from './Migration20261205200500.js';
+import { Migration20261207020000 } from './Migration20261207020000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205180100', class: Migration20261205180100 },
   { name: 'Migration20261205180200', class: Migration20261205180200 },
   { name: 'Migration20261205200500', class: Migration20261205200500 },
+  { name: 'Migration20261207020000', class: Migration20261207020000 },
 ];

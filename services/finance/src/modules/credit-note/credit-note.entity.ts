@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, currency, money, quantity, updatedAt } from '@rapport/subgraph-kit/properties';
+import { rate } from '../currency/currency.entity.js';
 import { percent } from '../order-copy/order-copy.entity.js';
 
 export const CREDIT_NOTE_REASONS = ['RETURN', 'CANCELLATION', 'PRICE_CORRECTION', 'OTHER'] as const;
@@ -27,6 +28,10 @@ export const CreditNote = defineEntity({
     grossTotal: money(),
     amountApplied: money().defaultRaw('0'),
     amountRefunded: money().defaultRaw('0'),
+    /** The rate of `currency` to the base currency on the issue date; null when none was set then. */
+    rateToBase: rate().nullable(),
+    /** `grossTotal` in the base currency at `rateToBase`; null without a rate. */
+    baseGrossTotal: money().nullable(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,6 @@
 import { formatAmount, isUuid, normaliseAmount, normaliseQuantity } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
+import { baseMoney, rateText } from '../currency/currency.service.js';
 import { applyCreditNote, getCreditNote, issueCreditNote, listCreditNotes, refundCreditNote, unappliedUnits } from './credit-note.service.js';
 import { creditNotePolicy } from './credit-note.policy.js';
 
@@ -18,6 +19,8 @@ export const creditNoteResolvers: Resolvers = {
     invoice: (c, _, ctx) => ctx.loaders.invoiceById.load(c.invoiceId),
     customer: (c) => ({ __typename: 'Customer', id: c.customerId }),
     lines: (c, _, ctx) => ctx.loaders.creditNoteLines.load(c.id),
+    rateToBase: (c) => rateText(c.rateToBase),
+    baseGrossTotal: async (c, _, ctx) => baseMoney(c.baseGrossTotal, await ctx.loaders.baseCurrency.load()),
     netTotal: (c) => ({ amount: normaliseAmount(c.netTotal), currency: c.currency }),
     taxTotal: (c) => ({ amount: normaliseAmount(c.taxTotal), currency: c.currency }),
     grossTotal: (c) => ({ amount: normaliseAmount(c.grossTotal), currency: c.currency }),

@@ -17,6 +17,7 @@ import {
 } from '@rapport/errors';
 import { keysetPage, lockRow, restrictToVisibleCustomers, systemViewer, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
+import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { creditTaxGroups, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from '../invoice/invoice-math.js';
 import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type IInvoiceLine } from '../invoice/invoice.entity.js';
 import { orderLineQuantities } from '../order-copy/order-copy.service.js';
@@ -91,6 +92,7 @@ async function writeCreditNote(
     grossTotal: formatAmount(gross),
     amountApplied: '0',
     amountRefunded: '0',
+    ...snapshotOf(await baseSnapshot(tx, { amount: formatAmount(gross), currency }, issueDate), 'baseGrossTotal'),
   });
   drafts.forEach((d, i) =>
     tx.create(CreditNoteLine, {

@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { formatAmount, parseAmount, type Money } from '@rapport/errors';
 import { createdAt, currency, money, quantity, updatedAt } from '@rapport/subgraph-kit/properties';
+import { rate } from '../currency/currency.entity.js';
 import { percent } from '../order-copy/order-copy.entity.js';
 
 export const INVOICE_STATUSES = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 'CREDITED'] as const;
@@ -30,6 +31,10 @@ export const Invoice = defineEntity({
     total: money(),
     amountPaid: money().defaultRaw('0'),
     amountCredited: money().defaultRaw('0'),
+    /** The rate of `currency` to the base currency on the issue date; null when none was set then. */
+    rateToBase: rate().nullable(),
+    /** `total` in the base currency at `rateToBase` (half up at its minor unit); null without a rate. */
+    baseTotal: money().nullable(),
     paymentTermsDays: p.integer().nullable(),
     status: p.enum([...INVOICE_STATUSES]),
     createdAt: createdAt(),

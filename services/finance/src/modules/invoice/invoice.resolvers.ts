@@ -1,6 +1,7 @@
 import { formatQuantity, isUuid, normaliseAmount, normaliseQuantity, notFound, requireUuid } from '@rapport/errors';
 import { auditHistory, restrictToVisibleCustomers } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
+import { baseMoney, rateText } from '../currency/currency.service.js';
 import { SalesOrder } from '../order-copy/order-copy.entity.js';
 import { orderLineQuantities } from '../order-copy/order-copy.service.js';
 import { percentText } from './invoice-math.js';
@@ -34,6 +35,8 @@ export const invoiceResolvers: Resolvers = {
     customer: (invoice) => ({ __typename: 'Customer', id: invoice.customerId }),
     lines: (invoice, _, ctx) => ctx.loaders.invoiceLines.load(invoice.id),
     taxes: (invoice, _, ctx) => ctx.loaders.invoiceTaxes.load(invoice.id),
+    rateToBase: (invoice) => rateText(invoice.rateToBase),
+    baseTotal: async (invoice, _, ctx) => baseMoney(invoice.baseTotal, await ctx.loaders.baseCurrency.load()),
     netTotal: (invoice) => money(invoice.netTotal, invoice.currency),
     taxTotal: (invoice) => money(invoice.taxTotal, invoice.currency),
     total: (invoice) => money(invoice.total, invoice.currency),

@@ -21,6 +21,7 @@ import {
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { SalesOrder, type ISalesOrder } from '../order-copy/order-copy.entity.js';
 import { orderLineQuantities } from '../order-copy/order-copy.service.js';
+import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { addDays, documentTotals, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from './invoice-math.js';
 import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type InvoiceKind } from './invoice.entity.js';
 import { inTransaction, nextDocumentNumber } from './documents.js';
@@ -99,6 +100,7 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
     amountCredited: '0',
     paymentTermsDays,
     status: 'ISSUED',
+    ...snapshotOf(await baseSnapshot(tx, { amount: formatAmount(totals.gross), currency: header.currency }, issueDate), 'baseTotal'),
   });
   const lines = drafts.map((d, i) =>
     tx.create(InvoiceLine, {

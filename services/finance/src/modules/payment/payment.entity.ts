@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, currency, money, updatedAt } from '@rapport/subgraph-kit/properties';
+import { rate } from '../currency/currency.entity.js';
 
 export const PAYMENT_METHODS = ['BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'DIRECT_DEBIT', 'OTHER'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -24,6 +25,10 @@ export const Payment = defineEntity({
     account: p.text().defaultRaw(`'BANK'`),
     reference: p.text().nullable(),
     amountAllocated: money().defaultRaw('0'),
+    /** The rate of `currency` to the base currency on the day received; null when none was set then. */
+    rateToBase: rate().nullable(),
+    /** `amount` in the base currency at `rateToBase`; null without a rate. */
+    baseAmount: money().nullable(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,6 @@
 import { formatAmount, isUuid, normaliseAmount } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
+import { baseMoney, exchangeDifferenceUnits, rateText } from '../currency/currency.service.js';
 import { allocatePayment, getPayment, listPayments, receivePayment, recordPayment, unallocatedUnits } from './payment.service.js';
 import { paymentPolicy } from './payment.policy.js';
 
@@ -21,11 +22,19 @@ export const paymentResolvers: Resolvers = {
     allocated: (p) => ({ amount: normaliseAmount(p.amountAllocated), currency: p.currency }),
     unallocated: (p) => ({ amount: formatAmount(unallocatedUnits(p)), currency: p.currency }),
     allocations: (p, _, ctx) => ctx.loaders.allocationsByPayment.load(p.id),
+    rateToBase: (p) => rateText(p.rateToBase),
+    baseAmount: async (p, _, ctx) => baseMoney(p.baseAmount, await ctx.loaders.baseCurrency.load()),
   },
   Allocation: {
     invoice: (a, _, ctx) => ctx.loaders.invoiceById.load(a.invoiceId),
     payment: (a, _, ctx) => (a.paymentId ? ctx.loaders.paymentById.load(a.paymentId) : null),
     creditNote: (a, _, ctx) => (a.creditNoteId ? ctx.loaders.creditNoteById.load(a.creditNoteId) : null),
     amount: (a) => ({ amount: normaliseAmount(a.amount), currency: a.currency }),
+    exchangeDifference: async (a, _, ctx) => {
+      if (!a.paymentId) return null;
+      const [invoice, payment, base] = await Promise.all([ctx.loaders.invoiceById.load(a.invoiceId), ctx.loaders.paymentById.load(a.paymentId), ctx.loaders.baseCurrency.load()]);
+      if (!invoice?.rateToBase || !payment?.rateToBase) return null;
+      return { amount: formatAmount(exchangeDifferenceUnits(a.amount, invoice.rateToBase, payment.rateToBase, base)), currency: base };
+    },
   },
 };

@@ -17,6 +17,7 @@ import {
   type Money,
 } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, lockRow, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { inTransaction } from '../invoice/documents.js';
 import { isWholeMinor } from '../invoice/invoice-math.js';
 import { applyPayment, balanceUnits, Invoice, utcToday, type IInvoice } from '../invoice/invoice.entity.js';
@@ -193,6 +194,7 @@ export async function receivePayment(em: SqlEntityManager, viewer: Viewer<WriteA
       account,
       reference,
       amountAllocated: '0',
+      ...snapshotOf(await baseSnapshot(tx, amount, receivedOn), 'baseAmount'),
     });
     publish(tx, PaymentRecordedV2, payment.id, { paymentId: payment.id, customerId, amount, method, reference, receivedOn, recordedAt: new Date().toISOString() }, meta);
     if (input.allocations?.length) await allocatePaymentTo(tx, viewer, payment, input.allocations, receivedOn, meta);
@@ -258,6 +260,7 @@ export async function recordPayment(em: SqlEntityManager, viewer: Viewer<WriteAc
       account: 'BANK',
       reference: invoice.number,
       amountAllocated: amount.amount,
+      ...snapshotOf(await baseSnapshot(tx, amount, paidOn), 'baseAmount'),
     });
     publish(
       tx,

@@ -1,10 +1,11 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { invoicePolicy } from '../invoice/invoice.policy.js';
-import { receivablesAgeing } from './receivables.service.js';
+import { receivablesAgeing, receivablesAgeingInBase } from './receivables.service.js';
 
 export const receivablesResolvers: Resolvers = {
   Query: {
     receivablesAgeing: (_, args, ctx) => receivablesAgeing(ctx.em, ctx.viewer(invoicePolicy, 'read'), args),
+    receivablesAgeingInBase: (_, args, ctx) => receivablesAgeingInBase(ctx.em, ctx.viewer(invoicePolicy, 'read'), args),
   },
   AgeingBucketRow: {
     current: (r) => ({ amount: r.current, currency: r.currency }),

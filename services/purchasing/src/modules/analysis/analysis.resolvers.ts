@@ -1,4 +1,5 @@
 import { divideHalfUp, formatDecimal, formatQuantity, normaliseAmount, quantityUnits } from '@rapport/errors';
+import { sumInBase } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { orderPolicy } from '../order/order.policy.js';
 import { billPolicy } from '../bill/bill.policy.js';
@@ -16,6 +17,7 @@ export const analysisResolvers: Resolvers = {
     supplier: (row, _, ctx) => (row.supplierId ? ctx.loaders.supplierById.load(row.supplierId) : null),
     net: (row) => ({ amount: normaliseAmount(row.net), currency: row.currency }),
     quantity: (row) => (row.quantity ? quantity(row.quantity) : null),
+    netInBase: (row, _, ctx) => sumInBase(ctx.em, row.netByDay, 'netInBase'),
   },
   PricePoint: {
     supplier: (p, _, ctx) => ctx.loaders.supplierById.load(p.supplierId),

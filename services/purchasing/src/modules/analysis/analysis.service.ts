@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { badInput, requireIsoDate, requireUuid } from '@rapport/errors';
-import type { Viewer } from '@rapport/subgraph-kit';
+import { badInput, formatAmount, formatQuantity, parseAmount, quantityUnits, requireIsoDate, requireUuid } from '@rapport/errors';
+import type { DatedAmount, Viewer } from '@rapport/subgraph-kit';
 
 /** Spend: the net of bills that are payable (registered), by supplier, product or month, in each currency. */
 export interface SpendRow {
@@ -10,6 +10,8 @@ export interface SpendRow {
   currency: string;
   net: string;
   quantity: string | null;
+  /** The net per currency and bill date, for `netInBase`. */
+  netByDay: DatedAmount[];
 }
 
 export type SpendGrouping = 'SUPPLIER' | 'PRODUCT' | 'MONTH';
@@ -28,21 +30,34 @@ function period(from: string | null | undefined, to: string | null | undefined):
 export async function spend(em: SqlEntityManager, viewer: Viewer, by: SpendGrouping, from: string | null | undefined, to: string | null | undefined): Promise<SpendRow[]> {
   const [start, end] = period(from, to);
   const key = by === 'SUPPLIER' ? 'b.supplier_id::text' : by === 'PRODUCT' ? 'l.product_id::text' : `to_char(b.bill_date, 'YYYY-MM')`;
-  const rows = await em.execute<{ key: string; currency: string; net: string; quantity: string }[]>(
-    `select ${key} as key, b.currency, sum(l.net_amount) as net, sum(l.quantity) as quantity
+  // Per bill date too, so each day's spend converts to base at its own rate (`netInBase`).
+  const days = await em.execute<{ key: string; currency: string; day: string; net: string; quantity: string }[]>(
+    `select ${key} as key, b.currency, b.bill_date::text as day, sum(l.net_amount) as net, sum(l.quantity) as quantity
        from supplier_bill b join supplier_bill_line l on l.bill_id = b.id
       where b.status = 'REGISTERED' and b.bill_date between ?::date and ?::date
-      group by 1, 2
-      order by ${by === 'MONTH' ? '1, 2' : '3 desc, 1, 2'}`,
+      group by 1, 2, 3`,
     [start, end],
   );
-  return rows.map((r) => ({
+  const rows = new Map<string, { key: string; currency: string; net: bigint; quantity: bigint; netByDay: DatedAmount[] }>();
+  for (const d of days) {
+    const id = `${d.key}|${d.currency}`;
+    const row = rows.get(id) ?? { key: d.key, currency: d.currency, net: 0n, quantity: 0n, netByDay: [] };
+    row.net += parseAmount('net', d.net);
+    row.quantity += quantityUnits(d.quantity);
+    row.netByDay.push({ amount: d.net, currency: d.currency.trim(), day: d.day });
+    rows.set(id, row);
+  }
+  const byKey = (a: { key: string; currency: string }, b: { key: string; currency: string }): number =>
+    (a.key ?? '').localeCompare(b.key ?? '') || a.currency.localeCompare(b.currency);
+  const ordered = [...rows.values()].sort(by === 'MONTH' ? byKey : (a, b) => (a.net === b.net ? byKey(a, b) : a.net > b.net ? -1 : 1));
+  return ordered.map((r) => ({
     supplierId: by === 'SUPPLIER' ? r.key : null,
     productId: by === 'PRODUCT' ? r.key : null,
     month: by === 'MONTH' ? r.key : null,
     currency: r.currency,
-    net: r.net,
-    quantity: by === 'PRODUCT' ? r.quantity : null,
+    net: formatAmount(r.net),
+    quantity: by === 'PRODUCT' ? formatQuantity(r.quantity) : null,
+    netByDay: r.netByDay,
   }));
 }
 

@@ -341,14 +341,25 @@ describe('supplier payments and payables', () => {
 describe('analysis', () => {
   it('sums spend per supplier and month from registered bills, lists ordered prices, and rates on-time delivery', async () => {
     const spendQuery =
-      'query($by: SpendGrouping!, $from: String, $to: String) { purchaseSpend(by: $by, from: $from, to: $to) { supplier { id } productId month net { amount currency } quantity } }';
-    type Row = { supplier: { id: string } | null; productId: string | null; month: string | null; net: { amount: string }; quantity: string | null };
+      'query($by: SpendGrouping!, $from: String, $to: String) { purchaseSpend(by: $by, from: $from, to: $to) { supplier { id } productId month net { amount currency } netInBase { amount currency } quantity } }';
+    type Row = {
+      supplier: { id: string } | null;
+      productId: string | null;
+      month: string | null;
+      net: { amount: string; currency: string };
+      netInBase: { amount: string; currency: string };
+      quantity: string | null;
+    };
     const bySupplier = (await must<{ purchaseSpend: Row[] }>(subgraph, accountant, spendQuery, { by: 'SUPPLIER' })).purchaseSpend;
     const [registered] = await subgraph.service.orm.em
       .fork()
       .getConnection()
       .execute<{ net: string }[]>("select sum(net_total)::text as net from supplier_bill where supplier_id = ? and status = 'REGISTERED'", [supplierId]);
     expect(unitsOf(bySupplier.find((r) => r.supplier?.id === supplierId)!.net.amount, 4)).toBe(unitsOf(registered!.net, 4));
+    // Bills in the base currency (EUR while finance announced no other) count as they are in base.
+    const ours = bySupplier.find((r) => r.supplier?.id === supplierId)!;
+    expect(ours.net.currency).toBe('EUR');
+    expect(ours.netInBase).toEqual(ours.net);
     const byMonth = (await must<{ purchaseSpend: Row[] }>(subgraph, accountant, spendQuery, { by: 'MONTH', from: '2026-12-01', to: '2026-12-31' })).purchaseSpend;
     expect(byMonth.map((r) => r.month)).toEqual(['2026-12']);
     expect((await subgraph.gqlAs(accountant, spendQuery, { by: 'MONTH', from: '2026-12-31', to: '2026-12-01' })).errors?.[0]?.extensions).toMatchObject({ field: 'to' });

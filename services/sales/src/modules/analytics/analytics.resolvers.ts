@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { loadExisting } from '@rapport/subgraph-kit';
+import { loadExisting, sumInBase } from '@rapport/subgraph-kit';
 import { forecast, funnel } from './forecast.service.js';
 import { productSales, salesPerformance } from './sales.service.js';
 import { salesNumbersPolicy } from './scope.js';
@@ -14,6 +14,11 @@ export const analyticsResolvers: Resolvers = {
   ForecastRow: {
     amount: (row) => ({ amount: row.amount, currency: row.currency }),
     weightedAmount: (row) => ({ amount: row.weightedAmount, currency: row.currency }),
+    amountInBase: (row, _, ctx) => sumInBase(ctx.em, [{ amount: row.amount, currency: row.currency, day: utcDay() }], 'amountInBase'),
+    weightedAmountInBase: (row, _, ctx) => sumInBase(ctx.em, [{ amount: row.weightedAmount, currency: row.currency, day: utcDay() }], 'weightedAmountInBase'),
+  },
+  SalesPerformance: {
+    orderTotalInBase: (r, _, ctx) => sumInBase(ctx.em, r.orderAmounts, 'orderTotalInBase'),
   },
   FunnelStage: {
     stage: (row, _, ctx) => loadExisting(ctx.loaders.stageById, row.stageId, 'pipeline stage'),
@@ -22,3 +27,6 @@ export const analyticsResolvers: Resolvers = {
     amount: (row) => ({ amount: row.amount, currency: row.currency }),
   },
 };
+
+/** Today (UTC), whose rate converts what is expected rather than done. */
+const utcDay = (): string => new Date().toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, formatAmount, formatQuantity, parseAmount, normaliseAmount, quantityUnits, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import type { Viewer } from '@rapport/subgraph-kit';
+import type { DatedAmount, Viewer } from '@rapport/subgraph-kit';
 import { whoseNumbers, withWorkMem } from './forecast.service.js';
 import { ownNumbers, percent, where, type Condition } from './scope.js';
 
@@ -24,6 +24,13 @@ const SOLD = "so.status <> 'CANCELLED'";
 const byCurrency = (rows: { currency: string; amount: string }[]): Money[] =>
   rows.map((r) => ({ amount: normaliseAmount(r.amount), currency: r.currency.trim() })).sort((a, b) => a.currency.localeCompare(b.currency));
 
+/** Amounts summed per currency, exact, sorted by currency. */
+const sumPerCurrency = (amounts: readonly { amount: string; currency: string }[]): Money[] => {
+  const units = new Map<string, bigint>();
+  for (const a of amounts) units.set(a.currency, (units.get(a.currency) ?? 0n) + parseAmount('amount', a.amount));
+  return [...units.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => ({ currency, amount: normaliseAmount(formatAmount(sum)) }));
+};
+
 export interface RepPerformance {
   repId: string | null;
   ordersCount: number;
@@ -35,6 +42,8 @@ export interface RepPerformance {
   openCount: number;
   openAmounts: Money[];
   weightedOpenAmounts: Money[];
+  /** The orders' totals per currency and day of confirmation (UTC), for `orderTotalInBase`. */
+  orderAmounts: DatedAmount[];
 }
 
 export interface PerformanceArgs {
@@ -56,10 +65,10 @@ export async function salesPerformance(em: SqlEntityManager, viewer: Viewer, arg
   const closed = where([{ sql: "o.deleted_at is null and o.status <> 'OPEN'", params: [] }, within('o.closed_at', range), ...scope]);
   const open = where([{ sql: "o.deleted_at is null and o.status = 'OPEN'", params: [] }, ...scope]);
   const [orderRows, closedRows, openRows] = await Promise.all([
-    em.execute<{ rep_id: string | null; currency: string; n: string; amount: string }[]>(
-      `select ca.owner_id as rep_id, so.currency, count(*) as n, sum(so.total) as amount
+    em.execute<{ rep_id: string | null; currency: string; day: string; n: string; amount: string }[]>(
+      `select ca.owner_id as rep_id, so.currency, ((so.confirmed_at at time zone 'UTC')::date)::text as day, count(*) as n, sum(so.total) as amount
          from sales_order so left join customer_access ca on ca.customer_id = so.customer_id
-        where ${orders.sql} group by 1, 2`,
+        where ${orders.sql} group by 1, 2, 3`,
       orders.params,
     ),
     em.execute<{ rep_id: string | null; status: string; currency: string; n: string; amount: string }[]>(
@@ -79,7 +88,19 @@ export async function salesPerformance(em: SqlEntityManager, viewer: Viewer, arg
   const rep = (id: string | null): RepPerformance => {
     let r = reps.get(id);
     if (!r) {
-      r = { repId: id, ordersCount: 0, orderTotals: [], wonCount: 0, wonAmounts: [], lostCount: 0, winRate: null, openCount: 0, openAmounts: [], weightedOpenAmounts: [] };
+      r = {
+        repId: id,
+        ordersCount: 0,
+        orderTotals: [],
+        orderAmounts: [],
+        wonCount: 0,
+        wonAmounts: [],
+        lostCount: 0,
+        winRate: null,
+        openCount: 0,
+        openAmounts: [],
+        weightedOpenAmounts: [],
+      };
       reps.set(id, r);
     }
     return r;
@@ -87,7 +108,7 @@ export async function salesPerformance(em: SqlEntityManager, viewer: Viewer, arg
   for (const row of orderRows) {
     const r = rep(row.rep_id);
     r.ordersCount += Number(row.n);
-    r.orderTotals.push(...byCurrency([row]));
+    r.orderAmounts.push({ amount: row.amount, currency: row.currency.trim(), day: row.day });
   }
   for (const row of closedRows) {
     const r = rep(row.rep_id);
@@ -106,7 +127,7 @@ export async function salesPerformance(em: SqlEntityManager, viewer: Viewer, arg
   return [...reps.values()]
     .map((r) => ({
       ...r,
-      orderTotals: sort(r.orderTotals),
+      orderTotals: sumPerCurrency(r.orderAmounts),
       wonAmounts: sort(r.wonAmounts),
       openAmounts: sort(r.openAmounts),
       weightedOpenAmounts: sort(r.weightedOpenAmounts),

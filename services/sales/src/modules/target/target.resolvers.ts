@@ -1,7 +1,8 @@
 import { normaliseAmount } from '@rapport/errors';
+import { sumInBase } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { salesNumbersPolicy } from '../analytics/scope.js';
-import { listTargets, periodEnd, setTarget } from './target.service.js';
+import { listTargets, periodEnd, setTarget, targetOrderAmounts } from './target.service.js';
 
 export const targetResolvers: Resolvers = {
   Query: {
@@ -24,6 +25,7 @@ export const targetResolvers: Resolvers = {
     teamId: (t) => t.target.teamId ?? null,
     amount: (t) => ({ amount: normaliseAmount(t.target.amount), currency: t.target.currency }),
     achieved: (t) => ({ amount: t.achieved, currency: t.target.currency }),
+    achievedInBase: async (t, _, ctx) => sumInBase(ctx.em, await targetOrderAmounts(ctx.em, t.target), 'achievedInBase'),
     attainment: (t) => t.attainment,
   },
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, conflict, normaliseAmount, parseMoneyInput, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import { headsTeam, isScoped, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { headsTeam, isScoped, type DatedAmount, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { addMonths, where, type Condition } from '../analytics/scope.js';
 import { SalesTarget, TARGET_PERIODS, type ISalesTarget, type TargetPeriod } from './target.entity.js';
 
@@ -135,4 +135,23 @@ function attainment(achieved: string, target: string): string | null {
   const hundredths = (units(achieved) * 20000n) / t;
   const rounded = (hundredths + 1n) / 2n;
   return `${rounded / 100n}.${String(rounded % 100n).padStart(2, '0')}`;
+}
+
+/**
+ * The orders counted by a target in every currency (not only the target's), per currency and day of
+ * confirmation (UTC), for `achievedInBase`: the same orders, period and customers as `listTargets`.
+ */
+export async function targetOrderAmounts(em: SqlEntityManager, target: ISalesTarget): Promise<DatedAmount[]> {
+  const rows = await em.execute<{ currency: string; day: string; amount: string }[]>(
+    `select so.currency, ((so.confirmed_at at time zone 'UTC')::date)::text as day, sum(so.total)::text as amount
+       from sales_target t
+       join sales_order so on so.status <> 'CANCELLED'
+        and so.confirmed_at >= t.period_start::timestamp at time zone 'UTC'
+        and so.confirmed_at < (t.period_start + case when t.period_kind = 'MONTH' then interval '1 month' else interval '3 months' end) at time zone 'UTC'
+       join customer_access ca on ca.customer_id = so.customer_id and case when t.rep_id is not null then ca.owner_id = t.rep_id else ca.team_id = t.team_id end
+      where t.id = ?
+      group by 1, 2`,
+    [target.id],
+  );
+  return rows.map((r) => ({ amount: r.amount, currency: r.currency.trim(), day: r.day }));
 }

@@ -1,0 +1,117 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { on, pgArray } from '@rapport/bus';
+import { BaseCurrencySetV1, RateSetV1 } from '@rapport/contracts';
+import { convertUnits, formatAmount, formatRate, invertRate, parseAmount, parseRate, rateMissing, RATE_SCALE, type Money } from '@rapport/errors';
+import { currency, timestamp } from './properties.js';
+
+/**
+ * A service's read copy of finance's exchange rates (DESIGN.md: `finance.rate.set` → sales and
+ * purchasing report in base currency). Only finance's events write it. A service using it registers
+ * `CopiedRate` and `CopiedBaseCurrency` among its entities and `rateCopyHandlers` among its handlers,
+ * and creates the tables `rate_copy` and `rate_copy_base` in its own migration (as sales' and
+ * purchasing's Migration20261207020000 do; each service's schema-drift test checks they agree).
+ */
+export const CopiedRate = defineEntity({
+  name: 'CopiedRate',
+  tableName: 'rate_copy',
+  properties: {
+    /** Finance's rate id (a correction of a pair's rate for a day keeps it). */
+    id: p.uuid().primary(),
+    fromCurrency: currency(),
+    toCurrency: currency(),
+    validOn: p.date(),
+    rate: p.decimal('string').precision(20).scale(RATE_SCALE),
+    /** When finance set the rate held: a late, older event changes nothing. */
+    setAt: timestamp(),
+  },
+});
+export type ICopiedRate = InferEntity<typeof CopiedRate>;
+
+/** The company's base currency as finance last announced it (one row, id 1; EUR until one arrives). */
+export const CopiedBaseCurrency = defineEntity({
+  name: 'CopiedBaseCurrency',
+  tableName: 'rate_copy_base',
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    currency: currency(),
+    setAt: timestamp(),
+  },
+});
+
+/** Finance's base currency while it has announced none. */
+export const DEFAULT_BASE_CURRENCY = 'EUR';
+
+async function applyBaseCurrency(em: SqlEntityManager, baseCurrency: string, setAt: Date): Promise<void> {
+  const held = await em.findOne(CopiedBaseCurrency, { id: 1 });
+  if (!held) em.create(CopiedBaseCurrency, { id: 1, currency: baseCurrency, setAt });
+  else if (held.setAt.getTime() <= setAt.getTime()) Object.assign(held, { currency: baseCurrency, setAt });
+}
+
+/**
+ * Keeps the copy in step with finance, inside the inbox transaction (a redelivered event changes
+ * nothing); a rate event also carries the base currency of its time.
+ */
+export const rateCopyHandlers = [
+  on(RateSetV1, async (data, _event, em) => {
+    const setAt = new Date(data.setAt);
+    const fields = { fromCurrency: data.fromCurrency, toCurrency: data.toCurrency, validOn: data.validOn, rate: formatRate(parseRate('rate', data.rate)), setAt };
+    const held = await em.findOne(CopiedRate, { id: data.rateId });
+    if (!held) em.create(CopiedRate, { id: data.rateId, ...fields });
+    else if (held.setAt.getTime() <= setAt.getTime()) Object.assign(held, fields);
+    await applyBaseCurrency(em, data.baseCurrency, setAt);
+    await em.flush();
+  }),
+  on(BaseCurrencySetV1, async (data, _event, em) => {
+    await applyBaseCurrency(em, data.baseCurrency, new Date(data.setAt));
+    await em.flush();
+  }),
+];
+
+/** The base currency finance last announced; EUR until it has. */
+export async function copiedBaseCurrency(em: SqlEntityManager): Promise<string> {
+  const [row] = await em.execute<{ currency: string }[]>('select currency from rate_copy_base where id = 1');
+  return row?.currency ?? DEFAULT_BASE_CURRENCY;
+}
+
+/** An amount of one currency on one day (an order's confirmation, a bill's date), to convert. */
+export interface DatedAmount {
+  amount: string;
+  currency: string;
+  /** ISO date whose rate applies (the latest set on or before it). */
+  day: string;
+}
+
+/**
+ * The sum of `amounts` in the base currency, each converted at the rate of its day from the copy
+ * (the pair to base, or the reverse pair inverted; half up at the base's minor unit per amount, as
+ * finance converts). A missing rate is BAD_USER_INPUT RATE_MISSING naming `field`, the currency and
+ * the day. One query whatever the number of distinct currencies and days.
+ */
+export async function sumInBase(em: SqlEntityManager, amounts: readonly DatedAmount[], field: string): Promise<Money> {
+  const base = await copiedBaseCurrency(em);
+  const keys = [...new Map(amounts.filter((a) => a.currency !== base).map((a) => [`${a.currency} ${a.day}`, a])).values()];
+  const rates = new Map<string, bigint>();
+  if (keys.length) {
+    const rows = await em.execute<{ currency: string; day: string; from_currency: string | null; rate: string | null }[]>(
+      `select k.currency, k.day::text as day, r.from_currency, r.rate::text as rate
+         from unnest(?::text[], ?::date[]) as k(currency, day)
+         left join lateral (
+           select c.from_currency, c.rate from rate_copy c
+            where ((c.from_currency = k.currency and c.to_currency = ?) or (c.from_currency = ? and c.to_currency = k.currency)) and c.valid_on <= k.day
+            order by c.valid_on desc, (c.from_currency = k.currency) desc limit 1) r on true`,
+      [pgArray(keys.map((k) => k.currency)), pgArray(keys.map((k) => k.day)), base, base],
+    );
+    for (const row of rows) {
+      if (!row.rate) throw rateMissing(field, row.currency, base, row.day);
+      const units = parseRate('rate', row.rate);
+      rates.set(`${row.currency} ${row.day}`, row.from_currency === row.currency ? units : invertRate(units));
+    }
+  }
+  let total = 0n;
+  for (const a of amounts) {
+    const units = parseAmount('amount', a.amount);
+    total += a.currency === base ? units : convertUnits(units, rates.get(`${a.currency} ${a.day}`)!, base);
+  }
+  return { amount: formatAmount(total), currency: base };
+}
