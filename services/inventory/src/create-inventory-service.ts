@@ -8,6 +8,9 @@ import { StockCount, StockCountLine } from './modules/count/count.entity.js';
 import { countResolvers } from './modules/count/count.resolvers.js';
 import { Loan } from './modules/loan/loan.entity.js';
 import { loanResolvers } from './modules/loan/loan.resolvers.js';
+import { printingHandlers } from './modules/printing/printing.consumer.js';
+import { printingRoutes } from './modules/printing/printing.http.js';
+import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
@@ -33,7 +36,8 @@ export { inboundMismatches, rebuildInboundLevels, type InboundMismatch } from '.
 
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
- * confirmed orders, safety alarms, shipping notices with each order's delivery state, and customer returns.
+ * confirmed orders, safety alarms, shipping notices with each order's delivery state and their
+ * printed delivery notes, and customer returns.
  */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
@@ -51,6 +55,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         transferResolvers,
         countResolvers,
         loanResolvers,
+        printingResolvers,
       ],
       entities: [
         Product,
@@ -76,9 +81,12 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         Loan,
       ],
       migrations,
-      handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers],
+      handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers, ...printingHandlers],
       createLoaders,
       customerAccess: true,
+      companyProfileCopy: true,
+      printRecipientCopy: true,
+      handle: printingRoutes(),
     },
     config,
   );

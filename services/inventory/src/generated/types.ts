@@ -1176,6 +1176,8 @@ export type Shipment = {
   customer?: Maybe<Customer>;
   /** When the customer received the goods; null until delivered. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the gateway serves this notice's delivery note as a PDF (GET with the bearer token), printed from the notice as it stands. */
+  deliveryNotePdfPath: Scalars['String']['output'];
   /** Every recorded change to this shipment (planned, shipped, delivered, cancelled), newest first; visible to whoever may see the shipment. */
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
