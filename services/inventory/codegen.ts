@@ -21,6 +21,8 @@ export default subgraphCodegen({
     ShipmentLine: '../modules/shipment/shipment.entity.js#IShipmentLine',
     CustomerReturn: '../modules/customer-return/customer-return.service.js#CustomerReturnRow',
     CustomerReturnLine: '../modules/customer-return/customer-return.entity.js#ICustomerReturnLine',
+    SupplierReturn: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturn',
+    SupplierReturnLine: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturnLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
     StockCount: '../modules/count/count.service.js#StockCountRow',
     StockCountLine: '../modules/count/count.service.js#StockCountLineRow',

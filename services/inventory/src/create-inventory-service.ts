@@ -24,6 +24,8 @@ import { OrderDemand, Reservation } from './modules/reservation/reservation.enti
 import { reservationResolvers } from './modules/reservation/reservation.resolvers.js';
 import { StockAlarm, StockLevel, StockMove } from './modules/stock/stock.entity.js';
 import { stockResolvers } from './modules/stock/stock.resolvers.js';
+import { SupplierReturn, SupplierReturnLine } from './modules/supplier-return/supplier-return.entity.js';
+import { supplierReturnResolvers } from './modules/supplier-return/supplier-return.resolvers.js';
 import { Transfer, TransferLine } from './modules/transfer/transfer.entity.js';
 import { transferResolvers } from './modules/transfer/transfer.resolvers.js';
 import { Warehouse } from './modules/warehouse/warehouse.entity.js';
@@ -56,6 +58,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         countResolvers,
         loanResolvers,
         printingResolvers,
+        supplierReturnResolvers,
       ],
       entities: [
         Product,
@@ -79,6 +82,8 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         StockCount,
         StockCountLine,
         Loan,
+        SupplierReturn,
+        SupplierReturnLine,
       ],
       migrations,
       handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers, ...printingHandlers],

@@ -11,6 +11,7 @@ import type { IReceipt as IReceiptModel, IReceiptLine as IReceiptLineModel } fro
 import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel } from '../modules/shipment/shipment.entity.js';
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
 import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
+import type { ISupplierReturn as ISupplierReturnModel, ISupplierReturnLine as ISupplierReturnLineModel } from '../modules/supplier-return/supplier-return.entity.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
@@ -182,6 +183,8 @@ export type ResolversTypes = {
   ReceiveTransferInput: Types.ReceiveTransferInput;
   ReturnCondition: Types.ReturnCondition;
   ReturnLineInput: Types.ReturnLineInput;
+  ReturnToSupplierInput: Types.ReturnToSupplierInput;
+  ReturnToSupplierLineInput: Types.ReturnToSupplierLineInput;
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
   SetStockRuleInput: Types.SetStockRuleInput;
   SettleLoanInput: Types.SettleLoanInput;
@@ -212,6 +215,8 @@ export type ResolversTypes = {
   StockMoveFilter: Types.StockMoveFilter;
   StockMoveKind: Types.StockMoveKind;
   StockReservation: ResolverTypeWrapper<{ warehouseId: string; quantity: string }>;
+  SupplierReturn: ResolverTypeWrapper<ISupplierReturnModel>;
+  SupplierReturnLine: ResolverTypeWrapper<ISupplierReturnLineModel>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   Transfer: ResolverTypeWrapper<TransferRowModel>;
   TransferConnection: ResolverTypeWrapper<Omit<Types.TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
@@ -285,6 +290,8 @@ export type ResolversParentTypes = {
   ReceiveStockInput: Types.ReceiveStockInput;
   ReceiveTransferInput: Types.ReceiveTransferInput;
   ReturnLineInput: Types.ReturnLineInput;
+  ReturnToSupplierInput: Types.ReturnToSupplierInput;
+  ReturnToSupplierLineInput: Types.ReturnToSupplierLineInput;
   SalesOrder: { id: string };
   SetStockRuleInput: Types.SetStockRuleInput;
   SettleLoanInput: Types.SettleLoanInput;
@@ -312,6 +319,8 @@ export type ResolversParentTypes = {
   StockMoveEdge: Omit<Types.StockMoveEdge, 'node'> & { node: ResolversParentTypes['StockMove'] };
   StockMoveFilter: Types.StockMoveFilter;
   StockReservation: { warehouseId: string; quantity: string };
+  SupplierReturn: ISupplierReturnModel;
+  SupplierReturnLine: ISupplierReturnLineModel;
   TopicLag: Types.TopicLag;
   Transfer: TransferRowModel;
   TransferConnection: Omit<Types.TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
@@ -506,6 +515,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   receiveTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<Types.MutationReceiveTransferArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
   returnLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<Types.MutationReturnLoanArgs, 'input'>>;
+  returnToSupplier?: Resolver<ResolversTypes['SupplierReturn'], ParentType, ContextType, RequireFields<Types.MutationReturnToSupplierArgs, 'input'>>;
   setReceiptTolerance?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType, RequireFields<Types.MutationSetReceiptToleranceArgs, 'percent'>>;
   setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
   shipShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationShipShipmentArgs, 'backorder' | 'shipmentId' | 'trackingNumber'>>;
@@ -577,6 +587,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   stockCounts?: Resolver<ResolversTypes['StockCountConnection'], ParentType, ContextType, Partial<Types.QueryStockCountsArgs>>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
+  supplierReturn?: Resolver<Types.Maybe<ResolversTypes['SupplierReturn']>, ParentType, ContextType, RequireFields<Types.QuerySupplierReturnArgs, 'id'>>;
+  supplierReturns?: Resolver<Array<ResolversTypes['SupplierReturn']>, ParentType, ContextType, Partial<Types.QuerySupplierReturnsArgs>>;
   transfer?: Resolver<Types.Maybe<ResolversTypes['Transfer']>, ParentType, ContextType, RequireFields<Types.QueryTransferArgs, 'id'>>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<Types.QueryTransfersArgs>>;
   warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.QueryWarehouseArgs, 'id'>>;
@@ -778,6 +790,28 @@ export type StockReservationResolvers<ContextType = Context, ParentType extends 
   warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 };
 
+export type SupplierReturnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierReturn'] = ResolversParentTypes['SupplierReturn']> = {
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['SupplierReturnLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purchaseOrderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
+  returnedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  supplierId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type SupplierReturnLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierReturnLine'] = ResolversParentTypes['SupplierReturnLine']> = {
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  purchaseOrderLineId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiptLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stockMoveId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unitCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
   lag?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -885,6 +919,8 @@ export type Resolvers<ContextType = Context> = {
   StockMoveConnection?: StockMoveConnectionResolvers<ContextType>;
   StockMoveEdge?: StockMoveEdgeResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
+  SupplierReturn?: SupplierReturnResolvers<ContextType>;
+  SupplierReturnLine?: SupplierReturnLineResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferConnection?: TransferConnectionResolvers<ContextType>;

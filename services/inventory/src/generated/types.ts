@@ -551,6 +551,8 @@ export type Mutation = {
   restoreProduct: Product;
   /** Takes back goods of a loan, fully or partly (LOAN_RETURN move); more than is still out is refused naming input.quantity. */
   returnLoan: Loan;
+  /** Sends goods back to the supplier against a posted receipt (warehouse staff): the stock leaves the warehouse that received it, and purchasing lowers the received quantities. */
+  returnToSupplier: SupplierReturn;
   /** Sets the over-receipt tolerance, a percentage from 0 to 100 with at most two decimals. */
   setReceiptTolerance: ReceiptSettings;
   /** Sets the safety stock and reorder quantity of a product in a warehouse; raises or clears its alarm at once when the new level says so. */
@@ -674,6 +676,11 @@ export type MutationRestoreProductArgs = {
 
 export type MutationReturnLoanArgs = {
   input: SettleLoanInput;
+};
+
+
+export type MutationReturnToSupplierArgs = {
+  input: ReturnToSupplierInput;
 };
 
 
@@ -855,6 +862,10 @@ export type Query = {
   stockLevels: StockLevelConnection;
   /** The stock ledger, newest move first, filtered by product, warehouse, kind and period, paged by cursor (`first` at most 100). */
   stockMoves: StockMoveConnection;
+  /** One return to a supplier; null when unknown. */
+  supplierReturn?: Maybe<SupplierReturn>;
+  /** Returns to suppliers, newest first (at most 200), optionally of one receipt. */
+  supplierReturns: Array<SupplierReturn>;
   /** One transfer by id; null when there is none. */
   transfer?: Maybe<Transfer>;
   /** Transfers between warehouses, newest first, filtered, paged by cursor (`first` at most 100). */
@@ -951,6 +962,16 @@ export type QueryStockMovesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StockMoveFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySupplierReturnArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierReturnsArgs = {
+  receiptId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1126,6 +1147,23 @@ export type ReturnLineInput = {
   orderLineId: Scalars['ID']['input'];
   /** How much came back, a positive decimal string with at most three decimals. */
   quantity: Scalars['String']['input'];
+};
+
+export type ReturnToSupplierInput = {
+  /** What goes back, one entry per receipt line. */
+  lines: Array<ReturnToSupplierLineInput>;
+  /** Why the goods go back (1 to 500 characters). */
+  reason: Scalars['String']['input'];
+  /** The posted receipt the goods came in on. */
+  receiptId: Scalars['ID']['input'];
+};
+
+/** One receipt line to send back. */
+export type ReturnToSupplierLineInput = {
+  /** How much to send back: positive, at most three decimals, at most what the line received less what went back before. */
+  quantity: Scalars['String']['input'];
+  /** A line of the receipt. */
+  receiptLineId: Scalars['ID']['input'];
 };
 
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
@@ -1594,6 +1632,48 @@ export type StockReservation = {
   quantity: Scalars['String']['output'];
   /** The warehouse holding it; null when the caller may not see it. */
   warehouse?: Maybe<Warehouse>;
+};
+
+/** Goods sent back to the supplier against a posted receipt, out of the warehouse that received them, numbered SR-000001 onwards. */
+export type SupplierReturn = {
+  __typename?: 'SupplierReturn';
+  /** Who sent them back; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier (UUID), as inventory.supplier-return.posted names it. */
+  id: Scalars['ID']['output'];
+  /** What went back, one line per receipt line. */
+  lines: Array<SupplierReturnLine>;
+  /** The return's number, SR-000001 onwards. */
+  number: Scalars['String']['output'];
+  /** The purchase order the receipt was against; null for goods received without one. */
+  purchaseOrderId?: Maybe<Scalars['ID']['output']>;
+  /** Why the goods went back (damaged, wrong item, …). */
+  reason: Scalars['String']['output'];
+  /** The receipt the goods came in on. */
+  receipt?: Maybe<Receipt>;
+  /** When the goods left. */
+  returnedAt: Scalars['DateTime']['output'];
+  /** The supplier (a purchasing record); null without a purchase order. */
+  supplierId?: Maybe<Scalars['ID']['output']>;
+  /** The warehouse the goods left; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** One receipt line's quantity sent back. */
+export type SupplierReturnLine = {
+  __typename?: 'SupplierReturnLine';
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** The purchase order line received against; null without a purchase order. */
+  purchaseOrderLineId?: Maybe<Scalars['ID']['output']>;
+  /** How much went back (a decimal string). */
+  quantity: Scalars['String']['output'];
+  /** The receipt line the goods came in on. */
+  receiptLineId: Scalars['ID']['output'];
+  /** The SUPPLIER_RETURN move that took it off the ledger. */
+  stockMoveId: Scalars['ID']['output'];
+  /** What one unit cost when received; null for callers who may not see costs. */
+  unitCost?: Maybe<Money>;
 };
 
 /** How many messages of one topic a consumer group has not consumed yet. */

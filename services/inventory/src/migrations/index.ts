@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261207040000 } from './Migration20261207040000.js';
+import { Migration20261207040100 } from './Migration20261207040100.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205101000 } from './Migration20261205101000.js';
 import { Migration20261205102000 } from './Migration20261205102000.js';
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205170000', class: Migration20261205170000 },
   // Hour block 04 of 2026-12-07 (printing, supplier returns, products): after all of the above.
   { name: 'Migration20261207040000', class: Migration20261207040000 },
+  { name: 'Migration20261207040100', class: Migration20261207040100 },
 ];
