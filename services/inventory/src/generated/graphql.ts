@@ -580,6 +580,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType, RequireFields<Types.QueryReceiptArgs, 'id'>>;
   receiptSettings?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType>;
   receipts?: Resolver<ResolversTypes['ReceiptConnection'], ParentType, ContextType, Partial<Types.QueryReceiptsArgs>>;
+  searchProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<Types.QuerySearchProductsArgs, 'text'>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
   shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<Types.QueryShipmentsArgs>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;

@@ -848,6 +848,8 @@ export type Query = {
   receiptSettings: ReceiptSettings;
   /** Receipts, newest first, filtered, paged by cursor (`first` at most 100). */
   receipts: ReceiptConnection;
+  /** Live products matching `text` (2 to 100 characters), best first: typo-tolerant over code, name and specification together; exact code first, then those containing the text, then the closest. `first`: 1 to 50, 20 when omitted. */
+  searchProducts: Array<Product>;
   /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
   shipment: Shipment;
   /** Shipping notices the caller may see, newest first; a rep sees those of their customers only. */
@@ -917,6 +919,12 @@ export type QueryReceiptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReceiptFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchProductsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
 };
 
 

@@ -3,6 +3,7 @@ import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261207040000 } from './Migration20261207040000.js';
 import { Migration20261207040100 } from './Migration20261207040100.js';
+import { Migration20261207040200 } from './Migration20261207040200.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205101000 } from './Migration20261205101000.js';
 import { Migration20261205102000 } from './Migration20261205102000.js';
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   // Hour block 04 of 2026-12-07 (printing, supplier returns, products): after all of the above.
   { name: 'Migration20261207040000', class: Migration20261207040000 },
   { name: 'Migration20261207040100', class: Migration20261207040100 },
+  { name: 'Migration20261207040200', class: Migration20261207040200 },
 ];
