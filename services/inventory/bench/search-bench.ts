@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { callerOf } from '@rapport/subgraph-kit';
-import { percentile, withBenchService } from '@rapport/subgraph-kit/testing';
+import { benchPrincipal, percentile, withBenchService } from '@rapport/subgraph-kit/testing';
 import { createInventoryService } from '../src/create-inventory-service.js';
 import { productPolicy } from '../src/modules/product/product.policy.js';
 import { PRODUCT_SEARCH_DOCUMENT, searchProducts } from '../src/modules/product/product-search.js';
@@ -55,13 +55,7 @@ async function main(): Promise<void> {
     await em().execute('analyze product');
     out(`loaded ${PRODUCTS.toLocaleString('en')} products (with the trigram index) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-    const principal: Parameters<typeof callerOf>[0] & object = {
-      userId: '00000000-0000-4000-8000-000000000001',
-      email: 'bench@example.com',
-      role: 'WAREHOUSE_CLERK',
-      teamIds: [],
-      tokenId: 'bench',
-    };
+    const principal = benchPrincipal('WAREHOUSE_CLERK');
     const viewer = callerOf(principal).viewer(productPolicy, 'read');
     const samples = await em().execute<{ id: string; name: string }[]>(`select id, name from product order by md5(id::text || 'bench') limit ${QUERIES}`);
     const queries = samples.map((s, i) => {
