@@ -22,6 +22,7 @@ export default subgraphCodegen({
     CustomerReturn: '../modules/customer-return/customer-return.service.js#CustomerReturnRow',
     CustomerReturnLine: '../modules/customer-return/customer-return.entity.js#ICustomerReturnLine',
     SupplierReturn: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturn',
+    StockMovementSummary: '../modules/analysis/analysis.service.js#StockMovementRow',
     SupplierReturnLine: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturnLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
     StockCount: '../modules/count/count.service.js#StockCountRow',

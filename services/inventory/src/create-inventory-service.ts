@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
+import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
 import { migrations } from './migrations/index.js';
 import { CustomerReturn, CustomerReturnLine } from './modules/customer-return/customer-return.entity.js';
 import { customerReturnResolvers } from './modules/customer-return/customer-return.resolvers.js';
@@ -59,6 +60,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         loanResolvers,
         printingResolvers,
         supplierReturnResolvers,
+        analysisResolvers,
       ],
       entities: [
         Product,

@@ -12,6 +12,7 @@ import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel }
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
 import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
 import type { ISupplierReturn as ISupplierReturnModel, ISupplierReturnLine as ISupplierReturnLineModel } from '../modules/supplier-return/supplier-return.entity.js';
+import type { StockMovementRow as StockMovementRowModel } from '../modules/analysis/analysis.service.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
@@ -214,6 +215,7 @@ export type ResolversTypes = {
   StockMoveEdge: ResolverTypeWrapper<Omit<Types.StockMoveEdge, 'node'> & { node: ResolversTypes['StockMove'] }>;
   StockMoveFilter: Types.StockMoveFilter;
   StockMoveKind: Types.StockMoveKind;
+  StockMovementSummary: ResolverTypeWrapper<StockMovementRowModel>;
   StockReservation: ResolverTypeWrapper<{ warehouseId: string; quantity: string }>;
   SupplierReturn: ResolverTypeWrapper<ISupplierReturnModel>;
   SupplierReturnLine: ResolverTypeWrapper<ISupplierReturnLineModel>;
@@ -318,6 +320,7 @@ export type ResolversParentTypes = {
   StockMoveConnection: Omit<Types.StockMoveConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMoveEdge']> };
   StockMoveEdge: Omit<Types.StockMoveEdge, 'node'> & { node: ResolversParentTypes['StockMove'] };
   StockMoveFilter: Types.StockMoveFilter;
+  StockMovementSummary: StockMovementRowModel;
   StockReservation: { warehouseId: string; quantity: string };
   SupplierReturn: ISupplierReturnModel;
   SupplierReturnLine: ISupplierReturnLineModel;
@@ -587,6 +590,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   stockCount?: Resolver<Types.Maybe<ResolversTypes['StockCount']>, ParentType, ContextType, RequireFields<Types.QueryStockCountArgs, 'id'>>;
   stockCounts?: Resolver<ResolversTypes['StockCountConnection'], ParentType, ContextType, Partial<Types.QueryStockCountsArgs>>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
+  stockMovementSummary?: Resolver<Array<ResolversTypes['StockMovementSummary']>, ParentType, ContextType, RequireFields<Types.QueryStockMovementSummaryArgs, 'from' | 'to'>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
   supplierReturn?: Resolver<Types.Maybe<ResolversTypes['SupplierReturn']>, ParentType, ContextType, RequireFields<Types.QuerySupplierReturnArgs, 'id'>>;
   supplierReturns?: Resolver<Array<ResolversTypes['SupplierReturn']>, ParentType, ContextType, Partial<Types.QuerySupplierReturnsArgs>>;
@@ -786,6 +790,15 @@ export type StockMoveEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType>;
 };
 
+export type StockMovementSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockMovementSummary'] = ResolversParentTypes['StockMovementSummary']> = {
+  closingQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openingQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
 export type StockReservationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockReservation'] = ResolversParentTypes['StockReservation']> = {
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
@@ -919,6 +932,7 @@ export type Resolvers<ContextType = Context> = {
   StockMove?: StockMoveResolvers<ContextType>;
   StockMoveConnection?: StockMoveConnectionResolvers<ContextType>;
   StockMoveEdge?: StockMoveEdgeResolvers<ContextType>;
+  StockMovementSummary?: StockMovementSummaryResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
   SupplierReturn?: SupplierReturnResolvers<ContextType>;
   SupplierReturnLine?: SupplierReturnLineResolvers<ContextType>;

@@ -862,6 +862,8 @@ export type Query = {
   stockCounts: StockCountConnection;
   /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
   stockLevels: StockLevelConnection;
+  /** Stock movements over a period per product and warehouse, from the ledger: opening, in, out and closing quantity, by product code then warehouse code (at most 500 rows). `from` and `to` are ISO dates (UTC days, both included); products and warehouses without stock or moves are left out. */
+  stockMovementSummary: Array<StockMovementSummary>;
   /** The stock ledger, newest move first, filtered by product, warehouse, kind and period, paged by cursor (`first` at most 100). */
   stockMoves: StockMoveConnection;
   /** One return to a supplier; null when unknown. */
@@ -963,6 +965,14 @@ export type QueryStockLevelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StockLevelFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryStockMovementSummaryArgs = {
+  from: Scalars['String']['input'];
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['String']['input'];
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1632,6 +1642,23 @@ export type StockMoveKind =
   | 'TRANSFER_IN'
   /** Goods leaving for another warehouse (outbound). */
   | 'TRANSFER_OUT';
+
+/** One product in one warehouse over a period: what it started with, what came in and went out, and what it ended with (decimal strings). */
+export type StockMovementSummary = {
+  __typename?: 'StockMovementSummary';
+  /** On hand at the end of the period: opening + in − out. */
+  closingQuantity: Scalars['String']['output'];
+  /** What came in during the period (receipts, transfers in, returns, positive adjustments…). */
+  inQuantity: Scalars['String']['output'];
+  /** On hand at the start of the period: the sum of every move before it. */
+  openingQuantity: Scalars['String']['output'];
+  /** What went out during the period (deliveries, transfers out, supplier returns, negative adjustments…), as a positive number. */
+  outQuantity: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
 
 /** Stock set aside in one warehouse for one order line. */
 export type StockReservation = {
