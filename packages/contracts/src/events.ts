@@ -1085,6 +1085,27 @@ export const BaseCurrencySetV1 = defineEvent('finance.base-currency.set.v1', z.o
 // ==== end of helper purch's contracts.
 
 // ==== stop 11, helper inv (inventory: supplier returns, product pictures and import): its contracts go below this line.
+
+/**
+ * inventory: goods received against a purchase order were sent back to the supplier, out of the
+ * warehouse that received them (a SUPPLIER_RETURN move per line). Purchasing lowers the received
+ * quantity of each purchase order line, so no bill matches above what was kept. Keyed by the purchase order (else the receipt).
+ */
+export const SupplierReturnPostedV1 = defineEvent(
+  'inventory.supplier-return.posted.v1',
+  z.object({
+    supplierReturnId: uuid,
+    number: z.string(),
+    receiptId: uuid,
+    receiptNumber: z.string(),
+    warehouseId: uuid,
+    purchaseOrderId: uuid.nullable(),
+    supplierId: uuid.nullable(),
+    reason: z.string(),
+    lines: z.array(z.object({ receiptLineId: uuid, purchaseOrderLineId: uuid.nullable(), productId: uuid, quantity, unitCost: money })).min(1),
+    returnedAt: isoDateTime,
+  }),
+);
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
 // ==== end of helper inv's contracts.
 
@@ -1210,6 +1231,7 @@ export const ALL_EVENTS = [
   // stop 11, helper purch's events follow this line.
 
   // stop 11, helper inv's events follow this line.
+  SupplierReturnPostedV1,
 
   // stop 11, helper bus's events follow this line.
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Principal, Role } from '@rapport/auth';
 import { createLogger } from './logger.js';
 import { databaseUrl } from './config.js';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
@@ -52,3 +53,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (value === undefined) throw new Error('percentile of no samples');
   return value;
 }
+
+/** A signed-in caller of role `role`, for benchmarks that call a service's functions directly. */
+export const benchPrincipal = (role: Role): Principal => ({
+  userId: '00000000-0000-4000-8000-000000000001',
+  email: 'bench@example.com',
+  role,
+  teamIds: [],
+  tokenId: 'bench',
+});

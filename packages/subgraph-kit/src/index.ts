@@ -19,6 +19,8 @@ export * from './authentication.js';
 export * from './signed-in.js';
 export * from './visibility.js';
 export * from './company-profile.js';
+export * from './print-recipient.js';
+export * from './print-route.js';
 export * from './viewer.js';
 export * from './audit.js';
 export * from './operation-limits.js';

@@ -170,4 +170,4 @@ export function useTestSubgraph(name: string, factory: (config: SubgraphRuntimeC
     stop: () => current().stop(),
   };
 }
-export { benchServerUrl, percentile, withBenchService } from './bench.js';
+export { benchPrincipal, benchServerUrl, percentile, withBenchService } from './bench.js';

@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { callerOf } from '@rapport/subgraph-kit';
-import { withBenchService } from '@rapport/subgraph-kit/testing';
+import { benchPrincipal, withBenchService } from '@rapport/subgraph-kit/testing';
 import { createInventoryService, stockLedgerMismatches } from '../src/create-inventory-service.js';
 import { countPolicy } from '../src/modules/count/count.policy.js';
 import { createStockCount, enterCountedQuantities, postStockCount } from '../src/modules/count/count.service.js';
@@ -47,13 +47,7 @@ async function main(): Promise<void> {
     let started = performance.now();
     for (const sql of loadSql()) await service.orm.em.fork().execute(sql);
     out(`loaded ${LINES.toLocaleString('en')} products with stock in ${seconds(started)}`);
-    const principal: Parameters<typeof callerOf>[0] & object = {
-      userId: '00000000-0000-4000-8000-000000000001',
-      email: 'bench@example.com',
-      role: 'WAREHOUSE_CLERK',
-      teamIds: [],
-      tokenId: 'bench',
-    };
+    const principal = benchPrincipal('WAREHOUSE_CLERK');
     const viewer = callerOf(principal).viewer(countPolicy, 'write');
     const meta = { actor: principal.userId };
     const products = await service.orm.em.fork().execute<{ id: string }[]>('select id from product order by sku');

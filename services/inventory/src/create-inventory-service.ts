@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
+import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
 import { migrations } from './migrations/index.js';
 import { CustomerReturn, CustomerReturnLine } from './modules/customer-return/customer-return.entity.js';
 import { customerReturnResolvers } from './modules/customer-return/customer-return.resolvers.js';
@@ -8,6 +9,9 @@ import { StockCount, StockCountLine } from './modules/count/count.entity.js';
 import { countResolvers } from './modules/count/count.resolvers.js';
 import { Loan } from './modules/loan/loan.entity.js';
 import { loanResolvers } from './modules/loan/loan.resolvers.js';
+import { printingHandlers } from './modules/printing/printing.consumer.js';
+import { printingRoutes } from './modules/printing/printing.http.js';
+import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { Product } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
@@ -21,6 +25,8 @@ import { OrderDemand, Reservation } from './modules/reservation/reservation.enti
 import { reservationResolvers } from './modules/reservation/reservation.resolvers.js';
 import { StockAlarm, StockLevel, StockMove } from './modules/stock/stock.entity.js';
 import { stockResolvers } from './modules/stock/stock.resolvers.js';
+import { SupplierReturn, SupplierReturnLine } from './modules/supplier-return/supplier-return.entity.js';
+import { supplierReturnResolvers } from './modules/supplier-return/supplier-return.resolvers.js';
 import { Transfer, TransferLine } from './modules/transfer/transfer.entity.js';
 import { transferResolvers } from './modules/transfer/transfer.resolvers.js';
 import { Warehouse } from './modules/warehouse/warehouse.entity.js';
@@ -33,7 +39,8 @@ export { inboundMismatches, rebuildInboundLevels, type InboundMismatch } from '.
 
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
- * confirmed orders, safety alarms, shipping notices with each order's delivery state, and customer returns.
+ * confirmed orders, safety alarms, shipping notices with each order's delivery state and their
+ * printed delivery notes, and customer returns.
  */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
@@ -51,6 +58,9 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         transferResolvers,
         countResolvers,
         loanResolvers,
+        printingResolvers,
+        supplierReturnResolvers,
+        analysisResolvers,
       ],
       entities: [
         Product,
@@ -74,11 +84,16 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         StockCount,
         StockCountLine,
         Loan,
+        SupplierReturn,
+        SupplierReturnLine,
       ],
       migrations,
-      handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers],
+      handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers, ...printingHandlers],
       createLoaders,
       customerAccess: true,
+      companyProfileCopy: true,
+      printRecipientCopy: true,
+      handle: printingRoutes(),
     },
     config,
   );

@@ -209,6 +209,32 @@ const cases: Record<string, MutationCaseEntry> = {
         data: { purchaseOrderId, warehouseId, lines: [{ purchaseOrderLineId, productId, quantity: '3', unitCost: { amount: '7.00', currency: 'EUR' } }] },
       }),
   },
+  returnToSupplier: {
+    run: async (call) => {
+      productId = await createProduct('EV-SR-1');
+      warehouseId = await aWarehouse(subgraph);
+      await approvedOrder(productId, '4');
+      const received = await subgraph.gql<{ receiveGoods: { id: string; lines: { id: string }[] } }>(
+        'mutation($input: ReceiveGoodsInput!) { receiveGoods(input: $input) { id lines { id } } }',
+        { input: { purchaseOrderId, warehouseId, lines: [{ purchaseOrderLineId, quantity: '4' }] } },
+      );
+      await call('mutation($input: ReturnToSupplierInput!) { returnToSupplier(input: $input) { id } }', {
+        input: { receiptId: received.data!.receiveGoods.id, reason: 'damaged in transit', lines: [{ receiptLineId: received.data!.receiveGoods.lines[0]!.id, quantity: '1.5' }] },
+      });
+    },
+    announces: ['inventory.supplier-return.posted.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        topic: 'inventory.supplier-return',
+        subject: purchaseOrderId,
+        data: {
+          purchaseOrderId,
+          warehouseId,
+          reason: 'damaged in transit',
+          lines: [{ purchaseOrderLineId, productId, quantity: '1.5', unitCost: { amount: '7.00', currency: 'EUR' } }],
+        },
+      }),
+  },
   setReceiptTolerance: {
     run: async (call) => {
       await call('mutation { setReceiptTolerance(percent: "4.5") { overReceiptTolerance } }');

@@ -19,6 +19,7 @@ import { billResolvers } from './modules/bill/bill.resolvers.js';
 import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { receiptHandlers } from './modules/order/receipt.consumer.js';
+import { supplierReturnHandlers } from './modules/supplier-return/supplier-return.consumer.js';
 import { PurchaseReceiptLine } from './modules/order/receipt.entity.js';
 import { SupplierPrice } from './modules/price/price.entity.js';
 import { priceResolvers } from './modules/price/price.resolvers.js';
@@ -58,7 +59,7 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
       ],
       migrations,
       createLoaders,
-      handlers: [...productCopyHandlers, ...rateCopyHandlers, ...suggestionHandlers, ...receiptHandlers],
+      handlers: [...productCopyHandlers, ...rateCopyHandlers, ...suggestionHandlers, ...receiptHandlers, ...supplierReturnHandlers],
     },
     config,
   );

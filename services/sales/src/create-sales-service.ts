@@ -4,6 +4,7 @@ import {
   CopiedBaseCurrency,
   CopiedRate,
   createSubgraphService,
+  printRecipientHandlers,
   productCopyHandlers,
   rateCopyHandlers,
   type SubgraphRuntimeConfig,
@@ -27,7 +28,6 @@ import { opportunityResolvers } from './modules/opportunity/opportunity.resolver
 import { orderHandlers } from './modules/order/order.consumer.js';
 import { SalesOrder, SalesOrderInvoice, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
-import { printingHandlers } from './modules/printing/printing.consumer.js';
 import { printingRoutes } from './modules/printing/printing.http.js';
 import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { Pipeline, PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
@@ -72,7 +72,15 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...productCopyHandlers, ...rateCopyHandlers, ...printingHandlers, ...customerProfileHandlers],
+      handlers: [
+        ...customerMergeHandlers,
+        ...opportunityHandlers,
+        ...orderHandlers,
+        ...productCopyHandlers,
+        ...rateCopyHandlers,
+        ...printRecipientHandlers,
+        ...customerProfileHandlers,
+      ],
       customerAccess: true,
       companyProfileCopy: true,
       handle: printingRoutes(),

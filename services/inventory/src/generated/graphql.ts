@@ -11,6 +11,8 @@ import type { IReceipt as IReceiptModel, IReceiptLine as IReceiptLineModel } fro
 import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel } from '../modules/shipment/shipment.entity.js';
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
 import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
+import type { ISupplierReturn as ISupplierReturnModel, ISupplierReturnLine as ISupplierReturnLineModel } from '../modules/supplier-return/supplier-return.entity.js';
+import type { StockMovementRow as StockMovementRowModel } from '../modules/analysis/analysis.service.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
@@ -182,6 +184,8 @@ export type ResolversTypes = {
   ReceiveTransferInput: Types.ReceiveTransferInput;
   ReturnCondition: Types.ReturnCondition;
   ReturnLineInput: Types.ReturnLineInput;
+  ReturnToSupplierInput: Types.ReturnToSupplierInput;
+  ReturnToSupplierLineInput: Types.ReturnToSupplierLineInput;
   SalesOrder: ResolverTypeWrapper<{ id: string }>;
   SetStockRuleInput: Types.SetStockRuleInput;
   SettleLoanInput: Types.SettleLoanInput;
@@ -211,7 +215,10 @@ export type ResolversTypes = {
   StockMoveEdge: ResolverTypeWrapper<Omit<Types.StockMoveEdge, 'node'> & { node: ResolversTypes['StockMove'] }>;
   StockMoveFilter: Types.StockMoveFilter;
   StockMoveKind: Types.StockMoveKind;
+  StockMovementSummary: ResolverTypeWrapper<StockMovementRowModel>;
   StockReservation: ResolverTypeWrapper<{ warehouseId: string; quantity: string }>;
+  SupplierReturn: ResolverTypeWrapper<ISupplierReturnModel>;
+  SupplierReturnLine: ResolverTypeWrapper<ISupplierReturnLineModel>;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
   Transfer: ResolverTypeWrapper<TransferRowModel>;
   TransferConnection: ResolverTypeWrapper<Omit<Types.TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
@@ -285,6 +292,8 @@ export type ResolversParentTypes = {
   ReceiveStockInput: Types.ReceiveStockInput;
   ReceiveTransferInput: Types.ReceiveTransferInput;
   ReturnLineInput: Types.ReturnLineInput;
+  ReturnToSupplierInput: Types.ReturnToSupplierInput;
+  ReturnToSupplierLineInput: Types.ReturnToSupplierLineInput;
   SalesOrder: { id: string };
   SetStockRuleInput: Types.SetStockRuleInput;
   SettleLoanInput: Types.SettleLoanInput;
@@ -311,7 +320,10 @@ export type ResolversParentTypes = {
   StockMoveConnection: Omit<Types.StockMoveConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMoveEdge']> };
   StockMoveEdge: Omit<Types.StockMoveEdge, 'node'> & { node: ResolversParentTypes['StockMove'] };
   StockMoveFilter: Types.StockMoveFilter;
+  StockMovementSummary: StockMovementRowModel;
   StockReservation: { warehouseId: string; quantity: string };
+  SupplierReturn: ISupplierReturnModel;
+  SupplierReturnLine: ISupplierReturnLineModel;
   TopicLag: Types.TopicLag;
   Transfer: TransferRowModel;
   TransferConnection: Omit<Types.TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
@@ -506,6 +518,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   receiveTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<Types.MutationReceiveTransferArgs, 'input'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.MutationRestoreProductArgs, 'id'>>;
   returnLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<Types.MutationReturnLoanArgs, 'input'>>;
+  returnToSupplier?: Resolver<ResolversTypes['SupplierReturn'], ParentType, ContextType, RequireFields<Types.MutationReturnToSupplierArgs, 'input'>>;
   setReceiptTolerance?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType, RequireFields<Types.MutationSetReceiptToleranceArgs, 'percent'>>;
   setStockRule?: Resolver<ResolversTypes['StockLevel'], ParentType, ContextType, RequireFields<Types.MutationSetStockRuleArgs, 'input'>>;
   shipShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationShipShipmentArgs, 'backorder' | 'shipmentId' | 'trackingNumber'>>;
@@ -570,13 +583,17 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType, RequireFields<Types.QueryReceiptArgs, 'id'>>;
   receiptSettings?: Resolver<ResolversTypes['ReceiptSettings'], ParentType, ContextType>;
   receipts?: Resolver<ResolversTypes['ReceiptConnection'], ParentType, ContextType, Partial<Types.QueryReceiptsArgs>>;
+  searchProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<Types.QuerySearchProductsArgs, 'text'>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
   shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<Types.QueryShipmentsArgs>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
   stockCount?: Resolver<Types.Maybe<ResolversTypes['StockCount']>, ParentType, ContextType, RequireFields<Types.QueryStockCountArgs, 'id'>>;
   stockCounts?: Resolver<ResolversTypes['StockCountConnection'], ParentType, ContextType, Partial<Types.QueryStockCountsArgs>>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
+  stockMovementSummary?: Resolver<Array<ResolversTypes['StockMovementSummary']>, ParentType, ContextType, RequireFields<Types.QueryStockMovementSummaryArgs, 'from' | 'to'>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
+  supplierReturn?: Resolver<Types.Maybe<ResolversTypes['SupplierReturn']>, ParentType, ContextType, RequireFields<Types.QuerySupplierReturnArgs, 'id'>>;
+  supplierReturns?: Resolver<Array<ResolversTypes['SupplierReturn']>, ParentType, ContextType, Partial<Types.QuerySupplierReturnsArgs>>;
   transfer?: Resolver<Types.Maybe<ResolversTypes['Transfer']>, ParentType, ContextType, RequireFields<Types.QueryTransferArgs, 'id'>>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<Types.QueryTransfersArgs>>;
   warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.QueryWarehouseArgs, 'id'>>;
@@ -630,6 +647,7 @@ export type ShipmentResolvers<ContextType = Context, ParentType extends Resolver
   carrier?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryNotePdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ShipmentHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
@@ -772,9 +790,40 @@ export type StockMoveEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['StockMove'], ParentType, ContextType>;
 };
 
+export type StockMovementSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockMovementSummary'] = ResolversParentTypes['StockMovementSummary']> = {
+  closingQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openingQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
 export type StockReservationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockReservation'] = ResolversParentTypes['StockReservation']> = {
   quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type SupplierReturnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierReturn'] = ResolversParentTypes['SupplierReturn']> = {
+  actorId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['SupplierReturnLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purchaseOrderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
+  returnedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  supplierId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type SupplierReturnLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierReturnLine'] = ResolversParentTypes['SupplierReturnLine']> = {
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  purchaseOrderLineId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiptLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stockMoveId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unitCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 };
 
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
@@ -883,7 +932,10 @@ export type Resolvers<ContextType = Context> = {
   StockMove?: StockMoveResolvers<ContextType>;
   StockMoveConnection?: StockMoveConnectionResolvers<ContextType>;
   StockMoveEdge?: StockMoveEdgeResolvers<ContextType>;
+  StockMovementSummary?: StockMovementSummaryResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
+  SupplierReturn?: SupplierReturnResolvers<ContextType>;
+  SupplierReturnLine?: SupplierReturnLineResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferConnection?: TransferConnectionResolvers<ContextType>;

@@ -551,6 +551,8 @@ export type Mutation = {
   restoreProduct: Product;
   /** Takes back goods of a loan, fully or partly (LOAN_RETURN move); more than is still out is refused naming input.quantity. */
   returnLoan: Loan;
+  /** Sends goods back to the supplier against a posted receipt (warehouse staff): the stock leaves the warehouse that received it, and purchasing lowers the received quantities. */
+  returnToSupplier: SupplierReturn;
   /** Sets the over-receipt tolerance, a percentage from 0 to 100 with at most two decimals. */
   setReceiptTolerance: ReceiptSettings;
   /** Sets the safety stock and reorder quantity of a product in a warehouse; raises or clears its alarm at once when the new level says so. */
@@ -674,6 +676,11 @@ export type MutationRestoreProductArgs = {
 
 export type MutationReturnLoanArgs = {
   input: SettleLoanInput;
+};
+
+
+export type MutationReturnToSupplierArgs = {
+  input: ReturnToSupplierInput;
 };
 
 
@@ -841,6 +848,8 @@ export type Query = {
   receiptSettings: ReceiptSettings;
   /** Receipts, newest first, filtered, paged by cursor (`first` at most 100). */
   receipts: ReceiptConnection;
+  /** Live products matching `text` (2 to 100 characters), best first: typo-tolerant over code, name and specification together; exact code first, then those containing the text, then the closest. `first`: 1 to 50, 20 when omitted. */
+  searchProducts: Array<Product>;
   /** One shipment by id; NOT_FOUND when no such shipment exists or the caller may not see it. */
   shipment: Shipment;
   /** Shipping notices the caller may see, newest first; a rep sees those of their customers only. */
@@ -853,8 +862,14 @@ export type Query = {
   stockCounts: StockCountConnection;
   /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
   stockLevels: StockLevelConnection;
+  /** Stock movements over a period per product and warehouse, from the ledger: opening, in, out and closing quantity, by product code then warehouse code (at most 500 rows). `from` and `to` are ISO dates (UTC days, both included); products and warehouses without stock or moves are left out. */
+  stockMovementSummary: Array<StockMovementSummary>;
   /** The stock ledger, newest move first, filtered by product, warehouse, kind and period, paged by cursor (`first` at most 100). */
   stockMoves: StockMoveConnection;
+  /** One return to a supplier; null when unknown. */
+  supplierReturn?: Maybe<SupplierReturn>;
+  /** Returns to suppliers, newest first (at most 200), optionally of one receipt. */
+  supplierReturns: Array<SupplierReturn>;
   /** One transfer by id; null when there is none. */
   transfer?: Maybe<Transfer>;
   /** Transfers between warehouses, newest first, filtered, paged by cursor (`first` at most 100). */
@@ -909,6 +924,12 @@ export type QueryReceiptsArgs = {
 };
 
 
+export type QuerySearchProductsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
 export type QueryShipmentArgs = {
   id: Scalars['ID']['input'];
 };
@@ -947,10 +968,28 @@ export type QueryStockLevelsArgs = {
 };
 
 
+export type QueryStockMovementSummaryArgs = {
+  from: Scalars['String']['input'];
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['String']['input'];
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryStockMovesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StockMoveFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySupplierReturnArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierReturnsArgs = {
+  receiptId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1128,6 +1167,23 @@ export type ReturnLineInput = {
   quantity: Scalars['String']['input'];
 };
 
+export type ReturnToSupplierInput = {
+  /** What goes back, one entry per receipt line. */
+  lines: Array<ReturnToSupplierLineInput>;
+  /** Why the goods go back (1 to 500 characters). */
+  reason: Scalars['String']['input'];
+  /** The posted receipt the goods came in on. */
+  receiptId: Scalars['ID']['input'];
+};
+
+/** One receipt line to send back. */
+export type ReturnToSupplierLineInput = {
+  /** How much to send back: positive, at most three decimals, at most what the line received less what went back before. */
+  quantity: Scalars['String']['input'];
+  /** A line of the receipt. */
+  receiptLineId: Scalars['ID']['input'];
+};
+
 /** A customer's confirmed order, numbered SO-000001, …; fulfilled by inventory, billed by finance. */
 export type SalesOrder = {
   __typename?: 'SalesOrder';
@@ -1176,6 +1232,8 @@ export type Shipment = {
   customer?: Maybe<Customer>;
   /** When the customer received the goods; null until delivered. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the gateway serves this notice's delivery note as a PDF (GET with the bearer token), printed from the notice as it stands. */
+  deliveryNotePdfPath: Scalars['String']['output'];
   /** Every recorded change to this shipment (planned, shipped, delivered, cancelled), newest first; visible to whoever may see the shipment. */
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
@@ -1585,6 +1643,23 @@ export type StockMoveKind =
   /** Goods leaving for another warehouse (outbound). */
   | 'TRANSFER_OUT';
 
+/** One product in one warehouse over a period: what it started with, what came in and went out, and what it ended with (decimal strings). */
+export type StockMovementSummary = {
+  __typename?: 'StockMovementSummary';
+  /** On hand at the end of the period: opening + in − out. */
+  closingQuantity: Scalars['String']['output'];
+  /** What came in during the period (receipts, transfers in, returns, positive adjustments…). */
+  inQuantity: Scalars['String']['output'];
+  /** On hand at the start of the period: the sum of every move before it. */
+  openingQuantity: Scalars['String']['output'];
+  /** What went out during the period (deliveries, transfers out, supplier returns, negative adjustments…), as a positive number. */
+  outQuantity: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
 /** Stock set aside in one warehouse for one order line. */
 export type StockReservation = {
   __typename?: 'StockReservation';
@@ -1592,6 +1667,48 @@ export type StockReservation = {
   quantity: Scalars['String']['output'];
   /** The warehouse holding it; null when the caller may not see it. */
   warehouse?: Maybe<Warehouse>;
+};
+
+/** Goods sent back to the supplier against a posted receipt, out of the warehouse that received them, numbered SR-000001 onwards. */
+export type SupplierReturn = {
+  __typename?: 'SupplierReturn';
+  /** Who sent them back; null when unknown. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  /** Stable identifier (UUID), as inventory.supplier-return.posted names it. */
+  id: Scalars['ID']['output'];
+  /** What went back, one line per receipt line. */
+  lines: Array<SupplierReturnLine>;
+  /** The return's number, SR-000001 onwards. */
+  number: Scalars['String']['output'];
+  /** The purchase order the receipt was against; null for goods received without one. */
+  purchaseOrderId?: Maybe<Scalars['ID']['output']>;
+  /** Why the goods went back (damaged, wrong item, …). */
+  reason: Scalars['String']['output'];
+  /** The receipt the goods came in on. */
+  receipt?: Maybe<Receipt>;
+  /** When the goods left. */
+  returnedAt: Scalars['DateTime']['output'];
+  /** The supplier (a purchasing record); null without a purchase order. */
+  supplierId?: Maybe<Scalars['ID']['output']>;
+  /** The warehouse the goods left; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+/** One receipt line's quantity sent back. */
+export type SupplierReturnLine = {
+  __typename?: 'SupplierReturnLine';
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** The purchase order line received against; null without a purchase order. */
+  purchaseOrderLineId?: Maybe<Scalars['ID']['output']>;
+  /** How much went back (a decimal string). */
+  quantity: Scalars['String']['output'];
+  /** The receipt line the goods came in on. */
+  receiptLineId: Scalars['ID']['output'];
+  /** The SUPPLIER_RETURN move that took it off the ledger. */
+  stockMoveId: Scalars['ID']['output'];
+  /** What one unit cost when received; null for callers who may not see costs. */
+  unitCost?: Maybe<Money>;
 };
 
 /** How many messages of one topic a consumer group has not consumed yet. */

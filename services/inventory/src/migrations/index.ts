@@ -1,6 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000001 } from './Migration20261124000001.js';
 import { Migration20261124000002 } from './Migration20261124000002.js';
+import { Migration20261207040000 } from './Migration20261207040000.js';
+import { Migration20261207040100 } from './Migration20261207040100.js';
+import { Migration20261207040200 } from './Migration20261207040200.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205101000 } from './Migration20261205101000.js';
 import { Migration20261205102000 } from './Migration20261205102000.js';
@@ -29,4 +32,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205130000', class: Migration20261205130000 },
   // Hour block 17 (counts and loans): needs the stock tables, so listed last.
   { name: 'Migration20261205170000', class: Migration20261205170000 },
+  // Hour block 04 of 2026-12-07 (printing, supplier returns, products): after all of the above.
+  { name: 'Migration20261207040000', class: Migration20261207040000 },
+  { name: 'Migration20261207040100', class: Migration20261207040100 },
+  { name: 'Migration20261207040200', class: Migration20261207040200 },
 ];

@@ -1,6 +1,7 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
+import { searchProducts } from './product-search.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
 import { createProduct, deleteProduct, getProduct, listProducts, restoreProduct, updateProduct } from './product.service.js';
@@ -14,6 +15,7 @@ export const productResolvers: Resolvers = {
   Query: {
     product: (_, args, ctx) => getProduct(ctx.em, ctx.viewer(productPolicy, 'read'), args.id),
     products: (_, args, ctx) => listProducts(ctx.em, ctx.viewer(productPolicy, 'read'), args.filter, args.first, args.after),
+    searchProducts: (_, args, ctx) => searchProducts(ctx.em, ctx.viewer(productPolicy, 'read'), args.text, args.first),
   },
   Mutation: {
     createProduct: (_, args, ctx) => {
