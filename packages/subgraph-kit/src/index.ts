@@ -32,3 +32,5 @@ export * from './idempotency.js';
 export * from './properties.js';
 export * from './schema-drift.js';
 export * from './product-copy.js';
+export * from './print-recipient.js';
+export * from './pdf-routes.js';

@@ -24,6 +24,8 @@ export const KIT_UNMAPPED_TABLES: Readonly<Record<string, string>> = {
   customer_merge: 'which customers were merged into which, kept by raw SQL in the customer-access handlers (visibility.ts)',
   customer_deletion: 'which customers are deleted, kept by raw SQL in the customer-access handlers (visibility.ts)',
   company_profile_copy: "the newest snapshot of identity's company profile, kept by raw SQL where `companyProfileCopy` is on (company-profile.ts)",
+  print_customer: "customers' names for printed documents, a read copy kept by raw SQL where `printRecipientCopy` is on (print-recipient.ts)",
+  print_customer_address: "customers' addresses for printed documents, a read copy kept by raw SQL where `printRecipientCopy` is on (print-recipient.ts)",
 };
 
 export interface SchemaDrift {

@@ -48,6 +48,7 @@ import {
   customerAccessHandlers,
 } from './visibility.js';
 import { COMPANY_PROFILE_COPY_MIGRATION, companyProfileCopyHandlers } from './company-profile.js';
+import { PRINT_RECIPIENT_COPY_MIGRATION, printRecipientHandlers } from './print-recipient.js';
 import type { ResolverMap } from './merge.js';
 import { buildSchema } from './schema.js';
 import { callerOf, type Caller } from './viewer.js';
@@ -116,6 +117,11 @@ export interface SubgraphDefinition<TLoaders> {
    * `loadCompanyProfile`) from `identity.company.profile-changed.v1`, for subgraphs that print.
    */
   companyProfileCopy?: boolean;
+  /**
+   * Keeps the recipients of printed documents (`print_customer`, `print_customer_address`, read
+   * with `recipientOf`) from the customers service's events, for subgraphs that print to customers.
+   */
+  printRecipientCopy?: boolean;
 }
 
 export interface SubgraphRuntimeConfig {
@@ -243,6 +249,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []),
         IDEMPOTENCY_MIGRATION,
         ...(definition.companyProfileCopy ? [COMPANY_PROFILE_COPY_MIGRATION] : []),
+        ...(definition.printRecipientCopy ? [PRINT_RECIPIENT_COPY_MIGRATION] : []),
         ...definition.migrations,
       ],
       subscribers: [new AuditSubscriber()],
@@ -303,6 +310,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         ...accessRevocationHandlers(revocations),
         ...(definition.customerAccess ? customerAccessHandlers.filter((h) => !(definition.customerAccess === 'source' && CUSTOMER_ACCESS_SOURCE_EVENTS.includes(h.type))) : []),
         ...(definition.companyProfileCopy ? companyProfileCopyHandlers : []),
+        ...(definition.printRecipientCopy ? printRecipientHandlers : []),
         ...(definition.handlers ?? []),
       ].map((h) => ({
         ...h,

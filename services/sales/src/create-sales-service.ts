@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CatalogueProduct, createSubgraphService, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { CatalogueProduct, createSubgraphService, printRecipientHandlers, productCopyHandlers, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
@@ -18,7 +18,6 @@ import { opportunityResolvers } from './modules/opportunity/opportunity.resolver
 import { orderHandlers } from './modules/order/order.consumer.js';
 import { SalesOrder, SalesOrderInvoice, SalesOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
-import { printingHandlers } from './modules/printing/printing.consumer.js';
 import { printingRoutes } from './modules/printing/printing.http.js';
 import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { Pipeline, PipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
@@ -61,7 +60,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...productCopyHandlers, ...printingHandlers, ...customerProfileHandlers],
+      handlers: [...customerMergeHandlers, ...opportunityHandlers, ...orderHandlers, ...productCopyHandlers, ...printRecipientHandlers, ...customerProfileHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       handle: printingRoutes(),

@@ -7,7 +7,5 @@ describeSchemaDrift('sales', createSalesService, {
     sales_rollup_segment: 'a monthly roll-up kept by PostgreSQL triggers on order lines and read by raw SQL in the product sales summary (Migration20261205180100)',
     document_counter: 'the gapless document numbers: one row per kind of document, incremented by raw SQL under its row lock in the numbering transaction (quotation.service.ts)',
     printed_quotation: "each sent quotation's PDF, stored for good: raw SQL only, so the bytes never pass the ORM or its audit (printing.store.ts)",
-    print_customer: "customers' names for printed documents, a read copy kept by raw SQL from customers' events (printing.consumer.ts)",
-    print_customer_address: "customers' addresses for printed documents, a read copy kept by raw SQL from customers' events (printing.consumer.ts)",
   },
 });

@@ -43,28 +43,3 @@ export async function loadPrintedQuotation(em: SqlEntityManager, quotationId: st
     printedAt: new Date(row.printed_at),
   };
 }
-
-/** Whom a document is addressed to: the customer's name and one address (billing first), as copied from customers' events. */
-export interface Recipient {
-  name: string;
-  addressLines: string[];
-}
-
-/** Address kinds in the order a printed document prefers them. */
-const PREFERRED_KINDS = ['BILLING', 'INVOICE', 'HEADQUARTERS', 'MAIN', 'OFFICE'];
-
-/** The customer's name and preferred live address; the name is "Customer <id>" before customers' events arrived. */
-export async function recipientOf(em: SqlEntityManager, customerId: string): Promise<Recipient> {
-  const [customer] = await em.execute<{ name: string }[]>('select name from print_customer where customer_id = ?', [customerId]);
-  const addresses = await em.execute<{ kind: string; street: string; postal_code: string | null; city: string; region: string | null; country: string }[]>(
-    'select kind, street, postal_code, city, region, country from print_customer_address where customer_id = ? and deleted_at is null order by changed_at, address_id',
-    [customerId],
-  );
-  const rank = (kind: string): number => {
-    const at = PREFERRED_KINDS.indexOf(kind.toUpperCase());
-    return at === -1 ? PREFERRED_KINDS.length : at;
-  };
-  const address = [...addresses].sort((a, b) => rank(a.kind) - rank(b.kind))[0];
-  const lines = address ? [address.street, [address.postal_code, address.city].filter(Boolean).join(' '), ...(address.region ? [address.region] : []), address.country] : [];
-  return { name: customer?.name ?? `Customer ${customerId}`, addressLines: lines };
-}
