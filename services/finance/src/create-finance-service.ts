@@ -11,6 +11,8 @@ import { OrderLine, ReturnedLine, SalesOrder, ShippedLine } from './modules/orde
 import { orderCopyHandlers } from './modules/order-copy/order-copy.consumer.js';
 import { Allocation, Payment } from './modules/payment/payment.entity.js';
 import { paymentResolvers } from './modules/payment/payment.resolvers.js';
+import { financePrintRoutes } from './modules/printing/printing.http.js';
+import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { receivablesResolvers } from './modules/receivables/receivables.resolvers.js';
 
 /** The finance subgraph: customer invoices, their payments, and the overdue receivables it adds to every customer. */
@@ -19,12 +21,15 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
     {
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers],
+      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers, printingResolvers],
       entities: [Invoice, InvoiceLine, InvoiceTax, Payment, Allocation, CreditNote, CreditNoteLine, CreditNoteTax, SalesOrder, OrderLine, ShippedLine, ReturnedLine],
       migrations,
       createLoaders,
       handlers: [...customerMergeHandlers, ...orderCopyHandlers],
       customerAccess: true,
+      companyProfileCopy: true,
+      printRecipientCopy: true,
+      handle: financePrintRoutes(),
     },
     config,
   );

@@ -268,6 +268,7 @@ export type CreditNoteResolvers<ContextType = Context, ParentType extends Resolv
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  pdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['CreditNoteReason'], ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -362,6 +363,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paymentTermsDays?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxes?: Resolver<Array<ResolversTypes['InvoiceTaxTotal']>, ParentType, ContextType>;

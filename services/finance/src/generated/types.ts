@@ -127,6 +127,8 @@ export type CreditNote = {
   number: Scalars['String']['output'];
   /** The order of the invoice, if any. */
   orderId?: Maybe<Scalars['ID']['output']>;
+  /** Where the gateway serves this credit note as a PDF (GET with the bearer token). */
+  pdfPath: Scalars['String']['output'];
   /** Why it was issued. */
   reason: CreditNoteReason;
   /** Paid back to the customer. */
@@ -357,6 +359,8 @@ export type Invoice = {
   overdue: Scalars['Boolean']['output'];
   /** The days between issue and due date the invoice was issued with; null when the due date was given instead. */
   paymentTermsDays?: Maybe<Scalars['Int']['output']>;
+  /** Where the gateway serves this invoice as a PDF (GET with the bearer token), printed from the issued invoice. */
+  pdfPath: Scalars['String']['output'];
   /** Where the invoice stands in being paid. */
   status: InvoiceStatus;
   /** The sum of the tax per rate. */
