@@ -17,6 +17,10 @@ export default subgraphCodegen({
     Allocation: '../modules/payment/payment.entity.js#IAllocation',
     CreditNote: '../modules/credit-note/credit-note.entity.js#ICreditNote',
     CreditNoteLine: '../modules/credit-note/credit-note.entity.js#ICreditNoteLine',
+    DunningLevel: '../modules/dunning/dunning.entity.js#IDunningLevel',
+    Reminder: '../modules/dunning/dunning.entity.js#IReminder',
+    DunningBlock: '../modules/dunning/dunning.entity.js#IDunningBlock',
+    DunningRun: '../modules/dunning/dunning.service.js#DunningRunResult',
     AgeingBucketRow: '../modules/receivables/receivables.service.js#AgeingRow',
   },
 });

@@ -5,6 +5,9 @@ import { migrations } from './migrations/index.js';
 import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
+import { startDailyDunning } from './modules/dunning/dunning.schedule.js';
+import { dunningResolvers } from './modules/dunning/dunning.resolvers.js';
+import { DunningBlock, DunningLevel, DunningRun, Reminder } from './modules/dunning/dunning.entity.js';
 import { Invoice, InvoiceLine, InvoiceTax } from './modules/invoice/invoice.entity.js';
 import { invoiceResolvers } from './modules/invoice/invoice.resolvers.js';
 import { OrderLine, ReturnedLine, SalesOrder, ShippedLine } from './modules/order-copy/order-copy.entity.js';
@@ -15,14 +18,34 @@ import { financePrintRoutes } from './modules/printing/printing.http.js';
 import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { receivablesResolvers } from './modules/receivables/receivables.resolvers.js';
 
-/** The finance subgraph: customer invoices, their payments, and the overdue receivables it adds to every customer. */
+/**
+ * The finance subgraph: customer invoices, their payments, and the overdue receivables it adds to
+ * every customer; once started it also runs dunning daily (stopped before the rest).
+ */
 export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphService {
-  return createSubgraphService(
+  const service = createSubgraphService(
     {
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers, printingResolvers],
-      entities: [Invoice, InvoiceLine, InvoiceTax, Payment, Allocation, CreditNote, CreditNoteLine, CreditNoteTax, SalesOrder, OrderLine, ShippedLine, ReturnedLine],
+      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers, printingResolvers, dunningResolvers],
+      entities: [
+        Invoice,
+        InvoiceLine,
+        InvoiceTax,
+        Payment,
+        Allocation,
+        CreditNote,
+        CreditNoteLine,
+        CreditNoteTax,
+        SalesOrder,
+        OrderLine,
+        ShippedLine,
+        ReturnedLine,
+        DunningLevel,
+        Reminder,
+        DunningBlock,
+        DunningRun,
+      ],
       migrations,
       createLoaders,
       handlers: [...customerMergeHandlers, ...orderCopyHandlers],
@@ -33,4 +56,28 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
     },
     config,
   );
+  let daily: { stop(): Promise<void> } | undefined;
+  return {
+    get orm() {
+      return service.orm;
+    },
+    get logger() {
+      return service.logger;
+    },
+    get url() {
+      return service.url;
+    },
+    get sdl() {
+      return service.sdl;
+    },
+    async start() {
+      const started = await service.start();
+      daily = startDailyDunning(service.orm, service.logger);
+      return started;
+    },
+    async stop() {
+      await daily?.stop();
+      await service.stop();
+    },
+  };
 }

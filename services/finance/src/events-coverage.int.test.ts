@@ -20,6 +20,10 @@ const coverage: EventCoverage = {
   OrderLine: { internal: "finance's read copy of confirmed order lines, fed by sales' order events" },
   ShippedLine: { internal: "finance's read copy of what inventory shipped per order line, fed by inventory.shipment.shipped.v2" },
   ReturnedLine: { internal: "finance's read copy of what customers returned per order line, fed by inventory.return.received.v1" },
+  DunningLevel: { internal: "the dunning procedure's configuration, read only by finance's runs; each reminder sent carries what its level said" },
+  Reminder: { keys: ['id'] },
+  DunningBlock: { keys: ['customerId'] },
+  DunningRun: { internal: 'when dunning ran and how many reminders it sent; each reminder is announced itself' },
 };
 
 const issueMutation = 'mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id lines { id } } }';
@@ -141,6 +145,24 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($input: ApplyCreditNoteInput!) { applyCreditNote(input: $input) { id } }', { input: { creditNoteId: note.id, invoiceId: other.id, amount: '30' } });
     },
     announces: ['finance.payment.allocated.v1'],
+  },
+  setDunningLevels: {
+    run: async (call) => void (await call('mutation { setDunningLevels(levels: [{ daysAfterDue: 3, fee: "2.50", text: "Please pay." }]) { level } }')),
+    announces: [],
+  },
+  runDunning: {
+    run: async (call) => {
+      await subgraph.must('mutation { setDunningLevels(levels: [{ daysAfterDue: 1, text: "Please pay." }]) { level } }');
+      const due = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+      await subgraph.must('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', { input: { ...invoiceInput, issueDate: due, dueDate: due } });
+      await call('mutation { runDunning { id } }');
+    },
+    announces: ['finance.reminder.sent.v1'],
+  },
+  setDunningBlock: {
+    run: async (call) =>
+      void (await call('mutation($input: SetDunningBlockInput!) { setDunningBlock(input: $input) { reason } }', { input: { customerId, blocked: true, reason: 'Disputed' } })),
+    announces: ['finance.dunning-block.changed.v1'],
   },
 };
 

@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { mergeLoaders, type Caller } from '@rapport/subgraph-kit';
+import { createDunningLoaders } from './modules/dunning/dunning.loaders.js';
 import { createInvoiceLoaders } from './modules/invoice/invoice.loaders.js';
 
 /** Per-request loaders, one part per module; a loader name two modules define is an error, not an overwrite. */
-export const createLoaders = (em: SqlEntityManager, caller: Caller) => mergeLoaders(createInvoiceLoaders(em, caller));
+export const createLoaders = (em: SqlEntityManager, caller: Caller) => mergeLoaders(createInvoiceLoaders(em, caller), createDunningLoaders(em, caller));
 export type FinanceLoaders = ReturnType<typeof createLoaders>;

@@ -1,11 +1,13 @@
 import type * as Types from './types.js';
-import type { CreditNote, Customer, Invoice, Payment } from './types.js';
+import type { CreditNote, Customer, Invoice, Payment, Reminder } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { IInvoice as IInvoiceModel, IInvoiceLine as IInvoiceLineModel, IInvoiceTax as IInvoiceTaxModel } from '../modules/invoice/invoice.entity.js';
 import type { LineQuantities as LineQuantitiesModel } from '../modules/order-copy/order-copy.service.js';
 import type { IPayment as IPaymentModel, IAllocation as IAllocationModel } from '../modules/payment/payment.entity.js';
 import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLineModel } from '../modules/credit-note/credit-note.entity.js';
+import type { IDunningLevel as IDunningLevelModel, IReminder as IReminderModel, IDunningBlock as IDunningBlockModel } from '../modules/dunning/dunning.entity.js';
+import type { DunningRunResult as DunningRunResultModel } from '../modules/dunning/dunning.service.js';
 import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -94,6 +96,7 @@ export type FederationTypes = {
   Customer: Customer;
   Invoice: Invoice;
   Payment: Payment;
+  Reminder: Reminder;
 };
 
 /** Mapping of federation reference types */
@@ -110,6 +113,9 @@ export type FederationReferenceTypes = {
   Payment:
     ( { __typename: 'Payment' }
     & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  Reminder:
+    ( { __typename: 'Reminder' }
+    & GraphQLRecursivePick<FederationTypes['Reminder'], {"id":true}> );
 };
 
 
@@ -138,6 +144,11 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
   DeliveredLineInput: Types.DeliveredLineInput;
+  DunningBlock: ResolverTypeWrapper<IDunningBlockModel>;
+  DunningLevel: ResolverTypeWrapper<IDunningLevelModel>;
+  DunningLevelInput: Types.DunningLevelInput;
+  DunningRun: ResolverTypeWrapper<DunningRunResultModel>;
+  DunningTrigger: Types.DunningTrigger;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
@@ -171,6 +182,11 @@ export type ResolversTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  Reminder: ResolverTypeWrapper<IReminderModel>;
+  ReminderConnection: ResolverTypeWrapper<Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversTypes['ReminderEdge']> }>;
+  ReminderEdge: ResolverTypeWrapper<Omit<Types.ReminderEdge, 'node'> & { node: ResolversTypes['Reminder'] }>;
+  ReminderFilter: Types.ReminderFilter;
+  SetDunningBlockInput: Types.SetDunningBlockInput;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
 };
 
@@ -196,6 +212,10 @@ export type ResolversParentTypes = {
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   DeliveredLineInput: Types.DeliveredLineInput;
+  DunningBlock: IDunningBlockModel;
+  DunningLevel: IDunningLevelModel;
+  DunningLevelInput: Types.DunningLevelInput;
+  DunningRun: DunningRunResultModel;
   EventBusStatus: Types.EventBusStatus;
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
@@ -225,6 +245,11 @@ export type ResolversParentTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  Reminder: IReminderModel;
+  ReminderConnection: Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReminderEdge']> };
+  ReminderEdge: Omit<Types.ReminderEdge, 'node'> & { node: ResolversParentTypes['Reminder'] };
+  ReminderFilter: Types.ReminderFilter;
+  SetDunningBlockInput: Types.SetDunningBlockInput;
   TopicLag: Types.TopicLag;
 };
 
@@ -298,6 +323,7 @@ export type CreditNoteLineResolvers<ContextType = Context, ParentType extends Re
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   credit?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  dunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdueReceivables?: Resolver<ResolversTypes['Receivables'], ParentType, ContextType>;
 };
@@ -316,6 +342,25 @@ export type DeadLetterResolvers<ContextType = Context, ParentType extends Resolv
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DunningBlockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningBlock'] = ResolversParentTypes['DunningBlock']> = {
+  blockedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DunningLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningLevel'] = ResolversParentTypes['DunningLevel']> = {
+  daysAfterDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DunningRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningRun'] = ResolversParentTypes['DunningRun']> = {
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reminders?: Resolver<Array<ResolversTypes['Reminder']>, ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['DunningTrigger'], ParentType, ContextType>;
 };
 
 export type EventBusStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventBusStatus'] = ResolversParentTypes['EventBusStatus']> = {
@@ -431,6 +476,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   receivePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationReceivePaymentArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationRecordPaymentArgs, 'input'>>;
   refundCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationRefundCreditNoteArgs, 'input'>>;
+  runDunning?: Resolver<ResolversTypes['DunningRun'], ParentType, ContextType, Partial<Types.MutationRunDunningArgs>>;
+  setDunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningBlockArgs, 'input'>>;
+  setDunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningLevelsArgs, 'levels'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -465,6 +513,7 @@ export type PaymentEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   creditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.QueryCreditNoteArgs, 'id'>>;
   creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<Types.QueryCreditNotesArgs>>;
+  dunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType>;
   financeEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.QueryInvoiceArgs, 'id'>>;
   invoiceableLines?: Resolver<Array<ResolversTypes['InvoiceableOrderLine']>, ParentType, ContextType, RequireFields<Types.QueryInvoiceableLinesArgs, 'orderId'>>;
@@ -472,11 +521,40 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.QueryPaymentArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<Types.QueryPaymentsArgs>>;
   receivablesAgeing?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType, Partial<Types.QueryReceivablesAgeingArgs>>;
+  reminder?: Resolver<Types.Maybe<ResolversTypes['Reminder']>, ParentType, ContextType, RequireFields<Types.QueryReminderArgs, 'id'>>;
+  reminders?: Resolver<ResolversTypes['ReminderConnection'], ParentType, ContextType, Partial<Types.QueryRemindersArgs>>;
 };
 
 export type ReceivablesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Receivables'] = ResolversParentTypes['Receivables']> = {
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   totals?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
+export type ReminderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reminder'] = ResolversParentTypes['Reminder'], FederationReferenceType extends FederationReferenceTypes['Reminder'] = FederationReferenceTypes['Reminder']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Reminder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type ReminderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReminderConnection'] = ResolversParentTypes['ReminderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReminderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReminderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReminderEdge'] = ResolversParentTypes['ReminderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Reminder'], ParentType, ContextType>;
 };
 
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
@@ -495,6 +573,9 @@ export type Resolvers<ContextType = Context> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  DunningBlock?: DunningBlockResolvers<ContextType>;
+  DunningLevel?: DunningLevelResolvers<ContextType>;
+  DunningRun?: DunningRunResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
@@ -512,6 +593,9 @@ export type Resolvers<ContextType = Context> = {
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receivables?: ReceivablesResolvers<ContextType>;
+  Reminder?: ReminderResolvers<ContextType>;
+  ReminderConnection?: ReminderConnectionResolvers<ContextType>;
+  ReminderEdge?: ReminderEdgeResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
 };
 

@@ -213,6 +213,8 @@ export type Customer = {
   __typename?: 'Customer';
   /** What the customer has with us to apply to invoices or refund, one amount per currency: payments not yet allocated (advances, over-payments) and credit notes not yet applied or refunded; empty when none or when the caller may not see it. */
   credit: Array<Money>;
+  /** Whether dunning is blocked for this customer, and why; null when not blocked or when the caller may not see it. */
+  dunningBlock?: Maybe<DunningBlock>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** What the customer owes past its due dates: totals per currency and the overdue invoices, oldest due first; empty when the caller may not see them. */
@@ -249,6 +251,58 @@ export type DeliveredLineInput = {
   /** How much, up to what was delivered and not invoiced (three places). */
   quantity: Scalars['String']['input'];
 };
+
+/** A customer blocked from dunning: no reminders go out for their invoices. */
+export type DunningBlock = {
+  __typename?: 'DunningBlock';
+  /** When it was blocked, ISO 8601. */
+  blockedAt: Scalars['String']['output'];
+  /** Why (a dispute, an arrangement). */
+  reason: Scalars['String']['output'];
+};
+
+/** A step of the dunning procedure: level N goes out once an invoice is daysAfterDue days overdue and level N − 1 was sent for it. */
+export type DunningLevel = {
+  __typename?: 'DunningLevel';
+  /** Days after the invoice's due date from which this level is sent. */
+  daysAfterDue: Scalars['Int']['output'];
+  /** The fee charged with this reminder, as a decimal string in each invoice's currency; "0" when none. */
+  fee: Scalars['String']['output'];
+  /** 1 for the first reminder, 2 for the second, … */
+  level: Scalars['Int']['output'];
+  /** The wording of the reminder letter. */
+  text: Scalars['String']['output'];
+};
+
+/** A level of the dunning procedure, in order. */
+export type DunningLevelInput = {
+  /** Days after the due date from which this level is sent: at least 1, and more than the level before. */
+  daysAfterDue: Scalars['Int']['input'];
+  /** The fee charged with it, a non-negative decimal string with at most two places (in each invoice's currency); none when absent. */
+  fee?: InputMaybe<Scalars['String']['input']>;
+  /** The wording of the reminder letter. */
+  text: Scalars['String']['input'];
+};
+
+/** One dunning run: the reminders it sent. */
+export type DunningRun = {
+  __typename?: 'DunningRun';
+  /** The day it judged overdue by, ISO 8601. */
+  asOf: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The reminders it sent, oldest due date first. */
+  reminders: Array<Reminder>;
+  /** Who started it: the daily schedule or a user. */
+  trigger: DunningTrigger;
+};
+
+/** Who started a dunning run. */
+export type DunningTrigger =
+  /** The service's daily run. */
+  | 'SCHEDULE'
+  /** An accountant, with runDunning. */
+  | 'USER';
 
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
 export type EventBusStatus = {
@@ -611,6 +665,12 @@ export type Mutation = {
   recordPayment: Invoice;
   /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
   refundCreditNote: CreditNote;
+  /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
+  runDunning: DunningRun;
+  /** Blocks (a dispute) or releases dunning for a customer (`finance.dunning-block.changed.v1`). */
+  setDunningBlock?: Maybe<DunningBlock>;
+  /** Replaces the dunning procedure's levels (accountants); reminders already sent keep what they said. An empty list stops dunning. */
+  setDunningLevels: Array<DunningLevel>;
 };
 
 
@@ -661,6 +721,21 @@ export type MutationRecordPaymentArgs = {
 
 export type MutationRefundCreditNoteArgs = {
   input: RefundCreditNoteInput;
+};
+
+
+export type MutationRunDunningArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetDunningBlockArgs = {
+  input: SetDunningBlockInput;
+};
+
+
+export type MutationSetDunningLevelsArgs = {
+  levels: Array<DunningLevelInput>;
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -744,6 +819,8 @@ export type Query = {
   creditNote: CreditNote;
   /** The credit notes the caller may see, newest first. */
   creditNotes: CreditNoteConnection;
+  /** The dunning procedure's levels, first to last (everyone who may read invoices). */
+  dunningLevels: Array<DunningLevel>;
   /** The finance service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   financeEventBus: EventBusStatus;
   /** One invoice by id; NOT_FOUND when no such invoice exists or it bills a customer the caller may not see. */
@@ -758,6 +835,10 @@ export type Query = {
   payments: PaymentConnection;
   /** Receivables per currency in ageing buckets, over the invoices the caller may see (a rep: their customers; a team head: the team's; finance: all), optionally one customer's, as of a date (today by default). */
   receivablesAgeing: Array<AgeingBucketRow>;
+  /** One reminder; NOT_FOUND when unknown or not the caller's to see. */
+  reminder?: Maybe<Reminder>;
+  /** The reminders the caller may see, newest first. */
+  reminders: ReminderConnection;
 };
 
 
@@ -807,6 +888,18 @@ export type QueryReceivablesAgeingArgs = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryReminderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRemindersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ReminderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** What a customer owes on invoices past their due date. */
 export type Receivables = {
   __typename?: 'Receivables';
@@ -852,6 +945,73 @@ export type RefundCreditNoteInput = {
   creditNoteId: Scalars['ID']['input'];
   /** The date, ISO 8601; today by default. */
   refundedOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A payment reminder sent for one overdue invoice at one dunning level (never twice per level), numbered REM-YYYY-NNNNNN. */
+export type Reminder = {
+  __typename?: 'Reminder';
+  /** The customer reminded. */
+  customer?: Maybe<Customer>;
+  /** Days past the due date when it went out. */
+  daysOverdue: Scalars['Int']['output'];
+  /** The invoice's due date, ISO 8601. */
+  dueDate: Scalars['String']['output'];
+  /** The level's fee charged with it. */
+  fee: Money;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The invoice it reminds of; null when the caller may not see it. */
+  invoice?: Maybe<Invoice>;
+  /** The dunning level it was sent at. */
+  level: Scalars['Int']['output'];
+  /** The reminder's number, e.g. REM-2026-000001. */
+  number: Scalars['String']['output'];
+  /** What was still owed on the invoice when the reminder went out. */
+  openAmount: Money;
+  /** Where the gateway serves the reminder letter as a PDF (GET with the bearer token). */
+  pdfPath: Scalars['String']['output'];
+  /** The day it went out, ISO 8601. */
+  sentOn: Scalars['String']['output'];
+  /** The letter's wording, as the level said when it went out. */
+  text: Scalars['String']['output'];
+  /** The open amount plus the fee. */
+  total: Money;
+};
+
+/** A page of reminders, newest number first. */
+export type ReminderConnection = {
+  __typename?: 'ReminderConnection';
+  /** The reminders on this page. */
+  edges: Array<ReminderEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One reminder in a page. */
+export type ReminderEdge = {
+  __typename?: 'ReminderEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The reminder. */
+  node: Reminder;
+};
+
+/** Which reminders to list. */
+export type ReminderFilter = {
+  /** Only this customer's. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those of this invoice. */
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Blocks or releases dunning for one customer. */
+export type SetDunningBlockInput = {
+  /** True blocks, false releases. */
+  blocked: Scalars['Boolean']['input'];
+  /** The customer. */
+  customerId: Scalars['ID']['input'];
+  /** Why; required when blocking. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How many messages of one topic a consumer group has not consumed yet. */

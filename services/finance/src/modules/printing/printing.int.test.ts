@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { CompanyProfileChangedV1, createEvent, CustomerAddressChangedV1, CustomerCreatedV1, type CloudEvent } from '@rapport/contracts';
+import { CompanyProfileChangedV1, createEvent, CustomerAddressChangedV1, type CloudEvent } from '@rapport/contracts';
 import { formatDecimalString } from '@rapport/print';
 import { readPdf } from '@rapport/print/testing';
 import { testToken, type TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { useFinanceSubgraph } from '../../testing.js';
+import { aRep, customerOf, handledBy, useFinanceSubgraph } from '../../testing.js';
 
 // Finance's printed invoices and credit notes, through its own HTTP routes: what the PDF says
 // (number, dates, lines, totals per tax rate, company, recipient) and who may fetch it.
 
-const owner: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
-const stranger: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
+const [owner, stranger] = [aRep(), aRep()];
 const customerId = randomUUID();
 const profileId = randomUUID();
 
-const handled = async (event: CloudEvent): Promise<void> => subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+const handled = (event: CloudEvent): Promise<void> => handledBy(subgraph, event);
 
 const subgraph = useFinanceSubgraph({
   kafka: true,
@@ -44,7 +43,7 @@ const subgraph = useFinanceSubgraph({
         changedAt: new Date().toISOString(),
       }),
     );
-    await handled(createEvent(CustomerCreatedV1, customerId, { customerId, name: 'Seehafen Handel KG', kind: 'COMPANY', ownerId: owner.userId!, teamId: owner.teamIds![0]! }));
+    await customerOf(subgraph, owner, customerId, 'Seehafen Handel KG');
     await handled(
       createEvent(CustomerAddressChangedV1, customerId, {
         customerId,

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { parseAmount } from '@rapport/errors';
 import { companyFromProfile, renderPdf, type PrintableDocument, type PrintField, type PrintLine } from '@rapport/print';
 import { loadCompanyProfile, recipientOf, sha256Of, type RenderedPdf, type Viewer } from '@rapport/subgraph-kit';
 import { CreditNote, CreditNoteLine, CreditNoteTax, type ICreditNote } from '../credit-note/credit-note.entity.js';
@@ -6,6 +7,8 @@ import { getCreditNote } from '../credit-note/credit-note.service.js';
 import { Invoice, InvoiceLine, InvoiceTax, type IInvoice } from '../invoice/invoice.entity.js';
 import { parsePercent } from '../invoice/invoice-math.js';
 import { getInvoice } from '../invoice/invoice.service.js';
+import type { IReminder } from '../dunning/dunning.entity.js';
+import { getReminder } from '../dunning/dunning.service.js';
 import { SalesOrder } from '../order-copy/order-copy.entity.js';
 
 /** Where the gateway serves a finance document's PDF. */
@@ -117,4 +120,48 @@ export async function creditNotePdf(em: SqlEntityManager, viewer: Viewer, id: st
   const note = await getCreditNote(em, viewer, id);
   const pdf = await renderPdf(await creditNoteDocument(em, note));
   return { fileName: `Credit note ${note.number}.pdf`, pdf, sha256: sha256Of(pdf) };
+}
+
+/**
+ * What a reminder letter prints: its number and date, the level, the invoice reminded of with its due
+ * date and days overdue, the level's text, and what to pay: the open amount and the fee (untaxed).
+ */
+export async function reminderDocument(em: SqlEntityManager, reminder: IReminder): Promise<PrintableDocument> {
+  const invoice = await em.findOneOrFail(Invoice, { id: reminder.invoiceId }, { fields: ['number'] });
+  const { company, recipient } = await common(em, reminder.customerId, [], []);
+  const zero = parseAmount('fee', reminder.fee) === 0n;
+  const line = (position: number, product: string, description: string, amount: string): PrintLine => ({
+    position,
+    product,
+    description,
+    quantity: '1',
+    unitPrice: amount,
+    net: amount,
+  });
+  return {
+    title: 'Payment reminder',
+    number: reminder.number,
+    company,
+    recipient,
+    fields: [
+      { label: 'Date', value: reminder.sentOn, format: 'date' },
+      { label: 'Reminder level', value: String(reminder.level) },
+      { label: 'Invoice', value: invoice.number },
+      { label: 'Due date', value: reminder.dueDate, format: 'date' },
+      { label: 'Days overdue', value: String(reminder.daysOverdue) },
+    ],
+    introduction: reminder.text,
+    currency: reminder.currency,
+    lines: [line(1, '', `Open amount of invoice ${invoice.number}`, reminder.openAmount), ...(zero ? [] : [line(2, '', 'Reminder fee', reminder.fee)])],
+    totals: { byTaxRate: [], net: reminder.total, tax: '0', gross: reminder.total },
+    terms: `Please pay the total now, quoting ${invoice.number}. If you have paid in the meantime, please disregard this letter.`,
+    createdAt: reminder.createdAt,
+  };
+}
+
+/** The letter of a reminder the viewer may see. NOT_FOUND otherwise. */
+export async function reminderPdf(em: SqlEntityManager, viewer: Viewer, id: string): Promise<RenderedPdf> {
+  const reminder = await getReminder(em, viewer, id);
+  const pdf = await renderPdf(await reminderDocument(em, reminder));
+  return { fileName: `Payment reminder ${reminder.number}.pdf`, pdf, sha256: sha256Of(pdf) };
 }
