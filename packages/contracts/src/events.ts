@@ -1083,6 +1083,24 @@ export const DunningBlockChangedV1 = defineEvent(
     changedAt: isoDateTime,
   }),
 );
+/**
+ * finance: an open item from the previous system was imported as an opening balance of a customer
+ * (held as a receivable numbered OB-YYYY-NNNNNN; paid, aged and dunned like an invoice, but not one of ours).
+ */
+export const OpeningBalanceImportedV1 = defineEvent(
+  'finance.opening-balance.imported.v1',
+  z.object({
+    invoiceId: uuid,
+    number: z.string(),
+    customerId: uuid,
+    reference: z.string(),
+    documentDate: isoDate,
+    dueDate: isoDate,
+    amount: money,
+    /** One id per import, shared by its rows. */
+    importId: uuid,
+  }),
+);
 // ==== end of helper fin's contracts.
 
 // ==== stop 11, helper fx (finance: currencies and exchange rates): its contracts go below this line.
@@ -1213,6 +1231,7 @@ export const ALL_EVENTS = [
   // stop 11, helper fin's events follow this line.
   ReminderSentV1,
   DunningBlockChangedV1,
+  OpeningBalanceImportedV1,
 
   // stop 11, helper fx's events follow this line.
 

@@ -5,7 +5,10 @@ import { migrations } from './migrations/index.js';
 import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
+import { dunningMergeHandlers } from './modules/dunning/dunning-merge.consumer.js';
 import { startDailyDunning } from './modules/dunning/dunning.schedule.js';
+import { OpeningBalance } from './modules/opening-balance/opening-balance.entity.js';
+import { openingBalanceResolvers } from './modules/opening-balance/opening-balance.resolvers.js';
 import { dunningResolvers } from './modules/dunning/dunning.resolvers.js';
 import { DunningBlock, DunningLevel, DunningRun, Reminder } from './modules/dunning/dunning.entity.js';
 import { Invoice, InvoiceLine, InvoiceTax } from './modules/invoice/invoice.entity.js';
@@ -27,7 +30,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
     {
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers, printingResolvers, dunningResolvers],
+      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers, printingResolvers, dunningResolvers, openingBalanceResolvers],
       entities: [
         Invoice,
         InvoiceLine,
@@ -45,10 +48,11 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
         Reminder,
         DunningBlock,
         DunningRun,
+        OpeningBalance,
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...orderCopyHandlers],
+      handlers: [...customerMergeHandlers, ...dunningMergeHandlers, ...orderCopyHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       printRecipientCopy: true,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventCoverage, MutationCaseEntry } from '@rapport/subgraph-kit/testing';
+import { grantCustomerAccess, type EventCoverage, type MutationCaseEntry } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { useFinanceSubgraph } from './testing.js';
 
@@ -23,6 +23,7 @@ const coverage: EventCoverage = {
   DunningLevel: { internal: "the dunning procedure's configuration, read only by finance's runs; each reminder sent carries what its level said" },
   Reminder: { keys: ['id'] },
   DunningBlock: { keys: ['customerId'] },
+  OpeningBalance: { keys: ['invoiceId'] },
   DunningRun: { internal: 'when dunning ran and how many reminders it sent; each reminder is announced itself' },
 };
 
@@ -158,6 +159,16 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation { runDunning { id } }');
     },
     announces: ['finance.reminder.sent.v1'],
+  },
+  importOpeningBalances: {
+    run: async (call) => {
+      const known = randomUUID();
+      await grantCustomerAccess(subgraph, { customerId: known, ownerId: randomUUID() });
+      await call('mutation($rows: [OpeningBalanceRowInput!]!) { importOpeningBalances(rows: $rows) { rowCount } }', {
+        rows: [{ customerId: known, reference: 'OLD-1', date: '2026-01-10', dueDate: '2026-02-10', amount: { amount: '99.95', currency: 'EUR' } }],
+      });
+    },
+    announces: ['finance.opening-balance.imported.v1'],
   },
   setDunningBlock: {
     run: async (call) =>

@@ -18,3 +18,17 @@ export async function handledBy(subgraph: TestSubgraph, event: CloudEvent): Prom
 /** Tells the subgraph, as customers would, that `customerId` (named `name`) exists and belongs to `owner`. */
 export const customerOf = (subgraph: TestSubgraph, owner: TestPrincipal, customerId: string, name: string): Promise<void> =>
   handledBy(subgraph, createEvent(CustomerCreatedV1, customerId, { customerId, name, kind: 'COMPANY', ownerId: owner.userId!, teamId: owner.teamIds![0]! }));
+
+/** The day `offset` days from today (UTC), ISO 8601. */
+export const dayFromToday = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The finance subgraph of one test file, over Kafka, knowing the given customers (id → name) as `owner`'s. */
+export function useFinanceSubgraphWithCustomers(owner: TestPrincipal, customers: Record<string, string>): TestSubgraph {
+  const subgraph: TestSubgraph = useFinanceSubgraph({
+    kafka: true,
+    seed: async () => {
+      for (const [customerId, name] of Object.entries(customers)) await customerOf(subgraph, owner, customerId, name);
+    },
+  });
+  return subgraph;
+}

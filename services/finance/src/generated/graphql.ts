@@ -171,6 +171,8 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpeningBalanceImport: ResolverTypeWrapper<Omit<Types.OpeningBalanceImport, 'imported'> & { imported: Array<ResolversTypes['Invoice']> }>;
+  OpeningBalanceRowInput: Types.OpeningBalanceRowInput;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Payment: ResolverTypeWrapper<IPaymentModel>;
   PaymentConnection: ResolverTypeWrapper<Omit<Types.PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
@@ -235,6 +237,8 @@ export type ResolversParentTypes = {
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  OpeningBalanceImport: Omit<Types.OpeningBalanceImport, 'imported'> & { imported: Array<ResolversParentTypes['Invoice']> };
+  OpeningBalanceRowInput: Types.OpeningBalanceRowInput;
   PageInfo: Types.PageInfo;
   Payment: IPaymentModel;
   PaymentConnection: Omit<Types.PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
@@ -468,6 +472,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   allocatePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationAllocatePaymentArgs, 'input'>>;
   applyCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationApplyCreditNoteArgs, 'input'>>;
+  importOpeningBalances?: Resolver<ResolversTypes['OpeningBalanceImport'], ParentType, ContextType, RequireFields<Types.MutationImportOpeningBalancesArgs, 'rows'>>;
   invoiceDeliveredLines?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationInvoiceDeliveredLinesArgs, 'input'>>;
   issueAdvanceInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationIssueAdvanceInvoiceArgs, 'input'>>;
   issueCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationIssueCreditNoteArgs, 'input'>>;
@@ -479,6 +484,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   runDunning?: Resolver<ResolversTypes['DunningRun'], ParentType, ContextType, Partial<Types.MutationRunDunningArgs>>;
   setDunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningBlockArgs, 'input'>>;
   setDunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningLevelsArgs, 'levels'>>;
+};
+
+export type OpeningBalanceImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningBalanceImport'] = ResolversParentTypes['OpeningBalanceImport']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  imported?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -587,6 +598,7 @@ export type Resolvers<ContextType = Context> = {
   InvoiceableOrderLine?: InvoiceableOrderLineResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OpeningBalanceImport?: OpeningBalanceImportResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;

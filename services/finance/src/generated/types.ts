@@ -483,6 +483,8 @@ export type InvoiceKind =
   | 'ADVANCE'
   /** Lines not tied to an order (services, fees). */
   | 'FREE'
+  /** An amount still open from the previous system when moving to Rapport (numbered OB-YYYY-NNNNNN, not an invoice of ours): paid, aged and dunned like one. */
+  | 'OPENING_BALANCE'
   /** Delivered order lines. */
   | 'STANDARD';
 
@@ -649,6 +651,8 @@ export type Mutation = {
   allocatePayment: Payment;
   /** Applies part of what a credit note holds to another invoice (`finance.payment.allocated.v1`). */
   applyCreditNote: CreditNote;
+  /** Imports open items from a previous system as customers' opening balances, all or nothing (accountants): any refused row refuses the import, each named with its field in `extensions.details.errors`. With dryRun only checks. Each row becomes a receivable of kind OPENING_BALANCE (`finance.opening-balance.imported.v1`). */
+  importOpeningBalances: OpeningBalanceImport;
   /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. */
   invoiceDeliveredLines: Invoice;
   /** Issues an advance (down-payment) invoice on a confirmed order (`finance.invoice.issued.v2`). */
@@ -681,6 +685,12 @@ export type MutationAllocatePaymentArgs = {
 
 export type MutationApplyCreditNoteArgs = {
   input: ApplyCreditNoteInput;
+};
+
+
+export type MutationImportOpeningBalancesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  rows: Array<OpeningBalanceRowInput>;
 };
 
 
@@ -736,6 +746,31 @@ export type MutationSetDunningBlockArgs = {
 
 export type MutationSetDunningLevelsArgs = {
   levels: Array<DunningLevelInput>;
+};
+
+/** What an import of opening balances did. */
+export type OpeningBalanceImport = {
+  __typename?: 'OpeningBalanceImport';
+  /** True when only checked (dryRun): nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** The receivables created, one per row (kind OPENING_BALANCE); empty on a dry run. */
+  imported: Array<Invoice>;
+  /** How many rows were checked, and imported unless dryRun. */
+  rowCount: Scalars['Int']['output'];
+};
+
+/** An open item from the previous system to import as an opening balance. */
+export type OpeningBalanceRowInput = {
+  /** What is still open, above zero, in the item's own currency. */
+  amount: MoneyInput;
+  /** The customer who owes it (known to finance from the customers service). */
+  customerId: Scalars['ID']['input'];
+  /** The previous system's document date, ISO 8601. */
+  date: Scalars['String']['input'];
+  /** When it is (or was) due, ISO 8601; not before date. */
+  dueDate: Scalars['String']['input'];
+  /** The previous system's reference (its invoice number); once per customer. */
+  reference: Scalars['String']['input'];
 };
 
 /** Where a page of a list ends, for keyset pagination. */

@@ -7,6 +7,7 @@ import { Migration20261205140200 } from './Migration20261205140200.js';
 import { Migration20261205140300 } from './Migration20261205140300.js';
 import { Migration20261205200600 } from './Migration20261205200600.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
+import { Migration20261207010100 } from './Migration20261207010100.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205140300', class: Migration20261205140300 },
   { name: 'Migration20261205200600', class: Migration20261205200600 },
   { name: 'Migration20261207010000', class: Migration20261207010000 },
+  { name: 'Migration20261207010100', class: Migration20261207010100 },
 ];

@@ -3,7 +3,7 @@ import { readPdf } from '@rapport/print/testing';
 import { testToken, type TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { waitFor } from '@rapport/testing';
 import { describe, expect, it } from 'vitest';
-import { aRep, customerOf, useFinanceSubgraph } from '../../testing.js';
+import { aRep, dayFromToday, useFinanceSubgraphWithCustomers } from '../../testing.js';
 import { startDailyDunning } from './dunning.schedule.js';
 import { runScheduledDunning } from './dunning.service.js';
 
@@ -14,14 +14,8 @@ import { runScheduledDunning } from './dunning.service.js';
 const [owner, stranger] = [aRep(), aRep()];
 const accountant: TestPrincipal = { role: 'ACCOUNTANT' };
 const [customerA, customerB] = [randomUUID(), randomUUID()];
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-const subgraph = useFinanceSubgraph({
-  kafka: true,
-  seed: async () => {
-    for (const customerId of [customerA, customerB]) await customerOf(subgraph, owner, customerId, `Kunde ${customerId.slice(0, 4)}`);
-  },
-});
+const day = dayFromToday;
+const subgraph = useFinanceSubgraphWithCustomers(owner, { [customerA]: 'Kunde A', [customerB]: 'Kunde B' });
 
 /** An invoice of `amount` EUR (one untaxed line) due `dueInDays` from today. */
 async function invoiceDue(customerId: string, dueInDays: number, amount = '100.00'): Promise<{ id: string; number: string }> {
