@@ -18,6 +18,10 @@ export default subgraphCodegen({
     CreditNote: '../modules/credit-note/credit-note.entity.js#ICreditNote',
     CreditNoteLine: '../modules/credit-note/credit-note.entity.js#ICreditNoteLine',
     ExchangeRate: '../modules/currency/currency.entity.js#IExchangeRate',
+    DunningLevel: '../modules/dunning/dunning.entity.js#IDunningLevel',
+    Reminder: '../modules/dunning/dunning.entity.js#IReminder',
+    DunningBlock: '../modules/dunning/dunning.entity.js#IDunningBlock',
+    DunningRun: '../modules/dunning/dunning.service.js#DunningRunResult',
     AgeingBucketRow: '../modules/receivables/receivables.service.js#AgeingRow',
   },
 });

@@ -1049,6 +1049,58 @@ export const SupplierPaymentAppliedV1 = defineEvent(
 
 // ==== stop 11, helper fin (finance: dunning, opening balances, expenses): its contracts go below this line.
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
+
+/** finance: a payment reminder went out for an overdue invoice at a dunning level never sent for it before (a dunning run, by hand or daily). */
+export const ReminderSentV1 = defineEvent(
+  'finance.reminder.sent.v1',
+  z.object({
+    reminderId: uuid,
+    number: z.string(),
+    invoiceId: uuid,
+    invoiceNumber: z.string(),
+    customerId: uuid,
+    level: z.number().int().min(1),
+    daysOverdue: z.number().int().min(1),
+    /** What was still owed on the invoice when the reminder went out. */
+    openAmount: money,
+    /** The level's fee, in the invoice's currency (0 when none). */
+    fee: money,
+    total: money,
+    dueDate: isoDate,
+    sentOn: isoDate,
+    /** Where the gateway serves the reminder letter as a PDF. */
+    downloadPath: z.string(),
+  }),
+);
+
+/** finance: a customer was blocked from dunning (a dispute, an arrangement) or released; blocked customers get no reminders. */
+export const DunningBlockChangedV1 = defineEvent(
+  'finance.dunning-block.changed.v1',
+  z.object({
+    customerId: uuid,
+    blocked: z.boolean(),
+    reason: z.string().nullable(),
+    changedAt: isoDateTime,
+  }),
+);
+/**
+ * finance: an open item from the previous system was imported as an opening balance of a customer
+ * (held as a receivable numbered OB-YYYY-NNNNNN; paid, aged and dunned like an invoice, but not one of ours).
+ */
+export const OpeningBalanceImportedV1 = defineEvent(
+  'finance.opening-balance.imported.v1',
+  z.object({
+    invoiceId: uuid,
+    number: z.string(),
+    customerId: uuid,
+    reference: z.string(),
+    documentDate: isoDate,
+    dueDate: isoDate,
+    amount: money,
+    /** One id per import, shared by its rows. */
+    importId: uuid,
+  }),
+);
 // ==== end of helper fin's contracts.
 
 // ==== stop 11, helper fx (finance: currencies and exchange rates): its contracts go below this line.
@@ -1223,6 +1275,9 @@ export const ALL_EVENTS = [
   CreditNoteRefundedV1,
   SupplierPaymentAppliedV1,
   // stop 11, helper fin's events follow this line.
+  ReminderSentV1,
+  DunningBlockChangedV1,
+  OpeningBalanceImportedV1,
 
   // stop 11, helper fx's events follow this line.
   RateSetV1,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventCoverage, MutationCaseEntry } from '@rapport/subgraph-kit/testing';
+import { grantCustomerAccess, type EventCoverage, type MutationCaseEntry } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { useFinanceSubgraph } from './testing.js';
 
@@ -22,6 +22,11 @@ const coverage: EventCoverage = {
   BaseCurrency: { keys: ['currency'] },
   ExchangeRate: { keys: ['id'] },
   ReturnedLine: { internal: "finance's read copy of what customers returned per order line, fed by inventory.return.received.v1" },
+  DunningLevel: { internal: "the dunning procedure's configuration, read only by finance's runs; each reminder sent carries what its level said" },
+  Reminder: { keys: ['id'] },
+  DunningBlock: { keys: ['customerId'] },
+  OpeningBalance: { keys: ['invoiceId'] },
+  DunningRun: { internal: 'when dunning ran and how many reminders it sent; each reminder is announced itself' },
 };
 
 const issueMutation = 'mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id lines { id } } }';
@@ -162,6 +167,34 @@ const cases: Record<string, MutationCaseEntry> = {
         input: { format: 'CSV', body: 'fromCurrency,toCurrency,validOn,rate\nGBP,EUR,2027-01-01,1.15\nGBP,EUR,2027-01-02,1.16' },
       })),
     announces: ['finance.rate.set.v1'],
+  },
+  setDunningLevels: {
+    run: async (call) => void (await call('mutation { setDunningLevels(levels: [{ daysAfterDue: 3, fee: "2.50", text: "Please pay." }]) { level } }')),
+    announces: [],
+  },
+  runDunning: {
+    run: async (call) => {
+      await subgraph.must('mutation { setDunningLevels(levels: [{ daysAfterDue: 1, text: "Please pay." }]) { level } }');
+      const due = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+      await subgraph.must('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', { input: { ...invoiceInput, issueDate: due, dueDate: due } });
+      await call('mutation { runDunning { id } }');
+    },
+    announces: ['finance.reminder.sent.v1'],
+  },
+  importOpeningBalances: {
+    run: async (call) => {
+      const known = randomUUID();
+      await grantCustomerAccess(subgraph, { customerId: known, ownerId: randomUUID() });
+      await call('mutation($rows: [OpeningBalanceRowInput!]!) { importOpeningBalances(rows: $rows) { rowCount } }', {
+        rows: [{ customerId: known, reference: 'OLD-1', date: '2026-01-10', dueDate: '2026-02-10', amount: { amount: '99.95', currency: 'EUR' } }],
+      });
+    },
+    announces: ['finance.opening-balance.imported.v1'],
+  },
+  setDunningBlock: {
+    run: async (call) =>
+      void (await call('mutation($input: SetDunningBlockInput!) { setDunningBlock(input: $input) { reason } }', { input: { customerId, blocked: true, reason: 'Disputed' } })),
+    announces: ['finance.dunning-block.changed.v1'],
   },
 };
 

@@ -1,6 +1,34 @@
 // What finance's module tests share: the subgraph of one test file.
-import { useTestSubgraph, type TestSubgraph, type UseTestSubgraphOptions } from '@rapport/subgraph-kit/testing';
+import { randomUUID } from 'node:crypto';
+import { createEvent, CustomerCreatedV1, type CloudEvent } from '@rapport/contracts';
+import { useTestSubgraph, type TestPrincipal, type TestSubgraph, type UseTestSubgraphOptions } from '@rapport/subgraph-kit/testing';
 import { createFinanceService } from './create-finance-service.js';
 
 /** The finance subgraph of one test file: started before its tests, stopped after them (useTestSubgraph). */
 export const useFinanceSubgraph = (options: UseTestSubgraphOptions = {}): TestSubgraph => useTestSubgraph('finance', createFinanceService, options);
+
+/** A sales rep of a team of their own: give one the customers a test creates, and another none. */
+export const aRep = (): TestPrincipal => ({ userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] });
+
+/** Delivers `event` over Kafka to the subgraph and waits until it handled it. */
+export async function handledBy(subgraph: TestSubgraph, event: CloudEvent): Promise<void> {
+  await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+}
+
+/** Tells the subgraph, as customers would, that `customerId` (named `name`) exists and belongs to `owner`. */
+export const customerOf = (subgraph: TestSubgraph, owner: TestPrincipal, customerId: string, name: string): Promise<void> =>
+  handledBy(subgraph, createEvent(CustomerCreatedV1, customerId, { customerId, name, kind: 'COMPANY', ownerId: owner.userId!, teamId: owner.teamIds![0]! }));
+
+/** The day `offset` days from today (UTC), ISO 8601. */
+export const dayFromToday = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The finance subgraph of one test file, over Kafka, knowing the given customers (id → name) as `owner`'s. */
+export function useFinanceSubgraphWithCustomers(owner: TestPrincipal, customers: Record<string, string>): TestSubgraph {
+  const subgraph: TestSubgraph = useFinanceSubgraph({
+    kafka: true,
+    seed: async () => {
+      for (const [customerId, name] of Object.entries(customers)) await customerOf(subgraph, owner, customerId, name);
+    },
+  });
+  return subgraph;
+}

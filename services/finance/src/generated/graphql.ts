@@ -1,5 +1,5 @@
 import type * as Types from './types.js';
-import type { CreditNote, Customer, Invoice, Payment } from './types.js';
+import type { CreditNote, Customer, Invoice, Payment, Reminder } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { IInvoice as IInvoiceModel, IInvoiceLine as IInvoiceLineModel, IInvoiceTax as IInvoiceTaxModel } from '../modules/invoice/invoice.entity.js';
@@ -7,6 +7,8 @@ import type { LineQuantities as LineQuantitiesModel } from '../modules/order-cop
 import type { IPayment as IPaymentModel, IAllocation as IAllocationModel } from '../modules/payment/payment.entity.js';
 import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLineModel } from '../modules/credit-note/credit-note.entity.js';
 import type { IExchangeRate as IExchangeRateModel } from '../modules/currency/currency.entity.js';
+import type { IDunningLevel as IDunningLevelModel, IReminder as IReminderModel, IDunningBlock as IDunningBlockModel } from '../modules/dunning/dunning.entity.js';
+import type { DunningRunResult as DunningRunResultModel } from '../modules/dunning/dunning.service.js';
 import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -95,6 +97,7 @@ export type FederationTypes = {
   Customer: Customer;
   Invoice: Invoice;
   Payment: Payment;
+  Reminder: Reminder;
 };
 
 /** Mapping of federation reference types */
@@ -111,6 +114,9 @@ export type FederationReferenceTypes = {
   Payment:
     ( { __typename: 'Payment' }
     & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  Reminder:
+    ( { __typename: 'Reminder' }
+    & GraphQLRecursivePick<FederationTypes['Reminder'], {"id":true}> );
 };
 
 
@@ -140,6 +146,11 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
   DeliveredLineInput: Types.DeliveredLineInput;
+  DunningBlock: ResolverTypeWrapper<IDunningBlockModel>;
+  DunningLevel: ResolverTypeWrapper<IDunningLevelModel>;
+  DunningLevelInput: Types.DunningLevelInput;
+  DunningRun: ResolverTypeWrapper<DunningRunResultModel>;
+  DunningTrigger: Types.DunningTrigger;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
@@ -167,6 +178,8 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpeningBalanceImport: ResolverTypeWrapper<Omit<Types.OpeningBalanceImport, 'imported'> & { imported: Array<ResolversTypes['Invoice']> }>;
+  OpeningBalanceRowInput: Types.OpeningBalanceRowInput;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Payment: ResolverTypeWrapper<IPaymentModel>;
   PaymentConnection: ResolverTypeWrapper<Omit<Types.PaymentConnection, 'edges'> & { edges: Array<ResolversTypes['PaymentEdge']> }>;
@@ -179,6 +192,11 @@ export type ResolversTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  Reminder: ResolverTypeWrapper<IReminderModel>;
+  ReminderConnection: ResolverTypeWrapper<Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversTypes['ReminderEdge']> }>;
+  ReminderEdge: ResolverTypeWrapper<Omit<Types.ReminderEdge, 'node'> & { node: ResolversTypes['Reminder'] }>;
+  ReminderFilter: Types.ReminderFilter;
+  SetDunningBlockInput: Types.SetDunningBlockInput;
   SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
 };
@@ -206,6 +224,10 @@ export type ResolversParentTypes = {
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
   DeliveredLineInput: Types.DeliveredLineInput;
+  DunningBlock: IDunningBlockModel;
+  DunningLevel: IDunningLevelModel;
+  DunningLevelInput: Types.DunningLevelInput;
+  DunningRun: DunningRunResultModel;
   EventBusStatus: Types.EventBusStatus;
   EventConsumerStatus: Types.EventConsumerStatus;
   ExchangeRate: IExchangeRateModel;
@@ -230,6 +252,8 @@ export type ResolversParentTypes = {
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  OpeningBalanceImport: Omit<Types.OpeningBalanceImport, 'imported'> & { imported: Array<ResolversParentTypes['Invoice']> };
+  OpeningBalanceRowInput: Types.OpeningBalanceRowInput;
   PageInfo: Types.PageInfo;
   Payment: IPaymentModel;
   PaymentConnection: Omit<Types.PaymentConnection, 'edges'> & { edges: Array<ResolversParentTypes['PaymentEdge']> };
@@ -240,6 +264,11 @@ export type ResolversParentTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  Reminder: IReminderModel;
+  ReminderConnection: Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReminderEdge']> };
+  ReminderEdge: Omit<Types.ReminderEdge, 'node'> & { node: ResolversParentTypes['Reminder'] };
+  ReminderFilter: Types.ReminderFilter;
+  SetDunningBlockInput: Types.SetDunningBlockInput;
   SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: Types.TopicLag;
 };
@@ -294,6 +323,7 @@ export type CreditNoteResolvers<ContextType = Context, ParentType extends Resolv
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  pdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateToBase?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['CreditNoteReason'], ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -324,6 +354,7 @@ export type CreditNoteLineResolvers<ContextType = Context, ParentType extends Re
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   credit?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  dunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdueReceivables?: Resolver<ResolversTypes['Receivables'], ParentType, ContextType>;
 };
@@ -342,6 +373,25 @@ export type DeadLetterResolvers<ContextType = Context, ParentType extends Resolv
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DunningBlockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningBlock'] = ResolversParentTypes['DunningBlock']> = {
+  blockedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DunningLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningLevel'] = ResolversParentTypes['DunningLevel']> = {
+  daysAfterDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DunningRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningRun'] = ResolversParentTypes['DunningRun']> = {
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reminders?: Resolver<Array<ResolversTypes['Reminder']>, ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['DunningTrigger'], ParentType, ContextType>;
 };
 
 export type EventBusStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventBusStatus'] = ResolversParentTypes['EventBusStatus']> = {
@@ -408,6 +458,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paymentTermsDays?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateToBase?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -469,6 +520,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   allocatePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationAllocatePaymentArgs, 'input'>>;
   applyCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationApplyCreditNoteArgs, 'input'>>;
   importExchangeRates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType, RequireFields<Types.MutationImportExchangeRatesArgs, 'input'>>;
+  importOpeningBalances?: Resolver<ResolversTypes['OpeningBalanceImport'], ParentType, ContextType, RequireFields<Types.MutationImportOpeningBalancesArgs, 'rows'>>;
   invoiceDeliveredLines?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationInvoiceDeliveredLinesArgs, 'input'>>;
   issueAdvanceInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationIssueAdvanceInvoiceArgs, 'input'>>;
   issueCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationIssueCreditNoteArgs, 'input'>>;
@@ -477,8 +529,17 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   receivePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationReceivePaymentArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationRecordPaymentArgs, 'input'>>;
   refundCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationRefundCreditNoteArgs, 'input'>>;
+  runDunning?: Resolver<ResolversTypes['DunningRun'], ParentType, ContextType, Partial<Types.MutationRunDunningArgs>>;
   setBaseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<Types.MutationSetBaseCurrencyArgs, 'currency'>>;
+  setDunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningBlockArgs, 'input'>>;
+  setDunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningLevelsArgs, 'levels'>>;
   setExchangeRate?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType, RequireFields<Types.MutationSetExchangeRateArgs, 'input'>>;
+};
+
+export type OpeningBalanceImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningBalanceImport'] = ResolversParentTypes['OpeningBalanceImport']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  imported?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -517,6 +578,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   convertAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType, RequireFields<Types.QueryConvertAmountArgs, 'amount' | 'toCurrency'>>;
   creditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.QueryCreditNoteArgs, 'id'>>;
   creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<Types.QueryCreditNotesArgs>>;
+  dunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType>;
   exchangeRate?: Resolver<ResolversTypes['AppliedRate'], ParentType, ContextType, RequireFields<Types.QueryExchangeRateArgs, 'fromCurrency' | 'toCurrency'>>;
   exchangeRates?: Resolver<ResolversTypes['ExchangeRateConnection'], ParentType, ContextType, Partial<Types.QueryExchangeRatesArgs>>;
   financeEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
@@ -527,11 +589,40 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<Types.QueryPaymentsArgs>>;
   receivablesAgeing?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType, Partial<Types.QueryReceivablesAgeingArgs>>;
   receivablesAgeingInBase?: Resolver<ResolversTypes['AgeingBucketRow'], ParentType, ContextType, Partial<Types.QueryReceivablesAgeingInBaseArgs>>;
+  reminder?: Resolver<Types.Maybe<ResolversTypes['Reminder']>, ParentType, ContextType, RequireFields<Types.QueryReminderArgs, 'id'>>;
+  reminders?: Resolver<ResolversTypes['ReminderConnection'], ParentType, ContextType, Partial<Types.QueryRemindersArgs>>;
 };
 
 export type ReceivablesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Receivables'] = ResolversParentTypes['Receivables']> = {
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   totals?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
+export type ReminderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reminder'] = ResolversParentTypes['Reminder'], FederationReferenceType extends FederationReferenceTypes['Reminder'] = FederationReferenceTypes['Reminder']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Reminder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type ReminderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReminderConnection'] = ResolversParentTypes['ReminderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReminderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReminderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReminderEdge'] = ResolversParentTypes['ReminderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Reminder'], ParentType, ContextType>;
 };
 
 export type TopicLagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TopicLag'] = ResolversParentTypes['TopicLag']> = {
@@ -551,6 +642,9 @@ export type Resolvers<ContextType = Context> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;
+  DunningBlock?: DunningBlockResolvers<ContextType>;
+  DunningLevel?: DunningLevelResolvers<ContextType>;
+  DunningRun?: DunningRunResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
@@ -565,12 +659,16 @@ export type Resolvers<ContextType = Context> = {
   InvoiceableOrderLine?: InvoiceableOrderLineResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OpeningBalanceImport?: OpeningBalanceImportResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receivables?: ReceivablesResolvers<ContextType>;
+  Reminder?: ReminderResolvers<ContextType>;
+  ReminderConnection?: ReminderConnectionResolvers<ContextType>;
+  ReminderEdge?: ReminderEdgeResolvers<ContextType>;
   TopicLag?: TopicLagResolvers<ContextType>;
 };
 

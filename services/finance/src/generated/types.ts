@@ -146,6 +146,8 @@ export type CreditNote = {
   number: Scalars['String']['output'];
   /** The order of the invoice, if any. */
   orderId?: Maybe<Scalars['ID']['output']>;
+  /** Where the gateway serves this credit note as a PDF (GET with the bearer token). */
+  pdfPath: Scalars['String']['output'];
   /** The rate of the credit note's currency to the base currency on its issue date (up to 10 places); null when no rate was set then. */
   rateToBase?: Maybe<Scalars['String']['output']>;
   /** Why it was issued. */
@@ -232,6 +234,8 @@ export type Customer = {
   __typename?: 'Customer';
   /** What the customer has with us to apply to invoices or refund, one amount per currency: payments not yet allocated (advances, over-payments) and credit notes not yet applied or refunded; empty when none or when the caller may not see it. */
   credit: Array<Money>;
+  /** Whether dunning is blocked for this customer, and why; null when not blocked or when the caller may not see it. */
+  dunningBlock?: Maybe<DunningBlock>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** What the customer owes past its due dates: totals per currency and the overdue invoices, oldest due first; empty when the caller may not see them. */
@@ -268,6 +272,58 @@ export type DeliveredLineInput = {
   /** How much, up to what was delivered and not invoiced (three places). */
   quantity: Scalars['String']['input'];
 };
+
+/** A customer blocked from dunning: no reminders go out for their invoices. */
+export type DunningBlock = {
+  __typename?: 'DunningBlock';
+  /** When it was blocked, ISO 8601. */
+  blockedAt: Scalars['String']['output'];
+  /** Why (a dispute, an arrangement). */
+  reason: Scalars['String']['output'];
+};
+
+/** A step of the dunning procedure: level N goes out once an invoice is daysAfterDue days overdue and level N − 1 was sent for it. */
+export type DunningLevel = {
+  __typename?: 'DunningLevel';
+  /** Days after the invoice's due date from which this level is sent. */
+  daysAfterDue: Scalars['Int']['output'];
+  /** The fee charged with this reminder, as a decimal string in each invoice's currency; "0" when none. */
+  fee: Scalars['String']['output'];
+  /** 1 for the first reminder, 2 for the second, … */
+  level: Scalars['Int']['output'];
+  /** The wording of the reminder letter. */
+  text: Scalars['String']['output'];
+};
+
+/** A level of the dunning procedure, in order. */
+export type DunningLevelInput = {
+  /** Days after the due date from which this level is sent: at least 1, and more than the level before. */
+  daysAfterDue: Scalars['Int']['input'];
+  /** The fee charged with it, a non-negative decimal string with at most two places (in each invoice's currency); none when absent. */
+  fee?: InputMaybe<Scalars['String']['input']>;
+  /** The wording of the reminder letter. */
+  text: Scalars['String']['input'];
+};
+
+/** One dunning run: the reminders it sent. */
+export type DunningRun = {
+  __typename?: 'DunningRun';
+  /** The day it judged overdue by, ISO 8601. */
+  asOf: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The reminders it sent, oldest due date first. */
+  reminders: Array<Reminder>;
+  /** Who started it: the daily schedule or a user. */
+  trigger: DunningTrigger;
+};
+
+/** Who started a dunning run. */
+export type DunningTrigger =
+  /** The service's daily run. */
+  | 'SCHEDULE'
+  /** An accountant, with runDunning. */
+  | 'USER';
 
 /** The state of one service's events, for operators: its outbox backlog and its consumer group (dead letters, retries, lag). */
 export type EventBusStatus = {
@@ -429,6 +485,8 @@ export type Invoice = {
   overdue: Scalars['Boolean']['output'];
   /** The days between issue and due date the invoice was issued with; null when the due date was given instead. */
   paymentTermsDays?: Maybe<Scalars['Int']['output']>;
+  /** Where the gateway serves this invoice as a PDF (GET with the bearer token), printed from the issued invoice. */
+  pdfPath: Scalars['String']['output'];
   /** The rate of the invoice's currency to the base currency on its issue date (up to 10 places); null when no rate was set then (issued before rates existed). */
   rateToBase?: Maybe<Scalars['String']['output']>;
   /** Where the invoice stands in being paid. */
@@ -499,6 +557,8 @@ export type InvoiceKind =
   | 'ADVANCE'
   /** Lines not tied to an order (services, fees). */
   | 'FREE'
+  /** An amount still open from the previous system when moving to Rapport (numbered OB-YYYY-NNNNNN, not an invoice of ours): paid, aged and dunned like one. */
+  | 'OPENING_BALANCE'
   /** Delivered order lines. */
   | 'STANDARD';
 
@@ -667,6 +727,8 @@ export type Mutation = {
   applyCreditNote: CreditNote;
   /** Imports many rates at once, all or nothing (one `finance.rate.set.v1` per rate). */
   importExchangeRates: Array<ExchangeRate>;
+  /** Imports open items from a previous system as customers' opening balances, all or nothing (accountants): any refused row refuses the import, each named with its field in `extensions.details.errors`. With dryRun only checks. Each row becomes a receivable of kind OPENING_BALANCE (`finance.opening-balance.imported.v1`). */
+  importOpeningBalances: OpeningBalanceImport;
   /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. */
   invoiceDeliveredLines: Invoice;
   /** Issues an advance (down-payment) invoice on a confirmed order (`finance.invoice.issued.v2`). */
@@ -683,8 +745,14 @@ export type Mutation = {
   recordPayment: Invoice;
   /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
   refundCreditNote: CreditNote;
+  /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
+  runDunning: DunningRun;
   /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
   setBaseCurrency: Scalars['String']['output'];
+  /** Blocks (a dispute) or releases dunning for a customer (`finance.dunning-block.changed.v1`). */
+  setDunningBlock?: Maybe<DunningBlock>;
+  /** Replaces the dunning procedure's levels (accountants); reminders already sent keep what they said. An empty list stops dunning. */
+  setDunningLevels: Array<DunningLevel>;
   /** Sets a currency pair's rate from a day on (`finance.rate.set.v1`). */
   setExchangeRate: ExchangeRate;
 };
@@ -702,6 +770,12 @@ export type MutationApplyCreditNoteArgs = {
 
 export type MutationImportExchangeRatesArgs = {
   input: ImportExchangeRatesInput;
+};
+
+
+export type MutationImportOpeningBalancesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  rows: Array<OpeningBalanceRowInput>;
 };
 
 
@@ -745,13 +819,53 @@ export type MutationRefundCreditNoteArgs = {
 };
 
 
+export type MutationRunDunningArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSetBaseCurrencyArgs = {
   currency: Scalars['String']['input'];
 };
 
 
+export type MutationSetDunningBlockArgs = {
+  input: SetDunningBlockInput;
+};
+
+
+export type MutationSetDunningLevelsArgs = {
+  levels: Array<DunningLevelInput>;
+};
+
+
 export type MutationSetExchangeRateArgs = {
   input: SetExchangeRateInput;
+};
+
+/** What an import of opening balances did. */
+export type OpeningBalanceImport = {
+  __typename?: 'OpeningBalanceImport';
+  /** True when only checked (dryRun): nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** The receivables created, one per row (kind OPENING_BALANCE); empty on a dry run. */
+  imported: Array<Invoice>;
+  /** How many rows were checked, and imported unless dryRun. */
+  rowCount: Scalars['Int']['output'];
+};
+
+/** An open item from the previous system to import as an opening balance. */
+export type OpeningBalanceRowInput = {
+  /** What is still open, above zero, in the item's own currency. */
+  amount: MoneyInput;
+  /** The customer who owes it (known to finance from the customers service). */
+  customerId: Scalars['ID']['input'];
+  /** The previous system's document date, ISO 8601. */
+  date: Scalars['String']['input'];
+  /** When it is (or was) due, ISO 8601; not before date. */
+  dueDate: Scalars['String']['input'];
+  /** The previous system's reference (its invoice number); once per customer. */
+  reference: Scalars['String']['input'];
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -843,6 +957,8 @@ export type Query = {
   creditNote: CreditNote;
   /** The credit notes the caller may see, newest first. */
   creditNotes: CreditNoteConnection;
+  /** The dunning procedure's levels, first to last (everyone who may read invoices). */
+  dunningLevels: Array<DunningLevel>;
   /** The rate from one currency to another on a day (today by default); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
   exchangeRate: AppliedRate;
   /** The rates set, newest day first. */
@@ -863,6 +979,10 @@ export type Query = {
   receivablesAgeing: Array<AgeingBucketRow>;
   /** The same receivables in one row in the base currency: each open invoice's balance at its rate to base at issue (or, issued before any rate, at the rate of its issue date), half up per invoice at the base's minor unit; BAD_USER_INPUT RATE_MISSING naming the currency and day when an invoice has no rate. */
   receivablesAgeingInBase: AgeingBucketRow;
+  /** One reminder; NOT_FOUND when unknown or not the caller's to see. */
+  reminder?: Maybe<Reminder>;
+  /** The reminders the caller may see, newest first. */
+  reminders: ReminderConnection;
 };
 
 
@@ -939,6 +1059,18 @@ export type QueryReceivablesAgeingInBaseArgs = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryReminderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRemindersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ReminderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** How an import's body is written. */
 export type RateImportFormat =
   /** Comma-separated, a header line naming the columns fromCurrency,toCurrency,validOn,rate (any order). */
@@ -991,6 +1123,73 @@ export type RefundCreditNoteInput = {
   creditNoteId: Scalars['ID']['input'];
   /** The date, ISO 8601; today by default. */
   refundedOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A payment reminder sent for one overdue invoice at one dunning level (never twice per level), numbered REM-YYYY-NNNNNN. */
+export type Reminder = {
+  __typename?: 'Reminder';
+  /** The customer reminded. */
+  customer?: Maybe<Customer>;
+  /** Days past the due date when it went out. */
+  daysOverdue: Scalars['Int']['output'];
+  /** The invoice's due date, ISO 8601. */
+  dueDate: Scalars['String']['output'];
+  /** The level's fee charged with it. */
+  fee: Money;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The invoice it reminds of; null when the caller may not see it. */
+  invoice?: Maybe<Invoice>;
+  /** The dunning level it was sent at. */
+  level: Scalars['Int']['output'];
+  /** The reminder's number, e.g. REM-2026-000001. */
+  number: Scalars['String']['output'];
+  /** What was still owed on the invoice when the reminder went out. */
+  openAmount: Money;
+  /** Where the gateway serves the reminder letter as a PDF (GET with the bearer token). */
+  pdfPath: Scalars['String']['output'];
+  /** The day it went out, ISO 8601. */
+  sentOn: Scalars['String']['output'];
+  /** The letter's wording, as the level said when it went out. */
+  text: Scalars['String']['output'];
+  /** The open amount plus the fee. */
+  total: Money;
+};
+
+/** A page of reminders, newest number first. */
+export type ReminderConnection = {
+  __typename?: 'ReminderConnection';
+  /** The reminders on this page. */
+  edges: Array<ReminderEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One reminder in a page. */
+export type ReminderEdge = {
+  __typename?: 'ReminderEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The reminder. */
+  node: Reminder;
+};
+
+/** Which reminders to list. */
+export type ReminderFilter = {
+  /** Only this customer's. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those of this invoice. */
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Blocks or releases dunning for one customer. */
+export type SetDunningBlockInput = {
+  /** True blocks, false releases. */
+  blocked: Scalars['Boolean']['input'];
+  /** The customer. */
+  customerId: Scalars['ID']['input'];
+  /** Why; required when blocking. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A rate to set. */

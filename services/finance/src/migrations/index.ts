@@ -6,6 +6,8 @@ import { Migration20261205140100 } from './Migration20261205140100.js';
 import { Migration20261205140200 } from './Migration20261205140200.js';
 import { Migration20261205140300 } from './Migration20261205140300.js';
 import { Migration20261205200600 } from './Migration20261205200600.js';
+import { Migration20261207010000 } from './Migration20261207010000.js';
+import { Migration20261207010100 } from './Migration20261207010100.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
 
 /** This service's migrations, oldest first. */
@@ -17,5 +19,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205140200', class: Migration20261205140200 },
   { name: 'Migration20261205140300', class: Migration20261205140300 },
   { name: 'Migration20261205200600', class: Migration20261205200600 },
+  { name: 'Migration20261207010000', class: Migration20261207010000 },
+  { name: 'Migration20261207010100', class: Migration20261207010100 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
 ];

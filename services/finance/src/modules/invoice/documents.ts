@@ -2,7 +2,7 @@ import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { concurrentTransition } from '@rapport/subgraph-kit';
 
-export type DocumentSeries = 'INV' | 'CN';
+export type DocumentSeries = 'INV' | 'CN' | 'REM' | 'OB';
 
 /**
  * The next number of a series for a year, e.g. INV-2026-000001: a counter row per series and year,

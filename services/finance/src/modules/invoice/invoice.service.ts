@@ -66,7 +66,7 @@ const money = (units: bigint, currency: string): Money => ({ amount: formatAmoun
 interface InvoiceHeader {
   customerId: string;
   orderId: string | null;
-  kind: InvoiceKind;
+  kind: Exclude<InvoiceKind, 'OPENING_BALANCE'>;
   currency: string;
 }
 
