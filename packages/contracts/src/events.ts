@@ -1057,6 +1057,49 @@ export const SupplierPaymentAppliedV1 = defineEvent(
 
 // ==== stop 11, helper purch (purchasing: inquiries, supplier opening balances, voided approvals): its contracts go below this line.
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
+
+/**
+ * purchasing: an inquiry (request for quotation, RFQ-000001) was sent to suppliers for products and
+ * quantities. Keyed by the inquiry id.
+ */
+export const PurchaseInquirySentV1 = defineEvent(
+  'purchasing.inquiry.sent.v1',
+  z.object({
+    inquiryId: uuid,
+    number: z.string(),
+    supplierIds: z.array(uuid).min(1),
+    lines: z.array(z.object({ lineId: uuid, productId: uuid, quantity })).min(1),
+    /** The day answers are wanted by; null when not said. */
+    respondBy: isoDate.nullable(),
+    sentAt: isoDateTime,
+  }),
+);
+
+/** purchasing: a supplier's answer to an inquiry was recorded (some or all lines; a line answered again replaces its answer). Keyed by the inquiry id. */
+export const PurchaseInquiryAnsweredV1 = defineEvent(
+  'purchasing.inquiry.answered.v1',
+  z.object({
+    inquiryId: uuid,
+    number: z.string(),
+    supplierId: uuid,
+    lines: z.array(z.object({ lineId: uuid, productId: uuid, unitPrice: money, leadTimeDays: z.number().int().nonnegative(), validUntil: isoDate.nullable() })).min(1),
+    answeredAt: isoDateTime,
+  }),
+);
+
+/**
+ * purchasing: an inquiry was closed, either with answers chosen (`chosen`: which supplier's answer per
+ * line, and the draft purchase order it went to) or without (`chosen` empty). Keyed by the inquiry id.
+ */
+export const PurchaseInquiryClosedV1 = defineEvent(
+  'purchasing.inquiry.closed.v1',
+  z.object({
+    inquiryId: uuid,
+    number: z.string(),
+    chosen: z.array(z.object({ lineId: uuid, supplierId: uuid, purchaseOrderId: uuid })),
+    closedAt: isoDateTime,
+  }),
+);
 // ==== end of helper purch's contracts.
 
 // ==== stop 11, helper inv (inventory: supplier returns, product pictures and import): its contracts go below this line.
@@ -1181,6 +1224,9 @@ export const ALL_EVENTS = [
   // stop 11, helper fx's events follow this line.
 
   // stop 11, helper purch's events follow this line.
+  PurchaseInquirySentV1,
+  PurchaseInquiryAnsweredV1,
+  PurchaseInquiryClosedV1,
 
   // stop 11, helper inv's events follow this line.
 

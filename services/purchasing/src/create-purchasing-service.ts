@@ -7,6 +7,8 @@ import { ApprovalLimit, PurchasingApprover } from './modules/approval/approval.e
 import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { SupplierBill, SupplierBillLine, SupplierPayment, SupplierPaymentAllocation } from './modules/bill/bill.entity.js';
 import { billResolvers } from './modules/bill/bill.resolvers.js';
+import { PurchaseInquiry, PurchaseInquiryAnswer, PurchaseInquiryLine, PurchaseInquirySupplier } from './modules/inquiry/inquiry.entity.js';
+import { inquiryResolvers } from './modules/inquiry/inquiry.resolvers.js';
 import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { receiptHandlers } from './modules/order/receipt.consumer.js';
@@ -27,7 +29,17 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
     {
       name: 'purchasing',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [supplierResolvers, supplierContactResolvers, priceResolvers, orderResolvers, suggestionResolvers, billResolvers, approvalResolvers, analysisResolvers],
+      resolvers: [
+        supplierResolvers,
+        supplierContactResolvers,
+        priceResolvers,
+        orderResolvers,
+        suggestionResolvers,
+        billResolvers,
+        approvalResolvers,
+        analysisResolvers,
+        inquiryResolvers,
+      ],
       entities: [
         ApprovalLimit,
         PurchasingApprover,
@@ -44,6 +56,10 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
         SupplierBillLine,
         SupplierPayment,
         SupplierPaymentAllocation,
+        PurchaseInquiry,
+        PurchaseInquiryLine,
+        PurchaseInquirySupplier,
+        PurchaseInquiryAnswer,
       ],
       migrations,
       createLoaders,
