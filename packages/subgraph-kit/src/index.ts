@@ -32,3 +32,4 @@ export * from './idempotency.js';
 export * from './properties.js';
 export * from './schema-drift.js';
 export * from './product-copy.js';
+export * from './pdf-routes.js';

@@ -15,6 +15,8 @@ import { receiptHandlers } from './modules/order/receipt.consumer.js';
 import { PurchaseReceiptLine } from './modules/order/receipt.entity.js';
 import { SupplierPrice } from './modules/price/price.entity.js';
 import { priceResolvers } from './modules/price/price.resolvers.js';
+import { printingRoutes } from './modules/printing/printing.http.js';
+import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { Supplier } from './modules/supplier/supplier.entity.js';
 import { supplierResolvers } from './modules/supplier/supplier.resolvers.js';
 import { SupplierAddress, SupplierContact } from './modules/supplier/supplier-contact.entity.js';
@@ -39,6 +41,7 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
         approvalResolvers,
         analysisResolvers,
         inquiryResolvers,
+        printingResolvers,
       ],
       entities: [
         ApprovalLimit,
@@ -64,6 +67,8 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
       migrations,
       createLoaders,
       handlers: [...productCopyHandlers, ...suggestionHandlers, ...receiptHandlers],
+      companyProfileCopy: true,
+      handle: printingRoutes(),
     },
     config,
   );

@@ -668,6 +668,8 @@ export type PurchaseOrder = {
   netTotal: Money;
   /** Human-readable number without gaps, e.g. PO-000042. */
   number: Scalars['String']['output'];
+  /** Where the gateway serves this purchase order as a PDF (GET with the bearer token), printed from the order as it stands. */
+  pdfPath: Scalars['String']['output'];
   /** What inventory received against the order, receipt by receipt and line by line, oldest first. */
   receipts: Array<PurchaseReceiptLine>;
   /** Where the order stands: its approval, then what was received. */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { QuotationPrintedV1, type EventMetadata } from '@rapport/contracts';
 import { companyFromProfile, renderPdf, type PrintableDocument, type PrintLine } from '@rapport/print';
 import { isUuid } from '@rapport/errors';
-import { CatalogueProduct, loadCompanyProfile, type Viewer } from '@rapport/subgraph-kit';
+import { CatalogueProduct, loadCompanyProfile, sha256Of } from '@rapport/subgraph-kit';
 import { SalesOrderLine, type ISalesOrder } from '../order/order.entity.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { Quotation, QuotationLine, type IQuotation } from '../quotation/quotation.entity.js';
@@ -14,14 +13,6 @@ import { recipientOf, storePrintedQuotation } from './printing.store.js';
 export const quotationPdfPath = (id: string): string => `/files/sales/quotations/${id}.pdf`;
 export const orderPdfPath = (id: string): string => `/files/sales/orders/${id}.pdf`;
 
-/** A rendered PDF and the name to offer it under. */
-export interface RenderedPdf {
-  fileName: string;
-  pdf: Buffer;
-  sha256: string;
-}
-
-export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const isoDate = (value: Date | string): string => (typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
 
 /** Product codes and units of the lines' products, from the catalogue copy. */
