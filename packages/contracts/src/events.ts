@@ -1100,6 +1100,16 @@ export const PurchaseInquiryClosedV1 = defineEvent(
     closedAt: isoDateTime,
   }),
 );
+
+/** What inventory announces of a warehouse: enough for other services to check ids they are given (purchasing's orders). */
+const warehouseSnapshot = { warehouseId: uuid, code: z.string(), name: z.string(), active: z.boolean() };
+
+/** inventory: a warehouse was created. Keyed by the warehouse id. */
+export const WarehouseCreatedV1 = defineEvent('inventory.warehouse.created.v1', z.object({ ...warehouseSnapshot, createdAt: isoDateTime }));
+
+/** inventory: a warehouse's name or whether it is in use changed; the whole snapshot. Keyed by the warehouse id. */
+export const WarehouseChangedV1 = defineEvent('inventory.warehouse.changed.v1', z.object({ ...warehouseSnapshot, changedAt: isoDateTime }));
+
 // ==== end of helper purch's contracts.
 
 // ==== stop 11, helper inv (inventory: supplier returns, product pictures and import): its contracts go below this line.
@@ -1227,6 +1237,8 @@ export const ALL_EVENTS = [
   PurchaseInquirySentV1,
   PurchaseInquiryAnsweredV1,
   PurchaseInquiryClosedV1,
+  WarehouseCreatedV1,
+  WarehouseChangedV1,
 
   // stop 11, helper inv's events follow this line.
 

@@ -24,6 +24,7 @@ import { supplierContactResolvers } from './modules/supplier/supplier-contact.re
 import { suggestionHandlers } from './modules/suggestion/suggestion.consumer.js';
 import { ReorderSuggestion } from './modules/suggestion/suggestion.entity.js';
 import { suggestionResolvers } from './modules/suggestion/suggestion.resolvers.js';
+import { warehouseCopyHandlers } from './modules/warehouse-copy/warehouse-copy.js';
 
 /** The purchasing subgraph: suppliers and their prices, the catalogue copy, purchase orders and their approval, reorder suggestions from inventory's alarms, received quantities from its receipts, supplier bills matched three ways, payments and payables. */
 export function createPurchasingService(config: SubgraphRuntimeConfig): SubgraphService {
@@ -66,7 +67,7 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
       ],
       migrations,
       createLoaders,
-      handlers: [...productCopyHandlers, ...suggestionHandlers, ...receiptHandlers],
+      handlers: [...productCopyHandlers, ...suggestionHandlers, ...receiptHandlers, ...warehouseCopyHandlers],
       companyProfileCopy: true,
       handle: printingRoutes(),
     },

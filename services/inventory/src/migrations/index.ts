@@ -11,6 +11,7 @@ import { Migration20261205200002 } from './Migration20261205200002.js';
 import { Migration20261205200003 } from './Migration20261205200003.js';
 import { Migration20261205200004 } from './Migration20261205200004.js';
 import { Migration20261205200005 } from './Migration20261205200005.js';
+import { Migration20261207030000 } from './Migration20261207030000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -29,4 +30,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205130000', class: Migration20261205130000 },
   // Hour block 17 (counts and loans): needs the stock tables, so listed last.
   { name: 'Migration20261205170000', class: Migration20261205170000 },
+  // Hour block 03 of stop 11 (purch): warehouses in use or not, announced to purchasing.
+  { name: 'Migration20261207030000', class: Migration20261207030000 },
 ];

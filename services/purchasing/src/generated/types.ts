@@ -64,7 +64,7 @@ export type CreatePurchaseOrderInput = {
   lines: Array<PurchaseOrderLineInput>;
   /** The supplier (UUID). */
   supplierId: Scalars['ID']['input'];
-  /** The warehouse the goods are expected in (UUID). */
+  /** The warehouse the goods are expected in (UUID): one inventory announced and still in use (BAD_USER_INPUT WAREHOUSE_NOT_FOUND or WAREHOUSE_INACTIVE naming input.warehouseId otherwise). */
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -430,7 +430,7 @@ export type MutationUpdatePurchaseOrderLineArgs = {
 export type OrderFromPurchaseInquiryInput = {
   /** One choice per line ordered (1 or more; lines left out are not ordered). */
   choices: Array<PurchaseInquiryChoiceInput>;
-  /** The warehouse the goods are expected in (UUID); the warehouse chooses at receipt when omitted. */
+  /** The warehouse the goods are expected in (UUID), one inventory announced and still in use; the warehouse chooses at receipt when omitted. */
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
+import { seedWarehouse } from '../warehouse-copy/warehouse-copy.testing.js';
 import { as, createSupplier, must, outboxOf, PO_FIELDS, productSnapshot, seedCatalogue, type PoView } from '../order/order.testing.js';
 
 let subgraph: TestSubgraph;
@@ -209,7 +210,7 @@ describe('ordering the chosen answers', () => {
       { lineId: pumpLine!.id, unitPrice: eur('400'), leadTimeDays: 20 },
     ]);
     await answer(inquiry.id, beta, [{ lineId: valveLine!.id, unitPrice: eur('90'), leadTimeDays: 7 }]);
-    const warehouseId = randomUUID();
+    const warehouseId = await seedWarehouse(subgraph);
     const ordered = (
       await must<{ orderFromPurchaseInquiry: InquiryView }>(subgraph, buyer, ORDER, {
         id: inquiry.id,

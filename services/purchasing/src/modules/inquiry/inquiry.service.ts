@@ -8,6 +8,7 @@ import { draftPurchaseOrder, nextNumber, pricePurchaseLines } from '../order/ord
 import { amountUnits } from '../order/order-totals.js';
 import { BASE_CURRENCY, setSupplierPrice, today } from '../price/price.service.js';
 import { getSupplier } from '../supplier/supplier.service.js';
+import { requireActiveWarehouse } from '../warehouse-copy/warehouse-copy.js';
 import {
   inquiryNumber,
   PurchaseInquiry,
@@ -238,13 +239,13 @@ export async function orderFromPurchaseInquiry(
   }));
   const repeated = firstRepeat(choices.map((c) => c.lineId));
   if (repeated >= 0) throw badInput(`input.choices.${repeated}.lineId`, `input.choices.${repeated}.lineId chooses a line twice`, 'DUPLICATE_LINE');
-  const warehouseId = input.warehouseId ? requireUuid('input.warehouseId', input.warehouseId) : null;
   const day = today();
   return transition(
     em,
     (tx) => getInquiry(tx, viewer, id),
     async (inquiry, tx) => {
       requireOpen(inquiry);
+      const warehouseId = await requireActiveWarehouse(tx, 'input.warehouseId', input.warehouseId);
       const lines = new Map((await inquiryLines(tx, inquiry.id)).map((l) => [l.id, l]));
       const answers = await tx.find(PurchaseInquiryAnswer, { inquiryId: inquiry.id });
       const bySupplier = new Map<string, { index: number; line: IPurchaseInquiryLine; answer: IPurchaseInquiryAnswer }[]>();

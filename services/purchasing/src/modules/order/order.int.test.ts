@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
 import { as, createPo, createSupplier, must, outboxOf, poMutation, productSnapshot, seedCatalogue, setPrice, type PoView } from './order.testing.js';
 import { recordReceipt } from './receipt.consumer.js';
+import { seedWarehouse } from '../warehouse-copy/warehouse-copy.testing.js';
 
 let subgraph: TestSubgraph;
 const buyer = as('BUYER');
@@ -114,7 +115,7 @@ describe('purchase orders and their approval', () => {
   it('approves an order within the sender’s limit when sent, and announces its lines to inventory', async () => {
     const draft = await createPo(subgraph, buyer, {
       supplierId: supplierB,
-      warehouseId: randomUUID(),
+      warehouseId: await seedWarehouse(subgraph),
       lines: [{ productId: pump.productId, quantity: '2', unitPrice: { amount: '1000', currency: 'EUR' } }],
     });
     const sent = await act(buyer, 'submitPurchaseOrder', draft.id);

@@ -20,6 +20,7 @@ import {
 import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { BASE_CURRENCY, supplierPriceFor, today } from '../price/price.service.js';
 import { getSupplier } from '../supplier/supplier.service.js';
+import { requireActiveWarehouse } from '../warehouse-copy/warehouse-copy.js';
 import { approvalLimit, approverLevel, covers } from '../approval/approval.js';
 import {
   openUnits,
@@ -194,7 +195,7 @@ export async function createPurchaseOrder(em: SqlEntityManager, viewer: Viewer<W
   const supplier = await getSupplier(em, viewer, input.supplierId, 'input.supplierId');
   const currency = input.currency ? requireCurrency('input.currency', input.currency) : supplier.currency;
   if (currency !== supplier.currency) throw badInput('input.currency', `input.currency must be the supplier's currency ${supplier.currency}`, 'CURRENCY_MISMATCH');
-  const warehouseId = input.warehouseId ? requireUuid('input.warehouseId', input.warehouseId) : null;
+  const warehouseId = await requireActiveWarehouse(em, 'input.warehouseId', input.warehouseId);
   requireLines('input.lines', input.lines.length);
   const lines = await priceLines(em, supplier.id, currency, input.lines, (i) => `input.lines.${i}`);
   return inTransaction(em, (tx) => draft(tx, viewer, { supplierId: supplier.id, currency, warehouseId, copiedFromId: null }, lines));
