@@ -1110,6 +1110,16 @@ export const WarehouseCreatedV1 = defineEvent('inventory.warehouse.created.v1', 
 /** inventory: a warehouse's name or whether it is in use changed; the whole snapshot. Keyed by the warehouse id. */
 export const WarehouseChangedV1 = defineEvent('inventory.warehouse.changed.v1', z.object({ ...warehouseSnapshot, changedAt: isoDateTime }));
 
+/**
+ * purchasing: an approved purchase order was changed, which voids its approval (it is a draft again
+ * and must be sent and approved anew): inventory no longer expects its lines until an approval
+ * (`purchasing.order.approved.v1`, the full lines) announces them again. Keyed by the purchase order id.
+ */
+export const PurchaseOrderApprovalVoidedV1 = defineEvent(
+  'purchasing.order.approval-voided.v1',
+  z.object({ purchaseOrderId: uuid, number: z.string(), supplierId: uuid, voidedAt: isoDateTime }),
+);
+
 // ==== end of helper purch's contracts.
 
 // ==== stop 11, helper inv (inventory: supplier returns, product pictures and import): its contracts go below this line.
@@ -1239,6 +1249,7 @@ export const ALL_EVENTS = [
   PurchaseInquiryClosedV1,
   WarehouseCreatedV1,
   WarehouseChangedV1,
+  PurchaseOrderApprovalVoidedV1,
 
   // stop 11, helper inv's events follow this line.
 

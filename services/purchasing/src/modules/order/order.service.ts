@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type EventMetadata } from '@rapport/contracts';
+import { PurchaseOrderApprovalVoidedV1, PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type EventMetadata } from '@rapport/contracts';
 import {
   AppError,
   badInput,
@@ -203,11 +203,15 @@ export async function createPurchaseOrder(em: SqlEntityManager, viewer: Viewer<W
 
 /**
  * Any change to an order's lines: allowed while not cancelled. A change voids an approval or a
- * pending request for one: the order is a draft again and must be sent (and approved) anew, and
- * inventory keeps expecting the last approved lines until then.
+ * pending request for one: the order is a draft again and must be sent (and approved) anew. A voided
+ * approval is announced (`purchasing.order.approval-voided.v1`): inventory stops expecting the lines
+ * until the next approval announces them again.
  */
-function reopenForChange(po: IPurchaseOrder): void {
+function reopenForChange(tx: SqlEntityManager, po: IPurchaseOrder, meta: EventMetadata): void {
   if (po.status === 'CANCELLED') throw conflict('PURCHASE_ORDER_CANCELLED', `purchase order ${po.number} is cancelled and cannot be changed`, 'id');
+  if (po.status === 'APPROVED' && po.announcedAt) {
+    publish(tx, PurchaseOrderApprovalVoidedV1, po.id, { purchaseOrderId: po.id, number: po.number, supplierId: po.supplierId, voidedAt: new Date().toISOString() }, meta);
+  }
   po.status = 'DRAFT';
   po.approvalReason = null;
   po.approvalAmount = null;
@@ -217,12 +221,18 @@ function reopenForChange(po: IPurchaseOrder): void {
   po.approvedAt = null;
 }
 
-export async function addPurchaseOrderLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, line: PurchaseOrderLineInput): Promise<IPurchaseOrder> {
+export async function addPurchaseOrderLine(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  id: string,
+  line: PurchaseOrderLineInput,
+  meta: EventMetadata = {},
+): Promise<IPurchaseOrder> {
   return transition(
     em,
     (tx) => getPurchaseOrder(tx, viewer, id),
     async (po, tx) => {
-      reopenForChange(po);
+      reopenForChange(tx, po, meta);
       const existing = await linesOf(tx, po.id);
       requireLines('line', existing.length + 1);
       const priced = await priceLines(tx, po.supplierId, po.currency, [line], () => 'line');
@@ -240,13 +250,14 @@ export async function updatePurchaseOrderLine(
   id: string,
   lineId: string,
   input: UpdatePurchaseOrderLineInput,
+  meta: EventMetadata = {},
 ): Promise<IPurchaseOrder> {
   const wanted = requireUuid('lineId', lineId);
   return transition(
     em,
     (tx) => getPurchaseOrder(tx, viewer, id),
     async (po, tx) => {
-      reopenForChange(po);
+      reopenForChange(tx, po, meta);
       const lines = await linesOf(tx, po.id);
       const line = lines.find((l) => l.id === wanted);
       if (!line) throw notFound('PurchaseOrderLine', lineId, 'lineId');
@@ -272,13 +283,13 @@ export async function updatePurchaseOrderLine(
 }
 
 /** Removes a line nothing was received or billed of. */
-export async function removePurchaseOrderLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, lineId: string): Promise<IPurchaseOrder> {
+export async function removePurchaseOrderLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, lineId: string, meta: EventMetadata = {}): Promise<IPurchaseOrder> {
   const wanted = requireUuid('lineId', lineId);
   return transition(
     em,
     (tx) => getPurchaseOrder(tx, viewer, id),
     async (po, tx) => {
-      reopenForChange(po);
+      reopenForChange(tx, po, meta);
       const lines = await linesOf(tx, po.id);
       const line = lines.find((l) => l.id === wanted);
       if (!line) throw notFound('PurchaseOrderLine', lineId, 'lineId');
