@@ -10,6 +10,7 @@ import { billResolvers } from './modules/bill/bill.resolvers.js';
 import { PurchaseInquiry, PurchaseInquiryAnswer, PurchaseInquiryLine, PurchaseInquirySupplier } from './modules/inquiry/inquiry.entity.js';
 import { inquiryResolvers } from './modules/inquiry/inquiry.resolvers.js';
 import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
+import { openingBalanceResolvers } from './modules/opening-balance/opening-balance.resolvers.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { receiptHandlers } from './modules/order/receipt.consumer.js';
 import { PurchaseReceiptLine } from './modules/order/receipt.entity.js';
@@ -43,6 +44,7 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
         analysisResolvers,
         inquiryResolvers,
         printingResolvers,
+        openingBalanceResolvers,
       ],
       entities: [
         ApprovalLimit,

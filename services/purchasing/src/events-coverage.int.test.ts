@@ -384,6 +384,18 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['purchasing.payment.applied.v1'],
     check: ([event]) => expect(event).toMatchObject({ subject: paymentId, data: { paymentId, allocations: [{ billId, amount: eur('20.00') }] } }),
   },
+  enterSupplierOpeningBalances: {
+    run: async (call) => {
+      supplierId = await createSupplier('Events Opening Balances');
+      await call(
+        'mutation($input: [SupplierOpeningBalanceInput!]!) { enterSupplierOpeningBalances(input: $input) { id } }',
+        { input: [{ supplierId, reference: 'EV-OB-1', amount: eur('250'), billDate: '2026-11-01' }] },
+        accountant,
+      );
+    },
+    announces: ['purchasing.bill.registered.v1'],
+    check: ([event]) => expect(event).toMatchObject({ data: { supplierId, purchaseOrderId: null, grossTotal: eur('250.00'), dueDate: '2026-12-01' } }),
+  },
   sendPurchaseInquiry: {
     run: async (call) => {
       const supplier = await createSupplier('Events Inquiries');

@@ -192,6 +192,7 @@ export type ResolversTypes = {
   SupplierContactInput: Types.SupplierContactInput;
   SupplierEdge: ResolverTypeWrapper<Omit<Types.SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: Types.SupplierFilter;
+  SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
   SupplierPayable: ResolverTypeWrapper<PayableModel>;
   SupplierPayment: ResolverTypeWrapper<ISupplierPaymentModel>;
   SupplierPaymentAllocation: ResolverTypeWrapper<ISupplierPaymentAllocationModel>;
@@ -263,6 +264,7 @@ export type ResolversParentTypes = {
   SupplierContactInput: Types.SupplierContactInput;
   SupplierEdge: Omit<Types.SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: Types.SupplierFilter;
+  SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
   SupplierPayable: PayableModel;
   SupplierPayment: ISupplierPaymentModel;
   SupplierPaymentAllocation: ISupplierPaymentAllocationModel;
@@ -353,6 +355,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationCreateSupplierArgs, 'input'>>;
   deleteSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierArgs, 'id'>>;
   deleteSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierPriceArgs, 'id'>>;
+  enterSupplierOpeningBalances?: Resolver<Array<ResolversTypes['SupplierBill']>, ParentType, ContextType, RequireFields<Types.MutationEnterSupplierOpeningBalancesArgs, 'input'>>;
   makeSupplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.MutationMakeSupplierPaymentArgs, 'input'>>;
   orderFromPurchaseInquiry?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType, RequireFields<Types.MutationOrderFromPurchaseInquiryArgs, 'id' | 'input'>>;
   recordPurchaseInquiryAnswer?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType, RequireFields<Types.MutationRecordPurchaseInquiryAnswerArgs, 'input'>>;
@@ -604,6 +607,7 @@ export type SupplierBillResolvers<ContextType = Context, ParentType extends Reso
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  openingBalance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paidTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
   registeredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

@@ -237,6 +237,12 @@ export type Mutation = {
   deleteSupplier: Supplier;
   /** Retires a price (softly); CONFLICT when already retired. */
   deleteSupplierPrice: SupplierPrice;
+  /**
+   * Enters supplier opening balances (one, or an import of up to 500), all or none: each becomes a
+   * registered bill without a purchase order, owed in full and payable like any bill (accountants,
+   * directors and admins; buyers only read). Announced as purchasing.bill.registered.v1.
+   */
+  enterSupplierOpeningBalances: Array<SupplierBill>;
   /** Records a payment to a supplier, settling bills partly or fully; the rest is an advance. */
   makeSupplierPayment: SupplierPayment;
   /**
@@ -343,6 +349,11 @@ export type MutationDeleteSupplierArgs = {
 
 export type MutationDeleteSupplierPriceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnterSupplierOpeningBalancesArgs = {
+  input: Array<SupplierOpeningBalanceInput>;
 };
 
 
@@ -1190,6 +1201,8 @@ export type SupplierBill = {
   number: Scalars['String']['output'];
   /** What is still owed: gross less paid. */
   openAmount: Money;
+  /** Whether it is an opening balance (a payable taken over from a previous system, without a purchase order) rather than a bill matched against an order. */
+  openingBalance: Scalars['Boolean']['output'];
   /** What payments settled of it so far. */
   paidTotal: Money;
   /** The purchase order billed. */
@@ -1317,6 +1330,20 @@ export type SupplierEdge = {
 export type SupplierFilter = {
   /** Case-insensitive substring of the name or the email. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A payable taken over from a previous system. */
+export type SupplierOpeningBalanceInput = {
+  /** What is still owed on it: positive, in the supplier's currency. */
+  amount: MoneyInput;
+  /** The invoice's date (YYYY-MM-DD). */
+  billDate: Scalars['String']['input'];
+  /** When it is due (YYYY-MM-DD), not before the bill date; the bill date plus the supplier's payment terms when omitted. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier's invoice number in the previous system (1–100 characters); once per supplier, as on bills. */
+  reference: Scalars['String']['input'];
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
 };
 
 /** What is owed to one supplier in one currency, aged by days past due. */

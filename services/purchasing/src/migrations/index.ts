@@ -8,6 +8,7 @@ import { Migration20261205120300 } from './Migration20261205120300.js';
 import { Migration20261205120400 } from './Migration20261205120400.js';
 import { Migration20261207030000 } from './Migration20261207030000.js';
 import { Migration20261207030100 } from './Migration20261207030100.js';
+import { Migration20261207030200 } from './Migration20261207030200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205120400', class: Migration20261205120400 },
   { name: 'Migration20261207030000', class: Migration20261207030000 },
   { name: 'Migration20261207030100', class: Migration20261207030100 },
+  { name: 'Migration20261207030200', class: Migration20261207030200 },
 ];
