@@ -7,10 +7,12 @@ import { startTestSystem, type TestSystem } from './harness.js';
 // warehouse an order names against inventory's announced warehouses (unknown or out of use:
 // refused naming the field), and a change voiding an order's approval makes inventory stop
 // expecting it (incoming drops, nothing may be received against it) until it is approved again.
+// Supplier opening balances entered by accounting are payables like bills: paid, and then owed no more.
 
 let system: TestSystem;
 let clerk = '';
 let buyer = '';
+let accountant = '';
 let productId = '';
 let supplierId = '';
 let berlin = '';
@@ -45,7 +47,7 @@ const stillExpected = async (purchaseOrderId: string): Promise<string[]> =>
 beforeAll(async () => {
   system = await startTestSystem('purchasing-orders');
   const user = async (role: string) => (await system.createUser({ email: `${role.toLowerCase()}-${randomUUID().slice(0, 6)}@rapport.example`, role })).token;
-  [clerk, buyer] = (await Promise.all(['WAREHOUSE_CLERK', 'BUYER'].map(user))) as [string, string];
+  [clerk, buyer, accountant] = (await Promise.all(['WAREHOUSE_CLERK', 'BUYER', 'ACCOUNTANT'].map(user))) as [string, string, string];
   const made = await system.must<{ createProduct: { id: string }; createWarehouse: { id: string } }>(
     clerk,
     `mutation {
@@ -118,5 +120,31 @@ describe('a voided approval', () => {
     expect(await act('cancelPurchaseOrder', po.id)).toMatchObject({ status: 'CANCELLED' });
     await waitFor(async () => ((await incoming()) === '0' ? true : undefined), { what: 'inventory to stop expecting the cancelled order' });
     expect(await stillExpected(po.id)).toEqual(['0']);
+  });
+});
+
+describe('supplier opening balances', () => {
+  it('are entered by accounting, refused to buyers, and paid off like any bill', async () => {
+    const input = [{ supplierId, reference: 'OLD-77', amount: eur('480.25'), billDate: '2026-09-01' }];
+    const enter = 'mutation($i: [SupplierOpeningBalanceInput!]!) { enterSupplierOpeningBalances(input: $i) { id status openingBalance grossTotal { amount } } }';
+    expect((await system.as(buyer, enter, { i: input })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const [bill] = (
+      await system.must<{ enterSupplierOpeningBalances: { id: string; status: string; openingBalance: boolean; grossTotal: { amount: string } }[] }>(accountant, enter, {
+        i: input,
+      })
+    ).enterSupplierOpeningBalances;
+    expect(bill).toMatchObject({ status: 'OPEN', openingBalance: true, grossTotal: { amount: '480.25' } });
+    const owed = async () =>
+      (
+        await system.must<{ supplierPayables: { owed: { amount: string } }[] }>(accountant, 'query($s: ID) { supplierPayables(supplierId: $s) { owed { amount } } }', {
+          s: supplierId,
+        })
+      ).supplierPayables[0]?.owed.amount;
+    expect(await owed()).toBe('480.25');
+    await system.must(accountant, 'mutation($i: MakeSupplierPaymentInput!) { makeSupplierPayment(input: $i) { id } }', {
+      i: { supplierId, amount: eur('480.25'), method: 'BANK_TRANSFER', allocations: [{ billId: bill!.id, amount: eur('480.25') }] },
+    });
+    // Nothing owed any more: the supplier leaves the payables list.
+    expect(await owed()).toBeUndefined();
   });
 });
