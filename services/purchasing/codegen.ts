@@ -26,5 +26,10 @@ export default subgraphCodegen({
     SupplierPayment: '../modules/bill/bill.entity.js#ISupplierPayment',
     SupplierPaymentAllocation: '../modules/bill/bill.entity.js#ISupplierPaymentAllocation',
     SupplierPayable: '../modules/bill/payment.service.js#Payable',
+    PurchaseInquiry: '../modules/inquiry/inquiry.entity.js#IPurchaseInquiry',
+    PurchaseInquiryLine: '../modules/inquiry/inquiry.entity.js#IPurchaseInquiryLine',
+    PurchaseInquirySupplier: '../modules/inquiry/inquiry.entity.js#IPurchaseInquirySupplier',
+    PurchaseInquiryAnswer: '../modules/inquiry/inquiry.entity.js#IPurchaseInquiryAnswer',
+    PurchaseInquiryComparison: '../modules/inquiry/inquiry.service.js#LineComparison',
   },
 });

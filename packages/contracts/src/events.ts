@@ -1134,6 +1134,69 @@ export const BaseCurrencySetV1 = defineEvent('finance.base-currency.set.v1', z.o
 
 // ==== stop 11, helper purch (purchasing: inquiries, supplier opening balances, voided approvals): its contracts go below this line.
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
+
+/**
+ * purchasing: an inquiry (request for quotation, RFQ-000001) was sent to suppliers for products and
+ * quantities. Keyed by the inquiry id.
+ */
+export const PurchaseInquirySentV1 = defineEvent(
+  'purchasing.inquiry.sent.v1',
+  z.object({
+    inquiryId: uuid,
+    number: z.string(),
+    supplierIds: z.array(uuid).min(1),
+    lines: z.array(z.object({ lineId: uuid, productId: uuid, quantity })).min(1),
+    /** The day answers are wanted by; null when not said. */
+    respondBy: isoDate.nullable(),
+    sentAt: isoDateTime,
+  }),
+);
+
+/** purchasing: a supplier's answer to an inquiry was recorded (some or all lines; a line answered again replaces its answer). Keyed by the inquiry id. */
+export const PurchaseInquiryAnsweredV1 = defineEvent(
+  'purchasing.inquiry.answered.v1',
+  z.object({
+    inquiryId: uuid,
+    number: z.string(),
+    supplierId: uuid,
+    lines: z.array(z.object({ lineId: uuid, productId: uuid, unitPrice: money, leadTimeDays: z.number().int().nonnegative(), validUntil: isoDate.nullable() })).min(1),
+    answeredAt: isoDateTime,
+  }),
+);
+
+/**
+ * purchasing: an inquiry was closed, either with answers chosen (`chosen`: which supplier's answer per
+ * line, and the draft purchase order it went to) or without (`chosen` empty). Keyed by the inquiry id.
+ */
+export const PurchaseInquiryClosedV1 = defineEvent(
+  'purchasing.inquiry.closed.v1',
+  z.object({
+    inquiryId: uuid,
+    number: z.string(),
+    chosen: z.array(z.object({ lineId: uuid, supplierId: uuid, purchaseOrderId: uuid })),
+    closedAt: isoDateTime,
+  }),
+);
+
+/** What inventory announces of a warehouse: enough for other services to check ids they are given (purchasing's orders). */
+const warehouseSnapshot = { warehouseId: uuid, code: z.string(), name: z.string(), active: z.boolean() };
+
+/** inventory: a warehouse was created. Keyed by the warehouse id. */
+export const WarehouseCreatedV1 = defineEvent('inventory.warehouse.created.v1', z.object({ ...warehouseSnapshot, createdAt: isoDateTime }));
+
+/** inventory: a warehouse's name or whether it is in use changed; the whole snapshot. Keyed by the warehouse id. */
+export const WarehouseChangedV1 = defineEvent('inventory.warehouse.changed.v1', z.object({ ...warehouseSnapshot, changedAt: isoDateTime }));
+
+/**
+ * purchasing: an approved purchase order was changed, which voids its approval (it is a draft again
+ * and must be sent and approved anew): inventory no longer expects its lines until an approval
+ * (`purchasing.order.approved.v1`, the full lines) announces them again. Keyed by the purchase order id.
+ */
+export const PurchaseOrderApprovalVoidedV1 = defineEvent(
+  'purchasing.order.approval-voided.v1',
+  z.object({ purchaseOrderId: uuid, number: z.string(), supplierId: uuid, voidedAt: isoDateTime }),
+);
+
 // ==== end of helper purch's contracts.
 
 // ==== stop 11, helper inv (inventory: supplier returns, product pictures and import): its contracts go below this line.
@@ -1284,6 +1347,12 @@ export const ALL_EVENTS = [
   BaseCurrencySetV1,
 
   // stop 11, helper purch's events follow this line.
+  PurchaseInquirySentV1,
+  PurchaseInquiryAnsweredV1,
+  PurchaseInquiryClosedV1,
+  WarehouseCreatedV1,
+  WarehouseChangedV1,
+  PurchaseOrderApprovalVoidedV1,
 
   // stop 11, helper inv's events follow this line.
   SupplierReturnPostedV1,

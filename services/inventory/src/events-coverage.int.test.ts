@@ -26,7 +26,8 @@ const coverage: EventCoverage = {
     internal:
       "a product's safety stock and reorder quantity in a warehouse (planning parameters, audited on the level); purchasing learns of them through the below-safety events they cause",
   },
-  Warehouse: { internal: 'master data of inventory alone; stock events name a warehouse by id, and no service keeps a copy' },
+  // Purchasing keeps a copy of code, name and whether in use; the address and the negative-stock rule are inventory's alone.
+  Warehouse: { keys: ['id'], ignoreFields: ['address', 'allowNegativeStock', 'updatedAt'] },
 };
 
 const createMutation = 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }';
@@ -167,14 +168,16 @@ const cases: Record<string, MutationCaseEntry> = {
     run: async (call) => {
       await call('mutation { createWarehouse(input: { code: "EV-W1", name: "Event warehouse" }) { id } }');
     },
-    announces: [],
+    announces: ['inventory.warehouse.created.v1'],
+    check: ([event]) => expect(event).toMatchObject({ topic: 'inventory.warehouse', data: { code: 'EV-W1', name: 'Event warehouse', active: true } }),
   },
   updateWarehouse: {
     run: async (call) => {
       const created = await subgraph.gql<{ createWarehouse: { id: string } }>('mutation { createWarehouse(input: { code: "EV-W2", name: "Event warehouse" }) { id } }');
-      await call('mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Renamed" }) { id } }', { id: created.data!.createWarehouse.id });
+      await call('mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Renamed", active: false }) { id } }', { id: created.data!.createWarehouse.id });
     },
-    announces: [],
+    announces: ['inventory.warehouse.changed.v1'],
+    check: ([event]) => expect(event).toMatchObject({ data: { code: 'EV-W2', name: 'Renamed', active: false } }),
   },
   receiveStock: {
     run: async (call) => {

@@ -28,6 +28,10 @@ const coverage: EventCoverage = {
   SupplierBillLine: { internal: "a bill's lines and match result; the bill's registration announces its totals" },
   SupplierPayment: { keys: ['id'] },
   SupplierPaymentAllocation: { internal: "announced within the payment's made/applied events (allocations)" },
+  PurchaseInquiry: { keys: ['id'] },
+  PurchaseInquiryLine: { keys: ['id', 'inquiryId'] },
+  PurchaseInquirySupplier: { keys: ['id', 'inquiryId'] },
+  PurchaseInquiryAnswer: { keys: ['id', 'inquiryId'] },
 };
 const director = { userId: randomUUID(), role: 'DIRECTOR' as const };
 const accountant = { userId: randomUUID(), role: 'ACCOUNTANT' as const };
@@ -82,6 +86,7 @@ async function registeredBill(price = '10'): Promise<{ billId: string; supplierI
   return { billId: result.data!.registerSupplierBill.id, supplierId: po.supplierId };
 }
 let poId = '';
+let inquiryId = '';
 let billId = '';
 let paymentId = '';
 
@@ -379,7 +384,79 @@ const cases: Record<string, MutationCaseEntry> = {
     announces: ['purchasing.payment.applied.v1'],
     check: ([event]) => expect(event).toMatchObject({ subject: paymentId, data: { paymentId, allocations: [{ billId, amount: eur('20.00') }] } }),
   },
+  enterSupplierOpeningBalances: {
+    run: async (call) => {
+      supplierId = await createSupplier('Events Opening Balances');
+      await call(
+        'mutation($input: [SupplierOpeningBalanceInput!]!) { enterSupplierOpeningBalances(input: $input) { id } }',
+        { input: [{ supplierId, reference: 'EV-OB-1', amount: eur('250'), billDate: '2026-11-01' }] },
+        accountant,
+      );
+    },
+    announces: ['purchasing.bill.registered.v1'],
+    check: ([event]) => expect(event).toMatchObject({ data: { supplierId, purchaseOrderId: null, grossTotal: eur('250.00'), dueDate: '2026-12-01' } }),
+  },
+  sendPurchaseInquiry: {
+    run: async (call) => {
+      const supplier = await createSupplier('Events Inquiries');
+      const data = await call<{ sendPurchaseInquiry: { id: string } }>(
+        'mutation($input: SendPurchaseInquiryInput!) { sendPurchaseInquiry(input: $input) { id } }',
+        { input: { supplierIds: [supplier], lines: [{ productId: product.productId, quantity: '4' }] } },
+        buyer,
+      );
+      inquiryId = data.sendPurchaseInquiry.id;
+    },
+    announces: ['purchasing.inquiry.sent.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: inquiryId, data: { inquiryId, lines: [{ productId: product.productId, quantity: '4' }] } }),
+  },
+  recordPurchaseInquiryAnswer: {
+    run: async (call) => {
+      const inquiry = await answerableInquiry();
+      await call(
+        'mutation($input: RecordPurchaseInquiryAnswerInput!) { recordPurchaseInquiryAnswer(input: $input) { id } }',
+        { input: { inquiryId: inquiry.id, supplierId: inquiry.supplierId, lines: [{ lineId: inquiry.lineId, unitPrice: eur('7'), leadTimeDays: 3 }] } },
+        buyer,
+      );
+    },
+    announces: ['purchasing.inquiry.answered.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: inquiryId, data: { inquiryId, lines: [{ unitPrice: eur('7.00'), leadTimeDays: 3 }] } }),
+  },
+  orderFromPurchaseInquiry: {
+    run: async (call) => {
+      const inquiry = await answerableInquiry();
+      await subgraph.gqlAs(buyer, 'mutation($input: RecordPurchaseInquiryAnswerInput!) { recordPurchaseInquiryAnswer(input: $input) { id } }', {
+        input: { inquiryId: inquiry.id, supplierId: inquiry.supplierId, lines: [{ lineId: inquiry.lineId, unitPrice: eur('7') }] },
+      });
+      await call(
+        'mutation($id: ID!, $input: OrderFromPurchaseInquiryInput!) { orderFromPurchaseInquiry(id: $id, input: $input) { id } }',
+        { id: inquiry.id, input: { choices: [{ lineId: inquiry.lineId, supplierId: inquiry.supplierId }] } },
+        buyer,
+      );
+    },
+    announces: ['purchasing.inquiry.closed.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: inquiryId, data: { inquiryId, chosen: [{ purchaseOrderId: expect.any(String) }] } }),
+  },
+  closePurchaseInquiry: {
+    run: async (call) => {
+      const inquiry = await answerableInquiry();
+      await call('mutation($id: ID!) { closePurchaseInquiry(id: $id) { id } }', { id: inquiry.id }, buyer);
+    },
+    announces: ['purchasing.inquiry.closed.v1'],
+    check: ([event]) => expect(event).toMatchObject({ subject: inquiryId, data: { inquiryId, chosen: [] } }),
+  },
 };
+
+/** An inquiry sent to one new supplier for one line. */
+async function answerableInquiry(): Promise<{ id: string; supplierId: string; lineId: string }> {
+  const supplierId = await createSupplier(`Events Inquiry ${randomUUID().slice(0, 6)}`);
+  const sent = await subgraph.gqlAs<{ sendPurchaseInquiry: { id: string; lines: { id: string }[] } }>(
+    buyer,
+    'mutation($input: SendPurchaseInquiryInput!) { sendPurchaseInquiry(input: $input) { id lines { id } } }',
+    { input: { supplierIds: [supplierId], lines: [{ productId: product.productId, quantity: '4' }] } },
+  );
+  inquiryId = sent.data!.sendPurchaseInquiry.id;
+  return { id: inquiryId, supplierId, lineId: sent.data!.sendPurchaseInquiry.lines[0]!.id };
+}
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('purchasing', createPurchasingService);

@@ -1837,6 +1837,8 @@ export type UpdateProductInput = {
 
 /** A change to a warehouse: only the fields given change; a null address clears it. */
 export type UpdateWarehouseInput = {
+  /** Whether the warehouse is in use from now on (false: purchase orders may no longer name it). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
   /** A new postal address (up to 500 characters); null clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
   /** Whether moves may take stock here below zero from now on. */
@@ -1848,6 +1850,8 @@ export type UpdateWarehouseInput = {
 /** A place stock is kept in: a unique code, a name and an address. */
 export type Warehouse = {
   __typename?: 'Warehouse';
+  /** Whether the warehouse is in use; purchase orders may not name one that is not. */
+  active: Scalars['Boolean']['output'];
   /** Postal address, as lines separated by newlines; null when not given. */
   address?: Maybe<Scalars['String']['output']>;
   /** Whether moves may take stock here below zero; false unless set (then a move taking more than is available is refused). */

@@ -14,6 +14,7 @@ import { Migration20261205200002 } from './Migration20261205200002.js';
 import { Migration20261205200003 } from './Migration20261205200003.js';
 import { Migration20261205200004 } from './Migration20261205200004.js';
 import { Migration20261205200005 } from './Migration20261205200005.js';
+import { Migration20261207030000 } from './Migration20261207030000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -32,6 +33,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205130000', class: Migration20261205130000 },
   // Hour block 17 (counts and loans): needs the stock tables, so listed last.
   { name: 'Migration20261205170000', class: Migration20261205170000 },
+  // Hour block 03 of stop 11 (purch): warehouses in use or not, announced to purchasing.
+  { name: 'Migration20261207030000', class: Migration20261207030000 },
   // Hour block 04 of 2026-12-07 (printing, supplier returns, products): after all of the above.
   { name: 'Migration20261207040000', class: Migration20261207040000 },
   { name: 'Migration20261207040100', class: Migration20261207040100 },

@@ -12,6 +12,8 @@ import type { IPurchaseReceiptLine as IPurchaseReceiptLineModel } from '../modul
 import type { IReorderSuggestion as IReorderSuggestionModel } from '../modules/suggestion/suggestion.entity.js';
 import type { ISupplierBill as ISupplierBillModel, ISupplierBillLine as ISupplierBillLineModel, ISupplierPayment as ISupplierPaymentModel, ISupplierPaymentAllocation as ISupplierPaymentAllocationModel } from '../modules/bill/bill.entity.js';
 import type { Payable as PayableModel } from '../modules/bill/payment.service.js';
+import type { IPurchaseInquiry as IPurchaseInquiryModel, IPurchaseInquiryLine as IPurchaseInquiryLineModel, IPurchaseInquirySupplier as IPurchaseInquirySupplierModel, IPurchaseInquiryAnswer as IPurchaseInquiryAnswerModel } from '../modules/inquiry/inquiry.entity.js';
+import type { LineComparison as LineComparisonModel } from '../modules/inquiry/inquiry.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -142,9 +144,21 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Types.Money>;
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderFromPurchaseInquiryInput: Types.OrderFromPurchaseInquiryInput;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   PricePoint: ResolverTypeWrapper<PricePointModel>;
   Product: ResolverTypeWrapper<Types.Product>;
+  PurchaseInquiry: ResolverTypeWrapper<IPurchaseInquiryModel>;
+  PurchaseInquiryAnswer: ResolverTypeWrapper<IPurchaseInquiryAnswerModel>;
+  PurchaseInquiryAnswerLineInput: Types.PurchaseInquiryAnswerLineInput;
+  PurchaseInquiryChoiceInput: Types.PurchaseInquiryChoiceInput;
+  PurchaseInquiryComparison: ResolverTypeWrapper<LineComparisonModel>;
+  PurchaseInquiryConnection: ResolverTypeWrapper<Omit<Types.PurchaseInquiryConnection, 'edges'> & { edges: Array<ResolversTypes['PurchaseInquiryEdge']> }>;
+  PurchaseInquiryEdge: ResolverTypeWrapper<Omit<Types.PurchaseInquiryEdge, 'node'> & { node: ResolversTypes['PurchaseInquiry'] }>;
+  PurchaseInquiryLine: ResolverTypeWrapper<IPurchaseInquiryLineModel>;
+  PurchaseInquiryLineInput: Types.PurchaseInquiryLineInput;
+  PurchaseInquiryStatus: Types.PurchaseInquiryStatus;
+  PurchaseInquirySupplier: ResolverTypeWrapper<IPurchaseInquirySupplierModel>;
   PurchaseOrder: ResolverTypeWrapper<IPurchaseOrderModel>;
   PurchaseOrderBillingStatus: Types.PurchaseOrderBillingStatus;
   PurchaseOrderConnection: ResolverTypeWrapper<Omit<Types.PurchaseOrderConnection, 'edges'> & { edges: Array<ResolversTypes['PurchaseOrderEdge']> }>;
@@ -156,9 +170,11 @@ export type ResolversTypes = {
   PurchaseReceiptLine: ResolverTypeWrapper<IPurchaseReceiptLineModel>;
   PurchasingApprover: ResolverTypeWrapper<IPurchasingApproverModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordPurchaseInquiryAnswerInput: Types.RecordPurchaseInquiryAnswerInput;
   RegisterSupplierBillInput: Types.RegisterSupplierBillInput;
   ReorderSuggestion: ResolverTypeWrapper<IReorderSuggestionModel>;
   ReorderSuggestionStatus: Types.ReorderSuggestionStatus;
+  SendPurchaseInquiryInput: Types.SendPurchaseInquiryInput;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   SpendGrouping: Types.SpendGrouping;
   SpendRow: ResolverTypeWrapper<SpendRowModel>;
@@ -176,6 +192,7 @@ export type ResolversTypes = {
   SupplierContactInput: Types.SupplierContactInput;
   SupplierEdge: ResolverTypeWrapper<Omit<Types.SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: Types.SupplierFilter;
+  SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
   SupplierPayable: ResolverTypeWrapper<PayableModel>;
   SupplierPayment: ResolverTypeWrapper<ISupplierPaymentModel>;
   SupplierPaymentAllocation: ResolverTypeWrapper<ISupplierPaymentAllocationModel>;
@@ -206,9 +223,20 @@ export type ResolversParentTypes = {
   Money: Types.Money;
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
+  OrderFromPurchaseInquiryInput: Types.OrderFromPurchaseInquiryInput;
   PageInfo: Types.PageInfo;
   PricePoint: PricePointModel;
   Product: Types.Product;
+  PurchaseInquiry: IPurchaseInquiryModel;
+  PurchaseInquiryAnswer: IPurchaseInquiryAnswerModel;
+  PurchaseInquiryAnswerLineInput: Types.PurchaseInquiryAnswerLineInput;
+  PurchaseInquiryChoiceInput: Types.PurchaseInquiryChoiceInput;
+  PurchaseInquiryComparison: LineComparisonModel;
+  PurchaseInquiryConnection: Omit<Types.PurchaseInquiryConnection, 'edges'> & { edges: Array<ResolversParentTypes['PurchaseInquiryEdge']> };
+  PurchaseInquiryEdge: Omit<Types.PurchaseInquiryEdge, 'node'> & { node: ResolversParentTypes['PurchaseInquiry'] };
+  PurchaseInquiryLine: IPurchaseInquiryLineModel;
+  PurchaseInquiryLineInput: Types.PurchaseInquiryLineInput;
+  PurchaseInquirySupplier: IPurchaseInquirySupplierModel;
   PurchaseOrder: IPurchaseOrderModel;
   PurchaseOrderConnection: Omit<Types.PurchaseOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['PurchaseOrderEdge']> };
   PurchaseOrderEdge: Omit<Types.PurchaseOrderEdge, 'node'> & { node: ResolversParentTypes['PurchaseOrder'] };
@@ -218,8 +246,10 @@ export type ResolversParentTypes = {
   PurchaseReceiptLine: IPurchaseReceiptLineModel;
   PurchasingApprover: IPurchasingApproverModel;
   Query: Record<PropertyKey, never>;
+  RecordPurchaseInquiryAnswerInput: Types.RecordPurchaseInquiryAnswerInput;
   RegisterSupplierBillInput: Types.RegisterSupplierBillInput;
   ReorderSuggestion: IReorderSuggestionModel;
+  SendPurchaseInquiryInput: Types.SendPurchaseInquiryInput;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
   SpendRow: SpendRowModel;
   Supplier: ISupplierModel;
@@ -234,6 +264,7 @@ export type ResolversParentTypes = {
   SupplierContactInput: Types.SupplierContactInput;
   SupplierEdge: Omit<Types.SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: Types.SupplierFilter;
+  SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
   SupplierPayable: PayableModel;
   SupplierPayment: ISupplierPaymentModel;
   SupplierPaymentAllocation: ISupplierPaymentAllocationModel;
@@ -317,19 +348,24 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   applySupplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.MutationApplySupplierPaymentArgs, 'allocations' | 'id'>>;
   approvePurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationApprovePurchaseOrderArgs, 'id'>>;
   cancelPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCancelPurchaseOrderArgs, 'id'>>;
+  closePurchaseInquiry?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType, RequireFields<Types.MutationClosePurchaseInquiryArgs, 'id'>>;
   copyPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCopyPurchaseOrderArgs, 'id'>>;
   createPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationCreatePurchaseOrderArgs, 'input'>>;
   createPurchaseOrdersFromSuggestions?: Resolver<Array<ResolversTypes['PurchaseOrder']>, ParentType, ContextType, RequireFields<Types.MutationCreatePurchaseOrdersFromSuggestionsArgs, 'ids'>>;
   createSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationCreateSupplierArgs, 'input'>>;
   deleteSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierArgs, 'id'>>;
   deleteSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationDeleteSupplierPriceArgs, 'id'>>;
+  enterSupplierOpeningBalances?: Resolver<Array<ResolversTypes['SupplierBill']>, ParentType, ContextType, RequireFields<Types.MutationEnterSupplierOpeningBalancesArgs, 'input'>>;
   makeSupplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.MutationMakeSupplierPaymentArgs, 'input'>>;
+  orderFromPurchaseInquiry?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType, RequireFields<Types.MutationOrderFromPurchaseInquiryArgs, 'id' | 'input'>>;
+  recordPurchaseInquiryAnswer?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType, RequireFields<Types.MutationRecordPurchaseInquiryAnswerArgs, 'input'>>;
   registerSupplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.MutationRegisterSupplierBillArgs, 'input'>>;
   releaseSupplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.MutationReleaseSupplierBillArgs, 'id'>>;
   removePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationRemovePurchaseOrderLineArgs, 'id' | 'lineId'>>;
   removeSupplierAddress?: Resolver<ResolversTypes['SupplierAddress'], ParentType, ContextType, RequireFields<Types.MutationRemoveSupplierAddressArgs, 'id'>>;
   removeSupplierContact?: Resolver<ResolversTypes['SupplierContact'], ParentType, ContextType, RequireFields<Types.MutationRemoveSupplierContactArgs, 'id'>>;
   restoreSupplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.MutationRestoreSupplierArgs, 'id'>>;
+  sendPurchaseInquiry?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType, RequireFields<Types.MutationSendPurchaseInquiryArgs, 'input'>>;
   setApprovalLimit?: Resolver<ResolversTypes['ApprovalLimit'], ParentType, ContextType, RequireFields<Types.MutationSetApprovalLimitArgs, 'level'>>;
   setApproverLevel?: Resolver<Types.Maybe<ResolversTypes['PurchasingApprover']>, ParentType, ContextType, RequireFields<Types.MutationSetApproverLevelArgs, 'userId'>>;
   setSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationSetSupplierPriceArgs, 'input'>>;
@@ -354,6 +390,68 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type PurchaseInquiryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquiry'] = ResolversParentTypes['PurchaseInquiry']> = {
+  closedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  comparison?: Resolver<Array<ResolversTypes['PurchaseInquiryComparison']>, ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['PurchaseInquiryLine']>, ParentType, ContextType>;
+  note?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purchaseOrders?: Resolver<Array<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
+  respondBy?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PurchaseInquiryStatus'], ParentType, ContextType>;
+  suppliers?: Resolver<Array<ResolversTypes['PurchaseInquirySupplier']>, ParentType, ContextType>;
+};
+
+export type PurchaseInquiryAnswerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquiryAnswer'] = ResolversParentTypes['PurchaseInquiryAnswer']> = {
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  chosen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadTimeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lineAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  validUntil?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PurchaseInquiryComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquiryComparison'] = ResolversParentTypes['PurchaseInquiryComparison']> = {
+  answers?: Resolver<Array<ResolversTypes['PurchaseInquiryAnswer']>, ParentType, ContextType>;
+  best?: Resolver<Types.Maybe<ResolversTypes['PurchaseInquiryAnswer']>, ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['PurchaseInquiryLine'], ParentType, ContextType>;
+  unansweredSupplierIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type PurchaseInquiryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquiryConnection'] = ResolversParentTypes['PurchaseInquiryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PurchaseInquiryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PurchaseInquiryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquiryEdge'] = ResolversParentTypes['PurchaseInquiryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType>;
+};
+
+export type PurchaseInquiryLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquiryLine'] = ResolversParentTypes['PurchaseInquiryLine']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PurchaseInquirySupplierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquirySupplier'] = ResolversParentTypes['PurchaseInquirySupplier']> = {
+  answeredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PurchaseOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseOrder'] = ResolversParentTypes['PurchaseOrder'], FederationReferenceType extends FederationReferenceTypes['PurchaseOrder'] = FederationReferenceTypes['PurchaseOrder']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['PurchaseOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   approvalAmount?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -373,6 +471,7 @@ export type PurchaseOrderResolvers<ContextType = Context, ParentType extends Res
   lines?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType>;
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receipts?: Resolver<Array<ResolversTypes['PurchaseReceiptLine']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PurchaseOrderStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -430,6 +529,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   approvalLimits?: Resolver<Array<ResolversTypes['ApprovalLimit']>, ParentType, ContextType>;
   bestPrice?: Resolver<Types.Maybe<ResolversTypes['SupplierPrice']>, ParentType, ContextType, RequireFields<Types.QueryBestPriceArgs, 'productId' | 'quantity'>>;
   overdueReceipts?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType, Partial<Types.QueryOverdueReceiptsArgs>>;
+  purchaseInquiries?: Resolver<ResolversTypes['PurchaseInquiryConnection'], ParentType, ContextType, Partial<Types.QueryPurchaseInquiriesArgs>>;
+  purchaseInquiry?: Resolver<ResolversTypes['PurchaseInquiry'], ParentType, ContextType, RequireFields<Types.QueryPurchaseInquiryArgs, 'id'>>;
   purchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.QueryPurchaseOrderArgs, 'id'>>;
   purchaseOrders?: Resolver<ResolversTypes['PurchaseOrderConnection'], ParentType, ContextType, Partial<Types.QueryPurchaseOrdersArgs>>;
   purchasePriceHistory?: Resolver<Array<ResolversTypes['PricePoint']>, ParentType, ContextType, RequireFields<Types.QueryPurchasePriceHistoryArgs, 'productId'>>;
@@ -507,6 +608,7 @@ export type SupplierBillResolvers<ContextType = Context, ParentType extends Reso
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  openingBalance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paidTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
   registeredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -617,6 +719,13 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PricePoint?: PricePointResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  PurchaseInquiry?: PurchaseInquiryResolvers<ContextType>;
+  PurchaseInquiryAnswer?: PurchaseInquiryAnswerResolvers<ContextType>;
+  PurchaseInquiryComparison?: PurchaseInquiryComparisonResolvers<ContextType>;
+  PurchaseInquiryConnection?: PurchaseInquiryConnectionResolvers<ContextType>;
+  PurchaseInquiryEdge?: PurchaseInquiryEdgeResolvers<ContextType>;
+  PurchaseInquiryLine?: PurchaseInquiryLineResolvers<ContextType>;
+  PurchaseInquirySupplier?: PurchaseInquirySupplierResolvers<ContextType>;
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
   PurchaseOrderConnection?: PurchaseOrderConnectionResolvers<ContextType>;
   PurchaseOrderEdge?: PurchaseOrderEdgeResolvers<ContextType>;

@@ -64,7 +64,7 @@ export type CreatePurchaseOrderInput = {
   lines: Array<PurchaseOrderLineInput>;
   /** The supplier (UUID). */
   supplierId: Scalars['ID']['input'];
-  /** The warehouse the goods are expected in (UUID). */
+  /** The warehouse the goods are expected in (UUID): one inventory announced and still in use (BAD_USER_INPUT WAREHOUSE_NOT_FOUND or WAREHOUSE_INACTIVE naming input.warehouseId otherwise). */
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -223,6 +223,8 @@ export type Mutation = {
   approvePurchaseOrder: PurchaseOrder;
   /** Cancels an order; what an approved order still expects is withdrawn from inventory. */
   cancelPurchaseOrder: PurchaseOrder;
+  /** Closes an open inquiry without ordering; announced as purchasing.inquiry.closed.v1 with no choices. */
+  closePurchaseInquiry: PurchaseInquiry;
   /** Copies an order as a new draft that must be sent and approved like any other. */
   copyPurchaseOrder: PurchaseOrder;
   /** Drafts a purchase order to a supplier, in its currency; unit prices default to the supplier's best price. */
@@ -235,8 +237,22 @@ export type Mutation = {
   deleteSupplier: Supplier;
   /** Retires a price (softly); CONFLICT when already retired. */
   deleteSupplierPrice: SupplierPrice;
+  /**
+   * Enters supplier opening balances (one, or an import of up to 500), all or none: each becomes a
+   * registered bill without a purchase order, owed in full and payable like any bill (accountants,
+   * directors and admins; buyers only read). Announced as purchasing.bill.registered.v1.
+   */
+  enterSupplierOpeningBalances: Array<SupplierBill>;
   /** Records a payment to a supplier, settling bills partly or fully; the rest is an advance. */
   makeSupplierPayment: SupplierPayment;
+  /**
+   * Orders the chosen answers: one draft purchase order per supplier at the answered prices (expected
+   * after the answered lead time), the prices recorded as the suppliers' prices (from the quantity asked,
+   * until the answer's last valid day), and the inquiry closed (purchasing.inquiry.closed.v1).
+   */
+  orderFromPurchaseInquiry: PurchaseInquiry;
+  /** Records a supplier's answer for some or all lines of an open inquiry; announced as purchasing.inquiry.answered.v1. */
+  recordPurchaseInquiryAnswer: PurchaseInquiry;
   /** Registers a supplier's bill against an approved order with a three-way match; held for approval when a line differs beyond the tolerance. */
   registerSupplierBill: SupplierBill;
   /** Releases a held bill (finance, the purchasing head or a director; not who registered it). */
@@ -249,6 +265,8 @@ export type Mutation = {
   removeSupplierContact: SupplierContact;
   /** Restores a deleted supplier (admins, directors, buyers); CONFLICT when it is not deleted. */
   restoreSupplier: Supplier;
+  /** Sends an inquiry (RFQ-…) for products and quantities to several suppliers; announced as purchasing.inquiry.sent.v1. */
+  sendPurchaseInquiry: PurchaseInquiry;
   /** Sets a level's approval limit in the base currency (null: no limit); directors and admins. */
   setApprovalLimit: ApprovalLimit;
   /** Gives a user an approver level (e.g. PURCHASING_HEAD) or, with null, takes it away; directors and admins. */
@@ -299,6 +317,11 @@ export type MutationCancelPurchaseOrderArgs = {
 };
 
 
+export type MutationClosePurchaseInquiryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCopyPurchaseOrderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -329,8 +352,24 @@ export type MutationDeleteSupplierPriceArgs = {
 };
 
 
+export type MutationEnterSupplierOpeningBalancesArgs = {
+  input: Array<SupplierOpeningBalanceInput>;
+};
+
+
 export type MutationMakeSupplierPaymentArgs = {
   input: MakeSupplierPaymentInput;
+};
+
+
+export type MutationOrderFromPurchaseInquiryArgs = {
+  id: Scalars['ID']['input'];
+  input: OrderFromPurchaseInquiryInput;
+};
+
+
+export type MutationRecordPurchaseInquiryAnswerArgs = {
+  input: RecordPurchaseInquiryAnswerInput;
 };
 
 
@@ -365,6 +404,11 @@ export type MutationRestoreSupplierArgs = {
 };
 
 
+export type MutationSendPurchaseInquiryArgs = {
+  input: SendPurchaseInquiryInput;
+};
+
+
 export type MutationSetApprovalLimitArgs = {
   level: ApproverLevel;
   maxAmount?: InputMaybe<MoneyInput>;
@@ -391,6 +435,14 @@ export type MutationUpdatePurchaseOrderLineArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePurchaseOrderLineInput;
   lineId: Scalars['ID']['input'];
+};
+
+/** The answers chosen to order. */
+export type OrderFromPurchaseInquiryInput = {
+  /** One choice per line ordered (1 or more; lines left out are not ordered). */
+  choices: Array<PurchaseInquiryChoiceInput>;
+  /** The warehouse the goods are expected in (UUID), one inventory announced and still in use; the warehouse chooses at receipt when omitted. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Where a page of a list ends, for keyset pagination. */
@@ -422,6 +474,168 @@ export type Product = {
   __typename?: 'Product';
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
+};
+
+/**
+ * A request for quotation, numbered RFQ-000001: products and quantities asked of several suppliers at
+ * once. Each supplier's answers (price per unit, lead time, how long the price holds) are recorded line
+ * by line, compared side by side, and the chosen ones become draft purchase orders, one per supplier.
+ */
+export type PurchaseInquiry = {
+  __typename?: 'PurchaseInquiry';
+  /** When it was closed; null while open. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who closed it; null while open. */
+  closedBy?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The answers side by side, one entry per line: every answer for it, best first (answers in the base
+   * currency EUR before others, as purchasing knows no exchange rates yet; then the lower unit price,
+   * then the shorter lead time; expired answers last), and the suppliers that did not answer the line.
+   */
+  comparison: Array<PurchaseInquiryComparison>;
+  /** Who sent it. */
+  createdBy: Scalars['ID']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The products and quantities asked for, in the order entered. */
+  lines: Array<PurchaseInquiryLine>;
+  /** A free note for the suppliers; null when none. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Human-readable number without gaps, e.g. RFQ-000042. */
+  number: Scalars['String']['output'];
+  /** The draft purchase orders made from the chosen answers (one per supplier); empty until then. */
+  purchaseOrders: Array<PurchaseOrder>;
+  /** The day answers are wanted by (YYYY-MM-DD); null when not said. */
+  respondBy?: Maybe<Scalars['String']['output']>;
+  /** When it was sent. */
+  sentAt: Scalars['DateTime']['output'];
+  /** SENT while answers are awaited; CLOSED once answers were chosen or the inquiry was given up. */
+  status: PurchaseInquiryStatus;
+  /** The suppliers asked, in the order entered, with whether they answered. */
+  suppliers: Array<PurchaseInquirySupplier>;
+};
+
+/** One supplier's answer for one line of an inquiry. */
+export type PurchaseInquiryAnswer = {
+  __typename?: 'PurchaseInquiryAnswer';
+  /** When it was recorded. */
+  answeredAt: Scalars['DateTime']['output'];
+  /** Whether it was chosen (it went to a purchase order). */
+  chosen: Scalars['Boolean']['output'];
+  /** Whether the price no longer holds today (it cannot be chosen). */
+  expired: Scalars['Boolean']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Days from ordering to delivery. */
+  leadTimeDays: Scalars['Int']['output'];
+  /** The line's quantity × the unit price, exact to four places. */
+  lineAmount: Money;
+  /** The line answered. */
+  lineId: Scalars['ID']['output'];
+  /** The supplier; null when the caller may not see suppliers (or it was deleted). */
+  supplier?: Maybe<Supplier>;
+  /** The supplier answering. */
+  supplierId: Scalars['ID']['output'];
+  /** Price of one unit net of tax, in the supplier's currency. */
+  unitPrice: Money;
+  /** Last day the price holds (YYYY-MM-DD); null when not said. */
+  validUntil?: Maybe<Scalars['String']['output']>;
+};
+
+/** A supplier's answer for one line. */
+export type PurchaseInquiryAnswerLineInput = {
+  /** Days from ordering to delivery (0–3650); 0 when omitted. */
+  leadTimeDays?: InputMaybe<Scalars['Int']['input']>;
+  /** The inquiry line answered. */
+  lineId: Scalars['ID']['input'];
+  /** Price of one unit net of tax; must be in the supplier's currency. */
+  unitPrice: MoneyInput;
+  /** Last day the price holds (YYYY-MM-DD), not before today; null when not said. */
+  validUntil?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which supplier's answer to take for a line. */
+export type PurchaseInquiryChoiceInput = {
+  /** The inquiry line. */
+  lineId: Scalars['ID']['input'];
+  /** The supplier whose answer for the line is taken. */
+  supplierId: Scalars['ID']['input'];
+};
+
+/** The answers for one line of an inquiry, side by side. */
+export type PurchaseInquiryComparison = {
+  __typename?: 'PurchaseInquiryComparison';
+  /** Every answer for the line, best first (see PurchaseInquiry.comparison). */
+  answers: Array<PurchaseInquiryAnswer>;
+  /** The best answer that still holds; null when none does. */
+  best?: Maybe<PurchaseInquiryAnswer>;
+  /** The line. */
+  line: PurchaseInquiryLine;
+  /** The suppliers asked that gave no answer for this line. */
+  unansweredSupplierIds: Array<Scalars['ID']['output']>;
+};
+
+/** A page of inquiries, newest first. */
+export type PurchaseInquiryConnection = {
+  __typename?: 'PurchaseInquiryConnection';
+  /** The inquiries on this page. */
+  edges: Array<PurchaseInquiryEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** One inquiry in a page. */
+export type PurchaseInquiryEdge = {
+  __typename?: 'PurchaseInquiryEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The inquiry. */
+  node: PurchaseInquiry;
+};
+
+/** One product and quantity asked for. */
+export type PurchaseInquiryLine = {
+  __typename?: 'PurchaseInquiryLine';
+  /** What the line says; the product's name unless given. */
+  description: Scalars['String']['output'];
+  /** Stable identifier (UUID); answers and choices name it. */
+  id: Scalars['ID']['output'];
+  /** The product, resolved by the inventory subgraph. */
+  product?: Maybe<Product>;
+  /** The product asked for. */
+  productId: Scalars['ID']['output'];
+  /** Units asked for, a decimal string with up to three decimals. */
+  quantity: Scalars['String']['output'];
+};
+
+/** A line of a new inquiry. */
+export type PurchaseInquiryLineInput = {
+  /** What the line says; the product's name when omitted. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The product (UUID), in the catalogue and in use; each product once per inquiry. */
+  productId: Scalars['ID']['input'];
+  /** Units, a positive decimal string with up to three decimals. */
+  quantity: Scalars['String']['input'];
+};
+
+/** Where an inquiry stands. */
+export type PurchaseInquiryStatus =
+  /** Closed: answers were chosen (orders drafted) or it was given up. */
+  | 'CLOSED'
+  /** Sent; answers are awaited and recorded. */
+  | 'SENT';
+
+/** A supplier an inquiry was sent to. */
+export type PurchaseInquirySupplier = {
+  __typename?: 'PurchaseInquirySupplier';
+  /** When it last answered; null while it has not. */
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The draft purchase order made from its chosen answers; null when none of its answers was chosen. */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** The supplier; null when the caller may not see suppliers (or it was deleted). */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
 };
 
 /**
@@ -465,6 +679,8 @@ export type PurchaseOrder = {
   netTotal: Money;
   /** Human-readable number without gaps, e.g. PO-000042. */
   number: Scalars['String']['output'];
+  /** Where the gateway serves this purchase order as a PDF (GET with the bearer token), printed from the order as it stands. */
+  pdfPath: Scalars['String']['output'];
   /** What inventory received against the order, receipt by receipt and line by line, oldest first. */
   receipts: Array<PurchaseReceiptLine>;
   /** Where the order stands: its approval, then what was received. */
@@ -634,6 +850,10 @@ export type Query = {
   bestPrice?: Maybe<SupplierPrice>;
   /** Lines of approved orders whose expected date is before `on` (today by default) and that still expect goods, oldest first (at most 500). */
   overdueReceipts: Array<PurchaseOrderLine>;
+  /** Inquiries newest first, optionally in one state, paged by cursor (first at most 100). */
+  purchaseInquiries: PurchaseInquiryConnection;
+  /** One inquiry by id; NOT_FOUND when none. */
+  purchaseInquiry: PurchaseInquiry;
   /** One purchase order by id; NOT_FOUND when none. */
   purchaseOrder: PurchaseOrder;
   /** Purchase orders newest first, filtered, paged by cursor (first at most 100). */
@@ -676,6 +896,18 @@ export type QueryBestPriceArgs = {
 
 export type QueryOverdueReceiptsArgs = {
   on?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPurchaseInquiriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<PurchaseInquiryStatus>;
+};
+
+
+export type QueryPurchaseInquiryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -752,6 +984,16 @@ export type QuerySuppliersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A supplier's answer to an inquiry: some or all of its lines (a line answered again replaces the earlier answer). */
+export type RecordPurchaseInquiryAnswerInput = {
+  /** The inquiry. */
+  inquiryId: Scalars['ID']['input'];
+  /** 1 or more lines, each once. */
+  lines: Array<PurchaseInquiryAnswerLineInput>;
+  /** The supplier answering; must be one the inquiry was sent to. */
+  supplierId: Scalars['ID']['input'];
+};
+
 /** A supplier's bill to register. */
 export type RegisterSupplierBillInput = {
   /** The bill's date (YYYY-MM-DD). */
@@ -800,6 +1042,18 @@ export type ReorderSuggestionStatus =
   | 'OPEN'
   /** A purchase order was made of it. */
   | 'ORDERED';
+
+/** A new inquiry, sent at once. */
+export type SendPurchaseInquiryInput = {
+  /** 1 to 200 lines. */
+  lines: Array<PurchaseInquiryLineInput>;
+  /** A note for the suppliers (at most 2,000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day answers are wanted by (YYYY-MM-DD). */
+  respondBy?: InputMaybe<Scalars['String']['input']>;
+  /** The suppliers to ask (1–50 live suppliers, each once). */
+  supplierIds: Array<Scalars['ID']['input']>;
+};
 
 /** A supplier's price for a product. */
 export type SetSupplierPriceInput = {
@@ -949,6 +1203,8 @@ export type SupplierBill = {
   number: Scalars['String']['output'];
   /** What is still owed: gross less paid. */
   openAmount: Money;
+  /** Whether it is an opening balance (a payable taken over from a previous system, without a purchase order) rather than a bill matched against an order. */
+  openingBalance: Scalars['Boolean']['output'];
   /** What payments settled of it so far. */
   paidTotal: Money;
   /** The purchase order billed. */
@@ -1076,6 +1332,20 @@ export type SupplierEdge = {
 export type SupplierFilter = {
   /** Case-insensitive substring of the name or the email. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A payable taken over from a previous system. */
+export type SupplierOpeningBalanceInput = {
+  /** What is still owed on it: positive, in the supplier's currency. */
+  amount: MoneyInput;
+  /** The invoice's date (YYYY-MM-DD). */
+  billDate: Scalars['String']['input'];
+  /** When it is due (YYYY-MM-DD), not before the bill date; the bill date plus the supplier's payment terms when omitted. */
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier's invoice number in the previous system (1–100 characters); once per supplier, as on bills. */
+  reference: Scalars['String']['input'];
+  /** The supplier (UUID). */
+  supplierId: Scalars['ID']['input'];
 };
 
 /** What is owed to one supplier in one currency, aged by days past due. */

@@ -7,6 +7,9 @@ import { Migration20261205120200 } from './Migration20261205120200.js';
 import { Migration20261205120300 } from './Migration20261205120300.js';
 import { Migration20261205120400 } from './Migration20261205120400.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
+import { Migration20261207030000 } from './Migration20261207030000.js';
+import { Migration20261207030100 } from './Migration20261207030100.js';
+import { Migration20261207030200 } from './Migration20261207030200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +21,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205120300', class: Migration20261205120300 },
   { name: 'Migration20261205120400', class: Migration20261205120400 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
+  { name: 'Migration20261207030000', class: Migration20261207030000 },
+  { name: 'Migration20261207030100', class: Migration20261207030100 },
+  { name: 'Migration20261207030200', class: Migration20261207030200 },
 ];

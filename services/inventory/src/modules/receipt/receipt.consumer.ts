@@ -1,13 +1,13 @@
 import { on } from '@rapport/bus';
-import { PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type CloudEvent, type EventMetadata } from '@rapport/contracts';
-import { applyApproval, applyCancellation } from './receipt.service.js';
+import { PurchaseOrderApprovalVoidedV1, PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type CloudEvent, type EventMetadata } from '@rapport/contracts';
+import { applyApproval, applyApprovalVoided, applyCancellation } from './receipt.service.js';
 
 /** What events written while handling `event` carry: caused by it, in its correlation, by its actor. */
 const causedBy = (event: CloudEvent): EventMetadata => ({ causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor });
 
 /**
  * Purchasing's approved purchase orders become expected receipts (and `incoming` on the levels); a
- * cancellation takes them back. Both run in the inbox transaction (a redelivered event changes
+ * cancellation takes them back, and so does a voided approval until the next approval. Both run in the inbox transaction (a redelivered event changes
  * nothing) under the order's and the products' row locks. Keyed by the purchase order, so one
  * order's approvals and cancellations arrive in order.
  */
@@ -17,5 +17,8 @@ export const receiptHandlers = [
   }),
   on(PurchaseOrderCancelledV1, async (data, event, em) => {
     await applyCancellation(em, data, causedBy(event));
+  }),
+  on(PurchaseOrderApprovalVoidedV1, async (data, event, em) => {
+    await applyApprovalVoided(em, data, causedBy(event));
   }),
 ];

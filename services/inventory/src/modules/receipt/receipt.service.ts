@@ -115,6 +115,34 @@ export async function applyApproval(em: SqlEntityManager, order: ApprovedOrder, 
   void meta;
 }
 
+/**
+ * Applies purchasing's voiding of an approval (the approved order was changed and is a draft again):
+ * none of its lines is expected any more (nor may be received against) until an approval announces
+ * them again, which reopens those it lists. What was received stays. A voiding of an order never
+ * approved here, or older than the approval applied, changes nothing.
+ */
+export async function applyApprovalVoided(em: SqlEntityManager, voided: { purchaseOrderId: string; voidedAt: string }, meta: EventMetadata): Promise<void> {
+  const [header] = await em.execute<{ purchase_order_id: string }[]>('select purchase_order_id from expected_order where purchase_order_id = ? and approved_at <= ? for update', [
+    voided.purchaseOrderId,
+    voided.voidedAt,
+  ]);
+  if (!header) return;
+  const lines = await em.execute<{ product_id: string; warehouse_id: string | null }[]>(
+    'select product_id, warehouse_id from expected_receipt where purchase_order_id = ? and open for update',
+    [voided.purchaseOrderId],
+  );
+  await lockProducts(
+    em,
+    lines.map((l) => l.product_id),
+  );
+  await em.execute('update expected_receipt set open = false, updated_at = now() where purchase_order_id = ? and open', [voided.purchaseOrderId]);
+  await refreshIncoming(
+    em,
+    lines.flatMap((l) => (l.warehouse_id ? [{ productId: l.product_id, warehouseId: l.warehouse_id }] : [])),
+  );
+  void meta;
+}
+
 /** A cancelled quantity of a purchase order line. */
 export interface CancelledPurchaseLine {
   lineId: string;

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, updatedAt } from '@rapport/subgraph-kit/properties';
 
-/** A place stock is kept in: a unique code, a name and an address. */
+/** A place stock is kept in: a unique code, a name and an address; in use or not. */
 export const Warehouse = defineEntity({
   name: 'Warehouse',
   tableName: 'warehouse',
@@ -12,6 +12,8 @@ export const Warehouse = defineEntity({
     address: p.text().nullable(),
     /** Whether moves may take its stock below zero (a shop floor that books consumption late); false everywhere else. */
     allowNegativeStock: p.boolean().default(false),
+    /** Whether the warehouse is in use: purchasing refuses orders to one that is not (announced with the warehouse's events). */
+    active: p.boolean().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,8 +10,8 @@ export const warehouseResolvers: Resolvers = {
     warehouses: (_, args, ctx) => listWarehouses(ctx.em, ctx.viewer(warehousePolicy, 'read'), args.first, args.after),
   },
   Mutation: {
-    createWarehouse: (_, args, ctx) => createWarehouse(ctx.em, ctx.viewer(warehousePolicy, 'write'), args.input),
-    updateWarehouse: (_, args, ctx) => updateWarehouse(ctx.em, ctx.viewer(warehousePolicy, 'write'), args.id, args.input),
+    createWarehouse: (_, args, ctx) => createWarehouse(ctx.em, ctx.viewer(warehousePolicy, 'write'), args.input, ctx.eventMeta),
+    updateWarehouse: (_, args, ctx) => updateWarehouse(ctx.em, ctx.viewer(warehousePolicy, 'write'), args.id, args.input, ctx.eventMeta),
   },
   Warehouse: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.warehouseById.load(ref.id.toLowerCase()) : null),

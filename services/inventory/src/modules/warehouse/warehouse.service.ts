@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, optionalText, requireText, requireUuid, type AppError } from '@rapport/errors';
+import { publish } from '@rapport/bus';
+import { WarehouseChangedV1, WarehouseCreatedV1, type EventMetadata } from '@rapport/contracts';
 import { keysetPage, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { Warehouse, type IWarehouse } from './warehouse.entity.js';
 
@@ -16,6 +18,7 @@ export interface UpdateWarehouseInput {
   name?: string | null;
   address?: string | null;
   allowNegativeStock?: boolean | null;
+  active?: boolean | null;
 }
 
 const CODE = /^[A-Z0-9][A-Z0-9._-]*$/;
@@ -31,16 +34,19 @@ function requireCode(field: string, value: string): string {
 
 const codeTaken = (code: string): AppError => conflict('WAREHOUSE_CODE_TAKEN', `a warehouse with code ${code} exists already`, 'input.code');
 
+const snapshot = (w: IWarehouse) => ({ warehouseId: w.id, code: w.code, name: w.name, active: w.active });
+
 /**
- * Creates a warehouse; CONFLICT naming `input.code` when the code is taken. Warehouses are master
- * data of inventory alone: no event (stock events name them by id).
+ * Creates a warehouse; CONFLICT naming `input.code` when the code is taken. Announced
+ * (`inventory.warehouse.created.v1`) so that purchasing can check the warehouses its orders name.
  */
-export async function createWarehouse(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateWarehouseInput): Promise<IWarehouse> {
+export async function createWarehouse(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateWarehouseInput, meta: EventMetadata = {}): Promise<IWarehouse> {
   const code = requireCode('input.code', input.code);
   const name = requireText('input.name', input.name);
   const address = optionalText('input.address', input.address, 500);
   if (await em.findOne(Warehouse, { code })) throw codeTaken(code);
-  const warehouse = em.create(Warehouse, { id: randomUUID(), code, name, address, allowNegativeStock: input.allowNegativeStock ?? false });
+  const warehouse = em.create(Warehouse, { id: randomUUID(), code, name, address, allowNegativeStock: input.allowNegativeStock ?? false, active: true });
+  publish(em, WarehouseCreatedV1, warehouse.id, { ...snapshot(warehouse), createdAt: new Date().toISOString() }, meta);
   try {
     await em.flush();
   } catch (error) {
@@ -50,17 +56,24 @@ export async function createWarehouse(em: SqlEntityManager, viewer: Viewer<Write
   return warehouse;
 }
 
-/** Changes the fields given under the warehouse's row lock (a move deciding on `allowNegativeStock` sees the old rule or the new one, never half). */
-export async function updateWarehouse(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateWarehouseInput): Promise<IWarehouse> {
+/**
+ * Changes the fields given under the warehouse's row lock (a move deciding on `allowNegativeStock` sees
+ * the old rule or the new one, never half); a change of its name or whether it is in use is announced
+ * (`inventory.warehouse.changed.v1`, the whole snapshot).
+ */
+export async function updateWarehouse(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateWarehouseInput, meta: EventMetadata = {}): Promise<IWarehouse> {
   const name = input.name === undefined || input.name === null ? undefined : requireText('input.name', input.name);
   const address = input.address === undefined ? undefined : optionalText('input.address', input.address, 500);
   return transition(
     em,
     (tx) => getWarehouse(tx, viewer, id),
-    (warehouse) => {
+    (warehouse, tx) => {
+      const before = JSON.stringify(snapshot(warehouse));
       if (name !== undefined) warehouse.name = name;
       if (address !== undefined) warehouse.address = address;
       if (input.allowNegativeStock !== undefined && input.allowNegativeStock !== null) warehouse.allowNegativeStock = input.allowNegativeStock;
+      if (input.active !== undefined && input.active !== null) warehouse.active = input.active;
+      if (JSON.stringify(snapshot(warehouse)) !== before) publish(tx, WarehouseChangedV1, warehouse.id, { ...snapshot(warehouse), changedAt: new Date().toISOString() }, meta);
       return warehouse;
     },
   );

@@ -18,7 +18,10 @@ export const SupplierBill = defineEntity({
     /** The supplier's own invoice number; one per supplier. */
     supplierReference: p.text(),
     supplierId: p.uuid(),
-    purchaseOrderId: p.uuid(),
+    /** The purchase order billed; null for an opening balance (a payable taken over from a previous system). */
+    purchaseOrderId: p.uuid().nullable(),
+    /** Whether it is an opening balance entered by accounting rather than a bill matched against an order. */
+    openingBalance: p.boolean().default(false),
     currency: currency(),
     billDate: p.date(),
     dueDate: p.date(),

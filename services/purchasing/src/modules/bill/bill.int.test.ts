@@ -3,6 +3,7 @@ import { startTestSubgraph, type TestPrincipal, type TestSubgraph } from '@rappo
 import { formatAmount, unitsOf } from '@rapport/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
+import { seedWarehouse } from '../warehouse-copy/warehouse-copy.testing.js';
 import { recordReceipt } from '../order/receipt.consumer.js';
 import { as, createPo, createSupplier, must, outboxOf, poMutation, productSnapshot, seedCatalogue, type PoView } from '../order/order.testing.js';
 
@@ -64,6 +65,8 @@ let po: PoView;
 beforeAll(async () => {
   subgraph = await startTestSubgraph('purchasing', createPurchasingService);
   await seedCatalogue(subgraph, valve, seal);
+  // Orders name the warehouse: purchasing must know it from inventory.
+  await seedWarehouse(subgraph, { id: warehouseId });
   supplierId = await createSupplier(subgraph, buyer, 'Billing Valves GmbH', 'EUR', 30);
   po = await receivedOrder(
     supplierId,

@@ -15,7 +15,7 @@ export const createBillLoaders = (em: SqlEntityManager, caller: Caller) => {
     ),
     billsByPurchaseOrderId: groupedLoader(
       async (ids) => (bills ? em.find(SupplierBill, { purchaseOrderId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : []),
-      (bill) => bill.purchaseOrderId,
+      (bill) => bill.purchaseOrderId ?? '',
     ),
     allocationsByPaymentId: groupedLoader(
       async (ids) => (payments ? em.find(SupplierPaymentAllocation, { paymentId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : []),

@@ -25,7 +25,7 @@ export const billResolvers: Resolvers = {
   SupplierBill: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.billById.load(ref.id.toLowerCase()) : null),
     supplier: (bill, _, ctx) => ctx.loaders.supplierById.load(bill.supplierId),
-    purchaseOrder: (bill, _, ctx) => ctx.loaders.purchaseOrderById.load(bill.purchaseOrderId),
+    purchaseOrder: (bill, _, ctx) => (bill.purchaseOrderId ? ctx.loaders.purchaseOrderById.load(bill.purchaseOrderId) : null),
     status: (bill) => shownBillStatus(bill),
     holdReasons: (bill) => (bill.holdReasons ? bill.holdReasons.split(',') : []),
     lines: (bill, _, ctx) => ctx.loaders.linesByBillId.load(bill.id),

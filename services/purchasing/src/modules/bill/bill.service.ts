@@ -65,7 +65,7 @@ export function shownBillStatus(bill: ISupplierBill): ShownBillStatus {
 /** What is still owed on a bill, in four-place units. */
 export const openAmount = (bill: Pick<ISupplierBill, 'grossTotal' | 'paidTotal'>): bigint => amountUnits(bill.grossTotal) - amountUnits(bill.paidTotal);
 
-function announceRegistration(em: SqlEntityManager, bill: ISupplierBill, meta: EventMetadata): void {
+export function announceRegistration(em: SqlEntityManager, bill: ISupplierBill, meta: EventMetadata): void {
   publish(
     em,
     SupplierBillRegisteredV1,
@@ -74,7 +74,7 @@ function announceRegistration(em: SqlEntityManager, bill: ISupplierBill, meta: E
       billId: bill.id,
       number: bill.number,
       supplierId: bill.supplierId,
-      purchaseOrderId: bill.purchaseOrderId,
+      purchaseOrderId: bill.purchaseOrderId ?? null,
       currency: bill.currency,
       netTotal: money(bill.netTotal, bill.currency),
       taxTotal: money(bill.taxTotal, bill.currency),

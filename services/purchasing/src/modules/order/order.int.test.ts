@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
 import { as, createPo, createSupplier, must, outboxOf, poMutation, productSnapshot, seedCatalogue, setPrice, type PoView } from './order.testing.js';
 import { recordReceipt } from './receipt.consumer.js';
+import { seedWarehouse } from '../warehouse-copy/warehouse-copy.testing.js';
 
 let subgraph: TestSubgraph;
 const buyer = as('BUYER');
@@ -114,7 +115,7 @@ describe('purchase orders and their approval', () => {
   it('approves an order within the sender’s limit when sent, and announces its lines to inventory', async () => {
     const draft = await createPo(subgraph, buyer, {
       supplierId: supplierB,
-      warehouseId: randomUUID(),
+      warehouseId: await seedWarehouse(subgraph),
       lines: [{ productId: pump.productId, quantity: '2', unitPrice: { amount: '1000', currency: 'EUR' } }],
     });
     const sent = await act(buyer, 'submitPurchaseOrder', draft.id);
@@ -202,7 +203,7 @@ describe('purchase orders and their approval', () => {
     expect(await errorOf(as('BUYER'), poMutation('approvePurchaseOrder'), { id: copy.id })).toMatchObject({ reason: 'APPROVAL_LIMIT_EXCEEDED' });
   });
 
-  it('voids the approval when an approved order changes: a draft again, to be sent and approved anew, announced again in full', async () => {
+  it('voids the approval when an approved order changes: a draft again, announced as voided, to be sent and approved anew, announced again in full', async () => {
     const po = await createPo(subgraph, buyer, { supplierId: supplierB, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '1000', currency: 'EUR' } }] });
     await act(buyer, 'submitPurchaseOrder', po.id);
     const update =
@@ -219,8 +220,10 @@ describe('purchase orders and their approval', () => {
     });
     await act(director, 'approvePurchaseOrder', po.id);
     const events = await outboxOf(subgraph, po.id);
-    expect(events.map((e) => e.type)).toEqual(['purchasing.order.approved.v1', 'purchasing.order.approved.v1']);
-    expect(events[1]!.payload.data).toMatchObject({ lines: [{ quantity: '30' }] });
+    // Only the change of the approved order voided an announced approval; the second change (of a draft) announced nothing.
+    expect(events.map((e) => e.type)).toEqual(['purchasing.order.approved.v1', 'purchasing.order.approval-voided.v1', 'purchasing.order.approved.v1']);
+    expect(events[1]!.payload.data).toMatchObject({ purchaseOrderId: po.id, number: po.number, supplierId: supplierB });
+    expect(events[2]!.payload.data).toMatchObject({ lines: [{ quantity: '30' }] });
   });
 
   it('cancels an approved order and withdraws what it still expected; a draft is cancelled without an event', async () => {

@@ -28,9 +28,9 @@ export const orderResolvers: Resolvers = {
   },
   Mutation: {
     createPurchaseOrder: (_, args, ctx) => createPurchaseOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.input),
-    addPurchaseOrderLine: (_, args, ctx) => addPurchaseOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.line),
-    updatePurchaseOrderLine: (_, args, ctx) => updatePurchaseOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.lineId, args.input),
-    removePurchaseOrderLine: (_, args, ctx) => removePurchaseOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.lineId),
+    addPurchaseOrderLine: (_, args, ctx) => addPurchaseOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.line, ctx.eventMeta),
+    updatePurchaseOrderLine: (_, args, ctx) => updatePurchaseOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.lineId, args.input, ctx.eventMeta),
+    removePurchaseOrderLine: (_, args, ctx) => removePurchaseOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, args.lineId, ctx.eventMeta),
     submitPurchaseOrder: (_, args, ctx) => submitPurchaseOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, ctx.eventMeta),
     approvePurchaseOrder: (_, args, ctx) => approvePurchaseOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, ctx.eventMeta),
     cancelPurchaseOrder: (_, args, ctx) => cancelPurchaseOrder(ctx.em, ctx.viewer(orderPolicy, 'write'), args.id, ctx.eventMeta),

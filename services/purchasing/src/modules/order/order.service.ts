@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type EventMetadata } from '@rapport/contracts';
+import { PurchaseOrderApprovalVoidedV1, PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type EventMetadata } from '@rapport/contracts';
 import {
   AppError,
   badInput,
@@ -20,6 +20,7 @@ import {
 import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { BASE_CURRENCY, supplierPriceFor, today } from '../price/price.service.js';
 import { getSupplier } from '../supplier/supplier.service.js';
+import { requireActiveWarehouse } from '../warehouse-copy/warehouse-copy.js';
 import { approvalLimit, approverLevel, covers } from '../approval/approval.js';
 import {
   openUnits,
@@ -63,7 +64,7 @@ const addDays = (date: string, days: number): string => new Date(Date.parse(`${d
 const inTransaction = <R>(em: SqlEntityManager, fn: (tx: SqlEntityManager) => Promise<R>): Promise<R> => (em.isInTransaction() ? fn(em) : em.transactional(fn));
 
 /** The next number of `counter` without gaps: the counter row is incremented under its row lock until the transaction commits. */
-export async function nextNumber(tx: SqlEntityManager, counter: 'purchase_order' | 'supplier_bill'): Promise<bigint> {
+export async function nextNumber(tx: SqlEntityManager, counter: 'purchase_order' | 'supplier_bill' | 'purchase_inquiry'): Promise<bigint> {
   const [row] = await tx.execute<{ value: string }[]>('update purchasing_counter set value = value + 1 where name = ? returning value', [counter]);
   if (!row) throw new Error(`purchasing_counter has no ${counter} row`);
   return BigInt(row.value);
@@ -194,7 +195,7 @@ export async function createPurchaseOrder(em: SqlEntityManager, viewer: Viewer<W
   const supplier = await getSupplier(em, viewer, input.supplierId, 'input.supplierId');
   const currency = input.currency ? requireCurrency('input.currency', input.currency) : supplier.currency;
   if (currency !== supplier.currency) throw badInput('input.currency', `input.currency must be the supplier's currency ${supplier.currency}`, 'CURRENCY_MISMATCH');
-  const warehouseId = input.warehouseId ? requireUuid('input.warehouseId', input.warehouseId) : null;
+  const warehouseId = await requireActiveWarehouse(em, 'input.warehouseId', input.warehouseId);
   requireLines('input.lines', input.lines.length);
   const lines = await priceLines(em, supplier.id, currency, input.lines, (i) => `input.lines.${i}`);
   return inTransaction(em, (tx) => draft(tx, viewer, { supplierId: supplier.id, currency, warehouseId, copiedFromId: null }, lines));
@@ -202,11 +203,15 @@ export async function createPurchaseOrder(em: SqlEntityManager, viewer: Viewer<W
 
 /**
  * Any change to an order's lines: allowed while not cancelled. A change voids an approval or a
- * pending request for one: the order is a draft again and must be sent (and approved) anew, and
- * inventory keeps expecting the last approved lines until then.
+ * pending request for one: the order is a draft again and must be sent (and approved) anew. A voided
+ * approval is announced (`purchasing.order.approval-voided.v1`): inventory stops expecting the lines
+ * until the next approval announces them again.
  */
-function reopenForChange(po: IPurchaseOrder): void {
+function reopenForChange(tx: SqlEntityManager, po: IPurchaseOrder, meta: EventMetadata): void {
   if (po.status === 'CANCELLED') throw conflict('PURCHASE_ORDER_CANCELLED', `purchase order ${po.number} is cancelled and cannot be changed`, 'id');
+  if (po.status === 'APPROVED' && po.announcedAt) {
+    publish(tx, PurchaseOrderApprovalVoidedV1, po.id, { purchaseOrderId: po.id, number: po.number, supplierId: po.supplierId, voidedAt: new Date().toISOString() }, meta);
+  }
   po.status = 'DRAFT';
   po.approvalReason = null;
   po.approvalAmount = null;
@@ -216,12 +221,18 @@ function reopenForChange(po: IPurchaseOrder): void {
   po.approvedAt = null;
 }
 
-export async function addPurchaseOrderLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, line: PurchaseOrderLineInput): Promise<IPurchaseOrder> {
+export async function addPurchaseOrderLine(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  id: string,
+  line: PurchaseOrderLineInput,
+  meta: EventMetadata = {},
+): Promise<IPurchaseOrder> {
   return transition(
     em,
     (tx) => getPurchaseOrder(tx, viewer, id),
     async (po, tx) => {
-      reopenForChange(po);
+      reopenForChange(tx, po, meta);
       const existing = await linesOf(tx, po.id);
       requireLines('line', existing.length + 1);
       const priced = await priceLines(tx, po.supplierId, po.currency, [line], () => 'line');
@@ -239,13 +250,14 @@ export async function updatePurchaseOrderLine(
   id: string,
   lineId: string,
   input: UpdatePurchaseOrderLineInput,
+  meta: EventMetadata = {},
 ): Promise<IPurchaseOrder> {
   const wanted = requireUuid('lineId', lineId);
   return transition(
     em,
     (tx) => getPurchaseOrder(tx, viewer, id),
     async (po, tx) => {
-      reopenForChange(po);
+      reopenForChange(tx, po, meta);
       const lines = await linesOf(tx, po.id);
       const line = lines.find((l) => l.id === wanted);
       if (!line) throw notFound('PurchaseOrderLine', lineId, 'lineId');
@@ -271,13 +283,13 @@ export async function updatePurchaseOrderLine(
 }
 
 /** Removes a line nothing was received or billed of. */
-export async function removePurchaseOrderLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, lineId: string): Promise<IPurchaseOrder> {
+export async function removePurchaseOrderLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, lineId: string, meta: EventMetadata = {}): Promise<IPurchaseOrder> {
   const wanted = requireUuid('lineId', lineId);
   return transition(
     em,
     (tx) => getPurchaseOrder(tx, viewer, id),
     async (po, tx) => {
-      reopenForChange(po);
+      reopenForChange(tx, po, meta);
       const lines = await linesOf(tx, po.id);
       const line = lines.find((l) => l.id === wanted);
       if (!line) throw notFound('PurchaseOrderLine', lineId, 'lineId');

@@ -3,6 +3,7 @@ import { createEvent, ProductChangedV1, ProductCreatedV2, ReceiptPostedV1, Stock
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
+import { seedWarehouse } from '../warehouse-copy/warehouse-copy.testing.js';
 import { as, createSupplier, must, PO_FIELDS, poMutation, productSnapshot, setPrice, type PoView } from '../order/order.testing.js';
 
 let subgraph: TestSubgraph;
@@ -56,6 +57,8 @@ beforeAll(async () => {
   subgraph = await startTestSubgraph('purchasing', createPurchasingService, { kafka: true });
   // The catalogue copy learns products from inventory's events.
   for (const product of [bolt, nut, washer]) await deliver(createEvent(ProductCreatedV2, product.productId, product));
+  // Orders name the warehouse: purchasing must know it from inventory.
+  await seedWarehouse(subgraph, { id: warehouseId });
   cheap = await createSupplier(subgraph, buyer, 'Cheap Fasteners');
   dear = await createSupplier(subgraph, buyer, 'Dear Fasteners');
   await setPrice(subgraph, buyer, { supplierId: cheap, productId: bolt.productId, price: { amount: '0.10', currency: 'EUR' } });
