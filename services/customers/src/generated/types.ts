@@ -1485,6 +1485,8 @@ export type TimelineKind =
   | 'QUOTATION_APPROVAL_REQUESTED'
   /** A quotation was sent: a QUOTATION document was attached. */
   | 'QUOTATION_SENT'
+  /** Finance sent a payment reminder (dunning) for an overdue invoice. */
+  | 'REMINDER_SENT'
   /** Goods came back from the customer against a shipment. */
   | 'RETURN_RECEIVED'
   /** A shipping notice was cancelled. */

@@ -31,6 +31,8 @@ export const TIMELINE_KINDS = [
   'LOAN_RETURNED',
   'LOAN_CONVERTED',
   'LOAN_OVERDUE',
+  // Finance's dunning (Migration20261207080000).
+  'REMINDER_SENT',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -86,6 +88,8 @@ export const TIMELINE_KIND_MODULE: Record<TimelineKind, TimelineModule> = {
   LOAN_RETURNED: 'stock',
   LOAN_CONVERTED: 'stock',
   LOAN_OVERDUE: 'stock',
+  // A payment reminder is about an invoice: who may read invoices sees it.
+  REMINDER_SENT: 'invoices',
 };
 
 /** One thing that happened with a customer, in any service, as learnt from its event. */

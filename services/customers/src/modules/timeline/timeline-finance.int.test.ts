@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, CreditNoteIssuedV1, InvoiceIssuedV2, InvoicePaidV1, PaymentRecordedV2, type CloudEvent } from '@rapport/contracts';
+import { createEvent, CreditNoteIssuedV1, InvoiceIssuedV2, InvoicePaidV1, PaymentRecordedV2, ReminderSentV1, type CloudEvent } from '@rapport/contracts';
 import { describe, expect, it } from 'vitest';
 import { useTimelineSubgraph, type TimelineEntry } from './timeline.testing.js';
 
@@ -75,6 +75,34 @@ describe("the customer timeline records finance's v2 events", () => {
       { kind: 'INVOICE_ISSUED', summary: 'Invoice INV-2026-000007 issued for 119.00 EUR, due 2026-12-31', sourceService: 'finance', subjectId: invoiceId },
       { kind: 'PAYMENT_RECEIVED', summary: 'Invoice INV-2026-000007 paid in full', sourceService: 'finance', subjectId: invoiceId },
       { kind: 'PAYMENT_RECEIVED', summary: 'Payment of 119.00 EUR received by bank transfer on 2026-12-03 (TX-1)', sourceService: 'finance', subjectId: paymentId },
+    ]);
+  });
+
+  it("records a payment reminder of finance's dunning, once, where invoices may be read", async () => {
+    const customerId = await createCustomer();
+    const reminderId = randomUUID();
+    const reminder = createEvent(ReminderSentV1, reminderId, {
+      reminderId,
+      number: 'REM-2026-000003',
+      invoiceId: randomUUID(),
+      invoiceNumber: 'INV-2026-000042',
+      customerId,
+      level: 2,
+      daysOverdue: 15,
+      openAmount: eur('119.00'),
+      fee: eur('5.00'),
+      total: eur('124.00'),
+      dueDate: '2026-11-20',
+      sentOn: '2026-12-05',
+      downloadPath: `/files/finance/reminders/${reminderId}.pdf`,
+    });
+    expect(await deliverTwice(customerId, [reminder])).toEqual([
+      {
+        kind: 'REMINDER_SENT',
+        summary: 'Reminder REM-2026-000003 (level 2) sent for invoice INV-2026-000042: 124.00 EUR owed, 15 days overdue',
+        sourceService: 'finance',
+        subjectId: reminderId,
+      },
     ]);
   });
 });

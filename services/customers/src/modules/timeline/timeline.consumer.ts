@@ -19,6 +19,7 @@ import {
   OrderConfirmedV2,
   PaymentRecordedV1,
   PaymentRecordedV2,
+  ReminderSentV1,
   QuotationAcceptedV1,
   QuotationApprovalDecidedV1,
   QuotationApprovalRequestedV1,
@@ -191,6 +192,15 @@ export const timelineHandlers = [
       data.customerId,
       'CREDIT_NOTE_ISSUED',
       `Credit note ${data.number} issued for ${data.grossTotal.amount} ${data.grossTotal.currency} against invoice ${data.invoiceNumber}`,
+    ),
+  ),
+  on(ReminderSentV1, async (data, event, em) =>
+    record(
+      em,
+      event,
+      data.customerId,
+      'REMINDER_SENT',
+      `Reminder ${data.number} (level ${data.level}) sent for invoice ${data.invoiceNumber}: ${data.total.amount} ${data.total.currency} owed, ${data.daysOverdue} days overdue`,
     ),
   ),
   on(PaymentRecordedV2, async (data, event, em) =>
