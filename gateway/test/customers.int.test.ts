@@ -318,7 +318,9 @@ describe('a rep’s day with customers, through the gateway', () => {
     expect(await ids(rep.token, 'brightwater', { ownerId: otherRep.id })).toEqual([]);
     expect(await ids(rep.token, 'brightwater', { city: 'Munich' })).toEqual([]);
     expect(await ids(rep.token, 'brightwater', { createdTo: day(-1) })).toEqual([]);
-    expect(await ids(rep.token, 'brightwater', { lastContactedTo: day(-1) })).toEqual([]);
+    // The day before the call's (not before today's: an hour before a run just after midnight is yesterday).
+    const dayBeforeCall = new Date(Date.parse(callAt) - 86_400_000).toISOString().slice(0, 10);
+    expect(await ids(rep.token, 'brightwater', { lastContactedTo: dayBeforeCall })).toEqual([]);
 
     // Paged one by one by cursor: every match once, best first.
     const all = (await system.must<Found>(manager.token, search, { q: 'brightwater', first: 20 })).searchCustomers.edges;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringProblem } from '@rapport/subgraph-kit';
 import { startTestSystem, type TestSystem } from './harness.js';
 import { customerAccessSettled, inPool, isRequired, namedType, rowCounts, selectionFor, typeText, type Schema, type SchemaField, type TypeRef } from './schema-walk.js';
 
@@ -148,7 +149,9 @@ function poison(value: Record<string, unknown>): boolean {
   }
   return false;
 }
-const hasBadString = (value: unknown): boolean => strings(value).some((s) => /\0|[\uD800-\uDFFF]/.test(s));
+// Bad as the boundary judges it (the kit's `stringProblem`): a NUL or a lone surrogate. A paired one
+// (an emoji) is valid text, and a signed-in mutation carrying only that may legitimately write.
+const hasBadString = (value: unknown): boolean => strings(value).some((s) => stringProblem(s) !== null);
 
 // ---- callers --------------------------------------------------------------------------------
 

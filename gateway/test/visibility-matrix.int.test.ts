@@ -106,6 +106,9 @@ beforeAll(async () => {
     });
     await must('admin', `mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`, { i: { customerId, kind: 'CALL', subject: 'Intro call' } });
   }
+  // Finance's reminders: the invoices above are long overdue, so a dunning run reminds both customers.
+  await must('admin', 'mutation { setDunningLevels(levels: [{ daysAfterDue: 1, text: "Please pay." }]) { level } }');
+  await must('admin', 'mutation { runDunning { id } }');
   await must('admin', `mutation { createSupplier(input: { name: "Castings AB", currency: "SEK" }) { id } }`);
   // Every subgraph learns who owns A and B from customers' events.
   await waitFor(

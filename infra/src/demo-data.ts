@@ -557,6 +557,15 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   await asAaron.call(`mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }`, {
     input: { invoiceId: await invoice(initech, '240.00', -6, 24), reason: 'PRICE_CORRECTION', full: true },
   });
+  // An open item carried over from the previous system (kind OPENING_BALANCE), overdue; then the
+  // dunning levels and a run, which reminds the overdue invoices (first level).
+  await asAaron.call(`mutation($rows: [OpeningBalanceRowInput!]!) { importOpeningBalances(rows: $rows) { rowCount } }`, {
+    rows: [{ customerId: hooli, reference: 'LEGACY-2026-0815', date: day(-75), dueDate: day(-45), amount: { amount: '812.40', currency: 'EUR' } }],
+  });
+  await asAaron.call(
+    `mutation { setDunningLevels(levels: [{ daysAfterDue: 7, text: "A friendly reminder: this invoice is overdue." }, { daysAfterDue: 21, fee: "5.00", text: "Second reminder: please pay now." }]) { level } }`,
+  );
+  await asAaron.call(`mutation { runDunning { id } }`);
 
   // Quotations in every state a client can bring about (EXPIRED needs a sent quotation's validity
   // date to pass, and no quotation is valid until a past day): Rita quotes within her limits (a
