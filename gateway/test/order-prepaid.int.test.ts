@@ -7,13 +7,16 @@ import { aStockedProductAndCustomer, day, startTestSystem, type TestSystem, unti
 // quantities before anything ships (basis ORDERED; a delivered-basis invoice has nothing to bill
 // yet), the customer pays, sales shows the order PAID (paid before delivery, a state no other flow
 // reaches); the warehouse ships it, the order is COMPLETED, and finance has nothing left to bill:
-// the prepaid quantities are never invoiced twice. Amounts are exact strings.
+// the prepaid quantities are never invoiced twice. A second prepaid order, cancelled before it
+// ships, is credited in full (CANCELLATION) and the payment stays as the customer's credit.
+// Amounts are exact strings.
 
 let system: TestSystem;
 let rep = '';
 let clerk = '';
 let accountant = '';
 let customerId = '';
+let productId = '';
 const order = { id: '', lineId: '', invoiceId: '' };
 
 interface Order {
@@ -57,6 +60,7 @@ beforeAll(async () => {
     },
   );
   customerId = stocked.customerId;
+  productId = stocked.productId;
   const placed = await system.mustOnceCustomerKnown<{ placeOrder: { id: string; lines: { id: string }[] } }>(
     rep,
     'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
@@ -117,5 +121,53 @@ describe('a prepaid order, over Kafka, as clients see it', () => {
     });
     const twice = await system.as(accountant, invoiceMutation, { i: { orderId: order.id } });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.orderId', reason: 'NOTHING_TO_INVOICE' });
+  });
+
+  it('cancelled before it ships, a prepaid and paid order is credited in full and the money stays as the customer’s credit', async () => {
+    const placed = await system.must<{ placeOrder: { id: string } }>(rep, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }', {
+      i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '2', unitPrice: { amount: '80.00', currency: 'EUR' }, taxRate: '19' }] },
+    });
+    const secondId = placed.placeOrder.id;
+    await untilInvoiceableLine(system, accountant, secondId, (l) => l.ordered === '2', 'finance to learn the second order');
+    const { invoiceDeliveredLines: invoice } = await system.must<{ invoiceDeliveredLines: { id: string; total: { amount: string } } }>(accountant, invoiceMutation, {
+      i: { orderId: secondId, basis: 'ORDERED' },
+    });
+    // 2 × 80.00 = 160.00 net; 19 % = 30.40; 190.40.
+    expect(invoice.total).toEqual({ amount: '190.40' });
+    await system.must(accountant, 'mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { id } }', {
+      i: { customerId, amount: { amount: '190.40', currency: 'EUR' }, method: 'BANK_TRANSFER', receivedOn: day(), allocations: [{ invoiceId: invoice.id, amount: '190.40' }] },
+    });
+    await waitFor(
+      async () => {
+        const { salesOrder } = await system.must<{ salesOrder: { status: string } }>(rep, 'query($id: ID!) { salesOrder(id: $id) { status } }', { id: secondId });
+        return salesOrder.status === 'PAID' ? true : undefined;
+      },
+      { what: 'the second order paid' },
+    );
+    const cancelled = await system.must<{ cancelOrder: { status: string } }>(rep, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "customer withdrew") { status } }', {
+      id: secondId,
+    });
+    expect(cancelled.cancelOrder.status).toBe('CANCELLED');
+
+    const notes = await waitFor(
+      async () => {
+        const { creditNotes } = await system.must<{ creditNotes: { edges: { node: { reason: string; grossTotal: { amount: string }; invoice: { id: string } } }[] } }>(
+          accountant,
+          'query($c: ID) { creditNotes(filter: { customerId: $c }) { edges { node { reason grossTotal { amount } invoice { id } } } } }',
+          { c: customerId },
+        );
+        return creditNotes.edges.length > 0 ? creditNotes.edges.map((e) => e.node) : undefined;
+      },
+      { what: 'finance to credit the cancelled prepaid order' },
+    );
+    expect(notes).toEqual([{ reason: 'CANCELLATION', grossTotal: { amount: '190.40' }, invoice: { id: invoice.id } }]);
+    const { customer } = await system.must<{ customer: { credit: { amount: string; currency: string }[] } }>(
+      accountant,
+      'query($id: ID!) { customer(id: $id) { credit { amount currency } } }',
+      {
+        id: customerId,
+      },
+    );
+    expect(customer.credit).toEqual([{ amount: '190.40', currency: 'EUR' }]);
   });
 });
