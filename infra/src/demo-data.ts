@@ -64,6 +64,17 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>):
   }
 }
 
+/** `call`'s answer once finance knows the order it names: asked again while finance answers NOT_FOUND (it learns orders from sales' events), or while `call` answers undefined. */
+const onceFinanceKnows = <T>(what: string, call: () => Promise<T | undefined>): Promise<T> =>
+  eventually(what, async () => {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('NOT_FOUND')) return undefined;
+      throw error;
+    }
+  });
+
 /**
  * Loads the demo company into a running system through `gatewayUrl` (…/graphql), signed in as
  * the first admin that identity creates from RAPPORT_ADMIN_EMAIL / RAPPORT_ADMIN_PASSWORD.
@@ -410,8 +421,8 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
 
   // Orders in every state the real flow reaches, each moved on by the people who would: the
   // warehouse ships (partly, or all of it) through inventory, the accountant invoices what was
-  // delivered through finance and records payments; sales derives each order's state from their
-  // events. Sales learns the products from inventory's events: until it has, an order is refused
+  // delivered (or, prepaid, what was ordered) through finance and records payments; sales derives
+  // each order's state from their events. Sales learns the products from inventory's events: until it has, an order is refused
   // (PRODUCT_NOT_FOUND, nothing written) and asked again.
   interface PlacedOrder {
     id: string;
@@ -470,17 +481,12 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   };
   /** Invoices the order's delivered and not yet invoiced units, once finance has heard of the shipments. */
   const invoiceDelivered = async (placed: PlacedOrder, issued: number, due: number): Promise<{ id: string; total: string }> => {
-    await eventually(`finance to know what order ${placed.id} delivered`, async () => {
-      try {
-        const { invoiceableLines } = await asAaron.call<{ invoiceableLines: { delivered: string; invoiceable: string }[] }>(
-          `query($id: ID!) { invoiceableLines(orderId: $id) { delivered invoiceable } }`,
-          { id: placed.id },
-        );
-        return invoiceableLines.some((l) => Number(l.invoiceable) > 0) ? true : undefined;
-      } catch (error) {
-        if (error instanceof Error && error.message.includes('NOT_FOUND')) return undefined;
-        throw error;
-      }
+    await onceFinanceKnows(`finance to know what order ${placed.id} delivered`, async () => {
+      const { invoiceableLines } = await asAaron.call<{ invoiceableLines: { delivered: string; invoiceable: string }[] }>(
+        `query($id: ID!) { invoiceableLines(orderId: $id) { delivered invoiceable } }`,
+        { id: placed.id },
+      );
+      return invoiceableLines.some((l) => Number(l.invoiceable) > 0) ? true : undefined;
     });
     const { invoiceDeliveredLines: issuedInvoice } = await asAaron.call<{ invoiceDeliveredLines: { id: string; total: { amount: string } } }>(
       `mutation($input: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $input) { id total { amount } } }`,
@@ -500,16 +506,11 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
     { productId: pump, quantity: '2', price: '1250.00' },
     { productId: seal, quantity: '10', price: '49.90' },
   ]);
-  await eventually('finance to know the confirmed order', async () => {
-    try {
-      return await asAaron.call(`mutation($input: IssueAdvanceInvoiceInput!) { issueAdvanceInvoice(input: $input) { id } }`, {
-        input: { orderId: confirmed.id, amount: { amount: '500.00', currency: 'EUR' }, taxRate: '19', issueDate: day(-1), dueDate: day(13) },
-      });
-    } catch (error) {
-      if (error instanceof Error && error.message.includes('NOT_FOUND')) return undefined;
-      throw error;
-    }
-  });
+  await onceFinanceKnows('finance to know the confirmed order', () =>
+    asAaron.call(`mutation($input: IssueAdvanceInvoiceInput!) { issueAdvanceInvoice(input: $input) { id } }`, {
+      input: { orderId: confirmed.id, amount: { amount: '500.00', currency: 'EUR' }, taxRate: '19', issueDate: day(-1), dueDate: day(13) },
+    }),
+  );
   // DELIVERED: shipped in full, not invoiced (its notice SHIPPED).
   await shipAll(await order(globex, [{ productId: seal, quantity: '25', price: '47.50' }]), 'DHL', 'DHL-4711-0815', false);
   // PARTLY_DELIVERED: 2 of 6 shipped, the rest on a backorder notice.
@@ -535,7 +536,16 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   // CANCELLED before anything was shipped (its notice cancelled: delivery NOT_PLANNED).
   const cancelled = await order(hooli, [{ productId: pump, quantity: '1', price: '1290.00' }]);
   await admin.call(`mutation($id: ID!) { cancelOrder(id: $id) { id } }`, { id: cancelled.id });
-  // (PAID — invoiced and paid in full before all of it shipped — is not reachable: finance invoices delivered units only.)
+  // PAID: invoiced on the ordered quantities before anything shipped (a prepayment, basis ORDERED)
+  // and paid in full; its notice still planned.
+  const prepaid = await order(initech, [{ productId: valve, quantity: '2', price: '295.00' }]);
+  const { invoiceDeliveredLines: prepaidInvoice } = await onceFinanceKnows('finance to know the prepaid order', () =>
+    asAaron.call<{ invoiceDeliveredLines: { id: string; total: { amount: string } } }>(
+      `mutation($input: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $input) { id total { amount } } }`,
+      { input: { orderId: prepaid.id, basis: 'ORDERED', issueDate: day(-4), dueDate: day(10) } },
+    ),
+  );
+  await receivePayment(initech, prepaidInvoice.total.amount, -2, 'Initech prepayment', [{ invoiceId: prepaidInvoice.id, amount: prepaidInvoice.total.amount }]);
 
   // Invoices not tied to an order: overdue, open and due later, partially paid, paid, and one
   // credited in full by a credit note (CREDITED).

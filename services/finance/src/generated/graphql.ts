@@ -162,6 +162,7 @@ export type ResolversTypes = {
   FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
   ImportExchangeRatesInput: Types.ImportExchangeRatesInput;
   Invoice: ResolverTypeWrapper<IInvoiceModel>;
+  InvoiceBasis: Types.InvoiceBasis;
   InvoiceConnection: ResolverTypeWrapper<Omit<Types.InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
   InvoiceDeliveredLinesInput: Types.InvoiceDeliveredLinesInput;
   InvoiceEdge: ResolverTypeWrapper<Omit<Types.InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
@@ -501,6 +502,7 @@ export type InvoiceableOrderLineResolvers<ContextType = Context, ParentType exte
   delivered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invoiceable?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoiceableOrdered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   invoiced?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ordered?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

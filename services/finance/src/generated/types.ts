@@ -269,7 +269,7 @@ export type DeadLetter = {
 export type DeliveredLineInput = {
   /** The sales order line. */
   orderLineId: Scalars['ID']['input'];
-  /** How much, up to what was delivered and not invoiced (three places). */
+  /** How much, up to what was delivered (or, on the ORDERED basis, ordered) and not invoiced (three places). */
   quantity: Scalars['String']['input'];
 };
 
@@ -505,6 +505,13 @@ export type InvoiceHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What an order invoice may bill of each line. */
+export type InvoiceBasis =
+  /** What was delivered, less returned, not yet invoiced (the default). */
+  | 'DELIVERED'
+  /** What was ordered and not cancelled, less returned, not yet invoiced, before delivery: a prepayment (Odoo's invoice policy "ordered quantities"). */
+  | 'ORDERED';
+
 /** A page of invoices, newest issue date first. */
 export type InvoiceConnection = {
   __typename?: 'InvoiceConnection';
@@ -516,13 +523,15 @@ export type InvoiceConnection = {
 
 /** What invoicing the delivered part of an order needs. */
 export type InvoiceDeliveredLinesInput = {
+  /** DELIVERED (default): bill what was delivered; ORDERED: bill what was ordered and not cancelled, before delivery (prepayment). Either way nothing is billed twice. */
+  basis?: InputMaybe<InvoiceBasis>;
   /** true: deduct the order's advance invoices paid in full (not yet deducted) as negative lines, up to the net of the goods invoiced now. */
   deductAdvances?: InputMaybe<Scalars['Boolean']['input']>;
   /** The due date, ISO 8601; defaults to the issue date + paymentTermsDays. */
   dueDate?: InputMaybe<Scalars['String']['input']>;
   /** The issue date, ISO 8601; defaults to today (UTC). */
   issueDate?: InputMaybe<Scalars['String']['input']>;
-  /** The lines and quantities to bill; left out: everything delivered and not yet invoiced. */
+  /** The lines and quantities to bill; left out: everything invoiceable on the basis and not yet invoiced. */
   lines?: InputMaybe<Array<DeliveredLineInput>>;
   /** The confirmed order (finance knows it from sales' event). */
   orderId: Scalars['ID']['input'];
@@ -559,7 +568,7 @@ export type InvoiceKind =
   | 'FREE'
   /** An amount still open from the previous system when moving to Rapport (numbered OB-YYYY-NNNNNN, not an invoice of ours): paid, aged and dunned like one. */
   | 'OPENING_BALANCE'
-  /** Delivered order lines. */
+  /** Order lines: what was delivered, or (basis ORDERED) what was ordered, paid in advance. */
   | 'STANDARD';
 
 /** A line of an issued invoice. */
@@ -620,8 +629,10 @@ export type InvoiceableOrderLine = {
   delivered: Scalars['String']['output'];
   /** Discount in percent. */
   discountPercent: Scalars['String']['output'];
-  /** Delivered less returned and not invoiced: what invoiceDeliveredLines may bill. */
+  /** Delivered less returned and not invoiced: what invoiceDeliveredLines may bill on the DELIVERED basis. */
   invoiceable: Scalars['String']['output'];
+  /** Ordered less cancelled (or delivered, if more) less returned and not invoiced: what invoiceDeliveredLines may bill on the ORDERED basis (prepayment). */
+  invoiceableOrdered: Scalars['String']['output'];
   /** Quantity invoiced, less what credit notes took back. */
   invoiced: Scalars['String']['output'];
   /** The sales order line (UUID). */
@@ -729,7 +740,7 @@ export type Mutation = {
   importExchangeRates: Array<ExchangeRate>;
   /** Imports open items from a previous system as customers' opening balances, all or nothing (accountants): any refused row refuses the import, each named with its field in `extensions.details.errors`. With dryRun only checks. Each row becomes a receivable of kind OPENING_BALANCE (`finance.opening-balance.imported.v1`). */
   importOpeningBalances: OpeningBalanceImport;
-  /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. */
+  /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it), or with `basis: ORDERED` what was ordered and not cancelled, before delivery (prepayment); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. */
   invoiceDeliveredLines: Invoice;
   /** Issues an advance (down-payment) invoice on a confirmed order (`finance.invoice.issued.v2`). */
   issueAdvanceInvoice: Invoice;

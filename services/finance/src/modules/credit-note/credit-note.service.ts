@@ -251,9 +251,9 @@ function fullCreditDrafts(lines: readonly IInvoiceLine[], credited: Map<string, 
 /**
  * After an order's lines were cancelled (in the cancellation event's inbox transaction), credits
  * with reason CANCELLATION:
- * - what was invoiced on the cancelled lines beyond what was delivered, newest invoice first, one
- *   credit note per invoice (invoicing never bills more than was delivered, so this acts only when
- *   a delivery was taken back);
+ * - what was invoiced on the lines beyond what the customer will keep (ordered less cancelled, or
+ *   delivered if more, less returned), newest invoice first, one credit note per invoice: a line
+ *   invoiced in advance (basis ORDERED) and then cancelled undelivered is credited here;
  * - when nothing of the order stays open (`whole`), its advance invoices, less what final invoices
  *   already deducted of them: an unpaid one is settled by the credit note, a paid one leaves the
  *   credit with the customer, to apply to the invoice of what was delivered or to refund.
@@ -261,7 +261,7 @@ function fullCreditDrafts(lines: readonly IInvoiceLine[], credited: Map<string, 
 export async function creditCancelledUndelivered(tx: SqlEntityManager, orderId: string, whole: boolean, meta: EventMetadata): Promise<ICreditNote[]> {
   const quantities = await orderLineQuantities(tx, orderId);
   const excess = new Map<string, bigint>();
-  for (const q of quantities) if (q.invoiced > q.delivered) excess.set(q.line.id, q.invoiced - q.delivered);
+  for (const q of quantities) if (q.overInvoiced > 0n) excess.set(q.line.id, q.overInvoiced);
   const viewer = systemViewer(meta.actor);
   const invoices = await tx.find(Invoice, { orderId }, { orderBy: { issueDate: 'desc', number: 'desc' } });
   const notes: ICreditNote[] = [];
@@ -318,18 +318,16 @@ function takeBackDrafts(invoice: IInvoice, lines: readonly IInvoiceLine[], credi
 /**
  * After a customer return of an order's goods was recorded (in the return event's inbox
  * transaction, the order's read copy locked so an invoice of the same order waits), credits with
- * reason RETURN what is invoiced of each line beyond what the customer kept (delivered less
- * returned), newest invoice first, one credit note per invoice, at the invoiced price: a returned
+ * reason RETURN what is invoiced of each line beyond what the customer will keep (ordered less
+ * cancelled, or delivered if more, less returned: a prepaid unit still to be delivered is not
+ * credited), newest invoice first, one credit note per invoice, at the invoiced price: a returned
  * unit that was never invoiced is simply no longer invoiceable. Derived from the quantities, so a
  * repeated call credits nothing twice; never more than an invoice line has left uncredited.
  */
 export async function creditReturned(tx: SqlEntityManager, orderId: string, meta: EventMetadata): Promise<ICreditNote[]> {
   await tx.execute('select id from sales_order where id = ? for update', [orderId]);
   const excess = new Map<string, bigint>();
-  for (const q of await orderLineQuantities(tx, orderId)) {
-    const kept = q.delivered - q.returned;
-    if (q.returned > 0n && q.invoiced > kept) excess.set(q.line.id, q.invoiced - kept);
-  }
+  for (const q of await orderLineQuantities(tx, orderId)) if (q.returned > 0n && q.overInvoiced > 0n) excess.set(q.line.id, q.overInvoiced);
   if (excess.size === 0) return [];
   const viewer = systemViewer(meta.actor);
   const invoices = await tx.find(Invoice, { orderId, kind: { $ne: 'ADVANCE' } }, { orderBy: { issueDate: 'desc', number: 'desc' } });

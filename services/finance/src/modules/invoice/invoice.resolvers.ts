@@ -71,6 +71,7 @@ export const invoiceResolvers: Resolvers = {
     returned: (q) => formatQuantity(q.returned),
     invoiced: (q) => formatQuantity(q.invoiced),
     invoiceable: (q) => formatQuantity(q.invoiceable),
+    invoiceableOrdered: (q) => formatQuantity(q.invoiceableOrdered),
     unitPrice: async (q, _, ctx) => money(q.line.unitPrice, (await ctx.em.findOneOrFail(SalesOrder, q.line.orderId)).currency),
     discountPercent: (q) => percentText(q.line.discountPercent),
     taxRate: (q) => percentText(q.line.taxRate),

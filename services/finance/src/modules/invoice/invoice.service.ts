@@ -20,7 +20,7 @@ import {
 } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { SalesOrder, type ISalesOrder } from '../order-copy/order-copy.entity.js';
-import { orderLineQuantities } from '../order-copy/order-copy.service.js';
+import { orderLineQuantities, type LineQuantities } from '../order-copy/order-copy.service.js';
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { addDays, documentTotals, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from './invoice-math.js';
 import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type InvoiceKind } from './invoice.entity.js';
@@ -165,8 +165,12 @@ async function lockOrder(tx: SqlEntityManager, viewer: Viewer, orderId: string, 
   return order;
 }
 
+/** What an order invoice bills: DELIVERED (the default) what was shipped; ORDERED what was ordered and not cancelled, before delivery (prepayment). */
+export type InvoiceBasis = 'DELIVERED' | 'ORDERED';
+
 export interface DeliveredLinesInput extends DateInput {
   orderId: string;
+  basis?: InvoiceBasis | null;
   lines?: readonly { orderLineId: string; quantity: string }[] | null;
   deductAdvances?: boolean | null;
 }
@@ -204,12 +208,21 @@ async function advanceDeductions(tx: SqlEntityManager, orderId: string, goodsNet
 
 /**
  * Invoices what was delivered on an order and not invoiced yet: the given lines and quantities,
- * or every line's whole invoiceable rest. The order's row is locked while the invoiceable
+ * or every line's whole invoiceable rest. With `basis: ORDERED` (Odoo's "invoice policy: ordered
+ * quantities", a prepayment) it bills up to what was ordered and not cancelled (less returned),
+ * before delivery; the issued event names the order lines and quantities either way, so sales
+ * counts them as invoiced, and a later DELIVERED invoice never bills them again (its rest is
+ * delivered less returned less everything invoiced). The order's row is locked while the invoiceable
  * quantities are read and the invoice written, so two invoices of one order never bill a delivery
  * twice. More than a line's invoiceable rest is refused naming the line.
  */
 export async function invoiceDeliveredLines(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: DeliveredLinesInput, meta: EventMetadata): Promise<IInvoice> {
   const orderId = requireUuid('input.orderId', input.orderId);
+  const basis = input.basis ?? 'DELIVERED';
+  if (basis !== 'DELIVERED' && basis !== 'ORDERED') throw badInput('input.basis', 'input.basis must be DELIVERED or ORDERED', 'INVALID_BASIS');
+  const ordered = basis === 'ORDERED';
+  const rest = (q: LineQuantities): bigint => (ordered ? q.invoiceableOrdered : q.invoiceable);
+  const what = ordered ? 'ordered (less cancelled and returned)' : 'delivered';
   const wanted = (input.lines ?? []).map((l, i) => ({
     orderLineId: requireUuid(`input.lines[${i}].orderLineId`, l.orderLineId),
     quantity: parseQuantity(`input.lines[${i}].quantity`, l.quantity),
@@ -238,18 +251,18 @@ export async function invoiceDeliveredLines(em: SqlEntityManager, viewer: Viewer
         if (!q) throw badInput(`${w.field}.orderLineId`, `${w.field}.orderLineId is not a line of order ${order.number}`, 'UNKNOWN_ORDER_LINE');
         if (seen.has(w.orderLineId)) throw badInput(`${w.field}.orderLineId`, `${w.field}.orderLineId names line ${q.line.position} twice`, 'DUPLICATE_LINE');
         seen.add(w.orderLineId);
-        if (w.quantity > q.invoiceable) {
+        if (w.quantity > rest(q)) {
           throw badInput(
             `${w.field}.quantity`,
-            `${w.field}.quantity ${formatQuantity(w.quantity)} is more than line ${q.line.position} of order ${order.number} has delivered and not invoiced (${formatQuantity(q.invoiceable)})`,
-            'MORE_THAN_DELIVERED',
+            `${w.field}.quantity ${formatQuantity(w.quantity)} is more than line ${q.line.position} of order ${order.number} has ${what} and not invoiced (${formatQuantity(rest(q))})`,
+            ordered ? 'MORE_THAN_ORDERED' : 'MORE_THAN_DELIVERED',
           );
         }
         pick(q, w.quantity);
       }
     } else {
-      for (const q of quantities) if (q.invoiceable > 0n) pick(q, q.invoiceable);
-      if (drafts.length === 0) throw badInput('input.orderId', `order ${order.number} has nothing delivered and not invoiced`, 'NOTHING_TO_INVOICE');
+      for (const q of quantities) if (rest(q) > 0n) pick(q, rest(q));
+      if (drafts.length === 0) throw badInput('input.orderId', `order ${order.number} has nothing ${what} and not invoiced`, 'NOTHING_TO_INVOICE');
     }
     if (input.deductAdvances) {
       const goodsNet = drafts.reduce((sum, d) => sum + lineNet(d.quantity, d.unitPrice, d.discount, order.currency), 0n);

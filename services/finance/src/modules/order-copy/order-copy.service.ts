@@ -12,8 +12,14 @@ export interface LineQuantities {
   returned: bigint;
   /** Invoiced less what credit notes took back (returns, cancellations). */
   invoiced: bigint;
-  /** Delivered less returned and not yet invoiced (never below zero). */
+  /** Delivered less returned and not yet invoiced (never below zero): what a DELIVERED-basis invoice may bill. */
   invoiceable: bigint;
+  /** Ordered less cancelled, less returned and not yet invoiced (never below zero): what an ORDERED-basis (prepayment) invoice may bill. */
+  invoiceableOrdered: bigint;
+  /** What the line will be billed for in the end: ordered less cancelled, or what was delivered if more (a delivered quantity is never cancelled). */
+  billable: bigint;
+  /** Invoiced beyond what the customer will keep (billable less returned): what a cancellation or a return must credit (never below zero). */
+  overInvoiced: bigint;
 }
 
 /**
@@ -21,7 +27,9 @@ export interface LineQuantities {
  * position. Delivered sums every shipment's quantity for the line (shipments recorded before the
  * confirmation included); returned sums the customers' returns of it; invoiced nets credit notes
  * that took quantities back. Invoiceable = delivered − returned − invoiced: a returned unit not yet
- * invoiced is never billed, and one already billed is credited (`creditReturned`).
+ * invoiced is never billed, and one already billed is credited (`creditReturned`). Invoiceable on
+ * the ordered basis (prepayment) = max(ordered − cancelled, delivered) − returned − invoiced, so
+ * what was prepaid is never billed again once delivered, nor a returned unit re-billed.
  */
 export async function orderLineQuantities(em: SqlEntityManager, orderId: string): Promise<LineQuantities[]> {
   const lines = await em.find(OrderLine, { orderId }, { orderBy: { position: 'asc' } });
@@ -43,6 +51,11 @@ export async function orderLineQuantities(em: SqlEntityManager, orderId: string)
     const invoiced = quantityUnits(row?.invoiced ?? '0') - quantityUnits(row?.credited ?? '0');
     const kept = delivered - returned;
     const invoiceable = kept > invoiced ? kept - invoiced : 0n;
-    return { line, ordered: quantityUnits(line.quantity), cancelled: quantityUnits(line.cancelledQuantity), delivered, returned, invoiced, invoiceable };
+    const ordered = quantityUnits(line.quantity);
+    const cancelled = quantityUnits(line.cancelledQuantity);
+    const open = ordered - cancelled > delivered ? ordered - cancelled : delivered;
+    const invoiceableOrdered = open - returned > invoiced ? open - returned - invoiced : 0n;
+    const overInvoiced = invoiced > open - returned ? invoiced - (open - returned) : 0n;
+    return { line, ordered, cancelled, delivered, returned, invoiced, invoiceable, invoiceableOrdered, billable: open, overInvoiced };
   });
 }
