@@ -147,12 +147,14 @@ export type ResolversTypes = {
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
+  ExistingProductHandling: Types.ExistingProductHandling;
   ExpectedReceipt: ResolverTypeWrapper<ExpectedReceiptRowModel>;
   ExpectedReceiptConnection: ResolverTypeWrapper<Omit<Types.ExpectedReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ExpectedReceiptEdge']> }>;
   ExpectedReceiptEdge: ResolverTypeWrapper<Omit<Types.ExpectedReceiptEdge, 'node'> & { node: ResolversTypes['ExpectedReceipt'] }>;
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  ImportProductsInput: Types.ImportProductsInput;
   LendStockInput: Types.LendStockInput;
   Loan: ResolverTypeWrapper<LoanRowModel>;
   LoanConnection: ResolverTypeWrapper<Omit<Types.LoanConnection, 'edges'> & { edges: Array<ResolversTypes['LoanEdge']> }>;
@@ -170,6 +172,8 @@ export type ResolversTypes = {
   ProductConnection: ResolverTypeWrapper<Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<Types.ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: Types.ProductFilter;
+  ProductImportFormat: Types.ProductImportFormat;
+  ProductImportReport: ResolverTypeWrapper<Types.ProductImportReport>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<IReceiptModel>;
   ReceiptConnection: ResolverTypeWrapper<Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ReceiptEdge']> }>;
@@ -264,6 +268,7 @@ export type ResolversParentTypes = {
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: Types.FieldChange;
   ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  ImportProductsInput: Types.ImportProductsInput;
   LendStockInput: Types.LendStockInput;
   Loan: LoanRowModel;
   LoanConnection: Omit<Types.LoanConnection, 'edges'> & { edges: Array<ResolversParentTypes['LoanEdge']> };
@@ -279,6 +284,7 @@ export type ResolversParentTypes = {
   ProductConnection: Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
+  ProductImportReport: Types.ProductImportReport;
   Query: Record<PropertyKey, never>;
   Receipt: IReceiptModel;
   ReceiptConnection: Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReceiptEdge']> };
@@ -507,6 +513,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   enterCountedQuantities?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType, RequireFields<Types.MutationEnterCountedQuantitiesArgs, 'input'>>;
   flagOverdueLoans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType>;
   importCountedQuantities?: Resolver<ResolversTypes['CountImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportCountedQuantitiesArgs, 'input'>>;
+  importProducts?: Resolver<ResolversTypes['ProductImportReport'], ParentType, ContextType, RequireFields<Types.MutationImportProductsArgs, 'input'>>;
   lendStock?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<Types.MutationLendStockArgs, 'input'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
@@ -571,6 +578,14 @@ export type ProductConnectionResolvers<ContextType = Context, ParentType extends
 export type ProductEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+};
+
+export type ProductImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductImportReport'] = ResolversParentTypes['ProductImportReport']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -909,6 +924,7 @@ export type Resolvers<ContextType = Context> = {
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
+  ProductImportReport?: ProductImportReportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
   ReceiptConnection?: ReceiptConnectionResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
+import { importProducts } from './product-import.js';
 import { searchProducts } from './product-search.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
@@ -29,6 +30,10 @@ export const productResolvers: Resolvers = {
       return updateProduct(ctx.em, viewer, args.id, args.input, ctx.eventMeta);
     },
     deleteProduct: (_, args, ctx) => deleteProduct(ctx.em, ctx.viewer(productPolicy, 'write'), args.id, ctx.eventMeta),
+    importProducts: (_, args, ctx) => {
+      const viewer = ctx.viewer(productPolicy, 'write');
+      return importProducts(ctx.em, viewer, args.input, ctx.eventMeta, () => costWriter(ctx, true));
+    },
     restoreProduct: (_, args, ctx) => restoreProduct(ctx.em, ctx.viewer(productPolicy, 'restore'), args.id, ctx.eventMeta),
   },
   Product: {
