@@ -26,35 +26,29 @@ const csv = (price: (i: number) => string): string =>
     ...Array.from({ length: ROWS }, (_, i) => `BENCH-${String(i).padStart(6, '0')},Bench product ${i},"Steel, ${i} mm",Bench,pcs,${price(i)},EUR,${(i % 500) + 0.25}`),
   ].join('\n');
 
-async function main(): Promise<void> {
-  await withBenchService('inventory', createInventoryService, DB, async (service) => {
-    const principal = benchPrincipal('WAREHOUSE_CLERK');
-    const viewer = callerOf(principal).viewer(productPolicy, 'write');
-    const meta = { actor: principal.userId };
-    const counts = async (): Promise<string> => {
-      const [row] = await service.orm.em
-        .fork()
-        .execute<{ products: string; events: string; audit: string }[]>(
-          `select (select count(*) from product)::text as products, (select count(*) from outbox_message)::text as events, (select count(*) from audit_entry)::text as audit`,
-        );
-      return `products=${row?.products} events=${row?.events} audit entries=${row?.audit}`;
-    };
-    const first = csv((i) => `${(i % 1000) + 10}.50`);
-    const second = csv((i) => `${(i % 1000) + 11}.75`);
-    out(`${ROWS.toLocaleString('en')} rows, ${(first.length / 1024).toFixed(0)} kB of CSV`);
-    for (const [label, body, dryRun] of [
-      ['dry run', first, true],
-      ['create', first, false],
-      ['update', second, false],
-    ] as const) {
-      const started = performance.now();
-      const report = await importProducts(service.orm.em.fork(), viewer, { body, dryRun }, meta, () => undefined);
-      out(`${label.padEnd(8)} ${seconds(started)}  created=${report.created} updated=${report.updated} unchanged=${report.unchanged}  ${await counts()}`);
-    }
-  });
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+// A failure rejects the top-level await: tsx prints it and exits non-zero.
+await withBenchService('inventory', createInventoryService, DB, async (service) => {
+  const principal = benchPrincipal('WAREHOUSE_CLERK');
+  const viewer = callerOf(principal).viewer(productPolicy, 'write');
+  const meta = { actor: principal.userId };
+  const counts = async (): Promise<string> => {
+    const [row] = await service.orm.em
+      .fork()
+      .execute<{ products: string; events: string; audit: string }[]>(
+        `select (select count(*) from product)::text as products, (select count(*) from outbox_message)::text as events, (select count(*) from audit_entry)::text as audit`,
+      );
+    return `products=${row?.products} events=${row?.events} audit entries=${row?.audit}`;
+  };
+  const first = csv((i) => `${(i % 1000) + 10}.50`);
+  const second = csv((i) => `${(i % 1000) + 11}.75`);
+  out(`${ROWS.toLocaleString('en')} rows, ${(first.length / 1024).toFixed(0)} kB of CSV`);
+  for (const [label, body, dryRun] of [
+    ['dry run', first, true],
+    ['create', first, false],
+    ['update', second, false],
+  ] as const) {
+    const started = performance.now();
+    const report = await importProducts(service.orm.em.fork(), viewer, { body, dryRun }, meta, () => undefined);
+    out(`${label.padEnd(8)} ${seconds(started)}  created=${report.created} updated=${report.updated} unchanged=${report.unchanged}  ${await counts()}`);
+  }
 });
