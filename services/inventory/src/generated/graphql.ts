@@ -7,6 +7,7 @@ import type { ExpectedReceiptRow as ExpectedReceiptRowModel, ReceiptSettingsRow 
 import type { LoanRow as LoanRowModel } from '../modules/loan/loan.service.js';
 import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
+import type { ProductPictureRow as ProductPictureRowModel } from '../modules/product/product-picture.js';
 import type { IReceipt as IReceiptModel, IReceiptLine as IReceiptLineModel } from '../modules/receipt/receipt.entity.js';
 import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel } from '../modules/shipment/shipment.entity.js';
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
@@ -174,6 +175,7 @@ export type ResolversTypes = {
   ProductFilter: Types.ProductFilter;
   ProductImportFormat: Types.ProductImportFormat;
   ProductImportReport: ResolverTypeWrapper<Types.ProductImportReport>;
+  ProductPicture: ResolverTypeWrapper<ProductPictureRowModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<IReceiptModel>;
   ReceiptConnection: ResolverTypeWrapper<Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ReceiptEdge']> }>;
@@ -285,6 +287,7 @@ export type ResolversParentTypes = {
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
   ProductImportReport: Types.ProductImportReport;
+  ProductPicture: ProductPictureRowModel;
   Query: Record<PropertyKey, never>;
   Receipt: IReceiptModel;
   ReceiptConnection: Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReceiptEdge']> };
@@ -562,7 +565,9 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ProductHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  mainPicture?: Resolver<Types.Maybe<ResolversTypes['ProductPicture']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pictures?: Resolver<Array<ResolversTypes['ProductPicture']>, ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   specification?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   standardCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -586,6 +591,16 @@ export type ProductImportReportResolvers<ContextType = Context, ParentType exten
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProductPictureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductPicture'] = ResolversParentTypes['ProductPicture']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  main?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -925,6 +940,7 @@ export type Resolvers<ContextType = Context> = {
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   ProductImportReport?: ProductImportReportResolvers<ContextType>;
+  ProductPicture?: ProductPictureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
   ReceiptConnection?: ReceiptConnectionResolvers<ContextType>;

@@ -810,8 +810,12 @@ export type Product = {
   id: Scalars['ID']['output'];
   /** Price of one unit before any discount. */
   listPrice: Money;
+  /** The product's main picture; null when it has none. */
+  mainPicture?: Maybe<ProductPicture>;
   /** Display name, e.g. "Centrifugal pump 200 l/min". */
   name: Scalars['String']['output'];
+  /** The product's pictures, the main one first, then by upload. */
+  pictures: Array<ProductPicture>;
   /** Stock keeping unit: the product's unique code, upper-case, e.g. PUMP-200. */
   sku: Scalars['String']['output'];
   /** What the product is, in a datasheet's words (dimensions, material, ratings); null when not given. */
@@ -874,6 +878,32 @@ export type ProductImportReport = {
   unchanged: Scalars['Int']['output'];
   /** Existing products changed. */
   updated: Scalars['Int']['output'];
+};
+
+/**
+ * A picture of a product (PNG, JPEG, GIF or WebP, at most 2 MB, checked by its leading bytes).
+ * Pictures are uploaded and downloaded over HTTP at the inventory service, not GraphQL:
+ * `POST /products/{productId}/pictures[?main=true]` with the image as the body and its Content-Type
+ * (roles that may change products; the first picture of a product, or one sent with main=true,
+ * becomes its main picture), `GET` on `downloadPath`, `DELETE` on it to remove one (the oldest
+ * remaining picture becomes main). The gateway does not relay these routes yet.
+ */
+export type ProductPicture = {
+  __typename?: 'ProductPicture';
+  /** The image's media type: image/png, image/jpeg, image/gif or image/webp. */
+  contentType: Scalars['String']['output'];
+  /** The inventory service's path that serves the image (GET with the bearer token), /product-pictures/{id}. */
+  downloadPath: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Whether this is the product's main picture (a product has at most one). */
+  main: Scalars['Boolean']['output'];
+  /** The SHA-256 of the image, lower-case hex (its ETag on download). */
+  sha256: Scalars['String']['output'];
+  /** The image's size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** When it was uploaded. */
+  uploadedAt: Scalars['DateTime']['output'];
 };
 
 export type Query = {

@@ -2,6 +2,7 @@ import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import { importProducts } from './product-import.js';
+import { picturePath } from './product-picture.js';
 import { searchProducts } from './product-search.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
@@ -42,5 +43,10 @@ export const productResolvers: Resolvers = {
     standardCost: (product, _, ctx) => (seesCosts(ctx.principal) ? { amount: normaliseAmount(product.standardCost), currency: product.currency } : null),
     active: (product) => !product.deletedAt,
     history: (product, args, ctx) => auditHistory(ctx.em, 'Product', product.id, args.first, { principal: ctx.principal, rules: productFieldRules }),
+    pictures: (product, _, ctx) => ctx.loaders.productPictures.load(product.id),
+    mainPicture: async (product, _, ctx) => (await ctx.loaders.productPictures.load(product.id)).find((picture) => picture.main) ?? null,
+  },
+  ProductPicture: {
+    downloadPath: (picture) => picturePath(picture.id),
   },
 };
