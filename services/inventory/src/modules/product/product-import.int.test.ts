@@ -63,6 +63,8 @@ describe('product import', () => {
   it('refuses bodies it cannot read: unknown columns, no rows, more than 10,000 rows, a bad JSON row', async () => {
     const unknown = await run({ body: 'sku,name,colour\nX,Y,red', dryRun: true });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ field: 'input.body', reason: 'UNKNOWN_COLUMN' });
+    const wide = await run({ body: 'sku,name,listPrice,currency\nX,Y,1,EUR\nZ,W,1,EUR,extra', dryRun: true });
+    expect(wide.errors?.[0]?.extensions).toMatchObject({ field: 'rows[1]', reason: 'TOO_MANY_CELLS' });
     const empty = await run({ body: header, dryRun: true });
     expect(empty.errors?.[0]?.extensions).toMatchObject({ field: 'input.body', reason: 'EMPTY_IMPORT' });
     const tooMany = [header, ...Array.from({ length: 10_001 }, (_, i) => `BIG-${i},Big ${i},,,pcs,1,EUR,`)].join('\n');

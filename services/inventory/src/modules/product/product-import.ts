@@ -82,7 +82,8 @@ function readRows(format: 'CSV' | 'JSON', body: string): RawRow[] {
     return column;
   });
   if (new Set(columns).size !== columns.length) throw badInput('input.body', 'input.body names a column twice', 'DUPLICATE_COLUMN');
-  return data.map((record) => {
+  return data.map((record, i) => {
+    if (record.fields.length > columns.length) throw badInput(`rows[${i}]`, `rows[${i}] (line ${record.line}) has more cells than the header names`, 'TOO_MANY_CELLS');
     const row: RawRow = {};
     columns.forEach((column, i) => {
       const value = record.fields[i]?.trim();
