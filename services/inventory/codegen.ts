@@ -13,6 +13,7 @@ export default subgraphCodegen({
     Loan: '../modules/loan/loan.service.js#LoanRow',
     OrderLineStock: '../modules/reservation/reservation.service.js#OrderLineStockRow',
     Product: '../modules/product/product.entity.js#IProduct',
+    ProductPicture: '../modules/product/product-picture.js#ProductPictureRow',
     Receipt: '../modules/receipt/receipt.entity.js#IReceipt',
     ReceiptLine: '../modules/receipt/receipt.entity.js#IReceiptLine',
     ReceiptSettings: '../modules/receipt/receipt.service.js#ReceiptSettingsRow',

@@ -35,3 +35,4 @@ export * from './properties.js';
 export * from './schema-drift.js';
 export * from './product-copy.js';
 export * from './rate-copy.js';
+export * from './csv.js';

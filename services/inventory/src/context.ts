@@ -2,6 +2,7 @@ import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { CustomerReturnRow } from './modules/customer-return/customer-return.service.js';
 import type { StockCountLineRow } from './modules/count/count.service.js';
 import type { IProduct } from './modules/product/product.entity.js';
+import type { ProductPictureRow } from './modules/product/product-picture.js';
 import type { IShipment, IShipmentLine } from './modules/shipment/shipment.entity.js';
 import type { IReceiptLine } from './modules/receipt/receipt.entity.js';
 import type { ITransferLine } from './modules/transfer/transfer.entity.js';
@@ -16,6 +17,7 @@ import type { IWarehouse } from './modules/warehouse/warehouse.entity.js';
  */
 export interface InventoryLoaders {
   productById: DataLoader<string, IProduct | null>;
+  productPictures: DataLoader<string, ProductPictureRow[]>;
   shipmentsByOrderId: DataLoader<string, IShipment[]>;
   linesByShipmentId: DataLoader<string, IShipmentLine[]>;
   shipmentById: DataLoader<string, IShipment | null>;

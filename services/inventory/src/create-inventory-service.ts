@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createSubgraphService, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { createSubgraphService, type SubgraphDefinition, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
 import { migrations } from './migrations/index.js';
@@ -13,6 +13,7 @@ import { printingHandlers } from './modules/printing/printing.consumer.js';
 import { printingRoutes } from './modules/printing/printing.http.js';
 import { printingResolvers } from './modules/printing/printing.resolvers.js';
 import { Product } from './modules/product/product.entity.js';
+import { productPictureRoutes } from './modules/product/product-picture.http.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { receiptHandlers } from './modules/receipt/receipt.consumer.js';
 import { ExpectedOrder, ExpectedReceipt, Receipt, ReceiptLine, ReceiptSetting } from './modules/receipt/receipt.entity.js';
@@ -36,6 +37,14 @@ import { warehouseResolvers } from './modules/warehouse/warehouse.resolvers.js';
 export { stockLedgerMismatches, type StockMismatch } from './modules/stock/stock-ledger.js';
 /** The inbound half of the ledger check: incoming and in-transit quantities against the purchase orders and transfers they sum. */
 export { inboundMismatches, rebuildInboundLevels, type InboundMismatch } from './modules/receipt/inbound-levels.js';
+
+/** Each route in turn until one answers the request. */
+const firstRoute =
+  (...routes: NonNullable<SubgraphDefinition<unknown>['handle']>[]): NonNullable<SubgraphDefinition<unknown>['handle']> =>
+  async (req, res, url, context) => {
+    for (const route of routes) if (await route(req, res, url, context)) return true;
+    return false;
+  };
 
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
@@ -93,7 +102,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
       customerAccess: true,
       companyProfileCopy: true,
       printRecipientCopy: true,
-      handle: printingRoutes(),
+      handle: firstRoute(printingRoutes(), productPictureRoutes()),
     },
     config,
   );

@@ -164,6 +164,23 @@ const cases: Record<string, MutationCaseEntry> = {
       expect(changed).toMatchObject({ subject: productId, data: { productId, active: true } });
     },
   },
+  importProducts: {
+    run: async (call) => {
+      productId = await createProduct('EV-IMP-2');
+      await call('mutation($input: ImportProductsInput!) { importProducts(input: $input) { created updated } }', {
+        input: { body: 'sku,name,listPrice,currency,standardCost\nEV-IMP-1,Imported pump,20,EUR,8\nEV-IMP-2,Imported seal,6,EUR,', dryRun: false },
+      });
+    },
+    announces: ['inventory.product.created.v2', 'inventory.product.changed.v1'],
+    check: (events) => {
+      const [created, changed] = ofTypes(events, 'inventory.product.created.v2', 'inventory.product.changed.v1');
+      expect(created).toMatchObject({
+        topic: 'inventory.product',
+        data: { sku: 'EV-IMP-1', name: 'Imported pump', listPrice: { amount: '20.00' }, standardCost: { amount: '8.00' } },
+      });
+      expect(changed).toMatchObject({ subject: productId, data: { productId, sku: 'EV-IMP-2', name: 'Imported seal', listPrice: { amount: '6.00' } } });
+    },
+  },
   createWarehouse: {
     run: async (call) => {
       await call('mutation { createWarehouse(input: { code: "EV-W1", name: "Event warehouse" }) { id } }');

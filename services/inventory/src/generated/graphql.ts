@@ -7,6 +7,7 @@ import type { ExpectedReceiptRow as ExpectedReceiptRowModel, ReceiptSettingsRow 
 import type { LoanRow as LoanRowModel } from '../modules/loan/loan.service.js';
 import type { OrderLineStockRow as OrderLineStockRowModel } from '../modules/reservation/reservation.service.js';
 import type { IProduct as IProductModel } from '../modules/product/product.entity.js';
+import type { ProductPictureRow as ProductPictureRowModel } from '../modules/product/product-picture.js';
 import type { IReceipt as IReceiptModel, IReceiptLine as IReceiptLineModel } from '../modules/receipt/receipt.entity.js';
 import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel } from '../modules/shipment/shipment.entity.js';
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
@@ -147,12 +148,14 @@ export type ResolversTypes = {
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
+  ExistingProductHandling: Types.ExistingProductHandling;
   ExpectedReceipt: ResolverTypeWrapper<ExpectedReceiptRowModel>;
   ExpectedReceiptConnection: ResolverTypeWrapper<Omit<Types.ExpectedReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ExpectedReceiptEdge']> }>;
   ExpectedReceiptEdge: ResolverTypeWrapper<Omit<Types.ExpectedReceiptEdge, 'node'> & { node: ResolversTypes['ExpectedReceipt'] }>;
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  ImportProductsInput: Types.ImportProductsInput;
   LendStockInput: Types.LendStockInput;
   Loan: ResolverTypeWrapper<LoanRowModel>;
   LoanConnection: ResolverTypeWrapper<Omit<Types.LoanConnection, 'edges'> & { edges: Array<ResolversTypes['LoanEdge']> }>;
@@ -170,6 +173,9 @@ export type ResolversTypes = {
   ProductConnection: ResolverTypeWrapper<Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<Types.ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFilter: Types.ProductFilter;
+  ProductImportFormat: Types.ProductImportFormat;
+  ProductImportReport: ResolverTypeWrapper<Types.ProductImportReport>;
+  ProductPicture: ResolverTypeWrapper<ProductPictureRowModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<IReceiptModel>;
   ReceiptConnection: ResolverTypeWrapper<Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['ReceiptEdge']> }>;
@@ -264,6 +270,7 @@ export type ResolversParentTypes = {
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: Types.FieldChange;
   ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  ImportProductsInput: Types.ImportProductsInput;
   LendStockInput: Types.LendStockInput;
   Loan: LoanRowModel;
   LoanConnection: Omit<Types.LoanConnection, 'edges'> & { edges: Array<ResolversParentTypes['LoanEdge']> };
@@ -279,6 +286,8 @@ export type ResolversParentTypes = {
   ProductConnection: Omit<Types.ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
+  ProductImportReport: Types.ProductImportReport;
+  ProductPicture: ProductPictureRowModel;
   Query: Record<PropertyKey, never>;
   Receipt: IReceiptModel;
   ReceiptConnection: Omit<Types.ReceiptConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReceiptEdge']> };
@@ -507,6 +516,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   enterCountedQuantities?: Resolver<ResolversTypes['StockCount'], ParentType, ContextType, RequireFields<Types.MutationEnterCountedQuantitiesArgs, 'input'>>;
   flagOverdueLoans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType>;
   importCountedQuantities?: Resolver<ResolversTypes['CountImportResult'], ParentType, ContextType, RequireFields<Types.MutationImportCountedQuantitiesArgs, 'input'>>;
+  importProducts?: Resolver<ResolversTypes['ProductImportReport'], ParentType, ContextType, RequireFields<Types.MutationImportProductsArgs, 'input'>>;
   lendStock?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<Types.MutationLendStockArgs, 'input'>>;
   markDelivered?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkDeliveredArgs, 'shipmentId'>>;
   markShipped?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.MutationMarkShippedArgs, 'shipmentId' | 'trackingNumber'>>;
@@ -555,7 +565,9 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ProductHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  mainPicture?: Resolver<Types.Maybe<ResolversTypes['ProductPicture']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pictures?: Resolver<Array<ResolversTypes['ProductPicture']>, ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   specification?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   standardCost?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -571,6 +583,24 @@ export type ProductConnectionResolvers<ContextType = Context, ParentType extends
 export type ProductEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+};
+
+export type ProductImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductImportReport'] = ResolversParentTypes['ProductImportReport']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProductPictureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductPicture'] = ResolversParentTypes['ProductPicture']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  main?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -909,6 +939,8 @@ export type Resolvers<ContextType = Context> = {
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
+  ProductImportReport?: ProductImportReportResolvers<ContextType>;
+  ProductPicture?: ProductPictureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
   ReceiptConnection?: ReceiptConnectionResolvers<ContextType>;

@@ -270,6 +270,13 @@ export type EventFailureKind =
   /** An unexpected error that kept failing for every attempt of the retry policy. */
   | 'UNKNOWN';
 
+/** What an import does with a row whose SKU is a live product already. */
+export type ExistingProductHandling =
+  /** Refuse the row (SKU_TAKEN naming rows[i].sku), so nothing is imported. */
+  | 'REFUSE'
+  /** Update the product (Odoo's rule for a known external id): the row's given cells replace the stored values; empty cells leave them; a change announces inventory.product.changed.v1. */
+  | 'UPDATE';
+
 /** A purchase order line as the warehouse expects it, from purchasing's latest approval. Quantities are decimal strings with up to three decimals. */
 export type ExpectedReceipt = {
   __typename?: 'ExpectedReceipt';
@@ -356,6 +363,18 @@ export type ImportCountedQuantitiesInput = {
   csv: Scalars['String']['input'];
   /** True: check every row and write nothing. False (default): write every row, or none when any row is wrong. */
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Many products to create or update at once, all or nothing. */
+export type ImportProductsInput = {
+  /** The products: 1 to 10,000 rows. Each needs sku, name, listPrice and currency; unit is pcs and standardCost 0 when empty on a new product. Only roles that may set costs may give standardCost. Through the gateway a request may be at most about 100 kB (some 1,300 rows of about 75 bytes); a subgraph alone takes about 1 MB, enough for 10,000 such rows. */
+  body: Scalars['String']['input'];
+  /** Validate and count only: nothing is written (the same errors as a real import). */
+  dryRun: Scalars['Boolean']['input'];
+  /** What to do with rows naming a live product's SKU; UPDATE when not given. A retired product's SKU is always refused (restore it first). */
+  existing?: InputMaybe<ExistingProductHandling>;
+  /** The kind of text in body; CSV when not given. */
+  format?: InputMaybe<ProductImportFormat>;
 };
 
 /** Goods to lend or give as a sample. */
@@ -516,6 +535,8 @@ export type Mutation = {
   flagOverdueLoans: Array<Loan>;
   /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
   importCountedQuantities: CountImportResult;
+  /** Creates and updates products from CSV or JSON in one transaction. Any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists every bad field as { row, field: "rows[3].listPrice.amount", code, message } (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. */
+  importProducts: ProductImportReport;
   /** Lends goods to a customer or gives a sample, from available stock (LOAN_OUT or SAMPLE move). */
   lendStock: Loan;
   /** Records that a shipped notice reached the customer, at `deliveredAt` (now when omitted; not before it left, not in the future); CONFLICT unless it is SHIPPED. */
@@ -619,6 +640,11 @@ export type MutationEnterCountedQuantitiesArgs = {
 
 export type MutationImportCountedQuantitiesArgs = {
   input: ImportCountedQuantitiesInput;
+};
+
+
+export type MutationImportProductsArgs = {
+  input: ImportProductsInput;
 };
 
 
@@ -784,8 +810,12 @@ export type Product = {
   id: Scalars['ID']['output'];
   /** Price of one unit before any discount. */
   listPrice: Money;
+  /** The product's main picture; null when it has none. */
+  mainPicture?: Maybe<ProductPicture>;
   /** Display name, e.g. "Centrifugal pump 200 l/min". */
   name: Scalars['String']['output'];
+  /** The product's pictures, the main one first, then by upload. */
+  pictures: Array<ProductPicture>;
   /** Stock keeping unit: the product's unique code, upper-case, e.g. PUMP-200. */
   sku: Scalars['String']['output'];
   /** What the product is, in a datasheet's words (dimensions, material, ratings); null when not given. */
@@ -826,6 +856,54 @@ export type ProductEdge = {
 export type ProductFilter = {
   /** Case-insensitive substring of the name or the SKU. */
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The kind of text a product import reads. */
+export type ProductImportFormat =
+  /** CSV (RFC 4180, comma-separated) with a header line naming the columns: sku (or code), name, specification, category, unit, listPrice, currency, standardCost (case, spaces and underscores ignored). */
+  | 'CSV'
+  /** A JSON array of objects with the same keys as the CSV columns; values as strings (numbers are accepted for amounts). */
+  | 'JSON';
+
+/** What an import did (or, for a dry run, would do). */
+export type ProductImportReport = {
+  __typename?: 'ProductImportReport';
+  /** Products created. */
+  created: Scalars['Int']['output'];
+  /** Whether this was a dry run (nothing was written). */
+  dryRun: Scalars['Boolean']['output'];
+  /** Rows in the body (without a CSV header). */
+  rows: Scalars['Int']['output'];
+  /** Rows naming an existing product with nothing to change. */
+  unchanged: Scalars['Int']['output'];
+  /** Existing products changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/**
+ * A picture of a product (PNG, JPEG, GIF or WebP, at most 2 MB, checked by its leading bytes).
+ * Pictures are uploaded and downloaded over HTTP at the inventory service, not GraphQL:
+ * `POST /products/{productId}/pictures[?main=true]` with the image as the body and its Content-Type
+ * (roles that may change products; the first picture of a product, or one sent with main=true,
+ * becomes its main picture), `GET` on `downloadPath`, `DELETE` on it to remove one (the oldest
+ * remaining picture becomes main). The gateway does not relay these routes yet.
+ */
+export type ProductPicture = {
+  __typename?: 'ProductPicture';
+  /** The image's media type: image/png, image/jpeg, image/gif or image/webp. */
+  contentType: Scalars['String']['output'];
+  /** The inventory service's path that serves the image (GET with the bearer token), /product-pictures/{id}. */
+  downloadPath: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** Whether this is the product's main picture (a product has at most one). */
+  main: Scalars['Boolean']['output'];
+  /** The SHA-256 of the image, lower-case hex (its ETag on download). */
+  sha256: Scalars['String']['output'];
+  /** The image's size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** When it was uploaded. */
+  uploadedAt: Scalars['DateTime']['output'];
 };
 
 export type Query = {

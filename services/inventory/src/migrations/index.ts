@@ -4,6 +4,7 @@ import { Migration20261124000002 } from './Migration20261124000002.js';
 import { Migration20261207040000 } from './Migration20261207040000.js';
 import { Migration20261207040100 } from './Migration20261207040100.js';
 import { Migration20261207040200 } from './Migration20261207040200.js';
+import { Migration20261207100000 } from './Migration20261207100000.js';
 import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205101000 } from './Migration20261205101000.js';
 import { Migration20261205102000 } from './Migration20261205102000.js';
@@ -39,4 +40,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207040000', class: Migration20261207040000 },
   { name: 'Migration20261207040100', class: Migration20261207040100 },
   { name: 'Migration20261207040200', class: Migration20261207040200 },
+  // Hour block 10 of stop 11 (pic): product pictures, after the products above.
+  { name: 'Migration20261207100000', class: Migration20261207100000 },
 ];

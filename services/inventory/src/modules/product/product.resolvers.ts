@@ -1,6 +1,8 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
+import { importProducts } from './product-import.js';
+import { picturePath } from './product-picture.js';
 import { searchProducts } from './product-search.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
@@ -29,6 +31,10 @@ export const productResolvers: Resolvers = {
       return updateProduct(ctx.em, viewer, args.id, args.input, ctx.eventMeta);
     },
     deleteProduct: (_, args, ctx) => deleteProduct(ctx.em, ctx.viewer(productPolicy, 'write'), args.id, ctx.eventMeta),
+    importProducts: (_, args, ctx) => {
+      const viewer = ctx.viewer(productPolicy, 'write');
+      return importProducts(ctx.em, viewer, args.input, ctx.eventMeta, () => costWriter(ctx, true));
+    },
     restoreProduct: (_, args, ctx) => restoreProduct(ctx.em, ctx.viewer(productPolicy, 'restore'), args.id, ctx.eventMeta),
   },
   Product: {
@@ -37,5 +43,10 @@ export const productResolvers: Resolvers = {
     standardCost: (product, _, ctx) => (seesCosts(ctx.principal) ? { amount: normaliseAmount(product.standardCost), currency: product.currency } : null),
     active: (product) => !product.deletedAt,
     history: (product, args, ctx) => auditHistory(ctx.em, 'Product', product.id, args.first, { principal: ctx.principal, rules: productFieldRules }),
+    pictures: (product, _, ctx) => ctx.loaders.productPictures.load(product.id),
+    mainPicture: async (product, _, ctx) => (await ctx.loaders.productPictures.load(product.id)).find((picture) => picture.main) ?? null,
+  },
+  ProductPicture: {
+    downloadPath: (picture) => picturePath(picture.id),
   },
 };

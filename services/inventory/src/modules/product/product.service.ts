@@ -32,7 +32,7 @@ export interface UpdateProductInput {
  * The product as sales' and purchasing's read copies keep it (`inventory.product.created.v2`,
  * `inventory.product.changed.v1`): the whole current state, `changedAt` its last change.
  */
-export function productSnapshot(product: IProduct, changedAt: Date) {
+export function productSnapshot(product: Pick<IProduct, 'id' | 'sku' | 'name' | 'unit' | 'listPrice' | 'standardCost' | 'currency' | 'deletedAt'>, changedAt: Date) {
   const money = (amount: string) => ({ amount: normaliseAmount(amount), currency: product.currency });
   return {
     productId: product.id,
@@ -47,18 +47,18 @@ export function productSnapshot(product: IProduct, changedAt: Date) {
 }
 
 /** A standard cost given with a product: not negative, in the product's currency (BAD_USER_INPUT naming the field otherwise). */
-function requireCost(field: string, cost: Money, currency: string): string {
+export function requireCost(field: string, cost: Money, currency: string): string {
   const parsed = parseMoneyInput(field, cost);
   if (parsed.currency !== currency) throw badInput(`${field}.currency`, `${field} must be in the product's currency, ${currency}`, 'CURRENCY_MISMATCH');
   return parsed.amount;
 }
 
-const CATEGORY_MAX = 100;
-const SPECIFICATION_MAX = 4000;
+export const CATEGORY_MAX = 100;
+export const SPECIFICATION_MAX = 4000;
 
 const SKU = /^[A-Z0-9][A-Z0-9._\-/]*$/;
 
-function requireSku(field: string, value: string): string {
+export function requireSku(field: string, value: string): string {
   const sku = requireText(field, value, 64).toUpperCase();
   if (!SKU.test(sku)) throw badInput(field, `${field} may hold only letters, digits and . _ - /, starting with a letter or digit`, 'INVALID_SKU');
   return sku;
