@@ -1,0 +1,47 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, currency, money, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
+
+export const EXPENSE_CATEGORIES = ['TRAVEL', 'SAMPLES', 'ENTERTAINMENT', 'OTHER'] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+export const EXPENSE_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'] as const;
+export type ExpenseState = (typeof EXPENSE_STATES)[number];
+
+/** How many days after the expense date a claim may still be submitted; later claims are refused. */
+export const EXPENSE_CLAIM_DAYS = 90;
+
+/**
+ * An expense a user claims back (travel, samples, entertainment), tied to a customer and possibly
+ * one of its orders (cost of sale). DRAFT → SUBMITTED → APPROVED or REJECTED, the decision with
+ * who took it, when and why. `teamId` is the claimant's team when claimed: its head approves.
+ */
+export const Expense = defineEntity({
+  name: 'Expense',
+  tableName: 'expense',
+  properties: {
+    id: p.uuid().primary(),
+    claimantId: p.uuid(),
+    teamId: p.uuid().nullable(),
+    customerId: p.uuid(),
+    orderId: p.uuid().nullable(),
+    expenseDate: p.date(),
+    category: p.enum([...EXPENSE_CATEGORIES]),
+    amount: money(),
+    currency: currency(),
+    description: p.text(),
+    receiptReference: p.text().nullable(),
+    state: p.enum([...EXPENSE_STATES]),
+    submittedAt: timestamp().nullable(),
+    decidedBy: p.uuid().nullable(),
+    decidedAt: timestamp().nullable(),
+    decisionComment: p.text().nullable(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  indexes: [
+    { name: 'expense_customer_idx', properties: ['customerId'] },
+    { name: 'expense_order_idx', properties: ['orderId'] },
+    { name: 'expense_claimant_idx', properties: ['claimantId'] },
+  ],
+});
+export type IExpense = InferEntity<typeof Expense>;
