@@ -23,6 +23,7 @@ export default subgraphCodegen({
     DunningBlock: '../modules/dunning/dunning.entity.js#IDunningBlock',
     DunningRun: '../modules/dunning/dunning.service.js#DunningRunResult',
     Expense: '../modules/expense/expense.entity.js#IExpense',
+    ExpenseTotal: '../modules/expense/expense.service.js#ExpenseTotal',
     AgeingBucketRow: '../modules/receivables/receivables.service.js#AgeingRow',
   },
 });

@@ -10,6 +10,7 @@ import type { IExchangeRate as IExchangeRateModel } from '../modules/currency/cu
 import type { IDunningLevel as IDunningLevelModel, IReminder as IReminderModel, IDunningBlock as IDunningBlockModel } from '../modules/dunning/dunning.entity.js';
 import type { DunningRunResult as DunningRunResultModel } from '../modules/dunning/dunning.service.js';
 import type { IExpense as IExpenseModel } from '../modules/expense/expense.entity.js';
+import type { ExpenseTotal as ExpenseTotalModel } from '../modules/expense/expense.service.js';
 import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -171,7 +172,9 @@ export type ResolversTypes = {
   ExpenseDecision: Types.ExpenseDecision;
   ExpenseEdge: ResolverTypeWrapper<Omit<Types.ExpenseEdge, 'node'> & { node: ResolversTypes['Expense'] }>;
   ExpenseFilter: Types.ExpenseFilter;
+  ExpenseGrouping: Types.ExpenseGrouping;
   ExpenseState: Types.ExpenseState;
+  ExpenseTotal: ResolverTypeWrapper<ExpenseTotalModel>;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
   ImportExchangeRatesInput: Types.ImportExchangeRatesInput;
@@ -254,6 +257,7 @@ export type ResolversParentTypes = {
   ExpenseConnection: Omit<Types.ExpenseConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExpenseEdge']> };
   ExpenseEdge: Omit<Types.ExpenseEdge, 'node'> & { node: ResolversParentTypes['Expense'] };
   ExpenseFilter: Types.ExpenseFilter;
+  ExpenseTotal: ExpenseTotalModel;
   FieldChange: Types.FieldChange;
   FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
   ImportExchangeRatesInput: Types.ImportExchangeRatesInput;
@@ -482,6 +486,12 @@ export type ExpenseEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Expense'], ParentType, ContextType>;
 };
 
+export type ExpenseTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpenseTotal'] = ResolversParentTypes['ExpenseTotal']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -635,6 +645,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   exchangeRate?: Resolver<ResolversTypes['AppliedRate'], ParentType, ContextType, RequireFields<Types.QueryExchangeRateArgs, 'fromCurrency' | 'toCurrency'>>;
   exchangeRates?: Resolver<ResolversTypes['ExchangeRateConnection'], ParentType, ContextType, Partial<Types.QueryExchangeRatesArgs>>;
   expense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.QueryExpenseArgs, 'id'>>;
+  expenseTotals?: Resolver<Array<ResolversTypes['ExpenseTotal']>, ParentType, ContextType, RequireFields<Types.QueryExpenseTotalsArgs, 'by'>>;
   expenses?: Resolver<ResolversTypes['ExpenseConnection'], ParentType, ContextType, Partial<Types.QueryExpensesArgs>>;
   financeEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.QueryInvoiceArgs, 'id'>>;
@@ -708,6 +719,7 @@ export type Resolvers<ContextType = Context> = {
   Expense?: ExpenseResolvers<ContextType>;
   ExpenseConnection?: ExpenseConnectionResolvers<ContextType>;
   ExpenseEdge?: ExpenseEdgeResolvers<ContextType>;
+  ExpenseTotal?: ExpenseTotalResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;

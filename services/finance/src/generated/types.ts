@@ -536,6 +536,15 @@ export type ExpenseFilter = {
   state?: InputMaybe<ExpenseState>;
 };
 
+/** What expense totals are grouped by. */
+export type ExpenseGrouping =
+  /** Per claimant: what each user spent. */
+  | 'CLAIMANT'
+  /** Per customer. */
+  | 'CUSTOMER'
+  /** Per order: the cost of sale (expenses without an order are left out). */
+  | 'ORDER';
+
 /** Where an expense claim stands. */
 export type ExpenseState =
   /** Approved: a cost of the customer (and order). */
@@ -546,6 +555,17 @@ export type ExpenseState =
   | 'REJECTED'
   /** Waiting for the team head's or finance's decision. */
   | 'SUBMITTED';
+
+/** What was spent per claimant, customer or order, in one currency. */
+export type ExpenseTotal = {
+  __typename?: 'ExpenseTotal';
+  /** How many expenses. */
+  count: Scalars['Int']['output'];
+  /** The claimant's, customer's or order's id. */
+  key: Scalars['ID']['output'];
+  /** Their exact sum. */
+  total: Money;
+};
 
 /** One field's value before and after a change, as JSON text. */
 export type FieldChange = {
@@ -1122,6 +1142,8 @@ export type Query = {
   exchangeRates: ExchangeRateConnection;
   /** One expense; NOT_FOUND when unknown or not the caller's to see (a rep sees their own claims and their customers' approved ones, a team head also their teams' claims, finance all). */
   expense: Expense;
+  /** The expenses the caller may see summed per claimant, customer or order and currency: approved ones unless filter.state says otherwise. */
+  expenseTotals: Array<ExpenseTotal>;
   /** The expenses the caller may see, latest expense date first. */
   expenses: ExpenseConnection;
   /** The finance service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
@@ -1182,6 +1204,12 @@ export type QueryExchangeRatesArgs = {
 
 export type QueryExpenseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryExpenseTotalsArgs = {
+  by: ExpenseGrouping;
+  filter?: InputMaybe<ExpenseFilter>;
 };
 
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { grantCustomerAccess, testPrincipal, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { grantCustomerAccess, raceBehindRow, testPrincipal, type TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayFromToday, useFinanceSubgraph } from '../../testing.js';
 
@@ -138,6 +138,16 @@ describe('expense claims', () => {
     expect((await must(decide(accountant, own, 'APPROVED'))).decideExpense.state).toBe('APPROVED');
   });
 
+  it('20 concurrent decisions on one claim: one wins, 19 get CONFLICT, one event', async () => {
+    const id = await submitted();
+    const outcome = await raceBehindRow(subgraph.database.url, 'expense', id, (i) => (i % 2 ? decide(head, id, 'APPROVED') : decide(accountant, id, 'REJECTED', 'Too much')));
+    expect(outcome.other).toEqual([]);
+    expect(outcome.won).toHaveLength(1);
+    expect(outcome.conflicts).toHaveLength(19);
+    expect(outcome.conflicts[0]!.extensions).toMatchObject({ reason: 'EXPENSE_NOT_SUBMITTED' });
+    expect(await eventsOf('finance.expense.decided.v1', id)).toHaveLength(1);
+  });
+
   it('refuses to submit a draft once the claim period is over', async () => {
     const { createExpense } = await must(create(rep, claim()));
     await subgraph.sql('update expense set expense_date = ? where id = ?', [dayFromToday(-120), createExpense.id]);
@@ -219,5 +229,32 @@ describe('who sees which expenses', () => {
       );
     expect((await reference(rep))._entities).toEqual([{ id: approved }]);
     expect((await reference(stranger))._entities).toEqual([null]);
+  });
+
+  it('sums approved expenses per order, customer and claimant exactly, over what the caller may see', async () => {
+    const orderC = randomUUID();
+    await subgraph.sql(`insert into sales_order (id, customer_id, number, currency, confirmed_at) values (?, ?, 'SO-9', 'EUR', now())`, [orderC, customerA]);
+    for (const amount of ['0.10', '0.20']) {
+      const id = await submitted(rep, claim({ orderId: orderC, amount: { amount, currency: 'EUR' } }));
+      await must(decide(head, id, 'APPROVED'));
+    }
+    await submitted(rep, claim({ orderId: orderC, amount: { amount: '5.00', currency: 'EUR' } }));
+    const totals = (who: TestPrincipal, by: string, filter: Record<string, unknown>) =>
+      must(
+        subgraph.gqlAs<{ expenseTotals: { key: string; count: number; total: { amount: string; currency: string } }[] }>(
+          who,
+          'query($by: ExpenseGrouping!, $filter: ExpenseFilter) { expenseTotals(by: $by, filter: $filter) { key count total { amount currency } } }',
+          { by, filter },
+        ),
+      );
+    expect((await totals(accountant, 'ORDER', { orderId: orderC })).expenseTotals).toEqual([{ key: orderC, count: 2, total: { amount: '0.30', currency: 'EUR' } }]);
+    expect((await totals(accountant, 'ORDER', { orderId: orderC, state: 'SUBMITTED' })).expenseTotals).toEqual([
+      { key: orderC, count: 1, total: { amount: '5.00', currency: 'EUR' } },
+    ]);
+    expect((await totals(rep, 'CLAIMANT', { claimantId: accountant.userId })).expenseTotals).toEqual([
+      { key: accountant.userId, count: 1, total: { amount: '75.50', currency: 'EUR' } },
+    ]);
+    expect((await totals(stranger, 'CUSTOMER', { customerId: customerA })).expenseTotals).toEqual([]);
+    expect((await totals(stranger, 'CLAIMANT', { claimantId: rep.userId })).expenseTotals).toEqual([]);
   });
 });

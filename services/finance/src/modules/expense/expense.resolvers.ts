@@ -1,12 +1,13 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
 import { expensePolicy } from './expense.policy.js';
-import { createExpense, decideExpense, getExpense, listExpenses, submitExpense } from './expense.service.js';
+import { createExpense, decideExpense, expenseTotals, getExpense, listExpenses, submitExpense } from './expense.service.js';
 
 export const expenseResolvers: Resolvers = {
   Query: {
     expense: (_, args, ctx) => getExpense(ctx.em, ctx.viewer(expensePolicy, 'read'), args.id),
     expenses: (_, args, ctx) => listExpenses(ctx.em, ctx.viewer(expensePolicy, 'read'), args.filter, args.first, args.after),
+    expenseTotals: (_, args, ctx) => expenseTotals(ctx.em, ctx.viewer(expensePolicy, 'read'), args.by, args.filter),
   },
   Mutation: {
     createExpense: (_, args, ctx) => createExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
@@ -17,6 +18,9 @@ export const expenseResolvers: Resolvers = {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.expenseById.load(ref.id.toLowerCase()) : null),
     customer: (e) => ({ id: e.customerId }),
     amount: (e) => ({ amount: normaliseAmount(e.amount), currency: e.currency }),
+  },
+  ExpenseTotal: {
+    total: (t) => ({ amount: t.total, currency: t.currency }),
   },
   Customer: {
     expenses: (customer, args, ctx) => {

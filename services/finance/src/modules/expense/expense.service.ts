@@ -259,3 +259,41 @@ export async function listExpenses(
   if (filter?.category) qb.andWhere({ category: requireOneOf('filter.category', filter.category, EXPENSE_CATEGORIES) });
   return keysetPage(qb, EXPENSE_ORDER, { field, first, after });
 }
+
+export const EXPENSE_GROUPINGS = ['CLAIMANT', 'CUSTOMER', 'ORDER'] as const;
+const GROUP_COLUMN = { CLAIMANT: 'claimant_id', CUSTOMER: 'customer_id', ORDER: 'order_id' } as const;
+
+/** What was spent per claimant, customer or order, in one currency: how many expenses and their exact sum. */
+export interface ExpenseTotal {
+  key: string;
+  currency: string;
+  count: number;
+  total: string;
+}
+
+/**
+ * The expenses the viewer may see summed per claimant (what a rep spent), customer or order (cost
+ * of sale), per currency: approved ones unless `filter.state` says otherwise. Sums are SQL numeric,
+ * exact; expenses without an order are left out of the per-order totals.
+ */
+export async function expenseTotals(em: SqlEntityManager, viewer: Viewer, by: string, filter: ExpenseFilter | null | undefined): Promise<ExpenseTotal[]> {
+  const column = GROUP_COLUMN[requireOneOf('by', by, EXPENSE_GROUPINGS)];
+  const where: string[] = [`e.${column} is not null`];
+  const params: unknown[] = [];
+  const add = (sql: string, values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  restrictToVisibleExpenses({ andWhere: (sql: string, values: unknown[] = []) => add(sql, values) }, 'e', viewer);
+  add('e.state = ?', [filter?.state ? requireOneOf('filter.state', filter.state, EXPENSE_STATES) : 'APPROVED']);
+  if (filter?.customerId) add('e.customer_id = ?', [requireUuid('filter.customerId', filter.customerId)]);
+  if (filter?.orderId) add('e.order_id = ?', [requireUuid('filter.orderId', filter.orderId)]);
+  if (filter?.claimantId) add('e.claimant_id = ?', [requireUuid('filter.claimantId', filter.claimantId)]);
+  if (filter?.category) add('e.category = ?', [requireOneOf('filter.category', filter.category, EXPENSE_CATEGORIES)]);
+  const rows = await em.execute<{ key: string; currency: string; count: number; total: string }[]>(
+    `select e.${column} as key, e.currency, count(*)::int as count, sum(e.amount)::text as total from expense e
+      where ${where.map((w) => `(${w})`).join(' and ')} group by e.${column}, e.currency order by e.${column}, e.currency`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, total: normaliseAmount(r.total) }));
+}
