@@ -7,7 +7,7 @@ import { currencyResolvers } from './modules/currency/currency.resolvers.js';
 import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
-import { Expense } from './modules/expense/expense.entity.js';
+import { Expense, ExpenseSetting } from './modules/expense/expense.entity.js';
 import { expenseResolvers } from './modules/expense/expense.resolvers.js';
 import { dunningMergeHandlers } from './modules/dunning/dunning-merge.consumer.js';
 import { startDailyDunning } from './modules/dunning/dunning.schedule.js';
@@ -66,6 +66,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
         DunningRun,
         OpeningBalance,
         Expense,
+        ExpenseSetting,
       ],
       migrations,
       createLoaders,

@@ -27,6 +27,7 @@ const coverage: EventCoverage = {
   DunningBlock: { keys: ['customerId'] },
   OpeningBalance: { keys: ['invoiceId'] },
   Expense: { keys: ['id'] },
+  ExpenseSetting: { internal: "the claim period finance sets, read only by finance's own expense checks when a claim is made or submitted" },
   DunningRun: { internal: 'when dunning ran and how many reminders it sent; each reminder is announced itself' },
 };
 
@@ -226,6 +227,10 @@ const cases: Record<string, MutationCaseEntry> = {
       await call('mutation($input: DecideExpenseInput!) { decideExpense(input: $input) { id } }', { input: { expenseId: id, decision: 'APPROVED' } });
     },
     announces: ['finance.expense.decided.v1'],
+  },
+  setExpenseClaimPeriod: {
+    run: async (call) => void (await call('mutation { setExpenseClaimPeriod(days: 120) }')),
+    announces: [],
   },
 };
 

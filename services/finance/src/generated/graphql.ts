@@ -596,6 +596,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setDunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningBlockArgs, 'input'>>;
   setDunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningLevelsArgs, 'levels'>>;
   setExchangeRate?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType, RequireFields<Types.MutationSetExchangeRateArgs, 'input'>>;
+  setExpenseClaimPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<Types.MutationSetExpenseClaimPeriodArgs, 'days'>>;
   submitExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationSubmitExpenseArgs, 'id'>>;
 };
 
@@ -645,6 +646,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   exchangeRate?: Resolver<ResolversTypes['AppliedRate'], ParentType, ContextType, RequireFields<Types.QueryExchangeRateArgs, 'fromCurrency' | 'toCurrency'>>;
   exchangeRates?: Resolver<ResolversTypes['ExchangeRateConnection'], ParentType, ContextType, Partial<Types.QueryExchangeRatesArgs>>;
   expense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.QueryExpenseArgs, 'id'>>;
+  expenseClaimPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expenseTotals?: Resolver<Array<ResolversTypes['ExpenseTotal']>, ParentType, ContextType, RequireFields<Types.QueryExpenseTotalsArgs, 'by'>>;
   expenses?: Resolver<ResolversTypes['ExpenseConnection'], ParentType, ContextType, Partial<Types.QueryExpensesArgs>>;
   financeEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;

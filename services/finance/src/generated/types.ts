@@ -131,7 +131,7 @@ export type CreateExpenseInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** What was spent on what (at most 500 characters). */
   description: Scalars['String']['input'];
-  /** The day it was spent, ISO 8601; not in the future, and no more than 90 days ago. */
+  /** The day it was spent, ISO 8601; not in the future, nor longer ago than the claim period (expenseClaimPeriod). */
   expenseDate: Scalars['String']['input'];
   /** The order it was spent on, a confirmed order finance knows. */
   orderId?: InputMaybe<Scalars['ID']['input']>;
@@ -915,7 +915,9 @@ export type Mutation = {
   setDunningLevels: Array<DunningLevel>;
   /** Sets a currency pair's rate from a day on (`finance.rate.set.v1`). */
   setExchangeRate: ExchangeRate;
-  /** Submits the caller's own draft for approval within 90 days of its date (`finance.expense.submitted.v1`). */
+  /** Sets the claim period in days, 1 to 3650 (finance, directors, admins); claims already submitted are not judged again. */
+  setExpenseClaimPeriod: Scalars['Int']['output'];
+  /** Submits the caller's own draft for approval while the claim period lasts (`finance.expense.submitted.v1`). */
   submitExpense: Expense;
 };
 
@@ -1013,6 +1015,11 @@ export type MutationSetDunningLevelsArgs = {
 
 export type MutationSetExchangeRateArgs = {
   input: SetExchangeRateInput;
+};
+
+
+export type MutationSetExpenseClaimPeriodArgs = {
+  days: Scalars['Int']['input'];
 };
 
 
@@ -1142,6 +1149,8 @@ export type Query = {
   exchangeRates: ExchangeRateConnection;
   /** One expense; NOT_FOUND when unknown or not the caller's to see (a rep sees their own claims and their customers' approved ones, a team head also their teams' claims, finance all). */
   expense: Expense;
+  /** How many days after its date an expense may still be claimed and submitted (90 unless finance set another). */
+  expenseClaimPeriod: Scalars['Int']['output'];
   /** The expenses the caller may see summed per claimant, customer or order and currency: approved ones unless filter.state says otherwise. */
   expenseTotals: Array<ExpenseTotal>;
   /** The expenses the caller may see, latest expense date first. */

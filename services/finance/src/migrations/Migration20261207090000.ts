@@ -2,7 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Expenses: claims by users tied to a customer (and possibly an order), from draft through
- * submission to an approval or rejection that records who decided, when and why.
+ * submission to an approval or rejection that records who decided, when and why; and the claim
+ * period finance sets (90 days while none is set).
  */
 export class Migration20261207090000 extends Migration {
   override async up(): Promise<void> {
@@ -18,9 +19,12 @@ export class Migration20261207090000 extends Migration {
     this.addSql('create index "expense_customer_idx" on "expense" ("customer_id");');
     this.addSql('create index "expense_order_idx" on "expense" ("order_id");');
     this.addSql('create index "expense_claimant_idx" on "expense" ("claimant_id");');
+    this.addSql(`
+      create table "expense_setting" ("id" int not null check (id = 1), "claim_days" int not null check (claim_days between 1 and 3650),
+        "updated_at" timestamptz not null default now(), primary key ("id"));`);
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop table if exists "expense";');
+    this.addSql('drop table if exists "expense_setting", "expense";');
   }
 }

@@ -7,8 +7,19 @@ export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
 export const EXPENSE_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'] as const;
 export type ExpenseState = (typeof EXPENSE_STATES)[number];
 
-/** How many days after the expense date a claim may still be submitted; later claims are refused. */
+/** How many days after the expense date a claim may still be made and submitted, until finance sets another period. */
 export const EXPENSE_CLAIM_DAYS = 90;
+
+/** Finance's settings for expense claims (one row): how many days after its date an expense may still be claimed. */
+export const ExpenseSetting = defineEntity({
+  name: 'ExpenseSetting',
+  tableName: 'expense_setting',
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    claimDays: p.integer(),
+    updatedAt: updatedAt(),
+  },
+});
 
 /**
  * An expense a user claims back (travel, samples, entertainment), tied to a customer and possibly

@@ -154,6 +154,24 @@ describe('expense claims', () => {
     expect(await errorOf(submit(rep, createExpense.id))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'CLAIM_PERIOD_OVER' });
     expect(await subgraph.sql(`select state from expense where id = ?`, [createExpense.id])).toEqual([{ state: 'DRAFT' }]);
   });
+
+  it('judges claims by the claim period finance sets, which only finance sets', async () => {
+    const period = (who: TestPrincipal, days: number) =>
+      subgraph.gqlAs<{ setExpenseClaimPeriod: number }>(who, 'mutation($days: Int!) { setExpenseClaimPeriod(days: $days) }', { days });
+    expect((await errorOf(period(rep, 30)))?.code).toBe('FORBIDDEN');
+    expect(await errorOf(period(accountant, 0))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'days' });
+    const { createExpense } = await must(create(rep, claim({ expenseDate: dayFromToday(-40) })));
+    expect((await must(period(accountant, 30))).setExpenseClaimPeriod).toBe(30);
+    try {
+      expect((await must(subgraph.gqlAs<{ expenseClaimPeriod: number }>(rep, '{ expenseClaimPeriod }'))).expenseClaimPeriod).toBe(30);
+      expect(await errorOf(create(rep, claim({ expenseDate: dayFromToday(-40) })))).toMatchObject({ field: 'input.expenseDate', reason: 'CLAIM_PERIOD_OVER' });
+      expect(await errorOf(submit(rep, createExpense.id))).toMatchObject({ field: 'id', reason: 'CLAIM_PERIOD_OVER' });
+      expect((await must(create(rep, claim({ expenseDate: dayFromToday(-29) })))).createExpense.state).toBe('DRAFT');
+    } finally {
+      await must(period(accountant, 90));
+    }
+    expect((await must(submit(rep, createExpense.id))).submitExpense.state).toBe('SUBMITTED');
+  });
 });
 
 describe('who sees which expenses', () => {

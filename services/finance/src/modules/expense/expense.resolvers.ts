@@ -1,18 +1,23 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
 import { expensePolicy } from './expense.policy.js';
-import { createExpense, decideExpense, expenseTotals, getExpense, listExpenses, submitExpense } from './expense.service.js';
+import { claimPeriodDays, createExpense, decideExpense, expenseTotals, getExpense, listExpenses, setExpenseClaimPeriod, submitExpense } from './expense.service.js';
 
 export const expenseResolvers: Resolvers = {
   Query: {
     expense: (_, args, ctx) => getExpense(ctx.em, ctx.viewer(expensePolicy, 'read'), args.id),
     expenses: (_, args, ctx) => listExpenses(ctx.em, ctx.viewer(expensePolicy, 'read'), args.filter, args.first, args.after),
+    expenseClaimPeriod: (_, __, ctx) => {
+      ctx.viewer(expensePolicy, 'read');
+      return claimPeriodDays(ctx.em);
+    },
     expenseTotals: (_, args, ctx) => expenseTotals(ctx.em, ctx.viewer(expensePolicy, 'read'), args.by, args.filter),
   },
   Mutation: {
     createExpense: (_, args, ctx) => createExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
     submitExpense: (_, args, ctx) => submitExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.id, ctx.eventMeta),
     decideExpense: (_, args, ctx) => decideExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
+    setExpenseClaimPeriod: (_, args, ctx) => setExpenseClaimPeriod(ctx.em, ctx.viewer(expensePolicy, 'write'), args.days),
   },
   Expense: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.expenseById.load(ref.id.toLowerCase()) : null),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { ExpenseDecidedV1, ExpenseDraftedV1, ExpenseSubmittedV1, type EventMetadata } from '@rapport/contracts';
@@ -32,16 +33,35 @@ import {
 import { isWholeMinor } from '../invoice/invoice-math.js';
 import { utcToday } from '../invoice/invoice.entity.js';
 import { SalesOrder } from '../order-copy/order-copy.entity.js';
-import { EXPENSE_CATEGORIES, EXPENSE_CLAIM_DAYS, EXPENSE_STATES, Expense, type IExpense } from './expense.entity.js';
+import { EXPENSE_CATEGORIES, EXPENSE_CLAIM_DAYS, EXPENSE_STATES, Expense, ExpenseSetting, type IExpense } from './expense.entity.js';
 
 /** The day `days` days before `day` (ISO 8601). */
 const daysBefore = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
+/** How many days after its date an expense may still be claimed: finance's setting, else `EXPENSE_CLAIM_DAYS`. */
+export async function claimPeriodDays(em: SqlEntityManager): Promise<number> {
+  const setting = await em.findOne(ExpenseSetting, { id: 1 });
+  return setting?.claimDays ?? EXPENSE_CLAIM_DAYS;
+}
+
+/** Sets the claim period (finance, directors, admins: unscoped access); claims already submitted keep their state. */
+export async function setExpenseClaimPeriod(em: SqlEntityManager, viewer: Viewer<WriteAccess>, days: number): Promise<number> {
+  if (viewer.access !== 'all') throw new AppError('FORBIDDEN', 'FINANCE_ONLY', `${viewer.principal.role} may not set the expense claim period`);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw badInput('days', 'days must be a whole number from 1 to 3650', 'INVALID_VALUE');
+  return em.transactional(async (tx) => {
+    const setting = await tx.findOne(ExpenseSetting, { id: 1 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (setting) setting.claimDays = days;
+    else tx.create(ExpenseSetting, { id: 1, claimDays: days });
+    await tx.flush();
+    return days;
+  });
+}
+
 /** Refuses an expense date in the future or older than the claim period allows (`field` named). */
-function assertClaimable(field: string, expenseDate: string, today = utcToday()): void {
+async function assertClaimable(em: SqlEntityManager, field: string, expenseDate: string, today = utcToday()): Promise<void> {
   if (expenseDate > today) throw badInput(field, `${field} must not be in the future`, 'EXPENSE_DATE_IN_FUTURE');
-  if (expenseDate < daysBefore(today, EXPENSE_CLAIM_DAYS))
-    throw badInput(field, `${field} ${expenseDate} is more than ${EXPENSE_CLAIM_DAYS} days ago: the claim period is over`, 'CLAIM_PERIOD_OVER');
+  const days = await claimPeriodDays(em);
+  if (expenseDate < daysBefore(today, days)) throw badInput(field, `${field} ${expenseDate} is more than ${days} days ago: the claim period is over`, 'CLAIM_PERIOD_OVER');
 }
 
 /**
@@ -96,7 +116,6 @@ async function claimedCustomer(em: SqlEntityManager, viewer: Viewer, input: Crea
 export async function createExpense(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateExpenseInput, meta: EventMetadata): Promise<IExpense> {
   const category = requireOneOf('input.category', input.category, EXPENSE_CATEGORIES);
   const expenseDate = requireIsoDate('input.expenseDate', input.expenseDate);
-  assertClaimable('input.expenseDate', expenseDate);
   const amount = parseMoneyInput('input.amount', input.amount);
   const units = parseAmount('input.amount.amount', amount.amount);
   if (units === 0n) throw badInput('input.amount.amount', 'input.amount.amount must be greater than zero', 'ZERO_AMOUNT');
@@ -104,6 +123,7 @@ export async function createExpense(em: SqlEntityManager, viewer: Viewer<WriteAc
   const description = requireText('input.description', input.description, 500);
   const receiptReference = input.receiptReference ? requireText('input.receiptReference', input.receiptReference, 200) : null;
   return em.transactional(async (tx) => {
+    await assertClaimable(tx, 'input.expenseDate', expenseDate);
     const { customerId, orderId } = await claimedCustomer(tx, viewer, input);
     const expense = tx.create(Expense, {
       id: randomUUID(),
@@ -154,10 +174,10 @@ export async function submitExpense(em: SqlEntityManager, viewer: Viewer<WriteAc
   return transition(
     em,
     (tx) => getExpense(tx, viewer, id),
-    (expense, tx) => {
+    async (expense, tx) => {
       if (expense.claimantId !== viewer.principal.userId) throw new AppError('FORBIDDEN', 'NOT_CLAIMANT', 'only the claimant submits an expense', { field: 'id' });
       if (expense.state !== 'DRAFT') throw conflict('EXPENSE_NOT_DRAFT', `the expense is ${expense.state}: only a draft is submitted`, 'id');
-      assertClaimable('id', expense.expenseDate);
+      await assertClaimable(tx, 'id', expense.expenseDate);
       expense.state = 'SUBMITTED';
       expense.submittedAt = new Date();
       publish(
