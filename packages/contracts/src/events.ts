@@ -1280,6 +1280,12 @@ export const ExpenseDecidedV1 = defineEvent(
     decidedAt: isoDateTime,
   }),
 );
+
+/** finance: an approved expense was paid back to its claimant (by finance). Keyed by the expense id. */
+export const ExpenseReimbursedV1 = defineEvent(
+  'finance.expense.reimbursed.v1',
+  z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, amount: money, reimbursedOn: z.iso.date(), reference: z.string().nullable(), reimbursedBy: uuid }),
+);
 // ==== end of helper exp's contracts.
 
 /** Every event type Rapport publishes; the topics to create follow from it. */
@@ -1413,6 +1419,7 @@ export const ALL_EVENTS = [
   ExpenseDraftedV1,
   ExpenseSubmittedV1,
   ExpenseDecidedV1,
+  ExpenseReimbursedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -228,6 +228,15 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['finance.expense.decided.v1'],
   },
+  reimburseExpense: {
+    run: async (call) => {
+      const id = await draftExpense();
+      await subgraph.gqlAs(claimant, submitExpense, { id });
+      await subgraph.must('mutation($input: DecideExpenseInput!) { decideExpense(input: $input) { id } }', { input: { expenseId: id, decision: 'APPROVED' } });
+      await call('mutation($input: ReimburseExpenseInput!) { reimburseExpense(input: $input) { id } }', { input: { expenseId: id, reference: 'PAYROLL-12' } });
+    },
+    announces: ['finance.expense.reimbursed.v1'],
+  },
   setExpenseClaimPeriod: {
     run: async (call) => void (await call('mutation { setExpenseClaimPeriod(days: 120) }')),
     announces: [],

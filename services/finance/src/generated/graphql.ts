@@ -209,6 +209,7 @@ export type ResolversTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  ReimburseExpenseInput: Types.ReimburseExpenseInput;
   Reminder: ResolverTypeWrapper<IReminderModel>;
   ReminderConnection: ResolverTypeWrapper<Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversTypes['ReminderEdge']> }>;
   ReminderEdge: ResolverTypeWrapper<Omit<Types.ReminderEdge, 'node'> & { node: ResolversTypes['Reminder'] }>;
@@ -288,6 +289,7 @@ export type ResolversParentTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  ReimburseExpenseInput: Types.ReimburseExpenseInput;
   Reminder: IReminderModel;
   ReminderConnection: Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReminderEdge']> };
   ReminderEdge: Omit<Types.ReminderEdge, 'node'> & { node: ResolversParentTypes['Reminder'] };
@@ -471,6 +473,9 @@ export type ExpenseResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   receiptReference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reimbursedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reimbursedOn?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reimbursementReference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ExpenseState'], ParentType, ContextType>;
   submittedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -591,6 +596,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   receivePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationReceivePaymentArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationRecordPaymentArgs, 'input'>>;
   refundCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationRefundCreditNoteArgs, 'input'>>;
+  reimburseExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationReimburseExpenseArgs, 'input'>>;
   runDunning?: Resolver<ResolversTypes['DunningRun'], ParentType, ContextType, Partial<Types.MutationRunDunningArgs>>;
   setBaseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<Types.MutationSetBaseCurrencyArgs, 'currency'>>;
   setDunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningBlockArgs, 'input'>>;

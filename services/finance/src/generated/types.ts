@@ -478,6 +478,12 @@ export type Expense = {
   orderId?: Maybe<Scalars['ID']['output']>;
   /** The receipt's reference (number, file name), if any. */
   receiptReference?: Maybe<Scalars['String']['output']>;
+  /** Who recorded the payout. */
+  reimbursedBy?: Maybe<Scalars['ID']['output']>;
+  /** When finance paid it back to the claimant (it stays APPROVED); null until then. */
+  reimbursedOn?: Maybe<Scalars['String']['output']>;
+  /** The payout's reference (bank transfer, payroll run). */
+  reimbursementReference?: Maybe<Scalars['String']['output']>;
   /** Where the claim stands. */
   state: ExpenseState;
   /** When it was submitted for approval. */
@@ -905,6 +911,8 @@ export type Mutation = {
   recordPayment: Invoice;
   /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
   refundCreditNote: CreditNote;
+  /** Records that finance paid an approved expense back to its claimant (`finance.expense.reimbursed.v1`), once. */
+  reimburseExpense: Expense;
   /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
   runDunning: DunningRun;
   /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
@@ -990,6 +998,11 @@ export type MutationRecordPaymentArgs = {
 
 export type MutationRefundCreditNoteArgs = {
   input: RefundCreditNoteInput;
+};
+
+
+export type MutationReimburseExpenseArgs = {
+  input: ReimburseExpenseInput;
 };
 
 
@@ -1333,6 +1346,16 @@ export type RefundCreditNoteInput = {
   creditNoteId: Scalars['ID']['input'];
   /** The date, ISO 8601; today by default. */
   refundedOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Paying an approved expense back to its claimant. */
+export type ReimburseExpenseInput = {
+  /** The expense, approved and not yet reimbursed. */
+  expenseId: Scalars['ID']['input'];
+  /** The payout's reference (at most 200 characters). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** The day it was paid back, ISO 8601; today by default, never in the future. */
+  reimbursedOn?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A payment reminder sent for one overdue invoice at one dunning level (never twice per level), numbered REM-YYYY-NNNNNN. */

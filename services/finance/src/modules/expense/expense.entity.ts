@@ -24,7 +24,8 @@ export const ExpenseSetting = defineEntity({
 /**
  * An expense a user claims back (travel, samples, entertainment), tied to a customer and possibly
  * one of its orders (cost of sale). DRAFT → SUBMITTED → APPROVED or REJECTED, the decision with
- * who took it, when and why. `teamId` is the claimant's team when claimed: its head approves.
+ * who took it, when and why; an approved one is then reimbursed by finance (it stays APPROVED: the
+ * cost stands, only its payout is recorded). `teamId` is the claimant's team when claimed: its head approves.
  */
 export const Expense = defineEntity({
   name: 'Expense',
@@ -46,6 +47,10 @@ export const Expense = defineEntity({
     decidedBy: p.uuid().nullable(),
     decidedAt: timestamp().nullable(),
     decisionComment: p.text().nullable(),
+    /** When finance paid an approved expense back to its claimant; null until then. */
+    reimbursedOn: p.date().nullable(),
+    reimbursementReference: p.text().nullable(),
+    reimbursedBy: p.uuid().nullable(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -126,12 +126,32 @@ describe('expense claims', () => {
     expect((await errorOf(decide(accountant, createExpense.id, 'REJECTED', 'No')))?.code).toBe('CONFLICT');
     const decided = await eventsOf('finance.expense.decided.v1', createExpense.id);
     expect(decided.map((e) => e.payload.data)).toEqual([expect.objectContaining({ decision: 'APPROVED', decidedBy: head.userId, comment: 'Fine' })]);
+
+    const reimburse = (who: TestPrincipal, input: Record<string, unknown>) =>
+      subgraph.gqlAs<{ reimburseExpense: { state: string; reimbursedOn: string; reimbursementReference: string; reimbursedBy: string } }>(
+        who,
+        'mutation($input: ReimburseExpenseInput!) { reimburseExpense(input: $input) { state reimbursedOn reimbursementReference reimbursedBy } }',
+        { input: { expenseId: createExpense.id, ...input } },
+      );
+    expect((await errorOf(reimburse(head, {})))?.code).toBe('FORBIDDEN');
+    expect(await errorOf(reimburse(accountant, { reimbursedOn: dayFromToday(1) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reimbursedOn' });
+    expect((await must(reimburse(accountant, { reference: 'PAYROLL-12' }))).reimburseExpense).toMatchObject({
+      state: 'APPROVED',
+      reimbursedOn: dayFromToday(0),
+      reimbursementReference: 'PAYROLL-12',
+      reimbursedBy: accountant.userId,
+    });
+    expect(await errorOf(reimburse(accountant, {}))).toMatchObject({ code: 'CONFLICT', reason: 'EXPENSE_REIMBURSED' });
+    expect(await eventsOf('finance.expense.reimbursed.v1', createExpense.id)).toHaveLength(1);
   });
 
   it('lets finance reject anyone’s claim only with a reason, and a team head’s own claim goes to someone else', async () => {
     const id = await submitted();
     expect(await errorOf(decide(accountant, id, 'REJECTED'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.comment' });
     expect((await must(decide(accountant, id, 'REJECTED', 'No receipt'))).decideExpense).toMatchObject({ state: 'REJECTED', decidedBy: accountant.userId });
+    expect(
+      await errorOf(subgraph.gqlAs(accountant, 'mutation($input: ReimburseExpenseInput!) { reimburseExpense(input: $input) { id } }', { input: { expenseId: id } })),
+    ).toMatchObject({ code: 'CONFLICT', reason: 'EXPENSE_NOT_APPROVED' });
 
     const own = await submitted(head);
     expect(await errorOf(decide(head, own, 'APPROVED'))).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_EXPENSE' });

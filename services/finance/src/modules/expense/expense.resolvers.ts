@@ -1,7 +1,17 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
 import { expensePolicy } from './expense.policy.js';
-import { claimPeriodDays, createExpense, decideExpense, expenseTotals, getExpense, listExpenses, setExpenseClaimPeriod, submitExpense } from './expense.service.js';
+import {
+  claimPeriodDays,
+  createExpense,
+  decideExpense,
+  expenseTotals,
+  getExpense,
+  listExpenses,
+  reimburseExpense,
+  setExpenseClaimPeriod,
+  submitExpense,
+} from './expense.service.js';
 
 export const expenseResolvers: Resolvers = {
   Query: {
@@ -17,6 +27,7 @@ export const expenseResolvers: Resolvers = {
     createExpense: (_, args, ctx) => createExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
     submitExpense: (_, args, ctx) => submitExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.id, ctx.eventMeta),
     decideExpense: (_, args, ctx) => decideExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
+    reimburseExpense: (_, args, ctx) => reimburseExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
     setExpenseClaimPeriod: (_, args, ctx) => setExpenseClaimPeriod(ctx.em, ctx.viewer(expensePolicy, 'write'), args.days),
   },
   Expense: {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { ExpenseDecidedV1, ExpenseDraftedV1, ExpenseSubmittedV1, type EventMetadata } from '@rapport/contracts';
+import { ExpenseDecidedV1, ExpenseDraftedV1, ExpenseReimbursedV1, ExpenseSubmittedV1, type EventMetadata } from '@rapport/contracts';
 import {
   AppError,
   badInput,
@@ -243,6 +243,45 @@ export async function decideExpense(
           decidedBy: viewer.principal.userId,
           comment,
           decidedAt: decidedAt.toISOString(),
+        },
+        meta,
+      );
+      return expense;
+    },
+  );
+}
+
+/** Records that finance paid an approved expense back to its claimant (`finance.expense.reimbursed.v1`); once only. */
+export async function reimburseExpense(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  input: { expenseId: string; reimbursedOn?: string | null; reference?: string | null },
+  meta: EventMetadata,
+): Promise<IExpense> {
+  if (viewer.access !== 'all') throw new AppError('FORBIDDEN', 'FINANCE_ONLY', `${viewer.principal.role} may not reimburse expenses`);
+  const reimbursedOn = input.reimbursedOn ? requireIsoDate('input.reimbursedOn', input.reimbursedOn) : utcToday();
+  if (reimbursedOn > utcToday()) throw badInput('input.reimbursedOn', 'input.reimbursedOn must not be in the future', 'DATE_IN_FUTURE');
+  const reference = input.reference?.trim() ? requireText('input.reference', input.reference, 200) : null;
+  return transition(
+    em,
+    (tx) => getExpense(tx, viewer, input.expenseId, 'input.expenseId'),
+    (expense, tx) => {
+      if (expense.state !== 'APPROVED') throw conflict('EXPENSE_NOT_APPROVED', `the expense is ${expense.state}: only an approved one is reimbursed`, 'input.expenseId');
+      if (expense.reimbursedOn) throw conflict('EXPENSE_REIMBURSED', `the expense was reimbursed on ${expense.reimbursedOn}`, 'input.expenseId');
+      if (reimbursedOn < expense.expenseDate) throw badInput('input.reimbursedOn', 'input.reimbursedOn must not be before the expense date', 'DATE_BEFORE_EXPENSE');
+      Object.assign(expense, { reimbursedOn, reimbursementReference: reference, reimbursedBy: viewer.principal.userId });
+      publish(
+        tx,
+        ExpenseReimbursedV1,
+        expense.id,
+        {
+          expenseId: expense.id,
+          claimantId: expense.claimantId,
+          customerId: expense.customerId,
+          amount: money(expense),
+          reimbursedOn,
+          reference,
+          reimbursedBy: viewer.principal.userId,
         },
         meta,
       );
