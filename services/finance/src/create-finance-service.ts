@@ -8,6 +8,7 @@ import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
 import { Expense, ExpenseSetting } from './modules/expense/expense.entity.js';
+import { expenseMergeHandlers } from './modules/expense/expense-merge.consumer.js';
 import { expenseResolvers } from './modules/expense/expense.resolvers.js';
 import { dunningMergeHandlers } from './modules/dunning/dunning-merge.consumer.js';
 import { startDailyDunning } from './modules/dunning/dunning.schedule.js';
@@ -70,7 +71,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...dunningMergeHandlers, ...orderCopyHandlers],
+      handlers: [...customerMergeHandlers, ...dunningMergeHandlers, ...expenseMergeHandlers, ...orderCopyHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       printRecipientCopy: true,
