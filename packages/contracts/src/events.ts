@@ -1236,6 +1236,58 @@ export const SupplierReturnPostedV1 = defineEvent(
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
 // ==== end of helper speed's contracts.
 
+// ==== stop 11, helper exp (finance: expenses): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+
+/** The category of an expense claim. */
+const expenseCategory = z.enum(['TRAVEL', 'SAMPLES', 'ENTERTAINMENT', 'OTHER']);
+
+/** finance: a user drafted an expense claim (not yet submitted for approval), tied to a customer and possibly an order. Keyed by the expense id. */
+export const ExpenseDraftedV1 = defineEvent(
+  'finance.expense.drafted.v1',
+  z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, orderId: uuid.nullable(), category: expenseCategory, expenseDate: z.iso.date(), amount: money }),
+);
+
+/** finance: a user submitted an expense claim for approval, tied to a customer (and possibly an order). Keyed by the expense id. */
+export const ExpenseSubmittedV1 = defineEvent(
+  'finance.expense.submitted.v1',
+  z.object({
+    expenseId: uuid,
+    claimantId: uuid,
+    teamId: uuid.nullable(),
+    customerId: uuid,
+    orderId: uuid.nullable(),
+    category: expenseCategory,
+    expenseDate: z.iso.date(),
+    amount: money,
+    submittedAt: isoDateTime,
+  }),
+);
+
+/** finance: a submitted expense claim was approved or rejected (by a team head of the claimant, or finance), with the comment given. Keyed by the expense id. */
+export const ExpenseDecidedV1 = defineEvent(
+  'finance.expense.decided.v1',
+  z.object({
+    expenseId: uuid,
+    claimantId: uuid,
+    customerId: uuid,
+    orderId: uuid.nullable(),
+    category: expenseCategory,
+    amount: money,
+    decision: z.enum(['APPROVED', 'REJECTED']),
+    decidedBy: uuid,
+    comment: z.string().nullable(),
+    decidedAt: isoDateTime,
+  }),
+);
+
+/** finance: an approved expense was paid back to its claimant (by finance). Keyed by the expense id. */
+export const ExpenseReimbursedV1 = defineEvent(
+  'finance.expense.reimbursed.v1',
+  z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, amount: money, reimbursedOn: z.iso.date(), reference: z.string().nullable(), reimbursedBy: uuid }),
+);
+// ==== end of helper exp's contracts.
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -1362,6 +1414,12 @@ export const ALL_EVENTS = [
   // stop 11, helper nine's events follow this line.
 
   // stop 11, helper speed's events follow this line.
+
+  // stop 11, helper exp's events follow this line.
+  ExpenseDraftedV1,
+  ExpenseSubmittedV1,
+  ExpenseDecidedV1,
+  ExpenseReimbursedV1,
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */

@@ -7,6 +7,9 @@ import { currencyResolvers } from './modules/currency/currency.resolvers.js';
 import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
+import { Expense, ExpenseSetting } from './modules/expense/expense.entity.js';
+import { expenseMergeHandlers } from './modules/expense/expense-merge.consumer.js';
+import { expenseResolvers } from './modules/expense/expense.resolvers.js';
 import { dunningMergeHandlers } from './modules/dunning/dunning-merge.consumer.js';
 import { startDailyDunning } from './modules/dunning/dunning.schedule.js';
 import { OpeningBalance } from './modules/opening-balance/opening-balance.entity.js';
@@ -32,7 +35,17 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
     {
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [invoiceResolvers, paymentResolvers, creditNoteResolvers, receivablesResolvers, currencyResolvers, printingResolvers, dunningResolvers, openingBalanceResolvers],
+      resolvers: [
+        invoiceResolvers,
+        paymentResolvers,
+        creditNoteResolvers,
+        receivablesResolvers,
+        currencyResolvers,
+        printingResolvers,
+        dunningResolvers,
+        openingBalanceResolvers,
+        expenseResolvers,
+      ],
       entities: [
         Invoice,
         InvoiceLine,
@@ -53,10 +66,12 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
         DunningBlock,
         DunningRun,
         OpeningBalance,
+        Expense,
+        ExpenseSetting,
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...dunningMergeHandlers, ...orderCopyHandlers],
+      handlers: [...customerMergeHandlers, ...dunningMergeHandlers, ...expenseMergeHandlers, ...orderCopyHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       printRecipientCopy: true,

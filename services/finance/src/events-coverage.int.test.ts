@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { grantCustomerAccess, type EventCoverage, type MutationCaseEntry } from '@rapport/subgraph-kit/testing';
+import { grantCustomerAccess, testPrincipal, type EventCoverage, type MutationCaseEntry } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
 import { useFinanceSubgraph } from './testing.js';
 
@@ -26,6 +26,8 @@ const coverage: EventCoverage = {
   Reminder: { keys: ['id'] },
   DunningBlock: { keys: ['customerId'] },
   OpeningBalance: { keys: ['invoiceId'] },
+  Expense: { keys: ['id'] },
+  ExpenseSetting: { internal: "the claim period finance sets, read only by finance's own expense checks when a claim is made or submitted" },
   DunningRun: { internal: 'when dunning ran and how many reminders it sent; each reminder is announced itself' },
 };
 
@@ -67,6 +69,20 @@ async function creditNote(): Promise<{ id: string; invoiceId: string }> {
   });
   return { id: note.issueCreditNote.id, invoiceId: invoice.id };
 }
+
+/** Expenses are claimed by an accountant here, on a customer finance's read copy knows. */
+const claimant = testPrincipal('ACCOUNTANT');
+const createExpense = 'mutation($input: CreateExpenseInput!) { createExpense(input: $input) { id } }';
+async function expenseInput(): Promise<Record<string, unknown>> {
+  const customer = randomUUID();
+  await grantCustomerAccess(subgraph, { customerId: customer, ownerId: randomUUID() });
+  return { customerId: customer, expenseDate: new Date().toISOString().slice(0, 10), category: 'TRAVEL', amount: { amount: '12.50', currency: 'EUR' }, description: 'Taxi' };
+}
+async function draftExpense(): Promise<string> {
+  const answer = await subgraph.gqlAs<{ createExpense: { id: string } }>(claimant, createExpense, { input: await expenseInput() });
+  return answer.data!.createExpense.id;
+}
+const submitExpense = 'mutation($id: ID!) { submitExpense(id: $id) { id } }';
 
 /** One case per Mutation field: a new field fails the first test until it is listed here. */
 const cases: Record<string, MutationCaseEntry> = {
@@ -195,6 +211,35 @@ const cases: Record<string, MutationCaseEntry> = {
     run: async (call) =>
       void (await call('mutation($input: SetDunningBlockInput!) { setDunningBlock(input: $input) { reason } }', { input: { customerId, blocked: true, reason: 'Disputed' } })),
     announces: ['finance.dunning-block.changed.v1'],
+  },
+  createExpense: {
+    run: async (call) => void (await call(createExpense, { input: await expenseInput() }, claimant)),
+    announces: ['finance.expense.drafted.v1'],
+  },
+  submitExpense: {
+    run: async (call) => void (await call(submitExpense, { id: await draftExpense() }, claimant)),
+    announces: ['finance.expense.submitted.v1'],
+  },
+  decideExpense: {
+    run: async (call) => {
+      const id = await draftExpense();
+      await subgraph.gqlAs(claimant, submitExpense, { id });
+      await call('mutation($input: DecideExpenseInput!) { decideExpense(input: $input) { id } }', { input: { expenseId: id, decision: 'APPROVED' } });
+    },
+    announces: ['finance.expense.decided.v1'],
+  },
+  reimburseExpense: {
+    run: async (call) => {
+      const id = await draftExpense();
+      await subgraph.gqlAs(claimant, submitExpense, { id });
+      await subgraph.must('mutation($input: DecideExpenseInput!) { decideExpense(input: $input) { id } }', { input: { expenseId: id, decision: 'APPROVED' } });
+      await call('mutation($input: ReimburseExpenseInput!) { reimburseExpense(input: $input) { id } }', { input: { expenseId: id, reference: 'PAYROLL-12' } });
+    },
+    announces: ['finance.expense.reimbursed.v1'],
+  },
+  setExpenseClaimPeriod: {
+    run: async (call) => void (await call('mutation { setExpenseClaimPeriod(days: 120) }')),
+    announces: [],
   },
 };
 

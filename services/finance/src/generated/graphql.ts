@@ -1,5 +1,5 @@
 import type * as Types from './types.js';
-import type { CreditNote, Customer, Invoice, Payment, Reminder } from './types.js';
+import type { CreditNote, Customer, Expense, Invoice, Payment, Reminder } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { IInvoice as IInvoiceModel, IInvoiceLine as IInvoiceLineModel, IInvoiceTax as IInvoiceTaxModel } from '../modules/invoice/invoice.entity.js';
@@ -9,6 +9,8 @@ import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLin
 import type { IExchangeRate as IExchangeRateModel } from '../modules/currency/currency.entity.js';
 import type { IDunningLevel as IDunningLevelModel, IReminder as IReminderModel, IDunningBlock as IDunningBlockModel } from '../modules/dunning/dunning.entity.js';
 import type { DunningRunResult as DunningRunResultModel } from '../modules/dunning/dunning.service.js';
+import type { IExpense as IExpenseModel } from '../modules/expense/expense.entity.js';
+import type { ExpenseTotal as ExpenseTotalModel } from '../modules/expense/expense.service.js';
 import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -95,6 +97,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   CreditNote: CreditNote;
   Customer: Customer;
+  Expense: Expense;
   Invoice: Invoice;
   Payment: Payment;
   Reminder: Reminder;
@@ -108,6 +111,9 @@ export type FederationReferenceTypes = {
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Expense:
+    ( { __typename: 'Expense' }
+    & GraphQLRecursivePick<FederationTypes['Expense'], {"id":true}> );
   Invoice:
     ( { __typename: 'Invoice' }
     & GraphQLRecursivePick<FederationTypes['Invoice'], {"id":true}> );
@@ -135,6 +141,7 @@ export type ResolversTypes = {
   ApplyCreditNoteInput: Types.ApplyCreditNoteInput;
   AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
+  CreateExpenseInput: Types.CreateExpenseInput;
   CreditNote: ResolverTypeWrapper<ICreditNoteModel>;
   CreditNoteConnection: ResolverTypeWrapper<Omit<Types.CreditNoteConnection, 'edges'> & { edges: Array<ResolversTypes['CreditNoteEdge']> }>;
   CreditNoteEdge: ResolverTypeWrapper<Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversTypes['CreditNote'] }>;
@@ -145,6 +152,7 @@ export type ResolversTypes = {
   Customer: ResolverTypeWrapper<{ id: string }>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
+  DecideExpenseInput: Types.DecideExpenseInput;
   DeliveredLineInput: Types.DeliveredLineInput;
   DunningBlock: ResolverTypeWrapper<IDunningBlockModel>;
   DunningLevel: ResolverTypeWrapper<IDunningLevelModel>;
@@ -158,6 +166,15 @@ export type ResolversTypes = {
   ExchangeRateConnection: ResolverTypeWrapper<Omit<Types.ExchangeRateConnection, 'edges'> & { edges: Array<ResolversTypes['ExchangeRateEdge']> }>;
   ExchangeRateEdge: ResolverTypeWrapper<Omit<Types.ExchangeRateEdge, 'node'> & { node: ResolversTypes['ExchangeRate'] }>;
   ExchangeRateFilter: Types.ExchangeRateFilter;
+  Expense: ResolverTypeWrapper<IExpenseModel>;
+  ExpenseCategory: Types.ExpenseCategory;
+  ExpenseConnection: ResolverTypeWrapper<Omit<Types.ExpenseConnection, 'edges'> & { edges: Array<ResolversTypes['ExpenseEdge']> }>;
+  ExpenseDecision: Types.ExpenseDecision;
+  ExpenseEdge: ResolverTypeWrapper<Omit<Types.ExpenseEdge, 'node'> & { node: ResolversTypes['Expense'] }>;
+  ExpenseFilter: Types.ExpenseFilter;
+  ExpenseGrouping: Types.ExpenseGrouping;
+  ExpenseState: Types.ExpenseState;
+  ExpenseTotal: ResolverTypeWrapper<ExpenseTotalModel>;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
   ImportExchangeRatesInput: Types.ImportExchangeRatesInput;
@@ -193,6 +210,7 @@ export type ResolversTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  ReimburseExpenseInput: Types.ReimburseExpenseInput;
   Reminder: ResolverTypeWrapper<IReminderModel>;
   ReminderConnection: ResolverTypeWrapper<Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversTypes['ReminderEdge']> }>;
   ReminderEdge: ResolverTypeWrapper<Omit<Types.ReminderEdge, 'node'> & { node: ResolversTypes['Reminder'] }>;
@@ -215,6 +233,7 @@ export type ResolversParentTypes = {
   Boolean: Types.Scalars['Boolean']['output'];
   ApplyCreditNoteInput: Types.ApplyCreditNoteInput;
   AuditEntry: IAuditEntryModel;
+  CreateExpenseInput: Types.CreateExpenseInput;
   CreditNote: ICreditNoteModel;
   CreditNoteConnection: Omit<Types.CreditNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreditNoteEdge']> };
   CreditNoteEdge: Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversParentTypes['CreditNote'] };
@@ -224,6 +243,7 @@ export type ResolversParentTypes = {
   Customer: { id: string };
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
+  DecideExpenseInput: Types.DecideExpenseInput;
   DeliveredLineInput: Types.DeliveredLineInput;
   DunningBlock: IDunningBlockModel;
   DunningLevel: IDunningLevelModel;
@@ -235,6 +255,11 @@ export type ResolversParentTypes = {
   ExchangeRateConnection: Omit<Types.ExchangeRateConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExchangeRateEdge']> };
   ExchangeRateEdge: Omit<Types.ExchangeRateEdge, 'node'> & { node: ResolversParentTypes['ExchangeRate'] };
   ExchangeRateFilter: Types.ExchangeRateFilter;
+  Expense: IExpenseModel;
+  ExpenseConnection: Omit<Types.ExpenseConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExpenseEdge']> };
+  ExpenseEdge: Omit<Types.ExpenseEdge, 'node'> & { node: ResolversParentTypes['Expense'] };
+  ExpenseFilter: Types.ExpenseFilter;
+  ExpenseTotal: ExpenseTotalModel;
   FieldChange: Types.FieldChange;
   FreeInvoiceLineInput: Types.FreeInvoiceLineInput;
   ImportExchangeRatesInput: Types.ImportExchangeRatesInput;
@@ -265,6 +290,7 @@ export type ResolversParentTypes = {
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
+  ReimburseExpenseInput: Types.ReimburseExpenseInput;
   Reminder: IReminderModel;
   ReminderConnection: Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReminderEdge']> };
   ReminderEdge: Omit<Types.ReminderEdge, 'node'> & { node: ResolversParentTypes['Reminder'] };
@@ -356,6 +382,7 @@ export type CustomerResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   credit?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   dunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType>;
+  expenses?: Resolver<ResolversTypes['ExpenseConnection'], ParentType, ContextType, Partial<Types.CustomerExpensesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdueReceivables?: Resolver<ResolversTypes['Receivables'], ParentType, ContextType>;
 };
@@ -431,6 +458,44 @@ export type ExchangeRateConnectionResolvers<ContextType = Context, ParentType ex
 export type ExchangeRateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExchangeRateEdge'] = ResolversParentTypes['ExchangeRateEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType>;
+};
+
+export type ExpenseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Expense'] = ResolversParentTypes['Expense'], FederationReferenceType extends FederationReferenceTypes['Expense'] = FederationReferenceTypes['Expense']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Expense']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ExpenseCategory'], ParentType, ContextType>;
+  claimantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  decidedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  decisionComment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expenseDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  receiptReference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reimbursedBy?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reimbursedOn?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reimbursementReference?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ExpenseState'], ParentType, ContextType>;
+  submittedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ExpenseConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpenseConnection'] = ResolversParentTypes['ExpenseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExpenseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ExpenseEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpenseEdge'] = ResolversParentTypes['ExpenseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Expense'], ParentType, ContextType>;
+};
+
+export type ExpenseTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpenseTotal'] = ResolversParentTypes['ExpenseTotal']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
@@ -521,6 +586,8 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   allocatePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationAllocatePaymentArgs, 'input'>>;
   applyCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationApplyCreditNoteArgs, 'input'>>;
+  createExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationCreateExpenseArgs, 'input'>>;
+  decideExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationDecideExpenseArgs, 'input'>>;
   importExchangeRates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType, RequireFields<Types.MutationImportExchangeRatesArgs, 'input'>>;
   importOpeningBalances?: Resolver<ResolversTypes['OpeningBalanceImport'], ParentType, ContextType, RequireFields<Types.MutationImportOpeningBalancesArgs, 'rows'>>;
   invoiceDeliveredLines?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationInvoiceDeliveredLinesArgs, 'input'>>;
@@ -531,11 +598,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   receivePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<Types.MutationReceivePaymentArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationRecordPaymentArgs, 'input'>>;
   refundCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationRefundCreditNoteArgs, 'input'>>;
+  reimburseExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationReimburseExpenseArgs, 'input'>>;
   runDunning?: Resolver<ResolversTypes['DunningRun'], ParentType, ContextType, Partial<Types.MutationRunDunningArgs>>;
   setBaseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<Types.MutationSetBaseCurrencyArgs, 'currency'>>;
   setDunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningBlockArgs, 'input'>>;
   setDunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningLevelsArgs, 'levels'>>;
   setExchangeRate?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType, RequireFields<Types.MutationSetExchangeRateArgs, 'input'>>;
+  setExpenseClaimPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<Types.MutationSetExpenseClaimPeriodArgs, 'days'>>;
+  submitExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationSubmitExpenseArgs, 'id'>>;
 };
 
 export type OpeningBalanceImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningBalanceImport'] = ResolversParentTypes['OpeningBalanceImport']> = {
@@ -583,6 +653,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType>;
   exchangeRate?: Resolver<ResolversTypes['AppliedRate'], ParentType, ContextType, RequireFields<Types.QueryExchangeRateArgs, 'fromCurrency' | 'toCurrency'>>;
   exchangeRates?: Resolver<ResolversTypes['ExchangeRateConnection'], ParentType, ContextType, Partial<Types.QueryExchangeRatesArgs>>;
+  expense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.QueryExpenseArgs, 'id'>>;
+  expenseClaimPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expenseTotals?: Resolver<Array<ResolversTypes['ExpenseTotal']>, ParentType, ContextType, RequireFields<Types.QueryExpenseTotalsArgs, 'by'>>;
+  expenses?: Resolver<ResolversTypes['ExpenseConnection'], ParentType, ContextType, Partial<Types.QueryExpensesArgs>>;
   financeEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.QueryInvoiceArgs, 'id'>>;
   invoiceableLines?: Resolver<Array<ResolversTypes['InvoiceableOrderLine']>, ParentType, ContextType, RequireFields<Types.QueryInvoiceableLinesArgs, 'orderId'>>;
@@ -652,6 +726,10 @@ export type Resolvers<ContextType = Context> = {
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   ExchangeRateConnection?: ExchangeRateConnectionResolvers<ContextType>;
   ExchangeRateEdge?: ExchangeRateEdgeResolvers<ContextType>;
+  Expense?: ExpenseResolvers<ContextType>;
+  ExpenseConnection?: ExpenseConnectionResolvers<ContextType>;
+  ExpenseEdge?: ExpenseEdgeResolvers<ContextType>;
+  ExpenseTotal?: ExpenseTotalResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;

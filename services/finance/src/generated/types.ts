@@ -121,6 +121,24 @@ export type AuditEntry = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** What an expense claim needs: a customer, an order of a customer, or both. */
+export type CreateExpenseInput = {
+  /** The amount, greater than zero. */
+  amount: MoneyInput;
+  /** What kind of expense. */
+  category: ExpenseCategory;
+  /** The customer it was spent on (left out: the order's). */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** What was spent on what (at most 500 characters). */
+  description: Scalars['String']['input'];
+  /** The day it was spent, ISO 8601; not in the future, nor longer ago than the claim period (expenseClaimPeriod). */
+  expenseDate: Scalars['String']['input'];
+  /** The order it was spent on, a confirmed order finance knows. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** The receipt's reference (at most 200 characters). */
+  receiptReference?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A correction of an issued invoice (a return, cancelled goods, a price correction): applied to the invoice's balance, the rest held as the customer's credit until refunded or applied to another invoice. */
 export type CreditNote = {
   __typename?: 'CreditNote';
@@ -236,10 +254,22 @@ export type Customer = {
   credit: Array<Money>;
   /** Whether dunning is blocked for this customer, and why; null when not blocked or when the caller may not see it. */
   dunningBlock?: Maybe<DunningBlock>;
+  /** The approved expenses spent on this customer that the caller may see, latest first; empty for those who may not see expenses. */
+  expenses: ExpenseConnection;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** What the customer owes past its due dates: totals per currency and the overdue invoices, oldest due first; empty when the caller may not see them. */
   overdueReceivables: Receivables;
+};
+
+
+/**
+ * A company or a person the business sells to, supports and bills. Owned by the customers
+ * subgraph; every other subgraph adds the fields it owns (open tickets, deals, orders, receivables).
+ */
+export type CustomerExpensesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An event a consumer sent to its dead-letter topic. */
@@ -263,6 +293,16 @@ export type DeadLetter = {
   topic: Scalars['String']['output'];
   /** The event's type; null when the message was not a CloudEvent. */
   type?: Maybe<Scalars['String']['output']>;
+};
+
+/** A decision on a submitted expense. */
+export type DecideExpenseInput = {
+  /** Why; required on a rejection. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Approve or reject. */
+  decision: ExpenseDecision;
+  /** The expense. */
+  expenseId: Scalars['ID']['input'];
 };
 
 /** A delivered order line and how much of it to invoice. */
@@ -409,6 +449,128 @@ export type ExchangeRateFilter = {
   fromCurrency?: InputMaybe<Scalars['String']['input']>;
   /** Only rates priced in this currency. */
   toCurrency?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An expense a user claims back (travel, samples, entertainment), tied to a customer and possibly one of its orders: drafted, submitted, then approved or rejected. */
+export type Expense = {
+  __typename?: 'Expense';
+  /** The amount claimed, exact. */
+  amount: Money;
+  /** What kind of expense. */
+  category: ExpenseCategory;
+  /** The user who claims it. */
+  claimantId: Scalars['ID']['output'];
+  /** The customer it was spent on. */
+  customer: Customer;
+  /** When it was approved or rejected. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved or rejected it. */
+  decidedBy?: Maybe<Scalars['ID']['output']>;
+  /** Why (required on a rejection). */
+  decisionComment?: Maybe<Scalars['String']['output']>;
+  /** What was spent on what. */
+  description: Scalars['String']['output'];
+  /** The day it was spent, ISO 8601. */
+  expenseDate: Scalars['String']['output'];
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The order it was spent on, if any. */
+  orderId?: Maybe<Scalars['ID']['output']>;
+  /** The receipt's reference (number, file name), if any. */
+  receiptReference?: Maybe<Scalars['String']['output']>;
+  /** Who recorded the payout. */
+  reimbursedBy?: Maybe<Scalars['ID']['output']>;
+  /** When finance paid it back to the claimant (it stays APPROVED); null until then. */
+  reimbursedOn?: Maybe<Scalars['String']['output']>;
+  /** The payout's reference (bank transfer, payroll run). */
+  reimbursementReference?: Maybe<Scalars['String']['output']>;
+  /** Where the claim stands. */
+  state: ExpenseState;
+  /** When it was submitted for approval. */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The claimant's team when claimed; its head approves. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** What kind of expense. */
+export type ExpenseCategory =
+  /** Meals and entertainment of a customer. */
+  | 'ENTERTAINMENT'
+  /** Anything else. */
+  | 'OTHER'
+  /** Samples given to a customer. */
+  | 'SAMPLES'
+  /** Travel: fares, mileage, hotels. */
+  | 'TRAVEL';
+
+/** A page of expenses, latest expense date first. */
+export type ExpenseConnection = {
+  __typename?: 'ExpenseConnection';
+  /** The expenses on this page. */
+  edges: Array<ExpenseEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** A decision on a submitted expense. */
+export type ExpenseDecision =
+  /** Approve it. */
+  | 'APPROVED'
+  /** Reject it (say why). */
+  | 'REJECTED';
+
+/** One expense in a page. */
+export type ExpenseEdge = {
+  __typename?: 'ExpenseEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The expense. */
+  node: Expense;
+};
+
+/** Narrows an expense list. */
+export type ExpenseFilter = {
+  /** Only this category. */
+  category?: InputMaybe<ExpenseCategory>;
+  /** Only this user's claims. */
+  claimantId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this customer's. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those of this order. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only those in this state (APPROVED for the cost of a customer or order). */
+  state?: InputMaybe<ExpenseState>;
+};
+
+/** What expense totals are grouped by. */
+export type ExpenseGrouping =
+  /** Per claimant: what each user spent. */
+  | 'CLAIMANT'
+  /** Per customer. */
+  | 'CUSTOMER'
+  /** Per order: the cost of sale (expenses without an order are left out). */
+  | 'ORDER';
+
+/** Where an expense claim stands. */
+export type ExpenseState =
+  /** Approved: a cost of the customer (and order). */
+  | 'APPROVED'
+  /** Recorded by its claimant, not yet submitted. */
+  | 'DRAFT'
+  /** Rejected, with the reason. */
+  | 'REJECTED'
+  /** Waiting for the team head's or finance's decision. */
+  | 'SUBMITTED';
+
+/** What was spent per claimant, customer or order, in one currency. */
+export type ExpenseTotal = {
+  __typename?: 'ExpenseTotal';
+  /** How many expenses. */
+  count: Scalars['Int']['output'];
+  /** The claimant's, customer's or order's id. */
+  key: Scalars['ID']['output'];
+  /** Their exact sum. */
+  total: Money;
 };
 
 /** One field's value before and after a change, as JSON text. */
@@ -736,6 +898,10 @@ export type Mutation = {
   allocatePayment: Payment;
   /** Applies part of what a credit note holds to another invoice (`finance.payment.allocated.v1`). */
   applyCreditNote: CreditNote;
+  /** Records a draft expense claim of the caller (`finance.expense.drafted.v1`). */
+  createExpense: Expense;
+  /** Approves or rejects a submitted expense (`finance.expense.decided.v1`): the head of the claimant's team or finance, never the claimant. */
+  decideExpense: Expense;
   /** Imports many rates at once, all or nothing (one `finance.rate.set.v1` per rate). */
   importExchangeRates: Array<ExchangeRate>;
   /** Imports open items from a previous system as customers' opening balances, all or nothing (accountants): any refused row refuses the import, each named with its field in `extensions.details.errors`. With dryRun only checks. Each row becomes a receivable of kind OPENING_BALANCE (`finance.opening-balance.imported.v1`). */
@@ -756,6 +922,8 @@ export type Mutation = {
   recordPayment: Invoice;
   /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
   refundCreditNote: CreditNote;
+  /** Records that finance paid an approved expense back to its claimant (`finance.expense.reimbursed.v1`), once. */
+  reimburseExpense: Expense;
   /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
   runDunning: DunningRun;
   /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
@@ -766,6 +934,10 @@ export type Mutation = {
   setDunningLevels: Array<DunningLevel>;
   /** Sets a currency pair's rate from a day on (`finance.rate.set.v1`). */
   setExchangeRate: ExchangeRate;
+  /** Sets the claim period in days, 1 to 3650 (finance, directors, admins); claims already submitted are not judged again. */
+  setExpenseClaimPeriod: Scalars['Int']['output'];
+  /** Submits the caller's own draft for approval while the claim period lasts (`finance.expense.submitted.v1`). */
+  submitExpense: Expense;
 };
 
 
@@ -776,6 +948,16 @@ export type MutationAllocatePaymentArgs = {
 
 export type MutationApplyCreditNoteArgs = {
   input: ApplyCreditNoteInput;
+};
+
+
+export type MutationCreateExpenseArgs = {
+  input: CreateExpenseInput;
+};
+
+
+export type MutationDecideExpenseArgs = {
+  input: DecideExpenseInput;
 };
 
 
@@ -830,6 +1012,11 @@ export type MutationRefundCreditNoteArgs = {
 };
 
 
+export type MutationReimburseExpenseArgs = {
+  input: ReimburseExpenseInput;
+};
+
+
 export type MutationRunDunningArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
 };
@@ -852,6 +1039,16 @@ export type MutationSetDunningLevelsArgs = {
 
 export type MutationSetExchangeRateArgs = {
   input: SetExchangeRateInput;
+};
+
+
+export type MutationSetExpenseClaimPeriodArgs = {
+  days: Scalars['Int']['input'];
+};
+
+
+export type MutationSubmitExpenseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** What an import of opening balances did. */
@@ -974,6 +1171,14 @@ export type Query = {
   exchangeRate: AppliedRate;
   /** The rates set, newest day first. */
   exchangeRates: ExchangeRateConnection;
+  /** One expense; NOT_FOUND when unknown or not the caller's to see (a rep sees their own claims and their customers' approved ones, a team head also their teams' claims, finance all). */
+  expense: Expense;
+  /** How many days after its date an expense may still be claimed and submitted (90 unless finance set another). */
+  expenseClaimPeriod: Scalars['Int']['output'];
+  /** The expenses the caller may see summed per claimant, customer or order and currency: approved ones unless filter.state says otherwise. */
+  expenseTotals: Array<ExpenseTotal>;
+  /** The expenses the caller may see, latest expense date first. */
+  expenses: ExpenseConnection;
   /** The finance service's events: outbox backlog, dead letters, retries and consumer lag. ADMIN only. */
   financeEventBus: EventBusStatus;
   /** One invoice by id; NOT_FOUND when no such invoice exists or it bills a customer the caller may not see. */
@@ -1026,6 +1231,24 @@ export type QueryExchangeRateArgs = {
 export type QueryExchangeRatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ExchangeRateFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryExpenseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExpenseTotalsArgs = {
+  by: ExpenseGrouping;
+  filter?: InputMaybe<ExpenseFilter>;
+};
+
+
+export type QueryExpensesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ExpenseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1134,6 +1357,16 @@ export type RefundCreditNoteInput = {
   creditNoteId: Scalars['ID']['input'];
   /** The date, ISO 8601; today by default. */
   refundedOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Paying an approved expense back to its claimant. */
+export type ReimburseExpenseInput = {
+  /** The expense, approved and not yet reimbursed. */
+  expenseId: Scalars['ID']['input'];
+  /** The payout's reference (at most 200 characters). */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** The day it was paid back, ISO 8601; today by default, never in the future. */
+  reimbursedOn?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A payment reminder sent for one overdue invoice at one dunning level (never twice per level), numbered REM-YYYY-NNNNNN. */

@@ -9,6 +9,7 @@ import { Migration20261205200600 } from './Migration20261205200600.js';
 import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207010100 } from './Migration20261207010100.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
+import { Migration20261207090000 } from './Migration20261207090000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207010000', class: Migration20261207010000 },
   { name: 'Migration20261207010100', class: Migration20261207010100 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
+  { name: 'Migration20261207090000', class: Migration20261207090000 },
 ];
