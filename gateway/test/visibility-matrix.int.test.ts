@@ -118,6 +118,12 @@ beforeAll(async () => {
     },
     { what: 'customer ownership to reach support and finance', timeoutMs: 20000 },
   );
+  // Finance's expenses are claimed against a customer finance knows: after ownership reached it.
+  for (const customerId of [customerA, customerB]) {
+    await must('admin', `mutation($i: CreateExpenseInput!) { createExpense(input: $i) { id } }`, {
+      i: { customerId, expenseDate: new Date().toISOString().slice(0, 10), category: 'TRAVEL', amount: { amount: '12.50', currency: 'EUR' }, description: 'Taxi to the customer' },
+    });
+  }
 });
 
 afterAll(async () => {
