@@ -270,41 +270,47 @@ export async function ensureKafka(options: EnsureKafkaOptions): Promise<KafkaCon
  */
 export async function startPrivateBroker(options: EnsureKafkaOptions & { name?: string }): Promise<KafkaConnection> {
   ensureStateDirs();
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-kafka-'));
-  const cleanup = (): void => {
+  // A free port found here may be taken by another process before the broker binds it (tests start
+  // servers side by side): the broker then exits with "Address already in use", and is started
+  // again on other ports, in a fresh directory.
+  for (let attempt = 1; ; attempt += 1) {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-kafka-'));
+    const cleanup = (): void => {
+      try {
+        copyFileSync(join(dir, 'kafka.log'), join(logDir, 'kafka-test.log'));
+      } catch {
+        // no log to keep
+      }
+      rmSync(dir, { recursive: true, force: true });
+    };
     try {
-      copyFileSync(join(dir, 'kafka.log'), join(logDir, 'kafka-test.log'));
-    } catch {
-      // no log to keep
+      const port = await freePort();
+      const controllerPort = await freePort();
+      const launch: LaunchOptions = {
+        name: options.name ?? `kafka-test-${port}`,
+        dir,
+        port,
+        controllerPort,
+        logFile: join(dir, 'kafka.log'),
+        env: options.env,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.quiet ? { quiet: true } : {}),
+      };
+      let current = await launchBroker(launch);
+      return {
+        brokers: `${PROJECT_BROKER.host}:${port}`,
+        process: current,
+        stop: async () => {
+          await stopManaged(current);
+          cleanup();
+        },
+        relaunch: async () => (current = await launchBroker({ ...launch, quiet: true, waitReady: false })),
+      };
+    } catch (error) {
+      cleanup();
+      if (attempt < 3 && error instanceof Error && error.message.includes('Address already in use')) continue;
+      throw error;
     }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    const port = await freePort();
-    const controllerPort = await freePort();
-    const launch: LaunchOptions = {
-      name: options.name ?? `kafka-test-${port}`,
-      dir,
-      port,
-      controllerPort,
-      logFile: join(dir, 'kafka.log'),
-      env: options.env,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.quiet ? { quiet: true } : {}),
-    };
-    let current = await launchBroker(launch);
-    return {
-      brokers: `${PROJECT_BROKER.host}:${port}`,
-      process: current,
-      stop: async () => {
-        await stopManaged(current);
-        cleanup();
-      },
-      relaunch: async () => (current = await launchBroker({ ...launch, quiet: true, waitReady: false })),
-    };
-  } catch (error) {
-    cleanup();
-    throw error;
   }
 }
 
