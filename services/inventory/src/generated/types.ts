@@ -886,7 +886,7 @@ export type ProductImportReport = {
  * `POST /products/{productId}/pictures[?main=true]` with the image as the body and its Content-Type
  * (roles that may change products; the first picture of a product, or one sent with main=true,
  * becomes its main picture), `GET` on `downloadPath`, `DELETE` on it to remove one (the oldest
- * remaining picture becomes main). The gateway does not relay these routes yet.
+ * remaining picture becomes main). The gateway relays them as `/files/inventory/products/{productId}/pictures` and `/files/inventory/product-pictures/{id}`.
  */
 export type ProductPicture = {
   __typename?: 'ProductPicture';
