@@ -21,6 +21,8 @@ import pg from 'pg';
 import { SUBGRAPHS } from '../src/subgraphs.js';
 import { factories } from '../test/harness.js';
 
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
 const IDLE_SECONDS = Number.parseInt(process.env.IDLE_SECONDS ?? '30', 10);
 // What a production subgraph reads from its environment.
 const { outboxPollMs } = subgraphConfigFromEnv('identity', { OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS });
@@ -60,8 +62,8 @@ try {
   const self = process.cpuUsage(before.self);
   const db = backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - before.db;
   const share = (seconds: number): string => `${((100 * seconds) / wall).toFixed(2)} %`;
-  console.log(`idle system bench — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, outbox poll ${outboxPollMs} ms, ${wall.toFixed(1)} s idle`);
-  console.log(`seven subgraphs (one process): ${share((self.user + self.system) / 1e6)} of a core; their ${backends.length} PostgreSQL backends: ${share(db)} of a core`);
+  out(`idle system bench — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, outbox poll ${outboxPollMs} ms, ${wall.toFixed(1)} s idle`);
+  out(`seven subgraphs (one process): ${share((self.user + self.system) / 1e6)} of a core; their ${backends.length} PostgreSQL backends: ${share(db)} of a core`);
 } finally {
   await server.end();
   for (const subgraph of started.reverse()) await subgraph.stop();

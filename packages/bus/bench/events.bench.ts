@@ -32,6 +32,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { createConsumerKafka, createEventConsumer, createKafka, createOutboxRelay, createProducer, deadLetterTopic, ensureTopics, on, publish, publishMany } from '../src/index.js';
 import { createBusOrm, logger, NoteWrittenV1, runSql } from '../test/bus-fixture.js';
 
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
 const numberFrom = (name: string, fallback: number): number => Number.parseInt(process.env[name] ?? String(fallback), 10);
 const RATE = numberFrom('BENCH_RATE', 200);
 const SECONDS = numberFrom('BENCH_SECONDS', 10);
@@ -175,16 +177,14 @@ try {
   const relayAfter = backend ? cpuSecondsOf(backend.pid) : undefined;
   const share = (seconds: number): string => `${((100 * seconds) / wall).toFixed(2)} % of a core`;
 
-  console.log(`event bus bench — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, relay poll ${POLL_MS ?? 'default'}`);
-  console.log(`latency commit → handler at ${RATE}/s for ${SECONDS} s (${latencies.length} events): p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`);
-  console.log(
+  out(`event bus bench — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, relay poll ${POLL_MS ?? 'default'}`);
+  out(`latency commit → handler at ${RATE}/s for ${SECONDS} s (${latencies.length} events): p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`);
+  out(
     `throughput, ${WRITERS} writers, ${EVENTS} one-event transactions: ${Math.round((EVENTS * 1000) / (done - start))} events/s end to end (written at ${Math.round((EVENTS * 1000) / (written - start))}/s, last handled ${ms(done - written)} after the last write)`,
   );
-  console.log(`  this process's CPU per event: ${((cpu.user + cpu.system) / 1000 / EVENTS).toFixed(2)} ms (writers, relay and consumer together)`);
-  console.log(
-    `drain, ${EVENTS} events written in transactions of 100 (in ${ms(drainWritten - drainStart)}): ${Math.round((EVENTS * 1000) / (drained - drainStart))} events/s end to end`,
-  );
-  console.log(
+  out(`  this process's CPU per event: ${((cpu.user + cpu.system) / 1000 / EVENTS).toFixed(2)} ms (writers, relay and consumer together)`);
+  out(`drain, ${EVENTS} events written in transactions of 100 (in ${ms(drainWritten - drainStart)}): ${Math.round((EVENTS * 1000) / (drained - drainStart))} events/s end to end`);
+  out(
     `idle ${wall.toFixed(1)} s: this process ${share((self.user + self.system) / 1e6)}; relay's PostgreSQL backend ${before.relay !== undefined && relayAfter !== undefined ? share(relayAfter - before.relay) : 'not readable'}`,
   );
 } finally {

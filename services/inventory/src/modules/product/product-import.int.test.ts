@@ -106,8 +106,8 @@ describe('product import', () => {
       { sku: 'IMP-B1', name: 'Pump B1', unit: 'pcs', specification: 'Cast iron, 200 l/min', currency: 'EUR' },
       { sku: 'IMP-B2', name: 'Valve B2', unit: 'pcs', specification: null },
     ]);
-    expect(Number(created[0]!.list_price)).toBe(1250.5);
-    expect(Number(created[1]!.standard_cost)).toBe(0);
+    expect(created[0]!.list_price).toBe('1250.5000');
+    expect(created[1]!.standard_cost).toBe('0.0000');
     const ids = created.map((p) => p.id);
     const announced = await eventsFor('inventory.product.created.v2', ids);
     expect(announced.map((e) => e.subject).sort()).toEqual([...ids].sort());
@@ -137,10 +137,10 @@ describe('product import', () => {
     expect(second.errors).toBeUndefined();
     expect(second.data!.importProducts).toEqual({ dryRun: false, rows: 3, created: 1, updated: 1, unchanged: 1 });
     const after = await productsLike('IMP-B');
-    expect(after.map((p) => [p.sku, Number(p.list_price), Number(p.standard_cost), p.specification])).toEqual([
-      ['IMP-B1', 1300, 700, 'Cast iron, 200 l/min'], // empty cells leave the stored values
-      ['IMP-B2', 12, 0, null],
-      ['IMP-B3', 0.75, 0, null],
+    expect(after.map((p) => [p.sku, p.list_price, p.standard_cost, p.specification])).toEqual([
+      ['IMP-B1', '1300.0000', '700.0000', 'Cast iron, 200 l/min'], // empty cells leave the stored values
+      ['IMP-B2', '12.0000', '0.0000', null],
+      ['IMP-B3', '0.7500', '0.0000', null],
     ]);
     const changed = await eventsFor('inventory.product.changed.v1', ids);
     expect(changed).toEqual([

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { publish } from '@rapport/bus';
+import { insertColumns, publish } from '@rapport/bus';
 import { SupplierReturnPostedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, formatQuantity, normaliseAmount, notFound, parseQuantity, quantityUnits, requireText, requireUuid } from '@rapport/errors';
 import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
@@ -141,13 +141,17 @@ export async function returnToSupplier(
       `insert into supplier_return (id, number, receipt_id, warehouse_id, purchase_order_id, supplier_id, reason, returned_at, actor_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [header.id, header.number, header.receiptId, header.warehouseId, header.purchaseOrderId, header.supplierId, header.reason, returnedAt, header.actorId, returnedAt],
     );
-    for (const l of lines) {
-      await tx.execute(
-        `insert into supplier_return_line (id, return_id, receipt_line_id, purchase_order_line_id, product_id, quantity, unit_cost, currency, stock_move_id)
-           values (?, ?, ?, ?, ?, ?::numeric, ?::numeric, ?, ?)`,
-        [l.id, l.returnId, l.receiptLineId, l.purchaseOrderLineId, l.productId, l.quantity, l.unitCost, l.currency, l.stockMoveId],
-      );
-    }
+    await insertColumns(tx, 'supplier_return_line', [
+      { name: 'id', type: 'uuid', values: lines.map((l) => l.id) },
+      { name: 'return_id', type: 'uuid', values: lines.map((l) => l.returnId) },
+      { name: 'receipt_line_id', type: 'uuid', values: lines.map((l) => l.receiptLineId) },
+      { name: 'purchase_order_line_id', type: 'uuid', values: lines.map((l) => l.purchaseOrderLineId ?? null) },
+      { name: 'product_id', type: 'uuid', values: lines.map((l) => l.productId) },
+      { name: 'quantity', type: 'numeric', values: lines.map((l) => l.quantity) },
+      { name: 'unit_cost', type: 'numeric', values: lines.map((l) => l.unitCost) },
+      { name: 'currency', type: 'text', values: lines.map((l) => l.currency) },
+      { name: 'stock_move_id', type: 'uuid', values: lines.map((l) => l.stockMoveId) },
+    ]);
     // What goes back is expected again from the purchase order (a replacement), as purchasing lowers the line's received quantity.
     const reopened: StockKey[] = [];
     for (const l of lines) {
