@@ -1288,6 +1288,54 @@ export const ExpenseReimbursedV1 = defineEvent(
 );
 // ==== end of helper exp's contracts.
 
+// ==== stop 12, helper sales (sales: numbers at speed, credit-hold warning): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+// ==== end of helper sales's contracts.
+
+// ==== stop 12, helper fin (finance: rates at issue, credit hold, partial-return credits, expenses): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+
+/**
+ * finance: a customer went on credit hold (an invoice reached the last dunning level and is still
+ * open) or came off it (nothing at the last level is open any more, or an accountant released it).
+ * Sales warns when an order is placed for a customer on hold. Keyed by the customer id.
+ */
+export const CreditHoldChangedV1 = defineEvent(
+  'finance.credit-hold.changed.v1',
+  z.object({
+    customerId: uuid,
+    onHold: z.boolean(),
+    /** Why, in words for the sales rep ("INV-2026-000012 reached reminder level 3"), or null when released. */
+    reason: z.string().nullable(),
+    changedAt: isoDateTime,
+  }),
+);
+// ==== end of helper fin's contracts.
+
+// ==== stop 12, helper purch (purchasing: inquiries in base currency, debit notes): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+// ==== end of helper purch's contracts.
+
+// ==== stop 12, helper inv (inventory: analyses, thumbnails, warehouses, search): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+// ==== end of helper inv's contracts.
+
+// ==== stop 12, helper faults (inventory faults and reservation bench): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+// ==== end of helper faults's contracts.
+
+// ==== stop 12, helper obs (OpenTelemetry and metrics): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+// ==== end of helper obs's contracts.
+
+// ==== stop 12, helper bench (npm run bench, scale, Hive): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+// ==== end of helper bench's contracts.
+
+// ==== stop 12, helper nine (GraphiQL, test helpers, duplicates): its contracts go below this line.
+// (Each helper writes between its own two markers, so the merges meet no conflicts.)
+// ==== end of helper nine's contracts.
+
 /** Every event type Rapport publishes; the topics to create follow from it. */
 export const ALL_EVENTS = [
   CustomerCreatedV1,
@@ -1420,6 +1468,23 @@ export const ALL_EVENTS = [
   ExpenseSubmittedV1,
   ExpenseDecidedV1,
   ExpenseReimbursedV1,
+
+  // stop 12, helper sales's events follow this line.
+
+  // stop 12, helper fin's events follow this line.
+  CreditHoldChangedV1,
+
+  // stop 12, helper purch's events follow this line.
+
+  // stop 12, helper inv's events follow this line.
+
+  // stop 12, helper faults's events follow this line.
+
+  // stop 12, helper obs's events follow this line.
+
+  // stop 12, helper bench's events follow this line.
+
+  // stop 12, helper nine's events follow this line.
 ] as const;
 
 /** The topics every environment needs (without namespace prefix), sorted and unique. */
