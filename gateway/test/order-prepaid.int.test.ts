@@ -96,8 +96,8 @@ describe('a prepaid order, over Kafka, as clients see it', () => {
     order.invoiceId = invoice.id;
     const invoiced = await untilOrder((o) => o.status === 'INVOICED', 'sales to count the prepaid invoice');
     expect(invoiced).toMatchObject({ deliveryStatus: 'NOTHING_DELIVERED', invoiceStatus: 'FULLY_INVOICED', paidAt: null });
-    // Invoiced ahead of delivery: sales' toInvoiceQuantity is negative by its SDL (delivered less invoiced).
-    expect(invoiced.lines[0]).toMatchObject({ deliveredQuantity: '0', invoicedQuantity: '4', toInvoiceQuantity: '-4' });
+    // Invoiced ahead of delivery: the line counts on what was ordered (as Odoo's "to invoice"), all of it invoiced.
+    expect(invoiced.lines[0]).toMatchObject({ deliveredQuantity: '0', invoicedQuantity: '4', toInvoiceQuantity: '0' });
   });
 
   it('once paid, the undelivered order is PAID', async () => {

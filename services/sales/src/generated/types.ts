@@ -1215,7 +1215,12 @@ export type SalesOrderLine = {
   shortQuantity: Scalars['String']['output'];
   /** Tax rate in percent, e.g. "19". */
   taxRate: Scalars['String']['output'];
-  /** Units delivered, not returned and not yet invoiced, as finance counts what it may invoice (negative when invoiced ahead of delivery, e.g. prepaid). */
+  /**
+   * Units still to invoice per the line's invoicing basis, as Odoo's "to invoice", never negative. On delivery
+   * (the default): delivered less returned less invoiced. Once invoiced ahead of delivery (prepaid, finance's
+   * ORDERED basis): ordered less cancelled less returned less invoiced, so a prepaid, undelivered line shows 0,
+   * not the negative of what was prepaid. A returned unit awaiting its credit note shows 0.
+   */
   toInvoiceQuantity: Scalars['String']['output'];
   /** Price of one unit net of tax, in the order's currency. */
   unitPrice: Money;

@@ -121,6 +121,21 @@ export const effectiveUnits = (line: ISalesOrderLine): bigint => max(toUnits(lin
 /** What is still open of a line: ordered less cancelled less delivered; this is what may still be cancelled. */
 export const openUnits = (line: ISalesOrderLine): bigint => max(toUnits(line.quantity) - toUnits(line.cancelledQuantity) - toUnits(line.deliveredQuantity), 0n);
 
+/**
+ * What is left to invoice of a line, as Odoo's "quantity to invoice" per invoicing policy, never negative.
+ * Sales learns the basis from finance's invoices: while no more was invoiced than was delivered and
+ * kept, the line is invoiced on delivery (delivered less returned less invoiced); once it was
+ * invoiced ahead of delivery (prepaid, finance's `ORDERED` basis), on what was ordered (ordered less
+ * cancelled less returned less invoiced, what finance's `ORDERED` invoicing still bills). A return
+ * of an invoiced unit awaiting its credit note shows 0, not a negative.
+ */
+export function toInvoiceUnits(line: ISalesOrderLine): bigint {
+  const kept = toUnits(line.deliveredQuantity) - toUnits(line.returnedQuantity);
+  const invoiced = toUnits(line.invoicedQuantity);
+  const basis = invoiced > kept ? effectiveUnits(line) - toUnits(line.returnedQuantity) : kept;
+  return max(basis - invoiced, 0n);
+}
+
 /** What a line lacks in stock: what inventory last reported short, less what was reserved since, never more than is open. */
 export function shortUnits(line: ISalesOrderLine): bigint {
   const open = openUnits(line) - toUnits(line.reservedQuantity);

@@ -1,7 +1,7 @@
 import { isUuid, normaliseAmount, normaliseQuantity } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
-import { deliveryStatus, fromUnits, invoiceStatus, openUnits, shortUnits, toUnits } from './order.entity.js';
+import { deliveryStatus, fromUnits, invoiceStatus, openUnits, shortUnits, toInvoiceUnits } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { cancelOrder, cancelOrderLine, getOrder, listOrders, placeOrder } from './order.service.js';
@@ -48,7 +48,7 @@ export const orderResolvers: Resolvers = {
     invoicedQuantity: (line) => normaliseQuantity(line.invoicedQuantity),
     returnedQuantity: (line) => normaliseQuantity(line.returnedQuantity),
     openQuantity: (line) => fromUnits(openUnits(line)),
-    toInvoiceQuantity: (line) => fromUnits(toUnits(line.deliveredQuantity) - toUnits(line.returnedQuantity) - toUnits(line.invoicedQuantity)),
+    toInvoiceQuantity: (line) => fromUnits(toInvoiceUnits(line)),
     lastPrice: async (line, _, ctx) => {
       const order = await ctx.loaders.orderById.load(line.orderId);
       return order ? ctx.loaders.lastPrice.load({ customerId: order.customerId, productId: line.productId, before: order.confirmedAt }) : null;

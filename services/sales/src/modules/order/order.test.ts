@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfThrown as fieldOf, formatAmount, parseAmount } from '@rapport/errors';
 import { documentTotals, lineNetAmount } from '../pricing/pricing.js';
-import { applyState, cancelRest, deriveStatus, orderNumber, parseQuantity, shortUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
+import { applyState, cancelRest, deriveStatus, orderNumber, parseQuantity, shortUnits, toInvoiceUnits, type ISalesOrder, type ISalesOrderLine } from './order.entity.js';
 
 const net = (field: string, quantity: string, unitPrice: string, discount = 0n): string => formatAmount(lineNetAmount(field, quantity, parseAmount('p', unitPrice), discount));
 
@@ -152,5 +152,23 @@ describe('a line short of stock', () => {
     expect(shortUnits(line(0, '10', { reservedQuantity: '8', shortQuantity: '4' }))).toBe(2000n);
     expect(shortUnits(line(0, '10', { reservedQuantity: '10', shortQuantity: '4' }))).toBe(0n);
     expect(shortUnits(line(0, '10', { cancelledQuantity: '9', shortQuantity: '4' }))).toBe(1000n);
+  });
+});
+
+describe('what is left to invoice of a line', () => {
+  it('counts on delivery: delivered less returned less invoiced', () => {
+    expect(toInvoiceUnits(line(0, '10', { deliveredQuantity: '4' }))).toBe(4000n);
+    expect(toInvoiceUnits(line(0, '10', { deliveredQuantity: '4', invoicedQuantity: '2.5' }))).toBe(1500n);
+    expect(toInvoiceUnits(line(0, '10', { deliveredQuantity: '4', returnedQuantity: '1', invoicedQuantity: '3' }))).toBe(0n);
+    expect(toInvoiceUnits(line(0, '10'))).toBe(0n);
+  });
+
+  it('counts on what was ordered once invoiced ahead of delivery (prepaid), never negative', () => {
+    expect(toInvoiceUnits(line(0, '4', { invoicedQuantity: '4' }))).toBe(0n);
+    expect(toInvoiceUnits(line(0, '10', { invoicedQuantity: '4' }))).toBe(6000n);
+    expect(toInvoiceUnits(line(0, '10', { invoicedQuantity: '4', cancelledQuantity: '6' }))).toBe(0n);
+    expect(toInvoiceUnits(line(0, '4', { invoicedQuantity: '4', deliveredQuantity: '4' }))).toBe(0n);
+    // Delivered 3, invoiced 3, 1 returned and its credit note not yet in: nothing to invoice, not −1.
+    expect(toInvoiceUnits(line(0, '3', { deliveredQuantity: '3', invoicedQuantity: '3', returnedQuantity: '1' }))).toBe(0n);
   });
 });
