@@ -14,6 +14,7 @@ import { Migration20261205180100 } from './Migration20261205180100.js';
 import { Migration20261205180200 } from './Migration20261205180200.js';
 import { Migration20261205200500 } from './Migration20261205200500.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
+import { Migration20261208010000 } from './Migration20261208010000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205180200', class: Migration20261205180200 },
   { name: 'Migration20261205200500', class: Migration20261205200500 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
+  { name: 'Migration20261208010000', class: Migration20261208010000 },
 ];

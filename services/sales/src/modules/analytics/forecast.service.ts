@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, normaliseAmount, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
 import type { Viewer } from '@rapport/subgraph-kit';
 import { DEFAULT_PIPELINE_ID, type ForecastCategory } from '../pipeline/pipeline-stage.entity.js';
-import { monthRange, ownNumbers, percent, where, type Condition } from './scope.js';
+import { monthRange, ownNumbers, percent, splitByMonths, where, withinAny, type Condition, type NumbersSource } from './scope.js';
 
 export const FORECAST_GROUPINGS = ['COMPANY', 'TEAM', 'REP'] as const;
 export type ForecastGrouping = (typeof FORECAST_GROUPINGS)[number];
@@ -27,11 +27,11 @@ export interface ForecastRow {
   weightedAmount: string;
 }
 
-/** Narrowing by rep (the customer's owner) and team (the customer's team) on `customer_access` (alias `ca`). */
-export function whoseNumbers(repId: string | null | undefined, teamId: string | null | undefined): Condition[] {
+/** Narrowing by rep (the customer's owner) and team (the customer's team) on `customer_access` (alias `ca`) or a roll-up's owner and team columns. */
+export function whoseNumbers(repId: string | null | undefined, teamId: string | null | undefined, alias = 'ca'): Condition[] {
   const conditions: Condition[] = [];
-  if (repId) conditions.push({ sql: 'ca.owner_id = ?', params: [requireUuid('repId', repId)] });
-  if (teamId) conditions.push({ sql: 'ca.team_id = ?', params: [requireUuid('teamId', teamId)] });
+  if (repId) conditions.push({ sql: `${alias}.owner_id = ?`, params: [requireUuid('repId', repId)] });
+  if (teamId) conditions.push({ sql: `${alias}.team_id = ?`, params: [requireUuid('teamId', teamId)] });
   return conditions;
 }
 
@@ -39,28 +39,33 @@ export function whoseNumbers(repId: string | null | undefined, teamId: string | 
  * The weighted pipeline: open deals by expected close month (UTC), stage forecast category and
  * currency, per rep, team or the company (`groupBy`): how many, their amount and amount ×
  * probability (exact numeric, four places). Only the deals of customers the viewer's numbers
- * cover (`ownNumbers`); deals without an expected close date are not in any month.
+ * cover (`ownNumbers`); deals without an expected close date are not in any month. Read from
+ * `sales_rollup_pipeline` (per owner, team, month, stage and currency, kept by triggers; the
+ * stage's probability and category joined now), or with `rollups: false` from the opportunities.
  */
-export async function forecast(em: SqlEntityManager, viewer: Viewer, args: ForecastArgs): Promise<ForecastRow[]> {
+export async function forecast(em: SqlEntityManager, viewer: Viewer, args: ForecastArgs, source: NumbersSource = {}): Promise<ForecastRow[]> {
   const { start, end } = monthRange(args.fromMonth, args.toMonth);
   const groupBy = args.groupBy ? requireOneOf('groupBy', args.groupBy, FORECAST_GROUPINGS) : 'COMPANY';
   const pipelineId = args.pipelineId ? requireUuid('pipelineId', args.pipelineId) : null;
-  const rep = groupBy === 'REP' ? 'ca.owner_id' : 'null::uuid';
-  const team = groupBy === 'COMPANY' ? 'null::uuid' : 'ca.team_id';
-  const filter = where([
-    { sql: "o.deleted_at is null and o.status = 'OPEN' and o.expected_close_date >= ? and o.expected_close_date < ?", params: [start, end] },
-    pipelineId ? { sql: 's.pipeline_id = ?', params: [pipelineId] } : null,
-    ownNumbers(viewer),
-    ...whoseNumbers(args.repId, args.teamId),
-  ]);
+  const rollup = source.rollups !== false;
+  const who = rollup ? 'r' : 'ca';
+  const rep = groupBy === 'REP' ? `${who}.owner_id` : 'null::uuid';
+  const team = groupBy === 'COMPANY' ? 'null::uuid' : `${who}.team_id`;
+  const scope = [pipelineId ? { sql: 's.pipeline_id = ?', params: [pipelineId] } : null, ownNumbers(viewer, who), ...whoseNumbers(args.repId, args.teamId, who)];
+  const filter = rollup
+    ? where([{ sql: 'r.deals > 0 and r.month >= ? and r.month < ?', params: [start, end] }, ...scope])
+    : where([{ sql: "o.deleted_at is null and o.status = 'OPEN' and o.expected_close_date >= ? and o.expected_close_date < ?", params: [start, end] }, ...scope]);
+  const from = rollup
+    ? `(select r.month, r.owner_id, r.team_id, r.stage_id, r.currency, r.deals, r.amount from sales_rollup_pipeline r) r join pipeline_stage s on s.id = r.stage_id`
+    : `(select date_trunc('month', o.expected_close_date)::date as month, o.stage_id, o.currency, 1 as deals, o.amount, o.customer_id, o.deleted_at, o.status, o.expected_close_date from opportunity o) o
+       join pipeline_stage s on s.id = o.stage_id left join customer_access ca on ca.customer_id = o.customer_id`;
+  const t = rollup ? 'r' : 'o';
   const rows = await withWorkMem(em, (tx) =>
     tx.execute<{ month: string; rep_id: string | null; team_id: string | null; category: ForecastCategory; currency: string; count: string; amount: string; weighted: string }[]>(
       `select to_char(g.month, 'YYYY-MM') as month, g.rep_id, g.team_id, g.category, g.currency, g.count, g.amount, g.weighted from (
-         select date_trunc('month', o.expected_close_date)::date as month, ${rep} as rep_id, ${team} as team_id, s.forecast_category as category, o.currency,
-                count(*) as count, sum(o.amount) as amount, round(sum(o.amount * s.probability) / 100, 4) as weighted
-           from opportunity o
-           join pipeline_stage s on s.id = o.stage_id
-           ${rep === 'null::uuid' && team === 'null::uuid' && !filter.sql.includes('ca.') ? '' : 'left join customer_access ca on ca.customer_id = o.customer_id'}
+         select ${t}.month, ${rep} as rep_id, ${team} as team_id, s.forecast_category as category, ${t}.currency,
+                sum(${t}.deals) as count, sum(${t}.amount) as amount, round(sum(${t}.amount * s.probability) / 100, 4) as weighted
+           from ${from}
           where ${filter.sql}
           group by 1, 2, 3, 4, 5) g
         order by g.month, g.rep_id nulls first, g.team_id nulls first, g.category, g.currency`,
@@ -120,25 +125,26 @@ export interface Funnel {
  * many reached it (stood in it or a later stage, Lost not counting as later) and their amounts per
  * currency, how many stand there now, the conversion to the next stage (percent), the average days
  * spent in it (stays until now for those still there; not for closing stages); and the win rate
- * (won of those closed, percent).
+ * (won of those closed, percent). The whole months of the period are read from the roll-ups
+ * `sales_rollup_cohort` and `sales_rollup_stay` (per owner, team and month opened), the days before
+ * and after them from the opportunities and their stays; with `rollups: false` all of it from those.
  */
-export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelArgs): Promise<Funnel> {
+export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelArgs, source: NumbersSource = {}): Promise<Funnel> {
   const from = requireIsoDate('from', args.from);
   const to = requireIsoDate('to', args.to);
   if (to <= from) throw badInput('to', 'to must be after from', 'INVALID_RANGE');
   const pipelineId = args.pipelineId ? requireUuid('pipelineId', args.pipelineId) : DEFAULT_PIPELINE_ID;
+  const split = source.rollups === false ? { months: null, edges: [{ from, to }] } : splitByMonths({ from, to });
   const cohort = where([
-    {
-      sql: "o.deleted_at is null and o.created_at >= (?::date)::timestamp at time zone 'UTC' and o.created_at < (?::date)::timestamp at time zone 'UTC' and cs.pipeline_id = ?",
-      params: [from, to, pipelineId],
-    },
+    { sql: 'o.deleted_at is null and cs.pipeline_id = ?', params: [pipelineId] },
+    withinAny('o.created_at', split.edges),
     ownNumbers(viewer),
     ...whoseNumbers(args.repId, args.teamId),
   ]);
-  const cohortSql = `select o.id, o.amount, o.currency, o.status, o.stage_id, fs.position as top
-      from opportunity o join pipeline_stage cs on cs.id = o.stage_id join pipeline_stage fs on fs.id = o.furthest_stage_id
-      left join customer_access ca on ca.customer_id = o.customer_id
-     where ${cohort.sql}`;
+  const months = split.months ? { sql: 'r.month >= ? and r.month < ?', params: [split.months.from, split.months.to] } : { sql: 'false', params: [] };
+  const rolled = (extra: Condition) => where([extra, months, ownNumbers(viewer, 'r'), ...whoseNumbers(args.repId, args.teamId, 'r')]);
+  const cohortRollup = rolled({ sql: 'r.deals > 0 and cs.pipeline_id = ?', params: [pipelineId] });
+  const stayRollup = rolled({ sql: 'r.stays > 0 and r.pipeline_id = ?', params: [pipelineId] });
   const found = await withWorkMem(em, (tx) =>
     tx.execute<
       {
@@ -152,19 +158,32 @@ export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelA
         days: string | null;
       }[]
     >(
-      `with cohort as materialized (${cohortSql}),
+      `with cohort as materialized (
+         select o.id, o.amount, o.currency, o.status, o.stage_id, o.furthest_stage_id
+           from opportunity o join pipeline_stage cs on cs.id = o.stage_id left join customer_access ca on ca.customer_id = o.customer_id
+          where ${cohort.sql}),
+       deals as (
+         select r.currency, r.status, r.stage_id, r.furthest_stage_id, r.deals as n, r.amount
+           from sales_rollup_cohort r join pipeline_stage cs on cs.id = r.stage_id where ${cohortRollup.sql}
+         union all
+         select currency, status, stage_id, furthest_stage_id, 1, amount from cohort),
        stays as (
-         select h.stage_id, extract(epoch from coalesce(h.left_at, now()) - h.entered_at) as secs
+         select r.stage_id, r.stays, r.closed_seconds, r.open_stays, r.open_entered from sales_rollup_stay r where ${stayRollup.sql}
+         union all
+         select h.stage_id, 1, case when h.left_at is not null then extract(epoch from h.left_at) - extract(epoch from h.entered_at) else 0 end,
+                (h.left_at is null)::integer, case when h.left_at is null then extract(epoch from h.entered_at) else 0 end
            from cohort c join opportunity_stage_history h on h.opportunity_id = c.id)
-       select 'reach' as kind, s.id as stage_id, c.currency, count(c.id) as n1, count(c.id) filter (where c.stage_id = s.id) as n2, null::bigint as n3, sum(c.amount) as amount, null::numeric as days
-         from pipeline_stage s join cohort c on c.top >= s.position
+       select 'reach' as kind, s.id as stage_id, d.currency, sum(d.n) as n1, coalesce(sum(d.n) filter (where d.stage_id = s.id), 0) as n2, null::bigint as n3, sum(d.amount) as amount, null::numeric as days
+         from pipeline_stage s join (select d.*, fs.position as top from deals d join pipeline_stage fs on fs.id = d.furthest_stage_id) d on d.top >= s.position
         where s.pipeline_id = ? and s.closes_as is distinct from 'LOST'
-        group by s.id, c.currency
+        group by s.id, d.currency
        union all
-       select 'days', stage_id, null, null, null, null, null, round(avg(secs) / 86400, 2) from stays group by stage_id
+       select 'days', stage_id, null, null, null, null, null,
+              round(((sum(closed_seconds) + sum(open_stays) * extract(epoch from now()) - sum(open_entered)) / sum(stays)) / 86400, 2)
+         from stays group by stage_id
        union all
-       select 'outcome', null, null, count(*), count(*) filter (where status = 'WON'), count(*) filter (where status = 'LOST'), null, null from cohort`,
-      [...cohort.params, pipelineId],
+       select 'outcome', null, null, coalesce(sum(n), 0), coalesce(sum(n) filter (where status = 'WON'), 0), coalesce(sum(n) filter (where status = 'LOST'), 0), null, null from deals`,
+      [...cohort.params, ...cohortRollup.params, ...stayRollup.params, pipelineId],
     ),
   );
   const reach = found.filter((r) => r.kind === 'reach').map((r) => ({ stage_id: r.stage_id!, currency: r.currency, reached: r.n1!, standing: r.n2!, amount: r.amount }));

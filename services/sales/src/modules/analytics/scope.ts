@@ -70,3 +70,35 @@ export function percent(part: number, whole: number): string | null {
   const hundredths = Math.floor((part * 20000) / whole + 1) >> 1;
   return `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
+
+/** A period of days [from, to) (YYYY-MM-DD) split into its whole months (for monthly roll-ups) and the days before and after them (from the raw rows). */
+export interface MonthSplit {
+  /** The whole months inside the period as [from, to) of first days; null when it holds none. */
+  months: { from: string; to: string } | null;
+  /** The days outside whole months, as [from, to) ranges (none, one or two). */
+  edges: { from: string; to: string }[];
+}
+
+export function splitByMonths(range: { from: string; to: string }): MonthSplit {
+  const firstFull = range.from.endsWith('-01') ? range.from : addMonths(`${range.from.slice(0, 8)}01`, 1);
+  const lastFull = `${range.to.slice(0, 8)}01`;
+  if (firstFull >= lastFull) return { months: null, edges: [range] };
+  const edges = [];
+  if (range.from < firstFull) edges.push({ from: range.from, to: firstFull });
+  if (lastFull < range.to) edges.push({ from: lastFull, to: range.to });
+  return { months: { from: firstFull, to: lastFull }, edges };
+}
+
+/** `column` (a timestamptz) within any of the UTC day ranges (`false` when there are none). */
+export function withinAny(column: string, ranges: readonly { from: string; to: string }[]): Condition {
+  if (!ranges.length) return { sql: 'false', params: [] };
+  return {
+    sql: `(${ranges.map(() => `(${column} >= (?::date)::timestamp at time zone 'UTC' and ${column} < (?::date)::timestamp at time zone 'UTC')`).join(' or ')})`,
+    params: ranges.flatMap((r) => [r.from, r.to]),
+  };
+}
+
+/** Whether the numbers come from the roll-ups (the default) or only from the raw rows (the reference the roll-up tests compare with). */
+export interface NumbersSource {
+  rollups?: boolean;
+}
