@@ -28,5 +28,6 @@ export default subgraphCodegen({
     SalesFunnel: '../modules/analytics/forecast.service.js#Funnel',
     SalesPerformance: '../modules/analytics/sales.service.js#RepPerformance',
     ProductSalesRow: '../modules/analytics/sales.service.js#ProductSalesRow',
+    ProductSalesSummary: '../modules/analytics/sales.service.js#ProductSales',
   },
 });

@@ -82,6 +82,40 @@ export interface DatedAmount {
   day: string;
 }
 
+/** A currency pair on a day whose rate is needed. */
+interface Pair {
+  from: string;
+  to: string;
+  day: string;
+}
+const pairKey = (p: Pair): string => `${p.from} ${p.to} ${p.day}`;
+
+/**
+ * The rates of `pairs` from the copy, keyed by `pairKey`: the latest of the pair on or before the
+ * day, or of the reverse pair inverted (the pair itself first on the same day). A missing one is
+ * BAD_USER_INPUT RATE_MISSING naming `field`, the currencies and the day. One query.
+ */
+async function ratesOf(em: SqlEntityManager, pairs: readonly Pair[], field: string): Promise<Map<string, bigint>> {
+  const rates = new Map<string, bigint>();
+  const unique = [...new Map(pairs.filter((p) => p.from !== p.to).map((p) => [pairKey(p), p])).values()];
+  if (!unique.length) return rates;
+  const rows = await em.execute<{ f: string; t: string; day: string; from_currency: string | null; rate: string | null }[]>(
+    `select k.f, k.t, k.day::text as day, r.from_currency, r.rate::text as rate
+       from unnest(?::text[], ?::text[], ?::date[]) as k(f, t, day)
+       left join lateral (
+         select c.from_currency, c.rate from rate_copy c
+          where ((c.from_currency = k.f and c.to_currency = k.t) or (c.from_currency = k.t and c.to_currency = k.f)) and c.valid_on <= k.day
+          order by c.valid_on desc, (c.from_currency = k.f) desc limit 1) r on true`,
+    [pgArray(unique.map((p) => p.from)), pgArray(unique.map((p) => p.to)), pgArray(unique.map((p) => p.day))],
+  );
+  for (const row of rows) {
+    if (!row.rate) throw rateMissing(field, row.f, row.t, row.day);
+    const units = parseRate('rate', row.rate);
+    rates.set(pairKey({ from: row.f, to: row.t, day: row.day }), row.from_currency === row.f ? units : invertRate(units));
+  }
+  return rates;
+}
+
 /**
  * The sum of `amounts` in the base currency, each converted at the rate of its day from the copy
  * (the pair to base, or the reverse pair inverted; half up at the base's minor unit per amount, as
@@ -90,28 +124,33 @@ export interface DatedAmount {
  */
 export async function sumInBase(em: SqlEntityManager, amounts: readonly DatedAmount[], field: string): Promise<Money> {
   const base = await copiedBaseCurrency(em);
-  const keys = [...new Map(amounts.filter((a) => a.currency !== base).map((a) => [`${a.currency} ${a.day}`, a])).values()];
-  const rates = new Map<string, bigint>();
-  if (keys.length) {
-    const rows = await em.execute<{ currency: string; day: string; from_currency: string | null; rate: string | null }[]>(
-      `select k.currency, k.day::text as day, r.from_currency, r.rate::text as rate
-         from unnest(?::text[], ?::date[]) as k(currency, day)
-         left join lateral (
-           select c.from_currency, c.rate from rate_copy c
-            where ((c.from_currency = k.currency and c.to_currency = ?) or (c.from_currency = ? and c.to_currency = k.currency)) and c.valid_on <= k.day
-            order by c.valid_on desc, (c.from_currency = k.currency) desc limit 1) r on true`,
-      [pgArray(keys.map((k) => k.currency)), pgArray(keys.map((k) => k.day)), base, base],
-    );
-    for (const row of rows) {
-      if (!row.rate) throw rateMissing(field, row.currency, base, row.day);
-      const units = parseRate('rate', row.rate);
-      rates.set(`${row.currency} ${row.day}`, row.from_currency === row.currency ? units : invertRate(units));
-    }
-  }
+  return { amount: formatAmount(await viaBase(em, amounts, base, base, field)), currency: base };
+}
+
+/**
+ * The sum of `amounts` in `currency` through the base currency: an amount already in `currency` as
+ * it is; any other converted to base at its day's rate (half up at the base's minor unit, as
+ * `sumInBase`), then from base to `currency` at that day's rate (half up at `currency`'s minor
+ * unit). A missing rate is BAD_USER_INPUT RATE_MISSING naming `field`. One query.
+ */
+export async function sumInCurrencyViaBase(em: SqlEntityManager, amounts: readonly DatedAmount[], currency: string, field: string): Promise<Money> {
+  return { amount: formatAmount(await viaBase(em, amounts, await copiedBaseCurrency(em), currency, field)), currency };
+}
+
+async function viaBase(em: SqlEntityManager, amounts: readonly DatedAmount[], base: string, currency: string, field: string): Promise<bigint> {
+  const foreign = amounts.filter((a) => a.currency !== currency);
+  const toBase = foreign.map((a) => ({ from: a.currency, to: base, day: a.day }));
+  const fromBase = foreign.map((a) => ({ from: base, to: currency, day: a.day }));
+  const rates = await ratesOf(em, [...toBase, ...fromBase], field);
   let total = 0n;
   for (const a of amounts) {
     const units = parseAmount('amount', a.amount);
-    total += a.currency === base ? units : convertUnits(units, rates.get(`${a.currency} ${a.day}`)!, base);
+    if (a.currency === currency) {
+      total += units;
+      continue;
+    }
+    const inBase = a.currency === base ? units : convertUnits(units, rates.get(pairKey({ from: a.currency, to: base, day: a.day }))!, base);
+    total += currency === base ? inBase : convertUnits(inBase, rates.get(pairKey({ from: base, to: currency, day: a.day }))!, currency);
   }
-  return { amount: formatAmount(total), currency: base };
+  return total;
 }

@@ -6,7 +6,8 @@
  * lines for 5,000 customers of 200 reps in 20 teams straight into the tables with INSERT … SELECT
  * from generate_series, runs ANALYZE, then times the service's query functions (the ones the
  * GraphQL resolvers call): two warm-up runs and 20 timed runs per case, p50 and p95.
- * BENCH_KEEP=1 keeps the database for EXPLAIN ANALYZE; BENCH_SCALE=0.1 loads a tenth.
+ * BENCH_KEEP=1 keeps the database for EXPLAIN ANALYZE; BENCH_REUSE=1 times a kept one again (after
+ * migrating it); BENCH_SCALE=0.1 loads a tenth.
  */
 import { performance } from 'node:perf_hooks';
 import type { Principal } from '@rapport/auth';
@@ -29,6 +30,8 @@ const REPS = 200;
 const TEAMS = 20;
 const PRODUCTS = 1_000;
 const RUNS = 20;
+/** BENCH_REUSE=1: time against a database kept by BENCH_KEEP=1 (migrating it to the service's newest migrations first) instead of loading a new one. */
+const REUSE = process.env.BENCH_REUSE === '1';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -37,6 +40,10 @@ const uuidOf = (prefix: string, expr: string): string => `md5('${prefix}' || (${
 function loadSql(): string[] {
   const stage = (position: string) => `('5a1e5000-0000-4000-8000-00000000000' || (${position}))::uuid`;
   return [
+    // Bulk load: the roll-ups are rebuilt once at the end instead of per row by their triggers.
+    'alter table customer_access disable trigger sales_rollup_access_changed',
+    'alter table opportunity disable trigger sales_rollup_opportunity_changed',
+    'alter table opportunity_stage_history disable trigger sales_rollup_stay_changed',
     `insert into customer_access (customer_id, owner_id, team_id)
        select ${uuidOf('c', 'i')}, ${uuidOf('rep', 'i % ' + REPS)}, ${uuidOf('team', '(i % ' + REPS + ') % ' + TEAMS)} from generate_series(1, ${CUSTOMERS}) i`,
     `insert into customer_profile (customer_id, industry, region, country)
@@ -74,7 +81,11 @@ function loadSql(): string[] {
          cross join lateral (select ((so.number_i + n) % 9 + 1) * 0.5 as q, ((so.number_i * 31 + n * 17) % 50000) / 100.0 + 1 as price) v`,
     `update sales_order so set total = t.total, gross_total = t.total from (select order_id, sum(line_total) as total from sales_order_line group by order_id) t where t.order_id = so.id`,
     'alter table sales_order_line enable trigger sales_rollup_line_written',
+    'alter table customer_access enable trigger sales_rollup_access_changed',
+    'alter table opportunity enable trigger sales_rollup_opportunity_changed',
+    'alter table opportunity_stage_history enable trigger sales_rollup_stay_changed',
     'select sales_rollup_rebuild()',
+    'select sales_pipeline_rollup_rebuild()',
     'vacuum analyze',
   ];
 }
@@ -82,7 +93,8 @@ function loadSql(): string[] {
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
   await admin.connect();
-  await admin.query(`drop database if exists ${DB} with (force)`);
+  const [kept] = REUSE ? (await admin.query(`select 1 from pg_database where datname = $1`, [DB])).rows : [];
+  if (!kept) await admin.query(`drop database if exists ${DB} with (force)`);
   const service = createSalesService({
     port: 0,
     host: '127.0.0.1',
@@ -98,7 +110,9 @@ async function main(): Promise<void> {
     await service.start();
     const em = service.orm.em.fork();
     let started = performance.now();
-    for (const sql of loadSql()) await em.getConnection().execute(sql);
+    const [loaded] = await em.execute<{ n: string }[]>('select count(*) as n from opportunity');
+    if (kept && Number(loaded!.n) > 0) await em.getConnection().execute('analyze');
+    else for (const sql of loadSql()) await em.getConnection().execute(sql);
     const [counts] = await em.execute<{ o: string; h: string; so: string; l: string }[]>(
       'select (select count(*) from opportunity) as o, (select count(*) from opportunity_stage_history) as h, (select count(*) from sales_order) as so, (select count(*) from sales_order_line) as l',
     );
@@ -150,7 +164,8 @@ async function main(): Promise<void> {
       },
     ];
     out(`runs per case: ${RUNS} after 2 warm-up runs; via the service functions the resolvers call`);
-    for (const c of cases) {
+    const only = process.env.BENCH_CASES; // a part of the labels to time, e.g. BENCH_CASES=funnel
+    for (const c of cases.filter((x) => !only || x.label.includes(only))) {
       const times: number[] = [];
       let rows = 0;
       for (let i = 0; i < RUNS + 2; i++) {
@@ -164,7 +179,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await service.stop();
-    if (process.env.BENCH_KEEP === '1') out(`kept ${DB} (BENCH_KEEP=1)`);
+    if (process.env.BENCH_KEEP === '1' || REUSE) out(`kept ${DB}`);
     else {
       await admin.query(`drop database if exists ${DB} with (force)`);
       out(`dropped ${DB}`);

@@ -13,7 +13,7 @@ import type { Finding as FindingModel } from '../modules/approval/governance.js'
 import type { IOpportunityStageHistory as IOpportunityStageHistoryModel } from '../modules/opportunity/opportunity-stage-history.entity.js';
 import type { TargetProgress as TargetProgressModel } from '../modules/target/target.service.js';
 import type { ForecastRow as ForecastRowModel, FunnelStageRow as FunnelStageRowModel, Funnel as FunnelModel } from '../modules/analytics/forecast.service.js';
-import type { RepPerformance as RepPerformanceModel, ProductSalesRow as ProductSalesRowModel } from '../modules/analytics/sales.service.js';
+import type { RepPerformance as RepPerformanceModel, ProductSalesRow as ProductSalesRowModel, ProductSales as ProductSalesModel } from '../modules/analytics/sales.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -168,7 +168,7 @@ export type ResolversTypes = {
   Product: ResolverTypeWrapper<Types.Product>;
   ProductSalesDimension: Types.ProductSalesDimension;
   ProductSalesRow: ResolverTypeWrapper<ProductSalesRowModel>;
-  ProductSalesSummary: ResolverTypeWrapper<Omit<Types.ProductSalesSummary, 'rows'> & { rows: Array<ResolversTypes['ProductSalesRow']> }>;
+  ProductSalesSummary: ResolverTypeWrapper<ProductSalesModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quotation: ResolverTypeWrapper<IQuotationModel>;
   QuotationConnection: ResolverTypeWrapper<Omit<Types.QuotationConnection, 'edges'> & { edges: Array<ResolversTypes['QuotationEdge']> }>;
@@ -235,7 +235,7 @@ export type ResolversParentTypes = {
   PlaceOrderInput: Types.PlaceOrderInput;
   Product: Types.Product;
   ProductSalesRow: ProductSalesRowModel;
-  ProductSalesSummary: Omit<Types.ProductSalesSummary, 'rows'> & { rows: Array<ResolversParentTypes['ProductSalesRow']> };
+  ProductSalesSummary: ProductSalesModel;
   Query: Record<PropertyKey, never>;
   Quotation: IQuotationModel;
   QuotationConnection: Omit<Types.QuotationConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuotationEdge']> };
@@ -644,7 +644,7 @@ export type SalesPerformanceResolvers<ContextType = Context, ParentType extends 
 };
 
 export type SalesTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesTarget'] = ResolversParentTypes['SalesTarget']> = {
-  achieved?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  achieved?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   achievedInBase?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   attainment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;

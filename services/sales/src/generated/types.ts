@@ -761,7 +761,7 @@ export type ProductSalesRow = {
 /** What was sold in a period. */
 export type ProductSalesSummary = {
   __typename?: 'ProductSalesSummary';
-  /** The total in the company's base currency: always null for now, as finance's exchange rates are not available to sales yet. */
+  /** The total in the company's base currency: each currency's sold lines of a day at that day's rate (finance's rates, copied from its events), half up at the base's minor unit per day and currency, as `SalesPerformance.orderTotalInBase`; null with a BAD_USER_INPUT RATE_MISSING error naming the currency and day without a rate (the rows and per-currency totals still answer). */
   baseCurrencyTotal?: Maybe<Money>;
   /** The groups, by currency and then the dimensions. */
   rows: Array<ProductSalesRow>;
@@ -1262,7 +1262,7 @@ export type SalesOrderStatus =
   /** Part of it invoiced (less credit notes). */
   | 'PARTLY_INVOICED';
 
-/** One salesperson's numbers over a period, per currency (no conversion: finance's rates are not available to sales). */
+/** One salesperson's numbers over a period, per currency, and the orders' total in the base currency. */
 export type SalesPerformance = {
   __typename?: 'SalesPerformance';
   /** Deals lost in the period. */
@@ -1299,18 +1299,24 @@ export type SalesPriceEntry =
 /**
  * A sales target of a rep or a team for a month or quarter, in one currency, with what was achieved:
  * the net totals (after discounts, before tax) of the orders confirmed in the period (UTC days) and
- * not cancelled, in the target's currency, of the rep's customers (those they own now) or the team's
- * customers (teams below it are not added).
+ * not cancelled, of the rep's customers (those they own now) or the team's customers (teams below it
+ * are not added), in every currency counted in the target's.
  */
 export type SalesTarget = {
   __typename?: 'SalesTarget';
-  /** What was achieved in the period, in the target's currency. */
-  achieved: Money;
+  /**
+   * What was achieved in the period in the target's currency: orders in that currency as they are; orders in
+   * any other converted into the company's base currency at the rate of their day (half up at the base's minor
+   * unit, as `achievedInBase`), then from base into the target's currency at that day's rate (half up at its
+   * minor unit), exact. Null with a BAD_USER_INPUT RATE_MISSING error naming `achieved`, the currencies and
+   * the day when a rate is missing (the other fields still answer).
+   */
+  achieved?: Maybe<Money>;
   /** What was achieved in the period in every currency, in the company's base currency: each currency's orders of a day at that day's rate (finance's rates, copied from its events); BAD_USER_INPUT RATE_MISSING naming the currency and day without one. */
   achievedInBase: Money;
   /** The target amount. */
   amount: Money;
-  /** Achieved as a percentage of the target, two places ("87.50"); null for a zero target. */
+  /** Achieved as a percentage of the target, two places ("87.50"); null for a zero target, or with the error of `achieved` when that is unknown. */
   attainment?: Maybe<Scalars['String']['output']>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];

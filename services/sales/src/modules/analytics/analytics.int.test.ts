@@ -261,7 +261,7 @@ describe('forecast, funnel, performance and product sales', () => {
     expect(asHead.some((r) => r.repId === repB.userId)).toBe(false);
 
     const summary = `query($g: [ProductSalesDimension!]!) { productSalesSummary(from: "2027-02-01", to: "2027-04-01", groupBy: $g) {
-      rows { productId industry region country month lines quantity amount { amount currency } } totals { amount currency } baseCurrencyTotal { amount } } }`;
+      rows { productId industry region country month lines quantity amount { amount currency } } totals { amount currency } } }`;
     type S = {
       rows: {
         productId: string | null;
@@ -274,7 +274,6 @@ describe('forecast, funnel, performance and product sales', () => {
         amount: { amount: string; currency: string };
       }[];
       totals: { amount: string; currency: string }[];
-      baseCurrencyTotal: null;
     };
     const byProduct = (await must<{ productSalesSummary: S }>(director, summary, { g: ['PRODUCT', 'MONTH'] })).productSalesSummary;
     expect(byProduct.rows.map((r) => [r.amount.currency, r.productId, r.month, r.lines, r.quantity, r.amount.amount])).toEqual(
@@ -289,7 +288,6 @@ describe('forecast, funnel, performance and product sales', () => {
       { amount: '144.60', currency: 'EUR' },
       { amount: '30.00', currency: 'USD' },
     ]);
-    expect(byProduct.baseCurrencyTotal).toBeNull();
     const byIndustry = (await must<{ productSalesSummary: S }>(director, summary, { g: ['INDUSTRY', 'REGION'] })).productSalesSummary;
     expect(byIndustry.rows.map((r) => [r.amount.currency, r.industry, r.region, r.country, r.amount.amount])).toEqual([
       ['EUR', 'Chemicals', 'Bavaria', 'DE', '140.16'],
@@ -317,6 +315,31 @@ describe('forecast, funnel, performance and product sales', () => {
     ]);
     await sql("update sales_order set status = 'CONFIRMED', cancelled_at = null where number = 'AN-1'");
     await sql('select sales_rollup_rebuild()');
+  });
+
+  it("totals product sales in the base currency at each day's rate, the same from the roll-ups and the lines, and names a missing rate", async () => {
+    const total = (from: string, to: string) =>
+      `{ productSalesSummary(from: "${from}", to: "${to}", groupBy: [PRODUCT]) { totals { amount currency } baseCurrencyTotal { amount currency } } }`;
+    type B = { productSalesSummary: { totals: { amount: string; currency: string }[]; baseCurrencyTotal: { amount: string; currency: string } | null } };
+    const missing = await subgraph.gqlAs<B>(director, total('2027-02-01', '2027-04-01'));
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'baseCurrencyTotal', reason: 'RATE_MISSING' });
+    expect(missing.errors?.[0]?.message).toMatch(/USD to EUR on or before 2027-02-11/);
+    // The field alone fails: the rows and per-currency totals still answer.
+    expect(missing.data?.productSalesSummary).toEqual({
+      totals: [
+        { amount: '144.60', currency: 'EUR' },
+        { amount: '30.00', currency: 'USD' },
+      ],
+      baseCurrencyTotal: null,
+    });
+    await sql("insert into rate_copy (id, from_currency, to_currency, valid_on, rate, set_at) values (?, 'USD', 'EUR', '2027-02-01', '0.9', now())", [randomUUID()]);
+    // 144.60 EUR + 30.00 USD × 0.9 = 27.00 EUR: the director's whole months from the roll-ups …
+    expect((await must<B>(director, total('2027-02-01', '2027-04-01'))).productSalesSummary.baseCurrencyTotal).toEqual({ amount: '171.60', currency: 'EUR' });
+    // … a period of days around them (roll-up months plus edge days from the lines) …
+    expect((await must<B>(director, total('2027-01-15', '2027-03-02'))).productSalesSummary.baseCurrencyTotal).toEqual({ amount: '171.60', currency: 'EUR' });
+    // … and a team head's and a rep's from the lines.
+    expect((await must<B>(head, total('2027-02-01', '2027-04-01'))).productSalesSummary.baseCurrencyTotal).toEqual({ amount: '144.60', currency: 'EUR' });
+    expect((await must<B>(repB, total('2027-02-01', '2027-04-01'))).productSalesSummary.baseCurrencyTotal).toEqual({ amount: '27.00', currency: 'EUR' });
   });
 });
 

@@ -9,7 +9,7 @@ export const analyticsResolvers: Resolvers = {
     salesForecast: (_, args, ctx) => forecast(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args),
     salesFunnel: (_, args, ctx) => funnel(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args),
     salesPerformance: (_, args, ctx) => salesPerformance(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args),
-    productSalesSummary: async (_, args, ctx) => ({ ...(await productSales(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args)), baseCurrencyTotal: null }),
+    productSalesSummary: (_, args, ctx) => productSales(ctx.em, ctx.viewer(salesNumbersPolicy, 'read'), args),
   },
   ForecastRow: {
     amount: (row) => ({ amount: row.amount, currency: row.currency }),
@@ -22,6 +22,9 @@ export const analyticsResolvers: Resolvers = {
   },
   FunnelStage: {
     stage: (row, _, ctx) => loadExisting(ctx.loaders.stageById, row.stageId, 'pipeline stage'),
+  },
+  ProductSalesSummary: {
+    baseCurrencyTotal: async (summary, _, ctx) => sumInBase(ctx.em, await summary.dayAmounts(), 'baseCurrencyTotal'),
   },
   ProductSalesRow: {
     amount: (row) => ({ amount: row.amount, currency: row.currency }),

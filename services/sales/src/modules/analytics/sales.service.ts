@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, formatAmount, formatQuantity, parseAmount, normaliseAmount, quantityUnits, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
 import type { DatedAmount, Viewer } from '@rapport/subgraph-kit';
 import { whoseNumbers, withWorkMem } from './forecast.service.js';
-import { ownNumbers, percent, where, type Condition } from './scope.js';
+import { ownNumbers, percent, splitByMonths, where, withinAny, type Condition, type NumbersSource } from './scope.js';
 
 /** A period of dates [from, to), both YYYY-MM-DD, read as UTC days; BAD_USER_INPUT naming the field. */
 export function dateRange(from: string, to: string): { from: string; to: string } {
@@ -164,6 +164,8 @@ export interface ProductSalesRow {
 export interface ProductSales {
   rows: ProductSalesRow[];
   totals: Money[];
+  /** The net amounts per currency and day of confirmation (UTC), for `baseCurrencyTotal`: read only when asked. */
+  dayAmounts: () => Promise<DatedAmount[]>;
 }
 
 /**
@@ -173,18 +175,46 @@ export interface ProductSales {
  * confirmation (UTC), rep — always by currency; and the totals per currency. Amounts are exact
  * numeric sums; no conversion to a base currency (finance's rates are not available to sales).
  */
-export async function productSales(em: SqlEntityManager, viewer: Viewer, args: ProductSalesArgs): Promise<ProductSales> {
+export async function productSales(em: SqlEntityManager, viewer: Viewer, args: ProductSalesArgs, source: NumbersSource = {}): Promise<ProductSales> {
   const range = dateRange(args.from, args.to);
   const dims = new Set(args.groupBy.map((d, i) => requireOneOf(`groupBy[${i}]`, d, PRODUCT_SALES_DIMENSIONS)));
-  const filter = where([
+  const scope = [
     { sql: SOLD, params: [] },
-    within('so.confirmed_at', range),
     ownNumbers(viewer),
     ...whoseNumbers(args.repId, args.teamId),
     args.productId ? { sql: 'l.product_id = ?', params: [requireUuid('productId', args.productId)] } : null,
+  ];
+  const rollup = source.rollups === false ? null : rollupFor(dims, viewer, args);
+  const split = rollup ? splitByMonths(range) : { months: null, edges: [range] };
+  const [rolled, raw] = await Promise.all([
+    split.months && rollup ? rollupRows(em, rollup, dims, split.months) : [],
+    split.edges.length ? rawRows(em, dims, where([...scope, withinAny('so.confirmed_at', split.edges)])) : [],
   ]);
-  const rollup = rollupFor(dims, viewer, args);
-  if (rollup) return summarise(await rollupRows(em, rollup, dims, range));
+  const dayAmounts = async (): Promise<DatedAmount[]> => {
+    const rows = rollup
+      ? await em.execute<{ currency: string; day: string; amount: string }[]>(
+          'select currency, day::text as day, amount from sales_rollup_day where day >= ? and day < ? and amount <> 0 order by day, currency',
+          [range.from, range.to],
+        )
+      : await dailyRows(em, where([...scope, withinAny('so.confirmed_at', [range])]));
+    return rows.map((r) => ({ amount: r.amount, currency: r.currency.trim(), day: r.day }));
+  };
+  return { ...summarise(rolled.length && raw.length ? merge(rolled, raw) : rolled.length ? rolled : raw), dayAmounts };
+}
+
+/** The sold lines matching `filter` summed per currency and day of confirmation (UTC). */
+const dailyRows = (em: SqlEntityManager, filter: Condition) =>
+  withWorkMem(em, (tx) =>
+    tx.execute<{ currency: string; day: string; amount: string }[]>(
+      `select so.currency, ((so.confirmed_at at time zone 'UTC')::date)::text as day, sum(l.line_total) as amount
+         from sales_order so join sales_order_line l on l.order_id = so.id left join customer_access ca on ca.customer_id = so.customer_id
+        where ${filter.sql} group by 1, 2`,
+      filter.params,
+    ),
+  );
+
+/** The order lines matching `filter` summed per the chosen dimensions and currency. */
+async function rawRows(em: SqlEntityManager, dims: Set<ProductSalesDimension>, filter: Condition): Promise<SummaryRow[]> {
   const needsProfile = dims.has('INDUSTRY') || dims.has('REGION');
   const columns = [
     dims.has('PRODUCT') ? 'l.product_id' : 'null::uuid',
@@ -194,21 +224,8 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
     dims.has('MONTH') ? "to_char(so.confirmed_at at time zone 'UTC', 'YYYY-MM')" : 'null::text',
     dims.has('REP') ? 'ca.owner_id' : 'null::uuid',
   ];
-  const rows = await withWorkMem(em, (tx) =>
-    tx.execute<
-      {
-        product_id: string | null;
-        industry: string | null;
-        region: string | null;
-        country: string | null;
-        month: string | null;
-        rep_id: string | null;
-        currency: string;
-        lines: string;
-        quantity: string;
-        amount: string;
-      }[]
-    >(
+  return withWorkMem(em, (tx) =>
+    tx.execute<SummaryRow[]>(
       `select ${columns[0]} as product_id, ${columns[1]} as industry, ${columns[2]} as region, ${columns[3]} as country, ${columns[4]} as month, ${columns[5]} as rep_id,
             so.currency, count(*) as lines, sum(l.quantity) as quantity, sum(l.line_total) as amount
        from sales_order so
@@ -221,7 +238,32 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
       filter.params,
     ),
   );
-  return summarise(rows);
+}
+
+const KEY_COLUMNS = ['currency', 'product_id', 'industry', 'region', 'country', 'month', 'rep_id'] as const;
+const keyOf = (r: SummaryRow): string => JSON.stringify(KEY_COLUMNS.map((k) => (k === 'currency' || k === 'country' ? (r[k]?.trim() ?? null) : r[k])));
+
+/** Rows of the roll-up (whole months) and of the raw lines (the days around them) added up per group, exact, in the summary's order. */
+function merge(a: SummaryRow[], b: SummaryRow[]): SummaryRow[] {
+  const groups = new Map<string, { row: SummaryRow; lines: number; quantity: bigint; amount: bigint }>();
+  for (const r of [...a, ...b]) {
+    const key = keyOf(r);
+    const g = groups.get(key) ?? { row: r, lines: 0, quantity: 0n, amount: 0n };
+    g.lines += Number(r.lines);
+    g.quantity += quantityUnits(r.quantity);
+    g.amount += parseAmount('amount', normaliseAmount(r.amount));
+    groups.set(key, g);
+  }
+  const order = (x: string | null, y: string | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
+  return [...groups.values()]
+    .map((g) => ({ ...g.row, lines: g.lines, quantity: formatQuantity(g.quantity), amount: formatAmount(g.amount) }))
+    .sort((x, y) => {
+      for (const k of KEY_COLUMNS) {
+        const c = order(k === 'currency' ? x.currency.trim() : x[k], k === 'currency' ? y.currency.trim() : y[k]);
+        if (c) return c;
+      }
+      return 0;
+    });
 }
 
 type SummaryRow = {
@@ -238,7 +280,7 @@ type SummaryRow = {
 };
 
 /** Rows as GraphQL shows them, with the totals per currency. */
-function summarise(rows: SummaryRow[]): ProductSales {
+function summarise(rows: SummaryRow[]): Omit<ProductSales, 'dayAmounts'> {
   const result = rows.map((r) => ({
     productId: r.product_id,
     industry: r.industry,
@@ -261,13 +303,13 @@ function summarise(rows: SummaryRow[]): ProductSales {
 }
 
 /**
- * Which company-wide roll-up answers the summary, if any: only for a caller who sees every number
- * (no rep or team narrowing) and whole months, grouped by product and month, or by industry,
- * region and month. Everything else is summed from the order lines.
+ * Which company-wide roll-up answers the summary's whole months, if any: only for a caller who sees
+ * every number (no rep, team or product narrowing), grouped by product and month, or by industry,
+ * region and month (the days before and after whole months are summed from the order lines and
+ * added). Everything else is summed from the order lines.
  */
 function rollupFor(dims: Set<ProductSalesDimension>, viewer: Viewer, args: ProductSalesArgs): 'product' | 'segment' | null {
   if (ownNumbers(viewer) || args.repId || args.teamId || args.productId) return null;
-  if (!args.from.endsWith('-01') || !args.to.endsWith('-01')) return null;
   if ([...dims].every((d) => d === 'PRODUCT' || d === 'MONTH')) return 'product';
   if ([...dims].every((d) => d === 'INDUSTRY' || d === 'REGION' || d === 'MONTH')) return 'segment';
   return null;
@@ -279,6 +321,16 @@ async function rollupRows(em: SqlEntityManager, rollup: 'product' | 'segment', d
   const region = rollup === 'segment' && dims.has('REGION') ? 'r.region' : 'null::text';
   const country = rollup === 'segment' && dims.has('REGION') ? 'r.country' : 'null::text';
   const month = dims.has('MONTH') ? "to_char(r.month, 'YYYY-MM')" : 'null::text';
+  if (rollup === 'product' && dims.has('PRODUCT') && dims.has('MONTH')) {
+    // Grouped exactly as the roll-up is kept: its rows as they are, in the summary's order along sales_rollup_product_order_idx.
+    return em.execute<SummaryRow[]>(
+      `select r.product_id, null as industry, null as region, null as country, ${month} as month, null as rep_id, r.currency, r.lines, r.quantity, r.amount
+         from sales_rollup_product r
+        where r.month >= ? and r.month < ? and r.lines > 0
+        order by r.currency, r.product_id, r.month`,
+      [range.from, range.to],
+    );
+  }
   return em.execute<SummaryRow[]>(
     `select ${product} as product_id, ${industry} as industry, ${region} as region, ${country} as country, ${month} as month, null::uuid as rep_id,
             r.currency, sum(r.lines) as lines, sum(r.quantity) as quantity, sum(r.amount) as amount

@@ -71,12 +71,25 @@ describe("sales' copy of finance's exchange rates", () => {
       '{ salesForecast(fromMonth: "2027-01", toMonth: "2027-01") { amount { amount currency } amountInBase { amount currency } } }',
     );
     expect(forecast.salesForecast).toEqual([{ amount: { amount: '1000.00', currency: 'USD' }, amountInBase: { amount: '800.00', currency: 'EUR' } }]);
-    // The rep's March target in EUR counts only EUR orders as achieved; in base it counts every currency.
-    const target = await subgraph.must<{ setSalesTarget: { achieved: { amount: string }; achievedInBase: { amount: string; currency: string } } }>(
-      'mutation($input: SetSalesTargetInput!) { setSalesTarget(input: $input) { achieved { amount } achievedInBase { amount currency } } }',
-      { input: { periodKind: 'MONTH', periodStart: '2026-03-01', repId, amount: { amount: '500', currency: 'EUR' } } },
-    );
-    expect(target.setSalesTarget).toEqual({ achieved: { amount: '100.00' }, achievedInBase: { amount: '330.00', currency: 'EUR' } });
+    // The rep's March target in EUR counts every currency as achieved: 100 EUR + 200 USD × 0.95 + 50 USD × 0.8 (as in base).
+    const set = 'mutation($input: SetSalesTargetInput!) { setSalesTarget(input: $input) { amount { amount currency } achieved { amount currency } achievedInBase { amount currency } attainment } }';
+    type Progress = { amount: { amount: string }; achieved: { amount: string; currency: string } | null; achievedInBase: { amount: string; currency: string }; attainment: string | null };
+    const target = await subgraph.must<{ setSalesTarget: Progress }>(set, {
+      input: { periodKind: 'MONTH', periodStart: '2026-03-01', repId, amount: { amount: '500', currency: 'EUR' } },
+    });
+    expect(target.setSalesTarget).toMatchObject({ achieved: { amount: '330.00', currency: 'EUR' }, achievedInBase: { amount: '330.00', currency: 'EUR' }, attainment: '66.00' });
+    // In USD: the 250 USD as they are, the 100 EUR of 5 March from base into USD at that day's rate (1 / 0.95 = 1.0526315789): 105.26.
+    const inDollars = await subgraph.must<{ setSalesTarget: Progress }>(set, {
+      input: { periodKind: 'MONTH', periodStart: '2026-03-01', repId, amount: { amount: '500', currency: 'USD' } },
+    });
+    expect(inDollars.setSalesTarget).toMatchObject({ achieved: { amount: '355.26', currency: 'USD' }, attainment: '71.05' });
+    // In yen, without a yen rate: achieved (and attainment) name the missing rate; the target itself still answers.
+    const inYen = await subgraph.gql<{ setSalesTarget: Progress }>(set, {
+      input: { periodKind: 'MONTH', periodStart: '2026-03-01', repId, amount: { amount: '50000', currency: 'JPY' } },
+    });
+    expect(inYen.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'achieved', reason: 'RATE_MISSING' });
+    expect(inYen.errors?.[0]?.message).toMatch(/EUR to JPY on or before 2026-03-05/);
+    expect(inYen.data?.setSalesTarget).toMatchObject({ amount: { amount: '50000.00' }, achieved: null, attainment: null });
   });
 
   it('follows the base currency finance announces', async () => {

@@ -2,7 +2,7 @@ import { normaliseAmount } from '@rapport/errors';
 import { sumInBase } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { salesNumbersPolicy } from '../analytics/scope.js';
-import { listTargets, periodEnd, setTarget, targetOrderAmounts } from './target.service.js';
+import { attainment, listTargets, periodEnd, setTarget, targetOrderAmounts } from './target.service.js';
 
 export const targetResolvers: Resolvers = {
   Query: {
@@ -24,8 +24,8 @@ export const targetResolvers: Resolvers = {
     repId: (t) => t.target.repId ?? null,
     teamId: (t) => t.target.teamId ?? null,
     amount: (t) => ({ amount: normaliseAmount(t.target.amount), currency: t.target.currency }),
-    achieved: (t) => ({ amount: t.achieved, currency: t.target.currency }),
+    achieved: (t) => t.achieved(),
     achievedInBase: async (t, _, ctx) => sumInBase(ctx.em, await targetOrderAmounts(ctx.em, t.target), 'achievedInBase'),
-    attainment: (t) => t.attainment,
+    attainment: async (t) => attainment((await t.achieved()).amount, t.target.amount),
   },
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, conflict, normaliseAmount, parseMoneyInput, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import { headsTeam, isScoped, type DatedAmount, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { headsTeam, isScoped, sumInCurrencyViaBase, type DatedAmount, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { addMonths, where, type Condition } from '../analytics/scope.js';
 import { SalesTarget, TARGET_PERIODS, type ISalesTarget, type TargetPeriod } from './target.entity.js';
 
@@ -14,11 +14,11 @@ export interface SetTargetInput {
   amount: Money;
 }
 
-/** A target with what was achieved against it. */
+/** A target with what was achieved against it (worked out when asked: it may need exchange rates). */
 export interface TargetProgress {
   target: ISalesTarget;
-  achieved: string;
-  attainment: string | null;
+  /** The orders counted, every currency in the target's (through the base currency); RATE_MISSING naming `achieved` without a rate. */
+  achieved: () => Promise<Money>;
 }
 
 /** The first day after the target's period. */
@@ -92,8 +92,9 @@ function visibleTargets(viewer: Viewer): Condition | null {
 /**
  * The targets the viewer sees (by period, then rep, then team) with what was achieved: the net
  * totals (after discounts, before tax) of the orders confirmed in the period (UTC) and not
- * cancelled, in the target's currency, of the rep's customers (their owner now) or the team's
- * (customers of that team; teams below it are not included: sales does not know the team tree).
+ * cancelled, of the rep's customers (their owner now) or the team's (customers of that team; teams
+ * below it are not included: sales does not know the team tree), in every currency, those in
+ * another currency than the target's converted through the base currency at each day's rate.
  */
 export async function listTargets(em: SqlEntityManager, viewer: Viewer, filter: TargetFilter = {}): Promise<TargetProgress[]> {
   const conditions: (Condition | null)[] = [visibleTargets(viewer)];
@@ -103,29 +104,23 @@ export async function listTargets(em: SqlEntityManager, viewer: Viewer, filter: 
   if (filter.teamId) conditions.push({ sql: 't.team_id = ?', params: [requireUuid('teamId', filter.teamId)] });
   if (filter.id) conditions.push({ sql: 't.id = ?', params: [filter.id] });
   const w = where(conditions);
-  const rows = await em.execute<{ id: string; achieved: string }[]>(
-    `select t.id, (
-        select coalesce(sum(so.total), 0)
-          from sales_order so join customer_access ca on ca.customer_id = so.customer_id
-         where so.status <> 'CANCELLED' and so.currency = t.currency
-           and so.confirmed_at >= t.period_start::timestamp at time zone 'UTC'
-           and so.confirmed_at < (t.period_start + case when t.period_kind = 'MONTH' then interval '1 month' else interval '3 months' end) at time zone 'UTC'
-           and case when t.rep_id is not null then ca.owner_id = t.rep_id else ca.team_id = t.team_id end
-      ) as achieved
-      from sales_target t where ${w.sql}
-     order by t.period_start, t.rep_id nulls last, t.team_id nulls last`,
+  const rows = await em.execute<{ id: string }[]>(
+    `select t.id from sales_target t where ${w.sql} order by t.period_start, t.rep_id nulls last, t.team_id nulls last`,
     w.params,
   );
   const targets = new Map((await em.find(SalesTarget, { id: { $in: rows.map((r) => r.id) } })).map((t) => [t.id, t]));
   return rows.map((r) => {
     const target = targets.get(r.id)!;
-    const achieved = normaliseAmount(r.achieved);
-    return { target, achieved, attainment: attainment(achieved, target.amount) };
+    let achieved: Promise<Money> | undefined;
+    return {
+      target,
+      achieved: () => (achieved ??= targetOrderAmounts(em, target).then((amounts) => sumInCurrencyViaBase(em, amounts, target.currency, 'achieved'))),
+    };
   });
 }
 
 /** Achieved as a percentage of the target, two places, half up; null for a zero target. */
-function attainment(achieved: string, target: string): string | null {
+export function attainment(achieved: string, target: string): string | null {
   const units = (v: string): bigint => {
     const [w, f = ''] = v.split('.');
     return BigInt(w!) * 10000n + BigInt((f + '0000').slice(0, 4));
