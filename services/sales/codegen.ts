@@ -28,6 +28,7 @@ export default subgraphCodegen({
     SalesFunnel: '../modules/analytics/forecast.service.js#Funnel',
     SalesPerformance: '../modules/analytics/sales.service.js#RepPerformance',
     ProductSalesRow: '../modules/analytics/sales.service.js#ProductSalesRow',
+    CreditHold: '../modules/credit-hold/credit-hold.consumer.js#CreditHold',
     ProductSalesSummary: '../modules/analytics/sales.service.js#ProductSales',
   },
 });

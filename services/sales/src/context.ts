@@ -1,5 +1,6 @@
 import type { DataLoader, SubgraphContext } from '@rapport/subgraph-kit';
 import type { IDiscountApproval } from './modules/approval/approval.entity.js';
+import type { CreditHold } from './modules/credit-hold/credit-hold.consumer.js';
 import type { IOpportunity } from './modules/opportunity/opportunity.entity.js';
 import type { ISalesOrder, ISalesOrderLine } from './modules/order/order.entity.js';
 import type { IPipelineStage } from './modules/pipeline/pipeline-stage.entity.js';
@@ -24,6 +25,7 @@ export interface SalesLoaders {
   quotationsByOpportunityId: DataLoader<string, IQuotation[]>;
   lastPrice: DataLoader<LastPriceQuery, LastPrice | null, string>;
   approvalsByQuotationId: DataLoader<string, IDiscountApproval[]>;
+  creditHoldByCustomerId: DataLoader<string, CreditHold | null>;
 }
 
 /** What the sales subgraph's resolvers receive per request. */

@@ -17,6 +17,7 @@ import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { analyticsResolvers } from './modules/analytics/analytics.resolvers.js';
 import { CustomerProfile } from './modules/analytics/customer-profile.entity.js';
 import { customerProfileHandlers } from './modules/analytics/customer-profile.consumer.js';
+import { creditHoldHandlers } from './modules/credit-hold/credit-hold.consumer.js';
 import { OpportunityStageHistory } from './modules/opportunity/opportunity-stage-history.entity.js';
 import { SalesTarget } from './modules/target/target.entity.js';
 import { targetResolvers } from './modules/target/target.resolvers.js';
@@ -80,6 +81,7 @@ export function createSalesService(config: SubgraphRuntimeConfig): SubgraphServi
         ...rateCopyHandlers,
         ...printRecipientHandlers,
         ...customerProfileHandlers,
+        ...creditHoldHandlers,
       ],
       customerAccess: true,
       companyProfileCopy: true,

@@ -14,6 +14,7 @@ import type { IOpportunityStageHistory as IOpportunityStageHistoryModel } from '
 import type { TargetProgress as TargetProgressModel } from '../modules/target/target.service.js';
 import type { ForecastRow as ForecastRowModel, FunnelStageRow as FunnelStageRowModel, Funnel as FunnelModel } from '../modules/analytics/forecast.service.js';
 import type { RepPerformance as RepPerformanceModel, ProductSalesRow as ProductSalesRowModel, ProductSales as ProductSalesModel } from '../modules/analytics/sales.service.js';
+import type { CreditHold as CreditHoldModel } from '../modules/credit-hold/credit-hold.consumer.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -131,6 +132,8 @@ export type ResolversTypes = {
   ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
   CreatePipelineInput: Types.CreatePipelineInput;
   CreateQuotationInput: Types.CreateQuotationInput;
+  CreditHold: ResolverTypeWrapper<CreditHoldModel>;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<{ id: string }>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   DeadLetter: ResolverTypeWrapper<Types.DeadLetter>;
@@ -141,7 +144,6 @@ export type ResolversTypes = {
   DiscountFindingKind: Types.DiscountFindingKind;
   DiscountLimit: ResolverTypeWrapper<IDiscountLimitModel>;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
-  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   EventConsumerStatus: ResolverTypeWrapper<Types.EventConsumerStatus>;
   EventFailureKind: Types.EventFailureKind;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
@@ -205,6 +207,8 @@ export type ResolversParentTypes = {
   ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
   CreatePipelineInput: Types.CreatePipelineInput;
   CreateQuotationInput: Types.CreateQuotationInput;
+  CreditHold: CreditHoldModel;
+  Boolean: Types.Scalars['Boolean']['output'];
   Customer: { id: string };
   DateTime: Types.Scalars['DateTime']['output'];
   DeadLetter: Types.DeadLetter;
@@ -213,7 +217,6 @@ export type ResolversParentTypes = {
   DiscountFinding: FindingModel;
   DiscountLimit: IDiscountLimitModel;
   EventBusStatus: Types.EventBusStatus;
-  Boolean: Types.Scalars['Boolean']['output'];
   EventConsumerStatus: Types.EventConsumerStatus;
   FieldChange: Types.FieldChange;
   ForecastRow: ForecastRowModel;
@@ -264,6 +267,12 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CreditHoldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditHold'] = ResolversParentTypes['CreditHold']> = {
+  onHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -515,6 +524,7 @@ export type QuotationResolvers<ContextType = Context, ParentType extends Resolve
   convertedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   copiedFrom?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creditHold?: Resolver<Types.Maybe<ResolversTypes['CreditHold']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -579,6 +589,7 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   completedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   confirmationPdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creditHold?: Resolver<Types.Maybe<ResolversTypes['CreditHold']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deliveryStatus?: Resolver<ResolversTypes['SalesOrderDeliveryStatus'], ParentType, ContextType>;
@@ -670,6 +681,7 @@ export type TopicLagResolvers<ContextType = Context, ParentType extends Resolver
 
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CreditHold?: CreditHoldResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;

@@ -15,6 +15,7 @@ import { Migration20261205180200 } from './Migration20261205180200.js';
 import { Migration20261205200500 } from './Migration20261205200500.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
 import { Migration20261208010000 } from './Migration20261208010000.js';
+import { Migration20261208010100 } from './Migration20261208010100.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205200500', class: Migration20261205200500 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
   { name: 'Migration20261208010000', class: Migration20261208010000 },
+  { name: 'Migration20261208010100', class: Migration20261208010100 },
 ];

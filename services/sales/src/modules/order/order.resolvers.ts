@@ -17,6 +17,7 @@ export const orderResolvers: Resolvers = {
     cancelOrderLine: (_, args, ctx) => cancelOrderLine(ctx.em, ctx.viewer(orderPolicy, 'write'), args.orderId, args.lineId, args.reason, ctx.eventMeta),
   },
   SalesOrder: {
+    creditHold: (doc, _, ctx) => ctx.loaders.creditHoldByCustomerId.load(doc.customerId),
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.orderById.load(ref.id.toLowerCase()) : null),
     customer: (order) => ({ __typename: 'Customer', id: order.customerId }),
     deliveryStatus: async (order, _, ctx) => deliveryStatus(await ctx.loaders.linesByOrderId.load(order.id)),

@@ -40,6 +40,7 @@ export const quotationResolvers: Resolvers = {
     convertQuotation: (_, args, ctx) => convertQuotation(ctx.em, ctx.viewer(quotationPolicy, 'write'), args.id, args.lines, ctx.eventMeta),
   },
   Quotation: {
+    creditHold: (doc, _, ctx) => ctx.loaders.creditHoldByCustomerId.load(doc.customerId),
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.quotationById.load(ref.id.toLowerCase()) : null),
     customer: (q) => ({ __typename: 'Customer', id: q.customerId }),
     opportunity: (q, _, ctx) => (q.opportunityId ? ctx.loaders.opportunityById.load(q.opportunityId) : null),
