@@ -44,6 +44,8 @@ function loadSql(): string[] {
     'alter table customer_access disable trigger sales_rollup_access_changed',
     'alter table opportunity disable trigger sales_rollup_opportunity_changed',
     'alter table opportunity_stage_history disable trigger sales_rollup_stay_changed',
+    'alter table customer_access disable trigger sales_rollup_order_access_changed',
+    'alter table sales_order disable trigger sales_rollup_order_changed',
     `insert into customer_access (customer_id, owner_id, team_id)
        select ${uuidOf('c', 'i')}, ${uuidOf('rep', 'i % ' + REPS)}, ${uuidOf('team', '(i % ' + REPS + ') % ' + TEAMS)} from generate_series(1, ${CUSTOMERS}) i`,
     `insert into customer_profile (customer_id, industry, region, country)
@@ -84,8 +86,11 @@ function loadSql(): string[] {
     'alter table customer_access enable trigger sales_rollup_access_changed',
     'alter table opportunity enable trigger sales_rollup_opportunity_changed',
     'alter table opportunity_stage_history enable trigger sales_rollup_stay_changed',
+    'alter table customer_access enable trigger sales_rollup_order_access_changed',
+    'alter table sales_order enable trigger sales_rollup_order_changed',
     'select sales_rollup_rebuild()',
     'select sales_pipeline_rollup_rebuild()',
+    'select sales_order_rollup_rebuild()',
     'vacuum analyze',
   ];
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
 import { DEFAULT_PIPELINE_ID } from '../pipeline/pipeline-stage.entity.js';
 import { forecast, funnel, FORECAST_GROUPINGS } from './forecast.service.js';
-import { productSales } from './sales.service.js';
+import { productSales, salesPerformance } from './sales.service.js';
 import { salesNumbersPolicy } from './scope.js';
 
 let subgraph: TestSubgraph;
@@ -127,7 +127,11 @@ async function randomBook(seed: number): Promise<void> {
     } else if (kind === 1) await sql('update opportunity set deleted_at = case when deleted_at is null then now() end where id = ?', [id]);
     else if (kind === 2) await sql('update opportunity set amount = amount + 1.2345, expected_close_date = ? where id = ?', [iso(START + r.int(200 * DAY)).slice(0, 10), id]);
     else if (kind === 3) await sql('update customer_access set owner_id = ?, team_id = ? where customer_id = ?', [r.pick(REPS), r.pick(TEAMS), r.pick(customers)]);
-    else if (kind === 4) await sql('update opportunity set customer_id = ? where id = ?', [r.pick(customers), id]); // a customer merge moves it
+    else if (kind === 4) {
+      // A customer merge moves its deals and orders.
+      await sql('update opportunity set customer_id = ? where id = ?', [r.pick(customers), id]);
+      await sql('update sales_order set customer_id = ? where id = (select id from sales_order where customer_id = ? limit 1)', [r.pick(customers), r.pick(customers)]);
+    }
     else if (kind === 5) await sql('update opportunity_stage_history set left_at = null where id = (select id from opportunity_stage_history where opportunity_id = ? limit 1)', [id]);
     else if (kind === 6) await sql('delete from opportunity_stage_history where id = (select id from opportunity_stage_history where opportunity_id = ? limit 1)', [id]);
     else if (kind === 7) {
@@ -212,6 +216,18 @@ describe('the sales roll-ups', () => {
       }
     }
     expect(opened).toBeGreaterThan(0);
+  });
+
+  it('answer the performance per salesperson exactly as the orders and opportunities do', async () => {
+    let orders = 0;
+    for (const [, viewer] of viewers) {
+      for (const period of PERIODS) {
+        const [rolled, raw] = await both((em, rollups) => salesPerformance(em, viewer, period, { rollups }));
+        expect(rolled).toEqual(raw);
+        orders += raw.reduce((n, rep) => n + rep.ordersCount, 0);
+      }
+    }
+    expect(orders).toBeGreaterThan(0);
   });
 
   it('answer the product sales summary and its days for the base total exactly as the order lines do', async () => {

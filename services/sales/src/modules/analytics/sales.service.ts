@@ -56,32 +56,45 @@ export interface PerformanceArgs {
 /**
  * Per salesperson (the owner of the customers; null for customers without one): orders confirmed in
  * [from, to) and their net totals, deals won and lost in the period with their amounts and the win
- * rate, and the deals open now with their amounts and weighted amounts — per currency, exact.
+ * rate, and the deals open now with their amounts and weighted amounts — per currency, exact. The
+ * orders are read from `sales_rollup_order` and the open deals with a close date from
+ * `sales_rollup_pipeline` (per owner and team, kept by triggers); with `rollups: false` all from the rows.
  */
-export async function salesPerformance(em: SqlEntityManager, viewer: Viewer, args: PerformanceArgs): Promise<RepPerformance[]> {
+export async function salesPerformance(em: SqlEntityManager, viewer: Viewer, args: PerformanceArgs, source: NumbersSource = {}): Promise<RepPerformance[]> {
   const range = dateRange(args.from, args.to);
+  const rollup = source.rollups !== false;
   const scope = [ownNumbers(viewer), ...whoseNumbers(args.repId, args.teamId)];
-  const orders = where([{ sql: SOLD, params: [] }, within('so.confirmed_at', range), ...scope]);
+  const rolledScope = [ownNumbers(viewer, 'r'), ...whoseNumbers(args.repId, args.teamId, 'r')];
+  const orders = rollup
+    ? where([{ sql: 'r.orders > 0 and r.day >= ? and r.day < ?', params: [range.from, range.to] }, ...rolledScope])
+    : where([{ sql: SOLD, params: [] }, within('so.confirmed_at', range), ...scope]);
   const closed = where([{ sql: "o.deleted_at is null and o.status <> 'OPEN'", params: [] }, within('o.closed_at', range), ...scope]);
-  const open = where([{ sql: "o.deleted_at is null and o.status = 'OPEN'", params: [] }, ...scope]);
-  const [orderRows, closedRows, openRows] = await Promise.all([
-    em.execute<{ rep_id: string | null; currency: string; day: string; n: string; amount: string }[]>(
-      `select ca.owner_id as rep_id, so.currency, ((so.confirmed_at at time zone 'UTC')::date)::text as day, count(*) as n, sum(so.total) as amount
-         from sales_order so left join customer_access ca on ca.customer_id = so.customer_id
-        where ${orders.sql} group by 1, 2, 3`,
+  // Open deals: with a close date from the forecast's roll-up, without one from the opportunities.
+  const open = where([{ sql: `o.deleted_at is null and o.status = 'OPEN'${rollup ? ' and o.expected_close_date is null' : ''}`, params: [] }, ...scope]);
+  const rolledOpen = where([{ sql: rollup ? 'r.deals > 0' : 'false', params: [] }, ...rolledScope]);
+  const [orderRows, closedRows, openRows] = await withWorkMem(em, async (tx) => [
+    await tx.execute<{ rep_id: string | null; currency: string; day: string; n: string; amount: string }[]>(
+      rollup
+        ? `select r.owner_id as rep_id, r.currency, r.day::text as day, sum(r.orders) as n, sum(r.total) as amount from sales_rollup_order r where ${orders.sql} group by 1, 2, 3`
+        : `select ca.owner_id as rep_id, so.currency, ((so.confirmed_at at time zone 'UTC')::date)::text as day, count(*) as n, sum(so.total) as amount
+             from sales_order so left join customer_access ca on ca.customer_id = so.customer_id
+            where ${orders.sql} group by 1, 2, 3`,
       orders.params,
     ),
-    em.execute<{ rep_id: string | null; status: string; currency: string; n: string; amount: string }[]>(
+    await tx.execute<{ rep_id: string | null; status: string; currency: string; n: string; amount: string }[]>(
       `select ca.owner_id as rep_id, o.status, o.currency, count(*) as n, sum(o.amount) as amount
          from opportunity o left join customer_access ca on ca.customer_id = o.customer_id
         where ${closed.sql} group by 1, 2, 3`,
       closed.params,
     ),
-    em.execute<{ rep_id: string | null; currency: string; n: string; amount: string; weighted: string }[]>(
-      `select ca.owner_id as rep_id, o.currency, count(*) as n, sum(o.amount) as amount, round(sum(o.amount * s.probability) / 100, 4) as weighted
-         from opportunity o join pipeline_stage s on s.id = o.stage_id left join customer_access ca on ca.customer_id = o.customer_id
-        where ${open.sql} group by 1, 2`,
-      open.params,
+    await tx.execute<{ rep_id: string | null; currency: string; n: string; amount: string; weighted: string }[]>(
+      `select d.rep_id, d.currency, sum(d.n) as n, sum(d.amount) as amount, round(sum(d.amount * s.probability) / 100, 4) as weighted from (
+         select r.owner_id as rep_id, r.currency, r.stage_id, r.deals as n, r.amount from sales_rollup_pipeline r where ${rolledOpen.sql}
+         union all
+         select ca.owner_id, o.currency, o.stage_id, 1, o.amount from opportunity o left join customer_access ca on ca.customer_id = o.customer_id where ${open.sql}
+       ) d join pipeline_stage s on s.id = d.stage_id
+        group by 1, 2`,
+      [...rolledOpen.params, ...open.params],
     ),
   ]);
   const reps = new Map<string | null, RepPerformance>();
