@@ -10,4 +10,11 @@ import { createQuotationLoaders } from './modules/quotation/quotation.loaders.js
 
 /** Per-request loaders; they see the caller, so every batched lookup is narrowed like the root queries. */
 export const createLoaders = (em: SqlEntityManager, caller: Caller): SalesLoaders =>
-  mergeLoaders(createPipelineLoaders(em), createOpportunityLoaders(em, caller), createOrderLoaders(em, caller), createQuotationLoaders(em, caller), createApprovalLoaders(em), createCreditHoldLoaders(em));
+  mergeLoaders(
+    createPipelineLoaders(em),
+    createOpportunityLoaders(em, caller),
+    createOrderLoaders(em, caller),
+    createQuotationLoaders(em, caller),
+    createApprovalLoaders(em),
+    createCreditHoldLoaders(em),
+  );

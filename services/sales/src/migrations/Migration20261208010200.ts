@@ -86,9 +86,7 @@ export class Migration20261208010200 extends Migration {
            where so.status <> 'CANCELLED' group by 1, 2, 3, 4;
       $$;`);
     this.addSql('select sales_order_rollup_rebuild();');
-    this.addSql(
-      "create index opportunity_closed_idx on opportunity (closed_at) include (customer_id, status, currency, amount) where deleted_at is null and status <> 'OPEN';",
-    );
+    this.addSql("create index opportunity_closed_idx on opportunity (closed_at) include (customer_id, status, currency, amount) where deleted_at is null and status <> 'OPEN';");
     this.addSql(
       "create index opportunity_open_undated_idx on opportunity (customer_id) include (stage_id, currency, amount) where deleted_at is null and status = 'OPEN' and expected_close_date is null;",
     );

@@ -131,8 +131,8 @@ async function randomBook(seed: number): Promise<void> {
       // A customer merge moves its deals and orders.
       await sql('update opportunity set customer_id = ? where id = ?', [r.pick(customers), id]);
       await sql('update sales_order set customer_id = ? where id = (select id from sales_order where customer_id = ? limit 1)', [r.pick(customers), r.pick(customers)]);
-    }
-    else if (kind === 5) await sql('update opportunity_stage_history set left_at = null where id = (select id from opportunity_stage_history where opportunity_id = ? limit 1)', [id]);
+    } else if (kind === 5)
+      await sql('update opportunity_stage_history set left_at = null where id = (select id from opportunity_stage_history where opportunity_id = ? limit 1)', [id]);
     else if (kind === 6) await sql('delete from opportunity_stage_history where id = (select id from opportunity_stage_history where opportunity_id = ? limit 1)', [id]);
     else if (kind === 7) {
       const c = r.pick(customers);
@@ -236,7 +236,9 @@ describe('the sales roll-ups', () => {
       for (const groupBy of [['PRODUCT', 'MONTH'], ['PRODUCT'], ['INDUSTRY', 'REGION', 'MONTH'], ['MONTH']] as const) {
         const [rolled, raw] = await both(async (em, rollups) => {
           const summary = await productSales(em, viewers[0]![1], { ...period, groupBy }, { rollups });
-          const days = (await summary.dayAmounts()).map((d) => ({ ...d, amount: normaliseAmount(d.amount) })).sort((a, b) => (a.day + a.currency).localeCompare(b.day + b.currency));
+          const days = (await summary.dayAmounts())
+            .map((d) => ({ ...d, amount: normaliseAmount(d.amount) }))
+            .sort((a, b) => (a.day + a.currency).localeCompare(b.day + b.currency));
           return { rows: summary.rows, totals: summary.totals, days };
         });
         expect(rolled).toEqual(raw);

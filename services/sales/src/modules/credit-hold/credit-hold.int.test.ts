@@ -55,10 +55,9 @@ describe("a customer on finance's credit hold", () => {
     await publishHold(customerId, true, 'Blocked by an accountant', '2026-12-06T09:30:00.000Z');
     const quotationHold = async (id: string): Promise<Hold> =>
       (await subgraph.must<{ quotation: { creditHold: Hold } }>('query($id: ID!) { quotation(id: $id) { creditHold { onHold reason since } } }', { id })).quotation.creditHold;
-    const { createQuotation } = await subgraph.must<{ createQuotation: { id: string } }>(
-      'mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id } }',
-      { input: { customerId, currency: 'EUR', lines: [line] } },
-    );
+    const { createQuotation } = await subgraph.must<{ createQuotation: { id: string } }>('mutation($input: CreateQuotationInput!) { createQuotation(input: $input) { id } }', {
+      input: { customerId, currency: 'EUR', lines: [line] },
+    });
     await waitFor(async () => ((await quotationHold(createQuotation.id)) ? true : undefined), { what: 'sales to copy the credit hold from the bus' });
     expect(await quotationHold(createQuotation.id)).toEqual({ onHold: true, reason: 'Blocked by an accountant', since: '2026-12-06T09:30:00.000Z' });
     await subgraph.must('mutation($id: ID!) { sendQuotation(id: $id) { id } }', { id: createQuotation.id });

@@ -72,8 +72,14 @@ describe("sales' copy of finance's exchange rates", () => {
     );
     expect(forecast.salesForecast).toEqual([{ amount: { amount: '1000.00', currency: 'USD' }, amountInBase: { amount: '800.00', currency: 'EUR' } }]);
     // The rep's March target in EUR counts every currency as achieved: 100 EUR + 200 USD × 0.95 + 50 USD × 0.8 (as in base).
-    const set = 'mutation($input: SetSalesTargetInput!) { setSalesTarget(input: $input) { amount { amount currency } achieved { amount currency } achievedInBase { amount currency } attainment } }';
-    type Progress = { amount: { amount: string }; achieved: { amount: string; currency: string } | null; achievedInBase: { amount: string; currency: string }; attainment: string | null };
+    const set =
+      'mutation($input: SetSalesTargetInput!) { setSalesTarget(input: $input) { amount { amount currency } achieved { amount currency } achievedInBase { amount currency } attainment } }';
+    type Progress = {
+      amount: { amount: string };
+      achieved: { amount: string; currency: string } | null;
+      achievedInBase: { amount: string; currency: string };
+      attainment: string | null;
+    };
     const target = await subgraph.must<{ setSalesTarget: Progress }>(set, {
       input: { periodKind: 'MONTH', periodStart: '2026-03-01', repId, amount: { amount: '500', currency: 'EUR' } },
     });

@@ -104,10 +104,7 @@ export async function listTargets(em: SqlEntityManager, viewer: Viewer, filter: 
   if (filter.teamId) conditions.push({ sql: 't.team_id = ?', params: [requireUuid('teamId', filter.teamId)] });
   if (filter.id) conditions.push({ sql: 't.id = ?', params: [filter.id] });
   const w = where(conditions);
-  const rows = await em.execute<{ id: string }[]>(
-    `select t.id from sales_target t where ${w.sql} order by t.period_start, t.rep_id nulls last, t.team_id nulls last`,
-    w.params,
-  );
+  const rows = await em.execute<{ id: string }[]>(`select t.id from sales_target t where ${w.sql} order by t.period_start, t.rep_id nulls last, t.team_id nulls last`, w.params);
   const targets = new Map((await em.find(SalesTarget, { id: { $in: rows.map((r) => r.id) } })).map((t) => [t.id, t]));
   return rows.map((r) => {
     const target = targets.get(r.id)!;
