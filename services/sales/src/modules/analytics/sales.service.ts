@@ -195,20 +195,7 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
     dims.has('REP') ? 'ca.owner_id' : 'null::uuid',
   ];
   const rows = await withWorkMem(em, (tx) =>
-    tx.execute<
-      {
-        product_id: string | null;
-        industry: string | null;
-        region: string | null;
-        country: string | null;
-        month: string | null;
-        rep_id: string | null;
-        currency: string;
-        lines: string;
-        quantity: string;
-        amount: string;
-      }[]
-    >(
+    tx.execute<SummaryRow[]>(
       `select ${columns[0]} as product_id, ${columns[1]} as industry, ${columns[2]} as region, ${columns[3]} as country, ${columns[4]} as month, ${columns[5]} as rep_id,
             so.currency, count(*) as lines, sum(l.quantity) as quantity, sum(l.line_total) as amount
        from sales_order so
