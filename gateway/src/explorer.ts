@@ -1,25 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { RouteHandler } from '@rapport/subgraph-kit';
+import { buildExplorerBundle, EXPLORER_ASSETS, EXPLORER_BUNDLE_DIR, type ExplorerAsset } from './explorer-bundle.js';
 
-const require = createRequire(import.meta.url);
+/** Characters that would end the JSON script element early or be read as markup. */
+const escapeJsonForHtml = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
-/** The explorer's assets, served from the project's own node_modules: no CDN, works offline. */
-const ASSETS = {
-  '/explorer/assets/react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
-  '/explorer/assets/react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
-  '/explorer/assets/graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
-  '/explorer/assets/graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
-} as const;
-
+/** The page: the sign-in bar, the explorer's mount point and its settings; the script is the bundle (explorer/app.ts). */
 const page = (graphqlPath: string, defaultQuery: string): string => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <title>Rapport explorer</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <link rel="stylesheet" href="/explorer/assets/graphiql.css" />
+  <link rel="stylesheet" href="/explorer/assets/app.css" />
   <style>
     html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }
     body { display: flex; flex-direction: column; }
@@ -38,43 +32,8 @@ const page = (graphqlPath: string, defaultQuery: string): string => `<!doctype h
     <button type="button" id="signout">Sign out</button>
   </form>
   <div id="explorer">Loading the Rapport explorer…</div>
-  <script src="/explorer/assets/react.js"></script>
-  <script src="/explorer/assets/react-dom.js"></script>
-  <script src="/explorer/assets/graphiql.js"></script>
-  <script>
-    const url = ${JSON.stringify(graphqlPath)};
-    const who = document.getElementById('who');
-    const show = () => { who.textContent = sessionStorage.getItem('rapport.user') ? 'Signed in as ' + sessionStorage.getItem('rapport.user') + '.' : 'Not signed in.'; };
-    const post = async (body, token) => {
-      const headers = { 'content-type': 'application/json' };
-      if (token) headers.authorization = 'Bearer ' + token;
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-      return response.json();
-    };
-    document.getElementById('signin').addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const email = document.getElementById('email').value;
-      const result = await post({
-        query: 'mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { displayName } } }',
-        variables: { input: { email, password: document.getElementById('password').value } },
-      });
-      if (result.errors) { who.textContent = result.errors[0].message; return; }
-      sessionStorage.setItem('rapport.token', result.data.signIn.accessToken);
-      sessionStorage.setItem('rapport.user', result.data.signIn.user.displayName);
-      document.getElementById('password').value = '';
-      show();
-      mount();
-    });
-    document.getElementById('signout').addEventListener('click', () => { sessionStorage.clear(); show(); mount(); });
-    show();
-    const fetcher = (params) => post(params, sessionStorage.getItem('rapport.token'));
-    const root = ReactDOM.createRoot(document.getElementById('explorer'));
-    // Mounting anew after signing in or out makes GraphiQL fetch the schema as the new user.
-    const mount = () => root.render(
-      React.createElement(GraphiQL, { key: String(Date.now()), fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true }),
-    );
-    mount();
-  </script>
+  <script type="application/json" id="rapport-explorer-config">${escapeJsonForHtml({ graphqlPath, defaultQuery })}</script>
+  <script type="module" src="/explorer/assets/app.js"></script>
 </body>
 </html>`;
 
@@ -95,19 +54,39 @@ query RepCustomers($ownerId: ID) {
 }
 `;
 
-/** GET routes of the explorer: the page and its four assets, read once at boot. */
+/**
+ * GET routes of the explorer: the page, and the bundle's files (GraphiQL 5, React, Monaco and its
+ * workers) from `dist/explorer/`. A gateway run from source builds a missing or stale bundle on the
+ * first request for one of them (esbuild, a few seconds), never at boot; each file is read once.
+ */
 export function explorerRoutes(graphqlPath = '/graphql'): Record<string, RouteHandler> {
   const html = page(graphqlPath, FLAGSHIP_QUERY);
+  let bundle: Promise<unknown> | undefined;
+  const files = new Map<ExplorerAsset, Promise<Buffer>>();
+  const read = (file: ExplorerAsset): Promise<Buffer> => {
+    let body = files.get(file);
+    if (!body) {
+      // A failed build is tried again by the next request rather than remembered.
+      bundle ??= buildExplorerBundle().catch((error: unknown) => {
+        bundle = undefined;
+        throw error;
+      });
+      body = bundle.then(() => readFile(join(EXPLORER_BUNDLE_DIR, file)));
+      body.catch(() => files.delete(file));
+      files.set(file, body);
+    }
+    return body;
+  };
   const routes: Record<string, RouteHandler> = {
     '/explorer': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
     },
   };
-  for (const [path, asset] of Object.entries(ASSETS)) {
-    const body = readFileSync(join(dirname(require.resolve(`${asset.pkg}/package.json`)), asset.file));
-    routes[path] = (_req, res) => {
-      res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+  for (const [file, type] of Object.entries(EXPLORER_ASSETS) as [ExplorerAsset, string][]) {
+    routes[`/explorer/assets/${file}`] = async (_req, res) => {
+      const body = await read(file);
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
       res.end(body);
     };
   }

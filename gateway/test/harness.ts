@@ -16,6 +16,7 @@ import { expect } from 'vitest';
 import { loadGatewayConfig, type GatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
+import { dayFromToday } from '@rapport/errors';
 
 // The whole system for a gateway test file: every subgraph on its own fresh database, real Kafka
 // topics under a private prefix, and a gateway in front. One per test file (they run one at a time).
@@ -30,8 +31,8 @@ export const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => 
   finance: createFinanceService,
 };
 
-/** An ISO date (YYYY-MM-DD) `offsetDays` from today, in UTC. */
-export const day = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** An ISO date (YYYY-MM-DD) `offsetDays` from today, in UTC (the errors package's calendar helper). */
+export const day = (offsetDays = 0): string => dayFromToday(offsetDays);
 
 export const ADMIN = { email: 'admin@rapport.example', password: 'rapport-admin-password' } as const;
 

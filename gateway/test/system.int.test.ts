@@ -5,6 +5,7 @@ import { graphqlRequest, type GraphQLResult } from '@rapport/subgraph-kit/testin
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from './harness.js';
+import { dayFromToday } from '@rapport/errors';
 
 let system: TestSystem;
 let gatewayUrl = '';
@@ -30,8 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.stop();
 });
-
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('the running system through the gateway', () => {
   let repId = '';
@@ -71,9 +70,9 @@ describe('the running system through the gateway', () => {
       input: { customerId: globexId, currency: 'EUR', lines: [{ productId: product.createProduct.id, quantity: '3', unitPrice: { amount: '199.90', currency: 'EUR' } }] },
     });
     const issue = `mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }`;
-    await ok(issue, { input: { customerId: globexId, total: { amount: '0.10', currency: 'EUR' }, issueDate: daysFromToday(-40), dueDate: daysFromToday(-10) } });
-    await ok(issue, { input: { customerId: globexId, total: { amount: '0.20', currency: 'EUR' }, issueDate: daysFromToday(-40), dueDate: daysFromToday(-5) } });
-    await ok(issue, { input: { customerId: globexId, total: { amount: '99.00', currency: 'EUR' }, issueDate: daysFromToday(0), dueDate: daysFromToday(30) } });
+    await ok(issue, { input: { customerId: globexId, total: { amount: '0.10', currency: 'EUR' }, issueDate: dayFromToday(-40), dueDate: dayFromToday(-10) } });
+    await ok(issue, { input: { customerId: globexId, total: { amount: '0.20', currency: 'EUR' }, issueDate: dayFromToday(-40), dueDate: dayFromToday(-5) } });
+    await ok(issue, { input: { customerId: globexId, total: { amount: '99.00', currency: 'EUR' }, issueDate: dayFromToday(0), dueDate: dayFromToday(30) } });
 
     type Flagship = {
       customers: {
@@ -159,7 +158,7 @@ describe('the running system through the gateway', () => {
     const unknown = await gql(`query { customer(id: "0191b3a0-0000-7000-8000-000000000999") { name } }`);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const badMoney = await gql(`mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }`, {
-      input: { customerId: acmeId, total: { amount: '12.3456789', currency: 'EUR' }, dueDate: daysFromToday(10) },
+      input: { customerId: acmeId, total: { amount: '12.3456789', currency: 'EUR' }, dueDate: dayFromToday(10) },
     });
     expect(badMoney.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.total.amount' });
     for (const result of [malformed, missing, invalidEnum, unknown, badMoney]) expect(JSON.stringify(result)).not.toMatch(/stacktrace|INTERNAL_SERVER_ERROR/);

@@ -25,17 +25,17 @@ export const DIST_CONDITION = 'rapport-dist';
 /** Where `npm run build` (turbo's `build`) compiles `spec.entry`: `services/sales/dist/main.js`, … */
 export const builtEntry = (spec: ServiceSpec): string => spec.entry.replace(/\/src\//, '/dist/').replace(/\.ts$/, '.js');
 
+/** Node's arguments for running `spec` built: the dist export condition, source maps, the compiled entry. */
+export const builtArgs = (spec: ServiceSpec): string[] => [`--conditions=${DIST_CONDITION}`, '--enable-source-maps', builtEntry(spec)];
+
 /**
  * How `rapport start` runs `spec` once built: plain Node (this process's), no compiler at launch,
  * with Node's on-disk compile cache (V8 code of the modules it loaded before: a restart or the next
  * start compiles less; entries of changed files are not used), merged into the environment.
+ * `infra/docker-compose.yml` and `infra/systemd/` run the same arguments (`infra/test/registry-copies.test.ts`).
  */
 export function builtCommand(spec: ServiceSpec): { command: string; args: string[]; env: Record<string, string> } {
-  return {
-    command: process.execPath,
-    args: [`--conditions=${DIST_CONDITION}`, '--enable-source-maps', builtEntry(spec)],
-    env: { NODE_COMPILE_CACHE: join(stateDir, 'compile-cache') },
-  };
+  return { command: process.execPath, args: builtArgs(spec), env: { NODE_COMPILE_CACHE: join(stateDir, 'compile-cache') } };
 }
 
 export const graphqlUrl = (port: number): string => `http://${HOST}:${port}/graphql`;

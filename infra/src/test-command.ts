@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT_DIR_ENV, testWorkspaces } from '../../vitest.shared.js';
+import { ensureChromium } from './chromium.js';
 import { ensureKafka, projectBrokerAnswers, PROJECT_BROKER, startPrivateBroker, type KafkaConnection } from './kafka-broker.js';
 import { say, secondsSince, warn } from './output.js';
 import { repoRoot, stateDir } from './paths.js';
@@ -43,6 +44,7 @@ export async function runTest(env: Record<string, string | undefined>, extraArgs
     const databaseUrl = await ensurePostgres({ env, signal: abort.signal });
     kafka = await kafkaForTests(env, abort.signal);
     say(`tests use PostgreSQL at ${redact(databaseUrl)} and Kafka at ${kafka.brokers}${kafka.process ? ' (private broker)' : ''}`);
+    const chromium = ensureChromium(env);
 
     const childEnv: NodeJS.ProcessEnv = {
       ...env,
@@ -51,6 +53,7 @@ export async function runTest(env: Record<string, string | undefined>, extraArgs
       KAFKA_BROKERS: kafka.brokers,
       TURBO_TELEMETRY_DISABLED: env.TURBO_TELEMETRY_DISABLED ?? '1',
       [REPORT_DIR_ENV]: testReportDir,
+      ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
     };
     delete childEnv.KAFKA_TOPIC_PREFIX;
     const ci = env.CI === 'true' || env.CI === '1';

@@ -60,12 +60,15 @@ export const conflict = (code: string, message: string, field?: string): AppErro
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
-/** The `field` of the error `fn` throws (an AppError names the input at fault); undefined when it throws none or names no field. For tests of validation. */
-export function fieldOfThrown(fn: () => unknown): string | undefined {
+/** The AppError `fn` throws; undefined when it throws none (or throws something else). For tests of validation: `toMatchObject({ code, field })`. */
+export function thrownAppError(fn: () => unknown): AppError | undefined {
   try {
     fn();
   } catch (error) {
-    return error instanceof AppError ? error.field : undefined;
+    return error instanceof AppError ? error : undefined;
   }
   return undefined;
 }
+
+/** The `field` of the error `fn` throws (an AppError names the input at fault); undefined when it throws none or names no field. For tests of validation. */
+export const fieldOfThrown = (fn: () => unknown): string | undefined => thrownAppError(fn)?.field;

@@ -4,3 +4,4 @@ export * from './money.js';
 export * from './quantity.js';
 export * from './decimal.js';
 export * from './exchange.js';
+export * from './calendar.js';

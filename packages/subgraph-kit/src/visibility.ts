@@ -4,9 +4,26 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { seesEverything } from '@rapport/auth';
 import { insertColumns, on } from '@rapport/bus';
 import { CustomerCreatedV1, CustomerDeletedV1, CustomerMergedV1, CustomerRestoredV1, CustomerSharedV1, CustomerTransferredV1, CustomerUnsharedV1 } from '@rapport/contracts';
-import { AppError } from '@rapport/errors';
+import { AppError, notFound, requireUuid } from '@rapport/errors';
 import { updatedAt } from './properties.js';
 import { ANY_TEAM, headedTeams, headsTeam, isScoped, type Viewer } from './viewer.js';
+
+/** A query of the rows a viewer may see (`visibleOrders(em, viewer)`, `ticketQuery(em, viewer)`), narrowed to one id. */
+interface VisibleRowsQuery<T> {
+  andWhere(condition: { id: string }): { getSingleResult(): Promise<T | null> };
+}
+
+/**
+ * The row `id` among those `visible` holds (a base query that already narrows by the viewer);
+ * NOT_FOUND `<WHAT>_NOT_FOUND` naming `field` when it does not exist or the viewer may not see it —
+ * the two answers are the same, so a caller cannot learn that a record it may not see exists.
+ * A malformed id is BAD_USER_INPUT naming `field`.
+ */
+export async function visibleById<T>(visible: VisibleRowsQuery<T>, what: string, id: string, field = 'id'): Promise<T> {
+  const row = await visible.andWhere({ id: requireUuid(field, id) }).getSingleResult();
+  if (!row) throw notFound(what, id, field);
+  return row;
+}
 
 /**
  * Whether the viewer may act on a record owned by `ownerId` in `teamId` beyond reading it

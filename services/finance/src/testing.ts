@@ -19,8 +19,8 @@ export async function handledBy(subgraph: TestSubgraph, event: CloudEvent): Prom
 export const customerOf = (subgraph: TestSubgraph, owner: TestPrincipal, customerId: string, name: string): Promise<void> =>
   handledBy(subgraph, createEvent(CustomerCreatedV1, customerId, { customerId, name, kind: 'COMPANY', ownerId: owner.userId!, teamId: owner.teamIds![0]! }));
 
-/** The day `offset` days from today (UTC), ISO 8601. */
-export const dayFromToday = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** The day `offset` days from today (UTC), ISO 8601: the errors package's calendar helper, for the tests that import it from here. */
+export { dayFromToday } from '@rapport/errors';
 
 /** The finance subgraph of one test file, over Kafka, knowing the given customers (id → name) as `owner`'s. */
 export function useFinanceSubgraphWithCustomers(owner: TestPrincipal, customers: Record<string, string>): TestSubgraph {

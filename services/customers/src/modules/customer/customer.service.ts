@@ -171,19 +171,10 @@ export async function findWritableCustomer(em: SqlEntityManager, viewer: Viewer<
   throw notFound('Customer', customerId, field);
 }
 
-export interface UpdateCustomerInput {
+/** What an update may change: a field left out is kept; null clears it (the tax id included). */
+export interface UpdateCustomerInput extends Pick<CreateCustomerInput, 'lifecycleState' | 'email' | 'phone' | 'industry' | 'source' | 'tier' | 'tags' | 'notes' | 'taxId'> {
   id: string;
   name?: string | null;
-  lifecycleState?: LifecycleState | null;
-  email?: string | null;
-  phone?: string | null;
-  industry?: string | null;
-  source?: CustomerSource | null;
-  tier?: CustomerTier | null;
-  tags?: string[] | null;
-  notes?: string | null;
-  /** New tax or VAT id; null clears it. */
-  taxId?: string | null;
 }
 
 const given = <K extends keyof UpdateCustomerInput>(input: UpdateCustomerInput, key: K): boolean => input[key] !== undefined;

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOfThrown } from '@rapport/errors';
 import { normaliseTags } from './customer.entity.js';
-
-const fieldOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { field?: string }).field;
-  }
-  return undefined;
-};
 
 describe('customer tags', () => {
   it('lower-cases, trims, collapses spaces and drops duplicates, keeping the first order', () => {
@@ -16,14 +8,14 @@ describe('customer tags', () => {
   });
 
   it('rejects an empty, a too long or an oddly spelled tag, naming its position', () => {
-    expect(fieldOf(() => normaliseTags('input.tags', ['ok', '  ']))).toBe('input.tags.1');
-    expect(fieldOf(() => normaliseTags('input.tags', ['x'.repeat(41)]))).toBe('input.tags.0');
-    expect(fieldOf(() => normaliseTags('input.tags', ['-dash-first']))).toBe('input.tags.0');
+    expect(fieldOfThrown(() => normaliseTags('input.tags', ['ok', '  ']))).toBe('input.tags.1');
+    expect(fieldOfThrown(() => normaliseTags('input.tags', ['x'.repeat(41)]))).toBe('input.tags.0');
+    expect(fieldOfThrown(() => normaliseTags('input.tags', ['-dash-first']))).toBe('input.tags.0');
   });
 
   it('accepts twenty different tags and refuses a twenty-first', () => {
     const twenty = Array.from({ length: 20 }, (_, i) => `t${i}`);
     expect(normaliseTags('input.tags', [...twenty, 'T0'])).toHaveLength(20);
-    expect(fieldOf(() => normaliseTags('input.tags', [...twenty, 't20']))).toBe('input.tags');
+    expect(fieldOfThrown(() => normaliseTags('input.tags', [...twenty, 't20']))).toBe('input.tags');
   });
 });

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { createHash } from 'node:crypto';
+import { thrownAppError } from '@rapport/errors';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition, HEAD_BYTES, matchesSignature, requireContentType, safeFileName, UploadInspector, type DocumentContentType } from './document.content.js';
 
@@ -8,22 +9,13 @@ const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0]);
 
-const fieldOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (error) {
-    return { code: (error as { code: string }).code, field: (error as { field: string }).field };
-  }
-  return 'did not throw';
-};
-
 describe('document content rules', () => {
   it('accepts the allowlisted types, parameters and case aside, and refuses others naming contentType', () => {
     expect(requireContentType('Application/PDF; name=x')).toBe('application/pdf');
     expect(requireContentType('text/csv; charset=utf-8')).toBe('text/csv');
-    expect(fieldOf(() => requireContentType('application/x-msdownload'))).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' });
-    expect(fieldOf(() => requireContentType('text/html'))).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' });
-    expect(fieldOf(() => requireContentType(undefined))).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' });
+    expect(thrownAppError(() => requireContentType('application/x-msdownload'))).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' });
+    expect(thrownAppError(() => requireContentType('text/html'))).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' });
+    expect(thrownAppError(() => requireContentType(undefined))).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'contentType' });
   });
 
   it.each<[DocumentContentType, Buffer, boolean]>([
@@ -59,11 +51,11 @@ describe('document content rules', () => {
   });
 
   it.each(['', '   ', '..', '/', 'a/', '\u202E'])('refuses the file name %j naming the field', (raw) => {
-    expect(fieldOf(() => safeFileName('fileName', raw))).toMatchObject({ field: 'fileName' });
+    expect(thrownAppError(() => safeFileName('fileName', raw))).toMatchObject({ field: 'fileName' });
   });
 
   it('refuses a file name over 255 characters', () => {
-    expect(fieldOf(() => safeFileName('input.fileName', `${'a'.repeat(252)}.pdf`))).toEqual({ code: 'TOO_LONG', field: 'input.fileName' });
+    expect(thrownAppError(() => safeFileName('input.fileName', `${'a'.repeat(252)}.pdf`))).toMatchObject({ code: 'TOO_LONG', field: 'input.fileName' });
   });
 
   it('offers the file under an ASCII fallback and its UTF-8 name', () => {

@@ -50,16 +50,7 @@ interface NewAddress {
 }
 
 /** The customer fields a MERGE may fill. */
-interface MergeValues {
-  email: string | null;
-  phone: string | null;
-  industry: string | null;
-  source: CustomerSource | null;
-  tier: CustomerTier | null;
-  tags: string[];
-  notes: string | null;
-  taxId: string | null;
-}
+type MergeValues = Pick<RowValues, 'email' | 'phone' | 'industry' | 'source' | 'tier' | 'tags' | 'notes' | 'taxId'>;
 
 /**
  * The descriptive columns of `values` in the order both bulk statements list them (industry,

@@ -16,6 +16,7 @@ import {
   requireText,
   requireUuid,
   type Money,
+  addDays,
 } from '@rapport/errors';
 import {
   assertCustomerVisible,
@@ -29,6 +30,7 @@ import {
   type Keyset,
   type Viewer,
   type WriteAccess,
+  visibleById,
 } from '@rapport/subgraph-kit';
 import { isWholeMinor } from '../invoice/invoice-math.js';
 import { utcToday } from '../invoice/invoice.entity.js';
@@ -36,7 +38,6 @@ import { SalesOrder } from '../order-copy/order-copy.entity.js';
 import { EXPENSE_CATEGORIES, EXPENSE_CLAIM_DAYS, EXPENSE_STATES, Expense, ExpenseSetting, type IExpense } from './expense.entity.js';
 
 /** The day `days` days before `day` (ISO 8601). */
-const daysBefore = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /** How many days after its date an expense may still be claimed: finance's setting, else `EXPENSE_CLAIM_DAYS`. */
 export async function claimPeriodDays(em: SqlEntityManager): Promise<number> {
@@ -61,7 +62,7 @@ export async function setExpenseClaimPeriod(em: SqlEntityManager, viewer: Viewer
 async function assertClaimable(em: SqlEntityManager, field: string, expenseDate: string, today = utcToday()): Promise<void> {
   if (expenseDate > today) throw badInput(field, `${field} must not be in the future`, 'EXPENSE_DATE_IN_FUTURE');
   const days = await claimPeriodDays(em);
-  if (expenseDate < daysBefore(today, days)) throw badInput(field, `${field} ${expenseDate} is more than ${days} days ago: the claim period is over`, 'CLAIM_PERIOD_OVER');
+  if (expenseDate < addDays(today, -days)) throw badInput(field, `${field} ${expenseDate} is more than ${days} days ago: the claim period is over`, 'CLAIM_PERIOD_OVER');
 }
 
 /**
@@ -147,14 +148,9 @@ export async function createExpense(em: SqlEntityManager, viewer: Viewer<WriteAc
 
 /** One expense the viewer may see; NOT_FOUND otherwise. */
 export async function getExpense(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IExpense> {
-  const qb = em
-    .createQueryBuilder(Expense, 'e')
-    .select('*')
-    .where({ id: requireUuid(field, id) });
+  const qb = em.createQueryBuilder(Expense, 'e').select('*');
   restrictToVisibleExpenses(qb, 'e', viewer);
-  const expense = await qb.getSingleResult();
-  if (!expense) throw notFound('Expense', id, field);
-  return expense;
+  return visibleById(qb, 'Expense', id, field);
 }
 
 /** The expenses of `ids` the viewer may see (federation references). */

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, CustomerMergedV1 } from '@rapport/contracts';
 import { describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
+import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useFinanceSubgraph({ kafka: true });
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => dayFromToday();
 
 const customerIdsOf = async (ids: string[]): Promise<string[]> =>
   (

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { normaliseAmount } from '@rapport/errors';
+import { normaliseAmount, dayFromToday } from '@rapport/errors';
 import { graphqlRequest, testToken, type GraphQLResult, type TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
@@ -35,7 +35,7 @@ const historyQuery = 'query($id: ID!) { invoice(id: $id) { history { action acto
 const issueMutation = 'mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id number } }';
 const payMutation = 'mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id status } }';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => dayFromToday();
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 const auditCount = async () => (await sql<{ n: number }>('select count(*)::int as n from audit_entry'))[0]!.n;

@@ -1,6 +1,7 @@
 import { expectGarbledCursorRefused, type GraphQLResult } from '@rapport/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
+import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useFinanceSubgraph();
 const customerA = '0191b3a0-0000-7000-8000-00000000000a';
@@ -30,13 +31,10 @@ const invoiceFields = 'id number customer { id } orderId issueDate dueDate total
 const issueInvoiceMutation = `mutation Issue($input: IssueInvoiceInput!) { issueInvoice(input: $input) { ${invoiceFields} } }`;
 const recordPaymentMutation = `mutation Pay($input: RecordPaymentInput!) { recordPayment(input: $input) { ${invoiceFields} } }`;
 
-/** The UTC date `days` from today, YYYY-MM-DD. */
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 const invoiceFactory = (overrides: Record<string, unknown> = {}) => ({
   customerId: customerA,
   total: { amount: '1250.50', currency: 'EUR' },
-  dueDate: daysFromToday(30),
+  dueDate: dayFromToday(30),
   ...overrides,
 });
 
@@ -48,10 +46,10 @@ async function issueInvoice(overrides: Record<string, unknown> = {}): Promise<In
 
 /** An invoice already `daysLate` days past its due date, issued a month before that. */
 const overdueInvoice = (daysLate: number, overrides: Record<string, unknown> = {}) =>
-  issueInvoice({ issueDate: daysFromToday(-daysLate - 30), dueDate: daysFromToday(-daysLate), ...overrides });
+  issueInvoice({ issueDate: dayFromToday(-daysLate - 30), dueDate: dayFromToday(-daysLate), ...overrides });
 
 async function pay(invoiceId: string, amount: Money): Promise<InvoiceView> {
-  const result = await subgraph.gql<{ recordPayment: InvoiceView }>(recordPaymentMutation, { input: { invoiceId, amount, paidOn: daysFromToday(0) } });
+  const result = await subgraph.gql<{ recordPayment: InvoiceView }>(recordPaymentMutation, { input: { invoiceId, amount, paidOn: dayFromToday(0) } });
   expect(result.errors).toBeUndefined();
   return result.data!.recordPayment;
 }
@@ -62,13 +60,13 @@ const counts = async () =>
 
 describe('finance subgraph: invoices', () => {
   it('issues a numbered invoice dated today and writes finance.invoice.issued.v2 in the same flush', async () => {
-    const dueDate = daysFromToday(30);
+    const dueDate = dayFromToday(30);
     const invoice = await issueInvoice({ total: { amount: '1250.5', currency: 'eur' }, dueDate });
     expect(invoice).toMatchObject({
-      number: `INV-${daysFromToday(0).slice(0, 4)}-000001`,
+      number: `INV-${dayFromToday(0).slice(0, 4)}-000001`,
       customer: { id: customerA },
       orderId: null,
-      issueDate: daysFromToday(0),
+      issueDate: dayFromToday(0),
       dueDate,
       total: { amount: '1250.50', currency: 'EUR' },
       amountPaid: { amount: '0.00', currency: 'EUR' },
@@ -92,7 +90,7 @@ describe('finance subgraph: invoices', () => {
   });
 
   it('numbers invoices per year without gaps, and no longer bills an order it never checked', async () => {
-    const year = daysFromToday(0).slice(0, 4);
+    const year = dayFromToday(0).slice(0, 4);
     const refused = await subgraph.gql(issueInvoiceMutation, { input: invoiceFactory({ orderId }) });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.orderId' });
     const invoice = await issueInvoice();
@@ -137,7 +135,7 @@ describe('finance subgraph: invoices', () => {
 
   it('counts an unpaid invoice as overdue only once its due date has passed (UTC)', async () => {
     const late = await overdueInvoice(1);
-    const dueToday = await issueInvoice({ issueDate: daysFromToday(-30), dueDate: daysFromToday(0) });
+    const dueToday = await issueInvoice({ issueDate: dayFromToday(-30), dueDate: dayFromToday(0) });
     expect(late.overdue).toBe(true);
     expect(dueToday.overdue).toBe(false);
     const read = await subgraph.gql<{ invoice: InvoiceView }>(`query($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id: late.id });
@@ -146,17 +144,17 @@ describe('finance subgraph: invoices', () => {
 
   it('pages invoices newest issue date first by cursor and filters by customer, status and overdue', async () => {
     const issued = [];
-    for (const days of [-40, -10, -30, -20]) issued.push(await issueInvoice({ customerId: customerB, issueDate: daysFromToday(days), dueDate: daysFromToday(days + 15) }));
+    for (const days of [-40, -10, -30, -20]) issued.push(await issueInvoice({ customerId: customerB, issueDate: dayFromToday(days), dueDate: dayFromToday(days + 15) }));
     await pay(issued[0]!.id, { amount: '1250.50', currency: 'EUR' });
     await pay(issued[1]!.id, { amount: '50', currency: 'EUR' });
     type Page = { invoices: { edges: { node: InvoiceView }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
     const page = `query Page($filter: InvoiceFilter, $after: String) { invoices(filter: $filter, first: 3, after: $after) {
       edges { node { ${invoiceFields} } } pageInfo { hasNextPage endCursor } } }`;
     const one: GraphQLResult<Page> = await subgraph.gql<Page>(page, { filter: { customerId: customerB } });
-    expect(one.data!.invoices.edges.map((e) => e.node.issueDate)).toEqual([daysFromToday(-10), daysFromToday(-20), daysFromToday(-30)]);
+    expect(one.data!.invoices.edges.map((e) => e.node.issueDate)).toEqual([dayFromToday(-10), dayFromToday(-20), dayFromToday(-30)]);
     expect(one.data!.invoices.pageInfo.hasNextPage).toBe(true);
     const two = await subgraph.gql<Page>(page, { filter: { customerId: customerB }, after: one.data!.invoices.pageInfo.endCursor });
-    expect(two.data!.invoices.edges.map((e) => e.node.issueDate)).toEqual([daysFromToday(-40)]);
+    expect(two.data!.invoices.edges.map((e) => e.node.issueDate)).toEqual([dayFromToday(-40)]);
     expect(two.data!.invoices.pageInfo.hasNextPage).toBe(false);
 
     const ids = async (filter: Record<string, unknown>) =>
@@ -195,9 +193,9 @@ describe('finance subgraph: invoices', () => {
     await pay(dollars.id, { amount: '40.0001', currency: 'USD' });
     const settled = await overdueInvoice(30, { customerId: customerX, total: { amount: '50.00', currency: 'EUR' } });
     await pay(settled.id, { amount: '50.00', currency: 'EUR' });
-    await issueInvoice({ customerId: customerX, total: { amount: '100.00', currency: 'EUR' }, dueDate: daysFromToday(5) });
+    await issueInvoice({ customerId: customerX, total: { amount: '100.00', currency: 'EUR' }, dueDate: dayFromToday(5) });
     const pounds = await overdueInvoice(3, { customerId: customerY, total: { amount: '1.00', currency: 'GBP' } });
-    await issueInvoice({ customerId: nothingOwed, dueDate: daysFromToday(1) });
+    await issueInvoice({ customerId: nothingOwed, dueDate: dayFromToday(1) });
 
     type Receivables = { totals: Money[]; invoices: { id: string; overdue: boolean; balance: Money }[] };
     subgraph.resetQueries();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { grantCustomerAccess, testCast, type GraphQLResult, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
+import { dayFromToday } from '@rapport/errors';
 
 const cast = testCast();
 const { team: teamT1, head: managerOfT1, otherHead: managerOfOtherTeam, director, accountant } = cast;
@@ -18,8 +19,7 @@ const invoiceEntities = 'query($r: [_Any!]!) { _entities(representations: $r) { 
 const customerEntities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id overdueReceivables {
   totals { amount currency } invoices { id } } } } }`;
 
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const invoiceInput = (customerId: string) => ({ customerId, total: { amount: '100.00', currency: 'EUR' }, issueDate: daysFromToday(-40), dueDate: daysFromToday(-10) });
+const invoiceInput = (customerId: string) => ({ customerId, total: { amount: '100.00', currency: 'EUR' }, issueDate: dayFromToday(-40), dueDate: dayFromToday(-10) });
 
 const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 const counts = async () =>
@@ -147,7 +147,7 @@ describe('finance subgraph: who sees which invoices', () => {
       expect(await invoiceRefs(caller, [invoiceOfB])).toEqual([invoiceOfB]);
       expect(await receivablesOf(caller, [customerOfB])).toEqual([owing(invoiceOfB)]);
       const issued = await subgraph.gqlAs<{ issueInvoice: { customer: { id: string } } }>(caller, issueInvoiceMutation, {
-        input: { ...invoiceInput(customerOfB), dueDate: daysFromToday(30), issueDate: null },
+        input: { ...invoiceInput(customerOfB), dueDate: dayFromToday(30), issueDate: null },
       });
       expect(issued.errors).toBeUndefined();
       expect(issued.data!.issueInvoice.customer.id).toBe(customerOfB);

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
+import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useFinanceSubgraph();
 const year = new Date().toISOString().slice(0, 4);
 const customerId = randomUUID();
 const otherCustomer = randomUUID();
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 const counts = async () =>
   (
@@ -37,7 +37,7 @@ const receive = (input: Record<string, unknown>) =>
   subgraph.gql<{ receivePayment: { id: string; unallocated: { amount: string } } }>(
     `mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { ${paymentFields} } }`,
     {
-      input: { customerId, method: 'BANK_TRANSFER', receivedOn: daysFromToday(0), ...input },
+      input: { customerId, method: 'BANK_TRANSFER', receivedOn: dayFromToday(0), ...input },
     },
   );
 const allocate = (paymentId: string, allocations: { invoiceId: string; amount: string }[]) =>
@@ -88,7 +88,7 @@ describe('payments: readable, allocated over invoices, the rest kept as credit',
       method: 'CARD',
       account: 'EUR-CARD',
       reference: 'TX-778',
-      receivedOn: daysFromToday(0),
+      receivedOn: dayFromToday(0),
       amount: { amount: '120.00', currency: 'EUR' },
       allocated: { amount: '110.00' },
       unallocated: { amount: '10.00' },
@@ -146,7 +146,7 @@ describe('payments: readable, allocated over invoices, the rest kept as credit',
       expect(refused.errors?.[0]?.extensions, reason).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.allocations[0].invoiceId', reason });
     }
     const legacy = await subgraph.gql('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {
-      input: { invoiceId: credited.id, amount: { amount: '1', currency: 'EUR' }, paidOn: daysFromToday(0) },
+      input: { invoiceId: credited.id, amount: { amount: '1', currency: 'EUR' }, paidOn: dayFromToday(0) },
     });
     expect(legacy.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVOICE_CREDITED' });
   });
@@ -198,7 +198,7 @@ describe('credit notes', () => {
   it('keeps what a credit note could not apply as credit, refunds or applies it, never more than it holds', async () => {
     const invoice = await freeInvoice('60.00');
     await subgraph.must('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {
-      input: { invoiceId: invoice.id, amount: { amount: '60', currency: 'EUR' }, paidOn: daysFromToday(0) },
+      input: { invoiceId: invoice.id, amount: { amount: '60', currency: 'EUR' }, paidOn: dayFromToday(0) },
     });
     const note = (
       await subgraph.must<{ issueCreditNote: { id: string; unapplied: { amount: string } } }>(
@@ -232,7 +232,7 @@ describe('receivables ageing', () => {
   it('sums open balances per currency in ageing buckets, over what the caller may see', async () => {
     await sql('insert into customer_access (customer_id, owner_id, team_id, shared_with) values (?, ?, ?, ?)', [repsCustomer, repId, null, '{}']);
     const issue = (amount: string, dueInDays: number, currency = 'EUR') =>
-      freeInvoice(amount, { customerId: repsCustomer, currency, issueDate: daysFromToday(Math.min(dueInDays, 0) - 10), dueDate: daysFromToday(dueInDays) });
+      freeInvoice(amount, { customerId: repsCustomer, currency, issueDate: dayFromToday(Math.min(dueInDays, 0) - 10), dueDate: dayFromToday(dueInDays) });
     await issue('1.00', 5);
     await issue('2.00', -1);
     await issue('3.00', -30);
@@ -294,7 +294,7 @@ describe('who sees payments and credit notes', () => {
           customerId: customer,
           amount: { amount: '10', currency: 'EUR' },
           method: 'CASH',
-          receivedOn: daysFromToday(0),
+          receivedOn: dayFromToday(0),
           allocations: [{ invoiceId: invoice.id, amount: '10' }],
         },
       });
@@ -314,7 +314,7 @@ describe('who sees payments and credit notes', () => {
     const list = await subgraph.gqlAs<{ payments: { edges: { node: { id: string } }[] } }>(rep, '{ payments(first: 100) { edges { node { id } } } }');
     expect(list.data!.payments.edges.map((e) => e.node.id)).toEqual([own.payment]);
     const write = await subgraph.gqlAs(rep, 'mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
-      input: { customerId: mine, amount: { amount: '1', currency: 'EUR' }, method: 'CASH', receivedOn: daysFromToday(0) },
+      input: { customerId: mine, amount: { amount: '1', currency: 'EUR' }, method: 'CASH', receivedOn: dayFromToday(0) },
     });
     expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const warehouse: TestPrincipal = { role: 'WAREHOUSE_CLERK', userId: randomUUID() };
@@ -328,7 +328,7 @@ describe('references', () => {
     const invoice = await freeInvoice('12.00');
     const payment = (
       await subgraph.must<{ receivePayment: { id: string } }>('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
-        input: { customerId, amount: { amount: '12', currency: 'EUR' }, method: 'CHEQUE', receivedOn: daysFromToday(0), allocations: [{ invoiceId: invoice.id, amount: '2' }] },
+        input: { customerId, amount: { amount: '12', currency: 'EUR' }, method: 'CHEQUE', receivedOn: dayFromToday(0), allocations: [{ invoiceId: invoice.id, amount: '2' }] },
       })
     ).receivePayment.id;
     const note = (
@@ -365,12 +365,12 @@ describe("the customer's credit", () => {
         customerId: holder,
         amount: { amount: '50', currency: 'EUR' },
         method: 'BANK_TRANSFER',
-        receivedOn: daysFromToday(0),
+        receivedOn: dayFromToday(0),
         allocations: [{ invoiceId: invoice.id, amount: '30' }],
       },
     });
     await subgraph.must('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
-      input: { customerId: holder, amount: { amount: '7.5', currency: 'USD' }, method: 'CASH', receivedOn: daysFromToday(0) },
+      input: { customerId: holder, amount: { amount: '7.5', currency: 'USD' }, method: 'CASH', receivedOn: dayFromToday(0) },
     });
     await subgraph.must('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', { input: { invoiceId: invoice.id, reason: 'OTHER', full: true } });
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { credit { amount currency } } } }';

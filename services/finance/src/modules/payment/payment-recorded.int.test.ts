@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
+import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useFinanceSubgraph();
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => dayFromToday();
 
 type OutboxRow = { type: string; message_key: string; payload: { data: Record<string, unknown> } };
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);

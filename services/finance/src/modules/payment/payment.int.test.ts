@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
+import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useFinanceSubgraph();
 const customerId = '0191b3a0-0000-7000-8000-00000000000a';
@@ -20,11 +21,9 @@ const invoiceFields = 'id amountPaid { amount currency } balance { amount curren
 const issueInvoiceMutation = `mutation Issue($input: IssueInvoiceInput!) { issueInvoice(input: $input) { ${invoiceFields} } }`;
 const recordPaymentMutation = `mutation Pay($input: RecordPaymentInput!) { recordPayment(input: $input) { ${invoiceFields} } }`;
 
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 async function issueInvoice(total: Money, dueInDays = 30): Promise<InvoiceView> {
   const result = await subgraph.gql<{ issueInvoice: InvoiceView }>(issueInvoiceMutation, {
-    input: { customerId, total, issueDate: daysFromToday(Math.min(0, dueInDays)), dueDate: daysFromToday(dueInDays) },
+    input: { customerId, total, issueDate: dayFromToday(Math.min(0, dueInDays)), dueDate: dayFromToday(dueInDays) },
   });
   expect(result.errors).toBeUndefined();
   return result.data!.issueInvoice;
@@ -33,7 +32,7 @@ async function issueInvoice(total: Money, dueInDays = 30): Promise<InvoiceView> 
 const paymentFactory = (invoiceId: string, overrides: Record<string, unknown> = {}) => ({
   invoiceId,
   amount: { amount: '100.00', currency: 'EUR' },
-  paidOn: daysFromToday(0),
+  paidOn: dayFromToday(0),
   ...overrides,
 });
 
@@ -49,7 +48,7 @@ describe('finance subgraph: payments', () => {
     const invoice = await issueInvoice({ amount: '250.00', currency: 'EUR' }, -3);
     expect(invoice.overdue).toBe(true);
 
-    const first = await subgraph.gql<{ recordPayment: InvoiceView }>(recordPaymentMutation, { input: paymentFactory(invoice.id, { paidOn: daysFromToday(-1) }) });
+    const first = await subgraph.gql<{ recordPayment: InvoiceView }>(recordPaymentMutation, { input: paymentFactory(invoice.id, { paidOn: dayFromToday(-1) }) });
     expect(first.errors).toBeUndefined();
     expect(first.data!.recordPayment).toEqual({
       id: invoice.id,
@@ -68,8 +67,8 @@ describe('finance subgraph: payments', () => {
       [invoice.id],
     );
     expect(payments).toEqual([
-      { amount: '100.0000', currency: 'EUR', paid_on: daysFromToday(-1) },
-      { amount: '150.0000', currency: 'EUR', paid_on: daysFromToday(0) },
+      { amount: '100.0000', currency: 'EUR', paid_on: dayFromToday(-1) },
+      { amount: '150.0000', currency: 'EUR', paid_on: dayFromToday(0) },
     ]);
   });
 

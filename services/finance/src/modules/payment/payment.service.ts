@@ -16,7 +16,17 @@ import {
   requireUuid,
   type Money,
 } from '@rapport/errors';
-import { assertCustomerVisible, keysetPage, lockRow, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import {
+  assertCustomerVisible,
+  keysetPage,
+  lockRow,
+  restrictToVisibleCustomers,
+  type Connection,
+  type Keyset,
+  type Viewer,
+  type WriteAccess,
+  visibleById,
+} from '@rapport/subgraph-kit';
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { inTransaction } from '../invoice/documents.js';
 import { isWholeMinor } from '../invoice/invoice-math.js';
@@ -285,14 +295,9 @@ export async function recordPayment(em: SqlEntityManager, viewer: Viewer<WriteAc
 
 /** One payment by id; NOT_FOUND when it does not exist or comes from a customer the caller may not see. */
 export async function getPayment(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IPayment> {
-  const qb = em
-    .createQueryBuilder(Payment, 'p')
-    .select('*')
-    .where({ id: requireUuid(field, id) });
+  const qb = em.createQueryBuilder(Payment, 'p').select('*');
   restrictToVisibleCustomers(qb, 'p', viewer);
-  const payment = await qb.getSingleResult();
-  if (!payment) throw notFound('Payment', id, field);
-  return payment;
+  return visibleById(qb, 'Payment', id, field);
 }
 
 export interface PaymentFilter {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { grantCustomerAccess, testCast } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
+import { dayFromToday } from '@rapport/errors';
 
 const { team: teamT1, rep: repA, otherRep, head: managerOfT1 } = testCast();
 const [repAId, repBId] = [repA.userId, otherRep.userId];
@@ -12,8 +13,7 @@ const issueInvoiceMutation = 'mutation Issue($input: IssueInvoiceInput!) { issue
 const recordPaymentMutation = 'mutation Pay($input: RecordPaymentInput!) { recordPayment(input: $input) { id amountPaid { amount currency } status } }';
 const invoiceQuery = 'query One($id: ID!) { invoice(id: $id) { id amountPaid { amount currency } status } }';
 
-const daysFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const paymentInput = (invoiceId: string) => ({ invoiceId, amount: { amount: '10.00', currency: 'EUR' }, paidOn: daysFromToday(0) });
+const paymentInput = (invoiceId: string) => ({ invoiceId, amount: { amount: '10.00', currency: 'EUR' }, paidOn: dayFromToday(0) });
 
 const sql = async <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 const paymentsOn = async (invoiceId: string) => (await sql<{ n: number }>('select count(*)::int as n from payment where invoice_id = ?', [invoiceId]))[0]!.n;
@@ -21,7 +21,7 @@ const paymentsOn = async (invoiceId: string) => (await sql<{ n: number }>('selec
 /** Issues an invoice of 100.00 EUR as an ADMIN and returns its id. */
 async function invoiceFor(customerId: string): Promise<string> {
   const result = await subgraph.gql<{ issueInvoice: { id: string } }>(issueInvoiceMutation, {
-    input: { customerId, total: { amount: '100.00', currency: 'EUR' }, dueDate: daysFromToday(30) },
+    input: { customerId, total: { amount: '100.00', currency: 'EUR' }, dueDate: dayFromToday(30) },
   });
   expect(result.errors).toBeUndefined();
   return result.data!.issueInvoice.id;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@rapport/errors';
+import { fieldOfThrown } from '@rapport/errors';
 import { hashPassword, requirePassword, verifyPassword } from './password.js';
-
-const fieldOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.field : undefined;
-  }
-  return undefined;
-};
 
 describe('password hashing', () => {
   it('stores a self-describing scrypt hash with N=2^15, r=8, p=1, a 16-byte salt and a 64-byte key', async () => {
@@ -44,7 +35,7 @@ describe('password rules', () => {
   it('accepts 10 to 200 characters and names the field otherwise', () => {
     expect(requirePassword('input.password', 'a'.repeat(10))).toBe('a'.repeat(10));
     expect(requirePassword('input.password', 'a'.repeat(200))).toBe('a'.repeat(200));
-    expect(fieldOf(() => requirePassword('input.password', 'a'.repeat(9)))).toBe('input.password');
-    expect(fieldOf(() => requirePassword('newPassword', 'a'.repeat(201)))).toBe('newPassword');
+    expect(fieldOfThrown(() => requirePassword('input.password', 'a'.repeat(9)))).toBe('input.password');
+    expect(fieldOfThrown(() => requirePassword('newPassword', 'a'.repeat(201)))).toBe('newPassword');
   });
 });

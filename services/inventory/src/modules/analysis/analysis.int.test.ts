@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aProduct, aWarehouse, receive, useCheckedInventorySubgraph } from '../../test-fixtures.js';
+import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useCheckedInventorySubgraph();
 
 const summary =
   'query($from: String!, $to: String!, $w: ID, $p: ID) { stockMovementSummary(from: $from, to: $to, warehouseId: $w, productId: $p) { product { id } warehouse { id } openingQuantity inQuantity outQuantity closingQuantity } }';
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = dayFromToday;
 
 describe('stockMovementSummary', () => {
   it('sums the ledger into opening, in, out and closing per product and warehouse for a period', async () => {

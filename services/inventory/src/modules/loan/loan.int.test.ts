@@ -3,6 +3,7 @@ import { countAuditEntries, countOutboxEvents, raceBehindRow } from '@rapport/su
 import { describe, expect, it } from 'vitest';
 import { aProduct, aWarehouse, levelOf, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 import { loanState } from './loan.service.js';
+import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useCheckedInventorySubgraph();
 const em = () => subgraph.service.orm.em.fork();
@@ -23,7 +24,6 @@ interface LoanView {
   ownerId: string | null;
 }
 
-const isoDay = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const lend = (input: Record<string, unknown>) =>
   subgraph.gql<{ lendStock: LoanView }>(`mutation($input: LendStockInput!) { lendStock(input: $input) { ${loanFields} } }`, { input });
 const giveBack = (input: Record<string, unknown>) =>
@@ -49,10 +49,10 @@ describe('loans and samples', () => {
     const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
     await receive(subgraph, productId, warehouseId, '10');
     const customerId = randomUUID();
-    const lent = await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '4', expectedReturnDate: isoDay(14), note: 'trade fair' });
+    const lent = await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '4', expectedReturnDate: dayFromToday(14), note: 'trade fair' });
     expect(lent.errors).toBeUndefined();
     const loan = lent.data!.lendStock;
-    expect(loan).toMatchObject({ kind: 'LOAN', state: 'OUT', quantity: '4', open: '4', overdue: false, expectedReturnDate: isoDay(14) });
+    expect(loan).toMatchObject({ kind: 'LOAN', state: 'OUT', quantity: '4', open: '4', overdue: false, expectedReturnDate: dayFromToday(14) });
     expect(loan.number).toMatch(/^LN-\d{6}$/);
     expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '6', available: '6' });
     expect(await eventsOf(loan.id, 'inventory.loan.lent.v1')).toEqual([expect.objectContaining({ loanId: loan.id, customerId, productId, warehouseId, quantity: '4' })]);
@@ -103,7 +103,7 @@ describe('loans and samples', () => {
     const more = await keep({ loanId: sample.id, quantity: '1' });
     expect(more.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOAN_SETTLED' });
 
-    const loan = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '1', expectedReturnDate: isoDay(3) })).data!.lendStock;
+    const loan = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '1', expectedReturnDate: dayFromToday(3) })).data!.lendStock;
     const over = await keep({ loanId: loan.id, quantity: '1.001' });
     expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OVER_CONVERSION', field: 'input.quantity' });
   });
@@ -112,9 +112,9 @@ describe('loans and samples', () => {
     const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
     await receive(subgraph, productId, warehouseId, '5');
     const customerId = randomUUID();
-    const late = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '2', expectedReturnDate: isoDay(-3) })).data!.lendStock;
-    const onTime = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '1', expectedReturnDate: isoDay(5) })).data!.lendStock;
-    const lateButBack = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '1', expectedReturnDate: isoDay(-1) })).data!.lendStock;
+    const late = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '2', expectedReturnDate: dayFromToday(-3) })).data!.lendStock;
+    const onTime = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '1', expectedReturnDate: dayFromToday(5) })).data!.lendStock;
+    const lateButBack = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '1', expectedReturnDate: dayFromToday(-1) })).data!.lendStock;
     await giveBack({ loanId: lateButBack.id });
     expect(late.overdue).toBe(true);
 
@@ -132,7 +132,7 @@ describe('loans and samples', () => {
     const second = await flag();
     expect(second.data!.flagOverdueLoans.map((l) => l.id)).not.toContain(late.id);
     expect(await eventsOf(late.id, 'inventory.loan.overdue.v1')).toEqual([
-      expect.objectContaining({ loanId: late.id, customerId, productId, open: '2', expectedReturnDate: isoDay(-3) }),
+      expect.objectContaining({ loanId: late.id, customerId, productId, open: '2', expectedReturnDate: dayFromToday(-3) }),
     ]);
     expect(await countOutboxEvents(em(), onTime.id, 'inventory.loan.overdue.v1')).toBe(0);
   });
@@ -140,7 +140,7 @@ describe('loans and samples', () => {
   it('refuses bad input naming the field, and more than is available', async () => {
     const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
     await receive(subgraph, productId, warehouseId, '2');
-    const base = { kind: 'LOAN', customerId: randomUUID(), warehouseId, productId, quantity: '1', expectedReturnDate: isoDay(7) };
+    const base = { kind: 'LOAN', customerId: randomUUID(), warehouseId, productId, quantity: '1', expectedReturnDate: dayFromToday(7) };
     const cases: [Record<string, unknown>, string, string][] = [
       [{ quantity: '3' }, 'input.quantity', 'INSUFFICIENT_STOCK'],
       [{ quantity: '-1' }, 'input.quantity', 'NEGATIVE_QUANTITY'],
@@ -162,7 +162,7 @@ describe('loans and samples', () => {
   it('lets one of several concurrent full returns of a loan win; the others are CONFLICT', async () => {
     const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
     await receive(subgraph, productId, warehouseId, '3');
-    const loan = (await lend({ kind: 'LOAN', customerId: randomUUID(), warehouseId, productId, quantity: '3', expectedReturnDate: isoDay(1) })).data!.lendStock;
+    const loan = (await lend({ kind: 'LOAN', customerId: randomUUID(), warehouseId, productId, quantity: '3', expectedReturnDate: dayFromToday(1) })).data!.lendStock;
     const race = await raceBehindRow<unknown>(subgraph.database.url, 'loan', loan.id, () => giveBack({ loanId: loan.id }), 5);
     expect(race.other).toEqual([]);
     expect(race.won).toHaveLength(1);

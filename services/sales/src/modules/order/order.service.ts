@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
-import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess, visibleById } from '@rapport/subgraph-kit';
 import type { SalesOrderStatus } from '../../generated/types.js';
 import { requireOrderWithinLimits } from '../approval/approval.checks.js';
 import { assertCustomerKnown } from '../customer/customer-check.js';
@@ -311,11 +311,7 @@ function cancelChosenLines(
 
 /** The order `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it (the two are indistinguishable). */
 export async function getOrder(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<ISalesOrder> {
-  const order = await visibleOrders(em, viewer)
-    .andWhere({ id: requireUuid(field, id) })
-    .getSingleResult();
-  if (!order) throw notFound('SalesOrder', id, field);
-  return order;
+  return visibleById(visibleOrders(em, viewer), 'SalesOrder', id, field);
 }
 
 export interface SalesOrderFilter {

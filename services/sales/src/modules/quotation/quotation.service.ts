@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { QuotationAcceptedV1, QuotationChangedV1, QuotationDraftedV1, QuotationRejectedV1, QuotationSentV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireIsoDate, requireUuid } from '@rapport/errors';
-import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireIsoDate, requireUuid, addDays } from '@rapport/errors';
+import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess, visibleById } from '@rapport/subgraph-kit';
 import type { QuotationStatus as QuotationStatusFilter } from '../../generated/types.js';
 import { assertSendable, voidApproval } from '../approval/approval.checks.js';
 import { assertCustomerKnown } from '../customer/customer-check.js';
@@ -43,8 +43,6 @@ export interface UpdateQuotationInput {
 /** A new quotation is valid for this many days unless a date is given (Odoo's default). */
 const DEFAULT_VALIDITY_DAYS = 30;
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Runs `fn` in the caller's transaction, or a new one. */
 const inTransaction = <R>(em: SqlEntityManager, fn: (tx: SqlEntityManager) => Promise<R>): Promise<R> => (em.isInTransaction() ? fn(em) : em.transactional(fn));
 
@@ -67,11 +65,7 @@ export function visibleQuotations(em: SqlEntityManager, viewer: Viewer) {
 
 /** The quotation `id`; NOT_FOUND naming `field` when it does not exist or `viewer` may not see it. */
 export async function getQuotation(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<IQuotation> {
-  const quotation = await visibleQuotations(em, viewer)
-    .andWhere({ id: requireUuid(field, id) })
-    .getSingleResult();
-  if (!quotation) throw notFound('Quotation', id, field);
-  return quotation;
+  return visibleById(visibleQuotations(em, viewer), 'Quotation', id, field);
 }
 
 const linesOf = (em: SqlEntityManager, quotationId: string): Promise<IQuotationLine[]> => em.find(QuotationLine, { quotationId }, { orderBy: { position: 'asc' } });

@@ -15,6 +15,7 @@ import {
   type Keyset,
   type Viewer,
   type WriteAccess,
+  visibleById,
 } from '@rapport/subgraph-kit';
 import { ticketQuery } from '../ticket/ticket.service.js';
 import type { ITicket } from '../ticket/ticket.entity.js';
@@ -39,9 +40,7 @@ export function articleQuery(em: SqlEntityManager, viewer: Viewer, archived: Del
 }
 
 async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, archived: Deleted = 'exclude'): Promise<IArticle> {
-  const article = await articleQuery(em, viewer, archived).andWhere({ id }).getSingleResult();
-  if (!article) throw notFound('Article', id, field);
-  return article;
+  return visibleById(articleQuery(em, viewer, archived), 'Article', id, field);
 }
 
 export interface CreateArticleInput {

@@ -11,7 +11,7 @@ import {
   TicketUpdatedV1,
   type EventMetadata,
 } from '@rapport/contracts';
-import { badInput, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
+import { badInput, optionalText, requireText, requireUuid } from '@rapport/errors';
 import {
   assertCustomerVisible,
   keysetPage,
@@ -25,6 +25,7 @@ import {
   type Keyset,
   type Viewer,
   type WriteAccess,
+  visibleById,
 } from '@rapport/subgraph-kit';
 import { assertNotClosed, changeStatus, Ticket, ticketNumber, TicketStatusChange, type ITicket } from './ticket.entity.js';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../../generated/types.js';
@@ -239,9 +240,7 @@ export function ticketQuery(em: SqlEntityManager, viewer: Viewer, deleted: Delet
 }
 
 async function findVisible(em: SqlEntityManager, viewer: Viewer, id: string, field: string, deleted: Deleted = 'exclude'): Promise<ITicket> {
-  const ticket = await ticketQuery(em, viewer, deleted).andWhere({ id }).getSingleResult();
-  if (!ticket) throw notFound('Ticket', id, field);
-  return ticket;
+  return visibleById(ticketQuery(em, viewer, deleted), 'Ticket', id, field);
 }
 
 export interface TicketFilter {
