@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { quantityUnits } from '@rapport/errors';
 import { startFlowSystem, type FlowService, type FlowSystem } from '@rapport/infra/flow-system';
 import { createLogger, createOrm } from '@rapport/subgraph-kit';
@@ -173,7 +172,7 @@ async function salesLinesOf(productId: string): Promise<{ id: string; productId:
 async function expectLedgerBalanced(): Promise<void> {
   const orm = await createOrm({ url: inventory.db.options.connectionString ?? '', entities: [], migrations: [], logger: createLogger('fault-test', 'warn') });
   try {
-    expect(await stockLedgerMismatches(orm.em.fork() as SqlEntityManager)).toEqual([]);
+    expect(await stockLedgerMismatches(orm.em.fork())).toEqual([]);
   } finally {
     await orm.close();
   }
