@@ -67,10 +67,13 @@ function reporters(name: string): NonNullable<NonNullable<ViteUserConfig['test']
   return dir ? ['default', ['json', { outputFile: join(dir, `${name}.json`) }]] : ['default'];
 }
 
+/** A workspace's `vitest.setup.ts`, when it has one: run before each of its test files (checks every file must pass, e.g. inventory's ledger check). */
+const setupFiles = (dir: string): string[] => (existsSync(join(dir, 'vitest.setup.ts')) ? [join(dir, 'vitest.setup.ts')] : []);
+
 /** The project entry of `workspace` in the root configuration. */
 function project({ name, dir }: TestWorkspace): TestProjectInlineConfiguration {
   const { testTimeout, hookTimeout } = settingsOf(name);
-  return { test: { name, root: dir, testTimeout, hookTimeout } };
+  return { test: { name, root: dir, testTimeout, hookTimeout, setupFiles: setupFiles(dir) } };
 }
 
 /** The root configuration: every workspace a project; files run one at a time, as the strictest workspace asks. */
@@ -84,5 +87,7 @@ export function workspaceConfig(configUrl: string): ViteUserConfig {
   const workspace = testWorkspaces().find((w) => relative(w.dir, dir) === '');
   if (!workspace) throw new Error(`${dir} is not a workspace with a test script`);
   const { testTimeout, hookTimeout, fileParallelism } = settingsOf(workspace.name);
-  return { test: { name: workspace.name, root: workspace.dir, testTimeout, hookTimeout, fileParallelism, reporters: reporters(workspace.name) } };
+  return {
+    test: { name: workspace.name, root: workspace.dir, testTimeout, hookTimeout, fileParallelism, setupFiles: setupFiles(workspace.dir), reporters: reporters(workspace.name) },
+  };
 }

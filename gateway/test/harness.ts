@@ -5,14 +5,14 @@ import { ALL_TOPICS } from '@rapport/contracts';
 import { createCustomersService } from '@rapport/customers';
 import { createFinanceService } from '@rapport/finance';
 import { createIdentityService } from '@rapport/identity';
-import { createInventoryService, inboundMismatches, stockLedgerMismatches } from '@rapport/inventory';
+import { createInventoryService } from '@rapport/inventory';
+import { expectStockBooksBalanced } from '@rapport/inventory/testing';
 import { createPurchasingService } from '@rapport/purchasing';
 import { createSalesService } from '@rapport/sales';
 import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { createSupportService } from '@rapport/support';
 import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
-import { expect } from 'vitest';
 import { loadGatewayConfig, type GatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
@@ -251,11 +251,7 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
       { what: 'sales to learn the customer' },
     );
 
-  const expectStockBalanced = async (): Promise<void> => {
-    const em = subgraphs.inventory.service.orm.em.fork();
-    expect(await stockLedgerMismatches(em)).toEqual([]);
-    expect(await inboundMismatches(em)).toEqual([]);
-  };
+  const expectStockBalanced = (): Promise<void> => expectStockBooksBalanced(subgraphs.inventory);
 
   return {
     url,

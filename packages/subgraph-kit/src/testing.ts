@@ -18,6 +18,20 @@ export interface TestSubgraphOptions {
   databaseUrl?: (url: string) => string;
 }
 
+type StopCheck = (subgraph: TestSubgraph) => Promise<void>;
+const stopChecks = new Map<string, StopCheck[]>();
+
+/**
+ * Makes every test subgraph named `name` run `check` before it stops (after its file's tests, or
+ * whenever a test stops it): an invariant no test file may leave broken, such as inventory's ledger
+ * check. A workspace registers its checks in its `vitest.setup.ts` (run before each of its test
+ * files), so no file can forget them; a failing check fails the file, and the subgraph stops all the
+ * same.
+ */
+export function checkBeforeEveryStop(name: string, check: StopCheck): void {
+  stopChecks.set(name, [...(stopChecks.get(name) ?? []), check]);
+}
+
 /**
  * Starts a subgraph through its own factory against a fresh database (and, with `kafka`, the
  * test broker under a topic namespace of its own). `stop` stops it, drops the database and
@@ -83,7 +97,7 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
       );
     },
   };
-  return {
+  const subgraph: TestSubgraph = {
     service,
     url,
     queries,
@@ -100,6 +114,8 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
     database,
     events,
     async stop() {
+      const failures: unknown[] = [];
+      for (const check of stopChecks.get(name) ?? []) await check(subgraph).catch((error: unknown) => failures.push(error));
       if (clients) {
         const { producer, admin } = await clients;
         await producer.disconnect();
@@ -108,8 +124,10 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
       await service.stop();
       await database.drop();
       if (options.kafka && !options.topicPrefix) await deleteTopics(brokers, topicPrefix);
+      if (failures.length) throw failures[0];
     },
   };
+  return subgraph;
 }
 export * from './event-coverage.js';
 
