@@ -17,6 +17,7 @@ import { loadGatewayConfig, type GatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
 import { dayFromToday } from '@rapport/errors';
+import { onceCustomerKnown } from './once-customer-known.js';
 
 // The whole system for a gateway test file: every subgraph on its own fresh database, real Kafka
 // topics under a private prefix, and a gateway in front. One per test file (they run one at a time).
@@ -240,16 +241,7 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     );
   };
 
-  const mustOnceCustomerKnown = <T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T> =>
-    waitFor(
-      async () => {
-        const answer = await as<T>(token, query, variables);
-        if (answer.errors?.[0]?.extensions?.reason === 'CUSTOMER_NOT_FOUND') return undefined;
-        if (answer.errors) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
-        return answer.data ?? undefined;
-      },
-      { what: 'sales to learn the customer' },
-    );
+  const mustOnceCustomerKnown = onceCustomerKnown(as);
 
   const expectStockBalanced = (): Promise<void> => expectStockBooksBalanced(subgraphs.inventory);
 

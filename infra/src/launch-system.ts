@@ -39,27 +39,69 @@ export interface LaunchOptions {
   /** Where the logs and pid files go. */
   dir: string;
   timeoutMs?: number;
+  /** More environment for one process (by name: `sales`, `gateway`), e.g. a CPU profile for one subgraph. */
+  envFor?: (name: string) => NodeJS.ProcessEnv;
 }
 
 function command(spec: ServiceSpec, mode: LaunchMode): { command: string; args: string[]; env: Record<string, string> } {
   return mode === 'built' ? builtCommand(spec) : { command: join(repoRoot, 'node_modules', '.bin', 'tsx'), args: [spec.entry], env: {} };
 }
 
-/** Resident memory of process group `pgid` in kB (tsx runs the service in a child process: both count). */
-export function groupRssKb(pgid: number): number {
-  let total = 0;
+/** Live processes, each with its pid and the fields of /proc/<pid>/stat after its name ([1] ppid, [2] pgid, [11] utime, [12] stime). */
+function processesWhere(keep: (fields: string[], pid: number) => boolean): { pid: string; fields: string[] }[] {
+  const members: { pid: string; fields: string[] }[] = [];
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      if (keep(fields, Number(entry))) members.push({ pid: entry, fields });
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return members;
+}
+
+/** The processes of group `pgid`. */
+const groupMembers = (pgid: number): { pid: string; fields: string[] }[] => processesWhere((fields) => Number(fields[2]) === pgid);
+
+/** Resident memory of process group `pgid` in kB (tsx runs the service in a child process: both count). */
+export function groupRssKb(pgid: number): number {
+  let total = 0;
+  for (const { pid } of groupMembers(pgid)) {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       total += Number(rss?.[1] ?? 0);
     } catch {
       // The process ended while being read.
     }
   }
   return total;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+const cpuMsOf = (members: { fields: string[] }[]): number => (members.reduce((ticks, { fields }) => ticks + Number(fields[11]) + Number(fields[12]), 0) * 1000) / TICKS_PER_SECOND;
+
+/**
+ * CPU milliseconds (user + system) the live processes of group `pgid` have used so far: read before
+ * and after a run, the difference is the group's CPU in it (a member that ended between the two
+ * readings takes its time with it).
+ */
+export const groupCpuMs = (pgid: number): number => cpuMsOf(groupMembers(pgid));
+
+/**
+ * CPU milliseconds so far of process `pid` and its children, ended ones included: a PostgreSQL
+ * server's postmaster and its backends and workers (each backend is a process group of its own, so
+ * `groupCpuMs` misses them). A child that ended and was reaped counts in its parent's cutime/cstime
+ * ([13], [14]), so the figure only grows.
+ */
+export function withChildrenCpuMs(pid: number): number {
+  const family = processesWhere((fields, own) => own === pid || Number(fields[1]) === pid);
+  const parent = family.find((p) => Number(p.pid) === pid);
+  const reaped = parent ? ((Number(parent.fields[13]) + Number(parent.fields[14])) * 1000) / TICKS_PER_SECOND : 0;
+  return cpuMsOf(family) + reaped;
 }
 
 /**
@@ -97,7 +139,7 @@ export async function launchSystem(options: LaunchOptions): Promise<LaunchedSyst
       command: how.command,
       args: how.args,
       cwd: repoRoot,
-      env: { ...env, ...how.env, ...extraEnv, PORT: String(spec.port), ...(spec.name === 'identity' ? { AUTH_JWKS_URL: undefined } : {}) },
+      env: { ...env, ...how.env, ...extraEnv, ...options.envFor?.(spec.name), PORT: String(spec.port), ...(spec.name === 'identity' ? { AUTH_JWKS_URL: undefined } : {}) },
       logFile: join(options.dir, `${spec.name}-${options.mode}.log`),
       pidDir: options.dir,
     });

@@ -19,6 +19,8 @@ export interface PrivatePostgres {
   start(): Promise<void>;
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
+  /** The server's (postmaster's) pid while it runs; its backends are in its process group. */
+  pid(): number | undefined;
 }
 
 /** The newest `/usr/lib/postgresql/<version>/bin` (or PG_BIN), where initdb and pg_ctl live. */
@@ -42,7 +44,14 @@ function run(command: string, args: readonly string[], what: string): Promise<st
 }
 
 /** initdb into a temp folder, then a server on a free port of 127.0.0.1, trusting local connections. */
-export async function startPrivatePostgres(options: { env?: Record<string, string | undefined>; pidName?: string } = {}): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(
+  options: {
+    env?: Record<string, string | undefined>;
+    pidName?: string;
+    /** Keep fsync and full-page writes on, as a real server has them (benchmarks of commits); off by default. */
+    durable?: boolean;
+  } = {},
+): Promise<PrivatePostgres> {
   const bin = postgresBinDir(options.env);
   const dir = mkdtempSync(join(tmpdir(), 'rapport-pg-'));
   const data = join(dir, 'data');
@@ -56,8 +65,8 @@ export async function startPrivatePostgres(options: { env?: Record<string, strin
   const port = await freePort();
   await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], 'initdb');
   const pgCtl = join(bin, 'pg_ctl');
-  // fsync off: the data only has to survive a server stop, not a machine crash.
-  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off`;
+  // fsync off (unless durable): the data only has to survive a server stop, not a machine crash.
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${options.durable ? '' : ' -c fsync=off -c full_page_writes=off'}`;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const start = async (): Promise<void> => {
     await run(pgCtl, ['-D', data, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], 'starting the private PostgreSQL');
@@ -90,6 +99,13 @@ export async function startPrivatePostgres(options: { env?: Record<string, strin
     port,
     start,
     stop,
+    pid() {
+      try {
+        return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async destroy() {
       await stop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@
 // 3. Idle: CPU time of this process and of the relay's PostgreSQL backend over BENCH_IDLE_SECONDS
 //    (10) with nothing to do, as a share of one core.
 // RELAY_POLL_MS sets the relay's poll (the kit's OUTBOX_POLL_MS; its default when unset).
+// BENCH_JSON names a file to write the figures to as JSON too (`npm run bench` at the root reads it).
 //
 // Measured 2026-12-05 on the shared 2-core machine, load average 14-22 (other sessions' work; the
 // figures move with it). Before (200 ms poll, one message per consumer transaction), BENCH_EVENTS=5000
@@ -23,7 +24,7 @@
 // drain 1,442 events/s; full run at load 14.7: p50 273 ms / p99 1.2 s, 277 events/s (the writers'
 // own commit rate: the last event handled 12 ms after the last write), 0.73 ms, drain 1,747 events/s,
 // idle 0.31 %. At 50 events/s (load 22): p50 41 ms, p99 162 ms.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -184,6 +185,20 @@ try {
   );
   out(`  this process's CPU per event: ${((cpu.user + cpu.system) / 1000 / EVENTS).toFixed(2)} ms (writers, relay and consumer together)`);
   out(`drain, ${EVENTS} events written in transactions of 100 (in ${ms(drainWritten - drainStart)}): ${Math.round((EVENTS * 1000) / (drained - drainStart))} events/s end to end`);
+  if (process.env.BENCH_JSON) {
+    const figures = {
+      latency: { ratePerSecond: RATE, seconds: SECONDS, p50Ms: +latency.p50.toFixed(1), p99Ms: +latency.p99.toFixed(1), maxMs: +latency.max.toFixed(1) },
+      throughput: {
+        writers: WRITERS,
+        events: EVENTS,
+        perSecond: Math.round((EVENTS * 1000) / (done - start)),
+        cpuMsPerEvent: +((cpu.user + cpu.system) / 1000 / EVENTS).toFixed(2),
+      },
+      drain: { events: EVENTS, perTransaction: 100, perSecond: Math.round((EVENTS * 1000) / (drained - drainStart)) },
+      idle: { seconds: +wall.toFixed(1), processPercentOfCore: +((100 * (self.user + self.system)) / 1e6 / wall).toFixed(2) },
+    };
+    writeFileSync(process.env.BENCH_JSON, JSON.stringify(figures));
+  }
   out(
     `idle ${wall.toFixed(1)} s: this process ${share((self.user + self.system) / 1e6)}; relay's PostgreSQL backend ${before.relay !== undefined && relayAfter !== undefined ? share(relayAfter - before.relay) : 'not readable'}`,
   );

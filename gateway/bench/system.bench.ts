@@ -1,0 +1,363 @@
+// `npm run bench` (from the repo root; not a test): the system as `npm start` runs it — every subgraph
+// and the gateway a plain-Node process on its built dist/ — on a private PostgreSQL server (fresh
+// databases, fsync on) and the broker at KAFKA_BROKERS (started, as `npm start` starts it, when none
+// answers), measured from outside:
+//   1. the flagship query (`book.ts`: a rep's 20 customers with tickets, deals, orders and overdue
+//      receivables, among 2,000 other customers) as closed loops of 1 and 20 keep-alive connections:
+//      requests/s, p50, p99, and CPU ms per request summed over the gateway and subgraph processes
+//      (/proc/<pid>/stat before and after), PostgreSQL's backends apart, and each process's share;
+//   2. the same query through Hive Gateway (`hive/gateway.ts`, on the same supergraph and the same
+//      subgraph processes), after asserting its answer deep-equals ours;
+//   3. the federation tax: a one-subgraph query (the rep's customers) through the gateway against
+//      straight to the customers subgraph, 20 connections each;
+//   4. events: `packages/bus/bench/events.bench.ts` (its figures as JSON), once the system is stopped.
+// Then prints one table with the previous run's figures beside this run's (gateway/bench/last-run.json,
+// which it rewrites: check it in with the README's table) and stops everything it started.
+// Knobs: BENCH_SECONDS (per loop, 15), BENCH_OTHER_CUSTOMERS (2000), BENCH_EVENTS (5000),
+// BENCH_PROFILE=<subgraph|gateway> (a CPU profile of that process during the 20-connection loop,
+// through its inspector: written to .rapport/bench-<name>.cpuprofile and summarised by package),
+// BENCH_IDLE_SECONDS (10), BENCH_HIVE=0 (skip Hive Gateway), BENCH_EVENTS_RUN=0 (skip the events bench), BENCH_NO_SAVE=1.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { groupCpuMs, launchSystem, withChildrenCpuMs } from '@rapport/infra/launch-system';
+import { ensureKafka } from '@rapport/infra/kafka-broker';
+import { startPrivatePostgres } from '@rapport/infra/private-postgres';
+import { buildAll } from '@rapport/infra/start-command';
+import { freePort, spawnManaged, stopManaged, waitForHttpOk } from '@rapport/infra/processes';
+import { graphqlRequest, type GraphQLResult } from '@rapport/subgraph-kit/testing';
+import { deleteTopics, testTopicPrefix, waitFor } from '@rapport/testing';
+import { FLAGSHIP_QUERY } from '../src/explorer.js';
+import { onceCustomerKnown } from '../test/once-customer-known.js';
+import { assertFlagshipComplete, closedLoop, loadBook, type BookSystem, type Run } from './book.js';
+import { profileOf, summariseProfile } from './profile.js';
+
+const out = (line = ''): void => void process.stdout.write(`${line}\n`);
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const otherCustomers = Number(process.env.BENCH_OTHER_CUSTOMERS ?? 2000);
+const repoRoot = join(import.meta.dirname, '..', '..');
+const lastRunFile = join(import.meta.dirname, 'last-run.json');
+const profiled = process.env.BENCH_PROFILE;
+const ADMIN = { email: process.env.RAPPORT_ADMIN_EMAIL ?? 'admin@rapport.example', password: process.env.RAPPORT_ADMIN_PASSWORD ?? 'rapport-admin-password' };
+
+/** One line of the table: its figure now, the previous run's beside it. */
+interface Figure {
+  key: string;
+  label: string;
+  value: number | string;
+  target?: string;
+}
+interface Results {
+  date: string;
+  commit: string;
+  node: string;
+  machine: { cores: number; cpuModel: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  figures: Figure[];
+}
+
+const machineLoad = (): number[] => loadavg().map((x) => +x.toFixed(2));
+const began = performance.now();
+const loadBefore = machineLoad();
+const figures: Figure[] = [];
+const add = (key: string, label: string, value: number | string, target?: string): void => void figures.push({ key, label, value, ...(target ? { target } : {}) });
+
+/** Runs `command` with this process's output, resolving when it exits 0. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+out(`building (turbo run build, cached where unchanged)`);
+await buildAll();
+const kafka = await ensureKafka({ env: process.env, quiet: true });
+const postgres = await startPrivatePostgres({ durable: true });
+const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+const topicPrefix = testTopicPrefix();
+const inspectorPort = profiled ? await freePort() : undefined;
+const stopping: (() => Promise<unknown>)[] = [];
+try {
+  const system = await launchSystem({
+    mode: 'built',
+    databaseUrl: postgres.url,
+    brokers: kafka.brokers,
+    topicPrefix,
+    dir,
+    envFor: (name) => (name === profiled ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}` } : {}),
+  });
+  stopping.push(() => system.stop());
+  out(`system up: ${system.subgraphs.length} subgraphs and the gateway as plain-Node processes in ${(system.totalMs / 1000).toFixed(1)} s`);
+  const processes = [...system.subgraphs, system.gateway].map((p) => ({ name: p.spec.name, pid: p.process.pid }));
+  const ports = Object.fromEntries([...system.subgraphs, system.gateway].map((p) => [p.spec.name, p.spec.port]));
+  const url = (name: string): string => `http://127.0.0.1:${ports[name]}/graphql`;
+
+  // A PostgreSQL client per subgraph database, for the book loader's "has the copy caught up" checks.
+  const clients = new Map<string, pg.Client>();
+  const sql = async (name: string, text: string, values: unknown[] = []): Promise<number> => {
+    let client = clients.get(name);
+    if (!client) {
+      const dbUrl = new URL(postgres.url);
+      dbUrl.pathname = `/rapport_${name}`;
+      client = new pg.Client({ connectionString: dbUrl.toString() });
+      await client.connect();
+      clients.set(name, client);
+    }
+    const { rows } = await client.query<{ n: number }>(text, values);
+    return rows[0]?.n ?? 0;
+  };
+  stopping.push(async () => Promise.all([...clients.values()].map((c) => c.end())));
+
+  const as = <T>(token: string | null, query: string, variables?: Record<string, unknown>, at = url('gateway')): Promise<GraphQLResult<T>> =>
+    graphqlRequest<T>(at, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+  const must = async <T>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<T> => {
+    const answer = await as<T>(token, query, variables);
+    if (answer.errors || !answer.data) throw new Error(`the gateway answered errors: ${JSON.stringify(answer.errors)}`);
+    return answer.data;
+  };
+  const signIn = async (email: string, password: string): Promise<string> =>
+    (await must<{ signIn: { accessToken: string } }>(null, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { email, password } })).signIn.accessToken;
+  const adminToken = await signIn(ADMIN.email, ADMIN.password);
+  const bookSystem: BookSystem = {
+    adminToken,
+    must,
+    mustOnceCustomerKnown: onceCustomerKnown(as),
+    createUser: async ({ email, displayName, role }) => {
+      const password = `${email}-password`;
+      const created = await must<{ createUser: { id: string } }>(adminToken, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { email, displayName: displayName ?? email.split('@')[0], role, teamId: null, password },
+      });
+      return { id: created.createUser.id, token: await signIn(email, password) };
+    },
+    untilSellable: async (productId) => {
+      await waitFor(async () => ((await sql('sales', 'select count(*)::int as n from catalogue_product where id = $1', [productId])) ? true : undefined), {
+        what: `sales to learn product ${productId}`,
+      });
+    },
+    customerAccessRows: (name) => sql(name, 'select count(*)::int as n from customer_access'),
+  };
+  out(`loading the book through the gateway (${otherCustomers} other customers by CSV import)`);
+  const book = await loadBook(bookSystem, { repCustomers: 20, otherCustomers });
+  out(`book loaded in ${book.loadedSeconds} s: ${book.description}`);
+  const ours = await as(book.rep.token, FLAGSHIP_QUERY, { ownerId: book.rep.id });
+  assertFlagshipComplete(ours as never);
+
+  // CPU of each process (its process group: a plain-Node process has no children), and PostgreSQL's (the postmaster and its backends).
+  const postmaster = postgres.pid();
+  const cpuOf = (names?: readonly string[]): number => processes.filter((p) => !names || names.includes(p.name)).reduce((sum, p) => sum + groupCpuMs(p.pid), 0);
+  const postgresCpu = (): number => (postmaster ? withChildrenCpuMs(postmaster) : 0);
+
+  /** A closed loop with CPU per request of the named processes (all of ours by default), PostgreSQL's and each process's. */
+  const measure = async (
+    what: string,
+    options: { origin: string; body: string; connections: number; processes?: string[]; warmUp?: boolean },
+  ): Promise<Run & { postgresCpuMsPerRequest: number; perProcess: Record<string, number> }> => {
+    if (options.warmUp !== false)
+      await closedLoop({ origin: options.origin, body: options.body, token: book.rep.token, connections: options.connections, durationMs: 3000, cpuMs: () => 0 });
+    const each = (): Record<string, number> => Object.fromEntries(processes.map((p) => [p.name, groupCpuMs(p.pid)]));
+    const before = { postgres: postgresCpu(), each: each() };
+    const result = await closedLoop({
+      origin: options.origin,
+      body: options.body,
+      token: book.rep.token,
+      connections: options.connections,
+      durationMs: seconds * 1000,
+      cpuMs: () => cpuOf(options.processes),
+    });
+    const after = each();
+    const perProcess = Object.fromEntries(processes.map((p) => [p.name, +(((after[p.name] ?? 0) - (before.each[p.name] ?? 0)) / result.requests).toFixed(2)]));
+    const postgresCpuMsPerRequest = +((postgresCpu() - before.postgres) / result.requests).toFixed(2);
+    out(
+      `${what}, ${options.connections} conn: ${result.perSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.cpuMsPerRequest} ms CPU/request (+ PostgreSQL ${postgresCpuMsPerRequest}), ${result.errors} errors`,
+    );
+    if (result.errors) {
+      out(`  ${result.errors} of ${result.requests} answers failed; the first: ${result.firstError}`);
+      add(`errors.${what}.${options.connections}`, `${what}, ${options.connections} conn: failed answers`, `${result.errors} of ${result.requests}`);
+    }
+    return { ...result, postgresCpuMsPerRequest, perProcess };
+  };
+
+  // Idle: what the processes use with nothing asked of them (relays' safety-net polls, Kafka
+  // heartbeats and fetches, timers), which the CPU per request below includes.
+  const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idleEach = (): Record<string, number> => Object.fromEntries(processes.map((p) => [p.name, groupCpuMs(p.pid)]));
+  const idleBefore = { ours: cpuOf(), postgres: postgresCpu(), each: idleEach(), at: performance.now() };
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  const idleWallMs = performance.now() - idleBefore.at;
+  const idleShare = (ms: number): number => +((100 * ms) / idleWallMs).toFixed(2);
+  const idle = { ours: idleShare(cpuOf() - idleBefore.ours), postgres: idleShare(postgresCpu() - idleBefore.postgres) };
+  const idleAfter = idleEach();
+  const idleByProcess = processes.map((p) => `${p.name} ${idleShare((idleAfter[p.name] ?? 0) - (idleBefore.each[p.name] ?? 0))}`).join(', ');
+  out(`idle ${(idleWallMs / 1000).toFixed(1)} s: gateway + 7 subgraphs ${idle.ours} % of a core (${idleByProcess}), PostgreSQL ${idle.postgres} %`);
+  add('idle.ours', 'idle: gateway + 7 subgraphs, % of a core', idle.ours, '≤ 2 (whole system)');
+  add('idle.postgres', 'idle: PostgreSQL, % of a core', idle.postgres);
+
+  const gatewayOrigin = new URL(url('gateway')).origin;
+  const single = await measure('flagship', { origin: gatewayOrigin, body: book.body, connections: 1 });
+  const session = profiled && inspectorPort ? await profileOf(inspectorPort) : undefined;
+  const twenty = await measure('flagship', { origin: gatewayOrigin, body: book.body, connections: 20 });
+  if (session) {
+    mkdirSync(join(repoRoot, '.rapport'), { recursive: true });
+    const file = join(repoRoot, '.rapport', `bench-${profiled}.cpuprofile`);
+    const profile = await session.stop(file);
+    out(`CPU profile of ${profiled} during the 20-connection loop: ${file}`);
+    for (const line of summariseProfile(profile)) out(`  ${line}`);
+  }
+  for (const [connections, r] of [
+    [1, single],
+    [20, twenty],
+  ] as const) {
+    const target = connections === 20;
+    add(`flagship${connections}.rps`, `flagship, ${connections} conn: requests/s`, r.perSecond, target ? '≥ 250' : undefined);
+    add(`flagship${connections}.p50`, `flagship, ${connections} conn: p50 ms`, r.p50);
+    add(`flagship${connections}.p99`, `flagship, ${connections} conn: p99 ms`, r.p99, target ? '≤ 150' : undefined);
+    add(`flagship${connections}.cpu`, `flagship, ${connections} conn: CPU ms/request, gateway + 7 subgraphs`, r.cpuMsPerRequest);
+    add(`flagship${connections}.pgcpu`, `flagship, ${connections} conn: CPU ms/request, PostgreSQL`, r.postgresCpuMsPerRequest);
+  }
+  for (const [name, ms] of Object.entries(twenty.perProcess).sort((a, b) => b[1] - a[1])) add(`flagship20.cpu.${name}`, `  of which ${name}`, ms);
+
+  // Hive Gateway on the same supergraph and subgraph processes: as it comes (sharing identical
+  // subgraph requests in flight), then with that off (as our gateway works).
+  if (process.env.BENCH_HIVE !== '0') {
+    const subgraphNames = system.subgraphs.map((s) => s.spec.name);
+    for (const dedupe of [true, false]) {
+      const hivePort = await freePort();
+      const hive = await spawnManaged({
+        name: 'hive-gateway-bench',
+        command: process.execPath,
+        args: [join(import.meta.dirname, 'hive', 'gateway.ts')],
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          PORT: String(hivePort),
+          HIVE_DEDUPE: dedupe ? '1' : '0',
+          HIVE_SUPERGRAPH: join(repoRoot, 'gateway', 'supergraph.graphql'),
+          ...Object.fromEntries(system.subgraphs.map((s) => [`SUBGRAPH_${s.spec.name.toUpperCase()}_URL`, url(s.spec.name)])),
+        },
+        logFile: join(dir, 'hive-gateway.log'),
+        pidDir: dir,
+      });
+      const stopHive = (): Promise<unknown> => stopManaged(hive, 10_000);
+      stopping.unshift(stopHive);
+      await waitForHttpOk(`http://127.0.0.1:${hivePort}/ready`, { timeoutMs: 60_000, process: hive });
+      processes.push({ name: 'hive-gateway', pid: hive.pid });
+      const theirs = await as(book.rep.token, FLAGSHIP_QUERY, { ownerId: book.rep.id }, `http://127.0.0.1:${hivePort}/graphql`);
+      const again = await as(book.rep.token, FLAGSHIP_QUERY, { ownerId: book.rep.id });
+      if (!isDeepStrictEqual(theirs, again)) {
+        out(readFileSync(hive.logFile, 'utf8').slice(-4000));
+        throw new Error(`Hive Gateway's flagship answer differs from ours:\nours:  ${JSON.stringify(again).slice(0, 1500)}\nhive:  ${JSON.stringify(theirs).slice(0, 1500)}`);
+      }
+      out('Hive Gateway answers the flagship query exactly as ours does (deep equal)');
+      const hiveOrigin = `http://127.0.0.1:${hivePort}`;
+      const measured = [...subgraphNames, 'hive-gateway'];
+      if (dedupe) {
+        add('hive.identical', 'Hive Gateway: flagship answer deep-equals ours', 'yes');
+        const hive1 = await measure('flagship via Hive Gateway', { origin: hiveOrigin, body: book.body, connections: 1, processes: measured });
+        add('hive1.rps', 'Hive Gateway flagship, 1 conn: requests/s', hive1.perSecond);
+        add('hive1.cpu', 'Hive Gateway flagship, 1 conn: CPU ms/request, Hive + 7 subgraphs', hive1.cpuMsPerRequest);
+      }
+      const hive20 = await measure(`flagship via Hive Gateway${dedupe ? '' : ' without in-flight dedup'}`, {
+        origin: hiveOrigin,
+        body: book.body,
+        connections: 20,
+        processes: measured,
+      });
+      const key = dedupe ? 'hive20' : 'hive20nodedupe';
+      const how = dedupe ? 'Hive Gateway flagship, 20 conn' : 'Hive Gateway without in-flight dedup, 20 conn';
+      add(`${key}.rps`, `${how}: requests/s`, hive20.perSecond);
+      add(`${key}.p99`, `${how}: p99 ms`, hive20.p99);
+      add(`${key}.cpu`, `${how}: CPU ms/request, Hive + 7 subgraphs`, hive20.cpuMsPerRequest);
+      add(`${key}.gatewaycpu`, `${how}: CPU ms/request, Hive alone`, hive20.perProcess['hive-gateway'] ?? NaN);
+      await stopHive();
+      stopping.splice(stopping.indexOf(stopHive), 1);
+      processes.pop();
+    }
+  }
+
+  // The federation tax: one subgraph's query through the gateway against straight to it.
+  const oneSubgraph = JSON.stringify({
+    query: 'query Mine($o: ID) { customers(filter: { ownerId: $o }, first: 20) { edges { node { id name email lifecycleState } } } }',
+    variables: { o: book.rep.id },
+    operationName: 'Mine',
+  });
+  const viaGateway = await as(book.rep.token, JSON.parse(oneSubgraph).query, { o: book.rep.id });
+  const direct = await as(book.rep.token, JSON.parse(oneSubgraph).query, { o: book.rep.id }, url('customers'));
+  if (!isDeepStrictEqual(viaGateway, direct)) throw new Error('the one-subgraph query answers differently through the gateway');
+  const taxGateway = await measure('one-subgraph query via the gateway', { origin: gatewayOrigin, body: oneSubgraph, connections: 20 });
+  const taxDirect = await measure('one-subgraph query straight to customers', { origin: new URL(url('customers')).origin, body: oneSubgraph, connections: 20 });
+  add('tax.gateway.rps', 'one-subgraph query via the gateway, 20 conn: requests/s', taxGateway.perSecond);
+  add('tax.direct.rps', 'one-subgraph query straight to customers, 20 conn: requests/s', taxDirect.perSecond);
+  add('tax.ratio', 'federation tax: via the gateway ÷ direct', +(taxGateway.perSecond / taxDirect.perSecond).toFixed(2), '≥ 0.8');
+  add('tax.gateway.cpu', 'one-subgraph query: gateway CPU ms/request', taxGateway.perProcess.gateway ?? NaN);
+
+  // Events, on the machine to themselves: the system is stopped first.
+  while (stopping.length) await stopping.shift()?.();
+  if (process.env.BENCH_EVENTS_RUN !== '0') {
+    const json = join(dir, 'events.json');
+    out('events: packages/bus/bench/events.bench.ts');
+    await run(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['packages/bus/bench/events.bench.ts'], {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      KAFKA_BROKERS: kafka.brokers,
+      BENCH_EVENTS: process.env.BENCH_EVENTS ?? '5000',
+      BENCH_JSON: json,
+    });
+    const events = JSON.parse(readFileSync(json, 'utf8')) as {
+      latency: { ratePerSecond: number; p50Ms: number; p99Ms: number };
+      throughput: { perSecond: number; cpuMsPerEvent: number; writers: number };
+      drain: { perSecond: number };
+      idle: { processPercentOfCore: number };
+    };
+    add('events.p50', `events: commit → handler p50 ms at ${events.latency.ratePerSecond}/s`, events.latency.p50Ms);
+    add('events.p99', `events: commit → handler p99 ms at ${events.latency.ratePerSecond}/s`, events.latency.p99Ms, '≤ 50');
+    add('events.rate', `events: end to end, one per transaction, ${events.throughput.writers} writers: events/s`, events.throughput.perSecond, '≥ 2,000');
+    add('events.drain', 'events: drain, 100 per transaction: events/s', events.drain.perSecond);
+    add('events.cpu', 'events: CPU ms/event (writers, relay, consumer)', events.throughput.cpuMsPerEvent);
+    add('events.idle', 'events: one idle bus process, % of a core', events.idle.processPercentOfCore);
+  }
+} finally {
+  while (stopping.length)
+    await stopping
+      .shift()?.()
+      .catch((error: unknown) => out(`could not stop: ${String(error)}`));
+  await deleteTopics(kafka.brokers.split(','), topicPrefix).catch(() => undefined);
+  await postgres.destroy();
+  await kafka.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// The table, this run beside the previous one.
+const previous: Results | undefined = existsSync(lastRunFile) ? (JSON.parse(readFileSync(lastRunFile, 'utf8')) as Results) : undefined;
+const results: Results = {
+  date: new Date().toISOString(),
+  commit: await new Promise<string>((resolve) => {
+    const child = spawn('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.once('exit', () => resolve(text.trim()));
+    child.once('error', () => resolve('unknown'));
+  }),
+  node: process.version,
+  machine: { cores: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverageBefore: loadBefore, loadAverageAfter: machineLoad() },
+  figures,
+};
+const describe = (r: Results | undefined): string =>
+  r ? `${r.date.slice(0, 16).replace('T', ' ')} (${r.commit}), load ${r.machine.loadAverageBefore[0]}→${r.machine.loadAverageAfter[0]}` : '—';
+out();
+out(`${results.machine.cores} × ${results.machine.cpuModel}, Node ${results.node}; whole bench ${((performance.now() - began) / 1000).toFixed(0)} s`);
+out();
+out(`| figure | this run: ${describe(results)} | previous: ${describe(previous)} | target |`);
+out('|---|---|---|---|');
+for (const f of figures) {
+  const before = previous?.figures.find((p) => p.key === f.key)?.value;
+  out(`| ${f.label} | ${f.value} | ${before ?? '—'} | ${f.target ?? ''} |`);
+}
+if (!process.env.BENCH_NO_SAVE) {
+  writeFileSync(lastRunFile, `${JSON.stringify(results, null, 2)}\n`);
+  out(`\nsaved as ${lastRunFile}`);
+}
