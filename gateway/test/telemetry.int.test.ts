@@ -114,6 +114,14 @@ describe('traces', () => {
       expect(call?.attributes['rapport.subgraph']).toBe(server.service.replace('rapport-', ''));
       expect(server.name).toMatch(/^query RepCustomers__/);
       expect(server.startNs >= call!.startNs && server.endNs <= call!.endNs).toBe(true);
+      // Its SQL statements are spans within its own.
+      const statements = trace.filter((s) => s.service === server.service && s.attributes['db.system.name'] === 'postgresql');
+      expect(statements.length, `${server.service}'s SQL spans`).toBeGreaterThan(0);
+      for (const statement of statements) {
+        let ancestor = byId.get(statement.parentSpanId);
+        while (ancestor && ancestor !== server) ancestor = byId.get(ancestor.parentSpanId);
+        expect(ancestor, `${server.service}: ${statement.name}`).toBe(server);
+      }
     }
     // Nothing of the request is outside the trace, and the trace holds nothing else.
     expect(trace.every((s) => s.spanId === root.spanId || byId.has(s.parentSpanId))).toBe(true);

@@ -266,6 +266,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       ],
       subscribers: [new AuditSubscriber()],
       logger,
+      tracer,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),
     });
     const applied = await migrate(orm);

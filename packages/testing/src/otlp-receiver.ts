@@ -33,6 +33,8 @@ export interface OtlpReceiver {
   readonly spans: readonly ReceivedSpan[];
   /** Export requests received (each a batch). */
   readonly requests: number;
+  /** Spans received since the start, `clear` or not. */
+  readonly received: number;
   /** Forgets what was received. */
   clear(): void;
   stop(): Promise<void>;
@@ -96,6 +98,7 @@ export function decodeOtlpJson(body: OtlpTraces): ReceivedSpan[] {
 export async function startOtlpReceiver(port = 0): Promise<OtlpReceiver> {
   let spans: ReceivedSpan[] = [];
   let requests = 0;
+  let received = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -111,7 +114,9 @@ export async function startOtlpReceiver(port = 0): Promise<OtlpReceiver> {
       try {
         const raw = Buffer.concat(chunks);
         const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-        spans.push(...decodeOtlpJson(JSON.parse(text) as OtlpTraces));
+        const decoded = decodeOtlpJson(JSON.parse(text) as OtlpTraces);
+        spans.push(...decoded);
+        received += decoded.length;
         requests += 1;
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       } catch (error) {
@@ -131,6 +136,9 @@ export async function startOtlpReceiver(port = 0): Promise<OtlpReceiver> {
     },
     get requests() {
       return requests;
+    },
+    get received() {
+      return received;
     },
     clear() {
       spans = [];
