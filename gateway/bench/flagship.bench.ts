@@ -13,10 +13,16 @@
 // Needs PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS), like the integration tests.
 // Knobs: FLAGSHIP_SECONDS, FLAGSHIP_OTHER_CUSTOMERS (customers of other reps, default 2000),
 // FLAGSHIP_PROFILE (a file to write a CPU profile of the 20-connection run to, for Chrome DevTools),
-// FLAGSHIP_SQL=1 (print the SQL statements of one flagship query).
+// FLAGSHIP_SQL=1 (print the SQL statements of one flagship query), FLAGSHIP_TRACING=1 (tracing on: the
+// gateway and every subgraph export their spans by OTLP/HTTP to a receiver in a process of its own,
+// bench/otlp-receiver.ts, which counts them; otherwise tracing is as the environment says, off by default).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
+import { tracingOn } from '@rapport/telemetry';
 import { startTestSystem } from '../test/harness.js';
 import { FLAGSHIP_QUERY } from '../src/explorer.js';
 import { assertFlagshipComplete, closedLoop, loadBook, ownCpuMs } from './book.js';
@@ -42,8 +48,26 @@ async function profiled<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The OTLP receiver's process, and the settings that send spans to it; none unless FLAGSHIP_TRACING=1. */
+async function startReceiver(): Promise<{ tracesUrl: string; stop(): Promise<unknown> } | null> {
+  if (process.env.FLAGSHIP_TRACING !== '1') return null;
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./otlp-receiver.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const endpoint = (await lines.next()).value as string;
+  return {
+    tracesUrl: `${endpoint}/v1/traces`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const counts: string | undefined = (await lines.next()).value;
+      await once(child, 'exit');
+      return counts ? (JSON.parse(counts) as unknown) : null;
+    },
+  };
+}
+
 const loadStarted = performance.now();
-const system = await startTestSystem('flagship-bench');
+const receiver = await startReceiver();
+const system = await startTestSystem('flagship-bench', receiver ? { tracing: { tracesUrl: receiver.tracesUrl } } : {});
 try {
   const book = await loadBook(
     {
@@ -78,6 +102,7 @@ try {
     const twenty = await profiled(() => loop(20, seconds * 1000));
     const report = {
       node: process.version,
+      tracing: receiver ? 'on (OTLP/HTTP to a receiver in another process)' : tracingOn() ? 'on (as the environment says)' : 'off',
       machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg().map((x) => +x.toFixed(2)) },
       sqlStatementsPerFlagshipQuery: statements,
       book: { repCustomers, otherCustomers, perRepCustomer: '2 tickets, 1 opportunity, 1 order, 2 overdue invoices', loadedSeconds },
@@ -95,4 +120,6 @@ try {
   }
 } finally {
   await system.stop();
+  const received = await receiver?.stop();
+  if (received) process.stdout.write(`OTLP receiver got ${JSON.stringify(received)}\n`);
 }

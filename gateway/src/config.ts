@@ -1,5 +1,6 @@
 import { parseBrokers } from '@rapport/contracts';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsFromEnv, parseEnv, type OperationLimits } from '@rapport/subgraph-kit';
+import { tracingFromEnv, type TracingSettings } from '@rapport/telemetry';
 import { z } from 'zod';
 import { DEFAULT_HOST, GATEWAY_PORT } from '@rapport/contracts';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   kafkaBrokers: string[];
   /** Topic namespace (`KAFKA_TOPIC_PREFIX`). */
   topicPrefix: string;
+  /** Where traces go (`OTEL_EXPORTER_OTLP_ENDPOINT` and the like); null: tracing off, no SDK started. */
+  tracing?: TracingSettings | null;
 }
 
 const schema = z.object({
@@ -72,5 +75,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     explorer: parsed.GATEWAY_EXPLORER ? parsed.GATEWAY_EXPLORER === 'true' : parsed.NODE_ENV !== 'production',
     kafkaBrokers: parseBrokers(parsed.KAFKA_BROKERS),
     topicPrefix: parsed.KAFKA_TOPIC_PREFIX,
+    tracing: tracingFromEnv(env),
   };
 }

@@ -9,6 +9,10 @@ import type { AppError } from '@rapport/errors';
 import {
   authenticate,
   cachedProbe,
+  Counter,
+  graphqlSpanPlugin,
+  Histogram,
+  RequestMetrics,
   closeServer,
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
@@ -28,6 +32,7 @@ import {
   type Logger,
   type RevocationFeed,
 } from '@rapport/subgraph-kit';
+import { flushTracing, startTracing, tracerOf, type Tracer } from '@rapport/telemetry';
 import { GraphQLError } from 'graphql';
 import { Agent } from 'undici';
 import type { GatewayConfig } from './config.js';
@@ -120,7 +125,20 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = config.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
   const agent = new Agent({ connections: config.subgraphConnections, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 });
-  const fetcher = dispatcherFetcher(agent);
+  // What /metrics shows: requests per operation, and each subgraph's answers as the gateway waits for them.
+  const requestMetrics = new RequestMetrics();
+  const fetchSeconds = new Histogram(
+    'rapport_gateway_subgraph_fetch_duration_seconds',
+    "The gateway's requests to each subgraph: seconds from sending to having read the whole answer.",
+    ['subgraph'],
+  );
+  const fetchFailures = new Counter('rapport_gateway_subgraph_fetch_failures_total', "The gateway's requests to a subgraph that got no answer (refused, reset, timed out).", [
+    'subgraph',
+  ]);
+  const renderMetrics = async (): Promise<string> =>
+    `${[...requestMetrics.render({ service: 'gateway' }), ...fetchSeconds.render({ service: 'gateway' }), ...fetchFailures.render({ service: 'gateway' })].join('\n')}\n`;
+  // Set at start while tracing is on (OTLP configured); null otherwise, and nothing is traced.
+  let tracer: Tracer | null = null;
   // Revoked tokens (sign-out, deactivation) are refused here as soon as the gateway reads identity's
   // event from Kafka, and by every subgraph as soon as it handles it.
   const revocations = new RevocationList();
@@ -170,7 +188,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
     buildService: ({ name, url: routingUrl }) =>
       new SubgraphDataSource({
         url: config.subgraphUrls[name as SubgraphName] ?? routingUrl,
-        fetcher,
+        fetcher: dispatcherFetcher(agent, { subgraph: name, seconds: fetchSeconds, failures: fetchFailures, tracer: () => tracer }),
         // No cache hints are used, so the subgraphs' cache-control headers need no parsing.
         honorSubgraphCacheControlHeader: false,
         willSendRequest: ({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) => {
@@ -198,6 +216,8 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       return url;
     },
     async start() {
+      await startTracing(config.tracing ?? null);
+      tracer = tracerOf('gateway');
       await revocationFeed?.start();
       apollo = new ApolloServer<GatewayContext>({
         gateway,
@@ -217,6 +237,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
           inputBoundary<GatewayContext>(),
           httpStatusPlugin<GatewayContext>(),
           replayedHeader,
+          ...(tracer ? [graphqlSpanPlugin<GatewayContext>()] : []),
         ],
       });
       await apollo.start();
@@ -236,6 +257,9 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
         maxBodyBytes: config.limits.maxBodyBytes,
         // Depth, aliases, root fields, page sizes, cost and sign-in, before Apollo parses or validates anything.
         guard,
+        metrics: renderMetrics,
+        requestMetrics,
+        tracer,
       });
       url = await listen(server, config.port, config.host);
       logger.info({ graphql: `${url}/graphql`, explorer: `${url}/explorer` }, 'gateway ready');
@@ -250,6 +274,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
       await documents.close();
       await prints.close();
       await revocationFeed?.stop();
+      await withinBound(flushTracing('gateway'), 2_000);
       server = undefined;
       apollo = undefined;
     },

@@ -13,6 +13,7 @@ import { createLogger, type SubgraphRuntimeConfig, type SubgraphService } from '
 import { graphqlRequest, startTestSubgraph, type GraphQLResult, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { createSupportService } from '@rapport/support';
 import { deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
+import { tracingFromEnv, type TracingSettings } from '@rapport/telemetry';
 import { loadGatewayConfig, type GatewayConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/create-gateway.js';
 import { SUBGRAPHS, type SubgraphName } from '../src/subgraphs.js';
@@ -75,6 +76,8 @@ export interface TestSystem {
 export interface TestSystemOptions {
   /** Every subgraph answers only callers presenting this secret; the system's gateways present it. */
   gatewaySecret?: string;
+  /** Where the gateway and every subgraph send traces; by default as the environment says (`OTEL_EXPORTER_OTLP_ENDPOINT`: off when unset). */
+  tracing?: TracingSettings | null;
 }
 
 /** Finance's copy of an order line (`invoiceableLines`): what was ordered, cancelled, delivered, returned, invoiced, and may still be invoiced. */
@@ -174,7 +177,10 @@ export function untilOrderLine(system: TestSystem, token: string, orderId: strin
 }
 
 export async function startTestSystem(name: string, options: TestSystemOptions = {}): Promise<TestSystem> {
-  const secret = options.gatewaySecret ? { gatewaySecret: options.gatewaySecret } : {};
+  const shared = {
+    ...(options.gatewaySecret ? { gatewaySecret: options.gatewaySecret } : {}),
+    tracing: options.tracing === undefined ? tracingFromEnv(process.env) : options.tracing,
+  };
   const brokers = testKafkaBrokers();
   const topicPrefix = testTopicPrefix();
   const logger = createLogger(name, process.env.LOG_LEVEL ?? 'silent');
@@ -187,18 +193,18 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
   const gateways: Gateway[] = [];
   // Identity first: every other subgraph and the gateway verify tokens against its JWKS.
-  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger, ...secret } });
+  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger, ...shared } });
   const verifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
   await Promise.all(
     SUBGRAPHS.filter(({ name: n }) => n !== 'identity').map(async ({ name: n }) => {
-      subgraphs[n] = await startTestSubgraph(n, factories[n], { kafka: true, topicPrefix, overrides: { logger, verifier, ...secret } });
+      subgraphs[n] = await startTestSubgraph(n, factories[n], { kafka: true, topicPrefix, overrides: { logger, verifier, ...shared } });
     }),
   );
 
   const startGateway = async (overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16, settings: Partial<GatewayConfig> = {}): Promise<Gateway> => {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name: n }) => [n, overrides[n] ?? subgraphs[n].url])) as Record<SubgraphName, string>;
     const gateway = createGateway(
-      { ...loadGatewayConfig({}), ...secret, kafkaBrokers: brokers, topicPrefix, ...settings, port: 0, subgraphUrls, subgraphConnections: connections, verifier },
+      { ...loadGatewayConfig({}), ...shared, kafkaBrokers: brokers, topicPrefix, ...settings, port: 0, subgraphUrls, subgraphConnections: connections, verifier },
       { logger },
     );
     gateways.push(gateway);

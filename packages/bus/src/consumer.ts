@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { parseData, parseEnvelope, type CloudEvent, type EventDefinition } from '@rapport/contracts';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { contextFrom, inSpan, SpanKind, type Tracer } from '@rapport/telemetry';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { pgArray } from './bulk.js';
@@ -60,7 +61,18 @@ export interface EventConsumerOptions {
    * one stock row or one order line arrive on different topics).
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Traces handling (the service's tracer; null or absent when tracing is off): each event is handled
+   * in a CONSUMER span whose parent is the context its message's `traceparent` header carries (the
+   * producer's span), so the trace runs from the request that caused the event through its effects.
+   */
+  tracer?: Tracer | null;
 }
+
+/** Runs an event's handling (`work`); the consumer wraps it in the event's span when tracing is on. */
+export type AroundEvent = (event: CloudEvent, work: () => Promise<void>) => Promise<void>;
+
+const directly: AroundEvent = (_event, work) => work();
 
 /** One event sent to the dead-letter topic by this process. */
 export interface DeadLetterEntry {
@@ -108,7 +120,13 @@ export type ApplyResult = 'applied' | 'duplicate';
  * Applies `event` through `handler` at most once for `consumer`: the inbox row and the effect
  * are written in one transaction, so a redelivered event finds its id and does nothing.
  */
-export async function applyOnce(orm: MikroORM, consumer: string, handlers: readonly EventHandlerRegistration[], event: CloudEvent): Promise<ApplyResult> {
+export async function applyOnce(
+  orm: MikroORM,
+  consumer: string,
+  handlers: readonly EventHandlerRegistration[],
+  event: CloudEvent,
+  around: AroundEvent = directly,
+): Promise<ApplyResult> {
   const em = orm.em.fork() as SqlEntityManager;
   return em.transactional(async (tx) => {
     const inserted = await tx.execute<{ event_id: string }[]>(
@@ -116,7 +134,9 @@ export async function applyOnce(orm: MikroORM, consumer: string, handlers: reado
       [consumer, event.id, event.type],
     );
     if (inserted.length === 0) return 'duplicate';
-    for (const handler of handlers) await handler.run(event, tx);
+    await around(event, async () => {
+      for (const handler of handlers) await handler.run(event, tx);
+    });
     return 'applied';
   });
 }
@@ -133,6 +153,7 @@ export async function applyBatchOnce(
   consumer: string,
   handlersOf: (type: string) => readonly EventHandlerRegistration[],
   events: readonly CloudEvent[],
+  around: AroundEvent = directly,
 ): Promise<number> {
   const unique = [...new Map(events.map((event) => [event.id, event])).values()];
   const em = orm.em.fork() as SqlEntityManager;
@@ -148,8 +169,10 @@ export async function applyBatchOnce(
     for (const event of unique) {
       if (!fresh.has(event.id)) continue;
       try {
-        for (const handler of handlersOf(event.type)) await handler.run(event, tx);
-        await tx.flush();
+        await around(event, async () => {
+          for (const handler of handlersOf(event.type)) await handler.run(event, tx);
+          await tx.flush();
+        });
       } catch (error) {
         throw new BatchEventFailure(event.id, error);
       }
@@ -224,6 +247,29 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   // A replay re-publishes at a new offset, so it is handled again. (Across a restart the
   // dead-letter topic may still hold a copy twice: replay sends both, and the inbox keeps one.)
   const deadLetteredAt = new Set<string>();
+  const tracer = options.tracer ?? null;
+  /** Handles an event in a CONSUMER span continuing the trace its message's headers carry (tracing on). */
+  const tracedBy =
+    (topic: string, partition: number, headersOf: (event: CloudEvent) => IHeaders | undefined): AroundEvent =>
+    (event, work) =>
+      inSpan(
+        tracer,
+        `process ${topic}`,
+        {
+          kind: SpanKind.CONSUMER,
+          parent: contextFrom(headersOf(event)),
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': topic,
+            'messaging.destination.partition.id': String(partition),
+            'messaging.consumer.group.name': groupId,
+            'messaging.message.id': event.id,
+            'cloudevents.event_type': event.type,
+          },
+        },
+        work,
+      );
   const stats: EventConsumerStats = {
     groupId,
     topics,
@@ -336,7 +382,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       if (stopping) throw new ConsumerStopping();
       try {
         if (attempt === 1 && firstFailure) throw firstFailure.error;
-        const result = await applyOnce(orm, groupId, handlers, event);
+        const result = await applyOnce(orm, groupId, handlers, event, tracer ? tracedBy(topic, partition, () => message.headers) : directly);
         if (stats.waitingOut) eventLog.info({ attempts: attempt, since: stats.waitingOut.since }, 'event handled after a transient failure');
         stats.waitingOut = null;
         eventLog.debug({ result }, 'event handled');
@@ -375,6 +421,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   async function applyTogether(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<Together> {
     const events: CloudEvent[] = [];
     const messageOf = new Map<string, number>();
+    const headersOf = (event: CloudEvent): IHeaders | undefined => messages[messageOf.get(event.id) ?? -1]?.headers;
     for (const [index, message] of messages.entries()) {
       if (deadLetteredAt.has(`${topic}:${partition}:${message.offset}`)) continue;
       let event: CloudEvent;
@@ -389,7 +436,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     }
     if (events.length === 0) return { ok: true };
     try {
-      const applied = await applyBatchOnce(orm, groupId, (type) => byType.get(type) ?? [], events);
+      const applied = await applyBatchOnce(orm, groupId, (type) => byType.get(type) ?? [], events, tracer ? tracedBy(topic, partition, headersOf) : directly);
       stats.waitingOut = null;
       log.debug({ topic, partition, events: events.length, applied }, 'events handled in one transaction');
       return { ok: true };

@@ -1,6 +1,7 @@
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { CloudEvent } from '@rapport/contracts';
+import { traceHeaders } from '@rapport/telemetry';
 import { executeBulk, pgArray } from './bulk.js';
 import { OutboxMessage, type IOutboxMessage } from './outbox.entity.js';
 
@@ -8,6 +9,8 @@ import { OutboxMessage, type IOutboxMessage } from './outbox.entity.js';
 function outboxRow(topic: string, event: CloudEvent): RequiredEntityData<IOutboxMessage> {
   const headers: Record<string, string> = { ce_type: event.type, ce_id: event.id, correlation_id: event.correlationid };
   if (event.requestid) headers['x-request-id'] = event.requestid;
+  // Written in a traced request, the row keeps its trace context; the relay continues it.
+  Object.assign(headers, traceHeaders());
   return { id: event.id, topic, messageKey: event.subject, type: event.type, payload: event, headers, createdAt: new Date(event.time), publishedAt: null };
 }
 
@@ -40,7 +43,7 @@ export async function enqueueMany(em: SqlEntityManager, events: readonly { topic
   }
   for (const { topic, shared, events: group } of groups.values()) {
     const first = group[0]!;
-    const requestHeader = first.requestid ? { 'x-request-id': first.requestid } : {};
+    const requestHeader = { ...(first.requestid ? { 'x-request-id': first.requestid } : {}), ...traceHeaders() };
     const column = (pick: (e: CloudEvent) => string): string => pgArray(group.map(pick));
     await executeBulk(
       em,

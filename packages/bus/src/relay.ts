@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import { contextFrom, contextOf, failSpan, SpanKind, traceHeaders, type Span, type Tracer } from '@rapport/telemetry';
 import type { Producer } from 'kafkajs';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -32,6 +33,12 @@ export interface OutboxRelayOptions {
    * fail on every pass until the process restarts.
    */
   renewProducer?: () => Promise<Producer>;
+  /**
+   * Traces publishing (the service's tracer; null or absent when tracing is off): an event written in
+   * a traced request gets a PRODUCER span, child of the request's, whose context the Kafka message
+   * carries in its `traceparent` header, so the consumer's span is its child.
+   */
+  tracer?: Tracer | null;
 }
 
 /** kafkajs protocol errors after which an idempotent producer's id or sequence is no good any more. */
@@ -179,13 +186,40 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (rows.length === 0) return 0;
     const byTopic = new Map<string, OutboxRow[]>();
     for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, topicRows]) => ({
-        topic: `${topicPrefix}${topic}`,
-        messages: topicRows.map((row) => ({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers })),
-      })),
-    });
+    const spans: Span[] = [];
+    const headersOf = (topic: string, row: OutboxRow): Record<string, string> => {
+      if (!options.tracer || !row.headers.traceparent) return row.headers;
+      const span = options.tracer.startSpan(
+        `publish ${topic}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'send',
+            'messaging.destination.name': topic,
+            'messaging.message.id': row.id,
+            'cloudevents.event_type': row.headers.ce_type ?? '',
+          },
+        },
+        contextFrom(row.headers),
+      );
+      spans.push(span);
+      return { ...row.headers, ...traceHeaders(contextOf(span)) };
+    };
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+          topic: `${topicPrefix}${topic}`,
+          messages: topicRows.map((row) => ({ key: row.message_key, value: JSON.stringify(row.payload), headers: headersOf(`${topicPrefix}${topic}`, row) })),
+        })),
+      });
+    } catch (error) {
+      for (const span of spans) failSpan(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
     const ids = rows.map((r) => r.id);
     await options.onPublished?.(ids);
     await leader.client.query('update outbox_message set published_at = now() where id = any($1::uuid[]) and published_at is null', [ids]);

@@ -1,3 +1,4 @@
+import { tracingFromEnv } from '@rapport/telemetry';
 import { z } from 'zod';
 import { DEFAULT_HOST, parseBrokers, subgraphEntry, type SubgraphName } from '@rapport/contracts';
 import { verifierFromEnv } from './authentication.js';
@@ -45,5 +46,6 @@ export function subgraphConfigFromEnv(name: SubgraphName, env: Record<string, st
     verifier: verifierFromEnv(env),
     limits: operationLimitsFromEnv('SUBGRAPH_', env, DEFAULT_SUBGRAPH_LIMITS),
     gatewaySecret: parsed.GATEWAY_SECRET ?? null,
+    tracing: tracingFromEnv(env),
   };
 }

@@ -4,10 +4,12 @@ import { Server as NetServer, type AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { isAppError } from '@rapport/errors';
+import { contextFrom, contextOf, SpanKind, SpanStatusCode, withContext, type Tracer } from '@rapport/telemetry';
 import { GraphQLError } from 'graphql';
 import { actingScope } from './audit.js';
 import { isUnavailableResponse, loggable } from './format-error.js';
 import { requestErrorStatus } from './http-status.js';
+import { operationLabel, type RequestMetrics } from './metrics.js';
 import type { GraphQLParams } from './operation-limits.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -44,12 +46,22 @@ export interface HttpAppOptions<TContext extends BaseContext> {
    * header (subgraphs that answer only the gateway); `/health`, `/ready` and `routes` stay open.
    */
   gatewaySecret?: string | null;
+  /** Counts GraphQL requests per operation (count, status, seconds) for `/metrics`. */
+  requestMetrics?: RequestMetrics;
+  /**
+   * Traces requests (null or absent when tracing is off): each request but `/health`, `/ready` and
+   * `/metrics` runs in a SERVER span continuing the caller's `traceparent`.
+   */
+  tracer?: Tracer | null;
 }
 
 /** The header the gateway presents its shared secret in. */
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** Paths that are never traced (probes and scrapes). */
+const UNTRACED = new Set(['/health', '/ready', '/metrics']);
 
 /** Whether `presented` is `secret`, in constant time. */
 export function secretMatches(secret: string, presented: string | string[] | undefined): boolean {
@@ -135,84 +147,108 @@ const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
 export function createHttpApp<TContext extends BaseContext>(options: HttpAppOptions<TContext>): Server {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const limit = options.maxBodyBytes ?? 1_000_000;
+  const { requestMetrics, tracer } = options;
   return createServer((req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    // Everything this request does runs in its acting scope; the context fills in the caller.
-    void actingScope
-      .run({ requestId, actorId: null }, async () => {
-        if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-        if (url.pathname === '/ready') {
-          const checks = await options.ready().catch(() => ({ ready: false }));
-          const ok = Object.values(checks).every(Boolean);
-          return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
-        }
-        if (url.pathname === '/metrics' && options.metrics) {
-          const text = await options.metrics();
-          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-          return void res.end(text);
-        }
-        const route = options.routes?.[url.pathname];
-        if (route && req.method === 'GET') return route(req, res);
-        if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
-          discardBody(req, limit);
-          return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
-        }
-        if (options.handle && (await options.handle(req, res, url, requestId))) return;
-        if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });
-
-        const headers = new HeaderMap();
-        for (const [key, value] of Object.entries(req.headers)) {
-          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-        }
-        let body: unknown = undefined;
-        if (req.method === 'POST') {
-          const text = await readBody(req, limit);
-          const type = headers.get('content-type') ?? '';
-          if (type.includes('application/json')) {
-            try {
-              body = text.length ? JSON.parse(text) : undefined;
-            } catch {
-              return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-            }
-          } else body = text;
-        }
-        const method = req.method ?? 'GET';
-        const params = options.guard ? graphqlParams(method, body, url.searchParams) : null;
-        let context: Promise<TContext> | undefined;
-        if (options.guard && params) {
-          const contextValue = await options.context(req, requestId);
-          try {
-            options.guard(params, contextValue);
-          } catch (error) {
-            const refused = refusal(error);
-            if (!refused) throw error;
-            return sendJson(res, refused.status, refused.body);
+    // What is known of a GraphQL request once its body is read: its operation name (metrics, span name).
+    const seen: { operation: string | null } = { operation: null };
+    if (requestMetrics && url.pathname === graphqlPath) {
+      const began = performance.now();
+      res.once('close', () => requestMetrics.record(seen.operation ?? 'anonymous', res.statusCode, (performance.now() - began) / 1000));
+    }
+    const serve = (): void =>
+      void actingScope
+        .run({ requestId, actorId: null }, async () => {
+          if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+          if (url.pathname === '/ready') {
+            const checks = await options.ready().catch(() => ({ ready: false }));
+            const ok = Object.values(checks).every(Boolean);
+            return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
           }
-          context = Promise.resolve(contextValue);
-        }
-        const response = await options.apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method, headers, search: url.search, body },
-          context: () => context ?? options.context(req, requestId),
+          if (url.pathname === '/metrics' && options.metrics) {
+            const text = await options.metrics();
+            res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+            return void res.end(text);
+          }
+          const route = options.routes?.[url.pathname];
+          if (route && req.method === 'GET') return route(req, res);
+          if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
+            discardBody(req, limit);
+            return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
+          }
+          if (options.handle && (await options.handle(req, res, url, requestId))) return;
+          if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });
+
+          const headers = new HeaderMap();
+          for (const [key, value] of Object.entries(req.headers)) {
+            if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+          }
+          let body: unknown = undefined;
+          if (req.method === 'POST') {
+            const text = await readBody(req, limit);
+            const type = headers.get('content-type') ?? '';
+            if (type.includes('application/json')) {
+              try {
+                body = text.length ? JSON.parse(text) : undefined;
+              } catch {
+                return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+              }
+            } else body = text;
+          }
+          const method = req.method ?? 'GET';
+          const params = options.guard || requestMetrics || tracer ? graphqlParams(method, body, url.searchParams) : null;
+          seen.operation = operationLabel(params);
+          let context: Promise<TContext> | undefined;
+          if (options.guard && params) {
+            const contextValue = await options.context(req, requestId);
+            try {
+              options.guard(params, contextValue);
+            } catch (error) {
+              const refused = refusal(error);
+              if (!refused) throw error;
+              return sendJson(res, refused.status, refused.body);
+            }
+            context = Promise.resolve(contextValue);
+          }
+          const response = await options.apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method, headers, search: url.search, body },
+            context: () => context ?? options.context(req, requestId),
+          });
+          for (const [key, value] of response.headers) res.setHeader(key, value);
+          res.statusCode = response.status ?? 200;
+          if (response.body.kind === 'complete') {
+            // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
+            if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
+            res.end(response.body.string);
+            return;
+          }
+          for await (const chunk of response.body.asyncIterator) res.write(chunk);
+          res.end();
+        })
+        .catch((error: unknown) => {
+          if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+          options.logger.error({ err: loggable(error), requestId }, 'request failed');
+          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          else res.end();
         });
-        for (const [key, value] of response.headers) res.setHeader(key, value);
-        res.statusCode = response.status ?? 200;
-        if (response.body.kind === 'complete') {
-          // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
-          if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
-          res.end(response.body.string);
-          return;
-        }
-        for await (const chunk of response.body.asyncIterator) res.write(chunk);
-        res.end();
-      })
-      .catch((error: unknown) => {
-        if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-        options.logger.error({ err: loggable(error), requestId }, 'request failed');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-        else res.end();
-      });
+    if (!tracer || UNTRACED.has(url.pathname)) return serve();
+    // A SERVER span continuing the caller's trace; Apollo's hooks, resolvers and the events they
+    // write run inside it (graphqlSpanPlugin names it after the operation).
+    const parent = contextFrom(req.headers);
+    const method = req.method ?? 'GET';
+    const span = tracer.startSpan(
+      url.pathname === graphqlPath ? `${method} ${graphqlPath}` : method,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'url.path': url.pathname, 'rapport.request_id': requestId } },
+      parent,
+    );
+    res.once('close', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    withContext(contextOf(span, parent), serve);
   });
 }
 

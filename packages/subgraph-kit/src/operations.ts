@@ -3,6 +3,7 @@ import { kafkaGroupId, type EventConsumer, type EventConsumerStats } from '@rapp
 import { AppError } from '@rapport/errors';
 import type { Admin, Kafka } from 'kafkajs';
 import type { ResolverMap } from './merge.js';
+import { metricLines, type RequestMetrics } from './metrics.js';
 import { eventBusField } from './sdl.js';
 
 // What operators see of a running subgraph: readiness that tells the truth cheaply, a Prometheus
@@ -147,19 +148,74 @@ export function eventBusResolvers(service: string, view: () => EventBusView): Re
   };
 }
 
-const label = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+/**
+ * `read` at most once per `ttlMs`: later calls get the last reading (a stale one while a fresh one
+ * is read; the first call waits for it), null when none succeeded yet. Never two reads at once.
+ */
+export function cachedReading<T>(read: () => Promise<T>, ttlMs: number): () => Promise<T | null> {
+  let last: { at: number; value: T } | undefined;
+  let running: Promise<T | null> | undefined;
+  return async () => {
+    if (last && Date.now() - last.at < ttlMs) return last.value;
+    running ??= read()
+      .then((value) => {
+        last = { at: Date.now(), value };
+        return value;
+      })
+      .catch(() => null)
+      .finally(() => (running = undefined));
+    return last ? last.value : running;
+  };
+}
+
+/** What `/metrics` reads from Kafka: each topic's lag behind the group's committed offsets, and the dead-letter topic's size. */
+export interface KafkaFigures {
+  lag: TopicLag[];
+  deadLettersInTopic: number;
+}
+
+/**
+ * The consumer's lag per topic (high watermark minus the group's committed offset, summed over
+ * partitions) and its dead-letter topic's size, from the broker's offsets — a few admin requests,
+ * so read at most every `ttlMs` (15 s) however often `/metrics` is scraped. Null without a consumer.
+ */
+export function kafkaFigures(view: () => EventBusView, ttlMs = 15_000): () => Promise<KafkaFigures | null> {
+  return cachedReading(async () => {
+    const { admin, consumer, topicPrefix } = view();
+    const stats = consumer?.stats();
+    if (!admin || !stats) throw new Error('no consumer');
+    const [lag, dead] = await Promise.all([
+      withTimeout(consumerLag(admin, kafkaGroupId(topicPrefix, stats.groupId), stats.topics), 2000, 'Kafka'),
+      withTimeout(sumOffsets(admin, stats.deadLetterTopic), 2000, 'Kafka'),
+    ]);
+    return { lag, deadLettersInTopic: [...dead.values()].reduce((n, p) => n + Number(p.high - p.low), 0) };
+  }, ttlMs);
+}
+
+/** The ORM's connection pool: connections open, in use, idle, requests waiting for one, and the most it opens. */
+async function poolUse(orm: MikroORM): Promise<{ total: number; idle: number; waiting: number; max: number }> {
+  const pool = await orm.em.getConnection().getNativeClient();
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+}
+
+/** What else `/metrics` shows besides the event bus: requests per operation, Kafka offsets (cached). */
+export interface MetricsSources {
+  requests?: RequestMetrics;
+  kafka?: () => Promise<KafkaFigures | null>;
+}
 
 /** The service's metrics in the Prometheus text format (0.0.4). */
-export async function renderMetrics(view: EventBusView): Promise<string> {
+export async function renderMetrics(view: EventBusView, sources: MetricsSources = {}): Promise<string> {
   const lines: string[] = [];
   const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: [Record<string, string>, number][]): void => {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, value] of samples) {
-      const text = Object.entries({ service: view.service, ...labels })
-        .map(([k, v]) => `${k}="${label(v)}"`)
-        .join(',');
-      lines.push(`${name}{${text}} ${value}`);
-    }
+    lines.push(
+      ...metricLines(
+        name,
+        type,
+        help,
+        samples.map(([labels, value]) => [{ service: view.service, ...labels }, value]),
+      ),
+    );
   };
   const checks = await view.ready().catch((): Record<string, boolean> => ({}));
   metric(
@@ -184,5 +240,27 @@ export async function renderMetrics(view: EventBusView): Promise<string> {
     metric('rapport_outbox_pending', 'gauge', 'Events in the outbox not yet relayed to Kafka.', [[{}, box.pending]]);
     metric('rapport_outbox_oldest_pending_age_seconds', 'gauge', 'Age of the oldest event in the outbox not yet relayed to Kafka (0 when none).', [[{}, box.ageSeconds]]);
   }
+  const kafka = stats && sources.kafka ? await sources.kafka() : null;
+  if (stats && kafka) {
+    metric(
+      'rapport_event_consumer_lag',
+      'gauge',
+      "Events on a topic not yet handled by the service's consumer group: high watermark minus committed offset (read at most every 15 s).",
+      kafka.lag.map(({ topic, lag }) => [{ group: stats.groupId, topic }, lag]),
+    );
+    metric('rapport_dead_letter_topic_messages', 'gauge', "Messages in the consumer group's dead-letter topic (read at most every 15 s).", [
+      [{ group: stats.groupId }, kafka.deadLettersInTopic],
+    ]);
+  }
+  const pool = await poolUse(view.orm).catch(() => null);
+  if (pool) {
+    metric('rapport_db_pool_connections', 'gauge', "The ORM pool's connections to PostgreSQL, by state (in_use, idle), and requests waiting for one.", [
+      [{ state: 'in_use' }, pool.total - pool.idle],
+      [{ state: 'idle' }, pool.idle],
+      [{ state: 'waiting' }, pool.waiting],
+    ]);
+    metric('rapport_db_pool_max', 'gauge', 'The most connections the ORM pool opens.', [[{}, pool.max]]);
+  }
+  if (sources.requests) lines.push(...sources.requests.render({ service: view.service }));
   return `${lines.join('\n')}\n`;
 }

@@ -28,6 +28,7 @@ import type { Admin, ISocketFactory, Producer } from 'kafkajs';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '@rapport/auth';
+import { flushTracing, startTracing, tracerOf, type TracingSettings } from '@rapport/telemetry';
 import { AUDIT_MIGRATION, actingScope, AuditEntry, auditEntryResolvers, AuditSubscriber } from './audit.js';
 import { authenticate, requireAuthentication } from './authentication.js';
 import { createFormatError } from './format-error.js';
@@ -37,7 +38,9 @@ import { IDEMPOTENCY_MIGRATION, idempotentMutations, startIdempotencyPurge } fro
 import { inputBoundary } from './input-guard.js';
 import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
 import { createLogger } from './logger.js';
-import { databaseProbe, eventBusResolvers, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
+import { RequestMetrics } from './metrics.js';
+import { databaseProbe, eventBusResolvers, kafkaFigures, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
+import { graphqlSpanPlugin } from './tracing.js';
 import { createOrm, migrate } from './orm.js';
 import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
 import {
@@ -153,6 +156,8 @@ export interface SubgraphRuntimeConfig {
    * revocations another instance of the same service consumed (1000 ms unless told).
    */
   revocationRefreshMs?: number;
+  /** Where traces go (OTLP/HTTP); null or absent: tracing off, no SDK started (`tracingFromEnv`). */
+  tracing?: TracingSettings | null;
 }
 
 export interface SubgraphService {
@@ -237,9 +242,13 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   const revocations = new RevocationList();
   const verifier = revokingVerifier(config.verifier, revocations);
   let revocationTimer: NodeJS.Timeout | undefined;
+  const requestMetrics = new RequestMetrics();
+  const kafkaReading = kafkaFigures(() => operations());
 
   async function start(): Promise<{ url: string }> {
     const started = Date.now();
+    await startTracing(config.tracing ?? null);
+    const tracer = tracerOf(definition.name);
     orm = await createOrm({
       url: config.databaseUrl,
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
@@ -257,6 +266,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       ],
       subscribers: [new AuditSubscriber()],
       logger,
+      tracer,
       ...(config.onQuery ? { onQuery: config.onQuery } : {}),
     });
     const applied = await migrate(orm);
@@ -297,6 +307,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         topicPrefix: config.topicPrefix,
         lockName: `outbox-relay:${definition.name}`,
         pollIntervalMs: config.outboxPollMs,
+        tracer,
         // After a broker crash the broker may refuse the producer's id or sequence for good: a new producer.
         renewProducer: async () => {
           const next = createProducer(client);
@@ -337,6 +348,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
           return producer;
         },
         logger,
+        tracer,
         ...(config.consumerRetry ? { retry: config.consumerRetry } : {}),
       });
       await consumer.start();
@@ -363,6 +375,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         inputBoundary<SubgraphContext<TLoaders>>(),
         httpStatusPlugin<SubgraphContext<TLoaders>>(),
         idempotentMutations<SubgraphContext<TLoaders>>(),
+        ...(tracer ? [graphqlSpanPlugin<SubgraphContext<TLoaders>>()] : []),
       ],
     });
     await apollo.start();
@@ -400,7 +413,9 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       guard: createOperationGuard({ limits, publicRootFields, sdl }),
       gatewaySecret: config.gatewaySecret ?? null,
       ready: () => ready(),
-      metrics: () => renderMetrics(operations()),
+      metrics: () => renderMetrics(operations(), { requests: requestMetrics, kafka: kafkaReading }),
+      requestMetrics,
+      tracer,
       ...(definition.routes ? { routes: definition.routes } : {}),
       ...(handle
         ? { handle: (req: IncomingMessage, res: ServerResponse, reqUrl: URL, requestId: string) => handle(req, res, reqUrl, { orm: startedOrm, logger, verifier, requestId }) }
@@ -437,6 +452,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     await step('admin', () => admin?.disconnect(), kafkaDeadline - Date.now());
     idempotencyPurge?.stop();
     await step('orm', () => orm?.close(true), 2_000);
+    await step('traces', () => flushTracing(definition.name), 2_000);
     server = undefined;
     apollo = undefined;
     consumer = undefined;

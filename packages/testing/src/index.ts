@@ -82,3 +82,4 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, options: {
   }
 }
 export * from './tcp-proxy.js';
+export * from './otlp-receiver.js';
