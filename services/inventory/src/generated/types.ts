@@ -1915,7 +1915,7 @@ export type UpdateProductInput = {
 
 /** A change to a warehouse: only the fields given change; a null address clears it. */
 export type UpdateWarehouseInput = {
-  /** Whether the warehouse is in use from now on (false: purchase orders may no longer name it). */
+  /** Whether the warehouse is in use from now on. false is refused (CONFLICT WAREHOUSE_NOT_EMPTY naming the field, what holds it in details) while it still holds stock on hand or reserved, a transfer from or to it is not fully received, or a count, planned shipping notice or loan of it is open, as Odoo refuses to archive a location that still contains products. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** A new postal address (up to 500 characters); null clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
@@ -1928,7 +1928,7 @@ export type UpdateWarehouseInput = {
 /** A place stock is kept in: a unique code, a name and an address. */
 export type Warehouse = {
   __typename?: 'Warehouse';
-  /** Whether the warehouse is in use; purchase orders may not name one that is not. */
+  /** Whether the warehouse is in use. Nothing moves in or out of one that is not: receiving, adjusting, transferring from or to it, counting in it and setting stock rules are refused with BAD_USER_INPUT (WAREHOUSE_INACTIVE) naming the warehouse field; orders naming it wait short, orders naming none reserve elsewhere; purchase orders may not name it. */
   active: Scalars['Boolean']['output'];
   /** Postal address, as lines separated by newlines; null when not given. */
   address?: Maybe<Scalars['String']['output']>;
