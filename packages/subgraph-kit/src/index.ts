@@ -36,3 +36,4 @@ export * from './schema-drift.js';
 export * from './product-copy.js';
 export * from './rate-copy.js';
 export * from './csv.js';
+export * from './xlsx.js';

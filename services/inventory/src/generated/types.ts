@@ -373,7 +373,7 @@ export type ImportProductsInput = {
   dryRun: Scalars['Boolean']['input'];
   /** What to do with rows naming a live product's SKU; UPDATE when not given. A retired product's SKU is always refused (restore it first). */
   existing?: InputMaybe<ExistingProductHandling>;
-  /** The kind of text in body; CSV when not given. */
+  /** The kind of body; CSV when not given. */
   format?: InputMaybe<ProductImportFormat>;
 };
 
@@ -535,7 +535,7 @@ export type Mutation = {
   flagOverdueLoans: Array<Loan>;
   /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
   importCountedQuantities: CountImportResult;
-  /** Creates and updates products from CSV or JSON in one transaction. Any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists every bad field as { row, field: "rows[3].listPrice.amount", code, message } (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. */
+  /** Creates and updates products from CSV, XLSX or JSON in one transaction. Any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists every bad field as { row, field: "rows[3].listPrice.amount", code, message } (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. */
   importProducts: ProductImportReport;
   /** Lends goods to a customer or gives a sample, from available stock (LOAN_OUT or SAMPLE move). */
   lendStock: Loan;
@@ -863,7 +863,9 @@ export type ProductImportFormat =
   /** CSV (RFC 4180, comma-separated) with a header line naming the columns: sku (or code), name, specification, category, unit, listPrice, currency, standardCost (case, spaces and underscores ignored). */
   | 'CSV'
   /** A JSON array of objects with the same keys as the CSV columns; values as strings (numbers are accepted for amounts). */
-  | 'JSON';
+  | 'JSON'
+  /** An Excel workbook (.xlsx), base64-encoded in body: its first worksheet is read as the CSV is (the first non-empty row is the header, empty rows are skipped; rows[i] counts the rows after the header from 0). Base64 adds a third, so through the gateway a workbook may be about 70 kB. */
+  | 'XLSX';
 
 /** What an import did (or, for a dry run, would do). */
 export type ProductImportReport = {
