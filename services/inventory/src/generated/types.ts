@@ -883,7 +883,7 @@ export type ProductImportReport = {
 };
 
 /**
- * A picture of a product (PNG, JPEG, GIF or WebP, at most 2 MB, checked by its leading bytes).
+ * A picture of a product (PNG, JPEG, GIF or WebP, at most 2 MB, checked by its leading bytes and by decoding it: 415 UNREADABLE_PICTURE otherwise).
  * Pictures are uploaded and downloaded over HTTP at the inventory service, not GraphQL:
  * `POST /products/{productId}/pictures[?main=true]` with the image as the body and its Content-Type
  * (roles that may change products; the first picture of a product, or one sent with main=true,
@@ -904,6 +904,8 @@ export type ProductPicture = {
   sha256: Scalars['String']['output'];
   /** The image's size in bytes. */
   sizeBytes: Scalars['Int']['output'];
+  /** The inventory service's path that serves its thumbnail (WebP, at most 256 × 256 pixels, proportions kept, made at upload; ETag/304 as the image), /product-pictures/{id}/thumbnail; the gateway relays it as /files/inventory/product-pictures/{id}/thumbnail. */
+  thumbnailPath: Scalars['String']['output'];
   /** When it was uploaded. */
   uploadedAt: Scalars['DateTime']['output'];
 };
