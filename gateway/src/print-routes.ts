@@ -48,7 +48,8 @@ function targetOf(pathname: string, search: string): Target | null {
       upload: { maxBytes: MAX_PICTURE_BYTES, field: 'picture', size: '2 MB' },
     };
   }
-  const picture = /^\/files\/inventory\/product-pictures\/([^/]+)$/.exec(pathname);
+  const picture = /^\/files\/inventory\/product-pictures\/([^/]+?)(\/thumbnail)?$/.exec(pathname);
+  if (picture?.[2]) return { service: 'inventory', path: `/product-pictures/${encodeURIComponent(picture[1]!)}/thumbnail`, methods: ['GET', 'HEAD'] };
   if (picture) return { service: 'inventory', path: `/product-pictures/${encodeURIComponent(picture[1]!)}`, methods: ['GET', 'HEAD', 'DELETE'] };
   return null;
 }
@@ -76,7 +77,8 @@ export interface PrintRoutes {
  *   and reminders (`PRINTED`), each under `/files/{service}/{kind}/{id}.pdf`;
  * - `GET|HEAD|PUT /files/identity/company/logo` → identity `/company/logo` (PUT: administrators, PNG/JPEG ≤ 256 KB);
  * - `POST /files/inventory/products/{id}/pictures[?main=true]` → inventory `/products/{id}/pictures` (≤ 2 MB),
- *   `GET|HEAD|DELETE /files/inventory/product-pictures/{id}` → inventory `/product-pictures/{id}`.
+ *   `GET|HEAD|DELETE /files/inventory/product-pictures/{id}` → inventory `/product-pictures/{id}`,
+ *   `GET|HEAD /files/inventory/product-pictures/{id}/thumbnail` → inventory `/product-pictures/{id}/thumbnail`.
  */
 export function printRoutes(options: PrintRoutesOptions): PrintRoutes {
   const agent = new Agent({ connections: 16, keepAliveTimeout: 30_000 });

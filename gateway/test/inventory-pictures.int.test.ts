@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from './harness.js';
 
@@ -10,7 +11,9 @@ let clerk = '';
 let rep = '';
 let productId = '';
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)]);
+const PNG = await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#aa3322' } })
+  .png()
+  .toBuffer();
 
 const send = (token: string | null, method: string, path: string, body?: Buffer, contentType = 'image/png'): Promise<Response> =>
   fetch(`${system.baseUrl}${path}`, {
@@ -55,6 +58,20 @@ describe('product pictures through the gateway', () => {
     const download = await send(rep, 'GET', `/files/inventory/product-pictures/${picture.id}`);
     expect([download.status, download.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+    // Its thumbnail, made at upload: WebP, 256 pixels on the longer side, proportions kept (decoded here), ETag/304.
+    const thumbnail = await send(rep, 'GET', `/files/inventory/product-pictures/${picture.id}/thumbnail`);
+    expect([thumbnail.status, thumbnail.headers.get('content-type')]).toEqual([200, 'image/webp']);
+    const { info } = await sharp(Buffer.from(await thumbnail.arrayBuffer()))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([256, 128]);
+    const unchanged = await fetch(`${system.baseUrl}/files/inventory/product-pictures/${picture.id}/thumbnail`, {
+      headers: { authorization: `Bearer ${rep}`, 'if-none-match': thumbnail.headers.get('etag')! },
+    });
+    expect(unchanged.status).toBe(304);
+    expect((await send(null, 'GET', `/files/inventory/product-pictures/${picture.id}/thumbnail`)).status).toBe(401);
+    expect((await send(clerk, 'DELETE', `/files/inventory/product-pictures/${picture.id}/thumbnail`)).status).toBe(405);
+
     expect((await send(rep, 'DELETE', `/files/inventory/product-pictures/${picture.id}`)).status).toBe(403);
     expect((await send(clerk, 'PUT', `/files/inventory/product-pictures/${picture.id}`, PNG)).status).toBe(405);
 

@@ -38,3 +38,4 @@ export * from './rate-copy.js';
 export * from './csv.js';
 export * from './metrics.js';
 export * from './tracing.js';
+export * from './xlsx.js';

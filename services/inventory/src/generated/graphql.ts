@@ -600,6 +600,7 @@ export type ProductPictureResolvers<ContextType = Context, ParentType extends Re
   main?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  thumbnailPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 

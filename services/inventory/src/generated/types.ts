@@ -373,7 +373,7 @@ export type ImportProductsInput = {
   dryRun: Scalars['Boolean']['input'];
   /** What to do with rows naming a live product's SKU; UPDATE when not given. A retired product's SKU is always refused (restore it first). */
   existing?: InputMaybe<ExistingProductHandling>;
-  /** The kind of text in body; CSV when not given. */
+  /** The kind of body; CSV when not given. */
   format?: InputMaybe<ProductImportFormat>;
 };
 
@@ -535,7 +535,7 @@ export type Mutation = {
   flagOverdueLoans: Array<Loan>;
   /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
   importCountedQuantities: CountImportResult;
-  /** Creates and updates products from CSV or JSON in one transaction. Any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists every bad field as { row, field: "rows[3].listPrice.amount", code, message } (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. */
+  /** Creates and updates products from CSV, XLSX or JSON in one transaction. Any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists every bad field as { row, field: "rows[3].listPrice.amount", code, message } (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. */
   importProducts: ProductImportReport;
   /** Lends goods to a customer or gives a sample, from available stock (LOAN_OUT or SAMPLE move). */
   lendStock: Loan;
@@ -863,7 +863,9 @@ export type ProductImportFormat =
   /** CSV (RFC 4180, comma-separated) with a header line naming the columns: sku (or code), name, specification, category, unit, listPrice, currency, standardCost (case, spaces and underscores ignored). */
   | 'CSV'
   /** A JSON array of objects with the same keys as the CSV columns; values as strings (numbers are accepted for amounts). */
-  | 'JSON';
+  | 'JSON'
+  /** An Excel workbook (.xlsx), base64-encoded in body: its first worksheet is read as the CSV is (the first non-empty row is the header, empty rows are skipped; rows[i] counts the rows after the header from 0). Base64 adds a third, so through the gateway a workbook may be about 70 kB. */
+  | 'XLSX';
 
 /** What an import did (or, for a dry run, would do). */
 export type ProductImportReport = {
@@ -881,7 +883,7 @@ export type ProductImportReport = {
 };
 
 /**
- * A picture of a product (PNG, JPEG, GIF or WebP, at most 2 MB, checked by its leading bytes).
+ * A picture of a product (PNG, JPEG, GIF or WebP, at most 2 MB, checked by its leading bytes and by decoding it: 415 UNREADABLE_PICTURE otherwise).
  * Pictures are uploaded and downloaded over HTTP at the inventory service, not GraphQL:
  * `POST /products/{productId}/pictures[?main=true]` with the image as the body and its Content-Type
  * (roles that may change products; the first picture of a product, or one sent with main=true,
@@ -902,6 +904,8 @@ export type ProductPicture = {
   sha256: Scalars['String']['output'];
   /** The image's size in bytes. */
   sizeBytes: Scalars['Int']['output'];
+  /** The inventory service's path that serves its thumbnail (WebP, at most 256 × 256 pixels, proportions kept, made at upload; ETag/304 as the image), /product-pictures/{id}/thumbnail; the gateway relays it as /files/inventory/product-pictures/{id}/thumbnail. */
+  thumbnailPath: Scalars['String']['output'];
   /** When it was uploaded. */
   uploadedAt: Scalars['DateTime']['output'];
 };
@@ -1915,7 +1919,7 @@ export type UpdateProductInput = {
 
 /** A change to a warehouse: only the fields given change; a null address clears it. */
 export type UpdateWarehouseInput = {
-  /** Whether the warehouse is in use from now on (false: purchase orders may no longer name it). */
+  /** Whether the warehouse is in use from now on. false is refused (CONFLICT WAREHOUSE_NOT_EMPTY naming the field, what holds it in details) while it still holds stock on hand or reserved, a transfer from or to it is not fully received, or a count, planned shipping notice or loan of it is open, as Odoo refuses to archive a location that still contains products. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** A new postal address (up to 500 characters); null clears it. */
   address?: InputMaybe<Scalars['String']['input']>;
@@ -1928,7 +1932,7 @@ export type UpdateWarehouseInput = {
 /** A place stock is kept in: a unique code, a name and an address. */
 export type Warehouse = {
   __typename?: 'Warehouse';
-  /** Whether the warehouse is in use; purchase orders may not name one that is not. */
+  /** Whether the warehouse is in use. Nothing moves in or out of one that is not: receiving, adjusting, transferring from or to it, counting in it and setting stock rules are refused with BAD_USER_INPUT (WAREHOUSE_INACTIVE) naming the warehouse field; orders naming it wait short, orders naming none reserve elsewhere; purchase orders may not name it. */
   active: Scalars['Boolean']['output'];
   /** Postal address, as lines separated by newlines; null when not given. */
   address?: Maybe<Scalars['String']['output']>;

@@ -1,5 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PRODUCT_SEARCH_DOCUMENT } from '../modules/product/product-search.js';
+
+/** The expression the index was built on (frozen here: the search no longer uses it; Migration20261208040000 drops the index). */
+const PRODUCT_SEARCH_DOCUMENT = `lower(sku || ' ' || name || ' ' || coalesce(specification, ''))`;
 
 /**
  * Typo-tolerant product search: a `pg_trgm` trigram GiST index over each live product's code, name

@@ -16,6 +16,8 @@ import { Migration20261205200003 } from './Migration20261205200003.js';
 import { Migration20261205200004 } from './Migration20261205200004.js';
 import { Migration20261205200005 } from './Migration20261205200005.js';
 import { Migration20261207030000 } from './Migration20261207030000.js';
+import { Migration20261208040000 } from './Migration20261208040000.js';
+import { Migration20261208040100 } from './Migration20261208040100.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -42,4 +44,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207040200', class: Migration20261207040200 },
   // Hour block 10 of stop 11 (pic): product pictures, after the products above.
   { name: 'Migration20261207100000', class: Migration20261207100000 },
+  // Hour block 04 of stop 12 (inv): product search by words, after the products above.
+  { name: 'Migration20261208040000', class: Migration20261208040000 },
+  { name: 'Migration20261208040100', class: Migration20261208040100 },
 ];

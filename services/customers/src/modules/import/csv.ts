@@ -1,2 +1,2 @@
-// The CSV reader and writer moved to the kit (inventory's product import reads CSV too).
-export { csvField, csvLine, CsvSyntaxError, parseCsv, type CsvRecord } from '@rapport/subgraph-kit';
+// The CSV and XLSX readers and writers moved to the kit (inventory's product import reads both too).
+export { csvField, csvLine, CsvSyntaxError, parseCsv, parseXlsx, parseXlsxInput, writeXlsx, type CsvRecord } from '@rapport/subgraph-kit';

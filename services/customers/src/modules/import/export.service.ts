@@ -1,9 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { notDeletedSql, type Viewer } from '@rapport/subgraph-kit';
 import { applyCustomerFilter, visibleQuery, type CustomerFilter } from '../customer/customer.service.js';
-import { csvLine } from './csv.js';
+import { csvLine, writeXlsx } from './csv.js';
 import { fieldLabel, IMPORT_FIELDS, type ImportField, type ImportFormat } from './import.parser.js';
-import { writeXlsx } from './xlsx.js';
 
 // Export: the customers the caller may see, filtered as `customers(filter:)` filters them, as a
 // file that imports back as is.

@@ -3,8 +3,7 @@ import { graphqlRequest, type TestPrincipal, testPrincipal, testToken } from '@r
 import { describe, expect, it } from 'vitest';
 import { useCustomersSubgraph } from '../../testing.js';
 import { CustomerCreatedV1, parseData, parseEnvelope } from '@rapport/contracts';
-import { parseCsv } from './csv.js';
-import { parseXlsx, writeXlsx } from './xlsx.js';
+import { parseCsv, parseXlsx, writeXlsx } from './csv.js';
 
 const subgraph = useCustomersSubgraph();
 

@@ -14,9 +14,8 @@ import {
   type CustomerTier,
   type LifecycleState,
 } from '../customer/customer.entity.js';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.js';
+import { CsvSyntaxError, parseCsv, parseXlsxInput, type CsvRecord } from './csv.js';
 import type { DuplicateHandling, ImportMode, ImportRowError } from './import-job.entity.js';
-import { parseXlsx, XlsxError } from './xlsx.js';
 
 // Parsing: the file (CSV or XLSX) and its mapping into validated rows, and bad rows into errors.
 
@@ -72,7 +71,6 @@ export interface ImportCustomersInput {
   mode: ImportMode;
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const sourceField = (input: ImportCustomersInput): string => (input.format === 'XLSX' ? 'input.file' : 'input.csv');
 
 /** The file's records (header first): CSV text from input.csv, or the first worksheet of the XLSX workbook in input.file. */
@@ -89,15 +87,7 @@ async function readRecords(input: ImportCustomersInput): Promise<CsvRecord[]> {
     }
   }
   if (input.csv) throw badInput('input.csv', 'input.csv is for CSV text; give the XLSX workbook base64-encoded in input.file', 'INVALID_VALUE');
-  const base64 = input.file?.replace(/\s+/g, '') ?? '';
-  if (!base64) throw badInput('input.file', 'input.file (the XLSX workbook, base64-encoded) is required for an XLSX import', 'REQUIRED');
-  if (!BASE64.test(base64)) throw badInput('input.file', 'input.file must be base64-encoded', 'INVALID_BASE64');
-  try {
-    return await parseXlsx(Buffer.from(base64, 'base64'));
-  } catch (error) {
-    if (error instanceof XlsxError) throw badInput('input.file', `input.file cannot be read: ${error.message}`, 'INVALID_XLSX');
-    throw error;
-  }
+  return parseXlsxInput('input.file', input.file);
 }
 
 /** One row's values, validated: what the import stores. */

@@ -25,6 +25,7 @@ import {
 import { auditChange, keysetPageSql, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
+import { warehouseForMove } from '../stock/stock-ledger.js';
 import { stockValue } from '../stock/stock.service.js';
 import { StockCount, type IStockCount, type IStockCountLine } from './count.entity.js';
 
@@ -69,11 +70,6 @@ export interface CreateStockCountInput {
   note?: string | null;
 }
 
-const requireWarehouse = async (em: SqlEntityManager, id: string, field: string): Promise<void> => {
-  const [found] = await em.execute<{ id: string }[]>('select id from warehouse where id = ?', [id]);
-  if (!found) throw notFound('Warehouse', id, field);
-};
-
 /**
  * Makes a count sheet for a warehouse with the expected quantities frozen now (on hand per product,
  * 0 without a level): for the products given, or for every active product with a stock level in
@@ -93,7 +89,7 @@ export async function createStockCount(em: SqlEntityManager, viewer: Viewer<Writ
     });
   }
   return em.transactional(async (tx) => {
-    await requireWarehouse(tx, warehouseId, 'input.warehouseId');
+    await warehouseForMove(tx, warehouseId, 'input.warehouseId');
     if (productIds) {
       const found = await tx.execute<{ id: string }[]>('select id from product where deleted_at is null and id in (select value::uuid from jsonb_array_elements_text(?::jsonb))', [
         JSON.stringify(productIds),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeXlsx } from '@rapport/subgraph-kit';
 import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { useCheckedInventorySubgraph } from '../../test-fixtures.js';
@@ -79,6 +80,41 @@ describe('product import', () => {
       dryRun: true,
     });
     expect(rowErrors(json).map((e) => e.field)).toEqual(['rows[1].listPrice.amount']);
+  });
+
+  it('reads an XLSX workbook (base64) as it reads CSV: the same per-row errors, dry run and import', async () => {
+    const columns = header.split(',');
+    const workbook = async (rows: string[][]): Promise<string> => (await writeXlsx('Products', columns, rows)).toString('base64');
+    const bad = await run({
+      format: 'XLSX',
+      body: await workbook([
+        ['IMP-X1', 'Pump X1', '', '', 'pcs', '10', 'EUR', ''],
+        ['IMP-X2', '', '', '', 'pcs', '-2', 'EUR', ''],
+      ]),
+      dryRun: false,
+    });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_INVALID' });
+    expect(rowErrors(bad).map((e) => e.field)).toEqual(['rows[1].name', 'rows[1].listPrice.amount']);
+    expect(await productsLike('IMP-X')).toEqual([]);
+
+    const good = await workbook([
+      ['IMP-X1', 'Pump X1', 'DN50, PN16', 'Pumps', 'pcs', '10.5', 'EUR', '4'],
+      ['IMP-X2', 'Valve X2', '', '', '', '2', 'EUR', ''],
+    ]);
+    const dry = await run({ format: 'XLSX', body: good, dryRun: true });
+    expect(dry.data?.importProducts).toEqual({ dryRun: true, rows: 2, created: 2, updated: 0, unchanged: 0 });
+    expect(await productsLike('IMP-X')).toEqual([]);
+    const done = await run({ format: 'XLSX', body: good, dryRun: false });
+    expect(done.data?.importProducts).toEqual({ dryRun: false, rows: 2, created: 2, updated: 0, unchanged: 0 });
+    expect((await productsLike('IMP-X')).map((p) => [p.sku, p.name, p.specification, p.unit, p.list_price, p.standard_cost])).toEqual([
+      ['IMP-X1', 'Pump X1', 'DN50, PN16', 'pcs', '10.5000', '4.0000'],
+      ['IMP-X2', 'Valve X2', null, 'pcs', '2.0000', '0.0000'],
+    ]);
+
+    const notBase64 = await run({ format: 'XLSX', body: 'sku,name\nX,Y', dryRun: true });
+    expect(notBase64.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body', reason: 'INVALID_BASE64' });
+    const notWorkbook = await run({ format: 'XLSX', body: Buffer.from('sku,name').toString('base64'), dryRun: true });
+    expect(notWorkbook.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body', reason: 'INVALID_XLSX' });
   });
 
   it('refuses a standard cost from a role that may not set costs, and any import from one that may not change products', async () => {

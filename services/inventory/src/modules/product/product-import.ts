@@ -4,7 +4,18 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { executeBulk, insertColumns, pgArray, publishMany } from '@rapport/bus';
 import { ProductChangedV1, ProductCreatedV2, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, conflict, isAppError, normaliseAmount, optionalText, parseMoneyInput, requireText } from '@rapport/errors';
-import { creationChanges, CsvSyntaxError, parseCsv, updateChanges, writeAuditEntries, type AuditRecord, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import {
+  creationChanges,
+  CsvSyntaxError,
+  parseCsv,
+  parseXlsxInput,
+  updateChanges,
+  type CsvRecord,
+  writeAuditEntries,
+  type AuditRecord,
+  type Viewer,
+  type WriteAccess,
+} from '@rapport/subgraph-kit';
 import { Product, type IProduct } from './product.entity.js';
 import { catalogue, CATEGORY_MAX, productSnapshot, requireCost, requireSku, SPECIFICATION_MAX } from './product.service.js';
 
@@ -19,7 +30,7 @@ type Column = (typeof COLUMNS)[number];
 const COLUMN_BY_KEY = new Map<string, Column>([...COLUMNS.map((c) => [c.toLowerCase(), c] as const), ['code', 'sku']]);
 
 export interface ImportProductsInput {
-  format?: 'CSV' | 'JSON' | null;
+  format?: 'CSV' | 'XLSX' | 'JSON' | null;
   body: string;
   dryRun: boolean;
   existing?: 'UPDATE' | 'REFUSE' | null;
@@ -43,8 +54,17 @@ export interface ProductImportError {
 
 type RawRow = Partial<Record<Column, string>>;
 
+function csvRecords(body: string): CsvRecord[] {
+  try {
+    return parseCsv(body);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw badInput('input.body', `input.body: ${error.message}`, 'INVALID_CSV');
+    throw error;
+  }
+}
+
 /** The rows of the body, each as its columns' text (an empty cell as absent). */
-function readRows(format: 'CSV' | 'JSON', body: string): RawRow[] {
+async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<RawRow[]> {
   if (format === 'JSON') {
     let parsed: unknown;
     try {
@@ -67,14 +87,7 @@ function readRows(format: 'CSV' | 'JSON', body: string): RawRow[] {
       return row;
     });
   }
-  let records;
-  try {
-    records = parseCsv(body);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw badInput('input.body', `input.body: ${error.message}`, 'INVALID_CSV');
-    throw error;
-  }
-  const [header, ...data] = records;
+  const [header, ...data] = format === 'XLSX' ? await parseXlsxInput('input.body', body) : csvRecords(body);
   if (!header) return [];
   const columns = header.fields.map((name) => {
     const column = COLUMN_BY_KEY.get(name.replace(/[\s_]/g, '').toLowerCase());
@@ -142,7 +155,8 @@ const same = (key: keyof ProductFields, a: unknown, b: unknown): boolean =>
   MONEY.has(key) && typeof a === 'string' && typeof b === 'string' ? normaliseAmount(a) === normaliseAmount(b) : (a ?? null) === (b ?? null);
 
 /**
- * Imports many products at once from CSV (a header line naming the columns) or a JSON array of
+ * Imports many products at once from CSV (a header line naming the columns), an XLSX workbook (its
+ * first worksheet read as the CSV would be, through the kit's reader customers use too) or a JSON array of
  * objects, all or nothing: every bad row and field is reported together (BAD_USER_INPUT with
  * `extensions.details.errors`, each naming `rows[<i>].<column>`) and nothing is written. A row
  * whose SKU is a live product updates it (`existing: UPDATE`, Odoo's rule for a known external
@@ -161,7 +175,7 @@ export async function importProducts(
   mayWriteCosts: () => void,
 ): Promise<ProductImportReport> {
   const existingRule = input.existing ?? 'UPDATE';
-  const raw = readRows(input.format ?? 'CSV', input.body);
+  const raw = await readRows(input.format ?? 'CSV', input.body);
   if (raw.length === 0) throw badInput('input.body', 'input.body holds no products', 'EMPTY_IMPORT');
   if (raw.length > PRODUCT_IMPORT_MAX_ROWS)
     throw badInput('input.body', `input.body may hold at most ${PRODUCT_IMPORT_MAX_ROWS.toLocaleString('en')} products`, 'IMPORT_TOO_LARGE');

@@ -7,6 +7,8 @@ import {
   picturePath,
   pictureTooLarge,
   productPictureData,
+  productPictureThumbnail,
+  thumbnailPath,
   removeProductPicture,
   requirePictureType,
   type ProductPictureRow,
@@ -14,11 +16,11 @@ import {
 import { productPolicy } from './product.policy.js';
 
 const UPLOAD = /^\/products\/([^/]+)\/pictures$/;
-const PICTURE = /^\/product-pictures\/([^/]+)$/;
+const PICTURE = /^\/product-pictures\/([^/]+?)(\/thumbnail)?$/;
 
 /** The HTTP status of a refusal: the upload's own codes first, then the error's category. */
 const statusOf = (error: AppError): number =>
-  ({ FILE_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, CONTENT_MISMATCH: 415 })[error.code] ??
+  ({ FILE_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, CONTENT_MISMATCH: 415, UNREADABLE_PICTURE: 415 })[error.code] ??
   { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 }[error.category];
 
 /** The body, refused as FILE_TOO_LARGE by its declared length or once it grows past 2 MB (never held beyond that). */
@@ -43,14 +45,16 @@ const pictureJson = (picture: ProductPictureRow) => ({
   main: picture.main,
   uploadedAt: picture.uploadedAt.toISOString(),
   downloadPath: picturePath(picture.id),
+  thumbnailPath: thumbnailPath(picture.id),
 });
 
 /**
  * Inventory's picture routes, with the bearer token (401 without), as GraphQL's product rights:
  * - `POST /products/{productId}/pictures[?main=true]`, the image as the body with its Content-Type
- *   (PNG, JPEG, GIF, WebP; sniffed; at most 2 MB, 413 beyond; 415 for another type or content):
+ *   (PNG, JPEG, GIF, WebP; sniffed and decoded; at most 2 MB, 413 beyond; 415 for another type or content):
  *   201 with `{ picture }`;
  * - `GET`/`HEAD /product-pictures/{id}`: the image, its SHA-256 as ETag (304 on a match);
+ * - `GET`/`HEAD /product-pictures/{id}/thumbnail`: its thumbnail (WebP, at most 256 × 256), ETag/304 likewise;
  * - `DELETE /product-pictures/{id}`: 204; the oldest remaining picture becomes main.
  */
 export function productPictureRoutes() {
@@ -58,7 +62,8 @@ export function productPictureRoutes() {
     const upload = UPLOAD.exec(url.pathname);
     const picture = upload ? null : PICTURE.exec(url.pathname);
     if (!upload && !picture) return false;
-    const allowed = upload ? ['POST'] : ['GET', 'HEAD', 'DELETE'];
+    const thumbnail = picture?.[2] !== undefined;
+    const allowed = upload ? ['POST'] : thumbnail ? ['GET', 'HEAD'] : ['GET', 'HEAD', 'DELETE'];
     if (!allowed.includes(req.method ?? '')) {
       res.writeHead(405, { allow: allowed.join(', '), 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ errors: [{ message: `use ${allowed.join(' or ')}`, extensions: { code: 'BAD_REQUEST', reason: 'METHOD_NOT_ALLOWED' } }] }));
@@ -82,7 +87,15 @@ export function productPictureRoutes() {
       res.end();
       return true;
     }
-    const found = await productPictureData(em, caller.viewer(productPolicy, 'read'), id);
+    const viewer = caller.viewer(productPolicy, 'read');
+    const found = thumbnail
+      ? await productPictureThumbnail(em, viewer, id).then((t) => ({
+          sha256: `${t.sha256}-thumbnail`,
+          contentType: 'image/webp',
+          sizeBytes: t.thumbnail.length,
+          data: t.thumbnail,
+        }))
+      : await productPictureData(em, viewer, id);
     const etag = `"${found.sha256}"`;
     const unchanged = (req.headers['if-none-match'] ?? '')
       .split(',')

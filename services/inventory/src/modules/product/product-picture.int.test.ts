@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { testToken, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { aProduct, useCheckedInventorySubgraph } from '../../test-fixtures.js';
 
@@ -7,8 +8,11 @@ const subgraph = useCheckedInventorySubgraph();
 const clerk: TestPrincipal = { userId: randomUUID(), role: 'WAREHOUSE_CLERK' };
 const rep: TestPrincipal = { userId: randomUUID(), role: 'SALES_REP', teamIds: [randomUUID()] };
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)]);
-const JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), Buffer.alloc(64, 9)]);
+const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#3366aa' } });
+const PNG = await picture(800, 600).png().toBuffer();
+const JPEG = await picture(300, 900).jpeg().toBuffer();
+// PNG's leading bytes, then no image.
+const FAKE_PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)]);
 const origin = () => new URL(subgraph.url).origin;
 
 interface PictureJson {
@@ -49,9 +53,10 @@ describe('product pictures', () => {
     const again = await call(rep, first.json.picture!.downloadPath, 'GET', { 'if-none-match': download.headers.get('etag')! });
     expect(again.status).toBe(304);
 
-    // A text file declared as PNG, a PNG declared as JPEG, a PDF, an empty body and 2 MB + 1 byte are refused.
+    // A text file declared as PNG, PNG's leading bytes without an image, a PNG declared as JPEG, a PDF, an empty body and 2 MB + 1 byte are refused.
     const refusals = await Promise.all([
       upload(clerk, productId, Buffer.from('not an image at all'), 'image/png'),
+      upload(clerk, productId, FAKE_PNG, 'image/png'),
       upload(clerk, productId, PNG, 'image/jpeg'),
       upload(clerk, productId, Buffer.from('%PDF-1.7'), 'application/pdf'),
       upload(clerk, productId, Buffer.alloc(0), 'image/png'),
@@ -59,6 +64,7 @@ describe('product pictures', () => {
     ]);
     expect(refusals.map((r) => [r.status, r.json.errors?.[0]?.extensions.reason])).toEqual([
       [415, 'CONTENT_MISMATCH'],
+      [415, 'UNREADABLE_PICTURE'],
       [415, 'CONTENT_MISMATCH'],
       [415, 'UNSUPPORTED_MEDIA_TYPE'],
       [400, 'EMPTY_FILE'],
@@ -70,6 +76,35 @@ describe('product pictures', () => {
     expect((await upload(rep, productId, PNG, 'image/png')).status).toBe(403);
     expect((await upload(null, productId, PNG, 'image/png')).status).toBe(401);
     expect((await upload(clerk, randomUUID(), PNG, 'image/png')).status).toBe(404);
+  });
+
+  it('serves a thumbnail made at upload, at most 256 pixels on its longer side, with its own ETag; one for an older picture when first asked', async () => {
+    const productId = await aProduct(subgraph);
+    const wide = (await upload(clerk, productId, PNG, 'image/png')).json.picture!;
+    const tall = (await upload(clerk, productId, JPEG, 'image/jpeg')).json.picture!;
+    const sizes: [string, number, number][] = [];
+    for (const p of [wide, tall]) {
+      const response = await call(rep, `${p.downloadPath}/thumbnail`);
+      expect([response.status, response.headers.get('content-type')]).toEqual([200, 'image/webp']);
+      const { info } = await sharp(Buffer.from(await response.arrayBuffer()))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      sizes.push([p.contentType, info.width, info.height]);
+      const etag = response.headers.get('etag')!;
+      expect(etag).not.toBe(`"${p.sha256}"`);
+      expect((await call(rep, `${p.downloadPath}/thumbnail`, 'GET', { 'if-none-match': etag })).status).toBe(304);
+    }
+    expect(sizes).toEqual([
+      ['image/png', 256, 192],
+      ['image/jpeg', 85, 256],
+    ]);
+    // A picture stored before thumbnails existed gets one when first asked, kept from then on.
+    await subgraph.sql('update product_picture set thumbnail = null where id = ?', [wide.id]);
+    expect((await call(rep, `${wide.downloadPath}/thumbnail`)).status).toBe(200);
+    const [kept] = await subgraph.sql<{ n: number }>('select count(*)::int as n from product_picture where id = ? and thumbnail is not null', [wide.id]);
+    expect(kept!.n).toBe(1);
+    expect((await call(clerk, `${wide.downloadPath}/thumbnail`, 'DELETE')).status).toBe(405);
+    expect((await call(rep, `/product-pictures/${randomUUID()}/thumbnail`)).status).toBe(404);
   });
 
   it('keeps one main picture per product: the first, or one sent as main; deleting the main one promotes the oldest left', async () => {

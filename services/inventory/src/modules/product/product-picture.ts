@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, notFound, requireUuid } from '@rapport/errors';
 import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
+import type Sharp from 'sharp';
 import { getProduct } from './product.service.js';
 
 /** The largest picture accepted: 2 MB. */
@@ -27,8 +28,40 @@ export interface ProductPictureRow {
   uploadedAt: Date;
 }
 
+/** The longest side of a thumbnail, in pixels. */
+export const THUMBNAIL_SIZE = 256;
+/** The largest picture decoded, in pixels (a small file may unpack into a huge image). */
+const MAX_PICTURE_PIXELS = 50_000_000;
+
+// sharp (libvips) is loaded on the first picture, not when the service starts.
+const sharpOf = async (): Promise<typeof Sharp> => (await import('sharp')).default;
+
+/**
+ * A picture's thumbnail: WebP, at most 256 × 256 with the picture's proportions, never enlarged,
+ * turned upright by its EXIF orientation (the first frame of an animation). BAD_USER_INPUT
+ * UNREADABLE_PICTURE naming `file` when the bytes do not decode as an image (or above 50
+ * megapixels), so what is stored is a picture indeed.
+ */
+export async function makeThumbnail(bytes: Buffer): Promise<Buffer> {
+  const sharp = await sharpOf();
+  try {
+    return await sharp(bytes, { limitInputPixels: MAX_PICTURE_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+  } catch (error) {
+    throw new AppError('BAD_USER_INPUT', 'UNREADABLE_PICTURE', `the picture cannot be read as an image (${error instanceof Error ? error.message : String(error)})`, {
+      field: 'file',
+    });
+  }
+}
+
 /** Where a picture's bytes are served: inventory's route (the gateway does not relay it yet). */
 export const picturePath = (id: string): string => `/product-pictures/${id}`;
+
+/** Where a picture's thumbnail is served. */
+export const thumbnailPath = (id: string): string => `/product-pictures/${id}/thumbnail`;
 
 export const pictureTooLarge = (): AppError =>
   new AppError('BAD_USER_INPUT', 'FILE_TOO_LARGE', `a picture may have at most ${MAX_PICTURE_BYTES} bytes`, { field: 'file', details: { maxBytes: MAX_PICTURE_BYTES } });
@@ -84,6 +117,7 @@ export async function addProductPicture(
   main: boolean,
 ): Promise<ProductPictureRow> {
   checkPicture(type, bytes);
+  const thumbnail = await makeThumbnail(bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return em.transactional(async (tx) => {
     const product = await getProduct(tx, viewer, productId, 'productId');
@@ -92,8 +126,8 @@ export async function addProductPicture(
     const makeMain = main || (current?.n ?? 0) === 0;
     if (makeMain) await tx.execute('update product_picture set is_main = false where product_id = ? and is_main', [product.id]);
     const [row] = await tx.execute<PictureDbRow[]>(
-      `insert into product_picture (id, product_id, content_type, size_bytes, sha256, data, is_main, uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning ${COLUMNS}`,
-      [randomUUID(), product.id, type, bytes.length, sha256, bytes, makeMain, viewer.principal.userId],
+      `insert into product_picture (id, product_id, content_type, size_bytes, sha256, data, thumbnail, is_main, uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${COLUMNS}`,
+      [randomUUID(), product.id, type, bytes.length, sha256, bytes, thumbnail, makeMain, viewer.principal.userId],
     );
     return toPicture(row!);
   });
@@ -115,6 +149,24 @@ export async function productPictureData(em: SqlEntityManager, viewer: Viewer, i
   );
   if (!row) throw notFound('ProductPicture', id, 'id');
   return { ...toPicture(row), data: row.data };
+}
+
+/**
+ * The thumbnail of a picture of a live product (NOT_FOUND as for the picture), with the picture's
+ * SHA-256 (the thumbnail is made from it alone). A picture stored before thumbnails were made gets
+ * its thumbnail now, kept for the next time.
+ */
+export async function productPictureThumbnail(em: SqlEntityManager, viewer: Viewer, id: string): Promise<{ sha256: string; thumbnail: Buffer }> {
+  const [row] = await em.execute<{ id: string; sha256: string; thumbnail: Buffer | null; data: Buffer | null }[]>(
+    `select pp.id, pp.sha256, pp.thumbnail, case when pp.thumbnail is null then pp.data end as data
+     from product_picture pp join product p on p.id = pp.product_id and p.deleted_at is null where pp.id = ?`,
+    [requireUuid('id', id)],
+  );
+  if (!row) throw notFound('ProductPicture', id, 'id');
+  if (row.thumbnail) return { sha256: row.sha256, thumbnail: row.thumbnail };
+  const thumbnail = await makeThumbnail(row.data!);
+  await em.execute('update product_picture set thumbnail = ? where id = ? and thumbnail is null', [thumbnail, row.id]);
+  return { sha256: row.sha256, thumbnail };
 }
 
 /**

@@ -39,6 +39,23 @@ describe('searchProducts', () => {
     expect(await skus('centrifugal pump')).toEqual(['PUMP-200', 'HOSE-1']);
   });
 
+  it('finds words still being typed, codes by their beginning first, and words of products added or renamed later', async () => {
+    expect(await skus('centrif pum')).toEqual(['PUMP-200', 'HOSE-1']);
+    expect((await skus('pump-')).slice(0, 2)).toEqual(['PUMP-200', 'PUMP-50']);
+    const created = await subgraph.gql<{ createProduct: { id: string } }>('mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
+      i: { sku: 'SEAL-9', name: 'Shaft seal', specification: 'zirconia faces', listPrice: { amount: '10', currency: 'EUR' } },
+    });
+    expect(created.errors).toBeUndefined();
+    expect(await skus('zirconai')).toEqual(['SEAL-9']);
+    const renamed = await subgraph.gql('mutation($id: ID!, $i: UpdateProductInput!) { updateProduct(id: $id, input: $i) { id } }', {
+      id: created.data!.createProduct.id,
+      i: { name: 'Mechanical seal' },
+    });
+    expect(renamed.errors).toBeUndefined();
+    expect(await skus('mechanicl seal')).toEqual(['SEAL-9']);
+    expect(await skus('shaft')).toEqual([]);
+  });
+
   it('finds nothing for unrelated text, leaves deleted products out, and names bad arguments', async () => {
     expect(await skus('xylophone')).toEqual([]);
     const [row] = await subgraph.service.orm.em.fork().getConnection().execute<{ id: string }[]>("select id from product where sku = 'HOSE-1'");

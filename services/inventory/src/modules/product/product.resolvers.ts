@@ -2,7 +2,7 @@ import { isUuid, normaliseAmount } from '@rapport/errors';
 import { auditHistory } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import { importProducts } from './product-import.js';
-import { picturePath } from './product-picture.js';
+import { picturePath, thumbnailPath } from './product-picture.js';
 import { searchProducts } from './product-search.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { costPolicy, productFieldRules, productPolicy, seesCosts } from './product.policy.js';
@@ -48,5 +48,6 @@ export const productResolvers: Resolvers = {
   },
   ProductPicture: {
     downloadPath: (picture) => picturePath(picture.id),
+    thumbnailPath: (picture) => thumbnailPath(picture.id),
   },
 };

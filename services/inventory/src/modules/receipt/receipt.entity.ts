@@ -86,6 +86,20 @@ export const Receipt = defineEntity({
 });
 export type IReceipt = InferEntity<typeof Receipt>;
 
+/**
+ * The columns a line that moves goods in from or back to a supplier carries: the purchase order
+ * line, the product, the quantity at its unit cost, and the ledger move it wrote (receipt lines and
+ * supplier-return lines). A function, so each entity gets its own property builders.
+ */
+export const costedLineProperties = () => ({
+  purchaseOrderLineId: p.uuid().nullable(),
+  productId: p.uuid(),
+  quantity: quantity(),
+  unitCost: money(),
+  currency: currency(),
+  stockMoveId: p.uuid(),
+});
+
 /** One product received on a receipt, with the RECEIPT move that put it on the ledger. */
 export const ReceiptLine = defineEntity({
   name: 'ReceiptLine',
@@ -93,12 +107,7 @@ export const ReceiptLine = defineEntity({
   properties: {
     id: p.uuid().primary(),
     receiptId: p.uuid(),
-    purchaseOrderLineId: p.uuid().nullable(),
-    productId: p.uuid(),
-    quantity: quantity(),
-    unitCost: money(),
-    currency: currency(),
-    stockMoveId: p.uuid(),
+    ...costedLineProperties(),
   },
 });
 export type IReceiptLine = InferEntity<typeof ReceiptLine>;

@@ -21,7 +21,7 @@ import {
 import { auditChange, keysetPageSql, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
-import { lockProducts, postMove } from '../stock/stock-ledger.js';
+import { lockProducts, postMove, warehouseForMove } from '../stock/stock-ledger.js';
 import { refreshIncoming, STILL_EXPECTED_SQL, type StockKey } from './inbound-levels.js';
 import { ExpectedOrder, type IReceipt, type IReceiptLine } from './receipt.entity.js';
 
@@ -281,8 +281,7 @@ export async function receiveGoods(em: SqlEntityManager, viewer: Viewer<WriteAcc
     async (order, tx) => {
       if (order.cancelledAt)
         throw conflict('PURCHASE_ORDER_CANCELLED', `purchase order ${order.number} was cancelled: nothing more is received against it`, 'input.purchaseOrderId');
-      const [warehouse] = await tx.execute<{ id: string }[]>('select id from warehouse where id = ?', [warehouseId]);
-      if (!warehouse) throw notFound('Warehouse', warehouseId, 'input.warehouseId');
+      await warehouseForMove(tx, warehouseId, 'input.warehouseId');
       const expected = new Map(
         (
           await tx.execute<ExpectedLineRow[]>(

@@ -55,21 +55,28 @@ async function reserve(em: SqlEntityManager, level: LockedLevel, orderId: string
 
 /**
  * The levels a line may reserve from, locked, in the order the allocation rule takes them: the
- * named warehouse only (none when it does not exist), else every warehouse holding the product,
- * most available first, then by warehouse code.
+ * named warehouse only (none when it does not exist or is inactive: the line waits short), else
+ * every active warehouse holding the product, most available first, then by warehouse code. The
+ * warehouses are read FOR SHARE, so none is deactivated while it is being reserved from.
  */
 async function candidateLevels(em: SqlEntityManager, productId: string, warehouseId: string | null): Promise<LockedLevel[]> {
   if (warehouseId) {
-    const [exists] = await em.execute<{ id: string }[]>('select id from warehouse where id = ?', [warehouseId]);
-    return exists ? [await lockLevel(em, productId, warehouseId)] : [];
+    const [usable] = await em.execute<{ id: string }[]>('select id from warehouse where id = ? and active for share', [warehouseId]);
+    return usable ? [await lockLevel(em, productId, warehouseId)] : [];
   }
   const levels = await lockLevelsOf(em, productId);
   const codes = new Map(
-    (await em.execute<{ id: string; code: string }[]>('select w.id, w.code from warehouse w join stock_level l on l.warehouse_id = w.id where l.product_id = ?', [productId])).map(
-      (w) => [w.id, w.code],
-    ),
+    (
+      await em.execute<{ id: string; code: string }[]>(
+        'select w.id, w.code from warehouse w join stock_level l on l.warehouse_id = w.id where l.product_id = ? and w.active order by w.id for share of w',
+        [productId],
+      )
+    ).map((w) => [w.id, w.code]),
   );
-  return byAllocationRule(levels, (warehouseId) => codes.get(warehouseId) ?? '');
+  return byAllocationRule(
+    levels.filter((level) => codes.has(level.warehouseId)),
+    (warehouseId) => codes.get(warehouseId) ?? '',
+  );
 }
 
 /** The allocation rule's order: most available first, then the lower warehouse code (compared as plain text, as SQL's "C" collation would). */

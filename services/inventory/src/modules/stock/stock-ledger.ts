@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@rapport/contracts';
-import { AppError, formatQuantity, notFound, quantityUnits } from '@rapport/errors';
+import { AppError, badInput, formatQuantity, notFound, quantityUnits } from '@rapport/errors';
 import type { IStockMove, StockMoveKind } from './stock.entity.js';
 
 // The stock ledger's one write path. Every change to stock runs inside a transaction that holds the
@@ -92,12 +92,19 @@ export async function writeLevel(em: SqlEntityManager, level: LockedLevel): Prom
   ]);
 }
 
-/** A warehouse as a move needs it; NOT_FOUND naming `field` when there is none. Read FOR SHARE, so its negative-stock rule cannot change meanwhile. */
+/**
+ * A warehouse as a move (or a count, a transfer, a receipt, a stock rule) needs it: NOT_FOUND naming
+ * `field` when there is none, BAD_USER_INPUT `WAREHOUSE_INACTIVE` naming `field` when it is not in
+ * use. Read FOR SHARE, so neither its negative-stock rule nor whether it is in use can change until
+ * the caller's transaction ends (deactivating waits for it, then sees what it left).
+ */
 export async function warehouseForMove(em: SqlEntityManager, warehouseId: string, field: string): Promise<{ id: string; code: string; allowNegativeStock: boolean }> {
-  const [row] = await em.execute<{ id: string; code: string; allow_negative_stock: boolean }[]>('select id, code, allow_negative_stock from warehouse where id = ? for share', [
-    warehouseId,
-  ]);
+  const [row] = await em.execute<{ id: string; code: string; allow_negative_stock: boolean; active: boolean }[]>(
+    'select id, code, allow_negative_stock, active from warehouse where id = ? for share',
+    [warehouseId],
+  );
   if (!row) throw notFound('Warehouse', warehouseId, field);
+  if (!row.active) throw badInput(field, `${field}: warehouse ${row.code} is inactive; nothing moves in or out of it`, 'WAREHOUSE_INACTIVE');
   return { id: row.id, code: row.code, allowNegativeStock: row.allow_negative_stock };
 }
 

@@ -20,7 +20,7 @@ import { Product, type IProduct } from '../product/product.entity.js';
 import { recordReceiptWithoutOrder } from '../receipt/receipt.service.js';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from './stock-alarm.js';
-import { lockLevel, postMove } from './stock-ledger.js';
+import { lockLevel, postMove, warehouseForMove } from './stock-ledger.js';
 import { STOCK_MOVE_KINDS, StockAlarm, StockMove, type IStockAlarm, type IStockLevel, type IStockMove, type StockMoveKind } from './stock.entity.js';
 
 // Stock belongs to no customer, so a viewer's access (checked when it was given) narrows nothing:
@@ -136,8 +136,7 @@ export async function setStockRule(em: SqlEntityManager, viewer: Viewer<WriteAcc
     em,
     (tx) => productOfInput(tx, input.productId),
     async (product, tx) => {
-      const [warehouse] = await tx.execute<{ id: string }[]>('select id from warehouse where id = ?', [warehouseId]);
-      if (!warehouse) throw notFound('Warehouse', warehouseId, 'input.warehouseId');
+      await warehouseForMove(tx, warehouseId, 'input.warehouseId');
       const level = await lockLevel(tx, product.id, warehouseId);
       const [before] = await tx.execute<{ safety_stock: string; reorder_quantity: string }[]>('select safety_stock, reorder_quantity from stock_level where id = ?', [level.id]);
       await tx.execute('update stock_level set safety_stock = ?::numeric, reorder_quantity = ?::numeric, updated_at = now() where id = ?', [

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAt, currency, money, quantity, timestamp } from '@rapport/subgraph-kit/properties';
+import { createdAt, timestamp } from '@rapport/subgraph-kit/properties';
+import { costedLineProperties } from '../receipt/receipt.entity.js';
 
 /**
  * Goods sent back to the supplier against one posted receipt, numbered SR-000001…, out of the
@@ -32,12 +33,7 @@ export const SupplierReturnLine = defineEntity({
     id: p.uuid().primary(),
     returnId: p.uuid(),
     receiptLineId: p.uuid(),
-    purchaseOrderLineId: p.uuid().nullable(),
-    productId: p.uuid(),
-    quantity: quantity(),
-    unitCost: money(),
-    currency: currency(),
-    stockMoveId: p.uuid(),
+    ...costedLineProperties(),
   },
 });
 export type ISupplierReturnLine = InferEntity<typeof SupplierReturnLine>;

@@ -6,7 +6,7 @@ import { auditChange, keysetPageSql, transition, underRowLocks, type Connection,
 import { refreshInTransit } from '../receipt/inbound-levels.js';
 import { serveShortages } from '../reservation/reservation.service.js';
 import { evaluateSafety } from '../stock/stock-alarm.js';
-import { lockProducts, postMove } from '../stock/stock-ledger.js';
+import { lockProducts, postMove, warehouseForMove } from '../stock/stock-ledger.js';
 import { Transfer, type ITransfer, type ITransferLine } from './transfer.entity.js';
 
 // Transfers between warehouses: sent (a TRANSFER_OUT move per line at the source, never more than is
@@ -67,10 +67,8 @@ export async function transferStock(em: SqlEntityManager, viewer: Viewer<WriteAc
     for (const [id, field] of [
       [fromWarehouseId, 'input.fromWarehouseId'],
       [toWarehouseId, 'input.toWarehouseId'],
-    ] as const) {
-      const [found] = await tx.execute<{ id: string }[]>('select id from warehouse where id = ?', [id]);
-      if (!found) throw notFound('Warehouse', id, field);
-    }
+    ] as const)
+      await warehouseForMove(tx, id, field);
     const products = await lockProducts(
       tx,
       lines.map((l) => l.productId),

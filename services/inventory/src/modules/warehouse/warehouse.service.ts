@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound, optionalText, requireText, requireUuid, type AppError } from '@rapport/errors';
+import { AppError, badInput, conflict, notFound, optionalText, requireText, requireUuid } from '@rapport/errors';
 import { publish } from '@rapport/bus';
 import { WarehouseChangedV1, WarehouseCreatedV1, type EventMetadata } from '@rapport/contracts';
 import { keysetPage, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
@@ -57,9 +57,35 @@ export async function createWarehouse(em: SqlEntityManager, viewer: Viewer<Write
 }
 
 /**
+ * What still ties a warehouse to stock, so that it cannot be deactivated: goods on hand or reserved
+ * in it, a transfer from or to it not fully received, a count sheet neither posted nor cancelled,
+ * a shipping notice from it still planned, goods lent from it not all back or sold.
+ */
+async function stockHeldIn(em: SqlEntityManager, warehouseId: string): Promise<Record<string, number>> {
+  const [row] = await em.execute<Record<string, number>[]>(
+    `select
+       (select count(*)::int from stock_level where warehouse_id = ? and (on_hand <> 0 or reserved <> 0)) as "levels",
+       (select count(distinct t.id)::int from transfer t join transfer_line l on l.transfer_id = t.id
+         where (t.from_warehouse_id = ? or t.to_warehouse_id = ?) and l.received < l.quantity) as "transfers",
+       (select count(*)::int from stock_count where warehouse_id = ? and posted_at is null and cancelled_at is null) as "counts",
+       (select count(*)::int from shipment where warehouse_id = ? and status = 'PLANNED') as "shipments",
+       (select count(*)::int from loan where warehouse_id = ? and returned + converted < quantity) as "loans"`,
+    [warehouseId, warehouseId, warehouseId, warehouseId, warehouseId, warehouseId],
+  );
+  return Object.fromEntries(Object.entries(row ?? {}).filter(([, n]) => n > 0));
+}
+
+/**
  * Changes the fields given under the warehouse's row lock (a move deciding on `allowNegativeStock` sees
  * the old rule or the new one, never half); a change of its name or whether it is in use is announced
  * (`inventory.warehouse.changed.v1`, the whole snapshot).
+ *
+ * Deactivating a warehouse that still holds stock is refused (CONFLICT `WAREHOUSE_NOT_EMPTY` naming
+ * `input.active`, what holds it in `details`), as Odoo refuses to archive a location that still
+ * contains products: move the goods out (transfer, adjust to zero), finish its transfers, counts,
+ * notices and loans first. Moves read the warehouse FOR SHARE (`warehouseForMove`), so a deactivation
+ * waits for those under way and sees what they left. An inactive warehouse keeps its history and
+ * can be activated again; nothing moves in or out of it meanwhile (WAREHOUSE_INACTIVE).
  */
 export async function updateWarehouse(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateWarehouseInput, meta: EventMetadata = {}): Promise<IWarehouse> {
   const name = input.name === undefined || input.name === null ? undefined : requireText('input.name', input.name);
@@ -67,11 +93,24 @@ export async function updateWarehouse(em: SqlEntityManager, viewer: Viewer<Write
   return transition(
     em,
     (tx) => getWarehouse(tx, viewer, id),
-    (warehouse, tx) => {
+    async (warehouse, tx) => {
       const before = JSON.stringify(snapshot(warehouse));
       if (name !== undefined) warehouse.name = name;
       if (address !== undefined) warehouse.address = address;
       if (input.allowNegativeStock !== undefined && input.allowNegativeStock !== null) warehouse.allowNegativeStock = input.allowNegativeStock;
+      if (input.active === false && warehouse.active) {
+        const held = await stockHeldIn(tx, warehouse.id);
+        if (Object.keys(held).length > 0) {
+          throw new AppError(
+            'CONFLICT',
+            'WAREHOUSE_NOT_EMPTY',
+            `input.active: warehouse ${warehouse.code} still holds stock (${Object.entries(held)
+              .map(([what, n]) => `${n} ${what}`)
+              .join(', ')}); empty it before deactivating it`,
+            { field: 'input.active', details: held },
+          );
+        }
+      }
       if (input.active !== undefined && input.active !== null) warehouse.active = input.active;
       if (JSON.stringify(snapshot(warehouse)) !== before) publish(tx, WarehouseChangedV1, warehouse.id, { ...snapshot(warehouse), changedAt: new Date().toISOString() }, meta);
       return warehouse;

@@ -1,6 +1,12 @@
+// The XLSX reader and writer of the imports and exports (customers, products), beside the CSV one
+// (`csv.ts`): both give the same records, so an import checks rows once whatever the file was.
+// exceljs is loaded on first use, not when a service starts.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { badInput } from '@rapport/errors';
+import type ExcelJS from 'exceljs';
 import type { CsvRecord } from './csv.js';
+
+const excel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 /** An XLSX file that cannot be read. */
 export class XlsxError extends Error {
@@ -32,7 +38,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * or has no worksheet.
  */
 export async function parseXlsx(data: Buffer): Promise<CsvRecord[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+  const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from([data]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -64,9 +70,28 @@ export async function parseXlsx(data: Buffer): Promise<CsvRecord[]> {
   return records;
 }
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The records of an XLSX workbook given base64-encoded in the input field `field` (GraphQL carries
+ * no bytes), as parseXlsx reads them; BAD_USER_INPUT naming `field` when it is missing (REQUIRED),
+ * not base64 (INVALID_BASE64) or not a workbook (INVALID_XLSX).
+ */
+export async function parseXlsxInput(field: string, file: string | null | undefined): Promise<CsvRecord[]> {
+  const base64 = file?.replace(/\s+/g, '') ?? '';
+  if (!base64) throw badInput(field, `${field} (the XLSX workbook, base64-encoded) is required for an XLSX import`, 'REQUIRED');
+  if (!BASE64.test(base64)) throw badInput(field, `${field} must be base64-encoded`, 'INVALID_BASE64');
+  try {
+    return await parseXlsx(Buffer.from(base64, 'base64'));
+  } catch (error) {
+    if (error instanceof XlsxError) throw badInput(field, `${field} cannot be read: ${error.message}`, 'INVALID_XLSX');
+    throw error;
+  }
+}
+
 /** A workbook of one worksheet: the header row (bold), then the rows, every cell as text (so ids and phone numbers stay as they are). */
 export async function writeXlsx(sheetName: string, header: string[], rows: (string | null)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(header).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((value) => value ?? ''));
