@@ -75,13 +75,13 @@ export type AppliedRate = {
   __typename?: 'AppliedRate';
   /** The currency converted from. */
   fromCurrency: Scalars['String']['output'];
-  /** True when only the reverse pair was set and its rate was inverted (1 / rate, half up at 10 places). */
+  /** True when a reverse pair's rate was inverted (1 / rate, half up at 10 places), also as one leg of a cross rate. */
   inverted: Scalars['Boolean']['output'];
   /** One unit of fromCurrency in toCurrency, up to 10 places. */
   rate: Scalars['String']['output'];
   /** The currency converted to. */
   toCurrency: Scalars['String']['output'];
-  /** The day of the rate used (the latest on or before the day asked); null for a currency to itself. */
+  /** The day of the rate used (the latest on or before the day asked; of a cross rate through the base currency, the older of its two); null for a currency to itself. */
   validOn?: Maybe<Scalars['String']['output']>;
 };
 
@@ -137,6 +137,21 @@ export type CreateExpenseInput = {
   orderId?: InputMaybe<Scalars['ID']['input']>;
   /** The receipt's reference (at most 200 characters). */
   receiptReference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A customer's credit hold: put on when a reminder at the last dunning level goes out, taken off when every invoice that reached that level is settled or an accountant releases it. Sales warns when an order is placed for a customer on hold. */
+export type CreditHold = {
+  __typename?: 'CreditHold';
+  /** True while the customer is on hold. */
+  onHold: Scalars['Boolean']['output'];
+  /** Why it is on hold ("INV-2026-000012 reached reminder level 3"); null once released. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Why it was taken off: the accountant's comment, or that every invoice at the last level is settled. */
+  releaseComment?: Maybe<Scalars['String']['output']>;
+  /** When it was last taken off, ISO 8601; null while it never was. */
+  releasedAt?: Maybe<Scalars['String']['output']>;
+  /** When it went on hold, ISO 8601; null once released. */
+  since?: Maybe<Scalars['String']['output']>;
 };
 
 /** A correction of an issued invoice (a return, cancelled goods, a price correction): applied to the invoice's balance, the rest held as the customer's credit until refunded or applied to another invoice. */
@@ -252,6 +267,8 @@ export type Customer = {
   __typename?: 'Customer';
   /** What the customer has with us to apply to invoices or refund, one amount per currency: payments not yet allocated (advances, over-payments) and credit notes not yet applied or refunded; empty when none or when the caller may not see it. */
   credit: Array<Money>;
+  /** The customer's credit hold (also after it was released); null when never on hold or when the caller may not see the customer's invoices. */
+  creditHold?: Maybe<CreditHold>;
   /** Whether dunning is blocked for this customer, and why; null when not blocked or when the caller may not see it. */
   dunningBlock?: Maybe<DunningBlock>;
   /** The approved expenses spent on this customer that the caller may see, latest first; empty for those who may not see expenses. */
@@ -736,6 +753,8 @@ export type InvoiceKind =
 /** A line of an issued invoice. */
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
+  /** What the order line was billed on: DELIVERED (shipped) or ORDERED (a prepayment); null on lines of no order line. A return credits at once what was billed as delivered and came back. */
+  basis?: Maybe<InvoiceBasis>;
   /** The advance invoice this line deducts, on a final invoice; null otherwise. */
   deductsInvoice?: Maybe<Invoice>;
   /** What was billed. */
@@ -924,6 +943,8 @@ export type Mutation = {
   refundCreditNote: CreditNote;
   /** Records that finance paid an approved expense back to its claimant (`finance.expense.reimbursed.v1`), once. */
   reimburseExpense: Expense;
+  /** Releases a customer from credit hold with a comment (accountants; `finance.credit-hold.changed.v1`); CONFLICT NOT_ON_HOLD when not on hold. It comes back when another reminder at the last level goes out. */
+  releaseCreditHold: CreditHold;
   /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
   runDunning: DunningRun;
   /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
@@ -1014,6 +1035,11 @@ export type MutationRefundCreditNoteArgs = {
 
 export type MutationReimburseExpenseArgs = {
   input: ReimburseExpenseInput;
+};
+
+
+export type MutationReleaseCreditHoldArgs = {
+  input: ReleaseCreditHoldInput;
 };
 
 
@@ -1167,7 +1193,7 @@ export type Query = {
   creditNotes: CreditNoteConnection;
   /** The dunning procedure's levels, first to last (everyone who may read invoices). */
   dunningLevels: Array<DunningLevel>;
-  /** The rate from one currency to another on a day (today by default); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
+  /** The rate from one currency to another on a day (today by default): the pair's, else its reverse's inverted, else the cross rate through the base currency (from→base × base→to, half up at 10 places); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
   exchangeRate: AppliedRate;
   /** The rates set, newest day first. */
   exchangeRates: ExchangeRateConnection;
@@ -1367,6 +1393,14 @@ export type ReimburseExpenseInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
   /** The day it was paid back, ISO 8601; today by default, never in the future. */
   reimbursedOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Releases a customer from credit hold. */
+export type ReleaseCreditHoldInput = {
+  /** Why (an arrangement, a guarantee); required. */
+  comment: Scalars['String']['input'];
+  /** The customer on hold. */
+  customerId: Scalars['ID']['input'];
 };
 
 /** A payment reminder sent for one overdue invoice at one dunning level (never twice per level), numbered REM-YYYY-NNNNNN. */

@@ -7,6 +7,7 @@ import { badInput, formatAmount, isUuid, MONEY_SCALE, notFound, parseAmount, req
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
 import { utcToday } from '../invoice/invoice.entity.js';
+import { placeCreditHold } from '../credit-hold/credit-hold.service.js';
 import { DunningBlock, DunningLevel, DunningRun, Reminder, type IDunningBlock, type IDunningLevel, type IDunningRun, type IReminder } from './dunning.entity.js';
 
 /** A run and the reminders it sent. */
@@ -166,6 +167,7 @@ async function sendReminders(tx: SqlEntityManager, asOf: string, trigger: IDunni
       meta,
     );
     reminders.push(reminder);
+    if (level.level === levels.length) await placeCreditHold(tx, row.customer_id, level.level, `${row.number} reached reminder level ${level.level}, the last`, meta);
   }
   const run = tx.create(DunningRun, { id: randomUUID(), asOf, trigger, reminderCount: reminders.length, startedBy });
   await tx.flush();
