@@ -235,6 +235,22 @@ const cases: Record<string, MutationCaseEntry> = {
     run: async (call) => void (await call(createExpense, { input: await expenseInput() }, claimant)),
     announces: ['finance.expense.drafted.v1'],
   },
+  updateExpense: {
+    run: async (call) =>
+      void (await call(
+        'mutation($id: ID!, $input: UpdateExpenseInput!) { updateExpense(id: $id, input: $input) { id } }',
+        {
+          id: await draftExpense(),
+          input: { expenseDate: new Date().toISOString().slice(0, 10), category: 'SAMPLES', amount: { amount: '9.90', currency: 'EUR' }, description: 'Samples' },
+        },
+        claimant,
+      )),
+    announces: ['finance.expense.changed.v1'],
+  },
+  deleteExpense: {
+    run: async (call) => void (await call('mutation($id: ID!) { deleteExpense(id: $id) }', { id: await draftExpense() }, claimant)),
+    announces: ['finance.expense.deleted.v1'],
+  },
   submitExpense: {
     run: async (call) => void (await call(submitExpense, { id: await draftExpense() }, claimant)),
     announces: ['finance.expense.submitted.v1'],

@@ -221,6 +221,7 @@ export type ResolversTypes = {
   SetDunningBlockInput: Types.SetDunningBlockInput;
   SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdateExpenseInput: Types.UpdateExpenseInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -303,6 +304,7 @@ export type ResolversParentTypes = {
   SetDunningBlockInput: Types.SetDunningBlockInput;
   SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: Types.TopicLag;
+  UpdateExpenseInput: Types.UpdateExpenseInput;
 };
 
 export type AgeingBucketRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgeingBucketRow'] = ResolversParentTypes['AgeingBucketRow']> = {
@@ -603,6 +605,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   applyCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationApplyCreditNoteArgs, 'input'>>;
   createExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationCreateExpenseArgs, 'input'>>;
   decideExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationDecideExpenseArgs, 'input'>>;
+  deleteExpense?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<Types.MutationDeleteExpenseArgs, 'id'>>;
   importExchangeRates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType, RequireFields<Types.MutationImportExchangeRatesArgs, 'input'>>;
   importOpeningBalances?: Resolver<ResolversTypes['OpeningBalanceImport'], ParentType, ContextType, RequireFields<Types.MutationImportOpeningBalancesArgs, 'rows'>>;
   invoiceDeliveredLines?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationInvoiceDeliveredLinesArgs, 'input'>>;
@@ -622,6 +625,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setExchangeRate?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType, RequireFields<Types.MutationSetExchangeRateArgs, 'input'>>;
   setExpenseClaimPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<Types.MutationSetExpenseClaimPeriodArgs, 'days'>>;
   submitExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationSubmitExpenseArgs, 'id'>>;
+  updateExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationUpdateExpenseArgs, 'id' | 'input'>>;
 };
 
 export type OpeningBalanceImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningBalanceImport'] = ResolversParentTypes['OpeningBalanceImport']> = {

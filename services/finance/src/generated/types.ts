@@ -921,6 +921,8 @@ export type Mutation = {
   createExpense: Expense;
   /** Approves or rejects a submitted expense (`finance.expense.decided.v1`): the head of the claimant's team or finance, never the claimant. */
   decideExpense: Expense;
+  /** Deletes the caller's own draft (soft; `finance.expense.deleted.v1`) and answers its id. CONFLICT EXPENSE_NOT_DRAFT naming the state once submitted. */
+  deleteExpense: Scalars['ID']['output'];
   /** Imports many rates at once, all or nothing (one `finance.rate.set.v1` per rate). */
   importExchangeRates: Array<ExchangeRate>;
   /** Imports open items from a previous system as customers' opening balances, all or nothing (accountants): any refused row refuses the import, each named with its field in `extensions.details.errors`. With dryRun only checks. Each row becomes a receivable of kind OPENING_BALANCE (`finance.opening-balance.imported.v1`). */
@@ -959,6 +961,8 @@ export type Mutation = {
   setExpenseClaimPeriod: Scalars['Int']['output'];
   /** Submits the caller's own draft for approval while the claim period lasts (`finance.expense.submitted.v1`). */
   submitExpense: Expense;
+  /** Corrects the caller's own draft (`finance.expense.changed.v1`), checked as when created; its customer and order stay. CONFLICT EXPENSE_NOT_DRAFT naming the state once submitted. */
+  updateExpense: Expense;
 };
 
 
@@ -979,6 +983,11 @@ export type MutationCreateExpenseArgs = {
 
 export type MutationDecideExpenseArgs = {
   input: DecideExpenseInput;
+};
+
+
+export type MutationDeleteExpenseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1075,6 +1084,12 @@ export type MutationSetExpenseClaimPeriodArgs = {
 
 export type MutationSubmitExpenseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateExpenseArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateExpenseInput;
 };
 
 /** What an import of opening balances did. */
@@ -1489,4 +1504,18 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** What a draft says, corrected by its claimant. */
+export type UpdateExpenseInput = {
+  /** The amount, greater than zero. */
+  amount: MoneyInput;
+  /** What kind of expense. */
+  category: ExpenseCategory;
+  /** What was spent on what (at most 500 characters). */
+  description: Scalars['String']['input'];
+  /** The day it was spent, ISO 8601; not in the future, nor longer ago than the claim period (expenseClaimPeriod). */
+  expenseDate: Scalars['String']['input'];
+  /** The receipt's reference (at most 200 characters). */
+  receiptReference?: InputMaybe<Scalars['String']['input']>;
 };
