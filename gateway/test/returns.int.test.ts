@@ -43,6 +43,15 @@ const untilOrder = (accept: (o: OrderView) => boolean, what: string): Promise<Or
     },
     { what },
   );
+/** The credit notes against an invoice, as the accountant reads them. */
+const creditNotesOf = async (invoiceId: string): Promise<CreditNote[]> =>
+  (
+    await system.must<{ creditNotes: { edges: { node: CreditNote }[] } }>(
+      accountant,
+      'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { reason grossTotal { amount } lines { orderLineId quantity unitPrice { amount } netAmount { amount } } } } } }',
+      { f: { invoiceId } },
+    )
+  ).creditNotes.edges.map((e) => e.node);
 const untilFinance = (accept: (l: FinanceLine) => boolean, what: string): Promise<FinanceLine> => untilInvoiceableLine(system, accountant, order.id, accept, what);
 
 beforeAll(async () => {
@@ -117,12 +126,8 @@ describe('a customer return, over Kafka, as clients see it', () => {
       invoiced: '2',
       invoiceable: '0',
     });
-    const { creditNotes } = await system.must<{ creditNotes: { edges: { node: CreditNote }[] } }>(
-      accountant,
-      'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { reason grossTotal { amount } lines { orderLineId quantity unitPrice { amount } netAmount { amount } } } } } }',
-      { f: { invoiceId: order.invoiceId } },
-    );
-    expect(creditNotes.edges.map((e) => e.node)).toEqual([
+    const creditNotes = await creditNotesOf(order.invoiceId);
+    expect(creditNotes).toEqual([
       {
         reason: 'RETURN',
         grossTotal: { amount: '119.00' },
@@ -175,12 +180,8 @@ describe('a customer return, over Kafka, as clients see it', () => {
       invoiced: '2',
       invoiceable: '0',
     });
-    const { creditNotes } = await system.must<{ creditNotes: { edges: { node: CreditNote }[] } }>(
-      accountant,
-      'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { reason grossTotal { amount } lines { orderLineId quantity unitPrice { amount } netAmount { amount } } } } } }',
-      { f: { invoiceId: invoiced.invoiceDeliveredLines.id } },
-    );
-    expect(creditNotes.edges.map((e) => e.node)).toEqual([
+    const creditNotes = await creditNotesOf(invoiced.invoiceDeliveredLines.id);
+    expect(creditNotes).toEqual([
       { reason: 'RETURN', grossTotal: { amount: '119.00' }, lines: [{ orderLineId, quantity: '1', unitPrice: { amount: '100.00' }, netAmount: { amount: '100.00' } }] },
     ]);
     // Sales counts the credit: 2 invoiced of 3 delivered, 1 returned.

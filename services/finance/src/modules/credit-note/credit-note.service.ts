@@ -16,7 +16,7 @@ import {
   requireUuid,
 } from '@rapport/errors';
 import { keysetPage, lockRow, restrictToVisibleCustomers, systemViewer, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
-import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
+import { inTransaction, listInvoiceDocuments, nextDocumentNumber, type InvoiceDocumentFilter } from '../invoice/documents.js';
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { reviewCreditHoldsAfterSettling } from '../credit-hold/credit-hold.service.js';
 import { creditTaxGroups, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from '../invoice/invoice-math.js';
@@ -449,19 +449,13 @@ export async function getCreditNote(em: SqlEntityManager, viewer: Viewer, id: st
   return note;
 }
 
-const CREDIT_NOTE_ORDER: Keyset<ICreditNote> = { sort: 'c.issue_date', kind: 'date', direction: 'desc', id: 'c.id', sortValue: (c) => c.issueDate };
+const CREDIT_NOTE_ORDER: Keyset<ICreditNote> = { sort: 'd.issue_date', kind: 'date', direction: 'desc', id: 'd.id', sortValue: (c) => c.issueDate };
 
 /** The credit notes the caller may see, newest first, paged by keyset. */
-export async function listCreditNotes(
+export const listCreditNotes = (
   em: SqlEntityManager,
   viewer: Viewer,
-  filter: { customerId?: string | null; invoiceId?: string | null } | null | undefined,
+  filter: InvoiceDocumentFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
-): Promise<Connection<ICreditNote>> {
-  const qb = em.createQueryBuilder(CreditNote, 'c').select('*');
-  restrictToVisibleCustomers(qb, 'c', viewer);
-  if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.invoiceId) qb.andWhere({ invoiceId: requireUuid('filter.invoiceId', filter.invoiceId) });
-  return keysetPage(qb, CREDIT_NOTE_ORDER, { field: 'creditNotes', first, after });
-}
+): Promise<Connection<ICreditNote>> => listInvoiceDocuments(em, CreditNote, CREDIT_NOTE_ORDER, 'creditNotes', viewer, filter, { first, after });
