@@ -76,4 +76,16 @@ describe('currencies through the gateway', () => {
     const ageing = await system.as(rep, 'query($c: ID) { receivablesAgeingInBase(customerId: $c) { total { amount } } }', { c: customerId });
     expect(ageing.data).toEqual({ receivablesAgeingInBase: { total: { amount: '0.00' } } });
   });
+
+  it('refuses a USD invoice or payment dated before the first USD rate, naming the field, the currency and the day', async () => {
+    const invoice = await system.as(accountant, 'mutation($i: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $i) { id } }', {
+      i: { customerId, currency: 'USD', issueDate: day(-30), lines: [{ description: 'Installation', quantity: '1', unitPrice: '10.00' }] },
+    });
+    expect(invoice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.currency', reason: 'RATE_MISSING' });
+    expect(invoice.errors?.[0]?.message).toContain(`USD to EUR on or before ${day(-30)}`);
+    const payment = await system.as(accountant, 'mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { id } }', {
+      i: { customerId, amount: { amount: '10.00', currency: 'USD' }, method: 'CASH', receivedOn: day(-30) },
+    });
+    expect(payment.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.currency', reason: 'RATE_MISSING' });
+  });
 });

@@ -113,6 +113,16 @@ describe('the demo data', () => {
     }>(system.adminToken, `{ creditNotes(first: 100) { edges { node { grossTotal { amount } } } } customers(first: 100) { edges { node { name credit { amount } } } } }`);
     expect(finance.creditNotes.edges.map((e) => e.node.grossTotal.amount)).toEqual(['240.00']);
     expect(finance.customers.edges.filter((e) => e.node.credit.length > 0).map((e) => e.node.name)).toEqual(['Globex Foods']);
+    // Two currencies, and an expense claim awaiting its team head's approval.
+    expect(await valuesOf<{ total: { currency: string } }>(`{ invoices(first: 100) { edges { node { total { currency } } } } }`, 'invoices', (n) => n.total.currency)).toEqual([
+      'EUR',
+      'USD',
+    ]);
+    const claims = await system.must<{ expenses: { edges: { node: { state: string; customer: { name: string } | null } }[] } }>(
+      mark,
+      `{ expenses(filter: { state: SUBMITTED }, first: 10) { edges { node { state customer { name } } } } }`,
+    );
+    expect(claims.expenses.edges.map((e) => [e.node.state, e.node.customer?.name])).toEqual([['SUBMITTED', 'Acme Pumps Ltd']]);
     // The cancelled order's notice is cancelled with it: its delivery reads NOT_PLANNED.
     expect(await valuesOf<{ delivery: { status: string } }>(orders, 'salesOrders', (n) => n.delivery.status)).toEqual(await enumValues('DeliveryStatus'));
   });

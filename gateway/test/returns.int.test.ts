@@ -7,7 +7,9 @@ import { aStockedProductAndCustomer, type InvoiceableLine, startTestSystem, type
 // receives it against the shipment; inventory's inventory.return.received.v1 makes sales show the
 // line returned 1 (still delivered 3), finance credit 1 at the invoiced price (reason RETURN, nothing
 // more to invoice), and the customer's timeline show the return and the credit note. Then a quotation
-// made for an opportunity is accepted, and sales wins the opportunity.
+// made for an opportunity is accepted, and sales wins the opportunity. In between, an order of 6 of
+// which 3 are delivered and invoiced gets 1 back: finance credits it at once (Odoo), though 3 are
+// still to ship.
 
 let system: TestSystem;
 let clerk = '';
@@ -41,6 +43,15 @@ const untilOrder = (accept: (o: OrderView) => boolean, what: string): Promise<Or
     },
     { what },
   );
+/** The credit notes against an invoice, as the accountant reads them. */
+const creditNotesOf = async (invoiceId: string): Promise<CreditNote[]> =>
+  (
+    await system.must<{ creditNotes: { edges: { node: CreditNote }[] } }>(
+      accountant,
+      'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { reason grossTotal { amount } lines { orderLineId quantity unitPrice { amount } netAmount { amount } } } } } }',
+      { f: { invoiceId } },
+    )
+  ).creditNotes.edges.map((e) => e.node);
 const untilFinance = (accept: (l: FinanceLine) => boolean, what: string): Promise<FinanceLine> => untilInvoiceableLine(system, accountant, order.id, accept, what);
 
 beforeAll(async () => {
@@ -115,12 +126,8 @@ describe('a customer return, over Kafka, as clients see it', () => {
       invoiced: '2',
       invoiceable: '0',
     });
-    const { creditNotes } = await system.must<{ creditNotes: { edges: { node: CreditNote }[] } }>(
-      accountant,
-      'query($f: CreditNoteFilter) { creditNotes(filter: $f) { edges { node { reason grossTotal { amount } lines { orderLineId quantity unitPrice { amount } netAmount { amount } } } } } }',
-      { f: { invoiceId: order.invoiceId } },
-    );
-    expect(creditNotes.edges.map((e) => e.node)).toEqual([
+    const creditNotes = await creditNotesOf(order.invoiceId);
+    expect(creditNotes).toEqual([
       {
         reason: 'RETURN',
         grossTotal: { amount: '119.00' },
@@ -139,6 +146,53 @@ describe('a customer return, over Kafka, as clients see it', () => {
     expect(kinds.map((k) => k.kind)).toEqual(['CREDIT_NOTE_ISSUED', 'RETURN_RECEIVED']);
     expect(kinds[0]!.summary).toMatch(/^Credit note CN-\d{4}-\d{6} issued for 119\.00 EUR against invoice INV-/);
     expect(kinds[1]!.summary).toMatch(new RegExp(`^Return ${returned.receiveReturn.number} received against shipment \\S+: 1 restocked \\(wrong size\\)$`));
+  });
+
+  it('credits at once a return of what was invoiced as delivered while the rest of the line is still to ship (Odoo): 6 ordered, 3 delivered and invoiced, 1 back', async () => {
+    const placed = await system.must<{ placeOrder: { id: string } }>(rep, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }', {
+      i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '6', unitPrice: { amount: '100.00', currency: 'EUR' }, taxRate: '19' }] },
+    });
+    const orderId = placed.placeOrder.id;
+    const view = (): Promise<OrderView> => system.must<{ salesOrder: OrderView }>(rep, orderQuery, { id: orderId }).then((r) => r.salesOrder);
+    // 3 are in stock (5 received, 3 shipped above, 1 restocked): the notice plans 3, the rest waits.
+    const planned = await waitFor(async () => (await view()).delivery.shipments.find((s) => s.lines[0]?.planned === '3') ?? undefined, { what: 'a notice for the 3 in stock' });
+    await system.must(clerk, 'mutation($id: ID!) { shipShipment(shipmentId: $id, carrier: "DHL", trackingNumber: "DHL-RET-2") { id } }', { id: planned.id });
+    await system.must(clerk, 'mutation($id: ID!) { markDelivered(shipmentId: $id) { id } }', { id: planned.id });
+    await untilInvoiceableLine(system, accountant, orderId, (l) => l.delivered === '3', 'finance to learn the 3 shipped');
+    const invoiced = await system.must<{ invoiceDeliveredLines: { id: string; lines: { basis: string; quantity: string }[] } }>(
+      accountant,
+      'mutation($i: InvoiceDeliveredLinesInput!) { invoiceDeliveredLines(input: $i) { id lines { basis quantity } } }',
+      { i: { orderId } },
+    );
+    expect(invoiced.invoiceDeliveredLines.lines).toEqual([{ basis: 'DELIVERED', quantity: '3' }]);
+    const orderLineId = (await system.must<{ salesOrder: { lines: { id: string }[] } }>(rep, 'query($id: ID!) { salesOrder(id: $id) { lines { id } } }', { id: orderId }))
+      .salesOrder.lines[0]!.id;
+    await system.must(clerk, 'mutation($i: ReceiveReturnInput!) { receiveReturn(input: $i) { number } }', {
+      i: { shipmentId: planned.id, reason: 'scratched', lines: [{ orderLineId, quantity: '1', condition: 'SCRAP' }] },
+    });
+
+    // Finance credits the 1 now, though 3 are still to ship; nothing more to invoice until they do.
+    expect(await untilInvoiceableLine(system, accountant, orderId, (l) => l.returned === '1' && l.invoiced === '2', 'finance to credit the return')).toEqual({
+      ordered: '6',
+      cancelled: '0',
+      delivered: '3',
+      returned: '1',
+      invoiced: '2',
+      invoiceable: '0',
+    });
+    const creditNotes = await creditNotesOf(invoiced.invoiceDeliveredLines.id);
+    expect(creditNotes).toEqual([
+      { reason: 'RETURN', grossTotal: { amount: '119.00' }, lines: [{ orderLineId, quantity: '1', unitPrice: { amount: '100.00' }, netAmount: { amount: '100.00' } }] },
+    ]);
+    // Sales counts the credit: 2 invoiced of 3 delivered, 1 returned.
+    const inSales = await waitFor(
+      async () => {
+        const o = await view();
+        return o.lines[0]?.invoicedQuantity === '2' && o.lines[0]?.returnedQuantity === '1' ? o : undefined;
+      },
+      { what: 'sales to count the return and the credit' },
+    );
+    expect(inSales.lines[0]).toMatchObject({ deliveredQuantity: '3', invoicedQuantity: '2', returnedQuantity: '1' });
   });
 
   it('wins the opportunity a quotation was made for once the customer accepts it, and the timeline says so', async () => {

@@ -576,6 +576,26 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
     `mutation { setDunningLevels(levels: [{ daysAfterDue: 7, text: "A friendly reminder: this invoice is overdue." }, { daysAfterDue: 21, fee: "5.00", text: "Second reminder: please pay now." }]) { level } }`,
   );
   await asAaron.call(`mutation { runDunning { id } }`);
+  // A second currency: the accountant sets the USD rate (a document in USD needs one on its day)
+  // and bills Globex's US plant in USD.
+  await asAaron.call(`mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`, {
+    input: { fromCurrency: 'USD', toCurrency: 'EUR', validOn: day(-60), rate: '0.92' },
+  });
+  await asAaron.call(`mutation($input: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $input) { id } }`, {
+    input: { customerId: globex, currency: 'USD', issueDate: day(-5), lines: [{ description: 'Commissioning, US plant', quantity: '1', unitPrice: '1450.00', taxRate: '0' }] },
+  });
+  // An expense claim awaiting approval: Rita's train to Acme, submitted for Mark (her team head) to decide.
+  const { createExpense: claim } = await asRita.call<{ createExpense: { id: string } }>(`mutation($input: CreateExpenseInput!) { createExpense(input: $input) { id } }`, {
+    input: {
+      customerId: acme,
+      expenseDate: day(-4),
+      category: 'TRAVEL',
+      amount: { amount: '186.40', currency: 'EUR' },
+      description: 'Train and taxi to the Acme plant',
+      receiptReference: 'DB-2026-0412',
+    },
+  });
+  await asRita.call(`mutation($id: ID!) { submitExpense(id: $id) { id } }`, { id: claim.id });
 
   // Quotations in every state a client can bring about (EXPIRED needs a sent quotation's validity
   // date to pass, and no quotation is valid until a past day): Rita quotes within her limits (a

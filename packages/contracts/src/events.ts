@@ -1310,6 +1310,25 @@ export const CreditHoldChangedV1 = defineEvent(
     changedAt: isoDateTime,
   }),
 );
+
+/** finance: a claimant corrected their draft expense claim (the state is DRAFT; what it says now). Keyed by the expense id. */
+export const ExpenseChangedV1 = defineEvent(
+  'finance.expense.changed.v1',
+  z.object({
+    expenseId: uuid,
+    claimantId: uuid,
+    customerId: uuid,
+    orderId: uuid.nullable(),
+    category: expenseCategory,
+    expenseDate: z.iso.date(),
+    amount: money,
+    changedAt: isoDateTime,
+  }),
+);
+
+/** finance: a claimant deleted their draft expense claim (soft: kept, no longer listed). Keyed by the expense id. */
+export const ExpenseDeletedV1 = defineEvent('finance.expense.deleted.v1', z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, deletedAt: isoDateTime }));
+
 // ==== end of helper fin's contracts.
 
 // ==== stop 12, helper purch (purchasing: inquiries in base currency, debit notes): its contracts go below this line.
@@ -1473,6 +1492,8 @@ export const ALL_EVENTS = [
 
   // stop 12, helper fin's events follow this line.
   CreditHoldChangedV1,
+  ExpenseChangedV1,
+  ExpenseDeletedV1,
 
   // stop 12, helper purch's events follow this line.
 

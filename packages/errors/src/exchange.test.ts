@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertUnits, formatRate, invertRate, ONE_RATE, parseRate, rateMissing } from './exchange.js';
+import { convertUnits, formatRate, invertRate, multiplyRates, ONE_RATE, parseRate, rateMissing } from './exchange.js';
 import { formatAmount, parseAmount } from './money.js';
 
 const convert = (amount: string, rate: string, to: string): string => formatAmount(convertUnits(parseAmount('a', amount), parseRate('r', rate), to));
@@ -44,5 +44,11 @@ describe('exchange rates', () => {
     expect(error).toMatchObject({ code: 'RATE_MISSING', field: 'input.currency' });
     expect(error.message).toContain('USD');
     expect(error.message).toContain('2026-03-01');
+  });
+
+  it('chains two rates into a cross rate at 10 places, half up', () => {
+    expect(formatRate(multiplyRates(parseRate('a', '0.9'), parseRate('b', '0.85')))).toBe('0.765');
+    expect(formatRate(multiplyRates(parseRate('a', '0.3333333333'), parseRate('b', '0.5')))).toBe('0.1666666667');
+    expect(formatRate(multiplyRates(ONE_RATE, parseRate('b', '1.2345')))).toBe('1.2345');
   });
 });

@@ -28,6 +28,12 @@ export function invertRate(rateUnits: bigint): bigint {
   return divideHalfUp(10n ** BigInt(RATE_SCALE * 2), rateUnits);
 }
 
+/** The cross rate of two rates chained (a→b × b→c = a→c) at 10 places, half up. */
+export function multiplyRates(first: bigint, second: bigint): bigint {
+  if (first <= 0n || second <= 0n) throw new Error('a rate is positive');
+  return divideHalfUp(first * second, 10n ** BigInt(RATE_SCALE));
+}
+
 /** The identity rate (a currency to itself), in rate units. */
 export const ONE_RATE = 10n ** BigInt(RATE_SCALE);
 

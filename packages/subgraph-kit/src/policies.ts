@@ -70,6 +70,22 @@ const invoices: AccessPolicy = {
   BUYER: 'none',
 };
 
+/**
+ * Expense claims (finance): finance, directors and admins all of them; the sales department claims
+ * its own (scoped: a rep sees their own claims and the approved ones of their customers, a team head
+ * also their teams' claims). Others claim nothing.
+ */
+const expenses: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  ACCOUNTANT: 'all',
+  SALES_MANAGER: 'scoped',
+  SALES_REP: 'scoped',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+};
+
 /** Payments (finance): finance records them; sales only reads what was paid, on invoices it may see. */
 const payments: AccessPolicy = {
   ADMIN: 'all',
@@ -330,6 +346,7 @@ export const POLICIES = {
   orders,
   invoices,
   payments,
+  expenses,
   tickets,
   articles,
   shipments,

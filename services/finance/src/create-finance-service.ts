@@ -5,6 +5,8 @@ import { migrations } from './migrations/index.js';
 import { BaseCurrency, ExchangeRate } from './modules/currency/currency.entity.js';
 import { currencyResolvers } from './modules/currency/currency.resolvers.js';
 import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
+import { CreditHold } from './modules/credit-hold/credit-hold.entity.js';
+import { creditHoldResolvers } from './modules/credit-hold/credit-hold.resolvers.js';
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
 import { Expense, ExpenseSetting } from './modules/expense/expense.entity.js';
@@ -45,6 +47,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
         dunningResolvers,
         openingBalanceResolvers,
         expenseResolvers,
+        creditHoldResolvers,
       ],
       entities: [
         Invoice,
@@ -68,6 +71,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
         OpeningBalance,
         Expense,
         ExpenseSetting,
+        CreditHold,
       ],
       migrations,
       createLoaders,

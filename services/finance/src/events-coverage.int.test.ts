@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { grantCustomerAccess, testPrincipal, type EventCoverage, type MutationCaseEntry } from '@rapport/subgraph-kit/testing';
 import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suite';
-import { useFinanceSubgraph } from './testing.js';
+import { useFinanceSubgraph, withRates } from './testing.js';
 
 const subgraph = useFinanceSubgraph();
 const customerId = randomUUID();
@@ -28,6 +28,7 @@ const coverage: EventCoverage = {
   OpeningBalance: { keys: ['invoiceId'] },
   Expense: { keys: ['id'] },
   ExpenseSetting: { internal: "the claim period finance sets, read only by finance's own expense checks when a claim is made or submitted" },
+  CreditHold: { keys: ['customerId'] },
   DunningRun: { internal: 'when dunning ran and how many reminders it sent; each reminder is announced itself' },
 };
 
@@ -88,7 +89,11 @@ const submitExpense = 'mutation($id: ID!) { submitExpense(id: $id) { id } }';
 const cases: Record<string, MutationCaseEntry> = {
   // First: the base currency may change only while no document holds a rate to it.
   setBaseCurrency: {
-    run: async (call) => void (await call('mutation { setBaseCurrency(currency: "CHF") }', {})),
+    // …and the EUR documents below then need a rate to CHF.
+    run: async (call) => {
+      await call('mutation { setBaseCurrency(currency: "CHF") }', {});
+      await withRates(subgraph, { EUR: '0.95' }, '2000-01-01', 'CHF');
+    },
     announces: ['finance.base-currency.set.v1'],
   },
   issueInvoice: {
@@ -195,7 +200,21 @@ const cases: Record<string, MutationCaseEntry> = {
       await subgraph.must('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', { input: { ...invoiceInput, issueDate: due, dueDate: due } });
       await call('mutation { runDunning { id } }');
     },
-    announces: ['finance.reminder.sent.v1'],
+    // One level: its reminder is the last, so the customer goes on credit hold too.
+    announces: ['finance.reminder.sent.v1', 'finance.credit-hold.changed.v1'],
+  },
+  releaseCreditHold: {
+    run: async (call) => {
+      const held = randomUUID();
+      await subgraph.must('mutation { setDunningLevels(levels: [{ daysAfterDue: 1, text: "Please pay." }]) { level } }');
+      const due = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+      await subgraph.must('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', {
+        input: { ...invoiceInput, customerId: held, issueDate: due, dueDate: due },
+      });
+      await subgraph.must('mutation { runDunning { id } }');
+      await call('mutation($input: ReleaseCreditHoldInput!) { releaseCreditHold(input: $input) { onHold } }', { input: { customerId: held, comment: 'Guarantee' } });
+    },
+    announces: ['finance.credit-hold.changed.v1'],
   },
   importOpeningBalances: {
     run: async (call) => {
@@ -215,6 +234,22 @@ const cases: Record<string, MutationCaseEntry> = {
   createExpense: {
     run: async (call) => void (await call(createExpense, { input: await expenseInput() }, claimant)),
     announces: ['finance.expense.drafted.v1'],
+  },
+  updateExpense: {
+    run: async (call) =>
+      void (await call(
+        'mutation($id: ID!, $input: UpdateExpenseInput!) { updateExpense(id: $id, input: $input) { id } }',
+        {
+          id: await draftExpense(),
+          input: { expenseDate: new Date().toISOString().slice(0, 10), category: 'SAMPLES', amount: { amount: '9.90', currency: 'EUR' }, description: 'Samples' },
+        },
+        claimant,
+      )),
+    announces: ['finance.expense.changed.v1'],
+  },
+  deleteExpense: {
+    run: async (call) => void (await call('mutation($id: ID!) { deleteExpense(id: $id) }', { id: await draftExpense() }, claimant)),
+    announces: ['finance.expense.deleted.v1'],
   },
   submitExpense: {
     run: async (call) => void (await call(submitExpense, { id: await draftExpense() }, claimant)),

@@ -32,3 +32,13 @@ export function useFinanceSubgraphWithCustomers(owner: TestPrincipal, customers:
   });
   return subgraph;
 }
+
+/**
+ * Sets exchange rates to the base currency (EUR unless a test changed it) valid from long ago, as
+ * an accountant does before documents in another currency can be issued (RATE_MISSING otherwise).
+ */
+export async function withRates(subgraph: TestSubgraph, rates: Record<string, string>, validOn = '2000-01-01', toCurrency = 'EUR'): Promise<void> {
+  for (const [fromCurrency, rate] of Object.entries(rates)) {
+    await subgraph.must('mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }', { input: { fromCurrency, toCurrency, validOn, rate } });
+  }
+}

@@ -9,6 +9,7 @@ import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLin
 import type { IExchangeRate as IExchangeRateModel } from '../modules/currency/currency.entity.js';
 import type { IDunningLevel as IDunningLevelModel, IReminder as IReminderModel, IDunningBlock as IDunningBlockModel } from '../modules/dunning/dunning.entity.js';
 import type { DunningRunResult as DunningRunResultModel } from '../modules/dunning/dunning.service.js';
+import type { ICreditHold as ICreditHoldModel } from '../modules/credit-hold/credit-hold.entity.js';
 import type { IExpense as IExpenseModel } from '../modules/expense/expense.entity.js';
 import type { ExpenseTotal as ExpenseTotalModel } from '../modules/expense/expense.service.js';
 import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
@@ -142,6 +143,7 @@ export type ResolversTypes = {
   AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
   CreateExpenseInput: Types.CreateExpenseInput;
+  CreditHold: ResolverTypeWrapper<ICreditHoldModel>;
   CreditNote: ResolverTypeWrapper<ICreditNoteModel>;
   CreditNoteConnection: ResolverTypeWrapper<Omit<Types.CreditNoteConnection, 'edges'> & { edges: Array<ResolversTypes['CreditNoteEdge']> }>;
   CreditNoteEdge: ResolverTypeWrapper<Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversTypes['CreditNote'] }>;
@@ -211,6 +213,7 @@ export type ResolversTypes = {
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
   ReimburseExpenseInput: Types.ReimburseExpenseInput;
+  ReleaseCreditHoldInput: Types.ReleaseCreditHoldInput;
   Reminder: ResolverTypeWrapper<IReminderModel>;
   ReminderConnection: ResolverTypeWrapper<Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversTypes['ReminderEdge']> }>;
   ReminderEdge: ResolverTypeWrapper<Omit<Types.ReminderEdge, 'node'> & { node: ResolversTypes['Reminder'] }>;
@@ -218,6 +221,7 @@ export type ResolversTypes = {
   SetDunningBlockInput: Types.SetDunningBlockInput;
   SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: ResolverTypeWrapper<Types.TopicLag>;
+  UpdateExpenseInput: Types.UpdateExpenseInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -234,6 +238,7 @@ export type ResolversParentTypes = {
   ApplyCreditNoteInput: Types.ApplyCreditNoteInput;
   AuditEntry: IAuditEntryModel;
   CreateExpenseInput: Types.CreateExpenseInput;
+  CreditHold: ICreditHoldModel;
   CreditNote: ICreditNoteModel;
   CreditNoteConnection: Omit<Types.CreditNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreditNoteEdge']> };
   CreditNoteEdge: Omit<Types.CreditNoteEdge, 'node'> & { node: ResolversParentTypes['CreditNote'] };
@@ -291,6 +296,7 @@ export type ResolversParentTypes = {
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
   ReimburseExpenseInput: Types.ReimburseExpenseInput;
+  ReleaseCreditHoldInput: Types.ReleaseCreditHoldInput;
   Reminder: IReminderModel;
   ReminderConnection: Omit<Types.ReminderConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReminderEdge']> };
   ReminderEdge: Omit<Types.ReminderEdge, 'node'> & { node: ResolversParentTypes['Reminder'] };
@@ -298,6 +304,7 @@ export type ResolversParentTypes = {
   SetDunningBlockInput: Types.SetDunningBlockInput;
   SetExchangeRateInput: Types.SetExchangeRateInput;
   TopicLag: Types.TopicLag;
+  UpdateExpenseInput: Types.UpdateExpenseInput;
 };
 
 export type AgeingBucketRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgeingBucketRow'] = ResolversParentTypes['AgeingBucketRow']> = {
@@ -335,6 +342,14 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
   requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CreditHoldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditHold'] = ResolversParentTypes['CreditHold']> = {
+  onHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  releaseComment?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  releasedAt?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CreditNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditNote'] = ResolversParentTypes['CreditNote'], FederationReferenceType extends FederationReferenceTypes['CreditNote'] = FederationReferenceTypes['CreditNote']> = {
@@ -381,6 +396,7 @@ export type CreditNoteLineResolvers<ContextType = Context, ParentType extends Re
 export type CustomerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   credit?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  creditHold?: Resolver<Types.Maybe<ResolversTypes['CreditHold']>, ParentType, ContextType>;
   dunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType>;
   expenses?: Resolver<ResolversTypes['ExpenseConnection'], ParentType, ContextType, Partial<Types.CustomerExpensesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -543,6 +559,7 @@ export type InvoiceEdgeResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type InvoiceLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = {
+  basis?: Resolver<Types.Maybe<ResolversTypes['InvoiceBasis']>, ParentType, ContextType>;
   deductsInvoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   discountPercent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -588,6 +605,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   applyCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationApplyCreditNoteArgs, 'input'>>;
   createExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationCreateExpenseArgs, 'input'>>;
   decideExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationDecideExpenseArgs, 'input'>>;
+  deleteExpense?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<Types.MutationDeleteExpenseArgs, 'id'>>;
   importExchangeRates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType, RequireFields<Types.MutationImportExchangeRatesArgs, 'input'>>;
   importOpeningBalances?: Resolver<ResolversTypes['OpeningBalanceImport'], ParentType, ContextType, RequireFields<Types.MutationImportOpeningBalancesArgs, 'rows'>>;
   invoiceDeliveredLines?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationInvoiceDeliveredLinesArgs, 'input'>>;
@@ -599,6 +617,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordPayment?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<Types.MutationRecordPaymentArgs, 'input'>>;
   refundCreditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.MutationRefundCreditNoteArgs, 'input'>>;
   reimburseExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationReimburseExpenseArgs, 'input'>>;
+  releaseCreditHold?: Resolver<ResolversTypes['CreditHold'], ParentType, ContextType, RequireFields<Types.MutationReleaseCreditHoldArgs, 'input'>>;
   runDunning?: Resolver<ResolversTypes['DunningRun'], ParentType, ContextType, Partial<Types.MutationRunDunningArgs>>;
   setBaseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<Types.MutationSetBaseCurrencyArgs, 'currency'>>;
   setDunningBlock?: Resolver<Types.Maybe<ResolversTypes['DunningBlock']>, ParentType, ContextType, RequireFields<Types.MutationSetDunningBlockArgs, 'input'>>;
@@ -606,6 +625,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setExchangeRate?: Resolver<ResolversTypes['ExchangeRate'], ParentType, ContextType, RequireFields<Types.MutationSetExchangeRateArgs, 'input'>>;
   setExpenseClaimPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<Types.MutationSetExpenseClaimPeriodArgs, 'days'>>;
   submitExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationSubmitExpenseArgs, 'id'>>;
+  updateExpense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.MutationUpdateExpenseArgs, 'id' | 'input'>>;
 };
 
 export type OpeningBalanceImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningBalanceImport'] = ResolversParentTypes['OpeningBalanceImport']> = {
@@ -711,6 +731,7 @@ export type Resolvers<ContextType = Context> = {
   Allocation?: AllocationResolvers<ContextType>;
   AppliedRate?: AppliedRateResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CreditHold?: CreditHoldResolvers<ContextType>;
   CreditNote?: CreditNoteResolvers<ContextType>;
   CreditNoteConnection?: CreditNoteConnectionResolvers<ContextType>;
   CreditNoteEdge?: CreditNoteEdgeResolvers<ContextType>;

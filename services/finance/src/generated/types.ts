@@ -75,13 +75,13 @@ export type AppliedRate = {
   __typename?: 'AppliedRate';
   /** The currency converted from. */
   fromCurrency: Scalars['String']['output'];
-  /** True when only the reverse pair was set and its rate was inverted (1 / rate, half up at 10 places). */
+  /** True when a reverse pair's rate was inverted (1 / rate, half up at 10 places), also as one leg of a cross rate. */
   inverted: Scalars['Boolean']['output'];
   /** One unit of fromCurrency in toCurrency, up to 10 places. */
   rate: Scalars['String']['output'];
   /** The currency converted to. */
   toCurrency: Scalars['String']['output'];
-  /** The day of the rate used (the latest on or before the day asked); null for a currency to itself. */
+  /** The day of the rate used (the latest on or before the day asked; of a cross rate through the base currency, the older of its two); null for a currency to itself. */
   validOn?: Maybe<Scalars['String']['output']>;
 };
 
@@ -137,6 +137,21 @@ export type CreateExpenseInput = {
   orderId?: InputMaybe<Scalars['ID']['input']>;
   /** The receipt's reference (at most 200 characters). */
   receiptReference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A customer's credit hold: put on when a reminder at the last dunning level goes out, taken off when every invoice that reached that level is settled or an accountant releases it. Sales warns when an order is placed for a customer on hold. */
+export type CreditHold = {
+  __typename?: 'CreditHold';
+  /** True while the customer is on hold. */
+  onHold: Scalars['Boolean']['output'];
+  /** Why it is on hold ("INV-2026-000012 reached reminder level 3"); null once released. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Why it was taken off: the accountant's comment, or that every invoice at the last level is settled. */
+  releaseComment?: Maybe<Scalars['String']['output']>;
+  /** When it was last taken off, ISO 8601; null while it never was. */
+  releasedAt?: Maybe<Scalars['String']['output']>;
+  /** When it went on hold, ISO 8601; null once released. */
+  since?: Maybe<Scalars['String']['output']>;
 };
 
 /** A correction of an issued invoice (a return, cancelled goods, a price correction): applied to the invoice's balance, the rest held as the customer's credit until refunded or applied to another invoice. */
@@ -252,6 +267,8 @@ export type Customer = {
   __typename?: 'Customer';
   /** What the customer has with us to apply to invoices or refund, one amount per currency: payments not yet allocated (advances, over-payments) and credit notes not yet applied or refunded; empty when none or when the caller may not see it. */
   credit: Array<Money>;
+  /** The customer's credit hold (also after it was released); null when never on hold or when the caller may not see the customer's invoices. */
+  creditHold?: Maybe<CreditHold>;
   /** Whether dunning is blocked for this customer, and why; null when not blocked or when the caller may not see it. */
   dunningBlock?: Maybe<DunningBlock>;
   /** The approved expenses spent on this customer that the caller may see, latest first; empty for those who may not see expenses. */
@@ -736,6 +753,8 @@ export type InvoiceKind =
 /** A line of an issued invoice. */
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
+  /** What the order line was billed on: DELIVERED (shipped) or ORDERED (a prepayment); null on lines of no order line. A return credits at once what was billed as delivered and came back. */
+  basis?: Maybe<InvoiceBasis>;
   /** The advance invoice this line deducts, on a final invoice; null otherwise. */
   deductsInvoice?: Maybe<Invoice>;
   /** What was billed. */
@@ -902,6 +921,8 @@ export type Mutation = {
   createExpense: Expense;
   /** Approves or rejects a submitted expense (`finance.expense.decided.v1`): the head of the claimant's team or finance, never the claimant. */
   decideExpense: Expense;
+  /** Deletes the caller's own draft (soft; `finance.expense.deleted.v1`) and answers its id. CONFLICT EXPENSE_NOT_DRAFT naming the state once submitted. */
+  deleteExpense: Scalars['ID']['output'];
   /** Imports many rates at once, all or nothing (one `finance.rate.set.v1` per rate). */
   importExchangeRates: Array<ExchangeRate>;
   /** Imports open items from a previous system as customers' opening balances, all or nothing (accountants): any refused row refuses the import, each named with its field in `extensions.details.errors`. With dryRun only checks. Each row becomes a receivable of kind OPENING_BALANCE (`finance.opening-balance.imported.v1`). */
@@ -924,6 +945,8 @@ export type Mutation = {
   refundCreditNote: CreditNote;
   /** Records that finance paid an approved expense back to its claimant (`finance.expense.reimbursed.v1`), once. */
   reimburseExpense: Expense;
+  /** Releases a customer from credit hold with a comment (accountants; `finance.credit-hold.changed.v1`); CONFLICT NOT_ON_HOLD when not on hold. It comes back when another reminder at the last level goes out. */
+  releaseCreditHold: CreditHold;
   /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
   runDunning: DunningRun;
   /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
@@ -938,6 +961,8 @@ export type Mutation = {
   setExpenseClaimPeriod: Scalars['Int']['output'];
   /** Submits the caller's own draft for approval while the claim period lasts (`finance.expense.submitted.v1`). */
   submitExpense: Expense;
+  /** Corrects the caller's own draft (`finance.expense.changed.v1`), checked as when created; its customer and order stay. CONFLICT EXPENSE_NOT_DRAFT naming the state once submitted. */
+  updateExpense: Expense;
 };
 
 
@@ -958,6 +983,11 @@ export type MutationCreateExpenseArgs = {
 
 export type MutationDecideExpenseArgs = {
   input: DecideExpenseInput;
+};
+
+
+export type MutationDeleteExpenseArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1017,6 +1047,11 @@ export type MutationReimburseExpenseArgs = {
 };
 
 
+export type MutationReleaseCreditHoldArgs = {
+  input: ReleaseCreditHoldInput;
+};
+
+
 export type MutationRunDunningArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1049,6 +1084,12 @@ export type MutationSetExpenseClaimPeriodArgs = {
 
 export type MutationSubmitExpenseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateExpenseArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateExpenseInput;
 };
 
 /** What an import of opening balances did. */
@@ -1167,7 +1208,7 @@ export type Query = {
   creditNotes: CreditNoteConnection;
   /** The dunning procedure's levels, first to last (everyone who may read invoices). */
   dunningLevels: Array<DunningLevel>;
-  /** The rate from one currency to another on a day (today by default); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
+  /** The rate from one currency to another on a day (today by default): the pair's, else its reverse's inverted, else the cross rate through the base currency (from→base × base→to, half up at 10 places); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
   exchangeRate: AppliedRate;
   /** The rates set, newest day first. */
   exchangeRates: ExchangeRateConnection;
@@ -1369,6 +1410,14 @@ export type ReimburseExpenseInput = {
   reimbursedOn?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Releases a customer from credit hold. */
+export type ReleaseCreditHoldInput = {
+  /** Why (an arrangement, a guarantee); required. */
+  comment: Scalars['String']['input'];
+  /** The customer on hold. */
+  customerId: Scalars['ID']['input'];
+};
+
 /** A payment reminder sent for one overdue invoice at one dunning level (never twice per level), numbered REM-YYYY-NNNNNN. */
 export type Reminder = {
   __typename?: 'Reminder';
@@ -1455,4 +1504,18 @@ export type TopicLag = {
   lag: Scalars['Int']['output'];
   /** The topic, namespaced. */
   topic: Scalars['String']['output'];
+};
+
+/** What a draft says, corrected by its claimant. */
+export type UpdateExpenseInput = {
+  /** The amount, greater than zero. */
+  amount: MoneyInput;
+  /** What kind of expense. */
+  category: ExpenseCategory;
+  /** What was spent on what (at most 500 characters). */
+  description: Scalars['String']['input'];
+  /** The day it was spent, ISO 8601; not in the future, nor longer ago than the claim period (expenseClaimPeriod). */
+  expenseDate: Scalars['String']['input'];
+  /** The receipt's reference (at most 200 characters). */
+  receiptReference?: InputMaybe<Scalars['String']['input']>;
 };

@@ -10,6 +10,9 @@ import { Migration20261207010000 } from './Migration20261207010000.js';
 import { Migration20261207010100 } from './Migration20261207010100.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
 import { Migration20261207090000 } from './Migration20261207090000.js';
+import { Migration20261208020000 } from './Migration20261208020000.js';
+import { Migration20261208020100 } from './Migration20261208020100.js';
+import { Migration20261208020200 } from './Migration20261208020200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +27,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207010100', class: Migration20261207010100 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
   { name: 'Migration20261207090000', class: Migration20261207090000 },
+  { name: 'Migration20261208020000', class: Migration20261208020000 },
+  { name: 'Migration20261208020100', class: Migration20261208020100 },
+  { name: 'Migration20261208020200', class: Migration20261208020200 },
 ];

@@ -132,7 +132,7 @@ export type ResolversTypes = {
   ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
   CreatePipelineInput: Types.CreatePipelineInput;
   CreateQuotationInput: Types.CreateQuotationInput;
-  CreditHold: ResolverTypeWrapper<CreditHoldModel>;
+  CreditHoldWarning: ResolverTypeWrapper<Types.CreditHoldWarning>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<{ id: string }>;
   DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
@@ -207,7 +207,7 @@ export type ResolversParentTypes = {
   ConvertQuotationLineInput: Types.ConvertQuotationLineInput;
   CreatePipelineInput: Types.CreatePipelineInput;
   CreateQuotationInput: Types.CreateQuotationInput;
-  CreditHold: CreditHoldModel;
+  CreditHoldWarning: Types.CreditHoldWarning;
   Boolean: Types.Scalars['Boolean']['output'];
   Customer: { id: string };
   DateTime: Types.Scalars['DateTime']['output'];
@@ -269,7 +269,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   requestId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CreditHoldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditHold'] = ResolversParentTypes['CreditHold']> = {
+export type CreditHoldWarningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreditHoldWarning'] = ResolversParentTypes['CreditHoldWarning']> = {
   onHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -524,7 +524,7 @@ export type QuotationResolvers<ContextType = Context, ParentType extends Resolve
   convertedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   copiedFrom?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  creditHold?: Resolver<Types.Maybe<ResolversTypes['CreditHold']>, ParentType, ContextType>;
+  creditHold?: Resolver<Types.Maybe<ResolversTypes['CreditHoldWarning']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -589,7 +589,7 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   completedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   confirmationPdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  creditHold?: Resolver<Types.Maybe<ResolversTypes['CreditHold']>, ParentType, ContextType>;
+  creditHold?: Resolver<Types.Maybe<ResolversTypes['CreditHoldWarning']>, ParentType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deliveryStatus?: Resolver<ResolversTypes['SalesOrderDeliveryStatus'], ParentType, ContextType>;
@@ -681,7 +681,7 @@ export type TopicLagResolvers<ContextType = Context, ParentType extends Resolver
 
 export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
-  CreditHold?: CreditHoldResolvers<ContextType>;
+  CreditHoldWarning?: CreditHoldWarningResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeadLetter?: DeadLetterResolvers<ContextType>;

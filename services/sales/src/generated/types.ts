@@ -85,8 +85,8 @@ export type CreateQuotationInput = {
  * placed or a quotation converted for a customer on hold goes through and carries this, as Odoo warns at
  * ordering when a customer is over its credit; ERPNext can block, which would stop deliveries already agreed.
  */
-export type CreditHold = {
-  __typename?: 'CreditHold';
+export type CreditHoldWarning = {
+  __typename?: 'CreditHoldWarning';
   /** Always true: a customer not on hold has no credit hold (the field is null). */
   onHold: Scalars['Boolean']['output'];
   /** Why, in finance's words ("INV-2026-000012 reached reminder level 3"); null when finance gave none. */
@@ -931,7 +931,7 @@ export type Quotation = {
   /** When the draft was made. */
   createdAt: Scalars['DateTime']['output'];
   /** A warning for the rep: the customer is on credit hold at finance now (null when not); the quotation was not blocked by it. */
-  creditHold?: Maybe<CreditHold>;
+  creditHold?: Maybe<CreditHoldWarning>;
   /** ISO 4217 code of the currency every price and total is in. */
   currency: Scalars['String']['output'];
   /** The customer the offer is for. Resolved by the customers subgraph; null only when the caller may not see customers. */
@@ -1113,7 +1113,7 @@ export type SalesOrder = {
   /** When the order was confirmed. */
   confirmedAt: Scalars['DateTime']['output'];
   /** A warning for the rep: the customer is on credit hold at finance now (null when not); the order was not blocked by it. */
-  creditHold?: Maybe<CreditHold>;
+  creditHold?: Maybe<CreditHoldWarning>;
   /** The customer who ordered. Resolved by the customers subgraph: still answers (with `deletedAt`) when the customer was deleted, and its survivor's record when merged; null only when the caller may not see customers (so one such reference never blanks a list). */
   customer?: Maybe<Customer>;
   /** When the last of its not-cancelled quantity was shipped; null while something is undelivered. */

@@ -18,8 +18,8 @@ interface Order {
   customerId: string;
 }
 
-/** A confirmed order of one line (5 at 10.00 less 10 %, 19 % tax) with all 5 shipped. */
-async function shippedOrder(): Promise<Order> {
+/** A confirmed order of one line (`ordered` at 10.00 less 10 %, 19 % tax) with `shipped` of it shipped (all 5 by default). */
+async function shippedOrder(ordered = '5', shipped = ordered): Promise<Order> {
   const order = { orderId: randomUUID(), lineId: randomUUID(), customerId: randomUUID() };
   await handled(
     createEvent(OrderConfirmedV2, order.orderId, {
@@ -27,12 +27,17 @@ async function shippedOrder(): Promise<Order> {
       customerId: order.customerId,
       number: `SO-${order.orderId.slice(0, 6)}`,
       currency: 'EUR',
-      total: { amount: '45.00', currency: 'EUR' },
+      total: { amount: `${Number(ordered) * 9}.00`, currency: 'EUR' },
       warehouseId: null,
-      lines: [{ lineId: order.lineId, productId, quantity: '5', unitPrice: { amount: '10.00', currency: 'EUR' }, discountPercent: '10', taxRate: '19' }],
+      lines: [{ lineId: order.lineId, productId, quantity: ordered, unitPrice: { amount: '10.00', currency: 'EUR' }, discountPercent: '10', taxRate: '19' }],
       confirmedAt: now(),
     }),
   );
+  await ship(order, shipped);
+  return order;
+}
+
+async function ship(order: Order, quantity: string): Promise<void> {
   const shipmentId = randomUUID();
   await handled(
     createEvent(ShipmentShippedV2, shipmentId, {
@@ -42,11 +47,10 @@ async function shippedOrder(): Promise<Order> {
       warehouseId,
       carrier: null,
       trackingNumber: null,
-      lines: [{ orderId: order.orderId, orderLineId: order.lineId, productId, quantity: '5' }],
+      lines: [{ orderId: order.orderId, orderLineId: order.lineId, productId, quantity }],
       shippedAt: now(),
     }),
   );
-  return order;
 }
 
 const returned = (order: Order, quantity: string, condition: 'RESTOCK' | 'SCRAP' = 'RESTOCK') => {
@@ -79,6 +83,13 @@ const line = async (order: Order) =>
     )
   ).invoiceableLines[0];
 
+/** The credit note for 2 of the line returned: 2 × 10.00 less 10 % = 18.00, + 19 % = 21.42. */
+const twoReturned = (order: Order) => ({
+  reason: 'RETURN',
+  lines: [{ orderLineId: order.lineId, quantity: '2', returnsQuantity: true, unitPrice: { amount: '10.00' }, netAmount: { amount: '18.00' } }],
+  grossTotal: { amount: '21.42' },
+});
+
 interface Note {
   reason: string;
   lines: { orderLineId: string; quantity: string; returnsQuantity: boolean; unitPrice: { amount: string }; netAmount: { amount: string } }[];
@@ -105,13 +116,7 @@ describe('customer returns in finance (inventory.return.received.v1)', () => {
     await handled(event);
     await handled(event);
     await handled({ ...event, id: randomUUID() }); // the same return under another event id: still counted once
-    expect(await notes(invoiceId)).toEqual([
-      {
-        reason: 'RETURN',
-        lines: [{ orderLineId: order.lineId, quantity: '2', returnsQuantity: true, unitPrice: { amount: '10.00' }, netAmount: { amount: '18.00' } }],
-        grossTotal: { amount: '21.42' },
-      },
-    ]);
+    expect(await notes(invoiceId)).toEqual([twoReturned(order)]);
     expect(await line(order)).toEqual({ delivered: '5', returned: '2', invoiced: '3', invoiceable: '0' });
     const published = await sql<{ payload: { data: { reason: string; orderId: string; lines: { quantity: string }[] } } }>(
       `select payload from outbox_message where type = 'finance.credit-note.issued.v1' and payload->'data'->>'invoiceId' = ?`,
@@ -134,6 +139,23 @@ describe('customer returns in finance (inventory.return.received.v1)', () => {
     await handled(returned(order, '3'));
     expect((await notes(invoiceId)).map((n) => [n.reason, n.lines.map((l) => l.quantity)])).toEqual([['RETURN', ['2']]]);
     expect(await line(order)).toEqual({ delivered: '5', returned: '4', invoiced: '1', invoiceable: '0' });
+  });
+
+  it('credits at once what was invoiced as delivered and came back, though more of the line is still to ship (Odoo)', async () => {
+    // 10 ordered, 5 delivered and invoiced, 2 returned: a credit note for 2 now, not when the rest ships.
+    const order = await shippedOrder('10', '5');
+    const invoiceId = await invoice(order, '5');
+    const [billed] = (await subgraph.must<{ invoice: { lines: { basis: string | null }[] } }>('query($id: ID!) { invoice(id: $id) { lines { basis } } }', { id: invoiceId }))
+      .invoice.lines;
+    expect(billed).toEqual({ basis: 'DELIVERED' });
+    await handled(returned(order, '2'));
+    expect(await notes(invoiceId)).toEqual([twoReturned(order)]);
+    expect(await line(order)).toEqual({ delivered: '5', returned: '2', invoiced: '3', invoiceable: '0' });
+    // The other 5 ship and are invoiced as usual; a redelivery of the returned 2 would be invoiceable again too.
+    await ship(order, '5');
+    expect(await line(order)).toEqual({ delivered: '10', returned: '2', invoiced: '3', invoiceable: '5' });
+    await invoice(order, '5');
+    expect(await line(order)).toEqual({ delivered: '10', returned: '2', invoiced: '8', invoiceable: '0' });
   });
 
   it('keeps a return of goods never invoiced and credits nothing', async () => {

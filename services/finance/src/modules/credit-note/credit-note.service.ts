@@ -16,8 +16,9 @@ import {
   requireUuid,
 } from '@rapport/errors';
 import { keysetPage, lockRow, restrictToVisibleCustomers, systemViewer, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
-import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
+import { inTransaction, listInvoiceDocuments, nextDocumentNumber, type InvoiceDocumentFilter } from '../invoice/documents.js';
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
+import { reviewCreditHoldsAfterSettling } from '../credit-hold/credit-hold.service.js';
 import { creditTaxGroups, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from '../invoice/invoice-math.js';
 import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type IInvoiceLine } from '../invoice/invoice.entity.js';
 import { orderLineQuantities } from '../order-copy/order-copy.service.js';
@@ -57,6 +58,7 @@ async function writeCreditNote(
   drafts: readonly CreditDraft[],
   issueDate: string,
   meta: EventMetadata,
+  rateField: string | null = null,
 ): Promise<ICreditNote> {
   const currency = invoice.currency;
   const invoiceTaxes = await tx.find(InvoiceTax, { invoiceId: invoice.id });
@@ -92,7 +94,10 @@ async function writeCreditNote(
     grossTotal: formatAmount(gross),
     amountApplied: '0',
     amountRefunded: '0',
-    ...snapshotOf(await baseSnapshot(tx, { amount: formatAmount(gross), currency }, issueDate), 'baseGrossTotal'),
+    ...snapshotOf(
+      await baseSnapshot(tx, { amount: formatAmount(gross), currency }, issueDate, rateField, rateField === null ? (invoice.rateToBase ?? null) : null),
+      'baseGrossTotal',
+    ),
   });
   drafts.forEach((d, i) =>
     tx.create(CreditNoteLine, {
@@ -152,6 +157,7 @@ async function writeCreditNote(
   if (apply > 0n) {
     allocateToInvoice(tx, invoice, { kind: 'CREDIT_NOTE', id: note.id }, invoice.customerId, money(apply), issueDate, 'input', meta);
     note.amountApplied = formatAmount(apply);
+    await reviewCreditHoldsAfterSettling(tx, [invoice], meta);
   }
   await tx.flush();
   return note;
@@ -224,7 +230,7 @@ export async function issueCreditNote(em: SqlEntityManager, viewer: Viewer<Write
         drafts.push({ invoiceLine: line, quantity, unitPrice, net, returnsQuantity });
       });
     }
-    return writeCreditNote(tx, invoice, reason, drafts, issueDate, meta);
+    return writeCreditNote(tx, invoice, reason, drafts, issueDate, meta, 'input.issueDate');
   });
 }
 
@@ -318,26 +324,48 @@ function takeBackDrafts(invoice: IInvoice, lines: readonly IInvoiceLine[], credi
 /**
  * After a customer return of an order's goods was recorded (in the return event's inbox
  * transaction, the order's read copy locked so an invoice of the same order waits), credits with
- * reason RETURN what is invoiced of each line beyond what the customer will keep (ordered less
- * cancelled, or delivered if more, less returned: a prepaid unit still to be delivered is not
- * credited), newest invoice first, one credit note per invoice, at the invoiced price: a returned
- * unit that was never invoiced is simply no longer invoiceable. Derived from the quantities, so a
- * repeated call credits nothing twice; never more than an invoice line has left uncredited.
+ * reason RETURN, newest invoice first, one credit note per invoice, at the invoiced price:
+ * - first what was invoiced on the DELIVERED basis beyond what the customer kept (delivered less
+ *   returned), from lines of that basis: 10 ordered, 5 delivered and invoiced, 2 returned credits 2
+ *   at once, as Odoo does, though 5 are still to ship;
+ * - then what is invoiced beyond what the customer will keep in the end (ordered less cancelled, or
+ *   delivered if more, less returned), from any line: a prepaid (ORDERED basis) unit still to be
+ *   delivered is not credited.
+ * A returned unit that was never invoiced is simply no longer invoiceable. Derived from the
+ * quantities, so a repeated call credits nothing twice; never more than an invoice line has left.
  */
 export async function creditReturned(tx: SqlEntityManager, orderId: string, meta: EventMetadata): Promise<ICreditNote[]> {
   await tx.execute('select id from sales_order where id = ? for update', [orderId]);
-  const excess = new Map<string, bigint>();
-  for (const q of await orderLineQuantities(tx, orderId)) if (q.returned > 0n && q.overInvoiced > 0n) excess.set(q.line.id, q.overInvoiced);
-  if (excess.size === 0) return [];
+  const deliveredExcess = new Map<string, bigint>();
+  const otherExcess = new Map<string, bigint>();
+  for (const q of await orderLineQuantities(tx, orderId)) {
+    if (q.returned === 0n) continue;
+    if (q.overInvoicedDelivered > 0n) deliveredExcess.set(q.line.id, q.overInvoicedDelivered);
+    if (q.overInvoiced > q.overInvoicedDelivered) otherExcess.set(q.line.id, q.overInvoiced - q.overInvoicedDelivered);
+  }
+  if (deliveredExcess.size === 0 && otherExcess.size === 0) return [];
   const viewer = systemViewer(meta.actor);
   const invoices = await tx.find(Invoice, { orderId, kind: { $ne: 'ADVANCE' } }, { orderBy: { issueDate: 'desc', number: 'desc' } });
   const notes: ICreditNote[] = [];
   for (const candidate of invoices) {
-    if (excess.size === 0) break;
+    if (deliveredExcess.size === 0 && otherExcess.size === 0) break;
     const invoice = await lockVisibleInvoice(tx, viewer, candidate.id, 'orderId');
     const lines = await tx.find(InvoiceLine, { invoiceId: invoice.id }, { orderBy: { position: 'asc' } });
-    const drafts = takeBackDrafts(invoice, lines, await creditedByLine(tx, invoice.id), excess).filter((d) => d.net > 0n);
-    if (drafts.length > 0) notes.push(await writeCreditNote(tx, invoice, 'RETURN', drafts, utcToday(), meta));
+    const credited = await creditedByLine(tx, invoice.id);
+    const drafts = takeBackDrafts(
+      invoice,
+      lines.filter((l) => l.basis === 'DELIVERED'),
+      credited,
+      deliveredExcess,
+    );
+    // What the first drafts take counts as credited for the second.
+    for (const d of drafts) {
+      const before = credited.get(d.invoiceLine.id) ?? { quantity: 0n, net: 0n };
+      credited.set(d.invoiceLine.id, { quantity: before.quantity + d.quantity, net: before.net + d.net });
+    }
+    drafts.push(...takeBackDrafts(invoice, lines, credited, otherExcess));
+    const positive = drafts.filter((d) => d.net > 0n);
+    if (positive.length > 0) notes.push(await writeCreditNote(tx, invoice, 'RETURN', positive, utcToday(), meta));
   }
   return notes;
 }
@@ -403,6 +431,7 @@ export async function applyCreditNote(
     const invoice = await lockVisibleInvoice(tx, viewer, invoiceId, 'input.invoiceId');
     allocateToInvoice(tx, invoice, { kind: 'CREDIT_NOTE', id: note.id }, note.customerId, { amount: formatAmount(units), currency: note.currency }, utcToday(), 'input', meta);
     note.amountApplied = formatAmount(parseAmount('a', note.amountApplied) + units);
+    await reviewCreditHoldsAfterSettling(tx, [invoice], meta);
     await tx.flush();
     return note;
   });
@@ -420,19 +449,13 @@ export async function getCreditNote(em: SqlEntityManager, viewer: Viewer, id: st
   return note;
 }
 
-const CREDIT_NOTE_ORDER: Keyset<ICreditNote> = { sort: 'c.issue_date', kind: 'date', direction: 'desc', id: 'c.id', sortValue: (c) => c.issueDate };
+const CREDIT_NOTE_ORDER: Keyset<ICreditNote> = { sort: 'd.issue_date', kind: 'date', direction: 'desc', id: 'd.id', sortValue: (c) => c.issueDate };
 
 /** The credit notes the caller may see, newest first, paged by keyset. */
-export async function listCreditNotes(
+export const listCreditNotes = (
   em: SqlEntityManager,
   viewer: Viewer,
-  filter: { customerId?: string | null; invoiceId?: string | null } | null | undefined,
+  filter: InvoiceDocumentFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
-): Promise<Connection<ICreditNote>> {
-  const qb = em.createQueryBuilder(CreditNote, 'c').select('*');
-  restrictToVisibleCustomers(qb, 'c', viewer);
-  if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.invoiceId) qb.andWhere({ invoiceId: requireUuid('filter.invoiceId', filter.invoiceId) });
-  return keysetPage(qb, CREDIT_NOTE_ORDER, { field: 'creditNotes', first, after });
-}
+): Promise<Connection<ICreditNote>> => listInvoiceDocuments(em, CreditNote, CREDIT_NOTE_ORDER, 'creditNotes', viewer, filter, { first, after });

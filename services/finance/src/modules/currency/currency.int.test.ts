@@ -120,8 +120,12 @@ describe('finance documents keep their rate to base at issue', () => {
     expect(dollars).toMatchObject({ rateToBase: '0.9', baseTotal: { amount: '90.00', currency: 'EUR' } });
     const euros = await invoiceIn('EUR', '50.00', '2026-01-15');
     expect(euros).toMatchObject({ rateToBase: '1', baseTotal: { amount: '50.00', currency: 'EUR' } });
-    const francs = await invoiceIn('SEK', '10.00', '2026-01-15');
-    expect(francs).toMatchObject({ rateToBase: null, baseTotal: null });
+    // An invoice written before rates were required keeps none (the migration left such rows null): a copy of the EUR one, in SEK.
+    await subgraph.sql(
+      `insert into invoice select (jsonb_populate_record(null::invoice, to_jsonb(i) || jsonb_build_object('id', gen_random_uuid(), 'number', 'INV-2026-LEGACY',
+         'currency', 'SEK', 'total', 10, 'net_total', 10, 'tax_total', 0, 'rate_to_base', null, 'base_total', null))).* from invoice i where i.id = ?`,
+      [euros.id],
+    );
     const credited = await invoiceIn('USD', '40.00', '2026-02-03');
     const note = await subgraph.must<{ issueCreditNote: { rateToBase: string; baseGrossTotal: { amount: string; currency: string } } }>(
       'mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { rateToBase baseGrossTotal { amount currency } } }',
@@ -130,6 +134,48 @@ describe('finance documents keep their rate to base at issue', () => {
     expect(note.issueCreditNote).toEqual({ rateToBase: '0.92', baseGrossTotal: { amount: '36.80', currency: 'EUR' } });
     const change = await subgraph.gql('mutation { setBaseCurrency(currency: "USD") }');
     expect(change.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'currency' });
+  });
+
+  it('refuses an invoice, credit note or payment in another currency on a day without a rate, naming the field, the currency and the day, and writes nothing', async () => {
+    const counts = async () =>
+      subgraph.sql<{ invoices: number; notes: number; payments: number }>(
+        'select (select count(*)::int from invoice) as invoices, (select count(*)::int from credit_note) as notes, (select count(*)::int from payment) as payments',
+      );
+    const before = await counts();
+    const invoice = await subgraph.gql('mutation($input: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $input) { id } }', {
+      input: { customerId, currency: 'SEK', issueDate: '2026-01-15', dueDate: '2026-12-31', lines: [{ description: 'Service', quantity: '1', unitPrice: '10.00' }] },
+    });
+    expect(invoice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.currency', reason: 'RATE_MISSING' });
+    expect(invoice.errors?.[0]?.message).toMatch(/SEK to EUR on or before 2026-01-15/);
+    // USD has rates from 2026-01-01 on: a day before that has none.
+    const early = await subgraph.gql('mutation($input: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $input) { id } }', {
+      input: { customerId, currency: 'USD', issueDate: '2025-12-31', dueDate: '2026-12-31', lines: [{ description: 'Service', quantity: '1', unitPrice: '10.00' }] },
+    });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ field: 'input.currency', reason: 'RATE_MISSING' });
+    const payment = await subgraph.gql('mutation($input: ReceivePaymentInput!) { receivePayment(input: $input) { id } }', {
+      input: { customerId, amount: { amount: '5.00', currency: 'USD' }, method: 'CASH', receivedOn: '2025-12-31' },
+    });
+    expect(payment.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.currency', reason: 'RATE_MISSING' });
+    expect(payment.errors?.[0]?.message).toMatch(/USD to EUR on or before 2025-12-31/);
+    const dollars = await invoiceIn('USD', '20.00', '2026-01-15');
+    const note = await subgraph.gql('mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }', {
+      input: { invoiceId: dollars.id, reason: 'OTHER', full: true, issueDate: '2025-12-31' },
+    });
+    expect(note.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.issueDate', reason: 'RATE_MISSING' });
+    expect(await counts()).toEqual([{ ...before[0]!, invoices: before[0]!.invoices + 1 }]);
+    // Issued the day after, the reverse pair (EUR→USD) serves as well as the pair itself.
+    expect((await setRate('EUR', 'CHF', '2026-01-10', '0.95')).errors).toBeUndefined();
+    expect(await invoiceIn('CHF', '95.00', '2026-01-15')).toMatchObject({ rateToBase: '1.0526315789', baseTotal: { amount: '100.00', currency: 'EUR' } });
+  });
+
+  it('converts between two currencies that are not the base through it when the pair has no rate of its own', async () => {
+    // USD→EUR 0.9 (2026-01-01) and EUR→CHF 0.95 (2026-01-10): USD→CHF = 0.9 × 0.95 = 0.855, dated the older of the two days.
+    expect((await rateOn('USD', 'CHF', '2026-01-20')).data?.exchangeRate).toEqual({ rate: '0.855', validOn: '2026-01-01', inverted: false });
+    const converted = await subgraph.must<{ convertAmount: { amount: string; currency: string } }>(
+      'query { convertAmount(amount: { amount: "100.00", currency: "USD" }, toCurrency: "CHF", on: "2026-01-20") { amount currency } }',
+    );
+    expect(converted.convertAmount).toEqual({ amount: '85.50', currency: 'CHF' });
+    expect((await rateOn('USD', 'CHF', '2026-01-05')).errors?.[0]?.extensions).toMatchObject({ reason: 'RATE_MISSING' });
   });
 
   it('shows the realised exchange difference when a payment at another rate settles an invoice', async () => {
@@ -157,9 +203,10 @@ describe('finance documents keep their rate to base at issue', () => {
     // A SEK rate set later for that day is used for the invoice issued before it (its snapshot stays null).
     expect((await setRate('EUR', 'SEK', '2026-01-01', '11')).errors).toBeUndefined();
     const answer = await subgraph.must<{ receivablesAgeingInBase: { currency: string; total: { amount: string }; invoiceCount: number } }>(ageing, { c: customerId });
-    // open: 100 USD × 0.9 = 90.00; 50 EUR; 10 SEK × (1/11 = 0.0909090909) = 0.91; 50 USD left × 0.9 = 45.00
-    expect(answer.receivablesAgeingInBase).toEqual({ currency: 'EUR', total: { amount: '185.91', currency: 'EUR' }, invoiceCount: 4 });
+    // open: 100 USD × 0.9 = 90.00; 50 EUR; 10 SEK × (1/11 = 0.0909090909) = 0.91; 50 USD left × 0.9 = 45.00;
+    // 20 USD × 0.9 = 18.00; 95 CHF × (1/0.95 = 1.0526315789) = 100.00
+    expect(answer.receivablesAgeingInBase).toEqual({ currency: 'EUR', total: { amount: '303.91', currency: 'EUR' }, invoiceCount: 6 });
     const perCurrency = await subgraph.must<{ receivablesAgeing: { currency: string }[] }>(`query($c: ID) { receivablesAgeing(customerId: $c) { currency } }`, { c: customerId });
-    expect(perCurrency.receivablesAgeing.map((r) => r.currency)).toEqual(['EUR', 'SEK', 'USD']);
+    expect(perCurrency.receivablesAgeing.map((r) => r.currency)).toEqual(['CHF', 'EUR', 'SEK', 'USD']);
   });
 });

@@ -10,6 +10,7 @@ import {
   formatAmount,
   formatRate,
   invertRate,
+  multiplyRates,
   ONE_RATE,
   parseAmount,
   parseRate,
@@ -70,9 +71,8 @@ export interface AppliedRate {
   inverted: boolean;
 }
 
-/** The rate from `from` to `to` on `day`, or null when none is set on or before it. */
-export async function findRateOn(em: SqlEntityManager, from: string, to: string, day: string): Promise<AppliedRate | null> {
-  if (from === to) return { fromCurrency: from, toCurrency: to, rate: ONE_RATE, validOn: null, inverted: false };
+/** The pair's own rate or its reverse pair's inverted, the latest on or before `day`; null without either. */
+async function directRateOn(em: SqlEntityManager, from: string, to: string, day: string): Promise<AppliedRate | null> {
   // The pair or its reverse, the latest on or before the day; the pair itself first on the same day.
   const [row] = await em.execute<{ from_currency: string; rate: string; valid_on: string }[]>(
     `select from_currency, rate::text, valid_on::text from exchange_rate
@@ -86,6 +86,28 @@ export async function findRateOn(em: SqlEntityManager, from: string, to: string,
   return { fromCurrency: from, toCurrency: to, rate: inverted ? invertRate(units) : units, validOn: row.valid_on, inverted };
 }
 
+/**
+ * The rate from `from` to `to` on `day`: the pair's (or its reverse's, inverted) latest on or
+ * before it; failing both, and when neither side is the base currency, the cross rate through the
+ * base (from→base × base→to, each found the same way, the older day reported). Null when none applies.
+ */
+export async function findRateOn(em: SqlEntityManager, from: string, to: string, day: string): Promise<AppliedRate | null> {
+  if (from === to) return { fromCurrency: from, toCurrency: to, rate: ONE_RATE, validOn: null, inverted: false };
+  const direct = await directRateOn(em, from, to, day);
+  if (direct) return direct;
+  const base = await getBaseCurrency(em);
+  if (from === base || to === base) return null;
+  const [toBase, fromBase] = [await directRateOn(em, from, base, day), await directRateOn(em, base, to, day)];
+  if (!toBase || !fromBase) return null;
+  return {
+    fromCurrency: from,
+    toCurrency: to,
+    rate: multiplyRates(toBase.rate, fromBase.rate),
+    validOn: toBase.validOn! < fromBase.validOn! ? toBase.validOn : fromBase.validOn,
+    inverted: toBase.inverted || fromBase.inverted,
+  };
+}
+
 /** As `findRateOn`; a missing rate is BAD_USER_INPUT (RATE_MISSING) naming `field`, the currencies and the day. */
 export async function rateOn(em: SqlEntityManager, from: string, to: string, day: string, field: string): Promise<AppliedRate> {
   const found = await findRateOn(em, from, to, day);
@@ -95,14 +117,26 @@ export async function rateOn(em: SqlEntityManager, from: string, to: string, day
 
 /**
  * A document's snapshot at issue: its rate to the base currency on its date and its amount in
- * base (half up at the base's minor unit); both null when no rate is set yet (reports in base then
- * look the rate up again, and refuse naming the currency and day if there still is none).
+ * base (half up at the base's minor unit). Without a rate on or before the day a document in
+ * another currency is refused: BAD_USER_INPUT (RATE_MISSING) naming `field`, the currencies and the
+ * day, as ERPNext refuses it. `field` null is for documents no user issues (credit notes written
+ * from another service's event): those fall back to `fallbackRate` (the invoice's), else null.
  */
-export async function baseSnapshot(tx: SqlEntityManager, amount: Money, day: string): Promise<{ rateToBase: string | null; baseAmount: string | null }> {
+export async function baseSnapshot(
+  tx: SqlEntityManager,
+  amount: Money,
+  day: string,
+  field: string | null,
+  fallbackRate: string | null = null,
+): Promise<{ rateToBase: string | null; baseAmount: string | null }> {
   const base = await getBaseCurrency(tx);
   const found = await findRateOn(tx, amount.currency, base, day);
-  if (!found) return { rateToBase: null, baseAmount: null };
-  return { rateToBase: formatRate(found.rate), baseAmount: formatAmount(convertUnits(parseAmount('amount', amount.amount), found.rate, base)) };
+  const rate = found?.rate ?? (fallbackRate === null ? null : parseRate('rateToBase', fallbackRate));
+  if (rate === null) {
+    if (field !== null) throw rateMissing(field, amount.currency, base, day);
+    return { rateToBase: null, baseAmount: null };
+  }
+  return { rateToBase: formatRate(rate), baseAmount: formatAmount(convertUnits(parseAmount('amount', amount.amount), rate, base)) };
 }
 
 /** A snapshot as the columns of a document: `rateToBase` and its amount in base under `key`. */

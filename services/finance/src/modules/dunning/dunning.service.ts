@@ -5,8 +5,9 @@ import { publish } from '@rapport/bus';
 import { DunningBlockChangedV1, ReminderSentV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, formatAmount, isUuid, MONEY_SCALE, notFound, parseAmount, requireIsoDate, requireText, requireUuid } from '@rapport/errors';
 import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
-import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
+import { inTransaction, listInvoiceDocuments, nextDocumentNumber, type InvoiceDocumentFilter } from '../invoice/documents.js';
 import { utcToday } from '../invoice/invoice.entity.js';
+import { placeCreditHold } from '../credit-hold/credit-hold.service.js';
 import { DunningBlock, DunningLevel, DunningRun, Reminder, type IDunningBlock, type IDunningLevel, type IDunningRun, type IReminder } from './dunning.entity.js';
 
 /** A run and the reminders it sent. */
@@ -166,6 +167,7 @@ async function sendReminders(tx: SqlEntityManager, asOf: string, trigger: IDunni
       meta,
     );
     reminders.push(reminder);
+    if (level.level === levels.length) await placeCreditHold(tx, row.customer_id, level.level, `${row.number} reached reminder level ${level.level}, the last`, meta);
   }
   const run = tx.create(DunningRun, { id: randomUUID(), asOf, trigger, reminderCount: reminders.length, startedBy });
   await tx.flush();
@@ -225,19 +227,13 @@ export async function getReminder(em: SqlEntityManager, viewer: Viewer, id: stri
   return reminder;
 }
 
-const REMINDER_ORDER: Keyset<IReminder> = { sort: 'r.number', kind: 'text', direction: 'desc', id: 'r.id', sortValue: (r) => r.number };
+const REMINDER_ORDER: Keyset<IReminder> = { sort: 'd.number', kind: 'text', direction: 'desc', id: 'd.id', sortValue: (r) => r.number };
 
 /** The reminders the caller may see, newest number first, paged by keyset; optionally one customer's or one invoice's. */
-export async function listReminders(
+export const listReminders = (
   em: SqlEntityManager,
   viewer: Viewer,
-  filter: { customerId?: string | null; invoiceId?: string | null } | null | undefined,
+  filter: InvoiceDocumentFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
-): Promise<Connection<IReminder>> {
-  const qb = em.createQueryBuilder(Reminder, 'r').select('*');
-  restrictToVisibleCustomers(qb, 'r', viewer);
-  if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
-  if (filter?.invoiceId) qb.andWhere({ invoiceId: requireUuid('filter.invoiceId', filter.invoiceId) });
-  return keysetPage(qb, REMINDER_ORDER, { field: 'reminders', first, after });
-}
+): Promise<Connection<IReminder>> => listInvoiceDocuments(em, Reminder, REMINDER_ORDER, 'reminders', viewer, filter, { first, after });

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAt, currency, money, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
+import { createdAt, currency, deletedAt, money, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const EXPENSE_CATEGORIES = ['TRAVEL', 'SAMPLES', 'ENTERTAINMENT', 'OTHER'] as const;
 export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
@@ -51,6 +51,8 @@ export const Expense = defineEntity({
     reimbursedOn: p.date().nullable(),
     reimbursementReference: p.text().nullable(),
     reimbursedBy: p.uuid().nullable(),
+    /** When its claimant deleted the draft (soft: kept, no longer listed or summed); null otherwise. */
+    deletedAt: deletedAt(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

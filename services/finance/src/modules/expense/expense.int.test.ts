@@ -168,6 +168,35 @@ describe('expense claims', () => {
     expect(await eventsOf('finance.expense.decided.v1', id)).toHaveLength(1);
   });
 
+  it('lets the claimant edit and delete a draft, refused naming the state once submitted, and another claimant not at all', async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateExpenseInput!) { updateExpense(id: $id, input: $input) { ${EXPENSE} } }`;
+    const DELETE = 'mutation($id: ID!) { deleteExpense(id: $id) }';
+    const draft = (await must(create(rep, claim()))).createExpense;
+    const edit = { expenseDate: dayFromToday(-2), category: 'SAMPLES', amount: { amount: '99.90', currency: 'EUR' }, description: 'Two sample valves' };
+    const edited = await must(subgraph.gqlAs<{ updateExpense: ExpenseView }>(rep, UPDATE, { id: draft.id, input: edit }));
+    expect(edited.updateExpense).toMatchObject({ id: draft.id, state: 'DRAFT', customer: { id: customerA }, amount: { amount: '99.90', currency: 'EUR' } });
+    const bad = await subgraph.gqlAs(rep, UPDATE, { id: draft.id, input: { ...edit, amount: { amount: '0', currency: 'EUR' } } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.amount' });
+    const notMine = await subgraph.gqlAs(head, UPDATE, { id: draft.id, input: edit });
+    expect(notMine.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const events = await subgraph.sql<{ type: string }>(`select type from outbox_message where message_key = ? order by position`, [draft.id]);
+    expect(events.map((e) => e.type)).toEqual(['finance.expense.drafted.v1', 'finance.expense.changed.v1']);
+
+    await must(submit(rep, draft.id));
+    const late = await subgraph.gqlAs(rep, UPDATE, { id: draft.id, input: edit });
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXPENSE_NOT_DRAFT', field: 'id' });
+    expect(late.errors?.[0]?.message).toContain('SUBMITTED');
+    const lateDelete = await subgraph.gqlAs(rep, DELETE, { id: draft.id });
+    expect(lateDelete.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXPENSE_NOT_DRAFT' });
+
+    const doomed = (await must(create(rep, claim()))).createExpense;
+    expect((await subgraph.gqlAs(colleague, DELETE, { id: doomed.id })).errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+    expect((await must(subgraph.gqlAs<{ deleteExpense: string }>(rep, DELETE, { id: doomed.id }))).deleteExpense).toBe(doomed.id);
+    expect((await subgraph.gqlAs(rep, `query($id: ID!) { expense(id: $id) { id } }`, { id: doomed.id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const [row] = await subgraph.sql<{ deleted: boolean }>('select deleted_at is not null as deleted from expense where id = ?', [doomed.id]);
+    expect(row).toEqual({ deleted: true });
+  });
+
   it('refuses to submit a draft once the claim period is over', async () => {
     const { createExpense } = await must(create(rep, claim()));
     await subgraph.sql('update expense set expense_date = ? where id = ?', [dayFromToday(-120), createExpense.id]);

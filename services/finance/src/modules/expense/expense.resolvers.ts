@@ -5,12 +5,14 @@ import {
   claimPeriodDays,
   createExpense,
   decideExpense,
+  deleteExpense,
   expenseTotals,
   getExpense,
   listExpenses,
   reimburseExpense,
   setExpenseClaimPeriod,
   submitExpense,
+  updateExpense,
 } from './expense.service.js';
 
 export const expenseResolvers: Resolvers = {
@@ -25,6 +27,8 @@ export const expenseResolvers: Resolvers = {
   },
   Mutation: {
     createExpense: (_, args, ctx) => createExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
+    updateExpense: (_, args, ctx) => updateExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.id, args.input, ctx.eventMeta),
+    deleteExpense: async (_, args, ctx) => (await deleteExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.id, ctx.eventMeta)).id,
     submitExpense: (_, args, ctx) => submitExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.id, ctx.eventMeta),
     decideExpense: (_, args, ctx) => decideExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),
     reimburseExpense: (_, args, ctx) => reimburseExpense(ctx.em, ctx.viewer(expensePolicy, 'write'), args.input, ctx.eventMeta),

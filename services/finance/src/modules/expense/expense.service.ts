@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { ExpenseDecidedV1, ExpenseDraftedV1, ExpenseReimbursedV1, ExpenseSubmittedV1, type EventMetadata } from '@rapport/contracts';
+import { ExpenseChangedV1, ExpenseDecidedV1, ExpenseDeletedV1, ExpenseDraftedV1, ExpenseReimbursedV1, ExpenseSubmittedV1, type EventMetadata } from '@rapport/contracts';
 import {
   AppError,
   badInput,
@@ -66,11 +66,12 @@ async function assertClaimable(em: SqlEntityManager, field: string, expenseDate:
 }
 
 /**
- * Narrows a query on expenses (alias `alias`) to what the viewer may see: everything with
+ * Narrows a query on expenses (alias `alias`) to what the viewer may see, never a deleted draft: everything with
  * unscoped access (finance, directors, admins); otherwise their own claims, the claims of the teams
  * they head, and the approved claims of the customers they may see.
  */
 function restrictToVisibleExpenses(qb: { andWhere(sql: string, params?: unknown[]): unknown }, alias: string, viewer: Viewer): void {
+  qb.andWhere(`${alias}.deleted_at is null`);
   const visible = visibleCustomersSql(viewer);
   if (!visible) return;
   const teams = headedTeams(viewer);
@@ -113,8 +114,8 @@ async function claimedCustomer(em: SqlEntityManager, viewer: Viewer, input: Crea
   return { customerId, orderId: null };
 }
 
-/** Records a draft expense claim of the caller (`finance.expense.drafted.v1`); it goes for approval once submitted. */
-export async function createExpense(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateExpenseInput, meta: EventMetadata): Promise<IExpense> {
+/** What a claimant writes on a claim, checked (each bad field named): category, date, exact amount, description, receipt reference. */
+function claimFields(input: Omit<CreateExpenseInput, 'customerId' | 'orderId'>) {
   const category = requireOneOf('input.category', input.category, EXPENSE_CATEGORIES);
   const expenseDate = requireIsoDate('input.expenseDate', input.expenseDate);
   const amount = parseMoneyInput('input.amount', input.amount);
@@ -123,6 +124,12 @@ export async function createExpense(em: SqlEntityManager, viewer: Viewer<WriteAc
   if (!isWholeMinor(units, amount.currency)) throw badInput('input.amount.amount', `input.amount.amount has more places than ${amount.currency} has`, 'INVALID_AMOUNT');
   const description = requireText('input.description', input.description, 500);
   const receiptReference = input.receiptReference ? requireText('input.receiptReference', input.receiptReference, 200) : null;
+  return { category, expenseDate, amount, description, receiptReference };
+}
+
+/** Records a draft expense claim of the caller (`finance.expense.drafted.v1`); it goes for approval once submitted. */
+export async function createExpense(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateExpenseInput, meta: EventMetadata): Promise<IExpense> {
+  const { category, expenseDate, amount, description, receiptReference } = claimFields(input);
   return em.transactional(async (tx) => {
     await assertClaimable(tx, 'input.expenseDate', expenseDate);
     const { customerId, orderId } = await claimedCustomer(tx, viewer, input);
@@ -164,6 +171,69 @@ export async function expensesByIds(em: SqlEntityManager, viewer: Viewer, ids: r
 }
 
 const money = (e: IExpense): Money => ({ amount: normaliseAmount(e.amount), currency: e.currency });
+
+/** The caller's own draft, locked for a change: FORBIDDEN for another's claim, CONFLICT naming the state for one no longer a draft. */
+function assertOwnDraft(expense: IExpense, viewer: Viewer, doing: string): void {
+  if (expense.claimantId !== viewer.principal.userId) throw new AppError('FORBIDDEN', 'NOT_CLAIMANT', `only the claimant ${doing} an expense`, { field: 'id' });
+  if (expense.state !== 'DRAFT') throw conflict('EXPENSE_NOT_DRAFT', `the expense is ${expense.state}: only a draft is ${doing === 'edits' ? 'edited' : 'deleted'}`, 'id');
+}
+
+export type UpdateExpenseInput = Omit<CreateExpenseInput, 'customerId' | 'orderId'>;
+
+/**
+ * Corrects the caller's own draft (`finance.expense.changed.v1`): what it says, checked as when it
+ * was created (the claim period included); its customer and order stay. Another state is refused
+ * naming it (CONFLICT EXPENSE_NOT_DRAFT), another's claim FORBIDDEN.
+ */
+export async function updateExpense(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, input: UpdateExpenseInput, meta: EventMetadata): Promise<IExpense> {
+  const fields = claimFields(input);
+  return transition(
+    em,
+    (tx) => getExpense(tx, viewer, id),
+    async (expense, tx) => {
+      assertOwnDraft(expense, viewer, 'edits');
+      await assertClaimable(tx, 'input.expenseDate', fields.expenseDate);
+      Object.assign(expense, { ...fields, amount: fields.amount.amount, currency: fields.amount.currency });
+      publish(
+        tx,
+        ExpenseChangedV1,
+        expense.id,
+        {
+          expenseId: expense.id,
+          claimantId: expense.claimantId,
+          customerId: expense.customerId,
+          orderId: expense.orderId ?? null,
+          category: fields.category,
+          expenseDate: fields.expenseDate,
+          amount: fields.amount,
+          changedAt: new Date().toISOString(),
+        },
+        meta,
+      );
+      return expense;
+    },
+  );
+}
+
+/** Deletes the caller's own draft (soft: kept, no longer listed or summed; `finance.expense.deleted.v1`). Another state is refused naming it. */
+export async function deleteExpense(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IExpense> {
+  return transition(
+    em,
+    (tx) => getExpense(tx, viewer, id),
+    async (expense, tx) => {
+      assertOwnDraft(expense, viewer, 'deletes');
+      expense.deletedAt = new Date();
+      publish(
+        tx,
+        ExpenseDeletedV1,
+        expense.id,
+        { expenseId: expense.id, claimantId: expense.claimantId, customerId: expense.customerId, deletedAt: expense.deletedAt.toISOString() },
+        meta,
+      );
+      return expense;
+    },
+  );
+}
 
 /** Submits the caller's own draft for approval (`finance.expense.submitted.v1`), while the claim period lasts. */
 export async function submitExpense(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, meta: EventMetadata): Promise<IExpense> {

@@ -1,6 +1,8 @@
 import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
+import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { concurrentTransition } from '@rapport/subgraph-kit';
+import { requireUuid } from '@rapport/errors';
+import { concurrentTransition, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer } from '@rapport/subgraph-kit';
 
 export type DocumentSeries = 'INV' | 'CN' | 'REM' | 'OB';
 
@@ -41,4 +43,31 @@ export async function inTransaction<R>(em: SqlEntityManager, work: (tx: SqlEntit
     if (error instanceof LockWaitTimeoutException || error instanceof DeadlockException) throw concurrentTransition(error);
     throw error;
   }
+}
+
+/** Narrows a list of a customer's documents that follow an invoice (credit notes, reminders). */
+export interface InvoiceDocumentFilter {
+  customerId?: string | null;
+  invoiceId?: string | null;
+}
+
+/**
+ * One keyset page of documents (credit notes, reminders) the caller may see — of the customers they
+ * may see — optionally one customer's or one invoice's, in `order`; `field` names the list in errors.
+ */
+export async function listInvoiceDocuments<T extends { id: string }>(
+  em: SqlEntityManager,
+  entity: EntityName<T>,
+  order: Keyset<T>,
+  field: string,
+  viewer: Viewer,
+  filter: InvoiceDocumentFilter | null | undefined,
+  page: { first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const alias = 'd';
+  const qb = em.createQueryBuilder<T, string>(entity, alias).select('*');
+  restrictToVisibleCustomers(qb, alias, viewer);
+  if (filter?.customerId) qb.andWhere(`${alias}.customer_id = ?`, [requireUuid('filter.customerId', filter.customerId)]);
+  if (filter?.invoiceId) qb.andWhere(`${alias}.invoice_id = ?`, [requireUuid('filter.invoiceId', filter.invoiceId)]);
+  return keysetPage(qb, order, { field, first: page.first, after: page.after });
 }

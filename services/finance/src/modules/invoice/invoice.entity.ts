@@ -73,6 +73,10 @@ export function applyPayment(invoice: IInvoice, units: bigint, by: 'PAYMENT' | '
   invoice.status = derivedStatus(invoice);
 }
 
+/** What an order invoice bills: DELIVERED (the default) what was shipped; ORDERED what was ordered and not cancelled, before delivery (prepayment). */
+export const INVOICE_BASES = ['DELIVERED', 'ORDERED'] as const;
+export type InvoiceBasis = (typeof INVOICE_BASES)[number];
+
 /** A line of an issued invoice: what was billed, at which price, discount and tax rate, and its net (half up at the minor unit). */
 export const InvoiceLine = defineEntity({
   name: 'InvoiceLine',
@@ -91,6 +95,8 @@ export const InvoiceLine = defineEntity({
     netAmount: money(),
     /** The advance invoice this (negative) line deducts, on a final invoice; null otherwise. */
     deductsInvoiceId: p.uuid().nullable(),
+    /** What an order line was billed on: DELIVERED (shipped) or ORDERED (a prepayment); null on lines of no order line. */
+    basis: p.enum([...INVOICE_BASES]).nullable(),
     createdAt: createdAt(),
   },
 });

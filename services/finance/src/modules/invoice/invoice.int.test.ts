@@ -1,6 +1,6 @@
 import { expectGarbledCursorRefused, type GraphQLResult } from '@rapport/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { useFinanceSubgraph } from '../../testing.js';
+import { useFinanceSubgraph, withRates } from '../../testing.js';
 import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useFinanceSubgraph();
@@ -187,6 +187,7 @@ describe('finance subgraph: invoices', () => {
     const customerX = '0191b3a0-0000-7000-8000-0000000000c1';
     const customerY = '0191b3a0-0000-7000-8000-0000000000c2';
     const nothingOwed = '0191b3a0-0000-7000-8000-0000000000c3';
+    await withRates(subgraph, { USD: '0.9', GBP: '1.15' });
     const dime = await overdueInvoice(10, { customerId: customerX, total: { amount: '0.10', currency: 'EUR' } });
     const twoDimes = await overdueInvoice(20, { customerId: customerX, total: { amount: '0.20', currency: 'EUR' } });
     const dollars = await overdueInvoice(5, { customerId: customerX, total: { amount: '100.00', currency: 'USD' } });

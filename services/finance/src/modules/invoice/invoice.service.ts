@@ -23,7 +23,7 @@ import { SalesOrder, type ISalesOrder } from '../order-copy/order-copy.entity.js
 import { orderLineQuantities, type LineQuantities } from '../order-copy/order-copy.service.js';
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { addDays, documentTotals, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from './invoice-math.js';
-import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type InvoiceKind } from './invoice.entity.js';
+import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type InvoiceBasis, type InvoiceKind } from './invoice.entity.js';
 import { inTransaction, nextDocumentNumber } from './documents.js';
 import type { InvoiceStatus } from '../../generated/types.js';
 
@@ -35,6 +35,8 @@ export interface LineDraft {
   orderLineId: string | null;
   /** The advance invoice a negative line deducts. */
   deductsInvoiceId?: string | null;
+  /** What an order line is billed on; null on lines of no order line. */
+  basis?: InvoiceBasis | null;
   productId: string | null;
   description: string;
   quantity: bigint;
@@ -68,6 +70,8 @@ interface InvoiceHeader {
   orderId: string | null;
   kind: Exclude<InvoiceKind, 'OPENING_BALANCE'>;
   currency: string;
+  /** The input field a missing exchange rate is reported on (RATE_MISSING). */
+  currencyField: string;
 }
 
 /**
@@ -100,7 +104,7 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
     amountCredited: '0',
     paymentTermsDays,
     status: 'ISSUED',
-    ...snapshotOf(await baseSnapshot(tx, { amount: formatAmount(totals.gross), currency: header.currency }, issueDate), 'baseTotal'),
+    ...snapshotOf(await baseSnapshot(tx, { amount: formatAmount(totals.gross), currency: header.currency }, issueDate, header.currencyField), 'baseTotal'),
   });
   const lines = drafts.map((d, i) =>
     tx.create(InvoiceLine, {
@@ -116,6 +120,7 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
       taxRate: percentText(d.taxRate),
       netAmount: formatAmount(nets[i]!),
       deductsInvoiceId: d.deductsInvoiceId ?? null,
+      basis: d.basis ?? null,
     }),
   );
   for (const group of totals.taxes) {
@@ -164,9 +169,6 @@ async function lockOrder(tx: SqlEntityManager, viewer: Viewer, orderId: string, 
   if (!order) throw notFound('Order', orderId, field);
   return order;
 }
-
-/** What an order invoice bills: DELIVERED (the default) what was shipped; ORDERED what was ordered and not cancelled, before delivery (prepayment). */
-export type InvoiceBasis = 'DELIVERED' | 'ORDERED';
 
 export interface DeliveredLinesInput extends DateInput {
   orderId: string;
@@ -237,6 +239,7 @@ export async function invoiceDeliveredLines(em: SqlEntityManager, viewer: Viewer
     const pick = (q: (typeof quantities)[number], quantity: bigint) =>
       drafts.push({
         orderLineId: q.line.id,
+        basis,
         productId: q.line.productId,
         description: `Order ${order.number}, line ${q.line.position}`,
         quantity,
@@ -277,7 +280,7 @@ export async function invoiceDeliveredLines(em: SqlEntityManager, viewer: Viewer
       }
       drafts.push(...deductions);
     }
-    return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'STANDARD', currency: order.currency }, input, drafts, meta);
+    return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'STANDARD', currency: order.currency, currencyField: 'input.issueDate' }, input, drafts, meta);
   });
 }
 
@@ -316,7 +319,7 @@ export async function issueFreeInvoice(em: SqlEntityManager, viewer: Viewer<Writ
     if (d.unitPrice < 0n) throw badInput(`input.lines[${i}].unitPrice`, `input.lines[${i}].unitPrice must not be negative`, 'NEGATIVE_AMOUNT');
   });
   await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
-  return inTransaction(em, (tx) => writeInvoice(tx, { customerId, orderId: null, kind: 'FREE', currency }, input, drafts, meta));
+  return inTransaction(em, (tx) => writeInvoice(tx, { customerId, orderId: null, kind: 'FREE', currency, currencyField: 'input.currency' }, input, drafts, meta));
 }
 
 export interface AdvanceInvoiceInput extends DateInput {
@@ -340,7 +343,7 @@ export async function issueAdvanceInvoice(em: SqlEntityManager, viewer: Viewer<W
       throw badInput('input.amount.currency', `input.amount.currency must be ${order.currency}, the currency of order ${order.number}`, 'CURRENCY_MISMATCH');
     const description = input.description ? requireText('input.description', input.description, 500) : `Advance payment for order ${order.number}`;
     const draft: LineDraft = { orderLineId: null, productId: null, description, quantity: 1000n, unitPrice: units, discount: 0n, taxRate };
-    return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'ADVANCE', currency: order.currency }, input, [draft], meta);
+    return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'ADVANCE', currency: order.currency, currencyField: 'input.amount.currency' }, input, [draft], meta);
   });
 }
 

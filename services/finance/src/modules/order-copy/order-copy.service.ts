@@ -20,6 +20,12 @@ export interface LineQuantities {
   billable: bigint;
   /** Invoiced beyond what the customer will keep (billable less returned): what a cancellation or a return must credit (never below zero). */
   overInvoiced: bigint;
+  /**
+   * Invoiced on the DELIVERED basis (less what credit notes took back of those lines) beyond what the
+   * customer kept (delivered less returned): returned after it was invoiced as delivered, credited at
+   * once (Odoo) even when more is still to ship. Never below zero; part of `overInvoiced` when larger.
+   */
+  overInvoicedDelivered: bigint;
 }
 
 /**
@@ -34,12 +40,17 @@ export interface LineQuantities {
 export async function orderLineQuantities(em: SqlEntityManager, orderId: string): Promise<LineQuantities[]> {
   const lines = await em.find(OrderLine, { orderId }, { orderBy: { position: 'asc' } });
   if (lines.length === 0) return [];
-  const rows = await em.execute<{ order_line_id: string; delivered: string; returned: string; invoiced: string; credited: string }[]>(
+  const rows = await em.execute<
+    { order_line_id: string; delivered: string; returned: string; invoiced: string; credited: string; invoiced_delivered: string; credited_delivered: string }[]
+  >(
     `select l.id as order_line_id,
             coalesce((select sum(s.quantity) from shipped_line s where s.order_line_id = l.id), 0)::text as delivered,
             coalesce((select sum(r.quantity) from returned_line r where r.order_line_id = l.id), 0)::text as returned,
             coalesce((select sum(il.quantity) from invoice_line il where il.order_line_id = l.id), 0)::text as invoiced,
-            coalesce((select sum(cl.quantity) from credit_note_line cl where cl.order_line_id = l.id and cl.returns_quantity), 0)::text as credited
+            coalesce((select sum(cl.quantity) from credit_note_line cl where cl.order_line_id = l.id and cl.returns_quantity), 0)::text as credited,
+            coalesce((select sum(il.quantity) from invoice_line il where il.order_line_id = l.id and il.basis = 'DELIVERED'), 0)::text as invoiced_delivered,
+            coalesce((select sum(cl.quantity) from credit_note_line cl join invoice_line il on il.id = cl.invoice_line_id
+                       where cl.order_line_id = l.id and cl.returns_quantity and il.basis = 'DELIVERED'), 0)::text as credited_delivered
        from order_line l where l.order_id = ?`,
     [orderId],
   );
@@ -55,7 +66,10 @@ export async function orderLineQuantities(em: SqlEntityManager, orderId: string)
     const cancelled = quantityUnits(line.cancelledQuantity);
     const open = ordered - cancelled > delivered ? ordered - cancelled : delivered;
     const invoiceableOrdered = open - returned > invoiced ? open - returned - invoiced : 0n;
-    const overInvoiced = invoiced > open - returned ? invoiced - (open - returned) : 0n;
-    return { line, ordered, cancelled, delivered, returned, invoiced, invoiceable, invoiceableOrdered, billable: open, overInvoiced };
+    const invoicedDelivered = quantityUnits(row?.invoiced_delivered ?? '0') - quantityUnits(row?.credited_delivered ?? '0');
+    const overInvoicedDelivered = invoicedDelivered > kept ? invoicedDelivered - kept : 0n;
+    const beyondBillable = invoiced > open - returned ? invoiced - (open - returned) : 0n;
+    const overInvoiced = beyondBillable > overInvoicedDelivered ? beyondBillable : overInvoicedDelivered;
+    return { line, ordered, cancelled, delivered, returned, invoiced, invoiceable, invoiceableOrdered, billable: open, overInvoiced, overInvoicedDelivered };
   });
 }

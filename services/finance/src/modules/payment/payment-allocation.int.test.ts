@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
-import { describe, expect, it } from 'vitest';
-import { useFinanceSubgraph } from '../../testing.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFinanceSubgraph, withRates } from '../../testing.js';
 import { dayFromToday } from '@rapport/errors';
 
 const subgraph = useFinanceSubgraph();
+// Documents in USD need a rate to the base currency on their day.
+beforeAll(() => withRates(subgraph, { USD: '0.9' }));
 const year = new Date().toISOString().slice(0, 4);
 const customerId = randomUUID();
 const otherCustomer = randomUUID();
@@ -100,7 +102,7 @@ describe('payments: readable, allocated over invoices, the rest kept as credit',
     expect(await readInvoice(i1.id)).toMatchObject({ status: 'PAID', balance: { amount: '0.00' } });
     expect(await readInvoice(i2.id)).toMatchObject({ status: 'PARTIALLY_PAID', balance: { amount: '40.00' } });
     const events = await sql<{ type: string; message_key: string }>(
-      `select type, message_key from outbox_message where type like 'finance.%' and type <> 'finance.invoice.issued.v2' order by position`,
+      `select type, message_key from outbox_message where type like 'finance.%' and type not in ('finance.invoice.issued.v2', 'finance.rate.set.v1') order by position`,
     );
     expect(events).toEqual([
       { type: 'finance.payment.recorded.v2', message_key: paymentId },

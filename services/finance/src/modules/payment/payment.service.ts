@@ -28,6 +28,7 @@ import {
   visibleById,
 } from '@rapport/subgraph-kit';
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
+import { reviewCreditHoldsAfterSettling } from '../credit-hold/credit-hold.service.js';
 import { inTransaction } from '../invoice/documents.js';
 import { isWholeMinor } from '../invoice/invoice-math.js';
 import { applyPayment, balanceUnits, Invoice, utcToday, type IInvoice } from '../invoice/invoice.entity.js';
@@ -164,6 +165,7 @@ async function allocatePaymentTo(
     );
   }
   payment.amountAllocated = formatAmount(parseAmount('amountAllocated', payment.amountAllocated) + parsed.reduce((s, a) => s + a.units, 0n));
+  await reviewCreditHoldsAfterSettling(tx, invoices.values(), meta);
 }
 
 export interface ReceivePaymentInput {
@@ -204,7 +206,7 @@ export async function receivePayment(em: SqlEntityManager, viewer: Viewer<WriteA
       account,
       reference,
       amountAllocated: '0',
-      ...snapshotOf(await baseSnapshot(tx, amount, receivedOn), 'baseAmount'),
+      ...snapshotOf(await baseSnapshot(tx, amount, receivedOn, 'input.amount.currency'), 'baseAmount'),
     });
     publish(tx, PaymentRecordedV2, payment.id, { paymentId: payment.id, customerId, amount, method, reference, receivedOn, recordedAt: new Date().toISOString() }, meta);
     if (input.allocations?.length) await allocatePaymentTo(tx, viewer, payment, input.allocations, receivedOn, meta);
@@ -270,7 +272,7 @@ export async function recordPayment(em: SqlEntityManager, viewer: Viewer<WriteAc
       account: 'BANK',
       reference: invoice.number,
       amountAllocated: amount.amount,
-      ...snapshotOf(await baseSnapshot(tx, amount, paidOn), 'baseAmount'),
+      ...snapshotOf(await baseSnapshot(tx, amount, paidOn, 'input.amount.currency'), 'baseAmount'),
     });
     publish(
       tx,
@@ -288,6 +290,7 @@ export async function recordPayment(em: SqlEntityManager, viewer: Viewer<WriteAc
       meta,
     );
     allocateToInvoice(tx, invoice, { kind: 'PAYMENT', id: payment.id }, invoice.customerId, amount, paidOn, 'input', meta);
+    await reviewCreditHoldsAfterSettling(tx, [invoice], meta);
     await tx.flush();
     return invoice;
   });
