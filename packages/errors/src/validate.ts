@@ -43,6 +43,9 @@ export function requireIsoDate(field: string, value: string): string {
   return value;
 }
 
+/** The ISO date `days` after `date` (both YYYY-MM-DD, UTC; `days` may be negative). */
+export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** Requires `value` to be one of `allowed`. */
 export function requireOneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) {

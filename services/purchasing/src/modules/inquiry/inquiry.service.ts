@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { PurchaseInquiryAnsweredV1, PurchaseInquiryClosedV1, PurchaseInquirySentV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, formatAmount, formatQuantity, notFound, parseMoneyInput, parseQuantity, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
+import { addDays, badInput, conflict, formatAmount, formatQuantity, type Money, notFound, parseMoneyInput, parseQuantity, requireIsoDate, requireUuid } from '@rapport/errors';
 import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { draftPurchaseOrder, nextNumber, pricePurchaseLines } from '../order/order.service.js';
 import { amountUnits } from '../order/order-totals.js';
@@ -201,8 +201,6 @@ export async function recordPurchaseInquiryAnswer(
     },
   );
 }
-
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function close(
   tx: SqlEntityManager,
