@@ -1,8 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { on, pgArray } from '@rapport/bus';
 import { BaseCurrencySetV1, RateSetV1 } from '@rapport/contracts';
-import { convertUnits, formatAmount, formatRate, invertRate, parseAmount, parseRate, rateMissing, RATE_SCALE, type Money } from '@rapport/errors';
+import { convertUnits, formatAmount, formatRate, invertRate, ONE_RATE, parseAmount, parseRate, rateMissing, RATE_SCALE, type Money } from '@rapport/errors';
 import { currency, timestamp } from './properties.js';
 
 /**
@@ -82,17 +83,28 @@ export interface DatedAmount {
   day: string;
 }
 
+/** A currency on a day (ISO date) whose rate to the base currency is wanted (the latest set on or before it). */
+export interface RateKey {
+  currency: string;
+  day: string;
+}
+
+/** The rates to the base currency the copy holds for some currencies and days. */
+export interface BaseRates {
+  base: string;
+  /** What one unit of `currency` was worth in the base currency on `day`, in rate units (`ONE_RATE` for the base itself); null when the copy holds no rate. */
+  rateOf(currency: string, day: string): bigint | null;
+}
+
 /**
- * The sum of `amounts` in the base currency, each converted at the rate of its day from the copy
- * (the pair to base, or the reverse pair inverted; half up at the base's minor unit per amount, as
- * finance converts). A missing rate is BAD_USER_INPUT RATE_MISSING naming `field`, the currency and
- * the day. One query whatever the number of distinct currencies and days.
+ * The rates from each of `keys`' currencies to the base currency, of their days, from the copy: the
+ * pair to base, or the reverse pair inverted. One query whatever the number of distinct currencies and days.
  */
-export async function sumInBase(em: SqlEntityManager, amounts: readonly DatedAmount[], field: string): Promise<Money> {
+export async function ratesToBase(em: SqlEntityManager, keys: readonly RateKey[]): Promise<BaseRates> {
   const base = await copiedBaseCurrency(em);
-  const keys = [...new Map(amounts.filter((a) => a.currency !== base).map((a) => [`${a.currency} ${a.day}`, a])).values()];
+  const wanted = [...new Map(keys.filter((k) => k.currency !== base).map((k) => [`${k.currency} ${k.day}`, k])).values()];
   const rates = new Map<string, bigint>();
-  if (keys.length) {
+  if (wanted.length) {
     const rows = await em.execute<{ currency: string; day: string; from_currency: string | null; rate: string | null }[]>(
       `select k.currency, k.day::text as day, r.from_currency, r.rate::text as rate
          from unnest(?::text[], ?::date[]) as k(currency, day)
@@ -100,18 +112,52 @@ export async function sumInBase(em: SqlEntityManager, amounts: readonly DatedAmo
            select c.from_currency, c.rate from rate_copy c
             where ((c.from_currency = k.currency and c.to_currency = ?) or (c.from_currency = ? and c.to_currency = k.currency)) and c.valid_on <= k.day
             order by c.valid_on desc, (c.from_currency = k.currency) desc limit 1) r on true`,
-      [pgArray(keys.map((k) => k.currency)), pgArray(keys.map((k) => k.day)), base, base],
+      [pgArray(wanted.map((k) => k.currency)), pgArray(wanted.map((k) => k.day)), base, base],
     );
     for (const row of rows) {
-      if (!row.rate) throw rateMissing(field, row.currency, base, row.day);
+      if (!row.rate) continue;
       const units = parseRate('rate', row.rate);
       rates.set(`${row.currency} ${row.day}`, row.from_currency === row.currency ? units : invertRate(units));
     }
   }
+  return { base, rateOf: (currency, day) => (currency === base ? ONE_RATE : (rates.get(`${currency} ${day}`) ?? null)) };
+}
+
+/**
+ * A per-request DataLoader of rates to the base currency by `"<currency> <day>"` (see `rateKey`):
+ * the rates a request needs cost one query. Answers the base currency and the rate (null: none held).
+ */
+export const baseRateLoader = (em: SqlEntityManager): DataLoader<string, { base: string; rate: bigint | null }> =>
+  new DataLoader(async (keys) => {
+    const parsed = keys.map((key) => {
+      const [currency = '', day = ''] = key.split(' ');
+      return { currency, day };
+    });
+    const rates = await ratesToBase(em, parsed);
+    return parsed.map((k) => ({ base: rates.base, rate: rates.rateOf(k.currency, k.day) }));
+  });
+
+/** The key of `baseRateLoader` for a currency on a day. */
+export const rateKey = (currency: string, day: string): string => `${currency} ${day}`;
+
+/**
+ * The sum of `amounts` in the base currency, each converted at the rate of its day from the copy
+ * (the pair to base, or the reverse pair inverted; half up at the base's minor unit per amount, as
+ * finance converts). A missing rate is BAD_USER_INPUT RATE_MISSING naming `field`, the currency and
+ * the day. One query whatever the number of distinct currencies and days.
+ */
+export async function sumInBase(em: SqlEntityManager, amounts: readonly DatedAmount[], field: string): Promise<Money> {
+  const rates = await ratesToBase(em, amounts);
   let total = 0n;
   for (const a of amounts) {
     const units = parseAmount('amount', a.amount);
-    total += a.currency === base ? units : convertUnits(units, rates.get(`${a.currency} ${a.day}`)!, base);
+    if (a.currency === rates.base) {
+      total += units;
+      continue;
+    }
+    const rate = rates.rateOf(a.currency, a.day);
+    if (rate === null) throw rateMissing(field, a.currency, rates.base, a.day);
+    total += convertUnits(units, rate, rates.base);
   }
-  return { amount: formatAmount(total), currency: base };
+  return { amount: formatAmount(total), currency: rates.base };
 }

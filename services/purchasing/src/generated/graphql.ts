@@ -413,10 +413,14 @@ export type PurchaseInquiryAnswerResolvers<ContextType = Context, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadTimeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lineAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lineAmountInBase?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rateMissing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
   supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPriceInBase?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   validUntil?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -447,6 +451,7 @@ export type PurchaseInquiryLineResolvers<ContextType = Context, ParentType exten
 
 export type PurchaseInquirySupplierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquirySupplier'] = ResolversParentTypes['PurchaseInquirySupplier']> = {
   answeredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  letterPdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
   supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
   supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

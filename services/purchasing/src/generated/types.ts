@@ -246,7 +246,7 @@ export type Mutation = {
   /** Records a payment to a supplier, settling bills partly or fully; the rest is an advance. */
   makeSupplierPayment: SupplierPayment;
   /**
-   * Orders the chosen answers: one draft purchase order per supplier at the answered prices (expected
+   * Orders the chosen answers: one draft purchase order per supplier at the answered prices and tax rates (expected
    * after the answered lead time), the prices recorded as the suppliers' prices (from the quantity asked,
    * until the answer's last valid day), and the inquiry closed (purchasing.inquiry.closed.v1).
    */
@@ -488,9 +488,11 @@ export type PurchaseInquiry = {
   /** Who closed it; null while open. */
   closedBy?: Maybe<Scalars['ID']['output']>;
   /**
-   * The answers side by side, one entry per line: every answer for it, best first (answers in the base
-   * currency EUR before others, as purchasing knows no exchange rates yet; then the lower unit price,
-   * then the shorter lead time; expired answers last), and the suppliers that did not answer the line.
+   * The answers side by side, one entry per line: every answer for it, best first — answers that still
+   * hold before expired ones; answers whose currency converts into the base currency at finance's rate
+   * of today before those without a rate (flagged rateMissing, never compared as if in the base
+   * currency); then the lower unit price in the base currency, the shorter lead time, the earlier
+   * answer — and the suppliers that did not answer the line.
    */
   comparison: Array<PurchaseInquiryComparison>;
   /** Who sent it. */
@@ -530,14 +532,22 @@ export type PurchaseInquiryAnswer = {
   leadTimeDays: Scalars['Int']['output'];
   /** The line's quantity × the unit price, exact to four places. */
   lineAmount: Money;
+  /** The line amount in the base currency at finance's rate of today; null when no rate is known (rateMissing). */
+  lineAmountInBase?: Maybe<Money>;
   /** The line answered. */
   lineId: Scalars['ID']['output'];
+  /** Whether no exchange rate from the answer's currency to the base currency is known for today: the answer cannot be compared and ranks after those that can. */
+  rateMissing: Scalars['Boolean']['output'];
   /** The supplier; null when the caller may not see suppliers (or it was deleted). */
   supplier?: Maybe<Supplier>;
   /** The supplier answering. */
   supplierId: Scalars['ID']['output'];
+  /** The tax rate quoted, in percent (0 when not said); the purchase order line made from the answer takes it. */
+  taxRate: Scalars['String']['output'];
   /** Price of one unit net of tax, in the supplier's currency. */
   unitPrice: Money;
+  /** The unit price in the base currency at finance's rate of today (half up at the base currency's minor unit); null when no rate is known (rateMissing). */
+  unitPriceInBase?: Maybe<Money>;
   /** Last day the price holds (YYYY-MM-DD); null when not said. */
   validUntil?: Maybe<Scalars['String']['output']>;
 };
@@ -548,6 +558,8 @@ export type PurchaseInquiryAnswerLineInput = {
   leadTimeDays?: InputMaybe<Scalars['Int']['input']>;
   /** The inquiry line answered. */
   lineId: Scalars['ID']['input'];
+  /** Tax rate in percent quoted on the line, 0–100 with up to two decimals; 0 when omitted (as on an order line entered directly). */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
   /** Price of one unit net of tax; must be in the supplier's currency. */
   unitPrice: MoneyInput;
   /** Last day the price holds (YYYY-MM-DD), not before today; null when not said. */
@@ -567,7 +579,7 @@ export type PurchaseInquiryComparison = {
   __typename?: 'PurchaseInquiryComparison';
   /** Every answer for the line, best first (see PurchaseInquiry.comparison). */
   answers: Array<PurchaseInquiryAnswer>;
-  /** The best answer that still holds; null when none does. */
+  /** The best answer that still holds and converts into the base currency; null when none does. */
   best?: Maybe<PurchaseInquiryAnswer>;
   /** The line. */
   line: PurchaseInquiryLine;
@@ -630,6 +642,8 @@ export type PurchaseInquirySupplier = {
   __typename?: 'PurchaseInquirySupplier';
   /** When it last answered; null while it has not. */
   answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the gateway serves the inquiry's letter to this supplier as a PDF (GET with the bearer token): the lines and quantities asked, the reply-by day and the company's letterhead, no prices. */
+  letterPdfPath: Scalars['String']['output'];
   /** The draft purchase order made from its chosen answers; null when none of its answers was chosen. */
   purchaseOrder?: Maybe<PurchaseOrder>;
   /** The supplier; null when the caller may not see suppliers (or it was deleted). */
