@@ -274,6 +274,11 @@ export type Mutation = {
   /** Records a supplier's price for a product; BAD_USER_INPUT naming the field for an unknown product, a price in another currency than the supplier's, or a bad window. */
   setSupplierPrice: SupplierPrice;
   /**
+   * Settles (part of) a debit note: applies amounts to the supplier's open bills and/or records the
+   * supplier's refund, together at most what is open of it; announced as purchasing.debit-note.settled.v1.
+   */
+  settleSupplierDebitNote: SupplierDebitNote;
+  /**
    * Sends a draft: approved at once when the sender's approval limit covers its amount together with
    * the other orders sent to the same supplier that day; otherwise AWAITING_APPROVAL with the reason.
    */
@@ -423,6 +428,12 @@ export type MutationSetApproverLevelArgs = {
 
 export type MutationSetSupplierPriceArgs = {
   input: SetSupplierPriceInput;
+};
+
+
+export type MutationSettleSupplierDebitNoteArgs = {
+  id: Scalars['ID']['input'];
+  input: SettleSupplierDebitNoteInput;
 };
 
 
@@ -886,6 +897,10 @@ export type Query = {
   supplierBill: SupplierBill;
   /** Bills newest first (at most 500). */
   supplierBills: Array<SupplierBill>;
+  /** One debit note by id; NOT_FOUND when none. */
+  supplierDebitNote: SupplierDebitNote;
+  /** Debit notes newest first (at most 500), of one supplier or all. */
+  supplierDebitNotes: Array<SupplierDebitNote>;
   /** On-time delivery per supplier. */
   supplierDeliveryPerformance: Array<DeliveryPerformance>;
   /** What is owed per supplier and currency on a day (today by default), aged by days past due. */
@@ -967,6 +982,16 @@ export type QuerySupplierBillArgs = {
 
 export type QuerySupplierBillsArgs = {
   filter?: InputMaybe<SupplierBillFilter>;
+};
+
+
+export type QuerySupplierDebitNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierDebitNotesArgs = {
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1085,6 +1110,16 @@ export type SetSupplierPriceInput = {
   validFrom?: InputMaybe<Scalars['String']['input']>;
   /** Last day the price holds (YYYY-MM-DD), not before validFrom. */
   validTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How to settle (part of) a debit note: amounts applied to the supplier's bills, a refund, or both. */
+export type SettleSupplierDebitNoteInput = {
+  /** Amounts applied to the supplier's registered bills in the note's currency, each at most what is owed on the bill. */
+  allocations?: InputMaybe<Array<SupplierPaymentAllocationInput>>;
+  /** An amount the supplier paid back, in the note's currency. */
+  refund?: InputMaybe<MoneyInput>;
+  /** The day (YYYY-MM-DD); today when omitted. */
+  settledOn?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How purchases are grouped for spend. */
@@ -1219,7 +1254,7 @@ export type SupplierBill = {
   openAmount: Money;
   /** Whether it is an opening balance (a payable taken over from a previous system, without a purchase order) rather than a bill matched against an order. */
   openingBalance: Scalars['Boolean']['output'];
-  /** What payments settled of it so far. */
+  /** What payments and applied debit notes settled of it so far. */
   paidTotal: Money;
   /** The purchase order billed. */
   purchaseOrder?: Maybe<PurchaseOrder>;
@@ -1333,6 +1368,76 @@ export type SupplierContactInput = {
   position?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * What a supplier owes back for goods returned to it after they were billed, numbered DN-000001: one
+ * per supplier return, made by purchasing when inventory posts the return, for the returned quantity
+ * at the billed price and tax. Until settled — applied to the supplier's open bills or refunded — it
+ * lowers what is owed to the supplier (SupplierPayable.credits).
+ */
+export type SupplierDebitNote = {
+  __typename?: 'SupplierDebitNote';
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Gross total: what the supplier owes back. */
+  grossTotal: Money;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The returned quantities at the billed prices. */
+  lines: Array<SupplierDebitNoteLine>;
+  /** Net total. */
+  netTotal: Money;
+  /** Purchasing's number without gaps, e.g. DN-000042. */
+  number: Scalars['String']['output'];
+  /** What is still open: gross less settled. */
+  openAmount: Money;
+  /** The purchase order the returned goods were ordered on. */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** What was applied to bills or refunded of it so far. */
+  settledTotal: Money;
+  /** How it was settled, oldest first. */
+  settlements: Array<SupplierDebitNoteSettlement>;
+  /** The supplier; null when the caller may not see suppliers. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** Inventory's supplier return that made it (its number, e.g. SR-000003). */
+  supplierReturnNumber: Scalars['String']['output'];
+  /** Tax total, at the billed tax rates. */
+  taxTotal: Money;
+};
+
+/** A returned quantity of one billed line. */
+export type SupplierDebitNoteLine = {
+  __typename?: 'SupplierDebitNoteLine';
+  /** What the line says (the bill line's description). */
+  description: Scalars['String']['output'];
+  /** quantity × unit price. */
+  netAmount: Money;
+  /** The product. */
+  productId: Scalars['ID']['output'];
+  /** The purchase order line. */
+  purchaseOrderLineId: Scalars['ID']['output'];
+  /** Units returned after billing. */
+  quantity: Scalars['String']['output'];
+  /** Tax rate billed, in percent. */
+  taxRate: Scalars['String']['output'];
+  /** Unit price billed. */
+  unitPrice: Money;
+};
+
+/** An amount of a debit note applied to a bill, or refunded by the supplier. */
+export type SupplierDebitNoteSettlement = {
+  __typename?: 'SupplierDebitNoteSettlement';
+  /** The amount. */
+  amount: Money;
+  /** The bill it was applied to; null for a refund. */
+  bill?: Maybe<SupplierBill>;
+  /** Whether the supplier paid it back (rather than it being applied to a bill). */
+  refund: Scalars['Boolean']['output'];
+  /** The day (YYYY-MM-DD). */
+  settledOn: Scalars['String']['output'];
+};
+
 /** One supplier in a page. */
 export type SupplierEdge = {
   __typename?: 'SupplierEdge';
@@ -1367,6 +1472,8 @@ export type SupplierPayable = {
   __typename?: 'SupplierPayable';
   /** Advances paid and not applied yet. */
   advances: Money;
+  /** Debit notes not applied to bills or refunded yet: what the supplier owes back for goods returned after billing. */
+  credits: Money;
   /** Of it, 1–30 days past due. */
   days1To30: Money;
   /** Of it, 31–60 days past due. */
@@ -1381,7 +1488,7 @@ export type SupplierPayable = {
   open: Money;
   /** Of it, more than 90 days past due. */
   over90: Money;
-  /** What is owed net of advances: open less advances. */
+  /** What is owed net of advances and debit notes: open less advances less credits (negative when the supplier owes). */
   owed: Money;
   /** The supplier. */
   supplier?: Maybe<Supplier>;

@@ -64,7 +64,7 @@ export interface UpdatePurchaseOrderLineInput {
 const inTransaction = <R>(em: SqlEntityManager, fn: (tx: SqlEntityManager) => Promise<R>): Promise<R> => (em.isInTransaction() ? fn(em) : em.transactional(fn));
 
 /** The next number of `counter` without gaps: the counter row is incremented under its row lock until the transaction commits. */
-export async function nextNumber(tx: SqlEntityManager, counter: 'purchase_order' | 'supplier_bill' | 'purchase_inquiry'): Promise<bigint> {
+export async function nextNumber(tx: SqlEntityManager, counter: 'purchase_order' | 'supplier_bill' | 'purchase_inquiry' | 'supplier_debit_note'): Promise<bigint> {
   const [row] = await tx.execute<{ value: string }[]>('update purchasing_counter set value = value + 1 where name = ? returning value', [counter]);
   if (!row) throw new Error(`purchasing_counter has no ${counter} row`);
   return BigInt(row.value);
