@@ -41,10 +41,11 @@ export const SupplierDebitNoteLine = defineEntity({
     billLineId: p.uuid(),
     productId: p.uuid(),
     description: p.text(),
+    /** Returned after billing, credited at the bill line's price and tax rate. */
     quantity: quantity(),
+    netAmount: money(),
     unitPrice: money(),
     taxRate: p.decimal('string').precision(5).scale(2),
-    netAmount: money(),
   },
 });
 export type ISupplierDebitNoteLine = InferEntity<typeof SupplierDebitNoteLine>;
