@@ -25,7 +25,7 @@ interface Target {
 const PRINTED: Record<string, readonly string[]> = {
   sales: ['quotations', 'orders'],
   inventory: ['delivery-notes'],
-  purchasing: ['orders'],
+  purchasing: ['orders', 'inquiry-letters'],
   finance: ['invoices', 'credit-notes', 'reminders'],
 };
 
@@ -73,7 +73,7 @@ export interface PrintRoutes {
  * visibility, answering 404 for what the caller may not see):
  * - `GET|HEAD /files/sales/quotations/{id}.pdf` → sales `/print/quotations/{id}.pdf` (as sent, once sent);
  * - `GET|HEAD /files/sales/orders/{id}.pdf` → sales `/print/orders/{id}.pdf` (the order confirmation);
- * - likewise inventory's delivery notes, purchasing's orders and finance's invoices, credit notes
+ * - likewise inventory's delivery notes, purchasing's orders and inquiry letters and finance's invoices, credit notes
  *   and reminders (`PRINTED`), each under `/files/{service}/{kind}/{id}.pdf`;
  * - `GET|HEAD|PUT /files/identity/company/logo` → identity `/company/logo` (PUT: administrators, PNG/JPEG ≤ 256 KB);
  * - `POST /files/inventory/products/{id}/pictures[?main=true]` → inventory `/products/{id}/pictures` (≤ 2 MB),

@@ -162,14 +162,18 @@ describe('the demo data', () => {
     expect(loans.loans.edges.map((e) => e.node)).toEqual([{ state: 'PARTLY_RETURNED', open: '2', overdueFlaggedAt: expect.any(String) }]);
   });
 
-  it('buys: purchase orders drafted, waiting for approval, approved, partly received and cancelled, and a bill held for a price difference', async () => {
-    expect(await valuesOf<{ status: string }>(`{ purchaseOrders(first: 100) { edges { node { status } } } }`, 'purchaseOrders', (n) => n.status)).toEqual([
-      'APPROVED',
-      'AWAITING_APPROVAL',
-      'CANCELLED',
-      'DRAFT',
-      'PARTLY_RECEIVED',
-    ]);
+  it('buys: purchase orders in every state, a bill held for a price difference, and an inquiry with two answers', async () => {
+    expect(await valuesOf<{ status: string }>(`{ purchaseOrders(first: 100) { edges { node { status } } } }`, 'purchaseOrders', (n) => n.status)).toEqual(
+      await enumValues('PurchaseOrderStatus'),
+    );
+    expect(await valuesOf<{ status: string }>(`{ purchaseInquiries(first: 100) { edges { node { status } } } }`, 'purchaseInquiries', (n) => n.status)).toEqual(
+      await enumValues('PurchaseInquiryStatus'),
+    );
+    const { purchaseInquiries } = await system.must<{ purchaseInquiries: { edges: { node: { comparison: { answers: { unitPrice: { currency: string } }[] }[] } }[] } }>(
+      system.adminToken,
+      `{ purchaseInquiries(status: SENT) { edges { node { comparison { answers { unitPrice { currency } } } } } } }`,
+    );
+    expect(purchaseInquiries.edges.map((e) => e.node.comparison[0]!.answers.map((a) => a.unitPrice.currency).sort())).toEqual([['EUR', 'SEK']]);
     const { supplierBills } = await system.must<{ supplierBills: { status: string; holdReasons: string[] }[] }>(system.adminToken, `{ supplierBills { status holdReasons } }`);
     expect(supplierBills).toEqual([{ status: 'HELD', holdReasons: ['PRICE_DIFFERENCE'] }]);
   });

@@ -7,7 +7,9 @@ import { startTestSystem, type TestSystem } from './harness.js';
 // approves an order, inventory receives it, the warehouse sends part back against the receipt (out
 // of the warehouse that received it, a SUPPLIER_RETURN move), and purchasing learns it from
 // inventory.supplier-return.posted.v1: the line's received quantity goes down, so a bill can no
-// longer be matched above what was kept, and inventory expects the returned quantity again.
+// longer be matched above what was kept, and inventory expects the returned quantity again. Goods
+// sent back after they were billed make a debit note (DN-…) at the billed price, which lowers what
+// is owed to the supplier until it is applied to a bill or refunded.
 
 let system: TestSystem;
 let clerk = '';
@@ -157,5 +159,86 @@ describe('returns to suppliers through the gateway, over Kafka', () => {
     expect(above.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BILLED_MORE_THAN_RECEIVED' });
     const kept = await system.must<{ registerSupplierBill: { status: string } }>(accountant, bill, { i: billInput('7') });
     expect(kept.registerSupplierBill.status).toBe('OPEN');
+  });
+});
+
+describe('a return after billing makes a debit note', () => {
+  type Note = {
+    id: string;
+    number: string;
+    supplierReturnNumber: string;
+    lines: { quantity: string; unitPrice: { amount: string }; taxRate: string }[];
+    grossTotal: { amount: string };
+    openAmount: { amount: string };
+  };
+  type Payable = { open: { amount: string }; credits: { amount: string }; owed: { amount: string } };
+  const NOTE = 'id number supplierReturnNumber lines { quantity unitPrice { amount } taxRate } grossTotal { amount } openAmount { amount }';
+  const amt = (amount: string) => ({ amount });
+  let supplierId = '';
+  let note: Note | undefined;
+  const payable = async (): Promise<Payable | undefined> =>
+    (
+      await system.must<{ supplierPayables: Payable[] }>(accountant, 'query($s: ID) { supplierPayables(supplierId: $s) { open { amount } credits { amount } owed { amount } } }', {
+        s: supplierId,
+      })
+    ).supplierPayables[0];
+
+  it('sends 2 of the 7 billed back: a debit note for 2 at the billed 3.50 + 19 % tax lowers what is owed to the supplier', async () => {
+    supplierId = (await system.must<{ purchaseOrder: { supplierId: string } }>(buyer, 'query($id: ID!) { purchaseOrder(id: $id) { supplierId } }', { id: purchaseOrder.id }))
+      .purchaseOrder.supplierId;
+    expect(await payable()).toEqual({ open: amt('29.16'), credits: amt('0.00'), owed: amt('29.16') });
+    const returned = (await system.must<{ returnToSupplier: { number: string } }>(clerk, returnMutation, { i: returnInput('2', 'wrong size') })).returnToSupplier;
+    note = await waitFor(
+      async () =>
+        (await system.must<{ supplierDebitNotes: Note[] }>(accountant, `query($s: ID) { supplierDebitNotes(supplierId: $s) { ${NOTE} } }`, { s: supplierId }))
+          .supplierDebitNotes[0],
+      { what: 'purchasing to make the debit note' },
+    );
+    // 2 × 3.50 = 7.00 net, 1.33 tax (7.00 × 19 % = 1.33), 8.33 gross.
+    expect(note).toMatchObject({ number: expect.stringMatching(/^DN-\d{6}$/), supplierReturnNumber: returned.number, grossTotal: amt('8.33'), openAmount: amt('8.33') });
+    expect(note.lines).toEqual([{ quantity: '2', unitPrice: amt('3.50'), taxRate: '19' }]);
+    expect(await payable()).toEqual({ open: amt('29.16'), credits: amt('8.33'), owed: amt('20.83') });
+    const line = (
+      await system.must<{ purchaseOrder: { lines: { receivedQuantity: string; billedQuantity: string }[] } }>(
+        buyer,
+        'query($id: ID!) { purchaseOrder(id: $id) { lines { receivedQuantity billedQuantity } } }',
+        { id: purchaseOrder.id },
+      )
+    ).purchaseOrder.lines[0];
+    expect(line).toEqual({ receivedQuantity: '5', billedQuantity: '5' });
+  });
+
+  it('applies 5.00 of it to the open bill and takes the rest as a refund; more than is open is refused naming the field', async () => {
+    const settle =
+      'mutation($id: ID!, $i: SettleSupplierDebitNoteInput!) { settleSupplierDebitNote(id: $id, input: $i) { openAmount { amount } settlements { refund amount { amount } } } }';
+    const { supplierBills } = await system.must<{ supplierBills: { id: string; openAmount: { amount: string } }[] }>(
+      accountant,
+      'query($p: ID) { supplierBills(filter: { purchaseOrderId: $p }) { id openAmount { amount } } }',
+      { p: purchaseOrder.id },
+    );
+    const billId = supplierBills[0]!.id;
+    const tooMuch = await system.as(accountant, settle, { id: note!.id, i: { refund: eur('8.34') } });
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.refund.amount' });
+    const forRep = await system.as(rep, settle, { id: note!.id, i: { refund: eur('1') } });
+    expect(forRep.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const applied = await system.must<{ settleSupplierDebitNote: { openAmount: { amount: string } } }>(accountant, settle, {
+      id: note!.id,
+      i: { allocations: [{ billId, amount: eur('5.00') }] },
+    });
+    expect(applied.settleSupplierDebitNote.openAmount).toEqual(amt('3.33'));
+    expect(await payable()).toEqual({ open: amt('24.16'), credits: amt('3.33'), owed: amt('20.83') });
+    const refunded = await system.must<{ settleSupplierDebitNote: { openAmount: { amount: string }; settlements: { refund: boolean; amount: { amount: string } }[] } }>(
+      accountant,
+      settle,
+      { id: note!.id, i: { refund: eur('3.33') } },
+    );
+    expect(refunded.settleSupplierDebitNote).toEqual({
+      openAmount: amt('0.00'),
+      settlements: [
+        { refund: false, amount: amt('5.00') },
+        { refund: true, amount: amt('3.33') },
+      ],
+    });
+    expect(await payable()).toEqual({ open: amt('24.16'), credits: amt('0.00'), owed: amt('24.16') });
   });
 });

@@ -1,14 +1,16 @@
-import { formatDecimalString } from '@rapport/print';
+import { formatDate, formatDecimalString } from '@rapport/print';
 import { readPdf } from '@rapport/print/testing';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from './harness.js';
+import { day, startTestSystem, type TestSystem } from './harness.js';
 
 // Purchasing's documents through the gateway only, over real Kafka: an inquiry (RFQ) to two
 // suppliers, their answers compared and the chosen ones ordered as draft purchase orders; the
 // purchase order printed as a PDF with identity's company profile (copied by purchasing from its
 // event) and the catalogue's product codes (copied from inventory's), for buyers and accountants,
-// and answered 404 to sales.
+// and answered 404 to sales; the inquiry's letter to each supplier printed too; answers in USD, GBP
+// and EUR compared in the base currency at the rate an accountant set in finance (copied by purchasing
+// from finance.rate.set.v1), the GBP one without a rate flagged and ranked last.
 
 let system: TestSystem;
 let clerk = '';
@@ -20,6 +22,7 @@ let pumpId = '';
 let nord = '';
 let sued = '';
 let purchaseOrder = { id: '', number: '', pdfPath: '' };
+let letter = { number: '', pdfPath: '', respondBy: '' };
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 const printed = (amount: string): string => formatDecimalString(amount, 'en-GB', 2);
 
@@ -77,22 +80,22 @@ afterAll(async () => system?.stop());
 
 describe('an inquiry to two suppliers through the gateway', () => {
   it('sends it, records both answers, compares them per line and orders the best of each as drafts', async () => {
-    const sent = await system.must<{ sendPurchaseInquiry: { id: string; number: string; lines: { id: string; productId: string }[] } }>(
-      buyer,
-      'mutation($i: SendPurchaseInquiryInput!) { sendPurchaseInquiry(input: $i) { id number lines { id productId } } }',
-      {
-        i: {
-          supplierIds: [nord, sued],
-          lines: [
-            { productId: valveId, quantity: '20' },
-            { productId: pumpId, quantity: '2' },
-          ],
-          respondBy: '2030-01-31',
-        },
+    const sent = await system.must<{
+      sendPurchaseInquiry: { id: string; number: string; lines: { id: string; productId: string }[]; suppliers: { supplierId: string; letterPdfPath: string }[] };
+    }>(buyer, 'mutation($i: SendPurchaseInquiryInput!) { sendPurchaseInquiry(input: $i) { id number lines { id productId } suppliers { supplierId letterPdfPath } } }', {
+      i: {
+        supplierIds: [nord, sued],
+        lines: [
+          { productId: valveId, quantity: '20' },
+          { productId: pumpId, quantity: '2' },
+        ],
+        respondBy: '2030-01-31',
       },
-    );
+    });
     const inquiry = sent.sendPurchaseInquiry;
     expect(inquiry.number).toMatch(/^RFQ-\d{6}$/);
+    letter = { number: inquiry.number, pdfPath: inquiry.suppliers.find((s) => s.supplierId === sued)!.letterPdfPath, respondBy: '2030-01-31' };
+    expect(letter.pdfPath).toMatch(/^\/files\/purchasing\/inquiry-letters\/[0-9a-f-]{36}\.pdf$/);
     const [valveLine, pumpLine] = inquiry.lines;
     const answer = (supplierId: string, lines: Record<string, unknown>[]) =>
       system.must(buyer, 'mutation($i: RecordPurchaseInquiryAnswerInput!) { recordPurchaseInquiryAnswer(input: $i) { id } }', { i: { inquiryId: inquiry.id, supplierId, lines } });
@@ -149,6 +152,102 @@ describe('an inquiry to two suppliers through the gateway', () => {
       { p: valveId },
     );
     expect(best.bestPrice).toEqual({ supplier: { id: sued }, price: { amount: '86.90' } });
+  });
+});
+
+describe('answers in several currencies', () => {
+  it('compares them in the base currency at the rate finance set: the USD answer wins over a dearer EUR one, a GBP one without a rate is flagged last', async () => {
+    const supplier = async (name: string, currency: string) =>
+      (
+        await system.must<{ createSupplier: { id: string } }>(buyer, 'mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }', {
+          i: { name, currency, paymentTermsDays: 30 },
+        })
+      ).createSupplier.id;
+    const usd = await supplier('Valves of Ohio Inc.', 'USD');
+    const gbp = await supplier('Sheffield Valves Ltd', 'GBP');
+    await system.must(accountant, 'mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }', {
+      i: { fromCurrency: 'USD', toCurrency: 'EUR', validOn: day(-1), rate: '0.9' },
+    });
+    await waitFor(async () => ((await purchasingSql<{ n: number }>("select count(*)::int as n from rate_copy where from_currency = 'USD'"))[0]!.n === 1 ? true : undefined), {
+      what: "purchasing to copy finance's USD rate",
+    });
+    const sent = await system.must<{ sendPurchaseInquiry: { id: string; lines: { id: string }[] } }>(
+      buyer,
+      'mutation($i: SendPurchaseInquiryInput!) { sendPurchaseInquiry(input: $i) { id lines { id } } }',
+      { i: { supplierIds: [nord, usd, gbp], lines: [{ productId: valveId, quantity: '10' }] } },
+    );
+    const lineId = sent.sendPurchaseInquiry.lines[0]!.id;
+    const answer = (supplierId: string, amount: string, currency: string, leadTimeDays: number) =>
+      system.must(buyer, 'mutation($i: RecordPurchaseInquiryAnswerInput!) { recordPurchaseInquiryAnswer(input: $i) { id } }', {
+        i: { inquiryId: sent.sendPurchaseInquiry.id, supplierId, lines: [{ lineId, unitPrice: { amount, currency }, leadTimeDays }] },
+      });
+    await answer(nord, '88.40', 'EUR', 5);
+    await answer(usd, '95.00', 'USD', 30);
+    await answer(gbp, '60.00', 'GBP', 2);
+    type Answer = {
+      supplierId: string;
+      unitPrice: { amount: string; currency: string };
+      unitPriceInBase: { amount: string; currency: string } | null;
+      lineAmountInBase: { amount: string } | null;
+      rateMissing: boolean;
+    };
+    const compared = await system.must<{ purchaseInquiry: { comparison: { best: { supplierId: string } | null; answers: Answer[] }[] } }>(
+      buyer,
+      'query($id: ID!) { purchaseInquiry(id: $id) { comparison { best { supplierId } answers { supplierId unitPrice { amount currency } unitPriceInBase { amount currency } lineAmountInBase { amount } rateMissing } } } }',
+      { id: sent.sendPurchaseInquiry.id },
+    );
+    const [valves] = compared.purchaseInquiry.comparison;
+    // 95.00 USD × 0.9 = 85.50 EUR beats 88.40 EUR despite the longer lead time; 60 GBP cannot be compared without a rate.
+    expect(valves!.answers).toEqual([
+      {
+        supplierId: usd,
+        unitPrice: { amount: '95.00', currency: 'USD' },
+        unitPriceInBase: { amount: '85.50', currency: 'EUR' },
+        lineAmountInBase: { amount: '855.00' },
+        rateMissing: false,
+      },
+      {
+        supplierId: nord,
+        unitPrice: { amount: '88.40', currency: 'EUR' },
+        unitPriceInBase: { amount: '88.40', currency: 'EUR' },
+        lineAmountInBase: { amount: '884.00' },
+        rateMissing: false,
+      },
+      { supplierId: gbp, unitPrice: { amount: '60.00', currency: 'GBP' }, unitPriceInBase: null, lineAmountInBase: null, rateMissing: true },
+    ]);
+    expect(valves!.best).toEqual({ supplierId: usd });
+  });
+});
+
+describe('the printed inquiry letter', () => {
+  it('prints the letter to one supplier with the company, the supplier, the lines and quantities asked and the reply-by day, no prices', async () => {
+    const response = await get(buyer, letter.pdfPath);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain(`Request for quotation ${letter.number}`);
+    const text = (await readPdf(new Uint8Array(await response.arrayBuffer()))).pages.join('\n');
+    for (const expected of [
+      'Request for quotation',
+      letter.number,
+      'Hanse Einkauf GmbH',
+      'Armaturen Süd GmbH',
+      'Industriestr. 7',
+      '28195 Bremen',
+      'RFQ-VALVE',
+      'Valve RFQ',
+      'RFQ-PUMP',
+      formatDate(letter.respondBy, 'en-GB'),
+      'Deliveries to our Hamburg warehouse only.',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    // No prices are printed: neither the answers recorded since nor any amount.
+    expect(text).not.toContain(printed('86.90'));
+    expect(text).not.toContain('XXX');
+    expect((await get(accountant, letter.pdfPath)).status).toBe(200);
+    expect((await get(rep, letter.pdfPath)).status).toBe(404);
+    expect((await get(buyer, `/files/purchasing/inquiry-letters/${crypto.randomUUID()}.pdf`)).status).toBe(404);
+    expect((await get(null, letter.pdfPath)).status).toBe(401);
   });
 });
 

@@ -4,7 +4,7 @@
 // quotation (all but EXPIRED), order (all but PAID: no client can reach either), shipment, invoice, credit note, payment, import job), so every screen and filter has something to show.
 // Loading twice is a no-op: it stops when the demo users already exist.
 
-import { receivePartlyAndHoldBill } from '@rapport/purchasing/demo-inbound';
+import { receiveInFull, receivePartlyAndHoldBill } from '@rapport/purchasing/demo-inbound';
 
 interface GraphQLResponse<T> {
   data?: T;
@@ -666,9 +666,12 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
 
 /**
  * Purchasing: contacts and an address, prices per supplier (one with a quantity break), and
- * purchase orders in each approval state: a draft, one approved within the buyer's limit, one
- * above it waiting for a director, one in another currency approved by the director, a cancelled
- * one. Prices wait until purchasing's copy of the catalogue knows the products.
+ * purchase orders in each state: a draft, one approved within the buyer's limit (then partly
+ * received and billed, the bill held), one above it waiting for a director, one flagged as a
+ * same-day split and approved by the director, one in another currency approved by the director
+ * and received in full, a cancelled one. An inquiry (RFQ) for pumps answered by both suppliers (in
+ * EUR and SEK) and left open for comparison, and one closed without ordering. Prices wait until
+ * purchasing's copy of the catalogue knows the products.
  */
 async function purchasingDemo(admin: Session, ids: { nordic: string; rhein: string; pump: string; seal: string; valve: string; berlin: string }): Promise<void> {
   const asBea = await admin.signIn('bea.buyer@rapport.example', DEMO_PASSWORD);
@@ -710,12 +713,40 @@ async function purchasingDemo(admin: Session, ids: { nordic: string; rhein: stri
   await act(asBea, 'submitPurchaseOrder', swedish);
   await act(asDiane, 'approvePurchaseOrder', swedish);
   await act(asBea, 'cancelPurchaseOrder', await order(ids.rhein, ids.valve, '5'));
+  // Seals for the same supplier on the same day: within Bea's limit alone, over it with the day's other orders (SAME_DAY_SPLIT).
+  const seals = await order(ids.rhein, ids.seal, '20');
+  await act(asBea, 'submitPurchaseOrder', seals);
+  await act(asDiane, 'approvePurchaseOrder', seals);
+  // An inquiry for pumps to both suppliers, each answering in its currency (compared in EUR at the
+  // accountant's SEK rate: Nordic's 7,650 SEK is 665.55 EUR, below Rhein's 675 EUR); and an older one given up.
+  const asAaron = await admin.signIn('aaron.accountant@rapport.example', DEMO_PASSWORD);
+  await asAaron.call('mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }', {
+    i: { fromCurrency: 'SEK', toCurrency: 'EUR', validOn: day(-1), rate: '0.087' },
+  });
+  const inquiry = `mutation($i: SendPurchaseInquiryInput!) { sendPurchaseInquiry(input: $i) { id lines { id } } }`;
+  const pumps = (
+    await asBea.call<{ sendPurchaseInquiry: { id: string; lines: { id: string }[] } }>(inquiry, {
+      i: { supplierIds: [ids.rhein, ids.nordic], lines: [{ productId: ids.pump, quantity: '6' }], respondBy: day(14), note: 'For the spring season.' },
+    })
+  ).sendPurchaseInquiry;
+  const answer = `mutation($i: RecordPurchaseInquiryAnswerInput!) { recordPurchaseInquiryAnswer(input: $i) { id } }`;
+  const lineId = pumps.lines[0]!.id;
+  await asBea.call(answer, {
+    i: { inquiryId: pumps.id, supplierId: ids.rhein, lines: [{ lineId, unitPrice: { amount: '675.00', currency: 'EUR' }, taxRate: '19', leadTimeDays: 21 }] },
+  });
+  await asBea.call(answer, {
+    i: { inquiryId: pumps.id, supplierId: ids.nordic, lines: [{ lineId, unitPrice: { amount: '7650.00', currency: 'SEK' }, leadTimeDays: 28, validUntil: day(30) }] },
+  });
+  const givenUp = (await asBea.call<{ sendPurchaseInquiry: { id: string } }>(inquiry, { i: { supplierIds: [ids.rhein], lines: [{ productId: ids.seal, quantity: '500' }] } }))
+    .sendPurchaseInquiry.id;
+  await act(asBea, 'closePurchaseInquiry', givenUp);
   // The valves: half of them received in Berlin, and the supplier's bill for those at 5 % over the
   // ordered price, held by the three-way match for the price difference.
   const asWalt = await admin.signIn('walt.warehouse@rapport.example', DEMO_PASSWORD);
-  const asAaron = await admin.signIn('aaron.accountant@rapport.example', DEMO_PASSWORD);
   await receivePartlyAndHoldBill(
     { clerk: asWalt.call.bind(asWalt), accountant: asAaron.call.bind(asAaron) },
     { purchaseOrderId: valves, warehouseId: ids.berlin, supplierReference: 'RD-2026-118', billDate: day(0) },
   );
+  // The Swedish pumps arrived in full.
+  await receiveInFull({ clerk: asWalt.call.bind(asWalt), buyer: asBea.call.bind(asBea) }, swedish, ids.berlin);
 }

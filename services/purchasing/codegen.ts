@@ -31,5 +31,8 @@ export default subgraphCodegen({
     PurchaseInquirySupplier: '../modules/inquiry/inquiry.entity.js#IPurchaseInquirySupplier',
     PurchaseInquiryAnswer: '../modules/inquiry/inquiry.entity.js#IPurchaseInquiryAnswer',
     PurchaseInquiryComparison: '../modules/inquiry/inquiry.service.js#LineComparison',
+    SupplierDebitNote: '../modules/debit-note/debit-note.entity.js#ISupplierDebitNote',
+    SupplierDebitNoteLine: '../modules/debit-note/debit-note.entity.js#ISupplierDebitNoteLine',
+    SupplierDebitNoteSettlement: '../modules/debit-note/debit-note.entity.js#ISupplierDebitNoteSettlement',
   },
 });

@@ -1333,6 +1333,42 @@ export const ExpenseDeletedV1 = defineEvent('finance.expense.deleted.v1', z.obje
 
 // ==== stop 12, helper purch (purchasing: inquiries in base currency, debit notes): its contracts go below this line.
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
+
+/**
+ * purchasing: goods returned to a supplier after they were billed (inventory.supplier-return.posted.v1)
+ * made a debit note (DN-000001): the supplier owes back the returned quantity at the billed price and
+ * tax, which lowers what is owed to it. Keyed by the debit note id.
+ */
+export const SupplierDebitNoteCreatedV1 = defineEvent(
+  'purchasing.debit-note.created.v1',
+  z.object({
+    debitNoteId: uuid,
+    number: z.string(),
+    supplierId: uuid,
+    purchaseOrderId: uuid,
+    supplierReturnId: uuid,
+    lines: z.array(z.object({ purchaseOrderLineId: uuid, billId: uuid, productId: uuid, quantity, unitPrice: money, taxRate: z.string() })).min(1),
+    netTotal: money,
+    taxTotal: money,
+    grossTotal: money,
+    createdAt: isoDateTime,
+  }),
+);
+
+/**
+ * purchasing: (part of) a debit note was settled — applied to the supplier's open bills (`billId`) or
+ * refunded by the supplier (`billId` null). Keyed by the debit note id.
+ */
+export const SupplierDebitNoteSettledV1 = defineEvent(
+  'purchasing.debit-note.settled.v1',
+  z.object({
+    debitNoteId: uuid,
+    supplierId: uuid,
+    settlements: z.array(z.object({ billId: uuid.nullable(), amount: money })).min(1),
+    settledOn: z.iso.date(),
+    settledAt: isoDateTime,
+  }),
+);
 // ==== end of helper purch's contracts.
 
 // ==== stop 12, helper inv (inventory: analyses, thumbnails, warehouses, search): its contracts go below this line.
@@ -1496,6 +1532,8 @@ export const ALL_EVENTS = [
   ExpenseDeletedV1,
 
   // stop 12, helper purch's events follow this line.
+  SupplierDebitNoteCreatedV1,
+  SupplierDebitNoteSettledV1,
 
   // stop 12, helper inv's events follow this line.
 

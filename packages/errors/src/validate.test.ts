@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfThrown as fieldOf } from './app-error.js';
+import { addDays } from './calendar.js';
 import { requireIsoDate, requireUuid, requireText, pageSize } from './validate.js';
 
 describe('validation', () => {
+  it('counts days across month, year and leap-day ends', () => {
+    expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
   it('rejects a malformed id and names the field', () => {
     expect(fieldOf(() => requireUuid('customerId', 'not-a-uuid'))).toBe('customerId');
     expect(requireUuid('id', '0191B3A0-0000-7000-8000-000000000001')).toBe('0191b3a0-0000-7000-8000-000000000001');

@@ -1,8 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { on, pgArray } from '@rapport/bus';
 import { BaseCurrencySetV1, RateSetV1 } from '@rapport/contracts';
-import { convertUnits, formatAmount, formatRate, invertRate, parseAmount, parseRate, rateMissing, RATE_SCALE, type Money } from '@rapport/errors';
+import { convertUnits, formatAmount, formatRate, invertRate, ONE_RATE, parseAmount, parseRate, rateMissing, RATE_SCALE, type Money } from '@rapport/errors';
 import { currency, timestamp } from './properties.js';
 
 /**
@@ -93,9 +94,10 @@ const pairKey = (p: Pair): string => `${p.from} ${p.to} ${p.day}`;
 /**
  * The rates of `pairs` from the copy, keyed by `pairKey`: the latest of the pair on or before the
  * day, or of the reverse pair inverted (the pair itself first on the same day). A missing one is
- * BAD_USER_INPUT RATE_MISSING naming `field`, the currencies and the day. One query.
+ * BAD_USER_INPUT RATE_MISSING naming `field`, the currencies and the day; with `field` null it is
+ * left out of the map. One query.
  */
-async function ratesOf(em: SqlEntityManager, pairs: readonly Pair[], field: string): Promise<Map<string, bigint>> {
+async function ratesOf(em: SqlEntityManager, pairs: readonly Pair[], field: string | null): Promise<Map<string, bigint>> {
   const rates = new Map<string, bigint>();
   const unique = [...new Map(pairs.filter((p) => p.from !== p.to).map((p) => [pairKey(p), p])).values()];
   if (!unique.length) return rates;
@@ -109,12 +111,59 @@ async function ratesOf(em: SqlEntityManager, pairs: readonly Pair[], field: stri
     [pgArray(unique.map((p) => p.from)), pgArray(unique.map((p) => p.to)), pgArray(unique.map((p) => p.day))],
   );
   for (const row of rows) {
-    if (!row.rate) throw rateMissing(field, row.f, row.t, row.day);
+    if (!row.rate) {
+      if (field !== null) throw rateMissing(field, row.f, row.t, row.day);
+      continue;
+    }
     const units = parseRate('rate', row.rate);
     rates.set(pairKey({ from: row.f, to: row.t, day: row.day }), row.from_currency === row.f ? units : invertRate(units));
   }
   return rates;
 }
+
+/** A currency on a day (ISO date) whose rate to the base currency is wanted (the latest set on or before it). */
+export interface RateKey {
+  currency: string;
+  day: string;
+}
+
+/** The rates to the base currency the copy holds for some currencies and days. */
+export interface BaseRates {
+  base: string;
+  /** What one unit of `currency` was worth in the base currency on `day`, in rate units (`ONE_RATE` for the base itself); null when the copy holds no rate. */
+  rateOf(currency: string, day: string): bigint | null;
+}
+
+/**
+ * The rates from each of `keys`' currencies to the base currency, of their days, from the copy: the
+ * pair to base, or the reverse pair inverted. One query whatever the number of distinct currencies and days.
+ */
+export async function ratesToBase(em: SqlEntityManager, keys: readonly RateKey[]): Promise<BaseRates> {
+  const base = await copiedBaseCurrency(em);
+  const rates = await ratesOf(
+    em,
+    keys.map((k) => ({ from: k.currency, to: base, day: k.day })),
+    null,
+  );
+  return { base, rateOf: (currency, day) => (currency === base ? ONE_RATE : (rates.get(pairKey({ from: currency, to: base, day })) ?? null)) };
+}
+
+/**
+ * A per-request DataLoader of rates to the base currency by `"<currency> <day>"` (see `rateKey`):
+ * the rates a request needs cost one query. Answers the base currency and the rate (null: none held).
+ */
+export const baseRateLoader = (em: SqlEntityManager): DataLoader<string, { base: string; rate: bigint | null }> =>
+  new DataLoader(async (keys) => {
+    const parsed = keys.map((key) => {
+      const [currency = '', day = ''] = key.split(' ');
+      return { currency, day };
+    });
+    const rates = await ratesToBase(em, parsed);
+    return parsed.map((k) => ({ base: rates.base, rate: rates.rateOf(k.currency, k.day) }));
+  });
+
+/** The key of `baseRateLoader` for a currency on a day. */
+export const rateKey = (currency: string, day: string): string => `${currency} ${day}`;
 
 /**
  * The sum of `amounts` in the base currency, each converted at the rate of its day from the copy

@@ -131,6 +131,26 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
 }
 export * from './event-coverage.js';
 
+/**
+ * Asks the subgraph's `_entities` for references of `typename` by `ids` (in that order), selecting
+ * `selection`, and returns the answers with the SQL statements run meanwhile: for `_entities` tests
+ * (each `@key` entity's: the references resolve in order, an unknown id to null, in one batched query).
+ */
+export async function resolveEntities(
+  subgraph: TestSubgraph,
+  typename: string,
+  ids: readonly string[],
+  selection: string,
+): Promise<{ entities: (Record<string, unknown> | null)[]; queries: string[] }> {
+  subgraph.resetQueries();
+  const result = await subgraph.gql<{ _entities: (Record<string, unknown> | null)[] }>(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
+    { r: ids.map((id) => ({ __typename: typename, id })) },
+  );
+  if (result.errors) throw new Error(`_entities answered errors: ${JSON.stringify(result.errors)}`);
+  return { entities: result.data!._entities, queries: [...subgraph.queries] };
+}
+
 export interface UseTestSubgraphOptions extends TestSubgraphOptions {
   /** Runs once the subgraph has started, before the file's tests. */
   seed?: (subgraph: TestSubgraph) => Promise<void>;

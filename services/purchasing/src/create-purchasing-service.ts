@@ -16,6 +16,8 @@ import { ApprovalLimit, PurchasingApprover } from './modules/approval/approval.e
 import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { SupplierBill, SupplierBillLine, SupplierPayment, SupplierPaymentAllocation } from './modules/bill/bill.entity.js';
 import { billResolvers } from './modules/bill/bill.resolvers.js';
+import { SupplierDebitNote, SupplierDebitNoteLine, SupplierDebitNoteSettlement } from './modules/debit-note/debit-note.entity.js';
+import { debitNoteResolvers } from './modules/debit-note/debit-note.resolvers.js';
 import { PurchaseInquiry, PurchaseInquiryAnswer, PurchaseInquiryLine, PurchaseInquirySupplier } from './modules/inquiry/inquiry.entity.js';
 import { inquiryResolvers } from './modules/inquiry/inquiry.resolvers.js';
 import { PurchaseOrder, PurchaseOrderLine } from './modules/order/order.entity.js';
@@ -55,6 +57,7 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
         inquiryResolvers,
         printingResolvers,
         openingBalanceResolvers,
+        debitNoteResolvers,
       ],
       entities: [
         ApprovalLimit,
@@ -78,6 +81,9 @@ export function createPurchasingService(config: SubgraphRuntimeConfig): Subgraph
         PurchaseInquiryLine,
         PurchaseInquirySupplier,
         PurchaseInquiryAnswer,
+        SupplierDebitNote,
+        SupplierDebitNoteLine,
+        SupplierDebitNoteSettlement,
       ],
       migrations,
       createLoaders,

@@ -1,7 +1,7 @@
 import { formatAmount, formatQuantity, quantityUnits } from '@rapport/errors';
 import { amountUnits } from './modules/order/order-totals.js';
 
-// Demo data for goods in (issue 12: "a partial receipt, a bill with a price difference on hold"),
+// Demo data for goods in (issue 12: "a partial receipt, a bill with a price difference on hold", and an order received in full),
 // made through the gateway as the people who would do it, for the demo-data script to call. It
 // needs no import of any service's code beyond this file: it speaks GraphQL only.
 
@@ -33,6 +33,34 @@ interface OrderLine {
   taxRate: string;
 }
 
+/** The first line inventory expects of an approved purchase order, once inventory learned the approval. */
+const expectedLine = (clerk: GatewayCall, purchaseOrderId: string): Promise<ExpectedLine> =>
+  eventually('inventory to expect the purchase order', async () => {
+    const data = await clerk<{ expectedReceipts: { edges: { node: ExpectedLine }[] } }>(
+      'query($f: ExpectedReceiptFilter) { expectedReceipts(filter: $f) { edges { node { id stillExpected } } } }',
+      { f: { purchaseOrderId } },
+    );
+    return data.expectedReceipts.edges[0]?.node;
+  });
+
+const receive = (clerk: GatewayCall, purchaseOrderId: string, warehouseId: string, purchaseOrderLineId: string, quantity: string) =>
+  clerk<{ receiveGoods: { id: string } }>('mutation($i: ReceiveGoodsInput!) { receiveGoods(input: $i) { id } }', {
+    i: { purchaseOrderId, warehouseId, lines: [{ purchaseOrderLineId, quantity }] },
+  });
+
+/**
+ * Receives everything the first line of an approved one-line purchase order still expects into
+ * `warehouseId` (the warehouse, `clerk`), and waits until purchasing shows the order RECEIVED.
+ */
+export async function receiveInFull(as: { clerk: GatewayCall; buyer: GatewayCall }, purchaseOrderId: string, warehouseId: string): Promise<void> {
+  const expected = await expectedLine(as.clerk, purchaseOrderId);
+  await receive(as.clerk, purchaseOrderId, warehouseId, expected.id, expected.stillExpected);
+  await eventually('purchasing to learn the receipt', async () => {
+    const data = await as.buyer<{ purchaseOrder: { status: string } }>('query($id: ID!) { purchaseOrder(id: $id) { status } }', { id: purchaseOrderId });
+    return data.purchaseOrder.status === 'RECEIVED' ? true : undefined;
+  });
+}
+
 /**
  * Receives part of an approved purchase order and registers its supplier's bill for what came at a
  * price beyond the tolerance, so the bill is HELD (PRICE_DIFFERENCE): the warehouse (`clerk`, e.g. a
@@ -46,17 +74,9 @@ export async function receivePartlyAndHoldBill(
   input: { purchaseOrderId: string; warehouseId: string; supplierReference: string; billDate: string },
 ): Promise<{ receiptId: string; billId: string }> {
   const { purchaseOrderId, warehouseId } = input;
-  const expected = await eventually('inventory to expect the purchase order', async () => {
-    const data = await as.clerk<{ expectedReceipts: { edges: { node: ExpectedLine }[] } }>(
-      'query($f: ExpectedReceiptFilter) { expectedReceipts(filter: $f) { edges { node { id stillExpected } } } }',
-      { f: { purchaseOrderId } },
-    );
-    return data.expectedReceipts.edges[0]?.node;
-  });
+  const expected = await expectedLine(as.clerk, purchaseOrderId);
   const half = formatQuantity(quantityUnits(expected.stillExpected) / 2n);
-  const received = await as.clerk<{ receiveGoods: { id: string } }>('mutation($i: ReceiveGoodsInput!) { receiveGoods(input: $i) { id } }', {
-    i: { purchaseOrderId, warehouseId, lines: [{ purchaseOrderLineId: expected.id, quantity: half }] },
-  });
+  const received = await receive(as.clerk, purchaseOrderId, warehouseId, expected.id, half);
 
   const line = await eventually('purchasing to learn the receipt', async () => {
     const data = await as.accountant<{ purchaseOrder: { lines: OrderLine[] } }>(

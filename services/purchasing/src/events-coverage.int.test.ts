@@ -4,6 +4,7 @@ import { describeEventCoverage } from '@rapport/subgraph-kit/event-coverage-suit
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createPurchasingService } from './create-purchasing-service.js';
 import { recordReceipt } from './modules/order/receipt.consumer.js';
+import { recordSupplierReturn } from './modules/supplier-return/supplier-return.consumer.js';
 import { productSnapshot, seedCatalogue } from './modules/order/order.testing.js';
 import { suggestReorder } from './modules/suggestion/suggestion.service.js';
 
@@ -32,6 +33,9 @@ const coverage: EventCoverage = {
   PurchaseInquiryLine: { keys: ['id', 'inquiryId'] },
   PurchaseInquirySupplier: { keys: ['id', 'inquiryId'] },
   PurchaseInquiryAnswer: { keys: ['id', 'inquiryId'] },
+  SupplierDebitNote: { keys: ['id'] },
+  SupplierDebitNoteLine: { internal: "a debit note's lines, announced in full with its creation (purchasing.debit-note.created.v1)" },
+  SupplierDebitNoteSettlement: { internal: "announced within the debit note's settled event (settlements)" },
 };
 const director = { userId: randomUUID(), role: 'DIRECTOR' as const };
 const accountant = { userId: randomUUID(), role: 'ACCOUNTANT' as const };
@@ -89,6 +93,7 @@ let poId = '';
 let inquiryId = '';
 let billId = '';
 let paymentId = '';
+let debitNoteId = '';
 
 const createSupplier = async (name: string): Promise<string> => {
   const result = await subgraph.gql<{ createSupplier: { id: string } }>('mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }', {
@@ -383,6 +388,59 @@ const cases: Record<string, MutationCaseEntry> = {
     },
     announces: ['purchasing.payment.applied.v1'],
     check: ([event]) => expect(event).toMatchObject({ subject: paymentId, data: { paymentId, allocations: [{ billId, amount: eur('20.00') }] } }),
+  },
+  settleSupplierDebitNote: {
+    run: async (call) => {
+      // Billed 2 at 10 (+0 % tax), then 1 sent back: inventory's return makes a debit note of 10.00.
+      const bill = await registeredBill();
+      const em = subgraph.service.orm.em.fork();
+      const [billed] = await em.getConnection().execute<{ purchase_order_id: string; purchase_order_line_id: string; receipt_id: string; receipt_line_id: string }[]>(
+        `select b.purchase_order_id, l.purchase_order_line_id, r.receipt_id, r.id as receipt_line_id
+             from supplier_bill b join supplier_bill_line l on l.bill_id = b.id join purchase_receipt_line r on r.purchase_order_line_id = l.purchase_order_line_id
+            where b.id = ?`,
+        [bill.billId],
+      );
+      await em.transactional((tx) =>
+        recordSupplierReturn(tx, {
+          supplierReturnId: randomUUID(),
+          number: 'SR-EV',
+          receiptId: billed!.receipt_id,
+          receiptNumber: 'GR-EV',
+          warehouseId: randomUUID(),
+          purchaseOrderId: billed!.purchase_order_id,
+          supplierId: bill.supplierId,
+          reason: 'damaged',
+          lines: [
+            { receiptLineId: billed!.receipt_line_id, purchaseOrderLineId: billed!.purchase_order_line_id, productId: product.productId, quantity: '1', unitCost: eur('10') },
+          ],
+          returnedAt: new Date().toISOString(),
+        }),
+      );
+      const [note] = await em
+        .getConnection()
+        .execute<{ id: string; gross_total: string }[]>('select id, gross_total from supplier_debit_note where supplier_id = ?', [bill.supplierId]);
+      if (note?.gross_total !== '10.0000') throw new Error(`the return made no debit note of 10.00: ${JSON.stringify(note)}`);
+      debitNoteId = note.id;
+      billId = bill.billId;
+      await call(
+        'mutation($id: ID!, $i: SettleSupplierDebitNoteInput!) { settleSupplierDebitNote(id: $id, input: $i) { id } }',
+        { id: debitNoteId, i: { allocations: [{ billId, amount: eur('6') }], refund: eur('4'), settledOn: '2026-12-08' } },
+        accountant,
+      );
+    },
+    announces: ['purchasing.debit-note.settled.v1'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        subject: debitNoteId,
+        data: {
+          debitNoteId,
+          settlements: [
+            { billId, amount: eur('6.00') },
+            { billId: null, amount: eur('4.00') },
+          ],
+          settledOn: '2026-12-08',
+        },
+      }),
   },
   enterSupplierOpeningBalances: {
     run: async (call) => {

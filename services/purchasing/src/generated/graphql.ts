@@ -1,5 +1,5 @@
 import type * as Types from './types.js';
-import type { Product, PurchaseOrder, Supplier, SupplierBill, SupplierPayment } from './types.js';
+import type { Product, PurchaseOrder, Supplier, SupplierBill, SupplierDebitNote, SupplierPayment } from './types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { IAuditEntry as IAuditEntryModel } from '@rapport/subgraph-kit';
 import type { ISupplier as ISupplierModel } from '../modules/supplier/supplier.entity.js';
@@ -14,6 +14,7 @@ import type { ISupplierBill as ISupplierBillModel, ISupplierBillLine as ISupplie
 import type { Payable as PayableModel } from '../modules/bill/payment.service.js';
 import type { IPurchaseInquiry as IPurchaseInquiryModel, IPurchaseInquiryLine as IPurchaseInquiryLineModel, IPurchaseInquirySupplier as IPurchaseInquirySupplierModel, IPurchaseInquiryAnswer as IPurchaseInquiryAnswerModel } from '../modules/inquiry/inquiry.entity.js';
 import type { LineComparison as LineComparisonModel } from '../modules/inquiry/inquiry.service.js';
+import type { ISupplierDebitNote as ISupplierDebitNoteModel, ISupplierDebitNoteLine as ISupplierDebitNoteLineModel, ISupplierDebitNoteSettlement as ISupplierDebitNoteSettlementModel } from '../modules/debit-note/debit-note.entity.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -100,6 +101,7 @@ export type FederationTypes = {
   PurchaseOrder: PurchaseOrder;
   Supplier: Supplier;
   SupplierBill: SupplierBill;
+  SupplierDebitNote: SupplierDebitNote;
   SupplierPayment: SupplierPayment;
 };
 
@@ -114,6 +116,9 @@ export type FederationReferenceTypes = {
   SupplierBill:
     ( { __typename: 'SupplierBill' }
     & GraphQLRecursivePick<FederationTypes['SupplierBill'], {"id":true}> );
+  SupplierDebitNote:
+    ( { __typename: 'SupplierDebitNote' }
+    & GraphQLRecursivePick<FederationTypes['SupplierDebitNote'], {"id":true}> );
   SupplierPayment:
     ( { __typename: 'SupplierPayment' }
     & GraphQLRecursivePick<FederationTypes['SupplierPayment'], {"id":true}> );
@@ -176,6 +181,7 @@ export type ResolversTypes = {
   ReorderSuggestionStatus: Types.ReorderSuggestionStatus;
   SendPurchaseInquiryInput: Types.SendPurchaseInquiryInput;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
+  SettleSupplierDebitNoteInput: Types.SettleSupplierDebitNoteInput;
   SpendGrouping: Types.SpendGrouping;
   SpendRow: ResolverTypeWrapper<SpendRowModel>;
   Supplier: ResolverTypeWrapper<ISupplierModel>;
@@ -190,6 +196,9 @@ export type ResolversTypes = {
   SupplierConnection: ResolverTypeWrapper<Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversTypes['SupplierEdge']> }>;
   SupplierContact: ResolverTypeWrapper<ISupplierContactModel>;
   SupplierContactInput: Types.SupplierContactInput;
+  SupplierDebitNote: ResolverTypeWrapper<ISupplierDebitNoteModel>;
+  SupplierDebitNoteLine: ResolverTypeWrapper<ISupplierDebitNoteLineModel>;
+  SupplierDebitNoteSettlement: ResolverTypeWrapper<ISupplierDebitNoteSettlementModel>;
   SupplierEdge: ResolverTypeWrapper<Omit<Types.SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: Types.SupplierFilter;
   SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
@@ -251,6 +260,7 @@ export type ResolversParentTypes = {
   ReorderSuggestion: IReorderSuggestionModel;
   SendPurchaseInquiryInput: Types.SendPurchaseInquiryInput;
   SetSupplierPriceInput: Types.SetSupplierPriceInput;
+  SettleSupplierDebitNoteInput: Types.SettleSupplierDebitNoteInput;
   SpendRow: SpendRowModel;
   Supplier: ISupplierModel;
   SupplierAddress: ISupplierAddressModel;
@@ -262,6 +272,9 @@ export type ResolversParentTypes = {
   SupplierConnection: Omit<Types.SupplierConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplierEdge']> };
   SupplierContact: ISupplierContactModel;
   SupplierContactInput: Types.SupplierContactInput;
+  SupplierDebitNote: ISupplierDebitNoteModel;
+  SupplierDebitNoteLine: ISupplierDebitNoteLineModel;
+  SupplierDebitNoteSettlement: ISupplierDebitNoteSettlementModel;
   SupplierEdge: Omit<Types.SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: Types.SupplierFilter;
   SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
@@ -369,6 +382,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setApprovalLimit?: Resolver<ResolversTypes['ApprovalLimit'], ParentType, ContextType, RequireFields<Types.MutationSetApprovalLimitArgs, 'level'>>;
   setApproverLevel?: Resolver<Types.Maybe<ResolversTypes['PurchasingApprover']>, ParentType, ContextType, RequireFields<Types.MutationSetApproverLevelArgs, 'userId'>>;
   setSupplierPrice?: Resolver<ResolversTypes['SupplierPrice'], ParentType, ContextType, RequireFields<Types.MutationSetSupplierPriceArgs, 'input'>>;
+  settleSupplierDebitNote?: Resolver<ResolversTypes['SupplierDebitNote'], ParentType, ContextType, RequireFields<Types.MutationSettleSupplierDebitNoteArgs, 'id' | 'input'>>;
   submitPurchaseOrder?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationSubmitPurchaseOrderArgs, 'id'>>;
   updatePurchaseOrderLine?: Resolver<ResolversTypes['PurchaseOrder'], ParentType, ContextType, RequireFields<Types.MutationUpdatePurchaseOrderLineArgs, 'id' | 'input' | 'lineId'>>;
 };
@@ -413,10 +427,14 @@ export type PurchaseInquiryAnswerResolvers<ContextType = Context, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadTimeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lineAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lineAmountInBase?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rateMissing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
   supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPriceInBase?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   validUntil?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -447,6 +465,7 @@ export type PurchaseInquiryLineResolvers<ContextType = Context, ParentType exten
 
 export type PurchaseInquirySupplierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PurchaseInquirySupplier'] = ResolversParentTypes['PurchaseInquirySupplier']> = {
   answeredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  letterPdfPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
   supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
   supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -540,6 +559,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<Types.QuerySupplierArgs, 'id'>>;
   supplierBill?: Resolver<ResolversTypes['SupplierBill'], ParentType, ContextType, RequireFields<Types.QuerySupplierBillArgs, 'id'>>;
   supplierBills?: Resolver<Array<ResolversTypes['SupplierBill']>, ParentType, ContextType, Partial<Types.QuerySupplierBillsArgs>>;
+  supplierDebitNote?: Resolver<ResolversTypes['SupplierDebitNote'], ParentType, ContextType, RequireFields<Types.QuerySupplierDebitNoteArgs, 'id'>>;
+  supplierDebitNotes?: Resolver<Array<ResolversTypes['SupplierDebitNote']>, ParentType, ContextType, Partial<Types.QuerySupplierDebitNotesArgs>>;
   supplierDeliveryPerformance?: Resolver<Array<ResolversTypes['DeliveryPerformance']>, ParentType, ContextType>;
   supplierPayables?: Resolver<Array<ResolversTypes['SupplierPayable']>, ParentType, ContextType, Partial<Types.QuerySupplierPayablesArgs>>;
   supplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.QuerySupplierPaymentArgs, 'id'>>;
@@ -646,6 +667,41 @@ export type SupplierContactResolvers<ContextType = Context, ParentType extends R
   position?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SupplierDebitNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierDebitNote'] = ResolversParentTypes['SupplierDebitNote'], FederationReferenceType extends FederationReferenceTypes['SupplierDebitNote'] = FederationReferenceTypes['SupplierDebitNote']> = {
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['SupplierDebitNote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['SupplierDebitNoteLine']>, ParentType, ContextType>;
+  netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  purchaseOrder?: Resolver<Types.Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
+  settledTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  settlements?: Resolver<Array<ResolversTypes['SupplierDebitNoteSettlement']>, ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  supplierReturnNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type SupplierDebitNoteLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierDebitNoteLine'] = ResolversParentTypes['SupplierDebitNoteLine']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purchaseOrderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type SupplierDebitNoteSettlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierDebitNoteSettlement'] = ResolversParentTypes['SupplierDebitNoteSettlement']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bill?: Resolver<Types.Maybe<ResolversTypes['SupplierBill']>, ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  settledOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
@@ -653,6 +709,7 @@ export type SupplierEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type SupplierPayableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPayable'] = ResolversParentTypes['SupplierPayable']> = {
   advances?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  credits?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   days1To30?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   days31To60?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   days61To90?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -741,6 +798,9 @@ export type Resolvers<ContextType = Context> = {
   SupplierBillLine?: SupplierBillLineResolvers<ContextType>;
   SupplierConnection?: SupplierConnectionResolvers<ContextType>;
   SupplierContact?: SupplierContactResolvers<ContextType>;
+  SupplierDebitNote?: SupplierDebitNoteResolvers<ContextType>;
+  SupplierDebitNoteLine?: SupplierDebitNoteLineResolvers<ContextType>;
+  SupplierDebitNoteSettlement?: SupplierDebitNoteSettlementResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;
   SupplierPayable?: SupplierPayableResolvers<ContextType>;
   SupplierPayment?: SupplierPaymentResolvers<ContextType>;

@@ -246,7 +246,7 @@ export type Mutation = {
   /** Records a payment to a supplier, settling bills partly or fully; the rest is an advance. */
   makeSupplierPayment: SupplierPayment;
   /**
-   * Orders the chosen answers: one draft purchase order per supplier at the answered prices (expected
+   * Orders the chosen answers: one draft purchase order per supplier at the answered prices and tax rates (expected
    * after the answered lead time), the prices recorded as the suppliers' prices (from the quantity asked,
    * until the answer's last valid day), and the inquiry closed (purchasing.inquiry.closed.v1).
    */
@@ -273,6 +273,11 @@ export type Mutation = {
   setApproverLevel?: Maybe<PurchasingApprover>;
   /** Records a supplier's price for a product; BAD_USER_INPUT naming the field for an unknown product, a price in another currency than the supplier's, or a bad window. */
   setSupplierPrice: SupplierPrice;
+  /**
+   * Settles (part of) a debit note: applies amounts to the supplier's open bills and/or records the
+   * supplier's refund, together at most what is open of it; announced as purchasing.debit-note.settled.v1.
+   */
+  settleSupplierDebitNote: SupplierDebitNote;
   /**
    * Sends a draft: approved at once when the sender's approval limit covers its amount together with
    * the other orders sent to the same supplier that day; otherwise AWAITING_APPROVAL with the reason.
@@ -426,6 +431,12 @@ export type MutationSetSupplierPriceArgs = {
 };
 
 
+export type MutationSettleSupplierDebitNoteArgs = {
+  id: Scalars['ID']['input'];
+  input: SettleSupplierDebitNoteInput;
+};
+
+
 export type MutationSubmitPurchaseOrderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -488,9 +499,11 @@ export type PurchaseInquiry = {
   /** Who closed it; null while open. */
   closedBy?: Maybe<Scalars['ID']['output']>;
   /**
-   * The answers side by side, one entry per line: every answer for it, best first (answers in the base
-   * currency EUR before others, as purchasing knows no exchange rates yet; then the lower unit price,
-   * then the shorter lead time; expired answers last), and the suppliers that did not answer the line.
+   * The answers side by side, one entry per line: every answer for it, best first — answers that still
+   * hold before expired ones; answers whose currency converts into the base currency at finance's rate
+   * of today before those without a rate (flagged rateMissing, never compared as if in the base
+   * currency); then the lower unit price in the base currency, the shorter lead time, the earlier
+   * answer — and the suppliers that did not answer the line.
    */
   comparison: Array<PurchaseInquiryComparison>;
   /** Who sent it. */
@@ -530,14 +543,22 @@ export type PurchaseInquiryAnswer = {
   leadTimeDays: Scalars['Int']['output'];
   /** The line's quantity × the unit price, exact to four places. */
   lineAmount: Money;
+  /** The line amount in the base currency at finance's rate of today; null when no rate is known (rateMissing). */
+  lineAmountInBase?: Maybe<Money>;
   /** The line answered. */
   lineId: Scalars['ID']['output'];
+  /** Whether no exchange rate from the answer's currency to the base currency is known for today: the answer cannot be compared and ranks after those that can. */
+  rateMissing: Scalars['Boolean']['output'];
   /** The supplier; null when the caller may not see suppliers (or it was deleted). */
   supplier?: Maybe<Supplier>;
   /** The supplier answering. */
   supplierId: Scalars['ID']['output'];
+  /** The tax rate quoted, in percent (0 when not said); the purchase order line made from the answer takes it. */
+  taxRate: Scalars['String']['output'];
   /** Price of one unit net of tax, in the supplier's currency. */
   unitPrice: Money;
+  /** The unit price in the base currency at finance's rate of today (half up at the base currency's minor unit); null when no rate is known (rateMissing). */
+  unitPriceInBase?: Maybe<Money>;
   /** Last day the price holds (YYYY-MM-DD); null when not said. */
   validUntil?: Maybe<Scalars['String']['output']>;
 };
@@ -548,6 +569,8 @@ export type PurchaseInquiryAnswerLineInput = {
   leadTimeDays?: InputMaybe<Scalars['Int']['input']>;
   /** The inquiry line answered. */
   lineId: Scalars['ID']['input'];
+  /** Tax rate in percent quoted on the line, 0–100 with up to two decimals; 0 when omitted (as on an order line entered directly). */
+  taxRate?: InputMaybe<Scalars['String']['input']>;
   /** Price of one unit net of tax; must be in the supplier's currency. */
   unitPrice: MoneyInput;
   /** Last day the price holds (YYYY-MM-DD), not before today; null when not said. */
@@ -567,7 +590,7 @@ export type PurchaseInquiryComparison = {
   __typename?: 'PurchaseInquiryComparison';
   /** Every answer for the line, best first (see PurchaseInquiry.comparison). */
   answers: Array<PurchaseInquiryAnswer>;
-  /** The best answer that still holds; null when none does. */
+  /** The best answer that still holds and converts into the base currency; null when none does. */
   best?: Maybe<PurchaseInquiryAnswer>;
   /** The line. */
   line: PurchaseInquiryLine;
@@ -630,6 +653,8 @@ export type PurchaseInquirySupplier = {
   __typename?: 'PurchaseInquirySupplier';
   /** When it last answered; null while it has not. */
   answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the gateway serves the inquiry's letter to this supplier as a PDF (GET with the bearer token): the lines and quantities asked, the reply-by day and the company's letterhead, no prices. */
+  letterPdfPath: Scalars['String']['output'];
   /** The draft purchase order made from its chosen answers; null when none of its answers was chosen. */
   purchaseOrder?: Maybe<PurchaseOrder>;
   /** The supplier; null when the caller may not see suppliers (or it was deleted). */
@@ -872,6 +897,10 @@ export type Query = {
   supplierBill: SupplierBill;
   /** Bills newest first (at most 500). */
   supplierBills: Array<SupplierBill>;
+  /** One debit note by id; NOT_FOUND when none. */
+  supplierDebitNote: SupplierDebitNote;
+  /** Debit notes newest first (at most 500), of one supplier or all. */
+  supplierDebitNotes: Array<SupplierDebitNote>;
   /** On-time delivery per supplier. */
   supplierDeliveryPerformance: Array<DeliveryPerformance>;
   /** What is owed per supplier and currency on a day (today by default), aged by days past due. */
@@ -953,6 +982,16 @@ export type QuerySupplierBillArgs = {
 
 export type QuerySupplierBillsArgs = {
   filter?: InputMaybe<SupplierBillFilter>;
+};
+
+
+export type QuerySupplierDebitNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierDebitNotesArgs = {
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1071,6 +1110,16 @@ export type SetSupplierPriceInput = {
   validFrom?: InputMaybe<Scalars['String']['input']>;
   /** Last day the price holds (YYYY-MM-DD), not before validFrom. */
   validTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How to settle (part of) a debit note: amounts applied to the supplier's bills, a refund, or both. */
+export type SettleSupplierDebitNoteInput = {
+  /** Amounts applied to the supplier's registered bills in the note's currency, each at most what is owed on the bill. */
+  allocations?: InputMaybe<Array<SupplierPaymentAllocationInput>>;
+  /** An amount the supplier paid back, in the note's currency. */
+  refund?: InputMaybe<MoneyInput>;
+  /** The day (YYYY-MM-DD); today when omitted. */
+  settledOn?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How purchases are grouped for spend. */
@@ -1205,7 +1254,7 @@ export type SupplierBill = {
   openAmount: Money;
   /** Whether it is an opening balance (a payable taken over from a previous system, without a purchase order) rather than a bill matched against an order. */
   openingBalance: Scalars['Boolean']['output'];
-  /** What payments settled of it so far. */
+  /** What payments and applied debit notes settled of it so far. */
   paidTotal: Money;
   /** The purchase order billed. */
   purchaseOrder?: Maybe<PurchaseOrder>;
@@ -1319,6 +1368,76 @@ export type SupplierContactInput = {
   position?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * What a supplier owes back for goods returned to it after they were billed, numbered DN-000001: one
+ * per supplier return, made by purchasing when inventory posts the return, for the returned quantity
+ * at the billed price and tax. Until settled — applied to the supplier's open bills or refunded — it
+ * lowers what is owed to the supplier (SupplierPayable.credits).
+ */
+export type SupplierDebitNote = {
+  __typename?: 'SupplierDebitNote';
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Gross total: what the supplier owes back. */
+  grossTotal: Money;
+  /** Stable identifier (UUID). */
+  id: Scalars['ID']['output'];
+  /** The returned quantities at the billed prices. */
+  lines: Array<SupplierDebitNoteLine>;
+  /** Net total. */
+  netTotal: Money;
+  /** Purchasing's number without gaps, e.g. DN-000042. */
+  number: Scalars['String']['output'];
+  /** What is still open: gross less settled. */
+  openAmount: Money;
+  /** The purchase order the returned goods were ordered on. */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** What was applied to bills or refunded of it so far. */
+  settledTotal: Money;
+  /** How it was settled, oldest first. */
+  settlements: Array<SupplierDebitNoteSettlement>;
+  /** The supplier; null when the caller may not see suppliers. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** Inventory's supplier return that made it (its number, e.g. SR-000003). */
+  supplierReturnNumber: Scalars['String']['output'];
+  /** Tax total, at the billed tax rates. */
+  taxTotal: Money;
+};
+
+/** A returned quantity of one billed line. */
+export type SupplierDebitNoteLine = {
+  __typename?: 'SupplierDebitNoteLine';
+  /** What the line says (the bill line's description). */
+  description: Scalars['String']['output'];
+  /** quantity × unit price. */
+  netAmount: Money;
+  /** The product. */
+  productId: Scalars['ID']['output'];
+  /** The purchase order line. */
+  purchaseOrderLineId: Scalars['ID']['output'];
+  /** Units returned after billing. */
+  quantity: Scalars['String']['output'];
+  /** Tax rate billed, in percent. */
+  taxRate: Scalars['String']['output'];
+  /** Unit price billed. */
+  unitPrice: Money;
+};
+
+/** An amount of a debit note applied to a bill, or refunded by the supplier. */
+export type SupplierDebitNoteSettlement = {
+  __typename?: 'SupplierDebitNoteSettlement';
+  /** The amount. */
+  amount: Money;
+  /** The bill it was applied to; null for a refund. */
+  bill?: Maybe<SupplierBill>;
+  /** Whether the supplier paid it back (rather than it being applied to a bill). */
+  refund: Scalars['Boolean']['output'];
+  /** The day (YYYY-MM-DD). */
+  settledOn: Scalars['String']['output'];
+};
+
 /** One supplier in a page. */
 export type SupplierEdge = {
   __typename?: 'SupplierEdge';
@@ -1353,6 +1472,8 @@ export type SupplierPayable = {
   __typename?: 'SupplierPayable';
   /** Advances paid and not applied yet. */
   advances: Money;
+  /** Debit notes not applied to bills or refunded yet: what the supplier owes back for goods returned after billing. */
+  credits: Money;
   /** Of it, 1–30 days past due. */
   days1To30: Money;
   /** Of it, 31–60 days past due. */
@@ -1367,7 +1488,7 @@ export type SupplierPayable = {
   open: Money;
   /** Of it, more than 90 days past due. */
   over90: Money;
-  /** What is owed net of advances: open less advances. */
+  /** What is owed net of advances and debit notes: open less advances less credits (negative when the supplier owes). */
   owed: Money;
   /** The supplier. */
   supplier?: Maybe<Supplier>;

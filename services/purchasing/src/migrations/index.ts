@@ -10,6 +10,8 @@ import { Migration20261207020000 } from './Migration20261207020000.js';
 import { Migration20261207030000 } from './Migration20261207030000.js';
 import { Migration20261207030100 } from './Migration20261207030100.js';
 import { Migration20261207030200 } from './Migration20261207030200.js';
+import { Migration20261208030000 } from './Migration20261208030000.js';
+import { Migration20261208030100 } from './Migration20261208030100.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207030000', class: Migration20261207030000 },
   { name: 'Migration20261207030100', class: Migration20261207030100 },
   { name: 'Migration20261207030200', class: Migration20261207030200 },
+  { name: 'Migration20261208030000', class: Migration20261208030000 },
+  { name: 'Migration20261208030100', class: Migration20261208030100 },
 ];

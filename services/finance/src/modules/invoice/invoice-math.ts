@@ -91,9 +91,5 @@ export function creditTaxGroups(nets: ReadonlyMap<bigint, bigint>, invoiced: Rea
     });
 }
 
-/** The ISO date `days` after `date` (both YYYY-MM-DD, UTC). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Calendar days are counted once, in `@rapport/errors`. */
+export { addDays } from '@rapport/errors';

@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { showQuantity } from '../order/order.entity.js';
 import { billPolicy, paymentPolicy } from './bill.policy.js';
 import { getSupplierBill, listSupplierBills, openAmount, registerSupplierBill, releaseSupplierBill, shownBillStatus } from './bill.service.js';
-import { applySupplierPayment, getSupplierPayment, listSupplierPayments, makeSupplierPayment, supplierPayables } from './payment.service.js';
+import { applySupplierPayment, getSupplierPayment, listSupplierPayments, makeSupplierPayment, owedUnits, supplierPayables } from './payment.service.js';
 
 const money = (amount: string, currency: string) => ({ amount: normaliseAmount(amount), currency });
 const units = (value: bigint, currency: string) => ({ amount: formatAmount(value), currency });
@@ -68,7 +68,8 @@ export const billResolvers: Resolvers = {
     days61To90: (p) => units(p.days61To90, p.currency),
     over90: (p) => units(p.over90, p.currency),
     advances: (p) => units(p.advances, p.currency),
-    owed: (p) => units(p.open - p.advances, p.currency),
+    owed: (p) => units(owedUnits(p), p.currency),
+    credits: (p) => units(p.credits, p.currency),
     held: (p) => units(p.held, p.currency),
   },
   PurchaseOrder: {

@@ -3,11 +3,13 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { SupplierBillRegisteredV1, type EventMetadata } from '@rapport/contracts';
 import {
+  addDays,
   AppError,
   badInput,
   conflict,
   formatAmount,
   formatQuantity,
+  type Money,
   notFound,
   parseMoneyInput,
   parseQuantity,
@@ -15,7 +17,6 @@ import {
   requireIsoDate,
   requireText,
   requireUuid,
-  type Money,
 } from '@rapport/errors';
 import { transition, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { approverLevel } from '../approval/approval.js';
@@ -45,7 +46,6 @@ export interface RegisterSupplierBillInput {
   lines: SupplierBillLineInput[];
 }
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const money = (amount: string, currency: string) => ({ amount: formatAmount(amountUnits(amount)), currency });
 
 export async function getSupplierBill(em: SqlEntityManager, viewer: Viewer, id: string, field = 'id'): Promise<ISupplierBill> {

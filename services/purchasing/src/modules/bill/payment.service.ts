@@ -35,16 +35,17 @@ interface Allocation {
  * not deadlock): each bill the supplier's, registered (a held bill is not payable yet:
  * BILL_ON_HOLD), in the payment's currency; what all allocations to one bill add up to at most what
  * is still owed on it (PAYING_MORE_THAN_OWED naming the allocation's amount); their sum at most
- * `available` (ALLOCATED_MORE_THAN_PAID). Adds each to the bill's paid total.
+ * `available` (ALLOCATED_MORE_THAN_PAID). Adds each to the bill's paid (settled) total and hands it
+ * to `record` (a payment's allocation row, a debit note's settlement row).
  */
-async function allocate(
+export async function allocateToBills(
   tx: SqlEntityManager,
   supplierId: string,
   currency: string,
-  paymentId: string,
   inputs: readonly AllocationInput[],
   available: bigint,
   field: string,
+  record: (billId: string, units: bigint) => void,
 ): Promise<Allocation[]> {
   const parsed = inputs.map((a, i) => {
     const billId = requireUuid(`${field}.${i}.billId`, a.billId);
@@ -74,10 +75,14 @@ async function allocate(
         'PAYING_MORE_THAN_OWED',
       );
     bill.paidTotal = formatAmount(amountUnits(bill.paidTotal) + a.units);
-    tx.create(SupplierPaymentAllocation, { id: randomUUID(), paymentId, billId: bill.id, amount: formatAmount(a.units), createdAt: new Date() });
+    record(bill.id, a.units);
   });
   return parsed;
 }
+
+/** Records an allocation of payment `paymentId`. */
+const allocationOf = (tx: SqlEntityManager, paymentId: string) => (billId: string, units: bigint) =>
+  void tx.create(SupplierPaymentAllocation, { id: randomUUID(), paymentId, billId, amount: formatAmount(units), createdAt: new Date() });
 
 const allocationsOut = (allocations: readonly Allocation[], currency: string) =>
   allocations.map((a) => ({ billId: a.billId, amount: { amount: formatAmount(a.units), currency } }));
@@ -113,7 +118,7 @@ export async function makeSupplierPayment(em: SqlEntityManager, viewer: Viewer<W
       createdBy: viewer.principal.userId,
       createdAt: new Date(),
     });
-    const allocations = await allocate(tx, supplier.id, amount.currency, payment.id, input.allocations ?? [], units, 'input.allocations');
+    const allocations = await allocateToBills(tx, supplier.id, amount.currency, input.allocations ?? [], units, 'input.allocations', allocationOf(tx, payment.id));
     payment.unallocated = formatAmount(units - allocations.reduce((sum, a) => sum + a.units, 0n));
     publish(
       tx,
@@ -157,7 +162,7 @@ export async function applySupplierPayment(
     em,
     (tx) => getSupplierPayment(tx, viewer, id),
     async (payment, tx) => {
-      const allocations = await allocate(tx, payment.supplierId, payment.currency, payment.id, inputs, amountUnits(payment.unallocated), 'allocations');
+      const allocations = await allocateToBills(tx, payment.supplierId, payment.currency, inputs, amountUnits(payment.unallocated), 'allocations', allocationOf(tx, payment.id));
       payment.unallocated = formatAmount(amountUnits(payment.unallocated) - allocations.reduce((sum, a) => sum + a.units, 0n));
       publish(
         tx,
@@ -189,13 +194,19 @@ export interface Payable {
   over90: bigint;
   /** Advances not applied yet. */
   advances: bigint;
+  /** Debit notes not applied or refunded yet (goods returned after billing). */
+  credits: bigint;
   /** Held bills, not payable yet. */
   held: bigint;
 }
 
+/** What is owed net: open bills less advances not applied and debit notes not settled (negative when the supplier owes). */
+export const owedUnits = (p: Pick<Payable, 'open' | 'advances' | 'credits'>): bigint => p.open - p.advances - p.credits;
+
 /**
  * What is owed per supplier and currency on day `on` (today by default): registered bills' open
- * amounts aged by days past their due date, advances not yet applied, and held bills apart.
+ * amounts aged by days past their due date, advances not yet applied, debit notes not yet settled,
+ * and held bills apart.
  * Exact sums in SQL numeric; suppliers owing nothing and holding nothing are left out.
  */
 export async function supplierPayables(em: SqlEntityManager, viewer: Viewer, on: string | null | undefined, supplierId?: string | null): Promise<Payable[]> {
@@ -206,6 +217,13 @@ export async function supplierPayables(em: SqlEntityManager, viewer: Viewer, on:
        select supplier_id, currency, gross_total - paid_total as open, status, ?::date - due_date as late from supplier_bill where (?::uuid is null or supplier_id = ?::uuid)
      ), advances as (
        select supplier_id, currency, sum(unallocated) as advances from supplier_payment where unallocated > 0 and (?::uuid is null or supplier_id = ?::uuid) group by supplier_id, currency
+     ), credits as (
+       select supplier_id, currency, sum(gross_total - settled_total) as credits from supplier_debit_note
+        where gross_total > settled_total and (?::uuid is null or supplier_id = ?::uuid) group by supplier_id, currency
+     ), extras as (
+       select coalesce(a.supplier_id, c.supplier_id) as supplier_id, coalesce(a.currency, c.currency) as currency,
+              coalesce(a.advances, 0) as advances, coalesce(c.credits, 0) as credits
+         from advances a full join credits c on c.supplier_id = a.supplier_id and c.currency = a.currency
      ), owed as (
        select supplier_id, currency,
               coalesce(sum(open) filter (where status = 'REGISTERED'), 0) as open,
@@ -219,11 +237,12 @@ export async function supplierPayables(em: SqlEntityManager, viewer: Viewer, on:
      )
      select coalesce(o.supplier_id, a.supplier_id) as supplier_id, coalesce(o.currency, a.currency) as currency,
             coalesce(o.open, 0) as open, coalesce(o.not_due, 0) as not_due, coalesce(o.d30, 0) as d30, coalesce(o.d60, 0) as d60,
-            coalesce(o.d90, 0) as d90, coalesce(o.over90, 0) as over90, coalesce(o.held, 0) as held, coalesce(a.advances, 0) as advances
-       from owed o full join advances a on a.supplier_id = o.supplier_id and a.currency = o.currency
-      where coalesce(o.open, 0) > 0 or coalesce(o.held, 0) > 0 or coalesce(a.advances, 0) > 0
+            coalesce(o.d90, 0) as d90, coalesce(o.over90, 0) as over90, coalesce(o.held, 0) as held, coalesce(a.advances, 0) as advances,
+            coalesce(a.credits, 0) as credits
+       from owed o full join extras a on a.supplier_id = o.supplier_id and a.currency = o.currency
+      where coalesce(o.open, 0) > 0 or coalesce(o.held, 0) > 0 or coalesce(a.advances, 0) > 0 or coalesce(a.credits, 0) > 0
       order by 1, 2`,
-    [day, only, only, only, only],
+    [day, only, only, only, only, only, only],
   );
   return rows.map((r) => ({
     supplierId: r.supplier_id!,
@@ -235,6 +254,7 @@ export async function supplierPayables(em: SqlEntityManager, viewer: Viewer, on:
     days61To90: amountUnits(r.d90!),
     over90: amountUnits(r.over90!),
     advances: amountUnits(r.advances!),
+    credits: amountUnits(r.credits!),
     held: amountUnits(r.held!),
   }));
 }

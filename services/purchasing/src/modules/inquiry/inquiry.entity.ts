@@ -74,6 +74,8 @@ export const PurchaseInquiryAnswer = defineEntity({
     supplierId: p.uuid(),
     unitPrice: money(),
     currency: currency(),
+    /** The tax rate quoted, in percent; the purchase order line made from the answer takes it. */
+    taxRate: p.decimal('string').precision(5).scale(2).default('0'),
     leadTimeDays: p.integer(),
     /** Last day the price holds; null: not said. */
     validUntil: p.date().nullable(),

@@ -21,7 +21,7 @@ const INQUIRY = `id number status respondBy closedAt
   lines { id productId description quantity }
   suppliers { supplierId answeredAt purchaseOrder { id } }
   comparison { line { id productId } best { supplierId unitPrice { amount currency } leadTimeDays } unansweredSupplierIds
-    answers { supplierId unitPrice { amount currency } lineAmount { amount } leadTimeDays validUntil expired chosen } }
+    answers { supplierId unitPrice { amount currency } lineAmount { amount } taxRate unitPriceInBase { amount currency } rateMissing leadTimeDays validUntil expired chosen } }
   purchaseOrders { ${PO_FIELDS} }`;
 
 interface InquiryView {
@@ -40,6 +40,9 @@ interface InquiryView {
       supplierId: string;
       unitPrice: { amount: string; currency: string };
       lineAmount: { amount: string };
+      taxRate: string;
+      unitPriceInBase: { amount: string; currency: string } | null;
+      rateMissing: boolean;
       leadTimeDays: number;
       validUntil: string | null;
       expired: boolean;
@@ -180,6 +183,7 @@ describe('answers and their comparison', () => {
       [{ inquiryId: inquiry.id, supplierId: alpha, lines: [{ lineId: randomUUID(), unitPrice: eur('1') }] }, 'input.lines.0.lineId', 'LINE_NOT_FOUND'],
       [{ inquiryId: inquiry.id, supplierId: alpha, lines: [{ lineId, unitPrice: eur('1'), validUntil: '2020-01-01' }] }, 'input.lines.0.validUntil', 'INVALID_VALIDITY'],
       [{ inquiryId: inquiry.id, supplierId: alpha, lines: [{ lineId, unitPrice: eur('1'), leadTimeDays: -1 }] }, 'input.lines.0.leadTimeDays', 'INVALID_LEAD_TIME'],
+      [{ inquiryId: inquiry.id, supplierId: alpha, lines: [{ lineId, unitPrice: eur('1'), taxRate: '101' }] }, 'input.lines.0.taxRate', 'INVALID_TAX_RATE'],
       [
         {
           inquiryId: inquiry.id,
@@ -194,10 +198,15 @@ describe('answers and their comparison', () => {
       ],
     ];
     for (const [input, field, reason] of cases) expect(await errorOf(buyer, ANSWER, { input }), field).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
-    // A SEK supplier answers in SEK; the comparison ranks the EUR answer first (no exchange rate is known to compare them).
+    // A SEK supplier answers in SEK, cheaper by its number; finance set no SEK rate, so the answer is flagged and ranked after
+    // the EUR one instead of being compared as if 50 SEK were 50 EUR, and it is not the best.
     await answer(inquiry.id, sek, [{ lineId, unitPrice: { amount: '50', currency: 'SEK' }, leadTimeDays: 1 }]);
     const view = await answer(inquiry.id, alpha, [{ lineId, unitPrice: eur('99') }]);
-    expect(view.comparison[0]!.answers.map((a) => a.unitPrice.currency)).toEqual(['EUR', 'SEK']);
+    expect(view.comparison[0]!.answers.map((a) => [a.unitPrice.currency, a.rateMissing, a.unitPriceInBase])).toEqual([
+      ['EUR', false, { amount: '99.00', currency: 'EUR' }],
+      ['SEK', true, null],
+    ]);
+    expect(view.comparison[0]!.best).toMatchObject({ supplierId: alpha });
   });
 });
 
@@ -209,7 +218,7 @@ describe('ordering the chosen answers', () => {
       { lineId: valveLine!.id, unitPrice: eur('95'), leadTimeDays: 10, validUntil: '2030-06-30' },
       { lineId: pumpLine!.id, unitPrice: eur('400'), leadTimeDays: 20 },
     ]);
-    await answer(inquiry.id, beta, [{ lineId: valveLine!.id, unitPrice: eur('90'), leadTimeDays: 7 }]);
+    await answer(inquiry.id, beta, [{ lineId: valveLine!.id, unitPrice: eur('90'), taxRate: '19', leadTimeDays: 7 }]);
     const warehouseId = await seedWarehouse(subgraph);
     const ordered = (
       await must<{ orderFromPurchaseInquiry: InquiryView }>(subgraph, buyer, ORDER, {
@@ -229,9 +238,10 @@ describe('ordering the chosen answers', () => {
     expect(ordered.purchaseOrders).toHaveLength(2);
     const betaPo = bySupplier.get(beta)!;
     const alphaPo = bySupplier.get(alpha)!;
-    expect(betaPo).toMatchObject({ status: 'DRAFT', currency: 'EUR', netTotal: { amount: '900.00' } });
-    expect(betaPo.lines).toMatchObject([{ productId: valve.productId, quantity: '10', unitPrice: { amount: '90.00' } }]);
-    expect(alphaPo.lines).toMatchObject([{ productId: pump.productId, quantity: '2.5', unitPrice: { amount: '400.00' } }]);
+    // Each line carries the tax rate its answer quoted (0 when it said none), as a line entered directly carries the one given.
+    expect(betaPo).toMatchObject({ status: 'DRAFT', currency: 'EUR', netTotal: { amount: '900.00' }, taxTotal: { amount: '171.00' }, grossTotal: { amount: '1071.00' } });
+    expect(betaPo.lines).toMatchObject([{ productId: valve.productId, quantity: '10', unitPrice: { amount: '90.00' }, taxRate: '19' }]);
+    expect(alphaPo.lines).toMatchObject([{ productId: pump.productId, quantity: '2.5', unitPrice: { amount: '400.00' }, taxRate: '0' }]);
     const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     expect(betaPo.lines[0]!.expectedDate).toBe(inDays(7));
     expect(ordered.suppliers.map((s) => s.purchaseOrder?.id)).toEqual([alphaPo.id, betaPo.id]);

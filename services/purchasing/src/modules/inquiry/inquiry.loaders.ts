@@ -1,8 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader } from '@rapport/subgraph-kit';
+import { baseRateLoader, groupedLoader } from '@rapport/subgraph-kit';
 import { PurchaseInquiryAnswer, PurchaseInquiryLine, PurchaseInquirySupplier } from './inquiry.entity.js';
 
-/** The lines, suppliers and answers of N inquiries cost one query each (only reached through an inquiry the caller may read). */
+/** The lines, suppliers and answers of N inquiries cost one query each (only reached through an inquiry the caller may read), and so do the rates their answers are compared at. */
 export const createInquiryLoaders = (em: SqlEntityManager) => ({
   linesByInquiryId: groupedLoader(
     (ids) => em.find(PurchaseInquiryLine, { inquiryId: { $in: [...ids] } }, { orderBy: { inquiryId: 'asc', position: 'asc' } }),
@@ -16,4 +16,5 @@ export const createInquiryLoaders = (em: SqlEntityManager) => ({
     (ids) => em.find(PurchaseInquiryAnswer, { inquiryId: { $in: [...ids] } }, { orderBy: { inquiryId: 'asc', answeredAt: 'asc', id: 'asc' } }),
     (a) => a.inquiryId,
   ),
+  baseRate: baseRateLoader(em),
 });

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { PurchaseInquiryAnsweredV1, PurchaseInquiryClosedV1, PurchaseInquirySentV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, conflict, formatAmount, formatQuantity, notFound, parseMoneyInput, parseQuantity, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
+import { addDays, badInput, conflict, formatAmount, formatQuantity, type Money, notFound, parseMoneyInput, parseQuantity, requireIsoDate, requireUuid } from '@rapport/errors';
 import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { draftPurchaseOrder, nextNumber, pricePurchaseLines } from '../order/order.service.js';
-import { amountUnits } from '../order/order-totals.js';
-import { BASE_CURRENCY, setSupplierPrice, today } from '../price/price.service.js';
+import { amountUnits, parseTaxRate } from '../order/order-totals.js';
+import { setSupplierPrice, today } from '../price/price.service.js';
 import { getSupplier } from '../supplier/supplier.service.js';
 import { requireActiveWarehouse } from '../warehouse-copy/warehouse-copy.js';
 import {
@@ -36,7 +36,7 @@ export interface SendPurchaseInquiryInput {
 export interface RecordPurchaseInquiryAnswerInput {
   inquiryId: string;
   supplierId: string;
-  lines: readonly { lineId: string; unitPrice: Money; leadTimeDays?: number | null; validUntil?: string | null }[];
+  lines: readonly { lineId: string; unitPrice: Money; taxRate?: string | null; leadTimeDays?: number | null; validUntil?: string | null }[];
 }
 
 export interface OrderFromPurchaseInquiryInput {
@@ -132,8 +132,9 @@ export async function sendPurchaseInquiry(em: SqlEntityManager, viewer: Viewer<W
 /**
  * Records a supplier's answer for lines of an open inquiry (CONFLICT INQUIRY_CLOSED otherwise): the
  * supplier must be one asked (NOT_ASKED), each line the inquiry's and named once, the price in the
- * supplier's currency (CURRENCY_MISMATCH), the lead time 0–3650 days, the last valid day not before
- * today. A line answered again replaces the earlier answer.
+ * supplier's currency (CURRENCY_MISMATCH), the tax rate quoted 0–100 % (0 when not said, as on an order
+ * line entered directly), the lead time 0–3650 days, the last valid day not before today. A line
+ * answered again replaces the earlier answer.
  */
 export async function recordPurchaseInquiryAnswer(
   em: SqlEntityManager,
@@ -166,13 +167,14 @@ export async function recordPurchaseInquiryAnswer(
         if (price.currency !== supplier.currency) {
           throw badInput(`${field}.unitPrice.currency`, `${field}.unitPrice.currency must be the supplier's currency ${supplier.currency}`, 'CURRENCY_MISMATCH');
         }
+        const taxRate = parseTaxRate(`${field}.taxRate`, line.taxRate ?? '0');
         const leadTimeDays = line.leadTimeDays ?? 0;
         if (!Number.isInteger(leadTimeDays) || leadTimeDays < 0 || leadTimeDays > MAX_LEAD_TIME_DAYS) {
           throw badInput(`${field}.leadTimeDays`, `${field}.leadTimeDays must be a whole number of days between 0 and ${MAX_LEAD_TIME_DAYS}`, 'INVALID_LEAD_TIME');
         }
         const validUntil = line.validUntil ? requireIsoDate(`${field}.validUntil`, line.validUntil) : null;
         if (validUntil && validUntil < day) throw badInput(`${field}.validUntil`, `${field}.validUntil must not be before today (${day})`, 'INVALID_VALIDITY');
-        const values = { unitPrice: price.amount, currency: price.currency, leadTimeDays, validUntil, answeredAt };
+        const values = { unitPrice: price.amount, currency: price.currency, taxRate, leadTimeDays, validUntil, answeredAt };
         const answer = existing.get(inquiryLine.id);
         if (answer) return Object.assign(answer, values);
         return tx.create(PurchaseInquiryAnswer, { id: randomUUID(), inquiryId: inquiry.id, lineId: inquiryLine.id, supplierId, ...values, chosen: false });
@@ -202,8 +204,6 @@ export async function recordPurchaseInquiryAnswer(
   );
 }
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 function close(
   tx: SqlEntityManager,
   viewer: Viewer,
@@ -219,8 +219,8 @@ function close(
 
 /**
  * Orders the chosen answers of an open inquiry: one draft purchase order per supplier (through the
- * purchase order code, at the answered price, expected after the answered lead time, in the
- * supplier's currency), each chosen price recorded as the supplier's price from the quantity asked
+ * purchase order code, at the answered price and tax rate, expected after the answered lead time,
+ * in the supplier's currency), each chosen price recorded as the supplier's price from the quantity asked
  * until its last valid day, and the inquiry closed — all in one transaction under the inquiry's row
  * lock. A line chosen twice, a supplier that did not answer the line (NO_ANSWER) or an answer that
  * no longer holds (ANSWER_EXPIRED) is refused naming `input.choices.<i>`.
@@ -270,6 +270,7 @@ export async function orderFromPurchaseInquiry(
             productId: line.productId,
             quantity: line.quantity,
             unitPrice: { amount: answer.unitPrice, currency: answer.currency },
+            taxRate: answer.taxRate,
             expectedDate: addDays(day, answer.leadTimeDays),
             description: line.description,
           })),
@@ -321,38 +322,51 @@ export interface LineComparison {
 /** Whether an answer's price no longer holds on `day`. */
 export const expiredOn = (answer: Pick<IPurchaseInquiryAnswer, 'validUntil'>, day: string): boolean => !!answer.validUntil && answer.validUntil < day;
 
+/** What one unit of an answer's currency is worth in the base currency today, in rate units; null when no rate is held. */
+export type RateOf = (answer: IPurchaseInquiryAnswer) => bigint | null;
+
 /**
- * The order answers rank in for one line: those still holding before expired ones, those in the base
- * currency before others (no exchange rates are known to compare them), then the lower unit price,
- * the shorter lead time, the earlier answer.
+ * The order answers rank in for one line: those still holding before expired ones; those whose
+ * currency converts into the base currency (finance's rate of the day, from the read copy) before
+ * those it does not (`rateMissing`: never compared as if their prices were in the base currency);
+ * then the lower unit price in the base currency, exact before rounding (among answers without a
+ * rate: by currency, then unit price in it); the shorter lead time; the earlier answer.
  */
-export function rankAnswers(answers: readonly IPurchaseInquiryAnswer[], day: string): IPurchaseInquiryAnswer[] {
-  const key = (a: IPurchaseInquiryAnswer) => [expiredOn(a, day) ? 1 : 0, a.currency === BASE_CURRENCY ? 0 : 1] as const;
-  return [...answers].sort((a, b) => {
-    const [ea, ca] = key(a);
-    const [eb, cb] = key(b);
-    if (ea !== eb) return ea - eb;
-    if (ca !== cb) return ca - cb;
-    const price = amountUnits(a.unitPrice) - amountUnits(b.unitPrice);
-    if (price !== 0n) return price < 0n ? -1 : 1;
-    if (a.leadTimeDays !== b.leadTimeDays) return a.leadTimeDays - b.leadTimeDays;
-    return a.answeredAt.getTime() - b.answeredAt.getTime();
+export function rankAnswers(answers: readonly IPurchaseInquiryAnswer[], day: string, rateOf: RateOf): IPurchaseInquiryAnswer[] {
+  const keyed = answers.map((answer) => {
+    const rate = rateOf(answer);
+    return { answer, expired: expiredOn(answer, day), price: rate === null ? null : amountUnits(answer.unitPrice) * rate };
   });
+  keyed.sort((a, b) => {
+    if (a.expired !== b.expired) return a.expired ? 1 : -1;
+    if ((a.price === null) !== (b.price === null)) return a.price === null ? 1 : -1;
+    if (a.price === null && a.answer.currency !== b.answer.currency) return a.answer.currency.localeCompare(b.answer.currency);
+    const price = a.price !== null && b.price !== null ? a.price - b.price : amountUnits(a.answer.unitPrice) - amountUnits(b.answer.unitPrice);
+    if (price !== 0n) return price < 0n ? -1 : 1;
+    if (a.answer.leadTimeDays !== b.answer.leadTimeDays) return a.answer.leadTimeDays - b.answer.leadTimeDays;
+    return a.answer.answeredAt.getTime() - b.answer.answeredAt.getTime();
+  });
+  return keyed.map((k) => k.answer);
 }
 
-/** The inquiry's answers side by side, line by line (see `rankAnswers`). */
+/**
+ * The inquiry's answers side by side, line by line (see `rankAnswers`); the best is the first that
+ * still holds and converts into the base currency.
+ */
 export function compareAnswers(
   lines: readonly IPurchaseInquiryLine[],
   supplierIds: readonly string[],
   answers: readonly IPurchaseInquiryAnswer[],
+  rateOf: RateOf,
   day = today(),
 ): LineComparison[] {
   return lines.map((line) => {
     const ranked = rankAnswers(
       answers.filter((a) => a.lineId === line.id),
       day,
+      rateOf,
     );
-    const best = ranked[0] && !expiredOn(ranked[0], day) ? ranked[0] : null;
+    const best = ranked.find((a) => !expiredOn(a, day) && rateOf(a) !== null) ?? null;
     return { line, answers: ranked, best, unansweredSupplierIds: supplierIds.filter((s) => !ranked.some((a) => a.supplierId === s)) };
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@rapport/contracts';
-import { badInput, formatAmount, parseMoneyInput, requireIsoDate, requireText, type Money } from '@rapport/errors';
+import { addDays, badInput, formatAmount, type Money, parseMoneyInput, requireIsoDate, requireText } from '@rapport/errors';
 import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { billNumber, SupplierBill, type ISupplierBill } from '../bill/bill.entity.js';
 import { announceRegistration } from '../bill/bill.service.js';
@@ -21,8 +21,6 @@ export interface SupplierOpeningBalanceInput {
   /** Defaults to the bill date plus the supplier's payment terms. */
   dueDate?: string | null;
 }
-
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Enters payables taken over from a previous system (one, or an import of up to 500), all or none:

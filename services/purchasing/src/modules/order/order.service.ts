@@ -3,11 +3,13 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { PurchaseOrderApprovalVoidedV1, PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type EventMetadata } from '@rapport/contracts';
 import {
+  addDays,
   AppError,
   badInput,
   conflict,
   formatAmount,
   formatQuantity,
+  type Money,
   notFound,
   parseMoneyInput,
   parseQuantity,
@@ -15,7 +17,6 @@ import {
   requireCurrency,
   requireIsoDate,
   requireUuid,
-  type Money,
 } from '@rapport/errors';
 import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { BASE_CURRENCY, supplierPriceFor, today } from '../price/price.service.js';
@@ -60,11 +61,10 @@ export interface UpdatePurchaseOrderLineInput {
   expectedDate?: string | null;
 }
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const inTransaction = <R>(em: SqlEntityManager, fn: (tx: SqlEntityManager) => Promise<R>): Promise<R> => (em.isInTransaction() ? fn(em) : em.transactional(fn));
 
 /** The next number of `counter` without gaps: the counter row is incremented under its row lock until the transaction commits. */
-export async function nextNumber(tx: SqlEntityManager, counter: 'purchase_order' | 'supplier_bill' | 'purchase_inquiry'): Promise<bigint> {
+export async function nextNumber(tx: SqlEntityManager, counter: 'purchase_order' | 'supplier_bill' | 'purchase_inquiry' | 'supplier_debit_note'): Promise<bigint> {
   const [row] = await tx.execute<{ value: string }[]>('update purchasing_counter set value = value + 1 where name = ? returning value', [counter]);
   if (!row) throw new Error(`purchasing_counter has no ${counter} row`);
   return BigInt(row.value);
@@ -252,38 +252,51 @@ export async function updatePurchaseOrderLine(
   input: UpdatePurchaseOrderLineInput,
   meta: EventMetadata = {},
 ): Promise<IPurchaseOrder> {
-  const wanted = requireUuid('lineId', lineId);
-  return transition(
-    em,
-    (tx) => getPurchaseOrder(tx, viewer, id),
-    async (po, tx) => {
-      reopenForChange(tx, po, meta);
-      const lines = await linesOf(tx, po.id);
-      const line = lines.find((l) => l.id === wanted);
-      if (!line) throw notFound('PurchaseOrderLine', lineId, 'lineId');
-      if (input.quantity) {
-        const units = parseQuantity('input.quantity', input.quantity);
-        if (units < quantityUnits(line.receivedQuantity) + quantityUnits(line.cancelledQuantity)) {
-          throw badInput('input.quantity', `input.quantity must not be below what was received (${formatQuantity(quantityUnits(line.receivedQuantity))})`, 'BELOW_RECEIVED');
-        }
-        line.quantity = formatQuantity(units);
+  return changeLine(em, viewer, id, lineId, meta, (po, line, lines) => {
+    if (input.quantity) {
+      const units = parseQuantity('input.quantity', input.quantity);
+      if (units < quantityUnits(line.receivedQuantity) + quantityUnits(line.cancelledQuantity)) {
+        throw badInput('input.quantity', `input.quantity must not be below what was received (${formatQuantity(quantityUnits(line.receivedQuantity))})`, 'BELOW_RECEIVED');
       }
-      if (input.unitPrice) {
-        const money = parseMoneyInput('input.unitPrice', input.unitPrice);
-        if (money.currency !== po.currency) throw badInput('input.unitPrice.currency', `input.unitPrice.currency must be the order's currency ${po.currency}`, 'CURRENCY_MISMATCH');
-        line.unitPrice = money.amount;
-      }
-      if (input.taxRate) line.taxRate = parseTaxRate('input.taxRate', input.taxRate);
-      if (input.expectedDate !== undefined) line.expectedDate = input.expectedDate ? requireIsoDate('input.expectedDate', input.expectedDate) : null;
-      line.netAmount = lineNet('input', line.quantity, line.unitPrice);
-      retotal(po, lines);
-      return po;
-    },
-  );
+      line.quantity = formatQuantity(units);
+    }
+    if (input.unitPrice) {
+      const money = parseMoneyInput('input.unitPrice', input.unitPrice);
+      if (money.currency !== po.currency) throw badInput('input.unitPrice.currency', `input.unitPrice.currency must be the order's currency ${po.currency}`, 'CURRENCY_MISMATCH');
+      line.unitPrice = money.amount;
+    }
+    if (input.taxRate) line.taxRate = parseTaxRate('input.taxRate', input.taxRate);
+    if (input.expectedDate !== undefined) line.expectedDate = input.expectedDate ? requireIsoDate('input.expectedDate', input.expectedDate) : null;
+    line.netAmount = lineNet('input', line.quantity, line.unitPrice);
+    return lines;
+  });
 }
 
 /** Removes a line nothing was received or billed of. */
 export async function removePurchaseOrderLine(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, lineId: string, meta: EventMetadata = {}): Promise<IPurchaseOrder> {
+  return changeLine(em, viewer, id, lineId, meta, (_po, line, lines, tx) => {
+    if (quantityUnits(line.receivedQuantity) > 0n || quantityUnits(line.billedQuantity) > 0n) {
+      throw badInput('lineId', 'lineId: goods were received or billed on this line; reduce its quantity instead', 'LINE_IN_USE');
+    }
+    if (lines.length === 1) throw badInput('lineId', 'lineId: an order keeps at least one line; cancel the order instead', 'INVALID_LINE_COUNT');
+    tx.remove(line);
+    return lines.filter((l) => l !== line);
+  });
+}
+
+/**
+ * Changes one line of an order under the order's row lock: the change voids an approval
+ * (`reopenForChange`), `change` alters the line (NOT_FOUND naming `lineId` when the order has no
+ * such line) and returns the lines the order keeps, which it is totalled anew from.
+ */
+async function changeLine(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  id: string,
+  lineId: string,
+  meta: EventMetadata,
+  change: (po: IPurchaseOrder, line: IPurchaseOrderLine, lines: IPurchaseOrderLine[], tx: SqlEntityManager) => IPurchaseOrderLine[],
+): Promise<IPurchaseOrder> {
   const wanted = requireUuid('lineId', lineId);
   return transition(
     em,
@@ -293,15 +306,7 @@ export async function removePurchaseOrderLine(em: SqlEntityManager, viewer: View
       const lines = await linesOf(tx, po.id);
       const line = lines.find((l) => l.id === wanted);
       if (!line) throw notFound('PurchaseOrderLine', lineId, 'lineId');
-      if (quantityUnits(line.receivedQuantity) > 0n || quantityUnits(line.billedQuantity) > 0n) {
-        throw badInput('lineId', 'lineId: goods were received or billed on this line; reduce its quantity instead', 'LINE_IN_USE');
-      }
-      if (lines.length === 1) throw badInput('lineId', 'lineId: an order keeps at least one line; cancel the order instead', 'INVALID_LINE_COUNT');
-      tx.remove(line);
-      retotal(
-        po,
-        lines.filter((l) => l !== line),
-      );
+      retotal(po, change(po, line, lines, tx));
       return po;
     },
   );

@@ -1,9 +1,12 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { requireUuid, notFound } from '@rapport/errors';
 import { companyFromProfile, renderPdf, type PrintableDocument, type PrintTaxRate } from '@rapport/print';
 import { CatalogueProduct, loadCompanyProfile, sha256Of, type RenderedPdf, type Viewer } from '@rapport/subgraph-kit';
 import { PurchaseOrderLine, type IPurchaseOrder, type IPurchaseOrderLine } from '../order/order.entity.js';
 import { documentTotals } from '../order/order-totals.js';
 import { getPurchaseOrder } from '../order/order.service.js';
+import { PurchaseInquiry, PurchaseInquirySupplier } from '../inquiry/inquiry.entity.js';
+import { inquiryLines } from '../inquiry/inquiry.service.js';
 import { Supplier } from '../supplier/supplier.entity.js';
 import { SupplierAddress } from '../supplier/supplier-contact.entity.js';
 
@@ -80,4 +83,64 @@ export async function purchaseOrderPdf(em: SqlEntityManager, viewer: Viewer, id:
   const po = await getPurchaseOrder(em, viewer, id);
   const pdf = await renderPdf(await purchaseOrderDocument(em, po));
   return { fileName: `Purchase order ${po.number}.pdf`, pdf, sha256: sha256Of(pdf) };
+}
+
+/**
+ * The letter asking one supplier of an inquiry for its prices (the RFQ it is sent): the company's
+ * letterhead, the supplier as recipient, the inquiry's number, date and reply-by day, each line with
+ * the product's code and unit from the catalogue copy and the quantity asked — no prices — and the
+ * inquiry's note. `inquirySupplierId` names the inquiry and the supplier at once.
+ */
+export async function inquiryLetterDocument(em: SqlEntityManager, inquirySupplierId: string): Promise<{ document: PrintableDocument; number: string; supplierName: string }> {
+  const asked = await em.findOne(PurchaseInquirySupplier, { id: requireUuid('id', inquirySupplierId) });
+  const inquiry = asked ? await em.findOne(PurchaseInquiry, { id: asked.inquiryId }) : null;
+  if (!asked || !inquiry) throw notFound('PurchaseInquiryLetter', inquirySupplierId, 'id');
+  const lines = await inquiryLines(em, inquiry.id);
+  const [profile, recipient, products, supplier] = await Promise.all([
+    loadCompanyProfile(em),
+    recipientOf(em, asked.supplierId),
+    em.find(CatalogueProduct, { id: { $in: [...new Set(lines.map((l) => l.productId))] } }),
+    em.findOne(Supplier, { id: asked.supplierId }),
+  ]);
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const document: PrintableDocument = {
+    title: inquiry.status === 'CLOSED' ? 'Request for quotation (closed)' : 'Request for quotation',
+    number: inquiry.number,
+    company: companyFromProfile(profile),
+    recipient,
+    fields: [
+      { label: 'Date', value: isoDate(inquiry.sentAt), format: 'date' },
+      ...(inquiry.respondBy ? [{ label: 'Reply by', value: String(inquiry.respondBy).slice(0, 10), format: 'date' as const }] : []),
+      ...(supplier ? [{ label: 'Prices in', value: supplier.currency }] : []),
+    ],
+    introduction: [
+      'Please quote your price per unit net of tax, the tax rate, your lead time and how long your price holds for the following, quoting our inquiry number.',
+      inquiry.note,
+    ]
+      .filter(Boolean)
+      .join(' '),
+    // No amounts are asked with the letter: XXX is ISO 4217's "no currency".
+    currency: 'XXX',
+    withPrices: false,
+    totals: null,
+    lines: lines.map((line, i) => ({
+      position: i + 1,
+      product: productById.get(line.productId)?.sku ?? line.productId.slice(0, 8),
+      description: line.description,
+      quantity: line.quantity,
+      unit: productById.get(line.productId)?.unit ?? null,
+      unitPrice: '0',
+      net: '0',
+    })),
+    terms: profile?.defaultTerms ?? null,
+    createdAt: inquiry.sentAt,
+  };
+  return { document, number: inquiry.number, supplierName: supplier?.name ?? recipient.name };
+}
+
+/** The PDF of the letter of an inquiry to one supplier, for a caller the route found allowed to read purchase orders; NOT_FOUND for an unknown id. */
+export async function inquiryLetterPdf(em: SqlEntityManager, inquirySupplierId: string): Promise<RenderedPdf> {
+  const { document, number, supplierName } = await inquiryLetterDocument(em, inquirySupplierId);
+  const pdf = await renderPdf(document);
+  return { fileName: `Request for quotation ${number} - ${supplierName}.pdf`, pdf, sha256: sha256Of(pdf) };
 }

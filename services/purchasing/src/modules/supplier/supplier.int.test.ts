@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { resolveEntities, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
 
@@ -82,14 +82,9 @@ describe('purchasing suppliers', () => {
     const list = await subgraph.gql<{ suppliers: { edges: { node: { id: string } }[] } }>('{ suppliers(first: 10) { edges { node { id } } } }');
     const ids = list.data!.suppliers.edges.map((e) => e.node.id);
     expect(ids.length).toBeGreaterThanOrEqual(4);
-    subgraph.resetQueries();
-    const result = await subgraph.gql<{ _entities: ({ id: string; name: string } | null)[] }>(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Supplier { id name currency } } }',
-      { r: [...ids, unknownId].map((id) => ({ __typename: 'Supplier', id })) },
-    );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!._entities.slice(0, ids.length).map((s) => s?.id)).toEqual(ids);
-    expect(result.data!._entities.at(-1)).toBeNull();
-    expect(subgraph.queries.filter((q) => /from "supplier"/.test(q))).toHaveLength(1);
+    const { entities, queries } = await resolveEntities(subgraph, 'Supplier', [...ids, unknownId], 'id name currency');
+    expect(entities.slice(0, ids.length).map((s) => s?.id)).toEqual(ids);
+    expect(entities.at(-1)).toBeNull();
+    expect(queries.filter((q) => /from "supplier"/.test(q))).toHaveLength(1);
   });
 });
