@@ -8,12 +8,14 @@ import { day, startTestSystem, type TestSystem } from './harness.js';
 // the last dunning level, so the customer goes on hold — shown on the customer through federation
 // and announced on Kafka (finance.credit-hold.changed.v1, keyed by the customer, for sales) — and
 // comes off when the invoice is paid; a second hold is released by the accountant with a comment,
-// which a rep may not do.
+// which a rep may not do. Sales learns each change from the event and warns on the rep's orders
+// (an order for a customer on hold goes through, carrying the hold), across the real services.
 
 let system: TestSystem;
 let accountant = '';
 let rep = '';
 let customerId = '';
+let productId = '';
 type Kafka = ReturnType<typeof createKafka>;
 let consumer: ReturnType<Kafka['consumer']>;
 const seen: { key: string | undefined; event: CloudEvent }[] = [];
@@ -21,6 +23,26 @@ const seen: { key: string | undefined; event: CloudEvent }[] = [];
 const holdEventsArrived = (count: number) => waitFor(async () => (holdEvents().length >= count ? true : undefined), { what: `${count} credit-hold events on Kafka` });
 const holdEvents = () =>
   seen.filter((m) => m.event.type === CreditHoldChangedV1.type && m.key === customerId).map((m) => m.event.data as { onHold: boolean; reason: string | null });
+
+/** An order the rep places for the customer (it goes through whatever the hold). */
+const placeOrder = async (): Promise<string> =>
+  (
+    await system.mustOnceCustomerKnown<{ placeOrder: { id: string } }>(rep, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }', {
+      i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '1', unitPrice: { amount: '100.00', currency: 'EUR' } }] },
+    })
+  ).placeOrder.id;
+type Warning = { onHold: boolean; reason: string | null } | null;
+/** Waits until sales shows the order's credit-hold warning as `wanted` (sales learns holds from finance's events). */
+const orderWarning = (orderId: string, wanted: (w: Warning) => boolean) =>
+  waitFor(
+    async () => {
+      const { salesOrder } = await system.must<{ salesOrder: { creditHold: Warning } }>(rep, 'query($id: ID!) { salesOrder(id: $id) { creditHold { onHold reason } } }', {
+        id: orderId,
+      });
+      return wanted(salesOrder.creditHold) ? { warning: salesOrder.creditHold } : undefined;
+    },
+    { what: 'sales to show the credit hold on the order' },
+  );
 
 const RUN = 'mutation { runDunning { reminders { level invoice { number } } } }';
 const HOLD = 'query($id: ID!) { customer(id: $id) { name creditHold { onHold reason since releaseComment } } }';
@@ -60,6 +82,13 @@ beforeAll(async () => {
   });
   customerId = (await system.must<{ createCustomer: { id: string } }>(rep, 'mutation { createCustomer(input: { name: "Sperre Test GmbH", kind: COMPANY }) { id } }')).createCustomer
     .id;
+  productId = (
+    await system.must<{ createProduct: { id: string } }>(
+      system.adminToken,
+      'mutation { createProduct(input: { sku: "HOLD-PUMP", name: "Pump H-1", listPrice: { amount: "100", currency: "EUR" }, standardCost: { amount: "50", currency: "EUR" } }) { id } }',
+    )
+  ).createProduct.id;
+  await system.untilSellable(productId);
 }, 240_000);
 afterAll(async () => {
   await consumer?.disconnect();
@@ -78,6 +107,9 @@ describe('credit hold through the gateway', () => {
     expect(held.customer).toMatchObject({ name: 'Sperre Test GmbH', creditHold: { onHold: true, reason: `${invoice.number} reached reminder level 2, the last` } });
     await holdEventsArrived(1);
     expect(holdEvents()).toEqual([expect.objectContaining({ customerId, onHold: true, reason: `${invoice.number} reached reminder level 2, the last` })]);
+    // Sales warns on an order placed while the customer is on hold.
+    const heldOrder = await placeOrder();
+    expect((await orderWarning(heldOrder, (w) => w !== null)).warning).toEqual({ onHold: true, reason: `${invoice.number} reached reminder level 2, the last` });
 
     await system.must(accountant, 'mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { id } }', {
       i: { customerId, amount: { amount: '1190.00', currency: 'EUR' }, method: 'BANK_TRANSFER', receivedOn: day(0), allocations: [{ invoiceId: invoice.id, amount: '1190.00' }] },
@@ -85,6 +117,9 @@ describe('credit hold through the gateway', () => {
     expect((await system.must<Held>(rep, HOLD, { id: customerId })).customer.creditHold).toMatchObject({ onHold: false, since: null });
     await holdEventsArrived(2);
     expect(holdEvents()[1]).toMatchObject({ customerId, onHold: false, reason: null });
+    // Released: the warning goes from the orders once sales has the event; a new order carries none.
+    expect((await orderWarning(heldOrder, (w) => w === null)).warning).toBeNull();
+    expect((await orderWarning(await placeOrder(), (w) => w === null)).warning).toBeNull();
   });
 
   it('lets the accountant, not the rep, release a hold with a comment', async () => {
