@@ -113,6 +113,14 @@ describe('the demo data', () => {
     }>(system.adminToken, `{ creditNotes(first: 100) { edges { node { grossTotal { amount } } } } customers(first: 100) { edges { node { name credit { amount } } } } }`);
     expect(finance.creditNotes.edges.map((e) => e.node.grossTotal.amount)).toEqual(['240.00']);
     expect(finance.customers.edges.filter((e) => e.node.credit.length > 0).map((e) => e.node.name)).toEqual(['Globex Foods']);
+    // Three reminder levels sent; the customers whose invoices reached the last are on credit hold.
+    const dunned = await system.must<{
+      reminders: { edges: { node: { level: number } }[] };
+      customers: { edges: { node: { name: string; creditHold: { onHold: boolean } | null } }[] };
+    }>(system.adminToken, `{ reminders(first: 100) { edges { node { level } } } customers(first: 100) { edges { node { name creditHold { onHold } } } } }`);
+    expect(sorted(dunned.reminders.edges.map((e) => String(e.node.level)))).toEqual(['1', '2', '3']);
+    expect(dunned.reminders.edges.filter((e) => e.node.level === 3)).toHaveLength(2);
+    expect(sorted(dunned.customers.edges.filter((e) => e.node.creditHold?.onHold).map((e) => e.node.name))).toEqual(['Acme Pumps Ltd', 'Hooli Hydraulics']);
     // Two currencies, and an expense claim awaiting its team head's approval.
     expect(await valuesOf<{ total: { currency: string } }>(`{ invoices(first: 100) { edges { node { total { currency } } } } }`, 'invoices', (n) => n.total.currency)).toEqual([
       'EUR',

@@ -567,15 +567,17 @@ export async function loadDemoData(gatewayUrl: string, env: Record<string, strin
   await asAaron.call(`mutation($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { id } }`, {
     input: { invoiceId: await invoice(initech, '240.00', -6, 24), reason: 'PRICE_CORRECTION', full: true },
   });
-  // An open item carried over from the previous system (kind OPENING_BALANCE), overdue; then the
-  // dunning levels and a run, which reminds the overdue invoices (first level).
+  // An open item carried over from the previous system (kind OPENING_BALANCE), overdue; then three
+  // dunning levels and three runs (a run sends each overdue invoice its next level only): Acme's
+  // invoice (30 days overdue) and Hooli's old item (45) reach the last level, which puts both
+  // customers on credit hold; Globex's (5 days) is not yet due a reminder.
   await asAaron.call(`mutation($rows: [OpeningBalanceRowInput!]!) { importOpeningBalances(rows: $rows) { rowCount } }`, {
     rows: [{ customerId: hooli, reference: 'LEGACY-2026-0815', date: day(-75), dueDate: day(-45), amount: { amount: '812.40', currency: 'EUR' } }],
   });
   await asAaron.call(
-    `mutation { setDunningLevels(levels: [{ daysAfterDue: 7, text: "A friendly reminder: this invoice is overdue." }, { daysAfterDue: 21, fee: "5.00", text: "Second reminder: please pay now." }]) { level } }`,
+    `mutation { setDunningLevels(levels: [{ daysAfterDue: 7, text: "A friendly reminder: this invoice is overdue." }, { daysAfterDue: 21, fee: "5.00", text: "Second reminder: please pay now." }, { daysAfterDue: 30, fee: "10.00", text: "Final reminder: deliveries are on hold until this is paid." }]) { level } }`,
   );
-  await asAaron.call(`mutation { runDunning { id } }`);
+  for (let run = 0; run < 3; run++) await asAaron.call(`mutation { runDunning { id } }`);
   // A second currency: the accountant sets the USD rate (a document in USD needs one on its day)
   // and bills Globex's US plant in USD.
   await asAaron.call(`mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { id } }`, {

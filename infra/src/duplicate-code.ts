@@ -32,8 +32,7 @@ export const DUPLICATE_THRESHOLD = { minLines: 6, minTokens: 50 } as const;
 export const COVERED_MODULES = ['customers', 'support', 'identity', 'sales', 'inventory', 'finance', 'purchasing'] as const;
 
 /** Module folders (`services/<service>/src/modules/<module>`) the check leaves out for now, and why. */
-export const UNCOVERED_MODULES: Readonly<Record<string, string>> = {
-};
+export const UNCOVERED_MODULES: Readonly<Record<string, string>> = {};
 
 /** Services whose modules the check does not cover yet, and why (all of their modules). */
 export const UNCOVERED_SERVICES: Readonly<Record<string, string>> = {};
