@@ -24,6 +24,8 @@ export default subgraphCodegen({
     CustomerReturnLine: '../modules/customer-return/customer-return.entity.js#ICustomerReturnLine',
     SupplierReturn: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturn',
     StockMovementSummary: '../modules/analysis/analysis.service.js#StockMovementRow',
+    SlowMover: '../modules/analysis/analysis.service.js#SlowMoverRow',
+    UndeliveredOrderLine: '../modules/analysis/analysis.service.js#UndeliveredLineRow',
     SupplierReturnLine: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturnLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
     StockCount: '../modules/count/count.service.js#StockCountRow',

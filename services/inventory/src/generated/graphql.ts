@@ -13,7 +13,7 @@ import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel }
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
 import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
 import type { ISupplierReturn as ISupplierReturnModel, ISupplierReturnLine as ISupplierReturnLineModel } from '../modules/supplier-return/supplier-return.entity.js';
-import type { StockMovementRow as StockMovementRowModel } from '../modules/analysis/analysis.service.js';
+import type { StockMovementRow as StockMovementRowModel, SlowMoverRow as SlowMoverRowModel, UndeliveredLineRow as UndeliveredLineRowModel } from '../modules/analysis/analysis.service.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
@@ -202,6 +202,7 @@ export type ResolversTypes = {
   ShipmentLine: ResolverTypeWrapper<IShipmentLineModel>;
   ShipmentLineInput: Types.ShipmentLineInput;
   ShipmentStatus: Types.ShipmentStatus;
+  SlowMover: ResolverTypeWrapper<SlowMoverRowModel>;
   StockAlarm: ResolverTypeWrapper<IStockAlarmModel>;
   StockAlarmConnection: ResolverTypeWrapper<Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversTypes['StockAlarmEdge']> }>;
   StockAlarmEdge: ResolverTypeWrapper<Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversTypes['StockAlarm'] }>;
@@ -234,6 +235,10 @@ export type ResolversTypes = {
   TransferLineInput: Types.TransferLineInput;
   TransferState: Types.TransferState;
   TransferStockInput: Types.TransferStockInput;
+  UndeliveredOrderLine: ResolverTypeWrapper<UndeliveredLineRowModel>;
+  UndeliveredOrderLineConnection: ResolverTypeWrapper<Omit<Types.UndeliveredOrderLineConnection, 'edges'> & { edges: Array<ResolversTypes['UndeliveredOrderLineEdge']> }>;
+  UndeliveredOrderLineEdge: ResolverTypeWrapper<Omit<Types.UndeliveredOrderLineEdge, 'node'> & { node: ResolversTypes['UndeliveredOrderLine'] }>;
+  UndeliveredOrderLineFilter: Types.UndeliveredOrderLineFilter;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
   Warehouse: ResolverTypeWrapper<IWarehouseModel>;
@@ -312,6 +317,7 @@ export type ResolversParentTypes = {
   ShipmentFilter: Types.ShipmentFilter;
   ShipmentLine: IShipmentLineModel;
   ShipmentLineInput: Types.ShipmentLineInput;
+  SlowMover: SlowMoverRowModel;
   StockAlarm: IStockAlarmModel;
   StockAlarmConnection: Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockAlarmEdge']> };
   StockAlarmEdge: Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversParentTypes['StockAlarm'] };
@@ -341,6 +347,10 @@ export type ResolversParentTypes = {
   TransferLine: ITransferLineModel;
   TransferLineInput: Types.TransferLineInput;
   TransferStockInput: Types.TransferStockInput;
+  UndeliveredOrderLine: UndeliveredLineRowModel;
+  UndeliveredOrderLineConnection: Omit<Types.UndeliveredOrderLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['UndeliveredOrderLineEdge']> };
+  UndeliveredOrderLineEdge: Omit<Types.UndeliveredOrderLineEdge, 'node'> & { node: ResolversParentTypes['UndeliveredOrderLine'] };
+  UndeliveredOrderLineFilter: Types.UndeliveredOrderLineFilter;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
   Warehouse: IWarehouseModel;
@@ -617,6 +627,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   searchProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<Types.QuerySearchProductsArgs, 'text'>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
   shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<Types.QueryShipmentsArgs>>;
+  slowMovers?: Resolver<Array<ResolversTypes['SlowMover']>, ParentType, ContextType, RequireFields<Types.QuerySlowMoversArgs, 'days'>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
   stockCount?: Resolver<Types.Maybe<ResolversTypes['StockCount']>, ParentType, ContextType, RequireFields<Types.QueryStockCountArgs, 'id'>>;
   stockCounts?: Resolver<ResolversTypes['StockCountConnection'], ParentType, ContextType, Partial<Types.QueryStockCountsArgs>>;
@@ -627,6 +638,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   supplierReturns?: Resolver<Array<ResolversTypes['SupplierReturn']>, ParentType, ContextType, Partial<Types.QuerySupplierReturnsArgs>>;
   transfer?: Resolver<Types.Maybe<ResolversTypes['Transfer']>, ParentType, ContextType, RequireFields<Types.QueryTransferArgs, 'id'>>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<Types.QueryTransfersArgs>>;
+  undeliveredOrderLines?: Resolver<ResolversTypes['UndeliveredOrderLineConnection'], ParentType, ContextType, Partial<Types.QueryUndeliveredOrderLinesArgs>>;
   warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.QueryWarehouseArgs, 'id'>>;
   warehouses?: Resolver<ResolversTypes['WarehouseConnection'], ParentType, ContextType, Partial<Types.QueryWarehousesArgs>>;
 };
@@ -711,6 +723,14 @@ export type ShipmentLineResolvers<ContextType = Context, ParentType extends Reso
   planned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   shipped?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SlowMoverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SlowMover'] = ResolversParentTypes['SlowMover']> = {
+  lastOutboundAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  onHandQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  value?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 };
 
 export type StockAlarmResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarm'] = ResolversParentTypes['StockAlarm']> = {
@@ -892,6 +912,32 @@ export type TransferLineResolvers<ContextType = Context, ParentType extends Reso
   received?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UndeliveredOrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UndeliveredOrderLine'] = ResolversParentTypes['UndeliveredOrderLine']> = {
+  cancelledQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  deliveredQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orderedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  reservedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undeliveredQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type UndeliveredOrderLineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UndeliveredOrderLineConnection'] = ResolversParentTypes['UndeliveredOrderLineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UndeliveredOrderLineEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UndeliveredOrderLineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UndeliveredOrderLineEdge'] = ResolversParentTypes['UndeliveredOrderLineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UndeliveredOrderLine'], ParentType, ContextType>;
+};
+
 export type WarehouseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Warehouse'] = ResolversParentTypes['Warehouse'], FederationReferenceType extends FederationReferenceTypes['Warehouse'] = FederationReferenceTypes['Warehouse']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Warehouse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -953,6 +999,7 @@ export type Resolvers<ContextType = Context> = {
   ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
   ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
   ShipmentLine?: ShipmentLineResolvers<ContextType>;
+  SlowMover?: SlowMoverResolvers<ContextType>;
   StockAlarm?: StockAlarmResolvers<ContextType>;
   StockAlarmConnection?: StockAlarmConnectionResolvers<ContextType>;
   StockAlarmEdge?: StockAlarmEdgeResolvers<ContextType>;
@@ -975,6 +1022,9 @@ export type Resolvers<ContextType = Context> = {
   TransferConnection?: TransferConnectionResolvers<ContextType>;
   TransferEdge?: TransferEdgeResolvers<ContextType>;
   TransferLine?: TransferLineResolvers<ContextType>;
+  UndeliveredOrderLine?: UndeliveredOrderLineResolvers<ContextType>;
+  UndeliveredOrderLineConnection?: UndeliveredOrderLineConnectionResolvers<ContextType>;
+  UndeliveredOrderLineEdge?: UndeliveredOrderLineEdgeResolvers<ContextType>;
   Warehouse?: WarehouseResolvers<ContextType>;
   WarehouseConnection?: WarehouseConnectionResolvers<ContextType>;
   WarehouseEdge?: WarehouseEdgeResolvers<ContextType>;
