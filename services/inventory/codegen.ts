@@ -26,6 +26,7 @@ export default subgraphCodegen({
     StockMovementSummary: '../modules/analysis/analysis.service.js#StockMovementRow',
     SlowMover: '../modules/analysis/analysis.service.js#SlowMoverRow',
     UndeliveredOrderLine: '../modules/analysis/analysis.service.js#UndeliveredLineRow',
+    OutboundGroup: '../modules/analysis/analysis.service.js#OutboundGroupRow',
     SupplierReturnLine: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturnLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
     StockCount: '../modules/count/count.service.js#StockCountRow',

@@ -13,7 +13,7 @@ import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel }
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
 import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
 import type { ISupplierReturn as ISupplierReturnModel, ISupplierReturnLine as ISupplierReturnLineModel } from '../modules/supplier-return/supplier-return.entity.js';
-import type { StockMovementRow as StockMovementRowModel, SlowMoverRow as SlowMoverRowModel, UndeliveredLineRow as UndeliveredLineRowModel } from '../modules/analysis/analysis.service.js';
+import type { StockMovementRow as StockMovementRowModel, SlowMoverRow as SlowMoverRowModel, UndeliveredLineRow as UndeliveredLineRowModel, OutboundGroupRow as OutboundGroupRowModel } from '../modules/analysis/analysis.service.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
@@ -167,6 +167,8 @@ export type ResolversTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderLineStock: ResolverTypeWrapper<OrderLineStockRowModel>;
+  OutboundGroup: ResolverTypeWrapper<OutboundGroupRowModel>;
+  OutboundGrouping: Types.OutboundGrouping;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   PlanShipmentInput: Types.PlanShipmentInput;
   Product: ResolverTypeWrapper<IProductModel>;
@@ -285,6 +287,7 @@ export type ResolversParentTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
   OrderLineStock: OrderLineStockRowModel;
+  OutboundGroup: OutboundGroupRowModel;
   PageInfo: Types.PageInfo;
   PlanShipmentInput: Types.PlanShipmentInput;
   Product: IProductModel;
@@ -561,6 +564,15 @@ export type OrderLineStockResolvers<ContextType = Context, ParentType extends Re
   unplanned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type OutboundGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutboundGroup'] = ResolversParentTypes['OutboundGroup']> = {
+  industry?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  month?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Types.Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -619,6 +631,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   inventoryEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   loan?: Resolver<Types.Maybe<ResolversTypes['Loan']>, ParentType, ContextType, RequireFields<Types.QueryLoanArgs, 'id'>>;
   loans?: Resolver<ResolversTypes['LoanConnection'], ParentType, ContextType, Partial<Types.QueryLoansArgs>>;
+  outboundSummary?: Resolver<Array<ResolversTypes['OutboundGroup']>, ParentType, ContextType, RequireFields<Types.QueryOutboundSummaryArgs, 'by' | 'from' | 'to'>>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<Types.QueryProductsArgs>>;
   receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType, RequireFields<Types.QueryReceiptArgs, 'id'>>;
@@ -982,6 +995,7 @@ export type Resolvers<ContextType = Context> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrderLineStock?: OrderLineStockResolvers<ContextType>;
+  OutboundGroup?: OutboundGroupResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;

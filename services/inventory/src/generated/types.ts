@@ -772,6 +772,34 @@ export type OrderLineStock = {
   unplanned: Scalars['String']['output'];
 };
 
+/** Shipped quantities of one group over a period. */
+export type OutboundGroup = {
+  __typename?: 'OutboundGroup';
+  /** The industry, when grouped by INDUSTRY; null otherwise, and for the unknown group: customers inventory has no industry for. */
+  industry?: Maybe<Scalars['String']['output']>;
+  /** The month (YYYY-MM), when grouped by MONTH; null otherwise. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The product, when grouped by PRODUCT; null otherwise or when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** Quantity shipped (decimal string); summed across products' units unless grouped by PRODUCT. */
+  quantity: Scalars['String']['output'];
+  /** The region, when grouped by REGION; null otherwise, and for the unknown group: customers inventory has no region for (not heard of yet, or no address). */
+  region?: Maybe<Scalars['String']['output']>;
+  /** Shipped quantity at standard cost (the cost carried by the delivery move, else the product's current one), one amount per currency; null for callers who may not see costs. */
+  value?: Maybe<Array<Money>>;
+};
+
+/** What outbound quantities are grouped by; several combine (by product and month: one row per product and month). */
+export type OutboundGrouping =
+  /** The customer's industry (as inventory's copy knows it). */
+  | 'INDUSTRY'
+  /** The UTC month it was shipped in. */
+  | 'MONTH'
+  /** The product shipped. */
+  | 'PRODUCT'
+  /** The region of the customer's latest live address (the customers service's, as inventory's copy knows it). */
+  | 'REGION';
+
 /** Where a page of a list ends, for keyset pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -920,6 +948,8 @@ export type Query = {
   loan?: Maybe<Loan>;
   /** Loans and samples, newest first, filtered (overdue: true gives the overdue list), paged by cursor (`first` at most 100). */
   loans: LoanConnection;
+  /** Quantities shipped to customers (delivery moves) over a period, grouped `by` product, customer region, customer industry and/or month (at most 1000 groups), optionally from one warehouse. `from` and `to` are ISO dates (UTC days, both included). Only shipments of customers the caller may see, as for shipments; lines of customers inventory does not know yet fall in the unknown (null) region or industry, never dropped. */
+  outboundSummary: Array<OutboundGroup>;
   /** One product by id; NOT_FOUND when no such product exists or it was deleted. */
   product: Product;
   /** Products ordered by name, filtered, paged by cursor (`first` at most 100). */
@@ -983,6 +1013,14 @@ export type QueryLoansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<LoanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOutboundSummaryArgs = {
+  by: Array<OutboundGrouping>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 

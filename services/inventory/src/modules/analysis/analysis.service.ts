@@ -1,6 +1,14 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { badInput, formatQuantity, normaliseAmount, normaliseQuantity, quantityUnits, requireIsoDate, requireUuid } from '@rapport/errors';
+import { badInput, formatQuantity, normaliseAmount, normaliseQuantity, quantityUnits, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
 import { keysetPageSql, visibleCustomersSql, type Connection, type Keyset, type Viewer } from '@rapport/subgraph-kit';
+
+/** The UTC days `from`..`to` (both included) as [start, end); BAD_USER_INPUT naming the field for a malformed date or `to` before `from`. */
+function periodOf(fromValue: string, toValue: string): { start: Date; end: Date } {
+  const from = requireIsoDate('from', fromValue);
+  const to = requireIsoDate('to', toValue);
+  if (to < from) throw badInput('to', 'to must not be before from', 'PERIOD_REVERSED');
+  return { start: new Date(`${from}T00:00:00Z`), end: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) };
+}
 
 export interface StockMovementRow {
   productId: string;
@@ -24,11 +32,7 @@ export interface StockMovementQuery {
  * on hand). BAD_USER_INPUT naming the field for a malformed date, `to` before `from`, or a bad id.
  */
 export async function stockMovementSummary(em: SqlEntityManager, _viewer: Viewer, query: StockMovementQuery): Promise<StockMovementRow[]> {
-  const from = requireIsoDate('from', query.from);
-  const to = requireIsoDate('to', query.to);
-  if (to < from) throw badInput('to', 'to must not be before from', 'PERIOD_REVERSED');
-  const start = new Date(`${from}T00:00:00Z`);
-  const end = new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000);
+  const { start, end } = periodOf(query.from, query.to);
   const where = ['m.moved_at < ?'];
   const params: unknown[] = [start, start, end, start, end, end];
   if (query.warehouseId) {
@@ -231,4 +235,79 @@ export async function undeliveredOrderLines(
       };
     });
   });
+}
+
+export const OUTBOUND_GROUPINGS = ['PRODUCT', 'REGION', 'INDUSTRY', 'MONTH'] as const;
+export type OutboundGrouping = (typeof OUTBOUND_GROUPINGS)[number];
+
+export interface OutboundGroupRow {
+  productId: string | null;
+  region: string | null;
+  industry: string | null;
+  month: string | null;
+  quantity: string;
+  /** Quantity at standard cost per currency (amounts exact to the money scale). */
+  values: Money[];
+}
+
+/** The SQL of each grouping's key over a delivery move `m`, its shipment `s` and the customer's profile `c`. */
+const GROUP_KEYS: Record<OutboundGrouping, string> = {
+  PRODUCT: 'm.product_id::text',
+  REGION: 'c.region',
+  INDUSTRY: 'c.industry',
+  MONTH: "to_char(m.moved_at at time zone 'UTC', 'YYYY-MM')",
+};
+
+/**
+ * Quantities shipped (DELIVERY moves) over the UTC days `from`..`to`, grouped by the `by` keys
+ * (none: one total), with their value at standard cost per currency; customers without a profile
+ * copy yet fall in the null region/industry. Only shipments of customers `viewer` may see.
+ */
+export async function outboundSummary(
+  em: SqlEntityManager,
+  viewer: Viewer,
+  query: { from: string; to: string; by: readonly string[]; warehouseId?: string | null },
+): Promise<OutboundGroupRow[]> {
+  const { start, end } = periodOf(query.from, query.to);
+  const by = new Set(query.by.map((value, i) => requireOneOf<OutboundGrouping>(`by[${i}]`, value, OUTBOUND_GROUPINGS)));
+  const keys = OUTBOUND_GROUPINGS.map((g) => (by.has(g) ? GROUP_KEYS[g] : 'null::text'));
+  const where = ["m.kind = 'DELIVERY'", "m.reference_type = 'SHIPMENT'", 'm.moved_at >= ?', 'm.moved_at < ?'];
+  const params: unknown[] = [start, end];
+  if (query.warehouseId) {
+    where.push('m.warehouse_id = ?');
+    params.push(requireUuid('warehouseId', query.warehouseId));
+  }
+  const visible = visibleCustomersSql(viewer);
+  if (visible) {
+    where.push(`s.customer_id in (${visible.sql})`);
+    params.push(...visible.params);
+  }
+  const rows = await em.execute<
+    { product_id: string | null; region: string | null; industry: string | null; month: string | null; currency: string; quantity: string; value: string }[]
+  >(
+    `select ${keys[0]} as product_id, ${keys[1]} as region, ${keys[2]} as industry, ${keys[3]} as month,
+            coalesce(m.currency, p.currency) as currency, (-sum(m.quantity))::text as quantity, round(-sum(m.quantity * coalesce(m.unit_cost, p.standard_cost)), 4)::text as value
+     from stock_move m
+     join shipment s on s.id = m.reference_id
+     join product p on p.id = m.product_id
+     left join customer_profile c on c.customer_id = s.customer_id
+     where ${where.join(' and ')}
+     group by 1, 2, 3, 4, 5
+     order by 4, 2 nulls last, 3 nulls last, min(p.sku), 5
+     limit 1001`,
+    params,
+  );
+  if (rows.length > 1000) throw badInput('by', 'more than 1000 groups: narrow the period or group by less', 'TOO_MANY_GROUPS');
+  const groups = new Map<string, { row: OutboundGroupRow; units: bigint }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.product_id, r.region, r.industry, r.month]);
+    let group = groups.get(key);
+    if (!group) {
+      group = { row: { productId: r.product_id, region: r.region, industry: r.industry, month: r.month, quantity: '0', values: [] }, units: 0n };
+      groups.set(key, group);
+    }
+    group.units += quantityUnits(r.quantity);
+    group.row.values.push({ amount: normaliseAmount(r.value), currency: r.currency });
+  }
+  return [...groups.values()].map(({ row, units }) => ({ ...row, quantity: formatQuantity(units) }));
 }
