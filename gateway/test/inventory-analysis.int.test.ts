@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aStockedProductAndCustomer, startTestSystem, type TestSystem } from './harness.js';
+import { aStockedProductAndCustomer, inventoryKnows, startTestSystem, type TestSystem } from './harness.js';
 
 // Inventory's analyses end to end, through the gateway and over real Kafka: customers announces a
 // customer's industry and region, sales the order, inventory ships part of it. Inventory then shows
@@ -15,11 +15,6 @@ const today = new Date().toISOString().slice(0, 10);
 const month = today.slice(0, 7);
 
 type Notices = { shipments: { edges: { node: { id: string; lines: { orderLineId: string; planned: string }[] } }[] } };
-
-const inventoryKnows = async (sql: string, params: unknown[]): Promise<true | undefined> => {
-  const rows = await system.subgraphs.inventory.service.orm.em.fork().getConnection().execute<{ n: number }[]>(sql, params);
-  return rows[0]?.n ? true : undefined;
-};
 
 /** Places an order of `quantity` as the rep, waits for its notice and ships `ship` of it as the clerk; returns the order's number. */
 async function orderAndShip(customerId: string, productId: string, quantity: string, planned: string, ship: string): Promise<string> {
@@ -77,7 +72,10 @@ beforeAll(async () => {
     i: { customerId: stocked.customerId, kind: 'SHIPPING', street: 'Kai 3', city: 'Husum', region: 'Schleswig-Holstein', country: 'DE' },
   });
   await waitFor(
-    () => inventoryKnows("select count(*)::int as n from customer_profile where customer_id = ? and industry = 'Fishing' and region = 'Schleswig-Holstein'", [stocked.customerId]),
+    () =>
+      inventoryKnows(system, "select count(*)::int as n from customer_profile where customer_id = ? and industry = 'Fishing' and region = 'Schleswig-Holstein'", [
+        stocked.customerId,
+      ]),
     { what: "inventory to copy the customer's industry and region" },
   );
   // A customer inventory has no industry or region for: its shipments fall in the unknown group.
