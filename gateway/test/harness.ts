@@ -121,6 +121,12 @@ export async function timelineOf(system: TestSystem, token: string, customerId: 
   return customer.timeline.edges.map((e) => e.node);
 }
 
+/** True once inventory's database answers `sql` (a `select count(*)::int as n …`) with a count above 0, else undefined: for `waitFor` on a read copy. */
+export async function inventoryKnows(system: TestSystem, sql: string, params: unknown[]): Promise<true | undefined> {
+  const rows = await system.subgraphs.inventory.service.orm.em.fork().getConnection().execute<{ n: number }[]>(sql, params);
+  return rows[0]?.n ? true : undefined;
+}
+
 /**
  * A product and a warehouse made by `clerk` with `quantity` received there, and a customer owned by
  * `rep`; returns once sales can sell the product.

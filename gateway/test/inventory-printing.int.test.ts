@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readPdf } from '@rapport/print/testing';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aStockedProductAndCustomer, startTestSystem, type TestSystem } from './harness.js';
+import { aStockedProductAndCustomer, inventoryKnows, startTestSystem, type TestSystem } from './harness.js';
 
 // Delivery notes end to end, through the gateway only and over real Kafka: inventory learns the
 // company profile (identity), the customer's addresses (customers) and the order's number (sales)
@@ -28,11 +28,6 @@ const pdfText = async (token: string, path: string): Promise<string> => {
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/pdf');
   return (await readPdf(new Uint8Array(await response.arrayBuffer()))).pages.join('\n');
-};
-
-const inventoryKnows = async (sql: string, params: unknown[]): Promise<true | undefined> => {
-  const rows = await system.subgraphs.inventory.service.orm.em.fork().getConnection().execute<{ n: number }[]>(sql, params);
-  return rows[0]?.n ? true : undefined;
 };
 
 beforeAll(async () => {
@@ -91,8 +86,8 @@ describe('delivery notes through the gateway', () => {
     expect(notice.pdfPath).toBe(`/files/inventory/delivery-notes/${notice.id}.pdf`);
 
     // The letterhead, the ship-to address and the order number come by events: wait until inventory has them.
-    await waitFor(() => inventoryKnows('select count(*)::int as n from company_profile_copy', []), { what: 'inventory to copy the company profile' });
-    await waitFor(() => inventoryKnows("select count(*)::int as n from print_customer_address where customer_id = ? and kind = 'SHIPPING'", [customerId]), {
+    await waitFor(() => inventoryKnows(system, 'select count(*)::int as n from company_profile_copy', []), { what: 'inventory to copy the company profile' });
+    await waitFor(() => inventoryKnows(system, "select count(*)::int as n from print_customer_address where customer_id = ? and kind = 'SHIPPING'", [customerId]), {
       what: "inventory to copy the customer's shipping address",
     });
     const text = await pdfText(rep, notice.pdfPath);

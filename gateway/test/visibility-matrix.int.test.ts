@@ -113,10 +113,11 @@ beforeAll(async () => {
   // Every subgraph learns who owns A and B from customers' events.
   await waitFor(
     async () => {
-      const [tickets, invoices] = await Promise.all([seen('repA', 'tickets'), seen('repA', 'invoices')]);
-      return JSON.stringify(tickets) === '["A"]' && JSON.stringify(invoices) === '["A"]' ? true : undefined;
+      const [tickets, invoices, undelivered] = await Promise.all([seen('repA', 'tickets'), seen('repA', 'invoices'), seen('director', 'undeliveredOrderLines')]);
+      return JSON.stringify(tickets) === '["A"]' && JSON.stringify(invoices) === '["A"]' && JSON.stringify(undelivered) === '["A","B"]' ? true : undefined;
     },
-    { what: 'customer ownership to reach support and finance', timeoutMs: 20000 },
+    // The orders above are inventory's undelivered order lines once their confirmation reached it.
+    { what: 'customer ownership to reach support and finance, the orders inventory', timeoutMs: 20000 },
   );
   // Finance's expenses are claimed against a customer finance knows: after ownership reached it.
   for (const customerId of [customerA, customerB]) {

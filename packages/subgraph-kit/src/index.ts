@@ -33,6 +33,7 @@ export * from './transition.js';
 export * from './idempotency.js';
 export * from './properties.js';
 export * from './schema-drift.js';
+export * from './customer-profile.js';
 export * from './product-copy.js';
 export * from './rate-copy.js';
 export * from './csv.js';

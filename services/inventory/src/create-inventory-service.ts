@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createSubgraphService, type SubgraphDefinition, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
+import { createSubgraphService, CustomerProfile, customerProfileHandlers, type SubgraphDefinition, type SubgraphRuntimeConfig, type SubgraphService } from '@rapport/subgraph-kit';
 import { createLoaders } from './loaders.js';
 import { analysisResolvers } from './modules/analysis/analysis.resolvers.js';
 import { migrations } from './migrations/index.js';
@@ -95,9 +95,10 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         Loan,
         SupplierReturn,
         SupplierReturnLine,
+        CustomerProfile,
       ],
       migrations,
-      handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers, ...printingHandlers],
+      handlers: [...customerMergeHandlers, ...reservationHandlers, ...receiptHandlers, ...printingHandlers, ...customerProfileHandlers],
       createLoaders,
       customerAccess: true,
       companyProfileCopy: true,

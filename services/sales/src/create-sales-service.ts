@@ -4,6 +4,8 @@ import {
   CopiedBaseCurrency,
   CopiedRate,
   createSubgraphService,
+  CustomerProfile,
+  customerProfileHandlers,
   printRecipientHandlers,
   productCopyHandlers,
   rateCopyHandlers,
@@ -15,8 +17,6 @@ import { migrations } from './migrations/index.js';
 import { DiscountApproval, DiscountLimit } from './modules/approval/approval.entity.js';
 import { approvalResolvers } from './modules/approval/approval.resolvers.js';
 import { analyticsResolvers } from './modules/analytics/analytics.resolvers.js';
-import { CustomerProfile } from './modules/analytics/customer-profile.entity.js';
-import { customerProfileHandlers } from './modules/analytics/customer-profile.consumer.js';
 import { creditHoldHandlers } from './modules/credit-hold/credit-hold.consumer.js';
 import { OpportunityStageHistory } from './modules/opportunity/opportunity-stage-history.entity.js';
 import { SalesTarget } from './modules/target/target.entity.js';

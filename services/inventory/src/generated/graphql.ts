@@ -13,7 +13,7 @@ import type { IShipment as IShipmentModel, IShipmentLine as IShipmentLineModel }
 import type { CustomerReturnRow as CustomerReturnRowModel } from '../modules/customer-return/customer-return.service.js';
 import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules/customer-return/customer-return.entity.js';
 import type { ISupplierReturn as ISupplierReturnModel, ISupplierReturnLine as ISupplierReturnLineModel } from '../modules/supplier-return/supplier-return.entity.js';
-import type { StockMovementRow as StockMovementRowModel } from '../modules/analysis/analysis.service.js';
+import type { StockMovementRow as StockMovementRowModel, SlowMoverRow as SlowMoverRowModel, UndeliveredLineRow as UndeliveredLineRowModel, OutboundGroupRow as OutboundGroupRowModel } from '../modules/analysis/analysis.service.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
@@ -167,6 +167,8 @@ export type ResolversTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderLineStock: ResolverTypeWrapper<OrderLineStockRowModel>;
+  OutboundGroup: ResolverTypeWrapper<OutboundGroupRowModel>;
+  OutboundGrouping: Types.OutboundGrouping;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   PlanShipmentInput: Types.PlanShipmentInput;
   Product: ResolverTypeWrapper<IProductModel>;
@@ -202,6 +204,7 @@ export type ResolversTypes = {
   ShipmentLine: ResolverTypeWrapper<IShipmentLineModel>;
   ShipmentLineInput: Types.ShipmentLineInput;
   ShipmentStatus: Types.ShipmentStatus;
+  SlowMover: ResolverTypeWrapper<SlowMoverRowModel>;
   StockAlarm: ResolverTypeWrapper<IStockAlarmModel>;
   StockAlarmConnection: ResolverTypeWrapper<Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversTypes['StockAlarmEdge']> }>;
   StockAlarmEdge: ResolverTypeWrapper<Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversTypes['StockAlarm'] }>;
@@ -234,6 +237,10 @@ export type ResolversTypes = {
   TransferLineInput: Types.TransferLineInput;
   TransferState: Types.TransferState;
   TransferStockInput: Types.TransferStockInput;
+  UndeliveredOrderLine: ResolverTypeWrapper<UndeliveredLineRowModel>;
+  UndeliveredOrderLineConnection: ResolverTypeWrapper<Omit<Types.UndeliveredOrderLineConnection, 'edges'> & { edges: Array<ResolversTypes['UndeliveredOrderLineEdge']> }>;
+  UndeliveredOrderLineEdge: ResolverTypeWrapper<Omit<Types.UndeliveredOrderLineEdge, 'node'> & { node: ResolversTypes['UndeliveredOrderLine'] }>;
+  UndeliveredOrderLineFilter: Types.UndeliveredOrderLineFilter;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
   Warehouse: ResolverTypeWrapper<IWarehouseModel>;
@@ -280,6 +287,7 @@ export type ResolversParentTypes = {
   MoneyInput: Types.MoneyInput;
   Mutation: Record<PropertyKey, never>;
   OrderLineStock: OrderLineStockRowModel;
+  OutboundGroup: OutboundGroupRowModel;
   PageInfo: Types.PageInfo;
   PlanShipmentInput: Types.PlanShipmentInput;
   Product: IProductModel;
@@ -312,6 +320,7 @@ export type ResolversParentTypes = {
   ShipmentFilter: Types.ShipmentFilter;
   ShipmentLine: IShipmentLineModel;
   ShipmentLineInput: Types.ShipmentLineInput;
+  SlowMover: SlowMoverRowModel;
   StockAlarm: IStockAlarmModel;
   StockAlarmConnection: Omit<Types.StockAlarmConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockAlarmEdge']> };
   StockAlarmEdge: Omit<Types.StockAlarmEdge, 'node'> & { node: ResolversParentTypes['StockAlarm'] };
@@ -341,6 +350,10 @@ export type ResolversParentTypes = {
   TransferLine: ITransferLineModel;
   TransferLineInput: Types.TransferLineInput;
   TransferStockInput: Types.TransferStockInput;
+  UndeliveredOrderLine: UndeliveredLineRowModel;
+  UndeliveredOrderLineConnection: Omit<Types.UndeliveredOrderLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['UndeliveredOrderLineEdge']> };
+  UndeliveredOrderLineEdge: Omit<Types.UndeliveredOrderLineEdge, 'node'> & { node: ResolversParentTypes['UndeliveredOrderLine'] };
+  UndeliveredOrderLineFilter: Types.UndeliveredOrderLineFilter;
   UpdateProductInput: Types.UpdateProductInput;
   UpdateWarehouseInput: Types.UpdateWarehouseInput;
   Warehouse: IWarehouseModel;
@@ -551,6 +564,15 @@ export type OrderLineStockResolvers<ContextType = Context, ParentType extends Re
   unplanned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type OutboundGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutboundGroup'] = ResolversParentTypes['OutboundGroup']> = {
+  industry?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  month?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Types.Maybe<Array<ResolversTypes['Money']>>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -609,6 +631,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   inventoryEventBus?: Resolver<ResolversTypes['EventBusStatus'], ParentType, ContextType>;
   loan?: Resolver<Types.Maybe<ResolversTypes['Loan']>, ParentType, ContextType, RequireFields<Types.QueryLoanArgs, 'id'>>;
   loans?: Resolver<ResolversTypes['LoanConnection'], ParentType, ContextType, Partial<Types.QueryLoansArgs>>;
+  outboundSummary?: Resolver<Array<ResolversTypes['OutboundGroup']>, ParentType, ContextType, RequireFields<Types.QueryOutboundSummaryArgs, 'by' | 'from' | 'to'>>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<Types.QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<Types.QueryProductsArgs>>;
   receipt?: Resolver<Types.Maybe<ResolversTypes['Receipt']>, ParentType, ContextType, RequireFields<Types.QueryReceiptArgs, 'id'>>;
@@ -617,6 +640,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   searchProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<Types.QuerySearchProductsArgs, 'text'>>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<Types.QueryShipmentArgs, 'id'>>;
   shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<Types.QueryShipmentsArgs>>;
+  slowMovers?: Resolver<Array<ResolversTypes['SlowMover']>, ParentType, ContextType, RequireFields<Types.QuerySlowMoversArgs, 'days'>>;
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
   stockCount?: Resolver<Types.Maybe<ResolversTypes['StockCount']>, ParentType, ContextType, RequireFields<Types.QueryStockCountArgs, 'id'>>;
   stockCounts?: Resolver<ResolversTypes['StockCountConnection'], ParentType, ContextType, Partial<Types.QueryStockCountsArgs>>;
@@ -627,6 +651,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   supplierReturns?: Resolver<Array<ResolversTypes['SupplierReturn']>, ParentType, ContextType, Partial<Types.QuerySupplierReturnsArgs>>;
   transfer?: Resolver<Types.Maybe<ResolversTypes['Transfer']>, ParentType, ContextType, RequireFields<Types.QueryTransferArgs, 'id'>>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<Types.QueryTransfersArgs>>;
+  undeliveredOrderLines?: Resolver<ResolversTypes['UndeliveredOrderLineConnection'], ParentType, ContextType, Partial<Types.QueryUndeliveredOrderLinesArgs>>;
   warehouse?: Resolver<ResolversTypes['Warehouse'], ParentType, ContextType, RequireFields<Types.QueryWarehouseArgs, 'id'>>;
   warehouses?: Resolver<ResolversTypes['WarehouseConnection'], ParentType, ContextType, Partial<Types.QueryWarehousesArgs>>;
 };
@@ -711,6 +736,14 @@ export type ShipmentLineResolvers<ContextType = Context, ParentType extends Reso
   planned?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   shipped?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SlowMoverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SlowMover'] = ResolversParentTypes['SlowMover']> = {
+  lastOutboundAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  onHandQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  value?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
 };
 
 export type StockAlarmResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockAlarm'] = ResolversParentTypes['StockAlarm']> = {
@@ -892,6 +925,32 @@ export type TransferLineResolvers<ContextType = Context, ParentType extends Reso
   received?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UndeliveredOrderLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UndeliveredOrderLine'] = ResolversParentTypes['UndeliveredOrderLine']> = {
+  cancelledQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  deliveredQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderLineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orderedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  reservedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undeliveredQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+};
+
+export type UndeliveredOrderLineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UndeliveredOrderLineConnection'] = ResolversParentTypes['UndeliveredOrderLineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UndeliveredOrderLineEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UndeliveredOrderLineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UndeliveredOrderLineEdge'] = ResolversParentTypes['UndeliveredOrderLineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UndeliveredOrderLine'], ParentType, ContextType>;
+};
+
 export type WarehouseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Warehouse'] = ResolversParentTypes['Warehouse'], FederationReferenceType extends FederationReferenceTypes['Warehouse'] = FederationReferenceTypes['Warehouse']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Warehouse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -936,6 +995,7 @@ export type Resolvers<ContextType = Context> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrderLineStock?: OrderLineStockResolvers<ContextType>;
+  OutboundGroup?: OutboundGroupResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
@@ -953,6 +1013,7 @@ export type Resolvers<ContextType = Context> = {
   ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
   ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
   ShipmentLine?: ShipmentLineResolvers<ContextType>;
+  SlowMover?: SlowMoverResolvers<ContextType>;
   StockAlarm?: StockAlarmResolvers<ContextType>;
   StockAlarmConnection?: StockAlarmConnectionResolvers<ContextType>;
   StockAlarmEdge?: StockAlarmEdgeResolvers<ContextType>;
@@ -975,6 +1036,9 @@ export type Resolvers<ContextType = Context> = {
   TransferConnection?: TransferConnectionResolvers<ContextType>;
   TransferEdge?: TransferEdgeResolvers<ContextType>;
   TransferLine?: TransferLineResolvers<ContextType>;
+  UndeliveredOrderLine?: UndeliveredOrderLineResolvers<ContextType>;
+  UndeliveredOrderLineConnection?: UndeliveredOrderLineConnectionResolvers<ContextType>;
+  UndeliveredOrderLineEdge?: UndeliveredOrderLineEdgeResolvers<ContextType>;
   Warehouse?: WarehouseResolvers<ContextType>;
   WarehouseConnection?: WarehouseConnectionResolvers<ContextType>;
   WarehouseEdge?: WarehouseEdgeResolvers<ContextType>;

@@ -772,6 +772,34 @@ export type OrderLineStock = {
   unplanned: Scalars['String']['output'];
 };
 
+/** Shipped quantities of one group over a period. */
+export type OutboundGroup = {
+  __typename?: 'OutboundGroup';
+  /** The industry, when grouped by INDUSTRY; null otherwise, and for the unknown group: customers inventory has no industry for. */
+  industry?: Maybe<Scalars['String']['output']>;
+  /** The month (YYYY-MM), when grouped by MONTH; null otherwise. */
+  month?: Maybe<Scalars['String']['output']>;
+  /** The product, when grouped by PRODUCT; null otherwise or when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** Quantity shipped (decimal string); summed across products' units unless grouped by PRODUCT. */
+  quantity: Scalars['String']['output'];
+  /** The region, when grouped by REGION; null otherwise, and for the unknown group: customers inventory has no region for (not heard of yet, or no address). */
+  region?: Maybe<Scalars['String']['output']>;
+  /** Shipped quantity at standard cost (the cost carried by the delivery move, else the product's current one), one amount per currency; null for callers who may not see costs. */
+  value?: Maybe<Array<Money>>;
+};
+
+/** What outbound quantities are grouped by; several combine (by product and month: one row per product and month). */
+export type OutboundGrouping =
+  /** The customer's industry (as inventory's copy knows it). */
+  | 'INDUSTRY'
+  /** The UTC month it was shipped in. */
+  | 'MONTH'
+  /** The product shipped. */
+  | 'PRODUCT'
+  /** The region of the customer's latest live address (the customers service's, as inventory's copy knows it). */
+  | 'REGION';
+
 /** Where a page of a list ends, for keyset pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -920,6 +948,8 @@ export type Query = {
   loan?: Maybe<Loan>;
   /** Loans and samples, newest first, filtered (overdue: true gives the overdue list), paged by cursor (`first` at most 100). */
   loans: LoanConnection;
+  /** Quantities shipped to customers (delivery moves) over a period, grouped `by` product, customer region, customer industry and/or month (at most 1000 groups), optionally from one warehouse. `from` and `to` are ISO dates (UTC days, both included). Only shipments of customers the caller may see, as for shipments; lines of customers inventory does not know yet fall in the unknown (null) region or industry, never dropped. */
+  outboundSummary: Array<OutboundGroup>;
   /** One product by id; NOT_FOUND when no such product exists or it was deleted. */
   product: Product;
   /** Products ordered by name, filtered, paged by cursor (`first` at most 100). */
@@ -936,6 +966,8 @@ export type Query = {
   shipment: Shipment;
   /** Shipping notices the caller may see, newest first; a rep sees those of their customers only. */
   shipments: ShipmentConnection;
+  /** Products with stock on hand and no outbound movement (delivery, sample, loan out) in the last `days` days (1–3650), per product and warehouse, biggest value at standard cost first (at most 500 rows). */
+  slowMovers: Array<SlowMover>;
   /** Safety alarms, newest first: open ones unless the filter says otherwise, paged by cursor (`first` at most 100). */
   stockAlarms: StockAlarmConnection;
   /** One count by id; null when there is none. */
@@ -956,6 +988,8 @@ export type Query = {
   transfer?: Maybe<Transfer>;
   /** Transfers between warehouses, newest first, filtered, paged by cursor (`first` at most 100). */
   transfers: TransferConnection;
+  /** Confirmed order lines with something not delivered yet (ordered − delivered − cancelled > 0), oldest confirmation first, paged by cursor (`first` at most 100); only customers the caller may see, as for shipments. */
+  undeliveredOrderLines: UndeliveredOrderLineConnection;
   /** One warehouse by id; NOT_FOUND when there is none (FORBIDDEN for roles that see no stock). */
   warehouse: Warehouse;
   /** Warehouses ordered by code, paged by cursor (`first` at most 100). */
@@ -979,6 +1013,14 @@ export type QueryLoansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<LoanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryOutboundSummaryArgs = {
+  by: Array<OutboundGrouping>;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1021,6 +1063,12 @@ export type QueryShipmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ShipmentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySlowMoversArgs = {
+  days: Scalars['Int']['input'];
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1083,6 +1131,13 @@ export type QueryTransferArgs = {
 export type QueryTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TransferFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUndeliveredOrderLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UndeliveredOrderLineFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1421,6 +1476,21 @@ export type ShipmentStatus =
   | 'PLANNED'
   /** Handed to the courier. */
   | 'SHIPPED';
+
+/** A product lying in a warehouse with no outbound movement for a while. */
+export type SlowMover = {
+  __typename?: 'SlowMover';
+  /** The last outbound movement (delivery, sample or loan out) of the product from the warehouse; null when it never went out. */
+  lastOutboundAt?: Maybe<Scalars['DateTime']['output']>;
+  /** On hand in the warehouse (decimal string). */
+  onHandQuantity: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** On hand at the product's standard cost, in the product's currency; null for callers who may not see costs. */
+  value?: Maybe<Money>;
+  /** The warehouse; null when the caller may not see it. */
+  warehouse?: Maybe<Warehouse>;
+};
 
 /** A safety alarm: available stock of a product in a warehouse fell below its safety level. One per crossing; cleared when stock recovers. */
 export type StockAlarm = {
@@ -1897,6 +1967,63 @@ export type TransferStockInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   /** Where they go (another warehouse); NOT_FOUND naming the field when unknown. */
   toWarehouseId: Scalars['ID']['input'];
+};
+
+/** What of one confirmed order line has not gone out yet (quantities are decimal strings). */
+export type UndeliveredOrderLine = {
+  __typename?: 'UndeliveredOrderLine';
+  /** What was cancelled since. */
+  cancelledQuantity: Scalars['String']['output'];
+  /** When the order was confirmed. */
+  confirmedAt: Scalars['DateTime']['output'];
+  /** The customer the order is for. */
+  customer?: Maybe<Customer>;
+  /** What went out on shipped notices. */
+  deliveredQuantity: Scalars['String']['output'];
+  /** The sales order. */
+  orderId: Scalars['ID']['output'];
+  /** The order line's id, as sales numbers it. */
+  orderLineId: Scalars['ID']['output'];
+  /** The order's number as sales announced it; null when the announcement has not arrived. */
+  orderNumber?: Maybe<Scalars['String']['output']>;
+  /** What the line ordered. */
+  orderedQuantity: Scalars['String']['output'];
+  /** The product; null when the caller may not see it. */
+  product?: Maybe<Product>;
+  /** What is set aside for the line in stock now. */
+  reservedQuantity: Scalars['String']['output'];
+  /** What the line still waits for (no stock to reserve). */
+  shortQuantity: Scalars['String']['output'];
+  /** Ordered − delivered − cancelled: what is still to go out. */
+  undeliveredQuantity: Scalars['String']['output'];
+  /** The warehouse the order asked for; null when any warehouse may serve it. */
+  warehouse?: Maybe<Warehouse>;
+};
+
+export type UndeliveredOrderLineConnection = {
+  __typename?: 'UndeliveredOrderLineConnection';
+  /** The lines of this page. */
+  edges: Array<UndeliveredOrderLineEdge>;
+  /** Where the page ends and whether more follow. */
+  pageInfo: PageInfo;
+};
+
+export type UndeliveredOrderLineEdge = {
+  __typename?: 'UndeliveredOrderLineEdge';
+  /** Opaque cursor of this line. */
+  cursor: Scalars['String']['output'];
+  /** The order line. */
+  node: UndeliveredOrderLine;
+};
+
+/** Narrows the undelivered order lines; all given criteria must hold. */
+export type UndeliveredOrderLineFilter = {
+  /** Only lines of this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only lines of this product. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only lines the warehouse is asked for or holds a reservation of. */
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A change to a product: only the fields given change; a null specification or category clears it. */

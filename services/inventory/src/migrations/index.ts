@@ -18,6 +18,7 @@ import { Migration20261205200005 } from './Migration20261205200005.js';
 import { Migration20261207030000 } from './Migration20261207030000.js';
 import { Migration20261208040000 } from './Migration20261208040000.js';
 import { Migration20261208040100 } from './Migration20261208040100.js';
+import { Migration20261208090000 } from './Migration20261208090000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -47,4 +48,6 @@ export const migrations: MigrationObject[] = [
   // Hour block 04 of stop 12 (inv): product search by words, after the products above.
   { name: 'Migration20261208040000', class: Migration20261208040000 },
   { name: 'Migration20261208040100', class: Migration20261208040100 },
+  // Hour block 09 of stop 12 (ana): the customers' industry and region for the outbound summary.
+  { name: 'Migration20261208090000', class: Migration20261208090000 },
 ];
