@@ -167,6 +167,39 @@ describe('purchase orders and their approval', () => {
     }
   });
 
+  it("converts an order in another currency at the day's rate from finance's copy before judging it against the limits", async () => {
+    const usd = await createSupplier(subgraph, buyer, 'Pumps of Ohio Inc.', 'USD');
+    // Finance's rate as its event leaves it in the copy (the copy's consumer is tested in rate-copy.int.test.ts).
+    const today = new Date().toISOString().slice(0, 10);
+    await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute(`insert into rate_copy (id, from_currency, to_currency, valid_on, rate, set_at) values (?, 'USD', 'EUR', ?, '0.9', now())`, [randomUUID(), today]);
+    const order = (amount: string) => createPo(subgraph, buyer, { supplierId: usd, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount, currency: 'USD' } }] });
+    // 4,000.00 USD × 0.9 = 3,600.00 EUR: within the buyer's 5,000; then 2,000.00 USD more the same day makes 5,400.00 EUR.
+    expect(await act(buyer, 'submitPurchaseOrder', (await order('4000')).id)).toMatchObject({
+      status: 'APPROVED',
+      approvalReason: 'WITHIN_LIMIT',
+      approvalAmount: { amount: '3600.00' },
+    });
+    expect(await act(buyer, 'submitPurchaseOrder', (await order('2000')).id)).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      approvalReason: 'SAME_DAY_SPLIT',
+      approvalAmount: { amount: '5400.00' },
+    });
+    // SEK, for which finance set no rate: it cannot be judged, so it waits for an unlimited approver.
+    expect(
+      await act(
+        otherBuyer,
+        'submitPurchaseOrder',
+        (await createPo(subgraph, otherBuyer, { supplierId: supplierSek, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '1', currency: 'SEK' } }] })).id,
+      ),
+    ).toMatchObject({
+      approvalReason: 'NO_EXCHANGE_RATE',
+      approvalAmount: null,
+    });
+  });
+
   it('a director may not approve their own order either', async () => {
     const own = await createPo(subgraph, director, {
       supplierId: supplierSek,

@@ -7,6 +7,7 @@ import {
   AppError,
   badInput,
   conflict,
+  convertUnits,
   formatAmount,
   formatQuantity,
   type Money,
@@ -18,7 +19,7 @@ import {
   requireIsoDate,
   requireUuid,
 } from '@rapport/errors';
-import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { keysetPage, ratesToBase, requireActiveProducts, transition, type BaseRates, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { BASE_CURRENCY, supplierPriceFor, today } from '../price/price.service.js';
 import { getSupplier } from '../supplier/supplier.service.js';
 import { requireActiveWarehouse } from '../warehouse-copy/warehouse-copy.js';
@@ -312,27 +313,41 @@ async function changeLine(
   );
 }
 
-/** The order's amount in the base currency, in four-place units; null when it is in another currency (no exchange rates known yet). */
-const baseAmount = (po: IPurchaseOrder): bigint | null => (po.currency === BASE_CURRENCY ? amountUnits(po.netTotal) : null);
+/**
+ * A net total in the base currency the approval limits are kept in, in four-place units: as it is in
+ * that currency, else converted at the rate of `day` from finance's rate copy (half up at the base's
+ * minor unit, as finance converts); null when the copy holds no rate for it (or finance's base
+ * currency is not the limits' one), so the order waits for an unlimited approver.
+ */
+function inLimitCurrency(rates: BaseRates, currency: string, netTotal: string, day: string): bigint | null {
+  if (currency === BASE_CURRENCY) return amountUnits(netTotal);
+  const rate = rates.base === BASE_CURRENCY ? rates.rateOf(currency, day) : null;
+  return rate === null ? null : convertUnits(amountUnits(netTotal), rate, BASE_CURRENCY);
+}
 
 /**
- * What the same supplier was sent on the order's day (UTC) by other orders waiting for or holding
- * an approval, in base-currency units; null when one of them is in another currency. Runs after the
- * supplier's row is locked, so two orders sent at once are summed one after the other.
+ * The order's amount and what the same supplier was sent on the order's day (UTC) by other orders
+ * waiting for or holding an approval, in base-currency units at the day's rates; either null when a
+ * rate is missing. Runs after the supplier's row is locked, so two orders sent at once are summed one
+ * after the other.
  */
-async function sameDayAmount(tx: SqlEntityManager, po: IPurchaseOrder): Promise<bigint | null> {
+async function approvalAmounts(tx: SqlEntityManager, po: IPurchaseOrder, day: string): Promise<{ amount: bigint | null; sameDay: bigint | null }> {
   const rows = await tx.execute<{ currency: string; net_total: string }[]>(
     `select currency, net_total from purchase_order
       where supplier_id = ? and id <> ? and status in ('AWAITING_APPROVAL', 'APPROVED')
         and (created_at at time zone 'UTC')::date = (?::timestamptz at time zone 'UTC')::date`,
     [po.supplierId, po.id, po.createdAt.toISOString()],
   );
-  let sum = 0n;
+  const rates = await ratesToBase(
+    tx,
+    [po.currency, ...rows.map((r) => r.currency)].map((currency) => ({ currency, day })),
+  );
+  let sameDay: bigint | null = 0n;
   for (const row of rows) {
-    if (row.currency !== BASE_CURRENCY) return null;
-    sum += amountUnits(row.net_total);
+    const units = inLimitCurrency(rates, row.currency, row.net_total, day);
+    sameDay = units === null || sameDay === null ? null : sameDay + units;
   }
-  return sum;
+  return { amount: inLimitCurrency(rates, po.currency, po.netTotal, day), sameDay };
 }
 
 function announceApproval(tx: SqlEntityManager, po: IPurchaseOrder, lines: readonly IPurchaseOrderLine[], meta: EventMetadata): void {
@@ -379,8 +394,7 @@ export async function submitPurchaseOrder(em: SqlEntityManager, viewer: Viewer<W
       // Orders to one supplier are sent one after another, so same-day sums see each other.
       await tx.execute('select id from supplier where id = ? for update', [po.supplierId]);
       const limit = await approvalLimit(tx, await approverLevel(tx, viewer));
-      const amount = baseAmount(po);
-      const sameDay = await sameDayAmount(tx, po);
+      const { amount, sameDay } = await approvalAmounts(tx, po, today());
       const combined = amount === null || sameDay === null ? null : amount + sameDay;
       const now = new Date();
       po.submittedBy = viewer.principal.userId;
