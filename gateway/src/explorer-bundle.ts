@@ -96,5 +96,5 @@ export async function buildExplorerBundle(options: { force?: boolean } = {}): Pr
 if (import.meta.main) {
   const started = performance.now();
   await buildExplorerBundle({ force: true });
-  console.log(`explorer bundle: ${EXPLORER_BUNDLE_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  process.stdout.write(`explorer bundle: ${EXPLORER_BUNDLE_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
