@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { parseData, parseEnvelope, type CloudEvent, type EventDefinition } from '@rapport/contracts';
+import { parseData, parseEnvelope, type CloudEvent, type EventDefinition, type EventMetadata } from '@rapport/contracts';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { contextFrom, inSpan, SpanKind, type Tracer } from '@rapport/telemetry';
 import type { Logger } from 'pino';
@@ -27,6 +27,17 @@ export function on<TType extends string, TSchema extends z.ZodType>(
     run: (event, em) => fn(parseData(definition, event), event, em),
   };
 }
+
+/**
+ * The metadata for events a handler writes because of `event`: caused by it, in its correlation,
+ * for the same request and actor, so a chain of events can be followed back to what started it.
+ */
+export const causedBy = (event: CloudEvent): EventMetadata => ({
+  causationId: event.id,
+  correlationId: event.correlationid,
+  requestId: event.requestid,
+  actor: event.actor,
+});
 
 export interface RetryPolicy {
   /**

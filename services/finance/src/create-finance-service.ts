@@ -6,6 +6,7 @@ import { BaseCurrency, ExchangeRate } from './modules/currency/currency.entity.j
 import { currencyResolvers } from './modules/currency/currency.resolvers.js';
 import { CreditNote, CreditNoteLine, CreditNoteTax } from './modules/credit-note/credit-note.entity.js';
 import { CreditHold } from './modules/credit-hold/credit-hold.entity.js';
+import { creditHoldMergeHandlers } from './modules/credit-hold/credit-hold.consumer.js';
 import { creditHoldResolvers } from './modules/credit-hold/credit-hold.resolvers.js';
 import { creditNoteResolvers } from './modules/credit-note/credit-note.resolvers.js';
 import { customerMergeHandlers } from './modules/invoice/customer-merge.consumer.js';
@@ -75,7 +76,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
       ],
       migrations,
       createLoaders,
-      handlers: [...customerMergeHandlers, ...dunningMergeHandlers, ...expenseMergeHandlers, ...orderCopyHandlers],
+      handlers: [...customerMergeHandlers, ...dunningMergeHandlers, ...creditHoldMergeHandlers, ...expenseMergeHandlers, ...orderCopyHandlers],
       customerAccess: true,
       companyProfileCopy: true,
       printRecipientCopy: true,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createEvent, CustomerMergedV1 } from '@rapport/contracts';
 import type { TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { aRep, dayFromToday, useFinanceSubgraphWithCustomers } from '../../testing.js';
@@ -9,9 +10,9 @@ import { aRep, dayFromToday, useFinanceSubgraphWithCustomers } from '../../testi
 
 const owner = aRep();
 const accountant: TestPrincipal = { role: 'ACCOUNTANT' };
-const [customerA, customerB] = [randomUUID(), randomUUID()];
+const [customerA, customerB, customerC, customerD] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 const day = dayFromToday;
-const subgraph = useFinanceSubgraphWithCustomers(owner, { [customerA]: 'Haltbar GmbH', [customerB]: 'Freigabe AG' });
+const subgraph = useFinanceSubgraphWithCustomers(owner, { [customerA]: 'Haltbar GmbH', [customerB]: 'Freigabe AG', [customerC]: 'Verschmolzen KG', [customerD]: 'Bleibt GmbH' });
 
 async function invoiceDue(customerId: string, dueInDays: number, amount = '100.00'): Promise<{ id: string; number: string }> {
   const answer = await subgraph.must<{ issueFreeInvoice: { id: string; number: string } }>(
@@ -57,15 +58,18 @@ const release = (input: Record<string, unknown>, principal: TestPrincipal = acco
     },
   );
 
+const setThreeLevels = () =>
+  subgraph.must('mutation($levels: [DunningLevelInput!]!) { setDunningLevels(levels: $levels) { level } }', {
+    levels: [
+      { daysAfterDue: 7, text: 'Friendly reminder' },
+      { daysAfterDue: 14, fee: '5.00', text: 'Second reminder' },
+      { daysAfterDue: 30, fee: '10.00', text: 'Final notice' },
+    ],
+  });
+
 describe('credit hold after the last dunning level', () => {
   it('puts the customer on hold when a reminder at the last level goes out, once, and takes it off when every invoice at that level is settled', async () => {
-    await subgraph.must('mutation($levels: [DunningLevelInput!]!) { setDunningLevels(levels: $levels) { level } }', {
-      levels: [
-        { daysAfterDue: 7, text: 'Friendly reminder' },
-        { daysAfterDue: 14, fee: '5.00', text: 'Second reminder' },
-        { daysAfterDue: 30, fee: '10.00', text: 'Final notice' },
-      ],
-    });
+    await setThreeLevels();
     const first = await invoiceDue(customerA, -40);
     const second = await invoiceDue(customerA, -35, '50.00');
     expect(await runDunning()).toEqual([1, 1]);
@@ -112,5 +116,28 @@ describe('credit hold after the last dunning level', () => {
     // The released invoice stays at the last level: no new reminder, no new hold.
     expect(await runDunning()).toEqual([]);
     expect(await holdOf(customerB)).toMatchObject({ onHold: false });
+  });
+
+  it("moves a merged customer's hold to the survivor, which comes off it when the moved invoice is paid; a redelivery changes nothing", async () => {
+    await setThreeLevels();
+    const invoice = await invoiceDue(customerC, -45, '80.00');
+    for (let run = 0; run < 3; run++) await runDunning();
+    const hold = await holdOf(customerC);
+    expect(hold).toMatchObject({ onHold: true, reason: `${invoice.number} reached reminder level 3, the last` });
+    expect(await holdOf(customerD)).toBeNull();
+
+    const merged = createEvent(CustomerMergedV1, customerD, { survivorId: customerD, mergedId: customerC, mergedAt: new Date().toISOString() });
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(merged));
+    expect(await holdOf(customerD)).toMatchObject({ onHold: true, reason: hold!.reason, since: hold!.since });
+    expect(await holdOf(customerC)).toBeNull();
+    expect((await holdEvents(customerD)).map((e) => [e.onHold, e.reason])).toEqual([[true, hold!.reason]]);
+    expect((await holdEvents(customerC)).map((e) => e.onHold)).toEqual([true, false]);
+
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(merged));
+    expect((await holdEvents(customerD)).length).toBe(1);
+
+    // The invoice moved with the hold: paying it releases the survivor.
+    await pay(invoice.id, '80.00');
+    expect(await holdOf(customerD)).toMatchObject({ onHold: false, releaseComment: 'every invoice that reached the last reminder level is settled' });
   });
 });

@@ -84,6 +84,30 @@ export async function releaseCreditHold(
   });
 }
 
+/**
+ * When two customers are merged, a hold on the merged customer moves to the survivor (with its
+ * reason, level and since: the invoices that caused it move there too) unless the survivor is on
+ * hold already, and the merged customer's hold row goes. Both changes are announced, so read copies
+ * of the merged customer do not keep a hold on a customer that no longer exists.
+ */
+export async function moveCreditHoldOnMerge(tx: SqlEntityManager, mergedId: string, survivorId: string, meta: EventMetadata): Promise<void> {
+  const [first, second] = [mergedId, survivorId].sort();
+  // Both rows locked in one order, so two merges into each other's customers cannot deadlock.
+  const rows = await tx.find(CreditHold, { customerId: { $in: [first!, second!] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { customerId: 'asc' } });
+  const merged = rows.find((r) => r.customerId === mergedId);
+  if (!merged) return;
+  const survivor = rows.find((r) => r.customerId === survivorId);
+  if (merged.onHold) {
+    if (!survivor?.onHold) {
+      const moved = { onHold: true, reason: merged.reason, level: merged.level, since: merged.since, releasedAt: null, releasedBy: null, releaseComment: null };
+      announce(tx, survivor ? Object.assign(survivor, moved) : tx.create(CreditHold, { customerId: survivorId, ...moved }), meta);
+    }
+    announce(tx, Object.assign(merged, { onHold: false, reason: null }), meta);
+  }
+  tx.remove(merged);
+  await tx.flush();
+}
+
 /** The credit holds of the customers given, for those the viewer may see. */
 export async function creditHoldsOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[]): Promise<ICreditHold[]> {
   const qb = em

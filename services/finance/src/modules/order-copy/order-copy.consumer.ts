@@ -1,4 +1,4 @@
-import { on } from '@rapport/bus';
+import { causedBy, on } from '@rapport/bus';
 import { OrderCancelledV2, OrderConfirmedV2, ReturnReceivedV1, ShipmentShippedV2 } from '@rapport/contracts';
 import { formatQuantity, quantityUnits } from '@rapport/errors';
 import { creditCancelledUndelivered, creditReturned } from '../credit-note/credit-note.service.js';
@@ -39,7 +39,7 @@ export const orderCopyHandlers = [
       const cancelled = quantityUnits(row.cancelled_quantity) + quantityUnits(line.quantity);
       await em.execute('update order_line set cancelled_quantity = ?, updated_at = now() where id = ?', [formatQuantity(cancelled), line.lineId]);
     }
-    await creditCancelledUndelivered(em, data.orderId, data.whole, { causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor });
+    await creditCancelledUndelivered(em, data.orderId, data.whole, causedBy(event));
   }),
   on(ShipmentShippedV2, async (data, _event, em) => {
     for (const line of data.lines) {
@@ -58,7 +58,7 @@ export const orderCopyHandlers = [
         [data.returnId, line.orderLineId, line.orderId, line.productId, line.quantity, line.condition, data.receivedAt],
       );
     }
-    const meta = { causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor };
+    const meta = causedBy(event);
     for (const orderId of [...new Set(data.lines.map((l) => l.orderId))].sort()) await creditReturned(em, orderId, meta);
   }),
 ];

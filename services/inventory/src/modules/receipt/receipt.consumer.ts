@@ -1,9 +1,6 @@
-import { on } from '@rapport/bus';
-import { PurchaseOrderApprovalVoidedV1, PurchaseOrderApprovedV1, PurchaseOrderCancelledV1, type CloudEvent, type EventMetadata } from '@rapport/contracts';
+import { causedBy, on } from '@rapport/bus';
+import { PurchaseOrderApprovalVoidedV1, PurchaseOrderApprovedV1, PurchaseOrderCancelledV1 } from '@rapport/contracts';
 import { applyApproval, applyApprovalVoided, applyCancellation } from './receipt.service.js';
-
-/** What events written while handling `event` carry: caused by it, in its correlation, by its actor. */
-const causedBy = (event: CloudEvent): EventMetadata => ({ causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor });
 
 /**
  * Purchasing's approved purchase orders become expected receipts (and `incoming` on the levels); a

@@ -1,9 +1,6 @@
-import { on } from '@rapport/bus';
-import { OrderCancelledV2, OrderConfirmedV2, type CloudEvent, type EventMetadata } from '@rapport/contracts';
+import { causedBy, on } from '@rapport/bus';
+import { OrderCancelledV2, OrderConfirmedV2 } from '@rapport/contracts';
 import { releaseOrderLines, reserveOrder } from './reservation.service.js';
-
-/** What events written while handling `event` carry: caused by it, in its correlation, by its actor. */
-const causedBy = (event: CloudEvent): EventMetadata => ({ causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor });
 
 /**
  * A confirmed order reserves stock per line (or reports the shortage); a cancellation releases what

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { on } from '@rapport/bus';
+import { causedBy, on } from '@rapport/bus';
 import { SupplierReturnPostedV1, type EventData, type EventMetadata } from '@rapport/contracts';
 import { formatQuantity, quantityUnits } from '@rapport/errors';
 import { transition } from '@rapport/subgraph-kit';
@@ -56,6 +56,6 @@ export async function recordSupplierReturn(em: SqlEntityManager, data: EventData
 
 export const supplierReturnHandlers = [
   on(SupplierReturnPostedV1, async (data, event, em) =>
-    recordSupplierReturn(em, data, { causationId: event.id, correlationId: event.correlationid, requestId: event.requestid, actor: event.actor }),
+    recordSupplierReturn(em, data, causedBy(event)),
   ),
 ];

@@ -1,4 +1,4 @@
-import { on } from '@rapport/bus';
+import { causedBy, on } from '@rapport/bus';
 import { systemViewer } from '@rapport/subgraph-kit';
 import { LeadConvertedV1, QuotationAcceptedV1 } from '@rapport/contracts';
 import { openOpportunity, winOpportunity } from './opportunity.service.js';
@@ -20,11 +20,11 @@ export const opportunityHandlers = [
       em,
       systemViewer(event.actor),
       { customerId: data.customerId, title: data.opportunity.title, amount: data.opportunity.amount },
-      { correlationId: event.correlationid, causationId: event.id, actor: event.actor },
+      causedBy(event),
     );
   }),
   on(QuotationAcceptedV1, async (data, event, em) => {
     if (!data.opportunityId) return;
-    await winOpportunity(em, systemViewer(event.actor), data.opportunityId, { correlationId: event.correlationid, causationId: event.id, actor: event.actor });
+    await winOpportunity(em, systemViewer(event.actor), data.opportunityId, causedBy(event));
   }),
 ];
