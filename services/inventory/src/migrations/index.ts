@@ -19,6 +19,7 @@ import { Migration20261207030000 } from './Migration20261207030000.js';
 import { Migration20261208040000 } from './Migration20261208040000.js';
 import { Migration20261208040100 } from './Migration20261208040100.js';
 import { Migration20261208090000 } from './Migration20261208090000.js';
+import { Migration20261209000100 } from './Migration20261209000100.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -50,4 +51,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208040100', class: Migration20261208040100 },
   // Hour block 09 of stop 12 (ana): the customers' industry and region for the outbound summary.
   { name: 'Migration20261208090000', class: Migration20261208090000 },
+  // Hour block 00 of stop 13: the undelivered order lines' paging order.
+  { name: 'Migration20261209000100', class: Migration20261209000100 },
 ];
