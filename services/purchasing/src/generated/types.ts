@@ -870,7 +870,7 @@ export type Query = {
   /**
    * The best current price of a product for a quantity on a day (today when omitted): the lowest among
    * live suppliers' prices valid that day whose minimum quantity the quantity reaches, preferring the
-   * base currency (EUR), then the shorter lead time; null when no supplier offers it.
+   * base currency (finance's, EUR until it sets one), then the shorter lead time; null when no supplier offers it.
    */
   bestPrice?: Maybe<SupplierPrice>;
   /** Lines of approved orders whose expected date is before `on` (today by default) and that still expect goods, oldest first (at most 500). */

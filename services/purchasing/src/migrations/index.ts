@@ -12,6 +12,7 @@ import { Migration20261207030100 } from './Migration20261207030100.js';
 import { Migration20261207030200 } from './Migration20261207030200.js';
 import { Migration20261208030000 } from './Migration20261208030000.js';
 import { Migration20261208030100 } from './Migration20261208030100.js';
+import { Migration20261209000200 } from './Migration20261209000200.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207030200', class: Migration20261207030200 },
   { name: 'Migration20261208030000', class: Migration20261208030000 },
   { name: 'Migration20261208030100', class: Migration20261208030100 },
+  // stop 13: the approval amount's currency.
+  { name: 'Migration20261209000200', class: Migration20261209000200 },
 ];

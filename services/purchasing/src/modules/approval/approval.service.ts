@@ -1,7 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, parseMoneyInput, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
-import { BASE_CURRENCY } from '../price/price.service.js';
+import { copiedBaseCurrency, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { ApprovalLimit, APPROVER_LEVEL_VALUES, PurchasingApprover, type IApprovalLimit, type IPurchasingApprover } from './approval.entity.js';
 
 /** Only directors and admins set who approves how much. */
@@ -13,18 +12,23 @@ function requireDirector(viewer: Viewer): void {
 
 export const listApprovalLimits = (em: SqlEntityManager, _viewer: Viewer): Promise<IApprovalLimit[]> => em.find(ApprovalLimit, {}, { orderBy: { level: 'asc' } });
 
-/** Sets a level's limit in the base currency (null: no limit); audited. */
+/**
+ * Sets a level's limit in finance's base currency (null: no limit); audited. A limit in another
+ * currency is refused naming `maxAmount.currency` (CURRENCY_MISMATCH); limits set before the base
+ * currency changed keep theirs and are converted when an order is judged (`approvalLimit`).
+ */
 export async function setApprovalLimit(em: SqlEntityManager, viewer: Viewer<WriteAccess>, level: string, maxAmount: Money | null | undefined): Promise<IApprovalLimit> {
   requireDirector(viewer);
   const which = requireOneOf('level', level, APPROVER_LEVEL_VALUES);
+  const base = await copiedBaseCurrency(em);
   let amount: string | null = null;
   if (maxAmount) {
     const parsed = parseMoneyInput('maxAmount', maxAmount);
-    if (parsed.currency !== BASE_CURRENCY) throw badInput('maxAmount.currency', `maxAmount.currency must be the base currency ${BASE_CURRENCY}`, 'CURRENCY_MISMATCH');
+    if (parsed.currency !== base) throw badInput('maxAmount.currency', `maxAmount.currency must be the base currency ${base}`, 'CURRENCY_MISMATCH');
     amount = parsed.amount;
   }
-  const row = (await em.findOne(ApprovalLimit, { level: which })) ?? em.create(ApprovalLimit, { level: which, maxAmount: null, currency: BASE_CURRENCY });
-  row.maxAmount = amount;
+  const row = (await em.findOne(ApprovalLimit, { level: which })) ?? em.create(ApprovalLimit, { level: which, maxAmount: null, currency: base });
+  Object.assign(row, { maxAmount: amount, currency: base });
   await em.flush();
   return row;
 }

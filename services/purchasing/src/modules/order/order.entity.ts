@@ -31,6 +31,8 @@ export const PurchaseOrder = defineEntity({
     approvalReason: p.text().nullable(),
     /** The amount in the base currency an approver's limit must cover; null when it cannot be converted (only an unlimited approver then). */
     approvalAmount: money().nullable(),
+    /** The currency `approvalAmount` is in: finance's base currency when the order was sent; null while a draft. */
+    approvalCurrency: currency().nullable(),
     submittedBy: p.uuid().nullable(),
     submittedAt: timestamp().nullable(),
     /** Who approved it; null when approved within the sender's own limit. */

@@ -200,6 +200,48 @@ describe('purchase orders and their approval', () => {
     });
   });
 
+  it("judges orders in finance's base currency once it changes: limits set before convert at the day's rate, new ones must be in the new base", async () => {
+    const sql = (query: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(query, params);
+    const today = new Date().toISOString().slice(0, 10);
+    const rateId = randomUUID();
+    const set = 'mutation($l: ApproverLevel!, $m: MoneyInput) { setApprovalLimit(level: $l, maxAmount: $m) { level maxAmount { amount currency } } }';
+    // Finance's base currency and rate as their events leave them in the copy (tested in rate-copy.int.test.ts).
+    await sql(`insert into rate_copy_base (id, currency, set_at) values (1, 'USD', now())`);
+    await sql(`insert into rate_copy (id, from_currency, to_currency, valid_on, rate, set_at) values (?, 'EUR', 'USD', ?, '1.1', now())`, [rateId, today]);
+    try {
+      const [ohio, texas] = [await createSupplier(subgraph, buyer, 'Valves of Ohio Inc.', 'USD'), await createSupplier(subgraph, buyer, 'Valves of Texas Inc.', 'USD')];
+      const order = async (supplierId: string, amount: string) =>
+        (await createPo(subgraph, buyer, { supplierId, lines: [{ productId: valve.productId, quantity: '1', unitPrice: { amount, currency: 'USD' } }] })).id;
+      // The buyer's 5,000.00 EUR is 5,500.00 USD today.
+      expect(await act(buyer, 'submitPurchaseOrder', await order(ohio, '5400'))).toMatchObject({
+        status: 'APPROVED',
+        approvalReason: 'WITHIN_LIMIT',
+        approvalAmount: { amount: '5400.00', currency: 'USD' },
+      });
+      const above = await act(buyer, 'submitPurchaseOrder', await order(texas, '5600'));
+      expect(above).toMatchObject({ status: 'AWAITING_APPROVAL', approvalReason: 'ABOVE_LIMIT', approvalAmount: { amount: '5600.00', currency: 'USD' } });
+      // Another buyer's limit does not cover it either; the purchasing head's 50,000.00 EUR does.
+      expect(await errorOf(otherBuyer, poMutation('approvePurchaseOrder'), { id: above.id })).toMatchObject({ reason: 'APPROVAL_LIMIT_EXCEEDED' });
+      const head = as('BUYER');
+      await must(subgraph, director, 'mutation($u: ID!) { setApproverLevel(userId: $u, level: PURCHASING_HEAD) { level } }', { u: head.userId });
+      expect(await act(head, 'approvePurchaseOrder', above.id)).toMatchObject({ status: 'APPROVED', approvedBy: head.userId });
+      // New limits are set in the new base currency.
+      expect(await errorOf(director, set, { l: 'BUYER', m: { amount: '6000', currency: 'EUR' } })).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'maxAmount.currency',
+        reason: 'CURRENCY_MISMATCH',
+      });
+      expect((await must<{ setApprovalLimit: unknown }>(subgraph, director, set, { l: 'BUYER', m: { amount: '6000', currency: 'USD' } })).setApprovalLimit).toEqual({
+        level: 'BUYER',
+        maxAmount: { amount: '6000.00', currency: 'USD' },
+      });
+    } finally {
+      await sql('delete from rate_copy_base where id = 1');
+      await sql('delete from rate_copy where id = ?', [rateId]);
+      await must(subgraph, director, set, { l: 'BUYER', m: { amount: '5000', currency: 'EUR' } });
+    }
+  });
+
   it('a director may not approve their own order either', async () => {
     const own = await createPo(subgraph, director, {
       supplierId: supplierSek,

@@ -1,5 +1,5 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import { auditHistory } from '@rapport/subgraph-kit';
+import { auditHistory, DEFAULT_BASE_CURRENCY } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { billingStatus, openUnits, shownStatus, showQuantity } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
@@ -45,7 +45,7 @@ export const orderResolvers: Resolvers = {
     netTotal: (po) => money(po.netTotal, po.currency),
     taxTotal: (po) => money(po.taxTotal, po.currency),
     grossTotal: (po) => money(po.grossTotal, po.currency),
-    approvalAmount: (po) => (po.approvalAmount === null || po.approvalAmount === undefined ? null : money(po.approvalAmount, 'EUR')),
+    approvalAmount: (po) => (po.approvalAmount === null || po.approvalAmount === undefined ? null : money(po.approvalAmount, po.approvalCurrency ?? DEFAULT_BASE_CURRENCY)),
     receipts: (po, _, ctx) => ctx.loaders.receiptsByPurchaseOrderId.load(po.id),
     copiedFrom: (po, _, ctx) => (po.copiedFromId ? ctx.loaders.purchaseOrderById.load(po.copiedFromId) : null),
     history: (po, args, ctx) => auditHistory(ctx.em, 'PurchaseOrder', po.id, args.first),

@@ -19,8 +19,19 @@ import {
   requireIsoDate,
   requireUuid,
 } from '@rapport/errors';
-import { keysetPage, ratesToBase, requireActiveProducts, transition, type BaseRates, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
-import { BASE_CURRENCY, supplierPriceFor, today } from '../price/price.service.js';
+import {
+  DEFAULT_BASE_CURRENCY,
+  keysetPage,
+  ratesToBase,
+  requireActiveProducts,
+  transition,
+  type BaseRates,
+  type Connection,
+  type Keyset,
+  type Viewer,
+  type WriteAccess,
+} from '@rapport/subgraph-kit';
+import { supplierPriceFor, today } from '../price/price.service.js';
 import { getSupplier } from '../supplier/supplier.service.js';
 import { requireActiveWarehouse } from '../warehouse-copy/warehouse-copy.js';
 import { approvalLimit, approverLevel, covers } from '../approval/approval.js';
@@ -175,6 +186,7 @@ async function draft(
     createdBy: viewer.principal.userId,
     approvalReason: null,
     approvalAmount: null,
+    approvalCurrency: null,
     submittedBy: null,
     submittedAt: null,
     approvedBy: null,
@@ -216,6 +228,7 @@ function reopenForChange(tx: SqlEntityManager, po: IPurchaseOrder, meta: EventMe
   po.status = 'DRAFT';
   po.approvalReason = null;
   po.approvalAmount = null;
+  po.approvalCurrency = null;
   po.submittedBy = null;
   po.submittedAt = null;
   po.approvedBy = null;
@@ -314,15 +327,14 @@ async function changeLine(
 }
 
 /**
- * A net total in the base currency the approval limits are kept in, in four-place units: as it is in
- * that currency, else converted at the rate of `day` from finance's rate copy (half up at the base's
- * minor unit, as finance converts); null when the copy holds no rate for it (or finance's base
- * currency is not the limits' one), so the order waits for an unlimited approver.
+ * A net total in finance's base currency (from the rate copy), in four-place units: as it is in
+ * that currency, else converted at the rate of `day` (half up at the base's minor unit, as finance
+ * converts); null when the copy holds no rate for it, so the order waits for an unlimited approver.
  */
-function inLimitCurrency(rates: BaseRates, currency: string, netTotal: string, day: string): bigint | null {
-  if (currency === BASE_CURRENCY) return amountUnits(netTotal);
-  const rate = rates.base === BASE_CURRENCY ? rates.rateOf(currency, day) : null;
-  return rate === null ? null : convertUnits(amountUnits(netTotal), rate, BASE_CURRENCY);
+function inBaseCurrency(rates: BaseRates, currency: string, netTotal: string, day: string): bigint | null {
+  if (currency === rates.base) return amountUnits(netTotal);
+  const rate = rates.rateOf(currency, day);
+  return rate === null ? null : convertUnits(amountUnits(netTotal), rate, rates.base);
 }
 
 /**
@@ -331,7 +343,7 @@ function inLimitCurrency(rates: BaseRates, currency: string, netTotal: string, d
  * rate is missing. Runs after the supplier's row is locked, so two orders sent at once are summed one
  * after the other.
  */
-async function approvalAmounts(tx: SqlEntityManager, po: IPurchaseOrder, day: string): Promise<{ amount: bigint | null; sameDay: bigint | null }> {
+async function approvalAmounts(tx: SqlEntityManager, po: IPurchaseOrder, day: string): Promise<{ base: string; amount: bigint | null; sameDay: bigint | null }> {
   const rows = await tx.execute<{ currency: string; net_total: string }[]>(
     `select currency, net_total from purchase_order
       where supplier_id = ? and id <> ? and status in ('AWAITING_APPROVAL', 'APPROVED')
@@ -344,10 +356,10 @@ async function approvalAmounts(tx: SqlEntityManager, po: IPurchaseOrder, day: st
   );
   let sameDay: bigint | null = 0n;
   for (const row of rows) {
-    const units = inLimitCurrency(rates, row.currency, row.net_total, day);
+    const units = inBaseCurrency(rates, row.currency, row.net_total, day);
     sameDay = units === null || sameDay === null ? null : sameDay + units;
   }
-  return { amount: inLimitCurrency(rates, po.currency, po.netTotal, day), sameDay };
+  return { base: rates.base, amount: inBaseCurrency(rates, po.currency, po.netTotal, day), sameDay };
 }
 
 function announceApproval(tx: SqlEntityManager, po: IPurchaseOrder, lines: readonly IPurchaseOrderLine[], meta: EventMetadata): void {
@@ -393,12 +405,14 @@ export async function submitPurchaseOrder(em: SqlEntityManager, viewer: Viewer<W
       const lines = await linesOf(tx, po.id);
       // Orders to one supplier are sent one after another, so same-day sums see each other.
       await tx.execute('select id from supplier where id = ? for update', [po.supplierId]);
-      const limit = await approvalLimit(tx, await approverLevel(tx, viewer));
-      const { amount, sameDay } = await approvalAmounts(tx, po, today());
+      const day = today();
+      const { base, amount, sameDay } = await approvalAmounts(tx, po, day);
+      const limit = await approvalLimit(tx, await approverLevel(tx, viewer), base, day);
       const combined = amount === null || sameDay === null ? null : amount + sameDay;
       const now = new Date();
       po.submittedBy = viewer.principal.userId;
       po.submittedAt = now;
+      po.approvalCurrency = base;
       if (amount === null) {
         po.status = 'AWAITING_APPROVAL';
         po.approvalReason = 'NO_EXCHANGE_RATE';
@@ -438,7 +452,7 @@ export async function approvePurchaseOrder(em: SqlEntityManager, viewer: Viewer<
       }
       const me = viewer.principal.userId;
       if (po.createdBy === me || po.submittedBy === me) throw badInput('id', `id: nobody approves their own purchase order (${po.number})`, 'SELF_APPROVAL');
-      const limit = await approvalLimit(tx, await approverLevel(tx, viewer));
+      const limit = await approvalLimit(tx, await approverLevel(tx, viewer), po.approvalCurrency ?? DEFAULT_BASE_CURRENCY, today());
       const amount = po.approvalAmount ? amountUnits(po.approvalAmount) : null;
       if (!covers(limit, amount)) {
         throw new AppError('FORBIDDEN', 'APPROVAL_LIMIT_EXCEEDED', `purchase order ${po.number} (${po.approvalAmount ?? 'in a foreign currency'}) is beyond your approval limit`);

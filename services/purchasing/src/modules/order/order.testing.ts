@@ -34,7 +34,7 @@ export async function setPrice(subgraph: TestSubgraph, principal: TestPrincipal,
   return data.setSupplierPrice.id;
 }
 
-export const PO_FIELDS = `id number status supplierId currency approvalReason approvalAmount { amount } approvedBy netTotal { amount currency } taxTotal { amount } grossTotal { amount }
+export const PO_FIELDS = `id number status supplierId currency approvalReason approvalAmount { amount currency } approvedBy netTotal { amount currency } taxTotal { amount } grossTotal { amount }
   lines { id productId quantity unitPrice { amount currency } taxRate netAmount { amount } expectedDate receivedQuantity billedQuantity openQuantity }`;
 
 export interface PoView {
@@ -44,7 +44,7 @@ export interface PoView {
   supplierId: string;
   currency: string;
   approvalReason: string | null;
-  approvalAmount: { amount: string } | null;
+  approvalAmount: { amount: string; currency: string } | null;
   approvedBy: string | null;
   netTotal: { amount: string; currency: string };
   taxTotal: { amount: string };

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput, formatQuantity, notFound, parseMoneyInput, parseQuantity, requireIsoDate, requireUuid, type Money } from '@rapport/errors';
-import { requireActiveProducts, softDelete, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
+import { copiedBaseCurrency, requireActiveProducts, softDelete, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { getSupplier } from '../supplier/supplier.service.js';
 import { SupplierPrice, type ISupplierPrice } from './price.entity.js';
 
-/** The base currency purchasing compares and approves amounts in until finance announces exchange rates. */
-export const BASE_CURRENCY = 'EUR';
 const MAX_LEAD_TIME_DAYS = 3650;
 
 export interface SetSupplierPriceInput {
@@ -84,7 +82,7 @@ export async function listSupplierPrices(em: SqlEntityManager, viewer: Viewer, f
 /**
  * The best price of each product in `productIds` for `quantity` on day `on`: among live prices of
  * live suppliers valid that day whose minimum quantity the quantity reaches, the lowest, preferring
- * prices in the base currency (no exchange rates are known yet to compare others), then the shorter
+ * prices in finance's base currency (from the rate copy), then the shorter
  * lead time. One query for all products.
  */
 export async function bestPrices(em: SqlEntityManager, wanted: readonly { productId: string; quantity: string }[], on: string): Promise<Map<string, ISupplierPrice>> {
@@ -98,7 +96,7 @@ export async function bestPrices(em: SqlEntityManager, wanted: readonly { produc
         and (sp.valid_from is null or sp.valid_from <= ?::date)
         and (sp.valid_to is null or sp.valid_to >= ?::date)
       order by w.product_id, w.quantity, (sp.currency <> ?), sp.price, sp.lead_time_days, sp.id`,
-    [JSON.stringify(wanted.map((w) => ({ product_id: w.productId, quantity: w.quantity }))), on, on, BASE_CURRENCY],
+    [JSON.stringify(wanted.map((w) => ({ product_id: w.productId, quantity: w.quantity }))), on, on, await copiedBaseCurrency(em)],
   );
   const prices = await em.find(SupplierPrice, { id: { $in: rows.map((r) => r.id) } });
   const byId = new Map(prices.map((p) => [p.id, p]));

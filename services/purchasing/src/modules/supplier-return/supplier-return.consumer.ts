@@ -54,8 +54,4 @@ export async function recordSupplierReturn(em: SqlEntityManager, data: EventData
   );
 }
 
-export const supplierReturnHandlers = [
-  on(SupplierReturnPostedV1, async (data, event, em) =>
-    recordSupplierReturn(em, data, causedBy(event)),
-  ),
-];
+export const supplierReturnHandlers = [on(SupplierReturnPostedV1, async (data, event, em) => recordSupplierReturn(em, data, causedBy(event)))];

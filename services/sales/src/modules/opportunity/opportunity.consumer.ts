@@ -16,12 +16,7 @@ import { openOpportunity, winOpportunity } from './opportunity.service.js';
 export const opportunityHandlers = [
   on(LeadConvertedV1, async (data, event, em) => {
     if (!data.opportunity) return;
-    await openOpportunity(
-      em,
-      systemViewer(event.actor),
-      { customerId: data.customerId, title: data.opportunity.title, amount: data.opportunity.amount },
-      causedBy(event),
-    );
+    await openOpportunity(em, systemViewer(event.actor), { customerId: data.customerId, title: data.opportunity.title, amount: data.opportunity.amount }, causedBy(event));
   }),
   on(QuotationAcceptedV1, async (data, event, em) => {
     if (!data.opportunityId) return;
