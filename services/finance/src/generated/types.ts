@@ -1113,6 +1113,8 @@ export type OpeningBalanceRowInput = {
   date: Scalars['String']['input'];
   /** When it is (or was) due, ISO 8601; not before date. */
   dueDate: Scalars['String']['input'];
+  /** The previous system's rate from the item's currency to the base currency (what it was booked at); finance's rate of `date` when omitted. An item in a foreign currency with neither is refused (RATE_MISSING). */
+  rateToBase?: InputMaybe<Scalars['String']['input']>;
   /** The previous system's reference (its invoice number); once per customer. */
   reference: Scalars['String']['input'];
 };

@@ -16,11 +16,19 @@ interface Imported {
   importOpeningBalances: {
     dryRun: boolean;
     rowCount: number;
-    imported: { id: string; number: string; kind: string; balance: { amount: string; currency: string }; dueDate: string }[];
+    imported: {
+      id: string;
+      number: string;
+      kind: string;
+      balance: { amount: string; currency: string };
+      dueDate: string;
+      rateToBase: string | null;
+      baseTotal: { amount: string; currency: string } | null;
+    }[];
   };
 }
 const IMPORT =
-  'mutation($rows: [OpeningBalanceRowInput!]!, $dryRun: Boolean) { importOpeningBalances(rows: $rows, dryRun: $dryRun) { dryRun rowCount imported { id number kind balance { amount currency } dueDate } } }';
+  'mutation($rows: [OpeningBalanceRowInput!]!, $dryRun: Boolean) { importOpeningBalances(rows: $rows, dryRun: $dryRun) { dryRun rowCount imported { id number kind balance { amount currency } dueDate rateToBase baseTotal { amount currency } } } }';
 const row = (overrides: Record<string, unknown> = {}) => ({
   customerId: customer,
   reference: `OLD-${randomUUID().slice(0, 6)}`,
@@ -68,15 +76,22 @@ describe('opening balances', () => {
   });
 
   it('imports open items as receivables without an INV number, announced, and refuses importing a reference again', async () => {
-    const imported = (
-      await subgraph.must<Imported>(IMPORT, {
-        rows: [row({ reference: 'RE-4711' }), row({ customerId: other, reference: 'RE-4711', amount: { amount: '1234.56', currency: 'USD' }, dueDate: day(5) })],
-      })
-    ).importOpeningBalances.imported;
-    expect(imported.map((i) => [i.kind, i.balance])).toEqual([
-      ['OPENING_BALANCE', { amount: '800.00', currency: 'EUR' }],
-      ['OPENING_BALANCE', { amount: '1234.56', currency: 'USD' }],
+    const usdRow = row({ customerId: other, reference: 'RE-4711', amount: { amount: '1234.56', currency: 'USD' }, dueDate: day(5) });
+    // An item in a foreign currency keeps a rate to the base currency: without one (the row's or
+    // finance's of its date) the import is refused, naming the row's rate.
+    const before = await invoiceCount();
+    const noRate = await subgraph.gql(IMPORT, { rows: [row({ reference: 'RE-4711' }), usdRow] });
+    expect(noRate.errors?.[0]?.extensions).toMatchObject({ reason: 'IMPORT_REFUSED', field: 'rows[1].rateToBase' });
+    expect((noRate.errors?.[0]?.extensions?.details as { errors: { code: string }[] }).errors).toEqual([expect.objectContaining({ code: 'RATE_MISSING' })]);
+    expect((await subgraph.gql(IMPORT, { rows: [{ ...usdRow, rateToBase: '-1' }] })).errors?.[0]?.extensions).toMatchObject({ field: 'rows[0].rateToBase' });
+    expect(await invoiceCount()).toBe(before);
+    const imported = (await subgraph.must<Imported>(IMPORT, { rows: [row({ reference: 'RE-4711' }), { ...usdRow, rateToBase: '0.9' }] })).importOpeningBalances.imported;
+    expect(imported.map((i) => [i.kind, i.balance, i.baseTotal])).toEqual([
+      ['OPENING_BALANCE', { amount: '800.00', currency: 'EUR' }, { amount: '800.00', currency: 'EUR' }],
+      // 1,234.56 USD at the previous system's 0.9: 1,111.104, half up to the cent.
+      ['OPENING_BALANCE', { amount: '1234.56', currency: 'USD' }, { amount: '1111.10', currency: 'EUR' }],
     ]);
+    expect(Number(imported[1]!.rateToBase)).toBe(0.9);
     for (const i of imported) expect(i.number).toMatch(/^OB-\d{4}-\d{6}$/);
     eurBalance = imported[0]!;
     const events = await subgraph.sql<{ data: Record<string, unknown> }>(

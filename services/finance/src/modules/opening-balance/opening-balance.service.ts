@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OpeningBalanceImportedV1, type EventMetadata } from '@rapport/contracts';
-import { AppError, formatAmount, parseAmount, requireCurrency, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
+import { AppError, convertUnits, formatAmount, formatRate, parseAmount, parseRate, requireCurrency, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
 import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
+import { baseSnapshot, getBaseCurrency, snapshotOf } from '../currency/currency.service.js';
 import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
 import { isWholeMinor } from '../invoice/invoice-math.js';
 import { Invoice, InvoiceLine, InvoiceTax, type IInvoice } from '../invoice/invoice.entity.js';
@@ -18,6 +19,8 @@ export interface OpeningBalanceRowInput {
   date: string;
   dueDate: string;
   amount: Money;
+  /** The previous system's rate to the base currency; finance's rate of `date` when omitted. */
+  rateToBase?: string | null;
 }
 
 /** One row checked: what it will write. */
@@ -28,6 +31,7 @@ interface CheckedRow {
   dueDate: string;
   currency: string;
   units: bigint;
+  rateToBase: string | null;
 }
 
 /** A refused row: its index and field, and why. */
@@ -53,7 +57,8 @@ function checkRow(input: OpeningBalanceRowInput, i: number): CheckedRow | RowErr
     if (!isWholeMinor(units, currency)) {
       return { row: i, field: `${field}.amount.amount`, code: 'TOO_MANY_DECIMALS', message: `${field}.amount.amount has more places than ${currency} has` };
     }
-    return { customerId, reference, date, dueDate, currency, units };
+    const rateToBase = input.rateToBase ? formatRate(parseRate(`${field}.rateToBase`, input.rateToBase)) : null;
+    return { customerId, reference, date, dueDate, currency, units, rateToBase };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { row: i, field: error.field ?? field, code: error.code, message: error.message };
@@ -80,6 +85,7 @@ export async function importOpeningBalances(
   const checked = input.rows.map(checkRow);
   const errors = checked.filter((r): r is RowError => 'row' in r);
   const rows = checked.filter((r): r is CheckedRow => !('row' in r));
+  const snapshots = new Map<CheckedRow, { rateToBase: string | null; baseAmount: string | null }>();
   return inTransaction(em, async (tx) => {
     if (errors.length === 0) {
       const customerIds = [...new Set(rows.map((r) => r.customerId))];
@@ -101,6 +107,24 @@ export async function importOpeningBalances(
         }
         seen.add(key);
       });
+      // Each item keeps its rate to the base currency, as an invoice does at issue: the previous
+      // system's when the row gives one, else finance's of the document date; none refuses the row.
+      const base = await getBaseCurrency(tx);
+      for (const [i, r] of rows.entries()) {
+        const snapshot =
+          r.rateToBase !== null && r.currency !== base
+            ? { rateToBase: r.rateToBase, baseAmount: formatAmount(convertUnits(r.units, parseRate('rateToBase', r.rateToBase), base)) }
+            : await baseSnapshot(tx, { amount: formatAmount(r.units), currency: r.currency }, r.date, null);
+        if (snapshot.rateToBase === null) {
+          errors.push({
+            row: i,
+            field: `rows[${i}].rateToBase`,
+            code: 'RATE_MISSING',
+            message: `rows[${i}].rateToBase is needed: finance holds no ${r.currency} rate to the base currency on or before ${r.date}`,
+          });
+        }
+        snapshots.set(r, snapshot);
+      }
     }
     if (errors.length > 0) {
       const first = errors[0]!;
@@ -128,6 +152,7 @@ export async function importOpeningBalances(
         total: amount,
         paymentTermsDays: null,
         status: 'ISSUED',
+        ...snapshotOf(snapshots.get(r)!, 'baseTotal'),
       });
       tx.create(InvoiceLine, {
         id: randomUUID(),
