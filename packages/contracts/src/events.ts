@@ -1165,6 +1165,23 @@ export const PurchaseInquiryAnsweredV1 = defineEvent(
 );
 
 /**
+ * purchasing: a supplier's answer to an inquiry was recorded, as v1 with each line's tax rate (percent,
+ * as the supplier quoted it; 0 when none was given). Keyed by the inquiry id.
+ */
+export const PurchaseInquiryAnsweredV2 = defineEvent(
+  'purchasing.inquiry.answered.v2',
+  z.object({
+    inquiryId: uuid,
+    number: z.string(),
+    supplierId: uuid,
+    lines: z
+      .array(z.object({ lineId: uuid, productId: uuid, unitPrice: money, taxRate: rate, leadTimeDays: z.number().int().nonnegative(), validUntil: isoDate.nullable() }))
+      .min(1),
+    answeredAt: isoDateTime,
+  }),
+);
+
+/**
  * purchasing: an inquiry was closed, either with answers chosen (`chosen`: which supplier's answer per
  * line, and the draft purchase order it went to) or without (`chosen` empty). Keyed by the inquiry id.
  */
@@ -1504,6 +1521,7 @@ export const ALL_EVENTS = [
   // stop 11, helper purch's events follow this line.
   PurchaseInquirySentV1,
   PurchaseInquiryAnsweredV1,
+  PurchaseInquiryAnsweredV2,
   PurchaseInquiryClosedV1,
   WarehouseCreatedV1,
   WarehouseChangedV1,

@@ -476,7 +476,7 @@ const cases: Record<string, MutationCaseEntry> = {
         buyer,
       );
     },
-    announces: ['purchasing.inquiry.answered.v1'],
+    announces: ['purchasing.inquiry.answered.v2'],
     check: ([event]) => expect(event).toMatchObject({ subject: inquiryId, data: { inquiryId, lines: [{ unitPrice: eur('7.00'), leadTimeDays: 3 }] } }),
   },
   orderFromPurchaseInquiry: {

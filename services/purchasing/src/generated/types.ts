@@ -251,7 +251,7 @@ export type Mutation = {
    * until the answer's last valid day), and the inquiry closed (purchasing.inquiry.closed.v1).
    */
   orderFromPurchaseInquiry: PurchaseInquiry;
-  /** Records a supplier's answer for some or all lines of an open inquiry; announced as purchasing.inquiry.answered.v1. */
+  /** Records a supplier's answer for some or all lines of an open inquiry; announced as purchasing.inquiry.answered.v2. */
   recordPurchaseInquiryAnswer: PurchaseInquiry;
   /** Registers a supplier's bill against an approved order with a three-way match; held for approval when a line differs beyond the tolerance. */
   registerSupplierBill: SupplierBill;

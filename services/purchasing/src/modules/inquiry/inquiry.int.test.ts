@@ -163,15 +163,18 @@ describe('answers and their comparison', () => {
     expect(pumps!.best).toMatchObject({ supplierId: alpha, unitPrice: { amount: '400.00' } });
     expect(pumps!.answers[0]!.lineAmount.amount).toBe('1000.00');
     // Gamma lowers its pump price: its answer is replaced, not doubled, and now wins.
-    view = await answer(inquiry.id, gamma, [{ lineId: pumpLine!.id, unitPrice: eur('399.99'), leadTimeDays: 2 }]);
+    view = await answer(inquiry.id, gamma, [{ lineId: pumpLine!.id, unitPrice: eur('399.99'), taxRate: '19', leadTimeDays: 2 }]);
     expect(view.comparison[1]!.answers.map((a) => [a.supplierId, a.unitPrice.amount])).toEqual([
       [gamma, '399.99'],
       [alpha, '400.00'],
     ]);
     expect(view.suppliers.every((s) => s.answeredAt !== null)).toBe(true);
-    const answered = (await outboxOf(subgraph, inquiry.id)).filter((e) => e.type === 'purchasing.inquiry.answered.v1');
+    const answered = (await outboxOf(subgraph, inquiry.id)).filter((e) => e.type === 'purchasing.inquiry.answered.v2');
     expect(answered).toHaveLength(4);
-    expect(answered[3]!.payload.data).toMatchObject({ supplierId: gamma, lines: [{ lineId: pumpLine!.id, unitPrice: { amount: '399.99', currency: 'EUR' }, leadTimeDays: 2 }] });
+    expect(answered[3]!.payload.data).toMatchObject({
+      supplierId: gamma,
+      lines: [{ lineId: pumpLine!.id, unitPrice: { amount: '399.99', currency: 'EUR' }, taxRate: '19', leadTimeDays: 2 }],
+    });
   });
 
   it('refuses an answer from a supplier not asked, in a foreign currency, for a foreign line, or valid until yesterday', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
-import { PurchaseInquiryAnsweredV1, PurchaseInquiryClosedV1, PurchaseInquirySentV1, type EventMetadata } from '@rapport/contracts';
+import { PurchaseInquiryAnsweredV2, PurchaseInquiryClosedV1, PurchaseInquirySentV1, type EventMetadata } from '@rapport/contracts';
 import { addDays, badInput, conflict, formatAmount, formatQuantity, type Money, notFound, parseMoneyInput, parseQuantity, requireIsoDate, requireUuid } from '@rapport/errors';
 import { keysetPage, requireActiveProducts, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { draftPurchaseOrder, nextNumber, pricePurchaseLines } from '../order/order.service.js';
@@ -182,7 +182,7 @@ export async function recordPurchaseInquiryAnswer(
       asked.answeredAt = answeredAt;
       publish(
         tx,
-        PurchaseInquiryAnsweredV1,
+        PurchaseInquiryAnsweredV2,
         inquiry.id,
         {
           inquiryId: inquiry.id,
@@ -192,6 +192,7 @@ export async function recordPurchaseInquiryAnswer(
             lineId: a.lineId,
             productId: lines.get(a.lineId)!.productId,
             unitPrice: { amount: formatAmount(amountUnits(a.unitPrice)), currency: a.currency },
+            taxRate: parseTaxRate('taxRate', a.taxRate),
             leadTimeDays: a.leadTimeDays,
             validUntil: a.validUntil ?? null,
           })),
