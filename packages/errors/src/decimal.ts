@@ -98,3 +98,9 @@ const MINOR_UNITS: Readonly<Record<string, number>> = {
 
 /** How many decimal places a currency's minor unit has (ISO 4217): JPY 0, EUR 2, KWD 3. */
 export const minorUnitOf = (currency: string): number => MINOR_UNITS[currency] ?? 2;
+
+/**
+ * `minorUnitOf` in SQL: the places of the currency code in `column` (an SQL expression), from the same
+ * table. A lookup in a constant jsonb object: a CASE over the codes costs several times more per row.
+ */
+export const minorUnitSql = (column: string): string => `coalesce(('${JSON.stringify(MINOR_UNITS)}'::jsonb ->> (${column})::text)::int, 2)`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAmounts, formatAmount, parseAmount, parseMoneyInput } from './money.js';
+import { addAmounts, formatAmount, formatMoneyAmount, moneyAmountSql, parseAmount, parseMoneyInput } from './money.js';
 import { AppError } from './app-error.js';
 
 describe('money', () => {
@@ -23,5 +23,23 @@ describe('money', () => {
     expect(() => parseMoneyInput('price', { amount: '-1', currency: 'EUR' })).toThrow(/must not be negative/);
     expect(() => parseMoneyInput('price', { amount: '1', currency: 'EURO' })).toThrow(/ISO 4217/);
     expect(parseMoneyInput('price', { amount: '10', currency: 'eur' })).toEqual({ amount: '10.00', currency: 'EUR' });
+  });
+});
+
+describe('money in its currency', () => {
+  it("shows at least the currency's minor unit of places, up to four, nothing rounded", () => {
+    expect(formatMoneyAmount(parseAmount('a', '1250'), 'JPY')).toBe('1250');
+    expect(formatMoneyAmount(parseAmount('a', '1250.5'), 'JPY')).toBe('1250.5');
+    expect(formatMoneyAmount(parseAmount('a', '1250.5'), 'EUR')).toBe('1250.50');
+    expect(formatMoneyAmount(parseAmount('a', '0.1235'), 'EUR')).toBe('0.1235');
+    expect(formatMoneyAmount(parseAmount('a', '1.25'), 'KWD')).toBe('1.250');
+    expect(formatMoneyAmount(parseAmount('a', '-7'), 'JPY')).toBe('-7');
+  });
+
+  it('reads the minor unit in SQL from the same table', () => {
+    const sql = moneyAmountSql('x', 'c');
+    expect(sql).toContain('"JPY":0');
+    expect(sql).toContain('"KWD":3');
+    expect(sql).not.toContain('"EUR"');
   });
 });

@@ -1,5 +1,5 @@
 import { badInput } from './app-error.js';
-import { formatDecimal, unitsOf } from './decimal.js';
+import { formatDecimal, minorUnitOf, minorUnitSql, unitsOf } from './decimal.js';
 
 /**
  * Decimal arithmetic for money, exact, on bigint with a fixed scale of 4 (the scale of the
@@ -28,8 +28,26 @@ export function formatAmount(units: bigint): string {
   return formatDecimal(units, MONEY_SCALE, 2);
 }
 
+/**
+ * An amount of `currency` as Rapport shows it: at least the currency's minor unit of places (JPY
+ * "1250", EUR "1250.50", KWD "1.250"), up to the four kept, trailing zeros beyond the minor unit
+ * trimmed. Exact: nothing is rounded (totals are rounded where a document says so, not here).
+ */
+export function formatMoneyAmount(units: bigint, currency: string): string {
+  return formatDecimal(units, MONEY_SCALE, minorUnitOf(currency.trim()));
+}
+
+/**
+ * `formatMoneyAmount` in SQL, for reports of many rows: the text PostgreSQL gives for `amount` (a
+ * numeric expression with at most four places) in `currency` (an expression holding the code).
+ */
+export const moneyAmountSql = (amount: string, currency: string): string => `round(${amount}, greatest(${minorUnitSql(currency)}, scale(trim_scale(${amount}))))::text`;
+
 /** Normalises any decimal string (as PostgreSQL returns `numeric`) to the canonical format. */
 export const normaliseAmount = (value: string): string => formatAmount(parseAmount('amount', value));
+
+/** A decimal string (as PostgreSQL returns `numeric`) as `formatMoneyAmount` shows an amount of `currency`. */
+export const normaliseMoneyAmount = (value: string, currency: string): string => formatMoneyAmount(parseAmount('amount', value), currency);
 
 export function requireCurrency(field: string, value: string): string {
   const code = value.trim().toUpperCase();

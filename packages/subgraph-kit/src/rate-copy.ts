@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { on, pgArray } from '@rapport/bus';
 import { BaseCurrencySetV1, RateSetV1 } from '@rapport/contracts';
-import { convertUnits, formatAmount, formatRate, invertRate, ONE_RATE, parseAmount, parseRate, rateMissing, RATE_SCALE, type Money } from '@rapport/errors';
+import { convertUnits, formatMoneyAmount, formatRate, invertRate, ONE_RATE, parseAmount, parseRate, rateMissing, RATE_SCALE, type Money } from '@rapport/errors';
 import { currency, timestamp } from './properties.js';
 
 /**
@@ -173,7 +173,7 @@ export const rateKey = (currency: string, day: string): string => `${currency} $
  */
 export async function sumInBase(em: SqlEntityManager, amounts: readonly DatedAmount[], field: string): Promise<Money> {
   const base = await copiedBaseCurrency(em);
-  return { amount: formatAmount(await viaBase(em, amounts, base, base, field)), currency: base };
+  return { amount: formatMoneyAmount(await viaBase(em, amounts, base, base, field), base), currency: base };
 }
 
 /**
@@ -183,7 +183,7 @@ export async function sumInBase(em: SqlEntityManager, amounts: readonly DatedAmo
  * unit). A missing rate is BAD_USER_INPUT RATE_MISSING naming `field`. One query.
  */
 export async function sumInCurrencyViaBase(em: SqlEntityManager, amounts: readonly DatedAmount[], currency: string, field: string): Promise<Money> {
-  return { amount: formatAmount(await viaBase(em, amounts, await copiedBaseCurrency(em), currency, field)), currency };
+  return { amount: formatMoneyAmount(await viaBase(em, amounts, await copiedBaseCurrency(em), currency, field), currency), currency };
 }
 
 async function viaBase(em: SqlEntityManager, amounts: readonly DatedAmount[], base: string, currency: string, field: string): Promise<bigint> {

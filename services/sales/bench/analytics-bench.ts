@@ -46,6 +46,7 @@ function loadSql(): string[] {
     'alter table opportunity_stage_history disable trigger sales_rollup_stay_changed',
     'alter table customer_access disable trigger sales_rollup_order_access_changed',
     'alter table sales_order disable trigger sales_rollup_order_changed',
+    'alter table customer_access disable trigger sales_rollup_team_access_changed',
     `insert into customer_access (customer_id, owner_id, team_id)
        select ${uuidOf('c', 'i')}, ${uuidOf('rep', 'i % ' + REPS)}, ${uuidOf('team', '(i % ' + REPS + ') % ' + TEAMS)} from generate_series(1, ${CUSTOMERS}) i`,
     `insert into customer_profile (customer_id, industry, region, country)
@@ -88,6 +89,7 @@ function loadSql(): string[] {
     'alter table opportunity_stage_history enable trigger sales_rollup_stay_changed',
     'alter table customer_access enable trigger sales_rollup_order_access_changed',
     'alter table sales_order enable trigger sales_rollup_order_changed',
+    'alter table customer_access enable trigger sales_rollup_team_access_changed',
     'select sales_rollup_rebuild()',
     'select sales_pipeline_rollup_rebuild()',
     'select sales_order_rollup_rebuild()',

@@ -17,6 +17,7 @@ import { Migration20261207020000 } from './Migration20261207020000.js';
 import { Migration20261208010000 } from './Migration20261208010000.js';
 import { Migration20261208010100 } from './Migration20261208010100.js';
 import { Migration20261208010200 } from './Migration20261208010200.js';
+import { Migration20261209010000 } from './Migration20261209010000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208010000', class: Migration20261208010000 },
   { name: 'Migration20261208010100', class: Migration20261208010100 },
   { name: 'Migration20261208010200', class: Migration20261208010200 },
+  { name: 'Migration20261209010000', class: Migration20261209010000 },
 ];

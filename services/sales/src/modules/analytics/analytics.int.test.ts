@@ -341,6 +341,34 @@ describe('forecast, funnel, performance and product sales', () => {
     expect((await must<B>(head, total('2027-02-01', '2027-04-01'))).productSalesSummary.baseCurrencyTotal).toEqual({ amount: '144.60', currency: 'EUR' });
     expect((await must<B>(repB, total('2027-02-01', '2027-04-01'))).productSalesSummary.baseCurrencyTotal).toEqual({ amount: '27.00', currency: 'EUR' });
   });
+
+  it("shows yen at the yen's minor unit (no decimals) in the summary, its totals and the performance, from the roll-ups and from the lines", async () => {
+    await order(customerB, '2027-05-03T09:00:00Z', 'CONFIRMED', 'JPY', [
+      { productId: productX, quantity: '2', total: '1250' },
+      { productId: productY, quantity: '1', total: '300' },
+    ]);
+    const summary = (from: string, to: string) =>
+      `{ productSalesSummary(from: "${from}", to: "${to}", groupBy: [PRODUCT, MONTH]) { rows { productId amount { amount currency } } totals { amount currency } } }`;
+    type S = { productSalesSummary: { rows: { productId: string; amount: { amount: string; currency: string } }[]; totals: { amount: string; currency: string }[] } };
+    const expected = {
+      rows: [
+        { productId: productX, amount: { amount: '1250', currency: 'JPY' } },
+        { productId: productY, amount: { amount: '300', currency: 'JPY' } },
+      ].sort((a, b) => a.productId.localeCompare(b.productId)),
+      totals: [{ amount: '1550', currency: 'JPY' }],
+    };
+    // A director's whole month from the roll-up, a period of days from the lines, rep B's from the lines.
+    expect((await must<S>(director, summary('2027-05-01', '2027-06-01'))).productSalesSummary).toEqual(expected);
+    expect((await must<S>(director, summary('2027-05-02', '2027-05-09'))).productSalesSummary).toEqual(expected);
+    expect((await must<S>(repB, summary('2027-05-01', '2027-06-01'))).productSalesSummary).toEqual(expected);
+    const perf = (
+      await must<{ salesPerformance: { repId: string; orderTotals: { amount: string; currency: string }[] }[] }>(
+        repB,
+        '{ salesPerformance(from: "2027-05-01", to: "2027-06-01") { repId orderTotals { amount currency } } }',
+      )
+    ).salesPerformance;
+    expect(perf.find((r) => r.repId === repB.userId)?.orderTotals).toEqual([{ amount: '1550', currency: 'JPY' }]);
+  });
 });
 
 describe('targets', () => {

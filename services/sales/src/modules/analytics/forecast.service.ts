@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { badInput, normaliseAmount, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
+import { badInput, normaliseMoneyAmount, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
 import type { Viewer } from '@rapport/subgraph-kit';
 import { DEFAULT_PIPELINE_ID, type ForecastCategory } from '../pipeline/pipeline-stage.entity.js';
 import { monthRange, ownNumbers, percent, splitByMonths, where, withinAny, type Condition, type NumbersSource } from './scope.js';
@@ -79,8 +79,8 @@ export async function forecast(em: SqlEntityManager, viewer: Viewer, args: Forec
     category: r.category,
     currency: r.currency.trim(),
     count: Number(r.count),
-    amount: normaliseAmount(r.amount),
-    weightedAmount: normaliseAmount(r.weighted),
+    amount: normaliseMoneyAmount(r.amount, r.currency),
+    weightedAmount: normaliseMoneyAmount(r.weighted, r.currency),
   }));
 }
 
@@ -202,7 +202,7 @@ export async function funnel(em: SqlEntityManager, viewer: Viewer, args: FunnelA
       standing: mine.reduce((n, r) => n + Number(r.standing), 0),
       amounts: mine
         .filter((r) => r.currency && r.amount !== null)
-        .map((r) => ({ amount: normaliseAmount(r.amount!), currency: r.currency!.trim() }))
+        .map((r) => ({ amount: normaliseMoneyAmount(r.amount!, r.currency!), currency: r.currency!.trim() }))
         .sort((a, b) => a.currency.localeCompare(b.currency)),
       conversionToNext: null,
       averageDays: stage.closes_as ? null : (daysByStage.get(stage.id) ?? null),

@@ -38,7 +38,8 @@ const SECOND_PIPELINE = randomUUID();
 const principal = (p: Partial<Principal> & Pick<Principal, 'role'>): Principal => ({ userId: randomUUID(), email: 'x@example.com', teamIds: [], tokenId: 't', ...p });
 const viewers: [string, Viewer][] = [
   ['director', callerOf(principal({ role: 'DIRECTOR' })).viewer(salesNumbersPolicy, 'read')],
-  ['team head', callerOf(principal({ role: 'SALES_MANAGER', teamIds: [TEAMS[0]!] })).viewer(salesNumbersPolicy, 'read')],
+  // The team head also owns customers outside the team they head (REPS[0] owns customers of both teams).
+  ['team head', callerOf(principal({ role: 'SALES_MANAGER', userId: REPS[0]!, teamIds: [TEAMS[0]!] })).viewer(salesNumbersPolicy, 'read')],
   ['rep', callerOf(principal({ role: 'SALES_REP', userId: REPS[1]!, teamIds: [TEAMS[0]!] })).viewer(salesNumbersPolicy, 'read')],
 ];
 
@@ -61,6 +62,15 @@ async function randomBook(seed: number): Promise<void> {
   for (const c of customers) {
     if (r.chance(0.15)) continue; // no access row: nobody's numbers but a director's
     await sql('insert into customer_access (customer_id, owner_id, team_id) values (?, ?, ?)', [c, r.chance(0.1) ? null : r.pick(REPS), r.chance(0.1) ? null : r.pick(TEAMS)]);
+  }
+  for (const c of customers) {
+    if (r.chance(0.3)) continue; // no profile: industry and region unknown
+    await sql('insert into customer_profile (customer_id, industry, region, country) values (?, ?, ?, ?)', [
+      c,
+      r.pick(['Food', 'Energy', null]),
+      r.pick(['North', 'South']),
+      r.pick(['DE', 'IT']),
+    ]);
   }
   const opportunities: string[] = [];
   for (let i = 0; i < 60; i++) {
@@ -230,19 +240,22 @@ describe('the sales roll-ups', () => {
     expect(orders).toBeGreaterThan(0);
   });
 
-  it('answer the product sales summary and its days for the base total exactly as the order lines do', async () => {
+  it('answer the product sales summary and its days for the base total exactly as the order lines do, for every viewer and team', async () => {
     let lines = 0;
-    for (const period of PERIODS) {
-      for (const groupBy of [['PRODUCT', 'MONTH'], ['PRODUCT'], ['INDUSTRY', 'REGION', 'MONTH'], ['MONTH']] as const) {
-        const [rolled, raw] = await both(async (em, rollups) => {
-          const summary = await productSales(em, viewers[0]![1], { ...period, groupBy }, { rollups });
-          const days = (await summary.dayAmounts())
-            .map((d) => ({ ...d, amount: normaliseAmount(d.amount) }))
-            .sort((a, b) => (a.day + a.currency).localeCompare(b.day + b.currency));
-          return { rows: summary.rows, totals: summary.totals, days };
-        });
-        expect(rolled).toEqual(raw);
-        lines += raw.rows.reduce((n, row) => n + row.lines, 0);
+    const asked = viewers.flatMap(([, viewer]) => [null, TEAMS[0]!, TEAMS[1]!].map((teamId) => ({ viewer, teamId })));
+    for (const { viewer, teamId } of asked) {
+      for (const period of PERIODS) {
+        for (const groupBy of [['PRODUCT', 'MONTH'], ['PRODUCT'], ['INDUSTRY', 'REGION', 'MONTH'], ['MONTH'], []] as const) {
+          const [rolled, raw] = await both(async (em, rollups) => {
+            const summary = await productSales(em, viewer, { ...period, groupBy, teamId }, { rollups });
+            const days = (await summary.dayAmounts())
+              .map((d) => ({ ...d, amount: normaliseAmount(d.amount) }))
+              .sort((a, b) => (a.day + a.currency).localeCompare(b.day + b.currency));
+            return { rows: summary.rows, totals: summary.totals, days };
+          });
+          expect(rolled).toEqual(raw);
+          lines += raw.rows.reduce((n, row) => n + row.lines, 0);
+        }
       }
     }
     expect(lines).toBeGreaterThan(0);

@@ -1,6 +1,18 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { badInput, formatAmount, formatQuantity, parseAmount, normaliseAmount, quantityUnits, requireIsoDate, requireOneOf, requireUuid, type Money } from '@rapport/errors';
-import type { DatedAmount, Viewer } from '@rapport/subgraph-kit';
+import {
+  badInput,
+  formatMoneyAmount,
+  formatQuantity,
+  moneyAmountSql,
+  normaliseMoneyAmount,
+  parseAmount,
+  quantityUnits,
+  requireIsoDate,
+  requireOneOf,
+  requireUuid,
+  type Money,
+} from '@rapport/errors';
+import { headedTeams, type DatedAmount, type Viewer } from '@rapport/subgraph-kit';
 import { whoseNumbers, withWorkMem } from './forecast.service.js';
 import { ownNumbers, percent, splitByMonths, where, withinAny, type Condition, type NumbersSource } from './scope.js';
 
@@ -22,13 +34,13 @@ const within = (column: string, range: { from: string; to: string }): Condition 
 const SOLD = "so.status <> 'CANCELLED'";
 
 const byCurrency = (rows: { currency: string; amount: string }[]): Money[] =>
-  rows.map((r) => ({ amount: normaliseAmount(r.amount), currency: r.currency.trim() })).sort((a, b) => a.currency.localeCompare(b.currency));
+  rows.map((r) => ({ amount: normaliseMoneyAmount(r.amount, r.currency), currency: r.currency.trim() })).sort((a, b) => a.currency.localeCompare(b.currency));
 
 /** Amounts summed per currency, exact, sorted by currency. */
 const sumPerCurrency = (amounts: readonly { amount: string; currency: string }[]): Money[] => {
   const units = new Map<string, bigint>();
-  for (const a of amounts) units.set(a.currency, (units.get(a.currency) ?? 0n) + parseAmount('amount', a.amount));
-  return [...units.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => ({ currency, amount: normaliseAmount(formatAmount(sum)) }));
+  for (const a of amounts) units.set(a.currency.trim(), (units.get(a.currency.trim()) ?? 0n) + parseAmount('amount', a.amount));
+  return [...units.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => ({ currency, amount: formatMoneyAmount(sum, currency) }));
 };
 
 export interface RepPerformance {
@@ -186,25 +198,28 @@ export interface ProductSales {
  * net amounts, grouped by the chosen dimensions — product, the customer's industry and region (the
  * read copy sales keeps from the customers service's events; null when unknown), month of
  * confirmation (UTC), rep — always by currency; and the totals per currency. Amounts are exact
- * numeric sums; no conversion to a base currency (finance's rates are not available to sales).
+ * numeric sums shown at their currency's minor unit or more places (`formatMoneyAmount`); no
+ * conversion to a base currency (finance's rates are not available to sales). PostgreSQL gives the
+ * rows as they are answered (strings and numbers) and the totals, so a summary of 42,000 rows costs
+ * no decimal work per row here.
  */
 export async function productSales(em: SqlEntityManager, viewer: Viewer, args: ProductSalesArgs, source: NumbersSource = {}): Promise<ProductSales> {
   const range = dateRange(args.from, args.to);
   const dims = new Set(args.groupBy.map((d, i) => requireOneOf(`groupBy[${i}]`, d, PRODUCT_SALES_DIMENSIONS)));
-  const scope = [
-    { sql: SOLD, params: [] },
-    ownNumbers(viewer),
-    ...whoseNumbers(args.repId, args.teamId),
-    args.productId ? { sql: 'l.product_id = ?', params: [requireUuid('productId', args.productId)] } : null,
-  ];
+  const productId = args.productId ? requireUuid('productId', args.productId) : null;
+  const scope = [{ sql: SOLD, params: [] }, ownNumbers(viewer), ...whoseNumbers(args.repId, args.teamId), productId ? { sql: 'l.product_id = ?', params: [productId] } : null];
   const rollup = source.rollups === false ? null : rollupFor(dims, viewer, args);
   const split = rollup ? splitByMonths(range) : { months: null, edges: [range] };
-  const [rolled, raw] = await Promise.all([
-    split.months && rollup ? rollupRows(em, rollup, dims, split.months) : [],
-    split.edges.length ? rawRows(em, dims, where([...scope, withinAny('so.confirmed_at', split.edges)])) : [],
+  const months = split.months;
+  const parts = await Promise.all([
+    months && rollup ? rollupPart(em, rollup, dims, months, productId) : null,
+    split.edges.length ? rawPart(em, dims, where([...scope, withinAny('so.confirmed_at', split.edges)])) : null,
+    // A team head's own customers outside the teams they head: not in the team roll-up, from the lines.
+    months && rollup?.kind === 'team' && rollup.rest ? rawPart(em, dims, where([...scope, rollup.rest, withinAny('so.confirmed_at', [months])])) : null,
   ]);
+  const companyWide = rollup !== null && rollup.kind !== 'team';
   const dayAmounts = async (): Promise<DatedAmount[]> => {
-    const rows = rollup
+    const rows = companyWide
       ? await em.execute<{ currency: string; day: string; amount: string }[]>(
           'select currency, day::text as day, amount from sales_rollup_day where day >= ? and day < ? and amount <> 0 order by day, currency',
           [range.from, range.to],
@@ -212,7 +227,13 @@ export async function productSales(em: SqlEntityManager, viewer: Viewer, args: P
       : await dailyRows(em, where([...scope, withinAny('so.confirmed_at', [range])]));
     return rows.map((r) => ({ amount: r.amount, currency: r.currency.trim(), day: r.day }));
   };
-  return { ...summarise(rolled.length && raw.length ? merge(rolled, raw) : rolled.length ? rolled : raw), dayAmounts };
+  return { ...combine(parts.filter((p): p is Part => p !== null)), dayAmounts };
+}
+
+/** Rows of one source (a roll-up, or the lines of some days) in the summary's order, with their totals per currency. */
+interface Part {
+  rows: ProductSalesRow[];
+  totals: { currency: string; amount: string }[];
 }
 
 /** The sold lines matching `filter` summed per currency and day of confirmation (UTC). */
@@ -226,132 +247,172 @@ const dailyRows = (em: SqlEntityManager, filter: Condition) =>
     ),
   );
 
-/** The order lines matching `filter` summed per the chosen dimensions and currency. */
-async function rawRows(em: SqlEntityManager, dims: Set<ProductSalesDimension>, filter: Condition): Promise<SummaryRow[]> {
+/** The output columns but currency and the sums, in the summary's order: as SQL over the source's aliases, or `null` of the column's type when not grouped by. */
+const ROW_COLUMNS = [
+  ['productId', 'uuid'],
+  ['industry', 'text'],
+  ['region', 'text'],
+  ['country', 'text'],
+  ['month', 'text'],
+  ['repId', 'uuid'],
+] as const;
+type RowColumn = (typeof ROW_COLUMNS)[number][0];
+
+/** `select` list of the key columns (each either its expression or a typed null) and the grouped expressions among them. */
+function keyColumns(expressions: Partial<Record<RowColumn, string>>): { select: string; grouped: string[] } {
+  const grouped = ROW_COLUMNS.flatMap(([name]) => (expressions[name] ? [expressions[name]] : []));
+  const select = ROW_COLUMNS.map(([name, type]) => `${expressions[name] ? `${expressions[name]}${type === 'text' ? '::text' : ''}` : `null::${type}`} as "${name}"`).join(', ');
+  return { select, grouped };
+}
+
+/** The summary's order: currency, then the key columns, nulls last (as `merge` sorts). */
+const ORDER = `order by "currency", ${ROW_COLUMNS.map(([name]) => `"${name}"`).join(', ')}`;
+
+/** Sums of a group as the summary answers them: lines as a number, quantity and amount as their canonical strings. */
+const sums = (lines: string, quantity: string, amount: string, currency: string): string =>
+  `${lines}::int as lines, trim_scale(${quantity})::text as quantity, ${moneyAmountSql(amount, currency)} as amount`;
+
+/** The order lines matching `filter` summed per the chosen dimensions and currency, and per currency alone for the totals (one pass, GROUPING SETS). */
+async function rawPart(em: SqlEntityManager, dims: Set<ProductSalesDimension>, filter: Condition): Promise<Part> {
   const needsProfile = dims.has('INDUSTRY') || dims.has('REGION');
-  const columns = [
-    dims.has('PRODUCT') ? 'l.product_id' : 'null::uuid',
-    dims.has('INDUSTRY') ? 'cp.industry' : 'null::text',
-    dims.has('REGION') ? 'cp.region' : 'null::text',
-    dims.has('REGION') ? 'cp.country' : 'null::text',
-    dims.has('MONTH') ? "to_char(so.confirmed_at at time zone 'UTC', 'YYYY-MM')" : 'null::text',
-    dims.has('REP') ? 'ca.owner_id' : 'null::uuid',
-  ];
-  return withWorkMem(em, (tx) =>
-    tx.execute<SummaryRow[]>(
-      `select ${columns[0]} as product_id, ${columns[1]} as industry, ${columns[2]} as region, ${columns[3]} as country, ${columns[4]} as month, ${columns[5]} as rep_id,
-            so.currency, count(*) as lines, sum(l.quantity) as quantity, sum(l.line_total) as amount
-       from sales_order so
-       join sales_order_line l on l.order_id = so.id
-       left join customer_access ca on ca.customer_id = so.customer_id
-       ${needsProfile ? 'left join customer_profile cp on cp.customer_id = so.customer_id' : ''}
-      where ${filter.sql}
-      group by 1, 2, 3, 4, 5, 6, 7
-      order by 7, 1, 2, 3, 4, 5, 6`,
+  const keys = keyColumns({
+    productId: dims.has('PRODUCT') ? 'l.product_id' : undefined,
+    industry: dims.has('INDUSTRY') ? 'cp.industry' : undefined,
+    region: dims.has('REGION') ? 'cp.region' : undefined,
+    country: dims.has('REGION') ? 'cp.country' : undefined,
+    month: dims.has('MONTH') ? "to_char(so.confirmed_at at time zone 'UTC', 'YYYY-MM')" : undefined,
+    repId: dims.has('REP') ? 'ca.owner_id' : undefined,
+  });
+  const grouping = keys.grouped.length ? `grouping sets ((${keys.grouped.join(', ')}, so.currency), (so.currency))` : 'so.currency';
+  const result = await withWorkMem(em, (tx) =>
+    tx.execute<(ProductSalesRow & { total: boolean })[]>(
+      `select ${keys.select}, so.currency::text as currency, ${sums('count(*)', 'sum(l.quantity)', 'sum(l.line_total)', 'so.currency')},
+              ${keys.grouped.length ? `grouping(${keys.grouped.join(', ')}) <> 0` : 'false'} as total
+         from sales_order so
+         join sales_order_line l on l.order_id = so.id
+         left join customer_access ca on ca.customer_id = so.customer_id
+         ${needsProfile ? 'left join customer_profile cp on cp.customer_id = so.customer_id' : ''}
+        where ${filter.sql}
+        group by ${grouping}
+        ${ORDER}`,
       filter.params,
     ),
   );
+  const part: Part = { rows: [], totals: [] };
+  for (const { total, ...row } of result) {
+    if (total) part.totals.push({ currency: row.currency, amount: row.amount });
+    else part.rows.push(row);
+  }
+  if (!keys.grouped.length) part.totals = part.rows.map((r) => ({ currency: r.currency, amount: r.amount }));
+  return part;
 }
 
-const KEY_COLUMNS = ['currency', 'product_id', 'industry', 'region', 'country', 'month', 'rep_id'] as const;
-const keyOf = (r: SummaryRow): string => JSON.stringify(KEY_COLUMNS.map((k) => (k === 'currency' || k === 'country' ? (r[k]?.trim() ?? null) : r[k])));
+/**
+ * Which roll-up answers the summary's whole months, if any (the days before and after them are
+ * summed from the order lines and added):
+ * - a caller who sees every number, without narrowing: `sales_rollup_product` grouped by product
+ *   and month, `sales_rollup_segment` by industry, region and month;
+ * - grouped by product and month, a team head (the teams they head, plus — from the lines — their own
+ *   customers outside those teams) or anyone narrowing to a team they see whole:
+ *   `sales_rollup_team_product`.
+ * Everything else (a rep, a rep narrowed to, other groupings) is summed from the order lines.
+ */
+type Rollup = { kind: 'product' | 'segment' } | { kind: 'team'; teams: string[]; rest: Condition | null };
 
-/** Rows of the roll-up (whole months) and of the raw lines (the days around them) added up per group, exact, in the summary's order. */
-function merge(a: SummaryRow[], b: SummaryRow[]): SummaryRow[] {
-  const groups = new Map<string, { row: SummaryRow; lines: number; quantity: bigint; amount: bigint }>();
-  for (const r of [...a, ...b]) {
+function rollupFor(dims: Set<ProductSalesDimension>, viewer: Viewer, args: ProductSalesArgs): Rollup | null {
+  if (args.repId) return null;
+  const productMonth = [...dims].every((d) => d === 'PRODUCT' || d === 'MONTH');
+  const own = ownNumbers(viewer);
+  if (!own && !args.teamId) {
+    if (args.productId) return null;
+    if (productMonth) return { kind: 'product' };
+    if ([...dims].every((d) => d === 'INDUSTRY' || d === 'REGION' || d === 'MONTH')) return { kind: 'segment' };
+    return null;
+  }
+  if (!productMonth) return null;
+  const teamId = args.teamId ? requireUuid('teamId', args.teamId) : null;
+  const headed = own ? headedTeams(viewer) : null;
+  if (teamId) return !headed || headed.includes(teamId) ? { kind: 'team', teams: [teamId], rest: null } : null;
+  if (!headed?.length) return null;
+  return {
+    kind: 'team',
+    teams: [...headed],
+    rest: { sql: `ca.owner_id = ? and (ca.team_id is null or ca.team_id not in (${headed.map(() => '?').join(', ')}))`, params: [viewer.principal.userId, ...headed] },
+  };
+}
+
+async function rollupPart(em: SqlEntityManager, rollup: Rollup, dims: Set<ProductSalesDimension>, range: { from: string; to: string }, productId: string | null): Promise<Part> {
+  const conditions: Condition[] = [{ sql: 'r.month >= ? and r.month < ?', params: [range.from, range.to] }];
+  if (rollup.kind === 'team') conditions.push({ sql: `r.team_id in (${rollup.teams.map(() => '?').join(', ')})`, params: rollup.teams });
+  if (productId) conditions.push({ sql: 'r.product_id = ?', params: [productId] });
+  const filter = where(conditions);
+  const table = `sales_rollup_${rollup.kind === 'team' ? 'team_product' : rollup.kind}`;
+  const month = dims.has('MONTH') ? "to_char(r.month, 'YYYY-MM')" : undefined;
+  const keys = keyColumns(
+    rollup.kind === 'segment'
+      ? {
+          industry: dims.has('INDUSTRY') ? 'r.industry' : undefined,
+          region: dims.has('REGION') ? 'r.region' : undefined,
+          country: dims.has('REGION') ? 'r.country' : undefined,
+          month,
+        }
+      : { productId: dims.has('PRODUCT') ? 'r.product_id' : undefined, month },
+  );
+  const totals = () =>
+    em.execute<Part['totals']>(
+      `select r.currency::text as currency, sum(r.amount)::text as amount from ${table} r where ${filter.sql} group by r.currency having sum(r.lines) > 0`,
+      filter.params,
+    );
+  // Grouped exactly as the product roll-up (or one team's) is kept: its rows as they are, in the summary's order along its index.
+  const asKept = dims.has('PRODUCT') && dims.has('MONTH') && (rollup.kind === 'product' || (rollup.kind === 'team' && rollup.teams.length === 1));
+  const rows = asKept
+    ? em.execute<ProductSalesRow[]>(
+        `select ${keys.select}, r.currency::text as currency, ${sums('r.lines', 'r.quantity', 'r.amount', 'r.currency')}
+           from ${table} r where ${filter.sql} and r.lines > 0
+          order by r.currency, r.product_id, r.month`,
+        filter.params,
+      )
+    : em.execute<ProductSalesRow[]>(
+        `select ${keys.select}, r.currency::text as currency, ${sums('sum(r.lines)', 'sum(r.quantity)', 'sum(r.amount)', 'r.currency')}
+           from ${table} r where ${filter.sql}
+          group by ${[...keys.grouped, 'r.currency'].join(', ')}
+         having sum(r.lines) > 0
+          ${ORDER}`,
+        filter.params,
+      );
+  return { rows: await rows, totals: await totals() };
+}
+
+/** The parts' rows (added up per group when more than one part has rows) and their totals per currency, exact, sorted by currency. */
+function combine(parts: Part[]): { rows: ProductSalesRow[]; totals: Money[] } {
+  const filled = parts.filter((p) => p.rows.length);
+  return {
+    rows: filled.length > 1 ? merge(filled.map((p) => p.rows)) : (filled[0]?.rows ?? []),
+    totals: sumPerCurrency(parts.flatMap((p) => p.totals)),
+  };
+}
+
+const keyOf = (r: ProductSalesRow): string => JSON.stringify([r.currency, ...ROW_COLUMNS.map(([name]) => r[name])]);
+
+/** Rows of several parts added up per group, exact, in the summary's order (nulls last). */
+function merge(parts: ProductSalesRow[][]): ProductSalesRow[] {
+  const groups = new Map<string, { row: ProductSalesRow; lines: number; quantity: bigint; amount: bigint }>();
+  for (const r of parts.flat()) {
     const key = keyOf(r);
     const g = groups.get(key) ?? { row: r, lines: 0, quantity: 0n, amount: 0n };
-    g.lines += Number(r.lines);
+    g.lines += r.lines;
     g.quantity += quantityUnits(r.quantity);
-    g.amount += parseAmount('amount', normaliseAmount(r.amount));
+    g.amount += parseAmount('amount', r.amount);
     groups.set(key, g);
   }
   const order = (x: string | null, y: string | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
   return [...groups.values()]
-    .map((g) => ({ ...g.row, lines: g.lines, quantity: formatQuantity(g.quantity), amount: formatAmount(g.amount) }))
+    .map((g) => ({ ...g.row, lines: g.lines, quantity: formatQuantity(g.quantity), amount: formatMoneyAmount(g.amount, g.row.currency) }))
     .sort((x, y) => {
-      for (const k of KEY_COLUMNS) {
-        const c = order(k === 'currency' ? x.currency.trim() : x[k], k === 'currency' ? y.currency.trim() : y[k]);
+      for (const k of ['currency', ...ROW_COLUMNS.map(([name]) => name)] as const) {
+        const c = order(x[k], y[k]);
         if (c) return c;
       }
       return 0;
     });
-}
-
-type SummaryRow = {
-  product_id: string | null;
-  industry: string | null;
-  region: string | null;
-  country: string | null;
-  month: string | null;
-  rep_id: string | null;
-  currency: string;
-  lines: string | number;
-  quantity: string;
-  amount: string;
-};
-
-/** Rows as GraphQL shows them, with the totals per currency. */
-function summarise(rows: SummaryRow[]): Omit<ProductSales, 'dayAmounts'> {
-  const result = rows.map((r) => ({
-    productId: r.product_id,
-    industry: r.industry,
-    region: r.region,
-    country: r.country?.trim() ?? null,
-    month: r.month,
-    repId: r.rep_id,
-    currency: r.currency.trim(),
-    lines: Number(r.lines),
-    quantity: formatQuantity(quantityUnits(r.quantity)),
-    amount: normaliseAmount(r.amount),
-  }));
-  // Exact totals: the amounts summed as integer units of the money scale (four places).
-  const units = new Map<string, bigint>();
-  for (const r of result) units.set(r.currency, (units.get(r.currency) ?? 0n) + parseAmount('amount', r.amount));
-  return {
-    rows: result,
-    totals: [...units.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => ({ currency, amount: normaliseAmount(formatAmount(sum)) })),
-  };
-}
-
-/**
- * Which company-wide roll-up answers the summary's whole months, if any: only for a caller who sees
- * every number (no rep, team or product narrowing), grouped by product and month, or by industry,
- * region and month (the days before and after whole months are summed from the order lines and
- * added). Everything else is summed from the order lines.
- */
-function rollupFor(dims: Set<ProductSalesDimension>, viewer: Viewer, args: ProductSalesArgs): 'product' | 'segment' | null {
-  if (ownNumbers(viewer) || args.repId || args.teamId || args.productId) return null;
-  if ([...dims].every((d) => d === 'PRODUCT' || d === 'MONTH')) return 'product';
-  if ([...dims].every((d) => d === 'INDUSTRY' || d === 'REGION' || d === 'MONTH')) return 'segment';
-  return null;
-}
-
-async function rollupRows(em: SqlEntityManager, rollup: 'product' | 'segment', dims: Set<ProductSalesDimension>, range: { from: string; to: string }): Promise<SummaryRow[]> {
-  const product = rollup === 'product' && dims.has('PRODUCT') ? 'r.product_id' : 'null::uuid';
-  const industry = rollup === 'segment' && dims.has('INDUSTRY') ? 'r.industry' : 'null::text';
-  const region = rollup === 'segment' && dims.has('REGION') ? 'r.region' : 'null::text';
-  const country = rollup === 'segment' && dims.has('REGION') ? 'r.country' : 'null::text';
-  const month = dims.has('MONTH') ? "to_char(r.month, 'YYYY-MM')" : 'null::text';
-  if (rollup === 'product' && dims.has('PRODUCT') && dims.has('MONTH')) {
-    // Grouped exactly as the roll-up is kept: its rows as they are, in the summary's order along sales_rollup_product_order_idx.
-    return em.execute<SummaryRow[]>(
-      `select r.product_id, null as industry, null as region, null as country, ${month} as month, null as rep_id, r.currency, r.lines, r.quantity, r.amount
-         from sales_rollup_product r
-        where r.month >= ? and r.month < ? and r.lines > 0
-        order by r.currency, r.product_id, r.month`,
-      [range.from, range.to],
-    );
-  }
-  return em.execute<SummaryRow[]>(
-    `select ${product} as product_id, ${industry} as industry, ${region} as region, ${country} as country, ${month} as month, null::uuid as rep_id,
-            r.currency, sum(r.lines) as lines, sum(r.quantity) as quantity, sum(r.amount) as amount
-       from sales_rollup_${rollup} r
-      where r.month >= ? and r.month < ?
-      group by 1, 2, 3, 4, 5, 6, 7
-     having sum(r.lines) > 0
-      order by 7, 1, 2, 3, 4, 5, 6`,
-    [range.from, range.to],
-  );
 }

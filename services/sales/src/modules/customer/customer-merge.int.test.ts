@@ -85,6 +85,39 @@ describe('merging customers', () => {
     }
   });
 
+  it("moves the merged customer's sales to the survivor's industry and region in the product sales roll-up", async () => {
+    const [survivorId, mergedId] = [randomUUID(), randomUUID()];
+    const [survivorIndustry, mergedIndustry] = [`Survivor ${survivorId}`, `Merged ${mergedId}`];
+    await subgraph.service.orm.em
+      .fork()
+      .getConnection()
+      .execute("insert into customer_profile (customer_id, industry, region, country) values (?, ?, 'North', 'DE'), (?, ?, 'South', 'IT')", [
+        survivorId,
+        survivorIndustry,
+        mergedId,
+        mergedIndustry,
+      ]);
+    await placeOrder(mergedId);
+    // A director's summary of whole months by industry and region is answered by the segment roll-up.
+    const now = new Date();
+    const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+    const director: TestPrincipal = { role: 'DIRECTOR', userId: randomUUID() };
+    type Row = { industry: string | null; region: string | null; country: string | null; lines: number; amount: { amount: string; currency: string } };
+    const ours = async (): Promise<Row[]> => {
+      const result = await subgraph.gqlAs<{ productSalesSummary: { rows: Row[] } }>(
+        director,
+        `{ productSalesSummary(from: "${month(0)}", to: "${month(1)}", groupBy: [INDUSTRY, REGION]) { rows { industry region country lines amount { amount currency } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.productSalesSummary.rows.filter((r) => r.industry === survivorIndustry || r.industry === mergedIndustry);
+    };
+    expect(await ours()).toEqual([{ industry: mergedIndustry, region: 'South', country: 'IT', lines: 1, amount: { amount: '10.00', currency: 'EUR' } }]);
+
+    const event = createEvent(CustomerMergedV1, survivorId, { survivorId, mergedId, mergedAt: new Date().toISOString() });
+    await subgraph.events.waitUntilHandled(await subgraph.events.deliver(event));
+    expect(await ours()).toEqual([{ industry: survivorIndustry, region: 'North', country: 'DE', lines: 1, amount: { amount: '10.00', currency: 'EUR' } }]);
+  });
+
   it('refuses a new deal or order for a merged customer, whoever asks, naming the survivor (also after the survivor is merged on)', async () => {
     const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
     const merge = (survivorId: string, mergedId: string) =>
