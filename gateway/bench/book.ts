@@ -44,7 +44,7 @@ const mapping = [
 ];
 
 /** Imports `count` customers as the holder of `token` (who owns them), in files of 500 rows. */
-async function importCustomers(system: BookSystem, token: string, prefix: string, count: number): Promise<void> {
+export async function importCustomers(system: BookSystem, token: string, prefix: string, count: number): Promise<void> {
   for (let start = 0; start < count; start += 500) {
     const rows = Array.from(
       { length: Math.min(500, count - start) },

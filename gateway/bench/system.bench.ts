@@ -17,6 +17,10 @@
 // BENCH_PROFILE=<subgraph|gateway> (a CPU profile of that process during the 20-connection loop,
 // through its inspector: written to .rapport/bench-<name>.cpuprofile and summarised by package),
 // BENCH_IDLE_SECONDS (10), BENCH_HIVE=0 (skip Hive Gateway), BENCH_EVENTS_RUN=0 (skip the events bench), BENCH_NO_SAVE=1.
+// At scale (issue 15 item 5): BENCH_SCALE_CUSTOMERS=1000000 loads that many customers instead of the book
+// (`scale.ts`: BENCH_SCALE_SAMPLE of them, 5,000, by CSV import and events, the rest by the services' bulk
+// loaders; BENCH_SCALE_REP_CUSTOMERS, 2,000, the rep's), logs the plan of every statement one flagship query
+// makes (auto_explain, into gateway/bench/scale-plans.txt) and saves its table as last-run-scale.json.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -32,14 +36,16 @@ import { graphqlRequest, type GraphQLResult } from '@rapport/subgraph-kit/testin
 import { deleteTopics, testTopicPrefix, waitFor } from '@rapport/testing';
 import { FLAGSHIP_QUERY } from '../src/explorer.js';
 import { onceCustomerKnown } from '../test/once-customer-known.js';
-import { assertFlagshipComplete, closedLoop, loadBook, type BookSystem, type Run } from './book.js';
+import { assertFlagshipComplete, closedLoop, loadBook, type Book, type BookSystem, type Run } from './book.js';
 import { profileOf, summariseProfile } from './profile.js';
+import { assertScaleFlagshipComplete, bigSequentialScans, capturePlans, loadScale, type ScaleBook } from './scale.js';
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const otherCustomers = Number(process.env.BENCH_OTHER_CUSTOMERS ?? 2000);
 const repoRoot = join(import.meta.dirname, '..', '..');
-const lastRunFile = join(import.meta.dirname, 'last-run.json');
+const scaleCustomers = Number(process.env.BENCH_SCALE_CUSTOMERS ?? 0);
+const lastRunFile = join(import.meta.dirname, scaleCustomers ? 'last-run-scale.json' : 'last-run.json');
 const profiled = process.env.BENCH_PROFILE;
 const ADMIN = { email: process.env.RAPPORT_ADMIN_EMAIL ?? 'admin@rapport.example', password: process.env.RAPPORT_ADMIN_PASSWORD ?? 'rapport-admin-password' };
 
@@ -76,7 +82,14 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 out(`building (turbo run build, cached where unchanged)`);
 await buildAll();
 const kafka = await ensureKafka({ env: process.env, quiet: true });
-const postgres = await startPrivatePostgres({ durable: true });
+// At scale: a buffer cache that holds the hot indexes, checkpoints that do not interrupt the bulk load
+// every gigabyte of WAL, and auto_explain preloaded (off until the plans are taken).
+const postgres = await startPrivatePostgres({
+  durable: true,
+  ...(scaleCustomers
+    ? { settings: { shared_buffers: '1GB', max_wal_size: '16GB', checkpoint_timeout: '30min', maintenance_work_mem: '256MB', shared_preload_libraries: 'auto_explain' } }
+    : {}),
+});
 const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
 const topicPrefix = testTopicPrefix();
 const inspectorPort = profiled ? await freePort() : undefined;
@@ -98,12 +111,15 @@ try {
 
   // A PostgreSQL client per subgraph database, for the book loader's "has the copy caught up" checks.
   const clients = new Map<string, pg.Client>();
+  const databaseUrl = (name: string): string => {
+    const dbUrl = new URL(postgres.url);
+    dbUrl.pathname = `/rapport_${name}`;
+    return dbUrl.toString();
+  };
   const sql = async (name: string, text: string, values: unknown[] = []): Promise<number> => {
     let client = clients.get(name);
     if (!client) {
-      const dbUrl = new URL(postgres.url);
-      dbUrl.pathname = `/rapport_${name}`;
-      client = new pg.Client({ connectionString: dbUrl.toString() });
+      client = new pg.Client({ connectionString: databaseUrl(name) });
       await client.connect();
       clients.set(name, client);
     }
@@ -140,11 +156,50 @@ try {
     },
     customerAccessRows: (name) => sql(name, 'select count(*)::int as n from customer_access'),
   };
-  out(`loading the book through the gateway (${otherCustomers} other customers by CSV import)`);
-  const book = await loadBook(bookSystem, { repCustomers: 20, otherCustomers });
-  out(`book loaded in ${book.loadedSeconds} s: ${book.description}`);
-  const ours = await as(book.rep.token, FLAGSHIP_QUERY, { ownerId: book.rep.id });
-  assertFlagshipComplete(ours as never);
+  let book: Book;
+  if (scaleCustomers) {
+    out(`loading ${scaleCustomers} customers at scale`);
+    const scale: ScaleBook = await loadScale(bookSystem, {
+      customers: scaleCustomers,
+      repCustomers: Number(process.env.BENCH_SCALE_REP_CUSTOMERS ?? 2000),
+      eventSample: Number(process.env.BENCH_SCALE_SAMPLE ?? 5000),
+      databaseUrl,
+      log: out,
+    });
+    book = scale;
+    out(`loaded in ${scale.loadedSeconds} s: ${scale.description}`);
+    add('scale.load', 'scale: whole load, s', scale.loadedSeconds, '< 600');
+    for (const [i, p] of scale.phases.entries()) add(`scale.phase${i}`, `  of which ${p.name}, s`, p.seconds);
+    add('scale.events.rate', `scale: event path on ${scale.eventPath.customers} imported customers, customers/s until all three copies had them`, scale.eventPath.perSecond);
+    add('scale.events.million', 'scale: a million customers by the event path at that rate, min', scale.eventPath.millionMinutes);
+    let related = 0;
+    for (const [service, tables] of Object.entries(scale.sizes)) {
+      for (const [table, rows] of Object.entries(tables)) {
+        add(`scale.rows.${service}.${table}`, `rows: ${service}.${table}`, rows);
+        if (!['customer', 'customer_access', 'outbox_message', 'sales_rollup_order'].includes(table) && !(service === 'finance' && ['sales_order', 'order_line'].includes(table)))
+          related += rows;
+      }
+    }
+    add('scale.rows.related', 'rows: related (contacts, addresses, tickets, opportunities, orders and lines, invoices and lines, payments, sales_order_invoice)', related);
+    const ours = await as(book.rep.token, FLAGSHIP_QUERY, { ownerId: book.rep.id });
+    assertScaleFlagshipComplete(ours as never);
+    const plans = await capturePlans(postgres.url, postgres.logFile, async () => {
+      assertScaleFlagshipComplete((await as(book.rep.token, FLAGSHIP_QUERY, { ownerId: book.rep.id })) as never);
+    });
+    const planFile = join(import.meta.dirname, 'scale-plans.txt');
+    writeFileSync(planFile, plans.map((p) => `-- ${p.query.replace(/\s+/g, ' ')}\n${p.plan.trimEnd()}\n`).join('\n'));
+    const scans = bigSequentialScans(plans);
+    out(
+      `plans of the ${plans.length} statements PostgreSQL ran during one flagship query: ${planFile}; sequential scans of loaded tables: ${scans.length ? scans.join('; ') : 'none'}`,
+    );
+    add('scale.plans.seqscans', 'scale: sequential scans of loaded tables in one flagship query', scans.length, '0');
+  } else {
+    out(`loading the book through the gateway (${otherCustomers} other customers by CSV import)`);
+    book = await loadBook(bookSystem, { repCustomers: 20, otherCustomers });
+    out(`book loaded in ${book.loadedSeconds} s: ${book.description}`);
+    const ours = await as(book.rep.token, FLAGSHIP_QUERY, { ownerId: book.rep.id });
+    assertFlagshipComplete(ours as never);
+  }
 
   // CPU of each process (its process group: a plain-Node process has no children), and PostgreSQL's (the postmaster and its backends).
   const postmaster = postgres.pid();

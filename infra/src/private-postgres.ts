@@ -21,6 +21,8 @@ export interface PrivatePostgres {
   destroy(): Promise<void>;
   /** The server's (postmaster's) pid while it runs; its backends are in its process group. */
   pid(): number | undefined;
+  /** The server's log (its stderr). */
+  logFile: string;
 }
 
 /** The newest `/usr/lib/postgresql/<version>/bin` (or PG_BIN), where initdb and pg_ctl live. */
@@ -50,6 +52,8 @@ export async function startPrivatePostgres(
     pidName?: string;
     /** Keep fsync and full-page writes on, as a real server has them (benchmarks of commits); off by default. */
     durable?: boolean;
+    /** More server settings (`-c name=value`), e.g. a bigger buffer cache for a bulk load. */
+    settings?: Record<string, string>;
   } = {},
 ): Promise<PrivatePostgres> {
   const bin = postgresBinDir(options.env);
@@ -66,7 +70,11 @@ export async function startPrivatePostgres(
   await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], 'initdb');
   const pgCtl = join(bin, 'pg_ctl');
   // fsync off (unless durable): the data only has to survive a server stop, not a machine crash.
-  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${options.durable ? '' : ' -c fsync=off -c full_page_writes=off'}`;
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${options.durable ? '' : ' -c fsync=off -c full_page_writes=off'}${Object.entries(
+    options.settings ?? {},
+  )
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join('')}`;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const start = async (): Promise<void> => {
     await run(pgCtl, ['-D', data, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], 'starting the private PostgreSQL');
@@ -97,6 +105,7 @@ export async function startPrivatePostgres(
   return {
     url,
     port,
+    logFile,
     start,
     stop,
     pid() {
