@@ -294,7 +294,14 @@ export function createRevocationFeed(options: RevocationFeedOptions): Revocation
   let consumer: Consumer | undefined;
   return {
     async start() {
-      const c = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 500 });
+      const c = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false, // As the event consumers (`createEventConsumer`): a fetch a second and a heartbeat every
+        // third while idle; a revocation still arrives as soon as it is written (the fetch returns then).
+        sessionTimeout: 10000,
+        heartbeatInterval: 3000,
+        maxWaitTimeInMs: 1000,
+      });
       consumer = c;
       const joined = new Promise<void>((resolve) => c.on(c.events.GROUP_JOIN, () => resolve()));
       await c.connect();
