@@ -19,7 +19,7 @@
 // BENCH_IDLE_SECONDS (10; 30 with BENCH_IDLE_ONLY), BENCH_IDLE_ONLY=1 (only the idle figures right after start and
 // BENCH_IDLE_SETTLE seconds, 20, of settling: per process and PostgreSQL; BENCH_PROFILE profiles that window), BENCH_HIVE=0 (skip Hive Gateway), BENCH_EVENTS_RUN=0 (skip the events bench), BENCH_NO_SAVE=1.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -109,6 +109,28 @@ try {
     const postgresCpu = (): number => (postmaster ? withChildrenCpuMs(postmaster) : 0);
     const each = (): Record<string, number> => Object.fromEntries(processes.map((p) => [p.name, groupCpuMs(p.pid)]));
     const session = profiled && inspectorPort ? await profileOf(inspectorPort) : undefined;
+    // PostgreSQL's processes by kind (its title: client backends by database, autovacuum, checkpointer…); children that ended meanwhile (autovacuum workers) count as "ended".
+    const postgresByKind = (): Record<string, number> => {
+      const kinds: Record<string, number> = {};
+      if (!postmaster) return kinds;
+      for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          const own = Number(entry) === postmaster;
+          if (!own && Number(fields[1]) !== postmaster) continue;
+          const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+          const client = /^postgres: \S+ (\S+) \d+\.\d+\.\d+\.\d+\(\d+\)/.exec(title);
+          const kind = own ? 'postmaster' : client ? `backends of ${client[1]}` : title.replace(/^postgres: /, '');
+          kinds[kind] = (kinds[kind] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+          if (own) kinds.ended = ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+        } catch {
+          // Ended while being read.
+        }
+      }
+      return kinds;
+    };
+    const pgKindsBefore = postgresByKind();
     const before = { each: each(), postgres: postgresCpu(), at: performance.now(), load: machineLoad()[0] };
     await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
     const after = { each: each(), postgres: postgresCpu(), at: performance.now(), load: machineLoad()[0] };
@@ -120,7 +142,13 @@ try {
     for (const p of perProcess) out(`  ${p.name.padEnd(11)} ${(p.cpuMs / 1000).toFixed(2).padStart(6)} s  ${share(p.cpuMs).toFixed(2).padStart(6)} % of a core`);
     out(`  ${'all eight'.padEnd(11)} ${(ours / 1000).toFixed(2).padStart(6)} s  ${share(ours).toFixed(2).padStart(6)} % of a core`);
     const pgMs = after.postgres - before.postgres;
+    const pgKindsAfter = postgresByKind();
+    const pgKinds = [...new Set([...Object.keys(pgKindsBefore), ...Object.keys(pgKindsAfter)])]
+      .map((kind) => ({ kind, ms: (pgKindsAfter[kind] ?? 0) - (pgKindsBefore[kind] ?? 0) }))
+      .filter((k) => k.ms > 0)
+      .sort((a, b) => b.ms - a.ms);
     out(`  ${'PostgreSQL'.padEnd(11)} ${(pgMs / 1000).toFixed(2).padStart(6)} s  ${share(pgMs).toFixed(2).padStart(6)} % of a core (postmaster, backends, workers)`);
+    for (const k of pgKinds) out(`    ${k.kind.padEnd(40)} ${(k.ms / 1000).toFixed(2).padStart(6)} s  ${share(k.ms).toFixed(2).padStart(6)} %`);
     add('idleStart.ours', 'idle after start: gateway + 7 subgraphs, % of a core', share(ours), '≤ 2 (whole system)');
     add('idleStart.postgres', 'idle after start: PostgreSQL, % of a core', share(pgMs));
     for (const p of perProcess) add(`idleStart.${p.name}`, `  of which ${p.name}`, share(p.cpuMs));
