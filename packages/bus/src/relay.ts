@@ -18,7 +18,8 @@ export interface OutboxRelayOptions {
   /**
    * The safety-net poll (2 s by default): a commit that wrote outbox rows wakes the relay at once
    * (`OUTBOX_NOTIFY_MIGRATION`'s trigger notifies, the relay listens), so the poll only catches a
-   * notification lost with its connection, or a database without the trigger.
+   * notification lost with its connection, or a database without the trigger (there, while nothing
+   * is published, it backs off to `idlePollMaxMs`).
    */
   pollIntervalMs?: number;
   /**
