@@ -18,9 +18,17 @@ export interface OutboxRelayOptions {
   /**
    * The safety-net poll (2 s by default): a commit that wrote outbox rows wakes the relay at once
    * (`OUTBOX_NOTIFY_MIGRATION`'s trigger notifies, the relay listens), so the poll only catches a
-   * notification lost with its connection, or a database without the trigger.
+   * notification lost with its connection, or a database without the trigger (there, while nothing
+   * is published, it backs off to `idlePollMaxMs`).
    */
   pollIntervalMs?: number;
+  /**
+   * The longest safety-net poll of a leader with nothing to publish (30 s by default): each empty
+   * pass doubles the wait from `pollIntervalMs` up to this, and a notification, a published row or
+   * a lost connection starts again from `pollIntervalMs`. A relay that does not hold the lock polls
+   * for it every `pollIntervalMs`.
+   */
+  idlePollMaxMs?: number;
   batchSize?: number;
   /** The longest wait between two attempts while the broker or the database is away. */
   maxBackoffMs?: number;
@@ -94,7 +102,8 @@ interface Leadership {
  * The relay sleeps until a commit wakes it: the outbox's trigger notifies at commit, and the relay
  * listens on its connection (only the leader acts on it; the others poll for the lock). A
  * notification during a pass makes the next pass start at once, so nothing committed waits for
- * the poll, which stays as a safety net.
+ * the poll, which stays as a safety net: while nothing happens it backs off from `pollIntervalMs`
+ * to `idlePollMaxMs`, so an idle service does not query its database every two seconds.
  *
  * Only the leader claims, and it publishes one batch at a time in outbox order, so one aggregate's
  * events keep their order. If the relay dies between publishing and marking, the rows stay
@@ -106,6 +115,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { orm, logger, topicPrefix, lockName } = options;
   let producer = options.producer;
   const pollIntervalMs = options.pollIntervalMs ?? 2000;
+  const idlePollMaxMs = Math.max(pollIntervalMs, options.idlePollMaxMs ?? 30_000);
   const batchSize = options.batchSize ?? 200;
   const maxBackoffMs = options.maxBackoffMs ?? 300;
   const databaseUrl = options.databaseUrl ?? orm.config.get('clientUrl');
@@ -135,6 +145,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (!state.alive) return;
       state.alive = false;
       if (state.leader) log.warn({ err: error }, 'outbox relay lost its database connection, and with it the relay lock');
+      // Notifications stop with the connection: connect again now rather than at the next poll.
+      if (failures === 0) wake?.();
     };
     client.on('error', lost);
     client.on('end', () => lost());
@@ -255,12 +267,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function run(): Promise<void> {
     failures = 0;
+    // Empty passes in a row as the leader: the safety-net poll backs off while nothing happens.
+    let idlePasses = 0;
     while (running) {
       try {
         const count = await relayOnce();
         if (failures > 0) log.info({ failures }, 'outbox relay recovered');
         failures = 0;
-        if (count < batchSize && running) await pause(pollIntervalMs);
+        const idle = count === 0 && !nudged && leadership?.leader === true && leadership.alive;
+        idlePasses = idle ? idlePasses + 1 : 0;
+        if (count < batchSize && running) await pause(Math.min(idlePollMaxMs, pollIntervalMs * 2 ** Math.min(Math.max(idlePasses - 1, 0), 20)));
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 20 === 0) log.error({ err: error, failures }, 'outbox relay failed; retrying');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabase } from '@rapport/testing';
 import type { Kafka, Producer } from 'kafkajs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@rapport/errors';
@@ -165,6 +166,54 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
       await relay.stop();
     }
     expect(await sql('select id from outbox_message where published_at is null')).toEqual([]);
+  });
+
+  it('backs off its safety-net poll while idle, yet a commit still wakes it and a cut connection is opened again at once', async () => {
+    // Counts the leader's claim statements, the one query of an empty pass.
+    let passes = 0;
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : '';
+      if (text.includes('for update skip locked')) passes += 1;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    const relayed = new Set<string>();
+    const relay = createOutboxRelay({
+      orm,
+      producer,
+      logger,
+      topicPrefix: prefix,
+      lockName: 'outbox-relay:idle',
+      pollIntervalMs: 50,
+      idlePollMaxMs: 60_000,
+      onPublished: (ids) => ids.forEach((id) => relayed.add(id)),
+    });
+    relay.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 3300));
+      // 3.3 s at a fixed 50 ms poll is some 60 passes; doubling from 50 ms, 7 (0, 0.05, 0.15, 0.35, 0.75, 1.55, 3.15 s).
+      expect(passes).toBeGreaterThanOrEqual(3);
+      expect(passes).toBeLessThanOrEqual(10);
+      const { eventId } = await writeNote('after a quiet while');
+      await waitFor(async () => (relayed.has(eventId) ? true : undefined), { timeoutMs: 2000, intervalMs: 10, what: 'the backed-off relay to be woken by the commit' });
+
+      // Idle again (its next poll seconds away), then the server ends its connection: it connects
+      // again at once, not at that poll, and takes the lock back.
+      await new Promise((resolve) => setTimeout(resolve, 1700));
+      const relayBackends = async (): Promise<number> =>
+        (await sql<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'outbox-relay:outbox-relay:idle'`))[0]
+          ?.n ?? 0;
+      expect(await relayBackends()).toBe(1);
+      await sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'outbox-relay:outbox-relay:idle'`);
+      const cut = Date.now();
+      await waitFor(async () => ((await relayBackends()) === 1 ? true : undefined), { timeoutMs: 1000, intervalMs: 20, what: 'the relay to connect again at once' });
+      logger.info({ reconnectedMs: Date.now() - cut }, 'relay reconnected');
+      const after = await writeNote('after the cut');
+      await waitFor(async () => (relayed.has(after.eventId) ? true : undefined), { timeoutMs: 2000, intervalMs: 10, what: 'the reconnected relay to be woken by the commit' });
+    } finally {
+      pg.Client.prototype.query = query;
+      await relay.stop();
+    }
   });
 
   it("relays one transaction's events in the order they were written, even within one millisecond", async () => {

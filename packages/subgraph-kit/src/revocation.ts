@@ -6,6 +6,7 @@ import { createConsumerKafka, on, type EventHandlerRegistration } from '@rapport
 import { AccessRevokedV1, parseData, parseEnvelope, type EventData } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 import type { Consumer } from 'kafkajs';
+import pg from 'pg';
 import type { Logger } from 'pino';
 
 /**
@@ -129,9 +130,123 @@ export function accessRevocationHandlers(list: RevocationList): EventHandlerRegi
         data.issuedBefore,
         data.expiresAt,
       ]);
+      // Other instances of this service reload the table when this commits (`watchRevocations`).
+      await em.execute(`select pg_notify('${REVOCATION_CHANNEL}', '')`);
       list.add(revocationOf(event.id, data));
     }),
   ];
+}
+
+/** The channel a commit that added a revocation notifies: every instance of the service listens on it. */
+export const REVOCATION_CHANNEL = 'access_revocation';
+
+export interface RevocationWatchOptions {
+  /** The service's database. */
+  databaseUrl: string;
+  /** Reloads the deny list from the table (`loadRevocations`). */
+  reload: () => Promise<unknown>;
+  logger: Logger;
+  /** The safety-net reload, whatever was notified (30 s unless told). */
+  safetyReloadMs?: number;
+  /** How long to wait before listening again after the connection was lost (1 s unless told). */
+  reconnectMs?: number;
+}
+
+/**
+ * Keeps this instance's deny list in step with the table that another instance of the same service
+ * fills (one consumer group: only one instance handles each revocation event): a connection of its
+ * own listens on `REVOCATION_CHANNEL`, which the handler notifies in its transaction, so a commit
+ * reloads the list at once. It replaced a reload every second, which woke every subgraph process and
+ * its PostgreSQL backend every second while nothing happened. A lost connection is opened again (and
+ * the list reloaded, for what was notified meanwhile); a reload every `safetyReloadMs` stays as a net.
+ */
+export function watchRevocations(options: RevocationWatchOptions): { start(): Promise<void>; stop(): Promise<void> } {
+  const log = options.logger.child({ component: 'revocation-watch' });
+  const reconnectMs = options.reconnectMs ?? 1000;
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let safetyTimer: NodeJS.Timeout | undefined;
+  // Reloads never overlap; a notification during one asks for one more after it.
+  let reloading: Promise<void> | undefined;
+  let again = false;
+  const reload = (): void => {
+    if (reloading) {
+      again = true;
+      return;
+    }
+    reloading = options
+      .reload()
+      .then(
+        () => undefined,
+        (error: unknown) => log.warn({ err: error }, 'reloading revoked tokens failed'),
+      )
+      .finally(() => {
+        reloading = undefined;
+        if (again && !stopped) {
+          again = false;
+          reload();
+        }
+      });
+  };
+  const listen = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: options.databaseUrl, application_name: 'revocation-watch', connectionTimeoutMillis: 3000, keepAlive: true });
+    let lost = false;
+    const onLost = (error?: unknown): void => {
+      if (lost || stopped) return;
+      lost = true;
+      log.warn({ err: error }, 'revocation watch lost its database connection; listening again');
+      void c.end().catch(() => undefined);
+      if (client === c) client = undefined;
+      schedule();
+    };
+    c.on('error', onLost);
+    c.on('end', () => onLost());
+    c.on('notification', () => reload());
+    try {
+      await c.connect();
+      await c.query(`listen ${REVOCATION_CHANNEL}`);
+    } catch (error) {
+      lost = true;
+      await c.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    client = c;
+  };
+  const schedule = (): void => {
+    if (stopped || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      listen().then(
+        () => reload(),
+        (error: unknown) => {
+          log.warn({ err: error }, 'revocation watch could not listen; retrying');
+          schedule();
+        },
+      );
+    }, reconnectMs);
+    reconnectTimer.unref();
+  };
+  return {
+    async start() {
+      await listen();
+      safetyTimer = setInterval(reload, options.safetyReloadMs ?? 30_000);
+      safetyTimer.unref();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(reconnectTimer);
+      clearInterval(safetyTimer);
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => undefined);
+      await reloading;
+    },
+  };
 }
 
 /** Loads the unexpired revocations of the subgraph's table into `list` (at start, and then every few moments). */
@@ -179,7 +294,14 @@ export function createRevocationFeed(options: RevocationFeedOptions): Revocation
   let consumer: Consumer | undefined;
   return {
     async start() {
-      const c = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 10000, heartbeatInterval: 1000, maxWaitTimeInMs: 500 });
+      const c = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false, // As the event consumers (`createEventConsumer`): a fetch a second and a heartbeat every
+        // third while idle; a revocation still arrives as soon as it is written (the fetch returns then).
+        sessionTimeout: 10000,
+        heartbeatInterval: 3000,
+        maxWaitTimeInMs: 1000,
+      });
       consumer = c;
       const joined = new Promise<void>((resolve) => c.on(c.events.GROUP_JOIN, () => resolve()));
       await c.connect();

@@ -42,7 +42,7 @@ import { RequestMetrics } from './metrics.js';
 import { databaseProbe, eventBusResolvers, kafkaFigures, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
 import { graphqlSpanPlugin } from './tracing.js';
 import { createOrm, migrate } from './orm.js';
-import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier } from './revocation.js';
+import { ACCESS_REVOCATION_MIGRATION, accessRevocationHandlers, loadRevocations, RevocationList, revokingVerifier, watchRevocations } from './revocation.js';
 import {
   CUSTOMER_ACCESS_MIGRATION,
   CUSTOMER_ACCESS_SOURCE_EVENTS,
@@ -152,8 +152,9 @@ export interface SubgraphRuntimeConfig {
   /** Opens broker connections (tests route them through a proxy they can cut); kafkajs' own by default. */
   kafkaSocketFactory?: ISocketFactory;
   /**
-   * How often each instance reloads the deny list of revoked access tokens from its database, for
-   * revocations another instance of the same service consumed (1000 ms unless told).
+   * The safety-net reload of the deny list of revoked access tokens from the database (30 s unless
+   * told); a revocation another instance of the same service consumed reloads it at its commit
+   * (LISTEN/NOTIFY, `watchRevocations`).
    */
   revocationRefreshMs?: number;
   /** Where traces go (OTLP/HTTP); null or absent: tracing off, no SDK started (`tracingFromEnv`). */
@@ -241,7 +242,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   // Revoked access tokens: refused by this subgraph as soon as identity's event is handled.
   const revocations = new RevocationList();
   const verifier = revokingVerifier(config.verifier, revocations);
-  let revocationTimer: NodeJS.Timeout | undefined;
+  let revocationWatch: ReturnType<typeof watchRevocations> | undefined;
   const requestMetrics = new RequestMetrics();
   const kafkaReading = kafkaFigures(() => operations());
 
@@ -273,11 +274,15 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await definition.onStart?.(orm);
     const revocationOrm = orm;
+    // Listening first: a revocation committed between the load and the listen is notified.
+    revocationWatch = watchRevocations({
+      databaseUrl: String(orm.config.get('clientUrl') ?? config.databaseUrl),
+      reload: () => loadRevocations(revocationOrm.em.fork(), revocations),
+      logger,
+      ...(config.revocationRefreshMs ? { safetyReloadMs: config.revocationRefreshMs } : {}),
+    });
+    await revocationWatch.start();
     await loadRevocations(revocationOrm.em.fork(), revocations);
-    revocationTimer = setInterval(() => {
-      loadRevocations(revocationOrm.em.fork(), revocations).catch((error: unknown) => logger.warn({ err: error }, 'reloading revoked tokens failed'));
-    }, config.revocationRefreshMs ?? 1000);
-    revocationTimer.unref();
     const purgeOrm = orm;
     idempotencyPurge = startIdempotencyPurge(() => purgeOrm.em.fork(), logger);
 
@@ -442,7 +447,8 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         failure ??= error;
       }
     };
-    clearInterval(revocationTimer);
+    await step('revocations', () => revocationWatch?.stop(), 1_000);
+    revocationWatch = undefined;
     await step('http', () => (server ? closeServer(server, DRAIN_TIMEOUT_MS) : undefined), DRAIN_TIMEOUT_MS + 1_000);
     await step('apollo', () => apollo?.stop(), 1_000);
     const kafkaDeadline = Date.now() + KAFKA_STOP_BOUND_MS;
