@@ -40,3 +40,4 @@ export * from './csv.js';
 export * from './metrics.js';
 export * from './tracing.js';
 export * from './xlsx.js';
+export * from './lean.js';
