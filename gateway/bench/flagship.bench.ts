@@ -15,7 +15,8 @@
 // FLAGSHIP_PROFILE (a file to write a CPU profile of the 20-connection run to, for Chrome DevTools),
 // FLAGSHIP_SQL=1 (print the SQL statements of one flagship query), FLAGSHIP_TRACING=1 (tracing on: the
 // gateway and every subgraph export their spans by OTLP/HTTP to a receiver in a process of its own,
-// bench/otlp-receiver.ts, which counts them; otherwise tracing is as the environment says, off by default).
+// bench/otlp-receiver.ts, which counts them; otherwise tracing is as the environment says, off by default),
+// FLAGSHIP_DEDUPE=0 (the gateway's in-flight deduplication of identical subgraph requests off).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
@@ -67,7 +68,11 @@ async function startReceiver(): Promise<{ tracesUrl: string; stop(): Promise<unk
 
 const loadStarted = performance.now();
 const receiver = await startReceiver();
-const system = await startTestSystem('flagship-bench', receiver ? { tracing: { tracesUrl: receiver.tracesUrl } } : {});
+const dedupeSubgraphRequests = process.env.FLAGSHIP_DEDUPE !== '0';
+const system = await startTestSystem('flagship-bench', {
+  ...(receiver ? { tracing: { tracesUrl: receiver.tracesUrl } } : {}),
+  gatewaySettings: { dedupeSubgraphRequests },
+});
 try {
   const book = await loadBook(
     {
@@ -102,6 +107,7 @@ try {
     const twenty = await profiled(() => loop(20, seconds * 1000));
     const report = {
       node: process.version,
+      dedupeSubgraphRequests,
       tracing: receiver ? 'on (OTLP/HTTP to a receiver in another process)' : tracingOn() ? 'on (as the environment says)' : 'off',
       machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg().map((x) => +x.toFixed(2)) },
       sqlStatementsPerFlagshipQuery: statements,

@@ -13,6 +13,11 @@ export interface GatewayConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** At most this many keep-alive connections to each subgraph. */
   subgraphConnections: number;
+  /**
+   * Identical query requests to a subgraph in flight at the same moment (same body, authorization and
+   * other headers but the request id) share one fetch (`GATEWAY_DEDUPE_SUBGRAPH_REQUESTS`, default true).
+   */
+  dedupeSubgraphRequests: boolean;
   /** What one request may ask for (`GATEWAY_MAX_*`), the body size included; the kit's rules, as in every subgraph. */
   limits: OperationLimits;
   /** Sent to every subgraph in `x-gateway-secret` (`GATEWAY_SECRET`); subgraphs given the same value answer no one else. */
@@ -41,6 +46,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GATEWAY_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1024).default(16),
   GATEWAY_SECRET: z.string().min(16).optional(),
+  GATEWAY_DEDUPE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true'),
   GATEWAY_DOCUMENTS_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -67,6 +73,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined>): Gate
     logLevel: parsed.LOG_LEVEL,
     subgraphUrls,
     subgraphConnections: parsed.GATEWAY_SUBGRAPH_CONNECTIONS,
+    dedupeSubgraphRequests: parsed.GATEWAY_DEDUPE_SUBGRAPH_REQUESTS === 'true',
     limits: operationLimitsFromEnv('GATEWAY_', env, DEFAULT_OPERATION_LIMITS),
     gatewaySecret: parsed.GATEWAY_SECRET ?? null,
     documentsMaxBytes: parsed.GATEWAY_DOCUMENTS_MAX_BYTES,

@@ -188,7 +188,7 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
     buildService: ({ name, url: routingUrl }) =>
       new SubgraphDataSource({
         url: config.subgraphUrls[name as SubgraphName] ?? routingUrl,
-        fetcher: dispatcherFetcher(agent, { subgraph: name, seconds: fetchSeconds, failures: fetchFailures, tracer: () => tracer }),
+        fetcher: dispatcherFetcher(agent, { subgraph: name, seconds: fetchSeconds, failures: fetchFailures, tracer: () => tracer }, { dedupe: config.dedupeSubgraphRequests }),
         // No cache hints are used, so the subgraphs' cache-control headers need no parsing.
         honorSubgraphCacheControlHeader: false,
         willSendRequest: ({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) => {

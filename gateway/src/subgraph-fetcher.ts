@@ -18,13 +18,48 @@ export interface SubgraphFetchObserver {
   tracer: () => Tracer | null;
 }
 
+/** Headers that differ between callers without changing a subgraph's answer: they do not keep two requests apart. */
+const HEADERS_NOT_IN_KEY = new Set(['x-request-id', 'traceparent', 'tracestate']);
+
+/**
+ * The key under which identical requests in flight share one fetch, or null when this one must go
+ * alone: only POSTed query operations (Apollo's body starts with the operation's text; a mutation,
+ * a subscription or anything not recognised goes alone), without an abort signal (one caller giving
+ * up must not fail the others). Same URL, same body, same headers but the request id and the trace
+ * context (so the authorization, the gateway secret and anything else sent must match exactly).
+ */
+export function sharedRequestKey(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal?: unknown }): string | null {
+  const { body } = init;
+  if (init.method !== 'POST' || init.signal || typeof body !== 'string') return null;
+  if (!body.startsWith('{"query":"query') && !body.startsWith('{"query":"{')) return null;
+  const headers = Object.entries(init.headers ?? {})
+    .filter(([name]) => !HEADERS_NOT_IN_KEY.has(name.toLowerCase()))
+    .map(([name, value]) => `${name.toLowerCase()}:${value}`)
+    .sort()
+    .join('\n');
+  return `${url}\n${headers}\n\n${body}`;
+}
+
+/** A subgraph's answer read whole, to hand to every caller that shared its request. */
+interface SharedAnswer {
+  status: number;
+  headers: Dispatcher.ResponseData['headers'];
+  body: string;
+}
+
 /**
  * The gateway's subgraph client on undici's dispatcher API (`dispatcher.request`) instead of its
  * WHATWG `fetch`, whose streams, Request and Response objects cost more than the subgraph call's
  * own work. Only what Apollo's RemoteGraphQLDataSource reads is offered: status, headers, and the
  * body once as text or JSON (read once and kept, so a second read or a clone answers the same).
+ *
+ * With `dedupe`, identical query requests in flight at the same moment (`sharedRequestKey`: same
+ * subgraph URL, body, authorization and other headers) share one fetch, as Hive Gateway does by
+ * default: the first sends it, the others wait for its answer, and each gets its own response object
+ * to parse. The shared request carries the first caller's request id and trace context; the others
+ * make no call of their own, so they count in neither the fetch metrics nor a client span.
  */
-export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFetchObserver): Fetcher {
+export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFetchObserver, options: { dedupe?: boolean } = {}): Fetcher {
   const targets = new Map<string, { origin: string; path: string }>();
   const targetOf = (url: string): { origin: string; path: string } => {
     let target = targets.get(url);
@@ -35,7 +70,10 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
     }
     return target;
   };
-  return async (url, init = {}) => {
+  const inFlight = new Map<string, Promise<SharedAnswer>>();
+
+  /** Sends one request; `read` gives its body once, ending the span and the timing when it has been read. */
+  const send = async (url: string, init: Parameters<Fetcher>[1] = {}): Promise<{ answer: Dispatcher.ResponseData; read: () => Promise<string> }> => {
     const { origin, path } = targetOf(url);
     const began = performance.now();
     const method = init.method ?? 'GET';
@@ -74,11 +112,6 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
       throw error;
     }
     const status = answer.statusCode;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(answer.headers)) {
-      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-      else if (value !== undefined) headers.append(name, value);
-    }
     let text: Promise<string> | undefined;
     const read = (): Promise<string> =>
       (text ??= answer.body.text().then(
@@ -91,14 +124,23 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
           throw error;
         },
       ));
+    return { answer, read };
+  };
+
+  const responseOf = (url: string, status: number, rawHeaders: Dispatcher.ResponseData['headers'], read: () => Promise<string>, bodyUsed: () => boolean): FetcherResponse => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(rawHeaders)) {
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      else if (value !== undefined) headers.append(name, value);
+    }
     const response: FetcherResponse = {
       url,
-      status: answer.statusCode,
-      ok: answer.statusCode >= 200 && answer.statusCode < 300,
-      statusText: STATUS_CODES[answer.statusCode] ?? '',
+      status,
+      ok: status >= 200 && status < 300,
+      statusText: STATUS_CODES[status] ?? '',
       redirected: false,
       get bodyUsed() {
-        return text !== undefined;
+        return bodyUsed();
       },
       headers,
       text: read,
@@ -110,5 +152,44 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
       clone: () => response,
     };
     return response;
+  };
+
+  return async (url, init = {}) => {
+    const key = options.dedupe ? sharedRequestKey(url, init) : null;
+    if (key === null) {
+      const { answer, read } = await send(url, init);
+      let used = false;
+      return responseOf(
+        url,
+        answer.statusCode,
+        answer.headers,
+        () => {
+          used = true;
+          return read();
+        },
+        () => used,
+      );
+    }
+    let shared = inFlight.get(key);
+    if (!shared) {
+      shared = send(url, init).then(async ({ answer, read }) => ({ status: answer.statusCode, headers: answer.headers, body: await read() }));
+      const settled = (): void => {
+        inFlight.delete(key);
+      };
+      shared.then(settled, settled);
+      inFlight.set(key, shared);
+    }
+    const { status, headers, body } = await shared;
+    let used = false;
+    return responseOf(
+      url,
+      status,
+      headers,
+      () => {
+        used = true;
+        return Promise.resolve(body);
+      },
+      () => used,
+    );
   };
 }

@@ -78,6 +78,8 @@ export interface TestSystemOptions {
   gatewaySecret?: string;
   /** Where the gateway and every subgraph send traces; by default as the environment says (`OTEL_EXPORTER_OTLP_ENDPOINT`: off when unset). */
   tracing?: TracingSettings | null;
+  /** Settings of the system's first gateway (`system.url`), over the defaults. */
+  gatewaySettings?: Partial<GatewayConfig>;
 }
 
 /** Finance's copy of an order line (`invoiceableLines`): what was ordered, cancelled, delivered, returned, invoiced, and may still be invoiced. */
@@ -217,7 +219,7 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
     await gateway.start();
     return gateway;
   };
-  const gateway = await startGateway();
+  const gateway = await startGateway({}, 16, options.gatewaySettings);
   const url = `${gateway.url}/graphql`;
 
   const as = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> =>

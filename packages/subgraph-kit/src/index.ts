@@ -41,3 +41,4 @@ export * from './metrics.js';
 export * from './tracing.js';
 export * from './xlsx.js';
 export * from './scale.js';
+export * from './lean.js';

@@ -2,6 +2,8 @@ import { createKafka, kafkaGroupId } from '@rapport/bus';
 import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
 import type { Admin, Producer } from 'kafkajs';
 import { afterAll, beforeAll } from 'vitest';
+import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/postgresql';
+import { leanRows } from './lean.js';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
 import { createLogger } from './logger.js';
 import { graphqlRequest, testToken, testVerifier, type TestEvents, type TestSubgraph } from './test-client.js';
@@ -209,3 +211,27 @@ export function useTestSubgraph(name: string, factory: (config: SubgraphRuntimeC
   };
 }
 export { benchPrincipal, benchServerUrl, percentile, withBenchService } from './bench.js';
+
+/**
+ * What `leanRows` gives for a query against what `getResultList` hydrates for the same query (built
+ * twice by `query` on two fresh forks of `em`): per row, each of the entity's properties with its
+ * value (an own key of the row the entity lacks shows as `extra`), for a test to assert they are
+ * equal. Both lists come back in the query's order.
+ */
+export async function leanAndHydrated<Entity extends object>(
+  em: SqlEntityManager,
+  query: (em: SqlEntityManager) => QueryBuilder<Entity, string>,
+): Promise<{ lean: Record<string, unknown>[]; hydrated: Record<string, unknown>[] }> {
+  const hydratedEm = em.fork();
+  const hydratedQuery = query(hydratedEm);
+  const names: string[] = hydratedQuery.mainAlias.meta.props.map((prop) => prop.name);
+  const entities = await hydratedQuery.getResultList();
+  const leanEm = em.fork();
+  const rows = await leanRows(leanEm, query(leanEm));
+  const values = (row: object): Record<string, unknown> => {
+    const all = row as Record<string, unknown>;
+    const extra = Object.keys(all).filter((key) => !names.includes(key));
+    return { ...Object.fromEntries(names.map((name) => [name, all[name]])), ...(extra.length > 0 ? { extra } : {}) };
+  };
+  return { lean: rows.map(values), hydrated: entities.map(values) };
+}

@@ -1,6 +1,7 @@
-import { testCast } from '@rapport/subgraph-kit/testing';
+import { leanAndHydrated, testCast } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCustomersSubgraph } from '../../testing.js';
+import { Customer } from './customer.entity.js';
 
 const { team, otherTeam, rep: repA, otherRep: repB, repElsewhere, head, agent, buyer } = testCast();
 const subgraph = useCustomersSubgraph();
@@ -22,6 +23,18 @@ beforeAll(async () => {
 });
 
 describe('who sees which customers', () => {
+  it('reads customers as plain rows (the customers list) holding exactly what hydrated entities hold', async () => {
+    const { lean, hydrated } = await leanAndHydrated(subgraph.service.orm.em.fork(), (em) =>
+      em
+        .createQueryBuilder(Customer, 'c')
+        .select('*')
+        .where({ id: { $in: [acmeOfA, globexOfB] } })
+        .orderBy({ id: 'asc' }),
+    );
+    expect(lean).toHaveLength(2);
+    expect(lean).toEqual(hydrated);
+  });
+
   it('lets a rep create customers for themselves only, in their own team', async () => {
     const mine = await subgraph.gqlAs<{ createCustomer: { ownerId: { id: string }; team: { id: string } } }>(repA, create, {
       input: { name: 'Hooli (A)', kind: 'COMPANY' },

@@ -21,7 +21,8 @@ import {
   headsTeam,
   insertCustomerAccess,
   isScoped,
-  keysetPage,
+  keysetPageWith,
+  leanRows,
   restoreDeleted,
   restrictToVisibleCustomers,
   softDelete,
@@ -314,7 +315,8 @@ export async function listCustomers(
 ): Promise<Connection<ICustomer>> {
   const qb = visibleQuery(em, viewer);
   applyCustomerFilter(qb, filter);
-  return keysetPage(qb, CUSTOMER_ORDER, { field: 'customers', first, after });
+  // Rows, not managed entities: a read path (the flagship's) needs no identity map or snapshot.
+  return keysetPageWith(qb, CUSTOMER_ORDER, { field: 'customers', first, after }, (page) => leanRows(em, page));
 }
 
 export interface TransferCustomerInput {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, restrictToVisibleCustomers, visibleCustomersSql, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, leanRows, restrictToVisibleCustomers, visibleCustomersSql, type Caller } from '@rapport/subgraph-kit';
 import { CreditNote, CreditNoteLine } from '../credit-note/credit-note.entity.js';
 import { Allocation, Payment } from '../payment/payment.entity.js';
 import { Invoice, InvoiceLine, InvoiceTax, utcToday } from './invoice.entity.js';
@@ -50,7 +50,8 @@ export const createInvoiceLoaders = (em: SqlEntityManager, caller: Caller) => {
           .where({ customerId: { $in: [...customerIds] }, dueDate: { $lt: utcToday() } })
           .andWhere('i.amount_paid + i.amount_credited < i.total');
         restrictToVisibleCustomers(qb, 'i', viewer);
-        return qb.orderBy({ dueDate: 'asc', id: 'asc' }).getResultList();
+        // Rows, not managed entities: a read path (the flagship's) needs no identity map or snapshot.
+        return leanRows(em, qb.orderBy({ dueDate: 'asc', id: 'asc' }));
       },
       (invoice) => invoice.customerId,
     ),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { grantCustomerAccess, testCast, type GraphQLResult, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { grantCustomerAccess, leanAndHydrated, testCast, type GraphQLResult, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
 import { dayFromToday } from '@rapport/errors';
+import { Invoice } from './invoice.entity.js';
 
 const cast = testCast();
 const { team: teamT1, head: managerOfT1, otherHead: managerOfOtherTeam, director, accountant } = cast;
@@ -75,6 +76,18 @@ beforeAll(async () => {
 });
 
 describe('finance subgraph: who sees which invoices', () => {
+  it('reads invoices as plain rows (overdue receivables) holding exactly what hydrated entities hold', async () => {
+    const { lean, hydrated } = await leanAndHydrated(subgraph.service.orm.em.fork(), (em) =>
+      em
+        .createQueryBuilder(Invoice, 'i')
+        .select('*')
+        .where({ id: { $in: [invoiceOfA, invoiceOfB, invoiceShared] } })
+        .orderBy({ id: 'asc' }),
+    );
+    expect(lean).toHaveLength(3);
+    expect(lean).toEqual(hydrated);
+  });
+
   it("lists only the invoices of a rep's own customers", async () => {
     const invoices = await listed(repA);
     expect(invoices.map((i) => i.id)).toEqual([invoiceOfA]);

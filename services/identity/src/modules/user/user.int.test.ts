@@ -1,4 +1,5 @@
-import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { leanAndHydrated, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { User } from './user.entity.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityService } from '../../create-identity-service.js';
 
@@ -28,6 +29,24 @@ beforeAll(async () => {
 afterAll(async () => subgraph?.stop());
 
 describe('identity users', () => {
+  it('reads users as plain rows (references by id) holding exactly what hydrated entities hold, the lazy password hash left out', async () => {
+    await subgraph.gql(createUser, { input: userFactory({ teamId: salesTeamId }) });
+    const { lean, hydrated } = await leanAndHydrated(subgraph.service.orm.em.fork(), (em) =>
+      em
+        .createQueryBuilder(User, 'u')
+        .select(
+          em
+            .getMetadata(User)
+            .props.filter((prop) => !prop.lazy)
+            .map((prop) => prop.name),
+        )
+        .orderBy({ id: 'asc' }),
+    );
+    expect(lean.length).toBeGreaterThan(0);
+    expect(lean).toEqual(hydrated);
+    expect(lean.every((user) => user.passwordHash === undefined)).toBe(true);
+  });
+
   it('creates an active user in a team with the email lower-cased', async () => {
     const result = await subgraph.gql<{ createUser: { id: string; email: string; role: string; active: boolean; team: { id: string; name: string } } }>(createUser, {
       input: userFactory({ email: '  Anna.Rep@Rapport.Example ', displayName: 'Anna Rep', teamId: salesTeamId }),

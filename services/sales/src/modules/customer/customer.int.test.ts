@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { leanAndHydrated, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { Opportunity } from '../opportunity/opportunity.entity.js';
+import { SalesOrder } from '../order/order.entity.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSalesSubgraph } from '../../testing.js';
 import { productSnapshot, seedCatalogue } from '../catalogue/catalogue.testing.js';
@@ -69,6 +71,27 @@ describe('Customer fields owned by sales', () => {
     ]);
     expect(subgraph.queries.filter((q) => /from "opportunity"/.test(q))).toHaveLength(1);
     expect(subgraph.queries.filter((q) => /from "sales_order"/.test(q))).toHaveLength(1);
+
+    // Those lists are read as plain rows: they hold exactly what hydrated entities would.
+    const em = subgraph.service.orm.em.fork();
+    const deals = await leanAndHydrated(em, (fork) =>
+      fork
+        .createQueryBuilder(Opportunity, 'o')
+        .select('*')
+        .where({ customerId: { $in: [c1, c2] } })
+        .orderBy({ id: 'asc' }),
+    );
+    expect(deals.lean).toHaveLength(4);
+    expect(deals.lean).toEqual(deals.hydrated);
+    const orders = await leanAndHydrated(em, (fork) =>
+      fork
+        .createQueryBuilder(SalesOrder, 'so')
+        .select('*')
+        .where({ customerId: { $in: [c1, c2] } })
+        .orderBy({ id: 'asc' }),
+    );
+    expect(orders.lean).toHaveLength(3);
+    expect(orders.lean).toEqual(orders.hydrated);
   });
 
   it('answers a malformed Customer representation with null instead of an error', async () => {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, leanRows, type Caller } from '@rapport/subgraph-kit';
 import { opportunityPolicy } from './opportunity.policy.js';
 import { visibleOpportunities } from './opportunity.service.js';
 
@@ -21,10 +21,13 @@ export const createOpportunityLoaders = (em: SqlEntityManager, caller: Caller) =
       async (customerIds) =>
         !viewer
           ? []
-          : visibleOpportunities(em, viewer)
-              .andWhere({ customerId: { $in: [...customerIds] }, status: 'OPEN' })
-              .orderBy({ createdAt: 'desc', id: 'desc' })
-              .getResultList(),
+          : // Rows, not managed entities: a read path (the flagship's) needs no identity map or snapshot.
+            leanRows(
+              em,
+              visibleOpportunities(em, viewer)
+                .andWhere({ customerId: { $in: [...customerIds] }, status: 'OPEN' })
+                .orderBy({ createdAt: 'desc', id: 'desc' }),
+            ),
       (opportunity) => opportunity.customerId,
     ),
   };

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, leanRows, type Caller } from '@rapport/subgraph-kit';
 import { SalesOrderLine } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import { visibleOrders } from './order.service.js';
@@ -27,10 +27,13 @@ export const createOrderLoaders = (em: SqlEntityManager, caller: Caller) => {
       async (customerIds) =>
         !viewer
           ? []
-          : visibleOrders(em, viewer)
-              .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: ['COMPLETED', 'CANCELLED'] } })
-              .orderBy({ confirmedAt: 'desc', id: 'desc' })
-              .getResultList(),
+          : // Rows, not managed entities: a read path (the flagship's) needs no identity map or snapshot.
+            leanRows(
+              em,
+              visibleOrders(em, viewer)
+                .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: ['COMPLETED', 'CANCELLED'] } })
+                .orderBy({ confirmedAt: 'desc', id: 'desc' }),
+            ),
       (order) => order.customerId,
     ),
   };

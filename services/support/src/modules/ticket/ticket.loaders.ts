@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, DataLoader, groupedLoader, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, DataLoader, groupedLoader, leanRows, type Caller } from '@rapport/subgraph-kit';
 import { CLOSED_STATUSES, TICKET_STATUSES, TicketStatusChange, type TicketStatus } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
 import { ticketQuery } from './ticket.service.js';
@@ -29,10 +29,13 @@ export const createTicketLoaders = (em: SqlEntityManager, caller: Caller) => {
     openTicketsByCustomer: groupedLoader(
       async (customerIds) => {
         if (!viewer) return [];
-        return ticketQuery(em, viewer)
-          .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: [...CLOSED_STATUSES] } })
-          .orderBy({ openedAt: 'desc', id: 'desc' })
-          .getResultList();
+        // Rows, not managed entities: a read path (the flagship's) needs no identity map or snapshot.
+        return leanRows(
+          em,
+          ticketQuery(em, viewer)
+            .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: [...CLOSED_STATUSES] } })
+            .orderBy({ openedAt: 'desc', id: 'desc' }),
+        );
       },
       (ticket) => ticket.customerId,
     ),

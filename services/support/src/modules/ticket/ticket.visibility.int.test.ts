@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expectHiddenLikeUnknown, type GraphQLResult, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
+import { expectHiddenLikeUnknown, type GraphQLResult, leanAndHydrated, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grantCustomerAccess, openTicketFor, useSupportSubgraph } from '../../testing.js';
+import { Ticket } from './ticket.entity.js';
 
 const { team: teamT1, head: managerOfT1, otherHead: managerOfOtherTeam, director, agent } = testCast();
 const subgraph = useSupportSubgraph();
@@ -66,6 +67,18 @@ beforeAll(async () => {
 });
 
 describe('support subgraph: who sees which tickets', () => {
+  it('reads tickets as plain rows (open tickets) holding exactly what hydrated entities hold', async () => {
+    const { lean, hydrated } = await leanAndHydrated(subgraph.service.orm.em.fork(), (em) =>
+      em
+        .createQueryBuilder(Ticket, 't')
+        .select('*')
+        .where({ id: { $in: [ticketOfA, ticketOfB, ticketShared] } })
+        .orderBy({ id: 'asc' }),
+    );
+    expect(lean).toHaveLength(3);
+    expect(lean).toEqual(hydrated);
+  });
+
   it("lists only the tickets of a rep's own customers", async () => {
     const tickets = await listed(repA);
     expect(tickets.map((t) => t.id)).toContain(ticketOfA);
