@@ -52,6 +52,11 @@ describe('who sees which customers', () => {
       r: [acmeOfA, globexOfB].map((id) => ({ __typename: 'Customer', id })),
     });
     expect(refs.data!._entities).toEqual([{ name: 'Acme (A)' }, null]);
+    // Filtered by owner: their own (read without the visibility join), and nothing of another rep's.
+    const byOwner = `query($o: ID) { customers(filter: { ownerId: $o }, first: 50) { edges { node { name } } } }`;
+    expect(namesOf(await subgraph.gqlAs<Names>(repA, byOwner, { o: repA.userId }))).toEqual(['Acme (A)', 'Hooli (A)']);
+    expect(namesOf(await subgraph.gqlAs<Names>(repA, byOwner, { o: repB.userId }))).toEqual([]);
+    expect(namesOf(await subgraph.gqlAs<Names>(head, byOwner, { o: repB.userId }))).toEqual(['Globex (B)']);
   });
 
   it('shows a team head every customer of their team, and not other teams’', async () => {
