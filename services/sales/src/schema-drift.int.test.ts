@@ -10,6 +10,8 @@ describeSchemaDrift('sales', createSalesService, {
       'deals per owner, team, month opened, stage, furthest stage and status, kept by PostgreSQL triggers and read by raw SQL in the funnel (Migration20261208010000)',
     sales_rollup_stay: 'stage stays per owner, team, month opened and stage, kept by PostgreSQL triggers and read by raw SQL in the funnel (Migration20261208010000)',
     sales_rollup_order: 'orders per day, owner, team and currency, kept by PostgreSQL triggers and read by raw SQL in the performance per salesperson (Migration20261208010200)',
+    sales_rollup_team_product:
+      "what was sold per team, currency, product and month, kept by PostgreSQL triggers on order lines and read by raw SQL in a team head's product sales summary (Migration20261209010000)",
     sales_rollup_day:
       'what was sold per day and currency, kept by the order line roll-up triggers and read by raw SQL for the product sales total in base currency (Migration20261208010000)',
     credit_hold:
