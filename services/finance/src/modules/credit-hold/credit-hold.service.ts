@@ -91,9 +91,8 @@ export async function releaseCreditHold(
  * of the merged customer do not keep a hold on a customer that no longer exists.
  */
 export async function moveCreditHoldOnMerge(tx: SqlEntityManager, mergedId: string, survivorId: string, meta: EventMetadata): Promise<void> {
-  const [first, second] = [mergedId, survivorId].sort();
   // Both rows locked in one order, so two merges into each other's customers cannot deadlock.
-  const rows = await tx.find(CreditHold, { customerId: { $in: [first!, second!] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { customerId: 'asc' } });
+  const rows = await tx.find(CreditHold, { customerId: { $in: [mergedId, survivorId] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { customerId: 'asc' } });
   const merged = rows.find((r) => r.customerId === mergedId);
   if (!merged) return;
   const survivor = rows.find((r) => r.customerId === survivorId);

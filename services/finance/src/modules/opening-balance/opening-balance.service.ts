@@ -4,7 +4,7 @@ import { publish } from '@rapport/bus';
 import { OpeningBalanceImportedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, convertUnits, formatAmount, formatRate, parseAmount, parseRate, requireCurrency, requireIsoDate, requireText, requireUuid, type Money } from '@rapport/errors';
 import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
-import { baseSnapshot, getBaseCurrency, snapshotOf } from '../currency/currency.service.js';
+import { findRateOn, getBaseCurrency, snapshotOf } from '../currency/currency.service.js';
 import { inTransaction, nextDocumentNumber } from '../invoice/documents.js';
 import { isWholeMinor } from '../invoice/invoice-math.js';
 import { Invoice, InvoiceLine, InvoiceTax, type IInvoice } from '../invoice/invoice.entity.js';
@@ -110,11 +110,17 @@ export async function importOpeningBalances(
       // Each item keeps its rate to the base currency, as an invoice does at issue: the previous
       // system's when the row gives one, else finance's of the document date; none refuses the row.
       const base = await getBaseCurrency(tx);
+      // One rate lookup per currency and date, not per row (an import holds up to 5,000 rows).
+      const rates = new Map<string, Promise<bigint | null>>();
+      const rateOf = (currency: string, day: string): Promise<bigint | null> => {
+        const key = `${currency} ${day}`;
+        let rate = rates.get(key);
+        if (!rate) rates.set(key, (rate = findRateOn(tx, currency, base, day).then((found) => found?.rate ?? null)));
+        return rate;
+      };
       for (const [i, r] of rows.entries()) {
-        const snapshot =
-          r.rateToBase !== null && r.currency !== base
-            ? { rateToBase: r.rateToBase, baseAmount: formatAmount(convertUnits(r.units, parseRate('rateToBase', r.rateToBase), base)) }
-            : await baseSnapshot(tx, { amount: formatAmount(r.units), currency: r.currency }, r.date, null);
+        const rate = r.rateToBase !== null && r.currency !== base ? parseRate('rateToBase', r.rateToBase) : await rateOf(r.currency, r.date);
+        const snapshot = rate === null ? { rateToBase: null, baseAmount: null } : { rateToBase: formatRate(rate), baseAmount: formatAmount(convertUnits(r.units, rate, base)) };
         if (snapshot.rateToBase === null) {
           errors.push({
             row: i,
