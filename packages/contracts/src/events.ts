@@ -793,6 +793,34 @@ export const PaymentAllocatedV1 = defineEvent(
   }),
 );
 
+/**
+ * finance: part of a payment (or a credit note) was allocated to an invoice, with both amounts: what
+ * it settled in the invoice's currency (`amount`) and what it took from the payment or credit note in
+ * that document's currency (`sourceAmount`), at `rate` (source → invoice on the payment's day; null
+ * when one currency), and the realised exchange difference in base currency (null for a credit note
+ * or when a document has no rate). Keyed by the invoice id. Replaces v1.
+ */
+export const PaymentAllocatedV2 = defineEvent(
+  'finance.payment.allocated.v2',
+  z.object({
+    allocationId: uuid,
+    paymentId: uuid.nullable(),
+    creditNoteId: uuid.nullable(),
+    invoiceId: uuid,
+    invoiceNumber: z.string(),
+    customerId: uuid,
+    orderId: uuid.nullable(),
+    amount: money,
+    sourceAmount: money,
+    rate: z.string().nullable(),
+    exchangeDifference: money.nullable(),
+    /** What the invoice still owes after this allocation. */
+    outstanding: money,
+    allocatedOn: isoDate,
+    allocatedAt: isoDateTime,
+  }),
+);
+
 /** finance: an invoice is paid in full. Keyed by the invoice id. */
 export const InvoicePaidV1 = defineEvent(
   'finance.invoice.paid.v1',
@@ -1496,6 +1524,7 @@ export const ALL_EVENTS = [
   CreditNoteIssuedV1,
   PaymentRecordedV2,
   PaymentAllocatedV1,
+  PaymentAllocatedV2,
   InvoicePaidV1,
   ReturnReceivedV1,
   QuotationApprovalRequestedV1,

@@ -28,7 +28,7 @@ describe('concurrent payments of one invoice', () => {
     expect(Number(payments[0]!.n)).toBe(1);
     expect(await countAuditEntries(em(), 'Invoice', id, 'UPDATE')).toBe(1);
     expect(await countOutboxEvents(em(), id, 'finance.invoice.issued.v2')).toBe(1);
-    expect(await countOutboxEvents(em(), id, 'finance.payment.allocated.v1')).toBe(1);
+    expect(await countOutboxEvents(em(), id, 'finance.payment.allocated.v2')).toBe(1);
     expect(await countOutboxEvents(em(), id, 'finance.invoice.paid.v1')).toBe(1);
     const recorded = await em().getConnection().execute<{ n: string }[]>(`select count(*) as n from outbox_message where type = 'finance.payment.recorded.v2'`);
     expect(Number(recorded[0]!.n)).toBe(1);

@@ -128,7 +128,7 @@ const cases: Record<string, MutationCaseEntry> = {
         input: { invoiceId: invoice.id, amount: { amount: '100.00', currency: 'EUR' }, paidOn: '2027-01-10' },
       });
     },
-    announces: ['finance.payment.recorded.v2', 'finance.payment.allocated.v1', 'finance.invoice.paid.v1'],
+    announces: ['finance.payment.recorded.v2', 'finance.payment.allocated.v2', 'finance.invoice.paid.v1'],
   },
   receivePayment: {
     run: async (call) => {
@@ -137,7 +137,7 @@ const cases: Record<string, MutationCaseEntry> = {
         input: { customerId, amount: { amount: '150.00', currency: 'EUR' }, method: 'CARD', receivedOn: '2027-01-10', allocations: [{ invoiceId: invoice.id, amount: '40' }] },
       });
     },
-    announces: ['finance.payment.recorded.v2', 'finance.payment.allocated.v1'],
+    announces: ['finance.payment.recorded.v2', 'finance.payment.allocated.v2'],
   },
   allocatePayment: {
     run: async (call) => {
@@ -149,7 +149,7 @@ const cases: Record<string, MutationCaseEntry> = {
         input: { paymentId: payment.receivePayment.id, allocations: [{ invoiceId: invoice.id, amount: '100' }] },
       });
     },
-    announces: ['finance.payment.allocated.v1', 'finance.invoice.paid.v1'],
+    announces: ['finance.payment.allocated.v2', 'finance.invoice.paid.v1'],
   },
   issueCreditNote: {
     run: async (call) => {
@@ -158,7 +158,7 @@ const cases: Record<string, MutationCaseEntry> = {
         input: { invoiceId: invoice.id, reason: 'PRICE_CORRECTION', lines: [{ invoiceLineId: invoice.lines[0]!.id, quantity: '1', unitPrice: '10' }] },
       });
     },
-    announces: ['finance.credit-note.issued.v1', 'finance.payment.allocated.v1'],
+    announces: ['finance.credit-note.issued.v1', 'finance.payment.allocated.v2'],
   },
   refundCreditNote: {
     run: async (call) => {
@@ -173,7 +173,7 @@ const cases: Record<string, MutationCaseEntry> = {
       const other = await issued();
       await call('mutation($input: ApplyCreditNoteInput!) { applyCreditNote(input: $input) { id } }', { input: { creditNoteId: note.id, invoiceId: other.id, amount: '30' } });
     },
-    announces: ['finance.payment.allocated.v1'],
+    announces: ['finance.payment.allocated.v2'],
   },
   setExchangeRate: {
     run: async (call) =>

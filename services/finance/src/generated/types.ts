@@ -52,7 +52,7 @@ export type Allocation = {
   amount: Money;
   /** The credit note, when a credit note settled it. */
   creditNote?: Maybe<CreditNote>;
-  /** The realised exchange difference in the base currency: this amount at the payment's rate less the same amount at the invoice's rate (positive a gain, negative a loss); zero when both are in base or at one rate; null for a credit note's allocation or when either document has no rate. */
+  /** The realised exchange difference in the base currency, recorded when allocated: sourceAmount at the payment's rate to base less amount at the invoice's rate to base, each half up at the base's minor unit (positive a gain, negative a loss); zero when both are in base or at one rate; null for a credit note's allocation or when either document has no rate. */
   exchangeDifference?: Maybe<Money>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
@@ -60,13 +60,17 @@ export type Allocation = {
   invoice?: Maybe<Invoice>;
   /** The payment, when a payment settled it. */
   payment?: Maybe<Payment>;
+  /** The rate from the payment's currency to the invoice's on the day the payment was received (the pair's, its reverse's inverted, or the cross rate through the base currency; up to 10 places) that converted sourceAmount into amount; null when both are in one currency. */
+  rate?: Maybe<Scalars['String']['output']>;
+  /** What was taken from the payment or credit note, in its currency (equal to amount when both are in one currency). */
+  sourceAmount: Money;
 };
 
 /** Part of a payment to allocate to an invoice. */
 export type AllocationInput = {
-  /** The amount, a decimal string in the payment's currency; no more than the invoice owes. */
+  /** The amount taken from the payment, a decimal string in the PAYMENT's currency (whole minor units). For an invoice in another currency it settles this amount converted at the rate of the payment's day (half up at the invoice currency's minor unit; BAD_USER_INPUT RATE_MISSING naming this field without a rate). It may settle no more than the invoice owes (MORE_THAN_OWED), except that the least amount covering the balance settles exactly the balance; together the allocations take no more than the payment holds (MORE_THAN_PAYMENT). */
   amount: Scalars['String']['input'];
-  /** The invoice (same customer and currency). */
+  /** The invoice (same customer; any currency). */
   invoiceId: Scalars['ID']['input'];
 };
 
@@ -913,9 +917,9 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Allocates what a payment still holds to invoices. */
+  /** Allocates what a payment still holds to invoices (`finance.payment.allocated.v2`, `finance.invoice.paid.v1` when settled); amounts in the payment's currency, converted for invoices in another at the rate of the day the payment was received. */
   allocatePayment: Payment;
-  /** Applies part of what a credit note holds to another invoice (`finance.payment.allocated.v1`). */
+  /** Applies part of what a credit note holds to another invoice (`finance.payment.allocated.v2`). */
   applyCreditNote: CreditNote;
   /** Records a draft expense claim of the caller (`finance.expense.drafted.v1`). */
   createExpense: Expense;
@@ -927,9 +931,9 @@ export type Mutation = {
   importExchangeRates: Array<ExchangeRate>;
   /** Imports open items from a previous system as customers' opening balances, all or nothing (accountants): any refused row refuses the import, each named with its field in `extensions.details.errors`. With dryRun only checks. Each row becomes a receivable of kind OPENING_BALANCE (`finance.opening-balance.imported.v1`). */
   importOpeningBalances: OpeningBalanceImport;
-  /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it), or with `basis: ORDERED` what was ordered and not cancelled, before delivery (prepayment); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. */
+  /** Invoices what was delivered on an order and not yet invoiced (the given lines, or all of it), or with `basis: ORDERED` what was ordered and not cancelled, before delivery (prepayment); more than that is refused naming the line. Announced with `finance.invoice.issued.v2`. Advances held on the order (payments naming it) are applied to the new invoice first, oldest first, up to what it owes (`finance.payment.allocated.v2`, `finance.invoice.paid.v1` when that settles it). */
   invoiceDeliveredLines: Invoice;
-  /** Issues an advance (down-payment) invoice on a confirmed order (`finance.invoice.issued.v2`). */
+  /** Issues an advance (down-payment) invoice on a confirmed order (`finance.invoice.issued.v2`); advances already held on the order (payments naming it) are applied to it first, as on invoiceDeliveredLines. */
   issueAdvanceInvoice: Invoice;
   /** Issues a credit note against an invoice (`finance.credit-note.issued.v1`), applied to its balance as far as it goes. */
   issueCreditNote: CreditNote;
@@ -937,9 +941,9 @@ export type Mutation = {
   issueFreeInvoice: Invoice;
   /** The first API, kept for existing clients (prefer issueFreeInvoice, or invoiceDeliveredLines for an order): issues an invoice of one total as a FREE invoice with one untaxed line (`finance.invoice.issued.v2`); refuses an orderId. */
   issueInvoice: Invoice;
-  /** Records money received from a customer (`finance.payment.recorded.v2`) and allocates it (`finance.payment.allocated.v1`, `finance.invoice.paid.v1` when settled); the rest is kept as credit. */
+  /** Records money received from a customer (`finance.payment.recorded.v2`) and allocates it (`finance.payment.allocated.v2`, `finance.invoice.paid.v1` when settled), invoices in other currencies at the rate of the day received; the rest is kept as credit (on the order, when one is named). */
   receivePayment: Payment;
-  /** The first API, kept for existing clients (prefer receivePayment): records a payment against one invoice (a bank transfer allocated to it in full) and returns the invoice; `finance.payment.recorded.v2` and `finance.payment.allocated.v1`. */
+  /** The first API, kept for existing clients (prefer receivePayment): records a payment against one invoice (a bank transfer allocated to it in full) and returns the invoice; `finance.payment.recorded.v2` and `finance.payment.allocated.v2`. */
   recordPayment: Invoice;
   /** Pays back part of what a credit note holds (`finance.credit-note.refunded.v1`). */
   refundCreditNote: CreditNote;
@@ -1147,6 +1151,8 @@ export type Payment = {
   id: Scalars['ID']['output'];
   /** How it was paid. */
   method: PaymentMethod;
+  /** The confirmed sales order this payment is an advance on; null for a payment not held on an order. What it still holds is applied first to that order's invoices when they are issued. */
+  orderId?: Maybe<Scalars['ID']['output']>;
   /** The rate of the payment's currency to the base currency on the day it was received (up to 10 places); null when no rate was set then. */
   rateToBase?: Maybe<Scalars['String']['output']>;
   /** The date the money was received, ISO 8601 (YYYY-MM-DD). */
@@ -1179,6 +1185,8 @@ export type PaymentEdge = {
 export type PaymentFilter = {
   /** Only this customer's payments. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only payments of this order: held on it as advances, or allocated to one of its invoices. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
   /** true: only payments with something left to allocate; false: only those allocated in full. */
   unallocated?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -1370,12 +1378,14 @@ export type ReceivePaymentInput = {
   account?: InputMaybe<Scalars['String']['input']>;
   /** Where to allocate it now; what is left stays as the customer's credit. */
   allocations?: InputMaybe<Array<AllocationInput>>;
-  /** The amount received; greater than zero. */
+  /** The amount received; greater than zero, in any currency with a rate to the base currency on receivedOn. */
   amount: MoneyInput;
   /** The customer who paid. */
   customerId: Scalars['ID']['input'];
   /** How it was paid. */
   method: PaymentMethod;
+  /** The customer's confirmed order this is an advance on (one finance knows); what is not allocated now is applied first to the order's invoices when they are issued. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
   /** The date the money was received, ISO 8601. */
   receivedOn: Scalars['String']['input'];
   /** The payer's or bank's reference. */

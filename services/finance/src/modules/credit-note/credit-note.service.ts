@@ -155,7 +155,7 @@ async function writeCreditNote(
   );
   const apply = balanceUnits(invoice) < gross ? balanceUnits(invoice) : gross;
   if (apply > 0n) {
-    allocateToInvoice(tx, invoice, { kind: 'CREDIT_NOTE', id: note.id }, invoice.customerId, money(apply), issueDate, 'input', meta);
+    await allocateToInvoice(tx, invoice, { kind: 'CREDIT_NOTE', id: note.id }, invoice.customerId, money(apply), issueDate, 'input', meta);
     note.amountApplied = formatAmount(apply);
     await reviewCreditHoldsAfterSettling(tx, [invoice], meta);
   }
@@ -429,7 +429,16 @@ export async function applyCreditNote(
     if (units > left)
       throw badInput('input.amount', `input.amount is more than credit note ${note.number} still holds (${formatAmount(left)} ${note.currency})`, 'MORE_THAN_CREDIT');
     const invoice = await lockVisibleInvoice(tx, viewer, invoiceId, 'input.invoiceId');
-    allocateToInvoice(tx, invoice, { kind: 'CREDIT_NOTE', id: note.id }, note.customerId, { amount: formatAmount(units), currency: note.currency }, utcToday(), 'input', meta);
+    await allocateToInvoice(
+      tx,
+      invoice,
+      { kind: 'CREDIT_NOTE', id: note.id },
+      note.customerId,
+      { amount: formatAmount(units), currency: note.currency },
+      utcToday(),
+      'input',
+      meta,
+    );
     note.amountApplied = formatAmount(parseAmount('a', note.amountApplied) + units);
     await reviewCreditHoldsAfterSettling(tx, [invoice], meta);
     await tx.flush();

@@ -22,6 +22,7 @@ import { assertCustomerVisible, keysetPage, restrictToVisibleCustomers, type Con
 import { SalesOrder, type ISalesOrder } from '../order-copy/order-copy.entity.js';
 import { orderLineQuantities, type LineQuantities } from '../order-copy/order-copy.service.js';
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
+import { applyOrderAdvances } from '../payment/payment.service.js';
 import { addDays, documentTotals, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from './invoice-math.js';
 import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type InvoiceBasis, type InvoiceKind } from './invoice.entity.js';
 import { inTransaction, nextDocumentNumber } from './documents.js';
@@ -280,7 +281,15 @@ export async function invoiceDeliveredLines(em: SqlEntityManager, viewer: Viewer
       }
       drafts.push(...deductions);
     }
-    return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'STANDARD', currency: order.currency, currencyField: 'input.issueDate' }, input, drafts, meta);
+    const invoice = await writeInvoice(
+      tx,
+      { customerId: order.customerId, orderId, kind: 'STANDARD', currency: order.currency, currencyField: 'input.issueDate' },
+      input,
+      drafts,
+      meta,
+    );
+    await applyOrderAdvances(tx, invoice, meta);
+    return invoice;
   });
 }
 
@@ -343,7 +352,15 @@ export async function issueAdvanceInvoice(em: SqlEntityManager, viewer: Viewer<W
       throw badInput('input.amount.currency', `input.amount.currency must be ${order.currency}, the currency of order ${order.number}`, 'CURRENCY_MISMATCH');
     const description = input.description ? requireText('input.description', input.description, 500) : `Advance payment for order ${order.number}`;
     const draft: LineDraft = { orderLineId: null, productId: null, description, quantity: 1000n, unitPrice: units, discount: 0n, taxRate };
-    return writeInvoice(tx, { customerId: order.customerId, orderId, kind: 'ADVANCE', currency: order.currency, currencyField: 'input.amount.currency' }, input, [draft], meta);
+    const invoice = await writeInvoice(
+      tx,
+      { customerId: order.customerId, orderId, kind: 'ADVANCE', currency: order.currency, currencyField: 'input.amount.currency' },
+      input,
+      [draft],
+      meta,
+    );
+    await applyOrderAdvances(tx, invoice, meta);
+    return invoice;
   });
 }
 

@@ -10,7 +10,7 @@ type OutboxRow = { type: string; message_key: string; payload: { data: Record<st
 const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute<T[]>(query, params);
 
 describe('recording a payment', () => {
-  it('writes finance.payment.recorded.v2 and finance.payment.allocated.v1 in the same transaction as the payment', async () => {
+  it('writes finance.payment.recorded.v2 and finance.payment.allocated.v2 in the same transaction as the payment', async () => {
     const customerId = randomUUID();
     const issued = await subgraph.gql<{ issueInvoice: { id: string; number: string } }>('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id number } }', {
       input: { customerId, total: { amount: '300.00', currency: 'EUR' }, issueDate: today(), dueDate: today() },
@@ -33,7 +33,7 @@ describe('recording a payment', () => {
       reference: invoice.number,
       receivedOn: today(),
     });
-    const allocated = await sql<OutboxRow>(`select type, message_key, payload from outbox_message where type = 'finance.payment.allocated.v1'`);
+    const allocated = await sql<OutboxRow>(`select type, message_key, payload from outbox_message where type = 'finance.payment.allocated.v2'`);
     expect(allocated).toHaveLength(1);
     expect(allocated[0]?.message_key).toBe(invoice.id);
     expect(allocated[0]?.payload.data).toMatchObject({

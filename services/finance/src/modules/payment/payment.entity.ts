@@ -18,6 +18,8 @@ export const Payment = defineEntity({
     id: p.uuid().primary(),
     customerId: p.uuid(),
     invoiceId: p.uuid().nullable(),
+    /** The confirmed order the payment is an advance on (finance's read copy); null for the rest. */
+    orderId: p.uuid().nullable(),
     amount: money(),
     currency: currency(),
     paidOn: p.date(),
@@ -35,7 +37,13 @@ export const Payment = defineEntity({
 });
 export type IPayment = InferEntity<typeof Payment>;
 
-/** Part of a payment or of a credit note settling an invoice; exactly one of `paymentId` and `creditNoteId` is set. */
+/**
+ * Part of a payment or of a credit note settling an invoice; exactly one of `paymentId` and
+ * `creditNoteId` is set. `amount` is what it settled, in the invoice's currency; `sourceAmount` what
+ * it took from the payment or credit note, in that document's currency, at `rate` (source → invoice,
+ * on the payment's day; null when both are one currency). `exchangeDifference` is the realised
+ * difference in base currency (null for a credit note, or when either document has no rate).
+ */
 export const Allocation = defineEntity({
   name: 'Allocation',
   tableName: 'allocation',
@@ -46,6 +54,10 @@ export const Allocation = defineEntity({
     creditNoteId: p.uuid().nullable(),
     amount: money(),
     currency: currency(),
+    sourceAmount: money(),
+    sourceCurrency: currency(),
+    rate: rate().nullable(),
+    exchangeDifference: money().nullable(),
     allocatedOn: p.date(),
     createdAt: createdAt(),
   },

@@ -30,8 +30,12 @@ export const paymentResolvers: Resolvers = {
     payment: (a, _, ctx) => (a.paymentId ? ctx.loaders.paymentById.load(a.paymentId) : null),
     creditNote: (a, _, ctx) => (a.creditNoteId ? ctx.loaders.creditNoteById.load(a.creditNoteId) : null),
     amount: (a) => ({ amount: normaliseAmount(a.amount), currency: a.currency }),
+    sourceAmount: (a) => ({ amount: normaliseAmount(a.sourceAmount), currency: a.sourceCurrency }),
+    rate: (a) => rateText(a.rate),
     exchangeDifference: async (a, _, ctx) => {
       if (!a.paymentId) return null;
+      if (a.exchangeDifference != null) return baseMoney(a.exchangeDifference, await ctx.loaders.baseCurrency.load());
+      // Allocations recorded before the difference was stored: computed the same way (one currency).
       const [invoice, payment, base] = await Promise.all([ctx.loaders.invoiceById.load(a.invoiceId), ctx.loaders.paymentById.load(a.paymentId), ctx.loaders.baseCurrency.load()]);
       if (!invoice?.rateToBase || !payment?.rateToBase) return null;
       return { amount: formatAmount(exchangeDifferenceUnits(a.amount, invoice.rateToBase, payment.rateToBase, base)), currency: base };
