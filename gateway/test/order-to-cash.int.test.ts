@@ -11,7 +11,11 @@ import { aStockedProductAndCustomer, day, type InvoiceableLine, startTestSystem,
 // paid before it is all shipped, which this flow never is). A second order is cancelled after part
 // of it shipped: inventory releases the rest and cancels its open notice, finance's copy shows the
 // cancelled quantity and credits nothing (nothing was invoiced beyond what shipped), sales shows
-// the order by what was delivered, and once paid it completes. Amounts are exact strings.
+// the order by what was delivered, and once paid it completes. A third order is paid by an advance
+// held on the order (applied by finance as soon as its first invoice is issued) and by dollars for
+// its EUR invoice at the rate the accountant entered; a fourth, invoiced on what was ordered before
+// all of it shipped, is cancelled and finance credits the undelivered part (CANCELLATION) from sales'
+// event. Amounts are exact strings.
 
 let system: TestSystem;
 let clerk = '';
@@ -24,6 +28,10 @@ let customerId = '';
 const first = { id: '', lineId: '', invoiceId: '', advanceId: '' };
 /** The order cancelled after part of it shipped: 5 × 100.00, 19 % tax. */
 const second = { id: '', lineId: '', invoiceId: '' };
+/** Paid by an advance on the order and by dollars: 2 × 100.00, 19 % tax. */
+const third = { id: '', lineId: '', invoiceId: '', advanceId: '' };
+/** Invoiced on what was ordered, then cancelled after part shipped: 2 × 100.00, 19 % tax. */
+const fourth = { id: '', lineId: '', invoiceId: '' };
 
 interface Notice {
   id: string;
@@ -359,5 +367,136 @@ describe('order to cash, over Kafka, as clients see it', () => {
       { id: customerId },
     );
     expect(receivables.customer).toEqual({ credit: [], overdueReceivables: { totals: [] } });
+  });
+
+  /** Places a 2 × 100.00 (19 % tax) order as the rep, waits for inventory to reserve it and finance to learn it, and ships 1 of it. */
+  async function placedAndHalfShipped(target: { id: string; lineId: string }, tracking: string): Promise<void> {
+    const placed = await system.must<{ placeOrder: { id: string; lines: { id: string }[] } }>(rep, 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }', {
+      i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '2', unitPrice: { amount: '100.00', currency: 'EUR' }, taxRate: '19' }] },
+    });
+    target.id = placed.placeOrder.id;
+    target.lineId = placed.placeOrder.lines[0]!.id;
+    const { delivery } = await untilOrder(target.id, (o) => o.delivery.shipments[0]?.lines[0]?.planned === '2', 'inventory to plan the order');
+    await untilFinance(target.id, (l) => l.ordered === '2', 'finance to learn the order');
+    await system.must(clerk, shipMutation, { id: delivery.shipments[0]!.id, lines: [{ orderLineId: target.lineId, quantity: '1' }], tracking });
+    await untilFinance(target.id, (l) => l.delivered === '1', 'finance to learn the 1 shipped');
+  }
+
+  it('pays the delivered part with an advance held on the order and with dollars at the rate entered, and completes the order once the rest is cancelled', async () => {
+    await placedAndHalfShipped(third, 'DHL-O2C-5');
+    // Before any invoice: 50.00 EUR received as an advance on this order.
+    const advance = await system.must<{ receivePayment: { id: string; orderId: string; unallocated: { amount: string } } }>(
+      accountant,
+      'mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { id orderId unallocated { amount } } }',
+      { i: { customerId, orderId: third.id, amount: { amount: '50.00', currency: 'EUR' }, method: 'BANK_TRANSFER', reference: 'ADVANCE SO 3', receivedOn: day(-1) } },
+    );
+    expect(advance.receivePayment).toMatchObject({ orderId: third.id, unallocated: { amount: '50.00' } });
+    third.advanceId = advance.receivePayment.id;
+
+    // The delivered 1 of 2: 100.00 + 19 % = 119.00, the order's advance applied to it at once.
+    const { invoiceDeliveredLines: invoice } = await system.must<{ invoiceDeliveredLines: Invoice }>(accountant, invoiceMutation, { i: { orderId: third.id } });
+    expect(invoice).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      total: { amount: '119.00' },
+      amountPaid: { amount: '50.00' },
+      balance: { amount: '69.00' },
+      lines: [{ quantity: '1' }],
+    });
+    third.invoiceId = invoice.id;
+
+    // The customer pays the rest in dollars: the accountant enters the day's rate through the gateway (1 USD = 0.80 EUR).
+    const noRate = await system.as(accountant, receivePayment, {
+      i: { customerId, amount: { amount: '86.25', currency: 'USD' }, method: 'BANK_TRANSFER', receivedOn: day(), allocations: [{ invoiceId: third.invoiceId, amount: '86.25' }] },
+    });
+    expect(noRate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount.currency', reason: 'RATE_MISSING' });
+    await system.must(accountant, 'mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { id } }', {
+      i: { fromCurrency: 'USD', toCurrency: 'EUR', validOn: day(-1), rate: '0.80' },
+    });
+    const tooMuch = await system.as(accountant, receivePayment, {
+      i: { customerId, amount: { amount: '100.00', currency: 'USD' }, method: 'BANK_TRANSFER', receivedOn: day(), allocations: [{ invoiceId: third.invoiceId, amount: '86.27' }] },
+    });
+    // 86.27 USD is 69.02 EUR: more than the 69.00 owed, named on the allocation.
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.allocations[0].amount', reason: 'MORE_THAN_OWED' });
+    const dollars = await system.must<{
+      receivePayment: {
+        amount: { amount: string; currency: string };
+        baseAmount: { amount: string };
+        allocations: { amount: { amount: string; currency: string }; sourceAmount: { amount: string }; rate: string; exchangeDifference: { amount: string } }[];
+      };
+    }>(
+      accountant,
+      'mutation($i: ReceivePaymentInput!) { receivePayment(input: $i) { amount { amount currency } baseAmount { amount } allocations { amount { amount currency } sourceAmount { amount } rate exchangeDifference { amount } } } }',
+      {
+        i: { customerId, amount: { amount: '86.25', currency: 'USD' }, method: 'BANK_TRANSFER', receivedOn: day(), allocations: [{ invoiceId: third.invoiceId, amount: '86.25' }] },
+      },
+    );
+    expect(dollars.receivePayment).toEqual({
+      amount: { amount: '86.25', currency: 'USD' },
+      baseAmount: { amount: '69.00' },
+      allocations: [{ amount: { amount: '69.00', currency: 'EUR' }, sourceAmount: { amount: '86.25' }, rate: '0.8', exchangeDifference: { amount: '0.00' } }],
+    });
+    expect(await invoiceOf(third.invoiceId)).toMatchObject({ status: 'PAID', amountPaid: { amount: '119.00' }, balance: { amount: '0.00' } });
+    const ofOrder = await system.must<{ payments: { edges: { node: { orderId: string | null; amount: { currency: string } } }[] } }>(
+      accountant,
+      'query($o: ID) { payments(filter: { orderId: $o }) { edges { node { orderId amount { currency } } } } }',
+      { o: third.id },
+    );
+    // The advance held on the order, and the dollars that paid its invoice without naming it.
+    expect(ofOrder.payments.edges.map((e) => [e.node.amount.currency, e.node.orderId]).sort(([a], [b]) => String(a).localeCompare(String(b)))).toEqual([
+      ['EUR', third.id],
+      ['USD', null],
+    ]);
+    // Half delivered, half invoiced and that paid: sales keeps it PARTLY_INVOICED until the rest is settled one way or another.
+    await waitFor(
+      async () => {
+        const { salesOrder } = await system.must<{ salesOrder: { lines: { invoicedQuantity: string }[] } }>(
+          rep,
+          'query($id: ID!) { salesOrder(id: $id) { lines { invoicedQuantity } } }',
+          {
+            id: third.id,
+          },
+        );
+        return salesOrder.lines[0]?.invoicedQuantity === '1' ? true : undefined;
+      },
+      { what: 'sales to count the invoice' },
+    );
+    await system.must(rep, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "the second unit is no longer needed") { id } }', { id: third.id });
+    const completed = await untilOrder(third.id, (o) => o.status === 'COMPLETED', 'sales to complete the order delivered, invoiced and paid for what it kept');
+    expect(completed).toMatchObject({ invoiceStatus: 'PAID', deliveryStatus: 'FULLY_DELIVERED', paidAt: expect.any(String), cancelledAt: null });
+    expect(completed.lines[0]).toMatchObject({ cancelledQuantity: '1', deliveredQuantity: '1', invoicedQuantity: '1' });
+  });
+
+  it('credits the undelivered part of an order invoiced on what was ordered when the rest is cancelled (CANCELLATION over Kafka), and completes it once paid', async () => {
+    await placedAndHalfShipped(fourth, 'DHL-O2C-6');
+    const { invoiceDeliveredLines: invoice } = await system.must<{ invoiceDeliveredLines: Invoice }>(accountant, invoiceMutation, { i: { orderId: fourth.id, basis: 'ORDERED' } });
+    // Both units billed though 1 shipped: 200.00 + 19 % = 238.00.
+    expect(invoice).toMatchObject({ status: 'ISSUED', total: { amount: '238.00' }, lines: [{ quantity: '2' }] });
+    fourth.invoiceId = invoice.id;
+    await untilOrder(fourth.id, (o) => o.lines[0]?.invoicedQuantity === '2', 'sales to count the ordered-basis invoice');
+
+    await system.must(rep, 'mutation($id: ID!) { cancelOrder(id: $id, reason: "the customer cancelled the rest") { id } }', { id: fourth.id });
+    const notes = await waitFor(
+      async () => {
+        const { creditNotes } = await system.must<{
+          creditNotes: { edges: { node: { reason: string; grossTotal: { amount: string }; invoice: { id: string }; lines: { quantity: string }[] } }[] };
+        }>(accountant, 'query($i: ID) { creditNotes(filter: { invoiceId: $i }) { edges { node { reason grossTotal { amount } invoice { id } lines { quantity } } } } }', {
+          i: fourth.invoiceId,
+        });
+        return creditNotes.edges.length > 0 ? creditNotes.edges.map((e) => e.node) : undefined;
+      },
+      { what: 'finance to credit the cancelled, invoiced and undelivered unit' },
+    );
+    expect(notes).toEqual([{ reason: 'CANCELLATION', grossTotal: { amount: '119.00' }, invoice: { id: fourth.invoiceId }, lines: [{ quantity: '1' }] }]);
+    // Credited, not paid: the invoice stays ISSUED, owing the delivered unit.
+    expect(await invoiceOf(fourth.invoiceId)).toMatchObject({ status: 'ISSUED', balance: { amount: '119.00' } });
+    expect(await untilFinance(fourth.id, (l) => l.cancelled === '1' && l.invoiced === '1', 'finance to net the credit')).toMatchObject({ delivered: '1', invoiceable: '0' });
+    const invoiced = await untilOrder(fourth.id, (o) => o.status === 'INVOICED', 'sales to net the credit note');
+    expect(invoiced.lines[0]).toMatchObject({ cancelledQuantity: '1', deliveredQuantity: '1', invoicedQuantity: '1' });
+
+    await system.must(accountant, receivePayment, {
+      i: { customerId, amount: { amount: '119.00', currency: 'EUR' }, method: 'CASH', receivedOn: day(), allocations: [{ invoiceId: fourth.invoiceId, amount: '119.00' }] },
+    });
+    const completed = await untilOrder(fourth.id, (o) => o.status === 'COMPLETED', 'sales to complete the order');
+    expect(completed).toMatchObject({ invoiceStatus: 'PAID', paidAt: expect.any(String), completedAt: expect.any(String) });
   });
 });
