@@ -765,6 +765,12 @@ export type PurchaseOrderEdge = {
 export type PurchaseOrderFilter = {
   /** Only orders showing this state. */
   status?: InputMaybe<PurchaseOrderStatus>;
+  /**
+   * Only orders showing one of these states, e.g. the open ones: [AWAITING_APPROVAL, APPROVED,
+   * PARTLY_RECEIVED]. Narrows together with `status` (both: orders in `status` if it is listed); an
+   * empty list matches none.
+   */
+  statuses?: InputMaybe<Array<PurchaseOrderStatus>>;
   /** Only this supplier's. */
   supplierId?: InputMaybe<Scalars['ID']['input']>;
 };

@@ -342,6 +342,63 @@ describe('purchase orders and their approval', () => {
     expect(seen.purchaseOrder).toEqual({ status: 'CANCELLED', lines: [{ receivedQuantity: '4', cancelledQuantity: '6', openQuantity: '0' }] });
   });
 
+  it('lists the open orders (several states at once) beside the single-state filter, states shown from received quantities', async () => {
+    const supplierO = await createSupplier(subgraph, buyer, 'Open Orders Oy');
+    const order = async (quantity: string, amount = '10') =>
+      createPo(subgraph, buyer, { supplierId: supplierO, lines: [{ productId: pump.productId, quantity, unitPrice: { amount, currency: 'EUR' } }] });
+    const draft = await order('1');
+    const awaiting = await order('1', '9000');
+    const approved = await order('2');
+    await act(buyer, 'submitPurchaseOrder', approved.id);
+    const partly = await order('5');
+    await act(buyer, 'submitPurchaseOrder', partly.id);
+    const received = await order('3');
+    await act(buyer, 'submitPurchaseOrder', received.id);
+    const cancelled = await order('1');
+    await act(buyer, 'cancelPurchaseOrder', cancelled.id);
+    // Sent last: above the buyer's limit, it would flag the small ones sent after it as a same-day split.
+    await act(buyer, 'submitPurchaseOrder', awaiting.id);
+    const receive = (po: PoView, quantity: string) =>
+      recordReceipt(subgraph.service.orm.em.fork(), {
+        receiptId: randomUUID(),
+        number: `GR-${po.number}`,
+        warehouseId: randomUUID(),
+        purchaseOrderId: po.id,
+        supplierId: supplierO,
+        lines: [{ purchaseOrderLineId: po.lines[0]!.id, productId: pump.productId, quantity, unitCost: { amount: '10', currency: 'EUR' } }],
+        receivedAt: new Date().toISOString(),
+      });
+    await receive(partly, '2');
+    await receive(received, '3');
+    const list = async (filter: Record<string, unknown>) =>
+      (
+        await must<{ purchaseOrders: { edges: { node: { id: string; status: string } }[] } }>(
+          subgraph,
+          buyer,
+          'query($f: PurchaseOrderFilter) { purchaseOrders(filter: $f, first: 100) { edges { node { id status } } } }',
+          { f: { supplierId: supplierO, ...filter } },
+        )
+      ).purchaseOrders.edges.map((e) => e.node);
+    // Newest first.
+    expect(await list({ statuses: ['AWAITING_APPROVAL', 'APPROVED', 'PARTLY_RECEIVED'] })).toEqual([
+      { id: partly.id, status: 'PARTLY_RECEIVED' },
+      { id: approved.id, status: 'APPROVED' },
+      { id: awaiting.id, status: 'AWAITING_APPROVAL' },
+    ]);
+    expect(await list({ statuses: ['DRAFT', 'RECEIVED', 'CANCELLED'] })).toEqual([
+      { id: cancelled.id, status: 'CANCELLED' },
+      { id: received.id, status: 'RECEIVED' },
+      { id: draft.id, status: 'DRAFT' },
+    ]);
+    expect(await list({ status: 'PARTLY_RECEIVED' })).toEqual([{ id: partly.id, status: 'PARTLY_RECEIVED' }]);
+    expect(await list({ status: 'DRAFT' })).toEqual([{ id: draft.id, status: 'DRAFT' }]);
+    // Both narrow: the single state if it is listed, nothing otherwise; an empty list matches none.
+    expect(await list({ status: 'APPROVED', statuses: ['APPROVED', 'DRAFT'] })).toEqual([{ id: approved.id, status: 'APPROVED' }]);
+    expect(await list({ status: 'APPROVED', statuses: ['DRAFT'] })).toEqual([]);
+    expect(await list({ statuses: [] })).toEqual([]);
+    expect(await list({})).toHaveLength(6);
+  });
+
   it('20 concurrent approvals of one order: one wins, the others CONFLICT, one approval announced', async () => {
     const po = await createPo(subgraph, buyer, { supplierId: supplierA, lines: [{ productId: valve.productId, quantity: '100', unitPrice: { amount: '100', currency: 'EUR' } }] });
     await act(buyer, 'submitPurchaseOrder', po.id);

@@ -527,6 +527,7 @@ export { draft as draftPurchaseOrder, priceLines as pricePurchaseLines };
 export interface PurchaseOrderFilter {
   supplierId?: string | null;
   status?: ShownPurchaseOrderStatus | null;
+  statuses?: readonly ShownPurchaseOrderStatus[] | null;
 }
 
 const ORDER_KEYSET: Keyset<IPurchaseOrder> = { sort: 'po.created_at', kind: 'timestamp', direction: 'desc', id: 'po.id', sortValue: (po) => po.createdAt.toISOString() };
@@ -534,7 +535,22 @@ const ORDER_KEYSET: Keyset<IPurchaseOrder> = { sort: 'po.created_at', kind: 'tim
 const RECEIPT_STATE_SQL = `(select case when bool_and(l.quantity - l.cancelled_quantity - l.received_quantity <= 0) then 'RECEIVED'
   when bool_or(l.received_quantity > 0) then 'PARTLY_RECEIVED' else 'APPROVED' end from purchase_order_line l where l.purchase_order_id = po.id)`;
 
-/** Purchase orders newest first, by keyset; `status` filters on the shown state. */
+/** The shown states an order filter admits: `status` and `statuses` each narrow (both given: their intersection); null when neither is given. */
+function wantedStatuses(filter: PurchaseOrderFilter | null | undefined): Set<ShownPurchaseOrderStatus> | null {
+  const status = filter?.status;
+  const statuses = filter?.statuses;
+  if (!status && !statuses) return null;
+  if (!statuses) return new Set([status!]);
+  return new Set(status ? statuses.filter((s) => s === status) : statuses);
+}
+
+const RECEIPT_STATES: readonly ShownPurchaseOrderStatus[] = ['APPROVED', 'PARTLY_RECEIVED', 'RECEIVED'];
+
+/**
+ * Purchase orders newest first, by keyset; `status` / `statuses` filter on the shown state (a stored
+ * DRAFT, AWAITING_APPROVAL or CANCELLED as it is; an approved order's APPROVED, PARTLY_RECEIVED or
+ * RECEIVED from its lines' received quantities).
+ */
 export async function listPurchaseOrders(
   em: SqlEntityManager,
   viewer: Viewer,
@@ -544,10 +560,17 @@ export async function listPurchaseOrders(
 ): Promise<Connection<IPurchaseOrder>> {
   const qb = orderQuery(em);
   if (filter?.supplierId) qb.andWhere({ supplierId: requireUuid('filter.supplierId', filter.supplierId) });
-  const status = filter?.status;
-  if (status === 'APPROVED' || status === 'PARTLY_RECEIVED' || status === 'RECEIVED') {
-    qb.andWhere({ status: 'APPROVED' }).andWhere(`${RECEIPT_STATE_SQL} = ?`, [status]);
-  } else if (status) qb.andWhere({ status });
+  const wanted = wantedStatuses(filter);
+  if (wanted) {
+    const stored = [...wanted].filter((s) => !RECEIPT_STATES.includes(s));
+    const received = [...wanted].filter((s) => RECEIPT_STATES.includes(s));
+    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    const parts = [
+      ...(stored.length ? [`po.status in (${marks(stored.length)})`] : []),
+      ...(received.length ? [`(po.status = 'APPROVED' and ${RECEIPT_STATE_SQL} in (${marks(received.length)}))`] : []),
+    ];
+    qb.andWhere(parts.length ? `(${parts.join(' or ')})` : 'false', [...stored, ...received]);
+  }
   return keysetPage(qb, ORDER_KEYSET, { field: 'purchaseOrders', first, after });
 }
 
