@@ -1297,8 +1297,13 @@ export type SupplierBillLine = {
   description: Scalars['String']['output'];
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
-  /** PRICE_DIFFERENCE (beyond the tolerance) or QUANTITY_ABOVE_ORDERED; null when it matched. */
+  /**
+   * The first of `issues` (PRICE_DIFFERENCE when the price differs too); null when it matched.
+   * @deprecated A line may differ in price and quantity at once; use issues.
+   */
   issue?: Maybe<Scalars['String']['output']>;
+  /** Every difference the match found: PRICE_DIFFERENCE (beyond the tolerance), QUANTITY_ABOVE_ORDERED, or both; empty when it matched. */
+  issues: Array<Scalars['String']['output']>;
   /** quantity × billed unit price. */
   netAmount: Money;
   /** Unit price ordered. */

@@ -15,7 +15,7 @@ const valve = productSnapshot({ name: 'Valve' });
 const seal = productSnapshot({ name: 'Seal' });
 
 const BILL = `id number status supplierId dueDate holdReasons netTotal { amount currency } taxTotal { amount } grossTotal { amount } paidTotal { amount } openAmount { amount }
-  lines { purchaseOrderLineId quantity unitPrice { amount } orderedPrice { amount } issue }`;
+  lines { purchaseOrderLineId quantity unitPrice { amount } orderedPrice { amount } issue issues }`;
 interface BillView {
   id: string;
   number: string;
@@ -25,7 +25,7 @@ interface BillView {
   grossTotal: { amount: string };
   paidTotal: { amount: string };
   openAmount: { amount: string };
-  lines: { issue: string | null }[];
+  lines: { issue: string | null; issues: string[] }[];
 }
 const register = 'mutation($input: RegisterSupplierBillInput!) { registerSupplierBill(input: $input) { ' + BILL + ' } }';
 const pay = 'mutation($input: MakeSupplierPaymentInput!) { makeSupplierPayment(input: $input) { id unallocated { amount } allocations { billId amount { amount } } } }';
@@ -166,7 +166,7 @@ describe('supplier bills: three-way match', () => {
         },
       })
     ).registerSupplierBill;
-    expect(held).toMatchObject({ status: 'HELD', holdReasons: ['PRICE_DIFFERENCE'], lines: [{ issue: 'PRICE_DIFFERENCE' }] });
+    expect(held).toMatchObject({ status: 'HELD', holdReasons: ['PRICE_DIFFERENCE'], lines: [{ issue: 'PRICE_DIFFERENCE', issues: ['PRICE_DIFFERENCE'] }] });
     expect(await outboxOf(subgraph, held.id)).toEqual([]);
     expect(
       await errorOf(accountant, pay, { input: { supplierId, amount: eur('10'), method: 'BANK_TRANSFER', allocations: [{ billId: held.id, amount: eur('10') }] } }),
@@ -180,6 +180,53 @@ describe('supplier bills: three-way match', () => {
     expect((await must<{ releaseSupplierBill: { status: string } }>(subgraph, accountant, release, { id: held.id })).releaseSupplierBill.status).toBe('OPEN');
     expect((await outboxOf(subgraph, held.id)).map((e) => e.type)).toEqual(['purchasing.bill.registered.v1']);
     expect(await errorOf(accountant, release, { id: held.id })).toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('supplier bills: more billed than ordered', () => {
+  // Inventory received 10.5 of 10 ordered (within its tolerance): billing the received 10.5 bills more than was ordered.
+  let over: PoView;
+  beforeAll(async () => {
+    const supplier = await createSupplier(subgraph, buyer, 'Over Delivery GmbH', 'EUR', 30);
+    over = await receivedOrder(
+      supplier,
+      [
+        { productId: valve.productId, quantity: '10', price: '100' },
+        { productId: seal.productId, quantity: '10', price: '20' },
+      ],
+      ['10.5', '10.5'],
+    );
+  });
+  const billOf = async (reference: string, lines: { line: number; quantity: string; price: string }[]) =>
+    (
+      await must<{ registerSupplierBill: BillView }>(subgraph, buyer, register, {
+        input: {
+          purchaseOrderId: over.id,
+          supplierReference: reference,
+          billDate: '2026-12-02',
+          lines: lines.map((l) => ({ purchaseOrderLineId: over.lines[l.line]!.id, quantity: l.quantity, unitPrice: eur(l.price) })),
+        },
+      })
+    ).registerSupplierBill;
+
+  it('holds a bill for more than was ordered (but received) at the ordered price: QUANTITY_ABOVE_ORDERED, not announced', async () => {
+    const held = await billOf('OVER-1', [{ line: 0, quantity: '10.5', price: '100' }]);
+    expect(held).toMatchObject({
+      status: 'HELD',
+      holdReasons: ['QUANTITY_ABOVE_ORDERED'],
+      lines: [{ quantity: '10.5', issue: 'QUANTITY_ABOVE_ORDERED', issues: ['QUANTITY_ABOVE_ORDERED'] }],
+    });
+    expect(await outboxOf(subgraph, held.id)).toEqual([]);
+  });
+
+  it('records both reasons when one line differs in quantity and in price', async () => {
+    // The seal line: 10.5 of 10 ordered, at 25.00 instead of 20.00.
+    const both = await billOf('OVER-2', [{ line: 1, quantity: '10.5', price: '25' }]);
+    expect(both).toMatchObject({
+      status: 'HELD',
+      holdReasons: ['PRICE_DIFFERENCE', 'QUANTITY_ABOVE_ORDERED'],
+      lines: [{ issue: 'PRICE_DIFFERENCE', issues: ['PRICE_DIFFERENCE', 'QUANTITY_ABOVE_ORDERED'] }],
+    });
   });
 });
 
