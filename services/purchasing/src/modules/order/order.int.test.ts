@@ -278,6 +278,35 @@ describe('purchase orders and their approval', () => {
     expect(await errorOf(as('BUYER'), poMutation('approvePurchaseOrder'), { id: copy.id })).toMatchObject({ reason: 'APPROVAL_LIMIT_EXCEEDED' });
   });
 
+  it('judges a same-day split by the day orders are sent, not drafted: yesterday’s draft sent today is summed with today’s', async () => {
+    const sql = (query: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(query, params);
+    const splitter = as('BUYER');
+    const supplier = await createSupplier(subgraph, splitter, 'Sent Today Fittings GmbH');
+    const line = { productId: valve.productId, quantity: '30', unitPrice: { amount: '100', currency: 'EUR' } };
+    // Drafted yesterday, sent today after an order drafted and sent today: 3,000.00 + 3,000.00 is above the buyer's 5,000.00.
+    const old = await createPo(subgraph, splitter, { supplierId: supplier, lines: [line] });
+    await sql(`update purchase_order set created_at = created_at - interval '1 day' where id = ?`, [old.id]);
+    expect(await act(splitter, 'submitPurchaseOrder', (await createPo(subgraph, splitter, { supplierId: supplier, lines: [line] })).id)).toMatchObject({
+      approvalReason: 'WITHIN_LIMIT',
+    });
+    expect(await act(splitter, 'submitPurchaseOrder', old.id)).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      approvalReason: 'SAME_DAY_SPLIT',
+      approvalAmount: { amount: '6000.00' },
+    });
+
+    // Drafted today but sent yesterday: not summed with what is sent today.
+    const other = await createSupplier(subgraph, splitter, 'Sent Yesterday Fittings GmbH');
+    const earlier = await createPo(subgraph, splitter, { supplierId: other, lines: [line] });
+    await act(splitter, 'submitPurchaseOrder', earlier.id);
+    await sql(`update purchase_order set submitted_at = submitted_at - interval '1 day', approved_at = approved_at - interval '1 day' where id = ?`, [earlier.id]);
+    expect(await act(splitter, 'submitPurchaseOrder', (await createPo(subgraph, splitter, { supplierId: other, lines: [line] })).id)).toMatchObject({
+      status: 'APPROVED',
+      approvalReason: 'WITHIN_LIMIT',
+      approvalAmount: { amount: '3000.00' },
+    });
+  });
+
   it('voids the approval when an approved order changes: a draft again, announced as voided, to be sent and approved anew, announced again in full', async () => {
     const po = await createPo(subgraph, buyer, { supplierId: supplierB, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '1000', currency: 'EUR' } }] });
     await act(buyer, 'submitPurchaseOrder', po.id);

@@ -338,17 +338,18 @@ function inBaseCurrency(rates: BaseRates, currency: string, netTotal: string, da
 }
 
 /**
- * The order's amount and what the same supplier was sent on the order's day (UTC) by other orders
- * waiting for or holding an approval, in base-currency units at the day's rates; either null when a
- * rate is missing. Runs after the supplier's row is locked, so two orders sent at once are summed one
- * after the other.
+ * The order's amount and what the same supplier was sent on `day` (UTC, the day this order is sent) by
+ * other orders waiting for or holding an approval, in base-currency units at the day's rates; either
+ * null when a rate is missing. Judged by the day each order was sent, not drafted: a draft from
+ * yesterday sent today is summed with today's. Runs after the supplier's row is locked, so two orders
+ * sent at once are summed one after the other.
  */
 async function approvalAmounts(tx: SqlEntityManager, po: IPurchaseOrder, day: string): Promise<{ base: string; amount: bigint | null; sameDay: bigint | null }> {
   const rows = await tx.execute<{ currency: string; net_total: string }[]>(
     `select currency, net_total from purchase_order
       where supplier_id = ? and id <> ? and status in ('AWAITING_APPROVAL', 'APPROVED')
-        and (created_at at time zone 'UTC')::date = (?::timestamptz at time zone 'UTC')::date`,
-    [po.supplierId, po.id, po.createdAt.toISOString()],
+        and (submitted_at at time zone 'UTC')::date = ?::date`,
+    [po.supplierId, po.id, day],
   );
   const rates = await ratesToBase(
     tx,
