@@ -34,5 +34,6 @@ export default subgraphCodegen({
     SupplierDebitNote: '../modules/debit-note/debit-note.entity.js#ISupplierDebitNote',
     SupplierDebitNoteLine: '../modules/debit-note/debit-note.entity.js#ISupplierDebitNoteLine',
     SupplierDebitNoteSettlement: '../modules/debit-note/debit-note.entity.js#ISupplierDebitNoteSettlement',
+    SupplierOpeningBalancePreview: '../modules/opening-balance/opening-balance.service.js#CheckedOpeningBalance',
   },
 });

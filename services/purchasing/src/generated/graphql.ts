@@ -15,6 +15,7 @@ import type { Payable as PayableModel } from '../modules/bill/payment.service.js
 import type { IPurchaseInquiry as IPurchaseInquiryModel, IPurchaseInquiryLine as IPurchaseInquiryLineModel, IPurchaseInquirySupplier as IPurchaseInquirySupplierModel, IPurchaseInquiryAnswer as IPurchaseInquiryAnswerModel } from '../modules/inquiry/inquiry.entity.js';
 import type { LineComparison as LineComparisonModel } from '../modules/inquiry/inquiry.service.js';
 import type { ISupplierDebitNote as ISupplierDebitNoteModel, ISupplierDebitNoteLine as ISupplierDebitNoteLineModel, ISupplierDebitNoteSettlement as ISupplierDebitNoteSettlementModel } from '../modules/debit-note/debit-note.entity.js';
+import type { CheckedOpeningBalance as CheckedOpeningBalanceModel } from '../modules/opening-balance/opening-balance.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -201,7 +202,10 @@ export type ResolversTypes = {
   SupplierDebitNoteSettlement: ResolverTypeWrapper<ISupplierDebitNoteSettlementModel>;
   SupplierEdge: ResolverTypeWrapper<Omit<Types.SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: Types.SupplierFilter;
+  SupplierOpeningBalanceDryRun: ResolverTypeWrapper<Omit<Types.SupplierOpeningBalanceDryRun, 'accepted'> & { accepted: Array<ResolversTypes['SupplierOpeningBalancePreview']> }>;
   SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
+  SupplierOpeningBalancePreview: ResolverTypeWrapper<CheckedOpeningBalanceModel>;
+  SupplierOpeningBalanceRefusal: ResolverTypeWrapper<Types.SupplierOpeningBalanceRefusal>;
   SupplierPayable: ResolverTypeWrapper<PayableModel>;
   SupplierPayment: ResolverTypeWrapper<ISupplierPaymentModel>;
   SupplierPaymentAllocation: ResolverTypeWrapper<ISupplierPaymentAllocationModel>;
@@ -277,7 +281,10 @@ export type ResolversParentTypes = {
   SupplierDebitNoteSettlement: ISupplierDebitNoteSettlementModel;
   SupplierEdge: Omit<Types.SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: Types.SupplierFilter;
+  SupplierOpeningBalanceDryRun: Omit<Types.SupplierOpeningBalanceDryRun, 'accepted'> & { accepted: Array<ResolversParentTypes['SupplierOpeningBalancePreview']> };
   SupplierOpeningBalanceInput: Types.SupplierOpeningBalanceInput;
+  SupplierOpeningBalancePreview: CheckedOpeningBalanceModel;
+  SupplierOpeningBalanceRefusal: Types.SupplierOpeningBalanceRefusal;
   SupplierPayable: PayableModel;
   SupplierPayment: ISupplierPaymentModel;
   SupplierPaymentAllocation: ISupplierPaymentAllocationModel;
@@ -562,6 +569,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   supplierDebitNote?: Resolver<ResolversTypes['SupplierDebitNote'], ParentType, ContextType, RequireFields<Types.QuerySupplierDebitNoteArgs, 'id'>>;
   supplierDebitNotes?: Resolver<Array<ResolversTypes['SupplierDebitNote']>, ParentType, ContextType, Partial<Types.QuerySupplierDebitNotesArgs>>;
   supplierDeliveryPerformance?: Resolver<Array<ResolversTypes['DeliveryPerformance']>, ParentType, ContextType>;
+  supplierOpeningBalancesDryRun?: Resolver<ResolversTypes['SupplierOpeningBalanceDryRun'], ParentType, ContextType, RequireFields<Types.QuerySupplierOpeningBalancesDryRunArgs, 'rows'>>;
   supplierPayables?: Resolver<Array<ResolversTypes['SupplierPayable']>, ParentType, ContextType, Partial<Types.QuerySupplierPayablesArgs>>;
   supplierPayment?: Resolver<ResolversTypes['SupplierPayment'], ParentType, ContextType, RequireFields<Types.QuerySupplierPaymentArgs, 'id'>>;
   supplierPayments?: Resolver<Array<ResolversTypes['SupplierPayment']>, ParentType, ContextType, Partial<Types.QuerySupplierPaymentsArgs>>;
@@ -645,6 +653,7 @@ export type SupplierBillLineResolvers<ContextType = Context, ParentType extends 
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issue?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   orderedPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -705,6 +714,29 @@ export type SupplierDebitNoteSettlementResolvers<ContextType = Context, ParentTy
 export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
+export type SupplierOpeningBalanceDryRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierOpeningBalanceDryRun'] = ResolversParentTypes['SupplierOpeningBalanceDryRun']> = {
+  accepted?: Resolver<Array<ResolversTypes['SupplierOpeningBalancePreview']>, ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['SupplierOpeningBalanceRefusal']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplierOpeningBalancePreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierOpeningBalancePreview'] = ResolversParentTypes['SupplierOpeningBalancePreview']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  billDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supplier?: Resolver<Types.Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SupplierOpeningBalanceRefusalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierOpeningBalanceRefusal'] = ResolversParentTypes['SupplierOpeningBalanceRefusal']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SupplierPayableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPayable'] = ResolversParentTypes['SupplierPayable']> = {
@@ -802,6 +834,9 @@ export type Resolvers<ContextType = Context> = {
   SupplierDebitNoteLine?: SupplierDebitNoteLineResolvers<ContextType>;
   SupplierDebitNoteSettlement?: SupplierDebitNoteSettlementResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;
+  SupplierOpeningBalanceDryRun?: SupplierOpeningBalanceDryRunResolvers<ContextType>;
+  SupplierOpeningBalancePreview?: SupplierOpeningBalancePreviewResolvers<ContextType>;
+  SupplierOpeningBalanceRefusal?: SupplierOpeningBalanceRefusalResolvers<ContextType>;
   SupplierPayable?: SupplierPayableResolvers<ContextType>;
   SupplierPayment?: SupplierPaymentResolvers<ContextType>;
   SupplierPaymentAllocation?: SupplierPaymentAllocationResolvers<ContextType>;

@@ -765,6 +765,12 @@ export type PurchaseOrderEdge = {
 export type PurchaseOrderFilter = {
   /** Only orders showing this state. */
   status?: InputMaybe<PurchaseOrderStatus>;
+  /**
+   * Only orders showing one of these states, e.g. the open ones: [AWAITING_APPROVAL, APPROVED,
+   * PARTLY_RECEIVED]. Narrows together with `status` (both: orders in `status` if it is listed); an
+   * empty list matches none.
+   */
+  statuses?: InputMaybe<Array<PurchaseOrderStatus>>;
   /** Only this supplier's. */
   supplierId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -903,6 +909,12 @@ export type Query = {
   supplierDebitNotes: Array<SupplierDebitNote>;
   /** On-time delivery per supplier. */
   supplierDeliveryPerformance: Array<DeliveryPerformance>;
+  /**
+   * A dry run of enterSupplierOpeningBalances (accountants, directors and admins): checks every row as
+   * it would, naming fields rows[i].<field>, and reports what would be written and every refused row.
+   * Writes nothing.
+   */
+  supplierOpeningBalancesDryRun: SupplierOpeningBalanceDryRun;
   /** What is owed per supplier and currency on a day (today by default), aged by days past due. */
   supplierPayables: Array<SupplierPayable>;
   /** One payment by id; NOT_FOUND when none. */
@@ -992,6 +1004,11 @@ export type QuerySupplierDebitNoteArgs = {
 
 export type QuerySupplierDebitNotesArgs = {
   supplierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySupplierOpeningBalancesDryRunArgs = {
+  rows: Array<SupplierOpeningBalanceInput>;
 };
 
 
@@ -1291,8 +1308,13 @@ export type SupplierBillLine = {
   description: Scalars['String']['output'];
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
-  /** PRICE_DIFFERENCE (beyond the tolerance) or QUANTITY_ABOVE_ORDERED; null when it matched. */
+  /**
+   * The first of `issues` (PRICE_DIFFERENCE when the price differs too); null when it matched.
+   * @deprecated A line may differ in price and quantity at once; use issues.
+   */
   issue?: Maybe<Scalars['String']['output']>;
+  /** Every difference the match found: PRICE_DIFFERENCE (beyond the tolerance), QUANTITY_ABOVE_ORDERED, or both; empty when it matched. */
+  issues: Array<Scalars['String']['output']>;
   /** quantity × billed unit price. */
   netAmount: Money;
   /** Unit price ordered. */
@@ -1453,6 +1475,17 @@ export type SupplierFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What entering supplier opening balances would do: a dry run, nothing written. */
+export type SupplierOpeningBalanceDryRun = {
+  __typename?: 'SupplierOpeningBalanceDryRun';
+  /** The bills that would be written, one per accepted row, in row order (none is written while any row is refused). */
+  accepted: Array<SupplierOpeningBalancePreview>;
+  /** Every refused row with its field, in row order; empty when the rows can be entered as they are. */
+  refused: Array<SupplierOpeningBalanceRefusal>;
+  /** How many rows were checked. */
+  rowCount: Scalars['Int']['output'];
+};
+
 /** A payable taken over from a previous system. */
 export type SupplierOpeningBalanceInput = {
   /** What is still owed on it: positive, in the supplier's currency. */
@@ -1465,6 +1498,38 @@ export type SupplierOpeningBalanceInput = {
   reference: Scalars['String']['input'];
   /** The supplier (UUID). */
   supplierId: Scalars['ID']['input'];
+};
+
+/** A bill entering opening balances would write: one accepted row. */
+export type SupplierOpeningBalancePreview = {
+  __typename?: 'SupplierOpeningBalancePreview';
+  /** What would be owed, in the supplier's currency. */
+  amount: Money;
+  /** The invoice's date (YYYY-MM-DD). */
+  billDate: Scalars['String']['output'];
+  /** When it would be due (YYYY-MM-DD). */
+  dueDate: Scalars['String']['output'];
+  /** The supplier's invoice number in the previous system. */
+  reference: Scalars['String']['output'];
+  /** The row's index in the rows given (from 0). */
+  row: Scalars['Int']['output'];
+  /** The supplier; null when the caller may not see suppliers. */
+  supplier?: Maybe<Supplier>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+};
+
+/** A row entering opening balances would refuse. */
+export type SupplierOpeningBalanceRefusal = {
+  __typename?: 'SupplierOpeningBalanceRefusal';
+  /** The field at fault, e.g. rows[2].amount.currency. */
+  field: Scalars['String']['output'];
+  /** Why, in words. */
+  message: Scalars['String']['output'];
+  /** Why, as a code: SUPPLIER_NOT_FOUND, CURRENCY_MISMATCH, INVALID_AMOUNT, DUPLICATE_BILL, INVALID_DUE_DATE, … */
+  reason: Scalars['String']['output'];
+  /** The row's index in the rows given (from 0). */
+  row: Scalars['Int']['output'];
 };
 
 /** What is owed to one supplier in one currency, aged by days past due. */

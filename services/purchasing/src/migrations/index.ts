@@ -13,6 +13,7 @@ import { Migration20261207030200 } from './Migration20261207030200.js';
 import { Migration20261208030000 } from './Migration20261208030000.js';
 import { Migration20261208030100 } from './Migration20261208030100.js';
 import { Migration20261209000200 } from './Migration20261209000200.js';
+import { Migration20261210030000 } from './Migration20261210030000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -31,4 +32,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208030100', class: Migration20261208030100 },
   // stop 13: the approval amount's currency.
   { name: 'Migration20261209000200', class: Migration20261209000200 },
+  // issue 12's audit: a bill line keeps every issue the match found.
+  { name: 'Migration20261210030000', class: Migration20261210030000 },
 ];

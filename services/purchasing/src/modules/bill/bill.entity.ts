@@ -41,7 +41,7 @@ export const SupplierBill = defineEntity({
 });
 export type ISupplierBill = InferEntity<typeof SupplierBill>;
 
-/** One billed purchase order line, with the price ordered and the issue the match found. */
+/** One billed purchase order line, with the price ordered and the issues the match found. */
 export const SupplierBillLine = defineEntity({
   name: 'SupplierBillLine',
   tableName: 'supplier_bill_line',
@@ -58,8 +58,8 @@ export const SupplierBillLine = defineEntity({
     taxRate: p.decimal('string').precision(5).scale(2),
     netAmount: money(),
     currency: currency(),
-    /** PRICE_DIFFERENCE or QUANTITY_ABOVE_ORDERED; null when the line matched. */
-    issue: p.text().nullable(),
+    /** What the match found, comma-separated: PRICE_DIFFERENCE, QUANTITY_ABOVE_ORDERED or both; null when the line matched. */
+    issues: p.text().nullable(),
   },
 });
 export type ISupplierBillLine = InferEntity<typeof SupplierBillLine>;

@@ -2,7 +2,7 @@ import { formatAmount, isUuid, normaliseAmount } from '@rapport/errors';
 import type { Resolvers } from '../../generated/graphql.js';
 import { showQuantity } from '../order/order.entity.js';
 import { billPolicy, paymentPolicy } from './bill.policy.js';
-import { getSupplierBill, listSupplierBills, openAmount, registerSupplierBill, releaseSupplierBill, shownBillStatus } from './bill.service.js';
+import { getSupplierBill, lineIssues, listSupplierBills, openAmount, registerSupplierBill, releaseSupplierBill, shownBillStatus } from './bill.service.js';
 import { applySupplierPayment, getSupplierPayment, listSupplierPayments, makeSupplierPayment, owedUnits, supplierPayables } from './payment.service.js';
 
 const money = (amount: string, currency: string) => ({ amount: normaliseAmount(amount), currency });
@@ -36,6 +36,8 @@ export const billResolvers: Resolvers = {
     openAmount: (bill) => units(openAmount(bill), bill.currency),
   },
   SupplierBillLine: {
+    issues: (line) => lineIssues(line),
+    issue: (line) => lineIssues(line)[0] ?? null,
     quantity: (line) => showQuantity(line.quantity),
     unitPrice: (line) => money(line.unitPrice, line.currency),
     orderedPrice: (line) => money(line.orderedPrice, line.currency),

@@ -62,6 +62,9 @@ export function shownBillStatus(bill: ISupplierBill): ShownBillStatus {
   return paid >= amountUnits(bill.grossTotal) ? 'PAID' : 'PARTLY_PAID';
 }
 
+/** The issues the match found on a bill line (PRICE_DIFFERENCE, QUANTITY_ABOVE_ORDERED); empty when it matched. */
+export const lineIssues = (line: Pick<ISupplierBillLine, 'issues'>): string[] => (line.issues ? line.issues.split(',') : []);
+
 /** What is still owed on a bill, in four-place units. */
 export const openAmount = (bill: Pick<ISupplierBill, 'grossTotal' | 'paidTotal'>): bigint => amountUnits(bill.grossTotal) - amountUnits(bill.paidTotal);
 
@@ -92,7 +95,7 @@ export function announceRegistration(em: SqlEntityManager, bill: ISupplierBill, 
  * under the order's row lock: billing more than was received (with what earlier bills billed) is
  * refused naming `input.lines.<i>.quantity` (BILLED_MORE_THAN_RECEIVED); billing more than was
  * ordered (received within inventory's tolerance) or at a unit price beyond the tolerance of the
- * ordered one flags the line, and the bill is HELD for approval. A matching bill is REGISTERED and
+ * ordered one flags the line (both when both), and the bill is HELD for approval. A matching bill is REGISTERED and
  * announced (`purchasing.bill.registered.v1`). Due date: bill date + the supplier's payment terms.
  * Billed quantities count on the order lines from registration, held or not (so nothing is billed twice).
  */
@@ -174,7 +177,7 @@ export async function registerSupplierBill(em: SqlEntityManager, viewer: Viewer<
           taxRate: lineInput.taxRate ? parseTaxRate(`${field}.taxRate`, lineInput.taxRate) : poLine.taxRate,
           netAmount: lineNet(field, formatQuantity(units), price.amount),
           currency: po.currency,
-          issue: beyondTolerance ? 'PRICE_DIFFERENCE' : aboveOrdered ? 'QUANTITY_ABOVE_ORDERED' : null,
+          issues: [...(beyondTolerance ? ['PRICE_DIFFERENCE'] : []), ...(aboveOrdered ? ['QUANTITY_ABOVE_ORDERED'] : [])].join(',') || null,
         });
       });
       for (const [lineId, units] of billed) {
@@ -185,7 +188,7 @@ export async function registerSupplierBill(em: SqlEntityManager, viewer: Viewer<
       bill.netTotal = totals.net;
       bill.taxTotal = totals.tax;
       bill.grossTotal = totals.gross;
-      const issues = [...new Set(lines.map((l) => l.issue).filter((issue): issue is string => !!issue))];
+      const issues = [...new Set(lines.flatMap((l) => lineIssues(l)))];
       if (issues.length) {
         bill.status = 'HELD';
         bill.holdReasons = issues.join(',');

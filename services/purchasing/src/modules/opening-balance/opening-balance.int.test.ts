@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchasingService } from '../../create-purchasing-service.js';
@@ -94,6 +95,55 @@ describe('supplier opening balances', () => {
     ];
     for (const [input, field, reason] of cases) expect(await errorOf(accountant, input), field).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
     expect(await billCount()).toBe(before);
+  });
+
+  it('dry runs an import: reports the bills it would write and every refused row naming rows[i].field, and writes nothing', async () => {
+    const DRY_RUN = `query($rows: [SupplierOpeningBalanceInput!]!) { supplierOpeningBalancesDryRun(rows: $rows) {
+      rowCount accepted { row supplier { id } reference amount { amount currency } billDate dueDate } refused { row field reason message } } }`;
+    const sql = (query: string) => subgraph.service.orm.em.fork().getConnection().execute<{ n: number }[]>(query);
+    const outbox = async () => (await sql('select count(*)::int as n from outbox_message'))[0]!.n;
+    const [bills, events] = [await billCount(), await outbox()];
+    const good = { supplierId: nord, reference: 'ALT-5001', amount: eur('250.5'), billDate: '2026-10-01' };
+    const rows = [
+      good,
+      { ...good, reference: 'ALT-5002', supplierId: sek },
+      { ...good, reference: 'ALT-5003', amount: eur('0') },
+      { ...good },
+      { ...good, reference: 'ALT-1001' },
+      { ...good, reference: 'ALT-5004', dueDate: '2026-09-30' },
+      { ...good, reference: 'ALT-5005', supplierId: randomUUID() },
+      { supplierId: sek, reference: 'SK-1', amount: { amount: '1000', currency: 'SEK' }, billDate: '2026-11-01', dueDate: '2026-12-01' },
+    ];
+    const run = (
+      await must<{ supplierOpeningBalancesDryRun: { rowCount: number; accepted: unknown[]; refused: { row: number; field: string; reason: string }[] } }>(
+        subgraph,
+        accountant,
+        DRY_RUN,
+        { rows },
+      )
+    ).supplierOpeningBalancesDryRun;
+    expect(run.rowCount).toBe(8);
+    expect(run.accepted).toEqual([
+      { row: 0, supplier: { id: nord }, reference: 'ALT-5001', amount: { amount: '250.50', currency: 'EUR' }, billDate: '2026-10-01', dueDate: '2026-10-31' },
+      { row: 7, supplier: { id: sek }, reference: 'SK-1', amount: { amount: '1000.00', currency: 'SEK' }, billDate: '2026-11-01', dueDate: '2026-12-01' },
+    ]);
+    expect(run.refused.map(({ row, field, reason }) => ({ row, field, reason }))).toEqual([
+      { row: 1, field: 'rows[1].amount.currency', reason: 'CURRENCY_MISMATCH' },
+      { row: 2, field: 'rows[2].amount', reason: 'INVALID_AMOUNT' },
+      { row: 3, field: 'rows[3].reference', reason: 'DUPLICATE_BILL' },
+      { row: 4, field: 'rows[4].reference', reason: 'DUPLICATE_BILL' },
+      { row: 5, field: 'rows[5].dueDate', reason: 'INVALID_DUE_DATE' },
+      { row: 6, field: 'rows[6].supplierId', reason: expect.stringMatching(/NOT_FOUND/) },
+    ]);
+    expect([await billCount(), await outbox()]).toEqual([bills, events]);
+    // The rows it accepted enter as it said; an empty list is refused naming rows.
+    const entered = (await must<{ enterSupplierOpeningBalances: Entered[] }>(subgraph, accountant, ENTER, { input: [rows[0], rows[7]] })).enterSupplierOpeningBalances;
+    expect(entered).toMatchObject([
+      { grossTotal: { amount: '250.50', currency: 'EUR' }, dueDate: '2026-10-31' },
+      { grossTotal: { amount: '1000.00', currency: 'SEK' }, dueDate: '2026-12-01' },
+    ]);
+    expect((await subgraph.gqlAs(accountant, DRY_RUN, { rows: [] })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rows', reason: 'INVALID_COUNT' });
+    expect((await subgraph.gqlAs(buyer, DRY_RUN, { rows: [good] })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('is for accounting: buyers only read, sales sees nothing', async () => {

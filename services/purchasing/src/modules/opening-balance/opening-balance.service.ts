@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@rapport/contracts';
-import { addDays, badInput, formatAmount, type Money, parseMoneyInput, requireIsoDate, requireText } from '@rapport/errors';
+import { addDays, AppError, badInput, formatAmount, type Money, parseMoneyInput, requireIsoDate, requireText } from '@rapport/errors';
 import type { Viewer, WriteAccess } from '@rapport/subgraph-kit';
 import { billNumber, SupplierBill, type ISupplierBill } from '../bill/bill.entity.js';
 import { announceRegistration } from '../bill/bill.service.js';
@@ -22,27 +22,49 @@ export interface SupplierOpeningBalanceInput {
   dueDate?: string | null;
 }
 
+/** A row that passed every check: the bill it writes. */
+export interface CheckedOpeningBalance {
+  /** Its index in the rows given. */
+  row: number;
+  supplierId: string;
+  currency: string;
+  reference: string;
+  /** What is owed, four places. */
+  amount: string;
+  billDate: string;
+  dueDate: string;
+}
+
+/** A refused row: its index, the field at fault (e.g. `rows[2].amount.currency`), why, and the error itself. */
+export interface RefusedOpeningBalance {
+  row: number;
+  field: string;
+  reason: string;
+  message: string;
+  error: AppError;
+}
+
 /**
- * Enters payables taken over from a previous system (one, or an import of up to 500), all or none:
- * each becomes a registered bill without a purchase order (BILL-…, `openingBalance`), owed in full,
- * payable like any bill (payments and advances apply to it; it ages from its due date) and announced
- * as `purchasing.bill.registered.v1` with no purchase order. Bad rows are refused naming
- * `input.<i>.<field>`: an unknown supplier, an amount not positive or not in the supplier's currency
- * (CURRENCY_MISMATCH), a reference already used for the supplier (DUPLICATE_BILL, in the import too),
- * a due date before the bill date.
+ * Checks every row (none is skipped after the first refusal): a supplier the caller sees, a reference
+ * (1–100 characters) not used for the supplier before nor earlier in the rows (DUPLICATE_BILL), an
+ * amount positive and in the supplier's currency (CURRENCY_MISMATCH), dates, a due date not before
+ * the bill date. Fields are named `fieldOf(i).<field>`; too few or too many rows is refused naming
+ * `listField` (INVALID_COUNT). Writes nothing.
  */
-export async function enterSupplierOpeningBalances(
-  em: SqlEntityManager,
-  viewer: Viewer<WriteAccess>,
+async function checkRows(
+  tx: SqlEntityManager,
+  viewer: Viewer,
   rows: readonly SupplierOpeningBalanceInput[],
-  meta: EventMetadata,
-): Promise<ISupplierBill[]> {
-  if (!rows.length || rows.length > MAX_ROWS) throw badInput('input', `input must hold 1 to ${MAX_ROWS} opening balances`, 'INVALID_COUNT');
-  return em.transactional(async (tx) => {
-    const seen = new Set<string>();
-    const bills: ISupplierBill[] = [];
-    for (const [i, row] of rows.entries()) {
-      const field = `input.${i}`;
+  listField: string,
+  fieldOf: (i: number) => string,
+): Promise<{ accepted: CheckedOpeningBalance[]; refused: RefusedOpeningBalance[] }> {
+  if (!rows.length || rows.length > MAX_ROWS) throw badInput(listField, `${listField} must hold 1 to ${MAX_ROWS} opening balances`, 'INVALID_COUNT');
+  const seen = new Set<string>();
+  const accepted: CheckedOpeningBalance[] = [];
+  const refused: RefusedOpeningBalance[] = [];
+  for (const [i, row] of rows.entries()) {
+    const field = fieldOf(i);
+    try {
       const supplier = await getSupplier(tx, viewer, row.supplierId, `${field}.supplierId`);
       const reference = requireText(`${field}.reference`, row.reference, 100);
       const amount = parseMoneyInput(`${field}.amount`, row.amount);
@@ -60,25 +82,64 @@ export async function enterSupplierOpeningBalances(
       if (duplicate || seen.has(key)) {
         throw badInput(
           `${field}.reference`,
-          `${field}.reference: the supplier's bill ${reference} is entered already${duplicate ? ` (${duplicate.number})` : ' in this import'}`,
+          `${field}.reference: the supplier's bill ${reference} is entered already${duplicate ? ` (${duplicate.number})` : ' in these rows'}`,
           'DUPLICATE_BILL',
         );
       }
       seen.add(key);
-      const total = formatAmount(amountUnits(amount.amount));
+      accepted.push({ row: i, supplierId: supplier.id, currency: supplier.currency, reference, amount: formatAmount(amountUnits(amount.amount)), billDate, dueDate });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refused.push({ row: i, field: error.field ?? field, reason: error.code, message: error.message, error });
+    }
+  }
+  return { accepted, refused };
+}
+
+/**
+ * A dry run of entering opening balances: every row checked as `enterSupplierOpeningBalances` checks
+ * it, naming fields `rows[i].<field>`; what would be written (one bill per accepted row) and every
+ * refused row. Writes nothing (an import with any refused row would write nothing either).
+ */
+export async function dryRunSupplierOpeningBalances(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  rows: readonly SupplierOpeningBalanceInput[],
+): Promise<{ rowCount: number; accepted: CheckedOpeningBalance[]; refused: RefusedOpeningBalance[] }> {
+  return { rowCount: rows.length, ...(await checkRows(em, viewer, rows, 'rows', (i) => `rows[${i}]`)) };
+}
+
+/**
+ * Enters payables taken over from a previous system (one, or an import of up to 500), all or none:
+ * each becomes a registered bill without a purchase order (BILL-…, `openingBalance`), owed in full,
+ * payable like any bill (payments and advances apply to it; it ages from its due date) and announced
+ * as `purchasing.bill.registered.v1` with no purchase order. Rows are checked as in the dry run
+ * (`checkRows`); the first refused row is refused naming `input.<i>.<field>`, and nothing is written.
+ */
+export async function enterSupplierOpeningBalances(
+  em: SqlEntityManager,
+  viewer: Viewer<WriteAccess>,
+  rows: readonly SupplierOpeningBalanceInput[],
+  meta: EventMetadata,
+): Promise<ISupplierBill[]> {
+  return em.transactional(async (tx) => {
+    const { accepted, refused } = await checkRows(tx, viewer, rows, 'input', (i) => `input.${i}`);
+    if (refused[0]) throw refused[0].error;
+    const bills: ISupplierBill[] = [];
+    for (const row of accepted) {
       const bill = tx.create(SupplierBill, {
         id: randomUUID(),
         number: billNumber(await nextNumber(tx, 'supplier_bill')),
-        supplierReference: reference,
-        supplierId: supplier.id,
+        supplierReference: row.reference,
+        supplierId: row.supplierId,
         purchaseOrderId: null,
         openingBalance: true,
-        currency: supplier.currency,
-        billDate,
-        dueDate,
-        netTotal: total,
+        currency: row.currency,
+        billDate: row.billDate,
+        dueDate: row.dueDate,
+        netTotal: row.amount,
         taxTotal: '0',
-        grossTotal: total,
+        grossTotal: row.amount,
         paidTotal: '0',
         status: 'REGISTERED',
         holdReasons: null,

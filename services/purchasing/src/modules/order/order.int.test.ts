@@ -278,6 +278,35 @@ describe('purchase orders and their approval', () => {
     expect(await errorOf(as('BUYER'), poMutation('approvePurchaseOrder'), { id: copy.id })).toMatchObject({ reason: 'APPROVAL_LIMIT_EXCEEDED' });
   });
 
+  it('judges a same-day split by the day orders are sent, not drafted: yesterday’s draft sent today is summed with today’s', async () => {
+    const sql = (query: string, params: unknown[] = []) => subgraph.service.orm.em.fork().getConnection().execute(query, params);
+    const splitter = as('BUYER');
+    const supplier = await createSupplier(subgraph, splitter, 'Sent Today Fittings GmbH');
+    const line = { productId: valve.productId, quantity: '30', unitPrice: { amount: '100', currency: 'EUR' } };
+    // Drafted yesterday, sent today after an order drafted and sent today: 3,000.00 + 3,000.00 is above the buyer's 5,000.00.
+    const old = await createPo(subgraph, splitter, { supplierId: supplier, lines: [line] });
+    await sql(`update purchase_order set created_at = created_at - interval '1 day' where id = ?`, [old.id]);
+    expect(await act(splitter, 'submitPurchaseOrder', (await createPo(subgraph, splitter, { supplierId: supplier, lines: [line] })).id)).toMatchObject({
+      approvalReason: 'WITHIN_LIMIT',
+    });
+    expect(await act(splitter, 'submitPurchaseOrder', old.id)).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      approvalReason: 'SAME_DAY_SPLIT',
+      approvalAmount: { amount: '6000.00' },
+    });
+
+    // Drafted today but sent yesterday: not summed with what is sent today.
+    const other = await createSupplier(subgraph, splitter, 'Sent Yesterday Fittings GmbH');
+    const earlier = await createPo(subgraph, splitter, { supplierId: other, lines: [line] });
+    await act(splitter, 'submitPurchaseOrder', earlier.id);
+    await sql(`update purchase_order set submitted_at = submitted_at - interval '1 day', approved_at = approved_at - interval '1 day' where id = ?`, [earlier.id]);
+    expect(await act(splitter, 'submitPurchaseOrder', (await createPo(subgraph, splitter, { supplierId: other, lines: [line] })).id)).toMatchObject({
+      status: 'APPROVED',
+      approvalReason: 'WITHIN_LIMIT',
+      approvalAmount: { amount: '3000.00' },
+    });
+  });
+
   it('voids the approval when an approved order changes: a draft again, announced as voided, to be sent and approved anew, announced again in full', async () => {
     const po = await createPo(subgraph, buyer, { supplierId: supplierB, lines: [{ productId: pump.productId, quantity: '1', unitPrice: { amount: '1000', currency: 'EUR' } }] });
     await act(buyer, 'submitPurchaseOrder', po.id);
@@ -340,6 +369,63 @@ describe('purchase orders and their approval', () => {
       { id: po.id },
     );
     expect(seen.purchaseOrder).toEqual({ status: 'CANCELLED', lines: [{ receivedQuantity: '4', cancelledQuantity: '6', openQuantity: '0' }] });
+  });
+
+  it('lists the open orders (several states at once) beside the single-state filter, states shown from received quantities', async () => {
+    const supplierO = await createSupplier(subgraph, buyer, 'Open Orders Oy');
+    const order = async (quantity: string, amount = '10') =>
+      createPo(subgraph, buyer, { supplierId: supplierO, lines: [{ productId: pump.productId, quantity, unitPrice: { amount, currency: 'EUR' } }] });
+    const draft = await order('1');
+    const awaiting = await order('1', '9000');
+    const approved = await order('2');
+    await act(buyer, 'submitPurchaseOrder', approved.id);
+    const partly = await order('5');
+    await act(buyer, 'submitPurchaseOrder', partly.id);
+    const received = await order('3');
+    await act(buyer, 'submitPurchaseOrder', received.id);
+    const cancelled = await order('1');
+    await act(buyer, 'cancelPurchaseOrder', cancelled.id);
+    // Sent last: above the buyer's limit, it would flag the small ones sent after it as a same-day split.
+    await act(buyer, 'submitPurchaseOrder', awaiting.id);
+    const receive = (po: PoView, quantity: string) =>
+      recordReceipt(subgraph.service.orm.em.fork(), {
+        receiptId: randomUUID(),
+        number: `GR-${po.number}`,
+        warehouseId: randomUUID(),
+        purchaseOrderId: po.id,
+        supplierId: supplierO,
+        lines: [{ purchaseOrderLineId: po.lines[0]!.id, productId: pump.productId, quantity, unitCost: { amount: '10', currency: 'EUR' } }],
+        receivedAt: new Date().toISOString(),
+      });
+    await receive(partly, '2');
+    await receive(received, '3');
+    const list = async (filter: Record<string, unknown>) =>
+      (
+        await must<{ purchaseOrders: { edges: { node: { id: string; status: string } }[] } }>(
+          subgraph,
+          buyer,
+          'query($f: PurchaseOrderFilter) { purchaseOrders(filter: $f, first: 100) { edges { node { id status } } } }',
+          { f: { supplierId: supplierO, ...filter } },
+        )
+      ).purchaseOrders.edges.map((e) => e.node);
+    // Newest first.
+    expect(await list({ statuses: ['AWAITING_APPROVAL', 'APPROVED', 'PARTLY_RECEIVED'] })).toEqual([
+      { id: partly.id, status: 'PARTLY_RECEIVED' },
+      { id: approved.id, status: 'APPROVED' },
+      { id: awaiting.id, status: 'AWAITING_APPROVAL' },
+    ]);
+    expect(await list({ statuses: ['DRAFT', 'RECEIVED', 'CANCELLED'] })).toEqual([
+      { id: cancelled.id, status: 'CANCELLED' },
+      { id: received.id, status: 'RECEIVED' },
+      { id: draft.id, status: 'DRAFT' },
+    ]);
+    expect(await list({ status: 'PARTLY_RECEIVED' })).toEqual([{ id: partly.id, status: 'PARTLY_RECEIVED' }]);
+    expect(await list({ status: 'DRAFT' })).toEqual([{ id: draft.id, status: 'DRAFT' }]);
+    // Both narrow: the single state if it is listed, nothing otherwise; an empty list matches none.
+    expect(await list({ status: 'APPROVED', statuses: ['APPROVED', 'DRAFT'] })).toEqual([{ id: approved.id, status: 'APPROVED' }]);
+    expect(await list({ status: 'APPROVED', statuses: ['DRAFT'] })).toEqual([]);
+    expect(await list({ statuses: [] })).toEqual([]);
+    expect(await list({})).toHaveLength(6);
   });
 
   it('20 concurrent approvals of one order: one wins, the others CONFLICT, one approval announced', async () => {

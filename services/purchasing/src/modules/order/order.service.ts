@@ -338,17 +338,18 @@ function inBaseCurrency(rates: BaseRates, currency: string, netTotal: string, da
 }
 
 /**
- * The order's amount and what the same supplier was sent on the order's day (UTC) by other orders
- * waiting for or holding an approval, in base-currency units at the day's rates; either null when a
- * rate is missing. Runs after the supplier's row is locked, so two orders sent at once are summed one
- * after the other.
+ * The order's amount and what the same supplier was sent on `day` (UTC, the day this order is sent) by
+ * other orders waiting for or holding an approval, in base-currency units at the day's rates; either
+ * null when a rate is missing. Judged by the day each order was sent, not drafted: a draft from
+ * yesterday sent today is summed with today's. Runs after the supplier's row is locked, so two orders
+ * sent at once are summed one after the other.
  */
 async function approvalAmounts(tx: SqlEntityManager, po: IPurchaseOrder, day: string): Promise<{ base: string; amount: bigint | null; sameDay: bigint | null }> {
   const rows = await tx.execute<{ currency: string; net_total: string }[]>(
     `select currency, net_total from purchase_order
       where supplier_id = ? and id <> ? and status in ('AWAITING_APPROVAL', 'APPROVED')
-        and (created_at at time zone 'UTC')::date = (?::timestamptz at time zone 'UTC')::date`,
-    [po.supplierId, po.id, po.createdAt.toISOString()],
+        and (submitted_at at time zone 'UTC')::date = ?::date`,
+    [po.supplierId, po.id, day],
   );
   const rates = await ratesToBase(
     tx,
@@ -527,6 +528,7 @@ export { draft as draftPurchaseOrder, priceLines as pricePurchaseLines };
 export interface PurchaseOrderFilter {
   supplierId?: string | null;
   status?: ShownPurchaseOrderStatus | null;
+  statuses?: readonly ShownPurchaseOrderStatus[] | null;
 }
 
 const ORDER_KEYSET: Keyset<IPurchaseOrder> = { sort: 'po.created_at', kind: 'timestamp', direction: 'desc', id: 'po.id', sortValue: (po) => po.createdAt.toISOString() };
@@ -534,7 +536,22 @@ const ORDER_KEYSET: Keyset<IPurchaseOrder> = { sort: 'po.created_at', kind: 'tim
 const RECEIPT_STATE_SQL = `(select case when bool_and(l.quantity - l.cancelled_quantity - l.received_quantity <= 0) then 'RECEIVED'
   when bool_or(l.received_quantity > 0) then 'PARTLY_RECEIVED' else 'APPROVED' end from purchase_order_line l where l.purchase_order_id = po.id)`;
 
-/** Purchase orders newest first, by keyset; `status` filters on the shown state. */
+/** The shown states an order filter admits: `status` and `statuses` each narrow (both given: their intersection); null when neither is given. */
+function wantedStatuses(filter: PurchaseOrderFilter | null | undefined): Set<ShownPurchaseOrderStatus> | null {
+  const status = filter?.status;
+  const statuses = filter?.statuses;
+  if (!status && !statuses) return null;
+  if (!statuses) return new Set([status!]);
+  return new Set(status ? statuses.filter((s) => s === status) : statuses);
+}
+
+const RECEIPT_STATES: readonly ShownPurchaseOrderStatus[] = ['APPROVED', 'PARTLY_RECEIVED', 'RECEIVED'];
+
+/**
+ * Purchase orders newest first, by keyset; `status` / `statuses` filter on the shown state (a stored
+ * DRAFT, AWAITING_APPROVAL or CANCELLED as it is; an approved order's APPROVED, PARTLY_RECEIVED or
+ * RECEIVED from its lines' received quantities).
+ */
 export async function listPurchaseOrders(
   em: SqlEntityManager,
   viewer: Viewer,
@@ -544,10 +561,17 @@ export async function listPurchaseOrders(
 ): Promise<Connection<IPurchaseOrder>> {
   const qb = orderQuery(em);
   if (filter?.supplierId) qb.andWhere({ supplierId: requireUuid('filter.supplierId', filter.supplierId) });
-  const status = filter?.status;
-  if (status === 'APPROVED' || status === 'PARTLY_RECEIVED' || status === 'RECEIVED') {
-    qb.andWhere({ status: 'APPROVED' }).andWhere(`${RECEIPT_STATE_SQL} = ?`, [status]);
-  } else if (status) qb.andWhere({ status });
+  const wanted = wantedStatuses(filter);
+  if (wanted) {
+    const stored = [...wanted].filter((s) => !RECEIPT_STATES.includes(s));
+    const received = [...wanted].filter((s) => RECEIPT_STATES.includes(s));
+    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    const parts = [
+      ...(stored.length ? [`po.status in (${marks(stored.length)})`] : []),
+      ...(received.length ? [`(po.status = 'APPROVED' and ${RECEIPT_STATE_SQL} in (${marks(received.length)}))`] : []),
+    ];
+    qb.andWhere(parts.length ? `(${parts.join(' or ')})` : 'false', [...stored, ...received]);
+  }
   return keysetPage(qb, ORDER_KEYSET, { field: 'purchaseOrders', first, after });
 }
 
