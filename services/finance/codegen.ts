@@ -22,6 +22,7 @@ export default subgraphCodegen({
     Reminder: '../modules/dunning/dunning.entity.js#IReminder',
     DunningBlock: '../modules/dunning/dunning.entity.js#IDunningBlock',
     DunningRun: '../modules/dunning/dunning.service.js#DunningRunResult',
+    DunningProposalItem: '../modules/dunning/dunning.service.js#ProposedReminder',
     CreditHold: '../modules/credit-hold/credit-hold.entity.js#ICreditHold',
     Expense: '../modules/expense/expense.entity.js#IExpense',
     ExpenseTotal: '../modules/expense/expense.service.js#ExpenseTotal',

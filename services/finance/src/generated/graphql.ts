@@ -8,7 +8,7 @@ import type { IPayment as IPaymentModel, IAllocation as IAllocationModel } from 
 import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLineModel } from '../modules/credit-note/credit-note.entity.js';
 import type { IExchangeRate as IExchangeRateModel } from '../modules/currency/currency.entity.js';
 import type { IDunningLevel as IDunningLevelModel, IReminder as IReminderModel, IDunningBlock as IDunningBlockModel } from '../modules/dunning/dunning.entity.js';
-import type { DunningRunResult as DunningRunResultModel } from '../modules/dunning/dunning.service.js';
+import type { DunningRunResult as DunningRunResultModel, ProposedReminder as ProposedReminderModel } from '../modules/dunning/dunning.service.js';
 import type { ICreditHold as ICreditHoldModel } from '../modules/credit-hold/credit-hold.entity.js';
 import type { IExpense as IExpenseModel } from '../modules/expense/expense.entity.js';
 import type { ExpenseTotal as ExpenseTotalModel } from '../modules/expense/expense.service.js';
@@ -159,6 +159,7 @@ export type ResolversTypes = {
   DunningBlock: ResolverTypeWrapper<IDunningBlockModel>;
   DunningLevel: ResolverTypeWrapper<IDunningLevelModel>;
   DunningLevelInput: Types.DunningLevelInput;
+  DunningProposalItem: ResolverTypeWrapper<ProposedReminderModel>;
   DunningRun: ResolverTypeWrapper<DunningRunResultModel>;
   DunningTrigger: Types.DunningTrigger;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
@@ -253,6 +254,7 @@ export type ResolversParentTypes = {
   DunningBlock: IDunningBlockModel;
   DunningLevel: IDunningLevelModel;
   DunningLevelInput: Types.DunningLevelInput;
+  DunningProposalItem: ProposedReminderModel;
   DunningRun: DunningRunResultModel;
   EventBusStatus: Types.EventBusStatus;
   EventConsumerStatus: Types.EventConsumerStatus;
@@ -427,8 +429,21 @@ export type DunningBlockResolvers<ContextType = Context, ParentType extends Reso
 export type DunningLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningLevel'] = ResolversParentTypes['DunningLevel']> = {
   daysAfterDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fee?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feeTaxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DunningProposalItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningProposalItem'] = ResolversParentTypes['DunningProposalItem']> = {
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  invoiceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type DunningRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningRun'] = ResolversParentTypes['DunningRun']> = {
@@ -671,6 +686,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   creditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.QueryCreditNoteArgs, 'id'>>;
   creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<Types.QueryCreditNotesArgs>>;
   dunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType>;
+  dunningProposal?: Resolver<Array<ResolversTypes['DunningProposalItem']>, ParentType, ContextType, Partial<Types.QueryDunningProposalArgs>>;
   exchangeRate?: Resolver<ResolversTypes['AppliedRate'], ParentType, ContextType, RequireFields<Types.QueryExchangeRateArgs, 'fromCurrency' | 'toCurrency'>>;
   exchangeRates?: Resolver<ResolversTypes['ExchangeRateConnection'], ParentType, ContextType, Partial<Types.QueryExchangeRatesArgs>>;
   expense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.QueryExpenseArgs, 'id'>>;
@@ -700,6 +716,7 @@ export type ReminderResolvers<ContextType = Context, ParentType extends Resolver
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  feeInvoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -741,6 +758,7 @@ export type Resolvers<ContextType = Context> = {
   DeadLetter?: DeadLetterResolvers<ContextType>;
   DunningBlock?: DunningBlockResolvers<ContextType>;
   DunningLevel?: DunningLevelResolvers<ContextType>;
+  DunningProposalItem?: DunningProposalItemResolvers<ContextType>;
   DunningRun?: DunningRunResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;

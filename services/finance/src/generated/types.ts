@@ -344,8 +344,10 @@ export type DunningLevel = {
   __typename?: 'DunningLevel';
   /** Days after the invoice's due date from which this level is sent. */
   daysAfterDue: Scalars['Int']['output'];
-  /** The fee charged with this reminder, as a decimal string in each invoice's currency; "0" when none. */
+  /** The fee charged with this reminder, as a decimal string in each invoice's currency (half up at its minor unit); "0" when none. It is owed as an invoice of kind FEE. */
   fee: Scalars['String']['output'];
+  /** The tax rate on the fee, in percent ("0" when tax-free, the default). */
+  feeTaxRate: Scalars['String']['output'];
   /** 1 for the first reminder, 2 for the second, … */
   level: Scalars['Int']['output'];
   /** The wording of the reminder letter. */
@@ -356,10 +358,35 @@ export type DunningLevel = {
 export type DunningLevelInput = {
   /** Days after the due date from which this level is sent: at least 1, and more than the level before. */
   daysAfterDue: Scalars['Int']['input'];
-  /** The fee charged with it, a non-negative decimal string with at most two places (in each invoice's currency); none when absent. */
+  /** The fee charged with it, a non-negative decimal string with at most two places (in each invoice's currency, rounded half up to its minor unit); none when absent. */
   fee?: InputMaybe<Scalars['String']['input']>;
+  /** The tax rate on the fee in percent (0–100, up to four places); tax-free when absent. */
+  feeTaxRate?: InputMaybe<Scalars['String']['input']>;
   /** The wording of the reminder letter. */
   text: Scalars['String']['input'];
+};
+
+/** A reminder a dunning run would send now: what dunningProposal lists for runDunning. */
+export type DunningProposalItem = {
+  __typename?: 'DunningProposalItem';
+  /** The customer to remind. */
+  customer: Customer;
+  /** Days past the due date as of the proposal's day. */
+  daysOverdue: Scalars['Int']['output'];
+  /** The invoice's due date, ISO 8601. */
+  dueDate: Scalars['String']['output'];
+  /** The fee the reminder would charge (tax included; none on a fee invoice). */
+  fee: Money;
+  /** The overdue invoice; null when the caller may not see it. */
+  invoice?: Maybe<Invoice>;
+  /** The invoice's number. */
+  invoiceNumber: Scalars['String']['output'];
+  /** The dunning level it reached. */
+  level: Scalars['Int']['output'];
+  /** What is still owed on the invoice. */
+  openAmount: Money;
+  /** The open amount plus the fee. */
+  total: Money;
 };
 
 /** One dunning run: the reminders it sent. */
@@ -743,6 +770,8 @@ export type InvoiceFilter = {
 export type InvoiceKind =
   /** A down payment on a confirmed order. */
   | 'ADVANCE'
+  /** A reminder's fee, owed like any invoice (numbered FEE-YYYY-NNNNNN, issued with the reminder that charged it); dunned, but never charged a further fee. */
+  | 'FEE'
   /** Lines not tied to an order (services, fees). */
   | 'FREE'
   /** An amount still open from the previous system when moving to Rapport (numbered OB-YYYY-NNNNNN, not an invoice of ours): paid, aged and dunned like one. */
@@ -947,7 +976,7 @@ export type Mutation = {
   reimburseExpense: Expense;
   /** Releases a customer from credit hold with a comment (accountants; `finance.credit-hold.changed.v1`); CONFLICT NOT_ON_HOLD when not on hold. It comes back when another reminder at the last level goes out. */
   releaseCreditHold: CreditHold;
-  /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
+  /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each; a fee is invoiced as kind FEE, `finance.reminder.fee-invoiced.v1`), or only the chosen invoices'. The service also runs it once a day. */
   runDunning: DunningRun;
   /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
   setBaseCurrency: Scalars['String']['output'];
@@ -1054,6 +1083,7 @@ export type MutationReleaseCreditHoldArgs = {
 
 export type MutationRunDunningArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+  invoiceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -1210,6 +1240,8 @@ export type Query = {
   creditNotes: CreditNoteConnection;
   /** The dunning procedure's levels, first to last (everyone who may read invoices). */
   dunningLevels: Array<DunningLevel>;
+  /** What runDunning would send as of a day (today unless given; never later), oldest due date first: customer, invoice, level, open amount, fee and total. Writes nothing (those who run dunning). */
+  dunningProposal: Array<DunningProposalItem>;
   /** The rate from one currency to another on a day (today by default): the pair's, else its reverse's inverted, else the cross rate through the base currency (from→base × base→to, half up at 10 places); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
   exchangeRate: AppliedRate;
   /** The rates set, newest day first. */
@@ -1261,6 +1293,11 @@ export type QueryCreditNotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CreditNoteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDunningProposalArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1429,8 +1466,10 @@ export type Reminder = {
   daysOverdue: Scalars['Int']['output'];
   /** The invoice's due date, ISO 8601. */
   dueDate: Scalars['String']['output'];
-  /** The level's fee charged with it. */
+  /** The level's fee charged with it (tax included), owed as the invoice feeInvoice. */
   fee: Money;
+  /** The invoice of kind FEE that makes the fee owed, issued with the reminder; null when it charged none or the caller may not see it. */
+  feeInvoice?: Maybe<Invoice>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** The invoice it reminds of; null when the caller may not see it. */
