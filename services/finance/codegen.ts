@@ -27,5 +27,6 @@ export default subgraphCodegen({
     Expense: '../modules/expense/expense.entity.js#IExpense',
     ExpenseTotal: '../modules/expense/expense.service.js#ExpenseTotal',
     AgeingBucketRow: '../modules/receivables/receivables.service.js#AgeingRow',
+    ReceivablesGroup: '../modules/receivables/receivables.service.js#ReceivablesGroup',
   },
 });

@@ -12,7 +12,7 @@ import type { DunningRunResult as DunningRunResultModel, ProposedReminder as Pro
 import type { ICreditHold as ICreditHoldModel } from '../modules/credit-hold/credit-hold.entity.js';
 import type { IExpense as IExpenseModel } from '../modules/expense/expense.entity.js';
 import type { ExpenseTotal as ExpenseTotalModel } from '../modules/expense/expense.service.js';
-import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
+import type { AgeingRow as AgeingRowModel, ReceivablesGroup as ReceivablesGroupModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -210,6 +210,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateImportFormat: Types.RateImportFormat;
   Receivables: ResolverTypeWrapper<Omit<Types.Receivables, 'invoices'> & { invoices: Array<ResolversTypes['Invoice']> }>;
+  ReceivablesGroup: ResolverTypeWrapper<ReceivablesGroupModel>;
+  ReceivablesGrouping: Types.ReceivablesGrouping;
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
@@ -294,6 +296,7 @@ export type ResolversParentTypes = {
   PaymentFilter: Types.PaymentFilter;
   Query: Record<PropertyKey, never>;
   Receivables: Omit<Types.Receivables, 'invoices'> & { invoices: Array<ResolversParentTypes['Invoice']> };
+  ReceivablesGroup: ReceivablesGroupModel;
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
@@ -701,6 +704,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<Types.QueryPaymentsArgs>>;
   receivablesAgeing?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType, Partial<Types.QueryReceivablesAgeingArgs>>;
   receivablesAgeingInBase?: Resolver<ResolversTypes['AgeingBucketRow'], ParentType, ContextType, Partial<Types.QueryReceivablesAgeingInBaseArgs>>;
+  receivablesGrouped?: Resolver<Array<ResolversTypes['ReceivablesGroup']>, ParentType, ContextType, RequireFields<Types.QueryReceivablesGroupedArgs, 'by'>>;
   reminder?: Resolver<Types.Maybe<ResolversTypes['Reminder']>, ParentType, ContextType, RequireFields<Types.QueryReminderArgs, 'id'>>;
   reminders?: Resolver<ResolversTypes['ReminderConnection'], ParentType, ContextType, Partial<Types.QueryRemindersArgs>>;
 };
@@ -708,6 +712,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ReceivablesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Receivables'] = ResolversParentTypes['Receivables']> = {
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   totals?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+};
+
+export type ReceivablesGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceivablesGroup'] = ResolversParentTypes['ReceivablesGroup']> = {
+  byCurrency?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType>;
+  grouping?: Resolver<ResolversTypes['ReceivablesGrouping'], ParentType, ContextType>;
+  inBase?: Resolver<ResolversTypes['AgeingBucketRow'], ParentType, ContextType>;
+  repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type ReminderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reminder'] = ResolversParentTypes['Reminder'], FederationReferenceType extends FederationReferenceTypes['Reminder'] = FederationReferenceTypes['Reminder']> = {
@@ -785,6 +797,7 @@ export type Resolvers<ContextType = Context> = {
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receivables?: ReceivablesResolvers<ContextType>;
+  ReceivablesGroup?: ReceivablesGroupResolvers<ContextType>;
   Reminder?: ReminderResolvers<ContextType>;
   ReminderConnection?: ReminderConnectionResolvers<ContextType>;
   ReminderEdge?: ReminderEdgeResolvers<ContextType>;

@@ -1270,6 +1270,8 @@ export type Query = {
   receivablesAgeing: Array<AgeingBucketRow>;
   /** The same receivables in one row in the base currency: each open invoice's balance at its rate to base at issue (or, issued before any rate, at the rate of its issue date), half up per invoice at the base's minor unit; BAD_USER_INPUT RATE_MISSING naming the currency and day when an invoice has no rate. */
   receivablesAgeingInBase: AgeingBucketRow;
+  /** Receivables per owner rep (REP) or team (TEAM) of the customers, per currency and in base, largest in base first, as of a date (today by default): finance, directors and admins every rep and team; a team head those of the teams they head (and their own customers); a rep their own customers only (never those merely shared with them). */
+  receivablesGrouped: Array<ReceivablesGroup>;
   /** One reminder; NOT_FOUND when unknown or not the caller's to see. */
   reminder?: Maybe<Reminder>;
   /** The reminders the caller may see, newest first. */
@@ -1374,6 +1376,12 @@ export type QueryReceivablesAgeingInBaseArgs = {
 };
 
 
+export type QueryReceivablesGroupedArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  by: ReceivablesGrouping;
+};
+
+
 export type QueryReminderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1400,6 +1408,28 @@ export type Receivables = {
   /** The sum of the overdue balances, one amount per currency (by currency code), exact; empty when nothing is overdue. */
   totals: Array<Money>;
 };
+
+/** One rep's or one team's receivables in ageing buckets. */
+export type ReceivablesGroup = {
+  __typename?: 'ReceivablesGroup';
+  /** Per currency, in ageing buckets. */
+  byCurrency: Array<AgeingBucketRow>;
+  /** How the group was formed. */
+  grouping: ReceivablesGrouping;
+  /** In the base currency, each invoice at its rate to base at issue (as receivablesAgeingInBase). */
+  inBase: AgeingBucketRow;
+  /** The rep (the customers' owner) when grouped by REP; null for customers without an owner. */
+  repId?: Maybe<Scalars['ID']['output']>;
+  /** The team when grouped by TEAM; null for customers without a team. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** How receivables are grouped: by the customers' owner rep or by their team. */
+export type ReceivablesGrouping =
+  /** Per owner rep of the customers. */
+  | 'REP'
+  /** Per team of the customers. */
+  | 'TEAM';
 
 /** Money received from a customer. */
 export type ReceivePaymentInput = {
