@@ -40,9 +40,9 @@ beforeAll(async () => {
   await withRates(subgraph, { USD: '0.9' });
   await grantCustomerAccess(
     subgraph,
-    { customerId: c1, ownerId: repOne.userId!, teamId: teamOne },
-    { customerId: c2, ownerId: repTwo.userId!, teamId: teamOne },
-    { customerId: c3, ownerId: repThree.userId!, teamId: teamTwo, sharedWith: [repOne.userId!] },
+    { customerId: c1, ownerId: repOne.userId, teamId: teamOne },
+    { customerId: c2, ownerId: repTwo.userId, teamId: teamOne },
+    { customerId: c3, ownerId: repThree.userId, teamId: teamTwo, sharedWith: [repOne.userId] },
   );
   await invoice(c1, '100.00', 'EUR', -10);
   await invoice(c1, '50.00', 'USD', 5);
