@@ -1,11 +1,13 @@
 import { readPdf } from '@rapport/print/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { day, startTestSystem, type TestSystem } from './harness.js';
+import { waitFor } from '@rapport/testing';
+import { day, startTestSystem, timelineOf, type TestSystem } from './harness.js';
 
 // Dunning through the gateway: the accountant configures the levels, a rep's customer (from the
 // customers service's events) has an invoice 20 days overdue, a run reminds it at level 1 then 2
-// with the fee, the letter downloads as a PDF, the rep sees the reminders and another rep does not,
-// and a block shows on the customer (federation) and stops the next reminders.
+// with the fee (proposed first, then owed as a fee invoice), the letter downloads as a PDF, the reminder
+// reaches the customer's timeline over Kafka, the rep sees the reminders and another rep does not, and a
+// block shows on the customer (federation) and stops the next reminders.
 
 let system: TestSystem;
 let accountant = '';
@@ -22,8 +24,10 @@ interface Reminder {
   fee: { amount: string };
   total: { amount: string };
   invoice: { number: string } | null;
+  feeInvoice: { number: string; kind: string; total: { amount: string; currency: string } } | null;
 }
-const RUN = 'mutation { runDunning { reminders { id number level pdfPath fee { amount } total { amount } invoice { number } } } }';
+const RUN =
+  'mutation { runDunning { reminders { id number level pdfPath fee { amount } total { amount } invoice { number } feeInvoice { number kind total { amount currency } } } } }';
 const get = (token: string, path: string): Promise<Response> => fetch(`${system.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
 beforeAll(async () => {
@@ -53,9 +57,26 @@ describe('dunning through the gateway', () => {
     ).issueFreeInvoice;
 
     const first = (await system.must<{ runDunning: { reminders: Reminder[] } }>(accountant, RUN)).runDunning.reminders.filter((r) => r.invoice?.number === invoice.number);
-    expect(first.map((r) => [r.level, r.fee.amount, r.total.amount])).toEqual([[1, '0.00', '571.20']]);
+    expect(first.map((r) => [r.level, r.fee.amount, r.total.amount, r.feeInvoice])).toEqual([[1, '0.00', '571.20', null]]);
+    // The run proposes before it sends: the second level with its fee, nothing written.
+    const proposal = await system.must<{ dunningProposal: { invoice: { number: string } | null; level: number; fee: { amount: string }; total: { amount: string } }[] }>(
+      accountant,
+      'query { dunningProposal { invoice { number } level fee { amount } total { amount } } }',
+    );
+    expect(proposal.dunningProposal.filter((p) => p.invoice?.number === invoice.number)).toEqual([
+      { invoice: { number: invoice.number }, level: 2, fee: { amount: '7.50' }, total: { amount: '578.70' } },
+    ]);
     const second = (await system.must<{ runDunning: { reminders: Reminder[] } }>(accountant, RUN)).runDunning.reminders.filter((r) => r.invoice?.number === invoice.number);
     expect(second.map((r) => [r.level, r.fee.amount, r.total.amount])).toEqual([[2, '7.50', '578.70']]);
+    // The fee is owed: an invoice of kind FEE, a receivable of the customer beside the invoice reminded.
+    expect(second[0]!.feeInvoice).toMatchObject({ kind: 'FEE', total: { amount: '7.50', currency: 'EUR' } });
+    expect(second[0]!.feeInvoice!.number).toMatch(/^FEE-\d{4}-\d{6}$/);
+    const owed = await system.must<{ receivablesAgeing: { total: { amount: string }; invoiceCount: number }[] }>(
+      accountant,
+      'query($c: ID) { receivablesAgeing(customerId: $c) { total { amount } invoiceCount } }',
+      { c: customerId },
+    );
+    expect(owed.receivablesAgeing).toEqual([{ total: { amount: '578.70' }, invoiceCount: 2 }]);
 
     const letter = await get(rep, second[0]!.pdfPath);
     expect(letter.status).toBe(200);
@@ -64,6 +85,20 @@ describe('dunning through the gateway', () => {
       expect(text).toContain(expected);
     }
     expect((await get(otherRep, second[0]!.pdfPath)).status).toBe(404);
+  });
+
+  it("puts each reminder on the customer's timeline as REMINDER_SENT, over Kafka", async () => {
+    const reminders = await waitFor(
+      async () => {
+        const entries = (await timelineOf(system, rep, customerId)).filter((e) => e.kind === 'REMINDER_SENT');
+        return entries.length >= 2 ? entries : undefined;
+      },
+      { what: "both reminders on the customer's timeline" },
+    );
+    expect(reminders.map((e) => e.summary).sort()).toEqual([
+      expect.stringMatching(new RegExp(`^Reminder REM-\\d{4}-\\d{6} \\(level 1\\) sent for invoice ${invoice.number}: 571\\.20 EUR owed, 20 days overdue$`)),
+      expect.stringMatching(new RegExp(`^Reminder REM-\\d{4}-\\d{6} \\(level 2\\) sent for invoice ${invoice.number}: 578\\.70 EUR owed, 20 days overdue$`)),
+    ]);
   });
 
   it("shows the rep their customer's reminders and another rep none", async () => {

@@ -22,9 +22,11 @@ export default subgraphCodegen({
     Reminder: '../modules/dunning/dunning.entity.js#IReminder',
     DunningBlock: '../modules/dunning/dunning.entity.js#IDunningBlock',
     DunningRun: '../modules/dunning/dunning.service.js#DunningRunResult',
+    DunningProposalItem: '../modules/dunning/dunning.service.js#ProposedReminder',
     CreditHold: '../modules/credit-hold/credit-hold.entity.js#ICreditHold',
     Expense: '../modules/expense/expense.entity.js#IExpense',
     ExpenseTotal: '../modules/expense/expense.service.js#ExpenseTotal',
     AgeingBucketRow: '../modules/receivables/receivables.service.js#AgeingRow',
+    ReceivablesGroup: '../modules/receivables/receivables.service.js#ReceivablesGroup',
   },
 });

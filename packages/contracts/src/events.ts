@@ -1101,6 +1101,30 @@ export const ReminderSentV1 = defineEvent(
   }),
 );
 
+/**
+ * finance: a reminder's fee became owed: an invoice of kind FEE (numbered FEE-YYYY-NNNNNN, one line, in the
+ * reminded invoice's currency, due at once) issued with the reminder. Keyed by the reminder id, after its
+ * `finance.reminder.sent.v1`.
+ */
+export const ReminderFeeInvoicedV1 = defineEvent(
+  'finance.reminder.fee-invoiced.v1',
+  z.object({
+    reminderId: uuid,
+    reminderNumber: z.string(),
+    invoiceId: uuid,
+    invoiceLineId: uuid,
+    number: z.string(),
+    customerId: uuid,
+    /** The invoice the reminder was about. */
+    remindedInvoiceId: uuid,
+    netTotal: money,
+    taxTotal: money,
+    grossTotal: money,
+    issuedOn: isoDate,
+    dueDate: isoDate,
+  }),
+);
+
 /** finance: a customer was blocked from dunning (a dispute, an arrangement) or released; blocked customers get no reminders. */
 export const DunningBlockChangedV1 = defineEvent(
   'finance.dunning-block.changed.v1',
@@ -1540,6 +1564,7 @@ export const ALL_EVENTS = [
   SupplierPaymentAppliedV1,
   // stop 11, helper fin's events follow this line.
   ReminderSentV1,
+  ReminderFeeInvoicedV1,
   DunningBlockChangedV1,
   OpeningBalanceImportedV1,
 

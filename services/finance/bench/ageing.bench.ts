@@ -1,10 +1,7 @@
 // Receivables ageing over many invoices (not a test): `npm run bench:ageing -w @rapport/finance`
 // (AGEING_INVOICES sets the count, 1,000,000 by default). Needs PostgreSQL (DATABASE_URL).
-// Measured 2026-12-05 on the shared 2-core machine at load average 11.5: 1,000,000 invoices (750,000
-// open), every customer: min 444 ms, median 514 ms; one customer: median 3 ms.
-// In base currency (`receivablesAgeingInBase`, every invoice with its rate at issue, one third USD),
-// measured 2026-12-05 at load average 15: every customer min 743 ms, median 826 ms (the per-currency
-// ageing in the same run: min 309 ms, median 405 ms).
+// Figures, with the command and the load they were taken at, are in bench/README.md (quiet machine,
+// 2026-12-06: per currency median 158 ms, in base median 437 ms, one customer 1 ms).
 // Fills a fresh database with open, part-paid and paid invoices in two currencies, due from 200
 // days ago to 60 days ahead, then times `receivablesAgeing` as finance sees it (every customer)
 // and for one customer, and prints the timings with the database size.

@@ -195,13 +195,13 @@ const cases: Record<string, MutationCaseEntry> = {
   },
   runDunning: {
     run: async (call) => {
-      await subgraph.must('mutation { setDunningLevels(levels: [{ daysAfterDue: 1, text: "Please pay." }]) { level } }');
+      await subgraph.must('mutation { setDunningLevels(levels: [{ daysAfterDue: 1, fee: "2.50", text: "Please pay." }]) { level } }');
       const due = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
       await subgraph.must('mutation($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id } }', { input: { ...invoiceInput, issueDate: due, dueDate: due } });
       await call('mutation { runDunning { id } }');
     },
-    // One level: its reminder is the last, so the customer goes on credit hold too.
-    announces: ['finance.reminder.sent.v1', 'finance.credit-hold.changed.v1'],
+    // One level: its reminder is the last, so the customer goes on credit hold too; its fee is invoiced.
+    announces: ['finance.reminder.sent.v1', 'finance.reminder.fee-invoiced.v1', 'finance.credit-hold.changed.v1'],
   },
   releaseCreditHold: {
     run: async (call) => {

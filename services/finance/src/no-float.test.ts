@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * No float anywhere in finance's code: money and quantities go through `@rapport/errors`' bigint
- * helpers and PostgreSQL numeric. A JS number conversion or float rounding in finance's source
- * (tests and generated code aside) fails this test, naming the file and line.
+ * No float anywhere in finance's money code: money and quantities go through `@rapport/errors`' bigint
+ * helpers and PostgreSQL numeric. A JS number conversion or float rounding in finance's source, in
+ * `@rapport/errors` (the decimal, money, quantity and exchange helpers themselves) or in
+ * `@rapport/print` (which formats the amounts printed on invoices, credit notes and reminders) —
+ * tests and generated code aside — fails this test, naming the file and line.
  */
 const FLOAT_USES: readonly [RegExp, string][] = [
   [/\bparseFloat\s*\(/, 'parseFloat'],
@@ -30,6 +32,9 @@ export function floatUses(source: string): string[] {
 }
 
 const srcDir = fileURLToPath(new URL('.', import.meta.url));
+const repoDir = fileURLToPath(new URL('../../../', import.meta.url));
+/** The money code scanned besides finance's own: the shared decimal helpers and the printing of documents. */
+const SHARED_MONEY_CODE = ['packages/errors/src', 'packages/print/src'];
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -48,6 +53,14 @@ describe('finance code uses no floats for money', () => {
     const files = sources(srcDir);
     expect(files.length).toBeGreaterThan(20);
     const uses = files.flatMap((file) => floatUses(readFileSync(file, 'utf8')).map((use) => `${relative(srcDir, file)}:${use}`));
+    expect(uses).toEqual([]);
+  });
+
+  it.each(SHARED_MONEY_CODE)('finds none in %s', (dir) => {
+    const root = join(repoDir, dir);
+    const files = sources(root);
+    expect(files.length).toBeGreaterThan(2);
+    const uses = files.flatMap((file) => floatUses(readFileSync(file, 'utf8')).map((use) => `${relative(repoDir, file)}:${use}`));
     expect(uses).toEqual([]);
   });
 });

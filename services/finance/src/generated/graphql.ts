@@ -8,11 +8,11 @@ import type { IPayment as IPaymentModel, IAllocation as IAllocationModel } from 
 import type { ICreditNote as ICreditNoteModel, ICreditNoteLine as ICreditNoteLineModel } from '../modules/credit-note/credit-note.entity.js';
 import type { IExchangeRate as IExchangeRateModel } from '../modules/currency/currency.entity.js';
 import type { IDunningLevel as IDunningLevelModel, IReminder as IReminderModel, IDunningBlock as IDunningBlockModel } from '../modules/dunning/dunning.entity.js';
-import type { DunningRunResult as DunningRunResultModel } from '../modules/dunning/dunning.service.js';
+import type { DunningRunResult as DunningRunResultModel, ProposedReminder as ProposedReminderModel } from '../modules/dunning/dunning.service.js';
 import type { ICreditHold as ICreditHoldModel } from '../modules/credit-hold/credit-hold.entity.js';
 import type { IExpense as IExpenseModel } from '../modules/expense/expense.entity.js';
 import type { ExpenseTotal as ExpenseTotalModel } from '../modules/expense/expense.service.js';
-import type { AgeingRow as AgeingRowModel } from '../modules/receivables/receivables.service.js';
+import type { AgeingRow as AgeingRowModel, ReceivablesGroup as ReceivablesGroupModel } from '../modules/receivables/receivables.service.js';
 import type { Context } from '../context.js';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -159,6 +159,7 @@ export type ResolversTypes = {
   DunningBlock: ResolverTypeWrapper<IDunningBlockModel>;
   DunningLevel: ResolverTypeWrapper<IDunningLevelModel>;
   DunningLevelInput: Types.DunningLevelInput;
+  DunningProposalItem: ResolverTypeWrapper<ProposedReminderModel>;
   DunningRun: ResolverTypeWrapper<DunningRunResultModel>;
   DunningTrigger: Types.DunningTrigger;
   EventBusStatus: ResolverTypeWrapper<Types.EventBusStatus>;
@@ -209,6 +210,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateImportFormat: Types.RateImportFormat;
   Receivables: ResolverTypeWrapper<Omit<Types.Receivables, 'invoices'> & { invoices: Array<ResolversTypes['Invoice']> }>;
+  ReceivablesGroup: ResolverTypeWrapper<ReceivablesGroupModel>;
+  ReceivablesGrouping: Types.ReceivablesGrouping;
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
@@ -253,6 +256,7 @@ export type ResolversParentTypes = {
   DunningBlock: IDunningBlockModel;
   DunningLevel: IDunningLevelModel;
   DunningLevelInput: Types.DunningLevelInput;
+  DunningProposalItem: ProposedReminderModel;
   DunningRun: DunningRunResultModel;
   EventBusStatus: Types.EventBusStatus;
   EventConsumerStatus: Types.EventConsumerStatus;
@@ -292,6 +296,7 @@ export type ResolversParentTypes = {
   PaymentFilter: Types.PaymentFilter;
   Query: Record<PropertyKey, never>;
   Receivables: Omit<Types.Receivables, 'invoices'> & { invoices: Array<ResolversParentTypes['Invoice']> };
+  ReceivablesGroup: ReceivablesGroupModel;
   ReceivePaymentInput: Types.ReceivePaymentInput;
   RecordPaymentInput: Types.RecordPaymentInput;
   RefundCreditNoteInput: Types.RefundCreditNoteInput;
@@ -429,8 +434,21 @@ export type DunningBlockResolvers<ContextType = Context, ParentType extends Reso
 export type DunningLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningLevel'] = ResolversParentTypes['DunningLevel']> = {
   daysAfterDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fee?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  feeTaxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DunningProposalItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningProposalItem'] = ResolversParentTypes['DunningProposalItem']> = {
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  invoiceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type DunningRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DunningRun'] = ResolversParentTypes['DunningRun']> = {
@@ -674,6 +692,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   creditNote?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType, RequireFields<Types.QueryCreditNoteArgs, 'id'>>;
   creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<Types.QueryCreditNotesArgs>>;
   dunningLevels?: Resolver<Array<ResolversTypes['DunningLevel']>, ParentType, ContextType>;
+  dunningProposal?: Resolver<Array<ResolversTypes['DunningProposalItem']>, ParentType, ContextType, Partial<Types.QueryDunningProposalArgs>>;
   exchangeRate?: Resolver<ResolversTypes['AppliedRate'], ParentType, ContextType, RequireFields<Types.QueryExchangeRateArgs, 'fromCurrency' | 'toCurrency'>>;
   exchangeRates?: Resolver<ResolversTypes['ExchangeRateConnection'], ParentType, ContextType, Partial<Types.QueryExchangeRatesArgs>>;
   expense?: Resolver<ResolversTypes['Expense'], ParentType, ContextType, RequireFields<Types.QueryExpenseArgs, 'id'>>;
@@ -688,6 +707,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<Types.QueryPaymentsArgs>>;
   receivablesAgeing?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType, Partial<Types.QueryReceivablesAgeingArgs>>;
   receivablesAgeingInBase?: Resolver<ResolversTypes['AgeingBucketRow'], ParentType, ContextType, Partial<Types.QueryReceivablesAgeingInBaseArgs>>;
+  receivablesGrouped?: Resolver<Array<ResolversTypes['ReceivablesGroup']>, ParentType, ContextType, RequireFields<Types.QueryReceivablesGroupedArgs, 'by'>>;
   reminder?: Resolver<Types.Maybe<ResolversTypes['Reminder']>, ParentType, ContextType, RequireFields<Types.QueryReminderArgs, 'id'>>;
   reminders?: Resolver<ResolversTypes['ReminderConnection'], ParentType, ContextType, Partial<Types.QueryRemindersArgs>>;
 };
@@ -697,12 +717,21 @@ export type ReceivablesResolvers<ContextType = Context, ParentType extends Resol
   totals?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
 };
 
+export type ReceivablesGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceivablesGroup'] = ResolversParentTypes['ReceivablesGroup']> = {
+  byCurrency?: Resolver<Array<ResolversTypes['AgeingBucketRow']>, ParentType, ContextType>;
+  grouping?: Resolver<ResolversTypes['ReceivablesGrouping'], ParentType, ContextType>;
+  inBase?: Resolver<ResolversTypes['AgeingBucketRow'], ParentType, ContextType>;
+  repId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type ReminderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reminder'] = ResolversParentTypes['Reminder'], FederationReferenceType extends FederationReferenceTypes['Reminder'] = FederationReferenceTypes['Reminder']> = {
   __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Reminder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  feeInvoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoice?: Resolver<Types.Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -744,6 +773,7 @@ export type Resolvers<ContextType = Context> = {
   DeadLetter?: DeadLetterResolvers<ContextType>;
   DunningBlock?: DunningBlockResolvers<ContextType>;
   DunningLevel?: DunningLevelResolvers<ContextType>;
+  DunningProposalItem?: DunningProposalItemResolvers<ContextType>;
   DunningRun?: DunningRunResolvers<ContextType>;
   EventBusStatus?: EventBusStatusResolvers<ContextType>;
   EventConsumerStatus?: EventConsumerStatusResolvers<ContextType>;
@@ -770,6 +800,7 @@ export type Resolvers<ContextType = Context> = {
   PaymentEdge?: PaymentEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receivables?: ReceivablesResolvers<ContextType>;
+  ReceivablesGroup?: ReceivablesGroupResolvers<ContextType>;
   Reminder?: ReminderResolvers<ContextType>;
   ReminderConnection?: ReminderConnectionResolvers<ContextType>;
   ReminderEdge?: ReminderEdgeResolvers<ContextType>;

@@ -348,8 +348,10 @@ export type DunningLevel = {
   __typename?: 'DunningLevel';
   /** Days after the invoice's due date from which this level is sent. */
   daysAfterDue: Scalars['Int']['output'];
-  /** The fee charged with this reminder, as a decimal string in each invoice's currency; "0" when none. */
+  /** The fee charged with this reminder, as a decimal string in each invoice's currency (half up at its minor unit); "0" when none. It is owed as an invoice of kind FEE. */
   fee: Scalars['String']['output'];
+  /** The tax rate on the fee, in percent ("0" when tax-free, the default). */
+  feeTaxRate: Scalars['String']['output'];
   /** 1 for the first reminder, 2 for the second, … */
   level: Scalars['Int']['output'];
   /** The wording of the reminder letter. */
@@ -360,10 +362,35 @@ export type DunningLevel = {
 export type DunningLevelInput = {
   /** Days after the due date from which this level is sent: at least 1, and more than the level before. */
   daysAfterDue: Scalars['Int']['input'];
-  /** The fee charged with it, a non-negative decimal string with at most two places (in each invoice's currency); none when absent. */
+  /** The fee charged with it, a non-negative decimal string with at most two places (in each invoice's currency, rounded half up to its minor unit); none when absent. */
   fee?: InputMaybe<Scalars['String']['input']>;
+  /** The tax rate on the fee in percent (0–100, up to four places); tax-free when absent. */
+  feeTaxRate?: InputMaybe<Scalars['String']['input']>;
   /** The wording of the reminder letter. */
   text: Scalars['String']['input'];
+};
+
+/** A reminder a dunning run would send now: what dunningProposal lists for runDunning. */
+export type DunningProposalItem = {
+  __typename?: 'DunningProposalItem';
+  /** The customer to remind. */
+  customer: Customer;
+  /** Days past the due date as of the proposal's day. */
+  daysOverdue: Scalars['Int']['output'];
+  /** The invoice's due date, ISO 8601. */
+  dueDate: Scalars['String']['output'];
+  /** The fee the reminder would charge (tax included; none on a fee invoice). */
+  fee: Money;
+  /** The overdue invoice; null when the caller may not see it. */
+  invoice?: Maybe<Invoice>;
+  /** The invoice's number. */
+  invoiceNumber: Scalars['String']['output'];
+  /** The dunning level it reached. */
+  level: Scalars['Int']['output'];
+  /** What is still owed on the invoice. */
+  openAmount: Money;
+  /** The open amount plus the fee. */
+  total: Money;
 };
 
 /** One dunning run: the reminders it sent. */
@@ -747,6 +774,8 @@ export type InvoiceFilter = {
 export type InvoiceKind =
   /** A down payment on a confirmed order. */
   | 'ADVANCE'
+  /** A reminder's fee, owed like any invoice (numbered FEE-YYYY-NNNNNN, issued with the reminder that charged it); dunned, but never charged a further fee. */
+  | 'FEE'
   /** Lines not tied to an order (services, fees). */
   | 'FREE'
   /** An amount still open from the previous system when moving to Rapport (numbered OB-YYYY-NNNNNN, not an invoice of ours): paid, aged and dunned like one. */
@@ -951,7 +980,7 @@ export type Mutation = {
   reimburseExpense: Expense;
   /** Releases a customer from credit hold with a comment (accountants; `finance.credit-hold.changed.v1`); CONFLICT NOT_ON_HOLD when not on hold. It comes back when another reminder at the last level goes out. */
   releaseCreditHold: CreditHold;
-  /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each). The service also runs it once a day. */
+  /** Runs dunning as of a day (today unless given; never later): each overdue invoice not paid or credited, of a customer not blocked, gets a reminder at the next level it reached (`finance.reminder.sent.v1` each; a fee is invoiced as kind FEE, `finance.reminder.fee-invoiced.v1`), or only the chosen invoices'. The service also runs it once a day. */
   runDunning: DunningRun;
   /** Sets the base currency (`finance.base-currency.set.v1`); CONFLICT once documents hold rates to the current one. */
   setBaseCurrency: Scalars['String']['output'];
@@ -1058,6 +1087,7 @@ export type MutationReleaseCreditHoldArgs = {
 
 export type MutationRunDunningArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+  invoiceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -1218,6 +1248,8 @@ export type Query = {
   creditNotes: CreditNoteConnection;
   /** The dunning procedure's levels, first to last (everyone who may read invoices). */
   dunningLevels: Array<DunningLevel>;
+  /** What runDunning would send as of a day (today unless given; never later), oldest due date first: customer, invoice, level, open amount, fee and total. Writes nothing (those who run dunning). */
+  dunningProposal: Array<DunningProposalItem>;
   /** The rate from one currency to another on a day (today by default): the pair's, else its reverse's inverted, else the cross rate through the base currency (from→base × base→to, half up at 10 places); BAD_USER_INPUT RATE_MISSING naming the currencies and the day when none is set on or before it. */
   exchangeRate: AppliedRate;
   /** The rates set, newest day first. */
@@ -1246,6 +1278,8 @@ export type Query = {
   receivablesAgeing: Array<AgeingBucketRow>;
   /** The same receivables in one row in the base currency: each open invoice's balance at its rate to base at issue (or, issued before any rate, at the rate of its issue date), half up per invoice at the base's minor unit; BAD_USER_INPUT RATE_MISSING naming the currency and day when an invoice has no rate. */
   receivablesAgeingInBase: AgeingBucketRow;
+  /** Receivables per owner rep (REP) or team (TEAM) of the customers, per currency and in base, largest in base first, as of a date (today by default): finance, directors and admins every rep and team; a team head those of the teams they head (and their own customers); a rep their own customers only (never those merely shared with them). */
+  receivablesGrouped: Array<ReceivablesGroup>;
   /** One reminder; NOT_FOUND when unknown or not the caller's to see. */
   reminder?: Maybe<Reminder>;
   /** The reminders the caller may see, newest first. */
@@ -1269,6 +1303,11 @@ export type QueryCreditNotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CreditNoteFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDunningProposalArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1345,6 +1384,12 @@ export type QueryReceivablesAgeingInBaseArgs = {
 };
 
 
+export type QueryReceivablesGroupedArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  by: ReceivablesGrouping;
+};
+
+
 export type QueryReminderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1371,6 +1416,28 @@ export type Receivables = {
   /** The sum of the overdue balances, one amount per currency (by currency code), exact; empty when nothing is overdue. */
   totals: Array<Money>;
 };
+
+/** One rep's or one team's receivables in ageing buckets. */
+export type ReceivablesGroup = {
+  __typename?: 'ReceivablesGroup';
+  /** Per currency, in ageing buckets. */
+  byCurrency: Array<AgeingBucketRow>;
+  /** How the group was formed. */
+  grouping: ReceivablesGrouping;
+  /** In the base currency, each invoice at its rate to base at issue (as receivablesAgeingInBase). */
+  inBase: AgeingBucketRow;
+  /** The rep (the customers' owner) when grouped by REP; null for customers without an owner. */
+  repId?: Maybe<Scalars['ID']['output']>;
+  /** The team when grouped by TEAM; null for customers without a team. */
+  teamId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** How receivables are grouped: by the customers' owner rep or by their team. */
+export type ReceivablesGrouping =
+  /** Per owner rep of the customers. */
+  | 'REP'
+  /** Per team of the customers. */
+  | 'TEAM';
 
 /** Money received from a customer. */
 export type ReceivePaymentInput = {
@@ -1439,8 +1506,10 @@ export type Reminder = {
   daysOverdue: Scalars['Int']['output'];
   /** The invoice's due date, ISO 8601. */
   dueDate: Scalars['String']['output'];
-  /** The level's fee charged with it. */
+  /** The level's fee charged with it (tax included), owed as the invoice feeInvoice. */
   fee: Money;
+  /** The invoice of kind FEE that makes the fee owed, issued with the reminder; null when it charged none or the caller may not see it. */
+  feeInvoice?: Maybe<Invoice>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
   /** The invoice it reminds of; null when the caller may not see it. */

@@ -14,6 +14,7 @@ import { Migration20261208020000 } from './Migration20261208020000.js';
 import { Migration20261208020100 } from './Migration20261208020100.js';
 import { Migration20261208020200 } from './Migration20261208020200.js';
 import { Migration20261210040000 } from './Migration20261210040000.js';
+import { Migration20261210050000 } from './Migration20261210050000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208020100', class: Migration20261208020100 },
   { name: 'Migration20261208020200', class: Migration20261208020200 },
   { name: 'Migration20261210040000', class: Migration20261210040000 },
+  { name: 'Migration20261210050000', class: Migration20261210050000 },
 ];

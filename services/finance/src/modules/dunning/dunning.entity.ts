@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, currency, money, updatedAt } from '@rapport/subgraph-kit/properties';
+import { percent } from '../order-copy/order-copy.entity.js';
 
 /**
  * A step of the dunning procedure, configured by accountants: reminder `level` N (1, 2, 3…) goes out
@@ -14,6 +15,8 @@ export const DunningLevel = defineEntity({
     level: p.integer().unique('dunning_level_level_key'),
     daysAfterDue: p.integer(),
     fee: money().defaultRaw('0'),
+    /** The tax rate (percent) on the fee's invoice; 0 (tax-free) unless configured. */
+    feeTaxRate: percent().defaultRaw('0'),
     text: p.text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -43,6 +46,8 @@ export const Reminder = defineEntity({
     daysOverdue: p.integer(),
     text: p.text(),
     sentOn: p.date(),
+    /** The invoice of kind FEE that made the fee owed, issued with the reminder; null when it charged none. */
+    feeInvoiceId: p.uuid().nullable(),
     createdAt: createdAt(),
   },
   uniques: [{ name: 'reminder_invoice_level_key', properties: ['invoiceId', 'level'] }],

@@ -3,7 +3,7 @@ import { readPdf } from '@rapport/print/testing';
 import { testToken, type TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { waitFor } from '@rapport/testing';
 import { describe, expect, it } from 'vitest';
-import { aRep, dayFromToday, useFinanceSubgraphWithCustomers } from '../../testing.js';
+import { aRep, dayFromToday, useFinanceSubgraphWithCustomers, withRates } from '../../testing.js';
 import { startDailyDunning } from './dunning.schedule.js';
 import { runScheduledDunning } from './dunning.service.js';
 
@@ -13,18 +13,18 @@ import { runScheduledDunning } from './dunning.service.js';
 
 const [owner, stranger] = [aRep(), aRep()];
 const accountant: TestPrincipal = { role: 'ACCOUNTANT' };
-const [customerA, customerB] = [randomUUID(), randomUUID()];
+const [customerA, customerB, customerC] = [randomUUID(), randomUUID(), randomUUID()];
 const day = dayFromToday;
-const subgraph = useFinanceSubgraphWithCustomers(owner, { [customerA]: 'Kunde A', [customerB]: 'Kunde B' });
+const subgraph = useFinanceSubgraphWithCustomers(owner, { [customerA]: 'Kunde A', [customerB]: 'Kunde B', [customerC]: '株式会社C' });
 
-/** An invoice of `amount` EUR (one untaxed line) due `dueInDays` from today. */
-async function invoiceDue(customerId: string, dueInDays: number, amount = '100.00'): Promise<{ id: string; number: string }> {
+/** An invoice of `amount` in `currency` (EUR unless given; one untaxed line) due `dueInDays` from today. */
+async function invoiceDue(customerId: string, dueInDays: number, amount = '100.00', currency = 'EUR'): Promise<{ id: string; number: string }> {
   const answer = await subgraph.must<{ issueFreeInvoice: { id: string; number: string } }>(
     'mutation($input: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $input) { id number } }',
     {
       input: {
         customerId,
-        currency: 'EUR',
+        currency,
         issueDate: day(dueInDays - 30),
         dueDate: day(dueInDays),
         lines: [{ description: 'Service', quantity: '1', unitPrice: amount, taxRate: '0' }],
@@ -241,5 +241,122 @@ describe('dunning', () => {
     const runs = await subgraph.sql<{ as_of: string; reminder_count: number }>(`select as_of::text, reminder_count from dunning_run where trigger = 'SCHEDULE'`);
     // The new invoice's first reminder, and the second of the one blocked before (20 days overdue).
     expect(runs).toEqual([{ as_of: day(0), reminder_count: 2 }]);
+  });
+  it('makes each fee owed: an invoice of kind FEE in its own series, issued with the reminder, due at once, paid like any invoice', async () => {
+    const reminders = await subgraph.must<{
+      reminders: { edges: { node: { level: number; fee: { amount: string }; feeInvoice: Record<string, unknown> | null } }[] };
+    }>(
+      `query($f: ReminderFilter) { reminders(filter: $f, first: 10) { edges { node { level fee { amount }
+         feeInvoice { id number kind status dueDate issueDate customer { id } total { amount currency } taxTotal { amount } lines { description } } } } } }`,
+      { f: { invoiceId: overdue40.id } },
+    );
+    const byLevel = new Map(reminders.reminders.edges.map((e) => [e.node.level, e.node]));
+    expect(byLevel.get(1)!.feeInvoice).toBeNull();
+    const fee2 = byLevel.get(2)!.feeInvoice!;
+    const fee3 = byLevel.get(3)!.feeInvoice!;
+    expect(fee2).toMatchObject({ kind: 'FEE', status: 'ISSUED', customer: { id: customerA }, total: { amount: '5.00', currency: 'EUR' }, taxTotal: { amount: '0.00' } });
+    expect(fee3).toMatchObject({ kind: 'FEE', total: { amount: '12.50', currency: 'EUR' }, dueDate: fee3.issueDate });
+    expect(fee2.number).toMatch(/^FEE-\d{4}-\d{6}$/);
+    expect(String((fee3.lines as { description: string }[])[0]!.description)).toContain(overdue40.number);
+    const events = await subgraph.sql<{ data: { invoiceId: string; grossTotal: { amount: string } } }>(
+      `select payload->'data' as data from outbox_message where payload->>'type' = 'finance.reminder.fee-invoiced.v1' and payload->'data'->>'remindedInvoiceId' = ?`,
+      [overdue40.id],
+    );
+    expect(events.map((e) => [e.data.invoiceId, e.data.grossTotal.amount]).sort()).toEqual(
+      [
+        [fee2.id, '5.00'],
+        [fee3.id, '12.50'],
+      ].sort(),
+    );
+    // Owed like any invoice: it is a receivable, and a payment settles it.
+    await subgraph.must('mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }', {
+      input: { invoiceId: fee2.id, amount: { amount: '5.00', currency: 'EUR' }, paidOn: day(0) },
+    });
+    const paid = await subgraph.must<{ invoice: { status: string } }>('query($id: ID!) { invoice(id: $id) { status } }', { id: fee2.id });
+    expect(paid.invoice.status).toBe('PAID');
+  });
+
+  it('proposes before it sends: what a run would send, writing nothing; a run of the chosen invoices; a JPY fee half up at the yen, taxed when configured, and no fee on a fee', async () => {
+    await withRates(subgraph, { JPY: '0.0062' });
+    const set = await setLevels([
+      { daysAfterDue: 7, fee: '2.50', feeTaxRate: '19', text: 'Please pay.' },
+      { daysAfterDue: 14, fee: '5', text: 'Please pay now.' },
+    ]);
+    expect(set.errors).toBeUndefined();
+    expect((await setLevels([{ daysAfterDue: 7, fee: '1', feeTaxRate: '101', text: 'a' }])).errors?.[0]?.extensions).toMatchObject({ field: 'levels[0].feeTaxRate' });
+    const yen = await invoiceDue(customerC, -20, '10000', 'JPY');
+    type Item = {
+      invoice: { id: string } | null;
+      customer: { id: string };
+      level: number;
+      daysOverdue: number;
+      openAmount: { amount: string; currency: string };
+      fee: { amount: string };
+      total: { amount: string };
+    };
+    const propose = async (asOf?: string, principal: TestPrincipal = accountant) =>
+      subgraph.gqlAs<{ dunningProposal: Item[] }>(
+        principal,
+        'query($asOf: String) { dunningProposal(asOf: $asOf) { invoice { id } customer { id } level daysOverdue openAmount { amount currency } fee { amount } total { amount } } }',
+        { asOf },
+      );
+    const countReminders = async () => (await subgraph.sql<{ n: number }>('select count(*)::int as n from reminder'))[0]!.n;
+    const before = await countReminders();
+    const proposed = (await propose(day(-10))).data!.dunningProposal.filter((p) => p.customer.id === customerC);
+    // 2.50 JPY half up at the yen is 3; 19 % tax on 3 is 0.57, half up 1: the fee is 4.
+    expect(proposed).toEqual([
+      {
+        invoice: { id: yen.id },
+        customer: { id: customerC },
+        level: 1,
+        daysOverdue: 10,
+        openAmount: { amount: '10000.00', currency: 'JPY' },
+        fee: { amount: '4.00' },
+        total: { amount: '10004.00' },
+      },
+    ]);
+    expect(await countReminders()).toBe(before);
+    expect((await propose(undefined, owner)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await propose(day(1))).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
+
+    const runChosen = (asOf: string | undefined, invoiceIds: string[]) =>
+      subgraph.gqlAs<{
+        runDunning: {
+          reminders: (SentReminder & {
+            feeInvoice: { id: string; kind: string; netTotal: { amount: string }; taxTotal: { amount: string }; total: { amount: string }; dueDate: string } | null;
+          })[];
+        };
+      }>(
+        accountant,
+        `mutation($asOf: String, $ids: [ID!]) { runDunning(asOf: $asOf, invoiceIds: $ids) { reminders { ${REMINDER} feeInvoice { id kind netTotal { amount } taxTotal { amount } total { amount } dueDate } } } }`,
+        { asOf, ids: invoiceIds },
+      );
+    const unknown = randomUUID();
+    expect((await runChosen(day(-10), [yen.id, unknown])).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'invoiceIds[1]' });
+    expect(await countReminders()).toBe(before);
+    const first = await runChosen(day(-10), [yen.id]);
+    expect(first.errors).toBeUndefined();
+    const [sent] = first.data!.runDunning.reminders;
+    expect(first.data!.runDunning.reminders).toHaveLength(1);
+    expect(sent).toMatchObject({ level: 1, openAmount: { amount: '10000.00', currency: 'JPY' }, fee: { amount: '4.00' }, total: { amount: '10004.00' } });
+    expect(sent!.feeInvoice).toMatchObject({ kind: 'FEE', netTotal: { amount: '3.00' }, taxTotal: { amount: '1.00' }, total: { amount: '4.00' }, dueDate: day(-10) });
+    const feeInvoiceId = sent!.feeInvoice!.id;
+
+    // Today: the yen invoice reached level 2 (fee 5), its fee invoice level 1, without a further fee.
+    const today = (await propose()).data!.dunningProposal.filter((p) => p.customer.id === customerC);
+    expect(today.map((p) => [p.invoice?.id, p.level, p.fee.amount])).toEqual([
+      [yen.id, 2, '5.00'],
+      [feeInvoiceId, 1, '0.00'],
+    ]);
+    const second = await runChosen(undefined, [feeInvoiceId]);
+    expect(second.data!.runDunning.reminders.map((r) => [r.invoice?.id, r.level, r.fee.amount, r.feeInvoice])).toEqual([[feeInvoiceId, 1, '0.00', null]]);
+    expect((await propose()).data!.dunningProposal.filter((p) => p.customer.id === customerC).map((p) => p.invoice?.id)).toEqual([yen.id]);
+
+    // The fee is a receivable of the customer in yen.
+    const ageing = await subgraph.must<{ receivablesAgeing: { currency: string; total: { amount: string }; invoiceCount: number }[] }>(
+      'query($c: ID) { receivablesAgeing(customerId: $c) { currency total { amount } invoiceCount } }',
+      { c: customerC },
+    );
+    expect(ageing.receivablesAgeing).toEqual([{ currency: 'JPY', total: { amount: '10004.00' }, invoiceCount: 2 }]);
   });
 });

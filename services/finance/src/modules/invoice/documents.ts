@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { requireUuid } from '@rapport/errors';
 import { concurrentTransition, keysetPage, restrictToVisibleCustomers, type Connection, type Keyset, type Viewer } from '@rapport/subgraph-kit';
 
-export type DocumentSeries = 'INV' | 'CN' | 'REM' | 'OB';
+export type DocumentSeries = 'INV' | 'CN' | 'REM' | 'OB' | 'FEE';
 
 /**
  * The next number of a series for a year, e.g. INV-2026-000001: a counter row per series and year,

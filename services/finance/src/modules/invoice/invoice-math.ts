@@ -30,6 +30,9 @@ const toMinor = (units: bigint, scale: number, currency: string): bigint => {
   return rescale(rescale(units, scale, minor), minor, MONEY_SCALE);
 };
 
+/** An amount (at MONEY_SCALE) rounded half up to the currency's minor unit (JPY 0 places, EUR 2, KWD 3), at MONEY_SCALE. */
+export const roundToMinor = (units: bigint, currency: string): bigint => toMinor(units, MONEY_SCALE, currency);
+
 /** Whether `units` (at MONEY_SCALE) is a whole number of the currency's minor unit. */
 export const isWholeMinor = (units: bigint, currency: string): boolean => units % 10n ** BigInt(MONEY_SCALE - minorUnitOf(currency)) === 0n;
 

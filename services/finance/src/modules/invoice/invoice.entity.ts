@@ -6,7 +6,7 @@ import { percent } from '../order-copy/order-copy.entity.js';
 
 export const INVOICE_STATUSES = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 'CREDITED'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-export const INVOICE_KINDS = ['STANDARD', 'ADVANCE', 'FREE', 'OPENING_BALANCE'] as const;
+export const INVOICE_KINDS = ['STANDARD', 'ADVANCE', 'FREE', 'OPENING_BALANCE', 'FEE'] as const;
 export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 
 /**

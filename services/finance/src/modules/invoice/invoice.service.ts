@@ -24,7 +24,7 @@ import { orderLineQuantities, type LineQuantities } from '../order-copy/order-co
 import { baseSnapshot, snapshotOf } from '../currency/currency.service.js';
 import { applyOrderAdvances } from '../payment/payment.service.js';
 import { addDays, documentTotals, isWholeMinor, lineNet, parsePercent, PERCENT_PLACES } from './invoice-math.js';
-import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type InvoiceBasis, type InvoiceKind } from './invoice.entity.js';
+import { balanceUnits, Invoice, InvoiceLine, InvoiceTax, utcToday, type IInvoice, type IInvoiceLine, type InvoiceBasis, type InvoiceKind } from './invoice.entity.js';
 import { inTransaction, nextDocumentNumber } from './documents.js';
 import type { InvoiceStatus } from '../../generated/types.js';
 
@@ -71,16 +71,25 @@ interface InvoiceHeader {
   orderId: string | null;
   kind: Exclude<InvoiceKind, 'OPENING_BALANCE'>;
   currency: string;
-  /** The input field a missing exchange rate is reported on (RATE_MISSING). */
-  currencyField: string;
+  /** The input field a missing exchange rate is reported on (RATE_MISSING); null to fall back on `fallbackRate` (or none). */
+  currencyField: string | null;
+  /** The rate to base used when none is set for the issue date (a fee invoice takes its reminded invoice's). */
+  fallbackRate?: string | null;
 }
 
 /**
  * Numbers and writes an invoice, its lines and its totals per tax rate, with
- * `finance.invoice.issued.v2`, inside `tx`. From here on the invoice is immutable (only what
+ * `finance.invoice.issued.v2` (a FEE invoice is announced by the reminder that charged it,
+ * `finance.reminder.fee-invoiced.v1`), inside `tx`. From here on the invoice is immutable (only what
  * settles it changes).
  */
-async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: DateInput, drafts: readonly LineDraft[], meta: EventMetadata): Promise<IInvoice> {
+async function writeInvoice(
+  tx: SqlEntityManager,
+  header: InvoiceHeader,
+  dates: DateInput,
+  drafts: readonly LineDraft[],
+  meta: EventMetadata,
+): Promise<{ invoice: IInvoice; lines: IInvoiceLine[] }> {
   const { issueDate, dueDate, paymentTermsDays } = documentDates(dates);
   const nets = drafts.map((d) => lineNet(d.quantity, d.unitPrice, d.discount, header.currency));
   const totals = documentTotals(
@@ -88,7 +97,7 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
     header.currency,
   );
   if (totals.gross <= 0n) throw badInput('input.lines', 'the invoice total must be greater than zero', 'ZERO_AMOUNT');
-  const number = await nextDocumentNumber(tx, 'INV', issueDate);
+  const number = await nextDocumentNumber(tx, header.kind === 'FEE' ? 'FEE' : 'INV', issueDate);
   const invoice = tx.create(Invoice, {
     id: randomUUID(),
     number,
@@ -105,7 +114,10 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
     amountCredited: '0',
     paymentTermsDays,
     status: 'ISSUED',
-    ...snapshotOf(await baseSnapshot(tx, { amount: formatAmount(totals.gross), currency: header.currency }, issueDate, header.currencyField), 'baseTotal'),
+    ...snapshotOf(
+      await baseSnapshot(tx, { amount: formatAmount(totals.gross), currency: header.currency }, issueDate, header.currencyField, header.fallbackRate ?? null),
+      'baseTotal',
+    ),
   });
   const lines = drafts.map((d, i) =>
     tx.create(InvoiceLine, {
@@ -126,6 +138,10 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
   );
   for (const group of totals.taxes) {
     tx.create(InvoiceTax, { id: randomUUID(), invoiceId: invoice.id, taxRate: percentText(group.rate), netAmount: formatAmount(group.net), taxAmount: formatAmount(group.tax) });
+  }
+  if (header.kind === 'FEE') {
+    await tx.flush();
+    return { invoice, lines };
   }
   publish(
     tx,
@@ -159,8 +175,35 @@ async function writeInvoice(tx: SqlEntityManager, header: InvoiceHeader, dates: 
     meta,
   );
   await tx.flush();
-  return invoice;
+  return { invoice, lines };
 }
+
+/** A reminder's fee as an invoice: the customer, the reminded invoice's currency and rate to base, the fee (net) and its tax rate. */
+export interface FeeInvoiceInput {
+  customerId: string;
+  currency: string;
+  /** The reminded invoice's rate to base, used when none is set for the issue date. */
+  fallbackRate: string | null;
+  issueDate: string;
+  /** Net, already a whole number of the currency's minor unit. */
+  fee: bigint;
+  taxRate: bigint;
+  description: string;
+}
+
+/**
+ * Issues the invoice of kind FEE that makes a reminder's fee owed, inside the reminder's transaction:
+ * numbered in its own series (FEE-YYYY-NNNNNN), one line, tax-free unless the level sets a rate, due on
+ * its issue date (payable with the reminder). Settled, aged and dunned like any invoice.
+ */
+export const issueFeeInvoice = (tx: SqlEntityManager, input: FeeInvoiceInput, meta: EventMetadata): Promise<{ invoice: IInvoice; lines: IInvoiceLine[] }> =>
+  writeInvoice(
+    tx,
+    { customerId: input.customerId, orderId: null, kind: 'FEE', currency: input.currency, currencyField: null, fallbackRate: input.fallbackRate },
+    { issueDate: input.issueDate, dueDate: input.issueDate, paymentTermsDays: 0 },
+    [{ orderLineId: null, productId: null, description: input.description, quantity: 1000n, unitPrice: input.fee, discount: 0n, taxRate: input.taxRate }],
+    meta,
+  );
 
 /** The confirmed order `orderId` as finance knows it, locked for this transaction; NOT_FOUND when unknown (not confirmed) or its customer is not visible. */
 async function lockOrder(tx: SqlEntityManager, viewer: Viewer, orderId: string, field: string): Promise<ISalesOrder> {
@@ -281,7 +324,7 @@ export async function invoiceDeliveredLines(em: SqlEntityManager, viewer: Viewer
       }
       drafts.push(...deductions);
     }
-    const invoice = await writeInvoice(
+    const { invoice } = await writeInvoice(
       tx,
       { customerId: order.customerId, orderId, kind: 'STANDARD', currency: order.currency, currencyField: 'input.issueDate' },
       input,
@@ -328,7 +371,10 @@ export async function issueFreeInvoice(em: SqlEntityManager, viewer: Viewer<Writ
     if (d.unitPrice < 0n) throw badInput(`input.lines[${i}].unitPrice`, `input.lines[${i}].unitPrice must not be negative`, 'NEGATIVE_AMOUNT');
   });
   await assertCustomerVisible(em, viewer, customerId, 'input.customerId');
-  return inTransaction(em, (tx) => writeInvoice(tx, { customerId, orderId: null, kind: 'FREE', currency, currencyField: 'input.currency' }, input, drafts, meta));
+  return inTransaction(
+    em,
+    async (tx) => (await writeInvoice(tx, { customerId, orderId: null, kind: 'FREE', currency, currencyField: 'input.currency' }, input, drafts, meta)).invoice,
+  );
 }
 
 export interface AdvanceInvoiceInput extends DateInput {
@@ -352,7 +398,7 @@ export async function issueAdvanceInvoice(em: SqlEntityManager, viewer: Viewer<W
       throw badInput('input.amount.currency', `input.amount.currency must be ${order.currency}, the currency of order ${order.number}`, 'CURRENCY_MISMATCH');
     const description = input.description ? requireText('input.description', input.description, 500) : `Advance payment for order ${order.number}`;
     const draft: LineDraft = { orderLineId: null, productId: null, description, quantity: 1000n, unitPrice: units, discount: 0n, taxRate };
-    const invoice = await writeInvoice(
+    const { invoice } = await writeInvoice(
       tx,
       { customerId: order.customerId, orderId, kind: 'ADVANCE', currency: order.currency, currencyField: 'input.amount.currency' },
       input,

@@ -69,7 +69,7 @@ export async function invoiceDocument(em: SqlEntityManager, invoice: IInvoice): 
   ];
   const payBy = `Please pay by the due date, quoting ${invoice.number}.`;
   return {
-    title: invoice.kind === 'ADVANCE' ? 'Advance invoice' : invoice.kind === 'OPENING_BALANCE' ? 'Opening balance' : 'Invoice',
+    title: invoice.kind === 'ADVANCE' ? 'Advance invoice' : invoice.kind === 'OPENING_BALANCE' ? 'Opening balance' : invoice.kind === 'FEE' ? 'Reminder fee invoice' : 'Invoice',
     number: invoice.number,
     company,
     recipient,

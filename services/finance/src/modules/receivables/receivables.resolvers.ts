@@ -1,11 +1,16 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { invoicePolicy } from '../invoice/invoice.policy.js';
-import { receivablesAgeing, receivablesAgeingInBase } from './receivables.service.js';
+import { receivablesAgeing, receivablesAgeingInBase, receivablesGrouped } from './receivables.service.js';
 
 export const receivablesResolvers: Resolvers = {
   Query: {
     receivablesAgeing: (_, args, ctx) => receivablesAgeing(ctx.em, ctx.viewer(invoicePolicy, 'read'), args),
     receivablesAgeingInBase: (_, args, ctx) => receivablesAgeingInBase(ctx.em, ctx.viewer(invoicePolicy, 'read'), args),
+    receivablesGrouped: (_, args, ctx) => receivablesGrouped(ctx.em, ctx.viewer(invoicePolicy, 'read'), args.by, args.asOf),
+  },
+  ReceivablesGroup: {
+    repId: (g) => (g.grouping === 'REP' ? g.key : null),
+    teamId: (g) => (g.grouping === 'TEAM' ? g.key : null),
   },
   AgeingBucketRow: {
     current: (r) => ({ amount: r.current, currency: r.currency }),
