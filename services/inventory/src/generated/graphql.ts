@@ -155,6 +155,7 @@ export type ResolversTypes = {
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  ImportMode: Types.ImportMode;
   ImportProductsInput: Types.ImportProductsInput;
   LendStockInput: Types.LendStockInput;
   Loan: ResolverTypeWrapper<LoanRowModel>;
@@ -177,6 +178,7 @@ export type ResolversTypes = {
   ProductFilter: Types.ProductFilter;
   ProductImportFormat: Types.ProductImportFormat;
   ProductImportReport: ResolverTypeWrapper<Types.ProductImportReport>;
+  ProductImportRowError: ResolverTypeWrapper<Types.ProductImportRowError>;
   ProductPicture: ResolverTypeWrapper<ProductPictureRowModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<IReceiptModel>;
@@ -295,6 +297,7 @@ export type ResolversParentTypes = {
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
   ProductImportReport: Types.ProductImportReport;
+  ProductImportRowError: Types.ProductImportRowError;
   ProductPicture: ProductPictureRowModel;
   Query: Record<PropertyKey, never>;
   Receipt: IReceiptModel;
@@ -610,9 +613,21 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type ProductImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductImportReport'] = ResolversParentTypes['ProductImportReport']> = {
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProductImportRowError']>, ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ImportMode'], ParentType, ContextType>;
+  rolledBack?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProductImportRowErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductImportRowError'] = ResolversParentTypes['ProductImportRowError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProductPictureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductPicture'] = ResolversParentTypes['ProductPicture']> = {
@@ -1001,6 +1016,7 @@ export type Resolvers<ContextType = Context> = {
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   ProductImportReport?: ProductImportReportResolvers<ContextType>;
+  ProductImportRowError?: ProductImportRowErrorResolvers<ContextType>;
   ProductPicture?: ProductPictureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;

@@ -365,7 +365,14 @@ export type ImportCountedQuantitiesInput = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Many products to create or update at once, all or nothing. */
+/** How an import treats bad rows. */
+export type ImportMode =
+  /** Write nothing when any row is bad (one transaction for the whole file). */
+  | 'ALL_OR_NOTHING'
+  /** Write the good rows and report the bad ones (one transaction per batch of 1000 rows). */
+  | 'PER_ROW';
+
+/** Many products to create or update at once: all or nothing, or the good rows (mode). */
 export type ImportProductsInput = {
   /** The products: 1 to 10,000 rows. Each needs sku, name, listPrice and currency; unit is pcs and standardCost 0 when empty on a new product. Only roles that may set costs may give standardCost. Through the gateway a request may be at most about 100 kB (some 1,300 rows of about 75 bytes); a subgraph alone takes about 1 MB, enough for 10,000 such rows. */
   body: Scalars['String']['input'];
@@ -375,6 +382,8 @@ export type ImportProductsInput = {
   existing?: InputMaybe<ExistingProductHandling>;
   /** The kind of body; CSV when not given. */
   format?: InputMaybe<ProductImportFormat>;
+  /** How bad rows are treated, as in importCustomers: ALL_OR_NOTHING writes nothing when any row is bad and reports the bad rows (rolledBack); PER_ROW writes the good rows (a product import, at most 10,000 rows, is one transaction, not one per batch) and reports the bad ones. A dry run reports what the import would do. Not given: all or nothing, and bad rows refuse the mutation with IMPORT_INVALID listing them in extensions.details.errors (the mutation's first form). */
+  mode?: InputMaybe<ImportMode>;
 };
 
 /** Goods to lend or give as a sample. */
@@ -535,7 +544,7 @@ export type Mutation = {
   flagOverdueLoans: Array<Loan>;
   /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
   importCountedQuantities: CountImportResult;
-  /** Creates and updates products from CSV, XLSX or JSON in one transaction. Any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists every bad field as { row, field: "rows[3].listPrice.amount", code, message } (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. */
+  /** Creates and updates products from CSV, XLSX or JSON in one transaction. With a mode, bad rows come back in the report's errors as { row, field: "rows[3].listPrice.amount", code, message } (ALL_OR_NOTHING: nothing written; PER_ROW: the good rows written). Without one, any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists the same (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. A body that cannot be read at all (unknown column, bad CSV, JSON or XLSX, no or too many rows) is refused with BAD_USER_INPUT naming input.body in every mode. */
   importProducts: ProductImportReport;
   /** Lends goods to a customer or gives a sample, from available stock (LOAN_OUT or SAMPLE move). */
   lendStock: Loan;
@@ -902,12 +911,35 @@ export type ProductImportReport = {
   created: Scalars['Int']['output'];
   /** Whether this was a dry run (nothing was written). */
   dryRun: Scalars['Boolean']['output'];
+  /** How many errors in all (errors lists the first 1,000). */
+  errorCount: Scalars['Int']['output'];
+  /** The refused rows' errors, by row: each names the row and the field. */
+  errors: Array<ProductImportRowError>;
+  /** Rows refused (a row may have several errors). */
+  failed: Scalars['Int']['output'];
+  /** How bad rows were treated (ALL_OR_NOTHING when no mode was given). */
+  mode: ImportMode;
+  /** Whether ALL_OR_NOTHING met bad rows, so nothing was written (on a dry run: would be) and created, updated and unchanged are 0. */
+  rolledBack: Scalars['Boolean']['output'];
   /** Rows in the body (without a CSV header). */
   rows: Scalars['Int']['output'];
   /** Rows naming an existing product with nothing to change. */
   unchanged: Scalars['Int']['output'];
   /** Existing products changed. */
   updated: Scalars['Int']['output'];
+};
+
+/** A row field an import refused. */
+export type ProductImportRowError = {
+  __typename?: 'ProductImportRowError';
+  /** Why, as a stable code: the code a single product write would give (e.g. INVALID_AMOUNT), or DUPLICATE_ROW, SKU_TAKEN, CURRENCY_MISMATCH. */
+  code: Scalars['String']['output'];
+  /** The field at fault as rows[<row>].<column>, e.g. rows[2].listPrice.amount. */
+  field: Scalars['String']['output'];
+  /** Why, in words naming the field. */
+  message: Scalars['String']['output'];
+  /** The row, counted from 0 without the CSV header (or the sheet's header row). */
+  row: Scalars['Int']['output'];
 };
 
 /**

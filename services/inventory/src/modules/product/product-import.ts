@@ -34,14 +34,27 @@ export interface ImportProductsInput {
   body: string;
   dryRun: boolean;
   existing?: 'UPDATE' | 'REFUSE' | null;
+  /** How bad rows are treated, as in the customer import; not given: all or nothing, the bad rows in the error rather than the report (the first form of this mutation). */
+  mode?: ProductImportMode | null;
 }
+
+/** The customer import's modes (`ImportMode` in both subgraphs' SDL): one bad row writes nothing, or the good rows are written and the bad ones reported. */
+export type ProductImportMode = 'ALL_OR_NOTHING' | 'PER_ROW';
 
 export interface ProductImportReport {
   dryRun: boolean;
+  mode: ProductImportMode;
+  /** ALL_OR_NOTHING met bad rows: nothing was written (nor would be) and the counts are 0. */
+  rolledBack: boolean;
   rows: number;
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows refused (each may have several errors). */
+  failed: number;
+  /** How many errors in all; `errors` holds the first `ERRORS_SHOWN`, by row. */
+  errorCount: number;
+  errors: ProductImportError[];
 }
 
 /** One refused row field: `field` names it as `rows[<index>].<column>` (index from 0, the header not counted). */
@@ -166,6 +179,11 @@ const same = (key: keyof ProductFields, a: unknown, b: unknown): boolean =>
  * updateProduct do, written to the outbox in bulk in the import's transaction with their audit
  * entries. A dry run validates and counts, and writes nothing. `mayWriteCosts` is asked when a row
  * gives a standard cost (it throws FORBIDDEN for those who may not set costs).
+ *
+ * `mode` follows the customer import's rules: ALL_OR_NOTHING writes nothing when any row is bad and
+ * returns the bad rows in the report (`rolledBack`, counts 0); PER_ROW writes the good rows (one
+ * transaction) and reports the bad ones; a dry run reports exactly what the real import would. Without
+ * a mode the import is all or nothing and bad rows are thrown as IMPORT_INVALID, as it always was.
  */
 export async function importProducts(
   em: SqlEntityManager,
@@ -234,8 +252,8 @@ export async function importProducts(
         else updates.push({ row, product, next, changed });
       }
     }
-    if (errors.length > 0) {
-      errors.sort((a, b) => a.row - b.row);
+    errors.sort((a, b) => a.row - b.row);
+    if (errors.length > 0 && !input.mode)
       throw new AppError(
         'BAD_USER_INPUT',
         'IMPORT_INVALID',
@@ -245,9 +263,22 @@ export async function importProducts(
           details: { errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN) },
         },
       );
-    }
-    const report = { dryRun: input.dryRun, rows: raw.length, created: creates.length, updated: updates.length, unchanged };
-    if (input.dryRun) return report;
+    const mode = input.mode ?? 'ALL_OR_NOTHING';
+    const rolledBack = mode === 'ALL_OR_NOTHING' && errors.length > 0;
+    const report: ProductImportReport = {
+      dryRun: input.dryRun,
+      mode,
+      rolledBack,
+      rows: raw.length,
+      created: rolledBack ? 0 : creates.length,
+      updated: rolledBack ? 0 : updates.length,
+      unchanged: rolledBack ? 0 : unchanged,
+      failed: new Set(errors.map((e) => e.row)).size,
+      errorCount: errors.length,
+      errors: errors.slice(0, ERRORS_SHOWN),
+    };
+    // PER_ROW: the bad rows are in neither list (a duplicate's first row is imported), so the good ones are written.
+    if (input.dryRun || rolledBack) return report;
     const now = new Date();
     try {
       await writeCreates(tx, creates, now, meta);
