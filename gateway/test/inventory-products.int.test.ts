@@ -62,7 +62,7 @@ describe('products through the gateway', () => {
   });
 
   it('finds an imported product by a misspelt name and changes it', async () => {
-    const [found] = (await system.must<Found>(clerk, search, { t: 'centrifgual pump' })).searchProducts;
+    const [found] = (await system.must<Found>(clerk, search, { t: 'centrifgual pmup' })).searchProducts;
     expect(found).toMatchObject({ sku: 'GWI-1', name: 'Centrifugal pump' });
 
     const changed = await system.must<{ updateProduct: { name: string; specification: string } }>(
