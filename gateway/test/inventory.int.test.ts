@@ -72,4 +72,14 @@ describe('stock through the gateway', () => {
     });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('gives an administrator the ledger check (empty: every level is the sum of its moves) and refuses it to a rep and a clerk', async () => {
+    const check = '{ stockLedgerCheck { productId warehouseId onHand sumOfMoves } }';
+    expect((await system.must<{ stockLedgerCheck: unknown[] }>(system.adminToken, check)).stockLedgerCheck).toEqual([]);
+    for (const role of ['SALES_REP', 'WAREHOUSE_CLERK']) {
+      const user = await system.createUser({ email: `ledger.${role.toLowerCase()}@rapport.example`, role });
+      const refused = await system.as(user.token, check);
+      expect(refused.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
 });

@@ -205,6 +205,21 @@ const prices: AccessPolicy = {
 };
 
 /**
+ * The stock ledger check (inventory): whether every level is the sum of its moves and reservations,
+ * and the rebuild of levels from the ledger. An operator's tool: administrators only.
+ */
+const stockLedger: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'none',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/**
  * Suppliers (purchasing): purchasing manages them, finance and the warehouse read them, sales and
  * support have no business with them. Suppliers belong to no customer, so nothing is scoped.
  */
@@ -373,6 +388,7 @@ export const POLICIES = {
   stock,
   costs,
   prices,
+  stockLedger,
   suppliers,
   users,
   teams: users,

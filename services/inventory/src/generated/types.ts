@@ -304,7 +304,7 @@ export type ExpectedReceipt = {
   stillExpected: Scalars['String']['output'];
   /** The supplier's id (a purchasing record). */
   supplierId: Scalars['ID']['output'];
-  /** The agreed unit price; null for callers who may not see costs. */
+  /** The agreed unit price; null for callers who may not see costs or prices beyond cost (sales and support; the warehouse unless its role is allowed prices). */
   unitPrice?: Maybe<Money>;
   /** The warehouse where it counts as incoming: the order's, else the default receiving warehouse (the lowest code) when it was approved; null when there was none. */
   warehouse?: Maybe<Warehouse>;
@@ -845,8 +845,8 @@ export type Product = {
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
-  /** Price of one unit before any discount. */
-  listPrice: Money;
+  /** Price of one unit before any discount; null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies: no sales prices, no margins). */
+  listPrice?: Maybe<Money>;
   /** The product's main picture; null when it has none. */
   mainPicture?: Maybe<ProductPicture>;
   /** Display name, e.g. "Centrifugal pump 200 l/min". */
@@ -1006,6 +1006,8 @@ export type Query = {
   stockCount?: Maybe<StockCount>;
   /** Stock counts, newest first, filtered, paged by cursor (`first` at most 100). */
   stockCounts: StockCountConnection;
+  /** The stock ledger check, for operators (administrators only; FORBIDDEN for everyone else): every product and warehouse whose level is not the sum of its moves, or whose reserved quantity is not the sum of its reservations, by product and warehouse id; empty when the books hold. The same check as `npm run ledger:check -w @rapport/inventory`. */
+  stockLedgerCheck: Array<StockLedgerMismatch>;
   /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
   stockLevels: StockLevelConnection;
   /** Stock movements over a period per product and warehouse, from the ledger: opening, in, out and closing quantity, by product code then warehouse code (at most 500 rows). `from` and `to` are ISO dates (UTC days, both included); products and warehouses without stock or moves are left out. */
@@ -1685,6 +1687,27 @@ export type StockCountState =
   | 'OPEN'
   /** Posted: its differences are COUNT moves on the ledger; nothing more may change. */
   | 'POSTED';
+
+/** A product and warehouse whose stock level disagrees with the ledger or the reservations (quantities are decimal strings). */
+export type StockLedgerMismatch = {
+  __typename?: 'StockLedgerMismatch';
+  /** The level's on-hand quantity (0 when there is no level row). */
+  onHand: Scalars['String']['output'];
+  /** The product; null when it was retired. */
+  product?: Maybe<Product>;
+  /** The product's id (UUID), also when the product was retired. */
+  productId: Scalars['ID']['output'];
+  /** The level's reserved quantity. */
+  reserved: Scalars['String']['output'];
+  /** The sum of the ledger's moves for the product and warehouse; on hand should equal it. */
+  sumOfMoves: Scalars['String']['output'];
+  /** The sum of the open reservations; reserved should equal it. */
+  sumOfReservations: Scalars['String']['output'];
+  /** The warehouse. */
+  warehouse?: Maybe<Warehouse>;
+  /** The warehouse's id (UUID). */
+  warehouseId: Scalars['ID']['output'];
+};
 
 /** The stock of one product in one warehouse. Quantities are decimal strings with up to three decimals, in the product's unit. */
 export type StockLevel = {
