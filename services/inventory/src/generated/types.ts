@@ -544,7 +544,7 @@ export type Mutation = {
   flagOverdueLoans: Array<Loan>;
   /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
   importCountedQuantities: CountImportResult;
-  /** Creates and updates products from CSV, XLSX or JSON in one transaction. With a mode, bad rows come back in the report's errors as { row, field: "rows[3].listPrice.amount", code, message } (ALL_OR_NOTHING: nothing written; PER_ROW: the good rows written). Without one, any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists the same (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. A body that cannot be read at all (unknown column, bad CSV, JSON or XLSX, no or too many rows) is refused with BAD_USER_INPUT naming input.body in every mode. */
+  /** Creates and updates products from CSV, XLSX or JSON in one transaction. With a mode, bad rows come back in the report's errors as { row, field: "rows[3].listPrice.amount", code, message } (ALL_OR_NOTHING: nothing written; PER_ROW: the good rows written). Without one, any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists the same (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. A body that cannot be read at all (unknown header column, bad CSV, JSON or XLSX, no or too many rows) is refused with BAD_USER_INPUT naming input.body in every mode. */
   importProducts: ProductImportReport;
   /** Lends goods to a customer or gives a sample, from available stock (LOAN_OUT or SAMPLE move). */
   lendStock: Loan;
@@ -934,7 +934,7 @@ export type ProductImportRowError = {
   __typename?: 'ProductImportRowError';
   /** Why, as a stable code: the code a single product write would give (e.g. INVALID_AMOUNT), or DUPLICATE_ROW, SKU_TAKEN, CURRENCY_MISMATCH. */
   code: Scalars['String']['output'];
-  /** The field at fault as rows[<row>].<column>, e.g. rows[2].listPrice.amount. */
+  /** The field at fault as rows[<row>].<column>, e.g. rows[2].listPrice.amount; rows[<row>] for a row that cannot be read (more cells than the header names, a JSON item that is no object). */
   field: Scalars['String']['output'];
   /** Why, in words naming the field. */
   message: Scalars['String']['output'];

@@ -185,8 +185,9 @@ describe('product import', () => {
         data: expect.objectContaining({ productId: ids[0], listPrice: { amount: '1300.00', currency: 'EUR' }, standardCost: { amount: '700.00', currency: 'EUR' } }),
       },
     ]);
+    // Read by sales: the warehouse's role sees no list prices, so no entry changing only the price.
     const history = await subgraph.gqlAs<{ product: { history: { action: string; changes: { field: string }[] }[] } }>(
-      clerk,
+      manager,
       'query($id: ID!) { product(id: $id) { history { action changes { field } } } }',
       { id: ids[0] },
     );
@@ -255,6 +256,9 @@ describe('product import', () => {
       failed: 0,
       errors: [],
     });
+    // A row that cannot be read (more cells than the header names) is a refused row like any other in a mode.
+    const wide = await report({ body: 'sku,name,listPrice,currency\nIMP-W1,W,1,EUR\nIMP-W2,W,1,EUR,extra', dryRun: true, mode: 'PER_ROW' });
+    expect(wide).toMatchObject({ created: 1, failed: 1, errors: [{ row: 1, field: 'rows[1]', code: 'TOO_MANY_CELLS' }] });
     const unreadable = await run({ body: 'sku,name,colour\nX,Y,red', dryRun: true, mode: 'PER_ROW' });
     expect(unreadable.errors?.[0]?.extensions).toMatchObject({ field: 'input.body', reason: 'UNKNOWN_COLUMN' });
   });

@@ -76,8 +76,18 @@ function csvRecords(body: string): CsvRecord[] {
   }
 }
 
-/** The rows of the body, each as its columns' text (an empty cell as absent). */
-async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<RawRow[]> {
+/** A row as read, or why it could not be read (a JSON item that is no product object, a CSV row with more cells than the header). */
+const rowOrError = (read: () => RawRow): RawRow | AppError => {
+  try {
+    return read();
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+};
+
+/** The rows of the body, each as its columns' text (an empty cell as absent), or why the row cannot be read. */
+async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<(RawRow | AppError)[]> {
   if (format === 'JSON') {
     let parsed: unknown;
     try {
@@ -86,19 +96,21 @@ async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<
       throw badInput('input.body', 'input.body is not JSON: give an array of product objects', 'INVALID_JSON');
     }
     if (!Array.isArray(parsed)) throw badInput('input.body', 'input.body must be a JSON array of product objects', 'INVALID_JSON');
-    return parsed.map((item, i) => {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) throw badInput(`rows[${i}]`, `rows[${i}] must be an object`, 'INVALID_JSON');
-      const row: RawRow = {};
-      for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
-        const column = COLUMN_BY_KEY.get(key.trim().toLowerCase());
-        if (!column) throw badInput(`rows[${i}].${key}`, `rows[${i}].${key} is not a product column (${COLUMNS.join(', ')})`, 'UNKNOWN_COLUMN');
-        if (value === null || value === undefined || value === '') continue;
-        if (typeof value !== 'string' && typeof value !== 'number') throw badInput(`rows[${i}].${column}`, `rows[${i}].${column} must be a string`, 'INVALID_JSON');
-        // A JSON number is read as its shortest decimal (exact for prices of up to 15 digits); strings are taken as written.
-        row[column] = String(value);
-      }
-      return row;
-    });
+    return parsed.map((item, i) =>
+      rowOrError(() => {
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) throw badInput(`rows[${i}]`, `rows[${i}] must be an object`, 'INVALID_JSON');
+        const row: RawRow = {};
+        for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
+          const column = COLUMN_BY_KEY.get(key.trim().toLowerCase());
+          if (!column) throw badInput(`rows[${i}].${key}`, `rows[${i}].${key} is not a product column (${COLUMNS.join(', ')})`, 'UNKNOWN_COLUMN');
+          if (value === null || value === undefined || value === '') continue;
+          if (typeof value !== 'string' && typeof value !== 'number') throw badInput(`rows[${i}].${column}`, `rows[${i}].${column} must be a string`, 'INVALID_JSON');
+          // A JSON number is read as its shortest decimal (exact for prices of up to 15 digits); strings are taken as written.
+          row[column] = String(value);
+        }
+        return row;
+      }),
+    );
   }
   const [header, ...data] = format === 'XLSX' ? await parseXlsxInput('input.body', body) : csvRecords(body);
   if (!header) return [];
@@ -108,15 +120,17 @@ async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<
     return column;
   });
   if (new Set(columns).size !== columns.length) throw badInput('input.body', 'input.body names a column twice', 'DUPLICATE_COLUMN');
-  return data.map((record, i) => {
-    if (record.fields.length > columns.length) throw badInput(`rows[${i}]`, `rows[${i}] (line ${record.line}) has more cells than the header names`, 'TOO_MANY_CELLS');
-    const row: RawRow = {};
-    columns.forEach((column, i) => {
-      const value = record.fields[i]?.trim();
-      if (value) row[column] = value;
-    });
-    return row;
-  });
+  return data.map((record, i) =>
+    rowOrError(() => {
+      if (record.fields.length > columns.length) throw badInput(`rows[${i}]`, `rows[${i}] (line ${record.line}) has more cells than the header names`, 'TOO_MANY_CELLS');
+      const row: RawRow = {};
+      columns.forEach((column, i) => {
+        const value = record.fields[i]?.trim();
+        if (value) row[column] = value;
+      });
+      return row;
+    }),
+  );
 }
 
 /** A product a row describes, validated. Optional values left undefined are not given (unchanged on update, the default on creation). */
@@ -198,7 +212,14 @@ export async function importProducts(
   if (raw.length > PRODUCT_IMPORT_MAX_ROWS)
     throw badInput('input.body', `input.body may hold at most ${PRODUCT_IMPORT_MAX_ROWS.toLocaleString('en')} products`, 'IMPORT_TOO_LARGE');
   const errors: ProductImportError[] = [];
-  const rows = raw.map((row, i) => parseRow(row, i, errors));
+  // A row that cannot be read refuses the import without a mode (as it always did); with one it is a refused row like any other.
+  const unreadable = raw.find((row) => row instanceof AppError);
+  if (unreadable && !input.mode) throw unreadable;
+  const rows = raw.map((row, i) => {
+    if (!(row instanceof AppError)) return parseRow(row, i, errors);
+    errors.push({ row: i, field: row.field ?? `rows[${i}]`, code: row.code, message: row.message });
+    return null;
+  });
   if (rows.some((row) => row?.standardCost !== undefined)) mayWriteCosts();
   const firstRowOf = new Map<string, number>();
   for (const row of rows) {
