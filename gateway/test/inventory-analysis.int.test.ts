@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aStockedProductAndCustomer, inventoryKnows, startTestSystem, type TestSystem } from './harness.js';
+import { aStockedProductAndCustomer, day, inventoryKnows, startTestSystem, type TestSystem } from './harness.js';
 
 // Inventory's analyses end to end, through the gateway and over real Kafka: customers announces a
 // customer's industry and region, sales the order, inventory ships part of it. Inventory then shows
@@ -163,6 +163,48 @@ describe('inventory analyses through the gateway', () => {
     ]);
     const asRep = await system.must<{ slowMovers: { value: unknown }[] }>(rep, slow, { days: 30, w: known.warehouseId });
     expect(asRep.slowMovers.map((row) => row.value)).toEqual([null]);
+  });
+
+  it('sums the movements of a period from the ledger: opening, in, out and closing after a receipt and a delivery', async () => {
+    const summary = `query($from: String!, $to: String!, $p: ID) { stockMovementSummary(from: $from, to: $to, productId: $p) {
+      product { sku } warehouse { code } openingQuantity inQuantity outQuantity closingQuantity } }`;
+    // Today: 5 received into Kiel, 3 of them delivered.
+    const todays = await system.must<{ stockMovementSummary: unknown[] }>(clerk, summary, { from: today, to: today, p: known.productId });
+    expect(todays.stockMovementSummary).toEqual([
+      { product: { sku: 'AN-PUMP' }, warehouse: { code: 'AN-KIE' }, openingQuantity: '0', inQuantity: '5', outQuantity: '3', closingQuantity: '2' },
+    ]);
+    // A later period opens with what today closed with and moves nothing; a sales rep reads the same quantities.
+    const tomorrow = day(1);
+    const later = await system.must<{ stockMovementSummary: unknown[] }>(rep, summary, { from: tomorrow, to: day(2), p: known.productId });
+    expect(later.stockMovementSummary).toEqual([
+      { product: { sku: 'AN-PUMP' }, warehouse: { code: 'AN-KIE' }, openingQuantity: '2', inQuantity: '0', outQuantity: '0', closingQuantity: '2' },
+    ]);
+    // Every product of the day, by code then warehouse.
+    const all = await system.must<{ stockMovementSummary: { product: { sku: string }; closingQuantity: string }[] }>(clerk, summary, { from: today, to: today });
+    expect(all.stockMovementSummary.map((row) => [row.product.sku, row.closingQuantity])).toEqual([
+      ['AN-ANCHOR', '1.5'],
+      ['AN-HOSE', '1'],
+      ['AN-PUMP', '2'],
+    ]);
+  });
+
+  it("shows the warehouse the order's quantities but no prices or totals (its role sees no prices beyond cost); the rep who sold it sees them", async () => {
+    const orders = '{ salesOrders(first: 50) { edges { node { number total { amount } grossTotal { amount } lines { quantity unitPrice { amount } lineTotal { amount } } } } } }';
+    type Orders = {
+      salesOrders: { edges: { node: { number: string; total: unknown; grossTotal: unknown; lines: { quantity: string; unitPrice: unknown; lineTotal: unknown }[] } }[] };
+    };
+    const find = async (token: string) => (await system.must<Orders>(token, orders)).salesOrders.edges.map((e) => e.node).find((o) => o.number === known.orderNumber);
+    expect(await find(clerk)).toEqual({ number: known.orderNumber, total: null, grossTotal: null, lines: [{ quantity: '8', unitPrice: null, lineTotal: null }] });
+    expect(await find(rep)).toEqual({
+      number: known.orderNumber,
+      total: { amount: '1200.00' },
+      grossTotal: { amount: expect.any(String) },
+      lines: [{ quantity: '8', unitPrice: { amount: '150.00' }, lineTotal: { amount: '1200.00' } }],
+    });
+    // The product's list price likewise: null to the clerk, shown to the rep.
+    const price = 'query($id: ID!) { product(id: $id) { listPrice { amount } standardCost { amount } } }';
+    expect((await system.must<{ product: unknown }>(clerk, price, { id: known.productId })).product).toEqual({ listPrice: null, standardCost: { amount: '70.125' } });
+    expect((await system.must<{ product: unknown }>(rep, price, { id: known.productId })).product).toEqual({ listPrice: { amount: '150.00' }, standardCost: null });
   });
 
   it('refuses bad input naming the field', async () => {

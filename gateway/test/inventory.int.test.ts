@@ -16,7 +16,7 @@ const stockQuery = `query($id: ID!) {
 interface StockAnswer {
   product: {
     sku: string;
-    listPrice: { amount: string };
+    listPrice: { amount: string } | null;
     standardCost: { amount: string } | null;
     stock: { warehouse: { code: string }; onHand: string; reserved: string; available: string; value: { amount: string; currency: string } | null }[];
   };
@@ -44,12 +44,12 @@ beforeAll(async () => {
 afterAll(async () => system?.stop());
 
 describe('stock through the gateway', () => {
-  it('shows the warehouse stock per warehouse with its cost and value, and the ledger behind it', async () => {
+  it('shows the warehouse stock per warehouse with its cost and value, and the ledger behind it, but no list price (its role sees no prices beyond cost)', async () => {
     const clerk = await system.createUser({ email: 'walter.warehouse@rapport.example', role: 'WAREHOUSE_CLERK' });
     const answer = await system.must<StockAnswer>(clerk.token, stockQuery, { id: productId });
     expect(answer.product).toEqual({
       sku: 'GW-PUMP-1',
-      listPrice: { amount: '250.00' },
+      listPrice: null,
       standardCost: { amount: '140.50' },
       stock: [{ warehouse: { code: 'GW-BER' }, onHand: '9.5', reserved: '0', available: '9.5', value: { amount: '1334.75', currency: 'EUR' } }],
     });
@@ -59,9 +59,10 @@ describe('stock through the gateway', () => {
     ]);
   });
 
-  it('shows a sales rep the same availability and no cost anywhere', async () => {
+  it('shows a sales rep the same availability and the list price, and no cost anywhere', async () => {
     const rep = await system.createUser({ email: 'rosa.rep@rapport.example', role: 'SALES_REP' });
     const answer = await system.must<StockAnswer>(rep.token, stockQuery, { id: productId });
+    expect(answer.product.listPrice).toEqual({ amount: '250.00' });
     expect(answer.product.standardCost).toBeNull();
     expect(answer.product.stock).toEqual([{ warehouse: { code: 'GW-BER' }, onHand: '9.5', reserved: '0', available: '9.5', value: null }]);
     expect(answer.stockMoves.edges.map((e) => e.node.unitCost)).toEqual([null, null]);
@@ -70,5 +71,15 @@ describe('stock through the gateway', () => {
       w: warehouseId,
     });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('gives an administrator the ledger check (empty: every level is the sum of its moves) and refuses it to a rep and a clerk', async () => {
+    const check = '{ stockLedgerCheck { productId warehouseId onHand sumOfMoves } }';
+    expect((await system.must<{ stockLedgerCheck: unknown[] }>(system.adminToken, check)).stockLedgerCheck).toEqual([]);
+    for (const role of ['SALES_REP', 'WAREHOUSE_CLERK']) {
+      const user = await system.createUser({ email: `ledger.${role.toLowerCase()}@rapport.example`, role });
+      const refused = await system.as(user.token, check);
+      expect(refused.errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+    }
   });
 });

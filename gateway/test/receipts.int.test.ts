@@ -133,6 +133,13 @@ describe('goods in from a purchase order, over Kafka, as clients see it', () => 
       overdue: true,
       unitPrice: { amount: '68.50', currency: 'EUR' },
     });
+    // The warehouse's role sees no prices beyond cost (the kit's POLICIES.prices): the agreed price is null to the clerk.
+    const asClerk = await system.must<{ expectedReceipts: { edges: { node: { id: string; unitPrice: unknown } }[] } }>(
+      clerk,
+      'query($f: ExpectedReceiptFilter) { expectedReceipts(filter: $f) { edges { node { id unitPrice { amount } } } } }',
+      { f: { supplierId: po.supplierId } },
+    );
+    expect(asClerk.expectedReceipts.edges.map((e) => e.node)).toEqual([{ id: po.lineId, unitPrice: null }]);
     expect(await levelIn('RCV-HAM')).toMatchObject({ onHand: '0', incoming: '10' });
   });
 

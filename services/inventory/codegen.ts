@@ -29,6 +29,7 @@ export default subgraphCodegen({
     OutboundGroup: '../modules/analysis/analysis.service.js#OutboundGroupRow',
     SupplierReturnLine: '../modules/supplier-return/supplier-return.entity.js#ISupplierReturnLine',
     StockAlarm: '../modules/stock/stock.entity.js#IStockAlarm',
+    StockLedgerMismatch: '../modules/stock/stock-ledger.js#StockMismatch',
     StockCount: '../modules/count/count.service.js#StockCountRow',
     StockCountLine: '../modules/count/count.service.js#StockCountLineRow',
     StockLevel: '../modules/stock/stock.service.js#StockLevelRow',

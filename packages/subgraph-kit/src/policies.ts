@@ -186,6 +186,40 @@ const costs: AccessPolicy = {
 };
 
 /**
+ * Prices beyond cost: what customers are charged (a product's list price, sales orders' unit prices,
+ * line and order totals, taxes and last prices) and what suppliers are paid (the agreed unit price of
+ * a purchase order line the warehouse expects). Whoever has no access here reads them as null (as
+ * costs are hidden from sales): the warehouse sees costs and stock value, so no sales prices and no
+ * margins; every other department reads them. Writing a price stays with the record's own policy
+ * (the warehouse still sets a new product's list price).
+ */
+const prices: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'all',
+  SALES_MANAGER: 'all-read',
+  SALES_REP: 'all-read',
+  SUPPORT_AGENT: 'all-read',
+  BUYER: 'all-read',
+  ACCOUNTANT: 'all-read',
+  WAREHOUSE_CLERK: 'none',
+};
+
+/**
+ * The stock ledger check (inventory): whether every level is the sum of its moves and reservations,
+ * and the rebuild of levels from the ledger. An operator's tool: administrators only.
+ */
+const stockLedger: AccessPolicy = {
+  ADMIN: 'all',
+  DIRECTOR: 'none',
+  SALES_MANAGER: 'none',
+  SALES_REP: 'none',
+  SUPPORT_AGENT: 'none',
+  WAREHOUSE_CLERK: 'none',
+  BUYER: 'none',
+  ACCOUNTANT: 'none',
+};
+
+/**
  * Suppliers (purchasing): purchasing manages them, finance and the warehouse read them, sales and
  * support have no business with them. Suppliers belong to no customer, so nothing is scoped.
  */
@@ -353,6 +387,8 @@ export const POLICIES = {
   products,
   stock,
   costs,
+  prices,
+  stockLedger,
   suppliers,
   users,
   teams: users,
@@ -370,6 +406,16 @@ export const POLICIES = {
 export type PolicyModule = keyof typeof POLICIES;
 
 export const POLICY_MODULES = Object.keys(POLICIES) as PolicyModule[];
+
+/** Who may read prices beyond cost (`POLICIES.prices`), for the subgraphs that serve such fields. */
+export const pricePolicy = definePolicy('prices', POLICIES.prices);
+
+/**
+ * Whether `principal` may read prices beyond cost: a subgraph answers a list price, a sales order's
+ * prices and totals, or a purchase price the warehouse expects, as null to whoever may not (the way
+ * each answers costs to those who may not see costs).
+ */
+export const seesPrices = (principal: Principal | null): boolean => viewerFor(principal, pricePolicy, 'lookup') !== null;
 
 /** The modules whose records the caller may read at all (a `lookup` viewer, FORBIDDEN in none of them); none without a caller. */
 export function readableModules(principal: Principal | null): PolicyModule[] {

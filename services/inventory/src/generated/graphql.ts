@@ -15,6 +15,7 @@ import type { ICustomerReturnLine as ICustomerReturnLineModel } from '../modules
 import type { ISupplierReturn as ISupplierReturnModel, ISupplierReturnLine as ISupplierReturnLineModel } from '../modules/supplier-return/supplier-return.entity.js';
 import type { StockMovementRow as StockMovementRowModel, SlowMoverRow as SlowMoverRowModel, UndeliveredLineRow as UndeliveredLineRowModel, OutboundGroupRow as OutboundGroupRowModel } from '../modules/analysis/analysis.service.js';
 import type { IStockAlarm as IStockAlarmModel, IStockMove as IStockMoveModel } from '../modules/stock/stock.entity.js';
+import type { StockMismatch as StockMismatchModel } from '../modules/stock/stock-ledger.js';
 import type { StockLevelRow as StockLevelRowModel } from '../modules/stock/stock.service.js';
 import type { TransferRow as TransferRowModel } from '../modules/transfer/transfer.service.js';
 import type { ITransferLine as ITransferLineModel } from '../modules/transfer/transfer.entity.js';
@@ -155,6 +156,7 @@ export type ResolversTypes = {
   ExpectedReceiptFilter: Types.ExpectedReceiptFilter;
   FieldChange: ResolverTypeWrapper<Types.FieldChange>;
   ImportCountedQuantitiesInput: Types.ImportCountedQuantitiesInput;
+  ImportMode: Types.ImportMode;
   ImportProductsInput: Types.ImportProductsInput;
   LendStockInput: Types.LendStockInput;
   Loan: ResolverTypeWrapper<LoanRowModel>;
@@ -177,6 +179,7 @@ export type ResolversTypes = {
   ProductFilter: Types.ProductFilter;
   ProductImportFormat: Types.ProductImportFormat;
   ProductImportReport: ResolverTypeWrapper<Types.ProductImportReport>;
+  ProductImportRowError: ResolverTypeWrapper<Types.ProductImportRowError>;
   ProductPicture: ResolverTypeWrapper<ProductPictureRowModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<IReceiptModel>;
@@ -215,6 +218,7 @@ export type ResolversTypes = {
   StockCountFilter: Types.StockCountFilter;
   StockCountLine: ResolverTypeWrapper<StockCountLineRowModel>;
   StockCountState: Types.StockCountState;
+  StockLedgerMismatch: ResolverTypeWrapper<StockMismatchModel>;
   StockLevel: ResolverTypeWrapper<StockLevelRowModel>;
   StockLevelConnection: ResolverTypeWrapper<Omit<Types.StockLevelConnection, 'edges'> & { edges: Array<ResolversTypes['StockLevelEdge']> }>;
   StockLevelEdge: ResolverTypeWrapper<Omit<Types.StockLevelEdge, 'node'> & { node: ResolversTypes['StockLevel'] }>;
@@ -295,6 +299,7 @@ export type ResolversParentTypes = {
   ProductEdge: Omit<Types.ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFilter: Types.ProductFilter;
   ProductImportReport: Types.ProductImportReport;
+  ProductImportRowError: Types.ProductImportRowError;
   ProductPicture: ProductPictureRowModel;
   Query: Record<PropertyKey, never>;
   Receipt: IReceiptModel;
@@ -330,6 +335,7 @@ export type ResolversParentTypes = {
   StockCountEdge: Omit<Types.StockCountEdge, 'node'> & { node: ResolversParentTypes['StockCount'] };
   StockCountFilter: Types.StockCountFilter;
   StockCountLine: StockCountLineRowModel;
+  StockLedgerMismatch: StockMismatchModel;
   StockLevel: StockLevelRowModel;
   StockLevelConnection: Omit<Types.StockLevelConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockLevelEdge']> };
   StockLevelEdge: Omit<Types.StockLevelEdge, 'node'> & { node: ResolversParentTypes['StockLevel'] };
@@ -586,7 +592,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
   deletedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.ProductHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  listPrice?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   mainPicture?: Resolver<Types.Maybe<ResolversTypes['ProductPicture']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pictures?: Resolver<Array<ResolversTypes['ProductPicture']>, ParentType, ContextType>;
@@ -610,9 +616,21 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type ProductImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductImportReport'] = ResolversParentTypes['ProductImportReport']> = {
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProductImportRowError']>, ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ImportMode'], ParentType, ContextType>;
+  rolledBack?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProductImportRowErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductImportRowError'] = ResolversParentTypes['ProductImportRowError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProductPictureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductPicture'] = ResolversParentTypes['ProductPicture']> = {
@@ -644,6 +662,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   stockAlarms?: Resolver<ResolversTypes['StockAlarmConnection'], ParentType, ContextType, Partial<Types.QueryStockAlarmsArgs>>;
   stockCount?: Resolver<Types.Maybe<ResolversTypes['StockCount']>, ParentType, ContextType, RequireFields<Types.QueryStockCountArgs, 'id'>>;
   stockCounts?: Resolver<ResolversTypes['StockCountConnection'], ParentType, ContextType, Partial<Types.QueryStockCountsArgs>>;
+  stockLedgerCheck?: Resolver<Array<ResolversTypes['StockLedgerMismatch']>, ParentType, ContextType>;
   stockLevels?: Resolver<ResolversTypes['StockLevelConnection'], ParentType, ContextType, Partial<Types.QueryStockLevelsArgs>>;
   stockMovementSummary?: Resolver<Array<ResolversTypes['StockMovementSummary']>, ParentType, ContextType, RequireFields<Types.QueryStockMovementSummaryArgs, 'from' | 'to'>>;
   stockMoves?: Resolver<ResolversTypes['StockMoveConnection'], ParentType, ContextType, Partial<Types.QueryStockMovesArgs>>;
@@ -803,6 +822,17 @@ export type StockCountLineResolvers<ContextType = Context, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   onHandNow?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+};
+
+export type StockLedgerMismatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockLedgerMismatch'] = ResolversParentTypes['StockLedgerMismatch']> = {
+  onHand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sumOfMoves?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sumOfReservations?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<Types.Maybe<ResolversTypes['Warehouse']>, ParentType, ContextType>;
+  warehouseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type StockLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = {
@@ -1001,6 +1031,7 @@ export type Resolvers<ContextType = Context> = {
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   ProductImportReport?: ProductImportReportResolvers<ContextType>;
+  ProductImportRowError?: ProductImportRowErrorResolvers<ContextType>;
   ProductPicture?: ProductPictureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
@@ -1021,6 +1052,7 @@ export type Resolvers<ContextType = Context> = {
   StockCountConnection?: StockCountConnectionResolvers<ContextType>;
   StockCountEdge?: StockCountEdgeResolvers<ContextType>;
   StockCountLine?: StockCountLineResolvers<ContextType>;
+  StockLedgerMismatch?: StockLedgerMismatchResolvers<ContextType>;
   StockLevel?: StockLevelResolvers<ContextType>;
   StockLevelConnection?: StockLevelConnectionResolvers<ContextType>;
   StockLevelEdge?: StockLevelEdgeResolvers<ContextType>;

@@ -304,7 +304,7 @@ export type ExpectedReceipt = {
   stillExpected: Scalars['String']['output'];
   /** The supplier's id (a purchasing record). */
   supplierId: Scalars['ID']['output'];
-  /** The agreed unit price; null for callers who may not see costs. */
+  /** The agreed unit price; null for callers who may not see costs or prices beyond cost (sales and support; the warehouse unless its role is allowed prices). */
   unitPrice?: Maybe<Money>;
   /** The warehouse where it counts as incoming: the order's, else the default receiving warehouse (the lowest code) when it was approved; null when there was none. */
   warehouse?: Maybe<Warehouse>;
@@ -365,7 +365,14 @@ export type ImportCountedQuantitiesInput = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Many products to create or update at once, all or nothing. */
+/** How an import treats bad rows. */
+export type ImportMode =
+  /** Write nothing when any row is bad (one transaction for the whole file). */
+  | 'ALL_OR_NOTHING'
+  /** Write the good rows and report the bad ones (one transaction per batch of 1000 rows). */
+  | 'PER_ROW';
+
+/** Many products to create or update at once: all or nothing, or the good rows (mode). */
 export type ImportProductsInput = {
   /** The products: 1 to 10,000 rows. Each needs sku, name, listPrice and currency; unit is pcs and standardCost 0 when empty on a new product. Only roles that may set costs may give standardCost. Through the gateway a request may be at most about 100 kB (some 1,300 rows of about 75 bytes); a subgraph alone takes about 1 MB, enough for 10,000 such rows. */
   body: Scalars['String']['input'];
@@ -375,6 +382,8 @@ export type ImportProductsInput = {
   existing?: InputMaybe<ExistingProductHandling>;
   /** The kind of body; CSV when not given. */
   format?: InputMaybe<ProductImportFormat>;
+  /** How bad rows are treated, as in importCustomers: ALL_OR_NOTHING writes nothing when any row is bad and reports the bad rows (rolledBack); PER_ROW writes the good rows (a product import, at most 10,000 rows, is one transaction, not one per batch) and reports the bad ones. A dry run reports what the import would do. Not given: all or nothing, and bad rows refuse the mutation with IMPORT_INVALID listing them in extensions.details.errors (the mutation's first form). */
+  mode?: InputMaybe<ImportMode>;
 };
 
 /** Goods to lend or give as a sample. */
@@ -535,7 +544,7 @@ export type Mutation = {
   flagOverdueLoans: Array<Loan>;
   /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
   importCountedQuantities: CountImportResult;
-  /** Creates and updates products from CSV, XLSX or JSON in one transaction. Any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists every bad field as { row, field: "rows[3].listPrice.amount", code, message } (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. */
+  /** Creates and updates products from CSV, XLSX or JSON in one transaction. With a mode, bad rows come back in the report's errors as { row, field: "rows[3].listPrice.amount", code, message } (ALL_OR_NOTHING: nothing written; PER_ROW: the good rows written). Without one, any bad row refuses the whole import with BAD_USER_INPUT (code IMPORT_INVALID) whose extensions.details.errors lists the same (rows counted from 0 without the header; the first 1,000, errorCount says how many) and nothing is written. A body that cannot be read at all (unknown header column, bad CSV, JSON or XLSX, no or too many rows) is refused with BAD_USER_INPUT naming input.body in every mode. */
   importProducts: ProductImportReport;
   /** Lends goods to a customer or gives a sample, from available stock (LOAN_OUT or SAMPLE move). */
   lendStock: Loan;
@@ -836,8 +845,8 @@ export type Product = {
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
   id: Scalars['ID']['output'];
-  /** Price of one unit before any discount. */
-  listPrice: Money;
+  /** Price of one unit before any discount; null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies: no sales prices, no margins). */
+  listPrice?: Maybe<Money>;
   /** The product's main picture; null when it has none. */
   mainPicture?: Maybe<ProductPicture>;
   /** Display name, e.g. "Centrifugal pump 200 l/min". */
@@ -902,12 +911,35 @@ export type ProductImportReport = {
   created: Scalars['Int']['output'];
   /** Whether this was a dry run (nothing was written). */
   dryRun: Scalars['Boolean']['output'];
+  /** How many errors in all (errors lists the first 1,000). */
+  errorCount: Scalars['Int']['output'];
+  /** The refused rows' errors, by row: each names the row and the field. */
+  errors: Array<ProductImportRowError>;
+  /** Rows refused (a row may have several errors). */
+  failed: Scalars['Int']['output'];
+  /** How bad rows were treated (ALL_OR_NOTHING when no mode was given). */
+  mode: ImportMode;
+  /** Whether ALL_OR_NOTHING met bad rows, so nothing was written (on a dry run: would be) and created, updated and unchanged are 0. */
+  rolledBack: Scalars['Boolean']['output'];
   /** Rows in the body (without a CSV header). */
   rows: Scalars['Int']['output'];
   /** Rows naming an existing product with nothing to change. */
   unchanged: Scalars['Int']['output'];
   /** Existing products changed. */
   updated: Scalars['Int']['output'];
+};
+
+/** A row field an import refused. */
+export type ProductImportRowError = {
+  __typename?: 'ProductImportRowError';
+  /** Why, as a stable code: the code a single product write would give (e.g. INVALID_AMOUNT), or DUPLICATE_ROW, SKU_TAKEN, CURRENCY_MISMATCH. */
+  code: Scalars['String']['output'];
+  /** The field at fault as rows[<row>].<column>, e.g. rows[2].listPrice.amount; rows[<row>] for a row that cannot be read (more cells than the header names, a JSON item that is no object). */
+  field: Scalars['String']['output'];
+  /** Why, in words naming the field. */
+  message: Scalars['String']['output'];
+  /** The row, counted from 0 without the CSV header (or the sheet's header row). */
+  row: Scalars['Int']['output'];
 };
 
 /**
@@ -974,6 +1006,8 @@ export type Query = {
   stockCount?: Maybe<StockCount>;
   /** Stock counts, newest first, filtered, paged by cursor (`first` at most 100). */
   stockCounts: StockCountConnection;
+  /** The stock ledger check, for operators (administrators only; FORBIDDEN for everyone else): every product and warehouse whose level is not the sum of its moves, or whose reserved quantity is not the sum of its reservations, by product and warehouse id; empty when the books hold. The same check as `npm run ledger:check -w @rapport/inventory`. */
+  stockLedgerCheck: Array<StockLedgerMismatch>;
   /** Stock levels of live products per warehouse, by SKU, filtered, paged by cursor (`first` at most 100). Every department reads availability; costs only where the role allows. */
   stockLevels: StockLevelConnection;
   /** Stock movements over a period per product and warehouse, from the ledger: opening, in, out and closing quantity, by product code then warehouse code (at most 500 rows). `from` and `to` are ISO dates (UTC days, both included); products and warehouses without stock or moves are left out. */
@@ -1653,6 +1687,27 @@ export type StockCountState =
   | 'OPEN'
   /** Posted: its differences are COUNT moves on the ledger; nothing more may change. */
   | 'POSTED';
+
+/** A product and warehouse whose stock level disagrees with the ledger or the reservations (quantities are decimal strings). */
+export type StockLedgerMismatch = {
+  __typename?: 'StockLedgerMismatch';
+  /** The level's on-hand quantity (0 when there is no level row). */
+  onHand: Scalars['String']['output'];
+  /** The product; null when it was retired. */
+  product?: Maybe<Product>;
+  /** The product's id (UUID), also when the product was retired. */
+  productId: Scalars['ID']['output'];
+  /** The level's reserved quantity. */
+  reserved: Scalars['String']['output'];
+  /** The sum of the ledger's moves for the product and warehouse; on hand should equal it. */
+  sumOfMoves: Scalars['String']['output'];
+  /** The sum of the open reservations; reserved should equal it. */
+  sumOfReservations: Scalars['String']['output'];
+  /** The warehouse. */
+  warehouse?: Maybe<Warehouse>;
+  /** The warehouse's id (UUID). */
+  warehouseId: Scalars['ID']['output'];
+};
 
 /** The stock of one product in one warehouse. Quantities are decimal strings with up to three decimals, in the product's unit. */
 export type StockLevel = {

@@ -593,7 +593,7 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   customer?: Resolver<Types.Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deliveryStatus?: Resolver<ResolversTypes['SalesOrderDeliveryStatus'], ParentType, ContextType>;
-  grossTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  grossTotal?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<Types.SalesOrderHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoiceStatus?: Resolver<ResolversTypes['SalesOrderInvoiceStatus'], ParentType, ContextType>;
@@ -602,9 +602,9 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   paidAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   quotation?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SalesOrderStatus'], ParentType, ContextType>;
-  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxTotal?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   taxes?: Resolver<Array<ResolversTypes['SalesTaxTotal']>, ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 };
 
 export type SalesOrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesOrderConnection'] = ResolversParentTypes['SalesOrderConnection']> = {
@@ -625,7 +625,7 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoicedQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastPrice?: Resolver<Types.Maybe<ResolversTypes['LastSalePrice']>, ParentType, ContextType>;
-  lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lineTotal?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   openQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   priceEntry?: Resolver<ResolversTypes['SalesPriceEntry'], ParentType, ContextType>;
   product?: Resolver<Types.Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
@@ -636,8 +636,8 @@ export type SalesOrderLineResolvers<ContextType = Context, ParentType extends Re
   shortQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toInvoiceQuantity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  unitPriceGross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  unitPrice?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  unitPriceGross?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
 };
 
 export type SalesPerformanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SalesPerformance'] = ResolversParentTypes['SalesPerformance']> = {

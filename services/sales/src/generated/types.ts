@@ -1120,8 +1120,8 @@ export type SalesOrder = {
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
   /** How much of the order has been delivered (shipped). */
   deliveryStatus: SalesOrderDeliveryStatus;
-  /** Gross total: net plus tax. */
-  grossTotal: Money;
+  /** Gross total: net plus tax; null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies). */
+  grossTotal?: Maybe<Money>;
   /** Every recorded change to this order (placing, cancelling, …), newest first; visible to whoever may see the order. Orders are cancelled, never deleted. */
   history: Array<AuditEntry>;
   /** Stable identifier (UUID). */
@@ -1138,12 +1138,12 @@ export type SalesOrder = {
   quotation?: Maybe<Quotation>;
   /** Where the order stands, derived from its lines' delivered and invoiced quantities and its invoices' payment (see SalesOrderStatus); never set by hand. */
   status: SalesOrderStatus;
-  /** Tax total: each tax rate's net × rate, rounded half up at the currency's minor unit, summed. */
-  taxTotal: Money;
-  /** Net, tax and gross per tax rate, lowest rate first. */
+  /** Tax total: each tax rate's net × rate, rounded half up at the currency's minor unit, summed; null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies). */
+  taxTotal?: Maybe<Money>;
+  /** Net, tax and gross per tax rate, lowest rate first; empty for callers who may not see prices beyond cost. */
   taxes: Array<SalesTaxTotal>;
-  /** Net total (after line discounts, before tax): the lines' net amounts per tax rate rounded half up at the currency's minor unit, summed. */
-  total: Money;
+  /** Net total (after line discounts, before tax): the lines' net amounts per tax rate rounded half up at the currency's minor unit, summed; null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies). */
+  total?: Maybe<Money>;
 };
 
 
@@ -1213,10 +1213,10 @@ export type SalesOrderLine = {
   id: Scalars['ID']['output'];
   /** Units invoiced less credited: finance's invoice lines for this line (`finance.invoice.issued.v2`) less its credit note lines (`finance.credit-note.issued.v1`). */
   invoicedQuantity: Scalars['String']['output'];
-  /** The price and discount of this customer's order of the product before this one (not cancelled); null when there was none. */
+  /** The price and discount of this customer's order of the product before this one (not cancelled); null when there was none or the caller may not see prices beyond cost. */
   lastPrice?: Maybe<LastSalePrice>;
-  /** quantity × net unit price × (1 − discount), exact, rounded half up to four decimals. */
-  lineTotal: Money;
+  /** quantity × net unit price × (1 − discount), exact, rounded half up to four decimals; null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies). */
+  lineTotal?: Maybe<Money>;
   /** Units still to deliver: ordered less cancelled less delivered; what may still be cancelled. */
   openQuantity: Scalars['String']['output'];
   /** Whether the unit price was entered net or tax-inclusive. */
@@ -1242,10 +1242,10 @@ export type SalesOrderLine = {
    * not the negative of what was prepaid. A returned unit awaiting its credit note shows 0.
    */
   toInvoiceQuantity: Scalars['String']['output'];
-  /** Price of one unit net of tax, in the order's currency. */
-  unitPrice: Money;
-  /** Price of one unit including tax (as entered, or computed from the net). */
-  unitPriceGross: Money;
+  /** Price of one unit net of tax, in the order's currency; null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies). */
+  unitPrice?: Maybe<Money>;
+  /** Price of one unit including tax (as entered, or computed from the net); null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies). */
+  unitPriceGross?: Maybe<Money>;
 };
 
 /**

@@ -185,8 +185,9 @@ describe('product import', () => {
         data: expect.objectContaining({ productId: ids[0], listPrice: { amount: '1300.00', currency: 'EUR' }, standardCost: { amount: '700.00', currency: 'EUR' } }),
       },
     ]);
+    // Read by sales: the warehouse's role sees no list prices, so no entry changing only the price.
     const history = await subgraph.gqlAs<{ product: { history: { action: string; changes: { field: string }[] }[] } }>(
-      clerk,
+      manager,
       'query($id: ID!) { product(id: $id) { history { action changes { field } } } }',
       { id: ids[0] },
     );
@@ -205,5 +206,60 @@ describe('product import', () => {
       [r1!.id, 'Pump R1'],
       [r2!.id, 'Pump R2'],
     ]);
+  });
+
+  it('with a mode, reports refused rows in the report as the customer import does: ALL_OR_NOTHING writes nothing, PER_ROW the good rows, a dry run the same', async () => {
+    const reportQuery = `mutation($input: ImportProductsInput!) { importProducts(input: $input) {
+      dryRun mode rolledBack rows created updated unchanged failed errorCount errors { row field code message } } }`;
+    const report = async (input: Record<string, unknown>) => {
+      const result = await subgraph.gqlAs<{ importProducts: Record<string, unknown> & { errors: RowError[] } }>(clerk, reportQuery, { input });
+      expect(result.errors).toBeUndefined();
+      return result.data!.importProducts;
+    };
+    await run({ body: `${header}\nIMP-P0,Pump P0,,,pcs,10,EUR,`, dryRun: false });
+    const csv = [
+      header,
+      'IMP-P0,Pump P0 renamed,,,pcs,10,EUR,', // updates the stored one
+      'IMP-P1,Pump P1,,,pcs,10.5,EUR,4',
+      'IMP-P2,Pump P2,,,pcs,-3,EUR,', // negative price
+      'IMP-P3,,,,pcs,ten,EUR,', // no name, bad price
+      'imp-p1,Pump P1 again,,,pcs,3,EUR,', // the same SKU as row 1
+    ].join('\n');
+    const badRows = [
+      { row: 2, field: 'rows[2].listPrice.amount', code: expect.any(String), message: expect.stringContaining('rows[2].listPrice.amount') },
+      { row: 3, field: 'rows[3].name', code: expect.any(String), message: expect.stringContaining('rows[3].name') },
+      { row: 3, field: 'rows[3].listPrice.amount', code: expect.any(String), message: expect.stringContaining('rows[3].listPrice.amount') },
+      { row: 4, field: 'rows[4].sku', code: 'DUPLICATE_ROW', message: expect.stringContaining('rows[1]') },
+    ];
+
+    const all = { dryRun: false, mode: 'ALL_OR_NOTHING', rolledBack: true, rows: 5, created: 0, updated: 0, unchanged: 0, failed: 3, errorCount: 4, errors: badRows };
+    expect(await report({ body: csv, dryRun: true, mode: 'ALL_OR_NOTHING' })).toEqual({ ...all, dryRun: true });
+    expect(await report({ body: csv, dryRun: false, mode: 'ALL_OR_NOTHING' })).toEqual(all);
+    expect((await productsLike('IMP-P')).map((p) => [p.sku, p.name])).toEqual([['IMP-P0', 'Pump P0']]);
+
+    const perRow = { dryRun: false, mode: 'PER_ROW', rolledBack: false, rows: 5, created: 1, updated: 1, unchanged: 0, failed: 3, errorCount: 4, errors: badRows };
+    expect(await report({ body: csv, dryRun: true, mode: 'PER_ROW' })).toEqual({ ...perRow, dryRun: true });
+    expect((await productsLike('IMP-P')).map((p) => [p.sku, p.name])).toEqual([['IMP-P0', 'Pump P0']]);
+    expect(await report({ body: csv, dryRun: false, mode: 'PER_ROW' })).toEqual(perRow);
+    const written = await productsLike('IMP-P');
+    expect(written.map((p) => [p.sku, p.name, p.list_price])).toEqual([
+      ['IMP-P0', 'Pump P0 renamed', '10.0000'],
+      ['IMP-P1', 'Pump P1', '10.5000'],
+    ]);
+    expect(await eventsFor('inventory.product.created.v2', [written[1]!.id])).toHaveLength(1);
+    expect(await eventsFor('inventory.product.changed.v1', [written[0]!.id])).toHaveLength(1);
+
+    // A clean file in a mode: no errors, nothing rolled back; a body that cannot be read is still refused whole.
+    expect(await report({ body: `${header}\nIMP-P1,Pump P1,,,pcs,10.5,EUR,4`, dryRun: false, mode: 'ALL_OR_NOTHING' })).toMatchObject({
+      rolledBack: false,
+      unchanged: 1,
+      failed: 0,
+      errors: [],
+    });
+    // A row that cannot be read (more cells than the header names) is a refused row like any other in a mode.
+    const wide = await report({ body: 'sku,name,listPrice,currency\nIMP-W1,W,1,EUR\nIMP-W2,W,1,EUR,extra', dryRun: true, mode: 'PER_ROW' });
+    expect(wide).toMatchObject({ created: 1, failed: 1, errors: [{ row: 1, field: 'rows[1]', code: 'TOO_MANY_CELLS' }] });
+    const unreadable = await run({ body: 'sku,name,colour\nX,Y,red', dryRun: true, mode: 'PER_ROW' });
+    expect(unreadable.errors?.[0]?.extensions).toMatchObject({ field: 'input.body', reason: 'UNKNOWN_COLUMN' });
   });
 });

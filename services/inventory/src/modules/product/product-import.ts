@@ -34,14 +34,27 @@ export interface ImportProductsInput {
   body: string;
   dryRun: boolean;
   existing?: 'UPDATE' | 'REFUSE' | null;
+  /** How bad rows are treated, as in the customer import; not given: all or nothing, the bad rows in the error rather than the report (the first form of this mutation). */
+  mode?: ProductImportMode | null;
 }
+
+/** The customer import's modes (`ImportMode` in both subgraphs' SDL): one bad row writes nothing, or the good rows are written and the bad ones reported. */
+export type ProductImportMode = 'ALL_OR_NOTHING' | 'PER_ROW';
 
 export interface ProductImportReport {
   dryRun: boolean;
+  mode: ProductImportMode;
+  /** ALL_OR_NOTHING met bad rows: nothing was written (nor would be) and the counts are 0. */
+  rolledBack: boolean;
   rows: number;
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows refused (each may have several errors). */
+  failed: number;
+  /** How many errors in all; `errors` holds the first `ERRORS_SHOWN`, by row. */
+  errorCount: number;
+  errors: ProductImportError[];
 }
 
 /** One refused row field: `field` names it as `rows[<index>].<column>` (index from 0, the header not counted). */
@@ -63,8 +76,18 @@ function csvRecords(body: string): CsvRecord[] {
   }
 }
 
-/** The rows of the body, each as its columns' text (an empty cell as absent). */
-async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<RawRow[]> {
+/** A row as read, or why it could not be read (a JSON item that is no product object, a CSV row with more cells than the header). */
+const rowOrError = (read: () => RawRow): RawRow | AppError => {
+  try {
+    return read();
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+};
+
+/** The rows of the body, each as its columns' text (an empty cell as absent), or why the row cannot be read. */
+async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<(RawRow | AppError)[]> {
   if (format === 'JSON') {
     let parsed: unknown;
     try {
@@ -73,19 +96,21 @@ async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<
       throw badInput('input.body', 'input.body is not JSON: give an array of product objects', 'INVALID_JSON');
     }
     if (!Array.isArray(parsed)) throw badInput('input.body', 'input.body must be a JSON array of product objects', 'INVALID_JSON');
-    return parsed.map((item, i) => {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) throw badInput(`rows[${i}]`, `rows[${i}] must be an object`, 'INVALID_JSON');
-      const row: RawRow = {};
-      for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
-        const column = COLUMN_BY_KEY.get(key.trim().toLowerCase());
-        if (!column) throw badInput(`rows[${i}].${key}`, `rows[${i}].${key} is not a product column (${COLUMNS.join(', ')})`, 'UNKNOWN_COLUMN');
-        if (value === null || value === undefined || value === '') continue;
-        if (typeof value !== 'string' && typeof value !== 'number') throw badInput(`rows[${i}].${column}`, `rows[${i}].${column} must be a string`, 'INVALID_JSON');
-        // A JSON number is read as its shortest decimal (exact for prices of up to 15 digits); strings are taken as written.
-        row[column] = String(value);
-      }
-      return row;
-    });
+    return parsed.map((item, i) =>
+      rowOrError(() => {
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) throw badInput(`rows[${i}]`, `rows[${i}] must be an object`, 'INVALID_JSON');
+        const row: RawRow = {};
+        for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
+          const column = COLUMN_BY_KEY.get(key.trim().toLowerCase());
+          if (!column) throw badInput(`rows[${i}].${key}`, `rows[${i}].${key} is not a product column (${COLUMNS.join(', ')})`, 'UNKNOWN_COLUMN');
+          if (value === null || value === undefined || value === '') continue;
+          if (typeof value !== 'string' && typeof value !== 'number') throw badInput(`rows[${i}].${column}`, `rows[${i}].${column} must be a string`, 'INVALID_JSON');
+          // A JSON number is read as its shortest decimal (exact for prices of up to 15 digits); strings are taken as written.
+          row[column] = String(value);
+        }
+        return row;
+      }),
+    );
   }
   const [header, ...data] = format === 'XLSX' ? await parseXlsxInput('input.body', body) : csvRecords(body);
   if (!header) return [];
@@ -95,15 +120,17 @@ async function readRows(format: 'CSV' | 'XLSX' | 'JSON', body: string): Promise<
     return column;
   });
   if (new Set(columns).size !== columns.length) throw badInput('input.body', 'input.body names a column twice', 'DUPLICATE_COLUMN');
-  return data.map((record, i) => {
-    if (record.fields.length > columns.length) throw badInput(`rows[${i}]`, `rows[${i}] (line ${record.line}) has more cells than the header names`, 'TOO_MANY_CELLS');
-    const row: RawRow = {};
-    columns.forEach((column, i) => {
-      const value = record.fields[i]?.trim();
-      if (value) row[column] = value;
-    });
-    return row;
-  });
+  return data.map((record, i) =>
+    rowOrError(() => {
+      if (record.fields.length > columns.length) throw badInput(`rows[${i}]`, `rows[${i}] (line ${record.line}) has more cells than the header names`, 'TOO_MANY_CELLS');
+      const row: RawRow = {};
+      columns.forEach((column, i) => {
+        const value = record.fields[i]?.trim();
+        if (value) row[column] = value;
+      });
+      return row;
+    }),
+  );
 }
 
 /** A product a row describes, validated. Optional values left undefined are not given (unchanged on update, the default on creation). */
@@ -166,6 +193,11 @@ const same = (key: keyof ProductFields, a: unknown, b: unknown): boolean =>
  * updateProduct do, written to the outbox in bulk in the import's transaction with their audit
  * entries. A dry run validates and counts, and writes nothing. `mayWriteCosts` is asked when a row
  * gives a standard cost (it throws FORBIDDEN for those who may not set costs).
+ *
+ * `mode` follows the customer import's rules: ALL_OR_NOTHING writes nothing when any row is bad and
+ * returns the bad rows in the report (`rolledBack`, counts 0); PER_ROW writes the good rows (one
+ * transaction) and reports the bad ones; a dry run reports exactly what the real import would. Without
+ * a mode the import is all or nothing and bad rows are thrown as IMPORT_INVALID, as it always was.
  */
 export async function importProducts(
   em: SqlEntityManager,
@@ -180,7 +212,14 @@ export async function importProducts(
   if (raw.length > PRODUCT_IMPORT_MAX_ROWS)
     throw badInput('input.body', `input.body may hold at most ${PRODUCT_IMPORT_MAX_ROWS.toLocaleString('en')} products`, 'IMPORT_TOO_LARGE');
   const errors: ProductImportError[] = [];
-  const rows = raw.map((row, i) => parseRow(row, i, errors));
+  // A row that cannot be read refuses the import without a mode (as it always did); with one it is a refused row like any other.
+  const unreadable = raw.find((row) => row instanceof AppError);
+  if (unreadable && !input.mode) throw unreadable;
+  const rows = raw.map((row, i) => {
+    if (!(row instanceof AppError)) return parseRow(row, i, errors);
+    errors.push({ row: i, field: row.field ?? `rows[${i}]`, code: row.code, message: row.message });
+    return null;
+  });
   if (rows.some((row) => row?.standardCost !== undefined)) mayWriteCosts();
   const firstRowOf = new Map<string, number>();
   for (const row of rows) {
@@ -234,8 +273,8 @@ export async function importProducts(
         else updates.push({ row, product, next, changed });
       }
     }
-    if (errors.length > 0) {
-      errors.sort((a, b) => a.row - b.row);
+    errors.sort((a, b) => a.row - b.row);
+    if (errors.length > 0 && !input.mode)
       throw new AppError(
         'BAD_USER_INPUT',
         'IMPORT_INVALID',
@@ -245,9 +284,22 @@ export async function importProducts(
           details: { errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN) },
         },
       );
-    }
-    const report = { dryRun: input.dryRun, rows: raw.length, created: creates.length, updated: updates.length, unchanged };
-    if (input.dryRun) return report;
+    const mode = input.mode ?? 'ALL_OR_NOTHING';
+    const rolledBack = mode === 'ALL_OR_NOTHING' && errors.length > 0;
+    const report: ProductImportReport = {
+      dryRun: input.dryRun,
+      mode,
+      rolledBack,
+      rows: raw.length,
+      created: rolledBack ? 0 : creates.length,
+      updated: rolledBack ? 0 : updates.length,
+      unchanged: rolledBack ? 0 : unchanged,
+      failed: new Set(errors.map((e) => e.row)).size,
+      errorCount: errors.length,
+      errors: errors.slice(0, ERRORS_SHOWN),
+    };
+    // PER_ROW: the bad rows are in neither list (a duplicate's first row is imported), so the good ones are written.
+    if (input.dryRun || rolledBack) return report;
     const now = new Date();
     try {
       await writeCreates(tx, creates, now, meta);

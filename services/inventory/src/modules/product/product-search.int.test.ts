@@ -17,6 +17,8 @@ beforeAll(async () => {
     ['PUMP-50', 'Submersible pump', 'cast iron housing'],
     ['VALVE-DN50', 'Ball valve DN50', 'brass, PN16'],
     ['HOSE-1', 'Pressure hose', 'for centrifugal pumps'],
+    ['GEAR-7', 'Worm gear', 'steel, ratio 7'],
+    ['VANE-3', 'Rotary vane pump', 'oil-free'],
   ]) {
     const created = await subgraph.gql('mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }', {
       i: { sku, name, specification, listPrice: { amount: '10', currency: 'EUR' } },
@@ -30,6 +32,18 @@ describe('searchProducts', () => {
   it('finds a product by a word of its name with one typo', async () => {
     expect(await skus('centrifgual')).toContain('PUMP-200');
     expect(await skus('submersable')).toEqual(['PUMP-50']);
+  });
+
+  it('finds a short word with two letters swapped or one wrong, missing or extra (Levenshtein stand-ins), and not a word typed right as a neighbour', async () => {
+    expect(await skus('gaer')).toEqual(['GEAR-7']);
+    expect(await skus('vnae')).toEqual(['VANE-3']);
+    expect(await skus('worm gaer')).toEqual(['GEAR-7']);
+    expect(await skus('rotray vnae')).toEqual(['VANE-3']);
+    expect(await skus('geer')).toEqual(['GEAR-7']); // one wrong letter
+    expect(await skus('vae pump')).toEqual([]); // three letters: too short for edits
+    expect(await skus('vanne')).toEqual(['VANE-3']); // one extra letter
+    // "worm" is a known word: products holding a word one edit from it ("form", "warm") are not offered for it.
+    expect(await skus('worm')).toEqual(['GEAR-7']);
   });
 
   it('searches code, name and specification together, what is found as typed first', async () => {

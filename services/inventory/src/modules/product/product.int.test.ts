@@ -211,6 +211,28 @@ describe('who sees costs', () => {
     }
   });
 
+  it('hides the list price and its history from the warehouse (its role sees no prices beyond cost), shows them to every other department', async () => {
+    const product = await create({ sku: 'PRICE-HIDDEN' });
+    await subgraph.gql(updateProduct, { id: product.id, input: { listPrice: { amount: '1300', currency: 'EUR' } } });
+    const read = (role: (typeof costReaders)[number] | (typeof noCosts)[number]) =>
+      subgraph.gqlAs<{ product: { listPrice: { amount: string } | null; history: { changes: { field: string }[] }[] } }>(
+        { role },
+        `{ product(id: "${product.id}") { listPrice { amount } history { changes { field } } } }`,
+      );
+    const clerk = await read('WAREHOUSE_CLERK');
+    expect(clerk.errors).toBeUndefined();
+    expect(clerk.data?.product.listPrice).toBeNull();
+    expect(clerk.data?.product.history.flatMap((h) => h.changes.map((c) => c.field))).not.toContain('listPrice');
+    for (const role of ['ADMIN', 'DIRECTOR', 'BUYER', 'ACCOUNTANT', ...noCosts] as const) {
+      const result = await read(role);
+      expect(result.data?.product.listPrice, role).toEqual({ amount: '1300.00' });
+      expect(
+        result.data?.product.history.flatMap((h) => h.changes.map((c) => c.field)),
+        role,
+      ).toContain('listPrice');
+    }
+  });
+
   it('lets the warehouse set costs and refuses roles that may change products but not costs', async () => {
     const product = await create({ sku: 'COST-SET' });
     const clerk = await subgraph.gqlAs({ role: 'WAREHOUSE_CLERK' }, updateProduct, { id: product.id, input: { standardCost: { amount: '3', currency: 'EUR' } } });

@@ -1,5 +1,5 @@
 import type { Principal } from '@rapport/auth';
-import { definePolicy, POLICIES, viewerFor, type FieldRules, type ModulePolicy } from '@rapport/subgraph-kit';
+import { definePolicy, POLICIES, seesPrices, viewerFor, type FieldRules, type ModulePolicy } from '@rapport/subgraph-kit';
 
 /** Who may see and change products: the kit's `POLICIES.products` (one table for every department, read by other subgraphs too, e.g. the customer timeline). */
 export const productPolicy: ModulePolicy = definePolicy('products', POLICIES.products);
@@ -10,5 +10,5 @@ export const costPolicy: ModulePolicy = definePolicy('costs', POLICIES.costs);
 /** Whether `principal` may see costs (has a viewer of costs at all). */
 export const seesCosts = (principal: Principal | null): boolean => viewerFor(principal, costPolicy, 'lookup') !== null;
 
-/** A product's fields not everyone who sees the product may see: its standard cost (and its history). */
-export const productFieldRules: FieldRules = { standardCost: seesCosts };
+/** A product's fields not everyone who sees the product may see: its standard cost, and its list price (the kit's `seesPrices`: not the warehouse), in its history too. */
+export const productFieldRules: FieldRules = { standardCost: seesCosts, listPrice: seesPrices };

@@ -1,5 +1,5 @@
 import { isUuid, normaliseAmount } from '@rapport/errors';
-import { auditHistory } from '@rapport/subgraph-kit';
+import { auditHistory, seesPrices } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import { importProducts } from './product-import.js';
 import { picturePath, thumbnailPath } from './product-picture.js';
@@ -39,7 +39,7 @@ export const productResolvers: Resolvers = {
   },
   Product: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.productById.load(ref.id.toLowerCase()) : null),
-    listPrice: (product) => ({ amount: normaliseAmount(product.listPrice), currency: product.currency }),
+    listPrice: (product, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(product.listPrice), currency: product.currency } : null),
     standardCost: (product, _, ctx) => (seesCosts(ctx.principal) ? { amount: normaliseAmount(product.standardCost), currency: product.currency } : null),
     active: (product) => !product.deletedAt,
     history: (product, args, ctx) => auditHistory(ctx.em, 'Product', product.id, args.first, { principal: ctx.principal, rules: productFieldRules }),

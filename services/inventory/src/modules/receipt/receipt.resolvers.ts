@@ -1,4 +1,5 @@
 import { normaliseAmount, normaliseQuantity } from '@rapport/errors';
+import { seesPrices } from '@rapport/subgraph-kit';
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { seesCosts } from '../product/product.policy.js';
@@ -26,7 +27,8 @@ export const receiptResolvers: Resolvers = {
     received: (line) => normaliseQuantity(line.received),
     cancelled: (line) => normaliseQuantity(line.cancelled),
     stillExpected: (line) => normaliseQuantity(line.stillExpected),
-    unitPrice: (line, _, ctx) => (seesCosts(ctx.principal) ? { amount: normaliseAmount(line.unitPrice), currency: line.currency } : null),
+    // A purchase price: for who sees costs and prices beyond cost (not sales, support or, by default, the warehouse).
+    unitPrice: (line, _, ctx) => (seesCosts(ctx.principal) && seesPrices(ctx.principal) ? { amount: normaliseAmount(line.unitPrice), currency: line.currency } : null),
   },
   Receipt: {
     warehouse: (receipt, _, ctx) => warehouse(receipt.warehouseId, ctx),

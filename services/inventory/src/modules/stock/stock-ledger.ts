@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@rapport/contracts';
+import type { Viewer } from '@rapport/subgraph-kit';
 import { AppError, badInput, formatQuantity, notFound, quantityUnits } from '@rapport/errors';
 import type { IStockMove, StockMoveKind } from './stock.entity.js';
 
@@ -219,6 +220,13 @@ export async function stockLedgerMismatches(em: SqlEntityManager): Promise<Stock
     sumOfReservations: formatQuantity(quantityUnits(String(r.reservations))),
   }));
 }
+
+/**
+ * The ledger check for an operator (`stockLedgerCheck`, `npm run ledger:check`): the mismatches of
+ * `stockLedgerMismatches`, for a viewer of `stockLedgerPolicy` (administrators; the check reads every
+ * warehouse and product, so there is nothing to narrow).
+ */
+export const checkStockLedger = (em: SqlEntityManager, _viewer: Viewer): Promise<StockMismatch[]> => stockLedgerMismatches(em);
 
 /**
  * Recomputes every level from the ledger and the reservations (on hand = sum of moves, reserved =

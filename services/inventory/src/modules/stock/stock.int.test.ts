@@ -101,6 +101,15 @@ describe('the stock ledger', () => {
     await receive(subgraph, productId, warehouseId, '7');
     await em().execute('update stock_level set on_hand = 9 where product_id = ?', [productId]);
     expect(await ledgerMismatches(subgraph)).toEqual([{ productId, warehouseId, onHand: '9', sumOfMoves: '7', reserved: '0', sumOfReservations: '0' }]);
+    // Operators see the same through stockLedgerCheck (administrators only).
+    const check = '{ stockLedgerCheck { productId product { id } warehouseId warehouse { id } onHand sumOfMoves reserved sumOfReservations } }';
+    const asAdmin = await subgraph.gql<{ stockLedgerCheck: unknown[] }>(check);
+    expect(asAdmin.data?.stockLedgerCheck).toEqual([
+      { productId, product: { id: productId }, warehouseId, warehouse: { id: warehouseId }, onHand: '9', sumOfMoves: '7', reserved: '0', sumOfReservations: '0' },
+    ]);
+    for (const role of ['DIRECTOR', 'WAREHOUSE_CLERK', 'SALES_REP'] as const) {
+      expect((await subgraph.gqlAs({ role }, check)).errors?.[0]?.extensions, role).toMatchObject({ code: 'FORBIDDEN' });
+    }
     expect(await rebuildStockLevels(em())).toBe(1);
     expect(await ledgerMismatches(subgraph)).toEqual([]);
     expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '7' });

@@ -3,6 +3,8 @@ import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { seesCosts } from '../product/product.policy.js';
 import { stockPolicy } from '../warehouse/warehouse.policy.js';
+import { checkStockLedger } from './stock-ledger.js';
+import { stockLedgerPolicy } from './stock.policy.js';
 import { adjustStock, listStockAlarms, listStockLevels, listStockMoves, receiveStock, setStockRule, stockValue } from './stock.service.js';
 
 const product = (productId: string, ctx: Context) => ctx.loaders.productById.load(productId);
@@ -13,6 +15,7 @@ export const stockResolvers: Resolvers = {
     stockLevels: (_, args, ctx) => listStockLevels(ctx.em, ctx.viewer(stockPolicy, 'read'), args.filter, args.first, args.after),
     stockMoves: (_, args, ctx) => listStockMoves(ctx.em, ctx.viewer(stockPolicy, 'read'), args.filter, args.first, args.after),
     stockAlarms: (_, args, ctx) => listStockAlarms(ctx.em, ctx.viewer(stockPolicy, 'read'), args.filter, args.first, args.after),
+    stockLedgerCheck: (_, _args, ctx) => checkStockLedger(ctx.em, ctx.viewer(stockLedgerPolicy, 'read')),
   },
   Mutation: {
     receiveStock: (_, args, ctx) => receiveStock(ctx.em, ctx.viewer(stockPolicy, 'write'), args.input, ctx.eventMeta),
@@ -43,6 +46,10 @@ export const stockResolvers: Resolvers = {
     warehouse: (move, _, ctx) => warehouse(move.warehouseId, ctx),
     quantity: (move) => normaliseQuantity(move.quantity),
     unitCost: (move, _, ctx) => (seesCosts(ctx.principal) && move.unitCost && move.currency ? { amount: normaliseAmount(move.unitCost), currency: move.currency } : null),
+  },
+  StockLedgerMismatch: {
+    product: (mismatch, _, ctx) => product(mismatch.productId, ctx),
+    warehouse: (mismatch, _, ctx) => warehouse(mismatch.warehouseId, ctx),
   },
   StockAlarm: {
     product: (alarm, _, ctx) => product(alarm.productId, ctx),

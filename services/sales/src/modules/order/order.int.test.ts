@@ -301,6 +301,21 @@ describe('who sees sales orders', () => {
     expect((await sql<{ status: string }>('select status from sales_order where id = ?', [orderA]))[0]?.status).toBe('CONFIRMED');
   });
 
+  it('shows the warehouse no prices or totals (its role sees no prices beyond cost), finance all of them', async () => {
+    const priced = `{ salesOrder(id: "${orderA}") { lines { unitPrice { amount } unitPriceGross { amount } lineTotal { amount } lastPrice { unitPrice { amount } } } total { amount } taxTotal { amount } grossTotal { amount } taxes { taxRate } } }`;
+    const clerk = await subgraph.gqlAs<{ salesOrder: Record<string, unknown> & { lines: Record<string, unknown>[] } }>({ role: 'WAREHOUSE_CLERK' }, priced);
+    expect(clerk.errors).toBeUndefined();
+    expect(clerk.data!.salesOrder).toMatchObject({ total: null, taxTotal: null, grossTotal: null, taxes: [] });
+    expect(clerk.data!.salesOrder.lines.every((l) => l.unitPrice === null && l.unitPriceGross === null && l.lineTotal === null && l.lastPrice === null)).toBe(true);
+    const accountant = await subgraph.gqlAs<{ salesOrder: { total: { amount: string } | null; lines: { unitPrice: unknown }[]; taxes: unknown[] } }>(
+      { role: 'ACCOUNTANT' },
+      priced,
+    );
+    expect(accountant.data!.salesOrder.total).toEqual({ amount: expect.any(String) });
+    expect(accountant.data!.salesOrder.lines.every((l) => l.unitPrice !== null)).toBe(true);
+    expect(accountant.data!.salesOrder.taxes.length).toBeGreaterThan(0);
+  });
+
   it('refuses orders to support and purchasing (FORBIDDEN), and resolves no references for them without querying', async () => {
     for (const role of ['SUPPORT_AGENT', 'BUYER'] as const) {
       const listed = await subgraph.gqlAs({ role }, list);

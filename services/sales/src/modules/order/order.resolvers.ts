@@ -1,8 +1,8 @@
 import { isUuid, normaliseAmount, normaliseQuantity } from '@rapport/errors';
-import { auditHistory } from '@rapport/subgraph-kit';
+import { auditHistory, seesPrices } from '@rapport/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql.js';
 import { deliveryStatus, fromUnits, invoiceStatus, openUnits, shortUnits, toInvoiceUnits } from './order.entity.js';
-import { orderPolicy } from './order.policy.js';
+import { orderPolicy, orderPriceRules } from './order.policy.js';
 import { documentTotals } from '../pricing/pricing.js';
 import { cancelOrder, cancelOrderLine, getOrder, listOrders, placeOrder } from './order.service.js';
 
@@ -24,24 +24,26 @@ export const orderResolvers: Resolvers = {
     invoiceStatus: (order) => invoiceStatus(order.status),
     lines: (order, _, ctx) => ctx.loaders.linesByOrderId.load(order.id),
     quotation: (order, _, ctx) => (order.quotationId ? ctx.loaders.quotationById.load(order.quotationId) : null),
-    total: (order) => ({ amount: normaliseAmount(order.total), currency: order.currency }),
-    taxTotal: (order) => ({ amount: normaliseAmount(order.taxTotal), currency: order.currency }),
-    grossTotal: (order) => ({ amount: normaliseAmount(order.grossTotal), currency: order.currency }),
+    total: (order, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(order.total), currency: order.currency } : null),
+    taxTotal: (order, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(order.taxTotal), currency: order.currency } : null),
+    grossTotal: (order, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(order.grossTotal), currency: order.currency } : null),
     taxes: async (order, _, ctx) =>
-      documentTotals(
-        (await ctx.loaders.linesByOrderId.load(order.id)).map((l) => ({ taxRate: l.taxRate, netAmount: l.lineTotal })),
-        order.currency,
-      ).taxes,
-    history: (order, args, ctx) => auditHistory(ctx.em, 'SalesOrder', order.id, args.first),
+      !seesPrices(ctx.principal)
+        ? []
+        : documentTotals(
+            (await ctx.loaders.linesByOrderId.load(order.id)).map((l) => ({ taxRate: l.taxRate, netAmount: l.lineTotal })),
+            order.currency,
+          ).taxes,
+    history: (order, args, ctx) => auditHistory(ctx.em, 'SalesOrder', order.id, args.first, { principal: ctx.principal, rules: orderPriceRules }),
   },
   SalesOrderLine: {
     product: (line) => ({ __typename: 'Product', id: line.productId }),
     quantity: (line) => normaliseQuantity(line.quantity),
-    unitPrice: (line) => ({ amount: normaliseAmount(line.unitPrice), currency: line.currency }),
-    unitPriceGross: (line) => ({ amount: normaliseAmount(line.unitPriceGross), currency: line.currency }),
+    unitPrice: (line, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(line.unitPrice), currency: line.currency } : null),
+    unitPriceGross: (line, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(line.unitPriceGross), currency: line.currency } : null),
     discountPercent: (line) => normaliseQuantity(line.discountPercent),
     taxRate: (line) => normaliseQuantity(line.taxRate),
-    lineTotal: (line) => ({ amount: normaliseAmount(line.lineTotal), currency: line.currency }),
+    lineTotal: (line, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(line.lineTotal), currency: line.currency } : null),
     reservedQuantity: (line) => normaliseQuantity(line.reservedQuantity),
     shortQuantity: (line) => fromUnits(shortUnits(line)),
     cancelledQuantity: (line) => normaliseQuantity(line.cancelledQuantity),
@@ -51,6 +53,7 @@ export const orderResolvers: Resolvers = {
     openQuantity: (line) => fromUnits(openUnits(line)),
     toInvoiceQuantity: (line) => fromUnits(toInvoiceUnits(line)),
     lastPrice: async (line, _, ctx) => {
+      if (!seesPrices(ctx.principal)) return null;
       const order = await ctx.loaders.orderById.load(line.orderId);
       return order ? ctx.loaders.lastPrice.load({ customerId: order.customerId, productId: line.productId, before: order.confirmedAt }) : null;
     },
