@@ -9,7 +9,8 @@ import { Migration } from '@mikro-orm/migrations';
  * indexes held 430 and 418 pending pages: each phone lookup read ~480 pages and took 44–47 ms,
  * against 56 and 48 pages and 2–12 ms once merged. A 1 MB list (at most 128 pages) bounds what a
  * search scans to a quarter and keeps most of the batching that makes bulk writes cheap (256 kB made
- * 100,000 inserts into three trigram indexes 2–3× slower, 1 MB 1.3–2×); the lists are merged now.
+ * 100,000 inserts into three trigram indexes 2–3× slower, 1 MB 1.3–2×; a 100,000-row customer
+ * import took ~10–15 s longer on a busy machine, see bench/README.md); the lists are merged now.
  */
 const SEARCH_GIN_INDEXES = [
   'customer_search_name_trgm_idx',
