@@ -11,7 +11,9 @@ export const benchServerUrl = (): string => process.env.DATABASE_SERVER_URL ?? '
 /**
  * Runs `body` against the service `create` builds on a fresh scratch database `database` (dropped first if
  * a crashed run left it, and dropped afterwards unless `BENCH_KEEP` is set), with no Kafka: what a
- * benchmark measures is the service's own code against PostgreSQL.
+ * benchmark measures is the service's own code against PostgreSQL. With `BENCH_REUSE` set, a database
+ * an earlier `BENCH_KEEP` run left is used as it is (the service migrates it to the current schema)
+ * and kept; the benchmark then skips its load when the data is there.
  */
 export async function withBenchService<S extends SubgraphService>(
   name: string,
@@ -23,7 +25,7 @@ export async function withBenchService<S extends SubgraphService>(
   const admin = new pg.Client({ connectionString: `${server}/postgres` });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${database} with (force)`);
+    if (!process.env.BENCH_REUSE) await admin.query(`drop database if exists ${database} with (force)`);
     const service = create({
       port: 0,
       host: '127.0.0.1',
@@ -40,7 +42,7 @@ export async function withBenchService<S extends SubgraphService>(
       await body(service);
     } finally {
       await service.stop();
-      if (!process.env.BENCH_KEEP) await admin.query(`drop database if exists ${database} with (force)`);
+      if (!process.env.BENCH_KEEP && !process.env.BENCH_REUSE) await admin.query(`drop database if exists ${database} with (force)`);
     }
   } finally {
     await admin.end();
