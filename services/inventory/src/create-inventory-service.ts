@@ -7,7 +7,7 @@ import { CustomerReturn, CustomerReturnLine } from './modules/customer-return/cu
 import { customerReturnResolvers } from './modules/customer-return/customer-return.resolvers.js';
 import { StockCount, StockCountLine } from './modules/count/count.entity.js';
 import { countResolvers } from './modules/count/count.resolvers.js';
-import { Loan } from './modules/loan/loan.entity.js';
+import { Loan, LoanConversion } from './modules/loan/loan.entity.js';
 import { loanResolvers } from './modules/loan/loan.resolvers.js';
 import { printingHandlers } from './modules/printing/printing.consumer.js';
 import { printingRoutes } from './modules/printing/printing.http.js';
@@ -93,6 +93,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         StockCount,
         StockCountLine,
         Loan,
+        LoanConversion,
         SupplierReturn,
         SupplierReturnLine,
         CustomerProfile,

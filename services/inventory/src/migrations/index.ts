@@ -20,6 +20,7 @@ import { Migration20261208040000 } from './Migration20261208040000.js';
 import { Migration20261208040100 } from './Migration20261208040100.js';
 import { Migration20261208090000 } from './Migration20261208090000.js';
 import { Migration20261209000100 } from './Migration20261209000100.js';
+import { Migration20261210020000 } from './Migration20261210020000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -53,4 +54,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208090000', class: Migration20261208090000 },
   // Hour block 00 of stop 13: the undelivered order lines' paging order.
   { name: 'Migration20261209000100', class: Migration20261209000100 },
+  // Hour block 02 of stop 14 (inv2): loans kept by the customer become sales orders.
+  { name: 'Migration20261210020000', class: Migration20261210020000 },
 ];

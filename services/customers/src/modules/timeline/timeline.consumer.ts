@@ -10,6 +10,7 @@ import {
   InvoicePaidV1,
   LeadConvertedV1,
   LoanConvertedV1,
+  LoanConvertedV2,
   LoanLentV1,
   LoanOverdueV1,
   LoanReturnedV1,
@@ -252,6 +253,9 @@ export const timelineHandlers = [
   ),
   on(LoanReturnedV1, async (data, event, em) => record(em, event, data.customerId, 'LOAN_RETURNED', `Loan ${data.number}: ${data.quantity} returned, ${data.open} still out`)),
   on(LoanConvertedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'LOAN_CONVERTED', `Loan ${data.number}: ${data.quantity} kept by the customer (a sale), ${data.open} still out`),
+  ),
+  on(LoanConvertedV2, async (data, event, em) =>
     record(em, event, data.customerId, 'LOAN_CONVERTED', `Loan ${data.number}: ${data.quantity} kept by the customer (a sale), ${data.open} still out`),
   ),
   on(LoanOverdueV1, async (data, event, em) =>

@@ -24,6 +24,7 @@ export const orderResolvers: Resolvers = {
     invoiceStatus: (order) => invoiceStatus(order.status),
     lines: (order, _, ctx) => ctx.loaders.linesByOrderId.load(order.id),
     quotation: (order, _, ctx) => (order.quotationId ? ctx.loaders.quotationById.load(order.quotationId) : null),
+    origin: (order) => (order.quotationId ? 'QUOTATION' : order.loanId ? 'LOAN' : 'DIRECT'),
     total: (order) => ({ amount: normaliseAmount(order.total), currency: order.currency }),
     taxTotal: (order) => ({ amount: normaliseAmount(order.taxTotal), currency: order.currency }),
     grossTotal: (order) => ({ amount: normaliseAmount(order.grossTotal), currency: order.currency }),
