@@ -7,12 +7,13 @@ import { day, startTestSystem, type TestSystem } from './harness.js';
 // Stock counts and loans end to end, through the gateway and over real Kafka: the warehouse counts
 // a shelf, reviews the differences at standard cost and posts them (announced on Kafka keyed by the
 // count); goods go out on loan to a customer of the customers service, the overdue check announces
-// the loan once, part comes back and the customer keeps the rest: sales makes it an order, which
+// the loan once (a to-do for the rep who owns the customer), part comes back and the customer keeps the rest: sales makes it an order, which
 // inventory reports shipped at once (no reservation, no second move), so finance may invoice it.
 
 let system: TestSystem;
 let clerk = '';
 let rep = '';
+let repId = '';
 let productId = '';
 let warehouseId = '';
 let customerId = '';
@@ -37,7 +38,7 @@ const onHand = async (): Promise<string | undefined> =>
 beforeAll(async () => {
   system = await startTestSystem('counts-loans');
   clerk = (await system.createUser({ email: 'carl.counter@rapport.example', displayName: 'Carl Counter', role: 'WAREHOUSE_CLERK' })).token;
-  rep = (await system.createUser({ email: 'lena.loans@rapport.example', displayName: 'Lena Loans', role: 'SALES_REP' })).token;
+  ({ token: rep, id: repId } = await system.createUser({ email: 'lena.loans@rapport.example', displayName: 'Lena Loans', role: 'SALES_REP' }));
   const kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'counts-loans-test', logger: system.logger });
   const prefix = system.subgraphs.inventory.topicPrefix;
   consumer = kafka.consumer({ groupId: `${prefix}counts-loans-test` });
@@ -142,6 +143,19 @@ describe('stock counts and loans, as clients see them', () => {
     const flagged = await system.must<{ flagOverdueLoans: { id: string }[] }>(clerk, 'mutation { flagOverdueLoans { id } }');
     expect(flagged.flagOverdueLoans.map((l) => l.id)).toEqual([loan.id]);
     expect((await system.must<{ flagOverdueLoans: { id: string }[] }>(clerk, 'mutation { flagOverdueLoans { id } }')).flagOverdueLoans).toEqual([]);
+    // The reminder reaches the rep who owns the customer: a to-do in her reminders (customers, from the overdue event).
+    const todo = await waitFor(
+      async () => {
+        const { activities } = await system.must<{
+          activities: { edges: { node: { kind: string; subject: string; nextStepDue: string; assignee: { id: string } | null; customer: { id: string } } }[] };
+        }>(rep, 'query($f: ActivityFilter) { activities(filter: $f) { edges { node { kind subject nextStepDue assignee { id } customer { id } } } } }', {
+          f: { assigneeId: repId, dueBefore: day(1) },
+        });
+        return activities.edges.length ? activities.edges.map((e) => e.node) : undefined;
+      },
+      { what: 'the overdue loan to-do of the rep' },
+    );
+    expect(todo).toEqual([{ kind: 'TASK', subject: `Loan ${loan.number} is overdue`, nextStepDue: day(0), assignee: { id: repId }, customer: { id: customerId } }]);
 
     const over = await system.as(clerk, 'mutation($l: ID!) { returnLoan(input: { loanId: $l, quantity: "5" }) { id } }', { l: loan.id });
     expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quantity' });

@@ -50,7 +50,7 @@ const MAX_MERGE_HOPS = 5;
  * waits for a merge holding it and keeps a merge from starting until this transaction ends, so an
  * entry is never left behind on a merged customer.
  */
-async function survivorOf(em: SqlEntityManager, customerId: string): Promise<string> {
+export async function survivorOf(em: SqlEntityManager, customerId: string): Promise<string> {
   let id = customerId;
   for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
     const [row] = await em.execute<{ merged_into: string | null }[]>('select merged_into from customer where id = ? for key share', [id]);

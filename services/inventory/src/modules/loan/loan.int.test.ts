@@ -12,6 +12,8 @@ import {
   unknownId,
   useCheckedInventorySubgraph,
 } from '../../test-fixtures.js';
+import { waitFor } from '@rapport/testing';
+import { startOverdueLoanCheck } from './loan.schedule.js';
 import { loanState } from './loan.service.js';
 import { dayFromToday } from '@rapport/errors';
 
@@ -186,6 +188,21 @@ describe('loans and samples', () => {
       expect.objectContaining({ loanId: late.id, customerId, productId, open: '2', expectedReturnDate: dayFromToday(-3) }),
     ]);
     expect(await countOutboxEvents(em(), onTime.id, 'inventory.loan.overdue.v1')).toBe(0);
+  });
+
+  it('flags overdue loans by itself on its timer, each once', async () => {
+    const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
+    await receive(subgraph, productId, warehouseId, '1');
+    const late = (await lend({ kind: 'LOAN', customerId: randomUUID(), warehouseId, productId, quantity: '1', expectedReturnDate: dayFromToday(-1) })).data!.lendStock;
+    const check = startOverdueLoanCheck(subgraph.service.orm, subgraph.service.logger, 20);
+    try {
+      await waitFor(async () => ((await countOutboxEvents(em(), late.id, 'inventory.loan.overdue.v1')) > 0 ? true : undefined), { what: 'the timer to flag the loan' });
+      // Later ticks (or another instance) flag it no more.
+      await waitFor(async () => ((await flag()).data!.flagOverdueLoans.length === 0 ? true : undefined), { what: 'nothing left to flag' });
+    } finally {
+      await check.stop();
+    }
+    expect(await countOutboxEvents(em(), late.id, 'inventory.loan.overdue.v1')).toBe(1);
   });
 
   it('refuses bad input naming the field, and more than is available', async () => {
