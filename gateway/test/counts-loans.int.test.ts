@@ -122,6 +122,26 @@ describe('stock counts and loans, as clients see them', () => {
     expect(event!.data).toMatchObject({ countId: count.id, number: count.number, warehouseId, lines: [{ productId, expected: '20', counted: '17', difference: '-3' }] });
   });
 
+  it('cancels an open count: nothing is posted, and it cannot be posted or cancelled again', async () => {
+    const { createStockCount: count } = await system.must<{ createStockCount: { id: string } }>(
+      clerk,
+      'mutation($w: ID!) { createStockCount(input: { warehouseId: $w, note: "aborted" }) { id } }',
+      { w: warehouseId },
+    );
+    const before = await onHand();
+    const cancelled = await system.must<{ cancelStockCount: { id: string; state: string } }>(clerk, 'mutation($c: ID!) { cancelStockCount(countId: $c) { id state } }', {
+      c: count.id,
+    });
+    expect(cancelled.cancelStockCount).toEqual({ id: count.id, state: 'CANCELLED' });
+    for (const op of ['postStockCount', 'cancelStockCount']) {
+      const again = await system.as(clerk, `mutation($c: ID!) { ${op}(countId: $c) { id } }`, { c: count.id });
+      expect(again.errors?.[0]?.extensions, op).toMatchObject({ code: 'CONFLICT' });
+    }
+    expect(await onHand()).toBe(before);
+    const listed = await system.must<{ stockCount: { state: string } | null }>(clerk, 'query($c: ID!) { stockCount(id: $c) { state } }', { c: count.id });
+    expect(listed.stockCount).toEqual({ state: 'CANCELLED' });
+  });
+
   it('lends goods to a customer, flags the loan overdue once, takes part back and converts the rest into a sale', async () => {
     const { lendStock: loan } = await system.must<{ lendStock: { id: string; number: string; state: string; overdue: boolean; customer: { id: string; name: string } } }>(
       clerk,
