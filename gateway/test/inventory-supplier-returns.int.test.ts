@@ -119,8 +119,11 @@ describe('returns to suppliers through the gateway, over Kafka', () => {
   });
 
   it('sends 3 back: stock leaves the warehouse, purchasing counts 7 received, and inventory expects 3 again', async () => {
-    const returned = (await system.must<{ returnToSupplier: Record<string, unknown> & { lines: { stockMoveId: string }[] } }>(clerk, returnMutation, { i: returnInput('3') }))
-      .returnToSupplier;
+    const returned = (
+      await system.must<{ returnToSupplier: Record<string, unknown> & { id: string; number: string; lines: { stockMoveId: string }[] } }>(clerk, returnMutation, {
+        i: returnInput('3'),
+      })
+    ).returnToSupplier;
     expect(returned).toMatchObject({
       number: expect.stringMatching(/^SR-\d{6}$/),
       reason: 'damaged in transit',
@@ -142,6 +145,17 @@ describe('returns to suppliers through the gateway, over Kafka', () => {
       { r: receipt.id },
     );
     expect(listed.supplierReturns).toEqual([{ number: returned.number, receipt: { id: receipt.id } }]);
+    const one = await system.must<{ supplierReturn: { number: string; reason: string; receipt: { id: string }; lines: { quantity: string; product: { id: string } }[] } | null }>(
+      buyer,
+      'query($id: ID!) { supplierReturn(id: $id) { number reason receipt { id } lines { quantity product { id } } } }',
+      { id: returned.id },
+    );
+    expect(one.supplierReturn).toEqual({
+      number: returned.number,
+      reason: 'damaged in transit',
+      receipt: { id: receipt.id },
+      lines: [{ quantity: '3', product: { id: productId } }],
+    });
   });
 
   it('refuses returning more than is left of the line, and a bill above what was kept', async () => {

@@ -1,6 +1,6 @@
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, stockLevelOf, type TestSystem, timelineOf, untilStockLevel } from './harness.js';
+import { day, startTestSystem, stockLevelOf, type TestSystem, timelineOf, untilStockLevel } from './harness.js';
 
 // The order → stock chain end to end, through the gateway only and over real Kafka: the warehouse
 // stocks a product, a rep sells it by quotation and by a direct order, inventory reserves (or
@@ -271,5 +271,53 @@ describe('an order through stock, over Kafka, as clients see it', () => {
     });
     expect(returned.receiveReturn.number).toMatch(/^RT-\d{6}$/);
     expect(await stockLevelOf(system, clerk, productId)).toEqual({ onHand: '8', reserved: '0', available: '8' });
+  });
+  it('plans one notice by hand taking lines of two orders of one customer, and ships it: both orders delivered', async () => {
+    const before = (await stockLevelOf(system, clerk, productId))!;
+    const place = async (): Promise<{ id: string; lineId: string }> => {
+      const placed = await system.must<{ placeOrder: { id: string; lines: { id: string }[] } }>(
+        rep,
+        'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id lines { id } } }',
+        {
+          i: { customerId, currency: 'EUR', lines: [{ productId, quantity: '2', unitPrice: { amount: '80', currency: 'EUR' } }] },
+        },
+      );
+      return { id: placed.placeOrder.id, lineId: placed.placeOrder.lines[0]!.id };
+    };
+    const orders = [await place(), await place()];
+    // Each is reserved and planned on a notice of its own; 1 of each ships without a backorder, so 1 of each stays reserved, unplanned.
+    for (const order of orders) {
+      const planned = await untilOrder(order.id, (o) => o.delivery.shipments[0]?.lines[0]?.planned === '2', 'the order’s own notice');
+      await system.must(
+        clerk,
+        'mutation($id: ID!, $line: ID!) { shipShipment(shipmentId: $id, lines: [{ orderLineId: $line, quantity: "1" }], trackingNumber: "TRK-1", backorder: false) { id } }',
+        { id: planned.delivery.shipments[0]!.id, line: order.lineId },
+      );
+      expect((await untilOrder(order.id, () => true, 'the order')).stock[0]).toMatchObject({ reserved: '1', planned: '0', shipped: '1', toShip: '1' });
+    }
+
+    const { planShipment: notice } = await system.must<{
+      planShipment: { id: string; number: string; status: string; plannedFor: string | null; lines: { orderLineId: string; planned: string }[] };
+    }>(clerk, 'mutation($i: PlanShipmentInput!) { planShipment(input: $i) { id number status plannedFor lines { orderLineId planned } } }', {
+      i: { customerId, warehouseId, plannedFor: day(2), lines: orders.map((o) => ({ orderLineId: o.lineId, quantity: '1' })) },
+    });
+    expect(notice).toMatchObject({ number: expect.stringMatching(/^DN-\d{6}$/), status: 'PLANNED', plannedFor: day(2) });
+    expect(notice.lines).toEqual(expect.arrayContaining(orders.map((o) => ({ orderLineId: o.lineId, planned: '1' }))));
+    expect(notice.lines).toHaveLength(2);
+    // Nothing is left to plan: a second notice for the same lines is refused naming the line.
+    const again = await system.as(clerk, 'mutation($i: PlanShipmentInput!) { planShipment(input: $i) { id } }', {
+      i: { customerId, warehouseId, lines: [{ orderLineId: orders[0]!.lineId, quantity: '1' }] },
+    });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].quantity' });
+
+    await system.must(clerk, 'mutation($id: ID!) { shipShipment(shipmentId: $id, carrier: "DHL", trackingNumber: "TRK-2") { id } }', { id: notice.id });
+    for (const order of orders) {
+      const shipped = await untilOrder(order.id, (o) => o.status === 'DELIVERED', 'sales to see both units of the order shipped');
+      expect(shipped.delivery.shipments.map((n) => n.id)).toContain(notice.id);
+      expect(shipped.stock[0]).toMatchObject({ ordered: '2', reserved: '0', planned: '0', shipped: '2', toShip: '0' });
+    }
+    const after = (await stockLevelOf(system, clerk, productId))!;
+    expect(Number(before.onHand) - Number(after.onHand)).toBe(4);
+    expect(after.reserved).toBe(before.reserved);
   });
 });

@@ -176,6 +176,27 @@ describe('goods in from a purchase order, over Kafka, as clients see it', () => 
     expect(await levelIn('RCV-HAM')).toMatchObject({ onHand: '4', incoming: '6' });
   });
 
+  it('reads and changes the over-receipt tolerance: a wider one lets more in, and it is put back', async () => {
+    type Settings = { overReceiptTolerance: string; updatedAt: string };
+    const before = (await system.must<{ receiptSettings: Settings }>(buyer, 'query { receiptSettings { overReceiptTolerance updatedAt } }')).receiptSettings;
+    expect(before.overReceiptTolerance).toBe('5');
+    const set = (percent: string) =>
+      system.as<{ setReceiptTolerance: Settings }>(clerk, 'mutation($p: String!) { setReceiptTolerance(percent: $p) { overReceiptTolerance updatedAt } }', { p: percent });
+    const bad = await set('100.001');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const wider = await set('10');
+    expect(wider.errors).toBeUndefined();
+    expect(wider.data!.setReceiptTolerance.overReceiptTolerance).toBe('10');
+    expect((await system.must<{ receiptSettings: Settings }>(clerk, 'query { receiptSettings { overReceiptTolerance } }')).receiptSettings.overReceiptTolerance).toBe('10');
+    // 6 still open of 10 ordered: now up to 6 + 10 % of 10 may come in.
+    const refused = await system.as(clerk, 'mutation($i: ReceiveGoodsInput!) { receiveGoods(input: $i) { id } }', {
+      i: { purchaseOrderId: po.id, warehouseId: hamburg, lines: [{ purchaseOrderLineId: po.lineId, quantity: '7.001' }] },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines[0].quantity', reason: 'OVER_RECEIPT', details: { receivable: '7' } });
+    expect((await set('5')).data!.setReceiptTolerance.overReceiptTolerance).toBe('5');
+    expect(await levelIn('RCV-HAM')).toMatchObject({ onHand: '4', incoming: '6' });
+  });
+
   it('transfers stock to another warehouse: in transit there, then received partly', async () => {
     const sent = await system.must<{ transferStock: { id: string; state: string } }>(clerk, 'mutation($i: TransferStockInput!) { transferStock(input: $i) { id state } }', {
       i: { fromWarehouseId: hamburg, toWarehouseId: munich, lines: [{ productId, quantity: '1' }] },

@@ -1023,8 +1023,8 @@ export const LoanReturnedV1 = defineEvent(
 );
 
 /**
- * inventory: the customer keeps (part of) a loan or sample: a sale for sales to invoice or order
- * (sales does not consume it yet). Valued at the product's standard cost when converted. Keyed by the loan id.
+ * inventory: the customer keeps (part of) a loan or sample: a sale for sales to invoice or order.
+ * Superseded by v2 (which sales turns into an order); kept for events already on the topics. Valued at the product's standard cost when converted. Keyed by the loan id.
  */
 export const LoanConvertedV1 = defineEvent(
   'inventory.loan.converted.v1',
@@ -1036,6 +1036,37 @@ export const LoanConvertedV1 = defineEvent(
     productId: uuid,
     warehouseId: uuid,
     quantity,
+    unitCost: money.nullable(),
+    open: quantity,
+    convertedAt: isoDateTime,
+  }),
+);
+
+/**
+ * inventory: the customer keeps (part of) a loan or sample, and it becomes a sale: sales makes the
+ * order `orderId` (one line of `quantity` at `unitPrice`, or the catalogue list price when null) for
+ * the customer, carrying the loan number. Inventory reserves nothing for that order when sales
+ * confirms it (the goods left when they were lent) and reports them shipped at once
+ * (`inventory.shipment.shipped.v2`, shipment `shipmentId`), so sales counts them delivered and
+ * finance invoiceable. Supersedes v1 (same fields plus `orderId`, `shipmentId`, `unitPrice`). Keyed
+ * by the loan id.
+ */
+export const LoanConvertedV2 = defineEvent(
+  'inventory.loan.converted.v2',
+  z.object({
+    loanId: uuid,
+    number: z.string(),
+    /** The id sales gives the order the kept goods become. */
+    orderId: uuid,
+    /** The id of the shipment inventory reports for that order (the goods already out). */
+    shipmentId: uuid,
+    customerId: uuid,
+    ownerId: uuid.nullable(),
+    productId: uuid,
+    warehouseId: uuid,
+    quantity,
+    /** The net unit price agreed at conversion; null: the catalogue list price. */
+    unitPrice: money.nullable(),
     unitCost: money.nullable(),
     open: quantity,
     convertedAt: isoDateTime,
@@ -1559,6 +1590,7 @@ export const ALL_EVENTS = [
   LoanLentV1,
   LoanReturnedV1,
   LoanConvertedV1,
+  LoanConvertedV2,
   LoanOverdueV1,
   CreditNoteRefundedV1,
   SupplierPaymentAppliedV1,

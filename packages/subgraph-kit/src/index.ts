@@ -31,6 +31,7 @@ export * from './policies.js';
 export * from './revocation.js';
 export * from './transition.js';
 export * from './idempotency.js';
+export * from './periodic.js';
 export * from './properties.js';
 export * from './schema-drift.js';
 export * from './customer-profile.js';

@@ -38,6 +38,7 @@ import { IDEMPOTENCY_MIGRATION, idempotentMutations, startIdempotencyPurge } fro
 import { inputBoundary } from './input-guard.js';
 import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
 import { createLogger } from './logger.js';
+import type { PeriodicJob } from './periodic.js';
 import { RequestMetrics } from './metrics.js';
 import { databaseProbe, eventBusResolvers, kafkaFigures, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
 import { graphqlSpanPlugin } from './tracing.js';
@@ -109,6 +110,11 @@ export interface SubgraphDefinition<TLoaders> {
   handle?: (req: IncomingMessage, res: ServerResponse, url: URL, context: ServiceRequestContext) => boolean | Promise<boolean>;
   /** Runs after migrations, before serving (identity loads its signing keys). */
   onStart?: (orm: MikroORM) => Promise<void>;
+  /**
+   * The service's timers (`startPeriodicJob`: finance's daily dunning, inventory's overdue-loan
+   * check), started once it serves and stopped first when it stops, so no run outlives the ORM.
+   */
+  jobs?: (orm: MikroORM, logger: Logger) => PeriodicJob[];
   /**
    * Keeps the `customer_access` read model (who owns and who may see each customer) from the
    * customers service's events, for subgraphs whose records belong to customers. `'source'` for the
@@ -243,6 +249,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   const revocations = new RevocationList();
   const verifier = revokingVerifier(config.verifier, revocations);
   let revocationWatch: ReturnType<typeof watchRevocations> | undefined;
+  let jobs: PeriodicJob[] = [];
   const requestMetrics = new RequestMetrics();
   const kafkaReading = kafkaFigures(() => operations());
 
@@ -427,6 +434,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         : {}),
     });
     url = await listen(server, config.port, config.host);
+    jobs = definition.jobs?.(startedOrm, logger) ?? [];
     logger.info({ url: `${url}/graphql`, ms: Date.now() - started }, 'subgraph ready');
     return { url };
   }
@@ -447,6 +455,8 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         failure ??= error;
       }
     };
+    await step('jobs', () => Promise.all(jobs.map((job) => job.stop())), 5_000);
+    jobs = [];
     await step('revocations', () => revocationWatch?.stop(), 1_000);
     revocationWatch = undefined;
     await step('http', () => (server ? closeServer(server, DRAIN_TIMEOUT_MS) : undefined), DRAIN_TIMEOUT_MS + 1_000);

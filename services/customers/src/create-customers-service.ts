@@ -28,6 +28,7 @@ import { ImportJob } from './modules/import/import-job.entity.js';
 import { importResolvers } from './modules/import/import.resolvers.js';
 import { TimelineEntry } from './modules/timeline/timeline-entry.entity.js';
 import { timelineHandlers } from './modules/timeline/timeline.consumer.js';
+import { activityHandlers } from './modules/activity/activity.consumer.js';
 import { timelineResolvers } from './modules/timeline/timeline.resolvers.js';
 import { searchResolvers } from './modules/search/search.resolvers.js';
 
@@ -57,7 +58,7 @@ export function createCustomersService(config: SubgraphRuntimeConfig & { documen
       ],
       entities: [Customer, Contact, Address, Activity, TimelineEntry, Lead, ImportJob, Document],
       migrations,
-      handlers: [...timelineHandlers, ...ownerTeamHandlers, ...documentHandlers],
+      handlers: [...timelineHandlers, ...activityHandlers, ...ownerTeamHandlers, ...documentHandlers],
       // It writes customer_access itself, with each change; see CUSTOMER_ACCESS_SOURCE_EVENTS.
       customerAccess: 'source',
       createLoaders,

@@ -34,7 +34,7 @@ import { receivablesResolvers } from './modules/receivables/receivables.resolver
  * every customer; once started it also runs dunning daily (stopped before the rest).
  */
 export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphService {
-  const service = createSubgraphService(
+  return createSubgraphService(
     {
       name: 'finance',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
@@ -81,31 +81,8 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
       companyProfileCopy: true,
       printRecipientCopy: true,
       handle: financePrintRoutes(),
+      jobs: (orm, logger) => [startDailyDunning(orm, logger)],
     },
     config,
   );
-  let daily: { stop(): Promise<void> } | undefined;
-  return {
-    get orm() {
-      return service.orm;
-    },
-    get logger() {
-      return service.logger;
-    },
-    get url() {
-      return service.url;
-    },
-    get sdl() {
-      return service.sdl;
-    },
-    async start() {
-      const started = await service.start();
-      daily = startDailyDunning(service.orm, service.logger);
-      return started;
-    },
-    async stop() {
-      await daily?.stop();
-      await service.stop();
-    },
-  };
 }

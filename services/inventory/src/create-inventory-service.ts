@@ -7,7 +7,8 @@ import { CustomerReturn, CustomerReturnLine } from './modules/customer-return/cu
 import { customerReturnResolvers } from './modules/customer-return/customer-return.resolvers.js';
 import { StockCount, StockCountLine } from './modules/count/count.entity.js';
 import { countResolvers } from './modules/count/count.resolvers.js';
-import { Loan } from './modules/loan/loan.entity.js';
+import { Loan, LoanConversion } from './modules/loan/loan.entity.js';
+import { startOverdueLoanCheck } from './modules/loan/loan.schedule.js';
 import { loanResolvers } from './modules/loan/loan.resolvers.js';
 import { printingHandlers } from './modules/printing/printing.consumer.js';
 import { printingRoutes } from './modules/printing/printing.http.js';
@@ -49,7 +50,7 @@ const firstRoute =
 /**
  * The inventory subgraph: products, warehouses, the stock ledger and levels, reservations for
  * confirmed orders, safety alarms, shipping notices with each order's delivery state and their
- * printed delivery notes, and customer returns.
+ * printed delivery notes, and customer returns; once serving it looks hourly for loans newly overdue.
  */
 export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphService {
   return createSubgraphService(
@@ -93,6 +94,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
         StockCount,
         StockCountLine,
         Loan,
+        LoanConversion,
         SupplierReturn,
         SupplierReturnLine,
         CustomerProfile,
@@ -104,6 +106,7 @@ export function createInventoryService(config: SubgraphRuntimeConfig): SubgraphS
       companyProfileCopy: true,
       printRecipientCopy: true,
       handle: firstRoute(printingRoutes(), productPictureRoutes()),
+      jobs: (orm, logger) => [startOverdueLoanCheck(orm, logger)],
     },
     config,
   );

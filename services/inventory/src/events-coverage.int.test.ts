@@ -384,10 +384,14 @@ const cases: Record<string, MutationCaseEntry> = {
   convertLoan: {
     run: async (call) => {
       subject = await aLoan('EV-LN-18', '2030-01-31');
-      await call('mutation($input: SettleLoanInput!) { convertLoan(input: $input) { id } }', { input: { loanId: subject } });
+      await call('mutation($input: ConvertLoanInput!) { convertLoan(input: $input) { id } }', { input: { loanId: subject, unitPrice: { amount: '12.5', currency: 'EUR' } } });
     },
-    announces: ['inventory.loan.converted.v1'],
-    check: ([event]) => expect(event).toMatchObject({ subject, data: { loanId: subject, quantity: '1', open: '0' } }),
+    announces: ['inventory.loan.converted.v2'],
+    check: ([event]) =>
+      expect(event).toMatchObject({
+        subject,
+        data: { loanId: subject, quantity: '1', open: '0', unitPrice: { amount: '12.50', currency: 'EUR' }, orderId: expect.any(String), shipmentId: expect.any(String) },
+      }),
   },
   flagOverdueLoans: {
     run: async (call) => {

@@ -264,6 +264,7 @@ export type ResolversParentTypes = {
 };
 
 export type ActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity']> = {
+  assignee?: Resolver<Types.Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   body?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contact?: Resolver<Types.Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

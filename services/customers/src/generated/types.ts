@@ -18,13 +18,15 @@ export type Scalars = {
  */
 export type Activity = {
   __typename?: 'Activity';
+  /** Whom a to-do (TASK) is addressed to: the customer's owner when it was raised; null for activities reps log. */
+  assignee?: Maybe<User>;
   /** Details, free text. */
   body?: Maybe<Scalars['String']['output']>;
   /** The customer's contact it was with, if any (null when that contact was removed). */
   contact?: Maybe<Contact>;
   /** When it was logged. */
   createdAt: Scalars['DateTime']['output'];
-  /** Who logged it. */
+  /** Who logged it; null for a to-do the system raised. */
   createdBy?: Maybe<User>;
   /** The customer it was with. */
   customer: Customer;
@@ -85,6 +87,8 @@ export type ActivityEdge = {
 
 /** Narrows an activity list; all given criteria must hold. */
 export type ActivityFilter = {
+  /** Only to-dos addressed to this user (a rep's own: their id with `dueBefore`). */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
   /** Only this customer's activities. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Only reminders due before this day (ISO 8601 date): visits planned, or next steps due, before it, whose follow-up is not done yet. */
@@ -107,6 +111,8 @@ export type ActivityKind =
   | 'NOTE'
   /** A visit that is planned, not yet made; does not count as contact. */
   | 'PLANNED_VISIT'
+  /** A to-do the system raised for a rep (e.g. an overdue loan to chase), addressed to them (`assignee`) and due on `nextStepDue`; does not count as contact. Not for logActivity. */
+  | 'TASK'
   /** A visit at the customer. */
   | 'VISIT';
 

@@ -21,6 +21,7 @@ import { Migration20261205100000 } from './Migration20261205100000.js';
 import { Migration20261205160000 } from './Migration20261205160000.js';
 import { Migration20261205200700 } from './Migration20261205200700.js';
 import { Migration20261207080000 } from './Migration20261207080000.js';
+import { Migration20261210020000 } from './Migration20261210020000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205160000', class: Migration20261205160000 },
   { name: 'Migration20261205200700', class: Migration20261205200700 },
   { name: 'Migration20261207080000', class: Migration20261207080000 },
+  { name: 'Migration20261210020000', class: Migration20261210020000 },
 ];

@@ -130,6 +130,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   AuditAction: Types.AuditAction;
   AuditEntry: ResolverTypeWrapper<IAuditEntryModel>;
+  ConvertLoanInput: Types.ConvertLoanInput;
   CountImportResult: ResolverTypeWrapper<CountImportResultModel>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
@@ -258,6 +259,7 @@ export type ResolversParentTypes = {
   ID: Types.Scalars['ID']['output'];
   String: Types.Scalars['String']['output'];
   AuditEntry: IAuditEntryModel;
+  ConvertLoanInput: Types.ConvertLoanInput;
   CountImportResult: CountImportResultModel;
   Boolean: Types.Scalars['Boolean']['output'];
   Int: Types.Scalars['Int']['output'];

@@ -50,6 +50,16 @@ export type AuditEntry = {
   requestId?: Maybe<Scalars['String']['output']>;
 };
 
+/** Goods of a loan the customer keeps: they become a sales order. */
+export type ConvertLoanInput = {
+  /** The loan; NOT_FOUND naming the field when unknown, CONFLICT when nothing is out any more. */
+  loanId: Scalars['ID']['input'];
+  /** How much, at most what is still out; omitted: everything still out. */
+  quantity?: InputMaybe<Scalars['String']['input']>;
+  /** The net unit price agreed with the customer (not negative, in the order's currency); omitted: the product's list price. */
+  unitPrice?: InputMaybe<MoneyInput>;
+};
+
 /** What a count import did or, on a dry run, would do. */
 export type CountImportResult = {
   __typename?: 'CountImportResult';
@@ -409,9 +419,11 @@ export type LendStockInput = {
 /**
  * Goods out to a customer on loan or as a sample (LN-000001…): taken from available stock when lent,
  * returned fully or partly (LOAN_RETURN moves), or kept by the customer and converted into a sale
- * (announced by inventory.loan.converted.v1 for sales; sales does not act on it yet). Overdue when the
- * expected return date has passed with goods still out; `flagOverdueLoans` announces each overdue loan
- * once (inventory.loan.overdue.v1) for a reminder to its owner rep.
+ * (inventory.loan.converted.v2: sales makes an order of the kept goods, which inventory reports shipped at
+ * once, so they are delivered and invoiceable without being reserved or moved again). Overdue when the
+ * expected return date has passed with goods still out; inventory looks for newly overdue loans hourly
+ * (and `flagOverdueLoans` on demand) and announces each once (inventory.loan.overdue.v1): the customer's
+ * owner gets a to-do for it.
  */
 export type Loan = {
   __typename?: 'Loan';
@@ -528,7 +540,7 @@ export type Mutation = {
   adjustStock: StockMove;
   /** Cancels an open count; nothing is posted. */
   cancelStockCount: StockCount;
-  /** Records that the customer keeps goods of a loan: converted into a sale, announced by inventory.loan.converted.v1 (sales does not act on it yet). */
+  /** Records that the customer keeps goods of a loan: converted into a sale (inventory.loan.converted.v2); sales makes an order of them, delivered at once and invoiceable. No stock moves: the goods left when lent. */
   convertLoan: Loan;
   /** Creates a product; CONFLICT naming input.sku when the SKU is taken. */
   createProduct: Product;
@@ -540,7 +552,7 @@ export type Mutation = {
   deleteProduct: Product;
   /** Enters counted quantities on an open count, many lines at once. */
   enterCountedQuantities: StockCount;
-  /** Announces every loan newly overdue (expected return date passed, goods still out), once per loan, by inventory.loan.overdue.v1; returns those flagged now. For an operator or a cron (there is no built-in timer). */
+  /** Announces every loan newly overdue (expected return date passed, goods still out), once per loan, by inventory.loan.overdue.v1; returns those flagged now. The service also runs it hourly by itself; this is for an operator who will not wait. */
   flagOverdueLoans: Array<Loan>;
   /** Imports counted quantities as `code;counted` text; a dry run reports each refused row naming its row and column. */
   importCountedQuantities: CountImportResult;
@@ -618,7 +630,7 @@ export type MutationCancelStockCountArgs = {
 
 
 export type MutationConvertLoanArgs = {
-  input: SettleLoanInput;
+  input: ConvertLoanInput;
 };
 
 

@@ -21,6 +21,7 @@ import { Migration20261208040100 } from './Migration20261208040100.js';
 import { Migration20261208090000 } from './Migration20261208090000.js';
 import { Migration20261209000100 } from './Migration20261209000100.js';
 import { Migration20261210010000 } from './Migration20261210010000.js';
+import { Migration20261210020000 } from './Migration20261210020000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -56,4 +57,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261209000100', class: Migration20261209000100 },
   // Hour block 01 of 2026-12-10 (inv1): the product search's Levenshtein stand-ins for typos in short words.
   { name: 'Migration20261210010000', class: Migration20261210010000 },
+  // Hour block 02 of stop 14 (inv2): loans kept by the customer become sales orders.
+  { name: 'Migration20261210020000', class: Migration20261210020000 },
 ];

@@ -187,6 +187,7 @@ export type ResolversTypes = {
   SalesOrderFilter: Types.SalesOrderFilter;
   SalesOrderInvoiceStatus: Types.SalesOrderInvoiceStatus;
   SalesOrderLine: ResolverTypeWrapper<ISalesOrderLineModel>;
+  SalesOrderOrigin: Types.SalesOrderOrigin;
   SalesOrderStatus: Types.SalesOrderStatus;
   SalesPerformance: ResolverTypeWrapper<RepPerformanceModel>;
   SalesPriceEntry: Types.SalesPriceEntry;
@@ -598,7 +599,9 @@ export type SalesOrderResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoiceStatus?: Resolver<ResolversTypes['SalesOrderInvoiceStatus'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['SalesOrderLine']>, ParentType, ContextType>;
+  loanNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['SalesOrderOrigin'], ParentType, ContextType>;
   paidAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   quotation?: Resolver<Types.Maybe<ResolversTypes['Quotation']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SalesOrderStatus'], ParentType, ContextType>;

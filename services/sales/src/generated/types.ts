@@ -1130,8 +1130,12 @@ export type SalesOrder = {
   invoiceStatus: SalesOrderInvoiceStatus;
   /** The products ordered, in the order they were entered. */
   lines: Array<SalesOrderLine>;
+  /** The number of the loan or sample (LN-000001) the customer kept that the order was made of; null for other orders. */
+  loanNumber?: Maybe<Scalars['String']['output']>;
   /** Human-readable order number, e.g. SO-000042, from a gap-tolerant sequence. */
   number: Scalars['String']['output'];
+  /** Where the order came from: a quotation, a loan the customer kept, or entered directly. */
+  origin: SalesOrderOrigin;
   /** When the last of its invoices was paid, the order being fully invoiced; null otherwise. */
   paidAt?: Maybe<Scalars['DateTime']['output']>;
   /** The quotation the order was made from; null when entered directly (or the caller may not see it). */
@@ -1247,6 +1251,19 @@ export type SalesOrderLine = {
   /** Price of one unit including tax (as entered, or computed from the net); null for callers who may not see prices beyond cost (the warehouse, by its role's setting in the kit's policies). */
   unitPriceGross?: Maybe<Money>;
 };
+
+/** Where a sales order came from. */
+export type SalesOrderOrigin =
+  /** Entered directly (placeOrder). */
+  | 'DIRECT'
+  /**
+   * Made of goods a customer kept from a loan or sample (inventory's convertLoan): one line of the kept
+   * quantity at the price agreed or the list price. Inventory reserves nothing for it and reports the
+   * goods shipped at once (they left when lent), so it is delivered and invoiceable without a new delivery.
+   */
+  | 'LOAN'
+  /** Made from an accepted quotation (convertQuotation). */
+  | 'QUOTATION';
 
 /**
  * Where a sales order stands, derived from its lines and invoices and never set by hand. Each line

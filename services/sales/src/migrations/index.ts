@@ -18,6 +18,7 @@ import { Migration20261208010000 } from './Migration20261208010000.js';
 import { Migration20261208010100 } from './Migration20261208010100.js';
 import { Migration20261208010200 } from './Migration20261208010200.js';
 import { Migration20261209010000 } from './Migration20261209010000.js';
+import { Migration20261210020000 } from './Migration20261210020000.js';
 
 /** This service's migrations, oldest first. */
 export const migrations: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208010100', class: Migration20261208010100 },
   { name: 'Migration20261208010200', class: Migration20261208010200 },
   { name: 'Migration20261209010000', class: Migration20261209010000 },
+  { name: 'Migration20261210020000', class: Migration20261210020000 },
 ];

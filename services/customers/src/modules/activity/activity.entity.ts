@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { conflict } from '@rapport/errors';
 import { createdAt, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
-export const ACTIVITY_KINDS = ['CALL', 'VISIT', 'MEETING', 'EMAIL', 'NOTE', 'PLANNED_VISIT'] as const;
+export const ACTIVITY_KINDS = ['CALL', 'VISIT', 'MEETING', 'EMAIL', 'NOTE', 'PLANNED_VISIT', 'TASK'] as const;
 export const REVIEW_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
 export const REVIEW_DECISIONS = ['APPROVED', 'REJECTED'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -11,7 +11,8 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 /**
  * Something a rep did (or plans to do) with a customer: a call, visit, meeting, email or note that
- * happened at `occurredAt`, or a visit planned for `plannedFor`; `happensAt` is whichever applies
+ * happened at `occurredAt`, a visit planned for `plannedFor`, or a to-do the system raised for a rep
+ * at `occurredAt` (TASK, addressed to `assigneeId`, a reminder by its `nextStepDue`); `happensAt` is whichever applies
  * (the list order). A team head, director or admin reviews it.
  */
 export const Activity = defineEntity({
@@ -36,6 +37,8 @@ export const Activity = defineEntity({
     followUpDoneAt: timestamp().nullable(),
     followUpDoneBy: p.uuid().nullable(),
     createdBy: p.uuid().nullable(),
+    /** The user a to-do (TASK) is addressed to: the customer's owner when the system raised it; null for what reps log. */
+    assigneeId: p.uuid().nullable(),
     reviewStatus: p.enum([...REVIEW_STATUSES]).default('PENDING'),
     reviewerId: p.uuid().nullable(),
     reviewComment: p.text().nullable(),
@@ -46,8 +49,8 @@ export const Activity = defineEntity({
 });
 export type IActivity = InferEntity<typeof Activity>;
 
-/** Whether the activity has happened (and so counts as contact with the customer). */
-export const hasHappened = (activity: Pick<IActivity, 'kind'>): boolean => activity.kind !== 'PLANNED_VISIT';
+/** Whether the activity has happened (and so counts as contact with the customer): not a planned visit, nor a to-do. */
+export const hasHappened = (activity: Pick<IActivity, 'kind'>): boolean => activity.kind !== 'PLANNED_VISIT' && activity.kind !== 'TASK';
 
 /** Whether the activity asks for a follow-up: a next step with a due day, or a planned visit. */
 export const hasFollowUp = (activity: Pick<IActivity, 'kind' | 'nextStepDue'>): boolean => activity.kind === 'PLANNED_VISIT' || activity.nextStepDue !== null;

@@ -19,6 +19,7 @@ export const activityResolvers: Resolvers = {
     contact: (activity, _, ctx) => (activity.contactId ? ctx.loaders.contactById.load(activity.contactId) : null),
     opportunity: (activity) => (activity.opportunityId ? { __typename: 'Opportunity', id: activity.opportunityId } : null),
     createdBy: (activity) => (activity.createdBy ? { __typename: 'User', id: activity.createdBy } : null),
+    assignee: (activity) => (activity.assigneeId ? { __typename: 'User', id: activity.assigneeId } : null),
     review: (activity) => ({
       status: activity.reviewStatus,
       reviewer: activity.reviewerId ? { __typename: 'User', id: activity.reviewerId } : null,

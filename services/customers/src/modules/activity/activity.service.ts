@@ -53,6 +53,7 @@ function visibleActivity(viewer: Viewer, id: string): (tx: SqlEntityManager) => 
  * `customers.activity.logged.v1` event, all in one flush.
  */
 export async function logActivity(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: LogActivityInput, meta: EventMetadata): Promise<IActivity> {
+  if (input.kind === 'TASK') throw badInput('input.kind', 'input.kind: TASK to-dos are raised by the system; log a NOTE with a next step instead', 'NOT_ALLOWED');
   const kind = input.kind;
   const subject = requireText('input.subject', input.subject);
   const body = optionalText('input.body', input.body, 10000);
@@ -90,6 +91,7 @@ export async function logActivity(em: SqlEntityManager, viewer: Viewer<WriteAcce
       nextStep,
       nextStepDue,
       createdBy: viewer.principal.userId,
+      assigneeId: null,
       reviewStatus: 'PENDING',
       reviewerId: null,
       reviewComment: null,
@@ -188,6 +190,7 @@ export interface ActivityFilter {
   kind?: ActivityKind | null;
   reviewStatus?: ReviewStatus | null;
   dueBefore?: string | null;
+  assigneeId?: string | null;
 }
 
 /** Activities newest first: by when they happen, then id. */
@@ -209,6 +212,7 @@ export async function listActivities(
   if (filter?.customerId) qb.andWhere({ customerId: requireUuid('filter.customerId', filter.customerId) });
   if (filter?.kind) qb.andWhere({ kind: filter.kind });
   if (filter?.reviewStatus) qb.andWhere({ reviewStatus: filter.reviewStatus });
+  if (filter?.assigneeId) qb.andWhere({ assigneeId: requireUuid('filter.assigneeId', filter.assigneeId) });
   if (filter?.dueBefore) {
     const day = requireIsoDate('filter.dueBefore', filter.dueBefore);
     qb.andWhere(`a.follow_up_done_at is null and (a.next_step_due < ?::date or (a.kind = 'PLANNED_VISIT' and a.planned_for < ?::date))`, [day, day]);

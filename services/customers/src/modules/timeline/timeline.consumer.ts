@@ -10,6 +10,7 @@ import {
   InvoicePaidV1,
   LeadConvertedV1,
   LoanConvertedV1,
+  LoanConvertedV2,
   LoanLentV1,
   LoanOverdueV1,
   LoanReturnedV1,
@@ -49,7 +50,7 @@ const MAX_MERGE_HOPS = 5;
  * waits for a merge holding it and keeps a merge from starting until this transaction ends, so an
  * entry is never left behind on a merged customer.
  */
-async function survivorOf(em: SqlEntityManager, customerId: string): Promise<string> {
+export async function survivorOf(em: SqlEntityManager, customerId: string): Promise<string> {
   let id = customerId;
   for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
     const [row] = await em.execute<{ merged_into: string | null }[]>('select merged_into from customer where id = ? for key share', [id]);
@@ -252,6 +253,9 @@ export const timelineHandlers = [
   ),
   on(LoanReturnedV1, async (data, event, em) => record(em, event, data.customerId, 'LOAN_RETURNED', `Loan ${data.number}: ${data.quantity} returned, ${data.open} still out`)),
   on(LoanConvertedV1, async (data, event, em) =>
+    record(em, event, data.customerId, 'LOAN_CONVERTED', `Loan ${data.number}: ${data.quantity} kept by the customer (a sale), ${data.open} still out`),
+  ),
+  on(LoanConvertedV2, async (data, event, em) =>
     record(em, event, data.customerId, 'LOAN_CONVERTED', `Loan ${data.number}: ${data.quantity} kept by the customer (a sale), ${data.open} still out`),
   ),
   on(LoanOverdueV1, async (data, event, em) =>

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAt, quantity, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
+import { createdAt, currency, money, quantity, timestamp, updatedAt } from '@rapport/subgraph-kit/properties';
 
 export const LOAN_KINDS = ['LOAN', 'SAMPLE'] as const;
 export type LoanKind = (typeof LOAN_KINDS)[number];
@@ -34,3 +34,27 @@ export const Loan = defineEntity({
   },
 });
 export type ILoan = InferEntity<typeof Loan>;
+
+/**
+ * Goods of a loan the customer kept, become a sale: the sales order `orderId` sales makes of them and
+ * the shipment `shipmentId` inventory reports for that order (no move: the goods left when lent),
+ * `shippedAt` once reported. The unit price agreed at conversion, or null for the list price.
+ * Written by raw SQL (`loan.service.ts`, `loan-conversion.ts`).
+ */
+export const LoanConversion = defineEntity({
+  name: 'LoanConversion',
+  tableName: 'loan_conversion',
+  properties: {
+    orderId: p.uuid().primary(),
+    shipmentId: p.uuid().unique('loan_conversion_shipment_key'),
+    loanId: p.uuid(),
+    quantity: quantity(),
+    unitPrice: money().nullable(),
+    currency: currency().nullable(),
+    convertedAt: timestamp(),
+    shippedAt: timestamp().nullable(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+});
+export type ILoanConversion = InferEntity<typeof LoanConversion>;

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { countAuditEntries, countOutboxEvents, raceBehindRow } from '@rapport/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { aProduct, aWarehouse, levelOf, receive, unknownId, useCheckedInventorySubgraph } from '../../test-fixtures.js';
+import {
+  aProduct,
+  applyReservationEvent,
+  aWarehouse,
+  ledgerMismatches,
+  levelOf,
+  oneUnitOrderConfirmed,
+  receive,
+  unknownId,
+  useCheckedInventorySubgraph,
+} from '../../test-fixtures.js';
+import { waitFor } from '@rapport/testing';
+import { startOverdueLoanCheck } from './loan.schedule.js';
 import { loanState } from './loan.service.js';
 import { dayFromToday } from '@rapport/errors';
 
@@ -29,7 +41,7 @@ const lend = (input: Record<string, unknown>) =>
 const giveBack = (input: Record<string, unknown>) =>
   subgraph.gql<{ returnLoan: LoanView }>(`mutation($input: SettleLoanInput!) { returnLoan(input: $input) { ${loanFields} } }`, { input });
 const keep = (input: Record<string, unknown>) =>
-  subgraph.gql<{ convertLoan: LoanView }>(`mutation($input: SettleLoanInput!) { convertLoan(input: $input) { ${loanFields} } }`, { input });
+  subgraph.gql<{ convertLoan: LoanView }>(`mutation($input: ConvertLoanInput!) { convertLoan(input: $input) { ${loanFields} } }`, { input });
 const flag = () => subgraph.gql<{ flagOverdueLoans: LoanView[] }>(`mutation { flagOverdueLoans { ${loanFields} } }`);
 
 async function loanMoves(loanId: string): Promise<[string, string][]> {
@@ -97,15 +109,56 @@ describe('loans and samples', () => {
       ['LOAN_RETURN', '0.500'],
     ]);
     expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '1.5' });
-    expect(await eventsOf(sample.id, 'inventory.loan.converted.v1')).toEqual([
-      expect.objectContaining({ loanId: sample.id, customerId, ownerId, productId, quantity: '1.5', open: '0', unitCost: { amount: '25.00', currency: 'EUR' } }),
-    ]);
+    const [converted] = await eventsOf(sample.id, 'inventory.loan.converted.v2');
+    expect(converted).toMatchObject({
+      loanId: sample.id,
+      customerId,
+      ownerId,
+      productId,
+      quantity: '1.5',
+      open: '0',
+      unitPrice: null,
+      unitCost: { amount: '25.00', currency: 'EUR' },
+    });
     const more = await keep({ loanId: sample.id, quantity: '1' });
     expect(more.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOAN_SETTLED' });
 
     const loan = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '1', expectedReturnDate: dayFromToday(3) })).data!.lendStock;
     const over = await keep({ loanId: loan.id, quantity: '1.001' });
     expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OVER_CONVERSION', field: 'input.quantity' });
+    const negative = await keep({ loanId: loan.id, unitPrice: { amount: '-1', currency: 'EUR' } });
+    expect(negative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitPrice.amount' });
+  });
+
+  it('reports the sale of a kept loan shipped when sales confirms it, reserving and moving nothing; any other order reserves', async () => {
+    const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
+    await receive(subgraph, productId, warehouseId, '5');
+    const customerId = randomUUID();
+    const loan = (await lend({ kind: 'LOAN', customerId, warehouseId, productId, quantity: '3', expectedReturnDate: dayFromToday(3) })).data!.lendStock;
+    const kept = await keep({ loanId: loan.id, quantity: '2', unitPrice: { amount: '40', currency: 'EUR' } });
+    expect(kept.errors).toBeUndefined();
+    const [converted] = await eventsOf(loan.id, 'inventory.loan.converted.v2');
+    expect(converted).toMatchObject({ quantity: '2', open: '1', unitPrice: { amount: '40.00', currency: 'EUR' } });
+    const { orderId, shipmentId } = converted as { orderId: string; shipmentId: string };
+
+    // Sales confirms the order it made of the conversion (one line of the kept quantity); delivered twice, it changes nothing more.
+    const confirmed = oneUnitOrderConfirmed(customerId, productId, { orderId });
+    const line = (confirmed.data as { lines: { lineId: string; quantity: string }[] }).lines[0]!;
+    line.quantity = '2';
+    expect(await applyReservationEvent(subgraph, confirmed)).toBe('applied');
+    expect(await applyReservationEvent(subgraph, confirmed)).toBe('duplicate');
+    expect(await eventsOf(shipmentId, 'inventory.shipment.shipped.v2')).toEqual([
+      expect.objectContaining({ shipmentId, number: loan.number, customerId, warehouseId, lines: [{ orderId, orderLineId: line.lineId, productId, quantity: '2' }] }),
+    ]);
+    expect(await countOutboxEvents(em(), orderId, 'inventory.stock.reserved.v1')).toBe(0);
+    expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '2', reserved: '0', available: '2' });
+    expect(await loanMoves(loan.id)).toEqual([['LOAN_OUT', '-3.000']]);
+
+    // An ordinary order of the same product still reserves.
+    const other = oneUnitOrderConfirmed(customerId, productId);
+    expect(await applyReservationEvent(subgraph, other)).toBe('applied');
+    expect(await levelOf(subgraph, productId, warehouseId)).toMatchObject({ onHand: '2', reserved: '1', available: '1' });
+    expect(await ledgerMismatches(subgraph)).toEqual([]);
   });
 
   it('lists overdue loans and announces each once when flagged', async () => {
@@ -135,6 +188,21 @@ describe('loans and samples', () => {
       expect.objectContaining({ loanId: late.id, customerId, productId, open: '2', expectedReturnDate: dayFromToday(-3) }),
     ]);
     expect(await countOutboxEvents(em(), onTime.id, 'inventory.loan.overdue.v1')).toBe(0);
+  });
+
+  it('flags overdue loans by itself on its timer, each once', async () => {
+    const [productId, warehouseId] = [await aProduct(subgraph), await aWarehouse(subgraph)];
+    await receive(subgraph, productId, warehouseId, '1');
+    const late = (await lend({ kind: 'LOAN', customerId: randomUUID(), warehouseId, productId, quantity: '1', expectedReturnDate: dayFromToday(-1) })).data!.lendStock;
+    const check = startOverdueLoanCheck(subgraph.service.orm, subgraph.service.logger, 20);
+    try {
+      await waitFor(async () => ((await countOutboxEvents(em(), late.id, 'inventory.loan.overdue.v1')) > 0 ? true : undefined), { what: 'the timer to flag the loan' });
+      // Later ticks (or another instance) flag it no more.
+      await waitFor(async () => ((await flag()).data!.flagOverdueLoans.length === 0 ? true : undefined), { what: 'nothing left to flag' });
+    } finally {
+      await check.stop();
+    }
+    expect(await countOutboxEvents(em(), late.id, 'inventory.loan.overdue.v1')).toBe(1);
   });
 
   it('refuses bad input naming the field, and more than is available', async () => {

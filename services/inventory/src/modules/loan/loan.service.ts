@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish, publishMany } from '@rapport/bus';
-import { LoanConvertedV1, LoanLentV1, LoanOverdueV1, LoanReturnedV1, type EventMetadata } from '@rapport/contracts';
+import { LoanConvertedV2, LoanLentV1, LoanOverdueV1, LoanReturnedV1, ShipmentShippedV2, type EventMetadata } from '@rapport/contracts';
 import {
   badInput,
   conflict,
@@ -9,11 +9,13 @@ import {
   normaliseAmount,
   notFound,
   optionalText,
+  parseMoneyInput,
   parseQuantity,
   quantityUnits,
   requireIsoDate,
   requireOneOf,
   requireUuid,
+  type Money,
 } from '@rapport/errors';
 import { auditChange, keysetPageSql, transition, underRowLocks, visibleCustomersSql, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
 import { serveShortages } from '../reservation/reservation.service.js';
@@ -23,11 +25,11 @@ import { Loan, LOAN_KINDS, type LoanKind } from './loan.entity.js';
 
 // Samples and loans: goods out to a customer from available stock (a LOAN_OUT or SAMPLE move),
 // returned fully or partly (LOAN_RETURN moves, waiting shortages served from them), or kept by the
-// customer and converted into a sale (recorded and announced by `inventory.loan.converted.v1`; no
-// move, the goods already left; sales does not consume the event yet). Overdue: the expected return
-// date has passed with goods still out; `flagOverdueLoans` (called by an operator or a cron: the kit
-// has no timer) announces each overdue loan once with `inventory.loan.overdue.v1`, for a reminder to
-// its owner rep. Locks in the stock module's order: the loan's row, the product's row, its levels.
+// customer and converted into a sale (`inventory.loan.converted.v2`: sales makes an order of it, which
+// inventory reports shipped at once without reserving or moving anything, the goods already left).
+// Overdue: the expected return date has passed with goods still out; `flagOverdueLoans` (run hourly
+// by the service, `loan.schedule.ts`, and on demand) announces each overdue loan once with
+// `inventory.loan.overdue.v1`, for a to-do of the customer's owner. Locks in the stock module's order: the loan's row, the product's row, its levels.
 
 export const LOAN_STATES = ['OUT', 'PARTLY_RETURNED', 'RETURNED', 'KEPT'] as const;
 export type LoanState = (typeof LOAN_STATES)[number];
@@ -289,38 +291,111 @@ export async function returnLoan(em: SqlEntityManager, viewer: Viewer<WriteAcces
   });
 }
 
+export interface ConvertLoanInput {
+  loanId: string;
+  quantity?: string | null;
+  unitPrice?: Money | null;
+}
+
 /**
- * Records that the customer keeps (part of) a loan or sample: a sale to be made by sales, announced
- * by `inventory.loan.converted.v1` with the product's standard cost (sales does not consume it yet).
- * No stock move: the goods left when they were lent. Refused: more than is still out
- * (OVER_CONVERSION naming input.quantity), a loan with nothing out (CONFLICT LOAN_SETTLED).
+ * Records that the customer keeps (part of) a loan or sample, and makes it a sale: a
+ * `loan_conversion` naming the sales order sales is to make of it and the shipment inventory will
+ * report for that order, announced by `inventory.loan.converted.v2` with the unit price agreed (null:
+ * sales takes the list price) and the product's standard cost. No stock move: the goods left when
+ * they were lent, and the order's confirmation reserves nothing (`shipConvertedLoan`). Refused: more
+ * than is still out (OVER_CONVERSION naming input.quantity), a negative or malformed price (naming
+ * input.unitPrice), a loan with nothing out (CONFLICT LOAN_SETTLED).
  */
-export async function convertLoan(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: { loanId: string; quantity?: string | null }, meta: EventMetadata): Promise<LoanRow> {
+export async function convertLoan(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: ConvertLoanInput, meta: EventMetadata): Promise<LoanRow> {
+  const unitPrice = input.unitPrice ? parseMoneyInput('input.unitPrice', input.unitPrice) : null;
   return settle(em, viewer, input, 'OVER_CONVERSION', async (loan, quantity, tx) => {
     const [product] = await tx.execute<{ standard_cost: string; currency: string }[]>('select standard_cost::text, currency from product where id = ?', [loan.productId]);
     await tx.execute('update loan set converted = converted + ?::numeric, updated_at = now() where id = ?', [formatQuantity(quantity), loan.id]);
+    const orderId = randomUUID();
+    const shipmentId = randomUUID();
+    const convertedAt = new Date();
+    await tx.execute('insert into loan_conversion (order_id, shipment_id, loan_id, quantity, unit_price, currency, converted_at) values (?, ?, ?, ?::numeric, ?::numeric, ?, ?)', [
+      orderId,
+      shipmentId,
+      loan.id,
+      formatQuantity(quantity),
+      unitPrice?.amount ?? null,
+      unitPrice?.currency ?? null,
+      convertedAt,
+    ]);
     const after = (await loanById(tx, viewer, loan.id))!;
     publish(
       tx,
-      LoanConvertedV1,
+      LoanConvertedV2,
       loan.id,
       {
         loanId: loan.id,
         number: loan.number,
+        orderId,
+        shipmentId,
         customerId: loan.customerId,
         ownerId: loan.ownerId,
         productId: loan.productId,
         warehouseId: loan.warehouseId,
         quantity: formatQuantity(quantity),
+        unitPrice,
         unitCost: product ? { amount: normaliseAmount(product.standard_cost), currency: product.currency } : null,
         open: formatQuantity(openOf(after)),
-        convertedAt: new Date().toISOString(),
+        convertedAt: convertedAt.toISOString(),
       },
       meta,
     );
     auditChange(tx, 'Loan', loan.id, [{ field: 'converted', from: loan.converted, to: after.converted }]);
     return after;
   });
+}
+
+/** A confirmed sales order as `shipConvertedLoan` reads it. */
+export interface ConfirmedOrderLines {
+  orderId: string;
+  customerId: string;
+  lines: readonly { lineId: string; productId: string; quantity: string }[];
+}
+
+/**
+ * When `order` is the sale of a kept loan (sales made it from `inventory.loan.converted.v2`), reports
+ * its lines shipped at once with the conversion's shipment (`inventory.shipment.shipped.v2`, the loan
+ * number as the shipment's number, from the loan's warehouse), so sales counts them delivered and
+ * finance invoiceable, and answers true: the caller reserves nothing for it. No stock move and no
+ * reservation: the goods left the warehouse when they were lent. Answers false for any other order.
+ * Runs in the order event's inbox transaction; the conversion's row lock and `shipped_at` report it once.
+ */
+export async function shipConvertedLoan(em: SqlEntityManager, order: ConfirmedOrderLines, meta: EventMetadata): Promise<boolean> {
+  const [conversion] = await em.execute<{ shipment_id: string; shipped_at: Date | null; number: string; warehouse_id: string; converted_at: Date }[]>(
+    `select c.shipment_id, c.shipped_at, l.number, l.warehouse_id, c.converted_at
+       from loan_conversion c join loan l on l.id = c.loan_id where c.order_id = ? for update of c`,
+    [order.orderId],
+  );
+  if (!conversion) return false;
+  if (conversion.shipped_at) return true;
+  const shippedAt = new Date(conversion.converted_at);
+  await em.execute('update loan_conversion set shipped_at = ?, updated_at = now() where order_id = ?', [shippedAt, order.orderId]);
+  const lines = order.lines
+    .filter((l) => quantityUnits(l.quantity) > 0n)
+    .map((l) => ({ orderId: order.orderId, orderLineId: l.lineId, productId: l.productId, quantity: formatQuantity(quantityUnits(l.quantity)) }));
+  if (lines.length === 0) return true;
+  publish(
+    em,
+    ShipmentShippedV2,
+    conversion.shipment_id,
+    {
+      shipmentId: conversion.shipment_id,
+      number: conversion.number,
+      customerId: order.customerId,
+      warehouseId: conversion.warehouse_id,
+      carrier: null,
+      trackingNumber: null,
+      lines,
+      shippedAt: shippedAt.toISOString(),
+    },
+    meta,
+  );
+  return true;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { on } from '@rapport/bus';
+import { causedBy, on } from '@rapport/bus';
 import {
   CreditNoteIssuedV1,
   InvoiceIssuedV2,
   InvoicePaidV1,
+  LoanConvertedV2,
   ReturnReceivedV1,
   ShipmentDeliveredV1,
   ShipmentShippedV2,
@@ -13,6 +14,7 @@ import {
   StockShortageReportedV1,
 } from '@rapport/contracts';
 import { transition } from '@rapport/subgraph-kit';
+import { orderKeptLoan } from './order.service.js';
 import { applyState, fromUnits, SalesOrder, SalesOrderInvoice, SalesOrderLine, toUnits, type ISalesOrder, type ISalesOrderInvoice, type ISalesOrderLine } from './order.entity.js';
 
 interface OrderParts {
@@ -70,6 +72,8 @@ async function byOrder(
 
 /**
  * What inventory and finance report about an order's lines, and the state the order derives from it:
+ * - made: inventory's `loan.converted.v2` (goods a customer kept from a loan) becomes an order of the
+ *   kept quantity (`orderKeptLoan`), which inventory then reports shipped: delivered and invoiceable;
  * - delivered: inventory's `shipment.shipped.v2` quantities per order line are added (a shipment that
  *   left the warehouse counts as delivered, as Odoo counts a done picking); `shipment.delivered.v2`
  *   (arrival) changes no quantity. The old whole-order `shipment.delivered.v1` marks every line
@@ -83,6 +87,11 @@ async function byOrder(
  *   what a line lacks in total then, and only a report newer than the one held counts.
  */
 export const orderHandlers = [
+  // A loan the customer kept becomes an order (the id inventory chose), made as the loan's owner rep.
+  on(LoanConvertedV2, async (data, event, em) => {
+    const meta = causedBy(event);
+    await orderKeptLoan(em, data, { ...meta, actor: data.ownerId ?? meta.actor ?? null });
+  }),
   on(ShipmentDeliveredV1, async (data, _event, em) =>
     onOrder(em, data.orderId, new Date(data.deliveredAt), ({ lines }) => {
       for (const line of lines.values()) {

@@ -25,6 +25,10 @@ export const SalesOrder = defineEntity({
     grossTotal: money(),
     /** The accepted quotation it was made from; null when entered directly. An accepted quotation makes one order at most. */
     quotationId: p.uuid().nullable(),
+    /** The loan the customer kept that the order was made of (inventory's `loan.converted.v2`); null otherwise. Never both a quotation and a loan. */
+    loanId: p.uuid().nullable(),
+    /** That loan's number (LN-000001), as inventory announced it. */
+    loanNumber: p.text().nullable(),
     confirmedAt: timestamp(),
     cancelledAt: timestamp().nullable(),
     /** When the last of its (not cancelled) quantity was reported shipped; null while some is undelivered. */

@@ -24,6 +24,7 @@ export const orderResolvers: Resolvers = {
     invoiceStatus: (order) => invoiceStatus(order.status),
     lines: (order, _, ctx) => ctx.loaders.linesByOrderId.load(order.id),
     quotation: (order, _, ctx) => (order.quotationId ? ctx.loaders.quotationById.load(order.quotationId) : null),
+    origin: (order) => (order.quotationId ? 'QUOTATION' : order.loanId ? 'LOAN' : 'DIRECT'),
     total: (order, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(order.total), currency: order.currency } : null),
     taxTotal: (order, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(order.taxTotal), currency: order.currency } : null),
     grossTotal: (order, _, ctx) => (seesPrices(ctx.principal) ? { amount: normaliseAmount(order.grossTotal), currency: order.currency } : null),

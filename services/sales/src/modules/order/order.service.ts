@@ -2,13 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { publish } from '@rapport/bus';
 import { OrderCancelledV2, OrderConfirmedV2, QuotationConvertedV1, type EventMetadata } from '@rapport/contracts';
-import { badInput, notFound, optionalText, requireCurrency, requireUuid } from '@rapport/errors';
-import { keysetPage, restrictToVisibleCustomers, transition, type Connection, type Keyset, type Viewer, type WriteAccess, visibleById } from '@rapport/subgraph-kit';
+import { badInput, normaliseAmount, notFound, optionalText, requireCurrency, requireUuid, type Money } from '@rapport/errors';
+import {
+  CatalogueProduct,
+  keysetPage,
+  restrictToVisibleCustomers,
+  transition,
+  type Connection,
+  type Keyset,
+  type Viewer,
+  type WriteAccess,
+  visibleById,
+} from '@rapport/subgraph-kit';
 import type { SalesOrderStatus } from '../../generated/types.js';
 import { requireOrderWithinLimits } from '../approval/approval.checks.js';
 import { assertCustomerKnown } from '../customer/customer-check.js';
 import { priceDocumentLines, requireLineCount, type DocumentLine, type DocumentLineInput } from '../pricing/price-lines.js';
-import { documentTotals } from '../pricing/pricing.js';
+import { documentTotals, priceLine } from '../pricing/pricing.js';
 import { convert, type IQuotation } from '../quotation/quotation.entity.js';
 import { getQuotation, quotationLines } from '../quotation/quotation.service.js';
 import {
@@ -59,6 +69,7 @@ async function confirmOrder(
   quotationId: string | null,
   meta: EventMetadata,
   id: string = randomUUID(),
+  loan: { id: string; number: string } | null = null,
 ): Promise<ISalesOrder> {
   const totals = documentTotals(lines, currency);
   const [next] = await em.execute<{ n: string }[]>(`select nextval('sales_order_number_seq') as n`);
@@ -73,6 +84,8 @@ async function confirmOrder(
     taxTotal: totals.tax,
     grossTotal: totals.gross,
     quotationId,
+    loanId: loan?.id ?? null,
+    loanNumber: loan?.number ?? null,
     confirmedAt: new Date(),
     cancelledAt: null,
     deliveredAt: null,
@@ -153,6 +166,39 @@ export async function placeOrder(em: SqlEntityManager, viewer: Viewer<WriteAcces
     null,
     meta,
   );
+}
+
+/** What `orderKeptLoan` needs of `inventory.loan.converted.v2`. */
+export interface KeptLoan {
+  loanId: string;
+  number: string;
+  orderId: string;
+  customerId: string;
+  productId: string;
+  quantity: string;
+  unitPrice: Money | null;
+}
+
+/**
+ * Makes the order of goods a customer kept from a loan or sample (inventory's
+ * `loan.converted.v2`), with the id inventory chose for it: one line of the product (from the
+ * catalogue copy, even if no longer sold: the goods are with the customer already), the kept
+ * quantity, the unit price agreed at conversion or else the list price, no discount, no tax rate
+ * given (0). Confirmed like any order (`sales.order.confirmed.v2`), on which inventory reports the
+ * goods shipped instead of reserving them. An order already made (a redelivery) is left alone; the
+ * discount limits do not apply (the price was agreed in inventory). A product missing from the
+ * catalogue copy is refused, so the event is retried until the copy has it.
+ */
+export async function orderKeptLoan(em: SqlEntityManager, loan: KeptLoan, meta: EventMetadata): Promise<ISalesOrder | null> {
+  if (await em.count(SalesOrder, { id: loan.orderId })) return null;
+  const product = await em.findOne(CatalogueProduct, { id: loan.productId });
+  if (!product) throw notFound('Product', loan.productId, 'productId');
+  const unitPrice = loan.unitPrice ?? { amount: normaliseAmount(product.listPrice), currency: product.listPriceCurrency };
+  const line = priceLine('lines.0', { quantity: loan.quantity, unitPrice }, unitPrice.currency, () => ({ unitPrice, discountPercent: '0' }));
+  return confirmOrder(em, loan.customerId, unitPrice.currency, [{ ...line, productId: product.id, description: product.name, quotationLineId: null }], null, meta, loan.orderId, {
+    id: loan.loanId,
+    number: loan.number,
+  });
 }
 
 /**
