@@ -98,6 +98,7 @@ export function createFinanceService(config: SubgraphRuntimeConfig): SubgraphSer
     get sdl() {
       return service.sdl;
     },
+    migrations: service.migrations,
     async start() {
       const started = await service.start();
       daily = startDailyDunning(service.orm, service.logger);
