@@ -70,10 +70,13 @@ function reporters(name: string): NonNullable<NonNullable<ViteUserConfig['test']
 /** A workspace's `vitest.setup.ts`, when it has one: run before each of its test files (checks every file must pass, e.g. inventory's ledger check). */
 const setupFiles = (dir: string): string[] => (existsSync(join(dir, 'vitest.setup.ts')) ? [join(dir, 'vitest.setup.ts')] : []);
 
+/** Run once per vitest run (not per file): test databases dropped during the run are dropped together at its end (packages/testing/src/global-setup.ts). */
+const globalSetup = [join(REPO_ROOT, 'packages/testing/src/global-setup.ts')];
+
 /** The project entry of `workspace` in the root configuration. */
 function project({ name, dir }: TestWorkspace): TestProjectInlineConfiguration {
   const { testTimeout, hookTimeout } = settingsOf(name);
-  return { test: { name, root: dir, testTimeout, hookTimeout, setupFiles: setupFiles(dir) } };
+  return { test: { name, root: dir, testTimeout, hookTimeout, setupFiles: setupFiles(dir), globalSetup } };
 }
 
 /** The root configuration: every workspace a project; files run one at a time, as the strictest workspace asks. */
@@ -88,6 +91,15 @@ export function workspaceConfig(configUrl: string): ViteUserConfig {
   if (!workspace) throw new Error(`${dir} is not a workspace with a test script`);
   const { testTimeout, hookTimeout, fileParallelism } = settingsOf(workspace.name);
   return {
-    test: { name: workspace.name, root: workspace.dir, testTimeout, hookTimeout, fileParallelism, setupFiles: setupFiles(workspace.dir), reporters: reporters(workspace.name) },
+    test: {
+      name: workspace.name,
+      root: workspace.dir,
+      testTimeout,
+      hookTimeout,
+      fileParallelism,
+      setupFiles: setupFiles(workspace.dir),
+      globalSetup,
+      reporters: reporters(workspace.name),
+    },
   };
 }

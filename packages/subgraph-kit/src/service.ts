@@ -174,6 +174,8 @@ export interface SubgraphService {
   readonly logger: Logger;
   readonly url: string;
   readonly sdl: string;
+  /** Every migration `start` applies, in order (the kit's and the bus's first): tests build template databases from them. */
+  readonly migrations: readonly MigrationObject[];
 }
 
 /** How long the Kafka steps of `stop` (consumer, relay, producer) may take together before stop goes on. */
@@ -223,6 +225,18 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
   const sdl = loadSdl(definition.srcDir, definition.name);
   const { schema } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]);
   const publicRootFields = publicRootFieldsOf(definition, schema);
+  const migrations: MigrationObject[] = [
+    BUS_MIGRATION,
+    OUTBOX_POSITION_MIGRATION,
+    OUTBOX_NOTIFY_MIGRATION,
+    AUDIT_MIGRATION,
+    ACCESS_REVOCATION_MIGRATION,
+    ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []),
+    IDEMPOTENCY_MIGRATION,
+    ...(definition.companyProfileCopy ? [COMPANY_PROFILE_COPY_MIGRATION] : []),
+    ...(definition.printRecipientCopy ? [PRINT_RECIPIENT_COPY_MIGRATION] : []),
+    ...definition.migrations,
+  ];
   let orm: MikroORM | undefined;
   let server: Server | undefined;
   let apollo: ApolloServer<SubgraphContext<TLoaders>> | undefined;
@@ -260,18 +274,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
     orm = await createOrm({
       url: config.databaseUrl,
       entities: [...BUS_ENTITIES, AuditEntry, ...(definition.customerAccess ? [CustomerAccess] : []), ...definition.entities],
-      migrations: [
-        BUS_MIGRATION,
-        OUTBOX_POSITION_MIGRATION,
-        OUTBOX_NOTIFY_MIGRATION,
-        AUDIT_MIGRATION,
-        ACCESS_REVOCATION_MIGRATION,
-        ...(definition.customerAccess ? [CUSTOMER_ACCESS_MIGRATION, CUSTOMER_MERGE_MIGRATION, CUSTOMER_DELETION_MIGRATION] : []),
-        IDEMPOTENCY_MIGRATION,
-        ...(definition.companyProfileCopy ? [COMPANY_PROFILE_COPY_MIGRATION] : []),
-        ...(definition.printRecipientCopy ? [PRINT_RECIPIENT_COPY_MIGRATION] : []),
-        ...definition.migrations,
-      ],
+      migrations,
       subscribers: [new AuditSubscriber()],
       logger,
       tracer,
@@ -489,5 +492,6 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       return url;
     },
     sdl,
+    migrations,
   };
 }

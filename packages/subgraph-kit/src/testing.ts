@@ -1,11 +1,14 @@
 import { createKafka, kafkaGroupId } from '@rapport/bus';
-import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix, waitFor } from '@rapport/testing';
+import { createHash } from 'node:crypto';
+import type { MigrationObject } from '@mikro-orm/core';
+import { createTestDatabase, deleteTopics, testDatabaseName, testDatabaseUrl, testKafkaBrokers, testTopicPrefix, waitFor, type TestDatabaseTemplate } from '@rapport/testing';
 import type { Admin, Producer } from 'kafkajs';
 import { afterAll, beforeAll } from 'vitest';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/postgresql';
 import { leanRows } from './lean.js';
 import type { SubgraphRuntimeConfig, SubgraphService } from './service.js';
 import { createLogger } from './logger.js';
+import { createOrm, migrate } from './orm.js';
 import { graphqlRequest, testToken, testVerifier, type TestEvents, type TestSubgraph } from './test-client.js';
 export * from './product-copy-testing.js';
 export * from './race-testing.js';
@@ -35,7 +38,53 @@ export function checkBeforeEveryStop(name: string, check: StopCheck): void {
 }
 
 /**
- * Starts a subgraph through its own factory against a fresh database (and, with `kafka`, the
+ * What a migration list makes, as text: per migration its name, its class's source and the SQL its
+ * `up` adds (run against nothing: a migration that needs the database there is known by its source
+ * alone). The same text, the same schema; a changed migration (or constant it reads) changes it.
+ */
+async function migrationsFingerprint(migrations: readonly MigrationObject[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const { name, class: Class } of migrations) {
+    hash.update(`${name}\0${Class.toString()}\0`);
+    try {
+      const migration = new Class(undefined, undefined);
+      await migration.up();
+      for (const sql of migration.getQueries?.() ?? []) hash.update(`${typeof sql === 'string' ? sql : JSON.stringify(sql)}\0`);
+    } catch (error) {
+      hash.update(`up() needs a database: ${String(error)}\0`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const templates = new Map<string, Promise<TestDatabaseTemplate>>();
+
+/**
+ * The template database of subgraph `name`'s migrations: built once per server and migration list
+ * (`createTestDatabase`), so each test database is a copy instead of every migration run again.
+ */
+export function migratedTemplate(name: string, migrations: readonly MigrationObject[]): Promise<TestDatabaseTemplate> {
+  const key = `${name}\0${migrations.map((m) => m.name).join(',')}`;
+  let template = templates.get(key);
+  if (!template) {
+    template = migrationsFingerprint(migrations).then((hash) => ({
+      name: `rt_tpl_${name.replace(/[^a-z0-9]/g, '_')}_${hash}`,
+      async build(url: string) {
+        const orm = await createOrm({ url, entities: [], migrations: [...migrations], logger: createLogger(`${name}-template`, 'warn') });
+        try {
+          await migrate(orm);
+        } finally {
+          await orm.close(true);
+        }
+      },
+    }));
+    templates.set(key, template);
+  }
+  return template;
+}
+
+/**
+ * Starts a subgraph through its own factory against a fresh database, already migrated (and, with `kafka`, the
  * test broker under a topic namespace of its own). `stop` stops it, drops the database and
  * deletes the topics.
  */
@@ -43,12 +92,12 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
   const queries: string[] = [];
   // Read the brokers before creating the database, so a missing KAFKA_BROKERS leaves no database behind.
   const brokers = options.kafka ? testKafkaBrokers() : [];
-  const database = await createTestDatabase(name);
+  const databaseName = testDatabaseName(name);
   const topicPrefix = options.topicPrefix ?? testTopicPrefix();
   const service = factory({
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: options.databaseUrl ? options.databaseUrl(database.url) : database.url,
+    databaseUrl: options.databaseUrl ? options.databaseUrl(testDatabaseUrl(databaseName)) : testDatabaseUrl(databaseName),
     kafkaBrokers: brokers,
     topicPrefix,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
@@ -59,6 +108,8 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
     verifier: await testVerifier(),
     ...options.overrides,
   });
+  // Already migrated: a copy of the template of the service's migrations (its start finds none pending).
+  const database = await createTestDatabase(name, { name: databaseName, template: await migratedTemplate(name, service.migrations) });
   try {
     await service.start();
   } catch (error) {

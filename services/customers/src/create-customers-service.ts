@@ -81,5 +81,6 @@ export function createCustomersService(config: SubgraphRuntimeConfig & { documen
       return service.url;
     },
     sdl: service.sdl,
+    migrations: service.migrations,
   };
 }
