@@ -423,17 +423,37 @@ interface Outcome {
 /** Connections of our own, short-lived when idle, so no request races a server closing an idle keep-alive socket. */
 const agent = new Agent({ keepAliveTimeout: 1_000, connections: CONCURRENCY * 2 });
 
+/** Requests sent again on a connection of their own after the pooled one failed under them, with why. */
+const resent: { family: string; cause: string }[] = [];
+
 async function send(probe: Probe): Promise<Outcome> {
-  const began = performance.now();
-  const response = await fetch(`${urls[probe.target].origin}${probe.path}`, {
-    method: probe.method,
-    headers: probe.headers,
-    ...(probe.body === undefined ? {} : { body: probe.body }),
-    signal: AbortSignal.timeout(10 * TIME_BOUND_MS),
-    dispatcher: agent,
-  });
-  const text = await response.text();
-  return { probe, status: response.status, ms: performance.now() - began, text };
+  const attempt = async (dispatcher: Agent): Promise<Outcome> => {
+    const began = performance.now();
+    const response = await fetch(`${urls[probe.target].origin}${probe.path}`, {
+      method: probe.method,
+      headers: probe.headers,
+      ...(probe.body === undefined ? {} : { body: probe.body }),
+      signal: AbortSignal.timeout(10 * TIME_BOUND_MS),
+      dispatcher,
+    });
+    const text = await response.text();
+    return { probe, status: response.status, ms: performance.now() - began, text };
+  };
+  try {
+    return await attempt(agent);
+  } catch (error) {
+    // A pooled keep-alive socket the server closed after an earlier hostile request (one whose body it
+    // refused to read) can fail a POST before it reaches the server; undici never resends a POST.
+    // Once more on a fresh connection: a request the server itself breaks on fails again.
+    if ((error as Error).name === 'TimeoutError') throw error;
+    resent.push({ family: probe.family, cause: String((error as { cause?: unknown }).cause ?? error) });
+    const fresh = new Agent({ connections: 1 });
+    try {
+      return await attempt(fresh);
+    } finally {
+      await fresh.close();
+    }
+  }
 }
 
 /** What is wrong with an answer, or null. */
@@ -528,7 +548,15 @@ describe('hostile input', () => {
     const p50 = times[Math.floor(times.length / 2)] ?? 0;
     const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
     const statuses = outcomes.reduce<Record<number, number>>((acc, o) => ({ ...acc, [o.status]: (acc[o.status] ?? 0) + 1 }), {});
-    const figures = { probes: probes.length, wallMs: Math.round(wall), p50Ms: Math.round(p50), p99Ms: Math.round(p99), slowestMs: Math.round(slowest), statuses };
+    const figures = {
+      probes: probes.length,
+      wallMs: Math.round(wall),
+      p50Ms: Math.round(p50),
+      p99Ms: Math.round(p99),
+      slowestMs: Math.round(slowest),
+      statuses,
+      resent,
+    };
     system.logger.info(figures, 'hostile input run');
     if (process.env.HOSTILE_REPORT) {
       console.info(JSON.stringify(figures));
