@@ -7,6 +7,8 @@ export function setup(): () => Promise<void> {
   const prefix = (process.env[TRASH_PREFIX_ENV] ??= newTrashPrefix());
   return async () => {
     // A run without a database server (pure units) sets nothing aside; what a failure leaves, a later run drops.
-    await dropSetAsideDatabases(prefix).catch((error: unknown) => console.warn(`test databases set aside under ${prefix} not dropped: ${String(error)}`));
+    await dropSetAsideDatabases(prefix).catch((error: unknown) => {
+      process.stderr.write(`test databases set aside under ${prefix} not dropped: ${String(error)}\n`);
+    });
   };
 }
