@@ -180,7 +180,9 @@ async function launchBroker(options: LaunchOptions): Promise<ManagedProcess> {
     command: java,
     args: [
       '-Xms128m',
-      '-Xmx512m',
+      // 512 MB ran out (OutOfMemoryError, 2026-12-06) when six test runs shared one broker and
+      // created and deleted topics at once; the heap grows only as far as the broker needs.
+      '-Xmx1g',
       // A dev broker on a small machine: start fast (the C1 compiler only, the serial collector)
       // rather than reach peak throughput; a restart after kill -9 came up in 4.1 s instead of 4.8.
       '-XX:TieredStopAtLevel=1',
