@@ -38,6 +38,7 @@ import { Agent } from 'undici';
 import type { GatewayConfig } from './config.js';
 import { documentRoutes } from './document-routes.js';
 import { printRoutes } from './print-routes.js';
+import { rememberingGuard } from './remembering-guard.js';
 import { explorerRoutes } from './explorer.js';
 import { leadFormRoute } from './lead-form-route.js';
 import { dispatcherFetcher, PlainHeaders } from './subgraph-fetcher.js';
@@ -194,7 +195,8 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
     logger,
     gatewaySecret: config.gatewaySecret,
   });
-  const guard = createOperationGuard({ limits: config.limits, publicRootFields: PUBLIC_ROOT_FIELDS, sdl: supergraphSdl });
+  // The same document asked again by a signed-in caller passes without being parsed and measured again.
+  const guard = rememberingGuard(createOperationGuard({ limits: config.limits, publicRootFields: PUBLIC_ROOT_FIELDS, sdl: supergraphSdl }));
   let server: Server | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
   // The website's lead form, posted as a plain HTML form, runs the public `submitLeadForm` through this schema.
