@@ -218,6 +218,8 @@ try {
       untilSellable: async (productId) => {
         await waitFor(async () => ((await sql('sales', 'select count(*)::int as n from catalogue_product where id = $1', [productId])) ? true : undefined), {
           what: `sales to learn product ${productId}`,
+          // Right after start, sales' consumer may still be joining its group: on a loaded machine that took over 15 s.
+          timeoutMs: 60_000,
         });
       },
       customerAccessRows: (name) => sql(name, 'select count(*)::int as n from customer_access'),
