@@ -15,7 +15,8 @@
 // which it rewrites: check it in with the README's table) and stops everything it started.
 // Knobs: BENCH_SECONDS (per loop, 15), BENCH_OTHER_CUSTOMERS (2000), BENCH_EVENTS (5000),
 // BENCH_PROFILE=<subgraph|gateway> (a CPU profile of that process during the 20-connection loop,
-// through its inspector: written to .rapport/bench-<name>.cpuprofile and summarised by package),
+// through its inspector: written to .rapport/bench-<name>.cpuprofile and summarised by package; and
+// during the one-subgraph loop via the gateway, to .rapport/bench-<name>-one-subgraph.cpuprofile),
 // BENCH_IDLE_SECONDS (10; 30 with BENCH_IDLE_ONLY), BENCH_IDLE_ONLY=1 (only the idle figures right after start and
 // BENCH_IDLE_SETTLE seconds, 20, of settling: per process and PostgreSQL; BENCH_PROFILE profiles that window), BENCH_HIVE=0 (skip Hive Gateway), BENCH_EVENTS_RUN=0 (skip the events bench), BENCH_NO_SAVE=1.
 // At scale (issue 15 item 5): BENCH_SCALE_CUSTOMERS=1000000 loads that many customers instead of the book
@@ -217,6 +218,8 @@ try {
       untilSellable: async (productId) => {
         await waitFor(async () => ((await sql('sales', 'select count(*)::int as n from catalogue_product where id = $1', [productId])) ? true : undefined), {
           what: `sales to learn product ${productId}`,
+          // Right after start, sales' consumer may still be joining its group: on a loaded machine that took over 15 s.
+          timeoutMs: 60_000,
         });
       },
       customerAccessRows: (name) => sql(name, 'select count(*)::int as n from customer_access'),
@@ -408,7 +411,14 @@ try {
     const viaGateway = await as(book.rep.token, JSON.parse(oneSubgraph).query, { o: book.rep.id });
     const direct = await as(book.rep.token, JSON.parse(oneSubgraph).query, { o: book.rep.id }, url('customers'));
     if (!isDeepStrictEqual(viaGateway, direct)) throw new Error('the one-subgraph query answers differently through the gateway');
+    const taxSession = profiled && inspectorPort ? await profileOf(inspectorPort) : undefined;
     const taxGateway = await measure('one-subgraph query via the gateway', { origin: gatewayOrigin, body: oneSubgraph, connections: 20 });
+    if (taxSession) {
+      const file = join(repoRoot, '.rapport', `bench-${profiled}-one-subgraph.cpuprofile`);
+      const profile = await taxSession.stop(file);
+      out(`CPU profile of ${profiled} during the one-subgraph loop via the gateway: ${file}`);
+      for (const line of summariseProfile(profile)) out(`  ${line}`);
+    }
     const taxDirect = await measure('one-subgraph query straight to customers', { origin: new URL(url('customers')).origin, body: oneSubgraph, connections: 20 });
     add('tax.gateway.rps', 'one-subgraph query via the gateway, 20 conn: requests/s', taxGateway.perSecond);
     add('tax.direct.rps', 'one-subgraph query straight to customers, 20 conn: requests/s', taxDirect.perSecond);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dispatcherFetcher, sharedRequestKey } from './subgraph-fetcher.js';
+import { dispatcherFetcher, PlainHeaders, sharedRequestKey } from './subgraph-fetcher.js';
 
 /** A real HTTP server standing in for a subgraph: it records each request and answers only when released. */
 const received: { authorization: string | undefined; requestId: string | undefined; body: string }[] = [];
@@ -117,5 +117,32 @@ describe('sharedRequestKey', () => {
     expect(sharedRequestKey(url, { method: 'GET', body: query })).toBeNull();
     expect(sharedRequestKey(url, { method: 'POST', body: query, signal: new AbortController().signal })).toBeNull();
     expect(sharedRequestKey(url, { method: 'POST', body: JSON.stringify({ query: '{customers{id}}' }) })).not.toBeNull();
+  });
+});
+
+describe('PlainHeaders', () => {
+  it('reads names in any case, joins repeated values as Headers does, and iterates lower-cased names', () => {
+    const headers = new PlainHeaders([
+      ['Content-Type', 'application/json'],
+      ['X-Thing', 'a'],
+    ]);
+    headers.append('x-thing', 'b');
+    headers.set('Authorization', 'Bearer a');
+    expect(headers.get('content-type')).toBe('application/json');
+    expect(headers.get('X-THING')).toBe('a, b');
+    expect(headers.has('authorization')).toBe(true);
+    headers.delete('AUTHORIZATION');
+    expect(headers.get('authorization')).toBeNull();
+    expect(Object.fromEntries(headers)).toEqual({ 'content-type': 'application/json', 'x-thing': 'a, b' });
+  });
+
+  it('gives a subgraph answer’s headers as undici parsed them, repeated ones joined', async () => {
+    const fetcher = dispatcherFetcher(agent);
+    const answer = fetcher(url, init(query, 'Bearer a', 'r1'));
+    await releaseAfter(1);
+    const response = await answer;
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(PlainHeaders.fromRaw({ 'set-cookie': ['a=1', 'b=2'], vary: 'accept' }).get('Set-Cookie')).toBe('a=1, b=2');
+    await response.text();
   });
 });

@@ -2,10 +2,76 @@ import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Counter, Histogram } from '@rapport/subgraph-kit';
 import { contextOf, failSpan, SpanKind, SpanStatusCode, traceHeaders, type Span, type Tracer } from '@rapport/telemetry';
-import { Headers, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse['headers'];
+
+/**
+ * The headers of the gateway's subgraph calls, both ways: lower-cased names in a Map, a repeated
+ * header's values joined with ", " as `Headers` joins them. Not WHATWG's `Headers` (undici's or
+ * node-fetch's), which check every name and value, keep a sorted copy and cost more per request
+ * than reading the few headers Apollo and the gateway look at. Names and values come from Node's
+ * HTTP parser (the caller's headers), undici's (a subgraph's answer) or the gateway itself, and
+ * undici checks what it sends.
+ */
+export class PlainHeaders implements FetcherHeaders {
+  readonly #map = new Map<string, string>();
+
+  constructor(init?: Iterable<[string, string]>) {
+    if (init) for (const [name, value] of init) this.append(name, value);
+  }
+
+  /** A subgraph's answer's headers as undici's dispatcher gives them (names already lower-cased). */
+  static fromRaw(raw: Dispatcher.ResponseData['headers']): PlainHeaders {
+    const headers = new PlainHeaders();
+    for (const name in raw) {
+      const value = raw[name];
+      if (Array.isArray(value)) headers.#map.set(name, value.join(', '));
+      else if (value !== undefined) headers.#map.set(name, value);
+    }
+    return headers;
+  }
+
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const known = this.#map.get(key);
+    this.#map.set(key, known === undefined ? value : `${known}, ${value}`);
+  }
+
+  delete(name: string): void {
+    this.#map.delete(name.toLowerCase());
+  }
+
+  get(name: string): string | null {
+    return this.#map.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.#map.has(name.toLowerCase());
+  }
+
+  set(name: string, value: string): void {
+    this.#map.set(name.toLowerCase(), value);
+  }
+
+  entries(): MapIterator<[string, string]> {
+    return this.#map.entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.#map.keys();
+  }
+
+  values(): MapIterator<string> {
+    return this.#map.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.#map.entries();
+  }
+}
 
 /** What the gateway measures of its calls to one subgraph. */
 export interface SubgraphFetchObserver {
@@ -128,11 +194,7 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
   };
 
   const responseOf = (url: string, status: number, rawHeaders: Dispatcher.ResponseData['headers'], read: () => Promise<string>, bodyUsed: () => boolean): FetcherResponse => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(rawHeaders)) {
-      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-      else if (value !== undefined) headers.append(name, value);
-    }
+    const headers = PlainHeaders.fromRaw(rawHeaders);
     const response: FetcherResponse = {
       url,
       status,
