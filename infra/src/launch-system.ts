@@ -104,22 +104,11 @@ export function withChildrenCpuMs(pid: number): number {
   return cpuMsOf(family) + reaped;
 }
 
-/**
- * Launches the subgraphs (all at once) and, once each is ready, the gateway; answers their
- * readiness times. The topics are created first, as `rapport start` does. Stops what it launched
- * when a process fails to become ready.
- */
-export async function launchSystem(options: LaunchOptions): Promise<LaunchedSystem> {
-  const timeoutMs = options.timeoutMs ?? 120_000;
-  const topics = [...ALL_TOPICS.map((t) => `${options.topicPrefix}${t}`), ...SUBGRAPHS.map((s) => deadLetterTopic(options.topicPrefix, s.name))];
-  await ensureTopicsAt(options.brokers.split(','), topics);
-  const specs = await Promise.all(SUBGRAPHS.map(async (s) => ({ ...s, port: await freePort() })));
-  const gatewaySpec = { ...GATEWAY, port: await freePort() };
-  const identity = specs.find((s) => s.name === 'identity');
-  if (!identity) throw new Error('no identity subgraph in the registry');
-  const env: NodeJS.ProcessEnv = {
+/** Environment every launched process shares: the database, broker, topic prefix and identity's keys on `identityPort`. */
+function sharedEnv(options: LaunchOptions, identityPort: number): NodeJS.ProcessEnv {
+  return {
     // Everyone but identity verifies tokens against identity's keys (on its port here, not the registry's).
-    AUTH_JWKS_URL: `http://${HOST}:${identity.port}/.well-known/jwks.json`,
+    AUTH_JWKS_URL: `http://${HOST}:${identityPort}/.well-known/jwks.json`,
     ...process.env,
     HOST,
     DATABASE_URL: options.databaseUrl,
@@ -127,26 +116,77 @@ export async function launchSystem(options: LaunchOptions): Promise<LaunchedSyst
     KAFKA_TOPIC_PREFIX: options.topicPrefix,
     LOG_LEVEL: 'warn',
   };
+}
+
+/** The topics `rapport start` creates before launching anything. */
+async function ensureSystemTopics(options: LaunchOptions): Promise<void> {
+  const topics = [...ALL_TOPICS.map((t) => `${options.topicPrefix}${t}`), ...SUBGRAPHS.map((s) => deadLetterTopic(options.topicPrefix, s.name))];
+  await ensureTopicsAt(options.brokers.split(','), topics);
+}
+
+/** Launches one process and waits for its first `/ready` answer; `launched` gets it at once (to be stopped on failure). */
+async function launchOne(
+  options: LaunchOptions,
+  env: NodeJS.ProcessEnv,
+  launched: ManagedProcess[],
+  spec: ServiceSpec,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<LaunchedProcess> {
+  const began = performance.now();
+  const how = command(spec, options.mode);
+  const process_ = await spawnManaged({
+    name: `${spec.name}-${options.mode}`,
+    command: how.command,
+    args: how.args,
+    cwd: repoRoot,
+    env: { ...env, ...how.env, ...extraEnv, ...options.envFor?.(spec.name), PORT: String(spec.port), ...(spec.name === 'identity' ? { AUTH_JWKS_URL: undefined } : {}) },
+    logFile: join(options.dir, `${spec.name}-${options.mode}.log`),
+    pidDir: options.dir,
+  });
+  launched.push(process_);
+  await waitForHttpOk(readyUrl(spec.port), { timeoutMs: options.timeoutMs ?? 120_000, process: process_ });
+  return { spec, process: process_, readyMs: performance.now() - began };
+}
+
+/**
+ * Launches subgraph `name` alone (no other subgraph, no gateway), as a restart of one service does:
+ * its time from launch to ready with the machine to itself. The caller stops it.
+ */
+export async function launchSubgraphAlone(options: LaunchOptions, name: string): Promise<LaunchedProcess & { stop(): Promise<void> }> {
+  const registered = SUBGRAPHS.find((s) => s.name === name);
+  if (!registered) throw new Error(`no subgraph ${name} in the registry`);
+  await ensureSystemTopics(options);
+  const spec = { ...registered, port: await freePort() };
   const launched: ManagedProcess[] = [];
   const stop = async (): Promise<void> => {
     await Promise.all(launched.map((p) => stopManaged(p, 10_000)));
   };
-  const launch = async (spec: ServiceSpec, extraEnv: NodeJS.ProcessEnv = {}): Promise<LaunchedProcess> => {
-    const began = performance.now();
-    const how = command(spec, options.mode);
-    const process_ = await spawnManaged({
-      name: `${spec.name}-${options.mode}`,
-      command: how.command,
-      args: how.args,
-      cwd: repoRoot,
-      env: { ...env, ...how.env, ...extraEnv, ...options.envFor?.(spec.name), PORT: String(spec.port), ...(spec.name === 'identity' ? { AUTH_JWKS_URL: undefined } : {}) },
-      logFile: join(options.dir, `${spec.name}-${options.mode}.log`),
-      pidDir: options.dir,
-    });
-    launched.push(process_);
-    await waitForHttpOk(readyUrl(spec.port), { timeoutMs, process: process_ });
-    return { spec, process: process_, readyMs: performance.now() - began };
+  try {
+    // Identity does not run: its keys are asked for per request, not at start-up.
+    return { ...(await launchOne(options, sharedEnv(options, await freePort()), launched, spec)), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Launches the subgraphs (all at once) and, once each is ready, the gateway; answers their
+ * readiness times. The topics are created first, as `rapport start` does. Stops what it launched
+ * when a process fails to become ready.
+ */
+export async function launchSystem(options: LaunchOptions): Promise<LaunchedSystem> {
+  await ensureSystemTopics(options);
+  const specs = await Promise.all(SUBGRAPHS.map(async (s) => ({ ...s, port: await freePort() })));
+  const gatewaySpec = { ...GATEWAY, port: await freePort() };
+  const identity = specs.find((s) => s.name === 'identity');
+  if (!identity) throw new Error('no identity subgraph in the registry');
+  const env = sharedEnv(options, identity.port);
+  const launched: ManagedProcess[] = [];
+  const stop = async (): Promise<void> => {
+    await Promise.all(launched.map((p) => stopManaged(p, 10_000)));
   };
+  const launch = (spec: ServiceSpec, extraEnv: NodeJS.ProcessEnv = {}): Promise<LaunchedProcess> => launchOne(options, env, launched, spec, extraEnv);
   const began = performance.now();
   try {
     const subgraphs = await Promise.all(specs.map((spec) => launch(spec)));

@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { testTopicPrefix } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../src/demo-data.js';
@@ -8,7 +9,7 @@ import { launchSystem, type LaunchedSystem } from '../src/launch-system.js';
 import { repoRoot } from '../src/paths.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../src/private-postgres.js';
 import { builtCommand, builtEntry, DIST_CONDITION, GATEWAY, SUBGRAPHS } from '../src/services.js';
-import { buildableWorkspaces, buildWorkspace } from '../src/build-workspace.js';
+import { buildableWorkspaces, buildWorkspace, bundlesEntry, bundleSubgraph } from '../src/build-workspace.js';
 
 // What `npm start` runs: every workspace compiled once (as turbo's build task does, here in-process:
 // no turbo inside the test run's turbo), then each subgraph and the
@@ -16,13 +17,31 @@ import { buildableWorkspaces, buildWorkspace } from '../src/build-workspace.js';
 // prefix of its own); the demo data goes in through the gateway, as `npm start` loads it.
 
 const dir = mkdtempSync(join(tmpdir(), 'rapport-built-start-'));
+// Each process notes every module file it loads (a module hook preloaded through NODE_OPTIONS), to
+// check what a bundled subgraph still loads from node_modules.
+const moduleLog = (name: string): string => join(dir, `modules-${name}.txt`);
+const hook = join(dir, 'module-log.mjs');
+writeFileSync(
+  hook,
+  `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(process.env.MODULE_LOG, url + '\\n'); return next(url, context); } });\n`,
+);
 let postgres: PrivatePostgres;
 let system: LaunchedSystem | undefined;
 
 beforeAll(async () => {
-  for (const workspace of buildableWorkspaces(repoRoot)) buildWorkspace(workspace);
+  for (const workspace of buildableWorkspaces(repoRoot)) {
+    buildWorkspace(workspace);
+    if (bundlesEntry(workspace)) await bundleSubgraph(workspace);
+  }
   postgres = await startPrivatePostgres();
-  system = await launchSystem({ mode: 'built', databaseUrl: postgres.url, brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092', topicPrefix: testTopicPrefix(), dir });
+  system = await launchSystem({
+    mode: 'built',
+    databaseUrl: postgres.url,
+    brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    topicPrefix: testTopicPrefix(),
+    dir,
+    envFor: (name) => ({ NODE_OPTIONS: `--import ${hook}`, MODULE_LOG: moduleLog(name) }),
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -59,6 +78,24 @@ describe('the built start', () => {
     expect(kit.exports['.']).toEqual({ [DIST_CONDITION]: './dist/index.js', default: './src/index.ts' });
     expect(existsSync(join(repoRoot, 'packages/subgraph-kit/dist/index.js'))).toBe(true);
     expect(existsSync(join(repoRoot, 'services/sales/dist/modules/order/order.graphql')), 'the SDL beside the code').toBe(true);
+  });
+
+  it('runs each subgraph as one bundled file: it loads nothing of the workspace but the bundle, and from node_modules only kafkajs and picomatch', () => {
+    for (const spec of SUBGRAPHS) {
+      const loaded = readFileSync(moduleLog(spec.name), 'utf8')
+        .split('\n')
+        .filter((url) => url.startsWith('file:'));
+      const entry = pathToFileURL(join(repoRoot, builtEntry(spec))).href;
+      expect(
+        loaded.filter((url) => !url.includes('/node_modules/')),
+        spec.name,
+      ).toEqual([entry]);
+      // Not a second MikroORM (it finds its Migrator in the bundle), nor the PDF library (loaded on
+      // first print): kafkajs, left out on purpose, and picomatch, which MikroORM's file finder
+      // (fdir) requires by name if installed.
+      const libraries = new Set(loaded.map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1]).filter((name) => name !== undefined));
+      expect([...libraries].sort(), spec.name).toEqual(['kafkajs', 'picomatch']);
+    }
   });
 
   it('answers: every subgraph becomes ready, and the demo data goes in through the gateway', { timeout: 120_000 }, async () => {

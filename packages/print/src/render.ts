@@ -1,6 +1,17 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKit from 'pdfkit';
 import type { PrintableDocument, PrintLine } from './document.js';
 import { formatDate, formatDecimalString, formatMoney } from './format.js';
+
+// pdfkit (with its font and image libraries, ~50 modules) costs about 0.15 s of CPU to load, and only
+// printing and a logo upload use it: it is loaded on first use, not when a service starts. Loaded
+// synchronously (its CommonJS build) because the logo check is synchronous.
+const load = createRequire(import.meta.url);
+let pdfkit: typeof PDFKit | undefined;
+function newDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+  pdfkit ??= load('pdfkit') as typeof PDFKit;
+  return new pdfkit(options);
+}
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 40, left: 50, right: 50, bottom: 40 };
@@ -57,7 +68,7 @@ function columnsFor(input: PrintableDocument): Column[] {
  */
 export function isPrintableImage(data: Uint8Array): boolean {
   try {
-    const probe = new PDFDocument({ size: 'A4' });
+    const probe = newDocument({ size: 'A4' });
     probe.image(Buffer.from(data), 0, 0, { fit: [160, 60] });
     probe.end();
     return true;
@@ -75,7 +86,7 @@ export function isPrintableImage(data: Uint8Array): boolean {
 export async function renderPdf(input: PrintableDocument): Promise<Buffer> {
   const locale = input.locale ?? 'en-GB';
   const company = input.company;
-  const doc = new PDFDocument({
+  const doc = newDocument({
     size: 'A4',
     margins: { top: MARGIN.top, left: MARGIN.left, right: MARGIN.right, bottom: MARGIN.bottom + FOOTER_HEIGHT },
     bufferPages: true,
