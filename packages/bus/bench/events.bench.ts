@@ -48,6 +48,8 @@ const IDLE_SECONDS = numberFrom('BENCH_IDLE_SECONDS', 10);
 const POLL_MS = process.env.RELAY_POLL_MS ? Number.parseInt(process.env.RELAY_POLL_MS, 10) : undefined;
 const TRACE = process.env.BENCH_TRACE === '1';
 const ONE_PROCESS = process.env.BENCH_ONE_PROCESS === '1';
+/** The consumer's partitionsConsumedConcurrently (1, the kit's, by default). */
+const PARTITIONS = numberFrom('BENCH_PARTITIONS_CONCURRENTLY', 1);
 
 /** Runs write jobs: in a child process of their own (the default), or in this one. */
 interface Writers {
@@ -211,6 +213,7 @@ const consumer = createEventConsumer({
   orm,
   groupId: 'bench',
   topicPrefix: prefix,
+  partitionsConsumedConcurrently: PARTITIONS,
   producer,
   logger,
   handlers: [
@@ -323,7 +326,7 @@ try {
   const perSecond = (events: number, from: number, to: number): number => Math.round((events * 1000) / (to - from));
   const cpuPerEvent = { bus: busCpuMs / EVENTS, writers: flat.cpuMs / EVENTS };
   out(
-    `event bus bench — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, relay poll ${POLL_MS ?? 'default'}, writers ${ONE_PROCESS ? "in the relay and consumer's process" : 'in a process of their own'}`,
+    `event bus bench — ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, relay poll ${POLL_MS ?? 'default'}, partitions consumed concurrently ${PARTITIONS}, writers ${ONE_PROCESS ? "in the relay and consumer's process" : 'in a process of their own'}`,
   );
   out(`latency commit → handler at ${RATE}/s for ${SECONDS} s (${latencies.length} events): p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`);
   out(

@@ -24,7 +24,7 @@ const writeNote = (text: string): Promise<{ noteId: string; eventId: string }> =
 const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
 beforeAll(async () => {
-  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky', 'batch']);
+  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky', 'batch', 'commits']);
   ({ db, orm, kafka } = bed);
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -288,5 +288,75 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     expect((await effectsOf(eventIds)).map((r) => r.event_id)).toEqual(applied.map((id) => `batch:${id}`));
     expect(batch.stats().deadLettered).toBe(1);
     expect(batch.stats().recentDeadLetters[0]).toMatchObject({ eventId: eventIds[3], kind: 'event' });
+  });
+
+  it('commits handled offsets at most once per commitIntervalMs, not after every batch; the last ones that long after, with nothing more arriving, and at stop', async () => {
+    const topic = `${prefix}${NoteWrittenV1.topic}`;
+    // kafkajs' offset commits of this consumer, counted.
+    let commits = 0;
+    const counted = new Proxy(kafka, {
+      get(target, key, receiver) {
+        if (key !== 'consumer') return Reflect.get(target, key, receiver) as unknown;
+        return (config: Parameters<Kafka['consumer']>[0]) => {
+          const c = target.consumer(config);
+          c.on(c.events.COMMIT_OFFSETS, () => (commits += 1));
+          return c;
+        };
+      },
+    });
+    const handled = new Set<string>();
+    const commitsConsumer = (): EventConsumer =>
+      createEventConsumer({
+        kafka: counted,
+        orm,
+        groupId: 'commits',
+        topicPrefix: prefix,
+        producer,
+        logger,
+        commitIntervalMs: 2000,
+        handlers: [on(NoteWrittenV1, async (_data, event) => void handled.add(event.id))],
+      });
+    /** Whether the group's committed offsets reach the end of every partition of the topic. */
+    const committedToTheEnd = async (): Promise<boolean> => {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId: kafkaGroupId(prefix, 'commits'), topics: [topic] });
+        return ends.every((end) => committed!.partitions.find((p) => p.partition === end.partition)?.offset === end.high);
+      } finally {
+        await admin.disconnect();
+      }
+    };
+    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:commits' });
+    const writeAndHandle = async (text: string): Promise<void> => {
+      const { eventId } = await writeNote(text);
+      while ((await relay.relayOnce()) > 0);
+      await waitFor(async () => (handled.has(eventId) ? true : undefined), { intervalMs: 10, what: `${text} to be handled` });
+    };
+    let consumer = commitsConsumer();
+    consumers.push(consumer);
+    await consumer.start();
+    // The earlier tests' events, then five more one by one: five batches at least.
+    await writeAndHandle('first');
+    const before = commits;
+    const began = performance.now();
+    for (let i = 0; i < 5; i += 1) await writeAndHandle(`one by one ${i}`);
+    const elapsed = performance.now() - began;
+    // kafkajs' auto-commit sent one per batch (5 or more); now one per 2 s at most.
+    expect(commits - before).toBeLessThanOrEqual(Math.ceil(elapsed / 2000));
+    // Nothing more arrives: the rest is committed within the interval anyway.
+    await waitFor(async () => ((await committedToTheEnd()) ? true : undefined), { timeoutMs: 5000, intervalMs: 100, what: 'the last offsets to be committed' });
+
+    // Handled just before a stop: committed by the stop, so a new member is handed none of it back.
+    await writeAndHandle('just before the stop');
+    await consumer.stop();
+    expect(await committedToTheEnd()).toBe(true);
+    handled.clear();
+    consumer = commitsConsumer();
+    consumers.push(consumer);
+    await consumer.start();
+    await writeAndHandle('after the restart');
+    expect(handled.size).toBe(1);
   });
 });
