@@ -216,6 +216,46 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     }
   });
 
+  it("marks a batch with the next pass's claim when that pass follows at once, and marks the last batch before it sleeps or stops", async () => {
+    // Counts the relay's claims and its separate marking statements.
+    let claims = 0;
+    let marks = 0;
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : '';
+      if (text.includes('for update skip locked')) claims += 1;
+      else if (text.startsWith('update outbox_message')) marks += 1;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    const relayed = new Set<string>();
+    const relay = createOutboxRelay({
+      orm,
+      producer,
+      logger,
+      topicPrefix: prefix,
+      lockName: 'outbox-relay:marks',
+      batchSize: 5,
+      onPublished: (ids) => ids.forEach((id) => relayed.add(id)),
+    });
+    try {
+      // 23 waiting: four full batches (each marked by the next claim), then 3 marked apart.
+      const notes = await Promise.all(Array.from({ length: 23 }, (_, i) => writeNote(`marks ${i}`)));
+      relay.start();
+      await waitFor(async () => (notes.every((n) => relayed.has(n.eventId)) ? true : undefined), { intervalMs: 10, what: 'the 23 to be published' });
+      await waitFor(async () => ((await sql('select id from outbox_message where published_at is null')).length === 0 ? true : undefined), { what: 'the last batch to be marked' });
+      expect(claims).toBeGreaterThanOrEqual(5);
+      // One per batch before (5); now the last batch's, and one more at most if a pass met a notification late.
+      expect(marks).toBeLessThanOrEqual(2);
+      // A full batch published just before the stop: the next pass or the stop marks it, none is left pending.
+      const last = await Promise.all(Array.from({ length: 5 }, (_, i) => writeNote(`before the stop ${i}`)));
+      await waitFor(async () => (last.every((n) => relayed.has(n.eventId)) ? true : undefined), { intervalMs: 5, what: 'the last 5 to be published' });
+    } finally {
+      pg.Client.prototype.query = query;
+      await relay.stop();
+    }
+    expect(await sql('select id from outbox_message where published_at is null')).toEqual([]);
+  });
+
   it("relays one transaction's events in the order they were written, even within one millisecond", async () => {
     // Same time, ids descending: ordering by (time, id) would relay these backwards.
     const noteId = randomUUID();
