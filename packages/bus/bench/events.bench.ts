@@ -1,19 +1,27 @@
 // The event bus end to end (not a test): `npm run bench -w @rapport/bus`. Needs PostgreSQL
-// (DATABASE_URL) and Kafka (KAFKA_BROKERS). One process holds writers, the relay and one consumer,
-// wired as the subgraph kit wires them (idempotent producer, inbox consumer), over the real
-// PostgreSQL and Kafka, on a scratch database and topic namespace it removes afterwards.
+// (DATABASE_URL) and Kafka (KAFKA_BROKERS). This process holds the relay and one consumer, wired as
+// the subgraph kit wires them (idempotent producer, inbox consumer); the writers run in a child
+// process with their own ORM (bench/writer-process.ts), as in the system, where the writers are the
+// services' own processes. BENCH_ONE_PROCESS=1 puts them back in this process (the figures before
+// 2026-12-06 were taken so: writers, relay and consumer on one core). Over the real PostgreSQL and
+// Kafka, on a scratch database and topic namespace it removes afterwards.
 //
 // 1. Latency: BENCH_RATE (200) transactions a second for BENCH_SECONDS (10), one event each; for
 //    each event, the time from its transaction's commit (the flush resolving) to its handler
 //    running in the consumer's transaction. Prints p50, p99 and max.
 // 2. Throughput: BENCH_WRITERS (8) writers commit BENCH_EVENTS (20,000) one-event transactions as
 //    fast as they can; the rate is events handled over the time from the first write to the last
-//    handler. Prints the write rate too, and this process's CPU time per event.
+//    handler. Prints the write rate too, and the CPU time per event of the relay and consumer
+//    (this process) and of the writers (theirs).
 // 2b. Drain: the same number of events written in transactions of 100 (`publishMany`), so the
 //    writers are not the limit: the rate of the relay and the consumer alone.
 // 3. Idle: CPU time of this process and of the relay's PostgreSQL backend over BENCH_IDLE_SECONDS
 //    (10) with nothing to do, as a share of one core.
 // RELAY_POLL_MS sets the relay's poll (the kit's OUTBOX_POLL_MS; its default when unset).
+// BENCH_PARTITIONS_CONCURRENTLY sets the consumer's partitionsConsumedConcurrently (1, the kit's).
+// BENCH_TRACE=1 prints, for the latency run, each stage's p50 / p99 / max (commit → claimed (the
+// relay's sendBatch) → acked → the consumer's batch starting → handler → batch end), the slowest
+// events' stages, the consumer's fetch / batch cycle and GC pauses (with one partition at a time).
 // BENCH_JSON names a file to write the figures to as JSON too (`npm run bench` at the root reads it).
 //
 // Measured 2026-12-05 on the shared 2-core machine, load average 14-22 (other sessions' work; the
@@ -24,6 +32,26 @@
 // drain 1,442 events/s; full run at load 14.7: p50 273 ms / p99 1.2 s, 277 events/s (the writers'
 // own commit rate: the last event handled 12 ms after the last write), 0.73 ms, drain 1,747 events/s,
 // idle 0.31 %. At 50 events/s (load 22): p50 41 ms, p99 162 ms.
+//
+// 2026-12-06 (helper session, machine shared, load average 7-20, the broker holding some 2,900 topics
+// of other runs; no quiet window): where the p99 comes from, BENCH_TRACE=1, code as of f5738bf.
+// Writers in this process, load 9.4: commit → handler p50 90 / p99 443 ms, of which claim (commit →
+// sendBatch) 8.4 / 69.9, producer ack 3.9 / 64.1, ack → the consumer's batch starting 58.6 / 373.6
+// (of it, waiting in a fetched response behind the other partitions' batches 16.7 / 268.9), batch
+// start → handler 10.2 / 98.7, handler → batch end 6.8 / 53.2; GC 15 pauses, 157 ms in all, max 28
+// ms. Writers apart, load 7.9: p50 190 / p99 689 ms, ack → batch 121 / 605; the consumer spent
+// 8.6 s of the 10 s in 228 batches (about 9 events each) with 228 offset commits, one per batch, the
+// next batch waiting for each. So the tail is the consumer's fetch → handle partitions one after
+// the other → commit cycle, which an event committed just after a fetch waits out whole: fixed here
+// by committing offsets at most every 100 ms without the next batch waiting (`commitIntervalMs`),
+// and, where handlers allow it, partitions side by side (BENCH_PARTITIONS_CONCURRENTLY=3, at load
+// 17-20: p50 1,660 → 92 ms, p99 5,023 → 325 ms; the kit keeps 1). The relay marks a batch with the
+// next pass's claim when one follows at once and sends the payload as stored (no parse + stringify).
+// CPU per event of the relay and consumer, writers apart, before: 0.56 ms at load 7.9, 0.79-0.89 at
+// 17-20 (writers 0.70-1.08 ms in their own process); `--cpu-prof`: socket writes (one per statement
+// or Kafka request) were ~27 % of the busy time, so the cuts are in round trips, not in JS.
+// After: not measured — the broker refused connections from 12:08 and its topic creation timed out
+// before; the lead's quiet re-run is the figure to keep.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fork } from 'node:child_process';
@@ -187,13 +215,14 @@ function tracedKafka(kafka: Kafka): Kafka {
 
 const brokers = testKafkaBrokers();
 const prefix = testTopicPrefix();
-const db = await createTestDatabase('bus_bench');
-const orm = await createBusOrm(db.url);
 const client = { brokers, clientId: 'bus-bench', logger };
 const admin = createKafka(client).admin();
 await admin.connect();
+// The topics first: a broker that cannot create them ends the run before a database is left behind.
 await ensureTopics(admin, [`${prefix}${NoteWrittenV1.topic}`, deadLetterTopic(prefix, 'bench')]);
 await admin.disconnect();
+const db = await createTestDatabase('bus_bench');
+const orm = await createBusOrm(db.url);
 const producer = createProducer(client);
 await producer.connect();
 const relay = createOutboxRelay({

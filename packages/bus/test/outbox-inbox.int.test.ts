@@ -398,5 +398,5 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     await consumer.start();
     await writeAndHandle('after the restart');
     expect(handled.size).toBe(1);
-  });
+  }, 60_000);
 });
