@@ -50,8 +50,12 @@
 // CPU per event of the relay and consumer, writers apart, before: 0.56 ms at load 7.9, 0.79-0.89 at
 // 17-20 (writers 0.70-1.08 ms in their own process); `--cpu-prof`: socket writes (one per statement
 // or Kafka request) were ~27 % of the busy time, so the cuts are in round trips, not in JS.
-// After: not measured — the broker refused connections from 12:08 and its topic creation timed out
-// before; the lead's quiet re-run is the figure to keep.
+// Before / after, alternated (f5738bf's src against this one, the same bench, writers apart,
+// BENCH_EVENTS=4000, partitions one at a time), 12:19-12:26 at load 10-17, so within noise: p99 ms
+// before 2,386 / 1,529 / 1,219, after 1,945 / 1,294 / 424 (p50 885 / 219 / 542 against 494 / 444 /
+// 96); relay + consumer CPU per event before 0.74 / 0.62 / 0.73 ms, after 0.67 / 0.71 / 0.71 ms
+// (no difference this noise can show); end to end 150-226 events/s either way, the writers' own
+// commit rate (211-226/s written). The lead's quiet re-run is the figure to keep.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fork } from 'node:child_process';
