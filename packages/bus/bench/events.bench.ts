@@ -42,7 +42,7 @@
 // ms. Writers apart, load 7.9: p50 190 / p99 689 ms, ack → batch 121 / 605; the consumer spent
 // 8.6 s of the 10 s in 228 batches (about 9 events each) with 228 offset commits, one per batch, the
 // next batch waiting for each. So the tail is the consumer's fetch → handle partitions one after
-// the other → commit cycle, which an event committed just after a fetch waits out whole: fixed here
+// the other → commit cycle, which an event committed just after a fetch waits out whole: addressed here
 // by committing offsets at most every 100 ms without the next batch waiting (`commitIntervalMs`),
 // and, where handlers allow it, partitions side by side (BENCH_PARTITIONS_CONCURRENTLY=3, at load
 // 17-20: p50 1,660 → 92 ms, p99 5,023 → 325 ms; the kit keeps 1). The relay marks a batch with the
