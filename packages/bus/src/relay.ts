@@ -77,7 +77,8 @@ interface OutboxRow {
   id: string;
   topic: string;
   message_key: string;
-  payload: Record<string, unknown>;
+  /** As JSON text: what Kafka carries, without parsing it and writing it again. */
+  payload: string;
   headers: Record<string, string>;
 }
 
@@ -97,7 +98,8 @@ interface Leadership {
  * 2. Claim: on that connection, the oldest pending rows (`order by position … for update
  *    skip locked`), a single statement, committed at once.
  * 3. Publish, outside any transaction, with the idempotent producer (key = aggregate id).
- * 4. Mark them sent, a single statement.
+ * 4. Mark them sent, a single statement — or, when another pass follows at once (a full batch, or
+ *    commits since this one began), with that pass's claim, in the same statement.
  *
  * The relay sleeps until a commit wakes it: the outbox's trigger notifies at commit, and the relay
  * listens on its connection (only the leader acts on it; the others poll for the lock). A
@@ -130,6 +132,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   // Passes failed in a row; while the broker or database is away, commits do not hurry the retries.
   let failures = 0;
   let leadership: Leadership | undefined;
+  // Published, not yet marked: the next pass marks them with the statement that claims its rows.
+  let unmarked: string[] = [];
 
   async function connect(): Promise<Leadership> {
     // Bounded waits: a database that stops answering (rather than refusing) fails the pass instead of hanging it.
@@ -166,9 +170,20 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return state;
   }
 
+  /** Marks `ids` sent, on the leader's connection. */
+  async function mark(client: pg.Client, ids: readonly string[]): Promise<void> {
+    await client.query('update outbox_message set published_at = now() where id = any($1::uuid[]) and published_at is null', [ids]);
+    log.debug({ count: ids.length }, 'relayed outbox events');
+  }
+
   async function release(): Promise<void> {
     const current = leadership;
     leadership = undefined;
+    const ids = unmarked;
+    unmarked = [];
+    // Lost with the connection, they would be published again (and found in the consumers' inboxes).
+    if (current?.alive && current.leader && ids.length > 0)
+      await mark(current.client, ids).catch((error: unknown) => log.warn({ err: error }, 'could not mark published events; they will be published again'));
     // Closing the connection releases the session lock.
     if (current) await current.client.end().catch(() => undefined);
   }
@@ -190,14 +205,27 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (!leader) return 0;
     // What commits from here on notifies again; what committed before, this pass reads.
     nudged = false;
+    // The previous pass's rows, if it left them unmarked, are marked by the same statement. It sees
+    // them still pending (one snapshot for the whole statement), hence `<> all`.
+    const marking = unmarked;
+    unmarked = [];
     const { rows } = await leader.client.query<OutboxRow>(
-      `select id, topic, message_key, payload, headers from outbox_message
-        where published_at is null order by position limit $1 for update skip locked`,
-      [batchSize],
+      marking.length > 0
+        ? `with marked as (update outbox_message set published_at = now() where id = any($2::uuid[]) and published_at is null)
+           select id, topic, message_key, payload::text as payload, headers from outbox_message
+            where published_at is null and id <> all($2::uuid[]) order by position limit $1 for update skip locked`
+        : `select id, topic, message_key, payload::text as payload, headers from outbox_message
+            where published_at is null order by position limit $1 for update skip locked`,
+      marking.length > 0 ? [batchSize, marking] : [batchSize],
     );
+    if (marking.length > 0) log.debug({ count: marking.length }, 'relayed outbox events');
     if (rows.length === 0) return 0;
     const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      const topicRows = byTopic.get(row.topic);
+      if (topicRows) topicRows.push(row);
+      else byTopic.set(row.topic, [row]);
+    }
     const spans: Span[] = [];
     const headersOf = (topic: string, row: OutboxRow): Record<string, string> => {
       if (!options.tracer || !row.headers.traceparent) return row.headers;
@@ -223,7 +251,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, topicRows]) => ({
           topic: `${topicPrefix}${topic}`,
-          messages: topicRows.map((row) => ({ key: row.message_key, value: JSON.stringify(row.payload), headers: headersOf(`${topicPrefix}${topic}`, row) })),
+          messages: topicRows.map((row) => ({ key: row.message_key, value: row.payload, headers: headersOf(`${topicPrefix}${topic}`, row) })),
         })),
       });
     } catch (error) {
@@ -234,8 +262,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
     const ids = rows.map((r) => r.id);
     await options.onPublished?.(ids);
-    await leader.client.query('update outbox_message set published_at = now() where id = any($1::uuid[]) and published_at is null', [ids]);
-    log.debug({ count: ids.length }, 'relayed outbox events');
+    // Another pass follows at once (a full batch, or commits since this one began): it marks these
+    // with its claim, a round trip less per pass. Otherwise they are marked now.
+    if (running && (rows.length === batchSize || nudged)) unmarked = ids;
+    else await mark(leader.client, ids);
     return ids.length;
   }
 

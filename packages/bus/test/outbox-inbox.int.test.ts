@@ -24,7 +24,7 @@ const writeNote = (text: string): Promise<{ noteId: string; eventId: string }> =
 const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
 beforeAll(async () => {
-  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky', 'batch']);
+  bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky', 'batch', 'commits']);
   ({ db, orm, kafka } = bed);
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -216,6 +216,46 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     }
   });
 
+  it("marks a batch with the next pass's claim when that pass follows at once, and marks the last batch before it sleeps or stops", async () => {
+    // Counts the relay's claims and its separate marking statements.
+    let claims = 0;
+    let marks = 0;
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : '';
+      if (text.includes('for update skip locked')) claims += 1;
+      else if (text.startsWith('update outbox_message')) marks += 1;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    const relayed = new Set<string>();
+    const relay = createOutboxRelay({
+      orm,
+      producer,
+      logger,
+      topicPrefix: prefix,
+      lockName: 'outbox-relay:marks',
+      batchSize: 5,
+      onPublished: (ids) => ids.forEach((id) => relayed.add(id)),
+    });
+    try {
+      // 23 waiting: four full batches (each marked by the next claim), then 3 marked apart.
+      const notes = await Promise.all(Array.from({ length: 23 }, (_, i) => writeNote(`marks ${i}`)));
+      relay.start();
+      await waitFor(async () => (notes.every((n) => relayed.has(n.eventId)) ? true : undefined), { intervalMs: 10, what: 'the 23 to be published' });
+      await waitFor(async () => ((await sql('select id from outbox_message where published_at is null')).length === 0 ? true : undefined), { what: 'the last batch to be marked' });
+      expect(claims).toBeGreaterThanOrEqual(5);
+      // One per batch before (5); now the last batch's, and one more at most if a pass met a notification late.
+      expect(marks).toBeLessThanOrEqual(2);
+      // A full batch published just before the stop: the next pass or the stop marks it, none is left pending.
+      const last = await Promise.all(Array.from({ length: 5 }, (_, i) => writeNote(`before the stop ${i}`)));
+      await waitFor(async () => (last.every((n) => relayed.has(n.eventId)) ? true : undefined), { intervalMs: 5, what: 'the last 5 to be published' });
+    } finally {
+      pg.Client.prototype.query = query;
+      await relay.stop();
+    }
+    expect(await sql('select id from outbox_message where published_at is null')).toEqual([]);
+  });
+
   it("relays one transaction's events in the order they were written, even within one millisecond", async () => {
     // Same time, ids descending: ordering by (time, id) would relay these backwards.
     const noteId = randomUUID();
@@ -289,4 +329,74 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     expect(batch.stats().deadLettered).toBe(1);
     expect(batch.stats().recentDeadLetters[0]).toMatchObject({ eventId: eventIds[3], kind: 'event' });
   });
+
+  it('commits handled offsets at most once per commitIntervalMs, not after every batch; the last ones that long after, with nothing more arriving, and at stop', async () => {
+    const topic = `${prefix}${NoteWrittenV1.topic}`;
+    // kafkajs' offset commits of this consumer, counted.
+    let commits = 0;
+    const counted = new Proxy(kafka, {
+      get(target, key, receiver) {
+        if (key !== 'consumer') return Reflect.get(target, key, receiver) as unknown;
+        return (config: Parameters<Kafka['consumer']>[0]) => {
+          const c = target.consumer(config);
+          c.on(c.events.COMMIT_OFFSETS, () => (commits += 1));
+          return c;
+        };
+      },
+    });
+    const handled = new Set<string>();
+    const commitsConsumer = (): EventConsumer =>
+      createEventConsumer({
+        kafka: counted,
+        orm,
+        groupId: 'commits',
+        topicPrefix: prefix,
+        producer,
+        logger,
+        commitIntervalMs: 2000,
+        handlers: [on(NoteWrittenV1, async (_data, event) => void handled.add(event.id))],
+      });
+    /** Whether the group's committed offsets reach the end of every partition of the topic. */
+    const committedToTheEnd = async (): Promise<boolean> => {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId: kafkaGroupId(prefix, 'commits'), topics: [topic] });
+        return ends.every((end) => committed!.partitions.find((p) => p.partition === end.partition)?.offset === end.high);
+      } finally {
+        await admin.disconnect();
+      }
+    };
+    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:commits' });
+    const writeAndHandle = async (text: string): Promise<void> => {
+      const { eventId } = await writeNote(text);
+      while ((await relay.relayOnce()) > 0);
+      await waitFor(async () => (handled.has(eventId) ? true : undefined), { intervalMs: 10, what: `${text} to be handled` });
+    };
+    let consumer = commitsConsumer();
+    consumers.push(consumer);
+    await consumer.start();
+    // The earlier tests' events, then five more one by one: five batches at least.
+    await writeAndHandle('first');
+    const before = commits;
+    const began = performance.now();
+    for (let i = 0; i < 5; i += 1) await writeAndHandle(`one by one ${i}`);
+    const elapsed = performance.now() - began;
+    // kafkajs' auto-commit sent one per batch (5 or more); now one per 2 s at most.
+    expect(commits - before).toBeLessThanOrEqual(Math.ceil(elapsed / 2000));
+    // Nothing more arrives: the rest is committed within the interval anyway.
+    await waitFor(async () => ((await committedToTheEnd()) ? true : undefined), { timeoutMs: 5000, intervalMs: 100, what: 'the last offsets to be committed' });
+
+    // Handled just before a stop: committed by the stop, so a new member is handed none of it back.
+    await writeAndHandle('just before the stop');
+    await consumer.stop();
+    expect(await committedToTheEnd()).toBe(true);
+    handled.clear();
+    consumer = commitsConsumer();
+    consumers.push(consumer);
+    await consumer.start();
+    await writeAndHandle('after the restart');
+    expect(handled.size).toBe(1);
+  }, 60_000);
 });
