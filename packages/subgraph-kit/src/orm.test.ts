@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { DefaultLogger } from '@mikro-orm/core';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ObservedLogger } from './orm.js';
 
 /** A pino logger at `level` whose lines land in `lines`. */
-function capture(level: string): { log: pino.Logger; lines: string[] } {
+function capture(level: string): { log: Logger; lines: string[] } {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
