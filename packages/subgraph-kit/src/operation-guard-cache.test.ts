@@ -15,7 +15,7 @@ vi.mock('graphql', async (importOriginal) => {
   };
 });
 
-const { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, PARSED_DOCUMENTS_KEPT } = await import('./operation-limits.js');
+const { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, PARSED_DOCUMENT_MAX_LENGTH, PARSED_DOCUMENTS_KEPT } = await import('./operation-limits.js');
 
 const sdl = `type Query { customers(first: Int): [Customer] } type Customer { id: ID name: String }`;
 const signedIn = { principal: { userId: 'u', email: 'u@x', role: 'ADMIN' as const, teamIds: [], tokenId: 't' }, authError: null };
@@ -57,5 +57,11 @@ describe('the operation guard keeps documents parsed', () => {
     expect(parses.documents).toHaveLength(PARSED_DOCUMENTS_KEPT + 1);
     guard({ query: documents[0] ?? '' }, signedIn);
     expect(parses.documents).toHaveLength(PARSED_DOCUMENTS_KEPT + 2);
+    // A document longer than PARSED_DOCUMENT_MAX_LENGTH is parsed every time.
+    parses.documents.length = 0;
+    const long = `{ customers { id } }${' '.repeat(PARSED_DOCUMENT_MAX_LENGTH)}`;
+    guard({ query: long }, signedIn);
+    guard({ query: long }, signedIn);
+    expect(parses.documents).toHaveLength(2);
   });
 });

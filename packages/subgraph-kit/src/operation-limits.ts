@@ -261,9 +261,14 @@ export interface OperationGuardOptions {
   sdl: string;
 }
 
-/** How many parsed documents a guard keeps (the oldest goes first), and the longest it keeps. */
-export const PARSED_DOCUMENTS_KEPT = 500;
-export const PARSED_DOCUMENT_MAX_LENGTH = 20_000;
+/**
+ * How many parsed documents a guard keeps (the oldest goes first), and the longest it keeps: a
+ * client's own documents (the flagship is 700 characters, the gateway's entity queries less) fit; a
+ * caller sending many distinct documents holds at most 50 documents of 2,000 characters of parsed
+ * syntax here (about 10 MB when each is as dense in tokens as a document can be), however it varies them.
+ */
+export const PARSED_DOCUMENTS_KEPT = 50;
+export const PARSED_DOCUMENT_MAX_LENGTH = 2_000;
 
 /** Checks a request before any other work; throws the AppError or GraphQLError to answer with. */
 export type OperationGuard = (params: GraphQLParams, auth: AuthenticationState) => void;
