@@ -95,7 +95,16 @@ const postgres = await startPrivatePostgres({
 });
 const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
 const topicPrefix = testTopicPrefix();
-const inspectorPort = profiled ? await freePort() : undefined;
+// BENCH_PROFILE may name several processes (`sales,support,finance`): each gets its own inspector and profile.
+const profiledNames = profiled
+  ? profiled
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean)
+  : [];
+const inspectorPorts = new Map<string, number>();
+for (const name of profiledNames) inspectorPorts.set(name, await freePort());
+const inspectorPort = profiledNames[0] ? inspectorPorts.get(profiledNames[0]) : undefined;
 const stopping: (() => Promise<unknown>)[] = [];
 try {
   const system = await launchSystem({
@@ -104,7 +113,7 @@ try {
     brokers: kafka.brokers,
     topicPrefix,
     dir,
-    envFor: (name) => (name === profiled ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPort}` } : {}),
+    envFor: (name) => (inspectorPorts.has(name) ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectorPorts.get(name)}` } : {}),
   });
   stopping.push(() => system.stop());
   out(`system up: ${system.subgraphs.length} subgraphs and the gateway as plain-Node processes in ${(system.totalMs / 1000).toFixed(1)} s`);
@@ -322,13 +331,13 @@ try {
 
     const gatewayOrigin = new URL(url('gateway')).origin;
     const single = await measure('flagship', { origin: gatewayOrigin, body: book.body, connections: 1 });
-    const session = profiled && inspectorPort ? await profileOf(inspectorPort) : undefined;
+    const sessions = await Promise.all([...inspectorPorts].map(async ([name, port]) => ({ name, session: await profileOf(port) })));
     const twenty = await measure('flagship', { origin: gatewayOrigin, body: book.body, connections: 20 });
-    if (session) {
-      mkdirSync(join(repoRoot, '.rapport'), { recursive: true });
-      const file = join(repoRoot, '.rapport', `bench-${profiled}.cpuprofile`);
+    if (sessions.length) mkdirSync(join(repoRoot, '.rapport'), { recursive: true });
+    for (const { name, session } of sessions) {
+      const file = join(repoRoot, '.rapport', `bench-${name}.cpuprofile`);
       const profile = await session.stop(file);
-      out(`CPU profile of ${profiled} during the 20-connection loop: ${file}`);
+      out(`CPU profile of ${name} during the 20-connection loop: ${file}`);
       for (const line of summariseProfile(profile)) out(`  ${line}`);
     }
     for (const [connections, r] of [

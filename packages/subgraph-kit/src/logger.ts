@@ -6,3 +6,16 @@ export function createLogger(name: string, level = 'info'): Logger {
 }
 
 export type { Logger };
+
+/**
+ * `context` with a `logger` property: `logger.child(bindings)`, made when first read and kept (most
+ * requests log nothing, and a child costs its bindings' serialisation).
+ */
+export function withRequestLogger<T extends object>(context: T, logger: Logger, bindings: Record<string, unknown>): T & { logger: Logger } {
+  let child: Logger | undefined;
+  return Object.defineProperty(context, 'logger', {
+    enumerable: true,
+    configurable: true,
+    get: () => (child ??= logger.child(bindings)),
+  }) as T & { logger: Logger };
+}

@@ -261,6 +261,15 @@ export interface OperationGuardOptions {
   sdl: string;
 }
 
+/**
+ * How many parsed documents a guard keeps (the oldest goes first), and the longest it keeps: a
+ * client's own documents (the flagship is 700 characters, the gateway's entity queries less) fit; a
+ * caller sending many distinct documents holds at most 50 documents of 2,000 characters of parsed
+ * syntax here (about 10 MB when each is as dense in tokens as a document can be), however it varies them.
+ */
+export const PARSED_DOCUMENTS_KEPT = 50;
+export const PARSED_DOCUMENT_MAX_LENGTH = 2_000;
+
 /** Checks a request before any other work; throws the AppError or GraphQLError to answer with. */
 export type OperationGuard = (params: GraphQLParams, auth: AuthenticationState) => void;
 
@@ -272,24 +281,36 @@ const requestError = (code: string, message: string): GraphQLError => new GraphQ
  * order of cost: the nesting of brackets (a linear scan, so the parser never recurses deeply), a
  * parse bounded by `maxTokens`, the operation to run, the caller (anything but a public root field
  * needs a verified token), then depth, aliases, root fields, page sizes and cost, measured in
- * linear time. The body size is bounded before, by createHttpApp.
+ * linear time. The body size is bounded before, by createHttpApp. A document that passed the first
+ * two checks is kept parsed (up to PARSED_DOCUMENTS_KEPT, each at most PARSED_DOCUMENT_MAX_LENGTH
+ * characters), so a document sent again costs neither; the rest are checked on every request.
  */
 export function createOperationGuard(options: OperationGuardOptions): OperationGuard {
   const { limits } = options;
   const publicFields = new Set([...ALWAYS_PUBLIC_ROOT_FIELDS, ...(options.publicRootFields ?? [])]);
   const pagedFields = pagedFieldsOf(options.sdl);
   const maxNesting = limits.maxDepth + NESTING_SLACK;
+  // Documents that passed the nesting check and parsed, by their text: a client (the gateway above
+  // all) sends the same few documents again and again, with other variables.
+  const parsed = new Map<string, DocumentNode>();
   return (params, auth) => {
     const { query } = params;
     if (typeof query !== 'string' || query.length === 0) return; // Apollo answers "no query" itself
-    const nesting = bracketNesting(query, maxNesting);
-    if (nesting > maxNesting) refuse('DEPTH_LIMIT', `the document nests more than ${maxNesting} brackets deep; at most ${maxNesting} are allowed`);
-    let document: DocumentNode;
-    try {
-      document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
-    } catch (error) {
-      if (error instanceof GraphQLError) throw requestError('GRAPHQL_PARSE_FAILED', error.message);
-      throw error;
+    let document = parsed.get(query);
+    if (!document) {
+      const nesting = bracketNesting(query, maxNesting);
+      if (nesting > maxNesting) refuse('DEPTH_LIMIT', `the document nests more than ${maxNesting} brackets deep; at most ${maxNesting} are allowed`);
+      try {
+        document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+      } catch (error) {
+        if (error instanceof GraphQLError) throw requestError('GRAPHQL_PARSE_FAILED', error.message);
+        throw error;
+      }
+      if (query.length <= PARSED_DOCUMENT_MAX_LENGTH) {
+        // Oldest first out: a Map iterates in insertion order.
+        if (parsed.size >= PARSED_DOCUMENTS_KEPT) parsed.delete(parsed.keys().next().value as string);
+        parsed.set(query, document);
+      }
     }
     const operationName = typeof params.operationName === 'string' ? params.operationName : null;
     const operation = getOperationAST(document, operationName);

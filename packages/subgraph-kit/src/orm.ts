@@ -28,19 +28,25 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-class ObservedLogger extends DefaultLogger {
+/**
+ * MikroORM's logger for one service: every statement goes to `onQuery` (tests count them) and, inside
+ * a traced request, to a span; the formatted line (DefaultLogger's whitespace clean-up, colours and
+ * timing) is built only when `sink` writes trace lines, which it does not at the default level.
+ */
+export class ObservedLogger extends DefaultLogger {
   constructor(
     options: LoggerOptions,
+    private readonly sink: Logger,
     private readonly onQuery: ((sql: string) => void) | undefined,
     private readonly tracer: Tracer | null,
   ) {
-    super(options);
+    super({ ...options, writer: (message) => sink.trace(message) });
   }
 
   override logQuery(context: { query: string } & LogContext): void {
     this.onQuery?.(context.query);
     if (this.tracer && activeSpan()) this.traceQuery(this.tracer, context);
-    super.logQuery(context);
+    if (this.sink.isLevelEnabled('trace')) super.logQuery(context);
   }
 
   /** A CLIENT span for a statement run inside a traced request or event (told after it ran: it starts `took` ms ago). */
@@ -90,7 +96,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     forceUtcTimezone: true,
     subscribers: options.subscribers ?? [],
     debug: ['query'],
-    loggerFactory: (loggerOptions) => new ObservedLogger({ ...loggerOptions, writer: (message) => log.trace(message) }, options.onQuery, options.tracer ?? null),
+    loggerFactory: (loggerOptions) => new ObservedLogger(loggerOptions, log, options.onQuery, options.tracer ?? null),
   });
 }
 

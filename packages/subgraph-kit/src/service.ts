@@ -37,7 +37,7 @@ import { httpStatusPlugin } from './http-status.js';
 import { IDEMPOTENCY_MIGRATION, idempotentMutations, startIdempotencyPurge } from './idempotency.js';
 import { inputBoundary } from './input-guard.js';
 import { createOperationGuard, DEFAULT_SUBGRAPH_LIMITS, type OperationLimits } from './operation-limits.js';
-import { createLogger } from './logger.js';
+import { createLogger, withRequestLogger } from './logger.js';
 import type { PeriodicJob } from './periodic.js';
 import { RequestMetrics } from './metrics.js';
 import { databaseProbe, eventBusResolvers, kafkaFigures, kafkaProbe, operationsAdmin, renderMetrics, type EventBusView } from './operations.js';
@@ -412,16 +412,19 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
         const caller = callerOf(principal);
         const scope = actingScope.getStore();
         if (scope) scope.actorId = principal?.userId ?? null;
-        return {
-          em,
-          requestId,
-          logger: logger.child({ requestId, userId: principal?.userId }),
-          loaders: definition.createLoaders(em, caller),
-          eventMeta: { requestId, correlationId: requestId, actor: principal?.userId ?? null },
-          principal,
-          viewer: caller.viewer,
-          authError,
-        };
+        return withRequestLogger(
+          {
+            em,
+            requestId,
+            loaders: definition.createLoaders(em, caller),
+            eventMeta: { requestId, correlationId: requestId, actor: principal?.userId ?? null },
+            principal,
+            viewer: caller.viewer,
+            authError,
+          },
+          logger,
+          { requestId, userId: principal?.userId },
+        );
       },
       maxBodyBytes: limits.maxBodyBytes,
       // The same limits as the gateway's, for whoever reaches the subgraph's port.

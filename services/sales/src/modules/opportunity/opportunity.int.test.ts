@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { expectHiddenLikeUnknown, startTestSubgraph, useTwoRepsOwningCustomers, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { expectHiddenLikeUnknown, leanAndHydrated, startTestSubgraph, useTwoRepsOwningCustomers, type TestPrincipal, type TestSubgraph } from '@rapport/subgraph-kit/testing';
+import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesService } from '../../create-sales-service.js';
 import { representations } from '../../testing.js';
+import { PipelineStage } from '../pipeline/pipeline-stage.entity.js';
+import { STAGE_COPY_MS } from '../pipeline/pipeline.loaders.js';
 
 let subgraph: TestSubgraph;
 const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
@@ -185,7 +188,84 @@ describe('pipeline and opportunities', () => {
     expect(result.data!._entities.slice(0, ids.length).map((o) => o?.id)).toEqual(ids);
     expect(result.data!._entities.at(-1)).toBeNull();
     expect(subgraph.queries.filter((q) => /from "opportunity"/.test(q))).toHaveLength(1);
-    expect(subgraph.queries.filter((q) => /from "pipeline_stage"/.test(q))).toHaveLength(1);
+    // The stages come from the process's copy of the stage table: one read at most.
+    expect(subgraph.queries.filter((q) => /from "pipeline_stage"/.test(q)).length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("the process's copy of the pipeline stages", () => {
+  const stageOf = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Opportunity { id stage { id name probability position closing } } } }';
+  type Entities = { _entities: ({ id: string; stage: Stage } | null)[] };
+  let opportunity: string;
+  let stage: Stage;
+
+  beforeAll(async () => {
+    const pipeline = (await subgraph.must<{ createPipeline: { id: string } }>('mutation { createPipeline(input: { name: "Copy test" }) { id } }')).createPipeline;
+    stage = (
+      await subgraph.must<{ addPipelineStage: Stage }>(
+        'mutation($p: ID!) { addPipelineStage(pipelineId: $p, input: { name: "Scoping", probability: 20 }) { id name probability position closing } }',
+        { p: pipeline.id },
+      )
+    ).addPipelineStage;
+    opportunity = (await open({ pipelineId: pipeline.id, stageId: stage.id })).id;
+  });
+
+  const readStage = async (): Promise<Stage> => {
+    const result = await subgraph.gql<Entities>(stageOf, { r: [{ __typename: 'Opportunity', id: opportunity }] });
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities[0]!.stage;
+  };
+
+  it('answers the stages of later requests without reading the stage table, with what the table holds', async () => {
+    await waitFor(
+      async () => {
+        subgraph.resetQueries();
+        await readStage();
+        subgraph.resetQueries();
+        const again = await readStage();
+        return subgraph.queries.some((q) => /from "pipeline_stage"/.test(q)) ? undefined : again;
+      },
+      { what: 'a stage answered from the copy', timeoutMs: 10 * STAGE_COPY_MS },
+    );
+    expect(await readStage()).toEqual(stage);
+    const { lean, hydrated } = await leanAndHydrated(subgraph.service.orm.em.fork(), (em) => em.createQueryBuilder(PipelineStage).select('*'));
+    expect(lean).toEqual(hydrated);
+  });
+
+  it("shows this process's own change to a stage at once", async () => {
+    await readStage();
+    await subgraph.must('mutation($id: ID!) { updatePipelineStage(id: $id, input: { name: "Scoping (renamed)", probability: 30 }) { id } }', { id: stage.id });
+    expect(await readStage()).toMatchObject({ id: stage.id, name: 'Scoping (renamed)', probability: 30 });
+  });
+
+  it("shows another instance's change within STAGE_COPY_MS, and a stage it never saw at once", async () => {
+    // Filled after its own change's bypass has passed.
+    await waitFor(
+      async () => {
+        subgraph.resetQueries();
+        await readStage();
+        return subgraph.queries.some((q) => /from "pipeline_stage"/.test(q)) ? undefined : true;
+      },
+      { what: 'the copy in use', timeoutMs: 10 * STAGE_COPY_MS },
+    );
+    // Another instance of sales renames it: only the database changes.
+    await subgraph.sql('update pipeline_stage set name = ? where id = ?', ['Scoping (elsewhere)', stage.id]);
+    const seen = await waitFor(
+      async () => {
+        const now = await readStage();
+        return now.name === 'Scoping (elsewhere)' ? now : undefined;
+      },
+      { what: 'the rename seen', timeoutMs: 10 * STAGE_COPY_MS, intervalMs: 50 },
+    );
+    expect(seen).toMatchObject({ id: stage.id, name: 'Scoping (elsewhere)' });
+    // A stage added elsewhere is read at once: the copy does not know its id.
+    const added = randomUUID();
+    await subgraph.sql(
+      'insert into pipeline_stage (id, pipeline_id, name, position, probability, forecast_category) select ?, pipeline_id, ?, 2, 40, ? from pipeline_stage where id = ?',
+      [added, 'Added elsewhere', 'PIPELINE', stage.id],
+    );
+    await subgraph.sql('update opportunity set stage_id = ? where id = ?', [added, opportunity]);
+    expect(await readStage()).toMatchObject({ id: added, name: 'Added elsewhere', probability: 40 });
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type IPipeline,
   type IPipelineStage,
 } from './pipeline-stage.entity.js';
+import { forgetStages } from './pipeline.loaders.js';
 
 /** Every pipeline by name; the same for everyone who may read them (`viewer`'s access is checked). */
 export const listPipelines = (em: SqlEntityManager, viewer: Viewer): Promise<IPipeline[]> => em.find(Pipeline, {}, { orderBy: { name: 'asc' } });
@@ -114,6 +115,7 @@ export async function addStage(em: SqlEntityManager, viewer: Viewer<WriteAccess>
     const stage = tx.create(PipelineStage, { id: randomUUID(), pipelineId: pipeline.id, name, probability, position: 0, closesAs, forecastCategory });
     await place(tx, stage, input.position);
     await tx.flush();
+    forgetStages(tx);
     return stage;
   });
 }
@@ -139,6 +141,7 @@ export async function updateStage(em: SqlEntityManager, viewer: Viewer<WriteAcce
     stage.forecastCategory = forecastCategory;
     if (input.position !== undefined && input.position !== null) await place(tx, stage, input.position);
     await tx.flush();
+    forgetStages(tx);
     return stage;
   });
 }
