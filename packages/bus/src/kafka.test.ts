@@ -28,3 +28,66 @@ describe("kafkajs' request queue once the bus is loaded", () => {
     clearTimeout(throttled.throttleCheckTimeoutId!);
   });
 });
+
+type TimedQueue = {
+  inflight: Map<number, unknown>;
+  requestTimeoutIntervalId?: NodeJS.Timeout;
+  scheduleRequestTimeoutCheck(): void;
+  push(request: { entry: Record<string, unknown>; expectResponse: boolean; requestTimeout?: number; sendRequest(): void }): void;
+  fulfillRequest(response: { correlationId: number; payload: Buffer; size: number }): void;
+  destroy(): void;
+};
+const timedQueue = (requestTimeout: number): TimedQueue =>
+  new RequestQueue({ maxInFlightRequests: null, requestTimeout, enforceRequestTimeout: true, clientId: 'test', broker: 'b:9092', logger: silent }) as unknown as TimedQueue;
+const request = (correlationId: number, sent: string[]) => {
+  let settle: (outcome: string) => void = () => undefined;
+  const outcome = new Promise<string>((resolve) => (settle = resolve));
+  return {
+    outcome,
+    pushed: {
+      entry: { apiKey: 1, apiName: 'Fetch', apiVersion: 11, correlationId, resolve: () => settle('answered'), reject: (error: Error) => settle(error.name) },
+      expectResponse: true,
+      sendRequest: () => void sent.push(`request ${correlationId}`),
+    },
+  };
+};
+
+describe("kafkajs' request timeouts once the bus is loaded", () => {
+  it('keeps no timer on a connected queue with nothing in flight (was a check every 100 ms for as long as it was connected)', () => {
+    const idle = timedQueue(30_000);
+    idle.scheduleRequestTimeoutCheck();
+    expect(idle.requestTimeoutIntervalId).toBeUndefined();
+    idle.destroy();
+  });
+
+  it('still times out a request left unanswered, at its deadline, and disarms once nothing is in flight', async () => {
+    const queue = timedQueue(60);
+    queue.scheduleRequestTimeoutCheck();
+    const sent: string[] = [];
+    const late = request(1, sent);
+    const answered = request(2, sent);
+    const started = performance.now();
+    queue.push(late.pushed);
+    queue.push(answered.pushed);
+    expect(sent).toEqual(['request 1', 'request 2']);
+    expect(queue.requestTimeoutIntervalId).toBeDefined();
+    queue.fulfillRequest({ correlationId: 2, payload: Buffer.alloc(0), size: 0 });
+    expect(await answered.outcome).toBe('answered');
+    expect(await late.outcome).toBe('KafkaJSRequestTimeoutError');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    expect(queue.inflight.size).toBe(0);
+    expect(queue.requestTimeoutIntervalId).toBeUndefined();
+  });
+
+  it('times out a request sent after a reconnect (the connection before cleared its timer)', async () => {
+    const queue = timedQueue(40);
+    queue.scheduleRequestTimeoutCheck();
+    const first = request(1, []);
+    queue.push(first.pushed);
+    queue.destroy();
+    queue.scheduleRequestTimeoutCheck();
+    const again = request(2, []);
+    queue.push(again.pushed);
+    expect(await again.outcome).toBe('KafkaJSRequestTimeoutError');
+  });
+});
