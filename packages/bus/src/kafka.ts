@@ -130,7 +130,9 @@ export function createKafka(options: KafkaClientOptions & { retry?: RetryOptions
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...rest } = entry;
-        if (level <= logLevel.ERROR) log.error(rest, message);
+        // A fetch `abortFetches` failed on purpose ("Connection error: …", which kafkajs logs at error).
+        if (message.includes(FETCH_ABORTED)) log.debug(rest, message);
+        else if (level <= logLevel.ERROR) log.error(rest, message);
         else if (level === logLevel.WARN) log.warn(rest, message);
         else log.debug(rest, message);
       },
@@ -147,7 +149,77 @@ export function createKafka(options: KafkaClientOptions & { retry?: RetryOptions
  * is bounded on its own).
  */
 export function createConsumerKafka(options: KafkaClientOptions): Kafka {
-  return createKafka({ ...options, retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 25 } });
+  const connections = trackConnections(options.socketFactory ?? kafkajsSocketFactory());
+  const kafka = createKafka({ ...options, socketFactory: connections.socketFactory, retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 25 } });
+  consumerConnections.set(kafka, connections);
+  return kafka;
+}
+
+/** kafkajs' own socket factory (plain TCP with keep-alive; this project configures no TLS). */
+const kafkajsSocketFactory = (): ISocketFactory => (createRequire(import.meta.url)('kafkajs/src/network/socketFactory.js') as () => ISocketFactory)();
+
+/** kafkajs' Fetch request (its API key, after the request's size in the first bytes it writes). */
+const FETCH_API_KEY = 1;
+
+/** Why `abortFetches` closed a connection (kafkajs logs it as "Connection error: …"). */
+const FETCH_ABORTED = 'fetch aborted: the consumer is stopping';
+
+interface TrackedConnections {
+  socketFactory: ISocketFactory;
+  /** Fails the connections that carry fetches, now and as soon as one more fetch is written, until `resume`. */
+  abortFetches(): void;
+  resume(): void;
+}
+
+/** The broker connections of the clients `createConsumerKafka` made, for `abortFetches`. */
+const consumerConnections = new WeakMap<Kafka, TrackedConnections>();
+
+function trackConnections(inner: ISocketFactory): TrackedConnections {
+  type KafkaSocket = ReturnType<ISocketFactory>;
+  const fetching = new Set<KafkaSocket>();
+  let aborting = false;
+  // A connection error: kafkajs fails what is in flight on that connection and closes it, and only
+  // it (a "closed connection" would close the broker's other connection too, the coordinator's,
+  // racing the group leave that follows); it connects again for its next request.
+  const fail = (socket: KafkaSocket): void => {
+    if (!socket.destroyed) socket.destroy(new Error(FETCH_ABORTED));
+  };
+  return {
+    socketFactory: (args) => {
+      const socket = inner(args);
+      socket.once('close', () => fetching.delete(socket));
+      const write = socket.write;
+      socket.write = function writeAndWatch(this: KafkaSocket, ...rest: unknown[]): boolean {
+        const [chunk] = rest;
+        if (Buffer.isBuffer(chunk) && chunk.length >= 6 && chunk.readInt16BE(4) === FETCH_API_KEY) {
+          fetching.add(socket);
+          if (aborting) setImmediate(() => fail(socket));
+        }
+        return Reflect.apply(write, this, rest) as boolean;
+      };
+      return socket;
+    },
+    abortFetches() {
+      aborting = true;
+      for (const socket of fetching) fail(socket);
+    },
+    resume() {
+      aborting = false;
+    },
+  };
+}
+
+/**
+ * Fails the fetch a consumer of `kafka` (a `createConsumerKafka` client) is waiting on, and every
+ * later one until the answer is called: kafkajs' `stop`/`disconnect` waits for the fetch in flight
+ * before it leaves the group, and the broker holds an idle member's fetch `maxWaitTimeInMs`.
+ * kafkajs sends fetches on a connection of their own, so the coordinator's (the leave, the offset
+ * commits) is not touched. For other clients it does nothing: their stop waits as before.
+ */
+export function abortFetches(kafka: Kafka): () => void {
+  const connections = consumerConnections.get(kafka);
+  connections?.abortFetches();
+  return () => connections?.resume();
 }
 
 /**
