@@ -164,7 +164,7 @@ const FETCH_API_KEY = 1;
 /** Why `abortFetches` closed a connection (kafkajs logs it as "Connection error: …"). */
 const FETCH_ABORTED = 'fetch aborted: the consumer is stopping';
 
-interface TrackedConnections {
+export interface TrackedConnections {
   socketFactory: ISocketFactory;
   /** Fails the connections that carry fetches, now and as soon as one more fetch is written, until `resume`. */
   abortFetches(): void;
@@ -174,7 +174,8 @@ interface TrackedConnections {
 /** The broker connections of the clients `createConsumerKafka` made, for `abortFetches`. */
 const consumerConnections = new WeakMap<Kafka, TrackedConnections>();
 
-function trackConnections(inner: ISocketFactory): TrackedConnections {
+/** Wraps `inner` to know the connections that carry fetches (exported for its test). */
+export function trackConnections(inner: ISocketFactory): TrackedConnections {
   type KafkaSocket = ReturnType<ISocketFactory>;
   const fetching = new Set<KafkaSocket>();
   let aborting = false;
