@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal, TokenVerifier } from '@rapport/auth';
-import { createConsumerKafka, on, type EventHandlerRegistration } from '@rapport/bus';
+import { abortFetches, createConsumerKafka, FETCH_WAIT_MS, on, type EventHandlerRegistration } from '@rapport/bus';
 import { AccessRevokedV1, parseData, parseEnvelope, type EventData } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 import type { Consumer } from 'kafkajs';
@@ -296,11 +296,12 @@ export function createRevocationFeed(options: RevocationFeedOptions): Revocation
     async start() {
       const c = kafka.consumer({
         groupId,
-        allowAutoTopicCreation: false, // As the event consumers (`createEventConsumer`): a fetch a second and a heartbeat every
-        // third while idle; a revocation still arrives as soon as it is written (the fetch returns then).
+        allowAutoTopicCreation: false, // As the event consumers (`createEventConsumer`): a fetch and a heartbeat every
+        // FETCH_WAIT_MS (3 s) while idle; a revocation still arrives as soon as it is written (the
+        // broker answers the fetch then), and `stop` fails the fetch in flight rather than wait for it.
         sessionTimeout: 10000,
-        heartbeatInterval: 3000,
-        maxWaitTimeInMs: 1000,
+        heartbeatInterval: FETCH_WAIT_MS - 500,
+        maxWaitTimeInMs: FETCH_WAIT_MS,
       });
       consumer = c;
       const joined = new Promise<void>((resolve) => c.on(c.events.GROUP_JOIN, () => resolve()));
@@ -321,7 +322,13 @@ export function createRevocationFeed(options: RevocationFeedOptions): Revocation
       await joined;
     },
     async stop() {
-      await consumer?.disconnect();
+      const stopped = consumer?.disconnect();
+      const resume = abortFetches(kafka);
+      try {
+        await stopped;
+      } finally {
+        resume();
+      }
       consumer = undefined;
       // The group was this process's alone; leave nothing behind.
       const admin = kafka.admin();
