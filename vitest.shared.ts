@@ -19,14 +19,32 @@ interface TestSettings {
   hookTimeout: number;
   /** Test files of the workspace run in parallel (false: one at a time, for suites sharing a broker and a server). */
   fileParallelism: boolean;
+  /**
+   * Each test file in a fresh worker (true), or the files of a run one after another in the same
+   * worker (false): modules imported once per worker instead of once per file. A service and its
+   * dependencies take 2–3 s of CPU to import, more than many files' tests; the files still start
+   * their own subgraphs on fresh databases and topics, and a module keeping state across systems
+   * must not (checkBeforeEveryStop registers each check once; tracing is stopped by its test).
+   */
+  isolate: boolean;
 }
 
-const DEFAULTS: TestSettings = { testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: false };
+const DEFAULTS: TestSettings = { testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: false, isolate: true };
+
+/** Workspaces whose files import the services and start them through the test harness: modules shared across files. */
+const SHARED_MODULES: Partial<TestSettings> = { isolate: false };
 
 /** Where a workspace differs, and why. */
 const OVERRIDES: Record<string, Partial<TestSettings>> = {
   // Each gateway test file starts the whole system.
-  gateway: { testTimeout: 60_000, hookTimeout: 120_000 },
+  gateway: { testTimeout: 60_000, hookTimeout: 120_000, ...SHARED_MODULES },
+  customers: SHARED_MODULES,
+  finance: SHARED_MODULES,
+  identity: SHARED_MODULES,
+  inventory: SHARED_MODULES,
+  purchasing: SHARED_MODULES,
+  sales: SHARED_MODULES,
+  support: SHARED_MODULES,
   // Pure units, or tests of their own processes: vitest's defaults, as before this file.
   contracts: { testTimeout: 5_000, hookTimeout: 10_000, fileParallelism: true },
   errors: { testTimeout: 5_000, hookTimeout: 10_000, fileParallelism: true },
@@ -75,8 +93,8 @@ const globalSetup = [join(REPO_ROOT, 'packages/testing/src/global-setup.ts')];
 
 /** The project entry of `workspace` in the root configuration. */
 function project({ name, dir }: TestWorkspace): TestProjectInlineConfiguration {
-  const { testTimeout, hookTimeout } = settingsOf(name);
-  return { test: { name, root: dir, testTimeout, hookTimeout, setupFiles: setupFiles(dir), globalSetup } };
+  const { testTimeout, hookTimeout, isolate } = settingsOf(name);
+  return { test: { name, root: dir, testTimeout, hookTimeout, isolate, setupFiles: setupFiles(dir), globalSetup } };
 }
 
 /** The root configuration: every workspace a project; files run one at a time, as the strictest workspace asks. */
@@ -89,7 +107,7 @@ export function workspaceConfig(configUrl: string): ViteUserConfig {
   const dir = fileURLToPath(new URL('.', configUrl));
   const workspace = testWorkspaces().find((w) => relative(w.dir, dir) === '');
   if (!workspace) throw new Error(`${dir} is not a workspace with a test script`);
-  const { testTimeout, hookTimeout, fileParallelism } = settingsOf(workspace.name);
+  const { testTimeout, hookTimeout, fileParallelism, isolate } = settingsOf(workspace.name);
   return {
     test: {
       name: workspace.name,
@@ -97,6 +115,7 @@ export function workspaceConfig(configUrl: string): ViteUserConfig {
       testTimeout,
       hookTimeout,
       fileParallelism,
+      isolate,
       setupFiles: setupFiles(workspace.dir),
       globalSetup,
       reporters: reporters(workspace.name),

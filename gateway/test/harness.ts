@@ -4,7 +4,7 @@ import { createKafka, deadLetterTopic, ensureTopics } from '@rapport/bus';
 import { ALL_TOPICS } from '@rapport/contracts';
 import { createCustomersService } from '@rapport/customers';
 import { createFinanceService } from '@rapport/finance';
-import { createIdentityService } from '@rapport/identity';
+import { createIdentityService, DEFAULT_IDENTITY_OPTIONS, type PasswordHashing } from '@rapport/identity';
 import { createInventoryService } from '@rapport/inventory';
 import { expectStockBooksBalanced } from '@rapport/inventory/testing';
 import { createPurchasingService } from '@rapport/purchasing';
@@ -24,8 +24,15 @@ import { onceCustomerKnown } from './once-customer-known.js';
 // The whole system for a gateway test file: every subgraph on its own fresh database, real Kafka
 // topics under a private prefix, and a gateway in front. One per test file (they run one at a time).
 
+/**
+ * The scrypt cost of the passwords test users get (identity's `passwordHashing`): 2^10 instead of
+ * production's 2^15, about 3 ms of CPU per hash or sign-in instead of 100–200 ms, and test files
+ * create and sign in hundreds of users. Identity's own tests keep the production cost.
+ */
+export const TEST_PASSWORD_HASHING: PasswordHashing = { N: 2 ** 10, r: 8, p: 1 };
+
 export const factories: Record<SubgraphName, (config: SubgraphRuntimeConfig) => SubgraphService> = {
-  identity: createIdentityService,
+  identity: (config) => createIdentityService(config, { ...DEFAULT_IDENTITY_OPTIONS, passwordHashing: TEST_PASSWORD_HASHING }),
   customers: createCustomersService,
   sales: createSalesService,
   support: createSupportService,
@@ -196,19 +203,46 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
   const kafka = createKafka({ brokers, clientId: name, logger });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name: n }) => deadLetterTopic(topicPrefix, n))]);
-  await admin.disconnect();
+  try {
+    await ensureTopics(admin, [...ALL_TOPICS.map((t) => `${topicPrefix}${t}`), ...SUBGRAPHS.map(({ name: n }) => deadLetterTopic(topicPrefix, n))]);
+  } catch (error) {
+    // Those created stay otherwise: a shared broker slows down with every topic left on it.
+    await deleteTopics(brokers, topicPrefix).catch(() => undefined);
+    throw error;
+  } finally {
+    await admin.disconnect();
+  }
 
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
   const gateways: Gateway[] = [];
-  // Identity first: every other subgraph and the gateway verify tokens against its JWKS.
-  subgraphs.identity = await startTestSubgraph('identity', factories.identity, { kafka: true, topicPrefix, overrides: { logger, ...shared } });
-  const verifier = createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` });
-  await Promise.all(
-    SUBGRAPHS.filter(({ name: n }) => n !== 'identity').map(async ({ name: n }) => {
-      subgraphs[n] = await startTestSubgraph(n, factories[n], { kafka: true, topicPrefix, overrides: { logger, verifier, ...shared } });
+  // Every subgraph at once. The others verify tokens against identity's JWKS, whose URL is known
+  // once identity listens: they ask for the verifier at their first request (after the start).
+  let identityVerifier: (verifier: TokenVerifier) => void = () => undefined;
+  let identityFailed: (error: unknown) => void = () => undefined;
+  const identityVerifies = new Promise<TokenVerifier>((resolve, reject) => {
+    identityVerifier = resolve;
+    identityFailed = reject;
+  });
+  identityVerifies.catch(() => undefined); // a failed start is reported by the start itself
+  const verifier: TokenVerifier = async (token) => (await identityVerifies)(token);
+  const starts = await Promise.allSettled(
+    SUBGRAPHS.map(async ({ name: n }) => {
+      try {
+        subgraphs[n] = await startTestSubgraph(n, factories[n], { kafka: true, topicPrefix, overrides: { logger, ...(n === 'identity' ? {} : { verifier }), ...shared } });
+      } catch (error) {
+        if (n === 'identity') identityFailed(error);
+        throw error;
+      }
+      if (n === 'identity') identityVerifier(createTokenVerifier({ jwks: `${subgraphs.identity.service.url}/.well-known/jwks.json` }));
     }),
   );
+  const failed = starts.find((s) => s.status === 'rejected');
+  if (failed) {
+    // Those that did start are stopped, so a failed start leaves no servers or consumers running.
+    await Promise.allSettled(Object.values(subgraphs).map((s) => s.stop()));
+    await deleteTopics(brokers, topicPrefix).catch(() => undefined);
+    throw failed.reason;
+  }
 
   const startGateway = async (overrides: Partial<Record<SubgraphName, string>> = {}, connections = 16, settings: Partial<GatewayConfig> = {}): Promise<Gateway> => {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name: n }) => [n, overrides[n] ?? subgraphs[n].url])) as Record<SubgraphName, string>;
@@ -281,9 +315,13 @@ export async function startTestSystem(name: string, options: TestSystemOptions =
       const clients = getGlobalDispatcher();
       setGlobalDispatcher(new Agent());
       await clients.close();
-      for (const g of gateways) await g.stop();
-      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+      // Gateways and subgraphs together: a subgraph's drain ends as the gateway closes its pool,
+      // and their Kafka consumers (each waiting out its fetch in flight, up to 1 s) leave at once.
+      const stops = await Promise.allSettled([...gateways.map((g) => g.stop()), ...Object.values(subgraphs).map((s) => s.stop())]);
       await deleteTopics(brokers, topicPrefix);
+      // A failed stop check (inventory's ledger) fails the file, after everything stopped.
+      const failure = stops.find((s) => s.status === 'rejected');
+      if (failure) throw failure.reason;
     },
   };
 }

@@ -24,17 +24,18 @@ export interface TestSubgraphOptions {
 }
 
 type StopCheck = (subgraph: TestSubgraph) => Promise<void>;
-const stopChecks = new Map<string, StopCheck[]>();
+const stopChecks = new Map<string, Set<StopCheck>>();
 
 /**
  * Makes every test subgraph named `name` run `check` before it stops (after its file's tests, or
  * whenever a test stops it): an invariant no test file may leave broken, such as inventory's ledger
  * check. A workspace registers its checks in its `vitest.setup.ts` (run before each of its test
  * files), so no file can forget them; a failing check fails the file, and the subgraph stops all the
- * same.
+ * same. A check registered again (the setup file run again for the next file in the same worker,
+ * modules shared) is kept once.
  */
 export function checkBeforeEveryStop(name: string, check: StopCheck): void {
-  stopChecks.set(name, [...(stopChecks.get(name) ?? []), check]);
+  stopChecks.set(name, new Set([...(stopChecks.get(name) ?? []), check]));
 }
 
 /**

@@ -47,6 +47,18 @@ describe('checks before every stop', () => {
     expect(await databaseExists(subgraph.database.name)).toBe(false);
   });
 
+  it('runs a check registered twice once (the setup file runs again before each file of a worker that shares its modules)', async () => {
+    let runs = 0;
+    const check = async (): Promise<void> => {
+      runs += 1;
+    };
+    checkBeforeEveryStop('twice-probe', check);
+    checkBeforeEveryStop('twice-probe', check);
+    const subgraph = await startTestSubgraph('twice-probe', createProbe);
+    await subgraph.stop();
+    expect(runs).toBe(1);
+  });
+
   it('fails the stop when a check fails, and stops the subgraph and drops its database all the same', async () => {
     checkBeforeEveryStop('failing-probe', async () => {
       throw new Error('the books do not balance');

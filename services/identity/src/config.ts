@@ -2,6 +2,7 @@ import { AppError } from '@rapport/errors';
 import { parseEnv, subgraphConfigFromEnv, type SubgraphRuntimeConfig } from '@rapport/subgraph-kit';
 import type { TokenVerifier } from '@rapport/auth';
 import { z } from 'zod';
+import { SCRYPT_PARAMS, type PasswordHashing } from './modules/session/password.js';
 
 /** What identity needs beyond every subgraph's config: who the first administrator is. */
 export interface IdentityOptions {
@@ -9,11 +10,14 @@ export interface IdentityOptions {
   adminEmail: string;
   /** That administrator's initial password; change it after the first sign-in. */
   adminPassword: string;
+  /** The scrypt cost of new password hashes: SCRYPT_PARAMS unless a test system asks for less. */
+  passwordHashing?: PasswordHashing;
 }
 
 export const DEFAULT_IDENTITY_OPTIONS: IdentityOptions = {
   adminEmail: 'admin@rapport.example',
   adminPassword: 'rapport-admin-password',
+  passwordHashing: SCRYPT_PARAMS,
 };
 
 const identityEnvSchema = z.object({

@@ -7,6 +7,7 @@ import { CompanyProfile } from './modules/company/company.entity.js';
 import { companyRoutes } from './modules/company/company.http.js';
 import { companyResolvers } from './modules/company/company.resolvers.js';
 import { RefreshToken } from './modules/session/refresh-token.entity.js';
+import { SCRYPT_PARAMS } from './modules/session/password.js';
 import { createSessionResolvers } from './modules/session/session.resolvers.js';
 import { SigningKeyRow } from './modules/signing-key/signing-key.entity.js';
 import { signingKeyRoutes } from './modules/signing-key/signing-key.routes.js';
@@ -14,8 +15,11 @@ import { createKeyRing, identityVerifier } from './modules/signing-key/signing-k
 import { Team } from './modules/team/team.entity.js';
 import { teamResolvers } from './modules/team/team.resolvers.js';
 import { User } from './modules/user/user.entity.js';
-import { userResolvers } from './modules/user/user.resolvers.js';
+import { createUserResolvers } from './modules/user/user.resolvers.js';
 import { ensureFirstAdmin } from './modules/user/user.service.js';
+
+export { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './config.js';
+export type { PasswordHashing } from './modules/session/password.js';
 
 /**
  * The identity subgraph: users with their roles, teams arranged in a hierarchy, sign-in and
@@ -27,11 +31,12 @@ import { ensureFirstAdmin } from './modules/user/user.service.js';
  */
 export function createIdentityService(config: SubgraphRuntimeConfig, options: IdentityOptions = DEFAULT_IDENTITY_OPTIONS): SubgraphService {
   const ring = createKeyRing();
+  const hashing = options.passwordHashing ?? SCRYPT_PARAMS;
   const service = createSubgraphService(
     {
       name: 'identity',
       srcDir: fileURLToPath(new URL('.', import.meta.url)),
-      resolvers: [userResolvers, teamResolvers, createSessionResolvers(ring), companyResolvers],
+      resolvers: [createUserResolvers(hashing), teamResolvers, createSessionResolvers(ring, hashing), companyResolvers],
       entities: [User, Team, RefreshToken, SigningKeyRow, CompanyProfile],
       migrations,
       createLoaders,
@@ -41,7 +46,7 @@ export function createIdentityService(config: SubgraphRuntimeConfig, options: Id
         const em = orm.em.fork();
         const { created } = await ring.load(em);
         if (created) service.logger.info({ kid: ring.active().kid }, 'created the first signing key');
-        const admin = await ensureFirstAdmin(em.fork(), { email: options.adminEmail, password: options.adminPassword });
+        const admin = await ensureFirstAdmin(em.fork(), { email: options.adminEmail, password: options.adminPassword }, hashing);
         if (admin) {
           const usingDefault = options.adminPassword === DEFAULT_IDENTITY_OPTIONS.adminPassword;
           service.logger[usingDefault ? 'warn' : 'info'](

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfThrown } from '@rapport/errors';
-import { hashPassword, requirePassword, verifyPassword } from './password.js';
+import { hashPassword, requirePassword, verifyAgainstDummy, verifyPassword } from './password.js';
 
 describe('password hashing', () => {
   it('stores a self-describing scrypt hash with N=2^15, r=8, p=1, a 16-byte salt and a 64-byte key', async () => {
@@ -9,6 +9,14 @@ describe('password hashing', () => {
     expect([scheme, n, r, p]).toEqual(['scrypt', '32768', '8', '1']);
     expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
     expect(Buffer.from(key!, 'base64')).toHaveLength(64);
+  });
+
+  it('hashes at the cost it is given, and verifies by the cost stored with the hash', async () => {
+    const cheap = await hashPassword('correct horse battery', { N: 2 ** 10, r: 8, p: 1 });
+    expect(cheap.split('$').slice(0, 4)).toEqual(['scrypt', '1024', '8', '1']);
+    expect(await verifyPassword('correct horse battery', cheap)).toBe(true);
+    expect(await verifyPassword('correct horse batterY', cheap)).toBe(false);
+    expect(await verifyAgainstDummy('correct horse battery', { N: 2 ** 10, r: 8, p: 1 })).toBe(false);
   });
 
   it('verifies the right password and refuses a wrong one', async () => {

@@ -6,7 +6,19 @@ import { badInput } from '@rapport/errors';
  * 64-byte key, stored self-describing as `scrypt$N$r$p$salt$hash` (salt and hash in base64) so the
  * parameters can be raised later without invalidating stored hashes.
  */
-export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+export const SCRYPT_PARAMS: PasswordHashing = { N: 2 ** 15, r: 8, p: 1 };
+
+/**
+ * The scrypt cost new hashes are made with (stored hashes are checked with their own). Production
+ * always uses SCRYPT_PARAMS; the gateway's test system passes a cheaper one (identity's
+ * `passwordHashing` option), since each test user costs a hash and a sign-in, ~0.1 s of CPU apiece.
+ */
+export interface PasswordHashing {
+  /** CPU/memory cost, a power of two. */
+  N: number;
+  r: number;
+  p: number;
+}
 const SALT_BYTES = 16;
 const KEY_BYTES = 64;
 /** 128·N·r is 32 MiB at these parameters, exactly Node's default limit; leave headroom. */
@@ -25,11 +37,11 @@ export function requirePassword(field: string, value: string): string {
   return value;
 }
 
-/** A new salted scrypt hash of `password`. */
-export async function hashPassword(password: string): Promise<string> {
+/** A new salted scrypt hash of `password`, at cost `params`. */
+export async function hashPassword(password: string, params: PasswordHashing = SCRYPT_PARAMS): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, KEY_BYTES, SCRYPT_PARAMS);
-  return ['scrypt', SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, KEY_BYTES, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 interface ParsedHash {
@@ -66,13 +78,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(candidate, parsed.key);
 }
 
-let dummy: Promise<string> | undefined;
+const dummies = new Map<string, Promise<string>>();
 /**
- * Spends the time of one verification for a user who does not exist (or has no password), so a
- * wrong email cannot be told from a wrong password by how long the answer takes.
+ * Spends the time of one verification (at the cost new hashes are made with) for a user who does not
+ * exist (or has no password), so a wrong email cannot be told from a wrong password by how long the
+ * answer takes.
  */
-export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummy ??= hashPassword(randomBytes(32).toString('base64'));
+export async function verifyAgainstDummy(password: string, params: PasswordHashing = SCRYPT_PARAMS): Promise<false> {
+  const cost = `${params.N}/${params.r}/${params.p}`;
+  let dummy = dummies.get(cost);
+  if (!dummy) {
+    dummy = hashPassword(randomBytes(32).toString('base64'), params);
+    dummies.set(cost, dummy);
+  }
   await verifyPassword(password, await dummy);
   return false;
 }

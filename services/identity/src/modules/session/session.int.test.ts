@@ -283,6 +283,49 @@ describe('the first administrator and the signing key', () => {
     expect(admins!.n).toBe(1);
   });
 
+  it('hashes new passwords at the cost its passwordHashing option gives (a test system asks for less; the default stays N=2^15), and checks each stored hash at its own', async () => {
+    const cheap = createIdentityService(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: subgraph.database.url,
+        kafkaBrokers: [],
+        topicPrefix: subgraph.topicPrefix,
+        logLevel: 'warn',
+        outboxPollMs: 50,
+        logger: subgraph.service.logger,
+        verifier: async () => {
+          throw new Error('not reached: tokens signed by identity are verified with its own keys');
+        },
+      },
+      { ...DEFAULT_IDENTITY_OPTIONS, passwordHashing: { N: 2 ** 10, r: 8, p: 1 } },
+    );
+    await cheap.start();
+    try {
+      const admin = await signIn(subgraph, DEFAULT_IDENTITY_OPTIONS.adminEmail, DEFAULT_IDENTITY_OPTIONS.adminPassword);
+      const created = await graphqlRequest<{ createUser: { id: string } }>(
+        `${cheap.url}/graphql`,
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        { input: { email: 'cheap.hash@rapport.example', displayName: 'Cheap Hash', role: 'SALES_REP', password: PASSWORD } },
+        { authorization: `Bearer ${admin.accessToken}` },
+      );
+      expect(created.errors).toBeUndefined();
+      const [cheapRow] = await sql<{ password_hash: string }>('select password_hash from app_user where id = ?', [created.data!.createUser.id]);
+      expect(cheapRow!.password_hash).toMatch(/^scrypt\$1024\$8\$1\$/);
+      // The default instance signs the cheaply hashed user in, by the parameters stored with the hash.
+      await signIn(subgraph, 'cheap.hash@rapport.example');
+      const signedIn = await graphqlRequest<{ signIn: { accessToken: string } }>(`${cheap.url}/graphql`, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+        i: { email: 'cheap.hash@rapport.example', password: PASSWORD },
+      });
+      expect(signedIn.errors).toBeUndefined();
+      const byDefault = await createUserWithPassword(subgraph);
+      const [defaultRow] = await sql<{ password_hash: string }>('select password_hash from app_user where id = ?', [byDefault.id]);
+      expect(defaultRow!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    } finally {
+      await cheap.stop();
+    }
+  });
+
   it('keeps its signing key across restarts: a second instance on the same database accepts the first one’s tokens', async () => {
     const user = await createUserWithPassword(subgraph);
     const session = await signIn(subgraph, user.email);

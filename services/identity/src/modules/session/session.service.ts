@@ -6,7 +6,7 @@ import { AccessRevokedV1, type EventMetadata } from '@rapport/contracts';
 import { AppError, badInput, notFound } from '@rapport/errors';
 import type { KeyRing } from '../signing-key/signing-key.service.js';
 import { User, type IUser } from '../user/user.entity.js';
-import { hashPassword, PASSWORD_MAX_LENGTH, requirePassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { hashPassword, PASSWORD_MAX_LENGTH, requirePassword, verifyAgainstDummy, verifyPassword, type PasswordHashing } from './password.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -107,14 +107,14 @@ async function recordFailedSignIn(em: SqlEntityManager, userId: string): Promise
  * counted and may lock the account; a right one resets the count. An unknown user (or one without a
  * password) costs the same hashing time and gets the same answer as a wrong password.
  */
-async function checkPassword(em: SqlEntityManager, user: IUser | null, password: string, wrongMessage?: string): Promise<IUser> {
+async function checkPassword(em: SqlEntityManager, user: IUser | null, password: string, wrongMessage?: string, hashing?: PasswordHashing): Promise<IUser> {
   const stored = user?.passwordHash ?? null;
   if (!user || !stored) {
-    await verifyAgainstDummy(password);
+    await verifyAgainstDummy(password, hashing);
     throw invalidCredentials(wrongMessage);
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await verifyAgainstDummy(password);
+    await verifyAgainstDummy(password, hashing);
     throw accountLocked(user.lockedUntil);
   }
   if (!(await verifyPassword(password, stored))) {
@@ -128,11 +128,11 @@ async function checkPassword(em: SqlEntityManager, user: IUser | null, password:
 }
 
 /** Signs a user in with email and password; UNAUTHENTICATED (INVALID_CREDENTIALS, ACCOUNT_LOCKED, ACCOUNT_DISABLED) otherwise. */
-export async function signIn(em: SqlEntityManager, ring: KeyRing, input: SignInInput): Promise<Session> {
+export async function signIn(em: SqlEntityManager, ring: KeyRing, input: SignInInput, hashing?: PasswordHashing): Promise<Session> {
   const email = requireSecret('input.email', input.email.trim(), 254).toLowerCase();
   const password = requireSecret('input.password', input.password);
   const found = await em.findOne(User, { email }, { populate: ['passwordHash'] });
-  const user = await checkPassword(em, found, password);
+  const user = await checkPassword(em, found, password, undefined, hashing);
   if (!user.active) throw accountDisabled();
   const { session } = await issueSession(em, ring, user);
   await em.flush();
@@ -236,14 +236,14 @@ export async function signOut(em: SqlEntityManager, principal: Principal, presen
 }
 
 /** Changes the caller's password after checking the current one; every refresh token of theirs is revoked. */
-export async function changePassword(em: SqlEntityManager, principal: Principal, input: ChangePasswordInput): Promise<boolean> {
+export async function changePassword(em: SqlEntityManager, principal: Principal, input: ChangePasswordInput, hashing?: PasswordHashing): Promise<boolean> {
   const current = requireSecret('input.currentPassword', input.currentPassword);
   const next = requirePassword('input.newPassword', input.newPassword);
   if (next === current) throw badInput('input.newPassword', 'input.newPassword must differ from the current password', 'PASSWORD_UNCHANGED');
   const found = await em.findOne(User, { id: principal.userId }, { populate: ['passwordHash'] });
   if (!found) throw notFound('User', principal.userId);
-  const user = await checkPassword(em, found, current, 'the current password is wrong');
-  user.passwordHash = await hashPassword(next);
+  const user = await checkPassword(em, found, current, 'the current password is wrong', hashing);
+  user.passwordHash = await hashPassword(next, hashing);
   // One transaction: the fork flushes the user's changes at its end, beside the revocations.
   await em.transactional((tx) => revokeUserRefreshTokens(tx, user.id));
   return true;

@@ -5,7 +5,7 @@ import { publish } from '@rapport/bus';
 import { UserCreatedV1, UserDeactivatedV1, UserRoleChangedV1, type EventMetadata } from '@rapport/contracts';
 import { badInput, conflict, notFound, optionalEmail, optionalText, requireText, requireUuid } from '@rapport/errors';
 import { keysetPage, transition, type Connection, type Keyset, type Viewer, type WriteAccess } from '@rapport/subgraph-kit';
-import { hashPassword, requirePassword } from '../session/password.js';
+import { hashPassword, requirePassword, type PasswordHashing } from '../session/password.js';
 import { announceRevocation, revokeUserRefreshTokens } from '../session/session.service.js';
 import { Team } from '../team/team.entity.js';
 import { User, type IUser } from './user.entity.js';
@@ -23,7 +23,7 @@ export interface CreateUserInput {
 const emailTaken = (email: string) => conflict('USER_EMAIL_TAKEN', `a user with email ${email} already exists`, 'input.email');
 
 /** Validates and creates a user and its `identity.user.created.v1`; the email is stored lower-cased and must be unique. */
-export async function createUser(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateUserInput, meta: EventMetadata): Promise<IUser> {
+export async function createUser(em: SqlEntityManager, viewer: Viewer<WriteAccess>, input: CreateUserInput, meta: EventMetadata, hashing?: PasswordHashing): Promise<IUser> {
   const email = optionalEmail('input.email', input.email);
   if (email === null) throw badInput('input.email', 'input.email must not be empty', 'REQUIRED');
   const displayName = requireText('input.displayName', input.displayName);
@@ -34,7 +34,7 @@ export async function createUser(em: SqlEntityManager, viewer: Viewer<WriteAcces
   if (teamId && !(await em.findOne(Team, { id: teamId }, { fields: ['id'] }))) throw notFound('Team', teamId, 'input.teamId');
   if (await em.findOne(User, { email }, { fields: ['id'] })) throw emailTaken(email);
 
-  const passwordHash = password === null ? null : await hashPassword(password);
+  const passwordHash = password === null ? null : await hashPassword(password, hashing);
   const user = em.create(User, { id: randomUUID(), email, displayName, role, teamId, passwordHash, createdAt: new Date() });
   publish(em, UserCreatedV1, user.id, { userId: user.id, email, displayName, role, teamId, createdAt: user.createdAt.toISOString() }, meta);
   try {
@@ -130,10 +130,10 @@ export async function deactivateUser(em: SqlEntityManager, viewer: Viewer<WriteA
 }
 
 /** Sets a user's password (an administrator's reset): unlocks the account and revokes every refresh token. */
-export async function resetPassword(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, newPassword: string): Promise<boolean> {
+export async function resetPassword(em: SqlEntityManager, viewer: Viewer<WriteAccess>, id: string, newPassword: string, hashing?: PasswordHashing): Promise<boolean> {
   const password = requirePassword('newPassword', newPassword);
   const user = await getUser(em, viewer, id);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, hashing);
   await em.transactional(async (tx) => {
     await tx.nativeUpdate(User, { id: user.id }, { passwordHash, failedSignIns: 0, lockedUntil: null });
     await revokeUserRefreshTokens(tx, user.id);
@@ -146,7 +146,7 @@ export async function resetPassword(em: SqlEntityManager, viewer: Viewer<WriteAc
  * returns it, or null when there already is one. Refuses to start when the email belongs to a user
  * who is not an administrator, rather than promote them silently.
  */
-export async function ensureFirstAdmin(em: SqlEntityManager, admin: { email: string; password: string }): Promise<IUser | null> {
+export async function ensureFirstAdmin(em: SqlEntityManager, admin: { email: string; password: string }, hashing?: PasswordHashing): Promise<IUser | null> {
   return em.transactional(async (tx) => {
     // Two instances starting together must not both create one.
     await tx.execute("select pg_advisory_xact_lock(hashtext('identity:first-admin'))");
@@ -161,7 +161,7 @@ export async function ensureFirstAdmin(em: SqlEntityManager, admin: { email: str
       displayName: 'Administrator',
       role: 'ADMIN',
       teamId: null,
-      passwordHash: await hashPassword(requirePassword('RAPPORT_ADMIN_PASSWORD', admin.password)),
+      passwordHash: await hashPassword(requirePassword('RAPPORT_ADMIN_PASSWORD', admin.password), hashing),
       createdAt: new Date(),
     });
     publish(tx, UserCreatedV1, user.id, { userId: user.id, email, displayName: user.displayName, role: user.role, teamId: null, createdAt: user.createdAt.toISOString() });
