@@ -23,6 +23,18 @@ const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => runSql<T
 const writeNote = (text: string): Promise<{ noteId: string; eventId: string }> => writeNoteWith(orm, text);
 const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
+/** Calls `seen` with the text of every statement pg clients send until the returned function restores them. */
+function watchStatements(seen: (text: string) => void): () => void {
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function watched(this: pg.Client, ...args: unknown[]) {
+    seen(typeof args[0] === 'string' ? args[0] : '');
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  return () => {
+    pg.Client.prototype.query = query;
+  };
+}
+
 beforeAll(async () => {
   bed = await startBusTestBed('bus', brokers, prefix, ['effects', 'flaky', 'batch', 'commits']);
   ({ db, orm, kafka } = bed);
@@ -171,12 +183,9 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
   it('backs off its safety-net poll while idle, yet a commit still wakes it and a cut connection is opened again at once', async () => {
     // Counts the leader's claim statements, the one query of an empty pass.
     let passes = 0;
-    const query = pg.Client.prototype.query;
-    pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-      const text = typeof args[0] === 'string' ? args[0] : '';
+    const restore = watchStatements((text) => {
       if (text.includes('for update skip locked')) passes += 1;
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
+    });
     const relayed = new Set<string>();
     const relay = createOutboxRelay({
       orm,
@@ -211,7 +220,7 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
       const after = await writeNote('after the cut');
       await waitFor(async () => (relayed.has(after.eventId) ? true : undefined), { timeoutMs: 2000, intervalMs: 10, what: 'the reconnected relay to be woken by the commit' });
     } finally {
-      pg.Client.prototype.query = query;
+      restore();
       await relay.stop();
     }
   });
@@ -220,13 +229,10 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     // Counts the relay's claims and its separate marking statements.
     let claims = 0;
     let marks = 0;
-    const query = pg.Client.prototype.query;
-    pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-      const text = typeof args[0] === 'string' ? args[0] : '';
+    const restore = watchStatements((text) => {
       if (text.includes('for update skip locked')) claims += 1;
       else if (text.startsWith('update outbox_message')) marks += 1;
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
+    });
     const relayed = new Set<string>();
     const relay = createOutboxRelay({
       orm,
@@ -250,7 +256,7 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
       const last = await Promise.all(Array.from({ length: 5 }, (_, i) => writeNote(`before the stop ${i}`)));
       await waitFor(async () => (last.every((n) => relayed.has(n.eventId)) ? true : undefined), { intervalMs: 5, what: 'the last 5 to be published' });
     } finally {
-      pg.Client.prototype.query = query;
+      restore();
       await relay.stop();
     }
     expect(await sql('select id from outbox_message where published_at is null')).toEqual([]);

@@ -2,7 +2,7 @@ import { createTokenVerifier } from '@rapport/auth';
 import { graphqlRequest, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_IDENTITY_OPTIONS } from '../../config.js';
+import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from '../../config.js';
 import { createIdentityService } from '../../create-identity-service.js';
 import { ensureFirstAdmin } from '../user/user.service.js';
 import { callWith, createTeam, createUserWithPassword, PASSWORD, signIn, trySignIn, tryRefresh } from './session.fixtures.js';
@@ -13,6 +13,25 @@ let jwksUrl: string;
 const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> => subgraph.service.orm.em.fork().getConnection().execute(query, params);
 
 const ME = '{ me { id email role } }';
+
+/** A second identity instance on the test subgraph's database (no Kafka), with `options` if given. */
+const secondInstance = (options: IdentityOptions = DEFAULT_IDENTITY_OPTIONS): ReturnType<typeof createIdentityService> =>
+  createIdentityService(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: subgraph.database.url,
+      kafkaBrokers: [],
+      topicPrefix: subgraph.topicPrefix,
+      logLevel: 'warn',
+      outboxPollMs: 50,
+      logger: subgraph.service.logger,
+      verifier: async () => {
+        throw new Error('not reached: tokens signed by identity are verified with its own keys');
+      },
+    },
+    options,
+  );
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph('identity', createIdentityService);
@@ -284,22 +303,7 @@ describe('the first administrator and the signing key', () => {
   });
 
   it('hashes new passwords at the cost its passwordHashing option gives (a test system asks for less; the default stays N=2^15), and checks each stored hash at its own', async () => {
-    const cheap = createIdentityService(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: subgraph.database.url,
-        kafkaBrokers: [],
-        topicPrefix: subgraph.topicPrefix,
-        logLevel: 'warn',
-        outboxPollMs: 50,
-        logger: subgraph.service.logger,
-        verifier: async () => {
-          throw new Error('not reached: tokens signed by identity are verified with its own keys');
-        },
-      },
-      { ...DEFAULT_IDENTITY_OPTIONS, passwordHashing: { N: 2 ** 10, r: 8, p: 1 } },
-    );
+    const cheap = secondInstance({ ...DEFAULT_IDENTITY_OPTIONS, passwordHashing: { N: 2 ** 10, r: 8, p: 1 } });
     await cheap.start();
     try {
       const admin = await signIn(subgraph, DEFAULT_IDENTITY_OPTIONS.adminEmail, DEFAULT_IDENTITY_OPTIONS.adminPassword);
@@ -329,19 +333,7 @@ describe('the first administrator and the signing key', () => {
   it('keeps its signing key across restarts: a second instance on the same database accepts the first one’s tokens', async () => {
     const user = await createUserWithPassword(subgraph);
     const session = await signIn(subgraph, user.email);
-    const second = createIdentityService({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: subgraph.database.url,
-      kafkaBrokers: [],
-      topicPrefix: subgraph.topicPrefix,
-      logLevel: 'warn',
-      outboxPollMs: 50,
-      logger: subgraph.service.logger,
-      verifier: async () => {
-        throw new Error('not reached: tokens signed by identity are verified with its own keys');
-      },
-    });
+    const second = secondInstance();
     await second.start();
     try {
       const firstJwks = await (await fetch(jwksUrl)).json();
