@@ -56,6 +56,20 @@
 // 96); relay + consumer CPU per event before 0.74 / 0.62 / 0.73 ms, after 0.67 / 0.71 / 0.71 ms
 // (no difference this noise can show); end to end 150-226 events/s either way, the writers' own
 // commit rate (211-226/s written). The lead's quiet re-run is the figure to keep.
+//
+// Quiet (the lead, 2026-12-06, nothing else running, HEAD a8ac5e8 = this work merged with the idle
+// changes: 3 s fetch wait, one timer per kafkajs connection). Before, at f5738bf, 11:18, load 1.6
+// (writers in this process): p50 27.4 / p99 107.1 / max 166.9 ms at 200/s; 896 events/s end to end
+// (written at 960/s); 0.88 ms CPU per event for writers, relay and consumer together; drain 2,415/s.
+// After, 12:42-12:45, load 2.3-2.6, three runs: writers apart p50 9.2 / p99 41.8 / max 87.1 ms,
+// 724 events/s (written at 726/s), relay + consumer 0.49 ms and writers 0.70 ms per event, drain
+// 1,890/s; BENCH_ONE_PROCESS=1 p50 9.0 / p99 44.0 / max 128.7 ms, 842 events/s (written at 904/s),
+// drain 2,258/s; writers apart again p50 12.9 / p99 75.5 / max 111.3 ms, 789 events/s (written at
+// 790/s), relay + consumer 0.45 ms, writers 0.64 ms, drain 2,558/s. So the p99 at 200/s fell from
+// 107-148 ms to 42-76 ms (≤ 50 ms in two runs of three: the target is not reliably met); end to end
+// the rate is the writers' own commit rate (one MikroORM flush per event, 0.64-0.86 ms of CPU each),
+// 0.7-0.9 thousand a second, and the relay and consumer drain 1.9-2.6 thousand a second: the 2,000
+// events/s target is not met end to end.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fork } from 'node:child_process';
