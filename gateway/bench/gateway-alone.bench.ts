@@ -9,16 +9,14 @@
 // less than the whole system's, so it serves to compare two versions of the gateway's own code
 // (GATEWAY_MODULE: another copy of src/create-gateway.ts to load instead).
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Principal } from '@rapport/auth';
-import { DEFAULT_OPERATION_LIMITS } from '@rapport/subgraph-kit';
 import { Agent, request } from 'undici';
 import type { createGateway as CreateGateway } from '../src/create-gateway.js';
-import { SUBGRAPHS, supergraphPath, type SubgraphName } from '../src/subgraphs.js';
+import { stubGatewayConfig } from '../test/stub-gateway-config.js';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const QUERY = 'query Mine($o: ID) { customers(filter: { ownerId: $o }, first: 20) { edges { node { id name email lifecycleState } } } }';
@@ -85,27 +83,7 @@ async function parent(): Promise<void> {
   const next = <T>(): Promise<T> => new Promise((resolve) => worker.once('message', resolve));
   const { stub } = await next<{ stub: string }>();
   const principal: Principal = { userId: 'rep', email: 'rep@example.test', role: 'SALES_REP', teamIds: [], tokenId: 'bench' };
-  const gateway = createGateway({
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, stub])) as Record<SubgraphName, string>,
-    subgraphConnections: 16,
-    dedupeSubgraphRequests: false,
-    limits: DEFAULT_OPERATION_LIMITS,
-    gatewaySecret: null,
-    documentsMaxBytes: 1024 * 1024,
-    leadFormRedirectUrl: null,
-    explorer: false,
-    kafkaBrokers: [],
-    topicPrefix: '',
-    tracing: null,
-    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    verifier: async (token) => {
-      if (token !== TOKEN) throw new Error('unknown token');
-      return principal;
-    },
-  });
+  const gateway = createGateway(stubGatewayConfig(stub, { token: TOKEN, principal, subgraphConnections: 16, documentsMaxBytes: 1024 * 1024 }));
   const { url } = await gateway.start();
   const loop = async (ms: number, round: number): Promise<{ count: number; errors: number; cpuMs: number }> => {
     const before = process.cpuUsage();

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Principal } from '@rapport/auth';
-import { DEFAULT_OPERATION_LIMITS } from '@rapport/subgraph-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { stubGatewayConfig } from '../test/stub-gateway-config.js';
 import { createGateway, type Gateway } from './create-gateway.js';
-import { SUBGRAPHS, supergraphPath, type SubgraphName } from './subgraphs.js';
 
 // The gateway's own subgraph calls (SubgraphDataSource.process) against a stub standing in for every
 // subgraph: what it sends (headers, body) and what it makes of the answer. No Kafka, no database.
@@ -28,27 +26,7 @@ let url = '';
 beforeAll(async () => {
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   const stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`;
-  gateway = createGateway({
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, stubUrl])) as Record<SubgraphName, string>,
-    subgraphConnections: 4,
-    dedupeSubgraphRequests: false,
-    limits: DEFAULT_OPERATION_LIMITS,
-    gatewaySecret: SECRET,
-    documentsMaxBytes: 1024,
-    leadFormRedirectUrl: null,
-    explorer: false,
-    kafkaBrokers: [],
-    topicPrefix: '',
-    tracing: null,
-    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    verifier: async (token) => {
-      if (token !== 'good') throw new Error('unknown token');
-      return principal;
-    },
-  });
+  gateway = createGateway(stubGatewayConfig(stubUrl, { token: 'good', principal, gatewaySecret: SECRET }));
   url = `${(await gateway.start()).url}/graphql`;
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { pgArray } from './bulk.js';
 import { classifyFailure, isUnavailableFailure, type FailureKind } from './failure.js';
-import { abortFetches, deadLetterTopic, kafkaGroupId } from './kafka.js';
+import { deadLetterTopic, disconnectPromptly, kafkaGroupId } from './kafka.js';
 
 /** A handler for one event type; it receives the transaction's EntityManager. */
 export interface EventHandlerRegistration {
@@ -654,12 +654,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       // What was handled since the last commit (a batch in flight commits its own as it ends).
       await commitResolved();
       // kafkajs' disconnect waits for the fetch in flight before it leaves the group: fail it.
-      const stopped = consumer?.disconnect();
-      const resume = abortFetches(kafka);
       try {
-        await stopped;
+        await disconnectPromptly(kafka, consumer);
       } finally {
-        resume();
         clearTimeout(commitTimer);
       }
       consumer = undefined;

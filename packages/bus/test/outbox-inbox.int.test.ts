@@ -23,6 +23,13 @@ const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => runSql<T
 const writeNote = (text: string): Promise<{ noteId: string; eventId: string }> => writeNoteWith(orm, text);
 const messagesOnTopic = (topic: string): Promise<number> => messagesIn(kafka, topic);
 
+/** A relay on the test's outbox and producer, and the set of event ids it has published. */
+function watchedRelay(lockName: string, options: Partial<Parameters<typeof createOutboxRelay>[0]> = {}): { relay: ReturnType<typeof createOutboxRelay>; relayed: Set<string> } {
+  const relayed = new Set<string>();
+  const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName, onPublished: (ids) => ids.forEach((id) => relayed.add(id)), ...options });
+  return { relay, relayed };
+}
+
 /** Calls `seen` with the text of every statement pg clients send until the returned function restores them. */
 function watchStatements(seen: (text: string) => void): () => void {
   const query = pg.Client.prototype.query;
@@ -156,17 +163,8 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
   });
 
   it('is woken by each commit that writes outbox rows, not by its poll', async () => {
-    const relayed = new Set<string>();
     // A poll far longer than the test: only the commits' notifications can move these events.
-    const relay = createOutboxRelay({
-      orm,
-      producer,
-      logger,
-      topicPrefix: prefix,
-      lockName: 'outbox-relay:wake',
-      pollIntervalMs: 600_000,
-      onPublished: (ids) => ids.forEach((id) => relayed.add(id)),
-    });
+    const { relay, relayed } = watchedRelay('outbox-relay:wake', { pollIntervalMs: 600_000 });
     relay.start();
     try {
       const { eventId } = await writeNote('wake');
@@ -186,17 +184,7 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     const restore = watchStatements((text) => {
       if (text.includes('for update skip locked')) passes += 1;
     });
-    const relayed = new Set<string>();
-    const relay = createOutboxRelay({
-      orm,
-      producer,
-      logger,
-      topicPrefix: prefix,
-      lockName: 'outbox-relay:idle',
-      pollIntervalMs: 50,
-      idlePollMaxMs: 60_000,
-      onPublished: (ids) => ids.forEach((id) => relayed.add(id)),
-    });
+    const { relay, relayed } = watchedRelay('outbox-relay:idle', { pollIntervalMs: 50, idlePollMaxMs: 60_000 });
     relay.start();
     try {
       await new Promise((resolve) => setTimeout(resolve, 3300));
@@ -233,16 +221,7 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
       if (text.includes('for update skip locked')) claims += 1;
       else if (text.startsWith('update outbox_message')) marks += 1;
     });
-    const relayed = new Set<string>();
-    const relay = createOutboxRelay({
-      orm,
-      producer,
-      logger,
-      topicPrefix: prefix,
-      lockName: 'outbox-relay:marks',
-      batchSize: 5,
-      onPublished: (ids) => ids.forEach((id) => relayed.add(id)),
-    });
+    const { relay, relayed } = watchedRelay('outbox-relay:marks', { batchSize: 5 });
     try {
       // 23 waiting: four full batches (each marked by the next claim), then 3 marked apart.
       const notes = await Promise.all(Array.from({ length: 23 }, (_, i) => writeNote(`marks ${i}`)));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Migration } from '@mikro-orm/migrations';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Principal, TokenVerifier } from '@rapport/auth';
-import { abortFetches, createConsumerKafka, FETCH_WAIT_MS, on, type EventHandlerRegistration } from '@rapport/bus';
+import { createConsumerKafka, disconnectPromptly, FETCH_WAIT_MS, on, type EventHandlerRegistration } from '@rapport/bus';
 import { AccessRevokedV1, parseData, parseEnvelope, type EventData } from '@rapport/contracts';
 import { AppError } from '@rapport/errors';
 import type { Consumer } from 'kafkajs';
@@ -322,13 +322,7 @@ export function createRevocationFeed(options: RevocationFeedOptions): Revocation
       await joined;
     },
     async stop() {
-      const stopped = consumer?.disconnect();
-      const resume = abortFetches(kafka);
-      try {
-        await stopped;
-      } finally {
-        resume();
-      }
+      await disconnectPromptly(kafka, consumer);
       consumer = undefined;
       // The group was this process's alone; leave nothing behind.
       const admin = kafka.admin();
