@@ -20,6 +20,8 @@ describe("sales' quotations and orders on the customer timeline", () => {
       taxTotal: { amount: '190.00', currency: 'EUR' },
       grossTotal: { amount: '1190.00', currency: 'EUR' },
     };
+    // Apart in time, so the timeline's order (newest first by when it happened) is the test's.
+    const at = (secondsAgo: number): string => new Date(Date.now() - secondsAgo * 1000).toISOString();
     const sent = createEvent(QuotationSentV1, quotationId, {
       quotationId,
       customerId,
@@ -27,7 +29,7 @@ describe("sales' quotations and orders on the customer timeline", () => {
       number: 'Q-000007',
       ...totals,
       validUntil: '2027-01-31',
-      sentAt: new Date().toISOString(),
+      sentAt: at(3),
     });
     const accepted = createEvent(QuotationAcceptedV1, quotationId, {
       quotationId,
@@ -35,7 +37,7 @@ describe("sales' quotations and orders on the customer timeline", () => {
       opportunityId: null,
       number: 'Q-000007',
       ...totals,
-      acceptedAt: new Date().toISOString(),
+      acceptedAt: at(2),
     });
     const confirmed = createEvent(OrderConfirmedV2, orderId, {
       orderId,
@@ -45,7 +47,7 @@ describe("sales' quotations and orders on the customer timeline", () => {
       total: { amount: '1000.00', currency: 'EUR' },
       warehouseId: null,
       lines: [{ lineId: randomUUID(), productId: randomUUID(), quantity: '1', unitPrice: { amount: '1000', currency: 'EUR' }, discountPercent: '0', taxRate: '19' }],
-      confirmedAt: new Date().toISOString(),
+      confirmedAt: at(1),
     });
     expect(await deliverTwice(customerId, sent, accepted, confirmed)).toEqual([
       { kind: 'QUOTATION_SENT', summary: 'Quotation Q-000007 sent for 1190.00 EUR, valid until 2027-01-31', sourceService: 'sales', subjectId: quotationId },
