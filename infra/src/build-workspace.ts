@@ -156,5 +156,5 @@ export async function bundleSubgraph(workspace: string): Promise<{ bytes: number
 if (import.meta.main) {
   const { compiled, copied } = buildWorkspace(process.cwd());
   const bundled = bundlesEntry(process.cwd()) ? `, dist/main.js bundled (${((await bundleSubgraph(process.cwd())).bytes / 1e6).toFixed(1)} MB)` : '';
-  console.log(`dist: ${compiled} compiled, ${copied} copied${bundled}`);
+  process.stdout.write(`dist: ${compiled} compiled, ${copied} copied${bundled}\n`);
 }
