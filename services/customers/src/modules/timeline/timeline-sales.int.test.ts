@@ -20,35 +20,52 @@ describe("sales' quotations and orders on the customer timeline", () => {
       taxTotal: { amount: '190.00', currency: 'EUR' },
       grossTotal: { amount: '1190.00', currency: 'EUR' },
     };
-    // Apart in time, so the timeline's order (newest first by when it happened) is the test's.
-    const at = (secondsAgo: number): string => new Date(Date.now() - secondsAgo * 1000).toISOString();
-    const sent = createEvent(QuotationSentV1, quotationId, {
+    // A second apart (the events' time, which the timeline orders by, newest first): made in the same
+    // millisecond, two entries would be ordered by their random ids.
+    const ago = (seconds: number): Date => new Date(Date.now() - seconds * 1000);
+    const at = (seconds: number): string => ago(seconds).toISOString();
+    const sent = createEvent(
+      QuotationSentV1,
       quotationId,
-      customerId,
-      opportunityId: null,
-      number: 'Q-000007',
-      ...totals,
-      validUntil: '2027-01-31',
-      sentAt: at(3),
-    });
-    const accepted = createEvent(QuotationAcceptedV1, quotationId, {
+      {
+        quotationId,
+        customerId,
+        opportunityId: null,
+        number: 'Q-000007',
+        ...totals,
+        validUntil: '2027-01-31',
+        sentAt: at(3),
+      },
+      { time: ago(3) },
+    );
+    const accepted = createEvent(
+      QuotationAcceptedV1,
       quotationId,
-      customerId,
-      opportunityId: null,
-      number: 'Q-000007',
-      ...totals,
-      acceptedAt: at(2),
-    });
-    const confirmed = createEvent(OrderConfirmedV2, orderId, {
+      {
+        quotationId,
+        customerId,
+        opportunityId: null,
+        number: 'Q-000007',
+        ...totals,
+        acceptedAt: at(2),
+      },
+      { time: ago(2) },
+    );
+    const confirmed = createEvent(
+      OrderConfirmedV2,
       orderId,
-      customerId,
-      number: 'SO-000042',
-      currency: 'EUR',
-      total: { amount: '1000.00', currency: 'EUR' },
-      warehouseId: null,
-      lines: [{ lineId: randomUUID(), productId: randomUUID(), quantity: '1', unitPrice: { amount: '1000', currency: 'EUR' }, discountPercent: '0', taxRate: '19' }],
-      confirmedAt: at(1),
-    });
+      {
+        orderId,
+        customerId,
+        number: 'SO-000042',
+        currency: 'EUR',
+        total: { amount: '1000.00', currency: 'EUR' },
+        warehouseId: null,
+        lines: [{ lineId: randomUUID(), productId: randomUUID(), quantity: '1', unitPrice: { amount: '1000', currency: 'EUR' }, discountPercent: '0', taxRate: '19' }],
+        confirmedAt: at(1),
+      },
+      { time: ago(1) },
+    );
     expect(await deliverTwice(customerId, sent, accepted, confirmed)).toEqual([
       { kind: 'QUOTATION_SENT', summary: 'Quotation Q-000007 sent for 1190.00 EUR, valid until 2027-01-31', sourceService: 'sales', subjectId: quotationId },
       { kind: 'QUOTATION_ACCEPTED', summary: 'Quotation Q-000007 accepted for 1190.00 EUR', sourceService: 'sales', subjectId: quotationId },
