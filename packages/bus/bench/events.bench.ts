@@ -70,6 +70,29 @@
 // the rate is the writers' own commit rate (one MikroORM flush per event, 0.64-0.86 ms of CPU each),
 // 0.7-0.9 thousand a second, and the relay and consumer drain 1.9-2.6 thousand a second: the 2,000
 // events/s target is not met end to end.
+//
+// 2026-12-06 afternoon (helper session, load average 6-14 throughout: no quiet window). The run now
+// also prints, for the 200/s run and the throughput run, this process's CPU, PostgreSQL statements and
+// consumer transactions (`begin`s) per event. Writers: `--cpu-prof` of the writers alone (8 writers,
+// 8,000 one-event transactions): the socket writes are 21 % of the process's samples, BEGIN 11 %,
+// COMMIT 8 %, the INSERT 12 % (each mostly its socket write), MikroORM's unit of work for the outbox
+// entity about 12 %, `publish` 7 %; the NOTIFY is the trigger's, in PostgreSQL. publish + fork +
+// change set without a database cost 30-45 µs per transaction (20,000 x 5, load 7), and persisting a
+// new instance instead of `em.create` saved about 9 µs of it (1.5 % of a writer's 0.6-0.8 ms): did not
+// pay, not kept. Over the Unix socket instead of TCP to 127.0.0.1 the writers spent 0.61 / 0.68 / 0.68
+// ms per transaction against 0.70 / 0.79 / 0.78 (alternated, 5,000 each, load 11-14; a DATABASE_URL
+// with host %2Fvar%2Frun%2Fpostgresql). A received NOTIFY costs its listener 10-16 µs: left as is.
+// Relay: a published batch is now always marked with the next pass's claim, at most 20 ms later.
+// Consumer: a fetch's batches (all partitions) are applied in one transaction. Alternated, three runs
+// each of HEAD~2 / the relay change / both (BENCH_EVENTS=6000, writers apart), 14:52-15:01 at load
+// 8.5-13.6: p99 at 200/s 943, 193, 458 / 1,712, 354, 1,285 / 288, 467, 584 ms; relay + consumer CPU
+// per event at 200/s 0.94, 1.60, 0.96 / 0.76, 1.20, 0.86 / 1.10, 0.97, 0.69 ms, in the throughput run
+// 0.68, 0.55, 0.63 / 0.60, 0.63, 0.64 / 0.59, 0.54, 0.63 ms; 160-429 events/s end to end (the writers'
+// rate). At this load the consumer's batches were already 11-25 events (0.04-0.09 transactions per
+// event, relay change against both, two runs each, 15:05-15:10), so the rounds had little to merge:
+// no difference this noise can show. What they remove (two of three transactions per fetch when
+// several partitions have events, and one partition's wait behind the others' commits) is pinned by
+// the test (12 events over 3 partitions: 3 transactions before, 1 after).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fork } from 'node:child_process';
@@ -77,6 +100,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { Kafka, Producer } from 'kafkajs';
+import pg from 'pg';
 import { createTestDatabase, deleteTopics, testKafkaBrokers, testTopicPrefix } from '@rapport/testing';
 import type { MikroORM } from '@mikro-orm/core';
 import { createConsumerKafka, createEventConsumer, createKafka, createOutboxRelay, createProducer, deadLetterTopic, ensureTopics, on } from '../src/index.js';
@@ -139,6 +163,18 @@ async function writersApart(databaseUrl: string): Promise<Writers> {
     },
   };
 }
+
+// Statements this process sends to PostgreSQL (the relay's and the consumer's; in one process the
+// writers' too): each is a round trip, the unit most of the bus's CPU goes by.
+// `begin`s count the consumer's transactions (the relay's statements are transactions of their own).
+let statements = 0;
+let begins = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
+  statements += 1;
+  if (args[0] === 'begin') begins += 1;
+  return query.apply(this, args);
+} as typeof query;
 
 /** The value at rank `p` percent of ascending `values` (nearest rank). */
 const rank = (values: readonly number[], p: number): number => values[Math.min(values.length - 1, Math.max(0, Math.ceil((values.length * p) / 100) - 1))] ?? Number.NaN;
@@ -340,7 +376,15 @@ try {
   gcPauses.length = 0;
   Object.assign(cycle, { fetches: 0, fetching: 0, batches: 0, inBatches: 0, afterBatches: 0, commits: 0 });
   const total = RATE * SECONDS;
-  await writeAndHandle({ kind: 'rate', rate: RATE, total }, total);
+  const rateCpuBefore = process.cpuUsage();
+  const rateStatementsBefore = statements;
+  const rateBeginsBefore = begins;
+  const paced = await writeAndHandle({ kind: 'rate', rate: RATE, total }, total);
+  const rateCpu = process.cpuUsage(rateCpuBefore);
+  const rateStatements = (statements - rateStatementsBefore) / total;
+  const rateTransactions = (begins - rateBeginsBefore) / total;
+  // The relay's and the consumer's CPU per event at this rate (the writers' taken out in one process).
+  const rateBusCpuMs = ((rateCpu.user + rateCpu.system) / 1000 - (ONE_PROCESS ? paced.cpuMs : 0)) / total;
   const latencies = [...committedAt].map(([id, at]) => handledAt.get(id)! - at).sort((a, b) => a - b);
   const latency = { p50: rank(latencies, 50), p99: rank(latencies, 99), max: latencies.at(-1)! };
   if (TRACE) traceReport(gcPauses.splice(0));
@@ -349,8 +393,12 @@ try {
 
   // 2. Sustained throughput with several writers.
   const cpuBefore = process.cpuUsage();
+  const flatStatementsBefore = statements;
+  const flatBeginsBefore = begins;
   const flat = await writeAndHandle({ kind: 'flat', writers: WRITERS, events: EVENTS }, EVENTS);
   const cpu = process.cpuUsage(cpuBefore);
+  const flatStatements = (statements - flatStatementsBefore) / EVENTS;
+  const flatTransactions = (begins - flatBeginsBefore) / EVENTS;
   // In one process, this process's CPU is the writers' too.
   const busCpuMs = (cpu.user + cpu.system) / 1000 - (ONE_PROCESS ? flat.cpuMs : 0);
   committedAt.clear();
@@ -377,13 +425,25 @@ try {
   );
   out(`latency commit → handler at ${RATE}/s for ${SECONDS} s (${latencies.length} events): p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}`);
   out(
+    `  per event: relay and consumer ${rateBusCpuMs.toFixed(2)} ms CPU, ${rateStatements.toFixed(2)} statements, ${rateTransactions.toFixed(2)} consumer transactions; writers ${(paced.cpuMs / total).toFixed(2)} ms CPU`,
+  );
+  out(
     `throughput, ${WRITERS} writers, ${EVENTS} one-event transactions: ${perSecond(EVENTS, flat.start, flat.done)} events/s end to end (written at ${perSecond(EVENTS, flat.start, flat.written)}/s, last handled ${ms(flat.done - flat.written)} after the last write)`,
   );
-  out(`  CPU per event: relay and consumer ${cpuPerEvent.bus.toFixed(2)} ms, writers ${cpuPerEvent.writers.toFixed(2)} ms`);
+  out(
+    `  per event: relay and consumer ${cpuPerEvent.bus.toFixed(2)} ms CPU, ${flatStatements.toFixed(2)} statements, ${flatTransactions.toFixed(2)} consumer transactions; writers ${cpuPerEvent.writers.toFixed(2)} ms CPU`,
+  );
   out(`drain, ${EVENTS} events written in transactions of 100 (in ${ms(drain.written - drain.start)}): ${perSecond(EVENTS, drain.start, drain.done)} events/s end to end`);
   if (process.env.BENCH_JSON) {
     const figures = {
-      latency: { ratePerSecond: RATE, seconds: SECONDS, p50Ms: +latency.p50.toFixed(1), p99Ms: +latency.p99.toFixed(1), maxMs: +latency.max.toFixed(1) },
+      latency: {
+        ratePerSecond: RATE,
+        seconds: SECONDS,
+        p50Ms: +latency.p50.toFixed(1),
+        p99Ms: +latency.p99.toFixed(1),
+        maxMs: +latency.max.toFixed(1),
+        busCpuMsPerEvent: +rateBusCpuMs.toFixed(2),
+      },
       throughput: {
         writers: WRITERS,
         writersApart: !ONE_PROCESS,
