@@ -79,31 +79,36 @@ if (process.env.BENCH_ROLE === 'client') {
     const head = sql.slice(0, 120);
     seen.set(head, (seen.get(head) ?? 0) + 1);
   };
-  await withBenchService('identity', (config) => createIdentityService({ ...config, onQuery }), 'identity_entity_read_bench', async (service) => {
-    const [user] = await service.orm.em.fork().execute<{ id: string }[]>('select id from app_user limit 1');
-    if (!user) throw new Error('no user: the first administrator was not created');
-    const token = await testToken({ role: 'SALES_REP' });
-    const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_ROLE: 'client' }, execArgv: process.execArgv });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    let cpu = process.cpuUsage();
-    const result = await new Promise<{ requests: number; wallMs: number }>((resolve, reject) => {
-      child.on('message', (report: ClientReport) => {
-        if (report.kind === 'warm') {
-          cpu = process.cpuUsage();
-          counting = true;
-        } else resolve(report);
+  await withBenchService(
+    'identity',
+    (config) => createIdentityService({ ...config, onQuery }),
+    'identity_entity_read_bench',
+    async (service) => {
+      const [user] = await service.orm.em.fork().execute<{ id: string }[]>('select id from app_user limit 1');
+      if (!user) throw new Error('no user: the first administrator was not created');
+      const token = await testToken({ role: 'SALES_REP' });
+      const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_ROLE: 'client' }, execArgv: process.execArgv });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      let cpu = process.cpuUsage();
+      const result = await new Promise<{ requests: number; wallMs: number }>((resolve, reject) => {
+        child.on('message', (report: ClientReport) => {
+          if (report.kind === 'warm') {
+            cpu = process.cpuUsage();
+            counting = true;
+          } else resolve(report);
+        });
+        child.once('exit', (code) => reject(new Error(`the client exited (${code}) before reporting`)));
+        child.send({ url: service.url, token, userId: user.id } satisfies ClientOrder);
       });
-      child.once('exit', (code) => reject(new Error(`the client exited (${code}) before reporting`)));
-      child.send({ url: service.url, token, userId: user.id } satisfies ClientOrder);
-    });
-    const used = process.cpuUsage(cpu);
-    counting = false;
-    await exited;
-    const { requests, wallMs } = result;
-    out(
-      `identity _entities (one user's displayName), ${connections} connections, ${seconds} s: ${requests} requests, ${((1000 * requests) / wallMs).toFixed(1)} req/s, ` +
-        `${((used.user + used.system) / 1000 / requests).toFixed(3)} ms service CPU/request, ${(statements / requests).toFixed(2)} ORM statements/request`,
-    );
-    for (const [sql, n] of [...seen].sort((a, b) => b[1] - a[1]).slice(0, 8)) out(`  ${(n / requests).toFixed(2)}× ${sql}`);
-  });
+      const used = process.cpuUsage(cpu);
+      counting = false;
+      await exited;
+      const { requests, wallMs } = result;
+      out(
+        `identity _entities (one user's displayName), ${connections} connections, ${seconds} s: ${requests} requests, ${((1000 * requests) / wallMs).toFixed(1)} req/s, ` +
+          `${((used.user + used.system) / 1000 / requests).toFixed(3)} ms service CPU/request, ${(statements / requests).toFixed(2)} ORM statements/request`,
+      );
+      for (const [sql, n] of [...seen].sort((a, b) => b[1] - a[1]).slice(0, 8)) out(`  ${(n / requests).toFixed(2)}× ${sql}`);
+    },
+  );
 }
