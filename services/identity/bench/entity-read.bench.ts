@@ -145,7 +145,8 @@ function processCpuMs(pid: number): number {
  * The built service (`dist/main.js`, the bundle `npm start` runs: build it first with
  * `npx turbo run build --filter=@rapport/identity...`) as its own process on a private PostgreSQL,
  * without Kafka; its CPU is read from /proc. BENCH_PROFILE here is a folder: the service runs with
- * --cpu-prof and writes its whole life's profile there when it stops.
+ * --cpu-prof and writes its whole life's profile there when it stops. BENCH_ENTRY runs another copy of
+ * the bundle (an earlier build kept aside, for before/after pairs: its paths are absolute).
  */
 async function benchBuilt(): Promise<void> {
   const postgres = await startPrivatePostgres();
@@ -153,10 +154,14 @@ async function benchBuilt(): Promise<void> {
   try {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    service = spawn(process.execPath, [...(profileFile ? ['--cpu-prof', '--cpu-prof-dir', profileFile] : []), join(import.meta.dirname, '..', 'dist', 'main.js')], {
-      env: { ...process.env, PORT: String(port), DATABASE_URL: postgres.url, KAFKA_BROKERS: '', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    service = spawn(
+      process.execPath,
+      [...(profileFile ? ['--cpu-prof', '--cpu-prof-dir', profileFile] : []), process.env.BENCH_ENTRY ?? join(import.meta.dirname, '..', 'dist', 'main.js')],
+      {
+        env: { ...process.env, PORT: String(port), DATABASE_URL: postgres.url, KAFKA_BROKERS: '', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     const pid = service.pid;
     if (pid === undefined) throw new Error('the service did not start');
     await waitForHttpOk(`${base}/ready`, { timeoutMs: 60_000 });
