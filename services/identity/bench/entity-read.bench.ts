@@ -5,6 +5,8 @@
 // file again, BENCH_ROLE=client) over BENCH_CONNECTIONS keep-alive connections for BENCH_SECONDS, so
 // the CPU per request printed is the service process's own (`process.cpuUsage()` of this process,
 // which only serves while the child loads it), and the SQL statements per request are counted too.
+// BENCH_RATE=<requests/s> paces the load instead (an open loop): the CPU per request then does not
+// depend on how many requests the service found waiting at once, which its load decided.
 // BENCH_PROFILE=<file.cpuprofile> writes the service's CPU profile of the counted window.
 //   npx tsx services/identity/bench/entity-read.bench.ts    # BENCH_SECONDS=10 BENCH_CONNECTIONS=20
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +24,7 @@ import { createIdentityService, DEFAULT_IDENTITY_OPTIONS } from '../src/create-i
 const profileFile = process.env.BENCH_PROFILE;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const rate = Number(process.env.BENCH_RATE ?? 0);
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
 const QUERY = 'query($representations:[_Any!]!){_entities(representations:$representations){... on User{displayName}}}';
@@ -48,9 +51,15 @@ async function runClient(order: ClientOrder): Promise<void> {
     const answer = (await response.body.json()) as { data?: { _entities: ({ displayName: string } | null)[] }; errors?: unknown };
     if (answer.errors || !answer.data?._entities[0]?.displayName) throw new Error(`unexpected answer: ${JSON.stringify(answer).slice(0, 500)}`);
   };
+  // With BENCH_RATE, each connection sends at its share of that rate (a request that is late goes at once).
+  const interval = rate > 0 ? (connections * 1000) / rate : 0;
   const loop = async (until: number): Promise<number> => {
     let n = 0;
+    let next = performance.now() + Math.random() * interval;
     while (performance.now() < until) {
+      const wait = next - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      next += interval;
       await call();
       n++;
     }
@@ -164,7 +173,11 @@ async function benchBuilt(): Promise<void> {
     );
     const pid = service.pid;
     if (pid === undefined) throw new Error('the service did not start');
-    await waitForHttpOk(`${base}/ready`, { timeoutMs: 60_000 });
+    const started = service;
+    await Promise.race([
+      waitForHttpOk(`${base}/ready`, { timeoutMs: 60_000 }),
+      new Promise((_, reject) => started.once('exit', (code) => reject(new Error(`the service exited (${code}) before it was ready`)))),
+    ]);
     const signedIn = await graphqlRequest<{ signIn: { accessToken: string; user: { id: string } } }>(
       `${base}/graphql`,
       'mutation($i: SignInInput!) { signIn(input: $i) { accessToken user { id } } }',
