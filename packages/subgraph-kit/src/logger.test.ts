@@ -22,6 +22,17 @@ describe('the request logger of a context', () => {
     expect(context.logger).toBe(context.logger);
     expect(child).toHaveBeenCalledTimes(1);
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ service: 's', requestId: 'r-1', userId: 'u-1', msg: 'hello' });
-    expect(Object.keys(context)).toContain('logger');
+  });
+
+  it('survives the copy Apollo makes of the context without making the child', () => {
+    const logger = pino({ level: 'silent' });
+    const child = vi.spyOn(logger, 'child');
+    const context = withRequestLogger({ requestId: 'r-1' }, logger, { requestId: 'r-1' });
+    // Apollo Server's cloneObject, applied to the context of every operation.
+    const copy: typeof context = Object.assign(Object.create(Object.getPrototypeOf(context) as object) as object, context);
+    expect(child).not.toHaveBeenCalled();
+    expect(copy.requestId).toBe('r-1');
+    expect(copy.logger).toBe(context.logger);
+    expect(child).toHaveBeenCalledTimes(1);
   });
 });

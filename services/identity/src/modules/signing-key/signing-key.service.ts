@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { createTokenVerifier, generateSigningKey, type SigningKey, type TokenVerifier } from '@rapport/auth';
+import { cachingVerifier, createTokenVerifier, DEFAULT_TOKEN_CACHE_SIZE, generateSigningKey, type SigningKey, type TokenVerifier } from '@rapport/auth';
 import { decodeProtectedHeader, exportJWK, importJWK, type CryptoKey, type JSONWebKeySet } from 'jose';
 import { SigningKeyRow, type ISigningKeyRow } from './signing-key.entity.js';
 
@@ -77,9 +77,12 @@ export function tokenKid(token: string): string | null {
  * is configured (see config.ts); under the test harness it trusts the harness's test key, so tests
  * can call identity both as harness principals and with tokens identity issued.
  */
-export const identityVerifier =
-  (ring: KeyRing, fallback: TokenVerifier): TokenVerifier =>
-  (token) => {
+export const identityVerifier = (ring: KeyRing, fallback: TokenVerifier): TokenVerifier =>
+  // Remembered per token until it expires, as both verifiers it chooses between remember it: without
+  // this, every request decoded the token's header again only to find the kid (the ring's keys are
+  // loaded once, at start, so the choice for a token does not change). Revocations are checked by
+  // the kit on each request after this (revokingVerifier).
+  cachingVerifier((token) => {
     const kid = tokenKid(token);
     return kid !== null && ring.has(kid) ? ring.verify(token) : fallback(token);
-  };
+  }, DEFAULT_TOKEN_CACHE_SIZE);
