@@ -9,7 +9,7 @@ import { launchSystem, type LaunchedSystem } from '../src/launch-system.js';
 import { repoRoot } from '../src/paths.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../src/private-postgres.js';
 import { builtCommand, builtEntry, DIST_CONDITION, GATEWAY, SUBGRAPHS } from '../src/services.js';
-import { buildableWorkspaces, buildWorkspace, bundlesEntry, bundleSubgraph } from '../src/build-workspace.js';
+import { buildableWorkspaces, buildWorkspace, bundleEntry } from '../src/build-workspace.js';
 
 // What `npm start` runs: every workspace compiled once (as turbo's build task does, here in-process:
 // no turbo inside the test run's turbo), then each subgraph and the
@@ -31,7 +31,7 @@ let system: LaunchedSystem | undefined;
 beforeAll(async () => {
   for (const workspace of buildableWorkspaces(repoRoot)) {
     buildWorkspace(workspace);
-    if (bundlesEntry(workspace)) await bundleSubgraph(workspace);
+    await bundleEntry(workspace);
   }
   postgres = await startPrivatePostgres();
   system = await launchSystem({
