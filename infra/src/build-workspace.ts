@@ -127,9 +127,10 @@ const ownLocationPlugin: esbuild.Plugin = {
 /**
  * Bundles subgraph `workspace`'s `src/main.ts` (with the workspace packages' sources and the
  * libraries but {@link UNBUNDLED}) into `dist/main.js`, with a source map into the sources.
- * Run after `buildWorkspace` (which writes the rest of `dist/`).
+ * Run after `buildWorkspace` (which writes the rest of `dist/`). `more`: libraries also left out and
+ * expressions replaced, for the gateway's bundle ({@link bundleGateway}).
  */
-export async function bundleSubgraph(workspace: string): Promise<{ bytes: number }> {
+export async function bundleSubgraph(workspace: string, more: { external?: string[]; define?: Record<string, string> } = {}): Promise<{ bytes: number }> {
   const outfile = join(workspace, 'dist', 'main.js');
   const result = await esbuild.build({
     entryPoints: [join(workspace, 'src', 'main.ts')],
@@ -142,7 +143,8 @@ export async function bundleSubgraph(workspace: string): Promise<{ bytes: number
     sourcemap: 'linked',
     // The map points into the files on disk (a smaller map: Node reads it at start for --enable-source-maps).
     sourcesContent: false,
-    external: UNBUNDLED,
+    external: [...UNBUNDLED, ...(more.external ?? [])],
+    ...(more.define ? { define: more.define } : {}),
     // Classes keep their names: MikroORM finds its Migrator extension by name (else it imports a
     // second copy of itself from node_modules) and names entities and errors after their classes.
     keepNames: true,
@@ -164,28 +166,7 @@ export async function bundleSubgraph(workspace: string): Promise<{ bytes: number
  * every module bundled: it is defined false, or `explorer-bundle.ts`, which asks it to know whether it
  * runs as the build script, would rebuild the explorer at every start.
  */
-export async function bundleGateway(workspace: string): Promise<{ bytes: number }> {
-  const result = await esbuild.build({
-    entryPoints: [join(workspace, 'src', 'main.ts')],
-    outfile: join(workspace, 'dist', 'main.js'),
-    allowOverwrite: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    sourcemap: 'linked',
-    sourcesContent: false,
-    external: [...UNBUNDLED, 'esbuild'],
-    keepNames: true,
-    define: { 'import.meta.main': 'false' },
-    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
-    plugins: [ownLocationPlugin],
-    logLevel: 'silent',
-    metafile: true,
-  });
-  if (result.errors.length > 0) throw new Error(`${workspace}: ${result.errors.map((e) => e.text).join('; ')}`);
-  return { bytes: Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0) };
-}
+export const bundleGateway = (workspace: string): Promise<{ bytes: number }> => bundleSubgraph(workspace, { external: ['esbuild'], define: { 'import.meta.main': 'false' } });
 
 /** Bundles `workspace`'s entry if it is a subgraph or the gateway; answers the bundle's size, or undefined. */
 export async function bundleEntry(workspace: string): Promise<{ bytes: number } | undefined> {
