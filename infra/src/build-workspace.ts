@@ -5,8 +5,8 @@
 // another's types to be emitted); type checking stays with `npm run typecheck`. The SDL files a
 // subgraph reads at start-up are copied beside the code. Tests, benchmarks and fixtures stay out.
 //
-// A subgraph's entry point is then bundled (`bundleSubgraph`): `dist/main.js` becomes one file holding
-// the service, the workspace packages and their libraries. Loading some 1,400 modules one by one
+// A subgraph's entry point is then bundled (`bundleSubgraph`; the gateway's likewise, `bundleGateway`):
+// `dist/main.js` becomes one file holding the service, the workspace packages and their libraries. Loading some 1,400 modules one by one
 // (resolving, reading, compiling and linking each) was most of a subgraph's start-up; one file loads
 // in about a third of the CPU. The other files of `dist/` stay (the SDL is read from there).
 //
@@ -92,6 +92,9 @@ export const UNBUNDLED = ['pdfkit', 'exceljs', 'pg-native', 'kafkajs'];
 /** Whether `workspace` is a subgraph whose `dist/main.js` is bundled. */
 export const bundlesEntry = (workspace: string): boolean => basename(dirname(workspace)) === 'services' && existsSync(join(workspace, 'src', 'main.ts'));
 
+/** Whether `workspace` is the gateway, whose `dist/main.js` is bundled too ({@link bundleGateway}). */
+export const isGateway = (workspace: string): boolean => basename(workspace) === 'gateway' && existsSync(join(workspace, 'src', 'main.ts'));
+
 /**
  * In a bundle every module would see the bundle's own `import.meta.url`, `__dirname` and
  * `__filename`: each module gets the ones it has when built file for file instead (a workspace
@@ -160,9 +163,10 @@ const CHEAPER_NAME_HELPER = 'var __name = (target, value) => target.name === val
 /**
  * Bundles subgraph `workspace`'s `src/main.ts` (with the workspace packages' sources and the
  * libraries but {@link UNBUNDLED}) into `dist/main.js`, with a source map into the sources.
- * Run after `buildWorkspace` (which writes the rest of `dist/`).
+ * Run after `buildWorkspace` (which writes the rest of `dist/`). `more`: libraries also left out and
+ * expressions replaced, for the gateway's bundle ({@link bundleGateway}).
  */
-export async function bundleSubgraph(workspace: string): Promise<{ bytes: number }> {
+export async function bundleSubgraph(workspace: string, more: { external?: string[]; define?: Record<string, string> } = {}): Promise<{ bytes: number }> {
   const outfile = join(workspace, 'dist', 'main.js');
   const result = await esbuild.build({
     entryPoints: [join(workspace, 'src', 'main.ts')],
@@ -175,7 +179,8 @@ export async function bundleSubgraph(workspace: string): Promise<{ bytes: number
     sourcemap: 'linked',
     // The map points into the files on disk (a smaller map: Node reads it at start for --enable-source-maps).
     sourcesContent: false,
-    external: UNBUNDLED,
+    external: [...UNBUNDLED, ...(more.external ?? [])],
+    ...(more.define ? { define: more.define } : {}),
     // Classes keep their names: MikroORM finds its Migrator extension by name (else it imports a
     // second copy of itself from node_modules) and names entities and errors after their classes.
     keepNames: true,
@@ -202,8 +207,26 @@ export async function bundleSubgraph(workspace: string): Promise<{ bytes: number
   return { bytes };
 }
 
+/**
+ * Bundles the gateway's `src/main.ts` into `dist/main.js` as {@link bundleSubgraph} does a subgraph's,
+ * with the same libraries left out, and esbuild, which the gateway imports only to build a missing
+ * explorer bundle (`dist/explorer/`, built beside it by `src/explorer-bundle.ts`; its place is derived
+ * from the module's own `import.meta.url`, kept by the plugin). `import.meta.main` is the bundle's in
+ * every module bundled: it is defined false, or `explorer-bundle.ts`, which asks it to know whether it
+ * runs as the build script, would rebuild the explorer at every start.
+ */
+export const bundleGateway = (workspace: string): Promise<{ bytes: number }> => bundleSubgraph(workspace, { external: ['esbuild'], define: { 'import.meta.main': 'false' } });
+
+/** Bundles `workspace`'s entry if it is a subgraph or the gateway; answers the bundle's size, or undefined. */
+export async function bundleEntry(workspace: string): Promise<{ bytes: number } | undefined> {
+  if (bundlesEntry(workspace)) return bundleSubgraph(workspace);
+  if (isGateway(workspace)) return bundleGateway(workspace);
+  return undefined;
+}
+
 if (import.meta.main) {
   const { compiled, copied } = buildWorkspace(process.cwd());
-  const bundled = bundlesEntry(process.cwd()) ? `, dist/main.js bundled (${((await bundleSubgraph(process.cwd())).bytes / 1e6).toFixed(1)} MB)` : '';
+  const bundle = await bundleEntry(process.cwd());
+  const bundled = bundle ? `, dist/main.js bundled (${(bundle.bytes / 1e6).toFixed(1)} MB)` : '';
   process.stdout.write(`dist: ${compiled} compiled, ${copied} copied${bundled}\n`);
 }

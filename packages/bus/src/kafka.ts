@@ -265,9 +265,19 @@ export function createProducer(options: KafkaClientOptions): Producer {
  * race to create the same topics (retried a few times); kafkajs' own `waitForLeaders` gives up on
  * a metadata race KRaft brokers have right after creation ("This server does not host this
  * topic-partition"), so leaders are polled from the topic metadata until `timeoutMs`.
+ *
+ * Every start but the first finds them all: one metadata request for just these topics answers that
+ * (a missing one fails it), before the broker's whole topic list is asked for — on a broker shared by
+ * many prefixes that list is thousands of topics, decoded by each of the seven subgraphs at start.
  */
 export async function ensureTopics(admin: Admin, topics: readonly string[], numPartitions = 3, timeoutMs = 30_000): Promise<string[]> {
   const wanted = [...new Set(topics)];
+  const allLed = (): Promise<boolean> =>
+    admin
+      .fetchTopicMetadata({ topics: wanted })
+      .then(({ topics: metadata }) => metadata.length === wanted.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+      .catch(() => false);
+  if (await allLed()) return [];
   let created: string[] = [];
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -285,11 +295,7 @@ export async function ensureTopics(admin: Admin, topics: readonly string[], numP
   }
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const led = await admin
-      .fetchTopicMetadata({ topics: wanted })
-      .then(({ topics: metadata }) => metadata.length === wanted.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
-      .catch(() => false);
-    if (led) return created;
+    if (await allLed()) return created;
     if (performance.now() > deadline) throw new Error(`topics created but without leaders after ${Math.round(timeoutMs / 1000)} s: ${wanted.join(', ')}`);
     await sleep(200);
   }
