@@ -15,8 +15,11 @@
 // GATEWAY_MODULE: the create-gateway module to run, by default src/create-gateway.ts under tsx; a built
 // one (`…/dist/create-gateway.js`, after `npx turbo run build --filter=@rapport/gateway...`, or a copy
 // of that dist/ folder to compare against) runs under plain node on the packages' dist/, as the built
-// start runs it — the figure to quote. GATEWAY_ALONE_PROFILE=<file>: a CPU profile of the gateway
-// process during the measured flagship loops, written there (.cpuprofile, for Chrome DevTools).
+// start runs it — the figure to quote. GATEWAY_MODULE_B: a second one, to compare: both run, each in
+// its own process, taking turns in slices of GATEWAY_ALONE_SLICE_MS (500) so that both see the same
+// load on a shared machine; each round prints both and B's CPU per request over A's.
+// GATEWAY_ALONE_PROFILE=<file>: a CPU profile of gateway A during the measured loops of the last query
+// (the flagship, unless only customers run), written there (.cpuprofile, for Chrome DevTools).
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -88,9 +91,12 @@ async function child(): Promise<void> {
   });
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   process.send?.({ stub: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` });
+  // One pool of keep-alive connections per gateway, kept across loops (interleaved slices included).
+  const agents = new Map<string, Agent>();
   process.on('message', (message: { gateway: string; query: QueryName; connections: number; ms: number }) => {
     void (async () => {
-      const agent = new Agent({ connections: message.connections });
+      let agent = agents.get(message.gateway);
+      if (!agent) agents.set(message.gateway, (agent = new Agent({ connections: message.connections })));
       const body = BODIES[message.query];
       const check = CHECKS[message.query];
       let count = 0;
@@ -114,58 +120,85 @@ async function child(): Promise<void> {
           }
         }),
       );
-      await agent.close();
       process.send?.({ count, errors });
     })();
   });
+}
+
+interface Host {
+  module: string;
+  url: string;
+  ask<T extends HostAnswer>(command: HostCommand): Promise<T>;
 }
 
 async function parent(): Promise<void> {
   const seconds = Number(process.env.GATEWAY_ALONE_SECONDS ?? 10);
   const rounds = Number(process.env.GATEWAY_ALONE_ROUNDS ?? 5);
   const connections = Number(process.env.GATEWAY_ALONE_CONNECTIONS ?? 20);
+  const sliceMs = Number(process.env.GATEWAY_ALONE_SLICE_MS ?? 500);
   const queries = (process.env.GATEWAY_ALONE_QUERIES ? [process.env.GATEWAY_ALONE_QUERIES] : ['customers', 'flagship']) as QueryName[];
   const profileFile = process.env.GATEWAY_ALONE_PROFILE;
-  const module = resolve(process.env.GATEWAY_MODULE ?? join(import.meta.dirname, '../src/create-gateway.ts'));
-  // A built gateway runs under plain node on the packages' dist/ (as the built start runs it); the source one under tsx, as this bench.
-  const built = module.endsWith('.js');
-  const host = fork(join(import.meta.dirname, 'gateway-host.ts'), [], { execArgv: built ? [`--conditions=rapport-dist`] : process.execArgv, stdio: 'inherit' });
-  const ask = <T extends HostAnswer>(command: HostCommand): Promise<T> => {
-    const answered = new Promise<T>((settle) => host.once('message', settle));
-    host.send(command);
-    return answered;
-  };
+  const modules = [process.env.GATEWAY_MODULE ?? join(import.meta.dirname, '../src/create-gateway.ts'), process.env.GATEWAY_MODULE_B]
+    .filter((module): module is string => module !== undefined)
+    .map((module) => resolve(module));
   const worker = fork(import.meta.filename, ['child'], { stdio: 'inherit' });
   const next = <T>(): Promise<T> => new Promise((settle) => worker.once('message', settle));
   const { stub } = await next<{ stub: string }>();
   const principal: Principal = { userId: 'rep', email: 'rep@example.test', role: 'SALES_REP', teamIds: [], tokenId: 'bench' };
   const { verifier, ...config } = stubGatewayConfig(stub, { token: TOKEN, principal, subgraphConnections: 16, documentsMaxBytes: 1024 * 1024 });
-  void verifier; // the host makes its own: a function does not cross IPC
-  const { url } = await ask<Extract<HostAnswer, { kind: 'started' }>>({ kind: 'start', module, config, token: TOKEN, principal });
-  const cpuMs = async (): Promise<number> => (await ask<Extract<HostAnswer, { kind: 'cpu' }>>({ kind: 'cpu' })).ms;
-  const loop = async (query: QueryName, ms: number): Promise<{ count: number; errors: number; cpuMs: number }> => {
-    const profiling = profileFile && query === 'flagship' && ms > 2000;
-    if (profiling) await ask({ kind: 'profile-start' });
-    const before = await cpuMs();
-    worker.send({ gateway: url, query, connections, ms });
+  void verifier; // each host makes its own: a function does not cross IPC
+  const hosts: Host[] = [];
+  for (const module of modules) {
+    // A built gateway runs under plain node on the packages' dist/ (as the built start runs it); the source one under tsx, as this bench.
+    const built = module.endsWith('.js');
+    const child = fork(join(import.meta.dirname, 'gateway-host.ts'), [], { execArgv: built ? ['--conditions=rapport-dist'] : process.execArgv, stdio: 'inherit' });
+    const ask = <T extends HostAnswer>(command: HostCommand): Promise<T> => {
+      const answered = new Promise<T>((settle) => child.once('message', settle));
+      child.send(command);
+      return answered;
+    };
+    const { url } = await ask<Extract<HostAnswer, { kind: 'started' }>>({ kind: 'start', module, config, token: TOKEN, principal });
+    hosts.push({ module, url, ask });
+    out(`gateway ${hosts.length === 1 ? 'A' : 'B'}: ${module} (${built ? 'node --conditions=rapport-dist' : 'tsx'}), ${connections} connections`);
+  }
+  const cpuMs = async (host: Host): Promise<number> => (await host.ask<Extract<HostAnswer, { kind: 'cpu' }>>({ kind: 'cpu' })).ms;
+  const loop = async (host: Host, query: QueryName, ms: number): Promise<{ count: number; errors: number; cpuMs: number }> => {
+    const before = await cpuMs(host);
+    worker.send({ gateway: host.url, query, connections, ms });
     const { count, errors } = await next<{ count: number; errors: number }>();
-    const used = (await cpuMs()) - before;
-    if (profiling) await ask({ kind: 'profile-stop', file: profileFile });
-    return { count, errors, cpuMs: used };
+    return { count, errors, cpuMs: (await cpuMs(host)) - before };
   };
-  out(`gateway: ${module} (${built ? 'node --conditions=rapport-dist' : 'tsx'}), ${connections} connections`);
-  for (const query of queries) await loop(query, 2000);
+  const profiled = profileFile ? hosts[0] : undefined;
+  for (const query of queries) for (const host of hosts) await loop(host, query, 2000);
   for (let round = 1; round <= rounds; round++) {
     for (const query of queries) {
       const load = loadavg()[0]?.toFixed(2);
-      const { count, errors, cpuMs: used } = await loop(query, seconds * 1000);
-      out(
-        `round ${round} ${query.padEnd(9)}: ${(count / seconds).toFixed(1)} req/s, gateway ${(used / count).toFixed(3)} ms CPU/request, ${errors} errors (load ${load} → ${loadavg()[0]?.toFixed(2)})`,
+      const totals = hosts.map(() => ({ count: 0, errors: 0, cpuMs: 0 }));
+      if (profiled && query === queries.at(-1)) await profiled.ask({ kind: 'profile-start' });
+      // With two gateways, slices of GATEWAY_ALONE_SLICE_MS each in turn: both see the same machine.
+      const slices = hosts.length > 1 ? Math.max(1, Math.round((seconds * 1000) / sliceMs)) : 1;
+      for (let slice = 0; slice < slices; slice++) {
+        for (const [i, host] of hosts.entries()) {
+          const run = await loop(host, query, (seconds * 1000) / slices);
+          const total = totals[i];
+          if (!total) continue;
+          total.count += run.count;
+          total.errors += run.errors;
+          total.cpuMs += run.cpuMs;
+        }
+      }
+      if (profiled && query === queries.at(-1) && profileFile) await profiled.ask({ kind: 'profile-stop', file: profileFile });
+      const perRequest = totals.map(({ count, cpuMs: used }) => used / Math.max(count, 1));
+      const figures = totals.map(
+        ({ count, errors }, i) =>
+          `${hosts.length > 1 ? `${i ? 'B' : 'A'} ` : ''}${(count / seconds).toFixed(1)} req/s, gateway ${perRequest[i]?.toFixed(3)} ms CPU/request, ${errors} errors`,
       );
+      const ratio = perRequest.length > 1 ? `, B/A ${((perRequest[1] ?? 0) / (perRequest[0] ?? 1)).toFixed(3)}` : '';
+      out(`round ${round} ${query.padEnd(9)}: ${figures.join('; ')}${ratio} (load ${load} → ${loadavg()[0]?.toFixed(2)})`);
     }
   }
   worker.kill();
-  await ask({ kind: 'stop' });
+  for (const host of hosts) await host.ask({ kind: 'stop' });
 }
 
 await (process.argv[2] === 'child' ? child() : parent());
