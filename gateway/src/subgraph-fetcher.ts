@@ -180,7 +180,7 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
         {
           origin,
           path,
-          method: method,
+          method,
           headers: span ? { ...init.headers, ...traceHeaders(contextOf(span)) } : (init.headers ?? {}),
           body: init.body ?? null,
         },
