@@ -170,9 +170,15 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
       let headers: Dispatcher.ResponseData['headers'] = {};
       let chunks: Buffer[] = [];
       let settled = false;
-      const fail = (error: unknown): void => {
-        if (settled) return;
+      let abort: (() => void) | undefined;
+      const settle = (): boolean => {
+        if (settled) return false;
         settled = true;
+        if (abort) signal?.removeEventListener('abort', abort);
+        return true;
+      };
+      const fail = (error: unknown): void => {
+        if (!settle()) return;
         finish(status, error);
         reject(error);
       };
@@ -187,8 +193,9 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
         {
           onRequestStart(controller) {
             if (!signal) return;
-            if (signal.aborted) controller.abort(signal.reason);
-            else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+            abort = () => controller.abort(signal.reason);
+            if (signal.aborted) abort();
+            else signal.addEventListener('abort', abort, { once: true });
           },
           onResponseStart(_controller, statusCode, responseHeaders) {
             status = statusCode;
@@ -199,8 +206,8 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
             chunks.push(chunk);
           },
           onResponseEnd() {
-            if (settled || status === null) return;
-            settled = true;
+            if (status === null) return fail(new Error('the subgraph ended its answer before sending a status'));
+            if (!settle()) return;
             // As undici's `text()` decodes (UTF-8, a byte-order mark dropped), in one pass over the whole answer.
             let body = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
             if (body.charCodeAt(0) === UTF8_BOM) body = body.slice(1);
