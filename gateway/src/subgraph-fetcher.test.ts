@@ -103,6 +103,30 @@ describe('in-flight deduplication of subgraph requests', () => {
   });
 });
 
+describe('dispatcherFetcher', () => {
+  it('gives up a request whose abort signal fires before the answer, rejecting with the signal’s reason', async () => {
+    const fetcher = dispatcherFetcher(agent);
+    const controller = new AbortController();
+    const answer = fetcher(url, { ...init(query, 'Bearer a', 'r1'), signal: controller.signal });
+    const deadline = Date.now() + 5000;
+    while (received.length < 1 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort(new Error('caller gave up'));
+    await expect(answer).rejects.toThrow('caller gave up');
+    await releaseAfter(1);
+  });
+
+  it('gives the answer as JSON and as text as often as asked, a clone answering the same', async () => {
+    const fetcher = dispatcherFetcher(agent);
+    const answer = fetcher(url, init(query, 'Bearer a', 'r1'));
+    await releaseAfter(1);
+    const response = await answer;
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual({ data: { answer: 1, authorization: 'Bearer a' } });
+    expect(await response.clone().text()).toBe(JSON.stringify({ data: { answer: 1, authorization: 'Bearer a' } }));
+    expect(response.bodyUsed).toBe(true);
+  });
+});
+
 describe('sharedRequestKey', () => {
   it('ignores the request id and trace context but not the authorization or other headers', () => {
     const key = (headers: Record<string, string>): string | null => sharedRequestKey(url, { method: 'POST', headers, body: query });

@@ -106,18 +106,22 @@ export function sharedRequestKey(url: string, init: { method?: string; headers?:
   return `${url}\n${headers}\n\n${body}`;
 }
 
-/** A subgraph's answer read whole, to hand to every caller that shared its request. */
-interface SharedAnswer {
+/** A subgraph's answer read whole (what every caller that shared its request gets). */
+interface Answer {
   status: number;
   headers: Dispatcher.ResponseData['headers'];
   body: string;
 }
 
+const UTF8_BOM = 0xfeff;
+
 /**
- * The gateway's subgraph client on undici's dispatcher API (`dispatcher.request`) instead of its
- * WHATWG `fetch`, whose streams, Request and Response objects cost more than the subgraph call's
- * own work. Only what Apollo's RemoteGraphQLDataSource reads is offered: status, headers, and the
- * body once as text or JSON (read once and kept, so a second read or a clone answers the same).
+ * The gateway's subgraph client on undici's lowest API (`dispatcher.dispatch` with a handler that
+ * keeps the answer's chunks) instead of its WHATWG `fetch` or even `dispatcher.request`, whose
+ * Request/Response objects, body streams and promise chains cost more per subgraph call than the
+ * call's own work: a GraphQL answer is always read whole, so the answer is gathered as it arrives and
+ * decoded once when it ends. Only what Apollo's RemoteGraphQLDataSource reads is offered: status,
+ * headers, and the body as text or JSON (any number of times; a clone answers the same).
  *
  * With `dedupe`, identical query requests in flight at the same moment (`sharedRequestKey`: same
  * subgraph URL, body, authorization and other headers) share one fetch, as Hive Gateway does by
@@ -136,10 +140,10 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
     }
     return target;
   };
-  const inFlight = new Map<string, Promise<SharedAnswer>>();
+  const inFlight = new Map<string, Promise<Answer>>();
 
-  /** Sends one request; `read` gives its body once, ending the span and the timing when it has been read. */
-  const send = async (url: string, init: Parameters<Fetcher>[1] = {}): Promise<{ answer: Dispatcher.ResponseData; read: () => Promise<string> }> => {
+  /** Sends one request and reads its whole answer; measured (and traced) from sending to the answer's end. */
+  const send = (url: string, init: Parameters<Fetcher>[1] = {}): Promise<Answer> => {
     const { origin, path } = targetOf(url);
     const began = performance.now();
     const method = init.method ?? 'GET';
@@ -148,10 +152,7 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
       kind: SpanKind.CLIENT,
       attributes: { 'http.request.method': method, 'url.full': url, 'rapport.subgraph': observer?.subgraph ?? '' },
     });
-    let ended = false;
     const finish = (status: number | null, error?: unknown): void => {
-      if (ended) return;
-      ended = true;
       if (observer) {
         if (status === null) observer.failures.inc([observer.subgraph]);
         else observer.seconds.observe([observer.subgraph], (performance.now() - began) / 1000);
@@ -163,38 +164,70 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
         span.end();
       }
     };
-    let answer: Dispatcher.ResponseData;
-    try {
-      answer = await dispatcher.request({
-        origin,
-        path,
-        method,
-        headers: span ? { ...init.headers, ...traceHeaders(contextOf(span)) } : (init.headers ?? {}),
-        body: init.body ?? null,
-        ...(init.signal ? { signal: init.signal as AbortSignal } : {}),
-      });
-    } catch (error) {
-      finish(null, error);
-      throw error;
-    }
-    const status = answer.statusCode;
-    let text: Promise<string> | undefined;
-    const read = (): Promise<string> =>
-      (text ??= answer.body.text().then(
-        (body) => {
-          finish(status);
-          return body;
+    const signal = init.signal as AbortSignal | undefined;
+    return new Promise<Answer>((resolve, reject) => {
+      let status: number | null = null;
+      let headers: Dispatcher.ResponseData['headers'] = {};
+      let chunks: Buffer[] = [];
+      let settled = false;
+      let abort: (() => void) | undefined;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        if (abort) signal?.removeEventListener('abort', abort);
+        return true;
+      };
+      const fail = (error: unknown): void => {
+        if (!settle()) return;
+        finish(status, error);
+        reject(error);
+      };
+      dispatcher.dispatch(
+        {
+          origin,
+          path,
+          method,
+          headers: span ? { ...init.headers, ...traceHeaders(contextOf(span)) } : (init.headers ?? {}),
+          body: init.body ?? null,
         },
-        (error: unknown) => {
-          finish(status, error);
-          throw error;
+        {
+          onRequestStart(controller) {
+            if (!signal) return;
+            abort = () => controller.abort(signal.reason);
+            if (signal.aborted) abort();
+            else signal.addEventListener('abort', abort, { once: true });
+          },
+          onResponseStart(_controller, statusCode, responseHeaders) {
+            status = statusCode;
+            headers = responseHeaders;
+            chunks = [];
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            if (status === null) return fail(new Error('the subgraph ended its answer before sending a status'));
+            if (!settle()) return;
+            // As undici's `text()` decodes (UTF-8, a byte-order mark dropped), in one pass over the whole answer.
+            let body = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
+            if (body.charCodeAt(0) === UTF8_BOM) body = body.slice(1);
+            finish(status);
+            resolve({ status, headers, body });
+          },
+          onResponseError(_controller, error) {
+            fail(error);
+          },
         },
-      ));
-    return { answer, read };
+      );
+    });
   };
 
-  const responseOf = (url: string, status: number, rawHeaders: Dispatcher.ResponseData['headers'], read: () => Promise<string>, bodyUsed: () => boolean): FetcherResponse => {
-    const headers = PlainHeaders.fromRaw(rawHeaders);
+  const responseOf = (url: string, { status, headers: rawHeaders, body }: Answer): FetcherResponse => {
+    let used = false;
+    const text = (): Promise<string> => {
+      used = true;
+      return Promise.resolve(body);
+    };
     const response: FetcherResponse = {
       url,
       status,
@@ -202,13 +235,20 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
       statusText: STATUS_CODES[status] ?? '',
       redirected: false,
       get bodyUsed() {
-        return bodyUsed();
+        return used;
       },
-      headers,
-      text: read,
-      json: async () => JSON.parse(await read()) as unknown,
+      headers: PlainHeaders.fromRaw(rawHeaders),
+      text,
+      json: () => {
+        used = true;
+        try {
+          return Promise.resolve(JSON.parse(body) as unknown);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
       arrayBuffer: async () => {
-        const bytes = Buffer.from(await read());
+        const bytes = Buffer.from(await text());
         return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
       },
       clone: () => response,
@@ -218,40 +258,16 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
 
   return async (url, init = {}) => {
     const key = options.dedupe ? sharedRequestKey(url, init) : null;
-    if (key === null) {
-      const { answer, read } = await send(url, init);
-      let used = false;
-      return responseOf(
-        url,
-        answer.statusCode,
-        answer.headers,
-        () => {
-          used = true;
-          return read();
-        },
-        () => used,
-      );
-    }
+    if (key === null) return responseOf(url, await send(url, init));
     let shared = inFlight.get(key);
     if (!shared) {
-      shared = send(url, init).then(async ({ answer, read }) => ({ status: answer.statusCode, headers: answer.headers, body: await read() }));
+      shared = send(url, init);
       const settled = (): void => {
         inFlight.delete(key);
       };
       shared.then(settled, settled);
       inFlight.set(key, shared);
     }
-    const { status, headers, body } = await shared;
-    let used = false;
-    return responseOf(
-      url,
-      status,
-      headers,
-      () => {
-        used = true;
-        return Promise.resolve(body);
-      },
-      () => used,
-    );
+    return responseOf(url, await shared);
   };
 }
