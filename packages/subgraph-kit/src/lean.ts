@@ -1,4 +1,4 @@
-import { ReferenceKind, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
+import { ReferenceKind, type EntityMetadata, type EntityName, type EntityProperty, type Platform } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/postgresql';
 
 type Convert = (value: unknown) => unknown;
@@ -34,11 +34,32 @@ function convertersOf(meta: EntityMetadata, platform: Platform): [string, Conver
 export async function leanRows<Entity extends object>(em: SqlEntityManager, qb: QueryBuilder<Entity, string>): Promise<Entity[]> {
   const convert = convertersOf(qb.mainAlias.meta as EntityMetadata, em.getPlatform());
   const rows = await qb.execute<Record<string, unknown>[]>('all', true);
+  return convertRows(rows, convert) as Entity[];
+}
+
+function convertRows(rows: Record<string, unknown>[], convert: readonly [string, Convert][]): Record<string, unknown>[] {
   if (convert.length > 0)
     for (const row of rows)
       for (const [name, to] of convert) {
         const value = row[name];
         if (value !== null && value !== undefined) row[name] = to(value);
       }
-  return rows as Entity[];
+  return rows;
+}
+
+/**
+ * `leanRows` for a hand-written select of one entity's table (`select "o".* from "opportunity" as
+ * "o" where …`, `?` placeholders, run by `em.execute` in the request's fork and its transaction if
+ * any): the same plain rows, mapped by MikroORM's own compiled result mapper (column names to
+ * property names, dates parsed) and converted by the entity's custom types. For the hottest read
+ * paths (the flagship's per-customer lists): building and compiling a query builder cost as much
+ * CPU as the rest of such a loader (`toQuery`, `getNativeQuery`, criteria nodes), for SQL that
+ * never changes shape. Select every column of the entity; an entity with relations is refused.
+ */
+export async function leanSql<Entity extends object>(em: SqlEntityManager, entity: EntityName<Entity>, sql: string, params: readonly unknown[]): Promise<Entity[]> {
+  const meta = em.getMetadata(entity) as EntityMetadata;
+  const convert = convertersOf(meta, em.getPlatform());
+  const comparator = em.getComparator();
+  const rows = (await em.execute<Record<string, unknown>[]>(sql, [...params])).map((row) => comparator.mapResult(meta, row) as Record<string, unknown>);
+  return convertRows(rows, convert) as Entity[];
 }

@@ -17,7 +17,12 @@ export function groupedLoader<T>(fetch: (parentIds: readonly string[]) => Promis
   return new DataLoader<string, T[]>(async (parentIds) => {
     const rows = await fetch(parentIds);
     const groups = new Map<string, T[]>();
-    for (const row of rows) groups.set(parentOf(row), [...(groups.get(parentOf(row)) ?? []), row]);
+    for (const row of rows) {
+      const parent = parentOf(row);
+      const group = groups.get(parent);
+      if (group) group.push(row);
+      else groups.set(parent, [row]);
+    }
     return parentIds.map((id) => groups.get(id) ?? []);
   });
 }

@@ -80,8 +80,17 @@ export function visibleCustomersSql(viewer: Viewer): { sql: string; params: unkn
  * Customer field of a customer-scoped entity goes through this.
  */
 export function restrictToVisibleCustomers(qb: { andWhere(sql: string, params?: unknown[]): unknown }, alias: string, viewer: Viewer, column = 'customer_id'): void {
+  const visible = visibleCustomersWhere(viewer, alias, column);
+  if (visible) qb.andWhere(visible.sql, visible.params);
+}
+
+/**
+ * `restrictToVisibleCustomers` for hand-written SQL: the predicate (`<alias>.<column> in (…)`) and
+ * its parameters to AND into a where clause, or null when the viewer's access is not scoped.
+ */
+export function visibleCustomersWhere(viewer: Viewer, alias: string, column = 'customer_id'): { sql: string; params: unknown[] } | null {
   const visible = visibleCustomersSql(viewer);
-  if (visible) qb.andWhere(`${alias}.${column} in (${visible.sql})`, visible.params);
+  return visible && { sql: `${alias}.${column} in (${visible.sql})`, params: visible.params };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { leanSql } from '@rapport/subgraph-kit';
 import { leanAndHydrated, testCast } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCustomersSubgraph } from '../../testing.js';
@@ -33,6 +34,9 @@ describe('who sees which customers', () => {
     );
     expect(lean).toHaveLength(2);
     expect(lean).toEqual(hydrated);
+    // The list's hand-written select (`leanSql`) gives the same rows.
+    const ids = [acmeOfA, globexOfB];
+    expect(await leanSql(subgraph.service.orm.em.fork(), Customer, 'select "c".* from "customer" as "c" where "c"."id" in (?, ?) order by "c"."id"', ids)).toEqual(hydrated);
   });
 
   it('lets a rep create customers for themselves only, in their own team', async () => {

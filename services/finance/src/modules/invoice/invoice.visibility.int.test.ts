@@ -3,6 +3,7 @@ import { grantCustomerAccess, leanAndHydrated, testCast, type GraphQLResult, typ
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFinanceSubgraph } from '../../testing.js';
 import { dayFromToday } from '@rapport/errors';
+import { leanSql } from '@rapport/subgraph-kit';
 import { Invoice } from './invoice.entity.js';
 
 const cast = testCast();
@@ -86,6 +87,9 @@ describe('finance subgraph: who sees which invoices', () => {
     );
     expect(lean).toHaveLength(3);
     expect(lean).toEqual(hydrated);
+    // The overdue loader's hand-written select (`leanSql`) gives the same rows.
+    const ids = [invoiceOfA, invoiceOfB, invoiceShared];
+    expect(await leanSql(subgraph.service.orm.em.fork(), Invoice, 'select "i".* from "invoice" as "i" where "i"."id" in (?, ?, ?) order by "i"."id"', ids)).toEqual(hydrated);
   });
 
   it("lists only the invoices of a rep's own customers", async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, OrderConfirmedV2, type CloudEvent, type EventData } from '@rapport/contracts';
-import { startTestSubgraph, type TestPrincipal, type TestSubgraph, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
+import { leanSql } from '@rapport/subgraph-kit';
+import { leanAndHydrated, startTestSubgraph, type TestPrincipal, type TestSubgraph, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { waitFor } from '@rapport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventoryService } from '../../create-inventory-service.js';
 import { aProduct, aWarehouse, ledgerMismatches, receive } from '../../test-fixtures.js';
+import { Shipment } from './shipment.entity.js';
 
 let subgraph: TestSubgraph;
 const customerId = '0191b3a0-0000-7000-8000-0000000000c1';
@@ -171,6 +173,19 @@ describe('shipping notices', () => {
       null,
     ]);
     expect(subgraph.queries.filter((q) => /from "shipment"/.test(q))).toHaveLength(1);
+
+    // The notices are read as plain rows (`leanSql`): they hold exactly what hydrated entities would.
+    const { lean, hydrated } = await leanAndHydrated(subgraph.service.orm.em.fork(), (em) =>
+      em
+        .createQueryBuilder(Shipment, 's')
+        .select('*')
+        .where({ id: { $in: [planned.shipmentId, shipped.shipmentId] } })
+        .orderBy({ id: 'asc' }),
+    );
+    expect(lean).toHaveLength(2);
+    expect(lean).toEqual(hydrated);
+    const ids = [planned.shipmentId, shipped.shipmentId];
+    expect(await leanSql(subgraph.service.orm.em.fork(), Shipment, 'select "s".* from "shipment" as "s" where "s"."id" in (?, ?) order by "s"."id"', ids)).toEqual(hydrated);
   });
 });
 

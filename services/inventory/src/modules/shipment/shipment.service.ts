@@ -496,15 +496,3 @@ export async function markDelivered(
 export function linesOfShipments(em: SqlEntityManager, shipmentIds: readonly string[]): Promise<IShipmentLine[]> {
   return em.find(ShipmentLine, { shipmentId: { $in: [...shipmentIds] } }, { orderBy: { createdAt: 'asc', orderId: 'asc', orderLineId: 'asc' } });
 }
-
-/** Pairs (order id, shipment id) of the notices that serve each of `orderIds`: by a line, or (notices from before lines) by the notice's order. */
-export async function shipmentIdsOfOrders(em: SqlEntityManager, orderIds: readonly string[]): Promise<{ orderId: string; shipmentId: string }[]> {
-  if (orderIds.length === 0) return [];
-  const marks = orderIds.map(() => '?').join(', ');
-  const rows = await em.execute<{ order_id: string; shipment_id: string }[]>(
-    `select distinct order_id, shipment_id from shipment_line where order_id in (${marks})
-     union select order_id, id from shipment where order_id in (${marks})`,
-    [...orderIds, ...orderIds],
-  );
-  return rows.map((r) => ({ orderId: r.order_id, shipmentId: r.shipment_id }));
-}

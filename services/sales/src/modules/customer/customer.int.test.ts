@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { leanSql } from '@rapport/subgraph-kit';
 import { leanAndHydrated, type TestPrincipal, useTwoRepsOwningCustomers } from '@rapport/subgraph-kit/testing';
 import { Opportunity } from '../opportunity/opportunity.entity.js';
 import { SalesOrder } from '../order/order.entity.js';
@@ -92,6 +93,10 @@ describe('Customer fields owned by sales', () => {
     );
     expect(orders.lean).toHaveLength(3);
     expect(orders.lean).toEqual(orders.hydrated);
+    // The loaders' hand-written selects (`leanSql`) give the same rows.
+    const ids = [c1, c2];
+    expect(await leanSql(em.fork(), Opportunity, 'select "o".* from "opportunity" as "o" where "o"."customer_id" in (?, ?) order by "o"."id"', ids)).toEqual(deals.hydrated);
+    expect(await leanSql(em.fork(), SalesOrder, 'select "so".* from "sales_order" as "so" where "so"."customer_id" in (?, ?) order by "so"."id"', ids)).toEqual(orders.hydrated);
   });
 
   it('answers a malformed Customer representation with null instead of an error', async () => {

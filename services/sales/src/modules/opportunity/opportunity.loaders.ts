@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, leanRows, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, leanSql, notDeletedSql, visibleCustomersWhere, type Caller, type Viewer } from '@rapport/subgraph-kit';
+import { Opportunity, type IOpportunity } from './opportunity.entity.js';
 import { opportunityPolicy } from './opportunity.policy.js';
 import { visibleOpportunities } from './opportunity.service.js';
 
@@ -18,17 +19,25 @@ export const createOpportunityLoaders = (em: SqlEntityManager, caller: Caller) =
             .getResultList(),
     ),
     openOpportunitiesByCustomerId: groupedLoader(
-      async (customerIds) =>
-        !viewer
-          ? []
-          : // Rows, not managed entities: a read path (the flagship's) needs no identity map or snapshot.
-            leanRows(
-              em,
-              visibleOpportunities(em, viewer)
-                .andWhere({ customerId: { $in: [...customerIds] }, status: 'OPEN' })
-                .orderBy({ createdAt: 'desc', id: 'desc' }),
-            ),
+      async (customerIds) => (!viewer ? [] : openOpportunitiesOf(em, viewer, customerIds)),
       (opportunity) => opportunity.customerId,
     ),
   };
 };
+
+/**
+ * The live open opportunities of `customerIds` the viewer may see, newest first: what
+ * `visibleOpportunities(…).andWhere({ customerId: { $in }, status: 'OPEN' })` reads, as plain rows,
+ * in SQL written once (the flagship's hot path; see `leanSql`). Same predicates, same indexes.
+ */
+function openOpportunitiesOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[]): Promise<IOpportunity[]> {
+  const visible = visibleCustomersWhere(viewer, '"o"');
+  return leanSql(
+    em,
+    Opportunity,
+    `select "o".* from "opportunity" as "o"
+     where ${notDeletedSql('"o"')} and "o"."customer_id" in (${customerIds.map(() => '?').join(', ')}) and "o"."status" = 'OPEN'${visible ? ` and ${visible.sql}` : ''}
+     order by "o"."created_at" desc, "o"."id" desc`,
+    [...customerIds, ...(visible?.params ?? [])],
+  );
+}

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, leanRows, type Caller } from '@rapport/subgraph-kit';
-import { SalesOrderLine } from './order.entity.js';
+import { byIdLoader, groupedLoader, leanSql, visibleCustomersWhere, type Caller, type Viewer } from '@rapport/subgraph-kit';
+import { SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import { visibleOrders } from './order.service.js';
 
@@ -24,17 +24,25 @@ export const createOrderLoaders = (em: SqlEntityManager, caller: Caller) => {
       (line) => line.orderId,
     ),
     openOrdersByCustomerId: groupedLoader(
-      async (customerIds) =>
-        !viewer
-          ? []
-          : // Rows, not managed entities: a read path (the flagship's) needs no identity map or snapshot.
-            leanRows(
-              em,
-              visibleOrders(em, viewer)
-                .andWhere({ customerId: { $in: [...customerIds] }, status: { $nin: ['COMPLETED', 'CANCELLED'] } })
-                .orderBy({ confirmedAt: 'desc', id: 'desc' }),
-            ),
+      async (customerIds) => (!viewer ? [] : openOrdersOf(em, viewer, customerIds)),
       (order) => order.customerId,
     ),
   };
 };
+
+/**
+ * The orders of `customerIds` the viewer may see that are neither completed nor cancelled, newest
+ * confirmation first: what `visibleOrders(…).andWhere({ customerId: { $in }, status: { $nin } })`
+ * reads, as plain rows, in SQL written once (the flagship's hot path; see `leanSql`).
+ */
+function openOrdersOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[]): Promise<ISalesOrder[]> {
+  const visible = visibleCustomersWhere(viewer, '"so"');
+  return leanSql(
+    em,
+    SalesOrder,
+    `select "so".* from "sales_order" as "so"
+     where "so"."customer_id" in (${customerIds.map(() => '?').join(', ')}) and "so"."status" not in ('COMPLETED', 'CANCELLED')${visible ? ` and ${visible.sql}` : ''}
+     order by "so"."confirmed_at" desc, "so"."id" desc`,
+    [...customerIds, ...(visible?.params ?? [])],
+  );
+}

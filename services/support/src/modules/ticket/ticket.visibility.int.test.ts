@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expectHiddenLikeUnknown, type GraphQLResult, leanAndHydrated, testCast, type TestPrincipal } from '@rapport/subgraph-kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grantCustomerAccess, openTicketFor, useSupportSubgraph } from '../../testing.js';
+import { leanSql } from '@rapport/subgraph-kit';
 import { Ticket } from './ticket.entity.js';
 
 const { team: teamT1, head: managerOfT1, otherHead: managerOfOtherTeam, director, agent } = testCast();
@@ -77,6 +78,9 @@ describe('support subgraph: who sees which tickets', () => {
     );
     expect(lean).toHaveLength(3);
     expect(lean).toEqual(hydrated);
+    // The open-tickets loader's hand-written select (`leanSql`) gives the same rows.
+    const ids = [ticketOfA, ticketOfB, ticketShared];
+    expect(await leanSql(subgraph.service.orm.em.fork(), Ticket, 'select "t".* from "ticket" as "t" where "t"."id" in (?, ?, ?) order by "t"."id"', ids)).toEqual(hydrated);
   });
 
   it("lists only the tickets of a rep's own customers", async () => {
