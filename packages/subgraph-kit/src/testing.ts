@@ -263,6 +263,7 @@ export function useTestSubgraph(name: string, factory: (config: SubgraphRuntimeC
   };
 }
 export { benchPrincipal, benchServerUrl, percentile, withBenchService } from './bench.js';
+export { benchClient, benchRepCustomers, type BenchAnswer, type BenchClient } from './bench-client.js';
 
 /**
  * What `leanRows` gives for a query against what `getResultList` hydrates for the same query (built

@@ -6,13 +6,8 @@
 // runs, not read as the service's own.
 //   npx tsx services/customers/bench/flagship-read.bench.ts    # BENCH_SECONDS=10 BENCH_CONNECTIONS=20
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'undici';
-import { testToken, withBenchService } from '@rapport/subgraph-kit/testing';
+import { benchClient, testToken, withBenchService } from '@rapport/subgraph-kit/testing';
 import { createCustomersService } from '../src/create-customers-service.js';
-
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
 const QUERY = `query($ownerId: ID) { customers(filter: { ownerId: $ownerId }, first: 10) {
   edges { node { __typename id name owner { __typename id } } } } }`;
@@ -22,16 +17,8 @@ await withBenchService('customers', createCustomersService, 'customers_flagship_
   const otherRep = randomUUID();
   const repToken = await testToken({ userId: rep, role: 'SALES_REP' });
   const otherToken = await testToken({ userId: otherRep, role: 'SALES_REP' });
-  const agent = new Agent({ connections, pipelining: 1 });
-  const call = async (token: string, query: string, variables: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown }> => {
-    const response = await request(`${service.url}/graphql`, {
-      method: 'POST',
-      dispatcher: agent,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.body.json()) as { data?: unknown; errors?: unknown };
-  };
+  const client = benchClient(service.url);
+  const call = client.call;
   // Fifteen customers of the rep (so the page of ten has a next one) and ten of another rep.
   for (const [token, count] of [
     [repToken, 15],
@@ -47,25 +34,6 @@ await withBenchService('customers', createCustomersService, 'customers_flagship_
   type Answer = { data?: { customers: { edges: unknown[] } }; errors?: unknown };
   const first = (await call(repToken, QUERY, variables)) as Answer;
   if (first.errors || first.data?.customers.edges.length !== 10) throw new Error(`incomplete answer: ${JSON.stringify(first).slice(0, 500)}`);
-  const loop = async (until: number): Promise<number> => {
-    let n = 0;
-    while (performance.now() < until) {
-      const answer = await call(repToken, QUERY, variables);
-      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-      n++;
-    }
-    return n;
-  };
-  await Promise.all(Array.from({ length: connections }, () => loop(performance.now() + 2000)));
-  const cpu = process.cpuUsage();
-  const began = performance.now();
-  const counts = await Promise.all(Array.from({ length: connections }, () => loop(began + seconds * 1000)));
-  const wall = performance.now() - began;
-  const used = process.cpuUsage(cpu);
-  const requests = counts.reduce((a, b) => a + b, 0);
-  out(
-    `customers flagship read, ${connections} connections, ${seconds} s: ${requests} requests, ${((1000 * requests) / wall).toFixed(1)} req/s, ` +
-      `${((used.user + used.system) / 1000 / requests).toFixed(3)} ms CPU/request (service + client, one process)`,
-  );
-  await agent.close();
+  await client.closedLoops('customers flagship read', repToken, QUERY, variables);
+  await client.close();
 });

@@ -6,35 +6,17 @@
 // between runs, not read as the service's own.
 //   npx tsx services/finance/bench/flagship-read.bench.ts    # BENCH_SECONDS=10 BENCH_CONNECTIONS=20
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'undici';
 import { dayFromToday } from '@rapport/errors';
-import { testToken, withBenchService } from '@rapport/subgraph-kit/testing';
+import { benchClient, benchRepCustomers, withBenchService } from '@rapport/subgraph-kit/testing';
 import { createFinanceService } from '../src/create-finance-service.js';
-
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
 const QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer {
   overdueReceivables { totals { amount currency } invoices { number dueDate balance { amount currency } } } } } }`;
 
 await withBenchService('finance', createFinanceService, 'finance_flagship_read_bench', async (service) => {
-  const rep = randomUUID();
-  const customers = Array.from({ length: 10 }, () => randomUUID());
-  const em = service.orm.em.fork();
-  for (const customer of customers) await em.execute('insert into customer_access (customer_id, owner_id) values (?, ?)', [customer, rep]);
-  const repToken = await testToken({ userId: rep, role: 'SALES_REP' });
-  const adminToken = await testToken({ userId: randomUUID(), role: 'ADMIN' });
-  const agent = new Agent({ connections, pipelining: 1 });
-  const call = async (token: string, query: string, variables: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown }> => {
-    const response = await request(`${service.url}/graphql`, {
-      method: 'POST',
-      dispatcher: agent,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.body.json()) as { data?: unknown; errors?: unknown };
-  };
+  const { customers, repToken, adminToken } = await benchRepCustomers(service);
+  const client = benchClient(service.url);
+  const call = client.call;
   const rate = await call(adminToken, 'mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { rate } }', {
     i: { fromCurrency: 'USD', toCurrency: 'EUR', validOn: dayFromToday(-400), rate: '0.9' },
   });
@@ -55,25 +37,6 @@ await withBenchService('finance', createFinanceService, 'finance_flagship_read_b
   type Answer = { data?: { _entities: { overdueReceivables: { invoices: unknown[] } }[] }; errors?: unknown };
   const first = (await call(repToken, QUERY, variables)) as Answer;
   if (first.errors || first.data?._entities.some((c) => c.overdueReceivables.invoices.length !== 2)) throw new Error(`incomplete answer: ${JSON.stringify(first).slice(0, 500)}`);
-  const loop = async (until: number): Promise<number> => {
-    let n = 0;
-    while (performance.now() < until) {
-      const answer = await call(repToken, QUERY, variables);
-      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-      n++;
-    }
-    return n;
-  };
-  await Promise.all(Array.from({ length: connections }, () => loop(performance.now() + 2000)));
-  const cpu = process.cpuUsage();
-  const began = performance.now();
-  const counts = await Promise.all(Array.from({ length: connections }, () => loop(began + seconds * 1000)));
-  const wall = performance.now() - began;
-  const used = process.cpuUsage(cpu);
-  const requests = counts.reduce((a, b) => a + b, 0);
-  out(
-    `finance flagship read, ${connections} connections, ${seconds} s: ${requests} requests, ${((1000 * requests) / wall).toFixed(1)} req/s, ` +
-      `${((used.user + used.system) / 1000 / requests).toFixed(3)} ms CPU/request (service + client, one process)`,
-  );
-  await agent.close();
+  await client.closedLoops('finance flagship read', repToken, QUERY, variables);
+  await client.close();
 });

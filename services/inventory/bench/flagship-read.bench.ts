@@ -7,13 +7,8 @@
 // figure is compared between runs, not read as the service's own.
 //   npx tsx services/inventory/bench/flagship-read.bench.ts    # BENCH_SECONDS=10 BENCH_CONNECTIONS=20
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'undici';
-import { testToken, withBenchService } from '@rapport/subgraph-kit/testing';
+import { benchClient, testToken, withBenchService, type BenchAnswer } from '@rapport/subgraph-kit/testing';
 import { createInventoryService } from '../src/create-inventory-service.js';
-
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
 const QUERY = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on SalesOrder {
   delivery { status } } } }`;
@@ -47,39 +42,12 @@ await withBenchService('inventory', createInventoryService, 'inventory_flagship_
     ]);
   }
   const token = await testToken({ userId: rep, role: 'SALES_REP' });
-  const agent = new Agent({ connections, pipelining: 1 });
-  const call = async (query: string, variables: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown }> => {
-    const response = await request(`${service.url}/graphql`, {
-      method: 'POST',
-      dispatcher: agent,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.body.json()) as { data?: unknown; errors?: unknown };
-  };
+  const client = benchClient(service.url);
+  const call = (query: string, variables: Record<string, unknown>): Promise<BenchAnswer> => client.call(token, query, variables);
   const variables = { representations: orders.map((id) => ({ __typename: 'SalesOrder', id })) };
   type Answer = { data?: { _entities: { delivery: { status: string } }[] }; errors?: unknown };
   const first = (await call(QUERY, variables)) as Answer;
   if (first.errors || first.data?._entities.some((o) => o.delivery.status !== 'SHIPPED')) throw new Error(`incomplete answer: ${JSON.stringify(first).slice(0, 500)}`);
-  const loop = async (until: number): Promise<number> => {
-    let count = 0;
-    while (performance.now() < until) {
-      const answer = await call(QUERY, variables);
-      if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-      count++;
-    }
-    return count;
-  };
-  await Promise.all(Array.from({ length: connections }, () => loop(performance.now() + 2000)));
-  const cpu = process.cpuUsage();
-  const began = performance.now();
-  const counts = await Promise.all(Array.from({ length: connections }, () => loop(began + seconds * 1000)));
-  const wall = performance.now() - began;
-  const used = process.cpuUsage(cpu);
-  const requests = counts.reduce((a, b) => a + b, 0);
-  out(
-    `inventory flagship read, ${connections} connections, ${seconds} s: ${requests} requests, ${((1000 * requests) / wall).toFixed(1)} req/s, ` +
-      `${((used.user + used.system) / 1000 / requests).toFixed(3)} ms CPU/request (service + client, one process)`,
-  );
-  await agent.close();
+  await client.closedLoops('inventory flagship read', token, QUERY, variables);
+  await client.close();
 });
