@@ -1,3 +1,4 @@
+import { BoundedMap } from '@rapport/errors';
 import type { OperationGuard } from '@rapport/subgraph-kit';
 
 /** How many passed requests `rememberingGuard` keeps, and the longest document + variables it keeps one for. */
@@ -19,19 +20,15 @@ const DEFAULTS: RememberingGuardOptions = { entries: 512, maxKeyLength: 16_384 }
  */
 export function rememberingGuard(guard: OperationGuard, options: Partial<RememberingGuardOptions> = {}): OperationGuard {
   const { entries, maxKeyLength } = { ...DEFAULTS, ...options };
-  const passed = new Set<string>();
+  const passed = new BoundedMap<string, true>(entries);
   return (params, auth) => {
     const { query, operationName, variables } = params;
     if (!auth.principal || typeof query !== 'string' || query.length > maxKeyLength) return guard(params, auth);
     // JSON text has no raw line breaks, so the first two mark where the name and the variables end.
     const key = `${typeof operationName === 'string' ? JSON.stringify(operationName) : '-'}\n${variables === undefined ? '-' : JSON.stringify(variables)}\n${query}`;
     if (key.length > maxKeyLength) return guard(params, auth);
-    if (passed.delete(key)) {
-      passed.add(key);
-      return;
-    }
+    if (passed.use(key)) return;
     guard(params, auth);
-    passed.add(key);
-    if (passed.size > entries) passed.delete(passed.values().next().value as string);
+    passed.set(key, true);
   };
 }

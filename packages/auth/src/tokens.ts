@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@rapport/errors';
+import { AppError, BoundedMap } from '@rapport/errors';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -105,16 +105,12 @@ export const DEFAULT_TOKEN_CACHE_SIZE = 10_000;
  */
 export function cachingVerifier(verifier: TokenVerifier, size: number): TokenVerifier {
   if (size <= 0) return verifier;
-  const accepted = new Map<string, { principal: Promise<Principal>; expiresAtMs: number }>();
+  // Least recently used out first.
+  const accepted = new BoundedMap<string, { principal: Promise<Principal>; expiresAtMs: number }>(size);
   return (token) => {
     const now = Date.now();
-    const hit = accepted.get(token);
-    if (hit && hit.expiresAtMs > now) {
-      // Re-inserted: the Map's order is the recency order the eviction below relies on.
-      accepted.delete(token);
-      accepted.set(token, hit);
-      return hit.principal;
-    }
+    const hit = accepted.use(token);
+    if (hit && hit.expiresAtMs > now) return hit.principal;
     if (hit) accepted.delete(token);
     const expiresAtMs = expiryMs(token);
     // Frozen: one principal now serves many requests, so none may change it for the others.
@@ -122,10 +118,6 @@ export function cachingVerifier(verifier: TokenVerifier, size: number): TokenVer
     if (expiresAtMs === null || expiresAtMs <= now) return principal;
     const entry = { principal, expiresAtMs };
     accepted.set(token, entry);
-    if (accepted.size > size) {
-      const oldest = accepted.keys().next().value;
-      if (oldest !== undefined) accepted.delete(oldest);
-    }
     principal.catch(() => {
       if (accepted.get(token) === entry) accepted.delete(token);
     });

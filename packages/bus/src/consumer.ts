@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { parseData, parseEnvelope, type CloudEvent, type EventDefinition, type EventMetadata } from '@rapport/contracts';
+import { BoundedMap } from '@rapport/errors';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { contextFrom, inSpan, SpanKind, type Tracer } from '@rapport/telemetry';
 import type { Logger } from 'pino';
@@ -291,7 +292,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   // offset was committed hands the same message back; it is skipped, not dead-lettered twice.
   // A replay re-publishes at a new offset, so it is handled again. (Across a restart the
   // dead-letter topic may still hold a copy twice: replay sends both, and the inbox keeps one.)
-  const deadLetteredAt = new Set<string>();
+  const deadLetteredAt = new BoundedMap<string, true>(REMEMBERED_DEAD_LETTERS);
   const tracer = options.tracer ?? null;
   // One partition at a time: the batches of a fetch are gathered and applied in one transaction.
   const inRounds = (options.partitionsConsumedConcurrently ?? 1) <= 1;
@@ -366,8 +367,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         },
       ],
     });
-    deadLetteredAt.add(`${topic}:${partition}:${message.offset}`);
-    if (deadLetteredAt.size > REMEMBERED_DEAD_LETTERS) deadLetteredAt.delete(deadLetteredAt.values().next().value!);
+    deadLetteredAt.set(`${topic}:${partition}:${message.offset}`, true);
     stats.deadLettered += 1;
     stats.recentDeadLetters.unshift({
       eventId: event?.id ?? null,

@@ -5,3 +5,4 @@ export * from './quantity.js';
 export * from './decimal.js';
 export * from './exchange.js';
 export * from './calendar.js';
+export * from './bounded-map.js';

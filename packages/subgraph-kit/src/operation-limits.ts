@@ -1,4 +1,4 @@
-import { AppError } from '@rapport/errors';
+import { AppError, BoundedMap } from '@rapport/errors';
 import {
   getOperationAST,
   GraphQLError,
@@ -292,7 +292,8 @@ export function createOperationGuard(options: OperationGuardOptions): OperationG
   const maxNesting = limits.maxDepth + NESTING_SLACK;
   // Documents that passed the nesting check and parsed, by their text: a client (the gateway above
   // all) sends the same few documents again and again, with other variables.
-  const parsed = new Map<string, DocumentNode>();
+  // Oldest first out.
+  const parsed = new BoundedMap<string, DocumentNode>(PARSED_DOCUMENTS_KEPT);
   return (params, auth) => {
     const { query } = params;
     if (typeof query !== 'string' || query.length === 0) return; // Apollo answers "no query" itself
@@ -306,11 +307,7 @@ export function createOperationGuard(options: OperationGuardOptions): OperationG
         if (error instanceof GraphQLError) throw requestError('GRAPHQL_PARSE_FAILED', error.message);
         throw error;
       }
-      if (query.length <= PARSED_DOCUMENT_MAX_LENGTH) {
-        // Oldest first out: a Map iterates in insertion order.
-        if (parsed.size >= PARSED_DOCUMENTS_KEPT) parsed.delete(parsed.keys().next().value as string);
-        parsed.set(query, document);
-      }
+      if (query.length <= PARSED_DOCUMENT_MAX_LENGTH) parsed.set(query, document);
     }
     const operationName = typeof params.operationName === 'string' ? params.operationName : null;
     const operation = getOperationAST(document, operationName);
