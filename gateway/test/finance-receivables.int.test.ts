@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@rapport/testing';
 import { day, startTestSystem, type TestSystem } from './harness.js';
 
 // Receivables per rep and per team through the gateway: two teams' reps own customers (the customers
@@ -27,6 +28,18 @@ async function owes(owner: { token: string }, name: string, amount: string, dueI
   const customerId = (
     await system.must<{ createCustomer: { id: string } }>(owner.token, 'mutation($n: String!) { createCustomer(input: { name: $n, kind: COMPANY }) { id } }', { n: name })
   ).createCustomer.id;
+  // The accountant sees every customer, so finance takes the invoice whether or not the customer's
+  // event has reached it; the grouping reads finance's copy of the owner: wait until it is there.
+  await waitFor(
+    async () => {
+      const [row] = await system.subgraphs.finance.service.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ owner_id: string | null }[]>('select owner_id from customer_access where customer_id = ?', [customerId]);
+      return row?.owner_id ? true : undefined;
+    },
+    { what: "finance to learn the customer's owner" },
+  );
   await system.mustOnceCustomerKnown(accountant, 'mutation($i: IssueFreeInvoiceInput!) { issueFreeInvoice(input: $i) { id } }', {
     i: { customerId, currency: 'EUR', issueDate: day(dueInDays - 30), dueDate: day(dueInDays), lines: [{ description: 'Service', quantity: '1', unitPrice: amount }] },
   });
