@@ -68,8 +68,6 @@ export interface EventConsumerOptions {
   retry?: Partial<RetryPolicy>;
   /**
    * Partitions handled at once (1 by default): each partition's events stay in order either way.
-   * At 1, the batches of one fetch (every partition the member holds) are applied one after the
-   * other in ONE transaction (`applyRound`), so no partition waits behind the others' commits.
    * Above 1, events of different partitions and topics run side by side, as with two replicas:
    * only for a consumer whose every handler locks what it reads and changes (two events about
    * one stock row or one order line arrive on different topics).
@@ -223,23 +221,11 @@ export class BatchEventFailure extends Error {
 /** How applying several messages together went; `at` is the failing message's index, when known. */
 type Together = { ok: true } | { ok: false; at?: number; failure?: { error: unknown } };
 
-/** The batch whose event's handler failed a round's transaction, and where (see `applyRound`). */
-interface RoundFailure {
-  payload: EachBatchPayload;
-  outcome: Together;
-}
-
 /** How long the broker holds an idle member's fetch (answered at once when an event arrives). */
 export const FETCH_WAIT_MS = 3000;
 
 /** The most events one consumer transaction applies together. */
 const MAX_BATCH = 100;
-
-/**
- * kafkajs' workers when partitions are handled one at a time: enough for every batch of a fetch to
- * reach `eachBatch` at once (a worker holds one batch), so that `applyRound` gathers them all.
- */
-const ROUND_WORKERS = 64;
 
 const headerText = (headers: IHeaders | undefined, name: string): string | undefined => {
   const value = headers?.[name];
@@ -294,10 +280,6 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   // dead-letter topic may still hold a copy twice: replay sends both, and the inbox keeps one.)
   const deadLetteredAt = new BoundedMap<string, true>(REMEMBERED_DEAD_LETTERS);
   const tracer = options.tracer ?? null;
-  // One partition at a time: the batches of a fetch are gathered and applied in one transaction.
-  const inRounds = (options.partitionsConsumedConcurrently ?? 1) <= 1;
-  let round: { payload: EachBatchPayload; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  let rounds: Promise<void> = Promise.resolve();
   /** Handles an event in a CONSUMER span continuing the trace its message's headers carry (tracing on). */
   const tracedBy =
     (topic: string, partition: number, headersOf: (event: CloudEvent) => IHeaders | undefined): AroundEvent =>
@@ -467,33 +449,22 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
    * of it is written, and the answer says which message failed (`at`, with its error) when known:
    * one that is not a CloudEvent, or whose handler (or its flush) threw.
    */
-  /**
-   * The events of `messages` (of one partition) a handler is registered for, in order, and the index
-   * of each one's message; or the index of the first message that is not a CloudEvent.
-   */
-  function eventsOf(topic: string, partition: number, messages: readonly KafkaMessage[]): { events: CloudEvent[]; messageOf: Map<string, number> } | { at: number } {
+  async function applyTogether(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<Together> {
     const events: CloudEvent[] = [];
     const messageOf = new Map<string, number>();
+    const headersOf = (event: CloudEvent): IHeaders | undefined => messages[messageOf.get(event.id) ?? -1]?.headers;
     for (const [index, message] of messages.entries()) {
       if (deadLetteredAt.has(`${topic}:${partition}:${message.offset}`)) continue;
       let event: CloudEvent;
       try {
         event = parseEnvelope(message.value?.toString() ?? '');
       } catch {
-        return { at: index };
+        return { ok: false, at: index };
       }
       if (!byType.has(event.type)) continue;
       events.push(event);
       if (!messageOf.has(event.id)) messageOf.set(event.id, index);
     }
-    return { events, messageOf };
-  }
-
-  async function applyTogether(topic: string, partition: number, messages: readonly KafkaMessage[]): Promise<Together> {
-    const parsed = eventsOf(topic, partition, messages);
-    if ('at' in parsed) return { ok: false, at: parsed.at };
-    const { events, messageOf } = parsed;
-    const headersOf = (event: CloudEvent): IHeaders | undefined => messages[messageOf.get(event.id) ?? -1]?.headers;
     if (events.length === 0) return { ok: true };
     try {
       const applied = await applyBatchOnce(orm, groupId, (type) => byType.get(type) ?? [], events, tracer ? tracedBy(topic, partition, headersOf) : directly);
@@ -536,8 +507,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       }
     };
     try {
-      if (inRounds) await inRound(payload);
-      else await handleBatchEvents(payload);
+      await handleBatchEvents(payload);
     } catch (error) {
       // As kafkajs' auto-commit did: what was handled before the failure is not handed back.
       await commitResolved();
@@ -548,101 +518,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     else commitTimer ??= setTimeout(() => void commitResolved(), commitIntervalMs - (performance.now() - lastCommitAt)).unref();
   }
 
-  /** Hands `payload` to the round being gathered; resolves once its batch is handled. */
-  const inRound = (payload: EachBatchPayload): Promise<void> =>
-    new Promise((resolve, reject) => {
-      // kafkajs hands a fetch's batches to its workers in one go, with no I/O before `eachBatch`:
-      // by the time the event loop gets to this, every one of them has joined. Rounds run one after
-      // the other (a member with more partitions than `ROUND_WORKERS` gets the rest in a later one).
-      if (round.length === 0)
-        setImmediate(() => {
-          rounds = rounds.then(runRound);
-        });
-      round.push({ payload, resolve, reject });
-    });
-
-  /**
-   * Handles the batches gathered: all in one transaction when they fit (`applyRound`); otherwise,
-   * or when that transaction fails, each on its own (`handleBatchEvents`), one after the other, as
-   * kafkajs would hand them with one partition at a time.
-   */
-  async function runRound(): Promise<void> {
-    const members = round;
-    round = [];
-    let failed: RoundFailure | undefined;
-    try {
-      const outcome = members.length > 1 ? await applyRound(members.map((m) => m.payload)) : false;
-      if (outcome === true) {
-        for (const member of members) member.resolve();
-        return;
-      }
-      failed = outcome || undefined;
-    } catch (error) {
-      for (const member of members) member.reject(error);
-      return;
-    }
-    for (const member of members) {
-      try {
-        // The event whose handler failed the round has had its first attempt.
-        await handleBatchEvents(member.payload, failed?.payload === member.payload ? failed.outcome : undefined);
-        member.resolve();
-      } catch (error) {
-        member.reject(error);
-      }
-    }
-  }
-
-  /**
-   * Applies the events of several partitions' batches (one fetch's) in one transaction: each
-   * partition's in order, the partitions one after the other, each event as if in a transaction
-   * of its own (`applyBatchOnce`). Answers true when done; otherwise, having written nothing, false
-   * when they do not fit in one (more than `MAX_BATCH` messages, a message that is not a
-   * CloudEvent, a member stopping) or the transaction failed, and which batch's message failed it
-   * when an event's handler did: the caller then handles the batches one by one, with their retries.
-   */
-  async function applyRound(payloads: readonly EachBatchPayload[]): Promise<boolean | RoundFailure> {
-    if (stopping || payloads.some((p) => !p.isRunning() || p.isStale())) return false;
-    if (payloads.reduce((sum, p) => sum + p.batch.messages.length, 0) > MAX_BATCH) return false;
-    const events: CloudEvent[] = [];
-    const origin = new Map<string, { payload: EachBatchPayload; at: number }>();
-    for (const payload of payloads) {
-      const { batch } = payload;
-      const parsed = eventsOf(batch.topic, batch.partition, batch.messages);
-      if ('at' in parsed) return false;
-      for (const event of parsed.events) {
-        events.push(event);
-        if (!origin.has(event.id)) origin.set(event.id, { payload, at: parsed.messageOf.get(event.id)! });
-      }
-    }
-    if (events.length > 0) {
-      const around: AroundEvent = tracer
-        ? (event, work) => {
-            const { payload, at } = origin.get(event.id)!;
-            return tracedBy(payload.batch.topic, payload.batch.partition, () => payload.batch.messages[at]?.headers)(event, work);
-          }
-        : directly;
-      try {
-        const applied = await applyBatchOnce(orm, groupId, (type) => byType.get(type) ?? [], events, around);
-        log.debug({ partitions: payloads.length, events: events.length, applied }, 'events of several partitions handled in one transaction');
-      } catch (error) {
-        if (stopping) throw new ConsumerStopping();
-        log.debug({ err: error, partitions: payloads.length, events: events.length }, 'a round failed; applying its batches apart');
-        if (!(error instanceof BatchEventFailure)) return false;
-        const failedAt = origin.get(error.eventId);
-        return failedAt ? { payload: failedAt.payload, outcome: { ok: false, at: failedAt.at, failure: { error: error.cause } } } : false;
-      }
-    }
-    stats.waitingOut = null;
-    for (const { batch, resolveOffset } of payloads) {
-      const last = batch.messages.at(-1);
-      if (last) resolveOffset(last.offset);
-    }
-    await payloads[0]!.heartbeat();
-    return true;
-  }
-
-  /** `firstOutcome`: how applying the batch's first chunk together went, when already tried (in a round). */
-  async function handleBatchEvents({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, firstOutcome?: Together): Promise<void> {
+  async function handleBatchEvents({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     const live = (): boolean => isRunning() && !isStale() && !stopping;
     const alone = async (message: KafkaMessage, firstFailure?: { error: unknown }): Promise<void> => {
@@ -656,11 +532,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       return outcome;
     };
     let rest = batch.messages;
-    let tried = firstOutcome;
     while (rest.length > 0 && live()) {
       const chunk = rest.slice(0, MAX_BATCH);
-      const outcome = tried ?? (await together(chunk));
-      tried = undefined;
+      const outcome = await together(chunk);
       if (outcome.ok) {
         rest = rest.slice(chunk.length);
       } else if (outcome.at === undefined) {
@@ -723,9 +597,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         // Offsets are committed by `handleBatch` (`commitIntervalMs`), not after every batch.
         autoCommit: false,
         eachBatchAutoResolve: false,
-        // One partition at a time, kafkajs still hands every batch of a fetch at once: `inRound`
-        // gathers them and applies them one after the other.
-        partitionsConsumedConcurrently: inRounds ? ROUND_WORKERS : options.partitionsConsumedConcurrently,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
         eachBatch: handleBatch,
       });
     } catch (error) {

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@rapport/errors';
-import { createEventConsumer, createOutboxRelay, deadLetterTopic, ensureTopics, kafkaGroupId, on, pgArray, publish, replayDeadLetters, type EventConsumer } from '../src/index.js';
+import { createEventConsumer, createOutboxRelay, deadLetterTopic, kafkaGroupId, on, pgArray, publish, replayDeadLetters, type EventConsumer } from '../src/index.js';
 import { logger, messagesOnTopic as messagesIn, NoteWrittenV1, runSql, startBusTestBed, writeNote as writeNoteWith, type BusTestBed } from './bus-fixture.js';
 
 let bed: BusTestBed | undefined;
@@ -229,8 +229,8 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
       await waitFor(async () => (notes.every((n) => relayed.has(n.eventId)) ? true : undefined), { intervalMs: 10, what: 'the 23 to be published' });
       await waitFor(async () => ((await sql('select id from outbox_message where published_at is null')).length === 0 ? true : undefined), { what: 'the last batch to be marked' });
       expect(claims).toBeGreaterThanOrEqual(5);
-      // None: each batch is marked by the next claim, the last one by the claim 20 ms after it.
-      expect(marks).toBe(0);
+      // One per batch before (5); now the last batch's, and one more at most if a pass met a notification late.
+      expect(marks).toBeLessThanOrEqual(2);
       // A full batch published just before the stop: the next pass or the stop marks it, none is left pending.
       const last = await Promise.all(Array.from({ length: 5 }, (_, i) => writeNote(`before the stop ${i}`)));
       await waitFor(async () => (last.every((n) => relayed.has(n.eventId)) ? true : undefined), { intervalMs: 5, what: 'the last 5 to be published' });
@@ -313,76 +313,6 @@ describe('outbox relay and inbox consumer over real Kafka', () => {
     expect((await effectsOf(eventIds)).map((r) => r.event_id)).toEqual(applied.map((id) => `batch:${id}`));
     expect(batch.stats().deadLettered).toBe(1);
     expect(batch.stats().recentDeadLetters[0]).toMatchObject({ eventId: eventIds[3], kind: 'event' });
-  });
-
-  it("applies one fetch's batches, of several partitions, in one transaction; when an event of one is refused, dead-letters it after that one attempt and applies the rest", async () => {
-    // A namespace of its own, so that the fetch holds only this test's events.
-    const ns = `${prefix}rounds.`;
-    const topic = `${ns}${NoteWrittenV1.topic}`;
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, [topic, deadLetterTopic(ns, 'rounds')]);
-    } finally {
-      await admin.disconnect();
-    }
-    const relay = createOutboxRelay({ orm, producer, logger, topicPrefix: ns, lockName: 'outbox-relay:rounds' });
-    const drain = async (): Promise<void> => {
-      while ((await relay.relayOnce()) > 0);
-    };
-    let refusals = 0;
-    const make = (): EventConsumer =>
-      createEventConsumer({
-        kafka,
-        orm,
-        groupId: 'rounds',
-        topicPrefix: ns,
-        producer,
-        logger,
-        handlers: [
-          on(NoteWrittenV1, async (data, event, em) => {
-            if (data.text === 'round refused') {
-              refusals += 1;
-              throw new AppError('BAD_USER_INPUT', 'REFUSED', 'this note is refused');
-            }
-            await em.execute('insert into applied_effect (event_id, note_id) values (?, ?)', [`rounds:${event.id}`, data.noteId]);
-          }),
-        ],
-      });
-    const transactionsOf = async (ids: string[]): Promise<number> =>
-      (await sql<{ n: number }>("select count(distinct handled_at)::int as n from inbox_message where consumer = 'rounds' and event_id = any(?::text[])", [pgArray(ids)]))[0]?.n ??
-      0;
-    const effectsOf = async (ids: string[]): Promise<number> =>
-      (await sql<{ n: number }>('select count(*)::int as n from applied_effect where event_id = any(?::text[])', [pgArray(ids.map((id) => `rounds:${id}`))]))[0]?.n ?? 0;
-
-    // Waiting before the consumer joins (12 subjects: all three partitions, but for a 3 in 3^12 chance), so one fetch brings them all.
-    const first = (await Promise.all(Array.from({ length: 12 }, (_, i) => writeNote(`round ${i}`)))).map((n) => n.eventId);
-    await drain();
-    const offsets = kafka.admin();
-    await offsets.connect();
-    const partitions = (await offsets.fetchTopicOffsets(topic).finally(() => offsets.disconnect())).filter((p) => Number(p.high) > 0).length;
-    let consumer = make();
-    consumers.push(consumer);
-    await consumer.start();
-    await waitFor(async () => ((await effectsOf(first)) === 12 ? true : undefined), { what: 'the first round to be applied' });
-    // now() is the transaction's start: one transaction, where one partition at a time took one each.
-    expect(partitions).toBeGreaterThan(1);
-    expect(await transactionsOf(first)).toBe(1);
-    await consumer.stop();
-
-    // Again with a refused event among them: the round's transaction was its first attempt, so,
-    // refused (an event failure), it is dead-lettered without another; the rest are applied again.
-    const second = (await Promise.all(Array.from({ length: 8 }, (_, i) => writeNote(`round again ${i}`)))).map((n) => n.eventId);
-    const refused = await writeNote('round refused');
-    await drain();
-    consumer = make();
-    consumers.push(consumer);
-    await consumer.start();
-    await waitFor(async () => ((await effectsOf(second)) === 8 ? true : undefined), { what: 'the second round to be applied' });
-    await waitFor(async () => ((await messagesOnTopic(deadLetterTopic(ns, 'rounds'))) === 1 ? true : undefined), { what: 'the refused event to be dead-lettered' });
-    expect(refusals).toBe(1);
-    expect(consumer.stats().recentDeadLetters[0]).toMatchObject({ eventId: refused.eventId, kind: 'event' });
-    expect(await effectsOf([...first, ...second])).toBe(20);
   });
 
   it('commits handled offsets at most once per commitIntervalMs, not after every batch; the last ones that long after, with nothing more arriving, and at stop', async () => {
