@@ -94,6 +94,18 @@ export function visibleCustomersWhere(viewer: Viewer, alias: string, column = 'c
 }
 
 /**
+ * For hand-written SQL reading the records of `customerIds` (a loader's batch): the predicate
+ * `<alias>.customer_id in (…)`, ANDed with the viewer's visibility (`visibleCustomersWhere`) when
+ * their access is scoped, and its parameters, in that order. Every batched read by customer goes
+ * through this, so none can leave the visibility out.
+ */
+export function ofVisibleCustomers(viewer: Viewer, alias: string, customerIds: readonly string[]): { sql: string; params: unknown[] } {
+  const visible = visibleCustomersWhere(viewer, alias);
+  const ofCustomers = `${alias}.customer_id in (${customerIds.map(() => '?').join(', ')})`;
+  return visible ? { sql: `${ofCustomers} and ${visible.sql}`, params: [...customerIds, ...visible.params] } : { sql: ofCustomers, params: [...customerIds] };
+}
+
+/**
  * Checks a customer a new record is about to be attached to. Visibility comes first, so nothing
  * is said about a customer the caller may not see: NOT_FOUND (as for an unknown one) unless the
  * caller may see it — a merged customer through its survivor, as the customers service answers

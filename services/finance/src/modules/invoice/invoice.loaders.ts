@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, leanSql, restrictToVisibleCustomers, visibleCustomersSql, visibleCustomersWhere, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, leanSql, restrictToVisibleCustomers, ofVisibleCustomers, visibleCustomersSql, type Caller } from '@rapport/subgraph-kit';
 import { CreditNote, CreditNoteLine } from '../credit-note/credit-note.entity.js';
 import { Allocation, Payment } from '../payment/payment.entity.js';
 import { Invoice, InvoiceLine, InvoiceTax, utcToday } from './invoice.entity.js';
@@ -44,16 +44,16 @@ export const createInvoiceLoaders = (em: SqlEntityManager, caller: Caller) => {
     overdueInvoicesByCustomer: groupedLoader(
       async (customerIds) => {
         if (!viewer) return [];
-        const visible = visibleCustomersWhere(viewer, '"i"');
+        const customers = ofVisibleCustomers(viewer, '"i"', customerIds);
         // Plain rows from SQL written once, not managed entities from a query builder: the flagship's hot
         // path needs no identity map or snapshot, nor the builder's CPU (see `leanSql`).
         return leanSql(
           em,
           Invoice,
           `select "i".* from "invoice" as "i"
-         where "i"."customer_id" in (${customerIds.map(() => '?').join(', ')}) and "i"."due_date" < ? and "i"."amount_paid" + "i"."amount_credited" < "i"."total"${visible ? ` and ${visible.sql}` : ''}
+         where "i"."due_date" < ? and "i"."amount_paid" + "i"."amount_credited" < "i"."total" and ${customers.sql}
          order by "i"."due_date" asc, "i"."id" asc`,
-          [...customerIds, utcToday(), ...(visible?.params ?? [])],
+          [utcToday(), ...customers.params],
         );
       },
       (invoice) => invoice.customerId,

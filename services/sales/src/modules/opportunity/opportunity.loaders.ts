@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, leanSql, notDeletedSql, visibleCustomersWhere, type Caller, type Viewer } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, leanSql, notDeletedSql, ofVisibleCustomers, type Caller, type Viewer } from '@rapport/subgraph-kit';
 import { Opportunity, type IOpportunity } from './opportunity.entity.js';
 import { opportunityPolicy } from './opportunity.policy.js';
 import { visibleOpportunities } from './opportunity.service.js';
@@ -31,13 +31,13 @@ export const createOpportunityLoaders = (em: SqlEntityManager, caller: Caller) =
  * in SQL written once (the flagship's hot path; see `leanSql`). Same predicates, same indexes.
  */
 function openOpportunitiesOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[]): Promise<IOpportunity[]> {
-  const visible = visibleCustomersWhere(viewer, '"o"');
+  const customers = ofVisibleCustomers(viewer, '"o"', customerIds);
   return leanSql(
     em,
     Opportunity,
     `select "o".* from "opportunity" as "o"
-     where ${notDeletedSql('"o"')} and "o"."customer_id" in (${customerIds.map(() => '?').join(', ')}) and "o"."status" = 'OPEN'${visible ? ` and ${visible.sql}` : ''}
+     where ${notDeletedSql('"o"')} and "o"."status" = 'OPEN' and ${customers.sql}
      order by "o"."created_at" desc, "o"."id" desc`,
-    [...customerIds, ...(visible?.params ?? [])],
+    customers.params,
   );
 }

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupedLoader, leanSql, visibleCustomersWhere, type Caller, type Viewer } from '@rapport/subgraph-kit';
+import { byIdLoader, groupedLoader, leanSql, ofVisibleCustomers, type Caller, type Viewer } from '@rapport/subgraph-kit';
 import { SalesOrder, SalesOrderLine, type ISalesOrder } from './order.entity.js';
 import { orderPolicy } from './order.policy.js';
 import { visibleOrders } from './order.service.js';
@@ -36,13 +36,13 @@ export const createOrderLoaders = (em: SqlEntityManager, caller: Caller) => {
  * reads, as plain rows, in SQL written once (the flagship's hot path; see `leanSql`).
  */
 function openOrdersOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonly string[]): Promise<ISalesOrder[]> {
-  const visible = visibleCustomersWhere(viewer, '"so"');
+  const customers = ofVisibleCustomers(viewer, '"so"', customerIds);
   return leanSql(
     em,
     SalesOrder,
     `select "so".* from "sales_order" as "so"
-     where "so"."customer_id" in (${customerIds.map(() => '?').join(', ')}) and "so"."status" not in ('COMPLETED', 'CANCELLED')${visible ? ` and ${visible.sql}` : ''}
+     where "so"."status" not in ('COMPLETED', 'CANCELLED') and ${customers.sql}
      order by "so"."confirmed_at" desc, "so"."id" desc`,
-    [...customerIds, ...(visible?.params ?? [])],
+    customers.params,
   );
 }

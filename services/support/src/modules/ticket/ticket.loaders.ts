@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, DataLoader, groupedLoader, leanSql, notDeletedSql, visibleCustomersWhere, type Caller } from '@rapport/subgraph-kit';
+import { byIdLoader, DataLoader, groupedLoader, leanSql, notDeletedSql, ofVisibleCustomers, type Caller } from '@rapport/subgraph-kit';
 import { CLOSED_STATUSES, Ticket, TICKET_STATUSES, TicketStatusChange, type TicketStatus } from './ticket.entity.js';
 import { ticketPolicy } from './ticket.policy.js';
 import { ticketQuery } from './ticket.service.js';
@@ -29,7 +29,7 @@ export const createTicketLoaders = (em: SqlEntityManager, caller: Caller) => {
     openTicketsByCustomer: groupedLoader(
       async (customerIds) => {
         if (!viewer) return [];
-        const visible = visibleCustomersWhere(viewer, '"t"');
+        const customers = ofVisibleCustomers(viewer, '"t"', customerIds);
         // Plain rows from SQL written once, not managed entities from `ticketQuery`'s builder: the
         // flagship's hot path needs no identity map or snapshot, nor the builder's CPU (see `leanSql`).
         // The same predicates as `ticketQuery(em, viewer).andWhere({ customerId: { $in }, status: { $nin: CLOSED_STATUSES } })`.
@@ -37,9 +37,9 @@ export const createTicketLoaders = (em: SqlEntityManager, caller: Caller) => {
           em,
           Ticket,
           `select "t".* from "ticket" as "t"
-           where ${notDeletedSql('"t"')} and "t"."customer_id" in (${customerIds.map(() => '?').join(', ')}) and "t"."status" not in (${CLOSED_STATUSES.map(() => '?').join(', ')})${visible ? ` and ${visible.sql}` : ''}
+           where ${notDeletedSql('"t"')} and "t"."status" not in (${CLOSED_STATUSES.map(() => '?').join(', ')}) and ${customers.sql}
            order by "t"."opened_at" desc, "t"."id" desc`,
-          [...customerIds, ...CLOSED_STATUSES, ...(visible?.params ?? [])],
+          [...CLOSED_STATUSES, ...customers.params],
         );
       },
       (ticket) => ticket.customerId,
