@@ -12,6 +12,7 @@
 //
 // Plain Node runs this file (its types are stripped): it imports only Node, TypeScript and esbuild.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -83,11 +84,12 @@ export function buildableWorkspaces(root: string): string[] {
 
 /**
  * Libraries left out of a subgraph's bundle, loaded from node_modules: the PDF and spreadsheet
- * libraries only printing, imports and exports load (on first use), pg's optional native binding,
- * and kafkajs, whose request queue @rapport/bus patches through `require` (a bundled copy would
- * run unpatched beside the patched one).
+ * libraries only printing, imports and exports load (on first use), and pg's optional native
+ * binding. kafkajs is bundled: @rapport/bus imports the kafkajs modules it patches (its request
+ * queue) by their paths, so the bundle holds one copy, the patched one. Loaded from node_modules,
+ * its ~140 files cost a subgraph ~0.25 s of CPU at start, resolving and compiling each.
  */
-export const UNBUNDLED = ['pdfkit', 'exceljs', 'pg-native', 'kafkajs'];
+export const UNBUNDLED = ['pdfkit', 'exceljs', 'pg-native'];
 
 /** Whether `workspace` is a subgraph whose `dist/main.js` is bundled. */
 export const bundlesEntry = (workspace: string): boolean => basename(dirname(workspace)) === 'services' && existsSync(join(workspace, 'src', 'main.ts'));
@@ -151,6 +153,81 @@ const fasterLibrariesPlugin: esbuild.Plugin = {
   },
 };
 
+/** Node's built-in modules, by their bare names (`fs`, `timers/promises`, …). */
+const BUILTINS = new Set(builtinModules.map((name) => name.replace(/^node:/, '')));
+
+/**
+ * A bundle's `import … from 'node:http'` (any built-in module) made a `require` of it. An ES module
+ * import of a built-in makes Node build the module's ES facade, which reads every one of its
+ * exports, getters included: `node:http`'s load Node's internal undici (its fetch, WebSocket, …;
+ * 46–66 ms of CPU measured apart), `node:process`'s build the set of allowed flags. A `require`
+ * reads nothing until the code uses a name, and the names a module imports are read on use, as
+ * the bundle reads any CommonJS module's.
+ */
+const builtinsByRequirePlugin: esbuild.Plugin = {
+  name: 'builtins-by-require',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (args.kind !== 'import-statement' || !BUILTINS.has(name)) return undefined;
+      return { path: `node:${name}`, namespace: 'builtin-by-require' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * Stack traces mapped into the sources from the bundle's source map, read when the first stack is
+ * formatted instead of at start: Node's `--enable-source-maps` reads and parses the whole map
+ * (3–4 MB) and measures every line of the bundle as it loads it, ~75 ms of CPU per process at
+ * every start, though most processes never print a stack. A frame in the bundle gets the place in
+ * the TypeScript source its map gives (as Node prints it with the flag); other frames stay as V8
+ * writes them. Plain JavaScript, run first in the bundle (its banner).
+ */
+export const LAZY_SOURCE_MAPS = `{
+  const bundleUrl = import.meta.url;
+  let bundleMap;
+  const mapOfBundle = () => {
+    if (bundleMap !== undefined) return bundleMap;
+    bundleMap = null;
+    try {
+      const { readFileSync } = process.getBuiltinModule('node:fs');
+      const { SourceMap } = process.getBuiltinModule('node:module');
+      const mapUrl = new URL(bundleUrl.slice(bundleUrl.lastIndexOf('/') + 1) + '.map', bundleUrl);
+      const payload = JSON.parse(readFileSync(mapUrl, 'utf8'));
+      const root = new URL(payload.sourceRoot ? payload.sourceRoot.replace(/\\/?$/, '/') : './', mapUrl);
+      payload.sources = payload.sources.map((source) => new URL(source, root).href);
+      payload.sourceRoot = '';
+      bundleMap = new SourceMap(payload);
+    } catch {
+      // No map, or not readable: frames stay as they are.
+    }
+    return bundleMap;
+  };
+  const { fileURLToPath } = process.getBuiltinModule('node:url');
+  const frame = (site) => {
+    const text = String(site);
+    if (site.getFileName() !== bundleUrl) return text;
+    const line = site.getLineNumber();
+    const column = site.getColumnNumber();
+    const entry = line && column ? mapOfBundle()?.findEntry(line - 1, column - 1) : undefined;
+    if (!entry?.originalSource) return text;
+    const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : entry.originalSource;
+    const at = bundleUrl + ':' + line + ':' + column;
+    const index = text.lastIndexOf(at);
+    return index < 0 ? text : text.slice(0, index) + source + ':' + (entry.originalLine + 1) + ':' + (entry.originalColumn + 1) + text.slice(index + at.length);
+  };
+  Error.prepareStackTrace = (error, sites) => {
+    let header;
+    try {
+      header = Error.prototype.toString.call(error);
+    } catch {
+      header = '<error>';
+    }
+    return sites.length === 0 ? header : header + '\\n    at ' + sites.map(frame).join('\\n    at ');
+  };
+}`;
+
 /**
  * esbuild's `keepNames` helper, as it emits it, and a replacement that leaves a function alone when it
  * already has the name (a function declaration, a named function expression): `keepNames` calls it
@@ -159,6 +236,17 @@ const fasterLibrariesPlugin: esbuild.Plugin = {
  */
 const NAME_HELPER = 'var __name = (target, value) => __defProp(target, "name", { value, configurable: true });';
 const CHEAPER_NAME_HELPER = 'var __name = (target, value) => target.name === value ? target : __defProp(target, "name", { value, configurable: true });';
+
+/**
+ * `source` with every character outside ASCII written as its `\uXXXX` escape. esbuild escapes them
+ * in code (its `charset: 'ascii'`) but keeps them in comments and left one in a regular expression
+ * (a library's `/[‘“…]/`): one such character makes the whole bundle a two-byte string for V8, which
+ * Node decodes from UTF-8 at every start (about twice the time of an ASCII file, some 30–100 ms for
+ * a 7 MB bundle). An escape means the same character in a string, a template, a regular expression
+ * or an identifier, and is text in a comment. Columns after it on its line move by five per
+ * character (comments, mostly, on lines of their own).
+ */
+export const asciiOnly = (source: string): string => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * Bundles subgraph `workspace`'s `src/main.ts` (with the workspace packages' sources and the
@@ -177,16 +265,17 @@ export async function bundleSubgraph(workspace: string, more: { external?: strin
     format: 'esm',
     target: 'node24',
     sourcemap: 'linked',
-    // The map points into the files on disk (a smaller map: Node reads it at start for --enable-source-maps).
+    // The map points into the files on disk (a smaller map: read when the first stack trace is formatted).
     sourcesContent: false,
     external: [...UNBUNDLED, ...(more.external ?? [])],
     ...(more.define ? { define: more.define } : {}),
     // Classes keep their names: MikroORM finds its Migrator extension by name (else it imports a
     // second copy of itself from node_modules) and names entities and errors after their classes.
     keepNames: true,
-    // CommonJS libraries in an ES module bundle call `require` (kafkajs, pg, …): Node's own, from here.
-    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
-    plugins: [fasterLibrariesPlugin, ownLocationPlugin],
+    // CommonJS libraries in an ES module bundle call `require` (kafkajs, pg, …): Node's own, from here
+    // (taken without an ES import of node:module, see builtinsByRequirePlugin). Then the source maps.
+    banner: { js: `const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);\n${LAZY_SOURCE_MAPS}` },
+    plugins: [builtinsByRequirePlugin, fasterLibrariesPlugin, ownLocationPlugin],
     logLevel: 'silent',
     metafile: true,
     write: false,
@@ -198,7 +287,7 @@ export async function bundleSubgraph(workspace: string, more: { external?: strin
     if (file.path === outfile) {
       // One line of the same count: the source map's lines stay where they were.
       if (!contents.includes(NAME_HELPER)) throw new Error(`${workspace}: esbuild's __name helper changed; see CHEAPER_NAME_HELPER`);
-      contents = contents.replace(NAME_HELPER, CHEAPER_NAME_HELPER);
+      contents = asciiOnly(contents.replace(NAME_HELPER, CHEAPER_NAME_HELPER));
     }
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, contents);

@@ -25,8 +25,12 @@ export const DIST_CONDITION = 'rapport-dist';
 /** Where `npm run build` (turbo's `build`) compiles `spec.entry`: `services/sales/dist/main.js`, … */
 export const builtEntry = (spec: ServiceSpec): string => spec.entry.replace(/\/src\//, '/dist/').replace(/\.ts$/, '.js');
 
-/** Node's arguments for running `spec` built: the dist export condition, source maps, the compiled entry. */
-export const builtArgs = (spec: ServiceSpec): string[] => [`--conditions=${DIST_CONDITION}`, '--enable-source-maps', builtEntry(spec)];
+/**
+ * Node's arguments for running `spec` built: the dist export condition and the compiled entry. No
+ * `--enable-source-maps`: a bundle maps its own stack traces into the sources, reading its map only
+ * when the first stack is formatted (`LAZY_SOURCE_MAPS` in build-workspace.ts), not at every start.
+ */
+export const builtArgs = (spec: ServiceSpec): string[] => [`--conditions=${DIST_CONDITION}`, builtEntry(spec)];
 
 /**
  * How `rapport start` runs `spec` once built: plain Node (this process's), no compiler at launch,

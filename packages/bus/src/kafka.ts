@@ -1,7 +1,10 @@
-import { createRequire } from 'node:module';
+/// <reference path="./kafkajs-internals.d.ts" />
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
 import type { Logger } from 'pino';
+// Imported (not required): a bundle then holds one copy of them, the one kafkajs itself uses.
+import KafkajsQueueClass from 'kafkajs/src/network/requestQueue/index.js';
+import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
 
 export interface KafkaClientOptions {
   brokers: string[];
@@ -30,7 +33,7 @@ interface KafkajsRequestQueue {
  * skipped. Applied once, to the kafkajs module every client of this process uses.
  */
 export function stopIdleRequestQueueLoop(): void {
-  const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as { prototype: KafkajsRequestQueue & { idleLoopStopped?: boolean } };
+  const RequestQueue = KafkajsQueueClass as { prototype: KafkajsRequestQueue & { idleLoopStopped?: boolean } };
   const proto = RequestQueue.prototype;
   if (proto.idleLoopStopped || typeof proto.scheduleCheckPendingRequests !== 'function') return;
   const schedule = proto.scheduleCheckPendingRequests;
@@ -66,7 +69,7 @@ interface KafkajsTimedQueue {
  * cleared the interval: kafkajs keeps it in the same field. Applied once, like the loop above.
  */
 export function timeRequestsByDeadline(): void {
-  const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as { prototype: KafkajsTimedQueue & { timedByDeadline?: boolean } };
+  const RequestQueue = KafkajsQueueClass as { prototype: KafkajsTimedQueue & { timedByDeadline?: boolean } };
   const proto = RequestQueue.prototype;
   if (proto.timedByDeadline || typeof proto.scheduleRequestTimeoutCheck !== 'function' || typeof proto.sendSocketRequest !== 'function' || typeof proto.destroy !== 'function')
     return;
@@ -156,7 +159,7 @@ export function createConsumerKafka(options: KafkaClientOptions): Kafka {
 }
 
 /** kafkajs' own socket factory (plain TCP with keep-alive; this project configures no TLS). */
-const kafkajsSocketFactory = (): ISocketFactory => (createRequire(import.meta.url)('kafkajs/src/network/socketFactory.js') as () => ISocketFactory)();
+const kafkajsSocketFactory = (): ISocketFactory => defaultSocketFactory();
 
 /** kafkajs' Fetch request (its API key, after the request's size in the first bytes it writes). */
 const FETCH_API_KEY = 1;

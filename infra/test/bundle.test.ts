@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleSubgraph } from '../src/build-workspace.js';
+
+// A subgraph's bundle, built from a two-file workspace of its own: what its stack traces say without
+// `--enable-source-maps` (the bundle maps them itself, reading its map on the first stack), and how it
+// imports Node's built-in modules.
+const workspace = mkdtempSync(join(tmpdir(), 'rapport-bundle-'));
+const src = join(workspace, 'src');
+const deep = join(src, 'deep.ts');
+const main = join(src, 'main.ts');
+
+beforeAll(async () => {
+  mkdirSync(src, { recursive: true });
+  writeFileSync(
+    deep,
+    [
+      "import { createServer } from 'node:http';",
+      '',
+      'export const serverType = typeof createServer;',
+      '// Curly quotes (‘’) in a comment, a string and a regular expression.',
+      "export const straightened = '“quoted”'.replace(/[“”]/g, '\"');",
+      'export async function failLater(what: string): Promise<never> {',
+      '  await Promise.resolve();',
+      '  throw new Error(`failed: ${what}`);',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    main,
+    [
+      "import { failLater, serverType, straightened } from './deep.js';",
+      '',
+      "if (process.argv[2] === 'uncaught') await failLater('uncaught');",
+      "const stack = await failLater('caught').catch((error: Error) => error.stack);",
+      "process.stdout.write(JSON.stringify({ stack, serverType, straightened, undici: process.moduleLoadList.some((m) => m.includes('undici')) }));",
+      '',
+    ].join('\n'),
+  );
+  await bundleSubgraph(workspace);
+}, 60_000);
+
+afterAll(() => {
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+const bundle = (): string => join(workspace, 'dist', 'main.js');
+
+describe("a subgraph's bundle", () => {
+  it('maps its stack traces into the TypeScript sources, plain Node with no flag', () => {
+    const out = JSON.parse(execFileSync(process.execPath, [bundle()], { encoding: 'utf8' })) as { stack: string; serverType: string; straightened: string };
+    const lines = out.stack.split('\n');
+    expect(lines[0]).toBe('Error: failed: caught');
+    // The throw (line 8, column 9) and the await of the caller (line 4), in their own files.
+    expect(lines[1]).toBe(`    at failLater (${deep}:8:9)`);
+    expect(lines[2]).toMatch(new RegExp(`^    at async ${main.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4:15$`));
+    expect(out.serverType).toBe('function');
+  });
+
+  it('is ASCII only (one other character makes V8 hold the whole bundle in two bytes a character), meaning the same', () => {
+    expect(readFileSync(bundle(), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
+    const out = JSON.parse(execFileSync(process.execPath, [bundle()], { encoding: 'utf8' })) as { straightened: string };
+    expect(out.straightened).toBe('"quoted"');
+  });
+
+  it('prints an uncaught error with the same mapped stack', () => {
+    const run = spawnSync(process.execPath, [bundle(), 'uncaught'], { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('Error: failed: uncaught');
+    expect(run.stderr).toContain(`    at failLater (${deep}:8:9)`);
+    expect(run.stderr).toContain(`${main}:3:`);
+  });
+
+  it("requires Node's built-in modules instead of importing them (no ES facade: node:http's loads undici)", () => {
+    const text = readFileSync(bundle(), 'utf8');
+    expect(text).not.toMatch(/^import\b/m);
+    expect(text).toContain('require("node:http")');
+    const out = JSON.parse(execFileSync(process.execPath, [bundle()], { encoding: 'utf8' })) as { undici: boolean };
+    expect(out.undici).toBe(false);
+  });
+});

@@ -1,0 +1,14 @@
+// The two kafkajs 2.2.4 modules @rapport/bus reaches by path (kafkajs has no `exports` map, so they
+// resolve), imported rather than required so a bundle holds the one copy kafkajs itself uses.
+declare module 'kafkajs/src/network/requestQueue/index.js' {
+  /** kafkajs' per-connection request queue; `kafka.ts` patches its prototype. */
+  const RequestQueue: { prototype: object };
+  export default RequestQueue;
+}
+
+declare module 'kafkajs/src/network/socketFactory.js' {
+  import type { ISocketFactory } from 'kafkajs';
+  /** kafkajs' default socket factory (plain TCP, or TLS when `ssl` is set). */
+  const defaultSocketFactory: () => ISocketFactory;
+  export default defaultSocketFactory;
+}
