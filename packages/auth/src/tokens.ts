@@ -135,8 +135,21 @@ function expiryMs(token: string): number | null {
   }
 }
 
+/**
+ * The key set at `url`, made on the first token to verify: jose's remote key set builds its fetch
+ * `Headers` when made, which loads Node's internal undici (~0.1 s of a subgraph's start-up, which
+ * verifies nothing until a request comes). The first token's verification fetches the keys anyway.
+ */
+function remoteKeysOnFirstUse(url: URL): JWTVerifyGetKey {
+  let remote: JWTVerifyGetKey | undefined;
+  return (header, token) => {
+    remote ??= createRemoteJWKSet(url, { cooldownDuration: 5000 });
+    return remote(header, token);
+  };
+}
+
 function uncachedVerifier(options: VerifierOptions): TokenVerifier {
-  const keys: JWTVerifyGetKey = typeof options.jwks === 'string' ? createRemoteJWKSet(new URL(options.jwks), { cooldownDuration: 5000 }) : createLocalJWKSet(options.jwks);
+  const keys: JWTVerifyGetKey = typeof options.jwks === 'string' ? remoteKeysOnFirstUse(new URL(options.jwks)) : createLocalJWKSet(options.jwks);
   const claims = options.claims ?? RAPPORT_CLAIMS;
   return async (token) => {
     let payload: JWTPayload;
