@@ -86,10 +86,11 @@ export const pageRuleOf = (fieldName: string): PageRule => PAGE_RULES.fields[fie
 
 const PAGE_ARGUMENTS = ['first', 'last'];
 
-/** The names of the fields that take a page size (`first` or `last`) anywhere in `sdl`. */
-export function pagedFieldsOf(sdl: string): Set<string> {
+/** The names of the fields that take a page size (`first` or `last`) anywhere in `sdl` (its text, or the document parsed from it). */
+export function pagedFieldsOf(sdl: string | DocumentNode): Set<string> {
   const paged = new Set<string>();
-  for (const definition of parse(sdl, { noLocation: true }).definitions) {
+  const document = typeof sdl === 'string' ? parse(sdl, { noLocation: true }) : sdl;
+  for (const definition of document.definitions) {
     if (!('fields' in definition) || !definition.fields) continue;
     for (const field of definition.fields) {
       if (field.kind === Kind.FIELD_DEFINITION && field.arguments?.some((a) => PAGE_ARGUMENTS.includes(a.name.value))) paged.add(field.name.value);
@@ -257,8 +258,11 @@ export interface OperationGuardOptions {
   limits: OperationLimits;
   /** Root fields callable without a token, besides `_service` and `__typename`. */
   publicRootFields?: readonly string[];
-  /** The schema's SDL (the supergraph at the gateway): tells which fields are paged. */
-  sdl: string;
+  /**
+   * The schema's SDL (the supergraph at the gateway): tells which fields are paged. A subgraph gives
+   * the document it built its schema from, so its SDL is not parsed twice at start-up.
+   */
+  sdl: string | DocumentNode;
 }
 
 /**

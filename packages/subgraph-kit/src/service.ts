@@ -223,7 +223,7 @@ export function publicRootFieldsOf(definition: Pick<SubgraphDefinition<unknown>,
 export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
   const logger = config.logger ?? createLogger(definition.name, config.logLevel);
   const sdl = loadSdl(definition.srcDir, definition.name);
-  const { schema } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]);
+  const { schema, typeDefs } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]);
   const publicRootFields = publicRootFieldsOf(definition, schema);
   const migrations: MigrationObject[] = [
     BUS_MIGRATION,
@@ -428,7 +428,7 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       },
       maxBodyBytes: limits.maxBodyBytes,
       // The same limits as the gateway's, for whoever reaches the subgraph's port.
-      guard: createOperationGuard({ limits, publicRootFields, sdl }),
+      guard: createOperationGuard({ limits, publicRootFields, sdl: typeDefs }),
       gatewaySecret: config.gatewaySecret ?? null,
       ready: () => ready(),
       metrics: () => renderMetrics(operations(), { requests: requestMetrics, kafka: kafkaReading }),
