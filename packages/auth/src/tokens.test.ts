@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bearerToken, cachingVerifier, createTokenVerifier, generateSigningKey, jwksOf, signAccessToken, type TokenVerifier } from './tokens.js';
@@ -14,6 +16,29 @@ describe('access tokens', () => {
     const principal = await verify(token);
     expect(principal).toMatchObject({ userId: rep.userId, email: rep.email, role: 'SALES_REP', teamIds: ['t1'] });
     expect(principal.tokenId).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it('verifies against a remote key set (made on the first token since start-up), fetched once', async () => {
+    const key = await generateSigningKey('k1');
+    let fetches = 0;
+    const server = createServer((_req, res) => {
+      fetches += 1;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(jwksOf([key])));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const verify = createTokenVerifier({ jwks: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json` });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fetches).toBe(0);
+      const { token } = await signAccessToken(key, rep);
+      await expect(verify(token)).resolves.toMatchObject({ userId: rep.userId });
+      const { token: another } = await signAccessToken(key, rep);
+      await expect(verify(another)).resolves.toMatchObject({ userId: rep.userId });
+      expect(fetches).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses a token signed by another key', async () => {
