@@ -128,7 +128,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
  * `readBody` for the GraphQL path, with listeners instead of an async iterator (whose stream
  * end-of-stream bookkeeping cost as much as the rest of reading a small body) and no copy of a body
  * that came in one chunk. The same outcomes: the text; BodyTooLarge past `limit`, the request
- * destroyed (as leaving the iterator destroyed it); an error if the request fails or closes first.
+ * destroyed but not its connection (as leaving the iterator did); an error if it fails or closes first.
  */
 function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -147,6 +147,9 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         settle(new BodyTooLarge(`request body exceeds ${limit} bytes`));
+        // What leaving the iterator did (Node's stream destroyer, for a server request): the request
+        // is destroyed apart from its socket, so the 413 is still written on the connection.
+        (req as { socket: unknown }).socket = null;
         req.destroy();
       } else if (first === undefined) first = chunk;
       else (more ??= [first]).push(chunk);
