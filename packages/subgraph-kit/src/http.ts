@@ -32,7 +32,7 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   metrics?: () => Promise<string>;
   /** Extra GET routes (exact paths), e.g. the explorer's page and assets. */
   routes?: Record<string, RouteHandler>;
-  /** Tried after `/health`, `/ready` and the routes, before GraphQL. */
+  /** Tried after `/health`, `/ready` and the routes, for every path but GraphQL's. */
   handle?: HttpHandler;
   graphqlPath?: string;
   maxBodyBytes?: number;
@@ -69,8 +69,9 @@ export function secretMatches(secret: string, presented: string | string[] | und
 }
 
 /** The request's GraphQL parameters, from a JSON body or (GET) the query string; null for a batch or none. */
-function graphqlParams(method: string, body: unknown, search: URLSearchParams): GraphQLParams | null {
+function graphqlParams(method: string, body: unknown, searchOf: () => URLSearchParams): GraphQLParams | null {
   if (method === 'GET') {
+    const search = searchOf();
     const query = search.get('query');
     if (query === null) return null;
     let variables: unknown = undefined;
@@ -123,6 +124,55 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * `readBody` for the GraphQL path, with listeners instead of an async iterator (whose stream
+ * end-of-stream bookkeeping cost as much as the rest of reading a small body) and no copy of a body
+ * that came in one chunk. The same outcomes: the text; BodyTooLarge past `limit`, the request
+ * destroyed but not its connection (as leaving the iterator did); an error if it fails or closes first.
+ */
+function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let first: Buffer | undefined;
+    let more: Buffer[] | undefined;
+    let size = 0;
+    const settle = (error: Error | null): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', settle);
+      req.off('close', onClose);
+      if (error) reject(error);
+      else resolve(more ? Buffer.concat(more).toString('utf8') : (first?.toString('utf8') ?? ''));
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        settle(new BodyTooLarge(`request body exceeds ${limit} bytes`));
+        // What leaving the iterator did (Node's stream destroyer, for a server request): the request
+        // is destroyed apart from its socket, so the 413 is still written on the connection.
+        (req as { socket: unknown }).socket = null;
+        req.destroy();
+      } else if (first === undefined) first = chunk;
+      else (more ??= [first]).push(chunk);
+    };
+    const onEnd = (): void => settle(null);
+    const onClose = (): void => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', settle);
+    req.once('close', onClose);
+  });
+}
+
+/** A request target that `new URL` would leave as it is: a path of plain characters, no dot segment, escape or query. */
+const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9_\-/]*$/;
+
+/** The path and query of `target` as `new URL(target, base)` reads them; without parsing a URL for a plain path. */
+function targetOf(target: string): { pathname: string; search: string; searchParams: () => URLSearchParams } {
+  if (PLAIN_TARGET.test(target)) return { pathname: target, search: '', searchParams: () => new URLSearchParams() };
+  const url = new URL(target, 'http://localhost');
+  return { pathname: url.pathname, search: url.search, searchParams: () => url.searchParams };
+}
+
 /** What a client's `x-request-id` may look like to be kept: short, and safe in logs, headers and audit entries. */
 export const REQUEST_ID_FORMAT = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -151,7 +201,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
   return createServer((req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = targetOf(req.url ?? '/');
     // What is known of a GraphQL request once its body is read: its operation name (metrics, span name).
     const seen: { operation: string | null } = { operation: null };
     if (requestMetrics && url.pathname === graphqlPath) {
@@ -178,8 +228,10 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
             discardBody(req, limit);
             return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
           }
-          if (options.handle && (await options.handle(req, res, url, requestId))) return;
-          if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'not found' });
+          if (url.pathname !== graphqlPath) {
+            if (options.handle && (await options.handle(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId))) return;
+            return sendJson(res, 404, { error: 'not found' });
+          }
 
           const headers = new HeaderMap();
           for (const [key, value] of Object.entries(req.headers)) {
@@ -187,7 +239,7 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
           }
           let body: unknown = undefined;
           if (req.method === 'POST') {
-            const text = await readBody(req, limit);
+            const text = await readRequestBody(req, limit);
             const type = headers.get('content-type') ?? '';
             if (type.includes('application/json')) {
               try {

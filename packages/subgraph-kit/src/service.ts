@@ -407,7 +407,9 @@ export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<T
       apollo,
       logger,
       context: async (req: IncomingMessage, requestId: string) => {
-        const em = startedOrm.em.fork();
+        // The request's own fork of the global EntityManager: nothing of MikroORM's request or
+        // transaction context is active here, so fork need not look for one (two AsyncLocalStorage reads).
+        const em = startedOrm.em.fork({ disableContextResolution: true });
         const { principal, authError } = await authenticate(req, verifier);
         const caller = callerOf(principal);
         const scope = actingScope.getStore();
