@@ -1,12 +1,13 @@
 import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { createRequire } from 'node:module';
+import type * as GraphQL from 'graphql';
 import type { DocumentNode, GraphQLObjectType, GraphQLOutputType, SelectionSetNode } from 'graphql';
 
 // graphql as @apollo/gateway (CommonJS) loads it: its schema's types pass graphql's `instanceof`
 // checks only in that copy, and a bundler or test runner may give an ES import the .mjs one.
 const { getVariableValues, isEnumType, isListType, isNonNullType, isObjectType, isScalarType, isSpecifiedScalarType, Kind } = createRequire(import.meta.url)(
   'graphql',
-) as typeof import('graphql');
+) as typeof GraphQL;
 
 type Resolved = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
 type Loaded = Awaited<ReturnType<ApolloGateway['load']>>;
