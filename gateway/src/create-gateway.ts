@@ -41,6 +41,7 @@ import { printRoutes } from './print-routes.js';
 import { rememberingGuard } from './remembering-guard.js';
 import { explorerRoutes } from './explorer.js';
 import { leadFormRoute } from './lead-form-route.js';
+import { installFastShaping } from './fast-shaping.js';
 import { oneFetchShortcut, takePreparedAnswer } from './one-fetch-shortcut.js';
 import { dispatcherFetcher, PlainHeaders } from './subgraph-fetcher.js';
 import { SUBGRAPHS, supergraphPath, type SubgraphName } from './subgraphs.js';
@@ -225,6 +226,8 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   // not while tracing, where Apollo's own spans (plan, fetch, post-processing) are part of the trace.
   const taken = new Counter('rapport_gateway_one_fetch_shortcut_total', "Queries answered by one subgraph's data as it came, without Apollo's result shaping.", []);
   const shortcut = config.oneFetchShortcut === false ? null : oneFetchShortcut({ taken: () => taken.inc([]) });
+  // Apollo's result shaping, for every plan: the same answers, without its per-field overhead.
+  installFastShaping();
   const gateway = new ApolloGateway({
     supergraphSdl,
     ...(shortcut ? { experimental_didResolveQueryPlan: shortcut.didResolveQueryPlan } : {}),
