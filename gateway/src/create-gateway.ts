@@ -43,6 +43,7 @@ import { explorerRoutes } from './explorer.js';
 import { leadFormRoute } from './lead-form-route.js';
 import { installFastShaping } from './fast-shaping.js';
 import { oneFetchShortcut, takePreparedAnswer } from './one-fetch-shortcut.js';
+import { installOperationCache } from './operation-cache.js';
 import { dispatcherFetcher, PlainHeaders } from './subgraph-fetcher.js';
 import { SUBGRAPHS, supergraphPath, type SubgraphName } from './subgraphs.js';
 
@@ -228,6 +229,8 @@ export function createGateway(config: GatewayConfig & { verifier: TokenVerifier 
   const shortcut = config.oneFetchShortcut === false ? null : oneFetchShortcut({ taken: () => taken.inc([]) });
   // Apollo's result shaping, for every plan: the same answers, without its per-field overhead.
   installFastShaping();
+  // executeQueryPlan's operation, rebuilt from the same parsed document on every request: built once.
+  installOperationCache();
   const gateway = new ApolloGateway({
     supergraphSdl,
     ...(shortcut ? { experimental_didResolveQueryPlan: shortcut.didResolveQueryPlan } : {}),
