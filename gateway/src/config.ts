@@ -18,6 +18,12 @@ export interface GatewayConfig {
    * other headers but the request id) share one fetch (`GATEWAY_DEDUPE_SUBGRAPH_REQUESTS`, default true).
    */
   dedupeSubgraphRequests: boolean;
+  /**
+   * Queries one subgraph answers whole are answered with its data as it came when Apollo's result
+   * shaping would not change it (`one-fetch-shortcut.ts`); false: always through Apollo's executor
+   * (tests compare the two). Default on; off while tracing.
+   */
+  oneFetchShortcut?: boolean;
   /** What one request may ask for (`GATEWAY_MAX_*`), the body size included; the kit's rules, as in every subgraph. */
   limits: OperationLimits;
   /** Sent to every subgraph in `x-gateway-secret` (`GATEWAY_SECRET`); subgraphs given the same value answer no one else. */
