@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import resultShaping from '@apollo/gateway/dist/resultShaping.js';
+import federationInternals from '@apollo/federation-internals';
 
 // The few parts of @apollo/federation-internals' operation and schema objects read here.
 interface SchemaType {
@@ -29,10 +30,11 @@ export interface ShapingInput {
 }
 export type ComputeResponse = (args: ShapingInput) => { data: unknown; errors: unknown[] };
 
-const requireHere = createRequire(import.meta.url);
-// @apollo/gateway's own modules, as its executeQueryPlan requires them (CommonJS, one instance).
-const shaping = requireHere('@apollo/gateway/dist/resultShaping.js') as { computeResponse: ComputeResponse };
-const { isValidLeafValue } = requireHere('@apollo/federation-internals') as { isValidLeafValue(schema: unknown, value: unknown, type: SchemaType): boolean };
+// @apollo/gateway's own modules, the objects its executeQueryPlan reads them from (CommonJS: a
+// default import is the module's `exports`, in Node and in an esbuild bundle alike, where a
+// `createRequire` would load a second copy from node_modules and patch that one).
+const shaping = resultShaping as unknown as { computeResponse: ComputeResponse };
+const { isValidLeafValue } = federationInternals as unknown as { isValidLeafValue(schema: unknown, value: unknown, type: SchemaType): boolean };
 
 /** A selection compiled for one request: what Apollo's shaping does with each value, for the subset handled here. */
 type Node = { kind: 'nonNull'; of: Node } | { kind: 'list'; of: Node } | { kind: 'object'; typename: string; fields: Fields } | { kind: 'leaf'; type: SchemaType };

@@ -1,13 +1,13 @@
 import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createRequire } from 'node:module';
 import type * as GraphQL from 'graphql';
 import type { DocumentNode, GraphQLObjectType, GraphQLOutputType, SelectionSetNode } from 'graphql';
+import graphqlAsApolloLoadsIt from 'graphql/index.js';
 
 // graphql as @apollo/gateway (CommonJS) loads it: its schema's types pass graphql's `instanceof`
-// checks only in that copy, and a bundler or test runner may give an ES import the .mjs one.
-const { getVariableValues, isEnumType, isListType, isNonNullType, isObjectType, isScalarType, isSpecifiedScalarType, Kind } = createRequire(import.meta.url)(
-  'graphql',
-) as typeof GraphQL;
+// checks only in that copy, and a test runner may give `import … from 'graphql'` the .mjs one. The
+// CommonJS file by its path is that copy in Node, in vitest and in the gateway's bundle alike (a
+// `createRequire` would load a second copy beside the bundle's).
+const { getVariableValues, isEnumType, isListType, isNonNullType, isObjectType, isScalarType, isSpecifiedScalarType, Kind } = graphqlAsApolloLoadsIt as unknown as typeof GraphQL;
 
 type Resolved = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
 type Loaded = Awaited<ReturnType<ApolloGateway['load']>>;

@@ -1,9 +1,10 @@
-import { createRequire } from 'node:module';
+import operationsModule from '@apollo/federation-internals/dist/operations.js';
 
 type OperationFromDocument = (schema: object, document: { definitions: readonly object[] }, options?: { validate?: boolean; operationName?: string }) => object;
 
-// @apollo/federation-internals' operations module, the one @apollo/gateway requires (CommonJS, one instance).
-const operations = createRequire(import.meta.url)('@apollo/federation-internals/dist/operations.js') as { operationFromDocument: OperationFromDocument };
+// @apollo/federation-internals' operations module, the one @apollo/gateway requires (CommonJS, one
+// instance: a default import is its `exports`, in a bundle too — see fast-shaping.ts).
+const operations = operationsModule as unknown as { operationFromDocument: OperationFromDocument };
 
 /**
  * `operationFromDocument` remembering what it built for `executeQueryPlan`'s call — the only one
