@@ -50,6 +50,7 @@ describe('identity users', () => {
     const ids = hydrated.map((user) => user.id as string);
     const rows = await usersByIds(subgraph.service.orm.em.fork(), ids);
     expect([...rows].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(hydrated);
+    expect(await usersByIds(subgraph.service.orm.em.fork(), ids.slice(0, 1))).toEqual(hydrated.slice(0, 1));
   });
 
   it('creates an active user in a team with the email lower-cased', async () => {

@@ -20,8 +20,10 @@ const userColumns = new WeakMap<object, string>();
 
 /**
  * The users `ids` as plain rows, not managed entities (a read path: every gateway query naming an
- * owner comes here), with the columns `em.find` would select. A prepared statement (see `leanSql`):
- * one text for any number of ids, a primary-key lookup whatever they are.
+ * owner comes here), with the columns `em.find` would select. A prepared statement (see `leanSql`),
+ * a primary-key lookup whatever the ids: one text for one id (the flagship's owner) and one for
+ * several. Not `any` for one id too: PostgreSQL's generic plan of `= any($1)` counts on ten ids, which
+ * costs more than the plan for one, so it kept planning that statement on every call.
  */
 export function usersByIds(em: SqlEntityManager, ids: readonly string[]): Promise<IUser[]> {
   const meta = em.getMetadata(User);
@@ -33,5 +35,8 @@ export function usersByIds(em: SqlEntityManager, ids: readonly string[]): Promis
       .join(', ');
     userColumns.set(meta, columns);
   }
-  return leanSql(em, User, `select ${columns} from "app_user" as "u" where "u"."id" = any(?::uuid[])`, [[...ids]], { prepare: true });
+  const [only] = ids;
+  return ids.length === 1 && only !== undefined
+    ? leanSql(em, User, `select ${columns} from "app_user" as "u" where "u"."id" = ?`, [only], { prepare: true })
+    : leanSql(em, User, `select ${columns} from "app_user" as "u" where "u"."id" = any(?::uuid[])`, [[...ids]], { prepare: true });
 }
