@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
+import { postgresCost } from './bench-postgres.js';
 import type { SubgraphService } from './service.js';
 import { testToken } from './test-client.js';
 
@@ -16,15 +17,25 @@ export interface BenchClient {
   /**
    * Closed loops: `connections` callers each sending `query` again as soon as the last answer came, for
    * 2 s of warm-up and then `seconds`; prints requests/s and this process's CPU ms per request (the
-   * service and the client share the process when the service runs in it: compare between runs).
+   * service and the client share the process when the service runs in it: compare between runs);
+   * for a client of a service, also what its database's PostgreSQL backends spent (`postgresCost`).
    * An answer with errors ends the run.
    */
   closedLoops(label: string, token: string, query: string, variables: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A client of the service at `url` (its base URL) over `connections` keep-alive connections (BENCH_CONNECTIONS, 20), loops of `seconds` (BENCH_SECONDS, 10). */
-export function benchClient(url: string, connections = Number(process.env.BENCH_CONNECTIONS ?? 20), seconds = Number(process.env.BENCH_SECONDS ?? 10)): BenchClient {
+/**
+ * A client of `service` (or of the service at a base URL) over `connections` keep-alive connections
+ * (BENCH_CONNECTIONS, 20), loops of `seconds` (BENCH_SECONDS, 10).
+ */
+export function benchClient(
+  service: SubgraphService | string,
+  connections = Number(process.env.BENCH_CONNECTIONS ?? 20),
+  seconds = Number(process.env.BENCH_SECONDS ?? 10),
+): BenchClient {
+  const url = typeof service === 'string' ? service : service.url;
+  const databaseUrl = typeof service === 'string' ? undefined : service.orm.config.get('clientUrl');
   const agent = new Agent({ connections, pipelining: 1 });
   const call = async (token: string, query: string, variables: Record<string, unknown> = {}): Promise<BenchAnswer> => {
     const response = await request(`${url}/graphql`, {
@@ -48,15 +59,19 @@ export function benchClient(url: string, connections = Number(process.env.BENCH_
         return count;
       };
       await Promise.all(Array.from({ length: connections }, () => loop(performance.now() + 2000)));
+      const postgres = databaseUrl ? await postgresCost(databaseUrl) : undefined;
+      await postgres?.begin();
       const cpu = process.cpuUsage();
       const began = performance.now();
       const counts = await Promise.all(Array.from({ length: connections }, () => loop(began + seconds * 1000)));
       const wall = performance.now() - began;
       const used = process.cpuUsage(cpu);
       const requests = counts.reduce((a, b) => a + b, 0);
+      const database = postgres ? await postgres.end(requests) : [];
+      await postgres?.close();
       process.stdout.write(
         `${label}, ${connections} connections, ${seconds} s: ${requests} requests, ${((1000 * requests) / wall).toFixed(1)} req/s, ` +
-          `${((used.user + used.system) / 1000 / requests).toFixed(3)} ms CPU/request (service + client, one process)\n`,
+          `${((used.user + used.system) / 1000 / requests).toFixed(3)} ms CPU/request (service + client, one process)\n${database.map((line) => `${line}\n`).join('')}`,
       );
     },
     close: () => agent.close(),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from './logger.js';
 import { createOrm, migrate, type MikroORM } from './orm.js';
 import type { Viewer } from './viewer.js';
-import { CUSTOMER_ACCESS_MIGRATION, CustomerAccess, visibleCustomersSql } from './visibility.js';
+import { CUSTOMER_ACCESS_MIGRATION, CustomerAccess, ofVisibleCustomers, visibleCustomersSql } from './visibility.js';
 
 // The scoped read every subgraph runs on each list and lookup, at 200,000 customers: it must be
 // answered from customer_access's indexes (owner, team, GIN on shared_with), never a scan of the table.
@@ -34,7 +34,16 @@ beforeAll(async () => {
                  else '{}'::uuid[] end
      from generate_series(1, ${ROWS}) n`,
   );
+  // A customer-scoped table as the services have them (tickets, deals, orders): two records per customer.
+  await orm.em.getConnection().execute(`create table record (id uuid primary key, customer_id uuid not null, created_at timestamptz not null)`);
+  await orm.em.getConnection().execute('create index record_customer_idx on record (customer_id, created_at)');
+  await orm.em.getConnection().execute(
+    `insert into record (id, customer_id, created_at)
+     select gen_random_uuid(), ('00000000-0000-4000-9000-' || lpad(to_hex(n % ${ROWS} + 1), 12, '0'))::uuid, now() - n * interval '1 minute'
+     from generate_series(1, ${2 * ROWS}) n`,
+  );
   await orm.em.getConnection().execute('analyze customer_access');
+  await orm.em.getConnection().execute('analyze record');
 }, 120_000);
 
 afterAll(async () => {
@@ -67,6 +76,35 @@ describe(`the scoped read of visible customers at ${ROWS.toLocaleString('en')} r
     expect(plan).toContain('customer_access_team_idx');
     expect(plan).toContain('customer_access_shared_idx');
     expect(plan).not.toMatch(/Seq Scan/);
+  });
+
+  it("plans a batch's read by customer (ofVisibleCustomers) from the indexes even as a generic plan, as a prepared statement may run it", async () => {
+    const customers = ofVisibleCustomers(
+      as('SALES_REP', uuid(42)),
+      'r',
+      [42, 2042, 4042].map((n) => `00000000-0000-4000-9000-${n.toString(16).padStart(12, '0')}`),
+    );
+    let n = 0;
+    const text = `select r.* from record r where ${customers.sql} order by r.created_at`.replace(/\?/g, () => `$${++n}`);
+    const pool = await orm.em.getConnection().getNativeClient();
+    const client = await pool.connect();
+    try {
+      // The plan PostgreSQL would keep for every value once it settles on a generic one (leanSql's `prepare`).
+      await client.query('set plan_cache_mode = force_generic_plan');
+      await client.query(`prepare batch as ${text}`);
+      const { rows: lines } = await client.query<{ 'QUERY PLAN': string }>(`explain execute batch('{${String(customers.params[0])}}', '${uuid(42)}', '${uuid(42)}')`);
+      const plan = lines.map((l) => l['QUERY PLAN']).join('\n');
+      expect(plan).toContain('$1'); // generic: the values are parameters
+      expect(plan).toContain('record_customer_idx');
+      expect(plan).toContain('customer_access_pkey');
+      expect(plan).not.toMatch(/Seq Scan/);
+      const { rows } = await client.query(`execute batch('{${String(customers.params[0])}}', '${uuid(42)}', '${uuid(42)}')`);
+      expect(rows).toHaveLength(6); // the rep owns all three (n % 2000 = 42), two records each
+    } finally {
+      await client.query('deallocate all');
+      await client.query('reset plan_cache_mode');
+      client.release();
+    }
   });
 
   it('would scan the table written as ? = any(shared_with), which is why the read is not written so', async () => {

@@ -94,15 +94,16 @@ export function visibleCustomersWhere(viewer: Viewer, alias: string, column = 'c
 }
 
 /**
- * For hand-written SQL reading the records of `customerIds` (a loader's batch): the predicate
- * `<alias>.customer_id in (…)`, ANDed with the viewer's visibility (`visibleCustomersWhere`) when
- * their access is scoped, and its parameters, in that order. Every batched read by customer goes
- * through this, so none can leave the visibility out.
+ * For `leanSql` reading the records of `customerIds` (a loader's batch): the predicate
+ * `<alias>.customer_id = any(?::uuid[])` (the ids as one array parameter, so the statement's text is
+ * the same for any batch and is prepared once), ANDed with the viewer's visibility
+ * (`visibleCustomersWhere`) when their access is scoped, and its parameters, in that order. Every
+ * batched read by customer goes through this, so none can leave the visibility out.
  */
 export function ofVisibleCustomers(viewer: Viewer, alias: string, customerIds: readonly string[]): { sql: string; params: unknown[] } {
   const visible = visibleCustomersWhere(viewer, alias);
-  const ofCustomers = `${alias}.customer_id in (${customerIds.map(() => '?').join(', ')})`;
-  return visible ? { sql: `${ofCustomers} and ${visible.sql}`, params: [...customerIds, ...visible.params] } : { sql: ofCustomers, params: [...customerIds] };
+  const ofCustomers = `${alias}.customer_id = any(?::uuid[])`;
+  return visible ? { sql: `${ofCustomers} and ${visible.sql}`, params: [[...customerIds], ...visible.params] } : { sql: ofCustomers, params: [[...customerIds]] };
 }
 
 /**

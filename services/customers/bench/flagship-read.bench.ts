@@ -17,7 +17,7 @@ await withBenchService('customers', createCustomersService, 'customers_flagship_
   const otherRep = randomUUID();
   const repToken = await testToken({ userId: rep, role: 'SALES_REP' });
   const otherToken = await testToken({ userId: otherRep, role: 'SALES_REP' });
-  const client = benchClient(service.url);
+  const client = benchClient(service);
   const call = client.call;
   // Fifteen customers of the rep (so the page of ten has a next one) and ten of another rep.
   for (const [token, count] of [

@@ -15,7 +15,7 @@ const QUERY = `query($representations: [_Any!]!) { _entities(representations: $r
 
 await withBenchService('finance', createFinanceService, 'finance_flagship_read_bench', async (service) => {
   const { customers, repToken, adminToken } = await benchRepCustomers(service);
-  const client = benchClient(service.url);
+  const client = benchClient(service);
   const call = client.call;
   const rate = await call(adminToken, 'mutation($i: SetExchangeRateInput!) { setExchangeRate(input: $i) { rate } }', {
     i: { fromCurrency: 'USD', toCurrency: 'EUR', validOn: dayFromToday(-400), rate: '0.9' },

@@ -42,7 +42,7 @@ await withBenchService('inventory', createInventoryService, 'inventory_flagship_
     ]);
   }
   const token = await testToken({ userId: rep, role: 'SALES_REP' });
-  const client = benchClient(service.url);
+  const client = benchClient(service);
   const call = (query: string, variables: Record<string, unknown>): Promise<BenchAnswer> => client.call(token, query, variables);
   const variables = { representations: orders.map((id) => ({ __typename: 'SalesOrder', id })) };
   type Answer = { data?: { _entities: { delivery: { status: string } }[] }; errors?: unknown };

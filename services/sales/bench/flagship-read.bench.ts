@@ -19,7 +19,7 @@ await withBenchService('sales', createSalesService, 'sales_flagship_read_bench',
   const em = service.orm.em.fork();
   for (const customer of customers) await em.execute('insert into customer_access (customer_id, owner_id) values (?, ?)', [customer, rep]);
   const token = await testToken({ userId: rep, role: 'SALES_REP' });
-  const client = benchClient(service.url);
+  const client = benchClient(service);
   const call = (query: string, variables: Record<string, unknown>): Promise<BenchAnswer> => client.call(token, query, variables);
   for (const customerId of customers) {
     const opened = await call('mutation($i: OpenOpportunityInput!) { openOpportunity(input: $i) { id } }', {

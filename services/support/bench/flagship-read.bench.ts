@@ -13,7 +13,7 @@ const QUERY = `query($representations: [_Any!]!) { _entities(representations: $r
 
 await withBenchService('support', createSupportService, 'support_flagship_read_bench', async (service) => {
   const { customers, repToken, adminToken } = await benchRepCustomers(service);
-  const client = benchClient(service.url);
+  const client = benchClient(service);
   const call = client.call;
   // Three tickets per customer, one of them resolved: two open.
   for (const customerId of customers)

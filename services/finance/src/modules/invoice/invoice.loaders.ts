@@ -54,6 +54,7 @@ export const createInvoiceLoaders = (em: SqlEntityManager, caller: Caller) => {
          where "i"."due_date" < ? and "i"."amount_paid" + "i"."amount_credited" < "i"."total" and ${customers.sql}
          order by "i"."due_date" asc, "i"."id" asc`,
           [utcToday(), ...customers.params],
+          { prepare: true },
         );
       },
       (invoice) => invoice.customerId,

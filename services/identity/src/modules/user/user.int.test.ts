@@ -1,5 +1,6 @@
 import { leanAndHydrated, startTestSubgraph, type TestSubgraph } from '@rapport/subgraph-kit/testing';
 import { User } from './user.entity.js';
+import { usersByIds } from './user.loaders.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityService } from '../../create-identity-service.js';
 
@@ -45,6 +46,11 @@ describe('identity users', () => {
     expect(lean.length).toBeGreaterThan(0);
     expect(lean).toEqual(hydrated);
     expect(lean.every((user) => user.passwordHash === undefined)).toBe(true);
+    // The loader's prepared select (`usersByIds`) gives the same rows.
+    const ids = hydrated.map((user) => user.id as string);
+    const rows = await usersByIds(subgraph.service.orm.em.fork(), ids);
+    expect([...rows].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(hydrated);
+    expect(await usersByIds(subgraph.service.orm.em.fork(), ids.slice(0, 1))).toEqual(hydrated.slice(0, 1));
   });
 
   it('creates an active user in a team with the email lower-cased', async () => {

@@ -1,4 +1,3 @@
-import type { EntityMetadata } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, groupedLoader, leanSql, type Caller } from '@rapport/subgraph-kit';
 import { User, type IUser } from './user.entity.js';
@@ -8,8 +7,6 @@ import { userPolicy } from './user.policy.js';
 export const createUserLoaders = (em: SqlEntityManager, caller: Caller) => {
   const viewer = caller.viewer(userPolicy, 'lookup');
   return {
-    // Rows, not managed entities (a read path: every gateway query naming an owner comes here), with
-    // the columns `em.find` would select: all but the lazy password hash.
     userById: byIdLoader(async (ids) => (viewer ? usersByIds(em, ids) : [])),
     membersByTeamId: groupedLoader(
       async (teamIds) => (viewer ? em.find(User, { teamId: { $in: [...teamIds] } }, { orderBy: { displayName: 'asc', id: 'asc' } }) : []),
@@ -18,20 +15,28 @@ export const createUserLoaders = (em: SqlEntityManager, caller: Caller) => {
   };
 };
 
-/** `"u"."id", "u"."email", …`: every column of a user but the lazy ones (the password hash), from the metadata, once. */
-let userColumns: string | undefined;
-const userColumnsOf = (em: SqlEntityManager): string =>
-  (userColumns ??= (em.getMetadata(User) as EntityMetadata).props
-    .filter((prop) => !prop.lazy)
-    .flatMap((prop) => prop.fieldNames)
-    .map((column) => `"u"."${column}"`)
-    .join(', '));
+/** Per ORM metadata, the columns `em.find` selects for a user: all but the lazy password hash. */
+const userColumns = new WeakMap<object, string>();
 
 /**
- * The users `ids` as plain rows: what `em.createQueryBuilder(User, 'u').select(<non-lazy>).where({ id:
- * { $in } })` read through `leanRows`, in SQL written once (every flagship query asks identity for an
- * owner's name here; building and compiling the query builder was most of that request's CPU).
+ * The users `ids` as plain rows, not managed entities (a read path: every gateway query naming an
+ * owner comes here), with the columns `em.find` would select. A prepared statement (see `leanSql`),
+ * a primary-key lookup whatever the ids: one text for one id (the flagship's owner) and one for
+ * several. Not `any` for one id too: PostgreSQL's generic plan of `= any($1)` counts on ten ids, which
+ * costs more than the plan for one, so it kept planning that statement on every call.
  */
-function usersByIds(em: SqlEntityManager, ids: readonly string[]): Promise<IUser[]> {
-  return leanSql(em, User, `select ${userColumnsOf(em)} from "app_user" as "u" where "u"."id" in (${ids.map(() => '?').join(', ')})`, ids);
+export function usersByIds(em: SqlEntityManager, ids: readonly string[]): Promise<IUser[]> {
+  const meta = em.getMetadata(User);
+  let columns = userColumns.get(meta);
+  if (!columns) {
+    columns = meta.props
+      .filter((prop) => !prop.lazy)
+      .flatMap((prop) => prop.fieldNames.map((field) => `"u"."${field}"`))
+      .join(', ');
+    userColumns.set(meta, columns);
+  }
+  const [only] = ids;
+  return ids.length === 1 && only !== undefined
+    ? leanSql(em, User, `select ${columns} from "app_user" as "u" where "u"."id" = ?`, [only], { prepare: true })
+    : leanSql(em, User, `select ${columns} from "app_user" as "u" where "u"."id" = any(?::uuid[])`, [[...ids]], { prepare: true });
 }

@@ -51,18 +51,18 @@ export const createShipmentLoaders = (em: SqlEntityManager, caller: Caller) => {
  * from before lines) by naming the order.
  */
 async function shipmentsServingOrders(em: SqlEntityManager, viewer: Viewer, orderIds: readonly string[]): Promise<(IShipment & { servedOrderId: string })[]> {
-  const marks = orderIds.map(() => '?').join(', ');
   const visible = visibleCustomersWhere(viewer, '"s"');
   // The extra column passes through MikroORM's result mapper under its own name.
   const rows = (await leanSql(
     em,
     Shipment,
     `select "s".*, "p"."order_id" as "served_order_id" from "shipment" as "s" join (
-       select distinct order_id, shipment_id from shipment_line where order_id in (${marks})
-       union select order_id, id from shipment where order_id in (${marks})
+       select distinct order_id, shipment_id from shipment_line where order_id = any(?::uuid[])
+       union select order_id, id from shipment where order_id = any(?::uuid[])
      ) as "p" on "p"."shipment_id" = "s"."id"${visible ? ` where ${visible.sql}` : ''}
      order by "s"."planned_at" asc, "s"."id" asc`,
-    [...orderIds, ...orderIds, ...(visible?.params ?? [])],
+    [[...orderIds], [...orderIds], ...(visible?.params ?? [])],
+    { prepare: true },
   )) as (IShipment & { served_order_id: string })[];
   return rows.map(({ served_order_id: servedOrderId, ...shipment }) => ({ ...shipment, servedOrderId }));
 }

@@ -97,6 +97,11 @@ describe('Customer fields owned by sales', () => {
     const ids = [c1, c2];
     expect(await leanSql(em.fork(), Opportunity, 'select "o".* from "opportunity" as "o" where "o"."customer_id" in (?, ?) order by "o"."id"', ids)).toEqual(deals.hydrated);
     expect(await leanSql(em.fork(), SalesOrder, 'select "so".* from "sales_order" as "so" where "so"."customer_id" in (?, ?) order by "so"."id"', ids)).toEqual(orders.hydrated);
+    // Prepared with the ids as one array (past the five runs after which PostgreSQL may plan it once), and
+    // inside a transaction, where it runs through `em.execute` with the array inlined: the same rows.
+    const byArray = 'select "so".* from "sales_order" as "so" where "so"."customer_id" = any(?::uuid[]) order by "so"."id"';
+    for (let run = 0; run < 7; run++) expect(await leanSql(em.fork(), SalesOrder, byArray, [ids], { prepare: true })).toEqual(orders.hydrated);
+    expect(await em.fork().transactional((tx) => leanSql(tx, SalesOrder, byArray, [ids], { prepare: true }))).toEqual(orders.hydrated);
   });
 
   it('answers a malformed Customer representation with null instead of an error', async () => {

@@ -39,5 +39,6 @@ function openOpportunitiesOf(em: SqlEntityManager, viewer: Viewer, customerIds: 
      where ${notDeletedSql('"o"')} and "o"."status" = 'OPEN' and ${customers.sql}
      order by "o"."created_at" desc, "o"."id" desc`,
     customers.params,
+    { prepare: true },
   );
 }

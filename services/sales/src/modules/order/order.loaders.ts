@@ -44,5 +44,6 @@ function openOrdersOf(em: SqlEntityManager, viewer: Viewer, customerIds: readonl
      where "so"."status" not in ('COMPLETED', 'CANCELLED') and ${customers.sql}
      order by "so"."confirmed_at" desc, "so"."id" desc`,
     customers.params,
+    { prepare: true },
   );
 }

@@ -40,6 +40,7 @@ export const createTicketLoaders = (em: SqlEntityManager, caller: Caller) => {
            where ${notDeletedSql('"t"')} and "t"."status" not in (${CLOSED_STATUSES.map(() => '?').join(', ')}) and ${customers.sql}
            order by "t"."opened_at" desc, "t"."id" desc`,
           [...CLOSED_STATUSES, ...customers.params],
+          { prepare: true },
         );
       },
       (ticket) => ticket.customerId,
