@@ -22,8 +22,6 @@
 // (the flagship, unless only customers run), written there (.cpuprofile, for Chrome DevTools).
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Principal } from '@rapport/auth';
@@ -33,7 +31,7 @@ import { supergraphPath } from '../src/subgraphs.js';
 import { stubGatewayConfig } from '../test/stub-gateway-config.js';
 import { assertFlagshipComplete } from './book.js';
 import type { HostAnswer, HostCommand } from './gateway-host.js';
-import { stubAnswers } from './stub-subgraphs.js';
+import { startStubSubgraphs, stubAnswers } from './stub-subgraphs.js';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const QUERY = 'query Mine($o: ID) { customers(filter: { ownerId: $o }, first: 20) { edges { node { id name email lifecycleState } } } }';
@@ -81,16 +79,8 @@ async function child(): Promise<void> {
     }
     return known;
   };
-  const stub = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(answerOf(Buffer.concat(chunks).toString('utf8')));
-    });
-  });
-  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
-  process.send?.({ stub: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` });
+  const stub = await startStubSubgraphs(answerOf);
+  process.send?.({ stub: stub.url });
   // One pool of keep-alive connections per gateway, kept across loops (interleaved slices included).
   const agents = new Map<string, Agent>();
   process.on('message', (message: { gateway: string; query: QueryName; connections: number; ms: number }) => {

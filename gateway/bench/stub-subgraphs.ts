@@ -2,6 +2,8 @@
 // gateway's query plan sends (a root query or an `_entities` fetch) gets an answer of the right shape,
 // made up from the supergraph's types, so the gateway does all of its own work (planning, fetching,
 // merging, shaping) and no subgraph does any.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   buildASTSchema,
   getNamedType,
@@ -122,4 +124,21 @@ export function stubAnswers(supergraphSdl: string): (body: { query: string; vari
 
     return { data: objectOf(root, operation.selectionSet) };
   };
+}
+
+/**
+ * An HTTP server on a free port of 127.0.0.1 standing in for every subgraph: each request's body
+ * (its text) is answered with `answer`'s text as JSON. Resolves with the server and its GraphQL URL.
+ */
+export async function startStubSubgraphs(answer: (body: string) => string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(answer(Buffer.concat(chunks).toString('utf8')));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
 }

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import type { Principal } from '@rapport/auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stubAnswers } from '../bench/stub-subgraphs.js';
-import { stubGatewayConfig } from '../test/stub-gateway-config.js';
+import { startStubSubgraphs, stubAnswers } from '../bench/stub-subgraphs.js';
+import { postQuery, stubGatewayConfig } from '../test/stub-gateway-config.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 import { FLAGSHIP_QUERY } from './explorer.js';
 import { fastComputeResponse, installFastShaping, type ComputeResponse } from './fast-shaping.js';
@@ -27,22 +25,17 @@ const fast = fastComputeResponse((args) => {
 const synthesize = stubAnswers(readFileSync(supergraphPath, 'utf8'));
 /** Changes the stub's made-up answer of one subgraph request (by operation name), or leaves it. */
 let tamper: (operationName: string, answer: { data: unknown }) => unknown = (_name, answer) => answer;
-const stub = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Parameters<typeof synthesize>[0] & { operationName: string };
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(tamper(body.operationName, synthesize(body))));
-  });
-});
 const principal: Principal = { userId: '00000000-0000-4000-8000-000000000001', email: 'rep@example.test', role: 'SALES_REP', teamIds: [], tokenId: 't' };
 let gateway: Gateway;
+let stub: Awaited<ReturnType<typeof startStubSubgraphs>>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+  stub = await startStubSubgraphs((text) => {
+    const body = JSON.parse(text) as Parameters<typeof synthesize>[0] & { operationName: string };
+    return JSON.stringify(tamper(body.operationName, synthesize(body)));
+  });
   // No one-fetch shortcut: every answer goes through Apollo's executor and so through the shaping.
-  gateway = createGateway(stubGatewayConfig(`http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`, { token: 'good', principal, oneFetchShortcut: false }));
+  gateway = createGateway(stubGatewayConfig(stub.url, { token: 'good', principal, oneFetchShortcut: false }));
   await gateway.start();
   shaping.computeResponse = (args) => {
     // Apollo's shaping throws on some answers (a non-list for a list): the fast one must throw the same.
@@ -66,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   shaping.computeResponse = installFastShaping().fast;
   await gateway.stop();
-  await new Promise((resolve) => stub.close(resolve));
+  await new Promise((resolve) => stub.server.close(resolve));
 });
 beforeEach(() => {
   handedOver = 0;
@@ -75,14 +68,7 @@ beforeEach(() => {
   tamper = (_name, answer) => answer;
 });
 
-const post = async (query: string, variables: Record<string, unknown> = {}): Promise<unknown> => {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer good' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json();
-};
+const post = async (query: string, variables: Record<string, unknown> = {}): Promise<unknown> => (await postQuery(gateway.url, 'good', query, variables)).json();
 
 /** Walks an answer's objects, letting `change` edit each (a deep copy is edited). */
 const edit = (answer: { data: unknown }, change: (object: Record<string, unknown>) => void): unknown => {

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import type { Principal } from '@rapport/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stubAnswers } from '../bench/stub-subgraphs.js';
-import { stubGatewayConfig } from '../test/stub-gateway-config.js';
+import { startStubSubgraphs, stubAnswers } from '../bench/stub-subgraphs.js';
+import { postQuery, stubGatewayConfig } from '../test/stub-gateway-config.js';
 import { createGateway, type Gateway } from './create-gateway.js';
 import { FLAGSHIP_QUERY } from './explorer.js';
 import { supergraphPath } from './subgraphs.js';
@@ -15,21 +13,14 @@ import { supergraphPath } from './subgraphs.js';
 type OperationFromDocument = (schema: object, document: { definitions: readonly object[] }, options?: { validate?: boolean }) => object;
 const operations = createRequire(import.meta.url)('@apollo/federation-internals/dist/operations.js') as { operationFromDocument: OperationFromDocument };
 const synthesize = stubAnswers(readFileSync(supergraphPath, 'utf8'));
-const stub = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(synthesize(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Parameters<typeof synthesize>[0])));
-  });
-});
 const principal: Principal = { userId: '00000000-0000-4000-8000-000000000001', email: 'rep@example.test', role: 'SALES_REP', teamIds: [], tokenId: 't' };
 let gateway: Gateway;
+let stub: Awaited<ReturnType<typeof startStubSubgraphs>>;
 const built: object[] = [];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
-  gateway = createGateway(stubGatewayConfig(`http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`, { token: 'good', principal, oneFetchShortcut: false }));
+  stub = await startStubSubgraphs((body) => JSON.stringify(synthesize(JSON.parse(body) as Parameters<typeof synthesize>[0])));
+  gateway = createGateway(stubGatewayConfig(stub.url, { token: 'good', principal, oneFetchShortcut: false }));
   await gateway.start();
   const installed = operations.operationFromDocument;
   operations.operationFromDocument = (schema, document, options) => {
@@ -40,17 +31,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gateway.stop();
-  await new Promise((resolve) => stub.close(resolve));
+  await new Promise((resolve) => stub.server.close(resolve));
 });
 
-const post = async (query: string, variables: Record<string, unknown> = {}): Promise<string> => {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer good' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.text();
-};
+const post = async (query: string, variables: Record<string, unknown> = {}): Promise<string> => (await postQuery(gateway.url, 'good', query, variables)).text();
 
 describe('the operation cache', () => {
   it('gives executeQueryPlan the operation it built for the same document, and another for another document', async () => {

@@ -35,3 +35,11 @@ export function stubGatewayConfig(
     ...overrides,
   };
 }
+
+/** POSTs `query` (and its variables) to the gateway at `gatewayUrl` under `token`. */
+export const postQuery = (gatewayUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Response> =>
+  fetch(`${gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
