@@ -108,7 +108,8 @@ export interface TestEvents {
   /** Produces `event` to its topic in the test's namespace, keyed by its subject, as a relay would. */
   deliver(event: CloudEvent): Promise<Delivery>;
   /** Waits until the subgraph's consumer group has committed past `delivery`: the event was handled (or skipped). */
-  waitUntilHandled(delivery: Delivery): Promise<void>;
+  /** `timeoutMs` (15 s by default): how long the consumer may take, e.g. longer right after outages. */
+  waitUntilHandled(delivery: Delivery, timeoutMs?: number): Promise<void>;
 }
 
 export interface TestSubgraph {

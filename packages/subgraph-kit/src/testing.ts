@@ -139,7 +139,7 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
       if (!meta?.baseOffset) throw new Error('Kafka did not acknowledge the event');
       return { topic, partition: meta.partition, offset: BigInt(meta.baseOffset) };
     },
-    async waitUntilHandled(delivery) {
+    async waitUntilHandled(delivery, timeoutMs = 15_000) {
       const { admin } = await kafkaClients();
       await waitFor(
         async () => {
@@ -147,7 +147,7 @@ export async function startTestSubgraph(name: string, factory: (config: Subgraph
           const committed = topicOffsets?.partitions.find((p) => p.partition === delivery.partition)?.offset;
           return committed !== undefined && BigInt(committed) > delivery.offset ? true : undefined;
         },
-        { what: `${name} to handle the event at offset ${delivery.offset}` },
+        { what: `${name} to handle the event at offset ${delivery.offset}`, timeoutMs },
       );
     },
   };
