@@ -1,5 +1,6 @@
 import resultShaping from '@apollo/gateway/dist/resultShaping.js';
 import federationInternals from '@apollo/federation-internals';
+import { replaceExportOnce } from './replace-export.js';
 
 // The few parts of @apollo/federation-internals' operation and schema objects read here.
 interface SchemaType {
@@ -154,19 +155,12 @@ export function fastComputeResponse(original: ComputeResponse): ComputeResponse 
   };
 }
 
-let installed: { original: ComputeResponse; fast: ComputeResponse } | null = null;
-
 /**
  * Puts `fastComputeResponse` in the place of @apollo/gateway's `computeResponse`, which its
  * `executeQueryPlan` reads from the resultShaping module's exports on every call (once per process;
  * every gateway in it shapes the same way). Returns both, for tests that compare them.
  */
 export function installFastShaping(): { original: ComputeResponse; fast: ComputeResponse } {
-  if (!installed) {
-    const original = shaping.computeResponse;
-    const fast = fastComputeResponse(original);
-    shaping.computeResponse = fast;
-    installed = { original, fast };
-  }
-  return installed;
+  const { original, replacement } = replaceExportOnce(shaping, 'computeResponse', fastComputeResponse);
+  return { original, fast: replacement };
 }

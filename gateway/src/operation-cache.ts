@@ -1,9 +1,10 @@
 import operationsModule from '@apollo/federation-internals/dist/operations.js';
+import { replaceExportOnce } from './replace-export.js';
 
 type OperationFromDocument = (schema: object, document: { definitions: readonly object[] }, options?: { validate?: boolean; operationName?: string }) => object;
 
 // @apollo/federation-internals' operations module, the one @apollo/gateway requires (CommonJS, one
-// instance: a default import is its `exports`, in a bundle too — see fast-shaping.ts).
+// instance: a default import is its `exports`, in a bundle too — see replace-export.ts).
 const operations = operationsModule as unknown as { operationFromDocument: OperationFromDocument };
 
 /**
@@ -29,15 +30,8 @@ export function cachedOperationFromDocument(original: OperationFromDocument): Op
   };
 }
 
-let installed: { original: OperationFromDocument; cached: OperationFromDocument } | null = null;
-
 /** Puts `cachedOperationFromDocument` in the place of federation-internals' own (once per process). */
 export function installOperationCache(): { original: OperationFromDocument; cached: OperationFromDocument } {
-  if (!installed) {
-    const original = operations.operationFromDocument;
-    const cached = cachedOperationFromDocument(original);
-    operations.operationFromDocument = cached;
-    installed = { original, cached };
-  }
-  return installed;
+  const { original, replacement } = replaceExportOnce(operations, 'operationFromDocument', cachedOperationFromDocument);
+  return { original, cached: replacement };
 }
