@@ -18,6 +18,8 @@
 // start runs it — the figure to quote. GATEWAY_MODULE_B: a second one, to compare: both run, each in
 // its own process, taking turns in slices of GATEWAY_ALONE_SLICE_MS (500) so that both see the same
 // load on a shared machine; each round prints both and B's CPU per request over A's.
+// GATEWAY_NODE_FLAGS / GATEWAY_NODE_FLAGS_B: Node flags for gateway A's / B's process (space-separated,
+// e.g. `--max-semi-space-size=32`), to compare start-up flags with the same module on both sides.
 // GATEWAY_ALONE_PROFILE=<file>: a CPU profile of gateway A during the measured loops of the last query
 // (the flagship, unless only customers run), written there (.cpuprofile, for Chrome DevTools).
 import { fork } from 'node:child_process';
@@ -138,10 +140,12 @@ async function parent(): Promise<void> {
   const { verifier, ...config } = stubGatewayConfig(stub, { token: TOKEN, principal, subgraphConnections: 16, documentsMaxBytes: 1024 * 1024 });
   void verifier; // each host makes its own: a function does not cross IPC
   const hosts: Host[] = [];
-  for (const module of modules) {
+  for (const [index, module] of modules.entries()) {
     // A built gateway runs under plain node on the packages' dist/ (as the built start runs it); the source one under tsx, as this bench.
     const built = module.endsWith('.js');
-    const child = fork(join(import.meta.dirname, 'gateway-host.ts'), [], { execArgv: built ? ['--conditions=rapport-dist'] : process.execArgv, stdio: 'inherit' });
+    // Node flags of one host (GATEWAY_NODE_FLAGS for A, GATEWAY_NODE_FLAGS_B for B): to compare start-up flags such as V8's heap sizes.
+    const flags = (process.env[index ? 'GATEWAY_NODE_FLAGS_B' : 'GATEWAY_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+    const child = fork(join(import.meta.dirname, 'gateway-host.ts'), [], { execArgv: [...(built ? ['--conditions=rapport-dist'] : process.execArgv), ...flags], stdio: 'inherit' });
     const ask = <T extends HostAnswer>(command: HostCommand): Promise<T> => {
       const answered = new Promise<T>((settle) => child.once('message', settle));
       child.send(command);
@@ -149,7 +153,9 @@ async function parent(): Promise<void> {
     };
     const { url } = await ask<Extract<HostAnswer, { kind: 'started' }>>({ kind: 'start', module, config, token: TOKEN, principal });
     hosts.push({ module, url, ask });
-    out(`gateway ${hosts.length === 1 ? 'A' : 'B'}: ${module} (${built ? 'node --conditions=rapport-dist' : 'tsx'}), ${connections} connections`);
+    out(
+      `gateway ${hosts.length === 1 ? 'A' : 'B'}: ${module} (${built ? 'node --conditions=rapport-dist' : 'tsx'}${flags.length ? ` ${flags.join(' ')}` : ''}), ${connections} connections`,
+    );
   }
   const cpuMs = async (host: Host): Promise<number> => (await host.ask<Extract<HostAnswer, { kind: 'cpu' }>>({ kind: 'cpu' })).ms;
   const loop = async (host: Host, query: QueryName, ms: number): Promise<{ count: number; errors: number; cpuMs: number }> => {

@@ -118,6 +118,7 @@ describe('the fast result shaping', () => {
 
   it.each([
     ['aliases', '{ a: customers(first: 2) { edges { n: node { nm: name owner { displayName } } } } }', true],
+    ['an alias __proto__', '{ customers(first: 2) { edges { node { __proto__: name } } } }', false],
     ['__typename', '{ customers(first: 2) { edges { node { __typename name } } } }', false],
     ['a fragment', '{ customers(first: 2) { edges { node { ...F } } } } fragment F on Customer { name tags }', false],
     ['a skipped field', 'query($x: Boolean!) { customers(first: 2) { edges { node { name email @skip(if: $x) } } } }', false],

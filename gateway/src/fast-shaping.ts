@@ -75,7 +75,8 @@ function compileFields(selectionSet: OperationSelectionSet): Fields | null {
     const field = selection.element as OperationField;
     if (field.appliedDirectives.length || field.name === '__typename' || field.definition.isSchemaIntrospectionField()) return null;
     const name = field.alias ?? field.name;
-    if (names.includes(name)) return null;
+    // The answer's objects are plain ones (see `shape`): assigning `__proto__` would set a prototype, so Apollo's shaping takes it.
+    if (name === '__proto__' || names.includes(name)) return null;
     const node = compileType(field.definition.type, selection.selectionSet);
     if (!node) return null;
     names.push(name);
@@ -122,7 +123,10 @@ function shape(schema: unknown, node: Node, value: unknown): unknown {
       // Another runtime type than the field's would change how Apollo reads the object.
       const typename = (value as Record<string, unknown>).__typename;
       if (typename !== undefined && typename !== node.typename) return FAIL;
-      const output = Object.create(null) as Record<string, unknown>;
+      // A plain object, not Apollo's null-prototype one: V8 keeps `Object.create(null)` objects as
+      // hash tables, slower to fill and about twice as slow for the final JSON.stringify; filled in
+      // the same order each time, these share one shape per selection. The JSON is the same.
+      const output: Record<string, unknown> = {};
       return shapeFields(schema, node.fields, value, output) ? output : FAIL;
     }
     case 'leaf':
@@ -135,7 +139,8 @@ function shape(schema: unknown, node: Node, value: unknown): unknown {
  * `computeResponse` for operations of plain field selections on object types (no fragments, no
  * directives, no `__typename`, no interfaces or unions — the flagship and most of what clients send):
  * the selection is compiled once per operation into a small tree, then the merged subgraph answers are
- * walked once, building the same null-prototype objects in the same order. As soon as anything would
+ * walked once, building objects of the same fields in the same order (plain objects where Apollo
+ * makes null-prototype ones: the same JSON, made and serialised faster). As soon as anything would
  * make Apollo report an error, assert or read a runtime type, it answers nothing itself and Apollo's
  * own `computeResponse` shapes the same input (which neither of them changes).
  */
@@ -148,7 +153,7 @@ export function fastComputeResponse(original: ComputeResponse): ComputeResponse 
     let fields = compiled.get(operation);
     if (fields === undefined) compiled.set(operation, (fields = compileFields(operation.selectionSet)));
     if (fields) {
-      const data = Object.create(null) as Record<string, unknown>;
+      const data: Record<string, unknown> = {};
       if (shapeFields(operation.schema(), fields, input, data)) return { data, errors: [] };
     }
     return original(args);
