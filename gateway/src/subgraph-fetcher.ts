@@ -115,6 +115,148 @@ interface Answer {
 
 const UTF8_BOM = 0xfeff;
 
+/** What one call measures and traces, from sending to the answer's end (or its failure). */
+interface CallRecord {
+  observer: SubgraphFetchObserver | undefined;
+  began: number;
+  span: Span | undefined;
+}
+
+function finishCall({ observer, began, span }: CallRecord, status: number | null, error?: unknown): void {
+  if (observer) {
+    if (status === null) observer.failures.inc([observer.subgraph]);
+    else observer.seconds.observe([observer.subgraph], (performance.now() - began) / 1000);
+  }
+  if (span) {
+    if (status !== null) span.setAttribute('http.response.status_code', status);
+    if (error !== undefined) failSpan(span, error);
+    else if (status !== null && status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  }
+}
+
+/**
+ * undici's handler for one call: gathers the answer's chunks and decodes them once when it ends. A
+ * class, so that a call allocates one object instead of a closure per callback (in the esbuild
+ * bundle, whose `keepNames` also names each such closure again at every call).
+ */
+class AnswerReader implements Dispatcher.DispatchHandler {
+  #status: number | null = null;
+  #headers: Dispatcher.ResponseData['headers'] = {};
+  #chunks: Buffer[] = [];
+  #settled = false;
+  #abort: (() => void) | undefined;
+
+  constructor(
+    private readonly call: CallRecord,
+    private readonly signal: AbortSignal | undefined,
+    private readonly resolve: (answer: Answer) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  #settle(): boolean {
+    if (this.#settled) return false;
+    this.#settled = true;
+    if (this.#abort) this.signal?.removeEventListener('abort', this.#abort);
+    return true;
+  }
+
+  fail(error: unknown): void {
+    if (!this.#settle()) return;
+    finishCall(this.call, this.#status, error);
+    this.reject(error);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    const { signal } = this;
+    if (!signal) return;
+    const abort = (): void => controller.abort(signal.reason);
+    this.#abort = abort;
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Dispatcher.ResponseData['headers']): void {
+    this.#status = statusCode;
+    this.#headers = headers;
+    this.#chunks = [];
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.#chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const status = this.#status;
+    if (status === null) return this.fail(new Error('the subgraph ended its answer before sending a status'));
+    if (!this.#settle()) return;
+    // As undici's `text()` decodes (UTF-8, a byte-order mark dropped), in one pass over the whole answer.
+    const chunks = this.#chunks;
+    let body = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
+    if (body.charCodeAt(0) === UTF8_BOM) body = body.slice(1);
+    finishCall(this.call, status);
+    this.resolve({ status, headers: this.#headers, body });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error);
+  }
+}
+
+/**
+ * What Apollo's RemoteGraphQLDataSource reads of an answer: status, headers (made when first read),
+ * and the body as text or JSON, any number of times (a clone answers the same). Methods on the
+ * prototype rather than closures per answer, for the same reason as AnswerReader.
+ */
+class SubgraphResponse implements FetcherResponse {
+  readonly redirected = false;
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly status: number;
+  #used = false;
+  #headers: PlainHeaders | undefined;
+
+  constructor(
+    readonly url: string,
+    private readonly answer: Answer,
+  ) {
+    this.status = answer.status;
+    this.ok = answer.status >= 200 && answer.status < 300;
+    this.statusText = STATUS_CODES[answer.status] ?? '';
+  }
+
+  get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  get headers(): PlainHeaders {
+    return (this.#headers ??= PlainHeaders.fromRaw(this.answer.headers));
+  }
+
+  text(): Promise<string> {
+    this.#used = true;
+    return Promise.resolve(this.answer.body);
+  }
+
+  json(): Promise<unknown> {
+    this.#used = true;
+    try {
+      return Promise.resolve(JSON.parse(this.answer.body) as unknown);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = Buffer.from(await this.text());
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+
+  clone(): SubgraphResponse {
+    return this;
+  }
+}
+
 /**
  * The gateway's subgraph client on undici's lowest API (`dispatcher.dispatch` with a handler that
  * keeps the answer's chunks) instead of its WHATWG `fetch` or even `dispatcher.request`, whose
@@ -145,43 +287,14 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
   /** Sends one request and reads its whole answer; measured (and traced) from sending to the answer's end. */
   const send = (url: string, init: Parameters<Fetcher>[1] = {}): Promise<Answer> => {
     const { origin, path } = targetOf(url);
-    const began = performance.now();
     const method = init.method ?? 'GET';
     const tracer = observer?.tracer() ?? null;
     const span: Span | undefined = tracer?.startSpan(`${method} ${observer?.subgraph ?? origin}`, {
       kind: SpanKind.CLIENT,
       attributes: { 'http.request.method': method, 'url.full': url, 'rapport.subgraph': observer?.subgraph ?? '' },
     });
-    const finish = (status: number | null, error?: unknown): void => {
-      if (observer) {
-        if (status === null) observer.failures.inc([observer.subgraph]);
-        else observer.seconds.observe([observer.subgraph], (performance.now() - began) / 1000);
-      }
-      if (span) {
-        if (status !== null) span.setAttribute('http.response.status_code', status);
-        if (error !== undefined) failSpan(span, error);
-        else if (status !== null && status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-        span.end();
-      }
-    };
-    const signal = init.signal as AbortSignal | undefined;
+    const call: CallRecord = { observer, began: performance.now(), span };
     return new Promise<Answer>((resolve, reject) => {
-      let status: number | null = null;
-      let headers: Dispatcher.ResponseData['headers'] = {};
-      let chunks: Buffer[] = [];
-      let settled = false;
-      let abort: (() => void) | undefined;
-      const settle = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        if (abort) signal?.removeEventListener('abort', abort);
-        return true;
-      };
-      const fail = (error: unknown): void => {
-        if (!settle()) return;
-        finish(status, error);
-        reject(error);
-      };
       dispatcher.dispatch(
         {
           origin,
@@ -190,75 +303,14 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
           headers: span ? { ...init.headers, ...traceHeaders(contextOf(span)) } : (init.headers ?? {}),
           body: init.body ?? null,
         },
-        {
-          onRequestStart(controller) {
-            if (!signal) return;
-            abort = () => controller.abort(signal.reason);
-            if (signal.aborted) abort();
-            else signal.addEventListener('abort', abort, { once: true });
-          },
-          onResponseStart(_controller, statusCode, responseHeaders) {
-            status = statusCode;
-            headers = responseHeaders;
-            chunks = [];
-          },
-          onResponseData(_controller, chunk) {
-            chunks.push(chunk);
-          },
-          onResponseEnd() {
-            if (status === null) return fail(new Error('the subgraph ended its answer before sending a status'));
-            if (!settle()) return;
-            // As undici's `text()` decodes (UTF-8, a byte-order mark dropped), in one pass over the whole answer.
-            let body = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
-            if (body.charCodeAt(0) === UTF8_BOM) body = body.slice(1);
-            finish(status);
-            resolve({ status, headers, body });
-          },
-          onResponseError(_controller, error) {
-            fail(error);
-          },
-        },
+        new AnswerReader(call, init.signal as AbortSignal | undefined, resolve, reject),
       );
     });
   };
 
-  const responseOf = (url: string, { status, headers: rawHeaders, body }: Answer): FetcherResponse => {
-    let used = false;
-    const text = (): Promise<string> => {
-      used = true;
-      return Promise.resolve(body);
-    };
-    const response: FetcherResponse = {
-      url,
-      status,
-      ok: status >= 200 && status < 300,
-      statusText: STATUS_CODES[status] ?? '',
-      redirected: false,
-      get bodyUsed() {
-        return used;
-      },
-      headers: PlainHeaders.fromRaw(rawHeaders),
-      text,
-      json: () => {
-        used = true;
-        try {
-          return Promise.resolve(JSON.parse(body) as unknown);
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      },
-      arrayBuffer: async () => {
-        const bytes = Buffer.from(await text());
-        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      },
-      clone: () => response,
-    };
-    return response;
-  };
-
   return async (url, init = {}) => {
     const key = options.dedupe ? sharedRequestKey(url, init) : null;
-    if (key === null) return responseOf(url, await send(url, init));
+    if (key === null) return new SubgraphResponse(url, await send(url, init));
     let shared = inFlight.get(key);
     if (!shared) {
       shared = send(url, init);
@@ -268,6 +320,6 @@ export function dispatcherFetcher(dispatcher: Dispatcher, observer?: SubgraphFet
       shared.then(settled, settled);
       inFlight.set(key, shared);
     }
-    return responseOf(url, await shared);
+    return new SubgraphResponse(url, await shared);
   };
 }
