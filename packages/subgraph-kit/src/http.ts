@@ -131,19 +131,21 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
  * destroyed but not its connection (as leaving the iterator did); an error if it fails or closes first.
  */
 function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
+  // Function declarations, not arrow functions in constants: the bundle (esbuild's keepNames) names
+  // each closure made at every request, and defining a name on a fresh arrow function is not cheap.
   return new Promise((resolve, reject) => {
     let first: Buffer | undefined;
     let more: Buffer[] | undefined;
     let size = 0;
-    const settle = (error: Error | null): void => {
+    function settle(error: Error | null): void {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', settle);
       req.off('close', onClose);
       if (error) reject(error);
       else resolve(more ? Buffer.concat(more).toString('utf8') : (first?.toString('utf8') ?? ''));
-    };
-    const onData = (chunk: Buffer): void => {
+    }
+    function onData(chunk: Buffer): void {
       size += chunk.length;
       if (size > limit) {
         settle(new BodyTooLarge(`request body exceeds ${limit} bytes`));
@@ -153,9 +155,13 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
         req.destroy();
       } else if (first === undefined) first = chunk;
       else (more ??= [first]).push(chunk);
-    };
-    const onEnd = (): void => settle(null);
-    const onClose = (): void => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    }
+    function onEnd(): void {
+      settle(null);
+    }
+    function onClose(): void {
+      settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    }
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('error', settle);
@@ -166,9 +172,12 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
 /** A request target that `new URL` would leave as it is: a path of plain characters, no dot segment, escape or query. */
 const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9_\-/]*$/;
 
+/** The search parameters of a target without a query: none (one function for every request, not a closure each). */
+const noSearchParams = (): URLSearchParams => new URLSearchParams();
+
 /** The path and query of `target` as `new URL(target, base)` reads them; without parsing a URL for a plain path. */
 function targetOf(target: string): { pathname: string; search: string; searchParams: () => URLSearchParams } {
-  if (PLAIN_TARGET.test(target)) return { pathname: target, search: '', searchParams: () => new URLSearchParams() };
+  if (PLAIN_TARGET.test(target)) return { pathname: target, search: '', searchParams: noSearchParams };
   const url = new URL(target, 'http://localhost');
   return { pathname: url.pathname, search: url.search, searchParams: () => url.searchParams };
 }
