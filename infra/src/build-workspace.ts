@@ -127,11 +127,85 @@ const ownLocationPlugin: esbuild.Plugin = {
 };
 
 /**
+ * `@apollo/utils.createhash` in a bundle: Node's hashes, and a SHA-256 of one short text (Apollo
+ * Server's key of a request's parsed document: `createHash('sha256').update(query).digest('hex')`)
+ * answered from the texts hashed last. Building a Node Hash object cost more than the rest of
+ * finding the document (a map read); a client sends the same few texts again and again. At most
+ * REMEMBERED_HASHES texts of at most REMEMBERED_TEXT_LENGTH characters are kept (the oldest goes
+ * first); anything else (another algorithm or encoding, a Buffer, a second update) is Node's hash.
+ */
+export const REMEMBERING_CREATEHASH = `import { createHash as nodeCreateHash } from 'node:crypto';
+const REMEMBERED_HASHES = 500;
+const REMEMBERED_TEXT_LENGTH = 5000;
+const remembered = new Map();
+class TextSha256 {
+  #text;
+  #hash;
+  #nodeHash() {
+    if (this.#hash === undefined) {
+      this.#hash = nodeCreateHash('sha256');
+      if (this.#text !== undefined) this.#hash.update(this.#text);
+      this.#text = undefined;
+    }
+    return this.#hash;
+  }
+  update(data, encoding) {
+    if (this.#hash === undefined && this.#text === undefined && typeof data === 'string' && encoding === undefined) this.#text = data;
+    else this.#nodeHash().update(data, encoding);
+    return this;
+  }
+  digest(encoding) {
+    const text = this.#text;
+    if (text === undefined || encoding !== 'hex' || text.length > REMEMBERED_TEXT_LENGTH) return this.#nodeHash().digest(encoding);
+    let hex = remembered.get(text);
+    if (hex === undefined) {
+      hex = nodeCreateHash('sha256').update(text).digest('hex');
+      if (remembered.size >= REMEMBERED_HASHES) remembered.delete(remembered.keys().next().value);
+      remembered.set(text, hex);
+    }
+    return hex;
+  }
+}
+export function createHash(kind) {
+  return kind === 'sha256' ? new TextSha256() : nodeCreateHash(kind);
+}
+`;
+
+/**
+ * Appended to `negotiator`'s index in a bundle: `mediaType` (the preferred one of `available`)
+ * answered from the last answers for the same \`Accept\` header and choices. Apollo Server asks it on
+ * every request (whether the client takes the legacy incremental format; which JSON type to answer),
+ * and parsing the header and sorting the choices cost more than the rest of executing a small query.
+ * A string answer is kept (the first of a fresh list: nobody shares it); at most 100 headers of at
+ * most 200 characters, the oldest forgotten first.
+ */
+export const REMEMBERING_NEGOTIATOR = `
+;(function rememberMediaTypes() {
+  var choose = Negotiator.prototype.mediaType;
+  var chosen = new Map();
+  Negotiator.prototype.mediaType = function mediaType(available) {
+    var accept = this.request.headers.accept;
+    if (!Array.isArray(available) || (accept !== undefined && (typeof accept !== 'string' || accept.length > 200))) return choose.call(this, available);
+    var key = (accept === undefined ? 'none' : 'accept ' + accept) + '\\n' + available.join('\\n');
+    var known = chosen.get(key);
+    if (known !== undefined || chosen.has(key)) return known;
+    var answer = choose.call(this, available);
+    if (answer !== undefined && typeof answer !== 'string') return answer;
+    if (chosen.size >= 100) chosen.delete(chosen.keys().next().value);
+    chosen.set(key, answer);
+    return answer;
+  };
+})();
+`;
+
+/**
  * Libraries' code swapped for a faster equivalent in a subgraph's bundle; each one changes the cost of
  * every request, not what it does:
  * - `@apollo/utils.createhash` (Apollo Server hashes every operation's text, the key of its parsed
  *   document cache) asks `module.require`, which a bundled CommonJS module lacks: it fell back to the
- *   pure-JavaScript SHA-256 of `sha.js`. Node's own is what it would use unbundled.
+ *   pure-JavaScript SHA-256 of `sha.js`. Node's own is what it would use unbundled, and the hash of a
+ *   text sent again is remembered (REMEMBERING_CREATEHASH).
+ * - `negotiator`'s `mediaType` remembers its answers (REMEMBERING_NEGOTIATOR).
  * - graphql's `instanceOf` outside NODE_ENV=production also compares class names when `instanceof`
  *   fails, to explain a second copy of graphql (another realm) — on every failing type check of
  *   every request; a bundle holds one copy, so the plain `instanceof` answers the same.
@@ -140,10 +214,14 @@ const fasterLibrariesPlugin: esbuild.Plugin = {
   name: 'faster-libraries',
   setup(build) {
     build.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({ path: 'createhash', namespace: 'faster-libraries' }));
-    build.onLoad({ filter: /^createhash$/, namespace: 'faster-libraries' }, () => ({
-      contents: "export { createHash } from 'node:crypto';",
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /^createhash$/, namespace: 'faster-libraries' }, () => ({ contents: REMEMBERING_CREATEHASH, loader: 'js' }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]negotiator[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!/Negotiator\.prototype\.mediaType = function mediaType\(available\) \{\n\s*var set = this\.mediaTypes\(available\);\n\s*return set && set\[0\];/.test(source)) {
+        throw new Error(`${args.path}: negotiator's mediaType changed; see REMEMBERING_NEGOTIATOR`);
+      }
+      return { contents: source + REMEMBERING_NEGOTIATOR, loader: 'js', resolveDir: dirname(args.path) };
+    });
     build.onLoad({ filter: /[\\/]graphql[\\/]jsutils[\\/]instanceOf\.m?js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const check = /process\.env\.NODE_ENV === 'production'/;

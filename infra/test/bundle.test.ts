@@ -83,3 +83,63 @@ describe("a subgraph's bundle", () => {
     expect(out.undici).toBe(false);
   });
 });
+
+// The libraries a subgraph's bundle swaps for faster equivalents (fasterLibrariesPlugin) answer as the
+// originals do. Built in a workspace inside the repository, so the bundle finds the libraries.
+describe("a subgraph's bundle of Apollo Server's hashing and content negotiation", () => {
+  const libraries = mkdtempSync(join(import.meta.dirname, '..', '.bundle-libraries-'));
+  const run = (): {
+    hashes: string[];
+    expected: string[];
+    // No type acceptable: undefined, written as null.
+    chosen: (string | null)[];
+    chosenBefore: (string | null)[];
+  } => JSON.parse(execFileSync(process.execPath, [join(libraries, 'dist', 'main.js')], { encoding: 'utf8' }));
+
+  beforeAll(async () => {
+    mkdirSync(join(libraries, 'src'), { recursive: true });
+    writeFileSync(
+      join(libraries, 'src', 'main.ts'),
+      [
+        "import { createHash as apolloHash } from '@apollo/utils.createhash';",
+        "import Negotiator from 'negotiator';",
+        "import { createHash } from 'node:crypto';",
+        "const texts = ['{ a }', '{ b }', '{ a }', 'x'.repeat(6000), ''];",
+        "const node = (t: string, kind = 'sha256'): string => createHash(kind).update(t).digest('hex');",
+        'const hashes = [',
+        "  ...texts.map((t) => apolloHash('sha256').update(t).digest('hex')),",
+        "  apolloHash('sha256').update('{ a').update(' }').digest('hex'),",
+        "  apolloHash('sha256').update('{ a }').digest().toString('hex'),",
+        "  apolloHash('sha256').update(Buffer.from('{ a }')).digest('hex'),",
+        "  apolloHash('sha256').update('{ a }').digest('base64'),",
+        "  apolloHash('md5').update('{ a }').digest('hex'),",
+        "  apolloHash('sha256').digest('hex'),",
+        '];',
+        "const expected = [...texts.map((t) => node(t)), node('{ a }'), node('{ a }'), node('{ a }'), createHash('sha256').update('{ a }').digest('base64'), node('{ a }', 'md5'), node('')];",
+        "const accepts = [undefined, 'application/json', 'multipart/mixed; incrementalSpec=v0.2, application/json;q=0.5', 'text/html', 'application/graphql-response+json', 'x'.repeat(300)];",
+        "const choices = [['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8'], ['multipart/mixed; incrementalSpec=v0.2', 'multipart/mixed; deferSpec=20220824']];",
+        'const ask = (accept: string | undefined) => new Negotiator({ headers: { accept } });',
+        'const chosen = accepts.flatMap((a) => choices.flatMap((c) => [ask(a).mediaType([...c]), ask(a).mediaType([...c])]));',
+        'const chosenBefore = accepts.flatMap((a) => choices.flatMap((c) => [ask(a).mediaTypes([...c])[0], ask(a).mediaTypes([...c])[0]]));',
+        'process.stdout.write(JSON.stringify({ hashes, expected, chosen, chosenBefore }));',
+        '',
+      ].join('\n'),
+    );
+    await bundleSubgraph(libraries);
+  }, 60_000);
+
+  afterAll(() => {
+    rmSync(libraries, { recursive: true, force: true });
+  });
+
+  it('remembers hashes of texts and media types chosen, and answers what the libraries answer', () => {
+    const text = readFileSync(join(libraries, 'dist', 'main.js'), 'utf8');
+    expect(text).toContain('REMEMBERED_HASHES');
+    expect(text).toContain('rememberMediaTypes');
+    const out = run();
+    expect(out.hashes).toEqual(out.expected);
+    expect(out.chosen).toEqual(out.chosenBefore);
+    expect(out.chosen).toContain('application/graphql-response+json; charset=utf-8');
+    expect(out.chosen).toContain(null);
+  });
+});

@@ -125,6 +125,13 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 }
 
 /**
+ * `f` itself, for a closure made at every request: as an argument it has no name to keep, where as a
+ * constant or a property it would get one, and the bundle (esbuild's `keepNames`) then defines that
+ * name on each new closure (`Object.defineProperty`, as costly as the rest of reading a small body).
+ */
+const unnamed = <F>(f: F): F => f;
+
+/**
  * `readBody` for the GraphQL path, with listeners instead of an async iterator (whose stream
  * end-of-stream bookkeeping cost as much as the rest of reading a small body) and no copy of a body
  * that came in one chunk. The same outcomes: the text; BodyTooLarge past `limit`, the request
@@ -135,15 +142,15 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
     let first: Buffer | undefined;
     let more: Buffer[] | undefined;
     let size = 0;
-    const settle = (error: Error | null): void => {
+    const settle = unnamed((error: Error | null): void => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', settle);
       req.off('close', onClose);
       if (error) reject(error);
       else resolve(more ? Buffer.concat(more).toString('utf8') : (first?.toString('utf8') ?? ''));
-    };
-    const onData = (chunk: Buffer): void => {
+    });
+    const onData = unnamed((chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
         settle(new BodyTooLarge(`request body exceeds ${limit} bytes`));
@@ -153,9 +160,9 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
         req.destroy();
       } else if (first === undefined) first = chunk;
       else (more ??= [first]).push(chunk);
-    };
-    const onEnd = (): void => settle(null);
-    const onClose = (): void => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    });
+    const onEnd = unnamed((): void => settle(null));
+    const onClose = unnamed((): void => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('error', settle);
@@ -166,9 +173,12 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string> {
 /** A request target that `new URL` would leave as it is: a path of plain characters, no dot segment, escape or query. */
 const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9_\-/]*$/;
 
+/** The search parameters of a target without a query: none (one function for every request, not a closure each). */
+const noSearchParams = (): URLSearchParams => new URLSearchParams();
+
 /** The path and query of `target` as `new URL(target, base)` reads them; without parsing a URL for a plain path. */
 function targetOf(target: string): { pathname: string; search: string; searchParams: () => URLSearchParams } {
-  if (PLAIN_TARGET.test(target)) return { pathname: target, search: '', searchParams: () => new URLSearchParams() };
+  if (PLAIN_TARGET.test(target)) return { pathname: target, search: '', searchParams: noSearchParams };
   const url = new URL(target, 'http://localhost');
   return { pathname: url.pathname, search: url.search, searchParams: () => url.searchParams };
 }
@@ -208,83 +218,85 @@ export function createHttpApp<TContext extends BaseContext>(options: HttpAppOpti
       const began = performance.now();
       res.once('close', () => requestMetrics.record(seen.operation ?? 'anonymous', res.statusCode, (performance.now() - began) / 1000));
     }
-    const serve = (): void =>
-      void actingScope
-        .run({ requestId, actorId: null }, async () => {
-          if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-          if (url.pathname === '/ready') {
-            const checks = await options.ready().catch(() => ({ ready: false }));
-            const ok = Object.values(checks).every(Boolean);
-            return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
-          }
-          if (url.pathname === '/metrics' && options.metrics) {
-            const text = await options.metrics();
-            res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-            return void res.end(text);
-          }
-          const route = options.routes?.[url.pathname];
-          if (route && req.method === 'GET') return route(req, res);
-          if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
-            discardBody(req, limit);
-            return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
-          }
-          if (url.pathname !== graphqlPath) {
-            if (options.handle && (await options.handle(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId))) return;
-            return sendJson(res, 404, { error: 'not found' });
-          }
-
-          const headers = new HeaderMap();
-          for (const [key, value] of Object.entries(req.headers)) {
-            if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-          }
-          let body: unknown = undefined;
-          if (req.method === 'POST') {
-            const text = await readRequestBody(req, limit);
-            const type = headers.get('content-type') ?? '';
-            if (type.includes('application/json')) {
-              try {
-                body = text.length ? JSON.parse(text) : undefined;
-              } catch {
-                return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-              }
-            } else body = text;
-          }
-          const method = req.method ?? 'GET';
-          const params = options.guard || requestMetrics || tracer ? graphqlParams(method, body, url.searchParams) : null;
-          seen.operation = operationLabel(params);
-          let context: Promise<TContext> | undefined;
-          if (options.guard && params) {
-            const contextValue = await options.context(req, requestId);
-            try {
-              options.guard(params, contextValue);
-            } catch (error) {
-              const refused = refusal(error);
-              if (!refused) throw error;
-              return sendJson(res, refused.status, refused.body);
+    const serve = unnamed(
+      (): void =>
+        void actingScope
+          .run({ requestId, actorId: null }, async () => {
+            if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+            if (url.pathname === '/ready') {
+              const checks = await options.ready().catch(() => ({ ready: false }));
+              const ok = Object.values(checks).every(Boolean);
+              return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
             }
-            context = Promise.resolve(contextValue);
-          }
-          const response = await options.apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method, headers, search: url.search, body },
-            context: () => context ?? options.context(req, requestId),
-          });
-          for (const [key, value] of response.headers) res.setHeader(key, value);
-          res.statusCode = response.status ?? 200;
-          if (response.body.kind === 'complete') {
-            // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
-            if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
-            res.end(response.body.string);
-            return;
-          }
-          for await (const chunk of response.body.asyncIterator) res.write(chunk);
-          res.end();
-        })
-        .catch((error: unknown) => {
-          if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-          options.logger.error({ err: loggable(error), requestId }, 'request failed');
-          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          else res.end();
-        });
+            if (url.pathname === '/metrics' && options.metrics) {
+              const text = await options.metrics();
+              res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+              return void res.end(text);
+            }
+            const route = options.routes?.[url.pathname];
+            if (route && req.method === 'GET') return route(req, res);
+            if (options.gatewaySecret && !secretMatches(options.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
+              discardBody(req, limit);
+              return sendJson(res, 403, { errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN', reason: 'GATEWAY_ONLY' } }] });
+            }
+            if (url.pathname !== graphqlPath) {
+              if (options.handle && (await options.handle(req, res, new URL(req.url ?? '/', 'http://localhost'), requestId))) return;
+              return sendJson(res, 404, { error: 'not found' });
+            }
+
+            const headers = new HeaderMap();
+            for (const [key, value] of Object.entries(req.headers)) {
+              if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+            }
+            let body: unknown = undefined;
+            if (req.method === 'POST') {
+              const text = await readRequestBody(req, limit);
+              const type = headers.get('content-type') ?? '';
+              if (type.includes('application/json')) {
+                try {
+                  body = text.length ? JSON.parse(text) : undefined;
+                } catch {
+                  return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+                }
+              } else body = text;
+            }
+            const method = req.method ?? 'GET';
+            const params = options.guard || requestMetrics || tracer ? graphqlParams(method, body, url.searchParams) : null;
+            seen.operation = operationLabel(params);
+            let context: Promise<TContext> | undefined;
+            if (options.guard && params) {
+              const contextValue = await options.context(req, requestId);
+              try {
+                options.guard(params, contextValue);
+              } catch (error) {
+                const refused = refusal(error);
+                if (!refused) throw error;
+                return sendJson(res, refused.status, refused.body);
+              }
+              context = Promise.resolve(contextValue);
+            }
+            const response = await options.apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest: { method, headers, search: url.search, body },
+              context: unnamed(() => context ?? options.context(req, requestId)),
+            });
+            for (const [key, value] of response.headers) res.setHeader(key, value);
+            res.statusCode = response.status ?? 200;
+            if (response.body.kind === 'complete') {
+              // The whole operation failed because a dependency is away: 503, so proxies and clients retry.
+              if (res.statusCode === 200 && isUnavailableResponse(response.body.string)) res.statusCode = 503;
+              res.end(response.body.string);
+              return;
+            }
+            for await (const chunk of response.body.asyncIterator) res.write(chunk);
+            res.end();
+          })
+          .catch((error: unknown) => {
+            if (error instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+            options.logger.error({ err: loggable(error), requestId }, 'request failed');
+            if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+            else res.end();
+          }),
+    );
     if (!tracer || UNTRACED.has(url.pathname)) return serve();
     // A SERVER span continuing the caller's trace; Apollo's hooks, resolvers and the events they
     // write run inside it (graphqlSpanPlugin names it after the operation).

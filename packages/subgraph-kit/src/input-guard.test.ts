@@ -1,6 +1,6 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { checkOperationInput, stringProblem } from './input-guard.js';
+import { checkOperationInput, inputBoundary, stringProblem } from './input-guard.js';
 
 const schema = buildSchema(`
   scalar JSON
@@ -71,5 +71,31 @@ describe('the input boundary', () => {
     ).toBeNull();
     expect(refusal('query($q: String!) { search(query: $q) }', { q: 'acme', unused: '\u0000' })).toBeNull();
     expect(refusal('query($q: String! = "acme") { search(query: $q) }')).toBeNull();
+  });
+
+  it("checks each request of a document it has seen against that request's variables, a refused literal every time", async () => {
+    // One document, as Apollo's document store hands the same nodes to every request sending its text.
+    const plugin = inputBoundary();
+    const check = async (query: ReturnType<typeof parse>, variables: Record<string, unknown>): Promise<unknown> => {
+      const operation = query.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+      const listener = await plugin.requestDidStart?.({} as never);
+      try {
+        await listener?.didResolveOperation?.({ schema, document: query, operation, request: { variables } } as never);
+        return null;
+      } catch (error) {
+        return (error as { extensions: Record<string, unknown> }).extensions.field;
+      }
+    };
+    const byVariable = parse('mutation($i: OrderInput!) { placeOrder(input: $i) }');
+    expect(await check(byVariable, { i: { customerId: ID } })).toBeNull();
+    expect(await check(byVariable, { i: { customerId: ID, lines: [{ sku: 'A\u0000' }] } })).toBe('input.lines.0.sku');
+    expect(await check(byVariable, { i: { customerId: 'nope' } })).toBe('input.customerId');
+    expect(await check(byVariable, { i: { customerId: ID } })).toBeNull();
+    const literal = parse('query($t: [String!]) { search(query: "a\\u0000", tags: $t) }');
+    expect(await check(literal, { t: ['ok'] })).toBe('query');
+    expect(await check(literal, { t: ['ok'] })).toBe('query');
+    const mixed = parse('mutation($n: String) { placeOrder(input: { customerId: "' + ID + '", note: $n, lines: [{ sku: "A" }] }) }');
+    expect(await check(mixed, { n: 'fine' })).toBeNull();
+    expect(await check(mixed, { n: '\uD800' })).toBe('input.note');
   });
 });

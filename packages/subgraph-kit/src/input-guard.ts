@@ -148,24 +148,70 @@ const fieldsOf = (type: unknown): Fields | null => {
 };
 
 /**
- * Checks every argument `operation` (and the fragments of `document`) passes, with `variables` as
- * the client sent them; throws the first refusal. Walks the selections itself, following the
- * schema's field types, so arguments are checked against their declared types.
+ * What checking an operation's input takes once its document is known: each variable an argument
+ * passes, with the type it is passed as (checked against each request's value), and each literal
+ * argument value that breaks a rule (a literal never changes: one that passed is not looked at again).
+ * In the order `checkOperationInput` meets them, so a request is refused for the same first problem.
  */
-export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+type InputStep =
+  | { kind: 'variable'; field: string; name: string; type: GraphQLInputType | null; fallback: ValueNode | undefined }
+  | { kind: 'literal'; field: string; node: ValueNode; type: GraphQLInputType | null };
+
+interface InputPlan {
+  steps: InputStep[];
+  /** The operation's variable definitions by name (a default value is checked as the literal it is). */
+  definitions: Map<string, VariableDefinitionNode>;
+}
+
+/** Whether checking `node` as an argument of `type` refuses it, with no variable given. */
+function literalRefused(field: string, node: ValueNode, type: GraphQLInputType | null, definitions: Map<string, VariableDefinitionNode>): boolean {
+  try {
+    checkLiteral(field, node, type, {}, definitions);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The steps checking literal `node` (an argument's value, or part of it) takes at every request. */
+function planLiteral(field: string, node: ValueNode, type: GraphQLInputType | null, definitions: Map<string, VariableDefinitionNode>, steps: InputStep[]): void {
+  const nullable = isNonNull(type) ? type.ofType : type;
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      steps.push({ kind: 'variable', field, name: node.name.value, type, fallback: definitions.get(node.name.value)?.defaultValue });
+      return;
+    case Kind.LIST: {
+      const ofType = isList(nullable) ? nullable.ofType : null;
+      node.values.forEach((v, i) => planLiteral(`${field}.${i}`, v, ofType, definitions, steps));
+      return;
+    }
+    case Kind.OBJECT: {
+      const fields = inputFieldsOf(nullable);
+      for (const f of node.fields) planLiteral(`${field}.${f.name.value}`, f.value, fields?.[f.name.value]?.type ?? null, definitions, steps);
+      return;
+    }
+    default:
+      // A string, enum or integer holds no variable: checked now, and again per request only if it is refused.
+      if (literalRefused(field, node, type, definitions)) steps.push({ kind: 'literal', field, node, type });
+  }
+}
+
+/** The plan of `checkOperationInput` for `operation` of `document` against `schema`. */
+function planOperationInput(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): InputPlan {
   const definitions = new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d]));
-  const checkArguments = (nodes: readonly { name: { value: string }; value: ValueNode }[] | undefined, declared: readonly GraphQLArgument[] | undefined): void => {
+  const steps: InputStep[] = [];
+  const planArguments = (nodes: readonly { name: { value: string }; value: ValueNode }[] | undefined, declared: readonly GraphQLArgument[] | undefined): void => {
     for (const argument of nodes ?? []) {
       const type = declared?.find((a) => a.name === argument.name.value)?.type ?? null;
-      checkLiteral(argument.name.value, argument.value, type, variables, definitions);
+      planLiteral(argument.name.value, argument.value, type, definitions, steps);
     }
   };
   const walk = (selectionSet: SelectionSetNode | undefined, fields: Fields | null): void => {
     for (const selection of selectionSet?.selections ?? []) {
-      for (const directive of selection.directives ?? []) checkArguments(directive.arguments, schema.getDirective(directive.name.value)?.args);
+      for (const directive of selection.directives ?? []) planArguments(directive.arguments, schema.getDirective(directive.name.value)?.args);
       if (selection.kind === Kind.FIELD) {
         const field = fields?.[selection.name.value];
-        checkArguments(selection.arguments, field?.args);
+        planArguments(selection.arguments, field?.args);
         walk(selection.selectionSet, field ? fieldsOf(field.type) : null);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet, selection.typeCondition ? fieldsOf(schema.getType(selection.typeCondition.name.value)) : fields);
@@ -173,12 +219,31 @@ export function checkOperationInput(schema: GraphQLSchema, document: DocumentNod
     }
   };
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  for (const directive of operation.directives ?? []) checkArguments(directive.arguments, schema.getDirective(directive.name.value)?.args);
+  for (const directive of operation.directives ?? []) planArguments(directive.arguments, schema.getDirective(directive.name.value)?.args);
   walk(operation.selectionSet, fieldsOf(root));
   // Fragments are walked once each, from their own type condition (a spread adds nothing new).
   for (const fragment of document.definitions) {
     if (fragment.kind === Kind.FRAGMENT_DEFINITION) walk(fragment.selectionSet, fieldsOf(schema.getType(fragment.typeCondition.name.value)));
   }
+  return { steps, definitions };
+}
+
+/** Runs `plan` against the variables of one request; throws the first refusal. */
+function runInputPlan(plan: InputPlan, variables: Record<string, unknown>): void {
+  for (const step of plan.steps) {
+    if (step.kind === 'literal') checkLiteral(step.field, step.node, step.type, variables, plan.definitions);
+    else if (step.name in variables) checkInputValue(step.field, variables[step.name], step.type);
+    else if (step.fallback) checkLiteral(step.field, step.fallback, step.type, variables, plan.definitions);
+  }
+}
+
+/**
+ * Checks every argument `operation` (and the fragments of `document`) passes, with `variables` as
+ * the client sent them; throws the first refusal. Walks the selections itself, following the
+ * schema's field types, so arguments are checked against their declared types.
+ */
+export function checkOperationInput(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+  runInputPlan(planOperationInput(schema, document, operation), variables);
 }
 
 /**
@@ -187,6 +252,17 @@ export function checkOperationInput(schema: GraphQLSchema, document: DocumentNod
  * anonymous caller learns nothing about the rules of operations it may not run.
  */
 export function inputBoundary<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  // Plans by schema, then by operation node: Apollo keeps a document it parsed (its document store)
+  // and hands the same nodes to every request sending its text, so an operation is planned once;
+  // a new schema (the gateway's next supergraph) plans again, and forgotten nodes take their plans along.
+  const plans = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, InputPlan>>();
+  const planOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): InputPlan => {
+    let bySchema = plans.get(schema);
+    if (!bySchema) plans.set(schema, (bySchema = new WeakMap()));
+    let plan = bySchema.get(operation);
+    if (!plan) bySchema.set(operation, (plan = planOperationInput(schema, document, operation)));
+    return plan;
+  };
   return {
     async requestDidStart() {
       return {
@@ -197,7 +273,7 @@ export function inputBoundary<TContext extends BaseContext>(): ApolloServerPlugi
             throw new GraphQLError('subscriptions are not served over HTTP', { extensions: { code: 'BAD_REQUEST', reason: 'SUBSCRIPTION_NOT_SUPPORTED', http: { status: 400 } } });
           }
           const variables = isPlainObject(request.variables) ? request.variables : {};
-          checkOperationInput(schema, document, operation, variables);
+          runInputPlan(planOf(schema, document, operation), variables);
         },
       };
     },

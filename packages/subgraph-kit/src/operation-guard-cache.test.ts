@@ -64,4 +64,18 @@ describe('the operation guard keeps documents parsed', () => {
     guard({ query: long }, signedIn);
     expect(parses.documents).toHaveLength(2);
   });
+
+  it('still checks the caller, and each operation of a kept document, after an operation passed', () => {
+    const guard = createOperationGuard({ limits: { ...DEFAULT_SUBGRAPH_LIMITS, maxAliases: 1 }, sdl });
+    const query = 'query Small { customers { id } } query Aliased { customers { a: id b: name } }';
+    expect(refusalOf(() => guard({ query, operationName: 'Small' }, signedIn))).toBeNull();
+    expect(refusalOf(() => guard({ query, operationName: 'Small' }, signedIn))).toBeNull();
+    // The same operation from a caller without a token: it is not public.
+    expect(refusalOf(() => guard({ query, operationName: 'Small' }, { principal: null, authError: null }))).toMatchObject({ reason: 'SIGN_IN_REQUIRED' });
+    // The other operation of the document breaks a limit, every time it is asked for.
+    expect(refusalOf(() => guard({ query, operationName: 'Aliased' }, signedIn))).toMatchObject({ reason: 'ALIAS_LIMIT' });
+    expect(refusalOf(() => guard({ query, operationName: 'Aliased' }, signedIn))).toMatchObject({ reason: 'ALIAS_LIMIT' });
+    expect(refusalOf(() => guard({ query, operationName: 'Missing' }, signedIn))).toMatchObject({ reason: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(refusalOf(() => guard({ query, operationName: 'Small' }, signedIn))).toBeNull();
+  });
 });

@@ -171,6 +171,20 @@ export function measureOperation(
   variables: Record<string, unknown> = {},
   pagedFields: ReadonlySet<string> = new Set(),
 ): Measure {
+  return measureWithDependence(document, operation, variables, pagedFields).measure;
+}
+
+/**
+ * `measureOperation`, and whether its answer depends on the variables (a page size given by one):
+ * when it does not, the guard measures the operation once, not at every request.
+ */
+function measureWithDependence(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  pagedFields: ReadonlySet<string>,
+): { measure: Measure; usesVariables: boolean } {
+  let usesVariables = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const defaults = variableDefaults(operation);
@@ -184,6 +198,7 @@ export function measureOperation(
     if (!argument) return pagedFields.has(name) ? rule.default : 1;
     let value: unknown;
     if (argument.value.kind === Kind.VARIABLE) {
+      usesVariables = true;
       const variable = argument.value.name.value;
       value = variables[variable];
       if (value === undefined) {
@@ -244,7 +259,8 @@ export function measureOperation(
     return total;
   }
 
-  return measureSet(operation.selectionSet);
+  const measure = measureSet(operation.selectionSet);
+  return { measure, usesVariables };
 }
 
 /** The GraphQL request as it arrived: `query`, `variables`, `operationName` (unchecked). */
@@ -280,6 +296,26 @@ export type OperationGuard = (params: GraphQLParams, auth: AuthenticationState) 
 /** A request that cannot run, in the shape of Apollo's own errors (the code passes through formatError). */
 const requestError = (code: string, message: string): GraphQLError => new GraphQLError(message, { extensions: { code } });
 
+/** A document the guard keeps: its syntax tree and what it learnt of each of its operations. */
+interface KeptDocument {
+  document: DocumentNode;
+  /** By operation name (null: the only operation); only operations that were found are kept. */
+  operations: Map<string | null, CheckedOperation>;
+}
+
+/** What the guard learnt of one operation of a kept document. */
+interface CheckedOperation {
+  operation: OperationDefinitionNode;
+  /** Its root fields, once an anonymous caller asked for it. */
+  roots?: Set<string>;
+  /**
+   * Whether it passed every limit with a measure no variable changes (no page size given by a
+   * variable): then it is not measured again. An operation refused, or measured with variables, is
+   * measured at every request.
+   */
+  withinLimits: boolean;
+}
+
 /**
  * The check every request to `/graphql` passes before Apollo parses, validates or executes it, in
  * order of cost: the nesting of brackets (a linear scan, so the parser never recurses deeply), a
@@ -287,7 +323,8 @@ const requestError = (code: string, message: string): GraphQLError => new GraphQ
  * needs a verified token), then depth, aliases, root fields, page sizes and cost, measured in
  * linear time. The body size is bounded before, by createHttpApp. A document that passed the first
  * two checks is kept parsed (up to PARSED_DOCUMENTS_KEPT, each at most PARSED_DOCUMENT_MAX_LENGTH
- * characters), so a document sent again costs neither; the rest are checked on every request.
+ * characters), so a document sent again costs neither, and so is what its operations measure when no
+ * variable changes it (a request then costs two map reads); the rest are checked on every request.
  */
 export function createOperationGuard(options: OperationGuardOptions): OperationGuard {
   const { limits } = options;
@@ -297,42 +334,12 @@ export function createOperationGuard(options: OperationGuardOptions): OperationG
   // Documents that passed the nesting check and parsed, by their text: a client (the gateway above
   // all) sends the same few documents again and again, with other variables.
   // Oldest first out.
-  const parsed = new BoundedMap<string, DocumentNode>(PARSED_DOCUMENTS_KEPT);
-  return (params, auth) => {
-    const { query } = params;
-    if (typeof query !== 'string' || query.length === 0) return; // Apollo answers "no query" itself
-    let document = parsed.get(query);
-    if (!document) {
-      const nesting = bracketNesting(query, maxNesting);
-      if (nesting > maxNesting) refuse('DEPTH_LIMIT', `the document nests more than ${maxNesting} brackets deep; at most ${maxNesting} are allowed`);
-      try {
-        document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
-      } catch (error) {
-        if (error instanceof GraphQLError) throw requestError('GRAPHQL_PARSE_FAILED', error.message);
-        throw error;
-      }
-      if (query.length <= PARSED_DOCUMENT_MAX_LENGTH) parsed.set(query, document);
-    }
-    const operationName = typeof params.operationName === 'string' ? params.operationName : null;
-    const operation = getOperationAST(document, operationName);
-    if (!operation) {
-      const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
-      throw requestError(
-        'OPERATION_RESOLUTION_FAILURE',
-        operationName
-          ? `Unknown operation named "${operationName}".`
-          : count > 1
-            ? 'Must provide operation name if query contains multiple operations.'
-            : 'The document contains no operation.',
-      );
-    }
-    if (!auth.principal) {
-      if (auth.authError) throw auth.authError;
-      const roots = rootFieldNames(document, operation);
-      if (![...roots].every((f) => publicFields.has(f))) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this operation needs an access token');
-    }
-    const variables = typeof params.variables === 'object' && params.variables !== null ? (params.variables as Record<string, unknown>) : {};
-    const m = measureOperation(document, operation, variables, pagedFields);
+  const kept = new BoundedMap<string, KeptDocument>(PARSED_DOCUMENTS_KEPT);
+  const NO_VARIABLES: Record<string, unknown> = {};
+
+  /** Measures `operation` against the limits; true when it passed with a measure no variable changes. */
+  function checkLimits(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+    const { measure: m, usesVariables } = measureWithDependence(document, operation, variables, pagedFields);
     if (m.depth > limits.maxDepth) refuse('DEPTH_LIMIT', `the operation is ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`);
     if (m.introspectionDepth > INTROSPECTION_MAX_DEPTH) {
       refuse('DEPTH_LIMIT', `the introspection is ${m.introspectionDepth} levels deep; at most ${INTROSPECTION_MAX_DEPTH} are allowed`);
@@ -340,6 +347,56 @@ export function createOperationGuard(options: OperationGuardOptions): OperationG
     if (m.aliases > limits.maxAliases) refuse('ALIAS_LIMIT', `the operation uses ${m.aliases} aliases; at most ${limits.maxAliases} are allowed`);
     if (m.fields > limits.maxRootFields) refuse('ROOT_FIELD_LIMIT', `the operation asks for ${m.fields} root fields; at most ${limits.maxRootFields} are allowed`);
     if (m.cost > limits.maxCost) refuse('COST_LIMIT', `the operation's estimated cost is ${m.cost}; at most ${limits.maxCost} is allowed`);
+    return !usesVariables;
+  }
+
+  return (params, auth) => {
+    const { query } = params;
+    if (typeof query !== 'string' || query.length === 0) return; // Apollo answers "no query" itself
+    let entry = kept.get(query);
+    if (!entry) {
+      const nesting = bracketNesting(query, maxNesting);
+      if (nesting > maxNesting) refuse('DEPTH_LIMIT', `the document nests more than ${maxNesting} brackets deep; at most ${maxNesting} are allowed`);
+      let document: DocumentNode;
+      try {
+        document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+      } catch (error) {
+        if (error instanceof GraphQLError) throw requestError('GRAPHQL_PARSE_FAILED', error.message);
+        throw error;
+      }
+      entry = { document, operations: new Map() };
+      if (query.length <= PARSED_DOCUMENT_MAX_LENGTH) kept.set(query, entry);
+    }
+    const { document } = entry;
+    const operationName = typeof params.operationName === 'string' ? params.operationName : null;
+    let checked = entry.operations.get(operationName);
+    if (!checked) {
+      const operation = getOperationAST(document, operationName);
+      if (!operation) {
+        const count = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+        throw requestError(
+          'OPERATION_RESOLUTION_FAILURE',
+          operationName
+            ? `Unknown operation named "${operationName}".`
+            : count > 1
+              ? 'Must provide operation name if query contains multiple operations.'
+              : 'The document contains no operation.',
+        );
+      }
+      checked = { operation, withinLimits: false };
+      entry.operations.set(operationName, checked);
+    }
+    const { operation } = checked;
+    if (!auth.principal) {
+      if (auth.authError) throw auth.authError;
+      checked.roots ??= rootFieldNames(document, operation);
+      for (const f of checked.roots) {
+        if (!publicFields.has(f)) throw new AppError('UNAUTHENTICATED', 'SIGN_IN_REQUIRED', 'sign in first: this operation needs an access token');
+      }
+    }
+    if (checked.withinLimits) return;
+    const variables = typeof params.variables === 'object' && params.variables !== null ? (params.variables as Record<string, unknown>) : NO_VARIABLES;
+    checked.withinLimits = checkLimits(document, operation, variables);
   };
 }
 
