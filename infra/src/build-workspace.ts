@@ -12,7 +12,8 @@
 //
 // Plain Node runs this file (its types are stripped): it imports only Node, TypeScript and esbuild.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { createHash } from 'node:crypto';
+import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -326,6 +327,51 @@ const CHEAPER_NAME_HELPER = 'var __name = (target, value) => target.name === val
  */
 export const asciiOnly = (source: string): string => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** Where `@apollo/subgraph` builds the schema from the federated document, as its 2.15 build writes it. */
+const APOLLO_BUILD = 'function buildSubgraphSchema(modulesOrSDL) {';
+const APOLLO_AST = '(0, graphql_1.buildASTSchema)(subgraph.document);';
+
+/**
+ * `@apollo/subgraph`'s `buildSubgraphSchema` in a subgraph's bundle takes graphql's `buildASTSchema`
+ * options as a second argument (the kit's `buildSchema` passes `assumeValidSDL` when the build
+ * validated the very SDL: {@link validateSubgraphSdl}); unpatched it validates the SDL at every start.
+ */
+const sdlValidatedPlugin: esbuild.Plugin = {
+  name: 'sdl-validated',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@apollo[\\/]subgraph[\\/]dist[\\/]buildSubgraphSchema\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(APOLLO_BUILD) || !source.includes(APOLLO_AST)) throw new Error(`${args.path}: @apollo/subgraph's schema building changed; see sdlValidatedPlugin`);
+      const contents = source
+        .replace(APOLLO_BUILD, 'function buildSubgraphSchema(modulesOrSDL, astOptions) {')
+        .replace(APOLLO_AST, '(0, graphql_1.buildASTSchema)(subgraph.document, astOptions);');
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
+ * Validates subgraph `workspace`'s SDL, assembled as it runs (the kit's `loadSdl`, which `npm run
+ * compose` uses too), by building its subgraph schema as the service does: an invalid SDL fails the
+ * build. Writes the SDL's SHA-256 to `dist/sdl.validated` (`VALIDATED_SDL_FILE` in the kit), which
+ * lets the bundled start skip graphql's SDL validation for that SDL and no other.
+ */
+async function validateSubgraphSdl(workspace: string): Promise<void> {
+  const root = join(import.meta.dirname, '..', '..');
+  // The kit's SDL reader imports only Node: plain Node runs its source (types stripped).
+  const { loadSdl, VALIDATED_SDL_FILE } = (await import(pathToFileURL(join(root, 'packages', 'subgraph-kit', 'src', 'sdl.ts')).href)) as {
+    loadSdl: (srcDir: string, service?: string) => string;
+    VALIDATED_SDL_FILE: string;
+  };
+  const sdl = loadSdl(join(workspace, 'src'), basename(workspace));
+  const require = createRequire(join(workspace, 'package.json'));
+  const { parse } = require('graphql') as { parse: (source: string) => unknown };
+  const { buildSubgraphSchema } = require('@apollo/subgraph') as { buildSubgraphSchema: (modules: { typeDefs: unknown }[]) => unknown };
+  buildSubgraphSchema([{ typeDefs: parse(sdl) }]);
+  mkdirSync(join(workspace, 'dist'), { recursive: true });
+  writeFileSync(join(workspace, 'dist', VALIDATED_SDL_FILE), `${createHash('sha256').update(sdl).digest('hex')}\n`);
+}
+
 /**
  * Bundles subgraph `workspace`'s `src/main.ts` (with the workspace packages' sources and the
  * libraries but {@link UNBUNDLED}) into `dist/main.js`, with a source map into the sources.
@@ -334,6 +380,8 @@ export const asciiOnly = (source: string): string => source.replace(/[^\x00-\x7f
  */
 export async function bundleSubgraph(workspace: string, more: { external?: string[]; define?: Record<string, string> } = {}): Promise<{ bytes: number }> {
   const outfile = join(workspace, 'dist', 'main.js');
+  const subgraph = bundlesEntry(workspace);
+  if (subgraph) await validateSubgraphSdl(workspace);
   const result = await esbuild.build({
     entryPoints: [join(workspace, 'src', 'main.ts')],
     outfile,
@@ -353,7 +401,7 @@ export async function bundleSubgraph(workspace: string, more: { external?: strin
     // CommonJS libraries in an ES module bundle call `require` (kafkajs, pg, …): Node's own, from here
     // (taken without an ES import of node:module, see builtinsByRequirePlugin). Then the source maps.
     banner: { js: `const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);\n${LAZY_SOURCE_MAPS}` },
-    plugins: [builtinsByRequirePlugin, fasterLibrariesPlugin, ownLocationPlugin],
+    plugins: [builtinsByRequirePlugin, fasterLibrariesPlugin, ...(subgraph ? [sdlValidatedPlugin] : []), ownLocationPlugin],
     logLevel: 'silent',
     metafile: true,
     write: false,

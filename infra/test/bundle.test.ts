@@ -143,3 +143,56 @@ describe("a subgraph's bundle of Apollo Server's hashing and content negotiation
     expect(out.chosen).toContain(null);
   });
 });
+
+// A subgraph's build validates its SDL as the service assembles it (an invalid one fails the build) and
+// records its digest; the bundle's `buildSubgraphSchema` then honours `assumeValidSDL`, which the kit
+// passes for that SDL only. Under `services/` (what makes a workspace a subgraph), inside the repository
+// (the build resolves graphql and @apollo/subgraph from the workspace).
+describe("a subgraph's build and its SDL", () => {
+  const repoTmp = mkdtempSync(join(import.meta.dirname, '..', '.bundle-test-'));
+  const subgraph = join(repoTmp, 'services', 'notes');
+  const write = (file: string, text: string): void => {
+    mkdirSync(join(subgraph, 'src'), { recursive: true });
+    writeFileSync(join(subgraph, 'src', file), text);
+  };
+
+  beforeAll(() => {
+    write(
+      'main.ts',
+      [
+        "import { buildSubgraphSchema } from '@apollo/subgraph';",
+        "import { parse } from 'graphql';",
+        "const typeDefs = parse('type Query { note: String @nope }');",
+        'const build = buildSubgraphSchema as (modules: { typeDefs: typeof typeDefs }[], options: { assumeValidSDL: boolean }) => unknown;',
+        'const attempt = (assumeValidSDL: boolean): string => {',
+        '  try {',
+        '    build([{ typeDefs }], { assumeValidSDL });',
+        "    return 'built';",
+        '  } catch (error) {',
+        '    return (error as Error).message;',
+        '  }',
+        '};',
+        'process.stdout.write(JSON.stringify({ assumed: attempt(true), validated: attempt(false) }));',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  afterAll(() => {
+    rmSync(repoTmp, { recursive: true, force: true });
+  });
+
+  it('fails on an SDL graphql refuses', async () => {
+    write('note.graphql', 'type Note @key(fields: "id") { id: ID! text: Nowhere }\nextend type Query { note: Note }\n');
+    await expect(bundleSubgraph(subgraph)).rejects.toThrow(/Unknown type "Nowhere"/);
+  }, 60_000);
+
+  it('records the digest of the SDL it validated, and the bundle skips the SDL rules only when asked', async () => {
+    write('note.graphql', 'type Note @key(fields: "id") { id: ID! text: String }\nextend type Query { note: Note }\n');
+    await bundleSubgraph(subgraph);
+    expect(readFileSync(join(subgraph, 'dist', 'sdl.validated'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    const out = JSON.parse(execFileSync(process.execPath, [join(subgraph, 'dist', 'main.js')], { encoding: 'utf8' })) as { assumed: string; validated: string };
+    expect(out.assumed).toBe('built');
+    expect(out.validated).toMatch(/Unknown directive "@nope"/);
+  }, 60_000);
+});

@@ -38,6 +38,18 @@ describe('event contracts', () => {
     expect(() => defineEvent('support.ticket.opened', z.object({}))).toThrow(/v<N>/);
   });
 
+  it('builds a payload schema given as a function on first use, once, and validates with it', () => {
+    let built = 0;
+    const NoteWrittenV1 = defineEvent('testing.note.written.v1', () => {
+      built += 1;
+      return z.object({ text: z.string().min(1) });
+    });
+    expect(built).toBe(0);
+    expect(createEvent(NoteWrittenV1, 's', { text: 'hello' }).data.text).toBe('hello');
+    expect(() => createEvent(NoteWrittenV1, 's', { text: '' })).toThrow();
+    expect(built).toBe(1);
+  });
+
   it('lists each topic once', () => {
     expect(new Set(ALL_TOPICS).size).toBe(ALL_TOPICS.length);
     expect(ALL_TOPICS).toContain('sales.order');

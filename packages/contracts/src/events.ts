@@ -7,8 +7,7 @@ const money = z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: 
 const isoDateTime = z.iso.datetime({ offset: true });
 
 /** customers: a customer record was created. `teamId` (the owning team) was added later, optional. */
-export const CustomerCreatedV1 = defineEvent(
-  'customers.customer.created.v1',
+export const CustomerCreatedV1 = defineEvent('customers.customer.created.v1', () =>
   z.object({ customerId: uuid, name: z.string(), kind: z.enum(['COMPANY', 'PERSON']), ownerId: uuid.nullable(), teamId: uuid.nullable().optional() }),
 );
 
@@ -16,8 +15,7 @@ export const CustomerCreatedV1 = defineEvent(
  * customers: a customer, with everything open on it, moved to another rep (and team). `note`, the
  * handover note for the new owner, was added later, optional.
  */
-export const CustomerTransferredV1 = defineEvent(
-  'customers.customer.transferred.v1',
+export const CustomerTransferredV1 = defineEvent('customers.customer.transferred.v1', () =>
   z.object({
     customerId: uuid,
     fromOwnerId: uuid.nullable(),
@@ -32,20 +30,19 @@ export const CustomerTransferredV1 = defineEvent(
  * customers: a customer was deleted (softly, restorable). It stays resolvable by reference, but
  * every subgraph refuses new records for it until it is restored.
  */
-export const CustomerDeletedV1 = defineEvent('customers.customer.deleted.v1', z.object({ customerId: uuid, deletedAt: isoDateTime }));
+export const CustomerDeletedV1 = defineEvent('customers.customer.deleted.v1', () => z.object({ customerId: uuid, deletedAt: isoDateTime }));
 
 /** customers: a deleted customer was restored; new records may be attached to it again. */
-export const CustomerRestoredV1 = defineEvent('customers.customer.restored.v1', z.object({ customerId: uuid, restoredAt: isoDateTime }));
+export const CustomerRestoredV1 = defineEvent('customers.customer.restored.v1', () => z.object({ customerId: uuid, restoredAt: isoDateTime }));
 
 /** customers: a customer was shared with a user, who now sees it and its records. */
-export const CustomerSharedV1 = defineEvent('customers.customer.shared.v1', z.object({ customerId: uuid, userId: uuid }));
+export const CustomerSharedV1 = defineEvent('customers.customer.shared.v1', () => z.object({ customerId: uuid, userId: uuid }));
 
 /** customers: a customer's sharing with a user was withdrawn. */
-export const CustomerUnsharedV1 = defineEvent('customers.customer.unshared.v1', z.object({ customerId: uuid, userId: uuid }));
+export const CustomerUnsharedV1 = defineEvent('customers.customer.unshared.v1', () => z.object({ customerId: uuid, userId: uuid }));
 
 /** support: a ticket was opened for a customer. */
-export const TicketOpenedV1 = defineEvent(
-  'support.ticket.opened.v1',
+export const TicketOpenedV1 = defineEvent('support.ticket.opened.v1', () =>
   z.object({
     ticketId: uuid,
     customerId: uuid,
@@ -57,17 +54,15 @@ export const TicketOpenedV1 = defineEvent(
 );
 
 /** support: a ticket was resolved. */
-export const TicketResolvedV1 = defineEvent('support.ticket.resolved.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), resolvedAt: isoDateTime }));
+export const TicketResolvedV1 = defineEvent('support.ticket.resolved.v1', () => z.object({ ticketId: uuid, customerId: uuid, number: z.string(), resolvedAt: isoDateTime }));
 
 /** sales: an opportunity was opened in a pipeline stage. */
-export const OpportunityOpenedV1 = defineEvent(
-  'sales.opportunity.opened.v1',
+export const OpportunityOpenedV1 = defineEvent('sales.opportunity.opened.v1', () =>
   z.object({ opportunityId: uuid, customerId: uuid, title: z.string(), amount: money, stage: z.string() }),
 );
 
 /** sales: a sales order was confirmed and must now be fulfilled. */
-export const OrderConfirmedV1 = defineEvent(
-  'sales.order.confirmed.v1',
+export const OrderConfirmedV1 = defineEvent('sales.order.confirmed.v1', () =>
   z.object({
     orderId: uuid,
     customerId: uuid,
@@ -79,14 +74,15 @@ export const OrderConfirmedV1 = defineEvent(
 );
 
 /** inventory: a shipping notice was raised for an order. */
-export const ShipmentPlannedV1 = defineEvent('inventory.shipment.planned.v1', z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, plannedAt: isoDateTime }));
+export const ShipmentPlannedV1 = defineEvent('inventory.shipment.planned.v1', () => z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, plannedAt: isoDateTime }));
 
 /** finance: an invoice was issued to a customer. */
-export const InvoiceIssuedV1 = defineEvent('finance.invoice.issued.v1', z.object({ invoiceId: uuid, customerId: uuid, number: z.string(), total: money, dueDate: z.string() }));
+export const InvoiceIssuedV1 = defineEvent('finance.invoice.issued.v1', () =>
+  z.object({ invoiceId: uuid, customerId: uuid, number: z.string(), total: money, dueDate: z.string() }),
+);
 
 /** customers: an activity with a customer (call, visit, meeting, email, note, planned visit) was logged. */
-export const CustomerActivityLoggedV1 = defineEvent(
-  'customers.activity.logged.v1',
+export const CustomerActivityLoggedV1 = defineEvent('customers.activity.logged.v1', () =>
   z.object({
     activityId: uuid,
     customerId: uuid,
@@ -104,11 +100,10 @@ export const CustomerActivityLoggedV1 = defineEvent(
  * customers: two customers were merged; `mergedId` lives on as `survivorId`. Every subgraph
  * re-points its records from the merged customer to the survivor.
  */
-export const CustomerMergedV1 = defineEvent('customers.customer.merged.v1', z.object({ survivorId: uuid, mergedId: uuid, mergedAt: isoDateTime }));
+export const CustomerMergedV1 = defineEvent('customers.customer.merged.v1', () => z.object({ survivorId: uuid, mergedId: uuid, mergedAt: isoDateTime }));
 
 /** customers: a lead was converted into a customer (and contact); sales may open an opportunity. */
-export const LeadConvertedV1 = defineEvent(
-  'customers.lead.converted.v1',
+export const LeadConvertedV1 = defineEvent('customers.lead.converted.v1', () =>
   z.object({
     leadId: uuid,
     customerId: uuid,
@@ -120,22 +115,20 @@ export const LeadConvertedV1 = defineEvent(
 );
 
 /** sales: an opportunity was won or lost. */
-export const OpportunityClosedV1 = defineEvent(
-  'sales.opportunity.closed.v1',
+export const OpportunityClosedV1 = defineEvent('sales.opportunity.closed.v1', () =>
   z.object({ opportunityId: uuid, customerId: uuid, title: z.string(), outcome: z.enum(['WON', 'LOST']), amount: money, closedAt: isoDateTime }),
 );
 
 /** finance: a payment was recorded against an invoice. */
-export const PaymentRecordedV1 = defineEvent(
-  'finance.payment.recorded.v1',
+export const PaymentRecordedV1 = defineEvent('finance.payment.recorded.v1', () =>
   z.object({ paymentId: uuid, invoiceId: uuid, customerId: uuid, invoiceNumber: z.string(), amount: money, paidOn: z.string() }),
 );
 
 /** inventory: a shipment was delivered to the customer. */
-export const ShipmentDeliveredV1 = defineEvent('inventory.shipment.delivered.v1', z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, deliveredAt: isoDateTime }));
+export const ShipmentDeliveredV1 = defineEvent('inventory.shipment.delivered.v1', () => z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, deliveredAt: isoDateTime }));
 
 /** identity: a user was deactivated: no more sign-ins; their access tokens are revoked (see AccessRevokedV1). */
-export const UserDeactivatedV1 = defineEvent('identity.user.deactivated.v1', z.object({ userId: uuid, deactivatedAt: isoDateTime }));
+export const UserDeactivatedV1 = defineEvent('identity.user.deactivated.v1', () => z.object({ userId: uuid, deactivatedAt: isoDateTime }));
 
 /**
  * identity: access tokens were revoked before they expire. Every subgraph and the gateway refuse,
@@ -143,8 +136,7 @@ export const UserDeactivatedV1 = defineEvent('identity.user.deactivated.v1', z.o
  * `tokenIds` (their `jti`), and — when `issuedBefore` is set — every token of `userId` issued at or
  * before that instant.
  */
-export const AccessRevokedV1 = defineEvent(
-  'identity.access.revoked.v1',
+export const AccessRevokedV1 = defineEvent('identity.access.revoked.v1', () =>
   z.object({
     userId: z.string().min(1),
     tokenIds: z.array(z.string().min(1)),
@@ -163,8 +155,7 @@ export const AccessRevokedV1 = defineEvent(
 const changeKind = z.enum(['ADDED', 'UPDATED', 'REMOVED', 'RESTORED']);
 
 /** customers: the given fields of a customer record changed; `customer` is the record after the change. */
-export const CustomerUpdatedV1 = defineEvent(
-  'customers.customer.updated.v1',
+export const CustomerUpdatedV1 = defineEvent('customers.customer.updated.v1', () =>
   z.object({
     customerId: uuid,
     changedFields: z.array(z.string()),
@@ -188,8 +179,7 @@ export const CustomerUpdatedV1 = defineEvent(
  * customers: a contact of a customer was added, changed, removed (softly) or restored; part of the
  * customer aggregate, so keyed (and ordered) by the customer. `contact` is the contact after the change.
  */
-export const CustomerContactChangedV1 = defineEvent(
-  'customers.customer.contact-changed.v1',
+export const CustomerContactChangedV1 = defineEvent('customers.customer.contact-changed.v1', () =>
   z.object({
     customerId: uuid,
     contactId: uuid,
@@ -208,8 +198,7 @@ export const CustomerContactChangedV1 = defineEvent(
 );
 
 /** customers: an address of a customer was added, removed (softly) or restored; keyed by the customer. */
-export const CustomerAddressChangedV1 = defineEvent(
-  'customers.customer.address-changed.v1',
+export const CustomerAddressChangedV1 = defineEvent('customers.customer.address-changed.v1', () =>
   z.object({
     customerId: uuid,
     addressId: uuid,
@@ -228,8 +217,7 @@ export const CustomerAddressChangedV1 = defineEvent(
 );
 
 /** customers: a manager approved or rejected an activity. */
-export const ActivityReviewedV1 = defineEvent(
-  'customers.activity.reviewed.v1',
+export const ActivityReviewedV1 = defineEvent('customers.activity.reviewed.v1', () =>
   z.object({
     activityId: uuid,
     customerId: uuid,
@@ -241,23 +229,20 @@ export const ActivityReviewedV1 = defineEvent(
 );
 
 /** customers: the follow-up (next step) of an activity was marked done. */
-export const ActivityFollowUpCompletedV1 = defineEvent(
-  'customers.activity.follow-up-completed.v1',
+export const ActivityFollowUpCompletedV1 = defineEvent('customers.activity.follow-up-completed.v1', () =>
   z.object({ activityId: uuid, customerId: uuid, nextStep: z.string().nullable(), doneBy: uuid.nullable(), doneAt: isoDateTime }),
 );
 
 /** customers: a customer document's metadata (kind, file name, description) changed. */
-export const DocumentUpdatedV1 = defineEvent(
-  'customers.document.updated.v1',
+export const DocumentUpdatedV1 = defineEvent('customers.document.updated.v1', () =>
   z.object({ documentId: uuid, customerId: uuid, kind: z.string(), fileName: z.string(), description: z.string().nullable(), changedFields: z.array(z.string()) }),
 );
 
 /** customers: a customer document was deleted (softly). */
-export const DocumentDeletedV1 = defineEvent('customers.document.deleted.v1', z.object({ documentId: uuid, customerId: uuid, deletedAt: isoDateTime }));
+export const DocumentDeletedV1 = defineEvent('customers.document.deleted.v1', () => z.object({ documentId: uuid, customerId: uuid, deletedAt: isoDateTime }));
 
 /** customers: a lead was captured, by a user or from the public web form. */
-export const LeadCapturedV1 = defineEvent(
-  'customers.lead.captured.v1',
+export const LeadCapturedV1 = defineEvent('customers.lead.captured.v1', () =>
   z.object({
     leadId: uuid,
     name: z.string(),
@@ -272,44 +257,40 @@ export const LeadCapturedV1 = defineEvent(
 );
 
 /** customers: a lead was qualified. */
-export const LeadQualifiedV1 = defineEvent('customers.lead.qualified.v1', z.object({ leadId: uuid, qualifiedAt: isoDateTime }));
+export const LeadQualifiedV1 = defineEvent('customers.lead.qualified.v1', () => z.object({ leadId: uuid, qualifiedAt: isoDateTime }));
 
 /** customers: a lead was disqualified, with the reason. */
-export const LeadDisqualifiedV1 = defineEvent('customers.lead.disqualified.v1', z.object({ leadId: uuid, reason: z.string(), disqualifiedAt: isoDateTime }));
+export const LeadDisqualifiedV1 = defineEvent('customers.lead.disqualified.v1', () => z.object({ leadId: uuid, reason: z.string(), disqualifiedAt: isoDateTime }));
 
 /** identity: a user account was created. */
-export const UserCreatedV1 = defineEvent(
-  'identity.user.created.v1',
+export const UserCreatedV1 = defineEvent('identity.user.created.v1', () =>
   z.object({ userId: uuid, email: z.string(), displayName: z.string(), role: z.string(), teamId: uuid.nullable(), createdAt: isoDateTime }),
 );
 
 /** identity: a user's role changed (what they may see and do changes with it). */
-export const UserRoleChangedV1 = defineEvent('identity.user.role-changed.v1', z.object({ userId: uuid, fromRole: z.string(), toRole: z.string(), changedAt: isoDateTime }));
+export const UserRoleChangedV1 = defineEvent('identity.user.role-changed.v1', () => z.object({ userId: uuid, fromRole: z.string(), toRole: z.string(), changedAt: isoDateTime }));
 
 /** identity: a team was created, below `parentId` in the hierarchy when given. */
-export const TeamCreatedV1 = defineEvent('identity.team.created.v1', z.object({ teamId: uuid, name: z.string(), parentId: uuid.nullable(), createdAt: isoDateTime }));
+export const TeamCreatedV1 = defineEvent('identity.team.created.v1', () => z.object({ teamId: uuid, name: z.string(), parentId: uuid.nullable(), createdAt: isoDateTime }));
 
 /** inventory: a product was created. */
-export const ProductCreatedV1 = defineEvent(
-  'inventory.product.created.v1',
+export const ProductCreatedV1 = defineEvent('inventory.product.created.v1', () =>
   z.object({ productId: uuid, sku: z.string(), name: z.string(), unit: z.string(), listPrice: money, createdAt: isoDateTime }),
 );
 
 /** inventory: a product was retired (deleted softly): no new orders for it. */
-export const ProductDeletedV1 = defineEvent('inventory.product.deleted.v1', z.object({ productId: uuid, sku: z.string(), deletedAt: isoDateTime }));
+export const ProductDeletedV1 = defineEvent('inventory.product.deleted.v1', () => z.object({ productId: uuid, sku: z.string(), deletedAt: isoDateTime }));
 
 /** inventory: a retired product was restored. */
-export const ProductRestoredV1 = defineEvent('inventory.product.restored.v1', z.object({ productId: uuid, sku: z.string(), restoredAt: isoDateTime }));
+export const ProductRestoredV1 = defineEvent('inventory.product.restored.v1', () => z.object({ productId: uuid, sku: z.string(), restoredAt: isoDateTime }));
 
 /** inventory: a shipment left the warehouse, with the carrier's tracking number. */
-export const ShipmentShippedV1 = defineEvent(
-  'inventory.shipment.shipped.v1',
+export const ShipmentShippedV1 = defineEvent('inventory.shipment.shipped.v1', () =>
   z.object({ shipmentId: uuid, orderId: uuid, customerId: uuid, trackingNumber: z.string().nullable(), shippedAt: isoDateTime }),
 );
 
 /** purchasing: a supplier was created. */
-export const SupplierCreatedV1 = defineEvent(
-  'purchasing.supplier.created.v1',
+export const SupplierCreatedV1 = defineEvent('purchasing.supplier.created.v1', () =>
   z.object({
     supplierId: uuid,
     name: z.string(),
@@ -322,29 +303,27 @@ export const SupplierCreatedV1 = defineEvent(
 );
 
 /** purchasing: a supplier was deleted (softly). */
-export const SupplierDeletedV1 = defineEvent('purchasing.supplier.deleted.v1', z.object({ supplierId: uuid, deletedAt: isoDateTime }));
+export const SupplierDeletedV1 = defineEvent('purchasing.supplier.deleted.v1', () => z.object({ supplierId: uuid, deletedAt: isoDateTime }));
 
 /** purchasing: a deleted supplier was restored. */
-export const SupplierRestoredV1 = defineEvent('purchasing.supplier.restored.v1', z.object({ supplierId: uuid, restoredAt: isoDateTime }));
+export const SupplierRestoredV1 = defineEvent('purchasing.supplier.restored.v1', () => z.object({ supplierId: uuid, restoredAt: isoDateTime }));
 
 /** sales: an opportunity moved to another (open) stage; closing stages announce `sales.opportunity.closed.v1` too. */
-export const OpportunityStageChangedV1 = defineEvent(
-  'sales.opportunity.stage-changed.v1',
+export const OpportunityStageChangedV1 = defineEvent('sales.opportunity.stage-changed.v1', () =>
   z.object({ opportunityId: uuid, customerId: uuid, fromStage: z.string(), toStage: z.string(), probability: z.number().int(), changedAt: isoDateTime }),
 );
 
 /** sales: an opportunity was deleted (softly). */
-export const OpportunityDeletedV1 = defineEvent('sales.opportunity.deleted.v1', z.object({ opportunityId: uuid, customerId: uuid, deletedAt: isoDateTime }));
+export const OpportunityDeletedV1 = defineEvent('sales.opportunity.deleted.v1', () => z.object({ opportunityId: uuid, customerId: uuid, deletedAt: isoDateTime }));
 
 /** sales: a deleted opportunity was restored. */
-export const OpportunityRestoredV1 = defineEvent('sales.opportunity.restored.v1', z.object({ opportunityId: uuid, customerId: uuid, restoredAt: isoDateTime }));
+export const OpportunityRestoredV1 = defineEvent('sales.opportunity.restored.v1', () => z.object({ opportunityId: uuid, customerId: uuid, restoredAt: isoDateTime }));
 
 /**
  * sales: an order was cancelled; inventory releases its reservations and cancels open notices,
  * finance credits what was invoiced and not delivered. `lines` are the order's lines.
  */
-export const OrderCancelledV1 = defineEvent(
-  'sales.order.cancelled.v1',
+export const OrderCancelledV1 = defineEvent('sales.order.cancelled.v1', () =>
   z.object({
     orderId: uuid,
     customerId: uuid,
@@ -356,20 +335,17 @@ export const OrderCancelledV1 = defineEvent(
 );
 
 /** support: a ticket moved from one status to another (resolution announces `support.ticket.resolved.v1` too). */
-export const TicketStatusChangedV1 = defineEvent(
-  'support.ticket.status-changed.v1',
+export const TicketStatusChangedV1 = defineEvent('support.ticket.status-changed.v1', () =>
   z.object({ ticketId: uuid, customerId: uuid, number: z.string(), fromStatus: z.string(), toStatus: z.string(), note: z.string().nullable(), changedAt: isoDateTime }),
 );
 
 /** support: a ticket's agent and/or team changed (null: unassigned). */
-export const TicketAssignedV1 = defineEvent(
-  'support.ticket.assigned.v1',
+export const TicketAssignedV1 = defineEvent('support.ticket.assigned.v1', () =>
   z.object({ ticketId: uuid, customerId: uuid, number: z.string(), assigneeId: uuid.nullable(), teamId: uuid.nullable(), assignedAt: isoDateTime }),
 );
 
 /** support: the given fields of a ticket changed; the ticket's headline fields after the change. */
-export const TicketUpdatedV1 = defineEvent(
-  'support.ticket.updated.v1',
+export const TicketUpdatedV1 = defineEvent('support.ticket.updated.v1', () =>
   z.object({
     ticketId: uuid,
     customerId: uuid,
@@ -384,50 +360,45 @@ export const TicketUpdatedV1 = defineEvent(
 );
 
 /** support: a ticket was deleted (softly). */
-export const TicketDeletedV1 = defineEvent('support.ticket.deleted.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), deletedAt: isoDateTime }));
+export const TicketDeletedV1 = defineEvent('support.ticket.deleted.v1', () => z.object({ ticketId: uuid, customerId: uuid, number: z.string(), deletedAt: isoDateTime }));
 
 /** support: a deleted ticket was restored. */
-export const TicketRestoredV1 = defineEvent('support.ticket.restored.v1', z.object({ ticketId: uuid, customerId: uuid, number: z.string(), restoredAt: isoDateTime }));
+export const TicketRestoredV1 = defineEvent('support.ticket.restored.v1', () => z.object({ ticketId: uuid, customerId: uuid, number: z.string(), restoredAt: isoDateTime }));
 
 /** support: a comment was added to a ticket (its text stays in support: internal comments are not for everyone). */
-export const TicketCommentedV1 = defineEvent(
-  'support.ticket.commented.v1',
+export const TicketCommentedV1 = defineEvent('support.ticket.commented.v1', () =>
   z.object({ ticketId: uuid, customerId: uuid, commentId: uuid, authorId: uuid, internal: z.boolean(), firstResponse: z.boolean(), commentedAt: isoDateTime }),
 );
 
 /** support: the customer's satisfaction with a ticket was recorded (1 to 5). */
-export const TicketRatedV1 = defineEvent(
-  'support.ticket.rated.v1',
+export const TicketRatedV1 = defineEvent('support.ticket.rated.v1', () =>
   z.object({ ticketId: uuid, customerId: uuid, ratingId: uuid, rating: z.number().int(), ratedBy: uuid.nullable(), ratedAt: isoDateTime }),
 );
 
 /** support: a knowledge base article was linked to a ticket it helped solve. */
-export const TicketArticleLinkedV1 = defineEvent('support.ticket.article-linked.v1', z.object({ ticketId: uuid, customerId: uuid, articleId: uuid, linkedAt: isoDateTime }));
+export const TicketArticleLinkedV1 = defineEvent('support.ticket.article-linked.v1', () => z.object({ ticketId: uuid, customerId: uuid, articleId: uuid, linkedAt: isoDateTime }));
 
 /** support: a knowledge base article was created as an unpublished draft (its text is not announced until published). */
-export const ArticleCreatedV1 = defineEvent('support.article.created.v1', z.object({ articleId: uuid, category: z.string(), createdAt: isoDateTime }));
+export const ArticleCreatedV1 = defineEvent('support.article.created.v1', () => z.object({ articleId: uuid, category: z.string(), createdAt: isoDateTime }));
 
 /** support: an article's draft (or its category) changed; the draft's text is not announced. */
-export const ArticleDraftUpdatedV1 = defineEvent(
-  'support.article.draft-updated.v1',
+export const ArticleDraftUpdatedV1 = defineEvent('support.article.draft-updated.v1', () =>
   z.object({ articleId: uuid, category: z.string(), changedFields: z.array(z.string()), updatedAt: isoDateTime }),
 );
 
 /** support: an article's draft was published as its next version, now shown to readers. */
-export const ArticlePublishedV1 = defineEvent(
-  'support.article.published.v1',
+export const ArticlePublishedV1 = defineEvent('support.article.published.v1', () =>
   z.object({ articleId: uuid, version: z.number().int(), title: z.string(), category: z.string(), publishedBy: uuid.nullable(), publishedAt: isoDateTime }),
 );
 
 /** support: an article was archived (softly deleted). */
-export const ArticleArchivedV1 = defineEvent('support.article.archived.v1', z.object({ articleId: uuid, archivedAt: isoDateTime }));
+export const ArticleArchivedV1 = defineEvent('support.article.archived.v1', () => z.object({ articleId: uuid, archivedAt: isoDateTime }));
 
 /** support: an archived article was restored. */
-export const ArticleRestoredV1 = defineEvent('support.article.restored.v1', z.object({ articleId: uuid, restoredAt: isoDateTime }));
+export const ArticleRestoredV1 = defineEvent('support.article.restored.v1', () => z.object({ articleId: uuid, restoredAt: isoDateTime }));
 
 /** support: the SLA targets of a priority were set; tickets of that priority are measured against them from now on. */
-export const SlaTargetSetV1 = defineEvent(
-  'support.sla-target.set.v1',
+export const SlaTargetSetV1 = defineEvent('support.sla-target.set.v1', () =>
   z.object({ priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']), firstResponseMinutes: z.number().int(), resolutionMinutes: z.number().int(), setAt: isoDateTime }),
 );
 
@@ -452,10 +423,10 @@ const productSnapshot = {
 };
 
 /** inventory: a product was created (the full snapshot; supersedes v1 for read copies). */
-export const ProductCreatedV2 = defineEvent('inventory.product.created.v2', z.object(productSnapshot));
+export const ProductCreatedV2 = defineEvent('inventory.product.created.v2', () => z.object(productSnapshot));
 
 /** inventory: a product changed (code, name, unit, prices, active flag): the full snapshot after the change. */
-export const ProductChangedV1 = defineEvent('inventory.product.changed.v1', z.object(productSnapshot));
+export const ProductChangedV1 = defineEvent('inventory.product.changed.v1', () => z.object(productSnapshot));
 
 /** The lines of a confirmed order as inventory reserves them and finance invoices them. */
 const confirmedOrderLine = z.object({
@@ -470,8 +441,7 @@ const confirmedOrderLine = z.object({
 });
 
 /** sales: an order was confirmed with its lines (ids, product, quantity, price, discount, tax); inventory reserves, finance keeps invoiceable lines. */
-export const OrderConfirmedV2 = defineEvent(
-  'sales.order.confirmed.v2',
+export const OrderConfirmedV2 = defineEvent('sales.order.confirmed.v2', () =>
   z.object({
     orderId: uuid,
     customerId: uuid,
@@ -492,8 +462,7 @@ export const OrderConfirmedV2 = defineEvent(
  * the order remains open. Inventory releases reservations and cancels open notices; finance
  * credits what was invoiced and not delivered.
  */
-export const OrderCancelledV2 = defineEvent(
-  'sales.order.cancelled.v2',
+export const OrderCancelledV2 = defineEvent('sales.order.cancelled.v2', () =>
   z.object({
     orderId: uuid,
     customerId: uuid,
@@ -513,26 +482,23 @@ const stockLine = z.object({ orderLineId: uuid, productId: uuid, warehouseId: uu
  * arrived for a shortage). `quantity` is what this event adds to the line's reservation. Keyed by
  * the order id.
  */
-export const StockReservedV1 = defineEvent('inventory.stock.reserved.v1', z.object({ orderId: uuid, lines: z.array(stockLine).min(1), reservedAt: isoDateTime }));
+export const StockReservedV1 = defineEvent('inventory.stock.reserved.v1', () => z.object({ orderId: uuid, lines: z.array(stockLine).min(1), reservedAt: isoDateTime }));
 
 /** inventory: part of an order could not be reserved; `quantity` is what each line still lacks in total. Keyed by the order id. */
-export const StockShortageReportedV1 = defineEvent(
-  'inventory.stock.shortage-reported.v1',
+export const StockShortageReportedV1 = defineEvent('inventory.stock.shortage-reported.v1', () =>
   z.object({ orderId: uuid, lines: z.array(z.object({ orderLineId: uuid, productId: uuid, quantity })).min(1), reportedAt: isoDateTime }),
 );
 
 /** inventory: reservations were released (order cancelled); `quantity` is what each line's reservation lost. Keyed by the order id. */
-export const StockReleasedV1 = defineEvent('inventory.stock.released.v1', z.object({ orderId: uuid, lines: z.array(stockLine).min(1), releasedAt: isoDateTime }));
+export const StockReleasedV1 = defineEvent('inventory.stock.released.v1', () => z.object({ orderId: uuid, lines: z.array(stockLine).min(1), releasedAt: isoDateTime }));
 
 /** inventory: available stock of a product in a warehouse fell below its safety level (one event per crossing). Keyed by `productId:warehouseId`. */
-export const StockBelowSafetyV1 = defineEvent(
-  'inventory.stock.below-safety.v1',
+export const StockBelowSafetyV1 = defineEvent('inventory.stock.below-safety.v1', () =>
   z.object({ alarmId: uuid, productId: uuid, warehouseId: uuid, available: quantity, safetyStock: quantity, reorderQuantity: quantity, raisedAt: isoDateTime }),
 );
 
 /** inventory: available stock recovered to its safety level; the alarm is cleared. Keyed by `productId:warehouseId`. */
-export const StockRecoveredV1 = defineEvent(
-  'inventory.stock.recovered.v1',
+export const StockRecoveredV1 = defineEvent('inventory.stock.recovered.v1', () =>
   z.object({ alarmId: uuid, productId: uuid, warehouseId: uuid, available: quantity, recoveredAt: isoDateTime }),
 );
 
@@ -542,8 +508,7 @@ const isoDate = z.iso.date();
 const quotationTotals = { currency: z.string().length(3), netTotal: money, taxTotal: money, grossTotal: money };
 
 /** sales: a draft quotation was made: new, a copy of another (`copiedFromId`) or a new version of a sent one (`revisionOfId`, which it supersedes). */
-export const QuotationDraftedV1 = defineEvent(
-  'sales.quotation.drafted.v1',
+export const QuotationDraftedV1 = defineEvent('sales.quotation.drafted.v1', () =>
   z.object({
     quotationId: uuid,
     customerId: uuid,
@@ -557,32 +522,27 @@ export const QuotationDraftedV1 = defineEvent(
 );
 
 /** sales: a draft quotation's header or lines changed; the totals after the change, and the ids of lines it removed. */
-export const QuotationChangedV1 = defineEvent(
-  'sales.quotation.changed.v1',
+export const QuotationChangedV1 = defineEvent('sales.quotation.changed.v1', () =>
   z.object({ quotationId: uuid, customerId: uuid, number: z.string(), ...quotationTotals, removedLineIds: z.array(uuid), changedAt: isoDateTime }),
 );
 
 /** sales: a quotation was sent to the customer (customers put "Quotation Q-… sent" on the timeline). */
-export const QuotationSentV1 = defineEvent(
-  'sales.quotation.sent.v1',
+export const QuotationSentV1 = defineEvent('sales.quotation.sent.v1', () =>
   z.object({ quotationId: uuid, customerId: uuid, opportunityId: uuid.nullable(), number: z.string(), ...quotationTotals, validUntil: isoDate, sentAt: isoDateTime }),
 );
 
 /** sales: the customer accepted a sent quotation within its validity. */
-export const QuotationAcceptedV1 = defineEvent(
-  'sales.quotation.accepted.v1',
+export const QuotationAcceptedV1 = defineEvent('sales.quotation.accepted.v1', () =>
   z.object({ quotationId: uuid, customerId: uuid, opportunityId: uuid.nullable(), number: z.string(), ...quotationTotals, acceptedAt: isoDateTime }),
 );
 
 /** sales: the customer rejected a sent quotation. */
-export const QuotationRejectedV1 = defineEvent(
-  'sales.quotation.rejected.v1',
+export const QuotationRejectedV1 = defineEvent('sales.quotation.rejected.v1', () =>
   z.object({ quotationId: uuid, customerId: uuid, opportunityId: uuid.nullable(), number: z.string(), reason: z.string().nullable(), rejectedAt: isoDateTime }),
 );
 
 /** sales: an accepted quotation became a sales order (whole or chosen lines); it cannot be converted again. */
-export const QuotationConvertedV1 = defineEvent(
-  'sales.quotation.converted.v1',
+export const QuotationConvertedV1 = defineEvent('sales.quotation.converted.v1', () =>
   z.object({ quotationId: uuid, customerId: uuid, number: z.string(), orderId: uuid, orderNumber: z.string(), convertedAt: isoDateTime }),
 );
 
@@ -593,14 +553,12 @@ const shipmentLine = z.object({ orderId: uuid, orderLineId: uuid, productId: uui
 const shipmentHeader = { shipmentId: uuid, number: z.string(), customerId: uuid, warehouseId: uuid };
 
 /** inventory: a shipping notice was raised (what is to go out, from which warehouse, when). */
-export const ShipmentPlannedV2 = defineEvent(
-  'inventory.shipment.planned.v2',
+export const ShipmentPlannedV2 = defineEvent('inventory.shipment.planned.v2', () =>
   z.object({ ...shipmentHeader, lines: z.array(shipmentLine).min(1), plannedFor: isoDate.nullable(), plannedAt: isoDateTime }),
 );
 
 /** inventory: an open shipping notice was cancelled (order cancelled, or by the warehouse); `lines` are the quantities it no longer plans. */
-export const ShipmentCancelledV1 = defineEvent(
-  'inventory.shipment.cancelled.v1',
+export const ShipmentCancelledV1 = defineEvent('inventory.shipment.cancelled.v1', () =>
   z.object({ ...shipmentHeader, lines: z.array(shipmentLine).min(1), reason: z.string().nullable(), cancelledAt: isoDateTime }),
 );
 
@@ -609,8 +567,7 @@ export const ShipmentCancelledV1 = defineEvent(
  * (may be less than planned: the rest of the notice is cancelled by ShipmentCancelledV1 or stays
  * for a later shipment). Sales adds them to the delivered quantity; finance to the invoiceable one.
  */
-export const ShipmentShippedV2 = defineEvent(
-  'inventory.shipment.shipped.v2',
+export const ShipmentShippedV2 = defineEvent('inventory.shipment.shipped.v2', () =>
   z.object({
     ...shipmentHeader,
     carrier: z.string().nullable(),
@@ -621,7 +578,9 @@ export const ShipmentShippedV2 = defineEvent(
 );
 
 /** inventory: a shipped shipment arrived at the customer (the quantities it carried). */
-export const ShipmentDeliveredV2 = defineEvent('inventory.shipment.delivered.v2', z.object({ ...shipmentHeader, lines: z.array(shipmentLine).min(1), deliveredAt: isoDateTime }));
+export const ShipmentDeliveredV2 = defineEvent('inventory.shipment.delivered.v2', () =>
+  z.object({ ...shipmentHeader, lines: z.array(shipmentLine).min(1), deliveredAt: isoDateTime }),
+);
 
 // ---- Procure to pay. Purchase orders keyed by the purchase order id.
 const purchaseOrderLine = z.object({ lineId: uuid, productId: uuid, quantity, unitPrice: money, expectedDate: isoDate.nullable() });
@@ -630,8 +589,7 @@ const purchaseOrderLine = z.object({ lineId: uuid, productId: uuid, quantity, un
  * purchasing: a purchase order was approved (and sent): the full state of its open lines. Sent again
  * in full after a change is re-approved; inventory replaces what it expects with the latest one.
  */
-export const PurchaseOrderApprovedV1 = defineEvent(
-  'purchasing.order.approved.v1',
+export const PurchaseOrderApprovedV1 = defineEvent('purchasing.order.approved.v1', () =>
   z.object({
     purchaseOrderId: uuid,
     number: z.string(),
@@ -645,8 +603,7 @@ export const PurchaseOrderApprovedV1 = defineEvent(
 );
 
 /** purchasing: an approved purchase order (or some lines' open quantities) was cancelled; `quantity` is what each line no longer expects. */
-export const PurchaseOrderCancelledV1 = defineEvent(
-  'purchasing.order.cancelled.v1',
+export const PurchaseOrderCancelledV1 = defineEvent('purchasing.order.cancelled.v1', () =>
   z.object({
     purchaseOrderId: uuid,
     number: z.string(),
@@ -662,8 +619,7 @@ export const PurchaseOrderCancelledV1 = defineEvent(
  * Keyed by the purchase order id when there is one (so one PO's receipts stay in order), else by the
  * receipt id.
  */
-export const ReceiptPostedV1 = defineEvent(
-  'inventory.receipt.posted.v1',
+export const ReceiptPostedV1 = defineEvent('inventory.receipt.posted.v1', () =>
   z.object({
     receiptId: uuid,
     number: z.string(),
@@ -676,8 +632,7 @@ export const ReceiptPostedV1 = defineEvent(
 );
 
 /** purchasing: a supplier bill was registered (after matching against its purchase order and receipts). Keyed by the bill id. */
-export const SupplierBillRegisteredV1 = defineEvent(
-  'purchasing.bill.registered.v1',
+export const SupplierBillRegisteredV1 = defineEvent('purchasing.bill.registered.v1', () =>
   z.object({
     billId: uuid,
     number: z.string(),
@@ -694,8 +649,7 @@ export const SupplierBillRegisteredV1 = defineEvent(
 );
 
 /** purchasing: a supplier was paid; `allocations` say which bills it settles (an advance has none yet). Keyed by the payment id. */
-export const SupplierPaymentMadeV1 = defineEvent(
-  'purchasing.payment.made.v1',
+export const SupplierPaymentMadeV1 = defineEvent('purchasing.payment.made.v1', () =>
   z.object({
     paymentId: uuid,
     supplierId: uuid,
@@ -722,8 +676,7 @@ const invoiceLine = z.object({
 });
 
 /** finance: an invoice was issued (immutable from now on): its lines, totals and due date. */
-export const InvoiceIssuedV2 = defineEvent(
-  'finance.invoice.issued.v2',
+export const InvoiceIssuedV2 = defineEvent('finance.invoice.issued.v2', () =>
   z.object({
     invoiceId: uuid,
     number: z.string(),
@@ -742,8 +695,7 @@ export const InvoiceIssuedV2 = defineEvent(
 );
 
 /** finance: a credit note was issued against an invoice (return, cancelled undelivered goods, price correction). */
-export const CreditNoteIssuedV1 = defineEvent(
-  'finance.credit-note.issued.v1',
+export const CreditNoteIssuedV1 = defineEvent('finance.credit-note.issued.v1', () =>
   z.object({
     creditNoteId: uuid,
     number: z.string(),
@@ -762,8 +714,7 @@ export const CreditNoteIssuedV1 = defineEvent(
 );
 
 /** finance: money was received from a customer (not yet or partly allocated to invoices). */
-export const PaymentRecordedV2 = defineEvent(
-  'finance.payment.recorded.v2',
+export const PaymentRecordedV2 = defineEvent('finance.payment.recorded.v2', () =>
   z.object({
     paymentId: uuid,
     customerId: uuid,
@@ -776,8 +727,7 @@ export const PaymentRecordedV2 = defineEvent(
 );
 
 /** finance: part of a payment (or a credit) was allocated to an invoice. Keyed by the invoice id. */
-export const PaymentAllocatedV1 = defineEvent(
-  'finance.payment.allocated.v1',
+export const PaymentAllocatedV1 = defineEvent('finance.payment.allocated.v1', () =>
   z.object({
     allocationId: uuid,
     paymentId: uuid.nullable(),
@@ -800,8 +750,7 @@ export const PaymentAllocatedV1 = defineEvent(
  * when one currency), and the realised exchange difference in base currency (null for a credit note
  * or when a document has no rate). Keyed by the invoice id. Replaces v1.
  */
-export const PaymentAllocatedV2 = defineEvent(
-  'finance.payment.allocated.v2',
+export const PaymentAllocatedV2 = defineEvent('finance.payment.allocated.v2', () =>
   z.object({
     allocationId: uuid,
     paymentId: uuid.nullable(),
@@ -822,8 +771,7 @@ export const PaymentAllocatedV2 = defineEvent(
 );
 
 /** finance: an invoice is paid in full. Keyed by the invoice id. */
-export const InvoicePaidV1 = defineEvent(
-  'finance.invoice.paid.v1',
+export const InvoicePaidV1 = defineEvent('finance.invoice.paid.v1', () =>
   z.object({ invoiceId: uuid, number: z.string(), customerId: uuid, orderId: uuid.nullable(), paidAt: isoDateTime }),
 );
 
@@ -835,8 +783,7 @@ export const InvoicePaidV1 = defineEvent(
  * CUSTOMER_RETURN move), SCRAP did not. Keyed by the return's id. Sales subtracts the quantities from
  * the delivered ones; finance credits them.
  */
-export const ReturnReceivedV1 = defineEvent(
-  'inventory.return.received.v1',
+export const ReturnReceivedV1 = defineEvent('inventory.return.received.v1', () =>
   z.object({
     returnId: uuid,
     number: z.string(),
@@ -864,8 +811,7 @@ const approvalFinding = z.object({
 });
 
 /** sales: a quotation's discounts or prices are over its rep's limits and wait for a manager's approval. */
-export const QuotationApprovalRequestedV1 = defineEvent(
-  'sales.quotation.approval-requested.v1',
+export const QuotationApprovalRequestedV1 = defineEvent('sales.quotation.approval-requested.v1', () =>
   z.object({
     quotationId: uuid,
     customerId: uuid,
@@ -883,8 +829,7 @@ export const QuotationApprovalRequestedV1 = defineEvent(
  * sales: a pending or given approval was decided: APPROVED or REJECTED by `decidedBy` (with a
  * comment), or VOIDED because a line's price, discount or quantity changed after it was requested or given.
  */
-export const QuotationApprovalDecidedV1 = defineEvent(
-  'sales.quotation.approval-decided.v1',
+export const QuotationApprovalDecidedV1 = defineEvent('sales.quotation.approval-decided.v1', () =>
   z.object({
     quotationId: uuid,
     customerId: uuid,
@@ -912,8 +857,7 @@ const companyLogo = z.object({
  * snapshot, so a service that prints keeps a copy of the latest `version` and ignores older ones
  * arriving late. Keyed by the profile id (there is one profile).
  */
-export const CompanyProfileChangedV1 = defineEvent(
-  'identity.company.profile-changed.v1',
+export const CompanyProfileChangedV1 = defineEvent('identity.company.profile-changed.v1', () =>
   z.object({
     profileId: uuid,
     /** Increases by one with every change. */
@@ -945,8 +889,7 @@ export const CompanyProfileChangedV1 = defineEvent(
  * changes); customers files it with the customer's documents, its download being sales' stored copy
  * at `downloadPath` (a gateway route). Keyed by the quotation id; follows `sales.quotation.sent.v1`.
  */
-export const QuotationPrintedV1 = defineEvent(
-  'sales.quotation.printed.v1',
+export const QuotationPrintedV1 = defineEvent('sales.quotation.printed.v1', () =>
   z.object({
     quotationId: uuid,
     customerId: uuid,
@@ -973,8 +916,7 @@ export const QuotationPrintedV1 = defineEvent(
  * every part carries the count's totals. `reservedBeyondOnHand` > 0 flags a line whose on-hand
  * quantity fell below what is reserved (reservations are kept, not cut).
  */
-export const StockCountPostedV1 = defineEvent(
-  'inventory.count.posted.v1',
+export const StockCountPostedV1 = defineEvent('inventory.count.posted.v1', () =>
   z.object({
     countId: uuid,
     number: z.string(),
@@ -1000,8 +942,7 @@ export const StockCountPostedV1 = defineEvent(
 const loanKind = z.enum(['LOAN', 'SAMPLE']);
 
 /** inventory: goods went out to a customer on loan or as a sample (LOAN_OUT / SAMPLE move). Keyed by the loan id. */
-export const LoanLentV1 = defineEvent(
-  'inventory.loan.lent.v1',
+export const LoanLentV1 = defineEvent('inventory.loan.lent.v1', () =>
   z.object({
     loanId: uuid,
     number: z.string(),
@@ -1017,8 +958,7 @@ export const LoanLentV1 = defineEvent(
 );
 
 /** inventory: goods of a loan came back (LOAN_RETURN move), fully or partly; `open` is what is still out. Keyed by the loan id. */
-export const LoanReturnedV1 = defineEvent(
-  'inventory.loan.returned.v1',
+export const LoanReturnedV1 = defineEvent('inventory.loan.returned.v1', () =>
   z.object({ loanId: uuid, number: z.string(), customerId: uuid, productId: uuid, warehouseId: uuid, quantity, open: quantity, returnedAt: isoDateTime }),
 );
 
@@ -1026,8 +966,7 @@ export const LoanReturnedV1 = defineEvent(
  * inventory: the customer keeps (part of) a loan or sample: a sale for sales to invoice or order.
  * Superseded by v2 (which sales turns into an order); kept for events already on the topics. Valued at the product's standard cost when converted. Keyed by the loan id.
  */
-export const LoanConvertedV1 = defineEvent(
-  'inventory.loan.converted.v1',
+export const LoanConvertedV1 = defineEvent('inventory.loan.converted.v1', () =>
   z.object({
     loanId: uuid,
     number: z.string(),
@@ -1051,8 +990,7 @@ export const LoanConvertedV1 = defineEvent(
  * finance invoiceable. Supersedes v1 (same fields plus `orderId`, `shipmentId`, `unitPrice`). Keyed
  * by the loan id.
  */
-export const LoanConvertedV2 = defineEvent(
-  'inventory.loan.converted.v2',
+export const LoanConvertedV2 = defineEvent('inventory.loan.converted.v2', () =>
   z.object({
     loanId: uuid,
     number: z.string(),
@@ -1074,8 +1012,7 @@ export const LoanConvertedV2 = defineEvent(
 );
 
 /** inventory: a loan passed its expected return date with goods still out; raised once per loan, for a reminder to its owner rep. Keyed by the loan id. */
-export const LoanOverdueV1 = defineEvent(
-  'inventory.loan.overdue.v1',
+export const LoanOverdueV1 = defineEvent('inventory.loan.overdue.v1', () =>
   z.object({
     loanId: uuid,
     number: z.string(),
@@ -1090,8 +1027,7 @@ export const LoanOverdueV1 = defineEvent(
 
 // ---- helper D (finance)
 /** finance: part of what a credit note still held for the customer was paid back to them. Keyed by the credit note id. */
-export const CreditNoteRefundedV1 = defineEvent(
-  'finance.credit-note.refunded.v1',
+export const CreditNoteRefundedV1 = defineEvent('finance.credit-note.refunded.v1', () =>
   z.object({ creditNoteId: uuid, number: z.string(), customerId: uuid, amount: money, refundedOn: z.iso.date() }),
 );
 
@@ -1101,8 +1037,7 @@ export const CreditNoteRefundedV1 = defineEvent(
  * purchasing: an advance (the unallocated rest of a supplier payment) was applied to bills later;
  * `allocations` say how much of it settles which bill. Keyed by the payment id.
  */
-export const SupplierPaymentAppliedV1 = defineEvent(
-  'purchasing.payment.applied.v1',
+export const SupplierPaymentAppliedV1 = defineEvent('purchasing.payment.applied.v1', () =>
   z.object({ paymentId: uuid, supplierId: uuid, allocations: z.array(z.object({ billId: uuid, amount: money })).min(1), appliedAt: isoDateTime }),
 );
 
@@ -1110,8 +1045,7 @@ export const SupplierPaymentAppliedV1 = defineEvent(
 // (Each helper writes between its own two markers, so the merges meet no conflicts.)
 
 /** finance: a payment reminder went out for an overdue invoice at a dunning level never sent for it before (a dunning run, by hand or daily). */
-export const ReminderSentV1 = defineEvent(
-  'finance.reminder.sent.v1',
+export const ReminderSentV1 = defineEvent('finance.reminder.sent.v1', () =>
   z.object({
     reminderId: uuid,
     number: z.string(),
@@ -1137,8 +1071,7 @@ export const ReminderSentV1 = defineEvent(
  * reminded invoice's currency, due at once) issued with the reminder. Keyed by the reminder id, after its
  * `finance.reminder.sent.v1`.
  */
-export const ReminderFeeInvoicedV1 = defineEvent(
-  'finance.reminder.fee-invoiced.v1',
+export const ReminderFeeInvoicedV1 = defineEvent('finance.reminder.fee-invoiced.v1', () =>
   z.object({
     reminderId: uuid,
     reminderNumber: z.string(),
@@ -1157,8 +1090,7 @@ export const ReminderFeeInvoicedV1 = defineEvent(
 );
 
 /** finance: a customer was blocked from dunning (a dispute, an arrangement) or released; blocked customers get no reminders. */
-export const DunningBlockChangedV1 = defineEvent(
-  'finance.dunning-block.changed.v1',
+export const DunningBlockChangedV1 = defineEvent('finance.dunning-block.changed.v1', () =>
   z.object({
     customerId: uuid,
     blocked: z.boolean(),
@@ -1170,8 +1102,7 @@ export const DunningBlockChangedV1 = defineEvent(
  * finance: an open item from the previous system was imported as an opening balance of a customer
  * (held as a receivable numbered OB-YYYY-NNNNNN; paid, aged and dunned like an invoice, but not one of ours).
  */
-export const OpeningBalanceImportedV1 = defineEvent(
-  'finance.opening-balance.imported.v1',
+export const OpeningBalanceImportedV1 = defineEvent('finance.opening-balance.imported.v1', () =>
   z.object({
     invoiceId: uuid,
     number: z.string(),
@@ -1198,8 +1129,7 @@ const exchangeRate = z.string().regex(/^\d{1,9}(\.\d{1,10})?$/);
  * Keyed by the pair (`USD-EUR`), so one pair's rates stay in order. `baseCurrency` is the company's
  * base currency when the rate was set.
  */
-export const RateSetV1 = defineEvent(
-  'finance.rate.set.v1',
+export const RateSetV1 = defineEvent('finance.rate.set.v1', () =>
   z.object({
     rateId: uuid,
     fromCurrency: z.string().length(3),
@@ -1212,7 +1142,7 @@ export const RateSetV1 = defineEvent(
 );
 
 /** finance: the company's base currency (reports convert to it) was set. Keyed by `company`. */
-export const BaseCurrencySetV1 = defineEvent('finance.base-currency.set.v1', z.object({ baseCurrency: z.string().length(3), setAt: isoDateTime }));
+export const BaseCurrencySetV1 = defineEvent('finance.base-currency.set.v1', () => z.object({ baseCurrency: z.string().length(3), setAt: isoDateTime }));
 // ==== end of helper fx's contracts.
 
 // ==== stop 11, helper purch (purchasing: inquiries, supplier opening balances, voided approvals): its contracts go below this line.
@@ -1222,8 +1152,7 @@ export const BaseCurrencySetV1 = defineEvent('finance.base-currency.set.v1', z.o
  * purchasing: an inquiry (request for quotation, RFQ-000001) was sent to suppliers for products and
  * quantities. Keyed by the inquiry id.
  */
-export const PurchaseInquirySentV1 = defineEvent(
-  'purchasing.inquiry.sent.v1',
+export const PurchaseInquirySentV1 = defineEvent('purchasing.inquiry.sent.v1', () =>
   z.object({
     inquiryId: uuid,
     number: z.string(),
@@ -1236,8 +1165,7 @@ export const PurchaseInquirySentV1 = defineEvent(
 );
 
 /** purchasing: a supplier's answer to an inquiry was recorded (some or all lines; a line answered again replaces its answer). Keyed by the inquiry id. */
-export const PurchaseInquiryAnsweredV1 = defineEvent(
-  'purchasing.inquiry.answered.v1',
+export const PurchaseInquiryAnsweredV1 = defineEvent('purchasing.inquiry.answered.v1', () =>
   z.object({
     inquiryId: uuid,
     number: z.string(),
@@ -1251,8 +1179,7 @@ export const PurchaseInquiryAnsweredV1 = defineEvent(
  * purchasing: a supplier's answer to an inquiry was recorded, as v1 with each line's tax rate (percent,
  * as the supplier quoted it; 0 when none was given). Keyed by the inquiry id.
  */
-export const PurchaseInquiryAnsweredV2 = defineEvent(
-  'purchasing.inquiry.answered.v2',
+export const PurchaseInquiryAnsweredV2 = defineEvent('purchasing.inquiry.answered.v2', () =>
   z.object({
     inquiryId: uuid,
     number: z.string(),
@@ -1268,8 +1195,7 @@ export const PurchaseInquiryAnsweredV2 = defineEvent(
  * purchasing: an inquiry was closed, either with answers chosen (`chosen`: which supplier's answer per
  * line, and the draft purchase order it went to) or without (`chosen` empty). Keyed by the inquiry id.
  */
-export const PurchaseInquiryClosedV1 = defineEvent(
-  'purchasing.inquiry.closed.v1',
+export const PurchaseInquiryClosedV1 = defineEvent('purchasing.inquiry.closed.v1', () =>
   z.object({
     inquiryId: uuid,
     number: z.string(),
@@ -1282,18 +1208,17 @@ export const PurchaseInquiryClosedV1 = defineEvent(
 const warehouseSnapshot = { warehouseId: uuid, code: z.string(), name: z.string(), active: z.boolean() };
 
 /** inventory: a warehouse was created. Keyed by the warehouse id. */
-export const WarehouseCreatedV1 = defineEvent('inventory.warehouse.created.v1', z.object({ ...warehouseSnapshot, createdAt: isoDateTime }));
+export const WarehouseCreatedV1 = defineEvent('inventory.warehouse.created.v1', () => z.object({ ...warehouseSnapshot, createdAt: isoDateTime }));
 
 /** inventory: a warehouse's name or whether it is in use changed; the whole snapshot. Keyed by the warehouse id. */
-export const WarehouseChangedV1 = defineEvent('inventory.warehouse.changed.v1', z.object({ ...warehouseSnapshot, changedAt: isoDateTime }));
+export const WarehouseChangedV1 = defineEvent('inventory.warehouse.changed.v1', () => z.object({ ...warehouseSnapshot, changedAt: isoDateTime }));
 
 /**
  * purchasing: an approved purchase order was changed, which voids its approval (it is a draft again
  * and must be sent and approved anew): inventory no longer expects its lines until an approval
  * (`purchasing.order.approved.v1`, the full lines) announces them again. Keyed by the purchase order id.
  */
-export const PurchaseOrderApprovalVoidedV1 = defineEvent(
-  'purchasing.order.approval-voided.v1',
+export const PurchaseOrderApprovalVoidedV1 = defineEvent('purchasing.order.approval-voided.v1', () =>
   z.object({ purchaseOrderId: uuid, number: z.string(), supplierId: uuid, voidedAt: isoDateTime }),
 );
 
@@ -1306,8 +1231,7 @@ export const PurchaseOrderApprovalVoidedV1 = defineEvent(
  * warehouse that received them (a SUPPLIER_RETURN move per line). Purchasing lowers the received
  * quantity of each purchase order line, so no bill matches above what was kept. Keyed by the purchase order (else the receipt).
  */
-export const SupplierReturnPostedV1 = defineEvent(
-  'inventory.supplier-return.posted.v1',
+export const SupplierReturnPostedV1 = defineEvent('inventory.supplier-return.posted.v1', () =>
   z.object({
     supplierReturnId: uuid,
     number: z.string(),
@@ -1343,14 +1267,12 @@ export const SupplierReturnPostedV1 = defineEvent(
 const expenseCategory = z.enum(['TRAVEL', 'SAMPLES', 'ENTERTAINMENT', 'OTHER']);
 
 /** finance: a user drafted an expense claim (not yet submitted for approval), tied to a customer and possibly an order. Keyed by the expense id. */
-export const ExpenseDraftedV1 = defineEvent(
-  'finance.expense.drafted.v1',
+export const ExpenseDraftedV1 = defineEvent('finance.expense.drafted.v1', () =>
   z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, orderId: uuid.nullable(), category: expenseCategory, expenseDate: z.iso.date(), amount: money }),
 );
 
 /** finance: a user submitted an expense claim for approval, tied to a customer (and possibly an order). Keyed by the expense id. */
-export const ExpenseSubmittedV1 = defineEvent(
-  'finance.expense.submitted.v1',
+export const ExpenseSubmittedV1 = defineEvent('finance.expense.submitted.v1', () =>
   z.object({
     expenseId: uuid,
     claimantId: uuid,
@@ -1365,8 +1287,7 @@ export const ExpenseSubmittedV1 = defineEvent(
 );
 
 /** finance: a submitted expense claim was approved or rejected (by a team head of the claimant, or finance), with the comment given. Keyed by the expense id. */
-export const ExpenseDecidedV1 = defineEvent(
-  'finance.expense.decided.v1',
+export const ExpenseDecidedV1 = defineEvent('finance.expense.decided.v1', () =>
   z.object({
     expenseId: uuid,
     claimantId: uuid,
@@ -1382,8 +1303,7 @@ export const ExpenseDecidedV1 = defineEvent(
 );
 
 /** finance: an approved expense was paid back to its claimant (by finance). Keyed by the expense id. */
-export const ExpenseReimbursedV1 = defineEvent(
-  'finance.expense.reimbursed.v1',
+export const ExpenseReimbursedV1 = defineEvent('finance.expense.reimbursed.v1', () =>
   z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, amount: money, reimbursedOn: z.iso.date(), reference: z.string().nullable(), reimbursedBy: uuid }),
 );
 // ==== end of helper exp's contracts.
@@ -1400,8 +1320,7 @@ export const ExpenseReimbursedV1 = defineEvent(
  * open) or came off it (nothing at the last level is open any more, or an accountant released it).
  * Sales warns when an order is placed for a customer on hold. Keyed by the customer id.
  */
-export const CreditHoldChangedV1 = defineEvent(
-  'finance.credit-hold.changed.v1',
+export const CreditHoldChangedV1 = defineEvent('finance.credit-hold.changed.v1', () =>
   z.object({
     customerId: uuid,
     onHold: z.boolean(),
@@ -1412,8 +1331,7 @@ export const CreditHoldChangedV1 = defineEvent(
 );
 
 /** finance: a claimant corrected their draft expense claim (the state is DRAFT; what it says now). Keyed by the expense id. */
-export const ExpenseChangedV1 = defineEvent(
-  'finance.expense.changed.v1',
+export const ExpenseChangedV1 = defineEvent('finance.expense.changed.v1', () =>
   z.object({
     expenseId: uuid,
     claimantId: uuid,
@@ -1427,7 +1345,7 @@ export const ExpenseChangedV1 = defineEvent(
 );
 
 /** finance: a claimant deleted their draft expense claim (soft: kept, no longer listed). Keyed by the expense id. */
-export const ExpenseDeletedV1 = defineEvent('finance.expense.deleted.v1', z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, deletedAt: isoDateTime }));
+export const ExpenseDeletedV1 = defineEvent('finance.expense.deleted.v1', () => z.object({ expenseId: uuid, claimantId: uuid, customerId: uuid, deletedAt: isoDateTime }));
 
 // ==== end of helper fin's contracts.
 
@@ -1439,8 +1357,7 @@ export const ExpenseDeletedV1 = defineEvent('finance.expense.deleted.v1', z.obje
  * made a debit note (DN-000001): the supplier owes back the returned quantity at the billed price and
  * tax, which lowers what is owed to it. Keyed by the debit note id.
  */
-export const SupplierDebitNoteCreatedV1 = defineEvent(
-  'purchasing.debit-note.created.v1',
+export const SupplierDebitNoteCreatedV1 = defineEvent('purchasing.debit-note.created.v1', () =>
   z.object({
     debitNoteId: uuid,
     number: z.string(),
@@ -1459,8 +1376,7 @@ export const SupplierDebitNoteCreatedV1 = defineEvent(
  * purchasing: (part of) a debit note was settled — applied to the supplier's open bills (`billId`) or
  * refunded by the supplier (`billId` null). Keyed by the debit note id.
  */
-export const SupplierDebitNoteSettledV1 = defineEvent(
-  'purchasing.debit-note.settled.v1',
+export const SupplierDebitNoteSettledV1 = defineEvent('purchasing.debit-note.settled.v1', () =>
   z.object({
     debitNoteId: uuid,
     supplierId: uuid,

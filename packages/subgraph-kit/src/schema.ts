@@ -47,15 +47,23 @@ export function assertResolversMatchSchema(schema: GraphQLSchema, resolvers: Rec
 }
 
 /**
- * The subgraph's executable schema: `sdl` with the kit's scalars (`DateTime`) and `resolvers`,
- * after checking that every resolver key names something the SDL declares.
+ * `buildSubgraphSchema` with graphql's `buildASTSchema` options. Only the bundle's copy reads them (a
+ * subgraph's build patches it, `sdlValidatedPlugin` in infra/src/build-workspace.ts, after validating
+ * the SDL): `assumeValidSDL` for an SDL the build validated. Apollo's own ignores a second argument.
  */
-export function buildSchema(sdl: string, resolvers: readonly ResolverMap[]): { schema: GraphQLSchema; typeDefs: DocumentNode } {
+const buildWithOptions = buildSubgraphSchema as (modules: Parameters<typeof buildSubgraphSchema>[0], options: { assumeValidSDL: boolean }) => GraphQLSchema;
+
+/**
+ * The subgraph's executable schema: `sdl` with the kit's scalars (`DateTime`) and `resolvers`,
+ * after checking that every resolver key names something the SDL declares. `sdlValidated`: the build
+ * validated this very SDL (`sdlValidatedAtBuild`), so graphql's SDL rules need not run again.
+ */
+export function buildSchema(sdl: string, resolvers: readonly ResolverMap[], options: { sdlValidated?: boolean } = {}): { schema: GraphQLSchema; typeDefs: DocumentNode } {
   const typeDefs = parse(sdl);
   const declared = new Set(typeDefs.definitions.flatMap((d) => (d.kind === Kind.SCALAR_TYPE_DEFINITION ? [d.name.value] : [])));
   const scalars = Object.fromEntries(Object.entries(KIT_SCALARS).filter(([name]) => declared.has(name)));
   const merged = mergeResolvers([scalars, ...resolvers]);
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: merged as GraphQLResolverMap<unknown> }]);
+  const schema = buildWithOptions([{ typeDefs, resolvers: merged as GraphQLResolverMap<unknown> }], { assumeValidSDL: options.sdlValidated === true });
   assertResolversMatchSchema(schema, merged);
   guardEntities(schema);
   return { schema, typeDefs };

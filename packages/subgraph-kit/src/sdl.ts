@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,4 +36,22 @@ export function loadSdl(srcDir: string, service?: string): string {
   const own = graphqlFiles(srcDir).map((file) => `# ${relative(srcDir, file)}\n${readFileSync(file, 'utf8').trim()}\n`);
   const status = service ? [`# the event bus status (@rapport/subgraph-kit)\n${eventBusSdl(service)}`] : [];
   return [common, ...own, ...status].join('\n');
+}
+
+/**
+ * The file a subgraph's build writes beside its SDL files (in `dist/`): the SHA-256 of the SDL
+ * `loadSdl` assembled and the build validated (`infra/src/build-workspace.ts`).
+ */
+export const VALIDATED_SDL_FILE = 'sdl.validated';
+
+export const sdlDigest = (sdl: string): string => createHash('sha256').update(sdl).digest('hex');
+
+/**
+ * Whether the build validated exactly `sdl` (the file in `srcDir` names its digest): the bundled
+ * start then skips graphql's SDL validation, ~75 % of building the schema (50–80 ms of CPU per
+ * start). Under tsx and in tests `srcDir` is `src/`, which has no such file: they validate.
+ */
+export function sdlValidatedAtBuild(srcDir: string, sdl: string): boolean {
+  const file = join(srcDir, VALIDATED_SDL_FILE);
+  return existsSync(file) && readFileSync(file, 'utf8').trim() === sdlDigest(sdl);
 }

@@ -57,7 +57,7 @@ import { PRINT_RECIPIENT_COPY_MIGRATION, printRecipientHandlers } from './print-
 import type { ResolverMap } from './merge.js';
 import { buildSchema } from './schema.js';
 import { callerOf, type Caller } from './viewer.js';
-import { loadSdl } from './sdl.js';
+import { loadSdl, sdlValidatedAtBuild } from './sdl.js';
 
 /**
  * What every resolver receives: its own EntityManager fork, the request id, loaders, and the caller
@@ -223,7 +223,9 @@ export function publicRootFieldsOf(definition: Pick<SubgraphDefinition<unknown>,
 export function createSubgraphService<TLoaders>(definition: SubgraphDefinition<TLoaders>, config: SubgraphRuntimeConfig): SubgraphService {
   const logger = config.logger ?? createLogger(definition.name, config.logLevel);
   const sdl = loadSdl(definition.srcDir, definition.name);
-  const { schema, typeDefs } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers]);
+  const { schema, typeDefs } = buildSchema(sdl, [auditEntryResolvers, eventBusResolvers(definition.name, () => operations()), ...definition.resolvers], {
+    sdlValidated: sdlValidatedAtBuild(definition.srcDir, sdl),
+  });
   const publicRootFields = publicRootFieldsOf(definition, schema);
   const migrations: MigrationObject[] = [
     BUS_MIGRATION,
