@@ -1,8 +1,9 @@
 /// <reference path="./kafkajs-internals.d.ts" />
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
+import { Kafka, KafkaJSProtocolError, logLevel, Partitioners, type Consumer, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 // Imported (not required): a bundle then holds one copy of them, the one kafkajs itself uses.
+import KafkajsClusterClass from 'kafkajs/src/cluster/index.js';
 import KafkajsQueueClass from 'kafkajs/src/network/requestQueue/index.js';
 import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
 
@@ -111,6 +112,52 @@ export function timeRequestsByDeadline(): void {
   proto.timedByDeadline = true;
 }
 timeRequestsByDeadline();
+
+/**
+ * What `findGroupCoordinatorMetadata` throws when no broker could be asked: none answered, or
+ * connecting to one failed (kafkajs retries only ECONNREFUSED of these, and gives up on a reset or
+ * a connection timeout).
+ */
+const COORDINATOR_UNREACHABLE = new Set(['KafkaJSGroupCoordinatorNotFound', 'KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError']);
+
+/** The part of kafkajs' cluster `retryUnreachableCoordinator` changes. */
+interface KafkajsCluster {
+  findGroupCoordinatorMetadata(args: { groupId: string; coordinatorType?: number }): Promise<unknown>;
+}
+
+/**
+ * Makes kafkajs 2.2.4 retry finding a group coordinator when no broker answered, as it retries a
+ * broker's COORDINATOR_NOT_AVAILABLE answer. `findGroupCoordinatorMetadata` asks each known broker
+ * and swallows their errors; when none answered (the broker's connections reset a moment ago) it
+ * throws KafkaJSGroupCoordinatorNotFound, which is non-retriable (as is connecting to a broker that
+ * fails otherwise than by refusal, see `COORDINATOR_UNREACHABLE`): a consumer rejoining its group
+ * then crashed for good at the first instant of any broker outage (after a fetch failed, kafkajs
+ * refreshes metadata and rejoins), and was replaced by a new group member, which the broker holds
+ * back until the old member's 10 s session expires — an event arriving after a 2 s outage waited
+ * 8-10 s more (subgraph-kit's availability test). Retried, the member rejoins with its own member
+ * id once the broker is back, within the client's retry budget, and the broker lets it in at once.
+ * Every client's coordinator lookups (consumers, the admin's offset reads) retry so, within the
+ * budget of their client. Applied once, like the patches above.
+ */
+export function retryUnreachableCoordinator(): void {
+  const Cluster = KafkajsClusterClass as { prototype: KafkajsCluster & { unreachableCoordinatorRetried?: boolean } };
+  const proto = Cluster.prototype;
+  if (proto.unreachableCoordinatorRetried || typeof proto.findGroupCoordinatorMetadata !== 'function') return;
+  const find = proto.findGroupCoordinatorMetadata;
+  proto.findGroupCoordinatorMetadata = async function findOrSayNotAvailable(this: KafkajsCluster, args): Promise<unknown> {
+    try {
+      return await find.call(this, args);
+    } catch (error) {
+      if (!(error instanceof Error) || !COORDINATOR_UNREACHABLE.has(error.name)) throw error;
+      // What a broker answering COORDINATOR_NOT_AVAILABLE (15, retriable) makes kafkajs throw:
+      // `findGroupCoordinator` refreshes its metadata and tries again after its back-off.
+      const answer = Object.assign(new Error(`${error.message}: no broker answered`), { type: 'GROUP_COORDINATOR_NOT_AVAILABLE', code: 15, retriable: true });
+      throw new KafkaJSProtocolError(answer);
+    }
+  };
+  proto.unreachableCoordinatorRetried = true;
+}
+retryUnreachableCoordinator();
 
 /**
  * A kafkajs client whose logs go to pino. Its retries (reconnecting included) stay at most 1 s

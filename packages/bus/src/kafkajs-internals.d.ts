@@ -1,4 +1,4 @@
-// The two kafkajs 2.2.4 modules @rapport/bus reaches by path (kafkajs has no `exports` map, so they
+// The kafkajs 2.2.4 modules @rapport/bus reaches by path (kafkajs has no `exports` map, so they
 // resolve), imported rather than required so a bundle holds the one copy kafkajs itself uses.
 declare module 'kafkajs/src/network/requestQueue/index.js' {
   /** kafkajs' per-connection request queue; `kafka.ts` patches its prototype. */
@@ -11,4 +11,10 @@ declare module 'kafkajs/src/network/socketFactory.js' {
   /** kafkajs' default socket factory (plain TCP, or TLS when `ssl` is set). */
   const defaultSocketFactory: () => ISocketFactory;
   export default defaultSocketFactory;
+}
+
+declare module 'kafkajs/src/cluster/index.js' {
+  /** kafkajs' cluster (brokers, metadata, coordinator lookups); `kafka.ts` patches its prototype. */
+  const Cluster: { prototype: object };
+  export default Cluster;
 }
