@@ -167,6 +167,8 @@ describe('a subgraph whose dependencies go away', () => {
     expect(await handledAfter(delivery, back, 'handled an event after the database returned in')).toBeLessThan(RECOVERY_MS);
     expect(await subgraph.sql('select 1 from inbox_message where consumer = ? and event_id = ?', ['probe', event.id])).toHaveLength(1);
     expect(await metric('rapport_dead_letters_total', ',group="probe"')).toBe(0);
+    // Readiness is probed at most once a second: the next test reads it in /metrics.
+    await readyTurns(200, 'ready with the database back');
   });
 
   it('shows a dead letter in /metrics and, to admins only, in its event status', async () => {
