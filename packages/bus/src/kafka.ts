@@ -1,9 +1,11 @@
 /// <reference path="./kafkajs-internals.d.ts" />
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, KafkaJSProtocolError, logLevel, Partitioners, type Consumer, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 // Imported (not required): a bundle then holds one copy of them, the one kafkajs itself uses.
 import KafkajsClusterClass from 'kafkajs/src/cluster/index.js';
+// By path: kafkajs re-exports its errors with a spread, which Node's ESM loader does not see as named exports.
+import kafkajsErrors from 'kafkajs/src/errors.js';
 import KafkajsQueueClass from 'kafkajs/src/network/requestQueue/index.js';
 import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
 
@@ -152,7 +154,7 @@ export function retryUnreachableCoordinator(): void {
       // What a broker answering COORDINATOR_NOT_AVAILABLE (15, retriable) makes kafkajs throw:
       // `findGroupCoordinator` refreshes its metadata and tries again after its back-off.
       const answer = Object.assign(new Error(`${error.message}: no broker answered`), { type: 'GROUP_COORDINATOR_NOT_AVAILABLE', code: 15, retriable: true });
-      throw new KafkaJSProtocolError(answer);
+      throw new kafkajsErrors.KafkaJSProtocolError(answer);
     }
   };
   proto.unreachableCoordinatorRetried = true;

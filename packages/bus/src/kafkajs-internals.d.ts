@@ -18,3 +18,10 @@ declare module 'kafkajs/src/cluster/index.js' {
   const Cluster: { prototype: object };
   export default Cluster;
 }
+
+declare module 'kafkajs/src/errors.js' {
+  import type { KafkaJSProtocolError } from 'kafkajs';
+  /** kafkajs' error classes (its index re-exports them with a spread, which ESM named imports miss). */
+  const errors: { KafkaJSProtocolError: typeof KafkaJSProtocolError };
+  export default errors;
+}
