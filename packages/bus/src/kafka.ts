@@ -4,6 +4,7 @@ import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Admin
 import type { Logger } from 'pino';
 // Imported (not required): a bundle then holds one copy of them, the one kafkajs itself uses.
 import KafkajsClusterClass from 'kafkajs/src/cluster/index.js';
+import KafkajsConsumerGroupClass from 'kafkajs/src/consumer/consumerGroup.js';
 // By path: kafkajs re-exports its errors with a spread, which Node's ESM loader does not see as named exports.
 import kafkajsErrors from 'kafkajs/src/errors.js';
 import KafkajsQueueClass from 'kafkajs/src/network/requestQueue/index.js';
@@ -160,6 +161,47 @@ export function retryUnreachableCoordinator(): void {
   proto.unreachableCoordinatorRetried = true;
 }
 retryUnreachableCoordinator();
+
+/** The part of kafkajs' consumer group `retryJoinAndSync` changes. */
+interface KafkajsConsumerGroup {
+  joinAndSync(): Promise<void>;
+}
+
+/** Failures of a request's connection (not the broker's answer): the same request may pass on the next one. */
+const CONNECTION_FAILURES = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError']);
+
+/** How many times `retryJoinAndSync` runs a join and sync whose connection failed (about 6 s of back-off in all). */
+const JOIN_AND_SYNC_ATTEMPTS = 10;
+
+/**
+ * Makes kafkajs 2.2.4 run a group join and sync again when a request's connection failed, instead
+ * of giving up half way. `joinAndSync` retries only rebalancing errors; when SyncGroup failed on a
+ * connection reset after JoinGroup passed, it threw, and the consumer went on fetching with the new
+ * generation id but the old generation's assignment and offset manager: the broker answered its
+ * heartbeats (a group waiting for the leader's SyncGroup does) and refused every offset commit
+ * (ILLEGAL_GENERATION) until it dropped the member after the rebalance timeout (60 s). Events were
+ * handled, their offsets not committed, for a minute (seen in the kit's availability test after a
+ * broker outage, 1 run in 12, and before this change too). Joining again with the same member id
+ * makes a consistent generation. Applied once, like the patches above.
+ */
+export function retryJoinAndSync(): void {
+  const ConsumerGroup = KafkajsConsumerGroupClass as { prototype: KafkajsConsumerGroup & { joinAndSyncRetried?: boolean } };
+  const proto = ConsumerGroup.prototype;
+  if (proto.joinAndSyncRetried || typeof proto.joinAndSync !== 'function') return;
+  const joinAndSync = proto.joinAndSync;
+  proto.joinAndSync = async function joinAndSyncAgain(this: KafkajsConsumerGroup): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await joinAndSync.call(this);
+      } catch (error) {
+        if (attempt >= JOIN_AND_SYNC_ATTEMPTS || !(error instanceof Error) || !CONNECTION_FAILURES.has(error.name)) throw error;
+        await sleep(Math.min(1000, 100 * 2 ** (attempt - 1)));
+      }
+    }
+  };
+  proto.joinAndSyncRetried = true;
+}
+retryJoinAndSync();
 
 /**
  * A kafkajs client whose logs go to pino. Its retries (reconnecting included) stay at most 1 s

@@ -25,3 +25,9 @@ declare module 'kafkajs/src/errors.js' {
   const errors: { KafkaJSProtocolError: typeof KafkaJSProtocolError };
   export default errors;
 }
+
+declare module 'kafkajs/src/consumer/consumerGroup.js' {
+  /** kafkajs' consumer group member (join, sync, heartbeats, offsets); `kafka.ts` patches its prototype. */
+  const ConsumerGroup: { prototype: object };
+  export default ConsumerGroup;
+}
