@@ -48,9 +48,23 @@ export interface RetryPolicy {
    */
   attempts: number;
   initialDelayMs: number;
-  /** The longest wait between two attempts; kept under the group's session timeout (10 s). */
+  /**
+   * The longest wait between two attempts; kept under the group's session timeout (10 s). Transient
+   * failures wait at most `TRANSIENT_MAX_DELAY_MS` (or this, when shorter).
+   */
   maxDelayMs: number;
 }
+
+/**
+ * The longest wait between two attempts at an event while a dependency is away (a transient
+ * failure), or at sending a dead letter: how long after the database's or the broker's return an
+ * event waiting for it may still wait. With `maxDelayMs` (5 s) an event waited up to 5 s after the
+ * outage ended; an attempt while the dependency is away costs one refused connection.
+ */
+export const TRANSIENT_MAX_DELAY_MS = 1000;
+
+/** The retry policy of a consumer given none (the services' production policy). */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5000 };
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -258,7 +272,7 @@ const REMEMBERED_DEAD_LETTERS = 10000;
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
   const { kafka, orm, groupId, topicPrefix } = options;
   const producer = (): Producer => (typeof options.producer === 'function' ? options.producer() : options.producer);
-  const retry: RetryPolicy = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5000, ...options.retry };
+  const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const log = options.logger.child({ component: 'event-consumer', groupId });
   // Several handlers may share a type (a service's own and the kit's); they run in one transaction.
   const byType = new Map<string, EventHandlerRegistration[]>();
@@ -313,6 +327,10 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     crashes: 0,
     relaunches: 0,
   };
+
+  /** The wait before attempt `attempt + 1`: doubling from `initialDelayMs`, capped (lower for a transient failure). */
+  const backoff = (attempt: number, transient: boolean): number =>
+    Math.min(transient ? Math.min(retry.maxDelayMs, TRANSIENT_MAX_DELAY_MS) : retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.min(attempt - 1, 20));
 
   /** Waits `ms`, or less when the consumer stops. */
   const sleep = (ms: number): Promise<void> =>
@@ -384,7 +402,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         stats.transientRetries += 1;
         stats.waitingOut = { since: stats.waitingOut?.since ?? new Date(), attempts: attempt, reason: `dead-letter topic ${dlq}: ${reason}` };
         if (attempt === 1 || attempt % 20 === 0) log.warn({ err: error, attempt, deadLetterTopic: dlq }, 'sending a dead letter failed; retrying until it passes');
-        await sleep(Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.min(attempt - 1, 20)));
+        await sleep(backoff(attempt, true));
         if (stopping) throw new ConsumerStopping();
         await heartbeat().catch(() => undefined);
       }
@@ -427,7 +445,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
           await deadLetterSurely(heartbeat, topic, partition, message, error, attempt, kind, event);
           return;
         }
-        const delay = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.min(attempt - 1, 20));
+        const delay = backoff(attempt, kind === 'transient');
         if (kind === 'transient') {
           stats.transientRetries += 1;
           const reason = error instanceof Error ? error.message : String(error);

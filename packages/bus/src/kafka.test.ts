@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { stopIdleRequestQueueLoop, trackConnections, type TrackedConnections } from './kafka.js';
+import { retryUnreachableCoordinator, stopIdleRequestQueueLoop, trackConnections, type TrackedConnections } from './kafka.js';
 
 type Queue = { pending: unknown[]; throttledUntil: number; throttleCheckTimeoutId: NodeJS.Timeout | null; scheduleCheckPendingRequests(): void };
 const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as new (options: Record<string, unknown>) => Queue;
@@ -150,5 +150,37 @@ describe("a consumer client's fetch connections (abortFetches)", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("kafkajs' group coordinator lookup once the bus is loaded", () => {
+  type Lookup = (this: unknown, args: { groupId: string }) => Promise<unknown>;
+  const Cluster = createRequire(import.meta.url)('kafkajs/src/cluster/index.js') as { prototype: { findGroupCoordinatorMetadata: Lookup } };
+  /** The lookup on a cluster whose every broker failed to answer (kafkajs swallows their errors). */
+  const unanswered = (failure?: Error) =>
+    Cluster.prototype.findGroupCoordinatorMetadata.call(
+      {
+        brokerPool: {
+          withBroker: async () => {
+            if (failure) throw failure;
+            return null;
+          },
+        },
+        retrier: (fn: (bail: () => void) => Promise<unknown>) => fn(() => undefined),
+        logger: silent,
+      },
+      { groupId: 'g' },
+    );
+
+  it('answers a lookup no broker answered with the retriable COORDINATOR_NOT_AVAILABLE (was the non-retriable KafkaJSGroupCoordinatorNotFound)', async () => {
+    retryUnreachableCoordinator();
+    await expect(unanswered()).rejects.toMatchObject({ name: 'KafkaJSProtocolError', type: 'GROUP_COORDINATOR_NOT_AVAILABLE', retriable: true });
+  });
+
+  it('answers so a connection to the broker that failed, and leaves other failures as they are', async () => {
+    const reset = Object.assign(new Error('Connection error: read ECONNRESET'), { name: 'KafkaJSConnectionError' });
+    await expect(unanswered(reset)).rejects.toMatchObject({ type: 'GROUP_COORDINATOR_NOT_AVAILABLE', retriable: true });
+    const other = Object.assign(new Error('not authorized'), { name: 'KafkaJSProtocolError', type: 'GROUP_AUTHORIZATION_FAILED' });
+    await expect(unanswered(other)).rejects.toBe(other);
   });
 });

@@ -3,6 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Admin, type ISocketFactory, type Producer, type RetryOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 // Imported (not required): a bundle then holds one copy of them, the one kafkajs itself uses.
+import KafkajsClusterClass from 'kafkajs/src/cluster/index.js';
+import KafkajsConsumerGroupClass from 'kafkajs/src/consumer/consumerGroup.js';
+// By path: kafkajs re-exports its errors with a spread, which Node's ESM loader does not see as named exports.
+import kafkajsErrors from 'kafkajs/src/errors.js';
 import KafkajsQueueClass from 'kafkajs/src/network/requestQueue/index.js';
 import defaultSocketFactory from 'kafkajs/src/network/socketFactory.js';
 
@@ -111,6 +115,93 @@ export function timeRequestsByDeadline(): void {
   proto.timedByDeadline = true;
 }
 timeRequestsByDeadline();
+
+/**
+ * What `findGroupCoordinatorMetadata` throws when no broker could be asked: none answered, or
+ * connecting to one failed (kafkajs retries only ECONNREFUSED of these, and gives up on a reset or
+ * a connection timeout).
+ */
+const COORDINATOR_UNREACHABLE = new Set(['KafkaJSGroupCoordinatorNotFound', 'KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError']);
+
+/** The part of kafkajs' cluster `retryUnreachableCoordinator` changes. */
+interface KafkajsCluster {
+  findGroupCoordinatorMetadata(args: { groupId: string; coordinatorType?: number }): Promise<unknown>;
+}
+
+/**
+ * Makes kafkajs 2.2.4 retry finding a group coordinator when no broker answered, as it retries a
+ * broker's COORDINATOR_NOT_AVAILABLE answer. `findGroupCoordinatorMetadata` asks each known broker
+ * and swallows their errors; when none answered (the broker's connections reset a moment ago) it
+ * throws KafkaJSGroupCoordinatorNotFound, which is non-retriable (as is connecting to a broker that
+ * fails otherwise than by refusal, see `COORDINATOR_UNREACHABLE`): a consumer rejoining its group
+ * then crashed for good at the first instant of any broker outage (after a fetch failed, kafkajs
+ * refreshes metadata and rejoins), and was replaced by a new group member, which the broker holds
+ * back until the old member's 10 s session expires — an event arriving after a 2 s outage waited
+ * 8-10 s more (subgraph-kit's availability test). Retried, the member rejoins with its own member
+ * id once the broker is back, within the client's retry budget, and the broker lets it in at once.
+ * Every client's coordinator lookups (consumers, the admin's offset reads) retry so, within the
+ * budget of their client. Applied once, like the patches above.
+ */
+export function retryUnreachableCoordinator(): void {
+  const Cluster = KafkajsClusterClass as { prototype: KafkajsCluster & { unreachableCoordinatorRetried?: boolean } };
+  const proto = Cluster.prototype;
+  if (proto.unreachableCoordinatorRetried || typeof proto.findGroupCoordinatorMetadata !== 'function') return;
+  const find = proto.findGroupCoordinatorMetadata;
+  proto.findGroupCoordinatorMetadata = async function findOrSayNotAvailable(this: KafkajsCluster, args): Promise<unknown> {
+    try {
+      return await find.call(this, args);
+    } catch (error) {
+      if (!(error instanceof Error) || !COORDINATOR_UNREACHABLE.has(error.name)) throw error;
+      // What a broker answering COORDINATOR_NOT_AVAILABLE (15, retriable) makes kafkajs throw:
+      // `findGroupCoordinator` refreshes its metadata and tries again after its back-off.
+      const answer = Object.assign(new Error(`${error.message}: no broker answered`), { type: 'GROUP_COORDINATOR_NOT_AVAILABLE', code: 15, retriable: true });
+      throw new kafkajsErrors.KafkaJSProtocolError(answer);
+    }
+  };
+  proto.unreachableCoordinatorRetried = true;
+}
+retryUnreachableCoordinator();
+
+/** The part of kafkajs' consumer group `retryJoinAndSync` changes. */
+interface KafkajsConsumerGroup {
+  joinAndSync(): Promise<void>;
+}
+
+/** Failures of a request's connection (not the broker's answer): the same request may pass on the next one. */
+const CONNECTION_FAILURES = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError']);
+
+/** How many times `retryJoinAndSync` runs a join and sync whose connection failed (about 6 s of back-off in all). */
+const JOIN_AND_SYNC_ATTEMPTS = 10;
+
+/**
+ * Makes kafkajs 2.2.4 run a group join and sync again when a request's connection failed, instead
+ * of giving up half way. `joinAndSync` retries only rebalancing errors; when SyncGroup failed on a
+ * connection reset after JoinGroup passed, it threw, and the consumer went on fetching with the new
+ * generation id but the old generation's assignment and offset manager: the broker answered its
+ * heartbeats (a group waiting for the leader's SyncGroup does) and refused every offset commit
+ * (ILLEGAL_GENERATION) until it dropped the member after the rebalance timeout (60 s). Events were
+ * handled, their offsets not committed, for a minute (seen in the kit's availability test after a
+ * broker outage, 1 run in 12, and before this change too). Joining again with the same member id
+ * makes a consistent generation. Applied once, like the patches above.
+ */
+export function retryJoinAndSync(): void {
+  const ConsumerGroup = KafkajsConsumerGroupClass as { prototype: KafkajsConsumerGroup & { joinAndSyncRetried?: boolean } };
+  const proto = ConsumerGroup.prototype;
+  if (proto.joinAndSyncRetried || typeof proto.joinAndSync !== 'function') return;
+  const joinAndSync = proto.joinAndSync;
+  proto.joinAndSync = async function joinAndSyncAgain(this: KafkajsConsumerGroup): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await joinAndSync.call(this);
+      } catch (error) {
+        if (attempt >= JOIN_AND_SYNC_ATTEMPTS || !(error instanceof Error) || !CONNECTION_FAILURES.has(error.name)) throw error;
+        await sleep(Math.min(1000, 100 * 2 ** (attempt - 1)));
+      }
+    }
+  };
+  proto.joinAndSyncRetried = true;
+}
+retryJoinAndSync();
 
 /**
  * A kafkajs client whose logs go to pino. Its retries (reconnecting included) stay at most 1 s

@@ -60,7 +60,7 @@ async function proxiedOrm(): Promise<{ orm: MikroORM; proxy: TcpProxy }> {
 
 beforeAll(async () => {
   // Every group here reads the note topic from its beginning, the broken event included: each needs its dead-letter topic.
-  bed = await startBusTestBed('bus_faults', brokers, prefix, ['outage', 'handover', 'strict', 'keep', 'relaunch']);
+  bed = await startBusTestBed('bus_faults', brokers, prefix, ['outage', 'handover', 'strict', 'keep', 'relaunch', 'resync']);
   ({ db, orm, kafka } = bed);
   producer = createProducer({ brokers, clientId: 'bus-faults-test', logger });
   await producer.connect();
@@ -245,10 +245,12 @@ describe('the consumer through a broker outage', () => {
     expect(resumedMs).toBeLessThan(2000);
   });
 
-  it('replaces a member kafkajs will not restart (its group coordinator unreachable while rejoining) with a new one', async () => {
-    // A rebalance makes a member find its group coordinator again; if that request fails, kafkajs
-    // ends in KafkaJSGroupCoordinatorNotFound, which it does not retry: without a new member the
-    // consumer would stay dead while the process looks healthy.
+  it('keeps its member through a rejoin whose group coordinator it cannot find for a while, and handles the next event', async () => {
+    // A rebalance makes a member find its group coordinator again. When no broker answers that
+    // request, kafkajs throws KafkaJSGroupCoordinatorNotFound, which it neither retries nor restarts
+    // the consumer after: the member was replaced by a new one (`relaunch`), which the broker held
+    // back until the old member's 10 s session expired. With `retryUnreachableCoordinator` the
+    // lookup is retried and the same member rejoins as soon as it can.
     const proxy = await startTcpProxy(brokerAddress(brokers));
     proxies.push(proxy);
     const fault = refusingKafkaRequests(proxiedKafkaSockets(proxy), [KAFKA_API.FindCoordinator]);
@@ -258,20 +260,66 @@ describe('the consumer through a broker outage', () => {
     stops.push(() => consumer.stop());
     await consumer.start();
 
-    // A second member joins: the first must rejoin, and cannot reach its coordinator.
+    // A second member joins: the first must rejoin, and cannot reach its coordinator for a while
+    // (within its 10 s session: the second member's join waits for it meanwhile).
     fault.arm();
     const second = member(kafka);
-    await second.start();
-    await waitFor(async () => (consumer.stats().crashes >= 1 ? true : undefined), { what: 'the first member to crash unable to find its coordinator', timeoutMs: 20000 });
-    expect(fault.refused).toBeGreaterThanOrEqual(1);
+    const secondJoined = second.start();
+    await waitFor(async () => (fault.refused >= 3 ? true : undefined), { what: 'the first member to be refused its coordinator three times', timeoutMs: 20000 });
     fault.disarm();
-    // The second member leaves; the first, replaced, is the group's only member again.
+    await secondJoined;
+    // The second member leaves; the first is the group's only member again.
     await second.stop();
 
-    const eventId = await writeNote('after the crash');
+    const eventId = await writeNote('after the refused lookups');
     await createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-relaunch' }).relayOnce();
-    await waitFor(applied('relaunch', eventId), { what: 'a new member to apply the event', timeoutMs: 20000 });
-    expect(consumer.stats().relaunches).toBeGreaterThanOrEqual(1);
+    await waitFor(applied('relaunch', eventId), { what: 'the first member to apply the event', timeoutMs: 20000 });
+    expect(consumer.stats()).toMatchObject({ crashes: 0, relaunches: 0 });
+  });
+
+  it('joins its group again when its SyncGroup failed after its JoinGroup passed, so its offsets are committed', async () => {
+    // kafkajs went on with the new generation id and the old generation's assignment: the broker
+    // answered its heartbeats (a group waiting for the leader's SyncGroup does) and refused its offset
+    // commits until it dropped the member after the 60 s rebalance timeout; the other member's join
+    // waited as long.
+    const proxy = await startTcpProxy(brokerAddress(brokers));
+    proxies.push(proxy);
+    const fault = refusingKafkaRequests(proxiedKafkaSockets(proxy), [KAFKA_API.SyncGroup]);
+    const behind = createKafka({ brokers, clientId: 'bus-faults-resync', logger, socketFactory: fault.socketFactory });
+    const member = (k: Kafka) => createEventConsumer({ kafka: k, orm, groupId: 'resync', topicPrefix: prefix, producer, logger, handlers: [effect('resync')] });
+    const consumer = member(behind);
+    stops.push(() => consumer.stop());
+    await consumer.start();
+
+    // A second member joins: the first, the leader, must join and sync again, and its SyncGroup fails.
+    fault.arm();
+    const second = member(kafka);
+    const secondJoined = second.start();
+    await waitFor(async () => (fault.refused >= 1 ? true : undefined), { what: "the first member's SyncGroup to be refused", timeoutMs: 20000 });
+    fault.disarm();
+    await secondJoined;
+    await second.stop();
+
+    const eventId = await writeNote('after the refused sync');
+    await createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-resync' }).relayOnce();
+    await waitFor(applied('resync', eventId), { what: 'the first member to apply the event', timeoutMs: 10000 });
+    const topic = `${prefix}${NoteWrittenV1.topic}`;
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        async () => {
+          const ends = await admin.fetchTopicOffsets(topic);
+          const [committed] = await admin.fetchOffsets({ groupId: kafkaGroupId(prefix, 'resync'), topics: [topic] });
+          const at = new Map(committed?.partitions.map((p) => [p.partition, p.offset]));
+          return ends.every((end) => end.high === '0' || at.get(end.partition) === end.high) ? true : undefined;
+        },
+        { what: "the first member's offsets to be committed up to the event", timeoutMs: 10000 },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    expect(consumer.stats()).toMatchObject({ crashes: 0, relaunches: 0 });
   });
 });
 

@@ -93,7 +93,7 @@ export function proxiedKafkaSockets(proxy: TcpProxy): ISocketFactory {
 }
 
 /** Kafka protocol API keys a test may refuse (see `refusingKafkaRequests`). */
-export const KAFKA_API = { FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12 } as const;
+export const KAFKA_API = { FindCoordinator: 10, JoinGroup: 11, Heartbeat: 12, SyncGroup: 14 } as const;
 
 /**
  * Wraps a kafkajs socket factory so that, while armed, a connection that sends a request with one
