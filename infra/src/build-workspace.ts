@@ -199,6 +199,9 @@ export const REMEMBERING_NEGOTIATOR = `
 })();
 `;
 
+/** kafkajs' log fields `stack: e.stack` (`error.stack`), made a getter by {@link fasterLibrariesPlugin}. */
+const LAZY_KAFKAJS_STACK = /\bstack: (e|error)\.stack\b/g;
+
 /**
  * Libraries' code swapped for a faster equivalent in a subgraph's bundle; each one changes the cost of
  * every request, not what it does:
@@ -210,6 +213,11 @@ export const REMEMBERING_NEGOTIATOR = `
  * - graphql's `instanceOf` outside NODE_ENV=production also compares class names when `instanceof`
  *   fails, to explain a second copy of graphql (another realm) — on every failing type check of
  *   every request; a bundle holds one copy, so the plain `instanceof` answers the same.
+ * - kafkajs passes `{ stack: e.stack }` to its logger at levels that are off (`debug` in its consumer's
+ *   runner when a fetch fails, as every stop makes one fail: `abortFetches` in @rapport/bus): reading
+ *   `stack` formats it, and a bundle's first formatted stack reads and parses its source map
+ *   (`LAZY_SOURCE_MAPS`), some 0.5 s of CPU. A getter reads it only when a log line is written
+ *   (kafkajs copies the fields with `Object.assign` after its level check) (LAZY_KAFKAJS_STACK).
  */
 const fasterLibrariesPlugin: esbuild.Plugin = {
   name: 'faster-libraries',
@@ -222,6 +230,14 @@ const fasterLibrariesPlugin: esbuild.Plugin = {
         throw new Error(`${args.path}: negotiator's mediaType changed; see REMEMBERING_NEGOTIATOR`);
       }
       return { contents: source + REMEMBERING_NEGOTIATOR, loader: 'js', resolveDir: dirname(args.path) };
+    });
+    build.onLoad({ filter: /[\\/]node_modules[\\/]kafkajs[\\/]src[\\/].+\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(LAZY_KAFKAJS_STACK, 'get stack() { return $1.stack }');
+      if (contents === source && /[\\/]consumer[\\/]runner\.js$/.test(args.path)) {
+        throw new Error(`${args.path}: kafkajs' runner no longer logs { stack: e.stack }; see LAZY_KAFKAJS_STACK`);
+      }
+      return contents === source ? undefined : { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
     build.onLoad({ filter: /[\\/]graphql[\\/]jsutils[\\/]instanceOf\.m?js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');

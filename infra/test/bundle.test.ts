@@ -196,3 +196,51 @@ describe("a subgraph's build and its SDL", () => {
     expect(out.validated).toMatch(/Unknown directive "@nope"/);
   }, 60_000);
 });
+
+// kafkajs hands its logger `{ stack: e.stack }` whatever its level; in a bundle reading a stack can
+// cost the parse of the whole source map (LAZY_SOURCE_MAPS), so the bundle reads it only for a line
+// kafkajs writes. Here an admin's event listener fails (kafkajs logs it at error, with its stack).
+describe("a subgraph's bundle of kafkajs' log lines", () => {
+  const libraries = mkdtempSync(join(import.meta.dirname, '..', '.bundle-kafkajs-'));
+  const run = (level: 'NOTHING' | 'ERROR'): { reads: number; logged: (string | undefined)[] } =>
+    JSON.parse(execFileSync(process.execPath, [join(libraries, 'dist', 'main.js'), level], { encoding: 'utf8' }));
+
+  beforeAll(async () => {
+    mkdirSync(join(libraries, 'src'), { recursive: true });
+    writeFileSync(
+      join(libraries, 'src', 'main.ts'),
+      [
+        "import { Kafka, logLevel } from 'kafkajs';",
+        'let reads = 0;',
+        "const failure = new Error('listener failed');",
+        "Object.defineProperty(failure, 'stack', { get: () => { reads += 1; return 'Error: listener failed (its stack)'; } });",
+        'const logged: (string | undefined)[] = [];',
+        'const kafka = new Kafka({',
+        "  brokers: ['127.0.0.1:9'],",
+        "  logLevel: logLevel[process.argv[2] as 'NOTHING' | 'ERROR'],",
+        '  logCreator: () => ({ log }) => { logged.push((log as { stack?: string }).stack); },',
+        '});',
+        'const admin = kafka.admin();',
+        'admin.on(admin.events.DISCONNECT, () => Promise.reject(failure));',
+        'await admin.disconnect();',
+        'await new Promise((resolve) => setImmediate(resolve));',
+        'process.stdout.write(JSON.stringify({ reads, logged }));',
+        '',
+      ].join('\n'),
+    );
+    await bundleSubgraph(libraries);
+  }, 60_000);
+
+  afterAll(() => {
+    rmSync(libraries, { recursive: true, force: true });
+  });
+
+  it('reads an error stack it logs only when it writes the line', () => {
+    const off = run('NOTHING');
+    expect(off.reads).toBe(0);
+    expect(off.logged).toEqual([]);
+    const on = run('ERROR');
+    expect(on.reads).toBeGreaterThan(0);
+    expect(on.logged).toContain('Error: listener failed (its stack)');
+  });
+});

@@ -151,6 +151,24 @@ describe("a consumer client's fetch connections (abortFetches)", () => {
       await server.close();
     }
   });
+
+  it('fails it with an error that has no stack frames (Node reads its stack; a bundle would map it)', async () => {
+    const server = await silentServer();
+    const tracked = trackConnections(({ host, port, onConnect }) => connect({ host, port }, onConnect));
+    try {
+      const fetching = await opened(tracked, server.port);
+      fetching.write(requestOf(1));
+      const failed = new Promise<Error>((resolve) => fetching.once('error', resolve));
+      tracked.abortFetches();
+      const error = await failed;
+      expect(error.stack).toBe(`Error: ${error.message}`);
+      // Only that error: errors made after it keep their frames.
+      expect(new Error('later').stack?.split('\n').length).toBeGreaterThan(1);
+    } finally {
+      tracked.resume();
+      await server.close();
+    }
+  });
 });
 
 describe("kafkajs' group coordinator lookup once the bus is loaded", () => {
