@@ -156,6 +156,7 @@ export async function loadScale(system: BookSystem, options: ScaleOptions): Prom
   const loadedSeconds = seconds(began);
   return {
     rep,
+    query: FLAGSHIP_QUERY,
     body: JSON.stringify({ query: FLAGSHIP_QUERY, variables: { ownerId: rep.id }, operationName: 'RepCustomers' }),
     loadedSeconds,
     description: `${options.customers} customers (${sample} by CSV import and events, ${spec.customers} by the bulk loaders), ${options.repCustomers} of them the rep's`,
