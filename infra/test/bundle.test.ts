@@ -84,53 +84,56 @@ describe("a subgraph's bundle", () => {
   });
 });
 
+/**
+ * A one-file workspace inside the repository (so its bundle finds the libraries) whose `src/main.ts`
+ * is `lines`, bundled as a subgraph before the enclosing describe's tests and removed after them;
+ * `run` starts the bundle with `args` and parses what it writes as JSON.
+ */
+function bundledScript<T>(prefix: string, lines: string[]): { dir: string; run: (...args: string[]) => T } {
+  const dir = mkdtempSync(join(import.meta.dirname, '..', prefix));
+  beforeAll(async () => {
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'main.ts'), [...lines, ''].join('\n'));
+    await bundleSubgraph(dir);
+  }, 60_000);
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir, run: (...args) => JSON.parse(execFileSync(process.execPath, [join(dir, 'dist', 'main.js'), ...args], { encoding: 'utf8' })) as T };
+}
+
 // The libraries a subgraph's bundle swaps for faster equivalents (fasterLibrariesPlugin) answer as the
 // originals do. Built in a workspace inside the repository, so the bundle finds the libraries.
 describe("a subgraph's bundle of Apollo Server's hashing and content negotiation", () => {
-  const libraries = mkdtempSync(join(import.meta.dirname, '..', '.bundle-libraries-'));
-  const run = (): {
+  const { dir: libraries, run } = bundledScript<{
     hashes: string[];
     expected: string[];
     // No type acceptable: undefined, written as null.
     chosen: (string | null)[];
     chosenBefore: (string | null)[];
-  } => JSON.parse(execFileSync(process.execPath, [join(libraries, 'dist', 'main.js')], { encoding: 'utf8' }));
-
-  beforeAll(async () => {
-    mkdirSync(join(libraries, 'src'), { recursive: true });
-    writeFileSync(
-      join(libraries, 'src', 'main.ts'),
-      [
-        "import { createHash as apolloHash } from '@apollo/utils.createhash';",
-        "import Negotiator from 'negotiator';",
-        "import { createHash } from 'node:crypto';",
-        "const texts = ['{ a }', '{ b }', '{ a }', 'x'.repeat(6000), ''];",
-        "const node = (t: string, kind = 'sha256'): string => createHash(kind).update(t).digest('hex');",
-        'const hashes = [',
-        "  ...texts.map((t) => apolloHash('sha256').update(t).digest('hex')),",
-        "  apolloHash('sha256').update('{ a').update(' }').digest('hex'),",
-        "  apolloHash('sha256').update('{ a }').digest().toString('hex'),",
-        "  apolloHash('sha256').update(Buffer.from('{ a }')).digest('hex'),",
-        "  apolloHash('sha256').update('{ a }').digest('base64'),",
-        "  apolloHash('md5').update('{ a }').digest('hex'),",
-        "  apolloHash('sha256').digest('hex'),",
-        '];',
-        "const expected = [...texts.map((t) => node(t)), node('{ a }'), node('{ a }'), node('{ a }'), createHash('sha256').update('{ a }').digest('base64'), node('{ a }', 'md5'), node('')];",
-        "const accepts = [undefined, 'application/json', 'multipart/mixed; incrementalSpec=v0.2, application/json;q=0.5', 'text/html', 'application/graphql-response+json', 'x'.repeat(300)];",
-        "const choices = [['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8'], ['multipart/mixed; incrementalSpec=v0.2', 'multipart/mixed; deferSpec=20220824']];",
-        'const ask = (accept: string | undefined) => new Negotiator({ headers: { accept } });',
-        'const chosen = accepts.flatMap((a) => choices.flatMap((c) => [ask(a).mediaType([...c]), ask(a).mediaType([...c])]));',
-        'const chosenBefore = accepts.flatMap((a) => choices.flatMap((c) => [ask(a).mediaTypes([...c])[0], ask(a).mediaTypes([...c])[0]]));',
-        'process.stdout.write(JSON.stringify({ hashes, expected, chosen, chosenBefore }));',
-        '',
-      ].join('\n'),
-    );
-    await bundleSubgraph(libraries);
-  }, 60_000);
-
-  afterAll(() => {
-    rmSync(libraries, { recursive: true, force: true });
-  });
+  }>('.bundle-libraries-', [
+    "import { createHash as apolloHash } from '@apollo/utils.createhash';",
+    "import Negotiator from 'negotiator';",
+    "import { createHash } from 'node:crypto';",
+    "const texts = ['{ a }', '{ b }', '{ a }', 'x'.repeat(6000), ''];",
+    "const node = (t: string, kind = 'sha256'): string => createHash(kind).update(t).digest('hex');",
+    'const hashes = [',
+    "  ...texts.map((t) => apolloHash('sha256').update(t).digest('hex')),",
+    "  apolloHash('sha256').update('{ a').update(' }').digest('hex'),",
+    "  apolloHash('sha256').update('{ a }').digest().toString('hex'),",
+    "  apolloHash('sha256').update(Buffer.from('{ a }')).digest('hex'),",
+    "  apolloHash('sha256').update('{ a }').digest('base64'),",
+    "  apolloHash('md5').update('{ a }').digest('hex'),",
+    "  apolloHash('sha256').digest('hex'),",
+    '];',
+    "const expected = [...texts.map((t) => node(t)), node('{ a }'), node('{ a }'), node('{ a }'), createHash('sha256').update('{ a }').digest('base64'), node('{ a }', 'md5'), node('')];",
+    "const accepts = [undefined, 'application/json', 'multipart/mixed; incrementalSpec=v0.2, application/json;q=0.5', 'text/html', 'application/graphql-response+json', 'x'.repeat(300)];",
+    "const choices = [['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8'], ['multipart/mixed; incrementalSpec=v0.2', 'multipart/mixed; deferSpec=20220824']];",
+    'const ask = (accept: string | undefined) => new Negotiator({ headers: { accept } });',
+    'const chosen = accepts.flatMap((a) => choices.flatMap((c) => [ask(a).mediaType([...c]), ask(a).mediaType([...c])]));',
+    'const chosenBefore = accepts.flatMap((a) => choices.flatMap((c) => [ask(a).mediaTypes([...c])[0], ask(a).mediaTypes([...c])[0]]));',
+    'process.stdout.write(JSON.stringify({ hashes, expected, chosen, chosenBefore }));',
+  ]);
 
   it('remembers hashes of texts and media types chosen, and answers what the libraries answer', () => {
     const text = readFileSync(join(libraries, 'dist', 'main.js'), 'utf8');
@@ -201,39 +204,23 @@ describe("a subgraph's build and its SDL", () => {
 // cost the parse of the whole source map (LAZY_SOURCE_MAPS), so the bundle reads it only for a line
 // kafkajs writes. Here an admin's event listener fails (kafkajs logs it at error, with its stack).
 describe("a subgraph's bundle of kafkajs' log lines", () => {
-  const libraries = mkdtempSync(join(import.meta.dirname, '..', '.bundle-kafkajs-'));
-  const run = (level: 'NOTHING' | 'ERROR'): { reads: number; logged: (string | undefined)[] } =>
-    JSON.parse(execFileSync(process.execPath, [join(libraries, 'dist', 'main.js'), level], { encoding: 'utf8' }));
-
-  beforeAll(async () => {
-    mkdirSync(join(libraries, 'src'), { recursive: true });
-    writeFileSync(
-      join(libraries, 'src', 'main.ts'),
-      [
-        "import { Kafka, logLevel } from 'kafkajs';",
-        'let reads = 0;',
-        "const failure = new Error('listener failed');",
-        "Object.defineProperty(failure, 'stack', { get: () => { reads += 1; return 'Error: listener failed (its stack)'; } });",
-        'const logged: (string | undefined)[] = [];',
-        'const kafka = new Kafka({',
-        "  brokers: ['127.0.0.1:9'],",
-        "  logLevel: logLevel[process.argv[2] as 'NOTHING' | 'ERROR'],",
-        '  logCreator: () => ({ log }) => { logged.push((log as { stack?: string }).stack); },',
-        '});',
-        'const admin = kafka.admin();',
-        'admin.on(admin.events.DISCONNECT, () => Promise.reject(failure));',
-        'await admin.disconnect();',
-        'await new Promise((resolve) => setImmediate(resolve));',
-        'process.stdout.write(JSON.stringify({ reads, logged }));',
-        '',
-      ].join('\n'),
-    );
-    await bundleSubgraph(libraries);
-  }, 60_000);
-
-  afterAll(() => {
-    rmSync(libraries, { recursive: true, force: true });
-  });
+  const { run } = bundledScript<{ reads: number; logged: (string | undefined)[] }>('.bundle-kafkajs-', [
+    "import { Kafka, logLevel } from 'kafkajs';",
+    'let reads = 0;',
+    "const failure = new Error('listener failed');",
+    "Object.defineProperty(failure, 'stack', { get: () => { reads += 1; return 'Error: listener failed (its stack)'; } });",
+    'const logged: (string | undefined)[] = [];',
+    'const kafka = new Kafka({',
+    "  brokers: ['127.0.0.1:9'],",
+    "  logLevel: logLevel[process.argv[2] as 'NOTHING' | 'ERROR'],",
+    '  logCreator: () => ({ log }) => { logged.push((log as { stack?: string }).stack); },',
+    '});',
+    'const admin = kafka.admin();',
+    'admin.on(admin.events.DISCONNECT, () => Promise.reject(failure));',
+    'await admin.disconnect();',
+    'await new Promise((resolve) => setImmediate(resolve));',
+    'process.stdout.write(JSON.stringify({ reads, logged }));',
+  ]);
 
   it('reads an error stack it logs only when it writes the line', () => {
     const off = run('NOTHING');
