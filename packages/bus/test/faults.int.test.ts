@@ -245,34 +245,45 @@ describe('the consumer through a broker outage', () => {
     expect(resumedMs).toBeLessThan(2000);
   });
 
+  /**
+   * Consumer `name` (its group, client and handler named so) starts alone, its requests of `api`
+   * refusable; a second member then joins the group while the first's `api` requests are refused,
+   * until `refusals` were, and leaves again. Returns the first member and the id of an event written
+   * (`after the refused <noted>`) and relayed after that.
+   */
+  async function rejoinWhileRefused(name: string, api: number, refusals: number, refused: string, noted: string): Promise<{ consumer: EventConsumer; eventId: string }> {
+    const proxy = await startTcpProxy(brokerAddress(brokers));
+    proxies.push(proxy);
+    const fault = refusingKafkaRequests(proxiedKafkaSockets(proxy), [api]);
+    const behind = createKafka({ brokers, clientId: `bus-faults-${name}`, logger, socketFactory: fault.socketFactory });
+    const member = (k: Kafka) => createEventConsumer({ kafka: k, orm, groupId: name, topicPrefix: prefix, producer, logger, handlers: [effect(name)] });
+    const consumer = member(behind);
+    stops.push(() => consumer.stop());
+    await consumer.start();
+
+    fault.arm();
+    const second = member(kafka);
+    const secondJoined = second.start();
+    await waitFor(async () => (fault.refused >= refusals ? true : undefined), { what: `the first member to be refused ${refused}`, timeoutMs: 20000 });
+    fault.disarm();
+    await secondJoined;
+    // The second member leaves; the first is the group's only member again.
+    await second.stop();
+
+    const eventId = await writeNote(`after the refused ${noted}`);
+    await createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: `outbox-relay:faults-${name}` }).relayOnce();
+    return { consumer, eventId };
+  }
+
   it('keeps its member through a rejoin whose group coordinator it cannot find for a while, and handles the next event', async () => {
     // A rebalance makes a member find its group coordinator again. When no broker answers that
     // request, kafkajs throws KafkaJSGroupCoordinatorNotFound, which it neither retries nor restarts
     // the consumer after: the member was replaced by a new one (`relaunch`), which the broker held
     // back until the old member's 10 s session expired. With `retryUnreachableCoordinator` the
     // lookup is retried and the same member rejoins as soon as it can.
-    const proxy = await startTcpProxy(brokerAddress(brokers));
-    proxies.push(proxy);
-    const fault = refusingKafkaRequests(proxiedKafkaSockets(proxy), [KAFKA_API.FindCoordinator]);
-    const behind = createKafka({ brokers, clientId: 'bus-faults-relaunch', logger, socketFactory: fault.socketFactory });
-    const member = (k: Kafka) => createEventConsumer({ kafka: k, orm, groupId: 'relaunch', topicPrefix: prefix, producer, logger, handlers: [effect('relaunch')] });
-    const consumer = member(behind);
-    stops.push(() => consumer.stop());
-    await consumer.start();
-
-    // A second member joins: the first must rejoin, and cannot reach its coordinator for a while
-    // (within its 10 s session: the second member's join waits for it meanwhile).
-    fault.arm();
-    const second = member(kafka);
-    const secondJoined = second.start();
-    await waitFor(async () => (fault.refused >= 3 ? true : undefined), { what: 'the first member to be refused its coordinator three times', timeoutMs: 20000 });
-    fault.disarm();
-    await secondJoined;
-    // The second member leaves; the first is the group's only member again.
-    await second.stop();
-
-    const eventId = await writeNote('after the refused lookups');
-    await createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-relaunch' }).relayOnce();
+    // The first must rejoin, and cannot reach its coordinator for a while (within its 10 s session:
+    // the second member's join waits for it meanwhile).
+    const { consumer, eventId } = await rejoinWhileRefused('relaunch', KAFKA_API.FindCoordinator, 3, 'its coordinator three times', 'lookups');
     await waitFor(applied('relaunch', eventId), { what: 'the first member to apply the event', timeoutMs: 20000 });
     expect(consumer.stats()).toMatchObject({ crashes: 0, relaunches: 0 });
   });
@@ -282,26 +293,8 @@ describe('the consumer through a broker outage', () => {
     // answered its heartbeats (a group waiting for the leader's SyncGroup does) and refused its offset
     // commits until it dropped the member after the 60 s rebalance timeout; the other member's join
     // waited as long.
-    const proxy = await startTcpProxy(brokerAddress(brokers));
-    proxies.push(proxy);
-    const fault = refusingKafkaRequests(proxiedKafkaSockets(proxy), [KAFKA_API.SyncGroup]);
-    const behind = createKafka({ brokers, clientId: 'bus-faults-resync', logger, socketFactory: fault.socketFactory });
-    const member = (k: Kafka) => createEventConsumer({ kafka: k, orm, groupId: 'resync', topicPrefix: prefix, producer, logger, handlers: [effect('resync')] });
-    const consumer = member(behind);
-    stops.push(() => consumer.stop());
-    await consumer.start();
-
-    // A second member joins: the first, the leader, must join and sync again, and its SyncGroup fails.
-    fault.arm();
-    const second = member(kafka);
-    const secondJoined = second.start();
-    await waitFor(async () => (fault.refused >= 1 ? true : undefined), { what: "the first member's SyncGroup to be refused", timeoutMs: 20000 });
-    fault.disarm();
-    await secondJoined;
-    await second.stop();
-
-    const eventId = await writeNote('after the refused sync');
-    await createOutboxRelay({ orm, producer, logger, topicPrefix: prefix, lockName: 'outbox-relay:faults-resync' }).relayOnce();
+    // The first, the leader, must join and sync again, and its SyncGroup fails.
+    const { consumer, eventId } = await rejoinWhileRefused('resync', KAFKA_API.SyncGroup, 1, 'its SyncGroup once', 'sync');
     await waitFor(applied('resync', eventId), { what: 'the first member to apply the event', timeoutMs: 10000 });
     const topic = `${prefix}${NoteWrittenV1.topic}`;
     const admin = kafka.admin();
